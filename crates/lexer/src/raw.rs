@@ -1,0 +1,90 @@
+//! The raw scanner: logos turns source text into raw tokens, one regular
+//! token at a time, with no notion of lines, indentation or brackets.
+//!
+//! The patterns follow `Lib/tokenize.py` of 3.11 (its `PseudoToken`
+//! expression), so that token boundaries come out where CPython's
+//! `tokenize` puts them. String bodies are not matched here: the raw
+//! scanner only recognises a string's prefix and opening quote, and the
+//! tokenizer scans the body, because where a string ends depends on line
+//! structure that regular expressions see badly.
+
+use logos::{Lexer, Logos};
+use pith_repr::unicode::is_alnum;
+
+use crate::token::Operator;
+
+/// Extends a word past its ASCII start over the characters Python's
+/// regular expression `\w` accepts (`str.isalnum()` or `_`).
+fn word_tail(lex: &mut Lexer<'_, RawToken>) {
+    let rest = lex.remainder();
+    let mut len = 0;
+    for c in rest.chars() {
+        if c == '_' || is_alnum(c) {
+            len += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    if len > 0 {
+        lex.bump(len);
+    }
+}
+
+/// A word that starts with a non-ASCII character: extend it only if that
+/// character is itself a word character; otherwise it stays a single
+/// character that the tokenizer reports as an error.
+fn non_ascii_word(lex: &mut Lexer<'_, RawToken>) {
+    if lex.slice().chars().next().is_some_and(is_alnum) {
+        word_tail(lex);
+    }
+}
+
+macro_rules! define_raw_token {
+    ([$(($text:literal, $variant:ident))*]) => {
+        /// One raw token. Operators come from the table in `token.rs`.
+        #[derive(Logos, Clone, Copy, Debug, PartialEq, Eq)]
+        pub(crate) enum RawToken {
+            /// Spaces, tabs and form feeds.
+            #[regex(r"[ \t\x0c]+")]
+            Whitespace,
+            /// `\n` or `\r\n`.
+            #[regex(r"\r?\n")]
+            Newline,
+            /// A carriage return not followed by `\n`.
+            #[token("\r")]
+            CarriageReturn,
+            /// A backslash that joins the next line.
+            #[regex(r"\\\r?\n")]
+            Continuation,
+            /// `#` to the end of the line.
+            #[regex(r"#[^\r\n]*", allow_greedy = true)]
+            Comment,
+            /// A run of `\w` characters that does not start with an ASCII digit,
+            /// or a single non-ASCII character that is not a word character.
+            #[regex(r"[A-Za-z_][A-Za-z0-9_]*", word_tail)]
+            #[regex(r"[^\x00-\x7f]", non_ascii_word)]
+            Word,
+            /// Integer, float and imaginary literals, as `tokenize.Number`.
+            #[regex(r"0[xX](_?[0-9a-fA-F])+|0[bB](_?[01])+|0[oO](_?[0-7])+|0(_?0)*|[1-9](_?[0-9])*")]
+            #[regex(r"([0-9](_?[0-9])*\.([0-9](_?[0-9])*)?|\.[0-9](_?[0-9])*)([eE][-+]?[0-9](_?[0-9])*)?[jJ]?")]
+            #[regex(r"[0-9](_?[0-9])*([eE][-+]?[0-9](_?[0-9])*)?[jJ]")]
+            #[regex(r"[0-9](_?[0-9])*[eE][-+]?[0-9](_?[0-9])*")]
+            Number,
+            /// A string prefix (possibly empty) and one opening quote.
+            #[regex(r#"([bBrRuUfF]|[bB][rR]|[rR][bB]|[fF][rR]|[rR][fF])?['"]"#)]
+            StringStart,
+            /// A string prefix (possibly empty) and an opening triple quote.
+            #[regex(r#"([bBrRuUfF]|[bB][rR]|[rR][bB]|[fF][rR]|[rR][fF])?('''|""")"#)]
+            TripleStringStart,
+            /// An ASCII character that starts no token.
+            #[regex(r"[!$?`\\\x00-\x08\x0b\x0e-\x1f\x7f]")]
+            Stray,
+            /// An operator or delimiter.
+            $(#[token($text, |_| Operator::$variant)])*
+            Op(Operator),
+        }
+    };
+}
+pub(crate) use define_raw_token;
+
+crate::token::with_operator_tokens!();

@@ -1,0 +1,301 @@
+//! Token kinds: declared once, with the names `tokenize` prints for them.
+
+use std::fmt;
+
+macro_rules! operators {
+    ($($text:literal => $variant:ident $exact:literal,)*) => {
+        /// Every operator and delimiter of Python 3.11 (`token.EXACT_TOKEN_TYPES`).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[repr(u8)]
+        pub enum Operator {
+            $(
+                #[doc = concat!("`", $text, "`")]
+                $variant,
+            )*
+        }
+
+        impl Operator {
+            /// All operators, in the order of the table.
+            pub const ALL: &'static [Operator] = &[$(Operator::$variant),*];
+
+            /// The operator's source text.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $(Operator::$variant => $text,)*
+                }
+            }
+
+            /// The name of the exact token type, as `tokenize -e` prints it.
+            pub const fn exact_type_name(self) -> &'static str {
+                match self {
+                    $(Operator::$variant => $exact,)*
+                }
+            }
+        }
+
+        /// Generates the raw logos token enum with one `#[token]` per operator,
+        /// so the operator table above stays the only list of operators.
+        macro_rules! with_operator_tokens {
+            () => {
+                crate::raw::define_raw_token! { [$(($text, $variant))*] }
+            };
+        }
+        pub(crate) use with_operator_tokens;
+    };
+}
+
+operators! {
+    "!=" => NotEqual "NOTEQUAL",
+    "%" => Percent "PERCENT",
+    "%=" => PercentEqual "PERCENTEQUAL",
+    "&" => Amper "AMPER",
+    "&=" => AmperEqual "AMPEREQUAL",
+    "(" => Lpar "LPAR",
+    ")" => Rpar "RPAR",
+    "*" => Star "STAR",
+    "**" => DoubleStar "DOUBLESTAR",
+    "**=" => DoubleStarEqual "DOUBLESTAREQUAL",
+    "*=" => StarEqual "STAREQUAL",
+    "+" => Plus "PLUS",
+    "+=" => PlusEqual "PLUSEQUAL",
+    "," => Comma "COMMA",
+    "-" => Minus "MINUS",
+    "-=" => MinEqual "MINEQUAL",
+    "->" => Rarrow "RARROW",
+    "." => Dot "DOT",
+    "..." => Ellipsis "ELLIPSIS",
+    "/" => Slash "SLASH",
+    "//" => DoubleSlash "DOUBLESLASH",
+    "//=" => DoubleSlashEqual "DOUBLESLASHEQUAL",
+    "/=" => SlashEqual "SLASHEQUAL",
+    ":" => Colon "COLON",
+    ":=" => ColonEqual "COLONEQUAL",
+    ";" => Semi "SEMI",
+    "<" => Less "LESS",
+    "<<" => LeftShift "LEFTSHIFT",
+    "<<=" => LeftShiftEqual "LEFTSHIFTEQUAL",
+    "<=" => LessEqual "LESSEQUAL",
+    "=" => Equal "EQUAL",
+    "==" => EqEqual "EQEQUAL",
+    ">" => Greater "GREATER",
+    ">=" => GreaterEqual "GREATEREQUAL",
+    ">>" => RightShift "RIGHTSHIFT",
+    ">>=" => RightShiftEqual "RIGHTSHIFTEQUAL",
+    "@" => At "AT",
+    "@=" => AtEqual "ATEQUAL",
+    "[" => Lsqb "LSQB",
+    "]" => Rsqb "RSQB",
+    "^" => Circumflex "CIRCUMFLEX",
+    "^=" => CircumflexEqual "CIRCUMFLEXEQUAL",
+    "{" => Lbrace "LBRACE",
+    "|" => Vbar "VBAR",
+    "|=" => VbarEqual "VBAREQUAL",
+    "}" => Rbrace "RBRACE",
+    "~" => Tilde "TILDE",
+}
+
+impl Operator {
+    /// How the operator changes the bracket depth: +1 for `( [ {`, -1 for `) ] }`.
+    pub const fn depth_change(self) -> i32 {
+        match self {
+            Operator::Lpar | Operator::Lsqb | Operator::Lbrace => 1,
+            Operator::Rpar | Operator::Rsqb | Operator::Rbrace => -1,
+            _ => 0,
+        }
+    }
+}
+
+impl fmt::Display for Operator {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+macro_rules! keywords {
+    ($($text:literal => $variant:ident,)*) => {
+        /// The hard keywords of Python 3.11 (`keyword.kwlist`). The soft
+        /// keywords `match`, `case` and `_` are names; the parser decides.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[repr(u8)]
+        pub enum Keyword {
+            $(
+                #[doc = concat!("`", $text, "`")]
+                $variant,
+            )*
+        }
+
+        impl Keyword {
+            /// All keywords, in the order of the table.
+            pub const ALL: &'static [Keyword] = &[$(Keyword::$variant),*];
+
+            /// The keyword's source text.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $(Keyword::$variant => $text,)*
+                }
+            }
+
+            /// The keyword spelled by `text`, if it is one.
+            #[inline]
+            pub fn from_text(text: &str) -> Option<Keyword> {
+                match text {
+                    $($text => Some(Keyword::$variant),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+keywords! {
+    "False" => False,
+    "None" => None,
+    "True" => True,
+    "and" => And,
+    "as" => As,
+    "assert" => Assert,
+    "async" => Async,
+    "await" => Await,
+    "break" => Break,
+    "class" => Class,
+    "continue" => Continue,
+    "def" => Def,
+    "del" => Del,
+    "elif" => Elif,
+    "else" => Else,
+    "except" => Except,
+    "finally" => Finally,
+    "for" => For,
+    "from" => From,
+    "global" => Global,
+    "if" => If,
+    "import" => Import,
+    "in" => In,
+    "is" => Is,
+    "lambda" => Lambda,
+    "nonlocal" => Nonlocal,
+    "not" => Not,
+    "or" => Or,
+    "pass" => Pass,
+    "raise" => Raise,
+    "return" => Return,
+    "try" => Try,
+    "while" => While,
+    "with" => With,
+    "yield" => Yield,
+}
+
+impl fmt::Display for Keyword {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What a token is. Two bytes; a [`Token`] adds its byte range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// The `ENCODING` token `tokenize` puts first; its text is the
+    /// source's encoding name, not a slice of the source.
+    Encoding,
+    /// An identifier (including the soft keywords `match`, `case`, `_`).
+    Name,
+    /// A hard keyword. `tokenize` calls it `NAME`.
+    Keyword(Keyword),
+    /// A numeric literal, possibly imaginary.
+    Number,
+    /// A complete string literal with its prefix and quotes (an f-string
+    /// is a single string token in 3.11).
+    String,
+    /// An operator or delimiter.
+    Op(Operator),
+    /// A comment, from `#` to the end of the line (newline excluded).
+    Comment,
+    /// The end of a logical line.
+    Newline,
+    /// A line end that does not end a logical line (`NL`): blank lines,
+    /// comment lines and line ends inside brackets.
+    Nl,
+    /// An increase of indentation; the token covers the leading white space.
+    Indent,
+    /// A decrease of indentation; an empty token.
+    Dedent,
+    /// The end of input; an empty token.
+    EndMarker,
+    /// A run of word characters that does not begin an identifier
+    /// (for example `²`). `tokenize` reports it as `OP`; the compiler
+    /// rejects it.
+    StrayWord,
+    /// A character that begins no token, or a string literal whose line
+    /// ends before its closing quote. `tokenize` reports it as
+    /// `ERRORTOKEN`.
+    Error,
+}
+
+impl TokenKind {
+    /// The generic token type name `tokenize` prints (`NAME`, `OP`, ...).
+    pub const fn type_name(self) -> &'static str {
+        match self {
+            TokenKind::Encoding => "ENCODING",
+            TokenKind::Name | TokenKind::Keyword(_) => "NAME",
+            TokenKind::Number => "NUMBER",
+            TokenKind::String => "STRING",
+            TokenKind::Op(_) | TokenKind::StrayWord => "OP",
+            TokenKind::Comment => "COMMENT",
+            TokenKind::Newline => "NEWLINE",
+            TokenKind::Nl => "NL",
+            TokenKind::Indent => "INDENT",
+            TokenKind::Dedent => "DEDENT",
+            TokenKind::EndMarker => "ENDMARKER",
+            TokenKind::Error => "ERRORTOKEN",
+        }
+    }
+
+    /// The exact type name `tokenize -e` prints: operators get their own.
+    pub const fn exact_type_name(self) -> &'static str {
+        match self {
+            TokenKind::Op(op) => op.exact_type_name(),
+            other => other.type_name(),
+        }
+    }
+
+    /// Whether the parser ignores this token (comments and `NL`).
+    pub const fn is_trivia(self) -> bool {
+        matches!(
+            self,
+            TokenKind::Comment | TokenKind::Nl | TokenKind::Encoding
+        )
+    }
+}
+
+/// A token: its kind and the byte range it covers in the decoded source.
+///
+/// Tokens do not own text; [`Token::text`] slices it out of the source they
+/// were made from, so a token stream costs 12 bytes a token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Token {
+    /// What the token is.
+    pub kind: TokenKind,
+    /// Byte offset of the first byte of the token.
+    pub start: u32,
+    /// Byte offset one past the last byte of the token.
+    pub end: u32,
+}
+
+impl Token {
+    /// The token's text in `source` (the decoded source it was lexed from).
+    /// Empty for the tokens that cover nothing (`DEDENT`, `ENDMARKER`, ...).
+    #[inline]
+    pub fn text<'s>(&self, source: &'s str) -> &'s str {
+        source
+            .get(self.start as usize..self.end as usize)
+            .unwrap_or("")
+    }
+
+    /// The byte range as a `usize` range.
+    #[inline]
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+const _: () = assert!(std::mem::size_of::<Token>() == 12);

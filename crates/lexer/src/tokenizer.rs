@@ -1,0 +1,511 @@
+//! The Python token stream: raw tokens plus lines, indentation, brackets
+//! and the tokens that only exist between raw tokens (`INDENT`, `DEDENT`,
+//! `NEWLINE`, `NL`, `ENDMARKER`).
+//!
+//! The rules are those of `Lib/tokenize.py` in 3.11, which is what
+//! `python3 -m tokenize` runs: the tokenizer walks the source one physical
+//! line at a time, decides at the start of each line whether it begins a
+//! statement (then it measures indentation) or continues one (inside
+//! brackets or after `\`), and lexes the rest of the line token by token.
+
+use std::collections::VecDeque;
+
+use logos::Logos;
+use pith_repr::unicode::{is_alnum, is_identifier_start};
+
+use crate::error::LexError;
+use crate::raw::RawToken;
+use crate::token::{Keyword, Token, TokenKind};
+
+/// Which of CPython's two tokenizers to follow where they differ.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flavor {
+    /// `Lib/tokenize.py`, the `tokenize` module: lines end at `\n` only,
+    /// a lone `\r` is an error token, tabs and spaces are never compared,
+    /// and the stream starts with an `ENCODING` token.
+    Tokenize,
+    /// The compiler's tokenizer (`Parser/tokenizer.c`): universal newlines,
+    /// `TabError` for indentation that depends on the tab size, and no
+    /// `ENCODING` token.
+    Compiler,
+}
+
+/// CPython's `MAXINDENT`.
+const MAX_INDENT_LEVELS: usize = 100;
+const TAB_SIZE: u32 = 8;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum LineState {
+    /// At the start of a physical line; nothing of it has been read.
+    Start,
+    /// A blank or comment-only line that begins a statement: its line end
+    /// is an `NL`.
+    Blank,
+    /// Inside a line of tokens.
+    Tokens,
+    /// Input is exhausted or an error was returned.
+    Done,
+}
+
+/// An iterator over the tokens of Python source text.
+///
+/// It yields `Ok(token)` until the final `ENDMARKER`, or an `Err` that ends
+/// the stream (`EOF in multi-line string`, bad dedent, ...).
+///
+/// ```
+/// use pith_lexer::{Flavor, TokenKind, Tokenizer};
+/// let src = "if x:\n    y = 1\n";
+/// let kinds: Vec<_> = Tokenizer::new(src, Flavor::Compiler)
+///     .map(|t| t.unwrap().kind)
+///     .filter(|k| matches!(k, TokenKind::Indent | TokenKind::Dedent))
+///     .collect();
+/// assert_eq!(kinds, [TokenKind::Indent, TokenKind::Dedent]);
+/// ```
+pub struct Tokenizer<'src> {
+    source: &'src str,
+    raw: logos::Lexer<'src, RawToken>,
+    flavor: Flavor,
+    state: LineState,
+    pending: VecDeque<Token>,
+    indents: Vec<u32>,
+    /// Indentation measured with tab size 1, for the compiler's tab check.
+    alt_indents: Vec<u32>,
+    paren_depth: i32,
+    continued: bool,
+    /// The start of the last physical line begun, for the implicit final
+    /// `NEWLINE`.
+    line_start: u32,
+    /// White space just read in a line, which becomes error tokens if an
+    /// error follows it (as `tokenize`'s failed pseudo-token match does).
+    whitespace: Option<(u32, u32)>,
+}
+
+impl<'src> Tokenizer<'src> {
+    /// A tokenizer over decoded `source`, following `flavor`'s rules.
+    pub fn new(source: &'src str, flavor: Flavor) -> Tokenizer<'src> {
+        let mut pending = VecDeque::with_capacity(8);
+        if flavor == Flavor::Tokenize {
+            pending.push_back(Token {
+                kind: TokenKind::Encoding,
+                start: 0,
+                end: 0,
+            });
+        }
+        Tokenizer {
+            source,
+            raw: RawToken::lexer(source),
+            flavor,
+            state: LineState::Start,
+            pending,
+            indents: vec![0],
+            alt_indents: vec![0],
+            paren_depth: 0,
+            continued: false,
+            line_start: 0,
+            whitespace: None,
+        }
+    }
+
+    fn len(&self) -> u32 {
+        self.source.len() as u32
+    }
+
+    /// The offset the raw scanner will read next.
+    fn cursor(&self) -> u32 {
+        self.raw.span().end as u32
+    }
+
+    /// Moves the raw scanner forward to `offset` (never backwards).
+    fn skip_to(&mut self, offset: u32) {
+        let here = self.cursor();
+        if offset > here {
+            self.raw.bump((offset - here) as usize);
+        }
+    }
+
+    fn push(&mut self, kind: TokenKind, start: u32, end: u32) {
+        self.pending.push_back(Token { kind, start, end });
+    }
+
+    /// The end of the physical line containing `offset`, after its `\n`.
+    fn physical_line_end(&self, offset: u32) -> u32 {
+        let rest = &self.source.as_bytes()[offset as usize..];
+        match rest.iter().position(|&b| b == b'\n') {
+            Some(i) => offset + i as u32 + 1,
+            None => self.len(),
+        }
+    }
+
+    fn is_line_break(&self, byte: u8) -> bool {
+        byte == b'\n' || (byte == b'\r' && self.flavor == Flavor::Compiler)
+    }
+
+    /// Handles the start of a physical line: end of input, indentation,
+    /// or a blank line.
+    fn begin_line(&mut self) -> Result<(), LexError> {
+        let pos = self.cursor();
+        self.line_start = pos;
+        self.whitespace = None;
+        if pos == self.len() {
+            return self.finish(pos, true);
+        }
+        if self.paren_depth != 0 || self.continued {
+            self.continued = false;
+            self.state = LineState::Tokens;
+            return Ok(());
+        }
+        let bytes = self.source.as_bytes();
+        let (mut col, mut alt_col) = (0u32, 0u32);
+        let mut i = pos as usize;
+        while let Some(&b) = bytes.get(i) {
+            match b {
+                b' ' => {
+                    col += 1;
+                    alt_col += 1;
+                }
+                b'\t' => {
+                    col = (col / TAB_SIZE + 1) * TAB_SIZE;
+                    alt_col += 1;
+                }
+                b'\x0c' => {
+                    col = 0;
+                    alt_col = 0;
+                }
+                _ => break,
+            }
+            i += 1;
+        }
+        let first = i as u32;
+        self.skip_to(first);
+        let Some(&c) = bytes.get(i) else {
+            // A last line of nothing but white space ends the input there.
+            return self.finish(pos, false);
+        };
+        if c == b'#' || c == b'\n' || c == b'\r' {
+            if c == b'\r' && self.flavor == Flavor::Tokenize && bytes.get(i + 1) != Some(&b'\n') {
+                // tokenize.py's NL takes the rest of the physical line.
+                let end = self.physical_line_end(first);
+                self.push(TokenKind::Nl, first, end);
+                self.skip_to(end);
+                return Ok(());
+            }
+            self.state = LineState::Blank;
+            return Ok(());
+        }
+        self.indent_to(col, alt_col, first)?;
+        self.state = LineState::Tokens;
+        Ok(())
+    }
+
+    /// Emits `INDENT` or `DEDENT`s for a statement line starting at `first`.
+    fn indent_to(&mut self, col: u32, alt_col: u32, first: u32) -> Result<(), LexError> {
+        let compiler = self.flavor == Flavor::Compiler;
+        let top = self.indents.last().copied().unwrap_or(0);
+        let alt_top = self.alt_indents.last().copied().unwrap_or(0);
+        if col > top {
+            if compiler && alt_col <= alt_top {
+                return Err(LexError::InconsistentTabs { offset: first });
+            }
+            if compiler && self.indents.len() > MAX_INDENT_LEVELS {
+                return Err(LexError::TooDeep { offset: first });
+            }
+            self.indents.push(col);
+            self.alt_indents.push(alt_col);
+            self.push(TokenKind::Indent, self.line_start, first);
+            return Ok(());
+        }
+        while col < self.indents.last().copied().unwrap_or(0) {
+            if !self.indents.contains(&col) {
+                return Err(LexError::UnindentMismatch { offset: first });
+            }
+            self.indents.pop();
+            self.alt_indents.pop();
+            self.push(TokenKind::Dedent, first, first);
+        }
+        if compiler && alt_col != self.alt_indents.last().copied().unwrap_or(0) {
+            return Err(LexError::InconsistentTabs { offset: first });
+        }
+        Ok(())
+    }
+
+    /// The end of input: checks for open brackets, then the implicit
+    /// `NEWLINE`, the remaining `DEDENT`s and `ENDMARKER`, all at `at`.
+    fn finish(&mut self, at: u32, implicit_newline: bool) -> Result<(), LexError> {
+        if self.paren_depth != 0 || self.continued {
+            return Err(LexError::EofInMultiLineStatement { offset: self.len() });
+        }
+        if implicit_newline && self.needs_final_newline() {
+            let end = self.len();
+            self.push(TokenKind::Newline, end, end);
+        }
+        for _ in 1..self.indents.len() {
+            self.push(TokenKind::Dedent, at, at);
+        }
+        self.indents.truncate(1);
+        self.push(TokenKind::EndMarker, at, at);
+        self.state = LineState::Done;
+        Ok(())
+    }
+
+    /// `tokenize` adds a `NEWLINE` when the last line has no line end and
+    /// is not a comment line.
+    fn needs_final_newline(&self) -> bool {
+        let bytes = self.source.as_bytes();
+        let Some(&last) = bytes.last() else {
+            return false;
+        };
+        if last == b'\n' || last == b'\r' {
+            return false;
+        }
+        let start = self.source[..self.source.len() - 1]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
+        let last_line = self.source[start..]
+            .trim_start_matches(|c: char| c.is_whitespace() || ('\x1c'..='\x1f').contains(&c));
+        !last_line.starts_with('#')
+    }
+
+    /// An error token at `start..end`, preceded by one error token per
+    /// character of the white space just before it.
+    fn push_error(&mut self, start: u32, end: u32) {
+        if let Some((ws_start, ws_end)) = self.whitespace.take() {
+            if ws_end == start {
+                for offset in ws_start..ws_end {
+                    self.push(TokenKind::Error, offset, offset + 1);
+                }
+            }
+        }
+        self.push(TokenKind::Error, start, end);
+    }
+
+    /// Reads one raw token of a blank or comment line.
+    fn blank_line_token(&mut self) {
+        match self.raw.next() {
+            Some(Ok(RawToken::Comment)) => {
+                let span = self.raw.span();
+                self.push(TokenKind::Comment, span.start as u32, span.end as u32);
+            }
+            Some(Ok(RawToken::Whitespace)) => {}
+            Some(Ok(RawToken::Newline)) | Some(Ok(RawToken::CarriageReturn)) => {
+                let span = self.raw.span();
+                let (start, mut end) = (span.start as u32, span.end as u32);
+                if self.flavor == Flavor::Tokenize && self.raw.slice() == "\r" {
+                    end = self.physical_line_end(start);
+                    self.skip_to(end);
+                }
+                self.push(TokenKind::Nl, start, end);
+                self.state = LineState::Start;
+            }
+            None => {
+                let end = self.len();
+                self.push(TokenKind::Nl, end, end);
+                self.state = LineState::Start;
+            }
+            Some(_) => {
+                // A comment runs to the line end, so only the line end can
+                // follow it; anything else cannot happen on a blank line.
+                let span = self.raw.span();
+                self.push_error(span.start as u32, span.end as u32);
+            }
+        }
+    }
+
+    /// Reads one raw token inside a line of tokens.
+    fn line_token(&mut self) -> Result<(), LexError> {
+        let Some(raw) = self.raw.next() else {
+            self.state = LineState::Start;
+            return Ok(());
+        };
+        let span = self.raw.span();
+        let (start, end) = (span.start as u32, span.end as u32);
+        let raw = match raw {
+            Ok(RawToken::Whitespace) => {
+                self.whitespace = Some((start, end));
+                return Ok(());
+            }
+            Ok(raw) => raw,
+            Err(()) => {
+                let end = start
+                    + self.source[start as usize..]
+                        .chars()
+                        .next()
+                        .map_or(1, |c| c.len_utf8() as u32);
+                self.skip_to(end);
+                self.push_error(start, end);
+                return Ok(());
+            }
+        };
+        match raw {
+            RawToken::Whitespace => {}
+            RawToken::Newline => self.end_line(start, end),
+            RawToken::CarriageReturn => match self.flavor {
+                Flavor::Compiler => self.end_line(start, end),
+                Flavor::Tokenize => self.push_error(start, end),
+            },
+            RawToken::Continuation => {
+                self.continued = true;
+                self.state = LineState::Start;
+            }
+            RawToken::Comment => self.push(TokenKind::Comment, start, end),
+            RawToken::Word => self.word(start, end),
+            RawToken::Number => self.push(TokenKind::Number, start, end),
+            RawToken::Op(op) => {
+                self.paren_depth += op.depth_change();
+                self.push(TokenKind::Op(op), start, end);
+            }
+            RawToken::StringStart => self.single_quoted(start, end)?,
+            RawToken::TripleStringStart => self.triple_quoted(start, end)?,
+            RawToken::Stray => self.push_error(start, end),
+        }
+        self.whitespace = None;
+        Ok(())
+    }
+
+    fn end_line(&mut self, start: u32, end: u32) {
+        let kind = if self.paren_depth > 0 {
+            TokenKind::Nl
+        } else {
+            TokenKind::Newline
+        };
+        self.push(kind, start, end);
+        self.state = LineState::Start;
+    }
+
+    fn word(&mut self, start: u32, end: u32) {
+        let text = &self.source[start as usize..end as usize];
+        let first = text.chars().next().unwrap_or(' ');
+        let kind = if first.is_ascii() || is_identifier_start(first) {
+            match Keyword::from_text(text) {
+                Some(kw) => TokenKind::Keyword(kw),
+                None => TokenKind::Name,
+            }
+        } else if is_alnum(first) {
+            TokenKind::StrayWord
+        } else {
+            return self.push_error(start, end);
+        };
+        self.push(kind, start, end);
+    }
+
+    /// A string opened by a single quote at `body - 1`: it ends at the
+    /// matching quote on this line, or continues past a `\` line end.
+    fn single_quoted(&mut self, start: u32, body: u32) -> Result<(), LexError> {
+        let bytes = self.source.as_bytes();
+        let quote = bytes[body as usize - 1];
+        let mut i = body as usize;
+        loop {
+            match bytes.get(i) {
+                Some(&b) if b == quote => {
+                    self.skip_to(i as u32 + 1);
+                    self.push(TokenKind::String, start, i as u32 + 1);
+                    return Ok(());
+                }
+                Some(&b'\\') => match bytes.get(i + 1) {
+                    Some(b'\n') => return self.continued_string(start, quote, i as u32 + 2),
+                    Some(b'\r') if bytes.get(i + 2) == Some(&b'\n') => {
+                        return self.continued_string(start, quote, i as u32 + 3)
+                    }
+                    Some(&b) if !self.is_line_break(b) => i += 2,
+                    _ => break,
+                },
+                Some(&b) if self.is_line_break(b) => break,
+                Some(_) => i += 1,
+                None => break,
+            }
+        }
+        // Unterminated on its line: the prefix is a name, the quote an error.
+        if body - 1 > start {
+            self.push(TokenKind::Name, start, body - 1);
+            self.whitespace = None;
+        }
+        self.push_error(body - 1, body);
+        Ok(())
+    }
+
+    /// A single-quoted string continued with `\` onto the line at `line`:
+    /// each further line either closes it, continues it with another `\`,
+    /// or ends it as an error token.
+    fn continued_string(&mut self, start: u32, quote: u8, mut line: u32) -> Result<(), LexError> {
+        let bytes = self.source.as_bytes();
+        loop {
+            if line == self.len() {
+                return Err(LexError::EofInMultiLineString { offset: start });
+            }
+            let mut i = line as usize;
+            while let Some(&b) = bytes.get(i) {
+                if b == quote {
+                    self.skip_to(i as u32 + 1);
+                    self.push(TokenKind::String, start, i as u32 + 1);
+                    return Ok(());
+                }
+                if b == b'\\' && !matches!(bytes.get(i + 1), None | Some(b'\n')) {
+                    i += 2;
+                } else if b == b'\\' || b == b'\n' {
+                    break;
+                } else {
+                    i += 1;
+                }
+            }
+            let end = self.physical_line_end(line);
+            let text = &bytes[line as usize..end as usize];
+            if text.ends_with(b"\\\n") || text.ends_with(b"\\\r\n") {
+                line = end;
+                continue;
+            }
+            self.skip_to(end);
+            self.push(TokenKind::Error, start, end);
+            self.state = LineState::Start;
+            return Ok(());
+        }
+    }
+
+    /// A triple-quoted string: it ends at the first unescaped closing
+    /// triple quote, however many lines later.
+    fn triple_quoted(&mut self, start: u32, body: u32) -> Result<(), LexError> {
+        let bytes = self.source.as_bytes();
+        let quote = bytes[body as usize - 1];
+        let mut i = body as usize;
+        while let Some(&b) = bytes.get(i) {
+            if b == b'\\' {
+                i += 2;
+            } else if b == quote
+                && bytes.get(i + 1) == Some(&quote)
+                && bytes.get(i + 2) == Some(&quote)
+            {
+                let end = i as u32 + 3;
+                self.skip_to(end);
+                self.push(TokenKind::String, start, end);
+                return Ok(());
+            } else {
+                i += 1;
+            }
+        }
+        Err(LexError::EofInMultiLineString { offset: start })
+    }
+}
+
+impl Iterator for Tokenizer<'_> {
+    type Item = Result<Token, LexError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(token) = self.pending.pop_front() {
+                return Some(Ok(token));
+            }
+            let step = match self.state {
+                LineState::Done => return None,
+                LineState::Start => self.begin_line(),
+                LineState::Blank => {
+                    self.blank_line_token();
+                    Ok(())
+                }
+                LineState::Tokens => self.line_token(),
+            };
+            if let Err(err) = step {
+                self.pending.clear();
+                self.state = LineState::Done;
+                return Some(Err(err));
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""Parity: run a Pith stage and the CPython 3.11 tool it mirrors over every
+.py file under a directory, and compare their output byte for byte.
+
+Usage:
+    python3 tools/parity.py MODE [DIR] [--pith PATH] [--jobs N]
+                            [--min-percent P] [--show N]
+
+MODE       tokenize | tokenize-exact (more stages add their modes here)
+DIR        default: CPython's installed standard library, read in place
+           (site-packages excluded)
+
+Prints `matched/total`, the files CPython rejects and whether Pith rejects
+them too, and the files whose output differs. Exits 1 when the match rate
+is below --min-percent or Pith accepts a file CPython rejects, so CI can
+fail on a regression.
+"""
+import argparse
+import concurrent.futures
+import os
+import subprocess
+import sys
+import sysconfig
+
+PYTHON = sys.executable
+
+# mode -> (pith arguments, CPython arguments); the file path is appended.
+MODES = {
+    "tokenize": (["tokenize"], [PYTHON, "-m", "tokenize"]),
+    "tokenize-exact": (["tokenize", "-e"], [PYTHON, "-m", "tokenize", "-e"]),
+}
+
+
+def stdlib_dir():
+    return sysconfig.get_paths()["stdlib"]
+
+
+def python_files(root):
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if d not in ("site-packages", "__pycache__"))
+        for name in sorted(filenames):
+            if name.endswith(".py"):
+                yield os.path.join(dirpath, name)
+
+
+def run(cmd, timeout=60):
+    try:
+        p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
+        return p.returncode, p.stdout, p.stderr
+    except subprocess.TimeoutExpired:
+        return None, b"", b"timeout"
+
+
+def compare(mode, pith, path):
+    pith_args, ref_args = MODES[mode]
+    ref = run(ref_args + [path])
+    got = run([pith] + pith_args + [path])
+    ref_ok = ref[0] == 0
+    got_ok = got[0] == 0
+    if ref_ok:
+        return ("match" if got_ok and got[1] == ref[1] else "differ"), path, ref, got
+    # CPython rejects the file: Pith must reject it too, with the same message.
+    if got_ok:
+        return "accepted", path, ref, got
+    return ("rejected" if got[2] == ref[2] else "rejected-other"), path, ref, got
+
+
+def first_difference(a, b):
+    al, bl = a.splitlines(), b.splitlines()
+    for i, (x, y) in enumerate(zip(al, bl)):
+        if x != y:
+            return f"line {i + 1}:\n      cpython: {x.decode(errors='replace')}\n      pith:    {y.decode(errors='replace')}"
+    return f"lengths differ: cpython {len(al)} lines, pith {len(bl)} lines"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("mode", choices=sorted(MODES))
+    ap.add_argument("dir", nargs="?", default=None)
+    ap.add_argument("--pith", default=os.path.join("target", "release", "pith"))
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--min-percent", type=float, default=0.0)
+    ap.add_argument("--show", type=int, default=50, help="how many differing files to detail")
+    args = ap.parse_args()
+    if sys.version_info[:2] != (3, 11):
+        sys.exit("parity needs CPython 3.11 as the oracle")
+    root = args.dir or stdlib_dir()
+    files = list(python_files(root))
+    results = {}
+    with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+        for status, path, ref, got in pool.map(lambda p: compare(args.mode, args.pith, p), files):
+            results.setdefault(status, []).append((path, ref, got))
+    accepted_by_ref = len(results.get("match", [])) + len(results.get("differ", []))
+    matched = len(results.get("match", []))
+    percent = 100.0 * matched / accepted_by_ref if accepted_by_ref else 100.0
+    for path, ref, got in results.get("differ", [])[: args.show]:
+        print(f"DIFFER {os.path.relpath(path, root)}: {first_difference(ref[1], got[1])}")
+        if got[0] != 0:
+            print(f"      pith failed: {got[2].decode(errors='replace').strip()[:300]}")
+    for path, ref, got in results.get("accepted", []):
+        print(f"ACCEPTED-BY-PITH {os.path.relpath(path, root)}: cpython said {ref[2].decode(errors='replace').strip()[-200:]}")
+    for path, ref, got in results.get("rejected-other", []):
+        print(f"REJECTED-DIFFERENTLY {os.path.relpath(path, root)}:\n      cpython: {ref[2].decode(errors='replace').strip()[-200:]}\n      pith:    {got[2].decode(errors='replace').strip()[-200:]}")
+    rejected = len(results.get("rejected", [])) + len(results.get("rejected-other", []))
+    print(f"{args.mode}: {matched}/{accepted_by_ref} files match ({percent:.2f}%) in {root}")
+    print(f"rejected by CPython: {rejected + len(results.get('accepted', []))}; "
+          f"rejected by Pith too: {rejected} (same message: {len(results.get('rejected', []))})")
+    failed = percent < args.min_percent or results.get("accepted")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
