@@ -13,20 +13,30 @@ use pith_repr::unicode::is_alnum;
 
 use crate::token::Operator;
 
-/// Extends a word past its ASCII start over the characters Python's
-/// regular expression `\w` accepts (`str.isalnum()` or `_`).
-fn word_tail(lex: &mut Lexer<'_, RawToken>) {
-    let rest = lex.remainder();
-    let mut len = 0;
-    for c in rest.chars() {
-        if c == '_' || is_alnum(c) {
-            len += c.len_utf8();
-        } else {
-            break;
-        }
-    }
+/// Extends the current token over the characters Python's regular
+/// expression `\w` accepts (`str.isalnum()` or `_`).
+fn extend_word(lex: &mut Lexer<'_, RawToken>) {
+    let len: usize = lex
+        .remainder()
+        .chars()
+        .take_while(|&c| c == '_' || is_alnum(c))
+        .map(char::len_utf8)
+        .sum();
     if len > 0 {
         lex.bump(len);
+    }
+}
+
+/// A word that started with ASCII characters: the pattern took every ASCII
+/// word character, so only a non-ASCII character can continue it.
+fn word_tail(lex: &mut Lexer<'_, RawToken>) {
+    if lex
+        .remainder()
+        .as_bytes()
+        .first()
+        .is_some_and(|b| !b.is_ascii())
+    {
+        extend_word(lex);
     }
 }
 
@@ -35,18 +45,18 @@ fn word_tail(lex: &mut Lexer<'_, RawToken>) {
 /// character that the tokenizer reports as an error.
 fn non_ascii_word(lex: &mut Lexer<'_, RawToken>) {
     if lex.slice().chars().next().is_some_and(is_alnum) {
-        word_tail(lex);
+        extend_word(lex);
     }
 }
 
 macro_rules! define_raw_token {
     ([$(($text:literal, $variant:ident))*]) => {
         /// One raw token. Operators come from the table in `token.rs`.
+        /// Spaces, tabs and form feeds between tokens are skipped; the
+        /// tokenizer recovers them from the gap between two tokens.
         #[derive(Logos, Clone, Copy, Debug, PartialEq, Eq)]
+        #[logos(skip r"[ \t\x0c]+")]
         pub(crate) enum RawToken {
-            /// Spaces, tabs and form feeds.
-            #[regex(r"[ \t\x0c]+")]
-            Whitespace,
             /// `\n` or `\r\n`.
             #[regex(r"\r?\n")]
             Newline,

@@ -75,9 +75,10 @@ pub struct Tokenizer<'src> {
     /// The start of the last physical line begun, for the implicit final
     /// `NEWLINE`.
     line_start: u32,
-    /// White space just read in a line, which becomes error tokens if an
-    /// error follows it (as `tokenize`'s failed pseudo-token match does).
-    whitespace: Option<(u32, u32)>,
+    /// The end of the last token read in this line: the white space
+    /// between it and an error token becomes error tokens too (as
+    /// `tokenize`'s failed pseudo-token match makes them).
+    prev_end: u32,
 }
 
 impl<'src> Tokenizer<'src> {
@@ -102,7 +103,7 @@ impl<'src> Tokenizer<'src> {
             paren_depth: 0,
             continued: false,
             line_start: 0,
-            whitespace: None,
+            prev_end: 0,
         }
     }
 
@@ -145,7 +146,7 @@ impl<'src> Tokenizer<'src> {
     fn begin_line(&mut self) -> Result<(), LexError> {
         let pos = self.cursor();
         self.line_start = pos;
-        self.whitespace = None;
+        self.prev_end = pos;
         if pos == self.len() {
             return self.finish(pos, true);
         }
@@ -157,6 +158,12 @@ impl<'src> Tokenizer<'src> {
         let bytes = self.source.as_bytes();
         let (mut col, mut alt_col) = (0u32, 0u32);
         let mut i = pos as usize;
+        // Most indentation is spaces: take them eight at a time.
+        while bytes.get(i..i + 8) == Some(b"        ") {
+            i += 8;
+            col += 8;
+            alt_col += 8;
+        }
         while let Some(&b) = bytes.get(i) {
             match b {
                 b' ' => {
@@ -177,15 +184,29 @@ impl<'src> Tokenizer<'src> {
         }
         let first = i as u32;
         self.skip_to(first);
+        self.prev_end = first;
         let Some(&c) = bytes.get(i) else {
             // A last line of nothing but white space ends the input there.
             return self.finish(pos, false);
         };
         if c == b'#' || c == b'\n' || c == b'\r' {
-            if c == b'\r' && self.flavor == Flavor::Tokenize && bytes.get(i + 1) != Some(&b'\n') {
-                // tokenize.py's NL takes the rest of the physical line.
+            if self.flavor == Flavor::Tokenize && (c == b'#' || bytes.get(i + 1) != Some(&b'\n')) {
+                // tokenize.py takes the rest of the physical line (which
+                // ends at `\n` only): the comment is all of it but the
+                // trailing `\r`/`\n` characters, and the NL the rest.
                 let end = self.physical_line_end(first);
-                self.push(TokenKind::Nl, first, end);
+                let mut comment_end = end;
+                if c == b'#' {
+                    while comment_end > first
+                        && matches!(bytes[comment_end as usize - 1], b'\r' | b'\n')
+                    {
+                        comment_end -= 1;
+                    }
+                    self.push(TokenKind::Comment, first, comment_end);
+                } else {
+                    comment_end = first;
+                }
+                self.push(TokenKind::Nl, comment_end, end);
                 self.skip_to(end);
                 return Ok(());
             }
@@ -257,9 +278,7 @@ impl<'src> Tokenizer<'src> {
         if last == b'\n' || last == b'\r' {
             return false;
         }
-        let start = self.source[..self.source.len() - 1]
-            .rfind('\n')
-            .map_or(0, |i| i + 1);
+        let start = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
         let last_line = self.source[start..]
             .trim_start_matches(|c: char| c.is_whitespace() || ('\x1c'..='\x1f').contains(&c));
         !last_line.starts_with('#')
@@ -268,14 +287,11 @@ impl<'src> Tokenizer<'src> {
     /// An error token at `start..end`, preceded by one error token per
     /// character of the white space just before it.
     fn push_error(&mut self, start: u32, end: u32) {
-        if let Some((ws_start, ws_end)) = self.whitespace.take() {
-            if ws_end == start {
-                for offset in ws_start..ws_end {
-                    self.push(TokenKind::Error, offset, offset + 1);
-                }
-            }
+        for offset in self.prev_end.min(start)..start {
+            self.push(TokenKind::Error, offset, offset + 1);
         }
         self.push(TokenKind::Error, start, end);
+        self.prev_end = end;
     }
 
     /// Reads one raw token of a blank or comment line.
@@ -285,7 +301,6 @@ impl<'src> Tokenizer<'src> {
                 let span = self.raw.span();
                 self.push(TokenKind::Comment, span.start as u32, span.end as u32);
             }
-            Some(Ok(RawToken::Whitespace)) => {}
             Some(Ok(RawToken::Newline)) | Some(Ok(RawToken::CarriageReturn)) => {
                 let span = self.raw.span();
                 let (start, mut end) = (span.start as u32, span.end as u32);
@@ -310,81 +325,88 @@ impl<'src> Tokenizer<'src> {
         }
     }
 
-    /// Reads one raw token inside a line of tokens.
-    fn line_token(&mut self) -> Result<(), LexError> {
+    /// Reads one raw token inside a line of tokens. A lone token is
+    /// returned; anything else goes through the queue.
+    #[inline]
+    fn line_token(&mut self) -> Result<Option<Token>, LexError> {
         let Some(raw) = self.raw.next() else {
             self.state = LineState::Start;
-            return Ok(());
+            return Ok(None);
         };
         let span = self.raw.span();
         let (start, end) = (span.start as u32, span.end as u32);
-        let raw = match raw {
-            Ok(RawToken::Whitespace) => {
-                self.whitespace = Some((start, end));
-                return Ok(());
+        let kind = match raw {
+            Ok(RawToken::Number) => TokenKind::Number,
+            Ok(RawToken::Op(op)) => {
+                self.paren_depth += op.depth_change();
+                TokenKind::Op(op)
             }
-            Ok(raw) => raw,
-            Err(()) => {
-                let end = start
-                    + self.source[start as usize..]
-                        .chars()
-                        .next()
-                        .map_or(1, |c| c.len_utf8() as u32);
-                self.skip_to(end);
-                self.push_error(start, end);
-                return Ok(());
-            }
-        };
-        match raw {
-            RawToken::Whitespace => {}
-            RawToken::Newline => self.end_line(start, end),
-            RawToken::CarriageReturn => match self.flavor {
-                Flavor::Compiler => self.end_line(start, end),
-                Flavor::Tokenize => self.push_error(start, end),
+            Ok(RawToken::Word) => match self.word_kind(start, end) {
+                Some(kind) => kind,
+                None => {
+                    self.push_error(start, end);
+                    return Ok(None);
+                }
             },
-            RawToken::Continuation => {
+            Ok(RawToken::Newline) => self.end_line(),
+            Ok(RawToken::CarriageReturn) if self.flavor == Flavor::Compiler => self.end_line(),
+            Ok(RawToken::Comment) => TokenKind::Comment,
+            Ok(RawToken::Continuation) => {
                 self.continued = true;
                 self.state = LineState::Start;
+                return Ok(None);
             }
-            RawToken::Comment => self.push(TokenKind::Comment, start, end),
-            RawToken::Word => self.word(start, end),
-            RawToken::Number => self.push(TokenKind::Number, start, end),
-            RawToken::Op(op) => {
-                self.paren_depth += op.depth_change();
-                self.push(TokenKind::Op(op), start, end);
+            Ok(RawToken::StringStart) => {
+                self.single_quoted(start, end)?;
+                return Ok(None);
             }
-            RawToken::StringStart => self.single_quoted(start, end)?,
-            RawToken::TripleStringStart => self.triple_quoted(start, end)?,
-            RawToken::Stray => self.push_error(start, end),
-        }
-        self.whitespace = None;
-        Ok(())
+            Ok(RawToken::TripleStringStart) => {
+                self.triple_quoted(start, end)?;
+                return Ok(None);
+            }
+            Ok(RawToken::Stray | RawToken::CarriageReturn) => {
+                self.push_error(start, end);
+                return Ok(None);
+            }
+            Err(()) => {
+                let len = self.source[start as usize..]
+                    .chars()
+                    .next()
+                    .map_or(1, char::len_utf8) as u32;
+                self.skip_to(start + len);
+                self.push_error(start, start + len);
+                return Ok(None);
+            }
+        };
+        self.prev_end = end;
+        Ok(Some(Token { kind, start, end }))
     }
 
-    fn end_line(&mut self, start: u32, end: u32) {
-        let kind = if self.paren_depth > 0 {
+    fn end_line(&mut self) -> TokenKind {
+        self.state = LineState::Start;
+        if self.paren_depth > 0 {
             TokenKind::Nl
         } else {
             TokenKind::Newline
-        };
-        self.push(kind, start, end);
-        self.state = LineState::Start;
+        }
     }
 
-    fn word(&mut self, start: u32, end: u32) {
+    /// What a raw word is: a keyword, a name, a stray word, or (`None`)
+    /// a character that is no word at all.
+    #[inline]
+    fn word_kind(&self, start: u32, end: u32) -> Option<TokenKind> {
         let text = &self.source[start as usize..end as usize];
         let first = text.chars().next().unwrap_or(' ');
-        let kind = if first.is_ascii() || is_identifier_start(first) {
-            match Keyword::from_text(text) {
+        if first.is_ascii() || is_identifier_start(first) {
+            Some(match Keyword::from_text(text) {
                 Some(kw) => TokenKind::Keyword(kw),
                 None => TokenKind::Name,
-            }
+            })
         } else if is_alnum(first) {
-            TokenKind::StrayWord
+            Some(TokenKind::StrayWord)
         } else {
-            return self.push_error(start, end);
-        };
-        self.push(kind, start, end);
+            None
+        }
     }
 
     /// A string opened by a single quote at `body - 1`: it ends at the
@@ -398,6 +420,7 @@ impl<'src> Tokenizer<'src> {
                 Some(&b) if b == quote => {
                     self.skip_to(i as u32 + 1);
                     self.push(TokenKind::String, start, i as u32 + 1);
+                    self.prev_end = i as u32 + 1;
                     return Ok(());
                 }
                 Some(&b'\\') => match bytes.get(i + 1) {
@@ -416,7 +439,7 @@ impl<'src> Tokenizer<'src> {
         // Unterminated on its line: the prefix is a name, the quote an error.
         if body - 1 > start {
             self.push(TokenKind::Name, start, body - 1);
-            self.whitespace = None;
+            self.prev_end = body - 1;
         }
         self.push_error(body - 1, body);
         Ok(())
@@ -436,6 +459,7 @@ impl<'src> Tokenizer<'src> {
                 if b == quote {
                     self.skip_to(i as u32 + 1);
                     self.push(TokenKind::String, start, i as u32 + 1);
+                    self.prev_end = i as u32 + 1;
                     return Ok(());
                 }
                 if b == b'\\' && !matches!(bytes.get(i + 1), None | Some(b'\n')) {
@@ -465,19 +489,21 @@ impl<'src> Tokenizer<'src> {
         let bytes = self.source.as_bytes();
         let quote = bytes[body as usize - 1];
         let mut i = body as usize;
-        while let Some(&b) = bytes.get(i) {
-            if b == b'\\' {
+        while let Some(found) = memchr::memchr2(quote, b'\\', &bytes[i..]) {
+            i += found;
+            if bytes[i] == b'\\' {
                 i += 2;
-            } else if b == quote
-                && bytes.get(i + 1) == Some(&quote)
-                && bytes.get(i + 2) == Some(&quote)
-            {
+            } else if bytes.get(i + 1) == Some(&quote) && bytes.get(i + 2) == Some(&quote) {
                 let end = i as u32 + 3;
                 self.skip_to(end);
                 self.push(TokenKind::String, start, end);
+                self.prev_end = end;
                 return Ok(());
             } else {
                 i += 1;
+            }
+            if i >= bytes.len() {
+                break;
             }
         }
         Err(LexError::EofInMultiLineString { offset: start })
@@ -493,13 +519,17 @@ impl Iterator for Tokenizer<'_> {
                 return Some(Ok(token));
             }
             let step = match self.state {
-                LineState::Done => return None,
+                LineState::Tokens => match self.line_token() {
+                    Ok(Some(token)) => return Some(Ok(token)),
+                    Ok(None) => Ok(()),
+                    Err(err) => Err(err),
+                },
                 LineState::Start => self.begin_line(),
                 LineState::Blank => {
                     self.blank_line_token();
                     Ok(())
                 }
-                LineState::Tokens => self.line_token(),
+                LineState::Done => return None,
             };
             if let Err(err) = step {
                 self.pending.clear();

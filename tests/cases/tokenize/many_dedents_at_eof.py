@@ -1,0 +1,5 @@
+class A:
+    class B:
+        class C:
+            def f(self):
+                return 1

@@ -1,0 +1,11 @@
+x = 1
+
+# comment line
+   
+y = (1,
+     2,
+
+     # inside
+     3)
+z = [
+]

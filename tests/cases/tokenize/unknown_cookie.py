@@ -1,0 +1,2 @@
+# coding: bogus-enc
+x = 1

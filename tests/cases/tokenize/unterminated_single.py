@@ -1,0 +1,4 @@
+x = 'abc
+y = "def
+z = b'ghi
+w = 2
