@@ -227,7 +227,7 @@ impl<'src> Tokenizer<'src> {
             if compiler && alt_col <= alt_top {
                 return Err(LexError::InconsistentTabs { offset: first });
             }
-            if compiler && self.indents.len() > MAX_INDENT_LEVELS {
+            if compiler && self.indents.len() >= MAX_INDENT_LEVELS {
                 return Err(LexError::TooDeep { offset: first });
             }
             self.indents.push(col);
