@@ -17,8 +17,15 @@ fn tab_errors_as_compile_reports_them() {
         "if x:\n  \ty\n\t  z\n",
     ] {
         let err = first_error(source).expect("TabError");
-        assert!(matches!(err, LexError::InconsistentTabs { .. }), "{source:?}: {err:?}");
-        let line_start = source.match_indices('\n').nth(1).map(|(i, _)| i + 1).unwrap_or(0);
+        assert!(
+            matches!(err, LexError::InconsistentTabs { .. }),
+            "{source:?}: {err:?}"
+        );
+        let line_start = source
+            .match_indices('\n')
+            .nth(1)
+            .map(|(i, _)| i + 1)
+            .unwrap_or(0);
         let indent = source[line_start..].len() - source[line_start..].trim_start().len();
         assert_eq!(err.offset() as usize, line_start + indent, "{source:?}");
     }
@@ -32,10 +39,15 @@ fn tab_errors_as_compile_reports_them() {
 fn universal_newlines() {
     let src = "x = 1\ry = 2\r\n";
     let tokens = tokenize(src, Flavor::Compiler).expect("tokens");
-    let newlines = tokens.iter().filter(|t| t.kind == TokenKind::Newline).count();
+    let newlines = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Newline)
+        .count();
     assert_eq!(newlines, 2);
     let tokens = tokenize(src, Flavor::Tokenize).expect("tokens");
-    assert!(tokens.iter().any(|t| t.kind == TokenKind::Error && t.text(src) == "\r"));
+    assert!(tokens
+        .iter()
+        .any(|t| t.kind == TokenKind::Error && t.text(src) == "\r"));
 }
 
 #[test]
@@ -65,5 +77,8 @@ fn keywords_and_soft_keywords() {
         .collect();
     assert_eq!(kinds[0], TokenKind::Name);
     assert_eq!(kinds[2], TokenKind::Name);
-    assert!(matches!(kinds[4], TokenKind::Keyword(pith_lexer::Keyword::None)));
+    assert!(matches!(
+        kinds[4],
+        TokenKind::Keyword(pith_lexer::Keyword::None)
+    ));
 }
