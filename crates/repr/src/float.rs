@@ -6,9 +6,23 @@ use std::fmt::Write;
 /// Shortest round-trip decimal digits of `|x|` and the decimal point
 /// position: `x = 0.d1d2d3... * 10**decpt`.
 fn shortest_digits(x: f64) -> (String, i32) {
-    // Rust's `{:e}` prints the shortest representation that round-trips,
-    // which is what CPython's `_Py_dg_dtoa` mode 0 computes.
-    let sci = format!("{:e}", x.abs());
+    let x = x.abs();
+    // Rust's `{:e}` finds the fewest digits that round-trip, as CPython's
+    // `_Py_dg_dtoa` mode 0 does, but breaks a tie between two equally near
+    // candidates upwards where CPython rounds half to even. Rounding the
+    // exact value to that many digits (which Rust does half to even) gives
+    // CPython's choice whenever it still round-trips.
+    let shortest = format!("{x:e}");
+    let ndigits = shortest
+        .split('e')
+        .next()
+        .map_or(1, |m| m.len() - usize::from(m.contains('.')));
+    let exact = format!("{x:.prec$e}", prec = ndigits.saturating_sub(1));
+    let sci = if exact != shortest && exact.parse::<f64>() == Ok(x) {
+        exact
+    } else {
+        shortest
+    };
     let (mantissa, exp) = sci.split_once('e').unwrap_or((sci.as_str(), "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
     let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
@@ -117,6 +131,7 @@ mod tests {
             (2.5, "2.5"),
             (1e22, "1e+22"),
             (5e-324, "5e-324"),
+            (2f64.powi(-25), "2.9802322387695312e-08"),
         ];
         for (x, want) in cases {
             assert_eq!(float_repr(x), want, "{x:e}");

@@ -1,0 +1,1 @@
+print("checked hash-based pyc")

@@ -1,0 +1,1 @@
+print("unchecked hash-based pyc")
