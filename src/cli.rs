@@ -19,6 +19,28 @@ pub struct Cli {
 pub enum Command {
     /// Print the tokens of a file, as `python3 -m tokenize` does.
     Tokenize(TokenizeArgs),
+    /// Disassemble a `.pyc` file, as `python3 -m dis` does for its source.
+    Dis(DisArgs),
+    /// Show a `.pyc` file's header, or rewrite it through Pith's marshal.
+    Pyc(PycArgs),
+}
+
+/// Arguments of `pith dis`.
+#[derive(Debug, Args)]
+pub struct DisArgs {
+    /// A `.pyc` file written by CPython 3.11 or by Pith.
+    pub file: PathBuf,
+}
+
+/// Arguments of `pith pyc`.
+#[derive(Debug, Args)]
+pub struct PycArgs {
+    /// Read the file and write it back to OUT (the round trip must
+    /// reproduce CPython's bytes).
+    #[arg(long, value_name = "OUT")]
+    pub rewrite: Option<PathBuf>,
+    /// The `.pyc` file.
+    pub file: PathBuf,
 }
 
 /// Arguments of `pith tokenize`.

@@ -6,7 +6,12 @@ Usage:
     python3 tools/parity.py MODE [DIR] [--pith PATH] [--jobs N]
                             [--min-percent P] [--show N]
 
-MODE       tokenize | tokenize-exact (more stages add their modes here)
+MODE       tokenize        pith tokenize FILE      vs python3 -m tokenize FILE
+           tokenize-exact  pith tokenize -e FILE   vs python3 -m tokenize -e FILE
+           dis-pyc         pith dis CPYTHON.pyc    vs python3 -m dis FILE (0x... masked)
+           pyc-roundtrip   pith pyc --rewrite OUT CPYTHON.pyc: OUT must equal CPython's .pyc
+           (CPYTHON.pyc is CPython's cached .pyc for FILE, written to a temporary
+           folder with py_compile when the cache has none)
 DIR        default: CPython's installed standard library, read in place
            (site-packages excluded)
 
@@ -17,18 +22,40 @@ fail on a regression.
 """
 import argparse
 import concurrent.futures
+import importlib.util
 import os
+import py_compile
+import re
 import subprocess
 import sys
 import sysconfig
+import tempfile
+import warnings
 
 PYTHON = sys.executable
 
-# mode -> (pith arguments, CPython arguments); the file path is appended.
+# Text modes: mode -> (pith arguments, CPython arguments); the file path is appended.
 MODES = {
     "tokenize": (["tokenize"], [PYTHON, "-m", "tokenize"]),
     "tokenize-exact": (["tokenize", "-e"], [PYTHON, "-m", "tokenize", "-e"]),
 }
+PYC_MODES = ("dis-pyc", "pyc-roundtrip")
+ADDRESS = re.compile(rb"0x[0-9a-f]+")
+SCRATCH = tempfile.mkdtemp(prefix="pith-parity-")
+warnings.simplefilter("ignore")  # py_compile of odd test files warns
+
+
+def cpython_pyc(path):
+    """CPython's cached .pyc for path, or one compiled into the scratch folder."""
+    cached = importlib.util.cache_from_source(path)
+    if os.path.exists(cached) and os.path.getmtime(cached) >= os.path.getmtime(path):
+        return cached
+    target = os.path.join(SCRATCH, path.strip(os.sep).replace(os.sep, "_") + "c")
+    try:
+        py_compile.compile(path, cfile=target, doraise=True)
+    except py_compile.PyCompileError:
+        return None
+    return target
 
 
 def stdlib_dir():
@@ -43,15 +70,44 @@ def python_files(root):
                 yield os.path.join(dirpath, name)
 
 
+# Set iteration order in dis output depends on str hashes: fix the seed, as
+# Pith's set ordering reproduces CPython's with PYTHONHASHSEED=0.
+ENV = dict(os.environ, PYTHONHASHSEED="0")
+
+
 def run(cmd, timeout=60):
     try:
-        p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
+        p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout, env=ENV)
         return p.returncode, p.stdout, p.stderr
     except subprocess.TimeoutExpired:
         return None, b"", b"timeout"
 
 
+def compare_pyc(mode, pith, path):
+    pyc = cpython_pyc(path)
+    if pyc is None:
+        return "skipped", path, (1, b"", b"CPython cannot compile it"), (1, b"", b"")
+    if mode == "dis-pyc":
+        ref = run([PYTHON, "-m", "dis", path])
+        got = run([pith, "dis", pyc])
+        ref = (ref[0], ADDRESS.sub(b"0x", ref[1]), ref[2])
+        got = (got[0], ADDRESS.sub(b"0x", got[1]), got[2])
+    else:
+        out = os.path.join(SCRATCH, f"rewrite-{os.getpid()}-{abs(hash(path))}.pyc")
+        got = run([pith, "pyc", "--rewrite", out, pyc])
+        with open(pyc, "rb") as f:
+            ref = (0, f.read(), b"")
+        if got[0] == 0:
+            with open(out, "rb") as f:
+                got = (0, f.read(), got[2])
+            os.unlink(out)
+    ok = got[0] == 0 and got[1] == ref[1]
+    return ("match" if ok else "differ"), path, ref, got
+
+
 def compare(mode, pith, path):
+    if mode in PYC_MODES:
+        return compare_pyc(mode, pith, path)
     pith_args, ref_args = MODES[mode]
     ref = run(ref_args + [path])
     got = run([pith] + pith_args + [path])
@@ -75,7 +131,7 @@ def first_difference(a, b):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("mode", choices=sorted(MODES))
+    ap.add_argument("mode", choices=sorted(MODES) + list(PYC_MODES))
     ap.add_argument("dir", nargs="?", default=None)
     ap.add_argument("--pith", default=os.path.join("target", "release", "pith"))
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
@@ -101,6 +157,8 @@ def main():
         print(f"ACCEPTED-BY-PITH {os.path.relpath(path, root)}: cpython said {ref[2].decode(errors='replace').strip()[-200:]}")
     for path, ref, got in results.get("rejected-other", []):
         print(f"REJECTED-DIFFERENTLY {os.path.relpath(path, root)}:\n      cpython: {ref[2].decode(errors='replace').strip()[-200:]}\n      pith:    {got[2].decode(errors='replace').strip()[-200:]}")
+    if results.get("skipped"):
+        print(f"skipped (CPython cannot compile): {len(results['skipped'])}")
     rejected = len(results.get("rejected", [])) + len(results.get("rejected-other", []))
     print(f"{args.mode}: {matched}/{accepted_by_ref} files match ({percent:.2f}%) in {root}")
     print(f"rejected by CPython: {rejected + len(results.get('accepted', []))}; "

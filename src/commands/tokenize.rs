@@ -64,7 +64,7 @@ pub fn run(args: &TokenizeArgs) -> ExitCode {
             eprintln!(
                 "error: [Errno {}] {}: {}",
                 err.raw_os_error().unwrap_or(0),
-                os_message(&err),
+                super::os_message(&err),
                 py_quote(&filename)
             );
             return ExitCode::FAILURE;
@@ -134,13 +134,4 @@ fn decode_message(err: &DecodeError, filename: &str) -> String {
 
 fn py_quote(s: &str) -> String {
     pith_repr::str_repr(s)
-}
-
-/// The C library's message for an I/O error, without Rust's suffix.
-fn os_message(err: &std::io::Error) -> String {
-    let text = err.to_string();
-    match text.find(" (os error") {
-        Some(i) => text[..i].to_string(),
-        None => text,
-    }
 }
