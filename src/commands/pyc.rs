@@ -32,9 +32,15 @@ pub fn run(args: &PycArgs) -> ExitCode {
             println!("source mtime: {mtime}");
             println!("source size:  {source_size}");
         }
-        Invalidation::Hash { check_source, source_hash } => {
+        Invalidation::Hash {
+            check_source,
+            source_hash,
+        } => {
             let mode = if check_source { "checked" } else { "unchecked" };
-            println!("flags:        {} (hash-based, {mode})", 1 + 2 * u32::from(check_source));
+            println!(
+                "flags:        {} (hash-based, {mode})",
+                1 + 2 * u32::from(check_source)
+            );
             let hex: String = source_hash.iter().map(|b| format!("{b:02x}")).collect();
             println!("source hash:  {hex}");
         }

@@ -57,22 +57,11 @@ fn first_line(bytes: &[u8]) -> (&[u8], &[u8]) {
 
 /// `blank_re`: white space, then a comment, a line end or nothing.
 fn is_blank_or_comment(line: &[u8]) -> bool {
-    let rest = line.trim_ascii_start_matches();
-    matches!(rest.first(), None | Some(b'#' | b'\r' | b'\n'))
-}
-
-trait TrimIndent {
-    fn trim_ascii_start_matches(&self) -> &[u8];
-}
-
-impl TrimIndent for [u8] {
-    fn trim_ascii_start_matches(&self) -> &[u8] {
-        let n = self
-            .iter()
-            .take_while(|&&b| matches!(b, b' ' | b'\t' | b'\x0c'))
-            .count();
-        &self[n..]
-    }
+    let indent = line
+        .iter()
+        .take_while(|&&b| matches!(b, b' ' | b'\t' | b'\x0c'))
+        .count();
+    matches!(line.get(indent), None | Some(b'#' | b'\r' | b'\n'))
 }
 
 /// `cookie_re`: `^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)` (ASCII `\w`).
@@ -95,6 +84,12 @@ fn find_cookie(line: &str) -> Option<&str> {
         }
         search = &search[at + 1..];
     }
+}
+
+/// The cookie on one line, which must be UTF-8 text.
+fn cookie_in(line: &[u8]) -> Result<Option<&str>, DecodeError> {
+    let text = std::str::from_utf8(line).map_err(|_| DecodeError::InvalidDeclaration)?;
+    Ok(find_cookie(text))
 }
 
 /// `tokenize._get_normal_name`: the name `tokenize` reports for a cookie.
@@ -152,20 +147,13 @@ pub fn decode_source(bytes: &[u8]) -> Result<DecodedSource<'_>, DecodeError> {
         None => (false, bytes),
     };
     let (line1, rest) = first_line(body);
-    let mut cookie = None;
-    for (index, line) in [line1, first_line(rest).0].into_iter().enumerate() {
-        if index == 1 && (!is_blank_or_comment(line1) || line.is_empty()) {
-            break;
-        }
-        let text = std::str::from_utf8(line).map_err(|_| DecodeError::InvalidDeclaration)?;
-        if let Some(name) = find_cookie(text) {
-            cookie = Some(name);
-            break;
-        }
-        if line1.is_empty() {
-            break;
-        }
-    }
+    // Like `detect_encoding`: the second line is read only when the first
+    // is blank or a comment.
+    let cookie = match cookie_in(line1)? {
+        Some(name) => Some(name),
+        None if !line1.is_empty() && is_blank_or_comment(line1) => cookie_in(first_line(rest).0)?,
+        None => None,
+    };
     let Some(cookie) = cookie else {
         return Ok(DecodedSource {
             text: decode_utf8(body)?,
