@@ -1,0 +1,97 @@
+//! The field-less node kinds: `expr_context`, `boolop`, `operator`, `unaryop`, `cmpop`.
+
+use crate::macros::unit_enum;
+
+unit_enum! {
+    /// `expr_context`: how a target expression is used.
+    ExprContext {
+        /// Read.
+        Load => "",
+        /// Assigned to.
+        Store => "",
+        /// Deleted.
+        Del => "",
+    }
+}
+
+unit_enum! {
+    /// `boolop`: `and`, `or`.
+    BoolOp {
+        /// `and`
+        And => "and",
+        /// `or`
+        Or => "or",
+    }
+}
+
+unit_enum! {
+    /// `operator`: binary and augmented-assignment operators.
+    Operator {
+        /// `+`
+        Add => "+",
+        /// `-`
+        Sub => "-",
+        /// `*`
+        Mult => "*",
+        /// `@`
+        MatMult => "@",
+        /// `/`
+        Div => "/",
+        /// `%`
+        Mod => "%",
+        /// `**`
+        Pow => "**",
+        /// `<<`
+        LShift => "<<",
+        /// `>>`
+        RShift => ">>",
+        /// `|`
+        BitOr => "|",
+        /// `^`
+        BitXor => "^",
+        /// `&`
+        BitAnd => "&",
+        /// `//`
+        FloorDiv => "//",
+    }
+}
+
+unit_enum! {
+    /// `unaryop`: `~`, `not`, unary `+` and `-`.
+    UnaryOp {
+        /// `~`
+        Invert => "~",
+        /// `not`
+        Not => "not",
+        /// unary `+`
+        UAdd => "+",
+        /// unary `-`
+        USub => "-",
+    }
+}
+
+unit_enum! {
+    /// `cmpop`: comparison operators.
+    CmpOp {
+        /// `==`
+        Eq => "==",
+        /// `!=`
+        NotEq => "!=",
+        /// `<`
+        Lt => "<",
+        /// `<=`
+        LtE => "<=",
+        /// `>`
+        Gt => ">",
+        /// `>=`
+        GtE => ">=",
+        /// `is`
+        Is => "is",
+        /// `is not`
+        IsNot => "is not",
+        /// `in`
+        In => "in",
+        /// `not in`
+        NotIn => "not in",
+    }
+}
