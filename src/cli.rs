@@ -19,10 +19,39 @@ pub struct Cli {
 pub enum Command {
     /// Print the tokens of a file, as `python3 -m tokenize` does.
     Tokenize(TokenizeArgs),
+    /// Print the AST of a file, as `python3 -m ast -a` does.
+    Ast(AstArgs),
     /// Disassemble a `.pyc` file, as `python3 -m dis` does for its source.
     Dis(DisArgs),
     /// Show a `.pyc` file's header, or rewrite it through Pith's marshal.
     Pyc(PycArgs),
+}
+
+/// Arguments of `pith ast`.
+#[derive(Debug, Args)]
+pub struct AstArgs {
+    /// What kind of code the file holds.
+    #[arg(short, long, value_enum, default_value_t = ParseMode::Exec)]
+    pub mode: ParseMode,
+    /// Leave out line and column attributes (`python3 -m ast` without `-a`).
+    #[arg(long)]
+    pub no_attributes: bool,
+    /// Indentation of nested nodes, in spaces.
+    #[arg(short, long, default_value_t = 3)]
+    pub indent: usize,
+    /// The Python source file.
+    pub file: PathBuf,
+}
+
+/// The `mode` argument of `compile()` and `ast.parse()`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ParseMode {
+    /// A module: a sequence of statements.
+    Exec,
+    /// A single expression.
+    Eval,
+    /// One interactive statement.
+    Single,
 }
 
 /// Arguments of `pith dis`.

@@ -11,6 +11,7 @@ fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     match cli.command {
         cli::Command::Tokenize(args) => commands::tokenize::run(&args),
+        cli::Command::Ast(args) => commands::ast::run(&args),
         cli::Command::Dis(args) => commands::dis::run(&args),
         cli::Command::Pyc(args) => commands::pyc::run(&args),
     }

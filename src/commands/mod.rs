@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+pub mod ast;
 pub mod dis;
 pub mod pyc;
 pub mod tokenize;
@@ -35,5 +36,55 @@ pub fn load_pyc(path: &Path) -> Option<pith_bytecode::Pyc> {
             eprintln!("pith: {}: {err}", path.display());
             None
         }
+    }
+}
+
+/// Reads and decodes a Python source file, or prints the report `python3
+/// FILE` gives for an undecodable file and gives `None`.
+pub fn read_source(path: &Path) -> Option<String> {
+    let bytes = read_or_report(path)?;
+    match pith_lexer::decode_source(&bytes) {
+        Ok(decoded) => Some(decoded.text.into_owned()),
+        Err(err) => {
+            eprintln!("SyntaxError: {}", decode_error_message(&err, &bytes, path));
+            None
+        }
+    }
+}
+
+/// The message CPython's compiler gives for source it cannot decode.
+fn decode_error_message(err: &pith_lexer::DecodeError, bytes: &[u8], path: &Path) -> String {
+    use pith_lexer::DecodeError;
+    match err {
+        DecodeError::UnknownEncoding(name) => format!("encoding problem: {name}"),
+        DecodeError::BomMismatch(name) => format!("encoding problem: {name} with BOM"),
+        DecodeError::Undecodable {
+            encoding: "utf-8",
+            byte,
+            position,
+            ..
+        } => {
+            let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+            let line = body[..*position].iter().filter(|&&b| b == b'\n').count() + 1;
+            format!(
+                "Non-UTF-8 code starting with '\\x{byte:02x}' in file {} on line {line}, \
+                 but no encoding declared; see https://peps.python.org/pep-0263/ for details",
+                path.display()
+            )
+        }
+        DecodeError::InvalidDeclaration => {
+            let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+            let position = std::str::from_utf8(body)
+                .err()
+                .map_or(0, |e| e.valid_up_to());
+            let undecodable = DecodeError::Undecodable {
+                encoding: "utf-8",
+                byte: body.get(position).copied().unwrap_or(0),
+                position,
+                reason: "invalid start byte",
+            };
+            decode_error_message(&undecodable, bytes, path)
+        }
+        other => other.to_string(),
     }
 }

@@ -127,7 +127,7 @@ fn decode_message(err: &DecodeError, filename: &str) -> String {
             format!("invalid or missing encoding declaration for {quoted}")
         }
         DecodeError::UnknownEncoding(name) => format!("unknown encoding for {quoted}: {name}"),
-        DecodeError::BomMismatch => format!("encoding problem for {quoted}: utf-8"),
+        DecodeError::BomMismatch(_) => format!("encoding problem for {quoted}: utf-8"),
         DecodeError::Undecodable { .. } => format!("unexpected error: {err}"),
     }
 }

@@ -16,9 +16,10 @@ pub enum DecodeError {
     /// The cookie names a codec CPython does not know, or Pith cannot decode.
     #[error("unknown encoding: {0}")]
     UnknownEncoding(String),
-    /// A BOM and a cookie that names something other than UTF-8.
+    /// A BOM and a cookie that names something other than UTF-8 (the
+    /// cookie's normalized name).
     #[error("encoding problem: utf-8")]
-    BomMismatch,
+    BomMismatch(String),
     /// Bytes the declared codec cannot decode.
     #[error("'{encoding}' codec can't decode byte 0x{byte:02x} in position {position}: {reason}")]
     Undecodable {
@@ -163,7 +164,7 @@ pub fn decode_source(bytes: &[u8]) -> Result<DecodedSource<'_>, DecodeError> {
     let module = codec_module(cookie).ok_or_else(|| DecodeError::UnknownEncoding(cookie.into()))?;
     let encoding = normal_name(cookie);
     if bom && encoding != "utf-8" {
-        return Err(DecodeError::BomMismatch);
+        return Err(DecodeError::BomMismatch(encoding));
     }
     let text = match module {
         "utf_8" => decode_utf8(body)?,

@@ -1,0 +1,683 @@
+//! String literals: prefixes, escape decoding, implicit concatenation, and
+//! f-strings split into `JoinedStr`/`FormattedValue` the way CPython 3.11's
+//! `Parser/string_parser.c` builds them (positions included).
+
+use pith_ast::{
+    Constant, ConstantKind, Conversion, Expr, ExprConstant, ExprFormattedValue, ExprJoinedStr,
+    TextRange,
+};
+
+use super::Res;
+use crate::error::SyntaxErr;
+
+/// One string token of an implicit concatenation.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct StrPart<'a> {
+    pub start: u32,
+    pub end: u32,
+    pub text: &'a str,
+}
+
+#[derive(Clone, Copy)]
+struct Prefix {
+    raw: bool,
+    bytes: bool,
+    fstring: bool,
+}
+
+/// Splits a string token into its prefix flags and body (between quotes),
+/// with the body's offset within the token.
+fn split(text: &str) -> (Prefix, &str, usize) {
+    let q = text.find(['\'', '"']).unwrap_or(0);
+    let mut p = Prefix {
+        raw: false,
+        bytes: false,
+        fstring: false,
+    };
+    for c in text[..q].chars() {
+        match c {
+            'r' | 'R' => p.raw = true,
+            'b' | 'B' => p.bytes = true,
+            'f' | 'F' => p.fstring = true,
+            _ => {}
+        }
+    }
+    let rest = &text[q..];
+    let quote_len = if rest.len() >= 6 && (rest.starts_with("'''") || rest.starts_with("\"\"\"")) {
+        3
+    } else {
+        1
+    };
+    let body = rest
+        .get(quote_len..rest.len().saturating_sub(quote_len))
+        .unwrap_or("");
+    (p, body, q + quote_len)
+}
+
+/// The value of `s1 s2 ...`: a `Constant` or, with an f-string among them,
+/// a `JoinedStr`.
+pub(crate) fn strings(l: u32, r: u32, parts: Vec<StrPart<'_>>) -> Res<Expr> {
+    strings_inner(l, r, parts).map_err(|mut e| {
+        // Decoding errors point after the literal, as CPython's do.
+        if e.msg.starts_with('(') {
+            e.start = r;
+            e.end = crate::error::End::At(r);
+        }
+        e
+    })
+}
+
+fn strings_inner(l: u32, r: u32, parts: Vec<StrPart<'_>>) -> Res<Expr> {
+    let range = TextRange::new(l, r);
+    let first_bytes = parts.first().is_some_and(|p| split(p.text).0.bytes);
+    let mut any_f = false;
+    for p in &parts {
+        let (prefix, ..) = split(p.text);
+        if prefix.bytes != first_bytes {
+            return Err(SyntaxErr::syntax(
+                "cannot mix bytes and nonbytes literals",
+                r,
+                r,
+            ));
+        }
+        any_f |= prefix.fstring;
+    }
+    let kind = if parts.first().is_some_and(|p| p.text.starts_with('u')) {
+        ConstantKind::U
+    } else {
+        ConstantKind::None
+    };
+    if first_bytes {
+        let mut out = Vec::new();
+        for p in &parts {
+            let (prefix, body, off) = split(p.text);
+            if !body.is_ascii() {
+                return Err(SyntaxErr::syntax(
+                    "bytes can only contain ASCII literal characters",
+                    p.start,
+                    p.end,
+                ));
+            }
+            decode_bytes(body, prefix.raw, p.start + off as u32, &mut out)?;
+        }
+        return Ok(Expr::Constant(ExprConstant {
+            range,
+            value: Constant::Bytes(out.into()),
+            kind: ConstantKind::None,
+        }));
+    }
+    if !any_f {
+        let value = if parts.len() == 1 {
+            let (prefix, body, off) = split(parts[0].text);
+            decode_str_owned(body, prefix.raw, parts[0].start + off as u32)?
+        } else {
+            let mut s = String::new();
+            for p in &parts {
+                let (prefix, body, off) = split(p.text);
+                decode_str(body, prefix.raw, p.start + off as u32, &mut s)?;
+            }
+            s.into_boxed_str()
+        };
+        return Ok(Expr::Constant(ExprConstant {
+            range,
+            value: Constant::Str(value),
+            kind,
+        }));
+    }
+    let mut state = FState {
+        values: Vec::new(),
+        last: None,
+        whole: range,
+        kind,
+    };
+    for p in &parts {
+        let (prefix, body, off) = split(p.text);
+        let base = p.start + off as u32;
+        if prefix.fstring {
+            let token = TextRange::new(p.start, p.end);
+            let mut pos = 0;
+            fstring_body(
+                &mut state, body, base, prefix.raw, 0, token, &mut pos, false,
+            )?;
+        } else {
+            let mut s = String::new();
+            decode_str(body, prefix.raw, base, &mut s)?;
+            state.push_str(&s);
+        }
+    }
+    state.flush(range);
+    Ok(Expr::JoinedStr(ExprJoinedStr {
+        range,
+        values: state.values,
+    }))
+}
+
+/// The parts of one `JoinedStr` under construction (CPython's `FstringParser`).
+struct FState {
+    values: Vec<Expr>,
+    last: Option<String>,
+    /// The whole concatenation, which mid-way constants are given.
+    whole: TextRange,
+    kind: ConstantKind,
+}
+
+impl FState {
+    fn push_str(&mut self, s: &str) {
+        if s.is_empty() {
+            return;
+        }
+        self.last.get_or_insert_with(String::new).push_str(s);
+    }
+
+    fn flush(&mut self, range: TextRange) {
+        if let Some(s) = self.last.take() {
+            self.values.push(Expr::Constant(ExprConstant {
+                range,
+                value: Constant::Str(s.into()),
+                kind: self.kind,
+            }));
+        }
+    }
+}
+
+fn ferr<T>(msg: &str, at: u32) -> Res<T> {
+    Err(SyntaxErr::syntax(msg.to_string(), at, at))
+}
+
+/// Parses f-string `body[*pos..]` (the part of one token, or a format spec
+/// when `in_spec`), appending to `state`. Stops at the end, or at an
+/// unmatched `}` when `in_spec`.
+#[allow(clippy::too_many_arguments)]
+fn fstring_body(
+    state: &mut FState,
+    body: &str,
+    base: u32,
+    raw: bool,
+    depth: u32,
+    token: TextRange,
+    pos: &mut usize,
+    in_spec: bool,
+) -> Res<()> {
+    let bytes = body.as_bytes();
+    let mut lit_start = *pos;
+    while *pos < bytes.len() {
+        let c = bytes[*pos];
+        if c == b'\\' && !raw {
+            // Skip the escape, including `\N{...}`, whose brace is not a field.
+            if bytes.get(*pos + 1) == Some(&b'N') && bytes.get(*pos + 2) == Some(&b'{') {
+                match body[*pos..].find('}') {
+                    Some(i) => *pos += i + 1,
+                    None => *pos = bytes.len(),
+                }
+            } else {
+                *pos += 2;
+            }
+            continue;
+        }
+        if c == b'{' {
+            if !in_spec && bytes.get(*pos + 1) == Some(&b'{') {
+                literal(
+                    state,
+                    &body[lit_start..*pos + 1],
+                    raw,
+                    base + lit_start as u32,
+                )?;
+                *pos += 2;
+                lit_start = *pos;
+                continue;
+            }
+            literal(state, &body[lit_start..*pos], raw, base + lit_start as u32)?;
+            if depth >= 2 {
+                return ferr("f-string: expressions nested too deeply", state.whole.end);
+            }
+            field(state, body, base, raw, depth, token, pos)?;
+            lit_start = *pos;
+            continue;
+        }
+        if c == b'}' {
+            if in_spec {
+                break;
+            }
+            if bytes.get(*pos + 1) == Some(&b'}') {
+                literal(
+                    state,
+                    &body[lit_start..*pos + 1],
+                    raw,
+                    base + lit_start as u32,
+                )?;
+                *pos += 2;
+                lit_start = *pos;
+                continue;
+            }
+            return ferr("f-string: single '}' is not allowed", state.whole.end);
+        }
+        *pos += 1;
+    }
+    let end = (*pos).min(bytes.len());
+    literal(state, &body[lit_start..end], raw, base + lit_start as u32)?;
+    Ok(())
+}
+
+fn literal(state: &mut FState, text: &str, raw: bool, at: u32) -> Res<()> {
+    if text.is_empty() {
+        return Ok(());
+    }
+    let mut s = String::new();
+    decode_str(text, raw, at, &mut s)?;
+    state.push_str(&s);
+    Ok(())
+}
+
+/// One replacement field starting at the `{` at `body[*pos]`.
+fn field(
+    state: &mut FState,
+    body: &str,
+    base: u32,
+    raw: bool,
+    depth: u32,
+    token: TextRange,
+    pos: &mut usize,
+) -> Res<()> {
+    let bytes = body.as_bytes();
+    let open = *pos;
+    let expr_start = open + 1;
+    let mut i = expr_start;
+    let mut nest: Vec<u8> = Vec::new();
+    let mut quote: Option<(u8, usize)> = None;
+    // Where the expression ends and what ends it.
+    let mut end_kind = 0u8;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if c == b'\\' {
+            return ferr(
+                "f-string expression part cannot include a backslash",
+                state.whole.end,
+            );
+        }
+        if let Some((q, n)) = quote {
+            if c == q && (n == 1 || body.as_bytes()[i..].starts_with(&[q, q, q])) {
+                i += n;
+                quote = None;
+                continue;
+            }
+            i += 1;
+            continue;
+        }
+        match c {
+            b'\'' | b'"' => {
+                let n = if body.as_bytes()[i..].starts_with(&[c, c, c]) {
+                    3
+                } else {
+                    1
+                };
+                quote = Some((c, n));
+                i += n;
+                continue;
+            }
+            b'[' | b'(' | b'{' => nest.push(c),
+            b']' | b')' | b'}' if !nest.is_empty() => {
+                let open = nest.pop().unwrap_or(b'(');
+                let expected = match open {
+                    b'[' => b']',
+                    b'(' => b')',
+                    _ => b'}',
+                };
+                if c != expected {
+                    let msg = format!(
+                        "f-string: closing parenthesis '{}' does not match opening parenthesis '{}'",
+                        c as char, open as char
+                    );
+                    return ferr(&msg, state.whole.end);
+                }
+            }
+            b']' | b')' => {
+                let msg = format!("f-string: unmatched '{}'", c as char);
+                return ferr(&msg, state.whole.end);
+            }
+            b'#' => {
+                return ferr(
+                    "f-string expression part cannot include '#'",
+                    state.whole.end,
+                )
+            }
+            _ if !nest.is_empty() => {}
+            b'!' if bytes.get(i + 1) == Some(&b'=') => {
+                i += 2;
+                continue;
+            }
+            b'=' | b'<' | b'>' if bytes.get(i + 1) == Some(&b'=') => {
+                i += 2;
+                continue;
+            }
+            b'=' | b'!' | b':' | b'}' => {
+                end_kind = c;
+                break;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if quote.is_some() {
+        return ferr("f-string: unterminated string", state.whole.end);
+    }
+    if let Some(&open) = nest.last() {
+        let msg = format!("f-string: unmatched '{}'", open as char);
+        return ferr(&msg, state.whole.end);
+    }
+    if end_kind == 0 {
+        return ferr("f-string: expecting '}'", state.whole.end);
+    }
+    let expr_text = &body[expr_start..i];
+    if expr_text
+        .trim_matches([' ', '\t', '\n', '\r', '\x0c'])
+        .is_empty()
+    {
+        let msg = match end_kind {
+            b'!' => "f-string: expression required before '!'",
+            b':' => "f-string: expression required before ':'",
+            b'=' => "f-string: expression required before '='",
+            _ => "f-string: empty expression not allowed",
+        };
+        return ferr(msg, state.whole.end);
+    }
+    let value = crate::parse_fstring_expr(expr_text, base + open as u32)?;
+    let mut conversion = Conversion::None;
+    let mut debug = false;
+    if end_kind == b'=' {
+        debug = true;
+        i += 1;
+        while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
+            i += 1;
+        }
+        // The expression's text, `=` and the white space after it.
+        let mut s = String::new();
+        s.push_str(&body[expr_start..i]);
+        state.push_str(&s);
+    }
+    if bytes.get(i) == Some(&b'!') {
+        conversion = match bytes.get(i + 1) {
+            Some(b's') => Conversion::Str,
+            Some(b'r') => Conversion::Repr,
+            Some(b'a') => Conversion::Ascii,
+            None => return ferr("f-string: expecting '}'", state.whole.end),
+            _ => {
+                return ferr(
+                    "f-string: invalid conversion character: expected 's', 'r', or 'a'",
+                    state.whole.end,
+                )
+            }
+        };
+        i += 2;
+    }
+    let mut format_spec = None;
+    match bytes.get(i) {
+        Some(b':') => {
+            i += 1;
+            let mut spec = FState {
+                values: Vec::new(),
+                last: None,
+                whole: state.whole,
+                kind: state.kind,
+            };
+            let mut p = i;
+            fstring_body(&mut spec, body, base, raw, depth + 1, token, &mut p, true)?;
+            spec.flush(token);
+            i = p;
+            if bytes.get(i) != Some(&b'}') {
+                return ferr("f-string: expecting '}'", state.whole.end);
+            }
+            format_spec = Some(Box::new(Expr::JoinedStr(ExprJoinedStr {
+                range: token,
+                values: spec.values,
+            })));
+        }
+        Some(b'}') => {}
+        _ => return ferr("f-string: expecting '}'", state.whole.end),
+    }
+    i += 1;
+    if debug && conversion == Conversion::None && format_spec.is_none() {
+        conversion = Conversion::Repr;
+    }
+    let whole = state.whole;
+    state.flush(whole);
+    state.values.push(Expr::FormattedValue(ExprFormattedValue {
+        range: whole,
+        value: Box::new(value),
+        conversion,
+        format_spec,
+    }));
+    *pos = i;
+    Ok(())
+}
+
+fn decode_str_owned(body: &str, raw: bool, at: u32) -> Res<Box<str>> {
+    if raw || !body.contains(['\\', '\r']) {
+        return Ok(body.into());
+    }
+    let mut s = String::with_capacity(body.len());
+    decode_str(body, raw, at, &mut s)?;
+    Ok(s.into_boxed_str())
+}
+
+fn unicode_error(msg: &str, at: u32) -> SyntaxErr {
+    SyntaxErr::syntax(
+        format!("(unicode error) 'unicodeescape' codec can't decode bytes {msg}"),
+        at,
+        at,
+    )
+}
+
+/// Appends the value of a `str` literal body to `out`.
+fn decode_str(body: &str, raw: bool, at: u32, out: &mut String) -> Res<()> {
+    // Source line ends are `\n` in values, whatever the file uses.
+    if raw || !body.contains('\\') {
+        if body.contains('\r') {
+            out.push_str(&body.replace("\r\n", "\n").replace('\r', "\n"));
+        } else {
+            out.push_str(body);
+        }
+        return Ok(());
+    }
+    let mut chars = body.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c == '\r' {
+            if chars.peek().map(|x| x.1) == Some('\n') {
+                chars.next();
+            }
+            out.push('\n');
+            continue;
+        }
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let Some((_, e)) = chars.next() else {
+            out.push('\\');
+            break;
+        };
+        match e {
+            '\n' => {}
+            '\r' => {
+                if chars.peek().map(|x| x.1) == Some('\n') {
+                    chars.next();
+                }
+            }
+            '\\' => out.push('\\'),
+            '\'' => out.push('\''),
+            '"' => out.push('"'),
+            'a' => out.push('\x07'),
+            'b' => out.push('\x08'),
+            'f' => out.push('\x0c'),
+            'n' => out.push('\n'),
+            'r' => out.push('\r'),
+            't' => out.push('\t'),
+            'v' => out.push('\x0b'),
+            '0'..='7' => {
+                let mut v = e as u32 - '0' as u32;
+                for _ in 0..2 {
+                    match chars.peek() {
+                        Some(&(_, d @ '0'..='7')) => {
+                            v = v * 8 + (d as u32 - '0' as u32);
+                            chars.next();
+                        }
+                        _ => break,
+                    }
+                }
+                out.push(char::from_u32(v).unwrap_or('\u{fffd}'));
+            }
+            'x' | 'u' | 'U' => {
+                let n = match e {
+                    'x' => 2,
+                    'u' => 4,
+                    _ => 8,
+                };
+                let mut v = 0u32;
+                for k in 0..n {
+                    match chars.peek().and_then(|&(_, d)| d.to_digit(16)) {
+                        Some(d) => {
+                            v = v * 16 + d;
+                            chars.next();
+                        }
+                        None => {
+                            let what = match e {
+                                'x' => "truncated \\xXX escape",
+                                'u' => "truncated \\uXXXX escape",
+                                _ => "truncated \\UXXXXXXXX escape",
+                            };
+                            return Err(unicode_error(
+                                &format!("in position {}-{}: {what}", i, i + 1 + k),
+                                at,
+                            ));
+                        }
+                    }
+                }
+                match char::from_u32(v) {
+                    Some(ch) => out.push(ch),
+                    None if v > 0x10ffff => {
+                        return Err(unicode_error(
+                            &format!("in position {}-{}: illegal Unicode character", i, i + 1 + n),
+                            at,
+                        ));
+                    }
+                    // A lone surrogate: Rust strings cannot hold it.
+                    None => out.push('\u{fffd}'),
+                }
+            }
+            'N' => {
+                let rest = &body[i + 2..];
+                let name = rest
+                    .strip_prefix('{')
+                    .and_then(|r| r.find('}').map(|j| &r[..j]));
+                match name.and_then(|n| unicode_names2::character(&n.to_ascii_uppercase())) {
+                    Some(ch) => {
+                        out.push(ch);
+                        let skip = name.map_or(0, |n| n.len() + 2);
+                        for _ in 0..rest[..skip].chars().count() {
+                            chars.next();
+                        }
+                    }
+                    None => {
+                        let len = name.map_or(1, |n| n.len() + 3);
+                        return Err(unicode_error(
+                            &format!(
+                                "in position {}-{}: unknown Unicode character name",
+                                i,
+                                i + len
+                            ),
+                            at,
+                        ));
+                    }
+                }
+            }
+            other => {
+                out.push('\\');
+                out.push(other);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Appends the value of a `bytes` literal body to `out`.
+fn decode_bytes(body: &str, raw: bool, at: u32, out: &mut Vec<u8>) -> Res<()> {
+    if !body.is_ascii() {
+        return Err(SyntaxErr::syntax(
+            "bytes can only contain ASCII literal characters",
+            at,
+            at,
+        ));
+    }
+    let b = body.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c == b'\r' {
+            out.push(b'\n');
+            i += if b.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+            continue;
+        }
+        if c != b'\\' || raw {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        let Some(&e) = b.get(i + 1) else {
+            out.push(b'\\');
+            break;
+        };
+        i += 2;
+        match e {
+            b'\n' => {}
+            b'\r' => {
+                if b.get(i) == Some(&b'\n') {
+                    i += 1;
+                }
+            }
+            b'\\' | b'\'' | b'"' => out.push(e),
+            b'a' => out.push(7),
+            b'b' => out.push(8),
+            b'f' => out.push(12),
+            b'n' => out.push(b'\n'),
+            b'r' => out.push(b'\r'),
+            b't' => out.push(b'\t'),
+            b'v' => out.push(11),
+            b'0'..=b'7' => {
+                let mut v = u32::from(e - b'0');
+                for _ in 0..2 {
+                    match b.get(i) {
+                        Some(&d @ b'0'..=b'7') => {
+                            v = v * 8 + u32::from(d - b'0');
+                            i += 1;
+                        }
+                        _ => break,
+                    }
+                }
+                out.push((v & 0xff) as u8);
+            }
+            b'x' => {
+                let hex = b
+                    .get(i..i + 2)
+                    .and_then(|h| std::str::from_utf8(h).ok())
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
+                match hex {
+                    Some(v) => {
+                        out.push(v);
+                        i += 2;
+                    }
+                    None => {
+                        return Err(SyntaxErr::syntax(
+                            format!("(value error) invalid \\x escape at position {}", i - 2),
+                            at,
+                            at,
+                        ))
+                    }
+                }
+            }
+            other => {
+                out.push(b'\\');
+                out.push(other);
+            }
+        }
+    }
+    Ok(())
+}

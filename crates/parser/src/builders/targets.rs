@@ -1,0 +1,324 @@
+//! Assignment, deletion and loop targets: the context change from `Load`,
+//! and CPython's messages for expressions that cannot be targets.
+
+use pith_ast::{
+    Constant, Expr, ExprContext, Operator, Ranged, Stmt, StmtAnnAssign, StmtAssign, StmtAugAssign,
+    StmtDelete, TextRange,
+};
+
+use super::Res;
+use crate::error::SyntaxErr;
+
+/// CPython's `_PyPegen_get_expr_name`: how messages name an expression.
+pub(crate) fn expr_name(e: &Expr) -> &'static str {
+    match e {
+        Expr::Attribute(_) => "attribute",
+        Expr::Subscript(_) => "subscript",
+        Expr::Starred(_) => "starred",
+        Expr::Name(_) => "name",
+        Expr::List(_) => "list",
+        Expr::Tuple(_) => "tuple",
+        Expr::Lambda(_) => "lambda",
+        Expr::Call(_) => "function call",
+        Expr::BoolOp(_) | Expr::BinOp(_) | Expr::UnaryOp(_) => "expression",
+        Expr::GeneratorExp(_) => "generator expression",
+        Expr::Yield(_) | Expr::YieldFrom(_) => "yield expression",
+        Expr::Await(_) => "await expression",
+        Expr::ListComp(_) => "list comprehension",
+        Expr::SetComp(_) => "set comprehension",
+        Expr::DictComp(_) => "dict comprehension",
+        Expr::Dict(_) => "dict literal",
+        Expr::Set(_) => "set display",
+        Expr::JoinedStr(_) | Expr::FormattedValue(_) => "f-string expression",
+        Expr::Constant(c) => match c.value {
+            Constant::None => "None",
+            Constant::Bool(true) => "True",
+            Constant::Bool(false) => "False",
+            Constant::Ellipsis => "ellipsis",
+            _ => "literal",
+        },
+        Expr::Compare(_) => "comparison",
+        Expr::IfExp(_) => "conditional expression",
+        Expr::NamedExpr(_) => "named expression",
+        Expr::Slice(_) => "slice",
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Targets {
+    Star,
+    For,
+    Del,
+}
+
+/// CPython's `_PyPegen_get_invalid_target`: the innermost part of `e`
+/// that cannot be a target.
+fn invalid_target(e: &Expr, kind: Targets) -> Option<&Expr> {
+    match e {
+        Expr::List(l) => l.elts.iter().find_map(|x| invalid_target(x, kind)),
+        Expr::Tuple(t) => t.elts.iter().find_map(|x| invalid_target(x, kind)),
+        Expr::Starred(s) => {
+            if kind == Targets::Del {
+                Some(e)
+            } else {
+                invalid_target(&s.value, kind)
+            }
+        }
+        Expr::Compare(c) => {
+            if kind == Targets::For {
+                if c.ops.first() == Some(&pith_ast::CmpOp::In) {
+                    return invalid_target(&c.left, kind);
+                }
+                return None;
+            }
+            Some(e)
+        }
+        Expr::Name(_) | Expr::Subscript(_) | Expr::Attribute(_) => None,
+        _ => Some(e),
+    }
+}
+
+fn target_error(e: &Expr, kind: Targets) -> SyntaxErr {
+    match invalid_target(e, kind) {
+        Some(bad) => {
+            let verb = if kind == Targets::Del {
+                "cannot delete"
+            } else {
+                "cannot assign to"
+            };
+            let r = bad.range();
+            SyntaxErr::syntax(format!("{verb} {}", expr_name(bad)), r.start, r.end)
+        }
+        None => {
+            let r = e.range();
+            SyntaxErr::syntax("invalid syntax", r.start, r.end)
+        }
+    }
+}
+
+fn set_ctx(e: &mut Expr, ctx: ExprContext) -> bool {
+    match e {
+        Expr::Name(n) => n.ctx = ctx,
+        Expr::Attribute(a) => a.ctx = ctx,
+        Expr::Subscript(s) => s.ctx = ctx,
+        Expr::Starred(s) => {
+            if ctx == ExprContext::Del {
+                return false;
+            }
+            s.ctx = ctx;
+            return set_ctx(&mut s.value, ctx);
+        }
+        Expr::List(l) => {
+            l.ctx = ctx;
+            return l.elts.iter_mut().all(|x| set_ctx(x, ctx));
+        }
+        Expr::Tuple(t) => {
+            t.ctx = ctx;
+            return t.elts.iter_mut().all(|x| set_ctx(x, ctx));
+        }
+        _ => return false,
+    }
+    true
+}
+
+/// `e` as an assignment target (`star_targets`).
+pub(crate) fn to_store(mut e: Expr) -> Res<Expr> {
+    if set_ctx(&mut e, ExprContext::Store) {
+        Ok(e)
+    } else {
+        Err(target_error(&e, Targets::Star))
+    }
+}
+
+pub(crate) fn for_target(mut e: Expr) -> Res<Expr> {
+    if set_ctx(&mut e, ExprContext::Store) {
+        Ok(e)
+    } else {
+        Err(target_error(&e, Targets::For))
+    }
+}
+
+pub(crate) fn delete(l: u32, r: u32, targets: Vec<Expr>) -> Res<Stmt> {
+    let mut out = Vec::with_capacity(targets.len());
+    for mut t in targets {
+        if !set_ctx(&mut t, ExprContext::Del) {
+            return Err(target_error(&t, Targets::Del));
+        }
+        out.push(t);
+    }
+    Ok(Stmt::Delete(StmtDelete {
+        range: TextRange::new(l, r),
+        targets: out,
+    }))
+}
+
+/// Whether CPython's `invalid_named_expression` sees `e = value` as a
+/// comparison written with `=`: `e` is a `bitwise_or` not starting with a
+/// list, tuple, generator or `True`/`None`/`False`.
+fn looks_like_comparison(e: &Expr, value: &Expr) -> bool {
+    let simple = |x: &Expr| {
+        !matches!(
+            x,
+            Expr::Compare(_)
+                | Expr::BoolOp(_)
+                | Expr::Lambda(_)
+                | Expr::IfExp(_)
+                | Expr::Starred(_)
+                | Expr::Yield(_)
+                | Expr::YieldFrom(_)
+                | Expr::Tuple(_)
+                | Expr::List(_)
+                | Expr::GeneratorExp(_)
+        ) && !matches!(x, Expr::UnaryOp(u) if u.op == pith_ast::UnaryOp::Not)
+    };
+    let is_singleton = matches!(e, Expr::Constant(c)
+        if matches!(c.value, Constant::None | Constant::Bool(_)));
+    simple(e) && simple(value) && !is_singleton && !starts_with_display(e)
+}
+
+fn starts_with_display(e: &Expr) -> bool {
+    match e {
+        Expr::List(_) | Expr::Tuple(_) | Expr::GeneratorExp(_) => true,
+        Expr::Attribute(a) => starts_with_display(&a.value),
+        Expr::Subscript(s) => starts_with_display(&s.value),
+        Expr::Call(c) => starts_with_display(&c.func),
+        Expr::BinOp(b) => starts_with_display(&b.left),
+        _ => false,
+    }
+}
+
+pub(crate) fn assign(l: u32, r: u32, first: Expr, mut rest: Vec<Expr>) -> Res<Stmt> {
+    let Some(value) = rest.pop() else {
+        return Err(SyntaxErr::syntax("invalid syntax", l, r));
+    };
+    let mut targets = Vec::with_capacity(rest.len() + 1);
+    targets.push(first);
+    targets.extend(rest);
+    if matches!(targets[0], Expr::Yield(_) | Expr::YieldFrom(_)) {
+        let range = targets[0].range();
+        return Err(SyntaxErr::syntax(
+            "assignment to yield expression not possible",
+            range.start,
+            range.end,
+        ));
+    }
+    let single = targets.len() == 1;
+    let mut out = Vec::with_capacity(targets.len());
+    for (i, t) in targets.into_iter().enumerate() {
+        if i == 0
+            && single
+            && invalid_target(&t, Targets::Star).is_some()
+            && looks_like_comparison(&t, &value)
+        {
+            let range = t.range();
+            return Err(SyntaxErr::syntax(
+                format!(
+                    "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                    expr_name(&t)
+                ),
+                range.start,
+                range.end,
+            ));
+        }
+        if matches!(t, Expr::Yield(_) | Expr::YieldFrom(_)) {
+            let range = t.range();
+            return Err(SyntaxErr::syntax(
+                "assignment to yield expression not possible",
+                range.start,
+                range.end,
+            ));
+        }
+        out.push(to_store(t)?);
+    }
+    Ok(Stmt::Assign(StmtAssign {
+        range: TextRange::new(l, r),
+        targets: out,
+        value: Box::new(value),
+        type_comment: None,
+    }))
+}
+
+pub(crate) fn aug_assign(l: u32, r: u32, target: Expr, op: Operator, value: Expr) -> Res<Stmt> {
+    let target = match target {
+        Expr::Name(_) | Expr::Attribute(_) | Expr::Subscript(_) => {
+            let mut t = target;
+            set_ctx(&mut t, ExprContext::Store);
+            t
+        }
+        other => {
+            let range = other.range();
+            return Err(SyntaxErr::syntax(
+                format!(
+                    "'{}' is an illegal expression for augmented assignment",
+                    expr_name(&other)
+                ),
+                range.start,
+                range.end,
+            ));
+        }
+    };
+    Ok(Stmt::AugAssign(StmtAugAssign {
+        range: TextRange::new(l, r),
+        target: Box::new(target),
+        op,
+        value: Box::new(value),
+    }))
+}
+
+pub(crate) fn ann_assign(
+    l: u32,
+    r: u32,
+    target: Expr,
+    annotation: Expr,
+    value: Option<Expr>,
+) -> Res<Stmt> {
+    let parenthesized = match &target {
+        Expr::Tuple(t) => t
+            .elts
+            .first()
+            .map_or(true, |f| f.range().start != t.range.start),
+        other => other.range().start != l,
+    };
+    let target = match target {
+        Expr::Name(_) | Expr::Attribute(_) | Expr::Subscript(_) => {
+            let mut t = target;
+            set_ctx(&mut t, ExprContext::Store);
+            t
+        }
+        Expr::Tuple(t) if !parenthesized => {
+            let range = t.elts.first().map_or(t.range, Ranged::range);
+            return Err(SyntaxErr::syntax(
+                "only single target (not tuple) can be annotated",
+                range.start,
+                range.end,
+            ));
+        }
+        other @ (Expr::Tuple(_) | Expr::List(_)) => {
+            let range = other.range();
+            return Err(SyntaxErr::syntax(
+                format!(
+                    "only single target (not {}) can be annotated",
+                    expr_name(&other)
+                ),
+                range.start,
+                range.end,
+            ));
+        }
+        other => {
+            let range = other.range();
+            return Err(SyntaxErr::syntax(
+                "illegal target for annotation",
+                range.start,
+                range.end,
+            ));
+        }
+    };
+    let simple = matches!(target, Expr::Name(_)) && !parenthesized;
+    Ok(Stmt::AnnAssign(StmtAnnAssign {
+        range: TextRange::new(l, r),
+        target: Box::new(target),
+        annotation: Box::new(annotation),
+        value: value.map(Box::new),
+        simple,
+    }))
+}

@@ -1,0 +1,940 @@
+//! Turning an LR parse failure into CPython 3.11's message.
+//!
+//! CPython re-parses a failing input with its `invalid_*` rules enabled and
+//! reports the first that matches; an LR parser stops at the first token it
+//! cannot shift. This module looks at that token and its neighbours and
+//! picks the message the matching `invalid_*` rule would give, falling back
+//! to CPython's generic "invalid syntax" at the token.
+
+use lalrpop_util::ParseError as LrError;
+use pith_lexer::{Keyword, Operator};
+
+use crate::error::{line_col, End, ErrorKind, SyntaxErr};
+use crate::token::Tok;
+
+type Spanned<'a> = (u32, Tok<'a>, u32);
+
+pub(crate) fn diagnose(
+    source: &str,
+    shift: u32,
+    tokens: &[Spanned<'_>],
+    open_brackets: &[(u8, u32)],
+    err: LrError<u32, Tok<'_>, SyntaxErr>,
+) -> SyntaxErr {
+    let line_of = |offset: u32| line_col(source, offset.saturating_sub(shift)).0;
+    let never_closed = || {
+        open_brackets.last().map(|&(c, at)| {
+            SyntaxErr::syntax(format!("'{}' was never closed", c as char), at, at)
+                .with_end(End::Literal(0))
+        })
+    };
+    let found = match err {
+        LrError::User { error } => {
+            if let Some(nc) = never_closed() {
+                if line_of(error.start) > line_of(nc.start) {
+                    return nc;
+                }
+            }
+            return at_next_token(error, tokens);
+        }
+        LrError::UnrecognizedEof { location, .. } => {
+            if let Some(nc) = never_closed() {
+                return nc;
+            }
+            let n = tokens.len();
+            if n >= 2
+                && tokens[n - 1].1 == Tok::Newline
+                && tokens[n - 2].1 == Tok::Op(Operator::Colon)
+            {
+                let d = Diag {
+                    source,
+                    shift,
+                    tokens,
+                    index: n,
+                };
+                let at = tokens[n - 1].0;
+                if let Some(err) = d.expected_block(n - 1, at, End::Literal(-1)) {
+                    return err;
+                }
+            }
+            return SyntaxErr::syntax("unexpected EOF while parsing", location, location);
+        }
+        LrError::InvalidToken { location } => {
+            return SyntaxErr::syntax("invalid syntax", location, location)
+        }
+        LrError::UnrecognizedToken { token, expected } => (token, expected),
+        LrError::ExtraToken { token } => (token, Vec::new()),
+    };
+    let ((start, tok, end), expected) = found;
+    let index = tokens
+        .iter()
+        .position(|t| t.0 == start && t.1 == tok && t.2 == end)
+        .unwrap_or(tokens.len().saturating_sub(1));
+    if let Some(nc) = never_closed() {
+        if line_of(start) > line_of(nc.start) {
+            return nc;
+        }
+    }
+    let d = Diag {
+        source,
+        shift,
+        tokens,
+        index,
+    };
+    // CPython builds a string atom, f-string fields included, before it
+    // looks past it: an error inside the strings comes first.
+    if let Some(err) = d.strings_before() {
+        return at_next_token(err, tokens);
+    }
+    d.message(&expected)
+        .unwrap_or_else(|| d.generic(start, tok, end))
+}
+
+/// CPython positions the errors of f-string scanning at the token after
+/// the string (the last token its parser read); ours point at the string's
+/// end, so move them to the token found there.
+fn at_next_token(mut err: SyntaxErr, tokens: &[Spanned<'_>]) -> SyntaxErr {
+    if err.anchor.is_some() || !err.msg.starts_with("f-string") || err.end != End::At(err.start) {
+        return err;
+    }
+    if let Some(t) = tokens
+        .iter()
+        .find(|t| t.0 >= err.start && !matches!(t.1, Tok::Dedent))
+    {
+        err.start = t.0;
+        err.end = End::At(if t.1 == Tok::Newline { t.0 } else { t.2 });
+    }
+    err
+}
+
+struct Diag<'s, 't, 'a> {
+    source: &'s str,
+    shift: u32,
+    tokens: &'t [Spanned<'a>],
+    index: usize,
+}
+
+fn is_kw(t: Tok<'_>, k: Keyword) -> bool {
+    t == Tok::Kw(k)
+}
+
+/// Tokens that can begin an expression (`print "x"`, `(a b)`).
+fn starts_expr(t: Tok<'_>) -> bool {
+    matches!(
+        t,
+        Tok::Name(_)
+            | Tok::Number(_)
+            | Tok::Str(_)
+            | Tok::Kw(
+                Keyword::True
+                    | Keyword::False
+                    | Keyword::None
+                    | Keyword::Lambda
+                    | Keyword::Await
+                    | Keyword::Not
+            )
+            | Tok::Op(
+                Operator::Lpar
+                    | Operator::Lsqb
+                    | Operator::Lbrace
+                    | Operator::Tilde
+                    | Operator::Ellipsis
+            )
+    )
+}
+
+/// Tokens that can end an expression.
+fn ends_expr(t: Tok<'_>) -> bool {
+    matches!(
+        t,
+        Tok::Name(_)
+            | Tok::Number(_)
+            | Tok::Str(_)
+            | Tok::Kw(Keyword::True | Keyword::False | Keyword::None)
+            | Tok::Op(Operator::Rpar | Operator::Rsqb | Operator::Rbrace | Operator::Ellipsis)
+    )
+}
+
+/// Whether a statement starting with `t` is a compound statement.
+fn is_compound_head(t: Tok<'_>) -> bool {
+    matches!(
+        t,
+        Tok::Kw(
+            Keyword::If
+                | Keyword::While
+                | Keyword::For
+                | Keyword::Try
+                | Keyword::With
+                | Keyword::Def
+                | Keyword::Class
+                | Keyword::Async
+        ) | Tok::Match
+            | Tok::Op(Operator::At)
+    )
+}
+
+fn is_open(t: Tok<'_>) -> bool {
+    matches!(
+        t,
+        Tok::Op(Operator::Lpar | Operator::Lsqb | Operator::Lbrace) | Tok::WithLpar
+    )
+}
+
+fn is_close(t: Tok<'_>) -> bool {
+    matches!(
+        t,
+        Tok::Op(Operator::Rpar | Operator::Rsqb | Operator::Rbrace)
+    )
+}
+
+impl Diag<'_, '_, '_> {
+    fn tok(&self, i: usize) -> Option<Tok<'_>> {
+        self.tokens.get(i).map(|t| t.1)
+    }
+
+    /// The index of the first token of the logical line holding token `i`.
+    fn line_start(&self, i: usize) -> usize {
+        let mut j = i;
+        while j > 0 {
+            match self.tokens[j - 1].1 {
+                Tok::Newline
+                | Tok::Indent
+                | Tok::Dedent
+                | Tok::StartModule
+                | Tok::StartInteractive
+                | Tok::StartExpression
+                | Tok::StartFString => break,
+                Tok::Op(Operator::Semi) => break,
+                _ => j -= 1,
+            }
+        }
+        j
+    }
+
+    /// Bracket depth just before token `i`, within its logical line.
+    fn depth_at(&self, i: usize) -> i32 {
+        let mut depth = 0;
+        for t in &self.tokens[self.line_start(i)..i] {
+            if is_open(t.1) {
+                depth += 1;
+            } else if is_close(t.1) {
+                depth -= 1;
+            }
+        }
+        depth
+    }
+
+    /// The first token of the expression that ends with token `last`: back
+    /// to the nearest delimiter at the same bracket depth.
+    fn expr_start(&self, last: usize) -> usize {
+        let mut depth = 0;
+        let mut j = last + 1;
+        while j > 0 {
+            let t = self.tokens[j - 1].1;
+            if is_close(t) {
+                depth += 1;
+            } else if is_open(t) {
+                if depth == 0 {
+                    break;
+                }
+                depth -= 1;
+            } else if depth == 0
+                && matches!(
+                    t,
+                    Tok::Op(
+                        Operator::Comma
+                            | Operator::Colon
+                            | Operator::Equal
+                            | Operator::ColonEqual
+                            | Operator::Semi
+                    ) | Tok::Newline
+                        | Tok::Indent
+                        | Tok::Dedent
+                        | Tok::StartModule
+                        | Tok::StartInteractive
+                        | Tok::StartExpression
+                        | Tok::StartFString
+                        | Tok::Kw(
+                            Keyword::If
+                                | Keyword::Elif
+                                | Keyword::While
+                                | Keyword::Return
+                                | Keyword::Else
+                                | Keyword::In
+                                | Keyword::For
+                                | Keyword::Yield
+                                | Keyword::Assert
+                                | Keyword::Del
+                                | Keyword::Or
+                                | Keyword::And
+                                | Keyword::Not
+                                | Keyword::Lambda
+                        )
+                )
+            {
+                break;
+            }
+            j -= 1;
+        }
+        j
+    }
+
+    /// The last token of the operand-level expression starting at `first`:
+    /// atoms with their trailers and binary operators between them.
+    fn expr_end(&self, first: usize) -> usize {
+        let mut j = first;
+        let mut last = first;
+        let mut want_operand = true;
+        while j < self.tokens.len() {
+            let t = self.tokens[j].1;
+            if want_operand {
+                if matches!(
+                    t,
+                    Tok::Op(Operator::Minus | Operator::Plus | Operator::Tilde)
+                        | Tok::Kw(Keyword::Not)
+                ) {
+                    j += 1;
+                    continue;
+                }
+                if is_open(t) {
+                    j = self.matching(j);
+                } else if !matches!(
+                    t,
+                    Tok::Name(_)
+                        | Tok::Number(_)
+                        | Tok::Str(_)
+                        | Tok::Kw(Keyword::True | Keyword::False | Keyword::None)
+                        | Tok::Op(Operator::Ellipsis)
+                ) {
+                    break;
+                }
+                last = j;
+                want_operand = false;
+                j += 1;
+                continue;
+            }
+            match t {
+                Tok::Op(Operator::Dot) => {
+                    if matches!(self.tok(j + 1), Some(Tok::Name(_))) {
+                        last = j + 1;
+                        j += 2;
+                        continue;
+                    }
+                    break;
+                }
+                Tok::Op(Operator::Lpar | Operator::Lsqb) => {
+                    j = self.matching(j);
+                    last = j;
+                    j += 1;
+                }
+                Tok::Str(_) if matches!(self.tok(last), Some(Tok::Str(_))) => {
+                    last = j;
+                    j += 1;
+                }
+                Tok::Kw(
+                    Keyword::In
+                    | Keyword::Not
+                    | Keyword::Is
+                    | Keyword::And
+                    | Keyword::Or
+                    | Keyword::If
+                    | Keyword::Else,
+                )
+                | Tok::Op(
+                    Operator::EqEqual
+                    | Operator::NotEqual
+                    | Operator::Less
+                    | Operator::LessEqual
+                    | Operator::Greater
+                    | Operator::GreaterEqual
+                    | Operator::Plus
+                    | Operator::Minus
+                    | Operator::Star
+                    | Operator::Slash
+                    | Operator::DoubleSlash
+                    | Operator::Percent
+                    | Operator::At
+                    | Operator::DoubleStar
+                    | Operator::LeftShift
+                    | Operator::RightShift
+                    | Operator::Amper
+                    | Operator::Vbar
+                    | Operator::Circumflex,
+                ) => {
+                    want_operand = true;
+                    j += 1;
+                }
+                _ => break,
+            }
+        }
+        last.min(self.tokens.len().saturating_sub(1))
+    }
+
+    /// The index of the bracket closing the one at `open` (or the last token).
+    fn matching(&self, open: usize) -> usize {
+        let mut depth = 0;
+        for (j, t) in self.tokens.iter().enumerate().skip(open) {
+            if is_open(t.1) {
+                depth += 1;
+            } else if is_close(t.1) {
+                depth -= 1;
+                if depth == 0 {
+                    return j;
+                }
+            }
+        }
+        self.tokens.len().saturating_sub(1)
+    }
+
+    fn range(&self, first: usize, last: usize, msg: impl Into<String>) -> SyntaxErr {
+        let s = self.tokens[first].0;
+        let e = self.tokens[last.max(first)].2;
+        SyntaxErr::syntax(msg, s, e)
+    }
+
+    /// Parses the source between tokens `first..=last` as an expression, to
+    /// name it in a message.
+    fn expr_kind(&self, first: usize, last: usize) -> Option<&'static str> {
+        let s = (self.tokens[first].0 - self.shift) as usize;
+        let e = (self.tokens[last].2 - self.shift) as usize;
+        let text = self.source.get(s..e)?;
+        match crate::parse(text, crate::Mode::Eval, "") {
+            Ok(pith_ast::Mod::Expression(x)) => Some(crate::builders::expr_name(&x.body)),
+            _ => None,
+        }
+    }
+
+    /// The error of the string atom that ends right before the error token.
+    fn strings_before(&self) -> Option<SyntaxErr> {
+        let mut first = self.index;
+        while first > 0 && matches!(self.tokens[first - 1].1, Tok::Str(_)) {
+            first -= 1;
+        }
+        if first == self.index {
+            return None;
+        }
+        let parts: Vec<_> = self.tokens[first..self.index]
+            .iter()
+            .filter_map(|&(start, t, end)| match t {
+                Tok::Str(text) => Some(crate::builders::StrPart { start, end, text }),
+                _ => None,
+            })
+            .collect();
+        let l = self.tokens[first].0;
+        let r = self.tokens[self.index - 1].2;
+        crate::builders::strings(l, r, parts).err()
+    }
+
+    fn message(&self, expected: &[String]) -> Option<SyntaxErr> {
+        let i = self.index;
+        let t = self.tok(i)?;
+        let p = if i > 0 { self.tok(i - 1) } else { None };
+        let (ts, te) = (self.tokens[i].0, self.tokens[i].2);
+
+        // `single` input holds one statement.
+        if self.tok(0) == Some(Tok::StartInteractive)
+            && p == Some(Tok::Newline)
+            && !matches!(t, Tok::Indent | Tok::Dedent)
+            && self
+                .tok(self.line_start(i - 1))
+                .is_some_and(|first| !is_compound_head(first))
+        {
+            let at = self.tokens[i - 1].0;
+            return Some(SyntaxErr::syntax(
+                "multiple statements found while compiling a single statement",
+                at,
+                at,
+            ));
+        }
+        if t == Tok::Indent {
+            return Some(
+                SyntaxErr::new(
+                    ErrorKind::IndentationError,
+                    "unexpected indent".into(),
+                    te.saturating_sub(1),
+                    te,
+                )
+                .with_end(End::Literal(-1)),
+            );
+        }
+        if p == Some(Tok::Newline) && i >= 2 && self.tok(i - 2) == Some(Tok::Op(Operator::Colon)) {
+            let (s, e) = (self.tokens[i].0, self.tokens[i].2);
+            if let Some(err) = self.expected_block(i - 1, s, End::At(e)) {
+                return Some(err);
+            }
+        }
+        if t == Tok::Newline && expected.iter().any(|e| e == "\":\"") {
+            let first = self.tok(self.line_start(i));
+            let compound = matches!(
+                first,
+                Some(
+                    Tok::Kw(
+                        Keyword::If
+                            | Keyword::Elif
+                            | Keyword::Else
+                            | Keyword::While
+                            | Keyword::For
+                            | Keyword::With
+                            | Keyword::Def
+                            | Keyword::Class
+                            | Keyword::Try
+                            | Keyword::Except
+                            | Keyword::Finally
+                            | Keyword::Async
+                    ) | Tok::Match
+                        | Tok::Case
+                )
+            );
+            if compound {
+                return Some(SyntaxErr::syntax("expected ':'", ts, ts));
+            }
+        }
+        // Tokens CPython's grammar requires (`&&':'` and friends).
+        if let Some(err) = self.forced_token(t, p, expected) {
+            return Some(err);
+        }
+        // `try:` block followed by neither `except` nor `finally`
+        if expected.iter().any(|e| e == "\"except\"")
+            && expected.iter().any(|e| e == "\"finally\"")
+            && !matches!(t, Tok::Kw(Keyword::Except | Keyword::Finally))
+        {
+            return Some(self.range(i, i, "expected 'except' or 'finally' block"));
+        }
+        // `{"a": }`
+        if p == Some(Tok::Op(Operator::Colon))
+            && matches!(t, Tok::Op(Operator::Rbrace | Operator::Comma))
+            && self.innermost_open(i) == Some(Tok::Op(Operator::Lbrace))
+        {
+            return Some(self.range(
+                i - 1,
+                i - 1,
+                "expression expected after dictionary key and ':'",
+            ));
+        }
+        // `def f((a, b)):`
+        if t == Tok::Op(Operator::Lpar)
+            && matches!(p, Some(Tok::Op(Operator::Lpar | Operator::Comma)))
+            && self.tok(self.line_start(i)) == Some(Tok::Kw(Keyword::Def))
+            && self.depth_at(i) == 1
+        {
+            let close = self.matching(i);
+            return Some(self.range(i, close, "Function parameters cannot be parenthesized"));
+        }
+        // `1 <> 2`: CPython's tokenizer reads `<>` as one token.
+        if t == Tok::Op(Operator::Greater)
+            && p == Some(Tok::Op(Operator::Less))
+            && self.tokens[i - 1].2 == ts
+        {
+            return Some(self.range(i - 1, i, "invalid syntax"));
+        }
+        // `def f(a=):`
+        if p == Some(Tok::Op(Operator::Equal))
+            && matches!(
+                t,
+                Tok::Op(Operator::Rpar | Operator::Comma | Operator::Colon)
+            )
+        {
+            let head = self.tok(self.line_start(i));
+            let in_params = (head == Some(Tok::Kw(Keyword::Def)) && self.depth_at(i) == 1)
+                || self.lambda_params(i);
+            if in_params {
+                return Some(self.range(i - 1, i - 1, "expected default value expression"));
+            }
+        }
+        // `from a import b,`
+        if t == Tok::Newline
+            && p == Some(Tok::Op(Operator::Comma))
+            && self.tok(self.line_start(i)) == Some(Tok::Kw(Keyword::From))
+            && self.depth_at(i) == 0
+        {
+            return Some(SyntaxErr::syntax(
+                "trailing comma not allowed without surrounding parentheses",
+                ts,
+                ts,
+            ));
+        }
+        // `except A, B:`
+        if t == Tok::Op(Operator::Comma) && self.depth_at(i) == 0 {
+            let ls = self.line_start(i);
+            if self.tok(ls) == Some(Tok::Kw(Keyword::Except)) && ls + 1 < i {
+                let mut last = i;
+                while last + 1 < self.tokens.len()
+                    && !matches!(
+                        self.tokens[last + 1].1,
+                        Tok::Op(Operator::Colon) | Tok::Kw(Keyword::As) | Tok::Newline
+                    )
+                {
+                    last += 1;
+                }
+                return Some(self.range(
+                    ls + 1,
+                    last,
+                    "multiple exception types must be parenthesized",
+                ));
+            }
+        }
+        // `lambda (x): x`
+        if t == Tok::Op(Operator::Lpar) && p == Some(Tok::Kw(Keyword::Lambda)) {
+            let close = self.matching(i);
+            return Some(self.range(
+                i,
+                close,
+                "Lambda expression parameters cannot be parenthesized",
+            ));
+        }
+        // `print "x"`
+        if let (Some(Tok::Name(name @ ("print" | "exec"))), true) = (p, starts_expr(t)) {
+            if self.line_start(i - 1) == i - 1 {
+                let mut last = i;
+                while last + 1 < self.tokens.len()
+                    && !matches!(
+                        self.tokens[last + 1].1,
+                        Tok::Newline | Tok::Op(Operator::Semi)
+                    )
+                {
+                    last += 1;
+                }
+                return Some(self.range(
+                    i - 1,
+                    last,
+                    format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?"),
+                ));
+            }
+        }
+        // `if x = 1:`
+        if t == Tok::Op(Operator::Equal) {
+            let ls = self.line_start(i);
+            if matches!(
+                self.tok(ls),
+                Some(Tok::Kw(Keyword::If | Keyword::Elif | Keyword::While))
+            ) && ls + 1 < i
+                && self.depth_at(i) == 0
+                && self.single_operand(ls + 1, i)
+            {
+                let first = ls + 1;
+                let value_end = self.expr_end(i + 1);
+                if first + 1 == i && matches!(self.tok(first), Some(Tok::Name(_))) {
+                    return Some(self.range(
+                        first,
+                        value_end,
+                        "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                    ));
+                }
+                if let Some(kind) = self.expr_kind(first, i - 1) {
+                    return Some(self.range(
+                        first,
+                        i - 1,
+                        format!(
+                            "cannot assign to {kind} here. Maybe you meant '==' instead of '='?"
+                        ),
+                    ));
+                }
+            }
+        }
+        // `a if b` without `else`
+        if !is_kw(t, Keyword::Else) {
+            if let Some(err) = self.missing_else(i) {
+                return Some(err);
+            }
+        }
+        // `(a b)`: a forgotten comma, inside brackets only.
+        if let Some(p) = p {
+            if ends_expr(p)
+                && starts_expr(t)
+                && self.depth_at(i) > 0
+                && !(matches!(p, Tok::Name(_)) && matches!(t, Tok::Str(_)))
+                && !is_kw(t, Keyword::Lambda)
+                && self.in_expression_list(i)
+            {
+                let first = self.expr_start(i - 1);
+                let last = self.expr_end(i);
+                if first < i {
+                    return Some(self.range(
+                        first,
+                        last,
+                        "invalid syntax. Perhaps you forgot a comma?",
+                    ));
+                }
+            }
+        }
+        None
+    }
+
+    /// Whether token `i` is inside a `lambda`'s parameters (after `lambda`,
+    /// before its `:`, at the same bracket depth).
+    fn lambda_params(&self, i: usize) -> bool {
+        let ls = self.line_start(i);
+        let mut depth = 0;
+        let mut j = i;
+        while j > ls {
+            j -= 1;
+            let t = self.tokens[j].1;
+            if is_close(t) {
+                depth += 1;
+            } else if is_open(t) {
+                if depth == 0 {
+                    return false;
+                }
+                depth -= 1;
+            } else if depth == 0 {
+                if t == Tok::Op(Operator::Colon) {
+                    return false;
+                }
+                if is_kw(t, Keyword::Lambda) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// Whether a `for` at the bracket depth of token `i` precedes it: an
+    /// `if` there is a comprehension's condition, not a conditional expression.
+    fn comprehension_before(&self, i: usize) -> bool {
+        let ls = self.line_start(i);
+        let mut depth = 0;
+        let mut j = i;
+        while j > ls {
+            j -= 1;
+            let t = self.tokens[j].1;
+            if is_close(t) {
+                depth += 1;
+            } else if is_open(t) {
+                if depth == 0 {
+                    return false;
+                }
+                depth -= 1;
+            } else if depth == 0 && is_kw(t, Keyword::For) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether token `i` sits where CPython parses full expressions: not in
+    /// an import list, a `def`'s parameters, or a comprehension's clauses.
+    fn in_expression_list(&self, i: usize) -> bool {
+        let ls = self.line_start(i);
+        let head = self.tok(ls);
+        if matches!(head, Some(Tok::Kw(Keyword::From | Keyword::Import))) {
+            return false;
+        }
+        let mut first = ls;
+        if head == Some(Tok::Kw(Keyword::Async)) {
+            first += 1;
+        }
+        if self.tok(first) == Some(Tok::Kw(Keyword::Def)) && self.depth_at(i) == 1 {
+            return false;
+        }
+        !self.in_comprehension_clause(i)
+    }
+
+    /// Whether token `i` is in a comprehension's `in` or `if` clause (after
+    /// `for ... in` at its bracket depth).
+    fn in_comprehension_clause(&self, i: usize) -> bool {
+        let ls = self.line_start(i);
+        let mut depth = 0;
+        let mut j = i;
+        let mut seen_in = false;
+        while j > ls {
+            j -= 1;
+            let t = self.tokens[j].1;
+            if is_close(t) {
+                depth += 1;
+            } else if is_open(t) {
+                if depth == 0 {
+                    return false;
+                }
+                depth -= 1;
+            } else if depth == 0 {
+                if is_kw(t, Keyword::In) {
+                    seen_in = true;
+                } else if is_kw(t, Keyword::For) {
+                    return seen_in;
+                }
+            }
+        }
+        false
+    }
+
+    /// Whether tokens `first..end` hold no operator looser than `|` at
+    /// their own bracket depth (a `bitwise_or` in CPython's grammar).
+    fn single_operand(&self, first: usize, end: usize) -> bool {
+        let mut depth = 0;
+        for t in &self.tokens[first..end] {
+            if is_open(t.1) {
+                depth += 1;
+            } else if is_close(t.1) {
+                depth -= 1;
+            } else if depth == 0
+                && matches!(
+                    t.1,
+                    Tok::Kw(
+                        Keyword::And
+                            | Keyword::Or
+                            | Keyword::Not
+                            | Keyword::In
+                            | Keyword::Is
+                            | Keyword::If
+                            | Keyword::Lambda
+                    ) | Tok::Op(
+                        Operator::EqEqual
+                            | Operator::NotEqual
+                            | Operator::Less
+                            | Operator::LessEqual
+                            | Operator::Greater
+                            | Operator::GreaterEqual
+                            | Operator::Comma
+                    )
+                )
+            {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// The innermost bracket open before token `i` on its logical line.
+    fn innermost_open(&self, i: usize) -> Option<Tok<'_>> {
+        let mut depth = 0;
+        let mut j = i;
+        let ls = self.line_start(i);
+        while j > ls {
+            j -= 1;
+            let t = self.tokens[j].1;
+            if is_close(t) {
+                depth += 1;
+            } else if is_open(t) {
+                if depth == 0 {
+                    return Some(t);
+                }
+                depth -= 1;
+            }
+        }
+        None
+    }
+
+    /// CPython's forced tokens: `def` needs `(` after its name, and `def`,
+    /// `try`, `finally` and `else` need `:` where the grammar expects one.
+    fn forced_token(
+        &self,
+        t: Tok<'_>,
+        p: Option<Tok<'_>>,
+        expected: &[String],
+    ) -> Option<SyntaxErr> {
+        let i = self.index;
+        let mut first = self.line_start(i);
+        if self.tok(first) == Some(Tok::Kw(Keyword::Async)) {
+            first += 1;
+        }
+        let head = self.tok(first)?;
+        if head == Tok::Kw(Keyword::Def) && i == first + 2 && matches!(p, Some(Tok::Name(_))) {
+            if t == Tok::Newline {
+                let at = self.tokens[i].0;
+                return Some(SyntaxErr::syntax("expected '('", at, at));
+            }
+            return Some(self.range(i, i, "expected '('"));
+        }
+        if t == Tok::Newline {
+            return None;
+        }
+        let forced_colon = matches!(
+            head,
+            Tok::Kw(Keyword::Def | Keyword::Try | Keyword::Finally | Keyword::Else)
+        );
+        if forced_colon && self.depth_at(i) == 0 && expected.iter().any(|e| e == "\":\"") {
+            return Some(self.range(i, i, "expected ':'"));
+        }
+        None
+    }
+
+    fn missing_else(&self, i: usize) -> Option<SyntaxErr> {
+        let ls = self.line_start(i);
+        // The nearest `if` at the depth of the error token, after an operand.
+        let mut depth = 0;
+        let mut j = i;
+        while j > ls {
+            j -= 1;
+            let t = self.tokens[j].1;
+            if is_close(t) {
+                depth += 1;
+            } else if is_open(t) {
+                if depth == 0 {
+                    return None;
+                }
+                depth -= 1;
+            } else if depth == 0 {
+                if is_kw(t, Keyword::Else)
+                    || matches!(
+                        t,
+                        Tok::Op(Operator::Comma | Operator::Colon | Operator::Equal)
+                    )
+                {
+                    return None;
+                }
+                if is_kw(t, Keyword::If) {
+                    if j == ls || !ends_expr(self.tokens[j - 1].1) || j + 1 >= i {
+                        return None;
+                    }
+                    if matches!(self.tokens[i].1, Tok::Op(Operator::Colon)) {
+                        return None;
+                    }
+                    if self.comprehension_before(j) {
+                        return None;
+                    }
+                    let first = self.expr_start(j - 1);
+                    return Some(self.range(first, i - 1, "expected 'else' after 'if' expression"));
+                }
+            }
+        }
+        None
+    }
+
+    /// "expected an indented block after ..." for the block header whose
+    /// line ends with the `Newline` token at `nl`.
+    fn expected_block(&self, nl: usize, s: u32, end: End) -> Option<SyntaxErr> {
+        let first = self.line_start(nl);
+        let mut k = first;
+        if self.tok(k) == Some(Tok::Kw(Keyword::Async)) {
+            k += 1;
+        }
+        let what = match self.tok(k)? {
+            Tok::Kw(Keyword::Def) => "function definition".to_string(),
+            Tok::Kw(Keyword::Class) => "class definition".to_string(),
+            Tok::Kw(Keyword::Except) if self.tok(k + 1) == Some(Tok::Op(Operator::Star)) => {
+                "'except*' statement".to_string()
+            }
+            Tok::Kw(
+                kw @ (Keyword::If
+                | Keyword::Elif
+                | Keyword::Else
+                | Keyword::While
+                | Keyword::For
+                | Keyword::With
+                | Keyword::Try
+                | Keyword::Except
+                | Keyword::Finally),
+            ) => format!("'{}' statement", kw.as_str()),
+            Tok::Match => "'match' statement".to_string(),
+            Tok::Case => "'case' statement".to_string(),
+            _ => return None,
+        };
+        let line = line_col(self.source, self.tokens[k].0 - self.shift).0;
+        Some(
+            SyntaxErr::new(
+                ErrorKind::IndentationError,
+                format!("expected an indented block after {what} on line {line}"),
+                s,
+                s,
+            )
+            .with_end(end),
+        )
+    }
+
+    fn generic(&self, start: u32, tok: Tok<'_>, end: u32) -> SyntaxErr {
+        match tok {
+            Tok::Newline | Tok::Dedent => SyntaxErr::syntax("invalid syntax", start, start),
+            _ => SyntaxErr::syntax("invalid syntax", start, end),
+        }
+    }
+}

@@ -1,0 +1,279 @@
+//! Syntax errors with CPython's messages and positions, and the report
+//! `python3 FILE.py` prints for them.
+
+use std::fmt::Write;
+
+use thiserror::Error;
+
+/// Which exception class CPython raises.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ErrorKind {
+    /// `SyntaxError`
+    SyntaxError,
+    /// `IndentationError` (a subclass of `SyntaxError`)
+    IndentationError,
+    /// `TabError` (a subclass of `IndentationError`)
+    TabError,
+    /// `RecursionError`: CPython gives up on expressions nested about
+    /// 3,000 levels deep ("maximum recursion depth exceeded during ast
+    /// construction"); Pith refuses them at the same depth so that no later
+    /// stage recurses too deeply.
+    RecursionError,
+}
+
+impl ErrorKind {
+    /// The exception class name.
+    pub const fn name(self) -> &'static str {
+        match self {
+            ErrorKind::SyntaxError => "SyntaxError",
+            ErrorKind::IndentationError => "IndentationError",
+            ErrorKind::TabError => "TabError",
+            ErrorKind::RecursionError => "RecursionError",
+        }
+    }
+}
+
+/// A parse failure, positioned as CPython positions its `SyntaxError`:
+/// `lineno`/`end_lineno` are 1-based lines, `offset`/`end_offset` 1-based
+/// character columns (CPython's `SyntaxError.offset`), where the end may be
+/// `-1` or `0` for the tokenizer's errors exactly as CPython reports them.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[error("{kind_name}: {message} (line {lineno}, offset {offset})", kind_name = kind.name())]
+pub struct ParseError {
+    /// The exception class.
+    pub kind: ErrorKind,
+    /// The message (`SyntaxError.msg`).
+    pub message: String,
+    /// `SyntaxError.lineno`
+    pub lineno: u32,
+    /// `SyntaxError.offset`: 1-based character column.
+    pub offset: i32,
+    /// `SyntaxError.end_lineno`
+    pub end_lineno: u32,
+    /// `SyntaxError.end_offset`
+    pub end_offset: i32,
+    /// `SyntaxError.text` when it is not line `lineno` of the source: for an
+    /// error inside an f-string field, CPython shows the field's text in
+    /// parentheses, and the columns count within it.
+    pub text: Option<String>,
+}
+
+/// How the end of an internal error maps to CPython's `end_offset`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum End {
+    /// A byte offset.
+    At(u32),
+    /// On the start line, with this literal `end_offset`.
+    Literal(i32),
+}
+
+/// An error while parsing, positioned by byte offsets.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyntaxErr {
+    pub(crate) kind: ErrorKind,
+    pub(crate) msg: String,
+    pub(crate) start: u32,
+    pub(crate) end: End,
+    /// For errors inside an f-string field: the offset of its `{`. CPython
+    /// reports such errors on that line, at columns counted within the
+    /// field's text (`start`/`end` are then relative to the `{`).
+    pub(crate) anchor: Option<u32>,
+    /// The text CPython shows instead of the source line (f-string fields).
+    pub(crate) text: Option<Box<str>>,
+}
+
+impl SyntaxErr {
+    pub(crate) fn new(kind: ErrorKind, msg: String, start: u32, end: u32) -> SyntaxErr {
+        SyntaxErr {
+            kind,
+            msg,
+            start,
+            end: End::At(end),
+            anchor: None,
+            text: None,
+        }
+    }
+
+    pub(crate) fn syntax(msg: impl Into<String>, start: u32, end: u32) -> SyntaxErr {
+        SyntaxErr::new(ErrorKind::SyntaxError, msg.into(), start, end)
+    }
+
+    /// Errors CPython's tokenizer signals through its state rather than
+    /// by raising (indentation, `\` continuation, end of input): they are
+    /// reported only if the parser gets that far without an error.
+    pub(crate) fn is_deferred(&self) -> bool {
+        matches!(self.kind, ErrorKind::IndentationError | ErrorKind::TabError)
+            || self.msg == "unexpected character after line continuation character"
+            || self.msg == "unexpected EOF while parsing"
+    }
+
+    pub(crate) fn with_end(mut self, end: End) -> SyntaxErr {
+        self.end = end;
+        self
+    }
+
+    pub(crate) fn shifted(mut self, by: u32) -> SyntaxErr {
+        self.start += by;
+        if let End::At(e) = &mut self.end {
+            *e += by;
+        }
+        self
+    }
+
+    /// Resolves byte offsets to CPython's lines and character columns.
+    pub(crate) fn locate(self, source: &str) -> ParseError {
+        if let Some(anchor) = self.anchor {
+            let lineno = line_col(source, anchor).0;
+            let end = match self.end {
+                End::At(e) => e as i32 + 1,
+                End::Literal(v) => v,
+            };
+            return ParseError {
+                kind: self.kind,
+                message: self.msg,
+                lineno,
+                offset: self.start as i32 + 1,
+                end_lineno: lineno,
+                end_offset: end,
+                text: self.text.map(String::from),
+            };
+        }
+        let (lineno, col) = line_col(source, self.start);
+        let (end_lineno, end_offset) = match self.end {
+            End::At(e) => {
+                let (l, c) = line_col(source, e.max(self.start));
+                (l, c as i32 + 1)
+            }
+            End::Literal(v) => (lineno, v),
+        };
+        ParseError {
+            kind: self.kind,
+            message: self.msg,
+            lineno,
+            offset: col as i32 + 1,
+            end_lineno,
+            end_offset,
+            text: None,
+        }
+    }
+}
+
+/// 1-based line and 0-based character column of a byte offset (universal
+/// newlines).
+pub(crate) fn line_col(source: &str, offset: u32) -> (u32, u32) {
+    let offset = (offset as usize).min(source.len());
+    let before = source.get(..offset).unwrap_or("");
+    let mut line = 1;
+    let mut line_start = 0;
+    let bytes = before.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                line += 1;
+                line_start = i + 1;
+            }
+            b'\r' if bytes.get(i + 1) != Some(&b'\n') => {
+                line += 1;
+                line_start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let col = before[line_start..].chars().count();
+    (line, col as u32)
+}
+
+impl ParseError {
+    /// The report `python3 FILE` prints on stderr for this error:
+    ///
+    /// ```text
+    ///   File "f.py", line 1
+    ///     x = (1 +
+    ///         ^
+    /// SyntaxError: '(' was never closed
+    /// ```
+    pub fn render(&self, source: &str, filename: &str) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "  File \"{filename}\", line {}", self.lineno);
+        let line = match &self.text {
+            Some(t) => Some(t.as_str()),
+            None => source_line(source, self.lineno),
+        };
+        if let Some(line) = line {
+            // CPython strips leading white space (and the line end) and
+            // moves the caret columns along.
+            let trimmed = line.trim_start_matches([' ', '\t', '\x0c']);
+            let stripped = line.chars().count() - trimmed.chars().count();
+            let text = trimmed.trim_end_matches(['\n', '\r']);
+            let _ = writeln!(out, "    {text}");
+            let width = text.chars().count() as i64;
+            let start = i64::from(self.offset) - 1 - stripped as i64;
+            // `python3` marks an indentation error with a single caret.
+            let indentation =
+                matches!(self.kind, ErrorKind::IndentationError | ErrorKind::TabError);
+            let mut end = if indentation {
+                start + 1
+            } else if self.end_lineno == self.lineno && self.end_offset > 0 {
+                i64::from(self.end_offset) - 1 - stripped as i64
+            } else if self.end_lineno > self.lineno {
+                width
+            } else {
+                start + 1
+            };
+            if end <= start {
+                end = start + 1;
+            }
+            // At the end of input, an indentation error shows no caret.
+            let at_eof = indentation
+                && self.message.starts_with("expected an indented block")
+                && self.end_offset == -1
+                && start >= width
+                && source_line(source, self.lineno + 1).is_none();
+            if start >= 0 && start <= width && !at_eof {
+                let end = end.min(width.max(start + 1));
+                out.push_str("    ");
+                for _ in 0..start {
+                    out.push(' ');
+                }
+                for _ in start..end {
+                    out.push('^');
+                }
+                out.push('\n');
+            }
+        }
+        let _ = writeln!(out, "{}: {}", self.kind.name(), self.message);
+        out
+    }
+}
+
+/// The text of 1-based line `lineno`, with its line end.
+fn source_line(source: &str, lineno: u32) -> Option<&str> {
+    let mut line = 1;
+    let mut start = 0;
+    let bytes = source.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let end_here = match bytes[i] {
+            b'\n' => Some(i + 1),
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => Some(i + 2),
+            b'\r' => Some(i + 1),
+            _ => None,
+        };
+        if let Some(next) = end_here {
+            if line == lineno {
+                return source.get(start..next);
+            }
+            line += 1;
+            start = next;
+            i = next;
+            continue;
+        }
+        i += 1;
+    }
+    if line == lineno && start < source.len() {
+        return source.get(start..);
+    }
+    None
+}

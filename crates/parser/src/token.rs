@@ -1,0 +1,584 @@
+//! The token adapter between `pith-lexer` and the grammar.
+//!
+//! It lexes the whole input first (tokens are 12 bytes; a vector of them is
+//! cheap and gives free lookahead), then:
+//! - raises the errors CPython's C tokenizer raises and `tokenize.py` does
+//!   not (unterminated strings, invalid characters, `1abc`, brackets that
+//!   do not match, indentation), which win over any parser error;
+//! - turns the soft keywords `match` and `case` into keyword tokens where
+//!   they begin a compound statement;
+//! - marks the `(` of a parenthesized `with` item list (`with (a as b, c):`)
+//!   so that the LR grammar need not guess.
+
+use pith_lexer::{Keyword, LexError, Operator, Token, TokenKind, Tokenizer};
+
+use crate::error::{End, ErrorKind, SyntaxErr};
+
+/// A token as the grammar sees it. Texts borrow from the source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tok<'a> {
+    /// First token of `exec` input.
+    StartModule,
+    /// First token of `single` input.
+    StartInteractive,
+    /// First token of `eval` input.
+    StartExpression,
+    /// First token of an f-string replacement field.
+    StartFString,
+    /// An identifier (or a soft keyword used as one).
+    Name(&'a str),
+    /// A numeric literal.
+    Number(&'a str),
+    /// One string literal with prefix and quotes.
+    Str(&'a str),
+    /// End of a logical line.
+    Newline,
+    /// Indentation increase.
+    Indent,
+    /// Indentation decrease.
+    Dedent,
+    /// The soft keyword `match` starting a match statement.
+    Match,
+    /// The soft keyword `case` starting a case block.
+    Case,
+    /// The `(` of `with (item, item):`.
+    WithLpar,
+    /// A hard keyword.
+    Kw(Keyword),
+    /// An operator or delimiter.
+    Op(Operator),
+    /// A character no token begins with (`$`, `?`, `!`): the parser
+    /// rejects it as invalid syntax.
+    Error,
+}
+
+/// A lexed input ready for the parser.
+pub(crate) struct Lexed<'a> {
+    pub tokens: Vec<(u32, Tok<'a>, u32)>,
+    /// The first error of the C tokenizer's kind, if any; it is reported
+    /// in preference to any parser error.
+    pub error: Option<SyntaxErr>,
+    /// Brackets still open at the end of input: `(char, offset)`.
+    pub open_brackets: Vec<(u8, u32)>,
+}
+
+/// Lexes `source` (whose offsets are shifted by `shift`), putting `start`
+/// first.
+pub(crate) fn lex<'a>(source: &'a str, start: Tok<'a>, shift: u32) -> Lexed<'a> {
+    let mut tokens: Vec<(u32, Tok<'a>, u32)> = Vec::with_capacity(source.len() / 4 + 4);
+    tokens.push((shift, start, shift));
+    let mut error = None;
+    let mut brackets: Vec<(u8, u32)> = Vec::new();
+    let mut prev: Option<Token> = None;
+    let mut depth = DepthGuard::default();
+    for item in Tokenizer::new(source, pith_lexer::Flavor::Compiler) {
+        let token = match item {
+            Ok(t) => t,
+            Err(e) => {
+                error = lex_error(source, e, &brackets, shift);
+                break;
+            }
+        };
+        if token.kind.is_trivia() {
+            continue;
+        }
+        let (s, e) = (token.start, token.end);
+        let text = token.text(source);
+        if let Some(p) = prev {
+            if p.kind == TokenKind::Number && p.end == s {
+                if let Some(err) = number_suffix_error(source, p, token) {
+                    error = Some(err.shifted(shift));
+                    break;
+                }
+            }
+        }
+        prev = Some(token);
+        if depth.step(token.kind) {
+            error = Some(
+                SyntaxErr::new(
+                    ErrorKind::RecursionError,
+                    "maximum recursion depth exceeded during ast construction".into(),
+                    s,
+                    e,
+                )
+                .shifted(shift),
+            );
+            break;
+        }
+        let tok = match token.kind {
+            TokenKind::Name => Tok::Name(text),
+            TokenKind::Keyword(k) => Tok::Kw(k),
+            TokenKind::Number => Tok::Number(text),
+            TokenKind::String => Tok::Str(text),
+            TokenKind::Op(op) => {
+                match op {
+                    Operator::Lpar | Operator::Lsqb | Operator::Lbrace => {
+                        if brackets.len() >= MAX_BRACKETS {
+                            error = Some(
+                                SyntaxErr::syntax("too many nested parentheses", s, s)
+                                    .shifted(shift),
+                            );
+                            break;
+                        }
+                        brackets.push((op.as_str().as_bytes()[0], s));
+                    }
+                    Operator::Rpar | Operator::Rsqb | Operator::Rbrace => {
+                        if let Some(err) = close_bracket(source, &mut brackets, op, s) {
+                            error = Some(err.shifted(shift));
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+                Tok::Op(op)
+            }
+            TokenKind::Newline => Tok::Newline,
+            TokenKind::Indent => Tok::Indent,
+            TokenKind::Dedent => Tok::Dedent,
+            TokenKind::EndMarker => break,
+            TokenKind::StrayWord => {
+                error = Some(invalid_char(source, s).shifted(shift));
+                break;
+            }
+            TokenKind::Error => {
+                if text.trim().is_empty() {
+                    // White space before a stray character, which `tokenize`
+                    // reports as error tokens too.
+                    continue;
+                }
+                if let Some(err) = error_token(source, s, e) {
+                    error = Some(err.shifted(shift));
+                    break;
+                }
+                Tok::Error
+            }
+            TokenKind::Comment | TokenKind::Nl | TokenKind::Encoding => continue,
+        };
+        tokens.push((s + shift, tok, e + shift));
+    }
+    for (_, offset) in &mut brackets {
+        *offset += shift;
+    }
+    if error.is_none() {
+        mark_soft_keywords(&mut tokens);
+    }
+    Lexed {
+        tokens,
+        error,
+        open_brackets: brackets,
+    }
+}
+
+/// CPython's tokenizer `MAXLEVEL`.
+const MAX_BRACKETS: usize = 200;
+
+/// How deep CPython's parser lets expressions nest before it raises
+/// `RecursionError` (measured on 3.11: `-` * 2988 + `1` parses, one more
+/// does not; chains of `+`, `.`, calls behave alike).
+const MAX_NESTING: u32 = 2988;
+
+/// An estimate of expression nesting from tokens alone: every operator,
+/// trailer or bracket in a chain adds a level; a separator ends the chain
+/// at its bracket depth.
+#[derive(Default)]
+struct DepthGuard {
+    /// The chain length at each open bracket depth.
+    levels: Vec<u32>,
+    current: u32,
+    total: u32,
+}
+
+impl DepthGuard {
+    /// Accounts for a token; `true` when the nesting is too deep.
+    fn step(&mut self, kind: TokenKind) -> bool {
+        match kind {
+            TokenKind::Op(Operator::Lpar | Operator::Lsqb | Operator::Lbrace) => {
+                self.current += 1;
+                self.total += 1;
+                self.levels.push(self.current);
+                self.current = 0;
+            }
+            TokenKind::Op(Operator::Rpar | Operator::Rsqb | Operator::Rbrace) => {
+                self.total -= self.current;
+                self.current = self.levels.pop().unwrap_or(0);
+            }
+            TokenKind::Op(Operator::Comma | Operator::Semi | Operator::Equal | Operator::Colon)
+            | TokenKind::Newline => {
+                self.total -= self.current;
+                self.current = 0;
+            }
+            // Comparisons and boolean operators make flat nodes.
+            TokenKind::Op(
+                Operator::EqEqual
+                | Operator::NotEqual
+                | Operator::Less
+                | Operator::LessEqual
+                | Operator::Greater
+                | Operator::GreaterEqual,
+            )
+            | TokenKind::Keyword(Keyword::And | Keyword::Or | Keyword::In | Keyword::Is) => {}
+            TokenKind::Indent | TokenKind::Dedent => {
+                self.total -= self.current;
+                self.current = 0;
+            }
+            TokenKind::Op(_)
+            | TokenKind::Keyword(
+                Keyword::Not | Keyword::Await | Keyword::Lambda | Keyword::If | Keyword::Else,
+            ) => {
+                self.current += 1;
+                self.total += 1;
+            }
+            _ => {}
+        }
+        self.total > MAX_NESTING
+    }
+}
+
+fn close_bracket(
+    source: &str,
+    brackets: &mut Vec<(u8, u32)>,
+    op: Operator,
+    at: u32,
+) -> Option<SyntaxErr> {
+    let close = op.as_str().as_bytes()[0];
+    let Some((open, open_at)) = brackets.pop() else {
+        return Some(SyntaxErr::new(
+            ErrorKind::SyntaxError,
+            format!("unmatched '{}'", close as char),
+            at,
+            at,
+        ));
+    };
+    let expected = match open {
+        b'(' => b')',
+        b'[' => b']',
+        _ => b'}',
+    };
+    if expected == close {
+        return None;
+    }
+    let line = |o: u32| source[..o as usize].matches('\n').count() + 1;
+    let msg = if line(open_at) != line(at) {
+        format!(
+            "closing parenthesis '{}' does not match opening parenthesis '{}' on line {}",
+            close as char,
+            open as char,
+            line(open_at)
+        )
+    } else {
+        format!(
+            "closing parenthesis '{}' does not match opening parenthesis '{}'",
+            close as char, open as char
+        )
+    };
+    Some(SyntaxErr::new(ErrorKind::SyntaxError, msg, at, at))
+}
+
+/// The line number (1-based) of the last line of `source`, as the
+/// tokenizer reports "detected at line N".
+fn last_line(source: &str) -> usize {
+    let lines = source.split_inclusive(['\n']).count();
+    lines.max(1)
+}
+
+fn lex_error(source: &str, e: LexError, brackets: &[(u8, u32)], shift: u32) -> Option<SyntaxErr> {
+    let at = e.offset();
+    let err = match e {
+        LexError::EofInMultiLineString { offset } => {
+            let rest = &source[offset as usize..];
+            let body = rest.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+            let triple = body.starts_with("'''") || body.starts_with("\"\"\"");
+            let what = if triple {
+                "unterminated triple-quoted string literal"
+            } else {
+                "unterminated string literal"
+            };
+            SyntaxErr::new(
+                ErrorKind::SyntaxError,
+                format!("{what} (detected at line {})", last_line(source)),
+                offset,
+                offset,
+            )
+        }
+        LexError::EofInMultiLineStatement { .. } => {
+            if !brackets.is_empty() {
+                // The parser meets the end of input and reports the bracket.
+                return None;
+            }
+            let last = source.trim_end_matches(['\n', '\r']).len() as u32;
+            let at = if (last as usize) < source.len() {
+                last
+            } else {
+                at
+            };
+            SyntaxErr::new(
+                ErrorKind::SyntaxError,
+                "unexpected EOF while parsing".into(),
+                at,
+                at,
+            )
+            .with_end(End::Literal(-1))
+        }
+        LexError::UnindentMismatch { .. } => {
+            // CPython points past the end of the offending line.
+            let eol = source[at as usize..]
+                .find(['\n', '\r'])
+                .map_or(source.len(), |i| at as usize + i) as u32;
+            SyntaxErr::new(
+                ErrorKind::IndentationError,
+                "unindent does not match any outer indentation level".into(),
+                eol,
+                eol,
+            )
+            .with_end(End::Literal(-1))
+        }
+        LexError::InconsistentTabs { .. } => {
+            let bol = source[..at as usize]
+                .rfind(['\n', '\r'])
+                .map_or(0, |i| i + 1) as u32;
+            SyntaxErr::new(
+                ErrorKind::TabError,
+                "inconsistent use of tabs and spaces in indentation".into(),
+                bol,
+                bol,
+            )
+            .with_end(End::Literal(0))
+        }
+        LexError::TooDeep { .. } => SyntaxErr::new(
+            ErrorKind::IndentationError,
+            "too many levels of indentation".into(),
+            at,
+            at,
+        ),
+    };
+    Some(err.shifted(shift))
+}
+
+/// An error token: an unterminated string, a character that starts no
+/// token. ASCII strays (`$`, `?`, `!`) are left to the parser.
+fn error_token(source: &str, start: u32, end: u32) -> Option<SyntaxErr> {
+    let text = &source[start as usize..end as usize];
+    let c = text.chars().next()?;
+    if c == '\'' || c == '"' {
+        // Include a string prefix the lexer split off as a name.
+        let mut s = start as usize;
+        let bytes = source.as_bytes();
+        while s > 0 && bytes[s - 1].is_ascii_alphabetic() {
+            s -= 1;
+        }
+        let detected = (end as usize).saturating_sub(1).max(start as usize);
+        let line = bytes[..detected].iter().filter(|&&b| b == b'\n').count() + 1;
+        return Some(SyntaxErr::new(
+            ErrorKind::SyntaxError,
+            format!("unterminated string literal (detected at line {line})"),
+            s as u32,
+            s as u32,
+        ));
+    }
+    if c == '\\' {
+        return Some(
+            SyntaxErr::new(
+                ErrorKind::SyntaxError,
+                "unexpected character after line continuation character".into(),
+                start + 1,
+                start + 1,
+            )
+            .with_end(End::Literal(0)),
+        );
+    }
+    if c.is_ascii() && !c.is_ascii_control() {
+        return None;
+    }
+    if c == '\0' {
+        return Some(SyntaxErr::new(
+            ErrorKind::SyntaxError,
+            "source code cannot contain null bytes".into(),
+            start,
+            start,
+        ));
+    }
+    Some(invalid_char(source, start))
+}
+
+fn invalid_char(source: &str, start: u32) -> SyntaxErr {
+    let c = source[start as usize..].chars().next().unwrap_or('\0');
+    let msg = if pith_repr::is_printable(c) {
+        format!("invalid character '{c}' (U+{:04X})", c as u32)
+    } else {
+        format!("invalid non-printable character U+{:04X}", c as u32)
+    };
+    SyntaxErr::new(ErrorKind::SyntaxError, msg, start, start)
+}
+
+/// `1abc`, `0x`, `0b2`: a number directly followed by a name or number,
+/// which CPython's tokenizer rejects (keywords that may follow a number,
+/// like `1if`, are only a warning there).
+fn number_suffix_error(source: &str, number: Token, next: Token) -> Option<SyntaxErr> {
+    let num = number.text(source);
+    let next_text = next.text(source);
+    let lower = num.to_ascii_lowercase();
+    let kind = if lower.starts_with("0x") {
+        "hexadecimal"
+    } else if lower.starts_with("0o") {
+        "octal"
+    } else if lower.starts_with("0b") {
+        "binary"
+    } else if lower.ends_with('j') {
+        "imaginary"
+    } else if lower == "0" {
+        match next_text.as_bytes().first() {
+            Some(b'x' | b'X') => "hexadecimal",
+            Some(b'o' | b'O') => "octal",
+            Some(b'b' | b'B') => "binary",
+            _ => "decimal",
+        }
+    } else {
+        "decimal"
+    };
+    if !matches!(next.kind, TokenKind::Name | TokenKind::Number) || next_text.starts_with('.') {
+        return None;
+    }
+    let bare_prefix = lower == "0" && kind != "decimal";
+    if kind == "decimal" && lower == "0" && next.kind == TokenKind::Number {
+        return Some(SyntaxErr::syntax(
+            "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
+            number.start,
+            number.start + 1,
+        ));
+    }
+    if kind == "octal" || kind == "binary" {
+        // `0o8` lexes as `0` and `o8`; `0o18` as `0o1` and `8`.
+        let digits = if bare_prefix {
+            next_text.get(1..).unwrap_or("")
+        } else {
+            next_text
+        };
+        if let Some(d) = digits.chars().next().filter(char::is_ascii_digit) {
+            let at = if bare_prefix {
+                next.start + 1
+            } else {
+                next.start
+            };
+            return Some(SyntaxErr::new(
+                ErrorKind::SyntaxError,
+                format!("invalid digit '{d}' in {kind} literal"),
+                at,
+                at,
+            ));
+        }
+    }
+    let at = if bare_prefix || next_text.starts_with('_') {
+        next.start
+    } else {
+        number.end - 1
+    };
+    Some(SyntaxErr::new(
+        ErrorKind::SyntaxError,
+        format!("invalid {kind} literal"),
+        at,
+        at,
+    ))
+}
+
+/// Whether the token at `i` begins a statement.
+fn at_statement_start(tokens: &[(u32, Tok<'_>, u32)], i: usize) -> bool {
+    matches!(
+        tokens.get(i.wrapping_sub(1)).map(|t| t.1),
+        Some(Tok::Newline | Tok::Indent | Tok::Dedent | Tok::StartModule | Tok::StartInteractive)
+    )
+}
+
+/// The index of the `Newline` that ends the logical line containing `i`
+/// (or the end), and whether the line's last token before it is `:`.
+fn line_ends_with_colon(tokens: &[(u32, Tok<'_>, u32)], i: usize) -> bool {
+    let mut j = i;
+    while j < tokens.len() && tokens[j].1 != Tok::Newline {
+        j += 1;
+    }
+    j > i + 1 && tokens[j - 1].1 == Tok::Op(Operator::Colon)
+}
+
+fn mark_soft_keywords(tokens: &mut [(u32, Tok<'_>, u32)]) {
+    // One entry per open indented block: whether it is a match statement's.
+    let mut blocks: Vec<bool> = Vec::new();
+    let mut after_match = false;
+    for i in 0..tokens.len() {
+        match tokens[i].1 {
+            Tok::Indent => {
+                blocks.push(after_match);
+                after_match = false;
+            }
+            Tok::Dedent => {
+                blocks.pop();
+            }
+            Tok::Name("case") if blocks.last() != Some(&true) => {}
+            Tok::Name(word @ ("match" | "case")) if at_statement_start(tokens, i) => {
+                let next = tokens.get(i + 1).map(|t| t.1);
+                let starts_expr = !matches!(
+                    next,
+                    Some(
+                        Tok::Newline
+                            | Tok::Op(
+                                Operator::Equal
+                                    | Operator::Dot
+                                    | Operator::Colon
+                                    | Operator::Comma
+                                    | Operator::Rpar
+                            )
+                    ) | None
+                );
+                if starts_expr && line_ends_with_colon(tokens, i) {
+                    tokens[i].1 = if word == "match" {
+                        Tok::Match
+                    } else {
+                        Tok::Case
+                    };
+                    after_match = word == "match";
+                }
+            }
+            Tok::Kw(Keyword::With)
+                if tokens.get(i + 1).map(|t| t.1) == Some(Tok::Op(Operator::Lpar))
+                    && parenthesized_with_items(tokens, i + 1) =>
+            {
+                tokens[i + 1].1 = Tok::WithLpar;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Whether the `(` at `open` starts CPython's `'(' ','.with_item+ ','? ')' ':'`
+/// rather than an expression: it closes right before the `:` and its content
+/// is a non-empty list of plain expressions (no generator, `yield`, starred
+/// item or `:=`, which only an expression in parentheses can hold).
+fn parenthesized_with_items(tokens: &[(u32, Tok<'_>, u32)], open: usize) -> bool {
+    let mut depth = 0usize;
+    let mut prev = Tok::Op(Operator::Lpar);
+    for j in open..tokens.len() {
+        let t = tokens[j].1;
+        match t {
+            Tok::Op(Operator::Lpar | Operator::Lsqb | Operator::Lbrace) => depth += 1,
+            Tok::Op(Operator::Rpar | Operator::Rsqb | Operator::Rbrace) => {
+                depth -= 1;
+                if depth == 0 {
+                    return j > open + 1
+                        && tokens.get(j + 1).map(|t| t.1) == Some(Tok::Op(Operator::Colon));
+                }
+            }
+            Tok::Kw(Keyword::For | Keyword::Yield) | Tok::Op(Operator::ColonEqual)
+                if depth == 1 =>
+            {
+                return false
+            }
+            Tok::Op(Operator::Star | Operator::DoubleStar)
+                if depth == 1 && matches!(prev, Tok::Op(Operator::Lpar | Operator::Comma)) =>
+            {
+                return false
+            }
+            Tok::Newline => return false,
+            _ => {}
+        }
+        prev = t;
+    }
+    false
+}

@@ -1,0 +1,32 @@
+//! `pith ast`: what `python3 -m ast -a FILE` prints.
+
+use std::process::ExitCode;
+
+use pith_ast::{dump, DumpOptions, LineIndex};
+use pith_parser::{parse, Mode};
+
+use crate::cli::{AstArgs, ParseMode};
+
+/// Runs `pith ast`.
+pub fn run(args: &AstArgs) -> ExitCode {
+    let Some(source) = super::read_source(&args.file) else {
+        return ExitCode::FAILURE;
+    };
+    let filename = args.file.display().to_string();
+    let mode = match args.mode {
+        ParseMode::Exec => Mode::Exec,
+        ParseMode::Eval => Mode::Eval,
+        ParseMode::Single => Mode::Single,
+    };
+    match parse(&source, mode, &filename) {
+        Ok(tree) => {
+            let options = DumpOptions::cli(!args.no_attributes, args.indent);
+            println!("{}", dump(&tree, &options, &LineIndex::new(&source)));
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprint!("{}", err.render(&source, &filename));
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,3 @@
+def f():
+    # comment
+return 1

@@ -1,0 +1,2 @@
+def greet(name, greeting="hi")
+    return greeting + name

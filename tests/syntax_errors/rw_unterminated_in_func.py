@@ -1,0 +1,3 @@
+def f():
+    s = "abc
+    return s

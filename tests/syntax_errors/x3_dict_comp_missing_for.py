@@ -1,0 +1,1 @@
+d = {k: v k in items}
