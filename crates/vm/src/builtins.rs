@@ -1,0 +1,1183 @@
+//! The `builtins` namespace: builtin functions and calls of builtin types.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive, Zero};
+
+use crate::code::Code;
+use crate::dict::Dict;
+use crate::exc::{ExcObj, PyErr, PyResult};
+use crate::func::{Args, BuiltinDef};
+use crate::iter::IterObj;
+use crate::ops::{self, CmpOp};
+use crate::types::{builtin_type, exc_type, type_name, type_of, ExcKind, TypeKind, TypeObj};
+use crate::value::{RangeObj, Value};
+use crate::vm::Vm;
+
+macro_rules! builtin_table {
+    ($( $name:literal => $f:path ),* $(,)?) => {
+        static BUILTIN_FUNCTIONS: &[BuiltinDef] = &[
+            $( BuiltinDef { name: $name, func: $f, owner: "", is_method: false }, )*
+        ];
+    };
+}
+
+builtin_table! {
+    "print" => b_print, "len" => b_len, "repr" => b_repr, "abs" => b_abs, "min" => b_min,
+    "max" => b_max, "sum" => b_sum, "isinstance" => b_isinstance, "issubclass" => b_issubclass,
+    "iter" => b_iter, "next" => b_next, "sorted" => b_sorted, "any" => b_any, "all" => b_all,
+    "divmod" => b_divmod, "pow" => b_pow, "round" => b_round, "chr" => b_chr, "ord" => b_ord,
+    "hex" => b_hex, "oct" => b_oct, "bin" => b_bin, "id" => b_id, "hash" => b_hash,
+    "callable" => b_callable, "getattr" => b_getattr, "setattr" => b_setattr,
+    "hasattr" => b_hasattr, "format" => b_format, "ascii" => b_ascii,
+}
+
+const TYPE_NAMES: &[TypeKind] = &[
+    TypeKind::Int,
+    TypeKind::Float,
+    TypeKind::Str,
+    TypeKind::Bool,
+    TypeKind::List,
+    TypeKind::Tuple,
+    TypeKind::Dict,
+    TypeKind::Set,
+    TypeKind::FrozenSet,
+    TypeKind::Range,
+    TypeKind::Type,
+    TypeKind::Object,
+    TypeKind::Enumerate,
+    TypeKind::Zip,
+    TypeKind::Map,
+    TypeKind::Filter,
+    TypeKind::Reversed,
+    TypeKind::Slice,
+    TypeKind::Bytes,
+];
+
+/// Builds the `builtins` namespace.
+pub fn make_builtins() -> Dict {
+    let mut d = Dict::new();
+    let mut put = |name: &str, v: Value| {
+        let _ = d.insert(Value::str(name), v);
+    };
+    for def in BUILTIN_FUNCTIONS {
+        put(def.name, Value::Builtin(def));
+    }
+    for &k in TYPE_NAMES {
+        let t = builtin_type(k);
+        put(&t.name.clone(), Value::Type(t));
+    }
+    for &k in ExcKind::ALL {
+        put(k.name(), Value::Type(exc_type(k)));
+    }
+    put("None", Value::None);
+    put("Ellipsis", Value::Ellipsis);
+    put("NotImplemented", Value::NotImplemented);
+    put("True", Value::Bool(true));
+    put("False", Value::Bool(false));
+    put("__name__", Value::str("builtins"));
+    d
+}
+
+fn int_arg(v: &Value, _fname: &str) -> PyResult<i64> {
+    ops::index_of(v).ok_or_else(|| {
+        PyErr::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(v)
+        ))
+    })
+}
+
+fn exact_args(a: &Args<'_>, fname: &str, n: usize) -> PyResult<()> {
+    a.no_kw(fname)?;
+    if a.pos.len() != n {
+        let msg = if n == 1 {
+            format!(
+                "{}() takes exactly one argument ({} given)",
+                fname,
+                a.pos.len()
+            )
+        } else {
+            format!("{} expected {} arguments, got {}", fname, n, a.pos.len())
+        };
+        return Err(PyErr::type_error(msg));
+    }
+    Ok(())
+}
+
+fn b_print(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    a.check_kw("print", &["sep", "end", "file", "flush"])?;
+    let sep = match a.kw("sep") {
+        None | Some(Value::None) => None,
+        Some(Value::Str(s)) => Some(s.clone()),
+        Some(other) => {
+            return Err(PyErr::type_error(format!(
+                "sep must be None or a string, not {}",
+                type_name(other)
+            )))
+        }
+    };
+    let end = match a.kw("end") {
+        None | Some(Value::None) => None,
+        Some(Value::Str(s)) => Some(s.clone()),
+        Some(other) => {
+            return Err(PyErr::type_error(format!(
+                "end must be None or a string, not {}",
+                type_name(other)
+            )))
+        }
+    };
+    let mut out = String::new();
+    for (i, v) in a.pos.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep.as_ref().map_or(" ", |s| s.as_str()));
+        }
+        match v {
+            Value::Str(s) => out.push_str(s.as_str()),
+            other => crate::repr::write_str(&mut out, other),
+        }
+    }
+    out.push_str(end.as_ref().map_or("\n", |s| s.as_str()));
+    let to_stderr = matches!(a.kw("file"), Some(Value::Str(s)) if s.as_str() == "<stderr>");
+    if to_stderr {
+        vm.write_err(&out);
+    } else {
+        vm.write_out(&out)?;
+    }
+    if a.kw("flush").is_some_and(ops::truthy) {
+        vm.flush();
+    }
+    Ok(Value::None)
+}
+
+fn b_len(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    exact_args(&a, "len", 1)?;
+    Ok(Value::Int(vm.len_of(&a.pos[0])? as i64))
+}
+
+fn b_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    exact_args(&a, "repr", 1)?;
+    Ok(Value::string(vm.repr_of(&a.pos[0])?))
+}
+
+/// `ascii()` of a repr: escapes non-ASCII characters.
+pub fn ascii_of(repr: &str) -> String {
+    let mut out = String::with_capacity(repr.len());
+    for c in repr.chars() {
+        let n = c as u32;
+        if n < 0x80 {
+            out.push(c);
+        } else if n < 0x100 {
+            out.push_str(&format!("\\x{n:02x}"));
+        } else if n < 0x10000 {
+            out.push_str(&format!("\\u{n:04x}"));
+        } else {
+            out.push_str(&format!("\\U{n:08x}"));
+        }
+    }
+    out
+}
+
+fn b_ascii(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    exact_args(&a, "ascii", 1)?;
+    Ok(Value::string(ascii_of(&vm.repr_of(&a.pos[0])?)))
+}
+
+fn b_abs(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    exact_args(&a, "abs", 1)?;
+    Ok(match &a.pos[0] {
+        Value::Int(i) => i
+            .checked_abs()
+            .map_or_else(|| Value::from_bigint(BigInt::from(*i).abs()), Value::Int),
+        Value::Bool(b) => Value::Int(i64::from(*b)),
+        Value::BigInt(b) => Value::from_bigint(b.abs()),
+        Value::Float(f) => Value::Float(f.abs()),
+        other => {
+            return Err(PyErr::type_error(format!(
+                "bad operand type for abs(): '{}'",
+                type_name(other)
+            )))
+        }
+    })
+}
+
+fn min_max(vm: &mut Vm, a: Args<'_>, name: &str, op: CmpOp) -> PyResult<Value> {
+    a.check_kw(name, &["key", "default"])?;
+    let key = a.kw("key").filter(|k| !matches!(k, Value::None)).cloned();
+    let items = match a.pos.len() {
+        0 => {
+            return Err(PyErr::type_error(format!(
+                "{name} expected at least 1 argument, got 0"
+            )))
+        }
+        1 => vm.collect(&a.pos[0])?,
+        _ => {
+            if a.kw("default").is_some() {
+                return Err(PyErr::type_error(format!(
+                    "Cannot specify a default for {name}() with multiple positional arguments"
+                )));
+            }
+            a.pos.to_vec()
+        }
+    };
+    let mut best: Option<(Value, Value)> = None;
+    for item in items {
+        let k = match &key {
+            Some(f) => vm.call(f, std::slice::from_ref(&item))?,
+            None => item.clone(),
+        };
+        best = match best {
+            None => Some((k, item)),
+            Some((bk, bv)) => {
+                if ops::compare(op, &k, &bk)? {
+                    Some((k, item))
+                } else {
+                    Some((bk, bv))
+                }
+            }
+        };
+    }
+    match best {
+        Some((_, v)) => Ok(v),
+        None => match a.kw("default") {
+            Some(d) => Ok(d.clone()),
+            None => Err(PyErr::value_error(format!(
+                "{name}() arg is an empty sequence"
+            ))),
+        },
+    }
+}
+
+fn b_min(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    min_max(vm, a, "min", CmpOp::Lt)
+}
+
+fn b_max(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    min_max(vm, a, "max", CmpOp::Gt)
+}
+
+fn b_sum(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    a.check_kw("sum", &["start"])?;
+    if a.pos.is_empty() || a.pos.len() > 2 {
+        return Err(PyErr::type_error(format!(
+            "sum() takes at most 2 arguments ({} given)",
+            a.pos.len()
+        )));
+    }
+    let mut acc = a
+        .pos
+        .get(1)
+        .or_else(|| a.kw("start"))
+        .cloned()
+        .unwrap_or(Value::Int(0));
+    match &acc {
+        Value::Str(_) => {
+            return Err(PyErr::type_error(
+                "sum() can't sum strings [use ''.join(seq) instead]",
+            ))
+        }
+        Value::Bytes(_) => {
+            return Err(PyErr::type_error(
+                "sum() can't sum bytes [use b''.join(seq) instead]",
+            ))
+        }
+        _ => {}
+    }
+    let it = vm.get_iter(&a.pos[0])?;
+    while let Some(v) = vm.iter_next(&it)? {
+        acc = match (&acc, &v) {
+            (Value::Int(x), Value::Int(y)) => match x.checked_add(*y) {
+                Some(s) => Value::Int(s),
+                None => ops::binary_op(ops::nb::ADD, &acc, &v)?,
+            },
+            _ => ops::binary_op(ops::nb::ADD, &acc, &v)?,
+        };
+    }
+    Ok(acc)
+}
+
+fn class_of(v: &Value, fname: &str, argn: usize) -> PyResult<Vec<Rc<TypeObj>>> {
+    match v {
+        Value::Type(t) => Ok(vec![t.clone()]),
+        Value::Tuple(items) => {
+            let mut out = Vec::new();
+            for it in items.iter() {
+                out.extend(class_of(it, fname, argn)?);
+            }
+            Ok(out)
+        }
+        _ => Err(PyErr::type_error(format!(
+            "{fname}() arg {argn} must be a type, a tuple of types, or a union"
+        ))),
+    }
+}
+
+fn b_isinstance(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    exact_args(&a, "isinstance", 2)?;
+    let t = type_of(&a.pos[0]);
+    let classes = class_of(&a.pos[1], "isinstance", 2)?;
+    Ok(Value::Bool(classes.iter().any(|c| t.is_subtype(c))))
+}
+
+fn b_issubclass(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    exact_args(&a, "issubclass", 2)?;
+    let Value::Type(t) = &a.pos[0] else {
+        return Err(PyErr::type_error("issubclass() arg 1 must be a class"));
+    };
+    let classes = class_of(&a.pos[1], "issubclass", 2)?;
+    Ok(Value::Bool(classes.iter().any(|c| t.is_subtype(c))))
+}
+
+/// `CHECK_EXC_MATCH`: whether exception `exc` matches the class (or tuple) `typ`.
+pub fn exception_matches(exc: &Value, typ: &Value) -> PyResult<bool> {
+    let classes = match class_of(typ, "except", 1) {
+        Ok(c) => c,
+        Err(_) => {
+            return Err(PyErr::type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            ))
+        }
+    };
+    if classes
+        .iter()
+        .any(|c| !matches!(c.kind, TypeKind::Exception(_)))
+    {
+        return Err(PyErr::type_error(
+            "catching classes that do not inherit from BaseException is not allowed",
+        ));
+    }
+    let t = type_of(exc);
+    Ok(classes.iter().any(|c| t.is_subtype(c)))
+}
+
+fn b_iter(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    a.no_kw("iter")?;
+    match a.pos.len() {
+        1 => vm.get_iter(&a.pos[0]),
+        n => Err(PyErr::type_error(format!(
+            "iter expected 1 argument, got {n}"
+        ))),
+    }
+}
+
+fn b_next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    a.no_kw("next")?;
+    if a.pos.is_empty() || a.pos.len() > 2 {
+        return Err(PyErr::type_error(format!(
+            "next expected at least 1 argument, got {}",
+            a.pos.len()
+        )));
+    }
+    match vm.iter_next(&a.pos[0])? {
+        Some(v) => Ok(v),
+        None => match a.pos.get(1) {
+            Some(d) => Ok(d.clone()),
+            None => Err(PyErr::with_args(ExcKind::StopIteration, Vec::new())),
+        },
+    }
+}
+
+fn b_sorted(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    a.check_kw("sorted", &["key", "reverse"])?;
+    if a.pos.len() != 1 {
+        return Err(PyErr::type_error(format!(
+            "sorted expected 1 argument, got {}",
+            a.pos.len()
+        )));
+    }
+    let mut items = vm.collect(&a.pos[0])?;
+    let reverse = a.kw("reverse").is_some_and(ops::truthy);
+    crate::methods::sort_values(vm, &mut items, a.kw("key"), reverse)?;
+    Ok(Value::list(items))
+}
+
+fn b_any(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    exact_args(&a, "any", 1)?;
+    let it = vm.get_iter(&a.pos[0])?;
+    while let Some(v) = vm.iter_next(&it)? {
+        if vm.truthy(&v)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn b_all(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    exact_args(&a, "all", 1)?;
+    let it = vm.get_iter(&a.pos[0])?;
+    while let Some(v) = vm.iter_next(&it)? {
+        if !vm.truthy(&v)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+fn b_divmod(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    exact_args(&a, "divmod", 2)?;
+    let (x, y) = (&a.pos[0], &a.pos[1]);
+    if let (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), Value::Int(0) | Value::Bool(false)) =
+        (x, y)
+    {
+        return Err(PyErr::zero_division("integer division or modulo by zero"));
+    }
+    let q = ops::binary_op(ops::nb::FLOOR_DIVIDE, x, y).map_err(|e| {
+        if e.is(ExcKind::TypeError) {
+            PyErr::type_error(format!(
+                "unsupported operand type(s) for divmod(): '{}' and '{}'",
+                type_name(x),
+                type_name(y)
+            ))
+        } else {
+            e
+        }
+    })?;
+    let r = ops::binary_op(ops::nb::REMAINDER, x, y)?;
+    Ok(Value::tuple(vec![q, r]))
+}
+
+fn b_pow(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    a.no_kw("pow")?;
+    match a.pos.len() {
+        2 => ops::binary_op(ops::nb::POWER, &a.pos[0], &a.pos[1]),
+        3 => {
+            let (Some(b), Some(e), Some(m)) = (
+                ops::to_bigint(&a.pos[0]),
+                ops::to_bigint(&a.pos[1]),
+                ops::to_bigint(&a.pos[2]),
+            ) else {
+                return Err(PyErr::type_error(
+                    "pow() 3rd argument not allowed unless all arguments are integers",
+                ));
+            };
+            if m.is_zero() {
+                return Err(PyErr::value_error("pow() 3rd argument cannot be 0"));
+            }
+            if e.is_negative() {
+                return Err(PyErr::value_error(
+                    "base is not invertible for the given modulus",
+                ));
+            }
+            let r = b.modpow(&e, &m);
+            // Python's result takes the sign of the modulus
+            let r = if !r.is_zero() && (r.is_negative() != m.is_negative()) {
+                r + &m
+            } else {
+                r
+            };
+            Ok(Value::from_bigint(r))
+        }
+        n => Err(PyErr::type_error(format!(
+            "pow expected at least 2 arguments, got {n}"
+        ))),
+    }
+}
+
+fn round_half_even(x: f64) -> f64 {
+    let r = x.round();
+    if (x - x.trunc()).abs() == 0.5 {
+        2.0 * (x / 2.0).round()
+    } else {
+        r
+    }
+}
+
+fn b_round(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    a.check_kw("round", &["ndigits"])?;
+    let x = a
+        .pos
+        .first()
+        .ok_or_else(|| PyErr::type_error("round() missing required argument 'number' (pos 1)"))?;
+    let nd = a
+        .pos
+        .get(1)
+        .or_else(|| a.kw("ndigits"))
+        .filter(|v| !matches!(v, Value::None));
+    match (x, nd) {
+        (Value::Float(f), None) => {
+            if !f.is_finite() {
+                return Err(if f.is_nan() {
+                    PyErr::value_error("cannot convert float NaN to integer")
+                } else {
+                    PyErr::overflow("cannot convert float infinity to integer")
+                });
+            }
+            let r = round_half_even(*f);
+            Ok(<BigInt as num_traits::FromPrimitive>::from_f64(r)
+                .map_or(Value::Int(0), Value::from_bigint))
+        }
+        (Value::Float(f), Some(n)) => {
+            let n = int_arg(n, "round")?;
+            if !f.is_finite() || n > 300 {
+                return Ok(Value::Float(*f));
+            }
+            // correctly rounded via decimal formatting (as CPython's dtoa-based round)
+            if n >= 0 {
+                // Formatting rounds the exact binary value half-to-even, as CPython's round does.
+                let s = format!("{:.*}", n as usize, f);
+                Ok(Value::Float(s.parse().unwrap_or(*f)))
+            } else {
+                let p = 10f64.powi((-n) as i32);
+                Ok(Value::Float(round_half_even(f / p) * p))
+            }
+        }
+        (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), None) => ops::unary('+', x),
+        (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), Some(n)) => {
+            let n = int_arg(n, "round")?;
+            if n >= 0 {
+                return ops::unary('+', x);
+            }
+            let v = ops::to_bigint(x).unwrap_or_default();
+            let p = num_traits::pow(BigInt::from(10), (-n).min(400) as usize);
+            let (q, r) = num_integer::Integer::div_mod_floor(&v, &p);
+            let twice = &r * 2;
+            let q = if twice > p || (twice == p && num_integer::Integer::is_odd(&q)) {
+                q + 1
+            } else {
+                q
+            };
+            Ok(Value::from_bigint(q * p))
+        }
+        _ => Err(PyErr::type_error(format!(
+            "type {} doesn't define __round__ method",
+            type_name(x)
+        ))),
+    }
+}
+
+fn b_chr(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    exact_args(&a, "chr", 1)?;
+    let i = int_arg(&a.pos[0], "chr")?;
+    match u32::try_from(i).ok().and_then(char::from_u32) {
+        Some(c) => Ok(Value::string(c.to_string())),
+        None => Err(PyErr::value_error("chr() arg not in range(0x110000)")),
+    }
+}
+
+fn b_ord(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    exact_args(&a, "ord", 1)?;
+    match &a.pos[0] {
+        Value::Str(s) => {
+            if s.char_len() != 1 {
+                return Err(PyErr::type_error(format!(
+                    "ord() expected a character, but string of length {} found",
+                    s.char_len()
+                )));
+            }
+            Ok(Value::Int(
+                s.as_str().chars().next().map_or(0, |c| c as i64),
+            ))
+        }
+        Value::Bytes(b) if b.len() == 1 => Ok(Value::Int(i64::from(b[0]))),
+        other => Err(PyErr::type_error(format!(
+            "ord() expected string of length 1, but {} found",
+            type_name(other)
+        ))),
+    }
+}
+
+fn radix(a: &Args<'_>, name: &str, spec: &str) -> PyResult<Value> {
+    exact_args(a, name, 1)?;
+    if ops::index_of(&a.pos[0]).is_none() {
+        return Err(PyErr::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(&a.pos[0])
+        )));
+    }
+    Ok(Value::string(crate::format::format_value(&a.pos[0], spec)?))
+}
+
+fn b_hex(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    radix(&a, "hex", "#x")
+}
+fn b_oct(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    radix(&a, "oct", "#o")
+}
+fn b_bin(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    radix(&a, "bin", "#b")
+}
+
+fn b_id(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    exact_args(&a, "id", 1)?;
+    Ok(Value::Int(a.pos[0].identity() as i64))
+}
+
+fn b_hash(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    exact_args(&a, "hash", 1)?;
+    Ok(Value::Int(crate::dict::hash_value(&a.pos[0])?))
+}
+
+fn b_callable(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    exact_args(&a, "callable", 1)?;
+    Ok(Value::Bool(matches!(
+        a.pos[0],
+        Value::Function(_)
+            | Value::Builtin(_)
+            | Value::BoundBuiltin(_)
+            | Value::Method(_)
+            | Value::Type(_)
+    )))
+}
+
+fn attr_name<'a>(v: &'a Value, fname: &str) -> PyResult<&'a Rc<crate::value::StrObj>> {
+    match v {
+        Value::Str(s) => Ok(s),
+        other => Err(PyErr::type_error(format!(
+            "{}(): attribute name must be string, not '{}'",
+            fname,
+            type_name(other)
+        ))),
+    }
+}
+
+fn b_getattr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    a.no_kw("getattr")?;
+    if a.pos.len() < 2 || a.pos.len() > 3 {
+        return Err(PyErr::type_error(format!(
+            "getattr expected at least 2 arguments, got {}",
+            a.pos.len()
+        )));
+    }
+    let name = attr_name(&a.pos[1], "getattr")?;
+    match vm.get_attr(&a.pos[0], name) {
+        Ok(v) => Ok(v),
+        Err(e) if e.is(ExcKind::AttributeError) && a.pos.len() == 3 => Ok(a.pos[2].clone()),
+        Err(e) => Err(e),
+    }
+}
+
+fn b_setattr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    exact_args(&a, "setattr", 3)?;
+    let name = attr_name(&a.pos[1], "setattr")?;
+    vm.set_attr(&a.pos[0], name, a.pos[2].clone())?;
+    Ok(Value::None)
+}
+
+fn b_hasattr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    exact_args(&a, "hasattr", 2)?;
+    let name = attr_name(&a.pos[1], "hasattr")?;
+    match vm.get_attr(&a.pos[0], name) {
+        Ok(_) => Ok(Value::Bool(true)),
+        Err(e) if e.is(ExcKind::AttributeError) => Ok(Value::Bool(false)),
+        Err(e) => Err(e),
+    }
+}
+
+fn b_format(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    a.no_kw("format")?;
+    let spec = match a.pos.get(1) {
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        None => String::new(),
+        Some(other) => {
+            return Err(PyErr::type_error(format!(
+                "format() argument 2 must be str, not {}",
+                type_name(other)
+            )))
+        }
+    };
+    let v = a
+        .pos
+        .first()
+        .ok_or_else(|| PyErr::type_error("format expected at least 1 argument, got 0"))?;
+    Ok(Value::string(crate::format::format_value(v, &spec)?))
+}
+
+/// Parses `int(text, base)` as CPython does (underscores, whitespace, prefixes).
+pub fn parse_int(text: &str, base: u32) -> Option<BigInt> {
+    let t = text.trim();
+    let (neg, body) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let lower = body.to_ascii_lowercase();
+    let (base, digits) = match (base, lower.get(..2)) {
+        (0 | 16, Some("0x")) => (16, &body[2..]),
+        (0 | 8, Some("0o")) => (8, &body[2..]),
+        (0 | 2, Some("0b")) => (2, &body[2..]),
+        (0, _) => {
+            if body.len() > 1 && body.starts_with('0') && body.chars().any(|c| c != '0' && c != '_')
+            {
+                return None;
+            }
+            (10, body)
+        }
+        (b, _) => (b, body),
+    };
+    let digits = digits
+        .strip_prefix('_')
+        .filter(|_| base != 10 || text.contains("0"))
+        .unwrap_or(digits);
+    if digits.is_empty()
+        || digits.starts_with('_')
+        || digits.ends_with('_')
+        || digits.contains("__")
+    {
+        return None;
+    }
+    let clean: String = digits.chars().filter(|&c| c != '_').collect();
+    if !clean.chars().all(|c| c.is_digit(base)) {
+        return None;
+    }
+    let v = BigInt::parse_bytes(clean.as_bytes(), base)?;
+    Some(if neg { -v } else { v })
+}
+
+fn parse_float(text: &str) -> Option<f64> {
+    let t = text.trim();
+    let lower = t.to_ascii_lowercase();
+    let (sign, body) = match lower.as_bytes().first() {
+        Some(b'-') => (-1.0, &lower[1..]),
+        Some(b'+') => (1.0, &lower[1..]),
+        _ => (1.0, lower.as_str()),
+    };
+    match body {
+        "inf" | "infinity" => return Some(sign * f64::INFINITY),
+        "nan" => return Some(f64::NAN),
+        _ => {}
+    }
+    if body.is_empty()
+        || body.starts_with('_')
+        || body.ends_with('_')
+        || body.contains("__")
+        || !body
+            .chars()
+            .all(|c| c.is_ascii_digit() || "._e+-".contains(c))
+    {
+        return None;
+    }
+    let clean: String = body.chars().filter(|&c| c != '_').collect();
+    clean.parse::<f64>().ok().map(|v| sign * v)
+}
+
+fn no_kw_type(a: &Args<'_>, name: &str) -> PyResult<()> {
+    if a.kwnames.is_empty() {
+        Ok(())
+    } else {
+        Err(PyErr::type_error(format!(
+            "{name}() takes no keyword arguments"
+        )))
+    }
+}
+
+fn at_most(a: &Args<'_>, name: &str, n: usize) -> PyResult<()> {
+    if a.pos.len() > n {
+        return Err(PyErr::type_error(format!(
+            "{} expected at most {} argument{}, got {}",
+            name,
+            n,
+            if n == 1 { "" } else { "s" },
+            a.pos.len()
+        )));
+    }
+    Ok(())
+}
+
+/// Calls a type object: `int(x)`, `list(it)`, `ValueError("msg")`, ...
+pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
+    match t.kind {
+        TypeKind::Exception(_) => {
+            if !a.kwnames.is_empty() {
+                return Err(PyErr::type_error(format!(
+                    "{}() takes no keyword arguments",
+                    t.name
+                )));
+            }
+            Ok(Value::Exception(Rc::new(ExcObj::new(
+                t.clone(),
+                a.pos.to_vec(),
+            ))))
+        }
+        TypeKind::Int => {
+            a.check_kw("int", &["base"])?;
+            at_most(&a, "int", 2)?;
+            let base = a.pos.get(1).or_else(|| a.kw("base"));
+            let Some(x) = a.pos.first() else {
+                return Ok(Value::Int(0));
+            };
+            if let Some(b) = base {
+                let b = int_arg(b, "int")?;
+                if b != 0 && !(2..=36).contains(&b) {
+                    return Err(PyErr::value_error(
+                        "int() base must be >= 2 and <= 36, or 0",
+                    ));
+                }
+                let Value::Str(s) = x else {
+                    return Err(PyErr::type_error(
+                        "int() can't convert non-string with explicit base",
+                    ));
+                };
+                return parse_int(s.as_str(), b as u32)
+                    .map(Value::from_bigint)
+                    .ok_or_else(|| {
+                        PyErr::value_error(format!(
+                            "invalid literal for int() with base {}: {}",
+                            b,
+                            crate::repr::repr(x)
+                        ))
+                    });
+            }
+            match x {
+                Value::Int(_) | Value::BigInt(_) => Ok(x.clone()),
+                Value::Bool(b) => Ok(Value::Int(i64::from(*b))),
+                Value::Float(f) => {
+                    if f.is_nan() {
+                        return Err(PyErr::value_error("cannot convert float NaN to integer"));
+                    }
+                    if f.is_infinite() {
+                        return Err(PyErr::overflow("cannot convert float infinity to integer"));
+                    }
+                    Ok(<BigInt as num_traits::FromPrimitive>::from_f64(f.trunc())
+                        .map_or(Value::Int(0), Value::from_bigint))
+                }
+                Value::Str(s) => parse_int(s.as_str(), 10).map(Value::from_bigint).ok_or_else(|| {
+                    PyErr::value_error(format!(
+                        "invalid literal for int() with base 10: {}",
+                        crate::repr::repr(x)
+                    ))
+                }),
+                other => Err(PyErr::type_error(format!(
+                    "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                    type_name(other)
+                ))),
+            }
+        }
+        TypeKind::Float => {
+            no_kw_type(&a, "float")?;
+            at_most(&a, "float", 1)?;
+            let Some(x) = a.pos.first() else {
+                return Ok(Value::Float(0.0));
+            };
+            match x {
+                Value::Float(_) => Ok(x.clone()),
+                Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+                    Ok(Value::Float(ops::to_f64(x)?.unwrap_or(0.0)))
+                }
+                Value::Str(s) => parse_float(s.as_str()).map(Value::Float).ok_or_else(|| {
+                    PyErr::value_error(format!(
+                        "could not convert string to float: {}",
+                        crate::repr::repr(x)
+                    ))
+                }),
+                other => Err(PyErr::type_error(format!(
+                    "float() argument must be a string or a real number, not '{}'",
+                    type_name(other)
+                ))),
+            }
+        }
+        TypeKind::Str => {
+            a.check_kw("str", &["object", "encoding", "errors"])?;
+            match a.pos.first().or_else(|| a.kw("object")) {
+                None => Ok(Value::str("")),
+                Some(v @ Value::Str(_)) => Ok(v.clone()),
+                Some(Value::Bytes(b)) if a.pos.len() > 1 || a.kw("encoding").is_some() => {
+                    Ok(Value::string(String::from_utf8_lossy(b).into_owned()))
+                }
+                Some(v) => Ok(Value::string(vm.str_of(v)?)),
+            }
+        }
+        TypeKind::Bool => {
+            no_kw_type(&a, "bool")?;
+            at_most(&a, "bool", 1)?;
+            match a.pos.first() {
+                None => Ok(Value::Bool(false)),
+                Some(v) => Ok(Value::Bool(vm.truthy(v)?)),
+            }
+        }
+        TypeKind::List => {
+            no_kw_type(&a, "list")?;
+            at_most(&a, "list", 1)?;
+            match a.pos.first() {
+                None => Ok(Value::list(Vec::new())),
+                Some(v) => Ok(Value::list(vm.collect(v)?)),
+            }
+        }
+        TypeKind::Tuple => {
+            no_kw_type(&a, "tuple")?;
+            at_most(&a, "tuple", 1)?;
+            match a.pos.first() {
+                None => Ok(Value::tuple(Vec::new())),
+                Some(v @ Value::Tuple(_)) => Ok(v.clone()),
+                Some(v) => Ok(Value::tuple(vm.collect(v)?)),
+            }
+        }
+        TypeKind::Dict => {
+            at_most(&a, "dict", 1)?;
+            let d = Rc::new(RefCell::new(Dict::new()));
+            if let Some(src) = a.pos.first() {
+                crate::methods::dict_merge_from(vm, &d, src)?;
+            }
+            for (k, v) in a.kwnames.iter().zip(a.kwvals) {
+                d.borrow_mut().insert(k.clone(), v.clone())?;
+            }
+            Ok(Value::Dict(d))
+        }
+        TypeKind::Set | TypeKind::FrozenSet => {
+            let name = if t.kind == TypeKind::Set {
+                "set"
+            } else {
+                "frozenset"
+            };
+            no_kw_type(&a, name)?;
+            at_most(&a, name, 1)?;
+            let mut d = Dict::new();
+            if let Some(src) = a.pos.first() {
+                for item in vm.collect(src)? {
+                    d.insert(item, Value::None)?;
+                }
+            }
+            Ok(if t.kind == TypeKind::Set {
+                Value::Set(Rc::new(RefCell::new(d)))
+            } else {
+                Value::FrozenSet(Rc::new(d))
+            })
+        }
+        TypeKind::Range => {
+            no_kw_type(&a, "range")?;
+            let ints: Vec<i64> = a
+                .pos
+                .iter()
+                .map(|v| int_arg(v, "range"))
+                .collect::<PyResult<_>>()?;
+            let (start, stop, step) = match ints.as_slice() {
+                [stop] => (0, *stop, 1),
+                [start, stop] => (*start, *stop, 1),
+                [start, stop, step] => (*start, *stop, *step),
+                [] => {
+                    return Err(PyErr::type_error(
+                        "range expected at least 1 argument, got 0",
+                    ))
+                }
+                _ => {
+                    return Err(PyErr::type_error(format!(
+                        "range expected at most 3 arguments, got {}",
+                        ints.len()
+                    )))
+                }
+            };
+            if step == 0 {
+                return Err(PyErr::value_error("range() arg 3 must not be zero"));
+            }
+            Ok(Value::Range(Rc::new(RangeObj { start, stop, step })))
+        }
+        TypeKind::Type => {
+            if a.pos.len() == 1 && a.kwnames.is_empty() {
+                return Ok(Value::Type(type_of(&a.pos[0])));
+            }
+            Err(PyErr::type_error("type() takes 1 or 3 arguments"))
+        }
+        TypeKind::Enumerate => {
+            a.check_kw("enumerate", &["iterable", "start"])?;
+            let src = a.pos.first().or_else(|| a.kw("iterable")).ok_or_else(|| {
+                PyErr::type_error("enumerate() missing required argument 'iterable' (pos 1)")
+            })?;
+            let start = match a.pos.get(1).or_else(|| a.kw("start")) {
+                Some(v) => int_arg(v, "enumerate")?,
+                None => 0,
+            };
+            let it = vm.get_iter(src)?;
+            Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Enumerate {
+                it,
+                count: start,
+            }))))
+        }
+        TypeKind::Zip => {
+            a.check_kw("zip", &["strict"])?;
+            let its = a
+                .pos
+                .iter()
+                .map(|v| vm.get_iter(v))
+                .collect::<PyResult<Vec<_>>>()?;
+            Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Zip {
+                its: Rc::new(its),
+            }))))
+        }
+        TypeKind::Map => {
+            no_kw_type(&a, "map")?;
+            if a.pos.len() < 2 {
+                return Err(PyErr::type_error("map() must have at least two arguments."));
+            }
+            let its = a.pos[1..]
+                .iter()
+                .map(|v| vm.get_iter(v))
+                .collect::<PyResult<Vec<_>>>()?;
+            Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Map {
+                func: a.pos[0].clone(),
+                its: Rc::new(its),
+            }))))
+        }
+        TypeKind::Filter => {
+            no_kw_type(&a, "filter")?;
+            if a.pos.len() != 2 {
+                return Err(PyErr::type_error(format!(
+                    "filter expected 2 arguments, got {}",
+                    a.pos.len()
+                )));
+            }
+            let it = vm.get_iter(&a.pos[1])?;
+            Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Filter {
+                func: a.pos[0].clone(),
+                it,
+            }))))
+        }
+        TypeKind::Reversed => {
+            no_kw_type(&a, "reversed")?;
+            if a.pos.len() != 1 {
+                return Err(PyErr::type_error(format!(
+                    "reversed expected 1 argument, got {}",
+                    a.pos.len()
+                )));
+            }
+            match &a.pos[0] {
+                v @ Value::List(l) => {
+                    let left = l.borrow().len();
+                    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Reversed {
+                        seq: v.clone(),
+                        left,
+                    }))))
+                }
+                v @ Value::Tuple(t) => Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Reversed {
+                    seq: v.clone(),
+                    left: t.len(),
+                })))),
+                v @ (Value::Str(_) | Value::Range(_) | Value::Dict(_)) => {
+                    let mut items = vm.collect(v)?;
+                    items.reverse();
+                    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Snapshot {
+                        items,
+                        idx: 0,
+                        set: None,
+                    }))))
+                }
+                other => Err(PyErr::type_error(format!(
+                    "'{}' object is not reversible",
+                    type_name(other)
+                ))),
+            }
+        }
+        TypeKind::Slice => {
+            let mut v = a.pos.to_vec();
+            match v.len() {
+                1 => Ok(Value::Slice(Rc::new([
+                    Value::None,
+                    v.remove(0),
+                    Value::None,
+                ]))),
+                2 => Ok(Value::Slice(Rc::new([
+                    v[0].clone(),
+                    v[1].clone(),
+                    Value::None,
+                ]))),
+                3 => Ok(Value::Slice(Rc::new([
+                    v[0].clone(),
+                    v[1].clone(),
+                    v[2].clone(),
+                ]))),
+                n => Err(PyErr::type_error(format!(
+                    "slice expected at least 1 argument, got {n}"
+                ))),
+            }
+        }
+        TypeKind::Bytes => match a.pos.first() {
+            None => Ok(Value::Bytes(Rc::new(Vec::new()))),
+            Some(Value::Str(s)) if a.pos.len() > 1 => {
+                Ok(Value::Bytes(Rc::new(s.as_str().as_bytes().to_vec())))
+            }
+            Some(Value::Int(n)) if *n >= 0 => {
+                Ok(Value::Bytes(Rc::new(vec![0; (*n).min(1 << 28) as usize])))
+            }
+            Some(v) => {
+                let items = vm.collect(v)?;
+                let mut out = Vec::with_capacity(items.len());
+                for it in items {
+                    match it {
+                        Value::Int(i) if (0..256).contains(&i) => out.push(i as u8),
+                        _ => return Err(PyErr::value_error("bytes must be in range(0, 256)")),
+                    }
+                }
+                Ok(Value::Bytes(Rc::new(out)))
+            }
+        },
+        _ => Err(PyErr::type_error(format!(
+            "cannot create '{}' instances",
+            t.name
+        ))),
+    }
+}
+
+/// The exit status for an uncaught `SystemExit`.
+pub fn system_exit_status(e: &PyErr) -> i32 {
+    let args = e.0.args.borrow().clone();
+    match args.first() {
+        None | Some(Value::None) => 0,
+        Some(Value::Int(i)) => *i as i32,
+        Some(Value::Bool(b)) => i32::from(*b),
+        Some(_) => 1,
+    }
+}
+
+/// Prints the message of an uncaught `SystemExit` whose code is not an int.
+pub fn print_system_exit(vm: &mut Vm, e: &PyErr) {
+    let args = e.0.args.borrow().clone();
+    if let Some(v) = args.first() {
+        if !matches!(v, Value::None | Value::Int(_) | Value::Bool(_)) {
+            let s = format!("{}\n", crate::repr::to_str(v));
+            vm.write_err(&s);
+        }
+    }
+}
+
+/// `co_*` attributes of a code object.
+pub fn code_attr(c: &Rc<Code>, name: &str) -> Option<Value> {
+    let raw = &c.raw;
+    let strs = |v: Vec<&std::sync::Arc<pith_bytecode::PyStr>>| {
+        Value::tuple(
+            v.into_iter()
+                .map(|s| Value::string(s.to_string_lossy().into_owned()))
+                .collect(),
+        )
+    };
+    Some(match name {
+        "co_name" => Value::Str(c.name.clone()),
+        "co_qualname" => Value::Str(c.qualname.clone()),
+        "co_filename" => Value::string(raw.filename.to_string_lossy().into_owned()),
+        "co_firstlineno" => Value::Int(i64::from(raw.firstlineno)),
+        "co_argcount" => Value::Int(i64::from(raw.argcount)),
+        "co_posonlyargcount" => Value::Int(i64::from(raw.posonlyargcount)),
+        "co_kwonlyargcount" => Value::Int(i64::from(raw.kwonlyargcount)),
+        "co_stacksize" => Value::Int(i64::from(raw.stacksize)),
+        "co_flags" => Value::Int(i64::from(raw.flags.0)),
+        "co_nlocals" => Value::Int(raw.nlocals() as i64),
+        "co_code" => Value::Bytes(Rc::new(raw.code.clone())),
+        "co_linetable" => Value::Bytes(Rc::new(raw.linetable.clone())),
+        "co_exceptiontable" => Value::Bytes(Rc::new(raw.exceptiontable.clone())),
+        "co_consts" => Value::tuple(c.consts.clone()),
+        "co_names" => Value::tuple(c.names.iter().map(|n| Value::Str(n.clone())).collect()),
+        "co_varnames" => strs(raw.varnames()),
+        "co_cellvars" => strs(raw.cellvars()),
+        "co_freevars" => strs(raw.freevars()),
+        _ => return None,
+    })
+}
+
+/// Whether a big int is zero (shared helper).
+pub fn is_zero_int(v: &Value) -> bool {
+    match v {
+        Value::Int(i) => *i == 0,
+        Value::BigInt(b) => b.is_zero(),
+        Value::Bool(b) => !b,
+        _ => false,
+    }
+}
+
+/// Converts a value to `i64` if it is an int that fits.
+pub fn small_int(v: &Value) -> Option<i64> {
+    match v {
+        Value::Int(i) => Some(*i),
+        Value::BigInt(b) => b.to_i64(),
+        Value::Bool(b) => Some(i64::from(*b)),
+        _ => None,
+    }
+}

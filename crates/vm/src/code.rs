@@ -1,0 +1,437 @@
+//! Loading a [`CodeObject`] into the VM's internal form: instructions without
+//! `CACHE`/`EXTENDED_ARG`/no-op units, jump targets as instruction indices,
+//! operands checked once so the eval loop can index without further checks,
+//! constants converted to values, and the exception table in instruction indices.
+
+use std::rc::Rc;
+use std::sync::Arc;
+
+use pith_bytecode::code::local_kind;
+use pith_bytecode::exception_table::parse_exception_table;
+use pith_bytecode::instruction::instructions;
+use pith_bytecode::{CodeFlags, CodeObject, Constant, Opcode};
+
+use crate::dict::Dict;
+use crate::value::{StrObj, Value};
+
+/// One decoded instruction: the base opcode and its resolved argument.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Ins {
+    /// The opcode (specialized forms are mapped to their base form).
+    pub op: Opcode,
+    /// The argument; for jumps, the target instruction index; for `BINARY_OP`, the
+    /// operator with the operator minus its in-place flag in bits 8 and up.
+    pub arg: u32,
+}
+
+/// One exception-table entry in instruction indices.
+#[derive(Clone, Copy, Debug)]
+pub struct Handler {
+    /// First covered instruction.
+    pub start: u32,
+    /// End (exclusive).
+    pub end: u32,
+    /// Handler instruction.
+    pub target: u32,
+    /// Stack depth (above the frame's locals) to unwind to.
+    pub depth: u32,
+    /// Whether the raising instruction's index is pushed.
+    pub lasti: bool,
+}
+
+/// A code object ready to run.
+#[derive(Debug)]
+pub struct Code {
+    /// The code object as loaded.
+    pub raw: Arc<CodeObject>,
+    /// Decoded instructions; the last one is a sentinel that raises `SystemError`.
+    pub instrs: Vec<Ins>,
+    /// Byte offset in `co_code` of each instruction.
+    pub offsets: Vec<u32>,
+    /// `co_consts` as values.
+    pub consts: Vec<Value>,
+    /// `co_names`.
+    pub names: Vec<Rc<StrObj>>,
+    /// `co_localsplusnames`.
+    pub localsplus: Vec<Rc<StrObj>>,
+    /// Index of the first free variable in the fast locals.
+    pub free_start: usize,
+    /// Which fast-locals slots are cells or free variables (by kind byte).
+    pub kinds: Vec<u8>,
+    /// `co_argcount`.
+    pub argcount: usize,
+    /// `co_posonlyargcount`.
+    pub posonlyargcount: usize,
+    /// `co_kwonlyargcount`.
+    pub kwonlyargcount: usize,
+    /// `co_flags`.
+    pub flags: CodeFlags,
+    /// Exception handlers.
+    pub handlers: Vec<Handler>,
+    /// `co_name`.
+    pub name: Rc<StrObj>,
+    /// `co_qualname`.
+    pub qualname: Rc<StrObj>,
+    /// Whether a call with exactly `argcount` positional arguments binds them in place.
+    pub simple_args: bool,
+    /// `LOAD_GLOBAL` caches, one per name.
+    pub global_cache: std::cell::RefCell<Vec<GlobalCache>>,
+    /// `LOAD_METHOD` caches for builtin types, one per name: (method table, method).
+    pub method_cache: Vec<std::cell::Cell<Option<(u8, &'static crate::func::BuiltinDef)>>>,
+}
+
+/// Why a code object cannot be loaded.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum LoadError {
+    /// An opcode byte that 3.11 does not define.
+    #[error("invalid opcode {op} at offset {offset} in {name}")]
+    BadOpcode {
+        /// The byte.
+        op: u8,
+        /// Its offset.
+        offset: u32,
+        /// The code object's name.
+        name: String,
+    },
+    /// An argument that indexes outside its table.
+    #[error("{opname} argument {arg} out of range at offset {offset} in {name}")]
+    BadArg {
+        /// The opcode name.
+        opname: &'static str,
+        /// The argument.
+        arg: i64,
+        /// Its offset.
+        offset: u32,
+        /// The code object's name.
+        name: String,
+    },
+    /// Parameter counts that do not fit the fast-locals table.
+    #[error("inconsistent argument counts in {0}")]
+    BadSignature(String),
+    /// A constant type the VM cannot represent yet.
+    #[error("unsupported constant type {0}")]
+    UnsupportedConstant(&'static str),
+}
+
+thread_local! {
+    /// Names shared by all code objects, so that a global stored by one code object
+    /// and loaded by another compare by pointer.
+    static NAMES: std::cell::RefCell<std::collections::HashMap<Box<str>, Rc<StrObj>>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+fn pystr(s: &pith_bytecode::PyStr) -> Rc<StrObj> {
+    let text = s.to_string_lossy();
+    if text.len() > 64 {
+        return Rc::new(StrObj::new(&text));
+    }
+    NAMES.with(|n| {
+        let mut n = n.borrow_mut();
+        if let Some(r) = n.get(text.as_ref()) {
+            return r.clone();
+        }
+        let r = Rc::new(StrObj::new(&text));
+        n.insert(text.as_ref().into(), r.clone());
+        r
+    })
+}
+
+/// One `LOAD_GLOBAL` cache slot: valid while the globals dict (by address) and
+/// the versions of globals and builtins are unchanged.
+#[derive(Clone, Debug, Default)]
+pub struct GlobalCache {
+    /// Address of the globals dict.
+    pub globals: usize,
+    /// Globals version.
+    pub gver: u64,
+    /// Builtins version.
+    pub bver: u64,
+    /// The value found.
+    pub value: Value,
+}
+
+/// Converts a marshalled constant to a value.
+pub fn constant_to_value(c: &Constant) -> Result<Value, LoadError> {
+    Ok(match c {
+        Constant::None => Value::None,
+        Constant::Ellipsis => Value::Ellipsis,
+        Constant::Bool(b) => Value::Bool(*b),
+        Constant::Int(i) => Value::Int(*i),
+        Constant::BigInt(b) => Value::from_bigint((**b).clone()),
+        Constant::Float(f) => Value::Float(*f),
+        Constant::Complex { .. } => return Err(LoadError::UnsupportedConstant("complex")),
+        Constant::Str(s) => Value::Str(pystr(s)),
+        Constant::Bytes(b) => Value::Bytes(Rc::new(b.to_vec())),
+        Constant::Tuple(items) => Value::tuple(
+            items
+                .iter()
+                .map(constant_to_value)
+                .collect::<Result<_, _>>()?,
+        ),
+        Constant::FrozenSet(items) => {
+            let mut d = Dict::new();
+            for item in items.iter() {
+                let v = constant_to_value(item)?;
+                d.insert(v, Value::None)
+                    .map_err(|_| LoadError::UnsupportedConstant("unhashable frozenset item"))?;
+            }
+            Value::FrozenSet(Rc::new(d))
+        }
+        Constant::Code(code) => Value::Code(Rc::new(Code::load(code.clone())?)),
+    })
+}
+
+/// Opcodes the VM needs no instruction for.
+fn is_dropped(op: Opcode) -> bool {
+    matches!(
+        op,
+        Opcode::Cache
+            | Opcode::ExtendedArg
+            | Opcode::Precall
+            | Opcode::Nop
+            | Opcode::Resume
+            | Opcode::CopyFreeVars
+    )
+}
+
+/// Superinstructions: an instruction is replaced by a fused form that also does
+/// the work of the next one and then skips it. The next instruction stays in
+/// place, so a jump to it still finds it; indices and the exception table are
+/// unchanged. The fused forms reuse the numbers of CPython's specialized opcodes
+/// with the same meaning (`LOAD_FAST__LOAD_FAST`, `COMPARE_OP_*_JUMP`, ...).
+///
+/// `CompareOpIntJump` (any operand types here): `arg` = compare op (bits 0-2),
+/// jump-if-true (bit 3), target index (bits 4-31). The two-local forms pack two
+/// 16-bit operands.
+fn fuse_pairs(instrs: &mut [Ins]) {
+    let mut i = 0;
+    while i + 1 < instrs.len() {
+        let (a, b) = (instrs[i], instrs[i + 1]);
+        let pack = |x: u32, y: u32| (x < 0x1_0000 && y < 0x1_0000).then_some(x | (y << 16));
+        let fused = match (a.op, b.op) {
+            (
+                Opcode::CompareOp,
+                Opcode::PopJumpForwardIfFalse
+                | Opcode::PopJumpForwardIfTrue
+                | Opcode::PopJumpBackwardIfFalse
+                | Opcode::PopJumpBackwardIfTrue,
+            ) if b.arg < (1 << 28) => {
+                let if_true = matches!(
+                    b.op,
+                    Opcode::PopJumpForwardIfTrue | Opcode::PopJumpBackwardIfTrue
+                );
+                Some(Ins {
+                    op: Opcode::CompareOpIntJump,
+                    arg: a.arg | (u32::from(if_true) << 3) | (b.arg << 4),
+                })
+            }
+            (Opcode::LoadFast, Opcode::LoadFast) => pack(a.arg, b.arg).map(|arg| Ins {
+                op: Opcode::LoadFastLoadFast,
+                arg,
+            }),
+            (Opcode::LoadFast, Opcode::LoadConst) => pack(a.arg, b.arg).map(|arg| Ins {
+                op: Opcode::LoadFastLoadConst,
+                arg,
+            }),
+            (Opcode::LoadConst, Opcode::LoadFast) => pack(a.arg, b.arg).map(|arg| Ins {
+                op: Opcode::LoadConstLoadFast,
+                arg,
+            }),
+            (Opcode::StoreFast, Opcode::LoadFast) => pack(a.arg, b.arg).map(|arg| Ins {
+                op: Opcode::StoreFastLoadFast,
+                arg,
+            }),
+            (Opcode::StoreFast, Opcode::StoreFast) => pack(a.arg, b.arg).map(|arg| Ins {
+                op: Opcode::StoreFastStoreFast,
+                arg,
+            }),
+            _ => None,
+        };
+        match fused {
+            Some(f) => {
+                instrs[i] = f;
+                i += 2;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+impl Code {
+    /// Decodes and checks a code object (and, recursively, those in its constants).
+    pub fn load(raw: Arc<CodeObject>) -> Result<Code, LoadError> {
+        let name_s = raw.name.to_string_lossy().into_owned();
+        let consts = raw
+            .consts
+            .iter()
+            .map(constant_to_value)
+            .collect::<Result<Vec<_>, _>>()?;
+        let names: Vec<Rc<StrObj>> = raw.names.iter().map(|s| pystr(s)).collect();
+        let localsplus: Vec<Rc<StrObj>> = raw.localsplusnames.iter().map(|s| pystr(s)).collect();
+        let nlocalsplus = localsplus.len();
+        let mut kinds = raw.localspluskinds.clone();
+        kinds.resize(nlocalsplus, local_kind::LOCAL);
+        let free_start = kinds
+            .iter()
+            .position(|&k| k & local_kind::FREE != 0)
+            .unwrap_or(nlocalsplus);
+
+        let nparams = raw.argcount as usize
+            + raw.kwonlyargcount as usize
+            + usize::from(raw.flags.contains(CodeFlags::VARARGS))
+            + usize::from(raw.flags.contains(CodeFlags::VARKEYWORDS));
+        if nparams > nlocalsplus || raw.posonlyargcount > raw.argcount {
+            return Err(LoadError::BadSignature(name_s));
+        }
+        let units = raw.code.len() / 2;
+        let mut decoded = Vec::new();
+        // index of the first kept instruction at or after each code unit
+        let mut unit_to_index = vec![u32::MAX; units + 1];
+        for ins in instructions(&raw.code) {
+            let op = match ins.opcode() {
+                Some(op) => op.deopt(),
+                None => {
+                    return Err(LoadError::BadOpcode {
+                        op: ins.op,
+                        offset: ins.offset,
+                        name: name_s,
+                    })
+                }
+            };
+            if is_dropped(op) {
+                continue;
+            }
+            unit_to_index[(ins.offset / 2) as usize] = decoded.len() as u32;
+            decoded.push((ins, op));
+        }
+        let sentinel = decoded.len() as u32;
+        let mut next = sentinel;
+        for slot in unit_to_index.iter_mut().rev() {
+            if *slot == u32::MAX {
+                *slot = next;
+            } else {
+                next = *slot;
+            }
+        }
+        let index_of = |byte: i64| -> u32 {
+            if byte < 0 {
+                return sentinel;
+            }
+            unit_to_index
+                .get((byte / 2) as usize)
+                .copied()
+                .unwrap_or(sentinel)
+        };
+
+        let mut instrs = Vec::with_capacity(decoded.len() + 1);
+        let mut offsets = Vec::with_capacity(decoded.len() + 1);
+        for (ins, op) in &decoded {
+            let raw_arg = ins.arg.unwrap_or(0);
+            let bad = || LoadError::BadArg {
+                opname: op.name(),
+                arg: raw_arg,
+                offset: ins.offset,
+                name: name_s.clone(),
+            };
+            let check = |limit: usize| -> Result<u32, LoadError> {
+                if raw_arg >= 0 && (raw_arg as u64) < limit as u64 {
+                    Ok(raw_arg as u32)
+                } else {
+                    Err(bad())
+                }
+            };
+            let arg = match op.arg_kind() {
+                pith_bytecode::ArgKind::Const | pith_bytecode::ArgKind::KwNames => {
+                    check(consts.len())?
+                }
+                pith_bytecode::ArgKind::Name => check(names.len())?,
+                pith_bytecode::ArgKind::GlobalName => check(names.len().saturating_mul(2))?,
+                pith_bytecode::ArgKind::Local | pith_bytecode::ArgKind::Free => check(nlocalsplus)?,
+                pith_bytecode::ArgKind::JumpForward | pith_bytecode::ArgKind::JumpBackward => {
+                    index_of(ins.jump_target().unwrap_or(-1))
+                }
+                pith_bytecode::ArgKind::Compare => check(6)?,
+                pith_bytecode::ArgKind::BinaryOp => {
+                    let a = check(26)?;
+                    a | ((a % crate::ops::nb::INPLACE) << 8)
+                }
+                _ => check(u32::MAX as usize)?,
+            };
+            if *op == Opcode::KwNames
+                && !matches!(&consts[arg as usize], Value::Tuple(t) if t.iter().all(|v| matches!(v, Value::Str(_))))
+            {
+                return Err(bad());
+            }
+            instrs.push(Ins { op: *op, arg });
+            offsets.push(ins.offset);
+        }
+        instrs.push(Ins {
+            op: Opcode::Cache,
+            arg: 0,
+        });
+        offsets.push(raw.code.len() as u32);
+        fuse_pairs(&mut instrs);
+
+        let handlers = parse_exception_table(&raw.exceptiontable)
+            .into_iter()
+            .map(|e| Handler {
+                start: index_of(i64::from(e.start)),
+                end: index_of(i64::from(e.end)),
+                target: index_of(i64::from(e.target)),
+                depth: e.depth,
+                lasti: e.lasti,
+            })
+            .collect();
+
+        let flags = raw.flags;
+        let simple_args = !flags.contains(CodeFlags::VARARGS)
+            && !flags.contains(CodeFlags::VARKEYWORDS)
+            && raw.kwonlyargcount == 0;
+        let global_cache = std::cell::RefCell::new(vec![GlobalCache::default(); names.len()]);
+        let method_cache = vec![std::cell::Cell::new(None); names.len()];
+        Ok(Code {
+            instrs,
+            offsets,
+            consts,
+            names,
+            free_start,
+            kinds,
+            argcount: raw.argcount as usize,
+            posonlyargcount: raw.posonlyargcount as usize,
+            kwonlyargcount: raw.kwonlyargcount as usize,
+            flags,
+            handlers,
+            name: pystr(&raw.name),
+            qualname: pystr(&raw.qualname),
+            simple_args,
+            global_cache,
+            method_cache,
+            localsplus,
+            raw,
+        })
+    }
+
+    /// Number of fast-locals slots (locals, cells, free variables).
+    pub fn nlocalsplus(&self) -> usize {
+        self.localsplus.len()
+    }
+
+    /// The handler covering instruction `ip`, if any.
+    pub fn handler_for(&self, ip: u32) -> Option<Handler> {
+        self.handlers
+            .iter()
+            .find(|h| h.start <= ip && ip < h.end)
+            .copied()
+    }
+
+    /// Source positions of instruction `ip`: `(line, end_line, col, end_col)`.
+    pub fn positions(&self, ip: u32) -> pith_bytecode::location::Positions {
+        let offset = self.offsets.get(ip as usize).copied().unwrap_or(0);
+        let table =
+            pith_bytecode::location::co_positions(&self.raw.linetable, self.raw.firstlineno);
+        table
+            .get((offset / 2) as usize)
+            .copied()
+            .unwrap_or((None, None, None, None))
+    }
+}

@@ -1,0 +1,443 @@
+//! Insertion-ordered hash table used for dict, set and namespaces, with Python's
+//! hash semantics (equal numbers hash equal across int, float and bool).
+
+use num_bigint::{BigInt, Sign};
+use num_traits::{ToPrimitive, Zero};
+
+use crate::exc::PyErr;
+use crate::value::{StrObj, Value};
+
+const MODULUS: u64 = (1 << 61) - 1;
+const BITS: u32 = 61;
+
+/// Python's `hash()` of a machine int.
+pub fn hash_i64(n: i64) -> i64 {
+    let m = (n.unsigned_abs() % MODULUS) as i64;
+    let h = if n < 0 { -m } else { m };
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+/// Python's `hash()` of a big int.
+pub fn hash_bigint(n: &BigInt) -> i64 {
+    let m = (n.magnitude() % MODULUS).to_i64().unwrap_or(0);
+    let h = if n.sign() == Sign::Minus { -m } else { m };
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+/// Python's `hash()` of a float (`_Py_HashDouble`; NaN hashes to 0 here).
+pub fn hash_f64(v: f64) -> i64 {
+    if v.is_infinite() {
+        return if v > 0.0 { 314_159 } else { -314_159 };
+    }
+    if v.is_nan() {
+        return 0;
+    }
+    if v.fract() == 0.0 && v.abs() < 9.2e18 {
+        return hash_i64(v as i64);
+    }
+    let (mut m, mut e) = frexp(v);
+    let sign: i64 = if m < 0.0 {
+        m = -m;
+        -1
+    } else {
+        1
+    };
+    let mut x: u64 = 0;
+    while m != 0.0 {
+        x = ((x << 28) & MODULUS) | (x >> (BITS - 28));
+        m *= 268_435_456.0;
+        e -= 28;
+        let y = m as u64;
+        m -= y as f64;
+        x += y;
+        if x >= MODULUS {
+            x -= MODULUS;
+        }
+    }
+    let e = if e >= 0 {
+        e % BITS as i32
+    } else {
+        BITS as i32 - 1 - ((-1 - e) % BITS as i32)
+    } as u32;
+    x = ((x << e) & MODULUS) | (x >> (BITS - e));
+    let h = x as i64 * sign;
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+fn frexp(v: f64) -> (f64, i32) {
+    if v == 0.0 || !v.is_finite() {
+        return (v, 0);
+    }
+    let bits = v.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    if exp == 0 {
+        // Subnormal: scale into the normal range first.
+        let (m, e) = frexp(v * 2f64.powi(64));
+        return (m, e - 64);
+    }
+    let e = exp - 1022;
+    let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
+    (m, e)
+}
+
+/// Python's `hash()` for the builtin hashable types; `TypeError` for others.
+pub fn hash_value(v: &Value) -> Result<i64, PyErr> {
+    Ok(match v {
+        Value::Int(i) => hash_i64(*i),
+        Value::Bool(b) => i64::from(*b),
+        Value::Str(s) => s.hash(),
+        Value::Float(f) => hash_f64(*f),
+        Value::BigInt(b) => hash_bigint(b),
+        Value::None => 0x7f00_0000_2000 >> 4,
+        Value::Tuple(items) => {
+            const P1: u64 = 11_400_714_785_074_694_791;
+            const P2: u64 = 14_029_467_366_897_019_727;
+            const P5: u64 = 2_870_177_450_012_600_261;
+            let mut acc = P5;
+            for item in items.iter() {
+                let lane = hash_value(item)? as u64;
+                acc = acc.wrapping_add(lane.wrapping_mul(P2));
+                acc = acc.rotate_left(31);
+                acc = acc.wrapping_mul(P1);
+            }
+            acc = acc.wrapping_add(items.len() as u64 ^ (P5 ^ 3_527_539));
+            if acc as i64 == -1 {
+                1_546_275_796
+            } else {
+                acc as i64
+            }
+        }
+        Value::FrozenSet(d) => {
+            let mut acc: u64 = 0;
+            for (h, _, _) in d.iter_entries() {
+                let h = h as u64;
+                acc ^= ((h ^ 89_869_747) ^ (h << 16)).wrapping_mul(3_644_798_167);
+            }
+            acc = acc.wrapping_mul(69_069).wrapping_add(907_133_923);
+            acc as i64
+        }
+        Value::Bytes(b) => {
+            let mut acc: u64 = 0xcbf2_9ce4_8422_2325;
+            for &x in b.iter() {
+                acc ^= u64::from(x);
+                acc = acc.wrapping_mul(0x0100_0000_01b3);
+            }
+            (acc as i64).max(0)
+        }
+        Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => {
+            return Err(PyErr::type_error(format!(
+                "unhashable type: '{}'",
+                crate::types::type_name(v)
+            )))
+        }
+        other => (other.identity() >> 4) as i64,
+    })
+}
+
+/// Equality used for dict keys: structural for the builtin value types, identity otherwise.
+pub fn key_eq(a: &Value, b: &Value) -> bool {
+    use Value as V;
+    match (a, b) {
+        (V::Str(x), V::Str(y)) => std::rc::Rc::ptr_eq(x, y) || x.as_str() == y.as_str(),
+        (V::Int(x), V::Int(y)) => x == y,
+        (V::Int(x), V::Float(y)) | (V::Float(y), V::Int(x)) => float_int_eq(*y, *x),
+        (V::Float(x), V::Float(y)) => x == y || x.to_bits() == y.to_bits(),
+        (V::Bool(x), V::Bool(y)) => x == y,
+        (V::Bool(x), V::Int(y)) | (V::Int(y), V::Bool(x)) => i64::from(*x) == *y,
+        (V::Bool(x), V::Float(y)) | (V::Float(y), V::Bool(x)) => f64::from(u8::from(*x)) == *y,
+        (V::BigInt(x), V::BigInt(y)) => x == y,
+        (V::BigInt(x), V::Float(y)) | (V::Float(y), V::BigInt(x)) => {
+            y.fract() == 0.0
+                && num_bigint::BigInt::from_f64_exact(*y).is_some_and(|v| &v == x.as_ref())
+        }
+        (V::Tuple(x), V::Tuple(y)) => {
+            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| key_eq(p, q))
+        }
+        (V::Bytes(x), V::Bytes(y)) => x == y,
+        (V::FrozenSet(x), V::FrozenSet(y)) => {
+            x.len() == y.len()
+                && x.keys()
+                    .all(|k| y.contains_hashed(k, hash_value(k).unwrap_or(0)))
+        }
+        _ => a.is(b),
+    }
+}
+
+fn float_int_eq(f: f64, i: i64) -> bool {
+    // Exact comparison: f is integral; check it lies in i64 range and converts back.
+    f.fract() == 0.0
+        && (-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&f)
+        && f as i64 == i
+}
+
+trait FromF64Exact: Sized {
+    fn from_f64_exact(f: f64) -> Option<Self>;
+}
+
+impl FromF64Exact for BigInt {
+    fn from_f64_exact(f: f64) -> Option<BigInt> {
+        use num_traits::FromPrimitive;
+        if f.fract() != 0.0 {
+            return None;
+        }
+        BigInt::from_f64(f)
+    }
+}
+
+const EMPTY: u32 = u32::MAX;
+const DUMMY: u32 = u32::MAX - 1;
+
+#[derive(Clone, Debug)]
+struct Entry {
+    hash: i64,
+    key: Value,
+    value: Value,
+}
+
+/// An insertion-ordered hash table from Python values to values.
+#[derive(Clone, Debug, Default)]
+pub struct Dict {
+    indices: Vec<u32>,
+    entries: Vec<Entry>,
+    used: usize,
+    version: u64,
+}
+
+impl Dict {
+    /// An empty table.
+    pub fn new() -> Dict {
+        Dict::default()
+    }
+
+    /// Number of live entries.
+    pub fn len(&self) -> usize {
+        self.used
+    }
+
+    /// Whether there are no entries.
+    pub fn is_empty(&self) -> bool {
+        self.used == 0
+    }
+
+    /// Removes every entry.
+    /// A counter that changes on every mutation (for lookup caches).
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
+    fn bump(&mut self) {
+        self.version = self.version.wrapping_add(1);
+    }
+
+    /// Removes every entry (and bumps the version).
+    pub fn clear(&mut self) {
+        self.bump();
+        self.indices.clear();
+        self.entries.clear();
+        self.used = 0;
+    }
+
+    fn find(&self, key: &Value, hash: i64) -> Result<usize, usize> {
+        // Ok(slot with the key) or Err(first free slot to insert into).
+        let mask = self.indices.len().wrapping_sub(1);
+        if self.indices.is_empty() {
+            return Err(usize::MAX);
+        }
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        let mut free = None;
+        loop {
+            let ix = self.indices[i];
+            if ix == EMPTY {
+                return Err(free.unwrap_or(i));
+            }
+            if ix == DUMMY {
+                free.get_or_insert(i);
+            } else {
+                let e = &self.entries[ix as usize];
+                if e.hash == hash && key_eq(&e.key, key) {
+                    return Ok(i);
+                }
+            }
+            perturb >>= 5;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        }
+    }
+
+    fn grow(&mut self) {
+        let live: Vec<Entry> = std::mem::take(&mut self.entries)
+            .into_iter()
+            .filter(|e| !e.key.is_null())
+            .collect();
+        let mut size = 8;
+        while size * 2 <= live.len() * 3 + 2 {
+            size *= 2;
+        }
+        self.indices = vec![EMPTY; size];
+        self.entries = Vec::with_capacity(size * 2 / 3);
+        for e in live {
+            if let Err(slot) = self.find(&e.key, e.hash) {
+                self.indices[slot] = self.entries.len() as u32;
+                self.entries.push(e);
+            }
+        }
+    }
+
+    /// Looks up a key whose hash is known.
+    pub fn get_hashed(&self, key: &Value, hash: i64) -> Option<&Value> {
+        match self.find(key, hash) {
+            Ok(slot) => Some(&self.entries[self.indices[slot] as usize].value),
+            Err(_) => None,
+        }
+    }
+
+    /// Whether a key whose hash is known is present.
+    pub fn contains_hashed(&self, key: &Value, hash: i64) -> bool {
+        self.find(key, hash).is_ok()
+    }
+
+    /// Looks up a key; `TypeError` if it is unhashable.
+    pub fn get(&self, key: &Value) -> Result<Option<&Value>, PyErr> {
+        let h = hash_value(key)?;
+        Ok(self.get_hashed(key, h))
+    }
+
+    /// Looks up a str key.
+    pub fn get_str(&self, key: &std::rc::Rc<StrObj>) -> Option<&Value> {
+        if self.indices.is_empty() {
+            return None;
+        }
+        let hash = key.hash();
+        let mask = self.indices.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let ix = self.indices[i];
+            if ix == EMPTY {
+                return None;
+            }
+            if ix != DUMMY {
+                let e = &self.entries[ix as usize];
+                if e.hash == hash {
+                    if let Value::Str(s) = &e.key {
+                        if std::rc::Rc::ptr_eq(s, key) || s.as_str() == key.as_str() {
+                            return Some(&e.value);
+                        }
+                    }
+                }
+            }
+            perturb >>= 5;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        }
+    }
+
+    /// Inserts or replaces a key whose hash is known.
+    pub fn insert_hashed(&mut self, key: Value, hash: i64, value: Value) {
+        self.bump();
+        if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
+            self.grow();
+        }
+        match self.find(&key, hash) {
+            Ok(slot) => self.entries[self.indices[slot] as usize].value = value,
+            Err(slot) => {
+                self.indices[slot] = self.entries.len() as u32;
+                self.entries.push(Entry { hash, key, value });
+                self.used += 1;
+            }
+        }
+    }
+
+    /// Inserts or replaces; `TypeError` if the key is unhashable.
+    pub fn insert(&mut self, key: Value, value: Value) -> Result<(), PyErr> {
+        let h = hash_value(&key)?;
+        self.insert_hashed(key, h, value);
+        Ok(())
+    }
+
+    /// Removes a key, returning its value.
+    pub fn remove(&mut self, key: &Value) -> Result<Option<Value>, PyErr> {
+        self.bump();
+        let h = hash_value(key)?;
+        Ok(match self.find(key, h) {
+            Ok(slot) => {
+                let ix = self.indices[slot] as usize;
+                self.indices[slot] = DUMMY;
+                self.used -= 1;
+                let e = &mut self.entries[ix];
+                e.key = Value::Null;
+                Some(std::mem::take(&mut e.value))
+            }
+            Err(_) => None,
+        })
+    }
+
+    /// Removes and returns the last entry.
+    pub fn pop_last(&mut self) -> Option<(Value, Value)> {
+        self.bump();
+        while let Some(e) = self.entries.pop() {
+            if !e.key.is_null() {
+                self.used -= 1;
+                if let Ok(slot) = self.find(&e.key, e.hash) {
+                    self.indices[slot] = DUMMY;
+                }
+                return Some((e.key, e.value));
+            }
+        }
+        None
+    }
+
+    /// Live entries as `(hash, key, value)`, in insertion order.
+    pub fn iter_entries(&self) -> impl Iterator<Item = (i64, &Value, &Value)> {
+        self.entries
+            .iter()
+            .filter(|e| !e.key.is_null())
+            .map(|e| (e.hash, &e.key, &e.value))
+    }
+
+    /// Keys in insertion order.
+    pub fn keys(&self) -> impl Iterator<Item = &Value> {
+        self.iter_entries().map(|(_, k, _)| k)
+    }
+
+    /// `(key, value)` pairs in insertion order.
+    pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {
+        self.iter_entries().map(|(_, k, v)| (k, v))
+    }
+
+    /// The entry at raw position `pos` (used by iterators), skipping deleted ones:
+    /// returns the entry and the next raw position.
+    pub fn entry_at(&self, mut pos: usize) -> Option<(usize, &Value, &Value)> {
+        while let Some(e) = self.entries.get(pos) {
+            pos += 1;
+            if !e.key.is_null() {
+                return Some((pos, &e.key, &e.value));
+            }
+        }
+        None
+    }
+}
+
+/// Whether an int is zero (helper for big ints).
+pub fn bigint_is_zero(b: &BigInt) -> bool {
+    b.is_zero()
+}

@@ -1,0 +1,1648 @@
+//! The eval loop: one `match` over decoded 3.11 instructions. Python-to-Python
+//! calls push a [`Frame`] and continue the same loop (no Rust recursion);
+//! exceptions unwind through each frame's exception table.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use pith_bytecode::Opcode as Op;
+
+use crate::exc::{ExcObj, NameHint, PyErr, PyResult, TbEntry};
+use crate::func::{Args, Function};
+use crate::iter::IterObj;
+use crate::ops::{self, CmpOp};
+use crate::types::{ExcKind, TypeKind};
+use crate::value::{StrObj, Value};
+use crate::vm::{Frame, Vm};
+
+fn step_limit_error() -> PyErr {
+    PyErr::system_error("step limit exceeded")
+}
+
+fn underflow() -> PyErr {
+    PyErr::system_error("stack underflow (corrupt bytecode)")
+}
+
+fn unbound_local(name: &StrObj) -> PyErr {
+    PyErr::new(
+        ExcKind::UnboundLocalError,
+        format!(
+            "cannot access local variable '{}' where it is not associated with a value",
+            name.as_str()
+        ),
+    )
+}
+
+/// Sets `exc.__context__ = ctx`, breaking any cycle as CPython does.
+fn set_context(exc: &Rc<ExcObj>, ctx: &Rc<ExcObj>) {
+    let mut o = ctx.clone();
+    loop {
+        let next = o.context.borrow().clone();
+        match next {
+            Some(n) => {
+                if Rc::ptr_eq(&n, exc) {
+                    *o.context.borrow_mut() = None;
+                    break;
+                }
+                o = n;
+            }
+            None => break,
+        }
+    }
+    *exc.context.borrow_mut() = Some(ctx.clone());
+}
+
+impl Vm {
+    fn name_error(
+        &self,
+        name: &Rc<StrObj>,
+        code: &crate::code::Code,
+        globals: &Rc<RefCell<crate::dict::Dict>>,
+    ) -> PyErr {
+        let err = PyErr::new(
+            ExcKind::NameError,
+            format!("name '{}' is not defined", name.as_str()),
+        );
+        let locals: Vec<Rc<str>> = code
+            .localsplus
+            .iter()
+            .zip(&code.kinds)
+            .filter(|(_, &k)| k & pith_bytecode::code::local_kind::LOCAL != 0)
+            .map(|(n, _)| n.as_str().into())
+            .collect();
+        let keys = |d: &crate::dict::Dict| -> Vec<Rc<str>> {
+            d.keys()
+                .filter_map(|k| match k {
+                    Value::Str(s) => Some(s.as_str().into()),
+                    _ => None,
+                })
+                .collect()
+        };
+        let candidates = vec![
+            locals,
+            keys(&globals.borrow()),
+            keys(&self.builtins.borrow()),
+        ];
+        *err.0.name_hint.borrow_mut() = Some(NameHint {
+            name: name.as_str().into(),
+            candidates,
+            is_attribute: false,
+        });
+        err
+    }
+
+    /// Handles an exception raised at instruction `raise_ip` of the top frame:
+    /// finds a handler (possibly in a caller) or returns the error once an entry
+    /// frame has been popped.
+    fn unwind(&mut self, err: PyErr, reraise: bool, mut raise_ip: u32) -> PyResult<()> {
+        let exc = err.0.clone();
+        let mut lasti = self.reraise_lasti.take().unwrap_or(raise_ip);
+        let Some(top) = self.frames.last() else {
+            return Err(err);
+        };
+        if !reraise {
+            if let Value::Exception(h) = &self.exc_info {
+                if !Rc::ptr_eq(h, &exc) {
+                    set_context(&exc, h);
+                }
+            }
+            exc.traceback.borrow_mut().push(TbEntry {
+                code: top.code.clone(),
+                ip: raise_ip,
+            });
+        }
+        loop {
+            let Some(frame) = self.frames.last_mut() else {
+                return Err(err);
+            };
+            // Handling spends the step budget too: a handler may jump backward.
+            let handler = if self.steps_left == 0 {
+                None
+            } else {
+                self.steps_left -= 1;
+                frame.code.handler_for(raise_ip)
+            };
+            if let Some(h) = handler {
+                let sb = frame.base + frame.code.nlocalsplus();
+                let depth = sb + h.depth as usize;
+                if self.stack.len() < depth {
+                    self.stack.resize(depth, Value::None);
+                }
+                self.stack.truncate(depth);
+                if h.lasti {
+                    self.stack.push(Value::Int(i64::from(lasti)));
+                }
+                self.stack.push(Value::Exception(exc));
+                frame.ip = h.target as usize;
+                return Ok(());
+            }
+            let Some(f) = self.frames.pop() else {
+                return Err(err);
+            };
+            self.stack.truncate(f.ret_to);
+            if f.entry {
+                return Err(err);
+            }
+            let Some(parent) = self.frames.last() else {
+                return Err(err);
+            };
+            raise_ip = parent.ip.saturating_sub(1) as u32;
+            lasti = raise_ip;
+            exc.traceback.borrow_mut().push(TbEntry {
+                code: parent.code.clone(),
+                ip: raise_ip,
+            });
+        }
+    }
+
+    /// Pushes a frame for a call of `f` whose arguments are `stack[args_start..]`,
+    /// with `ret_to` the stack height to restore afterwards.
+    fn push_call_frame(
+        &mut self,
+        f: &Rc<Function>,
+        args_start: usize,
+        ret_to: usize,
+        kwnames: Option<Rc<Vec<Value>>>,
+    ) -> PyResult<()> {
+        if self.steps_left == 0 {
+            return Err(step_limit_error());
+        }
+        self.steps_left -= 1;
+        if self.frames.len() >= self.recursion_limit {
+            return Err(PyErr::new(
+                ExcKind::RecursionError,
+                "maximum recursion depth exceeded",
+            ));
+        }
+        let code = &f.code;
+        let nargs = self.stack.len() - args_start;
+        let n = code.nlocalsplus();
+        let base;
+        if kwnames.is_none() && code.simple_args && nargs == code.argcount {
+            base = args_start;
+            for _ in nargs..n {
+                self.stack.push(Value::Null);
+            }
+            if f.closure.is_some() {
+                f.init_cells(&mut self.stack[base..base + n]);
+            }
+        } else {
+            let kw: &[Value] = kwnames.as_deref().map_or(&[], |k| k.as_slice());
+            let nkw = kw.len().min(nargs);
+            let split = self.stack.len() - nkw;
+            let locals = f.bind(&self.stack[args_start..split], kw, &self.stack[split..])?;
+            self.stack.truncate(ret_to);
+            base = ret_to;
+            self.stack.extend(locals);
+        }
+        self.frames.push(Frame {
+            code: code.clone(),
+            globals: f.globals.clone(),
+            names: None,
+            base,
+            ret_to,
+            ip: 0,
+            entry: false,
+            generator: None,
+        });
+        Ok(())
+    }
+
+    /// Calls a non-Python callable whose arguments are `stack[args_start..]`,
+    /// leaving the stack at `ret_to`.
+    fn call_native(
+        &mut self,
+        callable: &Value,
+        args_start: usize,
+        ret_to: usize,
+        kwnames: Option<Rc<Vec<Value>>>,
+    ) -> PyResult<Value> {
+        let mut buf = self.arg_bufs.pop().unwrap_or_default();
+        if let Value::BoundBuiltin(bb) = callable {
+            buf.push(bb.0.clone());
+        } else if let Value::Method(m) = callable {
+            buf.push(m.0.clone());
+        }
+        buf.extend(self.stack.drain(args_start..));
+        self.stack.truncate(ret_to);
+        let kw: &[Value] = kwnames.as_deref().map_or(&[], |k| k.as_slice());
+        let nkw = kw.len().min(buf.len());
+        let split = buf.len() - nkw;
+        let args = Args {
+            pos: &buf[..split],
+            kwnames: kw,
+            kwvals: &buf[split..],
+        };
+        let r = match callable {
+            Value::Builtin(def) => (def.func)(self, args),
+            Value::BoundBuiltin(bb) => (bb.1.func)(self, args),
+            Value::Type(t) => crate::builtins::construct(self, t, args),
+            Value::Method(m) => {
+                let func = m.1.clone();
+                self.call_with_kw(&func, args.pos, args.kwnames, args.kwvals)
+            }
+            Value::Function(f) => {
+                let f = f.clone();
+                self.call_with_kw(&Value::Function(f), args.pos, args.kwnames, args.kwvals)
+            }
+            other => Err(PyErr::type_error(format!(
+                "'{}' object is not callable",
+                crate::types::type_name(other)
+            ))),
+        };
+        buf.clear();
+        self.arg_bufs.push(buf);
+        r
+    }
+
+    /// Runs frames until the innermost entry frame returns.
+    pub(crate) fn run_frames(&mut self) -> PyResult<Value> {
+        'frame: loop {
+            let Some(frame) = self.frames.last() else {
+                return Err(PyErr::system_error("no frame to run"));
+            };
+            let code = frame.code.clone();
+            let globals = frame.globals.clone();
+            let base = frame.base;
+            let mut ip = frame.ip;
+            let stack_base = base + code.nlocalsplus();
+            let instrs: &[crate::code::Ins] = &code.instrs;
+
+            let (err, reraise, raise_ip): (PyErr, bool, u32) = 'body: loop {
+                let Some(&ins) = instrs.get(ip) else {
+                    break 'body (
+                        PyErr::system_error("instruction pointer out of range"),
+                        false,
+                        0,
+                    );
+                };
+                ip += 1;
+                let cur = (ip - 1) as u32;
+                macro_rules! tri {
+                    ($e:expr) => {
+                        match $e {
+                            Ok(v) => v,
+                            Err(e) => break 'body (e, false, cur),
+                        }
+                    };
+                }
+                macro_rules! pop {
+                    () => {
+                        match self.stack.pop() {
+                            Some(v) => v,
+                            None => break 'body (underflow(), false, cur),
+                        }
+                    };
+                }
+                macro_rules! top {
+                    () => {
+                        match self.stack.last_mut() {
+                            Some(v) => v,
+                            None => break 'body (underflow(), false, cur),
+                        }
+                    };
+                }
+                macro_rules! local {
+                    ($i:expr) => {
+                        match self.stack.get_mut(base + $i) {
+                            Some(v) => v,
+                            None => break 'body (underflow(), false, cur),
+                        }
+                    };
+                }
+                macro_rules! jump {
+                    ($t:expr) => {{
+                        let t: usize = $t;
+                        if t <= cur as usize {
+                            // Backward jumps (loops) spend the step budget.
+                            if self.steps_left == 0 {
+                                break 'body (step_limit_error(), false, cur);
+                            }
+                            self.steps_left -= 1;
+                        }
+                        ip = t;
+                    }};
+                }
+                let arg = ins.arg;
+                match ins.op {
+                    Op::LoadFast => {
+                        let v = local!(arg as usize).fast_clone();
+                        if v.is_null() {
+                            break 'body (
+                                unbound_local(&code.localsplus[arg as usize]),
+                                false,
+                                cur,
+                            );
+                        }
+                        self.stack.push(v);
+                    }
+                    Op::StoreFast => {
+                        let v = pop!();
+                        std::mem::replace(local!(arg as usize), v).release();
+                    }
+                    Op::LoadFastLoadFast => {
+                        let (i, j) = ((arg & 0xffff) as usize, (arg >> 16) as usize);
+                        let v = local!(i).fast_clone();
+                        if v.is_null() {
+                            break 'body (unbound_local(&code.localsplus[i]), false, cur);
+                        }
+                        self.stack.push(v);
+                        let w = local!(j).fast_clone();
+                        if w.is_null() {
+                            break 'body (unbound_local(&code.localsplus[j]), false, cur + 1);
+                        }
+                        self.stack.push(w);
+                        ip += 1;
+                    }
+                    Op::LoadFastLoadConst => {
+                        let i = (arg & 0xffff) as usize;
+                        let v = local!(i).fast_clone();
+                        if v.is_null() {
+                            break 'body (unbound_local(&code.localsplus[i]), false, cur);
+                        }
+                        self.stack.push(v);
+                        self.stack
+                            .push(code.consts[(arg >> 16) as usize].fast_clone());
+                        ip += 1;
+                    }
+                    Op::LoadConstLoadFast => {
+                        let j = (arg >> 16) as usize;
+                        self.stack
+                            .push(code.consts[(arg & 0xffff) as usize].fast_clone());
+                        let w = local!(j).fast_clone();
+                        if w.is_null() {
+                            break 'body (unbound_local(&code.localsplus[j]), false, cur + 1);
+                        }
+                        self.stack.push(w);
+                        ip += 1;
+                    }
+                    Op::StoreFastLoadFast => {
+                        let v = pop!();
+                        std::mem::replace(local!((arg & 0xffff) as usize), v).release();
+                        let j = (arg >> 16) as usize;
+                        let w = local!(j).fast_clone();
+                        if w.is_null() {
+                            break 'body (unbound_local(&code.localsplus[j]), false, cur + 1);
+                        }
+                        self.stack.push(w);
+                        ip += 1;
+                    }
+                    Op::StoreFastStoreFast => {
+                        let v = pop!();
+                        std::mem::replace(local!((arg & 0xffff) as usize), v).release();
+                        let w = pop!();
+                        std::mem::replace(local!((arg >> 16) as usize), w).release();
+                        ip += 1;
+                    }
+                    Op::CompareOpIntJump => {
+                        let b = pop!();
+                        let a = pop!();
+                        let r = match (&a, &b) {
+                            (Value::Int(x), Value::Int(y)) => match arg & 7 {
+                                0 => x < y,
+                                1 => x <= y,
+                                2 => x == y,
+                                3 => x != y,
+                                4 => x > y,
+                                _ => x >= y,
+                            },
+                            _ => tri!(ops::compare(CmpOp::from_arg(arg & 7), &a, &b)),
+                        };
+                        a.release();
+                        b.release();
+                        if r == (arg & 8 != 0) {
+                            jump!((arg >> 4) as usize);
+                        } else {
+                            ip += 1;
+                        }
+                    }
+                    Op::LoadConst => {
+                        self.stack.push(code.consts[arg as usize].fast_clone());
+                    }
+                    Op::BinaryOp => {
+                        // Decoding put the operator without its in-place flag in bits 8+.
+                        let base_op = arg >> 8;
+                        let op = arg & 0xff;
+                        let b = pop!();
+                        let a = top!();
+                        let r = match (&*a, &b) {
+                            (Value::Int(x), Value::Int(y)) => {
+                                let fast = match base_op {
+                                    ops::nb::ADD => x.checked_add(*y),
+                                    ops::nb::SUBTRACT => x.checked_sub(*y),
+                                    ops::nb::MULTIPLY => x.checked_mul(*y),
+                                    _ => None,
+                                };
+                                match fast {
+                                    Some(v) => Value::Int(v),
+                                    None => tri!(ops::binary_op(op, a, &b)),
+                                }
+                            }
+                            (Value::Float(x), Value::Float(y)) => {
+                                let (x, y) = (*x, *y);
+                                match base_op {
+                                    ops::nb::ADD => Value::Float(x + y),
+                                    ops::nb::SUBTRACT => Value::Float(x - y),
+                                    ops::nb::MULTIPLY => Value::Float(x * y),
+                                    ops::nb::TRUE_DIVIDE if y != 0.0 => Value::Float(x / y),
+                                    _ => tri!(ops::binary_op(op, a, &b)),
+                                }
+                            }
+                            _ => tri!(ops::binary_op(op, a, &b)),
+                        };
+                        std::mem::replace(a, r).release();
+                        b.release();
+                    }
+                    Op::CompareOp => {
+                        let b = pop!();
+                        let a = top!();
+                        let r = match (&*a, &b) {
+                            (Value::Int(x), Value::Int(y)) => match arg {
+                                0 => x < y,
+                                1 => x <= y,
+                                2 => x == y,
+                                3 => x != y,
+                                4 => x > y,
+                                _ => x >= y,
+                            },
+                            _ => tri!(ops::compare(CmpOp::from_arg(arg), a, &b)),
+                        };
+                        std::mem::replace(a, Value::Bool(r)).release();
+                        b.release();
+                    }
+                    Op::PopJumpForwardIfFalse | Op::PopJumpBackwardIfFalse => {
+                        let v = pop!();
+                        let t = match v {
+                            Value::Bool(b) => b,
+                            ref other => ops::truthy(other),
+                        };
+                        if !t {
+                            jump!(arg as usize);
+                        }
+                    }
+                    Op::PopJumpForwardIfTrue | Op::PopJumpBackwardIfTrue => {
+                        let v = pop!();
+                        let t = match v {
+                            Value::Bool(b) => b,
+                            ref other => ops::truthy(other),
+                        };
+                        if t {
+                            jump!(arg as usize);
+                        }
+                    }
+                    Op::PopJumpForwardIfNone | Op::PopJumpBackwardIfNone => {
+                        if matches!(pop!(), Value::None) {
+                            jump!(arg as usize);
+                        }
+                    }
+                    Op::PopJumpForwardIfNotNone | Op::PopJumpBackwardIfNotNone => {
+                        if !matches!(pop!(), Value::None) {
+                            jump!(arg as usize);
+                        }
+                    }
+                    Op::JumpIfFalseOrPop => {
+                        if ops::truthy(top!()) {
+                            self.stack.pop();
+                        } else {
+                            jump!(arg as usize);
+                        }
+                    }
+                    Op::JumpIfTrueOrPop => {
+                        if ops::truthy(top!()) {
+                            jump!(arg as usize);
+                        } else {
+                            self.stack.pop();
+                        }
+                    }
+                    Op::JumpForward | Op::JumpBackward | Op::JumpBackwardNoInterrupt => {
+                        jump!(arg as usize);
+                    }
+                    Op::LoadGlobal => {
+                        let idx = (arg >> 1) as usize;
+                        if arg & 1 != 0 {
+                            self.stack.push(Value::Null);
+                        }
+                        let gptr = Rc::as_ptr(&globals) as usize;
+                        let gver = globals.borrow().version();
+                        let bver = self.builtins.borrow().version();
+                        let cached = {
+                            let cache = code.global_cache.borrow();
+                            match cache.get(idx) {
+                                Some(e)
+                                    if e.globals == gptr
+                                        && e.gver == gver
+                                        && e.bver == bver
+                                        && !e.value.is_null() =>
+                                {
+                                    Some(e.value.fast_clone())
+                                }
+                                _ => None,
+                            }
+                        };
+                        let v = match cached {
+                            Some(v) => v,
+                            None => {
+                                let name = &code.names[idx];
+                                let found = globals.borrow().get_str(name).cloned();
+                                let v = match found {
+                                    Some(v) => v,
+                                    None => match self.builtins.borrow().get_str(name).cloned() {
+                                        Some(v) => v,
+                                        None => {
+                                            break 'body (
+                                                self.name_error(name, &code, &globals),
+                                                false,
+                                                cur,
+                                            )
+                                        }
+                                    },
+                                };
+                                if let Some(e) = code.global_cache.borrow_mut().get_mut(idx) {
+                                    *e = crate::code::GlobalCache {
+                                        globals: gptr,
+                                        gver,
+                                        bver,
+                                        value: v.clone(),
+                                    };
+                                }
+                                v
+                            }
+                        };
+                        self.stack.push(v);
+                    }
+                    Op::PopTop => {
+                        pop!();
+                    }
+                    Op::PushNull => self.stack.push(Value::Null),
+                    Op::ReturnValue => {
+                        let v = pop!();
+                        let Some(f) = self.frames.pop() else {
+                            return Err(underflow());
+                        };
+                        while self.stack.len() > f.ret_to {
+                            if let Some(x) = self.stack.pop() {
+                                x.release();
+                            }
+                        }
+                        if f.entry {
+                            return Ok(v);
+                        }
+                        self.stack.push(v);
+                        continue 'frame;
+                    }
+                    Op::KwNames => {
+                        if let Value::Tuple(t) = &code.consts[arg as usize] {
+                            self.kwnames = Some(t.clone());
+                        }
+                    }
+                    Op::Call => {
+                        let n = arg as usize;
+                        let kwnames = self.kwnames.take();
+                        let len = self.stack.len();
+                        if len < stack_base + n + 2 {
+                            break 'body (underflow(), false, cur);
+                        }
+                        let fpos = len - n - 2;
+                        // Fast path: a Python function called without keywords; the
+                        // callable stays on the stack until the frame returns.
+                        if kwnames.is_none() {
+                            let (cidx, args_start) = if self.stack[fpos].is_null() {
+                                (fpos + 1, fpos + 2)
+                            } else {
+                                (fpos, fpos + 1)
+                            };
+                            let fast = match &self.stack[cidx] {
+                                Value::Function(f)
+                                    if f.code.simple_args
+                                        && f.code.argcount == len - args_start =>
+                                {
+                                    Some((f.code.clone(), f.globals.clone(), f.closure.clone()))
+                                }
+                                _ => None,
+                            };
+                            if let Some((fcode, fglobals, closure)) = fast {
+                                if self.steps_left == 0 {
+                                    break 'body (step_limit_error(), false, cur);
+                                }
+                                self.steps_left -= 1;
+                                if self.frames.len() >= self.recursion_limit {
+                                    break 'body (
+                                        PyErr::new(
+                                            ExcKind::RecursionError,
+                                            "maximum recursion depth exceeded",
+                                        ),
+                                        false,
+                                        cur,
+                                    );
+                                }
+                                for _ in fcode.argcount..fcode.nlocalsplus() {
+                                    self.stack.push(Value::Null);
+                                }
+                                if let Some(cells) = closure {
+                                    // COPY_FREE_VARS: the closure's cells fill the free-variable slots.
+                                    let start = args_start + fcode.free_start;
+                                    let end = args_start + fcode.nlocalsplus();
+                                    if let Some(slots) = self.stack.get_mut(start..end) {
+                                        for (slot, cell) in slots.iter_mut().zip(cells.iter()) {
+                                            *slot = cell.clone();
+                                        }
+                                    }
+                                }
+                                if let Some(fr) = self.frames.last_mut() {
+                                    fr.ip = ip;
+                                }
+                                self.frames.push(Frame {
+                                    code: fcode,
+                                    globals: fglobals,
+                                    names: None,
+                                    base: args_start,
+                                    ret_to: fpos,
+                                    ip: 0,
+                                    entry: false,
+                                    generator: None,
+                                });
+                                continue 'frame;
+                            }
+                        }
+                        let (callable, args_start) = if self.stack[fpos].is_null() {
+                            let c = self.stack[fpos + 1].clone();
+                            if let Value::Method(m) = &c {
+                                // PRECALL's bound-method unpacking
+                                self.stack[fpos] = m.1.clone();
+                                self.stack[fpos + 1] = m.0.clone();
+                                (m.1.clone(), fpos + 1)
+                            } else {
+                                (c, fpos + 2)
+                            }
+                        } else {
+                            (self.stack[fpos].clone(), fpos + 1)
+                        };
+                        if let Value::Function(f) = &callable {
+                            if let Some(fr) = self.frames.last_mut() {
+                                fr.ip = ip;
+                            }
+                            tri!(self.push_call_frame(f, args_start, fpos, kwnames));
+                            continue 'frame;
+                        }
+                        if let Some(fr) = self.frames.last_mut() {
+                            fr.ip = ip;
+                        }
+                        let r = tri!(self.call_native(&callable, args_start, fpos, kwnames));
+                        self.stack.push(r);
+                    }
+                    Op::LoadMethod => {
+                        let obj = pop!();
+                        if let Some(tid) = crate::methods::table_id(&obj) {
+                            let slot = &code.method_cache[arg as usize];
+                            let def = match slot.get() {
+                                Some((t, def)) if t == tid => Some(def),
+                                _ => {
+                                    let found = crate::methods::lookup_in(
+                                        tid,
+                                        code.names[arg as usize].as_str(),
+                                    );
+                                    if let Some(def) = found {
+                                        slot.set(Some((tid, def)));
+                                    }
+                                    found
+                                }
+                            };
+                            if let Some(def) = def {
+                                self.stack.push(Value::Builtin(def));
+                                self.stack.push(obj);
+                                continue;
+                            }
+                        }
+                        let name = &code.names[arg as usize];
+                        let (a, b) = tri!(self.load_method(obj, name));
+                        self.stack.push(a);
+                        self.stack.push(b);
+                    }
+                    Op::LoadAttr => {
+                        let obj = pop!();
+                        let v = tri!(self.get_attr(&obj, &code.names[arg as usize]));
+                        self.stack.push(v);
+                    }
+                    Op::StoreAttr => {
+                        let obj = pop!();
+                        let v = pop!();
+                        tri!(self.set_attr(&obj, &code.names[arg as usize], v));
+                    }
+                    Op::DeleteAttr => {
+                        let obj = pop!();
+                        tri!(self.del_attr(&obj, &code.names[arg as usize]));
+                    }
+                    Op::ForIter => {
+                        let it = top!();
+                        let next = match it {
+                            Value::Iter(cell) => {
+                                let mut b = match cell.try_borrow_mut() {
+                                    Ok(b) => b,
+                                    Err(_) => {
+                                        break 'body (
+                                            PyErr::value_error("iterator already executing"),
+                                            false,
+                                            cur,
+                                        )
+                                    }
+                                };
+                                match &mut *b {
+                                    IterObj::Range { cur: c, left, step } => {
+                                        if *left > 0 {
+                                            let v = *c;
+                                            *left -= 1;
+                                            *c = c.wrapping_add(*step);
+                                            Some(Ok(Some(Value::Int(v))))
+                                        } else {
+                                            Some(Ok(None))
+                                        }
+                                    }
+                                    other => other.next_simple(),
+                                }
+                            }
+                            _ => None,
+                        };
+                        let next = match next {
+                            Some(r) => tri!(r),
+                            None => {
+                                let it = it.clone();
+                                tri!(self.iter_next(&it))
+                            }
+                        };
+                        match next {
+                            Some(v) => self.stack.push(v),
+                            None => {
+                                self.stack.pop();
+                                ip = arg as usize;
+                            }
+                        }
+                    }
+                    Op::GetIter => {
+                        let v = pop!();
+                        let it = tri!(self.get_iter(&v));
+                        self.stack.push(it);
+                    }
+                    Op::BinarySubscr => {
+                        let key = pop!();
+                        if let (Value::List(l), Value::Int(i)) = (&*top!(), &key) {
+                            let item = {
+                                let l = l.borrow();
+                                let len = l.len() as i64;
+                                let i = if *i < 0 { *i + len } else { *i };
+                                if (0..len).contains(&i) {
+                                    Some(l[i as usize].fast_clone())
+                                } else {
+                                    None
+                                }
+                            };
+                            if let Some(item) = item {
+                                *top!() = item;
+                                continue;
+                            }
+                        }
+                        let c = pop!();
+                        let v = tri!(self.getitem(&c, &key));
+                        self.stack.push(v);
+                    }
+                    Op::StoreSubscr => {
+                        let key = pop!();
+                        let c = pop!();
+                        let v = pop!();
+                        if let (Value::List(l), Value::Int(i)) = (&c, &key) {
+                            let mut l = l.borrow_mut();
+                            let len = l.len() as i64;
+                            let i = if *i < 0 { *i + len } else { *i };
+                            if (0..len).contains(&i) {
+                                std::mem::replace(&mut l[i as usize], v).release();
+                                continue;
+                            }
+                        }
+                        tri!(self.setitem(&c, key, v));
+                    }
+                    Op::DeleteSubscr => {
+                        let key = pop!();
+                        let c = pop!();
+                        tri!(self.delitem(&c, &key));
+                    }
+                    Op::StoreName => {
+                        let v = pop!();
+                        let name = code.names[arg as usize].clone();
+                        let ns = self
+                            .frames
+                            .last()
+                            .and_then(|f| f.names.clone())
+                            .unwrap_or_else(|| globals.clone());
+                        let h = name.hash();
+                        ns.borrow_mut().insert_hashed(Value::Str(name), h, v);
+                    }
+                    Op::LoadName => {
+                        let name = &code.names[arg as usize];
+                        let ns = self.frames.last().and_then(|f| f.names.clone());
+                        let mut v = ns.and_then(|ns| ns.borrow().get_str(name).cloned());
+                        if v.is_none() {
+                            v = globals.borrow().get_str(name).cloned();
+                        }
+                        if v.is_none() {
+                            v = self.builtins.borrow().get_str(name).cloned();
+                        }
+                        match v {
+                            Some(v) => self.stack.push(v),
+                            None => {
+                                break 'body (self.name_error(name, &code, &globals), false, cur)
+                            }
+                        }
+                    }
+                    Op::DeleteName => {
+                        let name = &code.names[arg as usize];
+                        let ns = self
+                            .frames
+                            .last()
+                            .and_then(|f| f.names.clone())
+                            .unwrap_or_else(|| globals.clone());
+                        let removed = tri!(ns.borrow_mut().remove(&Value::Str(name.clone())));
+                        if removed.is_none() {
+                            break 'body (self.name_error(name, &code, &globals), false, cur);
+                        }
+                    }
+                    Op::StoreGlobal => {
+                        let v = pop!();
+                        let name = code.names[arg as usize].clone();
+                        let h = name.hash();
+                        globals.borrow_mut().insert_hashed(Value::Str(name), h, v);
+                    }
+                    Op::DeleteGlobal => {
+                        let name = &code.names[arg as usize];
+                        let removed = tri!(globals.borrow_mut().remove(&Value::Str(name.clone())));
+                        if removed.is_none() {
+                            break 'body (self.name_error(name, &code, &globals), false, cur);
+                        }
+                    }
+                    Op::DeleteFast => {
+                        let slot = local!(arg as usize);
+                        if slot.is_null() {
+                            break 'body (
+                                unbound_local(&code.localsplus[arg as usize]),
+                                false,
+                                cur,
+                            );
+                        }
+                        *slot = Value::Null;
+                    }
+                    Op::MakeCell => {
+                        let slot = local!(arg as usize);
+                        let v = std::mem::take(slot);
+                        *slot = Value::Cell(Rc::new(RefCell::new(v)));
+                    }
+                    Op::LoadClosure => {
+                        let v = local!(arg as usize).clone();
+                        self.stack.push(v);
+                    }
+                    Op::LoadDeref | Op::LoadClassderef => {
+                        let i = arg as usize;
+                        if ins.op == Op::LoadClassderef {
+                            let ns = self.frames.last().and_then(|f| f.names.clone());
+                            let found =
+                                ns.and_then(|ns| ns.borrow().get_str(&code.localsplus[i]).cloned());
+                            if let Some(v) = found {
+                                self.stack.push(v);
+                                continue;
+                            }
+                        }
+                        let v = match &*local!(i) {
+                            Value::Cell(c) => c.borrow().clone(),
+                            _ => Value::Null,
+                        };
+                        if v.is_null() {
+                            break 'body (self.unbound_deref(&code, i), false, cur);
+                        }
+                        self.stack.push(v);
+                    }
+                    Op::StoreDeref => {
+                        let v = pop!();
+                        match &*local!(arg as usize) {
+                            Value::Cell(c) => *c.borrow_mut() = v,
+                            _ => {
+                                break 'body (
+                                    PyErr::system_error("STORE_DEREF on a non-cell"),
+                                    false,
+                                    cur,
+                                )
+                            }
+                        }
+                    }
+                    Op::DeleteDeref => {
+                        let i = arg as usize;
+                        let was = match &*local!(i) {
+                            Value::Cell(c) => std::mem::take(&mut *c.borrow_mut()),
+                            _ => Value::Null,
+                        };
+                        if was.is_null() {
+                            break 'body (self.unbound_deref(&code, i), false, cur);
+                        }
+                    }
+                    Op::Copy => {
+                        let n = arg as usize;
+                        let len = self.stack.len();
+                        if n == 0 || n > len {
+                            break 'body (underflow(), false, cur);
+                        }
+                        let v = self.stack[len - n].clone();
+                        self.stack.push(v);
+                    }
+                    Op::Swap => {
+                        let n = arg as usize;
+                        let len = self.stack.len();
+                        if n == 0 || n > len {
+                            break 'body (underflow(), false, cur);
+                        }
+                        self.stack.swap(len - 1, len - n);
+                    }
+                    Op::UnaryNegative => {
+                        let a = top!();
+                        *a = tri!(ops::unary('-', a));
+                    }
+                    Op::UnaryPositive => {
+                        let a = top!();
+                        *a = tri!(ops::unary('+', a));
+                    }
+                    Op::UnaryInvert => {
+                        let a = top!();
+                        *a = tri!(ops::unary('~', a));
+                    }
+                    Op::UnaryNot => {
+                        let a = top!();
+                        *a = Value::Bool(!ops::truthy(a));
+                    }
+                    Op::IsOp => {
+                        let b = pop!();
+                        let a = top!();
+                        *a = Value::Bool(a.is(&b) != (arg == 1));
+                    }
+                    Op::ContainsOp => {
+                        let container = pop!();
+                        let item = pop!();
+                        let r = tri!(self.contains(&container, &item));
+                        self.stack.push(Value::Bool(r != (arg == 1)));
+                    }
+                    Op::BuildTuple => {
+                        let n = arg as usize;
+                        if self.stack.len() < n {
+                            break 'body (underflow(), false, cur);
+                        }
+                        let items: Vec<Value> = self.stack.drain(self.stack.len() - n..).collect();
+                        self.stack.push(Value::tuple(items));
+                    }
+                    Op::BuildList => {
+                        let n = arg as usize;
+                        if self.stack.len() < n {
+                            break 'body (underflow(), false, cur);
+                        }
+                        let items: Vec<Value> = self.stack.drain(self.stack.len() - n..).collect();
+                        self.stack.push(Value::list(items));
+                    }
+                    Op::BuildSet => {
+                        let n = arg as usize;
+                        if self.stack.len() < n {
+                            break 'body (underflow(), false, cur);
+                        }
+                        let mut d = crate::dict::Dict::new();
+                        let items: Vec<Value> = self.stack.drain(self.stack.len() - n..).collect();
+                        for v in items {
+                            tri!(d.insert(v, Value::None));
+                        }
+                        self.stack.push(Value::Set(Rc::new(RefCell::new(d))));
+                    }
+                    Op::BuildMap => {
+                        let n = arg as usize * 2;
+                        if self.stack.len() < n {
+                            break 'body (underflow(), false, cur);
+                        }
+                        let items: Vec<Value> = self.stack.drain(self.stack.len() - n..).collect();
+                        let mut d = crate::dict::Dict::new();
+                        let mut it = items.into_iter();
+                        while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                            tri!(d.insert(k, v));
+                        }
+                        self.stack.push(Value::Dict(Rc::new(RefCell::new(d))));
+                    }
+                    Op::BuildConstKeyMap => {
+                        let keys = pop!();
+                        let n = arg as usize;
+                        if self.stack.len() < n {
+                            break 'body (underflow(), false, cur);
+                        }
+                        let vals: Vec<Value> = self.stack.drain(self.stack.len() - n..).collect();
+                        let Value::Tuple(keys) = keys else {
+                            break 'body (
+                                PyErr::system_error("bad BUILD_CONST_KEY_MAP keys"),
+                                false,
+                                cur,
+                            );
+                        };
+                        let mut d = crate::dict::Dict::new();
+                        for (k, v) in keys.iter().zip(vals) {
+                            tri!(d.insert(k.clone(), v));
+                        }
+                        self.stack.push(Value::Dict(Rc::new(RefCell::new(d))));
+                    }
+                    Op::BuildString => {
+                        let n = arg as usize;
+                        if self.stack.len() < n {
+                            break 'body (underflow(), false, cur);
+                        }
+                        let mut s = String::new();
+                        for v in self.stack.drain(self.stack.len() - n..) {
+                            if let Value::Str(p) = v {
+                                s.push_str(p.as_str());
+                            }
+                        }
+                        self.stack.push(Value::string(s));
+                    }
+                    Op::FormatValue => {
+                        let spec = if arg & 4 != 0 { Some(pop!()) } else { None };
+                        let v = pop!();
+                        let v = match arg & 3 {
+                            1 => Value::string(tri!(self.str_of(&v))),
+                            2 => Value::string(tri!(self.repr_of(&v))),
+                            3 => Value::string(crate::builtins::ascii_of(&tri!(self.repr_of(&v)))),
+                            _ => v,
+                        };
+                        let spec_s = match &spec {
+                            Some(Value::Str(s)) => s.as_str(),
+                            _ => "",
+                        };
+                        let out = if spec_s.is_empty() {
+                            match v {
+                                Value::Str(_) => v,
+                                other => Value::string(tri!(self.str_of(&other))),
+                            }
+                        } else {
+                            Value::string(tri!(crate::format::format_value(&v, spec_s)))
+                        };
+                        self.stack.push(out);
+                    }
+                    Op::ListAppend => {
+                        let v = pop!();
+                        let len = self.stack.len();
+                        match self.stack.get(len.wrapping_sub(arg as usize)) {
+                            Some(Value::List(l)) => l.borrow_mut().push(v),
+                            _ => break 'body (underflow(), false, cur),
+                        }
+                    }
+                    Op::SetAdd => {
+                        let v = pop!();
+                        let len = self.stack.len();
+                        match self.stack.get(len.wrapping_sub(arg as usize)) {
+                            Some(Value::Set(s)) => tri!(s.borrow_mut().insert(v, Value::None)),
+                            _ => break 'body (underflow(), false, cur),
+                        }
+                    }
+                    Op::MapAdd => {
+                        let v = pop!();
+                        let k = pop!();
+                        let len = self.stack.len();
+                        match self.stack.get(len.wrapping_sub(arg as usize)) {
+                            Some(Value::Dict(d)) => tri!(d.borrow_mut().insert(k, v)),
+                            _ => break 'body (underflow(), false, cur),
+                        }
+                    }
+                    Op::ListExtend => {
+                        let v = pop!();
+                        let items = tri!(self.collect(&v));
+                        let len = self.stack.len();
+                        match self.stack.get(len.wrapping_sub(arg as usize)) {
+                            Some(Value::List(l)) => l.borrow_mut().extend(items),
+                            _ => break 'body (underflow(), false, cur),
+                        }
+                    }
+                    Op::SetUpdate => {
+                        let v = pop!();
+                        let items = tri!(self.collect(&v));
+                        let len = self.stack.len();
+                        match self.stack.get(len.wrapping_sub(arg as usize)) {
+                            Some(Value::Set(s)) => {
+                                let mut s = s.borrow_mut();
+                                for item in items {
+                                    tri!(s.insert(item, Value::None));
+                                }
+                            }
+                            _ => break 'body (underflow(), false, cur),
+                        }
+                    }
+                    Op::DictUpdate | Op::DictMerge => {
+                        let v = pop!();
+                        let len = self.stack.len();
+                        let target = match self.stack.get(len.wrapping_sub(arg as usize)) {
+                            Some(Value::Dict(d)) => d.clone(),
+                            _ => break 'body (underflow(), false, cur),
+                        };
+                        let Value::Dict(src) = &v else {
+                            let msg = if ins.op == Op::DictMerge {
+                                format!(
+                                    "argument after ** must be a mapping, not {}",
+                                    crate::types::type_name(&v)
+                                )
+                            } else {
+                                format!("'{}' object is not a mapping", crate::types::type_name(&v))
+                            };
+                            break 'body (PyErr::type_error(msg), false, cur);
+                        };
+                        let items: Vec<(Value, Value)> = src
+                            .borrow()
+                            .iter()
+                            .map(|(k, v)| (k.clone(), v.clone()))
+                            .collect();
+                        let mut t = target.borrow_mut();
+                        for (k, val) in items {
+                            if ins.op == Op::DictMerge && tri!(t.get(&k)).is_some() {
+                                let msg = format!(
+                                    "got multiple values for keyword argument '{}'",
+                                    crate::repr::to_str(&k)
+                                );
+                                break 'body (PyErr::type_error(msg), false, cur);
+                            }
+                            tri!(t.insert(k, val));
+                        }
+                    }
+                    Op::ListToTuple => {
+                        let v = pop!();
+                        let items = match &v {
+                            Value::List(l) => l.borrow().clone(),
+                            _ => break 'body (underflow(), false, cur),
+                        };
+                        self.stack.push(Value::tuple(items));
+                    }
+                    Op::UnpackSequence => {
+                        let v = pop!();
+                        let n = arg as usize;
+                        match &v {
+                            Value::Tuple(t) if t.len() == n => {
+                                self.stack.extend(t.iter().rev().cloned());
+                            }
+                            Value::List(l) if l.borrow().len() == n => {
+                                let l = l.borrow();
+                                self.stack.extend(l.iter().rev().cloned());
+                            }
+                            _ => {
+                                let items = tri!(self.unpack(&v, n, None));
+                                self.stack.extend(items.into_iter().rev());
+                            }
+                        }
+                    }
+                    Op::UnpackEx => {
+                        let v = pop!();
+                        let before = (arg & 0xff) as usize;
+                        let after = (arg >> 8) as usize;
+                        let items = tri!(self.unpack(&v, before, Some(after)));
+                        self.stack.extend(items.into_iter().rev());
+                    }
+                    Op::BuildSlice => {
+                        let step = if arg == 3 { pop!() } else { Value::None };
+                        let stop = pop!();
+                        let start = pop!();
+                        self.stack.push(Value::Slice(Rc::new([start, stop, step])));
+                    }
+                    Op::MakeFunction => {
+                        let codev = pop!();
+                        let Value::Code(fcode) = codev else {
+                            break 'body (
+                                PyErr::system_error("MAKE_FUNCTION without a code object"),
+                                false,
+                                cur,
+                            );
+                        };
+                        let closure = if arg & 8 != 0 {
+                            match pop!() {
+                                Value::Tuple(t) => Some(t),
+                                _ => None,
+                            }
+                        } else {
+                            None
+                        };
+                        let annotations = if arg & 4 != 0 { Some(pop!()) } else { None };
+                        let kwdefaults = if arg & 2 != 0 {
+                            match pop!() {
+                                Value::Dict(d) => Some(d),
+                                _ => None,
+                            }
+                        } else {
+                            None
+                        };
+                        let defaults = if arg & 1 != 0 {
+                            match pop!() {
+                                Value::Tuple(t) => Some(t),
+                                _ => None,
+                            }
+                        } else {
+                            None
+                        };
+                        let f = Function {
+                            name: RefCell::new(fcode.name.clone()),
+                            qualname: RefCell::new(fcode.qualname.clone()),
+                            code: fcode,
+                            globals: globals.clone(),
+                            defaults,
+                            kwdefaults,
+                            closure,
+                            annotations,
+                        };
+                        self.stack.push(Value::Function(Rc::new(f)));
+                    }
+                    Op::CallFunctionEx => {
+                        let kwargs = if arg & 1 != 0 { Some(pop!()) } else { None };
+                        let args = pop!();
+                        let func = pop!();
+                        let callable = match pop!() {
+                            Value::Null => func,
+                            // a method pushed by LOAD_METHOD: func is really `self`
+                            meth => {
+                                let mut v = vec![func];
+                                v.extend(tri!(self.collect(&args)));
+                                let r = tri!(self.call_ex(&meth, v, kwargs));
+                                self.stack.push(r);
+                                continue;
+                            }
+                        };
+                        let pos = tri!(self.collect(&args));
+                        if let Some(fr) = self.frames.last_mut() {
+                            fr.ip = ip;
+                        }
+                        let r = tri!(self.call_ex(&callable, pos, kwargs));
+                        self.stack.push(r);
+                    }
+                    Op::RaiseVarargs => match arg {
+                        0 => {
+                            let e = match &self.exc_info {
+                                Value::Exception(e) => PyErr(e.clone()),
+                                _ => PyErr::new(
+                                    ExcKind::RuntimeError,
+                                    "No active exception to reraise",
+                                ),
+                            };
+                            let reraise = matches!(self.exc_info, Value::Exception(_));
+                            break 'body (e, reraise, cur);
+                        }
+                        1 => {
+                            let v = pop!();
+                            break 'body (tri!(self.make_exception(v)), false, cur);
+                        }
+                        _ => {
+                            let cause = pop!();
+                            let v = pop!();
+                            let e = tri!(self.make_exception(v));
+                            let cause = match cause {
+                                Value::None => None,
+                                other => Some(
+                                    tri!(self.make_exception(other).map_err(|_| {
+                                        PyErr::type_error(
+                                            "exception causes must derive from BaseException",
+                                        )
+                                    }))
+                                    .0,
+                                ),
+                            };
+                            *e.0.cause.borrow_mut() = cause;
+                            e.0.suppress_context.set(true);
+                            break 'body (e, false, cur);
+                        }
+                    },
+                    Op::PushExcInfo => {
+                        let v = pop!();
+                        let prev = std::mem::replace(&mut self.exc_info, v.clone());
+                        self.stack.push(prev);
+                        self.stack.push(v);
+                    }
+                    Op::PopExcept => {
+                        let v = pop!();
+                        self.exc_info = if v.is_null() { Value::None } else { v };
+                    }
+                    Op::CheckExcMatch => {
+                        let typ = pop!();
+                        let exc = top!().clone();
+                        let r = tri!(crate::builtins::exception_matches(&exc, &typ));
+                        self.stack.push(Value::Bool(r));
+                    }
+                    Op::Reraise => {
+                        let v = pop!();
+                        // The handler is looked up at the RERAISE itself; the saved
+                        // `lasti` only becomes the frame's last instruction again.
+                        let mut lasti = None;
+                        if arg > 0 {
+                            let len = self.stack.len();
+                            if let Some(Value::Int(l)) =
+                                self.stack.get(len.wrapping_sub(arg as usize))
+                            {
+                                lasti = u32::try_from(*l).ok();
+                            }
+                        }
+                        match v {
+                            Value::Exception(e) => {
+                                self.reraise_lasti = lasti;
+                                break 'body (PyErr(e), true, cur);
+                            }
+                            _ => {
+                                break 'body (
+                                    PyErr::system_error("RERAISE of a non-exception"),
+                                    false,
+                                    cur,
+                                )
+                            }
+                        }
+                    }
+                    Op::ReturnGenerator => {
+                        let Some(f) = self.frames.pop() else {
+                            return Err(underflow());
+                        };
+                        let saved: Vec<Value> = if self.stack.len() > f.base {
+                            self.stack.drain(f.base..).collect()
+                        } else {
+                            Vec::new()
+                        };
+                        self.stack.truncate(f.ret_to);
+                        let gen = crate::gen::GenObj {
+                            code: f.code,
+                            globals: f.globals,
+                            state: RefCell::new(crate::gen::GenState {
+                                saved,
+                                ip,
+                                running: false,
+                                done: false,
+                                started: false,
+                            }),
+                        };
+                        let v = Value::Generator(Rc::new(gen));
+                        if f.entry {
+                            return Ok(v);
+                        }
+                        self.stack.push(v);
+                        continue 'frame;
+                    }
+                    Op::YieldValue => {
+                        let v = pop!();
+                        let Some(f) = self.frames.pop() else {
+                            return Err(underflow());
+                        };
+                        let Some(gen) = f.generator.clone() else {
+                            break 'body (
+                                PyErr::system_error("yield outside a generator frame"),
+                                false,
+                                cur,
+                            );
+                        };
+                        {
+                            let mut st = gen.state.borrow_mut();
+                            st.saved.clear();
+                            if self.stack.len() > f.base {
+                                st.saved.extend(self.stack.drain(f.base..));
+                            }
+                            st.ip = ip;
+                        }
+                        self.stack.truncate(f.ret_to);
+                        self.yielded = true;
+                        if f.entry {
+                            return Ok(v);
+                        }
+                        self.stack.push(v);
+                        continue 'frame;
+                    }
+                    Op::Send => {
+                        let v = pop!();
+                        let recv = top!().clone();
+                        let r = match &recv {
+                            Value::Generator(g) => tri!(self.resume(g, v)),
+                            other => {
+                                if !matches!(v, Value::None) {
+                                    break 'body (
+                                        PyErr::type_error(
+                                            "can't send non-None value to a non-generator iterator",
+                                        ),
+                                        false,
+                                        cur,
+                                    );
+                                }
+                                match tri!(self.iter_next(other)) {
+                                    Some(x) => crate::gen::GenResult::Yielded(x),
+                                    None => crate::gen::GenResult::Returned(Value::None),
+                                }
+                            }
+                        };
+                        match r {
+                            crate::gen::GenResult::Yielded(x) => self.stack.push(x),
+                            crate::gen::GenResult::Returned(x) => {
+                                *top!() = x;
+                                ip = arg as usize;
+                            }
+                        }
+                    }
+                    Op::GetYieldFromIter => {
+                        let v = pop!();
+                        let it = match v {
+                            Value::Generator(_) => v,
+                            other => tri!(self.get_iter(&other)),
+                        };
+                        self.stack.push(it);
+                    }
+                    Op::LoadAssertionError => {
+                        self.stack
+                            .push(Value::Type(crate::types::exc_type(ExcKind::AssertionError)));
+                    }
+                    Op::GetLen => {
+                        let v = top!().clone();
+                        let n = tri!(self.len_of(&v));
+                        self.stack.push(Value::Int(n as i64));
+                    }
+                    Op::ImportName => {
+                        let _fromlist = pop!();
+                        let _level = pop!();
+                        let name = code.names[arg as usize].clone();
+                        let m = tri!(self.import_module(name.as_str()));
+                        self.stack.push(m);
+                    }
+                    Op::ImportFrom => {
+                        let m = top!().clone();
+                        let name = &code.names[arg as usize];
+                        let v = match self.get_attr(&m, name) {
+                            Ok(v) => v,
+                            Err(e) if e.is(ExcKind::AttributeError) => {
+                                let mname = match &m {
+                                    Value::Module(md) => md.name.clone(),
+                                    _ => "?".to_string(),
+                                };
+                                break 'body (
+                                    PyErr::new(
+                                        ExcKind::ImportError,
+                                        format!(
+                                            "cannot import name '{}' from '{}' (unknown location)",
+                                            name.as_str(),
+                                            mname
+                                        ),
+                                    ),
+                                    false,
+                                    cur,
+                                );
+                            }
+                            Err(e) => break 'body (e, false, cur),
+                        };
+                        self.stack.push(v);
+                    }
+                    Op::SetupAnnotations => {
+                        let ns = self
+                            .frames
+                            .last()
+                            .and_then(|f| f.names.clone())
+                            .unwrap_or_else(|| globals.clone());
+                        let key = Value::str("__annotations__");
+                        let present = tri!(ns.borrow().get(&key)).is_some();
+                        if !present {
+                            let d = Value::Dict(Rc::new(RefCell::new(crate::dict::Dict::new())));
+                            tri!(ns.borrow_mut().insert(key, d));
+                        }
+                    }
+                    Op::ImportStar => {
+                        let m = pop!();
+                        let ns = self
+                            .frames
+                            .last()
+                            .and_then(|f| f.names.clone())
+                            .unwrap_or_else(|| globals.clone());
+                        if let Value::Module(md) = &m {
+                            let items: Vec<(Value, Value)> = md
+                                .dict
+                                .borrow()
+                                .iter()
+                                .filter(|(k, _)| !matches!(k, Value::Str(s) if s.as_str().starts_with('_')))
+                                .map(|(k, v)| (k.clone(), v.clone()))
+                                .collect();
+                            let mut ns = ns.borrow_mut();
+                            for (k, v) in items {
+                                tri!(ns.insert(k, v));
+                            }
+                        }
+                    }
+                    Op::Cache => {
+                        break 'body (
+                            PyErr::system_error("execution fell off the end of the code"),
+                            false,
+                            cur,
+                        );
+                    }
+                    other => {
+                        break 'body (
+                            PyErr::system_error(format!(
+                                "opcode {} is not supported yet",
+                                other.name()
+                            )),
+                            false,
+                            cur,
+                        );
+                    }
+                }
+            };
+            if let Some(fr) = self.frames.last_mut() {
+                fr.ip = ip;
+            }
+            self.unwind(err, reraise, raise_ip)?;
+        }
+    }
+
+    fn unbound_deref(&self, code: &crate::code::Code, i: usize) -> PyErr {
+        let name = code.localsplus[i].as_str();
+        if i >= code.free_start {
+            PyErr::new(
+                ExcKind::NameError,
+                format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+            )
+        } else {
+            unbound_local(&code.localsplus[i])
+        }
+    }
+
+    /// Turns the operand of `raise` into an exception.
+    fn make_exception(&mut self, v: Value) -> PyResult<PyErr> {
+        match v {
+            Value::Exception(e) => Ok(PyErr(e)),
+            Value::Type(t) if matches!(t.kind, TypeKind::Exception(_)) => {
+                match self.call(&Value::Type(t), &[])? {
+                    Value::Exception(e) => Ok(PyErr(e)),
+                    _ => Err(PyErr::type_error(
+                        "exceptions must derive from BaseException",
+                    )),
+                }
+            }
+            _ => Err(PyErr::type_error(
+                "exceptions must derive from BaseException",
+            )),
+        }
+    }
+
+    fn call_ex(
+        &mut self,
+        callable: &Value,
+        pos: Vec<Value>,
+        kwargs: Option<Value>,
+    ) -> PyResult<Value> {
+        let mut names = Vec::new();
+        let mut vals = Vec::new();
+        if let Some(Value::Dict(d)) = kwargs {
+            for (k, v) in d.borrow().iter() {
+                names.push(k.clone());
+                vals.push(v.clone());
+            }
+        }
+        self.call_with_kw(callable, &pos, &names, &vals)
+    }
+
+    /// Unpacks an iterable into exactly `n` values, or `n + after` with a starred list.
+    fn unpack(&mut self, v: &Value, before: usize, after: Option<usize>) -> PyResult<Vec<Value>> {
+        let items = match v {
+            Value::Tuple(_)
+            | Value::List(_)
+            | Value::Str(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::FrozenSet(_)
+            | Value::Range(_)
+            | Value::Iter(_)
+            | Value::Generator(_)
+            | Value::DictView(_)
+            | Value::Bytes(_) => self.collect(v)?,
+            _ => {
+                return Err(PyErr::type_error(format!(
+                    "cannot unpack non-iterable {} object",
+                    crate::types::type_name(v)
+                )))
+            }
+        };
+        match after {
+            None => {
+                if items.len() > before {
+                    return Err(PyErr::value_error(format!(
+                        "too many values to unpack (expected {before})"
+                    )));
+                }
+                if items.len() < before {
+                    return Err(PyErr::value_error(format!(
+                        "not enough values to unpack (expected {}, got {})",
+                        before,
+                        items.len()
+                    )));
+                }
+                Ok(items)
+            }
+            Some(after) => {
+                if items.len() < before + after {
+                    return Err(PyErr::value_error(format!(
+                        "not enough values to unpack (expected at least {}, got {})",
+                        before + after,
+                        items.len()
+                    )));
+                }
+                let mut out = Vec::with_capacity(before + after + 1);
+                out.extend(items[..before].iter().cloned());
+                out.push(Value::list(items[before..items.len() - after].to_vec()));
+                out.extend(items[items.len() - after..].iter().cloned());
+                Ok(out)
+            }
+        }
+    }
+}

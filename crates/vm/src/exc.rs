@@ -1,0 +1,143 @@
+//! Exception instances and the error type every fallible operation returns.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use crate::code::Code;
+use crate::types::{exc_type, ExcKind, TypeKind, TypeObj};
+use crate::value::Value;
+
+/// One traceback entry: a frame's code and the instruction that was running.
+#[derive(Clone, Debug)]
+pub struct TbEntry {
+    /// The frame's code.
+    pub code: Rc<Code>,
+    /// Index of the instruction in the decoded code.
+    pub ip: u32,
+}
+
+/// An exception instance.
+#[derive(Debug)]
+pub struct ExcObj {
+    /// Its class.
+    pub typ: Rc<TypeObj>,
+    /// `args`.
+    pub args: RefCell<Rc<Vec<Value>>>,
+    /// `__context__`.
+    pub context: RefCell<Option<Rc<ExcObj>>>,
+    /// `__cause__`.
+    pub cause: RefCell<Option<Rc<ExcObj>>>,
+    /// `__suppress_context__`.
+    pub suppress_context: Cell<bool>,
+    /// `__traceback__`, innermost entry last.
+    pub traceback: RefCell<Vec<TbEntry>>,
+    /// For `NameError`: names visible where it was raised, for "Did you mean" hints.
+    pub name_hint: RefCell<Option<NameHint>>,
+}
+
+/// What a `NameError` needs to suggest a similar name when it is printed.
+#[derive(Clone, Debug)]
+pub struct NameHint {
+    /// The missing name.
+    pub name: Rc<str>,
+    /// Candidate names in lookup order: locals, globals, builtins.
+    pub candidates: Vec<Vec<Rc<str>>>,
+    /// Whether to check the local-variable rule of `self.name` (unused for now).
+    pub is_attribute: bool,
+}
+
+impl ExcObj {
+    /// A new instance of `typ` with `args`.
+    pub fn new(typ: Rc<TypeObj>, args: Vec<Value>) -> ExcObj {
+        ExcObj {
+            typ,
+            args: RefCell::new(Rc::new(args)),
+            context: RefCell::new(None),
+            cause: RefCell::new(None),
+            suppress_context: Cell::new(false),
+            traceback: RefCell::new(Vec::new()),
+            name_hint: RefCell::new(None),
+        }
+    }
+
+    /// The builtin kind of its nearest builtin class.
+    pub fn kind(&self) -> ExcKind {
+        let mut t = Some(&self.typ);
+        while let Some(cur) = t {
+            if let TypeKind::Exception(k) = cur.kind {
+                return k;
+            }
+            t = cur.base.as_ref();
+        }
+        ExcKind::BaseException
+    }
+
+    /// Whether it is an instance of the builtin class `kind` (or a subclass).
+    pub fn is_instance(&self, kind: ExcKind) -> bool {
+        self.typ.is_subtype(&exc_type(kind))
+    }
+}
+
+/// A raised Python exception.
+#[derive(Clone, Debug)]
+pub struct PyErr(pub Rc<ExcObj>);
+
+/// The result of an operation that may raise.
+pub type PyResult<T> = Result<T, PyErr>;
+
+impl PyErr {
+    /// A new exception of a builtin class with one message argument.
+    pub fn new(kind: ExcKind, msg: impl Into<String>) -> PyErr {
+        PyErr::with_args(kind, vec![Value::string(msg.into())])
+    }
+
+    /// A new exception of a builtin class with arbitrary arguments.
+    pub fn with_args(kind: ExcKind, args: Vec<Value>) -> PyErr {
+        PyErr(Rc::new(ExcObj::new(exc_type(kind), args)))
+    }
+
+    /// `TypeError(msg)`.
+    pub fn type_error(msg: impl Into<String>) -> PyErr {
+        PyErr::new(ExcKind::TypeError, msg)
+    }
+
+    /// `ValueError(msg)`.
+    pub fn value_error(msg: impl Into<String>) -> PyErr {
+        PyErr::new(ExcKind::ValueError, msg)
+    }
+
+    /// `IndexError(msg)`.
+    pub fn index_error(msg: impl Into<String>) -> PyErr {
+        PyErr::new(ExcKind::IndexError, msg)
+    }
+
+    /// `ZeroDivisionError(msg)`.
+    pub fn zero_division(msg: impl Into<String>) -> PyErr {
+        PyErr::new(ExcKind::ZeroDivisionError, msg)
+    }
+
+    /// `OverflowError(msg)`.
+    pub fn overflow(msg: impl Into<String>) -> PyErr {
+        PyErr::new(ExcKind::OverflowError, msg)
+    }
+
+    /// `KeyError(key)`.
+    pub fn key_error(key: Value) -> PyErr {
+        PyErr::with_args(ExcKind::KeyError, vec![key])
+    }
+
+    /// `SystemError(msg)`, for malformed bytecode.
+    pub fn system_error(msg: impl Into<String>) -> PyErr {
+        PyErr::new(ExcKind::SystemError, msg)
+    }
+
+    /// The exception as a value.
+    pub fn value(&self) -> Value {
+        Value::Exception(self.0.clone())
+    }
+
+    /// Whether it is an instance of the builtin class `kind`.
+    pub fn is(&self, kind: ExcKind) -> bool {
+        self.0.is_instance(kind)
+    }
+}

@@ -1,0 +1,313 @@
+//! Function objects, builtin function descriptors and argument binding.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use pith_bytecode::code::local_kind;
+use pith_bytecode::CodeFlags;
+
+use crate::code::Code;
+use crate::dict::Dict;
+use crate::exc::{PyErr, PyResult};
+use crate::value::{StrObj, Value};
+use crate::vm::Vm;
+
+/// A Python function.
+#[derive(Debug)]
+pub struct Function {
+    /// `__code__`.
+    pub code: Rc<Code>,
+    /// `__globals__`.
+    pub globals: Rc<RefCell<Dict>>,
+    /// `__name__`.
+    pub name: RefCell<Rc<StrObj>>,
+    /// `__qualname__`.
+    pub qualname: RefCell<Rc<StrObj>>,
+    /// `__defaults__`.
+    pub defaults: Option<Rc<Vec<Value>>>,
+    /// `__kwdefaults__`.
+    pub kwdefaults: Option<Rc<RefCell<Dict>>>,
+    /// `__closure__`: cells for the code's free variables.
+    pub closure: Option<Rc<Vec<Value>>>,
+    /// `__annotations__` as given to `MAKE_FUNCTION`.
+    pub annotations: Option<Value>,
+}
+
+/// Arguments of a call to a builtin: positional values, then keyword names and values.
+#[derive(Clone, Copy, Debug)]
+pub struct Args<'a> {
+    /// Positional arguments (for methods, the receiver first).
+    pub pos: &'a [Value],
+    /// Keyword names (str values).
+    pub kwnames: &'a [Value],
+    /// Keyword values, parallel to `kwnames`.
+    pub kwvals: &'a [Value],
+}
+
+impl<'a> Args<'a> {
+    /// Positional-only arguments.
+    pub fn positional(pos: &'a [Value]) -> Args<'a> {
+        Args {
+            pos,
+            kwnames: &[],
+            kwvals: &[],
+        }
+    }
+
+    /// The keyword argument `name`, if given.
+    pub fn kw(&self, name: &str) -> Option<&'a Value> {
+        self.kwnames
+            .iter()
+            .position(|k| matches!(k, Value::Str(s) if s.as_str() == name))
+            .and_then(|i| self.kwvals.get(i))
+    }
+
+    /// Fails unless every keyword is one of `allowed`.
+    pub fn check_kw(&self, fname: &str, allowed: &[&str]) -> PyResult<()> {
+        for k in self.kwnames {
+            if let Value::Str(s) = k {
+                if !allowed.contains(&s.as_str()) {
+                    return Err(PyErr::type_error(format!(
+                        "{}() got an unexpected keyword argument '{}'",
+                        fname,
+                        s.as_str()
+                    )));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Fails on any keyword argument.
+    pub fn no_kw(&self, fname: &str) -> PyResult<()> {
+        if self.kwnames.is_empty() {
+            Ok(())
+        } else {
+            Err(PyErr::type_error(format!(
+                "{fname}() takes no keyword arguments"
+            )))
+        }
+    }
+}
+
+/// A builtin function's implementation.
+pub type BuiltinFn = fn(&mut Vm, Args<'_>) -> PyResult<Value>;
+
+/// A builtin function or method of a builtin type.
+#[derive(Debug)]
+pub struct BuiltinDef {
+    /// `__name__`.
+    pub name: &'static str,
+    /// The implementation.
+    pub func: BuiltinFn,
+    /// For methods: the owning type's name (`list`, `str`, ...); empty for functions.
+    pub owner: &'static str,
+    /// Whether this is a method of a builtin type (receiver passed first).
+    pub is_method: bool,
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+fn name_list(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    match quoted.len() {
+        0 => String::new(),
+        1 => quoted[0].clone(),
+        2 => format!("{} and {}", quoted[0], quoted[1]),
+        n => format!("{}, and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+    }
+}
+
+impl Function {
+    /// Binds call arguments to a fresh fast-locals array (cells and free variables set up).
+    pub fn bind(&self, pos: &[Value], kwnames: &[Value], kwvals: &[Value]) -> PyResult<Vec<Value>> {
+        let code = &self.code;
+        let n = code.nlocalsplus();
+        let mut locals = vec![Value::Null; n];
+        let argc = code.argcount;
+        let kwonly = code.kwonlyargcount;
+        let has_varargs = code.flags.contains(CodeFlags::VARARGS);
+        let has_varkw = code.flags.contains(CodeFlags::VARKEYWORDS);
+        let qual = self.qualname.borrow().clone();
+        let fname = qual.as_str();
+        let varargs_slot = argc + kwonly;
+        let varkw_slot = varargs_slot + usize::from(has_varargs);
+
+        for (i, v) in pos.iter().take(argc).enumerate() {
+            locals[i] = v.clone();
+        }
+        if pos.len() > argc {
+            if has_varargs {
+                if let Some(slot) = locals.get_mut(varargs_slot) {
+                    *slot = Value::tuple(pos[argc..].to_vec());
+                }
+            } else {
+                let ndefaults = self.defaults.as_ref().map_or(0, |d| d.len());
+                let kw_given = kwnames
+                    .iter()
+                    .filter(|k| {
+                        code.localsplus[argc..argc + kwonly]
+                            .iter()
+                            .any(|n| matches!(k, Value::Str(s) if s.as_str() == n.as_str()))
+                    })
+                    .count();
+                let takes = if ndefaults > 0 {
+                    format!("from {} to {}", argc - ndefaults.min(argc), argc)
+                } else {
+                    argc.to_string()
+                };
+                let kw_part = if kw_given > 0 {
+                    format!(
+                        " positional argument{} (and {} keyword-only argument{})",
+                        if pos.len() == 1 { "" } else { "s" },
+                        kw_given,
+                        if kw_given == 1 { "" } else { "s" }
+                    )
+                } else {
+                    String::new()
+                };
+                return Err(PyErr::type_error(format!(
+                    "{}() takes {} positional argument{} but {}{} {} given",
+                    fname,
+                    takes,
+                    if argc == 1 && ndefaults == 0 { "" } else { "s" },
+                    pos.len(),
+                    kw_part,
+                    if pos.len() == 1 && kw_given == 0 {
+                        "was"
+                    } else {
+                        "were"
+                    }
+                )));
+            }
+        } else if has_varargs {
+            if let Some(slot) = locals.get_mut(varargs_slot) {
+                *slot = Value::tuple(Vec::new());
+            }
+        }
+        let mut extra_kw: Option<Dict> = has_varkw.then(Dict::new);
+        let mut posonly_as_kw: Vec<&str> = Vec::new();
+        for (k, v) in kwnames.iter().zip(kwvals) {
+            let Value::Str(ks) = k else {
+                return Err(PyErr::type_error(format!(
+                    "{fname}() keywords must be strings"
+                )));
+            };
+            let slot = code.localsplus[..argc + kwonly]
+                .iter()
+                .position(|n| n.as_str() == ks.as_str());
+            match slot {
+                Some(i) if i >= code.posonlyargcount => {
+                    if !locals[i].is_null() {
+                        return Err(PyErr::type_error(format!(
+                            "{}() got multiple values for argument '{}'",
+                            fname,
+                            ks.as_str()
+                        )));
+                    }
+                    locals[i] = v.clone();
+                }
+                other => {
+                    if let Some(d) = extra_kw.as_mut() {
+                        d.insert(k.clone(), v.clone())?;
+                    } else if other.is_some() {
+                        posonly_as_kw.push(ks.as_str());
+                    } else {
+                        return Err(PyErr::type_error(format!(
+                            "{}() got an unexpected keyword argument '{}'",
+                            fname,
+                            ks.as_str()
+                        )));
+                    }
+                }
+            }
+        }
+        if !posonly_as_kw.is_empty() {
+            return Err(PyErr::type_error(format!(
+                "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                fname,
+                posonly_as_kw.join(", ")
+            )));
+        }
+        if let Some(d) = extra_kw {
+            if let Some(slot) = locals.get_mut(varkw_slot) {
+                *slot = Value::Dict(Rc::new(RefCell::new(d)));
+            }
+        }
+        // defaults for missing positional parameters
+        if pos.len() < argc {
+            let defaults: &[Value] = self.defaults.as_deref().map_or(&[], |d| d.as_slice());
+            let first_default = argc.saturating_sub(defaults.len());
+            let mut missing = Vec::new();
+            for i in pos.len()..argc {
+                if locals[i].is_null() {
+                    if i >= first_default {
+                        locals[i] = defaults[i - first_default].clone();
+                    } else {
+                        missing.push(code.localsplus[i].as_str());
+                    }
+                }
+            }
+            if !missing.is_empty() {
+                return Err(PyErr::type_error(format!(
+                    "{}() missing {}: {}",
+                    fname,
+                    plural(missing.len(), "required positional argument"),
+                    name_list(&missing)
+                )));
+            }
+        }
+        if kwonly > 0 {
+            let mut missing = Vec::new();
+            for (i, name) in code
+                .localsplus
+                .iter()
+                .enumerate()
+                .take(argc + kwonly)
+                .skip(argc)
+            {
+                if locals[i].is_null() {
+                    let dflt = self
+                        .kwdefaults
+                        .as_ref()
+                        .and_then(|d| d.borrow().get_str(name).cloned());
+                    match dflt {
+                        Some(v) => locals[i] = v,
+                        None => missing.push(name.as_str()),
+                    }
+                }
+            }
+            if !missing.is_empty() {
+                return Err(PyErr::type_error(format!(
+                    "{}() missing {}: {}",
+                    fname,
+                    plural(missing.len(), "required keyword-only argument"),
+                    name_list(&missing)
+                )));
+            }
+        }
+        self.init_cells(&mut locals);
+        Ok(locals)
+    }
+
+    /// Copies closure cells into the free-variable slots (`COPY_FREE_VARS`).
+    pub fn init_cells(&self, locals: &mut [Value]) {
+        if let Some(cl) = &self.closure {
+            let start = self.code.free_start.min(locals.len());
+            for (slot, cell) in locals[start..].iter_mut().zip(cl.iter()) {
+                *slot = cell.clone();
+            }
+        }
+    }
+
+    /// Whether a slot is a cell variable (`MAKE_CELL` wraps it on entry).
+    pub fn is_cell(code: &Code, i: usize) -> bool {
+        code.kinds.get(i).is_some_and(|k| k & local_kind::CELL != 0)
+    }
+}

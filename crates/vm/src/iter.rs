@@ -1,0 +1,250 @@
+//! Iterator objects of the builtin types.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::dict::Dict;
+use crate::exc::{PyErr, PyResult};
+use crate::types::TypeKind;
+use crate::value::{StrObj, Value};
+
+/// Which part of a dict entry an iterator yields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DictPart {
+    /// Keys.
+    Keys,
+    /// Values.
+    Values,
+    /// `(key, value)` tuples.
+    Items,
+}
+
+/// The state of an iterator.
+#[derive(Debug)]
+pub enum IterObj {
+    /// `range_iterator`.
+    Range {
+        /// Next value.
+        cur: i64,
+        /// Values left.
+        left: i64,
+        /// Step.
+        step: i64,
+    },
+    /// `list_iterator`.
+    List {
+        /// The list.
+        list: Rc<RefCell<Vec<Value>>>,
+        /// Next index.
+        idx: usize,
+    },
+    /// `tuple_iterator`.
+    Tuple {
+        /// The tuple.
+        items: Rc<Vec<Value>>,
+        /// Next index.
+        idx: usize,
+    },
+    /// `str_ascii_iterator` / `str_iterator`.
+    Str {
+        /// The string.
+        s: Rc<StrObj>,
+        /// Byte position.
+        pos: usize,
+    },
+    /// `dict_keyiterator` and friends.
+    Dict {
+        /// The dict.
+        dict: Rc<RefCell<Dict>>,
+        /// Raw entry position.
+        pos: usize,
+        /// Size when iteration started.
+        len: usize,
+        /// What is yielded.
+        part: DictPart,
+    },
+    /// `set_iterator` (over a snapshot).
+    Snapshot {
+        /// Items.
+        items: Vec<Value>,
+        /// Next index.
+        idx: usize,
+        /// The set, to detect size changes.
+        set: Option<Rc<RefCell<Dict>>>,
+    },
+    /// `list_reverseiterator`.
+    Reversed {
+        /// The sequence (list or tuple items).
+        seq: Value,
+        /// Items left.
+        left: usize,
+    },
+    /// `enumerate`.
+    Enumerate {
+        /// Underlying iterator.
+        it: Value,
+        /// Next count.
+        count: i64,
+    },
+    /// `zip`.
+    Zip {
+        /// Underlying iterators.
+        its: Rc<Vec<Value>>,
+    },
+    /// `map`.
+    Map {
+        /// The function.
+        func: Value,
+        /// Underlying iterators.
+        its: Rc<Vec<Value>>,
+    },
+    /// `filter`.
+    Filter {
+        /// The predicate (or None).
+        func: Value,
+        /// Underlying iterator.
+        it: Value,
+    },
+}
+
+impl IterObj {
+    /// The builtin type kind of the iterator.
+    pub fn type_kind(&self) -> TypeKind {
+        match self {
+            IterObj::Enumerate { .. } => TypeKind::Enumerate,
+            IterObj::Zip { .. } => TypeKind::Zip,
+            IterObj::Map { .. } => TypeKind::Map,
+            IterObj::Filter { .. } => TypeKind::Filter,
+            _ => TypeKind::Iterator,
+        }
+    }
+
+    /// The iterator's type name.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            IterObj::Range { .. } => "range_iterator",
+            IterObj::List { .. } => "list_iterator",
+            IterObj::Tuple { .. } => "tuple_iterator",
+            IterObj::Str { s, .. } => {
+                if s.is_ascii() {
+                    "str_ascii_iterator"
+                } else {
+                    "str_iterator"
+                }
+            }
+            IterObj::Dict { part, .. } => match part {
+                DictPart::Keys => "dict_keyiterator",
+                DictPart::Values => "dict_valueiterator",
+                DictPart::Items => "dict_itemiterator",
+            },
+            IterObj::Snapshot { .. } => "set_iterator",
+            IterObj::Reversed { .. } => "list_reverseiterator",
+            IterObj::Enumerate { .. } => "enumerate",
+            IterObj::Zip { .. } => "zip",
+            IterObj::Map { .. } => "map",
+            IterObj::Filter { .. } => "filter",
+        }
+    }
+
+    /// Advances iterators that never call back into Python. `Err(())`-like
+    /// `None` from the outer option means the iterator needs the VM.
+    pub fn next_simple(&mut self) -> Option<PyResult<Option<Value>>> {
+        Some(Ok(match self {
+            IterObj::Range { cur, left, step } => {
+                if *left <= 0 {
+                    None
+                } else {
+                    let v = *cur;
+                    *left -= 1;
+                    *cur = cur.wrapping_add(*step);
+                    Some(Value::Int(v))
+                }
+            }
+            IterObj::List { list, idx } => {
+                let v = list.borrow().get(*idx).cloned();
+                if v.is_some() {
+                    *idx += 1;
+                } else {
+                    *idx = usize::MAX;
+                }
+                v
+            }
+            IterObj::Tuple { items, idx } => {
+                let v = items.get(*idx).cloned();
+                *idx += 1;
+                v
+            }
+            IterObj::Str { s, pos } => {
+                let text = s.as_str();
+                match text.get(*pos..).and_then(|t| t.chars().next()) {
+                    Some(c) => {
+                        *pos += c.len_utf8();
+                        let mut buf = [0u8; 4];
+                        Some(Value::str(c.encode_utf8(&mut buf)))
+                    }
+                    None => None,
+                }
+            }
+            IterObj::Dict {
+                dict,
+                pos,
+                len,
+                part,
+            } => {
+                let d = dict.borrow();
+                if d.len() != *len {
+                    *len = usize::MAX;
+                    return Some(Err(PyErr::new(
+                        crate::types::ExcKind::RuntimeError,
+                        "dictionary changed size during iteration",
+                    )));
+                }
+                match d.entry_at(*pos) {
+                    Some((next, k, v)) => {
+                        *pos = next;
+                        Some(match part {
+                            DictPart::Keys => k.clone(),
+                            DictPart::Values => v.clone(),
+                            DictPart::Items => Value::tuple(vec![k.clone(), v.clone()]),
+                        })
+                    }
+                    None => None,
+                }
+            }
+            IterObj::Snapshot { items, idx, set } => {
+                if let Some(s) = set {
+                    if s.borrow().len() != items.len() {
+                        return Some(Err(PyErr::new(
+                            crate::types::ExcKind::RuntimeError,
+                            "Set changed size during iteration",
+                        )));
+                    }
+                }
+                let v = items.get(*idx).cloned();
+                *idx += 1;
+                v
+            }
+            IterObj::Reversed { seq, left } => {
+                if *left == 0 {
+                    None
+                } else {
+                    *left -= 1;
+                    match seq {
+                        Value::List(l) => {
+                            let l = l.borrow();
+                            if *left < l.len() {
+                                l.get(*left).cloned()
+                            } else {
+                                *left = 0;
+                                None
+                            }
+                        }
+                        Value::Tuple(t) => t.get(*left).cloned(),
+                        _ => None,
+                    }
+                }
+            }
+            _ => return None,
+        }))
+    }
+}

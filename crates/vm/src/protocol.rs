@@ -1,0 +1,758 @@
+//! The abstract object protocols (iteration, subscripts, attributes, length,
+//! containment, str/repr) over the builtin types. They are `Vm` methods because
+//! user-defined types will dispatch through Python code here.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::exc::{PyErr, PyResult};
+use crate::iter::{DictPart, IterObj};
+use crate::ops::index_of;
+use crate::types::{type_name, ExcKind};
+use crate::value::{StrObj, Value};
+use crate::vm::Vm;
+
+fn iter_value(it: IterObj) -> Value {
+    Value::Iter(Rc::new(RefCell::new(it)))
+}
+
+/// Resolves `slice(start, stop, step)` against a length (`PySlice_AdjustIndices`).
+pub fn slice_indices(s: &[Value; 3], len: usize) -> PyResult<(i64, i64, i64)> {
+    let get = |v: &Value| -> PyResult<Option<i64>> {
+        match v {
+            Value::None => Ok(None),
+            other => index_of(other).map(Some).ok_or_else(|| {
+                PyErr::type_error(
+                    "slice indices must be integers or None or have an __index__ method",
+                )
+            }),
+        }
+    };
+    let len = len as i64;
+    let step = get(&s[2])?.unwrap_or(1);
+    if step == 0 {
+        return Err(PyErr::value_error("slice step cannot be zero"));
+    }
+    let adjust = |v: Option<i64>, dflt: i64, lo: i64, hi: i64| -> i64 {
+        match v {
+            None => dflt,
+            Some(mut i) => {
+                if i < 0 {
+                    i += len;
+                    if i < 0 {
+                        i = lo;
+                    }
+                } else if i >= len {
+                    i = hi;
+                }
+                i
+            }
+        }
+    };
+    let (start, stop) = if step > 0 {
+        (
+            adjust(get(&s[0])?, 0, 0, len),
+            adjust(get(&s[1])?, len, 0, len),
+        )
+    } else {
+        (
+            adjust(get(&s[0])?, len - 1, -1, len - 1),
+            adjust(get(&s[1])?, -1, -1, len - 1),
+        )
+    };
+    Ok((start, stop, step))
+}
+
+fn slice_positions(s: &[Value; 3], len: usize) -> PyResult<Vec<usize>> {
+    let (start, stop, step) = slice_indices(s, len)?;
+    let mut out = Vec::new();
+    let mut i = start;
+    if step > 0 {
+        while i < stop {
+            out.push(i as usize);
+            i += step;
+        }
+    } else {
+        while i > stop {
+            out.push(i as usize);
+            i += step;
+        }
+    }
+    Ok(out)
+}
+
+fn norm_index(i: i64, len: usize) -> Option<usize> {
+    let i = if i < 0 { i + len as i64 } else { i };
+    (0..len as i64).contains(&i).then_some(i as usize)
+}
+
+fn index_type_error(what: &str, key: &Value) -> PyErr {
+    PyErr::type_error(format!(
+        "{} indices must be integers or slices, not {}",
+        what,
+        type_name(key)
+    ))
+}
+
+impl Vm {
+    /// `iter(v)`.
+    pub fn get_iter(&mut self, v: &Value) -> PyResult<Value> {
+        Ok(match v {
+            Value::Iter(_) | Value::Generator(_) => v.clone(),
+            Value::DictView(view) => Vm::dict_iter(&view.0, view.1),
+            Value::Range(r) => iter_value(IterObj::Range {
+                cur: r.start,
+                left: r.len(),
+                step: r.step,
+            }),
+            Value::List(l) => iter_value(IterObj::List {
+                list: l.clone(),
+                idx: 0,
+            }),
+            Value::Tuple(t) => iter_value(IterObj::Tuple {
+                items: t.clone(),
+                idx: 0,
+            }),
+            Value::Str(s) => iter_value(IterObj::Str {
+                s: s.clone(),
+                pos: 0,
+            }),
+            Value::Dict(d) => iter_value(IterObj::Dict {
+                len: d.borrow().len(),
+                dict: d.clone(),
+                pos: 0,
+                part: DictPart::Keys,
+            }),
+            Value::Set(d) => iter_value(IterObj::Snapshot {
+                items: crate::methods::set_order(&d.borrow()),
+                idx: 0,
+                set: Some(d.clone()),
+            }),
+            Value::FrozenSet(d) => iter_value(IterObj::Snapshot {
+                items: crate::methods::set_order(d),
+                idx: 0,
+                set: None,
+            }),
+            Value::Bytes(b) => iter_value(IterObj::Snapshot {
+                items: b.iter().map(|&x| Value::Int(i64::from(x))).collect(),
+                idx: 0,
+                set: None,
+            }),
+            other => {
+                return Err(PyErr::type_error(format!(
+                    "'{}' object is not iterable",
+                    type_name(other)
+                )))
+            }
+        })
+    }
+
+    /// A dict iterator over one part of the entries.
+    pub fn dict_iter(d: &Rc<RefCell<crate::dict::Dict>>, part: DictPart) -> Value {
+        iter_value(IterObj::Dict {
+            len: d.borrow().len(),
+            dict: d.clone(),
+            pos: 0,
+            part,
+        })
+    }
+
+    /// `next(it)`: `Ok(None)` when exhausted.
+    pub fn iter_next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        if let Value::Generator(g) = it {
+            return Ok(match self.resume(g, Value::None)? {
+                crate::gen::GenResult::Yielded(v) => Some(v),
+                crate::gen::GenResult::Returned(_) => None,
+            });
+        }
+        let Value::Iter(cell) = it else {
+            return Err(PyErr::type_error(format!(
+                "'{}' object is not an iterator",
+                type_name(it)
+            )));
+        };
+        {
+            let mut b = cell
+                .try_borrow_mut()
+                .map_err(|_| PyErr::value_error("iterator already executing"))?;
+            if let Some(r) = b.next_simple() {
+                return r;
+            }
+        }
+        // Iterators that call back into Python: take what is needed without holding the borrow.
+        enum Step {
+            Enumerate(Value, i64),
+            Zip(Rc<Vec<Value>>),
+            Map(Value, Rc<Vec<Value>>),
+            Filter(Value, Value),
+        }
+        let step = match &mut *cell
+            .try_borrow_mut()
+            .map_err(|_| PyErr::value_error("iterator already executing"))?
+        {
+            IterObj::Enumerate { it, count } => {
+                let c = *count;
+                *count += 1;
+                Step::Enumerate(it.clone(), c)
+            }
+            IterObj::Zip { its } => Step::Zip(its.clone()),
+            IterObj::Map { func, its } => Step::Map(func.clone(), its.clone()),
+            IterObj::Filter { func, it } => Step::Filter(func.clone(), it.clone()),
+            _ => return Ok(None),
+        };
+        match step {
+            Step::Enumerate(inner, c) => Ok(self
+                .iter_next(&inner)?
+                .map(|v| Value::tuple(vec![Value::Int(c), v]))),
+            Step::Zip(its) => {
+                if its.is_empty() {
+                    return Ok(None);
+                }
+                let mut out = Vec::with_capacity(its.len());
+                for i in its.iter() {
+                    match self.iter_next(i)? {
+                        Some(v) => out.push(v),
+                        None => return Ok(None),
+                    }
+                }
+                Ok(Some(Value::tuple(out)))
+            }
+            Step::Map(func, its) => {
+                if its.len() == 1 {
+                    return match self.iter_next(&its[0])? {
+                        Some(v) => self.call(&func, std::slice::from_ref(&v)).map(Some),
+                        None => Ok(None),
+                    };
+                }
+                let mut args = Vec::with_capacity(its.len());
+                for i in its.iter() {
+                    match self.iter_next(i)? {
+                        Some(v) => args.push(v),
+                        None => return Ok(None),
+                    }
+                }
+                self.call(&func, &args).map(Some)
+            }
+            Step::Filter(func, inner) => loop {
+                let Some(v) = self.iter_next(&inner)? else {
+                    return Ok(None);
+                };
+                let keep = if matches!(func, Value::None) {
+                    self.truthy(&v)?
+                } else {
+                    let r = self.call(&func, std::slice::from_ref(&v))?;
+                    self.truthy(&r)?
+                };
+                if keep {
+                    return Ok(Some(v));
+                }
+            },
+        }
+    }
+
+    /// Truth value (user types will call `__bool__`/`__len__` here).
+    pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
+        Ok(crate::ops::truthy(v))
+    }
+
+    /// Collects any iterable into a vector.
+    pub fn collect(&mut self, v: &Value) -> PyResult<Vec<Value>> {
+        match v {
+            Value::List(l) => return Ok(l.borrow().clone()),
+            Value::Tuple(t) => return Ok(t.to_vec()),
+            Value::Range(r) if r.len() > (1 << 28) => {
+                return Err(PyErr::new(ExcKind::MemoryError, ""));
+            }
+            _ => {}
+        }
+        let it = self.get_iter(v)?;
+        let mut out = Vec::new();
+        while let Some(x) = self.iter_next(&it)? {
+            out.push(x);
+        }
+        Ok(out)
+    }
+
+    /// `len(v)`.
+    pub fn len_of(&mut self, v: &Value) -> PyResult<usize> {
+        Ok(match v {
+            Value::Str(s) => s.char_len(),
+            Value::List(l) => l.borrow().len(),
+            Value::Tuple(t) => t.len(),
+            Value::Dict(d) | Value::Set(d) => d.borrow().len(),
+            Value::DictView(v) => v.0.borrow().len(),
+            Value::FrozenSet(d) => d.len(),
+            Value::Bytes(b) => b.len(),
+            Value::Range(r) => r.len().max(0) as usize,
+            other => {
+                return Err(PyErr::type_error(format!(
+                    "object of type '{}' has no len()",
+                    type_name(other)
+                )))
+            }
+        })
+    }
+
+    /// `container[key]`.
+    pub fn getitem(&mut self, c: &Value, key: &Value) -> PyResult<Value> {
+        match (c, key) {
+            (Value::List(l), Value::Int(i)) => {
+                let l = l.borrow();
+                norm_index(*i, l.len())
+                    .map(|i| l[i].clone())
+                    .ok_or_else(|| PyErr::index_error("list index out of range"))
+            }
+            (Value::Tuple(t), Value::Int(i)) => norm_index(*i, t.len())
+                .map(|i| t[i].clone())
+                .ok_or_else(|| PyErr::index_error("tuple index out of range")),
+            (Value::Dict(d), _) => {
+                let r = d.borrow().get(key)?.cloned();
+                r.ok_or_else(|| PyErr::key_error(key.clone()))
+            }
+            (Value::Str(s), Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) => {
+                let i = index_of(key).unwrap_or(0);
+                norm_index(i, s.char_len())
+                    .and_then(|i| s.char_at(i))
+                    .map(|ch| {
+                        let mut buf = [0u8; 4];
+                        Value::str(ch.encode_utf8(&mut buf))
+                    })
+                    .ok_or_else(|| PyErr::index_error("string index out of range"))
+            }
+            (Value::Str(s), Value::Slice(sl)) => {
+                let (start, stop, step) = slice_indices(sl, s.char_len())?;
+                if step == 1 && s.is_ascii() {
+                    let (a, b) = (start.max(0) as usize, stop.max(start).max(0) as usize);
+                    return Ok(Value::str(s.as_str().get(a..b).unwrap_or("")));
+                }
+                let chars: Vec<char> = s.as_str().chars().collect();
+                let out: String = slice_positions(sl, chars.len())?
+                    .into_iter()
+                    .map(|i| chars[i])
+                    .collect();
+                Ok(Value::string(out))
+            }
+            (Value::List(l), Value::Slice(sl)) => {
+                let l = l.borrow();
+                let (start, stop, step) = slice_indices(sl, l.len())?;
+                if step == 1 {
+                    let (a, b) = (start.max(0) as usize, stop.max(start).max(0) as usize);
+                    return Ok(Value::list(
+                        l.get(a..b).map_or_else(Vec::new, <[Value]>::to_vec),
+                    ));
+                }
+                Ok(Value::list(
+                    slice_positions(sl, l.len())?
+                        .into_iter()
+                        .map(|i| l[i].clone())
+                        .collect(),
+                ))
+            }
+            (Value::Tuple(t), Value::Slice(sl)) => Ok(Value::tuple(
+                slice_positions(sl, t.len())?
+                    .into_iter()
+                    .map(|i| t[i].clone())
+                    .collect(),
+            )),
+            (Value::List(_), Value::Bool(_) | Value::BigInt(_))
+            | (Value::Tuple(_), Value::Bool(_) | Value::BigInt(_)) => {
+                let i = index_of(key).unwrap_or(0);
+                self.getitem(c, &Value::Int(i))
+            }
+            (Value::Range(r), Value::Int(_) | Value::Bool(_)) => {
+                let i = index_of(key).unwrap_or(0);
+                r.get(i)
+                    .map(Value::Int)
+                    .ok_or_else(|| PyErr::index_error("range object index out of range"))
+            }
+            (Value::Bytes(b), Value::Int(i)) => norm_index(*i, b.len())
+                .map(|i| Value::Int(i64::from(b[i])))
+                .ok_or_else(|| PyErr::index_error("index out of range")),
+            (Value::Bytes(b), Value::Slice(sl)) => Ok(Value::Bytes(Rc::new(
+                slice_positions(sl, b.len())?
+                    .into_iter()
+                    .map(|i| b[i])
+                    .collect(),
+            ))),
+            (Value::List(_), _) => Err(index_type_error("list", key)),
+            (Value::Tuple(_), _) => Err(index_type_error("tuple", key)),
+            (Value::Str(_), _) => Err(index_type_error("string", key)),
+            (Value::Type(t), _) => Ok(Value::Type(t.clone())),
+            _ => Err(PyErr::type_error(format!(
+                "'{}' object is not subscriptable",
+                type_name(c)
+            ))),
+        }
+    }
+
+    /// `container[key] = value`.
+    pub fn setitem(&mut self, c: &Value, key: Value, value: Value) -> PyResult<()> {
+        match (c, &key) {
+            (Value::List(l), Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) => {
+                let i = index_of(&key).unwrap_or(0);
+                let mut l = l.borrow_mut();
+                let len = l.len();
+                match norm_index(i, len) {
+                    Some(i) => {
+                        l[i] = value;
+                        Ok(())
+                    }
+                    None => Err(PyErr::index_error("list assignment index out of range")),
+                }
+            }
+            (Value::Dict(d), _) => d.borrow_mut().insert(key, value),
+            (Value::List(l), Value::Slice(sl)) => {
+                let items = self.collect(&value)?;
+                let mut l = l.borrow_mut();
+                let (start, stop, step) = slice_indices(sl, l.len())?;
+                if step == 1 {
+                    let a = start.max(0) as usize;
+                    let b = (stop.max(start).max(0) as usize).min(l.len());
+                    l.splice(a..b, items);
+                    return Ok(());
+                }
+                let pos = slice_positions(sl, l.len())?;
+                if pos.len() != items.len() {
+                    return Err(PyErr::value_error(format!(
+                        "attempt to assign sequence of size {} to extended slice of size {}",
+                        items.len(),
+                        pos.len()
+                    )));
+                }
+                for (p, v) in pos.into_iter().zip(items) {
+                    l[p] = v;
+                }
+                Ok(())
+            }
+            (Value::List(_), _) => Err(index_type_error("list", &key)),
+            _ => Err(PyErr::type_error(format!(
+                "'{}' object does not support item assignment",
+                type_name(c)
+            ))),
+        }
+    }
+
+    /// `del container[key]`.
+    pub fn delitem(&mut self, c: &Value, key: &Value) -> PyResult<()> {
+        match (c, key) {
+            (Value::List(l), Value::Int(i)) => {
+                let mut l = l.borrow_mut();
+                let len = l.len();
+                match norm_index(*i, len) {
+                    Some(i) => {
+                        l.remove(i);
+                        Ok(())
+                    }
+                    None => Err(PyErr::index_error("list assignment index out of range")),
+                }
+            }
+            (Value::List(l), Value::Slice(sl)) => {
+                let mut l = l.borrow_mut();
+                let mut pos = slice_positions(sl, l.len())?;
+                pos.sort_unstable();
+                for p in pos.into_iter().rev() {
+                    l.remove(p);
+                }
+                Ok(())
+            }
+            (Value::Dict(d), _) => match d.borrow_mut().remove(key)? {
+                Some(_) => Ok(()),
+                None => Err(PyErr::key_error(key.clone())),
+            },
+            _ => Err(PyErr::type_error(format!(
+                "'{}' object doesn't support item deletion",
+                type_name(c)
+            ))),
+        }
+    }
+
+    /// `item in container`.
+    pub fn contains(&mut self, c: &Value, item: &Value) -> PyResult<bool> {
+        Ok(match c {
+            Value::List(l) => l
+                .borrow()
+                .iter()
+                .any(|x| x.is(item) || crate::ops::eq(x, item)),
+            Value::Tuple(t) => t.iter().any(|x| x.is(item) || crate::ops::eq(x, item)),
+            Value::Dict(d) | Value::Set(d) => d.borrow().get(item)?.is_some(),
+            Value::FrozenSet(d) => d.get(item)?.is_some(),
+            Value::DictView(v) if v.1 == DictPart::Keys => v.0.borrow().get(item)?.is_some(),
+            Value::DictView(_) => self
+                .collect(c)?
+                .iter()
+                .any(|x| x.is(item) || crate::ops::eq(x, item)),
+            Value::Str(s) => match item {
+                Value::Str(sub) => s.as_str().contains(sub.as_str()),
+                other => {
+                    return Err(PyErr::type_error(format!(
+                        "'in <string>' requires string as left operand, not {}",
+                        type_name(other)
+                    )))
+                }
+            },
+            Value::Range(r) => match item {
+                Value::Int(i) => {
+                    let (lo, hi) = if r.step > 0 {
+                        (r.start, r.stop)
+                    } else {
+                        (r.stop, r.start)
+                    };
+                    let inside = if r.step > 0 {
+                        *i >= lo && *i < hi
+                    } else {
+                        *i > lo && *i <= hi
+                    };
+                    inside && (i - r.start) % r.step == 0
+                }
+                other => self.collect(c)?.iter().any(|x| crate::ops::eq(x, other)),
+            },
+            Value::Bytes(b) => match item {
+                Value::Int(i) => b.iter().any(|&x| i64::from(x) == *i),
+                Value::Bytes(sub) => {
+                    sub.is_empty() || b.windows(sub.len()).any(|w| w == sub.as_slice())
+                }
+                _ => return Err(PyErr::type_error("a bytes-like object is required")),
+            },
+            Value::Iter(_) | Value::Generator(_) => {
+                while let Some(x) = self.iter_next(c)? {
+                    if x.is(item) || crate::ops::eq(&x, item) {
+                        return Ok(true);
+                    }
+                }
+                false
+            }
+            other => {
+                return Err(PyErr::type_error(format!(
+                    "argument of type '{}' is not iterable",
+                    type_name(other)
+                )))
+            }
+        })
+    }
+
+    /// `str(v)`.
+    pub fn str_of(&mut self, v: &Value) -> PyResult<String> {
+        Ok(crate::repr::to_str(v))
+    }
+
+    /// `repr(v)`.
+    pub fn repr_of(&mut self, v: &Value) -> PyResult<String> {
+        Ok(crate::repr::repr(v))
+    }
+
+    /// `LOAD_METHOD`: `(method, self)` for a method found on the type, else `(NULL, attr)`.
+    pub fn load_method(&mut self, obj: Value, name: &Rc<StrObj>) -> PyResult<(Value, Value)> {
+        if let Some(def) = crate::methods::lookup(&obj, name.as_str()) {
+            return Ok((Value::Builtin(def), obj));
+        }
+        let v = self.get_attr(&obj, name)?;
+        Ok((Value::Null, v))
+    }
+
+    /// `getattr(obj, name)`.
+    pub fn get_attr(&mut self, obj: &Value, name: &Rc<StrObj>) -> PyResult<Value> {
+        let n = name.as_str();
+        if let Some(def) = crate::methods::lookup(obj, n) {
+            if let Value::Type(_) = obj {
+                return Ok(Value::Builtin(def));
+            }
+            return Ok(Value::BoundBuiltin(Rc::new((obj.clone(), def))));
+        }
+        if let Value::Module(m) = obj {
+            let v = m.dict.borrow().get_str(name).cloned();
+            return v.ok_or_else(|| {
+                let err = PyErr::new(
+                    ExcKind::AttributeError,
+                    format!("module '{}' has no attribute '{}'", m.name, n),
+                );
+                let names: Vec<Rc<str>> = m
+                    .dict
+                    .borrow()
+                    .keys()
+                    .filter_map(|k| match k {
+                        Value::Str(s) => Some(Rc::from(s.as_str())),
+                        _ => None,
+                    })
+                    .collect();
+                *err.0.name_hint.borrow_mut() = Some(crate::exc::NameHint {
+                    name: n.into(),
+                    candidates: vec![names],
+                    is_attribute: true,
+                });
+                err
+            });
+        }
+        let found = match (obj, n) {
+            (_, "__class__") => Some(Value::Type(crate::types::type_of(obj))),
+            (Value::Exception(e), "args") => Some(Value::Tuple(e.args.borrow().clone())),
+            (Value::Exception(e), "__cause__") => Some(
+                e.cause
+                    .borrow()
+                    .clone()
+                    .map_or(Value::None, Value::Exception),
+            ),
+            (Value::Exception(e), "__context__") => Some(
+                e.context
+                    .borrow()
+                    .clone()
+                    .map_or(Value::None, Value::Exception),
+            ),
+            (Value::Exception(e), "__suppress_context__") => {
+                Some(Value::Bool(e.suppress_context.get()))
+            }
+            (Value::Exception(_), "__traceback__") => Some(Value::None),
+            (Value::Exception(e), "value") if e.is_instance(ExcKind::StopIteration) => {
+                Some(e.args.borrow().first().cloned().unwrap_or(Value::None))
+            }
+            (Value::Exception(e), "code") if e.is_instance(ExcKind::SystemExit) => {
+                Some(e.args.borrow().first().cloned().unwrap_or(Value::None))
+            }
+            (Value::Function(f), "__name__") => Some(Value::Str(f.name.borrow().clone())),
+            (Value::Function(f), "__qualname__") => Some(Value::Str(f.qualname.borrow().clone())),
+            (Value::Function(f), "__code__") => Some(Value::Code(f.code.clone())),
+            (Value::Function(f), "__defaults__") => {
+                Some(f.defaults.clone().map_or(Value::None, Value::Tuple))
+            }
+            (Value::Function(f), "__kwdefaults__") => {
+                Some(f.kwdefaults.clone().map_or(Value::None, Value::Dict))
+            }
+            (Value::Function(f), "__closure__") => {
+                Some(f.closure.clone().map_or(Value::None, Value::Tuple))
+            }
+            (Value::Function(f), "__globals__") => Some(Value::Dict(f.globals.clone())),
+            (Value::Function(_), "__doc__") => Some(Value::None),
+            (Value::Function(_), "__module__") => Some(Value::str("__main__")),
+            (Value::Builtin(b), "__name__") => Some(Value::str(b.name)),
+            (Value::Builtin(b), "__qualname__") => Some(Value::string(if b.is_method {
+                format!("{}.{}", b.owner, b.name)
+            } else {
+                b.name.to_string()
+            })),
+            (Value::Type(t), "__name__" | "__qualname__") => Some(Value::str(&t.name)),
+            (Value::Type(t), "__base__") => Some(t.base.clone().map_or(Value::None, Value::Type)),
+            (Value::Type(_), "__module__") => Some(Value::str("builtins")),
+            (Value::Cell(c), "cell_contents") => {
+                let v = c.borrow().clone();
+                if v.is_null() {
+                    return Err(PyErr::value_error("Cell is empty"));
+                }
+                Some(v)
+            }
+            (Value::Int(_) | Value::Bool(_) | Value::BigInt(_), "real" | "numerator") => {
+                Some(crate::ops::unary('+', obj)?)
+            }
+            (Value::Int(_) | Value::Bool(_) | Value::BigInt(_), "imag") => Some(Value::Int(0)),
+            (Value::Int(_) | Value::Bool(_) | Value::BigInt(_), "denominator") => {
+                Some(Value::Int(1))
+            }
+            (Value::Float(_), "real") => Some(obj.clone()),
+            (Value::Float(_), "imag") => Some(Value::Float(0.0)),
+            (Value::Range(r), "start") => Some(Value::Int(r.start)),
+            (Value::Range(r), "stop") => Some(Value::Int(r.stop)),
+            (Value::Range(r), "step") => Some(Value::Int(r.step)),
+            (Value::Slice(s), "start") => Some(s[0].clone()),
+            (Value::Slice(s), "stop") => Some(s[1].clone()),
+            (Value::Slice(s), "step") => Some(s[2].clone()),
+            (Value::Code(c), _) => crate::builtins::code_attr(c, n),
+            _ => None,
+        };
+        found.ok_or_else(|| attribute_error(obj, n))
+    }
+
+    /// `obj.name = value`.
+    pub fn set_attr(&mut self, obj: &Value, name: &Rc<StrObj>, value: Value) -> PyResult<()> {
+        if let Value::Module(m) = obj {
+            let h = name.hash();
+            m.dict
+                .borrow_mut()
+                .insert_hashed(Value::Str(name.clone()), h, value);
+            return Ok(());
+        }
+        match (obj, name.as_str()) {
+            (Value::Function(f), "__name__") => {
+                if let Value::Str(s) = value {
+                    *f.name.borrow_mut() = s;
+                    return Ok(());
+                }
+                Err(PyErr::type_error("__name__ must be set to a string object"))
+            }
+            (Value::Function(f), "__qualname__") => {
+                if let Value::Str(s) = value {
+                    *f.qualname.borrow_mut() = s;
+                    return Ok(());
+                }
+                Err(PyErr::type_error(
+                    "__qualname__ must be set to a string object",
+                ))
+            }
+            (Value::Exception(e), "__cause__") => {
+                *e.cause.borrow_mut() = match value {
+                    Value::Exception(c) => Some(c),
+                    _ => None,
+                };
+                e.suppress_context.set(true);
+                Ok(())
+            }
+            (Value::Exception(e), "__context__") => {
+                *e.context.borrow_mut() = match value {
+                    Value::Exception(c) => Some(c),
+                    _ => None,
+                };
+                Ok(())
+            }
+            (Value::Exception(e), "__suppress_context__") => {
+                e.suppress_context.set(crate::ops::truthy(&value));
+                Ok(())
+            }
+            (Value::Exception(e), "args") => {
+                let items = self.collect(&value)?;
+                *e.args.borrow_mut() = Rc::new(items);
+                Ok(())
+            }
+            (Value::Type(t), n) => Err(PyErr::type_error(format!(
+                "cannot set '{}' attribute of immutable type '{}'",
+                n, t.name
+            ))),
+            (_, n) => {
+                if crate::methods::lookup(obj, n).is_some() {
+                    return Err(PyErr::new(
+                        ExcKind::AttributeError,
+                        format!("'{}' object attribute '{}' is read-only", type_name(obj), n),
+                    ));
+                }
+                Err(attribute_error(obj, n))
+            }
+        }
+    }
+
+    /// `del obj.name`.
+    pub fn del_attr(&mut self, obj: &Value, name: &Rc<StrObj>) -> PyResult<()> {
+        Err(attribute_error(obj, name.as_str()))
+    }
+}
+
+/// `AttributeError` with CPython's wording.
+pub fn attribute_error(obj: &Value, name: &str) -> PyErr {
+    let err = match obj {
+        Value::Type(t) => PyErr::new(
+            ExcKind::AttributeError,
+            format!("type object '{}' has no attribute '{}'", t.name, name),
+        ),
+        _ => PyErr::new(
+            ExcKind::AttributeError,
+            format!("'{}' object has no attribute '{}'", type_name(obj), name),
+        ),
+    };
+    // "Did you mean" candidates: the names `dir()` would list that we know of.
+    let candidates: Vec<Rc<str>> = crate::methods::table_id(obj)
+        .map(|id| crate::methods::method_names(id).map(Rc::from).collect())
+        .unwrap_or_default();
+    if !candidates.is_empty() {
+        *err.0.name_hint.borrow_mut() = Some(crate::exc::NameHint {
+            name: name.into(),
+            candidates: vec![candidates],
+            is_attribute: true,
+        });
+    }
+    err
+}

@@ -1,0 +1,298 @@
+//! Printing uncaught exceptions exactly as CPython 3.11's `PyErr_Display` does:
+//! chained exceptions, `File ... line ... in ...`, the source line, caret lines
+//! with `~`/`^` anchors, "[Previous line repeated N more times]", and
+//! "Did you mean" suggestions for `NameError`.
+
+use std::rc::Rc;
+
+use crate::exc::{ExcObj, PyErr, TbEntry};
+use crate::vm::Vm;
+
+const RECURSIVE_CUTOFF: usize = 3;
+const INDENT: usize = 4;
+
+fn is_ws(c: char) -> bool {
+    c == ' ' || c == '\t' || c == '\x0c'
+}
+
+/// Character offset of a UTF-8 byte offset within `line`.
+fn char_offset(line: &str, byte: usize) -> usize {
+    let b = byte.min(line.len());
+    let mut b = b;
+    while !line.is_char_boundary(b) {
+        b -= 1;
+    }
+    line[..b].chars().count()
+}
+
+impl Vm {
+    fn source_line(&mut self, filename: &str, lineno: i32) -> Option<String> {
+        if lineno < 1 {
+            return None;
+        }
+        let lines = self
+            .sources
+            .entry(filename.to_string())
+            .or_insert_with(|| {
+                let bytes = std::fs::read(filename).ok()?;
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                Some(Rc::new(text.split('\n').map(str::to_string).collect()))
+            })
+            .clone()?;
+        let line = lines.get(lineno as usize - 1)?;
+        Some(line.strip_suffix('\r').unwrap_or(line).to_string())
+    }
+
+    fn display_line(&mut self, out: &mut String, entry: &TbEntry, lineno: i32) {
+        let code = &entry.code;
+        let filename = code.raw.filename.to_string_lossy().into_owned();
+        out.push_str(&format!(
+            "  File \"{}\", line {}, in {}\n",
+            filename,
+            lineno,
+            code.name.as_str()
+        ));
+        let Some(line) = self.source_line(&filename, lineno) else {
+            return;
+        };
+        let stripped_start = line.chars().take_while(|&c| is_ws(c)).count();
+        let stripped: String = line.chars().skip(stripped_start).collect();
+        out.push_str("    ");
+        out.push_str(&stripped);
+        out.push('\n');
+
+        let (Some(start_line), Some(end_line), Some(col), Some(end_col)) = code.positions(entry.ip)
+        else {
+            return;
+        };
+        if start_line < 0 || end_line < 0 || col < 0 || end_col < 0 {
+            return;
+        }
+        let truncation = stripped_start as i64 - INDENT as i64;
+        let start_offset = char_offset(&line, col as usize) as i64;
+        let mut end_offset = char_offset(&line, end_col as usize) as i64;
+        let mut left_end: i64 = -1;
+        let mut right_start: i64 = -1;
+        let (mut primary, mut secondary) = ('^', '^');
+        if start_line == end_line {
+            let seg_start = col as usize;
+            let seg_end = (end_col as usize).min(line.len());
+            if let Some(segment) = line.get(seg_start..seg_end) {
+                if let Some((l, r)) = crate::anchors::anchors(segment) {
+                    left_end = char_offset(segment, l) as i64 + start_offset;
+                    right_start = char_offset(segment, r) as i64 + start_offset;
+                    primary = '~';
+                    secondary = '^';
+                }
+            }
+        } else {
+            let trimmed = line.trim_end_matches(is_ws);
+            end_offset = trimmed.chars().count() as i64;
+        }
+        let stripped_len = line.chars().count() as i64 - truncation - INDENT as i64;
+        let has_secondary = left_end != -1 || right_start != -1;
+        if end_offset - start_offset == stripped_len && !has_secondary {
+            return;
+        }
+        let mut offset = truncation;
+        loop {
+            offset += 1;
+            if offset > end_offset {
+                break;
+            }
+            let ch = if offset <= start_offset {
+                ' '
+            } else if has_secondary && left_end < offset && offset <= right_start {
+                secondary
+            } else {
+                primary
+            };
+            out.push(ch);
+        }
+        out.push('\n');
+    }
+
+    fn format_traceback(&mut self, out: &mut String, tb: &[TbEntry]) {
+        out.push_str("Traceback (most recent call last):\n");
+        let mut last: Option<(String, i32, String)> = None;
+        let mut count = 0usize;
+        for entry in tb.iter().rev() {
+            let lineno = entry.code.positions(entry.ip).0.unwrap_or(-1);
+            let key = (
+                entry.code.raw.filename.to_string_lossy().into_owned(),
+                lineno,
+                entry.code.name.as_str().to_string(),
+            );
+            if last.as_ref() != Some(&key) || lineno == -1 {
+                if count > RECURSIVE_CUTOFF {
+                    repeated(out, count);
+                }
+                last = Some(key);
+                count = 0;
+            }
+            count += 1;
+            if count <= RECURSIVE_CUTOFF {
+                self.display_line(out, entry, lineno);
+            }
+        }
+        if count > RECURSIVE_CUTOFF {
+            repeated(out, count);
+        }
+    }
+
+    fn format_one(&mut self, out: &mut String, e: &Rc<ExcObj>) {
+        let tb = e.traceback.borrow().clone();
+        if !tb.is_empty() {
+            self.format_traceback(out, &tb);
+        }
+        let msg = crate::repr::exc_str(e);
+        out.push_str(&e.typ.name);
+        if !msg.is_empty() {
+            out.push_str(": ");
+            out.push_str(&msg);
+        }
+        if let Some(hint) = e.name_hint.borrow().as_ref() {
+            if let Some(s) = suggest(&hint.name, &hint.candidates) {
+                out.push_str(&format!(". Did you mean: '{s}'?"));
+            }
+        }
+        out.push('\n');
+    }
+
+    fn format_chain(&mut self, out: &mut String, e: &Rc<ExcObj>, seen: &mut Vec<*const ExcObj>) {
+        seen.push(Rc::as_ptr(e));
+        let cause = e.cause.borrow().clone();
+        let context = e.context.borrow().clone();
+        if let Some(c) = cause {
+            if !seen.contains(&Rc::as_ptr(&c)) {
+                self.format_chain(out, &c, seen);
+                out.push_str(
+                    "\nThe above exception was the direct cause of the following exception:\n\n",
+                );
+            }
+        } else if let Some(c) = context {
+            if !e.suppress_context.get() && !seen.contains(&Rc::as_ptr(&c)) {
+                self.format_chain(out, &c, seen);
+                out.push_str(
+                    "\nDuring handling of the above exception, another exception occurred:\n\n",
+                );
+            }
+        }
+        self.format_one(out, e);
+    }
+
+    /// The text CPython prints for an uncaught exception.
+    pub fn format_exception(&mut self, e: &PyErr) -> String {
+        let mut out = String::new();
+        self.format_chain(&mut out, &e.0, &mut Vec::new());
+        out
+    }
+
+    /// Prints an uncaught exception with its traceback to the VM's stderr.
+    pub fn print_exception(&mut self, e: &PyErr) {
+        let text = self.format_exception(e);
+        self.write_err(&text);
+    }
+}
+
+fn repeated(out: &mut String, count: usize) {
+    let n = count - RECURSIVE_CUTOFF;
+    out.push_str(&format!(
+        "  [Previous line repeated {} more time{}]\n",
+        n,
+        if n > 1 { "s" } else { "" }
+    ));
+}
+
+const MAX_CANDIDATES: usize = 750;
+const MAX_STRING: usize = 40;
+const MOVE_COST: usize = 2;
+const CASE_COST: usize = 1;
+
+fn sub_cost(a: u8, b: u8) -> usize {
+    if a == b {
+        0
+    } else if a.eq_ignore_ascii_case(&b) {
+        CASE_COST
+    } else {
+        MOVE_COST
+    }
+}
+
+/// `levenshtein_distance` of Python/suggestions.c.
+fn levenshtein(a: &[u8], b: &[u8], max_cost: usize) -> usize {
+    if a == b {
+        return 0;
+    }
+    let (mut a, mut b) = (a, b);
+    while !a.is_empty() && !b.is_empty() && a[0] == b[0] {
+        a = &a[1..];
+        b = &b[1..];
+    }
+    while !a.is_empty() && !b.is_empty() && a[a.len() - 1] == b[b.len() - 1] {
+        a = &a[..a.len() - 1];
+        b = &b[..b.len() - 1];
+    }
+    if a.is_empty() || b.is_empty() {
+        return (a.len() + b.len()) * MOVE_COST;
+    }
+    if a.len() > MAX_STRING || b.len() > MAX_STRING {
+        return max_cost + 1;
+    }
+    if b.len() < a.len() {
+        std::mem::swap(&mut a, &mut b);
+    }
+    if (b.len() - a.len()) * MOVE_COST > max_cost {
+        return max_cost + 1;
+    }
+    let mut buffer: Vec<usize> = (1..=a.len()).map(|i| i * MOVE_COST).collect();
+    let mut result = 0;
+    for (bi, &code) in b.iter().enumerate() {
+        let mut distance = bi * MOVE_COST;
+        result = distance;
+        let mut minimum = usize::MAX;
+        for (ai, &ac) in a.iter().enumerate() {
+            let substitute = distance + sub_cost(code, ac);
+            distance = buffer[ai];
+            let insert_delete = result.min(distance) + MOVE_COST;
+            result = insert_delete.min(substitute);
+            buffer[ai] = result;
+            minimum = minimum.min(result);
+        }
+        if minimum > max_cost {
+            return max_cost + 1;
+        }
+    }
+    result
+}
+
+fn calculate_suggestion<'a>(name: &str, dir: &'a [Rc<str>]) -> Option<&'a Rc<str>> {
+    if dir.len() >= MAX_CANDIDATES || name.len() > MAX_STRING {
+        return None;
+    }
+    let mut best: Option<&Rc<str>> = None;
+    let mut best_dist = usize::MAX;
+    for item in dir {
+        if &**item == name {
+            continue;
+        }
+        let max = ((name.len() + item.len() + 3) * MOVE_COST / 6).min(best_dist.saturating_sub(1));
+        let d = levenshtein(name.as_bytes(), item.as_bytes(), max);
+        if d > max {
+            continue;
+        }
+        if best.is_none() || d < best_dist {
+            best = Some(item);
+            best_dist = d;
+        }
+    }
+    best
+}
+
+/// The "Did you mean" suggestion for a missing name: locals, then globals, then builtins.
+fn suggest(name: &str, groups: &[Vec<Rc<str>>]) -> Option<String> {
+    groups
+        .iter()
+        .find_map(|g| calculate_suggestion(name, g))
+        .map(|s| s.to_string())
+}

@@ -1,0 +1,371 @@
+//! Builtin type objects, including the exception hierarchy.
+//!
+//! Builtin types are immutable, so one set per thread is shared by every `Vm` on it;
+//! this lets any code create an exception without a handle on the VM.
+
+use std::rc::Rc;
+
+use crate::value::Value;
+
+/// What a type object is, for dispatch on builtin behaviour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TypeKind {
+    /// `object`.
+    Object,
+    /// `type`.
+    Type,
+    /// `NoneType`.
+    NoneType,
+    /// `NotImplementedType`.
+    NotImplementedType,
+    /// `ellipsis`.
+    Ellipsis,
+    /// `bool`.
+    Bool,
+    /// `int`.
+    Int,
+    /// `float`.
+    Float,
+    /// `str`.
+    Str,
+    /// `bytes`.
+    Bytes,
+    /// `tuple`.
+    Tuple,
+    /// `list`.
+    List,
+    /// `dict`.
+    Dict,
+    /// `set`.
+    Set,
+    /// `frozenset`.
+    FrozenSet,
+    /// `range`.
+    Range,
+    /// `slice`.
+    Slice,
+    /// `function`.
+    Function,
+    /// `builtin_function_or_method`.
+    BuiltinFunction,
+    /// `method_descriptor`.
+    MethodDescriptor,
+    /// `method`.
+    Method,
+    /// `cell`.
+    Cell,
+    /// `code`.
+    Code,
+    /// `generator`.
+    Generator,
+    /// `module`.
+    Module,
+    /// `dict_keys`.
+    DictKeys,
+    /// `dict_values`.
+    DictValues,
+    /// `dict_items`.
+    DictItems,
+    /// Iterator types (named individually).
+    Iterator,
+    /// `enumerate`.
+    Enumerate,
+    /// `zip`.
+    Zip,
+    /// `map`.
+    Map,
+    /// `filter`.
+    Filter,
+    /// `reversed`.
+    Reversed,
+    /// An exception class.
+    Exception(ExcKind),
+}
+
+/// A type object.
+#[derive(Debug)]
+pub struct TypeObj {
+    /// `__name__`.
+    pub name: String,
+    /// Builtin behaviour.
+    pub kind: TypeKind,
+    /// `__base__` (`None` only for `object`).
+    pub base: Option<Rc<TypeObj>>,
+}
+
+impl TypeObj {
+    /// Whether `self` is `other` or a subclass of it.
+    pub fn is_subtype(self: &Rc<TypeObj>, other: &Rc<TypeObj>) -> bool {
+        let mut t = Some(self);
+        while let Some(cur) = t {
+            if Rc::ptr_eq(cur, other) {
+                return true;
+            }
+            t = cur.base.as_ref();
+        }
+        false
+    }
+}
+
+macro_rules! exceptions {
+    ($( $name:ident : $base:ident ),* $(,)?) => {
+        /// The builtin exception classes.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[repr(u8)]
+        pub enum ExcKind {
+            /// `BaseException`.
+            BaseException,
+            $(
+                #[doc = concat!("`", stringify!($name), "`")]
+                $name,
+            )*
+        }
+
+        impl ExcKind {
+            /// Every kind, parents before children.
+            pub const ALL: &'static [ExcKind] = &[ExcKind::BaseException, $( ExcKind::$name ),*];
+
+            /// The class name.
+            pub fn name(self) -> &'static str {
+                match self {
+                    ExcKind::BaseException => "BaseException",
+                    $( ExcKind::$name => stringify!($name), )*
+                }
+            }
+
+            /// The parent class.
+            pub fn base(self) -> Option<ExcKind> {
+                match self {
+                    ExcKind::BaseException => None,
+                    $( ExcKind::$name => Some(ExcKind::$base), )*
+                }
+            }
+        }
+    };
+}
+
+exceptions! {
+    BaseExceptionGroup: BaseException,
+    GeneratorExit: BaseException,
+    KeyboardInterrupt: BaseException,
+    SystemExit: BaseException,
+    Exception: BaseException,
+    ArithmeticError: Exception,
+    FloatingPointError: ArithmeticError,
+    OverflowError: ArithmeticError,
+    ZeroDivisionError: ArithmeticError,
+    AssertionError: Exception,
+    AttributeError: Exception,
+    BufferError: Exception,
+    EOFError: Exception,
+    ImportError: Exception,
+    ModuleNotFoundError: ImportError,
+    LookupError: Exception,
+    IndexError: LookupError,
+    KeyError: LookupError,
+    MemoryError: Exception,
+    NameError: Exception,
+    UnboundLocalError: NameError,
+    OSError: Exception,
+    FileNotFoundError: OSError,
+    FileExistsError: OSError,
+    PermissionError: OSError,
+    IsADirectoryError: OSError,
+    ReferenceError: Exception,
+    RuntimeError: Exception,
+    NotImplementedError: RuntimeError,
+    RecursionError: RuntimeError,
+    StopAsyncIteration: Exception,
+    StopIteration: Exception,
+    SyntaxError: Exception,
+    IndentationError: SyntaxError,
+    TabError: IndentationError,
+    SystemError: Exception,
+    TypeError: Exception,
+    ValueError: Exception,
+    UnicodeError: ValueError,
+    UnicodeDecodeError: UnicodeError,
+    UnicodeEncodeError: UnicodeError,
+    Warning: Exception,
+    DeprecationWarning: Warning,
+    RuntimeWarning: Warning,
+    UserWarning: Warning,
+}
+
+/// Plain builtin types, in registry order.
+const PLAIN: &[(TypeKind, &str)] = &[
+    (TypeKind::Object, "object"),
+    (TypeKind::Type, "type"),
+    (TypeKind::NoneType, "NoneType"),
+    (TypeKind::NotImplementedType, "NotImplementedType"),
+    (TypeKind::Ellipsis, "ellipsis"),
+    (TypeKind::Int, "int"),
+    (TypeKind::Bool, "bool"),
+    (TypeKind::Float, "float"),
+    (TypeKind::Str, "str"),
+    (TypeKind::Bytes, "bytes"),
+    (TypeKind::Tuple, "tuple"),
+    (TypeKind::List, "list"),
+    (TypeKind::Dict, "dict"),
+    (TypeKind::Set, "set"),
+    (TypeKind::FrozenSet, "frozenset"),
+    (TypeKind::Range, "range"),
+    (TypeKind::Slice, "slice"),
+    (TypeKind::Function, "function"),
+    (TypeKind::BuiltinFunction, "builtin_function_or_method"),
+    (TypeKind::MethodDescriptor, "method_descriptor"),
+    (TypeKind::Method, "method"),
+    (TypeKind::Cell, "cell"),
+    (TypeKind::Code, "code"),
+    (TypeKind::Generator, "generator"),
+    (TypeKind::Module, "module"),
+    (TypeKind::DictKeys, "dict_keys"),
+    (TypeKind::DictValues, "dict_values"),
+    (TypeKind::DictItems, "dict_items"),
+    (TypeKind::Enumerate, "enumerate"),
+    (TypeKind::Zip, "zip"),
+    (TypeKind::Map, "map"),
+    (TypeKind::Filter, "filter"),
+    (TypeKind::Reversed, "reversed"),
+];
+
+struct Registry {
+    plain: Vec<Rc<TypeObj>>,
+    exc: Vec<Rc<TypeObj>>,
+    iter: std::cell::RefCell<Vec<Rc<TypeObj>>>,
+}
+
+impl Registry {
+    fn new() -> Registry {
+        let mut plain: Vec<Rc<TypeObj>> = Vec::with_capacity(PLAIN.len());
+        for &(kind, name) in PLAIN {
+            let base = match kind {
+                TypeKind::Object => None,
+                TypeKind::Bool => plain.get(5).cloned(),
+                _ => plain.first().cloned(),
+            };
+            plain.push(Rc::new(TypeObj {
+                name: name.to_string(),
+                kind,
+                base,
+            }));
+        }
+        let mut exc: Vec<Rc<TypeObj>> = Vec::with_capacity(ExcKind::ALL.len());
+        for &k in ExcKind::ALL {
+            let base = match k.base() {
+                Some(b) => exc.get(b as usize).cloned(),
+                None => plain.first().cloned(),
+            };
+            exc.push(Rc::new(TypeObj {
+                name: k.name().to_string(),
+                kind: TypeKind::Exception(k),
+                base,
+            }));
+        }
+        Registry {
+            plain,
+            exc,
+            iter: std::cell::RefCell::new(Vec::new()),
+        }
+    }
+}
+
+thread_local! {
+    static REGISTRY: Registry = Registry::new();
+}
+
+/// The builtin type object for `kind`.
+pub fn builtin_type(kind: TypeKind) -> Rc<TypeObj> {
+    if let TypeKind::Exception(k) = kind {
+        return exc_type(k);
+    }
+    REGISTRY.with(|r| {
+        let pos = PLAIN.iter().position(|&(k, _)| k == kind).unwrap_or(0);
+        r.plain[pos].clone()
+    })
+}
+
+/// The class of a builtin exception.
+pub fn exc_type(kind: ExcKind) -> Rc<TypeObj> {
+    REGISTRY.with(|r| r.exc[kind as usize].clone())
+}
+
+/// An iterator type by name (`list_iterator`, `range_iterator`, ...).
+pub fn iter_type(name: &'static str) -> Rc<TypeObj> {
+    REGISTRY.with(|r| {
+        let mut v = r.iter.borrow_mut();
+        if let Some(t) = v.iter().find(|t| t.name == name) {
+            return t.clone();
+        }
+        let t = Rc::new(TypeObj {
+            name: name.to_string(),
+            kind: TypeKind::Iterator,
+            base: r.plain.first().cloned(),
+        });
+        v.push(t.clone());
+        t
+    })
+}
+
+/// The type of a value.
+pub fn type_of(v: &Value) -> Rc<TypeObj> {
+    match v {
+        Value::Exception(e) => e.typ.clone(),
+        Value::Iter(it) => match it.try_borrow() {
+            Ok(it) => match it.type_kind() {
+                TypeKind::Iterator => iter_type(it.type_name()),
+                k => builtin_type(k),
+            },
+            Err(_) => iter_type("iterator"),
+        },
+        _ => builtin_type(plain_kind(v)),
+    }
+}
+
+fn plain_kind(v: &Value) -> TypeKind {
+    match v {
+        Value::Null | Value::None => TypeKind::NoneType,
+        Value::NotImplemented => TypeKind::NotImplementedType,
+        Value::Ellipsis => TypeKind::Ellipsis,
+        Value::Bool(_) => TypeKind::Bool,
+        Value::Int(_) | Value::BigInt(_) => TypeKind::Int,
+        Value::Float(_) => TypeKind::Float,
+        Value::Str(_) => TypeKind::Str,
+        Value::Bytes(_) => TypeKind::Bytes,
+        Value::Tuple(_) => TypeKind::Tuple,
+        Value::List(_) => TypeKind::List,
+        Value::Dict(_) => TypeKind::Dict,
+        Value::Set(_) => TypeKind::Set,
+        Value::FrozenSet(_) => TypeKind::FrozenSet,
+        Value::Range(_) => TypeKind::Range,
+        Value::Slice(_) => TypeKind::Slice,
+        Value::Function(_) => TypeKind::Function,
+        Value::Builtin(b) if b.is_method => TypeKind::MethodDescriptor,
+        Value::Builtin(_) | Value::BoundBuiltin(_) => TypeKind::BuiltinFunction,
+        Value::Method(_) => TypeKind::Method,
+        Value::Type(_) => TypeKind::Type,
+        Value::Cell(_) => TypeKind::Cell,
+        Value::Code(_) => TypeKind::Code,
+        Value::Generator(_) => TypeKind::Generator,
+        Value::Module(_) => TypeKind::Module,
+        Value::DictView(v) => match v.1 {
+            crate::iter::DictPart::Keys => TypeKind::DictKeys,
+            crate::iter::DictPart::Values => TypeKind::DictValues,
+            crate::iter::DictPart::Items => TypeKind::DictItems,
+        },
+        Value::Exception(_) | Value::Iter(_) => TypeKind::Object,
+    }
+}
+
+/// The type name of a value, for error messages.
+pub fn type_name(v: &Value) -> std::borrow::Cow<'_, str> {
+    match v {
+        Value::Exception(e) => e.typ.name.as_str().into(),
+        Value::Iter(_) => type_of(v).name.clone().into(),
+        _ => PLAIN
+            .iter()
+            .find(|&&(k, _)| k == plain_kind(v))
+            .map_or("object", |&(_, n)| n)
+            .into(),
+    }
+}

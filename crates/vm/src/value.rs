@@ -1,0 +1,363 @@
+//! The value representation: a 16-byte enum whose scalar variants (None, bool,
+//! small int, float) need no heap allocation, and whose other variants hold one
+//! reference-counted pointer each.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+
+use crate::code::Code;
+use crate::dict::Dict;
+use crate::exc::ExcObj;
+use crate::func::{BuiltinDef, Function};
+use crate::iter::IterObj;
+use crate::types::TypeObj;
+
+/// A Python value.
+#[derive(Clone, Debug, Default)]
+// A full-width tag keeps the payload 8-byte aligned right after it, so values are
+// moved as two whole words (no partial stores that defeat store forwarding).
+#[repr(u64)]
+pub enum Value {
+    /// An empty slot: an unbound local, or the `NULL` that 3.11 pushes before a callable.
+    /// Never visible to Python code.
+    #[default]
+    Null,
+    /// `None`.
+    None,
+    /// `NotImplemented`.
+    NotImplemented,
+    /// `...`.
+    Ellipsis,
+    /// `True` / `False`.
+    Bool(bool),
+    /// An int that fits in 64 bits.
+    Int(i64),
+    /// An int that does not fit in 64 bits (never holds a value that would fit).
+    BigInt(Rc<BigInt>),
+    /// A float.
+    Float(f64),
+    /// A str.
+    Str(Rc<StrObj>),
+    /// A bytes object.
+    Bytes(Rc<Vec<u8>>),
+    /// A tuple.
+    Tuple(Rc<Vec<Value>>),
+    /// A list.
+    List(Rc<RefCell<Vec<Value>>>),
+    /// A dict.
+    Dict(Rc<RefCell<Dict>>),
+    /// A set (a dict whose values are unused).
+    Set(Rc<RefCell<Dict>>),
+    /// A frozenset.
+    FrozenSet(Rc<Dict>),
+    /// A range.
+    Range(Rc<RangeObj>),
+    /// A slice.
+    Slice(Rc<[Value; 3]>),
+    /// A Python function.
+    Function(Rc<Function>),
+    /// A builtin function or an unbound method of a builtin type.
+    Builtin(&'static BuiltinDef),
+    /// A builtin method bound to its receiver.
+    BoundBuiltin(Rc<(Value, &'static BuiltinDef)>),
+    /// A Python function bound to an instance.
+    Method(Rc<(Value, Value)>),
+    /// A type object.
+    Type(Rc<TypeObj>),
+    /// An exception instance.
+    Exception(Rc<ExcObj>),
+    /// An iterator.
+    Iter(Rc<RefCell<IterObj>>),
+    /// A cell (closure variable).
+    Cell(Rc<RefCell<Value>>),
+    /// A code object.
+    Code(Rc<Code>),
+    /// A generator.
+    Generator(Rc<crate::gen::GenObj>),
+    /// A module.
+    Module(Rc<crate::modules::ModuleObj>),
+    /// `dict_keys`, `dict_values` or `dict_items`.
+    DictView(Rc<(Rc<RefCell<Dict>>, crate::iter::DictPart)>),
+}
+
+/// A `range` object.
+#[derive(Clone, Debug)]
+pub struct RangeObj {
+    /// `start`.
+    pub start: i64,
+    /// `stop`.
+    pub stop: i64,
+    /// `step` (never zero).
+    pub step: i64,
+}
+
+impl RangeObj {
+    /// `len(range)`.
+    pub fn len(&self) -> i64 {
+        let (lo, hi, step) = if self.step > 0 {
+            (self.start as i128, self.stop as i128, self.step as i128)
+        } else {
+            (self.stop as i128, self.start as i128, -(self.step as i128))
+        };
+        if lo >= hi {
+            0
+        } else {
+            ((hi - lo - 1) / step + 1) as i64
+        }
+    }
+
+    /// Whether the range is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The `i`-th element, if in range.
+    pub fn get(&self, i: i64) -> Option<i64> {
+        let len = self.len();
+        let i = if i < 0 { i + len } else { i };
+        (0..len).contains(&i).then(|| self.start + i * self.step)
+    }
+}
+
+/// A Python `str`: UTF-8 text with its length in code points and a cached hash.
+///
+/// Indexing is O(1) when the text is ASCII (`char_len == byte length`).
+#[derive(Debug)]
+pub struct StrObj {
+    text: Box<str>,
+    char_len: usize,
+    hash: Cell<i64>,
+}
+
+const HASH_UNSET: i64 = -1;
+
+impl StrObj {
+    /// A str from Rust text.
+    pub fn new(text: &str) -> StrObj {
+        StrObj::from_boxed(text.into())
+    }
+
+    /// A str from an owned string.
+    pub fn from_string(text: String) -> StrObj {
+        StrObj::from_boxed(text.into_boxed_str())
+    }
+
+    fn from_boxed(text: Box<str>) -> StrObj {
+        let char_len = if text.is_ascii() {
+            text.len()
+        } else {
+            text.chars().count()
+        };
+        StrObj {
+            text,
+            char_len,
+            hash: Cell::new(HASH_UNSET),
+        }
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Length in code points.
+    pub fn char_len(&self) -> usize {
+        self.char_len
+    }
+
+    /// Whether every character is ASCII (indexing is by byte).
+    pub fn is_ascii(&self) -> bool {
+        self.char_len == self.text.len()
+    }
+
+    /// The hash, computed once. Python randomizes str hashes, so any function that
+    /// agrees with equality will do; this is FNV-1a.
+    pub fn hash(&self) -> i64 {
+        let h = self.hash.get();
+        if h != HASH_UNSET {
+            return h;
+        }
+        let mut acc: u64 = 0xcbf2_9ce4_8422_2325;
+        for &b in self.text.as_bytes() {
+            acc ^= u64::from(b);
+            acc = acc.wrapping_mul(0x0100_0000_01b3);
+        }
+        let mut h = acc as i64;
+        if h == HASH_UNSET {
+            h = -2;
+        }
+        self.hash.set(h);
+        h
+    }
+
+    /// The character at code-point index `i` (which must be in range).
+    pub fn char_at(&self, i: usize) -> Option<char> {
+        if self.is_ascii() {
+            self.text.as_bytes().get(i).map(|&b| b as char)
+        } else {
+            self.text.chars().nth(i)
+        }
+    }
+
+    /// Byte offset of code-point index `i` (clamped to the end).
+    pub fn byte_offset(&self, i: usize) -> usize {
+        if self.is_ascii() {
+            i.min(self.text.len())
+        } else {
+            self.text
+                .char_indices()
+                .nth(i)
+                .map_or(self.text.len(), |(b, _)| b)
+        }
+    }
+}
+
+impl Value {
+    /// A str value.
+    pub fn str(text: &str) -> Value {
+        Value::Str(Rc::new(StrObj::new(text)))
+    }
+
+    /// A str value from an owned string.
+    pub fn string(text: String) -> Value {
+        Value::Str(Rc::new(StrObj::from_string(text)))
+    }
+
+    /// A tuple value.
+    pub fn tuple(items: Vec<Value>) -> Value {
+        Value::Tuple(Rc::new(items))
+    }
+
+    /// A list value.
+    pub fn list(items: Vec<Value>) -> Value {
+        Value::List(Rc::new(RefCell::new(items)))
+    }
+
+    /// An int value, normalized to the small form when it fits.
+    pub fn from_bigint(n: BigInt) -> Value {
+        use num_traits::ToPrimitive;
+        match n.to_i64() {
+            Some(i) => Value::Int(i),
+            None => Value::BigInt(Rc::new(n)),
+        }
+    }
+
+    /// `clone()` with the scalar cases inlined (the eval loop's hot path).
+    #[inline(always)]
+    pub fn fast_clone(&self) -> Value {
+        match *self {
+            Value::Int(i) => Value::Int(i),
+            Value::Float(f) => Value::Float(f),
+            Value::Bool(b) => Value::Bool(b),
+            Value::None => Value::None,
+            Value::Null => Value::Null,
+            _ => self.clone(),
+        }
+    }
+
+    /// Drops a value, skipping the drop glue call for scalars.
+    #[inline(always)]
+    pub fn release(self) {
+        match self {
+            Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None | Value::Null => {
+                std::mem::forget(self)
+            }
+            other => drop(other),
+        }
+    }
+
+    /// Whether this is the internal empty marker.
+    pub fn is_null(&self) -> bool {
+        matches!(self, Value::Null)
+    }
+
+    /// Whether both values are the same object (Python's `is`).
+    pub fn is(&self, other: &Value) -> bool {
+        use Value as V;
+        match (self, other) {
+            (V::Null, V::Null)
+            | (V::None, V::None)
+            | (V::NotImplemented, V::NotImplemented)
+            | (V::Ellipsis, V::Ellipsis) => true,
+            (V::Bool(a), V::Bool(b)) => a == b,
+            // CPython caches small ints; larger ones are usually distinct objects,
+            // but equal machine ints compare identical here.
+            (V::Int(a), V::Int(b)) => a == b,
+            (V::Float(a), V::Float(b)) => a.to_bits() == b.to_bits(),
+            (V::BigInt(a), V::BigInt(b)) => Rc::ptr_eq(a, b),
+            (V::Str(a), V::Str(b)) => Rc::ptr_eq(a, b),
+            (V::Bytes(a), V::Bytes(b)) => Rc::ptr_eq(a, b),
+            (V::Tuple(a), V::Tuple(b)) => Rc::ptr_eq(a, b),
+            (V::List(a), V::List(b)) => Rc::ptr_eq(a, b),
+            (V::Dict(a), V::Dict(b)) => Rc::ptr_eq(a, b),
+            (V::Set(a), V::Set(b)) => Rc::ptr_eq(a, b),
+            (V::FrozenSet(a), V::FrozenSet(b)) => Rc::ptr_eq(a, b),
+            (V::Range(a), V::Range(b)) => Rc::ptr_eq(a, b),
+            (V::Slice(a), V::Slice(b)) => Rc::ptr_eq(a, b),
+            (V::Function(a), V::Function(b)) => Rc::ptr_eq(a, b),
+            (V::Builtin(a), V::Builtin(b)) => std::ptr::eq(*a, *b),
+            (V::BoundBuiltin(a), V::BoundBuiltin(b)) => Rc::ptr_eq(a, b),
+            (V::Method(a), V::Method(b)) => Rc::ptr_eq(a, b),
+            (V::Type(a), V::Type(b)) => Rc::ptr_eq(a, b),
+            (V::Exception(a), V::Exception(b)) => Rc::ptr_eq(a, b),
+            (V::Iter(a), V::Iter(b)) => Rc::ptr_eq(a, b),
+            (V::Cell(a), V::Cell(b)) => Rc::ptr_eq(a, b),
+            (V::Code(a), V::Code(b)) => Rc::ptr_eq(a, b),
+            (V::Generator(a), V::Generator(b)) => Rc::ptr_eq(a, b),
+            (V::Module(a), V::Module(b)) => Rc::ptr_eq(a, b),
+            (V::DictView(a), V::DictView(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+
+    /// An address-like identity number for `id()` and default reprs.
+    pub fn identity(&self) -> usize {
+        fn p<T: ?Sized>(r: &Rc<T>) -> usize {
+            Rc::as_ptr(r) as *const u8 as usize
+        }
+        match self {
+            Value::BigInt(r) => p(r),
+            Value::Str(r) => p(r),
+            Value::Bytes(r) => p(r),
+            Value::Tuple(r) => p(r),
+            Value::List(r) => p(r),
+            Value::Dict(r) | Value::Set(r) => p(r),
+            Value::FrozenSet(r) => p(r),
+            Value::Range(r) => p(r),
+            Value::Slice(r) => p(r),
+            Value::Function(r) => p(r),
+            Value::Builtin(b) => *b as *const BuiltinDef as usize,
+            Value::BoundBuiltin(r) => p(r),
+            Value::Method(r) => p(r),
+            Value::Type(r) => p(r),
+            Value::Exception(r) => p(r),
+            Value::Iter(r) => p(r),
+            Value::Cell(r) => p(r),
+            Value::Code(r) => p(r),
+            Value::Generator(r) => p(r),
+            Value::Module(r) => p(r),
+            Value::DictView(r) => p(r),
+            Value::Int(i) => (*i as usize)
+                .wrapping_mul(32)
+                .wrapping_add(0x7f00_0000_0000),
+            Value::Float(f) => f.to_bits() as usize,
+            Value::Bool(b) => 0x7f00_0000_1000 + usize::from(*b) * 32,
+            Value::None => 0x7f00_0000_2000,
+            Value::NotImplemented => 0x7f00_0000_3000,
+            Value::Ellipsis => 0x7f00_0000_4000,
+            Value::Null => 0,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn value_is_16_bytes() {
+        assert_eq!(std::mem::size_of::<Value>(), 16);
+    }
+}

@@ -1,0 +1,379 @@
+//! The virtual machine: the value stack shared by all frames, the frame stack,
+//! and the public entry points. The eval loop itself is in `eval.rs`.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::io::Write;
+use std::rc::Rc;
+
+use crate::code::Code;
+use crate::dict::Dict;
+use crate::exc::{PyErr, PyResult};
+use crate::func::{Args, Function};
+use crate::types::ExcKind;
+use crate::value::{StrObj, Value};
+
+/// Default `sys.getrecursionlimit()`.
+pub const DEFAULT_RECURSION_LIMIT: usize = 1000;
+
+/// How deeply builtins may re-enter the eval loop (each level uses Rust stack).
+pub(crate) const MAX_NATIVE_DEPTH: usize = 400;
+
+/// One activation record. Its fast locals live in `Vm::stack[base..base + nlocalsplus]`,
+/// its evaluation stack right above them.
+#[derive(Debug)]
+pub(crate) struct Frame {
+    pub(crate) code: Rc<Code>,
+    pub(crate) globals: Rc<RefCell<Dict>>,
+    /// The `locals()` mapping of module and class bodies (`LOAD_NAME`/`STORE_NAME`).
+    pub(crate) names: Option<Rc<RefCell<Dict>>>,
+    pub(crate) base: usize,
+    /// Stack height to restore when the frame returns (drops the callable too).
+    pub(crate) ret_to: usize,
+    /// Next instruction to run.
+    pub(crate) ip: usize,
+    /// Whether returning from this frame returns from `Vm::run_frames`.
+    pub(crate) entry: bool,
+    /// The generator this frame runs, if any.
+    pub(crate) generator: Option<Rc<crate::gen::GenObj>>,
+}
+
+/// Errors from the VM's public API.
+#[derive(Debug, thiserror::Error)]
+pub enum VmError {
+    /// The `.pyc` file could not be read.
+    #[error("can't open file '{path}': {source}")]
+    Io {
+        /// The path.
+        path: String,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The `.pyc` file is malformed.
+    #[error("bad .pyc file: {0}")]
+    Pyc(#[from] pith_bytecode::pyc::PycError),
+    /// The code object cannot be loaded.
+    #[error("bad code object: {0}")]
+    Load(#[from] crate::code::LoadError),
+    /// The program raised an exception that nothing caught (the traceback has
+    /// been printed to the VM's stderr).
+    #[error("uncaught exception")]
+    Uncaught(PyErr),
+}
+
+impl VmError {
+    /// The exit status `python3` would end with for this error.
+    pub fn exit_status(&self) -> i32 {
+        match self {
+            VmError::Uncaught(e) if e.is(ExcKind::SystemExit) => {
+                crate::builtins::system_exit_status(e)
+            }
+            VmError::Io { .. } => 2,
+            _ => 1,
+        }
+    }
+}
+
+/// A Python virtual machine.
+pub struct Vm {
+    pub(crate) stack: Vec<Value>,
+    pub(crate) frames: Vec<Frame>,
+    pub(crate) builtins: Rc<RefCell<Dict>>,
+    /// The exception being handled (`sys.exc_info()`), or `None`.
+    pub(crate) exc_info: Value,
+    pub(crate) recursion_limit: usize,
+    pub(crate) native_depth: usize,
+    pub(crate) kwnames: Option<Rc<Vec<Value>>>,
+    /// The `lasti` a `RERAISE` restored, for the next handler that pushes it.
+    pub(crate) reraise_lasti: Option<u32>,
+    /// Backward jumps and calls left before `SystemError: step limit exceeded`.
+    pub(crate) steps_left: u64,
+    /// Set by `YIELD_VALUE` when it leaves `run_frames`.
+    pub(crate) yielded: bool,
+    pub(crate) arg_bufs: Vec<Vec<Value>>,
+    pub(crate) stdout: Box<dyn Write>,
+    pub(crate) stderr: Box<dyn Write>,
+    pub(crate) sources: HashMap<String, Option<Rc<Vec<String>>>>,
+    pub(crate) interned: HashMap<Box<str>, Rc<StrObj>>,
+    pub(crate) modules: HashMap<String, Value>,
+    pub(crate) argv: Vec<String>,
+}
+
+impl Default for Vm {
+    fn default() -> Self {
+        Vm::new()
+    }
+}
+
+impl std::fmt::Debug for Vm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Vm")
+            .field("frames", &self.frames.len())
+            .field("stack", &self.stack.len())
+            .finish()
+    }
+}
+
+impl Vm {
+    /// A VM writing to the process's stdout (buffered) and stderr.
+    pub fn new() -> Vm {
+        Vm::with_output(
+            Box::new(std::io::BufWriter::with_capacity(
+                1 << 16,
+                std::io::stdout(),
+            )),
+            Box::new(std::io::stderr()),
+        )
+    }
+
+    /// A VM writing program output and tracebacks to the given sinks.
+    pub fn with_output(stdout: Box<dyn Write>, stderr: Box<dyn Write>) -> Vm {
+        Vm {
+            stack: Vec::with_capacity(1024),
+            frames: Vec::with_capacity(64),
+            builtins: Rc::new(RefCell::new(crate::builtins::make_builtins())),
+            exc_info: Value::None,
+            recursion_limit: DEFAULT_RECURSION_LIMIT,
+            native_depth: 0,
+            kwnames: None,
+            reraise_lasti: None,
+            yielded: false,
+            steps_left: u64::MAX,
+            arg_bufs: Vec::new(),
+            stdout,
+            stderr,
+            sources: HashMap::new(),
+            interned: HashMap::new(),
+            modules: HashMap::new(),
+            argv: vec![String::new()],
+        }
+    }
+
+    /// `sys.getrecursionlimit()`.
+    pub fn recursion_limit(&self) -> usize {
+        self.recursion_limit
+    }
+
+    /// `sys.setrecursionlimit(n)`.
+    pub fn set_recursion_limit(&mut self, n: usize) {
+        self.recursion_limit = n.max(1);
+    }
+
+    /// Limits how many backward jumps and Python calls may still run (for fuzzing
+    /// and sandboxes); past it every loop iteration raises
+    /// `SystemError: step limit exceeded`. `None` removes the limit.
+    pub fn set_step_limit(&mut self, steps: Option<u64>) {
+        self.steps_left = steps.unwrap_or(u64::MAX);
+    }
+
+    /// Sets `sys.argv` (before `sys` is first imported).
+    pub fn set_argv(&mut self, argv: Vec<String>) {
+        self.argv = argv;
+    }
+
+    /// Flushes the program's output.
+    pub fn flush(&mut self) {
+        let _ = self.stdout.flush();
+        let _ = self.stderr.flush();
+    }
+
+    /// A fresh module namespace named `__main__`.
+    pub fn new_main_globals(&self) -> Rc<RefCell<Dict>> {
+        let mut g = Dict::new();
+        g.insert_hashed(
+            Value::str("__name__"),
+            StrObj::new("__name__").hash(),
+            Value::str("__main__"),
+        );
+        g.insert_hashed(
+            Value::str("__doc__"),
+            StrObj::new("__doc__").hash(),
+            Value::None,
+        );
+        Rc::new(RefCell::new(g))
+    }
+
+    /// Runs a module code object in `globals`. An uncaught exception is returned
+    /// (nothing is printed).
+    pub fn exec_module(&mut self, code: Rc<Code>, globals: Rc<RefCell<Dict>>) -> PyResult<Value> {
+        let base = self.stack.len();
+        let n = code.nlocalsplus();
+        self.stack.resize(base + n, Value::Null);
+        self.frames.push(Frame {
+            code,
+            globals: globals.clone(),
+            names: Some(globals),
+            base,
+            ret_to: base,
+            ip: 0,
+            entry: true,
+            generator: None,
+        });
+        self.run_frames()
+    }
+
+    /// Loads and runs a module code object as `__main__`. An uncaught exception's
+    /// traceback is printed to the VM's stderr and returned as [`VmError::Uncaught`].
+    pub fn run_code(
+        &mut self,
+        code: std::sync::Arc<pith_bytecode::CodeObject>,
+    ) -> Result<(), VmError> {
+        let code = Rc::new(Code::load(code)?);
+        let globals = self.new_main_globals();
+        let result = self.exec_module(code, globals);
+        match result {
+            Ok(_) => {
+                self.flush();
+                Ok(())
+            }
+            Err(e) => {
+                let _ = self.stdout.flush();
+                if !e.is(ExcKind::SystemExit) {
+                    self.print_exception(&e);
+                } else {
+                    crate::builtins::print_system_exit(self, &e);
+                }
+                self.flush();
+                Err(VmError::Uncaught(e))
+            }
+        }
+    }
+
+    /// Reads a `.pyc` file and runs it like `python3 FILE.pyc`.
+    pub fn run_pyc_file(&mut self, path: &std::path::Path) -> Result<(), VmError> {
+        let bytes = std::fs::read(path).map_err(|source| VmError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        let pyc = pith_bytecode::read_pyc(&bytes)?;
+        self.run_code(pyc.code)
+    }
+
+    /// Calls a callable from native code (builtins that call back into Python).
+    pub fn call(&mut self, callable: &Value, args: &[Value]) -> PyResult<Value> {
+        self.call_with_kw(callable, args, &[], &[])
+    }
+
+    /// Calls a callable with keyword arguments from native code.
+    pub fn call_with_kw(
+        &mut self,
+        callable: &Value,
+        args: &[Value],
+        kwnames: &[Value],
+        kwvals: &[Value],
+    ) -> PyResult<Value> {
+        match callable {
+            Value::Function(f) => {
+                if self.steps_left == 0 {
+                    return Err(PyErr::system_error("step limit exceeded"));
+                }
+                self.steps_left -= 1;
+                if kwnames.is_empty() && f.code.simple_args && args.len() == f.code.argcount {
+                    // Bind in place on the value stack: no locals vector.
+                    let base = self.stack.len();
+                    self.stack.extend_from_slice(args);
+                    for _ in args.len()..f.code.nlocalsplus() {
+                        self.stack.push(Value::Null);
+                    }
+                    if f.closure.is_some() {
+                        let n = f.code.nlocalsplus();
+                        f.init_cells(&mut self.stack[base..base + n]);
+                    }
+                    return self.run_function(f, base);
+                }
+                let locals = f.bind(args, kwnames, kwvals)?;
+                let base = self.stack.len();
+                self.stack.extend(locals);
+                self.run_function(f, base)
+            }
+            Value::Builtin(def) => (def.func)(
+                self,
+                Args {
+                    pos: args,
+                    kwnames,
+                    kwvals,
+                },
+            ),
+            Value::BoundBuiltin(bb) => {
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(bb.0.clone());
+                all.extend_from_slice(args);
+                (bb.1.func)(
+                    self,
+                    Args {
+                        pos: &all,
+                        kwnames,
+                        kwvals,
+                    },
+                )
+            }
+            Value::Method(m) => {
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(m.0.clone());
+                all.extend_from_slice(args);
+                let func = m.1.clone();
+                self.call_with_kw(&func, &all, kwnames, kwvals)
+            }
+            Value::Type(t) => crate::builtins::construct(
+                self,
+                t,
+                Args {
+                    pos: args,
+                    kwnames,
+                    kwvals,
+                },
+            ),
+            other => Err(PyErr::type_error(format!(
+                "'{}' object is not callable",
+                crate::types::type_name(other)
+            ))),
+        }
+    }
+
+    /// Runs `f` whose fast locals are already at `stack[base..]`.
+    fn run_function(&mut self, f: &Rc<Function>, base: usize) -> PyResult<Value> {
+        if self.native_depth >= MAX_NATIVE_DEPTH || self.frames.len() >= self.recursion_limit {
+            self.stack.truncate(base);
+            return Err(PyErr::new(
+                ExcKind::RecursionError,
+                "maximum recursion depth exceeded",
+            ));
+        }
+        self.frames.push(Frame {
+            code: f.code.clone(),
+            globals: f.globals.clone(),
+            names: None,
+            base,
+            ret_to: base,
+            ip: 0,
+            entry: true,
+            generator: None,
+        });
+        self.native_depth += 1;
+        let r = self.run_frames();
+        self.native_depth -= 1;
+        r
+    }
+
+    /// Interns a name (attribute and global names are compared by pointer first).
+    pub fn intern(&mut self, s: &str) -> Rc<StrObj> {
+        if let Some(r) = self.interned.get(s) {
+            return r.clone();
+        }
+        let r = Rc::new(StrObj::new(s));
+        self.interned.insert(s.into(), r.clone());
+        r
+    }
+
+    /// Writes program output (stdout).
+    pub(crate) fn write_out(&mut self, s: &str) -> PyResult<()> {
+        self.stdout
+            .write_all(s.as_bytes())
+            .map_err(|e| PyErr::new(ExcKind::OSError, e.to_string()))
+    }
+
+    /// Writes to stderr.
+    pub(crate) fn write_err(&mut self, s: &str) {
+        let _ = self.stderr.write_all(s.as_bytes());
+    }
+}

@@ -1,0 +1,2 @@
+value = 5
+value.append(6)

@@ -1,0 +1,7 @@
+def work():
+    try:
+        raise ValueError("inside")
+    finally:
+        print("cleanup")
+
+work()

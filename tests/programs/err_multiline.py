@@ -1,0 +1,5 @@
+def compute(a, b):
+    return (a +
+            b)
+
+compute(1, "x")

@@ -1,0 +1,4 @@
+def show():
+    prnt("hello")
+
+show()

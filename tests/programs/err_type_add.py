@@ -1,0 +1,2 @@
+print("start")
+result = 1 + "1"
