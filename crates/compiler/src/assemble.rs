@@ -1,0 +1,400 @@
+//! From a flow graph to a [`CodeObject`]: the `assemble()` pipeline of CPython
+//! 3.11's compile.c (prefix instructions, cell offsets, the flow-graph passes,
+//! stack depth, exception labels, jump directions and offsets, and the tables).
+
+use std::sync::Arc;
+
+use pith_bytecode::code::local_kind;
+use pith_bytecode::exception_table::{push_exception_entry, ExceptionTableEntry};
+use pith_bytecode::instruction::{encode, encoded_size};
+use pith_bytecode::location::{LocationTableBuilder, SourceLocation};
+use pith_bytecode::{CodeFlags, CodeObject, Opcode, PyStr};
+
+use crate::flow::{self, Consts};
+use crate::ir::{BlockId, Cfg, Instr, Loc, Op, NO_BLOCK};
+
+/// Everything about a code unit besides its instructions.
+pub(crate) struct UnitInfo {
+    pub name: Arc<PyStr>,
+    pub qualname: Arc<PyStr>,
+    pub filename: Arc<PyStr>,
+    pub firstlineno: i32,
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    pub flags: CodeFlags,
+    pub varnames: Vec<Box<str>>,
+    pub cellvars: Vec<Box<str>>,
+    pub freevars: Vec<Box<str>>,
+    pub names: Vec<Box<str>>,
+    /// Non-ASCII one-character Latin-1 identifiers of the module (see `interned`).
+    pub interned_singletons: Vec<char>,
+}
+
+fn instr(op: Op, arg: u32, loc: Loc) -> Instr {
+    Instr {
+        op,
+        arg,
+        target: NO_BLOCK,
+        loc,
+        except: NO_BLOCK,
+    }
+}
+
+fn is_deref(op: Op) -> bool {
+    matches!(
+        op,
+        Op::Real(
+            Opcode::MakeCell
+                | Opcode::LoadClosure
+                | Opcode::LoadDeref
+                | Opcode::StoreDeref
+                | Opcode::DeleteDeref
+                | Opcode::LoadClassderef
+        )
+    )
+}
+
+/// Whether CPython has interned this constant string by the time the code
+/// object is built: `intern_string_constants` interns strings made only of name
+/// characters; one-character Latin-1 strings are shared singletons, interned
+/// when the module uses them as identifiers (`singletons`), and "*" is interned
+/// at start-up (it is the name `from m import *` uses).
+fn interned(s: &str, singletons: &[char]) -> bool {
+    if s == "*" || s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        return true;
+    }
+    let mut chars = s.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if singletons.contains(&c))
+}
+
+fn intern_consts(c: &mut pith_bytecode::Constant, singletons: &[char]) {
+    use pith_bytecode::Constant;
+    match c {
+        Constant::Str(s) if !s.is_interned() => {
+            if let Some(text) = s.as_str() {
+                if interned(text, singletons) {
+                    *s = Arc::new(PyStr::new(text, true));
+                }
+            }
+        }
+        Constant::Tuple(items) => {
+            let mut v: Vec<Constant> = items.to_vec();
+            v.iter_mut().for_each(|x| intern_consts(x, singletons));
+            *items = Arc::from(v);
+        }
+        Constant::FrozenSet(items) => {
+            let mut v: Vec<Constant> = items.to_vec();
+            v.iter_mut().for_each(|x| intern_consts(x, singletons));
+            *items = Arc::from(v);
+        }
+        _ => {}
+    }
+}
+
+pub(crate) fn assemble(mut cfg: Cfg, mut consts: Consts, info: UnitInfo) -> CodeObject {
+    flow::normalize(&mut cfg);
+    flow::extend_blocks(&mut cfg);
+
+    let nlocals = info.varnames.len();
+    let ncells = info.cellvars.len();
+    let nfree = info.freevars.len();
+    // build_cellfixedoffsets
+    let mut fixed: Vec<usize> = (0..ncells + nfree).map(|i| nlocals + i).collect();
+    for (ci, name) in info.cellvars.iter().enumerate() {
+        if let Some(vi) = info.varnames.iter().position(|v| v == name) {
+            fixed[ci] = vi;
+        }
+    }
+    // insert_prefix_instructions
+    let entry = cfg.entry;
+    let generator = info.flags.0
+        & (CodeFlags::GENERATOR.0 | CodeFlags::COROUTINE.0 | CodeFlags::ASYNC_GENERATOR.0)
+        != 0;
+    {
+        let mut prefix = Vec::new();
+        if nfree > 0 {
+            prefix.push(instr(
+                Op::Real(Opcode::CopyFreeVars),
+                nfree as u32,
+                Loc::NONE,
+            ));
+        }
+        if ncells > 0 {
+            let mut sorted = vec![0usize; ncells + nlocals];
+            for (i, &f) in fixed.iter().take(ncells).enumerate() {
+                if let Some(s) = sorted.get_mut(f) {
+                    *s = i + 1;
+                }
+            }
+            for s in sorted {
+                if s > 0 {
+                    prefix.push(instr(Op::Real(Opcode::MakeCell), (s - 1) as u32, Loc::NONE));
+                }
+            }
+        }
+        if generator {
+            let loc = Loc {
+                lineno: info.firstlineno,
+                end_lineno: info.firstlineno,
+                col: -1,
+                end_col: -1,
+            };
+            prefix.push(instr(Op::Real(Opcode::ReturnGenerator), 0, loc));
+            prefix.push(instr(Op::Real(Opcode::PopTop), 0, Loc::NONE));
+        }
+        let b = cfg.block_mut(entry);
+        b.instrs.splice(0..0, prefix);
+    }
+    // fix_cell_offsets
+    let mut dropped = 0;
+    for (i, f) in fixed.iter_mut().enumerate() {
+        if *f == i + nlocals {
+            *f -= dropped;
+        } else {
+            dropped += 1;
+        }
+    }
+    for b in &mut cfg.blocks {
+        for ins in &mut b.instrs {
+            if is_deref(ins.op) {
+                if let Some(&f) = fixed.get(ins.arg as usize) {
+                    ins.arg = f as u32;
+                }
+            }
+        }
+    }
+
+    flow::optimize_cfg(&mut cfg, &mut consts);
+    flow::duplicate_exits_without_lineno(&mut cfg);
+    flow::trim_unused_consts(&cfg, &mut consts);
+    flow::propagate_line_numbers(&mut cfg);
+    flow::guarantee_lineno_for_exits(&mut cfg, info.firstlineno);
+    let maxdepth = flow::stackdepth(&mut cfg, generator);
+    flow::label_exception_targets(&mut cfg);
+    flow::convert_pseudo_to_nops(&mut cfg);
+    let order = cfg.order();
+    normalize_jumps(&mut cfg, &order);
+    resolve_offsets(&mut cfg, &order);
+
+    let mut code = Vec::new();
+    let mut lines = LocationTableBuilder::new(info.firstlineno);
+    for &b in &order {
+        for ins in &cfg.block(b).instrs {
+            let Op::Real(op) = ins.op else { continue };
+            encode(&mut code, op, ins.arg);
+            let units = encoded_size(op, ins.arg) as u32;
+            lines.push(
+                units,
+                SourceLocation {
+                    lineno: ins.loc.lineno,
+                    end_lineno: ins.loc.end_lineno,
+                    col_offset: ins.loc.col,
+                    end_col_offset: ins.loc.end_col,
+                },
+            );
+        }
+    }
+    let exceptiontable = exception_table(&cfg, &order);
+
+    // compute_localsplus_info
+    let mut localsplusnames: Vec<Arc<PyStr>> = Vec::new();
+    let mut kinds = Vec::new();
+    for v in &info.varnames {
+        localsplusnames.push(Arc::new(PyStr::new(v, true)));
+        let mut k = local_kind::LOCAL;
+        if info.cellvars.contains(v) {
+            k |= local_kind::CELL;
+        }
+        kinds.push(k);
+    }
+    for c in &info.cellvars {
+        if info.varnames.contains(c) {
+            continue;
+        }
+        localsplusnames.push(Arc::new(PyStr::new(c, true)));
+        kinds.push(local_kind::CELL);
+    }
+    for f in &info.freevars {
+        localsplusnames.push(Arc::new(PyStr::new(f, true)));
+        kinds.push(local_kind::FREE);
+    }
+    let mut const_list = consts.list;
+    const_list
+        .iter_mut()
+        .for_each(|c| intern_consts(c, &info.interned_singletons));
+    CodeObject {
+        argcount: info.argcount,
+        posonlyargcount: info.posonlyargcount,
+        kwonlyargcount: info.kwonlyargcount,
+        stacksize: maxdepth,
+        flags: info.flags,
+        code,
+        consts: const_list,
+        names: info
+            .names
+            .iter()
+            .map(|n| Arc::new(PyStr::new(n, true)))
+            .collect(),
+        localsplusnames,
+        localspluskinds: kinds,
+        filename: info.filename,
+        name: info.name,
+        qualname: info.qualname,
+        firstlineno: info.firstlineno,
+        linetable: lines.finish(),
+        exceptiontable,
+    }
+}
+
+/// `normalize_jumps`: virtual jumps become forward or backward opcodes.
+fn normalize_jumps(cfg: &mut Cfg, order: &[BlockId]) {
+    for b in &mut cfg.blocks {
+        b.visited = false;
+    }
+    for &b in order {
+        cfg.block_mut(b).visited = true;
+        let Some(last) = cfg.block(b).instrs.last().copied() else {
+            continue;
+        };
+        if !last.op.is_jump() {
+            continue;
+        }
+        let forward = !cfg.block(last.target).visited;
+        let new = match last.op {
+            Op::Jump => {
+                if forward {
+                    Opcode::JumpForward
+                } else {
+                    Opcode::JumpBackward
+                }
+            }
+            Op::JumpNoInterrupt => {
+                if forward {
+                    Opcode::JumpForward
+                } else {
+                    Opcode::JumpBackwardNoInterrupt
+                }
+            }
+            Op::PopJumpIfFalse => {
+                if forward {
+                    Opcode::PopJumpForwardIfFalse
+                } else {
+                    Opcode::PopJumpBackwardIfFalse
+                }
+            }
+            Op::PopJumpIfTrue => {
+                if forward {
+                    Opcode::PopJumpForwardIfTrue
+                } else {
+                    Opcode::PopJumpBackwardIfTrue
+                }
+            }
+            Op::PopJumpIfNone => {
+                if forward {
+                    Opcode::PopJumpForwardIfNone
+                } else {
+                    Opcode::PopJumpBackwardIfNone
+                }
+            }
+            Op::PopJumpIfNotNone => {
+                if forward {
+                    Opcode::PopJumpForwardIfNotNone
+                } else {
+                    Opcode::PopJumpBackwardIfNotNone
+                }
+            }
+            Op::Real(op) => op,
+            _ => continue,
+        };
+        if let Some(l) = cfg.block_mut(b).instrs.last_mut() {
+            l.op = Op::Real(new);
+        }
+    }
+}
+
+fn instr_size(ins: &Instr) -> u32 {
+    match ins.op {
+        Op::Real(op) => encoded_size(op, ins.arg) as u32,
+        _ => 1,
+    }
+}
+
+/// `assemble_jump_offsets`: block offsets and jump arguments, repeated until the
+/// `EXTENDED_ARG` prefixes they need stop changing.
+fn resolve_offsets(cfg: &mut Cfg, order: &[BlockId]) {
+    loop {
+        let mut total = 0;
+        for &b in order {
+            cfg.block_mut(b).offset = total;
+            total += cfg.block(b).instrs.iter().map(instr_size).sum::<u32>();
+        }
+        let mut extended = false;
+        for &b in order {
+            let mut bsize = cfg.block(b).offset;
+            for i in 0..cfg.block(b).instrs.len() {
+                let ins = cfg.block(b).instrs[i];
+                let isize = instr_size(&ins);
+                bsize += isize;
+                if let Op::Real(op) = ins.op {
+                    if op.arg_kind().is_jump() {
+                        let target = cfg.block(ins.target).offset;
+                        let arg = if op.is_backward_jump() {
+                            bsize.saturating_sub(target)
+                        } else {
+                            target.saturating_sub(bsize)
+                        };
+                        let ins_mut = &mut cfg.block_mut(b).instrs[i];
+                        ins_mut.arg = arg;
+                        if instr_size(ins_mut) != isize {
+                            extended = true;
+                        }
+                    }
+                }
+            }
+        }
+        if !extended {
+            break;
+        }
+    }
+}
+
+fn exception_table(cfg: &Cfg, order: &[BlockId]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut handler = NO_BLOCK;
+    let mut start = 0;
+    let mut ioffset = 0;
+    let emit = |out: &mut Vec<u8>, start: u32, end: u32, h: BlockId| {
+        let hb = cfg.block(h);
+        push_exception_entry(
+            out,
+            &ExceptionTableEntry {
+                start: start * 2,
+                end: end * 2,
+                target: hb.offset * 2,
+                depth: hb
+                    .startdepth
+                    .saturating_sub(1 + i32::from(hb.preserve_lasti))
+                    .max(0) as u32,
+                lasti: hb.preserve_lasti,
+            },
+        );
+    };
+    for &b in order {
+        ioffset = cfg.block(b).offset;
+        for ins in &cfg.block(b).instrs {
+            if ins.except != handler {
+                if handler != NO_BLOCK {
+                    emit(&mut out, start, ioffset, handler);
+                }
+                start = ioffset;
+                handler = ins.except;
+            }
+            ioffset += instr_size(ins);
+        }
+    }
+    if handler != NO_BLOCK {
+        emit(&mut out, start, ioffset, handler);
+    }
+    out
+}

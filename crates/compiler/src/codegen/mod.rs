@@ -1,0 +1,702 @@
+//! Code generation, after Python/compile.c of CPython 3.11: one [`Unit`] per code
+//! object being built (module, class body, function, lambda, comprehension), the
+//! name and constant tables, the frame-block stack for `break`/`return` unwinding,
+//! and the emitter.
+
+mod expr;
+mod pattern;
+mod stmt;
+
+use crate::fxhash::FxHashMap as HashMap;
+use std::sync::Arc;
+
+use pith_ast::{Expr, Mod, Ranged, SourceLocator, Stmt, TextRange};
+use pith_bytecode::{CodeFlags, CodeObject, Constant, Opcode, PyStr};
+
+use crate::assemble::{assemble, UnitInfo};
+use crate::error::{CompileError, ErrorKind};
+use crate::flow::Consts;
+use crate::ir::{BlockId, Cfg, Loc, Op, NO_BLOCK};
+use crate::symtable::{mangle, BlockKind, Scope, ScopeId, SymbolTable};
+use crate::Mode;
+
+pub(crate) type CResult<T = ()> = Result<T, CompileError>;
+
+/// `STACK_USE_GUIDELINE`: above this many items, sequences are built incrementally.
+pub(crate) const STACK_USE_GUIDELINE: usize = 30;
+
+/// `COMPILER_SCOPE_*`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum UnitKind {
+    Module,
+    Class,
+    Function,
+    AsyncFunction,
+    Lambda,
+    Comprehension,
+}
+
+/// Kinds of frame blocks (`enum fblocktype`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum FBlockKind {
+    WhileLoop,
+    ForLoop,
+    TryExcept,
+    FinallyTry,
+    FinallyEnd,
+    With,
+    AsyncWith,
+    HandlerCleanup,
+    PopValue,
+    ExceptionHandler,
+    ExceptionGroupHandler,
+    AsyncComprehensionGenerator,
+}
+
+/// What a frame block needs to unwind itself.
+#[derive(Clone, Copy)]
+pub(crate) enum FBlockDatum<'a> {
+    None,
+    /// The `finally` body of a `try`.
+    Finally(&'a [Stmt]),
+    /// The `with` statement (for its location).
+    With(TextRange),
+    /// The `except ... as name` name.
+    Name(&'a str),
+}
+
+#[derive(Clone, Copy)]
+pub(crate) struct FBlock<'a> {
+    pub kind: FBlockKind,
+    pub block: BlockId,
+    pub exit: BlockId,
+    pub datum: FBlockDatum<'a>,
+}
+
+/// An insertion-ordered name table (`u_names`, `u_varnames`, ...).
+#[derive(Default)]
+pub(crate) struct NameTable {
+    pub list: Vec<Box<str>>,
+    map: HashMap<Box<str>, u32>,
+}
+
+impl NameTable {
+    pub fn from_list(list: Vec<Box<str>>) -> Self {
+        let map = list
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.clone(), i as u32))
+            .collect();
+        Self { list, map }
+    }
+
+    pub fn get(&self, name: &str) -> Option<u32> {
+        self.map.get(name).copied()
+    }
+
+    pub fn add(&mut self, name: &str) -> u32 {
+        if let Some(i) = self.get(name) {
+            return i;
+        }
+        let i = self.list.len() as u32;
+        self.list.push(name.into());
+        self.map.insert(name.into(), i);
+        i
+    }
+}
+
+/// One code object under construction (`struct compiler_unit`).
+pub(crate) struct Unit<'a> {
+    pub kind: UnitKind,
+    pub scope: ScopeId,
+    pub cfg: Cfg,
+    pub consts: Consts,
+    pub names: NameTable,
+    pub varnames: NameTable,
+    pub cellvars: NameTable,
+    pub freevars: NameTable,
+    pub private: Option<Box<str>>,
+    pub name: Box<str>,
+    pub qualname: Box<str>,
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    pub firstlineno: i32,
+    pub loc: Loc,
+    pub fblocks: Vec<FBlock<'a>>,
+}
+
+pub(crate) struct Compiler<'a> {
+    pub st: SymbolTable,
+    pub locator: &'a dyn SourceLocator,
+    pub filename: Arc<PyStr>,
+    pub units: Vec<Unit<'a>>,
+    pub interactive: bool,
+    pub future_annotations: bool,
+    pub future_flags: u32,
+    pub future_lineno: u32,
+    /// Non-ASCII one-character Latin-1 names used in the module.
+    pub interned_singletons: Vec<char>,
+}
+
+impl<'a> Compiler<'a> {
+    pub fn u(&mut self) -> &mut Unit<'a> {
+        self.units
+            .last_mut()
+            .expect("a unit is always open during codegen")
+    }
+
+    pub fn ur(&self) -> &Unit<'a> {
+        self.units
+            .last()
+            .expect("a unit is always open during codegen")
+    }
+
+    pub fn err(&self, range: TextRange, msg: impl Into<String>) -> CompileError {
+        crate::symtable::error(self.locator, range, msg)
+    }
+
+    /// `compiler_error`: an error at the current location.
+    pub fn err_here(&self, msg: impl Into<String>) -> CompileError {
+        let loc = self.ur().loc;
+        CompileError {
+            kind: ErrorKind::SyntaxError,
+            message: msg.into(),
+            range: TextRange::default(),
+            lineno: loc.lineno.max(0) as u32,
+            offset: (loc.col + 1).max(0) as u32,
+        }
+    }
+
+    pub fn system_err(&self, msg: impl Into<String>) -> CompileError {
+        CompileError {
+            kind: ErrorKind::SystemError,
+            message: msg.into(),
+            range: TextRange::default(),
+            lineno: 0,
+            offset: 0,
+        }
+    }
+
+    pub fn loc_of(&self, range: TextRange) -> Loc {
+        if range == crate::fold::NO_RANGE {
+            return Loc::NONE;
+        }
+        let (l1, c1) = self.locator.location(range.start);
+        let (l2, c2) = self.locator.location(range.end);
+        Loc {
+            lineno: l1 as i32,
+            end_lineno: l2 as i32,
+            col: c1 as i32,
+            end_col: c2 as i32,
+        }
+    }
+
+    /// `SET_LOC`.
+    pub fn set_loc(&mut self, range: TextRange) {
+        let loc = self.loc_of(range);
+        self.u().loc = loc;
+    }
+
+    /// `UNSET_LOC`.
+    pub fn unset_loc(&mut self) {
+        self.u().loc = Loc::NONE;
+    }
+
+    // ---- emitting ----
+
+    pub fn emit(&mut self, op: Opcode) {
+        self.emit_arg(op, 0);
+    }
+
+    pub fn emit_arg(&mut self, op: Opcode, arg: u32) {
+        let u = self.u();
+        let loc = u.loc;
+        u.cfg.push(Op::Real(op), arg, NO_BLOCK, loc);
+    }
+
+    pub fn emit_noline(&mut self, op: Op, arg: u32) {
+        self.u().cfg.push(op, arg, NO_BLOCK, Loc::NONE);
+    }
+
+    pub fn emit_pseudo(&mut self, op: Op) {
+        let u = self.u();
+        let loc = u.loc;
+        u.cfg.push(op, 0, NO_BLOCK, loc);
+    }
+
+    pub fn jump(&mut self, op: Op, target: BlockId) {
+        let u = self.u();
+        let loc = u.loc;
+        u.cfg.push(op, 0, target, loc);
+    }
+
+    pub fn jump_noline(&mut self, op: Op, target: BlockId) {
+        self.u().cfg.push(op, 0, target, Loc::NONE);
+    }
+
+    pub fn new_block(&mut self) -> BlockId {
+        self.u().cfg.new_block()
+    }
+
+    pub fn use_next_block(&mut self, b: BlockId) {
+        self.u().cfg.use_next_block(b);
+    }
+
+    pub fn next_block(&mut self) {
+        self.u().cfg.next_block();
+    }
+
+    pub fn add_const(&mut self, c: Constant) -> u32 {
+        self.u().consts.add(c)
+    }
+
+    pub fn load_const(&mut self, c: Constant) {
+        let i = self.add_const(c);
+        self.emit_arg(Opcode::LoadConst, i);
+    }
+
+    /// `ADDOP_NAME`: the name is mangled first.
+    pub fn emit_name(&mut self, op: Opcode, name: &str) {
+        let mangled = mangle(self.ur().private.as_deref(), name).into_owned();
+        let i = self.u().names.add(&mangled);
+        self.emit_arg(op, i);
+    }
+
+    /// `ADDOP_N` with the names table: no mangling.
+    pub fn emit_name_raw(&mut self, op: Opcode, name: &str) {
+        let i = self.u().names.add(name);
+        self.emit_arg(op, i);
+    }
+
+    // ---- scopes ----
+
+    fn scope_entry(&self) -> &crate::symtable::ScopeEntry {
+        &self.st.scopes[self.ur().scope]
+    }
+
+    pub fn enter_scope(&mut self, name: &str, kind: UnitKind, key: usize, lineno: i32) -> CResult {
+        let Some(&scope) = self.st.by_node.get(&key) else {
+            return Err(self.system_err("unknown scope"));
+        };
+        let entry = &self.st.scopes[scope];
+        let varnames = NameTable::from_list(entry.varnames.clone());
+        let mut cellvars = NameTable::from_list(entry.names_by(Scope::Cell, 0));
+        if entry.needs_class_closure {
+            cellvars.add("__class__");
+        }
+        let mut freevars = NameTable::default();
+        for n in entry.names_by(Scope::Free, crate::symtable::flag::FREE_CLASS) {
+            freevars.add(&n);
+        }
+        let private = self.units.last().and_then(|u| u.private.clone());
+        let mut unit = Unit {
+            kind,
+            scope,
+            cfg: Cfg::new(),
+            consts: Consts::new(),
+            names: NameTable::default(),
+            varnames,
+            cellvars,
+            freevars,
+            private,
+            name: name.into(),
+            qualname: name.into(),
+            argcount: 0,
+            posonlyargcount: 0,
+            kwonlyargcount: 0,
+            firstlineno: lineno,
+            loc: Loc {
+                lineno,
+                end_lineno: lineno,
+                col: 0,
+                end_col: 0,
+            },
+            fblocks: Vec::new(),
+        };
+        if kind == UnitKind::Module {
+            unit.loc = Loc {
+                lineno: 0,
+                end_lineno: 1,
+                col: 0,
+                end_col: 0,
+            };
+        } else {
+            unit.qualname = self.qualname_for(&unit);
+        }
+        self.units.push(unit);
+        self.emit_arg(Opcode::Resume, 0);
+        if kind == UnitKind::Module {
+            self.u().loc.lineno = -1;
+        }
+        Ok(())
+    }
+
+    fn qualname_for(&self, unit: &Unit<'_>) -> Box<str> {
+        if self.units.len() <= 1 {
+            return unit.name.clone();
+        }
+        let parent = self.ur();
+        let mut force_global = false;
+        if matches!(
+            unit.kind,
+            UnitKind::Function | UnitKind::AsyncFunction | UnitKind::Class
+        ) {
+            let mangled = mangle(parent.private.as_deref(), &unit.name);
+            if self.st.scopes[parent.scope].scope_of(&mangled) == Some(Scope::GlobalExplicit) {
+                force_global = true;
+            }
+        }
+        if force_global {
+            return unit.name.clone();
+        }
+        let base = if matches!(
+            parent.kind,
+            UnitKind::Function | UnitKind::AsyncFunction | UnitKind::Lambda
+        ) {
+            format!("{}.<locals>", parent.qualname)
+        } else {
+            parent.qualname.to_string()
+        };
+        format!("{base}.{}", unit.name).into()
+    }
+
+    /// Finishes the current unit: implicit `return None`, then assembly.
+    pub fn exit_scope(&mut self, add_none: bool) -> CResult<Arc<CodeObject>> {
+        let ends_with_return = {
+            let u = self.ur();
+            u.cfg
+                .block(u.cfg.current)
+                .instrs
+                .last()
+                .is_some_and(|i| i.op == Op::Real(Opcode::ReturnValue))
+        };
+        if !ends_with_return {
+            self.unset_loc();
+            if add_none {
+                self.load_const(Constant::None);
+            }
+            self.emit(Opcode::ReturnValue);
+        }
+        let flags = self.code_flags();
+        let unit = self.units.pop().expect("exit_scope with an open unit");
+        let info = UnitInfo {
+            name: Arc::new(PyStr::new(&unit.name, !unit.name.starts_with('<'))),
+            qualname: Arc::new(PyStr::new(
+                &unit.qualname,
+                unit.qualname == unit.name && !unit.name.starts_with('<'),
+            )),
+            filename: self.filename.clone(),
+            firstlineno: unit.firstlineno,
+            argcount: unit.argcount + unit.posonlyargcount,
+            posonlyargcount: unit.posonlyargcount,
+            kwonlyargcount: unit.kwonlyargcount,
+            flags,
+            varnames: unit.varnames.list,
+            cellvars: unit.cellvars.list,
+            freevars: unit.freevars.list,
+            names: unit.names.list,
+            interned_singletons: self.interned_singletons.clone(),
+        };
+        Ok(Arc::new(assemble(unit.cfg, unit.consts, info)))
+    }
+
+    fn code_flags(&self) -> CodeFlags {
+        let ste = self.scope_entry();
+        let mut flags = 0;
+        if ste.kind == BlockKind::Function {
+            flags |= CodeFlags::NEWLOCALS.0 | CodeFlags::OPTIMIZED.0;
+            if ste.nested {
+                flags |= CodeFlags::NESTED.0;
+            }
+            match (ste.generator, ste.coroutine) {
+                (true, false) => flags |= CodeFlags::GENERATOR.0,
+                (false, true) => flags |= CodeFlags::COROUTINE.0,
+                (true, true) => flags |= CodeFlags::ASYNC_GENERATOR.0,
+                _ => {}
+            }
+            if ste.varargs {
+                flags |= CodeFlags::VARARGS.0;
+            }
+            if ste.varkeywords {
+                flags |= CodeFlags::VARKEYWORDS.0;
+            }
+        }
+        CodeFlags(flags | self.future_flags)
+    }
+
+    pub fn is_generator_scope(&self) -> bool {
+        let ste = self.scope_entry();
+        ste.generator
+    }
+
+    pub fn is_coroutine_scope(&self) -> bool {
+        self.scope_entry().coroutine
+    }
+
+    pub fn scope_kind(&self) -> BlockKind {
+        self.scope_entry().kind
+    }
+
+    pub fn scope_of(&self, name: &str) -> Option<Scope> {
+        self.scope_entry().scope_of(name)
+    }
+
+    // ---- names ----
+
+    /// `compiler_nameop`.
+    pub fn nameop(&mut self, name: &str, ctx: pith_ast::ExprContext) -> CResult {
+        use pith_ast::ExprContext::{Del, Load, Store};
+        let mangled = mangle(self.ur().private.as_deref(), name).into_owned();
+        let scope = self.scope_of(&mangled);
+        let is_function = self.scope_kind() == BlockKind::Function;
+        enum OpType {
+            Fast,
+            Global,
+            Deref,
+            Name,
+        }
+        let optype = match scope {
+            Some(Scope::Free) | Some(Scope::Cell) => OpType::Deref,
+            Some(Scope::Local) if is_function => OpType::Fast,
+            Some(Scope::GlobalImplicit) if is_function => OpType::Global,
+            Some(Scope::GlobalExplicit) => OpType::Global,
+            _ => OpType::Name,
+        };
+        match optype {
+            OpType::Deref => {
+                let op = match ctx {
+                    Load => {
+                        if self.scope_kind() == BlockKind::Class {
+                            Opcode::LoadClassderef
+                        } else {
+                            Opcode::LoadDeref
+                        }
+                    }
+                    Store => Opcode::StoreDeref,
+                    Del => Opcode::DeleteDeref,
+                };
+                let u = self.u();
+                let arg = if scope == Some(Scope::Cell) {
+                    u.cellvars.add(&mangled)
+                } else {
+                    let ncells = u.cellvars.list.len() as u32;
+                    match u.freevars.get(&mangled) {
+                        Some(i) => i + ncells,
+                        None => u.freevars.add(&mangled) + ncells,
+                    }
+                };
+                self.emit_arg(op, arg);
+            }
+            OpType::Fast => {
+                let op = match ctx {
+                    Load => Opcode::LoadFast,
+                    Store => Opcode::StoreFast,
+                    Del => Opcode::DeleteFast,
+                };
+                let arg = self.u().varnames.add(&mangled);
+                self.emit_arg(op, arg);
+            }
+            OpType::Global => {
+                let op = match ctx {
+                    Load => Opcode::LoadGlobal,
+                    Store => Opcode::StoreGlobal,
+                    Del => Opcode::DeleteGlobal,
+                };
+                let mut arg = self.u().names.add(&mangled);
+                if op == Opcode::LoadGlobal {
+                    arg <<= 1;
+                }
+                self.emit_arg(op, arg);
+            }
+            OpType::Name => {
+                let op = match ctx {
+                    Load => Opcode::LoadName,
+                    Store => Opcode::StoreName,
+                    Del => Opcode::DeleteName,
+                };
+                let arg = self.u().names.add(&mangled);
+                self.emit_arg(op, arg);
+            }
+        }
+        Ok(())
+    }
+
+    // ---- frame blocks ----
+
+    pub fn push_fblock(
+        &mut self,
+        kind: FBlockKind,
+        block: BlockId,
+        exit: BlockId,
+        datum: FBlockDatum<'a>,
+        range: TextRange,
+    ) -> CResult {
+        if self.ur().fblocks.len() >= 20 {
+            return Err(self.err(range, "too many statically nested blocks"));
+        }
+        self.u().fblocks.push(FBlock {
+            kind,
+            block,
+            exit,
+            datum,
+        });
+        Ok(())
+    }
+
+    pub fn pop_fblock(&mut self) {
+        self.u().fblocks.pop();
+    }
+}
+
+/// Whether a body starts with a docstring (`_PyAST_GetDocString`).
+pub(crate) fn docstring(body: &[Stmt]) -> Option<&pith_ast::Constant> {
+    match body.first() {
+        Some(Stmt::Expr(e)) => match &*e.value {
+            Expr::Constant(c) if c.value.is_str() => Some(&c.value),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Converts an AST constant to a code-object constant.
+pub(crate) fn constant(c: &pith_ast::Constant) -> Constant {
+    use pith_ast::Constant as A;
+    match c {
+        A::None => Constant::None,
+        A::Bool(b) => Constant::Bool(*b),
+        A::Str(s) => Constant::str(s),
+        A::SurrogateStr(cps) => {
+            let mut bytes = Vec::with_capacity(cps.len() * 3);
+            for &cp in cps.iter() {
+                encode_surrogatepass(cp, &mut bytes);
+            }
+            match PyStr::from_surrogatepass(&bytes, false) {
+                Some(s) => Constant::Str(Arc::new(s)),
+                None => Constant::str(""),
+            }
+        }
+        A::Bytes(b) => Constant::Bytes(Arc::from(&b[..])),
+        A::Int(i) => match i.as_i64() {
+            Some(v) => Constant::Int(v),
+            None => Constant::int(i.to_big()),
+        },
+        A::Float(f) => Constant::Float(*f),
+        A::Complex { real, imag } => Constant::Complex {
+            re: *real,
+            im: *imag,
+        },
+        A::Ellipsis => Constant::Ellipsis,
+        A::Tuple(items) => Constant::Tuple(items.iter().map(constant).collect()),
+    }
+}
+
+fn encode_surrogatepass(cp: u32, out: &mut Vec<u8>) {
+    if let Some(c) = char::from_u32(cp) {
+        let mut buf = [0u8; 4];
+        out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+    } else {
+        out.push(0xE0 | ((cp >> 12) & 0x0F) as u8);
+        out.push(0x80 | ((cp >> 6) & 0x3F) as u8);
+        out.push(0x80 | (cp & 0x3F) as u8);
+    }
+}
+
+/// Compiles a whole module (or expression, or interactive statement).
+pub(crate) fn compile_mod(
+    module: &Mod,
+    st: SymbolTable,
+    locator: &dyn SourceLocator,
+    filename: &str,
+    mode: Mode,
+    future_flags: u32,
+    future_lineno: u32,
+) -> CResult<CodeObject> {
+    let mut singletons: Vec<char> = Vec::new();
+    for scope in &st.scopes {
+        for (name, _) in &scope.symbols {
+            let mut chars = name.chars();
+            if let (Some(ch), None) = (chars.next(), chars.next()) {
+                if ('\u{80}'..='\u{ff}').contains(&ch) && !singletons.contains(&ch) {
+                    singletons.push(ch);
+                }
+            }
+        }
+    }
+    let mut c = Compiler {
+        interned_singletons: singletons,
+        st,
+        locator,
+        filename: Arc::new(PyStr::new(filename, false)),
+        units: Vec::new(),
+        interactive: false,
+        future_annotations: future_flags & CodeFlags::FUTURE_ANNOTATIONS.0 != 0,
+        future_flags,
+        future_lineno,
+    };
+    let key = crate::symtable::node_key(module);
+    c.enter_scope("<module>", UnitKind::Module, key, 1)?;
+    // compiler_mod: only the line is reset after RESUME.
+    c.u().loc = Loc {
+        lineno: 1,
+        end_lineno: 1,
+        col: 0,
+        end_col: 0,
+    };
+    let mut add_none = true;
+    match (module, mode) {
+        (Mod::Module(m), _) => c.body(&m.body)?,
+        (Mod::Interactive(m), _) => {
+            if stmt::find_ann(&m.body) {
+                c.emit(Opcode::SetupAnnotations);
+            }
+            c.interactive = true;
+            for s in &m.body {
+                c.stmt(s)?;
+            }
+        }
+        (Mod::Expression(e), _) => {
+            c.expr(&e.body)?;
+            add_none = false;
+        }
+        (Mod::FunctionType(_), _) => {
+            return Err(c.system_err("cannot compile a FunctionType node"));
+        }
+    }
+    let code = c.exit_scope(add_none)?;
+    Ok(Arc::try_unwrap(code).unwrap_or_else(|a| (*a).clone()))
+}
+
+impl<'a> Compiler<'a> {
+    /// `compiler_body`: module and class bodies (docstring to `__doc__`).
+    pub fn body(&mut self, body: &'a [Stmt]) -> CResult {
+        if self.ur().kind == UnitKind::Module {
+            if let Some(first) = body.first() {
+                self.set_loc(first.range());
+            }
+        }
+        if stmt::find_ann(body) {
+            self.emit(Opcode::SetupAnnotations);
+        }
+        if body.is_empty() {
+            return Ok(());
+        }
+        let mut start = 0;
+        if let Some(doc) = docstring(body) {
+            start = 1;
+            if let Stmt::Expr(e) = &body[0] {
+                self.set_loc(e.range);
+                self.expr(&e.value)?;
+            } else {
+                self.load_const(constant(doc));
+            }
+            self.unset_loc();
+            self.nameop("__doc__", pith_ast::ExprContext::Store)?;
+        }
+        for s in &body[start..] {
+            self.stmt(s)?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,206 @@
+//! `pith-compiler`: Python 3.11 ASTs ([`pith_ast::Mod`]) to CPython 3.11 code
+//! objects ([`pith_bytecode::CodeObject`]), byte for byte what CPython's own
+//! compiler produces.
+//!
+//! The pipeline follows CPython 3.11:
+//!
+//! 1. `fold` — the AST optimizer of `Python/ast_opt.c`;
+//! 2. `symtable` — scopes and name resolution as `Python/symtable.c`, with its
+//!    compile-time `SyntaxError`s;
+//! 3. `codegen` — instructions into basic blocks, as `Python/compile.c`;
+//! 4. `flow` and `assemble` — the flow-graph passes (peephole, jump threading,
+//!    dead code, NOP removal, line numbers), stack depth, exception table, jump
+//!    offsets and the location table.
+//!
+//! ```
+//! use pith_ast::*;
+//! let source = "x = 1\n";
+//! let tree = Mod::Module(ModModule {
+//!     body: vec![Stmt::Assign(StmtAssign {
+//!         range: TextRange::new(0, 5),
+//!         targets: vec![Expr::Name(ExprName {
+//!             range: TextRange::new(0, 1),
+//!             id: "x".into(),
+//!             ctx: ExprContext::Store,
+//!         })],
+//!         value: Box::new(Expr::Constant(ExprConstant {
+//!             range: TextRange::new(4, 5),
+//!             value: Constant::Int(Int::Small(1)),
+//!             kind: ConstantKind::None,
+//!         })),
+//!         type_comment: None,
+//!     })],
+//!     type_ignores: vec![],
+//! });
+//! let code = pith_compiler::compile(&tree, source, "x.py", pith_compiler::Mode::Exec).unwrap();
+//! assert!(pith_bytecode::dis(&code).contains("STORE_NAME               0 (x)"));
+//! ```
+
+mod assemble;
+mod codegen;
+mod error;
+mod flow;
+mod fold;
+mod fxhash;
+mod ir;
+mod swaps;
+mod symtable;
+mod validate;
+
+pub use error::{CompileError, ErrorKind};
+
+use pith_ast::transformer::Transformer;
+use pith_ast::{LineIndex, Mod, SourceLocator, Stmt};
+use pith_bytecode::{CodeFlags, CodeObject};
+
+/// What the source is, as `compile()`'s `mode` argument.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// A module (`exec`).
+    Exec,
+    /// One expression (`eval`).
+    Eval,
+    /// One interactive statement (`single`): expression values are printed.
+    Single,
+}
+
+/// Compiles `module` (parsed from `source`, whose byte offsets its ranges use) as
+/// CPython 3.11's `compile(source, filename, mode, dont_inherit=True)` would,
+/// at optimization level 0. The tree's kind (`Module`, `Interactive`,
+/// `Expression`) decides how it is compiled; `mode` names the intent.
+///
+/// # Errors
+/// A [`CompileError`] for what CPython's compiler rejects after parsing
+/// (`'return' outside function`, `nonlocal` at module level, ...): a
+/// `SyntaxError` with CPython's message and position, a `ValueError` for a
+/// malformed tree, a `RecursionError` for one nested too deeply.
+pub fn compile(
+    module: &Mod,
+    source: &str,
+    filename: &str,
+    mode: Mode,
+) -> Result<CodeObject, CompileError> {
+    let index = LineIndex::new(source);
+    compile_with_locator(module, &index, filename, mode)
+}
+
+/// [`compile`] with a caller-provided offset-to-position map.
+///
+/// # Errors
+/// As [`compile`].
+pub fn compile_with_locator(
+    module: &Mod,
+    locator: &(dyn SourceLocator + Sync),
+    filename: &str,
+    mode: Mode,
+) -> Result<CodeObject, CompileError> {
+    let depth = match validate::validate(module) {
+        Ok(depth) => depth,
+        Err(e) => {
+            let (lineno, col) = locator.location(e.range.start);
+            return Err(CompileError {
+                kind: if e.too_deep {
+                    ErrorKind::RecursionError
+                } else {
+                    ErrorKind::ValueError
+                },
+                message: e.message.into(),
+                range: e.range,
+                lineno,
+                offset: col + 1,
+            });
+        }
+    };
+    if depth <= SHALLOW {
+        return compile_tree(module, locator, filename, mode);
+    }
+    // The passes recurse over the tree; give deep trees a stack to match.
+    std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .stack_size(DEEP_STACK)
+            .spawn_scoped(scope, || compile_tree(module, locator, filename, mode))
+            .ok()
+            .and_then(|h| h.join().ok())
+            .unwrap_or_else(|| {
+                Err(CompileError {
+                    kind: ErrorKind::RecursionError,
+                    message: "maximum recursion depth exceeded during compilation".into(),
+                    range: Default::default(),
+                    lineno: 0,
+                    offset: 0,
+                })
+            })
+    })
+}
+
+/// Nesting depth up to which the calling thread's stack is assumed enough.
+const SHALLOW: u32 = 200;
+/// Stack for compiling deeper trees (up to the validator's limit).
+const DEEP_STACK: usize = 256 << 20;
+
+fn compile_tree(
+    module: &Mod,
+    locator: &(dyn SourceLocator + Sync),
+    filename: &str,
+    mode: Mode,
+) -> Result<CodeObject, CompileError> {
+    let (future_flags, future_lineno) = future_features(module, locator)?;
+    let mut tree = module.clone();
+    fold::Folder.visit_mod(&mut tree);
+    let table = symtable::build(
+        &tree,
+        locator,
+        future_flags & CodeFlags::FUTURE_ANNOTATIONS.0 != 0,
+    )?;
+    codegen::compile_mod(
+        &tree,
+        table,
+        locator,
+        filename,
+        mode,
+        future_flags,
+        future_lineno,
+    )
+}
+
+/// `future.c`: the `from __future__ import` prologue.
+fn future_features(module: &Mod, locator: &dyn SourceLocator) -> Result<(u32, u32), CompileError> {
+    let Mod::Module(m) = module else {
+        return Ok((0, 0));
+    };
+    let mut flags = 0;
+    let mut lineno = 0;
+    for (i, s) in m.body.iter().enumerate() {
+        match s {
+            Stmt::Expr(e)
+                if i == 0
+                    && matches!(&*e.value, pith_ast::Expr::Constant(c) if c.value.is_str()) => {}
+            Stmt::ImportFrom(f)
+                if f.module
+                    .as_ref()
+                    .is_some_and(|m| m.as_str() == "__future__") =>
+            {
+                lineno = locator.location(f.range.start).0;
+                for a in &f.names {
+                    match a.name.as_str() {
+                        "annotations" => flags |= CodeFlags::FUTURE_ANNOTATIONS.0,
+                        "barry_as_FLUFL" => flags |= CodeFlags::FUTURE_BARRY_AS_BDFL.0,
+                        "nested_scopes" | "generators" | "division" | "absolute_import"
+                        | "with_statement" | "print_function" | "unicode_literals"
+                        | "generator_stop" => {}
+                        "braces" => return Err(symtable::error(locator, f.range, "not a chance")),
+                        other => {
+                            return Err(symtable::error(
+                                locator,
+                                f.range,
+                                format!("future feature {other} is not defined"),
+                            ))
+                        }
+                    }
+                }
+            }
+            _ => break,
+        }
+    }
+    Ok((flags, lineno))
+}

@@ -1,0 +1,7 @@
+data = range(10)
+print(sum(x * x for x in data))
+print(max((x for x in data if x % 3), default=None))
+print(list(x for x in data for y in range(2)))
+g = (x for x in [1, 2, 3])
+print(next(g), list(g))
+print(any(x > 5 for x in data), all(x >= 0 for x in data))

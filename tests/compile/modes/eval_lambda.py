@@ -1,0 +1,2 @@
+# mode: eval
+lambda a: a * 2

@@ -1,0 +1,4 @@
+# mode: single
+for i in range(2):
+    i
+
