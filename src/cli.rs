@@ -6,12 +6,25 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 /// Pith: CPython 3.11's execution pipeline rebuilt in Rust.
+///
+/// `pith FILE [ARGS]` and `pith -c CODE [ARGS]` run a program as `python3`
+/// does; the subcommands show one stage of the pipeline each.
 #[derive(Debug, Parser)]
-#[command(name = "pith", version, about)]
+#[command(name = "pith", version, about, args_conflicts_with_subcommands = true)]
 pub struct Cli {
     /// The stage to run.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
+    /// Run the program given as a string (`sys.argv[0]` is `-c`).
+    #[arg(short = 'c', value_name = "CODE")]
+    pub code: Option<String>,
+    /// The program to run (`.py` or `.pyc`) and its arguments.
+    #[arg(
+        value_name = "FILE [ARGS]",
+        trailing_var_arg = true,
+        allow_hyphen_values = true
+    )]
+    pub script: Vec<String>,
 }
 
 /// The subcommands, one per stage of the pipeline.
@@ -19,12 +32,27 @@ pub struct Cli {
 pub enum Command {
     /// Print the tokens of a file, as `python3 -m tokenize` does.
     Tokenize(TokenizeArgs),
+    /// Run a program, as `python3 FILE [ARGS]` does.
+    Run(RunArgs),
     /// Print the AST of a file, as `python3 -m ast -a` does.
     Ast(AstArgs),
-    /// Disassemble a `.pyc` file, as `python3 -m dis` does for its source.
+    /// Disassemble a file (`.py` compiled by Pith, or a `.pyc`), as `python3 -m dis` does.
     Dis(DisArgs),
     /// Show a `.pyc` file's header, or rewrite it through Pith's marshal.
     Pyc(PycArgs),
+}
+
+/// Arguments of `pith run`.
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// The program (`.py` or `.pyc`) and its arguments.
+    #[arg(
+        value_name = "FILE [ARGS]",
+        required = true,
+        trailing_var_arg = true,
+        allow_hyphen_values = true
+    )]
+    pub script: Vec<String>,
 }
 
 /// Arguments of `pith ast`.
@@ -57,7 +85,7 @@ pub enum ParseMode {
 /// Arguments of `pith dis`.
 #[derive(Debug, Args)]
 pub struct DisArgs {
-    /// A `.pyc` file written by CPython 3.11 or by Pith.
+    /// A `.py` file, or a `.pyc` file written by CPython 3.11 or by Pith.
     pub file: PathBuf,
 }
 

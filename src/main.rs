@@ -9,7 +9,11 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
-    match cli.command {
+    let Some(command) = cli.command else {
+        return commands::run::run_program(cli.code, cli.script);
+    };
+    match command {
+        cli::Command::Run(args) => commands::run::run_program(None, args.script),
         cli::Command::Tokenize(args) => commands::tokenize::run(&args),
         cli::Command::Ast(args) => commands::ast::run(&args),
         cli::Command::Dis(args) => commands::dis::run(&args),

@@ -1,4 +1,5 @@
-//! `pith dis`: `dis.dis` text of a module's code object.
+//! `pith dis`: what `python3 -m dis FILE` prints; a `.pyc` is disassembled
+//! as it is.
 
 use std::process::ExitCode;
 
@@ -6,9 +7,9 @@ use crate::cli::DisArgs;
 
 /// Runs `pith dis`.
 pub fn run(args: &DisArgs) -> ExitCode {
-    let Some(pyc) = super::load_pyc(&args.file) else {
+    let Some(code) = super::load_program(&args.file) else {
         return ExitCode::FAILURE;
     };
-    print!("{}", pith_bytecode::dis(&pyc.code));
+    print!("{}", pith_bytecode::dis(&code));
     ExitCode::SUCCESS
 }

@@ -3,6 +3,7 @@
 pub mod ast;
 pub mod dis;
 pub mod pyc;
+pub mod run;
 pub mod tokenize;
 
 use std::path::Path;
@@ -87,4 +88,55 @@ fn decode_error_message(err: &pith_lexer::DecodeError, bytes: &[u8], path: &Path
         }
         other => other.to_string(),
     }
+}
+
+/// Parses and compiles source text to a module code object. On failure
+/// prints the report `python3` prints (`File "...", line N`, the line, the
+/// carets, `SyntaxError: ...`) and gives `None`.
+pub fn compile_source(source: &str, filename: &str) -> Option<pith_bytecode::CodeObject> {
+    let tree = match pith_parser::parse(source, pith_parser::Mode::Exec, filename) {
+        Ok(tree) => tree,
+        Err(err) => {
+            eprint!("{}", err.render(source, filename));
+            return None;
+        }
+    };
+    match pith_compiler::compile(&tree, source, filename, pith_compiler::Mode::Exec) {
+        Ok(code) => Some(code),
+        Err(err) => {
+            eprint!("{}", compile_error_report(&err, source, filename));
+            None
+        }
+    }
+}
+
+/// A compile error (from the symbol table or code generation) in the
+/// format of the parser's SyntaxError report.
+fn compile_error_report(err: &pith_compiler::CompileError, source: &str, filename: &str) -> String {
+    use pith_ast::SourceLocator;
+    let (end_lineno, end_col) = pith_ast::LineIndex::new(source).location(err.range.end);
+    let report = pith_parser::ParseError {
+        kind: pith_parser::ErrorKind::SyntaxError,
+        message: err.message.clone(),
+        lineno: err.lineno,
+        offset: err.offset as i32,
+        end_lineno,
+        end_offset: end_col as i32 + 1,
+        text: None,
+    };
+    let text = report.render(source, filename);
+    match err.kind {
+        pith_compiler::ErrorKind::SyntaxError => text,
+        // Not a SyntaxError: keep the location lines, name the real class.
+        other => text.replace("SyntaxError: ", &format!("{}: ", other.name())),
+    }
+}
+
+/// Reads, decodes and compiles a `.py` file, or reads a `.pyc` file.
+pub fn load_program(path: &Path) -> Option<std::sync::Arc<pith_bytecode::CodeObject>> {
+    if path.extension().is_some_and(|ext| ext == "pyc") {
+        return load_pyc(path).map(|pyc| pyc.code);
+    }
+    let source = read_source(path)?;
+    compile_source(&source, &path.display().to_string()).map(std::sync::Arc::new)
 }
