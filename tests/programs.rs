@@ -1,0 +1,62 @@
+//! The whole pipeline against CPython: every `tests/programs/NAME.py` run as
+//! `pith NAME.py` (Pith's parser, compiler and VM) must give the stdout,
+//! stderr and exit status CPython 3.11 gave (`tests/programs/expected/`,
+//! written by `tools/gen_vm_programs.py`). Memory addresses are masked.
+
+use std::path::Path;
+use std::process::Command;
+
+fn mask_addresses(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find("0x") {
+        out.push_str(&rest[..i + 2]);
+        rest = rest[i + 2..].trim_start_matches(|c: char| c.is_ascii_hexdigit());
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn programs_match_cpython() {
+    let dir = Path::new("tests/programs");
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("tests/programs exists")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter_map(|n| n.strip_suffix(".py").map(str::to_string))
+        .collect();
+    names.sort();
+    assert!(!names.is_empty());
+    let mut failures = Vec::new();
+    for name in &names {
+        let read = |ext: &str| {
+            std::fs::read_to_string(dir.join("expected").join(format!("{name}.{ext}")))
+                .unwrap_or_else(|_| panic!("missing expected/{name}.{ext}"))
+        };
+        let output = Command::new(env!("CARGO_BIN_EXE_pith"))
+            .arg(format!("{name}.py"))
+            .current_dir(dir)
+            .env("PYTHONHASHSEED", "0")
+            .output()
+            .expect("pith runs");
+        let got = (
+            mask_addresses(&String::from_utf8_lossy(&output.stdout)),
+            mask_addresses(&String::from_utf8_lossy(&output.stderr)),
+            output.status.code().unwrap_or(-1).to_string(),
+        );
+        let want = (
+            mask_addresses(&read("stdout")),
+            mask_addresses(&read("stderr")),
+            read("status").trim().to_string(),
+        );
+        if got != want {
+            failures.push(format!("{name}.py:\n  want {want:?}\n  got  {got:?}"));
+        }
+    }
+    eprintln!(
+        "programs: {}/{} match",
+        names.len() - failures.len(),
+        names.len()
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
