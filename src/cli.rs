@@ -38,6 +38,8 @@ pub enum Command {
     Ast(AstArgs),
     /// Disassemble a file (`.py` compiled by Pith, or a `.pyc`), as `python3 -m dis` does.
     Dis(DisArgs),
+    /// Compile `.py` files to `.pyc` (`__pycache__/NAME.pith-311.pyc`, CPython's format).
+    Compile(CompileArgs),
     /// Show a `.pyc` file's header, or rewrite it through Pith's marshal.
     Pyc(PycArgs),
 }
@@ -87,6 +89,17 @@ pub enum ParseMode {
 pub struct DisArgs {
     /// A `.py` file, or a `.pyc` file written by CPython 3.11 or by Pith.
     pub file: PathBuf,
+}
+
+/// Arguments of `pith compile`.
+#[derive(Debug, Args)]
+pub struct CompileArgs {
+    /// Write the `.pyc` here instead of `__pycache__` (one input file only).
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// The `.py` files.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
 }
 
 /// Arguments of `pith pyc`.

@@ -17,6 +17,7 @@ fn main() -> ExitCode {
         cli::Command::Tokenize(args) => commands::tokenize::run(&args),
         cli::Command::Ast(args) => commands::ast::run(&args),
         cli::Command::Dis(args) => commands::dis::run(&args),
+        cli::Command::Compile(args) => commands::compile::run(&args),
         cli::Command::Pyc(args) => commands::pyc::run(&args),
     }
 }

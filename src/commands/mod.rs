@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 pub mod ast;
+pub mod compile;
 pub mod dis;
 pub mod pyc;
 pub mod run;
