@@ -8,6 +8,7 @@ Usage:
 
 MODE       tokenize        pith tokenize FILE      vs python3 -m tokenize FILE
            ast             pith ast FILE           vs python3 -m ast -a FILE
+           dis             pith dis FILE           vs python3 -m dis FILE (0x... masked)
            tokenize-exact  pith tokenize -e FILE   vs python3 -m tokenize -e FILE
            dis-pyc         pith dis CPYTHON.pyc    vs python3 -m dis FILE (0x... masked)
            pyc-roundtrip   pith pyc --rewrite OUT CPYTHON.pyc: OUT must equal CPython's .pyc
@@ -40,7 +41,10 @@ MODES = {
     "tokenize": (["tokenize"], [PYTHON, "-m", "tokenize"]),
     "tokenize-exact": (["tokenize", "-e"], [PYTHON, "-m", "tokenize", "-e"]),
     "ast": (["ast"], [PYTHON, "-m", "ast", "-a"]),
+    "dis": (["dis"], [PYTHON, "-m", "dis"]),
 }
+# Modes whose output holds memory addresses, masked before comparing.
+MASKED = {"dis"}
 PYC_MODES = ("dis-pyc", "pyc-roundtrip")
 ADDRESS = re.compile(rb"0x[0-9a-f]+")
 SCRATCH = tempfile.mkdtemp(prefix="pith-parity-")
@@ -113,6 +117,9 @@ def compare(mode, pith, path):
     pith_args, ref_args = MODES[mode]
     ref = run(ref_args + [path])
     got = run([pith] + pith_args + [path])
+    if mode in MASKED:
+        ref = (ref[0], ADDRESS.sub(b"0x", ref[1]), ref[2])
+        got = (got[0], ADDRESS.sub(b"0x", got[1]), got[2])
     ref_ok = ref[0] == 0
     got_ok = got[0] == 0
     if ref_ok:
