@@ -7,6 +7,11 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// The corpus size the benchmarks use; `tools/bench_cpython.py` reads the
+/// same files for CPython's side of the comparison.
+#[allow(dead_code)]
+pub const DEFAULT_BYTES: usize = 4 << 20;
+
 /// The standard library folder, if one can be found.
 pub fn stdlib_dir() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("PITH_STDLIB") {

@@ -19,7 +19,7 @@ fn count_tokens(texts: &[String], flavor: Flavor) -> usize {
 }
 
 fn lexer(c: &mut Criterion) {
-    let texts = corpus::load(8 << 20);
+    let texts = corpus::load(corpus::DEFAULT_BYTES);
     let bytes: usize = texts.iter().map(String::len).sum();
     let mut group = c.benchmark_group("lexer");
     group.throughput(Throughput::Bytes(bytes as u64));
