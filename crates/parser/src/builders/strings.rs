@@ -111,18 +111,14 @@ fn strings_inner(l: u32, r: u32, parts: Vec<StrPart<'_>>) -> Res<Expr> {
             let (prefix, body, off) = split(parts[0].text);
             decode_str_owned(body, prefix.raw, parts[0].start + off as u32)?
         } else {
-            let mut s = String::new();
+            let mut s = DecodedStr::default();
             for p in &parts {
                 let (prefix, body, off) = split(p.text);
                 decode_str(body, prefix.raw, p.start + off as u32, &mut s)?;
             }
-            s.into_boxed_str()
+            s.into_constant()
         };
-        return Ok(Expr::Constant(ExprConstant {
-            range,
-            value: Constant::Str(value),
-            kind,
-        }));
+        return Ok(Expr::Constant(ExprConstant { range, value, kind }));
     }
     let mut state = FState {
         values: Vec::new(),
@@ -140,9 +136,9 @@ fn strings_inner(l: u32, r: u32, parts: Vec<StrPart<'_>>) -> Res<Expr> {
                 &mut state, body, base, prefix.raw, 0, token, &mut pos, false,
             )?;
         } else {
-            let mut s = String::new();
+            let mut s = DecodedStr::default();
             decode_str(body, prefix.raw, base, &mut s)?;
-            state.push_str(&s);
+            state.push_str(&s.text);
         }
     }
     state.flush(range);
@@ -262,9 +258,9 @@ fn literal(state: &mut FState, text: &str, raw: bool, at: u32) -> Res<()> {
     if text.is_empty() {
         return Ok(());
     }
-    let mut s = String::new();
+    let mut s = DecodedStr::default();
     decode_str(text, raw, at, &mut s)?;
-    state.push_str(&s);
+    state.push_str(&s.text);
     Ok(())
 }
 
@@ -450,13 +446,55 @@ fn field(
     Ok(())
 }
 
-fn decode_str_owned(body: &str, raw: bool, at: u32) -> Res<Box<str>> {
+fn decode_str_owned(body: &str, raw: bool, at: u32) -> Res<Constant> {
     if raw || !body.contains(['\\', '\r']) {
-        return Ok(body.into());
+        return Ok(Constant::Str(body.into()));
     }
-    let mut s = String::with_capacity(body.len());
+    let mut s = DecodedStr {
+        text: String::with_capacity(body.len()),
+        surrogates: Vec::new(),
+    };
     decode_str(body, raw, at, &mut s)?;
-    Ok(s.into_boxed_str())
+    Ok(s.into_constant())
+}
+
+/// The value of a `str` literal being decoded. Rust strings cannot hold the
+/// lone surrogates an escape like `\ud800` makes, so each stands in the text
+/// as U+FFFD and is recorded by its character index; `into_constant` puts
+/// them back as code points.
+#[derive(Default)]
+struct DecodedStr {
+    text: String,
+    surrogates: Vec<(usize, u32)>,
+}
+
+impl DecodedStr {
+    fn push(&mut self, c: char) {
+        self.text.push(c);
+    }
+
+    fn push_str(&mut self, s: &str) {
+        self.text.push_str(s);
+    }
+
+    fn push_surrogate(&mut self, code_point: u32) {
+        self.surrogates
+            .push((self.text.chars().count(), code_point));
+        self.text.push('\u{fffd}');
+    }
+
+    fn into_constant(self) -> Constant {
+        if self.surrogates.is_empty() {
+            return Constant::Str(self.text.into_boxed_str());
+        }
+        let mut code_points: Vec<u32> = self.text.chars().map(u32::from).collect();
+        for (index, code_point) in self.surrogates {
+            if let Some(slot) = code_points.get_mut(index) {
+                *slot = code_point;
+            }
+        }
+        Constant::from_code_points(code_points)
+    }
 }
 
 fn unicode_error(msg: &str, at: u32) -> SyntaxErr {
@@ -468,7 +506,7 @@ fn unicode_error(msg: &str, at: u32) -> SyntaxErr {
 }
 
 /// Appends the value of a `str` literal body to `out`.
-fn decode_str(body: &str, raw: bool, at: u32, out: &mut String) -> Res<()> {
+fn decode_str(body: &str, raw: bool, at: u32, out: &mut DecodedStr) -> Res<()> {
     // Source line ends are `\n` in values, whatever the file uses.
     if raw || !body.contains('\\') {
         if body.contains('\r') {
@@ -559,8 +597,7 @@ fn decode_str(body: &str, raw: bool, at: u32, out: &mut String) -> Res<()> {
                             at,
                         ));
                     }
-                    // A lone surrogate: Rust strings cannot hold it.
-                    None => out.push('\u{fffd}'),
+                    None => out.push_surrogate(v),
                 }
             }
             'N' => {
