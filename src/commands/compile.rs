@@ -4,7 +4,6 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-
 use std::time::UNIX_EPOCH;
 
 use pith_bytecode::pyc::{write_new_pyc, Invalidation};
