@@ -23,17 +23,7 @@ fn dir() -> PathBuf {
 
 #[test]
 fn eval_and_single_modes_match_cpython() {
-    let mut stems: Vec<String> = fs::read_dir(dir())
-        .expect("tests/compile/out/modes exists; run tools/compiler/gen_cases.py")
-        .filter_map(|e| {
-            let p = e.ok()?.path();
-            if p.extension()? != "json" {
-                return None;
-            }
-            Some(p.file_stem()?.to_string_lossy().into_owned())
-        })
-        .collect();
-    stems.sort();
+    let stems = common::case_stems(&dir());
     assert!(!stems.is_empty(), "mode cases missing");
     let mut failures = Vec::new();
     for stem in &stems {

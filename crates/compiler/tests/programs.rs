@@ -27,17 +27,7 @@ fn known_identical() -> Vec<String> {
 
 #[test]
 fn programs_match_cpython() {
-    let mut stems: Vec<String> = fs::read_dir(out_dir())
-        .expect("tests/compile/out exists; run tools/compiler/gen_cases.py")
-        .filter_map(|e| {
-            let p = e.ok()?.path();
-            if p.extension()? != "json" {
-                return None;
-            }
-            Some(p.file_stem()?.to_string_lossy().into_owned())
-        })
-        .collect();
-    stems.sort();
+    let stems = common::case_stems(&out_dir());
     let mut identical = Vec::new();
     let mut report = Vec::new();
     let mut dis_ok = 0;

@@ -125,3 +125,21 @@ pub fn marshal_order(mut code: CodeObject) -> CodeObject {
     code.consts = code.consts.iter().map(fix).collect();
     code
 }
+
+/// The sorted stems of the `.json` cases (CPython's trees) in `dir`, a
+/// folder written by tools/compiler/gen_cases.py.
+#[allow(dead_code)] // not every test binary lists cases
+pub fn case_stems(dir: &std::path::Path) -> Vec<String> {
+    let mut stems: Vec<String> = std::fs::read_dir(dir)
+        .unwrap_or_else(|_| panic!("{} exists; run tools/compiler/gen_cases.py", dir.display()))
+        .filter_map(|e| {
+            let p = e.ok()?.path();
+            if p.extension()? != "json" {
+                return None;
+            }
+            Some(p.file_stem()?.to_string_lossy().into_owned())
+        })
+        .collect();
+    stems.sort();
+    stems
+}
