@@ -17,11 +17,9 @@ fn compile(c: &mut Criterion) {
             texts
                 .iter()
                 .filter_map(|text| {
-                    pith_parser::parse(text, pith_parser::Mode::Exec, "<bench>").ok()
-                })
-                .zip(&texts)
-                .filter(|(tree, text)| {
-                    pith_compiler::compile(tree, text, "<bench>", pith_compiler::Mode::Exec).is_ok()
+                    let tree = pith_parser::parse(text, pith_parser::Mode::Exec, "<bench>").ok()?;
+                    pith_compiler::compile_module(tree, text, "<bench>", pith_compiler::Mode::Exec)
+                        .ok()
                 })
                 .count()
         })

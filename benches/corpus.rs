@@ -7,6 +7,10 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+// The benchmarks measure what the `pith` binary runs, allocator included.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The corpus size the benchmarks use; `tools/bench_cpython.py` reads the
 /// same files for CPython's side of the comparison.
 #[allow(dead_code)]

@@ -7,6 +7,12 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+// Parsing, compiling and running allocate many small, short-lived objects
+// (AST nodes, instructions, Python values); mimalloc serves them with about a
+// fifth fewer instructions than the system allocator (callgrind, stdlib corpus).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     let Some(command) = cli.command else {

@@ -42,7 +42,7 @@ pub fn run(args: &CompileArgs) -> ExitCode {
 
 fn compile_one(file: &Path, target: &Path) -> Option<()> {
     let metadata = std::fs::metadata(file).ok();
-    let code = super::load_program(file)?;
+    let code = super::load_program(file, &file.display().to_string())?;
     // The header records the source's mtime and size, truncated to 32 bits
     // as CPython's importer does.
     let mtime = metadata

@@ -7,7 +7,7 @@ use crate::cli::DisArgs;
 
 /// Runs `pith dis`.
 pub fn run(args: &DisArgs) -> ExitCode {
-    let Some(code) = super::load_program(&args.file) else {
+    let Some(code) = super::load_program(&args.file, &args.file.display().to_string()) else {
         return ExitCode::FAILURE;
     };
     print!("{}", pith_bytecode::dis(&code));

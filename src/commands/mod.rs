@@ -102,13 +102,44 @@ pub fn compile_source(source: &str, filename: &str) -> Option<pith_bytecode::Cod
             return None;
         }
     };
-    match pith_compiler::compile(&tree, source, filename, pith_compiler::Mode::Exec) {
-        Ok(code) => Some(code),
+    match pith_compiler::compile_module(tree, source, filename, pith_compiler::Mode::Exec) {
+        Ok(compiled) => {
+            report_warnings(&compiled.warnings, source, filename);
+            Some(compiled.code)
+        }
         Err(err) => {
             eprint!("{}", compile_error_report(&err, source, filename));
             None
         }
     }
+}
+
+/// Prints compile-time warnings as `warnings.showwarning` does: the location
+/// and message, then the stripped source line (which `linecache` finds only
+/// for a real file, not for `<string>`).
+fn report_warnings(warnings: &[pith_compiler::Warning], source: &str, filename: &str) {
+    if warnings.is_empty() {
+        return;
+    }
+    let has_file = !(filename.starts_with('<') && filename.ends_with('>'));
+    let mut out = String::new();
+    for w in warnings {
+        out.push_str(&format!(
+            "{filename}:{}: {}: {}\n",
+            w.lineno,
+            w.category(),
+            w.message
+        ));
+        let line = source
+            .split_inclusive('\n')
+            .nth((w.lineno as usize).saturating_sub(1))
+            .map(str::trim)
+            .filter(|line| has_file && !line.is_empty());
+        if let Some(line) = line {
+            out.push_str(&format!("  {line}\n"));
+        }
+    }
+    eprint!("{out}");
 }
 
 /// A compile error (from the symbol table or code generation) in the
@@ -133,11 +164,15 @@ fn compile_error_report(err: &pith_compiler::CompileError, source: &str, filenam
     }
 }
 
-/// Reads, decodes and compiles a `.py` file, or reads a `.pyc` file.
-pub fn load_program(path: &Path) -> Option<std::sync::Arc<pith_bytecode::CodeObject>> {
+/// Reads, decodes and compiles a `.py` file (its code naming it `filename`),
+/// or reads a `.pyc` file.
+pub fn load_program(
+    path: &Path,
+    filename: &str,
+) -> Option<std::sync::Arc<pith_bytecode::CodeObject>> {
     if path.extension().is_some_and(|ext| ext == "pyc") {
         return load_pyc(path).map(|pyc| pyc.code);
     }
     let source = read_source(path)?;
-    compile_source(&source, &path.display().to_string()).map(std::sync::Arc::new)
+    compile_source(&source, filename).map(std::sync::Arc::new)
 }

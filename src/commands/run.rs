@@ -30,7 +30,12 @@ pub fn run_program(code: Option<String>, script: Vec<String>) -> ExitCode {
                 eprintln!("pith: can't open file '{file}': [Errno 2] No such file or directory");
                 return ExitCode::from(2);
             }
-            let code = super::load_program(Path::new(file));
+            // CPython names a script by its absolute path (joined, not normalized).
+            let path = Path::new(file);
+            let filename = std::env::current_dir()
+                .map(|cwd| cwd.join(path))
+                .unwrap_or_else(|_| path.to_path_buf());
+            let code = super::load_program(path, &filename.display().to_string());
             (script, code)
         }
     };

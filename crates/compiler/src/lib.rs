@@ -46,8 +46,10 @@ mod ir;
 mod swaps;
 mod symtable;
 mod validate;
+mod warning;
 
 pub use error::{CompileError, ErrorKind};
+pub use warning::Warning;
 
 use pith_ast::transformer::Transformer;
 use pith_ast::{LineIndex, Mod, SourceLocator, Stmt};
@@ -64,10 +66,24 @@ pub enum Mode {
     Single,
 }
 
+/// A compiled module: its code object and the `SyntaxWarning`s CPython's
+/// compiler would have issued on the way, in order.
+#[derive(Clone, Debug)]
+pub struct Compiled {
+    /// The module's code object.
+    pub code: CodeObject,
+    /// Compile-time warnings (`"is" with a literal`, `assertion is always true`, ...).
+    pub warnings: Vec<Warning>,
+}
+
 /// Compiles `module` (parsed from `source`, whose byte offsets its ranges use) as
 /// CPython 3.11's `compile(source, filename, mode, dont_inherit=True)` would,
 /// at optimization level 0. The tree's kind (`Module`, `Interactive`,
 /// `Expression`) decides how it is compiled; `mode` names the intent.
+///
+/// This borrows the tree, so it works on a copy (constant folding rewrites
+/// the tree) and drops the warnings; [`compile_module`] takes the tree by value
+/// and returns them.
 ///
 /// # Errors
 /// A [`CompileError`] for what CPython's compiler rejects after parsing
@@ -80,8 +96,7 @@ pub fn compile(
     filename: &str,
     mode: Mode,
 ) -> Result<CodeObject, CompileError> {
-    let index = LineIndex::new(source);
-    compile_with_locator(module, &index, filename, mode)
+    compile_module(module.clone(), source, filename, mode).map(|c| c.code)
 }
 
 /// [`compile`] with a caller-provided offset-to-position map.
@@ -94,7 +109,35 @@ pub fn compile_with_locator(
     filename: &str,
     mode: Mode,
 ) -> Result<CodeObject, CompileError> {
-    let depth = match validate::validate(module) {
+    compile_module_with_locator(module.clone(), locator, filename, mode).map(|c| c.code)
+}
+
+/// Compiles `module`, consuming it (constant folding rewrites it in place),
+/// and returns the code object with the compiler's warnings.
+///
+/// # Errors
+/// As [`compile`].
+pub fn compile_module(
+    module: Mod,
+    source: &str,
+    filename: &str,
+    mode: Mode,
+) -> Result<Compiled, CompileError> {
+    let index = LineIndex::new(source);
+    compile_module_with_locator(module, &index, filename, mode)
+}
+
+/// [`compile_module`] with a caller-provided offset-to-position map.
+///
+/// # Errors
+/// As [`compile`].
+pub fn compile_module_with_locator(
+    module: Mod,
+    locator: &(dyn SourceLocator + Sync),
+    filename: &str,
+    mode: Mode,
+) -> Result<Compiled, CompileError> {
+    let depth = match validate::validate(&module) {
         Ok(depth) => depth,
         Err(e) => {
             let (lineno, col) = locator.location(e.range.start);
@@ -118,7 +161,7 @@ pub fn compile_with_locator(
     std::thread::scope(|scope| {
         std::thread::Builder::new()
             .stack_size(DEEP_STACK)
-            .spawn_scoped(scope, || compile_tree(module, locator, filename, mode))
+            .spawn_scoped(scope, move || compile_tree(module, locator, filename, mode))
             .ok()
             .and_then(|h| h.join().ok())
             .unwrap_or_else(|| {
@@ -139,13 +182,12 @@ const SHALLOW: u32 = 200;
 const DEEP_STACK: usize = 256 << 20;
 
 fn compile_tree(
-    module: &Mod,
+    mut tree: Mod,
     locator: &(dyn SourceLocator + Sync),
     filename: &str,
     mode: Mode,
-) -> Result<CodeObject, CompileError> {
-    let (future_flags, future_lineno) = future_features(module, locator)?;
-    let mut tree = module.clone();
+) -> Result<Compiled, CompileError> {
+    let (future_flags, future_lineno) = future_features(&tree, locator)?;
     fold::Folder.visit_mod(&mut tree);
     let table = symtable::build(
         &tree,

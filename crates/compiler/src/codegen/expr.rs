@@ -11,6 +11,7 @@ use pith_bytecode::{Constant, Opcode};
 use super::{constant, CResult, Compiler, UnitKind, STACK_USE_GUIDELINE};
 use crate::ir::{BlockId, Op};
 use crate::symtable::{flag, node_key};
+use crate::warning;
 
 pub(crate) fn binop_arg(op: Operator, inplace: bool) -> u32 {
     let base = match op {
@@ -216,6 +217,10 @@ impl<'a> Compiler<'a> {
                 }
             }
             Expr::Subscript(s) => {
+                if s.ctx == ExprContext::Load {
+                    self.warn(warning::check_subscripter(&s.value));
+                    self.warn(warning::check_index(&s.value, &s.slice));
+                }
                 self.expr(&s.value)?;
                 self.expr(&s.slice)?;
                 self.emit(match s.ctx {
@@ -556,6 +561,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn compare(&mut self, c: &'a pith_ast::ExprCompare) -> CResult {
+        self.warn(warning::check_compare(c));
         self.expr(&c.left)?;
         let n = c.ops.len() - 1;
         if n == 0 {
@@ -622,6 +628,7 @@ impl<'a> Compiler<'a> {
                 return Ok(());
             }
             Expr::Compare(c) if c.ops.len() > 1 => {
+                self.warn(warning::check_compare(c));
                 let n = c.ops.len() - 1;
                 let cleanup = self.new_block();
                 self.expr(&c.left)?;
@@ -679,6 +686,7 @@ impl<'a> Compiler<'a> {
         if self.maybe_method_call(c)? {
             return Ok(());
         }
+        self.warn(warning::check_caller(&c.func));
         let saved = self.ur().loc;
         self.set_loc(c.func.range());
         self.emit(Opcode::PushNull);

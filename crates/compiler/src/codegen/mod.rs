@@ -137,6 +137,8 @@ pub(crate) struct Compiler<'a> {
     pub future_lineno: u32,
     /// Non-ASCII one-character Latin-1 names used in the module.
     pub interned_singletons: Vec<char>,
+    /// `SyntaxWarning`s issued so far, in order.
+    pub warnings: Vec<crate::Warning>,
 }
 
 impl<'a> Compiler<'a> {
@@ -150,6 +152,14 @@ impl<'a> Compiler<'a> {
         self.units
             .last()
             .expect("a unit is always open during codegen")
+    }
+
+    /// `compiler_warn`: a `SyntaxWarning` at the current line, if `message` is set.
+    pub fn warn(&mut self, message: Option<String>) {
+        if let Some(message) = message {
+            let lineno = self.ur().loc.lineno.max(0) as u32;
+            self.warnings.push(crate::Warning { message, lineno });
+        }
     }
 
     pub fn err(&self, range: TextRange, msg: impl Into<String>) -> CompileError {
@@ -603,7 +613,8 @@ fn encode_surrogatepass(cp: u32, out: &mut Vec<u8>) {
     }
 }
 
-/// Compiles a whole module (or expression, or interactive statement).
+/// Compiles a whole module (or expression, or interactive statement), with
+/// the warnings issued on the way.
 pub(crate) fn compile_mod(
     module: &Mod,
     st: SymbolTable,
@@ -612,7 +623,7 @@ pub(crate) fn compile_mod(
     mode: Mode,
     future_flags: u32,
     future_lineno: u32,
-) -> CResult<CodeObject> {
+) -> CResult<crate::Compiled> {
     let mut singletons: Vec<char> = Vec::new();
     for scope in &st.scopes {
         for (name, _) in &scope.symbols {
@@ -634,6 +645,7 @@ pub(crate) fn compile_mod(
         future_annotations: future_flags & CodeFlags::FUTURE_ANNOTATIONS.0 != 0,
         future_flags,
         future_lineno,
+        warnings: Vec::new(),
     };
     let key = crate::symtable::node_key(module);
     c.enter_scope("<module>", UnitKind::Module, key, 1)?;
@@ -665,7 +677,10 @@ pub(crate) fn compile_mod(
         }
     }
     let code = c.exit_scope(add_none)?;
-    Ok(Arc::try_unwrap(code).unwrap_or_else(|a| (*a).clone()))
+    Ok(crate::Compiled {
+        code: Arc::try_unwrap(code).unwrap_or_else(|a| (*a).clone()),
+        warnings: c.warnings,
+    })
 }
 
 impl<'a> Compiler<'a> {

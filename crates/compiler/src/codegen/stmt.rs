@@ -113,6 +113,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             Stmt::Assert(a) => {
+                self.warn(crate::warning::check_assert(&a.test));
                 let end = self.new_block();
                 self.jump_if(&a.test, end, true)?;
                 self.emit(Opcode::LoadAssertionError);

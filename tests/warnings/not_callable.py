@@ -1,0 +1,23 @@
+def f():
+    return [
+        (1, 2)
+        (3, 4)
+    ]
+a = lambda: "abc"("d")
+b = lambda: [1]()
+c = lambda: {1: 2}()
+d = lambda: {1}()
+e = lambda: [i for i in ()]()
+g = lambda: {i for i in ()}()
+h = lambda: {i: i for i in ()}()
+i = lambda: (i for i in ())()
+j = lambda: f"x{1}"()
+k = lambda: None()
+m = lambda: 1.5()
+n = lambda: ...()
+o = lambda: True()
+p = lambda: b"x"()
+q = lambda: ()()
+r = lambda: (1, 2)()
+s = lambda: (lambda: 1)()
+t = lambda: "x".upper()
