@@ -2,6 +2,7 @@
 
 mod cli;
 mod commands;
+mod vm_compiler;
 
 use std::process::ExitCode;
 

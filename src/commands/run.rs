@@ -13,11 +13,12 @@ const VM_STACK_BYTES: usize = 256 << 20;
 
 /// Runs a program as `python3` would and returns its exit status.
 pub fn run_program(code: Option<String>, script: Vec<String>) -> ExitCode {
-    let (argv, code) = match code {
+    let (argv, main_file, code) = match code {
         Some(text) => {
             let mut argv = vec!["-c".to_string()];
             argv.extend(script);
-            (argv, super::compile_source(&text, "<string>").map(Arc::new))
+            let code = super::compile_source(&text, "<string>").map(Arc::new);
+            (argv, None, code)
         }
         None => {
             let Some(file) = script.first() else {
@@ -35,8 +36,9 @@ pub fn run_program(code: Option<String>, script: Vec<String>) -> ExitCode {
             let filename = std::env::current_dir()
                 .map(|cwd| cwd.join(path))
                 .unwrap_or_else(|_| path.to_path_buf());
-            let code = super::load_program(path, &filename.display().to_string());
-            (script, code)
+            let filename = filename.display().to_string();
+            let code = super::load_program(path, &filename);
+            (script, Some(filename), code)
         }
     };
     let Some(code) = code else {
@@ -48,6 +50,8 @@ pub fn run_program(code: Option<String>, script: Vec<String>) -> ExitCode {
         .spawn(move || {
             let mut vm = Vm::new();
             vm.set_argv(argv);
+            vm.set_main_file(main_file);
+            vm.set_compiler(std::rc::Rc::new(crate::vm_compiler::PithCompiler));
             match vm.run_code(code) {
                 Ok(()) => 0,
                 Err(err @ VmError::Uncaught(_)) => err.exit_status(),

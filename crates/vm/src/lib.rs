@@ -24,9 +24,11 @@
 mod anchors;
 pub mod builtins;
 pub mod code;
+pub mod compile_hook;
 pub mod dict;
 mod eval;
 pub mod exc;
+mod exec;
 pub mod format;
 pub mod func;
 pub mod gen;
@@ -42,6 +44,9 @@ pub mod value;
 mod vm;
 
 pub use code::{Code, LoadError};
+pub use compile_hook::{
+    CompileFailure, CompileMode, CompileWarning, CompiledSource, SourceCompiler, SourceText,
+};
 pub use exc::{PyErr, PyResult};
 pub use value::Value;
 pub use vm::{Vm, VmError, DEFAULT_RECURSION_LIMIT};

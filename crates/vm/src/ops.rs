@@ -259,8 +259,19 @@ fn int_binop(op: u32, a: i64, b: i64) -> PyResult<Value> {
     })
 }
 
+/// Bits beyond which a power is refused with `MemoryError` (about five million
+/// decimal digits): past it the multiplications take minutes, and a program
+/// (or a fuzzed `.pyc`) would hang where CPython merely slows down.
+const MAX_POW_BITS: u64 = 1 << 24;
+
 fn big_pow(a: &BigInt, b: &BigInt) -> PyResult<Value> {
     match b.to_u32() {
+        Some(e)
+            if a.bits().saturating_mul(u64::from(e)) > MAX_POW_BITS
+                && a.abs() > BigInt::from(1) =>
+        {
+            Err(PyErr::new(crate::types::ExcKind::MemoryError, ""))
+        }
         Some(e) => Ok(Value::from_bigint(num_traits::pow::Pow::pow(a, e))),
         None => {
             if a.is_zero() || a.abs() == BigInt::from(1) {

@@ -585,6 +585,9 @@ impl Vm {
         let found = match (obj, n) {
             (_, "__class__") => Some(Value::Type(crate::types::type_of(obj))),
             (Value::Exception(e), "args") => Some(Value::Tuple(e.args.borrow().clone())),
+            (Value::Exception(e), _) if crate::compile_hook::syntax_error_attr(e, n).is_some() => {
+                crate::compile_hook::syntax_error_attr(e, n)
+            }
             (Value::Exception(e), "__cause__") => Some(
                 e.cause
                     .borrow()

@@ -34,6 +34,9 @@ pub fn write_str(out: &mut String, v: &Value) {
 
 /// `str()` of an exception: its single argument, or the repr of its args.
 pub fn exc_str(e: &crate::exc::ExcObj) -> String {
+    if let Some(s) = crate::compile_hook::syntax_error_str(e) {
+        return s;
+    }
     let args = e.args.borrow().clone();
     match args.len() {
         0 => String::new(),

@@ -145,7 +145,13 @@ impl Vm {
         if !tb.is_empty() {
             self.format_traceback(out, &tb);
         }
-        let msg = crate::repr::exc_str(e);
+        let msg = match crate::compile_hook::syntax_error_report(e) {
+            Some((location, msg)) => {
+                out.push_str(&location);
+                msg
+            }
+            None => crate::repr::exc_str(e),
+        };
         out.push_str(&e.typ.name);
         if !msg.is_empty() {
             out.push_str(": ");

@@ -97,6 +97,10 @@ pub struct Vm {
     pub(crate) interned: HashMap<Box<str>, Rc<StrObj>>,
     pub(crate) modules: HashMap<String, Value>,
     pub(crate) argv: Vec<String>,
+    /// The compiler behind `exec`, `eval`, `compile` and imports, if installed.
+    pub(crate) compiler: Option<Rc<dyn crate::compile_hook::SourceCompiler>>,
+    /// `__main__.__file__`.
+    pub(crate) main_file: Option<String>,
 }
 
 impl Default for Vm {
@@ -146,6 +150,8 @@ impl Vm {
             interned: HashMap::new(),
             modules: HashMap::new(),
             argv: vec![String::new()],
+            compiler: None,
+            main_file: None,
         }
     }
 
@@ -177,39 +183,73 @@ impl Vm {
         let _ = self.stderr.flush();
     }
 
-    /// A fresh module namespace named `__main__`.
+    /// Sets the `__file__` of `__main__` (the script's path as CPython names
+    /// it); `None` (the default) for `-c` code.
+    pub fn set_main_file(&mut self, path: Option<String>) {
+        self.main_file = path;
+    }
+
+    /// A fresh module namespace named `__main__`, with the entries CPython's
+    /// `__main__` has (bar `__loader__`).
     pub fn new_main_globals(&self) -> Rc<RefCell<Dict>> {
         let mut g = Dict::new();
-        g.insert_hashed(
-            Value::str("__name__"),
-            StrObj::new("__name__").hash(),
-            Value::str("__main__"),
+        let mut put = |name: &str, value: Value| {
+            g.insert_hashed(Value::str(name), StrObj::new(name).hash(), value);
+        };
+        put("__name__", Value::str("__main__"));
+        put("__doc__", Value::None);
+        put("__package__", Value::None);
+        put("__spec__", Value::None);
+        put(
+            "__annotations__",
+            Value::Dict(Rc::new(RefCell::new(Dict::new()))),
         );
-        g.insert_hashed(
-            Value::str("__doc__"),
-            StrObj::new("__doc__").hash(),
-            Value::None,
-        );
+        put("__builtins__", self.builtins_module());
+        if let Some(file) = &self.main_file {
+            put("__file__", Value::str(file));
+            put("__cached__", Value::None);
+        }
         Rc::new(RefCell::new(g))
     }
 
     /// Runs a module code object in `globals`. An uncaught exception is returned
     /// (nothing is printed).
     pub fn exec_module(&mut self, code: Rc<Code>, globals: Rc<RefCell<Dict>>) -> PyResult<Value> {
+        self.run_code_in(code, globals.clone(), globals)
+    }
+
+    /// Runs a module-level code object (`exec`, `eval`, an imported module)
+    /// with `globals` and the `locals()` namespace `names`; returns what the
+    /// code returns (the value of an `eval` expression).
+    pub(crate) fn run_code_in(
+        &mut self,
+        code: Rc<Code>,
+        globals: Rc<RefCell<Dict>>,
+        names: Rc<RefCell<Dict>>,
+    ) -> PyResult<Value> {
+        if self.native_depth >= MAX_NATIVE_DEPTH || self.frames.len() >= self.recursion_limit {
+            return Err(PyErr::new(
+                ExcKind::RecursionError,
+                "maximum recursion depth exceeded",
+            ));
+        }
         let base = self.stack.len();
         let n = code.nlocalsplus();
         self.stack.resize(base + n, Value::Null);
         self.frames.push(Frame {
             code,
-            globals: globals.clone(),
-            names: Some(globals),
+            globals,
+            names: Some(names),
             base,
             ret_to: base,
             ip: 0,
             entry: true,
             generator: None,
         });
-        self.run_frames()
+        self.native_depth += 1;
+        let r = self.run_frames();
+        self.native_depth -= 1;
+        r
     }
 
     /// Loads and runs a module code object as `__main__`. An uncaught exception's

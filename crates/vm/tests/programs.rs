@@ -84,6 +84,9 @@ fn programs_match_cpython() {
             let n = e.file_name().to_string_lossy().into_owned();
             n.strip_suffix(".status").map(str::to_string)
         })
+        // `exec_*` programs compile source at run time, which needs the
+        // compiler the embedder installs; the root package's test runs them.
+        .filter(|n| !n.starts_with("exec_"))
         .collect();
     names.sort();
     assert!(!names.is_empty());

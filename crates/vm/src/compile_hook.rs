@@ -1,0 +1,331 @@
+//! The VM's door to a compiler. `pith-vm` runs code objects and does not
+//! depend on a compiler; `exec`, `eval`, `compile` and importing `.py` files
+//! reach one through [`SourceCompiler`], which the embedder installs with
+//! [`Vm::set_compiler`] (the `pith` binary installs Pith's parser and compiler).
+//!
+//! Compile failures become `SyntaxError` instances whose `args` are CPython's
+//! `(msg, (filename, lineno, offset, text, end_lineno, end_offset))`, so the
+//! attributes, `str()` and the uncaught-exception report all derive from them.
+
+use std::io::Write as _;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use pith_bytecode::CodeObject;
+
+use crate::code::Code;
+use crate::exc::{ExcObj, PyErr, PyResult};
+use crate::types::ExcKind;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// What the source is compiled as (`compile()`'s `mode`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompileMode {
+    /// A module or `exec` string.
+    Exec,
+    /// One expression (`eval`).
+    Eval,
+    /// One interactive statement (`single`).
+    Single,
+}
+
+/// Source handed to the compiler.
+#[derive(Clone, Copy, Debug)]
+pub enum SourceText<'a> {
+    /// A `str`: already text, coding cookies are ignored.
+    Str(&'a str),
+    /// Bytes (a file, or `bytes` given to `compile`): decoded as a source
+    /// file is (BOM, PEP 263 cookie, UTF-8 by default).
+    Bytes(&'a [u8]),
+}
+
+/// Why source did not compile: what CPython would raise.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompileFailure {
+    /// `SyntaxError`, `IndentationError`, `TabError`, or another class for
+    /// errors without a position (`ValueError` for null bytes, `RecursionError`).
+    pub kind: ExcKind,
+    /// The message, e.g. `invalid syntax`.
+    pub message: String,
+    /// 1-based line (0 if unknown).
+    pub lineno: u32,
+    /// 1-based column in characters (0 if unknown).
+    pub offset: i32,
+    /// 1-based end line.
+    pub end_lineno: u32,
+    /// 1-based end column in characters.
+    pub end_offset: i32,
+    /// The offending source line, with its newline.
+    pub text: Option<String>,
+}
+
+/// A compile-time warning (`SyntaxWarning`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompileWarning {
+    /// The category's name, e.g. `SyntaxWarning`.
+    pub category: &'static str,
+    /// The message.
+    pub message: String,
+    /// 1-based line.
+    pub lineno: u32,
+}
+
+/// A successful compilation.
+#[derive(Clone, Debug)]
+pub struct CompiledSource {
+    /// The module, expression or statement code object.
+    pub code: CodeObject,
+    /// Warnings to report (the VM prints them as the `warnings` module would).
+    pub warnings: Vec<CompileWarning>,
+}
+
+/// A compiler the VM can call.
+pub trait SourceCompiler {
+    /// Compiles `source`, naming the code `filename`.
+    ///
+    /// # Errors
+    /// A [`CompileFailure`] describing the `SyntaxError` (or other error) to raise.
+    fn compile(
+        &self,
+        source: SourceText<'_>,
+        filename: &str,
+        mode: CompileMode,
+    ) -> Result<CompiledSource, CompileFailure>;
+}
+
+/// The exception CPython raises for `failure` in `filename`.
+pub(crate) fn failure_to_err(failure: CompileFailure, filename: &str) -> PyErr {
+    let is_syntax = matches!(
+        failure.kind,
+        ExcKind::SyntaxError | ExcKind::IndentationError | ExcKind::TabError
+    );
+    if !is_syntax || (failure.lineno == 0 && failure.text.is_none()) {
+        return PyErr::new(failure.kind, failure.message);
+    }
+    let details = Value::tuple(vec![
+        Value::str(filename),
+        Value::Int(i64::from(failure.lineno)),
+        Value::Int(i64::from(failure.offset)),
+        failure.text.map_or(Value::None, Value::string),
+        Value::Int(i64::from(failure.end_lineno)),
+        Value::Int(i64::from(failure.end_offset)),
+    ]);
+    PyErr::with_args(failure.kind, vec![Value::string(failure.message), details])
+}
+
+/// The `(filename, lineno, offset, text, end_lineno, end_offset)` details of a
+/// `SyntaxError` made from two arguments.
+fn details(e: &ExcObj) -> Option<Rc<Vec<Value>>> {
+    let args = e.args.borrow();
+    match args.as_slice() {
+        [_, Value::Tuple(t)] if t.len() >= 4 => Some(t.clone()),
+        _ => None,
+    }
+}
+
+/// `SyntaxError`'s own attributes (`msg`, `filename`, `lineno`, `offset`,
+/// `text`, `end_lineno`, `end_offset`, `print_file_and_line`).
+pub(crate) fn syntax_error_attr(e: &ExcObj, name: &str) -> Option<Value> {
+    if !e.is_instance(ExcKind::SyntaxError) {
+        return None;
+    }
+    let index = match name {
+        "msg" => return Some(e.args.borrow().first().cloned().unwrap_or(Value::None)),
+        "print_file_and_line" => return Some(Value::None),
+        "filename" => 0,
+        "lineno" => 1,
+        "offset" => 2,
+        "text" => 3,
+        "end_lineno" => 4,
+        "end_offset" => 5,
+        _ => return None,
+    };
+    Some(
+        details(e)
+            .and_then(|d| d.get(index).cloned())
+            .unwrap_or(Value::None),
+    )
+}
+
+/// `str(SyntaxError)`: `msg (filename, line N)` when it has a location.
+pub(crate) fn syntax_error_str(e: &ExcObj) -> Option<String> {
+    if !e.is_instance(ExcKind::SyntaxError) {
+        return None;
+    }
+    let d = details(e)?;
+    let msg = crate::repr::to_str(&e.args.borrow()[0]);
+    let file = match &d[0] {
+        Value::Str(s) => Some(s.as_str().rsplit('/').next().unwrap_or("").to_string()),
+        _ => None,
+    };
+    let line = match d[1] {
+        Value::Int(n) => Some(n),
+        _ => None,
+    };
+    Some(match (file, line) {
+        (Some(f), Some(l)) => format!("{msg} ({f}, line {l})"),
+        (Some(f), None) => format!("{msg} ({f})"),
+        (None, Some(l)) => format!("{msg} (line {l})"),
+        (None, None) => msg,
+    })
+}
+
+/// The `File "...", line N` block, source line and carets CPython prints
+/// before a `SyntaxError`'s message (`print_exception` and
+/// `print_error_text` in `Python/pythonrun.c`); `None` if `e` has no location.
+pub(crate) fn syntax_error_report(e: &ExcObj) -> Option<(String, String)> {
+    if !e.is_instance(ExcKind::SyntaxError) {
+        return None;
+    }
+    let d = details(e)?;
+    let int = |v: &Value| match v {
+        Value::Int(n) => Some(*n),
+        _ => None,
+    };
+    let filename = match &d[0] {
+        Value::Str(s) => s.as_str().to_string(),
+        _ => "<string>".to_string(),
+    };
+    let lineno = int(&d[1]).unwrap_or(0);
+    let offset = int(&d[2]).unwrap_or(-1);
+    let exact = e.typ.name == "SyntaxError";
+    let end_lineno = if exact {
+        d.get(4).and_then(int).unwrap_or(lineno)
+    } else {
+        lineno
+    };
+    let mut end_offset = if exact {
+        d.get(5).and_then(int).unwrap_or(-1)
+    } else {
+        -1
+    };
+    let mut out = format!("  File \"{filename}\", line {lineno}\n");
+    if let Value::Str(text) = &d[3] {
+        let text = text.as_str();
+        let size = text.chars().count() as i64;
+        if end_lineno > lineno {
+            end_offset = size;
+        }
+        if end_offset > size + 1 {
+            end_offset = size + 1;
+        }
+        error_text(&mut out, offset, end_offset, text);
+    }
+    let msg = crate::repr::to_str(&e.args.borrow()[0]);
+    Some((out, msg))
+}
+
+/// `print_error_text`: the source line without its indentation, and the caret line.
+fn error_text(out: &mut String, offset: i64, end_offset: i64, text: &str) {
+    let carets = if end_offset > 0 && end_offset > offset {
+        end_offset - offset
+    } else {
+        1
+    };
+    let mut offset = offset - 1;
+    let mut chars: Vec<char> = text.chars().collect();
+    let skip = chars
+        .iter()
+        .take_while(|&&c| c == ' ' || c == '\t' || c == '\x0c')
+        .count();
+    chars.drain(..skip);
+    offset -= skip as i64;
+    let mut len = chars.len() as i64;
+    if chars.last() == Some(&'\n') {
+        len -= 1;
+    }
+    offset = offset.min(len);
+    while let Some(nl) = chars.iter().position(|&c| c == '\n') {
+        let nl = nl as i64;
+        if nl >= offset {
+            break;
+        }
+        chars.drain(..=nl as usize);
+        len -= nl + 1;
+        offset -= nl + 1;
+    }
+    out.push_str("    ");
+    out.extend(chars.iter());
+    if chars.get(len.max(0) as usize) != Some(&'\n') {
+        out.push('\n');
+    }
+    if offset < 0 {
+        return;
+    }
+    out.push_str("    ");
+    out.push_str(&" ".repeat(offset as usize));
+    out.push_str(&"^".repeat(carets.max(0) as usize));
+    out.push('\n');
+}
+
+impl Vm {
+    /// Installs the compiler `exec`, `eval`, `compile` and imports use.
+    pub fn set_compiler(&mut self, compiler: Rc<dyn SourceCompiler>) {
+        self.compiler = Some(compiler);
+    }
+
+    /// Compiles source through the installed compiler, reporting its warnings
+    /// on stderr; a failure is raised as CPython would raise it.
+    pub(crate) fn compile_source(
+        &mut self,
+        source: SourceText<'_>,
+        filename: &str,
+        mode: CompileMode,
+    ) -> PyResult<Arc<CodeObject>> {
+        let Some(compiler) = self.compiler.clone() else {
+            return Err(PyErr::new(
+                ExcKind::RuntimeError,
+                "no compiler is installed in this VM (Vm::set_compiler)",
+            ));
+        };
+        let compiled = compiler
+            .compile(source, filename, mode)
+            .map_err(|f| failure_to_err(f, filename))?;
+        self.report_warnings(&compiled.warnings, source, filename);
+        Ok(Arc::new(compiled.code))
+    }
+
+    /// Loads a code object for running.
+    pub(crate) fn load_code(&self, code: Arc<CodeObject>) -> PyResult<Rc<Code>> {
+        Code::load(code)
+            .map(Rc::new)
+            .map_err(|e| PyErr::system_error(format!("bad code object: {e}")))
+    }
+
+    /// Prints warnings as `warnings.showwarning` does: location, category and
+    /// message, then the stripped source line, which `linecache` finds only for
+    /// real files.
+    fn report_warnings(
+        &mut self,
+        warnings: &[CompileWarning],
+        source: SourceText<'_>,
+        filename: &str,
+    ) {
+        if warnings.is_empty() {
+            return;
+        }
+        let is_file = !(filename.starts_with('<') && filename.ends_with('>'));
+        let text = match source {
+            SourceText::Str(s) => std::borrow::Cow::Borrowed(s),
+            SourceText::Bytes(b) => String::from_utf8_lossy(b),
+        };
+        let mut out = String::new();
+        for w in warnings {
+            out.push_str(&format!(
+                "{filename}:{}: {}: {}\n",
+                w.lineno, w.category, w.message
+            ));
+            let line = text
+                .split_inclusive('\n')
+                .nth((w.lineno as usize).saturating_sub(1))
+                .map(str::trim)
+                .filter(|l| is_file && !l.is_empty());
+            if let Some(line) = line {
+                out.push_str(&format!("  {line}\n"));
+            }
+        }
+        let _ = self.stdout.flush();
+        self.write_err(&out);
+    }
+}

@@ -1,0 +1,322 @@
+//! The builtins that run or expose code at run time: `exec`, `eval`,
+//! `compile`, `globals` and `locals`. Source text goes through the embedder's
+//! compiler ([`crate::compile_hook`]).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::code::Code;
+use crate::compile_hook::{CompileMode, SourceText};
+use crate::dict::Dict;
+use crate::exc::{PyErr, PyResult};
+use crate::func::{Args, BuiltinDef};
+use crate::types::{type_name, ExcKind};
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// The builtins defined here (merged into `builtins` by `make_builtins`).
+pub(crate) static EXEC_BUILTINS: &[BuiltinDef] = &[
+    BuiltinDef {
+        name: "exec",
+        func: b_exec,
+        owner: "",
+        is_method: false,
+    },
+    BuiltinDef {
+        name: "eval",
+        func: b_eval,
+        owner: "",
+        is_method: false,
+    },
+    BuiltinDef {
+        name: "compile",
+        func: b_compile,
+        owner: "",
+        is_method: false,
+    },
+    BuiltinDef {
+        name: "globals",
+        func: b_globals,
+        owner: "",
+        is_method: false,
+    },
+    BuiltinDef {
+        name: "locals",
+        func: b_locals,
+        owner: "",
+        is_method: false,
+    },
+];
+
+/// The globals of the running Python frame.
+fn current_globals(vm: &Vm) -> PyResult<Rc<RefCell<Dict>>> {
+    vm.frames
+        .last()
+        .map(|f| f.globals.clone())
+        .ok_or_else(|| PyErr::system_error("no current frame"))
+}
+
+/// `locals()` of the running frame: the namespace of a module or class body,
+/// or a snapshot of a function's fast locals (cells dereferenced).
+fn current_locals(vm: &Vm) -> PyResult<Rc<RefCell<Dict>>> {
+    let frame = vm
+        .frames
+        .last()
+        .ok_or_else(|| PyErr::system_error("no current frame"))?;
+    if let Some(names) = &frame.names {
+        return Ok(names.clone());
+    }
+    let code = &frame.code;
+    let mut d = Dict::new();
+    for (i, name) in code.localsplus.iter().enumerate() {
+        let slot = vm.stack.get(frame.base + i).cloned().unwrap_or(Value::Null);
+        let value = match (&slot, crate::func::Function::is_cell(code, i)) {
+            (Value::Cell(c), true) => c.borrow().clone(),
+            _ => slot,
+        };
+        if !matches!(value, Value::Null) {
+            d.insert(Value::Str(name.clone()), value)?;
+        }
+    }
+    Ok(Rc::new(RefCell::new(d)))
+}
+
+fn b_globals(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    arity(&a, "globals", 0, 0)?;
+    Ok(Value::Dict(current_globals(vm)?))
+}
+
+fn b_locals(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    arity(&a, "locals", 0, 0)?;
+    Ok(Value::Dict(current_locals(vm)?))
+}
+
+/// Checks a positional-only argument count as CPython's argument clinic does.
+fn arity(a: &Args<'_>, name: &str, min: usize, max: usize) -> PyResult<()> {
+    a.no_kw(name)?;
+    let n = a.pos.len();
+    if n < min {
+        return Err(PyErr::type_error(format!(
+            "{name} expected at least {min} argument{}, got {n}",
+            if min == 1 { "" } else { "s" }
+        )));
+    }
+    if n > max {
+        return Err(PyErr::type_error(if max == 0 {
+            format!("{name}() takes no arguments ({n} given)")
+        } else {
+            format!(
+                "{name} expected at most {max} argument{}, got {n}",
+                if max == 1 { "" } else { "s" }
+            )
+        }));
+    }
+    Ok(())
+}
+
+/// A code object from `exec`/`eval`'s first argument.
+fn code_arg(vm: &mut Vm, source: &Value, func: &str, mode: CompileMode) -> PyResult<Rc<Code>> {
+    let compiled = match source {
+        Value::Code(code) => return Ok(code.clone()),
+        Value::Str(s) => {
+            let text = s.as_str();
+            // `eval` ignores leading blanks (`builtin_eval_impl` strips them).
+            let text = if mode == CompileMode::Eval {
+                text.trim_start_matches([' ', '\t'])
+            } else {
+                text
+            };
+            vm.compile_source(SourceText::Str(text), "<string>", mode)?
+        }
+        Value::Bytes(b) => {
+            let bytes: &[u8] = b;
+            let bytes = if mode == CompileMode::Eval {
+                let skip = bytes
+                    .iter()
+                    .take_while(|&&c| c == b' ' || c == b'\t')
+                    .count();
+                &bytes[skip..]
+            } else {
+                bytes
+            };
+            vm.compile_source(SourceText::Bytes(bytes), "<string>", mode)?
+        }
+        _ => {
+            return Err(PyErr::type_error(format!(
+                "{func}() arg 1 must be a string, bytes or code object"
+            )))
+        }
+    };
+    vm.load_code(compiled)
+}
+
+/// A namespace dict shared with running code.
+type Namespace = Rc<RefCell<Dict>>;
+
+/// The `(globals, locals)` namespaces `exec`/`eval` run in.
+fn namespaces(
+    vm: &mut Vm,
+    func: &str,
+    globals: Option<&Value>,
+    locals: Option<&Value>,
+) -> PyResult<(Namespace, Namespace)> {
+    let globals = match globals {
+        None | Some(Value::None) => None,
+        Some(Value::Dict(d)) => Some(d.clone()),
+        Some(other) => {
+            return Err(PyErr::type_error(if func == "exec" {
+                format!("exec() globals must be a dict, not {}", type_name(other))
+            } else {
+                "globals must be a real dict; try eval(expr, {}, mapping)".to_string()
+            }))
+        }
+    };
+    let locals = match locals {
+        None | Some(Value::None) => None,
+        Some(Value::Dict(d)) => Some(d.clone()),
+        Some(other) => {
+            return Err(PyErr::type_error(format!(
+                "locals must be a mapping{}",
+                if func == "exec" {
+                    String::new()
+                } else {
+                    format!(", not {}", type_name(other))
+                }
+            )))
+        }
+    };
+    let (globals, locals) = match (globals, locals) {
+        (Some(g), Some(l)) => (g, l),
+        (Some(g), None) => (g.clone(), g),
+        (None, l) => {
+            let g = current_globals(vm)?;
+            let l = match l {
+                Some(l) => l,
+                None => current_locals(vm)?,
+            };
+            (g, l)
+        }
+    };
+    let key = Value::str("__builtins__");
+    if globals.borrow().get(&key)?.is_none() {
+        let module = vm.builtins_module();
+        globals.borrow_mut().insert(key, module)?;
+    }
+    Ok((globals, locals))
+}
+
+fn b_exec(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    a.check_kw("exec", &["closure"])?;
+    arity(&Args::positional(a.pos), "exec", 1, 3)?;
+    let (globals, locals) = namespaces(vm, "exec", a.pos.get(1), a.pos.get(2))?;
+    let code = code_arg(vm, &a.pos[0], "exec", CompileMode::Exec)?;
+    vm.run_code_in(code, globals, locals)?;
+    Ok(Value::None)
+}
+
+fn b_eval(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    arity(&a, "eval", 1, 3)?;
+    let (globals, locals) = namespaces(vm, "eval", a.pos.get(1), a.pos.get(2))?;
+    let code = code_arg(vm, &a.pos[0], "eval", CompileMode::Eval)?;
+    vm.run_code_in(code, globals, locals)
+}
+
+fn b_compile(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    const PARAMS: [&str; 6] = [
+        "source",
+        "filename",
+        "mode",
+        "flags",
+        "dont_inherit",
+        "optimize",
+    ];
+    a.check_kw("compile", &[&PARAMS[..], &["_feature_version"]].concat())?;
+    let mut args: [Option<&Value>; 6] = [None; 6];
+    for (slot, v) in args.iter_mut().zip(a.pos) {
+        *slot = Some(v);
+    }
+    for (i, name) in PARAMS.iter().enumerate() {
+        if let Some(v) = a.kw(name) {
+            if args[i].is_some() {
+                return Err(PyErr::type_error(format!(
+                    "argument for compile() given by name ('{name}') and position ({})",
+                    i + 1
+                )));
+            }
+            args[i] = Some(v);
+        }
+    }
+    if a.pos.len() > 6 {
+        return Err(PyErr::type_error(format!(
+            "compile() takes at most 6 arguments ({} given)",
+            a.pos.len()
+        )));
+    }
+    let (Some(source), Some(filename), Some(mode)) = (args[0], args[1], args[2]) else {
+        let i = args.iter().position(Option::is_none).unwrap_or(0);
+        return Err(PyErr::type_error(format!(
+            "compile() missing required argument '{}' (pos {})",
+            PARAMS[i],
+            i + 1
+        )));
+    };
+    let filename = match filename {
+        Value::Str(s) => s.as_str().to_string(),
+        Value::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
+        other => {
+            return Err(PyErr::type_error(format!(
+                "expected str, bytes or os.PathLike object, not {}",
+                type_name(other)
+            )))
+        }
+    };
+    let mode = match mode {
+        Value::Str(s) => match s.as_str() {
+            "exec" => CompileMode::Exec,
+            "eval" => CompileMode::Eval,
+            "single" => CompileMode::Single,
+            _ => {
+                return Err(PyErr::value_error(
+                    "compile() mode must be 'exec', 'eval' or 'single'",
+                ))
+            }
+        },
+        other => {
+            return Err(PyErr::type_error(format!(
+                "compile() argument 'mode' must be str, not {}",
+                type_name(other)
+            )))
+        }
+    };
+    if let Some(flags) = args[3] {
+        // PyCF_ONLY_AST asks for an `ast` module object, which needs the
+        // `ast` module of the imports issue.
+        if matches!(flags, Value::Int(f) if f & 0x400 != 0) {
+            return Err(PyErr::new(
+                ExcKind::NotImplementedError,
+                "compile() with ast.PyCF_ONLY_AST needs the ast module",
+            ));
+        }
+    }
+    let code = match source {
+        Value::Str(s) => vm.compile_source(SourceText::Str(s.as_str()), &filename, mode)?,
+        Value::Bytes(b) => vm.compile_source(SourceText::Bytes(b), &filename, mode)?,
+        Value::Code(c) => return Ok(Value::Code(c.clone())),
+        _ => {
+            return Err(PyErr::type_error(
+                "compile() arg 1 must be a string, bytes or AST object",
+            ))
+        }
+    };
+    Ok(Value::Code(vm.load_code(code)?))
+}
+
+impl Vm {
+    /// The `builtins` module object.
+    pub(crate) fn builtins_module(&self) -> Value {
+        Value::Module(Rc::new(crate::modules::ModuleObj {
+            name: "builtins".to_string(),
+            dict: self.builtins.clone(),
+        }))
+    }
+}

@@ -1,0 +1,125 @@
+//! The compiler the `pith` binary installs in its VM, for `exec`, `eval`,
+//! `compile` and imports: Pith's own parser and compiler behind pith-vm's
+//! [`SourceCompiler`] hook.
+
+use pith_vm::types::ExcKind;
+use pith_vm::{
+    CompileFailure, CompileMode, CompileWarning, CompiledSource, SourceCompiler, SourceText,
+};
+
+/// Pith's parser and compiler, as the VM calls them.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PithCompiler;
+
+impl SourceCompiler for PithCompiler {
+    fn compile(
+        &self,
+        source: SourceText<'_>,
+        filename: &str,
+        mode: CompileMode,
+    ) -> Result<CompiledSource, CompileFailure> {
+        let decoded;
+        let text: &str = match source {
+            SourceText::Str(s) => s,
+            SourceText::Bytes(bytes) => {
+                decoded = decode(bytes)?;
+                &decoded
+            }
+        };
+        if text.contains('\0') {
+            return Err(failure(
+                ExcKind::SyntaxError,
+                "source code string cannot contain null bytes",
+            ));
+        }
+        let (parse_mode, compile_mode) = match mode {
+            CompileMode::Exec => (pith_parser::Mode::Exec, pith_compiler::Mode::Exec),
+            CompileMode::Eval => (pith_parser::Mode::Eval, pith_compiler::Mode::Eval),
+            CompileMode::Single => (pith_parser::Mode::Single, pith_compiler::Mode::Single),
+        };
+        let tree = pith_parser::parse(text, parse_mode, filename).map_err(|e| CompileFailure {
+            kind: match e.kind {
+                pith_parser::ErrorKind::SyntaxError => ExcKind::SyntaxError,
+                pith_parser::ErrorKind::IndentationError => ExcKind::IndentationError,
+                pith_parser::ErrorKind::TabError => ExcKind::TabError,
+                _ => ExcKind::RecursionError,
+            },
+            text: e.text.or_else(|| source_line(text, e.lineno)),
+            message: e.message,
+            lineno: e.lineno,
+            offset: e.offset,
+            end_lineno: e.end_lineno,
+            end_offset: e.end_offset,
+        })?;
+        let compiled = pith_compiler::compile_module(tree, text, filename, compile_mode)
+            .map_err(|e| compile_failure(&e, text, filename))?;
+        Ok(CompiledSource {
+            code: compiled.code,
+            warnings: compiled
+                .warnings
+                .iter()
+                .map(|w| CompileWarning {
+                    category: w.category(),
+                    message: w.message.clone(),
+                    lineno: w.lineno,
+                })
+                .collect(),
+        })
+    }
+}
+
+fn failure(kind: ExcKind, message: &str) -> CompileFailure {
+    CompileFailure {
+        kind,
+        message: message.to_string(),
+        lineno: 0,
+        offset: 0,
+        end_lineno: 0,
+        end_offset: 0,
+        text: None,
+    }
+}
+
+/// Source bytes decoded as a file is (BOM, coding cookie, UTF-8).
+fn decode(bytes: &[u8]) -> Result<String, CompileFailure> {
+    pith_lexer::decode_source(bytes)
+        .map(|d| d.text.into_owned())
+        .map_err(|e| failure(ExcKind::SyntaxError, &format!("(unicode error) {e}")))
+}
+
+/// A compile error (symbol table or code generation) as the VM raises it.
+/// CPython reads the offending line back from the file (`PyErr_ProgramTextObject`),
+/// so source that is not a file (`<string>`) has no text.
+fn compile_failure(e: &pith_compiler::CompileError, text: &str, filename: &str) -> CompileFailure {
+    use pith_ast::SourceLocator;
+    let index = pith_ast::LineIndex::new(text);
+    let (end_lineno, end_col) = index.location(e.range.end);
+    let is_file = !(filename.starts_with('<') && filename.ends_with('>'));
+    let line = source_line(text, e.lineno).filter(|_| is_file);
+    CompileFailure {
+        kind: match e.kind {
+            pith_compiler::ErrorKind::SyntaxError => ExcKind::SyntaxError,
+            pith_compiler::ErrorKind::SystemError => ExcKind::SystemError,
+            pith_compiler::ErrorKind::ValueError => ExcKind::ValueError,
+            pith_compiler::ErrorKind::RecursionError => ExcKind::RecursionError,
+        },
+        message: e.message.clone(),
+        lineno: e.lineno,
+        offset: e.offset as i32,
+        end_lineno,
+        end_offset: end_col as i32 + 1,
+        text: line,
+    }
+}
+
+/// Line `lineno` (1-based) of `text`, ending in a newline.
+fn source_line(text: &str, lineno: u32) -> Option<String> {
+    let index = (lineno as usize).checked_sub(1)?;
+    // The tokenizer ends the last line with a newline if the source does not.
+    let line = text.split_inclusive('\n').nth(index)?;
+    Some(if line.ends_with('\n') {
+        line.to_string()
+    } else {
+        format!("{line}\n")
+    })
+}
