@@ -52,10 +52,12 @@ fn programs_match_cpython() {
             read("status").trim().to_string(),
         );
         for program in [format!("{name}.py"), format!("pyc/{name}.pyc")] {
+            // A `.pyc` in pyc/ imports the program's modules through PITHPATH.
             let output = Command::new(env!("CARGO_BIN_EXE_pith"))
                 .arg(&program)
                 .current_dir(dir)
                 .env("PYTHONHASHSEED", "0")
+                .env("PITHPATH", &prefix)
                 .output()
                 .expect("pith runs");
             let got = (

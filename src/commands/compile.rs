@@ -2,7 +2,7 @@
 //! `python3 -m py_compile` writes them but under Pith's own cache tag, so
 //! CPython's caches are never overwritten.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 use std::time::UNIX_EPOCH;
 
@@ -10,19 +10,7 @@ use pith_bytecode::pyc::{write_new_pyc, Invalidation};
 
 use crate::cli::CompileArgs;
 
-/// The cache tag in `.pyc` names (`sys.implementation.cache_tag`).
-pub const CACHE_TAG: &str = "pith-311";
-
-/// `__pycache__/NAME.pith-311.pyc` beside `source`.
-pub fn cache_path(source: &Path) -> PathBuf {
-    let stem = source
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("module");
-    let dir = source.parent().unwrap_or(Path::new(""));
-    dir.join("__pycache__")
-        .join(format!("{stem}.{CACHE_TAG}.pyc"))
-}
+pub use pith_vm::import::cache_path;
 
 /// Runs `pith compile`.
 pub fn run(args: &CompileArgs) -> ExitCode {
@@ -58,22 +46,9 @@ fn compile_one(file: &Path, target: &Path) -> Option<()> {
             return None;
         }
     };
-    if let Err(err) = write_atomically(target, &bytes) {
+    if let Err(err) = pith_vm::import::write_atomically(target, &bytes) {
         eprintln!("pith: {}: {}", target.display(), super::os_message(&err));
         return None;
     }
     Some(())
-}
-
-/// Writes through a temporary file and a rename, so no reader ever sees
-/// half a `.pyc`.
-fn write_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)?;
-    }
-    let tmp = target.with_extension(format!("{}.tmp", std::process::id()));
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, target).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
 }

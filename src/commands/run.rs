@@ -13,12 +13,12 @@ const VM_STACK_BYTES: usize = 256 << 20;
 
 /// Runs a program as `python3` would and returns its exit status.
 pub fn run_program(code: Option<String>, script: Vec<String>) -> ExitCode {
-    let (argv, main_file, code) = match code {
+    let (argv, main_file, first_path, code) = match code {
         Some(text) => {
             let mut argv = vec!["-c".to_string()];
             argv.extend(script);
             let code = super::compile_source(&text, "<string>").map(Arc::new);
-            (argv, None, code)
+            (argv, None, String::new(), code)
         }
         None => {
             let Some(file) = script.first() else {
@@ -36,9 +36,13 @@ pub fn run_program(code: Option<String>, script: Vec<String>) -> ExitCode {
             let filename = std::env::current_dir()
                 .map(|cwd| cwd.join(path))
                 .unwrap_or_else(|_| path.to_path_buf());
+            let script_dir = filename
+                .parent()
+                .map(|d| d.display().to_string())
+                .unwrap_or_default();
             let filename = filename.display().to_string();
             let code = super::load_program(path, &filename);
-            (script, Some(filename), code)
+            (script, Some(filename), script_dir, code)
         }
     };
     let Some(code) = code else {
@@ -51,6 +55,10 @@ pub fn run_program(code: Option<String>, script: Vec<String>) -> ExitCode {
             let mut vm = Vm::new();
             vm.set_argv(argv);
             vm.set_main_file(main_file);
+            vm.set_path(module_path(first_path));
+            vm.set_write_bytecode(
+                !std::env::var_os("PYTHONDONTWRITEBYTECODE").is_some_and(|v| !v.is_empty()),
+            );
             vm.set_compiler(std::rc::Rc::new(crate::vm_compiler::PithCompiler));
             match vm.run_code(code) {
                 Ok(()) => 0,
@@ -66,4 +74,17 @@ pub fn run_program(code: Option<String>, script: Vec<String>) -> ExitCode {
         _ => 1,
     };
     ExitCode::from(status.clamp(0, 255) as u8)
+}
+
+/// `sys.path`: the script's directory (`''` for `-c`), then `PITHPATH`'s entries.
+fn module_path(first: String) -> Vec<String> {
+    let mut path = vec![first];
+    if let Some(extra) = std::env::var_os("PITHPATH") {
+        path.extend(
+            std::env::split_paths(&extra)
+                .map(|p| p.display().to_string())
+                .filter(|p| !p.is_empty()),
+        );
+    }
+    path
 }

@@ -62,7 +62,11 @@ pub fn make_builtins() -> Dict {
     let mut put = |name: &str, v: Value| {
         let _ = d.insert(Value::str(name), v);
     };
-    for def in BUILTIN_FUNCTIONS.iter().chain(crate::exec::EXEC_BUILTINS) {
+    for def in BUILTIN_FUNCTIONS
+        .iter()
+        .chain(crate::exec::EXEC_BUILTINS)
+        .chain(crate::import::IMPORT_BUILTINS)
+    {
         put(def.name, Value::Builtin(def));
     }
     for &k in TYPE_NAMES {

@@ -1452,10 +1452,13 @@ impl Vm {
                         self.stack.push(Value::Int(n as i64));
                     }
                     Op::ImportName => {
-                        let _fromlist = pop!();
-                        let _level = pop!();
+                        let fromlist = pop!();
+                        let level = match pop!() {
+                            Value::Int(n) => n,
+                            _ => 0,
+                        };
                         let name = code.names[arg as usize].clone();
-                        let m = tri!(self.import_module(name.as_str()));
+                        let m = tri!(self.import_name(name.as_str(), &fromlist, level, &globals));
                         self.stack.push(m);
                     }
                     Op::ImportFrom => {
@@ -1464,22 +1467,10 @@ impl Vm {
                         let v = match self.get_attr(&m, name) {
                             Ok(v) => v,
                             Err(e) if e.is(ExcKind::AttributeError) => {
-                                let mname = match &m {
-                                    Value::Module(md) => md.name.clone(),
-                                    _ => "?".to_string(),
-                                };
-                                break 'body (
-                                    PyErr::new(
-                                        ExcKind::ImportError,
-                                        format!(
-                                            "cannot import name '{}' from '{}' (unknown location)",
-                                            name.as_str(),
-                                            mname
-                                        ),
-                                    ),
-                                    false,
-                                    cur,
-                                );
+                                match self.import_from_fallback(&m, name.as_str()) {
+                                    Ok(v) => v,
+                                    Err(e) => break 'body (e, false, cur),
+                                }
                             }
                             Err(e) => break 'body (e, false, cur),
                         };

@@ -32,6 +32,7 @@ mod exec;
 pub mod format;
 pub mod func;
 pub mod gen;
+pub mod import;
 pub mod iter;
 pub mod methods;
 pub mod modules;

@@ -58,8 +58,13 @@ fn new_module(name: &str, funcs: &'static [BuiltinDef], extra: Vec<(&str, Value)
     }))
 }
 
+/// Whether `name` is a module built into the VM.
+pub(crate) fn is_native(name: &str) -> bool {
+    matches!(name, "math" | "sys")
+}
+
 impl Vm {
-    /// `import name`: the module object (native modules only for now).
+    /// A native module (see [`is_native`]), made on first import.
     pub fn import_module(&mut self, name: &str) -> PyResult<Value> {
         if let Some(m) = self.modules.get(name) {
             return Ok(m.clone());
@@ -81,6 +86,8 @@ impl Vm {
                 SYS_FUNCTIONS,
                 vec![
                     ("maxsize", Value::Int(i64::MAX)),
+                    ("path", self.sys_path.clone()),
+                    ("dont_write_bytecode", Value::Bool(!self.write_bytecode)),
                     (
                         "argv",
                         Value::list(self.argv.iter().map(|a| Value::str(a)).collect()),

@@ -250,9 +250,14 @@ pub fn write_repr(out: &mut String, v: &Value, seen: &mut Vec<usize>) {
             write_items(out, items.iter(), seen);
             out.push_str("])");
         }
-        Value::Module(m) => {
-            let _ = write!(out, "<module '{}' (built-in)>", m.name);
-        }
+        Value::Module(m) => match crate::import::dict_get(&m.dict.borrow(), "__file__") {
+            Some(Value::Str(file)) => {
+                let _ = write!(out, "<module '{}' from '{}'>", m.name, file.as_str());
+            }
+            _ => {
+                let _ = write!(out, "<module '{}' (built-in)>", m.name);
+            }
+        },
         Value::Generator(g) => {
             let _ = write!(
                 out,

@@ -101,6 +101,10 @@ pub struct Vm {
     pub(crate) compiler: Option<Rc<dyn crate::compile_hook::SourceCompiler>>,
     /// `__main__.__file__`.
     pub(crate) main_file: Option<String>,
+    /// `sys.path`, a list Python code may change.
+    pub(crate) sys_path: Value,
+    /// Whether imports write `__pycache__` files.
+    pub(crate) write_bytecode: bool,
 }
 
 impl Default for Vm {
@@ -152,6 +156,8 @@ impl Vm {
             argv: vec![String::new()],
             compiler: None,
             main_file: None,
+            sys_path: Value::list(Vec::new()),
+            write_bytecode: true,
         }
     }
 

@@ -1,0 +1,516 @@
+//! The import system: `import a.b.c`, `from . import x`, packages, `sys.path`,
+//! `sys.modules`, and the bytecode cache, following `importlib._bootstrap`
+//! (`_find_and_load`, `_handle_fromlist`, `_resolve_name`) and
+//! `importlib._bootstrap_external` (`SourceFileLoader`, `cache_from_source`).
+//!
+//! Source is compiled through the embedder's compiler ([`crate::compile_hook`]);
+//! the code is cached in `__pycache__/NAME.pith-311.pyc` (CPython's header and
+//! marshal format under Pith's own cache tag), reused while the source's
+//! recorded mtime and size (or hash, for PEP 552 files) still match. A cache
+//! that is missing, stale, corrupt or unwritable is never fatal: the module is
+//! compiled from source and the cache rewritten when possible, atomically.
+
+use std::cell::RefCell;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+use std::sync::Arc;
+use std::time::UNIX_EPOCH;
+
+use pith_bytecode::pyc::{read_pyc, source_hash, write_new_pyc, Invalidation};
+use pith_bytecode::CodeObject;
+
+use crate::compile_hook::{CompileMode, SourceText};
+use crate::dict::Dict;
+use crate::exc::{PyErr, PyResult};
+use crate::func::{Args, BuiltinDef};
+use crate::modules::ModuleObj;
+use crate::types::ExcKind;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// `sys.implementation.cache_tag`: Pith's `.pyc` files never collide with CPython's.
+pub const CACHE_TAG: &str = "pith-311";
+
+/// The builtins defined here (merged into `builtins` by `make_builtins`).
+pub(crate) static IMPORT_BUILTINS: &[BuiltinDef] = &[BuiltinDef {
+    name: "__import__",
+    func: b_import,
+    owner: "",
+    is_method: false,
+}];
+
+/// Where a module's code comes from.
+enum Found {
+    /// A native module built into the VM.
+    Native,
+    /// A `.py` file; `package` is the package directory for an `__init__.py`.
+    Source {
+        file: PathBuf,
+        package: Option<PathBuf>,
+    },
+    /// A directory without `__init__.py` (PEP 420 namespace package).
+    Namespace(PathBuf),
+}
+
+/// `__pycache__/NAME.pith-311.pyc` beside `source`.
+pub fn cache_path(source: &Path) -> PathBuf {
+    let stem = source
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("module");
+    let dir = source.parent().unwrap_or(Path::new(""));
+    dir.join("__pycache__")
+        .join(format!("{stem}.{CACHE_TAG}.pyc"))
+}
+
+/// `d[name]` for a str key.
+pub(crate) fn dict_get(d: &Dict, name: &str) -> Option<Value> {
+    d.get(&Value::str(name)).ok().flatten().cloned()
+}
+
+fn str_value(v: Option<Value>) -> Option<String> {
+    match v {
+        Some(Value::Str(s)) => Some(s.as_str().to_string()),
+        _ => None,
+    }
+}
+
+fn module_not_found(msg: String) -> PyErr {
+    PyErr::new(ExcKind::ModuleNotFoundError, msg)
+}
+
+impl Vm {
+    /// Sets `sys.path` (the script's directory or `''` first, then `PITHPATH`).
+    pub fn set_path(&mut self, entries: Vec<String>) {
+        if let Value::List(l) = &self.sys_path {
+            *l.borrow_mut() = entries.iter().map(|e| Value::str(e)).collect();
+        }
+    }
+
+    /// Whether imports may write `__pycache__` files (`sys.dont_write_bytecode`
+    /// is the opposite; `PYTHONDONTWRITEBYTECODE` and `-B` clear it).
+    pub fn set_write_bytecode(&mut self, write: bool) {
+        self.write_bytecode = write;
+    }
+
+    /// `IMPORT_NAME`: `__import__(name, globals, None, fromlist, level)`.
+    pub(crate) fn import_name(
+        &mut self,
+        name: &str,
+        fromlist: &Value,
+        level: i64,
+        globals: &Rc<RefCell<Dict>>,
+    ) -> PyResult<Value> {
+        let absname = if level > 0 {
+            resolve_name(name, globals, level)?
+        } else {
+            name.to_string()
+        };
+        if absname.is_empty() {
+            return Err(PyErr::value_error("Empty module name"));
+        }
+        let module = self.import_dotted(&absname)?;
+        let names = match fromlist {
+            Value::Tuple(t) => t.as_ref().clone(),
+            Value::List(l) => l.borrow().clone(),
+            _ => Vec::new(),
+        };
+        if names.is_empty() {
+            if level == 0 {
+                let top = absname.split('.').next().unwrap_or(&absname);
+                return self.import_dotted(top);
+            }
+            if name.is_empty() {
+                return Ok(module);
+            }
+            // `from .a.b import` binds the part named relative to the package.
+            let first = name.split('.').next().unwrap_or(name);
+            let cut = name.len() - first.len();
+            return self.import_dotted(&absname[..absname.len() - cut]);
+        }
+        self.handle_fromlist(&module, &absname, &names, false)?;
+        Ok(module)
+    }
+
+    /// `IMPORT_FROM` when the attribute is missing: a submodule already in
+    /// `sys.modules` (circular imports), else CPython's `ImportError`.
+    pub(crate) fn import_from_fallback(&mut self, module: &Value, name: &str) -> PyResult<Value> {
+        let Value::Module(m) = module else {
+            return Err(PyErr::new(
+                ExcKind::ImportError,
+                format!("cannot import name '{name}' from '?' (unknown location)"),
+            ));
+        };
+        if let Some(sub) = self.modules.get(&format!("{}.{name}", m.name)) {
+            return Ok(sub.clone());
+        }
+        let location = match dict_get(&m.dict.borrow(), "__file__") {
+            Some(Value::Str(f)) => f.as_str().to_string(),
+            _ => "unknown location".to_string(),
+        };
+        Err(PyErr::new(
+            ExcKind::ImportError,
+            format!("cannot import name '{name}' from '{}' ({location})", m.name),
+        ))
+    }
+
+    /// `_handle_fromlist`: `from package import submodule` imports it.
+    fn handle_fromlist(
+        &mut self,
+        module: &Value,
+        absname: &str,
+        names: &[Value],
+        recursive: bool,
+    ) -> PyResult<()> {
+        let Value::Module(m) = module else {
+            return Ok(());
+        };
+        if dict_get(&m.dict.borrow(), "__path__").is_none() {
+            return Ok(());
+        }
+        for x in names {
+            let Value::Str(x) = x else {
+                return Err(PyErr::type_error(format!(
+                    "Item in {absname}.{} must be str, not {}",
+                    if recursive { "__all__" } else { "fromlist" },
+                    crate::types::type_name(x)
+                )));
+            };
+            let x = x.as_str();
+            if x == "*" {
+                if !recursive {
+                    let all = dict_get(&m.dict.borrow(), "__all__");
+                    if let Some(all) = all {
+                        let all = match all {
+                            Value::List(l) => l.borrow().clone(),
+                            Value::Tuple(t) => t.as_ref().clone(),
+                            _ => Vec::new(),
+                        };
+                        self.handle_fromlist(module, absname, &all, true)?;
+                    }
+                }
+                continue;
+            }
+            if dict_get(&m.dict.borrow(), x).is_some() {
+                continue;
+            }
+            let sub = format!("{absname}.{x}");
+            match self.import_dotted(&sub) {
+                Ok(_) => {}
+                Err(e)
+                    if e.is(ExcKind::ModuleNotFoundError)
+                        && crate::repr::exc_str(&e.0).contains(&format!("'{sub}'")) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(())
+    }
+
+    /// `_find_and_load` for a dotted absolute name: every parent first.
+    pub(crate) fn import_dotted(&mut self, absname: &str) -> PyResult<Value> {
+        if let Some(m) = self.modules.get(absname) {
+            return Ok(m.clone());
+        }
+        let (parent, short) = match absname.rfind('.') {
+            Some(i) => (Some(&absname[..i]), &absname[i + 1..]),
+            None => (None, absname),
+        };
+        let mut search: Option<Vec<String>> = None;
+        let mut parent_module = None;
+        if let Some(parent) = parent {
+            let pm = self.import_dotted(parent)?;
+            // The parent's `__init__` may have imported us.
+            if let Some(m) = self.modules.get(absname) {
+                return Ok(m.clone());
+            }
+            let path = match &pm {
+                Value::Module(m) => dict_get(&m.dict.borrow(), "__path__"),
+                _ => None,
+            };
+            let Some(Value::List(path)) = path else {
+                return Err(module_not_found(format!(
+                    "No module named '{absname}'; '{parent}' is not a package"
+                )));
+            };
+            search = Some(
+                path.borrow()
+                    .iter()
+                    .filter_map(|p| str_value(Some(p.clone())))
+                    .collect(),
+            );
+            parent_module = Some(pm);
+        }
+        let found = self.find_module(absname, short, search.as_deref())?;
+        let module = match found {
+            Found::Native => self.import_module(absname)?,
+            Found::Namespace(dir) => {
+                let m = self.new_module(absname, None, Some(&dir), parent);
+                self.modules.insert(absname.to_string(), m.clone());
+                m
+            }
+            Found::Source { file, package } => {
+                let code = self.load_source_module(&file)?;
+                let m = self.new_module(absname, Some(&file), package.as_deref(), parent);
+                self.modules.insert(absname.to_string(), m.clone());
+                let Value::Module(md) = &m else {
+                    return Ok(m);
+                };
+                let globals = md.dict.clone();
+                if let Err(e) = self.exec_module(code, globals) {
+                    self.modules.remove(absname);
+                    return Err(e);
+                }
+                // A module may replace itself in `sys.modules`.
+                self.modules.get(absname).cloned().unwrap_or(m)
+            }
+        };
+        if let Some(Value::Module(pm)) = parent_module {
+            pm.dict
+                .borrow_mut()
+                .insert(Value::str(short), module.clone())?;
+        }
+        Ok(module)
+    }
+
+    /// Finds `absname` (whose last component is `short`) natively or on
+    /// `search` (a package's `__path__`) or `sys.path`.
+    fn find_module(
+        &mut self,
+        absname: &str,
+        short: &str,
+        search: Option<&[String]>,
+    ) -> PyResult<Found> {
+        if search.is_none() && crate::modules::is_native(absname) {
+            return Ok(Found::Native);
+        }
+        let entries: Vec<String> = match search {
+            Some(s) => s.to_vec(),
+            None => match &self.sys_path {
+                Value::List(l) => l
+                    .borrow()
+                    .iter()
+                    .filter_map(|p| str_value(Some(p.clone())))
+                    .collect(),
+                _ => Vec::new(),
+            },
+        };
+        let mut namespace = None;
+        for entry in entries {
+            let dir = if entry.is_empty() {
+                PathBuf::from(".")
+            } else {
+                PathBuf::from(&entry)
+            };
+            let pkg = dir.join(short);
+            let init = pkg.join("__init__.py");
+            if init.is_file() {
+                return Ok(Found::Source {
+                    file: init,
+                    package: Some(pkg),
+                });
+            }
+            let file = dir.join(format!("{short}.py"));
+            if file.is_file() {
+                return Ok(Found::Source {
+                    file,
+                    package: None,
+                });
+            }
+            if namespace.is_none() && pkg.is_dir() {
+                namespace = Some(pkg);
+            }
+        }
+        match namespace {
+            Some(dir) => Ok(Found::Namespace(dir)),
+            None => Err(module_not_found(format!("No module named '{absname}'"))),
+        }
+    }
+
+    /// A fresh module object with the attributes the importer sets.
+    fn new_module(
+        &self,
+        name: &str,
+        file: Option<&Path>,
+        package_dir: Option<&Path>,
+        parent: Option<&str>,
+    ) -> Value {
+        let mut d = Dict::new();
+        let mut put = |k: &str, v: Value| {
+            let _ = d.insert(Value::str(k), v);
+        };
+        put("__name__", Value::str(name));
+        put("__doc__", Value::None);
+        let package = if package_dir.is_some() {
+            name.to_string()
+        } else {
+            parent.unwrap_or("").to_string()
+        };
+        put("__package__", Value::string(package));
+        put("__spec__", Value::None);
+        if let Some(dir) = package_dir {
+            put(
+                "__path__",
+                Value::list(vec![Value::string(dir.display().to_string())]),
+            );
+        }
+        if let Some(file) = file {
+            put("__file__", Value::string(file.display().to_string()));
+            put(
+                "__cached__",
+                Value::string(cache_path(file).display().to_string()),
+            );
+        }
+        put("__builtins__", self.builtins_module());
+        Value::Module(Rc::new(ModuleObj {
+            name: name.to_string(),
+            dict: Rc::new(RefCell::new(d)),
+        }))
+    }
+
+    /// The code of a source module: from its `__pycache__` file when that is
+    /// fresh, else compiled (and cached when possible).
+    fn load_source_module(&mut self, file: &Path) -> PyResult<Rc<crate::code::Code>> {
+        let source = std::fs::read(file).map_err(|e| {
+            PyErr::new(
+                ExcKind::ImportError,
+                format!("cannot read {}: {e}", file.display()),
+            )
+        })?;
+        let metadata = std::fs::metadata(file).ok();
+        let mtime = metadata
+            .as_ref()
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_secs() as u32);
+        let size = metadata.map_or(0, |m| m.len() as u32);
+        let cache = cache_path(file);
+        if let Some(code) = cached_code(&cache, &source, mtime, size) {
+            if let Ok(code) = self.load_code(code) {
+                return Ok(code);
+            }
+        }
+        let filename = file.display().to_string();
+        let code = self.compile_source(SourceText::Bytes(&source), &filename, CompileMode::Exec)?;
+        if self.write_bytecode {
+            let header = Invalidation::Timestamp {
+                mtime,
+                source_size: size,
+            };
+            if let Ok(bytes) = write_new_pyc(&code, &header) {
+                // A read-only or missing directory only costs the cache.
+                let _ = write_atomically(&cache, &bytes);
+            }
+        }
+        self.load_code(code)
+    }
+}
+
+/// The cached code object at `cache`, if it is a valid 3.11 `.pyc` for this
+/// source: matching mtime and size, an unchecked hash, or a matching hash.
+fn cached_code(cache: &Path, source: &[u8], mtime: u32, size: u32) -> Option<Arc<CodeObject>> {
+    let bytes = std::fs::read(cache).ok()?;
+    let pyc = read_pyc(&bytes).ok()?;
+    let fresh = match pyc.invalidation {
+        Invalidation::Timestamp {
+            mtime: m,
+            source_size: s,
+        } => m == mtime && s == size,
+        Invalidation::Hash {
+            check_source: false,
+            ..
+        } => true,
+        Invalidation::Hash {
+            check_source: true,
+            source_hash: h,
+        } => h == source_hash(source),
+    };
+    fresh.then_some(pyc.code)
+}
+
+/// Writes through a temporary file and a rename, so that no reader (another
+/// Pith importing the same module) ever sees half a `.pyc`.
+pub fn write_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    let tmp = target.with_extension(format!("{}.tmp", std::process::id()));
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, target).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}
+
+/// `_resolve_name` / `_calc___package__`: the absolute name of a relative import.
+fn resolve_name(name: &str, globals: &Rc<RefCell<Dict>>, level: i64) -> PyResult<String> {
+    let g = globals.borrow();
+    let package = match dict_get(&g, "__package__") {
+        Some(Value::Str(p)) => Some(p.as_str().to_string()),
+        _ => None,
+    };
+    let package = package.unwrap_or_else(|| {
+        let modname = str_value(dict_get(&g, "__name__")).unwrap_or_default();
+        if dict_get(&g, "__path__").is_some() {
+            modname
+        } else {
+            modname
+                .rsplit_once('.')
+                .map(|(p, _)| p.to_string())
+                .unwrap_or_default()
+        }
+    });
+    if package.is_empty() {
+        return Err(PyErr::new(
+            ExcKind::ImportError,
+            "attempted relative import with no known parent package",
+        ));
+    }
+    let bits: Vec<&str> = package.rsplitn(level as usize, '.').collect();
+    if (bits.len() as i64) < level {
+        return Err(PyErr::new(
+            ExcKind::ImportError,
+            "attempted relative import beyond top-level package",
+        ));
+    }
+    let base = bits.last().copied().unwrap_or("");
+    Ok(if name.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}.{name}")
+    })
+}
+
+/// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`.
+fn b_import(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    a.check_kw(
+        "__import__",
+        &["name", "globals", "locals", "fromlist", "level"],
+    )?;
+    let arg = |i: usize, kw: &str| a.pos.get(i).or_else(|| a.kw(kw));
+    let name = match arg(0, "name") {
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        Some(other) => {
+            return Err(PyErr::type_error(format!(
+                "__import__() argument 1 must be str, not {}",
+                crate::types::type_name(other)
+            )))
+        }
+        None => {
+            return Err(PyErr::type_error(
+                "__import__() missing required argument 'name' (pos 1)",
+            ))
+        }
+    };
+    let globals = match arg(1, "globals") {
+        Some(Value::Dict(d)) => d.clone(),
+        _ => Rc::new(RefCell::new(Dict::new())),
+    };
+    let fromlist = arg(3, "fromlist").cloned().unwrap_or(Value::None);
+    let level = match arg(4, "level") {
+        Some(Value::Int(n)) => *n,
+        _ => 0,
+    };
+    if level < 0 {
+        return Err(PyErr::value_error("level must be >= 0"));
+    }
+    vm.import_name(&name, &fromlist, level, &globals)
+}

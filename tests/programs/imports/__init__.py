@@ -1,0 +1,3 @@
+NAME = "pkg"
+__all__ = ["public", "other"]
+public = 1

@@ -1,0 +1,3 @@
+CONST = "c"
+def double(x):
+    return 2 * x

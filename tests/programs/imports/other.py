@@ -1,0 +1,3 @@
+from . import mod
+def f():
+    return mod.VALUE + 1

@@ -1,0 +1,2 @@
+from ..mod import VALUE
+X = VALUE * 2
