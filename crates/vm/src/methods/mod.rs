@@ -1,0 +1,183 @@
+//! Methods of the builtin types (`str.join`, `list.append`, `dict.get`, ...): one
+//! module per type, each declaring its method table once.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::dict::Dict;
+use crate::exc::{PyErr, PyResult};
+use crate::func::{Args, BuiltinDef};
+use crate::types::type_name;
+use crate::value::{StrObj, Value};
+
+macro_rules! method_table {
+    ($vis:vis $table:ident, $owner:literal, [ $( $name:literal => $f:path ),* $(,)? ]) => {
+        $vis static $table: &[BuiltinDef] = &[
+            $( BuiltinDef { name: $name, func: $f, owner: $owner, is_method: true }, )*
+        ];
+    };
+}
+
+mod dict;
+mod float;
+mod int;
+mod list;
+mod set;
+// `str` would shadow the primitive type inside this module.
+#[path = "str.rs"]
+mod str_methods;
+
+pub use dict::dict_merge_from;
+use dict::DICT_METHODS;
+use float::FLOAT_METHODS;
+use int::INT_METHODS;
+pub use list::sort_values;
+use list::{LIST_METHODS, TUPLE_METHODS};
+use set::SET_METHODS;
+pub use set::{set_binop, set_compare, set_eq, set_order};
+use str_methods::STR_METHODS;
+
+const TABLES: [&[BuiltinDef]; 7] = [
+    STR_METHODS,
+    LIST_METHODS,
+    TUPLE_METHODS,
+    DICT_METHODS,
+    SET_METHODS,
+    INT_METHODS,
+    FLOAT_METHODS,
+];
+
+/// Which method table serves an instance (not a type object), for caches.
+#[inline]
+pub fn table_id(obj: &Value) -> Option<u8> {
+    Some(match obj {
+        Value::Str(_) => 0,
+        Value::List(_) => 1,
+        Value::Tuple(_) => 2,
+        Value::Dict(_) => 3,
+        Value::Set(_) | Value::FrozenSet(_) => 4,
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => 5,
+        Value::Float(_) => 6,
+        _ => return None,
+    })
+}
+
+/// Names of the methods in table `id` (for "Did you mean" hints).
+pub fn method_names(id: u8) -> impl Iterator<Item = &'static str> {
+    TABLES
+        .get(id as usize)
+        .copied()
+        .unwrap_or(&[])
+        .iter()
+        .map(|d| d.name)
+}
+
+/// Finds a method in the table `id` (from [`table_id`]).
+pub fn lookup_in(id: u8, name: &str) -> Option<&'static BuiltinDef> {
+    TABLES.get(id as usize)?.iter().find(|d| d.name == name)
+}
+
+/// Finds a method of a builtin value's type (or, for a type object, of that type).
+pub fn lookup(obj: &Value, name: &str) -> Option<&'static BuiltinDef> {
+    let table: &'static [BuiltinDef] = match obj {
+        Value::Str(_) => STR_METHODS,
+        Value::List(_) => LIST_METHODS,
+        Value::Tuple(_) => TUPLE_METHODS,
+        Value::Dict(_) => DICT_METHODS,
+        Value::Set(_) | Value::FrozenSet(_) => SET_METHODS,
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => INT_METHODS,
+        Value::Float(_) => FLOAT_METHODS,
+        Value::Generator(_) => crate::gen::GEN_METHODS,
+        Value::Type(t) => match t.kind {
+            crate::types::TypeKind::Str => STR_METHODS,
+            crate::types::TypeKind::List => LIST_METHODS,
+            crate::types::TypeKind::Tuple => TUPLE_METHODS,
+            crate::types::TypeKind::Dict => DICT_METHODS,
+            crate::types::TypeKind::Set => SET_METHODS,
+            crate::types::TypeKind::Int => INT_METHODS,
+            crate::types::TypeKind::Float => FLOAT_METHODS,
+            _ => return None,
+        },
+        _ => return None,
+    };
+    table.iter().find(|d| d.name == name)
+}
+
+// ---- argument helpers ----
+
+pub(super) fn nargs(a: &Args<'_>, name: &str, min: usize, max: usize) -> PyResult<()> {
+    let n = a.pos.len().saturating_sub(1);
+    if !a.kwnames.is_empty() && name != "sort" {
+        return Err(PyErr::type_error(format!(
+            "{name}() takes no keyword arguments"
+        )));
+    }
+    if n < min || n > max {
+        let msg = if min == max {
+            if min == 0 {
+                format!("{name}() takes no arguments ({n} given)")
+            } else if min == 1 {
+                format!("{name}() takes exactly one argument ({n} given)")
+            } else {
+                format!("{name} expected {min} arguments, got {n}")
+            }
+        } else if n < min {
+            format!(
+                "{name} expected at least {min} argument{}, got {n}",
+                if min == 1 { "" } else { "s" }
+            )
+        } else {
+            format!(
+                "{name} expected at most {max} argument{}, got {n}",
+                if max == 1 { "" } else { "s" }
+            )
+        };
+        return Err(PyErr::type_error(msg));
+    }
+    Ok(())
+}
+
+pub(super) fn recv_str<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Rc<StrObj>> {
+    match a.pos.first() {
+        Some(Value::Str(s)) => Ok(s),
+        other => Err(descriptor_error(name, "str", other)),
+    }
+}
+
+pub(super) fn descriptor_error(name: &str, owner: &str, got: Option<&Value>) -> PyErr {
+    match got {
+        Some(v) => PyErr::type_error(format!(
+            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+            name,
+            owner,
+            type_name(v)
+        )),
+        None => PyErr::type_error(format!("unbound method {owner}.{name}() needs an argument")),
+    }
+}
+
+pub(super) fn recv_list<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Rc<RefCell<Vec<Value>>>> {
+    match a.pos.first() {
+        Some(Value::List(l)) => Ok(l),
+        other => Err(descriptor_error(name, "list", other)),
+    }
+}
+
+pub(super) fn recv_dict<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Rc<RefCell<Dict>>> {
+    match a.pos.first() {
+        Some(Value::Dict(d)) => Ok(d),
+        other => Err(descriptor_error(name, "dict", other)),
+    }
+}
+
+pub(super) fn arg_str<'a>(v: &'a Value, fname: &str, what: &str) -> PyResult<&'a str> {
+    match v {
+        Value::Str(s) => Ok(s.as_str()),
+        other => Err(PyErr::type_error(format!(
+            "{}{} must be str, not {}",
+            fname,
+            what,
+            type_name(other)
+        ))),
+    }
+}
