@@ -586,6 +586,7 @@ pub fn binary_op(op: u32, a: &Value, b: &Value) -> PyResult<Value> {
             Ok(Value::Dict(Rc::new(std::cell::RefCell::new(d))))
         }
         (nb::REMAINDER, Value::Str(s), _) => crate::format::percent_format(s.as_str(), b),
+        (nb::REMAINDER, Value::Bytes(s), _) => crate::format::bytes_percent_format(s, b),
         _ => Err(unsupported(op, a, b)),
     }
 }

@@ -543,7 +543,12 @@ impl Vm {
     /// `LOAD_METHOD`: `(method, self)` for a method found on the type, else `(NULL, attr)`.
     pub fn load_method(&mut self, obj: Value, name: &Rc<StrObj>) -> PyResult<(Value, Value)> {
         if let Some(def) = crate::methods::lookup(&obj, name.as_str()) {
-            return Ok((Value::Builtin(def), obj));
+            // On a type object (`str.upper`) or for a static method there is no
+            // receiver to pass.
+            if def.is_method && !matches!(obj, Value::Type(_)) {
+                return Ok((Value::Builtin(def), obj));
+            }
+            return Ok((Value::Null, Value::Builtin(def)));
         }
         let v = self.get_attr(&obj, name)?;
         Ok((Value::Null, v))
@@ -553,7 +558,7 @@ impl Vm {
     pub fn get_attr(&mut self, obj: &Value, name: &Rc<StrObj>) -> PyResult<Value> {
         let n = name.as_str();
         if let Some(def) = crate::methods::lookup(obj, n) {
-            if let Value::Type(_) = obj {
+            if matches!(obj, Value::Type(_)) || !def.is_method {
                 return Ok(Value::Builtin(def));
             }
             return Ok(Value::BoundBuiltin(Rc::new((obj.clone(), def))));

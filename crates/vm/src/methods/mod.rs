@@ -7,17 +7,27 @@ use std::rc::Rc;
 use crate::dict::Dict;
 use crate::exc::{PyErr, PyResult};
 use crate::func::{Args, BuiltinDef};
+use crate::ops;
 use crate::types::type_name;
 use crate::value::{StrObj, Value};
 
 macro_rules! method_table {
     ($vis:vis $table:ident, $owner:literal, [ $( $name:literal => $f:path ),* $(,)? ]) => {
         $vis static $table: &[BuiltinDef] = &[
-            $( BuiltinDef { name: $name, func: $f, owner: $owner, is_method: true }, )*
+            $( BuiltinDef { name: $name, func: $f, owner: $owner, is_method: !$crate::methods::is_static($name) }, )*
         ];
     };
 }
 
+/// Static and class methods of the builtin types: called without a receiver.
+pub(crate) const fn is_static(name: &str) -> bool {
+    matches!(
+        name.as_bytes(),
+        b"maketrans" | b"fromkeys" | b"fromhex" | b"from_bytes"
+    )
+}
+
+pub mod chars;
 mod dict;
 mod float;
 mod int;
@@ -36,6 +46,7 @@ use list::{LIST_METHODS, TUPLE_METHODS};
 use set::SET_METHODS;
 pub use set::{set_binop, set_compare, set_eq, set_order};
 use str_methods::STR_METHODS;
+mod unicode_tables;
 
 const TABLES: [&[BuiltinDef]; 7] = [
     STR_METHODS,
@@ -170,14 +181,140 @@ pub(super) fn recv_dict<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Rc<RefCell
     }
 }
 
-pub(super) fn arg_str<'a>(v: &'a Value, fname: &str, what: &str) -> PyResult<&'a str> {
-    match v {
-        Value::Str(s) => Ok(s.as_str()),
-        other => Err(PyErr::type_error(format!(
-            "{}{} must be str, not {}",
-            fname,
-            what,
-            type_name(other)
+/// `owner.name()` that takes no arguments (METH_NOARGS).
+pub(super) fn noargs(a: &Args<'_>, owner: &str, name: &str) -> PyResult<()> {
+    let n = a.pos.len().saturating_sub(1) + a.kwnames.len();
+    if !a.kwnames.is_empty() && a.pos.len() == 1 {
+        return Err(PyErr::type_error(format!(
+            "{owner}.{name}() takes no keyword arguments"
+        )));
+    }
+    if n != 0 {
+        return Err(PyErr::type_error(format!(
+            "{owner}.{name}() takes no arguments ({n} given)"
+        )));
+    }
+    Ok(())
+}
+
+/// `owner.name(x)` with exactly one positional argument (METH_O).
+pub(super) fn onearg<'a>(a: &Args<'a>, owner: &str, name: &str) -> PyResult<&'a Value> {
+    if !a.kwnames.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "{owner}.{name}() takes no keyword arguments"
+        )));
+    }
+    match a.pos {
+        [_, x] => Ok(x),
+        _ => Err(PyErr::type_error(format!(
+            "{owner}.{name}() takes exactly one argument ({} given)",
+            a.pos.len().saturating_sub(1)
         ))),
     }
+}
+
+/// Positional arguments counted the old way (`find() takes at least 1 argument (0 given)`).
+pub(super) fn takes(a: &Args<'_>, owner: &str, name: &str, min: usize, max: usize) -> PyResult<()> {
+    if !a.kwnames.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "{owner}.{name}() takes no keyword arguments"
+        )));
+    }
+    let n = a.pos.len().saturating_sub(1);
+    let plural = |k: usize| if k == 1 { "" } else { "s" };
+    if n < min {
+        return Err(PyErr::type_error(format!(
+            "{name}() takes at least {min} argument{} ({n} given)",
+            plural(min)
+        )));
+    }
+    if n > max {
+        return Err(PyErr::type_error(format!(
+            "{name}() takes at most {max} argument{} ({n} given)",
+            plural(max)
+        )));
+    }
+    Ok(())
+}
+
+/// Binds positional-or-keyword arguments (after the receiver) to `names`, with
+/// Argument Clinic's messages.
+pub(super) fn bind<'a, const N: usize>(
+    a: &Args<'a>,
+    name: &str,
+    names: [&str; N],
+    min: usize,
+) -> PyResult<[Option<&'a Value>; N]> {
+    let mut out: [Option<&'a Value>; N] = [None; N];
+    let pos = a.pos.get(1..).unwrap_or(&[]);
+    if pos.len() + a.kwnames.len() > N {
+        let plural = if N == 1 { "" } else { "s" };
+        return Err(PyErr::type_error(format!(
+            "{name}() takes at most {N} argument{plural} ({} given)",
+            pos.len() + a.kwnames.len()
+        )));
+    }
+    for (slot, v) in out.iter_mut().zip(pos) {
+        *slot = Some(v);
+    }
+    for (k, v) in a.kwnames.iter().zip(a.kwvals) {
+        let key = match k {
+            Value::Str(s) => s.as_str(),
+            _ => "",
+        };
+        match names.iter().position(|n| *n == key) {
+            Some(i) if out[i].is_none() => out[i] = Some(v),
+            Some(i) => {
+                return Err(PyErr::type_error(format!(
+                    "argument for {name}() given by name ('{key}') and position ({})",
+                    i + 1
+                )))
+            }
+            None => {
+                return Err(PyErr::type_error(format!(
+                    "'{key}' is an invalid keyword argument for {name}()"
+                )))
+            }
+        }
+    }
+    for (i, slot) in out.iter().enumerate().take(min) {
+        if slot.is_none() {
+            return Err(PyErr::type_error(format!(
+                "{name}() missing required argument '{}' (pos {})",
+                names[i],
+                i + 1
+            )));
+        }
+    }
+    Ok(out)
+}
+
+/// An int argument (`__index__`), with CPython's message for other types.
+pub(super) fn int_arg(v: &Value) -> PyResult<i64> {
+    ops::index_of(v).ok_or_else(|| {
+        PyErr::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(v)
+        ))
+    })
+}
+
+/// A `start`/`end` argument of `find`, `count`, ... (None means absent).
+pub(super) fn slice_arg(v: Option<&Value>) -> PyResult<Option<i64>> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => ops::index_of(v).map(Some).ok_or_else(|| {
+            PyErr::type_error("slice indices must be integers or None or have an __index__ method")
+        }),
+    }
+}
+
+/// CPython's `ADJUST_INDICES`: negative indices count from the end, `end` is
+/// clamped to `len`; `start` may stay beyond the end.
+pub(super) fn adjust(start: Option<i64>, end: Option<i64>, len: usize) -> (i64, i64) {
+    let len = len as i64;
+    let fix = |i: i64| if i < 0 { (i + len).max(0) } else { i };
+    let start = start.map_or(0, fix);
+    let end = end.map_or(len, |e| fix(e).min(len));
+    (start, end)
 }
