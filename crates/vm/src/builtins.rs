@@ -423,6 +423,12 @@ fn b_divmod(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     {
         return Err(PyErr::zero_division("integer division or modulo by zero"));
     }
+    if (matches!(x, Value::Float(_)) || matches!(y, Value::Float(_)))
+        && ops::to_f64(y).ok().flatten() == Some(0.0)
+        && ops::to_f64(x).ok().flatten().is_some()
+    {
+        return Err(PyErr::zero_division("float divmod()"));
+    }
     let q = ops::binary_op(ops::nb::FLOOR_DIVIDE, x, y).map_err(|e| {
         if e.is(ExcKind::TypeError) {
             PyErr::type_error(format!(
@@ -455,11 +461,14 @@ fn b_pow(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             if m.is_zero() {
                 return Err(PyErr::value_error("pow() 3rd argument cannot be 0"));
             }
-            if e.is_negative() {
-                return Err(PyErr::value_error(
-                    "base is not invertible for the given modulus",
-                ));
-            }
+            let (b, e) = if e.is_negative() {
+                let inv = mod_inverse(&b, &m).ok_or_else(|| {
+                    PyErr::value_error("base is not invertible for the given modulus")
+                })?;
+                (inv, -e)
+            } else {
+                (b, e)
+            };
             let r = b.modpow(&e, &m);
             // Python's result takes the sign of the modulus
             let r = if !r.is_zero() && (r.is_negative() != m.is_negative()) {
@@ -473,6 +482,17 @@ fn b_pow(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             "pow expected at least 2 arguments, got {n}"
         ))),
     }
+}
+
+/// The inverse of `b` modulo `m`, if `b` and `m` are coprime.
+fn mod_inverse(b: &BigInt, m: &BigInt) -> Option<BigInt> {
+    use num_integer::Integer;
+    let m_abs = m.abs();
+    let e = b.mod_floor(&m_abs).extended_gcd(&m_abs);
+    if e.gcd != BigInt::from(1) {
+        return None;
+    }
+    Some(e.x.mod_floor(&m_abs))
 }
 
 fn round_half_even(x: f64) -> f64 {
@@ -686,7 +706,26 @@ fn b_format(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 /// Parses `int(text, base)` as CPython does (underscores, whitespace, prefixes).
 pub fn parse_int(text: &str, base: u32) -> Option<BigInt> {
-    let t = text.trim();
+    // Non-ASCII decimal digits and spaces count as their ASCII forms.
+    let mapped: String;
+    let text = if text.is_ascii() {
+        text
+    } else {
+        mapped = text
+            .chars()
+            .map(|c| {
+                if let Some(d) = crate::methods::chars::decimal_value(c) {
+                    char::from_digit(d, 10).unwrap_or(c)
+                } else if crate::methods::chars::is_space(c) {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .collect();
+        &mapped
+    };
+    let t = text.trim_matches(|c: char| c.is_ascii_whitespace() || ('\x1c'..='\x1f').contains(&c));
     let (neg, body) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),
         Some(b'+') => (false, &t[1..]),
@@ -809,6 +848,7 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
                         "int() can't convert non-string with explicit base",
                     ));
                 };
+                crate::format::check_int_parse_digits(s.as_str(), b as u32)?;
                 return parse_int(s.as_str(), b as u32)
                     .map(Value::from_bigint)
                     .ok_or_else(|| {
@@ -832,12 +872,15 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
                     Ok(<BigInt as num_traits::FromPrimitive>::from_f64(f.trunc())
                         .map_or(Value::Int(0), Value::from_bigint))
                 }
-                Value::Str(s) => parse_int(s.as_str(), 10).map(Value::from_bigint).ok_or_else(|| {
+                Value::Str(s) => {
+                    crate::format::check_int_parse_digits(s.as_str(), 10)?;
+                    parse_int(s.as_str(), 10).map(Value::from_bigint).ok_or_else(|| {
                     PyErr::value_error(format!(
                         "invalid literal for int() with base 10: {}",
                         crate::repr::repr(x)
                     ))
-                }),
+                })
+                }
                 other => Err(PyErr::type_error(format!(
                     "int() argument must be a string, a bytes-like object or a real number, not '{}'",
                     type_name(other)

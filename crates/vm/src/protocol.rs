@@ -532,11 +532,13 @@ impl Vm {
 
     /// `str(v)`.
     pub fn str_of(&mut self, v: &Value) -> PyResult<String> {
+        crate::format::check_int_str(v)?;
         Ok(crate::repr::to_str(v))
     }
 
     /// `repr(v)`.
     pub fn repr_of(&mut self, v: &Value) -> PyResult<String> {
+        crate::format::check_int_str(v)?;
         Ok(crate::repr::repr(v))
     }
 

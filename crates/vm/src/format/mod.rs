@@ -55,3 +55,33 @@ pub fn format_value_vm(vm: &mut crate::vm::Vm, v: &Value, spec: &str) -> PyResul
     }
     format_value(v, spec)
 }
+
+/// CPython 3.11's default `sys.int_info.default_max_str_digits`.
+pub const INT_MAX_STR_DIGITS: usize = 4300;
+
+/// `int(text, base)` refuses more than 4300 digits in a base that is not a power of two.
+pub fn check_int_parse_digits(text: &str, base: u32) -> PyResult<()> {
+    if base.is_power_of_two() || text.len() <= INT_MAX_STR_DIGITS {
+        return Ok(());
+    }
+    let n = text.chars().filter(|c| c.is_alphanumeric()).count();
+    if n > INT_MAX_STR_DIGITS {
+        return Err(PyErr::value_error(format!(
+            "Exceeds the limit ({INT_MAX_STR_DIGITS} digits) for integer string conversion: value has {n} digits; use sys.set_int_max_str_digits() to increase the limit"
+        )));
+    }
+    Ok(())
+}
+
+/// `str(int)` refuses to produce more than 4300 decimal digits.
+pub fn check_int_str(v: &Value) -> PyResult<()> {
+    if let Value::BigInt(b) = v {
+        // 4300 digits need at least 14282 bits; below that no check is needed.
+        if b.bits() > 14000 && b.magnitude().to_str_radix(10).len() > INT_MAX_STR_DIGITS {
+            return Err(PyErr::value_error(format!(
+                "Exceeds the limit ({INT_MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+            )));
+        }
+    }
+    Ok(())
+}

@@ -222,6 +222,9 @@ pub fn format_int(v: &Value, spec: &Spec) -> PyResult<String> {
             "Negative zero coercion (z) not allowed in integer format specifier",
         ));
     }
+    if matches!(spec.ty, '\0' | 'd' | 'n') {
+        super::check_int_str(v)?;
+    }
     let n: BigInt = to_bigint(v).unwrap_or_default();
     let neg = n.sign() == Sign::Minus;
     let mag = n.magnitude();
