@@ -188,7 +188,7 @@ fn parse_hex_float(text: &str) -> PyResult<f64> {
         n << (-shift) as usize
     };
     let mf = num_traits::ToPrimitive::to_f64(&m).unwrap_or(f64::INFINITY);
-    let v = mf * 2f64.powi((lowest) as i32 - 0).max(0.0);
+    let v = mf * 2f64.powi(lowest as i32);
     let v = if lowest < -1022 {
         // Scale in two steps so the subnormal result is exact.
         mf * 2f64.powi(-1022) * 2f64.powi((lowest + 1022) as i32)

@@ -122,14 +122,9 @@ fn int_to_bytes(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn int_from_bytes(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    // A class method: no receiver.
-    let shifted = Args {
-        pos: a.pos,
-        kwnames: a.kwnames,
-        kwvals: a.kwvals,
-    };
+    // A class method: bound like a method, after a placeholder receiver.
     let mut all = vec![Value::None];
-    all.extend(shifted.pos.iter().cloned());
+    all.extend(a.pos.iter().cloned());
     let b = Args {
         pos: &all,
         kwnames: a.kwnames,
