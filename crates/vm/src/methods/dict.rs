@@ -16,7 +16,7 @@ use super::*;
 method_table!(pub(super) DICT_METHODS, "dict", [
     "get" => dict_get, "items" => dict_items, "keys" => dict_keys, "values" => dict_values,
     "pop" => dict_pop, "setdefault" => dict_setdefault, "update" => dict_update,
-    "copy" => dict_copy, "clear" => dict_clear, "popitem" => dict_popitem,
+    "copy" => dict_copy, "fromkeys" => dict_fromkeys, "clear" => dict_clear, "popitem" => dict_popitem,
 ]);
 
 // ---- dict ----
@@ -132,4 +132,26 @@ fn dict_clear(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let d = recv_dict(&a, "clear")?;
     d.borrow_mut().clear();
     Ok(Value::None)
+}
+
+/// `dict.fromkeys(iterable, value=None)` (a class method: no receiver).
+fn dict_fromkeys(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    a.no_kw("fromkeys")?;
+    let (keys, value) = match a.pos {
+        [k] => (k, Value::None),
+        [k, v] => (k, v.clone()),
+        _ => {
+            let n = a.pos.len();
+            return Err(PyErr::type_error(if n == 0 {
+                "fromkeys expected at least 1 argument, got 0".to_string()
+            } else {
+                format!("fromkeys expected at most 2 arguments, got {n}")
+            }));
+        }
+    };
+    let mut d = Dict::new();
+    for k in vm.collect(keys)? {
+        d.insert(k, value.clone())?;
+    }
+    Ok(Value::Dict(Rc::new(RefCell::new(d))))
 }

@@ -92,11 +92,21 @@ fn list_index(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     } else {
         format!("{} is not in list", crate::repr::repr(&a.pos[1]))
     };
-    items
-        .iter()
-        .position(|x| x.is(&a.pos[1]) || ops::eq(x, &a.pos[1]))
-        .map(|i| Value::Int(i as i64))
-        .ok_or_else(|| PyErr::value_error(what))
+    let (start, stop) = adjust(
+        slice_arg(a.pos.get(2))?,
+        slice_arg(a.pos.get(3))?,
+        items.len(),
+    );
+    let (start, stop) = (start as usize, stop.max(0) as usize);
+    if start < stop {
+        if let Some(i) = items[start..stop]
+            .iter()
+            .position(|x| x.is(&a.pos[1]) || ops::eq(x, &a.pos[1]))
+        {
+            return Ok(Value::Int((start + i) as i64));
+        }
+    }
+    Err(PyErr::value_error(what))
 }
 
 fn list_count(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {

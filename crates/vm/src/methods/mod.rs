@@ -27,6 +27,7 @@ pub(crate) const fn is_static(name: &str) -> bool {
     )
 }
 
+mod bytes;
 pub mod chars;
 mod dict;
 mod float;
@@ -37,6 +38,7 @@ mod set;
 #[path = "str.rs"]
 mod str_methods;
 
+use bytes::BYTES_METHODS;
 pub use dict::dict_merge_from;
 use dict::DICT_METHODS;
 use float::FLOAT_METHODS;
@@ -48,7 +50,7 @@ pub use set::{set_binop, set_compare, set_eq, set_order};
 use str_methods::STR_METHODS;
 mod unicode_tables;
 
-const TABLES: [&[BuiltinDef]; 7] = [
+const TABLES: [&[BuiltinDef]; 8] = [
     STR_METHODS,
     LIST_METHODS,
     TUPLE_METHODS,
@@ -56,6 +58,7 @@ const TABLES: [&[BuiltinDef]; 7] = [
     SET_METHODS,
     INT_METHODS,
     FLOAT_METHODS,
+    BYTES_METHODS,
 ];
 
 /// Which method table serves an instance (not a type object), for caches.
@@ -69,6 +72,7 @@ pub fn table_id(obj: &Value) -> Option<u8> {
         Value::Set(_) | Value::FrozenSet(_) => 4,
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => 5,
         Value::Float(_) => 6,
+        Value::Bytes(_) => 7,
         _ => return None,
     })
 }
@@ -98,6 +102,7 @@ pub fn lookup(obj: &Value, name: &str) -> Option<&'static BuiltinDef> {
         Value::Set(_) | Value::FrozenSet(_) => SET_METHODS,
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => INT_METHODS,
         Value::Float(_) => FLOAT_METHODS,
+        Value::Bytes(_) => BYTES_METHODS,
         Value::Generator(_) => crate::gen::GEN_METHODS,
         Value::Type(t) => match t.kind {
             crate::types::TypeKind::Str => STR_METHODS,
@@ -107,6 +112,7 @@ pub fn lookup(obj: &Value, name: &str) -> Option<&'static BuiltinDef> {
             crate::types::TypeKind::Set => SET_METHODS,
             crate::types::TypeKind::Int => INT_METHODS,
             crate::types::TypeKind::Float => FLOAT_METHODS,
+            crate::types::TypeKind::Bytes => BYTES_METHODS,
             _ => return None,
         },
         _ => return None,

@@ -18,7 +18,9 @@ method_table!(pub(super) SET_METHODS, "set", [
     "union" => set_union, "intersection" => set_intersection, "difference" => set_difference,
     "symmetric_difference" => set_symdiff, "update" => set_update, "copy" => set_copy,
     "clear" => set_clear, "issubset" => set_issubset, "issuperset" => set_issuperset,
-    "isdisjoint" => set_isdisjoint,
+    "isdisjoint" => set_isdisjoint, "intersection_update" => set_intersection_update,
+    "difference_update" => set_difference_update,
+    "symmetric_difference_update" => set_symdiff_update,
 ]);
 
 // ---- set ----
@@ -293,4 +295,32 @@ fn set_isdisjoint(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let o = Value::FrozenSet(Rc::new(other_set(vm, &a.pos[1])?));
     let r = set_binop(ops::nb::AND, s, &o)?;
     Ok(Value::Bool(set_items(&r).map_or(true, |d| d.is_empty())))
+}
+
+fn set_update_with(vm: &mut Vm, a: &Args<'_>, name: &str, op: u32) -> PyResult<Value> {
+    let s = mutable_set(a, name)?;
+    a.no_kw(name)?;
+    let mut acc = Value::Set(s.clone());
+    for other in &a.pos[1..] {
+        let o = Value::FrozenSet(Rc::new(other_set(vm, other)?));
+        acc = set_binop(op, &acc, &o)?;
+    }
+    let result = set_items(&acc).unwrap_or_default();
+    *s.borrow_mut() = result;
+    Ok(Value::None)
+}
+
+fn set_intersection_update(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    set_update_with(vm, &a, "intersection_update", ops::nb::AND)
+}
+fn set_difference_update(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    set_update_with(vm, &a, "difference_update", ops::nb::SUBTRACT)
+}
+fn set_symdiff_update(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let s = mutable_set(&a, "symmetric_difference_update")?;
+    let other = onearg(&a, "set", "symmetric_difference_update")?;
+    let o = Value::FrozenSet(Rc::new(other_set(vm, other)?));
+    let r = set_binop(ops::nb::XOR, &Value::Set(s.clone()), &o)?;
+    *s.borrow_mut() = set_items(&r).unwrap_or_default();
+    Ok(Value::None)
 }
