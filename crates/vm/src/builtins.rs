@@ -1033,8 +1033,10 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
                 .iter()
                 .map(|v| vm.get_iter(v))
                 .collect::<PyResult<Vec<_>>>()?;
+            let strict = a.kw("strict").is_some_and(ops::truthy);
             Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Zip {
                 its: Rc::new(its),
+                strict,
             }))))
         }
         TypeKind::Map => {
@@ -1085,7 +1087,11 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
                     seq: v.clone(),
                     left: t.len(),
                 })))),
-                v @ (Value::Str(_) | Value::Range(_) | Value::Dict(_)) => {
+                v @ (Value::Str(_)
+                | Value::Range(_)
+                | Value::Dict(_)
+                | Value::Bytes(_)
+                | Value::DictView(_)) => {
                     let mut items = vm.collect(v)?;
                     items.reverse();
                     Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Snapshot {

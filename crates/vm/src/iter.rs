@@ -90,6 +90,8 @@ pub enum IterObj {
     Zip {
         /// Underlying iterators.
         its: Rc<Vec<Value>>,
+        /// `strict=True`: unequal lengths raise `ValueError`.
+        strict: bool,
     },
     /// `map`.
     Map {

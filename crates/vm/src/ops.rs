@@ -465,6 +465,35 @@ fn sequence_repeat(seq: &Value, n: &Value) -> PyResult<Option<Value>> {
     }))
 }
 
+/// The elements of a set-like operand of a dict view operation: keys and
+/// items views, sets, and list/tuple/dict operands.
+fn view_as_set(v: &Value) -> Option<crate::dict::Dict> {
+    let mut d = crate::dict::Dict::new();
+    let items: Vec<Value> = match v {
+        Value::DictView(view) => {
+            let dict = view.0.borrow();
+            match view.1 {
+                crate::iter::DictPart::Keys => dict.keys().cloned().collect(),
+                crate::iter::DictPart::Items => dict
+                    .iter()
+                    .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
+                    .collect(),
+                crate::iter::DictPart::Values => return None,
+            }
+        }
+        Value::Set(s) => return Some(s.borrow().clone()),
+        Value::FrozenSet(s) => return Some((**s).clone()),
+        Value::List(l) => l.borrow().clone(),
+        Value::Tuple(t) => t.to_vec(),
+        Value::Dict(x) => x.borrow().keys().cloned().collect(),
+        _ => return None,
+    };
+    for it in items {
+        d.insert(it, Value::None).ok()?;
+    }
+    Some(d)
+}
+
 /// A binary operation on builtin values (`BINARY_OP`); `op` is the `NB_*` argument.
 pub fn binary_op(op: u32, a: &Value, b: &Value) -> PyResult<Value> {
     // Machine ints first: the overwhelmingly common case.
@@ -566,6 +595,17 @@ pub fn binary_op(op: u32, a: &Value, b: &Value) -> PyResult<Value> {
             Value::Set(_) | Value::FrozenSet(_),
             Value::Set(_) | Value::FrozenSet(_),
         ) => crate::methods::set_binop(base, a, b),
+        (nb::OR | nb::AND | nb::XOR | nb::SUBTRACT, Value::DictView(_), _)
+        | (nb::OR | nb::AND | nb::XOR | nb::SUBTRACT, _, Value::DictView(_)) => {
+            match (view_as_set(a), view_as_set(b)) {
+                (Some(x), Some(y)) => crate::methods::set_binop(
+                    base,
+                    &Value::Set(Rc::new(std::cell::RefCell::new(x))),
+                    &Value::FrozenSet(Rc::new(y)),
+                ),
+                _ => Err(unsupported(op, a, b)),
+            }
+        }
         (nb::OR, Value::Dict(x), Value::Dict(y)) => {
             if op >= nb::INPLACE {
                 let items: Vec<(Value, Value)> = y
@@ -696,6 +736,17 @@ pub fn eq(a: &Value, b: &Value) -> bool {
                     .all(|(h, k, v)| y.get_hashed(k, h).is_some_and(|w| v.is(w) || eq(v, w)))
         }
         (V::Set(_) | V::FrozenSet(_), V::Set(_) | V::FrozenSet(_)) => crate::methods::set_eq(a, b),
+        (V::DictView(v), V::Set(_) | V::FrozenSet(_) | V::DictView(_))
+        | (V::Set(_) | V::FrozenSet(_), V::DictView(v))
+            if v.1 != crate::iter::DictPart::Values =>
+        {
+            match (view_as_set(a), view_as_set(b)) {
+                (Some(x), Some(y)) => {
+                    crate::methods::set_eq(&V::FrozenSet(Rc::new(x)), &V::FrozenSet(Rc::new(y)))
+                }
+                _ => false,
+            }
+        }
         (V::Range(x), V::Range(y)) => {
             let (lx, ly) = (x.len(), y.len());
             lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)))

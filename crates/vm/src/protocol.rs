@@ -182,7 +182,7 @@ impl Vm {
         // Iterators that call back into Python: take what is needed without holding the borrow.
         enum Step {
             Enumerate(Value, i64),
-            Zip(Rc<Vec<Value>>),
+            Zip(Rc<Vec<Value>>, bool),
             Map(Value, Rc<Vec<Value>>),
             Filter(Value, Value),
         }
@@ -195,7 +195,7 @@ impl Vm {
                 *count += 1;
                 Step::Enumerate(it.clone(), c)
             }
-            IterObj::Zip { its } => Step::Zip(its.clone()),
+            IterObj::Zip { its, strict } => Step::Zip(its.clone(), *strict),
             IterObj::Map { func, its } => Step::Map(func.clone(), its.clone()),
             IterObj::Filter { func, it } => Step::Filter(func.clone(), it.clone()),
             _ => return Ok(None),
@@ -204,14 +204,15 @@ impl Vm {
             Step::Enumerate(inner, c) => Ok(self
                 .iter_next(&inner)?
                 .map(|v| Value::tuple(vec![Value::Int(c), v]))),
-            Step::Zip(its) => {
+            Step::Zip(its, strict) => {
                 if its.is_empty() {
                     return Ok(None);
                 }
                 let mut out = Vec::with_capacity(its.len());
-                for i in its.iter() {
+                for (k, i) in its.iter().enumerate() {
                     match self.iter_next(i)? {
                         Some(v) => out.push(v),
+                        None if strict => return self.zip_mismatch(&its, k).map_or(Ok(None), Err),
                         None => return Ok(None),
                     }
                 }
@@ -359,6 +360,7 @@ impl Vm {
                 let i = index_of(key).unwrap_or(0);
                 self.getitem(c, &Value::Int(i))
             }
+            (Value::Range(r), Value::Slice(sl)) => crate::methods::range_slice(r, sl),
             (Value::Range(r), Value::Int(_) | Value::Bool(_)) => {
                 let i = index_of(key).unwrap_or(0);
                 r.get(i)
@@ -528,6 +530,39 @@ impl Vm {
                 )))
             }
         })
+    }
+
+    /// The `ValueError` of `zip(strict=True)` when iterator `k` ran out first
+    /// (or, for `k == 0`, the error for the first longer one; none if all ended).
+    fn zip_mismatch(&mut self, its: &[Value], k: usize) -> Option<PyErr> {
+        let plural = |n: usize| {
+            if n == 1 {
+                "argument 1".to_string()
+            } else {
+                format!("arguments 1-{n}")
+            }
+        };
+        if k > 0 {
+            return Some(PyErr::value_error(format!(
+                "zip() argument {} is shorter than {}",
+                k + 1,
+                plural(k)
+            )));
+        }
+        for (j, it) in its.iter().enumerate().skip(1) {
+            match self.iter_next(it) {
+                Ok(Some(_)) => {
+                    return Some(PyErr::value_error(format!(
+                        "zip() argument {} is longer than {}",
+                        j + 1,
+                        plural(j)
+                    )))
+                }
+                Ok(None) => {}
+                Err(e) => return Some(e),
+            }
+        }
+        None
     }
 
     /// `str(v)`.

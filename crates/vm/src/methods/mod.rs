@@ -33,6 +33,7 @@ mod dict;
 mod float;
 mod int;
 mod list;
+mod range;
 mod set;
 // `str` would shadow the primitive type inside this module.
 #[path = "str.rs"]
@@ -45,12 +46,14 @@ use float::FLOAT_METHODS;
 use int::INT_METHODS;
 pub use list::sort_values;
 use list::{LIST_METHODS, TUPLE_METHODS};
+pub use range::range_slice;
+use range::{RANGE_METHODS, SLICE_METHODS};
 use set::SET_METHODS;
 pub use set::{set_binop, set_compare, set_eq, set_order};
 use str_methods::STR_METHODS;
 mod unicode_tables;
 
-const TABLES: [&[BuiltinDef]; 8] = [
+const TABLES: [&[BuiltinDef]; 10] = [
     STR_METHODS,
     LIST_METHODS,
     TUPLE_METHODS,
@@ -59,6 +62,8 @@ const TABLES: [&[BuiltinDef]; 8] = [
     INT_METHODS,
     FLOAT_METHODS,
     BYTES_METHODS,
+    RANGE_METHODS,
+    SLICE_METHODS,
 ];
 
 /// Which method table serves an instance (not a type object), for caches.
@@ -73,6 +78,8 @@ pub fn table_id(obj: &Value) -> Option<u8> {
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => 5,
         Value::Float(_) => 6,
         Value::Bytes(_) => 7,
+        Value::Range(_) => 8,
+        Value::Slice(_) => 9,
         _ => return None,
     })
 }
@@ -103,6 +110,8 @@ pub fn lookup(obj: &Value, name: &str) -> Option<&'static BuiltinDef> {
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => INT_METHODS,
         Value::Float(_) => FLOAT_METHODS,
         Value::Bytes(_) => BYTES_METHODS,
+        Value::Range(_) => RANGE_METHODS,
+        Value::Slice(_) => SLICE_METHODS,
         Value::Generator(_) => crate::gen::GEN_METHODS,
         Value::Type(t) => match t.kind {
             crate::types::TypeKind::Str => STR_METHODS,
@@ -113,6 +122,8 @@ pub fn lookup(obj: &Value, name: &str) -> Option<&'static BuiltinDef> {
             crate::types::TypeKind::Int => INT_METHODS,
             crate::types::TypeKind::Float => FLOAT_METHODS,
             crate::types::TypeKind::Bytes => BYTES_METHODS,
+            crate::types::TypeKind::Range => RANGE_METHODS,
+            crate::types::TypeKind::Slice => SLICE_METHODS,
             _ => return None,
         },
         _ => return None,
