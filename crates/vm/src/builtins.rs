@@ -54,6 +54,7 @@ const TYPE_NAMES: &[TypeKind] = &[
     TypeKind::Reversed,
     TypeKind::Slice,
     TypeKind::Bytes,
+    TypeKind::Complex,
 ];
 
 /// Builds the `builtins` namespace.
@@ -194,6 +195,13 @@ fn b_abs(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         Value::Bool(b) => Value::Int(i64::from(*b)),
         Value::BigInt(b) => Value::from_bigint(b.abs()),
         Value::Float(f) => Value::Float(f.abs()),
+        Value::Complex(c) => {
+            let r = c.re.hypot(c.im);
+            if r.is_infinite() && c.re.is_finite() && c.im.is_finite() {
+                return Err(PyErr::overflow("absolute value too large"));
+            }
+            Value::Float(r)
+        }
         other => {
             return Err(PyErr::type_error(format!(
                 "bad operand type for abs(): '{}'",
@@ -887,6 +895,7 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
                 ))),
             }
         }
+        TypeKind::Complex => construct_complex(vm, a),
         TypeKind::Float => {
             no_kw_type(&a, "float")?;
             at_most(&a, "float", 1)?;
@@ -1229,4 +1238,66 @@ pub fn small_int(v: &Value) -> Option<i64> {
         Value::Bool(b) => Some(i64::from(*b)),
         _ => None,
     }
+}
+
+/// `parse_float` for other modules (complex parsing).
+pub fn parse_float_text(text: &str) -> Option<f64> {
+    parse_float(text)
+}
+
+fn construct_complex(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    use crate::complex::{as_complex, Complex};
+    a.check_kw("complex", &["real", "imag"])?;
+    let real = a.pos.first().or_else(|| a.kw("real"));
+    let imag = a.pos.get(1).or_else(|| a.kw("imag"));
+    if a.pos.len() > 2 {
+        return Err(PyErr::type_error(format!(
+            "complex() takes at most 2 arguments ({} given)",
+            a.pos.len()
+        )));
+    }
+    let re = match real {
+        None => Complex::new(0.0, 0.0),
+        Some(Value::Str(s)) => {
+            if imag.is_some() {
+                return Err(PyErr::type_error(
+                    "complex() can't take second arg if first is a string",
+                ));
+            }
+            return crate::complex::parse(s.as_str()).map(Complex::value);
+        }
+        Some(v) => as_complex(v)?.ok_or_else(|| {
+            PyErr::type_error(format!(
+                "complex() first argument must be a string or a number, not '{}'",
+                type_name(v)
+            ))
+        })?,
+    };
+    let im = match imag {
+        None => Complex::new(0.0, 0.0),
+        Some(Value::Str(_)) => {
+            return Err(PyErr::type_error("complex() second arg can't be a string"))
+        }
+        Some(v) => as_complex(v)?.ok_or_else(|| {
+            PyErr::type_error(format!(
+                "complex() second argument must be a number, not '{}'",
+                type_name(v)
+            ))
+        })?,
+    };
+    if imag.is_none() {
+        if let Some(v @ Value::Complex(_)) = real {
+            return Ok(v.clone());
+        }
+    }
+    // Only complex arguments contribute their imaginary parts (so -0.0 survives).
+    let mut out_re = re.re;
+    let mut out_im = im.re;
+    if matches!(imag, Some(Value::Complex(_))) {
+        out_re -= im.im;
+    }
+    if matches!(real, Some(Value::Complex(_))) {
+        out_im += re.im;
+    }
+    Ok(Complex::new(out_re, out_im).value())
 }

@@ -99,6 +99,7 @@ pub fn hash_value(v: &Value) -> Result<i64, PyErr> {
         Value::Bool(b) => i64::from(*b),
         Value::Str(s) => s.hash(),
         Value::Float(f) => hash_f64(*f),
+        Value::Complex(c) => crate::complex::hash(c),
         Value::BigInt(b) => hash_bigint(b),
         Value::None => 0x7f00_0000_2000 >> 4,
         Value::Tuple(items) => {

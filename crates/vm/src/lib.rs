@@ -24,6 +24,7 @@
 mod anchors;
 pub mod builtins;
 pub mod code;
+pub mod complex;
 pub mod dict;
 mod eval;
 pub mod exc;

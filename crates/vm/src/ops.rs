@@ -60,6 +60,7 @@ pub fn truthy(v: &Value) -> bool {
         Value::Bytes(b) => !b.is_empty(),
         Value::Range(r) => !r.is_empty(),
         Value::DictView(v) => !v.0.borrow().is_empty(),
+        Value::Complex(c) => c.re != 0.0 || c.im != 0.0,
         _ => true,
     }
 }
@@ -379,9 +380,12 @@ fn float_binop(op: u32, a: f64, b: f64) -> Option<PyResult<Value>> {
                 )));
             }
             if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
-                return Some(Err(PyErr::value_error(
-                    "complex results are not supported yet",
-                )));
+                // A negative base with a fractional exponent gives a complex result.
+                let c = crate::complex::Complex::new(a, 0.0);
+                return Some(
+                    c.pow(crate::complex::Complex::new(b, 0.0))
+                        .map(|r| r.value()),
+                );
             }
             let r = a.powf(b);
             if r.is_infinite() && a.is_finite() && b.is_finite() {
@@ -503,6 +507,12 @@ pub fn binary_op(op: u32, a: &Value, b: &Value) -> PyResult<Value> {
     if let (Value::Float(x), Value::Float(y)) = (a, b) {
         if let Some(r) = float_binop(op, *x, *y) {
             return r;
+        }
+        return Err(unsupported(op, a, b));
+    }
+    if matches!(a, Value::Complex(_)) || matches!(b, Value::Complex(_)) {
+        if let Some(r) = crate::complex::binary_op(op, a, b)? {
+            return Ok(r);
         }
         return Err(unsupported(op, a, b));
     }
@@ -747,6 +757,14 @@ pub fn eq(a: &Value, b: &Value) -> bool {
                 _ => false,
             }
         }
+        (V::Complex(x), _) | (_, V::Complex(x)) => {
+            let other = if matches!(a, V::Complex(_)) { b } else { a };
+            match other {
+                V::Complex(y) => x.re == y.re && x.im == y.im,
+                _ if is_number(other) => x.im == 0.0 && eq(&V::Float(x.re), other),
+                _ => false,
+            }
+        }
         (V::Range(x), V::Range(y)) => {
             let (lx, ly) = (x.len(), y.len());
             lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)))
@@ -830,6 +848,8 @@ pub fn unary(op: char, v: &Value) -> PyResult<Value> {
         ('-', Value::Bool(b)) => Value::Int(-i64::from(*b)),
         ('-', Value::BigInt(b)) => Value::from_bigint(-(**b).clone()),
         ('-', Value::Float(f)) => Value::Float(-f),
+        ('-', Value::Complex(c)) => crate::complex::Complex::new(-c.re, -c.im).value(),
+        ('+', Value::Complex(_)) => v.clone(),
         ('+', Value::Int(_) | Value::BigInt(_) | Value::Float(_)) => v.clone(),
         ('+', Value::Bool(b)) => Value::Int(i64::from(*b)),
         ('~', Value::Int(i)) => Value::Int(!i),

@@ -688,6 +688,8 @@ impl Vm {
                 Some(Value::Int(1))
             }
             (Value::Float(_), "real") => Some(obj.clone()),
+            (Value::Complex(c), "real") => Some(Value::Float(c.re)),
+            (Value::Complex(c), "imag") => Some(Value::Float(c.im)),
             (Value::Float(_), "imag") => Some(Value::Float(0.0)),
             (Value::Range(r), "start") => Some(Value::Int(r.start)),
             (Value::Range(r), "stop") => Some(Value::Int(r.stop)),

@@ -80,6 +80,8 @@ pub enum TypeKind {
     Reversed,
     /// An exception class.
     Exception(ExcKind),
+    /// `complex`.
+    Complex,
 }
 
 /// A type object.
@@ -227,6 +229,7 @@ const PLAIN: &[(TypeKind, &str)] = &[
     (TypeKind::Map, "map"),
     (TypeKind::Filter, "filter"),
     (TypeKind::Reversed, "reversed"),
+    (TypeKind::Complex, "complex"),
 ];
 
 struct Registry {
@@ -353,6 +356,7 @@ fn plain_kind(v: &Value) -> TypeKind {
             crate::iter::DictPart::Values => TypeKind::DictValues,
             crate::iter::DictPart::Items => TypeKind::DictItems,
         },
+        Value::Complex(_) => TypeKind::Complex,
         Value::Exception(_) | Value::Iter(_) => TypeKind::Object,
     }
 }

@@ -80,6 +80,8 @@ pub enum Value {
     Module(Rc<crate::modules::ModuleObj>),
     /// `dict_keys`, `dict_values` or `dict_items`.
     DictView(Rc<(Rc<RefCell<Dict>>, crate::iter::DictPart)>),
+    /// A complex number.
+    Complex(Rc<crate::complex::Complex>),
 }
 
 /// A `range` object.
@@ -308,6 +310,7 @@ impl Value {
             (V::Generator(a), V::Generator(b)) => Rc::ptr_eq(a, b),
             (V::Module(a), V::Module(b)) => Rc::ptr_eq(a, b),
             (V::DictView(a), V::DictView(b)) => Rc::ptr_eq(a, b),
+            (V::Complex(a), V::Complex(b)) => Rc::ptr_eq(a, b),
             _ => false,
         }
     }
@@ -339,6 +342,7 @@ impl Value {
             Value::Generator(r) => p(r),
             Value::Module(r) => p(r),
             Value::DictView(r) => p(r),
+            Value::Complex(r) => p(r),
             Value::Int(i) => (*i as usize)
                 .wrapping_mul(32)
                 .wrapping_add(0x7f00_0000_0000),

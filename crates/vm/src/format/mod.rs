@@ -11,6 +11,11 @@ mod strformat;
 pub use number::{float_digits, FloatStyle};
 pub use percent::{bytes_percent_format, percent_format};
 pub use spec::Spec;
+
+/// Appends `body` padded to the spec's width and alignment.
+pub fn pad(out: &mut String, body: &str, spec: &Spec) {
+    spec::pad_into(out, body, body.chars().count(), spec);
+}
 pub use strformat::{str_format, Kwargs};
 
 use crate::exc::{PyErr, PyResult};
@@ -29,6 +34,7 @@ pub fn format_value(v: &Value, spec: &str) -> PyResult<String> {
             number::format_int(v, &Spec::parse(spec, v, '>')?)
         }
         Value::Float(f) => number::format_float(*f, &Spec::parse(spec, v, '>')?),
+        Value::Complex(c) => crate::complex::format(c, spec),
         Value::Str(s) => {
             if spec.is_empty() {
                 return Ok(s.as_str().to_string());

@@ -29,6 +29,7 @@ pub(crate) const fn is_static(name: &str) -> bool {
 
 mod bytes;
 pub mod chars;
+mod complex;
 mod dict;
 mod float;
 mod int;
@@ -40,6 +41,7 @@ mod set;
 mod str_methods;
 
 use bytes::BYTES_METHODS;
+use complex::COMPLEX_METHODS;
 pub use dict::dict_merge_from;
 use dict::DICT_METHODS;
 use float::FLOAT_METHODS;
@@ -53,7 +55,7 @@ pub use set::{set_binop, set_compare, set_eq, set_order};
 use str_methods::STR_METHODS;
 mod unicode_tables;
 
-const TABLES: [&[BuiltinDef]; 10] = [
+const TABLES: [&[BuiltinDef]; 11] = [
     STR_METHODS,
     LIST_METHODS,
     TUPLE_METHODS,
@@ -64,6 +66,7 @@ const TABLES: [&[BuiltinDef]; 10] = [
     BYTES_METHODS,
     RANGE_METHODS,
     SLICE_METHODS,
+    COMPLEX_METHODS,
 ];
 
 /// Which method table serves an instance (not a type object), for caches.
@@ -80,6 +83,7 @@ pub fn table_id(obj: &Value) -> Option<u8> {
         Value::Bytes(_) => 7,
         Value::Range(_) => 8,
         Value::Slice(_) => 9,
+        Value::Complex(_) => 10,
         _ => return None,
     })
 }
@@ -112,6 +116,7 @@ pub fn lookup(obj: &Value, name: &str) -> Option<&'static BuiltinDef> {
         Value::Bytes(_) => BYTES_METHODS,
         Value::Range(_) => RANGE_METHODS,
         Value::Slice(_) => SLICE_METHODS,
+        Value::Complex(_) => COMPLEX_METHODS,
         Value::Generator(_) => crate::gen::GEN_METHODS,
         Value::Type(t) => match t.kind {
             crate::types::TypeKind::Str => STR_METHODS,
@@ -124,6 +129,7 @@ pub fn lookup(obj: &Value, name: &str) -> Option<&'static BuiltinDef> {
             crate::types::TypeKind::Bytes => BYTES_METHODS,
             crate::types::TypeKind::Range => RANGE_METHODS,
             crate::types::TypeKind::Slice => SLICE_METHODS,
+            crate::types::TypeKind::Complex => COMPLEX_METHODS,
             _ => return None,
         },
         _ => return None,

@@ -1,0 +1,300 @@
+//! The `complex` type: arithmetic with CPython's algorithms (`Objects/complexobject.c`),
+//! parsing of `complex('1+2j')`, hashing and formatting.
+
+use std::rc::Rc;
+
+use crate::exc::{PyErr, PyResult};
+use crate::format::{float_digits, FloatStyle, Spec};
+use crate::ops::nb;
+use crate::value::Value;
+
+/// A complex number.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Complex {
+    /// Real part.
+    pub re: f64,
+    /// Imaginary part.
+    pub im: f64,
+}
+
+impl Complex {
+    /// A complex number.
+    pub fn new(re: f64, im: f64) -> Complex {
+        Complex { re, im }
+    }
+
+    /// As a value.
+    pub fn value(self) -> Value {
+        Value::Complex(Rc::new(self))
+    }
+
+    fn mul(self, b: Complex) -> Complex {
+        Complex::new(
+            self.re * b.re - self.im * b.im,
+            self.re * b.im + self.im * b.re,
+        )
+    }
+
+    /// `_Py_c_quot` (Smith's method); `None` for division by zero.
+    fn quot(self, b: Complex) -> Option<Complex> {
+        let (abs_br, abs_bi) = (b.re.abs(), b.im.abs());
+        if abs_br >= abs_bi {
+            if abs_br == 0.0 {
+                return None;
+            }
+            let ratio = b.im / b.re;
+            let denom = b.re + b.im * ratio;
+            Some(Complex::new(
+                (self.re + self.im * ratio) / denom,
+                (self.im - self.re * ratio) / denom,
+            ))
+        } else if abs_bi >= abs_br {
+            let ratio = b.re / b.im;
+            let denom = b.re * ratio + b.im;
+            Some(Complex::new(
+                (self.re * ratio + self.im) / denom,
+                (self.im * ratio - self.re) / denom,
+            ))
+        } else {
+            Some(Complex::new(f64::NAN, f64::NAN))
+        }
+    }
+
+    fn powu(self, mut n: u32) -> Complex {
+        let mut r = Complex::new(1.0, 0.0);
+        let mut p = self;
+        while n > 0 {
+            if n & 1 == 1 {
+                r = r.mul(p);
+            }
+            n >>= 1;
+            if n > 0 {
+                p = p.mul(p);
+            }
+        }
+        r
+    }
+
+    /// `a ** b` as CPython's `complex_pow`.
+    pub fn pow(self, b: Complex) -> PyResult<Complex> {
+        let r = if b.im == 0.0 && b.re == b.re.trunc() && b.re.abs() <= 100.0 {
+            let n = b.re as i32;
+            if n >= 0 {
+                self.powu(n as u32)
+            } else {
+                match Complex::new(1.0, 0.0).quot(self.powu(n.unsigned_abs())) {
+                    Some(r) => r,
+                    None => return Err(PyErr::zero_division("0.0 to a negative or complex power")),
+                }
+            }
+        } else if b.re == 0.0 && b.im == 0.0 {
+            Complex::new(1.0, 0.0)
+        } else if self.re == 0.0 && self.im == 0.0 {
+            if b.im != 0.0 || b.re < 0.0 {
+                return Err(PyErr::zero_division("0.0 to a negative or complex power"));
+            }
+            Complex::new(0.0, 0.0)
+        } else {
+            let vabs = self.re.hypot(self.im);
+            let mut len = vabs.powf(b.re);
+            let at = self.im.atan2(self.re);
+            let mut phase = at * b.re;
+            if b.im != 0.0 {
+                len /= (at * b.im).exp();
+                phase += b.im * vabs.ln();
+            }
+            Complex::new(len * phase.cos(), len * phase.sin())
+        };
+        if !(r.re.is_finite() && r.im.is_finite())
+            && self.re.is_finite()
+            && self.im.is_finite()
+            && b.re.is_finite()
+            && b.im.is_finite()
+        {
+            return Err(PyErr::overflow("complex exponentiation"));
+        }
+        Ok(r)
+    }
+}
+
+/// A number as a complex (int, bool, float or complex).
+pub fn as_complex(v: &Value) -> PyResult<Option<Complex>> {
+    Ok(match v {
+        Value::Complex(c) => Some(**c),
+        Value::Float(f) => Some(Complex::new(*f, 0.0)),
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+            crate::ops::to_f64(v)?.map(|f| Complex::new(f, 0.0))
+        }
+        _ => None,
+    })
+}
+
+/// `a op b` when one side is complex; `None` if the operation does not apply.
+pub fn binary_op(op: u32, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+    let (Some(x), Some(y)) = (as_complex(a)?, as_complex(b)?) else {
+        return Ok(None);
+    };
+    let r = match op % nb::INPLACE {
+        nb::ADD => Complex::new(x.re + y.re, x.im + y.im),
+        nb::SUBTRACT => Complex::new(x.re - y.re, x.im - y.im),
+        nb::MULTIPLY => x.mul(y),
+        nb::TRUE_DIVIDE => x
+            .quot(y)
+            .ok_or_else(|| PyErr::zero_division("complex division by zero"))?,
+        nb::POWER => x.pow(y)?,
+        _ => return Ok(None),
+    };
+    Ok(Some(r.value()))
+}
+
+/// Python's hash of a complex number.
+pub fn hash(c: &Complex) -> i64 {
+    let h = crate::dict::hash_f64(c.re)
+        .wrapping_add(crate::dict::hash_f64(c.im).wrapping_mul(1_000_003));
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+/// `complex(text)`.
+pub fn parse(text: &str) -> PyResult<Complex> {
+    let bad = || PyErr::value_error("complex() arg is a malformed string");
+    let mut s = text.trim_matches(crate::methods::chars::is_space);
+    if let Some(inner) = s.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        s = inner.trim_matches(crate::methods::chars::is_space);
+    }
+    if s.is_empty() {
+        return Err(bad());
+    }
+    // Split at the sign that starts the imaginary part (not one after an 'e').
+    let b = s.as_bytes();
+    let mut split = None;
+    for i in 1..b.len() {
+        if (b[i] == b'+' || b[i] == b'-') && !matches!(b[i - 1], b'e' | b'E') {
+            split = Some(i);
+        }
+    }
+    let num = |t: &str| -> PyResult<f64> {
+        match t {
+            "" | "+" => Ok(1.0),
+            "-" => Ok(-1.0),
+            _ => {
+                if t.contains('_') && (t.contains("__") || t.starts_with('_') || t.ends_with('_')) {
+                    return Err(bad());
+                }
+                crate::builtins::parse_float_text(&t.replace('_', "")).ok_or_else(bad)
+            }
+        }
+    };
+    let lower = s.to_ascii_lowercase();
+    match lower.strip_suffix('j') {
+        Some(body) => {
+            let body_orig = &s[..s.len() - 1];
+            match split {
+                Some(i) if i < body.len() => {
+                    let re = num(&body_orig[..i]).and_then(|r| {
+                        if matches!(&body_orig[..i], "" | "+" | "-") {
+                            Err(bad())
+                        } else {
+                            Ok(r)
+                        }
+                    })?;
+                    Ok(Complex::new(re, num(&body_orig[i..])?))
+                }
+                _ => Ok(Complex::new(0.0, num(body_orig)?)),
+            }
+        }
+        None => {
+            if split.is_some_and(|i| !lower[..i].ends_with('e'))
+                && !lower.contains("inf")
+                && !lower.contains("nan")
+            {
+                return Err(bad());
+            }
+            Ok(Complex::new(
+                num(s).and_then(|r| {
+                    if matches!(s, "+" | "-") {
+                        Err(bad())
+                    } else {
+                        Ok(r)
+                    }
+                })?,
+                0.0,
+            ))
+        }
+    }
+}
+
+/// `format(complex, spec)`.
+pub fn format(c: &Complex, spec_text: &str) -> PyResult<String> {
+    let v = c.value();
+    if spec_text.is_empty() {
+        return Ok(pith_repr::complex_repr(c.re, c.im));
+    }
+    let spec = Spec::parse(spec_text, &v, '>')?;
+    if spec.fill == '0' && spec.align == '=' && !spec.align_given {
+        return Err(PyErr::value_error(
+            "Zero padding is not allowed in complex format specifier",
+        ));
+    }
+    if spec.align == '=' {
+        return Err(PyErr::value_error(
+            "'=' alignment flag is not allowed in complex format specifier",
+        ));
+    }
+    let (style, upper) = match spec.ty {
+        'e' => (FloatStyle::Exp, false),
+        'E' => (FloatStyle::Exp, true),
+        'f' => (FloatStyle::Fixed, false),
+        'F' => (FloatStyle::Fixed, true),
+        'g' | 'n' => (FloatStyle::General, false),
+        'G' => (FloatStyle::General, true),
+        '\0' => {
+            if spec.precision.is_none() {
+                let body = pith_repr::complex_repr(c.re, c.im);
+                let mut out = String::new();
+                crate::format::pad(&mut out, &body, &spec);
+                return Ok(out);
+            }
+            (FloatStyle::General, false)
+        }
+        _ => return Err(spec.unknown(&v)),
+    };
+    let prec = spec.precision.unwrap_or(6);
+    let part = |x: f64| -> String {
+        if x.is_nan() {
+            return if upper { "NAN".into() } else { "nan".into() };
+        }
+        if x.is_infinite() {
+            return if upper { "INF".into() } else { "inf".into() };
+        }
+        float_digits(x.abs(), style, prec, spec.alt, upper)
+    };
+    let re_neg = c.re.is_sign_negative() && !c.re.is_nan();
+    let im_neg = c.im.is_sign_negative() && !c.im.is_nan();
+    let mut body = String::new();
+    let skip_re = spec.ty == '\0' && c.re == 0.0 && !re_neg;
+    if !skip_re {
+        if re_neg {
+            body.push('-');
+        } else if let Some(s @ ('+' | ' ')) = spec.sign {
+            body.push(s);
+        }
+        body.push_str(&part(c.re));
+        body.push(if im_neg { '-' } else { '+' });
+    } else if im_neg {
+        body.push('-');
+    } else if let Some(s @ ('+' | ' ')) = spec.sign {
+        body.push(s);
+    }
+    body.push_str(&part(c.im));
+    body.push('j');
+    if spec.ty == '\0' && !skip_re {
+        body = format!("({body})");
+    }
+    let mut out = String::new();
+    crate::format::pad(&mut out, &body, &spec);
+    Ok(out)
+}
