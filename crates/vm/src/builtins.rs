@@ -360,12 +360,33 @@ pub fn exception_matches(exc: &Value, typ: &Value) -> PyResult<bool> {
     Ok(classes.iter().any(|c| t.is_subtype(c)))
 }
 
+/// Whether a builtin value can be called (for `iter(callable, sentinel)`).
+fn callable(v: &Value) -> bool {
+    matches!(
+        v,
+        Value::Function(_)
+            | Value::Builtin(_)
+            | Value::BoundBuiltin(_)
+            | Value::Method(_)
+            | Value::Type(_)
+    )
+}
+
 fn b_iter(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     a.no_kw("iter")?;
     match a.pos.len() {
         1 => vm.get_iter(&a.pos[0]),
+        2 => {
+            if !callable(&a.pos[0]) {
+                return Err(PyErr::type_error("iter(v, w): v must be callable"));
+            }
+            Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Callable {
+                func: a.pos[0].clone(),
+                sentinel: a.pos[1].clone(),
+            }))))
+        }
         n => Err(PyErr::type_error(format!(
-            "iter expected 1 argument, got {n}"
+            "iter expected at most 2 arguments, got {n}"
         ))),
     }
 }
@@ -538,18 +559,11 @@ fn b_round(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         }
         (Value::Float(f), Some(n)) => {
             let n = int_arg(n, "round")?;
-            if !f.is_finite() || n > 300 {
-                return Ok(Value::Float(*f));
+            let r = round_float(*f, n);
+            if r.is_infinite() && f.is_finite() {
+                return Err(PyErr::overflow("rounded value too large to represent"));
             }
-            // correctly rounded via decimal formatting (as CPython's dtoa-based round)
-            if n >= 0 {
-                // Formatting rounds the exact binary value half-to-even, as CPython's round does.
-                let s = format!("{:.*}", n as usize, f);
-                Ok(Value::Float(s.parse().unwrap_or(*f)))
-            } else {
-                let p = 10f64.powi((-n) as i32);
-                Ok(Value::Float(round_half_even(f / p) * p))
-            }
+            Ok(Value::Float(r))
         }
         (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), None) => ops::unary('+', x),
         (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), Some(n)) => {
@@ -773,7 +787,25 @@ pub fn parse_int(text: &str, base: u32) -> Option<BigInt> {
 }
 
 fn parse_float(text: &str) -> Option<f64> {
-    let t = text.trim();
+    let mapped: String;
+    let text = if text.is_ascii() {
+        text
+    } else {
+        mapped = text
+            .chars()
+            .map(|c| {
+                if let Some(d) = crate::methods::chars::decimal_value(c) {
+                    char::from_digit(d, 10).unwrap_or(c)
+                } else if crate::methods::chars::is_space(c) {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .collect();
+        &mapped
+    };
+    let t = text.trim_matches(|c: char| c.is_ascii_whitespace() || ('\x1c'..='\x1f').contains(&c));
     let lower = t.to_ascii_lowercase();
     let (sign, body) = match lower.as_bytes().first() {
         Some(b'-') => (-1.0, &lower[1..]),
@@ -1138,26 +1170,7 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
                 ))),
             }
         }
-        TypeKind::Bytes => match a.pos.first() {
-            None => Ok(Value::Bytes(Rc::new(Vec::new()))),
-            Some(Value::Str(s)) if a.pos.len() > 1 => {
-                Ok(Value::Bytes(Rc::new(s.as_str().as_bytes().to_vec())))
-            }
-            Some(Value::Int(n)) if *n >= 0 => {
-                Ok(Value::Bytes(Rc::new(vec![0; (*n).min(1 << 28) as usize])))
-            }
-            Some(v) => {
-                let items = vm.collect(v)?;
-                let mut out = Vec::with_capacity(items.len());
-                for it in items {
-                    match it {
-                        Value::Int(i) if (0..256).contains(&i) => out.push(i as u8),
-                        _ => return Err(PyErr::value_error("bytes must be in range(0, 256)")),
-                    }
-                }
-                Ok(Value::Bytes(Rc::new(out)))
-            }
-        },
+        TypeKind::Bytes => construct_bytes(vm, a),
         _ => Err(PyErr::type_error(format!(
             "cannot create '{}' instances",
             t.name
@@ -1300,4 +1313,126 @@ fn construct_complex(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         out_im += re.im;
     }
     Ok(Complex::new(out_re, out_im).value())
+}
+
+/// `bytes(source, encoding, errors)`.
+fn construct_bytes(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    a.check_kw("bytes", &["source", "encoding", "errors"])?;
+    let source = a.pos.first().or_else(|| a.kw("source"));
+    let encoding = a.pos.get(1).or_else(|| a.kw("encoding"));
+    let errors = a.pos.get(2).or_else(|| a.kw("errors"));
+    let text_arg = |v: Option<&Value>, what: &str, dflt: &'static str| -> PyResult<String> {
+        match v {
+            None => Ok(dflt.to_string()),
+            Some(Value::Str(s)) => Ok(s.as_str().to_string()),
+            Some(other) => Err(PyErr::type_error(format!(
+                "bytes() argument '{what}' must be str, not {}",
+                type_name(other)
+            ))),
+        }
+    };
+    let out = match source {
+        None => {
+            if encoding.is_some() || errors.is_some() {
+                return Err(PyErr::type_error(if encoding.is_some() {
+                    "encoding without a string argument"
+                } else {
+                    "errors without a string argument"
+                }));
+            }
+            Vec::new()
+        }
+        Some(Value::Str(s)) => {
+            if encoding.is_none() {
+                return Err(PyErr::type_error("string argument without an encoding"));
+            }
+            let enc = text_arg(encoding, "encoding", "utf-8")?;
+            let err = text_arg(errors, "errors", "strict")?;
+            crate::format::codecs::encode(s.as_str(), &enc, &err)?
+        }
+        Some(_) if encoding.is_some() => {
+            return Err(PyErr::type_error("encoding without a string argument"))
+        }
+        Some(_) if errors.is_some() => {
+            return Err(PyErr::type_error("errors without a string argument"))
+        }
+        Some(Value::Bytes(b)) => return Ok(Value::Bytes(b.clone())),
+        Some(v @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_))) => {
+            let n = ops::index_of(v).unwrap_or(i64::MAX);
+            if n < 0 {
+                return Err(PyErr::value_error("negative count"));
+            }
+            if n > 1 << 31 {
+                return Err(PyErr::with_args(ExcKind::MemoryError, vec![]));
+            }
+            vec![0; n as usize]
+        }
+        Some(v) => {
+            let items = vm.collect(v).map_err(|e| {
+                if e.is(ExcKind::TypeError) {
+                    PyErr::type_error(format!("cannot convert '{}' object to bytes", type_name(v)))
+                } else {
+                    e
+                }
+            })?;
+            let mut out = Vec::with_capacity(items.len());
+            for it in &items {
+                let i = ops::index_of(it).ok_or_else(|| {
+                    PyErr::type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        type_name(it)
+                    ))
+                })?;
+                out.push(
+                    u8::try_from(i)
+                        .map_err(|_| PyErr::value_error("bytes must be in range(0, 256)"))?,
+                );
+            }
+            out
+        }
+    };
+    Ok(Value::Bytes(Rc::new(out)))
+}
+
+/// `round(x, n)` for a float: the exact binary value rounded half-even to `n`
+/// decimal places, then read back (CPython's dtoa-based `double_round`).
+fn round_float(x: f64, n: i64) -> f64 {
+    // Beyond these, the result is x itself or a signed zero.
+    if n > 323 || !x.is_finite() || x == 0.0 {
+        return x;
+    }
+    if n < -308 {
+        return 0.0 * x;
+    }
+    if n >= 0 {
+        let s = format!("{:.*}", n as usize, x);
+        return s.parse().unwrap_or(x);
+    }
+    let bits = x.abs().to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i64;
+    let frac = (bits & ((1 << 52) - 1)) as i64;
+    let (m, e) = if exp == 0 {
+        (frac, -1074)
+    } else {
+        (frac | (1 << 52), exp - 1075)
+    };
+    let p = num_traits::pow(BigInt::from(10), (-n) as usize);
+    let (num, den) = if e >= 0 {
+        (BigInt::from(m) << e as usize, p.clone())
+    } else {
+        (BigInt::from(m), (BigInt::from(1) << (-e) as usize) * &p)
+    };
+    let (q, r) = num_integer::Integer::div_rem(&num, &den);
+    let twice: BigInt = r * 2;
+    let q = if twice > den || (twice == den && num_integer::Integer::is_odd(&q)) {
+        q + 1
+    } else {
+        q
+    };
+    let v: f64 = (q * p).to_string().parse().unwrap_or(f64::INFINITY);
+    if x < 0.0 {
+        -v
+    } else {
+        v
+    }
 }

@@ -107,6 +107,13 @@ pub enum IterObj {
         /// Underlying iterator.
         it: Value,
     },
+    /// `iter(callable, sentinel)`; `func` becomes `Null` once the sentinel was seen.
+    Callable {
+        /// The callable.
+        func: Value,
+        /// The value that ends the iteration.
+        sentinel: Value,
+    },
 }
 
 impl IterObj {
@@ -145,6 +152,7 @@ impl IterObj {
             IterObj::Zip { .. } => "zip",
             IterObj::Map { .. } => "map",
             IterObj::Filter { .. } => "filter",
+            IterObj::Callable { .. } => "callable_iterator",
         }
     }
 

@@ -185,6 +185,7 @@ impl Vm {
             Zip(Rc<Vec<Value>>, bool),
             Map(Value, Rc<Vec<Value>>),
             Filter(Value, Value),
+            Callable(Value, Value),
         }
         let step = match &mut *cell
             .try_borrow_mut()
@@ -198,6 +199,8 @@ impl Vm {
             IterObj::Zip { its, strict } => Step::Zip(its.clone(), *strict),
             IterObj::Map { func, its } => Step::Map(func.clone(), its.clone()),
             IterObj::Filter { func, it } => Step::Filter(func.clone(), it.clone()),
+            IterObj::Callable { func, .. } if func.is_null() => return Ok(None),
+            IterObj::Callable { func, sentinel } => Step::Callable(func.clone(), sentinel.clone()),
             _ => return Ok(None),
         };
         match step {
@@ -233,6 +236,16 @@ impl Vm {
                     }
                 }
                 self.call(&func, &args).map(Some)
+            }
+            Step::Callable(func, sentinel) => {
+                let v = self.call(&func, &[])?;
+                if v.is(&sentinel) || crate::ops::eq(&v, &sentinel) {
+                    if let IterObj::Callable { func, .. } = &mut *cell.borrow_mut() {
+                        *func = Value::Null;
+                    }
+                    return Ok(None);
+                }
+                Ok(Some(v))
             }
             Step::Filter(func, inner) => loop {
                 let Some(v) = self.iter_next(&inner)? else {
