@@ -55,6 +55,7 @@ const TYPE_NAMES: &[TypeKind] = &[
     TypeKind::Slice,
     TypeKind::Bytes,
     TypeKind::Complex,
+    TypeKind::ByteArray,
 ];
 
 /// Builds the `builtins` namespace.
@@ -928,6 +929,17 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
             }
         }
         TypeKind::Complex => construct_complex(vm, a),
+        TypeKind::ByteArray => {
+            if let Some(Value::Bytes(b)) = a.pos.first() {
+                if a.pos.len() == 1 && a.kwnames.is_empty() {
+                    return Ok(crate::methods::bytearray::new_bytearray(b.to_vec()));
+                }
+            }
+            match construct_bytes(vm, a)? {
+                Value::Bytes(b) => Ok(crate::methods::bytearray::new_bytearray(b.to_vec())),
+                other => Ok(other),
+            }
+        }
         TypeKind::Float => {
             no_kw_type(&a, "float")?;
             at_most(&a, "float", 1)?;
@@ -1357,6 +1369,7 @@ fn construct_bytes(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             return Err(PyErr::type_error("errors without a string argument"))
         }
         Some(Value::Bytes(b)) => return Ok(Value::Bytes(b.clone())),
+        Some(Value::ByteArray(b)) => b.borrow().clone(),
         Some(v @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_))) => {
             let n = ops::index_of(v).unwrap_or(i64::MAX);
             if n < 0 {

@@ -137,7 +137,7 @@ pub fn hash_value(v: &Value) -> Result<i64, PyErr> {
             }
             (acc as i64).max(0)
         }
-        Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => {
+        Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) | Value::ByteArray(_) => {
             return Err(PyErr::type_error(format!(
                 "unhashable type: '{}'",
                 crate::types::type_name(v)

@@ -61,6 +61,7 @@ pub fn truthy(v: &Value) -> bool {
         Value::Range(r) => !r.is_empty(),
         Value::DictView(v) => !v.0.borrow().is_empty(),
         Value::Complex(c) => c.re != 0.0 || c.im != 0.0,
+        Value::ByteArray(b) => !b.borrow().is_empty(),
         _ => true,
     }
 }
@@ -498,6 +499,46 @@ fn view_as_set(v: &Value) -> Option<crate::dict::Dict> {
     Some(d)
 }
 
+/// Binary operations with a bytearray operand: computed on bytes snapshots, the
+/// result a bytearray when the left operand is one (`+=` extends in place).
+fn bytearray_op(op: u32, a: &Value, b: &Value) -> PyResult<Value> {
+    use crate::methods::bytearray::{freeze, new_bytearray};
+    let base = op % nb::INPLACE;
+    if base == nb::ADD && !matches!(b, Value::Bytes(_) | Value::ByteArray(_)) {
+        return Err(PyErr::type_error(format!(
+            "can't concat {} to {}",
+            type_name(b),
+            type_name(a)
+        )));
+    }
+    if let (Value::ByteArray(x), true) = (a, op >= nb::INPLACE && base == nb::ADD) {
+        let more = match b {
+            Value::ByteArray(y) => y.borrow().clone(),
+            Value::Bytes(y) => y.to_vec(),
+            _ => Vec::new(),
+        };
+        x.borrow_mut().extend_from_slice(&more);
+        return Ok(a.clone());
+    }
+    let r = binary_op(base, &freeze(a), &freeze(b)).map_err(|e| {
+        if e.is(crate::types::ExcKind::TypeError) && base != nb::REMAINDER {
+            unsupported(op, a, b)
+        } else {
+            e
+        }
+    })?;
+    match (a, r) {
+        (Value::ByteArray(x), Value::Bytes(r)) => {
+            if op >= nb::INPLACE && base == nb::MULTIPLY {
+                *x.borrow_mut() = r.to_vec();
+                return Ok(a.clone());
+            }
+            Ok(new_bytearray(r.to_vec()))
+        }
+        (_, r) => Ok(r),
+    }
+}
+
 /// A binary operation on builtin values (`BINARY_OP`); `op` is the `NB_*` argument.
 pub fn binary_op(op: u32, a: &Value, b: &Value) -> PyResult<Value> {
     // Machine ints first: the overwhelmingly common case.
@@ -509,6 +550,9 @@ pub fn binary_op(op: u32, a: &Value, b: &Value) -> PyResult<Value> {
             return r;
         }
         return Err(unsupported(op, a, b));
+    }
+    if matches!(a, Value::ByteArray(_)) || matches!(b, Value::ByteArray(_)) {
+        return bytearray_op(op, a, b);
     }
     if matches!(a, Value::Complex(_)) || matches!(b, Value::Complex(_)) {
         if let Some(r) = crate::complex::binary_op(op, a, b)? {
@@ -636,7 +680,9 @@ pub fn binary_op(op: u32, a: &Value, b: &Value) -> PyResult<Value> {
             Ok(Value::Dict(Rc::new(std::cell::RefCell::new(d))))
         }
         (nb::REMAINDER, Value::Str(s), _) => crate::format::percent_format(s.as_str(), b),
-        (nb::REMAINDER, Value::Bytes(s), _) => crate::format::bytes_percent_format(s, b),
+        (nb::REMAINDER, Value::Bytes(s), _) => {
+            crate::format::bytes_percent_format(s, &crate::methods::bytearray::freeze(b))
+        }
         _ => Err(unsupported(op, a, b)),
     }
 }
@@ -757,6 +803,13 @@ pub fn eq(a: &Value, b: &Value) -> bool {
                 _ => false,
             }
         }
+        (V::ByteArray(_), V::ByteArray(_) | V::Bytes(_)) | (V::Bytes(_), V::ByteArray(_)) => {
+            let (x, y) = (
+                crate::methods::bytearray::freeze(a),
+                crate::methods::bytearray::freeze(b),
+            );
+            eq(&x, &y)
+        }
         (V::Complex(x), _) | (_, V::Complex(x)) => {
             let other = if matches!(a, V::Complex(_)) { b } else { a };
             match other {
@@ -820,6 +873,12 @@ pub fn compare(op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
         }
         (Value::Tuple(x), Value::Tuple(y)) => seq_cmp(op, x, y),
         (Value::Bytes(x), Value::Bytes(y)) => Ok(op.test(x.cmp(y))),
+        (Value::ByteArray(_), Value::ByteArray(_) | Value::Bytes(_))
+        | (Value::Bytes(_), Value::ByteArray(_)) => compare(
+            op,
+            &crate::methods::bytearray::freeze(a),
+            &crate::methods::bytearray::freeze(b),
+        ),
         (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
             crate::methods::set_compare(op, a, b)
         }

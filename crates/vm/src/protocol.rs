@@ -138,6 +138,15 @@ impl Vm {
                 idx: 0,
                 set: None,
             }),
+            Value::ByteArray(b) => iter_value(IterObj::Snapshot {
+                items: b
+                    .borrow()
+                    .iter()
+                    .map(|&x| Value::Int(i64::from(x)))
+                    .collect(),
+                idx: 0,
+                set: None,
+            }),
             other => {
                 return Err(PyErr::type_error(format!(
                     "'{}' object is not iterable",
@@ -297,6 +306,7 @@ impl Vm {
             Value::DictView(v) => v.0.borrow().len(),
             Value::FrozenSet(d) => d.len(),
             Value::Bytes(b) => b.len(),
+            Value::ByteArray(b) => b.borrow().len(),
             Value::Range(r) => r.len().max(0) as usize,
             other => {
                 return Err(PyErr::type_error(format!(
@@ -380,6 +390,23 @@ impl Vm {
                     .map(Value::Int)
                     .ok_or_else(|| PyErr::index_error("range object index out of range"))
             }
+            (Value::ByteArray(b), _) => {
+                let frozen = crate::methods::bytearray::freeze(c);
+                let r = self.getitem(&frozen, key).map_err(|e| {
+                    if e.is(ExcKind::IndexError) {
+                        PyErr::index_error("bytearray index out of range")
+                    } else if e.is(ExcKind::TypeError) {
+                        index_type_error("bytearray", key)
+                    } else {
+                        e
+                    }
+                })?;
+                let _ = b;
+                Ok(match r {
+                    Value::Bytes(r) => crate::methods::bytearray::new_bytearray(r.to_vec()),
+                    other => other,
+                })
+            }
             (Value::Bytes(b), Value::Int(i)) => norm_index(*i, b.len())
                 .map(|i| Value::Int(i64::from(b[i])))
                 .ok_or_else(|| PyErr::index_error("index out of range")),
@@ -440,6 +467,43 @@ impl Vm {
                 Ok(())
             }
             (Value::List(_), _) => Err(index_type_error("list", &key)),
+            (Value::ByteArray(b), Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) => {
+                let i = index_of(&key).unwrap_or(i64::MAX);
+                let x = crate::methods::bytearray::byte_of(&value)?;
+                let mut b = b.borrow_mut();
+                let len = b.len();
+                match norm_index(i, len) {
+                    Some(i) => {
+                        b[i] = x;
+                        Ok(())
+                    }
+                    None => Err(PyErr::index_error("bytearray index out of range")),
+                }
+            }
+            (Value::ByteArray(b), Value::Slice(sl)) => {
+                let items = crate::methods::bytearray::bytes_from(self, &value)?;
+                let mut b = b.borrow_mut();
+                let (start, stop, step) = slice_indices(sl, b.len())?;
+                if step == 1 {
+                    let lo = start.max(0) as usize;
+                    let hi = (stop.max(start).max(0) as usize).min(b.len());
+                    b.splice(lo..hi, items);
+                    return Ok(());
+                }
+                let pos = slice_positions(sl, b.len())?;
+                if pos.len() != items.len() {
+                    return Err(PyErr::value_error(format!(
+                        "attempt to assign bytes of size {} to extended slice of size {}",
+                        items.len(),
+                        pos.len()
+                    )));
+                }
+                for (p, v) in pos.into_iter().zip(items) {
+                    b[p] = v;
+                }
+                Ok(())
+            }
+            (Value::ByteArray(_), _) => Err(index_type_error("bytearray", &key)),
             _ => Err(PyErr::type_error(format!(
                 "'{}' object does not support item assignment",
                 type_name(c)
@@ -474,6 +538,26 @@ impl Vm {
                 Some(_) => Ok(()),
                 None => Err(PyErr::key_error(key.clone())),
             },
+            (Value::ByteArray(b), Value::Int(i)) => {
+                let mut b = b.borrow_mut();
+                let len = b.len();
+                match norm_index(*i, len) {
+                    Some(i) => {
+                        b.remove(i);
+                        Ok(())
+                    }
+                    None => Err(PyErr::index_error("bytearray index out of range")),
+                }
+            }
+            (Value::ByteArray(b), Value::Slice(sl)) => {
+                let mut b = b.borrow_mut();
+                let mut pos = slice_positions(sl, b.len())?;
+                pos.sort_unstable();
+                for p in pos.into_iter().rev() {
+                    b.remove(p);
+                }
+                Ok(())
+            }
             _ => Err(PyErr::type_error(format!(
                 "'{}' object doesn't support item deletion",
                 type_name(c)
@@ -521,6 +605,11 @@ impl Vm {
                 }
                 other => self.collect(c)?.iter().any(|x| crate::ops::eq(x, other)),
             },
+            Value::ByteArray(_) => {
+                let frozen = crate::methods::bytearray::freeze(c);
+                let item = crate::methods::bytearray::freeze(item);
+                return self.contains(&frozen, &item);
+            }
             Value::Bytes(b) => match item {
                 Value::Int(i) => b.iter().any(|&x| i64::from(x) == *i),
                 Value::Bytes(sub) => {

@@ -82,6 +82,8 @@ pub enum TypeKind {
     Exception(ExcKind),
     /// `complex`.
     Complex,
+    /// `bytearray`.
+    ByteArray,
 }
 
 /// A type object.
@@ -230,6 +232,7 @@ const PLAIN: &[(TypeKind, &str)] = &[
     (TypeKind::Filter, "filter"),
     (TypeKind::Reversed, "reversed"),
     (TypeKind::Complex, "complex"),
+    (TypeKind::ByteArray, "bytearray"),
 ];
 
 struct Registry {
@@ -357,6 +360,7 @@ fn plain_kind(v: &Value) -> TypeKind {
             crate::iter::DictPart::Items => TypeKind::DictItems,
         },
         Value::Complex(_) => TypeKind::Complex,
+        Value::ByteArray(_) => TypeKind::ByteArray,
         Value::Exception(_) | Value::Iter(_) => TypeKind::Object,
     }
 }

@@ -82,6 +82,8 @@ pub enum Value {
     DictView(Rc<(Rc<RefCell<Dict>>, crate::iter::DictPart)>),
     /// A complex number.
     Complex(Rc<crate::complex::Complex>),
+    /// A bytearray.
+    ByteArray(Rc<RefCell<Vec<u8>>>),
 }
 
 /// A `range` object.
@@ -311,6 +313,7 @@ impl Value {
             (V::Module(a), V::Module(b)) => Rc::ptr_eq(a, b),
             (V::DictView(a), V::DictView(b)) => Rc::ptr_eq(a, b),
             (V::Complex(a), V::Complex(b)) => Rc::ptr_eq(a, b),
+            (V::ByteArray(a), V::ByteArray(b)) => Rc::ptr_eq(a, b),
             _ => false,
         }
     }
@@ -343,6 +346,7 @@ impl Value {
             Value::Module(r) => p(r),
             Value::DictView(r) => p(r),
             Value::Complex(r) => p(r),
+            Value::ByteArray(r) => p(r),
             Value::Int(i) => (*i as usize)
                 .wrapping_mul(32)
                 .wrapping_add(0x7f00_0000_0000),

@@ -255,6 +255,7 @@ fn convert(
         's' | 'b' if mode == Mode::Bytes => {
             let b = match v {
                 Value::Bytes(b) => latin1(b),
+                Value::ByteArray(b) => latin1(&b.borrow()),
                 other => {
                     return Err(PyErr::type_error(format!(
                         "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",

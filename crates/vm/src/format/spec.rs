@@ -153,6 +153,9 @@ impl Spec {
                 }
             }
         }
+        if s.precision.is_some_and(|p| p > i32::MAX as usize) {
+            return Err(PyErr::value_error("precision too big"));
+        }
         if s.width > MAX_WIDTH || s.precision.is_some_and(|p| p > MAX_WIDTH) {
             return Err(PyErr::with_args(ExcKind::MemoryError, vec![]));
         }

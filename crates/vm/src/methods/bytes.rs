@@ -1,5 +1,6 @@
 //! Methods of `bytes`.
 
+use std::borrow::Cow;
 use std::rc::Rc;
 
 use crate::exc::{PyErr, PyResult};
@@ -31,14 +32,15 @@ fn recv<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a [u8]> {
     }
 }
 
-fn bytes_val(b: Vec<u8>) -> Value {
+pub(super) fn bytes_val(b: Vec<u8>) -> Value {
     Value::Bytes(Rc::new(b))
 }
 
 /// A bytes-like argument.
-fn buffer(v: &Value) -> PyResult<&[u8]> {
+fn buffer(v: &Value) -> PyResult<Cow<'_, [u8]>> {
     match v {
-        Value::Bytes(b) => Ok(b),
+        Value::Bytes(b) => Ok(Cow::Borrowed(b)),
+        Value::ByteArray(b) => Ok(Cow::Owned(b.borrow().clone())),
         other => Err(PyErr::type_error(format!(
             "a bytes-like object is required, not '{}'",
             type_name(other)
@@ -68,7 +70,7 @@ fn needle_of(v: &Value) -> PyResult<Vec<u8>> {
                 .map(|b| vec![b])
                 .map_err(|_| PyErr::value_error("byte must be in range(0, 256)"))
         }
-        other => buffer(other).map(<[u8]>::to_vec).map_err(|_| {
+        other => buffer(other).map(Cow::into_owned).map_err(|_| {
             PyErr::type_error(format!(
                 "argument should be integer or bytes-like object, not '{}'",
                 type_name(other)
@@ -89,24 +91,24 @@ fn find_impl(a: &Args<'_>, name: &str, rev: bool) -> PyResult<Option<i64>> {
     Ok(find_sub(&s[start..end], &needle, rev).map(|i| (start + i) as i64))
 }
 
-fn bytes_find(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn bytes_find(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::Int(find_impl(&a, "find", false)?.unwrap_or(-1)))
 }
-fn bytes_rfind(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn bytes_rfind(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::Int(find_impl(&a, "rfind", true)?.unwrap_or(-1)))
 }
-fn bytes_index(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn bytes_index(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     find_impl(&a, "index", false)?
         .map(Value::Int)
         .ok_or_else(|| PyErr::value_error("subsection not found"))
 }
-fn bytes_rindex(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn bytes_rindex(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     find_impl(&a, "rindex", true)?
         .map(Value::Int)
         .ok_or_else(|| PyErr::value_error("subsection not found"))
 }
 
-fn bytes_count(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn bytes_count(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = recv(&a, "count")?;
     takes(&a, "bytes", "count", 1, 3)?;
     let needle = needle_of(&a.pos[1])?;
@@ -126,7 +128,7 @@ fn bytes_count(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::Int(n))
 }
 
-fn bytes_decode(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn bytes_decode(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = recv(&a, "decode")?;
     let [encoding, errors] = bind(&a, "decode", ["encoding", "errors"], 0)?;
     let text = |v: Option<&Value>, d: &'static str, what: &str| -> PyResult<String> {
@@ -144,7 +146,7 @@ fn bytes_decode(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     crate::format::codecs::decode(s, &enc, &err).map(Value::string)
 }
 
-fn bytes_hex(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn bytes_hex(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = recv(&a, "hex")?;
     let [sep, per] = bind(&a, "hex", ["sep", "bytes_per_sep"], 0)?;
     let sep = match sep {
@@ -177,7 +179,7 @@ fn bytes_hex(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::string(out))
 }
 
-fn bytes_fromhex(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn bytes_fromhex(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = match a.pos {
         [Value::Str(s)] => s.as_str(),
         [other] => {
@@ -228,7 +230,7 @@ fn bytes_fromhex(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(bytes_val(out))
 }
 
-fn bytes_join(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn bytes_join(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let sep = recv(&a, "join")?;
     let arg = onearg(&a, "bytes", "join")?;
     let items = vm.collect(arg)?;
@@ -239,6 +241,7 @@ fn bytes_join(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         }
         match item {
             Value::Bytes(b) => out.extend_from_slice(b),
+            Value::ByteArray(b) => out.extend_from_slice(&b.borrow()),
             other => {
                 return Err(PyErr::type_error(format!(
                     "sequence item {i}: expected a bytes-like object, {} found",
@@ -250,7 +253,7 @@ fn bytes_join(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(bytes_val(out))
 }
 
-fn bytes_split(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn bytes_split(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = recv(&a, "split")?;
     let [sep, maxsplit] = bind(&a, "split", ["sep", "maxsplit"], 0)?;
     let limit = match maxsplit {
@@ -284,7 +287,8 @@ fn bytes_split(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             }
         }
         Some(v) => {
-            let sep = buffer(v)?;
+            let sep_buf = buffer(v)?;
+            let sep: &[u8] = &sep_buf;
             if sep.is_empty() {
                 return Err(PyErr::value_error("empty separator"));
             }
@@ -307,10 +311,11 @@ fn bytes_split(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn strip_impl(a: &Args<'_>, name: &str, left: bool, right: bool) -> PyResult<Value> {
     let s = recv(a, name)?;
     nargs(a, name, 0, 1)?;
-    let set: Option<&[u8]> = match a.pos.get(1) {
+    let set_buf = match a.pos.get(1) {
         None | Some(Value::None) => None,
         Some(v) => Some(buffer(v)?),
     };
+    let set: Option<&[u8]> = set_buf.as_deref();
     let keep = |b: &u8| match set {
         Some(set) => !set.contains(b),
         None => !b.is_ascii_whitespace() && *b != 0x0b,
@@ -328,21 +333,21 @@ fn strip_impl(a: &Args<'_>, name: &str, left: bool, right: bool) -> PyResult<Val
     Ok(bytes_val(s[start..end.max(start)].to_vec()))
 }
 
-fn bytes_strip(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn bytes_strip(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     strip_impl(&a, "strip", true, true)
 }
-fn bytes_lstrip(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn bytes_lstrip(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     strip_impl(&a, "lstrip", true, false)
 }
-fn bytes_rstrip(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn bytes_rstrip(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     strip_impl(&a, "rstrip", false, true)
 }
 
-fn bytes_replace(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn bytes_replace(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = recv(&a, "replace")?;
     nargs(&a, "replace", 2, 3)?;
-    let old = buffer(&a.pos[1])?;
-    let new = buffer(&a.pos[2])?;
+    let (old_buf, new_buf) = (buffer(&a.pos[1])?, buffer(&a.pos[2])?);
+    let (old, new): (&[u8], &[u8]) = (&old_buf, &new_buf);
     let count = match a.pos.get(3) {
         Some(v) => int_arg(v)?,
         None => -1,
@@ -398,10 +403,10 @@ fn prefix_check(a: &Args<'_>, name: &str, start: bool) -> PyResult<Value> {
         }
     };
     match &a.pos[1] {
-        Value::Bytes(p) => Ok(Value::Bool(test(p))),
+        Value::Bytes(_) | Value::ByteArray(_) => Ok(Value::Bool(test(&buffer(&a.pos[1])?))),
         Value::Tuple(t) => {
             for p in t.iter() {
-                if test(buffer(p)?) {
+                if test(&buffer(p)?) {
                     return Ok(Value::Bool(true));
                 }
             }
@@ -414,16 +419,17 @@ fn prefix_check(a: &Args<'_>, name: &str, start: bool) -> PyResult<Value> {
     }
 }
 
-fn bytes_startswith(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn bytes_startswith(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     prefix_check(&a, "startswith", true)
 }
-fn bytes_endswith(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn bytes_endswith(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     prefix_check(&a, "endswith", false)
 }
 
 fn affix(a: &Args<'_>, name: &str, prefix: bool) -> PyResult<Value> {
     let s = recv(a, name)?;
-    let x = buffer(onearg(a, "bytes", name)?)?;
+    let x_buf = buffer(onearg(a, "bytes", name)?)?;
+    let x: &[u8] = &x_buf;
     let r = if prefix {
         s.strip_prefix(x)
     } else {
@@ -434,16 +440,17 @@ fn affix(a: &Args<'_>, name: &str, prefix: bool) -> PyResult<Value> {
         None => a.pos[0].clone(),
     })
 }
-fn bytes_removeprefix(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn bytes_removeprefix(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     affix(&a, "removeprefix", true)
 }
-fn bytes_removesuffix(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn bytes_removesuffix(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     affix(&a, "removesuffix", false)
 }
 
-fn bytes_partition(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn bytes_partition(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = recv(&a, "partition")?;
-    let sep = buffer(onearg(&a, "bytes", "partition")?)?;
+    let sep_buf = buffer(onearg(&a, "bytes", "partition")?)?;
+    let sep: &[u8] = &sep_buf;
     if sep.is_empty() {
         return Err(PyErr::value_error("empty separator"));
     }
@@ -463,13 +470,13 @@ fn map_bytes(a: &Args<'_>, name: &str, f: fn(&[u8]) -> Vec<u8>) -> PyResult<Valu
     Ok(bytes_val(f(s)))
 }
 
-fn bytes_upper(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn bytes_upper(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     map_bytes(&a, "upper", <[u8]>::to_ascii_uppercase)
 }
-fn bytes_lower(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn bytes_lower(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     map_bytes(&a, "lower", <[u8]>::to_ascii_lowercase)
 }
-fn bytes_swapcase(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn bytes_swapcase(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     map_bytes(&a, "swapcase", |s| {
         s.iter()
             .map(|&b| {
@@ -482,7 +489,7 @@ fn bytes_swapcase(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             .collect()
     })
 }
-fn bytes_capitalize(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn bytes_capitalize(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     map_bytes(&a, "capitalize", |s| {
         s.iter()
             .enumerate()
@@ -496,7 +503,7 @@ fn bytes_capitalize(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             .collect()
     })
 }
-fn bytes_title(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn bytes_title(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     map_bytes(&a, "title", |s| {
         let mut prev = false;
         s.iter()
@@ -519,31 +526,31 @@ fn pred(a: &Args<'_>, name: &str, f: fn(&u8) -> bool) -> PyResult<Value> {
     Ok(Value::Bool(!s.is_empty() && s.iter().all(f)))
 }
 
-fn bytes_isalnum(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn bytes_isalnum(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     pred(&a, "isalnum", u8::is_ascii_alphanumeric)
 }
-fn bytes_isalpha(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn bytes_isalpha(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     pred(&a, "isalpha", u8::is_ascii_alphabetic)
 }
-fn bytes_isdigit(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn bytes_isdigit(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     pred(&a, "isdigit", u8::is_ascii_digit)
 }
-fn bytes_isspace(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn bytes_isspace(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     pred(&a, "isspace", |b| b.is_ascii_whitespace() || *b == 0x0b)
 }
-fn bytes_isascii(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn bytes_isascii(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = recv(&a, "isascii")?;
     noargs(&a, "bytes", "isascii")?;
     Ok(Value::Bool(s.is_ascii()))
 }
-fn bytes_isupper(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn bytes_isupper(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = recv(&a, "isupper")?;
     noargs(&a, "bytes", "isupper")?;
     Ok(Value::Bool(
         s.iter().any(u8::is_ascii_uppercase) && !s.iter().any(u8::is_ascii_lowercase),
     ))
 }
-fn bytes_islower(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn bytes_islower(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = recv(&a, "islower")?;
     noargs(&a, "bytes", "islower")?;
     Ok(Value::Bool(

@@ -109,6 +109,9 @@ fn int_to_bytes(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     if n.is_zero() {
         bytes.clear();
     }
+    if length > 1 << 31 {
+        return Err(PyErr::with_args(crate::types::ExcKind::MemoryError, vec![]));
+    }
     let length = length as usize;
     if bytes.len() > length {
         return Err(PyErr::overflow("int too big to convert"));

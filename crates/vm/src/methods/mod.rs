@@ -27,6 +27,7 @@ pub(crate) const fn is_static(name: &str) -> bool {
     )
 }
 
+pub mod bytearray;
 mod bytes;
 pub mod chars;
 mod complex;
@@ -40,6 +41,7 @@ mod set;
 #[path = "str.rs"]
 mod str_methods;
 
+use bytearray::BYTEARRAY_METHODS;
 use bytes::BYTES_METHODS;
 use complex::COMPLEX_METHODS;
 pub use dict::dict_merge_from;
@@ -55,7 +57,7 @@ pub use set::{set_binop, set_compare, set_eq, set_order};
 use str_methods::STR_METHODS;
 mod unicode_tables;
 
-const TABLES: [&[BuiltinDef]; 11] = [
+const TABLES: [&[BuiltinDef]; 12] = [
     STR_METHODS,
     LIST_METHODS,
     TUPLE_METHODS,
@@ -67,6 +69,7 @@ const TABLES: [&[BuiltinDef]; 11] = [
     RANGE_METHODS,
     SLICE_METHODS,
     COMPLEX_METHODS,
+    BYTEARRAY_METHODS,
 ];
 
 /// Which method table serves an instance (not a type object), for caches.
@@ -84,6 +87,7 @@ pub fn table_id(obj: &Value) -> Option<u8> {
         Value::Range(_) => 8,
         Value::Slice(_) => 9,
         Value::Complex(_) => 10,
+        Value::ByteArray(_) => 11,
         _ => return None,
     })
 }
@@ -117,6 +121,7 @@ pub fn lookup(obj: &Value, name: &str) -> Option<&'static BuiltinDef> {
         Value::Range(_) => RANGE_METHODS,
         Value::Slice(_) => SLICE_METHODS,
         Value::Complex(_) => COMPLEX_METHODS,
+        Value::ByteArray(_) => BYTEARRAY_METHODS,
         Value::Generator(_) => crate::gen::GEN_METHODS,
         Value::Type(t) => match t.kind {
             crate::types::TypeKind::Str => STR_METHODS,
@@ -130,6 +135,7 @@ pub fn lookup(obj: &Value, name: &str) -> Option<&'static BuiltinDef> {
             crate::types::TypeKind::Range => RANGE_METHODS,
             crate::types::TypeKind::Slice => SLICE_METHODS,
             crate::types::TypeKind::Complex => COMPLEX_METHODS,
+            crate::types::TypeKind::ByteArray => BYTEARRAY_METHODS,
             _ => return None,
         },
         _ => return None,
