@@ -167,6 +167,7 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
             x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| key_eq(p, q))
         }
         (V::Bytes(x), V::Bytes(y)) => x == y,
+        (V::Complex(_), _) | (_, V::Complex(_)) => crate::ops::eq(a, b),
         (V::FrozenSet(x), V::FrozenSet(y)) => {
             x.len() == y.len()
                 && x.keys()

@@ -1,7 +1,10 @@
 //! Character classes of the str methods as CPython 3.11 defines them, from
 //! tables generated out of CPython's own `unicodedata`.
 
-use super::unicode_tables::{ALPHA, DECIMAL, DIGIT, LOWER, NUMERIC, SPACE, TITLE, UPPER};
+use super::unicode_tables::{
+    ALPHA, CASED, CASEFOLD_MAP, CASE_IGNORABLE, DECIMAL, DIGIT, LOWER, LOWER_MAP, NUMERIC, SPACE,
+    TITLE, TITLE_MAP, UPPER, UPPER_MAP,
+};
 
 fn find(table: &[(u32, u32)], c: char) -> Option<usize> {
     let cp = c as u32;
@@ -86,7 +89,60 @@ pub fn is_lower(c: char) -> bool {
     find(&LOWER, c).is_some()
 }
 
-/// A cased character (upper, lower or title case).
+/// A cased character (the Cased property).
 pub fn is_cased(c: char) -> bool {
-    is_upper(c) || is_lower(c) || is_title(c)
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    find(&CASED, c).is_some()
+}
+
+fn is_case_ignorable(c: char) -> bool {
+    find(&CASE_IGNORABLE, c).is_some()
+}
+
+fn special(table: &'static [(u32, &'static str)], c: char) -> Option<&'static str> {
+    table
+        .binary_search_by_key(&(c as u32), |&(cp, _)| cp)
+        .ok()
+        .map(|i| table[i].1)
+}
+
+fn push_mapped(out: &mut String, table: &'static [(u32, &'static str)], c: char) {
+    match special(table, c) {
+        Some(s) => out.push_str(s),
+        None => out.push(c),
+    }
+}
+
+/// Appends `c.upper()`.
+pub fn push_upper(out: &mut String, c: char) {
+    push_mapped(out, &UPPER_MAP, c);
+}
+
+/// Appends `c.casefold()`.
+pub fn push_casefold(out: &mut String, c: char) {
+    push_mapped(out, &CASEFOLD_MAP, c);
+}
+
+/// Appends the titlecase mapping of `c`.
+pub fn push_title(out: &mut String, c: char) {
+    push_mapped(out, &TITLE_MAP, c);
+}
+
+/// Appends the lowercase of `chars[i]`; a capital sigma becomes final sigma
+/// at the end of a word, as CPython's `handle_capital_sigma` decides.
+pub fn push_lower(out: &mut String, chars: &[char], i: usize) {
+    let c = chars[i];
+    if c != '\u{3A3}' {
+        push_mapped(out, &LOWER_MAP, c);
+        return;
+    }
+    let before = chars[..i].iter().rev().find(|&&p| !is_case_ignorable(p));
+    let mut is_final = before.is_some_and(|&p| is_cased(p));
+    if is_final {
+        let after = chars[i + 1..].iter().find(|&&n| !is_case_ignorable(n));
+        is_final = after.map_or(true, |&n| !is_cased(n));
+    }
+    out.push(if is_final { '\u{3C2}' } else { '\u{3C3}' });
 }

@@ -493,62 +493,56 @@ fn str_replace(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 // ---- case ----
 
-fn map_case(
-    a: &Args<'_>,
-    name: &str,
-    ascii: fn(&str) -> String,
-    full: fn(&str) -> String,
-) -> PyResult<Value> {
-    let s = recv_str(a, name)?;
-    noargs(a, "str", name)?;
-    Ok(Value::string(if s.is_ascii() {
-        ascii(s.as_str())
-    } else {
-        full(s.as_str())
-    }))
-}
-
 fn str_upper(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    map_case(&a, "upper", str::to_ascii_uppercase, str::to_uppercase)
-}
-fn str_lower(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    map_case(&a, "lower", str::to_ascii_lowercase, lower_full)
-}
-
-/// Lowercase as CPython: no final-sigma rule exceptions beyond Rust's, which
-/// matches `str.lower` (both apply the Final_Sigma context).
-fn lower_full(s: &str) -> String {
-    s.to_lowercase()
-}
-
-fn casefold_full(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            'ß' => out.push_str("ss"),
-            'ẞ' => out.push_str("ss"),
-            'ς' => out.push('σ'),
-            'ſ' => out.push('s'),
-            'ﬅ' | 'ﬆ' => out.push_str("st"),
-            _ => out.extend(c.to_lowercase()),
-        }
+    let s = recv_str(&a, "upper")?;
+    noargs(&a, "str", "upper")?;
+    if s.is_ascii() {
+        return Ok(Value::string(s.as_str().to_ascii_uppercase()));
     }
-    out
+    let mut out = String::with_capacity(s.as_str().len());
+    for c in s.as_str().chars() {
+        chars::push_upper(&mut out, c);
+    }
+    Ok(Value::string(out))
+}
+
+fn str_lower(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let s = recv_str(&a, "lower")?;
+    noargs(&a, "str", "lower")?;
+    if s.is_ascii() {
+        return Ok(Value::string(s.as_str().to_ascii_lowercase()));
+    }
+    let cs: Vec<char> = s.as_str().chars().collect();
+    let mut out = String::with_capacity(s.as_str().len());
+    for i in 0..cs.len() {
+        chars::push_lower(&mut out, &cs, i);
+    }
+    Ok(Value::string(out))
 }
 
 fn str_casefold(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    map_case(&a, "casefold", str::to_ascii_lowercase, casefold_full)
+    let s = recv_str(&a, "casefold")?;
+    noargs(&a, "str", "casefold")?;
+    if s.is_ascii() {
+        return Ok(Value::string(s.as_str().to_ascii_lowercase()));
+    }
+    let mut out = String::with_capacity(s.as_str().len());
+    for c in s.as_str().chars() {
+        chars::push_casefold(&mut out, c);
+    }
+    Ok(Value::string(out))
 }
 
 fn str_swapcase(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = recv_str(&a, "swapcase")?.as_str();
     noargs(&a, "str", "swapcase")?;
+    let cs: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    for (i, &c) in cs.iter().enumerate() {
         if chars::is_upper(c) {
-            out.extend(c.to_lowercase());
+            chars::push_lower(&mut out, &cs, i);
         } else if chars::is_lower(c) {
-            out.extend(c.to_uppercase());
+            chars::push_upper(&mut out, c);
         } else {
             out.push(c);
         }
@@ -556,31 +550,17 @@ fn str_swapcase(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::string(out))
 }
 
-fn push_title(out: &mut String, c: char) {
-    // Titlecase mappings differ from uppercase only for a few digraphs.
-    match c {
-        'ǆ' | 'ǅ' | 'Ǆ' => out.push('ǅ'),
-        'ǉ' | 'ǈ' | 'Ǉ' => out.push('ǈ'),
-        'ǌ' | 'ǋ' | 'Ǌ' => out.push('ǋ'),
-        'ǳ' | 'ǲ' | 'Ǳ' => out.push('ǲ'),
-        'ß' => out.push_str("Ss"),
-        'ﬁ' => out.push_str("Fi"),
-        'ﬂ' => out.push_str("Fl"),
-        'ﬀ' => out.push_str("Ff"),
-        _ => out.extend(c.to_uppercase()),
-    }
-}
-
 fn str_title(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = recv_str(&a, "title")?.as_str();
     noargs(&a, "str", "title")?;
+    let cs: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     let mut prev_cased = false;
-    for c in s.chars() {
+    for (i, &c) in cs.iter().enumerate() {
         if prev_cased {
-            out.extend(c.to_lowercase());
+            chars::push_lower(&mut out, &cs, i);
         } else {
-            push_title(&mut out, c);
+            chars::push_title(&mut out, c);
         }
         prev_cased = chars::is_cased(c);
     }
@@ -590,13 +570,14 @@ fn str_title(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn str_capitalize(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = recv_str(&a, "capitalize")?.as_str();
     noargs(&a, "str", "capitalize")?;
-    let mut it = s.chars();
+    let cs: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
-    if let Some(c) = it.next() {
-        push_title(&mut out, c);
-    }
-    for c in it {
-        out.extend(c.to_lowercase());
+    for (i, &c) in cs.iter().enumerate() {
+        if i == 0 {
+            chars::push_title(&mut out, c);
+        } else {
+            chars::push_lower(&mut out, &cs, i);
+        }
     }
     Ok(Value::string(out))
 }
