@@ -225,15 +225,38 @@ pub fn format_int(v: &Value, spec: &Spec) -> PyResult<String> {
     if matches!(spec.ty, '\0' | 'd' | 'n') {
         super::check_int_str(v)?;
     }
-    let n: BigInt = to_bigint(v).unwrap_or_default();
-    let neg = n.sign() == Sign::Minus;
+    // Machine ints are formatted without a big-int detour.
+    let small = match v {
+        Value::Int(i) => Some(*i),
+        Value::Bool(b) => Some(i64::from(*b)),
+        _ => None,
+    };
+    let n: BigInt = match small {
+        Some(_) => BigInt::default(),
+        None => to_bigint(v).unwrap_or_default(),
+    };
+    let neg = small.map_or(n.sign() == Sign::Minus, |i| i < 0);
     let mag = n.magnitude();
+    let radix = |r: u32| -> String {
+        match small {
+            Some(i) => {
+                let m = i.unsigned_abs();
+                match r {
+                    2 => format!("{m:b}"),
+                    8 => format!("{m:o}"),
+                    16 => format!("{m:x}"),
+                    _ => m.to_string(),
+                }
+            }
+            None => mag.to_str_radix(r),
+        }
+    };
     let (digits, prefix) = match spec.ty {
-        '\0' | 'd' | 'n' => (mag.to_str_radix(10), ""),
-        'b' => (mag.to_str_radix(2), "0b"),
-        'o' => (mag.to_str_radix(8), "0o"),
-        'x' => (mag.to_str_radix(16), "0x"),
-        'X' => (mag.to_str_radix(16).to_uppercase(), "0X"),
+        '\0' | 'd' | 'n' => (radix(10), ""),
+        'b' => (radix(2), "0b"),
+        'o' => (radix(8), "0o"),
+        'x' => (radix(16), "0x"),
+        'X' => (radix(16).to_uppercase(), "0X"),
         'c' => {
             if spec.sign.is_some() {
                 return Err(PyErr::value_error(
@@ -245,6 +268,10 @@ pub fn format_int(v: &Value, spec: &Spec) -> PyResult<String> {
                     "Alternate form (#) not allowed with integer format specifier 'c'",
                 ));
             }
+            let n = match small {
+                Some(i) => BigInt::from(i),
+                None => n.clone(),
+            };
             let c = n
                 .to_u32()
                 .and_then(char::from_u32)

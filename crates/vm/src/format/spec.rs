@@ -62,7 +62,18 @@ fn digits(chars: &[char], pos: &mut usize) -> PyResult<Option<usize>> {
 impl Spec {
     /// Parses `spec` for a value `v` whose default alignment is `default_align`.
     pub fn parse(spec: &str, v: &Value, default_align: char) -> PyResult<Spec> {
-        let chars: Vec<char> = spec.chars().collect();
+        // Specs are short: ASCII ones are decoded on the stack.
+        let mut buf = ['\0'; 24];
+        let heap: Vec<char>;
+        let chars: &[char] = if spec.len() <= buf.len() && spec.is_ascii() {
+            for (slot, b) in buf.iter_mut().zip(spec.bytes()) {
+                *slot = b as char;
+            }
+            &buf[..spec.len()]
+        } else {
+            heap = spec.chars().collect();
+            &heap
+        };
         let mut s = Spec {
             fill: ' ',
             align: default_align,
@@ -108,7 +119,7 @@ impl Spec {
             }
             pos += 1;
         }
-        s.width = digits(&chars, &mut pos)?.unwrap_or(0);
+        s.width = digits(chars, &mut pos)?.unwrap_or(0);
         let both = || PyErr::value_error("Cannot specify both ',' and '_'.");
         if chars.get(pos) == Some(&',') {
             s.grouping = Some(',');
@@ -126,7 +137,7 @@ impl Spec {
         }
         if chars.get(pos) == Some(&'.') {
             pos += 1;
-            match digits(&chars, &mut pos)? {
+            match digits(chars, &mut pos)? {
                 Some(p) => s.precision = Some(p),
                 None => return Err(PyErr::value_error("Format specifier missing precision")),
             }
