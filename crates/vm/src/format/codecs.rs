@@ -162,6 +162,10 @@ fn utf8_error(b: &[u8]) -> (usize, &'static str) {
 
 /// `b.decode(encoding, errors)`.
 pub fn decode(b: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
+    if b.is_empty() {
+        // CPython returns the empty string before looking the codec up.
+        return Ok(String::new());
+    }
     let codec = lookup(encoding)?;
     match codec {
         Codec::Latin1 => return Ok(b.iter().map(|&c| c as char).collect()),

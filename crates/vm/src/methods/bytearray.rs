@@ -73,6 +73,11 @@ via!(
     ba_rstrip => b::bytes_rstrip, ba_split => b::bytes_split,
     ba_startswith => b::bytes_startswith, ba_strip => b::bytes_strip,
     ba_swapcase => b::bytes_swapcase, ba_title => b::bytes_title, ba_upper => b::bytes_upper,
+    ba_center => b::bytes_center, ba_ljust => b::bytes_ljust, ba_rjust => b::bytes_rjust,
+    ba_zfill => b::bytes_zfill, ba_expandtabs => b::bytes_expandtabs,
+    ba_splitlines => b::bytes_splitlines, ba_rsplit => b::bytes_rsplit,
+    ba_rpartition => b::bytes_rpartition, ba_istitle => b::bytes_istitle,
+    ba_translate => b::bytes_translate, ba_maketrans => b::bytes_maketrans,
 );
 
 method_table!(pub(super) BYTEARRAY_METHODS, "bytearray", [
@@ -88,7 +93,10 @@ method_table!(pub(super) BYTEARRAY_METHODS, "bytearray", [
     "replace" => ba_replace, "reverse" => ba_reverse, "rfind" => ba_rfind,
     "rindex" => ba_rindex, "rstrip" => ba_rstrip, "split" => ba_split,
     "startswith" => ba_startswith, "strip" => ba_strip, "swapcase" => ba_swapcase,
-    "title" => ba_title, "upper" => ba_upper,
+    "title" => ba_title, "upper" => ba_upper, "center" => ba_center, "ljust" => ba_ljust,
+    "rjust" => ba_rjust, "zfill" => ba_zfill, "expandtabs" => ba_expandtabs,
+    "splitlines" => ba_splitlines, "rsplit" => ba_rsplit, "rpartition" => ba_rpartition,
+    "istitle" => ba_istitle, "translate" => ba_translate, "maketrans" => ba_maketrans,
 ]);
 
 fn recv<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Rc<RefCell<Vec<u8>>>> {

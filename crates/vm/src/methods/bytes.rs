@@ -22,7 +22,11 @@ method_table!(pub(super) BYTES_METHODS, "bytes", [
     "removesuffix" => bytes_removesuffix, "replace" => bytes_replace, "rfind" => bytes_rfind,
     "rindex" => bytes_rindex, "rstrip" => bytes_rstrip, "split" => bytes_split,
     "startswith" => bytes_startswith, "strip" => bytes_strip, "swapcase" => bytes_swapcase,
-    "title" => bytes_title, "upper" => bytes_upper,
+    "title" => bytes_title, "upper" => bytes_upper, "center" => bytes_center,
+    "ljust" => bytes_ljust, "rjust" => bytes_rjust, "zfill" => bytes_zfill,
+    "expandtabs" => bytes_expandtabs, "splitlines" => bytes_splitlines, "rsplit" => bytes_rsplit,
+    "rpartition" => bytes_rpartition, "istitle" => bytes_istitle, "translate" => bytes_translate,
+    "maketrans" => bytes_maketrans,
 ]);
 
 fn recv<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a [u8]> {
@@ -65,7 +69,7 @@ fn find_sub(hay: &[u8], needle: &[u8], rev: bool) -> Option<usize> {
 fn needle_of(v: &Value) -> PyResult<Vec<u8>> {
     match v {
         Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
-            let i = int_arg(v)?;
+            let i = crate::ops::index_of(v).unwrap_or(i64::MAX);
             u8::try_from(i)
                 .map(|b| vec![b])
                 .map_err(|_| PyErr::value_error("byte must be in range(0, 256)"))
@@ -82,8 +86,8 @@ fn needle_of(v: &Value) -> PyResult<Vec<u8>> {
 fn find_impl(a: &Args<'_>, name: &str, rev: bool) -> PyResult<Option<i64>> {
     let s = recv(a, name)?;
     takes(a, "bytes", name, 1, 3)?;
-    let needle = needle_of(&a.pos[1])?;
     let (start, end) = adjust(slice_arg(a.pos.get(2))?, slice_arg(a.pos.get(3))?, s.len());
+    let needle = needle_of(&a.pos[1])?;
     if start > end {
         return Ok(None);
     }
@@ -111,8 +115,8 @@ pub(super) fn bytes_rindex(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 pub(super) fn bytes_count(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = recv(&a, "count")?;
     takes(&a, "bytes", "count", 1, 3)?;
-    let needle = needle_of(&a.pos[1])?;
     let (start, end) = adjust(slice_arg(a.pos.get(2))?, slice_arg(a.pos.get(3))?, s.len());
+    let needle = needle_of(&a.pos[1])?;
     if start > end {
         return Ok(Value::Int(0));
     }
@@ -149,15 +153,61 @@ pub(super) fn bytes_decode(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 pub(super) fn bytes_hex(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = recv(&a, "hex")?;
     let [sep, per] = bind(&a, "hex", ["sep", "bytes_per_sep"], 0)?;
+    let per = match per {
+        Some(Value::BigInt(_)) => {
+            return Err(PyErr::overflow("Python int too large to convert to C int"))
+        }
+        Some(v) => {
+            let p = int_arg(v)?;
+            if i32::try_from(p).is_err() {
+                return Err(PyErr::overflow("Python int too large to convert to C int"));
+            }
+            p
+        }
+        None => 1,
+    };
+    let one = |len: usize| -> PyResult<()> {
+        if len == 1 {
+            Ok(())
+        } else {
+            Err(PyErr::value_error("sep must be length 1."))
+        }
+    };
     let sep = match sep {
         None => None,
-        Some(Value::Str(x)) if x.char_len() == 1 => x.as_str().chars().next(),
-        Some(Value::Bytes(x)) if x.len() == 1 => Some(x[0] as char),
-        Some(_) => return Err(PyErr::value_error("sep must be length 1.")),
-    };
-    let per = match per {
-        Some(v) => int_arg(v)?,
-        None => 1,
+        Some(Value::Str(x)) => {
+            one(x.char_len())?;
+            let c = x.as_str().chars().next().unwrap_or(' ');
+            if !c.is_ascii() {
+                return Err(PyErr::value_error("sep must be ASCII."));
+            }
+            Some(c)
+        }
+        Some(Value::Bytes(x)) => {
+            one(x.len())?;
+            if !x[0].is_ascii() {
+                return Err(PyErr::value_error("sep must be ASCII."));
+            }
+            Some(x[0] as char)
+        }
+        Some(Value::List(l)) => {
+            one(l.borrow().len())?;
+            return Err(PyErr::type_error("sep must be str or bytes."));
+        }
+        Some(Value::Tuple(t)) => {
+            one(t.len())?;
+            return Err(PyErr::type_error("sep must be str or bytes."));
+        }
+        Some(Value::Dict(d)) => {
+            one(d.borrow().len())?;
+            return Err(PyErr::type_error("sep must be str or bytes."));
+        }
+        Some(other) => {
+            return Err(PyErr::type_error(format!(
+                "object of type '{}' has no len()",
+                type_name(other)
+            )))
+        }
     };
     let mut out = String::with_capacity(s.len() * 3);
     let n = s.len();
@@ -390,6 +440,20 @@ pub(super) fn bytes_replace(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn prefix_check(a: &Args<'_>, name: &str, start: bool) -> PyResult<Value> {
     let s = recv(a, name)?;
     takes(a, "bytes", name, 1, 3)?;
+    match &a.pos[1] {
+        Value::Bytes(_) | Value::ByteArray(_) => {}
+        Value::Tuple(t) => {
+            for p in t.iter() {
+                buffer(p)?;
+            }
+        }
+        other => {
+            return Err(PyErr::type_error(format!(
+                "{name} first arg must be bytes or a tuple of bytes, not {}",
+                type_name(other)
+            )))
+        }
+    }
     let (b, e) = adjust(slice_arg(a.pos.get(2))?, slice_arg(a.pos.get(3))?, s.len());
     if b > e {
         return Ok(Value::Bool(false));
@@ -556,4 +620,305 @@ pub(super) fn bytes_islower(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::Bool(
         s.iter().any(u8::is_ascii_lowercase) && !s.iter().any(u8::is_ascii_uppercase),
     ))
+}
+
+fn fill_byte(v: Option<&Value>, name: &str) -> PyResult<u8> {
+    match v {
+        None => Ok(b' '),
+        Some(Value::Bytes(b)) if b.len() == 1 => Ok(b[0]),
+        Some(Value::ByteArray(b)) if b.borrow().len() == 1 => Ok(b.borrow()[0]),
+        Some(other) => Err(PyErr::type_error(format!(
+            "{name}() argument 2 must be a byte string of length 1, not {}",
+            type_name(other)
+        ))),
+    }
+}
+
+fn justify(a: &Args<'_>, name: &str, align: char) -> PyResult<Value> {
+    let s = recv(a, name)?;
+    nargs(a, name, 1, 2)?;
+    let width = int_arg(&a.pos[1])?;
+    let fill = fill_byte(a.pos.get(2), name)?;
+    let len = s.len() as i64;
+    if width <= len {
+        return Ok(bytes_val(s.to_vec()));
+    }
+    if width > 1 << 31 {
+        return Err(PyErr::with_args(crate::types::ExcKind::MemoryError, vec![]));
+    }
+    let padn = (width - len) as usize;
+    let left = match align {
+        '<' => 0,
+        '>' => padn,
+        _ => padn / 2 + (padn & width as usize & 1),
+    };
+    let mut out = Vec::with_capacity(width as usize);
+    out.resize(left, fill);
+    out.extend_from_slice(s);
+    out.resize(width as usize, fill);
+    Ok(bytes_val(out))
+}
+
+pub(super) fn bytes_center(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    justify(&a, "center", '^')
+}
+pub(super) fn bytes_ljust(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    justify(&a, "ljust", '<')
+}
+pub(super) fn bytes_rjust(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    justify(&a, "rjust", '>')
+}
+
+pub(super) fn bytes_zfill(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let s = recv(&a, "zfill")?;
+    let width = int_arg(onearg(&a, "bytes", "zfill")?)?;
+    let len = s.len() as i64;
+    if width <= len {
+        return Ok(bytes_val(s.to_vec()));
+    }
+    if width > 1 << 31 {
+        return Err(PyErr::with_args(crate::types::ExcKind::MemoryError, vec![]));
+    }
+    let zeros = (width - len) as usize;
+    let mut out = Vec::with_capacity(width as usize);
+    let (sign, body) = match s.first() {
+        Some(&c @ (b'+' | b'-')) => (Some(c), &s[1..]),
+        _ => (None, s),
+    };
+    out.extend(sign);
+    out.resize(out.len() + zeros, b'0');
+    out.extend_from_slice(body);
+    Ok(bytes_val(out))
+}
+
+pub(super) fn bytes_expandtabs(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let s = recv(&a, "expandtabs")?;
+    let [tabsize] = bind(&a, "expandtabs", ["tabsize"], 0)?;
+    let tabsize = match tabsize {
+        Some(v) => int_arg(v)?,
+        None => 8,
+    };
+    if i32::try_from(tabsize).is_err() {
+        return Err(PyErr::overflow("Python int too large to convert to C int"));
+    }
+    let mut out = Vec::with_capacity(s.len());
+    let mut col: i64 = 0;
+    for &c in s {
+        match c {
+            b'\t' => {
+                if tabsize > 0 {
+                    let n = tabsize - col % tabsize;
+                    if out.len() as i64 + n > 1 << 31 {
+                        return Err(PyErr::overflow("result too long"));
+                    }
+                    out.resize(out.len() + n as usize, b' ');
+                    col += n;
+                }
+            }
+            b'\n' | b'\r' => {
+                out.push(c);
+                col = 0;
+            }
+            _ => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    Ok(bytes_val(out))
+}
+
+pub(super) fn bytes_splitlines(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let s = recv(&a, "splitlines")?;
+    let [keep] = bind(&a, "splitlines", ["keepends"], 0)?;
+    let keep = match keep {
+        None => false,
+        Some(v @ (Value::Int(_) | Value::Bool(_))) => {
+            let i = int_arg(v)?;
+            if i32::try_from(i).is_err() {
+                return Err(PyErr::overflow("Python int too large to convert to C int"));
+            }
+            i != 0
+        }
+        Some(Value::BigInt(_)) => {
+            return Err(PyErr::overflow("Python int too large to convert to C int"))
+        }
+        Some(other) => {
+            return Err(PyErr::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                type_name(other)
+            )))
+        }
+    };
+    let mut out = Vec::new();
+    let (mut start, mut i) = (0, 0);
+    while i < s.len() {
+        let c = s[i];
+        if c == b'\n' || c == b'\r' {
+            let mut end = i + 1;
+            if c == b'\r' && s.get(i + 1) == Some(&b'\n') {
+                end += 1;
+            }
+            out.push(bytes_val(s[start..if keep { end } else { i }].to_vec()));
+            start = end;
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    if start < s.len() {
+        out.push(bytes_val(s[start..].to_vec()));
+    }
+    Ok(Value::list(out))
+}
+
+pub(super) fn bytes_rsplit(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let s = recv(&a, "rsplit")?;
+    let [sep, maxsplit] = bind(&a, "rsplit", ["sep", "maxsplit"], 0)?;
+    let limit = match maxsplit {
+        Some(v) => int_arg(v)?,
+        None => -1,
+    };
+    let limit = if limit < 0 {
+        usize::MAX
+    } else {
+        limit as usize
+    };
+    let mut out = Vec::new();
+    match sep {
+        None | Some(Value::None) => {
+            let mut rest = s.trim_ascii_end();
+            while !rest.is_empty() {
+                if out.len() == limit {
+                    out.push(bytes_val(rest.to_vec()));
+                    break;
+                }
+                match rest.iter().rposition(u8::is_ascii_whitespace) {
+                    Some(i) => {
+                        out.push(bytes_val(rest[i + 1..].to_vec()));
+                        rest = rest[..i].trim_ascii_end();
+                    }
+                    None => {
+                        out.push(bytes_val(rest.to_vec()));
+                        break;
+                    }
+                }
+            }
+        }
+        Some(v) => {
+            let sep_buf = buffer(v)?;
+            let sep: &[u8] = &sep_buf;
+            if sep.is_empty() {
+                return Err(PyErr::value_error("empty separator"));
+            }
+            let mut rest = s;
+            while out.len() < limit {
+                match find_sub(rest, sep, true) {
+                    Some(i) => {
+                        out.push(bytes_val(rest[i + sep.len()..].to_vec()));
+                        rest = &rest[..i];
+                    }
+                    None => break,
+                }
+            }
+            out.push(bytes_val(rest.to_vec()));
+        }
+    }
+    out.reverse();
+    Ok(Value::list(out))
+}
+
+pub(super) fn bytes_rpartition(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let s = recv(&a, "rpartition")?;
+    let sep_buf = buffer(onearg(&a, "bytes", "rpartition")?)?;
+    let sep: &[u8] = &sep_buf;
+    if sep.is_empty() {
+        return Err(PyErr::value_error("empty separator"));
+    }
+    Ok(match find_sub(s, sep, true) {
+        Some(i) => Value::tuple(vec![
+            bytes_val(s[..i].to_vec()),
+            bytes_val(sep.to_vec()),
+            bytes_val(s[i + sep.len()..].to_vec()),
+        ]),
+        None => Value::tuple(vec![
+            bytes_val(vec![]),
+            bytes_val(vec![]),
+            bytes_val(s.to_vec()),
+        ]),
+    })
+}
+
+pub(super) fn bytes_istitle(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let s = recv(&a, "istitle")?;
+    noargs(&a, "bytes", "istitle")?;
+    let (mut cased, mut prev) = (false, false);
+    for &c in s {
+        if c.is_ascii_uppercase() {
+            if prev {
+                return Ok(Value::Bool(false));
+            }
+            prev = true;
+            cased = true;
+        } else if c.is_ascii_lowercase() {
+            if !prev {
+                return Ok(Value::Bool(false));
+            }
+            prev = true;
+            cased = true;
+        } else {
+            prev = false;
+        }
+    }
+    Ok(Value::Bool(cased))
+}
+
+pub(super) fn bytes_translate(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let s = recv(&a, "translate")?;
+    let [table, delete] = bind(&a, "translate", ["table", "delete"], 1)?;
+    let table_buf = match table {
+        None | Some(Value::None) => None,
+        Some(v) => {
+            let t = buffer(v)?;
+            if t.len() != 256 {
+                return Err(PyErr::value_error(
+                    "translation table must be 256 characters long",
+                ));
+            }
+            Some(t)
+        }
+    };
+    let delete_buf = match delete {
+        None => None,
+        Some(v) => Some(buffer(v)?),
+    };
+    let del: &[u8] = delete_buf.as_deref().unwrap_or(&[]);
+    let out: Vec<u8> = s
+        .iter()
+        .filter(|b| !del.contains(b))
+        .map(|&b| table_buf.as_ref().map_or(b, |t| t[b as usize]))
+        .collect();
+    Ok(bytes_val(out))
+}
+
+pub(super) fn bytes_maketrans(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let (from, to) = match a.pos {
+        [x, y] => (buffer(x)?, buffer(y)?),
+        _ => {
+            return Err(PyErr::type_error(format!(
+                "maketrans expected 2 arguments, got {}",
+                a.pos.len()
+            )))
+        }
+    };
+    if from.len() != to.len() {
+        return Err(PyErr::value_error(
+            "maketrans arguments must have same length",
+        ));
+    }
+    let mut table: Vec<u8> = (0..=255u8).collect();
+    for (&f, &t) in from.iter().zip(to.iter()) {
+        table[f as usize] = t;
+    }
+    Ok(bytes_val(table))
 }

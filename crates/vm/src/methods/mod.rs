@@ -320,6 +320,11 @@ pub(super) fn bind<'a, const N: usize>(
 
 /// An int argument (`__index__`), with CPython's message for other types.
 pub(super) fn int_arg(v: &Value) -> PyResult<i64> {
+    if let Value::BigInt(_) = v {
+        return Err(PyErr::overflow(
+            "Python int too large to convert to C ssize_t",
+        ));
+    }
     ops::index_of(v).ok_or_else(|| {
         PyErr::type_error(format!(
             "'{}' object cannot be interpreted as an integer",

@@ -117,6 +117,11 @@ fn str_join(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn split_args<'a>(a: &Args<'a>, name: &str) -> PyResult<(Option<&'a str>, usize)> {
     let [sep, maxsplit] = bind(a, name, ["sep", "maxsplit"], 0)?;
+    // Argument Clinic converts maxsplit before it checks sep.
+    let maxsplit = match maxsplit {
+        Some(v) => int_arg(v)?,
+        None => -1,
+    };
     let sep = match sep {
         None | Some(Value::None) => None,
         Some(Value::Str(s)) => {
@@ -131,10 +136,6 @@ fn split_args<'a>(a: &Args<'a>, name: &str) -> PyResult<(Option<&'a str>, usize)
                 type_name(other)
             )))
         }
-    };
-    let maxsplit = match maxsplit {
-        Some(v) => int_arg(v)?,
-        None => -1,
     };
     let limit = if maxsplit < 0 {
         usize::MAX
@@ -230,7 +231,25 @@ fn is_line_break(c: char) -> bool {
 fn str_splitlines(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = recv_str(&a, "splitlines")?.as_str();
     let [keep] = bind(&a, "splitlines", ["keepends"], 0)?;
-    let keep = keep.is_some_and(ops::truthy);
+    let keep = match keep {
+        None => false,
+        Some(v @ (Value::Int(_) | Value::Bool(_))) => {
+            let i = int_arg(v)?;
+            if i32::try_from(i).is_err() {
+                return Err(PyErr::overflow("Python int too large to convert to C int"));
+            }
+            i != 0
+        }
+        Some(Value::BigInt(_)) => {
+            return Err(PyErr::overflow("Python int too large to convert to C int"))
+        }
+        Some(other) => {
+            return Err(PyErr::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                type_name(other)
+            )))
+        }
+    };
     let mut out = Vec::new();
     let mut start = 0;
     let mut it = s.char_indices().peekable();
@@ -349,6 +368,24 @@ fn str_removesuffix(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn prefix_check(a: &Args<'_>, name: &str, start: bool) -> PyResult<Value> {
     let so = recv_str(a, name)?;
     takes(a, "str", name, 1, 3)?;
+    match &a.pos[1] {
+        Value::Str(_) => {}
+        Value::Tuple(t) => {
+            if let Some(other) = t.iter().find(|p| !matches!(p, Value::Str(_))) {
+                return Err(PyErr::type_error(format!(
+                    "tuple for {name} must only contain str, not {}",
+                    type_name(other)
+                )));
+            }
+        }
+        other => {
+            return Err(PyErr::type_error(format!(
+                "{} first arg must be str or a tuple of str, not {}",
+                name,
+                type_name(other)
+            )))
+        }
+    }
     let Some((bs, be)) = sub_range(so, a.pos.get(2), a.pos.get(3))? else {
         return Ok(Value::Bool(false));
     };
@@ -767,6 +804,9 @@ fn str_expandtabs(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         Some(v) => int_arg(v)?,
         None => 8,
     };
+    if i32::try_from(tabsize).is_err() {
+        return Err(PyErr::overflow("Python int too large to convert to C int"));
+    }
     let mut out = String::with_capacity(s.len());
     let mut col: i64 = 0;
     for c in s.chars() {
