@@ -14,7 +14,7 @@ for r in receivers:
             continue
         m = getattr(r, n)
         acc = 0
-        calls = [()] + [(a,) for a in pool] + [(a, b) for a in pool[:14] for b in pool[10:20]]
+        calls = [()] + [(a,) for a in pool] + [(a, b) for a in pool[:10] for b in pool[11:17]]
         for args in calls:
             try:
                 v = m(*args)
