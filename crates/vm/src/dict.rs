@@ -129,14 +129,7 @@ pub fn hash_value(v: &Value) -> Result<i64, PyErr> {
             acc = acc.wrapping_mul(69_069).wrapping_add(907_133_923);
             acc as i64
         }
-        Value::Bytes(b) => {
-            let mut acc: u64 = 0xcbf2_9ce4_8422_2325;
-            for &x in b.iter() {
-                acc ^= u64::from(x);
-                acc = acc.wrapping_mul(0x0100_0000_01b3);
-            }
-            (acc as i64).max(0)
-        }
+        Value::Bytes(b) => crate::hash::bytes_hash(b),
         Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) | Value::ByteArray(_) => {
             return Err(PyErr::type_error(format!(
                 "unhashable type: '{}'",
@@ -396,14 +389,18 @@ impl Dict {
     /// Removes and returns the last entry.
     pub fn pop_last(&mut self) -> Option<(Value, Value)> {
         self.bump();
-        while let Some(e) = self.entries.pop() {
-            if !e.key.is_null() {
-                self.used -= 1;
-                if let Ok(slot) = self.find(&e.key, e.hash) {
-                    self.indices[slot] = DUMMY;
-                }
-                return Some((e.key, e.value));
+        while let Some(e) = self.entries.last() {
+            if e.key.is_null() {
+                self.entries.pop();
+                continue;
             }
+            // Find the slot while the entry is still in place: probing reads entries.
+            let slot = self.find(&e.key, e.hash).ok();
+            if let Some(slot) = slot {
+                self.indices[slot] = DUMMY;
+            }
+            self.used -= 1;
+            return self.entries.pop().map(|e| (e.key, e.value));
         }
         None
     }

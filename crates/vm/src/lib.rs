@@ -31,6 +31,7 @@ pub mod exc;
 pub mod format;
 pub mod func;
 pub mod gen;
+pub mod hash;
 pub mod iter;
 pub mod methods;
 pub mod modules;

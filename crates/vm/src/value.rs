@@ -176,22 +176,13 @@ impl StrObj {
         self.char_len == self.text.len()
     }
 
-    /// The hash, computed once. Python randomizes str hashes, so any function that
-    /// agrees with equality will do; this is FNV-1a.
+    /// The hash, computed once: CPython's with `PYTHONHASHSEED=0`, so set orders match.
     pub fn hash(&self) -> i64 {
         let h = self.hash.get();
         if h != HASH_UNSET {
             return h;
         }
-        let mut acc: u64 = 0xcbf2_9ce4_8422_2325;
-        for &b in self.text.as_bytes() {
-            acc ^= u64::from(b);
-            acc = acc.wrapping_mul(0x0100_0000_01b3);
-        }
-        let mut h = acc as i64;
-        if h == HASH_UNSET {
-            h = -2;
-        }
+        let h = crate::hash::str_hash(&self.text);
         self.hash.set(h);
         h
     }

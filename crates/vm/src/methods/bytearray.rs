@@ -129,7 +129,13 @@ pub fn bytes_from(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
     match v {
         Value::Bytes(b) => Ok(b.to_vec()),
         Value::ByteArray(b) => Ok(b.borrow().clone()),
-        Value::Str(_) => Err(PyErr::type_error("can't extend bytearray with str")),
+        Value::Str(s) if s.as_str().is_empty() => Ok(Vec::new()),
+        Value::Str(_) => Err(PyErr::type_error(
+            "'str' object cannot be interpreted as an integer",
+        )),
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_) | Value::None => Err(
+            PyErr::type_error(format!("can't extend bytearray with {}", type_name(v))),
+        ),
         other => {
             let items = vm.collect(other)?;
             items.iter().map(byte_of).collect()

@@ -30,21 +30,29 @@ fn dict_get(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn dict_items(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let d = recv_dict(&a, "items")?;
+    noargs(&a, "dict", "items")?;
     Ok(Value::DictView(Rc::new((d.clone(), DictPart::Items))))
 }
 fn dict_keys(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let d = recv_dict(&a, "keys")?;
+    noargs(&a, "dict", "keys")?;
     Ok(Value::DictView(Rc::new((d.clone(), DictPart::Keys))))
 }
 fn dict_values(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let d = recv_dict(&a, "values")?;
+    noargs(&a, "dict", "values")?;
     Ok(Value::DictView(Rc::new((d.clone(), DictPart::Values))))
 }
 
 fn dict_pop(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let d = recv_dict(&a, "pop")?;
     nargs(&a, "pop", 1, 2)?;
-    let r = d.borrow_mut().remove(&a.pos[1])?;
+    // An empty dict answers without hashing the key.
+    let r = if d.borrow().is_empty() {
+        None
+    } else {
+        d.borrow_mut().remove(&a.pos[1])?
+    };
     match (r, a.pos.get(2)) {
         (Some(v), _) => Ok(v),
         (None, Some(dflt)) => Ok(dflt.clone()),
@@ -54,6 +62,7 @@ fn dict_pop(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn dict_popitem(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let d = recv_dict(&a, "popitem")?;
+    noargs(&a, "dict", "popitem")?;
     let r = d.borrow_mut().pop_last();
     match r {
         Some((k, v)) => Ok(Value::tuple(vec![k, v])),
@@ -114,6 +123,12 @@ pub fn dict_merge_from(vm: &mut Vm, d: &Rc<RefCell<Dict>>, src: &Value) -> PyRes
 
 fn dict_update(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let d = recv_dict(&a, "update")?;
+    if a.pos.len() > 2 {
+        return Err(PyErr::type_error(format!(
+            "update expected at most 1 argument, got {}",
+            a.pos.len() - 1
+        )));
+    }
     if let Some(src) = a.pos.get(1) {
         dict_merge_from(vm, d, src)?;
     }
@@ -125,11 +140,13 @@ fn dict_update(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn dict_copy(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let d = recv_dict(&a, "copy")?;
+    noargs(&a, "dict", "copy")?;
     Ok(Value::Dict(Rc::new(RefCell::new(d.borrow().clone()))))
 }
 
 fn dict_clear(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let d = recv_dict(&a, "clear")?;
+    noargs(&a, "dict", "clear")?;
     d.borrow_mut().clear();
     Ok(Value::None)
 }

@@ -93,10 +93,10 @@ fn int_to_bytes(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         Some(v) => int_arg(v)?,
         None => 1,
     };
+    let big = byteorder(order, "to_bytes")?;
     if length < 0 {
         return Err(PyErr::value_error("length argument must be non-negative"));
     }
-    let big = byteorder(order, "to_bytes")?;
     let signed = signed.is_some_and(ops::truthy);
     if n.is_negative() && !signed {
         return Err(PyErr::overflow("can't convert negative int to unsigned"));

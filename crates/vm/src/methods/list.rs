@@ -36,12 +36,15 @@ fn list_extend(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn list_pop(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let l = recv_list(&a, "pop")?;
     nargs(&a, "pop", 0, 1)?;
+    let i = match a.pos.get(1) {
+        Some(v) => int_arg(v)?,
+        None => -1,
+    };
     let mut l = l.borrow_mut();
     if l.is_empty() {
         return Err(PyErr::index_error("pop from empty list"));
     }
     let len = l.len() as i64;
-    let i = a.pos.get(1).and_then(ops::index_of).unwrap_or(-1);
     let i = if i < 0 { i + len } else { i };
     if !(0..len).contains(&i) {
         return Err(PyErr::index_error("pop index out of range"));
@@ -52,9 +55,9 @@ fn list_pop(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn list_insert(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let l = recv_list(&a, "insert")?;
     nargs(&a, "insert", 2, 2)?;
+    let i = int_arg(&a.pos[1])?;
     let mut l = l.borrow_mut();
     let len = l.len() as i64;
-    let i = ops::index_of(&a.pos[1]).unwrap_or(0);
     let i = if i < 0 { (i + len).max(0) } else { i.min(len) };
     l.insert(i as usize, a.pos[2].clone());
     Ok(Value::None)
@@ -218,17 +221,20 @@ fn list_sort(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn list_reverse(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let l = recv_list(&a, "reverse")?;
+    noargs(&a, "list", "reverse")?;
     l.borrow_mut().reverse();
     Ok(Value::None)
 }
 
 fn list_copy(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let l = recv_list(&a, "copy")?;
+    noargs(&a, "list", "copy")?;
     Ok(Value::list(l.borrow().clone()))
 }
 
 fn list_clear(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let l = recv_list(&a, "clear")?;
+    noargs(&a, "list", "clear")?;
     l.borrow_mut().clear();
     Ok(Value::None)
 }

@@ -52,12 +52,12 @@ pub use list::sort_values;
 use list::{LIST_METHODS, TUPLE_METHODS};
 pub use range::range_slice;
 use range::{RANGE_METHODS, SLICE_METHODS};
-use set::SET_METHODS;
 pub use set::{set_binop, set_compare, set_eq, set_order};
+use set::{FROZENSET_METHODS, SET_METHODS};
 use str_methods::STR_METHODS;
 mod unicode_tables;
 
-const TABLES: [&[BuiltinDef]; 12] = [
+const TABLES: [&[BuiltinDef]; 13] = [
     STR_METHODS,
     LIST_METHODS,
     TUPLE_METHODS,
@@ -70,6 +70,7 @@ const TABLES: [&[BuiltinDef]; 12] = [
     SLICE_METHODS,
     COMPLEX_METHODS,
     BYTEARRAY_METHODS,
+    FROZENSET_METHODS,
 ];
 
 /// Which method table serves an instance (not a type object), for caches.
@@ -80,7 +81,8 @@ pub fn table_id(obj: &Value) -> Option<u8> {
         Value::List(_) => 1,
         Value::Tuple(_) => 2,
         Value::Dict(_) => 3,
-        Value::Set(_) | Value::FrozenSet(_) => 4,
+        Value::Set(_) => 4,
+        Value::FrozenSet(_) => 12,
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => 5,
         Value::Float(_) => 6,
         Value::Bytes(_) => 7,
@@ -114,7 +116,8 @@ pub fn lookup(obj: &Value, name: &str) -> Option<&'static BuiltinDef> {
         Value::List(_) => LIST_METHODS,
         Value::Tuple(_) => TUPLE_METHODS,
         Value::Dict(_) => DICT_METHODS,
-        Value::Set(_) | Value::FrozenSet(_) => SET_METHODS,
+        Value::Set(_) => SET_METHODS,
+        Value::FrozenSet(_) => FROZENSET_METHODS,
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => INT_METHODS,
         Value::Float(_) => FLOAT_METHODS,
         Value::Bytes(_) => BYTES_METHODS,
@@ -129,6 +132,7 @@ pub fn lookup(obj: &Value, name: &str) -> Option<&'static BuiltinDef> {
             crate::types::TypeKind::Tuple => TUPLE_METHODS,
             crate::types::TypeKind::Dict => DICT_METHODS,
             crate::types::TypeKind::Set => SET_METHODS,
+            crate::types::TypeKind::FrozenSet => FROZENSET_METHODS,
             crate::types::TypeKind::Int => INT_METHODS,
             crate::types::TypeKind::Float => FLOAT_METHODS,
             crate::types::TypeKind::Bytes => BYTES_METHODS,

@@ -73,7 +73,11 @@ fn slice_indices(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         return Err(descriptor_error("indices", "slice", a.pos.first()));
     };
     let n = onearg(&a, "slice", "indices")?;
-    let len = int_arg(n)?;
+    let len = match n {
+        Value::BigInt(b) if b.sign() == num_bigint::Sign::Plus => i64::MAX,
+        Value::BigInt(_) => -1,
+        other => int_arg(other)?,
+    };
     if len < 0 {
         return Err(PyErr::value_error("length should not be negative"));
     }

@@ -23,6 +23,12 @@ method_table!(pub(super) SET_METHODS, "set", [
     "symmetric_difference_update" => set_symdiff_update,
 ]);
 
+method_table!(pub(super) FROZENSET_METHODS, "frozenset", [
+    "copy" => set_copy, "difference" => set_difference, "intersection" => set_intersection,
+    "isdisjoint" => set_isdisjoint, "issubset" => set_issubset, "issuperset" => set_issuperset,
+    "symmetric_difference" => set_symdiff, "union" => set_union,
+]);
+
 // ---- set ----
 
 fn set_items(v: &Value) -> Option<Dict> {
@@ -202,21 +208,23 @@ fn set_add(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn set_remove(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = mutable_set(&a, "remove")?;
     nargs(&a, "remove", 1, 1)?;
-    match s.borrow_mut().remove(&a.pos[1])? {
+    let key = frozen_key(&a.pos[1]);
+    match s.borrow_mut().remove(&key)? {
         Some(_) => Ok(Value::None),
-        None => Err(PyErr::key_error(a.pos[1].clone())),
+        None => Err(PyErr::key_error(key)),
     }
 }
 
 fn set_discard(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = mutable_set(&a, "discard")?;
     nargs(&a, "discard", 1, 1)?;
-    s.borrow_mut().remove(&a.pos[1])?;
+    s.borrow_mut().remove(&frozen_key(&a.pos[1]))?;
     Ok(Value::None)
 }
 
 fn set_pop(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = mutable_set(&a, "pop")?;
+    noargs(&a, "set", "pop")?;
     let first = set_order(&s.borrow()).into_iter().next();
     match first {
         Some(k) => {
@@ -249,6 +257,8 @@ fn set_difference(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     set_multi(vm, &a, "difference", ops::nb::SUBTRACT)
 }
 fn set_symdiff(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    recv_set(&a, "symmetric_difference")?;
+    onearg(&a, "set", "symmetric_difference")?;
     set_multi(vm, &a, "symmetric_difference", ops::nb::XOR)
 }
 
@@ -266,11 +276,13 @@ fn set_update(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn set_copy(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = recv_set(&a, "copy")?;
+    noargs(&a, type_name(s).as_ref(), "copy")?;
     Ok(make_like(s, set_items(s).unwrap_or_default()))
 }
 
 fn set_clear(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = mutable_set(&a, "clear")?;
+    noargs(&a, "set", "clear")?;
     s.borrow_mut().clear();
     Ok(Value::None)
 }
@@ -323,4 +335,12 @@ fn set_symdiff_update(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let r = set_binop(ops::nb::XOR, &Value::Set(s.clone()), &o)?;
     *s.borrow_mut() = set_items(&r).unwrap_or_default();
     Ok(Value::None)
+}
+
+/// A set used as a key (`remove`, `discard`) is looked up as a frozenset.
+fn frozen_key(v: &Value) -> Value {
+    match v {
+        Value::Set(d) => Value::FrozenSet(Rc::new(d.borrow().clone())),
+        other => other.clone(),
+    }
 }
