@@ -871,12 +871,43 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
             ))))
         }
         TypeKind::Int => {
-            a.check_kw("int", &["base"])?;
+            if let Some(Value::Str(k)) = a
+                .kwnames
+                .iter()
+                .find(|k| !matches!(k, Value::Str(s) if s.as_str() == "base"))
+            {
+                return Err(PyErr::type_error(format!(
+                    "'{}' is an invalid keyword argument for int()",
+                    k.as_str()
+                )));
+            }
             at_most(&a, "int", 2)?;
             let base = a.pos.get(1).or_else(|| a.kw("base"));
             let Some(x) = a.pos.first() else {
                 return Ok(Value::Int(0));
             };
+            // Bytes are parsed as their ASCII text; messages still show the bytes.
+            if let Some(text) = bytes_text(x) {
+                let b = match base {
+                    Some(b) => int_arg(b, "int")?,
+                    None => 10,
+                };
+                if b != 0 && !(2..=36).contains(&b) {
+                    return Err(PyErr::value_error(
+                        "int() base must be >= 2 and <= 36, or 0",
+                    ));
+                }
+                crate::format::check_int_parse_digits(&text, b as u32)?;
+                return parse_int(&text, b as u32)
+                    .map(Value::from_bigint)
+                    .ok_or_else(|| {
+                        PyErr::value_error(format!(
+                            "invalid literal for int() with base {}: {}",
+                            b,
+                            crate::repr::repr(&crate::methods::bytearray::freeze(x))
+                        ))
+                    });
+            }
             if let Some(b) = base {
                 let b = int_arg(b, "int")?;
                 if b != 0 && !(2..=36).contains(&b) {
@@ -946,6 +977,14 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
             let Some(x) = a.pos.first() else {
                 return Ok(Value::Float(0.0));
             };
+            if let Some(text) = bytes_text(x) {
+                return parse_float(&text).map(Value::Float).ok_or_else(|| {
+                    PyErr::value_error(format!(
+                        "could not convert string to float: {}",
+                        crate::repr::repr(&crate::methods::bytearray::freeze(x))
+                    ))
+                });
+            }
             match x {
                 Value::Float(_) => Ok(x.clone()),
                 Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
@@ -968,8 +1007,33 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
             match a.pos.first().or_else(|| a.kw("object")) {
                 None => Ok(Value::str("")),
                 Some(v @ Value::Str(_)) => Ok(v.clone()),
-                Some(Value::Bytes(b)) if a.pos.len() > 1 || a.kw("encoding").is_some() => {
-                    Ok(Value::string(String::from_utf8_lossy(b).into_owned()))
+                Some(v)
+                    if a.pos.len() > 1
+                        || a.kw("encoding").is_some()
+                        || a.kw("errors").is_some() =>
+                {
+                    let data = match crate::methods::bytearray::freeze(v) {
+                        Value::Bytes(b) => b,
+                        other => {
+                            return Err(PyErr::type_error(format!(
+                                "decoding to str: need a bytes-like object, {} found",
+                                type_name(&other)
+                            )))
+                        }
+                    };
+                    let text_arg = |v: Option<&Value>, d: &'static str| -> PyResult<String> {
+                        match v {
+                            None => Ok(d.to_string()),
+                            Some(Value::Str(s)) => Ok(s.as_str().to_string()),
+                            Some(other) => Err(PyErr::type_error(format!(
+                                "str() argument 'encoding' must be str, not {}",
+                                type_name(other)
+                            ))),
+                        }
+                    };
+                    let enc = text_arg(a.pos.get(1).or_else(|| a.kw("encoding")), "utf-8")?;
+                    let err = text_arg(a.pos.get(2).or_else(|| a.kw("errors")), "strict")?;
+                    crate::format::codecs::decode(&data, &enc, &err).map(Value::string)
                 }
                 Some(v) => Ok(Value::string(vm.str_of(v)?)),
             }
@@ -1447,5 +1511,15 @@ fn round_float(x: f64, n: i64) -> f64 {
         -v
     } else {
         v
+    }
+}
+
+/// The text of a bytes-like argument of `int()` / `float()` (Latin-1, so any
+/// non-ASCII byte makes the literal invalid as in CPython).
+fn bytes_text(v: &Value) -> Option<String> {
+    match v {
+        Value::Bytes(b) => Some(b.iter().map(|&c| c as char).collect()),
+        Value::ByteArray(b) => Some(b.borrow().iter().map(|&c| c as char).collect()),
+        _ => None,
     }
 }

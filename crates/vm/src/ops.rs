@@ -818,6 +818,7 @@ pub fn eq(a: &Value, b: &Value) -> bool {
                 _ => false,
             }
         }
+        (V::Slice(x), V::Slice(y)) => x.iter().zip(y.iter()).all(|(p, q)| p.is(q) || eq(p, q)),
         (V::Range(x), V::Range(y)) => {
             let (lx, ly) = (x.len(), y.len());
             lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)))

@@ -105,8 +105,14 @@ pub fn method_names(id: u8) -> impl Iterator<Item = &'static str> {
 }
 
 /// Finds a method in the table `id` (from [`table_id`]).
+/// Static methods are not returned: they take no receiver, so the caller's
+/// method-call fast path does not apply to them.
 pub fn lookup_in(id: u8, name: &str) -> Option<&'static BuiltinDef> {
-    TABLES.get(id as usize)?.iter().find(|d| d.name == name)
+    TABLES
+        .get(id as usize)?
+        .iter()
+        .find(|d| d.name == name)
+        .filter(|d| d.is_method)
 }
 
 /// Finds a method of a builtin value's type (or, for a type object, of that type).
