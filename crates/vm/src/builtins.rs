@@ -56,6 +56,7 @@ const TYPE_NAMES: &[TypeKind] = &[
     TypeKind::Bytes,
     TypeKind::Complex,
     TypeKind::ByteArray,
+    TypeKind::MemoryView,
 ];
 
 /// Builds the `builtins` namespace.
@@ -960,6 +961,16 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
             }
         }
         TypeKind::Complex => construct_complex(vm, a),
+        TypeKind::MemoryView => {
+            a.check_kw("memoryview", &["object"])?;
+            match a.pos.first().or_else(|| a.kw("object")) {
+                Some(obj) if a.pos.len() <= 1 => crate::methods::memoryview::new_memoryview(obj),
+                _ => Err(PyErr::type_error(format!(
+                    "memoryview() takes exactly one argument ({} given)",
+                    a.pos.len()
+                ))),
+            }
+        }
         TypeKind::ByteArray => {
             if let Some(Value::Bytes(b)) = a.pos.first() {
                 if a.pos.len() == 1 && a.kwnames.is_empty() {
@@ -1434,6 +1445,7 @@ fn construct_bytes(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         }
         Some(Value::Bytes(b)) => return Ok(Value::Bytes(b.clone())),
         Some(Value::ByteArray(b)) => b.borrow().clone(),
+        Some(Value::MemoryView(m)) => m.to_vec()?,
         Some(v @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_))) => {
             let n = ops::index_of(v).unwrap_or(i64::MAX);
             if n < 0 {

@@ -130,6 +130,12 @@ pub fn hash_value(v: &Value) -> Result<i64, PyErr> {
             acc as i64
         }
         Value::Bytes(b) => crate::hash::bytes_hash(b),
+        Value::MemoryView(m) => {
+            if !m.readonly() {
+                return Err(PyErr::value_error("cannot hash writable memoryview object"));
+            }
+            crate::hash::bytes_hash(&m.to_vec()?)
+        }
         Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) | Value::ByteArray(_) => {
             return Err(PyErr::type_error(format!(
                 "unhashable type: '{}'",

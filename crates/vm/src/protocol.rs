@@ -138,6 +138,15 @@ impl Vm {
                 idx: 0,
                 set: None,
             }),
+            Value::MemoryView(m) => iter_value(IterObj::Snapshot {
+                items: m
+                    .to_vec()?
+                    .into_iter()
+                    .map(|x| Value::Int(i64::from(x)))
+                    .collect(),
+                idx: 0,
+                set: None,
+            }),
             Value::ByteArray(b) => iter_value(IterObj::Snapshot {
                 items: b
                     .borrow()
@@ -307,6 +316,7 @@ impl Vm {
             Value::FrozenSet(d) => d.len(),
             Value::Bytes(b) => b.len(),
             Value::ByteArray(b) => b.borrow().len(),
+            Value::MemoryView(m) => m.length()?,
             Value::Range(r) => r.len().max(0) as usize,
             other => {
                 return Err(PyErr::type_error(format!(
@@ -390,6 +400,7 @@ impl Vm {
                     .map(Value::Int)
                     .ok_or_else(|| PyErr::index_error("range object index out of range"))
             }
+            (Value::MemoryView(m), _) => crate::methods::memoryview::getitem(m, key),
             (Value::ByteArray(b), _) => {
                 let frozen = crate::methods::bytearray::freeze(c);
                 let r = self.getitem(&frozen, key).map_err(|e| {
@@ -504,6 +515,7 @@ impl Vm {
                 Ok(())
             }
             (Value::ByteArray(_), _) => Err(index_type_error("bytearray", &key)),
+            (Value::MemoryView(m), _) => crate::methods::memoryview::setitem(m, &key, &value),
             _ => Err(PyErr::type_error(format!(
                 "'{}' object does not support item assignment",
                 type_name(c)
@@ -791,6 +803,7 @@ impl Vm {
             }
             (Value::Float(_), "real") => Some(obj.clone()),
             (Value::Complex(c), "real") => Some(Value::Float(c.re)),
+            (Value::MemoryView(m), _) => crate::methods::memoryview::attr(m, n)?,
             (Value::Complex(c), "imag") => Some(Value::Float(c.im)),
             (Value::Float(_), "imag") => Some(Value::Float(0.0)),
             (Value::Range(r), "start") => Some(Value::Int(r.start)),

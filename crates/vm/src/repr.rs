@@ -83,6 +83,9 @@ pub fn write_repr(out: &mut String, v: &Value, seen: &mut Vec<usize>) {
         }
         Value::Float(f) => out.push_str(&pith_repr::float_repr(*f)),
         Value::Complex(c) => out.push_str(&pith_repr::complex_repr(c.re, c.im)),
+        Value::MemoryView(_) => {
+            let _ = write!(out, "<memory at {}>", addr(v));
+        }
         Value::ByteArray(b) => {
             out.push_str("bytearray(");
             out.push_str(&pith_repr::bytes_repr(&b.borrow()));

@@ -84,6 +84,8 @@ pub enum TypeKind {
     Complex,
     /// `bytearray`.
     ByteArray,
+    /// `memoryview`.
+    MemoryView,
 }
 
 /// A type object.
@@ -233,6 +235,7 @@ const PLAIN: &[(TypeKind, &str)] = &[
     (TypeKind::Reversed, "reversed"),
     (TypeKind::Complex, "complex"),
     (TypeKind::ByteArray, "bytearray"),
+    (TypeKind::MemoryView, "memoryview"),
 ];
 
 struct Registry {
@@ -361,6 +364,7 @@ fn plain_kind(v: &Value) -> TypeKind {
         },
         Value::Complex(_) => TypeKind::Complex,
         Value::ByteArray(_) => TypeKind::ByteArray,
+        Value::MemoryView(_) => TypeKind::MemoryView,
         Value::Exception(_) | Value::Iter(_) => TypeKind::Object,
     }
 }

@@ -84,6 +84,8 @@ pub enum Value {
     Complex(Rc<crate::complex::Complex>),
     /// A bytearray.
     ByteArray(Rc<RefCell<Vec<u8>>>),
+    /// A memoryview.
+    MemoryView(Rc<crate::methods::memoryview::MemView>),
 }
 
 /// A `range` object.
@@ -305,6 +307,7 @@ impl Value {
             (V::DictView(a), V::DictView(b)) => Rc::ptr_eq(a, b),
             (V::Complex(a), V::Complex(b)) => Rc::ptr_eq(a, b),
             (V::ByteArray(a), V::ByteArray(b)) => Rc::ptr_eq(a, b),
+            (V::MemoryView(a), V::MemoryView(b)) => Rc::ptr_eq(a, b),
             _ => false,
         }
     }
@@ -338,6 +341,7 @@ impl Value {
             Value::DictView(r) => p(r),
             Value::Complex(r) => p(r),
             Value::ByteArray(r) => p(r),
+            Value::MemoryView(r) => p(r),
             Value::Int(i) => (*i as usize)
                 .wrapping_mul(32)
                 .wrapping_add(0x7f00_0000_0000),

@@ -35,6 +35,7 @@ mod dict;
 mod float;
 mod int;
 mod list;
+pub mod memoryview;
 mod range;
 mod set;
 // `str` would shadow the primitive type inside this module.
@@ -50,6 +51,7 @@ use float::FLOAT_METHODS;
 use int::INT_METHODS;
 pub use list::sort_values;
 use list::{LIST_METHODS, TUPLE_METHODS};
+use memoryview::MEMORYVIEW_METHODS;
 pub use range::range_slice;
 use range::{RANGE_METHODS, SLICE_METHODS};
 pub use set::{set_binop, set_compare, set_eq, set_order};
@@ -57,7 +59,7 @@ use set::{FROZENSET_METHODS, SET_METHODS};
 use str_methods::STR_METHODS;
 mod unicode_tables;
 
-const TABLES: [&[BuiltinDef]; 13] = [
+const TABLES: [&[BuiltinDef]; 14] = [
     STR_METHODS,
     LIST_METHODS,
     TUPLE_METHODS,
@@ -71,6 +73,7 @@ const TABLES: [&[BuiltinDef]; 13] = [
     COMPLEX_METHODS,
     BYTEARRAY_METHODS,
     FROZENSET_METHODS,
+    MEMORYVIEW_METHODS,
 ];
 
 /// Which method table serves an instance (not a type object), for caches.
@@ -83,6 +86,7 @@ pub fn table_id(obj: &Value) -> Option<u8> {
         Value::Dict(_) => 3,
         Value::Set(_) => 4,
         Value::FrozenSet(_) => 12,
+        Value::MemoryView(_) => 13,
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => 5,
         Value::Float(_) => 6,
         Value::Bytes(_) => 7,
@@ -124,6 +128,7 @@ pub fn lookup(obj: &Value, name: &str) -> Option<&'static BuiltinDef> {
         Value::Dict(_) => DICT_METHODS,
         Value::Set(_) => SET_METHODS,
         Value::FrozenSet(_) => FROZENSET_METHODS,
+        Value::MemoryView(_) => MEMORYVIEW_METHODS,
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => INT_METHODS,
         Value::Float(_) => FLOAT_METHODS,
         Value::Bytes(_) => BYTES_METHODS,
@@ -139,6 +144,7 @@ pub fn lookup(obj: &Value, name: &str) -> Option<&'static BuiltinDef> {
             crate::types::TypeKind::Dict => DICT_METHODS,
             crate::types::TypeKind::Set => SET_METHODS,
             crate::types::TypeKind::FrozenSet => FROZENSET_METHODS,
+            crate::types::TypeKind::MemoryView => MEMORYVIEW_METHODS,
             crate::types::TypeKind::Int => INT_METHODS,
             crate::types::TypeKind::Float => FLOAT_METHODS,
             crate::types::TypeKind::Bytes => BYTES_METHODS,
