@@ -151,16 +151,7 @@ pub fn setitem(m: &MemView, key: &Value, value: &Value) -> PyResult<()> {
                         PyErr::value_error("memoryview: invalid value for format 'B'")
                     })?
                 }
-                other => {
-                    return Err(PyErr::type_error(format!(
-                        "memoryview: invalid type for format 'B'{}",
-                        if matches!(other, Value::Float(_)) {
-                            ""
-                        } else {
-                            ""
-                        }
-                    )))
-                }
+                _ => return Err(PyErr::type_error("memoryview: invalid type for format 'B'")),
             };
             let pos = (m.start + i as i64 * m.step) as usize;
             if let Some(slot) = target.borrow_mut().get_mut(pos) {
