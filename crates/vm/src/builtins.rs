@@ -32,6 +32,10 @@ builtin_table! {
     "hex" => b_hex, "oct" => b_oct, "bin" => b_bin, "id" => b_id, "hash" => b_hash,
     "callable" => b_callable, "getattr" => b_getattr, "setattr" => b_setattr,
     "hasattr" => b_hasattr, "format" => b_format, "ascii" => b_ascii,
+    "globals" => crate::namespace::b_globals, "locals" => crate::namespace::b_locals,
+    "vars" => crate::namespace::b_vars, "dir" => crate::namespace::b_dir,
+    "delattr" => crate::namespace::b_delattr, "input" => crate::namespace::b_input,
+    "exit" => crate::namespace::b_exit, "quit" => crate::namespace::b_exit,
 }
 
 const TYPE_NAMES: &[TypeKind] = &[
@@ -134,6 +138,7 @@ fn b_print(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     };
     let mut out = String::new();
     for (i, v) in a.pos.iter().enumerate() {
+        crate::format::check_int_str(v)?;
         if i > 0 {
             out.push_str(sep.as_ref().map_or(" ", |s| s.as_str()));
         }

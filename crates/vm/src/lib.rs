@@ -35,6 +35,7 @@ pub mod hash;
 pub mod iter;
 pub mod methods;
 pub mod modules;
+mod namespace;
 pub mod ops;
 mod protocol;
 pub mod repr;

@@ -121,7 +121,12 @@ pub fn lookup_in(id: u8, name: &str) -> Option<&'static BuiltinDef> {
 
 /// Finds a method of a builtin value's type (or, for a type object, of that type).
 pub fn lookup(obj: &Value, name: &str) -> Option<&'static BuiltinDef> {
-    let table: &'static [BuiltinDef] = match obj {
+    table_for(obj)?.iter().find(|d| d.name == name)
+}
+
+/// The method table of a builtin value's type (or, for a type object, of that type).
+pub fn table_for(obj: &Value) -> Option<&'static [BuiltinDef]> {
+    Some(match obj {
         Value::Str(_) => STR_METHODS,
         Value::List(_) => LIST_METHODS,
         Value::Tuple(_) => TUPLE_METHODS,
@@ -145,7 +150,7 @@ pub fn lookup(obj: &Value, name: &str) -> Option<&'static BuiltinDef> {
             crate::types::TypeKind::Set => SET_METHODS,
             crate::types::TypeKind::FrozenSet => FROZENSET_METHODS,
             crate::types::TypeKind::MemoryView => MEMORYVIEW_METHODS,
-            crate::types::TypeKind::Int => INT_METHODS,
+            crate::types::TypeKind::Int | crate::types::TypeKind::Bool => INT_METHODS,
             crate::types::TypeKind::Float => FLOAT_METHODS,
             crate::types::TypeKind::Bytes => BYTES_METHODS,
             crate::types::TypeKind::Range => RANGE_METHODS,
@@ -155,8 +160,7 @@ pub fn lookup(obj: &Value, name: &str) -> Option<&'static BuiltinDef> {
             _ => return None,
         },
         _ => return None,
-    };
-    table.iter().find(|d| d.name == name)
+    })
 }
 
 // ---- argument helpers ----
