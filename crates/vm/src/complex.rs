@@ -227,14 +227,24 @@ pub fn parse(text: &str) -> PyResult<Complex> {
     }
 }
 
-/// `format(complex, spec)`.
+/// `format(complex, spec)`, after CPython's `format_complex_internal`.
 pub fn format(c: &Complex, spec_text: &str) -> PyResult<String> {
     let v = c.value();
     if spec_text.is_empty() {
         return Ok(pith_repr::complex_repr(c.re, c.im));
     }
     let spec = Spec::parse(spec_text, &v, '>')?;
-    if spec.fill == '0' && spec.align == '=' && !spec.align_given {
+    let (mut style, upper) = match spec.ty {
+        'e' => (FloatStyle::Exp, false),
+        'E' => (FloatStyle::Exp, true),
+        'f' => (FloatStyle::Fixed, false),
+        'F' => (FloatStyle::Fixed, true),
+        'g' | 'n' => (FloatStyle::General, false),
+        'G' => (FloatStyle::General, true),
+        '\0' => (FloatStyle::Repr, false),
+        _ => return Err(spec.unknown(&v)),
+    };
+    if spec.fill == '0' {
         return Err(PyErr::value_error(
             "Zero padding is not allowed in complex format specifier",
         ));
@@ -244,54 +254,75 @@ pub fn format(c: &Complex, spec_text: &str) -> PyResult<String> {
             "'=' alignment flag is not allowed in complex format specifier",
         ));
     }
-    let (style, upper) = match spec.ty {
-        'e' => (FloatStyle::Exp, false),
-        'E' => (FloatStyle::Exp, true),
-        'f' => (FloatStyle::Fixed, false),
-        'F' => (FloatStyle::Fixed, true),
-        'g' | 'n' => (FloatStyle::General, false),
-        'G' => (FloatStyle::General, true),
-        '\0' => {
-            if spec.precision.is_none() {
-                let body = pith_repr::complex_repr(c.re, c.im);
-                let mut out = String::new();
-                crate::format::pad(&mut out, &body, &spec);
-                return Ok(out);
+    let omitted = spec.ty == '\0';
+    let skip_re = omitted && c.re == 0.0 && c.re.is_sign_positive();
+    let prec = match spec.precision {
+        Some(p) => {
+            if style == FloatStyle::Repr {
+                style = FloatStyle::General;
             }
-            (FloatStyle::General, false)
+            p
         }
-        _ => return Err(spec.unknown(&v)),
+        None if omitted => 0,
+        None => 6,
     };
-    let prec = spec.precision.unwrap_or(6);
-    let part = |x: f64| -> String {
-        if x.is_nan() {
-            return if upper { "NAN".into() } else { "nan".into() };
+    // One part: digits with its sign; `force` always writes '+' or '-'.
+    let part = |x: f64, force: bool| -> String {
+        let body = if x.is_nan() {
+            if upper {
+                "NAN".into()
+            } else {
+                "nan".into()
+            }
+        } else if x.is_infinite() {
+            if upper {
+                "INF".into()
+            } else {
+                "inf".into()
+            }
+        } else {
+            let mut d = float_digits(x.abs(), style, prec, spec.alt, upper);
+            if style == FloatStyle::Repr {
+                // Complex parts are written without float repr's ".0".
+                if d.ends_with(".0") {
+                    d.truncate(d.len() - if spec.alt { 1 } else { 2 });
+                } else if spec.alt && !d.contains('.') {
+                    match d.find('e') {
+                        Some(i) => d.insert(i, '.'),
+                        None => d.push('.'),
+                    }
+                }
+            }
+            d
+        };
+        let mut neg = x.is_sign_negative() && !x.is_nan();
+        if neg
+            && spec.no_neg_zero
+            && x.is_finite()
+            && !body.bytes().any(|b| (b'1'..=b'9').contains(&b))
+        {
+            neg = false;
         }
-        if x.is_infinite() {
-            return if upper { "INF".into() } else { "inf".into() };
-        }
-        float_digits(x.abs(), style, prec, spec.alt, upper)
+        let sign = if neg {
+            "-"
+        } else if force {
+            "+"
+        } else {
+            match spec.sign {
+                Some('+') => "+",
+                Some(' ') => " ",
+                _ => "",
+            }
+        };
+        format!("{sign}{body}")
     };
-    let re_neg = c.re.is_sign_negative() && !c.re.is_nan();
-    let im_neg = c.im.is_sign_negative() && !c.im.is_nan();
     let mut body = String::new();
-    let skip_re = spec.ty == '\0' && c.re == 0.0 && !re_neg;
     if !skip_re {
-        if re_neg {
-            body.push('-');
-        } else if let Some(s @ ('+' | ' ')) = spec.sign {
-            body.push(s);
-        }
-        body.push_str(&part(c.re));
-        body.push(if im_neg { '-' } else { '+' });
-    } else if im_neg {
-        body.push('-');
-    } else if let Some(s @ ('+' | ' ')) = spec.sign {
-        body.push(s);
+        body.push_str(&part(c.re, false));
     }
-    body.push_str(&part(c.im));
+    body.push_str(&part(c.im, !skip_re));
     body.push('j');
-    if spec.ty == '\0' && !skip_re {
+    if omitted && !skip_re {
         body = format!("({body})");
     }
     let mut out = String::new();

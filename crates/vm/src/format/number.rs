@@ -170,8 +170,11 @@ fn float_body(a: f64, spec: &Spec) -> PyResult<String> {
             Some(p) => float_digits(a, FloatStyle::GeneralDot0, p, spec.alt, false),
             None => {
                 let mut s = pith_repr::float_repr(a);
-                if spec.alt && !s.contains(['.', 'e']) {
-                    s.push('.');
+                if spec.alt && !s.contains('.') {
+                    match s.find('e') {
+                        Some(i) => s.insert(i, '.'),
+                        None => s.push('.'),
+                    }
                 }
                 s
             }
@@ -189,7 +192,8 @@ pub fn format_float(x: f64, spec: &Spec) -> PyResult<String> {
     }
     let mut neg = x.is_sign_negative() && !x.is_nan();
     let body = float_body(x.abs(), spec)?;
-    if neg && spec.no_neg_zero && body.bytes().all(|b| !(b'1'..=b'9').contains(&b)) {
+    if neg && spec.no_neg_zero && x.is_finite() && body.bytes().all(|b| !(b'1'..=b'9').contains(&b))
+    {
         neg = false;
     }
     let (int, rest) = split_int(&body);
@@ -270,7 +274,7 @@ pub fn format_int(v: &Value, spec: &Spec) -> PyResult<String> {
             }
             let n = match small {
                 Some(i) => BigInt::from(i),
-                None => n.clone(),
+                None => return Err(PyErr::overflow("Python int too large to convert to C long")),
             };
             let c = n
                 .to_u32()

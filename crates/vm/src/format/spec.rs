@@ -153,7 +153,13 @@ impl Spec {
             s.ty = c;
         }
         if let Some(g) = s.grouping {
-            match s.ty {
+            // A str's omitted type is 's'.
+            let ty = if s.ty == '\0' && default_align == '<' {
+                's'
+            } else {
+                s.ty
+            };
+            match ty {
                 'd' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F' | '\0' => {}
                 'b' | 'o' | 'x' | 'X' if g == '_' => s.group_every = 4,
                 t => {
@@ -200,10 +206,12 @@ pub fn format_str(text: &str, spec: &Spec) -> PyResult<String> {
             code_repr(spec.ty)
         )));
     }
-    if spec.sign.is_some() {
-        return Err(PyErr::value_error(
-            "Sign not allowed in string format specifier",
-        ));
+    if let Some(sign) = spec.sign {
+        return Err(PyErr::value_error(if sign == ' ' {
+            "Space not allowed in string format specifier"
+        } else {
+            "Sign not allowed in string format specifier"
+        }));
     }
     if spec.no_neg_zero {
         return Err(PyErr::value_error(
