@@ -485,6 +485,12 @@ fn b_pow(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     match a.pos.len() {
         2 => ops::binary_op(ops::nb::POWER, &a.pos[0], &a.pos[1]),
         3 => {
+            // float's slot refuses a modulus outright; complex's reports it.
+            if !matches!(a.pos[0], Value::Float(_))
+                && a.pos.iter().any(|v| matches!(v, Value::Complex(_)))
+            {
+                return Err(PyErr::value_error("complex modulo"));
+            }
             let (Some(b), Some(e), Some(m)) = (
                 ops::to_bigint(&a.pos[0]),
                 ops::to_bigint(&a.pos[1]),

@@ -103,7 +103,14 @@ impl Complex {
                 len /= (at * b.im).exp();
                 phase += b.im * vabs.ln();
             }
-            Complex::new(len * phase.cos(), len * phase.sin())
+            let r = Complex::new(len * phase.cos(), len * phase.sin());
+            // libm's cos/sin/log of an infinity set errno to EDOM, which CPython
+            // reports with the message of the zero-base case.
+            let nan_in = [self.re, self.im, b.re, b.im].iter().any(|x| x.is_nan());
+            if !nan_in && (r.re.is_nan() || r.im.is_nan()) {
+                return Err(PyErr::zero_division("0.0 to a negative or complex power"));
+            }
+            r
         };
         if !(r.re.is_finite() && r.im.is_finite())
             && self.re.is_finite()

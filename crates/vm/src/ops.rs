@@ -380,7 +380,7 @@ fn float_binop(op: u32, a: f64, b: f64) -> Option<PyResult<Value>> {
                     "0.0 cannot be raised to a negative power",
                 )));
             }
-            if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
+            if a < 0.0 && a.is_finite() && b.fract() != 0.0 && b.is_finite() {
                 // A negative base with a fractional exponent gives a complex result.
                 let c = crate::complex::Complex::new(a, 0.0);
                 return Some(

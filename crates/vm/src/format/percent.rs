@@ -195,10 +195,6 @@ fn format_core(fmt: &str, args: &Value, mode: Mode) -> PyResult<String> {
             Some(v) => v,
             None => next_arg(&mut argidx)?,
         };
-        if conv == '%' {
-            out.push('%');
-            continue;
-        }
         let (sign, body, numeric) = convert(conv, conv_index, &v, &f, prec, mode)?;
         let len = sign.chars().count() + body.chars().count();
         let padn = width.saturating_sub(len);
