@@ -780,10 +780,13 @@ pub fn parse_int(text: &str, base: u32) -> Option<BigInt> {
         }
         (b, _) => (b, body),
     };
-    let digits = digits
-        .strip_prefix('_')
-        .filter(|_| base != 10 || text.contains("0"))
-        .unwrap_or(digits);
+    // One underscore may follow a base prefix; elsewhere digits come first.
+    let had_prefix = digits.len() < body.len();
+    let digits = if had_prefix {
+        digits.strip_prefix('_').unwrap_or(digits)
+    } else {
+        digits
+    };
     if digits.is_empty()
         || digits.starts_with('_')
         || digits.ends_with('_')
@@ -830,10 +833,15 @@ fn parse_float(text: &str) -> Option<f64> {
         "nan" => return Some(f64::NAN),
         _ => {}
     }
+    let b = body.as_bytes();
+    // Underscores only between digits; no second sign before the digits.
+    let underscores_ok = b.iter().enumerate().all(|(i, &c)| {
+        c != b'_'
+            || (i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit))
+    });
     if body.is_empty()
-        || body.starts_with('_')
-        || body.ends_with('_')
-        || body.contains("__")
+        || !underscores_ok
+        || matches!(b[0], b'+' | b'-')
         || !body
             .chars()
             .all(|c| c.is_ascii_digit() || "._e+-".contains(c))

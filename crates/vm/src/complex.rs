@@ -172,7 +172,7 @@ pub fn parse(text: &str) -> PyResult<Complex> {
     if let Some(inner) = s.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
         s = inner.trim_matches(crate::methods::chars::is_space);
     }
-    if s.is_empty() {
+    if s.is_empty() || s.contains(crate::methods::chars::is_space) {
         return Err(bad());
     }
     // Split at the sign that starts the imaginary part (not one after an 'e').
@@ -187,12 +187,7 @@ pub fn parse(text: &str) -> PyResult<Complex> {
         match t {
             "" | "+" => Ok(1.0),
             "-" => Ok(-1.0),
-            _ => {
-                if t.contains('_') && (t.contains("__") || t.starts_with('_') || t.ends_with('_')) {
-                    return Err(bad());
-                }
-                crate::builtins::parse_float_text(&t.replace('_', "")).ok_or_else(bad)
-            }
+            _ => crate::builtins::parse_float_text(t).ok_or_else(bad),
         }
     };
     let lower = s.to_ascii_lowercase();
