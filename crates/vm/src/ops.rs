@@ -649,6 +649,42 @@ pub fn binary_op(op: u32, a: &Value, b: &Value) -> PyResult<Value> {
             Value::Set(_) | Value::FrozenSet(_),
             Value::Set(_) | Value::FrozenSet(_),
         ) => crate::methods::set_binop(base, a, b),
+        (nb::OR, Value::Dict(x), Value::List(_) | Value::Tuple(_) | Value::DictView(_))
+            if op >= nb::INPLACE =>
+        {
+            // `d |= pairs` accepts what dict.update accepts; sequences are
+            // read here, other iterables need the VM and are not supported.
+            let items: Vec<Value> = match b {
+                Value::List(l) => l.borrow().clone(),
+                Value::Tuple(t) => t.to_vec(),
+                Value::DictView(v) if v.1 == crate::iter::DictPart::Items => {
+                    v.0.borrow()
+                        .iter()
+                        .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
+                        .collect()
+                }
+                _ => return Err(unsupported(op, a, b)),
+            };
+            for (i, item) in items.iter().enumerate() {
+                let pair: Vec<Value> = match item {
+                    Value::Tuple(t) => t.to_vec(),
+                    Value::List(l) => l.borrow().clone(),
+                    _ => {
+                        return Err(PyErr::type_error(format!(
+                            "cannot convert dictionary update sequence element #{i} to a sequence"
+                        )))
+                    }
+                };
+                if pair.len() != 2 {
+                    return Err(PyErr::value_error(format!(
+                        "dictionary update sequence element #{i} has length {}; 2 is required",
+                        pair.len()
+                    )));
+                }
+                x.borrow_mut().insert(pair[0].clone(), pair[1].clone())?;
+            }
+            Ok(a.clone())
+        }
         (nb::OR | nb::AND | nb::XOR | nb::SUBTRACT, Value::DictView(_), _)
         | (nb::OR | nb::AND | nb::XOR | nb::SUBTRACT, _, Value::DictView(_)) => {
             match (view_as_set(a), view_as_set(b)) {
