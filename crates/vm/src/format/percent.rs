@@ -71,34 +71,37 @@ fn format_core(fmt: &str, args: &Value, mode: Mode) -> PyResult<String> {
         }
         Err(PyErr::type_error("not enough arguments for format string"))
     };
-    let chars: Vec<char> = fmt.chars().collect();
+    // Scanned by byte: every character with a meaning here is ASCII.
+    let b = fmt.as_bytes();
+    let ascii = fmt.is_ascii();
+    let at = |i: usize| b.get(i).map(|&c| c as char);
     let mut out = String::with_capacity(fmt.len() + 16);
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c != '%' {
-            out.push(c);
-            i += 1;
+    while i < b.len() {
+        if b[i] != b'%' {
+            let next = fmt[i..].find('%').map_or(b.len(), |k| i + k);
+            out.push_str(&fmt[i..next]);
+            i = next;
             continue;
         }
         i += 1;
-        if chars.get(i) == Some(&'%') {
+        if at(i) == Some('%') {
             out.push('%');
             i += 1;
             continue;
         }
         let mut keyed: Option<Value> = None;
-        if chars.get(i) == Some(&'(') {
+        if at(i) == Some('(') {
             let Some(d) = dict else {
                 return Err(PyErr::type_error("format requires a mapping"));
             };
             let mut depth = 1;
             let start = i + 1;
             i += 1;
-            while i < chars.len() && depth > 0 {
-                match chars[i] {
-                    '(' => depth += 1,
-                    ')' => depth -= 1,
+            while i < b.len() && depth > 0 {
+                match b[i] {
+                    b'(' => depth += 1,
+                    b')' => depth -= 1,
                     _ => {}
                 }
                 i += 1;
@@ -106,7 +109,7 @@ fn format_core(fmt: &str, args: &Value, mode: Mode) -> PyResult<String> {
             if depth > 0 {
                 return Err(PyErr::value_error("incomplete format key"));
             }
-            let key: String = chars[start..i - 1].iter().collect();
+            let key: String = fmt[start..i - 1].to_string();
             let key = match mode {
                 Mode::Str => Value::string(key),
                 Mode::Bytes => Value::Bytes(Rc::new(key.chars().map(|c| c as u8).collect())),
@@ -125,7 +128,7 @@ fn format_core(fmt: &str, args: &Value, mode: Mode) -> PyResult<String> {
             alt: false,
             zero: false,
         };
-        while let Some(&ch) = chars.get(i) {
+        while let Some(ch) = at(i) {
             match ch {
                 '-' => f.left = true,
                 '+' => f.plus = true,
@@ -137,7 +140,7 @@ fn format_core(fmt: &str, args: &Value, mode: Mode) -> PyResult<String> {
             i += 1;
         }
         let mut width: usize = 0;
-        if chars.get(i) == Some(&'*') {
+        if at(i) == Some('*') {
             let v = next_arg(&mut argidx)?;
             let w = match v {
                 Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => index_of(&v).unwrap_or(0),
@@ -149,7 +152,7 @@ fn format_core(fmt: &str, args: &Value, mode: Mode) -> PyResult<String> {
             width = usize::try_from(w.unsigned_abs()).unwrap_or(usize::MAX);
             i += 1;
         } else {
-            while let Some(d) = chars.get(i).and_then(|c| c.to_digit(10)) {
+            while let Some(d) = at(i).and_then(|c| c.to_digit(10)) {
                 width = width
                     .checked_mul(10)
                     .and_then(|w| w.checked_add(d as usize))
@@ -158,9 +161,9 @@ fn format_core(fmt: &str, args: &Value, mode: Mode) -> PyResult<String> {
             }
         }
         let mut prec: Option<usize> = None;
-        if chars.get(i) == Some(&'.') {
+        if at(i) == Some('.') {
             i += 1;
-            if chars.get(i) == Some(&'*') {
+            if at(i) == Some('*') {
                 let v = next_arg(&mut argidx)?;
                 let p = match v {
                     Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => index_of(&v).unwrap_or(0),
@@ -170,7 +173,7 @@ fn format_core(fmt: &str, args: &Value, mode: Mode) -> PyResult<String> {
                 i += 1;
             } else {
                 let mut p: usize = 0;
-                while let Some(d) = chars.get(i).and_then(|c| c.to_digit(10)) {
+                while let Some(d) = at(i).and_then(|c| c.to_digit(10)) {
                     p = p
                         .checked_mul(10)
                         .and_then(|w| w.checked_add(d as usize))
@@ -183,14 +186,14 @@ fn format_core(fmt: &str, args: &Value, mode: Mode) -> PyResult<String> {
         if width > MAX_WIDTH || prec.is_some_and(|p| p > MAX_WIDTH) {
             return Err(PyErr::with_args(ExcKind::MemoryError, vec![]));
         }
-        while matches!(chars.get(i), Some('h' | 'l' | 'L')) {
+        while matches!(at(i), Some('h' | 'l' | 'L')) {
             i += 1;
         }
-        let Some(&conv) = chars.get(i) else {
+        let Some(conv) = fmt.get(i..).and_then(|r| r.chars().next()) else {
             return Err(PyErr::value_error("incomplete format"));
         };
-        let conv_index = i;
-        i += 1;
+        let conv_index = if ascii { i } else { fmt[..i].chars().count() };
+        i += conv.len_utf8();
         let v = match keyed.take() {
             Some(v) => v,
             None => next_arg(&mut argidx)?,
