@@ -169,6 +169,9 @@ fn format_core(fmt: &str, args: &Value, mode: Mode) -> PyResult<String> {
                     Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => index_of(&v).unwrap_or(0),
                     _ => return Err(PyErr::type_error("* wants int")),
                 };
+                if i32::try_from(p).is_err() {
+                    return Err(PyErr::overflow("Python int too large to convert to C int"));
+                }
                 prec = Some(p.max(0) as usize);
                 i += 1;
             } else {
