@@ -1114,8 +1114,11 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
             at_most(&a, name, 1)?;
             let mut d = Dict::new();
             if let Some(src) = a.pos.first() {
-                for item in vm.collect(src)? {
-                    d.insert(item, Value::None)?;
+                let merge = crate::methods::merge_source(src);
+                if !crate::methods::update_from(&mut d, &merge) {
+                    for item in vm.collect(src)? {
+                        d.insert(item, Value::None)?;
+                    }
                 }
             }
             Ok(if t.kind == TypeKind::Set {

@@ -214,6 +214,10 @@ pub struct Dict {
     entries: Vec<Entry>,
     used: usize,
     version: u64,
+    /// For sets: the one-off resizes CPython's bulk updates (`set_merge`) made,
+    /// as (entries inserted before, `minused` argument); iteration order
+    /// ([`crate::methods::set_order`]) replays them.
+    pub set_resizes: Option<Box<Vec<(u32, u32)>>>,
 }
 
 impl Dict {

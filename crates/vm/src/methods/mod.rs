@@ -54,7 +54,7 @@ use list::{LIST_METHODS, TUPLE_METHODS};
 use memoryview::MEMORYVIEW_METHODS;
 pub use range::range_slice;
 use range::{RANGE_METHODS, SLICE_METHODS};
-pub use set::{set_binop, set_compare, set_eq, set_order};
+pub use set::{merge_source, set_binop, set_compare, set_eq, set_order, update_from, MergeSource};
 use set::{FROZENSET_METHODS, SET_METHODS};
 use str_methods::STR_METHODS;
 mod unicode_tables;

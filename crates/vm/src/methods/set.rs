@@ -57,46 +57,66 @@ fn other_set(vm: &mut Vm, v: &Value) -> PyResult<Dict> {
     Ok(d)
 }
 
-/// `a | b`, `a & b`, `a ^ b`, `a - b` on sets.
+/// `a | b`, `a & b`, `a ^ b`, `a - b` on sets, building the result in the
+/// order CPython's algorithms insert, so iteration orders agree.
 pub fn set_binop(op: u32, a: &Value, b: &Value) -> PyResult<Value> {
     let (x, y) = (
         set_items(a).unwrap_or_default(),
         set_items(b).unwrap_or_default(),
     );
-    let mut out = Dict::new();
-    match op {
+    let out = match op {
         ops::nb::OR => {
-            for (h, k, _) in x.iter_entries().chain(y.iter_entries()) {
-                out.insert_hashed(k.clone(), h, Value::None);
-            }
+            let mut out = copy_of(&x);
+            merge_into(&mut out, &y);
+            out
         }
         ops::nb::AND => {
-            for (h, k, _) in x.iter_entries() {
-                if y.contains_hashed(k, h) {
-                    out.insert_hashed(k.clone(), h, Value::None);
+            // CPython walks the smaller set and probes the larger.
+            let (small, large) = if y.len() > x.len() {
+                (&x, &y)
+            } else {
+                (&y, &x)
+            };
+            let mut out = Dict::new();
+            for k in set_order(small) {
+                let h = crate::dict::hash_value(&k)?;
+                if large.contains_hashed(&k, h) {
+                    out.insert_hashed(k, h, Value::None);
                 }
             }
+            out
         }
         ops::nb::SUBTRACT => {
-            for (h, k, _) in x.iter_entries() {
-                if !y.contains_hashed(k, h) {
-                    out.insert_hashed(k.clone(), h, Value::None);
+            let mut out = if (x.len() >> 2) > y.len() {
+                copy_of(&x)
+            } else {
+                Dict::new()
+            };
+            if out.is_empty() {
+                for k in set_order(&x) {
+                    let h = crate::dict::hash_value(&k)?;
+                    if !y.contains_hashed(&k, h) {
+                        out.insert_hashed(k, h, Value::None);
+                    }
+                }
+            } else {
+                for k in set_order(&y) {
+                    out.remove(&k)?;
                 }
             }
+            out
         }
         _ => {
-            for (h, k, _) in x.iter_entries() {
-                if !y.contains_hashed(k, h) {
-                    out.insert_hashed(k.clone(), h, Value::None);
+            // CPython copies the right operand, then toggles the left's items.
+            let mut out = copy_of(&y);
+            for k in set_order(&x) {
+                if out.remove(&k)?.is_none() {
+                    out.insert(k, Value::None)?;
                 }
             }
-            for (h, k, _) in y.iter_entries() {
-                if !x.contains_hashed(k, h) {
-                    out.insert_hashed(k.clone(), h, Value::None);
-                }
-            }
+            out
         }
-    }
+    };
     Ok(make_like(a, out))
 }
 
@@ -127,11 +147,29 @@ pub fn set_compare(op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
 }
 
 /// Iteration order of a set as CPython's hash table would give it (rebuilt from
-/// the hashes in insertion order; deletions are not replayed).
+/// the hashes in insertion order, with the bulk resizes CPython made; deletions
+/// are not replayed).
 pub fn set_order(d: &Dict) -> Vec<Value> {
-    const LINEAR_PROBES: usize = 9;
     let entries: Vec<(u64, &Value)> = d.iter_entries().map(|(h, k, _)| (h as u64, k)).collect();
-    let mut table: Vec<Option<usize>> = vec![None; 8];
+    let table = simulate(d, &entries);
+    table
+        .into_iter()
+        .flatten()
+        .map(|i| entries[i].1.clone())
+        .collect()
+}
+
+fn table_size(min_used: usize) -> usize {
+    let mut size = 8;
+    while size <= min_used {
+        size <<= 1;
+    }
+    size
+}
+
+/// CPython's set table after inserting `entries` in order: slot -> entry index.
+fn simulate(d: &Dict, entries: &[(u64, &Value)]) -> Vec<Option<usize>> {
+    const LINEAR_PROBES: usize = 9;
     let find_free = |table: &[Option<usize>], hash: u64| -> usize {
         let mask = table.len() - 1;
         let mut perturb = hash;
@@ -153,31 +191,126 @@ pub fn set_order(d: &Dict) -> Vec<Value> {
                 & mask;
         }
     };
+    let resize = |table: &[Option<usize>], size: usize| -> Vec<Option<usize>> {
+        let mut nt = vec![None; size];
+        for i in table.iter().flatten() {
+            let s = find_free(&nt, entries[*i].0);
+            nt[s] = Some(*i);
+        }
+        nt
+    };
+    let events: &[(u32, u32)] = d.set_resizes.as_deref().map_or(&[], Vec::as_slice);
+    let mut next_event = 0;
+    let mut table: Vec<Option<usize>> = vec![None; 8];
     let mut used = 0usize;
     for (idx, &(h, _)) in entries.iter().enumerate() {
+        while let Some(&(at, min_used)) = events.get(next_event) {
+            if at as usize != idx {
+                break;
+            }
+            table = resize(&table, table_size(min_used as usize));
+            next_event += 1;
+        }
         let slot = find_free(&table, h);
         table[slot] = Some(idx);
         used += 1;
         let mask = table.len() - 1;
         if used * 5 >= mask * 3 {
             let min = if used > 50000 { used * 2 } else { used * 4 };
-            let mut size = 8;
-            while size <= min {
-                size <<= 1;
-            }
-            let mut nt = vec![None; size];
-            for i in table.iter().flatten() {
-                let s = find_free(&nt, entries[*i].0);
-                nt[s] = Some(*i);
-            }
-            table = nt;
+            table = resize(&table, table_size(min));
         }
     }
+    // Resizes recorded after the last insertion (a bulk update still to come).
+    for &(_, min_used) in &events[next_event..] {
+        table = resize(&table, table_size(min_used as usize));
+    }
     table
-        .into_iter()
-        .flatten()
-        .map(|i| entries[i].1.clone())
-        .collect()
+}
+
+fn presize_len(target: &mut Dict, other_len: usize) {
+    let entries: Vec<(u64, &Value)> = target
+        .iter_entries()
+        .map(|(h, k, _)| (h as u64, k))
+        .collect();
+    let n = entries.len();
+    let mask = simulate(target, &entries).len() - 1;
+    if (n + other_len) * 5 >= mask * 3 {
+        let event = (n as u32, ((n + other_len) * 2) as u32);
+        target
+            .set_resizes
+            .get_or_insert_with(Default::default)
+            .push(event);
+    }
+}
+
+/// The size of the table CPython would have for `d`.
+fn table_len(d: &Dict) -> usize {
+    let entries: Vec<(u64, &Value)> = d.iter_entries().map(|(h, k, _)| (h as u64, k)).collect();
+    simulate(d, &entries).len()
+}
+
+/// A copy of a set's items as CPython's `set_copy` builds it: a bulk merge
+/// into an empty set.
+fn copy_of(src: &Dict) -> Dict {
+    let mut out = Dict::new();
+    merge_into(&mut out, src);
+    out
+}
+
+/// Adds the items of the set `other` to `target` as CPython's `set_merge`:
+/// one resize up front, then the items in `other`'s order; an empty target of
+/// the same size gets `other`'s table as is.
+fn merge_into(target: &mut Dict, other: &Dict) {
+    presize_len(target, other.len());
+    if target.is_empty() && table_len(target) == table_len(other) {
+        *target = other.clone();
+        return;
+    }
+    for k in set_order(other) {
+        let _ = target.insert(k, Value::None);
+    }
+}
+
+/// What a bulk set update reads from its source, taken before the target is
+/// borrowed (the source may be the target itself).
+pub enum MergeSource {
+    /// A set or frozenset (its table).
+    Set(Dict),
+    /// A dict of this many keys.
+    Dict(usize),
+    /// Any other iterable.
+    Other,
+}
+
+/// The [`MergeSource`] of a value.
+pub fn merge_source(v: &Value) -> MergeSource {
+    match v {
+        Value::Set(s) => s
+            .try_borrow()
+            .map_or(MergeSource::Other, |d| MergeSource::Set(d.clone())),
+        Value::FrozenSet(s) => MergeSource::Set((**s).clone()),
+        Value::Dict(d) => d
+            .try_borrow()
+            .map_or(MergeSource::Other, |d| MergeSource::Dict(d.len())),
+        _ => MergeSource::Other,
+    }
+}
+
+/// `set.update(source)` / `SET_UPDATE`: fills `target` from a set source as
+/// CPython does and returns true; for other sources (added one by one by the
+/// caller) only the up-front resize of a dict source is recorded.
+pub fn update_from(target: &mut Dict, source: &MergeSource) -> bool {
+    match source {
+        MergeSource::Set(other) => {
+            merge_into(target, other);
+            true
+        }
+        MergeSource::Dict(n) => {
+            presize_len(target, *n);
+            false
+        }
+        MergeSource::Other => false,
+    }
 }
 
 fn recv_set<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Value> {
@@ -265,8 +398,14 @@ fn set_symdiff(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn set_update(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = mutable_set(&a, "update")?;
     for other in &a.pos[1..] {
+        let src = merge_source(other);
+        if let MergeSource::Set(_) = src {
+            update_from(&mut s.borrow_mut(), &src);
+            continue;
+        }
         let items = vm.collect(other)?;
         let mut s = s.borrow_mut();
+        update_from(&mut s, &src);
         for it in items {
             s.insert(it, Value::None)?;
         }
@@ -277,7 +416,7 @@ fn set_update(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn set_copy(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = recv_set(&a, "copy")?;
     noargs(&a, type_name(s).as_ref(), "copy")?;
-    Ok(make_like(s, set_items(s).unwrap_or_default()))
+    Ok(make_like(s, copy_of(&set_items(s).unwrap_or_default())))
 }
 
 fn set_clear(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
