@@ -32,6 +32,10 @@ builtin_table! {
     "hex" => b_hex, "oct" => b_oct, "bin" => b_bin, "id" => b_id, "hash" => b_hash,
     "callable" => b_callable, "getattr" => b_getattr, "setattr" => b_setattr,
     "hasattr" => b_hasattr, "format" => b_format, "ascii" => b_ascii,
+    "globals" => crate::namespace::b_globals, "locals" => crate::namespace::b_locals,
+    "vars" => crate::namespace::b_vars, "dir" => crate::namespace::b_dir,
+    "delattr" => crate::namespace::b_delattr, "input" => crate::namespace::b_input,
+    "exit" => crate::namespace::b_exit, "quit" => crate::namespace::b_exit,
 }
 
 const TYPE_NAMES: &[TypeKind] = &[
@@ -54,6 +58,9 @@ const TYPE_NAMES: &[TypeKind] = &[
     TypeKind::Reversed,
     TypeKind::Slice,
     TypeKind::Bytes,
+    TypeKind::Complex,
+    TypeKind::ByteArray,
+    TypeKind::MemoryView,
 ];
 
 /// Builds the `builtins` namespace.
@@ -135,6 +142,7 @@ fn b_print(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     };
     let mut out = String::new();
     for (i, v) in a.pos.iter().enumerate() {
+        crate::format::check_int_str(v)?;
         if i > 0 {
             out.push_str(sep.as_ref().map_or(" ", |s| s.as_str()));
         }
@@ -198,6 +206,13 @@ fn b_abs(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         Value::Bool(b) => Value::Int(i64::from(*b)),
         Value::BigInt(b) => Value::from_bigint(b.abs()),
         Value::Float(f) => Value::Float(f.abs()),
+        Value::Complex(c) => {
+            let r = c.re.hypot(c.im);
+            if r.is_infinite() && c.re.is_finite() && c.im.is_finite() {
+                return Err(PyErr::overflow("absolute value too large"));
+            }
+            Value::Float(r)
+        }
         other => {
             return Err(PyErr::type_error(format!(
                 "bad operand type for abs(): '{}'",
@@ -356,12 +371,33 @@ pub fn exception_matches(exc: &Value, typ: &Value) -> PyResult<bool> {
     Ok(classes.iter().any(|c| t.is_subtype(c)))
 }
 
+/// Whether a builtin value can be called (for `iter(callable, sentinel)`).
+fn callable(v: &Value) -> bool {
+    matches!(
+        v,
+        Value::Function(_)
+            | Value::Builtin(_)
+            | Value::BoundBuiltin(_)
+            | Value::Method(_)
+            | Value::Type(_)
+    )
+}
+
 fn b_iter(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     a.no_kw("iter")?;
     match a.pos.len() {
         1 => vm.get_iter(&a.pos[0]),
+        2 => {
+            if !callable(&a.pos[0]) {
+                return Err(PyErr::type_error("iter(v, w): v must be callable"));
+            }
+            Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Callable {
+                func: a.pos[0].clone(),
+                sentinel: a.pos[1].clone(),
+            }))))
+        }
         n => Err(PyErr::type_error(format!(
-            "iter expected 1 argument, got {n}"
+            "iter expected at most 2 arguments, got {n}"
         ))),
     }
 }
@@ -427,6 +463,12 @@ fn b_divmod(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     {
         return Err(PyErr::zero_division("integer division or modulo by zero"));
     }
+    if (matches!(x, Value::Float(_)) || matches!(y, Value::Float(_)))
+        && ops::to_f64(y).ok().flatten() == Some(0.0)
+        && ops::to_f64(x).ok().flatten().is_some()
+    {
+        return Err(PyErr::zero_division("float divmod()"));
+    }
     let q = ops::binary_op(ops::nb::FLOOR_DIVIDE, x, y).map_err(|e| {
         if e.is(ExcKind::TypeError) {
             PyErr::type_error(format!(
@@ -447,6 +489,12 @@ fn b_pow(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     match a.pos.len() {
         2 => ops::binary_op(ops::nb::POWER, &a.pos[0], &a.pos[1]),
         3 => {
+            // float's slot refuses a modulus outright; complex's reports it.
+            if !matches!(a.pos[0], Value::Float(_))
+                && a.pos.iter().any(|v| matches!(v, Value::Complex(_)))
+            {
+                return Err(PyErr::value_error("complex modulo"));
+            }
             let (Some(b), Some(e), Some(m)) = (
                 ops::to_bigint(&a.pos[0]),
                 ops::to_bigint(&a.pos[1]),
@@ -459,11 +507,14 @@ fn b_pow(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             if m.is_zero() {
                 return Err(PyErr::value_error("pow() 3rd argument cannot be 0"));
             }
-            if e.is_negative() {
-                return Err(PyErr::value_error(
-                    "base is not invertible for the given modulus",
-                ));
-            }
+            let (b, e) = if e.is_negative() {
+                let inv = mod_inverse(&b, &m).ok_or_else(|| {
+                    PyErr::value_error("base is not invertible for the given modulus")
+                })?;
+                (inv, -e)
+            } else {
+                (b, e)
+            };
             let r = b.modpow(&e, &m);
             // Python's result takes the sign of the modulus
             let r = if !r.is_zero() && (r.is_negative() != m.is_negative()) {
@@ -477,6 +528,17 @@ fn b_pow(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             "pow expected at least 2 arguments, got {n}"
         ))),
     }
+}
+
+/// The inverse of `b` modulo `m`, if `b` and `m` are coprime.
+fn mod_inverse(b: &BigInt, m: &BigInt) -> Option<BigInt> {
+    use num_integer::Integer;
+    let m_abs = m.abs();
+    let e = b.mod_floor(&m_abs).extended_gcd(&m_abs);
+    if e.gcd != BigInt::from(1) {
+        return None;
+    }
+    Some(e.x.mod_floor(&m_abs))
 }
 
 fn round_half_even(x: f64) -> f64 {
@@ -514,18 +576,11 @@ fn b_round(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         }
         (Value::Float(f), Some(n)) => {
             let n = int_arg(n, "round")?;
-            if !f.is_finite() || n > 300 {
-                return Ok(Value::Float(*f));
+            let r = round_float(*f, n);
+            if r.is_infinite() && f.is_finite() {
+                return Err(PyErr::overflow("rounded value too large to represent"));
             }
-            // correctly rounded via decimal formatting (as CPython's dtoa-based round)
-            if n >= 0 {
-                // Formatting rounds the exact binary value half-to-even, as CPython's round does.
-                let s = format!("{:.*}", n as usize, f);
-                Ok(Value::Float(s.parse().unwrap_or(*f)))
-            } else {
-                let p = 10f64.powi((-n) as i32);
-                Ok(Value::Float(round_half_even(f / p) * p))
-            }
+            Ok(Value::Float(r))
         }
         (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), None) => ops::unary('+', x),
         (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), Some(n)) => {
@@ -690,7 +745,26 @@ fn b_format(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 /// Parses `int(text, base)` as CPython does (underscores, whitespace, prefixes).
 pub fn parse_int(text: &str, base: u32) -> Option<BigInt> {
-    let t = text.trim();
+    // Non-ASCII decimal digits and spaces count as their ASCII forms.
+    let mapped: String;
+    let text = if text.is_ascii() {
+        text
+    } else {
+        mapped = text
+            .chars()
+            .map(|c| {
+                if let Some(d) = crate::methods::chars::decimal_value(c) {
+                    char::from_digit(d, 10).unwrap_or(c)
+                } else if crate::methods::chars::is_space(c) {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .collect();
+        &mapped
+    };
+    let t = text.trim_matches(|c: char| c.is_ascii_whitespace() || ('\x1c'..='\x1f').contains(&c));
     let (neg, body) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),
         Some(b'+') => (false, &t[1..]),
@@ -710,10 +784,13 @@ pub fn parse_int(text: &str, base: u32) -> Option<BigInt> {
         }
         (b, _) => (b, body),
     };
-    let digits = digits
-        .strip_prefix('_')
-        .filter(|_| base != 10 || text.contains("0"))
-        .unwrap_or(digits);
+    // One underscore may follow a base prefix; elsewhere digits come first.
+    let had_prefix = digits.len() < body.len();
+    let digits = if had_prefix {
+        digits.strip_prefix('_').unwrap_or(digits)
+    } else {
+        digits
+    };
     if digits.is_empty()
         || digits.starts_with('_')
         || digits.ends_with('_')
@@ -730,7 +807,25 @@ pub fn parse_int(text: &str, base: u32) -> Option<BigInt> {
 }
 
 fn parse_float(text: &str) -> Option<f64> {
-    let t = text.trim();
+    let mapped: String;
+    let text = if text.is_ascii() {
+        text
+    } else {
+        mapped = text
+            .chars()
+            .map(|c| {
+                if let Some(d) = crate::methods::chars::decimal_value(c) {
+                    char::from_digit(d, 10).unwrap_or(c)
+                } else if crate::methods::chars::is_space(c) {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .collect();
+        &mapped
+    };
+    let t = text.trim_matches(|c: char| c.is_ascii_whitespace() || ('\x1c'..='\x1f').contains(&c));
     let lower = t.to_ascii_lowercase();
     let (sign, body) = match lower.as_bytes().first() {
         Some(b'-') => (-1.0, &lower[1..]),
@@ -742,10 +837,15 @@ fn parse_float(text: &str) -> Option<f64> {
         "nan" => return Some(f64::NAN),
         _ => {}
     }
+    let b = body.as_bytes();
+    // Underscores only between digits; no second sign before the digits.
+    let underscores_ok = b.iter().enumerate().all(|(i, &c)| {
+        c != b'_'
+            || (i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit))
+    });
     if body.is_empty()
-        || body.starts_with('_')
-        || body.ends_with('_')
-        || body.contains("__")
+        || !underscores_ok
+        || matches!(b[0], b'+' | b'-')
         || !body
             .chars()
             .all(|c| c.is_ascii_digit() || "._e+-".contains(c))
@@ -795,12 +895,43 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
             ))))
         }
         TypeKind::Int => {
-            a.check_kw("int", &["base"])?;
+            if let Some(Value::Str(k)) = a
+                .kwnames
+                .iter()
+                .find(|k| !matches!(k, Value::Str(s) if s.as_str() == "base"))
+            {
+                return Err(PyErr::type_error(format!(
+                    "'{}' is an invalid keyword argument for int()",
+                    k.as_str()
+                )));
+            }
             at_most(&a, "int", 2)?;
             let base = a.pos.get(1).or_else(|| a.kw("base"));
             let Some(x) = a.pos.first() else {
                 return Ok(Value::Int(0));
             };
+            // Bytes are parsed as their ASCII text; messages still show the bytes.
+            if let Some(text) = bytes_text(x) {
+                let b = match base {
+                    Some(b) => int_arg(b, "int")?,
+                    None => 10,
+                };
+                if b != 0 && !(2..=36).contains(&b) {
+                    return Err(PyErr::value_error(
+                        "int() base must be >= 2 and <= 36, or 0",
+                    ));
+                }
+                crate::format::check_int_parse_digits(&text, b as u32)?;
+                return parse_int(&text, b as u32)
+                    .map(Value::from_bigint)
+                    .ok_or_else(|| {
+                        PyErr::value_error(format!(
+                            "invalid literal for int() with base {}: {}",
+                            b,
+                            crate::repr::repr(&crate::methods::bytearray::freeze(x))
+                        ))
+                    });
+            }
             if let Some(b) = base {
                 let b = int_arg(b, "int")?;
                 if b != 0 && !(2..=36).contains(&b) {
@@ -813,6 +944,7 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
                         "int() can't convert non-string with explicit base",
                     ));
                 };
+                crate::format::check_int_parse_digits(s.as_str(), b as u32)?;
                 return parse_int(s.as_str(), b as u32)
                     .map(Value::from_bigint)
                     .ok_or_else(|| {
@@ -836,16 +968,41 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
                     Ok(<BigInt as num_traits::FromPrimitive>::from_f64(f.trunc())
                         .map_or(Value::Int(0), Value::from_bigint))
                 }
-                Value::Str(s) => parse_int(s.as_str(), 10).map(Value::from_bigint).ok_or_else(|| {
+                Value::Str(s) => {
+                    crate::format::check_int_parse_digits(s.as_str(), 10)?;
+                    parse_int(s.as_str(), 10).map(Value::from_bigint).ok_or_else(|| {
                     PyErr::value_error(format!(
                         "invalid literal for int() with base 10: {}",
                         crate::repr::repr(x)
                     ))
-                }),
+                })
+                }
                 other => Err(PyErr::type_error(format!(
                     "int() argument must be a string, a bytes-like object or a real number, not '{}'",
                     type_name(other)
                 ))),
+            }
+        }
+        TypeKind::Complex => construct_complex(vm, a),
+        TypeKind::MemoryView => {
+            a.check_kw("memoryview", &["object"])?;
+            match a.pos.first().or_else(|| a.kw("object")) {
+                Some(obj) if a.pos.len() <= 1 => crate::methods::memoryview::new_memoryview(obj),
+                _ => Err(PyErr::type_error(format!(
+                    "memoryview() takes exactly one argument ({} given)",
+                    a.pos.len()
+                ))),
+            }
+        }
+        TypeKind::ByteArray => {
+            if let Some(Value::Bytes(b)) = a.pos.first() {
+                if a.pos.len() == 1 && a.kwnames.is_empty() {
+                    return Ok(crate::methods::bytearray::new_bytearray(b.to_vec()));
+                }
+            }
+            match construct_bytes(vm, a)? {
+                Value::Bytes(b) => Ok(crate::methods::bytearray::new_bytearray(b.to_vec())),
+                other => Ok(other),
             }
         }
         TypeKind::Float => {
@@ -854,6 +1011,14 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
             let Some(x) = a.pos.first() else {
                 return Ok(Value::Float(0.0));
             };
+            if let Some(text) = bytes_text(x) {
+                return parse_float(&text).map(Value::Float).ok_or_else(|| {
+                    PyErr::value_error(format!(
+                        "could not convert string to float: {}",
+                        crate::repr::repr(&crate::methods::bytearray::freeze(x))
+                    ))
+                });
+            }
             match x {
                 Value::Float(_) => Ok(x.clone()),
                 Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
@@ -876,8 +1041,33 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
             match a.pos.first().or_else(|| a.kw("object")) {
                 None => Ok(Value::str("")),
                 Some(v @ Value::Str(_)) => Ok(v.clone()),
-                Some(Value::Bytes(b)) if a.pos.len() > 1 || a.kw("encoding").is_some() => {
-                    Ok(Value::string(String::from_utf8_lossy(b).into_owned()))
+                Some(v)
+                    if a.pos.len() > 1
+                        || a.kw("encoding").is_some()
+                        || a.kw("errors").is_some() =>
+                {
+                    let data = match crate::methods::bytearray::freeze(v) {
+                        Value::Bytes(b) => b,
+                        other => {
+                            return Err(PyErr::type_error(format!(
+                                "decoding to str: need a bytes-like object, {} found",
+                                type_name(&other)
+                            )))
+                        }
+                    };
+                    let text_arg = |v: Option<&Value>, d: &'static str| -> PyResult<String> {
+                        match v {
+                            None => Ok(d.to_string()),
+                            Some(Value::Str(s)) => Ok(s.as_str().to_string()),
+                            Some(other) => Err(PyErr::type_error(format!(
+                                "str() argument 'encoding' must be str, not {}",
+                                type_name(other)
+                            ))),
+                        }
+                    };
+                    let enc = text_arg(a.pos.get(1).or_else(|| a.kw("encoding")), "utf-8")?;
+                    let err = text_arg(a.pos.get(2).or_else(|| a.kw("errors")), "strict")?;
+                    crate::format::codecs::decode(&data, &enc, &err).map(Value::string)
                 }
                 Some(v) => Ok(Value::string(vm.str_of(v)?)),
             }
@@ -928,8 +1118,11 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
             at_most(&a, name, 1)?;
             let mut d = Dict::new();
             if let Some(src) = a.pos.first() {
-                for item in vm.collect(src)? {
-                    d.insert(item, Value::None)?;
+                let merge = crate::methods::merge_source(src);
+                if !crate::methods::update_from(&mut d, &merge) {
+                    for item in vm.collect(src)? {
+                        d.insert(item, Value::None)?;
+                    }
                 }
             }
             Ok(if t.kind == TypeKind::Set {
@@ -994,8 +1187,10 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
                 .iter()
                 .map(|v| vm.get_iter(v))
                 .collect::<PyResult<Vec<_>>>()?;
+            let strict = a.kw("strict").is_some_and(ops::truthy);
             Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Zip {
                 its: Rc::new(its),
+                strict,
             }))))
         }
         TypeKind::Map => {
@@ -1046,7 +1241,11 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
                     seq: v.clone(),
                     left: t.len(),
                 })))),
-                v @ (Value::Str(_) | Value::Range(_) | Value::Dict(_)) => {
+                v @ (Value::Str(_)
+                | Value::Range(_)
+                | Value::Dict(_)
+                | Value::Bytes(_)
+                | Value::DictView(_)) => {
                     let mut items = vm.collect(v)?;
                     items.reverse();
                     Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Snapshot {
@@ -1084,26 +1283,7 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
                 ))),
             }
         }
-        TypeKind::Bytes => match a.pos.first() {
-            None => Ok(Value::Bytes(Rc::new(Vec::new()))),
-            Some(Value::Str(s)) if a.pos.len() > 1 => {
-                Ok(Value::Bytes(Rc::new(s.as_str().as_bytes().to_vec())))
-            }
-            Some(Value::Int(n)) if *n >= 0 => {
-                Ok(Value::Bytes(Rc::new(vec![0; (*n).min(1 << 28) as usize])))
-            }
-            Some(v) => {
-                let items = vm.collect(v)?;
-                let mut out = Vec::with_capacity(items.len());
-                for it in items {
-                    match it {
-                        Value::Int(i) if (0..256).contains(&i) => out.push(i as u8),
-                        _ => return Err(PyErr::value_error("bytes must be in range(0, 256)")),
-                    }
-                }
-                Ok(Value::Bytes(Rc::new(out)))
-            }
-        },
+        TypeKind::Bytes => construct_bytes(vm, a),
         _ => Err(PyErr::type_error(format!(
             "cannot create '{}' instances",
             t.name
@@ -1182,6 +1362,202 @@ pub fn small_int(v: &Value) -> Option<i64> {
         Value::Int(i) => Some(*i),
         Value::BigInt(b) => b.to_i64(),
         Value::Bool(b) => Some(i64::from(*b)),
+        _ => None,
+    }
+}
+
+/// `parse_float` for other modules (complex parsing).
+pub fn parse_float_text(text: &str) -> Option<f64> {
+    parse_float(text)
+}
+
+fn construct_complex(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    use crate::complex::{as_complex, Complex};
+    a.check_kw("complex", &["real", "imag"])?;
+    let real = a.pos.first().or_else(|| a.kw("real"));
+    let imag = a.pos.get(1).or_else(|| a.kw("imag"));
+    if a.pos.len() > 2 {
+        return Err(PyErr::type_error(format!(
+            "complex() takes at most 2 arguments ({} given)",
+            a.pos.len()
+        )));
+    }
+    let re = match real {
+        None => Complex::new(0.0, 0.0),
+        Some(Value::Str(s)) => {
+            if imag.is_some() {
+                return Err(PyErr::type_error(
+                    "complex() can't take second arg if first is a string",
+                ));
+            }
+            return crate::complex::parse(s.as_str()).map(Complex::value);
+        }
+        Some(v) => as_complex(v)?.ok_or_else(|| {
+            PyErr::type_error(format!(
+                "complex() first argument must be a string or a number, not '{}'",
+                type_name(v)
+            ))
+        })?,
+    };
+    let im = match imag {
+        None => Complex::new(0.0, 0.0),
+        Some(Value::Str(_)) => {
+            return Err(PyErr::type_error("complex() second arg can't be a string"))
+        }
+        Some(v) => as_complex(v)?.ok_or_else(|| {
+            PyErr::type_error(format!(
+                "complex() second argument must be a number, not '{}'",
+                type_name(v)
+            ))
+        })?,
+    };
+    if imag.is_none() {
+        if let Some(v @ Value::Complex(_)) = real {
+            return Ok(v.clone());
+        }
+    }
+    // Only complex arguments contribute their imaginary parts (so -0.0 survives).
+    let mut out_re = re.re;
+    let mut out_im = im.re;
+    if matches!(imag, Some(Value::Complex(_))) {
+        out_re -= im.im;
+    }
+    if matches!(real, Some(Value::Complex(_))) {
+        out_im += re.im;
+    }
+    Ok(Complex::new(out_re, out_im).value())
+}
+
+/// `bytes(source, encoding, errors)`.
+fn construct_bytes(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    a.check_kw("bytes", &["source", "encoding", "errors"])?;
+    let source = a.pos.first().or_else(|| a.kw("source"));
+    let encoding = a.pos.get(1).or_else(|| a.kw("encoding"));
+    let errors = a.pos.get(2).or_else(|| a.kw("errors"));
+    let text_arg = |v: Option<&Value>, what: &str, dflt: &'static str| -> PyResult<String> {
+        match v {
+            None => Ok(dflt.to_string()),
+            Some(Value::Str(s)) => Ok(s.as_str().to_string()),
+            Some(other) => Err(PyErr::type_error(format!(
+                "bytes() argument '{what}' must be str, not {}",
+                type_name(other)
+            ))),
+        }
+    };
+    let out = match source {
+        None => {
+            if encoding.is_some() || errors.is_some() {
+                return Err(PyErr::type_error(if encoding.is_some() {
+                    "encoding without a string argument"
+                } else {
+                    "errors without a string argument"
+                }));
+            }
+            Vec::new()
+        }
+        Some(Value::Str(s)) => {
+            if encoding.is_none() {
+                return Err(PyErr::type_error("string argument without an encoding"));
+            }
+            let enc = text_arg(encoding, "encoding", "utf-8")?;
+            let err = text_arg(errors, "errors", "strict")?;
+            crate::format::codecs::encode(s.as_str(), &enc, &err)?
+        }
+        Some(_) if encoding.is_some() => {
+            return Err(PyErr::type_error("encoding without a string argument"))
+        }
+        Some(_) if errors.is_some() => {
+            return Err(PyErr::type_error("errors without a string argument"))
+        }
+        Some(Value::Bytes(b)) => return Ok(Value::Bytes(b.clone())),
+        Some(Value::ByteArray(b)) => b.borrow().clone(),
+        Some(Value::MemoryView(m)) => m.to_vec()?,
+        Some(v @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_))) => {
+            let n = ops::index_of(v).unwrap_or(i64::MAX);
+            if n < 0 {
+                return Err(PyErr::value_error("negative count"));
+            }
+            if n > 1 << 31 {
+                return Err(PyErr::with_args(ExcKind::MemoryError, vec![]));
+            }
+            vec![0; n as usize]
+        }
+        Some(v) => {
+            let items = vm.collect(v).map_err(|e| {
+                if e.is(ExcKind::TypeError) {
+                    PyErr::type_error(format!("cannot convert '{}' object to bytes", type_name(v)))
+                } else {
+                    e
+                }
+            })?;
+            let mut out = Vec::with_capacity(items.len());
+            for it in &items {
+                let i = ops::index_of(it).ok_or_else(|| {
+                    PyErr::type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        type_name(it)
+                    ))
+                })?;
+                out.push(
+                    u8::try_from(i)
+                        .map_err(|_| PyErr::value_error("bytes must be in range(0, 256)"))?,
+                );
+            }
+            out
+        }
+    };
+    Ok(Value::Bytes(Rc::new(out)))
+}
+
+/// `round(x, n)` for a float: the exact binary value rounded half-even to `n`
+/// decimal places, then read back (CPython's dtoa-based `double_round`).
+fn round_float(x: f64, n: i64) -> f64 {
+    // Beyond these, the result is x itself or a signed zero.
+    if n > 323 || !x.is_finite() || x == 0.0 {
+        return x;
+    }
+    if n < -308 {
+        return 0.0 * x;
+    }
+    if n >= 0 {
+        let s = format!("{:.*}", n as usize, x);
+        return s.parse().unwrap_or(x);
+    }
+    let bits = x.abs().to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i64;
+    let frac = (bits & ((1 << 52) - 1)) as i64;
+    let (m, e) = if exp == 0 {
+        (frac, -1074)
+    } else {
+        (frac | (1 << 52), exp - 1075)
+    };
+    let p = num_traits::pow(BigInt::from(10), (-n) as usize);
+    let (num, den) = if e >= 0 {
+        (BigInt::from(m) << e as usize, p.clone())
+    } else {
+        (BigInt::from(m), (BigInt::from(1) << (-e) as usize) * &p)
+    };
+    let (q, r) = num_integer::Integer::div_rem(&num, &den);
+    let twice: BigInt = r * 2;
+    let q = if twice > den || (twice == den && num_integer::Integer::is_odd(&q)) {
+        q + 1
+    } else {
+        q
+    };
+    let v: f64 = (q * p).to_string().parse().unwrap_or(f64::INFINITY);
+    if x < 0.0 {
+        -v
+    } else {
+        v
+    }
+}
+
+/// The text of a bytes-like argument of `int()` / `float()` (Latin-1, so any
+/// non-ASCII byte makes the literal invalid as in CPython).
+fn bytes_text(v: &Value) -> Option<String> {
+    match v {
+        Value::Bytes(b) => Some(b.iter().map(|&c| c as char).collect()),
+        Value::ByteArray(b) => Some(b.borrow().iter().map(|&c| c as char).collect()),
         _ => None,
     }
 }

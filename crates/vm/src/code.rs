@@ -159,7 +159,7 @@ pub fn constant_to_value(c: &Constant) -> Result<Value, LoadError> {
         Constant::Int(i) => Value::Int(*i),
         Constant::BigInt(b) => Value::from_bigint((**b).clone()),
         Constant::Float(f) => Value::Float(*f),
-        Constant::Complex { .. } => return Err(LoadError::UnsupportedConstant("complex")),
+        Constant::Complex { re, im } => crate::complex::Complex::new(*re, *im).value(),
         Constant::Str(s) => Value::Str(pystr(s)),
         Constant::Bytes(b) => Value::Bytes(Rc::new(b.to_vec())),
         Constant::Tuple(items) => Value::tuple(

@@ -99,6 +99,7 @@ pub fn hash_value(v: &Value) -> Result<i64, PyErr> {
         Value::Bool(b) => i64::from(*b),
         Value::Str(s) => s.hash(),
         Value::Float(f) => hash_f64(*f),
+        Value::Complex(c) => crate::complex::hash(c),
         Value::BigInt(b) => hash_bigint(b),
         Value::None => 0x7f00_0000_2000 >> 4,
         Value::Tuple(items) => {
@@ -128,15 +129,14 @@ pub fn hash_value(v: &Value) -> Result<i64, PyErr> {
             acc = acc.wrapping_mul(69_069).wrapping_add(907_133_923);
             acc as i64
         }
-        Value::Bytes(b) => {
-            let mut acc: u64 = 0xcbf2_9ce4_8422_2325;
-            for &x in b.iter() {
-                acc ^= u64::from(x);
-                acc = acc.wrapping_mul(0x0100_0000_01b3);
+        Value::Bytes(b) => crate::hash::bytes_hash(b),
+        Value::MemoryView(m) => {
+            if !m.readonly() {
+                return Err(PyErr::value_error("cannot hash writable memoryview object"));
             }
-            (acc as i64).max(0)
+            crate::hash::bytes_hash(&m.to_vec()?)
         }
-        Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => {
+        Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) | Value::ByteArray(_) => {
             return Err(PyErr::type_error(format!(
                 "unhashable type: '{}'",
                 crate::types::type_name(v)
@@ -166,6 +166,7 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
             x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| key_eq(p, q))
         }
         (V::Bytes(x), V::Bytes(y)) => x == y,
+        (V::Complex(_), _) | (_, V::Complex(_)) => crate::ops::eq(a, b),
         (V::FrozenSet(x), V::FrozenSet(y)) => {
             x.len() == y.len()
                 && x.keys()
@@ -213,6 +214,10 @@ pub struct Dict {
     entries: Vec<Entry>,
     used: usize,
     version: u64,
+    /// For sets: the one-off resizes CPython's bulk updates (`set_merge`) made,
+    /// as (entries inserted before, `minused` argument); iteration order
+    /// ([`crate::methods::set_order`]) replays them.
+    pub set_resizes: Option<Box<Vec<(u32, u32)>>>,
 }
 
 impl Dict {
@@ -394,14 +399,18 @@ impl Dict {
     /// Removes and returns the last entry.
     pub fn pop_last(&mut self) -> Option<(Value, Value)> {
         self.bump();
-        while let Some(e) = self.entries.pop() {
-            if !e.key.is_null() {
-                self.used -= 1;
-                if let Ok(slot) = self.find(&e.key, e.hash) {
-                    self.indices[slot] = DUMMY;
-                }
-                return Some((e.key, e.value));
+        while let Some(e) = self.entries.last() {
+            if e.key.is_null() {
+                self.entries.pop();
+                continue;
             }
+            // Find the slot while the entry is still in place: probing reads entries.
+            let slot = self.find(&e.key, e.hash).ok();
+            if let Some(slot) = slot {
+                self.indices[slot] = DUMMY;
+            }
+            self.used -= 1;
+            return self.entries.pop().map(|e| (e.key, e.value));
         }
         None
     }

@@ -1121,7 +1121,11 @@ impl Vm {
                         let len = self.stack.len();
                         match self.stack.get(len.wrapping_sub(arg as usize)) {
                             Some(Value::Set(s)) => {
+                                let src = crate::methods::merge_source(&v);
                                 let mut s = s.borrow_mut();
+                                if crate::methods::update_from(&mut s, &src) {
+                                    continue;
+                                }
                                 for item in items {
                                     tri!(s.insert(item, Value::None));
                                 }

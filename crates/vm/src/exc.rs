@@ -78,6 +78,22 @@ impl ExcObj {
     }
 }
 
+impl Drop for ExcObj {
+    fn drop(&mut self) {
+        // A loop of handlers links exceptions into a `__context__` chain as long
+        // as the loop; unlink it iteratively instead of by recursive drops.
+        let mut pending: Vec<Rc<ExcObj>> = Vec::new();
+        pending.extend(self.context.get_mut().take());
+        pending.extend(self.cause.get_mut().take());
+        while let Some(e) = pending.pop() {
+            if let Ok(mut inner) = Rc::try_unwrap(e) {
+                pending.extend(inner.context.get_mut().take());
+                pending.extend(inner.cause.get_mut().take());
+            }
+        }
+    }
+}
+
 /// A raised Python exception.
 #[derive(Clone, Debug)]
 pub struct PyErr(pub Rc<ExcObj>);

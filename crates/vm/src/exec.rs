@@ -1,6 +1,5 @@
-//! The builtins that run or expose code at run time: `exec`, `eval`,
-//! `compile`, `globals` and `locals`. Source text goes through the embedder's
-//! compiler ([`crate::compile_hook`]).
+//! The builtins that run code at run time: `exec`, `eval` and `compile`.
+//! Source text goes through the embedder's compiler ([`crate::compile_hook`]).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -34,18 +33,6 @@ pub(crate) static EXEC_BUILTINS: &[BuiltinDef] = &[
         owner: "",
         is_method: false,
     },
-    BuiltinDef {
-        name: "globals",
-        func: b_globals,
-        owner: "",
-        is_method: false,
-    },
-    BuiltinDef {
-        name: "locals",
-        func: b_locals,
-        owner: "",
-        is_method: false,
-    },
 ];
 
 /// The globals of the running Python frame.
@@ -54,41 +41,6 @@ fn current_globals(vm: &Vm) -> PyResult<Rc<RefCell<Dict>>> {
         .last()
         .map(|f| f.globals.clone())
         .ok_or_else(|| PyErr::system_error("no current frame"))
-}
-
-/// `locals()` of the running frame: the namespace of a module or class body,
-/// or a snapshot of a function's fast locals (cells dereferenced).
-fn current_locals(vm: &Vm) -> PyResult<Rc<RefCell<Dict>>> {
-    let frame = vm
-        .frames
-        .last()
-        .ok_or_else(|| PyErr::system_error("no current frame"))?;
-    if let Some(names) = &frame.names {
-        return Ok(names.clone());
-    }
-    let code = &frame.code;
-    let mut d = Dict::new();
-    for (i, name) in code.localsplus.iter().enumerate() {
-        let slot = vm.stack.get(frame.base + i).cloned().unwrap_or(Value::Null);
-        let value = match (&slot, crate::func::Function::is_cell(code, i)) {
-            (Value::Cell(c), true) => c.borrow().clone(),
-            _ => slot,
-        };
-        if !matches!(value, Value::Null) {
-            d.insert(Value::Str(name.clone()), value)?;
-        }
-    }
-    Ok(Rc::new(RefCell::new(d)))
-}
-
-fn b_globals(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    arity(&a, "globals", 0, 0)?;
-    Ok(Value::Dict(current_globals(vm)?))
-}
-
-fn b_locals(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    arity(&a, "locals", 0, 0)?;
-    Ok(Value::Dict(current_locals(vm)?))
 }
 
 /// Checks a positional-only argument count as CPython's argument clinic does.
@@ -192,7 +144,7 @@ fn namespaces(
             let g = current_globals(vm)?;
             let l = match l {
                 Some(l) => l,
-                None => current_locals(vm)?,
+                None => crate::namespace::locals_dict(vm)?,
             };
             (g, l)
         }

@@ -90,6 +90,8 @@ pub enum IterObj {
     Zip {
         /// Underlying iterators.
         its: Rc<Vec<Value>>,
+        /// `strict=True`: unequal lengths raise `ValueError`.
+        strict: bool,
     },
     /// `map`.
     Map {
@@ -104,6 +106,13 @@ pub enum IterObj {
         func: Value,
         /// Underlying iterator.
         it: Value,
+    },
+    /// `iter(callable, sentinel)`; `func` becomes `Null` once the sentinel was seen.
+    Callable {
+        /// The callable.
+        func: Value,
+        /// The value that ends the iteration.
+        sentinel: Value,
     },
 }
 
@@ -143,6 +152,7 @@ impl IterObj {
             IterObj::Zip { .. } => "zip",
             IterObj::Map { .. } => "map",
             IterObj::Filter { .. } => "filter",
+            IterObj::Callable { .. } => "callable_iterator",
         }
     }
 

@@ -60,6 +60,8 @@ pub fn truthy(v: &Value) -> bool {
         Value::Bytes(b) => !b.is_empty(),
         Value::Range(r) => !r.is_empty(),
         Value::DictView(v) => !v.0.borrow().is_empty(),
+        Value::Complex(c) => c.re != 0.0 || c.im != 0.0,
+        Value::ByteArray(b) => !b.borrow().is_empty(),
         _ => true,
     }
 }
@@ -389,10 +391,13 @@ fn float_binop(op: u32, a: f64, b: f64) -> Option<PyResult<Value>> {
                     "0.0 cannot be raised to a negative power",
                 )));
             }
-            if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
-                return Some(Err(PyErr::value_error(
-                    "complex results are not supported yet",
-                )));
+            if a < 0.0 && a.is_finite() && b.fract() != 0.0 && b.is_finite() {
+                // A negative base with a fractional exponent gives a complex result.
+                let c = crate::complex::Complex::new(a, 0.0);
+                return Some(
+                    c.pow(crate::complex::Complex::new(b, 0.0))
+                        .map(|r| r.value()),
+                );
             }
             let r = a.powf(b);
             if r.is_infinite() && a.is_finite() && b.is_finite() {
@@ -476,6 +481,75 @@ fn sequence_repeat(seq: &Value, n: &Value) -> PyResult<Option<Value>> {
     }))
 }
 
+/// The elements of a set-like operand of a dict view operation: keys and
+/// items views, sets, and list/tuple/dict operands.
+fn view_as_set(v: &Value) -> Option<crate::dict::Dict> {
+    let mut d = crate::dict::Dict::new();
+    let items: Vec<Value> = match v {
+        Value::DictView(view) => {
+            let dict = view.0.borrow();
+            match view.1 {
+                crate::iter::DictPart::Keys => dict.keys().cloned().collect(),
+                crate::iter::DictPart::Items => dict
+                    .iter()
+                    .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
+                    .collect(),
+                crate::iter::DictPart::Values => return None,
+            }
+        }
+        Value::Set(s) => return Some(s.borrow().clone()),
+        Value::FrozenSet(s) => return Some((**s).clone()),
+        Value::List(l) => l.borrow().clone(),
+        Value::Tuple(t) => t.to_vec(),
+        Value::Dict(x) => x.borrow().keys().cloned().collect(),
+        _ => return None,
+    };
+    for it in items {
+        d.insert(it, Value::None).ok()?;
+    }
+    Some(d)
+}
+
+/// Binary operations with a bytearray operand: computed on bytes snapshots, the
+/// result a bytearray when the left operand is one (`+=` extends in place).
+fn bytearray_op(op: u32, a: &Value, b: &Value) -> PyResult<Value> {
+    use crate::methods::bytearray::{freeze, new_bytearray};
+    let base = op % nb::INPLACE;
+    if base == nb::ADD && !matches!(b, Value::Bytes(_) | Value::ByteArray(_)) {
+        return Err(PyErr::type_error(format!(
+            "can't concat {} to {}",
+            type_name(b),
+            type_name(a)
+        )));
+    }
+    if let (Value::ByteArray(x), true) = (a, op >= nb::INPLACE && base == nb::ADD) {
+        let more = match b {
+            Value::ByteArray(y) => y.borrow().clone(),
+            Value::Bytes(y) => y.to_vec(),
+            _ => Vec::new(),
+        };
+        x.borrow_mut().extend_from_slice(&more);
+        return Ok(a.clone());
+    }
+    let r = binary_op(base, &freeze(a), &freeze(b)).map_err(|e| {
+        if e.is(crate::types::ExcKind::TypeError) && base != nb::REMAINDER {
+            unsupported(op, a, b)
+        } else {
+            e
+        }
+    })?;
+    match (a, r) {
+        (Value::ByteArray(x), Value::Bytes(r)) => {
+            if op >= nb::INPLACE && base == nb::MULTIPLY {
+                *x.borrow_mut() = r.to_vec();
+                return Ok(a.clone());
+            }
+            Ok(new_bytearray(r.to_vec()))
+        }
+        (_, r) => Ok(r),
+    }
+}
+
 /// A binary operation on builtin values (`BINARY_OP`); `op` is the `NB_*` argument.
 pub fn binary_op(op: u32, a: &Value, b: &Value) -> PyResult<Value> {
     // Machine ints first: the overwhelmingly common case.
@@ -485,6 +559,15 @@ pub fn binary_op(op: u32, a: &Value, b: &Value) -> PyResult<Value> {
     if let (Value::Float(x), Value::Float(y)) = (a, b) {
         if let Some(r) = float_binop(op, *x, *y) {
             return r;
+        }
+        return Err(unsupported(op, a, b));
+    }
+    if matches!(a, Value::ByteArray(_)) || matches!(b, Value::ByteArray(_)) {
+        return bytearray_op(op, a, b);
+    }
+    if matches!(a, Value::Complex(_)) || matches!(b, Value::Complex(_)) {
+        if let Some(r) = crate::complex::binary_op(op, a, b)? {
+            return Ok(r);
         }
         return Err(unsupported(op, a, b));
     }
@@ -577,6 +660,53 @@ pub fn binary_op(op: u32, a: &Value, b: &Value) -> PyResult<Value> {
             Value::Set(_) | Value::FrozenSet(_),
             Value::Set(_) | Value::FrozenSet(_),
         ) => crate::methods::set_binop(base, a, b),
+        (nb::OR, Value::Dict(x), Value::List(_) | Value::Tuple(_) | Value::DictView(_))
+            if op >= nb::INPLACE =>
+        {
+            // `d |= pairs` accepts what dict.update accepts; sequences are
+            // read here, other iterables need the VM and are not supported.
+            let items: Vec<Value> = match b {
+                Value::List(l) => l.borrow().clone(),
+                Value::Tuple(t) => t.to_vec(),
+                Value::DictView(v) if v.1 == crate::iter::DictPart::Items => {
+                    v.0.borrow()
+                        .iter()
+                        .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
+                        .collect()
+                }
+                _ => return Err(unsupported(op, a, b)),
+            };
+            for (i, item) in items.iter().enumerate() {
+                let pair: Vec<Value> = match item {
+                    Value::Tuple(t) => t.to_vec(),
+                    Value::List(l) => l.borrow().clone(),
+                    _ => {
+                        return Err(PyErr::type_error(format!(
+                            "cannot convert dictionary update sequence element #{i} to a sequence"
+                        )))
+                    }
+                };
+                if pair.len() != 2 {
+                    return Err(PyErr::value_error(format!(
+                        "dictionary update sequence element #{i} has length {}; 2 is required",
+                        pair.len()
+                    )));
+                }
+                x.borrow_mut().insert(pair[0].clone(), pair[1].clone())?;
+            }
+            Ok(a.clone())
+        }
+        (nb::OR | nb::AND | nb::XOR | nb::SUBTRACT, Value::DictView(_), _)
+        | (nb::OR | nb::AND | nb::XOR | nb::SUBTRACT, _, Value::DictView(_)) => {
+            match (view_as_set(a), view_as_set(b)) {
+                (Some(x), Some(y)) => crate::methods::set_binop(
+                    base,
+                    &Value::Set(Rc::new(std::cell::RefCell::new(x))),
+                    &Value::FrozenSet(Rc::new(y)),
+                ),
+                _ => Err(unsupported(op, a, b)),
+            }
+        }
         (nb::OR, Value::Dict(x), Value::Dict(y)) => {
             if op >= nb::INPLACE {
                 let items: Vec<(Value, Value)> = y
@@ -597,6 +727,9 @@ pub fn binary_op(op: u32, a: &Value, b: &Value) -> PyResult<Value> {
             Ok(Value::Dict(Rc::new(std::cell::RefCell::new(d))))
         }
         (nb::REMAINDER, Value::Str(s), _) => crate::format::percent_format(s.as_str(), b),
+        (nb::REMAINDER, Value::Bytes(s), _) => {
+            crate::format::bytes_percent_format(s, &crate::methods::bytearray::freeze(b))
+        }
         _ => Err(unsupported(op, a, b)),
     }
 }
@@ -706,6 +839,45 @@ pub fn eq(a: &Value, b: &Value) -> bool {
                     .all(|(h, k, v)| y.get_hashed(k, h).is_some_and(|w| v.is(w) || eq(v, w)))
         }
         (V::Set(_) | V::FrozenSet(_), V::Set(_) | V::FrozenSet(_)) => crate::methods::set_eq(a, b),
+        (V::DictView(v), V::Set(_) | V::FrozenSet(_) | V::DictView(_))
+        | (V::Set(_) | V::FrozenSet(_), V::DictView(v))
+            if v.1 != crate::iter::DictPart::Values =>
+        {
+            match (view_as_set(a), view_as_set(b)) {
+                (Some(x), Some(y)) => {
+                    crate::methods::set_eq(&V::FrozenSet(Rc::new(x)), &V::FrozenSet(Rc::new(y)))
+                }
+                _ => false,
+            }
+        }
+        (V::MemoryView(_), _) | (_, V::MemoryView(_)) => {
+            let bytes_of = |v: &Value| match v {
+                V::MemoryView(m) => m.to_vec().ok(),
+                V::Bytes(b) => Some(b.to_vec()),
+                V::ByteArray(b) => Some(b.borrow().clone()),
+                _ => None,
+            };
+            match (bytes_of(a), bytes_of(b)) {
+                (Some(x), Some(y)) => x == y,
+                _ => false,
+            }
+        }
+        (V::ByteArray(_), V::ByteArray(_) | V::Bytes(_)) | (V::Bytes(_), V::ByteArray(_)) => {
+            let (x, y) = (
+                crate::methods::bytearray::freeze(a),
+                crate::methods::bytearray::freeze(b),
+            );
+            eq(&x, &y)
+        }
+        (V::Complex(x), _) | (_, V::Complex(x)) => {
+            let other = if matches!(a, V::Complex(_)) { b } else { a };
+            match other {
+                V::Complex(y) => x.re == y.re && x.im == y.im,
+                _ if is_number(other) => x.im == 0.0 && eq(&V::Float(x.re), other),
+                _ => false,
+            }
+        }
+        (V::Slice(x), V::Slice(y)) => x.iter().zip(y.iter()).all(|(p, q)| p.is(q) || eq(p, q)),
         (V::Range(x), V::Range(y)) => {
             let (lx, ly) = (x.len(), y.len());
             lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)))
@@ -761,6 +933,12 @@ pub fn compare(op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
         }
         (Value::Tuple(x), Value::Tuple(y)) => seq_cmp(op, x, y),
         (Value::Bytes(x), Value::Bytes(y)) => Ok(op.test(x.cmp(y))),
+        (Value::ByteArray(_), Value::ByteArray(_) | Value::Bytes(_))
+        | (Value::Bytes(_), Value::ByteArray(_)) => compare(
+            op,
+            &crate::methods::bytearray::freeze(a),
+            &crate::methods::bytearray::freeze(b),
+        ),
         (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
             crate::methods::set_compare(op, a, b)
         }
@@ -789,6 +967,8 @@ pub fn unary(op: char, v: &Value) -> PyResult<Value> {
         ('-', Value::Bool(b)) => Value::Int(-i64::from(*b)),
         ('-', Value::BigInt(b)) => Value::from_bigint(-(**b).clone()),
         ('-', Value::Float(f)) => Value::Float(-f),
+        ('-', Value::Complex(c)) => crate::complex::Complex::new(-c.re, -c.im).value(),
+        ('+', Value::Complex(_)) => v.clone(),
         ('+', Value::Int(_) | Value::BigInt(_) | Value::Float(_)) => v.clone(),
         ('+', Value::Bool(b)) => Value::Int(i64::from(*b)),
         ('~', Value::Int(i)) => Value::Int(!i),

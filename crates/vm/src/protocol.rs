@@ -138,6 +138,24 @@ impl Vm {
                 idx: 0,
                 set: None,
             }),
+            Value::MemoryView(m) => iter_value(IterObj::Snapshot {
+                items: m
+                    .to_vec()?
+                    .into_iter()
+                    .map(|x| Value::Int(i64::from(x)))
+                    .collect(),
+                idx: 0,
+                set: None,
+            }),
+            Value::ByteArray(b) => iter_value(IterObj::Snapshot {
+                items: b
+                    .borrow()
+                    .iter()
+                    .map(|&x| Value::Int(i64::from(x)))
+                    .collect(),
+                idx: 0,
+                set: None,
+            }),
             other => {
                 return Err(PyErr::type_error(format!(
                     "'{}' object is not iterable",
@@ -182,9 +200,10 @@ impl Vm {
         // Iterators that call back into Python: take what is needed without holding the borrow.
         enum Step {
             Enumerate(Value, i64),
-            Zip(Rc<Vec<Value>>),
+            Zip(Rc<Vec<Value>>, bool),
             Map(Value, Rc<Vec<Value>>),
             Filter(Value, Value),
+            Callable(Value, Value),
         }
         let step = match &mut *cell
             .try_borrow_mut()
@@ -195,23 +214,26 @@ impl Vm {
                 *count += 1;
                 Step::Enumerate(it.clone(), c)
             }
-            IterObj::Zip { its } => Step::Zip(its.clone()),
+            IterObj::Zip { its, strict } => Step::Zip(its.clone(), *strict),
             IterObj::Map { func, its } => Step::Map(func.clone(), its.clone()),
             IterObj::Filter { func, it } => Step::Filter(func.clone(), it.clone()),
+            IterObj::Callable { func, .. } if func.is_null() => return Ok(None),
+            IterObj::Callable { func, sentinel } => Step::Callable(func.clone(), sentinel.clone()),
             _ => return Ok(None),
         };
         match step {
             Step::Enumerate(inner, c) => Ok(self
                 .iter_next(&inner)?
                 .map(|v| Value::tuple(vec![Value::Int(c), v]))),
-            Step::Zip(its) => {
+            Step::Zip(its, strict) => {
                 if its.is_empty() {
                     return Ok(None);
                 }
                 let mut out = Vec::with_capacity(its.len());
-                for i in its.iter() {
+                for (k, i) in its.iter().enumerate() {
                     match self.iter_next(i)? {
                         Some(v) => out.push(v),
+                        None if strict => return self.zip_mismatch(&its, k).map_or(Ok(None), Err),
                         None => return Ok(None),
                     }
                 }
@@ -232,6 +254,16 @@ impl Vm {
                     }
                 }
                 self.call(&func, &args).map(Some)
+            }
+            Step::Callable(func, sentinel) => {
+                let v = self.call(&func, &[])?;
+                if v.is(&sentinel) || crate::ops::eq(&v, &sentinel) {
+                    if let IterObj::Callable { func, .. } = &mut *cell.borrow_mut() {
+                        *func = Value::Null;
+                    }
+                    return Ok(None);
+                }
+                Ok(Some(v))
             }
             Step::Filter(func, inner) => loop {
                 let Some(v) = self.iter_next(&inner)? else {
@@ -283,6 +315,8 @@ impl Vm {
             Value::DictView(v) => v.0.borrow().len(),
             Value::FrozenSet(d) => d.len(),
             Value::Bytes(b) => b.len(),
+            Value::ByteArray(b) => b.borrow().len(),
+            Value::MemoryView(m) => m.length()?,
             Value::Range(r) => r.len().max(0) as usize,
             other => {
                 return Err(PyErr::type_error(format!(
@@ -359,11 +393,30 @@ impl Vm {
                 let i = index_of(key).unwrap_or(0);
                 self.getitem(c, &Value::Int(i))
             }
+            (Value::Range(r), Value::Slice(sl)) => crate::methods::range_slice(r, sl),
             (Value::Range(r), Value::Int(_) | Value::Bool(_)) => {
                 let i = index_of(key).unwrap_or(0);
                 r.get(i)
                     .map(Value::Int)
                     .ok_or_else(|| PyErr::index_error("range object index out of range"))
+            }
+            (Value::MemoryView(m), _) => crate::methods::memoryview::getitem(m, key),
+            (Value::ByteArray(b), _) => {
+                let frozen = crate::methods::bytearray::freeze(c);
+                let r = self.getitem(&frozen, key).map_err(|e| {
+                    if e.is(ExcKind::IndexError) {
+                        PyErr::index_error("bytearray index out of range")
+                    } else if e.is(ExcKind::TypeError) {
+                        index_type_error("bytearray", key)
+                    } else {
+                        e
+                    }
+                })?;
+                let _ = b;
+                Ok(match r {
+                    Value::Bytes(r) => crate::methods::bytearray::new_bytearray(r.to_vec()),
+                    other => other,
+                })
             }
             (Value::Bytes(b), Value::Int(i)) => norm_index(*i, b.len())
                 .map(|i| Value::Int(i64::from(b[i])))
@@ -425,6 +478,44 @@ impl Vm {
                 Ok(())
             }
             (Value::List(_), _) => Err(index_type_error("list", &key)),
+            (Value::ByteArray(b), Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) => {
+                let i = index_of(&key).unwrap_or(i64::MAX);
+                let x = crate::methods::bytearray::byte_of(&value)?;
+                let mut b = b.borrow_mut();
+                let len = b.len();
+                match norm_index(i, len) {
+                    Some(i) => {
+                        b[i] = x;
+                        Ok(())
+                    }
+                    None => Err(PyErr::index_error("bytearray index out of range")),
+                }
+            }
+            (Value::ByteArray(b), Value::Slice(sl)) => {
+                let items = crate::methods::bytearray::bytes_from(self, &value)?;
+                let mut b = b.borrow_mut();
+                let (start, stop, step) = slice_indices(sl, b.len())?;
+                if step == 1 {
+                    let lo = start.max(0) as usize;
+                    let hi = (stop.max(start).max(0) as usize).min(b.len());
+                    b.splice(lo..hi, items);
+                    return Ok(());
+                }
+                let pos = slice_positions(sl, b.len())?;
+                if pos.len() != items.len() {
+                    return Err(PyErr::value_error(format!(
+                        "attempt to assign bytes of size {} to extended slice of size {}",
+                        items.len(),
+                        pos.len()
+                    )));
+                }
+                for (p, v) in pos.into_iter().zip(items) {
+                    b[p] = v;
+                }
+                Ok(())
+            }
+            (Value::ByteArray(_), _) => Err(index_type_error("bytearray", &key)),
+            (Value::MemoryView(m), _) => crate::methods::memoryview::setitem(m, &key, &value),
             _ => Err(PyErr::type_error(format!(
                 "'{}' object does not support item assignment",
                 type_name(c)
@@ -459,6 +550,26 @@ impl Vm {
                 Some(_) => Ok(()),
                 None => Err(PyErr::key_error(key.clone())),
             },
+            (Value::ByteArray(b), Value::Int(i)) => {
+                let mut b = b.borrow_mut();
+                let len = b.len();
+                match norm_index(*i, len) {
+                    Some(i) => {
+                        b.remove(i);
+                        Ok(())
+                    }
+                    None => Err(PyErr::index_error("bytearray index out of range")),
+                }
+            }
+            (Value::ByteArray(b), Value::Slice(sl)) => {
+                let mut b = b.borrow_mut();
+                let mut pos = slice_positions(sl, b.len())?;
+                pos.sort_unstable();
+                for p in pos.into_iter().rev() {
+                    b.remove(p);
+                }
+                Ok(())
+            }
             _ => Err(PyErr::type_error(format!(
                 "'{}' object doesn't support item deletion",
                 type_name(c)
@@ -506,6 +617,11 @@ impl Vm {
                 }
                 other => self.collect(c)?.iter().any(|x| crate::ops::eq(x, other)),
             },
+            Value::ByteArray(_) => {
+                let frozen = crate::methods::bytearray::freeze(c);
+                let item = crate::methods::bytearray::freeze(item);
+                return self.contains(&frozen, &item);
+            }
             Value::Bytes(b) => match item {
                 Value::Int(i) => b.iter().any(|&x| i64::from(x) == *i),
                 Value::Bytes(sub) => {
@@ -530,20 +646,60 @@ impl Vm {
         })
     }
 
+    /// The `ValueError` of `zip(strict=True)` when iterator `k` ran out first
+    /// (or, for `k == 0`, the error for the first longer one; none if all ended).
+    fn zip_mismatch(&mut self, its: &[Value], k: usize) -> Option<PyErr> {
+        let plural = |n: usize| {
+            if n == 1 {
+                "argument 1".to_string()
+            } else {
+                format!("arguments 1-{n}")
+            }
+        };
+        if k > 0 {
+            return Some(PyErr::value_error(format!(
+                "zip() argument {} is shorter than {}",
+                k + 1,
+                plural(k)
+            )));
+        }
+        for (j, it) in its.iter().enumerate().skip(1) {
+            match self.iter_next(it) {
+                Ok(Some(_)) => {
+                    return Some(PyErr::value_error(format!(
+                        "zip() argument {} is longer than {}",
+                        j + 1,
+                        plural(j)
+                    )))
+                }
+                Ok(None) => {}
+                Err(e) => return Some(e),
+            }
+        }
+        None
+    }
+
     /// `str(v)`.
     pub fn str_of(&mut self, v: &Value) -> PyResult<String> {
+        crate::format::check_int_str(v)?;
         Ok(crate::repr::to_str(v))
     }
 
     /// `repr(v)`.
     pub fn repr_of(&mut self, v: &Value) -> PyResult<String> {
+        crate::format::check_int_str(v)?;
         Ok(crate::repr::repr(v))
     }
 
     /// `LOAD_METHOD`: `(method, self)` for a method found on the type, else `(NULL, attr)`.
     pub fn load_method(&mut self, obj: Value, name: &Rc<StrObj>) -> PyResult<(Value, Value)> {
         if let Some(def) = crate::methods::lookup(&obj, name.as_str()) {
-            return Ok((Value::Builtin(def), obj));
+            // On a type object (`str.upper`) or for a static method there is no
+            // receiver to pass.
+            if def.is_method && !matches!(obj, Value::Type(_)) {
+                return Ok((Value::Builtin(def), obj));
+            }
+            return Ok((Value::Null, Value::Builtin(def)));
         }
         let v = self.get_attr(&obj, name)?;
         Ok((Value::Null, v))
@@ -553,7 +709,7 @@ impl Vm {
     pub fn get_attr(&mut self, obj: &Value, name: &Rc<StrObj>) -> PyResult<Value> {
         let n = name.as_str();
         if let Some(def) = crate::methods::lookup(obj, n) {
-            if let Value::Type(_) = obj {
+            if matches!(obj, Value::Type(_)) || !def.is_method {
                 return Ok(Value::Builtin(def));
             }
             return Ok(Value::BoundBuiltin(Rc::new((obj.clone(), def))));
@@ -649,6 +805,9 @@ impl Vm {
                 Some(Value::Int(1))
             }
             (Value::Float(_), "real") => Some(obj.clone()),
+            (Value::Complex(c), "real") => Some(Value::Float(c.re)),
+            (Value::MemoryView(m), _) => crate::methods::memoryview::attr(m, n)?,
+            (Value::Complex(c), "imag") => Some(Value::Float(c.im)),
             (Value::Float(_), "imag") => Some(Value::Float(0.0)),
             (Value::Range(r), "start") => Some(Value::Int(r.start)),
             (Value::Range(r), "stop") => Some(Value::Int(r.stop)),

@@ -85,6 +85,15 @@ pub fn write_repr(out: &mut String, v: &Value, seen: &mut Vec<usize>) {
             let _ = write!(out, "{b}");
         }
         Value::Float(f) => out.push_str(&pith_repr::float_repr(*f)),
+        Value::Complex(c) => out.push_str(&pith_repr::complex_repr(c.re, c.im)),
+        Value::MemoryView(_) => {
+            let _ = write!(out, "<memory at {}>", addr(v));
+        }
+        Value::ByteArray(b) => {
+            out.push_str("bytearray(");
+            out.push_str(&pith_repr::bytes_repr(&b.borrow()));
+            out.push(')');
+        }
         Value::Str(s) => pith_repr::write_str_repr(out, s.as_str()),
         Value::Bytes(b) => out.push_str(&pith_repr::bytes_repr(b)),
         Value::Tuple(t) => {

@@ -165,32 +165,51 @@ impl Vm {
         out.push('\n');
     }
 
-    fn format_chain(&mut self, out: &mut String, e: &Rc<ExcObj>, seen: &mut Vec<*const ExcObj>) {
-        seen.push(Rc::as_ptr(e));
-        let cause = e.cause.borrow().clone();
-        let context = e.context.borrow().clone();
-        if let Some(c) = cause {
-            if !seen.contains(&Rc::as_ptr(&c)) {
-                self.format_chain(out, &c, seen);
-                out.push_str(
-                    "\nThe above exception was the direct cause of the following exception:\n\n",
-                );
-            }
-        } else if let Some(c) = context {
-            if !e.suppress_context.get() && !seen.contains(&Rc::as_ptr(&c)) {
-                self.format_chain(out, &c, seen);
-                out.push_str(
-                    "\nDuring handling of the above exception, another exception occurred:\n\n",
-                );
+    fn format_chain(&mut self, out: &mut String, e: &Rc<ExcObj>) {
+        const CAUSE: &str =
+            "\nThe above exception was the direct cause of the following exception:\n\n";
+        const CONTEXT: &str =
+            "\nDuring handling of the above exception, another exception occurred:\n\n";
+        // Walked iteratively, newest first: a loop of handlers can build chains
+        // far deeper than the Rust stack allows recursing.
+        let mut seen: std::collections::HashSet<*const ExcObj> = std::collections::HashSet::new();
+        let mut chain: Vec<(Rc<ExcObj>, &str)> = Vec::new();
+        let mut cur = e.clone();
+        loop {
+            seen.insert(Rc::as_ptr(&cur));
+            let cause = cur.cause.borrow().clone();
+            let next = match cause {
+                Some(c) => (!seen.contains(&Rc::as_ptr(&c))).then_some((c, CAUSE)),
+                None => cur
+                    .context
+                    .borrow()
+                    .clone()
+                    .filter(|c| !cur.suppress_context.get() && !seen.contains(&Rc::as_ptr(c)))
+                    .map(|c| (c, CONTEXT)),
+            };
+            match next {
+                Some((older, sep)) => {
+                    chain.push((cur, sep));
+                    cur = older;
+                }
+                None => {
+                    chain.push((cur, ""));
+                    break;
+                }
             }
         }
-        self.format_one(out, e);
+        for i in (0..chain.len()).rev() {
+            self.format_one(out, &chain[i].0);
+            if i > 0 {
+                out.push_str(chain[i - 1].1);
+            }
+        }
     }
 
     /// The text CPython prints for an uncaught exception.
     pub fn format_exception(&mut self, e: &PyErr) -> String {
         let mut out = String::new();
-        self.format_chain(&mut out, &e.0, &mut Vec::new());
+        self.format_chain(&mut out, &e.0);
         out
     }
 

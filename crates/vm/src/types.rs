@@ -80,6 +80,12 @@ pub enum TypeKind {
     Reversed,
     /// An exception class.
     Exception(ExcKind),
+    /// `complex`.
+    Complex,
+    /// `bytearray`.
+    ByteArray,
+    /// `memoryview`.
+    MemoryView,
 }
 
 /// A type object.
@@ -227,6 +233,9 @@ const PLAIN: &[(TypeKind, &str)] = &[
     (TypeKind::Map, "map"),
     (TypeKind::Filter, "filter"),
     (TypeKind::Reversed, "reversed"),
+    (TypeKind::Complex, "complex"),
+    (TypeKind::ByteArray, "bytearray"),
+    (TypeKind::MemoryView, "memoryview"),
 ];
 
 struct Registry {
@@ -353,6 +362,9 @@ fn plain_kind(v: &Value) -> TypeKind {
             crate::iter::DictPart::Values => TypeKind::DictValues,
             crate::iter::DictPart::Items => TypeKind::DictItems,
         },
+        Value::Complex(_) => TypeKind::Complex,
+        Value::ByteArray(_) => TypeKind::ByteArray,
+        Value::MemoryView(_) => TypeKind::MemoryView,
         Value::Exception(_) | Value::Iter(_) => TypeKind::Object,
     }
 }

@@ -80,6 +80,12 @@ pub enum Value {
     Module(Rc<crate::modules::ModuleObj>),
     /// `dict_keys`, `dict_values` or `dict_items`.
     DictView(Rc<(Rc<RefCell<Dict>>, crate::iter::DictPart)>),
+    /// A complex number.
+    Complex(Rc<crate::complex::Complex>),
+    /// A bytearray.
+    ByteArray(Rc<RefCell<Vec<u8>>>),
+    /// A memoryview.
+    MemoryView(Rc<crate::methods::memoryview::MemView>),
 }
 
 /// A `range` object.
@@ -172,22 +178,13 @@ impl StrObj {
         self.char_len == self.text.len()
     }
 
-    /// The hash, computed once. Python randomizes str hashes, so any function that
-    /// agrees with equality will do; this is FNV-1a.
+    /// The hash, computed once: CPython's with `PYTHONHASHSEED=0`, so set orders match.
     pub fn hash(&self) -> i64 {
         let h = self.hash.get();
         if h != HASH_UNSET {
             return h;
         }
-        let mut acc: u64 = 0xcbf2_9ce4_8422_2325;
-        for &b in self.text.as_bytes() {
-            acc ^= u64::from(b);
-            acc = acc.wrapping_mul(0x0100_0000_01b3);
-        }
-        let mut h = acc as i64;
-        if h == HASH_UNSET {
-            h = -2;
-        }
+        let h = crate::hash::str_hash(&self.text);
         self.hash.set(h);
         h
     }
@@ -308,6 +305,9 @@ impl Value {
             (V::Generator(a), V::Generator(b)) => Rc::ptr_eq(a, b),
             (V::Module(a), V::Module(b)) => Rc::ptr_eq(a, b),
             (V::DictView(a), V::DictView(b)) => Rc::ptr_eq(a, b),
+            (V::Complex(a), V::Complex(b)) => Rc::ptr_eq(a, b),
+            (V::ByteArray(a), V::ByteArray(b)) => Rc::ptr_eq(a, b),
+            (V::MemoryView(a), V::MemoryView(b)) => Rc::ptr_eq(a, b),
             _ => false,
         }
     }
@@ -339,6 +339,9 @@ impl Value {
             Value::Generator(r) => p(r),
             Value::Module(r) => p(r),
             Value::DictView(r) => p(r),
+            Value::Complex(r) => p(r),
+            Value::ByteArray(r) => p(r),
+            Value::MemoryView(r) => p(r),
             Value::Int(i) => (*i as usize)
                 .wrapping_mul(32)
                 .wrapping_add(0x7f00_0000_0000),

@@ -45,9 +45,21 @@ fn run_mutated(bytes: &[u8]) {
     let Ok(pyc) = pith_bytecode::read_pyc(bytes) else {
         return;
     };
-    let mut vm = pith_vm::Vm::with_output(Box::new(Sink::default()), Box::new(Sink::default()));
-    vm.set_step_limit(Some(20_000));
-    let _ = vm.run_code(pyc.code);
+    // The VM runs on a large stack, as the CLI runs it: dropping the deeply
+    // nested containers a mutated loop can build recurses per level.
+    let code = pyc.code;
+    let run = std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || {
+            let mut vm =
+                pith_vm::Vm::with_output(Box::new(Sink::default()), Box::new(Sink::default()));
+            vm.set_step_limit(Some(20_000));
+            let _ = vm.run_code(code);
+        })
+        .expect("spawn the VM thread");
+    if let Err(panic) = run.join() {
+        std::panic::resume_unwind(panic);
+    }
 }
 
 proptest! {

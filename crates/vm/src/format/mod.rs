@@ -1,0 +1,93 @@
+//! Formatting of the builtin types: the format-spec mini-language (`format()`,
+//! f-strings, `str.format`), `%`-formatting of str and bytes, and the codecs
+//! behind `str.encode` and `bytes.decode`.
+
+pub mod codecs;
+mod number;
+mod percent;
+mod spec;
+mod strformat;
+
+pub use number::{float_digits, FloatStyle};
+pub use percent::{bytes_percent_format, percent_format};
+pub use spec::Spec;
+
+/// Appends `body` padded to the spec's width and alignment.
+pub fn pad(out: &mut String, body: &str, spec: &Spec) {
+    spec::pad_into(out, body, body.chars().count(), spec);
+}
+pub use strformat::{str_format, Kwargs};
+
+use crate::exc::{PyErr, PyResult};
+use crate::repr::to_str;
+use crate::types::type_name;
+use crate::value::Value;
+
+/// `format(v, spec)` for builtin values.
+pub fn format_value(v: &Value, spec: &str) -> PyResult<String> {
+    match v {
+        Value::Int(_) | Value::BigInt(_) => number::format_int(v, &Spec::parse(spec, v, '>')?),
+        Value::Bool(_) => {
+            if spec.is_empty() {
+                return Ok(to_str(v));
+            }
+            number::format_int(v, &Spec::parse(spec, v, '>')?)
+        }
+        Value::Float(f) => number::format_float(*f, &Spec::parse(spec, v, '>')?),
+        Value::Complex(c) => crate::complex::format(c, spec),
+        Value::Str(s) => {
+            if spec.is_empty() {
+                return Ok(s.as_str().to_string());
+            }
+            spec::format_str(s.as_str(), &Spec::parse(spec, v, '<')?)
+        }
+        _ => {
+            if spec.is_empty() {
+                return Ok(to_str(v));
+            }
+            Err(PyErr::type_error(format!(
+                "unsupported format string passed to {}.__format__",
+                type_name(v)
+            )))
+        }
+    }
+}
+
+/// `format(v, spec)` from code that has the VM (str.format, f-strings): builtin
+/// values are formatted here, anything else through `str()` when the spec is empty.
+pub fn format_value_vm(vm: &mut crate::vm::Vm, v: &Value, spec: &str) -> PyResult<String> {
+    if spec.is_empty() && !matches!(v, Value::Str(_) | Value::Int(_) | Value::Float(_)) {
+        return vm.str_of(v);
+    }
+    format_value(v, spec)
+}
+
+/// CPython 3.11's default `sys.int_info.default_max_str_digits`.
+pub const INT_MAX_STR_DIGITS: usize = 4300;
+
+/// `int(text, base)` refuses more than 4300 digits in a base that is not a power of two.
+pub fn check_int_parse_digits(text: &str, base: u32) -> PyResult<()> {
+    if base.is_power_of_two() || text.len() <= INT_MAX_STR_DIGITS {
+        return Ok(());
+    }
+    let n = text.chars().filter(|c| c.is_alphanumeric()).count();
+    if n > INT_MAX_STR_DIGITS {
+        return Err(PyErr::value_error(format!(
+            "Exceeds the limit ({INT_MAX_STR_DIGITS} digits) for integer string conversion: value has {n} digits; use sys.set_int_max_str_digits() to increase the limit"
+        )));
+    }
+    Ok(())
+}
+
+/// `str(int)` refuses to produce more than 4300 decimal digits.
+pub fn check_int_str(v: &Value) -> PyResult<()> {
+    if let Value::BigInt(b) = v {
+        // 4300 digits need at least 14282 bits; below that no check is needed.
+        if b.bits() > 14000 && b.magnitude().to_str_radix(10).len() > INT_MAX_STR_DIGITS {
+            return Err(PyErr::value_error(format!(
+                "Exceeds the limit ({INT_MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+            )));
+        }
+    }
+    Ok(())
+}

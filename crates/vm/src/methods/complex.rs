@@ -1,0 +1,18 @@
+//! Methods of `complex`.
+
+use crate::exc::PyResult;
+use crate::func::{Args, BuiltinDef};
+use crate::value::Value;
+use crate::vm::Vm;
+
+use super::*;
+
+method_table!(pub(super) COMPLEX_METHODS, "complex", ["conjugate" => complex_conjugate]);
+
+fn complex_conjugate(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let Some(Value::Complex(c)) = a.pos.first() else {
+        return Err(descriptor_error("conjugate", "complex", a.pos.first()));
+    };
+    noargs(&a, "complex", "conjugate")?;
+    Ok(crate::complex::Complex::new(c.re, -c.im).value())
+}

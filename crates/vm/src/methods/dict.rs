@@ -1,0 +1,174 @@
+//! Methods of `dict`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::dict::Dict;
+use crate::exc::{PyErr, PyResult};
+use crate::func::{Args, BuiltinDef};
+use crate::iter::DictPart;
+use crate::types::ExcKind;
+use crate::value::Value;
+use crate::vm::Vm;
+
+use super::*;
+
+method_table!(pub(super) DICT_METHODS, "dict", [
+    "get" => dict_get, "items" => dict_items, "keys" => dict_keys, "values" => dict_values,
+    "pop" => dict_pop, "setdefault" => dict_setdefault, "update" => dict_update,
+    "copy" => dict_copy, "fromkeys" => dict_fromkeys, "clear" => dict_clear, "popitem" => dict_popitem,
+]);
+
+// ---- dict ----
+
+fn dict_get(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let d = recv_dict(&a, "get")?;
+    nargs(&a, "get", 1, 2)?;
+    let r = d.borrow().get(&a.pos[1])?.cloned();
+    Ok(r.unwrap_or_else(|| a.pos.get(2).cloned().unwrap_or(Value::None)))
+}
+
+fn dict_items(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let d = recv_dict(&a, "items")?;
+    noargs(&a, "dict", "items")?;
+    Ok(Value::DictView(Rc::new((d.clone(), DictPart::Items))))
+}
+fn dict_keys(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let d = recv_dict(&a, "keys")?;
+    noargs(&a, "dict", "keys")?;
+    Ok(Value::DictView(Rc::new((d.clone(), DictPart::Keys))))
+}
+fn dict_values(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let d = recv_dict(&a, "values")?;
+    noargs(&a, "dict", "values")?;
+    Ok(Value::DictView(Rc::new((d.clone(), DictPart::Values))))
+}
+
+fn dict_pop(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let d = recv_dict(&a, "pop")?;
+    nargs(&a, "pop", 1, 2)?;
+    // An empty dict answers without hashing the key.
+    let r = if d.borrow().is_empty() {
+        None
+    } else {
+        d.borrow_mut().remove(&a.pos[1])?
+    };
+    match (r, a.pos.get(2)) {
+        (Some(v), _) => Ok(v),
+        (None, Some(dflt)) => Ok(dflt.clone()),
+        (None, None) => Err(PyErr::key_error(a.pos[1].clone())),
+    }
+}
+
+fn dict_popitem(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let d = recv_dict(&a, "popitem")?;
+    noargs(&a, "dict", "popitem")?;
+    let r = d.borrow_mut().pop_last();
+    match r {
+        Some((k, v)) => Ok(Value::tuple(vec![k, v])),
+        None => Err(PyErr::new(
+            ExcKind::KeyError,
+            "popitem(): dictionary is empty",
+        )),
+    }
+}
+
+fn dict_setdefault(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let d = recv_dict(&a, "setdefault")?;
+    nargs(&a, "setdefault", 1, 2)?;
+    let existing = d.borrow().get(&a.pos[1])?.cloned();
+    if let Some(v) = existing {
+        return Ok(v);
+    }
+    let dflt = a.pos.get(2).cloned().unwrap_or(Value::None);
+    d.borrow_mut().insert(a.pos[1].clone(), dflt.clone())?;
+    Ok(dflt)
+}
+
+/// `dict.update` semantics: merges a mapping or an iterable of pairs.
+pub fn dict_merge_from(vm: &mut Vm, d: &Rc<RefCell<Dict>>, src: &Value) -> PyResult<()> {
+    if let Value::Dict(s) = src {
+        let items: Vec<(Value, Value)> = s
+            .borrow()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        let mut d = d.borrow_mut();
+        for (k, v) in items {
+            d.insert(k, v)?;
+        }
+        return Ok(());
+    }
+    let items = vm.collect(src)?;
+    for (i, item) in items.iter().enumerate() {
+        let pair = vm.collect(item).map_err(|_| {
+            PyErr::type_error(format!(
+                "cannot convert dictionary update sequence element #{i} to a sequence"
+            ))
+        })?;
+        if pair.len() != 2 {
+            return Err(PyErr::value_error(format!(
+                "dictionary update sequence element #{} has length {}; 2 is required",
+                i,
+                pair.len()
+            )));
+        }
+        let mut it = pair.into_iter();
+        if let (Some(k), Some(v)) = (it.next(), it.next()) {
+            d.borrow_mut().insert(k, v)?;
+        }
+    }
+    Ok(())
+}
+
+fn dict_update(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let d = recv_dict(&a, "update")?;
+    if a.pos.len() > 2 {
+        return Err(PyErr::type_error(format!(
+            "update expected at most 1 argument, got {}",
+            a.pos.len() - 1
+        )));
+    }
+    if let Some(src) = a.pos.get(1) {
+        dict_merge_from(vm, d, src)?;
+    }
+    for (k, v) in a.kwnames.iter().zip(a.kwvals) {
+        d.borrow_mut().insert(k.clone(), v.clone())?;
+    }
+    Ok(Value::None)
+}
+
+fn dict_copy(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let d = recv_dict(&a, "copy")?;
+    noargs(&a, "dict", "copy")?;
+    Ok(Value::Dict(Rc::new(RefCell::new(d.borrow().clone()))))
+}
+
+fn dict_clear(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let d = recv_dict(&a, "clear")?;
+    noargs(&a, "dict", "clear")?;
+    d.borrow_mut().clear();
+    Ok(Value::None)
+}
+
+/// `dict.fromkeys(iterable, value=None)` (a class method: no receiver).
+fn dict_fromkeys(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    a.no_kw("fromkeys")?;
+    let (keys, value) = match a.pos {
+        [k] => (k, Value::None),
+        [k, v] => (k, v.clone()),
+        _ => {
+            let n = a.pos.len();
+            return Err(PyErr::type_error(if n == 0 {
+                "fromkeys expected at least 1 argument, got 0".to_string()
+            } else {
+                format!("fromkeys expected at most 2 arguments, got {n}")
+            }));
+        }
+    };
+    let mut d = Dict::new();
+    for k in vm.collect(keys)? {
+        d.insert(k, value.clone())?;
+    }
+    Ok(Value::Dict(Rc::new(RefCell::new(d))))
+}

@@ -1,0 +1,374 @@
+//! Methods of the builtin types (`str.join`, `list.append`, `dict.get`, ...): one
+//! module per type, each declaring its method table once.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::dict::Dict;
+use crate::exc::{PyErr, PyResult};
+use crate::func::{Args, BuiltinDef};
+use crate::ops;
+use crate::types::type_name;
+use crate::value::{StrObj, Value};
+
+macro_rules! method_table {
+    ($vis:vis $table:ident, $owner:literal, [ $( $name:literal => $f:path ),* $(,)? ]) => {
+        $vis static $table: &[BuiltinDef] = &[
+            $( BuiltinDef { name: $name, func: $f, owner: $owner, is_method: !$crate::methods::is_static($name) }, )*
+        ];
+    };
+}
+
+/// Static and class methods of the builtin types: called without a receiver.
+pub(crate) const fn is_static(name: &str) -> bool {
+    matches!(
+        name.as_bytes(),
+        b"maketrans" | b"fromkeys" | b"fromhex" | b"from_bytes"
+    )
+}
+
+pub mod bytearray;
+mod bytes;
+pub mod chars;
+mod complex;
+mod dict;
+mod float;
+mod int;
+mod list;
+pub mod memoryview;
+mod range;
+mod set;
+// `str` would shadow the primitive type inside this module.
+#[path = "str.rs"]
+mod str_methods;
+
+use bytearray::BYTEARRAY_METHODS;
+use bytes::BYTES_METHODS;
+use complex::COMPLEX_METHODS;
+pub use dict::dict_merge_from;
+use dict::DICT_METHODS;
+use float::FLOAT_METHODS;
+use int::INT_METHODS;
+pub use list::sort_values;
+use list::{LIST_METHODS, TUPLE_METHODS};
+use memoryview::MEMORYVIEW_METHODS;
+pub use range::range_slice;
+use range::{RANGE_METHODS, SLICE_METHODS};
+pub use set::{merge_source, set_binop, set_compare, set_eq, set_order, update_from, MergeSource};
+use set::{FROZENSET_METHODS, SET_METHODS};
+use str_methods::STR_METHODS;
+mod unicode_tables;
+
+const TABLES: [&[BuiltinDef]; 14] = [
+    STR_METHODS,
+    LIST_METHODS,
+    TUPLE_METHODS,
+    DICT_METHODS,
+    SET_METHODS,
+    INT_METHODS,
+    FLOAT_METHODS,
+    BYTES_METHODS,
+    RANGE_METHODS,
+    SLICE_METHODS,
+    COMPLEX_METHODS,
+    BYTEARRAY_METHODS,
+    FROZENSET_METHODS,
+    MEMORYVIEW_METHODS,
+];
+
+/// Which method table serves an instance (not a type object), for caches.
+#[inline]
+pub fn table_id(obj: &Value) -> Option<u8> {
+    Some(match obj {
+        Value::Str(_) => 0,
+        Value::List(_) => 1,
+        Value::Tuple(_) => 2,
+        Value::Dict(_) => 3,
+        Value::Set(_) => 4,
+        Value::FrozenSet(_) => 12,
+        Value::MemoryView(_) => 13,
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => 5,
+        Value::Float(_) => 6,
+        Value::Bytes(_) => 7,
+        Value::Range(_) => 8,
+        Value::Slice(_) => 9,
+        Value::Complex(_) => 10,
+        Value::ByteArray(_) => 11,
+        _ => return None,
+    })
+}
+
+/// Names of the methods in table `id` (for "Did you mean" hints).
+pub fn method_names(id: u8) -> impl Iterator<Item = &'static str> {
+    TABLES
+        .get(id as usize)
+        .copied()
+        .unwrap_or(&[])
+        .iter()
+        .map(|d| d.name)
+}
+
+/// Finds a method in the table `id` (from [`table_id`]).
+/// Static methods are not returned: they take no receiver, so the caller's
+/// method-call fast path does not apply to them.
+pub fn lookup_in(id: u8, name: &str) -> Option<&'static BuiltinDef> {
+    TABLES
+        .get(id as usize)?
+        .iter()
+        .find(|d| d.name == name)
+        .filter(|d| d.is_method)
+}
+
+/// Finds a method of a builtin value's type (or, for a type object, of that type).
+pub fn lookup(obj: &Value, name: &str) -> Option<&'static BuiltinDef> {
+    table_for(obj)?.iter().find(|d| d.name == name)
+}
+
+/// The method table of a builtin value's type (or, for a type object, of that type).
+pub fn table_for(obj: &Value) -> Option<&'static [BuiltinDef]> {
+    Some(match obj {
+        Value::Str(_) => STR_METHODS,
+        Value::List(_) => LIST_METHODS,
+        Value::Tuple(_) => TUPLE_METHODS,
+        Value::Dict(_) => DICT_METHODS,
+        Value::Set(_) => SET_METHODS,
+        Value::FrozenSet(_) => FROZENSET_METHODS,
+        Value::MemoryView(_) => MEMORYVIEW_METHODS,
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => INT_METHODS,
+        Value::Float(_) => FLOAT_METHODS,
+        Value::Bytes(_) => BYTES_METHODS,
+        Value::Range(_) => RANGE_METHODS,
+        Value::Slice(_) => SLICE_METHODS,
+        Value::Complex(_) => COMPLEX_METHODS,
+        Value::ByteArray(_) => BYTEARRAY_METHODS,
+        Value::Generator(_) => crate::gen::GEN_METHODS,
+        Value::Type(t) => match t.kind {
+            crate::types::TypeKind::Str => STR_METHODS,
+            crate::types::TypeKind::List => LIST_METHODS,
+            crate::types::TypeKind::Tuple => TUPLE_METHODS,
+            crate::types::TypeKind::Dict => DICT_METHODS,
+            crate::types::TypeKind::Set => SET_METHODS,
+            crate::types::TypeKind::FrozenSet => FROZENSET_METHODS,
+            crate::types::TypeKind::MemoryView => MEMORYVIEW_METHODS,
+            crate::types::TypeKind::Int | crate::types::TypeKind::Bool => INT_METHODS,
+            crate::types::TypeKind::Float => FLOAT_METHODS,
+            crate::types::TypeKind::Bytes => BYTES_METHODS,
+            crate::types::TypeKind::Range => RANGE_METHODS,
+            crate::types::TypeKind::Slice => SLICE_METHODS,
+            crate::types::TypeKind::Complex => COMPLEX_METHODS,
+            crate::types::TypeKind::ByteArray => BYTEARRAY_METHODS,
+            _ => return None,
+        },
+        _ => return None,
+    })
+}
+
+// ---- argument helpers ----
+
+pub(super) fn nargs(a: &Args<'_>, name: &str, min: usize, max: usize) -> PyResult<()> {
+    let n = a.pos.len().saturating_sub(1);
+    if !a.kwnames.is_empty() && name != "sort" {
+        return Err(PyErr::type_error(format!(
+            "{name}() takes no keyword arguments"
+        )));
+    }
+    if n < min || n > max {
+        let msg = if min == max {
+            if min == 0 {
+                format!("{name}() takes no arguments ({n} given)")
+            } else if min == 1 {
+                format!("{name}() takes exactly one argument ({n} given)")
+            } else {
+                format!("{name} expected {min} arguments, got {n}")
+            }
+        } else if n < min {
+            format!(
+                "{name} expected at least {min} argument{}, got {n}",
+                if min == 1 { "" } else { "s" }
+            )
+        } else {
+            format!(
+                "{name} expected at most {max} argument{}, got {n}",
+                if max == 1 { "" } else { "s" }
+            )
+        };
+        return Err(PyErr::type_error(msg));
+    }
+    Ok(())
+}
+
+pub(super) fn recv_str<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Rc<StrObj>> {
+    match a.pos.first() {
+        Some(Value::Str(s)) => Ok(s),
+        other => Err(descriptor_error(name, "str", other)),
+    }
+}
+
+pub(super) fn descriptor_error(name: &str, owner: &str, got: Option<&Value>) -> PyErr {
+    match got {
+        Some(v) => PyErr::type_error(format!(
+            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+            name,
+            owner,
+            type_name(v)
+        )),
+        None => PyErr::type_error(format!("unbound method {owner}.{name}() needs an argument")),
+    }
+}
+
+pub(super) fn recv_list<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Rc<RefCell<Vec<Value>>>> {
+    match a.pos.first() {
+        Some(Value::List(l)) => Ok(l),
+        other => Err(descriptor_error(name, "list", other)),
+    }
+}
+
+pub(super) fn recv_dict<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Rc<RefCell<Dict>>> {
+    match a.pos.first() {
+        Some(Value::Dict(d)) => Ok(d),
+        other => Err(descriptor_error(name, "dict", other)),
+    }
+}
+
+/// `owner.name()` that takes no arguments (METH_NOARGS).
+pub(super) fn noargs(a: &Args<'_>, owner: &str, name: &str) -> PyResult<()> {
+    let n = a.pos.len().saturating_sub(1) + a.kwnames.len();
+    if !a.kwnames.is_empty() && a.pos.len() == 1 {
+        return Err(PyErr::type_error(format!(
+            "{owner}.{name}() takes no keyword arguments"
+        )));
+    }
+    if n != 0 {
+        return Err(PyErr::type_error(format!(
+            "{owner}.{name}() takes no arguments ({n} given)"
+        )));
+    }
+    Ok(())
+}
+
+/// `owner.name(x)` with exactly one positional argument (METH_O).
+pub(super) fn onearg<'a>(a: &Args<'a>, owner: &str, name: &str) -> PyResult<&'a Value> {
+    if !a.kwnames.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "{owner}.{name}() takes no keyword arguments"
+        )));
+    }
+    match a.pos {
+        [_, x] => Ok(x),
+        _ => Err(PyErr::type_error(format!(
+            "{owner}.{name}() takes exactly one argument ({} given)",
+            a.pos.len().saturating_sub(1)
+        ))),
+    }
+}
+
+/// Positional arguments counted the old way (`find() takes at least 1 argument (0 given)`).
+pub(super) fn takes(a: &Args<'_>, owner: &str, name: &str, min: usize, max: usize) -> PyResult<()> {
+    if !a.kwnames.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "{owner}.{name}() takes no keyword arguments"
+        )));
+    }
+    let n = a.pos.len().saturating_sub(1);
+    let plural = |k: usize| if k == 1 { "" } else { "s" };
+    if n < min {
+        return Err(PyErr::type_error(format!(
+            "{name}() takes at least {min} argument{} ({n} given)",
+            plural(min)
+        )));
+    }
+    if n > max {
+        return Err(PyErr::type_error(format!(
+            "{name}() takes at most {max} argument{} ({n} given)",
+            plural(max)
+        )));
+    }
+    Ok(())
+}
+
+/// Binds positional-or-keyword arguments (after the receiver) to `names`, with
+/// Argument Clinic's messages.
+pub(super) fn bind<'a, const N: usize>(
+    a: &Args<'a>,
+    name: &str,
+    names: [&str; N],
+    min: usize,
+) -> PyResult<[Option<&'a Value>; N]> {
+    let mut out: [Option<&'a Value>; N] = [None; N];
+    let pos = a.pos.get(1..).unwrap_or(&[]);
+    if pos.len() + a.kwnames.len() > N {
+        let plural = if N == 1 { "" } else { "s" };
+        return Err(PyErr::type_error(format!(
+            "{name}() takes at most {N} argument{plural} ({} given)",
+            pos.len() + a.kwnames.len()
+        )));
+    }
+    for (slot, v) in out.iter_mut().zip(pos) {
+        *slot = Some(v);
+    }
+    for (k, v) in a.kwnames.iter().zip(a.kwvals) {
+        let key = match k {
+            Value::Str(s) => s.as_str(),
+            _ => "",
+        };
+        match names.iter().position(|n| *n == key) {
+            Some(i) if out[i].is_none() => out[i] = Some(v),
+            Some(i) => {
+                return Err(PyErr::type_error(format!(
+                    "argument for {name}() given by name ('{key}') and position ({})",
+                    i + 1
+                )))
+            }
+            None => {
+                return Err(PyErr::type_error(format!(
+                    "'{key}' is an invalid keyword argument for {name}()"
+                )))
+            }
+        }
+    }
+    for (i, slot) in out.iter().enumerate().take(min) {
+        if slot.is_none() {
+            return Err(PyErr::type_error(format!(
+                "{name}() missing required argument '{}' (pos {})",
+                names[i],
+                i + 1
+            )));
+        }
+    }
+    Ok(out)
+}
+
+/// An int argument (`__index__`), with CPython's message for other types.
+pub(super) fn int_arg(v: &Value) -> PyResult<i64> {
+    if let Value::BigInt(_) = v {
+        return Err(PyErr::overflow(
+            "Python int too large to convert to C ssize_t",
+        ));
+    }
+    ops::index_of(v).ok_or_else(|| {
+        PyErr::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(v)
+        ))
+    })
+}
+
+/// A `start`/`end` argument of `find`, `count`, ... (None means absent).
+pub(super) fn slice_arg(v: Option<&Value>) -> PyResult<Option<i64>> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => ops::index_of(v).map(Some).ok_or_else(|| {
+            PyErr::type_error("slice indices must be integers or None or have an __index__ method")
+        }),
+    }
+}
+
+/// CPython's `ADJUST_INDICES`: negative indices count from the end, `end` is
+/// clamped to `len`; `start` may stay beyond the end.
+pub(super) fn adjust(start: Option<i64>, end: Option<i64>, len: usize) -> (i64, i64) {
+    let len = len as i64;
+    let fix = |i: i64| if i < 0 { (i + len).max(0) } else { i };
+    let start = start.map_or(0, fix);
+    let end = end.map_or(len, |e| fix(e).min(len));
+    (start, end)
+}

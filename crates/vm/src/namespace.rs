@@ -1,0 +1,216 @@
+//! Builtins that look at the running frame or the process: `globals`,
+//! `locals`, `vars`, `dir`, `delattr`, `input`, `exit` and `quit`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::dict::Dict;
+use crate::exc::{PyErr, PyResult};
+use crate::func::Args;
+use crate::types::{type_name, ExcKind};
+use crate::value::Value;
+use crate::vm::Vm;
+
+fn no_args(a: &Args<'_>, name: &str) -> PyResult<()> {
+    a.no_kw(name)?;
+    if !a.pos.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "{name}() takes no arguments ({} given)",
+            a.pos.len()
+        )));
+    }
+    Ok(())
+}
+
+/// `globals()`.
+pub fn b_globals(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    no_args(&a, "globals")?;
+    match vm.frames.last() {
+        Some(f) => Ok(Value::Dict(f.globals.clone())),
+        None => Ok(Value::Dict(Rc::new(RefCell::new(Dict::new())))),
+    }
+}
+
+/// The `locals()` mapping of the running frame: its name dict in module and
+/// class bodies, else a fresh dict of the bound fast locals and cells.
+fn current_locals(vm: &Vm) -> PyResult<Value> {
+    locals_dict(vm).map(Value::Dict)
+}
+
+/// The `locals()` mapping of the running frame, as a dict.
+pub(crate) fn locals_dict(vm: &Vm) -> PyResult<Rc<RefCell<Dict>>> {
+    let Some(f) = vm.frames.last() else {
+        return Ok(Rc::new(RefCell::new(Dict::new())));
+    };
+    if let Some(names) = &f.names {
+        return Ok(names.clone());
+    }
+    let mut d = Dict::new();
+    for (i, name) in f.code.localsplus.iter().enumerate() {
+        let v = match vm.stack.get(f.base + i) {
+            Some(Value::Cell(c)) => c.borrow().clone(),
+            Some(v) => v.clone(),
+            None => Value::Null,
+        };
+        if !v.is_null() {
+            d.insert(Value::Str(name.clone()), v)?;
+        }
+    }
+    Ok(Rc::new(RefCell::new(d)))
+}
+
+/// `locals()`.
+pub fn b_locals(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    no_args(&a, "locals")?;
+    current_locals(vm)
+}
+
+/// `vars()` / `vars(obj)`.
+pub fn b_vars(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    a.no_kw("vars")?;
+    match a.pos {
+        [] => current_locals(vm),
+        [Value::Module(m)] => Ok(Value::Dict(m.dict.clone())),
+        [_] => Err(PyErr::type_error(
+            "vars() argument must have __dict__ attribute",
+        )),
+        _ => Err(PyErr::type_error(format!(
+            "vars expected at most 1 argument, got {}",
+            a.pos.len()
+        ))),
+    }
+}
+
+fn sorted_names(keys: impl Iterator<Item = String>) -> Value {
+    let mut names: Vec<String> = keys.collect();
+    names.sort();
+    names.dedup();
+    Value::list(names.into_iter().map(Value::string).collect())
+}
+
+/// `dir()` / `dir(obj)`: names in scope, a module's names, or the methods of
+/// a builtin value's type (without the special methods CPython also lists).
+pub fn b_dir(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    a.no_kw("dir")?;
+    let dict_keys = |d: &Dict| -> Vec<String> {
+        d.keys()
+            .filter_map(|k| match k {
+                Value::Str(s) => Some(s.as_str().to_string()),
+                _ => None,
+            })
+            .collect()
+    };
+    match a.pos {
+        [] => {
+            let Value::Dict(d) = current_locals(vm)? else {
+                return Ok(Value::list(Vec::new()));
+            };
+            let keys = dict_keys(&d.borrow());
+            Ok(sorted_names(keys.into_iter()))
+        }
+        [Value::Module(m)] => {
+            let keys = dict_keys(&m.dict.borrow());
+            Ok(sorted_names(keys.into_iter()))
+        }
+        [v] => {
+            let owner = match v {
+                Value::Type(_) => v.clone(),
+                other => Value::Type(crate::types::type_of(other)),
+            };
+            let mut names: Vec<String> = match crate::methods::table_for(&owner) {
+                Some(t) => t.iter().map(|d| d.name.to_string()).collect(),
+                None => Vec::new(),
+            };
+            if let Value::Type(t) = &owner {
+                names.extend(data_attributes(t.kind).iter().map(|s| s.to_string()));
+            }
+            Ok(sorted_names(names.into_iter()))
+        }
+        _ => Err(PyErr::type_error(format!(
+            "dir expected at most 1 argument, got {}",
+            a.pos.len()
+        ))),
+    }
+}
+
+/// `delattr(obj, name)`.
+pub fn b_delattr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    a.no_kw("delattr")?;
+    match a.pos {
+        [obj, Value::Str(name)] => {
+            vm.del_attr(obj, name)?;
+            Ok(Value::None)
+        }
+        [_, other] => Err(PyErr::type_error(format!(
+            "attribute name must be string, not '{}'",
+            type_name(other)
+        ))),
+        _ => Err(PyErr::type_error(format!(
+            "delattr expected 2 arguments, got {}",
+            a.pos.len()
+        ))),
+    }
+}
+
+/// `input(prompt)`: one line from stdin without its newline.
+pub fn b_input(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    a.no_kw("input")?;
+    if a.pos.len() > 1 {
+        return Err(PyErr::type_error(format!(
+            "input expected at most 1 argument, got {}",
+            a.pos.len()
+        )));
+    }
+    if let Some(p) = a.pos.first() {
+        let text = vm.str_of(p)?;
+        vm.write_out(&text)?;
+    }
+    vm.flush();
+    let mut line = String::new();
+    match std::io::stdin().read_line(&mut line) {
+        Ok(0) => Err(PyErr::new(ExcKind::EOFError, "EOF when reading a line")),
+        Ok(_) => {
+            if line.ends_with('\n') {
+                line.pop();
+                if line.ends_with('\r') {
+                    line.pop();
+                }
+            }
+            Ok(Value::string(line))
+        }
+        Err(e) => Err(PyErr::new(ExcKind::OSError, e.to_string())),
+    }
+}
+
+/// `exit(code)` / `quit(code)`: raise `SystemExit`.
+pub fn b_exit(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let args = match a.pos.first() {
+        Some(v) => vec![v.clone()],
+        None => Vec::new(),
+    };
+    Err(PyErr::with_args(ExcKind::SystemExit, args))
+}
+
+/// The attributes (not methods) of the builtin types, for `dir()`.
+fn data_attributes(kind: crate::types::TypeKind) -> &'static [&'static str] {
+    use crate::types::TypeKind as K;
+    match kind {
+        K::Int | K::Bool => &["denominator", "imag", "numerator", "real"],
+        K::Float | K::Complex => &["imag", "real"],
+        K::Range | K::Slice => &["start", "step", "stop"],
+        K::MemoryView => &[
+            "c_contiguous",
+            "contiguous",
+            "f_contiguous",
+            "format",
+            "itemsize",
+            "nbytes",
+            "ndim",
+            "obj",
+            "readonly",
+            "shape",
+            "strides",
+        ],
+        _ => &[],
+    }
+}

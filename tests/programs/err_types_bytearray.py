@@ -1,0 +1,2 @@
+b = bytearray(b"xy")
+b.append(300)

@@ -1,0 +1,3 @@
+data = b"abc\xff"
+text = data.decode("utf-8")
+print(text)

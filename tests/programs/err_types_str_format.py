@@ -1,0 +1,2 @@
+parts = "a,b".split(",")
+print("{} {} {}".format(*parts))

@@ -1,0 +1,21 @@
+def t(f):
+    try:
+        r = f()
+        print('ok', len(r) if hasattr(r, '__len__') else r)
+    except Exception as e:
+        print(type(e).__name__)
+t(lambda: "x".center(2**40))
+t(lambda: "x".ljust(2**62))
+t(lambda: "x".zfill(2**40))
+t(lambda: "a\tb".expandtabs(2**40))
+t(lambda: b"x".center(2**40))
+t(lambda: b"x" * 2**40)
+t(lambda: "x" * 2**40)
+t(lambda: [1] * 2**40)
+t(lambda: bytes(2**40))
+t(lambda: bytearray(2**40))
+t(lambda: (1).to_bytes(2**40, 'big'))
+t(lambda: '{:>10000000000000}'.format(1))
+t(lambda: format(1.5, '.10000000000000f'))
+t(lambda: '%*d' % (2**40, 1))
+t(lambda: '%.*f' % (2**40, 1.0))

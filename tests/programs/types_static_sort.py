@@ -1,0 +1,15 @@
+print("".maketrans("ab", "xy"))
+print(b"".maketrans(b"a", b"b")[97])
+print((0).from_bytes(b"\x01\x00", "big"))
+print({}.fromkeys("ab"))
+print((1.0).fromhex("0x1p4"))
+print(bytearray().fromhex("41"))
+f = str.maketrans
+print(f("a", "b"))
+data = [(1, "a"), (0, "b"), (1, "c"), (0, "d"), (2, "e")]
+print(sorted(data, key=lambda p: p[0], reverse=True))
+l = list(data)
+l.sort(key=lambda p: p[0], reverse=True)
+print(l)
+print(sorted([3, 1, 2], reverse=True))
+print(sorted("bBaA", key=str.lower, reverse=True))

@@ -1,0 +1,37 @@
+def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+t(lambda: '{0!r:>{1}}|{a[1]}|{b.real}|{c[x]}'.format('q', 5, a=[1,2], b=3, c={'x': 9}))
+for f in ['{', '}', '{0', '{0!}', '{0!x}', '{!r', '{0!rr}', '{0.}', '{0[}', '{0]}', '{0[0]x}', '{}{0}', '{0}{}', '{a', '{0[a]}', '{1}', '{x}', '{0.foo}','{:d}', '{0:}', '{{}}', '{}}}', 'a{{b', '{!a}', '{:>{}}', '{:{}{}}', '{0:{0}}']:
+    t(lambda: f.format(1))
+t(lambda: '{} {} {}'.format(1, 'x', 2.5))
+t(lambda: '{:<8}|{:^8}|{:>8}|{:*^9}'.format('ab', 'cd', 'ef', 'g'))
+t(lambda: '{0}{1}{0}'.format('a', 'b'))
+t(lambda: '{name} is {age:d}'.format(name='Bob', age=30))
+t(lambda: '{:,}'.format(1234567))
+t(lambda: '{:.2%}'.format(0.4567))
+t(lambda: '{0[0][1]}'.format([[1, 2]]))
+t(lambda: '{:x} {:o} {:b} {:#x}'.format(255, 8, 5, 255))
+t(lambda: '{a}'.format_map({'a': 'A'}))
+t(lambda: '{0}'.format_map({'a': 'A'}))
+t(lambda: '{:s}'.format(None))
+t(lambda: '{!s:5}|'.format(None))
+t(lambda: '{}'.format([1, 'a']))
+t(lambda: '{:10}|'.format([1]))
+t(lambda: '{[-1]}'.format([1, 2]))
+t(lambda: '{0[1:2]}'.format({'1:2': 'k'}))
+t(lambda: f'{3.14159:.2f}|{42:>6}|{"x"!r}|{10:#b}|{255:_x}|{1e6:,.1f}')
+t(lambda: f'{-0.0:z.1f}|{1.5:+}|{2**64:,}|{-12:=8}|{12:^+7}')
+x = 12.5
+w = 10
+t(lambda: f'{x:{w}.{2}f}|{x!a}|{"é"!a}')
+t(lambda: format(3, ''))
+t(lambda: format('abc'))
+t(lambda: format(1.0))
+t(lambda: format(2**100, 'x'))
+t(lambda: format(-7, '#o'))
+t(lambda: format(True, '5'))
+t(lambda: format(True, 'd'))
+t(lambda: format(False, '.2f'))
