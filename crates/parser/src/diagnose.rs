@@ -42,6 +42,22 @@ pub(crate) fn diagnose(
                 return nc;
             }
             let n = tokens.len();
+            // `def f():` then a type comment alone on the next line.
+            if n >= 4
+                && tokens[n - 1].1 == Tok::Newline
+                && matches!(tokens[n - 2].1, Tok::TypeComment(_))
+                && tokens[n - 3].1 == Tok::Newline
+            {
+                let d = Diag {
+                    source,
+                    shift,
+                    tokens,
+                    index: n,
+                };
+                if let Some(err) = d.expected_block(n - 3, tokens[n - 1].0, End::Literal(-1)) {
+                    return err;
+                }
+            }
             if n >= 2
                 && tokens[n - 1].1 == Tok::Newline
                 && tokens[n - 2].1 == Tok::Op(Operator::Colon)
@@ -81,6 +97,10 @@ pub(crate) fn diagnose(
         tokens,
         index,
     };
+    // No `invalid_*` rule of CPython's grammar mentions a type comment.
+    if matches!(tok, Tok::TypeComment(_)) {
+        return d.generic(start, tok, end);
+    }
     // CPython builds a string atom, f-string fields included, before it
     // looks past it: an error inside the strings comes first.
     if let Some(err) = d.strings_before() {

@@ -5,6 +5,7 @@ mod args;
 mod numbers;
 mod strings;
 mod targets;
+mod type_comments;
 
 use pith_ast::{
     BoolOp, CmpOp, Comprehension, Constant, ConstantKind, Expr, ExprAttribute, ExprBinOp,
@@ -20,6 +21,9 @@ pub(crate) use args::{call, call_args, parameters, ArgItem, ParamItem};
 pub(crate) use numbers::number;
 pub(crate) use strings::{strings, StrPart};
 pub(crate) use targets::{ann_assign, assign, aug_assign, delete, expr_name, to_store};
+pub(crate) use type_comments::{
+    double_type_comments, func_def, typed_parameters, with_type_comment, FuncHead, TypedItem,
+};
 
 type Res<T> = Result<T, SyntaxErr>;
 
