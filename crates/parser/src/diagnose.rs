@@ -855,6 +855,14 @@ impl Diag<'_, '_, '_> {
             }
             return Some(self.range(i, i, "expected '('"));
         }
+        // `def f() -> :`: the optional `'->' expression` fails, and the
+        // forced `':'` is missing at the arrow.
+        if head == Tok::Kw(Keyword::Def)
+            && p == Some(Tok::Op(Operator::Rarrow))
+            && self.depth_at(i) == 0
+        {
+            return Some(self.range(i - 1, i - 1, "expected ':'"));
+        }
         if t == Tok::Newline {
             return None;
         }
