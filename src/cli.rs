@@ -69,6 +69,9 @@ pub struct AstArgs {
     /// Indentation of nested nodes, in spaces.
     #[arg(short, long, default_value_t = 3)]
     pub indent: usize,
+    /// Ignore type comments (`python3 -m ast --no-type-comments`).
+    #[arg(long)]
+    pub no_type_comments: bool,
     /// The Python source file.
     pub file: PathBuf,
 }

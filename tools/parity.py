@@ -14,6 +14,13 @@ MODE       tokenize        pith tokenize FILE      vs python3 -m tokenize FILE
            pyc-roundtrip   pith pyc --rewrite OUT CPYTHON.pyc: OUT must equal CPython's .pyc
            (CPYTHON.pyc is CPython's cached .pyc for FILE, written to a temporary
            folder with py_compile when the cache has none)
+           unparse         pith-ast's unparse of Pith's tree vs ast.unparse(ast.parse(FILE)),
+                           and Pith's parse of that text must give the same tree
+                           (the parser's example unparse_roundtrip, --unparser; build it
+                           with cargo build --release -p pith-parser --example unparse_roundtrip)
+           syntax-errors   pith ast FILE vs python3 FILE over invalid programs (default
+                           DIR tests/syntax_errors): the SyntaxError reports (file and
+                           line, source line, caret line, message) must be the same
 DIR        default: CPython's installed standard library, read in place
            (site-packages excluded)
 
@@ -46,6 +53,7 @@ MODES = {
 # Modes whose output holds memory addresses, masked before comparing.
 MASKED = {"dis"}
 PYC_MODES = ("dis-pyc", "pyc-roundtrip")
+BATCH_MODES = ("unparse", "syntax-errors")
 ADDRESS = re.compile(rb"0x[0-9a-f]+")
 SCRATCH = tempfile.mkdtemp(prefix="pith-parity-")
 warnings.simplefilter("ignore")  # py_compile of odd test files warns
@@ -140,19 +148,98 @@ def first_difference(a, b):
     return f"lengths differ: cpython {len(al)} lines, pith {len(bl)} lines"
 
 
+def cpython_unparse(path):
+    import ast
+    try:
+        with open(path, "rb") as f:
+            return ast.unparse(ast.parse(f.read(), path))
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+
+
+def unparse_mode(args, root, files):
+    """Pith's unparse text against CPython's, and Pith's round trip."""
+    if not os.path.exists(args.unparser):
+        sys.exit(f"{args.unparser} missing: cargo build --release -p pith-parser --example unparse_roundtrip")
+    p = subprocess.run([args.unparser], input="\n".join(files).encode(), stdout=subprocess.PIPE, check=True)
+    data, at, ours = p.stdout, 0, {}
+    while at < len(data):
+        nl = data.index(b"\n", at)
+        status, path = data[at:nl].decode().split(" ", 1)
+        nl2 = data.index(b"\n", nl + 1)
+        length = int(data[nl + 1 : nl2])
+        ours[path] = (status, data[nl2 + 1 : nl2 + 1 + length].decode())
+        at = nl2 + 1 + length
+    with concurrent.futures.ProcessPoolExecutor(args.jobs) as pool:
+        theirs = dict(zip(files, pool.map(cpython_unparse, files, chunksize=8)))
+    parsed = [f for f in files if theirs[f] is not None]
+    same_text = [f for f in parsed if ours[f][0] != "parse-error" and ours[f][1] == theirs[f]]
+    same_tree = [f for f in parsed if ours[f][0] == "same"]
+    shown = 0
+    for f in parsed:
+        status, text = ours[f]
+        if shown >= args.show or (status == "same" and text == theirs[f]):
+            continue
+        shown += 1
+        why = f"round trip: {status}"
+        if text != theirs[f]:
+            why += "; text " + first_difference(theirs[f].encode(), text.encode())
+        print(f"DIFFER {os.path.relpath(f, root)}: {why}")
+    pct_text = 100.0 * len(same_text) / max(len(parsed), 1)
+    pct_tree = 100.0 * len(same_tree) / max(len(parsed), 1)
+    print(f"unparse: {len(same_text)}/{len(parsed)} files: text equals ast.unparse ({pct_text:.2f}%) in {root}")
+    print(f"unparse: {len(same_tree)}/{len(parsed)} files: re-parsed tree equals the first ({pct_tree:.2f}%)")
+    return min(pct_text, pct_tree)
+
+
+def syntax_report(path, pith):
+    """CPython's SyntaxError report (what `python3 FILE` prints) and Pith's."""
+    ref = run([PYTHON, path])
+    got = run([pith, "ast", path])
+    mine = got[2].decode(errors="replace").splitlines()
+    theirs = ref[2].decode(errors="replace").splitlines()
+    if got[0] == 0:
+        mine = "accepted by Pith"
+    return path, theirs, mine
+
+
+def syntax_errors_mode(args, root, files):
+    """Every file is an invalid program: Pith's report (File/line, source line,
+    caret line, `SyntaxError: message`) must be what `python3 FILE` prints."""
+    matched = 0
+    with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+        for path, theirs, mine in pool.map(lambda f: syntax_report(f, args.pith), files):
+            if theirs == mine:
+                matched += 1
+                continue
+            print(f"DIFFER {os.path.relpath(path, root)}:")
+            for who, lines in (("cpython", theirs), ("pith", mine)):
+                text = "\n               ".join(lines) if isinstance(lines, list) else lines
+                print(f"      {who + ':':9}{text}")
+    pct = 100.0 * matched / max(len(files), 1)
+    print(f"syntax-errors: {matched}/{len(files)} files rejected with the same report ({pct:.2f}%) in {root}")
+    return pct
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("mode", choices=sorted(MODES) + list(PYC_MODES))
+    ap.add_argument("mode", choices=sorted(MODES) + list(PYC_MODES) + list(BATCH_MODES))
     ap.add_argument("dir", nargs="?", default=None)
     ap.add_argument("--pith", default=os.path.join("target", "release", "pith"))
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--min-percent", type=float, default=0.0)
     ap.add_argument("--show", type=int, default=50, help="how many differing files to detail")
+    ap.add_argument("--unparser", default=os.path.join("target", "release", "examples", "unparse_roundtrip"))
     args = ap.parse_args()
     if sys.version_info[:2] != (3, 11):
         sys.exit("parity needs CPython 3.11 as the oracle")
+    if args.mode == "syntax-errors" and not args.dir:
+        args.dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "tests", "syntax_errors")
     root = args.dir or stdlib_dir()
     files = list(python_files(root))
+    if args.mode in BATCH_MODES:
+        mode = unparse_mode if args.mode == "unparse" else syntax_errors_mode
+        sys.exit(1 if mode(args, root, files) < args.min_percent else 0)
     results = {}
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
         for status, path, ref, got in pool.map(lambda p: compare(args.mode, args.pith, p), files):

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use pith_ast::{dump, DumpOptions, LineIndex};
-use pith_parser::{parse, Mode};
+use pith_parser::{parse_with, Mode, ParseOptions};
 
 use crate::cli::{AstArgs, ParseMode};
 
@@ -18,7 +18,9 @@ pub fn run(args: &AstArgs) -> ExitCode {
         ParseMode::Eval => Mode::Eval,
         ParseMode::Single => Mode::Single,
     };
-    match parse(&source, mode, &filename) {
+    // `python3 -m ast` parses with `type_comments=True`.
+    let options = ParseOptions::new(mode).type_comments(!args.no_type_comments);
+    match parse_with(&source, options) {
         Ok(tree) => {
             let options = DumpOptions::cli(!args.no_attributes, args.indent);
             println!("{}", dump(&tree, &options, &LineIndex::new(&source)));

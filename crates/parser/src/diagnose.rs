@@ -42,6 +42,22 @@ pub(crate) fn diagnose(
                 return nc;
             }
             let n = tokens.len();
+            // `def f():` then a type comment alone on the next line.
+            if n >= 4
+                && tokens[n - 1].1 == Tok::Newline
+                && matches!(tokens[n - 2].1, Tok::TypeComment(_))
+                && tokens[n - 3].1 == Tok::Newline
+            {
+                let d = Diag {
+                    source,
+                    shift,
+                    tokens,
+                    index: n,
+                };
+                if let Some(err) = d.expected_block(n - 3, tokens[n - 1].0, End::Literal(-1)) {
+                    return err;
+                }
+            }
             if n >= 2
                 && tokens[n - 1].1 == Tok::Newline
                 && tokens[n - 2].1 == Tok::Op(Operator::Colon)
@@ -81,6 +97,10 @@ pub(crate) fn diagnose(
         tokens,
         index,
     };
+    // No `invalid_*` rule of CPython's grammar mentions a type comment.
+    if matches!(tok, Tok::TypeComment(_)) {
+        return d.generic(start, tok, end);
+    }
     // CPython builds a string atom, f-string fields included, before it
     // looks past it: an error inside the strings comes first.
     if let Some(err) = d.strings_before() {
@@ -282,6 +302,12 @@ impl Diag<'_, '_, '_> {
     /// The last token of the operand-level expression starting at `first`:
     /// atoms with their trailers and binary operators between them.
     fn expr_end(&self, first: usize) -> usize {
+        self.operand_end(first, false)
+    }
+
+    /// [`Self::expr_end`], or with `bitwise_only` the end of CPython's
+    /// `bitwise_or` (no comparison, boolean or conditional operator).
+    fn operand_end(&self, first: usize, bitwise_only: bool) -> usize {
         let mut j = first;
         let mut last = first;
         let mut want_operand = true;
@@ -331,6 +357,23 @@ impl Diag<'_, '_, '_> {
                     last = j;
                     j += 1;
                 }
+                Tok::Kw(
+                    Keyword::In
+                    | Keyword::Not
+                    | Keyword::Is
+                    | Keyword::And
+                    | Keyword::Or
+                    | Keyword::If
+                    | Keyword::Else,
+                )
+                | Tok::Op(
+                    Operator::EqEqual
+                    | Operator::NotEqual
+                    | Operator::Less
+                    | Operator::LessEqual
+                    | Operator::Greater
+                    | Operator::GreaterEqual,
+                ) if bitwise_only => break,
                 Tok::Kw(
                     Keyword::In
                     | Keyword::Not
@@ -631,6 +674,22 @@ impl Diag<'_, '_, '_> {
                 }
             }
         }
+        // `[y = 1]`, `{y = 1}`: an element written as an assignment.
+        if t == Tok::Op(Operator::Equal) {
+            if let Some(err) = self.element_assignment(i) {
+                return Some(err);
+            }
+        }
+        // `if (x) { y = 1 }`: CPython reads on into the display and meets
+        // its first element.
+        if matches!(t, Tok::Op(Operator::Lbrace | Operator::Lsqb))
+            && matches!(self.tok(i + 1), Some(Tok::Name(_)))
+            && self.tok(i + 2) == Some(Tok::Op(Operator::Equal))
+        {
+            if let Some(err) = self.element_assignment(i + 2) {
+                return Some(err);
+            }
+        }
         // `a if b` without `else`
         if !is_kw(t, Keyword::Else) {
             if let Some(err) = self.missing_else(i) {
@@ -814,6 +873,69 @@ impl Diag<'_, '_, '_> {
         None
     }
 
+    /// CPython's `invalid_named_expression` on an element `NAME = operand`
+    /// of a list or set display, the `=` at `eq`, when no `=` or `:=`
+    /// follows the operand.
+    fn element_assignment(&self, eq: usize) -> Option<SyntaxErr> {
+        if eq < 2
+            || !matches!(self.tok(eq - 1), Some(Tok::Name(_)))
+            || !matches!(
+                self.tok(eq - 2),
+                Some(Tok::Op(Operator::Lbrace | Operator::Lsqb | Operator::Comma))
+            )
+            || !matches!(
+                self.innermost_open(eq),
+                Some(Tok::Op(Operator::Lbrace | Operator::Lsqb))
+            )
+            || !matches!(
+                self.tok(eq + 1),
+                Some(
+                    Tok::Name(_)
+                        | Tok::Number(_)
+                        | Tok::Str(_)
+                        | Tok::Kw(Keyword::True | Keyword::False | Keyword::None)
+                        | Tok::Op(
+                            Operator::Lpar
+                                | Operator::Lsqb
+                                | Operator::Lbrace
+                                | Operator::Minus
+                                | Operator::Plus
+                                | Operator::Tilde
+                        )
+                )
+            )
+        {
+            return None;
+        }
+        // In a dict display CPython asks for the key's `:` instead.
+        let mut depth = 0;
+        for j in (0..eq).rev() {
+            match self.tokens[j].1 {
+                t if is_close(t) => depth += 1,
+                t if is_open(t) => {
+                    if depth == 0 {
+                        break;
+                    }
+                    depth -= 1;
+                }
+                Tok::Op(Operator::Colon) if depth == 0 => return None,
+                _ => {}
+            }
+        }
+        let end = self.operand_end(eq + 1, true);
+        if matches!(
+            self.tok(end + 1),
+            Some(Tok::Op(Operator::Equal | Operator::ColonEqual))
+        ) {
+            return None;
+        }
+        Some(self.range(
+            eq - 1,
+            end,
+            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+        ))
+    }
+
     /// CPython's forced tokens: `def` needs `(` after its name, and `def`,
     /// `try`, `finally` and `else` need `:` where the grammar expects one.
     fn forced_token(
@@ -834,6 +956,14 @@ impl Diag<'_, '_, '_> {
                 return Some(SyntaxErr::syntax("expected '('", at, at));
             }
             return Some(self.range(i, i, "expected '('"));
+        }
+        // `def f() -> :`: the optional `'->' expression` fails, and the
+        // forced `':'` is missing at the arrow.
+        if head == Tok::Kw(Keyword::Def)
+            && p == Some(Tok::Op(Operator::Rarrow))
+            && self.depth_at(i) == 0
+        {
+            return Some(self.range(i - 1, i - 1, "expected ':'"));
         }
         if t == Tok::Newline {
             return None;

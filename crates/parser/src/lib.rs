@@ -46,9 +46,10 @@ use crate::error::SyntaxErr;
 use crate::token::Tok;
 
 /// What kind of input to parse, as `compile()`'s `mode` argument.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Mode {
     /// A module (`'exec'`): gives `Mod::Module`.
+    #[default]
     Exec,
     /// One expression (`'eval'`): gives `Mod::Expression`.
     Eval,
@@ -56,7 +57,48 @@ pub enum Mode {
     Single,
 }
 
-/// Parses `source` in `mode`.
+/// How to parse: `ast.parse`'s `mode` and `type_comments` arguments.
+///
+/// ```
+/// use pith_parser::{parse_with, Mode, ParseOptions};
+/// use pith_ast::{Mod, Stmt};
+/// let options = ParseOptions::new(Mode::Exec).type_comments(true);
+/// let Mod::Module(m) = parse_with("x = [] # type: list[int]\n", options).unwrap() else {
+///     unreachable!()
+/// };
+/// let Stmt::Assign(assign) = &m.body[0] else { unreachable!() };
+/// assert_eq!(assign.type_comment.as_deref(), Some("list[int]"));
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ParseOptions {
+    /// What kind of input.
+    pub mode: Mode,
+    /// Keep `# type: ...` comments (`type_comment` fields) and
+    /// `# type: ignore` comments (`Module.type_ignores`), and reject type
+    /// comments where CPython's grammar does not allow them, as
+    /// `ast.parse(..., type_comments=True)` and `python3 -m ast` do.
+    pub type_comments: bool,
+}
+
+impl ParseOptions {
+    /// Options for `mode`, without type comments.
+    #[must_use]
+    pub const fn new(mode: Mode) -> Self {
+        ParseOptions {
+            mode,
+            type_comments: false,
+        }
+    }
+
+    /// Turns type comments on or off.
+    #[must_use]
+    pub const fn type_comments(mut self, on: bool) -> Self {
+        self.type_comments = on;
+        self
+    }
+}
+
+/// Parses `source` in `mode`, ignoring type comments (as `compile()`).
 ///
 /// `source` is decoded text: turn file bytes into it with
 /// [`pith_lexer::decode_source`] (BOM, PEP 263 cookie). Positions in the
@@ -68,23 +110,41 @@ pub enum Mode {
 /// A [`ParseError`] with CPython's exception class, message and position.
 pub fn parse(source: &str, mode: Mode, filename: &str) -> Result<Mod, ParseError> {
     let _ = filename;
-    let start = match mode {
+    parse_with(source, ParseOptions::new(mode))
+}
+
+/// Parses `source` with `options`; see [`parse`].
+///
+/// # Errors
+/// A [`ParseError`] with CPython's exception class, message and position.
+pub fn parse_with(source: &str, options: ParseOptions) -> Result<Mod, ParseError> {
+    let start = match options.mode {
         Mode::Exec => Tok::StartModule,
         Mode::Eval => Tok::StartExpression,
         Mode::Single => Tok::StartInteractive,
     };
-    parse_tokens(source, start, 0).map_err(|e| e.locate(source))
+    parse_tokens(source, start, 0, options.type_comments).map_err(|e| e.locate(source))
 }
 
 /// Parses with the given start token; offsets in the result are shifted by
 /// `shift` (for f-string fields).
-fn parse_tokens<'a>(source: &'a str, start: Tok<'a>, shift: u32) -> Result<Mod, SyntaxErr> {
-    let lexed = token::lex(source, start, shift);
+fn parse_tokens<'a>(
+    source: &'a str,
+    start: Tok<'a>,
+    shift: u32,
+    type_comments: bool,
+) -> Result<Mod, SyntaxErr> {
+    let mut lexed = token::lex(source, start, shift, type_comments);
     let parser = grammar::TopParser::new();
     let tokens = lexed.tokens.iter().map(|&t| Ok::<_, SyntaxErr>(t));
     let parsed = parser.parse(tokens);
     match (parsed, lexed.error) {
-        (Ok(m), None) => Ok(m),
+        (Ok(mut m), None) => {
+            if let Mod::Module(module) = &mut m {
+                module.type_ignores = std::mem::take(&mut lexed.type_ignores);
+            }
+            Ok(m)
+        }
         // The tokens stop at the tokenizer's error: reaching it reports it.
         (Ok(_) | Err(lalrpop_util::ParseError::UnrecognizedEof { .. }), Some(err)) => Err(err),
         (Err(e), lex_error) => {
@@ -108,7 +168,7 @@ pub(crate) fn parse_fstring_expr(text: &str, at: u32) -> Result<Expr, SyntaxErr>
     wrapped.push('(');
     wrapped.push_str(text);
     wrapped.push(')');
-    match parse_tokens(&wrapped, Tok::StartFString, at) {
+    match parse_tokens(&wrapped, Tok::StartFString, at, false) {
         Ok(Mod::Expression(e)) => Ok(*e.body),
         Ok(_) => Err(SyntaxErr::syntax("f-string: invalid syntax", at, at)),
         Err(mut e) => {

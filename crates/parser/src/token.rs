@@ -8,8 +8,12 @@
 //! - turns the soft keywords `match` and `case` into keyword tokens where
 //!   they begin a compound statement;
 //! - marks the `(` of a parenthesized `with` item list (`with (a as b, c):`)
-//!   so that the LR grammar need not guess.
+//!   so that the LR grammar need not guess;
+//! - when type comments are asked for, turns `# type: ...` comments into
+//!   tokens and collects `# type: ignore` comments, as CPython's tokenizer
+//!   does with `type_comments=True`.
 
+use pith_ast::TypeIgnore;
 use pith_lexer::{Keyword, LexError, Operator, Token, TokenKind, Tokenizer};
 
 use crate::error::{End, ErrorKind, SyntaxErr};
@@ -43,6 +47,8 @@ pub enum Tok<'a> {
     Case,
     /// The `(` of `with (item, item):`.
     WithLpar,
+    /// A `# type: ...` comment: the text after the prefix.
+    TypeComment(&'a str),
     /// A hard keyword.
     Kw(Keyword),
     /// An operator or delimiter.
@@ -60,17 +66,29 @@ pub(crate) struct Lexed<'a> {
     pub error: Option<SyntaxErr>,
     /// Brackets still open at the end of input: `(char, offset)`.
     pub open_brackets: Vec<(u8, u32)>,
+    /// The `# type: ignore` comments, when type comments are asked for.
+    pub type_ignores: Vec<TypeIgnore>,
 }
 
 /// Lexes `source` (whose offsets are shifted by `shift`), putting `start`
-/// first.
-pub(crate) fn lex<'a>(source: &'a str, start: Tok<'a>, shift: u32) -> Lexed<'a> {
+/// first; with `type_comments`, type comments become tokens.
+pub(crate) fn lex<'a>(
+    source: &'a str,
+    start: Tok<'a>,
+    shift: u32,
+    type_comments: bool,
+) -> Lexed<'a> {
     let mut tokens: Vec<(u32, Tok<'a>, u32)> = Vec::with_capacity(source.len() / 4 + 4);
     tokens.push((shift, start, shift));
     let mut error = None;
     let mut brackets: Vec<(u8, u32)> = Vec::new();
     let mut prev: Option<Token> = None;
     let mut depth = DepthGuard::default();
+    let mut type_ignores = Vec::new();
+    let mut lines = LineCounter::default();
+    // After a type comment outside brackets, CPython's tokenizer ends the
+    // line with NEWLINE even when the comment is alone on it.
+    let mut newline_due = false;
     for item in Tokenizer::new(source, pith_lexer::Flavor::Compiler) {
         let token = match item {
             Ok(t) => t,
@@ -79,6 +97,32 @@ pub(crate) fn lex<'a>(source: &'a str, start: Tok<'a>, shift: u32) -> Lexed<'a> 
                 break;
             }
         };
+        if type_comments {
+            let due = std::mem::take(&mut newline_due);
+            match token.kind {
+                TokenKind::Comment => match classify_comment(token.text(source)) {
+                    Some(TypeComment::Ignore(tag)) => {
+                        type_ignores.push(TypeIgnore {
+                            lineno: lines.line_of(source, token.start),
+                            tag: tag.into(),
+                        });
+                    }
+                    Some(TypeComment::Comment(at)) => {
+                        let s = token.start + at;
+                        let text = &source[s as usize..token.end as usize];
+                        let text = text.strip_suffix('\r').unwrap_or(text);
+                        let e = s + text.len() as u32;
+                        tokens.push((s + shift, Tok::TypeComment(text), e + shift));
+                        newline_due = brackets.is_empty();
+                    }
+                    None => {}
+                },
+                TokenKind::Nl if due => {
+                    tokens.push((token.start + shift, Tok::Newline, token.end + shift));
+                }
+                _ => {}
+            }
+        }
         if token.kind.is_trivia() {
             continue;
         }
@@ -106,7 +150,17 @@ pub(crate) fn lex<'a>(source: &'a str, start: Tok<'a>, shift: u32) -> Lexed<'a> 
             break;
         }
         let tok = match token.kind {
-            TokenKind::Name => Tok::Name(text),
+            TokenKind::Name => {
+                if let Some((start, end)) = extend_name(source, &mut tokens, shift, s, e) {
+                    prev = Some(Token {
+                        kind: TokenKind::Name,
+                        start,
+                        end,
+                    });
+                    continue;
+                }
+                Tok::Name(text)
+            }
             TokenKind::Keyword(k) => Tok::Kw(k),
             TokenKind::Number => Tok::Number(text),
             TokenKind::String => Tok::Str(text),
@@ -146,6 +200,11 @@ pub(crate) fn lex<'a>(source: &'a str, start: Tok<'a>, shift: u32) -> Lexed<'a> 
                     // reports as error tokens too.
                     continue;
                 }
+                if text.chars().all(pith_repr::unicode::is_identifier_continue)
+                    && extend_name(source, &mut tokens, shift, s, e).is_some()
+                {
+                    continue;
+                }
                 if let Some(err) = error_token(source, s, e) {
                     error = Some(err.shifted(shift));
                     break;
@@ -166,6 +225,94 @@ pub(crate) fn lex<'a>(source: &'a str, start: Tok<'a>, shift: u32) -> Lexed<'a> 
         tokens,
         error,
         open_brackets: brackets,
+        type_ignores,
+    }
+}
+
+/// Joins the token at `start..end` to the name just before it, when they
+/// touch: `tokenize`'s `\\w` misses some identifier characters (`Mn`
+/// marks such as U+E0100) that the compiler's tokenizer takes as part of
+/// the name. Gives the joined name's range.
+fn extend_name<'a>(
+    source: &'a str,
+    tokens: &mut [(u32, Tok<'a>, u32)],
+    shift: u32,
+    start: u32,
+    end: u32,
+) -> Option<(u32, u32)> {
+    let last = tokens.last_mut()?;
+    let Tok::Name(_) = last.1 else {
+        return None;
+    };
+    if last.2 != start + shift {
+        return None;
+    }
+    let from = last.0 - shift;
+    last.1 = Tok::Name(&source[from as usize..end as usize]);
+    last.2 = end + shift;
+    Some((from, end))
+}
+
+/// What CPython's tokenizer makes of a comment with type comments on.
+enum TypeComment<'a> {
+    /// `# type: ignore<tag>`, with the tag.
+    Ignore(&'a str),
+    /// Another `# type: ...` comment; its text starts at this byte.
+    Comment(u32),
+}
+
+/// Matches `# type: ` as CPython's tokenizer does: each space of the
+/// prefix stands for any run of spaces and tabs, possibly empty. A type
+/// ignore is `ignore` followed by the end of the comment or by an ASCII
+/// character that is not alphanumeric.
+fn classify_comment(text: &str) -> Option<TypeComment<'_>> {
+    let text = text.strip_suffix('\r').unwrap_or(text);
+    let bytes = text.as_bytes();
+    let mut p = 0;
+    for &c in b"# type: " {
+        if c == b' ' {
+            while matches!(bytes.get(p), Some(b' ' | b'\t')) {
+                p += 1;
+            }
+        } else if bytes.get(p) == Some(&c) {
+            p += 1;
+        } else {
+            return None;
+        }
+    }
+    let rest = &text[p..];
+    if let Some(tag) = rest.strip_prefix("ignore") {
+        if tag
+            .as_bytes()
+            .first()
+            .map_or(true, |&b| b.is_ascii() && !b.is_ascii_alphanumeric())
+        {
+            return Some(TypeComment::Ignore(tag));
+        }
+    }
+    Some(TypeComment::Comment(p as u32))
+}
+
+/// Line numbers of increasing offsets, counted as the compiler's tokenizer
+/// counts them (`\n`, `\r\n` or a lone `\r` ends a line).
+#[derive(Default)]
+struct LineCounter {
+    offset: usize,
+    line: u32,
+}
+
+impl LineCounter {
+    fn line_of(&mut self, source: &str, offset: u32) -> u32 {
+        let offset = (offset as usize).min(source.len());
+        let bytes = source.as_bytes();
+        for (i, &b) in bytes[self.offset.min(offset)..offset].iter().enumerate() {
+            let at = self.offset + i;
+            if b == b'\n' || (b == b'\r' && bytes.get(at + 1) != Some(&b'\n')) {
+                self.line += 1;
+            }
+        }
+        self.offset = self.offset.max(offset);
+        self.line + 1
     }
 }
 
@@ -553,6 +700,7 @@ fn mark_soft_keywords(tokens: &mut [(u32, Tok<'_>, u32)]) {
 /// item or `:=`, which only an expression in parentheses can hold).
 fn parenthesized_with_items(tokens: &[(u32, Tok<'_>, u32)], open: usize) -> bool {
     let mut depth = 0usize;
+    let mut has_as = false;
     let mut prev = Tok::Op(Operator::Lpar);
     for j in open..tokens.len() {
         let t = tokens[j].1;
@@ -561,10 +709,16 @@ fn parenthesized_with_items(tokens: &[(u32, Tok<'_>, u32)], open: usize) -> bool
             Tok::Op(Operator::Rpar | Operator::Rsqb | Operator::Rbrace) => {
                 depth -= 1;
                 if depth == 0 {
+                    // CPython's parenthesized form takes no type comment:
+                    // with one, the parentheses must make an expression,
+                    // and items with `as` fail at the comment.
+                    let commented = matches!(tokens.get(j + 2), Some((_, Tok::TypeComment(_), _)));
                     return j > open + 1
-                        && tokens.get(j + 1).map(|t| t.1) == Some(Tok::Op(Operator::Colon));
+                        && tokens.get(j + 1).map(|t| t.1) == Some(Tok::Op(Operator::Colon))
+                        && (has_as || !commented);
                 }
             }
+            Tok::Kw(Keyword::As) if depth == 1 => has_as = true,
             Tok::Kw(Keyword::For | Keyword::Yield) | Tok::Op(Operator::ColonEqual)
                 if depth == 1 =>
             {

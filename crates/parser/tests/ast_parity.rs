@@ -1,5 +1,6 @@
 //! AST parity with CPython 3.11: `pith_ast::dump` of our tree against
-//! `python3 -m ast -a` (`ast.dump(tree, include_attributes=True, indent=3)`).
+//! `python3 -m ast -a` (`ast.dump(tree, include_attributes=True, indent=3)`
+//! of `ast.parse(source, type_comments=True)`).
 //!
 //! - `tests/ast_cases/*.py`: our own programs, with the expected dumps
 //!   committed next to them (`*.ast`, written by `tests/ast_cases/generate.py`).
@@ -14,10 +15,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use pith_ast::{dump, DumpOptions, LineIndex};
-use pith_parser::{parse, Mode};
+use pith_parser::{parse_with, Mode, ParseOptions};
 
 fn our_dump(source: &str) -> Result<String, String> {
-    let tree = parse(source, Mode::Exec, "<test>").map_err(|e| e.to_string())?;
+    let options = ParseOptions::new(Mode::Exec).type_comments(true);
+    let tree = parse_with(source, options).map_err(|e| e.to_string())?;
     let index = LineIndex::new(source);
     Ok(dump(&tree, &DumpOptions::cli(true, 3), &index))
 }
@@ -77,7 +79,7 @@ for line in sys.stdin:
     path = line.rstrip("\n")
     try:
         with open(path, "rb") as f:
-            out = ast.dump(ast.parse(f.read(), path), include_attributes=True, indent=3)
+            out = ast.dump(ast.parse(f.read(), path, type_comments=True), include_attributes=True, indent=3)
     except Exception as e:
         out = "\x01ERROR " + type(e).__name__
     sys.stdout.write(out + "\n\x00\n")

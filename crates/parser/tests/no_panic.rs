@@ -1,7 +1,7 @@
 //! The parser never panics: random text and mutated real programs always
 //! give a tree or an error.
 
-use pith_parser::{parse, Mode};
+use pith_parser::{parse, parse_with, Mode, ParseOptions};
 use proptest::prelude::*;
 
 const SEED_PROGRAMS: &[&str] = &[
@@ -10,20 +10,87 @@ const SEED_PROGRAMS: &[&str] = &[
     include_str!("ast_cases/strings.py"),
     include_str!("ast_cases/match.py"),
     include_str!("ast_cases/match2.py"),
+    include_str!("ast_cases/type_comments.py"),
 ];
 
 /// Python-ish fragments, so that random programs get past the first token.
 const FRAGMENTS: &[&str] = &[
-    "x", "1", "'s'", "f'{x}'", "f\"{", "b''", "(", ")", "[", "]", "{", "}", ":", ",", ";", ".",
-    "=", ":=", "+", "-", "*", "**", "/", "if", "else", "elif", "for", "in", "while", "def",
-    "class", "return", "yield", "lambda", "match", "case", "_", "with", "as", "try", "except",
-    "finally", "async", "await", "not", "and", "or", "is", "@", "->", "...", "\n", "\n    ", "\t",
-    " ", "\\\n", "#c\n", "'''", "\"", "0x", "1e", "1j", "€", "$", "!", "del", "global",
+    "x",
+    "1",
+    "'s'",
+    "f'{x}'",
+    "f\"{",
+    "b''",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    ":",
+    ",",
+    ";",
+    ".",
+    "=",
+    ":=",
+    "+",
+    "-",
+    "*",
+    "**",
+    "/",
+    "if",
+    "else",
+    "elif",
+    "for",
+    "in",
+    "while",
+    "def",
+    "class",
+    "return",
+    "yield",
+    "lambda",
+    "match",
+    "case",
+    "_",
+    "with",
+    "as",
+    "try",
+    "except",
+    "finally",
+    "async",
+    "await",
+    "not",
+    "and",
+    "or",
+    "is",
+    "@",
+    "->",
+    "...",
+    "\n",
+    "\n    ",
+    "\t",
+    " ",
+    "\\\n",
+    "#c\n",
+    "# type: int\n",
+    "# type: ignore\n",
+    "#type:(a) -> b\n",
+    "'''",
+    "\"",
+    "0x",
+    "1e",
+    "1j",
+    "€",
+    "$",
+    "!",
+    "del",
+    "global",
 ];
 
 fn check(source: &str) {
     for mode in [Mode::Exec, Mode::Eval, Mode::Single] {
         let _ = parse(source, mode, "<fuzz>");
+        let _ = parse_with(source, ParseOptions::new(mode).type_comments(true));
     }
 }
 

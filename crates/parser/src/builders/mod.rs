@@ -5,6 +5,7 @@ mod args;
 mod numbers;
 mod strings;
 mod targets;
+mod type_comments;
 
 use pith_ast::{
     BoolOp, CmpOp, Comprehension, Constant, ConstantKind, Expr, ExprAttribute, ExprBinOp,
@@ -20,6 +21,9 @@ pub(crate) use args::{call, call_args, parameters, ArgItem, ParamItem};
 pub(crate) use numbers::number;
 pub(crate) use strings::{strings, StrPart};
 pub(crate) use targets::{ann_assign, assign, aug_assign, delete, expr_name, to_store};
+pub(crate) use type_comments::{
+    double_type_comments, func_def, typed_parameters, with_type_comment, FuncHead, TypedItem,
+};
 
 type Res<T> = Result<T, SyntaxErr>;
 
@@ -65,7 +69,9 @@ pub(crate) fn constant(l: u32, r: u32, value: Constant) -> Expr {
     })
 }
 
-pub(crate) fn tuple(l: u32, r: u32, elts: Vec<Expr>, ctx: ExprContext) -> Expr {
+pub(crate) fn tuple(l: u32, r: u32, mut elts: Vec<Expr>, ctx: ExprContext) -> Expr {
+    // Lists grow by doubling; the tree keeps them for good.
+    elts.shrink_to_fit();
     Expr::Tuple(ExprTuple {
         range: TextRange::new(l, r),
         elts,
@@ -191,6 +197,13 @@ pub(crate) fn dict(l: u32, r: u32, entries: Vec<(Option<Expr>, Expr)>) -> Expr {
         keys,
         values,
     })
+}
+
+/// `v` without spare capacity: lists grow by doubling, and the tree keeps
+/// them for good.
+pub(crate) fn shrunk<T>(mut v: Vec<T>) -> Vec<T> {
+    v.shrink_to_fit();
+    v
 }
 
 /// A block's statements and the end of its last token.

@@ -152,28 +152,85 @@ pub(crate) fn delete(l: u32, r: u32, targets: Vec<Expr>) -> Res<Stmt> {
     }))
 }
 
-/// Whether CPython's `invalid_named_expression` sees `e = value` as a
-/// comparison written with `=`: `e` is a `bitwise_or` not starting with a
-/// list, tuple, generator or `True`/`None`/`False`.
-fn looks_like_comparison(e: &Expr, value: &Expr) -> bool {
-    let simple = |x: &Expr| {
-        !matches!(
-            x,
-            Expr::Compare(_)
-                | Expr::BoolOp(_)
-                | Expr::Lambda(_)
-                | Expr::IfExp(_)
-                | Expr::Starred(_)
-                | Expr::Yield(_)
-                | Expr::YieldFrom(_)
-                | Expr::Tuple(_)
-                | Expr::List(_)
-                | Expr::GeneratorExp(_)
-        ) && !matches!(x, Expr::UnaryOp(u) if u.op == pith_ast::UnaryOp::Not)
+/// CPython's `invalid_named_expression`, which its `invalid_assignment`
+/// meets when it re-reads a failed assignment `first = next ...` as a
+/// tuple of expressions: the first expression, or the last item of an
+/// unparenthesized tuple `first`, followed by `= operand`, where the
+/// operand (the leftmost `bitwise_or` of `next`) is not followed by `=`
+/// (`next_is_value`: `next` is the assigned value, so nothing follows it).
+fn comparison_hint(first: &Expr, next: &Expr, next_is_value: bool) -> Option<SyntaxErr> {
+    let operand = leftmost_bitwise_or(next)?;
+    if operand == next.range() && !next_is_value {
+        return None;
+    }
+    let left = match first {
+        Expr::Tuple(t) if unparenthesized(t) => {
+            let last = t.elts.last()?;
+            if last.range().end != t.range.end {
+                return None; // a trailing comma
+            }
+            last
+        }
+        other => other,
     };
-    let is_singleton = matches!(e, Expr::Constant(c)
+    if let Expr::Name(n) = left {
+        return Some(SyntaxErr::syntax(
+            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+            n.range.start,
+            operand.end,
+        ));
+    }
+    let is_singleton = matches!(left, Expr::Constant(c)
         if matches!(c.value, Constant::None | Constant::Bool(_)));
-    simple(e) && simple(value) && !is_singleton && !starts_with_display(e)
+    if !is_bitwise_or(left) || is_singleton || starts_with_display(left) {
+        return None;
+    }
+    let range = left.range();
+    Some(SyntaxErr::syntax(
+        format!(
+            "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+            expr_name(left)
+        ),
+        range.start,
+        range.end,
+    ))
+}
+
+fn unparenthesized(t: &pith_ast::ExprTuple) -> bool {
+    t.elts
+        .first()
+        .is_some_and(|f| f.range().start == t.range.start)
+}
+
+/// Whether an expression is a `bitwise_or` of CPython's grammar (an
+/// operand of a comparison) when written without parentheses.
+fn is_bitwise_or(x: &Expr) -> bool {
+    !matches!(
+        x,
+        Expr::Compare(_)
+            | Expr::BoolOp(_)
+            | Expr::Lambda(_)
+            | Expr::IfExp(_)
+            | Expr::Starred(_)
+            | Expr::Yield(_)
+            | Expr::YieldFrom(_)
+            | Expr::Tuple(_)
+            | Expr::GeneratorExp(_)
+    ) && !matches!(x, Expr::UnaryOp(u) if u.op == pith_ast::UnaryOp::Not)
+}
+
+/// The range of the first `bitwise_or` CPython reads at the start of `e`.
+fn leftmost_bitwise_or(e: &Expr) -> Option<TextRange> {
+    match e {
+        Expr::Tuple(t) if unparenthesized(t) => leftmost_bitwise_or(t.elts.first()?),
+        Expr::Tuple(t) => Some(t.range),
+        Expr::Compare(c) => Some(c.left.range()),
+        Expr::BoolOp(b) => leftmost_bitwise_or(b.values.first()?),
+        Expr::IfExp(i) => leftmost_bitwise_or(&i.body),
+        Expr::GeneratorExp(g) => Some(g.range),
+        other if is_bitwise_or(other) => Some(other.range()),
+        _ => None,
+    }
 }
 
 fn starts_with_display(e: &Expr) -> bool {
@@ -202,24 +259,17 @@ pub(crate) fn assign(l: u32, r: u32, first: Expr, mut rest: Vec<Expr>) -> Res<St
             range.end,
         ));
     }
-    let single = targets.len() == 1;
-    let mut out = Vec::with_capacity(targets.len());
-    for (i, t) in targets.into_iter().enumerate() {
-        if i == 0
-            && single
-            && invalid_target(&t, Targets::Star).is_some()
-            && looks_like_comparison(&t, &value)
-        {
-            let range = t.range();
-            return Err(SyntaxErr::syntax(
-                format!(
-                    "cannot assign to {} here. Maybe you meant '==' instead of '='?",
-                    expr_name(&t)
-                ),
-                range.start,
-                range.end,
-            ));
+    if targets
+        .iter()
+        .any(|t| invalid_target(t, Targets::Star).is_some())
+    {
+        let next = targets.get(1).unwrap_or(&value);
+        if let Some(err) = comparison_hint(&targets[0], next, targets.len() == 1) {
+            return Err(err);
         }
+    }
+    let mut out = Vec::with_capacity(targets.len());
+    for t in targets {
         if matches!(t, Expr::Yield(_) | Expr::YieldFrom(_)) {
             let range = t.range();
             return Err(SyntaxErr::syntax(
