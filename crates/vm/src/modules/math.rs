@@ -1,33 +1,13 @@
-//! Native modules (`math`, a minimal `sys`) and `import` of them. Imports of other
-//! modules need the embedder's compile hook and are not supported yet.
+//! `math`: CPython's `Modules/mathmodule.c`.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
-use crate::dict::Dict;
 use crate::exc::{PyErr, PyResult};
-use crate::func::{Args, BuiltinDef};
+use crate::func::Args;
 use crate::ops::to_f64;
-use crate::types::{type_name, ExcKind};
+use crate::types::type_name;
 use crate::value::Value;
 use crate::vm::Vm;
 
-/// A module object.
-#[derive(Debug)]
-pub struct ModuleObj {
-    /// `__name__`.
-    pub name: String,
-    /// The module namespace.
-    pub dict: Rc<RefCell<Dict>>,
-}
-
-macro_rules! module_functions {
-    ($table:ident, $owner:literal, [ $( $name:literal => $f:path ),* $(,)? ]) => {
-        static $table: &[BuiltinDef] = &[
-            $( BuiltinDef { name: $name, func: $f, owner: $owner, is_method: false }, )*
-        ];
-    };
-}
+use super::{module_functions, new_module};
 
 module_functions!(MATH_FUNCTIONS, "math", [
     "sqrt" => m_sqrt, "sin" => m_sin, "cos" => m_cos, "tan" => m_tan, "asin" => m_asin,
@@ -38,77 +18,19 @@ module_functions!(MATH_FUNCTIONS, "math", [
     "degrees" => m_degrees, "radians" => m_radians, "copysign" => m_copysign,
 ]);
 
-module_functions!(SYS_FUNCTIONS, "sys", [
-    "getrecursionlimit" => s_getrecursionlimit, "setrecursionlimit" => s_setrecursionlimit,
-    "exit" => s_exit,
-]);
-
-fn new_module(name: &str, funcs: &'static [BuiltinDef], extra: Vec<(&str, Value)>) -> Value {
-    let mut d = Dict::new();
-    let _ = d.insert(Value::str("__name__"), Value::str(name));
-    for f in funcs {
-        let _ = d.insert(Value::str(f.name), Value::Builtin(f));
-    }
-    for (k, v) in extra {
-        let _ = d.insert(Value::str(k), v);
-    }
-    Value::Module(Rc::new(ModuleObj {
-        name: name.to_string(),
-        dict: Rc::new(RefCell::new(d)),
-    }))
-}
-
-impl Vm {
-    /// `import name`: the module object (native modules only for now).
-    pub fn import_module(&mut self, name: &str) -> PyResult<Value> {
-        if let Some(m) = self.modules.get(name) {
-            return Ok(m.clone());
-        }
-        let m = match name {
-            "math" => new_module(
-                "math",
-                MATH_FUNCTIONS,
-                vec![
-                    ("pi", Value::Float(std::f64::consts::PI)),
-                    ("e", Value::Float(std::f64::consts::E)),
-                    ("tau", Value::Float(std::f64::consts::TAU)),
-                    ("inf", Value::Float(f64::INFINITY)),
-                    ("nan", Value::Float(f64::NAN)),
-                ],
-            ),
-            "sys" => new_module(
-                "sys",
-                SYS_FUNCTIONS,
-                vec![
-                    ("maxsize", Value::Int(i64::MAX)),
-                    (
-                        "argv",
-                        Value::list(self.argv.iter().map(|a| Value::str(a)).collect()),
-                    ),
-                    ("byteorder", Value::str("little")),
-                    ("platform", Value::str("linux")),
-                    (
-                        "version_info",
-                        Value::tuple(vec![
-                            Value::Int(3),
-                            Value::Int(11),
-                            Value::Int(7),
-                            Value::str("final"),
-                            Value::Int(0),
-                        ]),
-                    ),
-                ],
-            ),
-            _ => {
-                return Err(PyErr::new(
-                    ExcKind::ModuleNotFoundError,
-                    format!("No module named '{name}'"),
-                ))
-            }
-        };
-        self.modules.insert(name.to_string(), m.clone());
-        Ok(m)
-    }
+/// Builds the `math` module.
+pub fn init(_vm: &mut Vm) -> Value {
+    new_module(
+        "math",
+        MATH_FUNCTIONS,
+        vec![
+            ("pi", Value::Float(std::f64::consts::PI)),
+            ("e", Value::Float(std::f64::consts::E)),
+            ("tau", Value::Float(std::f64::consts::TAU)),
+            ("inf", Value::Float(f64::INFINITY)),
+            ("nan", Value::Float(f64::NAN)),
+        ],
+    )
 }
 
 fn float_arg(v: &Value) -> PyResult<f64> {
@@ -371,43 +293,4 @@ fn m_gcd(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         acc = num_integer::Integer::gcd(&acc, &b);
     }
     Ok(Value::from_bigint(acc))
-}
-
-fn s_getrecursionlimit(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    a.no_kw("getrecursionlimit")?;
-    Ok(Value::Int(vm.recursion_limit() as i64))
-}
-
-fn s_setrecursionlimit(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    a.no_kw("setrecursionlimit")?;
-    let n = match a.pos {
-        [Value::Int(n)] => *n,
-        [other] => {
-            return Err(PyErr::type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                type_name(other)
-            )))
-        }
-        _ => {
-            return Err(PyErr::type_error(format!(
-                "setrecursionlimit() takes exactly one argument ({} given)",
-                a.pos.len()
-            )))
-        }
-    };
-    if n < 1 {
-        return Err(PyErr::value_error(
-            "recursion limit must be greater or equal than 1",
-        ));
-    }
-    vm.set_recursion_limit(usize::try_from(n).unwrap_or(usize::MAX));
-    Ok(Value::None)
-}
-
-fn s_exit(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    a.no_kw("exit")?;
-    Err(PyErr::with_args(
-        ExcKind::SystemExit,
-        a.pos.iter().take(1).cloned().collect(),
-    ))
 }

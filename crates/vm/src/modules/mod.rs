@@ -1,0 +1,86 @@
+//! Native modules: the modules CPython writes in C (`math`, `sys`, `gc`, `time`),
+//! written here in Rust, one file per module. Modules that CPython writes in
+//! Python are not copied here; they are imported from their `.py` source.
+//!
+//! [`MODULES`] is the one registry: a module name and the function that builds the
+//! module object on its first import.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::dict::Dict;
+use crate::exc::{PyErr, PyResult};
+use crate::func::BuiltinDef;
+use crate::types::ExcKind;
+use crate::value::Value;
+use crate::vm::Vm;
+
+pub mod gc;
+pub mod math;
+pub mod structseq;
+pub mod sys;
+pub mod time;
+
+/// A module object.
+#[derive(Debug)]
+pub struct ModuleObj {
+    /// `__name__`.
+    pub name: String,
+    /// The module namespace.
+    pub dict: Rc<RefCell<Dict>>,
+}
+
+/// Builds a native module's object (its functions and constants) for a VM.
+pub type ModuleInit = fn(&mut Vm) -> Value;
+
+/// Every native module: `(name, constructor)`.
+pub const MODULES: &[(&str, ModuleInit)] = &[
+    ("gc", gc::init),
+    ("math", math::init),
+    ("sys", sys::init),
+    ("time", time::init),
+];
+
+/// Declares a module's function table: `name => implementation` pairs.
+macro_rules! module_functions {
+    ($table:ident, $owner:literal, [ $( $name:literal => $f:path ),* $(,)? ]) => {
+        static $table: &[$crate::func::BuiltinDef] = &[
+            $( $crate::func::BuiltinDef { name: $name, func: $f, owner: $owner, is_method: false }, )*
+        ];
+    };
+}
+pub(crate) use module_functions;
+
+/// A module object named `name` holding `funcs` and the `extra` attributes.
+pub fn new_module(name: &str, funcs: &'static [BuiltinDef], extra: Vec<(&str, Value)>) -> Value {
+    let mut d = Dict::new();
+    let _ = d.insert(Value::str("__name__"), Value::str(name));
+    for f in funcs {
+        let _ = d.insert(Value::str(f.name), Value::Builtin(f));
+    }
+    for (k, v) in extra {
+        let _ = d.insert(Value::str(k), v);
+    }
+    Value::Module(Rc::new(ModuleObj {
+        name: name.to_string(),
+        dict: Rc::new(RefCell::new(d)),
+    }))
+}
+
+impl Vm {
+    /// `import name`: the module object, built on first import.
+    pub fn import_module(&mut self, name: &str) -> PyResult<Value> {
+        if let Some(m) = self.modules.get(name) {
+            return Ok(m.clone());
+        }
+        let Some(&(_, init)) = MODULES.iter().find(|(n, _)| *n == name) else {
+            return Err(PyErr::new(
+                ExcKind::ModuleNotFoundError,
+                format!("No module named '{name}'"),
+            ));
+        };
+        let m = init(self);
+        self.modules.insert(name.to_string(), m.clone());
+        Ok(m)
+    }
+}
