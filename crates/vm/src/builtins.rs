@@ -140,15 +140,8 @@ fn b_print(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         }
     }
     out.push_str(end.as_ref().map_or("\n", |s| s.as_str()));
-    let to_stderr = matches!(a.kw("file"), Some(Value::Str(s)) if s.as_str() == "<stderr>");
-    if to_stderr {
-        vm.write_err(&out);
-    } else {
-        vm.write_out(&out)?;
-    }
-    if a.kw("flush").is_some_and(ops::truthy) {
-        vm.flush();
-    }
+    let flush = a.kw("flush").is_some_and(ops::truthy);
+    crate::modules::sys::print_to(vm, a.kw("file"), out, flush)?;
     Ok(Value::None)
 }
 

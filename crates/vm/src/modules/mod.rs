@@ -70,7 +70,8 @@ pub fn new_module(name: &str, funcs: &'static [BuiltinDef], extra: Vec<(&str, Va
 impl Vm {
     /// `import name`: the module object, built on first import.
     pub fn import_module(&mut self, name: &str) -> PyResult<Value> {
-        if let Some(m) = self.modules.get(name) {
+        let key = self.intern(name);
+        if let Some(m) = self.modules.borrow().get_str(&key) {
             return Ok(m.clone());
         }
         let Some(&(_, init)) = MODULES.iter().find(|(n, _)| *n == name) else {
@@ -80,7 +81,9 @@ impl Vm {
             ));
         };
         let m = init(self);
-        self.modules.insert(name.to_string(), m.clone());
+        self.modules
+            .borrow_mut()
+            .insert_hashed(Value::Str(key.clone()), key.hash(), m.clone());
         Ok(m)
     }
 }
