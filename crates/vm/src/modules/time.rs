@@ -427,7 +427,7 @@ fn strftime(fmt: &str, tm: &Tm) -> String {
             'F' => write!(out, "{}-{:02}-{:02}", tm.year, tm.mon, tm.mday),
             'Z' => write!(out, "UTC"),
             'z' => write!(out, "+0000"),
-            'n' => write!(out, "\n"),
+            'n' => out.write_char('\n'),
             't' => write!(out, "\t"),
             '%' => write!(out, "%"),
             other => write!(out, "%{other}"),
