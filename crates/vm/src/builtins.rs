@@ -908,7 +908,9 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
             for (k, v) in a.kwnames.iter().zip(a.kwvals) {
                 d.borrow_mut().insert(k.clone(), v.clone())?;
             }
-            Ok(Value::Dict(d))
+            let d = Value::Dict(d);
+            crate::gc::track(&d);
+            Ok(d)
         }
         TypeKind::Set | TypeKind::FrozenSet => {
             let name = if t.kind == TypeKind::Set {
@@ -925,7 +927,7 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
                 }
             }
             Ok(if t.kind == TypeKind::Set {
-                Value::Set(Rc::new(RefCell::new(d)))
+                Value::set(d)
             } else {
                 Value::FrozenSet(Rc::new(d))
             })

@@ -29,6 +29,7 @@ mod eval;
 pub mod exc;
 pub mod format;
 pub mod func;
+pub mod gc;
 pub mod gen;
 pub mod iter;
 pub mod methods;
