@@ -38,6 +38,8 @@ print("to stdout", file=sys.stdout)
 print("flushed", flush=True)
 sys.stderr.write("direct err\n")
 print(sys.stdout.isatty(), sys.stdout.encoding)
+print(sys.stdout, sys.stderr, sys.stdin)
+print(sys.stdout.name, sys.stdin.mode)
 try:
     sys.stdout.write(5)
 except TypeError as e:

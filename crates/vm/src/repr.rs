@@ -251,9 +251,12 @@ pub fn write_repr(out: &mut String, v: &Value, seen: &mut Vec<usize>) {
             write_items(out, items.iter(), seen);
             out.push_str("])");
         }
-        Value::Module(m) => {
-            let _ = write!(out, "<module '{}' (built-in)>", m.name);
-        }
+        Value::Module(m) => match crate::modules::sys::std_stream(v) {
+            Some(s) => out.push_str(s.repr()),
+            None => {
+                let _ = write!(out, "<module '{}' (built-in)>", m.name);
+            }
+        },
         Value::Generator(g) => {
             let _ = write!(
                 out,

@@ -829,11 +829,11 @@ fn product_bits(n: u64, k: u64) -> u64 {
     k.saturating_mul(log2n)
 }
 
-fn m_factorial(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    factorial(&int_arg(one(&a, "factorial")?)?)
+fn m_factorial(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    factorial(vm, &int_arg(one(&a, "factorial")?)?)
 }
 
-fn factorial(n: &BigInt) -> PyResult<Value> {
+fn factorial(vm: &mut Vm, n: &BigInt) -> PyResult<Value> {
     if n.is_negative() {
         return Err(PyErr::value_error(
             "factorial() not defined for negative values",
@@ -851,6 +851,7 @@ fn factorial(n: &BigInt) -> PyResult<Value> {
             max_n_for_bits(|n| product_bits(n, n))
         )));
     }
+    super::charge(vm, product_bits(n, n) / 64)?;
     Ok(Value::from_bigint(range_product(1, n + 1)))
 }
 
@@ -902,7 +903,7 @@ fn comb_perm_args(
     Ok((n, k))
 }
 
-fn m_perm(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn m_perm(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let (n, k) = comb_perm_args(&a, "perm", true)?;
     let Some(k) = k else {
         if n.is_negative() {
@@ -910,7 +911,7 @@ fn m_perm(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                 "factorial() not defined for negative values",
             ));
         }
-        return factorial(&n);
+        return factorial(vm, &n);
     };
     if n.is_negative() {
         return Err(PyErr::value_error("n must be a non-negative integer"));
@@ -929,14 +930,14 @@ fn m_perm(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     if k == 0 {
         return Ok(Value::Int(1));
     }
+    let bits = k.saturating_mul(n.bits().max(1));
+    if bits > MAX_RESULT_BITS {
+        return Err(PyErr::overflow("perm() result would be too large"));
+    }
+    super::charge(vm, bits / 64)?;
     match n.to_u64() {
-        Some(n) if product_bits(n, k) <= MAX_RESULT_BITS => {
-            Ok(Value::from_bigint(range_product(n - k + 1, n + 1)))
-        }
-        _ => {
-            if product_bits(u64::MAX, k) > MAX_RESULT_BITS {
-                return Err(PyErr::overflow("perm() result would be too large"));
-            }
+        Some(n) => Ok(Value::from_bigint(range_product(n - k + 1, n + 1))),
+        None => {
             let mut acc = BigInt::one();
             for i in 0..k {
                 acc *= &n - i;
@@ -946,7 +947,7 @@ fn m_perm(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     }
 }
 
-fn m_comb(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn m_comb(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let (n, k) = comb_perm_args(&a, "comb", false)?;
     let k = k.unwrap_or_default();
     if n.is_negative() {
@@ -967,6 +968,7 @@ fn m_comb(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     if k.saturating_mul(nbits) > MAX_RESULT_BITS {
         return Err(PyErr::overflow("comb() result would be too large"));
     }
+    super::charge(vm, k * nbits / 64)?;
     // C(n, k) = prod_{i=1..k} (n - k + i) / i, exact at every step.
     let mut acc = BigInt::one();
     let base = &n - k;

@@ -67,6 +67,21 @@ pub fn new_module(name: &str, funcs: &'static [BuiltinDef], extra: Vec<(&str, Va
     }))
 }
 
+/// Charges `units` of native work (big-int products, sleeping) to the VM's step
+/// limit when one is set (`Vm::set_step_limit`), so a sandboxed or fuzzed program
+/// cannot hide unbounded work in one call; without a limit this does nothing.
+pub(crate) fn charge(vm: &mut Vm, units: u64) -> PyResult<()> {
+    if vm.steps_left == u64::MAX {
+        return Ok(());
+    }
+    if units > vm.steps_left {
+        vm.steps_left = 0;
+        return Err(PyErr::system_error("step limit exceeded"));
+    }
+    vm.steps_left -= units;
+    Ok(())
+}
+
 impl Vm {
     /// `import name`: the module object, built on first import.
     pub fn import_module(&mut self, name: &str) -> PyResult<Value> {

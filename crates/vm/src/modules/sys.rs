@@ -50,6 +50,17 @@ pub enum StdStream {
     Stdin,
 }
 
+impl StdStream {
+    /// CPython's repr of the stream object.
+    pub fn repr(self) -> &'static str {
+        match self {
+            StdStream::Stdout => "<_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>",
+            StdStream::Stderr => "<_io.TextIOWrapper name='<stderr>' mode='w' encoding='utf-8'>",
+            StdStream::Stdin => "<_io.TextIOWrapper name='<stdin>' mode='r' encoding='utf-8'>",
+        }
+    }
+}
+
 const STREAM_NAMES: [(&str, StdStream); 3] = [
     ("<stdout>", StdStream::Stdout),
     ("<stderr>", StdStream::Stderr),

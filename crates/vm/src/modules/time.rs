@@ -170,6 +170,8 @@ fn t_sleep(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     if s > 1e10 {
         return Err(PyErr::overflow("sleep length is too large"));
     }
+    // Under a step limit, every 100 microseconds of sleep costs a step.
+    super::charge(vm, (s * 10_000.0) as u64)?;
     vm.flush();
     std::thread::sleep(Duration::from_secs_f64(s));
     Ok(Value::None)
