@@ -40,6 +40,13 @@ sys.stderr.write("direct err\n")
 print(sys.stdout.isatty(), sys.stdout.encoding)
 print(sys.stdout, sys.stderr, sys.stdin)
 print(sys.stdout.name, sys.stdin.mode)
+sys.stdout.writelines(["a\n", "b\n"])
+print(sys.__stdout__ is sys.stdout, sys.float_repr_style)
+saved = sys.stdout
+sys.stdout = sys.stderr
+print("printed to stderr via sys.stdout")
+sys.stdout = saved
+print("back on stdout")
 try:
     sys.stdout.write(5)
 except TypeError as e:

@@ -25,12 +25,12 @@ module_functions!(SYS_FUNCTIONS, "sys", [
 ]);
 
 module_functions!(STDOUT_FUNCTIONS, "stdout", [
-    "write" => out_write, "flush" => out_flush, "isatty" => never_tty, "writable" => yes,
+    "write" => out_write, "writelines" => out_writelines, "flush" => out_flush, "isatty" => never_tty, "writable" => yes,
     "readable" => no,
 ]);
 
 module_functions!(STDERR_FUNCTIONS, "stderr", [
-    "write" => err_write, "flush" => out_flush, "isatty" => never_tty, "writable" => yes,
+    "write" => err_write, "writelines" => err_writelines, "flush" => out_flush, "isatty" => never_tty, "writable" => yes,
     "readable" => no,
 ]);
 
@@ -298,6 +298,9 @@ pub fn init(vm: &mut Vm) -> Value {
     let executable = std::env::current_exe()
         .map(|p| p.display().to_string())
         .unwrap_or_default();
+    let stdout = stream("<stdout>", STDOUT_FUNCTIONS, "w");
+    let stderr = stream("<stderr>", STDERR_FUNCTIONS, "w");
+    let stdin = stream("<stdin>", STDIN_FUNCTIONS, "r");
     let byteorder = if cfg!(target_endian = "little") {
         "little"
     } else {
@@ -311,9 +314,16 @@ pub fn init(vm: &mut Vm) -> Value {
             ("orig_argv", Value::list(Vec::new())),
             ("path", Value::list(vec![Value::string(script_dir)])),
             ("modules", Value::Dict(vm.modules.clone())),
-            ("stdout", stream("<stdout>", STDOUT_FUNCTIONS, "w")),
-            ("stderr", stream("<stderr>", STDERR_FUNCTIONS, "w")),
-            ("stdin", stream("<stdin>", STDIN_FUNCTIONS, "r")),
+            ("stdout", stdout.clone()),
+            ("stderr", stderr.clone()),
+            ("stdin", stdin.clone()),
+            ("__stdout__", stdout),
+            ("__stderr__", stderr),
+            ("__stdin__", stdin),
+            ("float_repr_style", Value::str("short")),
+            ("abiflags", Value::str("")),
+            ("warnoptions", Value::list(Vec::new())),
+            ("platlibdir", Value::str("lib")),
             ("maxsize", Value::Int(i64::MAX)),
             ("maxunicode", Value::Int(0x10_FFFF)),
             ("byteorder", Value::str(byteorder)),
@@ -567,6 +577,39 @@ fn err_write(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = write_arg(&a)?;
     vm.write_err(s.as_str());
     Ok(Value::Int(s.char_len() as i64))
+}
+
+/// `writelines(lines)`: writes each str of an iterable.
+fn writelines(vm: &mut Vm, a: &Args<'_>, to_err: bool) -> PyResult<Value> {
+    a.no_kw("writelines")?;
+    let [lines] = a.pos else {
+        return Err(PyErr::type_error(format!(
+            "TextIOWrapper.writelines() takes exactly one argument ({} given)",
+            a.pos.len()
+        )));
+    };
+    for line in vm.collect(lines)? {
+        let Value::Str(s) = &line else {
+            return Err(PyErr::type_error(format!(
+                "write() argument must be str, not {}",
+                type_name(&line)
+            )));
+        };
+        if to_err {
+            vm.write_err(s.as_str());
+        } else {
+            vm.write_out(s.as_str())?;
+        }
+    }
+    Ok(Value::None)
+}
+
+fn out_writelines(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    writelines(vm, &a, false)
+}
+
+fn err_writelines(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    writelines(vm, &a, true)
 }
 
 fn out_flush(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
