@@ -13,10 +13,11 @@
 //!   garbage: only cycles keep it alive. Its mutable containers are cleared,
 //!   which drops the cycle's references and lets reference counting free it.
 //! - **Automatic runs.** Like CPython's generation 0, a collection may start when
-//!   a container is created: after `threshold0` new containers, the registry
-//!   is pruned, and if live containers at least doubled since the last
-//!   collection (and number `threshold0` or more) a collection runs. The cost
-//!   stays proportional to allocation.
+//!   a container is created: when the registry has doubled since it was last
+//!   pruned (and holds 700 entries or more), dead entries are pruned, and if
+//!   live containers at least doubled since the last collection (and number
+//!   `threshold0` or more; 0 turns automatic runs off) a collection runs. The
+//!   cost stays proportional to allocation.
 //!
 //! Soundness rests on [`referents`] never listing a reference an object does
 //! not hold; listing fewer is safe (the object looks externally referenced).
@@ -58,6 +59,9 @@ impl Tracked {
         }
     }
 }
+
+/// Registry length below which dead entries are not pruned yet.
+const MIN_PRUNE: usize = 700;
 
 /// CPython's default thresholds.
 const DEFAULT_THRESHOLD: (i64, i64, i64) = (700, 10, 10);
@@ -113,7 +117,7 @@ pub fn track(v: &Value) {
         h.tracked.push(entry);
         h.allocated += 1;
         let threshold0 = usize::try_from(h.threshold.0).unwrap_or(0);
-        if h.tracked.len() < h.prune_at.max(threshold0).max(1) || h.collecting {
+        if h.tracked.len() < h.prune_at.max(MIN_PRUNE) || h.collecting {
             return false;
         }
         h.tracked.retain(Tracked::alive);
@@ -186,6 +190,7 @@ fn is_node(v: &Value) -> bool {
             | Value::Module(_)
             | Value::DictView(_)
             | Value::Exception(_)
+            | Value::Generator(_)
     )
 }
 
@@ -260,6 +265,12 @@ pub fn referents(v: &Value, out: &mut Vec<Value>) {
         Value::BoundBuiltin(b) if is_node(&b.0) => out.push(b.0.clone()),
         Value::Module(m) => out.push(Value::Dict(m.dict.clone())),
         Value::DictView(dv) => out.push(Value::Dict(dv.0.clone())),
+        Value::Generator(g) => {
+            out.push(Value::Dict(g.globals.clone()));
+            if let Ok(st) = g.state.try_borrow() {
+                out.extend(st.saved.iter().filter(|x| is_node(x)).cloned());
+            }
+        }
         Value::Exception(e) => {
             if let Ok(a) = e.args.try_borrow() {
                 out.push(Value::Tuple(a.clone()));
@@ -287,6 +298,7 @@ fn strong_count(v: &Value) -> usize {
         Value::Module(r) => Rc::strong_count(r),
         Value::DictView(r) => Rc::strong_count(r),
         Value::Exception(r) => Rc::strong_count(r),
+        Value::Generator(r) => Rc::strong_count(r),
         // Not a graph node: treat as referenced from outside.
         _ => usize::MAX,
     }
