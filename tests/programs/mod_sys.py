@@ -30,6 +30,8 @@ except KeyError as e:
 print(sys.exc_info())
 for v in [0, 1, 2**30, 2**64, 1.5, "", "abc", "é", "€", [], [1, 2, 3], (), (1, 2), {}, None, True, b"abc", range(3), set()]:
     print(repr(v), sys.getsizeof(v))
+for d in [{1: 1}, {"a": 1}, {i: i for i in range(6)}, {str(i): i for i in range(11)}]:
+    print(len(d), sys.getsizeof(d))
 n = sys.stdout.write("written\n")
 print(n)
 sys.stdout.flush()

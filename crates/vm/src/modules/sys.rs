@@ -500,16 +500,30 @@ fn s_getsizeof(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         // A list display allocates its length rounded up to 4 slots.
         Value::List(l) => 56 + 8 * n(l.borrow().len().next_multiple_of(4)),
         Value::Dict(d) => {
-            let len = d.borrow().len();
-            if len == 0 {
+            let d = d.borrow();
+            if d.is_empty() {
                 64
             } else {
-                // Key table of the next power of two holding len at 2/3 load.
+                // GC header + dict object + keys object: the smallest power-of-two
+                // table whose usable two thirds hold the items; str-keyed entries
+                // are 16 bytes, others 24.
                 let mut slots = 8usize;
-                while slots * 2 / 3 < len {
+                while slots * 2 / 3 < d.len() {
                     slots *= 2;
                 }
-                64 + n(slots) + 24 * n(slots * 2 / 3) + 16 + 32
+                let entry = if d.keys().all(|k| matches!(k, Value::Str(_))) {
+                    16
+                } else {
+                    24
+                };
+                let index_bytes = if slots <= 128 {
+                    1
+                } else if slots <= 1 << 15 {
+                    2
+                } else {
+                    4
+                };
+                96 + n(slots * index_bytes) + entry * n(slots * 2 / 3)
             }
         }
         Value::Set(d) => {
