@@ -373,53 +373,83 @@ pub fn collect() -> usize {
     found
 }
 
+/// Hashes object addresses (already unique, 8-aligned): one multiply.
+#[derive(Default)]
+struct AddrHasher(u64);
+
+impl std::hash::Hasher for AddrHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0 >> 29)
+    }
+}
+
+type AddrMap = HashMap<usize, u32, std::hash::BuildHasherDefault<AddrHasher>>;
+
 fn find_and_clear(roots: Vec<Value>) -> (usize, Vec<Value>) {
-    // The graph: every tracked container and what it reaches.
+    // The graph: every tracked container and what it reaches, with each node's
+    // edges (indices of the nodes it references) recorded once.
     let mut nodes: Vec<Value> = Vec::with_capacity(roots.len());
-    let mut index: HashMap<usize, usize> = HashMap::with_capacity(roots.len());
+    let mut index = AddrMap::default();
+    index.reserve(roots.len());
     for r in roots {
         if let std::collections::hash_map::Entry::Vacant(e) = index.entry(r.identity()) {
-            e.insert(nodes.len());
+            e.insert(nodes.len() as u32);
             nodes.push(r);
         }
     }
+    let mut edges: Vec<u32> = Vec::new();
+    let mut edge_start: Vec<usize> = Vec::with_capacity(nodes.len() + 1);
     let mut buf = Vec::new();
     let mut i = 0;
-    while i < nodes.len() {
+    while i < nodes.len() && nodes.len() < u32::MAX as usize {
+        edge_start.push(edges.len());
         referents(&nodes[i], &mut buf);
         for r in buf.drain(..) {
-            if let std::collections::hash_map::Entry::Vacant(e) = index.entry(r.identity()) {
-                e.insert(nodes.len());
-                nodes.push(r);
-            }
+            let j = match index.entry(r.identity()) {
+                std::collections::hash_map::Entry::Occupied(e) => *e.get(),
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    let j = nodes.len() as u32;
+                    e.insert(j);
+                    nodes.push(r);
+                    j
+                }
+            };
+            edges.push(j);
         }
         i += 1;
     }
+    // A graph too large to index: give up (everything counts as reachable).
+    if i < nodes.len() {
+        return (0, nodes);
+    }
+    edge_start.push(edges.len());
+    drop(index);
     // References from outside the graph: strong count minus our own handle
     // minus the references other nodes hold.
     let mut outside: Vec<usize> = nodes.iter().map(|v| strong_count(v) - 1).collect();
-    for v in &nodes {
-        referents(v, &mut buf);
-        for r in buf.drain(..) {
-            if let Some(&j) = index.get(&r.identity()) {
-                outside[j] = outside[j].saturating_sub(1);
-            }
-        }
+    for &j in &edges {
+        let o = &mut outside[j as usize];
+        *o = o.saturating_sub(1);
     }
     // Everything reachable from an externally referenced node survives.
-    let mut reachable = vec![false; nodes.len()];
-    let mut work: Vec<usize> = (0..nodes.len()).filter(|&j| outside[j] > 0).collect();
-    for &j in &work {
-        reachable[j] = true;
-    }
+    let mut reachable: Vec<bool> = outside.iter().map(|&o| o > 0).collect();
+    let mut work: Vec<usize> = (0..nodes.len()).filter(|&j| reachable[j]).collect();
     while let Some(j) = work.pop() {
-        referents(&nodes[j], &mut buf);
-        for r in buf.drain(..) {
-            if let Some(&k) = index.get(&r.identity()) {
-                if !reachable[k] {
-                    reachable[k] = true;
-                    work.push(k);
-                }
+        for &k in &edges[edge_start[j]..edge_start[j + 1]] {
+            let k = k as usize;
+            if !reachable[k] {
+                reachable[k] = true;
+                work.push(k);
             }
         }
     }
