@@ -10,7 +10,7 @@ use std::rc::Rc;
 use crate::exc::{PyErr, PyResult};
 use crate::func::{Args, BuiltinDef};
 use crate::types::{type_name, ExcKind};
-use crate::value::Value;
+use crate::value::{StrObj, Value};
 use crate::vm::Vm;
 
 use super::structseq::{self, StructSeqType};
@@ -81,11 +81,14 @@ pub fn std_stream(v: &Value) -> Option<StdStream> {
 /// The current `sys.stdout` if `sys` has been imported (a program may have
 /// replaced it), else `None`: print then writes to the VM's stdout.
 pub fn current_stdout(vm: &mut Vm) -> Option<Value> {
-    let key = vm.intern("sys");
-    let sys = vm.modules.borrow().get_str(&key).cloned()?;
+    // `print` is hot: the two keys are made once per thread, their hashes cached.
+    thread_local! {
+        static KEYS: (Rc<StrObj>, Rc<StrObj>) =
+            (Rc::new(StrObj::new("sys")), Rc::new(StrObj::new("stdout")));
+    }
+    let sys = KEYS.with(|k| vm.modules.borrow().get_str(&k.0).cloned())?;
     let Value::Module(m) = sys else { return None };
-    let key = vm.intern("stdout");
-    let out = m.dict.borrow().get_str(&key).cloned();
+    let out = KEYS.with(|k| m.dict.borrow().get_str(&k.1).cloned());
     out
 }
 
@@ -566,7 +569,7 @@ fn s_getsizeof(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::Int(size))
 }
 
-fn write_arg<'a>(a: &Args<'a>) -> PyResult<&'a Rc<crate::value::StrObj>> {
+fn write_arg<'a>(a: &Args<'a>) -> PyResult<&'a Rc<StrObj>> {
     a.no_kw("write")?;
     match a.pos {
         [Value::Str(s)] => Ok(s),
