@@ -101,7 +101,8 @@ thread_local! {
 
 /// Registers a new container with the collector (called by the constructors
 /// `Value::list`, `Value::dict`, `Value::set`, `Value::cell`); may run a
-/// collection.
+/// collection. Kept out of line so callers in the eval loop stay small.
+#[inline(never)]
 pub fn track(v: &Value) {
     let entry = match v {
         Value::List(l) => Tracked::List(Rc::downgrade(l)),

@@ -238,6 +238,7 @@ impl Value {
     }
 
     /// A dict value (tracked by the cycle collector).
+    #[inline(never)]
     pub fn dict(d: Dict) -> Value {
         let v = Value::Dict(Rc::new(RefCell::new(d)));
         crate::gc::track(&v);
@@ -245,6 +246,7 @@ impl Value {
     }
 
     /// A set value (tracked by the cycle collector).
+    #[inline(never)]
     pub fn set(d: Dict) -> Value {
         let v = Value::Set(Rc::new(RefCell::new(d)));
         crate::gc::track(&v);
@@ -252,6 +254,7 @@ impl Value {
     }
 
     /// A cell holding `v` (tracked by the cycle collector).
+    #[inline(never)]
     pub fn cell(v: Value) -> Value {
         let c = Value::Cell(Rc::new(RefCell::new(v)));
         crate::gc::track(&c);
