@@ -152,15 +152,8 @@ fn b_print(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         }
     }
     out.push_str(end.as_ref().map_or("\n", |s| s.as_str()));
-    let to_stderr = matches!(a.kw("file"), Some(Value::Str(s)) if s.as_str() == "<stderr>");
-    if to_stderr {
-        vm.write_err(&out);
-    } else {
-        vm.write_out(&out)?;
-    }
-    if a.kw("flush").is_some_and(ops::truthy) {
-        vm.flush();
-    }
+    let flush = a.kw("flush").is_some_and(ops::truthy);
+    crate::modules::sys::print_to(vm, a.kw("file"), out, flush)?;
     Ok(Value::None)
 }
 
@@ -1093,7 +1086,10 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
             at_most(&a, "tuple", 1)?;
             match a.pos.first() {
                 None => Ok(Value::tuple(Vec::new())),
-                Some(v @ Value::Tuple(_)) => Ok(v.clone()),
+                // A struct sequence is a tuple subclass: tuple() of it is a plain copy.
+                Some(v @ Value::Tuple(t)) if crate::modules::structseq::type_of(t).is_none() => {
+                    Ok(v.clone())
+                }
                 Some(v) => Ok(Value::tuple(vm.collect(v)?)),
             }
         }
@@ -1106,7 +1102,9 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
             for (k, v) in a.kwnames.iter().zip(a.kwvals) {
                 d.borrow_mut().insert(k.clone(), v.clone())?;
             }
-            Ok(Value::Dict(d))
+            let d = Value::Dict(d);
+            crate::gc::track(&d);
+            Ok(d)
         }
         TypeKind::Set | TypeKind::FrozenSet => {
             let name = if t.kind == TypeKind::Set {
@@ -1126,7 +1124,7 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
                 }
             }
             Ok(if t.kind == TypeKind::Set {
-                Value::Set(Rc::new(RefCell::new(d)))
+                Value::set(d)
             } else {
                 Value::FrozenSet(Rc::new(d))
             })

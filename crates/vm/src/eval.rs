@@ -891,7 +891,7 @@ impl Vm {
                     Op::MakeCell => {
                         let slot = local!(arg as usize);
                         let v = std::mem::take(slot);
-                        *slot = Value::Cell(Rc::new(RefCell::new(v)));
+                        *slot = Value::cell(v);
                     }
                     Op::LoadClosure => {
                         let v = local!(arg as usize).clone();
@@ -1010,7 +1010,7 @@ impl Vm {
                         for v in items {
                             tri!(d.insert(v, Value::None));
                         }
-                        self.stack.push(Value::Set(Rc::new(RefCell::new(d))));
+                        self.stack.push(Value::set(d));
                     }
                     Op::BuildMap => {
                         let n = arg as usize * 2;
@@ -1023,7 +1023,7 @@ impl Vm {
                         while let (Some(k), Some(v)) = (it.next(), it.next()) {
                             tri!(d.insert(k, v));
                         }
-                        self.stack.push(Value::Dict(Rc::new(RefCell::new(d))));
+                        self.stack.push(Value::dict(d));
                     }
                     Op::BuildConstKeyMap => {
                         let keys = pop!();
@@ -1043,7 +1043,7 @@ impl Vm {
                         for (k, v) in keys.iter().zip(vals) {
                             tri!(d.insert(k.clone(), v));
                         }
-                        self.stack.push(Value::Dict(Rc::new(RefCell::new(d))));
+                        self.stack.push(Value::dict(d));
                     }
                     Op::BuildString => {
                         let n = arg as usize;

@@ -237,7 +237,7 @@ impl Function {
         }
         if let Some(d) = extra_kw {
             if let Some(slot) = locals.get_mut(varkw_slot) {
-                *slot = Value::Dict(Rc::new(RefCell::new(d)));
+                *slot = Value::dict(d);
             }
         }
         // defaults for missing positional parameters

@@ -132,6 +132,21 @@ impl Vm {
         Ok(module)
     }
 
+    /// `sys.modules[name]`, if present.
+    fn sys_module(&self, name: &str) -> Option<Value> {
+        dict_get(&self.modules.borrow(), name)
+    }
+
+    /// Sets or removes `sys.modules[name]`.
+    fn set_sys_module(&mut self, name: &str, module: Option<Value>) {
+        let key = Value::str(name);
+        let mut modules = self.modules.borrow_mut();
+        let _ = match module {
+            Some(m) => modules.insert(key, m),
+            None => modules.remove(&key).map(|_| ()),
+        };
+    }
+
     /// `IMPORT_FROM` when the attribute is missing: a submodule already in
     /// `sys.modules` (circular imports), else CPython's `ImportError`.
     pub(crate) fn import_from_fallback(&mut self, module: &Value, name: &str) -> PyResult<Value> {
@@ -141,8 +156,8 @@ impl Vm {
                 format!("cannot import name '{name}' from '?' (unknown location)"),
             ));
         };
-        if let Some(sub) = self.modules.get(&format!("{}.{name}", m.name)) {
-            return Ok(sub.clone());
+        if let Some(sub) = self.sys_module(&format!("{}.{name}", m.name)) {
+            return Ok(sub);
         }
         let location = match dict_get(&m.dict.borrow(), "__file__") {
             Some(Value::Str(f)) => f.as_str().to_string(),
@@ -208,8 +223,8 @@ impl Vm {
 
     /// `_find_and_load` for a dotted absolute name: every parent first.
     pub(crate) fn import_dotted(&mut self, absname: &str) -> PyResult<Value> {
-        if let Some(m) = self.modules.get(absname) {
-            return Ok(m.clone());
+        if let Some(m) = self.sys_module(absname) {
+            return Ok(m);
         }
         let (parent, short) = match absname.rfind('.') {
             Some(i) => (Some(&absname[..i]), &absname[i + 1..]),
@@ -220,8 +235,8 @@ impl Vm {
         if let Some(parent) = parent {
             let pm = self.import_dotted(parent)?;
             // The parent's `__init__` may have imported us.
-            if let Some(m) = self.modules.get(absname) {
-                return Ok(m.clone());
+            if let Some(m) = self.sys_module(absname) {
+                return Ok(m);
             }
             let path = match &pm {
                 Value::Module(m) => dict_get(&m.dict.borrow(), "__path__"),
@@ -245,23 +260,23 @@ impl Vm {
             Found::Native => self.import_module(absname)?,
             Found::Namespace(dir) => {
                 let m = self.new_module(absname, None, Some(&dir), parent);
-                self.modules.insert(absname.to_string(), m.clone());
+                self.set_sys_module(absname, Some(m.clone()));
                 m
             }
             Found::Source { file, package } => {
                 let code = self.load_source_module(&file)?;
                 let m = self.new_module(absname, Some(&file), package.as_deref(), parent);
-                self.modules.insert(absname.to_string(), m.clone());
+                self.set_sys_module(absname, Some(m.clone()));
                 let Value::Module(md) = &m else {
                     return Ok(m);
                 };
                 let globals = md.dict.clone();
                 if let Err(e) = self.exec_module(code, globals) {
-                    self.modules.remove(absname);
+                    self.set_sys_module(absname, None);
                     return Err(e);
                 }
                 // A module may replace itself in `sys.modules`.
-                self.modules.get(absname).cloned().unwrap_or(m)
+                self.sys_module(absname).unwrap_or(m)
             }
         };
         if let Some(Value::Module(pm)) = parent_module {

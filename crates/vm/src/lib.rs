@@ -32,6 +32,7 @@ pub mod exc;
 mod exec;
 pub mod format;
 pub mod func;
+pub mod gc;
 pub mod gen;
 pub mod hash;
 pub mod import;

@@ -724,7 +724,7 @@ pub fn binary_op(op: u32, a: &Value, b: &Value) -> PyResult<Value> {
             for (k, v) in y.borrow().iter() {
                 d.insert(k.clone(), v.clone())?;
             }
-            Ok(Value::Dict(Rc::new(std::cell::RefCell::new(d))))
+            Ok(Value::dict(d))
         }
         (nb::REMAINDER, Value::Str(s), _) => crate::format::percent_format(s.as_str(), b),
         (nb::REMAINDER, Value::Bytes(s), _) => {

@@ -816,6 +816,7 @@ impl Vm {
             (Value::Slice(s), "stop") => Some(s[1].clone()),
             (Value::Slice(s), "step") => Some(s[2].clone()),
             (Value::Code(c), _) => crate::builtins::code_attr(c, n),
+            (Value::Tuple(t), _) => crate::modules::structseq::getattr(t, n),
             _ => None,
         };
         found.ok_or_else(|| attribute_error(obj, n))

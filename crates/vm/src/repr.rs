@@ -102,6 +102,10 @@ pub fn write_repr(out: &mut String, v: &Value, seen: &mut Vec<usize>) {
                 return;
             }
             seen.push(v.identity());
+            if crate::modules::structseq::write_repr(out, t, &mut |o, x| write_repr(o, x, seen)) {
+                seen.pop();
+                return;
+            }
             out.push('(');
             write_items(out, t.iter(), seen);
             if t.len() == 1 {
@@ -259,13 +263,16 @@ pub fn write_repr(out: &mut String, v: &Value, seen: &mut Vec<usize>) {
             write_items(out, items.iter(), seen);
             out.push_str("])");
         }
-        Value::Module(m) => match crate::import::dict_get(&m.dict.borrow(), "__file__") {
-            Some(Value::Str(file)) => {
-                let _ = write!(out, "<module '{}' from '{}'>", m.name, file.as_str());
-            }
-            _ => {
-                let _ = write!(out, "<module '{}' (built-in)>", m.name);
-            }
+        Value::Module(m) => match crate::modules::sys::std_stream(v) {
+            Some(s) => out.push_str(s.repr()),
+            None => match crate::import::dict_get(&m.dict.borrow(), "__file__") {
+                Some(Value::Str(file)) => {
+                    let _ = write!(out, "<module '{}' from '{}'>", m.name, file.as_str());
+                }
+                _ => {
+                    let _ = write!(out, "<module '{}' (built-in)>", m.name);
+                }
+            },
         },
         Value::Generator(g) => {
             let _ = write!(

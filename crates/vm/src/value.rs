@@ -229,7 +229,33 @@ impl Value {
 
     /// A list value.
     pub fn list(items: Vec<Value>) -> Value {
-        Value::List(Rc::new(RefCell::new(items)))
+        let v = Value::List(Rc::new(RefCell::new(items)));
+        crate::gc::track(&v);
+        v
+    }
+
+    /// A dict value (tracked by the cycle collector).
+    #[inline(never)]
+    pub fn dict(d: Dict) -> Value {
+        let v = Value::Dict(Rc::new(RefCell::new(d)));
+        crate::gc::track(&v);
+        v
+    }
+
+    /// A set value (tracked by the cycle collector).
+    #[inline(never)]
+    pub fn set(d: Dict) -> Value {
+        let v = Value::Set(Rc::new(RefCell::new(d)));
+        crate::gc::track(&v);
+        v
+    }
+
+    /// A cell holding `v` (tracked by the cycle collector).
+    #[inline(never)]
+    pub fn cell(v: Value) -> Value {
+        let c = Value::Cell(Rc::new(RefCell::new(v)));
+        crate::gc::track(&c);
+        c
     }
 
     /// An int value, normalized to the small form when it fits.

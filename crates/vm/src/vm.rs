@@ -95,7 +95,8 @@ pub struct Vm {
     pub(crate) stderr: Box<dyn Write>,
     pub(crate) sources: HashMap<String, Option<Rc<Vec<String>>>>,
     pub(crate) interned: HashMap<Box<str>, Rc<StrObj>>,
-    pub(crate) modules: HashMap<String, Value>,
+    /// `sys.modules`: module name -> module object.
+    pub(crate) modules: Rc<RefCell<Dict>>,
     pub(crate) argv: Vec<String>,
     /// The compiler behind `exec`, `eval`, `compile` and imports, if installed.
     pub(crate) compiler: Option<Rc<dyn crate::compile_hook::SourceCompiler>>,
@@ -152,7 +153,7 @@ impl Vm {
             stderr,
             sources: HashMap::new(),
             interned: HashMap::new(),
-            modules: HashMap::new(),
+            modules: Rc::new(RefCell::new(Dict::new())),
             argv: vec![String::new()],
             compiler: None,
             main_file: None,

@@ -1,0 +1,467 @@
+//! The cycle collector. Values are reference counted (`Rc`), which frees
+//! everything except reference cycles; this module finds and breaks those, as
+//! CPython's `Modules/gcmodule.c` does.
+//!
+//! - **Tracking.** Mutable containers (lists, dicts, sets, cells) register a
+//!   `Weak` pointer here when they are created ([`track`]); that is the only
+//!   cost while no collection runs. Dead entries are pruned in bulk.
+//! - **Trial deletion.** A collection takes every live tracked container plus
+//!   everything reachable from them through [`referents`], computes for each
+//!   object its strong count minus the references held by other objects of the
+//!   set, and treats objects with references left over as reachable from
+//!   outside (the stack, globals, Rust locals). Whatever those cannot reach is
+//!   garbage: only cycles keep it alive. Its mutable containers are cleared,
+//!   which drops the cycle's references and lets reference counting free it.
+//! - **Automatic runs.** Like CPython's generation 0, a collection may start when
+//!   a container is created: when the registry has doubled since it was last
+//!   pruned (and holds 700 entries or more), dead entries are pruned, and if
+//!   live containers at least doubled since the last collection (and number
+//!   `threshold0` or more; 0 turns automatic runs off) a collection runs. The
+//!   cost stays proportional to allocation.
+//!
+//! Soundness rests on [`referents`] never listing a reference an object does
+//! not hold; listing fewer is safe (the object looks externally referenced).
+//! Containers that are borrowed while a collection runs are treated as
+//! reachable. To make a new kind of object collectable, add a [`Tracked`] case
+//! (if it is mutable and can be cleared) and a case in [`referents`].
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::{Rc, Weak};
+
+use crate::dict::Dict;
+use crate::value::Value;
+
+/// A weak reference to a tracked container.
+#[derive(Debug)]
+enum Tracked {
+    List(Weak<RefCell<Vec<Value>>>),
+    Dict(Weak<RefCell<Dict>>),
+    Set(Weak<RefCell<Dict>>),
+    Cell(Weak<RefCell<Value>>),
+}
+
+impl Tracked {
+    fn alive(&self) -> bool {
+        match self {
+            Tracked::List(w) => w.strong_count() > 0,
+            Tracked::Dict(w) | Tracked::Set(w) => w.strong_count() > 0,
+            Tracked::Cell(w) => w.strong_count() > 0,
+        }
+    }
+
+    fn upgrade(&self) -> Option<Value> {
+        match self {
+            Tracked::List(w) => w.upgrade().map(Value::List),
+            Tracked::Dict(w) => w.upgrade().map(Value::Dict),
+            Tracked::Set(w) => w.upgrade().map(Value::Set),
+            Tracked::Cell(w) => w.upgrade().map(Value::Cell),
+        }
+    }
+}
+
+/// Registry length below which dead entries are not pruned yet.
+const MIN_PRUNE: usize = 700;
+
+/// CPython's default thresholds.
+const DEFAULT_THRESHOLD: (i64, i64, i64) = (700, 10, 10);
+
+#[derive(Debug)]
+struct Heap {
+    tracked: Vec<Tracked>,
+    /// Containers created since the last collection (`gc.get_count()[0]`).
+    allocated: usize,
+    /// Registry length at which the next prune happens.
+    prune_at: usize,
+    /// Live tracked containers after the last collection.
+    live_after_collect: usize,
+    enabled: bool,
+    collecting: bool,
+    threshold: (i64, i64, i64),
+    /// Collections run and objects collected (`gc.get_stats()`).
+    collections: u64,
+    collected: u64,
+}
+
+thread_local! {
+    static HEAP: RefCell<Heap> = const {
+        RefCell::new(Heap {
+            tracked: Vec::new(),
+            allocated: 0,
+            prune_at: 0,
+            live_after_collect: 0,
+            enabled: true,
+            collecting: false,
+            threshold: DEFAULT_THRESHOLD,
+            collections: 0,
+            collected: 0,
+        })
+    };
+}
+
+/// Registers a new container with the collector (called by the constructors
+/// `Value::list`, `Value::dict`, `Value::set`, `Value::cell`); may run a
+/// collection. Kept out of line so callers in the eval loop stay small.
+#[inline(never)]
+pub fn track(v: &Value) {
+    let entry = match v {
+        Value::List(l) => Tracked::List(Rc::downgrade(l)),
+        Value::Dict(d) => Tracked::Dict(Rc::downgrade(d)),
+        Value::Set(d) => Tracked::Set(Rc::downgrade(d)),
+        Value::Cell(c) => Tracked::Cell(Rc::downgrade(c)),
+        _ => return,
+    };
+    let run = HEAP.with(|h| {
+        let Ok(mut h) = h.try_borrow_mut() else {
+            return false;
+        };
+        h.tracked.push(entry);
+        h.allocated += 1;
+        let threshold0 = usize::try_from(h.threshold.0).unwrap_or(0);
+        if h.tracked.len() < h.prune_at.max(MIN_PRUNE) || h.collecting {
+            return false;
+        }
+        h.tracked.retain(Tracked::alive);
+        let live = h.tracked.len();
+        h.prune_at = 2 * live;
+        h.enabled && threshold0 > 0 && live >= threshold0.max(2 * h.live_after_collect)
+    });
+    if run {
+        collect();
+    }
+}
+
+/// Whether the collector is enabled (`gc.isenabled()`).
+pub fn is_enabled() -> bool {
+    HEAP.with(|h| h.borrow().enabled)
+}
+
+/// `gc.enable()` / `gc.disable()`.
+pub fn set_enabled(on: bool) {
+    HEAP.with(|h| h.borrow_mut().enabled = on);
+}
+
+/// `gc.get_threshold()`.
+pub fn threshold() -> (i64, i64, i64) {
+    HEAP.with(|h| h.borrow().threshold)
+}
+
+/// `gc.set_threshold()`.
+pub fn set_threshold(t: (i64, i64, i64)) {
+    HEAP.with(|h| h.borrow_mut().threshold = t);
+}
+
+/// Containers created since the last collection.
+pub fn count() -> usize {
+    HEAP.with(|h| h.borrow().allocated)
+}
+
+/// `(collections, collected)` so far.
+pub fn stats() -> (u64, u64) {
+    HEAP.with(|h| {
+        let h = h.borrow();
+        (h.collections, h.collected)
+    })
+}
+
+/// Every live tracked container (`gc.get_objects()`).
+pub fn objects() -> Vec<Value> {
+    HEAP.with(|h| {
+        h.borrow()
+            .tracked
+            .iter()
+            .filter_map(Tracked::upgrade)
+            .collect()
+    })
+}
+
+/// Whether an object of this kind can be part of the collector's graph.
+fn is_node(v: &Value) -> bool {
+    matches!(
+        v,
+        Value::List(_)
+            | Value::Tuple(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::FrozenSet(_)
+            | Value::Cell(_)
+            | Value::Function(_)
+            | Value::Method(_)
+            | Value::BoundBuiltin(_)
+            | Value::Module(_)
+            | Value::DictView(_)
+            | Value::Exception(_)
+            | Value::Generator(_)
+    )
+}
+
+/// `gc.is_tracked(v)`, with CPython's answers: atomic values and containers
+/// holding only atomic values are not tracked.
+pub fn is_tracked(v: &Value) -> bool {
+    match v {
+        Value::List(_) | Value::Set(_) | Value::Cell(_) | Value::Function(_) | Value::Method(_) => {
+            true
+        }
+        Value::Dict(d) => d
+            .try_borrow()
+            .map_or(true, |d| d.iter().any(|(k, x)| is_node(k) || is_node(x))),
+        Value::Tuple(t) => t.iter().any(is_node),
+        Value::Module(_) | Value::Exception(_) | Value::Generator(_) | Value::Iter(_) => true,
+        _ => false,
+    }
+}
+
+/// Appends every value `v` holds a strong reference to (and that may lead to
+/// a cycle). Must never list a reference `v` does not hold; see the module doc.
+pub fn referents(v: &Value, out: &mut Vec<Value>) {
+    match v {
+        Value::List(l) => {
+            if let Ok(l) = l.try_borrow() {
+                out.extend(l.iter().filter(|x| is_node(x)).cloned());
+            }
+        }
+        Value::Tuple(t) => out.extend(t.iter().filter(|x| is_node(x)).cloned()),
+        Value::Dict(d) | Value::Set(d) => {
+            if let Ok(d) = d.try_borrow() {
+                for (k, x) in d.iter() {
+                    if is_node(k) {
+                        out.push(k.clone());
+                    }
+                    if is_node(x) {
+                        out.push(x.clone());
+                    }
+                }
+            }
+        }
+        Value::FrozenSet(d) => out.extend(d.keys().filter(|x| is_node(x)).cloned()),
+        Value::Cell(c) => {
+            if let Ok(c) = c.try_borrow() {
+                if is_node(&c) {
+                    out.push(c.clone());
+                }
+            }
+        }
+        Value::Function(f) => {
+            out.push(Value::Dict(f.globals.clone()));
+            if let Some(d) = &f.defaults {
+                out.push(Value::Tuple(d.clone()));
+            }
+            if let Some(d) = &f.kwdefaults {
+                out.push(Value::Dict(d.clone()));
+            }
+            if let Some(c) = &f.closure {
+                out.push(Value::Tuple(c.clone()));
+            }
+            if let Some(a) = f.annotations.as_ref().filter(|a| is_node(a)) {
+                out.push(a.clone());
+            }
+        }
+        Value::Method(m) => {
+            for x in [&m.0, &m.1] {
+                if is_node(x) {
+                    out.push(x.clone());
+                }
+            }
+        }
+        Value::BoundBuiltin(b) if is_node(&b.0) => out.push(b.0.clone()),
+        Value::Module(m) => out.push(Value::Dict(m.dict.clone())),
+        Value::DictView(dv) => out.push(Value::Dict(dv.0.clone())),
+        Value::Generator(g) => {
+            out.push(Value::Dict(g.globals.clone()));
+            if let Ok(st) = g.state.try_borrow() {
+                out.extend(st.saved.iter().filter(|x| is_node(x)).cloned());
+            }
+        }
+        Value::Exception(e) => {
+            if let Ok(a) = e.args.try_borrow() {
+                out.push(Value::Tuple(a.clone()));
+            }
+            for link in [&e.context, &e.cause] {
+                if let Ok(Some(x)) = link.try_borrow().as_deref() {
+                    out.push(Value::Exception(x.clone()));
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn strong_count(v: &Value) -> usize {
+    match v {
+        Value::List(r) => Rc::strong_count(r),
+        Value::Tuple(r) => Rc::strong_count(r),
+        Value::Dict(r) | Value::Set(r) => Rc::strong_count(r),
+        Value::FrozenSet(r) => Rc::strong_count(r),
+        Value::Cell(r) => Rc::strong_count(r),
+        Value::Function(r) => Rc::strong_count(r),
+        Value::Method(r) => Rc::strong_count(r),
+        Value::BoundBuiltin(r) => Rc::strong_count(r),
+        Value::Module(r) => Rc::strong_count(r),
+        Value::DictView(r) => Rc::strong_count(r),
+        Value::Exception(r) => Rc::strong_count(r),
+        Value::Generator(r) => Rc::strong_count(r),
+        // Not a graph node: treat as referenced from outside.
+        _ => usize::MAX,
+    }
+}
+
+/// Empties a garbage container, moving what it held into `dropped` (freed after
+/// the collector's bookkeeping is done).
+fn clear(v: &Value, dropped: &mut Vec<Value>) {
+    match v {
+        Value::List(l) => {
+            if let Ok(mut l) = l.try_borrow_mut() {
+                dropped.append(&mut l);
+            }
+        }
+        Value::Dict(d) | Value::Set(d) => {
+            if let Ok(mut d) = d.try_borrow_mut() {
+                let old = std::mem::take(&mut *d);
+                // Held in an untracked dict until the collector is done.
+                dropped.push(Value::Dict(Rc::new(RefCell::new(old))));
+            }
+        }
+        Value::Cell(c) => {
+            if let Ok(mut c) = c.try_borrow_mut() {
+                dropped.push(std::mem::take(&mut *c));
+            }
+        }
+        Value::Exception(e) => {
+            if let Ok(mut c) = e.context.try_borrow_mut() {
+                if let Some(x) = c.take() {
+                    dropped.push(Value::Exception(x));
+                }
+            }
+            if let Ok(mut c) = e.cause.try_borrow_mut() {
+                if let Some(x) = c.take() {
+                    dropped.push(Value::Exception(x));
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Runs a full collection; returns how many unreachable objects it found
+/// (`gc.collect()`).
+pub fn collect() -> usize {
+    let roots: Vec<Value> = match HEAP.with(|h| {
+        let mut h = h.try_borrow_mut().ok()?;
+        if h.collecting {
+            return None;
+        }
+        h.collecting = true;
+        h.tracked.retain(Tracked::alive);
+        Some(h.tracked.iter().filter_map(Tracked::upgrade).collect())
+    }) {
+        Some(r) => r,
+        None => return 0,
+    };
+    let (found, dropped) = find_and_clear(roots);
+    // Free the garbage with no bookkeeping borrowed: dropping may be long.
+    drop(dropped);
+    HEAP.with(|h| {
+        if let Ok(mut h) = h.try_borrow_mut() {
+            h.collecting = false;
+            h.tracked.retain(Tracked::alive);
+            h.live_after_collect = h.tracked.len();
+            h.prune_at = 2 * h.tracked.len();
+            h.allocated = 0;
+            h.collections += 1;
+            h.collected += found as u64;
+        }
+    });
+    found
+}
+
+/// Hashes object addresses (already unique, 8-aligned): one multiply.
+#[derive(Default)]
+struct AddrHasher(u64);
+
+impl std::hash::Hasher for AddrHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0 >> 29)
+    }
+}
+
+type AddrMap = HashMap<usize, u32, std::hash::BuildHasherDefault<AddrHasher>>;
+
+fn find_and_clear(roots: Vec<Value>) -> (usize, Vec<Value>) {
+    // The graph: every tracked container and what it reaches, with each node's
+    // edges (indices of the nodes it references) recorded once.
+    let mut nodes: Vec<Value> = Vec::with_capacity(roots.len());
+    let mut index = AddrMap::default();
+    index.reserve(roots.len());
+    for r in roots {
+        if let std::collections::hash_map::Entry::Vacant(e) = index.entry(r.identity()) {
+            e.insert(nodes.len() as u32);
+            nodes.push(r);
+        }
+    }
+    let mut edges: Vec<u32> = Vec::new();
+    let mut edge_start: Vec<usize> = Vec::with_capacity(nodes.len() + 1);
+    let mut buf = Vec::new();
+    let mut i = 0;
+    while i < nodes.len() && nodes.len() < u32::MAX as usize {
+        edge_start.push(edges.len());
+        referents(&nodes[i], &mut buf);
+        for r in buf.drain(..) {
+            let j = match index.entry(r.identity()) {
+                std::collections::hash_map::Entry::Occupied(e) => *e.get(),
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    let j = nodes.len() as u32;
+                    e.insert(j);
+                    nodes.push(r);
+                    j
+                }
+            };
+            edges.push(j);
+        }
+        i += 1;
+    }
+    // A graph too large to index: give up (everything counts as reachable).
+    if i < nodes.len() {
+        return (0, nodes);
+    }
+    edge_start.push(edges.len());
+    drop(index);
+    // References from outside the graph: strong count minus our own handle
+    // minus the references other nodes hold.
+    let mut outside: Vec<usize> = nodes.iter().map(|v| strong_count(v) - 1).collect();
+    for &j in &edges {
+        let o = &mut outside[j as usize];
+        *o = o.saturating_sub(1);
+    }
+    // Everything reachable from an externally referenced node survives.
+    let mut reachable: Vec<bool> = outside.iter().map(|&o| o > 0).collect();
+    let mut work: Vec<usize> = (0..nodes.len()).filter(|&j| reachable[j]).collect();
+    while let Some(j) = work.pop() {
+        for &k in &edges[edge_start[j]..edge_start[j + 1]] {
+            let k = k as usize;
+            if !reachable[k] {
+                reachable[k] = true;
+                work.push(k);
+            }
+        }
+    }
+    let mut dropped = Vec::new();
+    let mut found = 0;
+    for (v, &live) in nodes.iter().zip(&reachable) {
+        if !live {
+            found += 1;
+            clear(v, &mut dropped);
+        }
+    }
+    dropped.extend(nodes);
+    (found, dropped)
+}

@@ -1,0 +1,216 @@
+//! `gc`: CPython's `Modules/gcmodule.c`, the Python face of the cycle
+//! collector in `crate::gc`.
+
+use crate::exc::{PyErr, PyResult};
+use crate::func::Args;
+use crate::types::type_name;
+use crate::value::Value;
+use crate::vm::Vm;
+
+use super::{module_functions, new_module};
+
+module_functions!(GC_FUNCTIONS, "gc", [
+    "collect" => g_collect, "disable" => g_disable, "enable" => g_enable,
+    "freeze" => g_freeze, "get_count" => g_get_count, "get_freeze_count" => g_get_freeze_count,
+    "get_objects" => g_get_objects, "get_referents" => g_get_referents,
+    "get_stats" => g_get_stats, "get_threshold" => g_get_threshold,
+    "is_finalized" => g_is_finalized, "is_tracked" => g_is_tracked,
+    "isenabled" => g_isenabled, "set_threshold" => g_set_threshold, "unfreeze" => g_unfreeze,
+]);
+
+/// Builds the `gc` module.
+pub fn init(_vm: &mut Vm) -> Value {
+    new_module(
+        "gc",
+        GC_FUNCTIONS,
+        vec![
+            ("garbage", Value::list(Vec::new())),
+            ("callbacks", Value::list(Vec::new())),
+            ("DEBUG_STATS", Value::Int(1)),
+            ("DEBUG_COLLECTABLE", Value::Int(2)),
+            ("DEBUG_UNCOLLECTABLE", Value::Int(4)),
+            ("DEBUG_SAVEALL", Value::Int(32)),
+            ("DEBUG_LEAK", Value::Int(38)),
+        ],
+    )
+}
+
+fn no_args(a: &Args<'_>, name: &str) -> PyResult<()> {
+    a.no_kw(&format!("gc.{name}"))?;
+    if !a.pos.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "gc.{}() takes no arguments ({} given)",
+            name,
+            a.pos.len()
+        )));
+    }
+    Ok(())
+}
+
+fn one<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Value> {
+    a.no_kw(&format!("gc.{name}"))?;
+    match a.pos {
+        [x] => Ok(x),
+        _ => Err(PyErr::type_error(format!(
+            "gc.{}() takes exactly one argument ({} given)",
+            name,
+            a.pos.len()
+        ))),
+    }
+}
+
+fn g_collect(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    a.check_kw("collect", &["generation"])?;
+    let generation = a.pos.first().or_else(|| a.kw("generation"));
+    if a.pos.len() > 1 {
+        return Err(PyErr::type_error(format!(
+            "collect() takes at most 1 argument ({} given)",
+            a.pos.len()
+        )));
+    }
+    if let Some(g) = generation {
+        let g = crate::ops::index_of(g).ok_or_else(|| {
+            PyErr::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                type_name(g)
+            ))
+        })?;
+        if !(0..=2).contains(&g) {
+            return Err(PyErr::value_error("invalid generation"));
+        }
+    }
+    vm.flush();
+    Ok(Value::Int(crate::gc::collect() as i64))
+}
+
+fn g_enable(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    no_args(&a, "enable")?;
+    crate::gc::set_enabled(true);
+    Ok(Value::None)
+}
+
+fn g_disable(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    no_args(&a, "disable")?;
+    crate::gc::set_enabled(false);
+    Ok(Value::None)
+}
+
+fn g_isenabled(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    no_args(&a, "isenabled")?;
+    Ok(Value::Bool(crate::gc::is_enabled()))
+}
+
+fn g_get_count(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    no_args(&a, "get_count")?;
+    Ok(Value::tuple(vec![
+        Value::Int(crate::gc::count() as i64),
+        Value::Int(0),
+        Value::Int(0),
+    ]))
+}
+
+fn g_get_threshold(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    no_args(&a, "get_threshold")?;
+    let (t0, t1, t2) = crate::gc::threshold();
+    Ok(Value::tuple(vec![
+        Value::Int(t0),
+        Value::Int(t1),
+        Value::Int(t2),
+    ]))
+}
+
+fn g_set_threshold(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    a.no_kw("gc.set_threshold")?;
+    if a.pos.is_empty() || a.pos.len() > 3 {
+        return Err(PyErr::type_error(format!(
+            "set_threshold() takes {} arguments ({} given)",
+            if a.pos.is_empty() {
+                "at least 1"
+            } else {
+                "at most 3"
+            },
+            a.pos.len()
+        )));
+    }
+    let mut t = crate::gc::threshold();
+    let mut vals = [0i64; 3];
+    for (slot, v) in vals.iter_mut().zip(a.pos) {
+        *slot = match v {
+            Value::Int(i) => *i,
+            Value::Bool(b) => i64::from(*b),
+            other => {
+                return Err(PyErr::type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    type_name(other)
+                )))
+            }
+        };
+    }
+    t.0 = vals[0];
+    if a.pos.len() > 1 {
+        t.1 = vals[1];
+    }
+    if a.pos.len() > 2 {
+        t.2 = vals[2];
+    }
+    crate::gc::set_threshold(t);
+    Ok(Value::None)
+}
+
+fn g_get_objects(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    a.check_kw("get_objects", &["generation"])?;
+    Ok(Value::list(crate::gc::objects()))
+}
+
+fn g_get_referents(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    a.no_kw("gc.get_referents")?;
+    let mut out = Vec::new();
+    for v in a.pos {
+        crate::gc::referents(v, &mut out);
+    }
+    Ok(Value::list(out))
+}
+
+fn g_get_stats(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    no_args(&a, "get_stats")?;
+    let (collections, collected) = crate::gc::stats();
+    let gens = (0..3)
+        .map(|g| {
+            let mut d = crate::dict::Dict::new();
+            let (c, n) = if g == 2 {
+                (collections, collected)
+            } else {
+                (0, 0)
+            };
+            for (k, v) in [("collections", c), ("collected", n), ("uncollectable", 0)] {
+                let _ = d.insert(Value::str(k), Value::Int(v as i64));
+            }
+            Value::dict(d)
+        })
+        .collect();
+    Ok(Value::list(gens))
+}
+
+fn g_is_tracked(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    Ok(Value::Bool(crate::gc::is_tracked(one(&a, "is_tracked")?)))
+}
+
+fn g_is_finalized(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    one(&a, "is_finalized")?;
+    Ok(Value::Bool(false))
+}
+
+fn g_freeze(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    no_args(&a, "freeze")?;
+    Ok(Value::None)
+}
+
+fn g_unfreeze(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    no_args(&a, "unfreeze")?;
+    Ok(Value::None)
+}
+
+fn g_get_freeze_count(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    no_args(&a, "get_freeze_count")?;
+    Ok(Value::Int(0))
+}

@@ -1,0 +1,109 @@
+//! Native modules: the modules CPython writes in C (`math`, `sys`, `gc`, `time`),
+//! written here in Rust, one file per module. Modules that CPython writes in
+//! Python are not copied here; they are imported from their `.py` source.
+//!
+//! [`MODULES`] is the one registry: a module name and the function that builds the
+//! module object on its first import.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::dict::Dict;
+use crate::exc::{PyErr, PyResult};
+use crate::func::BuiltinDef;
+use crate::types::ExcKind;
+use crate::value::Value;
+use crate::vm::Vm;
+
+pub mod gc;
+pub mod math;
+pub mod structseq;
+pub mod sys;
+pub mod time;
+
+/// A module object.
+#[derive(Debug)]
+pub struct ModuleObj {
+    /// `__name__`.
+    pub name: String,
+    /// The module namespace.
+    pub dict: Rc<RefCell<Dict>>,
+}
+
+/// Builds a native module's object (its functions and constants) for a VM.
+pub type ModuleInit = fn(&mut Vm) -> Value;
+
+/// Every native module: `(name, constructor)`.
+pub const MODULES: &[(&str, ModuleInit)] = &[
+    ("gc", gc::init),
+    ("math", math::init),
+    ("sys", sys::init),
+    ("time", time::init),
+];
+
+/// Whether `name` is a module built into the VM.
+pub(crate) fn is_native(name: &str) -> bool {
+    MODULES.iter().any(|(n, _)| *n == name)
+}
+
+/// Declares a module's function table: `name => implementation` pairs.
+macro_rules! module_functions {
+    ($table:ident, $owner:literal, [ $( $name:literal => $f:path ),* $(,)? ]) => {
+        static $table: &[$crate::func::BuiltinDef] = &[
+            $( $crate::func::BuiltinDef { name: $name, func: $f, owner: $owner, is_method: false }, )*
+        ];
+    };
+}
+pub(crate) use module_functions;
+
+/// A module object named `name` holding `funcs` and the `extra` attributes.
+pub fn new_module(name: &str, funcs: &'static [BuiltinDef], extra: Vec<(&str, Value)>) -> Value {
+    let mut d = Dict::new();
+    let _ = d.insert(Value::str("__name__"), Value::str(name));
+    for f in funcs {
+        let _ = d.insert(Value::str(f.name), Value::Builtin(f));
+    }
+    for (k, v) in extra {
+        let _ = d.insert(Value::str(k), v);
+    }
+    Value::Module(Rc::new(ModuleObj {
+        name: name.to_string(),
+        dict: Rc::new(RefCell::new(d)),
+    }))
+}
+
+/// Charges `units` of native work (big-int products, sleeping) to the VM's step
+/// limit when one is set (`Vm::set_step_limit`), so a sandboxed or fuzzed program
+/// cannot hide unbounded work in one call; without a limit this does nothing.
+pub(crate) fn charge(vm: &mut Vm, units: u64) -> PyResult<()> {
+    if vm.steps_left == u64::MAX {
+        return Ok(());
+    }
+    if units > vm.steps_left {
+        vm.steps_left = 0;
+        return Err(PyErr::system_error("step limit exceeded"));
+    }
+    vm.steps_left -= units;
+    Ok(())
+}
+
+impl Vm {
+    /// `import name`: the module object, built on first import.
+    pub fn import_module(&mut self, name: &str) -> PyResult<Value> {
+        let key = self.intern(name);
+        if let Some(m) = self.modules.borrow().get_str(&key) {
+            return Ok(m.clone());
+        }
+        let Some(&(_, init)) = MODULES.iter().find(|(n, _)| *n == name) else {
+            return Err(PyErr::new(
+                ExcKind::ModuleNotFoundError,
+                format!("No module named '{name}'"),
+            ));
+        };
+        let m = init(self);
+        self.modules
+            .borrow_mut()
+            .insert_hashed(Value::Str(key.clone()), key.hash(), m.clone());
+        Ok(m)
+    }
+}

@@ -1,0 +1,684 @@
+//! `sys`: CPython's `Python/sysmodule.c`, the parts common programs use.
+//!
+//! `sys.stdout`, `sys.stderr` and `sys.stdin` are small namespace objects whose
+//! `write`/`flush`/`readline` go to the VM's own streams; `print` recognizes
+//! them (see [`std_stream`]) and writes directly.
+
+use std::io::BufRead;
+use std::rc::Rc;
+
+use crate::exc::{PyErr, PyResult};
+use crate::func::{Args, BuiltinDef};
+use crate::types::{type_name, ExcKind};
+use crate::value::{StrObj, Value};
+use crate::vm::Vm;
+
+use super::structseq::{self, StructSeqType};
+use super::{module_functions, new_module};
+
+module_functions!(SYS_FUNCTIONS, "sys", [
+    "exc_info" => s_exc_info, "exception" => s_exception, "exit" => s_exit,
+    "getdefaultencoding" => s_getdefaultencoding,
+    "getfilesystemencoding" => s_getfilesystemencoding,
+    "getrecursionlimit" => s_getrecursionlimit, "getsizeof" => s_getsizeof,
+    "intern" => s_intern, "setrecursionlimit" => s_setrecursionlimit,
+]);
+
+module_functions!(STDOUT_FUNCTIONS, "stdout", [
+    "write" => out_write, "writelines" => out_writelines, "flush" => out_flush, "isatty" => never_tty, "writable" => yes,
+    "readable" => no,
+]);
+
+module_functions!(STDERR_FUNCTIONS, "stderr", [
+    "write" => err_write, "writelines" => err_writelines, "flush" => out_flush, "isatty" => never_tty, "writable" => yes,
+    "readable" => no,
+]);
+
+module_functions!(STDIN_FUNCTIONS, "stdin", [
+    "readline" => in_readline, "read" => in_read, "readlines" => in_readlines,
+    "isatty" => never_tty, "readable" => yes, "writable" => no,
+]);
+
+/// Which of the standard streams a `sys.stdout`-like object is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StdStream {
+    /// `sys.stdout`.
+    Stdout,
+    /// `sys.stderr`.
+    Stderr,
+    /// `sys.stdin`.
+    Stdin,
+}
+
+impl StdStream {
+    /// CPython's repr of the stream object.
+    pub fn repr(self) -> &'static str {
+        match self {
+            StdStream::Stdout => "<_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>",
+            StdStream::Stderr => "<_io.TextIOWrapper name='<stderr>' mode='w' encoding='utf-8'>",
+            StdStream::Stdin => "<_io.TextIOWrapper name='<stdin>' mode='r' encoding='utf-8'>",
+        }
+    }
+}
+
+const STREAM_NAMES: [(&str, StdStream); 3] = [
+    ("<stdout>", StdStream::Stdout),
+    ("<stderr>", StdStream::Stderr),
+    ("<stdin>", StdStream::Stdin),
+];
+
+/// If `v` is one of the VM's standard stream objects, which one.
+pub fn std_stream(v: &Value) -> Option<StdStream> {
+    match v {
+        Value::Module(m) => STREAM_NAMES
+            .iter()
+            .find(|(n, _)| *n == m.name)
+            .map(|&(_, s)| s),
+        _ => None,
+    }
+}
+
+/// The current `sys.stdout` if `sys` has been imported (a program may have
+/// replaced it), else `None`: print then writes to the VM's stdout.
+pub fn current_stdout(vm: &mut Vm) -> Option<Value> {
+    // `print` is hot: the two keys are made once per thread, their hashes cached.
+    thread_local! {
+        static KEYS: (Rc<StrObj>, Rc<StrObj>) =
+            (Rc::new(StrObj::new("sys")), Rc::new(StrObj::new("stdout")));
+    }
+    let sys = KEYS.with(|k| vm.modules.borrow().get_str(&k.0).cloned())?;
+    let Value::Module(m) = sys else { return None };
+    let out = KEYS.with(|k| m.dict.borrow().get_str(&k.1).cloned());
+    out
+}
+
+/// Writes `print`'s text to `file` (`None`: the current `sys.stdout`).
+pub fn print_to(vm: &mut Vm, file: Option<&Value>, text: String, flush: bool) -> PyResult<()> {
+    let file = match file {
+        None | Some(Value::None) => current_stdout(vm),
+        Some(f) => Some(f.clone()),
+    };
+    match &file {
+        // A program that set `sys.stdout = None` prints nothing.
+        Some(Value::None) => return Ok(()),
+        None => vm.write_out(&text)?,
+        Some(f) => match std_stream(f) {
+            Some(StdStream::Stderr) => vm.write_err(&text),
+            Some(_) => vm.write_out(&text)?,
+            None => {
+                let name = vm.intern("write");
+                let write = vm.get_attr(f, &name)?;
+                vm.call(&write, &[Value::string(text)])?;
+                if flush {
+                    let name = vm.intern("flush");
+                    let fl = vm.get_attr(f, &name)?;
+                    vm.call(&fl, &[])?;
+                }
+                return Ok(());
+            }
+        },
+    }
+    if flush {
+        vm.flush();
+    }
+    Ok(())
+}
+
+fn stream(name: &str, funcs: &'static [BuiltinDef], mode: &str) -> Value {
+    new_module(
+        name,
+        funcs,
+        vec![
+            ("name", Value::str(name)),
+            ("mode", Value::str(mode)),
+            ("encoding", Value::str("utf-8")),
+            ("errors", Value::str("strict")),
+        ],
+    )
+}
+
+static VERSION_INFO: StructSeqType = StructSeqType {
+    name: "sys.version_info",
+    fields: &["major", "minor", "micro", "releaselevel", "serial"],
+    n_in_sequence: 5,
+};
+
+static FLOAT_INFO: StructSeqType = StructSeqType {
+    name: "sys.float_info",
+    fields: &[
+        "max",
+        "max_exp",
+        "max_10_exp",
+        "min",
+        "min_exp",
+        "min_10_exp",
+        "dig",
+        "mant_dig",
+        "epsilon",
+        "radix",
+        "rounds",
+    ],
+    n_in_sequence: 11,
+};
+
+static INT_INFO: StructSeqType = StructSeqType {
+    name: "sys.int_info",
+    fields: &[
+        "bits_per_digit",
+        "sizeof_digit",
+        "default_max_str_digits",
+        "str_digits_check_threshold",
+    ],
+    n_in_sequence: 4,
+};
+
+static HASH_INFO: StructSeqType = StructSeqType {
+    name: "sys.hash_info",
+    fields: &[
+        "width",
+        "modulus",
+        "inf",
+        "nan",
+        "imag",
+        "algorithm",
+        "hash_bits",
+        "seed_bits",
+        "cutoff",
+    ],
+    n_in_sequence: 9,
+};
+
+static FLAGS: StructSeqType = StructSeqType {
+    name: "sys.flags",
+    fields: &[
+        "debug",
+        "inspect",
+        "interactive",
+        "optimize",
+        "dont_write_bytecode",
+        "no_user_site",
+        "no_site",
+        "ignore_environment",
+        "verbose",
+        "bytes_warning",
+        "quiet",
+        "hash_randomization",
+        "isolated",
+        "dev_mode",
+        "utf8_mode",
+        "warn_default_encoding",
+        "safe_path",
+        "int_max_str_digits",
+    ],
+    n_in_sequence: 18,
+};
+
+/// `types.SimpleNamespace`-like: shown as `namespace(...)`.
+static IMPLEMENTATION: StructSeqType = StructSeqType {
+    name: "namespace",
+    fields: &["name", "cache_tag", "version", "hexversion", "_multiarch"],
+    n_in_sequence: 0,
+};
+
+const HEXVERSION: i64 = 0x030B_07F0;
+
+fn ints(v: &[i64]) -> Vec<Value> {
+    v.iter().map(|&i| Value::Int(i)).collect()
+}
+
+fn version_info() -> Value {
+    structseq::new(
+        &VERSION_INFO,
+        vec![
+            Value::Int(3),
+            Value::Int(11),
+            Value::Int(7),
+            Value::str("final"),
+            Value::Int(0),
+        ],
+    )
+}
+
+/// Builds the `sys` module.
+pub fn init(vm: &mut Vm) -> Value {
+    let float_info = structseq::new(
+        &FLOAT_INFO,
+        vec![
+            Value::Float(f64::MAX),
+            Value::Int(1024),
+            Value::Int(308),
+            Value::Float(f64::MIN_POSITIVE),
+            Value::Int(-1021),
+            Value::Int(-307),
+            Value::Int(15),
+            Value::Int(53),
+            Value::Float(f64::EPSILON),
+            Value::Int(2),
+            Value::Int(1),
+        ],
+    );
+    let int_info = structseq::new(&INT_INFO, ints(&[30, 4, 4300, 640]));
+    let hash_info = structseq::new(
+        &HASH_INFO,
+        vec![
+            Value::Int(64),
+            Value::Int((1 << 61) - 1),
+            Value::Int(314_159),
+            Value::Int(0),
+            Value::Int(1_000_003),
+            Value::str("siphash13"),
+            Value::Int(64),
+            Value::Int(128),
+            Value::Int(0),
+        ],
+    );
+    let mut flags = ints(&[0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0]);
+    flags.extend([
+        Value::Bool(false),
+        Value::Int(0),
+        Value::Int(0),
+        Value::Bool(false),
+        Value::Int(-1),
+    ]);
+    let flags = structseq::new(&FLAGS, flags);
+    let implementation = structseq::new(
+        &IMPLEMENTATION,
+        vec![
+            Value::str("pith"),
+            Value::str("pith-311"),
+            version_info(),
+            Value::Int(HEXVERSION),
+            Value::str("x86_64-linux-gnu"),
+        ],
+    );
+    let argv: Vec<Value> = vm.argv.iter().map(|a| Value::str(a)).collect();
+    let executable = std::env::current_exe()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    let stdout = stream("<stdout>", STDOUT_FUNCTIONS, "w");
+    let stderr = stream("<stderr>", STDERR_FUNCTIONS, "w");
+    let stdin = stream("<stdin>", STDIN_FUNCTIONS, "r");
+    let byteorder = if cfg!(target_endian = "little") {
+        "little"
+    } else {
+        "big"
+    };
+    new_module(
+        "sys",
+        SYS_FUNCTIONS,
+        vec![
+            ("argv", Value::list(argv)),
+            ("orig_argv", Value::list(Vec::new())),
+            ("path", vm.sys_path.clone()),
+            ("modules", Value::Dict(vm.modules.clone())),
+            ("stdout", stdout.clone()),
+            ("stderr", stderr.clone()),
+            ("stdin", stdin.clone()),
+            ("__stdout__", stdout),
+            ("__stderr__", stderr),
+            ("__stdin__", stdin),
+            ("float_repr_style", Value::str("short")),
+            ("abiflags", Value::str("")),
+            ("warnoptions", Value::list(Vec::new())),
+            ("platlibdir", Value::str("lib")),
+            ("maxsize", Value::Int(i64::MAX)),
+            ("maxunicode", Value::Int(0x10_FFFF)),
+            ("byteorder", Value::str(byteorder)),
+            ("platform", Value::str(std::env::consts::OS)),
+            (
+                "version",
+                Value::str(concat!("3.11.7 (pith ", env!("CARGO_PKG_VERSION"), ")")),
+            ),
+            ("version_info", version_info()),
+            ("hexversion", Value::Int(HEXVERSION)),
+            ("api_version", Value::Int(1013)),
+            ("implementation", implementation),
+            ("float_info", float_info),
+            ("int_info", int_info),
+            ("hash_info", hash_info),
+            ("flags", flags),
+            ("executable", Value::string(executable)),
+            ("prefix", Value::str("")),
+            ("dont_write_bytecode", Value::Bool(!vm.write_bytecode)),
+            ("builtin_module_names", builtin_module_names()),
+        ],
+    )
+}
+
+fn builtin_module_names() -> Value {
+    let mut names: Vec<Value> = super::MODULES
+        .iter()
+        .map(|(n, _)| Value::str(n))
+        .chain(std::iter::once(Value::str("builtins")))
+        .collect();
+    names.sort_by(|a, b| match (a, b) {
+        (Value::Str(x), Value::Str(y)) => x.as_str().cmp(y.as_str()),
+        _ => std::cmp::Ordering::Equal,
+    });
+    Value::tuple(names)
+}
+
+fn no_args(a: &Args<'_>, name: &str) -> PyResult<()> {
+    a.no_kw(name)?;
+    if !a.pos.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "{}() takes no arguments ({} given)",
+            name,
+            a.pos.len()
+        )));
+    }
+    Ok(())
+}
+
+fn one<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Value> {
+    a.no_kw(name)?;
+    match a.pos {
+        [x] => Ok(x),
+        _ => Err(PyErr::type_error(format!(
+            "{}() takes exactly one argument ({} given)",
+            name,
+            a.pos.len()
+        ))),
+    }
+}
+
+fn s_getrecursionlimit(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    no_args(&a, "sys.getrecursionlimit")?;
+    Ok(Value::Int(vm.recursion_limit() as i64))
+}
+
+fn s_setrecursionlimit(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let n = match one(&a, "sys.setrecursionlimit")? {
+        Value::Int(n) => *n,
+        Value::Bool(b) => i64::from(*b),
+        Value::BigInt(_) => {
+            return Err(PyErr::overflow("Python int too large to convert to C int"))
+        }
+        other => {
+            return Err(PyErr::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                type_name(other)
+            )))
+        }
+    };
+    if n < 1 {
+        return Err(PyErr::value_error(
+            "recursion limit must be greater or equal than 1",
+        ));
+    }
+    if n > i64::from(i32::MAX) {
+        return Err(PyErr::overflow("Python int too large to convert to C int"));
+    }
+    vm.set_recursion_limit(usize::try_from(n).unwrap_or(usize::MAX));
+    Ok(Value::None)
+}
+
+fn s_exit(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    a.no_kw("exit")?;
+    if a.pos.len() > 1 {
+        return Err(PyErr::type_error(format!(
+            "exit expected at most 1 argument, got {}",
+            a.pos.len()
+        )));
+    }
+    Err(PyErr::with_args(ExcKind::SystemExit, a.pos.to_vec()))
+}
+
+fn s_exc_info(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    no_args(&a, "sys.exc_info")?;
+    Ok(match &vm.exc_info {
+        e @ Value::Exception(x) => {
+            Value::tuple(vec![Value::Type(x.typ.clone()), e.clone(), Value::None])
+        }
+        _ => Value::tuple(vec![Value::None, Value::None, Value::None]),
+    })
+}
+
+fn s_exception(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    no_args(&a, "sys.exception")?;
+    Ok(match &vm.exc_info {
+        e @ Value::Exception(_) => e.clone(),
+        _ => Value::None,
+    })
+}
+
+fn s_getdefaultencoding(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    no_args(&a, "sys.getdefaultencoding")?;
+    Ok(Value::str("utf-8"))
+}
+
+fn s_getfilesystemencoding(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    no_args(&a, "sys.getfilesystemencoding")?;
+    Ok(Value::str("utf-8"))
+}
+
+fn s_intern(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    match one(&a, "sys.intern")? {
+        Value::Str(s) => Ok(Value::Str(vm.intern(s.as_str()))),
+        other => Err(PyErr::type_error(format!(
+            "intern() argument must be str, not {}",
+            type_name(other)
+        ))),
+    }
+}
+
+/// `sys.getsizeof`: CPython 3.11's sizes on a 64-bit build for the common
+/// types (objects here are laid out differently, but programs compare these).
+fn s_getsizeof(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    a.check_kw("getsizeof", &["default"])?;
+    let Some(v) = a.pos.first() else {
+        return Err(PyErr::type_error(
+            "getsizeof() missing required argument 'object' (pos 1)",
+        ));
+    };
+    let n = |len: usize| len as i64;
+    let size = match v {
+        Value::None | Value::NotImplemented | Value::Ellipsis | Value::Null => 16,
+        Value::Bool(_) => 28,
+        Value::Int(i) => {
+            24 + 4 * n((64 - i.unsigned_abs().leading_zeros() as usize)
+                .div_ceil(30)
+                .max(1))
+        }
+        Value::BigInt(b) => 24 + 4 * n((b.bits() as usize).div_ceil(30)),
+        Value::Float(_) => 24,
+        Value::Str(s) => {
+            let max = s.as_str().chars().map(u32::from).max().unwrap_or(0);
+            let len = n(s.char_len());
+            match max {
+                0..=0x7f => 49 + len,
+                0x80..=0xff => 73 + len,
+                0x100..=0xffff => 74 + 2 * len,
+                _ => 76 + 4 * len,
+            }
+        }
+        Value::Bytes(b) => 33 + n(b.len()),
+        Value::Complex(_) => 32,
+        Value::ByteArray(b) => 57 + n(b.borrow().len()),
+        Value::MemoryView(_) => 184,
+        Value::Tuple(t) => 40 + 8 * n(t.len()),
+        // A list display allocates its length rounded up to 4 slots.
+        Value::List(l) => 56 + 8 * n(l.borrow().len().next_multiple_of(4)),
+        Value::Dict(d) => {
+            let d = d.borrow();
+            if d.is_empty() {
+                64
+            } else {
+                // GC header + dict object + keys object: the smallest power-of-two
+                // table whose usable two thirds hold the items; str-keyed entries
+                // are 16 bytes, others 24.
+                let mut slots = 8usize;
+                while slots * 2 / 3 < d.len() {
+                    slots *= 2;
+                }
+                let entry = if d.keys().all(|k| matches!(k, Value::Str(_))) {
+                    16
+                } else {
+                    24
+                };
+                let index_bytes = if slots <= 128 {
+                    1
+                } else if slots <= 1 << 15 {
+                    2
+                } else {
+                    4
+                };
+                96 + n(slots * index_bytes) + entry * n(slots * 2 / 3)
+            }
+        }
+        Value::Set(d) => {
+            let len = d.borrow().len();
+            let mut slots = 8usize;
+            while slots * 3 / 5 < len {
+                slots *= 4;
+            }
+            if slots == 8 {
+                216
+            } else {
+                200 + 16 * n(slots)
+            }
+        }
+        Value::FrozenSet(d) => {
+            let mut slots = 8usize;
+            while slots * 3 / 5 < d.len() {
+                slots *= 4;
+            }
+            if slots == 8 {
+                216
+            } else {
+                200 + 16 * n(slots)
+            }
+        }
+        Value::Range(_) => 48,
+        Value::Slice(_) => 56,
+        Value::Function(_) => 152,
+        Value::Builtin(_) | Value::BoundBuiltin(_) => 72,
+        Value::Method(_) => 48,
+        Value::Type(_) => 1072,
+        Value::Exception(_) => 72,
+        Value::Iter(_) => 48,
+        Value::Cell(_) => 40,
+        Value::Code(_) => 176,
+        Value::Generator(_) => 208,
+        Value::Module(_) => 72,
+        Value::DictView(_) => 40,
+    };
+    Ok(Value::Int(size))
+}
+
+fn write_arg<'a>(a: &Args<'a>) -> PyResult<&'a Rc<StrObj>> {
+    a.no_kw("write")?;
+    match a.pos {
+        [Value::Str(s)] => Ok(s),
+        [other] => Err(PyErr::type_error(format!(
+            "write() argument must be str, not {}",
+            type_name(other)
+        ))),
+        _ => Err(PyErr::type_error(format!(
+            "TextIOWrapper.write() takes exactly one argument ({} given)",
+            a.pos.len()
+        ))),
+    }
+}
+
+fn out_write(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let s = write_arg(&a)?;
+    vm.write_out(s.as_str())?;
+    Ok(Value::Int(s.char_len() as i64))
+}
+
+fn err_write(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let s = write_arg(&a)?;
+    vm.write_err(s.as_str());
+    Ok(Value::Int(s.char_len() as i64))
+}
+
+/// `writelines(lines)`: writes each str of an iterable.
+fn writelines(vm: &mut Vm, a: &Args<'_>, to_err: bool) -> PyResult<Value> {
+    a.no_kw("writelines")?;
+    let [lines] = a.pos else {
+        return Err(PyErr::type_error(format!(
+            "TextIOWrapper.writelines() takes exactly one argument ({} given)",
+            a.pos.len()
+        )));
+    };
+    for line in vm.collect(lines)? {
+        let Value::Str(s) = &line else {
+            return Err(PyErr::type_error(format!(
+                "write() argument must be str, not {}",
+                type_name(&line)
+            )));
+        };
+        if to_err {
+            vm.write_err(s.as_str());
+        } else {
+            vm.write_out(s.as_str())?;
+        }
+    }
+    Ok(Value::None)
+}
+
+fn out_writelines(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    writelines(vm, &a, false)
+}
+
+fn err_writelines(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    writelines(vm, &a, true)
+}
+
+fn out_flush(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    no_args(&a, "TextIOWrapper.flush")?;
+    vm.flush();
+    Ok(Value::None)
+}
+
+fn never_tty(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    no_args(&a, "TextIOWrapper.isatty")?;
+    Ok(Value::Bool(false))
+}
+
+fn yes(_: &mut Vm, _: Args<'_>) -> PyResult<Value> {
+    Ok(Value::Bool(true))
+}
+
+fn no(_: &mut Vm, _: Args<'_>) -> PyResult<Value> {
+    Ok(Value::Bool(false))
+}
+
+fn read_line() -> PyResult<String> {
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(|e| PyErr::new(ExcKind::OSError, e.to_string()))?;
+    Ok(line)
+}
+
+fn in_readline(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    a.no_kw("readline")?;
+    vm.flush();
+    Ok(Value::string(read_line()?))
+}
+
+fn in_read(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    a.no_kw("read")?;
+    vm.flush();
+    let mut all = String::new();
+    std::io::Read::read_to_string(&mut std::io::stdin().lock(), &mut all)
+        .map_err(|e| PyErr::new(ExcKind::OSError, e.to_string()))?;
+    Ok(Value::string(all))
+}
+
+fn in_readlines(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    a.no_kw("readlines")?;
+    vm.flush();
+    let mut lines = Vec::new();
+    loop {
+        let line = read_line()?;
+        if line.is_empty() {
+            break;
+        }
+        lines.push(Value::string(line));
+    }
+    Ok(Value::list(lines))
+}
