@@ -111,12 +111,17 @@ impl Vm {
                 ip: raise_ip,
             });
         }
+        if self.trace.is_some() {
+            self.trace_raise(&err, raise_ip, crate::trace::ExceptionKind::Raised);
+        }
+        // A stop asked by the tracer is caught by no handler.
+        let stopped = self.trace_stopped();
         loop {
             let Some(frame) = self.frames.last_mut() else {
                 return Err(err);
             };
             // Handling spends the step budget too: a handler may jump backward.
-            let handler = if self.steps_left == 0 {
+            let handler = if self.steps_left == 0 || stopped {
                 None
             } else {
                 self.steps_left -= 1;
@@ -134,11 +139,18 @@ impl Vm {
                 }
                 self.stack.push(Value::Exception(exc));
                 frame.ip = h.target as usize;
+                if self.trace.is_some() {
+                    self.trace_caught(&err, raise_ip, h.target);
+                }
                 return Ok(());
             }
             let Some(f) = self.frames.pop() else {
                 return Err(err);
             };
+            if self.trace.is_some() {
+                let e = Value::Exception(err.0.clone());
+                self.trace_exit(&f, crate::trace::FrameExit::Exception(&e));
+            }
             self.stack.truncate(f.ret_to);
             if f.entry {
                 return Err(err);
@@ -152,6 +164,9 @@ impl Vm {
                 code: parent.code.clone(),
                 ip: raise_ip,
             });
+            if self.trace.is_some() {
+                self.trace_raise(&err, raise_ip, crate::trace::ExceptionKind::Propagated);
+            }
         }
     }
 
@@ -257,6 +272,15 @@ impl Vm {
 
     /// Runs frames until the innermost entry frame returns.
     pub(crate) fn run_frames(&mut self) -> PyResult<Value> {
+        // One check per entry: the untraced instantiation has no hook at all.
+        if self.trace.is_some() {
+            self.run_frames_impl::<true>()
+        } else {
+            self.run_frames_impl::<false>()
+        }
+    }
+
+    fn run_frames_impl<const TRACE: bool>(&mut self) -> PyResult<Value> {
         'frame: loop {
             let Some(frame) = self.frames.last() else {
                 return Err(PyErr::system_error("no frame to run"));
@@ -276,6 +300,10 @@ impl Vm {
                         0,
                     );
                 };
+                if TRACE && self.trace_dispatch(ip) {
+                    break 'body (crate::trace::stopped_error(), false, ip as u32);
+                }
+                let ins = if TRACE { ins.unfused() } else { ins };
                 ip += 1;
                 let cur = (ip - 1) as u32;
                 macro_rules! tri {
@@ -579,6 +607,9 @@ impl Vm {
                         let Some(f) = self.frames.pop() else {
                             return Err(underflow());
                         };
+                        if TRACE {
+                            self.trace_exit(&f, crate::trace::FrameExit::Return(&v));
+                        }
                         while self.stack.len() > f.ret_to {
                             if let Some(x) = self.stack.pop() {
                                 x.release();
@@ -1353,6 +1384,9 @@ impl Vm {
                         let Some(f) = self.frames.pop() else {
                             return Err(underflow());
                         };
+                        if TRACE {
+                            self.trace_exit(&f, crate::trace::FrameExit::Generator);
+                        }
                         let saved: Vec<Value> = if self.stack.len() > f.base {
                             self.stack.drain(f.base..).collect()
                         } else {
@@ -1382,6 +1416,9 @@ impl Vm {
                         let Some(f) = self.frames.pop() else {
                             return Err(underflow());
                         };
+                        if TRACE {
+                            self.trace_exit(&f, crate::trace::FrameExit::Yield(&v));
+                        }
                         let Some(gen) = f.generator.clone() else {
                             break 'body (
                                 PyErr::system_error("yield outside a generator frame"),

@@ -36,6 +36,7 @@ pub mod modules;
 pub mod ops;
 mod protocol;
 pub mod repr;
+pub mod trace;
 mod traceback;
 pub mod types;
 pub mod value;

@@ -59,6 +59,9 @@ pub enum VmError {
     /// been printed to the VM's stderr).
     #[error("uncaught exception")]
     Uncaught(PyErr),
+    /// The tracer stopped the program ([`crate::trace::TraceFlow::Stop`]).
+    #[error("stopped by the tracer")]
+    TraceStopped,
 }
 
 impl VmError {
@@ -97,6 +100,8 @@ pub struct Vm {
     pub(crate) interned: HashMap<Box<str>, Rc<StrObj>>,
     pub(crate) modules: HashMap<String, Value>,
     pub(crate) argv: Vec<String>,
+    /// The installed tracer (`trace.rs`); `None` runs the untraced loop.
+    pub(crate) trace: Option<Box<crate::trace::TraceState>>,
 }
 
 impl Default for Vm {
@@ -146,6 +151,7 @@ impl Vm {
             interned: HashMap::new(),
             modules: HashMap::new(),
             argv: vec![String::new()],
+            trace: None,
         }
     }
 
