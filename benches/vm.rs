@@ -60,5 +60,36 @@ fn dispatch(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, dispatch);
+/// A tracer that only counts: the cost of the traced loop itself.
+struct Count(u64);
+
+impl pith_vm::trace::Tracer for Count {
+    fn on_instruction(&mut self, _: &pith_vm::trace::TraceStep<'_>) -> pith_vm::trace::TraceFlow {
+        self.0 += 1;
+        pith_vm::trace::TraceFlow::Continue
+    }
+}
+
+/// The same programs with tracing on (a counting tracer): what `pith trace`
+/// pays before it formats anything.
+fn traced(c: &mut Criterion) {
+    let mut group = c.benchmark_group("vm_traced");
+    group.sample_size(10);
+    for &(name, body, per_iteration) in PROGRAMS {
+        let source = format!("{body}loop({})\n", N / 10);
+        let code = compile(&source);
+        group.throughput(Throughput::Elements(N / 10 * per_iteration));
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let mut vm =
+                    pith_vm::Vm::with_output(Box::new(std::io::sink()), Box::new(std::io::sink()));
+                let (result, _) = vm.run_code_traced(code.clone(), Box::new(Count(0)));
+                result.expect("bench programs run");
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, dispatch, traced);
 criterion_main!(benches);

@@ -7,7 +7,7 @@
 //! column must follow from each instruction's stack effect; the checker in
 //! `json_stream_follows_schema_and_stack_effects` does that mechanically).
 //! Program output itself is CPython's (the programs are also checked
-//! against `python3` by `tools/gen_trace_programs.py`).
+//! against `python3` by `tools/check_trace_programs.py`).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

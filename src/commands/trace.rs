@@ -53,8 +53,6 @@ pub struct TraceWriter {
     options: TraceOptions,
     listings: HashMap<usize, Listing>,
     steps: u64,
-    /// Set once `--max-steps` is reached.
-    pub limit_hit: bool,
     /// A step that raised, held until its exception event arrives.
     raised: Option<String>,
 }
@@ -67,7 +65,6 @@ impl TraceWriter {
             options,
             listings: HashMap::new(),
             steps: 0,
-            limit_hit: false,
             raised: None,
         }
     }
@@ -161,7 +158,6 @@ impl Tracer for TraceWriter {
     fn on_instruction(&mut self, step: &TraceStep<'_>) -> TraceFlow {
         if let Some(limit) = self.options.max_steps {
             if self.steps >= limit {
-                self.limit_hit = true;
                 return TraceFlow::Stop;
             }
         }
@@ -300,23 +296,21 @@ impl Tracer for TraceWriter {
                 self.write_line(&line);
             }
             TraceFormat::Json => {
-                let mut o = match raised {
+                let mut o = match (raised, event.kind) {
                     // The raising step: its fields, plus the exception.
-                    Some(step) => JsonObject::reopen(step),
-                    None => {
+                    (Some(step), _) => JsonObject::reopen(step),
+                    (None, ExceptionKind::Caught { .. }) => {
                         let mut o = JsonObject::new();
-                        let name = match event.kind {
-                            ExceptionKind::Caught { .. } => "caught",
-                            ExceptionKind::Raised => "raise",
-                            ExceptionKind::Propagated => "raise",
-                        };
-                        o.str("event", name);
+                        o.str("event", "caught");
                         o.str("frame", &event.code.qualname.to_string_lossy());
                         o.num("depth", event.depth as i64);
                         o.num("offset", i64::from(event.offset));
                         o.opt_num("line", event.line.map(i64::from));
                         o
                     }
+                    // No step to attach it to: the `unwind` or `caught`
+                    // event that follows names the exception.
+                    (None, _) => return,
                 };
                 o.str("exception", &exc);
                 if let ExceptionKind::Caught { handler } = event.kind {

@@ -94,6 +94,9 @@ impl Vm {
     /// Handles an exception raised at instruction `raise_ip` of the top frame:
     /// finds a handler (possibly in a caller) or returns the error once an entry
     /// frame has been popped.
+    // Inlined into both instantiations of the loop, as it was into the one
+    // loop before tracing existed (two call sites would outline it).
+    #[inline(always)]
     fn unwind(&mut self, err: PyErr, reraise: bool, mut raise_ip: u32) -> PyResult<()> {
         let exc = err.0.clone();
         let mut lasti = self.reraise_lasti.take().unwrap_or(raise_ip);
@@ -172,6 +175,9 @@ impl Vm {
 
     /// Pushes a frame for a call of `f` whose arguments are `stack[args_start..]`,
     /// with `ret_to` the stack height to restore afterwards.
+    // Inlined into both instantiations of the loop, as it was into the one
+    // loop before tracing existed (two call sites would outline it).
+    #[inline(always)]
     fn push_call_frame(
         &mut self,
         f: &Rc<Function>,
@@ -225,6 +231,9 @@ impl Vm {
 
     /// Calls a non-Python callable whose arguments are `stack[args_start..]`,
     /// leaving the stack at `ret_to`.
+    // Inlined into both instantiations of the loop, as it was into the one
+    // loop before tracing existed (two call sites would outline it).
+    #[inline(always)]
     fn call_native(
         &mut self,
         callable: &Value,

@@ -233,11 +233,7 @@ pub fn run(args: &ExplainArgs) -> ExitCode {
         return ex.fail(
             "6, running (the VM executing bytecode)",
             &format!("{error}{at}"),
-            "The program parsed and compiled: errors like NameError and TypeError only \
-             exist at run time. A name is looked up when the instruction that uses it runs \
-             (LOAD_NAME, LOAD_GLOBAL), and the types of operands are checked when an \
-             operation runs (BINARY_OP), so the lines before it have already run and \
-             printed their output.",
+            runtime_why(&error),
         );
     }
     if run.status != 0 {
@@ -245,6 +241,28 @@ pub fn run(args: &ExplainArgs) -> ExitCode {
     }
     let _ = ex.out.flush();
     ExitCode::SUCCESS
+}
+
+/// Why an exception of this kind shows up only at run time.
+fn runtime_why(error: &str) -> &'static str {
+    let kind = error.split(':').next().unwrap_or_default();
+    match kind {
+        "NameError" | "UnboundLocalError" => {
+            "The program parsed and compiled: the compiler does not check that names \
+             exist. LOAD_NAME, LOAD_GLOBAL and LOAD_FAST look a name up when the \
+             instruction runs, so the lines before it have already run and printed \
+             their output."
+        }
+        "TypeError" => {
+            "The program parsed and compiled: types are known only at run time. The \
+             same BINARY_OP adds ints and joins strings; it checks its operands when it \
+             runs, so the lines before it have already run and printed their output."
+        }
+        _ => {
+            "The program parsed and compiled; the exception was raised while the \
+             bytecode ran, after the lines before it had run."
+        }
+    }
 }
 
 /// Writes `prefix` at the start of every line (the program's output,
