@@ -4,7 +4,11 @@
 //!
 //! Compare runs of this bench before and after a change to the eval loop
 //! (`cargo bench --bench vm -- --save-baseline before`, then
-//! `--baseline before`): tracing must cost nothing when it is off.
+//! `--baseline before`): tracing must cost nothing when it is off. On a
+//! busy machine wall-clock times vary by more than the effect; count
+//! instructions instead, which is deterministic:
+//! `valgrind --tool=cachegrind --cache-sim=no target/release/deps/vm-HASH
+//! --bench --test '^vm/while_loop$'` runs each benchmark once.
 
 use std::sync::Arc;
 
