@@ -138,18 +138,66 @@ pub trait Tracer {
 
 /// A short `repr` for traces: memory addresses left out (`<function f>`),
 /// the `NULL` that 3.11 pushes before callables shown as `NULL`, and the
-/// text cut to `max` characters, ending in `...`.
+/// text cut to `max` characters, ending in `...`. Lists and tuples are
+/// formatted only as far as the cut, so a trace of a growing list does
+/// not cost its whole repr at every step.
 pub fn short_repr(v: &Value, max: usize) -> String {
-    let full = match v {
-        Value::Null => return "NULL".to_string(),
-        Value::Code(c) => format!("<code object {}>", c.name.as_str()),
-        other => strip_addresses(&crate::repr::repr(other)),
-    };
+    let mut seen = Vec::new();
+    cut(bounded_repr(v, max, &mut seen), max)
+}
+
+fn cut(full: String, max: usize) -> String {
     if full.chars().count() <= max {
         return full;
     }
     let mut out: String = full.chars().take(max.saturating_sub(3)).collect();
     out.push_str("...");
+    out
+}
+
+/// At least the first `max` characters of the repr (the rest may be missing).
+fn bounded_repr(v: &Value, max: usize, seen: &mut Vec<usize>) -> String {
+    match v {
+        Value::Null => "NULL".to_string(),
+        Value::Code(c) => format!("<code object {}>", c.name.as_str()),
+        Value::List(l) => {
+            if seen.contains(&v.identity()) {
+                return "[...]".to_string();
+            }
+            seen.push(v.identity());
+            let items = l.borrow();
+            let out = bounded_items("[", "]", &items, max, seen);
+            seen.pop();
+            out
+        }
+        Value::Tuple(t) => {
+            let close = if t.len() == 1 { ",)" } else { ")" };
+            bounded_items("(", close, t, max, seen)
+        }
+        other => strip_addresses(&crate::repr::repr(other)),
+    }
+}
+
+fn bounded_items(
+    open: &str,
+    close: &str,
+    items: &[Value],
+    max: usize,
+    seen: &mut Vec<usize>,
+) -> String {
+    let mut out = String::from(open);
+    for (i, item) in items.iter().enumerate() {
+        if out.chars().count() > max {
+            // Past the cut: what follows will not be shown.
+            out.push_str(", ...");
+            return out;
+        }
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&cut(bounded_repr(item, max, seen), max));
+    }
+    out.push_str(close);
     out
 }
 
@@ -573,4 +621,24 @@ fn report(
 /// The error that unwinds the program once the tracer stopped it.
 pub(crate) fn stopped_error() -> PyErr {
     PyErr::system_error("the tracer stopped the program")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_repr;
+    use crate::value::Value;
+
+    #[test]
+    fn short_reprs_cut_long_values() {
+        let big = Value::list((0..10_000).map(Value::Int).collect());
+        assert_eq!(short_repr(&big, 12), "[0, 1, 2,...");
+        let pair = Value::tuple(vec![Value::str("a"), Value::Null]);
+        assert_eq!(short_repr(&pair, 40), "('a', NULL)");
+        assert_eq!(short_repr(&Value::tuple(vec![Value::Int(1)]), 40), "(1,)");
+        let l = Value::list(vec![]);
+        if let Value::List(inner) = &l {
+            inner.borrow_mut().push(l.clone());
+        }
+        assert_eq!(short_repr(&l, 40), "[[...]]");
+    }
 }
