@@ -398,6 +398,15 @@ fn max_steps_stops_with_a_message() {
 }
 
 #[test]
+fn max_steps_stops_before_the_next_instruction() {
+    let (stdout, stderr, status) = pith(&["trace", "--max-steps", "5", "-c", "print(1)\n"]);
+    assert_eq!((stdout.as_str(), status), ("", 1), "{stderr}");
+    let steps: Vec<&str> = stderr.lines().filter(|l| l.starts_with("│ ")).collect();
+    assert_eq!(steps.len(), 5, "{stderr}");
+    assert!(steps[4].contains("PRECALL"), "{stderr}");
+}
+
+#[test]
 fn max_steps_is_not_caught_by_the_program() {
     let code = "try:\n    while True:\n        pass\nexcept BaseException:\n    print('caught')\n";
     let (stdout, stderr, status) = pith(&["trace", "--max-steps", "20", "-c", code]);

@@ -156,26 +156,28 @@ impl TraceWriter {
 
 impl Tracer for TraceWriter {
     fn on_instruction(&mut self, step: &TraceStep<'_>) -> TraceFlow {
-        if let Some(limit) = self.options.max_steps {
-            if self.steps >= limit {
-                return TraceFlow::Stop;
-            }
+        let limit = self.options.max_steps;
+        if limit.is_some_and(|limit| self.steps >= limit) {
+            return TraceFlow::Stop;
         }
         self.steps += 1;
-        if !self.shown(step.code) {
-            return TraceFlow::Continue;
-        }
-        let line = match self.options.format {
-            TraceFormat::Text => self.step_text(step),
-            TraceFormat::Json => {
-                let event = if step.raised { "raise" } else { "instruction" };
-                self.json_step(step, event)
+        if self.shown(step.code) {
+            let line = match self.options.format {
+                TraceFormat::Text => self.step_text(step),
+                TraceFormat::Json => {
+                    let event = if step.raised { "raise" } else { "instruction" };
+                    self.json_step(step, event)
+                }
+            };
+            if step.raised {
+                self.raised = Some(line);
+            } else {
+                self.write_line(&line);
             }
-        };
-        if step.raised {
-            self.raised = Some(line);
-        } else {
-            self.write_line(&line);
+        }
+        // Stop before the next instruction runs, not after.
+        if limit.is_some_and(|limit| self.steps >= limit) {
+            return TraceFlow::Stop;
         }
         TraceFlow::Continue
     }
