@@ -94,10 +94,15 @@ impl Vm {
     /// Handles an exception raised at instruction `raise_ip` of the top frame:
     /// finds a handler (possibly in a caller) or returns the error once an entry
     /// frame has been popped.
-    // Inlined into both instantiations of the loop, as it was into the one
-    // loop before tracing existed (two call sites would outline it).
+    // Inlined into its instantiation of the loop, as it was into the one
+    // loop before tracing existed; `TRACE` is the loop's.
     #[inline(always)]
-    fn unwind(&mut self, err: PyErr, reraise: bool, mut raise_ip: u32) -> PyResult<()> {
+    fn unwind<const TRACE: bool>(
+        &mut self,
+        err: PyErr,
+        reraise: bool,
+        mut raise_ip: u32,
+    ) -> PyResult<()> {
         let exc = err.0.clone();
         let mut lasti = self.reraise_lasti.take().unwrap_or(raise_ip);
         let Some(top) = self.frames.last() else {
@@ -114,11 +119,11 @@ impl Vm {
                 ip: raise_ip,
             });
         }
-        if self.trace.is_some() {
+        if TRACE {
             self.trace_raise(&err, raise_ip, crate::trace::ExceptionKind::Raised);
         }
         // A stop asked by the tracer is caught by no handler.
-        let stopped = self.trace_stopped();
+        let stopped = TRACE && self.trace_stopped();
         loop {
             let Some(frame) = self.frames.last_mut() else {
                 return Err(err);
@@ -142,7 +147,7 @@ impl Vm {
                 }
                 self.stack.push(Value::Exception(exc));
                 frame.ip = h.target as usize;
-                if self.trace.is_some() {
+                if TRACE {
                     self.trace_caught(&err, raise_ip, h.target);
                 }
                 return Ok(());
@@ -150,7 +155,7 @@ impl Vm {
             let Some(f) = self.frames.pop() else {
                 return Err(err);
             };
-            if self.trace.is_some() {
+            if TRACE {
                 let e = Value::Exception(err.0.clone());
                 self.trace_exit(&f, crate::trace::FrameExit::Exception(&e));
             }
@@ -167,7 +172,7 @@ impl Vm {
                 code: parent.code.clone(),
                 ip: raise_ip,
             });
-            if self.trace.is_some() {
+            if TRACE {
                 self.trace_raise(&err, raise_ip, crate::trace::ExceptionKind::Propagated);
             }
         }
@@ -1587,7 +1592,7 @@ impl Vm {
             if let Some(fr) = self.frames.last_mut() {
                 fr.ip = ip;
             }
-            self.unwind(err, reraise, raise_ip)?;
+            self.unwind::<TRACE>(err, reraise, raise_ip)?;
         }
     }
 
