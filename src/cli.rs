@@ -42,6 +42,10 @@ pub enum Command {
     Compile(CompileArgs),
     /// Show a `.pyc` file's header, or rewrite it through Pith's marshal.
     Pyc(PycArgs),
+    /// Run a program showing every instruction and the evaluation stack after it.
+    Trace(TraceArgs),
+    /// Show every stage for a program: tokens, AST, decisions, bytecode, .pyc, trace.
+    Explain(ExplainArgs),
 }
 
 /// Arguments of `pith run`.
@@ -124,4 +128,76 @@ pub struct TokenizeArgs {
     pub exact: bool,
     /// The Python source file.
     pub file: PathBuf,
+}
+
+/// Arguments of `pith trace`.
+#[derive(Debug, Args)]
+pub struct TraceArgs {
+    /// Trace the program given as a string.
+    #[arg(short = 'c', value_name = "CODE")]
+    pub code: Option<String>,
+    /// Write the trace to this file instead of stderr.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Only show frames of the function with this name or qualified name.
+    #[arg(long, value_name = "NAME")]
+    pub function: Option<String>,
+    /// Stop the program after N instructions.
+    #[arg(long, value_name = "N")]
+    pub max_steps: Option<u64>,
+    /// One line of text per event, or one JSON object per line (docs/trace.md).
+    #[arg(long, value_enum, default_value_t = TraceFormat::Text)]
+    pub format: TraceFormat,
+    /// Width past which a value's repr is cut (ending in `...`).
+    #[arg(long, value_name = "N", default_value_t = 40)]
+    pub width: usize,
+    /// The program (`.py` or `.pyc`) and its arguments.
+    #[arg(
+        value_name = "FILE [ARGS]",
+        trailing_var_arg = true,
+        allow_hyphen_values = true
+    )]
+    pub script: Vec<String>,
+}
+
+/// How `pith trace` writes its events.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum TraceFormat {
+    /// Aligned text, the call stack drawn with `│`.
+    Text,
+    /// JSON lines, one object per event.
+    Json,
+}
+
+/// Arguments of `pith explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// Explain the program given as a string.
+    #[arg(short = 'c', value_name = "CODE", conflicts_with = "file")]
+    pub code: Option<String>,
+    /// Show only this stage.
+    #[arg(long, value_enum)]
+    pub stage: Option<Stage>,
+    /// Stop the traced run after N instructions.
+    #[arg(long, value_name = "N", default_value_t = 10_000)]
+    pub max_steps: u64,
+    /// The Python source file (default: the bundled example, examples/lesson.py).
+    pub file: Option<PathBuf>,
+}
+
+/// A stage of `pith explain`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Stage {
+    /// The tokens.
+    Tokens,
+    /// The syntax tree.
+    Ast,
+    /// Compile-time decisions (constant folding, scopes).
+    Decisions,
+    /// The bytecode with stack effects.
+    Bytecode,
+    /// The `.pyc` header and size.
+    Pyc,
+    /// The execution trace.
+    Trace,
 }

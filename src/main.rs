@@ -26,5 +26,7 @@ fn main() -> ExitCode {
         cli::Command::Dis(args) => commands::dis::run(&args),
         cli::Command::Compile(args) => commands::compile::run(&args),
         cli::Command::Pyc(args) => commands::pyc::run(&args),
+        cli::Command::Trace(args) => commands::trace::run(&args),
+        cli::Command::Explain(args) => commands::explain::run(&args),
     }
 }

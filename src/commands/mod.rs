@@ -3,9 +3,12 @@
 pub mod ast;
 pub mod compile;
 pub mod dis;
+pub mod explain;
 pub mod pyc;
 pub mod run;
+pub mod style;
 pub mod tokenize;
+pub mod trace;
 
 use std::path::Path;
 

@@ -9,7 +9,7 @@ use pith_vm::{Vm, VmError};
 /// Stack for the thread that runs the VM. Python calls do not recurse in
 /// Rust, but builtins that call back into Python (`sorted(key=...)`,
 /// `__repr__`, ...) do; the recursion limit keeps them far inside this.
-const VM_STACK_BYTES: usize = 256 << 20;
+pub const VM_STACK_BYTES: usize = 256 << 20;
 
 /// Runs a program as `python3` would and returns its exit status.
 pub fn run_program(code: Option<String>, script: Vec<String>) -> ExitCode {

@@ -77,35 +77,10 @@ pub fn run(args: &TokenizeArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let source: &str = &decoded.text;
-    let tokens: Result<Vec<Token>, LexError> = Tokenizer::new(source, Flavor::Tokenize).collect();
-    let positions = Positions {
-        source,
-        index: LineIndex::new(source, LineEnds::Lf),
-    };
-    let tokens = match tokens {
-        Ok(tokens) => tokens,
-        Err(err) => {
-            let (line, col) = positions.at(err.offset());
-            eprintln!("{filename}:{line}:{col}: error: {err}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let mut out = String::with_capacity(tokens.len() * 48);
-    for token in &tokens {
-        let ((l1, c1), (l2, c2)) = positions.span(token);
-        let range = format!("{l1},{c1}-{l2},{c2}:");
-        let name = if args.exact {
-            token.kind.exact_type_name()
-        } else {
-            token.kind.type_name()
-        };
-        let text = match token.kind {
-            TokenKind::Encoding => decoded.encoding.as_str(),
-            _ => token.text(source),
-        };
-        let repr = pith_repr::str_repr(text);
-        let _ = writeln!(out, "{range:<20}{name:<15}{repr:<15}");
+    let (out, error) = token_listing(&decoded.text, &decoded.encoding, args.exact);
+    if let Some((line, col, err)) = error {
+        eprintln!("{filename}:{line}:{col}: error: {err}");
+        return ExitCode::FAILURE;
     }
     let stdout = std::io::stdout();
     let mut lock = stdout.lock();
@@ -117,6 +92,44 @@ pub fn run(args: &TokenizeArgs) -> ExitCode {
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
+}
+
+/// The lines `python3 -m tokenize [-e]` prints for decoded `source`; if
+/// the tokenizer fails, the lines before the failure and the error with its
+/// line and column.
+pub fn token_listing(
+    source: &str,
+    encoding: &str,
+    exact: bool,
+) -> (String, Option<(u32, u32, LexError)>) {
+    let positions = Positions {
+        source,
+        index: LineIndex::new(source, LineEnds::Lf),
+    };
+    let mut out = String::with_capacity(source.len() * 8);
+    for token in Tokenizer::new(source, Flavor::Tokenize) {
+        let token = match token {
+            Ok(token) => token,
+            Err(err) => {
+                let (line, col) = positions.at(err.offset());
+                return (out, Some((line, col, err)));
+            }
+        };
+        let ((l1, c1), (l2, c2)) = positions.span(&token);
+        let range = format!("{l1},{c1}-{l2},{c2}:");
+        let name = if exact {
+            token.kind.exact_type_name()
+        } else {
+            token.kind.type_name()
+        };
+        let text = match token.kind {
+            TokenKind::Encoding => encoding,
+            _ => token.text(source),
+        };
+        let repr = pith_repr::str_repr(text);
+        let _ = writeln!(out, "{range:<20}{name:<15}{repr:<15}");
+    }
+    (out, None)
 }
 
 /// `tokenize.detect_encoding`'s SyntaxError messages, which name the file.

@@ -94,7 +94,15 @@ impl Vm {
     /// Handles an exception raised at instruction `raise_ip` of the top frame:
     /// finds a handler (possibly in a caller) or returns the error once an entry
     /// frame has been popped.
-    fn unwind(&mut self, err: PyErr, reraise: bool, mut raise_ip: u32) -> PyResult<()> {
+    // Inlined into its instantiation of the loop, as it was into the one
+    // loop before tracing existed; `TRACE` is the loop's.
+    #[inline(always)]
+    fn unwind<const TRACE: bool>(
+        &mut self,
+        err: PyErr,
+        reraise: bool,
+        mut raise_ip: u32,
+    ) -> PyResult<()> {
         let exc = err.0.clone();
         let mut lasti = self.reraise_lasti.take().unwrap_or(raise_ip);
         let Some(top) = self.frames.last() else {
@@ -111,12 +119,17 @@ impl Vm {
                 ip: raise_ip,
             });
         }
+        if TRACE {
+            self.trace_raise(&err, raise_ip, crate::trace::ExceptionKind::Raised);
+        }
+        // A stop asked by the tracer is caught by no handler.
+        let stopped = TRACE && self.trace_stopped();
         loop {
             let Some(frame) = self.frames.last_mut() else {
                 return Err(err);
             };
             // Handling spends the step budget too: a handler may jump backward.
-            let handler = if self.steps_left == 0 {
+            let handler = if self.steps_left == 0 || stopped {
                 None
             } else {
                 self.steps_left -= 1;
@@ -134,11 +147,18 @@ impl Vm {
                 }
                 self.stack.push(Value::Exception(exc));
                 frame.ip = h.target as usize;
+                if TRACE {
+                    self.trace_caught(&err, raise_ip, h.target);
+                }
                 return Ok(());
             }
             let Some(f) = self.frames.pop() else {
                 return Err(err);
             };
+            if TRACE {
+                let e = Value::Exception(err.0.clone());
+                self.trace_exit(&f, crate::trace::FrameExit::Exception(&e));
+            }
             self.stack.truncate(f.ret_to);
             if f.entry {
                 return Err(err);
@@ -152,11 +172,17 @@ impl Vm {
                 code: parent.code.clone(),
                 ip: raise_ip,
             });
+            if TRACE {
+                self.trace_raise(&err, raise_ip, crate::trace::ExceptionKind::Propagated);
+            }
         }
     }
 
     /// Pushes a frame for a call of `f` whose arguments are `stack[args_start..]`,
     /// with `ret_to` the stack height to restore afterwards.
+    // Inlined into both instantiations of the loop, as it was into the one
+    // loop before tracing existed (two call sites would outline it).
+    #[inline(always)]
     fn push_call_frame(
         &mut self,
         f: &Rc<Function>,
@@ -210,6 +236,9 @@ impl Vm {
 
     /// Calls a non-Python callable whose arguments are `stack[args_start..]`,
     /// leaving the stack at `ret_to`.
+    // Inlined into both instantiations of the loop, as it was into the one
+    // loop before tracing existed (two call sites would outline it).
+    #[inline(always)]
     fn call_native(
         &mut self,
         callable: &Value,
@@ -257,6 +286,15 @@ impl Vm {
 
     /// Runs frames until the innermost entry frame returns.
     pub(crate) fn run_frames(&mut self) -> PyResult<Value> {
+        // One check per entry: the untraced instantiation has no hook at all.
+        if self.trace.is_some() {
+            self.run_frames_impl::<true>()
+        } else {
+            self.run_frames_impl::<false>()
+        }
+    }
+
+    fn run_frames_impl<const TRACE: bool>(&mut self) -> PyResult<Value> {
         'frame: loop {
             let Some(frame) = self.frames.last() else {
                 return Err(PyErr::system_error("no frame to run"));
@@ -276,6 +314,10 @@ impl Vm {
                         0,
                     );
                 };
+                if TRACE && self.trace_dispatch(ip) {
+                    break 'body (crate::trace::stopped_error(), false, ip as u32);
+                }
+                let ins = if TRACE { ins.unfused() } else { ins };
                 ip += 1;
                 let cur = (ip - 1) as u32;
                 macro_rules! tri {
@@ -579,6 +621,9 @@ impl Vm {
                         let Some(f) = self.frames.pop() else {
                             return Err(underflow());
                         };
+                        if TRACE {
+                            self.trace_exit(&f, crate::trace::FrameExit::Return(&v));
+                        }
                         while self.stack.len() > f.ret_to {
                             if let Some(x) = self.stack.pop() {
                                 x.release();
@@ -1357,6 +1402,9 @@ impl Vm {
                         let Some(f) = self.frames.pop() else {
                             return Err(underflow());
                         };
+                        if TRACE {
+                            self.trace_exit(&f, crate::trace::FrameExit::Generator);
+                        }
                         let saved: Vec<Value> = if self.stack.len() > f.base {
                             self.stack.drain(f.base..).collect()
                         } else {
@@ -1386,6 +1434,9 @@ impl Vm {
                         let Some(f) = self.frames.pop() else {
                             return Err(underflow());
                         };
+                        if TRACE {
+                            self.trace_exit(&f, crate::trace::FrameExit::Yield(&v));
+                        }
                         let Some(gen) = f.generator.clone() else {
                             break 'body (
                                 PyErr::system_error("yield outside a generator frame"),
@@ -1536,7 +1587,7 @@ impl Vm {
             if let Some(fr) = self.frames.last_mut() {
                 fr.ip = ip;
             }
-            self.unwind(err, reraise, raise_ip)?;
+            self.unwind::<TRACE>(err, reraise, raise_ip)?;
         }
     }
 

@@ -43,6 +43,7 @@ mod namespace;
 pub mod ops;
 mod protocol;
 pub mod repr;
+pub mod trace;
 mod traceback;
 pub mod types;
 pub mod value;

@@ -59,6 +59,9 @@ pub enum VmError {
     /// been printed to the VM's stderr).
     #[error("uncaught exception")]
     Uncaught(PyErr),
+    /// The tracer stopped the program ([`crate::trace::TraceFlow::Stop`]).
+    #[error("stopped by the tracer")]
+    TraceStopped,
 }
 
 impl VmError {
@@ -106,6 +109,8 @@ pub struct Vm {
     pub(crate) sys_path: Value,
     /// Whether imports write `__pycache__` files.
     pub(crate) write_bytecode: bool,
+    /// The installed tracer (`trace.rs`); `None` runs the untraced loop.
+    pub(crate) trace: Option<Box<crate::trace::TraceState>>,
 }
 
 impl Default for Vm {
@@ -159,6 +164,7 @@ impl Vm {
             main_file: None,
             sys_path: Value::list(Vec::new()),
             write_bytecode: true,
+            trace: None,
         }
     }
 

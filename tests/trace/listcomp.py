@@ -1,0 +1,2 @@
+squares = [x * x for x in range(3)]
+print(squares)
