@@ -136,6 +136,12 @@ pub fn hash_value(v: &Value) -> Result<i64, PyErr> {
             }
             (acc as i64).max(0)
         }
+        Value::Instance(i) if crate::special::unhashable_type(&i.typ) => {
+            return Err(crate::special::unhashable(v))
+        }
+        Value::Instance(i) if i.payload().is_some() => {
+            return hash_value(&i.payload);
+        }
         Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => {
             return Err(PyErr::type_error(format!(
                 "unhashable type: '{}'",

@@ -245,10 +245,7 @@ impl Vm {
                 let f = f.clone();
                 self.call_with_kw(&Value::Function(f), args.pos, args.kwnames, args.kwvals)
             }
-            other => Err(PyErr::type_error(format!(
-                "'{}' object is not callable",
-                crate::types::type_name(other)
-            ))),
+            other => self.call_other(other, args.pos, args.kwnames, args.kwvals),
         };
         buf.clear();
         self.arg_bufs.push(buf);
@@ -406,7 +403,7 @@ impl Vm {
                                 4 => x > y,
                                 _ => x >= y,
                             },
-                            _ => tri!(ops::compare(CmpOp::from_arg(arg & 7), &a, &b)),
+                            _ => tri!(self.compare_bool(CmpOp::from_arg(arg & 7), &a, &b)),
                         };
                         a.release();
                         b.release();
@@ -448,8 +445,12 @@ impl Vm {
                                     _ => tri!(ops::binary_op(op, a, &b)),
                                 }
                             }
-                            _ => tri!(ops::binary_op(op, a, &b)),
+                            _ => {
+                                let a = a.clone();
+                                tri!(self.binary_op(op, &a, &b))
+                            }
                         };
+                        let a = top!();
                         std::mem::replace(a, r).release();
                         b.release();
                     }
@@ -465,6 +466,15 @@ impl Vm {
                                 4 => x > y,
                                 _ => x >= y,
                             },
+                            (x, y)
+                                if crate::attr::is_heap_object(x)
+                                    || crate::attr::is_heap_object(y) =>
+                            {
+                                let x = x.clone();
+                                let r = tri!(self.rich_compare(CmpOp::from_arg(arg), &x, &b));
+                                *top!() = r;
+                                continue;
+                            }
                             _ => tri!(ops::compare(CmpOp::from_arg(arg), a, &b)),
                         };
                         std::mem::replace(a, Value::Bool(r)).release();
@@ -474,7 +484,7 @@ impl Vm {
                         let v = pop!();
                         let t = match v {
                             Value::Bool(b) => b,
-                            ref other => ops::truthy(other),
+                            ref other => tri!(self.truthy(other)),
                         };
                         if !t {
                             jump!(arg as usize);
@@ -484,7 +494,7 @@ impl Vm {
                         let v = pop!();
                         let t = match v {
                             Value::Bool(b) => b,
-                            ref other => ops::truthy(other),
+                            ref other => tri!(self.truthy(other)),
                         };
                         if t {
                             jump!(arg as usize);
@@ -501,14 +511,16 @@ impl Vm {
                         }
                     }
                     Op::JumpIfFalseOrPop => {
-                        if ops::truthy(top!()) {
+                        let v = top!().clone();
+                        if tri!(self.truthy(&v)) {
                             self.stack.pop();
                         } else {
                             jump!(arg as usize);
                         }
                     }
                     Op::JumpIfTrueOrPop => {
-                        if ops::truthy(top!()) {
+                        let v = top!().clone();
+                        if tri!(self.truthy(&v)) {
                             jump!(arg as usize);
                         } else {
                             self.stack.pop();
@@ -957,21 +969,20 @@ impl Vm {
                         }
                         self.stack.swap(len - 1, len - n);
                     }
-                    Op::UnaryNegative => {
-                        let a = top!();
-                        *a = tri!(ops::unary('-', a));
-                    }
-                    Op::UnaryPositive => {
-                        let a = top!();
-                        *a = tri!(ops::unary('+', a));
-                    }
-                    Op::UnaryInvert => {
-                        let a = top!();
-                        *a = tri!(ops::unary('~', a));
+                    Op::UnaryNegative | Op::UnaryPositive | Op::UnaryInvert => {
+                        let c = match ins.op {
+                            Op::UnaryNegative => '-',
+                            Op::UnaryPositive => '+',
+                            _ => '~',
+                        };
+                        let a = top!().clone();
+                        let r = tri!(self.unary_op(c, &a));
+                        *top!() = r;
                     }
                     Op::UnaryNot => {
-                        let a = top!();
-                        *a = Value::Bool(!ops::truthy(a));
+                        let a = top!().clone();
+                        let r = tri!(self.truthy(&a));
+                        *top!() = Value::Bool(!r);
                     }
                     Op::IsOp => {
                         let b = pop!();
@@ -1071,13 +1082,13 @@ impl Vm {
                             Some(Value::Str(s)) => s.as_str(),
                             _ => "",
                         };
-                        let out = if spec_s.is_empty() {
+                        let out = if spec_s.is_empty() && !crate::attr::is_heap_object(&v) {
                             match v {
                                 Value::Str(_) => v,
                                 other => Value::string(tri!(self.str_of(&other))),
                             }
                         } else {
-                            Value::string(tri!(crate::format::format_value(&v, spec_s)))
+                            Value::string(tri!(self.format_of(&v, spec_s)))
                         };
                         self.stack.push(out);
                     }
@@ -1441,6 +1452,40 @@ impl Vm {
                             other => tri!(self.get_iter(&other)),
                         };
                         self.stack.push(it);
+                    }
+                    Op::LoadBuildClass => {
+                        let v = self
+                            .builtins
+                            .borrow()
+                            .get_str(&crate::names::D::BuildClass.name())
+                            .cloned();
+                        match v {
+                            Some(v) => self.stack.push(v),
+                            None => {
+                                break 'body (
+                                    PyErr::new(ExcKind::NameError, "__build_class__ not found"),
+                                    false,
+                                    cur,
+                                )
+                            }
+                        }
+                    }
+                    Op::BeforeWith => {
+                        let mgr = pop!();
+                        let (exit, entered) = tri!(self.before_with(&mgr));
+                        self.stack.push(exit);
+                        self.stack.push(entered);
+                    }
+                    Op::WithExceptStart => {
+                        let len = self.stack.len();
+                        if len < stack_base + 4 {
+                            break 'body (underflow(), false, cur);
+                        }
+                        let exc = self.stack[len - 1].clone();
+                        let exit = self.stack[len - 4].clone();
+                        let typ = Value::Type(crate::types::type_of(&exc));
+                        let r = tri!(self.call(&exit, &[typ, exc, Value::None]));
+                        self.stack.push(r);
                     }
                     Op::LoadAssertionError => {
                         self.stack

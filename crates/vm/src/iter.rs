@@ -105,6 +105,13 @@ pub enum IterObj {
         /// Underlying iterator.
         it: Value,
     },
+    /// `iterator`: the `__getitem__` protocol of an object without `__iter__`.
+    SeqIndex {
+        /// The object indexed.
+        obj: Value,
+        /// Next index.
+        idx: i64,
+    },
 }
 
 impl IterObj {
@@ -143,6 +150,7 @@ impl IterObj {
             IterObj::Zip { .. } => "zip",
             IterObj::Map { .. } => "map",
             IterObj::Filter { .. } => "filter",
+            IterObj::SeqIndex { .. } => "iterator",
         }
     }
 

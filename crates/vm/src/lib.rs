@@ -22,20 +22,26 @@
 //! ```
 
 mod anchors;
+mod attr;
 pub mod builtins;
+pub mod class;
 pub mod code;
+pub mod descr;
 pub mod dict;
 mod eval;
 pub mod exc;
 pub mod format;
 pub mod func;
 pub mod gen;
+pub mod instance;
 pub mod iter;
 pub mod methods;
 pub mod modules;
+pub mod names;
 pub mod ops;
 mod protocol;
 pub mod repr;
+mod special;
 mod traceback;
 pub mod types;
 pub mod value;

@@ -145,8 +145,15 @@ impl Vm {
         if !tb.is_empty() {
             self.format_traceback(out, &tb);
         }
-        let msg = crate::repr::exc_str(e);
-        out.push_str(&e.typ.name);
+        let msg = if e.typ.heap.is_some() {
+            match self.str_of(&crate::value::Value::Exception(e.clone())) {
+                Ok(s) => s,
+                Err(_) => "<exception str() failed>".to_string(),
+            }
+        } else {
+            crate::repr::exc_str(e)
+        };
+        out.push_str(&crate::class::exc_display_name(&e.typ));
         if !msg.is_empty() {
             out.push_str(": ");
             out.push_str(&msg);

@@ -80,6 +80,14 @@ pub enum TypeKind {
     Reversed,
     /// An exception class.
     Exception(ExcKind),
+    /// `property`.
+    Property,
+    /// `classmethod`.
+    ClassMethod,
+    /// `staticmethod`.
+    StaticMethod,
+    /// `super`.
+    Super,
 }
 
 /// A type object.
@@ -91,11 +99,16 @@ pub struct TypeObj {
     pub kind: TypeKind,
     /// `__base__` (`None` only for `object`).
     pub base: Option<Rc<TypeObj>>,
+    /// What a class statement adds: dict, bases, MRO (`None` for builtin types).
+    pub heap: Option<Box<crate::class::HeapType>>,
 }
 
 impl TypeObj {
     /// Whether `self` is `other` or a subclass of it.
     pub fn is_subtype(self: &Rc<TypeObj>, other: &Rc<TypeObj>) -> bool {
+        if let Some(h) = &self.heap {
+            return Rc::ptr_eq(self, other) || h.mro.iter().any(|t| Rc::ptr_eq(t, other));
+        }
         let mut t = Some(self);
         while let Some(cur) = t {
             if Rc::ptr_eq(cur, other) {
@@ -227,6 +240,10 @@ const PLAIN: &[(TypeKind, &str)] = &[
     (TypeKind::Map, "map"),
     (TypeKind::Filter, "filter"),
     (TypeKind::Reversed, "reversed"),
+    (TypeKind::Property, "property"),
+    (TypeKind::ClassMethod, "classmethod"),
+    (TypeKind::StaticMethod, "staticmethod"),
+    (TypeKind::Super, "super"),
 ];
 
 struct Registry {
@@ -248,6 +265,7 @@ impl Registry {
                 name: name.to_string(),
                 kind,
                 base,
+                heap: None,
             }));
         }
         let mut exc: Vec<Rc<TypeObj>> = Vec::with_capacity(ExcKind::ALL.len());
@@ -260,6 +278,7 @@ impl Registry {
                 name: k.name().to_string(),
                 kind: TypeKind::Exception(k),
                 base,
+                heap: None,
             }));
         }
         Registry {
@@ -301,6 +320,7 @@ pub fn iter_type(name: &'static str) -> Rc<TypeObj> {
             name: name.to_string(),
             kind: TypeKind::Iterator,
             base: r.plain.first().cloned(),
+            heap: None,
         });
         v.push(t.clone());
         t
@@ -311,6 +331,8 @@ pub fn iter_type(name: &'static str) -> Rc<TypeObj> {
 pub fn type_of(v: &Value) -> Rc<TypeObj> {
     match v {
         Value::Exception(e) => e.typ.clone(),
+        Value::Instance(i) => i.typ.clone(),
+        Value::Type(t) => crate::class::metatype(t),
         Value::Iter(it) => match it.try_borrow() {
             Ok(it) => match it.type_kind() {
                 TypeKind::Iterator => iter_type(it.type_name()),
@@ -353,7 +375,8 @@ fn plain_kind(v: &Value) -> TypeKind {
             crate::iter::DictPart::Values => TypeKind::DictValues,
             crate::iter::DictPart::Items => TypeKind::DictItems,
         },
-        Value::Exception(_) | Value::Iter(_) => TypeKind::Object,
+        Value::Descr(d) => d.kind(),
+        Value::Exception(_) | Value::Iter(_) | Value::Instance(_) => TypeKind::Object,
     }
 }
 
@@ -361,7 +384,11 @@ fn plain_kind(v: &Value) -> TypeKind {
 pub fn type_name(v: &Value) -> std::borrow::Cow<'_, str> {
     match v {
         Value::Exception(e) => e.typ.name.as_str().into(),
+        Value::Instance(i) => i.typ.name.as_str().into(),
         Value::Iter(_) => type_of(v).name.clone().into(),
+        Value::Type(t) if t.heap.as_ref().is_some_and(|h| h.meta.is_some()) => {
+            type_of(v).name.clone().into()
+        }
         _ => PLAIN
             .iter()
             .find(|&&(k, _)| k == plain_kind(v))

@@ -80,6 +80,10 @@ pub enum Value {
     Module(Rc<crate::modules::ModuleObj>),
     /// `dict_keys`, `dict_values` or `dict_items`.
     DictView(Rc<(Rc<RefCell<Dict>>, crate::iter::DictPart)>),
+    /// An instance of a class defined by a `class` statement.
+    Instance(Rc<crate::instance::Instance>),
+    /// `property`, `classmethod`, `staticmethod` or `super` objects.
+    Descr(Rc<crate::descr::Descr>),
 }
 
 /// A `range` object.
@@ -308,6 +312,8 @@ impl Value {
             (V::Generator(a), V::Generator(b)) => Rc::ptr_eq(a, b),
             (V::Module(a), V::Module(b)) => Rc::ptr_eq(a, b),
             (V::DictView(a), V::DictView(b)) => Rc::ptr_eq(a, b),
+            (V::Instance(a), V::Instance(b)) => Rc::ptr_eq(a, b),
+            (V::Descr(a), V::Descr(b)) => Rc::ptr_eq(a, b),
             _ => false,
         }
     }
@@ -339,6 +345,8 @@ impl Value {
             Value::Generator(r) => p(r),
             Value::Module(r) => p(r),
             Value::DictView(r) => p(r),
+            Value::Instance(r) => p(r),
+            Value::Descr(r) => p(r),
             Value::Int(i) => (*i as usize)
                 .wrapping_mul(32)
                 .wrapping_add(0x7f00_0000_0000),

@@ -323,10 +323,7 @@ impl Vm {
                     kwvals,
                 },
             ),
-            other => Err(PyErr::type_error(format!(
-                "'{}' object is not callable",
-                crate::types::type_name(other)
-            ))),
+            other => self.call_other(other, args, kwnames, kwvals),
         }
     }
 
