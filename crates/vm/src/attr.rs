@@ -390,35 +390,36 @@ impl Vm {
             )));
         }
         if let Some(start) = obj_type {
-            let mro = class::mro_of(start);
-            let pos = mro.iter().position(|c| Rc::ptr_eq(c, typ));
-            if let Some(pos) = pos {
-                for c in &mro[pos + 1..] {
-                    let found = match &c.heap {
-                        Some(h) => h.dict.borrow().get_str(name).cloned(),
-                        None => class::builtin_attr(c, name.as_str()),
-                    };
-                    if let Some(a) = found {
-                        // A class-level `super(C, C)` binds like an access through the class.
-                        let inst = if matches!(obj, Value::Type(t) if Rc::ptr_eq(t, start)) {
-                            Value::None
-                        } else {
-                            obj.clone()
-                        };
-                        return match (&a, &inst) {
-                            (Value::Builtin(def), Value::None)
-                                if def.is_method && matches!(obj, Value::Type(_)) =>
-                            {
-                                if def.name == "__new__" {
-                                    Ok(a.clone())
-                                } else {
-                                    Ok(Value::BoundBuiltin(Rc::new((obj.clone(), def))))
-                                }
-                            }
-                            _ => self.bind_attr(a, &inst, start),
-                        };
-                    }
+            let mut passed = false;
+            let found = class::mro_find(start, |c| {
+                if !passed {
+                    passed = Rc::ptr_eq(c, typ);
+                    return None;
                 }
+                match &c.heap {
+                    Some(h) => h.dict.borrow().get_str(name).cloned(),
+                    None => class::builtin_attr(c, name.as_str()),
+                }
+            });
+            if let Some(a) = found {
+                // A class-level `super(C, C)` binds like an access through the class.
+                let inst = if matches!(obj, Value::Type(t) if Rc::ptr_eq(t, start)) {
+                    Value::None
+                } else {
+                    obj.clone()
+                };
+                return match (&a, &inst) {
+                    (Value::Builtin(def), Value::None)
+                        if def.is_method && matches!(obj, Value::Type(_)) =>
+                    {
+                        if def.name == "__new__" {
+                            Ok(a.clone())
+                        } else {
+                            Ok(Value::BoundBuiltin(Rc::new((obj.clone(), def))))
+                        }
+                    }
+                    _ => self.bind_attr(a, &inst, start),
+                };
             }
         }
         Err(PyErr::new(
@@ -454,8 +455,10 @@ fn type_special_attr(t: &Rc<TypeObj>, name: &str) -> Option<Value> {
             None => Value::tuple(t.base.iter().cloned().map(Value::Type).collect()),
         },
         "__base__" => t.base.clone().map_or(Value::None, Value::Type),
+        // A copy stands in for CPython's read-only mappingproxy (lookup caches
+        // rely on every write going through `type_setattr`).
         "__dict__" => match h {
-            Some(h) => Value::Dict(h.dict.clone()),
+            Some(h) => Value::Dict(Rc::new(RefCell::new(h.dict.borrow().clone()))),
             None => Value::Dict(Rc::new(RefCell::new(Dict::new()))),
         },
         "__class__" => Value::Type(class::metatype(t)),

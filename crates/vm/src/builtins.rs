@@ -669,10 +669,9 @@ fn b_vars(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             Ok(Value::Dict(i.dict.clone()))
         }
         Value::Exception(e) => Ok(Value::Dict(e.dict())),
-        Value::Type(t) if t.heap.is_some() => Ok(t
-            .heap
-            .as_ref()
-            .map_or(Value::None, |h| Value::Dict(h.dict.clone()))),
+        Value::Type(t) if t.heap.is_some() => Ok(t.heap.as_ref().map_or(Value::None, |h| {
+            Value::Dict(Rc::new(RefCell::new(h.dict.borrow().clone())))
+        })),
         Value::Module(m) => Ok(Value::Dict(m.dict.clone())),
         _ => Err(PyErr::type_error(
             "vars() argument must have __dict__ attribute",
@@ -1005,7 +1004,7 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
             let mut d = Dict::new();
             if let Some(src) = a.pos.first() {
                 for item in vm.collect(src)? {
-                    d.insert(item, Value::None)?;
+                    vm.local_insert(&mut d, item, Value::None)?;
                 }
             }
             Ok(if t.kind == TypeKind::Set {

@@ -35,7 +35,13 @@ pub struct HeapType {
     /// Which special methods Python code defines along the MRO, valid while
     /// `.0` equals the global class epoch.
     flags: Cell<(u64, u128)>,
+    /// Recent MRO lookups by name object, valid while their epoch is current.
+    cache: RefCell<Vec<CacheEntry>>,
 }
+
+type CacheEntry = Option<(Rc<StrObj>, u64, Option<Value>)>;
+
+const CACHE_SIZE: usize = 64;
 
 thread_local! {
     /// Bumped on every write to a class namespace; invalidates special-method caches.
@@ -101,7 +107,25 @@ pub fn mro_of(t: &Rc<TypeObj>) -> Vec<Rc<TypeObj>> {
 
 /// `_PyType_Lookup`: the attribute `name` along the MRO of `t`.
 pub fn lookup(t: &Rc<TypeObj>, name: &Rc<StrObj>) -> Option<Value> {
-    mro_find(t, |c| lookup_own(c, name))
+    let Some(h) = &t.heap else {
+        return mro_find(t, |c| lookup_own(c, name));
+    };
+    let epoch = EPOCH.with(Cell::get);
+    let idx = (Rc::as_ptr(name) as usize >> 4) % CACHE_SIZE;
+    if let Ok(c) = h.cache.try_borrow() {
+        if let Some(Some((n, e, v))) = c.get(idx) {
+            if *e == epoch && Rc::ptr_eq(n, name) {
+                return v.clone();
+            }
+        }
+    }
+    let v = mro_find(t, |c| lookup_own(c, name));
+    if let Ok(mut c) = h.cache.try_borrow_mut() {
+        if let Some(slot) = c.get_mut(idx) {
+            *slot = Some((name.clone(), epoch, v.clone()));
+        }
+    }
+    v
 }
 
 /// A special method defined by Python code somewhere on the MRO of `t`
@@ -186,8 +210,18 @@ native_table!(CONTAINER_INIT, "list", ["__init__" => container_init]);
 
 /// An attribute of a builtin class found in its own method tables.
 pub fn builtin_attr(t: &Rc<TypeObj>, name: &str) -> Option<Value> {
-    if let Some(def) = crate::methods::lookup(&Value::Type(t.clone()), name) {
-        return Some(Value::Builtin(def));
+    let has_table = !matches!(
+        t.kind,
+        TypeKind::Object | TypeKind::Type | TypeKind::Exception(_)
+    );
+    if has_table {
+        if let Some(def) = crate::methods::lookup(&Value::Type(t.clone()), name) {
+            return Some(Value::Builtin(def));
+        }
+    }
+    if !name.starts_with("__") && t.kind == TypeKind::Object {
+        // `object` has only special methods: the common miss of an instance attribute.
+        return None;
     }
     let table: &'static [BuiltinDef] = match t.kind {
         TypeKind::Object => OBJECT_METHODS,
@@ -703,6 +737,7 @@ pub fn new_type(
             solid,
             slots,
             flags: Cell::new((0, 0)),
+            cache: RefCell::new(vec![None; CACHE_SIZE]),
         })),
     });
     let cls = Value::Type(t.clone());
@@ -770,6 +805,7 @@ impl Vm {
             ip: 0,
             entry: true,
             generator: None,
+            init_self: None,
         });
         self.native_depth += 1;
         let r = self.run_frames();
@@ -1001,10 +1037,7 @@ fn create_and_init(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value>
             all.extend_from_slice(a.pos);
             let r = vm.call_with_kw(&init, &all, a.kwnames, a.kwvals)?;
             if !matches!(r, Value::None) {
-                return Err(PyErr::type_error(format!(
-                    "__init__() should return None, not '{}'",
-                    type_name(&r)
-                )));
+                return Err(init_returned(&r));
             }
         }
         None => {
@@ -1044,4 +1077,38 @@ pub fn exc_display_name(t: &Rc<TypeObj>) -> String {
         }
         None => t.name.clone(),
     }
+}
+
+/// `TypeError: __init__() should return None, not 'int'`.
+pub fn init_returned(v: &Value) -> PyErr {
+    PyErr::type_error(format!(
+        "__init__() should return None, not '{}'",
+        type_name(v)
+    ))
+}
+
+/// For a call of class `t` that is only "make a plain instance, run its Python
+/// `__init__`": the `__init__` function and the fresh instance.
+pub fn fast_init(t: &Rc<TypeObj>) -> Option<(Rc<crate::func::Function>, Value)> {
+    let h = t.heap.as_ref()?;
+    if h.solid.kind != TypeKind::Object || special(t, D::New).is_some() {
+        return None;
+    }
+    if let Some(meta) = &h.meta {
+        if special(meta, D::Call).is_some() {
+            return None;
+        }
+    }
+    let Some(Value::Function(init)) = special(t, D::Init) else {
+        return None;
+    };
+    let flags = init.code.flags;
+    if flags.contains(pith_bytecode::CodeFlags::GENERATOR)
+        || flags.contains(pith_bytecode::CodeFlags::COROUTINE)
+        || flags.contains(pith_bytecode::CodeFlags::ASYNC_GENERATOR)
+    {
+        return None;
+    }
+    let obj = Value::Instance(Rc::new(Instance::new(t.clone(), Value::Null)));
+    Some((init, obj))
 }

@@ -146,20 +146,8 @@ fn zero_arg_super(vm: &mut Vm) -> PyResult<(Value, Value)> {
             other => other.clone(),
         }
     };
-    let mut first = vm.stack.get(base).map(&deref).unwrap_or(Value::Null);
-    if code.localsplus.len() > 1
-        && code.localsplus[1..]
-            .iter()
-            .any(|n| n.as_str() == code.localsplus[0].as_str())
-    {
-        // The first argument is also a cell variable: its cell holds the value.
-        if let Some(i) = code.localsplus[1..]
-            .iter()
-            .position(|n| n.as_str() == code.localsplus[0].as_str())
-        {
-            first = vm.stack.get(base + 1 + i).map(&deref).unwrap_or(first);
-        }
-    }
+    // An argument that is also a cell variable holds its cell in the same slot.
+    let first = vm.stack.get(base).map(&deref).unwrap_or(Value::Null);
     if first.is_null() {
         return Err(PyErr::new(ExcKind::RuntimeError, "super(): arg[0] deleted"));
     }

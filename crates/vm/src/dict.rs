@@ -397,6 +397,30 @@ impl Dict {
         })
     }
 
+    /// The keys stored with hash `hash` (candidates for a Python-level `__eq__`).
+    pub fn keys_with_hash(&self, hash: i64) -> Vec<Value> {
+        self.iter_entries()
+            .filter(|(h, _, _)| *h == hash)
+            .map(|(_, k, _)| k.clone())
+            .collect()
+    }
+
+    /// Removes the entry whose key is `key` (by identity or builtin equality) and hash `hash`.
+    pub fn remove_hashed(&mut self, key: &Value, hash: i64) -> Option<Value> {
+        self.bump();
+        match self.find(key, hash) {
+            Ok(slot) => {
+                let ix = self.indices[slot] as usize;
+                self.indices[slot] = DUMMY;
+                self.used -= 1;
+                let e = &mut self.entries[ix];
+                e.key = Value::Null;
+                Some(std::mem::take(&mut e.value))
+            }
+            Err(_) => None,
+        }
+    }
+
     /// Removes and returns the last entry.
     pub fn pop_last(&mut self) -> Option<(Value, Value)> {
         self.bump();

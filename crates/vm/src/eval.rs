@@ -204,6 +204,7 @@ impl Vm {
             ip: 0,
             entry: false,
             generator: None,
+            init_self: None,
         });
         Ok(())
     }
@@ -587,7 +588,15 @@ impl Vm {
                     }
                     Op::PushNull => self.stack.push(Value::Null),
                     Op::ReturnValue => {
-                        let v = pop!();
+                        let mut v = pop!();
+                        if let Some(fr) = self.frames.last_mut() {
+                            if let Some(obj) = fr.init_self.take() {
+                                if !matches!(v, Value::None) {
+                                    break 'body (crate::class::init_returned(&v), false, cur);
+                                }
+                                v = obj;
+                            }
+                        }
                         let Some(f) = self.frames.pop() else {
                             return Err(underflow());
                         };
@@ -672,6 +681,7 @@ impl Vm {
                                     ip: 0,
                                     entry: false,
                                     generator: None,
+                                    init_self: None,
                                 });
                                 continue 'frame;
                             }
@@ -695,6 +705,21 @@ impl Vm {
                             }
                             tri!(self.push_call_frame(f, args_start, fpos, kwnames));
                             continue 'frame;
+                        }
+                        if let (Value::Type(t), true) = (&callable, args_start == fpos + 2) {
+                            // A class whose `__init__` is Python code: the instance takes the
+                            // class's stack slot and `__init__` runs as an ordinary frame.
+                            if let Some((init, obj)) = crate::class::fast_init(t) {
+                                if let Some(fr) = self.frames.last_mut() {
+                                    fr.ip = ip;
+                                }
+                                self.stack[fpos + 1] = obj.clone();
+                                tri!(self.push_call_frame(&init, fpos + 1, fpos, kwnames));
+                                if let Some(fr) = self.frames.last_mut() {
+                                    fr.init_self = Some(obj);
+                                }
+                                continue 'frame;
+                            }
                         }
                         if let Some(fr) = self.frames.last_mut() {
                             fr.ip = ip;
@@ -1019,7 +1044,7 @@ impl Vm {
                         let mut d = crate::dict::Dict::new();
                         let items: Vec<Value> = self.stack.drain(self.stack.len() - n..).collect();
                         for v in items {
-                            tri!(d.insert(v, Value::None));
+                            tri!(self.local_insert(&mut d, v, Value::None));
                         }
                         self.stack.push(Value::Set(Rc::new(RefCell::new(d))));
                     }
@@ -1032,7 +1057,7 @@ impl Vm {
                         let mut d = crate::dict::Dict::new();
                         let mut it = items.into_iter();
                         while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                            tri!(d.insert(k, v));
+                            tri!(self.local_insert(&mut d, k, v));
                         }
                         self.stack.push(Value::Dict(Rc::new(RefCell::new(d))));
                     }
@@ -1104,7 +1129,10 @@ impl Vm {
                         let v = pop!();
                         let len = self.stack.len();
                         match self.stack.get(len.wrapping_sub(arg as usize)) {
-                            Some(Value::Set(s)) => tri!(s.borrow_mut().insert(v, Value::None)),
+                            Some(Value::Set(s)) => {
+                                let s = s.clone();
+                                tri!(self.map_insert(&s, v, Value::None))
+                            }
                             _ => break 'body (underflow(), false, cur),
                         }
                     }
@@ -1113,7 +1141,10 @@ impl Vm {
                         let k = pop!();
                         let len = self.stack.len();
                         match self.stack.get(len.wrapping_sub(arg as usize)) {
-                            Some(Value::Dict(d)) => tri!(d.borrow_mut().insert(k, v)),
+                            Some(Value::Dict(d)) => {
+                                let d = d.clone();
+                                tri!(self.map_insert(&d, k, v))
+                            }
                             _ => break 'body (underflow(), false, cur),
                         }
                     }

@@ -35,6 +35,7 @@ pub mod func;
 pub mod gen;
 pub mod instance;
 pub mod iter;
+mod keys;
 pub mod methods;
 pub mod modules;
 pub mod names;

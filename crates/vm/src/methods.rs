@@ -1004,10 +1004,10 @@ fn list_clear(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 // ---- dict ----
 
-fn dict_get(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn dict_get(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let d = recv_dict(&a, "get")?;
     nargs(&a, "get", 1, 2)?;
-    let r = d.borrow().get(&a.pos[1])?.cloned();
+    let r = vm.map_get(d, &a.pos[1])?;
     Ok(r.unwrap_or_else(|| a.pos.get(2).cloned().unwrap_or(Value::None)))
 }
 
@@ -1286,10 +1286,10 @@ fn mutable_set<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Rc<RefCell<Dict>>> 
     }
 }
 
-fn set_add(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn set_add(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = mutable_set(&a, "add")?;
     nargs(&a, "add", 1, 1)?;
-    s.borrow_mut().insert(a.pos[1].clone(), Value::None)?;
+    vm.map_insert(s, a.pos[1].clone(), Value::None)?;
     Ok(Value::None)
 }
 

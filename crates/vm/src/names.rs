@@ -23,6 +23,16 @@ macro_rules! dunders {
 
         /// Every variant, in order.
         const ALL: &[D] = &[$( D::$id ),*];
+
+        impl D {
+            /// The name with this text, if it is a special method.
+            pub fn from_name(s: &str) -> Option<D> {
+                match s {
+                    $( $s => Some(D::$id), )*
+                    _ => None,
+                }
+            }
+        }
     };
 }
 
@@ -78,12 +88,6 @@ impl D {
     /// Its bit in a class's special-method cache.
     pub fn bit(self) -> u128 {
         1u128 << (self as u32)
-    }
-
-    /// The name with this text, if it is a special method.
-    pub fn from_name(s: &str) -> Option<D> {
-        let i = NAMES.iter().position(|&n| n == s)?;
-        ALL.get(i).copied()
     }
 
     /// The forward, reflected and in-place names of a `BINARY_OP` operator.

@@ -334,7 +334,7 @@ impl Vm {
                 .map(|i| t[i].clone())
                 .ok_or_else(|| PyErr::index_error("tuple index out of range")),
             (Value::Dict(d), _) => {
-                let r = d.borrow().get(key)?.cloned();
+                let r = self.map_get(d, key)?;
                 r.ok_or_else(|| PyErr::key_error(key.clone()))
             }
             (Value::Str(s), Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) => {
@@ -441,7 +441,7 @@ impl Vm {
                     None => Err(PyErr::index_error("list assignment index out of range")),
                 }
             }
-            (Value::Dict(d), _) => d.borrow_mut().insert(key, value),
+            (Value::Dict(d), _) => self.map_insert(d, key, value),
             (Value::List(l), Value::Slice(sl)) => {
                 let items = self.collect(&value)?;
                 let mut l = l.borrow_mut();
@@ -501,7 +501,7 @@ impl Vm {
                 }
                 Ok(())
             }
-            (Value::Dict(d), _) => match d.borrow_mut().remove(key)? {
+            (Value::Dict(d), _) => match self.map_remove(d, key)? {
                 Some(_) => Ok(()),
                 None => Err(PyErr::key_error(key.clone())),
             },
@@ -532,7 +532,7 @@ impl Vm {
                 .iter()
                 .any(|x| x.is(item) || crate::ops::eq(x, item)),
             Value::Tuple(t) => t.iter().any(|x| x.is(item) || crate::ops::eq(x, item)),
-            Value::Dict(d) | Value::Set(d) => d.borrow().get(item)?.is_some(),
+            Value::Dict(d) | Value::Set(d) => self.map_get(d, item)?.is_some(),
             Value::FrozenSet(d) => d.get(item)?.is_some(),
             Value::DictView(v) if v.1 == DictPart::Keys => v.0.borrow().get(item)?.is_some(),
             Value::DictView(_) => self
@@ -777,6 +777,14 @@ impl Vm {
             (Value::Exception(e), "code") if e.is_instance(ExcKind::SystemExit) => {
                 Some(e.args.borrow().first().cloned().unwrap_or(Value::None))
             }
+            (Value::Method(m), "__self__") => Some(m.0.clone()),
+            (Value::Method(m), "__func__") => Some(m.1.clone()),
+            (Value::Method(m), "__name__" | "__qualname__" | "__doc__" | "__module__") => {
+                let f = m.1.clone();
+                return self.get_attr(&f, name);
+            }
+            (Value::BoundBuiltin(b), "__self__") => Some(b.0.clone()),
+            (Value::BoundBuiltin(b), "__name__") => Some(Value::str(b.1.name)),
             (Value::Function(f), "__name__") => Some(Value::Str(f.name.borrow().clone())),
             (Value::Function(f), "__qualname__") => Some(Value::Str(f.qualname.borrow().clone())),
             (Value::Function(f), "__code__") => Some(Value::Code(f.code.clone())),

@@ -36,6 +36,9 @@ pub(crate) struct Frame {
     pub(crate) entry: bool,
     /// The generator this frame runs, if any.
     pub(crate) generator: Option<Rc<crate::gen::GenObj>>,
+    /// For an `__init__` run by calling its class: the new instance, which the
+    /// call returns instead of `__init__`'s `None`.
+    pub(crate) init_self: Option<Value>,
 }
 
 /// Errors from the VM's public API.
@@ -208,6 +211,7 @@ impl Vm {
             ip: 0,
             entry: true,
             generator: None,
+            init_self: None,
         });
         self.run_frames()
     }
@@ -345,6 +349,7 @@ impl Vm {
             ip: 0,
             entry: true,
             generator: None,
+            init_self: None,
         });
         self.native_depth += 1;
         let r = self.run_frames();
