@@ -805,7 +805,6 @@ impl Vm {
             ip: 0,
             entry: true,
             generator: None,
-            init_self: None,
         });
         self.native_depth += 1;
         let r = self.run_frames();

@@ -139,6 +139,9 @@ impl Vm {
             let Some(f) = self.frames.pop() else {
                 return Err(err);
             };
+            while matches!(self.init_frames.last(), Some((d, _)) if *d >= self.frames.len()) {
+                self.init_frames.pop();
+            }
             self.stack.truncate(f.ret_to);
             if f.entry {
                 return Err(err);
@@ -204,7 +207,6 @@ impl Vm {
             ip: 0,
             entry: false,
             generator: None,
-            init_self: None,
         });
         Ok(())
     }
@@ -476,8 +478,13 @@ impl Vm {
                                 *top!() = r;
                                 continue;
                             }
+                            (Value::List(_) | Value::Tuple(_), _) => {
+                                let x = a.clone();
+                                tri!(self.compare_bool(CmpOp::from_arg(arg), &x, &b))
+                            }
                             _ => tri!(ops::compare(CmpOp::from_arg(arg), a, &b)),
                         };
+                        let a = top!();
                         std::mem::replace(a, Value::Bool(r)).release();
                         b.release();
                     }
@@ -589,12 +596,14 @@ impl Vm {
                     Op::PushNull => self.stack.push(Value::Null),
                     Op::ReturnValue => {
                         let mut v = pop!();
-                        if let Some(fr) = self.frames.last_mut() {
-                            if let Some(obj) = fr.init_self.take() {
+                        if let Some((depth, _)) = self.init_frames.last() {
+                            if *depth + 1 == self.frames.len() {
                                 if !matches!(v, Value::None) {
                                     break 'body (crate::class::init_returned(&v), false, cur);
                                 }
-                                v = obj;
+                                if let Some((_, obj)) = self.init_frames.pop() {
+                                    v = obj;
+                                }
                             }
                         }
                         let Some(f) = self.frames.pop() else {
@@ -681,7 +690,6 @@ impl Vm {
                                     ip: 0,
                                     entry: false,
                                     generator: None,
-                                    init_self: None,
                                 });
                                 continue 'frame;
                             }
@@ -715,9 +723,7 @@ impl Vm {
                                 }
                                 self.stack[fpos + 1] = obj.clone();
                                 tri!(self.push_call_frame(&init, fpos + 1, fpos, kwnames));
-                                if let Some(fr) = self.frames.last_mut() {
-                                    fr.init_self = Some(obj);
-                                }
+                                self.init_frames.push((self.frames.len() - 1, obj));
                                 continue 'frame;
                             }
                         }

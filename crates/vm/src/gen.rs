@@ -93,7 +93,6 @@ impl Vm {
             ip,
             entry: true,
             generator: Some(gen.clone()),
-            init_self: None,
         });
         self.native_depth += 1;
         let r = self.run_frames();

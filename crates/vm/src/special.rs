@@ -164,7 +164,7 @@ impl Vm {
     /// A rich comparison, returning whatever the special method returns.
     pub fn rich_compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
         if !is_heap_object(a) && !is_heap_object(b) {
-            return ops::compare(op, a, b).map(Value::Bool);
+            return self.compare_bool(op, a, b).map(Value::Bool);
         }
         let ta = type_of(a);
         let tb = type_of(b);
@@ -238,10 +238,34 @@ impl Vm {
     /// A comparison as a bool (`sorted`, `min`, `in`).
     pub fn compare_bool(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
         if !is_heap_object(a) && !is_heap_object(b) {
+            if let Some((x, y)) = seq_items_with_objects(a, b) {
+                return self.seq_compare(op, &x, &y);
+            }
             return ops::compare(op, a, b);
         }
         let r = self.rich_compare(op, a, b)?;
         self.truthy(&r)
+    }
+
+    /// Lexicographic comparison of list or tuple items through `__eq__` and `op`.
+    fn seq_compare(&mut self, op: CmpOp, x: &[Value], y: &[Value]) -> PyResult<bool> {
+        for (p, q) in x.iter().zip(y) {
+            if !self.eq_values(p, q)? {
+                return match op {
+                    CmpOp::Eq => Ok(false),
+                    CmpOp::Ne => Ok(true),
+                    _ => self.compare_bool(op, p, q),
+                };
+            }
+        }
+        Ok(match op {
+            CmpOp::Lt => x.len() < y.len(),
+            CmpOp::Le => x.len() <= y.len(),
+            CmpOp::Eq => x.len() == y.len(),
+            CmpOp::Ne => x.len() != y.len(),
+            CmpOp::Gt => x.len() > y.len(),
+            CmpOp::Ge => x.len() >= y.len(),
+        })
     }
 
     /// `a == b` as Python computes it for containers (identity first).
@@ -714,6 +738,21 @@ impl Vm {
         let r = self.call_special(&enter, mgr, &[])?;
         Ok((exit, r))
     }
+}
+
+/// The items of two lists (or two tuples) when some item is an instance of a
+/// Python class, so the comparison must go through special methods.
+fn seq_items_with_objects(a: &Value, b: &Value) -> Option<(Vec<Value>, Vec<Value>)> {
+    let (x, y) = match (a, b) {
+        (Value::List(x), Value::List(y)) => (x.borrow().clone(), y.borrow().clone()),
+        (Value::Tuple(x), Value::Tuple(y)) => (x.to_vec(), y.to_vec()),
+        _ => return None,
+    };
+    let has = |v: &[Value]| {
+        v.iter()
+            .any(|i| is_heap_object(i) || matches!(i, Value::List(_) | Value::Tuple(_)))
+    };
+    (has(&x) || has(&y)).then_some((x, y))
 }
 
 /// `TypeError: unhashable type: 'C'`.

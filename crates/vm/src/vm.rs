@@ -36,9 +36,6 @@ pub(crate) struct Frame {
     pub(crate) entry: bool,
     /// The generator this frame runs, if any.
     pub(crate) generator: Option<Rc<crate::gen::GenObj>>,
-    /// For an `__init__` run by calling its class: the new instance, which the
-    /// call returns instead of `__init__`'s `None`.
-    pub(crate) init_self: Option<Value>,
 }
 
 /// Errors from the VM's public API.
@@ -100,6 +97,9 @@ pub struct Vm {
     pub(crate) interned: HashMap<Box<str>, Rc<StrObj>>,
     pub(crate) modules: HashMap<String, Value>,
     pub(crate) argv: Vec<String>,
+    /// `__init__` frames run by calling their class: (frame index, new instance).
+    /// Returning from such a frame gives the instance instead of `None`.
+    pub(crate) init_frames: Vec<(usize, Value)>,
 }
 
 impl Default for Vm {
@@ -149,6 +149,7 @@ impl Vm {
             interned: HashMap::new(),
             modules: HashMap::new(),
             argv: vec![String::new()],
+            init_frames: Vec::new(),
         }
     }
 
@@ -211,7 +212,6 @@ impl Vm {
             ip: 0,
             entry: true,
             generator: None,
-            init_self: None,
         });
         self.run_frames()
     }
@@ -349,7 +349,6 @@ impl Vm {
             ip: 0,
             entry: true,
             generator: None,
-            init_self: None,
         });
         self.native_depth += 1;
         let r = self.run_frames();
