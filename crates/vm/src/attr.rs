@@ -33,6 +33,20 @@ pub fn is_heap_object(obj: &Value) -> bool {
     }
 }
 
+/// The class of an instance or exception, borrowed; other values' class is made.
+macro_rules! class_ref {
+    ($obj:expr, $owned:ident) => {
+        match $obj {
+            Value::Instance(i) => &i.typ,
+            Value::Exception(e) => &e.typ,
+            other => {
+                $owned = type_of(other);
+                &$owned
+            }
+        }
+    };
+}
+
 fn no_attribute(obj: &Value, name: &Rc<StrObj>) -> PyErr {
     let err = PyErr::new(
         ExcKind::AttributeError,
@@ -124,22 +138,25 @@ impl Vm {
 
     /// `object.__getattribute__`: the generic lookup on an instance.
     pub(crate) fn generic_getattr(&mut self, obj: &Value, name: &Rc<StrObj>) -> PyResult<Value> {
-        let t = type_of(obj);
-        let found = lookup(&t, name);
+        let owned;
+        let t = class_ref!(obj, owned);
+        let found = lookup(t, name);
         if let Some(a) = &found {
             if is_data_descriptor(a) {
-                return self.bind_attr(a.clone(), obj, &t);
+                return self.bind_attr(a.clone(), obj, t);
             }
         }
-        if let Some(d) = instance_dict(obj) {
-            if let Some(v) = d.borrow().get_str(name) {
-                return Ok(v.clone());
-            }
+        let in_dict = match obj {
+            Value::Instance(i) => i.dict.borrow().get_str(name).cloned(),
+            _ => instance_dict(obj).and_then(|d| d.borrow().get_str(name).cloned()),
+        };
+        if let Some(v) = in_dict {
+            return Ok(v);
         }
         match found {
-            Some(a) => self.bind_attr(a, obj, &t),
+            Some(a) => self.bind_attr(a, obj, t),
             None => match (obj, name.as_str()) {
-                (_, "__class__") => Ok(Value::Type(t)),
+                (_, "__class__") => Ok(Value::Type(t.clone())),
                 (Value::Instance(i), "__dict__") => Ok(Value::Dict(i.dict.clone())),
                 (Value::Exception(_), _) => self.builtin_getattr(obj, name),
                 (Value::Instance(i), _) if i.payload().is_some() => {
@@ -154,13 +171,14 @@ impl Vm {
     /// Attribute lookup on an instance of a Python class: `__getattribute__`
     /// overrides and the `__getattr__` fallback included.
     pub(crate) fn instance_getattr(&mut self, obj: &Value, name: &Rc<StrObj>) -> PyResult<Value> {
-        let t = type_of(obj);
-        let r = match special(&t, D::GetAttribute) {
+        let owned;
+        let t = class_ref!(obj, owned);
+        let r = match special(t, D::GetAttribute) {
             Some(f) => self.call(&f, &[obj.clone(), Value::Str(name.clone())]),
             None => self.generic_getattr(obj, name),
         };
         match r {
-            Err(e) if e.is(ExcKind::AttributeError) => match special(&t, D::GetAttr) {
+            Err(e) if e.is(ExcKind::AttributeError) => match special(t, D::GetAttr) {
                 Some(f) => self.call(&f, &[obj.clone(), Value::Str(name.clone())]),
                 None => Err(e),
             },
@@ -196,8 +214,9 @@ impl Vm {
         name: &Rc<StrObj>,
         value: Option<Value>,
     ) -> PyResult<()> {
-        let t = type_of(obj);
-        if let Some(a) = lookup(&t, name) {
+        let owned;
+        let t = class_ref!(obj, owned);
+        if let Some(a) = lookup(t, name) {
             match &a {
                 Value::Descr(d) => {
                     if let Descr::Property {
@@ -257,6 +276,16 @@ impl Vm {
                 return Err(no_attribute(obj, name));
             }
         }
+        let value = match (obj, value) {
+            (Value::Instance(i), Some(v)) => {
+                let h = name.hash();
+                i.dict
+                    .borrow_mut()
+                    .insert_hashed(Value::Str(name.clone()), h, v);
+                return Ok(());
+            }
+            (_, value) => value,
+        };
         let Some(d) = instance_dict(obj) else {
             return Err(no_attribute(obj, name));
         };
@@ -280,10 +309,11 @@ impl Vm {
         name: &Rc<StrObj>,
         value: Option<Value>,
     ) -> PyResult<()> {
-        let t = type_of(obj);
+        let owned;
+        let t = class_ref!(obj, owned);
         let hook = match value {
-            Some(_) => special(&t, D::SetAttr),
-            None => special(&t, D::DelAttr),
+            Some(_) => special(t, D::SetAttr),
+            None => special(t, D::DelAttr),
         };
         match hook {
             Some(f) => {
@@ -381,14 +411,36 @@ impl Vm {
 
     /// Attribute lookup through a `super` object.
     pub(crate) fn super_getattr(&mut self, sup: &Descr, name: &Rc<StrObj>) -> PyResult<Value> {
-        let Descr::Super { typ, obj, obj_type } = sup else {
-            return Err(PyErr::type_error("not a super object"));
-        };
         if name.as_str() == "__class__" {
             return Ok(Value::Type(crate::types::builtin_type(
                 crate::types::TypeKind::Super,
             )));
         }
+        self.super_lookup(sup, name, false).map(|(_, v)| v)
+    }
+
+    /// `LOAD_METHOD` through a `super` object: `(function, self)` for a plain
+    /// method, so no bound method is made; else `(NULL, attribute)`.
+    pub(crate) fn super_load_method(
+        &mut self,
+        sup: &Descr,
+        name: &Rc<StrObj>,
+    ) -> PyResult<(Value, Value)> {
+        if name.as_str() == "__class__" {
+            return Ok((Value::Null, self.super_getattr(sup, name)?));
+        }
+        self.super_lookup(sup, name, true)
+    }
+
+    fn super_lookup(
+        &mut self,
+        sup: &Descr,
+        name: &Rc<StrObj>,
+        method: bool,
+    ) -> PyResult<(Value, Value)> {
+        let Descr::Super { typ, obj, obj_type } = sup else {
+            return Err(PyErr::type_error("not a super object"));
+        };
         if let Some(start) = obj_type {
             let mut passed = false;
             let found = class::mro_find(start, |c| {
@@ -408,6 +460,9 @@ impl Vm {
                 } else {
                     obj.clone()
                 };
+                if method && matches!(a, Value::Function(_)) && !matches!(inst, Value::None) {
+                    return Ok((a, inst));
+                }
                 return match (&a, &inst) {
                     (Value::Builtin(def), Value::None)
                         if def.is_method && matches!(obj, Value::Type(_)) =>
@@ -419,7 +474,8 @@ impl Vm {
                         }
                     }
                     _ => self.bind_attr(a, &inst, start),
-                };
+                }
+                .map(|v| (Value::Null, v));
             }
         }
         Err(PyErr::new(

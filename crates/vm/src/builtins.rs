@@ -838,6 +838,9 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
     if t.heap.is_some() {
         return crate::class::call_heap_type(vm, t, a);
     }
+    if let (TypeKind::Reversed, [obj @ Value::Instance(_)]) = (t.kind, a.pos) {
+        return vm.reversed_special(obj);
+    }
     if let Some(first) = a.pos.first() {
         if let Some(v) = vm.convert_arg(t.kind, first)? {
             let mut pos = a.pos.to_vec();

@@ -1688,6 +1688,7 @@ impl Vm {
             | Value::Generator(_)
             | Value::DictView(_)
             | Value::Bytes(_) => self.collect(v)?,
+            Value::Instance(_) if crate::special::iterable_instance(v) => self.collect(v)?,
             _ => {
                 return Err(PyErr::type_error(format!(
                     "cannot unpack non-iterable {} object",

@@ -683,8 +683,12 @@ impl Vm {
 
     /// `LOAD_METHOD`: `(method, self)` for a method found on the type, else `(NULL, attr)`.
     pub fn load_method(&mut self, obj: Value, name: &Rc<StrObj>) -> PyResult<(Value, Value)> {
-        if let Value::Instance(_) = obj {
-            return self.instance_load_method(obj, name);
+        match &obj {
+            Value::Instance(_) => return self.instance_load_method(obj, name),
+            Value::Descr(d) if matches!(**d, crate::descr::Descr::Super { .. }) => {
+                return self.super_load_method(d, name);
+            }
+            _ => {}
         }
         if let Some(def) = crate::methods::lookup(&obj, name.as_str()) {
             return Ok((Value::Builtin(def), obj));

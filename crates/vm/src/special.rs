@@ -629,7 +629,9 @@ impl Vm {
         v: &Value,
         d: D,
     ) -> PyResult<Option<bool>> {
-        let meta = crate::class::metatype(cls);
+        let Some(meta) = cls.heap.as_ref().and_then(|h| h.meta.clone()) else {
+            return Ok(None);
+        };
         match special(&meta, d) {
             Some(f) => {
                 let r =
@@ -638,6 +640,35 @@ impl Vm {
             }
             None => Ok(None),
         }
+    }
+
+    /// `reversed(obj)` for an instance: `__reversed__`, else the sequence protocol.
+    pub(crate) fn reversed_special(&mut self, v: &Value) -> PyResult<Value> {
+        if let Some(r) = self.try_special(v, D::Reversed, &[])? {
+            return Ok(r);
+        }
+        let t = type_of(v);
+        if special(&t, D::Len).is_some() && special(&t, D::GetItem).is_some() {
+            let n = self.len_of(v)?;
+            let mut items = Vec::with_capacity(n);
+            for i in (0..n).rev() {
+                items.push(self.getitem(v, &Value::Int(i as i64))?);
+            }
+            return self.get_iter(&Value::list(items));
+        }
+        if let Some(p) = payload_of(v) {
+            let p = p.clone();
+            let rt = crate::types::builtin_type(TypeKind::Reversed);
+            return crate::builtins::construct(
+                self,
+                &rt,
+                Args::positional(std::slice::from_ref(&p)),
+            );
+        }
+        Err(PyErr::type_error(format!(
+            "'{}' object is not reversible",
+            type_name(v)
+        )))
     }
 
     /// `format(v, spec)`.
@@ -753,6 +784,12 @@ fn seq_items_with_objects(a: &Value, b: &Value) -> Option<(Vec<Value>, Vec<Value
             .any(|i| is_heap_object(i) || matches!(i, Value::List(_) | Value::Tuple(_)))
     };
     (has(&x) || has(&y)).then_some((x, y))
+}
+
+/// Whether an instance supports iteration (`__iter__`, `__getitem__` or a builtin payload).
+pub fn iterable_instance(v: &Value) -> bool {
+    let t = type_of(v);
+    special(&t, D::Iter).is_some() || special(&t, D::GetItem).is_some() || payload_of(v).is_some()
 }
 
 /// `TypeError: unhashable type: 'C'`.
