@@ -465,10 +465,10 @@ fn b_divmod(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::tuple(vec![q, r]))
 }
 
-fn b_pow(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn b_pow(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     a.no_kw("pow")?;
     match a.pos.len() {
-        2 => ops::binary_op(ops::nb::POWER, &a.pos[0], &a.pos[1]),
+        2 => vm.binary_op(ops::nb::POWER, &a.pos[0], &a.pos[1]),
         3 => {
             let (Some(b), Some(e), Some(m)) = (
                 ops::to_bigint(&a.pos[0]),
@@ -511,7 +511,7 @@ fn round_half_even(x: f64) -> f64 {
     }
 }
 
-fn b_round(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn b_round(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     a.check_kw("round", &["ndigits"])?;
     let x = a
         .pos
@@ -522,6 +522,10 @@ fn b_round(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         .get(1)
         .or_else(|| a.kw("ndigits"))
         .filter(|v| !matches!(v, Value::None));
+    if let Some(r) = vm.round_special(x, nd)? {
+        return Ok(r);
+    }
+    let x = crate::instance::payload_of(x).unwrap_or(x);
     match (x, nd) {
         (Value::Float(f), None) => {
             if !f.is_finite() {

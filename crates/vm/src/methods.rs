@@ -782,7 +782,7 @@ fn str_format(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                     Some('s') => Value::string(vm.str_of(&v)?),
                     _ => v,
                 };
-                out.push_str(&crate::format::format_value(&v, &spec)?);
+                out.push_str(&vm.format_of(&v, &spec)?);
             }
             '}' => {
                 return Err(PyErr::value_error(

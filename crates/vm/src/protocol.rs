@@ -323,6 +323,18 @@ impl Vm {
 
     /// `container[key]`.
     pub fn getitem(&mut self, c: &Value, key: &Value) -> PyResult<Value> {
+        if let (Value::Slice(sl), false) = (key, crate::attr::is_heap_object(c)) {
+            if sl.iter().any(crate::attr::is_heap_object) {
+                let mut parts = [Value::None, Value::None, Value::None];
+                for (p, v) in parts.iter_mut().zip(sl.iter()) {
+                    *p = match v {
+                        Value::Instance(_) => Value::Int(self.index_value(v)?),
+                        other => other.clone(),
+                    };
+                }
+                return self.getitem(c, &Value::Slice(Rc::new(parts)));
+            }
+        }
         match (c, key) {
             (Value::List(l), Value::Int(i)) => {
                 let l = l.borrow();

@@ -103,6 +103,12 @@ impl Vm {
     /// `a <op> b` for `BINARY_OP` (in-place forms included).
     pub fn binary_op(&mut self, op: u32, a: &Value, b: &Value) -> PyResult<Value> {
         if !is_heap_object(a) && !is_heap_object(b) {
+            if let (ops::nb::REMAINDER, Value::Str(f)) = (op % ops::nb::INPLACE, a) {
+                if holds_objects(b) {
+                    let args = self.percent_args(f.as_str(), b)?;
+                    return ops::binary_op(op, a, &args);
+                }
+            }
             return ops::binary_op(op, a, b);
         }
         let (fwd, refl, inplace) = D::binary(op);
@@ -146,6 +152,10 @@ impl Vm {
                     return Ok(r);
                 }
             }
+        }
+        if let (ops::nb::REMAINDER, Value::Str(f)) = (op % ops::nb::INPLACE, a) {
+            let args = self.percent_args(f.as_str(), b)?;
+            return ops::binary_op(op, a, &args);
         }
         let (pa, pb) = (unwrap(a), unwrap(b));
         if !is_heap_object(pa) && !is_heap_object(pb) {
@@ -233,6 +243,59 @@ impl Vm {
             return Ok(Value::Bool(!self.truthy(&r)?));
         }
         Ok(r)
+    }
+
+    /// The arguments of `fmt % args` with instances replaced by what their
+    /// conversion needs (`str()` for `%s`, `repr()` for `%r`, an int for `%d`...).
+    fn percent_args(&mut self, fmt: &str, args: &Value) -> PyResult<Value> {
+        let convs = percent_conversions(fmt);
+        match args {
+            Value::Tuple(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for (i, v) in items.iter().enumerate() {
+                    let c = convs.get(i).map_or('s', |c| c.1);
+                    out.push(self.percent_arg(c, v)?);
+                }
+                Ok(Value::tuple(out))
+            }
+            Value::Dict(d) => {
+                let mut nd = d.borrow().clone();
+                for (key, c) in convs
+                    .iter()
+                    .filter_map(|(k, c)| k.as_ref().map(|k| (k, *c)))
+                {
+                    let k = Value::str(key);
+                    if let Some(v) = d.borrow().get(&k)?.cloned() {
+                        let conv = self.percent_arg(c, &v)?;
+                        nd.insert(k, conv)?;
+                    }
+                }
+                Ok(Value::Dict(Rc::new(std::cell::RefCell::new(nd))))
+            }
+            other => {
+                let c = convs.first().map_or('s', |c| c.1);
+                self.percent_arg(c, other)
+            }
+        }
+    }
+
+    fn percent_arg(&mut self, conv: char, v: &Value) -> PyResult<Value> {
+        if !is_heap_object(v) {
+            return Ok(v.clone());
+        }
+        Ok(match conv {
+            's' => Value::string(self.str_of(v)?),
+            'r' | 'a' => Value::string(self.repr_of(v)?),
+            'd' | 'i' | 'u' | 'x' | 'X' | 'o' | 'c' => match self.convert_arg(TypeKind::Int, v)? {
+                Some(x) => x,
+                None => v.clone(),
+            },
+            'f' | 'F' | 'e' | 'E' | 'g' | 'G' => match self.convert_arg(TypeKind::Float, v)? {
+                Some(x) => x,
+                None => v.clone(),
+            },
+            _ => v.clone(),
+        })
     }
 
     /// A comparison as a bool (`sorted`, `min`, `in`).
@@ -671,6 +734,28 @@ impl Vm {
         )))
     }
 
+    /// `round(v[, n])` for an instance: `__round__`.
+    pub(crate) fn round_special(
+        &mut self,
+        v: &Value,
+        nd: Option<&Value>,
+    ) -> PyResult<Option<Value>> {
+        if !is_heap_object(v) {
+            return Ok(None);
+        }
+        let args: Vec<Value> = nd.cloned().into_iter().collect();
+        if let Some(r) = self.try_special(v, D::Round, &args)? {
+            return Ok(Some(r));
+        }
+        if payload_of(v).is_some() {
+            return Ok(None);
+        }
+        Err(PyErr::type_error(format!(
+            "type {} doesn't define __round__ method",
+            type_name(v)
+        )))
+    }
+
     /// `format(v, spec)`.
     pub fn format_of(&mut self, v: &Value, spec: &str) -> PyResult<String> {
         if !is_heap_object(v) {
@@ -784,6 +869,61 @@ fn seq_items_with_objects(a: &Value, b: &Value) -> Option<(Vec<Value>, Vec<Value
             .any(|i| is_heap_object(i) || matches!(i, Value::List(_) | Value::Tuple(_)))
     };
     (has(&x) || has(&y)).then_some((x, y))
+}
+
+/// Whether `v` is, or directly holds, an instance of a Python class.
+fn holds_objects(v: &Value) -> bool {
+    match v {
+        Value::Tuple(items) => items.iter().any(is_heap_object),
+        Value::Dict(d) => d.borrow().iter().any(|(_, x)| is_heap_object(x)),
+        other => is_heap_object(other),
+    }
+}
+
+/// The `(mapping key, conversion)` of each `%` directive of a format string.
+fn percent_conversions(fmt: &str) -> Vec<(Option<String>, char)> {
+    let mut out = Vec::new();
+    let mut it = fmt.chars().peekable();
+    while let Some(c) = it.next() {
+        if c != '%' {
+            continue;
+        }
+        let mut key = None;
+        if it.peek() == Some(&'(') {
+            it.next();
+            let mut k = String::new();
+            let mut depth = 1;
+            for ch in it.by_ref() {
+                match ch {
+                    '(' => depth += 1,
+                    ')' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+                k.push(ch);
+            }
+            key = Some(k);
+        }
+        while let Some(&ch) = it.peek() {
+            if "-+ #0123456789.*hlL".contains(ch) {
+                if ch == '*' {
+                    out.push((None, 'd'));
+                }
+                it.next();
+            } else {
+                break;
+            }
+        }
+        match it.next() {
+            Some('%') | None => {}
+            Some(conv) => out.push((key, conv)),
+        }
+    }
+    out
 }
 
 /// Whether an instance supports iteration (`__iter__`, `__getitem__` or a builtin payload).
