@@ -157,7 +157,11 @@ impl Vm {
             Some(a) => self.bind_attr(a, obj, t),
             None => match (obj, name.as_str()) {
                 (_, "__class__") => Ok(Value::Type(t.clone())),
-                (Value::Instance(i), "__dict__") => Ok(Value::Dict(i.dict.clone())),
+                (Value::Instance(i), "__dict__")
+                    if i.typ.heap.as_ref().is_some_and(|h| h.slots.is_none()) =>
+                {
+                    Ok(Value::Dict(i.dict.clone()))
+                }
                 (Value::Exception(_), _) => self.builtin_getattr(obj, name),
                 (Value::Instance(i), _) if i.payload().is_some() => {
                     let p = i.payload.clone();
@@ -295,10 +299,14 @@ impl Vm {
                 d.borrow_mut().insert_hashed(Value::Str(name.clone()), h, v);
                 Ok(())
             }
-            None => match d.borrow_mut().remove(&Value::Str(name.clone()))? {
-                Some(_) => Ok(()),
-                None => Err(no_attribute(obj, name)),
-            },
+            None => {
+                // The dict must not stay borrowed while the error lists its keys.
+                let removed = d.borrow_mut().remove(&Value::Str(name.clone()))?;
+                match removed {
+                    Some(_) => Ok(()),
+                    None => Err(no_attribute(obj, name)),
+                }
+            }
         }
     }
 

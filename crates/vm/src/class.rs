@@ -397,8 +397,13 @@ fn object_format(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn exc_arg<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Rc<ExcObj>> {
     match a.pos.first() {
         Some(Value::Exception(e)) => Ok(e),
-        _ => Err(PyErr::type_error(format!(
-            "descriptor '{name}' requires a 'BaseException' object"
+        Some(other) => Err(PyErr::type_error(format!(
+            "descriptor '{}' requires a 'BaseException' object but received a '{}'",
+            name,
+            type_name(other)
+        ))),
+        None => Err(PyErr::type_error(format!(
+            "descriptor '{name}' of 'BaseException' object needs an argument"
         ))),
     }
 }
@@ -920,6 +925,14 @@ pub fn build_class(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 pub fn type_call(vm: &mut Vm, meta: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
     if a.pos.len() == 1 && a.kwnames.is_empty() && meta.heap.is_none() {
         return Ok(Value::Type(crate::types::type_of(&a.pos[0])));
+    }
+    if let [_, b, _] = a.pos {
+        if !matches!(b, Value::Tuple(_)) {
+            return Err(PyErr::type_error(format!(
+                "type.__new__() argument 2 must be tuple, not {}",
+                type_name(b)
+            )));
+        }
     }
     let [Value::Str(name), bases, Value::Dict(ns)] = a.pos else {
         if a.pos.len() == 3 {

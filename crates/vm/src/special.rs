@@ -265,7 +265,8 @@ impl Vm {
                     .filter_map(|(k, c)| k.as_ref().map(|k| (k, *c)))
                 {
                     let k = Value::str(key);
-                    if let Some(v) = d.borrow().get(&k)?.cloned() {
+                    let found = d.borrow().get(&k)?.cloned();
+                    if let Some(v) = found {
                         let conv = self.percent_arg(c, &v)?;
                         nd.insert(k, conv)?;
                     }
