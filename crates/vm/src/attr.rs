@@ -23,6 +23,31 @@ pub fn instance_dict(obj: &Value) -> Option<Rc<RefCell<Dict>>> {
     }
 }
 
+/// The getter of a property named `name` on class `t`, when reading it is just
+/// a call of a plain one-argument function (so the eval loop can push a frame).
+pub fn property_getter(t: &Rc<TypeObj>, name: &Rc<StrObj>) -> Option<Rc<crate::func::Function>> {
+    if special(t, D::GetAttribute).is_some() {
+        return None;
+    }
+    let Some(Value::Descr(d)) = lookup(t, name) else {
+        return None;
+    };
+    let Descr::Property {
+        fget: Value::Function(f),
+        ..
+    } = &*d
+    else {
+        return None;
+    };
+    let flags = f.code.flags;
+    let plain = f.code.simple_args
+        && f.code.argcount == 1
+        && !flags.contains(pith_bytecode::CodeFlags::GENERATOR)
+        && !flags.contains(pith_bytecode::CodeFlags::COROUTINE)
+        && !flags.contains(pith_bytecode::CodeFlags::ASYNC_GENERATOR);
+    plain.then(|| f.clone())
+}
+
 /// Whether `obj` is an object whose class was made by a `class` statement.
 #[inline]
 pub fn is_heap_object(obj: &Value) -> bool {

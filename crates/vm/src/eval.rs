@@ -763,6 +763,20 @@ impl Vm {
                     }
                     Op::LoadAttr => {
                         let obj = pop!();
+                        if let Value::Instance(i) = &obj {
+                            // A property whose getter is a plain function runs as a frame.
+                            if let Some(getter) =
+                                crate::attr::property_getter(&i.typ, &code.names[arg as usize])
+                            {
+                                if let Some(fr) = self.frames.last_mut() {
+                                    fr.ip = ip;
+                                }
+                                let p = self.stack.len();
+                                self.stack.push(obj);
+                                tri!(self.push_call_frame(&getter, p, p, None));
+                                continue 'frame;
+                            }
+                        }
                         let v = tri!(self.get_attr(&obj, &code.names[arg as usize]));
                         self.stack.push(v);
                     }
