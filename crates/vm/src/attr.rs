@@ -483,7 +483,7 @@ impl Vm {
                 }
                 match &c.heap {
                     Some(h) => h.dict.borrow().get_str(name).cloned(),
-                    None => class::builtin_attr(c, name.as_str()),
+                    None => crate::base_methods::builtin_attr(c, name.as_str()),
                 }
             });
             if let Some(a) = found {

@@ -23,6 +23,7 @@
 
 mod anchors;
 mod attr;
+mod base_methods;
 pub mod builtins;
 pub mod class;
 pub mod code;
@@ -42,6 +43,7 @@ pub mod names;
 pub mod ops;
 mod protocol;
 pub mod repr;
+mod slots;
 mod special;
 mod traceback;
 pub mod types;
