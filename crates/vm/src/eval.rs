@@ -448,12 +448,14 @@ impl Vm {
                                     _ => tri!(ops::binary_op(op, a, &b)),
                                 }
                             }
-                            _ => {
-                                let a = a.clone();
-                                tri!(self.binary_op(op, &a, &b))
+                            (x, y) if crate::special::binary_needs_vm(op, x, y) => {
+                                let x = x.clone();
+                                let r = tri!(self.binary_op(op, &x, &b));
+                                *top!() = r;
+                                continue;
                             }
+                            _ => tri!(ops::binary_op(op, a, &b)),
                         };
-                        let a = top!();
                         std::mem::replace(a, r).release();
                         b.release();
                     }
@@ -492,7 +494,8 @@ impl Vm {
                         let v = pop!();
                         let t = match v {
                             Value::Bool(b) => b,
-                            ref other => tri!(self.truthy(other)),
+                            ref v @ Value::Instance(_) => tri!(self.truthy(v)),
+                            ref other => ops::truthy(other),
                         };
                         if !t {
                             jump!(arg as usize);
@@ -502,7 +505,8 @@ impl Vm {
                         let v = pop!();
                         let t = match v {
                             Value::Bool(b) => b,
-                            ref other => tri!(self.truthy(other)),
+                            ref v @ Value::Instance(_) => tri!(self.truthy(v)),
+                            ref other => ops::truthy(other),
                         };
                         if t {
                             jump!(arg as usize);
@@ -519,16 +523,28 @@ impl Vm {
                         }
                     }
                     Op::JumpIfFalseOrPop => {
-                        let v = top!().clone();
-                        if tri!(self.truthy(&v)) {
+                        let t = match top!() {
+                            v @ Value::Instance(_) => {
+                                let v = v.clone();
+                                tri!(self.truthy(&v))
+                            }
+                            other => ops::truthy(other),
+                        };
+                        if t {
                             self.stack.pop();
                         } else {
                             jump!(arg as usize);
                         }
                     }
                     Op::JumpIfTrueOrPop => {
-                        let v = top!().clone();
-                        if tri!(self.truthy(&v)) {
+                        let t = match top!() {
+                            v @ Value::Instance(_) => {
+                                let v = v.clone();
+                                tri!(self.truthy(&v))
+                            }
+                            other => ops::truthy(other),
+                        };
+                        if t {
                             jump!(arg as usize);
                         } else {
                             self.stack.pop();

@@ -872,6 +872,16 @@ fn seq_items_with_objects(a: &Value, b: &Value) -> Option<(Vec<Value>, Vec<Value
     (has(&x) || has(&y)).then_some((x, y))
 }
 
+/// Whether `a <op> b` needs the VM (special methods, or `%` with instances).
+#[inline]
+pub fn binary_needs_vm(op: u32, a: &Value, b: &Value) -> bool {
+    is_heap_object(a)
+        || is_heap_object(b)
+        || (op % ops::nb::INPLACE == ops::nb::REMAINDER
+            && matches!(a, Value::Str(_))
+            && holds_objects(b))
+}
+
 /// Whether `v` is, or directly holds, an instance of a Python class.
 fn holds_objects(v: &Value) -> bool {
     match v {
