@@ -23,19 +23,16 @@ pub fn instance_dict(obj: &Value) -> Option<Rc<RefCell<Dict>>> {
     }
 }
 
-/// The getter of a property named `name` on class `t`, when reading it is just
-/// a call of a plain one-argument function (so the eval loop can push a frame).
-pub fn property_getter(t: &Rc<TypeObj>, name: &Rc<StrObj>) -> Option<Rc<crate::func::Function>> {
-    if special(t, D::GetAttribute).is_some() {
-        return None;
-    }
-    let Some(Value::Descr(d)) = lookup(t, name) else {
+/// The getter of a property when reading it is just a call of a plain
+/// one-argument function (so the eval loop can push a frame).
+fn plain_getter(attr: &Value) -> Option<Rc<crate::func::Function>> {
+    let Value::Descr(d) = attr else {
         return None;
     };
     let Descr::Property {
         fget: Value::Function(f),
         ..
-    } = &*d
+    } = &**d
     else {
         return None;
     };
@@ -166,6 +163,42 @@ impl Vm {
         let owned;
         let t = class_ref!(obj, owned);
         let found = lookup(t, name);
+        self.generic_getattr_with(obj, t, name, found)
+    }
+
+    /// `LOAD_ATTR` on an instance: the value, or the getter function of a
+    /// property for the eval loop to run as a frame. One class lookup serves both.
+    pub(crate) fn load_attr_instance(
+        &mut self,
+        obj: &Value,
+        t: &Rc<TypeObj>,
+        name: &Rc<StrObj>,
+    ) -> PyResult<Result<Value, Rc<crate::func::Function>>> {
+        if special(t, D::GetAttribute).is_some() {
+            return self.instance_getattr(obj, name).map(Ok);
+        }
+        let found = lookup(t, name);
+        if let Some(f) = found.as_ref().and_then(plain_getter) {
+            return Ok(Err(f));
+        }
+        match self.generic_getattr_with(obj, t, name, found) {
+            Err(e) if e.is(ExcKind::AttributeError) => match special(t, D::GetAttr) {
+                Some(f) => self
+                    .call(&f, &[obj.clone(), Value::Str(name.clone())])
+                    .map(Ok),
+                None => Err(e),
+            },
+            r => r.map(Ok),
+        }
+    }
+
+    fn generic_getattr_with(
+        &mut self,
+        obj: &Value,
+        t: &Rc<TypeObj>,
+        name: &Rc<StrObj>,
+        found: Option<Value>,
+    ) -> PyResult<Value> {
         if let Some(a) = &found {
             if is_data_descriptor(a) {
                 return self.bind_attr(a.clone(), obj, t);

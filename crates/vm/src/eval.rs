@@ -780,18 +780,22 @@ impl Vm {
                     Op::LoadAttr => {
                         let obj = pop!();
                         if let Value::Instance(i) = &obj {
-                            // A property whose getter is a plain function runs as a frame.
-                            if let Some(getter) =
-                                crate::attr::property_getter(&i.typ, &code.names[arg as usize])
-                            {
-                                if let Some(fr) = self.frames.last_mut() {
-                                    fr.ip = ip;
+                            let t = i.typ.clone();
+                            let name = &code.names[arg as usize];
+                            match tri!(self.load_attr_instance(&obj, &t, name)) {
+                                Ok(v) => self.stack.push(v),
+                                Err(getter) => {
+                                    // A property whose getter is a plain function runs as a frame.
+                                    if let Some(fr) = self.frames.last_mut() {
+                                        fr.ip = ip;
+                                    }
+                                    let p = self.stack.len();
+                                    self.stack.push(obj);
+                                    tri!(self.push_call_frame(&getter, p, p, None));
+                                    continue 'frame;
                                 }
-                                let p = self.stack.len();
-                                self.stack.push(obj);
-                                tri!(self.push_call_frame(&getter, p, p, None));
-                                continue 'frame;
                             }
+                            continue;
                         }
                         let v = tri!(self.get_attr(&obj, &code.names[arg as usize]));
                         self.stack.push(v);
