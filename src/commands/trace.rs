@@ -505,7 +505,10 @@ pub fn run(args: &TraceArgs) -> ExitCode {
                 eprintln!("pith: can't open file '{file}': [Errno 2] No such file or directory");
                 return ExitCode::from(2);
             }
-            (args.script.clone(), super::load_program(Path::new(file), file))
+            (
+                args.script.clone(),
+                super::load_program(Path::new(file), file),
+            )
         }
         (None, None) => {
             eprintln!("usage: pith trace FILE [ARGS] | pith trace -c CODE");

@@ -33,9 +33,10 @@ builtin_table! {
     "callable" => b_callable, "getattr" => b_getattr, "setattr" => b_setattr,
     "hasattr" => b_hasattr, "format" => b_format, "ascii" => b_ascii,
     "globals" => crate::namespace::b_globals, "locals" => crate::namespace::b_locals,
-    "vars" => crate::namespace::b_vars, "dir" => crate::namespace::b_dir,
-    "delattr" => crate::namespace::b_delattr, "input" => crate::namespace::b_input,
+    "vars" => b_vars, "dir" => crate::namespace::b_dir,
+    "delattr" => b_delattr, "input" => crate::namespace::b_input,
     "exit" => crate::namespace::b_exit, "quit" => crate::namespace::b_exit,
+    "__build_class__" => crate::class::build_class,
 }
 
 const TYPE_NAMES: &[TypeKind] = &[
@@ -61,6 +62,10 @@ const TYPE_NAMES: &[TypeKind] = &[
     TypeKind::Complex,
     TypeKind::ByteArray,
     TypeKind::MemoryView,
+    TypeKind::Property,
+    TypeKind::ClassMethod,
+    TypeKind::StaticMethod,
+    TypeKind::Super,
 ];
 
 /// Builds the `builtins` namespace.
@@ -148,7 +153,10 @@ fn b_print(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         }
         match v {
             Value::Str(s) => out.push_str(s.as_str()),
-            other => crate::repr::write_str(&mut out, other),
+            Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None => {
+                crate::repr::write_str(&mut out, v)
+            }
+            other => out.push_str(&vm.str_of(other)?),
         }
     }
     out.push_str(end.as_ref().map_or("\n", |s| s.as_str()));
@@ -190,8 +198,15 @@ fn b_ascii(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::string(ascii_of(&vm.repr_of(&a.pos[0])?)))
 }
 
-fn b_abs(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn b_abs(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     exact_args(&a, "abs", 1)?;
+    if let Some(r) = vm.abs_special(&a.pos[0])? {
+        return if crate::attr::is_heap_object(&r) {
+            Ok(r)
+        } else {
+            b_abs(vm, Args::positional(std::slice::from_ref(&r)))
+        };
+    }
     Ok(match &a.pos[0] {
         Value::Int(i) => i
             .checked_abs()
@@ -243,7 +258,7 @@ fn min_max(vm: &mut Vm, a: Args<'_>, name: &str, op: CmpOp) -> PyResult<Value> {
         best = match best {
             None => Some((k, item)),
             Some((bk, bv)) => {
-                if ops::compare(op, &k, &bk)? {
+                if vm.compare_bool(op, &k, &bk)? {
                     Some((k, item))
                 } else {
                     Some((bk, bv))
@@ -304,7 +319,7 @@ fn b_sum(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                 Some(s) => Value::Int(s),
                 None => ops::binary_op(ops::nb::ADD, &acc, &v)?,
             },
-            _ => ops::binary_op(ops::nb::ADD, &acc, &v)?,
+            _ => vm.binary_op(ops::nb::ADD, &acc, &v)?,
         };
     }
     Ok(acc)
@@ -326,20 +341,32 @@ fn class_of(v: &Value, fname: &str, argn: usize) -> PyResult<Vec<Rc<TypeObj>>> {
     }
 }
 
-fn b_isinstance(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn b_isinstance(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     exact_args(&a, "isinstance", 2)?;
     let t = type_of(&a.pos[0]);
     let classes = class_of(&a.pos[1], "isinstance", 2)?;
-    Ok(Value::Bool(classes.iter().any(|c| t.is_subtype(c))))
+    for c in &classes {
+        let hook = vm.meta_check(c, &a.pos[0], crate::names::D::InstanceCheck)?;
+        if hook.unwrap_or_else(|| t.is_subtype(c)) {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
 }
 
-fn b_issubclass(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn b_issubclass(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     exact_args(&a, "issubclass", 2)?;
     let Value::Type(t) = &a.pos[0] else {
         return Err(PyErr::type_error("issubclass() arg 1 must be a class"));
     };
     let classes = class_of(&a.pos[1], "issubclass", 2)?;
-    Ok(Value::Bool(classes.iter().any(|c| t.is_subtype(c))))
+    for c in &classes {
+        let hook = vm.meta_check(c, &a.pos[0], crate::names::D::SubclassCheck)?;
+        if hook.unwrap_or_else(|| t.is_subtype(c)) {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
 }
 
 /// `CHECK_EXC_MATCH`: whether exception `exc` matches the class (or tuple) `typ`.
@@ -477,10 +504,10 @@ fn b_divmod(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::tuple(vec![q, r]))
 }
 
-fn b_pow(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn b_pow(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     a.no_kw("pow")?;
     match a.pos.len() {
-        2 => ops::binary_op(ops::nb::POWER, &a.pos[0], &a.pos[1]),
+        2 => vm.binary_op(ops::nb::POWER, &a.pos[0], &a.pos[1]),
         3 => {
             // float's slot refuses a modulus outright; complex's reports it.
             if !matches!(a.pos[0], Value::Float(_))
@@ -543,7 +570,7 @@ fn round_half_even(x: f64) -> f64 {
     }
 }
 
-fn b_round(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn b_round(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     a.check_kw("round", &["ndigits"])?;
     let x = a
         .pos
@@ -554,6 +581,10 @@ fn b_round(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         .get(1)
         .or_else(|| a.kw("ndigits"))
         .filter(|v| !matches!(v, Value::None));
+    if let Some(r) = vm.round_special(x, nd)? {
+        return Ok(r);
+    }
+    let x = crate::instance::payload_of(x).unwrap_or(x);
     match (x, nd) {
         (Value::Float(f), None) => {
             if !f.is_finite() {
@@ -656,21 +687,54 @@ fn b_id(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::Int(a.pos[0].identity() as i64))
 }
 
-fn b_hash(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn b_hash(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     exact_args(&a, "hash", 1)?;
-    Ok(Value::Int(crate::dict::hash_value(&a.pos[0])?))
+    Ok(Value::Int(vm.hash_of(&a.pos[0])?))
 }
 
 fn b_callable(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     exact_args(&a, "callable", 1)?;
-    Ok(Value::Bool(matches!(
-        a.pos[0],
-        Value::Function(_)
-            | Value::Builtin(_)
-            | Value::BoundBuiltin(_)
-            | Value::Method(_)
-            | Value::Type(_)
-    )))
+    Ok(Value::Bool(
+        matches!(
+            a.pos[0],
+            Value::Function(_)
+                | Value::Builtin(_)
+                | Value::BoundBuiltin(_)
+                | Value::Method(_)
+                | Value::Type(_)
+        ) || match &a.pos[0] {
+            Value::Instance(i) => crate::class::special(&i.typ, crate::names::D::Call).is_some(),
+            Value::Descr(d) => matches!(**d, crate::descr::Descr::StaticMethod(_)),
+            _ => false,
+        },
+    ))
+}
+
+fn b_delattr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    exact_args(&a, "delattr", 2)?;
+    let name = attr_name(&a.pos[1], "delattr")?;
+    vm.del_attr(&a.pos[0], name)?;
+    Ok(Value::None)
+}
+
+fn b_vars(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    if a.pos.is_empty() {
+        return crate::namespace::b_locals(vm, a);
+    }
+    exact_args(&a, "vars", 1)?;
+    match &a.pos[0] {
+        Value::Instance(i) if i.typ.heap.as_ref().is_some_and(|h| h.slots.is_none()) => {
+            Ok(Value::Dict(i.dict.clone()))
+        }
+        Value::Exception(e) => Ok(Value::Dict(e.dict())),
+        Value::Type(t) if t.heap.is_some() => Ok(t.heap.as_ref().map_or(Value::None, |h| {
+            Value::Dict(Rc::new(RefCell::new(h.dict.borrow().clone())))
+        })),
+        Value::Module(m) => Ok(Value::Dict(m.dict.clone())),
+        _ => Err(PyErr::type_error(
+            "vars() argument must have __dict__ attribute",
+        )),
+    }
 }
 
 fn attr_name<'a>(v: &'a Value, fname: &str) -> PyResult<&'a Rc<crate::value::StrObj>> {
@@ -717,7 +781,7 @@ fn b_hasattr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     }
 }
 
-fn b_format(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn b_format(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     a.no_kw("format")?;
     let spec = match a.pos.get(1) {
         Some(Value::Str(s)) => s.as_str().to_string(),
@@ -733,7 +797,7 @@ fn b_format(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         .pos
         .first()
         .ok_or_else(|| PyErr::type_error("format expected at least 1 argument, got 0"))?;
-    Ok(Value::string(crate::format::format_value(v, &spec)?))
+    Ok(Value::string(vm.format_of(v, &spec)?))
 }
 
 /// Parses `int(text, base)` as CPython does (underscores, whitespace, prefixes).
@@ -874,7 +938,31 @@ fn at_most(a: &Args<'_>, name: &str, n: usize) -> PyResult<()> {
 
 /// Calls a type object: `int(x)`, `list(it)`, `ValueError("msg")`, ...
 pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
+    if t.heap.is_some() {
+        return crate::class::call_heap_type(vm, t, a);
+    }
+    if let (TypeKind::Reversed, [obj @ Value::Instance(_)]) = (t.kind, a.pos) {
+        return vm.reversed_special(obj);
+    }
+    if let Some(first) = a.pos.first() {
+        if let Some(v) = vm.convert_arg(t.kind, first)? {
+            let mut pos = a.pos.to_vec();
+            pos[0] = v;
+            return construct(
+                vm,
+                t,
+                Args {
+                    pos: &pos,
+                    kwnames: a.kwnames,
+                    kwvals: a.kwvals,
+                },
+            );
+        }
+    }
     match t.kind {
+        TypeKind::Property | TypeKind::ClassMethod | TypeKind::StaticMethod | TypeKind::Super => {
+            crate::descr::construct(vm, t.kind, a)
+        }
         TypeKind::Exception(_) => {
             if !a.kwnames.is_empty() {
                 return Err(PyErr::type_error(format!(
@@ -1119,7 +1207,7 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
                 let merge = crate::methods::merge_source(src);
                 if !crate::methods::update_from(&mut d, &merge) {
                     for item in vm.collect(src)? {
-                        d.insert(item, Value::None)?;
+                        vm.local_insert(&mut d, item, Value::None)?;
                     }
                 }
             }
@@ -1157,11 +1245,15 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
             }
             Ok(Value::Range(Rc::new(RangeObj { start, stop, step })))
         }
-        TypeKind::Type => {
-            if a.pos.len() == 1 && a.kwnames.is_empty() {
-                return Ok(Value::Type(type_of(&a.pos[0])));
+        TypeKind::Type => crate::class::type_call(vm, t, a),
+        TypeKind::Object => {
+            if !a.pos.is_empty() || !a.kwnames.is_empty() {
+                return Err(PyErr::type_error("object() takes no arguments"));
             }
-            Err(PyErr::type_error("type() takes 1 or 3 arguments"))
+            Ok(Value::Instance(Rc::new(crate::instance::Instance::new(
+                t.clone(),
+                Value::Null,
+            ))))
         }
         TypeKind::Enumerate => {
             a.check_kw("enumerate", &["iterable", "start"])?;

@@ -136,6 +136,12 @@ pub fn hash_value(v: &Value) -> Result<i64, PyErr> {
             }
             crate::hash::bytes_hash(&m.to_vec()?)
         }
+        Value::Instance(i) if crate::special::unhashable_type(&i.typ) => {
+            return Err(crate::special::unhashable(v))
+        }
+        Value::Instance(i) if i.payload().is_some() => {
+            return hash_value(&i.payload);
+        }
         Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) | Value::ByteArray(_) => {
             return Err(PyErr::type_error(format!(
                 "unhashable type: '{}'",
@@ -394,6 +400,30 @@ impl Dict {
             }
             Err(_) => None,
         })
+    }
+
+    /// The keys stored with hash `hash` (candidates for a Python-level `__eq__`).
+    pub fn keys_with_hash(&self, hash: i64) -> Vec<Value> {
+        self.iter_entries()
+            .filter(|(h, _, _)| *h == hash)
+            .map(|(_, k, _)| k.clone())
+            .collect()
+    }
+
+    /// Removes the entry whose key is `key` (by identity or builtin equality) and hash `hash`.
+    pub fn remove_hashed(&mut self, key: &Value, hash: i64) -> Option<Value> {
+        self.bump();
+        match self.find(key, hash) {
+            Ok(slot) => {
+                let ix = self.indices[slot] as usize;
+                self.indices[slot] = DUMMY;
+                self.used -= 1;
+                let e = &mut self.entries[ix];
+                e.key = Value::Null;
+                Some(std::mem::take(&mut e.value))
+            }
+            Err(_) => None,
+        }
     }
 
     /// Removes and returns the last entry.

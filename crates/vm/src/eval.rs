@@ -159,6 +159,9 @@ impl Vm {
                 let e = Value::Exception(err.0.clone());
                 self.trace_exit(&f, crate::trace::FrameExit::Exception(&e));
             }
+            while matches!(self.init_frames.last(), Some((d, _)) if *d >= self.frames.len()) {
+                self.init_frames.pop();
+            }
             self.stack.truncate(f.ret_to);
             if f.entry {
                 return Err(err);
@@ -274,10 +277,7 @@ impl Vm {
                 let f = f.clone();
                 self.call_with_kw(&Value::Function(f), args.pos, args.kwnames, args.kwvals)
             }
-            other => Err(PyErr::type_error(format!(
-                "'{}' object is not callable",
-                crate::types::type_name(other)
-            ))),
+            other => self.call_other(other, args.pos, args.kwnames, args.kwvals),
         };
         buf.clear();
         self.arg_bufs.push(buf);
@@ -448,7 +448,7 @@ impl Vm {
                                 4 => x > y,
                                 _ => x >= y,
                             },
-                            _ => tri!(ops::compare(CmpOp::from_arg(arg & 7), &a, &b)),
+                            _ => tri!(self.compare_bool(CmpOp::from_arg(arg & 7), &a, &b)),
                         };
                         a.release();
                         b.release();
@@ -490,6 +490,12 @@ impl Vm {
                                     _ => tri!(ops::binary_op(op, a, &b)),
                                 }
                             }
+                            (x, y) if crate::special::binary_needs_vm(op, x, y) => {
+                                let x = x.clone();
+                                let r = tri!(self.binary_op(op, &x, &b));
+                                *top!() = r;
+                                continue;
+                            }
                             _ => tri!(ops::binary_op(op, a, &b)),
                         };
                         std::mem::replace(a, r).release();
@@ -507,8 +513,22 @@ impl Vm {
                                 4 => x > y,
                                 _ => x >= y,
                             },
+                            (x, y)
+                                if crate::attr::is_heap_object(x)
+                                    || crate::attr::is_heap_object(y) =>
+                            {
+                                let x = x.clone();
+                                let r = tri!(self.rich_compare(CmpOp::from_arg(arg), &x, &b));
+                                *top!() = r;
+                                continue;
+                            }
+                            (Value::List(_) | Value::Tuple(_), _) => {
+                                let x = a.clone();
+                                tri!(self.compare_bool(CmpOp::from_arg(arg), &x, &b))
+                            }
                             _ => tri!(ops::compare(CmpOp::from_arg(arg), a, &b)),
                         };
+                        let a = top!();
                         std::mem::replace(a, Value::Bool(r)).release();
                         b.release();
                     }
@@ -516,6 +536,7 @@ impl Vm {
                         let v = pop!();
                         let t = match v {
                             Value::Bool(b) => b,
+                            ref v @ Value::Instance(_) => tri!(self.truthy(v)),
                             ref other => ops::truthy(other),
                         };
                         if !t {
@@ -526,6 +547,7 @@ impl Vm {
                         let v = pop!();
                         let t = match v {
                             Value::Bool(b) => b,
+                            ref v @ Value::Instance(_) => tri!(self.truthy(v)),
                             ref other => ops::truthy(other),
                         };
                         if t {
@@ -543,14 +565,28 @@ impl Vm {
                         }
                     }
                     Op::JumpIfFalseOrPop => {
-                        if ops::truthy(top!()) {
+                        let t = match top!() {
+                            v @ Value::Instance(_) => {
+                                let v = v.clone();
+                                tri!(self.truthy(&v))
+                            }
+                            other => ops::truthy(other),
+                        };
+                        if t {
                             self.stack.pop();
                         } else {
                             jump!(arg as usize);
                         }
                     }
                     Op::JumpIfTrueOrPop => {
-                        if ops::truthy(top!()) {
+                        let t = match top!() {
+                            v @ Value::Instance(_) => {
+                                let v = v.clone();
+                                tri!(self.truthy(&v))
+                            }
+                            other => ops::truthy(other),
+                        };
+                        if t {
                             jump!(arg as usize);
                         } else {
                             self.stack.pop();
@@ -617,7 +653,17 @@ impl Vm {
                     }
                     Op::PushNull => self.stack.push(Value::Null),
                     Op::ReturnValue => {
-                        let v = pop!();
+                        let mut v = pop!();
+                        if let Some((depth, _)) = self.init_frames.last() {
+                            if *depth + 1 == self.frames.len() {
+                                if !matches!(v, Value::None) {
+                                    break 'body (crate::class::init_returned(&v), false, cur);
+                                }
+                                if let Some((_, obj)) = self.init_frames.pop() {
+                                    v = obj;
+                                }
+                            }
+                        }
                         let Some(f) = self.frames.pop() else {
                             return Err(underflow());
                         };
@@ -729,6 +775,19 @@ impl Vm {
                             tri!(self.push_call_frame(f, args_start, fpos, kwnames));
                             continue 'frame;
                         }
+                        if let (Value::Type(t), true) = (&callable, args_start == fpos + 2) {
+                            // A class whose `__init__` is Python code: the instance takes the
+                            // class's stack slot and `__init__` runs as an ordinary frame.
+                            if let Some((init, obj)) = crate::class::fast_init(t) {
+                                if let Some(fr) = self.frames.last_mut() {
+                                    fr.ip = ip;
+                                }
+                                self.stack[fpos + 1] = obj.clone();
+                                tri!(self.push_call_frame(&init, fpos + 1, fpos, kwnames));
+                                self.init_frames.push((self.frames.len() - 1, obj));
+                                continue 'frame;
+                            }
+                        }
                         if let Some(fr) = self.frames.last_mut() {
                             fr.ip = ip;
                         }
@@ -765,6 +824,24 @@ impl Vm {
                     }
                     Op::LoadAttr => {
                         let obj = pop!();
+                        if let Value::Instance(i) = &obj {
+                            let t = i.typ.clone();
+                            let name = &code.names[arg as usize];
+                            match tri!(self.load_attr_instance(&obj, &t, name)) {
+                                Ok(v) => self.stack.push(v),
+                                Err(getter) => {
+                                    // A property whose getter is a plain function runs as a frame.
+                                    if let Some(fr) = self.frames.last_mut() {
+                                        fr.ip = ip;
+                                    }
+                                    let p = self.stack.len();
+                                    self.stack.push(obj);
+                                    tri!(self.push_call_frame(&getter, p, p, None));
+                                    continue 'frame;
+                                }
+                            }
+                            continue;
+                        }
                         let v = tri!(self.get_attr(&obj, &code.names[arg as usize]));
                         self.stack.push(v);
                     }
@@ -1002,21 +1079,20 @@ impl Vm {
                         }
                         self.stack.swap(len - 1, len - n);
                     }
-                    Op::UnaryNegative => {
-                        let a = top!();
-                        *a = tri!(ops::unary('-', a));
-                    }
-                    Op::UnaryPositive => {
-                        let a = top!();
-                        *a = tri!(ops::unary('+', a));
-                    }
-                    Op::UnaryInvert => {
-                        let a = top!();
-                        *a = tri!(ops::unary('~', a));
+                    Op::UnaryNegative | Op::UnaryPositive | Op::UnaryInvert => {
+                        let c = match ins.op {
+                            Op::UnaryNegative => '-',
+                            Op::UnaryPositive => '+',
+                            _ => '~',
+                        };
+                        let a = top!().clone();
+                        let r = tri!(self.unary_op(c, &a));
+                        *top!() = r;
                     }
                     Op::UnaryNot => {
-                        let a = top!();
-                        *a = Value::Bool(!ops::truthy(a));
+                        let a = top!().clone();
+                        let r = tri!(self.truthy(&a));
+                        *top!() = Value::Bool(!r);
                     }
                     Op::IsOp => {
                         let b = pop!();
@@ -1053,7 +1129,7 @@ impl Vm {
                         let mut d = crate::dict::Dict::new();
                         let items: Vec<Value> = self.stack.drain(self.stack.len() - n..).collect();
                         for v in items {
-                            tri!(d.insert(v, Value::None));
+                            tri!(self.local_insert(&mut d, v, Value::None));
                         }
                         self.stack.push(Value::set(d));
                     }
@@ -1066,7 +1142,7 @@ impl Vm {
                         let mut d = crate::dict::Dict::new();
                         let mut it = items.into_iter();
                         while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                            tri!(d.insert(k, v));
+                            tri!(self.local_insert(&mut d, k, v));
                         }
                         self.stack.push(Value::dict(d));
                     }
@@ -1116,13 +1192,13 @@ impl Vm {
                             Some(Value::Str(s)) => s.as_str(),
                             _ => "",
                         };
-                        let out = if spec_s.is_empty() {
+                        let out = if spec_s.is_empty() && !crate::attr::is_heap_object(&v) {
                             match v {
                                 Value::Str(_) => v,
                                 other => Value::string(tri!(self.str_of(&other))),
                             }
                         } else {
-                            Value::string(tri!(crate::format::format_value(&v, spec_s)))
+                            Value::string(tri!(self.format_of(&v, spec_s)))
                         };
                         self.stack.push(out);
                     }
@@ -1138,7 +1214,10 @@ impl Vm {
                         let v = pop!();
                         let len = self.stack.len();
                         match self.stack.get(len.wrapping_sub(arg as usize)) {
-                            Some(Value::Set(s)) => tri!(s.borrow_mut().insert(v, Value::None)),
+                            Some(Value::Set(s)) => {
+                                let s = s.clone();
+                                tri!(self.map_insert(&s, v, Value::None))
+                            }
                             _ => break 'body (underflow(), false, cur),
                         }
                     }
@@ -1147,7 +1226,10 @@ impl Vm {
                         let k = pop!();
                         let len = self.stack.len();
                         match self.stack.get(len.wrapping_sub(arg as usize)) {
-                            Some(Value::Dict(d)) => tri!(d.borrow_mut().insert(k, v)),
+                            Some(Value::Dict(d)) => {
+                                let d = d.clone();
+                                tri!(self.map_insert(&d, k, v))
+                            }
                             _ => break 'body (underflow(), false, cur),
                         }
                     }
@@ -1497,6 +1579,40 @@ impl Vm {
                         };
                         self.stack.push(it);
                     }
+                    Op::LoadBuildClass => {
+                        let v = self
+                            .builtins
+                            .borrow()
+                            .get_str(&crate::names::D::BuildClass.name())
+                            .cloned();
+                        match v {
+                            Some(v) => self.stack.push(v),
+                            None => {
+                                break 'body (
+                                    PyErr::new(ExcKind::NameError, "__build_class__ not found"),
+                                    false,
+                                    cur,
+                                )
+                            }
+                        }
+                    }
+                    Op::BeforeWith => {
+                        let mgr = pop!();
+                        let (exit, entered) = tri!(self.before_with(&mgr));
+                        self.stack.push(exit);
+                        self.stack.push(entered);
+                    }
+                    Op::WithExceptStart => {
+                        let len = self.stack.len();
+                        if len < stack_base + 4 {
+                            break 'body (underflow(), false, cur);
+                        }
+                        let exc = self.stack[len - 1].clone();
+                        let exit = self.stack[len - 4].clone();
+                        let typ = Value::Type(crate::types::type_of(&exc));
+                        let r = tri!(self.call(&exit, &[typ, exc, Value::None]));
+                        self.stack.push(r);
+                    }
                     Op::LoadAssertionError => {
                         self.stack
                             .push(Value::Type(crate::types::exc_type(ExcKind::AssertionError)));
@@ -1652,6 +1768,7 @@ impl Vm {
             | Value::Generator(_)
             | Value::DictView(_)
             | Value::Bytes(_) => self.collect(v)?,
+            Value::Instance(_) if crate::special::iterable_instance(v) => self.collect(v)?,
             _ => {
                 return Err(PyErr::type_error(format!(
                     "cannot unpack non-iterable {} object",

@@ -33,6 +33,8 @@ pub struct ExcObj {
     pub traceback: RefCell<Vec<TbEntry>>,
     /// For `NameError`: names visible where it was raised, for "Did you mean" hints.
     pub name_hint: RefCell<Option<NameHint>>,
+    /// `__dict__`, made on the first attribute write.
+    pub dict: RefCell<Option<Rc<RefCell<crate::dict::Dict>>>>,
 }
 
 /// What a `NameError` needs to suggest a similar name when it is printed.
@@ -57,7 +59,16 @@ impl ExcObj {
             suppress_context: Cell::new(false),
             traceback: RefCell::new(Vec::new()),
             name_hint: RefCell::new(None),
+            dict: RefCell::new(None),
         }
+    }
+
+    /// `__dict__` (created on first use).
+    pub fn dict(&self) -> Rc<RefCell<crate::dict::Dict>> {
+        self.dict
+            .borrow_mut()
+            .get_or_insert_with(|| Rc::new(RefCell::new(crate::dict::Dict::new())))
+            .clone()
     }
 
     /// The builtin kind of its nearest builtin class.

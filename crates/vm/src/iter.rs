@@ -114,6 +114,13 @@ pub enum IterObj {
         /// The value that ends the iteration.
         sentinel: Value,
     },
+    /// `iterator`: the `__getitem__` protocol of an object without `__iter__`.
+    SeqIndex {
+        /// The object indexed.
+        obj: Value,
+        /// Next index.
+        idx: i64,
+    },
 }
 
 impl IterObj {
@@ -153,6 +160,7 @@ impl IterObj {
             IterObj::Map { .. } => "map",
             IterObj::Filter { .. } => "filter",
             IterObj::Callable { .. } => "callable_iterator",
+            IterObj::SeqIndex { .. } => "iterator",
         }
     }
 

@@ -22,10 +22,14 @@
 //! ```
 
 mod anchors;
+mod attr;
+mod base_methods;
 pub mod builtins;
+pub mod class;
 pub mod code;
 pub mod compile_hook;
 pub mod complex;
+pub mod descr;
 pub mod dict;
 mod eval;
 pub mod exc;
@@ -36,13 +40,18 @@ pub mod gc;
 pub mod gen;
 pub mod hash;
 pub mod import;
+pub mod instance;
 pub mod iter;
+mod keys;
 pub mod methods;
 pub mod modules;
+pub mod names;
 mod namespace;
 pub mod ops;
 mod protocol;
 pub mod repr;
+mod slots;
+mod special;
 pub mod trace;
 mod traceback;
 pub mod types;

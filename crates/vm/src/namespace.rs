@@ -1,5 +1,5 @@
 //! Builtins that look at the running frame or the process: `globals`,
-//! `locals`, `vars`, `dir`, `delattr`, `input`, `exit` and `quit`.
+//! `locals`, `dir`, `input`, `exit` and `quit`.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -7,7 +7,7 @@ use std::rc::Rc;
 use crate::dict::Dict;
 use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
-use crate::types::{type_name, ExcKind};
+use crate::types::ExcKind;
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -65,22 +65,6 @@ pub fn b_locals(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     current_locals(vm)
 }
 
-/// `vars()` / `vars(obj)`.
-pub fn b_vars(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    a.no_kw("vars")?;
-    match a.pos {
-        [] => current_locals(vm),
-        [Value::Module(m)] => Ok(Value::Dict(m.dict.clone())),
-        [_] => Err(PyErr::type_error(
-            "vars() argument must have __dict__ attribute",
-        )),
-        _ => Err(PyErr::type_error(format!(
-            "vars expected at most 1 argument, got {}",
-            a.pos.len()
-        ))),
-    }
-}
-
 fn sorted_names(keys: impl Iterator<Item = String>) -> Value {
     let mut names: Vec<String> = keys.collect();
     names.sort();
@@ -128,25 +112,6 @@ pub fn b_dir(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         }
         _ => Err(PyErr::type_error(format!(
             "dir expected at most 1 argument, got {}",
-            a.pos.len()
-        ))),
-    }
-}
-
-/// `delattr(obj, name)`.
-pub fn b_delattr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    a.no_kw("delattr")?;
-    match a.pos {
-        [obj, Value::Str(name)] => {
-            vm.del_attr(obj, name)?;
-            Ok(Value::None)
-        }
-        [_, other] => Err(PyErr::type_error(format!(
-            "attribute name must be string, not '{}'",
-            type_name(other)
-        ))),
-        _ => Err(PyErr::type_error(format!(
-            "delattr expected 2 arguments, got {}",
             a.pos.len()
         ))),
     }

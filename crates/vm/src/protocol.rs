@@ -98,6 +98,7 @@ impl Vm {
     /// `iter(v)`.
     pub fn get_iter(&mut self, v: &Value) -> PyResult<Value> {
         Ok(match v {
+            Value::Instance(_) => return self.iter_special(v),
             Value::Iter(_) | Value::Generator(_) => v.clone(),
             Value::DictView(view) => Vm::dict_iter(&view.0, view.1),
             Value::Range(r) => iter_value(IterObj::Range {
@@ -183,6 +184,9 @@ impl Vm {
                 crate::gen::GenResult::Returned(_) => None,
             });
         }
+        if let Value::Instance(_) = it {
+            return self.next_special(it);
+        }
         let Value::Iter(cell) = it else {
             return Err(PyErr::type_error(format!(
                 "'{}' object is not an iterator",
@@ -204,6 +208,7 @@ impl Vm {
             Map(Value, Rc<Vec<Value>>),
             Filter(Value, Value),
             Callable(Value, Value),
+            SeqIndex(Value, i64),
         }
         let step = match &mut *cell
             .try_borrow_mut()
@@ -219,6 +224,11 @@ impl Vm {
             IterObj::Filter { func, it } => Step::Filter(func.clone(), it.clone()),
             IterObj::Callable { func, .. } if func.is_null() => return Ok(None),
             IterObj::Callable { func, sentinel } => Step::Callable(func.clone(), sentinel.clone()),
+            IterObj::SeqIndex { obj, idx } => {
+                let i = *idx;
+                *idx += 1;
+                Step::SeqIndex(obj.clone(), i)
+            }
             _ => return Ok(None),
         };
         match step {
@@ -265,6 +275,20 @@ impl Vm {
                 }
                 Ok(Some(v))
             }
+            Step::SeqIndex(obj, i) => {
+                let r = self.seq_index_next(&obj, i)?;
+                if r.is_none() {
+                    // Exhausted: drop the object so later calls stop at once.
+                    if let Ok(mut b) = cell.try_borrow_mut() {
+                        *b = IterObj::Snapshot {
+                            items: Vec::new(),
+                            idx: 0,
+                            set: None,
+                        };
+                    }
+                }
+                Ok(r)
+            }
             Step::Filter(func, inner) => loop {
                 let Some(v) = self.iter_next(&inner)? else {
                     return Ok(None);
@@ -284,6 +308,9 @@ impl Vm {
 
     /// Truth value (user types will call `__bool__`/`__len__` here).
     pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
+        if let Value::Instance(_) = v {
+            return self.truthy_special(v);
+        }
         Ok(crate::ops::truthy(v))
     }
 
@@ -318,6 +345,7 @@ impl Vm {
             Value::ByteArray(b) => b.borrow().len(),
             Value::MemoryView(m) => m.length()?,
             Value::Range(r) => r.len().max(0) as usize,
+            Value::Instance(_) => return self.len_special(v),
             other => {
                 return Err(PyErr::type_error(format!(
                     "object of type '{}' has no len()",
@@ -329,6 +357,18 @@ impl Vm {
 
     /// `container[key]`.
     pub fn getitem(&mut self, c: &Value, key: &Value) -> PyResult<Value> {
+        if let (Value::Slice(sl), false) = (key, crate::attr::is_heap_object(c)) {
+            if sl.iter().any(crate::attr::is_heap_object) {
+                let mut parts = [Value::None, Value::None, Value::None];
+                for (p, v) in parts.iter_mut().zip(sl.iter()) {
+                    *p = match v {
+                        Value::Instance(_) => Value::Int(self.index_value(v)?),
+                        other => other.clone(),
+                    };
+                }
+                return self.getitem(c, &Value::Slice(Rc::new(parts)));
+            }
+        }
         match (c, key) {
             (Value::List(l), Value::Int(i)) => {
                 let l = l.borrow();
@@ -340,7 +380,7 @@ impl Vm {
                 .map(|i| t[i].clone())
                 .ok_or_else(|| PyErr::index_error("tuple index out of range")),
             (Value::Dict(d), _) => {
-                let r = d.borrow().get(key)?.cloned();
+                let r = self.map_get(d, key)?;
                 r.ok_or_else(|| PyErr::key_error(key.clone()))
             }
             (Value::Str(s), Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) => {
@@ -427,9 +467,22 @@ impl Vm {
                     .map(|i| b[i])
                     .collect(),
             ))),
+            (
+                Value::List(_)
+                | Value::Tuple(_)
+                | Value::Str(_)
+                | Value::Bytes(_)
+                | Value::Range(_),
+                Value::Instance(_),
+            ) => {
+                let i = self.index_value(key)?;
+                self.getitem(c, &Value::Int(i))
+            }
             (Value::List(_), _) => Err(index_type_error("list", key)),
             (Value::Tuple(_), _) => Err(index_type_error("tuple", key)),
             (Value::Str(_), _) => Err(index_type_error("string", key)),
+            (Value::Instance(_), _) => self.getitem_special(c, key),
+            (Value::Type(t), _) if t.heap.is_some() => self.class_getitem(t, key),
             (Value::Type(t), _) => Ok(Value::Type(t.clone())),
             _ => Err(PyErr::type_error(format!(
                 "'{}' object is not subscriptable",
@@ -453,7 +506,7 @@ impl Vm {
                     None => Err(PyErr::index_error("list assignment index out of range")),
                 }
             }
-            (Value::Dict(d), _) => d.borrow_mut().insert(key, value),
+            (Value::Dict(d), _) => self.map_insert(d, key, value),
             (Value::List(l), Value::Slice(sl)) => {
                 let items = self.collect(&value)?;
                 let mut l = l.borrow_mut();
@@ -476,6 +529,11 @@ impl Vm {
                     l[p] = v;
                 }
                 Ok(())
+            }
+            (Value::Instance(_), _) => self.setitem_special(c, key, Some(value)),
+            (Value::List(_), Value::Instance(_)) => {
+                let i = self.index_value(&key)?;
+                self.setitem(c, Value::Int(i), value)
             }
             (Value::List(_), _) => Err(index_type_error("list", &key)),
             (Value::ByteArray(b), Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) => {
@@ -546,7 +604,7 @@ impl Vm {
                 }
                 Ok(())
             }
-            (Value::Dict(d), _) => match d.borrow_mut().remove(key)? {
+            (Value::Dict(d), _) => match self.map_remove(d, key)? {
                 Some(_) => Ok(()),
                 None => Err(PyErr::key_error(key.clone())),
             },
@@ -570,6 +628,7 @@ impl Vm {
                 }
                 Ok(())
             }
+            (Value::Instance(_), _) => self.setitem_special(c, key.clone(), None),
             _ => Err(PyErr::type_error(format!(
                 "'{}' object doesn't support item deletion",
                 type_name(c)
@@ -579,13 +638,24 @@ impl Vm {
 
     /// `item in container`.
     pub fn contains(&mut self, c: &Value, item: &Value) -> PyResult<bool> {
+        if crate::attr::is_heap_object(item) {
+            if let Value::List(_) | Value::Tuple(_) = c {
+                for x in self.collect(c)? {
+                    if self.eq_values(&x, item)? {
+                        return Ok(true);
+                    }
+                }
+                return Ok(false);
+            }
+        }
         Ok(match c {
+            Value::Instance(_) => return self.contains_special(c, item),
             Value::List(l) => l
                 .borrow()
                 .iter()
                 .any(|x| x.is(item) || crate::ops::eq(x, item)),
             Value::Tuple(t) => t.iter().any(|x| x.is(item) || crate::ops::eq(x, item)),
-            Value::Dict(d) | Value::Set(d) => d.borrow().get(item)?.is_some(),
+            Value::Dict(d) | Value::Set(d) => self.map_get(d, item)?.is_some(),
             Value::FrozenSet(d) => d.get(item)?.is_some(),
             Value::DictView(v) if v.1 == DictPart::Keys => v.0.borrow().get(item)?.is_some(),
             Value::DictView(_) => self
@@ -681,18 +751,110 @@ impl Vm {
 
     /// `str(v)`.
     pub fn str_of(&mut self, v: &Value) -> PyResult<String> {
-        crate::format::check_int_str(v)?;
-        Ok(crate::repr::to_str(v))
+        match v {
+            Value::Str(s) => Ok(s.as_str().to_string()),
+            Value::Instance(_) => self.str_special(v),
+            Value::Exception(_) => self.str_special(v),
+            _ => self.repr_of(v),
+        }
     }
 
     /// `repr(v)`.
     pub fn repr_of(&mut self, v: &Value) -> PyResult<String> {
         crate::format::check_int_str(v)?;
-        Ok(crate::repr::repr(v))
+        let mut out = String::new();
+        self.write_repr(&mut out, v, &mut Vec::new())?;
+        Ok(out)
+    }
+
+    /// `repr()` of containers whose items may be instances of Python classes;
+    /// everything else is formatted by [`crate::repr`].
+    fn write_repr(&mut self, out: &mut String, v: &Value, seen: &mut Vec<usize>) -> PyResult<()> {
+        let items: Vec<Value>;
+        let (open, close) = match v {
+            Value::Instance(_) => {
+                out.push_str(&self.repr_special(v)?);
+                return Ok(());
+            }
+            Value::Exception(e) if e.typ.heap.is_some() => {
+                out.push_str(&self.repr_special(v)?);
+                return Ok(());
+            }
+            Value::Exception(e) => {
+                let args = e.args.borrow().clone();
+                out.push_str(&e.typ.name);
+                out.push('(');
+                for (i, a) in args.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    self.write_repr(out, a, seen)?;
+                }
+                out.push(')');
+                return Ok(());
+            }
+            Value::List(l) if !seen.contains(&v.identity()) => {
+                items = l.borrow().clone();
+                ("[", "]")
+            }
+            Value::Tuple(t)
+                if !seen.contains(&v.identity())
+                    && crate::modules::structseq::type_of(t).is_none() =>
+            {
+                items = t.to_vec();
+                ("(", if t.len() == 1 { ",)" } else { ")" })
+            }
+            Value::Dict(d) if !seen.contains(&v.identity()) => {
+                let pairs: Vec<(Value, Value)> = d
+                    .borrow()
+                    .iter()
+                    .map(|(k, x)| (k.clone(), x.clone()))
+                    .collect();
+                seen.push(v.identity());
+                out.push('{');
+                for (i, (k, x)) in pairs.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    self.write_repr(out, k, seen)?;
+                    out.push_str(": ");
+                    self.write_repr(out, x, seen)?;
+                }
+                out.push('}');
+                seen.pop();
+                return Ok(());
+            }
+            Value::Set(d) if !d.borrow().is_empty() && !seen.contains(&v.identity()) => {
+                items = crate::methods::set_order(&d.borrow());
+                ("{", "}")
+            }
+            _ => {
+                crate::repr::write_repr(out, v, seen);
+                return Ok(());
+            }
+        };
+        seen.push(v.identity());
+        out.push_str(open);
+        for (i, x) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            self.write_repr(out, x, seen)?;
+        }
+        out.push_str(close);
+        seen.pop();
+        Ok(())
     }
 
     /// `LOAD_METHOD`: `(method, self)` for a method found on the type, else `(NULL, attr)`.
     pub fn load_method(&mut self, obj: Value, name: &Rc<StrObj>) -> PyResult<(Value, Value)> {
+        match &obj {
+            Value::Instance(_) => return self.instance_load_method(obj, name),
+            Value::Descr(d) if matches!(**d, crate::descr::Descr::Super { .. }) => {
+                return self.super_load_method(d, name);
+            }
+            _ => {}
+        }
         if let Some(def) = crate::methods::lookup(&obj, name.as_str()) {
             // On a type object (`str.upper`) or for a static method there is no
             // receiver to pass.
@@ -707,6 +869,32 @@ impl Vm {
 
     /// `getattr(obj, name)`.
     pub fn get_attr(&mut self, obj: &Value, name: &Rc<StrObj>) -> PyResult<Value> {
+        match obj {
+            Value::Instance(_) => return self.instance_getattr(obj, name),
+            Value::Type(t) => return self.type_getattr(t, name),
+            Value::Descr(d) => return crate::descr::getattr(self, obj, d, name),
+            Value::Exception(e) => {
+                let builtin = match name.as_str() {
+                    "args"
+                    | "__cause__"
+                    | "__context__"
+                    | "__suppress_context__"
+                    | "__traceback__" => true,
+                    "value" => e.is_instance(ExcKind::StopIteration),
+                    "code" => e.is_instance(ExcKind::SystemExit),
+                    _ => false,
+                };
+                if !builtin {
+                    return self.instance_getattr(obj, name);
+                }
+            }
+            _ => {}
+        }
+        self.builtin_getattr(obj, name)
+    }
+
+    /// Attributes of builtin values.
+    pub(crate) fn builtin_getattr(&mut self, obj: &Value, name: &Rc<StrObj>) -> PyResult<Value> {
         let n = name.as_str();
         if let Some(def) = crate::methods::lookup(obj, n) {
             if matches!(obj, Value::Type(_)) || !def.is_method {
@@ -766,6 +954,14 @@ impl Vm {
             (Value::Exception(e), "code") if e.is_instance(ExcKind::SystemExit) => {
                 Some(e.args.borrow().first().cloned().unwrap_or(Value::None))
             }
+            (Value::Method(m), "__self__") => Some(m.0.clone()),
+            (Value::Method(m), "__func__") => Some(m.1.clone()),
+            (Value::Method(m), "__name__" | "__qualname__" | "__doc__" | "__module__") => {
+                let f = m.1.clone();
+                return self.get_attr(&f, name);
+            }
+            (Value::BoundBuiltin(b), "__self__") => Some(b.0.clone()),
+            (Value::BoundBuiltin(b), "__name__") => Some(Value::str(b.1.name)),
             (Value::Function(f), "__name__") => Some(Value::Str(f.name.borrow().clone())),
             (Value::Function(f), "__qualname__") => Some(Value::Str(f.qualname.borrow().clone())),
             (Value::Function(f), "__code__") => Some(Value::Code(f.code.clone())),
@@ -779,7 +975,10 @@ impl Vm {
                 Some(f.closure.clone().map_or(Value::None, Value::Tuple))
             }
             (Value::Function(f), "__globals__") => Some(Value::Dict(f.globals.clone())),
-            (Value::Function(_), "__doc__") => Some(Value::None),
+            (Value::Function(f), "__doc__") => Some(match f.code.consts.first() {
+                Some(v @ Value::Str(_)) => v.clone(),
+                _ => Value::None,
+            }),
             (Value::Function(_), "__module__") => Some(Value::str("__main__")),
             (Value::Builtin(b), "__name__") => Some(Value::str(b.name)),
             (Value::Builtin(b), "__qualname__") => Some(Value::string(if b.is_method {
@@ -824,6 +1023,22 @@ impl Vm {
 
     /// `obj.name = value`.
     pub fn set_attr(&mut self, obj: &Value, name: &Rc<StrObj>, value: Value) -> PyResult<()> {
+        match obj {
+            Value::Instance(_) | Value::Exception(_) => {
+                self.instance_setattr(obj, name, Some(value))
+            }
+            Value::Type(t) if t.heap.is_some() => self.type_setattr(t, name, Some(value)),
+            _ => self.builtin_setattr(obj, name, value),
+        }
+    }
+
+    /// `obj.name = value` on builtin values.
+    pub(crate) fn builtin_setattr(
+        &mut self,
+        obj: &Value,
+        name: &Rc<StrObj>,
+        value: Value,
+    ) -> PyResult<()> {
         if let Value::Module(m) = obj {
             let h = name.hash();
             m.dict
@@ -890,7 +1105,11 @@ impl Vm {
 
     /// `del obj.name`.
     pub fn del_attr(&mut self, obj: &Value, name: &Rc<StrObj>) -> PyResult<()> {
-        Err(attribute_error(obj, name.as_str()))
+        match obj {
+            Value::Instance(_) | Value::Exception(_) => self.instance_setattr(obj, name, None),
+            Value::Type(t) if t.heap.is_some() => self.type_setattr(t, name, None),
+            _ => Err(attribute_error(obj, name.as_str())),
+        }
     }
 }
 

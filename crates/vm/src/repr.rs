@@ -221,8 +221,13 @@ pub fn write_repr(out: &mut String, v: &Value, seen: &mut Vec<usize>) {
             out.push('>');
         }
         Value::Type(t) => {
-            let _ = write!(out, "<class '{}'>", t.name);
+            let _ = write!(out, "<class '{}'>", crate::class::qualified_name(t));
         }
+        Value::Instance(i) => match i.payload() {
+            Some(p) => write_repr(out, p, seen),
+            None => out.push_str(&crate::class::default_repr(v)),
+        },
+        Value::Descr(d) => out.push_str(&crate::descr::repr(v, d)),
         Value::Exception(e) => {
             out.push_str(&e.typ.name);
             let args = e.args.borrow().clone();

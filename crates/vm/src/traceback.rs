@@ -145,14 +145,18 @@ impl Vm {
         if !tb.is_empty() {
             self.format_traceback(out, &tb);
         }
-        let msg = match crate::compile_hook::syntax_error_report(e) {
-            Some((location, msg)) => {
-                out.push_str(&location);
-                msg
+        let msg = if let Some((location, msg)) = crate::compile_hook::syntax_error_report(e) {
+            out.push_str(&location);
+            msg
+        } else if e.typ.heap.is_some() {
+            match self.str_of(&crate::value::Value::Exception(e.clone())) {
+                Ok(s) => s,
+                Err(_) => "<exception str() failed>".to_string(),
             }
-            None => crate::repr::exc_str(e),
+        } else {
+            crate::repr::exc_str(e)
         };
-        out.push_str(&e.typ.name);
+        out.push_str(&crate::class::exc_display_name(&e.typ));
         if !msg.is_empty() {
             out.push_str(": ");
             out.push_str(&msg);

@@ -86,6 +86,14 @@ pub enum TypeKind {
     ByteArray,
     /// `memoryview`.
     MemoryView,
+    /// `property`.
+    Property,
+    /// `classmethod`.
+    ClassMethod,
+    /// `staticmethod`.
+    StaticMethod,
+    /// `super`.
+    Super,
 }
 
 /// A type object.
@@ -97,11 +105,16 @@ pub struct TypeObj {
     pub kind: TypeKind,
     /// `__base__` (`None` only for `object`).
     pub base: Option<Rc<TypeObj>>,
+    /// What a class statement adds: dict, bases, MRO (`None` for builtin types).
+    pub heap: Option<Box<crate::class::HeapType>>,
 }
 
 impl TypeObj {
     /// Whether `self` is `other` or a subclass of it.
     pub fn is_subtype(self: &Rc<TypeObj>, other: &Rc<TypeObj>) -> bool {
+        if let Some(h) = &self.heap {
+            return Rc::ptr_eq(self, other) || h.mro.iter().any(|t| Rc::ptr_eq(t, other));
+        }
         let mut t = Some(self);
         while let Some(cur) = t {
             if Rc::ptr_eq(cur, other) {
@@ -236,6 +249,10 @@ const PLAIN: &[(TypeKind, &str)] = &[
     (TypeKind::Complex, "complex"),
     (TypeKind::ByteArray, "bytearray"),
     (TypeKind::MemoryView, "memoryview"),
+    (TypeKind::Property, "property"),
+    (TypeKind::ClassMethod, "classmethod"),
+    (TypeKind::StaticMethod, "staticmethod"),
+    (TypeKind::Super, "super"),
 ];
 
 struct Registry {
@@ -257,6 +274,7 @@ impl Registry {
                 name: name.to_string(),
                 kind,
                 base,
+                heap: None,
             }));
         }
         let mut exc: Vec<Rc<TypeObj>> = Vec::with_capacity(ExcKind::ALL.len());
@@ -269,6 +287,7 @@ impl Registry {
                 name: k.name().to_string(),
                 kind: TypeKind::Exception(k),
                 base,
+                heap: None,
             }));
         }
         Registry {
@@ -310,6 +329,7 @@ pub fn iter_type(name: &'static str) -> Rc<TypeObj> {
             name: name.to_string(),
             kind: TypeKind::Iterator,
             base: r.plain.first().cloned(),
+            heap: None,
         });
         v.push(t.clone());
         t
@@ -320,6 +340,8 @@ pub fn iter_type(name: &'static str) -> Rc<TypeObj> {
 pub fn type_of(v: &Value) -> Rc<TypeObj> {
     match v {
         Value::Exception(e) => e.typ.clone(),
+        Value::Instance(i) => i.typ.clone(),
+        Value::Type(t) => crate::class::metatype(t),
         Value::Iter(it) => match it.try_borrow() {
             Ok(it) => match it.type_kind() {
                 TypeKind::Iterator => iter_type(it.type_name()),
@@ -365,7 +387,8 @@ fn plain_kind(v: &Value) -> TypeKind {
         Value::Complex(_) => TypeKind::Complex,
         Value::ByteArray(_) => TypeKind::ByteArray,
         Value::MemoryView(_) => TypeKind::MemoryView,
-        Value::Exception(_) | Value::Iter(_) => TypeKind::Object,
+        Value::Descr(d) => d.kind(),
+        Value::Exception(_) | Value::Iter(_) | Value::Instance(_) => TypeKind::Object,
     }
 }
 
@@ -373,7 +396,11 @@ fn plain_kind(v: &Value) -> TypeKind {
 pub fn type_name(v: &Value) -> std::borrow::Cow<'_, str> {
     match v {
         Value::Exception(e) => e.typ.name.as_str().into(),
+        Value::Instance(i) => i.typ.name.as_str().into(),
         Value::Iter(_) => type_of(v).name.clone().into(),
+        Value::Type(t) if t.heap.as_ref().is_some_and(|h| h.meta.is_some()) => {
+            type_of(v).name.clone().into()
+        }
         _ => PLAIN
             .iter()
             .find(|&&(k, _)| k == plain_kind(v))

@@ -86,6 +86,10 @@ pub enum Value {
     ByteArray(Rc<RefCell<Vec<u8>>>),
     /// A memoryview.
     MemoryView(Rc<crate::methods::memoryview::MemView>),
+    /// An instance of a class defined by a `class` statement.
+    Instance(Rc<crate::instance::Instance>),
+    /// `property`, `classmethod`, `staticmethod` or `super` objects.
+    Descr(Rc<crate::descr::Descr>),
 }
 
 /// A `range` object.
@@ -334,6 +338,8 @@ impl Value {
             (V::Complex(a), V::Complex(b)) => Rc::ptr_eq(a, b),
             (V::ByteArray(a), V::ByteArray(b)) => Rc::ptr_eq(a, b),
             (V::MemoryView(a), V::MemoryView(b)) => Rc::ptr_eq(a, b),
+            (V::Instance(a), V::Instance(b)) => Rc::ptr_eq(a, b),
+            (V::Descr(a), V::Descr(b)) => Rc::ptr_eq(a, b),
             _ => false,
         }
     }
@@ -368,6 +374,8 @@ impl Value {
             Value::Complex(r) => p(r),
             Value::ByteArray(r) => p(r),
             Value::MemoryView(r) => p(r),
+            Value::Instance(r) => p(r),
+            Value::Descr(r) => p(r),
             Value::Int(i) => (*i as usize)
                 .wrapping_mul(32)
                 .wrapping_add(0x7f00_0000_0000),

@@ -111,6 +111,9 @@ pub struct Vm {
     pub(crate) write_bytecode: bool,
     /// The installed tracer (`trace.rs`); `None` runs the untraced loop.
     pub(crate) trace: Option<Box<crate::trace::TraceState>>,
+    /// `__init__` frames run by calling their class: (frame index, new instance).
+    /// Returning from such a frame gives the instance instead of `None`.
+    pub(crate) init_frames: Vec<(usize, Value)>,
 }
 
 impl Default for Vm {
@@ -165,6 +168,7 @@ impl Vm {
             sys_path: Value::list(Vec::new()),
             write_bytecode: true,
             trace: None,
+            init_frames: Vec::new(),
         }
     }
 
@@ -376,10 +380,7 @@ impl Vm {
                     kwvals,
                 },
             ),
-            other => Err(PyErr::type_error(format!(
-                "'{}' object is not callable",
-                crate::types::type_name(other)
-            ))),
+            other => self.call_other(other, args, kwnames, kwvals),
         }
     }
 

@@ -56,6 +56,9 @@ pub fn format_value(v: &Value, spec: &str) -> PyResult<String> {
 /// `format(v, spec)` from code that has the VM (str.format, f-strings): builtin
 /// values are formatted here, anything else through `str()` when the spec is empty.
 pub fn format_value_vm(vm: &mut crate::vm::Vm, v: &Value, spec: &str) -> PyResult<String> {
+    if crate::attr::is_heap_object(v) {
+        return vm.format_of(v, spec);
+    }
     if spec.is_empty() && !matches!(v, Value::Str(_) | Value::Int(_) | Value::Float(_)) {
         return vm.str_of(v);
     }

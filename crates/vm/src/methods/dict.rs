@@ -21,10 +21,10 @@ method_table!(pub(super) DICT_METHODS, "dict", [
 
 // ---- dict ----
 
-fn dict_get(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn dict_get(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let d = recv_dict(&a, "get")?;
     nargs(&a, "get", 1, 2)?;
-    let r = d.borrow().get(&a.pos[1])?.cloned();
+    let r = vm.map_get(d, &a.pos[1])?;
     Ok(r.unwrap_or_else(|| a.pos.get(2).cloned().unwrap_or(Value::None)))
 }
 

@@ -144,12 +144,12 @@ pub fn sort_values(
     if reverse {
         idx.reverse();
     }
-    let lt = |a: usize, b: usize| -> PyResult<bool> {
+    let mut lt = |a: usize, b: usize| -> PyResult<bool> {
         let (x, y) = (&keys[a], &keys[b]);
         if let (Value::Int(p), Value::Int(q)) = (x, y) {
             return Ok(p < q);
         }
-        ops::compare(CmpOp::Lt, x, y)
+        vm.compare_bool(CmpOp::Lt, x, y)
     };
     let mut buf = idx.clone();
     let n = idx.len();

@@ -331,10 +331,10 @@ fn mutable_set<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Rc<RefCell<Dict>>> 
     }
 }
 
-fn set_add(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn set_add(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = mutable_set(&a, "add")?;
     nargs(&a, "add", 1, 1)?;
-    s.borrow_mut().insert(a.pos[1].clone(), Value::None)?;
+    vm.map_insert(s, a.pos[1].clone(), Value::None)?;
     Ok(Value::None)
 }
 

@@ -496,6 +496,9 @@ fn s_getsizeof(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         Value::Complex(_) => 32,
         Value::ByteArray(b) => 57 + n(b.borrow().len()),
         Value::MemoryView(_) => 184,
+        // An instance with a `__dict__` (3.11 keeps it outside the object).
+        Value::Instance(_) => 48,
+        Value::Descr(_) => 40,
         Value::Tuple(t) => 40 + 8 * n(t.len()),
         // A list display allocates its length rounded up to 4 slots.
         Value::List(l) => 56 + 8 * n(l.borrow().len().next_multiple_of(4)),

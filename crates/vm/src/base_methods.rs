@@ -1,0 +1,343 @@
+//! Methods of the builtin classes `object`, `type` and `BaseException` (and the
+//! `__init__` of builtin containers) as Python code reaches them through the
+//! MRO of a class: `super().__init__(...)`, `object.__setattr__(self, ...)`.
+
+use std::rc::Rc;
+
+use crate::class::{default_repr, mro_of, new_instance, special};
+use crate::exc::{ExcObj, PyErr, PyResult};
+use crate::func::{Args, BuiltinDef};
+use crate::names::D;
+use crate::types::{type_name, TypeKind, TypeObj};
+use crate::value::{StrObj, Value};
+use crate::vm::Vm;
+
+macro_rules! native_table {
+    ($table:ident, $owner:literal, [ $( $name:literal => $f:path ),* $(,)? ]) => {
+        static $table: &[BuiltinDef] = &[
+            $( BuiltinDef { name: $name, func: $f, owner: $owner, is_method: true }, )*
+        ];
+    };
+}
+
+native_table!(OBJECT_METHODS, "object", [
+    "__init__" => object_init, "__new__" => object_new, "__repr__" => object_repr,
+    "__str__" => object_str, "__eq__" => object_eq, "__ne__" => object_ne,
+    "__hash__" => object_hash, "__setattr__" => object_setattr,
+    "__getattribute__" => object_getattribute, "__delattr__" => object_delattr,
+    "__init_subclass__" => object_init_subclass, "__format__" => object_format,
+]);
+
+native_table!(EXC_METHODS, "BaseException", [
+    "__init__" => exc_init, "__str__" => exc_str, "__repr__" => exc_repr,
+    "with_traceback" => exc_with_traceback,
+]);
+
+native_table!(TYPE_METHODS, "type", [
+    "mro" => type_mro, "__subclasses__" => type_subclasses, "__call__" => type_dunder_call,
+    "__init__" => type_dunder_init,
+]);
+
+native_table!(CONTAINER_INIT, "list", ["__init__" => container_init]);
+
+/// An attribute of a builtin class found in its own method tables.
+pub fn builtin_attr(t: &Rc<TypeObj>, name: &str) -> Option<Value> {
+    let has_table = !matches!(
+        t.kind,
+        TypeKind::Object | TypeKind::Type | TypeKind::Exception(_)
+    );
+    if has_table {
+        if let Some(def) = crate::methods::lookup(&Value::Type(t.clone()), name) {
+            return Some(Value::Builtin(def));
+        }
+    }
+    if !name.starts_with("__") && t.kind == TypeKind::Object {
+        // `object` has only special methods: the common miss of an instance attribute.
+        return None;
+    }
+    let table: &'static [BuiltinDef] = match t.kind {
+        TypeKind::Object => OBJECT_METHODS,
+        TypeKind::Type => TYPE_METHODS,
+        TypeKind::Exception(crate::types::ExcKind::BaseException) => EXC_METHODS,
+        TypeKind::List | TypeKind::Dict | TypeKind::Set => CONTAINER_INIT,
+        _ => &[],
+    };
+    if let Some(def) = table.iter().find(|d| d.name == name) {
+        return Some(Value::Builtin(def));
+    }
+    if name == "__doc__" {
+        return Some(Value::None);
+    }
+    // Builtin classes expose their special methods as slot wrappers.
+    let d = D::from_name(name)?;
+    crate::slots::slot_wrapper(t, d).map(Value::Builtin)
+}
+
+fn self_arg<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Value> {
+    a.pos.first().ok_or_else(|| {
+        PyErr::type_error(format!(
+            "descriptor '{name}' of 'object' object needs an argument"
+        ))
+    })
+}
+
+fn object_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = self_arg(&a, "__init__")?;
+    if a.pos.len() > 1 || !a.kwnames.is_empty() {
+        let t = crate::types::type_of(obj);
+        let overrides_init = special(&t, D::Init).is_some();
+        let overrides_new = special(&t, D::New).is_some();
+        if overrides_init || !overrides_new {
+            let _ = vm;
+            return Err(PyErr::type_error(format!(
+                "{}.__init__() takes exactly one argument (the instance to initialize)",
+                if overrides_init {
+                    "object".to_string()
+                } else {
+                    t.name.clone()
+                }
+            )));
+        }
+    }
+    Ok(Value::None)
+}
+
+fn object_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let Some(Value::Type(t)) = a.pos.first() else {
+        return Err(PyErr::type_error(
+            "object.__new__(X): X is not a type object",
+        ));
+    };
+    let rest = Args {
+        pos: &a.pos[1..],
+        kwnames: a.kwnames,
+        kwvals: a.kwvals,
+    };
+    if t.heap.is_none() {
+        return crate::builtins::construct(vm, t, rest);
+    }
+    let h = t.heap.as_ref().map(|h| h.solid.kind);
+    if h == Some(TypeKind::Object) && (!rest.pos.is_empty() || !rest.kwnames.is_empty()) {
+        let overrides_new = special(t, D::New).is_some();
+        let overrides_init = special(t, D::Init).is_some();
+        if overrides_new || !overrides_init {
+            return Err(PyErr::type_error(
+                "object.__new__() takes exactly one argument (the type to instantiate)",
+            ));
+        }
+    }
+    new_instance(vm, t, rest)
+}
+
+fn object_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = self_arg(&a, "__repr__")?;
+    let _ = vm;
+    Ok(Value::string(default_repr(obj)))
+}
+
+fn object_str(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = self_arg(&a, "__str__")?;
+    Ok(Value::string(vm.repr_of(obj)?))
+}
+
+fn object_eq(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    match a.pos {
+        [x, y] => Ok(if x.is(y) {
+            Value::Bool(true)
+        } else {
+            Value::NotImplemented
+        }),
+        _ => Err(PyErr::type_error("expected 1 argument")),
+    }
+}
+
+fn object_ne(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    match a.pos {
+        [x, y] => {
+            let r = vm.rich_compare(crate::ops::CmpOp::Eq, x, y)?;
+            if matches!(r, Value::NotImplemented) {
+                return Ok(r);
+            }
+            Ok(Value::Bool(!vm.truthy(&r)?))
+        }
+        _ => Err(PyErr::type_error("expected 1 argument")),
+    }
+}
+
+fn object_hash(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = self_arg(&a, "__hash__")?;
+    Ok(Value::Int((obj.identity() >> 4) as i64))
+}
+
+fn attr_name_arg(v: Option<&Value>) -> PyResult<Rc<StrObj>> {
+    match v {
+        Some(Value::Str(s)) => Ok(s.clone()),
+        Some(other) => Err(PyErr::type_error(format!(
+            "attribute name must be string, not '{}'",
+            type_name(other)
+        ))),
+        None => Err(PyErr::type_error("expected an attribute name")),
+    }
+}
+
+fn object_setattr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = self_arg(&a, "__setattr__")?;
+    let name = attr_name_arg(a.pos.get(1))?;
+    let v = a.pos.get(2).cloned().unwrap_or(Value::None);
+    vm.generic_setattr(obj, &name, Some(v))?;
+    Ok(Value::None)
+}
+
+fn object_delattr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = self_arg(&a, "__delattr__")?;
+    let name = attr_name_arg(a.pos.get(1))?;
+    vm.generic_setattr(obj, &name, None)?;
+    Ok(Value::None)
+}
+
+fn object_getattribute(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = self_arg(&a, "__getattribute__")?;
+    let name = attr_name_arg(a.pos.get(1))?;
+    vm.generic_getattr(obj, &name)
+}
+
+fn object_init_subclass(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    if !a.kwnames.is_empty() || a.pos.len() > 1 {
+        let name = match a.pos.first() {
+            Some(Value::Type(t)) => t.name.clone(),
+            _ => "object".to_string(),
+        };
+        return Err(PyErr::type_error(format!(
+            "{name}.__init_subclass__() takes no keyword arguments"
+        )));
+    }
+    Ok(Value::None)
+}
+
+fn object_format(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = self_arg(&a, "__format__")?;
+    match a.pos.get(1) {
+        Some(Value::Str(s)) if s.as_str().is_empty() => Ok(Value::string(vm.str_of(obj)?)),
+        Some(Value::Str(_)) => Err(PyErr::type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            type_name(obj)
+        ))),
+        _ => Err(PyErr::type_error("format spec must be a str")),
+    }
+}
+
+fn exc_arg<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Rc<ExcObj>> {
+    match a.pos.first() {
+        Some(Value::Exception(e)) => Ok(e),
+        Some(other) => Err(PyErr::type_error(format!(
+            "descriptor '{}' requires a 'BaseException' object but received a '{}'",
+            name,
+            type_name(other)
+        ))),
+        None => Err(PyErr::type_error(format!(
+            "descriptor '{name}' of 'BaseException' object needs an argument"
+        ))),
+    }
+}
+
+fn exc_init(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let e = exc_arg(&a, "__init__")?;
+    if !a.kwnames.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "{}() takes no keyword arguments",
+            e.typ.name
+        )));
+    }
+    *e.args.borrow_mut() = Rc::new(a.pos[1..].to_vec());
+    Ok(Value::None)
+}
+
+fn exc_str(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let e = exc_arg(&a, "__str__")?;
+    let args = e.args.borrow().clone();
+    Ok(Value::string(match args.len() {
+        0 => String::new(),
+        1 => vm.str_of(&args[0])?,
+        _ => vm.repr_of(&Value::Tuple(args))?,
+    }))
+}
+
+fn exc_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let e = exc_arg(&a, "__repr__")?;
+    let args = e.args.borrow().clone();
+    let mut out = e.typ.name.clone();
+    if args.len() == 1 {
+        out.push('(');
+        out.push_str(&vm.repr_of(&args[0])?);
+        out.push(')');
+    } else {
+        out.push_str(&vm.repr_of(&Value::Tuple(args))?);
+    }
+    Ok(Value::string(out))
+}
+
+fn exc_with_traceback(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let e = exc_arg(&a, "with_traceback")?;
+    Ok(Value::Exception(e.clone()))
+}
+
+fn type_mro(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    match a.pos.first() {
+        Some(Value::Type(t)) => Ok(Value::list(
+            mro_of(t).into_iter().map(Value::Type).collect(),
+        )),
+        _ => Err(PyErr::type_error(
+            "descriptor 'mro' requires a 'type' object",
+        )),
+    }
+}
+
+/// `type.__call__(cls, *args)`: what calling a class does, metaclass `__call__` aside.
+fn type_dunder_call(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let Some(Value::Type(t)) = a.pos.first() else {
+        return Err(PyErr::type_error(
+            "descriptor '__call__' requires a 'type' object",
+        ));
+    };
+    let rest = Args {
+        pos: &a.pos[1..],
+        kwnames: a.kwnames,
+        kwvals: a.kwvals,
+    };
+    let t = t.clone();
+    if t.heap.is_some() {
+        crate::class::create_and_init(vm, &t, rest)
+    } else {
+        crate::builtins::construct(vm, &t, rest)
+    }
+}
+
+fn type_dunder_init(_: &mut Vm, _: Args<'_>) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn type_subclasses(_: &mut Vm, _: Args<'_>) -> PyResult<Value> {
+    Ok(Value::list(Vec::new()))
+}
+
+/// `list.__init__`, `dict.__init__`, `set.__init__` for subclass instances.
+pub(crate) fn container_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let Some(obj) = a.pos.first() else {
+        return Err(PyErr::type_error("__init__ needs an argument"));
+    };
+    let target = crate::instance::payload_of(obj).unwrap_or(obj).clone();
+    let rest = Args {
+        pos: &a.pos[1..],
+        kwnames: a.kwnames,
+        kwvals: a.kwvals,
+    };
+    let t = crate::types::type_of(&target);
+    let fresh = crate::builtins::construct(vm, &t, rest)?;
+    match (&target, fresh) {
+        (Value::List(l), Value::List(n)) => *l.borrow_mut() = n.borrow().clone(),
+        (Value::Dict(d), Value::Dict(n)) => *d.borrow_mut() = n.borrow().clone(),
+        (Value::Set(d), Value::Set(n)) => *d.borrow_mut() = n.borrow().clone(),
+        _ => {}
+    }
+    Ok(Value::None)
+}

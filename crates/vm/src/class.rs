@@ -1,0 +1,794 @@
+//! Classes: `__build_class__`, `type(name, bases, ns)`, the C3 method resolution
+//! order, lookups along the MRO, and calling a class (`__new__` then `__init__`).
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use crate::descr::Descr;
+use crate::dict::Dict;
+use crate::exc::{ExcObj, PyErr, PyResult};
+use crate::func::Args;
+use crate::instance::Instance;
+use crate::names::D;
+use crate::types::{builtin_type, type_name, TypeKind, TypeObj};
+use crate::value::{StrObj, Value};
+use crate::vm::{Frame, Vm, MAX_NATIVE_DEPTH};
+
+/// What a class statement adds to a type object.
+#[derive(Debug)]
+pub struct HeapType {
+    /// `__qualname__`.
+    pub qualname: RefCell<Rc<StrObj>>,
+    /// `__bases__`.
+    pub bases: Vec<Rc<TypeObj>>,
+    /// `__mro__` without the class itself (that would be a reference cycle).
+    pub mro: Vec<Rc<TypeObj>>,
+    /// The class namespace, `__dict__`.
+    pub dict: Rc<RefCell<Dict>>,
+    /// The metaclass when it is not `type`.
+    pub meta: Option<Rc<TypeObj>>,
+    /// The nearest builtin class in the MRO other than `object` (or `object`):
+    /// it decides how instances are laid out.
+    pub solid: Rc<TypeObj>,
+    /// Names allowed on instances when every class defines `__slots__`.
+    pub slots: Option<Vec<Rc<StrObj>>>,
+    /// Which special methods Python code defines along the MRO, valid while
+    /// `.0` equals the global class epoch.
+    flags: Cell<(u64, u128)>,
+    /// Recent MRO lookups by name object, valid while their epoch is current.
+    cache: RefCell<Vec<CacheEntry>>,
+}
+
+type CacheEntry = Option<(Rc<StrObj>, u64, Option<Value>)>;
+
+const CACHE_SIZE: usize = 64;
+
+thread_local! {
+    /// Bumped on every write to a class namespace; invalidates special-method caches.
+    static EPOCH: Cell<u64> = const { Cell::new(1) };
+}
+
+/// Invalidates every class's special-method cache (after a class dict write).
+pub fn bump_epoch() {
+    EPOCH.with(|e| e.set(e.get().wrapping_add(1)));
+}
+
+/// The metaclass of a class.
+pub fn metatype(t: &Rc<TypeObj>) -> Rc<TypeObj> {
+    match t.heap.as_ref().and_then(|h| h.meta.clone()) {
+        Some(m) => m,
+        None => builtin_type(TypeKind::Type),
+    }
+}
+
+/// The type's own namespace lookup (no MRO walk).
+fn lookup_own(t: &Rc<TypeObj>, name: &Rc<StrObj>) -> Option<Value> {
+    match &t.heap {
+        Some(h) => h.dict.borrow().get_str(name).cloned(),
+        None => crate::base_methods::builtin_attr(t, name.as_str()),
+    }
+}
+
+/// Calls `f` on each class of `t`'s MRO, in order, until it returns `Some`.
+pub fn mro_find<R>(t: &Rc<TypeObj>, mut f: impl FnMut(&Rc<TypeObj>) -> Option<R>) -> Option<R> {
+    if let Some(r) = f(t) {
+        return Some(r);
+    }
+    match &t.heap {
+        Some(h) => h.mro.iter().find_map(f),
+        None => {
+            let mut cur = t.base.as_ref();
+            while let Some(b) = cur {
+                if let Some(r) = f(b) {
+                    return Some(r);
+                }
+                cur = b.base.as_ref();
+            }
+            None
+        }
+    }
+}
+
+/// The full MRO of `t`, itself first.
+pub fn mro_of(t: &Rc<TypeObj>) -> Vec<Rc<TypeObj>> {
+    let mut out = vec![t.clone()];
+    match &t.heap {
+        Some(h) => out.extend(h.mro.iter().cloned()),
+        None => {
+            let mut cur = t.base.clone();
+            while let Some(b) = cur {
+                cur = b.base.clone();
+                out.push(b);
+            }
+        }
+    }
+    out
+}
+
+/// `_PyType_Lookup`: the attribute `name` along the MRO of `t`.
+pub fn lookup(t: &Rc<TypeObj>, name: &Rc<StrObj>) -> Option<Value> {
+    let Some(h) = &t.heap else {
+        return mro_find(t, |c| lookup_own(c, name));
+    };
+    let epoch = EPOCH.with(Cell::get);
+    let idx = (Rc::as_ptr(name) as usize >> 4) % CACHE_SIZE;
+    if let Ok(c) = h.cache.try_borrow() {
+        if let Some(Some((n, e, v))) = c.get(idx) {
+            if *e == epoch && Rc::ptr_eq(n, name) {
+                return v.clone();
+            }
+        }
+    }
+    let v = mro_find(t, |c| lookup_own(c, name));
+    if let Ok(mut c) = h.cache.try_borrow_mut() {
+        if let Some(slot) = c.get_mut(idx) {
+            *slot = Some((name.clone(), epoch, v.clone()));
+        }
+    }
+    v
+}
+
+/// A special method defined by Python code somewhere on the MRO of `t`
+/// (builtin behaviour is not returned: callers fall back to it themselves).
+pub fn special(t: &Rc<TypeObj>, d: D) -> Option<Value> {
+    let h = t.heap.as_ref()?;
+    let epoch = EPOCH.with(Cell::get);
+    let (e, bits) = h.flags.get();
+    let bits = if e == epoch {
+        bits
+    } else {
+        let bits = compute_flags(t);
+        h.flags.set((epoch, bits));
+        bits
+    };
+    if bits & d.bit() == 0 {
+        return None;
+    }
+    let name = d.name();
+    mro_find(t, |c| {
+        c.heap.as_ref()?.dict.borrow().get_str(&name).cloned()
+    })
+}
+
+fn compute_flags(t: &Rc<TypeObj>) -> u128 {
+    let mut bits = 0u128;
+    let mut scan = |c: &Rc<TypeObj>| -> Option<()> {
+        let h = c.heap.as_ref()?;
+        for k in h.dict.borrow().keys() {
+            if let Value::Str(s) = k {
+                if let Some(d) = D::from_name(s.as_str()) {
+                    bits |= d.bit();
+                }
+            }
+        }
+        None
+    };
+    let _ = mro_find(t, &mut scan);
+    bits
+}
+
+/// Whether `v` has a `__get__` method (instances of classes defining it).
+pub fn is_data_descriptor(v: &Value) -> bool {
+    match v {
+        Value::Descr(d) => matches!(**d, Descr::Property { .. }),
+        Value::Instance(i) => {
+            special(&i.typ, D::Set).is_some() || special(&i.typ, D::Delete).is_some()
+        }
+        _ => false,
+    }
+}
+
+/// `<__main__.C object at 0x...>`.
+pub fn default_repr(obj: &Value) -> String {
+    let t = crate::types::type_of(obj);
+    format!("<{} object at {:#x}>", qualified_name(&t), obj.identity())
+}
+
+/// `module.qualname` of a class, without the module for builtins.
+pub fn qualified_name(t: &Rc<TypeObj>) -> String {
+    match &t.heap {
+        Some(h) => {
+            let module = match h.dict.borrow().get_str(&D::Module.name()) {
+                Some(Value::Str(s)) => Some(s.as_str().to_string()),
+                _ => None,
+            };
+            let q = h.qualname.borrow().as_str().to_string();
+            match module {
+                Some(m) if m != "builtins" => format!("{m}.{q}"),
+                _ => q,
+            }
+        }
+        None => t.name.clone(),
+    }
+}
+
+// ---- class creation ----
+
+fn full_mro_list(t: &Rc<TypeObj>) -> Vec<Rc<TypeObj>> {
+    mro_of(t)
+}
+
+/// C3 linearization of `bases` (the class itself excluded).
+fn c3(bases: &[Rc<TypeObj>]) -> PyResult<Vec<Rc<TypeObj>>> {
+    let mut seqs: Vec<Vec<Rc<TypeObj>>> = bases.iter().map(full_mro_list).collect();
+    seqs.push(bases.to_vec());
+    let mut out: Vec<Rc<TypeObj>> = Vec::new();
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Ok(out);
+        }
+        let cand = seqs
+            .iter()
+            .map(|s| s[0].clone())
+            .find(|c| !seqs.iter().any(|s| s[1..].iter().any(|x| Rc::ptr_eq(x, c))));
+        let Some(c) = cand else {
+            // CPython lists the classes that still head a sequence.
+            let mut names: Vec<String> = Vec::new();
+            for s in &seqs {
+                if !names.contains(&s[0].name) {
+                    names.push(s[0].name.clone());
+                }
+            }
+            return Err(PyErr::type_error(format!(
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+                names.join(", ")
+            )));
+        };
+        for s in seqs.iter_mut() {
+            if Rc::ptr_eq(&s[0], &c) {
+                s.remove(0);
+            }
+        }
+        out.push(c);
+    }
+}
+
+fn solid_base(t: &Rc<TypeObj>) -> Rc<TypeObj> {
+    match &t.heap {
+        Some(h) => h.solid.clone(),
+        None => t.clone(),
+    }
+}
+
+fn acceptable_base(t: &TypeObj) -> bool {
+    t.heap.is_some()
+        || matches!(
+            t.kind,
+            TypeKind::Object
+                | TypeKind::Type
+                | TypeKind::Int
+                | TypeKind::Float
+                | TypeKind::Str
+                | TypeKind::Bytes
+                | TypeKind::Tuple
+                | TypeKind::List
+                | TypeKind::Dict
+                | TypeKind::Set
+                | TypeKind::FrozenSet
+                | TypeKind::Exception(_)
+        )
+}
+
+/// `type(name, bases, ns)` and the end of a `class` statement: makes the class,
+/// then runs `__set_name__` and the parent's `__init_subclass__`.
+pub fn new_type(
+    vm: &mut Vm,
+    meta: Option<Rc<TypeObj>>,
+    name: &str,
+    bases: Vec<Rc<TypeObj>>,
+    ns: &Dict,
+    kw: (&[Value], &[Value]),
+) -> PyResult<Rc<TypeObj>> {
+    let bases = if bases.is_empty() {
+        vec![builtin_type(TypeKind::Object)]
+    } else {
+        bases
+    };
+    for (i, b) in bases.iter().enumerate() {
+        if !acceptable_base(b) {
+            return Err(PyErr::type_error(format!(
+                "type '{}' is not an acceptable base type",
+                b.name
+            )));
+        }
+        if bases[..i].iter().any(|x| Rc::ptr_eq(x, b)) {
+            return Err(PyErr::type_error(format!(
+                "duplicate base class {}",
+                b.name
+            )));
+        }
+    }
+    // The layout comes from the most derived builtin base; two unrelated ones conflict.
+    let mut solid = builtin_type(TypeKind::Object);
+    for b in &bases {
+        let s = solid_base(b);
+        if s.is_subtype(&solid) {
+            solid = s;
+        } else if !solid.is_subtype(&s) {
+            return Err(PyErr::type_error(
+                "multiple bases have instance lay-out conflict",
+            ));
+        }
+    }
+    let mro = c3(&bases)?;
+    let mut dict = ns.clone();
+    let qualname = match dict.remove(&Value::Str(D::Qualname.name()))? {
+        Some(Value::Str(s)) => s,
+        Some(other) => {
+            return Err(PyErr::type_error(format!(
+                "type __qualname__ must be a str, not {}",
+                type_name(&other)
+            )))
+        }
+        None => Rc::new(StrObj::new(name)),
+    };
+    if dict.get_str(&D::Module.name()).is_none() {
+        let module = vm
+            .frames
+            .last()
+            .and_then(|f| f.globals.borrow().get_str(&D::Name.name()).cloned())
+            .unwrap_or_else(|| Value::str("builtins"));
+        dict.insert_hashed(
+            Value::Str(D::Module.name()),
+            D::Module.name().hash(),
+            module,
+        );
+    }
+    if dict.get_str(&D::Doc.name()).is_none() {
+        dict.insert_hashed(Value::Str(D::Doc.name()), D::Doc.name().hash(), Value::None);
+    }
+    // `__new__` is a static method, `__init_subclass__` and `__class_getitem__` class methods.
+    for (d, wrap) in [
+        (D::New, 0u8),
+        (D::InitSubclass, 1u8),
+        (D::ClassGetItem, 1u8),
+    ] {
+        let key = d.name();
+        if let Some(f @ Value::Function(_)) = dict.get_str(&key).cloned() {
+            let w = if wrap == 0 {
+                Descr::StaticMethod(f)
+            } else {
+                Descr::ClassMethod(f)
+            };
+            dict.insert_hashed(
+                Value::Str(key.clone()),
+                key.hash(),
+                Value::Descr(Rc::new(w)),
+            );
+        }
+    }
+    let slots = match dict.get_str(&D::Slots.name()).cloned() {
+        Some(v) => {
+            let items = match &v {
+                Value::Str(_) => vec![v.clone()],
+                other => vm.collect(other)?,
+            };
+            let mut names = Vec::new();
+            for it in items {
+                match it {
+                    Value::Str(s) => names.push(s),
+                    other => {
+                        return Err(PyErr::type_error(format!(
+                            "__slots__ items must be strings, not '{}'",
+                            type_name(&other)
+                        )))
+                    }
+                }
+            }
+            let has_dict = names.iter().any(|s| s.as_str() == "__dict__");
+            // Slots restrict instances only if no base gives them a `__dict__`.
+            let bases_restricted = bases.iter().all(|b| match &b.heap {
+                Some(h) => h.slots.is_some(),
+                None => true,
+            });
+            if has_dict || !bases_restricted {
+                None
+            } else {
+                for b in &mro {
+                    if let Some(bs) = b.heap.as_ref().and_then(|h| h.slots.as_ref()) {
+                        names.extend(bs.iter().cloned());
+                    }
+                }
+                Some(names)
+            }
+        }
+        None => None,
+    };
+    let meta = meta.filter(|m| m.heap.is_some());
+    let kind = solid.kind;
+    let t = Rc::new(TypeObj {
+        name: name.to_string(),
+        kind,
+        base: bases.first().cloned(),
+        heap: Some(Box::new(HeapType {
+            qualname: RefCell::new(qualname),
+            bases,
+            mro,
+            dict: Rc::new(RefCell::new(dict)),
+            meta,
+            solid,
+            slots,
+            flags: Cell::new((0, 0)),
+            cache: RefCell::new(vec![None; CACHE_SIZE]),
+        })),
+    });
+    let cls = Value::Type(t.clone());
+    // `__set_name__` on every attribute that defines it.
+    let attrs: Vec<(Value, Value)> = t
+        .heap
+        .as_ref()
+        .map(|h| {
+            h.dict
+                .borrow()
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect()
+        })
+        .unwrap_or_default();
+    for (k, v) in attrs {
+        match &v {
+            Value::Instance(i) => {
+                if let Some(f) = special(&i.typ, D::SetName) {
+                    vm.call(&f, &[v.clone(), cls.clone(), k.clone()])?;
+                }
+            }
+            Value::Descr(d) => {
+                if let Descr::Property { name, .. } = &**d {
+                    *name.borrow_mut() = k.clone();
+                }
+            }
+            _ => {}
+        }
+    }
+    // The parent's `__init_subclass__(**kw)`.
+    let sup = Value::Descr(Rc::new(Descr::Super {
+        typ: t.clone(),
+        obj: cls.clone(),
+        obj_type: Some(t.clone()),
+    }));
+    let init_sub = vm.get_attr(&sup, &D::InitSubclass.name())?;
+    vm.call_with_kw(&init_sub, &[], kw.0, kw.1)?;
+    Ok(t)
+}
+
+impl Vm {
+    /// Runs a class body with `ns` as its namespace; returns what it returns
+    /// (the `__class__` cell, or `None`).
+    fn run_class_body(
+        &mut self,
+        f: &Rc<crate::func::Function>,
+        ns: Rc<RefCell<Dict>>,
+    ) -> PyResult<Value> {
+        if self.native_depth >= MAX_NATIVE_DEPTH || self.frames.len() >= self.recursion_limit {
+            return Err(PyErr::new(
+                crate::types::ExcKind::RecursionError,
+                "maximum recursion depth exceeded",
+            ));
+        }
+        let locals = f.bind(&[], &[], &[])?;
+        let base = self.stack.len();
+        self.stack.extend(locals);
+        self.frames.push(Frame {
+            code: f.code.clone(),
+            globals: f.globals.clone(),
+            names: Some(ns),
+            base,
+            ret_to: base,
+            ip: 0,
+            entry: true,
+            generator: None,
+        });
+        self.native_depth += 1;
+        let r = self.run_frames();
+        self.native_depth -= 1;
+        r
+    }
+}
+
+/// `__build_class__(func, name, *bases, metaclass=None, **kwds)`.
+pub fn build_class(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let (Some(Value::Function(body)), Some(Value::Str(name))) = (a.pos.first(), a.pos.get(1))
+    else {
+        return Err(PyErr::type_error(
+            "__build_class__: func must be a function",
+        ));
+    };
+    let mut bases: Vec<Rc<TypeObj>> = Vec::new();
+    for b in &a.pos[2..] {
+        match b {
+            Value::Type(t) => bases.push(t.clone()),
+            other => {
+                return Err(PyErr::type_error(format!(
+                    "bases must be types, not {}",
+                    type_name(other)
+                )))
+            }
+        }
+    }
+    let mut meta: Option<Value> = None;
+    let mut kwnames = Vec::new();
+    let mut kwvals = Vec::new();
+    for (k, v) in a.kwnames.iter().zip(a.kwvals) {
+        if matches!(k, Value::Str(s) if s.as_str() == "metaclass") {
+            meta = Some(v.clone());
+        } else {
+            kwnames.push(k.clone());
+            kwvals.push(v.clone());
+        }
+    }
+    // The most derived metaclass among the explicit one and the bases'.
+    let mut winner: Option<Rc<TypeObj>> = match &meta {
+        Some(Value::Type(m)) => Some(m.clone()),
+        _ => None,
+    };
+    if meta.is_none() || winner.is_some() {
+        for b in &bases {
+            let bm = metatype(b);
+            match &winner {
+                None => winner = Some(bm),
+                Some(w) => {
+                    if bm.is_subtype(w) {
+                        winner = Some(bm);
+                    } else if !w.is_subtype(&bm) {
+                        return Err(PyErr::type_error(
+                            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    let meta_v = match (&meta, &winner) {
+        (Some(m), None) => m.clone(),
+        (_, Some(w)) => Value::Type(w.clone()),
+        (None, None) => Value::Type(builtin_type(TypeKind::Type)),
+    };
+    let bases_v = Value::tuple(bases.iter().cloned().map(Value::Type).collect());
+    let ns = match &meta_v {
+        Value::Type(m) if m.heap.is_some() => match lookup(m, &D::Prepare.name()) {
+            Some(_) => {
+                let prep = vm.get_attr(&meta_v, &D::Prepare.name())?;
+                match vm.call_with_kw(
+                    &prep,
+                    &[Value::Str(name.clone()), bases_v.clone()],
+                    &kwnames,
+                    &kwvals,
+                )? {
+                    Value::Dict(d) => d,
+                    _ => Rc::new(RefCell::new(Dict::new())),
+                }
+            }
+            None => Rc::new(RefCell::new(Dict::new())),
+        },
+        _ => Rc::new(RefCell::new(Dict::new())),
+    };
+    let cell = vm.run_class_body(body, ns.clone())?;
+    let cls = match &meta_v {
+        Value::Type(m) if m.heap.is_none() && m.kind == TypeKind::Type => {
+            let ns = ns.borrow().clone();
+            Value::Type(new_type(
+                vm,
+                None,
+                name.as_str(),
+                bases,
+                &ns,
+                (&kwnames, &kwvals),
+            )?)
+        }
+        other => vm.call_with_kw(
+            other,
+            &[Value::Str(name.clone()), bases_v, Value::Dict(ns)],
+            &kwnames,
+            &kwvals,
+        )?,
+    };
+    if let Value::Cell(c) = cell {
+        *c.borrow_mut() = cls.clone();
+    }
+    Ok(cls)
+}
+
+/// `type(x)` and `type(name, bases, ns)` (also for metaclasses deriving from `type`).
+pub fn type_call(vm: &mut Vm, meta: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
+    if a.pos.len() == 1 && a.kwnames.is_empty() && meta.heap.is_none() {
+        return Ok(Value::Type(crate::types::type_of(&a.pos[0])));
+    }
+    if let [_, b, _] = a.pos {
+        if !matches!(b, Value::Tuple(_)) {
+            return Err(PyErr::type_error(format!(
+                "type.__new__() argument 2 must be tuple, not {}",
+                type_name(b)
+            )));
+        }
+    }
+    let [Value::Str(name), bases, Value::Dict(ns)] = a.pos else {
+        if a.pos.len() == 3 {
+            return Err(PyErr::type_error(
+                "type.__new__() argument 1 must be str, not ".to_string() + &type_name(&a.pos[0]),
+            ));
+        }
+        return Err(PyErr::type_error("type() takes 1 or 3 arguments"));
+    };
+    let mut bs = Vec::new();
+    for b in vm.collect(bases)? {
+        match b {
+            Value::Type(t) => bs.push(t),
+            other => {
+                return Err(PyErr::type_error(format!(
+                    "bases must be types, not {}",
+                    type_name(&other)
+                )))
+            }
+        }
+    }
+    let ns = ns.borrow().clone();
+    let t = new_type(
+        vm,
+        Some(meta.clone()),
+        name.as_str(),
+        bs,
+        &ns,
+        (a.kwnames, a.kwvals),
+    )?;
+    Ok(Value::Type(t))
+}
+
+/// Creates an instance of the heap class `t` laid out as its builtin base needs
+/// (`object.__new__` and the builtin `__new__`s in one).
+pub fn new_instance(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
+    let Some(h) = &t.heap else {
+        return crate::builtins::construct(vm, t, a);
+    };
+    let solid = h.solid.clone();
+    let payload = match solid.kind {
+        TypeKind::Object => Value::Null,
+        TypeKind::Type => return type_call(vm, t, a),
+        TypeKind::Exception(_) => {
+            if !a.kwnames.is_empty() {
+                return Err(PyErr::type_error(format!(
+                    "{}() takes no keyword arguments",
+                    t.name
+                )));
+            }
+            return Ok(Value::Exception(Rc::new(ExcObj::new(
+                t.clone(),
+                a.pos.to_vec(),
+            ))));
+        }
+        TypeKind::List => Value::list(Vec::new()),
+        TypeKind::Dict => Value::Dict(Rc::new(RefCell::new(Dict::new()))),
+        TypeKind::Set => Value::Set(Rc::new(RefCell::new(Dict::new()))),
+        _ => crate::builtins::construct(vm, &solid, a)?,
+    };
+    Ok(Value::Instance(Rc::new(Instance::new(t.clone(), payload))))
+}
+
+/// Calls a class defined in Python: `__new__`, then `__init__` if the result
+/// is an instance of it.
+pub fn call_heap_type(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
+    if let Some(meta) = t.heap.as_ref().and_then(|h| h.meta.clone()) {
+        if let Some(call) = special(&meta, D::Call) {
+            let mut all = Vec::with_capacity(a.pos.len() + 1);
+            all.push(Value::Type(t.clone()));
+            all.extend_from_slice(a.pos);
+            return vm.call_with_kw(&call, &all, a.kwnames, a.kwvals);
+        }
+    }
+    create_and_init(vm, t, a)
+}
+
+pub(crate) fn create_and_init(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
+    let cls = Value::Type(t.clone());
+    let obj = match special(t, D::New) {
+        Some(new) => {
+            let f = match new {
+                Value::Descr(d) => match &*d {
+                    Descr::StaticMethod(f) => f.clone(),
+                    _ => Value::Descr(d.clone()),
+                },
+                other => other,
+            };
+            let mut all = Vec::with_capacity(a.pos.len() + 1);
+            all.push(cls);
+            all.extend_from_slice(a.pos);
+            vm.call_with_kw(&f, &all, a.kwnames, a.kwvals)?
+        }
+        None => {
+            let init = special(t, D::Init);
+            let solid_obj = t.heap.as_ref().map(|h| h.solid.kind) == Some(TypeKind::Object);
+            if init.is_none() && solid_obj && (!a.pos.is_empty() || !a.kwnames.is_empty()) {
+                return Err(PyErr::type_error(format!(
+                    "{}() takes no arguments",
+                    t.name
+                )));
+            }
+            new_instance(vm, t, a)?
+        }
+    };
+    let ot = crate::types::type_of(&obj);
+    if !ot.is_subtype(t) {
+        return Ok(obj);
+    }
+    match special(&ot, D::Init) {
+        Some(init) => {
+            let mut all = Vec::with_capacity(a.pos.len() + 1);
+            all.push(obj.clone());
+            all.extend_from_slice(a.pos);
+            let r = vm.call_with_kw(&init, &all, a.kwnames, a.kwvals)?;
+            if !matches!(r, Value::None) {
+                return Err(init_returned(&r));
+            }
+        }
+        None => {
+            // Builtin containers fill themselves in `__init__`.
+            if let Some(p) = crate::instance::payload_of(&obj) {
+                if matches!(p, Value::List(_) | Value::Dict(_) | Value::Set(_)) {
+                    let mut all = Vec::with_capacity(a.pos.len() + 1);
+                    all.push(obj.clone());
+                    all.extend_from_slice(a.pos);
+                    crate::base_methods::container_init(
+                        vm,
+                        Args {
+                            pos: &all,
+                            kwnames: a.kwnames,
+                            kwvals: a.kwvals,
+                        },
+                    )?;
+                }
+            }
+        }
+    }
+    Ok(obj)
+}
+
+/// The class name a traceback prints: `module.qualname`, without the module
+/// for `builtins` and `__main__`.
+pub fn exc_display_name(t: &Rc<TypeObj>) -> String {
+    match &t.heap {
+        Some(h) => {
+            let q = h.qualname.borrow().as_str().to_string();
+            match h.dict.borrow().get_str(&D::Module.name()) {
+                Some(Value::Str(m)) if !matches!(m.as_str(), "builtins" | "__main__") => {
+                    format!("{}.{}", m.as_str(), q)
+                }
+                _ => q,
+            }
+        }
+        None => t.name.clone(),
+    }
+}
+
+/// `TypeError: __init__() should return None, not 'int'`.
+pub fn init_returned(v: &Value) -> PyErr {
+    PyErr::type_error(format!(
+        "__init__() should return None, not '{}'",
+        type_name(v)
+    ))
+}
+
+/// For a call of class `t` that is only "make a plain instance, run its Python
+/// `__init__`": the `__init__` function and the fresh instance.
+pub fn fast_init(t: &Rc<TypeObj>) -> Option<(Rc<crate::func::Function>, Value)> {
+    let h = t.heap.as_ref()?;
+    if h.solid.kind != TypeKind::Object || special(t, D::New).is_some() {
+        return None;
+    }
+    if let Some(meta) = &h.meta {
+        if special(meta, D::Call).is_some() {
+            return None;
+        }
+    }
+    let Some(Value::Function(init)) = special(t, D::Init) else {
+        return None;
+    };
+    let flags = init.code.flags;
+    if flags.contains(pith_bytecode::CodeFlags::GENERATOR)
+        || flags.contains(pith_bytecode::CodeFlags::COROUTINE)
+        || flags.contains(pith_bytecode::CodeFlags::ASYNC_GENERATOR)
+    {
+        return None;
+    }
+    let obj = Value::Instance(Rc::new(Instance::new(t.clone(), Value::Null)));
+    Some((init, obj))
+}

@@ -1,0 +1,291 @@
+//! The builtin descriptor types `property`, `classmethod`, `staticmethod`, and
+//! `super` objects.
+
+use std::rc::Rc;
+
+use crate::exc::{PyErr, PyResult};
+use crate::func::Args;
+use crate::types::{type_name, type_of, ExcKind, TypeKind, TypeObj};
+use crate::value::{StrObj, Value};
+use crate::vm::Vm;
+
+/// A `property`, `classmethod`, `staticmethod` or `super` object.
+#[derive(Debug)]
+pub enum Descr {
+    /// `property(fget, fset, fdel, doc)`.
+    Property {
+        /// The getter (`None` if absent).
+        fget: Value,
+        /// The setter.
+        fset: Value,
+        /// The deleter.
+        fdel: Value,
+        /// `__doc__`.
+        doc: Value,
+        /// The attribute name given by `__set_name__`, for error messages.
+        name: std::cell::RefCell<Value>,
+    },
+    /// `classmethod(f)`.
+    ClassMethod(Value),
+    /// `staticmethod(f)`.
+    StaticMethod(Value),
+    /// `super(typ, obj)`: lookups start after `typ` in the MRO of `obj_type`.
+    Super {
+        /// The class whose successors are searched.
+        typ: Rc<TypeObj>,
+        /// The bound object (`None` for an unbound super).
+        obj: Value,
+        /// The type whose MRO is searched (`type(obj)` or `obj` itself for a class).
+        obj_type: Option<Rc<TypeObj>>,
+    },
+}
+
+impl Descr {
+    /// Its builtin type.
+    pub fn kind(&self) -> TypeKind {
+        match self {
+            Descr::Property { .. } => TypeKind::Property,
+            Descr::ClassMethod(_) => TypeKind::ClassMethod,
+            Descr::StaticMethod(_) => TypeKind::StaticMethod,
+            Descr::Super { .. } => TypeKind::Super,
+        }
+    }
+}
+
+fn one_arg<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Value> {
+    a.no_kw(name)?;
+    match a.pos {
+        [v] => Ok(v),
+        _ => Err(PyErr::type_error(format!(
+            "{} expected 1 argument, got {}",
+            name,
+            a.pos.len()
+        ))),
+    }
+}
+
+/// Calls `property`, `classmethod`, `staticmethod` or `super`.
+pub fn construct(vm: &mut Vm, kind: TypeKind, a: Args<'_>) -> PyResult<Value> {
+    let d = match kind {
+        TypeKind::ClassMethod => Descr::ClassMethod(one_arg(&a, "classmethod")?.clone()),
+        TypeKind::StaticMethod => Descr::StaticMethod(one_arg(&a, "staticmethod")?.clone()),
+        TypeKind::Property => {
+            a.check_kw("property", &["fget", "fset", "fdel", "doc"])?;
+            let get = |i: usize, k: &str| -> Value {
+                a.pos
+                    .get(i)
+                    .or_else(|| a.kw(k))
+                    .cloned()
+                    .unwrap_or(Value::None)
+            };
+            Descr::Property {
+                fget: get(0, "fget"),
+                fset: get(1, "fset"),
+                fdel: get(2, "fdel"),
+                doc: get(3, "doc"),
+                name: std::cell::RefCell::new(Value::None),
+            }
+        }
+        TypeKind::Super => return make_super(vm, a),
+        _ => return Err(PyErr::type_error("not a descriptor type")),
+    };
+    Ok(Value::Descr(Rc::new(d)))
+}
+
+fn make_super(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    a.no_kw("super")?;
+    let (typ, obj) = match a.pos {
+        [] => zero_arg_super(vm)?,
+        [t] => (t.clone(), Value::None),
+        [t, o] => (t.clone(), o.clone()),
+        _ => {
+            return Err(PyErr::type_error(format!(
+                "super() takes at most 2 arguments ({} given)",
+                a.pos.len()
+            )))
+        }
+    };
+    let Value::Type(typ) = typ else {
+        return Err(PyErr::type_error(format!(
+            "super() argument 1 must be a type, not {}",
+            type_name(&typ)
+        )));
+    };
+    let obj_type = match &obj {
+        Value::None => None,
+        Value::Type(t) if t.is_subtype(&typ) => Some(t.clone()),
+        other => {
+            let t = type_of(other);
+            if !t.is_subtype(&typ) {
+                return Err(PyErr::type_error(
+                    "super(type, obj): obj must be an instance or subtype of type",
+                ));
+            }
+            Some(t)
+        }
+    };
+    Ok(Value::Descr(Rc::new(Descr::Super { typ, obj, obj_type })))
+}
+
+/// `super()` inside a method: the `__class__` cell and the first argument.
+fn zero_arg_super(vm: &mut Vm) -> PyResult<(Value, Value)> {
+    let Some(frame) = vm.frames.last() else {
+        return Err(PyErr::new(
+            ExcKind::RuntimeError,
+            "super(): no current frame",
+        ));
+    };
+    let code = frame.code.clone();
+    let base = frame.base;
+    if code.argcount == 0 {
+        return Err(PyErr::new(ExcKind::RuntimeError, "super(): no arguments"));
+    }
+    let deref = |v: &Value| -> Value {
+        match v {
+            Value::Cell(c) => c.borrow().clone(),
+            other => other.clone(),
+        }
+    };
+    // An argument that is also a cell variable holds its cell in the same slot.
+    let first = vm.stack.get(base).map(&deref).unwrap_or(Value::Null);
+    if first.is_null() {
+        return Err(PyErr::new(ExcKind::RuntimeError, "super(): arg[0] deleted"));
+    }
+    let idx = code
+        .localsplus
+        .iter()
+        .enumerate()
+        .skip(code.free_start)
+        .find(|(_, n)| n.as_str() == "__class__")
+        .map(|(i, _)| i);
+    let Some(idx) = idx else {
+        return Err(PyErr::new(
+            ExcKind::RuntimeError,
+            "super(): __class__ cell not found",
+        ));
+    };
+    let cls = vm.stack.get(base + idx).map(&deref).unwrap_or(Value::Null);
+    if cls.is_null() {
+        return Err(PyErr::new(
+            ExcKind::RuntimeError,
+            "super(): empty __class__ cell",
+        ));
+    }
+    Ok((cls, first))
+}
+
+/// Attributes of `property`, `classmethod`, `staticmethod` and `super` objects.
+pub fn getattr(vm: &mut Vm, v: &Value, d: &Descr, name: &Rc<StrObj>) -> PyResult<Value> {
+    let n = name.as_str();
+    if n == "__class__" {
+        return Ok(Value::Type(type_of(v)));
+    }
+    match d {
+        Descr::Super { .. } => vm.super_getattr(d, name),
+        Descr::Property {
+            fget,
+            fset,
+            fdel,
+            doc,
+            ..
+        } => {
+            let maker = |which: u8| -> Value {
+                Value::BoundBuiltin(Rc::new((v.clone(), &PROPERTY_COPIERS[which as usize])))
+            };
+            Ok(match n {
+                "fget" => fget.clone(),
+                "fset" => fset.clone(),
+                "fdel" => fdel.clone(),
+                "__doc__" => match doc {
+                    Value::None => match fget {
+                        Value::None => Value::None,
+                        f => vm.get_attr(f, name).unwrap_or(Value::None),
+                    },
+                    d => d.clone(),
+                },
+                "getter" => maker(0),
+                "setter" => maker(1),
+                "deleter" => maker(2),
+                _ => return Err(crate::protocol::attribute_error(v, n)),
+            })
+        }
+        Descr::ClassMethod(f) | Descr::StaticMethod(f) => match n {
+            "__func__" | "__wrapped__" => Ok(f.clone()),
+            "__isabstractmethod__" => Ok(Value::Bool(false)),
+            _ => vm.get_attr(f, name),
+        },
+    }
+}
+
+static PROPERTY_COPIERS: [crate::func::BuiltinDef; 3] = [
+    crate::func::BuiltinDef {
+        name: "getter",
+        func: property_getter,
+        owner: "property",
+        is_method: true,
+    },
+    crate::func::BuiltinDef {
+        name: "setter",
+        func: property_setter,
+        owner: "property",
+        is_method: true,
+    },
+    crate::func::BuiltinDef {
+        name: "deleter",
+        func: property_deleter,
+        owner: "property",
+        is_method: true,
+    },
+];
+
+fn property_copy(a: Args<'_>, which: usize) -> PyResult<Value> {
+    let (Some(Value::Descr(d)), Some(f)) = (a.pos.first(), a.pos.get(1)) else {
+        return Err(PyErr::type_error("property copier expects a function"));
+    };
+    let Descr::Property {
+        fget,
+        fset,
+        fdel,
+        doc,
+        name,
+    } = &**d
+    else {
+        return Err(PyErr::type_error("not a property"));
+    };
+    let mut parts = [fget.clone(), fset.clone(), fdel.clone()];
+    parts[which] = f.clone();
+    let [fget, fset, fdel] = parts;
+    Ok(Value::Descr(Rc::new(Descr::Property {
+        fget,
+        fset,
+        fdel,
+        doc: doc.clone(),
+        name: std::cell::RefCell::new(name.borrow().clone()),
+    })))
+}
+
+fn property_getter(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    property_copy(a, 0)
+}
+fn property_setter(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    property_copy(a, 1)
+}
+fn property_deleter(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    property_copy(a, 2)
+}
+
+/// `repr()` of these objects.
+pub fn repr(v: &Value, d: &Descr) -> String {
+    match d {
+        Descr::Property { .. } => format!("<property object at {:#x}>", v.identity()),
+        Descr::ClassMethod(f) => format!("<classmethod({})>", crate::repr::repr(f)),
+        Descr::StaticMethod(f) => format!("<staticmethod({})>", crate::repr::repr(f)),
+        Descr::Super { typ, obj, obj_type } => match obj_type {
+            None => format!("<super: <class '{}'>, NULL>", typ.name),
+            Some(t) => {
+                let _ = obj;
+                format!("<super: <class '{}'>, <{} object>>", typ.name, t.name)
+            }
+        },
+    }
+}

@@ -1,0 +1,192 @@
+//! Special methods of builtin classes as Python code reaches them through the
+//! MRO of a subclass (`super().__getitem__(k)` in a `dict` subclass): wrappers
+//! that run the builtin operation on the instance's builtin payload.
+
+use std::rc::Rc;
+
+use crate::exc::{PyErr, PyResult};
+use crate::func::{Args, BuiltinDef};
+use crate::instance::payload_of;
+use crate::names::D;
+use crate::ops::{self, CmpOp};
+use crate::types::{ExcKind, TypeKind, TypeObj};
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// The value builtin operations see: the payload of a builtin-subclass instance.
+fn unwrap(v: &Value) -> &Value {
+    payload_of(v).unwrap_or(v)
+}
+
+macro_rules! slot_wrappers {
+    ($( $name:literal => $f:ident ),* $(,)?) => {
+        static SLOT_WRAPPERS: &[BuiltinDef] = &[
+            $( BuiltinDef { name: $name, func: $f, owner: "builtin", is_method: true }, )*
+        ];
+    };
+}
+
+slot_wrappers! {
+    "__getitem__" => w_getitem, "__setitem__" => w_setitem, "__delitem__" => w_delitem,
+    "__len__" => w_len, "__contains__" => w_contains, "__iter__" => w_iter,
+    "__repr__" => w_repr, "__str__" => w_str, "__hash__" => w_hash, "__eq__" => w_eq,
+    "__ne__" => w_ne, "__lt__" => w_lt, "__le__" => w_le, "__gt__" => w_gt, "__ge__" => w_ge,
+    "__add__" => w_add, "__sub__" => w_sub, "__mul__" => w_mul, "__truediv__" => w_truediv,
+    "__floordiv__" => w_floordiv, "__mod__" => w_mod, "__pow__" => w_pow,
+    "__neg__" => w_neg, "__format__" => w_format, "__init__" => w_init, "__new__" => w_new,
+}
+
+/// The wrapper of special method `d` for the builtin class `t`, if `t` has it.
+pub fn slot_wrapper(t: &Rc<TypeObj>, d: D) -> Option<&'static BuiltinDef> {
+    use TypeKind as K;
+    if matches!(t.kind, K::Exception(_) | K::Object | K::Type) {
+        // These classes have their own method tables (`class.rs`).
+        return None;
+    }
+    let container = matches!(
+        t.kind,
+        K::Str | K::Bytes | K::Tuple | K::List | K::Dict | K::Set | K::FrozenSet | K::Range
+    );
+    let number = matches!(t.kind, K::Int | K::Float | K::Bool);
+    let ok = match d {
+        D::GetItem => container && !matches!(t.kind, K::Set | K::FrozenSet),
+        D::SetItem | D::DelItem => matches!(t.kind, K::List | K::Dict),
+        D::Len | D::Contains | D::Iter => container,
+        D::Repr
+        | D::Str
+        | D::Hash
+        | D::Eq
+        | D::Ne
+        | D::Lt
+        | D::Le
+        | D::Gt
+        | D::Ge
+        | D::Format
+        | D::Init
+        | D::New => !matches!(t.kind, K::Object),
+        D::Add | D::Mul | D::Mod => number || matches!(t.kind, K::Str | K::List | K::Tuple),
+        D::Sub | D::TrueDiv | D::FloorDiv | D::Pow | D::Neg => number,
+        _ => false,
+    };
+    if !ok {
+        return None;
+    }
+    SLOT_WRAPPERS.iter().find(|w| w.name == d.as_str())
+}
+
+fn recv<'a>(a: &Args<'a>) -> PyResult<&'a Value> {
+    a.pos
+        .first()
+        .map(unwrap)
+        .ok_or_else(|| PyErr::type_error("slot wrapper needs an argument"))
+}
+
+fn arg1<'a>(a: &Args<'a>) -> PyResult<&'a Value> {
+    a.pos
+        .get(1)
+        .ok_or_else(|| PyErr::type_error("expected 1 argument, got 0"))
+}
+
+fn w_getitem(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    vm.getitem(recv(&a)?, arg1(&a)?)
+}
+fn w_setitem(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let v = a.pos.get(2).cloned().unwrap_or(Value::None);
+    vm.setitem(recv(&a)?, arg1(&a)?.clone(), v)?;
+    Ok(Value::None)
+}
+fn w_delitem(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    vm.delitem(recv(&a)?, arg1(&a)?)?;
+    Ok(Value::None)
+}
+fn w_len(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    Ok(Value::Int(vm.len_of(recv(&a)?)? as i64))
+}
+fn w_contains(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    Ok(Value::Bool(vm.contains(recv(&a)?, arg1(&a)?)?))
+}
+fn w_iter(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    vm.get_iter(recv(&a)?)
+}
+fn w_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    Ok(Value::string(vm.repr_of(recv(&a)?)?))
+}
+fn w_str(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    Ok(Value::string(vm.str_of(recv(&a)?)?))
+}
+fn w_hash(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    Ok(Value::Int(vm.hash_of(recv(&a)?)?))
+}
+fn w_format(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let spec = match arg1(&a)? {
+        Value::Str(s) => s.as_str().to_string(),
+        _ => return Err(PyErr::type_error("format spec must be a str")),
+    };
+    Ok(Value::string(vm.format_of(recv(&a)?, &spec)?))
+}
+fn w_init(_: &mut Vm, _: Args<'_>) -> PyResult<Value> {
+    Ok(Value::None)
+}
+fn w_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    match a.pos.first() {
+        Some(Value::Type(t)) => {
+            let t = t.clone();
+            crate::class::new_instance(
+                vm,
+                &t,
+                Args {
+                    pos: &a.pos[1..],
+                    kwnames: a.kwnames,
+                    kwvals: a.kwvals,
+                },
+            )
+        }
+        _ => Err(PyErr::type_error("__new__(X): X is not a type object")),
+    }
+}
+
+macro_rules! cmp_wrapper {
+    ($f:ident, $op:expr) => {
+        fn $f(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+            let (x, y) = (recv(&a)?, arg1(&a)?);
+            let y = unwrap(y);
+            match ops::compare($op, x, y) {
+                Ok(b) => Ok(Value::Bool(b)),
+                Err(_) => {
+                    let _ = vm;
+                    Ok(Value::NotImplemented)
+                }
+            }
+        }
+    };
+}
+cmp_wrapper!(w_eq, CmpOp::Eq);
+cmp_wrapper!(w_ne, CmpOp::Ne);
+cmp_wrapper!(w_lt, CmpOp::Lt);
+cmp_wrapper!(w_le, CmpOp::Le);
+cmp_wrapper!(w_gt, CmpOp::Gt);
+cmp_wrapper!(w_ge, CmpOp::Ge);
+
+macro_rules! bin_wrapper {
+    ($f:ident, $op:expr) => {
+        fn $f(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+            let (x, y) = (recv(&a)?, arg1(&a)?);
+            match ops::binary_op($op, x, unwrap(y)) {
+                Ok(v) => Ok(v),
+                Err(e) if e.is(ExcKind::TypeError) => Ok(Value::NotImplemented),
+                Err(e) => Err(e),
+            }
+        }
+    };
+}
+bin_wrapper!(w_add, ops::nb::ADD);
+bin_wrapper!(w_sub, ops::nb::SUBTRACT);
+bin_wrapper!(w_mul, ops::nb::MULTIPLY);
+bin_wrapper!(w_truediv, ops::nb::TRUE_DIVIDE);
+bin_wrapper!(w_floordiv, ops::nb::FLOOR_DIVIDE);
+bin_wrapper!(w_mod, ops::nb::REMAINDER);
+bin_wrapper!(w_pow, ops::nb::POWER);
+
+fn w_neg(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    ops::unary('-', recv(&a)?)
+}

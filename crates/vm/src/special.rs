@@ -1,0 +1,972 @@
+//! Operators and builtins on instances of Python classes, dispatched through
+//! their special methods with CPython's rules (reflected operands tried first
+//! for a subclass, `NotImplemented`, `__ne__` from `__eq__`, `__len__` truth,
+//! `__getitem__` iteration...). Builtin values never come here: each protocol
+//! checks [`is_heap_object`] first and keeps its fast path otherwise.
+
+use std::rc::Rc;
+
+use crate::attr::is_heap_object;
+use crate::class::special;
+use crate::descr::Descr;
+use crate::exc::{PyErr, PyResult};
+use crate::func::Args;
+use crate::instance::payload_of;
+use crate::names::D;
+use crate::ops::{self, CmpOp};
+use crate::types::{type_name, type_of, ExcKind, TypeKind, TypeObj};
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// The value builtin operations see: the payload of a builtin-subclass instance.
+fn unwrap(v: &Value) -> &Value {
+    payload_of(v).unwrap_or(v)
+}
+
+fn op_symbol(op: u32) -> String {
+    let sym = pith_bytecode::opcode::NB_OPS
+        .get((op % ops::nb::INPLACE) as usize)
+        .map_or("?", |&(_, s)| s);
+    if op >= ops::nb::INPLACE {
+        format!("{sym}=")
+    } else if sym == "**" {
+        "** or pow()".to_string()
+    } else {
+        sym.to_string()
+    }
+}
+
+fn cmp_symbol(op: CmpOp) -> &'static str {
+    match op {
+        CmpOp::Lt => "<",
+        CmpOp::Le => "<=",
+        CmpOp::Eq => "==",
+        CmpOp::Ne => "!=",
+        CmpOp::Gt => ">",
+        CmpOp::Ge => ">=",
+    }
+}
+
+fn reflected(op: CmpOp) -> CmpOp {
+    match op {
+        CmpOp::Lt => CmpOp::Gt,
+        CmpOp::Le => CmpOp::Ge,
+        CmpOp::Gt => CmpOp::Lt,
+        CmpOp::Ge => CmpOp::Le,
+        o => o,
+    }
+}
+
+fn is_proper_subtype(a: &Rc<TypeObj>, b: &Rc<TypeObj>) -> bool {
+    !Rc::ptr_eq(a, b) && a.is_subtype(b)
+}
+
+impl Vm {
+    /// Calls a special method found on a class with `obj` as `self`.
+    fn call_special(&mut self, f: &Value, obj: &Value, args: &[Value]) -> PyResult<Value> {
+        match f {
+            Value::Function(_) => {
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(obj.clone());
+                all.extend_from_slice(args);
+                self.call(f, &all)
+            }
+            Value::Descr(d) => match &**d {
+                Descr::StaticMethod(g) => self.call(g, args),
+                Descr::ClassMethod(g) => {
+                    let mut all = vec![Value::Type(type_of(obj))];
+                    all.extend_from_slice(args);
+                    self.call(g, &all)
+                }
+                _ => Err(PyErr::type_error(format!(
+                    "'{}' object is not callable",
+                    type_name(f)
+                ))),
+            },
+            other => {
+                let t = type_of(obj);
+                let bound = self.bind_attr(other.clone(), obj, &t)?;
+                self.call(&bound, args)
+            }
+        }
+    }
+
+    /// Calls special method `d` of `obj` if its class defines one in Python.
+    fn try_special(&mut self, obj: &Value, d: D, args: &[Value]) -> PyResult<Option<Value>> {
+        match special(&type_of(obj), d) {
+            Some(Value::None) => Ok(None),
+            Some(f) => self.call_special(&f, obj, args).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// `a <op> b` for `BINARY_OP` (in-place forms included).
+    pub fn binary_op(&mut self, op: u32, a: &Value, b: &Value) -> PyResult<Value> {
+        if !is_heap_object(a) && !is_heap_object(b) {
+            if let (ops::nb::REMAINDER, Value::Str(f)) = (op % ops::nb::INPLACE, a) {
+                if holds_objects(b) {
+                    let args = self.percent_args(f.as_str(), b)?;
+                    return ops::binary_op(op, a, &args);
+                }
+            }
+            return ops::binary_op(op, a, b);
+        }
+        let (fwd, refl, inplace) = D::binary(op);
+        if op >= ops::nb::INPLACE {
+            if let Some(r) = self.try_special(a, inplace, std::slice::from_ref(b))? {
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
+            }
+        }
+        let ta = type_of(a);
+        let tb = type_of(b);
+        let fa = special(&ta, fwd);
+        let fb = if Rc::ptr_eq(&ta, &tb) {
+            None
+        } else {
+            special(&tb, refl)
+        };
+        let mut tried_b = false;
+        if let Some(f) = &fb {
+            if is_proper_subtype(&tb, &ta) {
+                tried_b = true;
+                let r = self.call_special(f, b, std::slice::from_ref(a))?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
+            }
+        }
+        if let Some(f) = &fa {
+            if !matches!(f, Value::None) {
+                let r = self.call_special(f, a, std::slice::from_ref(b))?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
+            }
+        }
+        if let (Some(f), false) = (&fb, tried_b) {
+            if !matches!(f, Value::None) {
+                let r = self.call_special(f, b, std::slice::from_ref(a))?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
+            }
+        }
+        if let (ops::nb::REMAINDER, Value::Str(f)) = (op % ops::nb::INPLACE, a) {
+            let args = self.percent_args(f.as_str(), b)?;
+            return ops::binary_op(op, a, &args);
+        }
+        let (pa, pb) = (unwrap(a), unwrap(b));
+        if !is_heap_object(pa) && !is_heap_object(pb) {
+            if let Ok(r) = ops::binary_op(op, pa, pb) {
+                return Ok(r);
+            }
+        }
+        Err(PyErr::type_error(format!(
+            "unsupported operand type(s) for {}: '{}' and '{}'",
+            op_symbol(op),
+            type_name(a),
+            type_name(b)
+        )))
+    }
+
+    /// A rich comparison, returning whatever the special method returns.
+    pub fn rich_compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
+        if !is_heap_object(a) && !is_heap_object(b) {
+            return self.compare_bool(op, a, b).map(Value::Bool);
+        }
+        let ta = type_of(a);
+        let tb = type_of(b);
+        let rop = reflected(op);
+        let mut tried_b = false;
+        if !Rc::ptr_eq(&ta, &tb) && is_proper_subtype(&tb, &ta) {
+            if let Some(f) = self.compare_method(&tb, rop) {
+                tried_b = true;
+                let r = self.call_compare(&f, rop, b, a)?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
+            }
+        }
+        if let Some(f) = self.compare_method(&ta, op) {
+            let r = self.call_compare(&f, op, a, b)?;
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(r);
+            }
+        }
+        if !tried_b {
+            if let Some(f) = self.compare_method(&tb, rop) {
+                let r = self.call_compare(&f, rop, b, a)?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
+            }
+        }
+        let (pa, pb) = (unwrap(a), unwrap(b));
+        if !is_heap_object(pa) && !is_heap_object(pb) {
+            if let Ok(r) = ops::compare(op, pa, pb) {
+                return Ok(Value::Bool(r));
+            }
+        }
+        match op {
+            CmpOp::Eq => Ok(Value::Bool(a.is(b))),
+            CmpOp::Ne => Ok(Value::Bool(!a.is(b))),
+            _ => Err(PyErr::type_error(format!(
+                "'{}' not supported between instances of '{}' and '{}'",
+                cmp_symbol(op),
+                type_name(a),
+                type_name(b)
+            ))),
+        }
+    }
+
+    /// The comparison method for `op`; `__ne__` falls back to the inverse of `__eq__`.
+    fn compare_method(&mut self, t: &Rc<TypeObj>, op: CmpOp) -> Option<(Value, bool)> {
+        match special(t, D::compare(op)) {
+            Some(Value::None) => None,
+            Some(f) => Some((f, false)),
+            None if op == CmpOp::Ne => special(t, D::Eq).map(|f| (f, true)),
+            None => None,
+        }
+    }
+
+    fn call_compare(
+        &mut self,
+        f: &(Value, bool),
+        _op: CmpOp,
+        a: &Value,
+        b: &Value,
+    ) -> PyResult<Value> {
+        let r = self.call_special(&f.0, a, std::slice::from_ref(b))?;
+        if f.1 && !matches!(r, Value::NotImplemented) {
+            return Ok(Value::Bool(!self.truthy(&r)?));
+        }
+        Ok(r)
+    }
+
+    /// The arguments of `fmt % args` with instances replaced by what their
+    /// conversion needs (`str()` for `%s`, `repr()` for `%r`, an int for `%d`...).
+    fn percent_args(&mut self, fmt: &str, args: &Value) -> PyResult<Value> {
+        let convs = percent_conversions(fmt);
+        match args {
+            Value::Tuple(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for (i, v) in items.iter().enumerate() {
+                    let c = convs.get(i).map_or('s', |c| c.1);
+                    out.push(self.percent_arg(c, v)?);
+                }
+                Ok(Value::tuple(out))
+            }
+            Value::Dict(d) => {
+                let mut nd = d.borrow().clone();
+                for (key, c) in convs
+                    .iter()
+                    .filter_map(|(k, c)| k.as_ref().map(|k| (k, *c)))
+                {
+                    let k = Value::str(key);
+                    let found = d.borrow().get(&k)?.cloned();
+                    if let Some(v) = found {
+                        let conv = self.percent_arg(c, &v)?;
+                        nd.insert(k, conv)?;
+                    }
+                }
+                Ok(Value::Dict(Rc::new(std::cell::RefCell::new(nd))))
+            }
+            other => {
+                let c = convs.first().map_or('s', |c| c.1);
+                self.percent_arg(c, other)
+            }
+        }
+    }
+
+    fn percent_arg(&mut self, conv: char, v: &Value) -> PyResult<Value> {
+        if !is_heap_object(v) {
+            return Ok(v.clone());
+        }
+        Ok(match conv {
+            's' => Value::string(self.str_of(v)?),
+            'r' | 'a' => Value::string(self.repr_of(v)?),
+            'd' | 'i' | 'u' | 'x' | 'X' | 'o' | 'c' => match self.convert_arg(TypeKind::Int, v)? {
+                Some(x) => x,
+                None => v.clone(),
+            },
+            'f' | 'F' | 'e' | 'E' | 'g' | 'G' => match self.convert_arg(TypeKind::Float, v)? {
+                Some(x) => x,
+                None => v.clone(),
+            },
+            _ => v.clone(),
+        })
+    }
+
+    /// A comparison as a bool (`sorted`, `min`, `in`).
+    pub fn compare_bool(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
+        if !is_heap_object(a) && !is_heap_object(b) {
+            if let Some((x, y)) = seq_items_with_objects(a, b) {
+                return self.seq_compare(op, &x, &y);
+            }
+            return ops::compare(op, a, b);
+        }
+        let r = self.rich_compare(op, a, b)?;
+        self.truthy(&r)
+    }
+
+    /// Lexicographic comparison of list or tuple items through `__eq__` and `op`.
+    fn seq_compare(&mut self, op: CmpOp, x: &[Value], y: &[Value]) -> PyResult<bool> {
+        for (p, q) in x.iter().zip(y) {
+            if !self.eq_values(p, q)? {
+                return match op {
+                    CmpOp::Eq => Ok(false),
+                    CmpOp::Ne => Ok(true),
+                    _ => self.compare_bool(op, p, q),
+                };
+            }
+        }
+        Ok(match op {
+            CmpOp::Lt => x.len() < y.len(),
+            CmpOp::Le => x.len() <= y.len(),
+            CmpOp::Eq => x.len() == y.len(),
+            CmpOp::Ne => x.len() != y.len(),
+            CmpOp::Gt => x.len() > y.len(),
+            CmpOp::Ge => x.len() >= y.len(),
+        })
+    }
+
+    /// `a == b` as Python computes it for containers (identity first).
+    pub fn eq_values(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        if a.is(b) {
+            return Ok(true);
+        }
+        if !is_heap_object(a) && !is_heap_object(b) {
+            return Ok(ops::eq(a, b));
+        }
+        self.compare_bool(CmpOp::Eq, a, b)
+    }
+
+    /// Unary `-`, `+`, `~` (`op` is the operator character).
+    pub fn unary_op(&mut self, op: char, v: &Value) -> PyResult<Value> {
+        if !is_heap_object(v) {
+            return ops::unary(op, v);
+        }
+        let d = match op {
+            '-' => D::Neg,
+            '+' => D::Pos,
+            _ => D::Invert,
+        };
+        if let Some(r) = self.try_special(v, d, &[])? {
+            return Ok(r);
+        }
+        if let Some(p) = payload_of(v) {
+            return ops::unary(op, p);
+        }
+        Err(PyErr::type_error(format!(
+            "bad operand type for unary {}: '{}'",
+            op,
+            type_name(v)
+        )))
+    }
+
+    /// `abs(v)` for instances.
+    pub(crate) fn abs_special(&mut self, v: &Value) -> PyResult<Option<Value>> {
+        if !is_heap_object(v) {
+            return Ok(None);
+        }
+        if let Some(r) = self.try_special(v, D::Abs, &[])? {
+            return Ok(Some(r));
+        }
+        Ok(payload_of(v).cloned())
+    }
+
+    /// Truth of an instance: `__bool__`, then `__len__`.
+    pub(crate) fn truthy_special(&mut self, v: &Value) -> PyResult<bool> {
+        if let Some(r) = self.try_special(v, D::Bool, &[])? {
+            return match r {
+                Value::Bool(b) => Ok(b),
+                other => Err(PyErr::type_error(format!(
+                    "__bool__ should return bool, returned {}",
+                    type_name(&other)
+                ))),
+            };
+        }
+        if special(&type_of(v), D::Len).is_some() {
+            return Ok(self.len_of(v)? != 0);
+        }
+        match payload_of(v) {
+            Some(p) => Ok(ops::truthy(p)),
+            None => Ok(true),
+        }
+    }
+
+    /// `len()` of an instance.
+    pub(crate) fn len_special(&mut self, v: &Value) -> PyResult<usize> {
+        if let Some(r) = self.try_special(v, D::Len, &[])? {
+            let n = self.index_value(&r)?;
+            return usize::try_from(n)
+                .map_err(|_| PyErr::value_error("__len__() should return >= 0"));
+        }
+        if let Some(p) = payload_of(v) {
+            let p = p.clone();
+            return self.len_of(&p);
+        }
+        Err(PyErr::type_error(format!(
+            "object of type '{}' has no len()",
+            type_name(v)
+        )))
+    }
+
+    /// `operator.index(v)`.
+    pub fn index_value(&mut self, v: &Value) -> PyResult<i64> {
+        if let Some(i) = ops::index_of(v) {
+            return Ok(i);
+        }
+        if is_heap_object(v) {
+            if let Some(r) = self.try_special(v, D::Index, &[])? {
+                return ops::index_of(&r).ok_or_else(|| {
+                    PyErr::type_error(format!(
+                        "__index__ returned non-int (type {})",
+                        type_name(&r)
+                    ))
+                });
+            }
+            if let Some(i) = payload_of(v).and_then(ops::index_of) {
+                return Ok(i);
+            }
+        }
+        if matches!(v, Value::BigInt(_)) {
+            return Err(PyErr::overflow(
+                "cannot fit 'int' into an index-sized integer",
+            ));
+        }
+        Err(PyErr::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(v)
+        )))
+    }
+
+    /// `iter()` of an instance: `__iter__`, else the `__getitem__` protocol.
+    pub(crate) fn iter_special(&mut self, v: &Value) -> PyResult<Value> {
+        let t = type_of(v);
+        match special(&t, D::Iter) {
+            Some(Value::None) => {}
+            Some(f) => {
+                let it = self.call_special(&f, v, &[])?;
+                let ok = match &it {
+                    Value::Iter(_) | Value::Generator(_) => true,
+                    Value::Instance(i) => special(&i.typ, D::Next).is_some(),
+                    _ => false,
+                };
+                if !ok {
+                    return Err(PyErr::type_error(format!(
+                        "iter() returned non-iterator of type '{}'",
+                        type_name(&it)
+                    )));
+                }
+                return Ok(it);
+            }
+            None => {
+                if let Some(p) = payload_of(v) {
+                    let p = p.clone();
+                    return self.get_iter(&p);
+                }
+                if special(&t, D::GetItem).is_some() {
+                    return Ok(Value::Iter(Rc::new(std::cell::RefCell::new(
+                        crate::iter::IterObj::SeqIndex {
+                            obj: v.clone(),
+                            idx: 0,
+                        },
+                    ))));
+                }
+            }
+        }
+        Err(PyErr::type_error(format!(
+            "'{}' object is not iterable",
+            type_name(v)
+        )))
+    }
+
+    /// `next()` on an instance: `__next__`, `None` at `StopIteration`.
+    pub(crate) fn next_special(&mut self, v: &Value) -> PyResult<Option<Value>> {
+        match self.try_special(v, D::Next, &[]) {
+            Ok(Some(x)) => Ok(Some(x)),
+            Ok(None) => Err(PyErr::type_error(format!(
+                "'{}' object is not an iterator",
+                type_name(v)
+            ))),
+            Err(e) if e.is(ExcKind::StopIteration) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// One step of the `__getitem__` iteration protocol.
+    pub(crate) fn seq_index_next(&mut self, obj: &Value, idx: i64) -> PyResult<Option<Value>> {
+        match self.getitem(obj, &Value::Int(idx)) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if e.is(ExcKind::IndexError) || e.is(ExcKind::StopIteration) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `obj[key]` on an instance (or `C[key]` on a class with `__class_getitem__`).
+    pub(crate) fn getitem_special(&mut self, c: &Value, key: &Value) -> PyResult<Value> {
+        if let Some(r) = self.try_special(c, D::GetItem, std::slice::from_ref(key))? {
+            return Ok(r);
+        }
+        if let Some(p) = payload_of(c) {
+            let p = p.clone();
+            return match self.getitem(&p, key) {
+                Err(e) if e.is(ExcKind::KeyError) && matches!(p, Value::Dict(_)) => {
+                    match self.try_special(c, D::Missing, std::slice::from_ref(key))? {
+                        Some(r) => Ok(r),
+                        None => Err(e),
+                    }
+                }
+                r => r,
+            };
+        }
+        Err(PyErr::type_error(format!(
+            "'{}' object is not subscriptable",
+            type_name(c)
+        )))
+    }
+
+    /// `C[key]` on a Python class: `__class_getitem__`.
+    pub(crate) fn class_getitem(&mut self, t: &Rc<TypeObj>, key: &Value) -> PyResult<Value> {
+        let cls = Value::Type(t.clone());
+        if let Some(meta) = t.heap.as_ref().and_then(|h| h.meta.clone()) {
+            if let Some(f) = special(&meta, D::GetItem) {
+                return self.call_special(&f, &cls, std::slice::from_ref(key));
+            }
+        }
+        match special(t, D::ClassGetItem) {
+            Some(Value::Descr(d)) => match &*d {
+                Descr::ClassMethod(f) => self.call(f, &[cls, key.clone()]),
+                Descr::StaticMethod(f) => self.call(f, std::slice::from_ref(key)),
+                _ => Err(PyErr::type_error("bad __class_getitem__")),
+            },
+            Some(f) => self.call(&f, &[cls, key.clone()]),
+            None => Err(PyErr::type_error(format!(
+                "type '{}' is not subscriptable",
+                t.name
+            ))),
+        }
+    }
+
+    /// `obj[key] = value` (`Some`) or `del obj[key]` (`None`) on an instance.
+    pub(crate) fn setitem_special(
+        &mut self,
+        c: &Value,
+        key: Value,
+        value: Option<Value>,
+    ) -> PyResult<()> {
+        let d = if value.is_some() {
+            D::SetItem
+        } else {
+            D::DelItem
+        };
+        if let Some(f) = special(&type_of(c), d) {
+            let mut args = vec![key];
+            args.extend(value);
+            self.call_special(&f, c, &args)?;
+            return Ok(());
+        }
+        if let Some(p) = payload_of(c) {
+            let p = p.clone();
+            return match value {
+                Some(v) => self.setitem(&p, key, v),
+                None => self.delitem(&p, &key),
+            };
+        }
+        Err(PyErr::type_error(if value.is_some() {
+            format!("'{}' object does not support item assignment", type_name(c))
+        } else {
+            format!("'{}' object doesn't support item deletion", type_name(c))
+        }))
+    }
+
+    /// `item in obj` for an instance.
+    pub(crate) fn contains_special(&mut self, c: &Value, item: &Value) -> PyResult<bool> {
+        if let Some(r) = self.try_special(c, D::Contains, std::slice::from_ref(item))? {
+            return self.truthy(&r);
+        }
+        let t = type_of(c);
+        if special(&t, D::Iter).is_none() {
+            if let Some(p) = payload_of(c) {
+                let p = p.clone();
+                return self.contains(&p, item);
+            }
+        }
+        if special(&t, D::Iter).is_none() && special(&t, D::GetItem).is_none() {
+            return Err(PyErr::type_error(format!(
+                "argument of type '{}' is not iterable",
+                type_name(c)
+            )));
+        }
+        let it = self.get_iter(c)?;
+        while let Some(x) = self.iter_next(&it)? {
+            if self.eq_values(&x, item)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    /// `repr()` of an instance or of an exception of a Python class.
+    pub(crate) fn repr_special(&mut self, v: &Value) -> PyResult<String> {
+        if let Some(r) = self.try_special(v, D::Repr, &[])? {
+            return match r {
+                Value::Str(s) => Ok(s.as_str().to_string()),
+                other => Err(PyErr::type_error(format!(
+                    "__repr__ returned non-string (type {})",
+                    type_name(&other)
+                ))),
+            };
+        }
+        match v {
+            Value::Instance(i) => match i.payload() {
+                Some(p) => {
+                    let p = p.clone();
+                    self.repr_of(&p)
+                }
+                None => Ok(crate::class::default_repr(v)),
+            },
+            _ => Ok(crate::repr::repr(v)),
+        }
+    }
+
+    /// `str()` of an instance or of an exception of a Python class.
+    pub(crate) fn str_special(&mut self, v: &Value) -> PyResult<String> {
+        if let Some(r) = self.try_special(v, D::Str, &[])? {
+            return match r {
+                Value::Str(s) => Ok(s.as_str().to_string()),
+                other => Err(PyErr::type_error(format!(
+                    "__str__ returned non-string (type {})",
+                    type_name(&other)
+                ))),
+            };
+        }
+        match v {
+            Value::Exception(e) if special(&e.typ, D::Repr).is_none() => {
+                if let Some(s) = crate::compile_hook::syntax_error_str(e) {
+                    return Ok(s);
+                }
+                let args = e.args.borrow().clone();
+                match args.len() {
+                    0 => Ok(String::new()),
+                    1 if e.kind() == ExcKind::KeyError => self.repr_of(&args[0]),
+                    1 => self.str_of(&args[0]),
+                    _ => self.repr_of(&Value::Tuple(args)),
+                }
+            }
+            Value::Instance(i) if special(&i.typ, D::Repr).is_none() && i.payload().is_some() => {
+                let p = i.payload.clone();
+                self.str_of(&p)
+            }
+            _ => self.repr_special(v),
+        }
+    }
+
+    /// The builtin value `int(v)`, `float(v)`, ... should convert instead of an
+    /// instance `v` (`__int__`, `__index__`, `__float__`, or the builtin payload).
+    pub(crate) fn convert_arg(&mut self, kind: TypeKind, v: &Value) -> PyResult<Option<Value>> {
+        if !matches!(v, Value::Instance(_)) {
+            return Ok(None);
+        }
+        let order: &[D] = match kind {
+            TypeKind::Int => &[D::Int, D::Index],
+            TypeKind::Float => &[D::Float, D::Index],
+            TypeKind::Str | TypeKind::Bool | TypeKind::Type => return Ok(None),
+            _ => &[],
+        };
+        for &d in order {
+            if let Some(r) = self.try_special(v, d, &[])? {
+                return Ok(Some(match r {
+                    Value::Instance(i) if i.payload().is_some() => i.payload.clone(),
+                    other => other,
+                }));
+            }
+        }
+        Ok(payload_of(v).cloned())
+    }
+
+    /// `type(cls).__instancecheck__(cls, v)` (or `__subclasscheck__`) when the
+    /// metaclass defines it in Python.
+    pub(crate) fn meta_check(
+        &mut self,
+        cls: &Rc<TypeObj>,
+        v: &Value,
+        d: D,
+    ) -> PyResult<Option<bool>> {
+        let Some(meta) = cls.heap.as_ref().and_then(|h| h.meta.clone()) else {
+            return Ok(None);
+        };
+        match special(&meta, d) {
+            Some(f) => {
+                let r =
+                    self.call_special(&f, &Value::Type(cls.clone()), std::slice::from_ref(v))?;
+                self.truthy(&r).map(Some)
+            }
+            None => Ok(None),
+        }
+    }
+
+    /// `reversed(obj)` for an instance: `__reversed__`, else the sequence protocol.
+    pub(crate) fn reversed_special(&mut self, v: &Value) -> PyResult<Value> {
+        if let Some(r) = self.try_special(v, D::Reversed, &[])? {
+            return Ok(r);
+        }
+        let t = type_of(v);
+        if special(&t, D::Len).is_some() && special(&t, D::GetItem).is_some() {
+            let n = self.len_of(v)?;
+            let mut items = Vec::with_capacity(n);
+            for i in (0..n).rev() {
+                items.push(self.getitem(v, &Value::Int(i as i64))?);
+            }
+            return self.get_iter(&Value::list(items));
+        }
+        if let Some(p) = payload_of(v) {
+            let p = p.clone();
+            let rt = crate::types::builtin_type(TypeKind::Reversed);
+            return crate::builtins::construct(
+                self,
+                &rt,
+                Args::positional(std::slice::from_ref(&p)),
+            );
+        }
+        Err(PyErr::type_error(format!(
+            "'{}' object is not reversible",
+            type_name(v)
+        )))
+    }
+
+    /// `round(v[, n])` for an instance: `__round__`.
+    pub(crate) fn round_special(
+        &mut self,
+        v: &Value,
+        nd: Option<&Value>,
+    ) -> PyResult<Option<Value>> {
+        if !is_heap_object(v) {
+            return Ok(None);
+        }
+        let args: Vec<Value> = nd.cloned().into_iter().collect();
+        if let Some(r) = self.try_special(v, D::Round, &args)? {
+            return Ok(Some(r));
+        }
+        if payload_of(v).is_some() {
+            return Ok(None);
+        }
+        Err(PyErr::type_error(format!(
+            "type {} doesn't define __round__ method",
+            type_name(v)
+        )))
+    }
+
+    /// `format(v, spec)`.
+    pub fn format_of(&mut self, v: &Value, spec: &str) -> PyResult<String> {
+        if !is_heap_object(v) {
+            return crate::format::format_value(v, spec);
+        }
+        if let Some(r) = self.try_special(v, D::Format, &[Value::str(spec)])? {
+            return match r {
+                Value::Str(s) => Ok(s.as_str().to_string()),
+                other => Err(PyErr::type_error(format!(
+                    "__format__ must return a str, not {}",
+                    type_name(&other)
+                ))),
+            };
+        }
+        if let Some(p) = payload_of(v) {
+            return crate::format::format_value(p, spec);
+        }
+        if spec.is_empty() {
+            return self.str_of(v);
+        }
+        Err(PyErr::type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            type_name(v)
+        )))
+    }
+
+    /// `hash(v)`.
+    pub fn hash_of(&mut self, v: &Value) -> PyResult<i64> {
+        if !is_heap_object(v) {
+            return crate::dict::hash_value(v);
+        }
+        let t = type_of(v);
+        match special(&t, D::Hash) {
+            Some(Value::None) => Err(unhashable(v)),
+            Some(f) => {
+                let r = self.call_special(&f, v, &[])?;
+                match r {
+                    Value::Int(i) => Ok(if i == -1 { -2 } else { i }),
+                    Value::Bool(b) => Ok(i64::from(b)),
+                    Value::BigInt(b) => Ok(crate::dict::hash_bigint(&b)),
+                    _ => Err(PyErr::type_error(
+                        "__hash__ method should return an integer",
+                    )),
+                }
+            }
+            None => crate::dict::hash_value(v),
+        }
+    }
+
+    /// Calls an instance (`__call__`) or a `staticmethod`/`classmethod` object.
+    pub(crate) fn call_other(
+        &mut self,
+        callable: &Value,
+        pos: &[Value],
+        kwnames: &[Value],
+        kwvals: &[Value],
+    ) -> PyResult<Value> {
+        match callable {
+            Value::Instance(i) => {
+                if let Some(f) = special(&i.typ, D::Call) {
+                    let bound = self.bind_attr(f, callable, &i.typ.clone())?;
+                    return self.call_with_kw(&bound, pos, kwnames, kwvals);
+                }
+            }
+            Value::Descr(d) => {
+                if let Descr::StaticMethod(f) = &**d {
+                    return self.call_with_kw(f, pos, kwnames, kwvals);
+                }
+            }
+            _ => {}
+        }
+        Err(PyErr::type_error(format!(
+            "'{}' object is not callable",
+            type_name(callable)
+        )))
+    }
+
+    /// `BEFORE_WITH`: `(bound __exit__, result of __enter__)`.
+    pub(crate) fn before_with(&mut self, mgr: &Value) -> PyResult<(Value, Value)> {
+        let t = type_of(mgr);
+        let enter = special(&t, D::Enter);
+        let exit = special(&t, D::Exit);
+        let (Some(enter), Some(exit)) = (enter, exit) else {
+            let missed = if special(&t, D::Enter).is_some() {
+                " (missed __exit__ method)"
+            } else {
+                ""
+            };
+            return Err(PyErr::type_error(format!(
+                "'{}' object does not support the context manager protocol{}",
+                type_name(mgr),
+                missed
+            )));
+        };
+        let exit = self.bind_attr(exit, mgr, &t)?;
+        let r = self.call_special(&enter, mgr, &[])?;
+        Ok((exit, r))
+    }
+}
+
+/// The items of two lists (or two tuples) when some item is an instance of a
+/// Python class, so the comparison must go through special methods.
+fn seq_items_with_objects(a: &Value, b: &Value) -> Option<(Vec<Value>, Vec<Value>)> {
+    let (x, y) = match (a, b) {
+        (Value::List(x), Value::List(y)) => (x.borrow().clone(), y.borrow().clone()),
+        (Value::Tuple(x), Value::Tuple(y)) => (x.to_vec(), y.to_vec()),
+        _ => return None,
+    };
+    let has = |v: &[Value]| {
+        v.iter()
+            .any(|i| is_heap_object(i) || matches!(i, Value::List(_) | Value::Tuple(_)))
+    };
+    (has(&x) || has(&y)).then_some((x, y))
+}
+
+/// Whether `a <op> b` needs the VM (special methods, or `%` with instances).
+#[inline]
+pub fn binary_needs_vm(op: u32, a: &Value, b: &Value) -> bool {
+    is_heap_object(a)
+        || is_heap_object(b)
+        || (op % ops::nb::INPLACE == ops::nb::REMAINDER
+            && matches!(a, Value::Str(_))
+            && holds_objects(b))
+}
+
+/// Whether `v` is, or directly holds, an instance of a Python class.
+fn holds_objects(v: &Value) -> bool {
+    match v {
+        Value::Tuple(items) => items.iter().any(is_heap_object),
+        Value::Dict(d) => d.borrow().iter().any(|(_, x)| is_heap_object(x)),
+        other => is_heap_object(other),
+    }
+}
+
+/// The `(mapping key, conversion)` of each `%` directive of a format string.
+fn percent_conversions(fmt: &str) -> Vec<(Option<String>, char)> {
+    let mut out = Vec::new();
+    let mut it = fmt.chars().peekable();
+    while let Some(c) = it.next() {
+        if c != '%' {
+            continue;
+        }
+        let mut key = None;
+        if it.peek() == Some(&'(') {
+            it.next();
+            let mut k = String::new();
+            let mut depth = 1;
+            for ch in it.by_ref() {
+                match ch {
+                    '(' => depth += 1,
+                    ')' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+                k.push(ch);
+            }
+            key = Some(k);
+        }
+        while let Some(&ch) = it.peek() {
+            if "-+ #0123456789.*hlL".contains(ch) {
+                if ch == '*' {
+                    out.push((None, 'd'));
+                }
+                it.next();
+            } else {
+                break;
+            }
+        }
+        match it.next() {
+            Some('%') | None => {}
+            Some(conv) => out.push((key, conv)),
+        }
+    }
+    out
+}
+
+/// Whether an instance supports iteration (`__iter__`, `__getitem__` or a builtin payload).
+pub fn iterable_instance(v: &Value) -> bool {
+    let t = type_of(v);
+    special(&t, D::Iter).is_some() || special(&t, D::GetItem).is_some() || payload_of(v).is_some()
+}
+
+/// `TypeError: unhashable type: 'C'`.
+pub fn unhashable(v: &Value) -> PyErr {
+    PyErr::type_error(format!("unhashable type: '{}'", type_name(v)))
+}
+
+/// Whether instances of `t` are unhashable (`__hash__ = None`, or `__eq__`
+/// defined without `__hash__` in the same class).
+pub fn unhashable_type(t: &Rc<TypeObj>) -> bool {
+    matches!(special(t, D::Hash), Some(Value::None))
+        || (special(t, D::Hash).is_none() && eq_without_hash(t))
+}
+
+fn eq_without_hash(t: &Rc<TypeObj>) -> bool {
+    // The class that defines `__eq__` gets `__hash__ = None` unless it defines `__hash__`.
+    crate::class::mro_find(t, |c| {
+        let h = c.heap.as_ref()?;
+        let d = h.dict.borrow();
+        if d.get_str(&D::Hash.name()).is_some() {
+            return Some(false);
+        }
+        d.get_str(&D::Eq.name()).map(|_| true)
+    })
+    .unwrap_or(false)
+}

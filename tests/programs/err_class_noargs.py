@@ -1,0 +1,7 @@
+class Empty:
+    pass
+
+
+e = Empty()
+print(type(e).__name__)
+Empty(1, 2)
