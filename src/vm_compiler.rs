@@ -55,16 +55,17 @@ impl SourceCompiler for PithCompiler {
             .map_err(|e| compile_failure(&e, text, filename))?;
         Ok(CompiledSource {
             code: compiled.code,
-            warnings: compiled
-                .warnings
-                .iter()
-                .map(|w| CompileWarning {
-                    category: w.category(),
-                    message: w.message.clone(),
-                    lineno: w.lineno,
-                })
-                .collect(),
+            warnings: compiled.warnings.iter().map(vm_warning).collect(),
         })
+    }
+}
+
+/// A compiler warning in the VM's terms.
+pub fn vm_warning(w: &pith_compiler::Warning) -> CompileWarning {
+    CompileWarning {
+        category: w.category(),
+        message: w.message.clone(),
+        lineno: w.lineno,
     }
 }
 

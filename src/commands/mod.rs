@@ -117,32 +117,19 @@ pub fn compile_source(source: &str, filename: &str) -> Option<pith_bytecode::Cod
     }
 }
 
-/// Prints compile-time warnings as `warnings.showwarning` does: the location
-/// and message, then the stripped source line (which `linecache` finds only
-/// for a real file, not for `<string>`).
+/// Prints compile-time warnings as the VM reports those of `compile()`.
 fn report_warnings(warnings: &[pith_compiler::Warning], source: &str, filename: &str) {
     if warnings.is_empty() {
         return;
     }
-    let has_file = !(filename.starts_with('<') && filename.ends_with('>'));
-    let mut out = String::new();
-    for w in warnings {
-        out.push_str(&format!(
-            "{filename}:{}: {}: {}\n",
-            w.lineno,
-            w.category(),
-            w.message
-        ));
-        let line = source
-            .split_inclusive('\n')
-            .nth((w.lineno as usize).saturating_sub(1))
-            .map(str::trim)
-            .filter(|line| has_file && !line.is_empty());
-        if let Some(line) = line {
-            out.push_str(&format!("  {line}\n"));
-        }
-    }
-    eprint!("{out}");
+    let warnings: Vec<_> = warnings
+        .iter()
+        .map(crate::vm_compiler::vm_warning)
+        .collect();
+    eprint!(
+        "{}",
+        pith_vm::compile_hook::format_warnings(&warnings, source, filename)
+    );
 }
 
 /// A compile error (from the symbol table or code generation) in the

@@ -13,12 +13,12 @@ pub const VM_STACK_BYTES: usize = 256 << 20;
 
 /// Runs a program as `python3` would and returns its exit status.
 pub fn run_program(code: Option<String>, script: Vec<String>) -> ExitCode {
-    let (argv, main_file, first_path, code) = match code {
+    let (argv, main_file, code) = match code {
         Some(text) => {
             let mut argv = vec!["-c".to_string()];
             argv.extend(script);
             let code = super::compile_source(&text, "<string>").map(Arc::new);
-            (argv, None, String::new(), code)
+            (argv, None, code)
         }
         None => {
             let Some(file) = script.first() else {
@@ -31,18 +31,10 @@ pub fn run_program(code: Option<String>, script: Vec<String>) -> ExitCode {
                 eprintln!("pith: can't open file '{file}': [Errno 2] No such file or directory");
                 return ExitCode::from(2);
             }
-            // CPython names a script by its absolute path (joined, not normalized).
             let path = Path::new(file);
-            let filename = std::env::current_dir()
-                .map(|cwd| cwd.join(path))
-                .unwrap_or_else(|_| path.to_path_buf());
-            let script_dir = filename
-                .parent()
-                .map(|d| d.display().to_string())
-                .unwrap_or_default();
-            let filename = filename.display().to_string();
+            let filename = script_name(path);
             let code = super::load_program(path, &filename);
-            (script, Some(filename), script_dir, code)
+            (script, Some(filename), code)
         }
     };
     let Some(code) = code else {
@@ -53,13 +45,7 @@ pub fn run_program(code: Option<String>, script: Vec<String>) -> ExitCode {
         .stack_size(VM_STACK_BYTES)
         .spawn(move || {
             let mut vm = Vm::new();
-            vm.set_argv(argv);
-            vm.set_main_file(main_file);
-            vm.set_path(module_path(first_path));
-            vm.set_write_bytecode(
-                !std::env::var_os("PYTHONDONTWRITEBYTECODE").is_some_and(|v| !v.is_empty()),
-            );
-            vm.set_compiler(std::rc::Rc::new(crate::vm_compiler::PithCompiler));
+            set_up_program(&mut vm, argv, main_file);
             match vm.run_code(code) {
                 Ok(()) => 0,
                 Err(err @ VmError::Uncaught(_)) => err.exit_status(),
@@ -74,6 +60,32 @@ pub fn run_program(code: Option<String>, script: Vec<String>) -> ExitCode {
         _ => 1,
     };
     ExitCode::from(status.clamp(0, 255) as u8)
+}
+
+/// CPython names a script by its absolute path (cwd joined, not normalized).
+pub fn script_name(path: &Path) -> String {
+    std::env::current_dir()
+        .map(|cwd| cwd.join(path))
+        .unwrap_or_else(|_| path.to_path_buf())
+        .display()
+        .to_string()
+}
+
+/// Sets a VM up for a program as `python3` does: `sys.argv`, `__main__.__file__`
+/// (`None` for `-c`), `sys.path`, bytecode writing, and Pith's compiler.
+pub fn set_up_program(vm: &mut Vm, argv: Vec<String>, main_file: Option<String>) {
+    let first_path = main_file
+        .as_deref()
+        .and_then(|f| Path::new(f).parent())
+        .map(|d| d.display().to_string())
+        .unwrap_or_default();
+    vm.set_argv(argv);
+    vm.set_main_file(main_file);
+    vm.set_path(module_path(first_path));
+    vm.set_write_bytecode(
+        !std::env::var_os("PYTHONDONTWRITEBYTECODE").is_some_and(|v| !v.is_empty()),
+    );
+    vm.set_compiler(std::rc::Rc::new(crate::vm_compiler::PithCompiler));
 }
 
 /// `sys.path`: the script's directory (`''` for `-c`), then `PITHPATH`'s entries.

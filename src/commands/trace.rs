@@ -444,8 +444,12 @@ pub fn run_traced(
         .stack_size(super::run::VM_STACK_BYTES)
         .spawn(move || {
             let mut vm = Vm::with_output(make_stdout(), Box::new(std::io::stderr()));
-            vm.set_argv(argv);
-            vm.set_compiler(std::rc::Rc::new(crate::vm_compiler::PithCompiler));
+            // `argv[0]` is the script, or `-c` (`<string>` for explain's `-c`).
+            let main_file = argv
+                .first()
+                .filter(|a| *a != "-c" && !a.starts_with('<'))
+                .map(|a| super::run::script_name(Path::new(a)));
+            super::run::set_up_program(&mut vm, argv, main_file);
             let tracer = Box::new(TraceWriter::new(make_out(), options));
             // Dropping the tracer flushes the trace.
             let (result, _tracer) = vm.run_code_traced(code, tracer);

@@ -259,6 +259,29 @@ fn error_text(out: &mut String, offset: i64, end_offset: i64, text: &str) {
     out.push('\n');
 }
 
+/// Compile warnings as `warnings.showwarning` prints them: location, category
+/// and message, then the stripped source line, which `linecache` finds only
+/// for real files (not `<string>`).
+pub fn format_warnings(warnings: &[CompileWarning], source: &str, filename: &str) -> String {
+    let is_file = !(filename.starts_with('<') && filename.ends_with('>'));
+    let mut out = String::new();
+    for w in warnings {
+        out.push_str(&format!(
+            "{filename}:{}: {}: {}\n",
+            w.lineno, w.category, w.message
+        ));
+        let line = source
+            .split_inclusive('\n')
+            .nth((w.lineno as usize).saturating_sub(1))
+            .map(str::trim)
+            .filter(|l| is_file && !l.is_empty());
+        if let Some(line) = line {
+            out.push_str(&format!("  {line}\n"));
+        }
+    }
+    out
+}
+
 impl Vm {
     /// Installs the compiler `exec`, `eval`, `compile` and imports use.
     pub fn set_compiler(&mut self, compiler: Rc<dyn SourceCompiler>) {
@@ -293,9 +316,7 @@ impl Vm {
             .map_err(|e| PyErr::system_error(format!("bad code object: {e}")))
     }
 
-    /// Prints warnings as `warnings.showwarning` does: location, category and
-    /// message, then the stripped source line, which `linecache` finds only for
-    /// real files.
+    /// Prints compile warnings on stderr, after the output written so far.
     fn report_warnings(
         &mut self,
         warnings: &[CompileWarning],
@@ -305,26 +326,11 @@ impl Vm {
         if warnings.is_empty() {
             return;
         }
-        let is_file = !(filename.starts_with('<') && filename.ends_with('>'));
         let text = match source {
             SourceText::Str(s) => std::borrow::Cow::Borrowed(s),
             SourceText::Bytes(b) => String::from_utf8_lossy(b),
         };
-        let mut out = String::new();
-        for w in warnings {
-            out.push_str(&format!(
-                "{filename}:{}: {}: {}\n",
-                w.lineno, w.category, w.message
-            ));
-            let line = text
-                .split_inclusive('\n')
-                .nth((w.lineno as usize).saturating_sub(1))
-                .map(str::trim)
-                .filter(|l| is_file && !l.is_empty());
-            if let Some(line) = line {
-                out.push_str(&format!("  {line}\n"));
-            }
-        }
+        let out = format_warnings(warnings, &text, filename);
         let _ = self.stdout.flush();
         self.write_err(&out);
     }

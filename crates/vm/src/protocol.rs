@@ -926,12 +926,14 @@ impl Vm {
                 err
             });
         }
+        let syntax_attr = match obj {
+            Value::Exception(e) => crate::compile_hook::syntax_error_attr(e, n),
+            _ => None,
+        };
         let found = match (obj, n) {
             (_, "__class__") => Some(Value::Type(crate::types::type_of(obj))),
             (Value::Exception(e), "args") => Some(Value::Tuple(e.args.borrow().clone())),
-            (Value::Exception(e), _) if crate::compile_hook::syntax_error_attr(e, n).is_some() => {
-                crate::compile_hook::syntax_error_attr(e, n)
-            }
+            (Value::Exception(_), _) if syntax_attr.is_some() => syntax_attr,
             (Value::Exception(e), "__cause__") => Some(
                 e.cause
                     .borrow()
