@@ -674,7 +674,11 @@ fn mark_soft_keywords(tokens: &mut [(u32, Tok<'_>, u32)]) {
                             )
                     ) | None
                 );
-                if starts_expr && line_ends_with_colon(tokens, i) {
+                // Inside a match block every statement is a case block, whose
+                // body may follow the `:` on the same line; `match` itself
+                // must end its line with `:` (its cases are indented).
+                let is_keyword = starts_expr && (word == "case" || line_ends_with_colon(tokens, i));
+                if is_keyword {
                     tokens[i].1 = if word == "match" {
                         Tok::Match
                     } else {
