@@ -194,7 +194,7 @@ pub enum Stage {
     Ast,
     /// Compile-time decisions (constant folding, scopes).
     Decisions,
-    /// The bytecode with stack effects.
+    /// The bytecode, with the values each instruction pops and pushes.
     Bytecode,
     /// The `.pyc` header and size.
     Pyc,

@@ -9,7 +9,6 @@
 //! Program output itself is CPython's (the programs are also checked
 //! against `python3` by `tools/check_trace_programs.py`).
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -199,48 +198,77 @@ struct Step {
     op: Opcode,
     arg: i32,
     offset: i64,
-    depth_after: usize,
-    /// Depth after the previous event of the frame.
-    depth_before: usize,
+    /// The frame's stack (value reprs) after the previous event.
+    before: Vec<Json>,
+    /// The frame's stack after this instruction.
+    after: Vec<Json>,
 }
 
-/// Checks, frame by frame, that each instruction changed the stack depth
-/// by its stack effect in the opcode table (docs/trace.md).
+/// Whether the instruction may change values below the ones it pops: it
+/// mutates a container it reads deeper down (`LIST_APPEND`'s list), or runs
+/// code that can mutate anything (`CALL`, `STORE_ATTR` via `__setattr__`).
+fn mutates_below(op: Opcode) -> bool {
+    matches!(
+        op,
+        Opcode::ListAppend
+            | Opcode::SetAdd
+            | Opcode::MapAdd
+            | Opcode::ListExtend
+            | Opcode::SetUpdate
+            | Opcode::DictUpdate
+            | Opcode::DictMerge
+            | Opcode::StoreSubscr
+            | Opcode::DeleteSubscr
+            | Opcode::StoreAttr
+            | Opcode::DeleteAttr
+            | Opcode::Call
+            | Opcode::CallFunctionEx
+            | Opcode::Precall
+    )
+}
+
+/// Checks, frame by frame, that each instruction popped and pushed as many
+/// values as the opcode table says (`Opcode::stack_moves`), and left the
+/// values beneath them alone (docs/trace.md).
 fn check_stack_effects(events: &[Json], name: &str) -> Result<usize, String> {
-    // Per live frame (by depth): its depth after the last event, and the
+    // Per live frame (by depth): its stack after the last event, and the
     // instruction whose jump-or-not is known only at the next one.
-    let mut frames: Vec<(usize, Option<Step>)> = Vec::new();
+    let mut frames: Vec<(Vec<Json>, Option<Step>)> = Vec::new();
     let mut checked = 0;
-    let mut precall_carry: HashMap<usize, i32> = HashMap::new();
-    let finish = |step: Step,
-                  next_offset: Option<i64>,
-                  carry: &mut HashMap<usize, i32>,
-                  level: usize|
-     -> Result<(), String> {
+    let finish = |step: Step, next_offset: Option<i64>| -> Result<(), String> {
         let size = 2 * step.op.size() as i64;
         let jump = next_offset.is_some_and(|n| n != step.offset + size);
-        let table = step
+        let moves = step
             .op
-            .stack_effect(step.arg, Some(jump))
-            .ok_or_else(|| format!("{name}: no stack effect for {}", step.op.name()))?;
-        let want = match step.op {
-            Opcode::Precall => {
-                carry.insert(level, table);
-                0
-            }
-            Opcode::Call => table + carry.remove(&level).unwrap_or(0),
-            Opcode::YieldValue => table - 1,
-            _ => table,
+            .stack_moves(step.arg, jump)
+            .ok_or_else(|| format!("{name}: no stack moves for {}", step.op.name()))?;
+        // The trace shows a yield's frame with the yielded value gone.
+        let pushes = if step.op == Opcode::YieldValue {
+            0
+        } else {
+            moves.pushes
         };
-        let got = step.depth_after as i64 - step.depth_before as i64;
-        if got != i64::from(want) {
+        let want = i64::from(pushes - moves.pops);
+        let got = step.after.len() as i64 - step.before.len() as i64;
+        let where_ = format!(
+            "{name}: {} {} at offset {} (jump: {jump})",
+            step.op.name(),
+            step.arg,
+            step.offset
+        );
+        if got != want {
             return Err(format!(
-                "{name}: {} {} at offset {}: depth {} -> {}, but the table says {want:+} (jump: {jump})",
-                step.op.name(),
-                step.arg,
-                step.offset,
-                step.depth_before,
-                step.depth_after
+                "{where_}: depth {} -> {}, but the table says pops {}, pushes {pushes}",
+                step.before.len(),
+                step.after.len(),
+                moves.pops
+            ));
+        }
+        let kept = step.before.len().saturating_sub(moves.pops.max(0) as usize);
+        if !mutates_below(step.op) && step.before[..kept] != step.after[..kept] {
+            return Err(format!(
+                "{where_}: changed values it does not pop: {:?} -> {:?}",
+                step.before, step.after
             ));
         }
         Ok(())
@@ -248,21 +276,20 @@ fn check_stack_effects(events: &[Json], name: &str) -> Result<usize, String> {
     for e in events {
         let event = e["event"].as_str().unwrap_or_default();
         let level = e["depth"].as_u64().unwrap_or_default() as usize;
-        let stack_len = e.get("stack").and_then(Json::as_array).map(Vec::len);
+        let stack = e.get("stack").and_then(Json::as_array).cloned();
         match event {
             "call" | "resume" => {
                 frames.truncate(level);
-                frames.push((stack_len.unwrap_or(0), None));
-                precall_carry.remove(&level);
+                frames.push((stack.unwrap_or_default(), None));
             }
             "instruction" | "raise" | "caught" => {
-                let Some((depth, pending)) = frames.get_mut(level) else {
+                let Some((current, pending)) = frames.get_mut(level) else {
                     return Err(format!("{name}: event outside a frame: {e}"));
                 };
                 let offset = e["offset"].as_i64().unwrap_or_default();
                 if let Some(step) = pending.take() {
                     if event != "caught" {
-                        finish(step, Some(offset), &mut precall_carry, level)?;
+                        finish(step, Some(offset))?;
                         checked += 1;
                     }
                 }
@@ -271,26 +298,26 @@ fn check_stack_effects(events: &[Json], name: &str) -> Result<usize, String> {
                         let opname = e["opname"].as_str().unwrap_or_default();
                         let op = Opcode::from_name(opname)
                             .ok_or_else(|| format!("{name}: unknown opcode {opname}"))?;
-                        let now = stack_len.unwrap_or(0);
+                        let now = stack.unwrap_or_default();
                         *pending = Some(Step {
                             op,
                             arg: e["arg"].as_i64().unwrap_or(0) as i32,
                             offset,
-                            depth_after: now,
-                            depth_before: *depth,
+                            before: std::mem::replace(current, now.clone()),
+                            after: now,
                         });
-                        *depth = now;
                     }
-                    // After an exception the depth is the handler's.
+                    // After an exception the stack is the handler's.
                     _ => {
-                        precall_carry.remove(&level);
-                        *depth = stack_len.unwrap_or(*depth);
+                        if let Some(now) = stack {
+                            *current = now;
+                        }
                     }
                 }
             }
             "return" | "yield" | "generator" | "unwind" => {
-                if let Some((_, Some(step))) = frames.get_mut(level).map(|f| (f.0, f.1.take())) {
-                    finish(step, None, &mut precall_carry, level)?;
+                if let Some(step) = frames.get_mut(level).and_then(|f| f.1.take()) {
+                    finish(step, None)?;
                     checked += 1;
                 }
                 frames.truncate(level);

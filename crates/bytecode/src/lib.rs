@@ -44,7 +44,7 @@ mod siphash;
 pub use code::{CodeFlags, CodeObject};
 pub use constant::{Constant, PyStr};
 pub use dis::{dis, dis_with, DisOptions};
-pub use opcode::{ArgKind, Opcode};
+pub use opcode::{ArgKind, Opcode, StackMoves};
 pub use pyc::{read_pyc, write_pyc, Pyc};
 
 // Constants are copied around a lot (consts tuples, VM stacks): keep them two words plus a tag.

@@ -115,3 +115,45 @@ fn encoding_round_trips_through_the_decoder() {
         .collect();
     assert_eq!(decoded, cases);
 }
+
+/// The values an instruction pops and pushes add up to CPython's stack
+/// effect, which `stack_effects_match_cpython` checks against `dis`; only
+/// `PRECALL` and `CALL` split the accounting differently, and agree as a pair.
+#[test]
+fn stack_moves_add_up_to_the_stack_effect() {
+    let text = data("stack_effects.txt");
+    let mut checked = 0;
+    for line in text.lines() {
+        let f: Vec<&str> = line.split(' ').collect();
+        let op = Opcode::from_u8(f[0].parse().expect("number")).expect("defined");
+        let arg: i32 = if f[1] == "N" {
+            0
+        } else {
+            f[1].parse().expect("arg")
+        };
+        for jump in [true, false] {
+            let moves = op.stack_moves(arg, jump).expect("base opcode");
+            assert!(moves.pops >= 0 && moves.pushes >= 0, "{line}: {moves:?}");
+            let net = moves.pushes - moves.pops;
+            let effect = op.stack_effect(arg, Some(jump)).expect("base opcode");
+            if matches!(op, Opcode::Precall | Opcode::Call) {
+                let pair = |o: Opcode| {
+                    let m = o.stack_moves(arg, jump).expect("base");
+                    (
+                        m.pushes - m.pops,
+                        o.stack_effect(arg, Some(jump)).expect("base"),
+                    )
+                };
+                let (precall, call) = (pair(Opcode::Precall), pair(Opcode::Call));
+                assert_eq!(precall.0 + call.0, precall.1 + call.1, "{line}");
+            } else {
+                assert_eq!(net, effect, "{line} jump={jump}");
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 500);
+    assert_eq!(Opcode::BinaryOpAdaptive.stack_moves(0, false), None);
+    let call = Opcode::Call.stack_moves(2, false);
+    assert_eq!(call.map(|m| (m.pops, m.pushes)), Some((4, 1)));
+}

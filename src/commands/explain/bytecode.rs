@@ -1,4 +1,4 @@
-//! The bytecode section (`pith dis` with a stack-effect column) and the
+//! The bytecode section (`pith dis` with a pops → pushes column) and the
 //! `.pyc` section of `pith explain`.
 
 use std::collections::HashMap;
@@ -9,34 +9,27 @@ use pith_bytecode::pyc::{header_bytes, write_new_pyc, Invalidation};
 use pith_bytecode::{CodeObject, Constant, Opcode};
 use pith_vm::trace::strip_addresses;
 
-/// Width of the stack-effect column.
-const EFFECT_WIDTH: usize = 12;
+/// Width of the stack column.
+const MOVES_WIDTH: usize = 19;
 
-/// How an instruction changes the stack depth, from the opcode table:
-/// `+1`, `-2`, or `+1 / jump -1` where the jump changes it differently.
-pub fn effect_text(op: Opcode, arg: Option<i64>) -> String {
+/// How many values an instruction pops and pushes, from the opcode table:
+/// `2 → 1`, or `0 → 1, jump 1 → 0` where the jump differs.
+pub fn moves_text(op: Opcode, arg: Option<i64>) -> String {
     let oparg = arg.unwrap_or(0) as i32;
-    let sign = |n: i32| {
-        if n > 0 {
-            format!("+{n}")
-        } else {
-            n.to_string()
-        }
+    let text = |jump: bool| {
+        op.stack_moves(oparg, jump)
+            .map(|m| format!("{} → {}", m.pops, m.pushes))
     };
-    if op.arg_kind().is_jump() {
-        let stay = op.stack_effect(oparg, Some(false));
-        let jump = op.stack_effect(oparg, Some(true));
-        return match (stay, jump) {
-            (Some(s), Some(j)) if s == j => sign(s),
-            (Some(s), Some(j)) => format!("{} / jump {}", sign(s), sign(j)),
-            _ => "?".to_string(),
-        };
+    let (stay, jump) = (text(false), text(true));
+    match (stay, jump) {
+        (Some(s), Some(j)) if s == j || !op.arg_kind().is_jump() => s,
+        (Some(s), Some(j)) => format!("{s}, jump {j}"),
+        _ => "?".to_string(),
     }
-    op.stack_effect(oparg, None).map_or("?".to_string(), sign)
 }
 
-/// The instruction lines of one code object's listing, each with its
-/// stack effect in a left column.
+/// The instruction lines of one code object's listing, each with the
+/// values it pops and pushes in a left column.
 fn listing(out: &mut String, code: &CodeObject) {
     let by_offset: HashMap<u32, (Option<Opcode>, Option<i64>)> = get_instructions(code, false)
         .into_iter()
@@ -46,13 +39,13 @@ fn listing(out: &mut String, code: &CodeObject) {
     for line in text.lines() {
         let offset = instruction_offset(line);
         let column = match offset.and_then(|o| by_offset.get(&o)) {
-            Some((Some(op), arg)) => effect_text(op.deopt(), *arg),
+            Some((Some(op), arg)) => moves_text(op.deopt(), *arg),
             _ => String::new(),
         };
         if line.is_empty() {
             out.push('\n');
         } else {
-            let _ = writeln!(out, "{column:>EFFECT_WIDTH$}  {}", strip_addresses(line));
+            let _ = writeln!(out, "{column:>MOVES_WIDTH$}  {}", strip_addresses(line));
         }
     }
 }
@@ -71,8 +64,8 @@ fn instruction_offset(line: &str) -> Option<u32> {
 /// Every code object's listing, outermost first (the order of `dis.dis`).
 pub fn bytecode(code: &CodeObject) -> String {
     let mut out = format!(
-        "{:>EFFECT_WIDTH$}  (stack effect from the opcode table)\n",
-        "stack"
+        "{:>MOVES_WIDTH$}  (values each instruction pops and pushes, from the opcode table)\n",
+        "pops → pushes"
     );
     let mut todo = vec![code];
     let mut first = true;

@@ -1,6 +1,6 @@
 //! `pith explain`: the whole pipeline for one program, stage by stage, on
 //! one screen: tokens, the AST as a tree, compile-time decisions, bytecode
-//! with stack effects, the `.pyc` it would be stored as, and the execution
+//! with the values each instruction pops and pushes, the `.pyc` it would be stored as, and the execution
 //! trace. Where the program fails, it says at which stage and why (the
 //! lesson's "Why Python errors happen where they do").
 

@@ -1,7 +1,7 @@
 //! The CPython 3.11 opcode set.
 //!
 //! Every fact about an opcode (number, name, argument kind, inline cache layout,
-//! stack effect, specialization family) is written once, in the `opcodes!`
+//! stack effect, values popped and pushed, specialization family) is written once, in the `opcodes!`
 //! invocation in `table.rs`. Everything here derives from that table.
 
 mod table;
@@ -81,6 +81,15 @@ pub enum ArgKind {
     MakeFunction,
 }
 
+/// What one instruction does to the evaluation stack: see [`Opcode::stack_moves`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StackMoves {
+    /// Values taken off the top.
+    pub pops: i32,
+    /// Values put on the top afterwards.
+    pub pushes: i32,
+}
+
 impl ArgKind {
     /// Whether the argument is a jump offset (`opcode.hasjrel`; 3.11 has no absolute jumps).
     pub const fn is_jump(self) -> bool {
@@ -134,6 +143,23 @@ impl Opcode {
         })
     }
 
+    /// How many values the instruction takes off the top of the stack and
+    /// how many it puts back, as the VM executes it (`jump`: on the branch
+    /// that jumps). Values it only reads deeper down (`COPY`, `LIST_APPEND`'s
+    /// list, `FOR_ITER`'s iterator) are neither popped nor pushed.
+    ///
+    /// `pushes - pops` is [`Opcode::stack_effect`] for every opcode but the
+    /// `PRECALL`/`CALL` pair: compile.c books the arguments against `PRECALL`
+    /// and the rest against `CALL`, while at run time `CALL` takes them all.
+    /// The sum over the pair agrees.
+    pub fn stack_moves(self, oparg: i32, jump: bool) -> Option<StackMoves> {
+        if self.is_specialized() {
+            return None;
+        }
+        let (pops, pushes) = self.stack_moves_branch(oparg, jump);
+        Some(StackMoves { pops, pushes })
+    }
+
     /// Iterates over every defined opcode, base and specialized, in numeric order.
     pub fn all() -> impl Iterator<Item = Opcode> {
         (0..=255u8).filter_map(Opcode::from_u8)
@@ -148,14 +174,15 @@ impl std::fmt::Display for Opcode {
 
 /// Declares the opcode enum and all its per-opcode tables from one list.
 ///
-/// Base entries: `Variant = number, "NAME", ArgKind, [cache fields], |oparg, jump| effect;`.
+/// Base entries: `Variant = number, "NAME", ArgKind, [cache fields],
+/// |oparg, jump| effect => |oparg, jump| (pops, pushes);`.
 /// Specialized entries: `Variant = number, "NAME" => BaseVariant;`.
 macro_rules! opcodes {
     (
         base {
             $( $name:ident = $num:literal, $text:literal, $kind:ident,
                [ $( ($cname:literal, $csize:literal) ),* ],
-               |$o:tt, $j:tt| $effect:expr; )*
+               |$o:tt, $j:tt| $effect:expr => |$mo:tt, $mj:tt| $moves:expr; )*
         }
         specialized {
             $( $sname:ident = $snum:literal, $stext:literal => $base:ident; )*
@@ -238,6 +265,18 @@ macro_rules! opcodes {
                         $effect
                     } )*
                     _ => 0,
+                }
+            }
+
+            #[allow(clippy::identity_op)]
+            pub(super) fn stack_moves_branch(self, oparg: i32, jump: bool) -> (i32, i32) {
+                match self.deopt() {
+                    $( Opcode::$name => {
+                        let $mo = oparg;
+                        let $mj = jump;
+                        $moves
+                    } )*
+                    _ => (0, 0),
                 }
             }
         }
