@@ -66,18 +66,28 @@ fn table_matches_cpython() {
     assert_eq!(NB_OPS[13].1, "+=");
 }
 
+/// The rows of `stack_effects.txt` (`dis.stack_effect` for each opcode and
+/// argument): the line, the opcode, the argument and the line's fields.
+fn stack_effect_rows() -> Vec<(String, Opcode, i32, Vec<String>)> {
+    data("stack_effects.txt")
+        .lines()
+        .map(|line| {
+            let f: Vec<String> = line.split(' ').map(str::to_string).collect();
+            let op = Opcode::from_u8(f[0].parse().expect("number")).expect("defined");
+            let arg = if f[1] == "N" {
+                0
+            } else {
+                f[1].parse().expect("arg")
+            };
+            (line.to_string(), op, arg, f)
+        })
+        .collect()
+}
+
 #[test]
 fn stack_effects_match_cpython() {
-    let text = data("stack_effects.txt");
     let mut checked = 0;
-    for line in text.lines() {
-        let f: Vec<&str> = line.split(' ').collect();
-        let op = Opcode::from_u8(f[0].parse().expect("number")).expect("defined");
-        let arg: i32 = if f[1] == "N" {
-            0
-        } else {
-            f[1].parse().expect("arg")
-        };
+    for (line, op, arg, f) in stack_effect_rows() {
         for (jump, want) in [None, Some(true), Some(false)].into_iter().zip(&f[2..]) {
             let want: i32 = want.parse().expect("effect");
             assert_eq!(
@@ -121,16 +131,8 @@ fn encoding_round_trips_through_the_decoder() {
 /// `PRECALL` and `CALL` split the accounting differently, and agree as a pair.
 #[test]
 fn stack_moves_add_up_to_the_stack_effect() {
-    let text = data("stack_effects.txt");
     let mut checked = 0;
-    for line in text.lines() {
-        let f: Vec<&str> = line.split(' ').collect();
-        let op = Opcode::from_u8(f[0].parse().expect("number")).expect("defined");
-        let arg: i32 = if f[1] == "N" {
-            0
-        } else {
-            f[1].parse().expect("arg")
-        };
+    for (line, op, arg, _) in stack_effect_rows() {
         for jump in [true, false] {
             let moves = op.stack_moves(arg, jump).expect("base opcode");
             assert!(moves.pops >= 0 && moves.pushes >= 0, "{line}: {moves:?}");

@@ -2,7 +2,9 @@
 
 use crate::unicode_tables::{ALNUM, NOT_PRINTABLE, XID_CONTINUE, XID_START};
 
-fn in_ranges(table: &[(u32, u32)], c: char) -> bool {
+/// The index of the range in `table` (sorted, disjoint, inclusive
+/// `(first, last)` code point ranges) that holds `c`.
+pub fn range_index(table: &[(u32, u32)], c: char) -> Option<usize> {
     let cp = c as u32;
     table
         .binary_search_by(|&(lo, hi)| {
@@ -14,7 +16,11 @@ fn in_ranges(table: &[(u32, u32)], c: char) -> bool {
                 std::cmp::Ordering::Equal
             }
         })
-        .is_ok()
+        .ok()
+}
+
+fn in_ranges(table: &[(u32, u32)], c: char) -> bool {
+    range_index(table, c).is_some()
 }
 
 /// `str.isprintable()` for one character: false for the categories Cc, Cf,

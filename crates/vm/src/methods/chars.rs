@@ -6,20 +6,7 @@ use super::unicode_tables::{
     TITLE, TITLE_MAP, UPPER, UPPER_MAP,
 };
 
-fn find(table: &[(u32, u32)], c: char) -> Option<usize> {
-    let cp = c as u32;
-    table
-        .binary_search_by(|&(lo, hi)| {
-            if hi < cp {
-                std::cmp::Ordering::Less
-            } else if lo > cp {
-                std::cmp::Ordering::Greater
-            } else {
-                std::cmp::Ordering::Equal
-            }
-        })
-        .ok()
-}
+use pith_repr::unicode::range_index as find;
 
 /// The value of a decimal digit (`str.isdecimal()`), as `int()` reads it.
 #[inline]
