@@ -234,10 +234,14 @@ macro_rules! opcodes {
 
             /// The base opcode of a specialized one (`dis._deoptop`); base opcodes map to themselves.
             pub const fn deopt(self) -> Opcode {
-                match self {
-                    $( Opcode::$sname => Opcode::$base, )*
-                    other => other,
-                }
+                // A table: the compiler and the VM's decoder ask for every instruction.
+                const DEOPT: [Opcode; 256] = {
+                    let mut t = [Opcode::Cache; 256];
+                    $( t[$num] = Opcode::$name; )*
+                    $( t[$snum] = Opcode::$base; )*
+                    t
+                };
+                DEOPT[self as usize]
             }
 
             /// What the argument means (judged on the base opcode).
