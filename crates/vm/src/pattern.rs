@@ -135,16 +135,17 @@ impl Vm {
         if keys.is_empty() {
             return Ok(Value::Tuple(Rc::new(Vec::new())));
         }
-        let get_name = self.intern("get");
-        // An exact dict needs no method call; anything else goes through its own `get`.
-        let get = match map {
-            Value::Dict(_) => None,
-            _ => Some(self.load_method(map.clone(), &get_name)?),
+        // An exact dict needs no method call; anything else goes through its
+        // own `get`, with a fresh object as the default that marks a missing key.
+        let (get, dummy) = match map {
+            Value::Dict(_) => (None, Value::None),
+            _ => {
+                let get_name = self.intern("get");
+                let get = self.load_method(map.clone(), &get_name)?;
+                let dummy = Instance::new(builtin_type(TypeKind::Object), Value::Null);
+                (Some(get), Value::Instance(Rc::new(dummy)))
+            }
         };
-        let dummy = Value::Instance(Rc::new(Instance::new(
-            builtin_type(TypeKind::Object),
-            Value::Null,
-        )));
         let mut seen = Dict::new();
         let mut values = Vec::with_capacity(keys.len());
         for key in keys.iter() {
@@ -195,23 +196,24 @@ impl Vm {
             }
             return Ok(());
         }
-        let keys_name = self.intern("keys");
-        let not_mapping = |e: PyErr| {
+        // As `DICT_UPDATE` in ceval.c, any AttributeError means "not a mapping".
+        self.update_by_keys(target, m).map_err(|e| {
             if e.is(ExcKind::AttributeError) {
                 PyErr::type_error(format!("'{}' object is not a mapping", type_name(m)))
             } else {
                 e
             }
-        };
-        let (meth, recv) = self
-            .load_method(m.clone(), &keys_name)
-            .map_err(not_mapping)?;
+        })
+    }
+
+    fn update_by_keys(&mut self, target: &Rc<RefCell<Dict>>, m: &Value) -> PyResult<()> {
+        let keys_name = self.intern("keys");
+        let (meth, recv) = self.load_method(m.clone(), &keys_name)?;
         let keys = if meth.is_null() {
-            self.call(&recv, &[])
+            self.call(&recv, &[])?
         } else {
-            self.call(&meth, &[recv])
-        }
-        .map_err(not_mapping)?;
+            self.call(&meth, &[recv])?
+        };
         for k in self.collect(&keys)? {
             let v = self.getitem(m, &k)?;
             target.borrow_mut().insert(k, v)?;
