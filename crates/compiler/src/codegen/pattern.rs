@@ -2,6 +2,8 @@
 
 use std::sync::Arc;
 
+use num_bigint::BigInt;
+use num_traits::FromPrimitive;
 use pith_ast::{CmpOp, Expr, ExprContext, Operator, Pattern, Ranged, StmtMatch, TextRange};
 use pith_bytecode::{Constant, Opcode};
 
@@ -504,30 +506,39 @@ fn py_eq(a: &Constant, b: &Constant) -> bool {
 /// The real part of a number: an int stays exact, so that `2**53 + 1` and
 /// `2.0**53` differ as they do in Python.
 #[derive(Clone, Copy)]
-enum Real {
+enum Real<'c> {
     Int(i64),
+    Big(&'c BigInt),
     Float(f64),
 }
 
 /// A number constant as (real part, imaginary part).
-fn numeric(c: &Constant) -> Option<(Real, f64)> {
+fn numeric(c: &Constant) -> Option<(Real<'_>, f64)> {
     Some(match c {
         Constant::Bool(b) => (Real::Int(i64::from(*b)), 0.0),
         Constant::Int(i) => (Real::Int(*i), 0.0),
+        Constant::BigInt(b) => (Real::Big(b), 0.0),
         Constant::Float(f) => (Real::Float(*f), 0.0),
         Constant::Complex { re, im } => (Real::Float(*re), *im),
         _ => return None,
     })
 }
 
-fn real_eq(a: Real, b: Real) -> bool {
+/// An int as a big int, or `None` for a float that is not a whole number.
+fn exact(r: Real<'_>) -> Option<BigInt> {
+    match r {
+        Real::Int(i) => Some(BigInt::from(i)),
+        Real::Big(b) => Some(b.clone()),
+        Real::Float(f) if f.fract() == 0.0 => BigInt::from_f64(f),
+        Real::Float(_) => None,
+    }
+}
+
+fn real_eq(a: Real<'_>, b: Real<'_>) -> bool {
     match (a, b) {
         (Real::Int(a), Real::Int(b)) => a == b,
         (Real::Float(a), Real::Float(b)) => a == b,
-        (Real::Int(i), Real::Float(f)) | (Real::Float(f), Real::Int(i)) => {
-            // An integral float inside i64's range, converted exactly.
-            const LIMIT: f64 = 9_223_372_036_854_775_808.0;
-            f.fract() == 0.0 && (-LIMIT..LIMIT).contains(&f) && f as i64 == i
-        }
+        // Python compares an int with a float exactly, never by rounding the int.
+        (a, b) => matches!((exact(a), exact(b)), (Some(x), Some(y)) if x == y),
     }
 }
