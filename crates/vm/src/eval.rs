@@ -1268,6 +1268,10 @@ impl Vm {
                             _ => break 'body (underflow(), false, cur),
                         };
                         let Value::Dict(src) = &v else {
+                            if ins.op == Op::DictUpdate {
+                                tri!(self.dict_update_from(&target, &v));
+                                continue;
+                            }
                             let msg = if ins.op == Op::DictMerge {
                                 format!(
                                     "argument after ** must be a mapping, not {}",
@@ -1617,6 +1621,9 @@ impl Vm {
                         self.stack
                             .push(Value::Type(crate::types::exc_type(ExcKind::AssertionError)));
                     }
+                    Op::MatchMapping | Op::MatchSequence | Op::MatchKeys | Op::MatchClass => {
+                        tri!(self.exec_match_op(ins.op, arg, stack_base))
+                    }
                     Op::GetLen => {
                         let v = top!().clone();
                         let n = tri!(self.len_of(&v));
@@ -1767,7 +1774,9 @@ impl Vm {
             | Value::Iter(_)
             | Value::Generator(_)
             | Value::DictView(_)
-            | Value::Bytes(_) => self.collect(v)?,
+            | Value::Bytes(_)
+            | Value::ByteArray(_)
+            | Value::MemoryView(_) => self.collect(v)?,
             Value::Instance(_) if crate::special::iterable_instance(v) => self.collect(v)?,
             _ => {
                 return Err(PyErr::type_error(format!(

@@ -48,6 +48,7 @@ pub mod modules;
 pub mod names;
 mod namespace;
 pub mod ops;
+pub mod pattern;
 mod protocol;
 pub mod repr;
 mod slots;

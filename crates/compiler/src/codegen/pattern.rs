@@ -2,7 +2,9 @@
 
 use std::sync::Arc;
 
-use pith_ast::{CmpOp, Expr, ExprContext, Operator, Pattern, Ranged, StmtMatch};
+use num_bigint::BigInt;
+use num_traits::FromPrimitive;
+use pith_ast::{CmpOp, Expr, ExprContext, Operator, Pattern, Ranged, StmtMatch, TextRange};
 use pith_bytecode::{Constant, Opcode};
 
 use super::expr::binop_arg;
@@ -16,6 +18,9 @@ pub(crate) struct PatternContext {
     allow_irrefutable: bool,
     fail_pop: Vec<BlockId>,
     on_top: usize,
+    /// The pattern of the last `SET_LOC`: compile.c never restores it after a
+    /// sub-pattern, so its `compiler_error`s point at the last pattern compiled.
+    loc: TextRange,
 }
 
 fn is_wildcard(p: &Pattern) -> bool {
@@ -115,14 +120,23 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn store_name(&mut self, name: Option<&str>, pc: &mut PatternContext, p: &Pattern) -> CResult {
+    /// `SET_LOC` for a pattern.
+    fn pattern_loc(&mut self, range: TextRange, pc: &mut PatternContext) {
+        self.set_loc(range);
+        pc.loc = range;
+    }
+
+    fn store_name(&mut self, name: Option<&str>, pc: &mut PatternContext) -> CResult {
         let Some(n) = name else {
             self.emit(Opcode::PopTop);
             return Ok(());
         };
+        if n == "__debug__" {
+            return Err(self.err(pc.loc, "cannot assign to __debug__"));
+        }
         if pc.stores.iter().any(|s| &**s == n) {
             return Err(self.err(
-                p.range(),
+                pc.loc,
                 format!("multiple assignments to name '{n}' in pattern"),
             ));
         }
@@ -140,7 +154,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn pattern(&mut self, p: &'a Pattern, pc: &mut PatternContext) -> CResult {
-        self.set_loc(p.range());
+        self.pattern_loc(p.range(), pc);
         match p {
             Pattern::MatchValue(v) => {
                 if !matches!(&*v.value, Expr::Constant(_) | Expr::Attribute(_)) {
@@ -161,7 +175,7 @@ impl<'a> Compiler<'a> {
             Pattern::MatchSequence(s) => self.pattern_sequence(s, pc)?,
             Pattern::MatchMapping(m) => self.pattern_mapping(m, pc)?,
             Pattern::MatchClass(c) => self.pattern_class(c, pc)?,
-            Pattern::MatchStar(s) => self.store_name(s.name.as_deref(), pc, p)?,
+            Pattern::MatchStar(s) => self.store_name(s.name.as_deref(), pc)?,
             Pattern::MatchAs(a) => match &a.pattern {
                 None => {
                     if !pc.allow_irrefutable {
@@ -175,14 +189,14 @@ impl<'a> Compiler<'a> {
                             }
                         });
                     }
-                    self.store_name(a.name.as_deref(), pc, p)?;
+                    self.store_name(a.name.as_deref(), pc)?;
                 }
                 Some(inner) => {
                     pc.on_top += 1;
                     self.emit_arg(Opcode::Copy, 1);
                     self.pattern(inner, pc)?;
                     pc.on_top -= 1;
-                    self.store_name(a.name.as_deref(), pc, p)?;
+                    self.store_name(a.name.as_deref(), pc)?;
                 }
             },
             Pattern::MatchOr(o) => self.pattern_or(o, pc)?,
@@ -302,18 +316,18 @@ impl<'a> Compiler<'a> {
             match key {
                 Expr::Constant(c) => {
                     let k = constant(&c.value);
-                    if seen.contains(&k) {
+                    if seen.iter().any(|s| py_eq(s, &k)) {
                         return Err(self.err(
-                            c.range,
+                            pc.loc,
                             format!("mapping pattern checks duplicate key ({})", k.repr()),
                         ));
                     }
                     seen.push(k);
                 }
                 Expr::Attribute(_) => {}
-                other => {
+                _ => {
                     return Err(self.err(
-                        other.range(),
+                        pc.loc,
                         "mapping pattern keys may only match literals and attribute lookups",
                     ))
                 }
@@ -347,11 +361,7 @@ impl<'a> Compiler<'a> {
                 self.emit_arg(Opcode::Swap, 2);
                 self.emit(Opcode::DeleteSubscr);
             }
-            let fake = Pattern::MatchStar(pith_ast::PatternMatchStar {
-                range: m.range,
-                name: None,
-            });
-            self.store_name(Some(rest.as_str()), pc, &fake)?;
+            self.store_name(Some(rest.as_str()), pc)?;
         } else {
             self.emit(Opcode::PopTop);
             self.emit(Opcode::PopTop);
@@ -419,7 +429,7 @@ impl<'a> Compiler<'a> {
         let old = pc.clone();
         let mut control: Option<Vec<Box<str>>> = None;
         for (i, alt) in o.patterns.iter().enumerate() {
-            self.set_loc(alt.range());
+            self.pattern_loc(alt.range(), pc);
             pc.stores = Vec::new();
             pc.allow_irrefutable = i == size - 1 && old.allow_irrefutable;
             pc.fail_pop = Vec::new();
@@ -430,14 +440,16 @@ impl<'a> Compiler<'a> {
             match &control {
                 None => control = Some(pc.stores.clone()),
                 Some(ctrl) if ctrl.len() != nstores => {
-                    return Err(self.err_here("alternative patterns bind different names"))
+                    return Err(self.err(pc.loc, "alternative patterns bind different names"))
                 }
                 Some(ctrl) if nstores > 0 => {
                     let ctrl = ctrl.clone();
                     for icontrol in (0..nstores).rev() {
                         let name = &ctrl[icontrol];
                         let Some(istores) = pc.stores.iter().position(|s| s == name) else {
-                            return Err(self.err_here("alternative patterns bind different names"));
+                            return Err(
+                                self.err(pc.loc, "alternative patterns bind different names")
+                            );
                         };
                         if icontrol != istores {
                             let rotations = istores + 1;
@@ -457,7 +469,9 @@ impl<'a> Compiler<'a> {
             self.jump(Op::Jump, end);
             self.emit_and_reset_fail_pop(pc);
         }
+        let loc = pc.loc;
         *pc = old;
+        pc.loc = loc;
         self.emit(Opcode::PopTop);
         self.jump_to_fail_pop(pc, Op::Jump);
         self.use_next_block(end);
@@ -468,7 +482,7 @@ impl<'a> Compiler<'a> {
             self.rotate(nrots);
             if pc.stores.contains(&name) {
                 return Err(self.err(
-                    o.range,
+                    pc.loc,
                     format!("multiple assignments to name '{name}' in pattern"),
                 ));
             }
@@ -476,5 +490,55 @@ impl<'a> Compiler<'a> {
         }
         self.emit(Opcode::PopTop);
         Ok(())
+    }
+}
+
+/// Python `==` between two literal keys of a mapping pattern, as the set
+/// compile.c checks duplicates with: `1`, `1.0`, `True` and `1+0j` are one key.
+fn py_eq(a: &Constant, b: &Constant) -> bool {
+    match (numeric(a), numeric(b)) {
+        (Some((re_a, im_a)), Some((re_b, im_b))) => im_a == im_b && real_eq(re_a, re_b),
+        (None, None) => a == b,
+        _ => false,
+    }
+}
+
+/// The real part of a number: an int stays exact, so that `2**53 + 1` and
+/// `2.0**53` differ as they do in Python.
+#[derive(Clone, Copy)]
+enum Real<'c> {
+    Int(i64),
+    Big(&'c BigInt),
+    Float(f64),
+}
+
+/// A number constant as (real part, imaginary part).
+fn numeric(c: &Constant) -> Option<(Real<'_>, f64)> {
+    Some(match c {
+        Constant::Bool(b) => (Real::Int(i64::from(*b)), 0.0),
+        Constant::Int(i) => (Real::Int(*i), 0.0),
+        Constant::BigInt(b) => (Real::Big(b), 0.0),
+        Constant::Float(f) => (Real::Float(*f), 0.0),
+        Constant::Complex { re, im } => (Real::Float(*re), *im),
+        _ => return None,
+    })
+}
+
+/// An int as a big int, or `None` for a float that is not a whole number.
+fn exact(r: Real<'_>) -> Option<BigInt> {
+    match r {
+        Real::Int(i) => Some(BigInt::from(i)),
+        Real::Big(b) => Some(b.clone()),
+        Real::Float(f) if f.fract() == 0.0 => BigInt::from_f64(f),
+        Real::Float(_) => None,
+    }
+}
+
+fn real_eq(a: Real<'_>, b: Real<'_>) -> bool {
+    match (a, b) {
+        (Real::Int(a), Real::Int(b)) => a == b,
+        (Real::Float(a), Real::Float(b)) => a == b,
+        // Python compares an int with a float exactly, never by rounding the int.
+        (a, b) => matches!((exact(a), exact(b)), (Some(x), Some(y)) if x == y),
     }
 }

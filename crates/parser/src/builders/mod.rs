@@ -352,12 +352,48 @@ pub(crate) fn as_pattern(l: u32, r: u32, pattern: Pattern, name: Identifier) -> 
     }))
 }
 
+/// `complex_number` of python.gram: `real ('+' | '-') imag`, where
+/// `_PyPegen_ensure_real` checks the left number first, then
+/// `_PyPegen_ensure_imaginary` the right one.
+pub(crate) fn complex_pattern(l: u32, r: u32, left: Expr, op: Operator, right: Expr) -> Res<Expr> {
+    let is_imag = |e: &Expr| matches!(e, Expr::Constant(c) if matches!(c.value, pith_ast::Constant::Complex { .. }));
+    let number = match &left {
+        Expr::UnaryOp(u) => &*u.operand,
+        other => other,
+    };
+    if is_imag(number) {
+        let range = number.range();
+        return Err(SyntaxErr::syntax(
+            "real number required in complex literal",
+            range.start,
+            range.end,
+        ));
+    }
+    if !is_imag(&right) {
+        let range = right.range();
+        return Err(SyntaxErr::syntax(
+            "imaginary number required in complex literal",
+            range.start,
+            range.end,
+        ));
+    }
+    Ok(binop(l, r, left, op, right))
+}
+
 pub(crate) fn mapping_pattern(
     l: u32,
     r: u32,
     items: Vec<(Expr, Pattern)>,
     rest: Option<Identifier>,
 ) -> Res<Pattern> {
+    // `double_star_pattern` takes a `pattern_capture_target`, which is never `_`.
+    if let Some(n) = rest.as_ref().filter(|n| &*n.id == "_") {
+        return Err(SyntaxErr::syntax(
+            "invalid syntax",
+            n.range.start,
+            n.range.end,
+        ));
+    }
     let (keys, patterns) = items.into_iter().unzip();
     Ok(Pattern::MatchMapping(PatternMatchMapping {
         range: TextRange::new(l, r),

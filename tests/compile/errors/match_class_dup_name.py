@@ -1,0 +1,3 @@
+match x:
+    case Point(a, y=a):
+        pass

@@ -1,0 +1,3 @@
+match x:
+    case [1, {f"a": 1}]:
+        pass

@@ -1,0 +1,3 @@
+match x:
+    case Point(a=1, b=2, a=3):
+        pass

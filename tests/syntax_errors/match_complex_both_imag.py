@@ -1,0 +1,3 @@
+match point:
+    case (0, 1j + 2j):
+        pass
