@@ -117,6 +117,7 @@ impl Vm {
             exc.traceback.borrow_mut().push(TbEntry {
                 code: top.code.clone(),
                 ip: raise_ip,
+                globals: top.globals.clone(),
             });
         }
         if TRACE {
@@ -174,6 +175,7 @@ impl Vm {
             exc.traceback.borrow_mut().push(TbEntry {
                 code: parent.code.clone(),
                 ip: raise_ip,
+                globals: parent.globals.clone(),
             });
             if TRACE {
                 self.trace_raise(&err, raise_ip, crate::trace::ExceptionKind::Propagated);
@@ -1452,6 +1454,16 @@ impl Vm {
                         let exc = top!().clone();
                         let r = tri!(crate::builtins::exception_matches(&exc, &typ));
                         self.stack.push(Value::Bool(r));
+                    }
+                    Op::CheckEgMatch => {
+                        let typ = pop!();
+                        tri!(self.check_eg_match(typ));
+                    }
+                    Op::PrepReraiseStar => {
+                        let excs = pop!();
+                        let orig = pop!();
+                        let v = tri!(self.prep_reraise_star(orig, excs));
+                        self.stack.push(v);
                     }
                     Op::Reraise => {
                         let v = pop!();

@@ -14,6 +14,8 @@ pub struct TbEntry {
     pub code: Rc<Code>,
     /// Index of the instruction in the decoded code.
     pub ip: u32,
+    /// The frame's globals (for `tb_frame.f_globals`).
+    pub globals: Rc<RefCell<crate::dict::Dict>>,
 }
 
 /// An exception instance.
@@ -35,6 +37,10 @@ pub struct ExcObj {
     pub name_hint: RefCell<Option<NameHint>>,
     /// `__dict__`, made on the first attribute write.
     pub dict: RefCell<Option<Rc<RefCell<crate::dict::Dict>>>>,
+    /// The message and sub-exceptions of a `BaseExceptionGroup`.
+    pub group: Option<Rc<crate::exc_group::Group>>,
+    /// The `__traceback__` object last handed out, with the entry count it covers.
+    pub tb_obj: RefCell<Option<(usize, Value)>>,
 }
 
 /// What a `NameError` needs to suggest a similar name when it is printed.
@@ -60,6 +66,8 @@ impl ExcObj {
             traceback: RefCell::new(Vec::new()),
             name_hint: RefCell::new(None),
             dict: RefCell::new(None),
+            group: None,
+            tb_obj: RefCell::new(None),
         }
     }
 

@@ -1,0 +1,299 @@
+//! Traceback and frame objects, made only when Python code asks for them
+//! (`e.__traceback__`, `sys._getframe()`, `sys.exc_info()`): the eval loop
+//! keeps its own compact frames and an exception keeps `(code, ip, globals)`
+//! entries, from which these objects are built.
+
+use std::cell::{OnceCell, RefCell};
+use std::rc::Rc;
+
+use crate::code::Code;
+use crate::dict::Dict;
+use crate::exc::{ExcObj, PyErr, PyResult, TbEntry};
+use crate::func::Args;
+use crate::types::{type_name, ExcKind};
+use crate::value::{StrObj, Value};
+use crate::vm::Vm;
+
+/// A `traceback` object: one entry of an exception's traceback and the link
+/// to the next (inner) one.
+#[derive(Debug)]
+pub struct TbObj {
+    /// The whole chain, outermost entry first.
+    entries: Rc<Vec<TbEntry>>,
+    /// This object's entry.
+    pos: usize,
+    frame: OnceCell<Value>,
+    next: OnceCell<Value>,
+}
+
+/// A `frame` object: a snapshot of a frame taken when it was asked for.
+#[derive(Debug)]
+pub struct FrameObj {
+    code: Rc<Code>,
+    globals: Rc<RefCell<Dict>>,
+    /// Index of the frame's current instruction in the decoded code.
+    ip: u32,
+    /// `f_locals`, when known.
+    locals: Option<Value>,
+    /// `f_back`.
+    back: Option<Value>,
+}
+
+impl TbObj {
+    fn entry(&self) -> Option<&TbEntry> {
+        self.entries.get(self.pos)
+    }
+}
+
+/// `e.__traceback__`: `None` or the outermost `traceback` object (the same
+/// object while no entry is added).
+pub fn traceback_of(e: &ExcObj) -> Value {
+    let tb = e.traceback.borrow();
+    if tb.is_empty() {
+        return Value::None;
+    }
+    if let Some((n, v)) = e.tb_obj.borrow().as_ref() {
+        if *n == tb.len() {
+            return v.clone();
+        }
+    }
+    let entries: Vec<TbEntry> = tb.iter().rev().cloned().collect();
+    let v = Value::Traceback(Rc::new(TbObj {
+        entries: Rc::new(entries),
+        pos: 0,
+        frame: OnceCell::new(),
+        next: OnceCell::new(),
+    }));
+    *e.tb_obj.borrow_mut() = Some((tb.len(), v.clone()));
+    v
+}
+
+/// `e.__traceback__ = tb` and `e.with_traceback(tb)`.
+pub fn set_traceback(e: &ExcObj, v: &Value) -> PyResult<()> {
+    match v {
+        Value::None => {
+            e.traceback.borrow_mut().clear();
+            *e.tb_obj.borrow_mut() = None;
+        }
+        Value::Traceback(t) => {
+            let entries: Vec<TbEntry> = t.entries[t.pos.min(t.entries.len())..]
+                .iter()
+                .rev()
+                .cloned()
+                .collect();
+            let n = entries.len();
+            *e.traceback.borrow_mut() = entries;
+            *e.tb_obj.borrow_mut() = Some((n, v.clone()));
+        }
+        _ => {
+            return Err(PyErr::type_error(
+                "__traceback__ must be a traceback or None",
+            ))
+        }
+    }
+    Ok(())
+}
+
+fn lineno(code: &Code, ip: u32) -> Value {
+    match code.positions(ip).0 {
+        Some(l) => Value::Int(i64::from(l)),
+        None => Value::None,
+    }
+}
+
+fn lasti(code: &Code, ip: u32) -> Value {
+    Value::Int(i64::from(
+        code.offsets.get(ip as usize).copied().unwrap_or(0),
+    ))
+}
+
+fn tb_frame(t: &TbObj) -> Value {
+    t.frame
+        .get_or_init(|| {
+            let Some(entry) = t.entry() else {
+                return Value::None;
+            };
+            let back = if t.pos > 0 {
+                let outer = TbObj {
+                    entries: t.entries.clone(),
+                    pos: t.pos - 1,
+                    frame: OnceCell::new(),
+                    next: OnceCell::new(),
+                };
+                Some(tb_frame(&outer))
+            } else {
+                None
+            };
+            // Module-level code runs with its globals as locals.
+            let module_level = !entry
+                .code
+                .flags
+                .contains(pith_bytecode::CodeFlags::OPTIMIZED);
+            Value::Frame(Rc::new(FrameObj {
+                code: entry.code.clone(),
+                globals: entry.globals.clone(),
+                ip: entry.ip,
+                locals: module_level.then(|| Value::Dict(entry.globals.clone())),
+                back,
+            }))
+        })
+        .clone()
+}
+
+fn tb_next(t: &TbObj) -> Value {
+    t.next
+        .get_or_init(|| {
+            if t.pos + 1 >= t.entries.len() {
+                return Value::None;
+            }
+            Value::Traceback(Rc::new(TbObj {
+                entries: t.entries.clone(),
+                pos: t.pos + 1,
+                frame: OnceCell::new(),
+                next: OnceCell::new(),
+            }))
+        })
+        .clone()
+}
+
+fn no_attr(obj: &Value, name: &str) -> PyErr {
+    PyErr::new(
+        ExcKind::AttributeError,
+        format!("'{}' object has no attribute '{}'", type_name(obj), name),
+    )
+}
+
+/// Attributes of `traceback` and `frame` objects.
+pub fn getattr(vm: &mut Vm, obj: &Value, name: &Rc<StrObj>) -> PyResult<Value> {
+    let n = name.as_str();
+    if n == "__class__" {
+        return Ok(Value::Type(crate::types::type_of(obj)));
+    }
+    match obj {
+        Value::Traceback(t) => {
+            let Some(entry) = t.entry() else {
+                return Err(no_attr(obj, n));
+            };
+            match n {
+                "tb_frame" => Ok(tb_frame(t)),
+                "tb_next" => Ok(tb_next(t)),
+                "tb_lineno" => Ok(lineno(&entry.code, entry.ip)),
+                "tb_lasti" => Ok(lasti(&entry.code, entry.ip)),
+                _ => Err(no_attr(obj, n)),
+            }
+        }
+        Value::Frame(f) => match n {
+            "f_code" => Ok(Value::Code(f.code.clone())),
+            "f_lineno" => Ok(lineno(&f.code, f.ip)),
+            "f_lasti" => Ok(lasti(&f.code, f.ip)),
+            "f_globals" => Ok(Value::Dict(f.globals.clone())),
+            "f_locals" => Ok(f.locals.clone().unwrap_or_else(|| Value::dict(Dict::new()))),
+            "f_builtins" => Ok(Value::Dict(vm.builtins.clone())),
+            "f_back" => Ok(f.back.clone().unwrap_or(Value::None)),
+            "f_trace" => Ok(Value::None),
+            "f_trace_lines" => Ok(Value::Bool(true)),
+            "f_trace_opcodes" => Ok(Value::Bool(false)),
+            _ => Err(no_attr(obj, n)),
+        },
+        _ => Err(no_attr(obj, n)),
+    }
+}
+
+/// `repr()` of `traceback` and `frame` objects.
+pub fn repr(v: &Value) -> String {
+    let addr = v.identity();
+    match v {
+        Value::Frame(f) => format!(
+            "<frame at {:#x}, file {}, line {}, code {}>",
+            addr,
+            pith_repr::str_repr(&f.code.raw.filename.to_string_lossy()),
+            f.code.positions(f.ip).0.unwrap_or(0),
+            f.code.name.as_str()
+        ),
+        _ => format!("<traceback object at {addr:#x}>"),
+    }
+}
+
+impl Vm {
+    /// A frame object for the frame `index` of the call stack (0: outermost),
+    /// with its callers.
+    fn frame_object(&self, index: usize) -> Value {
+        let mut back: Option<Value> = None;
+        for i in 0..=index {
+            let Some(fr) = self.frames.get(i) else {
+                break;
+            };
+            let locals = match &fr.names {
+                Some(d) => Value::Dict(d.clone()),
+                None => self.fast_locals(i),
+            };
+            let f = Value::Frame(Rc::new(FrameObj {
+                code: fr.code.clone(),
+                globals: fr.globals.clone(),
+                ip: fr.ip.saturating_sub(1) as u32,
+                locals: Some(locals),
+                back: back.take(),
+            }));
+            back = Some(f);
+        }
+        back.unwrap_or(Value::None)
+    }
+
+    /// `f_locals` of a function frame: its bound locals, cells and free variables.
+    fn fast_locals(&self, index: usize) -> Value {
+        let mut d = Dict::new();
+        if let Some(fr) = self.frames.get(index) {
+            let code = &fr.code;
+            for (i, name) in code.localsplus.iter().enumerate() {
+                let v = match self.stack.get(fr.base + i) {
+                    Some(Value::Cell(c)) => c.borrow().clone(),
+                    Some(v) => v.clone(),
+                    None => Value::Null,
+                };
+                if !v.is_null() {
+                    let _ = d.insert(Value::Str(name.clone()), v);
+                }
+            }
+        }
+        Value::dict(d)
+    }
+}
+
+/// `sys._getframe([depth])`.
+pub fn getframe(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    a.no_kw("_getframe")?;
+    if a.pos.len() > 1 {
+        return Err(PyErr::type_error(format!(
+            "_getframe expected at most 1 argument, got {}",
+            a.pos.len()
+        )));
+    }
+    let depth = match a.pos.first() {
+        None => 0,
+        Some(Value::Int(i)) => *i,
+        Some(Value::Bool(b)) => i64::from(*b),
+        Some(Value::BigInt(_)) => i64::MAX,
+        Some(other) => {
+            return Err(PyErr::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                type_name(other)
+            )))
+        }
+    };
+    let depth = usize::try_from(depth.max(0)).unwrap_or(usize::MAX);
+    let n = vm.frames.len();
+    if depth >= n {
+        return Err(PyErr::value_error("call stack is not deep enough"));
+    }
+    Ok(vm.frame_object(n - 1 - depth))
+}
+
+/// `sys.exc_info()`.
+pub fn exc_info(vm: &mut Vm) -> Value {
+    match &vm.exc_info {
+        e @ Value::Exception(x) => {
+            Value::tuple(vec![Value::Type(x.typ.clone()), e.clone(), traceback_of(x)])
+        }
+        _ => Value::tuple(vec![Value::None, Value::None, Value::None]),
+    }
+}
