@@ -117,6 +117,7 @@ impl Vm {
             exc.traceback.borrow_mut().push(TbEntry {
                 code: top.code.clone(),
                 ip: raise_ip,
+                depth: (self.frames.len() - 1) as u32,
                 globals: top.globals.clone(),
             });
         }
@@ -175,6 +176,7 @@ impl Vm {
             exc.traceback.borrow_mut().push(TbEntry {
                 code: parent.code.clone(),
                 ip: raise_ip,
+                depth: (self.frames.len() - 1) as u32,
                 globals: parent.globals.clone(),
             });
             if TRACE {
@@ -843,6 +845,10 @@ impl Vm {
                                 }
                             }
                             continue;
+                        }
+                        if let (Value::Frame(_), Some(fr)) = (&obj, self.frames.last_mut()) {
+                            // A running frame's `f_lineno` reads where it is now.
+                            fr.ip = ip;
                         }
                         let v = tri!(self.get_attr(&obj, &code.names[arg as usize]));
                         self.stack.push(v);

@@ -14,6 +14,8 @@ pub struct TbEntry {
     pub code: Rc<Code>,
     /// Index of the instruction in the decoded code.
     pub ip: u32,
+    /// The frame's index in the call stack (0: outermost), to find it while it runs.
+    pub depth: u32,
     /// The frame's globals (for `tb_frame.f_globals`).
     pub globals: Rc<RefCell<crate::dict::Dict>>,
 }

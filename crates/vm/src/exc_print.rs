@@ -146,7 +146,7 @@ impl Vm {
                     Ok(s) => out.push_str(&s),
                     Err(_) => out.push_str("<__notes__ repr() failed>"),
                 }
-                out.push('\n');
+                // 3.11's `print_exception_notes` ends this one without a newline.
                 return;
             }
         };

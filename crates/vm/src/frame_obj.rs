@@ -3,7 +3,7 @@
 //! keeps its own compact frames and an exception keeps `(code, ip, globals)`
 //! entries, from which these objects are built.
 
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::Rc;
 
 use crate::code::Code;
@@ -26,19 +26,21 @@ pub struct TbObj {
     next: OnceCell<Value>,
 }
 
-/// A `frame` object: a snapshot of a frame taken when it was asked for.
+/// A `frame` object. While its frame runs (`depth` names it on the VM's call
+/// stack) it reads the live frame; afterwards it keeps what it saw last.
 #[derive(Debug)]
 pub struct FrameObj {
     code: Rc<Code>,
     globals: Rc<RefCell<Dict>>,
     /// Index of the frame's current instruction in the decoded code.
-    ip: u32,
-    /// `f_locals`, when known.
-    locals: Option<Value>,
-    /// `f_back`.
+    ip: Cell<u32>,
+    /// Position in the VM's call stack while the frame runs.
+    depth: Option<u32>,
+    /// `f_locals` (refreshed from the live frame on each read).
+    locals: RefCell<Option<Value>>,
+    /// `f_back` of a frame that no longer runs.
     back: Option<Value>,
 }
-
 impl TbObj {
     fn entry(&self) -> Option<&TbEntry> {
         self.entries.get(self.pos)
@@ -107,12 +109,15 @@ fn lasti(code: &Code, ip: u32) -> Value {
     ))
 }
 
-fn tb_frame(t: &TbObj) -> Value {
+fn tb_frame(vm: &Vm, t: &TbObj) -> Value {
     t.frame
         .get_or_init(|| {
             let Some(entry) = t.entry() else {
                 return Value::None;
             };
+            if vm.is_live(entry.depth, &entry.code, &entry.globals) {
+                return vm.frame_object(entry.depth as usize);
+            }
             let back = if t.pos > 0 {
                 let outer = TbObj {
                     entries: t.entries.clone(),
@@ -120,7 +125,7 @@ fn tb_frame(t: &TbObj) -> Value {
                     frame: OnceCell::new(),
                     next: OnceCell::new(),
                 };
-                Some(tb_frame(&outer))
+                Some(tb_frame(vm, &outer))
             } else {
                 None
             };
@@ -132,8 +137,9 @@ fn tb_frame(t: &TbObj) -> Value {
             Value::Frame(Rc::new(FrameObj {
                 code: entry.code.clone(),
                 globals: entry.globals.clone(),
-                ip: entry.ip,
-                locals: module_level.then(|| Value::Dict(entry.globals.clone())),
+                ip: Cell::new(entry.ip),
+                depth: None,
+                locals: RefCell::new(module_level.then(|| Value::Dict(entry.globals.clone()))),
                 back,
             }))
         })
@@ -175,26 +181,48 @@ pub fn getattr(vm: &mut Vm, obj: &Value, name: &Rc<StrObj>) -> PyResult<Value> {
                 return Err(no_attr(obj, n));
             };
             match n {
-                "tb_frame" => Ok(tb_frame(t)),
+                "tb_frame" => Ok(tb_frame(vm, t)),
                 "tb_next" => Ok(tb_next(t)),
                 "tb_lineno" => Ok(lineno(&entry.code, entry.ip)),
                 "tb_lasti" => Ok(lasti(&entry.code, entry.ip)),
                 _ => Err(no_attr(obj, n)),
             }
         }
-        Value::Frame(f) => match n {
-            "f_code" => Ok(Value::Code(f.code.clone())),
-            "f_lineno" => Ok(lineno(&f.code, f.ip)),
-            "f_lasti" => Ok(lasti(&f.code, f.ip)),
-            "f_globals" => Ok(Value::Dict(f.globals.clone())),
-            "f_locals" => Ok(f.locals.clone().unwrap_or_else(|| Value::dict(Dict::new()))),
-            "f_builtins" => Ok(Value::Dict(vm.builtins.clone())),
-            "f_back" => Ok(f.back.clone().unwrap_or(Value::None)),
-            "f_trace" => Ok(Value::None),
-            "f_trace_lines" => Ok(Value::Bool(true)),
-            "f_trace_opcodes" => Ok(Value::Bool(false)),
-            _ => Err(no_attr(obj, n)),
-        },
+        Value::Frame(f) => {
+            let live = f
+                .depth
+                .filter(|&d| vm.is_live(d, &f.code, &f.globals))
+                .map(|d| d as usize);
+            if let Some(d) = live {
+                if let Some(fr) = vm.frames.get(d) {
+                    f.ip.set(fr.ip.saturating_sub(1) as u32);
+                }
+            }
+            match n {
+                "f_code" => Ok(Value::Code(f.code.clone())),
+                "f_lineno" => Ok(lineno(&f.code, f.ip.get())),
+                "f_lasti" => Ok(lasti(&f.code, f.ip.get())),
+                "f_globals" => Ok(Value::Dict(f.globals.clone())),
+                "f_locals" => {
+                    if let Some(d) = live {
+                        let fresh = vm.frame_locals(d, f.locals.borrow().as_ref());
+                        *f.locals.borrow_mut() = Some(fresh);
+                    }
+                    let mut slot = f.locals.borrow_mut();
+                    Ok(slot.get_or_insert_with(|| Value::dict(Dict::new())).clone())
+                }
+                "f_builtins" => Ok(Value::Dict(vm.builtins.clone())),
+                "f_back" => Ok(match live {
+                    Some(0) => Value::None,
+                    Some(d) => vm.frame_object(d - 1),
+                    None => f.back.clone().unwrap_or(Value::None),
+                }),
+                "f_trace" => Ok(Value::None),
+                "f_trace_lines" => Ok(Value::Bool(true)),
+                "f_trace_opcodes" => Ok(Value::Bool(false)),
+                _ => Err(no_attr(obj, n)),
+            }
+        }
         _ => Err(no_attr(obj, n)),
     }
 }
@@ -207,7 +235,7 @@ pub fn repr(v: &Value) -> String {
             "<frame at {:#x}, file {}, line {}, code {}>",
             addr,
             pith_repr::str_repr(&f.code.raw.filename.to_string_lossy()),
-            f.code.positions(f.ip).0.unwrap_or(0),
+            f.code.positions(f.ip.get()).0.unwrap_or(0),
             f.code.name.as_str()
         ),
         _ => format!("<traceback object at {addr:#x}>"),
@@ -215,44 +243,53 @@ pub fn repr(v: &Value) -> String {
 }
 
 impl Vm {
-    /// A frame object for the frame `index` of the call stack (0: outermost),
-    /// with its callers.
-    fn frame_object(&self, index: usize) -> Value {
-        let mut back: Option<Value> = None;
-        for i in 0..=index {
-            let Some(fr) = self.frames.get(i) else {
-                break;
-            };
-            let locals = match &fr.names {
-                Some(d) => Value::Dict(d.clone()),
-                None => self.fast_locals(i),
-            };
-            let f = Value::Frame(Rc::new(FrameObj {
-                code: fr.code.clone(),
-                globals: fr.globals.clone(),
-                ip: fr.ip.saturating_sub(1) as u32,
-                locals: Some(locals),
-                back: back.take(),
-            }));
-            back = Some(f);
-        }
-        back.unwrap_or(Value::None)
+    /// Whether frame `depth` of the call stack runs `code` with `globals`.
+    fn is_live(&self, depth: u32, code: &Rc<Code>, globals: &Rc<RefCell<Dict>>) -> bool {
+        self.frames
+            .get(depth as usize)
+            .is_some_and(|f| Rc::ptr_eq(&f.code, code) && Rc::ptr_eq(&f.globals, globals))
     }
 
-    /// `f_locals` of a function frame: its bound locals, cells and free variables.
-    fn fast_locals(&self, index: usize) -> Value {
+    /// A frame object for the running frame `index` of the call stack (0: outermost).
+    fn frame_object(&self, index: usize) -> Value {
+        let Some(fr) = self.frames.get(index) else {
+            return Value::None;
+        };
+        Value::Frame(Rc::new(FrameObj {
+            code: fr.code.clone(),
+            globals: fr.globals.clone(),
+            ip: Cell::new(fr.ip.saturating_sub(1) as u32),
+            depth: u32::try_from(index).ok(),
+            locals: RefCell::new(None),
+            back: None,
+        }))
+    }
+
+    /// `f_locals` of the running frame `index`: the namespace of module and
+    /// class bodies, else a dict of the bound locals, cells and free variables
+    /// (`old`, refilled, when there is one: CPython keeps one dict per frame).
+    fn frame_locals(&self, index: usize, old: Option<&Value>) -> Value {
+        let Some(fr) = self.frames.get(index) else {
+            return Value::dict(Dict::new());
+        };
+        if let Some(d) = &fr.names {
+            return Value::Dict(d.clone());
+        }
         let mut d = Dict::new();
-        if let Some(fr) = self.frames.get(index) {
-            let code = &fr.code;
-            for (i, name) in code.localsplus.iter().enumerate() {
-                let v = match self.stack.get(fr.base + i) {
-                    Some(Value::Cell(c)) => c.borrow().clone(),
-                    Some(v) => v.clone(),
-                    None => Value::Null,
-                };
-                if !v.is_null() {
-                    let _ = d.insert(Value::Str(name.clone()), v);
-                }
+        for (i, name) in fr.code.localsplus.iter().enumerate() {
+            let v = match self.stack.get(fr.base + i) {
+                Some(Value::Cell(c)) => c.borrow().clone(),
+                Some(v) => v.clone(),
+                None => Value::Null,
+            };
+            if !v.is_null() {
+                let _ = d.insert(Value::Str(name.clone()), v);
+            }
+        }
+        if let Some(Value::Dict(old)) = old {
+            if let Ok(mut o) = old.try_borrow_mut() {
+                *o = d;
+                return Value::Dict(old.clone());
             }
         }
         Value::dict(d)
