@@ -574,7 +574,14 @@ fn type_special_attr(t: &Rc<TypeObj>, name: &str) -> Option<Value> {
         "__mro__" => Value::tuple(class::mro_of(t).into_iter().map(Value::Type).collect()),
         "__bases__" => match h {
             Some(h) => Value::tuple(h.bases.iter().cloned().map(Value::Type).collect()),
-            None => Value::tuple(t.base.iter().cloned().map(Value::Type).collect()),
+            None => Value::tuple(
+                t.base
+                    .iter()
+                    .cloned()
+                    .chain(crate::exc_group::extra_base(t))
+                    .map(Value::Type)
+                    .collect(),
+            ),
         },
         "__base__" => t.base.clone().map_or(Value::None, Value::Type),
         // A copy stands in for CPython's read-only mappingproxy (lookup caches

@@ -848,7 +848,7 @@ impl Vm {
                         }
                         if let (Value::Frame(_), Some(fr)) = (&obj, self.frames.last_mut()) {
                             // A running frame's `f_lineno` reads where it is now.
-                            fr.ip = ip;
+                            fr.ip = cur as usize + 1;
                         }
                         let v = tri!(self.get_attr(&obj, &code.names[arg as usize]));
                         self.stack.push(v);

@@ -29,6 +29,12 @@ pub fn is_extra_base(t: &Rc<TypeObj>, other: &Rc<TypeObj>) -> bool {
         && other.kind == TypeKind::Exception(ExcKind::Exception)
 }
 
+/// The second base of the builtin `ExceptionGroup`, for `__bases__`.
+pub fn extra_base(t: &Rc<TypeObj>) -> Option<Rc<TypeObj>> {
+    (t.heap.is_none() && t.kind == TypeKind::Exception(ExcKind::ExceptionGroup))
+        .then(|| exc_type(ExcKind::Exception))
+}
+
 /// Puts `Exception` into the MRO of the builtin `ExceptionGroup`
 /// (`ExceptionGroup, BaseExceptionGroup, Exception, BaseException, object`).
 pub fn fix_builtin_mro(t: &Rc<TypeObj>, mro: &mut Vec<Rc<TypeObj>>) {

@@ -4,7 +4,7 @@
 //! entries, from which these objects are built.
 
 use std::cell::{Cell, OnceCell, RefCell};
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 use crate::code::Code;
 use crate::dict::Dict;
@@ -34,6 +34,8 @@ pub struct FrameObj {
     globals: Rc<RefCell<Dict>>,
     /// Index of the frame's current instruction in the decoded code.
     ip: Cell<u32>,
+    /// Whether the frame waits for a call to return (for `f_lasti`).
+    in_call: Cell<bool>,
     /// Position in the VM's call stack while the frame runs.
     depth: Option<u32>,
     /// `f_locals` (refreshed from the live frame on each read).
@@ -103,10 +105,36 @@ fn lineno(code: &Code, ip: u32) -> Value {
     }
 }
 
-fn lasti(code: &Code, ip: u32) -> Value {
-    Value::Int(i64::from(
-        code.offsets.get(ip as usize).copied().unwrap_or(0),
-    ))
+/// CPython's `f_lasti` for the instruction at decoded index `ip`: its byte
+/// offset, or, for a frame waiting in a call, the last cache word of the
+/// `CALL` (3.11 skips the caches before it pushes the callee's frame).
+fn lasti(code: &Code, ip: u32, in_call: bool) -> Value {
+    let ip = ip as usize;
+    let start = code.offsets.get(ip).copied().unwrap_or(0) as usize;
+    let raw = &code.raw.code;
+    let end = code
+        .offsets
+        .get(ip + 1)
+        .map_or(raw.len(), |&o| o as usize)
+        .min(raw.len());
+    if in_call && end >= start + 2 {
+        return Value::Int(end as i64 - 2);
+    }
+    // Dropped instructions (`PRECALL`, `NOP`) may follow in the range; only
+    // an `EXTENDED_ARG` prefix precedes the instruction itself.
+    let mut off = start;
+    while off + 2 < end && raw[off] == EXTENDED_ARG {
+        off += 2;
+    }
+    Value::Int(off as i64)
+}
+
+const EXTENDED_ARG: u8 = 144;
+
+thread_local! {
+    /// The frame objects of running frames by call-stack depth, so that
+    /// asking twice gives the same object, as in CPython.
+    static LIVE: RefCell<Vec<Weak<FrameObj>>> = const { RefCell::new(Vec::new()) };
 }
 
 fn tb_frame(vm: &Vm, t: &TbObj) -> Value {
@@ -138,6 +166,7 @@ fn tb_frame(vm: &Vm, t: &TbObj) -> Value {
                 code: entry.code.clone(),
                 globals: entry.globals.clone(),
                 ip: Cell::new(entry.ip),
+                in_call: Cell::new(t.pos + 1 < t.entries.len()),
                 depth: None,
                 locals: RefCell::new(module_level.then(|| Value::Dict(entry.globals.clone()))),
                 back,
@@ -184,7 +213,7 @@ pub fn getattr(vm: &mut Vm, obj: &Value, name: &Rc<StrObj>) -> PyResult<Value> {
                 "tb_frame" => Ok(tb_frame(vm, t)),
                 "tb_next" => Ok(tb_next(t)),
                 "tb_lineno" => Ok(lineno(&entry.code, entry.ip)),
-                "tb_lasti" => Ok(lasti(&entry.code, entry.ip)),
+                "tb_lasti" => Ok(lasti(&entry.code, entry.ip, t.pos + 1 < t.entries.len())),
                 _ => Err(no_attr(obj, n)),
             }
         }
@@ -196,12 +225,13 @@ pub fn getattr(vm: &mut Vm, obj: &Value, name: &Rc<StrObj>) -> PyResult<Value> {
             if let Some(d) = live {
                 if let Some(fr) = vm.frames.get(d) {
                     f.ip.set(fr.ip.saturating_sub(1) as u32);
+                    f.in_call.set(d + 1 < vm.frames.len());
                 }
             }
             match n {
                 "f_code" => Ok(Value::Code(f.code.clone())),
                 "f_lineno" => Ok(lineno(&f.code, f.ip.get())),
-                "f_lasti" => Ok(lasti(&f.code, f.ip.get())),
+                "f_lasti" => Ok(lasti(&f.code, f.ip.get(), f.in_call.get())),
                 "f_globals" => Ok(Value::Dict(f.globals.clone())),
                 "f_locals" => {
                     if let Some(d) = live {
@@ -212,11 +242,7 @@ pub fn getattr(vm: &mut Vm, obj: &Value, name: &Rc<StrObj>) -> PyResult<Value> {
                     Ok(slot.get_or_insert_with(|| Value::dict(Dict::new())).clone())
                 }
                 "f_builtins" => Ok(Value::Dict(vm.builtins.clone())),
-                "f_back" => Ok(match live {
-                    Some(0) => Value::None,
-                    Some(d) => vm.frame_object(d - 1),
-                    None => f.back.clone().unwrap_or(Value::None),
-                }),
+                "f_back" => Ok(f.back.clone().unwrap_or(Value::None)),
                 "f_trace" => Ok(Value::None),
                 "f_trace_lines" => Ok(Value::Bool(true)),
                 "f_trace_opcodes" => Ok(Value::Bool(false)),
@@ -250,19 +276,57 @@ impl Vm {
             .is_some_and(|f| Rc::ptr_eq(&f.code, code) && Rc::ptr_eq(&f.globals, globals))
     }
 
-    /// A frame object for the running frame `index` of the call stack (0: outermost).
+    /// The frame object of a running frame: `index` 0 is the outermost.
     fn frame_object(&self, index: usize) -> Value {
-        let Some(fr) = self.frames.get(index) else {
+        if index >= self.frames.len() {
             return Value::None;
-        };
-        Value::Frame(Rc::new(FrameObj {
-            code: fr.code.clone(),
-            globals: fr.globals.clone(),
-            ip: Cell::new(fr.ip.saturating_sub(1) as u32),
-            depth: u32::try_from(index).ok(),
-            locals: RefCell::new(None),
-            back: None,
-        }))
+        }
+        LIVE.with(|live| {
+            let mut live = live.borrow_mut();
+            let valid = |i: usize, live: &Vec<Weak<FrameObj>>| -> Option<Rc<FrameObj>> {
+                let f = live.get(i)?.upgrade()?;
+                let fr = self.frames.get(i)?;
+                (f.depth == u32::try_from(i).ok()
+                    && Rc::ptr_eq(&f.code, &fr.code)
+                    && Rc::ptr_eq(&f.globals, &fr.globals))
+                .then_some(f)
+            };
+            // Built from the nearest caller that already has one, upward, so
+            // that each object keeps its `f_back` after its caller returns.
+            let mut first = index;
+            let mut back: Option<Value> = None;
+            loop {
+                if let Some(f) = valid(first, &live) {
+                    back = Some(Value::Frame(f));
+                    first += 1;
+                    break;
+                }
+                if first == 0 {
+                    break;
+                }
+                first -= 1;
+            }
+            if live.len() < index + 1 {
+                live.resize(index + 1, Weak::new());
+            }
+            for i in first..=index {
+                let Some(fr) = self.frames.get(i) else {
+                    break;
+                };
+                let f = Rc::new(FrameObj {
+                    code: fr.code.clone(),
+                    globals: fr.globals.clone(),
+                    ip: Cell::new(fr.ip.saturating_sub(1) as u32),
+                    in_call: Cell::new(i + 1 < self.frames.len()),
+                    depth: u32::try_from(i).ok(),
+                    locals: RefCell::new(None),
+                    back: back.take(),
+                });
+                live[i] = Rc::downgrade(&f);
+                back = Some(Value::Frame(f));
+            }
+            back.unwrap_or(Value::None)
+        })
     }
 
     /// `f_locals` of the running frame `index`: the namespace of module and
