@@ -106,10 +106,16 @@ impl Drop for ExcObj {
         let mut pending: Vec<Rc<ExcObj>> = Vec::new();
         pending.extend(self.context.get_mut().take());
         pending.extend(self.cause.get_mut().take());
+        crate::exc_group::take_members(self.group.take(), self.args.get_mut(), &mut pending);
         while let Some(e) = pending.pop() {
             if let Ok(mut inner) = Rc::try_unwrap(e) {
                 pending.extend(inner.context.get_mut().take());
                 pending.extend(inner.cause.get_mut().take());
+                crate::exc_group::take_members(
+                    inner.group.take(),
+                    inner.args.get_mut(),
+                    &mut pending,
+                );
             }
         }
     }

@@ -43,6 +43,41 @@ pub fn fix_builtin_mro(t: &Rc<TypeObj>, mro: &mut Vec<Rc<TypeObj>>) {
     }
 }
 
+/// Moves the members of a group that is being dropped into `out`, so that
+/// deeply nested groups are freed without deep recursion.
+pub(crate) fn take_members(
+    g: Option<Rc<Group>>,
+    args: &mut Rc<Vec<Value>>,
+    out: &mut Vec<Rc<ExcObj>>,
+) {
+    let Some(g) = g.and_then(|g| Rc::try_unwrap(g).ok()) else {
+        return;
+    };
+    let mut values: Vec<Value> = Rc::try_unwrap(g.excs).unwrap_or_default();
+    // `args` holds the sequence as given: a list or a tuple of the same members.
+    if let Ok(a) = Rc::try_unwrap(std::mem::take(args)) {
+        for v in a {
+            match v {
+                Value::List(l) => {
+                    if let Ok(l) = Rc::try_unwrap(l) {
+                        values.extend(l.into_inner());
+                    }
+                }
+                Value::Tuple(t) => {
+                    if let Ok(t) = Rc::try_unwrap(t) {
+                        values.extend(t);
+                    }
+                }
+                other => values.push(other),
+            }
+        }
+    }
+    out.extend(values.into_iter().filter_map(|v| match v {
+        Value::Exception(e) => Some(e),
+        _ => None,
+    }));
+}
+
 /// The group data of an exception value, if it is a group.
 pub fn group_of(v: &Value) -> Option<&Rc<Group>> {
     match v {
