@@ -122,9 +122,17 @@ impl Vm {
         }
         let mut text = String::new();
         self.format_exc_only(&mut text, e);
-        // Only the first line of a multi-line message gets the margin, as in C.
-        ctx.margin(out);
-        out.push_str(&text);
+        // As in C, only the first line of a multi-line message gets the margin;
+        // a syntax error's `File` line and its message line get one, its source
+        // and caret lines do not.
+        let syntax = crate::compile_hook::syntax_error_report(e).is_some();
+        let n = text.split_inclusive('\n').count();
+        for (i, line) in text.split_inclusive('\n').enumerate() {
+            if i == 0 || (syntax && i + 1 == n) {
+                ctx.margin(out);
+            }
+            out.push_str(line);
+        }
         self.print_notes(out, ctx, e);
     }
 
