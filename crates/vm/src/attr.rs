@@ -321,7 +321,10 @@ impl Vm {
                 _ => {}
             }
         }
-        if let Value::Exception(_) = obj {
+        if let Value::Exception(e) = obj {
+            if e.group.is_some() && matches!(name.as_str(), "message" | "exceptions") {
+                return Err(PyErr::new(ExcKind::AttributeError, "readonly attribute"));
+            }
             if matches!(
                 name.as_str(),
                 "args" | "__cause__" | "__context__" | "__suppress_context__" | "__traceback__"
