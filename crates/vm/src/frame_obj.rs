@@ -40,9 +40,29 @@ pub struct FrameObj {
     depth: Option<u32>,
     /// `f_locals` (refreshed from the live frame on each read).
     locals: RefCell<Option<Value>>,
-    /// `f_back` of a frame that no longer runs.
+    /// `f_back`.
     back: Option<Value>,
 }
+
+/// For the cycle collector: the values a traceback or frame object holds
+/// itself (not those of the entry list its traceback objects share).
+pub fn referents(v: &Value, out: &mut Vec<Value>) {
+    match v {
+        Value::Traceback(t) => {
+            out.extend(t.frame.get().cloned());
+            out.extend(t.next.get().cloned());
+        }
+        Value::Frame(f) => {
+            out.push(Value::Dict(f.globals.clone()));
+            if let Ok(Some(l)) = f.locals.try_borrow().as_deref() {
+                out.push(l.clone());
+            }
+            out.extend(f.back.clone());
+        }
+        _ => {}
+    }
+}
+
 impl TbObj {
     fn entry(&self) -> Option<&TbEntry> {
         self.entries.get(self.pos)
