@@ -279,9 +279,13 @@ fn exc_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn exc_with_traceback(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let e = exc_arg(&a, "with_traceback")?;
-    if let Some(tb) = a.pos.get(1) {
-        crate::frame_obj::set_traceback(e, tb)?;
-    }
+    let [_, tb] = a.pos else {
+        return Err(PyErr::type_error(format!(
+            "BaseException.with_traceback() takes exactly one argument ({} given)",
+            a.pos.len().saturating_sub(1)
+        )));
+    };
+    crate::frame_obj::set_traceback(e, tb)?;
     Ok(Value::Exception(e.clone()))
 }
 

@@ -230,12 +230,15 @@ fn one_arg<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Value> {
             "BaseExceptionGroup.{name}() takes no keyword arguments"
         )));
     }
+    let given = a.pos.len().saturating_sub(1);
     match a.pos {
         [_, x] => Ok(x),
+        // `derive` parses its arguments with "O", the others unpack a tuple.
+        _ if name == "derive" => Err(PyErr::type_error(format!(
+            "function takes exactly 1 argument ({given} given)"
+        ))),
         _ => Err(PyErr::type_error(format!(
-            "BaseExceptionGroup.{}() takes exactly one argument ({} given)",
-            name,
-            a.pos.len().saturating_sub(1)
+            "{name} expected 1 argument, got {given}"
         ))),
     }
 }

@@ -273,6 +273,41 @@ pub fn getattr(vm: &mut Vm, obj: &Value, name: &Rc<StrObj>) -> PyResult<Value> {
     }
 }
 
+/// Attribute writes on `traceback` and `frame` objects: `f_trace` is accepted
+/// (no tracing hook runs it), the rest are read-only as in CPython.
+pub fn setattr(obj: &Value, name: &str, value: &Value) -> PyResult<()> {
+    let (kind, known): (&str, &[&str]) = match obj {
+        Value::Traceback(_) => ("traceback", &["tb_next", "tb_lasti", "tb_lineno"]),
+        _ => (
+            "frame",
+            &[
+                "f_back",
+                "f_code",
+                "f_globals",
+                "f_locals",
+                "f_builtins",
+                "f_lasti",
+                "f_trace_lines",
+                "f_trace_opcodes",
+            ],
+        ),
+    };
+    match name {
+        "tb_frame" => Err(PyErr::new(ExcKind::AttributeError, "readonly attribute")),
+        "f_trace" => Ok(()),
+        "f_lineno" => Err(if matches!(value, Value::Int(_) | Value::Bool(_)) {
+            PyErr::value_error("f_lineno can only be set by a trace function")
+        } else {
+            PyErr::value_error("lineno must be an integer")
+        }),
+        n if known.contains(&n) => Err(PyErr::new(
+            ExcKind::AttributeError,
+            format!("attribute '{n}' of '{kind}' objects is not writable"),
+        )),
+        n => Err(no_attr(obj, n)),
+    }
+}
+
 /// `repr()` of `traceback` and `frame` objects.
 pub fn repr(v: &Value) -> String {
     let addr = v.identity();
@@ -382,7 +417,11 @@ impl Vm {
 
 /// `sys._getframe([depth])`.
 pub fn getframe(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    a.no_kw("_getframe")?;
+    if !a.kwnames.is_empty() {
+        return Err(PyErr::type_error(
+            "sys._getframe() takes no keyword arguments",
+        ));
+    }
     if a.pos.len() > 1 {
         return Err(PyErr::type_error(format!(
             "_getframe expected at most 1 argument, got {}",
@@ -391,9 +430,11 @@ pub fn getframe(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     }
     let depth = match a.pos.first() {
         None => 0,
-        Some(Value::Int(i)) => *i,
+        Some(Value::Int(i)) if i32::try_from(*i).is_ok() => *i,
         Some(Value::Bool(b)) => i64::from(*b),
-        Some(Value::BigInt(_)) => i64::MAX,
+        Some(Value::Int(_) | Value::BigInt(_)) => {
+            return Err(PyErr::overflow("Python int too large to convert to C int"))
+        }
         Some(other) => {
             return Err(PyErr::type_error(format!(
                 "'{}' object cannot be interpreted as an integer",

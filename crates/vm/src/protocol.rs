@@ -1047,6 +1047,9 @@ impl Vm {
         name: &Rc<StrObj>,
         value: Value,
     ) -> PyResult<()> {
+        if let Value::Traceback(_) | Value::Frame(_) = obj {
+            return crate::frame_obj::setattr(obj, name.as_str(), &value);
+        }
         if let Value::Module(m) = obj {
             let h = name.hash();
             m.dict
