@@ -846,9 +846,11 @@ impl Vm {
                             }
                             continue;
                         }
-                        if let (Value::Frame(_), Some(fr)) = (&obj, self.frames.last_mut()) {
+                        if matches!(obj, Value::Frame(_)) {
                             // A running frame's `f_lineno` reads where it is now.
-                            fr.ip = cur as usize + 1;
+                            if let Some(fr) = self.frames.last_mut() {
+                                fr.ip = cur as usize + 1;
+                            }
                         }
                         let v = tri!(self.get_attr(&obj, &code.names[arg as usize]));
                         self.stack.push(v);
