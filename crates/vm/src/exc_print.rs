@@ -191,7 +191,7 @@ impl Vm {
         };
         ctx.need_close = false;
         for (i, sub) in excs.iter().take(n).enumerate() {
-            let last = i == n - 1;
+            let last = i + 1 == n;
             if last {
                 ctx.need_close = true;
             }

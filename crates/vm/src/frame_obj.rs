@@ -20,6 +20,9 @@ use crate::vm::Vm;
 pub struct TbObj {
     /// The whole chain, outermost entry first.
     entries: Rc<Vec<TbEntry>>,
+    /// The frame objects made for the entries so far (shared along the chain;
+    /// weak, so that only the traceback objects themselves keep them).
+    frames: Rc<RefCell<Vec<Weak<FrameObj>>>>,
     /// This object's entry.
     pos: usize,
     frame: OnceCell<Value>,
@@ -63,6 +66,32 @@ pub fn referents(v: &Value, out: &mut Vec<Value>) {
     }
 }
 
+// Chains of frames and of traceback objects are as long as the call stack
+// was: they are unlinked iteratively rather than by recursive drops.
+impl Drop for FrameObj {
+    fn drop(&mut self) {
+        let mut next = self.back.take();
+        while let Some(Value::Frame(f)) = next {
+            next = match Rc::try_unwrap(f) {
+                Ok(mut inner) => inner.back.take(),
+                Err(_) => None,
+            };
+        }
+    }
+}
+
+impl Drop for TbObj {
+    fn drop(&mut self) {
+        let mut next = self.next.take();
+        while let Some(Value::Traceback(t)) = next {
+            next = match Rc::try_unwrap(t) {
+                Ok(mut inner) => inner.next.take(),
+                Err(_) => None,
+            };
+        }
+    }
+}
+
 impl TbObj {
     fn entry(&self) -> Option<&TbEntry> {
         self.entries.get(self.pos)
@@ -84,6 +113,7 @@ pub fn traceback_of(e: &ExcObj) -> Value {
     let entries: Vec<TbEntry> = tb.iter().rev().cloned().collect();
     let v = Value::Traceback(Rc::new(TbObj {
         entries: Rc::new(entries),
+        frames: Rc::default(),
         pos: 0,
         frame: OnceCell::new(),
         next: OnceCell::new(),
@@ -158,41 +188,69 @@ thread_local! {
 }
 
 fn tb_frame(vm: &Vm, t: &TbObj) -> Value {
-    t.frame
-        .get_or_init(|| {
-            let Some(entry) = t.entry() else {
-                return Value::None;
-            };
-            if vm.is_live(entry.depth, &entry.code, &entry.globals) {
-                return vm.frame_object(entry.depth as usize);
+    if let Some(f) = t.frame.get() {
+        return f.clone();
+    }
+    let f = chain_frame(vm, t);
+    let _ = t.frame.set(f.clone());
+    f
+}
+
+/// The frame of entry `t.pos`, linked to the frames of the outer entries:
+/// built outward-in from the nearest entry whose frame exists (iteratively,
+/// as a traceback may be as long as the recursion limit allows).
+fn chain_frame(vm: &Vm, t: &TbObj) -> Value {
+    let Ok(mut made) = t.frames.try_borrow_mut() else {
+        return Value::None;
+    };
+    if made.len() < t.entries.len() {
+        made.resize(t.entries.len(), Weak::new());
+    }
+    let mut start = t.pos;
+    let mut back: Option<Value> = None;
+    loop {
+        if let Some(f) = made.get(start).and_then(Weak::upgrade) {
+            if start == t.pos {
+                return Value::Frame(f);
             }
-            let back = if t.pos > 0 {
-                let outer = TbObj {
-                    entries: t.entries.clone(),
-                    pos: t.pos - 1,
-                    frame: OnceCell::new(),
-                    next: OnceCell::new(),
-                };
-                Some(tb_frame(vm, &outer))
-            } else {
-                None
-            };
+            back = Some(Value::Frame(f));
+            start += 1;
+            break;
+        }
+        if start == 0 {
+            break;
+        }
+        start -= 1;
+    }
+    for i in start..=t.pos {
+        let Some(entry) = t.entries.get(i) else {
+            break;
+        };
+        let f = if vm.is_live(entry.depth, &entry.code, &entry.globals) {
+            match vm.frame_object(entry.depth as usize) {
+                Value::Frame(f) => f,
+                _ => break,
+            }
+        } else {
             // Module-level code runs with its globals as locals.
             let module_level = !entry
                 .code
                 .flags
                 .contains(pith_bytecode::CodeFlags::OPTIMIZED);
-            Value::Frame(Rc::new(FrameObj {
+            Rc::new(FrameObj {
                 code: entry.code.clone(),
                 globals: entry.globals.clone(),
                 ip: Cell::new(entry.ip),
-                in_call: Cell::new(t.pos + 1 < t.entries.len()),
+                in_call: Cell::new(i + 1 < t.entries.len()),
                 depth: None,
                 locals: RefCell::new(module_level.then(|| Value::Dict(entry.globals.clone()))),
-                back,
-            }))
-        })
-        .clone()
+                back: back.take(),
+            })
+        };
+        made[i] = Rc::downgrade(&f);
+        back = Some(Value::Frame(f));
+    }
+    back.unwrap_or(Value::None)
 }
 
 fn tb_next(t: &TbObj) -> Value {
@@ -203,6 +261,7 @@ fn tb_next(t: &TbObj) -> Value {
             }
             Value::Traceback(Rc::new(TbObj {
                 entries: t.entries.clone(),
+                frames: t.frames.clone(),
                 pos: t.pos + 1,
                 frame: OnceCell::new(),
                 next: OnceCell::new(),
