@@ -106,7 +106,7 @@ impl Vm {
 
     /// `print_exception`: traceback, message line, notes.
     fn print_one(&mut self, out: &mut String, ctx: &mut Ctx, e: &Rc<ExcObj>) {
-        let tb = e.traceback.borrow().clone();
+        let tb = crate::frame_obj::print_entries(e);
         if !tb.is_empty() {
             if e.group.is_some() {
                 ctx.indent(out);

@@ -26,7 +26,10 @@ pub struct TbObj {
     /// This object's entry.
     pos: usize,
     frame: OnceCell<Value>,
-    next: OnceCell<Value>,
+    /// `tb_next` once made or assigned.
+    next: RefCell<Option<Value>>,
+    /// What follows the last entry: the older chain a re-raise extended.
+    tail: Option<Value>,
 }
 
 /// A `frame` object. While its frame runs (`depth` names it on the VM's call
@@ -53,7 +56,10 @@ pub fn referents(v: &Value, out: &mut Vec<Value>) {
     match v {
         Value::Traceback(t) => {
             out.extend(t.frame.get().cloned());
-            out.extend(t.next.get().cloned());
+            if let Ok(Some(n)) = t.next.try_borrow().as_deref() {
+                out.push(n.clone());
+            }
+            out.extend(t.tail.clone());
         }
         Value::Frame(f) => {
             out.push(Value::Dict(f.globals.clone()));
@@ -82,12 +88,16 @@ impl Drop for FrameObj {
 
 impl Drop for TbObj {
     fn drop(&mut self) {
-        let mut next = self.next.take();
-        while let Some(Value::Traceback(t)) = next {
-            next = match Rc::try_unwrap(t) {
-                Ok(mut inner) => inner.next.take(),
-                Err(_) => None,
-            };
+        let mut pending: Vec<Value> = Vec::new();
+        pending.extend(self.next.get_mut().take());
+        pending.extend(self.tail.take());
+        while let Some(v) = pending.pop() {
+            if let Value::Traceback(t) = v {
+                if let Ok(mut inner) = Rc::try_unwrap(t) {
+                    pending.extend(inner.next.get_mut().take());
+                    pending.extend(inner.tail.take());
+                }
+            }
         }
     }
 }
@@ -105,18 +115,27 @@ pub fn traceback_of(e: &ExcObj) -> Value {
     if tb.is_empty() {
         return Value::None;
     }
+    // Entries added since the last object was made are outer frames: they
+    // go in front of the old chain, which Python code may have cut.
+    let mut tail = None;
+    let mut skip = 0;
     if let Some((n, v)) = e.tb_obj.borrow().as_ref() {
         if *n == tb.len() {
             return v.clone();
         }
+        if *n < tb.len() {
+            tail = Some(v.clone());
+            skip = *n;
+        }
     }
-    let entries: Vec<TbEntry> = tb.iter().rev().cloned().collect();
+    let entries: Vec<TbEntry> = tb[skip..].iter().rev().cloned().collect();
     let v = Value::Traceback(Rc::new(TbObj {
         entries: Rc::new(entries),
         frames: Rc::default(),
         pos: 0,
         frame: OnceCell::new(),
-        next: OnceCell::new(),
+        next: RefCell::new(None),
+        tail,
     }));
     *e.tb_obj.borrow_mut() = Some((tb.len(), v.clone()));
     v
@@ -129,12 +148,9 @@ pub fn set_traceback(e: &ExcObj, v: &Value) -> PyResult<()> {
             e.traceback.borrow_mut().clear();
             *e.tb_obj.borrow_mut() = None;
         }
-        Value::Traceback(t) => {
-            let entries: Vec<TbEntry> = t.entries[t.pos.min(t.entries.len())..]
-                .iter()
-                .rev()
-                .cloned()
-                .collect();
+        Value::Traceback(_) => {
+            let mut entries = chain_entries(v);
+            entries.reverse();
             let n = entries.len();
             *e.traceback.borrow_mut() = entries;
             *e.tb_obj.borrow_mut() = Some((n, v.clone()));
@@ -254,20 +270,69 @@ fn chain_frame(vm: &Vm, t: &TbObj) -> Value {
 }
 
 fn tb_next(t: &TbObj) -> Value {
-    t.next
-        .get_or_init(|| {
-            if t.pos + 1 >= t.entries.len() {
-                return Value::None;
-            }
-            Value::Traceback(Rc::new(TbObj {
-                entries: t.entries.clone(),
-                frames: t.frames.clone(),
-                pos: t.pos + 1,
-                frame: OnceCell::new(),
-                next: OnceCell::new(),
-            }))
-        })
-        .clone()
+    if let Ok(Some(n)) = t.next.try_borrow().as_deref() {
+        return n.clone();
+    }
+    let n = if t.pos + 1 >= t.entries.len() {
+        t.tail.clone().unwrap_or(Value::None)
+    } else {
+        Value::Traceback(Rc::new(TbObj {
+            entries: t.entries.clone(),
+            frames: t.frames.clone(),
+            pos: t.pos + 1,
+            frame: OnceCell::new(),
+            next: RefCell::new(None),
+            tail: t.tail.clone(),
+        }))
+    };
+    if let Ok(mut slot) = t.next.try_borrow_mut() {
+        *slot = Some(n.clone());
+    }
+    n
+}
+
+/// The entries of a chain of traceback objects, outermost first, following
+/// `tb_next` as Python code may have reassigned it.
+fn chain_entries(v: &Value) -> Vec<TbEntry> {
+    let mut out = Vec::new();
+    let mut cur = v.clone();
+    while let Value::Traceback(t) = cur {
+        out.extend(t.entry().cloned());
+        cur = tb_next(&t);
+    }
+    out
+}
+
+/// The traceback entries to print for `e`, innermost first: its traceback
+/// objects' chain when Python code holds one (it may have cut `tb_next`).
+pub(crate) fn print_entries(e: &ExcObj) -> Vec<TbEntry> {
+    if e.tb_obj.borrow().is_none() {
+        return e.traceback.borrow().clone();
+    }
+    let mut entries = chain_entries(&traceback_of(e));
+    entries.reverse();
+    entries
+}
+
+/// `tb.tb_next = value`.
+fn set_tb_next(t: &Rc<TbObj>, value: &Value) -> PyResult<()> {
+    if !matches!(value, Value::None | Value::Traceback(_)) {
+        return Err(PyErr::type_error(format!(
+            "expected traceback object, got '{}'",
+            type_name(value)
+        )));
+    }
+    let mut cur = value.clone();
+    while let Value::Traceback(c) = cur {
+        if Rc::ptr_eq(&c, t) {
+            return Err(PyErr::value_error("traceback loop detected"));
+        }
+        cur = tb_next(&c);
+    }
+    if let Ok(mut slot) = t.next.try_borrow_mut() {
+        *slot = Some(value.clone());
+    }
+    Ok(())
 }
 
 fn no_attr(obj: &Value, name: &str) -> PyErr {
@@ -351,6 +416,9 @@ pub fn setattr(obj: &Value, name: &str, value: &Value) -> PyResult<()> {
             ],
         ),
     };
+    if let (Value::Traceback(t), "tb_next") = (obj, name) {
+        return set_tb_next(t, value);
+    }
     match name {
         "tb_frame" => Err(PyErr::new(ExcKind::AttributeError, "readonly attribute")),
         "f_trace" => Ok(()),
