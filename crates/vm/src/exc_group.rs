@@ -22,6 +22,7 @@ pub struct Group {
 
 /// `ExceptionGroup` derives from both `BaseExceptionGroup` and `Exception`;
 /// builtin types keep one base, so the second one is answered here.
+#[inline]
 pub fn is_extra_base(t: &Rc<TypeObj>, other: &Rc<TypeObj>) -> bool {
     t.heap.is_none()
         && t.kind == TypeKind::Exception(ExcKind::ExceptionGroup)
