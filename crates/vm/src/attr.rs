@@ -321,7 +321,10 @@ impl Vm {
                 _ => {}
             }
         }
-        if let Value::Exception(_) = obj {
+        if let Value::Exception(e) = obj {
+            if e.group.is_some() && matches!(name.as_str(), "message" | "exceptions") {
+                return Err(PyErr::new(ExcKind::AttributeError, "readonly attribute"));
+            }
             if matches!(
                 name.as_str(),
                 "args" | "__cause__" | "__context__" | "__suppress_context__" | "__traceback__"
@@ -574,7 +577,14 @@ fn type_special_attr(t: &Rc<TypeObj>, name: &str) -> Option<Value> {
         "__mro__" => Value::tuple(class::mro_of(t).into_iter().map(Value::Type).collect()),
         "__bases__" => match h {
             Some(h) => Value::tuple(h.bases.iter().cloned().map(Value::Type).collect()),
-            None => Value::tuple(t.base.iter().cloned().map(Value::Type).collect()),
+            None => Value::tuple(
+                t.base
+                    .iter()
+                    .cloned()
+                    .chain(crate::exc_group::extra_base(t))
+                    .map(Value::Type)
+                    .collect(),
+            ),
         },
         "__base__" => t.base.clone().map_or(Value::None, Value::Type),
         // A copy stands in for CPython's read-only mappingproxy (lookup caches

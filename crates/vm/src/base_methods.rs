@@ -30,7 +30,7 @@ native_table!(OBJECT_METHODS, "object", [
 
 native_table!(EXC_METHODS, "BaseException", [
     "__init__" => exc_init, "__str__" => exc_str, "__repr__" => exc_repr,
-    "with_traceback" => exc_with_traceback,
+    "with_traceback" => exc_with_traceback, "add_note" => crate::exc_group::add_note,
 ]);
 
 native_table!(TYPE_METHODS, "type", [
@@ -59,6 +59,7 @@ pub fn builtin_attr(t: &Rc<TypeObj>, name: &str) -> Option<Value> {
         TypeKind::Object => OBJECT_METHODS,
         TypeKind::Type => TYPE_METHODS,
         TypeKind::Exception(crate::types::ExcKind::BaseException) => EXC_METHODS,
+        TypeKind::Exception(crate::types::ExcKind::BaseExceptionGroup) => crate::exc_group::METHODS,
         TypeKind::List | TypeKind::Dict | TypeKind::Set => CONTAINER_INIT,
         _ => &[],
     };
@@ -278,6 +279,13 @@ fn exc_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn exc_with_traceback(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let e = exc_arg(&a, "with_traceback")?;
+    let [_, tb] = a.pos else {
+        return Err(PyErr::type_error(format!(
+            "BaseException.with_traceback() takes exactly one argument ({} given)",
+            a.pos.len().saturating_sub(1)
+        )));
+    };
+    crate::frame_obj::set_traceback(e, tb)?;
     Ok(Value::Exception(e.clone()))
 }
 

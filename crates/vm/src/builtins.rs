@@ -963,6 +963,9 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
         TypeKind::Property | TypeKind::ClassMethod | TypeKind::StaticMethod | TypeKind::Super => {
             crate::descr::construct(vm, t.kind, a)
         }
+        TypeKind::Exception(ExcKind::BaseExceptionGroup | ExcKind::ExceptionGroup) => {
+            crate::exc_group::new(vm, t, a)
+        }
         TypeKind::Exception(_) => {
             if !a.kwnames.is_empty() {
                 return Err(PyErr::type_error(format!(

@@ -100,6 +100,7 @@ pub fn mro_of(t: &Rc<TypeObj>) -> Vec<Rc<TypeObj>> {
                 cur = b.base.clone();
                 out.push(b);
             }
+            crate::exc_group::fix_builtin_mro(t, &mut out);
         }
     }
     out
@@ -644,6 +645,9 @@ pub fn new_instance(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value
     let payload = match solid.kind {
         TypeKind::Object => Value::Null,
         TypeKind::Type => return type_call(vm, t, a),
+        TypeKind::Exception(
+            crate::types::ExcKind::BaseExceptionGroup | crate::types::ExcKind::ExceptionGroup,
+        ) => return crate::exc_group::new(vm, t, a),
         TypeKind::Exception(_) => {
             if !a.kwnames.is_empty() {
                 return Err(PyErr::type_error(format!(

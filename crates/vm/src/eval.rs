@@ -117,6 +117,8 @@ impl Vm {
             exc.traceback.borrow_mut().push(TbEntry {
                 code: top.code.clone(),
                 ip: raise_ip,
+                depth: (self.frames.len() - 1) as u32,
+                globals: top.globals.clone(),
             });
         }
         if TRACE {
@@ -174,6 +176,8 @@ impl Vm {
             exc.traceback.borrow_mut().push(TbEntry {
                 code: parent.code.clone(),
                 ip: raise_ip,
+                depth: (self.frames.len() - 1) as u32,
+                globals: parent.globals.clone(),
             });
             if TRACE {
                 self.trace_raise(&err, raise_ip, crate::trace::ExceptionKind::Propagated);
@@ -842,6 +846,12 @@ impl Vm {
                             }
                             continue;
                         }
+                        if matches!(obj, Value::Frame(_)) {
+                            // A running frame's `f_lineno` reads where it is now.
+                            if let Some(fr) = self.frames.last_mut() {
+                                fr.ip = cur as usize + 1;
+                            }
+                        }
                         let v = tri!(self.get_attr(&obj, &code.names[arg as usize]));
                         self.stack.push(v);
                     }
@@ -1456,6 +1466,16 @@ impl Vm {
                         let exc = top!().clone();
                         let r = tri!(crate::builtins::exception_matches(&exc, &typ));
                         self.stack.push(Value::Bool(r));
+                    }
+                    Op::CheckEgMatch => {
+                        let typ = pop!();
+                        tri!(self.check_eg_match(typ));
+                    }
+                    Op::PrepReraiseStar => {
+                        let excs = pop!();
+                        let orig = pop!();
+                        let v = tri!(self.prep_reraise_star(orig, excs));
+                        self.stack.push(v);
                     }
                     Op::Reraise => {
                         let v = pop!();

@@ -14,6 +14,10 @@ pub struct TbEntry {
     pub code: Rc<Code>,
     /// Index of the instruction in the decoded code.
     pub ip: u32,
+    /// The frame's index in the call stack (0: outermost), to find it while it runs.
+    pub depth: u32,
+    /// The frame's globals (for `tb_frame.f_globals`).
+    pub globals: Rc<RefCell<crate::dict::Dict>>,
 }
 
 /// An exception instance.
@@ -35,6 +39,10 @@ pub struct ExcObj {
     pub name_hint: RefCell<Option<NameHint>>,
     /// `__dict__`, made on the first attribute write.
     pub dict: RefCell<Option<Rc<RefCell<crate::dict::Dict>>>>,
+    /// The message and sub-exceptions of a `BaseExceptionGroup`.
+    pub group: Option<Rc<crate::exc_group::Group>>,
+    /// The `__traceback__` object last handed out, with the entry count it covers.
+    pub tb_obj: RefCell<Option<(usize, Value)>>,
 }
 
 /// What a `NameError` needs to suggest a similar name when it is printed.
@@ -60,6 +68,8 @@ impl ExcObj {
             traceback: RefCell::new(Vec::new()),
             name_hint: RefCell::new(None),
             dict: RefCell::new(None),
+            group: None,
+            tb_obj: RefCell::new(None),
         }
     }
 
@@ -96,10 +106,16 @@ impl Drop for ExcObj {
         let mut pending: Vec<Rc<ExcObj>> = Vec::new();
         pending.extend(self.context.get_mut().take());
         pending.extend(self.cause.get_mut().take());
+        crate::exc_group::take_members(self.group.take(), self.args.get_mut(), &mut pending);
         while let Some(e) = pending.pop() {
             if let Ok(mut inner) = Rc::try_unwrap(e) {
                 pending.extend(inner.context.get_mut().take());
                 pending.extend(inner.cause.get_mut().take());
+                crate::exc_group::take_members(
+                    inner.group.take(),
+                    inner.args.get_mut(),
+                    &mut pending,
+                );
             }
         }
     }

@@ -192,6 +192,8 @@ fn is_node(v: &Value) -> bool {
             | Value::DictView(_)
             | Value::Exception(_)
             | Value::Generator(_)
+            | Value::Traceback(_)
+            | Value::Frame(_)
     )
 }
 
@@ -281,7 +283,11 @@ pub fn referents(v: &Value, out: &mut Vec<Value>) {
                     out.push(Value::Exception(x.clone()));
                 }
             }
+            if let Ok(Some((_, tb))) = e.tb_obj.try_borrow().as_deref() {
+                out.push(tb.clone());
+            }
         }
+        Value::Traceback(_) | Value::Frame(_) => crate::frame_obj::referents(v, out),
         _ => {}
     }
 }
@@ -300,6 +306,8 @@ fn strong_count(v: &Value) -> usize {
         Value::DictView(r) => Rc::strong_count(r),
         Value::Exception(r) => Rc::strong_count(r),
         Value::Generator(r) => Rc::strong_count(r),
+        Value::Traceback(r) => Rc::strong_count(r),
+        Value::Frame(r) => Rc::strong_count(r),
         // Not a graph node: treat as referenced from outside.
         _ => usize::MAX,
     }

@@ -873,7 +873,13 @@ impl Vm {
             Value::Instance(_) => return self.instance_getattr(obj, name),
             Value::Type(t) => return self.type_getattr(t, name),
             Value::Descr(d) => return crate::descr::getattr(self, obj, d, name),
+            Value::Traceback(_) | Value::Frame(_) => {
+                return crate::frame_obj::getattr(self, obj, name)
+            }
             Value::Exception(e) => {
+                if let Some(v) = crate::exc_group::group_attr(e, name.as_str()) {
+                    return Ok(v);
+                }
                 let builtin = match name.as_str() {
                     "args"
                     | "__cause__"
@@ -949,7 +955,7 @@ impl Vm {
             (Value::Exception(e), "__suppress_context__") => {
                 Some(Value::Bool(e.suppress_context.get()))
             }
-            (Value::Exception(_), "__traceback__") => Some(Value::None),
+            (Value::Exception(e), "__traceback__") => Some(crate::frame_obj::traceback_of(e)),
             (Value::Exception(e), "value") if e.is_instance(ExcKind::StopIteration) => {
                 Some(e.args.borrow().first().cloned().unwrap_or(Value::None))
             }
@@ -1041,6 +1047,9 @@ impl Vm {
         name: &Rc<StrObj>,
         value: Value,
     ) -> PyResult<()> {
+        if let Value::Traceback(_) | Value::Frame(_) = obj {
+            return crate::frame_obj::setattr(obj, name.as_str(), &value);
+        }
         if let Value::Module(m) = obj {
             let h = name.hash();
             m.dict
@@ -1084,6 +1093,7 @@ impl Vm {
                 e.suppress_context.set(crate::ops::truthy(&value));
                 Ok(())
             }
+            (Value::Exception(e), "__traceback__") => crate::frame_obj::set_traceback(e, &value),
             (Value::Exception(e), "args") => {
                 let items = self.collect(&value)?;
                 *e.args.borrow_mut() = Rc::new(items);

@@ -37,6 +37,9 @@ pub fn exc_str(e: &crate::exc::ExcObj) -> String {
     if let Some(s) = crate::compile_hook::syntax_error_str(e) {
         return s;
     }
+    if let Some(g) = &e.group {
+        return crate::exc_group::group_str(g);
+    }
     let args = e.args.borrow().clone();
     match args.len() {
         0 => String::new(),
@@ -228,6 +231,7 @@ pub fn write_repr(out: &mut String, v: &Value, seen: &mut Vec<usize>) {
             None => out.push_str(&crate::class::default_repr(v)),
         },
         Value::Descr(d) => out.push_str(&crate::descr::repr(v, d)),
+        Value::Traceback(_) | Value::Frame(_) => out.push_str(&crate::frame_obj::repr(v)),
         Value::Exception(e) => {
             out.push_str(&e.typ.name);
             let args = e.args.borrow().clone();

@@ -112,8 +112,9 @@ impl Vm {
         out.push('\n');
     }
 
-    fn format_traceback(&mut self, out: &mut String, tb: &[TbEntry]) {
-        out.push_str("Traceback (most recent call last):\n");
+    /// The `File ...` lines of a traceback (innermost entry first in `tb`),
+    /// without the header.
+    pub(crate) fn format_traceback(&mut self, out: &mut String, tb: &[TbEntry]) {
         let mut last: Option<(String, i32, String)> = None;
         let mut count = 0usize;
         for entry in tb.iter().rev() {
@@ -140,11 +141,8 @@ impl Vm {
         }
     }
 
-    fn format_one(&mut self, out: &mut String, e: &Rc<ExcObj>) {
-        let tb = e.traceback.borrow().clone();
-        if !tb.is_empty() {
-            self.format_traceback(out, &tb);
-        }
+    /// The `Type: message` line (with a syntax error's location lines before it).
+    pub(crate) fn format_exc_only(&mut self, out: &mut String, e: &Rc<ExcObj>) {
         let msg = if let Some((location, msg)) = crate::compile_hook::syntax_error_report(e) {
             out.push_str(&location);
             msg
@@ -169,51 +167,10 @@ impl Vm {
         out.push('\n');
     }
 
-    fn format_chain(&mut self, out: &mut String, e: &Rc<ExcObj>) {
-        const CAUSE: &str =
-            "\nThe above exception was the direct cause of the following exception:\n\n";
-        const CONTEXT: &str =
-            "\nDuring handling of the above exception, another exception occurred:\n\n";
-        // Walked iteratively, newest first: a loop of handlers can build chains
-        // far deeper than the Rust stack allows recursing.
-        let mut seen: std::collections::HashSet<*const ExcObj> = std::collections::HashSet::new();
-        let mut chain: Vec<(Rc<ExcObj>, &str)> = Vec::new();
-        let mut cur = e.clone();
-        loop {
-            seen.insert(Rc::as_ptr(&cur));
-            let cause = cur.cause.borrow().clone();
-            let next = match cause {
-                Some(c) => (!seen.contains(&Rc::as_ptr(&c))).then_some((c, CAUSE)),
-                None => cur
-                    .context
-                    .borrow()
-                    .clone()
-                    .filter(|c| !cur.suppress_context.get() && !seen.contains(&Rc::as_ptr(c)))
-                    .map(|c| (c, CONTEXT)),
-            };
-            match next {
-                Some((older, sep)) => {
-                    chain.push((cur, sep));
-                    cur = older;
-                }
-                None => {
-                    chain.push((cur, ""));
-                    break;
-                }
-            }
-        }
-        for i in (0..chain.len()).rev() {
-            self.format_one(out, &chain[i].0);
-            if i > 0 {
-                out.push_str(chain[i - 1].1);
-            }
-        }
-    }
-
     /// The text CPython prints for an uncaught exception.
     pub fn format_exception(&mut self, e: &PyErr) -> String {
         let mut out = String::new();
-        self.format_chain(&mut out, &e.0);
+        self.format_exception_tree(&mut out, &e.0);
         out
     }
 

@@ -94,6 +94,10 @@ pub enum TypeKind {
     StaticMethod,
     /// `super`.
     Super,
+    /// `traceback`.
+    Traceback,
+    /// `frame`.
+    Frame,
 }
 
 /// A type object.
@@ -122,7 +126,8 @@ impl TypeObj {
             }
             t = cur.base.as_ref();
         }
-        false
+        // `ExceptionGroup` is the one builtin class with two bases.
+        crate::exc_group::is_extra_base(self, other)
     }
 }
 
@@ -169,6 +174,7 @@ exceptions! {
     KeyboardInterrupt: BaseException,
     SystemExit: BaseException,
     Exception: BaseException,
+    ExceptionGroup: BaseExceptionGroup,
     ArithmeticError: Exception,
     FloatingPointError: ArithmeticError,
     OverflowError: ArithmeticError,
@@ -253,6 +259,8 @@ const PLAIN: &[(TypeKind, &str)] = &[
     (TypeKind::ClassMethod, "classmethod"),
     (TypeKind::StaticMethod, "staticmethod"),
     (TypeKind::Super, "super"),
+    (TypeKind::Traceback, "traceback"),
+    (TypeKind::Frame, "frame"),
 ];
 
 struct Registry {
@@ -388,6 +396,8 @@ fn plain_kind(v: &Value) -> TypeKind {
         Value::ByteArray(_) => TypeKind::ByteArray,
         Value::MemoryView(_) => TypeKind::MemoryView,
         Value::Descr(d) => d.kind(),
+        Value::Traceback(_) => TypeKind::Traceback,
+        Value::Frame(_) => TypeKind::Frame,
         Value::Exception(_) | Value::Iter(_) | Value::Instance(_) => TypeKind::Object,
     }
 }

@@ -90,6 +90,10 @@ pub enum Value {
     Instance(Rc<crate::instance::Instance>),
     /// `property`, `classmethod`, `staticmethod` or `super` objects.
     Descr(Rc<crate::descr::Descr>),
+    /// A `traceback` object.
+    Traceback(Rc<crate::frame_obj::TbObj>),
+    /// A `frame` object.
+    Frame(Rc<crate::frame_obj::FrameObj>),
 }
 
 /// A `range` object.
@@ -340,6 +344,8 @@ impl Value {
             (V::MemoryView(a), V::MemoryView(b)) => Rc::ptr_eq(a, b),
             (V::Instance(a), V::Instance(b)) => Rc::ptr_eq(a, b),
             (V::Descr(a), V::Descr(b)) => Rc::ptr_eq(a, b),
+            (V::Traceback(a), V::Traceback(b)) => Rc::ptr_eq(a, b),
+            (V::Frame(a), V::Frame(b)) => Rc::ptr_eq(a, b),
             _ => false,
         }
     }
@@ -376,6 +382,8 @@ impl Value {
             Value::MemoryView(r) => p(r),
             Value::Instance(r) => p(r),
             Value::Descr(r) => p(r),
+            Value::Traceback(r) => p(r),
+            Value::Frame(r) => p(r),
             Value::Int(i) => (*i as usize)
                 .wrapping_mul(32)
                 .wrapping_add(0x7f00_0000_0000),

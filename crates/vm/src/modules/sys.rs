@@ -22,6 +22,7 @@ module_functions!(SYS_FUNCTIONS, "sys", [
     "getfilesystemencoding" => s_getfilesystemencoding,
     "getrecursionlimit" => s_getrecursionlimit, "getsizeof" => s_getsizeof,
     "intern" => s_intern, "setrecursionlimit" => s_setrecursionlimit,
+    "_getframe" => crate::frame_obj::getframe,
 ]);
 
 module_functions!(STDOUT_FUNCTIONS, "stdout", [
@@ -426,12 +427,7 @@ fn s_exit(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn s_exc_info(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     no_args(&a, "sys.exc_info")?;
-    Ok(match &vm.exc_info {
-        e @ Value::Exception(x) => {
-            Value::tuple(vec![Value::Type(x.typ.clone()), e.clone(), Value::None])
-        }
-        _ => Value::tuple(vec![Value::None, Value::None, Value::None]),
-    })
+    Ok(crate::frame_obj::exc_info(vm))
 }
 
 fn s_exception(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -499,6 +495,8 @@ fn s_getsizeof(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         // An instance with a `__dict__` (3.11 keeps it outside the object).
         Value::Instance(_) => 48,
         Value::Descr(_) => 40,
+        Value::Traceback(_) => 64,
+        Value::Frame(_) => 112,
         Value::Tuple(t) => 40 + 8 * n(t.len()),
         // A list display allocates its length rounded up to 4 slots.
         Value::List(l) => 56 + 8 * n(l.borrow().len().next_multiple_of(4)),

@@ -1,0 +1,588 @@
+//! Traceback and frame objects, made only when Python code asks for them
+//! (`e.__traceback__`, `sys._getframe()`, `sys.exc_info()`): the eval loop
+//! keeps its own compact frames and an exception keeps `(code, ip, globals)`
+//! entries, from which these objects are built.
+
+use std::cell::{Cell, OnceCell, RefCell};
+use std::rc::{Rc, Weak};
+
+use crate::code::Code;
+use crate::dict::Dict;
+use crate::exc::{ExcObj, PyErr, PyResult, TbEntry};
+use crate::func::Args;
+use crate::types::{type_name, ExcKind};
+use crate::value::{StrObj, Value};
+use crate::vm::Vm;
+
+/// A `traceback` object: one entry of an exception's traceback and the link
+/// to the next (inner) one.
+#[derive(Debug)]
+pub struct TbObj {
+    /// The whole chain, outermost entry first.
+    entries: Rc<Vec<TbEntry>>,
+    /// The frame objects made for the entries so far (shared along the chain;
+    /// weak, so that only the traceback objects themselves keep them).
+    frames: Rc<RefCell<Vec<Weak<FrameObj>>>>,
+    /// This object's entry.
+    pos: usize,
+    frame: OnceCell<Value>,
+    /// `tb_next` once made or assigned.
+    next: RefCell<Option<Value>>,
+    /// What follows the last entry: the older chain a re-raise extended.
+    tail: Option<Value>,
+}
+
+/// A `frame` object. While its frame runs (`depth` names it on the VM's call
+/// stack) it reads the live frame; afterwards it keeps what it saw last.
+#[derive(Debug)]
+pub struct FrameObj {
+    code: Rc<Code>,
+    globals: Rc<RefCell<Dict>>,
+    /// Index of the frame's current instruction in the decoded code.
+    ip: Cell<u32>,
+    /// Whether the frame waits for a call to return (for `f_lasti`).
+    in_call: Cell<bool>,
+    /// Position in the VM's call stack while the frame runs.
+    depth: Option<u32>,
+    /// `f_locals` (refreshed from the live frame on each read).
+    locals: RefCell<Option<Value>>,
+    /// `f_back`.
+    back: Option<Value>,
+}
+
+/// For the cycle collector: the values a traceback or frame object holds
+/// itself (not those of the entry list its traceback objects share).
+pub fn referents(v: &Value, out: &mut Vec<Value>) {
+    match v {
+        Value::Traceback(t) => {
+            out.extend(t.frame.get().cloned());
+            if let Ok(Some(n)) = t.next.try_borrow().as_deref() {
+                out.push(n.clone());
+            }
+            out.extend(t.tail.clone());
+        }
+        Value::Frame(f) => {
+            out.push(Value::Dict(f.globals.clone()));
+            if let Ok(Some(l)) = f.locals.try_borrow().as_deref() {
+                out.push(l.clone());
+            }
+            out.extend(f.back.clone());
+        }
+        _ => {}
+    }
+}
+
+// Chains of frames and of traceback objects are as long as the call stack
+// was: they are unlinked iteratively rather than by recursive drops.
+impl Drop for FrameObj {
+    fn drop(&mut self) {
+        let mut next = self.back.take();
+        while let Some(Value::Frame(f)) = next {
+            next = match Rc::try_unwrap(f) {
+                Ok(mut inner) => inner.back.take(),
+                Err(_) => None,
+            };
+        }
+    }
+}
+
+impl Drop for TbObj {
+    fn drop(&mut self) {
+        let mut pending: Vec<Value> = Vec::new();
+        pending.extend(self.next.get_mut().take());
+        pending.extend(self.tail.take());
+        while let Some(v) = pending.pop() {
+            if let Value::Traceback(t) = v {
+                if let Ok(mut inner) = Rc::try_unwrap(t) {
+                    pending.extend(inner.next.get_mut().take());
+                    pending.extend(inner.tail.take());
+                }
+            }
+        }
+    }
+}
+
+impl TbObj {
+    fn entry(&self) -> Option<&TbEntry> {
+        self.entries.get(self.pos)
+    }
+}
+
+/// `e.__traceback__`: `None` or the outermost `traceback` object (the same
+/// object while no entry is added).
+pub fn traceback_of(e: &ExcObj) -> Value {
+    let tb = e.traceback.borrow();
+    if tb.is_empty() {
+        return Value::None;
+    }
+    // Entries added since the last object was made are outer frames: they
+    // go in front of the old chain, which Python code may have cut.
+    let mut tail = None;
+    let mut skip = 0;
+    if let Some((n, v)) = e.tb_obj.borrow().as_ref() {
+        if *n == tb.len() {
+            return v.clone();
+        }
+        if *n < tb.len() {
+            tail = Some(v.clone());
+            skip = *n;
+        }
+    }
+    let entries: Vec<TbEntry> = tb[skip..].iter().rev().cloned().collect();
+    let v = Value::Traceback(Rc::new(TbObj {
+        entries: Rc::new(entries),
+        frames: Rc::default(),
+        pos: 0,
+        frame: OnceCell::new(),
+        next: RefCell::new(None),
+        tail,
+    }));
+    *e.tb_obj.borrow_mut() = Some((tb.len(), v.clone()));
+    v
+}
+
+/// `e.__traceback__ = tb` and `e.with_traceback(tb)`.
+pub fn set_traceback(e: &ExcObj, v: &Value) -> PyResult<()> {
+    match v {
+        Value::None => {
+            e.traceback.borrow_mut().clear();
+            *e.tb_obj.borrow_mut() = None;
+        }
+        Value::Traceback(_) => {
+            let mut entries = chain_entries(v);
+            entries.reverse();
+            let n = entries.len();
+            *e.traceback.borrow_mut() = entries;
+            *e.tb_obj.borrow_mut() = Some((n, v.clone()));
+        }
+        _ => {
+            return Err(PyErr::type_error(
+                "__traceback__ must be a traceback or None",
+            ))
+        }
+    }
+    Ok(())
+}
+
+fn lineno(code: &Code, ip: u32) -> Value {
+    match code.positions(ip).0 {
+        Some(l) => Value::Int(i64::from(l)),
+        None => Value::None,
+    }
+}
+
+/// CPython's `f_lasti` for the instruction at decoded index `ip`: its byte
+/// offset, or, for a frame waiting in a call, the last cache word of the
+/// `CALL` (3.11 skips the caches before it pushes the callee's frame).
+fn lasti(code: &Code, ip: u32, in_call: bool) -> Value {
+    let ip = ip as usize;
+    let start = code.offsets.get(ip).copied().unwrap_or(0) as usize;
+    let raw = &code.raw.code;
+    let end = code
+        .offsets
+        .get(ip + 1)
+        .map_or(raw.len(), |&o| o as usize)
+        .min(raw.len());
+    if in_call && end >= start + 2 {
+        return Value::Int(end as i64 - 2);
+    }
+    // Dropped instructions (`PRECALL`, `NOP`) may follow in the range; only
+    // an `EXTENDED_ARG` prefix precedes the instruction itself.
+    let mut off = start;
+    while off + 2 < end && raw[off] == EXTENDED_ARG {
+        off += 2;
+    }
+    Value::Int(off as i64)
+}
+
+const EXTENDED_ARG: u8 = 144;
+
+thread_local! {
+    /// The frame objects of running frames by call-stack depth, so that
+    /// asking twice gives the same object, as in CPython.
+    static LIVE: RefCell<Vec<Weak<FrameObj>>> = const { RefCell::new(Vec::new()) };
+}
+
+fn tb_frame(vm: &Vm, t: &TbObj) -> Value {
+    if let Some(f) = t.frame.get() {
+        return f.clone();
+    }
+    let f = chain_frame(vm, t);
+    let _ = t.frame.set(f.clone());
+    f
+}
+
+/// The frame of entry `t.pos`, linked to the frames of the outer entries:
+/// built outward-in from the nearest entry whose frame exists (iteratively,
+/// as a traceback may be as long as the recursion limit allows).
+fn chain_frame(vm: &Vm, t: &TbObj) -> Value {
+    let Ok(mut made) = t.frames.try_borrow_mut() else {
+        return Value::None;
+    };
+    if made.len() < t.entries.len() {
+        made.resize(t.entries.len(), Weak::new());
+    }
+    let mut start = t.pos;
+    let mut back: Option<Value> = None;
+    loop {
+        if let Some(f) = made.get(start).and_then(Weak::upgrade) {
+            if start == t.pos {
+                return Value::Frame(f);
+            }
+            back = Some(Value::Frame(f));
+            start += 1;
+            break;
+        }
+        if start == 0 {
+            break;
+        }
+        start -= 1;
+    }
+    for i in start..=t.pos {
+        let Some(entry) = t.entries.get(i) else {
+            break;
+        };
+        let f = if vm.is_live(entry.depth, &entry.code, &entry.globals) {
+            match vm.frame_object(entry.depth as usize) {
+                Value::Frame(f) => f,
+                _ => break,
+            }
+        } else {
+            // Module-level code runs with its globals as locals.
+            let module_level = !entry
+                .code
+                .flags
+                .contains(pith_bytecode::CodeFlags::OPTIMIZED);
+            Rc::new(FrameObj {
+                code: entry.code.clone(),
+                globals: entry.globals.clone(),
+                ip: Cell::new(entry.ip),
+                in_call: Cell::new(i + 1 < t.entries.len()),
+                depth: None,
+                locals: RefCell::new(module_level.then(|| Value::Dict(entry.globals.clone()))),
+                back: back.take(),
+            })
+        };
+        made[i] = Rc::downgrade(&f);
+        back = Some(Value::Frame(f));
+    }
+    back.unwrap_or(Value::None)
+}
+
+fn tb_next(t: &TbObj) -> Value {
+    if let Ok(Some(n)) = t.next.try_borrow().as_deref() {
+        return n.clone();
+    }
+    let n = if t.pos + 1 >= t.entries.len() {
+        t.tail.clone().unwrap_or(Value::None)
+    } else {
+        Value::Traceback(Rc::new(TbObj {
+            entries: t.entries.clone(),
+            frames: t.frames.clone(),
+            pos: t.pos + 1,
+            frame: OnceCell::new(),
+            next: RefCell::new(None),
+            tail: t.tail.clone(),
+        }))
+    };
+    if let Ok(mut slot) = t.next.try_borrow_mut() {
+        *slot = Some(n.clone());
+    }
+    n
+}
+
+/// The entries of a chain of traceback objects, outermost first, following
+/// `tb_next` as Python code may have reassigned it.
+fn chain_entries(v: &Value) -> Vec<TbEntry> {
+    let mut out = Vec::new();
+    let mut cur = v.clone();
+    while let Value::Traceback(t) = cur {
+        out.extend(t.entry().cloned());
+        cur = tb_next(&t);
+    }
+    out
+}
+
+/// The traceback entries to print for `e`, innermost first: its traceback
+/// objects' chain when Python code holds one (it may have cut `tb_next`).
+pub(crate) fn print_entries(e: &ExcObj) -> Vec<TbEntry> {
+    if e.tb_obj.borrow().is_none() {
+        return e.traceback.borrow().clone();
+    }
+    let mut entries = chain_entries(&traceback_of(e));
+    entries.reverse();
+    entries
+}
+
+/// `tb.tb_next = value`.
+fn set_tb_next(t: &Rc<TbObj>, value: &Value) -> PyResult<()> {
+    if !matches!(value, Value::None | Value::Traceback(_)) {
+        return Err(PyErr::type_error(format!(
+            "expected traceback object, got '{}'",
+            type_name(value)
+        )));
+    }
+    let mut cur = value.clone();
+    while let Value::Traceback(c) = cur {
+        if Rc::ptr_eq(&c, t) {
+            return Err(PyErr::value_error("traceback loop detected"));
+        }
+        cur = tb_next(&c);
+    }
+    if let Ok(mut slot) = t.next.try_borrow_mut() {
+        *slot = Some(value.clone());
+    }
+    Ok(())
+}
+
+fn no_attr(obj: &Value, name: &str) -> PyErr {
+    PyErr::new(
+        ExcKind::AttributeError,
+        format!("'{}' object has no attribute '{}'", type_name(obj), name),
+    )
+}
+
+/// Attributes of `traceback` and `frame` objects.
+pub fn getattr(vm: &mut Vm, obj: &Value, name: &Rc<StrObj>) -> PyResult<Value> {
+    let n = name.as_str();
+    if n == "__class__" {
+        return Ok(Value::Type(crate::types::type_of(obj)));
+    }
+    match obj {
+        Value::Traceback(t) => {
+            let Some(entry) = t.entry() else {
+                return Err(no_attr(obj, n));
+            };
+            match n {
+                "tb_frame" => Ok(tb_frame(vm, t)),
+                "tb_next" => Ok(tb_next(t)),
+                "tb_lineno" => Ok(lineno(&entry.code, entry.ip)),
+                "tb_lasti" => Ok(lasti(&entry.code, entry.ip, t.pos + 1 < t.entries.len())),
+                _ => Err(no_attr(obj, n)),
+            }
+        }
+        Value::Frame(f) => {
+            let live = f
+                .depth
+                .filter(|&d| vm.is_live(d, &f.code, &f.globals))
+                .map(|d| d as usize);
+            if let Some(d) = live {
+                if let Some(fr) = vm.frames.get(d) {
+                    f.ip.set(fr.ip.saturating_sub(1) as u32);
+                    f.in_call.set(d + 1 < vm.frames.len());
+                }
+            }
+            match n {
+                "f_code" => Ok(Value::Code(f.code.clone())),
+                "f_lineno" => Ok(lineno(&f.code, f.ip.get())),
+                "f_lasti" => Ok(lasti(&f.code, f.ip.get(), f.in_call.get())),
+                "f_globals" => Ok(Value::Dict(f.globals.clone())),
+                "f_locals" => {
+                    if let Some(d) = live {
+                        let fresh = vm.frame_locals(d, f.locals.borrow().as_ref());
+                        *f.locals.borrow_mut() = Some(fresh);
+                    }
+                    let mut slot = f.locals.borrow_mut();
+                    Ok(slot.get_or_insert_with(|| Value::dict(Dict::new())).clone())
+                }
+                "f_builtins" => Ok(Value::Dict(vm.builtins.clone())),
+                "f_back" => Ok(f.back.clone().unwrap_or(Value::None)),
+                "f_trace" => Ok(Value::None),
+                "f_trace_lines" => Ok(Value::Bool(true)),
+                "f_trace_opcodes" => Ok(Value::Bool(false)),
+                _ => Err(no_attr(obj, n)),
+            }
+        }
+        _ => Err(no_attr(obj, n)),
+    }
+}
+
+/// Attribute writes on `traceback` and `frame` objects: `f_trace` is accepted
+/// (no tracing hook runs it), the rest are read-only as in CPython.
+pub fn setattr(obj: &Value, name: &str, value: &Value) -> PyResult<()> {
+    let (kind, known): (&str, &[&str]) = match obj {
+        Value::Traceback(_) => ("traceback", &["tb_next", "tb_lasti", "tb_lineno"]),
+        _ => (
+            "frame",
+            &[
+                "f_back",
+                "f_code",
+                "f_globals",
+                "f_locals",
+                "f_builtins",
+                "f_lasti",
+                "f_trace_lines",
+                "f_trace_opcodes",
+            ],
+        ),
+    };
+    if let (Value::Traceback(t), "tb_next") = (obj, name) {
+        return set_tb_next(t, value);
+    }
+    match name {
+        "tb_frame" => Err(PyErr::new(ExcKind::AttributeError, "readonly attribute")),
+        "f_trace" => Ok(()),
+        "f_lineno" => Err(if matches!(value, Value::Int(_) | Value::Bool(_)) {
+            PyErr::value_error("f_lineno can only be set by a trace function")
+        } else {
+            PyErr::value_error("lineno must be an integer")
+        }),
+        n if known.contains(&n) => Err(PyErr::new(
+            ExcKind::AttributeError,
+            format!("attribute '{n}' of '{kind}' objects is not writable"),
+        )),
+        n => Err(no_attr(obj, n)),
+    }
+}
+
+/// `repr()` of `traceback` and `frame` objects.
+pub fn repr(v: &Value) -> String {
+    let addr = v.identity();
+    match v {
+        Value::Frame(f) => format!(
+            "<frame at {:#x}, file {}, line {}, code {}>",
+            addr,
+            pith_repr::str_repr(&f.code.raw.filename.to_string_lossy()),
+            f.code.positions(f.ip.get()).0.unwrap_or(0),
+            f.code.name.as_str()
+        ),
+        _ => format!("<traceback object at {addr:#x}>"),
+    }
+}
+
+impl Vm {
+    /// Whether frame `depth` of the call stack runs `code` with `globals`.
+    fn is_live(&self, depth: u32, code: &Rc<Code>, globals: &Rc<RefCell<Dict>>) -> bool {
+        self.frames
+            .get(depth as usize)
+            .is_some_and(|f| Rc::ptr_eq(&f.code, code) && Rc::ptr_eq(&f.globals, globals))
+    }
+
+    /// The frame object of a running frame: `index` 0 is the outermost.
+    fn frame_object(&self, index: usize) -> Value {
+        if index >= self.frames.len() {
+            return Value::None;
+        }
+        LIVE.with(|live| {
+            let mut live = live.borrow_mut();
+            let valid = |i: usize, live: &Vec<Weak<FrameObj>>| -> Option<Rc<FrameObj>> {
+                let f = live.get(i)?.upgrade()?;
+                let fr = self.frames.get(i)?;
+                (f.depth == u32::try_from(i).ok()
+                    && Rc::ptr_eq(&f.code, &fr.code)
+                    && Rc::ptr_eq(&f.globals, &fr.globals))
+                .then_some(f)
+            };
+            // Built from the nearest caller that already has one, upward, so
+            // that each object keeps its `f_back` after its caller returns.
+            let mut first = index;
+            let mut back: Option<Value> = None;
+            loop {
+                if let Some(f) = valid(first, &live) {
+                    back = Some(Value::Frame(f));
+                    first += 1;
+                    break;
+                }
+                if first == 0 {
+                    break;
+                }
+                first -= 1;
+            }
+            if live.len() < index + 1 {
+                live.resize(index + 1, Weak::new());
+            }
+            for i in first..=index {
+                let Some(fr) = self.frames.get(i) else {
+                    break;
+                };
+                let f = Rc::new(FrameObj {
+                    code: fr.code.clone(),
+                    globals: fr.globals.clone(),
+                    ip: Cell::new(fr.ip.saturating_sub(1) as u32),
+                    in_call: Cell::new(i + 1 < self.frames.len()),
+                    depth: u32::try_from(i).ok(),
+                    locals: RefCell::new(None),
+                    back: back.take(),
+                });
+                live[i] = Rc::downgrade(&f);
+                back = Some(Value::Frame(f));
+            }
+            back.unwrap_or(Value::None)
+        })
+    }
+
+    /// `f_locals` of the running frame `index`: the namespace of module and
+    /// class bodies, else a dict of the bound locals, cells and free variables
+    /// (`old`, refilled, when there is one: CPython keeps one dict per frame).
+    fn frame_locals(&self, index: usize, old: Option<&Value>) -> Value {
+        let Some(fr) = self.frames.get(index) else {
+            return Value::dict(Dict::new());
+        };
+        if let Some(d) = &fr.names {
+            return Value::Dict(d.clone());
+        }
+        let mut d = Dict::new();
+        for (i, name) in fr.code.localsplus.iter().enumerate() {
+            let v = match self.stack.get(fr.base + i) {
+                Some(Value::Cell(c)) => c.borrow().clone(),
+                Some(v) => v.clone(),
+                None => Value::Null,
+            };
+            if !v.is_null() {
+                let _ = d.insert(Value::Str(name.clone()), v);
+            }
+        }
+        if let Some(Value::Dict(old)) = old {
+            if let Ok(mut o) = old.try_borrow_mut() {
+                *o = d;
+                return Value::Dict(old.clone());
+            }
+        }
+        Value::dict(d)
+    }
+}
+
+/// `sys._getframe([depth])`.
+pub fn getframe(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    if !a.kwnames.is_empty() {
+        return Err(PyErr::type_error(
+            "sys._getframe() takes no keyword arguments",
+        ));
+    }
+    if a.pos.len() > 1 {
+        return Err(PyErr::type_error(format!(
+            "_getframe expected at most 1 argument, got {}",
+            a.pos.len()
+        )));
+    }
+    let depth = match a.pos.first() {
+        None => 0,
+        Some(Value::Int(i)) if i32::try_from(*i).is_ok() => *i,
+        Some(Value::Bool(b)) => i64::from(*b),
+        Some(Value::Int(_) | Value::BigInt(_)) => {
+            return Err(PyErr::overflow("Python int too large to convert to C int"))
+        }
+        Some(other) => {
+            return Err(PyErr::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                type_name(other)
+            )))
+        }
+    };
+    let depth = usize::try_from(depth.max(0)).unwrap_or(usize::MAX);
+    let n = vm.frames.len();
+    if depth >= n {
+        return Err(PyErr::value_error("call stack is not deep enough"));
+    }
+    Ok(vm.frame_object(n - 1 - depth))
+}
+
+/// `sys.exc_info()`.
+pub fn exc_info(vm: &mut Vm) -> Value {
+    match &vm.exc_info {
+        e @ Value::Exception(x) => {
+            Value::tuple(vec![Value::Type(x.typ.clone()), e.clone(), traceback_of(x)])
+        }
+        _ => Value::tuple(vec![Value::None, Value::None, Value::None]),
+    }
+}
