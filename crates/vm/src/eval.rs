@@ -97,7 +97,7 @@ impl Vm {
     // Inlined into its instantiation of the loop, as it was into the one
     // loop before tracing existed; `TRACE` is the loop's.
     #[inline(always)]
-    fn unwind<const TRACE: bool>(
+    pub(crate) fn unwind<const TRACE: bool>(
         &mut self,
         err: PyErr,
         reraise: bool,
@@ -105,6 +105,12 @@ impl Vm {
     ) -> PyResult<()> {
         let exc = err.0.clone();
         let mut lasti = self.reraise_lasti.take().unwrap_or(raise_ip);
+        if crate::coro_warn::pending() {
+            if let Some(top) = self.frames.last() {
+                let code = top.code.clone();
+                self.warn_unawaited(&code, raise_ip);
+            }
+        }
         let Some(top) = self.frames.last() else {
             return Err(err);
         };
@@ -650,6 +656,9 @@ impl Vm {
                     }
                     Op::PopTop => {
                         pop!();
+                        if crate::coro_warn::pending() {
+                            self.warn_unawaited(&code, cur);
+                        }
                     }
                     Op::PushNull => self.stack.push(Value::Null),
                     Op::ReturnValue => {
@@ -674,6 +683,9 @@ impl Vm {
                             if let Some(x) = self.stack.pop() {
                                 x.release();
                             }
+                        }
+                        if crate::coro_warn::pending() {
+                            self.warn_unawaited_caller();
                         }
                         if f.entry {
                             return Ok(v);
@@ -956,6 +968,9 @@ impl Vm {
                             .unwrap_or_else(|| globals.clone());
                         let h = name.hash();
                         ns.borrow_mut().insert_hashed(Value::Str(name), h, v);
+                        if crate::coro_warn::pending() {
+                            self.warn_unawaited(&code, cur);
+                        }
                     }
                     Op::LoadName => {
                         let name = &code.names[arg as usize];
@@ -985,18 +1000,29 @@ impl Vm {
                         if removed.is_none() {
                             break 'body (self.name_error(name, &code, &globals), false, cur);
                         }
+                        drop(removed);
+                        if crate::coro_warn::pending() {
+                            self.warn_unawaited(&code, cur);
+                        }
                     }
                     Op::StoreGlobal => {
                         let v = pop!();
                         let name = code.names[arg as usize].clone();
                         let h = name.hash();
                         globals.borrow_mut().insert_hashed(Value::Str(name), h, v);
+                        if crate::coro_warn::pending() {
+                            self.warn_unawaited(&code, cur);
+                        }
                     }
                     Op::DeleteGlobal => {
                         let name = &code.names[arg as usize];
                         let removed = tri!(globals.borrow_mut().remove(&Value::Str(name.clone())));
                         if removed.is_none() {
                             break 'body (self.name_error(name, &code, &globals), false, cur);
+                        }
+                        drop(removed);
+                        if crate::coro_warn::pending() {
+                            self.warn_unawaited(&code, cur);
                         }
                     }
                     Op::DeleteFast => {
@@ -1009,6 +1035,9 @@ impl Vm {
                             );
                         }
                         *slot = Value::Null;
+                        if crate::coro_warn::pending() {
+                            self.warn_unawaited(&code, cur);
+                        }
                     }
                     Op::MakeCell => {
                         let slot = local!(arg as usize);
@@ -1504,7 +1533,7 @@ impl Vm {
                                 started: false,
                             }),
                         };
-                        let v = Value::Generator(Rc::new(gen));
+                        let v = crate::coro::new_generator(gen);
                         if f.entry {
                             return Ok(v);
                         }
@@ -1547,6 +1576,7 @@ impl Vm {
                         let recv = top!().clone();
                         let r = match &recv {
                             Value::Generator(g) => tri!(self.resume(g, v)),
+                            Value::Async(a) => tri!(self.async_send(a, v)),
                             other => {
                                 if !matches!(v, Value::None) {
                                     break 'body (
@@ -1578,6 +1608,16 @@ impl Vm {
                             other => tri!(self.get_iter(&other)),
                         };
                         self.stack.push(it);
+                    }
+                    Op::GetAwaitable
+                    | Op::AsyncGenWrap
+                    | Op::GetAiter
+                    | Op::GetAnext
+                    | Op::BeforeAsyncWith => tri!(self.async_op(ins.op, arg, stack_base)),
+                    Op::EndAsyncFor => {
+                        if let Err(e) = crate::coro::end_async_for(self, stack_base) {
+                            break 'body (e, true, cur);
+                        }
                     }
                     Op::LoadBuildClass => {
                         let v = self

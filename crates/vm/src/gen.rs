@@ -154,13 +154,9 @@ fn gen_next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     }
 }
 
-fn gen_close(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn gen_close(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let g = recv_gen(&a, "close")?;
-    let mut st = g.state.borrow_mut();
-    if !st.running {
-        st.done = true;
-        st.saved.clear();
-    }
+    vm.close_gen(g, crate::coro::Flavor::Generator)?;
     Ok(Value::None)
 }
 
@@ -184,6 +180,12 @@ pub static GEN_METHODS: &[BuiltinDef] = &[
     BuiltinDef {
         name: "__next__",
         func: gen_next,
+        owner: "generator",
+        is_method: true,
+    },
+    BuiltinDef {
+        name: "throw",
+        func: crate::coro::gen_throw,
         owner: "generator",
         is_method: true,
     },

@@ -29,6 +29,8 @@ pub mod class;
 pub mod code;
 pub mod compile_hook;
 pub mod complex;
+pub mod coro;
+mod coro_warn;
 pub mod descr;
 pub mod dict;
 mod eval;

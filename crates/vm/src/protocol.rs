@@ -100,6 +100,7 @@ impl Vm {
         Ok(match v {
             Value::Instance(_) => return self.iter_special(v),
             Value::Iter(_) | Value::Generator(_) => v.clone(),
+            Value::Async(a) if a.is_iterator() => v.clone(),
             Value::DictView(view) => Vm::dict_iter(&view.0, view.1),
             Value::Range(r) => iter_value(IterObj::Range {
                 cur: r.start,
@@ -186,6 +187,9 @@ impl Vm {
         }
         if let Value::Instance(_) = it {
             return self.next_special(it);
+        }
+        if let Value::Async(a) = it {
+            return self.async_next(a);
         }
         let Value::Iter(cell) = it else {
             return Err(PyErr::type_error(format!(
@@ -873,6 +877,7 @@ impl Vm {
             Value::Instance(_) => return self.instance_getattr(obj, name),
             Value::Type(t) => return self.type_getattr(t, name),
             Value::Descr(d) => return crate::descr::getattr(self, obj, d, name),
+            Value::Async(a) => return self.async_getattr(obj, a, name),
             Value::Exception(e) => {
                 let builtin = match name.as_str() {
                     "args"

@@ -90,6 +90,8 @@ pub enum Value {
     Instance(Rc<crate::instance::Instance>),
     /// `property`, `classmethod`, `staticmethod` or `super` objects.
     Descr(Rc<crate::descr::Descr>),
+    /// Coroutines, async generators and their awaitables (`coro.rs`).
+    Async(Rc<crate::coro::AsyncObj>),
 }
 
 /// A `range` object.
@@ -340,6 +342,7 @@ impl Value {
             (V::MemoryView(a), V::MemoryView(b)) => Rc::ptr_eq(a, b),
             (V::Instance(a), V::Instance(b)) => Rc::ptr_eq(a, b),
             (V::Descr(a), V::Descr(b)) => Rc::ptr_eq(a, b),
+            (V::Async(a), V::Async(b)) => Rc::ptr_eq(a, b),
             _ => false,
         }
     }
@@ -376,6 +379,7 @@ impl Value {
             Value::MemoryView(r) => p(r),
             Value::Instance(r) => p(r),
             Value::Descr(r) => p(r),
+            Value::Async(r) => p(r),
             Value::Int(i) => (*i as usize)
                 .wrapping_mul(32)
                 .wrapping_add(0x7f00_0000_0000),
