@@ -266,8 +266,8 @@ fn frame_of(v: &Value) -> Option<(&Rc<GenObj>, Flavor)> {
 }
 
 thread_local! {
-    static NAMES: [Rc<StrObj>; 7] = [
-        "__await__", "__aiter__", "__anext__", "__aenter__", "__aexit__", "throw", "close",
+    static NAMES: [Rc<StrObj>; 8] = [
+        "__await__", "__aiter__", "__anext__", "__aenter__", "__aexit__", "throw", "close", "send",
     ]
     .map(|s| Rc::new(StrObj::new(s)));
 }
@@ -281,6 +281,7 @@ enum N {
     AExit,
     Throw,
     Close,
+    Send,
 }
 
 fn name(n: N) -> Rc<StrObj> {
@@ -297,7 +298,7 @@ impl Vm {
         how: Resume,
         closing: bool,
     ) -> PyResult<GenResult> {
-        let (mut saved, ip) = {
+        let (mut saved, ip, own_exc) = {
             let Ok(mut st) = gen.state.try_borrow_mut() else {
                 return Err(already_executing(flavor));
             };
@@ -326,13 +327,18 @@ impl Vm {
             }
             st.running = true;
             st.started = true;
-            (std::mem::take(&mut st.saved), st.ip)
+            (
+                std::mem::take(&mut st.saved),
+                st.ip,
+                std::mem::take(&mut st.exc),
+            )
         };
         if self.native_depth >= crate::vm::MAX_NATIVE_DEPTH
             || self.frames.len() >= self.recursion_limit
         {
             let mut st = gen.state.borrow_mut();
             st.saved = saved;
+            st.exc = own_exc;
             st.running = false;
             return Err(PyErr::new(
                 ExcKind::RecursionError,
@@ -359,7 +365,14 @@ impl Vm {
             entry: true,
             generator: Some(gen.clone()),
         });
-        let outer_exc = self.exc_info.clone();
+        // The frame sees the exception it was handling when it suspended, or
+        // else its caller's (CPython chains `gi_exc_state` to the caller's).
+        let own = !own_exc.is_null();
+        let outer_exc = if own {
+            std::mem::replace(&mut self.exc_info, own_exc)
+        } else {
+            self.exc_info.clone()
+        };
         self.native_depth += 1;
         let r = match thrown {
             None => self.run_frames(),
@@ -370,12 +383,23 @@ impl Vm {
             },
         };
         self.native_depth -= 1;
-        self.exc_info = outer_exc;
+        let inner_exc = std::mem::replace(&mut self.exc_info, outer_exc);
         let yielded = std::mem::take(&mut self.yielded);
         let mut st = gen.state.borrow_mut();
         st.running = false;
         match r {
-            Ok(v) if yielded => Ok(GenResult::Yielded(v)),
+            Ok(v) if yielded => {
+                let unchanged = match (&inner_exc, &self.exc_info) {
+                    (Value::Exception(a), Value::Exception(b)) => Rc::ptr_eq(a, b),
+                    (a, b) => {
+                        !matches!(a, Value::Exception(_)) && !matches!(b, Value::Exception(_))
+                    }
+                };
+                if (own || !unchanged) && matches!(inner_exc, Value::Exception(_)) {
+                    st.exc = inner_exc;
+                }
+                Ok(GenResult::Yielded(v))
+            }
             Ok(v) => {
                 st.done = true;
                 st.saved.clear();
@@ -551,6 +575,38 @@ impl Vm {
                 a.type_name()
             ))),
         }
+    }
+
+    /// `SEND` of a value other than `None` to an object that is not a
+    /// generator: its `send` method (`PyIter_Send`).
+    pub(crate) fn send_method(&mut self, recv: &Value, v: Value) -> PyResult<GenResult> {
+        let send = self.get_attr(recv, &name(N::Send))?;
+        match self.call(&send, &[v]) {
+            Ok(x) => Ok(GenResult::Yielded(x)),
+            Err(e) if e.is(ExcKind::StopIteration) => Ok(GenResult::Returned(
+                e.0.args.borrow().first().cloned().unwrap_or(Value::None),
+            )),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `GET_YIELD_FROM_ITER` of an object of this module in a frame of `code`.
+    pub(crate) fn yield_from_async(
+        &mut self,
+        v: Value,
+        code: &crate::code::Code,
+    ) -> PyResult<Value> {
+        if is_coroutine(&v) {
+            let ok = pith_bytecode::CodeFlags::COROUTINE;
+            let iterable = pith_bytecode::CodeFlags::ITERABLE_COROUTINE;
+            if code.flags.contains(ok) || code.flags.contains(iterable) {
+                return Ok(v);
+            }
+            return Err(PyErr::type_error(
+                "cannot 'yield from' a coroutine object in a non-coroutine generator",
+            ));
+        }
+        self.get_iter(&v)
     }
 
     /// `next()` on an object of this module.

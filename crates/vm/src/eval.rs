@@ -1531,6 +1531,7 @@ impl Vm {
                                 running: false,
                                 done: false,
                                 started: false,
+                                exc: Value::Null,
                             }),
                         };
                         let v = crate::coro::new_generator(gen);
@@ -1577,21 +1578,13 @@ impl Vm {
                         let r = match &recv {
                             Value::Generator(g) => tri!(self.resume(g, v)),
                             Value::Async(a) => tri!(self.async_send(a, v)),
-                            other => {
-                                if !matches!(v, Value::None) {
-                                    break 'body (
-                                        PyErr::type_error(
-                                            "can't send non-None value to a non-generator iterator",
-                                        ),
-                                        false,
-                                        cur,
-                                    );
-                                }
-                                match tri!(self.iter_next(other)) {
-                                    Some(x) => crate::gen::GenResult::Yielded(x),
-                                    None => crate::gen::GenResult::Returned(Value::None),
-                                }
+                            other if !matches!(v, Value::None) => {
+                                tri!(self.send_method(other, v))
                             }
+                            other => match tri!(self.iter_next(other)) {
+                                Some(x) => crate::gen::GenResult::Yielded(x),
+                                None => crate::gen::GenResult::Returned(Value::None),
+                            },
                         };
                         match r {
                             crate::gen::GenResult::Yielded(x) => self.stack.push(x),
@@ -1605,6 +1598,7 @@ impl Vm {
                         let v = pop!();
                         let it = match v {
                             Value::Generator(_) => v,
+                            Value::Async(_) => tri!(self.yield_from_async(v, &code)),
                             other => tri!(self.get_iter(&other)),
                         };
                         self.stack.push(it);

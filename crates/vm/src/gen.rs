@@ -27,6 +27,8 @@ pub struct GenState {
     pub done: bool,
     /// Whether it has been resumed at least once.
     pub started: bool,
+    /// The exception it is handling while suspended (`gi_exc_state`), or `Null`.
+    pub exc: Value,
 }
 
 /// A generator object.
