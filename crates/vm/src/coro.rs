@@ -57,12 +57,29 @@ pub struct CoroObj {
 
 impl Drop for CoroObj {
     fn drop(&mut self) {
-        if self.flavor == Flavor::Coroutine {
-            if let Ok(st) = self.gen.state.try_borrow() {
-                if !st.started && !st.done && !self.warned.get() {
-                    crate::coro_warn::never_awaited(self.gen.code.qualname.as_str());
-                }
+        let Ok(st) = self.gen.state.try_borrow() else {
+            return;
+        };
+        if st.done || st.running || self.warned.get() {
+            return;
+        }
+        if !st.started {
+            if self.flavor == Flavor::Coroutine {
+                crate::coro_warn::never_awaited(self.gen.code.qualname.as_str());
             }
+        } else if Rc::strong_count(&self.gen) == 1 {
+            let kind = if self.flavor == Flavor::AsyncGen {
+                "async_generator"
+            } else {
+                "coroutine"
+            };
+            let repr = format!(
+                "<{kind} object {} at {:#x}>",
+                self.gen.code.qualname.as_str(),
+                self as *const CoroObj as usize
+            );
+            drop(st);
+            crate::coro_warn::close_later(self.gen.clone(), self.flavor, repr);
         }
     }
 }
@@ -179,6 +196,18 @@ pub(crate) fn unawaited_name(a: &AsyncObj) -> Option<Rc<str>> {
     }
     c.warned.set(true);
     Some(c.gen.code.qualname.as_str().into())
+}
+
+/// The frame of a suspended coroutine or async generator, which is then
+/// closed by the caller rather than when it is freed.
+pub(crate) fn suspended(a: &AsyncObj) -> Option<(Rc<GenObj>, Flavor)> {
+    let c = a.coro()?;
+    let st = c.gen.state.try_borrow().ok()?;
+    if !st.started || st.done || st.running || c.warned.get() {
+        return None;
+    }
+    c.warned.set(true);
+    Some((c.gen.clone(), c.flavor))
 }
 
 /// `repr()` of the objects of this module.

@@ -1,14 +1,17 @@
-//! The `RuntimeWarning` CPython prints when a coroutine that never ran is
-//! freed ("coroutine 'f' was never awaited").
+//! What CPython does when a coroutine or async generator is freed: the
+//! `RuntimeWarning` "coroutine 'f' was never awaited" for one that never ran,
+//! and `close()` for one suspended mid-way (its `finally` blocks run; an error
+//! is printed as "Exception ignored in: ...").
 //!
-//! A coroutine's `Drop` cannot reach the VM, so it records the coroutine's name
-//! in a per-thread list; the eval loop reports the list right after the
+//! An object's `Drop` cannot reach the VM, so it records the event in a
+//! per-thread list; the eval loop handles the list right after the
 //! instructions that free values (`POP_TOP`, a frame's return, stores and
 //! deletes of names), with the location of that instruction, as CPython's
 //! `warnings` module does for the frame running when the object died. The
-//! ones still referenced by the main module's globals at the end are reported
-//! as CPython's shutdown reports them (`sys:1:`). Each location reports a
-//! message once (the `default` action of the warnings filter).
+//! objects still referenced by the main module's globals at the end are
+//! handled as CPython's shutdown does (warnings located at `sys:1:`). Each
+//! location reports a message once (the `default` action of the warnings
+//! filter).
 
 use std::cell::RefCell;
 use std::collections::HashSet;
@@ -16,7 +19,9 @@ use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::code::Code;
+use crate::coro::Flavor;
 use crate::dict::Dict;
+use crate::gen::GenObj;
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -24,20 +29,41 @@ use crate::vm::Vm;
 /// test. Another thread's entries only cost this thread a look at its own list.
 static RECORDED: AtomicUsize = AtomicUsize::new(0);
 
+/// Something a freed object left for the VM to do.
+enum Event {
+    /// Warn that the coroutine with this name was never awaited.
+    Unawaited(Rc<str>),
+    /// Close this suspended frame; `repr` names its object in an error report.
+    Close {
+        gen: Rc<GenObj>,
+        flavor: Flavor,
+        repr: String,
+    },
+}
+
 thread_local! {
-    static PENDING: RefCell<Vec<Rc<str>>> = const { RefCell::new(Vec::new()) };
+    static PENDING: RefCell<Vec<Event>> = const { RefCell::new(Vec::new()) };
     /// `(file, line, message)` already reported (`__warningregistry__`).
     static SHOWN: RefCell<HashSet<(String, i32, String)>> = RefCell::new(HashSet::new());
 }
 
-/// Records that a coroutine named `qualname` was freed without being awaited.
-pub fn never_awaited(qualname: &str) {
+fn record(e: Event) {
     PENDING.with(|p| {
         if let Ok(mut p) = p.try_borrow_mut() {
-            p.push(qualname.into());
+            p.push(e);
             RECORDED.fetch_add(1, Ordering::Relaxed);
         }
     });
+}
+
+/// Records that a coroutine named `qualname` was freed without being awaited.
+pub(crate) fn never_awaited(qualname: &str) {
+    record(Event::Unawaited(qualname.into()));
+}
+
+/// Records that a suspended frame lost its object and must be closed.
+pub(crate) fn close_later(gen: Rc<GenObj>, flavor: Flavor, repr: String) {
+    record(Event::Close { gen, flavor, repr });
 }
 
 /// Whether some thread has recorded an unreported coroutine.
@@ -51,7 +77,7 @@ pub(crate) fn forget_pending() {
     take_pending();
 }
 
-fn take_pending() -> Vec<Rc<str>> {
+fn take_pending() -> Vec<Event> {
     PENDING.with(|p| {
         let taken = p
             .try_borrow_mut()
@@ -73,7 +99,7 @@ fn first_time(file: &str, line: i32, msg: &str) -> bool {
 /// How deep the exit scan looks into containers held by the globals.
 const SCAN_DEPTH: usize = 4;
 
-fn collect_dict(d: &Rc<RefCell<Dict>>, depth: usize, out: &mut Vec<Rc<str>>) {
+fn collect_dict(d: &Rc<RefCell<Dict>>, depth: usize, out: &mut Vec<Event>) {
     if let Ok(d) = d.try_borrow() {
         for (_, v) in d.iter() {
             collect(v, depth, out);
@@ -81,14 +107,25 @@ fn collect_dict(d: &Rc<RefCell<Dict>>, depth: usize, out: &mut Vec<Rc<str>>) {
     }
 }
 
-/// Never-started coroutines reachable from `v` through lists, tuples, dicts and
-/// instance attributes, in the order freeing `v` would free them.
-fn collect(v: &Value, depth: usize, out: &mut Vec<Rc<str>>) {
+/// Never-started coroutines and suspended coroutines and async generators
+/// reachable from `v` through lists, tuples, dicts and instance attributes, in
+/// the order freeing `v` would free them.
+fn collect(v: &Value, depth: usize, out: &mut Vec<Event>) {
     if depth > SCAN_DEPTH {
         return;
     }
     match v {
-        Value::Async(a) => out.extend(crate::coro::unawaited_name(a)),
+        Value::Async(a) => {
+            if let Some(name) = crate::coro::unawaited_name(a) {
+                out.push(Event::Unawaited(name));
+            } else if let Some((gen, flavor)) = crate::coro::suspended(a) {
+                out.push(Event::Close {
+                    gen,
+                    flavor,
+                    repr: crate::coro::repr(a, &format!("{:#x}", v.identity())),
+                });
+            }
+        }
         Value::List(l) => {
             if let Ok(l) = l.try_borrow() {
                 for x in l.iter() {
@@ -112,17 +149,41 @@ fn message(name: &str) -> String {
 }
 
 impl Vm {
-    /// Reports the recorded coroutines at instruction `ip` of `code`.
+    /// Handles the recorded events at instruction `ip` of `code`.
     #[cold]
     #[inline(never)]
     pub(crate) fn warn_unawaited(&mut self, code: &Rc<Code>, ip: u32) {
-        let names = take_pending();
-        if names.is_empty() {
+        self.handle_freed(code, ip, true);
+    }
+
+    /// Reports the recorded warnings at instruction `ip` of `code`, but runs no
+    /// Python code (an exception is being raised): closes wait for the next
+    /// instruction that frees values.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn warn_unawaited_only(&mut self, code: &Rc<Code>, ip: u32) {
+        self.handle_freed(code, ip, false);
+    }
+
+    fn handle_freed(&mut self, code: &Rc<Code>, ip: u32, close: bool) {
+        let events = take_pending();
+        if events.is_empty() {
             return;
         }
         let file = code.raw.filename.to_string_lossy().into_owned();
         let line = code.positions(ip).0.unwrap_or(-1);
-        for name in names {
+        for ev in events {
+            let name = match ev {
+                Event::Unawaited(name) => name,
+                ev @ Event::Close { .. } if !close => {
+                    record(ev);
+                    continue;
+                }
+                Event::Close { gen, flavor, repr } => {
+                    self.close_freed(&gen, flavor, &repr, Some((code, ip)));
+                    continue;
+                }
+            };
             let msg = message(&name);
             if !first_time(&file, line, &msg) {
                 continue;
@@ -166,19 +227,55 @@ impl Vm {
     /// never-started coroutines the main module's globals hold (CPython frees
     /// them at shutdown, with no frame: `sys:1:`), then forgets this run's state.
     pub(crate) fn warn_unawaited_at_exit(&mut self, globals: &Rc<RefCell<Dict>>) {
-        let mut names = take_pending();
-        collect_dict(globals, 0, &mut names);
-        for name in names {
-            let msg = message(&name);
-            if first_time("sys", 1, &msg) {
-                self.write_warning(&format!("sys:1: RuntimeWarning: {msg}\n"));
+        let mut events = take_pending();
+        collect_dict(globals, 0, &mut events);
+        for ev in events {
+            match ev {
+                Event::Unawaited(name) => {
+                    let msg = message(&name);
+                    if first_time("sys", 1, &msg) {
+                        self.write_warning(&format!("sys:1: RuntimeWarning: {msg}\n"));
+                    }
+                }
+                Event::Close { gen, flavor, repr } => self.close_freed(&gen, flavor, &repr, None),
             }
         }
+        // Anything freed while closing is not reported after the run.
+        take_pending();
         SHOWN.with(|s| {
             if let Ok(mut s) = s.try_borrow_mut() {
                 s.clear();
             }
         });
+    }
+
+    /// `_PyGen_Finalize`: closes a frame whose object died at instruction
+    /// `at` (none at exit). An error is "unraisable": printed without its
+    /// chain, located at `at` when it has no traceback of its own
+    /// (`PyErr_WriteUnraisable`).
+    fn close_freed(
+        &mut self,
+        gen: &Rc<GenObj>,
+        flavor: Flavor,
+        repr: &str,
+        at: Option<(&Rc<Code>, u32)>,
+    ) {
+        if let Err(e) = self.close_gen(gen, flavor) {
+            *e.0.context.borrow_mut() = None;
+            *e.0.cause.borrow_mut() = None;
+            if let Some((code, ip)) = at {
+                let mut tb = e.0.traceback.borrow_mut();
+                if tb.is_empty() {
+                    tb.push(crate::exc::TbEntry {
+                        code: code.clone(),
+                        ip,
+                    });
+                }
+            }
+            let mut out = format!("Exception ignored in: {repr}\n");
+            out.push_str(&self.format_exception(&e));
+            self.write_warning(&out);
+        }
     }
 
     fn write_warning(&mut self, text: &str) {
