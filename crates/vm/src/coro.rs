@@ -123,6 +123,15 @@ pub enum AsyncObj {
     /// A value yielded by an async generator (`ASYNC_GEN_WRAP`), told apart from
     /// what its `await`s yield.
     Wrapped(Value),
+    /// `anext_awaitable`: `anext(it, default)`.
+    ANext {
+        /// What `__anext__()` returned.
+        awaitable: Value,
+        /// The iterator of `awaitable`, once started.
+        iter: std::cell::RefCell<Option<Value>>,
+        /// The result when the iterator is exhausted.
+        default: Value,
+    },
 }
 
 impl AsyncObj {
@@ -135,6 +144,7 @@ impl AsyncObj {
             AsyncObj::ASend { .. } => "async_generator_asend",
             AsyncObj::AThrow { .. } => "async_generator_athrow",
             AsyncObj::Wrapped(_) => "async_generator_wrapped_value",
+            AsyncObj::ANext { .. } => "anext_awaitable",
         }
     }
 
@@ -142,7 +152,10 @@ impl AsyncObj {
     pub fn is_iterator(&self) -> bool {
         matches!(
             self,
-            AsyncObj::Wrapper(_) | AsyncObj::ASend { .. } | AsyncObj::AThrow { .. }
+            AsyncObj::Wrapper(_)
+                | AsyncObj::ASend { .. }
+                | AsyncObj::AThrow { .. }
+                | AsyncObj::ANext { .. }
         )
     }
 
@@ -162,6 +175,7 @@ impl AsyncObj {
             AsyncObj::ASend { .. } => ASEND_METHODS,
             AsyncObj::AThrow { .. } => ATHROW_METHODS,
             AsyncObj::Wrapped(_) => &[],
+            AsyncObj::ANext { .. } => ANEXT_METHODS,
         }
     }
 }
@@ -603,6 +617,40 @@ impl Vm {
                 "'{}' object is not an iterator",
                 a.type_name()
             ))),
+            AsyncObj::ANext { default, .. } => {
+                let it = self.anext_iter(a)?;
+                let r = self.send_any(&it, v);
+                anext_default(r, default)
+            }
+        }
+    }
+
+    /// The iterator behind an `anext_awaitable` (`anextawaitable_getiter`).
+    fn anext_iter(&mut self, a: &AsyncObj) -> PyResult<Value> {
+        let AsyncObj::ANext {
+            awaitable, iter, ..
+        } = a
+        else {
+            return Err(PyErr::system_error("not an anext_awaitable"));
+        };
+        if let Some(it) = iter.borrow().clone() {
+            return Ok(it);
+        }
+        let it = self.awaitable_iter(awaitable)?;
+        *iter.borrow_mut() = Some(it.clone());
+        Ok(it)
+    }
+
+    /// `PyIter_Send` on any object.
+    fn send_any(&mut self, recv: &Value, v: Value) -> PyResult<GenResult> {
+        match recv {
+            Value::Generator(g) => self.resume_ex(g, Flavor::Generator, Resume::Send(v), false),
+            Value::Async(a) => self.async_send(a, v),
+            other if matches!(v, Value::None) => Ok(match self.iter_next(other)? {
+                Some(x) => GenResult::Yielded(x),
+                None => GenResult::Returned(Value::None),
+            }),
+            other => self.send_method(other, v),
         }
     }
 
@@ -716,6 +764,27 @@ impl Vm {
                 }
             }
             AsyncObj::Wrapped(_) => Err(PyErr::type_error("not a generator")),
+            AsyncObj::ANext { default, .. } => {
+                let it = self.anext_iter(a)?;
+                let r = match &it {
+                    Value::Async(x) => self.async_throw(x, args),
+                    Value::Generator(g) => {
+                        let exc = self.throw_args(args)?;
+                        self.throw_into(g, Flavor::Generator, true, exc)
+                    }
+                    other => {
+                        let m = self.get_attr(other, &name(N::Throw))?;
+                        match self.call(&m, args) {
+                            Ok(x) => Ok(GenResult::Yielded(x)),
+                            Err(e) if e.is(ExcKind::StopIteration) => Ok(GenResult::Returned(
+                                e.0.args.borrow().first().cloned().unwrap_or(Value::None),
+                            )),
+                            Err(e) => Err(e),
+                        }
+                    }
+                };
+                anext_default(r, default)
+            }
         }
     }
 
@@ -829,6 +898,14 @@ impl Vm {
             }
             Err(e) => athrow_check_error(c, true, state, Err(e)),
         }
+    }
+}
+
+/// The end of the iterator behind `anext(it, default)` gives `default`.
+fn anext_default(r: PyResult<GenResult>, default: &Value) -> PyResult<GenResult> {
+    match r {
+        Err(e) if e.is(ExcKind::StopAsyncIteration) => Ok(GenResult::Returned(default.clone())),
+        r => r,
     }
 }
 
@@ -1229,6 +1306,11 @@ fn m_close(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             state.set(AwState::Closed)
         }
         AsyncObj::Wrapped(_) => {}
+        AsyncObj::ANext { .. } => {
+            let it = vm.anext_iter(x)?;
+            let m = vm.get_attr(&it, &name(N::Close))?;
+            vm.call(&m, &[])?;
+        }
     }
     Ok(Value::None)
 }
@@ -1280,6 +1362,64 @@ fn m_aclose(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     })))
 }
 
+/// `aiter(x)`.
+pub fn b_aiter(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    a.no_kw("aiter")?;
+    if a.pos.len() != 1 {
+        return Err(PyErr::type_error(format!(
+            "aiter() takes exactly one argument ({} given)",
+            a.pos.len()
+        )));
+    }
+    let obj = &a.pos[0];
+    let Some(m) = vm.lookup_special(obj, N::AIter)? else {
+        return Err(PyErr::type_error(format!(
+            "'{}' object is not an async iterable",
+            type_name(obj)
+        )));
+    };
+    let it = vm.call(&m, &[])?;
+    if vm.lookup_special(&it, N::ANext)?.is_none() {
+        return Err(PyErr::type_error(format!(
+            "aiter() returned not an async iterator of type '{}'",
+            type_name(&it)
+        )));
+    }
+    Ok(it)
+}
+
+/// `anext(it[, default])`.
+pub fn b_anext(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    a.no_kw("anext")?;
+    let n = a.pos.len();
+    if n == 0 {
+        return Err(PyErr::type_error(
+            "anext expected at least 1 argument, got 0",
+        ));
+    }
+    if n > 2 {
+        return Err(PyErr::type_error(format!(
+            "anext expected at most 2 arguments, got {n}"
+        )));
+    }
+    let obj = &a.pos[0];
+    let Some(m) = vm.lookup_special(obj, N::ANext)? else {
+        return Err(PyErr::type_error(format!(
+            "'{}' object is not an async iterator",
+            type_name(obj)
+        )));
+    };
+    let awaitable = vm.call(&m, &[])?;
+    match a.pos.get(1) {
+        None => Ok(awaitable),
+        Some(d) => Ok(Value::Async(Rc::new(AsyncObj::ANext {
+            awaitable,
+            iter: std::cell::RefCell::new(None),
+            default: d.clone(),
+        }))),
+    }
+}
+
 /// `generator.throw`, on the same machinery as coroutines.
 pub fn gen_throw(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let Some(Value::Generator(g)) = a.pos.first() else {
@@ -1307,6 +1447,9 @@ static AGEN_METHODS: &[BuiltinDef] = defs!("async_generator":
     "__aiter__" => m_aiter, "__anext__" => m_anext, "asend" => m_asend,
     "athrow" => m_athrow, "aclose" => m_aclose);
 static ASEND_METHODS: &[BuiltinDef] = defs!("async_generator_asend":
+    "send" => m_send, "throw" => m_throw, "close" => m_close,
+    "__next__" => m_next, "__iter__" => m_iter, "__await__" => m_await);
+static ANEXT_METHODS: &[BuiltinDef] = defs!("anext_awaitable":
     "send" => m_send, "throw" => m_throw, "close" => m_close,
     "__next__" => m_next, "__iter__" => m_iter, "__await__" => m_await);
 static ATHROW_METHODS: &[BuiltinDef] = defs!("async_generator_athrow":
