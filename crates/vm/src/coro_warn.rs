@@ -48,7 +48,9 @@ thread_local! {
 }
 
 fn record(e: Event) {
-    PENDING.with(|p| {
+    // `try_with`: objects freed while the thread's storage is torn down are
+    // not reported.
+    let _ = PENDING.try_with(|p| {
         if let Ok(mut p) = p.try_borrow_mut() {
             p.push(e);
             RECORDED.fetch_add(1, Ordering::Relaxed);
@@ -72,28 +74,37 @@ pub(crate) fn pending() -> bool {
     RECORDED.load(Ordering::Relaxed) != 0
 }
 
-/// Forgets what earlier runs on this thread recorded.
+/// Forgets what earlier runs on this thread recorded, including what freeing
+/// those records records in turn.
 pub(crate) fn forget_pending() {
-    take_pending();
+    for _ in 0..64 {
+        if take_pending().is_empty() {
+            break;
+        }
+    }
 }
 
 fn take_pending() -> Vec<Event> {
-    PENDING.with(|p| {
-        let taken = p
-            .try_borrow_mut()
-            .map(|mut p| std::mem::take(&mut *p))
-            .unwrap_or_default();
-        RECORDED.fetch_sub(taken.len(), Ordering::Relaxed);
-        taken
-    })
+    PENDING
+        .try_with(|p| {
+            let taken = p
+                .try_borrow_mut()
+                .map(|mut p| std::mem::take(&mut *p))
+                .unwrap_or_default();
+            RECORDED.fetch_sub(taken.len(), Ordering::Relaxed);
+            taken
+        })
+        .unwrap_or_default()
 }
 
 fn first_time(file: &str, line: i32, msg: &str) -> bool {
-    SHOWN.with(|s| {
-        s.try_borrow_mut()
-            .map(|mut s| s.insert((file.to_string(), line, msg.to_string())))
-            .unwrap_or(false)
-    })
+    SHOWN
+        .try_with(|s| {
+            s.try_borrow_mut()
+                .map(|mut s| s.insert((file.to_string(), line, msg.to_string())))
+                .unwrap_or(false)
+        })
+        .unwrap_or(false)
 }
 
 /// How deep the exit scan looks into containers held by the globals.
@@ -153,19 +164,21 @@ impl Vm {
     #[cold]
     #[inline(never)]
     pub(crate) fn warn_unawaited(&mut self, code: &Rc<Code>, ip: u32) {
-        self.handle_freed(code, ip, true);
+        self.handle_freed(code, ip);
     }
 
-    /// Reports the recorded warnings at instruction `ip` of `code`, but runs no
-    /// Python code (an exception is being raised): closes wait for the next
-    /// instruction that frees values.
+    /// Handles the recorded events at instruction `ip` of `code`, which is
+    /// raising an exception: the `lasti` a `RERAISE` left for the handler is
+    /// kept from the frames that closing runs.
     #[cold]
     #[inline(never)]
-    pub(crate) fn warn_unawaited_only(&mut self, code: &Rc<Code>, ip: u32) {
-        self.handle_freed(code, ip, false);
+    pub(crate) fn warn_unawaited_raising(&mut self, code: &Rc<Code>, ip: u32) {
+        let lasti = self.reraise_lasti.take();
+        self.handle_freed(code, ip);
+        self.reraise_lasti = lasti;
     }
 
-    fn handle_freed(&mut self, code: &Rc<Code>, ip: u32, close: bool) {
+    fn handle_freed(&mut self, code: &Rc<Code>, ip: u32) {
         let events = take_pending();
         if events.is_empty() {
             return;
@@ -175,10 +188,6 @@ impl Vm {
         for ev in events {
             let name = match ev {
                 Event::Unawaited(name) => name,
-                ev @ Event::Close { .. } if !close => {
-                    record(ev);
-                    continue;
-                }
                 Event::Close { gen, flavor, repr } => {
                     self.close_freed(&gen, flavor, &repr, Some((code, ip)));
                     continue;
@@ -215,7 +224,7 @@ impl Vm {
         let code = f.code.clone();
         let ip = f.ip.saturating_sub(1) as u32;
         // A returning frame frees its stack top first, CPython its locals in order.
-        PENDING.with(|p| {
+        let _ = PENDING.try_with(|p| {
             if let Ok(mut p) = p.try_borrow_mut() {
                 p.reverse();
             }
@@ -241,8 +250,8 @@ impl Vm {
             }
         }
         // Anything freed while closing is not reported after the run.
-        take_pending();
-        SHOWN.with(|s| {
+        forget_pending();
+        let _ = SHOWN.try_with(|s| {
             if let Ok(mut s) = s.try_borrow_mut() {
                 s.clear();
             }

@@ -108,7 +108,7 @@ impl Vm {
         if crate::coro_warn::pending() {
             if let Some(top) = self.frames.last() {
                 let code = top.code.clone();
-                self.warn_unawaited_only(&code, raise_ip);
+                self.warn_unawaited_raising(&code, raise_ip);
             }
         }
         let Some(top) = self.frames.last() else {
