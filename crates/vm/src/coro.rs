@@ -1231,6 +1231,34 @@ impl Vm {
     }
 }
 
+impl Vm {
+    /// Attributes of generators (`gi_*`), from the same state as coroutines'.
+    pub(crate) fn generator_getattr(
+        &mut self,
+        obj: &Value,
+        g: &Rc<GenObj>,
+        attr: &Rc<StrObj>,
+    ) -> PyResult<Value> {
+        let v = match attr.as_str() {
+            "gi_yieldfrom" => Some(delegate(g).unwrap_or(Value::None)),
+            "gi_code" => Some(Value::Code(g.code.clone())),
+            "gi_frame" => Some(Value::None),
+            "gi_running" => Some(Value::Bool(g.state.borrow().running)),
+            "gi_suspended" => {
+                let s = g.state.borrow();
+                Some(Value::Bool(s.started && !s.done && !s.running))
+            }
+            "__name__" => Some(Value::Str(g.code.name.clone())),
+            "__qualname__" => Some(Value::Str(g.code.qualname.clone())),
+            _ => None,
+        };
+        match v {
+            Some(v) => Ok(v),
+            None => self.builtin_getattr(obj, attr),
+        }
+    }
+}
+
 // ---- methods ----
 
 fn recv<'a>(a: &Args<'a>, what: &str) -> PyResult<&'a Rc<AsyncObj>> {

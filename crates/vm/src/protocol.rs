@@ -878,6 +878,7 @@ impl Vm {
             Value::Type(t) => return self.type_getattr(t, name),
             Value::Descr(d) => return crate::descr::getattr(self, obj, d, name),
             Value::Async(a) => return self.async_getattr(obj, a, name),
+            Value::Generator(g) => return self.generator_getattr(obj, g, name),
             Value::Exception(e) => {
                 let builtin = match name.as_str() {
                     "args"
