@@ -869,6 +869,11 @@ impl Vm {
                     self.throw_into(&c.gen, c.flavor, false, exc)
                 }
                 Some(args) => {
+                    if args.is_empty() {
+                        return Err(PyErr::type_error(
+                            "athrow expected at least 1 argument, got 0",
+                        ));
+                    }
                     let exc = self.throw_args(args)?;
                     let r = self.throw_into(&c.gen, c.flavor, false, exc);
                     let r = agen_unwrap(c, r);
@@ -1270,18 +1275,25 @@ fn recv<'a>(a: &Args<'a>, what: &str) -> PyResult<&'a Rc<AsyncObj>> {
     }
 }
 
-fn arity(a: &Args<'_>, name: &str, min: usize, max: usize) -> PyResult<()> {
+/// Checks a method's argument count with CPython's messages: slot wrappers
+/// (`__next__`), `METH_NOARGS` and `METH_O` methods (qualified by `owner`),
+/// and `METH_VARARGS` ones (`throw`).
+fn arity(a: &Args<'_>, owner: &str, name: &str, min: usize, max: usize) -> PyResult<()> {
     if !a.kwnames.is_empty() {
         return Err(PyErr::type_error(format!(
-            "{name}() takes no keyword arguments"
+            "{owner}.{name}() takes no keyword arguments"
         )));
     }
     let n = a.pos.len().saturating_sub(1);
     if n < min || n > max {
         let msg = match (min, max) {
-            (0, 0) => format!("{name}() takes no arguments ({n} given)"),
-            (1, 1) => format!("{name}() takes exactly one argument ({n} given)"),
-            _ if n < min => format!("{name} expected at least {min} argument, got {n}"),
+            _ if name.starts_with("__") => format!("expected {min} arguments, got {n}"),
+            (0, 0) => format!("{owner}.{name}() takes no arguments ({n} given)"),
+            (1, 1) => format!("{owner}.{name}() takes exactly one argument ({n} given)"),
+            _ if n < min => format!(
+                "{name} expected at least {min} argument{}, got {n}",
+                if min == 1 { "" } else { "s" }
+            ),
             _ => format!("{name} expected at most {max} arguments, got {n}"),
         };
         return Err(PyErr::type_error(msg));
@@ -1298,14 +1310,14 @@ fn finish(r: GenResult) -> PyResult<Value> {
 
 fn m_send(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let x = recv(&a, "coroutine")?;
-    arity(&a, "send", 1, 1)?;
+    arity(&a, x.type_name(), "send", 1, 1)?;
     let v = a.pos.get(1).cloned().unwrap_or(Value::None);
     finish(vm.async_send(x, v)?)
 }
 
 fn m_next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let x = recv(&a, "coroutine_wrapper")?;
-    arity(&a, "__next__", 0, 0)?;
+    arity(&a, x.type_name(), "__next__", 0, 0)?;
     finish(vm.async_send(x, Value::None)?)
 }
 
@@ -1316,13 +1328,13 @@ fn m_iter(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn m_throw(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let x = recv(&a, "coroutine")?;
-    arity(&a, "throw", 1, 3)?;
+    arity(&a, x.type_name(), "throw", 1, 3)?;
     finish(vm.async_throw(x, &a.pos[1..])?)
 }
 
 fn m_close(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let x = recv(&a, "coroutine")?;
-    arity(&a, "close", 0, 0)?;
+    arity(&a, x.type_name(), "close", 0, 0)?;
     match &**x {
         AsyncObj::Coro(c) => vm.close_gen(&c.gen, c.flavor)?,
         AsyncObj::Wrapper(inner) => {
@@ -1345,7 +1357,7 @@ fn m_close(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn m_await(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let x = recv(&a, "coroutine")?;
-    arity(&a, "__await__", 0, 0)?;
+    arity(&a, x.type_name(), "__await__", 0, 0)?;
     Ok(match &**x {
         AsyncObj::Coro(_) => Value::Async(Rc::new(AsyncObj::Wrapper(x.clone()))),
         _ => a.pos[0].clone(),
@@ -1353,26 +1365,27 @@ fn m_await(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn m_aiter(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    recv(&a, "async_generator")?;
-    arity(&a, "__aiter__", 0, 0)?;
+    let x = recv(&a, "async_generator")?;
+    arity(&a, x.type_name(), "__aiter__", 0, 0)?;
     Ok(a.pos[0].clone())
 }
 
 fn m_anext(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let x = recv(&a, "async_generator")?;
-    arity(&a, "__anext__", 0, 0)?;
+    arity(&a, x.type_name(), "__anext__", 0, 0)?;
     Ok(asend(x, Value::None))
 }
 
 fn m_asend(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let x = recv(&a, "async_generator")?;
-    arity(&a, "asend", 1, 1)?;
+    arity(&a, x.type_name(), "asend", 1, 1)?;
     Ok(asend(x, a.pos[1].clone()))
 }
 
 fn m_athrow(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let x = recv(&a, "async_generator")?;
-    arity(&a, "athrow", 1, 3)?;
+    // `athrow()` checks its arguments when it is first awaited.
+    arity(&a, x.type_name(), "athrow", 0, 3)?;
     Ok(Value::Async(Rc::new(AsyncObj::AThrow {
         agen: x.clone(),
         args: Some(a.pos[1..].to_vec()),
@@ -1382,7 +1395,7 @@ fn m_athrow(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn m_aclose(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let x = recv(&a, "async_generator")?;
-    arity(&a, "aclose", 0, 0)?;
+    arity(&a, x.type_name(), "aclose", 0, 0)?;
     Ok(Value::Async(Rc::new(AsyncObj::AThrow {
         agen: x.clone(),
         args: None,
@@ -1455,7 +1468,7 @@ pub fn gen_throw(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             "descriptor 'throw' requires a 'generator' object",
         ));
     };
-    arity(&a, "throw", 1, 3)?;
+    arity(&a, "generator", "throw", 1, 3)?;
     let exc = vm.throw_args(&a.pos[1..])?;
     finish(vm.throw_into(g, Flavor::Generator, true, exc)?)
 }
