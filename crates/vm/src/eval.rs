@@ -105,7 +105,7 @@ impl Vm {
     ) -> PyResult<()> {
         let exc = err.0.clone();
         let mut lasti = self.reraise_lasti.take().unwrap_or(raise_ip);
-        if crate::coro_warn::pending() {
+        if crate::coro::finalize::pending() {
             if let Some(top) = self.frames.last() {
                 let code = top.code.clone();
                 self.warn_unawaited_raising(&code, raise_ip);
@@ -656,7 +656,7 @@ impl Vm {
                     }
                     Op::PopTop => {
                         pop!();
-                        if crate::coro_warn::pending() {
+                        if crate::coro::finalize::pending() {
                             self.warn_unawaited(&code, cur);
                         }
                     }
@@ -684,7 +684,7 @@ impl Vm {
                                 x.release();
                             }
                         }
-                        if crate::coro_warn::pending() {
+                        if crate::coro::finalize::pending() {
                             self.warn_unawaited_caller();
                         }
                         if f.entry {
@@ -968,7 +968,7 @@ impl Vm {
                             .unwrap_or_else(|| globals.clone());
                         let h = name.hash();
                         ns.borrow_mut().insert_hashed(Value::Str(name), h, v);
-                        if crate::coro_warn::pending() {
+                        if crate::coro::finalize::pending() {
                             self.warn_unawaited(&code, cur);
                         }
                     }
@@ -1001,7 +1001,7 @@ impl Vm {
                             break 'body (self.name_error(name, &code, &globals), false, cur);
                         }
                         drop(removed);
-                        if crate::coro_warn::pending() {
+                        if crate::coro::finalize::pending() {
                             self.warn_unawaited(&code, cur);
                         }
                     }
@@ -1010,7 +1010,7 @@ impl Vm {
                         let name = code.names[arg as usize].clone();
                         let h = name.hash();
                         globals.borrow_mut().insert_hashed(Value::Str(name), h, v);
-                        if crate::coro_warn::pending() {
+                        if crate::coro::finalize::pending() {
                             self.warn_unawaited(&code, cur);
                         }
                     }
@@ -1021,7 +1021,7 @@ impl Vm {
                             break 'body (self.name_error(name, &code, &globals), false, cur);
                         }
                         drop(removed);
-                        if crate::coro_warn::pending() {
+                        if crate::coro::finalize::pending() {
                             self.warn_unawaited(&code, cur);
                         }
                     }
@@ -1035,7 +1035,7 @@ impl Vm {
                             );
                         }
                         *slot = Value::Null;
-                        if crate::coro_warn::pending() {
+                        if crate::coro::finalize::pending() {
                             self.warn_unawaited(&code, cur);
                         }
                     }

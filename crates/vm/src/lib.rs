@@ -30,7 +30,6 @@ pub mod code;
 pub mod compile_hook;
 pub mod complex;
 pub mod coro;
-mod coro_warn;
 pub mod descr;
 pub mod dict;
 mod eval;

@@ -277,7 +277,7 @@ impl Vm {
     ) -> Result<(), VmError> {
         let code = Rc::new(Code::load(code)?);
         let globals = self.new_main_globals();
-        crate::coro_warn::forget_pending();
+        crate::coro::finalize::forget_pending();
         let result = self.exec_module(code, globals.clone());
         if result.is_ok() {
             self.warn_unawaited_at_exit(&globals);
