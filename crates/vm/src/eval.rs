@@ -805,6 +805,9 @@ impl Vm {
                         }
                         let r = tri!(self.call_native(&callable, args_start, fpos, kwnames));
                         self.stack.push(r);
+                        if crate::coro::finalize::pending() {
+                            self.warn_unawaited(&code, cur);
+                        }
                     }
                     Op::LoadMethod => {
                         let obj = pop!();

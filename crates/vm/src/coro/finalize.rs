@@ -48,14 +48,76 @@ thread_local! {
 }
 
 fn record(e: Event) {
+    let mut e = Some(e);
     // `try_with`: objects freed while the thread's storage is torn down are
     // not reported.
     let _ = PENDING.try_with(|p| {
         if let Ok(mut p) = p.try_borrow_mut() {
-            p.push(e);
-            RECORDED.fetch_add(1, Ordering::Relaxed);
+            if let Some(e) = e.take() {
+                p.push(e);
+                RECORDED.fetch_add(1, Ordering::Relaxed);
+            }
         }
     });
+    if let Some(e) = e {
+        discard(e);
+    }
+}
+
+/// Drops an event without handling it: a frame to close is marked finished
+/// first, so that freeing it records nothing again.
+fn discard(e: Event) {
+    if let Event::Close { gen, .. } = &e {
+        if let Ok(mut st) = gen.state.try_borrow_mut() {
+            st.done = true;
+        }
+    }
+}
+
+/// What kind of object a frame belongs to, from its code's flags.
+fn flavor_of(code: &Code) -> (Flavor, &'static str) {
+    if code.flags.contains(pith_bytecode::CodeFlags::COROUTINE) {
+        (Flavor::Coroutine, "coroutine")
+    } else if code
+        .flags
+        .contains(pith_bytecode::CodeFlags::ASYNC_GENERATOR)
+    {
+        (Flavor::AsyncGen, "async_generator")
+    } else {
+        (Flavor::Generator, "generator")
+    }
+}
+
+/// `_PyGen_Finalize`: a generator, coroutine or async generator freed while
+/// suspended is closed, so its `finally` blocks and `except GeneratorExit`
+/// handlers run. The frame's state moves into a fresh object that the VM
+/// closes at its next chance. A frame suspended outside any handler would
+/// only be unwound by `close()`, so it is simply dropped.
+impl Drop for GenObj {
+    fn drop(&mut self) {
+        let addr = self as *const GenObj as usize;
+        let st = self.state.get_mut();
+        if !st.started || st.done || st.running {
+            return;
+        }
+        let at = st.ip.saturating_sub(1) as u32;
+        if self.code.handler_for(at).is_none() {
+            return;
+        }
+        let (flavor, kind) = flavor_of(&self.code);
+        let repr = format!(
+            "<{kind} object {} at {:#x}>",
+            self.code.qualname.as_str(),
+            addr
+        );
+        let state = std::mem::take(st);
+        let gen = GenObj {
+            code: self.code.clone(),
+            globals: self.globals.clone(),
+            state: RefCell::new(state),
+        };
+        close_later(Rc::new(gen), flavor, repr);
+    }
 }
 
 /// Records that a coroutine named `qualname` was freed without being awaited.
@@ -78,9 +140,11 @@ pub(crate) fn pending() -> bool {
 /// those records records in turn.
 pub(crate) fn forget_pending() {
     for _ in 0..64 {
-        if take_pending().is_empty() {
+        let events = take_pending();
+        if events.is_empty() {
             break;
         }
+        events.into_iter().for_each(discard);
     }
 }
 
@@ -134,6 +198,19 @@ fn collect(v: &Value, depth: usize, out: &mut Vec<Event>) {
                     gen,
                     flavor,
                     repr: crate::coro::repr(a, &format!("{:#x}", v.identity())),
+                });
+            }
+        }
+        Value::Generator(g) => {
+            let suspended = g
+                .state
+                .try_borrow()
+                .is_ok_and(|st| st.started && !st.done && !st.running);
+            if suspended {
+                out.push(Event::Close {
+                    gen: g.clone(),
+                    flavor: Flavor::Generator,
+                    repr: crate::repr::repr(v),
                 });
             }
         }
@@ -269,7 +346,13 @@ impl Vm {
         repr: &str,
         at: Option<(&Rc<Code>, u32)>,
     ) {
-        if let Err(e) = self.close_gen(gen, flavor) {
+        let r = self.close_gen(gen, flavor);
+        // Freed even when it refuses to close: nothing closes it again.
+        if let Ok(mut st) = gen.state.try_borrow_mut() {
+            st.done = true;
+            st.saved.clear();
+        }
+        if let Err(e) = r {
             *e.0.context.borrow_mut() = None;
             *e.0.cause.borrow_mut() = None;
             if let Some((code, ip)) = at {

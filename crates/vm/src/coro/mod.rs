@@ -75,23 +75,10 @@ impl Drop for CoroObj {
         if st.done || st.running || self.warned.get() {
             return;
         }
-        if !st.started {
-            if self.flavor == Flavor::Coroutine {
-                finalize::never_awaited(self.gen.code.qualname.as_str());
-            }
-        } else if Rc::strong_count(&self.gen) == 1 {
-            let kind = if self.flavor == Flavor::AsyncGen {
-                "async_generator"
-            } else {
-                "coroutine"
-            };
-            let repr = format!(
-                "<{kind} object {} at {:#x}>",
-                self.gen.code.qualname.as_str(),
-                self as *const CoroObj as usize
-            );
-            drop(st);
-            finalize::close_later(self.gen.clone(), self.flavor, repr);
+        // A suspended frame is closed by the frame object's own `Drop`
+        // (`finalize.rs`).
+        if !st.started && self.flavor == Flavor::Coroutine {
+            finalize::never_awaited(self.gen.code.qualname.as_str());
         }
     }
 }
