@@ -37,6 +37,7 @@ builtin_table! {
     "delattr" => b_delattr, "input" => crate::namespace::b_input,
     "exit" => crate::namespace::b_exit, "quit" => crate::namespace::b_exit,
     "__build_class__" => crate::class::build_class,
+    "aiter" => crate::coro::b_aiter, "anext" => crate::coro::b_anext,
 }
 
 const TYPE_NAMES: &[TypeKind] = &[

@@ -97,7 +97,7 @@ impl Vm {
     // Inlined into its instantiation of the loop, as it was into the one
     // loop before tracing existed; `TRACE` is the loop's.
     #[inline(always)]
-    fn unwind<const TRACE: bool>(
+    pub(crate) fn unwind<const TRACE: bool>(
         &mut self,
         err: PyErr,
         reraise: bool,
@@ -105,6 +105,12 @@ impl Vm {
     ) -> PyResult<()> {
         let exc = err.0.clone();
         let mut lasti = self.reraise_lasti.take().unwrap_or(raise_ip);
+        if crate::coro::finalize::pending() {
+            if let Some(top) = self.frames.last() {
+                let code = top.code.clone();
+                self.warn_unawaited_raising(&code, raise_ip);
+            }
+        }
         let Some(top) = self.frames.last() else {
             return Err(err);
         };
@@ -654,6 +660,9 @@ impl Vm {
                     }
                     Op::PopTop => {
                         pop!();
+                        if crate::coro::finalize::pending() {
+                            self.warn_unawaited(&code, cur);
+                        }
                     }
                     Op::PushNull => self.stack.push(Value::Null),
                     Op::ReturnValue => {
@@ -678,6 +687,9 @@ impl Vm {
                             if let Some(x) = self.stack.pop() {
                                 x.release();
                             }
+                        }
+                        if crate::coro::finalize::pending() {
+                            self.warn_unawaited_caller();
                         }
                         if f.entry {
                             return Ok(v);
@@ -797,6 +809,9 @@ impl Vm {
                         }
                         let r = tri!(self.call_native(&callable, args_start, fpos, kwnames));
                         self.stack.push(r);
+                        if crate::coro::finalize::pending() {
+                            self.warn_unawaited(&code, cur);
+                        }
                     }
                     Op::LoadMethod => {
                         let obj = pop!();
@@ -966,6 +981,9 @@ impl Vm {
                             .unwrap_or_else(|| globals.clone());
                         let h = name.hash();
                         ns.borrow_mut().insert_hashed(Value::Str(name), h, v);
+                        if crate::coro::finalize::pending() {
+                            self.warn_unawaited(&code, cur);
+                        }
                     }
                     Op::LoadName => {
                         let name = &code.names[arg as usize];
@@ -995,18 +1013,29 @@ impl Vm {
                         if removed.is_none() {
                             break 'body (self.name_error(name, &code, &globals), false, cur);
                         }
+                        drop(removed);
+                        if crate::coro::finalize::pending() {
+                            self.warn_unawaited(&code, cur);
+                        }
                     }
                     Op::StoreGlobal => {
                         let v = pop!();
                         let name = code.names[arg as usize].clone();
                         let h = name.hash();
                         globals.borrow_mut().insert_hashed(Value::Str(name), h, v);
+                        if crate::coro::finalize::pending() {
+                            self.warn_unawaited(&code, cur);
+                        }
                     }
                     Op::DeleteGlobal => {
                         let name = &code.names[arg as usize];
                         let removed = tri!(globals.borrow_mut().remove(&Value::Str(name.clone())));
                         if removed.is_none() {
                             break 'body (self.name_error(name, &code, &globals), false, cur);
+                        }
+                        drop(removed);
+                        if crate::coro::finalize::pending() {
+                            self.warn_unawaited(&code, cur);
                         }
                     }
                     Op::DeleteFast => {
@@ -1019,6 +1048,9 @@ impl Vm {
                             );
                         }
                         *slot = Value::Null;
+                        if crate::coro::finalize::pending() {
+                            self.warn_unawaited(&code, cur);
+                        }
                     }
                     Op::MakeCell => {
                         let slot = local!(arg as usize);
@@ -1526,9 +1558,10 @@ impl Vm {
                                 running: false,
                                 done: false,
                                 started: false,
+                                exc: Value::Null,
                             }),
                         };
-                        let v = Value::Generator(Rc::new(gen));
+                        let v = crate::coro::new_generator(gen);
                         if f.entry {
                             return Ok(v);
                         }
@@ -1571,21 +1604,14 @@ impl Vm {
                         let recv = top!().clone();
                         let r = match &recv {
                             Value::Generator(g) => tri!(self.resume(g, v)),
-                            other => {
-                                if !matches!(v, Value::None) {
-                                    break 'body (
-                                        PyErr::type_error(
-                                            "can't send non-None value to a non-generator iterator",
-                                        ),
-                                        false,
-                                        cur,
-                                    );
-                                }
-                                match tri!(self.iter_next(other)) {
-                                    Some(x) => crate::gen::GenResult::Yielded(x),
-                                    None => crate::gen::GenResult::Returned(Value::None),
-                                }
+                            Value::Async(a) => tri!(self.async_send(a, v)),
+                            other if !matches!(v, Value::None) => {
+                                tri!(self.send_method(other, v))
                             }
+                            other => match tri!(self.iter_next(other)) {
+                                Some(x) => crate::gen::GenResult::Yielded(x),
+                                None => crate::gen::GenResult::Returned(Value::None),
+                            },
                         };
                         match r {
                             crate::gen::GenResult::Yielded(x) => self.stack.push(x),
@@ -1599,9 +1625,20 @@ impl Vm {
                         let v = pop!();
                         let it = match v {
                             Value::Generator(_) => v,
+                            Value::Async(_) => tri!(self.yield_from_async(v, &code)),
                             other => tri!(self.get_iter(&other)),
                         };
                         self.stack.push(it);
+                    }
+                    Op::GetAwaitable
+                    | Op::AsyncGenWrap
+                    | Op::GetAiter
+                    | Op::GetAnext
+                    | Op::BeforeAsyncWith => tri!(self.async_op(ins.op, arg, stack_base)),
+                    Op::EndAsyncFor => {
+                        if let Err(e) = crate::coro::end_async_for(self, stack_base) {
+                            break 'body (e, true, cur);
+                        }
                     }
                     Op::LoadBuildClass => {
                         let v = self

@@ -27,6 +27,8 @@ pub struct GenState {
     pub done: bool,
     /// Whether it has been resumed at least once.
     pub started: bool,
+    /// The exception it is handling while suspended (`gi_exc_state`), or `Null`.
+    pub exc: Value,
 }
 
 /// A generator object.
@@ -154,13 +156,9 @@ fn gen_next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     }
 }
 
-fn gen_close(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn gen_close(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let g = recv_gen(&a, "close")?;
-    let mut st = g.state.borrow_mut();
-    if !st.running {
-        st.done = true;
-        st.saved.clear();
-    }
+    vm.close_gen(g, crate::coro::Flavor::Generator)?;
     Ok(Value::None)
 }
 
@@ -184,6 +182,12 @@ pub static GEN_METHODS: &[BuiltinDef] = &[
     BuiltinDef {
         name: "__next__",
         func: gen_next,
+        owner: "generator",
+        is_method: true,
+    },
+    BuiltinDef {
+        name: "throw",
+        func: crate::coro::gen_throw,
         owner: "generator",
         is_method: true,
     },

@@ -29,6 +29,7 @@ pub mod class;
 pub mod code;
 pub mod compile_hook;
 pub mod complex;
+pub mod coro;
 pub mod descr;
 pub mod dict;
 mod eval;

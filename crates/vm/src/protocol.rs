@@ -100,6 +100,7 @@ impl Vm {
         Ok(match v {
             Value::Instance(_) => return self.iter_special(v),
             Value::Iter(_) | Value::Generator(_) => v.clone(),
+            Value::Async(a) if a.is_iterator() => v.clone(),
             Value::DictView(view) => Vm::dict_iter(&view.0, view.1),
             Value::Range(r) => iter_value(IterObj::Range {
                 cur: r.start,
@@ -186,6 +187,9 @@ impl Vm {
         }
         if let Value::Instance(_) = it {
             return self.next_special(it);
+        }
+        if let Value::Async(a) = it {
+            return self.async_next(a);
         }
         let Value::Iter(cell) = it else {
             return Err(PyErr::type_error(format!(
@@ -876,6 +880,8 @@ impl Vm {
             Value::Traceback(_) | Value::Frame(_) => {
                 return crate::frame_obj::getattr(self, obj, name)
             }
+            Value::Async(a) => return self.async_getattr(obj, a, name),
+            Value::Generator(g) => return self.generator_getattr(obj, g, name),
             Value::Exception(e) => {
                 if let Some(v) = crate::exc_group::group_attr(e, name.as_str()) {
                     return Ok(v);

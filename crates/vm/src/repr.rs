@@ -283,6 +283,7 @@ pub fn write_repr(out: &mut String, v: &Value, seen: &mut Vec<usize>) {
                 }
             },
         },
+        Value::Async(a) => out.push_str(&crate::coro::repr(a, &addr(v))),
         Value::Generator(g) => {
             let _ = write!(
                 out,

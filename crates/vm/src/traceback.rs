@@ -26,7 +26,7 @@ fn char_offset(line: &str, byte: usize) -> usize {
 }
 
 impl Vm {
-    fn source_line(&mut self, filename: &str, lineno: i32) -> Option<String> {
+    pub(crate) fn source_line(&mut self, filename: &str, lineno: i32) -> Option<String> {
         if lineno < 1 {
             return None;
         }

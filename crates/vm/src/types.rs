@@ -357,6 +357,7 @@ pub fn type_of(v: &Value) -> Rc<TypeObj> {
             },
             Err(_) => iter_type("iterator"),
         },
+        Value::Async(a) => iter_type(a.type_name()),
         _ => builtin_type(plain_kind(v)),
     }
 }
@@ -398,7 +399,9 @@ fn plain_kind(v: &Value) -> TypeKind {
         Value::Descr(d) => d.kind(),
         Value::Traceback(_) => TypeKind::Traceback,
         Value::Frame(_) => TypeKind::Frame,
-        Value::Exception(_) | Value::Iter(_) | Value::Instance(_) => TypeKind::Object,
+        Value::Exception(_) | Value::Iter(_) | Value::Instance(_) | Value::Async(_) => {
+            TypeKind::Object
+        }
     }
 }
 
@@ -407,7 +410,7 @@ pub fn type_name(v: &Value) -> std::borrow::Cow<'_, str> {
     match v {
         Value::Exception(e) => e.typ.name.as_str().into(),
         Value::Instance(i) => i.typ.name.as_str().into(),
-        Value::Iter(_) => type_of(v).name.clone().into(),
+        Value::Iter(_) | Value::Async(_) => type_of(v).name.clone().into(),
         Value::Type(t) if t.heap.as_ref().is_some_and(|h| h.meta.is_some()) => {
             type_of(v).name.clone().into()
         }

@@ -94,6 +94,8 @@ pub enum Value {
     Traceback(Rc<crate::frame_obj::TbObj>),
     /// A `frame` object.
     Frame(Rc<crate::frame_obj::FrameObj>),
+    /// Coroutines, async generators and their awaitables (`coro.rs`).
+    Async(Rc<crate::coro::AsyncObj>),
 }
 
 /// A `range` object.
@@ -346,6 +348,7 @@ impl Value {
             (V::Descr(a), V::Descr(b)) => Rc::ptr_eq(a, b),
             (V::Traceback(a), V::Traceback(b)) => Rc::ptr_eq(a, b),
             (V::Frame(a), V::Frame(b)) => Rc::ptr_eq(a, b),
+            (V::Async(a), V::Async(b)) => Rc::ptr_eq(a, b),
             _ => false,
         }
     }
@@ -384,6 +387,7 @@ impl Value {
             Value::Descr(r) => p(r),
             Value::Traceback(r) => p(r),
             Value::Frame(r) => p(r),
+            Value::Async(r) => p(r),
             Value::Int(i) => (*i as usize)
                 .wrapping_mul(32)
                 .wrapping_add(0x7f00_0000_0000),

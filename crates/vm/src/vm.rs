@@ -277,7 +277,11 @@ impl Vm {
     ) -> Result<(), VmError> {
         let code = Rc::new(Code::load(code)?);
         let globals = self.new_main_globals();
-        let result = self.exec_module(code, globals);
+        crate::coro::finalize::forget_pending();
+        let result = self.exec_module(code, globals.clone());
+        if result.is_ok() {
+            self.warn_unawaited_at_exit(&globals);
+        }
         match result {
             Ok(_) => {
                 self.flush();
@@ -290,6 +294,7 @@ impl Vm {
                 } else {
                     crate::builtins::print_system_exit(self, &e);
                 }
+                self.warn_unawaited_at_exit(&globals);
                 self.flush();
                 Err(VmError::Uncaught(e))
             }

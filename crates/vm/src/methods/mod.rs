@@ -142,6 +142,7 @@ pub fn table_for(obj: &Value) -> Option<&'static [BuiltinDef]> {
         Value::Complex(_) => COMPLEX_METHODS,
         Value::ByteArray(_) => BYTEARRAY_METHODS,
         Value::Generator(_) => crate::gen::GEN_METHODS,
+        Value::Async(a) => a.methods(),
         Value::Type(t) => match t.kind {
             crate::types::TypeKind::Str => STR_METHODS,
             crate::types::TypeKind::List => LIST_METHODS,

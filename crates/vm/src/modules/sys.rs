@@ -561,6 +561,7 @@ fn s_getsizeof(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         Value::Cell(_) => 40,
         Value::Code(_) => 176,
         Value::Generator(_) => 208,
+        Value::Async(_) => 208,
         Value::Module(_) => 72,
         Value::DictView(_) => 40,
     };

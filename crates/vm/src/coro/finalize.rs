@@ -1,0 +1,381 @@
+//! What CPython does when a coroutine or async generator is freed: the
+//! `RuntimeWarning` "coroutine 'f' was never awaited" for one that never ran,
+//! and `close()` for one suspended mid-way (its `finally` blocks run; an error
+//! is printed as "Exception ignored in: ...").
+//!
+//! An object's `Drop` cannot reach the VM, so it records the event in a
+//! per-thread list; the eval loop handles the list right after the
+//! instructions that free values (`POP_TOP`, a frame's return, stores and
+//! deletes of names), with the location of that instruction, as CPython's
+//! `warnings` module does for the frame running when the object died. The
+//! objects still referenced by the main module's globals at the end are
+//! handled as CPython's shutdown does (warnings located at `sys:1:`). Each
+//! location reports a message once (the `default` action of the warnings
+//! filter).
+
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::code::Code;
+use crate::coro::Flavor;
+use crate::dict::Dict;
+use crate::gen::GenObj;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// Names recorded on all threads and not yet reported: the eval loop's cheap
+/// test. Another thread's entries only cost this thread a look at its own list.
+static RECORDED: AtomicUsize = AtomicUsize::new(0);
+
+/// Something a freed object left for the VM to do.
+enum Event {
+    /// Warn that the coroutine with this name was never awaited.
+    Unawaited(Rc<str>),
+    /// Close this suspended frame; `repr` names its object in an error report.
+    Close {
+        gen: Rc<GenObj>,
+        flavor: Flavor,
+        repr: String,
+    },
+}
+
+thread_local! {
+    static PENDING: RefCell<Vec<Event>> = const { RefCell::new(Vec::new()) };
+    /// `(file, line, message)` already reported (`__warningregistry__`).
+    static SHOWN: RefCell<HashSet<(String, i32, String)>> = RefCell::new(HashSet::new());
+}
+
+fn record(e: Event) {
+    let mut e = Some(e);
+    // `try_with`: objects freed while the thread's storage is torn down are
+    // not reported.
+    let _ = PENDING.try_with(|p| {
+        if let Ok(mut p) = p.try_borrow_mut() {
+            if let Some(e) = e.take() {
+                p.push(e);
+                RECORDED.fetch_add(1, Ordering::Relaxed);
+            }
+        }
+    });
+    if let Some(e) = e {
+        discard(e);
+    }
+}
+
+/// Drops an event without handling it: a frame to close is marked finished
+/// first, so that freeing it records nothing again.
+fn discard(e: Event) {
+    if let Event::Close { gen, .. } = &e {
+        if let Ok(mut st) = gen.state.try_borrow_mut() {
+            st.done = true;
+        }
+    }
+}
+
+/// What kind of object a frame belongs to, from its code's flags.
+fn flavor_of(code: &Code) -> (Flavor, &'static str) {
+    if code.flags.contains(pith_bytecode::CodeFlags::COROUTINE) {
+        (Flavor::Coroutine, "coroutine")
+    } else if code
+        .flags
+        .contains(pith_bytecode::CodeFlags::ASYNC_GENERATOR)
+    {
+        (Flavor::AsyncGen, "async_generator")
+    } else {
+        (Flavor::Generator, "generator")
+    }
+}
+
+/// `_PyGen_Finalize`: a generator, coroutine or async generator freed while
+/// suspended is closed, so its `finally` blocks and `except GeneratorExit`
+/// handlers run. The frame's state moves into a fresh object that the VM
+/// closes at its next chance. A frame suspended outside any handler would
+/// only be unwound by `close()`, so it is simply dropped.
+impl Drop for GenObj {
+    fn drop(&mut self) {
+        let addr = self as *const GenObj as usize;
+        let st = self.state.get_mut();
+        if !st.started || st.done || st.running {
+            return;
+        }
+        let at = st.ip.saturating_sub(1) as u32;
+        if self.code.handler_for(at).is_none() {
+            return;
+        }
+        let (flavor, kind) = flavor_of(&self.code);
+        let repr = format!(
+            "<{kind} object {} at {:#x}>",
+            self.code.qualname.as_str(),
+            addr
+        );
+        let state = std::mem::take(st);
+        let gen = GenObj {
+            code: self.code.clone(),
+            globals: self.globals.clone(),
+            state: RefCell::new(state),
+        };
+        close_later(Rc::new(gen), flavor, repr);
+    }
+}
+
+/// Records that a coroutine named `qualname` was freed without being awaited.
+pub(crate) fn never_awaited(qualname: &str) {
+    record(Event::Unawaited(qualname.into()));
+}
+
+/// Records that a suspended frame lost its object and must be closed.
+pub(crate) fn close_later(gen: Rc<GenObj>, flavor: Flavor, repr: String) {
+    record(Event::Close { gen, flavor, repr });
+}
+
+/// Whether some thread has recorded an unreported coroutine.
+#[inline(always)]
+pub(crate) fn pending() -> bool {
+    RECORDED.load(Ordering::Relaxed) != 0
+}
+
+/// Forgets what earlier runs on this thread recorded, including what freeing
+/// those records records in turn.
+pub(crate) fn forget_pending() {
+    for _ in 0..64 {
+        let events = take_pending();
+        if events.is_empty() {
+            break;
+        }
+        events.into_iter().for_each(discard);
+    }
+}
+
+fn take_pending() -> Vec<Event> {
+    PENDING
+        .try_with(|p| {
+            let taken = p
+                .try_borrow_mut()
+                .map(|mut p| std::mem::take(&mut *p))
+                .unwrap_or_default();
+            RECORDED.fetch_sub(taken.len(), Ordering::Relaxed);
+            taken
+        })
+        .unwrap_or_default()
+}
+
+fn first_time(file: &str, line: i32, msg: &str) -> bool {
+    SHOWN
+        .try_with(|s| {
+            s.try_borrow_mut()
+                .map(|mut s| s.insert((file.to_string(), line, msg.to_string())))
+                .unwrap_or(false)
+        })
+        .unwrap_or(false)
+}
+
+/// How deep the exit scan looks into containers held by the globals.
+const SCAN_DEPTH: usize = 4;
+
+fn collect_dict(d: &Rc<RefCell<Dict>>, depth: usize, out: &mut Vec<Event>) {
+    if let Ok(d) = d.try_borrow() {
+        for (_, v) in d.iter() {
+            collect(v, depth, out);
+        }
+    }
+}
+
+/// Never-started coroutines and suspended coroutines and async generators
+/// reachable from `v` through lists, tuples, dicts and instance attributes, in
+/// the order freeing `v` would free them.
+fn collect(v: &Value, depth: usize, out: &mut Vec<Event>) {
+    if depth > SCAN_DEPTH {
+        return;
+    }
+    match v {
+        Value::Async(a) => {
+            if let Some(name) = crate::coro::unawaited_name(a) {
+                out.push(Event::Unawaited(name));
+            } else if let Some((gen, flavor)) = crate::coro::suspended(a) {
+                out.push(Event::Close {
+                    gen,
+                    flavor,
+                    repr: crate::coro::repr(a, &format!("{:#x}", v.identity())),
+                });
+            }
+        }
+        Value::Generator(g) => {
+            let suspended = g
+                .state
+                .try_borrow()
+                .is_ok_and(|st| st.started && !st.done && !st.running);
+            if suspended {
+                out.push(Event::Close {
+                    gen: g.clone(),
+                    flavor: Flavor::Generator,
+                    repr: crate::repr::repr(v),
+                });
+            }
+        }
+        Value::List(l) => {
+            if let Ok(l) = l.try_borrow() {
+                for x in l.iter() {
+                    collect(x, depth + 1, out);
+                }
+            }
+        }
+        Value::Tuple(t) => t.iter().for_each(|x| collect(x, depth + 1, out)),
+        Value::Dict(d) => collect_dict(d, depth + 1, out),
+        Value::Instance(_) => {
+            if let Some(d) = crate::attr::instance_dict(v) {
+                collect_dict(&d, depth + 1, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn message(name: &str) -> String {
+    format!("coroutine '{name}' was never awaited")
+}
+
+impl Vm {
+    /// Handles the recorded events at instruction `ip` of `code`.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn warn_unawaited(&mut self, code: &Rc<Code>, ip: u32) {
+        self.handle_freed(code, ip);
+    }
+
+    /// Handles the recorded events at instruction `ip` of `code`, which is
+    /// raising an exception: the `lasti` a `RERAISE` left for the handler is
+    /// kept from the frames that closing runs.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn warn_unawaited_raising(&mut self, code: &Rc<Code>, ip: u32) {
+        let lasti = self.reraise_lasti.take();
+        self.handle_freed(code, ip);
+        self.reraise_lasti = lasti;
+    }
+
+    fn handle_freed(&mut self, code: &Rc<Code>, ip: u32) {
+        let events = take_pending();
+        if events.is_empty() {
+            return;
+        }
+        let file = code.raw.filename.to_string_lossy().into_owned();
+        let line = code.positions(ip).0.unwrap_or(-1);
+        for ev in events {
+            let name = match ev {
+                Event::Unawaited(name) => name,
+                Event::Close { gen, flavor, repr } => {
+                    self.close_freed(&gen, flavor, &repr, Some((code, ip)));
+                    continue;
+                }
+            };
+            let msg = message(&name);
+            if !first_time(&file, line, &msg) {
+                continue;
+            }
+            let mut out = format!("{file}:{line}: RuntimeWarning: {msg}\n");
+            if let Some(src) = self.source_line(&file, line) {
+                let src = src.trim();
+                if !src.is_empty() {
+                    out.push_str("  ");
+                    out.push_str(src);
+                    out.push('\n');
+                }
+            }
+            out.push_str(
+                "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
+            );
+            self.write_warning(&out);
+        }
+    }
+
+    /// Reports the recorded coroutines at the instruction the current frame is
+    /// running (after a callee's frame was freed).
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn warn_unawaited_caller(&mut self) {
+        let Some(f) = self.frames.last() else {
+            return;
+        };
+        let code = f.code.clone();
+        let ip = f.ip.saturating_sub(1) as u32;
+        // A returning frame frees its stack top first, CPython its locals in order.
+        let _ = PENDING.try_with(|p| {
+            if let Ok(mut p) = p.try_borrow_mut() {
+                p.reverse();
+            }
+        });
+        self.warn_unawaited(&code, ip);
+    }
+
+    /// At the end of a program: reports what is still recorded and the
+    /// never-started coroutines the main module's globals hold (CPython frees
+    /// them at shutdown, with no frame: `sys:1:`), then forgets this run's state.
+    pub(crate) fn warn_unawaited_at_exit(&mut self, globals: &Rc<RefCell<Dict>>) {
+        let mut events = take_pending();
+        collect_dict(globals, 0, &mut events);
+        for ev in events {
+            match ev {
+                Event::Unawaited(name) => {
+                    let msg = message(&name);
+                    if first_time("sys", 1, &msg) {
+                        self.write_warning(&format!("sys:1: RuntimeWarning: {msg}\n"));
+                    }
+                }
+                Event::Close { gen, flavor, repr } => self.close_freed(&gen, flavor, &repr, None),
+            }
+        }
+        // Anything freed while closing is not reported after the run.
+        forget_pending();
+        let _ = SHOWN.try_with(|s| {
+            if let Ok(mut s) = s.try_borrow_mut() {
+                s.clear();
+            }
+        });
+    }
+
+    /// `_PyGen_Finalize`: closes a frame whose object died at instruction
+    /// `at` (none at exit). An error is "unraisable": printed without its
+    /// chain, located at `at` when it has no traceback of its own
+    /// (`PyErr_WriteUnraisable`).
+    fn close_freed(
+        &mut self,
+        gen: &Rc<GenObj>,
+        flavor: Flavor,
+        repr: &str,
+        at: Option<(&Rc<Code>, u32)>,
+    ) {
+        let r = self.close_gen(gen, flavor);
+        // Freed even when it refuses to close: nothing closes it again.
+        if let Ok(mut st) = gen.state.try_borrow_mut() {
+            st.done = true;
+            st.saved.clear();
+        }
+        if let Err(e) = r {
+            *e.0.context.borrow_mut() = None;
+            *e.0.cause.borrow_mut() = None;
+            if let Some((code, ip)) = at {
+                let mut tb = e.0.traceback.borrow_mut();
+                if let (true, Some(frame)) = (tb.is_empty(), self.frames.last()) {
+                    tb.push(crate::exc::TbEntry {
+                        code: code.clone(),
+                        ip,
+                        depth: (self.frames.len() - 1) as u32,
+                        globals: frame.globals.clone(),
+                    });
+                }
+            }
+            let mut out = format!("Exception ignored in: {repr}\n");
+            out.push_str(&self.format_exception(&e));
+            self.write_warning(&out);
+        }
+    }
+
+    fn write_warning(&mut self, text: &str) {
+        let _ = self.stderr.write_all(text.as_bytes());
+        let _ = self.stderr.flush();
+    }
+}
+
+use std::io::Write;

@@ -1,0 +1,347 @@
+//! Resuming a suspended frame: with a value (`send`), with an exception
+//! (`throw`, `close`), first in the object it delegates to (`await`,
+//! `yield from`), as `gen_send_ex2`, `_gen_throw` and `gen_close`.
+
+use std::rc::Rc;
+
+use pith_bytecode::Opcode as Op;
+
+use super::{from_cause, name, AsyncObj, Flavor, N};
+use crate::exc::{PyErr, PyResult};
+use crate::gen::{GenObj, GenResult};
+use crate::types::{type_name, ExcKind, TypeKind};
+use crate::value::Value;
+use crate::vm::{Frame, Vm};
+
+/// How a frame is resumed.
+pub(super) enum Resume {
+    /// With a value for the pending `yield` (or `None` to start it).
+    Send(Value),
+    /// With an exception raised at the pending `yield`.
+    Throw(PyErr),
+}
+
+fn already_executing(flavor: Flavor) -> PyErr {
+    PyErr::value_error(format!("{} already executing", flavor.name()))
+}
+
+/// `_PyGen_yf`: the object a suspended frame is delegating to (`await` or
+/// `yield from`), found as CPython does: the frame stopped at a `YIELD_VALUE`
+/// followed by `RESUME` with an argument of 2 or more, with the delegate on top
+/// of its stack.
+pub(crate) fn delegate(gen: &GenObj) -> Option<Value> {
+    let st = gen.state.try_borrow().ok()?;
+    if !st.started || st.done || st.running {
+        return None;
+    }
+    let k = st.ip.checked_sub(1)?;
+    let off = *gen.code.offsets.get(k)? as usize + 2;
+    let raw = &gen.code.raw.code;
+    let resume = raw.get(off) == Some(&(Op::Resume as u8));
+    if resume && raw.get(off + 1).is_some_and(|&a| a >= 2) {
+        st.saved.last().cloned()
+    } else {
+        None
+    }
+}
+
+fn set_running(gen: &GenObj, on: bool) {
+    if let Ok(mut st) = gen.state.try_borrow_mut() {
+        st.running = on;
+    }
+}
+
+/// Ends a delegation whose delegate finished: pops it and moves to the target
+/// of the `SEND` that drove it, as `_gen_throw` does.
+fn end_delegation(gen: &GenObj) {
+    if let Ok(mut st) = gen.state.try_borrow_mut() {
+        st.saved.pop();
+        if let Some(send) = st.ip.checked_sub(2).and_then(|i| gen.code.instrs.get(i)) {
+            if send.op == Op::Send {
+                st.ip = send.arg as usize;
+            }
+        }
+    }
+}
+
+fn frame_of(v: &Value) -> Option<(&Rc<GenObj>, Flavor)> {
+    match v {
+        Value::Generator(g) => Some((g, Flavor::Generator)),
+        Value::Async(a) => match &**a {
+            AsyncObj::Coro(c) if c.flavor == Flavor::Coroutine => Some((&c.gen, c.flavor)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+impl Vm {
+    /// Resumes a frame-backed object (`gen_send_ex2`). `closing` silences the
+    /// error of an exhausted coroutine (from `close()`).
+    pub(super) fn resume_ex(
+        &mut self,
+        gen: &Rc<GenObj>,
+        flavor: Flavor,
+        how: Resume,
+        closing: bool,
+    ) -> PyResult<GenResult> {
+        let (mut saved, ip, own_exc) = {
+            let Ok(mut st) = gen.state.try_borrow_mut() else {
+                return Err(already_executing(flavor));
+            };
+            if st.running {
+                return Err(already_executing(flavor));
+            }
+            if st.done {
+                if flavor == Flavor::Coroutine && !closing {
+                    return Err(PyErr::new(
+                        ExcKind::RuntimeError,
+                        "cannot reuse already awaited coroutine",
+                    ));
+                }
+                return match how {
+                    Resume::Send(_) => Ok(GenResult::Returned(Value::None)),
+                    Resume::Throw(e) => Err(e),
+                };
+            }
+            if let Resume::Send(v) = &how {
+                if !st.started && !matches!(v, Value::None) {
+                    return Err(PyErr::type_error(format!(
+                        "can't send non-None value to a just-started {}",
+                        flavor.name()
+                    )));
+                }
+            }
+            st.running = true;
+            st.started = true;
+            (
+                std::mem::take(&mut st.saved),
+                st.ip,
+                std::mem::take(&mut st.exc),
+            )
+        };
+        if self.native_depth >= crate::vm::MAX_NATIVE_DEPTH
+            || self.frames.len() >= self.recursion_limit
+        {
+            let mut st = gen.state.borrow_mut();
+            st.saved = saved;
+            st.exc = own_exc;
+            st.running = false;
+            return Err(PyErr::new(
+                ExcKind::RecursionError,
+                "maximum recursion depth exceeded",
+            ));
+        }
+        let base = self.stack.len();
+        self.stack.append(&mut saved);
+        let thrown = match how {
+            Resume::Send(v) => {
+                self.stack.push(v);
+                None
+            }
+            Resume::Throw(e) => Some(e),
+        };
+        gen.state.borrow_mut().saved = saved;
+        self.frames.push(Frame {
+            code: gen.code.clone(),
+            globals: gen.globals.clone(),
+            names: None,
+            base,
+            ret_to: base,
+            ip,
+            entry: true,
+            generator: Some(gen.clone()),
+        });
+        // The frame sees the exception it was handling when it suspended, or
+        // else its caller's (CPython chains `gi_exc_state` to the caller's).
+        let own = !own_exc.is_null();
+        let outer_exc = if own {
+            std::mem::replace(&mut self.exc_info, own_exc)
+        } else {
+            self.exc_info.clone()
+        };
+        self.native_depth += 1;
+        let r = match thrown {
+            None => self.run_frames(),
+            // Raised at the pending `yield` (the instruction before `ip`).
+            Some(e) => match self.unwind::<false>(e, false, ip.saturating_sub(1) as u32) {
+                Ok(()) => self.run_frames(),
+                Err(e) => Err(e),
+            },
+        };
+        self.native_depth -= 1;
+        let inner_exc = std::mem::replace(&mut self.exc_info, outer_exc);
+        let yielded = std::mem::take(&mut self.yielded);
+        let mut st = gen.state.borrow_mut();
+        st.running = false;
+        match r {
+            Ok(v) if yielded => {
+                let unchanged = match (&inner_exc, &self.exc_info) {
+                    (Value::Exception(a), Value::Exception(b)) => Rc::ptr_eq(a, b),
+                    (a, b) => {
+                        !matches!(a, Value::Exception(_)) && !matches!(b, Value::Exception(_))
+                    }
+                };
+                if (own || !unchanged) && matches!(inner_exc, Value::Exception(_)) {
+                    st.exc = inner_exc;
+                }
+                Ok(GenResult::Yielded(v))
+            }
+            Ok(v) => {
+                st.done = true;
+                st.saved.clear();
+                Ok(GenResult::Returned(v))
+            }
+            Err(e) => {
+                st.done = true;
+                st.saved.clear();
+                if e.is(ExcKind::StopIteration) {
+                    let msg = format!("{} raised StopIteration", flavor.name());
+                    return Err(from_cause(ExcKind::RuntimeError, &msg, &e));
+                }
+                if flavor == Flavor::AsyncGen && e.is(ExcKind::StopAsyncIteration) {
+                    let msg = "async generator raised StopAsyncIteration";
+                    return Err(from_cause(ExcKind::RuntimeError, msg, &e));
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// `_gen_throw`: raises `exc` in a suspended frame, first in the object it
+    /// delegates to, if any.
+    pub(crate) fn throw_into(
+        &mut self,
+        gen: &Rc<GenObj>,
+        flavor: Flavor,
+        close_on_genexit: bool,
+        exc: PyErr,
+    ) -> PyResult<GenResult> {
+        let Some(yf) = delegate(gen) else {
+            return self.resume_ex(gen, flavor, Resume::Throw(exc), false);
+        };
+        if close_on_genexit && exc.is(ExcKind::GeneratorExit) {
+            set_running(gen, true);
+            let r = self.close_iter(&yf);
+            set_running(gen, false);
+            let exc = match r {
+                Err(e) => e,
+                Ok(()) => exc,
+            };
+            return self.resume_ex(gen, flavor, Resume::Throw(exc), false);
+        }
+        set_running(gen, true);
+        let r = if let Some((g, fl)) = frame_of(&yf) {
+            let g = g.clone();
+            self.throw_into(&g, fl, close_on_genexit, exc)
+        } else {
+            let meth = match self.get_attr(&yf, &name(N::Throw)) {
+                Ok(m) => Some(m),
+                Err(e) if e.is(ExcKind::AttributeError) => None,
+                Err(e) => {
+                    set_running(gen, false);
+                    return Err(e);
+                }
+            };
+            match meth {
+                None => {
+                    set_running(gen, false);
+                    return self.resume_ex(gen, flavor, Resume::Throw(exc), false);
+                }
+                Some(m) => self.call(&m, &[exc.value()]).map(GenResult::Yielded),
+            }
+        };
+        set_running(gen, false);
+        match r {
+            Ok(GenResult::Yielded(v)) => Ok(GenResult::Yielded(v)),
+            Ok(GenResult::Returned(v)) => {
+                end_delegation(gen);
+                self.resume_ex(gen, flavor, Resume::Send(v), false)
+            }
+            Err(e) => {
+                end_delegation(gen);
+                if e.is(ExcKind::StopIteration) {
+                    let v = e.0.args.borrow().first().cloned().unwrap_or(Value::None);
+                    self.resume_ex(gen, flavor, Resume::Send(v), false)
+                } else {
+                    self.resume_ex(gen, flavor, Resume::Throw(e), false)
+                }
+            }
+        }
+    }
+
+    /// `gen_close_iter`: closes what a frame delegates to.
+    pub(super) fn close_iter(&mut self, yf: &Value) -> PyResult<()> {
+        if let Some((g, fl)) = frame_of(yf) {
+            let g = g.clone();
+            return self.close_gen(&g, fl);
+        }
+        match self.get_attr(yf, &name(N::Close)) {
+            Ok(m) => self.call(&m, &[]).map(|_| ()),
+            Err(e) if e.is(ExcKind::AttributeError) => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `gen_close`.
+    pub(crate) fn close_gen(&mut self, gen: &Rc<GenObj>, flavor: Flavor) -> PyResult<()> {
+        let mut exc = None;
+        if let Some(yf) = delegate(gen) {
+            set_running(gen, true);
+            let r = self.close_iter(&yf);
+            set_running(gen, false);
+            exc = r.err();
+        }
+        let exc = exc.unwrap_or_else(|| PyErr::with_args(ExcKind::GeneratorExit, Vec::new()));
+        match self.resume_ex(gen, flavor, Resume::Throw(exc), true) {
+            Ok(GenResult::Yielded(_)) => Err(PyErr::new(
+                ExcKind::RuntimeError,
+                format!("{} ignored GeneratorExit", flavor.name()),
+            )),
+            Ok(GenResult::Returned(_)) => Ok(()),
+            Err(e) if e.is(ExcKind::StopIteration) || e.is(ExcKind::GeneratorExit) => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `throw(typ[, val[, tb]])`'s exception.
+    pub(super) fn throw_args(&mut self, args: &[Value]) -> PyResult<PyErr> {
+        let typ = args.first().cloned().unwrap_or(Value::None);
+        let val = args.get(1).cloned().unwrap_or(Value::None);
+        if args.get(2).is_some_and(|tb| !matches!(tb, Value::None)) {
+            return Err(PyErr::type_error(
+                "throw() third argument must be a traceback object",
+            ));
+        }
+        match &typ {
+            Value::Type(t) if matches!(t.kind, TypeKind::Exception(_)) => {
+                let inst = match &val {
+                    Value::Exception(e) if e.typ.is_subtype(t) => return Ok(PyErr(e.clone())),
+                    Value::None => self.call(&typ, &[])?,
+                    Value::Tuple(items) => self.call(&typ, items)?,
+                    other => self.call(&typ, std::slice::from_ref(other))?,
+                };
+                match inst {
+                    Value::Exception(e) => Ok(PyErr(e)),
+                    other => Err(PyErr::type_error(format!(
+                        "calling {} should have returned an instance of BaseException, not {}",
+                        crate::repr::repr(&typ),
+                        type_name(&other)
+                    ))),
+                }
+            }
+            Value::Exception(e) => {
+                if !matches!(val, Value::None) {
+                    return Err(PyErr::type_error(
+                        "instance exception may not have a separate value",
+                    ));
+                }
+                Ok(PyErr(e.clone()))
+            }
+            other => Err(PyErr::type_error(format!(
+                "exceptions must be classes or instances deriving from BaseException, not {}",
+                type_name(other)
+            ))),
+        }
+    }
+}
