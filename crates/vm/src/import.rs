@@ -40,7 +40,7 @@ pub(crate) static IMPORT_BUILTINS: &[BuiltinDef] = &[BuiltinDef {
 }];
 
 /// Where a module's code comes from.
-enum Found {
+pub(crate) enum Found {
     /// A native module built into the VM.
     Native,
     /// A `.py` file; `package` is the package directory for an `__init__.py`.
@@ -133,7 +133,7 @@ impl Vm {
     }
 
     /// `sys.modules[name]`, if present.
-    fn sys_module(&self, name: &str) -> Option<Value> {
+    pub(crate) fn sys_module(&self, name: &str) -> Option<Value> {
         dict_get(&self.modules.borrow(), name)
     }
 
@@ -289,7 +289,7 @@ impl Vm {
 
     /// Finds `absname` (whose last component is `short`) natively or on
     /// `search` (a package's `__path__`) or `sys.path`.
-    fn find_module(
+    pub(crate) fn find_module(
         &mut self,
         absname: &str,
         short: &str,
@@ -382,9 +382,23 @@ impl Vm {
         }))
     }
 
+    /// `not sys.dont_write_bytecode` (which programs may change), or the
+    /// embedder's setting before `sys` is imported.
+    fn may_write_bytecode(&self) -> bool {
+        match self.sys_module("sys") {
+            Some(Value::Module(sys)) => match dict_get(&sys.dict.borrow(), "dont_write_bytecode") {
+                Some(Value::Bool(b)) => !b,
+                Some(Value::Int(n)) => n == 0,
+                Some(Value::None) => true,
+                _ => self.write_bytecode,
+            },
+            _ => self.write_bytecode,
+        }
+    }
+
     /// The code of a source module: from its `__pycache__` file when that is
     /// fresh, else compiled (and cached when possible).
-    fn load_source_module(&mut self, file: &Path) -> PyResult<Rc<crate::code::Code>> {
+    pub(crate) fn load_source_module(&mut self, file: &Path) -> PyResult<Rc<crate::code::Code>> {
         let source = std::fs::read(file).map_err(|e| {
             PyErr::new(
                 ExcKind::ImportError,
@@ -406,7 +420,7 @@ impl Vm {
         }
         let filename = file.display().to_string();
         let code = self.compile_source(SourceText::Bytes(&source), &filename, CompileMode::Exec)?;
-        if self.write_bytecode {
+        if self.may_write_bytecode() {
             let header = Invalidation::Timestamp {
                 mtime,
                 source_size: size,

@@ -50,6 +50,7 @@ mod namespace;
 pub mod ops;
 mod protocol;
 pub mod repr;
+pub mod run_module;
 mod slots;
 mod special;
 pub mod trace;

@@ -35,6 +35,7 @@ pub type ModuleInit = fn(&mut Vm) -> Value;
 
 /// Every native module: `(name, constructor)`.
 pub const MODULES: &[(&str, ModuleInit)] = &[
+    ("builtins", |vm| vm.builtins_module()),
     ("gc", gc::init),
     ("math", math::init),
     ("sys", sys::init),
