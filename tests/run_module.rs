@@ -1,0 +1,136 @@
+//! `pith -m MODULE` and the standard library on `sys.path`, through the
+//! binary on trees made in a temporary directory; expected texts are
+//! `python3 -m`'s (checked by hand against CPython 3.11).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn temp_tree(test: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("pith-runmod-{test}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn write(path: &Path, text: &str) {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).expect("mkdir");
+    }
+    std::fs::write(path, text).expect("write");
+}
+
+fn pith(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_pith"))
+        .args(args)
+        .current_dir(dir)
+        .env("PITH_STDLIB", "")
+        .env("PYTHONDONTWRITEBYTECODE", "1")
+        .env_remove("PITHPATH")
+        .output()
+        .expect("pith runs")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+const SHOW: &str = "import sys\nprint(__name__, __package__, sys.argv, sys.path[0])\n";
+
+#[test]
+fn modules_and_packages_run_as_main() {
+    let dir = temp_tree("main");
+    let d = dir.display().to_string();
+    write(&dir.join("pkg/__init__.py"), "print('init', __name__)\n");
+    write(&dir.join("pkg/__main__.py"), SHOW);
+    write(&dir.join("pkg/m.py"), SHOW);
+    write(&dir.join("top.py"), SHOW);
+    let out = pith(&dir, &["-m", "pkg", "a", "-x"]);
+    assert_eq!(
+        text(&out.stdout),
+        format!("init pkg\n__main__ pkg ['{d}/pkg/__main__.py', 'a', '-x'] {d}\n")
+    );
+    assert!(out.status.success());
+    let out = pith(&dir, &["-m", "pkg.m"]);
+    assert_eq!(
+        text(&out.stdout),
+        format!("init pkg\n__main__ pkg ['{d}/pkg/m.py'] {d}\n")
+    );
+    let out = pith(&dir, &["-m", "top", "1"]);
+    assert_eq!(
+        text(&out.stdout),
+        format!("__main__  ['{d}/top.py', '1'] {d}\n")
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn module_errors_are_python3s() {
+    let dir = temp_tree("errors");
+    write(&dir.join("pkg/__init__.py"), "");
+    write(&dir.join("pkg/m.py"), "");
+    write(&dir.join("bad.py"), "print('start')\n1/0\n");
+    let cases = [
+        ("nosuch", "No module named nosuch"),
+        ("pkg.nosuch", "No module named pkg.nosuch"),
+        (
+            "pkg",
+            "No module named pkg.__main__; 'pkg' is a package and cannot be directly executed",
+        ),
+        (
+            "pkg.m.x",
+            "Error while finding module specification for 'pkg.m.x' (ModuleNotFoundError: \
+             __path__ attribute not found on 'pkg.m' while trying to find 'pkg.m.x')",
+        ),
+        (".rel", "Relative module names not supported"),
+        ("sys", "No code object available for sys"),
+    ];
+    for (module, message) in cases {
+        let out = pith(&dir, &["-m", module]);
+        let err = text(&out.stderr);
+        assert!(
+            err.ends_with(&format!(": {message}\n")),
+            "{module}: {err:?}"
+        );
+        assert_eq!(out.status.code(), Some(1), "{module}");
+    }
+    let out = pith(&dir, &["-m", "bad"]);
+    assert_eq!(text(&out.stdout), "start\n");
+    assert!(text(&out.stderr).ends_with("ZeroDivisionError: division by zero\n"));
+    assert_eq!(out.status.code(), Some(1));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_standard_library_comes_last_on_sys_path() {
+    let dir = temp_tree("stdlib");
+    let show = "import sys; print(sys.path)";
+    let out = Command::new(env!("CARGO_BIN_EXE_pith"))
+        .args(["-c", show])
+        .current_dir(&dir)
+        .env("PITH_STDLIB", "/some/lib")
+        .env("PITHPATH", "/a:/b")
+        .output()
+        .expect("pith runs");
+    assert_eq!(text(&out.stdout), "['', '/a', '/b', '/some/lib']\n");
+    let out = pith(&dir, &["-c", show]);
+    assert_eq!(text(&out.stdout), "['']\n");
+    // Found beside `python3` when there is one (CPython 3.11's layout).
+    let found = Command::new(env!("CARGO_BIN_EXE_pith"))
+        .args(["-c", "import sys; print(sys.path[-1])"])
+        .current_dir(&dir)
+        .env_remove("PITH_STDLIB")
+        .output()
+        .expect("pith runs");
+    let last = text(&found.stdout);
+    if Path::new(last.trim()).join("os.py").is_file() {
+        assert!(last.trim().ends_with("python3.11"), "{last}");
+        let out = Command::new(env!("CARGO_BIN_EXE_pith"))
+            .args(["-B", "-c", "import colorsys; print(colorsys.__name__)"])
+            .current_dir(&dir)
+            .env_remove("PITH_STDLIB")
+            .output()
+            .expect("pith runs");
+        assert_eq!(text(&out.stdout), "colorsys\n", "{}", text(&out.stderr));
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
