@@ -110,7 +110,13 @@ pub struct CompileArgs {
     /// Write the `.pyc` here instead of `__pycache__` (one input file only).
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
-    /// The `.py` files.
+    /// For directories: print only errors (`-q`), or nothing (`-qq`), as compileall.
+    #[arg(short, action = clap::ArgAction::Count)]
+    pub quiet: u8,
+    /// For directories: recompile files whose cache is fresh.
+    #[arg(short, long)]
+    pub force: bool,
+    /// The `.py` files, or directories to compile as `python3 -m compileall`.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
 }
