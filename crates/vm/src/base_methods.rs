@@ -249,11 +249,15 @@ fn exc_init(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         )));
     }
     *e.args.borrow_mut() = Rc::new(a.pos[1..].to_vec());
+    crate::oserror::init(e);
     Ok(Value::None)
 }
 
 fn exc_str(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let e = exc_arg(&a, "__str__")?;
+    if let Some(s) = crate::oserror::os_error_str(e) {
+        return Ok(Value::string(s));
+    }
     let args = e.args.borrow().clone();
     Ok(Value::string(match args.len() {
         0 => String::new(),

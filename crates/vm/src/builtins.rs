@@ -78,6 +78,7 @@ pub fn make_builtins() -> Dict {
         .iter()
         .chain(crate::exec::EXEC_BUILTINS)
         .chain(crate::import::IMPORT_BUILTINS)
+        .chain(crate::modules::io::IO_BUILTINS)
     {
         put(def.name, Value::Builtin(def));
     }
@@ -970,10 +971,9 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
                     t.name
                 )));
             }
-            Ok(Value::Exception(Rc::new(ExcObj::new(
-                t.clone(),
-                a.pos.to_vec(),
-            ))))
+            let e = ExcObj::new(crate::oserror::constructed_type(t, a.pos), a.pos.to_vec());
+            crate::oserror::init(&e);
+            Ok(Value::Exception(Rc::new(e)))
         }
         TypeKind::Int => {
             if let Some(Value::Str(k)) = a

@@ -48,6 +48,7 @@ pub mod modules;
 pub mod names;
 mod namespace;
 pub mod ops;
+pub mod oserror;
 mod protocol;
 pub mod repr;
 pub mod run_module;

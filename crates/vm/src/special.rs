@@ -649,6 +649,9 @@ impl Vm {
                 if let Some(s) = crate::compile_hook::syntax_error_str(e) {
                     return Ok(s);
                 }
+                if let Some(s) = crate::oserror::os_error_str(e) {
+                    return Ok(s);
+                }
                 let args = e.args.borrow().clone();
                 match args.len() {
                     0 => Ok(String::new()),

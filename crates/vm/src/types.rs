@@ -190,6 +190,8 @@ exceptions! {
     FileExistsError: OSError,
     PermissionError: OSError,
     IsADirectoryError: OSError,
+    NotADirectoryError: OSError,
+    BlockingIOError: OSError,
     ReferenceError: Exception,
     RuntimeError: Exception,
     NotImplementedError: RuntimeError,

@@ -16,6 +16,7 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 pub mod gc;
+pub mod io;
 pub mod math;
 pub mod structseq;
 pub mod sys;
@@ -36,6 +37,7 @@ pub type ModuleInit = fn(&mut Vm) -> Value;
 /// Every native module: `(name, constructor)`.
 pub const MODULES: &[(&str, ModuleInit)] = &[
     ("builtins", |vm| vm.builtins_module()),
+    ("_io", io::init),
     ("gc", gc::init),
     ("math", math::init),
     ("sys", sys::init),
