@@ -163,13 +163,10 @@ fn an_unwritable_cache_directory_is_tolerated() {
     // A read-only directory (effective for users other than root).
     let pycache = dir.join("__pycache__");
     std::fs::create_dir(&pycache).expect("mkdir");
-    let mut perms = std::fs::metadata(&pycache).expect("meta").permissions();
-    perms.set_readonly(true);
-    std::fs::set_permissions(&pycache, perms.clone()).expect("chmod");
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&pycache, std::fs::Permissions::from_mode(0o555)).expect("chmod");
     import_prints(&dir, "ok\n");
-    perms.set_readonly(false);
-    #[allow(clippy::permissions_set_readonly_false)]
-    std::fs::set_permissions(&pycache, perms).expect("chmod back");
+    std::fs::set_permissions(&pycache, std::fs::Permissions::from_mode(0o755)).expect("chmod back");
     // `-B` and `sys.dont_write_bytecode` write nothing.
     let dir2 = temp_tree("nowrite");
     write(&dir2.join("mod.py"), b"print('ok')\n");

@@ -57,7 +57,7 @@ pub fn compile_dir(dir: &Path, options: Options) -> bool {
 
 /// `compileall.compile_file`: compiles one `.py` file unless its cache is fresh.
 pub fn compile_file(file: &Path, options: Options) -> bool {
-    if !file.is_file() || file.extension().is_none_or(|e| e != "py") {
+    if !file.is_file() || file.extension().map_or(true, |e| e != "py") {
         return true;
     }
     let cache = super::compile::cache_path(file);

@@ -309,9 +309,8 @@ impl OpenMode {
             "ab"
         } else if self.writing && !self.updating {
             "wb"
-        } else if self.writing || self.reading && self.updating {
-            "rb"
         } else {
+            // `r`, `r+` and `w+` (FileIO shows `w+` as `rb+`).
             "rb"
         };
         if self.updating {
