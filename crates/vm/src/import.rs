@@ -310,11 +310,14 @@ impl Vm {
             },
         };
         let mut namespace = None;
+        // As `FileFinder`, relative entries (`''` too) are taken from the
+        // working directory, so `__file__` is absolute.
+        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
         for entry in entries {
             let dir = if entry.is_empty() {
-                PathBuf::from(".")
+                cwd.clone()
             } else {
-                PathBuf::from(&entry)
+                cwd.join(&entry)
             };
             let pkg = dir.join(short);
             let init = pkg.join("__init__.py");
