@@ -134,3 +134,47 @@ fn the_standard_library_comes_last_on_sys_path() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn specs_describe_where_modules_came_from() {
+    let dir = temp_tree("spec");
+    let d = dir.display().to_string();
+    write(&dir.join("pkg/__init__.py"), "");
+    write(
+        &dir.join("pkg/__main__.py"),
+        "print(__spec__)\nprint(__spec__.name, repr(__spec__.parent), __loader__.name)\n",
+    );
+    write(&dir.join("pkg/m.py"), "");
+    write(&dir.join("ns/n.py"), "");
+    let code = "import pkg.m, ns.n, sys\n\
+                print(pkg.__spec__)\n\
+                print(pkg.m.__spec__.parent, pkg.m.__spec__.cached, pkg.m.__spec__.has_location)\n\
+                print(pkg.__path__ is pkg.__spec__.submodule_search_locations)\n\
+                print(ns.__spec__.origin, ns.__spec__.submodule_search_locations, type(ns.__loader__).__name__)\n\
+                print(pkg.m.__loader__.get_filename() == pkg.m.__file__, pkg.m.__loader__.is_package('pkg.m'))";
+    let out = pith(&dir, &["-c", code]);
+    let want =
+        "ModuleSpec(name='pkg', loader=<_frozen_importlib_external.SourceFileLoader object at 0x";
+    let got = text(&out.stdout);
+    assert!(got.starts_with(want), "{got}\n{}", text(&out.stderr));
+    let rest: Vec<&str> = got.lines().skip(1).collect();
+    assert_eq!(
+        rest,
+        [
+            format!("pkg {d}/pkg/__pycache__/m.pith-311.pyc True").as_str(),
+            "True",
+            &format!("None ['{d}/ns'] NamespaceLoader"),
+            "True False",
+        ]
+    );
+    assert!(got.lines().next().is_some_and(|l| l.ends_with(&format!(
+        ", origin='{d}/pkg/__init__.py', submodule_search_locations=['{d}/pkg'])"
+    ))));
+    let out = pith(&dir, &["-m", "pkg"]);
+    let got = text(&out.stdout);
+    assert!(got.starts_with("ModuleSpec(name='pkg.__main__', loader=<_frozen_importlib_external.SourceFileLoader object at 0x"), "{got}");
+    assert!(got.ends_with(&format!(
+        ", origin='{d}/pkg/__main__.py')\npkg.__main__ 'pkg' pkg.__main__\n"
+    )));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -346,7 +346,7 @@ impl Vm {
 
     /// A fresh module object with the attributes the importer sets.
     fn new_module(
-        &self,
+        &mut self,
         name: &str,
         file: Option<&Path>,
         package_dir: Option<&Path>,
@@ -364,12 +364,31 @@ impl Vm {
             parent.unwrap_or("").to_string()
         };
         put("__package__", Value::string(package));
-        put("__spec__", Value::None);
+        let file_text = file.map(|f| f.display().to_string());
+        let dir_text = package_dir.map(|d| d.display().to_string());
+        let origin = match (&file_text, &dir_text) {
+            (Some(f), d) => crate::spec::Origin::Source {
+                file: f,
+                cached: cache_path(Path::new(f)).display().to_string(),
+                package_dir: d.as_deref(),
+            },
+            (None, Some(d)) => crate::spec::Origin::Namespace(d),
+            (None, None) => crate::spec::Origin::BuiltIn,
+        };
+        let (spec, loader) = crate::spec::spec_and_loader(self, name, origin);
+        // `__path__` is the spec's `submodule_search_locations` list itself.
+        let search = match &spec {
+            Value::Instance(i) => dict_get(&i.dict.borrow(), "submodule_search_locations"),
+            _ => None,
+        };
+        put("__loader__", loader);
+        put("__spec__", spec);
         if let Some(dir) = package_dir {
-            put(
-                "__path__",
-                Value::list(vec![Value::string(dir.display().to_string())]),
-            );
+            let path = match search {
+                Some(l @ Value::List(_)) => l,
+                _ => Value::list(vec![Value::string(dir.display().to_string())]),
+            };
+            put("__path__", path);
         }
         if let Some(file) = file {
             put("__file__", Value::string(file.display().to_string()));

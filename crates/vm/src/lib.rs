@@ -53,6 +53,7 @@ mod protocol;
 pub mod repr;
 pub mod run_module;
 mod slots;
+pub mod spec;
 mod special;
 pub mod trace;
 mod traceback;

@@ -28,6 +28,7 @@ pub enum RunModuleError {
 
 /// The module `-m` runs: its file and package.
 struct MainModule {
+    name: String,
     file: PathBuf,
     package: String,
 }
@@ -42,6 +43,13 @@ impl Vm {
         };
         let file = main.file.display().to_string();
         self.set_argv0(&file);
+        let cached = cache_path(&main.file).display().to_string();
+        let origin = crate::spec::Origin::Source {
+            file: &file,
+            cached: cached.clone(),
+            package_dir: None,
+        };
+        let (spec, loader) = crate::spec::spec_and_loader(self, &main.name, origin);
         let mut g = Dict::new();
         let mut put = |k: &str, v: Value| {
             let _ = g.insert(Value::str(k), v);
@@ -49,12 +57,10 @@ impl Vm {
         put("__name__", Value::str("__main__"));
         put("__doc__", Value::None);
         put("__package__", Value::string(main.package));
-        put("__spec__", Value::None);
+        put("__loader__", loader);
+        put("__spec__", spec);
         put("__file__", Value::str(&file));
-        put(
-            "__cached__",
-            Value::string(cache_path(&main.file).display().to_string()),
-        );
+        put("__cached__", Value::string(cached));
         put("__builtins__", self.builtins_module());
         let globals = Rc::new(RefCell::new(g));
         let module = Value::Module(Rc::new(crate::modules::ModuleObj {
@@ -184,6 +190,7 @@ impl Vm {
             return Err(not_found());
         };
         Ok(MainModule {
+            name: name.to_string(),
             file,
             package: parent.unwrap_or("").to_string(),
         })
