@@ -131,6 +131,30 @@ fn the_standard_library_comes_last_on_sys_path() {
             .output()
             .expect("pith runs");
         assert_eq!(text(&out.stdout), "colorsys\n", "{}", text(&out.stderr));
+        // The standard library's io.py runs on the native `_io` (with a
+        // stand-in `abc` until the real one imports).
+        write(
+            &dir.join("abc.py"),
+            "class ABCMeta(type):\n    def register(cls, sub):\n        return sub\n\
+             def abstractmethod(f):\n    return f\n",
+        );
+        let out = Command::new(env!("CARGO_BIN_EXE_pith"))
+            .args([
+                "-B",
+                "-c",
+                "import io; print(io.StringIO('x').read(), io.BytesIO(b'y').read(), \
+                 io.open is open, io.SEEK_END, io.TextIOWrapper.__name__)",
+            ])
+            .current_dir(&dir)
+            .env_remove("PITH_STDLIB")
+            .output()
+            .expect("pith runs");
+        assert_eq!(
+            text(&out.stdout),
+            "x b'y' True 2 TextIOWrapper\n",
+            "{}",
+            text(&out.stderr)
+        );
     }
     let _ = std::fs::remove_dir_all(&dir);
 }

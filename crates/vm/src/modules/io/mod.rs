@@ -37,7 +37,6 @@ pub(crate) static IO_BUILTINS: &[BuiltinDef] = &[BuiltinDef {
 }];
 
 super::module_functions!(FUNCTIONS, "_io", [
-    "open" => b_open,
     "open_code" => b_open_code,
     "text_encoding" => b_text_encoding,
 ]);
@@ -132,6 +131,8 @@ pub(crate) fn with_state<R>(
 /// The `_io` module, made on first import: its classes and functions.
 pub fn init(vm: &mut Vm) -> Value {
     let mut extra: Vec<(&str, Value)> = vec![
+        // The same function object as `builtins.open`.
+        ("open", Value::Builtin(&IO_BUILTINS[0])),
         ("DEFAULT_BUFFER_SIZE", Value::Int(8192)),
         (
             "BlockingIOError",
