@@ -95,7 +95,17 @@ fn module_errors_are_python3s() {
     }
     let out = pith(&dir, &["-m", "bad"]);
     assert_eq!(text(&out.stdout), "start\n");
-    assert!(text(&out.stderr).ends_with("ZeroDivisionError: division by zero\n"));
+    assert_eq!(
+        text(&out.stderr),
+        format!(
+            "Traceback (most recent call last):\n  \
+             File \"<frozen runpy>\", line 198, in _run_module_as_main\n  \
+             File \"<frozen runpy>\", line 88, in _run_code\n  \
+             File \"{}/bad.py\", line 2, in <module>\n    1/0\n    ~^~\n\
+             ZeroDivisionError: division by zero\n",
+            dir.display()
+        )
+    );
     assert_eq!(out.status.code(), Some(1));
     let _ = std::fs::remove_dir_all(&dir);
 }

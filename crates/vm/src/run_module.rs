@@ -76,6 +76,23 @@ impl Vm {
                 self.flush();
                 Ok(())
             }
+            Err(e) if !e.is(ExcKind::SystemExit) => {
+                // The module ran under `runpy`, whose two frames CPython shows
+                // in the traceback of the exception that left it.
+                let _ = std::io::Write::flush(&mut self.stdout);
+                let mut text = self.format_exception(&e);
+                let header = "Traceback (most recent call last):\n";
+                if let Some(i) = text.rfind(header) {
+                    text.insert_str(
+                        i + header.len(),
+                        "  File \"<frozen runpy>\", line 198, in _run_module_as_main\n  \
+                         File \"<frozen runpy>\", line 88, in _run_code\n",
+                    );
+                }
+                self.write_err(&text);
+                self.flush();
+                Err(VmError::Uncaught(e).into())
+            }
             Err(e) => Err(self.report_uncaught(e).into()),
         }
     }
