@@ -242,7 +242,7 @@ fn exc_arg<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Rc<ExcObj>> {
 
 fn exc_init(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let e = exc_arg(&a, "__init__")?;
-    if !a.kwnames.is_empty() {
+    if !a.kwnames.is_empty() && !crate::import_error::takes_keywords(&e.typ) {
         return Err(PyErr::type_error(format!(
             "{}() takes no keyword arguments",
             e.typ.name
@@ -250,6 +250,7 @@ fn exc_init(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     }
     *e.args.borrow_mut() = Rc::new(a.pos[1..].to_vec());
     crate::oserror::init(e);
+    crate::import_error::init(e, a.kwnames, a.kwvals)?;
     Ok(Value::None)
 }
 

@@ -965,7 +965,7 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
             crate::descr::construct(vm, t.kind, a)
         }
         TypeKind::Exception(_) => {
-            if !a.kwnames.is_empty() {
+            if !a.kwnames.is_empty() && !crate::import_error::takes_keywords(t) {
                 return Err(PyErr::type_error(format!(
                     "{}() takes no keyword arguments",
                     t.name
@@ -973,6 +973,7 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
             }
             let e = ExcObj::new(crate::oserror::constructed_type(t, a.pos), a.pos.to_vec());
             crate::oserror::init(&e);
+            crate::import_error::init(&e, a.kwnames, a.kwvals)?;
             Ok(Value::Exception(Rc::new(e)))
         }
         TypeKind::Int => {

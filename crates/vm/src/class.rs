@@ -651,7 +651,7 @@ pub fn new_instance(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value
         TypeKind::Object => Value::Null,
         TypeKind::Type => return type_call(vm, t, a),
         TypeKind::Exception(_) => {
-            if !a.kwnames.is_empty() {
+            if !a.kwnames.is_empty() && !crate::import_error::takes_keywords(t) {
                 return Err(PyErr::type_error(format!(
                     "{}() takes no keyword arguments",
                     t.name
@@ -659,6 +659,7 @@ pub fn new_instance(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value
             }
             let e = ExcObj::new(t.clone(), a.pos.to_vec());
             crate::oserror::init(&e);
+            crate::import_error::init(&e, a.kwnames, a.kwvals)?;
             return Ok(Value::Exception(Rc::new(e)));
         }
         TypeKind::List => Value::list(Vec::new()),

@@ -75,8 +75,8 @@ fn str_value(v: Option<Value>) -> Option<String> {
     }
 }
 
-fn module_not_found(msg: String) -> PyErr {
-    PyErr::new(ExcKind::ModuleNotFoundError, msg)
+fn module_not_found(msg: String, name: &str) -> PyErr {
+    crate::import_error::new(ExcKind::ModuleNotFoundError, msg, name, None)
 }
 
 impl Vm {
@@ -163,9 +163,15 @@ impl Vm {
             Some(Value::Str(f)) => f.as_str().to_string(),
             _ => "unknown location".to_string(),
         };
-        Err(PyErr::new(
+        let file = match dict_get(&m.dict.borrow(), "__file__") {
+            Some(Value::Str(f)) => Some(f.as_str().to_string()),
+            _ => None,
+        };
+        Err(crate::import_error::new(
             ExcKind::ImportError,
             format!("cannot import name '{name}' from '{}' ({location})", m.name),
+            &m.name,
+            file.as_deref(),
         ))
     }
 
@@ -243,9 +249,10 @@ impl Vm {
                 _ => None,
             };
             let Some(Value::List(path)) = path else {
-                return Err(module_not_found(format!(
-                    "No module named '{absname}'; '{parent}' is not a package"
-                )));
+                return Err(module_not_found(
+                    format!("No module named '{absname}'; '{parent}' is not a package"),
+                    absname,
+                ));
             };
             search = Some(
                 path.borrow()
@@ -340,7 +347,10 @@ impl Vm {
         }
         match namespace {
             Some(dir) => Ok(Found::Namespace(dir)),
-            None => Err(module_not_found(format!("No module named '{absname}'"))),
+            None => Err(module_not_found(
+                format!("No module named '{absname}'"),
+                absname,
+            )),
         }
     }
 

@@ -40,6 +40,7 @@ pub mod gc;
 pub mod gen;
 pub mod hash;
 pub mod import;
+mod import_error;
 pub mod instance;
 pub mod iter;
 mod keys;
