@@ -232,8 +232,10 @@ impl Vm {
         if let Some(m) = self.sys_module(absname) {
             return Ok(m);
         }
+        // `rpartition('.')`: an empty head means no parent.
         let (parent, short) = match absname.rfind('.') {
-            Some(i) => (Some(&absname[..i]), &absname[i + 1..]),
+            Some(i) if i > 0 => (Some(&absname[..i]), &absname[i + 1..]),
+            Some(i) => (None, &absname[i + 1..]),
             None => (None, absname),
         };
         let mut search: Option<Vec<String>> = None;
@@ -250,7 +252,11 @@ impl Vm {
             };
             let Some(Value::List(path)) = path else {
                 return Err(module_not_found(
-                    format!("No module named '{absname}'; '{parent}' is not a package"),
+                    format!(
+                        "No module named {}; {} is not a package",
+                        pith_repr::str_repr(absname),
+                        pith_repr::str_repr(parent)
+                    ),
                     absname,
                 ));
             };
@@ -305,6 +311,13 @@ impl Vm {
         if search.is_none() && crate::modules::is_native(absname) {
             return Ok(Found::Native);
         }
+        // A name that is no file name (`''`, `a/b`) names no module.
+        if short.is_empty() || short.contains(['/', '\0']) || short == ".." {
+            return Err(module_not_found(
+                format!("No module named {}", pith_repr::str_repr(absname)),
+                absname,
+            ));
+        }
         let entries: Vec<String> = match search {
             Some(s) => s.to_vec(),
             None => match &self.sys_path {
@@ -348,7 +361,7 @@ impl Vm {
         match namespace {
             Some(dir) => Ok(Found::Namespace(dir)),
             None => Err(module_not_found(
-                format!("No module named '{absname}'"),
+                format!("No module named {}", pith_repr::str_repr(absname)),
                 absname,
             )),
         }
