@@ -260,6 +260,7 @@ fn m_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn stringio_mode(newline: Newline) -> TextMode {
     TextMode {
         codec: super::stream::Codec::Utf8,
+        errors: super::stream::Errors::Strict,
         newline: match newline {
             Newline::Universal => Newline::Lf,
             other => other,

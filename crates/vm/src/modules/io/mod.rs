@@ -420,7 +420,12 @@ fn b_open(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                 )))
             }
         };
-        Some(TextMode { codec, newline })
+        let errors = stream::Errors::lookup(errors.as_deref().unwrap_or("strict"));
+        Some(TextMode {
+            codec,
+            errors,
+            newline,
+        })
     };
     let path = match file {
         Value::Str(s) => s.as_str().to_string(),

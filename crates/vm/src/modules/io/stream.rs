@@ -102,6 +102,105 @@ impl Codec {
     }
 }
 
+/// The `errors=` argument of a text file. `surrogateescape` and
+/// `surrogatepass` decode as `replace` (a Rust string holds no lone
+/// surrogates); an unknown name behaves as `strict`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Errors {
+    /// Raise on the first bad byte or character.
+    Strict,
+    /// `U+FFFD` when decoding, `?` when encoding.
+    Replace,
+    /// Drop what cannot be converted.
+    Ignore,
+    /// `\xNN` (and `\uNNNN` when encoding).
+    BackslashReplace,
+}
+
+impl Errors {
+    /// The handler for an `errors=` name.
+    pub fn lookup(name: &str) -> Errors {
+        match name {
+            "replace" | "surrogateescape" | "surrogatepass" => Errors::Replace,
+            "ignore" => Errors::Ignore,
+            "backslashreplace" => Errors::BackslashReplace,
+            _ => Errors::Strict,
+        }
+    }
+}
+
+impl Codec {
+    /// Decodes with an error handler.
+    pub fn decode_with(self, bytes: &[u8], errors: Errors) -> Result<String, String> {
+        let strict = self.decode(bytes);
+        if strict.is_ok() || errors == Errors::Strict {
+            return strict;
+        }
+        let mut out = String::with_capacity(bytes.len());
+        let mut rest = bytes;
+        while !rest.is_empty() {
+            let (good, bad) = match self {
+                Codec::Utf8 => match std::str::from_utf8(rest) {
+                    Ok(_) => (rest.len(), 0),
+                    Err(e) => (
+                        e.valid_up_to(),
+                        e.error_len().unwrap_or(rest.len() - e.valid_up_to()),
+                    ),
+                },
+                _ => {
+                    let good = rest.iter().position(|b| *b >= 0x80).unwrap_or(rest.len());
+                    (good, usize::from(good < rest.len()))
+                }
+            };
+            out.push_str(&self.decode(&rest[..good])?);
+            let bad_bytes = &rest[good..good + bad];
+            match errors {
+                Errors::Replace if !bad_bytes.is_empty() => out.push('\u{fffd}'),
+                Errors::BackslashReplace => {
+                    for b in bad_bytes {
+                        out.push_str(&format!("\\x{b:02x}"));
+                    }
+                }
+                _ => {}
+            }
+            rest = &rest[good + bad..];
+        }
+        Ok(out)
+    }
+
+    /// Encodes with an error handler.
+    pub fn encode_with(self, text: &str, errors: Errors) -> Result<Vec<u8>, String> {
+        let strict = self.encode(text);
+        if strict.is_ok() || errors == Errors::Strict {
+            return strict;
+        }
+        let limit: u32 = if self == Codec::Ascii { 0x80 } else { 0x100 };
+        let mut out = Vec::with_capacity(text.len());
+        for c in text.chars() {
+            let n = c as u32;
+            if n < limit {
+                out.push(n as u8);
+                continue;
+            }
+            match errors {
+                Errors::Replace => out.push(b'?'),
+                Errors::BackslashReplace => {
+                    let esc = if n <= 0xff {
+                        format!("\\x{n:02x}")
+                    } else if n <= 0xffff {
+                        format!("\\u{n:04x}")
+                    } else {
+                        format!("\\U{n:08x}")
+                    };
+                    out.extend_from_slice(esc.as_bytes());
+                }
+                _ => {}
+            }
+        }
+        Ok(out)
+    }
+}
+
 /// The `newline=` argument of a text file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Newline {
@@ -133,6 +232,8 @@ impl Newline {
 pub struct TextMode {
     /// The codec.
     pub codec: Codec,
+    /// The error handler.
+    pub errors: Errors,
     /// Newline handling.
     pub newline: Newline,
 }
@@ -477,7 +578,7 @@ impl ByteStream {
         // exact cut is made after decoding.
         let start = self.tell().ok();
         let bytes = self.text_line_bytes(mode.newline, limit.map(|l| l.saturating_mul(4)))?;
-        let text = self.decode_whole(mode.codec, bytes)?;
+        let text = self.decode_whole(mode.codec, mode.errors, bytes)?;
         let text = translate_in(text, mode.newline);
         match limit {
             Some(l) if text.chars().count() > l => {
@@ -495,7 +596,12 @@ impl ByteStream {
 
     /// Decodes bytes that may end inside a UTF-8 character by reading the
     /// rest of that character.
-    fn decode_whole(&mut self, codec: Codec, mut bytes: Vec<u8>) -> Result<String, TextError> {
+    fn decode_whole(
+        &mut self,
+        codec: Codec,
+        errors: Errors,
+        mut bytes: Vec<u8>,
+    ) -> Result<String, TextError> {
         if codec == Codec::Utf8 {
             while let Err(e) = std::str::from_utf8(&bytes) {
                 if e.error_len().is_some() || bytes.len() - e.valid_up_to() >= 4 {
@@ -508,14 +614,17 @@ impl ByteStream {
                 bytes.extend(more);
             }
         }
-        codec.decode(&bytes).map_err(TextError::Decode)
+        codec.decode_with(&bytes, errors).map_err(TextError::Decode)
     }
 
     /// Text `read(n)` (n in characters; `None` to the end).
     pub fn read_text(&mut self, mode: TextMode, n: Option<usize>) -> Result<String, TextError> {
         let Some(n) = n else {
             let bytes = self.read(None)?;
-            let text = mode.codec.decode(&bytes).map_err(TextError::Decode)?;
+            let text = mode
+                .codec
+                .decode_with(&bytes, mode.errors)
+                .map_err(TextError::Decode)?;
             return Ok(translate_in(text, mode.newline));
         };
         let mut out = String::new();
@@ -534,8 +643,10 @@ impl ByteStream {
     /// Text `write(s)`: encodes with the newline rule.
     pub fn write_text(&mut self, mode: TextMode, text: &str) -> Result<(), TextError> {
         let bytes = match mode.newline.written() {
-            Some(nl) if text.contains('\n') => mode.codec.encode(&text.replace('\n', nl)),
-            _ => mode.codec.encode(text),
+            Some(nl) if text.contains('\n') => {
+                mode.codec.encode_with(&text.replace('\n', nl), mode.errors)
+            }
+            _ => mode.codec.encode_with(text, mode.errors),
         }
         .map_err(TextError::Encode)?;
         self.write(&bytes)?;
