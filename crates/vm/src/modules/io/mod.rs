@@ -122,7 +122,12 @@ pub(crate) fn with_state<R>(
     FILES.with(|files| {
         let mut files = files.borrow_mut();
         match files.get_mut(&key) {
-            Some(e) if std::ptr::eq(e.owner.as_ptr(), Rc::as_ptr(inst)) => f(&mut e.state),
+            // The address may be reused by a new object after the old one died.
+            Some(e)
+                if e.owner.strong_count() > 0 && std::ptr::eq(e.owner.as_ptr(), Rc::as_ptr(inst)) =>
+            {
+                f(&mut e.state)
+            }
             _ => Err(PyErr::value_error("I/O operation on uninitialized object")),
         }
     })
