@@ -89,11 +89,19 @@ fn size_arg(v: Option<&Value>) -> PyResult<Option<usize>> {
         None | Some(Value::None) => Ok(None),
         Some(Value::Int(n)) => Ok((*n >= 0).then_some(*n as usize)),
         Some(Value::Bool(b)) => Ok(Some(*b as usize)),
+        Some(Value::BigInt(_)) => Err(too_large()),
         Some(other) => Err(PyErr::type_error(format!(
             "argument should be integer or None, not '{}'",
             crate::types::type_name(other)
         ))),
     }
+}
+
+fn too_large() -> PyErr {
+    PyErr::new(
+        ExcKind::OverflowError,
+        "Python int too large to convert to C ssize_t",
+    )
 }
 
 fn io_err(e: std::io::Error) -> PyErr {
@@ -457,6 +465,7 @@ fn m_seek(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let offset = match arg(&a, 0, "offset").or_else(|| arg(&a, 0, "pos")) {
         Some(Value::Int(n)) => *n,
         Some(Value::Bool(b)) => *b as i64,
+        Some(Value::BigInt(_)) => return Err(too_large()),
         Some(other) => {
             return Err(PyErr::type_error(format!(
                 "'{}' object cannot be interpreted as an integer",

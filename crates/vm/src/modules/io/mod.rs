@@ -124,7 +124,8 @@ pub(crate) fn with_state<R>(
         match files.get_mut(&key) {
             // The address may be reused by a new object after the old one died.
             Some(e)
-                if e.owner.strong_count() > 0 && std::ptr::eq(e.owner.as_ptr(), Rc::as_ptr(inst)) =>
+                if e.owner.strong_count() > 0
+                    && std::ptr::eq(e.owner.as_ptr(), Rc::as_ptr(inst)) =>
             {
                 f(&mut e.state)
             }

@@ -577,7 +577,11 @@ impl ByteStream {
         // A line of `limit` characters has at most 4 bytes a character; the
         // exact cut is made after decoding.
         // Only a limited read may need to give bytes back.
-        let start = if limit.is_some() { self.tell().ok() } else { None };
+        let start = if limit.is_some() {
+            self.tell().ok()
+        } else {
+            None
+        };
         let bytes = self.text_line_bytes(mode.newline, limit.map(|l| l.saturating_mul(4)))?;
         let text = self.decode_whole(mode.codec, mode.errors, bytes)?;
         let text = translate_in(text, mode.newline);
