@@ -16,7 +16,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 use std::time::UNIX_EPOCH;
 
-use pith_bytecode::pyc::{read_pyc, source_hash, write_new_pyc, Invalidation};
+use pith_bytecode::pyc::{read_pyc, source_hash, write_new_pyc, Invalidation, MAGIC};
 use pith_bytecode::CodeObject;
 
 use crate::compile_hook::{CompileMode, SourceText};
@@ -444,12 +444,14 @@ impl Vm {
     /// The code of a source module: from its `__pycache__` file when that is
     /// fresh, else compiled (and cached when possible).
     pub(crate) fn load_source_module(&mut self, file: &Path) -> PyResult<Rc<crate::code::Code>> {
-        let source = std::fs::read(file).map_err(|e| {
-            PyErr::new(
-                ExcKind::ImportError,
-                format!("cannot read {}: {e}", file.display()),
-            )
-        })?;
+        let read_source = || {
+            std::fs::read(file).map_err(|e| {
+                PyErr::new(
+                    ExcKind::ImportError,
+                    format!("cannot read {}: {e}", file.display()),
+                )
+            })
+        };
         let metadata = std::fs::metadata(file).ok();
         let mtime = metadata
             .as_ref()
@@ -458,11 +460,21 @@ impl Vm {
             .map_or(0, |d| d.as_secs() as u32);
         let size = metadata.map_or(0, |m| m.len() as u32);
         let cache = cache_path(file);
-        if let Some(code) = cached_code(&cache, &source, mtime, size) {
+        // The source is read only when the cache cannot be used without it
+        // (a checked hash), as `SourceLoader.get_code` does.
+        let mut source = None;
+        if let Some(code) = cached_code(&cache, mtime, size, || {
+            source = read_source().ok();
+            source.clone()
+        }) {
             if let Ok(code) = self.load_code(code) {
                 return Ok(code);
             }
         }
+        let source = match source {
+            Some(s) => s,
+            None => read_source()?,
+        };
         let filename = file.display().to_string();
         let code = self.compile_source(SourceText::Bytes(&source), &filename, CompileMode::Exec)?;
         if self.may_write_bytecode() {
@@ -481,24 +493,33 @@ impl Vm {
 
 /// The cached code object at `cache`, if it is a valid 3.11 `.pyc` for this
 /// source: matching mtime and size, an unchecked hash, or a matching hash.
-fn cached_code(cache: &Path, source: &[u8], mtime: u32, size: u32) -> Option<Arc<CodeObject>> {
+/// The header is checked before the body is unmarshalled, so a stale cache
+/// costs only its read.
+fn cached_code(
+    cache: &Path,
+    mtime: u32,
+    size: u32,
+    source: impl FnOnce() -> Option<Vec<u8>>,
+) -> Option<Arc<CodeObject>> {
     let bytes = std::fs::read(cache).ok()?;
-    let pyc = read_pyc(&bytes).ok()?;
-    let fresh = match pyc.invalidation {
-        Invalidation::Timestamp {
-            mtime: m,
-            source_size: s,
-        } => m == mtime && s == size,
-        Invalidation::Hash {
-            check_source: false,
-            ..
-        } => true,
-        Invalidation::Hash {
-            check_source: true,
-            source_hash: h,
-        } => h == source_hash(source),
+    let word = |i: usize| -> Option<u32> {
+        let b: [u8; 4] = bytes.get(i..i + 4)?.try_into().ok()?;
+        Some(u32::from_le_bytes(b))
     };
-    fresh.then_some(pyc.code)
+    if bytes.get(..4) != Some(&MAGIC[..]) {
+        return None;
+    }
+    // PEP 552 flags: bit 0 hash-based, bit 1 check the source.
+    let fresh = match word(4)? {
+        0 => word(8)? == mtime && word(12)? == size,
+        0b01 => true,
+        0b11 => bytes.get(8..16)? == &source_hash(&source()?)[..],
+        _ => false,
+    };
+    if !fresh {
+        return None;
+    }
+    read_pyc(&bytes).ok().map(|pyc| pyc.code)
 }
 
 /// Writes through a temporary file and a rename, so that no reader (another
