@@ -141,6 +141,59 @@ fn the_standard_library_comes_last_on_sys_path() {
             .output()
             .expect("pith runs");
         assert_eq!(text(&out.stdout), "colorsys\n", "{}", text(&out.stderr));
+        // A module whose native part is missing fails as CPython's would.
+        let out = Command::new(env!("CARGO_BIN_EXE_pith"))
+            .args(["-B", "-c", "import crypt"])
+            .current_dir(&dir)
+            .env_remove("PITH_STDLIB")
+            .output()
+            .expect("pith runs");
+        let err = text(&out.stderr);
+        assert!(
+            err.contains("ModuleNotFoundError: No module named '_crypt'\n"),
+            "{err}"
+        );
+        assert!(err.ends_with(
+            "ImportError: The required _crypt module was not built as part of CPython\n"
+        ));
+        assert_eq!(out.status.code(), Some(1));
+        // Whatever is still missing, importing never crashes.
+        for module in [
+            "os",
+            "re",
+            "json",
+            "collections",
+            "typing",
+            "dataclasses",
+            "enum",
+            "ssl",
+            "sqlite3",
+            "ctypes",
+            "asyncio",
+            "email.message",
+            "unittest",
+            "decimal",
+            "argparse",
+            "pathlib",
+            "tokenize",
+            "ast",
+            "dis",
+            "subprocess",
+        ] {
+            let out = Command::new(env!("CARGO_BIN_EXE_pith"))
+                .args(["-B", "-c", &format!("import {module}")])
+                .current_dir(&dir)
+                .env_remove("PITH_STDLIB")
+                .output()
+                .expect("pith runs");
+            assert!(
+                matches!(out.status.code(), Some(0 | 1)),
+                "{module}: {:?} {}",
+                out.status,
+                text(&out.stderr)
+            );
+            assert!(!text(&out.stderr).contains("panicked"), "{module}");
+        }
         // The standard library's io.py runs on the native `_io` (with a
         // stand-in `abc` until the real one imports).
         write(
