@@ -185,6 +185,9 @@ fn m_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     };
     let is_text = inst.typ.is_subtype(&super::io_class(vm, "StringIO")?);
     let is_bytes = inst.typ.is_subtype(&super::io_class(vm, "BytesIO")?);
+    if inst.typ.is_subtype(&super::io_class(vm, "TextIOWrapper")?) {
+        return wrap_buffer(vm, obj, inst, &a);
+    }
     if is_text {
         a.check_kw("StringIO", &["initial_value", "newline"])?;
         let newline = match arg(&a, 1, "newline") {
@@ -260,6 +263,101 @@ fn m_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             },
         );
     }
+    Ok(Value::None)
+}
+
+/// `TextIOWrapper(buffer, encoding=None, errors=None, newline=None,
+/// line_buffering=False, write_through=False)` over one of `_io`'s binary
+/// objects: the wrapper takes over the buffer's stream (reading the buffer
+/// itself afterwards finds nothing), is `buffer` and closes it on close.
+fn wrap_buffer(
+    vm: &mut Vm,
+    obj: &Value,
+    inst: &Rc<crate::instance::Instance>,
+    a: &Args<'_>,
+) -> PyResult<Value> {
+    a.check_kw(
+        "TextIOWrapper",
+        &[
+            "buffer",
+            "encoding",
+            "errors",
+            "newline",
+            "line_buffering",
+            "write_through",
+        ],
+    )?;
+    let Some(buffer) = arg(a, 0, "buffer") else {
+        return Err(PyErr::type_error(
+            "TextIOWrapper() missing required argument 'buffer' (pos 1)",
+        ));
+    };
+    let text = |i: usize, kw: &str| -> PyResult<Option<String>> {
+        match arg(a, i, kw) {
+            None | Some(Value::None) => Ok(None),
+            Some(Value::Str(s)) => Ok(Some(s.as_str().to_string())),
+            Some(other) => Err(PyErr::type_error(format!(
+                "TextIOWrapper() argument '{kw}' must be str or None, not {}",
+                crate::types::type_name(other)
+            ))),
+        }
+    };
+    let (encoding, errors, newline) = (
+        text(1, "encoding")?,
+        text(2, "errors")?,
+        text(3, "newline")?,
+    );
+    let mode = super::text_mode(encoding.as_deref(), errors.as_deref(), newline.as_deref())?;
+    let taken = with_state(buffer, |st| {
+        if st.closed {
+            return Ok(Err(Refused::Closed));
+        }
+        if st.kind != Kind::Binary {
+            return Ok(Err(Refused::Unsupported("not a binary buffer")));
+        }
+        let stream = std::mem::replace(&mut st.stream, ByteStream::memory(Vec::new()));
+        Ok(Ok((stream, st.readable, st.writable)))
+    })
+    .map_err(|_| match buffer {
+        Value::Instance(_) => PyErr::type_error(format!(
+            "TextIOWrapper needs one of _io's binary objects, not '{}'",
+            crate::types::type_name(buffer)
+        )),
+        _ => PyErr::new(
+            ExcKind::AttributeError,
+            format!(
+                "'{}' object has no attribute 'readable'",
+                crate::types::type_name(buffer)
+            ),
+        ),
+    })?;
+    let (stream, readable, writable) = taken.map_err(|r| refuse(vm, r))?;
+    {
+        let mut d = inst.dict.borrow_mut();
+        d.insert(Value::str("buffer"), buffer.clone())?;
+        if let Value::Instance(b) = buffer {
+            if let Some(name) = crate::import::dict_get(&b.dict.borrow(), "name") {
+                d.insert(Value::str("name"), name)?;
+            }
+        }
+        let shown = encoding.unwrap_or_else(|| "UTF-8".to_string());
+        d.insert(Value::str("encoding"), Value::string(shown))?;
+        d.insert(
+            Value::str("errors"),
+            Value::string(errors.unwrap_or_else(|| "strict".to_string())),
+        )?;
+    }
+    attach(
+        obj,
+        FileState {
+            stream,
+            kind: Kind::Text(mode),
+            readable,
+            writable,
+            closed: false,
+            class: "TextIOWrapper",
+        },
+    );
     Ok(Value::None)
 }
 
@@ -582,6 +680,17 @@ fn m_truncate(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn m_close(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let obj = this(&a, "close")?;
+    // A wrapper closes the buffer it took over.
+    if let Value::Instance(i) = obj {
+        let buffer = crate::import::dict_get(&i.dict.borrow(), "buffer");
+        if let Some(b @ Value::Instance(_)) = buffer {
+            let _ = with_state(&b, |st| {
+                st.closed = true;
+                st.stream.close();
+                Ok(())
+            });
+        }
+    }
     with_state(obj, |st| {
         if !st.closed {
             st.closed = true;

@@ -408,30 +408,11 @@ fn b_open(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let text_mode = if m.binary {
         None
     } else {
-        let codec = match &encoding {
-            None => Codec::Utf8,
-            Some(name) => Codec::lookup(name).ok_or_else(|| {
-                PyErr::new(ExcKind::LookupError, format!("unknown encoding: {name}"))
-            })?,
-        };
-        let newline = match newline.as_deref() {
-            None => Newline::Universal,
-            Some("") => Newline::Untranslated,
-            Some("\n") => Newline::Lf,
-            Some("\r") => Newline::Cr,
-            Some("\r\n") => Newline::CrLf,
-            Some(other) => {
-                return Err(PyErr::value_error(format!(
-                    "illegal newline value: {other}"
-                )))
-            }
-        };
-        let errors = stream::Errors::lookup(errors.as_deref().unwrap_or("strict"));
-        Some(TextMode {
-            codec,
-            errors,
-            newline,
-        })
+        Some(text_mode(
+            encoding.as_deref(),
+            errors.as_deref(),
+            newline.as_deref(),
+        )?)
     };
     let path = match file {
         Value::Str(s) => s.as_str().to_string(),
@@ -500,6 +481,36 @@ fn b_open(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         },
     );
     Ok(obj)
+}
+
+/// The text settings from `encoding`, `errors` and `newline` arguments.
+pub(crate) fn text_mode(
+    encoding: Option<&str>,
+    errors: Option<&str>,
+    newline: Option<&str>,
+) -> PyResult<TextMode> {
+    let codec = match encoding {
+        None => Codec::Utf8,
+        Some(name) => Codec::lookup(name)
+            .ok_or_else(|| PyErr::new(ExcKind::LookupError, format!("unknown encoding: {name}")))?,
+    };
+    let newline = match newline {
+        None => Newline::Universal,
+        Some("") => Newline::Untranslated,
+        Some("\n") => Newline::Lf,
+        Some("\r") => Newline::Cr,
+        Some("\r\n") => Newline::CrLf,
+        Some(other) => {
+            return Err(PyErr::value_error(format!(
+                "illegal newline value: {other}"
+            )))
+        }
+    };
+    Ok(TextMode {
+        codec,
+        errors: stream::Errors::lookup(errors.unwrap_or("strict")),
+        newline,
+    })
 }
 
 /// `os.fspath(p)` for objects with `__fspath__`.
