@@ -107,6 +107,50 @@ fn module_errors_are_python3s() {
         )
     );
     assert_eq!(out.status.code(), Some(1));
+    // Errors raised while runpy finds the module show its frames.
+    write(&dir.join("rt/__init__.py"), "1/0\n");
+    write(&dir.join("se.py"), "def (\n");
+    let d = dir.display();
+    let frozen =
+        |line: u32, func: &str| format!("  File \"<frozen runpy>\", line {line}, in {func}\n");
+    let cases = [
+        (
+            "rt.x",
+            format!(
+                "Traceback (most recent call last):\n{}{}  File \"{d}/rt/__init__.py\", line 1, \
+                 in <module>\n    1/0\n    ~^~\nZeroDivisionError: division by zero\n",
+                frozen(189, "_run_module_as_main"),
+                frozen(112, "_get_module_details")
+            ),
+        ),
+        (
+            "rt",
+            format!(
+                "Traceback (most recent call last):\n{}{}{}  File \"{d}/rt/__init__.py\", line 1, \
+                 in <module>\n    1/0\n    ~^~\nZeroDivisionError: division by zero\n",
+                frozen(189, "_run_module_as_main"),
+                frozen(148, "_get_module_details"),
+                frozen(112, "_get_module_details")
+            ),
+        ),
+        (
+            "se",
+            format!(
+                "Traceback (most recent call last):\n{}{}  \
+                 File \"<frozen importlib._bootstrap_external>\", line 1074, in get_code\n  \
+                 File \"<frozen importlib._bootstrap_external>\", line 1004, in source_to_code\n  \
+                 File \"<frozen importlib._bootstrap>\", line 241, in _call_with_frames_removed\n  \
+                 File \"{d}/se.py\", line 1\n    def (\n        ^\nSyntaxError: invalid syntax\n",
+                frozen(189, "_run_module_as_main"),
+                frozen(159, "_get_module_details")
+            ),
+        ),
+    ];
+    for (module, want) in cases {
+        let out = pith(&dir, &["-m", module]);
+        assert_eq!(text(&out.stderr), want, "{module}");
+        assert_eq!(out.status.code(), Some(1));
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -26,9 +26,33 @@ pub enum RunModuleError {
     Vm(#[from] VmError),
 }
 
+// `<frozen runpy>` and importlib frames of CPython 3.11.7's tracebacks.
+const RUN_CODE: &str = "  File \"<frozen runpy>\", line 198, in _run_module_as_main\n  \
+                        File \"<frozen runpy>\", line 88, in _run_code\n";
+const RUN_AS_MAIN_189: &str = "  File \"<frozen runpy>\", line 189, in _run_module_as_main\n";
+const DETAILS_148: &str = "  File \"<frozen runpy>\", line 148, in _get_module_details\n";
+const DETAILS_112: &str = "  File \"<frozen runpy>\", line 112, in _get_module_details\n";
+const GET_CODE: &str = "  File \"<frozen runpy>\", line 159, in _get_module_details\n  \
+                        File \"<frozen importlib._bootstrap_external>\", line 1074, in get_code\n  \
+                        File \"<frozen importlib._bootstrap_external>\", line 1004, in source_to_code\n  \
+                        File \"<frozen importlib._bootstrap>\", line 241, in _call_with_frames_removed\n";
+
+/// `Error while finding module specification for 'NAME' (Type: message)`.
+fn spec_error(name: &str, e: &PyErr) -> RunModuleError {
+    RunModuleError::NotFound(format!(
+        "Error while finding module specification for {} ({}: {})",
+        pith_repr::str_repr(name),
+        crate::class::exc_display_name(&e.0.typ),
+        crate::repr::exc_str(&e.0)
+    ))
+}
+
 /// The module `-m` runs: its file and package.
 struct MainModule {
     name: String,
+    /// Whether it is a package's `__main__` (found by a second
+    /// `_get_module_details`, which shows in tracebacks).
+    via_package: bool,
     file: PathBuf,
     package: String,
 }
@@ -39,7 +63,14 @@ impl Vm {
         let main = self.find_main_module(name, false)?;
         let code = match self.load_source_module(&main.file) {
             Ok(code) => code,
-            Err(e) => return Err(self.report_uncaught(e).into()),
+            Err(e) => {
+                let frames = if main.via_package {
+                    [RUN_AS_MAIN_189, DETAILS_148, GET_CODE].concat()
+                } else {
+                    [RUN_AS_MAIN_189, GET_CODE].concat()
+                };
+                return Err(self.report_with_frames(e, &frames).into());
+            }
         };
         let file = main.file.display().to_string();
         self.set_argv0(&file);
@@ -76,24 +107,58 @@ impl Vm {
                 self.flush();
                 Ok(())
             }
-            Err(e) if !e.is(ExcKind::SystemExit) => {
-                // The module ran under `runpy`, whose two frames CPython shows
-                // in the traceback of the exception that left it.
-                let _ = std::io::Write::flush(&mut self.stdout);
-                let mut text = self.format_exception(&e);
-                let header = "Traceback (most recent call last):\n";
-                if let Some(i) = text.rfind(header) {
-                    text.insert_str(
-                        i + header.len(),
-                        "  File \"<frozen runpy>\", line 198, in _run_module_as_main\n  \
-                         File \"<frozen runpy>\", line 88, in _run_code\n",
-                    );
+            Err(e) => Err(self.report_with_frames(e, RUN_CODE).into()),
+        }
+    }
+
+    /// Prints an uncaught exception with the `<frozen runpy>` (and importlib)
+    /// frames CPython shows above the module's own, in the traceback of the
+    /// exception that left `runpy`.
+    fn report_with_frames(&mut self, e: PyErr, frames: &str) -> VmError {
+        if e.is(ExcKind::SystemExit) {
+            return self.report_uncaught(e);
+        }
+        let _ = std::io::Write::flush(&mut self.stdout);
+        let mut text = self.format_exception(&e);
+        let header = "Traceback (most recent call last):\n";
+        match text.rfind(header) {
+            Some(i) => text.insert_str(i + header.len(), frames),
+            // A SyntaxError report has no traceback of its own.
+            None => text.insert_str(0, &format!("{header}{frames}")),
+        }
+        self.write_err(&text);
+        self.flush();
+        VmError::Uncaught(e)
+    }
+
+    /// `__import__(pkg)` in `_get_module_details`: an ImportError about the
+    /// package itself (or a parent) becomes the spec-finding error, any other
+    /// error leaves `runpy` with its traceback.
+    fn import_package(
+        &mut self,
+        pkg: &str,
+        module: &str,
+        frames: &str,
+    ) -> Result<Value, RunModuleError> {
+        match self.import_dotted(pkg) {
+            Ok(m) => Ok(m),
+            Err(e) => {
+                let about_pkg = e.is(ExcKind::ImportError)
+                    && match e.0.dict.borrow().as_ref() {
+                        Some(d) => match crate::import::dict_get(&d.borrow(), "name") {
+                            Some(Value::Str(n)) => {
+                                n.as_str() == pkg || pkg.starts_with(&format!("{}.", n.as_str()))
+                            }
+                            _ => false,
+                        },
+                        None => false,
+                    };
+                if about_pkg {
+                    Err(spec_error(module, &e))
+                } else {
+                    Err(self.report_with_frames(e, frames).into())
                 }
-                self.write_err(&text);
-                self.flush();
-                Err(VmError::Uncaught(e).into())
             }
-            Err(e) => Err(self.report_uncaught(e).into()),
         }
     }
 
@@ -139,17 +204,15 @@ impl Vm {
             Some(i) => (Some(&name[..i]), &name[i + 1..]),
             None => (None, name),
         };
-        let spec_error = |e: &PyErr| {
-            RunModuleError::NotFound(format!(
-                "Error while finding module specification for {} ({}: {})",
-                pith_repr::str_repr(name),
-                crate::class::exc_display_name(&e.0.typ),
-                crate::repr::exc_str(&e.0)
-            ))
-        };
+        let spec_error = |e: &PyErr| spec_error(name, e);
         let mut search = None;
         if let Some(parent) = parent {
-            let pm = self.import_dotted(parent).map_err(|e| spec_error(&e))?;
+            let frames = if in_package {
+                [RUN_AS_MAIN_189, DETAILS_148, DETAILS_112].concat()
+            } else {
+                [RUN_AS_MAIN_189, DETAILS_112].concat()
+            };
+            let pm = self.import_package(parent, name, &frames)?;
             let path = match &pm {
                 Value::Module(m) => crate::import::dict_get(&m.dict.borrow(), "__path__"),
                 _ => None,
@@ -194,7 +257,8 @@ impl Vm {
                     "Cannot use package as __main__ module".to_string(),
                 ));
             }
-            self.import_dotted(name).map_err(|e| spec_error(&e))?;
+            let frames = [RUN_AS_MAIN_189, DETAILS_148, DETAILS_112].concat();
+            self.import_package(name, &format!("{name}.__main__"), &frames)?;
             return match self.find_main_module(&format!("{name}.__main__"), true) {
                 Err(RunModuleError::NotFound(msg)) => Err(RunModuleError::NotFound(format!(
                     "{msg}; {} is a package and cannot be directly executed",
@@ -208,6 +272,7 @@ impl Vm {
         };
         Ok(MainModule {
             name: name.to_string(),
+            via_package: in_package,
             file,
             package: parent.unwrap_or("").to_string(),
         })
