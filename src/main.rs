@@ -16,7 +16,11 @@ use clap::Parser;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
+    let (options, program_args) = commands::run::split_program_args(std::env::args_os().collect());
+    let mut cli = cli::Cli::parse_from(options);
+    if let Some(rest) = program_args {
+        cli.script = rest;
+    }
     if cli.dont_write_bytecode {
         commands::run::DONT_WRITE_BYTECODE.store(true, std::sync::atomic::Ordering::Relaxed);
     }

@@ -60,6 +60,17 @@ fn modules_and_packages_run_as_main() {
         text(&out.stdout),
         format!("__main__  ['{d}/top.py', '1'] {d}\n")
     );
+    // What follows `-m MODULE` or `-c CODE` is the program's, options too.
+    let out = pith(&dir, &["-B", "-mtop", "-B", "-c", "x"]);
+    assert_eq!(
+        text(&out.stdout),
+        format!("__main__  ['{d}/top.py', '-B', '-c', 'x'] {d}\n")
+    );
+    let out = pith(
+        &dir,
+        &["-c", "import sys; print(sys.argv)", "-B", "-m", "x"],
+    );
+    assert_eq!(text(&out.stdout), "['-c', '-B', '-m', 'x']\n");
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -12,6 +12,51 @@ use pith_vm::{Vm, VmError};
 /// `__repr__`, ...) do; the recursion limit keeps them far inside this.
 pub const VM_STACK_BYTES: usize = 256 << 20;
 
+/// Splits the command line after `-c CODE` or `-m MODULE` as `python3`
+/// does: what follows belongs to the program (`sys.argv[1:]`), even when it
+/// looks like an option of Pith's. Gives Pith's part and, when split, the
+/// program's arguments.
+pub fn split_program_args(
+    args: Vec<std::ffi::OsString>,
+) -> (Vec<std::ffi::OsString>, Option<Vec<String>>) {
+    let mut args = args;
+    let mut split = None;
+    for i in 1..args.len() {
+        let Some(text) = args[i].to_str() else {
+            break;
+        };
+        if text == "-c" || text == "-m" {
+            split = Some(i + 2);
+            break;
+        }
+        if text.starts_with("-c") || text.starts_with("-m") {
+            // `-mjson` is `-m json`.
+            let (flag, value) = text.split_at(2);
+            let value = std::ffi::OsString::from(value);
+            args[i] = std::ffi::OsString::from(flag);
+            args.insert(i + 1, value);
+            split = Some(i + 2);
+            break;
+        }
+        // Another option of Pith's (`-B`), else a file or a subcommand.
+        if !text.starts_with('-') || text == "-" || text == "--" {
+            break;
+        }
+    }
+    match split {
+        Some(at) if at <= args.len() => {
+            let mut options = args;
+            let rest = options
+                .split_off(at)
+                .into_iter()
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect();
+            (options, Some(rest))
+        }
+        _ => (args, None),
+    }
+}
+
 /// `-B`: imports write no `__pycache__` files.
 pub static DONT_WRITE_BYTECODE: std::sync::atomic::AtomicBool =
     std::sync::atomic::AtomicBool::new(false);
