@@ -63,6 +63,23 @@ pub fn cache_path(source: &Path) -> PathBuf {
         .join(format!("{stem}.{CACHE_TAG}.pyc"))
 }
 
+/// A module attribute its namespace lacks: `__dict__`, or what the
+/// module's own `__getattr__` gives (PEP 562).
+pub(crate) fn module_special_attr(
+    vm: &mut Vm,
+    m: &Rc<ModuleObj>,
+    name: &str,
+) -> PyResult<Option<Value>> {
+    if name == "__dict__" {
+        return Ok(Some(Value::Dict(m.dict.clone())));
+    }
+    let hook = dict_get(&m.dict.borrow(), "__getattr__");
+    match hook {
+        Some(f) => vm.call(&f, &[Value::str(name)]).map(Some),
+        None => Ok(None),
+    }
+}
+
 /// `d[name]` for a str key.
 pub(crate) fn dict_get(d: &Dict, name: &str) -> Option<Value> {
     d.get(&Value::str(name)).ok().flatten().cloned()

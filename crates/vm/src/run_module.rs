@@ -94,14 +94,7 @@ impl Vm {
         put("__cached__", Value::string(cached));
         put("__builtins__", self.builtins_module());
         let globals = Rc::new(RefCell::new(g));
-        let module = Value::Module(Rc::new(crate::modules::ModuleObj {
-            name: "__main__".to_string(),
-            dict: globals.clone(),
-        }));
-        let _ = self
-            .modules
-            .borrow_mut()
-            .insert(Value::str("__main__"), module);
+        self.register_main(&globals);
         match self.exec_module(code, globals) {
             Ok(_) => {
                 self.flush();
@@ -160,6 +153,18 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// `sys.modules['__main__']`: the module whose namespace is `globals`.
+    pub(crate) fn register_main(&mut self, globals: &Rc<RefCell<Dict>>) {
+        let module = Value::Module(Rc::new(crate::modules::ModuleObj {
+            name: "__main__".to_string(),
+            dict: globals.clone(),
+        }));
+        let _ = self
+            .modules
+            .borrow_mut()
+            .insert(Value::str("__main__"), module);
     }
 
     /// Prints an uncaught exception as the top level does.

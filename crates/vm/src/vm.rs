@@ -277,6 +277,7 @@ impl Vm {
     ) -> Result<(), VmError> {
         let code = Rc::new(Code::load(code)?);
         let globals = self.new_main_globals();
+        self.register_main(&globals);
         let result = self.exec_module(code, globals);
         match result {
             Ok(_) => {
