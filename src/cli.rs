@@ -18,6 +18,12 @@ pub struct Cli {
     /// Run the program given as a string (`sys.argv[0]` is `-c`).
     #[arg(short = 'c', value_name = "CODE")]
     pub code: Option<String>,
+    /// Run a module of `sys.path` as `__main__` (`python3 -m`); the rest are its arguments.
+    #[arg(short = 'm', value_name = "MODULE", conflicts_with = "code")]
+    pub module: Option<String>,
+    /// Don't write `__pycache__` files on import (`sys.dont_write_bytecode`).
+    #[arg(short = 'B')]
+    pub dont_write_bytecode: bool,
     /// The program to run (`.py` or `.pyc`) and its arguments.
     #[arg(
         value_name = "FILE [ARGS]",
@@ -104,7 +110,13 @@ pub struct CompileArgs {
     /// Write the `.pyc` here instead of `__pycache__` (one input file only).
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
-    /// The `.py` files.
+    /// For directories: print only errors (`-q`), or nothing (`-qq`), as compileall.
+    #[arg(short, action = clap::ArgAction::Count)]
+    pub quiet: u8,
+    /// For directories: recompile files whose cache is fresh.
+    #[arg(short, long)]
+    pub force: bool,
+    /// The `.py` files, or directories to compile as `python3 -m compileall`.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
 }

@@ -2,6 +2,7 @@
 
 mod cli;
 mod commands;
+mod stdlib;
 mod vm_compiler;
 
 use std::process::ExitCode;
@@ -15,8 +16,18 @@ use clap::Parser;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
+    let (options, program_args) = commands::run::split_program_args(std::env::args_os().collect());
+    let mut cli = cli::Cli::parse_from(options);
+    if let Some(rest) = program_args {
+        cli.script = rest;
+    }
+    if cli.dont_write_bytecode {
+        commands::run::DONT_WRITE_BYTECODE.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
     let Some(command) = cli.command else {
+        if let Some(module) = cli.module {
+            return commands::run::run_module(module, cli.script);
+        }
         return commands::run::run_program(cli.code, cli.script);
     };
     match command {

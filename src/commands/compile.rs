@@ -20,6 +20,16 @@ pub fn run(args: &CompileArgs) -> ExitCode {
     }
     let mut status = ExitCode::SUCCESS;
     for file in &args.files {
+        if file.is_dir() && args.output.is_none() {
+            let options = super::compile_dir::Options {
+                quiet: args.quiet,
+                force: args.force,
+            };
+            if !super::compile_dir::compile_dir(file, options) {
+                status = ExitCode::FAILURE;
+            }
+            continue;
+        }
         let target = args.output.clone().unwrap_or_else(|| cache_path(file));
         if compile_one(file, &target).is_none() {
             status = ExitCode::FAILURE;

@@ -2,6 +2,7 @@
 
 pub mod ast;
 pub mod compile;
+pub mod compile_dir;
 pub mod dis;
 pub mod explain;
 pub mod pyc;

@@ -4,12 +4,102 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 
+use pith_vm::run_module::RunModuleError;
 use pith_vm::{Vm, VmError};
 
 /// Stack for the thread that runs the VM. Python calls do not recurse in
 /// Rust, but builtins that call back into Python (`sorted(key=...)`,
 /// `__repr__`, ...) do; the recursion limit keeps them far inside this.
 pub const VM_STACK_BYTES: usize = 256 << 20;
+
+/// Splits the command line after `-c CODE` or `-m MODULE` as `python3`
+/// does: what follows belongs to the program (`sys.argv[1:]`), even when it
+/// looks like an option of Pith's. Gives Pith's part and, when split, the
+/// program's arguments.
+pub fn split_program_args(
+    args: Vec<std::ffi::OsString>,
+) -> (Vec<std::ffi::OsString>, Option<Vec<String>>) {
+    let mut args = args;
+    let mut split = None;
+    for i in 1..args.len() {
+        let Some(text) = args[i].to_str() else {
+            break;
+        };
+        if text == "-c" || text == "-m" {
+            split = Some(i + 2);
+            break;
+        }
+        if text.starts_with("-c") || text.starts_with("-m") {
+            // `-mjson` is `-m json`.
+            let (flag, value) = text.split_at(2);
+            let value = std::ffi::OsString::from(value);
+            args[i] = std::ffi::OsString::from(flag);
+            args.insert(i + 1, value);
+            split = Some(i + 2);
+            break;
+        }
+        // Another option of Pith's (`-B`), else a file or a subcommand.
+        if !text.starts_with('-') || text == "-" || text == "--" {
+            break;
+        }
+    }
+    match split {
+        Some(at) if at <= args.len() => {
+            let mut options = args;
+            let rest = options
+                .split_off(at)
+                .into_iter()
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect();
+            (options, Some(rest))
+        }
+        _ => (args, None),
+    }
+}
+
+/// `-B`: imports write no `__pycache__` files.
+pub static DONT_WRITE_BYTECODE: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
+/// Runs `pith -m MODULE [ARGS]` as `python3 -m` would and returns its exit status.
+pub fn run_module(module: String, args: Vec<String>) -> ExitCode {
+    let mut argv = vec!["-m".to_string()];
+    argv.extend(args);
+    let first_path = std::env::current_dir()
+        .map(|d| d.display().to_string())
+        .unwrap_or_default();
+    on_vm_thread(move || {
+        let mut vm = Vm::new();
+        set_up_program(&mut vm, argv, None);
+        // `-m` puts the working directory first, as an absolute path.
+        vm.set_path(module_path(first_path));
+        match vm.run_module(&module) {
+            Ok(()) => 0,
+            Err(RunModuleError::NotFound(msg)) => {
+                vm.flush();
+                let exe = std::env::current_exe()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|_| "pith".to_string());
+                eprintln!("{exe}: {msg}");
+                1
+            }
+            Err(RunModuleError::Vm(err)) => err.exit_status(),
+        }
+    })
+}
+
+/// Runs `body` on a thread with the VM's stack and gives its exit status.
+fn on_vm_thread(body: impl FnOnce() -> i32 + Send + 'static) -> ExitCode {
+    let worker = std::thread::Builder::new()
+        .name("pith-vm".into())
+        .stack_size(VM_STACK_BYTES)
+        .spawn(body);
+    let status = match worker.map(|handle| handle.join()) {
+        Ok(Ok(status)) => status,
+        _ => 1,
+    };
+    ExitCode::from(status.clamp(0, 255) as u8)
+}
 
 /// Runs a program as `python3` would and returns its exit status.
 pub fn run_program(code: Option<String>, script: Vec<String>) -> ExitCode {
@@ -83,12 +173,14 @@ pub fn set_up_program(vm: &mut Vm, argv: Vec<String>, main_file: Option<String>)
     vm.set_main_file(main_file);
     vm.set_path(module_path(first_path));
     vm.set_write_bytecode(
-        !std::env::var_os("PYTHONDONTWRITEBYTECODE").is_some_and(|v| !v.is_empty()),
+        !DONT_WRITE_BYTECODE.load(std::sync::atomic::Ordering::Relaxed)
+            && !std::env::var_os("PYTHONDONTWRITEBYTECODE").is_some_and(|v| !v.is_empty()),
     );
     vm.set_compiler(std::rc::Rc::new(crate::vm_compiler::PithCompiler));
 }
 
-/// `sys.path`: the script's directory (`''` for `-c`), then `PITHPATH`'s entries.
+/// `sys.path`: the script's directory (`''` for `-c`), then `PITHPATH`'s
+/// entries, then CPython's standard library (`crate::stdlib::find`).
 fn module_path(first: String) -> Vec<String> {
     let mut path = vec![first];
     if let Some(extra) = std::env::var_os("PITHPATH") {
@@ -98,5 +190,6 @@ fn module_path(first: String) -> Vec<String> {
                 .filter(|p| !p.is_empty()),
         );
     }
+    path.extend(crate::stdlib::find().map(|d| d.display().to_string()));
     path
 }

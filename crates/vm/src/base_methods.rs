@@ -243,18 +243,23 @@ fn exc_arg<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Rc<ExcObj>> {
 
 fn exc_init(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let e = exc_arg(&a, "__init__")?;
-    if !a.kwnames.is_empty() {
+    if !a.kwnames.is_empty() && !crate::import_error::takes_keywords(&e.typ) {
         return Err(PyErr::type_error(format!(
             "{}() takes no keyword arguments",
             e.typ.name
         )));
     }
     *e.args.borrow_mut() = Rc::new(a.pos[1..].to_vec());
+    crate::oserror::init(e);
+    crate::import_error::init(e, a.kwnames, a.kwvals)?;
     Ok(Value::None)
 }
 
 fn exc_str(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let e = exc_arg(&a, "__str__")?;
+    if let Some(s) = crate::oserror::os_error_str(e) {
+        return Ok(Value::string(s));
+    }
     let args = e.args.borrow().clone();
     Ok(Value::string(match args.len() {
         0 => String::new(),

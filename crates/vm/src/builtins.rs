@@ -79,6 +79,7 @@ pub fn make_builtins() -> Dict {
         .iter()
         .chain(crate::exec::EXEC_BUILTINS)
         .chain(crate::import::IMPORT_BUILTINS)
+        .chain(crate::modules::io::IO_BUILTINS)
     {
         put(def.name, Value::Builtin(def));
     }
@@ -968,16 +969,16 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
             crate::exc_group::new(vm, t, a)
         }
         TypeKind::Exception(_) => {
-            if !a.kwnames.is_empty() {
+            if !a.kwnames.is_empty() && !crate::import_error::takes_keywords(t) {
                 return Err(PyErr::type_error(format!(
                     "{}() takes no keyword arguments",
                     t.name
                 )));
             }
-            Ok(Value::Exception(Rc::new(ExcObj::new(
-                t.clone(),
-                a.pos.to_vec(),
-            ))))
+            let e = ExcObj::new(crate::oserror::constructed_type(t, a.pos), a.pos.to_vec());
+            crate::oserror::init(&e);
+            crate::import_error::init(&e, a.kwnames, a.kwvals)?;
+            Ok(Value::Exception(Rc::new(e)))
         }
         TypeKind::Int => {
             if let Some(Value::Str(k)) = a

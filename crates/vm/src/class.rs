@@ -304,9 +304,15 @@ pub fn new_type(
     let mut solid = builtin_type(TypeKind::Object);
     for b in &bases {
         let s = solid_base(b);
+        // Every builtin exception has the same layout, so
+        // `class E(OSError, ValueError)` is allowed, as in CPython.
+        let both_exceptions = matches!(
+            (solid.kind, s.kind),
+            (TypeKind::Exception(_), TypeKind::Exception(_))
+        );
         if s.is_subtype(&solid) {
             solid = s;
-        } else if !solid.is_subtype(&s) {
+        } else if !solid.is_subtype(&s) && !both_exceptions {
             return Err(PyErr::type_error(
                 "multiple bases have instance lay-out conflict",
             ));
@@ -649,16 +655,16 @@ pub fn new_instance(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value
             crate::types::ExcKind::BaseExceptionGroup | crate::types::ExcKind::ExceptionGroup,
         ) => return crate::exc_group::new(vm, t, a),
         TypeKind::Exception(_) => {
-            if !a.kwnames.is_empty() {
+            if !a.kwnames.is_empty() && !crate::import_error::takes_keywords(t) {
                 return Err(PyErr::type_error(format!(
                     "{}() takes no keyword arguments",
                     t.name
                 )));
             }
-            return Ok(Value::Exception(Rc::new(ExcObj::new(
-                t.clone(),
-                a.pos.to_vec(),
-            ))));
+            let e = ExcObj::new(t.clone(), a.pos.to_vec());
+            crate::oserror::init(&e);
+            crate::import_error::init(&e, a.kwnames, a.kwvals)?;
+            return Ok(Value::Exception(Rc::new(e)));
         }
         TypeKind::List => Value::list(Vec::new()),
         TypeKind::Dict => Value::Dict(Rc::new(RefCell::new(Dict::new()))),

@@ -16,7 +16,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 use std::time::UNIX_EPOCH;
 
-use pith_bytecode::pyc::{read_pyc, source_hash, write_new_pyc, Invalidation};
+use pith_bytecode::pyc::{read_pyc, source_hash, write_new_pyc, Invalidation, MAGIC};
 use pith_bytecode::CodeObject;
 
 use crate::compile_hook::{CompileMode, SourceText};
@@ -40,7 +40,7 @@ pub(crate) static IMPORT_BUILTINS: &[BuiltinDef] = &[BuiltinDef {
 }];
 
 /// Where a module's code comes from.
-enum Found {
+pub(crate) enum Found {
     /// A native module built into the VM.
     Native,
     /// A `.py` file; `package` is the package directory for an `__init__.py`.
@@ -63,6 +63,23 @@ pub fn cache_path(source: &Path) -> PathBuf {
         .join(format!("{stem}.{CACHE_TAG}.pyc"))
 }
 
+/// A module attribute its namespace lacks: `__dict__`, or what the
+/// module's own `__getattr__` gives (PEP 562).
+pub(crate) fn module_special_attr(
+    vm: &mut Vm,
+    m: &Rc<ModuleObj>,
+    name: &str,
+) -> PyResult<Option<Value>> {
+    if name == "__dict__" {
+        return Ok(Some(Value::Dict(m.dict.clone())));
+    }
+    let hook = dict_get(&m.dict.borrow(), "__getattr__");
+    match hook {
+        Some(f) => vm.call(&f, &[Value::str(name)]).map(Some),
+        None => Ok(None),
+    }
+}
+
 /// `d[name]` for a str key.
 pub(crate) fn dict_get(d: &Dict, name: &str) -> Option<Value> {
     d.get(&Value::str(name)).ok().flatten().cloned()
@@ -75,8 +92,8 @@ fn str_value(v: Option<Value>) -> Option<String> {
     }
 }
 
-fn module_not_found(msg: String) -> PyErr {
-    PyErr::new(ExcKind::ModuleNotFoundError, msg)
+fn module_not_found(msg: String, name: &str) -> PyErr {
+    crate::import_error::new(ExcKind::ModuleNotFoundError, msg, name, None)
 }
 
 impl Vm {
@@ -133,7 +150,7 @@ impl Vm {
     }
 
     /// `sys.modules[name]`, if present.
-    fn sys_module(&self, name: &str) -> Option<Value> {
+    pub(crate) fn sys_module(&self, name: &str) -> Option<Value> {
         dict_get(&self.modules.borrow(), name)
     }
 
@@ -163,9 +180,15 @@ impl Vm {
             Some(Value::Str(f)) => f.as_str().to_string(),
             _ => "unknown location".to_string(),
         };
-        Err(PyErr::new(
+        let file = match dict_get(&m.dict.borrow(), "__file__") {
+            Some(Value::Str(f)) => Some(f.as_str().to_string()),
+            _ => None,
+        };
+        Err(crate::import_error::new(
             ExcKind::ImportError,
             format!("cannot import name '{name}' from '{}' ({location})", m.name),
+            &m.name,
+            file.as_deref(),
         ))
     }
 
@@ -226,8 +249,10 @@ impl Vm {
         if let Some(m) = self.sys_module(absname) {
             return Ok(m);
         }
+        // `rpartition('.')`: an empty head means no parent.
         let (parent, short) = match absname.rfind('.') {
-            Some(i) => (Some(&absname[..i]), &absname[i + 1..]),
+            Some(i) if i > 0 => (Some(&absname[..i]), &absname[i + 1..]),
+            Some(i) => (None, &absname[i + 1..]),
             None => (None, absname),
         };
         let mut search: Option<Vec<String>> = None;
@@ -243,9 +268,14 @@ impl Vm {
                 _ => None,
             };
             let Some(Value::List(path)) = path else {
-                return Err(module_not_found(format!(
-                    "No module named '{absname}'; '{parent}' is not a package"
-                )));
+                return Err(module_not_found(
+                    format!(
+                        "No module named {}; {} is not a package",
+                        pith_repr::str_repr(absname),
+                        pith_repr::str_repr(parent)
+                    ),
+                    absname,
+                ));
             };
             search = Some(
                 path.borrow()
@@ -289,7 +319,7 @@ impl Vm {
 
     /// Finds `absname` (whose last component is `short`) natively or on
     /// `search` (a package's `__path__`) or `sys.path`.
-    fn find_module(
+    pub(crate) fn find_module(
         &mut self,
         absname: &str,
         short: &str,
@@ -297,6 +327,13 @@ impl Vm {
     ) -> PyResult<Found> {
         if search.is_none() && crate::modules::is_native(absname) {
             return Ok(Found::Native);
+        }
+        // A name that is no file name (`''`, `a/b`) names no module.
+        if short.is_empty() || short.contains(['/', '\0']) || short == ".." {
+            return Err(module_not_found(
+                format!("No module named {}", pith_repr::str_repr(absname)),
+                absname,
+            ));
         }
         let entries: Vec<String> = match search {
             Some(s) => s.to_vec(),
@@ -310,11 +347,14 @@ impl Vm {
             },
         };
         let mut namespace = None;
+        // As `FileFinder`, relative entries (`''` too) are taken from the
+        // working directory, so `__file__` is absolute.
+        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
         for entry in entries {
             let dir = if entry.is_empty() {
-                PathBuf::from(".")
+                cwd.clone()
             } else {
-                PathBuf::from(&entry)
+                cwd.join(&entry)
             };
             let pkg = dir.join(short);
             let init = pkg.join("__init__.py");
@@ -337,13 +377,16 @@ impl Vm {
         }
         match namespace {
             Some(dir) => Ok(Found::Namespace(dir)),
-            None => Err(module_not_found(format!("No module named '{absname}'"))),
+            None => Err(module_not_found(
+                format!("No module named {}", pith_repr::str_repr(absname)),
+                absname,
+            )),
         }
     }
 
     /// A fresh module object with the attributes the importer sets.
     fn new_module(
-        &self,
+        &mut self,
         name: &str,
         file: Option<&Path>,
         package_dir: Option<&Path>,
@@ -361,12 +404,31 @@ impl Vm {
             parent.unwrap_or("").to_string()
         };
         put("__package__", Value::string(package));
-        put("__spec__", Value::None);
+        let file_text = file.map(|f| f.display().to_string());
+        let dir_text = package_dir.map(|d| d.display().to_string());
+        let origin = match (&file_text, &dir_text) {
+            (Some(f), d) => crate::spec::Origin::Source {
+                file: f,
+                cached: cache_path(Path::new(f)).display().to_string(),
+                package_dir: d.as_deref(),
+            },
+            (None, Some(d)) => crate::spec::Origin::Namespace(d),
+            (None, None) => crate::spec::Origin::BuiltIn,
+        };
+        let (spec, loader) = crate::spec::spec_and_loader(self, name, origin);
+        // `__path__` is the spec's `submodule_search_locations` list itself.
+        let search = match &spec {
+            Value::Instance(i) => dict_get(&i.dict.borrow(), "submodule_search_locations"),
+            _ => None,
+        };
+        put("__loader__", loader);
+        put("__spec__", spec);
         if let Some(dir) = package_dir {
-            put(
-                "__path__",
-                Value::list(vec![Value::string(dir.display().to_string())]),
-            );
+            let path = match search {
+                Some(l @ Value::List(_)) => l,
+                _ => Value::list(vec![Value::string(dir.display().to_string())]),
+            };
+            put("__path__", path);
         }
         if let Some(file) = file {
             put("__file__", Value::string(file.display().to_string()));
@@ -382,15 +444,31 @@ impl Vm {
         }))
     }
 
+    /// `not sys.dont_write_bytecode` (which programs may change), or the
+    /// embedder's setting before `sys` is imported.
+    fn may_write_bytecode(&self) -> bool {
+        match self.sys_module("sys") {
+            Some(Value::Module(sys)) => match dict_get(&sys.dict.borrow(), "dont_write_bytecode") {
+                Some(Value::Bool(b)) => !b,
+                Some(Value::Int(n)) => n == 0,
+                Some(Value::None) => true,
+                _ => self.write_bytecode,
+            },
+            _ => self.write_bytecode,
+        }
+    }
+
     /// The code of a source module: from its `__pycache__` file when that is
     /// fresh, else compiled (and cached when possible).
-    fn load_source_module(&mut self, file: &Path) -> PyResult<Rc<crate::code::Code>> {
-        let source = std::fs::read(file).map_err(|e| {
-            PyErr::new(
-                ExcKind::ImportError,
-                format!("cannot read {}: {e}", file.display()),
-            )
-        })?;
+    pub(crate) fn load_source_module(&mut self, file: &Path) -> PyResult<Rc<crate::code::Code>> {
+        let read_source = || {
+            std::fs::read(file).map_err(|e| {
+                PyErr::new(
+                    ExcKind::ImportError,
+                    format!("cannot read {}: {e}", file.display()),
+                )
+            })
+        };
         let metadata = std::fs::metadata(file).ok();
         let mtime = metadata
             .as_ref()
@@ -399,14 +477,24 @@ impl Vm {
             .map_or(0, |d| d.as_secs() as u32);
         let size = metadata.map_or(0, |m| m.len() as u32);
         let cache = cache_path(file);
-        if let Some(code) = cached_code(&cache, &source, mtime, size) {
+        // The source is read only when the cache cannot be used without it
+        // (a checked hash), as `SourceLoader.get_code` does.
+        let mut source = None;
+        if let Some(code) = cached_code(&cache, mtime, size, || {
+            source = read_source().ok();
+            source.clone()
+        }) {
             if let Ok(code) = self.load_code(code) {
                 return Ok(code);
             }
         }
+        let source = match source {
+            Some(s) => s,
+            None => read_source()?,
+        };
         let filename = file.display().to_string();
         let code = self.compile_source(SourceText::Bytes(&source), &filename, CompileMode::Exec)?;
-        if self.write_bytecode {
+        if self.may_write_bytecode() {
             let header = Invalidation::Timestamp {
                 mtime,
                 source_size: size,
@@ -422,24 +510,33 @@ impl Vm {
 
 /// The cached code object at `cache`, if it is a valid 3.11 `.pyc` for this
 /// source: matching mtime and size, an unchecked hash, or a matching hash.
-fn cached_code(cache: &Path, source: &[u8], mtime: u32, size: u32) -> Option<Arc<CodeObject>> {
+/// The header is checked before the body is unmarshalled, so a stale cache
+/// costs only its read.
+fn cached_code(
+    cache: &Path,
+    mtime: u32,
+    size: u32,
+    source: impl FnOnce() -> Option<Vec<u8>>,
+) -> Option<Arc<CodeObject>> {
     let bytes = std::fs::read(cache).ok()?;
-    let pyc = read_pyc(&bytes).ok()?;
-    let fresh = match pyc.invalidation {
-        Invalidation::Timestamp {
-            mtime: m,
-            source_size: s,
-        } => m == mtime && s == size,
-        Invalidation::Hash {
-            check_source: false,
-            ..
-        } => true,
-        Invalidation::Hash {
-            check_source: true,
-            source_hash: h,
-        } => h == source_hash(source),
+    let word = |i: usize| -> Option<u32> {
+        let b: [u8; 4] = bytes.get(i..i + 4)?.try_into().ok()?;
+        Some(u32::from_le_bytes(b))
     };
-    fresh.then_some(pyc.code)
+    if bytes.get(..4) != Some(&MAGIC[..]) {
+        return None;
+    }
+    // PEP 552 flags: bit 0 hash-based, bit 1 check the source.
+    let fresh = match word(4)? {
+        0 => word(8)? == mtime && word(12)? == size,
+        0b01 => true,
+        0b11 => bytes.get(8..16)? == &source_hash(&source()?)[..],
+        _ => false,
+    };
+    if !fresh {
+        return None;
+    }
+    read_pyc(&bytes).ok().map(|pyc| pyc.code)
 }
 
 /// Writes through a temporary file and a rename, so that no reader (another

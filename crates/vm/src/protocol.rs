@@ -916,6 +916,11 @@ impl Vm {
         }
         if let Value::Module(m) = obj {
             let v = m.dict.borrow().get_str(name).cloned();
+            if v.is_none() {
+                if let Some(found) = crate::import::module_special_attr(self, m, n)? {
+                    return Ok(found);
+                }
+            }
             return v.ok_or_else(|| {
                 let err = PyErr::new(
                     ExcKind::AttributeError,

@@ -40,6 +40,9 @@ pub fn exc_str(e: &crate::exc::ExcObj) -> String {
     if let Some(g) = &e.group {
         return crate::exc_group::group_str(g);
     }
+    if let Some(s) = crate::oserror::os_error_str(e) {
+        return s;
+    }
     let args = e.args.borrow().clone();
     match args.len() {
         0 => String::new(),

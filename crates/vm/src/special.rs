@@ -652,6 +652,9 @@ impl Vm {
                 if let Some(g) = &e.group {
                     return Ok(crate::exc_group::group_str(g));
                 }
+                if let Some(s) = crate::oserror::os_error_str(e) {
+                    return Ok(s);
+                }
                 let args = e.args.borrow().clone();
                 match args.len() {
                     0 => Ok(String::new()),

@@ -196,6 +196,8 @@ exceptions! {
     FileExistsError: OSError,
     PermissionError: OSError,
     IsADirectoryError: OSError,
+    NotADirectoryError: OSError,
+    BlockingIOError: OSError,
     ReferenceError: Exception,
     RuntimeError: Exception,
     NotImplementedError: RuntimeError,

@@ -278,6 +278,7 @@ impl Vm {
         let code = Rc::new(Code::load(code)?);
         let globals = self.new_main_globals();
         crate::coro::finalize::forget_pending();
+        self.register_main(&globals);
         let result = self.exec_module(code, globals.clone());
         if result.is_ok() {
             self.warn_unawaited_at_exit(&globals);

@@ -16,6 +16,8 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 pub mod gc;
+pub mod importlib;
+pub mod io;
 pub mod math;
 pub mod structseq;
 pub mod sys;
@@ -35,7 +37,12 @@ pub type ModuleInit = fn(&mut Vm) -> Value;
 
 /// Every native module: `(name, constructor)`.
 pub const MODULES: &[(&str, ModuleInit)] = &[
+    ("builtins", |vm| vm.builtins_module()),
+    ("_frozen_importlib", crate::spec::init_bootstrap),
+    ("_frozen_importlib_external", crate::spec::init_external),
+    ("_io", io::init),
     ("gc", gc::init),
+    ("importlib", importlib::init),
     ("math", math::init),
     ("sys", sys::init),
     ("time", time::init),
@@ -101,6 +108,7 @@ impl Vm {
             ));
         };
         let m = init(self);
+        crate::spec::set_builtin_spec(self, name, &m);
         self.modules
             .borrow_mut()
             .insert_hashed(Value::Str(key.clone()), key.hash(), m.clone());

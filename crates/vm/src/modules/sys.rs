@@ -347,11 +347,7 @@ pub fn init(vm: &mut Vm) -> Value {
 }
 
 fn builtin_module_names() -> Value {
-    let mut names: Vec<Value> = super::MODULES
-        .iter()
-        .map(|(n, _)| Value::str(n))
-        .chain(std::iter::once(Value::str("builtins")))
-        .collect();
+    let mut names: Vec<Value> = super::MODULES.iter().map(|(n, _)| Value::str(n)).collect();
     names.sort_by(|a, b| match (a, b) {
         (Value::Str(x), Value::Str(y)) => x.as_str().cmp(y.as_str()),
         _ => std::cmp::Ordering::Equal,

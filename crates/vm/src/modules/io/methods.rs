@@ -1,0 +1,822 @@
+//! The methods of `_io`'s file classes. One table serves every concrete
+//! class; what a call does depends on the object's [`Kind`] (text, binary,
+//! `StringIO`). No method calls back into Python while it holds a file's
+//! state.
+
+use std::rc::Rc;
+
+use super::stream::{ByteStream, Newline, TextError, TextMode};
+use super::{attach, unsupported, with_state, FileState, Kind};
+use crate::exc::{ExcObj, PyErr, PyResult};
+use crate::func::{Args, BuiltinDef};
+use crate::types::{exc_type, ExcKind};
+use crate::value::Value;
+use crate::vm::Vm;
+
+macro_rules! methods {
+    ($( $name:literal => $f:path ),* $(,)?) => {
+        /// The file methods, in every concrete `_io` class.
+        pub(super) static METHODS: &[BuiltinDef] = &[
+            $( BuiltinDef { name: $name, func: $f, owner: "_io", is_method: true }, )*
+        ];
+    };
+}
+
+methods! {
+    "__init__" => m_init,
+    "read" => m_read,
+    "read1" => m_read,
+    "readline" => m_readline,
+    "readlines" => m_readlines,
+    "write" => m_write,
+    "writelines" => m_writelines,
+    "__iter__" => m_iter,
+    "__next__" => m_next,
+    "seek" => m_seek,
+    "tell" => m_tell,
+    "truncate" => m_truncate,
+    "close" => m_close,
+    "flush" => m_flush,
+    "__enter__" => m_enter,
+    "__exit__" => m_exit,
+    "fileno" => m_fileno,
+    "readable" => m_readable,
+    "writable" => m_writable,
+    "seekable" => m_seekable,
+    "isatty" => m_isatty,
+    "getvalue" => m_getvalue,
+    "__repr__" => m_repr,
+}
+
+static CLOSED_GETTER: BuiltinDef = BuiltinDef {
+    name: "closed",
+    func: m_closed,
+    owner: "_io",
+    is_method: true,
+};
+
+/// The `closed` property.
+pub(super) fn closed_property() -> Value {
+    Value::Descr(Rc::new(crate::descr::Descr::Property {
+        fget: Value::Builtin(&CLOSED_GETTER),
+        fset: Value::None,
+        fdel: Value::None,
+        doc: Value::None,
+        name: std::cell::RefCell::new(Value::str("closed")),
+    }))
+}
+
+fn this<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Value> {
+    a.pos.first().ok_or_else(|| {
+        PyErr::type_error(format!(
+            "descriptor '{name}' of '_io' object needs an argument"
+        ))
+    })
+}
+
+/// The `i`-th argument after self, positional or by keyword.
+fn arg<'a>(a: &Args<'a>, i: usize, kw: &str) -> Option<&'a Value> {
+    a.pos.get(i + 1).or_else(|| a.kw(kw))
+}
+
+fn closed_error() -> PyErr {
+    PyErr::value_error("I/O operation on closed file.")
+}
+
+/// A size argument: `None` or negative means "all".
+fn size_arg(v: Option<&Value>) -> PyResult<Option<usize>> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(Value::Int(n)) => Ok((*n >= 0).then_some(*n as usize)),
+        Some(Value::Bool(b)) => Ok(Some(*b as usize)),
+        Some(Value::BigInt(_)) => Err(too_large()),
+        Some(other) => Err(PyErr::type_error(format!(
+            "argument should be integer or None, not '{}'",
+            crate::types::type_name(other)
+        ))),
+    }
+}
+
+fn too_large() -> PyErr {
+    PyErr::new(
+        ExcKind::OverflowError,
+        "Python int too large to convert to C ssize_t",
+    )
+}
+
+fn io_err(e: std::io::Error) -> PyErr {
+    crate::oserror::from_io(&e, None)
+}
+
+fn text_err(e: TextError) -> PyErr {
+    match e {
+        TextError::Io(e) => io_err(e),
+        TextError::Decode(msg) => PyErr::new(ExcKind::UnicodeDecodeError, msg),
+        TextError::Encode(msg) => PyErr::new(ExcKind::UnicodeEncodeError, msg),
+    }
+}
+
+/// What a state check found wrong, turned into an error with the VM.
+enum Refused {
+    Closed,
+    Unsupported(&'static str),
+    Err(PyErr),
+}
+
+impl From<PyErr> for Refused {
+    fn from(e: PyErr) -> Self {
+        Refused::Err(e)
+    }
+}
+
+fn refuse(vm: &mut Vm, r: Refused) -> PyErr {
+    match r {
+        Refused::Closed => closed_error(),
+        Refused::Unsupported(what) => unsupported(vm, what),
+        Refused::Err(e) => e,
+    }
+}
+
+/// Runs `f` on an open file's state that is readable (or writable).
+fn on_open<R>(
+    vm: &mut Vm,
+    obj: &Value,
+    need: Option<bool>,
+    f: impl FnOnce(&mut FileState) -> PyResult<R>,
+) -> PyResult<R> {
+    let r = with_state(obj, |st| {
+        if st.closed {
+            if let Kind::StringIo(_) = st.kind {
+                return Ok(Err(Refused::Err(PyErr::value_error(
+                    "I/O operation on closed file",
+                ))));
+            }
+            return Ok(Err(Refused::Closed));
+        }
+        match need {
+            Some(true) if !st.readable => return Ok(Err(Refused::Unsupported("not readable"))),
+            Some(false) if !st.writable => return Ok(Err(Refused::Unsupported("not writable"))),
+            _ => {}
+        }
+        Ok(f(st).map_err(Refused::Err))
+    })?;
+    r.map_err(|e| refuse(vm, e))
+}
+
+fn bytes_value(b: Vec<u8>) -> Value {
+    Value::Bytes(Rc::new(b))
+}
+
+/// `StringIO`: the byte offset of character `chars` of the contents.
+fn char_to_byte(s: &ByteStream, chars: usize) -> usize {
+    let text = std::str::from_utf8(s.contents()).unwrap_or("");
+    text.char_indices().nth(chars).map_or(
+        text.len() + chars.saturating_sub(text.chars().count()),
+        |(i, _)| i,
+    )
+}
+
+/// `StringIO.__init__(initial_value='', newline='\n')` and
+/// `BytesIO.__init__(initial_bytes=b'')`.
+fn m_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = this(&a, "__init__")?;
+    let Value::Instance(inst) = obj else {
+        return Err(PyErr::type_error("__init__ needs an instance"));
+    };
+    let is_text = inst.typ.is_subtype(&super::io_class(vm, "StringIO")?);
+    let is_bytes = inst.typ.is_subtype(&super::io_class(vm, "BytesIO")?);
+    if inst.typ.is_subtype(&super::io_class(vm, "TextIOWrapper")?) {
+        return wrap_buffer(vm, obj, inst, &a);
+    }
+    if is_text {
+        a.check_kw("StringIO", &["initial_value", "newline"])?;
+        let newline = match arg(&a, 1, "newline") {
+            None => Newline::Lf,
+            Some(Value::None) => Newline::Universal,
+            Some(Value::Str(s)) => match s.as_str() {
+                "" => Newline::Untranslated,
+                "\n" => Newline::Lf,
+                "\r" => Newline::Cr,
+                "\r\n" => Newline::CrLf,
+                other => {
+                    return Err(PyErr::value_error(format!(
+                        "illegal newline value: {}",
+                        pith_repr::str_repr(other)
+                    )))
+                }
+            },
+            Some(other) => {
+                return Err(PyErr::type_error(format!(
+                    "newline must be str or None, not {}",
+                    crate::types::type_name(other)
+                )))
+            }
+        };
+        let initial = match arg(&a, 0, "initial_value") {
+            None | Some(Value::None) => String::new(),
+            Some(Value::Str(s)) => s.as_str().to_string(),
+            Some(other) => {
+                return Err(PyErr::type_error(format!(
+                    "initial_value must be str or None, not {}",
+                    crate::types::type_name(other)
+                )))
+            }
+        };
+        let initial = if newline == Newline::Universal {
+            initial.replace("\r\n", "\n").replace('\r', "\n")
+        } else {
+            initial
+        };
+        attach(
+            obj,
+            FileState {
+                stream: ByteStream::memory(initial.into_bytes()),
+                kind: Kind::StringIo(newline),
+                readable: true,
+                writable: true,
+                closed: false,
+                class: "StringIO",
+            },
+        );
+    } else if is_bytes {
+        a.check_kw("BytesIO", &["initial_bytes"])?;
+        let initial = match arg(&a, 0, "initial_bytes") {
+            None | Some(Value::None) => Vec::new(),
+            Some(Value::Bytes(b)) => b.as_ref().clone(),
+            Some(Value::ByteArray(b)) => b.borrow().clone(),
+            Some(other) => {
+                return Err(PyErr::type_error(format!(
+                    "a bytes-like object is required, not '{}'",
+                    crate::types::type_name(other)
+                )))
+            }
+        };
+        attach(
+            obj,
+            FileState {
+                stream: ByteStream::memory(initial),
+                kind: Kind::Binary,
+                readable: true,
+                writable: true,
+                closed: false,
+                class: "BytesIO",
+            },
+        );
+    }
+    Ok(Value::None)
+}
+
+/// `TextIOWrapper(buffer, encoding=None, errors=None, newline=None,
+/// line_buffering=False, write_through=False)` over one of `_io`'s binary
+/// objects: the wrapper takes over the buffer's stream (reading the buffer
+/// itself afterwards finds nothing), is `buffer` and closes it on close.
+fn wrap_buffer(
+    vm: &mut Vm,
+    obj: &Value,
+    inst: &Rc<crate::instance::Instance>,
+    a: &Args<'_>,
+) -> PyResult<Value> {
+    a.check_kw(
+        "TextIOWrapper",
+        &[
+            "buffer",
+            "encoding",
+            "errors",
+            "newline",
+            "line_buffering",
+            "write_through",
+        ],
+    )?;
+    let Some(buffer) = arg(a, 0, "buffer") else {
+        return Err(PyErr::type_error(
+            "TextIOWrapper() missing required argument 'buffer' (pos 1)",
+        ));
+    };
+    let text = |i: usize, kw: &str| -> PyResult<Option<String>> {
+        match arg(a, i, kw) {
+            None | Some(Value::None) => Ok(None),
+            Some(Value::Str(s)) => Ok(Some(s.as_str().to_string())),
+            Some(other) => Err(PyErr::type_error(format!(
+                "TextIOWrapper() argument '{kw}' must be str or None, not {}",
+                crate::types::type_name(other)
+            ))),
+        }
+    };
+    let (encoding, errors, newline) = (
+        text(1, "encoding")?,
+        text(2, "errors")?,
+        text(3, "newline")?,
+    );
+    let mode = super::text_mode(encoding.as_deref(), errors.as_deref(), newline.as_deref())?;
+    let taken = with_state(buffer, |st| {
+        if st.closed {
+            return Ok(Err(Refused::Closed));
+        }
+        if st.kind != Kind::Binary {
+            return Ok(Err(Refused::Unsupported("not a binary buffer")));
+        }
+        let stream = std::mem::replace(&mut st.stream, ByteStream::memory(Vec::new()));
+        Ok(Ok((stream, st.readable, st.writable)))
+    })
+    .map_err(|_| match buffer {
+        Value::Instance(_) => PyErr::type_error(format!(
+            "TextIOWrapper needs one of _io's binary objects, not '{}'",
+            crate::types::type_name(buffer)
+        )),
+        _ => PyErr::new(
+            ExcKind::AttributeError,
+            format!(
+                "'{}' object has no attribute 'readable'",
+                crate::types::type_name(buffer)
+            ),
+        ),
+    })?;
+    let (stream, readable, writable) = taken.map_err(|r| refuse(vm, r))?;
+    {
+        let mut d = inst.dict.borrow_mut();
+        d.insert(Value::str("buffer"), buffer.clone())?;
+        if let Value::Instance(b) = buffer {
+            if let Some(name) = crate::import::dict_get(&b.dict.borrow(), "name") {
+                d.insert(Value::str("name"), name)?;
+            }
+        }
+        let shown = encoding.unwrap_or_else(|| "UTF-8".to_string());
+        d.insert(Value::str("encoding"), Value::string(shown))?;
+        d.insert(
+            Value::str("errors"),
+            Value::string(errors.unwrap_or_else(|| "strict".to_string())),
+        )?;
+    }
+    attach(
+        obj,
+        FileState {
+            stream,
+            kind: Kind::Text(mode),
+            readable,
+            writable,
+            closed: false,
+            class: "TextIOWrapper",
+        },
+    );
+    Ok(Value::None)
+}
+
+/// The text mode of a `StringIO`: UTF-8 with its newline rule on output
+/// only (input was translated when written).
+fn stringio_mode(newline: Newline) -> TextMode {
+    TextMode {
+        codec: super::stream::Codec::Utf8,
+        errors: super::stream::Errors::Strict,
+        newline: match newline {
+            Newline::Universal => Newline::Lf,
+            other => other,
+        },
+    }
+}
+
+fn m_read(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = this(&a, "read")?;
+    let n = size_arg(arg(&a, 0, "size"))?;
+    on_open(vm, obj, Some(true), |st| match st.kind {
+        Kind::Text(mode) => st
+            .stream
+            .read_text(mode, n)
+            .map(Value::string)
+            .map_err(text_err),
+        Kind::StringIo(nl) => st
+            .stream
+            .read_text(stringio_mode(nl), n)
+            .map(Value::string)
+            .map_err(text_err),
+        Kind::Binary => st.stream.read(n).map(bytes_value).map_err(io_err),
+    })
+}
+
+fn read_line(st: &mut FileState, limit: Option<usize>) -> PyResult<Value> {
+    match st.kind {
+        Kind::Text(mode) => st
+            .stream
+            .read_text_line(mode, limit)
+            .map(Value::string)
+            .map_err(text_err),
+        Kind::StringIo(nl) => st
+            .stream
+            .read_text_line(stringio_mode(nl), limit)
+            .map(Value::string)
+            .map_err(text_err),
+        Kind::Binary => st.stream.readline(limit).map(bytes_value).map_err(io_err),
+    }
+}
+
+fn is_empty(v: &Value) -> bool {
+    match v {
+        Value::Str(s) => s.as_str().is_empty(),
+        Value::Bytes(b) => b.is_empty(),
+        _ => true,
+    }
+}
+
+fn m_readline(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = this(&a, "readline")?;
+    let n = size_arg(arg(&a, 0, "size"))?;
+    on_open(vm, obj, Some(true), |st| read_line(st, n))
+}
+
+fn m_readlines(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = this(&a, "readlines")?;
+    let hint = size_arg(arg(&a, 0, "hint"))?.filter(|h| *h > 0);
+    on_open(vm, obj, Some(true), |st| {
+        let mut lines = Vec::new();
+        let mut total = 0;
+        loop {
+            let line = read_line(st, None)?;
+            if is_empty(&line) {
+                break;
+            }
+            total += match &line {
+                Value::Str(s) => s.char_len(),
+                Value::Bytes(b) => b.len(),
+                _ => 0,
+            };
+            lines.push(line);
+            if hint.is_some_and(|h| total >= h) {
+                break;
+            }
+        }
+        Ok(Value::list(lines))
+    })
+}
+
+/// The data a `write` call takes: text for text files, bytes otherwise.
+fn write_data(st: &FileState, v: &Value) -> PyResult<Result<String, Vec<u8>>> {
+    match (st.kind, v) {
+        (Kind::Text(_) | Kind::StringIo(_), Value::Str(s)) => Ok(Ok(s.as_str().to_string())),
+        (Kind::Text(_), other) => Err(PyErr::type_error(format!(
+            "write() argument must be str, not {}",
+            crate::types::type_name(other)
+        ))),
+        (Kind::StringIo(_), other) => Err(PyErr::type_error(format!(
+            "string argument expected, got '{}'",
+            crate::types::type_name(other)
+        ))),
+        (Kind::Binary, Value::Bytes(b)) => Ok(Err(b.as_ref().clone())),
+        (Kind::Binary, Value::ByteArray(b)) => Ok(Err(b.borrow().clone())),
+        (Kind::Binary, other) => Err(PyErr::type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            crate::types::type_name(other)
+        ))),
+    }
+}
+
+fn write_one(st: &mut FileState, v: &Value) -> PyResult<usize> {
+    let data = write_data(st, v)?;
+    match (st.kind, data) {
+        (Kind::Text(mode), Ok(text)) => {
+            st.stream.write_text(mode, &text).map_err(text_err)?;
+            Ok(text.chars().count())
+        }
+        (Kind::StringIo(nl), Ok(text)) => {
+            let n = text.chars().count();
+            let text = if nl == Newline::Universal {
+                text.replace("\r\n", "\n").replace('\r', "\n")
+            } else {
+                text
+            };
+            let mode = stringio_mode(nl);
+            let pos = st.stream.tell().map_err(io_err)? as usize;
+            if pos >= st.stream.contents().len() {
+                st.stream.write_text(mode, &text).map_err(text_err)?;
+            } else {
+                // Overwriting inside the text replaces whole characters.
+                let old = String::from_utf8_lossy(st.stream.contents()).into_owned();
+                let at = old[..pos].chars().count();
+                let mut chars: Vec<char> = old.chars().collect();
+                let new: Vec<char> = match mode.newline {
+                    Newline::Cr => text.replace('\n', "\r").chars().collect(),
+                    Newline::CrLf => text.replace('\n', "\r\n").chars().collect(),
+                    _ => text.chars().collect(),
+                };
+                let end = (at + new.len()).min(chars.len());
+                let new_len = new.len();
+                chars.splice(at..end, new);
+                let text: String = chars.iter().collect();
+                let byte_pos: usize = chars[..at + new_len].iter().map(|c| c.len_utf8()).sum();
+                st.stream.set_contents(text.into_bytes(), byte_pos);
+            }
+            Ok(n)
+        }
+        (_, Err(bytes)) => {
+            st.stream.write(&bytes).map_err(io_err)?;
+            Ok(bytes.len())
+        }
+        (Kind::Binary, Ok(_)) => Ok(0),
+    }
+}
+
+fn m_write(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = this(&a, "write")?;
+    let Some(v) = arg(&a, 0, "s") else {
+        return Err(PyErr::type_error(
+            "write() takes exactly one argument (0 given)",
+        ));
+    };
+    on_open(vm, obj, Some(false), |st| {
+        write_one(st, v).map(|n| Value::Int(n as i64))
+    })
+}
+
+fn m_writelines(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = this(&a, "writelines")?;
+    let Some(lines) = arg(&a, 0, "lines") else {
+        return Err(PyErr::type_error(
+            "writelines() takes exactly one argument (0 given)",
+        ));
+    };
+    on_open(vm, obj, Some(false), |_| Ok(()))?;
+    let it = vm.get_iter(lines)?;
+    while let Some(line) = vm.iter_next(&it)? {
+        on_open(vm, obj, Some(false), |st| write_one(st, &line))?;
+    }
+    Ok(Value::None)
+}
+
+fn m_iter(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = this(&a, "__iter__")?;
+    on_open(vm, obj, None, |_| Ok(()))?;
+    Ok(obj.clone())
+}
+
+fn m_next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = this(&a, "__next__")?;
+    let line = on_open(vm, obj, Some(true), |st| read_line(st, None))?;
+    if is_empty(&line) {
+        return Err(PyErr(Rc::new(ExcObj::new(
+            exc_type(ExcKind::StopIteration),
+            Vec::new(),
+        ))));
+    }
+    Ok(line)
+}
+
+fn m_seek(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = this(&a, "seek")?;
+    let offset = match arg(&a, 0, "offset").or_else(|| arg(&a, 0, "pos")) {
+        Some(Value::Int(n)) => *n,
+        Some(Value::Bool(b)) => *b as i64,
+        Some(Value::BigInt(_)) => return Err(too_large()),
+        Some(other) => {
+            return Err(PyErr::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                crate::types::type_name(other)
+            )))
+        }
+        None => {
+            return Err(PyErr::type_error(
+                "seek() takes at least 1 argument (0 given)",
+            ))
+        }
+    };
+    let whence = match arg(&a, 1, "whence") {
+        None => 0,
+        Some(Value::Int(n)) => *n,
+        Some(other) => {
+            return Err(PyErr::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                crate::types::type_name(other)
+            )))
+        }
+    };
+    let kind = with_state(obj, |st| Ok(st.kind))?;
+    if !(0..=2).contains(&whence) {
+        let msg = match kind {
+            Kind::Binary => format!("whence value {whence} unsupported"),
+            _ => format!("invalid whence ({whence}, should be 0, 1 or 2)"),
+        };
+        return Err(PyErr::value_error(msg));
+    }
+    if matches!(kind, Kind::Text(_) | Kind::StringIo(_)) && whence != 0 && offset != 0 {
+        let msg = if whence == 1 {
+            "can't do nonzero cur-relative seeks"
+        } else {
+            "can't do nonzero end-relative seeks"
+        };
+        if let Kind::StringIo(_) = kind {
+            let msg = if whence == 1 {
+                "Can't do nonzero cur-relative seeks"
+            } else {
+                "Can't do nonzero end-relative seeks"
+            };
+            return Err(PyErr::new(ExcKind::OSError, msg));
+        }
+        return Err(unsupported(vm, msg));
+    }
+    if offset < 0 && whence == 0 {
+        let msg = match kind {
+            Kind::Binary => format!("negative seek value {offset}"),
+            _ => format!("Negative seek position {offset}"),
+        };
+        return Err(PyErr::value_error(msg));
+    }
+    on_open(vm, obj, None, |st| {
+        if let Kind::StringIo(_) = st.kind {
+            let text_len =
+                std::str::from_utf8(st.stream.contents()).map_or(0, |t| t.chars().count());
+            let target = if whence == 2 {
+                text_len
+            } else {
+                offset as usize
+            };
+            let byte = char_to_byte(&st.stream, target);
+            st.stream.seek(byte as i64, 0).map_err(io_err)?;
+            return Ok(Value::Int(target as i64));
+        }
+        st.stream
+            .seek(offset, whence as u8)
+            .map(|p| Value::Int(p as i64))
+            .map_err(io_err)
+    })
+}
+
+fn m_tell(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = this(&a, "tell")?;
+    on_open(vm, obj, None, |st| {
+        let pos = st.stream.tell().map_err(io_err)?;
+        if let Kind::StringIo(_) = st.kind {
+            let text = st.stream.contents();
+            let upto = &text[..(pos as usize).min(text.len())];
+            let chars = std::str::from_utf8(upto).map_or(0, |t| t.chars().count());
+            return Ok(Value::Int((chars + pos as usize - upto.len()) as i64));
+        }
+        Ok(Value::Int(pos as i64))
+    })
+}
+
+fn m_truncate(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = this(&a, "truncate")?;
+    let size = match arg(&a, 0, "size") {
+        None | Some(Value::None) => None,
+        Some(Value::Int(n)) if *n >= 0 => Some(*n as u64),
+        Some(Value::Int(n)) => {
+            return Err(PyErr::value_error(format!("Negative size value {n}")));
+        }
+        Some(other) => {
+            return Err(PyErr::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                crate::types::type_name(other)
+            )))
+        }
+    };
+    on_open(vm, obj, Some(false), |st| {
+        let size = match (st.kind, size) {
+            (Kind::StringIo(_), Some(chars)) => {
+                Some(char_to_byte(&st.stream, chars as usize) as u64)
+            }
+            (_, s) => s,
+        };
+        let n = st.stream.truncate(size).map_err(io_err)?;
+        Ok(Value::Int(n as i64))
+    })
+}
+
+fn m_close(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = this(&a, "close")?;
+    // A wrapper closes the buffer it took over.
+    if let Value::Instance(i) = obj {
+        let buffer = crate::import::dict_get(&i.dict.borrow(), "buffer");
+        if let Some(b @ Value::Instance(_)) = buffer {
+            let _ = with_state(&b, |st| {
+                st.closed = true;
+                st.stream.close();
+                Ok(())
+            });
+        }
+    }
+    with_state(obj, |st| {
+        if !st.closed {
+            st.closed = true;
+            // `getvalue()` is refused after close, as in CPython.
+            st.stream.close();
+        }
+        Ok(Value::None)
+    })
+}
+
+fn m_flush(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = this(&a, "flush")?;
+    on_open(vm, obj, None, |_| Ok(Value::None))
+}
+
+fn m_enter(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = this(&a, "__enter__")?;
+    on_open(vm, obj, None, |_| Ok(()))?;
+    Ok(obj.clone())
+}
+
+fn m_exit(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = this(&a, "__exit__")?;
+    m_close(vm, Args::positional(std::slice::from_ref(obj)))
+}
+
+fn m_fileno(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    use std::os::fd::AsRawFd;
+    let obj = this(&a, "fileno")?;
+    let fd = on_open(vm, obj, None, |st| {
+        Ok(st.stream.os_file().map(|f| f.as_raw_fd()))
+    })?;
+    match fd {
+        Some(fd) => Ok(Value::Int(fd as i64)),
+        None => Err(unsupported(vm, "fileno")),
+    }
+}
+
+fn m_readable(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = this(&a, "readable")?;
+    on_open(vm, obj, None, |st| Ok(Value::Bool(st.readable)))
+}
+
+fn m_writable(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = this(&a, "writable")?;
+    on_open(vm, obj, None, |st| Ok(Value::Bool(st.writable)))
+}
+
+fn m_seekable(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = this(&a, "seekable")?;
+    on_open(vm, obj, None, |st| {
+        Ok(Value::Bool(match st.stream.os_file() {
+            Some(f) => {
+                use std::io::Seek;
+                let mut f: &std::fs::File = f;
+                f.stream_position().is_ok()
+            }
+            None => true,
+        }))
+    })
+}
+
+fn m_isatty(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    use std::io::IsTerminal;
+    let obj = this(&a, "isatty")?;
+    on_open(vm, obj, None, |st| {
+        Ok(Value::Bool(
+            st.stream.os_file().is_some_and(|f| f.is_terminal()),
+        ))
+    })
+}
+
+fn m_getvalue(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = this(&a, "getvalue")?;
+    on_open(vm, obj, None, |st| match st.kind {
+        Kind::StringIo(_) => Ok(Value::string(
+            String::from_utf8_lossy(st.stream.contents()).into_owned(),
+        )),
+        Kind::Binary if st.class == "BytesIO" => Ok(bytes_value(st.stream.contents().to_vec())),
+        _ => Err(PyErr::new(
+            ExcKind::AttributeError,
+            format!("'{}' object has no attribute 'getvalue'", st.class),
+        )),
+    })
+}
+
+fn m_closed(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = this(&a, "closed")?;
+    with_state(obj, |st| Ok(Value::Bool(st.closed)))
+}
+
+fn m_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = this(&a, "__repr__")?;
+    let Value::Instance(inst) = obj else {
+        return Ok(Value::str("<_io object>"));
+    };
+    let class = with_state(obj, |st| Ok(st.class)).unwrap_or("");
+    let tname = inst.typ.name.clone();
+    let attr = |name: &str| crate::import::dict_get(&inst.dict.borrow(), name);
+    let mut out = format!("<_io.{tname}");
+    if class == "StringIO" || class == "BytesIO" || class.is_empty() {
+        return Ok(Value::string(format!(
+            "<_io.{tname} object at {:#x}>",
+            obj.identity()
+        )));
+    }
+    let closed = with_state(obj, |st| Ok(st.closed)).unwrap_or(false);
+    if class == "FileIO" && closed {
+        return Ok(Value::str("<_io.FileIO [closed]>"));
+    }
+    if let Some(name) = attr("name") {
+        out.push_str(&format!(" name={}", vm.repr_of(&name)?));
+    }
+    if class == "TextIOWrapper" || class == "FileIO" {
+        if let Some(mode) = attr("mode") {
+            out.push_str(&format!(" mode={}", vm.repr_of(&mode)?));
+        }
+    }
+    if class == "TextIOWrapper" {
+        if let Some(enc) = attr("encoding") {
+            out.push_str(&format!(" encoding={}", vm.repr_of(&enc)?));
+        }
+    }
+    if class == "FileIO" {
+        out.push_str(" closefd=True");
+    }
+    out.push('>');
+    Ok(Value::string(out))
+}

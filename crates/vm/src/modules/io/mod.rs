@@ -1,0 +1,573 @@
+//! `_io`, the module behind `open()` and `io`: text files (`TextIOWrapper`),
+//! binary files (`BufferedReader`, `BufferedWriter`, `BufferedRandom`,
+//! unbuffered `FileIO`), `StringIO` and `BytesIO`, with CPython's argument
+//! checks, reprs and errors (`Modules/_io/*.c` of 3.11).
+//!
+//! File objects are instances of classes made when `_io` is first imported
+//! (so `type(f).__name__`, `isinstance` and subclassing work as usual); the
+//! Rust state of each ([`stream::ByteStream`] and its settings) lives in a
+//! table keyed by the instance, dropped (closing the OS file) once the
+//! instance is gone. The base classes `_IOBase`, `_RawIOBase`,
+//! `_BufferedIOBase` and `_TextIOBase` exist for the standard library's
+//! `io.py`, which derives its ABCs from them.
+
+mod methods;
+pub mod stream;
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::{Rc, Weak};
+
+use crate::dict::Dict;
+use crate::exc::{ExcObj, PyErr, PyResult};
+use crate::func::{Args, BuiltinDef};
+use crate::instance::Instance;
+use crate::types::{ExcKind, TypeObj};
+use crate::value::Value;
+use crate::vm::Vm;
+
+use stream::{ByteStream, Codec, Newline, TextMode};
+
+/// `open` in `builtins` (the same function as `_io.open`).
+pub(crate) static IO_BUILTINS: &[BuiltinDef] = &[BuiltinDef {
+    name: "open",
+    func: b_open,
+    owner: "",
+    is_method: false,
+}];
+
+super::module_functions!(FUNCTIONS, "_io", [
+    "open_code" => b_open_code,
+    "text_encoding" => b_text_encoding,
+]);
+
+/// What kind of object a file state belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A text file (`TextIOWrapper`).
+    Text(TextMode),
+    /// A binary file or `BytesIO`.
+    Binary,
+    /// A `StringIO` (UTF-8 in memory, positions in characters).
+    StringIo(Newline),
+}
+
+/// The Rust side of one file object.
+#[derive(Debug)]
+pub(crate) struct FileState {
+    pub(crate) stream: ByteStream,
+    pub(crate) kind: Kind,
+    pub(crate) readable: bool,
+    pub(crate) writable: bool,
+    pub(crate) closed: bool,
+    /// The class name shown by `repr`.
+    pub(crate) class: &'static str,
+}
+
+struct Entry {
+    owner: Weak<Instance>,
+    state: FileState,
+}
+
+thread_local! {
+    static FILES: RefCell<HashMap<usize, Entry>> = RefCell::new(HashMap::new());
+}
+
+fn key_of(obj: &Value) -> Option<(usize, &Rc<Instance>)> {
+    match obj {
+        Value::Instance(i) => Some((Rc::as_ptr(i) as usize, i)),
+        _ => None,
+    }
+}
+
+/// Attaches `state` to the instance `obj`, dropping the states of dead instances.
+pub(crate) fn attach(obj: &Value, state: FileState) {
+    let Some((key, inst)) = key_of(obj) else {
+        return;
+    };
+    let dropped: Vec<Entry> = FILES.with(|f| {
+        let mut f = f.borrow_mut();
+        let mut dead = Vec::new();
+        if f.len() >= 16 && f.len().is_power_of_two() {
+            let keys: Vec<usize> = f
+                .iter()
+                .filter(|(_, e)| e.owner.strong_count() == 0)
+                .map(|(k, _)| *k)
+                .collect();
+            dead.extend(keys.into_iter().filter_map(|k| f.remove(&k)));
+        }
+        dead.extend(f.insert(
+            key,
+            Entry {
+                owner: Rc::downgrade(inst),
+                state,
+            },
+        ));
+        dead
+    });
+    drop(dropped);
+}
+
+/// Runs `f` on the state of file object `obj`.
+pub(crate) fn with_state<R>(
+    obj: &Value,
+    f: impl FnOnce(&mut FileState) -> PyResult<R>,
+) -> PyResult<R> {
+    let Some((key, inst)) = key_of(obj) else {
+        return Err(PyErr::type_error(format!(
+            "descriptor requires an '_io' file object but received '{}'",
+            crate::types::type_name(obj)
+        )));
+    };
+    FILES.with(|files| {
+        let mut files = files.borrow_mut();
+        match files.get_mut(&key) {
+            // The address may be reused by a new object after the old one died.
+            Some(e)
+                if e.owner.strong_count() > 0
+                    && std::ptr::eq(e.owner.as_ptr(), Rc::as_ptr(inst)) =>
+            {
+                f(&mut e.state)
+            }
+            _ => Err(PyErr::value_error("I/O operation on uninitialized object")),
+        }
+    })
+}
+
+/// The `_io` module, made on first import: its classes and functions.
+pub fn init(vm: &mut Vm) -> Value {
+    let mut extra: Vec<(&str, Value)> = vec![
+        // The same function object as `builtins.open`.
+        ("open", Value::Builtin(&IO_BUILTINS[0])),
+        ("DEFAULT_BUFFER_SIZE", Value::Int(8192)),
+        (
+            "BlockingIOError",
+            Value::Type(crate::types::exc_type(ExcKind::BlockingIOError)),
+        ),
+    ];
+    let os_error = crate::types::exc_type(ExcKind::OSError);
+    let value_error = crate::types::exc_type(ExcKind::ValueError);
+    let unsupported = make_class(
+        vm,
+        "UnsupportedOperation",
+        vec![os_error, value_error],
+        false,
+    )
+    .or_else(|_| {
+        make_class(
+            vm,
+            "UnsupportedOperation",
+            vec![crate::types::exc_type(ExcKind::OSError)],
+            false,
+        )
+    });
+    if let Ok(t) = unsupported {
+        extra.push(("UnsupportedOperation", Value::Type(t)));
+    }
+    let base = make_class(vm, "_IOBase", Vec::new(), false).ok();
+    let sub = |vm: &mut Vm, name, with_methods| {
+        make_class(vm, name, base.iter().cloned().collect(), with_methods).ok()
+    };
+    let raw = sub(vm, "_RawIOBase", false);
+    let buffered = sub(vm, "_BufferedIOBase", false);
+    let text = sub(vm, "_TextIOBase", false);
+    for (name, t) in [
+        ("_IOBase", &base),
+        ("_RawIOBase", &raw),
+        ("_BufferedIOBase", &buffered),
+        ("_TextIOBase", &text),
+    ] {
+        if let Some(t) = t {
+            extra.push((name, Value::Type(t.clone())));
+        }
+    }
+    let concrete: [(&str, &Option<Rc<TypeObj>>); 8] = [
+        ("FileIO", &raw),
+        ("BufferedReader", &buffered),
+        ("BufferedWriter", &buffered),
+        ("BufferedRandom", &buffered),
+        ("BufferedRWPair", &buffered),
+        ("BytesIO", &buffered),
+        ("TextIOWrapper", &text),
+        ("StringIO", &text),
+    ];
+    for (name, parent) in concrete {
+        let bases = parent.iter().cloned().collect();
+        if let Ok(t) = make_class(vm, name, bases, true) {
+            extra.push((name, Value::Type(t)));
+        }
+    }
+    if let Ok(t) = make_class(vm, "IncrementalNewlineDecoder", Vec::new(), false) {
+        extra.push(("IncrementalNewlineDecoder", Value::Type(t)));
+    }
+    super::new_module("_io", FUNCTIONS, extra)
+}
+
+/// A class of `_io` (`__module__` is `_io`), with the file methods if asked.
+fn make_class(
+    vm: &mut Vm,
+    name: &str,
+    bases: Vec<Rc<TypeObj>>,
+    with_methods: bool,
+) -> PyResult<Rc<TypeObj>> {
+    let mut ns = Dict::new();
+    ns.insert(Value::str("__module__"), Value::str("_io"))?;
+    ns.insert(Value::str("__qualname__"), Value::str(name))?;
+    if with_methods {
+        for def in methods::METHODS {
+            ns.insert(Value::str(def.name), Value::Builtin(def))?;
+        }
+        ns.insert(Value::str("closed"), methods::closed_property())?;
+    }
+    crate::class::new_type(vm, None, name, bases, &ns, (&[], &[]))
+}
+
+/// A class of the `_io` module by name.
+pub(crate) fn io_class(vm: &mut Vm, name: &str) -> PyResult<Rc<TypeObj>> {
+    let module = vm.import_module("_io")?;
+    let Value::Module(m) = module else {
+        return Err(PyErr::system_error("_io is not a module"));
+    };
+    let found = crate::import::dict_get(&m.dict.borrow(), name);
+    match found {
+        Some(Value::Type(t)) => Ok(t),
+        _ => Err(PyErr::system_error(format!("_io.{name} is missing"))),
+    }
+}
+
+/// `io.UnsupportedOperation(msg)`.
+pub(crate) fn unsupported(vm: &mut Vm, msg: &str) -> PyErr {
+    match io_class(vm, "UnsupportedOperation") {
+        Ok(t) => {
+            let e = ExcObj::new(t, vec![Value::str(msg)]);
+            crate::oserror::init(&e);
+            PyErr(Rc::new(e))
+        }
+        Err(e) => e,
+    }
+}
+
+/// The parsed `mode` argument of `open()`.
+struct OpenMode {
+    reading: bool,
+    writing: bool,
+    appending: bool,
+    creating: bool,
+    updating: bool,
+    binary: bool,
+}
+
+/// `_io_open_impl`'s mode checks.
+fn parse_mode(mode: &str) -> PyResult<OpenMode> {
+    let mut m = OpenMode {
+        reading: false,
+        writing: false,
+        appending: false,
+        creating: false,
+        updating: false,
+        binary: false,
+    };
+    let mut text = false;
+    let invalid = || PyErr::value_error(format!("invalid mode: '{mode}'"));
+    let mut seen = String::new();
+    for c in mode.chars() {
+        if !"rwxabt+".contains(c) || seen.contains(c) {
+            return Err(invalid());
+        }
+        seen.push(c);
+        match c {
+            'r' => m.reading = true,
+            'w' => m.writing = true,
+            'a' => m.appending = true,
+            'x' => m.creating = true,
+            '+' => m.updating = true,
+            'b' => m.binary = true,
+            _ => text = true,
+        }
+    }
+    if text && m.binary {
+        return Err(PyErr::value_error(
+            "can't have text and binary mode at once",
+        ));
+    }
+    let n = [m.reading, m.writing, m.appending, m.creating]
+        .iter()
+        .filter(|b| **b)
+        .count();
+    if n > 1 {
+        return Err(PyErr::value_error(
+            "must have exactly one of create/read/write/append mode",
+        ));
+    }
+    if n == 0 {
+        return Err(PyErr::value_error(
+            "Must have exactly one of create/read/write/append mode and at most one plus",
+        ));
+    }
+    Ok(m)
+}
+
+impl OpenMode {
+    /// `FileIO.mode`: `rb`, `wb`, `ab`, `xb`, with `+` after.
+    fn raw_mode(&self) -> String {
+        let base = if self.creating {
+            "xb"
+        } else if self.appending {
+            "ab"
+        } else if self.writing && !self.updating {
+            "wb"
+        } else {
+            // `r`, `r+` and `w+` (FileIO shows `w+` as `rb+`).
+            "rb"
+        };
+        if self.updating {
+            format!("{base}+")
+        } else {
+            base.to_string()
+        }
+    }
+}
+
+fn str_arg(v: Option<&Value>, fname: &str, what: &str) -> PyResult<Option<String>> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(Value::Str(s)) => Ok(Some(s.as_str().to_string())),
+        Some(other) => Err(PyErr::type_error(format!(
+            "{fname}() argument '{what}' must be str or None, not {}",
+            crate::types::type_name(other)
+        ))),
+    }
+}
+
+/// `open(file, mode='r', buffering=-1, encoding=None, errors=None,
+/// newline=None, closefd=True, opener=None)`.
+fn b_open(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    const NAMES: [&str; 8] = [
+        "file",
+        "mode",
+        "buffering",
+        "encoding",
+        "errors",
+        "newline",
+        "closefd",
+        "opener",
+    ];
+    a.check_kw("open", &NAMES)?;
+    if a.pos.len() > NAMES.len() {
+        return Err(PyErr::type_error(format!(
+            "open() takes at most 8 arguments ({} given)",
+            a.pos.len()
+        )));
+    }
+    let arg = |i: usize| a.pos.get(i).or_else(|| a.kw(NAMES[i]));
+    let Some(file) = arg(0) else {
+        return Err(PyErr::type_error(
+            "open() missing required argument 'file' (pos 1)",
+        ));
+    };
+    let mode = match arg(1) {
+        None => "r".to_string(),
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        Some(other) => {
+            return Err(PyErr::type_error(format!(
+                "open() argument 'mode' must be str, not {}",
+                crate::types::type_name(other)
+            )))
+        }
+    };
+    let buffering = match arg(2) {
+        None => -1,
+        Some(Value::Int(n)) => *n,
+        Some(Value::Bool(b)) => *b as i64,
+        Some(other) => {
+            return Err(PyErr::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                crate::types::type_name(other)
+            )))
+        }
+    };
+    let encoding = str_arg(arg(3), "open", "encoding")?;
+    let errors = str_arg(arg(4), "open", "errors")?;
+    let newline = str_arg(arg(5), "open", "newline")?;
+    let m = parse_mode(&mode)?;
+    if m.binary {
+        for (given, what) in [
+            (&encoding, "an encoding"),
+            (&errors, "an errors"),
+            (&newline, "a newline"),
+        ] {
+            if given.is_some() {
+                return Err(PyErr::value_error(format!(
+                    "binary mode doesn't take {what} argument"
+                )));
+            }
+        }
+    } else if buffering == 0 {
+        return Err(PyErr::value_error("can't have unbuffered text I/O"));
+    }
+    let text_mode = if m.binary {
+        None
+    } else {
+        Some(text_mode(
+            encoding.as_deref(),
+            errors.as_deref(),
+            newline.as_deref(),
+        )?)
+    };
+    let path = match file {
+        Value::Str(s) => s.as_str().to_string(),
+        Value::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
+        Value::Int(fd) if *fd >= 0 => format!("/dev/fd/{fd}"),
+        Value::Int(_) => {
+            return Err(PyErr::value_error("negative file descriptor"));
+        }
+        Value::Bool(_) | Value::Float(_) => {
+            return Err(PyErr::type_error(format!(
+                "expected str, bytes or os.PathLike object, not {}",
+                crate::types::type_name(file)
+            )))
+        }
+        other => match fspath(vm, other)? {
+            Some(p) => p,
+            None => {
+                return Err(PyErr::type_error(format!(
+                    "expected str, bytes or os.PathLike object, not {}",
+                    crate::types::type_name(other)
+                )))
+            }
+        },
+    };
+    let os_file =
+        open_os_file(&path, &m).map_err(|e| crate::oserror::from_io(&e, Some(file.clone())))?;
+    let readable = m.reading || m.updating;
+    let writable = !m.reading || m.updating;
+    let stream = ByteStream::file(os_file, m.appending);
+    let (class, kind) = match text_mode {
+        Some(t) => ("TextIOWrapper", Kind::Text(t)),
+        None if buffering == 0 => ("FileIO", Kind::Binary),
+        None if m.updating => ("BufferedRandom", Kind::Binary),
+        None if m.reading => ("BufferedReader", Kind::Binary),
+        None => ("BufferedWriter", Kind::Binary),
+    };
+    let t = io_class(vm, class)?;
+    let obj = Value::Instance(Rc::new(Instance::new(t, Value::Null)));
+    if let Value::Instance(i) = &obj {
+        let mut d = i.dict.borrow_mut();
+        d.insert(Value::str("name"), file.clone())?;
+        let shown_mode = if class == "FileIO" || (m.binary && class != "TextIOWrapper") {
+            m.raw_mode()
+        } else {
+            mode.clone()
+        };
+        d.insert(Value::str("mode"), Value::string(shown_mode))?;
+        if text_mode.is_some() {
+            let shown = encoding.unwrap_or_else(|| "UTF-8".to_string());
+            d.insert(Value::str("encoding"), Value::string(shown))?;
+            d.insert(
+                Value::str("errors"),
+                Value::string(errors.unwrap_or_else(|| "strict".to_string())),
+            )?;
+        }
+    }
+    attach(
+        &obj,
+        FileState {
+            stream,
+            kind,
+            readable,
+            writable,
+            closed: false,
+            class,
+        },
+    );
+    Ok(obj)
+}
+
+/// The text settings from `encoding`, `errors` and `newline` arguments.
+pub(crate) fn text_mode(
+    encoding: Option<&str>,
+    errors: Option<&str>,
+    newline: Option<&str>,
+) -> PyResult<TextMode> {
+    let codec = match encoding {
+        None => Codec::Utf8,
+        Some(name) => Codec::lookup(name)
+            .ok_or_else(|| PyErr::new(ExcKind::LookupError, format!("unknown encoding: {name}")))?,
+    };
+    let newline = match newline {
+        None => Newline::Universal,
+        Some("") => Newline::Untranslated,
+        Some("\n") => Newline::Lf,
+        Some("\r") => Newline::Cr,
+        Some("\r\n") => Newline::CrLf,
+        Some(other) => {
+            return Err(PyErr::value_error(format!(
+                "illegal newline value: {other}"
+            )))
+        }
+    };
+    Ok(TextMode {
+        codec,
+        errors: stream::Errors::lookup(errors.unwrap_or("strict")),
+        newline,
+    })
+}
+
+/// `os.fspath(p)` for objects with `__fspath__`.
+fn fspath(vm: &mut Vm, p: &Value) -> PyResult<Option<String>> {
+    let Value::Instance(_) = p else {
+        return Ok(None);
+    };
+    let name = vm.intern("__fspath__");
+    let Ok(f) = vm.get_attr(p, &name) else {
+        return Ok(None);
+    };
+    match vm.call(&f, &[])? {
+        Value::Str(s) => Ok(Some(s.as_str().to_string())),
+        Value::Bytes(b) => Ok(Some(String::from_utf8_lossy(&b).into_owned())),
+        other => Err(PyErr::type_error(format!(
+            "expected {}.__fspath__() to return str or bytes, not {}",
+            crate::types::type_name(p),
+            crate::types::type_name(&other)
+        ))),
+    }
+}
+
+/// Opens the OS file as `FileIO.__init__` does, refusing directories.
+fn open_os_file(path: &str, m: &OpenMode) -> std::io::Result<std::fs::File> {
+    let mut o = std::fs::OpenOptions::new();
+    o.read(m.reading || m.updating);
+    if m.writing {
+        o.write(true).create(true).truncate(true);
+    } else if m.appending {
+        o.append(true).create(true);
+    } else if m.creating {
+        o.write(true).create_new(true);
+    } else if m.updating {
+        o.write(true);
+    }
+    let file = o.open(path)?;
+    if file.metadata().is_ok_and(|md| md.is_dir()) {
+        return Err(std::io::Error::from_raw_os_error(21));
+    }
+    Ok(file)
+}
+
+/// `open_code(path)`: the file opened for reading bytes.
+fn b_open_code(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let Some(path) = a.pos.first().or_else(|| a.kw("path")) else {
+        return Err(PyErr::type_error(
+            "open_code() missing required argument 'path' (pos 1)",
+        ));
+    };
+    let args = [path.clone(), Value::str("rb")];
+    b_open(vm, Args::positional(&args))
+}
+
+/// `text_encoding(encoding, stacklevel=2)`: `"locale"` for `None`.
+fn b_text_encoding(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    match a.pos.first().or_else(|| a.kw("encoding")) {
+        None | Some(Value::None) => Ok(Value::str("locale")),
+        Some(v) => Ok(v.clone()),
+    }
+}

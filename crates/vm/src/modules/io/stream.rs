@@ -1,0 +1,660 @@
+//! The state behind a file object, free of Python values: a byte stream
+//! (an OS file with a read buffer, or the memory of a `BytesIO`), and for
+//! text files the codec and newline rules of `TextIOWrapper`.
+//!
+//! Writes to OS files go straight through (no write buffer), so a file
+//! that is never closed, or read back through another object, holds what
+//! was written, as CPython's reference counting usually ensures. Reads go
+//! through a buffer; `tell()` is the byte position of the next byte
+//! delivered, which is also what CPython's text `tell()` gives for UTF-8
+//! when no decoder state is pending.
+
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom, Write};
+
+/// How much an OS file read asks for at a time.
+const CHUNK: usize = 8192;
+
+/// The text encodings Pith's files speak.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Codec {
+    /// UTF-8 (the default: the locale is UTF-8).
+    Utf8,
+    /// ASCII.
+    Ascii,
+    /// ISO-8859-1.
+    Latin1,
+}
+
+impl Codec {
+    /// The codec for an `encoding=` name, if supported.
+    pub fn lookup(name: &str) -> Option<Codec> {
+        let norm = name.to_ascii_lowercase().replace(['-', ' '], "_");
+        Some(match norm.as_str() {
+            "utf_8" | "utf8" | "u8" | "utf" | "cp65001" => Codec::Utf8,
+            "ascii" | "us_ascii" | "646" => Codec::Ascii,
+            "latin_1" | "latin1" | "iso_8859_1" | "iso8859_1" | "l1" | "8859" | "cp819" => {
+                Codec::Latin1
+            }
+            _ => return None,
+        })
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Codec::Utf8 => "utf-8",
+            Codec::Ascii => "ascii",
+            Codec::Latin1 => "latin-1",
+        }
+    }
+
+    /// Decodes `bytes` (whole characters only: callers split at ASCII bytes
+    /// or at the end of input); the error is CPython's UnicodeDecodeError text.
+    pub fn decode(self, bytes: &[u8]) -> Result<String, String> {
+        match self {
+            Codec::Utf8 => match std::str::from_utf8(bytes) {
+                Ok(s) => Ok(s.to_string()),
+                Err(e) => {
+                    let at = e.valid_up_to();
+                    let reason = match e.error_len() {
+                        None => "unexpected end of data",
+                        Some(_) if (0x80..0xc2).contains(&bytes[at]) || bytes[at] >= 0xf5 => {
+                            "invalid start byte"
+                        }
+                        Some(_) => "invalid continuation byte",
+                    };
+                    Err(format!(
+                        "'utf-8' codec can't decode byte 0x{:02x} in position {at}: {reason}",
+                        bytes[at]
+                    ))
+                }
+            },
+            Codec::Ascii => match bytes.iter().position(|b| *b >= 0x80) {
+                Some(at) => Err(format!(
+                    "'ascii' codec can't decode byte 0x{:02x} in position {at}: ordinal not in range(128)",
+                    bytes[at]
+                )),
+                None => Ok(bytes.iter().map(|&b| b as char).collect()),
+            },
+            Codec::Latin1 => Ok(bytes.iter().map(|&b| b as char).collect()),
+        }
+    }
+
+    /// Encodes `text`; the error is CPython's UnicodeEncodeError text.
+    pub fn encode(self, text: &str) -> Result<Vec<u8>, String> {
+        let limit = match self {
+            Codec::Utf8 => return Ok(text.as_bytes().to_vec()),
+            Codec::Ascii => 0x80,
+            Codec::Latin1 => 0x100,
+        };
+        let mut out = Vec::with_capacity(text.len());
+        for (i, c) in text.chars().enumerate() {
+            if (c as u32) >= limit {
+                return Err(format!(
+                    "'{}' codec can't encode character {} in position {i}: ordinal not in range({limit})",
+                    self.name(),
+                    pith_repr::str_repr(&c.to_string())
+                ));
+            }
+            out.push(c as u8);
+        }
+        Ok(out)
+    }
+}
+
+/// The `errors=` argument of a text file. `surrogateescape` and
+/// `surrogatepass` decode as `replace` (a Rust string holds no lone
+/// surrogates); an unknown name behaves as `strict`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Errors {
+    /// Raise on the first bad byte or character.
+    Strict,
+    /// `U+FFFD` when decoding, `?` when encoding.
+    Replace,
+    /// Drop what cannot be converted.
+    Ignore,
+    /// `\xNN` (and `\uNNNN` when encoding).
+    BackslashReplace,
+}
+
+impl Errors {
+    /// The handler for an `errors=` name.
+    pub fn lookup(name: &str) -> Errors {
+        match name {
+            "replace" | "surrogateescape" | "surrogatepass" => Errors::Replace,
+            "ignore" => Errors::Ignore,
+            "backslashreplace" => Errors::BackslashReplace,
+            _ => Errors::Strict,
+        }
+    }
+}
+
+impl Codec {
+    /// Decodes with an error handler.
+    pub fn decode_with(self, bytes: &[u8], errors: Errors) -> Result<String, String> {
+        let strict = self.decode(bytes);
+        if strict.is_ok() || errors == Errors::Strict {
+            return strict;
+        }
+        let mut out = String::with_capacity(bytes.len());
+        let mut rest = bytes;
+        while !rest.is_empty() {
+            let (good, bad) = match self {
+                Codec::Utf8 => match std::str::from_utf8(rest) {
+                    Ok(_) => (rest.len(), 0),
+                    Err(e) => (
+                        e.valid_up_to(),
+                        e.error_len().unwrap_or(rest.len() - e.valid_up_to()),
+                    ),
+                },
+                _ => {
+                    let good = rest.iter().position(|b| *b >= 0x80).unwrap_or(rest.len());
+                    (good, usize::from(good < rest.len()))
+                }
+            };
+            out.push_str(&self.decode(&rest[..good])?);
+            let bad_bytes = &rest[good..good + bad];
+            match errors {
+                Errors::Replace if !bad_bytes.is_empty() => out.push('\u{fffd}'),
+                Errors::BackslashReplace => {
+                    for b in bad_bytes {
+                        out.push_str(&format!("\\x{b:02x}"));
+                    }
+                }
+                _ => {}
+            }
+            rest = &rest[good + bad..];
+        }
+        Ok(out)
+    }
+
+    /// Encodes with an error handler.
+    pub fn encode_with(self, text: &str, errors: Errors) -> Result<Vec<u8>, String> {
+        let strict = self.encode(text);
+        if strict.is_ok() || errors == Errors::Strict {
+            return strict;
+        }
+        let limit: u32 = if self == Codec::Ascii { 0x80 } else { 0x100 };
+        let mut out = Vec::with_capacity(text.len());
+        for c in text.chars() {
+            let n = c as u32;
+            if n < limit {
+                out.push(n as u8);
+                continue;
+            }
+            match errors {
+                Errors::Replace => out.push(b'?'),
+                Errors::BackslashReplace => {
+                    let esc = if n <= 0xff {
+                        format!("\\x{n:02x}")
+                    } else if n <= 0xffff {
+                        format!("\\u{n:04x}")
+                    } else {
+                        format!("\\U{n:08x}")
+                    };
+                    out.extend_from_slice(esc.as_bytes());
+                }
+                _ => {}
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// The `newline=` argument of a text file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Newline {
+    /// `None`: universal newlines, translated to `\n` on input.
+    Universal,
+    /// `''`: universal newlines, untranslated.
+    Untranslated,
+    /// `'\n'`.
+    Lf,
+    /// `'\r'`.
+    Cr,
+    /// `'\r\n'`.
+    CrLf,
+}
+
+impl Newline {
+    /// What `write` puts for `\n`.
+    fn written(self) -> Option<&'static str> {
+        match self {
+            Newline::Cr => Some("\r"),
+            Newline::CrLf => Some("\r\n"),
+            _ => None,
+        }
+    }
+}
+
+/// Text-layer settings of a `TextIOWrapper`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TextMode {
+    /// The codec.
+    pub codec: Codec,
+    /// The error handler.
+    pub errors: Errors,
+    /// Newline handling.
+    pub newline: Newline,
+}
+
+/// A byte stream: an OS file or memory.
+#[derive(Debug)]
+pub struct ByteStream {
+    /// The OS file; `None` for `BytesIO` (and after close).
+    file: Option<File>,
+    /// For memory streams, the contents.
+    mem: Vec<u8>,
+    /// Whether this is a memory stream.
+    memory: bool,
+    /// Read-ahead of an OS file, from `rpos` on not yet delivered.
+    rbuf: Vec<u8>,
+    rpos: usize,
+    /// Memory streams: the position.
+    mpos: usize,
+    /// Whether writes append at the end (mode `a`).
+    append: bool,
+}
+
+impl ByteStream {
+    /// A stream over an open OS file.
+    pub fn file(file: File, append: bool) -> ByteStream {
+        ByteStream {
+            file: Some(file),
+            mem: Vec::new(),
+            memory: false,
+            rbuf: Vec::new(),
+            rpos: 0,
+            mpos: 0,
+            append,
+        }
+    }
+
+    /// A memory stream holding `data`, positioned at its start.
+    pub fn memory(data: Vec<u8>) -> ByteStream {
+        ByteStream {
+            file: None,
+            mem: data,
+            memory: true,
+            rbuf: Vec::new(),
+            rpos: 0,
+            mpos: 0,
+            append: false,
+        }
+    }
+
+    /// The OS file, if any.
+    pub fn os_file(&self) -> Option<&File> {
+        self.file.as_ref()
+    }
+
+    /// Closes the OS file (memory streams drop their contents).
+    pub fn close(&mut self) {
+        self.file = None;
+        self.mem = Vec::new();
+        self.rbuf = Vec::new();
+        self.rpos = 0;
+    }
+
+    /// The bytes that can be delivered without reading more.
+    fn peek(&self) -> &[u8] {
+        if self.memory {
+            self.mem.get(self.mpos..).unwrap_or(&[])
+        } else {
+            &self.rbuf[self.rpos..]
+        }
+    }
+
+    /// Marks `n` bytes of `peek()` delivered.
+    fn consume(&mut self, n: usize) {
+        if self.memory {
+            self.mpos += n;
+        } else {
+            self.rpos += n;
+            if self.rpos == self.rbuf.len() {
+                self.rbuf.clear();
+                self.rpos = 0;
+            }
+        }
+    }
+
+    /// Reads more of an OS file into the buffer; false at the end.
+    fn fill(&mut self) -> std::io::Result<bool> {
+        let Some(file) = self.file.as_mut() else {
+            return Ok(false);
+        };
+        if self.rpos > 0 {
+            self.rbuf.drain(..self.rpos);
+            self.rpos = 0;
+        }
+        let start = self.rbuf.len();
+        self.rbuf.resize(start + CHUNK, 0);
+        let n = loop {
+            match file.read(&mut self.rbuf[start..]) {
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                other => break other,
+            }
+        };
+        let n = n.inspect_err(|_| self.rbuf.truncate(start))?;
+        self.rbuf.truncate(start + n);
+        Ok(n > 0)
+    }
+
+    /// Takes `n` delivered bytes.
+    fn take(&mut self, n: usize) -> Vec<u8> {
+        let out = self.peek()[..n].to_vec();
+        self.consume(n);
+        out
+    }
+
+    /// `read(n)`; `None` reads to the end.
+    pub fn read(&mut self, n: Option<usize>) -> std::io::Result<Vec<u8>> {
+        loop {
+            let have = self.peek().len();
+            if n.is_some_and(|n| have >= n) || !self.fill()? {
+                let have = self.peek().len();
+                return Ok(self.take(n.map_or(have, |n| n.min(have))));
+            }
+        }
+    }
+
+    /// `readline(limit)` on bytes: up to and including `\n`.
+    pub fn readline(&mut self, limit: Option<usize>) -> std::io::Result<Vec<u8>> {
+        let mut scanned = 0;
+        loop {
+            let buf = self.peek();
+            let end = limit.map_or(buf.len(), |l| l.min(buf.len()));
+            if let Some(i) = buf[scanned..end].iter().position(|&b| b == b'\n') {
+                return Ok(self.take(scanned + i + 1));
+            }
+            if limit.is_some_and(|l| buf.len() >= l) {
+                return Ok(self.take(end));
+            }
+            scanned = end;
+            if !self.fill()? {
+                let n = self.peek().len();
+                return Ok(self.take(n));
+            }
+        }
+    }
+
+    /// Writes all of `data` at the position (the end in append mode).
+    pub fn write(&mut self, data: &[u8]) -> std::io::Result<()> {
+        if self.memory {
+            let end = self.mpos + data.len();
+            if self.mem.len() < self.mpos {
+                self.mem.resize(self.mpos, 0);
+            }
+            if self.mem.len() < end {
+                self.mem.resize(end, 0);
+            }
+            self.mem[self.mpos..end].copy_from_slice(data);
+            self.mpos = end;
+            return Ok(());
+        }
+        self.drop_read_ahead()?;
+        let append = self.append;
+        let Some(file) = self.file.as_mut() else {
+            return Ok(());
+        };
+        if append {
+            file.seek(SeekFrom::End(0))?;
+        }
+        file.write_all(data)
+    }
+
+    /// Moves the OS file back over unread read-ahead.
+    fn drop_read_ahead(&mut self) -> std::io::Result<()> {
+        let unread = (self.rbuf.len() - self.rpos) as i64;
+        if unread > 0 {
+            if let Some(file) = self.file.as_mut() {
+                file.seek(SeekFrom::Current(-unread))?;
+            }
+        }
+        self.rbuf.clear();
+        self.rpos = 0;
+        Ok(())
+    }
+
+    /// `tell()`: the position of the next byte delivered.
+    pub fn tell(&mut self) -> std::io::Result<u64> {
+        if self.memory {
+            return Ok(self.mpos as u64);
+        }
+        let unread = (self.rbuf.len() - self.rpos) as u64;
+        match self.file.as_mut() {
+            Some(file) => Ok(file.stream_position()?.saturating_sub(unread)),
+            None => Ok(0),
+        }
+    }
+
+    /// `seek(offset, whence)`; gives the new position.
+    pub fn seek(&mut self, offset: i64, whence: u8) -> std::io::Result<u64> {
+        if self.memory {
+            let base = match whence {
+                0 => 0,
+                1 => self.mpos as i64,
+                _ => self.mem.len() as i64,
+            };
+            self.mpos = (base + offset).max(0) as usize;
+            return Ok(self.mpos as u64);
+        }
+        let target = match whence {
+            0 => SeekFrom::Start(offset.max(0) as u64),
+            1 => SeekFrom::Start((self.tell()? as i64 + offset).max(0) as u64),
+            _ => SeekFrom::End(offset),
+        };
+        self.rbuf.clear();
+        self.rpos = 0;
+        match self.file.as_mut() {
+            Some(file) => file.seek(target),
+            None => Ok(0),
+        }
+    }
+
+    /// `truncate(size)`: the new size.
+    pub fn truncate(&mut self, size: Option<u64>) -> std::io::Result<u64> {
+        let size = match size {
+            Some(s) => s,
+            None => self.tell()?,
+        };
+        if self.memory {
+            self.mem.truncate(size as usize);
+            return Ok(size);
+        }
+        self.drop_read_ahead()?;
+        if let Some(file) = self.file.as_mut() {
+            file.set_len(size)?;
+        }
+        Ok(size)
+    }
+
+    /// Replaces a memory stream's contents and moves to `pos`.
+    pub fn set_contents(&mut self, data: Vec<u8>, pos: usize) {
+        self.mem = data;
+        self.mpos = pos;
+    }
+
+    /// A memory stream's contents.
+    pub fn contents(&self) -> &[u8] {
+        &self.mem
+    }
+
+    /// The text up to and including the next line end of `mode` (None at
+    /// the end of input), undecoded.
+    fn text_line_bytes(
+        &mut self,
+        newline: Newline,
+        limit_bytes: Option<usize>,
+    ) -> std::io::Result<Vec<u8>> {
+        let mut scanned = 0;
+        loop {
+            let buf = self.peek();
+            let found = match newline {
+                Newline::Universal | Newline::Untranslated => buf[scanned..]
+                    .iter()
+                    .position(|&b| b == b'\n' || b == b'\r')
+                    .map(|i| scanned + i),
+                Newline::Lf => buf[scanned..]
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .map(|i| scanned + i),
+                Newline::Cr => buf[scanned..]
+                    .iter()
+                    .position(|&b| b == b'\r')
+                    .map(|i| scanned + i),
+                Newline::CrLf => buf[scanned..]
+                    .windows(2)
+                    .position(|w| w == b"\r\n")
+                    .map(|i| scanned + i + 1),
+            };
+            if let Some(i) = found {
+                if limit_bytes.is_some_and(|l| i >= l) {
+                    let l = limit_bytes.unwrap_or(0);
+                    return Ok(self.take(l));
+                }
+                let is_cr = buf[i] == b'\r'
+                    && matches!(newline, Newline::Universal | Newline::Untranslated);
+                if is_cr && i + 1 == buf.len() && self.fill()? {
+                    continue;
+                }
+                let buf = self.peek();
+                let end = if is_cr && buf.get(i + 1) == Some(&b'\n') {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                return Ok(self.take(end));
+            }
+            if let Some(l) = limit_bytes.filter(|&l| buf.len() >= l) {
+                return Ok(self.take(l));
+            }
+            scanned = match newline {
+                Newline::CrLf => buf.len().saturating_sub(1),
+                _ => buf.len(),
+            };
+            if !self.fill()? {
+                let n = self.peek().len();
+                return Ok(self.take(n));
+            }
+        }
+    }
+}
+
+/// Translates line ends of decoded input for `newline=None`.
+fn translate_in(text: String, newline: Newline) -> String {
+    if newline == Newline::Universal && text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    }
+}
+
+/// An error of a text operation: an OS error or a codec error.
+#[derive(Debug)]
+pub enum TextError {
+    /// From the OS.
+    Io(std::io::Error),
+    /// UnicodeDecodeError / UnicodeEncodeError text.
+    Decode(String),
+    /// UnicodeEncodeError text.
+    Encode(String),
+}
+
+impl From<std::io::Error> for TextError {
+    fn from(e: std::io::Error) -> Self {
+        TextError::Io(e)
+    }
+}
+
+impl ByteStream {
+    /// Text `readline(limit)` (limit in characters).
+    pub fn read_text_line(
+        &mut self,
+        mode: TextMode,
+        limit: Option<usize>,
+    ) -> Result<String, TextError> {
+        // A line of `limit` characters has at most 4 bytes a character; the
+        // exact cut is made after decoding.
+        // Only a limited read may need to give bytes back.
+        let start = if limit.is_some() {
+            self.tell().ok()
+        } else {
+            None
+        };
+        let bytes = self.text_line_bytes(mode.newline, limit.map(|l| l.saturating_mul(4)))?;
+        let text = self.decode_whole(mode.codec, mode.errors, bytes)?;
+        let text = translate_in(text, mode.newline);
+        match limit {
+            Some(l) if text.chars().count() > l => {
+                let cut: String = text.chars().take(l).collect();
+                // Give back what was read past the cut.
+                if let Some(start) = start {
+                    let used = mode.codec.encode(&cut).map_or(0, |b| b.len()) as i64;
+                    self.seek(start as i64 + used, 0)?;
+                }
+                Ok(cut)
+            }
+            _ => Ok(text),
+        }
+    }
+
+    /// Decodes bytes that may end inside a UTF-8 character by reading the
+    /// rest of that character.
+    fn decode_whole(
+        &mut self,
+        codec: Codec,
+        errors: Errors,
+        mut bytes: Vec<u8>,
+    ) -> Result<String, TextError> {
+        if codec == Codec::Utf8 {
+            while let Err(e) = std::str::from_utf8(&bytes) {
+                if e.error_len().is_some() || bytes.len() - e.valid_up_to() >= 4 {
+                    break;
+                }
+                let more = self.read(Some(1))?;
+                if more.is_empty() {
+                    break;
+                }
+                bytes.extend(more);
+            }
+        }
+        codec.decode_with(&bytes, errors).map_err(TextError::Decode)
+    }
+
+    /// Text `read(n)` (n in characters; `None` to the end).
+    pub fn read_text(&mut self, mode: TextMode, n: Option<usize>) -> Result<String, TextError> {
+        let Some(n) = n else {
+            let bytes = self.read(None)?;
+            let text = mode
+                .codec
+                .decode_with(&bytes, mode.errors)
+                .map_err(TextError::Decode)?;
+            return Ok(translate_in(text, mode.newline));
+        };
+        let mut out = String::new();
+        let mut count = 0;
+        while count < n {
+            let line = self.read_text_line(mode, Some(n - count))?;
+            if line.is_empty() {
+                break;
+            }
+            count += line.chars().count();
+            out.push_str(&line);
+        }
+        Ok(out)
+    }
+
+    /// Text `write(s)`: encodes with the newline rule.
+    pub fn write_text(&mut self, mode: TextMode, text: &str) -> Result<(), TextError> {
+        let bytes = match mode.newline.written() {
+            Some(nl) if text.contains('\n') => {
+                mode.codec.encode_with(&text.replace('\n', nl), mode.errors)
+            }
+            _ => mode.codec.encode_with(text, mode.errors),
+        }
+        .map_err(TextError::Encode)?;
+        self.write(&bytes)?;
+        Ok(())
+    }
+}
