@@ -47,6 +47,7 @@ pub mod methods;
 pub mod modules;
 pub mod names;
 mod namespace;
+pub mod native;
 pub mod ops;
 mod protocol;
 pub mod repr;

@@ -16,6 +16,7 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 pub mod gc;
+pub mod itertools;
 pub mod math;
 pub mod structseq;
 pub mod sys;
@@ -36,6 +37,7 @@ pub type ModuleInit = fn(&mut Vm) -> Value;
 /// Every native module: `(name, constructor)`.
 pub const MODULES: &[(&str, ModuleInit)] = &[
     ("gc", gc::init),
+    ("itertools", itertools::init),
     ("math", math::init),
     ("sys", sys::init),
     ("time", time::init),
