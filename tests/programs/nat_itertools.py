@@ -26,9 +26,27 @@ g = groupby([1,1,2,2,3]); k1, g1 = next(g); k2, g2 = next(g); print(list(g1), li
 class MyCount(count): pass
 m = MyCount(3); print(m, next(m))
 print(it.__name__, repr(chain('a'))[:26])
-for name in ["it.count('a')", "it.cycle()", "it.repeat()", "it.islice([],-1)", "it.combinations([],-1)", "it.tee([],-1)", "it.chain.from_iterable()"]:
-    try: eval(name)
-    except Exception as e: print(type(e).__name__, e)
+def check(f):
+    try:
+        f()
+    except Exception as e:
+        print(type(e).__name__, e)
+check(lambda: it.count('a'))
+check(lambda: it.cycle())
+check(lambda: it.repeat())
+check(lambda: it.islice([], -1))
+check(lambda: it.combinations([], -1))
+check(lambda: it.tee([], -1))
+check(lambda: it.chain.from_iterable())
+check(lambda: it.cycle(x=1))
+check(lambda: it.dropwhile(1))
+check(lambda: it.islice([], 1, 2, 0))
+check(lambda: it.permutations([], 'a'))
+check(lambda: it.product([], repeat=-1))
+check(lambda: it.zip_longest(x=1))
+check(lambda: it.count(x=1))
+check(lambda: it.accumulate([], 1, 2))
+check(lambda: next(it.starmap(len, [1])))
 # laziness and infinite sources
 print(list(islice(zip_longest(count(), 'ab'), 4)))
 print(next(dropwhile(lambda x: x < 1000, count())))
