@@ -86,6 +86,35 @@ macro_rules! native_fn {
 }
 pub(crate) use native_fn;
 
+fn readonly(_vm: &mut Vm, _a: Args<'_>) -> PyResult<Value> {
+    Err(PyErr::new(ExcKind::AttributeError, "readonly attribute"))
+}
+
+native_fn!(READONLY, "__set__", "", readonly);
+
+thread_local! {
+    static REPR_ACTIVE: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs `f` as the repr of `obj` unless `obj`'s repr is already running
+/// (a container that holds itself), in which case the result is `None` and
+/// the caller prints `...` as CPython's `Py_ReprEnter` does.
+pub fn repr_guard(obj: &Value, f: impl FnOnce() -> PyResult<String>) -> PyResult<Option<String>> {
+    let id = obj.identity();
+    if REPR_ACTIVE.with(|r| r.borrow().contains(&id)) {
+        return Ok(None);
+    }
+    REPR_ACTIVE.with(|r| r.borrow_mut().push(id));
+    let out = f();
+    REPR_ACTIVE.with(|r| {
+        let mut r = r.borrow_mut();
+        if let Some(pos) = r.iter().rposition(|x| *x == id) {
+            r.remove(pos);
+        }
+    });
+    out.map(Some)
+}
+
 /// The type object of `spec`, built on first use.
 pub fn class_of(vm: &mut Vm, spec: &'static ClassSpec) -> Rc<TypeObj> {
     let key = spec as *const ClassSpec as usize;
@@ -122,7 +151,7 @@ fn build_class(vm: &mut Vm, spec: &'static ClassSpec) -> Rc<TypeObj> {
             p.name,
             Value::Descr(Rc::new(Descr::Property {
                 fget: Value::Builtin(p.get),
-                fset: p.set.map_or(Value::None, Value::Builtin),
+                fset: Value::Builtin(p.set.unwrap_or(&READONLY)),
                 fdel: Value::None,
                 doc: Value::None,
                 name: RefCell::new(Value::str(p.name)),
@@ -309,4 +338,18 @@ pub type NativeFn = BuiltinFn;
 pub fn is_instance_of(vm: &mut Vm, v: &Value, spec: &'static ClassSpec) -> bool {
     let cls = class_of(vm, spec);
     crate::types::type_of(v).is_subtype(&cls)
+}
+
+/// `callable(v)`.
+pub fn is_callable(v: &Value) -> bool {
+    match v {
+        Value::Function(_)
+        | Value::Builtin(_)
+        | Value::BoundBuiltin(_)
+        | Value::Method(_)
+        | Value::Type(_) => true,
+        Value::Instance(i) => crate::class::special(&i.typ, crate::names::D::Call).is_some(),
+        Value::Descr(d) => matches!(**d, Descr::StaticMethod(_)),
+        _ => false,
+    }
 }
