@@ -554,7 +554,10 @@ impl Vm {
 /// The receiver a builtin method needs: the builtin value inside a subclass instance.
 fn receiver_for(obj: &Value, owner: &str) -> Value {
     match obj {
-        Value::Instance(i) if !matches!(owner, "object" | "BaseException" | "type") => {
+        // Methods of classes written in Rust (owner `module.name`) take the instance itself.
+        Value::Instance(i)
+            if !matches!(owner, "object" | "BaseException" | "type") && !owner.contains('.') =>
+        {
             i.payload().cloned().unwrap_or_else(|| obj.clone())
         }
         _ => obj.clone(),
@@ -565,7 +568,7 @@ fn receiver_for(obj: &Value, owner: &str) -> Value {
 fn type_special_attr(t: &Rc<TypeObj>, name: &str) -> Option<Value> {
     let h = t.heap.as_ref();
     Some(match name {
-        "__name__" => Value::str(&t.name),
+        "__name__" => Value::str(crate::native::short_name(t)),
         "__qualname__" => match h {
             Some(h) => Value::Str(h.qualname.borrow().clone()),
             None => Value::str(&t.name),

@@ -137,6 +137,7 @@ fn build_class(vm: &mut Vm, spec: &'static ClassSpec) -> Rc<TypeObj> {
         let _ = ns.insert(Value::str(k), v);
     };
     put("__module__", Value::str(spec.module));
+    put("__qualname__", Value::str(spec.name));
     for m in spec.methods {
         put(m.name, Value::Builtin(m));
     }
@@ -162,10 +163,26 @@ fn build_class(vm: &mut Vm, spec: &'static ClassSpec) -> Rc<TypeObj> {
         put("__hash__", Value::None);
     }
     let base = builtin_type(spec.base);
-    match crate::class::new_type(vm, None, spec.name, vec![base.clone()], &ns, (&[], &[])) {
+    // As for CPython's static types, the type's name (in error messages) is
+    // qualified by the module; `__name__` and `__qualname__` are not.
+    let full = format!("{}.{}", spec.module, spec.name);
+    match crate::class::new_type(vm, None, &full, vec![base.clone()], &ns, (&[], &[])) {
         Ok(t) => t,
         // Building from a fixed table cannot fail; a plain type keeps the VM going.
         Err(_) => base,
+    }
+}
+
+/// The `__name__` of a class: its name after the module of a native class.
+pub fn short_name(t: &TypeObj) -> &str {
+    match &t.heap {
+        Some(h)
+            if t.name
+                .ends_with(&format!(".{}", h.qualname.borrow().as_str())) =>
+        {
+            t.name.rsplit('.').next().unwrap_or(&t.name)
+        }
+        _ => &t.name,
     }
 }
 

@@ -240,8 +240,8 @@ fn count_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         let s = borrow(&st)?;
         (s.cnt.clone(), s.step.clone())
     };
-    let name = crate::class::qualified_name(&crate::types::type_of(&me(&a)));
-    let name = name.rsplit('.').next().unwrap_or("count").to_string();
+    let t = crate::types::type_of(&me(&a));
+    let name = crate::native::short_name(&t).to_string();
     let c = vm.repr_of(&cnt)?;
     if matches!(step, Value::Int(1)) {
         return Ok(Value::string(format!("{name}({c})")));
@@ -338,7 +338,8 @@ fn repeat_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         let s = borrow(&st)?;
         (s.obj.clone(), s.cnt)
     };
-    let name = crate::types::type_of(&me(&a)).name.clone();
+    let t = crate::types::type_of(&me(&a));
+    let name = crate::native::short_name(&t).to_string();
     let r = vm.repr_of(&obj)?;
     Ok(Value::string(match cnt {
         Some(n) => format!("{name}({r}, {n})"),

@@ -15,6 +15,7 @@ use crate::types::ExcKind;
 use crate::value::Value;
 use crate::vm::Vm;
 
+pub mod collections;
 pub mod functools;
 pub mod gc;
 pub mod itertools;
@@ -37,6 +38,7 @@ pub type ModuleInit = fn(&mut Vm) -> Value;
 
 /// Every native module: `(name, constructor)`.
 pub const MODULES: &[(&str, ModuleInit)] = &[
+    ("_collections", collections::init),
     ("_functools", functools::init),
     ("gc", gc::init),
     ("itertools", itertools::init),
