@@ -1020,6 +1020,14 @@ impl Vm {
             (Value::Tuple(t), _) => crate::modules::structseq::getattr(t, n),
             _ => None,
         };
+        // `frozenset(...).__contains__`: the special methods of builtin values.
+        let found = found.or_else(|| {
+            let d = crate::names::D::from_name(n)?;
+            let t = crate::types::type_of(obj);
+            let def = crate::slots::slot_wrapper(&t, d)?;
+            (!matches!(obj, Value::Type(_)))
+                .then(|| Value::BoundBuiltin(Rc::new((obj.clone(), def))))
+        });
         found.ok_or_else(|| attribute_error(obj, n))
     }
 

@@ -15,6 +15,7 @@ use crate::types::ExcKind;
 use crate::value::Value;
 use crate::vm::Vm;
 
+pub mod builtins;
 pub mod collections;
 pub mod functools;
 pub mod gc;
@@ -39,6 +40,7 @@ pub type ModuleInit = fn(&mut Vm) -> Value;
 /// Every native module: `(name, constructor)`.
 pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_collections", collections::init),
+    ("builtins", builtins::init),
     ("_functools", functools::init),
     ("gc", gc::init),
     ("itertools", itertools::init),
