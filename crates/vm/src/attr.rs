@@ -152,7 +152,11 @@ impl Vm {
                     let o = obj.clone();
                     self.call(&get, &[attr.clone(), o, Value::Type(owner.clone())])?
                 }
-                None => attr,
+                // A subclass of `property`/`classmethod`/`staticmethod` binds as its payload.
+                None => match i.payload() {
+                    Some(p @ Value::Descr(_)) => return self.bind_attr(p.clone(), obj, owner),
+                    _ => attr,
+                },
             },
             other => other,
         })

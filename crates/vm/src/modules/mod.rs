@@ -23,6 +23,7 @@ pub mod itertools;
 pub mod math;
 pub mod structseq;
 pub mod sys;
+pub mod thread;
 pub mod time;
 
 /// A module object.
@@ -42,6 +43,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_collections", collections::init),
     ("builtins", builtins::init),
     ("_functools", functools::init),
+    ("_thread", thread::init),
     ("gc", gc::init),
     ("itertools", itertools::init),
     ("math", math::init),
