@@ -25,6 +25,7 @@ pub mod structseq;
 pub mod sys;
 pub mod thread;
 pub mod time;
+pub mod weakref;
 
 /// A module object.
 #[derive(Debug)]
@@ -44,6 +45,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("builtins", builtins::init),
     ("_functools", functools::init),
     ("_thread", thread::init),
+    ("_weakref", weakref::init),
     ("gc", gc::init),
     ("itertools", itertools::init),
     ("math", math::init),
