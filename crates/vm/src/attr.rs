@@ -588,7 +588,7 @@ fn type_special_attr(t: &Rc<TypeObj>, name: &str) -> Option<Value> {
         // rely on every write going through `type_setattr`).
         "__dict__" => match h {
             Some(h) => Value::Dict(Rc::new(RefCell::new(h.dict.borrow().clone()))),
-            None => Value::Dict(Rc::new(RefCell::new(Dict::new()))),
+            None => Value::Dict(Rc::new(RefCell::new(crate::native::builtin_type_dict(t)))),
         },
         "__class__" => Value::Type(class::metatype(t)),
         "__doc__" => Value::None,

@@ -1376,6 +1376,7 @@ impl Vm {
                             kwdefaults,
                             closure,
                             annotations,
+                            dict: RefCell::default(),
                         };
                         self.stack.push(Value::Function(Rc::new(f)));
                     }

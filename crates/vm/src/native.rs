@@ -370,3 +370,64 @@ pub fn is_callable(v: &Value) -> bool {
         _ => false,
     }
 }
+
+/// The `__dict__` of a builtin type: its methods (what `types.py` reads, e.g.
+/// `dict.__dict__['fromkeys']`).
+pub fn builtin_type_dict(t: &Rc<TypeObj>) -> Dict {
+    let mut d = Dict::new();
+    if let Some(table) = crate::methods::table_for(&Value::Type(t.clone())) {
+        for def in table {
+            let _ = d.insert(Value::str(def.name), Value::Builtin(def));
+        }
+    }
+    d
+}
+
+/// An attribute of a function's `__dict__` (or the dict itself).
+pub fn function_attr(f: &crate::func::Function, name: &Rc<crate::value::StrObj>) -> Option<Value> {
+    if name.as_str() == "__dict__" {
+        let mut d = f.dict.borrow_mut();
+        let d = d.get_or_insert_with(|| match Value::dict(Dict::new()) {
+            Value::Dict(d) => d,
+            _ => Rc::new(RefCell::new(Dict::new())),
+        });
+        return Some(Value::Dict(d.clone()));
+    }
+    let d = f.dict.borrow();
+    let found = d.as_ref()?.borrow().get_str(name).cloned();
+    found
+}
+
+/// `f.name = value` for a name that is not one of the function's own fields.
+pub fn set_function_attr(
+    f: &crate::func::Function,
+    name: &Rc<crate::value::StrObj>,
+    value: Value,
+) -> PyResult<()> {
+    if name.as_str() == "__dict__" {
+        return match value {
+            Value::Dict(d) => {
+                *f.dict.borrow_mut() = Some(d);
+                Ok(())
+            }
+            other => Err(PyErr::type_error(format!(
+                "__dict__ must be set to a dictionary, not a '{}'",
+                type_name(&other)
+            ))),
+        };
+    }
+    let d = {
+        let mut slot = f.dict.borrow_mut();
+        slot.get_or_insert_with(|| match Value::dict(Dict::new()) {
+            Value::Dict(d) => d,
+            _ => Rc::new(RefCell::new(Dict::new())),
+        })
+        .clone()
+    };
+    let h = name.hash();
+    let old = d.borrow_mut().remove_hashed(&Value::Str(name.clone()), h);
+    d.borrow_mut()
+        .insert_hashed(Value::Str(name.clone()), h, value);
+    drop(old);
+    Ok(())
+}

@@ -926,6 +926,11 @@ impl Vm {
                 err
             });
         }
+        if let Value::Function(f) = obj {
+            if let Some(v) = crate::native::function_attr(f, name) {
+                return Ok(v);
+            }
+        }
         let syntax_attr = match obj {
             Value::Exception(e) => crate::compile_hook::syntax_error_attr(e, n),
             _ => None,
@@ -981,7 +986,13 @@ impl Vm {
                 Some(v @ Value::Str(_)) => v.clone(),
                 _ => Value::None,
             }),
-            (Value::Function(_), "__module__") => Some(Value::str("__main__")),
+            (Value::Function(f), "__module__") => Some(
+                f.globals
+                    .borrow()
+                    .get_str(&crate::names::D::Name.name())
+                    .cloned()
+                    .unwrap_or(Value::None),
+            ),
             (Value::Builtin(b), "__name__") => Some(Value::str(b.name)),
             (Value::Builtin(b), "__qualname__") => Some(Value::string(if b.is_method {
                 format!("{}.{}", b.owner, b.name)
@@ -1097,6 +1108,7 @@ impl Vm {
                 *e.args.borrow_mut() = Rc::new(items);
                 Ok(())
             }
+            (Value::Function(f), _) => crate::native::set_function_attr(f, name, value),
             (Value::Type(t), n) => Err(PyErr::type_error(format!(
                 "cannot set '{}' attribute of immutable type '{}'",
                 n, t.name

@@ -285,7 +285,10 @@ fn rlock_release_save(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         ));
     }
     let c = std::mem::take(&mut l.count);
-    Ok(Value::tuple(vec![Value::Int(c as i64), Value::Int(ident())]))
+    Ok(Value::tuple(vec![
+        Value::Int(c as i64),
+        Value::Int(ident()),
+    ]))
 }
 
 fn rlock_acquire_restore(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {

@@ -142,7 +142,12 @@ native_methods!(REF_M, "weakref.ReferenceType", [
     "__new__" => ref_new, "__init__" => ref_init, "__call__" => ref_call,
     "__repr__" => ref_repr, "__hash__" => ref_hash, "__eq__" => ref_eq, "__ne__" => ref_ne,
 ]);
-native_fn!(REF_CALLBACK, "__callback__", "weakref.ReferenceType", ref_callback);
+native_fn!(
+    REF_CALLBACK,
+    "__callback__",
+    "weakref.ReferenceType",
+    ref_callback
+);
 static REF: ClassSpec = ClassSpec {
     name: "ReferenceType",
     module: "weakref",
@@ -224,10 +229,7 @@ fn ref_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let args = positional(&crate::native::rest(&a), "__new__", 1, 2)?;
     let obj = &args[0];
     let target = target_of(obj)?;
-    let callback = args
-        .get(1)
-        .cloned()
-        .unwrap_or(Value::None);
+    let callback = args.get(1).cloned().unwrap_or(Value::None);
     let base = class_of(vm, &REF);
     let plain = matches!(callback, Value::None) && Rc::ptr_eq(&cls, &base);
     if plain {
@@ -298,7 +300,12 @@ fn ref_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             v.identity(),
             n
         ),
-        None => format!("<weakref at {:#x}; to '{}' at {:#x}>", here, tn, v.identity()),
+        None => format!(
+            "<weakref at {:#x}; to '{}' at {:#x}>",
+            here,
+            tn,
+            v.identity()
+        ),
     }))
 }
 
@@ -369,7 +376,11 @@ fn remove_dead_weakref(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let h = vm.hash_of(key)?;
     let dead = match d.borrow().get_hashed(key, h) {
         Some(v) => state_of::<WeakRef>(v)
-            .map(|s| s.try_borrow().map(|s| s.target.get().is_none()).unwrap_or(false))
+            .map(|s| {
+                s.try_borrow()
+                    .map(|s| s.target.get().is_none())
+                    .unwrap_or(false)
+            })
             .unwrap_or(false),
         None => false,
     };
