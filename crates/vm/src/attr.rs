@@ -409,7 +409,12 @@ impl Vm {
             return match a {
                 Value::Instance(ref i) => match special(&i.typ, D::Get) {
                     Some(get) => self.call(&get, &[a.clone(), Value::None, Value::Type(t.clone())]),
-                    None => Ok(a),
+                    None => match i.payload() {
+                        Some(p @ Value::Descr(d)) if !matches!(**d, Descr::Property { .. }) => {
+                            self.bind_attr(p.clone(), &Value::None, t)
+                        }
+                        _ => Ok(a),
+                    },
                 },
                 Value::Builtin(def) if def.is_method && def.owner == "type" => {
                     Ok(Value::BoundBuiltin(Rc::new((Value::Type(t.clone()), def))))

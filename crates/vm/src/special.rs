@@ -249,6 +249,11 @@ impl Vm {
     /// conversion needs (`str()` for `%s`, `repr()` for `%r`, an int for `%d`...).
     fn percent_args(&mut self, fmt: &str, args: &Value) -> PyResult<Value> {
         let convs = percent_conversions(fmt);
+        // An instance of a tuple subclass (a namedtuple) supplies its items.
+        let args = match payload_of(args) {
+            Some(p @ Value::Tuple(_)) => p,
+            _ => args,
+        };
         match args {
             Value::Tuple(items) => {
                 let mut out = Vec::with_capacity(items.len());
@@ -675,6 +680,12 @@ impl Vm {
             TypeKind::Int => &[D::Int, D::Index],
             TypeKind::Float => &[D::Float, D::Index],
             TypeKind::Str | TypeKind::Bool | TypeKind::Type => return Ok(None),
+            // A container subclass that iterates its own way is iterated (`list(od)`).
+            TypeKind::List | TypeKind::Tuple | TypeKind::Set | TypeKind::FrozenSet
+                if special(&type_of(v), D::Iter).is_some() =>
+            {
+                return Ok(None)
+            }
             _ => &[],
         };
         for &d in order {
