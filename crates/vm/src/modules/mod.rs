@@ -17,6 +17,8 @@ use crate::vm::Vm;
 
 pub mod builtins;
 pub mod collections;
+pub mod errno;
+mod errno_table;
 pub mod functools;
 pub mod gc;
 pub mod itertools;
@@ -43,6 +45,7 @@ pub type ModuleInit = fn(&mut Vm) -> Value;
 pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_collections", collections::init),
     ("builtins", builtins::init),
+    ("errno", errno::init),
     ("_functools", functools::init),
     ("_thread", thread::init),
     ("_weakref", weakref::init),
