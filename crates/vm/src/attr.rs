@@ -433,6 +433,9 @@ impl Vm {
                 return self.call(&f, &[Value::Type(t.clone()), Value::Str(name.clone())]);
             }
         }
+        if let Some(d) = crate::modules::builtins::type_attr_descriptor(self, t, name) {
+            return Ok(d);
+        }
         Err(PyErr::new(
             ExcKind::AttributeError,
             format!(

@@ -335,9 +335,11 @@ fn class_of(v: &Value, fname: &str, argn: usize) -> PyResult<Vec<Rc<TypeObj>>> {
             }
             Ok(out)
         }
-        _ => Err(PyErr::type_error(format!(
-            "{fname}() arg {argn} must be a type, a tuple of types, or a union"
-        ))),
+        other => crate::union::union_args(other).ok_or_else(|| {
+            PyErr::type_error(format!(
+                "{fname}() arg {argn} must be a type, a tuple of types, or a union"
+            ))
+        }),
     }
 }
 

@@ -56,6 +56,7 @@ mod special;
 pub mod trace;
 mod traceback;
 pub mod types;
+mod union;
 pub mod value;
 mod vm;
 

@@ -103,6 +103,16 @@ impl Vm {
     /// `a <op> b` for `BINARY_OP` (in-place forms included).
     pub fn binary_op(&mut self, op: u32, a: &Value, b: &Value) -> PyResult<Value> {
         if !is_heap_object(a) && !is_heap_object(b) {
+            if op % ops::nb::INPLACE == ops::nb::OR
+                && matches!(
+                    (a, b),
+                    (Value::Type(_), Value::Type(_) | Value::None) | (Value::None, Value::Type(_))
+                )
+            {
+                if let Some(u) = crate::union::union_or(self, a, b) {
+                    return Ok(u);
+                }
+            }
             if let (ops::nb::REMAINDER, Value::Str(f)) = (op % ops::nb::INPLACE, a) {
                 if holds_objects(b) {
                     let args = self.percent_args(f.as_str(), b)?;
@@ -894,6 +904,8 @@ pub fn binary_needs_vm(op: u32, a: &Value, b: &Value) -> bool {
         || (op % ops::nb::INPLACE == ops::nb::REMAINDER
             && matches!(a, Value::Str(_))
             && holds_objects(b))
+        || (op % ops::nb::INPLACE == ops::nb::OR
+            && (matches!(a, Value::Type(_)) || matches!(b, Value::Type(_))))
 }
 
 /// Whether `v` is, or directly holds, an instance of a Python class.
