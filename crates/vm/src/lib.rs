@@ -51,6 +51,7 @@ pub mod native;
 pub mod ops;
 mod protocol;
 pub mod repr;
+pub mod simple_namespace;
 mod slots;
 mod special;
 pub mod trace;

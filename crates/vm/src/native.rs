@@ -404,6 +404,18 @@ pub fn set_function_attr(
     name: &Rc<crate::value::StrObj>,
     value: Value,
 ) -> PyResult<()> {
+    if name.as_str() == "__defaults__" {
+        *f.defaults.borrow_mut() = match value {
+            Value::None => None,
+            Value::Tuple(t) => Some(t),
+            _ => {
+                return Err(PyErr::type_error(
+                    "__defaults__ must be set to a tuple object",
+                ))
+            }
+        };
+        return Ok(());
+    }
     if name.as_str() == "__dict__" {
         return match value {
             Value::Dict(d) => {
@@ -430,4 +442,54 @@ pub fn set_function_attr(
         .insert_hashed(Value::Str(name.clone()), h, value);
     drop(old);
     Ok(())
+}
+
+/// Calls a builtin function or unbound method. `dict.pop(self, k)` with an
+/// instance of a `dict` subclass works on the instance's builtin payload, as
+/// the bound form does.
+#[inline]
+pub fn call_builtin(vm: &mut Vm, def: &'static BuiltinDef, a: Args<'_>) -> PyResult<Value> {
+    if def.is_method {
+        if let Some(Value::Instance(i)) = a.pos.first() {
+            let builtin_owner = !def.owner.contains('.')
+                && !matches!(def.owner, "object" | "BaseException" | "type" | "builtin");
+            if builtin_owner {
+                if let Some(p) = i.payload() {
+                    let mut pos = a.pos.to_vec();
+                    pos[0] = p.clone();
+                    return (def.func)(
+                        vm,
+                        Args {
+                            pos: &pos,
+                            kwnames: a.kwnames,
+                            kwvals: a.kwvals,
+                        },
+                    );
+                }
+            }
+        }
+    }
+    (def.func)(vm, a)
+}
+
+fn iterator_next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let it = a.pos.first().cloned().unwrap_or(Value::None);
+    vm.iter_next(&it)?.ok_or_else(stop)
+}
+
+native_fn!(ITER_NEXT, "__next__", "builtin", iterator_next);
+native_fn!(ITER_SELF, "__iter__", "builtin", iter_self);
+
+/// `it.__next__` and `it.__iter__` of the builtin iterators (`heapq.merge`
+/// keeps `it.__next__` as a bound method).
+pub fn iterator_method(obj: &Value, name: &str) -> Option<Value> {
+    if !matches!(obj, Value::Iter(_)) {
+        return None;
+    }
+    let def = match name {
+        "__next__" => &ITER_NEXT,
+        "__iter__" => &ITER_SELF,
+        _ => return None,
+    };
+    Some(Value::BoundBuiltin(Rc::new((obj.clone(), def))))
 }

@@ -972,9 +972,12 @@ impl Vm {
             (Value::Function(f), "__name__") => Some(Value::Str(f.name.borrow().clone())),
             (Value::Function(f), "__qualname__") => Some(Value::Str(f.qualname.borrow().clone())),
             (Value::Function(f), "__code__") => Some(Value::Code(f.code.clone())),
-            (Value::Function(f), "__defaults__") => {
-                Some(f.defaults.clone().map_or(Value::None, Value::Tuple))
-            }
+            (Value::Function(f), "__defaults__") => Some(
+                f.defaults
+                    .borrow()
+                    .clone()
+                    .map_or(Value::None, Value::Tuple),
+            ),
             (Value::Function(f), "__kwdefaults__") => {
                 Some(f.kwdefaults.clone().map_or(Value::None, Value::Dict))
             }
@@ -1031,6 +1034,7 @@ impl Vm {
             (Value::Tuple(t), _) => crate::modules::structseq::getattr(t, n),
             _ => None,
         };
+        let found = found.or_else(|| crate::native::iterator_method(obj, n));
         // `frozenset(...).__contains__`: the special methods of builtin values.
         let found = found.or_else(|| {
             let d = crate::names::D::from_name(n)?;
