@@ -7,7 +7,7 @@
 //! `Instance::native`. A [`ClassSpec`] describes a class once; [`class_of`]
 //! builds its type object on first use and caches it for the thread.
 
-use std::cell::{RefCell, RefMut};
+use std::cell::{Cell, RefCell, RefMut};
 use std::rc::Rc;
 
 use crate::descr::Descr;
@@ -492,4 +492,28 @@ pub fn iterator_method(obj: &Value, name: &str) -> Option<Value> {
         _ => return None,
     };
     Some(Value::BoundBuiltin(Rc::new((obj.clone(), def))))
+}
+
+/// How deeply native iterators may advance one another (`chain(chain(...))`):
+/// each level is Rust stack, so a program nesting more gets `RecursionError`
+/// instead of overflowing the VM thread's stack.
+const MAX_NEST: usize = 10_000;
+
+thread_local! {
+    static NEST: Cell<usize> = const { Cell::new(0) };
+}
+
+/// `next(it)` from inside a native iterator's `__next__`, depth-limited.
+pub fn next_nested(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
+    let depth = NEST.with(Cell::get);
+    if depth >= MAX_NEST {
+        return Err(PyErr::new(
+            ExcKind::RecursionError,
+            "maximum recursion depth exceeded",
+        ));
+    }
+    NEST.with(|n| n.set(depth + 1));
+    let r = vm.iter_next(it);
+    NEST.with(|n| n.set(depth));
+    r
 }

@@ -103,11 +103,13 @@ fn repr(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn or(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    me(&a)?;
     let other = a.pos.get(1).cloned().unwrap_or(Value::NotImplemented);
     Ok(union_or(vm, &a.pos[0], &other).unwrap_or(Value::NotImplemented))
 }
 
 fn ror(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    me(&a)?;
     let other = a.pos.get(1).cloned().unwrap_or(Value::NotImplemented);
     Ok(union_or(vm, &other, &a.pos[0]).unwrap_or(Value::NotImplemented))
 }

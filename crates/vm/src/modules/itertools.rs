@@ -177,7 +177,7 @@ fn me(a: &Args<'_>) -> Value {
 }
 
 fn next_of(vm: &mut Vm, it: &Value) -> PyResult<Value> {
-    vm.iter_next(it)?.ok_or_else(stop)
+    crate::native::next_nested(vm, it)?.ok_or_else(stop)
 }
 
 // ---- count ----
@@ -276,7 +276,7 @@ fn cycle_next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = receiver::<Cycle>(&a, "itertools.cycle", "__next__")?;
     let it = borrow(&st)?.it.clone();
     if let Some(it) = it {
-        if let Some(v) = vm.iter_next(&it)? {
+        if let Some(v) = crate::native::next_nested(vm, &it)? {
             borrow(&st)?.saved.push(v.clone());
             return Ok(v);
         }
@@ -459,7 +459,7 @@ fn chain_next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             (s.source.clone(), s.active.clone())
         };
         if let Some(act) = active {
-            if let Some(v) = vm.iter_next(&act)? {
+            if let Some(v) = crate::native::next_nested(vm, &act)? {
                 return Ok(v);
             }
             borrow(&st)?.active = None;
@@ -467,7 +467,7 @@ fn chain_next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         let Some(src) = source else {
             return Err(stop());
         };
-        match vm.iter_next(&src)? {
+        match crate::native::next_nested(vm, &src)? {
             Some(iterable) => {
                 let it = vm.get_iter(&iterable)?;
                 borrow(&st)?.active = Some(it);
@@ -821,7 +821,7 @@ fn islice_step(vm: &mut Vm, st: &Rc<RefCell<ISlice>>, it: &Value) -> PyResult<Op
         if cnt >= next {
             break;
         }
-        if vm.iter_next(it)?.is_none() {
+        if crate::native::next_nested(vm, it)?.is_none() {
             return Ok(None);
         }
         borrow(st)?.cnt += 1;
@@ -832,7 +832,7 @@ fn islice_step(vm: &mut Vm, st: &Rc<RefCell<ISlice>>, it: &Value) -> PyResult<Op
             return Ok(None);
         }
     }
-    let Some(v) = vm.iter_next(it)? else {
+    let Some(v) = crate::native::next_nested(vm, it)? else {
         return Ok(None);
     };
     let mut s = borrow(st)?;
@@ -878,7 +878,7 @@ fn pairwise_next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     };
     let old = match old {
         Some(o) => o,
-        None => match vm.iter_next(&it)? {
+        None => match crate::native::next_nested(vm, &it)? {
             Some(o) => {
                 borrow(&st)?.old = Some(o.clone());
                 o
@@ -889,7 +889,7 @@ fn pairwise_next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             }
         },
     };
-    match vm.iter_next(&it)? {
+    match crate::native::next_nested(vm, &it)? {
         Some(new) => {
             borrow(&st)?.old = Some(new.clone());
             Ok(Value::tuple(vec![old, new]))
@@ -989,7 +989,7 @@ fn tee_next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         src.running = true;
         src.it.clone()
     };
-    let r = vm.iter_next(&it);
+    let r = crate::native::next_nested(vm, &it);
     borrow(&src)?.running = false;
     let v = r?.ok_or_else(stop)?;
     borrow(&link)?.values.push(v.clone());
@@ -1098,7 +1098,7 @@ fn zip_longest_next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             out.push(fill.clone());
             continue;
         };
-        match vm.iter_next(it)? {
+        match crate::native::next_nested(vm, it)? {
             Some(v) => out.push(v),
             None => {
                 let mut s = borrow(&st)?;
@@ -1185,8 +1185,10 @@ fn product_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         return Err(PyErr::overflow("repeat argument too large"));
     }
     let mut all = Vec::with_capacity(total);
-    for _ in 0..repeat {
-        all.extend(pools.iter().cloned());
+    if n > 0 {
+        for _ in 0..repeat {
+            all.extend(pools.iter().cloned());
+        }
     }
     Ok(new_object(&cls, Combo::new(all, 0)))
 }
