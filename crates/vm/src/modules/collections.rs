@@ -39,7 +39,7 @@ static DEQUE: ClassSpec = ClassSpec {
     module: "collections",
     base: TypeKind::Object,
     methods: DEQUE_M,
-    classmethods: &[],
+    classmethods: crate::native::GENERIC,
     props: &[PropSpec {
         name: "maxlen",
         get: &MAXLEN,
@@ -98,7 +98,7 @@ static DEFAULTDICT: ClassSpec = ClassSpec {
     module: "collections",
     base: TypeKind::Dict,
     methods: DEFAULTDICT_M,
-    classmethods: &[],
+    classmethods: crate::native::GENERIC,
     props: &[PropSpec {
         name: "default_factory",
         get: &DD_FACTORY_GET,
