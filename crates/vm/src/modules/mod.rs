@@ -23,6 +23,7 @@ pub mod functools;
 pub mod gc;
 pub mod itertools;
 pub mod math;
+pub mod string;
 pub mod structseq;
 pub mod sys;
 pub mod thread;
@@ -47,6 +48,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("builtins", builtins::init),
     ("errno", errno::init),
     ("_functools", functools::init),
+    ("_string", string::init),
     ("_thread", thread::init),
     ("_weakref", weakref::init),
     ("gc", gc::init),
