@@ -21,6 +21,7 @@ pub mod errno;
 mod errno_table;
 pub mod functools;
 pub mod gc;
+pub mod heapq;
 pub mod itertools;
 pub mod math;
 pub mod string;
@@ -48,6 +49,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("builtins", builtins::init),
     ("errno", errno::init),
     ("_functools", functools::init),
+    ("_heapq", heapq::init),
     ("_string", string::init),
     ("_thread", thread::init),
     ("_weakref", weakref::init),
