@@ -83,6 +83,14 @@ impl Vm {
                     type_name(f)
                 ))),
             },
+            // A method written in Rust (a native class's `__next__`): called
+            // with the receiver directly, no bound-method object.
+            Value::Builtin(def) if def.is_method && def.owner.contains('.') => {
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(obj.clone());
+                all.extend_from_slice(args);
+                (def.func)(self, crate::func::Args::positional(&all))
+            }
             other => {
                 let t = type_of(obj);
                 let bound = self.bind_attr(other.clone(), obj, &t)?;
