@@ -31,7 +31,7 @@ native_methods!(DEQUE_M, "collections.deque", [
     "__reversed__" => reversed, "__repr__" => repr, "__add__" => add, "__iadd__" => iadd,
     "__mul__" => mul, "__rmul__" => mul, "__imul__" => imul,
     "__eq__" => eq, "__ne__" => ne, "__lt__" => lt, "__le__" => le, "__gt__" => gt,
-    "__ge__" => ge, "__bool__" => bool_,
+    "__ge__" => ge, "__bool__" => bool_, "__reduce__" => reduce,
 ]);
 native_fn!(MAXLEN, "maxlen", "collections.deque", maxlen);
 static DEQUE: ClassSpec = ClassSpec {
@@ -79,7 +79,7 @@ static DEQUE_REV: ClassSpec = ClassSpec {
 native_methods!(DEFAULTDICT_M, "collections.defaultdict", [
     "__new__" => dd_new, "__init__" => dd_init, "__missing__" => dd_missing,
     "__repr__" => dd_repr, "copy" => dd_copy, "__copy__" => dd_copy,
-    "__or__" => dd_or, "__ror__" => dd_ror,
+    "__or__" => dd_or, "__ror__" => dd_ror, "__reduce__" => dd_reduce,
 ]);
 native_fn!(
     DD_FACTORY_GET,
@@ -864,6 +864,24 @@ fn ge(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     compare(vm, a, CmpOp::Ge)
 }
 
+/// `(type(d), ((), maxlen), None, iter(d))`: what `copy` and `pickle` rebuild from.
+fn reduce(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let st = me(&a, "__reduce__")?;
+    let m = borrow(&st)?.maxlen;
+    let obj = a.pos[0].clone();
+    let args = match m {
+        Some(m) => Value::tuple(vec![Value::tuple(Vec::new()), Value::Int(m as i64)]),
+        None => Value::tuple(Vec::new()),
+    };
+    let it = make_iter(vm, &a, false)?;
+    Ok(Value::tuple(vec![
+        Value::Type(type_of(&obj)),
+        args,
+        Value::None,
+        it,
+    ]))
+}
+
 fn maxlen(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "maxlen")?;
     let m = borrow(&st)?.maxlen;
@@ -946,6 +964,29 @@ fn dd_copy(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let factory = borrow(&st)?.factory.clone();
     let obj = a.pos[0].clone();
     vm.call(&Value::Type(type_of(&obj)), &[factory, obj])
+}
+
+/// `(type(d), (factory,), None, None, iter(d.items()))`.
+fn dd_reduce(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let st = dd(&a, "__reduce__")?;
+    let factory = borrow(&st)?.factory.clone();
+    let obj = a.pos[0].clone();
+    let args = if matches!(factory, Value::None) {
+        Value::tuple(Vec::new())
+    } else {
+        Value::tuple(vec![factory])
+    };
+    let items_name = vm.intern("items");
+    let items = vm.get_attr(&obj, &items_name)?;
+    let items = vm.call(&items, &[])?;
+    let it = vm.get_iter(&items)?;
+    Ok(Value::tuple(vec![
+        Value::Type(type_of(&obj)),
+        args,
+        Value::None,
+        Value::None,
+        it,
+    ]))
 }
 
 fn is_dict_like(v: &Value) -> bool {

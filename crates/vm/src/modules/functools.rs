@@ -24,6 +24,7 @@ super::module_functions!(FUNCTOOLS_FUNCTIONS, "_functools", [
 
 native_methods!(PARTIAL_M, "partial", [
     "__new__" => partial_new, "__call__" => partial_call, "__repr__" => partial_repr,
+    "__reduce__" => partial_reduce, "__setstate__" => partial_setstate,
 ]);
 native_fn!(P_FUNC, "func", "partial", partial_func);
 native_fn!(P_ARGS, "args", "partial", partial_args);
@@ -226,6 +227,63 @@ fn partial_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         Ok(format!("{}({})", name, parts.join(", ")))
     })?;
     Ok(Value::string(out.unwrap_or_else(|| "...".to_string())))
+}
+
+/// `(type(p), (func,), (func, args, keywords, __dict__ or None))`.
+fn partial_reduce(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let st = partial_state(&a, "__reduce__")?;
+    let (func, pargs, kw) = {
+        let p = borrow(&st)?;
+        (p.func.clone(), p.args.clone(), p.keywords.clone())
+    };
+    let me = a.pos[0].clone();
+    let dict = match &me {
+        Value::Instance(i) if !i.dict.borrow().is_empty() => Value::Dict(i.dict.clone()),
+        _ => Value::None,
+    };
+    Ok(Value::tuple(vec![
+        Value::Type(type_of(&me)),
+        Value::tuple(vec![func.clone()]),
+        Value::tuple(vec![func, Value::Tuple(pargs), kw, dict]),
+    ]))
+}
+
+fn partial_setstate(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let st = partial_state(&a, "__setstate__")?;
+    let invalid = || PyErr::type_error("invalid partial state");
+    let Some(Value::Tuple(state)) = a.pos.get(1) else {
+        return Err(invalid());
+    };
+    let [func, fargs, kw, dict] = state.as_slice() else {
+        return Err(invalid());
+    };
+    let args = match fargs {
+        Value::Tuple(t) if crate::native::is_callable(func) => t.clone(),
+        _ => return Err(invalid()),
+    };
+    let keywords = match kw {
+        Value::None => Value::dict(Dict::new()),
+        Value::Dict(d) => Value::dict(d.borrow().clone()),
+        _ => return Err(invalid()),
+    };
+    {
+        let mut p = borrow(&st)?;
+        p.func = func.clone();
+        p.args = args;
+        p.keywords = keywords;
+    }
+    if let (Value::Instance(i), Value::Dict(d)) = (&a.pos[0], dict) {
+        let items: Vec<(Value, Value)> = d
+            .borrow()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        let mut own = i.dict.borrow_mut();
+        for (k, v) in items {
+            own.insert(k, v)?;
+        }
+    }
+    Ok(Value::None)
 }
 
 fn partial_func(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
