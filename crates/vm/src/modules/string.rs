@@ -82,10 +82,10 @@ fn parse(s: &str) -> Result<Vec<Item>, &'static str> {
 
 /// Parses a replacement field starting after its `{`; returns the field and
 /// the index after its `}`.
-fn parse_field(
-    chars: &[char],
-    start: usize,
-) -> Result<((String, String, Option<char>), usize), &'static str> {
+/// A replacement field: name, format spec, conversion.
+type Field = (String, String, Option<char>);
+
+fn parse_field(chars: &[char], start: usize) -> Result<(Field, usize), &'static str> {
     let n = chars.len();
     let mut i = start;
     let mut name = String::new();
