@@ -24,6 +24,7 @@ pub mod gc;
 pub mod heapq;
 pub mod itertools;
 pub mod math;
+pub mod operator;
 pub mod string;
 pub mod structseq;
 pub mod sys;
@@ -50,6 +51,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("errno", errno::init),
     ("_functools", functools::init),
     ("_heapq", heapq::init),
+    ("_operator", operator::init),
     ("_string", string::init),
     ("_thread", thread::init),
     ("_weakref", weakref::init),
