@@ -1,6 +1,9 @@
-//! Native modules: the modules CPython writes in C (`math`, `sys`, `gc`, `time`),
-//! written here in Rust, one file per module. Modules that CPython writes in
-//! Python are not copied here; they are imported from their `.py` source.
+//! Native modules: the modules CPython writes in C (`math`, `sys`, `gc`, `time`,
+//! `itertools`, `_collections`, `_functools`, `_heapq`, `_operator`, `_thread`,
+//! `_weakref`, `_string`, `errno`, `builtins`), written here in Rust, one file
+//! per module. Modules that CPython writes in Python are not copied here; they
+//! are imported from their `.py` source. Classes of these modules (`deque`,
+//! `count`, `partial`, ...) are built with `crate::native`.
 //!
 //! [`MODULES`] is the one registry: a module name and the function that builds the
 //! module object on its first import.
