@@ -1,5 +1,5 @@
 //! Native modules: the modules CPython writes in C (`math`, `sys`, `gc`, `time`,
-//! `itertools`, `_collections`, `_functools`, `_heapq`, `_operator`, `_thread`,
+//! `itertools`, `_bisect`, `_collections`, `_functools`, `_heapq`, `_operator`, `_thread`,
 //! `_weakref`, `_string`, `errno`, `builtins`), written here in Rust, one file
 //! per module. Modules that CPython writes in Python are not copied here; they
 //! are imported from their `.py` source. Classes of these modules (`deque`,
@@ -18,6 +18,7 @@ use crate::types::ExcKind;
 use crate::value::Value;
 use crate::vm::Vm;
 
+pub mod bisect;
 pub mod builtins;
 pub mod collections;
 pub mod errno;
@@ -49,6 +50,7 @@ pub type ModuleInit = fn(&mut Vm) -> Value;
 
 /// Every native module: `(name, constructor)`.
 pub const MODULES: &[(&str, ModuleInit)] = &[
+    ("_bisect", bisect::init),
     ("_collections", collections::init),
     ("builtins", builtins::init),
     ("errno", errno::init),
