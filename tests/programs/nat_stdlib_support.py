@@ -44,3 +44,15 @@ try:
 except TypeError as e:
     print('TypeError', e)
 print(sys.implementation.cache_tag is not None, type(sys.implementation.hexversion))
+
+class K:
+    def m(self):
+        return 'bound to ' + type(self).__name__
+MethodType = type(K().m)
+bm = MethodType(K.m, K())
+print(bm(), bm.__self__.__class__.__name__, bm.__func__ is K.m)
+for bad in [lambda: MethodType(K.m), lambda: MethodType(1, K()), lambda: MethodType(K.m, None)]:
+    try:
+        bad()
+    except TypeError as e:
+        print('TypeError', e)

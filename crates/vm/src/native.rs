@@ -527,3 +527,24 @@ pub fn next_nested(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
     NEST.with(|n| n.set(depth));
     r
 }
+
+/// `types.MethodType(func, obj)`: a bound method (what `weakref.WeakMethod`
+/// rebuilds).
+pub fn new_method(a: Args<'_>) -> PyResult<Value> {
+    if !a.kwnames.is_empty() {
+        return Err(PyErr::type_error("method() takes no keyword arguments"));
+    }
+    let [func, obj] = a.pos else {
+        return Err(PyErr::type_error(format!(
+            "method expected 2 arguments, got {}",
+            a.pos.len()
+        )));
+    };
+    if !is_callable(func) {
+        return Err(PyErr::type_error("first argument must be callable"));
+    }
+    if matches!(obj, Value::None) {
+        return Err(PyErr::type_error("instance must not be None"));
+    }
+    Ok(Value::Method(Rc::new((obj.clone(), func.clone()))))
+}
