@@ -152,7 +152,11 @@ impl Vm {
                     let o = obj.clone();
                     self.call(&get, &[attr.clone(), o, Value::Type(owner.clone())])?
                 }
-                None => attr,
+                // A subclass of `property`/`classmethod`/`staticmethod` binds as its payload.
+                None => match i.payload() {
+                    Some(p @ Value::Descr(_)) => return self.bind_attr(p.clone(), obj, owner),
+                    _ => attr,
+                },
             },
             other => other,
         })
@@ -408,7 +412,12 @@ impl Vm {
             return match a {
                 Value::Instance(ref i) => match special(&i.typ, D::Get) {
                     Some(get) => self.call(&get, &[a.clone(), Value::None, Value::Type(t.clone())]),
-                    None => Ok(a),
+                    None => match i.payload() {
+                        Some(p @ Value::Descr(d)) if !matches!(**d, Descr::Property { .. }) => {
+                            self.bind_attr(p.clone(), &Value::None, t)
+                        }
+                        _ => Ok(a),
+                    },
                 },
                 Value::Builtin(def) if def.is_method && def.owner == "type" => {
                     Ok(Value::BoundBuiltin(Rc::new((Value::Type(t.clone()), def))))
@@ -426,6 +435,9 @@ impl Vm {
             if let Some(f) = special(&meta, D::GetAttr) {
                 return self.call(&f, &[Value::Type(t.clone()), Value::Str(name.clone())]);
             }
+        }
+        if let Some(d) = crate::modules::builtins::type_attr_descriptor(self, t, name) {
+            return Ok(d);
         }
         Err(PyErr::new(
             ExcKind::AttributeError,
@@ -557,7 +569,10 @@ impl Vm {
 /// The receiver a builtin method needs: the builtin value inside a subclass instance.
 fn receiver_for(obj: &Value, owner: &str) -> Value {
     match obj {
-        Value::Instance(i) if !matches!(owner, "object" | "BaseException" | "type") => {
+        // Methods of classes written in Rust (owner `module.name`) take the instance itself.
+        Value::Instance(i)
+            if !matches!(owner, "object" | "BaseException" | "type") && !owner.contains('.') =>
+        {
             i.payload().cloned().unwrap_or_else(|| obj.clone())
         }
         _ => obj.clone(),
@@ -568,7 +583,7 @@ fn receiver_for(obj: &Value, owner: &str) -> Value {
 fn type_special_attr(t: &Rc<TypeObj>, name: &str) -> Option<Value> {
     let h = t.heap.as_ref();
     Some(match name {
-        "__name__" => Value::str(&t.name),
+        "__name__" => Value::str(crate::native::short_name(t)),
         "__qualname__" => match h {
             Some(h) => Value::Str(h.qualname.borrow().clone()),
             None => Value::str(&t.name),
@@ -591,7 +606,7 @@ fn type_special_attr(t: &Rc<TypeObj>, name: &str) -> Option<Value> {
         // rely on every write going through `type_setattr`).
         "__dict__" => match h {
             Some(h) => Value::Dict(Rc::new(RefCell::new(h.dict.borrow().clone()))),
-            None => Value::Dict(Rc::new(RefCell::new(Dict::new()))),
+            None => Value::Dict(Rc::new(RefCell::new(crate::native::builtin_type_dict(t)))),
         },
         "__class__" => Value::Type(class::metatype(t)),
         "__doc__" => Value::None,

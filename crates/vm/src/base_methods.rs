@@ -26,7 +26,22 @@ native_table!(OBJECT_METHODS, "object", [
     "__hash__" => object_hash, "__setattr__" => object_setattr,
     "__getattribute__" => object_getattribute, "__delattr__" => object_delattr,
     "__init_subclass__" => object_init_subclass, "__format__" => object_format,
+    "__subclasshook__" => object_subclasshook, "__getstate__" => object_getstate,
 ]);
+
+/// `object.__getstate__`: the instance dict, or None when it is empty.
+fn object_getstate(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let d = a.pos.first().and_then(crate::attr::instance_dict);
+    Ok(match d {
+        Some(d) if !d.borrow().is_empty() => Value::Dict(d),
+        _ => Value::None,
+    })
+}
+
+/// `object.__subclasshook__`: no opinion (`abc` falls back to the registry and MRO).
+fn object_subclasshook(_vm: &mut Vm, _a: Args<'_>) -> PyResult<Value> {
+    Ok(Value::NotImplemented)
+}
 
 native_table!(EXC_METHODS, "BaseException", [
     "__init__" => exc_init, "__str__" => exc_str, "__repr__" => exc_repr,

@@ -337,9 +337,11 @@ fn class_of(v: &Value, fname: &str, argn: usize) -> PyResult<Vec<Rc<TypeObj>>> {
             }
             Ok(out)
         }
-        _ => Err(PyErr::type_error(format!(
-            "{fname}() arg {argn} must be a type, a tuple of types, or a union"
-        ))),
+        other => crate::union::union_args(other).ok_or_else(|| {
+            PyErr::type_error(format!(
+                "{fname}() arg {argn} must be a type, a tuple of types, or a union"
+            ))
+        }),
     }
 }
 
@@ -962,6 +964,7 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
         }
     }
     match t.kind {
+        TypeKind::Method => crate::native::new_method(a),
         TypeKind::Property | TypeKind::ClassMethod | TypeKind::StaticMethod | TypeKind::Super => {
             crate::descr::construct(vm, t.kind, a)
         }

@@ -268,6 +268,9 @@ fn acceptable_base(t: &TypeObj) -> bool {
                 | TypeKind::Set
                 | TypeKind::FrozenSet
                 | TypeKind::Exception(_)
+                | TypeKind::Property
+                | TypeKind::ClassMethod
+                | TypeKind::StaticMethod
         )
 }
 

@@ -276,7 +276,7 @@ impl Vm {
             kwvals: &buf[split..],
         };
         let r = match callable {
-            Value::Builtin(def) => (def.func)(self, args),
+            Value::Builtin(def) => crate::native::call_builtin(self, def, args),
             Value::BoundBuiltin(bb) => (bb.1.func)(self, args),
             Value::Type(t) => crate::builtins::construct(self, t, args),
             Value::Method(m) => {
@@ -1418,10 +1418,11 @@ impl Vm {
                             qualname: RefCell::new(fcode.qualname.clone()),
                             code: fcode,
                             globals: globals.clone(),
-                            defaults,
+                            defaults: RefCell::new(defaults),
                             kwdefaults,
                             closure,
                             annotations,
+                            dict: RefCell::default(),
                         };
                         self.stack.push(Value::Function(Rc::new(f)));
                     }

@@ -23,14 +23,16 @@ pub struct Function {
     pub name: RefCell<Rc<StrObj>>,
     /// `__qualname__`.
     pub qualname: RefCell<Rc<StrObj>>,
-    /// `__defaults__`.
-    pub defaults: Option<Rc<Vec<Value>>>,
+    /// `__defaults__` (assignable, as `namedtuple` does for `__new__`).
+    pub defaults: RefCell<Option<Rc<Vec<Value>>>>,
     /// `__kwdefaults__`.
     pub kwdefaults: Option<Rc<RefCell<Dict>>>,
     /// `__closure__`: cells for the code's free variables.
     pub closure: Option<Rc<Vec<Value>>>,
     /// `__annotations__` as given to `MAKE_FUNCTION`.
     pub annotations: Option<Value>,
+    /// `__dict__`, made on the first attribute set (`f.__isabstractmethod__ = True`).
+    pub dict: RefCell<Option<Rc<RefCell<Dict>>>>,
 }
 
 /// Arguments of a call to a builtin: positional values, then keyword names and values.
@@ -148,7 +150,7 @@ impl Function {
                     *slot = Value::tuple(pos[argc..].to_vec());
                 }
             } else {
-                let ndefaults = self.defaults.as_ref().map_or(0, |d| d.len());
+                let ndefaults = self.defaults.borrow().as_ref().map_or(0, |d| d.len());
                 let kw_given = kwnames
                     .iter()
                     .filter(|k| {
@@ -242,7 +244,8 @@ impl Function {
         }
         // defaults for missing positional parameters
         if pos.len() < argc {
-            let defaults: &[Value] = self.defaults.as_deref().map_or(&[], |d| d.as_slice());
+            let defaults_ref = self.defaults.borrow();
+            let defaults: &[Value] = defaults_ref.as_deref().map_or(&[], |d| d.as_slice());
             let first_default = argc.saturating_sub(defaults.len());
             let mut missing = Vec::new();
             for i in pos.len()..argc {

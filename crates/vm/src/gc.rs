@@ -245,7 +245,7 @@ pub fn referents(v: &Value, out: &mut Vec<Value>) {
         }
         Value::Function(f) => {
             out.push(Value::Dict(f.globals.clone()));
-            if let Some(d) = &f.defaults {
+            if let Some(d) = &*f.defaults.borrow() {
                 out.push(Value::Tuple(d.clone()));
             }
             if let Some(d) = &f.kwdefaults {

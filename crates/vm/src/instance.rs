@@ -21,6 +21,9 @@ pub struct Instance {
     pub dict: Rc<RefCell<Dict>>,
     /// The builtin value a subclass of a builtin type extends, else `Null`.
     pub payload: Value,
+    /// The Rust state of an object whose class is written in Rust
+    /// (`collections.deque`, `itertools.count`, ...; see `crate::native`).
+    pub native: Option<Rc<dyn std::any::Any>>,
 }
 
 impl Instance {
@@ -30,6 +33,7 @@ impl Instance {
             typ,
             dict: Rc::new(RefCell::new(Dict::new())),
             payload,
+            native: None,
         }
     }
 

@@ -943,6 +943,11 @@ impl Vm {
                 err
             });
         }
+        if let Value::Function(f) = obj {
+            if let Some(v) = crate::native::function_attr(f, name) {
+                return Ok(v);
+            }
+        }
         let syntax_attr = match obj {
             Value::Exception(e) => crate::compile_hook::syntax_error_attr(e, n),
             _ => None,
@@ -984,9 +989,12 @@ impl Vm {
             (Value::Function(f), "__name__") => Some(Value::Str(f.name.borrow().clone())),
             (Value::Function(f), "__qualname__") => Some(Value::Str(f.qualname.borrow().clone())),
             (Value::Function(f), "__code__") => Some(Value::Code(f.code.clone())),
-            (Value::Function(f), "__defaults__") => {
-                Some(f.defaults.clone().map_or(Value::None, Value::Tuple))
-            }
+            (Value::Function(f), "__defaults__") => Some(
+                f.defaults
+                    .borrow()
+                    .clone()
+                    .map_or(Value::None, Value::Tuple),
+            ),
             (Value::Function(f), "__kwdefaults__") => {
                 Some(f.kwdefaults.clone().map_or(Value::None, Value::Dict))
             }
@@ -998,7 +1006,13 @@ impl Vm {
                 Some(v @ Value::Str(_)) => v.clone(),
                 _ => Value::None,
             }),
-            (Value::Function(_), "__module__") => Some(Value::str("__main__")),
+            (Value::Function(f), "__module__") => Some(
+                f.globals
+                    .borrow()
+                    .get_str(&crate::names::D::Name.name())
+                    .cloned()
+                    .unwrap_or(Value::None),
+            ),
             (Value::Builtin(b), "__name__") => Some(Value::str(b.name)),
             (Value::Builtin(b), "__qualname__") => Some(Value::string(if b.is_method {
                 format!("{}.{}", b.owner, b.name)
@@ -1037,6 +1051,15 @@ impl Vm {
             (Value::Tuple(t), _) => crate::modules::structseq::getattr(t, n),
             _ => None,
         };
+        let found = found.or_else(|| crate::native::iterator_method(obj, n));
+        // `frozenset(...).__contains__`: the special methods of builtin values.
+        let found = found.or_else(|| {
+            let d = crate::names::D::from_name(n)?;
+            let t = crate::types::type_of(obj);
+            let def = crate::slots::slot_wrapper(&t, d)?;
+            (!matches!(obj, Value::Type(_)))
+                .then(|| Value::BoundBuiltin(Rc::new((obj.clone(), def))))
+        });
         found.ok_or_else(|| attribute_error(obj, n))
     }
 
@@ -1110,6 +1133,7 @@ impl Vm {
                 *e.args.borrow_mut() = Rc::new(items);
                 Ok(())
             }
+            (Value::Function(f), _) => crate::native::set_function_attr(f, name, value),
             (Value::Type(t), n) => Err(PyErr::type_error(format!(
                 "cannot set '{}' attribute of immutable type '{}'",
                 n, t.name

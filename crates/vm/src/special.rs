@@ -83,6 +83,14 @@ impl Vm {
                     type_name(f)
                 ))),
             },
+            // A method written in Rust (a native class's `__next__`): called
+            // with the receiver directly, no bound-method object.
+            Value::Builtin(def) if def.is_method && def.owner.contains('.') => {
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(obj.clone());
+                all.extend_from_slice(args);
+                (def.func)(self, crate::func::Args::positional(&all))
+            }
             other => {
                 let t = type_of(obj);
                 let bound = self.bind_attr(other.clone(), obj, &t)?;
@@ -103,6 +111,16 @@ impl Vm {
     /// `a <op> b` for `BINARY_OP` (in-place forms included).
     pub fn binary_op(&mut self, op: u32, a: &Value, b: &Value) -> PyResult<Value> {
         if !is_heap_object(a) && !is_heap_object(b) {
+            if op % ops::nb::INPLACE == ops::nb::OR
+                && matches!(
+                    (a, b),
+                    (Value::Type(_), Value::Type(_) | Value::None) | (Value::None, Value::Type(_))
+                )
+            {
+                if let Some(u) = crate::union::union_or(self, a, b) {
+                    return Ok(u);
+                }
+            }
             if let (ops::nb::REMAINDER, Value::Str(f)) = (op % ops::nb::INPLACE, a) {
                 if holds_objects(b) {
                     let args = self.percent_args(f.as_str(), b)?;
@@ -249,6 +267,11 @@ impl Vm {
     /// conversion needs (`str()` for `%s`, `repr()` for `%r`, an int for `%d`...).
     fn percent_args(&mut self, fmt: &str, args: &Value) -> PyResult<Value> {
         let convs = percent_conversions(fmt);
+        // An instance of a tuple subclass (a namedtuple) supplies its items.
+        let args = match payload_of(args) {
+            Some(p @ Value::Tuple(_)) => p,
+            _ => args,
+        };
         match args {
             Value::Tuple(items) => {
                 let mut out = Vec::with_capacity(items.len());
@@ -681,6 +704,12 @@ impl Vm {
             TypeKind::Int => &[D::Int, D::Index],
             TypeKind::Float => &[D::Float, D::Index],
             TypeKind::Str | TypeKind::Bool | TypeKind::Type => return Ok(None),
+            // A container subclass that iterates its own way is iterated (`list(od)`).
+            TypeKind::List | TypeKind::Tuple | TypeKind::Set | TypeKind::FrozenSet
+                if special(&type_of(v), D::Iter).is_some() =>
+            {
+                return Ok(None)
+            }
             _ => &[],
         };
         for &d in order {
@@ -889,6 +918,8 @@ pub fn binary_needs_vm(op: u32, a: &Value, b: &Value) -> bool {
         || (op % ops::nb::INPLACE == ops::nb::REMAINDER
             && matches!(a, Value::Str(_))
             && holds_objects(b))
+        || (op % ops::nb::INPLACE == ops::nb::OR
+            && (matches!(a, Value::Type(_)) || matches!(b, Value::Type(_))))
 }
 
 /// Whether `v` is, or directly holds, an instance of a Python class.

@@ -349,8 +349,9 @@ impl Vm {
                 self.stack.extend(locals);
                 self.run_function(f, base)
             }
-            Value::Builtin(def) => (def.func)(
+            Value::Builtin(def) => crate::native::call_builtin(
                 self,
+                def,
                 Args {
                     pos: args,
                     kwnames,

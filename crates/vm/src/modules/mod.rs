@@ -1,6 +1,9 @@
-//! Native modules: the modules CPython writes in C (`math`, `sys`, `gc`, `time`),
-//! written here in Rust, one file per module. Modules that CPython writes in
-//! Python are not copied here; they are imported from their `.py` source.
+//! Native modules: the modules CPython writes in C (`math`, `sys`, `gc`, `time`,
+//! `itertools`, `_bisect`, `_collections`, `_functools`, `_heapq`, `_operator`, `_thread`,
+//! `_weakref`, `_string`, `errno`, `builtins`), written here in Rust, one file
+//! per module. Modules that CPython writes in Python are not copied here; they
+//! are imported from their `.py` source. Classes of these modules (`deque`,
+//! `count`, `partial`, ...) are built with `crate::native`.
 //!
 //! [`MODULES`] is the one registry: a module name and the function that builds the
 //! module object on its first import.
@@ -15,13 +18,25 @@ use crate::types::ExcKind;
 use crate::value::Value;
 use crate::vm::Vm;
 
+pub mod bisect;
+pub mod builtins;
+pub mod collections;
+pub mod errno;
+mod errno_table;
+pub mod functools;
 pub mod gc;
 pub mod importlib;
 pub mod io;
+pub mod heapq;
+pub mod itertools;
 pub mod math;
+pub mod operator;
+pub mod string;
 pub mod structseq;
 pub mod sys;
+pub mod thread;
 pub mod time;
+pub mod weakref;
 
 /// A module object.
 #[derive(Debug)]
@@ -37,12 +52,22 @@ pub type ModuleInit = fn(&mut Vm) -> Value;
 
 /// Every native module: `(name, constructor)`.
 pub const MODULES: &[(&str, ModuleInit)] = &[
-    ("builtins", |vm| vm.builtins_module()),
+    ("_bisect", bisect::init),
+    ("_collections", collections::init),
+    ("builtins", builtins::init),
+    ("errno", errno::init),
     ("_frozen_importlib", crate::spec::init_bootstrap),
     ("_frozen_importlib_external", crate::spec::init_external),
+    ("_functools", functools::init),
+    ("_heapq", heapq::init),
     ("_io", io::init),
+    ("_operator", operator::init),
+    ("_string", string::init),
+    ("_thread", thread::init),
+    ("_weakref", weakref::init),
     ("gc", gc::init),
     ("importlib", importlib::init),
+    ("itertools", itertools::init),
     ("math", math::init),
     ("sys", sys::init),
     ("time", time::init),

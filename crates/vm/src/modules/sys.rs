@@ -215,12 +215,6 @@ static FLAGS: StructSeqType = StructSeqType {
 };
 
 /// `types.SimpleNamespace`-like: shown as `namespace(...)`.
-static IMPLEMENTATION: StructSeqType = StructSeqType {
-    name: "namespace",
-    fields: &["name", "cache_tag", "version", "hexversion", "_multiarch"],
-    n_in_sequence: 0,
-};
-
 const HEXVERSION: i64 = 0x030B_07F0;
 
 fn ints(v: &[i64]) -> Vec<Value> {
@@ -282,14 +276,14 @@ pub fn init(vm: &mut Vm) -> Value {
         Value::Int(-1),
     ]);
     let flags = structseq::new(&FLAGS, flags);
-    let implementation = structseq::new(
-        &IMPLEMENTATION,
+    let implementation = crate::simple_namespace::new_namespace(
+        vm,
         vec![
-            Value::str("pith"),
-            Value::str("pith-311"),
-            version_info(),
-            Value::Int(HEXVERSION),
-            Value::str("x86_64-linux-gnu"),
+            ("name", Value::str("pith")),
+            ("cache_tag", Value::str("pith-311")),
+            ("version", version_info()),
+            ("hexversion", Value::Int(HEXVERSION)),
+            ("_multiarch", Value::str("x86_64-linux-gnu")),
         ],
     );
     let argv: Vec<Value> = vm.argv.iter().map(|a| Value::str(a)).collect();

@@ -1,0 +1,266 @@
+//! `_operator`: the callable classes of CPython's `Modules/_operator.c`
+//! (`itemgetter`, `attrgetter`, `methodcaller`). `operator.py` does
+//! `from _operator import *`, so these replace its Python classes (sort keys
+//! are called once per item) while its plain functions stay in Python.
+
+use crate::exc::{PyErr, PyResult};
+use crate::func::Args;
+use crate::native::{
+    borrow, cls_arg, native_methods, new_object, positional, receiver, rest, ClassSpec,
+};
+use crate::types::TypeKind;
+use crate::value::Value;
+use crate::vm::Vm;
+
+use super::new_module;
+
+native_methods!(ITEMGETTER_M, "operator.itemgetter", [
+    "__new__" => itemgetter_new, "__call__" => itemgetter_call, "__repr__" => itemgetter_repr,
+]);
+static ITEMGETTER: ClassSpec = ClassSpec {
+    name: "itemgetter",
+    module: "operator",
+    base: TypeKind::Object,
+    methods: ITEMGETTER_M,
+    classmethods: &[],
+    props: &[],
+    unhashable: false,
+};
+
+native_methods!(ATTRGETTER_M, "operator.attrgetter", [
+    "__new__" => attrgetter_new, "__call__" => attrgetter_call, "__repr__" => attrgetter_repr,
+]);
+static ATTRGETTER: ClassSpec = ClassSpec {
+    name: "attrgetter",
+    module: "operator",
+    base: TypeKind::Object,
+    methods: ATTRGETTER_M,
+    classmethods: &[],
+    props: &[],
+    unhashable: false,
+};
+
+native_methods!(METHODCALLER_M, "operator.methodcaller", [
+    "__new__" => methodcaller_new, "__call__" => methodcaller_call,
+    "__repr__" => methodcaller_repr,
+]);
+static METHODCALLER: ClassSpec = ClassSpec {
+    name: "methodcaller",
+    module: "operator",
+    base: TypeKind::Object,
+    methods: METHODCALLER_M,
+    classmethods: &[],
+    props: &[],
+    unhashable: false,
+};
+
+/// Builds the `_operator` module.
+pub fn init(vm: &mut Vm) -> Value {
+    let mut extra = vec![(
+        "__doc__",
+        Value::str("Operator interface.\n\nThis module exports a set of functions implemented in C corresponding\nto the intrinsic operators of Python.  For example, operator.add(x, y)\nis equivalent to the expression x+y.  The function names are those\nused for special methods; variants without leading and trailing\n'__' are also provided for convenience."),
+    )];
+    for spec in [&ITEMGETTER, &ATTRGETTER, &METHODCALLER] {
+        extra.push((spec.name, Value::Type(crate::native::class_of(vm, spec))));
+    }
+    new_module("_operator", &[], extra)
+}
+
+fn one_arg<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Value> {
+    let args = positional(&rest(a), name, 1, 1)?;
+    Ok(&args[0])
+}
+
+/// The arguments after the class; CPython's message when there are none.
+fn at_least_one<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a [Value]> {
+    let r = rest(a);
+    if !r.kwnames.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "{name}() takes no keyword arguments"
+        )));
+    }
+    if r.pos.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "{name} expected 1 argument, got 0"
+        )));
+    }
+    Ok(r.pos)
+}
+
+fn repr_list(vm: &mut Vm, name: &str, items: &[Value]) -> PyResult<Value> {
+    let mut parts = Vec::with_capacity(items.len());
+    for v in items {
+        parts.push(vm.repr_of(v)?);
+    }
+    Ok(Value::string(format!(
+        "operator.{}({})",
+        name,
+        parts.join(", ")
+    )))
+}
+
+// ---- itemgetter ----
+
+struct ItemGetter {
+    items: Vec<Value>,
+}
+
+fn itemgetter_new(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let cls = cls_arg(&a)?;
+    let args = at_least_one(&a, "itemgetter")?;
+    Ok(new_object(
+        &cls,
+        ItemGetter {
+            items: args.to_vec(),
+        },
+    ))
+}
+
+fn itemgetter_call(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let st = receiver::<ItemGetter>(&a, "operator.itemgetter", "__call__")?;
+    let obj = one_arg(&a, "itemgetter")?;
+    let items = borrow(&st)?.items.clone();
+    if let [key] = items.as_slice() {
+        return vm.getitem(obj, key);
+    }
+    let mut out = Vec::with_capacity(items.len());
+    for k in &items {
+        out.push(vm.getitem(obj, k)?);
+    }
+    Ok(Value::tuple(out))
+}
+
+fn itemgetter_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let st = receiver::<ItemGetter>(&a, "operator.itemgetter", "__repr__")?;
+    let items = borrow(&st)?.items.clone();
+    repr_list(vm, "itemgetter", &items)
+}
+
+// ---- attrgetter ----
+
+struct AttrGetter {
+    /// The names as given (for the repr).
+    names: Vec<Value>,
+}
+
+fn attrgetter_new(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let cls = cls_arg(&a)?;
+    let args = at_least_one(&a, "attrgetter")?;
+    if args.iter().any(|v| !matches!(v, Value::Str(_))) {
+        return Err(PyErr::type_error("attribute name must be a string"));
+    }
+    Ok(new_object(
+        &cls,
+        AttrGetter {
+            names: args.to_vec(),
+        },
+    ))
+}
+
+fn dotted(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Value> {
+    let Value::Str(s) = name else {
+        return Err(PyErr::type_error("attribute name must be a string"));
+    };
+    let mut cur = obj.clone();
+    for part in s.as_str().split('.') {
+        let n = vm.intern(part);
+        cur = vm.get_attr(&cur, &n)?;
+    }
+    Ok(cur)
+}
+
+fn attrgetter_call(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let st = receiver::<AttrGetter>(&a, "operator.attrgetter", "__call__")?;
+    let obj = one_arg(&a, "attrgetter")?;
+    let names = borrow(&st)?.names.clone();
+    if let [name] = names.as_slice() {
+        return dotted(vm, obj, name);
+    }
+    let mut out = Vec::with_capacity(names.len());
+    for n in &names {
+        out.push(dotted(vm, obj, n)?);
+    }
+    Ok(Value::tuple(out))
+}
+
+fn attrgetter_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let st = receiver::<AttrGetter>(&a, "operator.attrgetter", "__repr__")?;
+    let names = borrow(&st)?.names.clone();
+    repr_list(vm, "attrgetter", &names)
+}
+
+// ---- methodcaller ----
+
+struct MethodCaller {
+    name: Value,
+    args: Vec<Value>,
+    kwnames: Vec<Value>,
+    kwvals: Vec<Value>,
+}
+
+fn methodcaller_new(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let cls = cls_arg(&a)?;
+    let a = rest(&a);
+    let Some(name) = a.pos.first() else {
+        return Err(PyErr::type_error(
+            "methodcaller needs at least one argument, the method name",
+        ));
+    };
+    if !matches!(name, Value::Str(_)) {
+        return Err(PyErr::type_error("method name must be a string"));
+    }
+    Ok(new_object(
+        &cls,
+        MethodCaller {
+            name: name.clone(),
+            args: a.pos[1..].to_vec(),
+            kwnames: a.kwnames.to_vec(),
+            kwvals: a.kwvals.to_vec(),
+        },
+    ))
+}
+
+fn methodcaller_call(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let st = receiver::<MethodCaller>(&a, "operator.methodcaller", "__call__")?;
+    let obj = one_arg(&a, "methodcaller")?;
+    let (name, args, kwnames, kwvals) = {
+        let m = borrow(&st)?;
+        (
+            m.name.clone(),
+            m.args.clone(),
+            m.kwnames.clone(),
+            m.kwvals.clone(),
+        )
+    };
+    let Value::Str(n) = &name else {
+        return Err(PyErr::type_error("method name must be a string"));
+    };
+    let n = vm.intern(n.as_str());
+    let f = vm.get_attr(obj, &n)?;
+    vm.call_with_kw(&f, &args, &kwnames, &kwvals)
+}
+
+fn methodcaller_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let st = receiver::<MethodCaller>(&a, "operator.methodcaller", "__repr__")?;
+    let (name, args, kwnames, kwvals) = {
+        let m = borrow(&st)?;
+        (
+            m.name.clone(),
+            m.args.clone(),
+            m.kwnames.clone(),
+            m.kwvals.clone(),
+        )
+    };
+    let mut parts = vec![vm.repr_of(&name)?];
+    for v in &args {
+        parts.push(vm.repr_of(v)?);
+    }
+    for (k, v) in kwnames.iter().zip(&kwvals) {
+        let k = vm.str_of(k)?;
+        parts.push(format!("{}={}", k, vm.repr_of(v)?));
+    }
+    Ok(Value::string(format!(
+        "operator.methodcaller({})",
+        parts.join(", ")
+    )))
+}

@@ -1,0 +1,574 @@
+//! `_weakref`: CPython's `Modules/_weakref.c` and `Objects/weakrefobject.c`.
+//!
+//! A weak reference holds a `std::rc::Weak` to the referent's allocation, so
+//! it is sound with the VM's reference counting: calling it gives the object
+//! while something else keeps it alive, `None` after. Values that CPython
+//! cannot reference weakly (ints, strs, lists, ...) are refused with its
+//! message. Known gap: the VM has no hook when an object dies, so callbacks
+//! are kept (`__callback__`) but never called.
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use crate::code::Code;
+use crate::dict::Dict;
+use crate::exc::{ExcObj, PyErr, PyResult};
+use crate::func::{Args, Function};
+use crate::instance::Instance;
+use crate::modules::ModuleObj;
+use crate::native::{
+    borrow, class_of, cls_arg, native_fn, native_methods, new_object, positional, receiver,
+    state_of, ClassSpec, PropSpec,
+};
+use crate::ops::CmpOp;
+use crate::types::{type_name, type_of, ExcKind, TypeKind, TypeObj};
+use crate::value::Value;
+use crate::vm::Vm;
+
+use super::new_module;
+
+/// A weak pointer to a referent of any weakly referenceable kind.
+#[derive(Clone)]
+enum Target {
+    Instance(Weak<Instance>),
+    Type(Weak<TypeObj>),
+    Function(Weak<Function>),
+    Method(Weak<(Value, Value)>),
+    Exception(Weak<ExcObj>),
+    Set(Weak<RefCell<Dict>>),
+    FrozenSet(Weak<Dict>),
+    Code(Weak<Code>),
+    Module(Weak<ModuleObj>),
+    Generator(Weak<crate::gen::GenObj>),
+    /// Builtin functions are static: they never die.
+    Static(Value),
+}
+
+impl Target {
+    fn of(v: &Value) -> Option<Target> {
+        Some(match v {
+            Value::Instance(r) => Target::Instance(Rc::downgrade(r)),
+            Value::Type(r) => Target::Type(Rc::downgrade(r)),
+            Value::Function(r) => Target::Function(Rc::downgrade(r)),
+            Value::Method(r) => Target::Method(Rc::downgrade(r)),
+            Value::Exception(r) => Target::Exception(Rc::downgrade(r)),
+            Value::Set(r) => Target::Set(Rc::downgrade(r)),
+            Value::FrozenSet(r) => Target::FrozenSet(Rc::downgrade(r)),
+            Value::Code(r) => Target::Code(Rc::downgrade(r)),
+            Value::Module(r) => Target::Module(Rc::downgrade(r)),
+            Value::Generator(r) => Target::Generator(Rc::downgrade(r)),
+            Value::Builtin(_) => Target::Static(v.clone()),
+            _ => return None,
+        })
+    }
+
+    fn get(&self) -> Option<Value> {
+        Some(match self {
+            Target::Instance(w) => Value::Instance(w.upgrade()?),
+            Target::Type(w) => Value::Type(w.upgrade()?),
+            Target::Function(w) => Value::Function(w.upgrade()?),
+            Target::Method(w) => Value::Method(w.upgrade()?),
+            Target::Exception(w) => Value::Exception(w.upgrade()?),
+            Target::Set(w) => Value::Set(w.upgrade()?),
+            Target::FrozenSet(w) => Value::FrozenSet(w.upgrade()?),
+            Target::Code(w) => Value::Code(w.upgrade()?),
+            Target::Module(w) => Value::Module(w.upgrade()?),
+            Target::Generator(w) => Value::Generator(w.upgrade()?),
+            Target::Static(v) => v.clone(),
+        })
+    }
+}
+
+struct WeakRef {
+    target: Target,
+    callback: Value,
+    hash: Option<i64>,
+}
+
+/// Every weak reference made, to count them per referent and to reuse a
+/// plain `ref(obj)` as CPython does.
+struct Entry {
+    target_id: usize,
+    target: Target,
+    obj: Weak<Instance>,
+    proxy: bool,
+    plain: bool,
+}
+
+thread_local! {
+    static REGISTRY: RefCell<(Vec<Entry>, usize)> = const { RefCell::new((Vec::new(), 64)) };
+}
+
+fn register(target: &Value, t: &Target, obj: &Value, proxy: bool, plain: bool) {
+    let Value::Instance(inst) = obj else {
+        return;
+    };
+    REGISTRY.with(|r| {
+        let mut r = r.borrow_mut();
+        if r.0.len() >= r.1 {
+            r.0.retain(|e| e.obj.strong_count() > 0 && e.target.get().is_some());
+            r.1 = (r.0.len() * 2).max(64);
+        }
+        r.0.push(Entry {
+            target_id: target.identity(),
+            target: t.clone(),
+            obj: Rc::downgrade(inst),
+            proxy,
+            plain,
+        });
+    });
+}
+
+/// The live weak references to `target`: `(ref object, is proxy, is plain ref)`.
+fn refs_to(target: &Value) -> Vec<(Value, bool, bool)> {
+    let id = target.identity();
+    REGISTRY.with(|r| {
+        r.borrow()
+            .0
+            .iter()
+            .filter(|e| e.target_id == id)
+            .filter(|e| e.target.get().is_some_and(|v| v.is(target)))
+            .filter_map(|e| Some((Value::Instance(e.obj.upgrade()?), e.proxy, e.plain)))
+            .collect()
+    })
+}
+
+super::module_functions!(WEAKREF_FUNCTIONS, "_weakref", [
+    "getweakrefcount" => getweakrefcount, "getweakrefs" => getweakrefs,
+    "proxy" => proxy, "_remove_dead_weakref" => remove_dead_weakref,
+]);
+
+native_methods!(REF_M, "weakref.ReferenceType", [
+    "__new__" => ref_new, "__init__" => ref_init, "__call__" => ref_call,
+    "__repr__" => ref_repr, "__hash__" => ref_hash, "__eq__" => ref_eq, "__ne__" => ref_ne,
+]);
+native_fn!(
+    REF_CALLBACK,
+    "__callback__",
+    "weakref.ReferenceType",
+    ref_callback
+);
+static REF: ClassSpec = ClassSpec {
+    name: "ReferenceType",
+    module: "weakref",
+    base: TypeKind::Object,
+    methods: REF_M,
+    classmethods: &[],
+    props: &[PropSpec {
+        name: "__callback__",
+        get: &REF_CALLBACK,
+        set: None,
+    }],
+    unhashable: false,
+};
+
+native_methods!(PROXY_M, "weakref.ProxyType", [
+    "__new__" => proxy_no_new, "__getattr__" => p_getattr, "__setattr__" => p_setattr,
+    "__delattr__" => p_delattr, "__repr__" => p_repr, "__str__" => p_str,
+    "__eq__" => p_eq, "__ne__" => p_ne, "__lt__" => p_lt, "__le__" => p_le,
+    "__gt__" => p_gt, "__ge__" => p_ge, "__bool__" => p_bool, "__len__" => p_len,
+    "__getitem__" => p_getitem, "__setitem__" => p_setitem, "__delitem__" => p_delitem,
+    "__contains__" => p_contains, "__iter__" => p_iter,
+]);
+static PROXY: ClassSpec = ClassSpec {
+    name: "ProxyType",
+    module: "weakref",
+    base: TypeKind::Object,
+    methods: PROXY_M,
+    classmethods: &[],
+    props: &[],
+    unhashable: true,
+};
+
+native_methods!(CPROXY_M, "weakref.CallableProxyType", [
+    "__new__" => proxy_no_new, "__getattr__" => p_getattr, "__setattr__" => p_setattr,
+    "__delattr__" => p_delattr, "__repr__" => p_repr, "__str__" => p_str,
+    "__eq__" => p_eq, "__ne__" => p_ne, "__lt__" => p_lt, "__le__" => p_le,
+    "__gt__" => p_gt, "__ge__" => p_ge, "__bool__" => p_bool, "__len__" => p_len,
+    "__getitem__" => p_getitem, "__setitem__" => p_setitem, "__delitem__" => p_delitem,
+    "__contains__" => p_contains, "__iter__" => p_iter, "__call__" => p_call,
+]);
+static CPROXY: ClassSpec = ClassSpec {
+    name: "CallableProxyType",
+    module: "weakref",
+    base: TypeKind::Object,
+    methods: CPROXY_M,
+    classmethods: &[],
+    props: &[],
+    unhashable: true,
+};
+
+/// Builds the `_weakref` module.
+pub fn init(vm: &mut Vm) -> Value {
+    let r = Value::Type(class_of(vm, &REF));
+    let p = Value::Type(class_of(vm, &PROXY));
+    let cp = Value::Type(class_of(vm, &CPROXY));
+    new_module(
+        "_weakref",
+        WEAKREF_FUNCTIONS,
+        vec![
+            ("ref", r.clone()),
+            ("ReferenceType", r),
+            ("ProxyType", p),
+            ("CallableProxyType", cp),
+        ],
+    )
+}
+
+fn target_of(v: &Value) -> PyResult<Target> {
+    Target::of(v).ok_or_else(|| {
+        PyErr::type_error(format!(
+            "cannot create weak reference to '{}' object",
+            type_name(v)
+        ))
+    })
+}
+
+fn ref_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let cls = cls_arg(&a)?;
+    let args = positional(&crate::native::rest(&a), "__new__", 1, 2)?;
+    let obj = &args[0];
+    let target = target_of(obj)?;
+    let callback = args.get(1).cloned().unwrap_or(Value::None);
+    let base = class_of(vm, &REF);
+    let plain = matches!(callback, Value::None) && Rc::ptr_eq(&cls, &base);
+    if plain {
+        if let Some((r, _, _)) = refs_to(obj).into_iter().find(|(_, p, plain)| !p && *plain) {
+            return Ok(r);
+        }
+    }
+    let r = new_object(
+        &cls,
+        WeakRef {
+            target: target.clone(),
+            callback,
+            hash: None,
+        },
+    );
+    register(obj, &target, &r, false, plain);
+    Ok(r)
+}
+
+fn ref_init(_vm: &mut Vm, _a: Args<'_>) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn me(a: &Args<'_>, name: &str) -> PyResult<Rc<RefCell<WeakRef>>> {
+    receiver::<WeakRef>(a, "weakref.ReferenceType", name)
+}
+
+fn ref_call(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let st = me(&a, "__call__")?;
+    positional(&crate::native::rest(&a), "weakref", 0, 0)?;
+    let v = borrow(&st)?.target.get();
+    Ok(v.unwrap_or(Value::None))
+}
+
+fn ref_callback(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let st = me(&a, "__callback__")?;
+    let c = borrow(&st)?.callback.clone();
+    Ok(c)
+}
+
+fn referent_name(vm: &mut Vm, v: &Value) -> PyResult<Option<String>> {
+    let name = vm.intern("__name__");
+    match vm.get_attr(v, &name) {
+        Ok(n) => Ok(Some(vm.str_of(&n)?)),
+        Err(e) if e.is(ExcKind::AttributeError) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+fn ref_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let st = me(&a, "__repr__")?;
+    let target = borrow(&st)?.target.get();
+    let here = a.pos[0].identity();
+    let Some(v) = target else {
+        return Ok(Value::string(format!("<weakref at {here:#x}; dead>")));
+    };
+    let tn = type_name(&v).into_owned();
+    let name = if matches!(v, Value::Instance(_)) {
+        None
+    } else {
+        referent_name(vm, &v)?
+    };
+    Ok(Value::string(match name {
+        Some(n) => format!(
+            "<weakref at {:#x}; to '{}' at {:#x} ({})>",
+            here,
+            tn,
+            v.identity(),
+            n
+        ),
+        None => format!(
+            "<weakref at {:#x}; to '{}' at {:#x}>",
+            here,
+            tn,
+            v.identity()
+        ),
+    }))
+}
+
+fn ref_hash(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let st = me(&a, "__hash__")?;
+    let (cached, target) = {
+        let s = borrow(&st)?;
+        (s.hash, s.target.get())
+    };
+    if let Some(h) = cached {
+        return Ok(Value::Int(h));
+    }
+    let Some(v) = target else {
+        return Err(PyErr::type_error("weak object has gone away"));
+    };
+    let h = vm.hash_of(&v)?;
+    borrow(&st)?.hash = Some(h);
+    Ok(Value::Int(h))
+}
+
+fn ref_compare(vm: &mut Vm, a: Args<'_>, op: CmpOp) -> PyResult<Value> {
+    let st = me(&a, "__eq__")?;
+    let other = a.pos.get(1).cloned().unwrap_or(Value::None);
+    let Some(ost) = state_of::<WeakRef>(&other) else {
+        return Ok(Value::NotImplemented);
+    };
+    let x = borrow(&st)?.target.get();
+    let y = borrow(&ost)?.target.get();
+    match (x, y) {
+        (Some(x), Some(y)) => vm.rich_compare(op, &x, &y),
+        _ => {
+            let same = a.pos[0].is(&other);
+            Ok(Value::Bool(if op == CmpOp::Eq { same } else { !same }))
+        }
+    }
+}
+
+fn ref_eq(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    ref_compare(vm, a, CmpOp::Eq)
+}
+
+fn ref_ne(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    ref_compare(vm, a, CmpOp::Ne)
+}
+
+// ---- module functions ----
+
+fn getweakrefcount(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let args = positional(&a, "getweakrefcount", 1, 1)?;
+    Ok(Value::Int(refs_to(&args[0]).len() as i64))
+}
+
+fn getweakrefs(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let args = positional(&a, "getweakrefs", 1, 1)?;
+    let refs = refs_to(&args[0]).into_iter().map(|(r, _, _)| r).collect();
+    Ok(Value::list(refs))
+}
+
+fn remove_dead_weakref(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let args = positional(&a, "_remove_dead_weakref", 2, 2)?;
+    let Value::Dict(d) = &args[0] else {
+        return Err(PyErr::type_error(format!(
+            "_remove_dead_weakref() argument 1 must be dict, not {}",
+            type_name(&args[0])
+        )));
+    };
+    let key = &args[1];
+    let h = vm.hash_of(key)?;
+    let dead = match d.borrow().get_hashed(key, h) {
+        Some(v) => state_of::<WeakRef>(v)
+            .map(|s| {
+                s.try_borrow()
+                    .map(|s| s.target.get().is_none())
+                    .unwrap_or(false)
+            })
+            .unwrap_or(false),
+        None => false,
+    };
+    if dead {
+        let old = d.borrow_mut().remove_hashed(key, h);
+        drop(old);
+    }
+    Ok(Value::None)
+}
+
+// ---- proxies ----
+
+fn proxy(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let args = positional(&a, "proxy", 1, 2)?;
+    let obj = &args[0];
+    let target = target_of(obj)?;
+    let callback = args.get(1).cloned().unwrap_or(Value::None);
+    let callable = crate::native::is_callable(obj);
+    let cls = class_of(vm, if callable { &CPROXY } else { &PROXY });
+    let p = new_object(
+        &cls,
+        WeakRef {
+            target: target.clone(),
+            callback,
+            hash: None,
+        },
+    );
+    register(obj, &target, &p, true, false);
+    Ok(p)
+}
+
+fn proxy_no_new(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let name = match a.pos.first() {
+        Some(Value::Type(t)) => t.name.clone(),
+        _ => "weakref.ProxyType".to_string(),
+    };
+    Err(PyErr::type_error(format!(
+        "cannot create '{name}' instances"
+    )))
+}
+
+fn referent(a: &Args<'_>) -> PyResult<Value> {
+    let st = receiver::<WeakRef>(a, "weakref.ProxyType", "__getattr__")?;
+    let v = borrow(&st)?.target.get();
+    v.ok_or_else(|| {
+        PyErr::new(
+            ExcKind::ReferenceError,
+            "weakly-referenced object no longer exists",
+        )
+    })
+}
+
+/// Unwraps a proxy argument to its referent (CPython's `UNWRAP`).
+fn unwrap(v: &Value) -> PyResult<Value> {
+    match state_of::<WeakRef>(v) {
+        Some(st) if crate::native::short_name(&type_of(v)).ends_with("ProxyType") => {
+            let t = borrow(&st)?.target.get();
+            t.ok_or_else(|| {
+                PyErr::new(
+                    ExcKind::ReferenceError,
+                    "weakly-referenced object no longer exists",
+                )
+            })
+        }
+        _ => Ok(v.clone()),
+    }
+}
+
+fn name_arg(vm: &mut Vm, a: &Args<'_>) -> PyResult<Rc<crate::value::StrObj>> {
+    match a.pos.get(1) {
+        Some(Value::Str(s)) => Ok(vm.intern(s.as_str())),
+        Some(other) => Err(PyErr::type_error(format!(
+            "attribute name must be string, not '{}'",
+            type_name(other)
+        ))),
+        None => Err(PyErr::type_error("expected an attribute name")),
+    }
+}
+
+fn p_getattr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = referent(&a)?;
+    let name = name_arg(vm, &a)?;
+    vm.get_attr(&obj, &name)
+}
+
+fn p_setattr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = referent(&a)?;
+    let name = name_arg(vm, &a)?;
+    let v = a.pos.get(2).cloned().unwrap_or(Value::None);
+    vm.set_attr(&obj, &name, v)?;
+    Ok(Value::None)
+}
+
+fn p_delattr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = referent(&a)?;
+    let name = name_arg(vm, &a)?;
+    vm.del_attr(&obj, &name)?;
+    Ok(Value::None)
+}
+
+fn p_repr(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = referent(&a)?;
+    Ok(Value::string(format!(
+        "<weakproxy at {:#x} to {} at {:#x}>",
+        a.pos[0].identity(),
+        type_name(&obj),
+        obj.identity()
+    )))
+}
+
+fn p_str(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = referent(&a)?;
+    Ok(Value::string(vm.str_of(&obj)?))
+}
+
+fn p_compare(vm: &mut Vm, a: Args<'_>, op: CmpOp) -> PyResult<Value> {
+    let x = referent(&a)?;
+    let y = unwrap(a.pos.get(1).unwrap_or(&Value::None))?;
+    vm.rich_compare(op, &x, &y)
+}
+
+fn p_eq(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    p_compare(vm, a, CmpOp::Eq)
+}
+
+fn p_ne(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    p_compare(vm, a, CmpOp::Ne)
+}
+
+fn p_lt(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    p_compare(vm, a, CmpOp::Lt)
+}
+
+fn p_le(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    p_compare(vm, a, CmpOp::Le)
+}
+
+fn p_gt(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    p_compare(vm, a, CmpOp::Gt)
+}
+
+fn p_ge(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    p_compare(vm, a, CmpOp::Ge)
+}
+
+fn p_bool(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = referent(&a)?;
+    Ok(Value::Bool(vm.truthy(&obj)?))
+}
+
+fn p_len(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = referent(&a)?;
+    Ok(Value::Int(vm.len_of(&obj)? as i64))
+}
+
+fn p_getitem(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = referent(&a)?;
+    let k = unwrap(a.pos.get(1).unwrap_or(&Value::None))?;
+    vm.getitem(&obj, &k)
+}
+
+fn p_setitem(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = referent(&a)?;
+    let k = unwrap(a.pos.get(1).unwrap_or(&Value::None))?;
+    let v = unwrap(a.pos.get(2).unwrap_or(&Value::None))?;
+    vm.setitem(&obj, k, v)?;
+    Ok(Value::None)
+}
+
+fn p_delitem(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = referent(&a)?;
+    let k = unwrap(a.pos.get(1).unwrap_or(&Value::None))?;
+    vm.delitem(&obj, &k)?;
+    Ok(Value::None)
+}
+
+fn p_contains(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = referent(&a)?;
+    let k = unwrap(a.pos.get(1).unwrap_or(&Value::None))?;
+    Ok(Value::Bool(vm.contains(&obj, &k)?))
+}
+
+fn p_iter(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = referent(&a)?;
+    vm.get_iter(&obj)
+}
+
+fn p_call(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = referent(&a)?;
+    vm.call_with_kw(&obj, &a.pos[1..], a.kwnames, a.kwvals)
+}

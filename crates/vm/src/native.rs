@@ -1,0 +1,550 @@
+//! Classes written in Rust (`collections.deque`, `itertools.count`,
+//! `functools.partial`, ...).
+//!
+//! Such a class is an ordinary heap class (so user classes can derive from it,
+//! `isinstance`, attribute lookup and special methods work unchanged) whose
+//! methods are builtins and whose instances carry their Rust state in
+//! `Instance::native`. A [`ClassSpec`] describes a class once; [`class_of`]
+//! builds its type object on first use and caches it for the thread.
+
+use std::cell::{Cell, RefCell, RefMut};
+use std::rc::Rc;
+
+use crate::descr::Descr;
+use crate::dict::Dict;
+use crate::exc::{PyErr, PyResult};
+use crate::func::{Args, BuiltinDef, BuiltinFn};
+use crate::instance::Instance;
+use crate::types::{builtin_type, type_name, ExcKind, TypeKind, TypeObj};
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// A data attribute computed by builtins (`deque.maxlen`, `partial.func`).
+#[derive(Debug)]
+pub struct PropSpec {
+    /// The attribute name.
+    pub name: &'static str,
+    /// The getter, called with the instance.
+    pub get: &'static BuiltinDef,
+    /// The setter, called with the instance and the value (read-only if `None`).
+    pub set: Option<&'static BuiltinDef>,
+}
+
+/// The description of a class written in Rust.
+#[derive(Debug)]
+pub struct ClassSpec {
+    /// `__name__` (and `__qualname__`).
+    pub name: &'static str,
+    /// `__module__`.
+    pub module: &'static str,
+    /// The builtin base class (`Object` for most; `Dict` for `defaultdict`).
+    pub base: TypeKind,
+    /// Methods (receiver first); `__new__` is called with the class first.
+    pub methods: &'static [BuiltinDef],
+    /// Class methods (`chain.from_iterable`).
+    pub classmethods: &'static [BuiltinDef],
+    /// Computed attributes.
+    pub props: &'static [PropSpec],
+    /// Whether instances are unhashable (`__hash__ = None`).
+    pub unhashable: bool,
+}
+
+thread_local! {
+    static CLASSES: RefCell<Vec<(usize, Rc<TypeObj>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Declares a static table of builtin methods owned by class `$owner`.
+macro_rules! native_methods {
+    ($table:ident, $owner:literal, [ $( $name:literal => $f:path ),* $(,)? ]) => {
+        static $table: &[$crate::func::BuiltinDef] = &[
+            $( $crate::func::BuiltinDef {
+                name: $name,
+                func: $f,
+                owner: $owner,
+                is_method: !$crate::native::is_new($name),
+            }, )*
+        ];
+    };
+}
+pub(crate) use native_methods;
+
+fn class_getitem(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    // As `list[int]` in this VM: the class itself stands for the alias.
+    Ok(a.pos.first().cloned().unwrap_or(Value::None))
+}
+
+native_fn!(CLASS_GETITEM, "__class_getitem__", "", class_getitem);
+
+/// `__class_getitem__` of generic native classes (`deque[int]`).
+pub static GENERIC: &[BuiltinDef] = std::slice::from_ref(&CLASS_GETITEM);
+
+/// Whether a method name is `__new__` (called with the class, not bound).
+pub const fn is_new(name: &str) -> bool {
+    matches!(name.as_bytes(), b"__new__")
+}
+
+/// Declares a static builtin function (getters, setters, class methods).
+macro_rules! native_fn {
+    ($id:ident, $name:literal, $owner:literal, $f:path) => {
+        static $id: $crate::func::BuiltinDef = $crate::func::BuiltinDef {
+            name: $name,
+            func: $f,
+            owner: $owner,
+            is_method: false,
+        };
+    };
+}
+pub(crate) use native_fn;
+
+fn readonly(_vm: &mut Vm, _a: Args<'_>) -> PyResult<Value> {
+    Err(PyErr::new(ExcKind::AttributeError, "readonly attribute"))
+}
+
+native_fn!(READONLY, "__set__", "", readonly);
+
+thread_local! {
+    static REPR_ACTIVE: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs `f` as the repr of `obj` unless `obj`'s repr is already running
+/// (a container that holds itself), in which case the result is `None` and
+/// the caller prints `...` as CPython's `Py_ReprEnter` does.
+pub fn repr_guard(obj: &Value, f: impl FnOnce() -> PyResult<String>) -> PyResult<Option<String>> {
+    let id = obj.identity();
+    if REPR_ACTIVE.with(|r| r.borrow().contains(&id)) {
+        return Ok(None);
+    }
+    REPR_ACTIVE.with(|r| r.borrow_mut().push(id));
+    let out = f();
+    REPR_ACTIVE.with(|r| {
+        let mut r = r.borrow_mut();
+        if let Some(pos) = r.iter().rposition(|x| *x == id) {
+            r.remove(pos);
+        }
+    });
+    out.map(Some)
+}
+
+/// The type object of `spec`, built on first use.
+pub fn class_of(vm: &mut Vm, spec: &'static ClassSpec) -> Rc<TypeObj> {
+    let key = spec as *const ClassSpec as usize;
+    if let Some(t) = CLASSES.with(|c| {
+        c.borrow()
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, t)| t.clone())
+    }) {
+        return t;
+    }
+    let t = build_class(vm, spec);
+    CLASSES.with(|c| c.borrow_mut().push((key, t.clone())));
+    t
+}
+
+fn build_class(vm: &mut Vm, spec: &'static ClassSpec) -> Rc<TypeObj> {
+    let mut ns = Dict::new();
+    let mut put = |k: &str, v: Value| {
+        let _ = ns.insert(Value::str(k), v);
+    };
+    put("__module__", Value::str(spec.module));
+    put("__qualname__", Value::str(spec.name));
+    for m in spec.methods {
+        put(m.name, Value::Builtin(m));
+    }
+    for m in spec.classmethods {
+        put(
+            m.name,
+            Value::Descr(Rc::new(Descr::ClassMethod(Value::Builtin(m)))),
+        );
+    }
+    for p in spec.props {
+        put(
+            p.name,
+            Value::Descr(Rc::new(Descr::Property {
+                fget: Value::Builtin(p.get),
+                fset: Value::Builtin(p.set.unwrap_or(&READONLY)),
+                fdel: Value::None,
+                doc: Value::None,
+                name: RefCell::new(Value::str(p.name)),
+            })),
+        );
+    }
+    if spec.unhashable {
+        put("__hash__", Value::None);
+    }
+    let base = builtin_type(spec.base);
+    // As for CPython's static types, the type's name (in error messages) is
+    // qualified by the module; `__name__` and `__qualname__` are not.
+    let full = format!("{}.{}", spec.module, spec.name);
+    match crate::class::new_type(vm, None, &full, vec![base.clone()], &ns, (&[], &[])) {
+        Ok(t) => t,
+        // Building from a fixed table cannot fail; a plain type keeps the VM going.
+        Err(_) => base,
+    }
+}
+
+/// The `__name__` of a class: its name after the module of a native class.
+pub fn short_name(t: &TypeObj) -> &str {
+    match &t.heap {
+        Some(h)
+            if t.name
+                .ends_with(&format!(".{}", h.qualname.borrow().as_str())) =>
+        {
+            t.name.rsplit('.').next().unwrap_or(&t.name)
+        }
+        _ => &t.name,
+    }
+}
+
+/// A new instance of `cls` (a native class or a subclass of one) holding `state`.
+pub fn new_object<T: 'static>(cls: &Rc<TypeObj>, state: T) -> Value {
+    let mut inst = Instance::new(cls.clone(), Value::Null);
+    inst.native = Some(Rc::new(RefCell::new(state)));
+    Value::Instance(Rc::new(inst))
+}
+
+/// A new instance of the class of `spec`.
+pub fn new_native<T: 'static>(vm: &mut Vm, spec: &'static ClassSpec, state: T) -> Value {
+    let cls = class_of(vm, spec);
+    new_object(&cls, state)
+}
+
+/// The Rust state of `v` if it is a native object of state type `T`.
+pub fn state_of<T: 'static>(v: &Value) -> Option<Rc<RefCell<T>>> {
+    match v {
+        Value::Instance(i) => i.native.clone()?.downcast::<RefCell<T>>().ok(),
+        _ => None,
+    }
+}
+
+/// The receiver's state for method `name` of class `owner`, or CPython's
+/// descriptor error when the method is applied to another object.
+pub fn receiver<T: 'static>(a: &Args<'_>, owner: &str, name: &str) -> PyResult<Rc<RefCell<T>>> {
+    let recv = a.pos.first().unwrap_or(&Value::None);
+    state_of::<T>(recv).ok_or_else(|| {
+        PyErr::type_error(format!(
+            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+            name,
+            owner,
+            type_name(recv)
+        ))
+    })
+}
+
+/// Borrows native state mutably; a re-entrant use (a callback that advances
+/// the object being advanced) is a `RuntimeError`, never a panic.
+pub fn borrow<T>(c: &RefCell<T>) -> PyResult<RefMut<'_, T>> {
+    c.try_borrow_mut()
+        .map_err(|_| PyErr::new(ExcKind::RuntimeError, "cannot re-enter a native object"))
+}
+
+/// `StopIteration` with no value: the end of a native iterator.
+pub fn stop() -> PyErr {
+    PyErr::with_args(ExcKind::StopIteration, Vec::new())
+}
+
+/// `__iter__` of native iterators: the iterator itself.
+pub fn iter_self(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    Ok(a.pos.first().cloned().unwrap_or(Value::None))
+}
+
+/// Positional and keyword arguments bound to parameter names, as CPython's
+/// argument clinic does for a builtin, with its messages.
+pub fn bind_args<'a>(
+    a: &Args<'a>,
+    fname: &str,
+    names: &[&str],
+    required: usize,
+) -> PyResult<Vec<Option<&'a Value>>> {
+    let mut out: Vec<Option<&'a Value>> = vec![None; names.len()];
+    if a.pos.len() + a.kwnames.len() > names.len() {
+        return Err(PyErr::type_error(format!(
+            "{}() takes at most {} argument{} ({} given)",
+            fname,
+            names.len(),
+            if names.len() == 1 { "" } else { "s" },
+            a.pos.len() + a.kwnames.len()
+        )));
+    }
+    for (slot, v) in out.iter_mut().zip(a.pos) {
+        *slot = Some(v);
+    }
+    for (k, v) in a.kwnames.iter().zip(a.kwvals) {
+        let key = match k {
+            Value::Str(s) => s.as_str(),
+            _ => "",
+        };
+        match names.iter().position(|n| *n == key) {
+            Some(i) if out[i].is_none() => out[i] = Some(v),
+            Some(i) => {
+                return Err(PyErr::type_error(format!(
+                    "argument for {}() given by name ('{}') and position ({})",
+                    fname,
+                    key,
+                    i + 1
+                )))
+            }
+            None => {
+                return Err(PyErr::type_error(format!(
+                    "'{key}' is an invalid keyword argument for {fname}()"
+                )))
+            }
+        }
+    }
+    if let Some(i) = out.iter().take(required).position(Option::is_none) {
+        return Err(PyErr::type_error(format!(
+            "{}() missing required argument '{}' (pos {})",
+            fname,
+            names[i],
+            i + 1
+        )));
+    }
+    Ok(out)
+}
+
+/// CPython's check for builtins taking positional arguments only:
+/// "NAME expected N arguments, got M" and "NAME() takes no keyword arguments".
+pub fn positional<'a>(a: &Args<'a>, fname: &str, min: usize, max: usize) -> PyResult<&'a [Value]> {
+    if !a.kwnames.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "{fname}() takes no keyword arguments"
+        )));
+    }
+    let n = a.pos.len();
+    if n < min {
+        let what = if min == max { "" } else { "at least " };
+        return Err(PyErr::type_error(format!(
+            "{} expected {}{} argument{}, got {}",
+            fname,
+            what,
+            min,
+            if min == 1 { "" } else { "s" },
+            n
+        )));
+    }
+    if n > max {
+        let what = if min == max { "" } else { "at most " };
+        return Err(PyErr::type_error(format!(
+            "{} expected {}{} argument{}, got {}",
+            fname,
+            what,
+            max,
+            if max == 1 { "" } else { "s" },
+            n
+        )));
+    }
+    Ok(a.pos)
+}
+
+/// The class argument of a `__new__` (the first positional argument).
+pub fn cls_arg(a: &Args<'_>) -> PyResult<Rc<TypeObj>> {
+    match a.pos.first() {
+        Some(Value::Type(t)) => Ok(t.clone()),
+        _ => Err(PyErr::type_error("__new__(X): X is not a type object")),
+    }
+}
+
+/// The arguments after the first (the receiver or the class).
+pub fn rest<'a>(a: &Args<'a>) -> Args<'a> {
+    Args {
+        pos: a.pos.get(1..).unwrap_or(&[]),
+        kwnames: a.kwnames,
+        kwvals: a.kwvals,
+    }
+}
+
+/// A builtin function value for a static definition.
+pub fn builtin(def: &'static BuiltinDef) -> Value {
+    Value::Builtin(def)
+}
+
+/// Type of builtin function pointers, re-exported for module files.
+pub type NativeFn = BuiltinFn;
+
+/// Whether `v` is an instance of the class of `spec` (or a subclass).
+pub fn is_instance_of(vm: &mut Vm, v: &Value, spec: &'static ClassSpec) -> bool {
+    let cls = class_of(vm, spec);
+    crate::types::type_of(v).is_subtype(&cls)
+}
+
+/// `callable(v)`.
+pub fn is_callable(v: &Value) -> bool {
+    match v {
+        Value::Function(_)
+        | Value::Builtin(_)
+        | Value::BoundBuiltin(_)
+        | Value::Method(_)
+        | Value::Type(_) => true,
+        Value::Instance(i) => crate::class::special(&i.typ, crate::names::D::Call).is_some(),
+        Value::Descr(d) => matches!(**d, Descr::StaticMethod(_)),
+        _ => false,
+    }
+}
+
+/// The `__dict__` of a builtin type: its methods (what `types.py` reads, e.g.
+/// `dict.__dict__['fromkeys']`).
+pub fn builtin_type_dict(t: &Rc<TypeObj>) -> Dict {
+    let mut d = Dict::new();
+    if let Some(table) = crate::methods::table_for(&Value::Type(t.clone())) {
+        for def in table {
+            let _ = d.insert(Value::str(def.name), Value::Builtin(def));
+        }
+    }
+    d
+}
+
+/// An attribute of a function's `__dict__` (or the dict itself).
+pub fn function_attr(f: &crate::func::Function, name: &Rc<crate::value::StrObj>) -> Option<Value> {
+    if name.as_str() == "__dict__" {
+        let mut d = f.dict.borrow_mut();
+        let d = d.get_or_insert_with(|| match Value::dict(Dict::new()) {
+            Value::Dict(d) => d,
+            _ => Rc::new(RefCell::new(Dict::new())),
+        });
+        return Some(Value::Dict(d.clone()));
+    }
+    let d = f.dict.borrow();
+    let found = d.as_ref()?.borrow().get_str(name).cloned();
+    found
+}
+
+/// `f.name = value` for a name that is not one of the function's own fields.
+pub fn set_function_attr(
+    f: &crate::func::Function,
+    name: &Rc<crate::value::StrObj>,
+    value: Value,
+) -> PyResult<()> {
+    if name.as_str() == "__defaults__" {
+        *f.defaults.borrow_mut() = match value {
+            Value::None => None,
+            Value::Tuple(t) => Some(t),
+            _ => {
+                return Err(PyErr::type_error(
+                    "__defaults__ must be set to a tuple object",
+                ))
+            }
+        };
+        return Ok(());
+    }
+    if name.as_str() == "__dict__" {
+        return match value {
+            Value::Dict(d) => {
+                *f.dict.borrow_mut() = Some(d);
+                Ok(())
+            }
+            other => Err(PyErr::type_error(format!(
+                "__dict__ must be set to a dictionary, not a '{}'",
+                type_name(&other)
+            ))),
+        };
+    }
+    let d = {
+        let mut slot = f.dict.borrow_mut();
+        slot.get_or_insert_with(|| match Value::dict(Dict::new()) {
+            Value::Dict(d) => d,
+            _ => Rc::new(RefCell::new(Dict::new())),
+        })
+        .clone()
+    };
+    let h = name.hash();
+    let old = d.borrow_mut().remove_hashed(&Value::Str(name.clone()), h);
+    d.borrow_mut()
+        .insert_hashed(Value::Str(name.clone()), h, value);
+    drop(old);
+    Ok(())
+}
+
+/// Calls a builtin function or unbound method. `dict.pop(self, k)` with an
+/// instance of a `dict` subclass works on the instance's builtin payload, as
+/// the bound form does.
+#[inline]
+pub fn call_builtin(vm: &mut Vm, def: &'static BuiltinDef, a: Args<'_>) -> PyResult<Value> {
+    if def.is_method {
+        if let Some(Value::Instance(i)) = a.pos.first() {
+            let builtin_owner = !def.owner.contains('.')
+                && !matches!(def.owner, "object" | "BaseException" | "type" | "builtin");
+            if builtin_owner {
+                if let Some(p) = i.payload() {
+                    let mut pos = a.pos.to_vec();
+                    pos[0] = p.clone();
+                    return (def.func)(
+                        vm,
+                        Args {
+                            pos: &pos,
+                            kwnames: a.kwnames,
+                            kwvals: a.kwvals,
+                        },
+                    );
+                }
+            }
+        }
+    }
+    (def.func)(vm, a)
+}
+
+fn iterator_next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let it = a.pos.first().cloned().unwrap_or(Value::None);
+    vm.iter_next(&it)?.ok_or_else(stop)
+}
+
+native_fn!(ITER_NEXT, "__next__", "builtin", iterator_next);
+native_fn!(ITER_SELF, "__iter__", "builtin", iter_self);
+
+/// `it.__next__` and `it.__iter__` of the builtin iterators (`heapq.merge`
+/// keeps `it.__next__` as a bound method).
+pub fn iterator_method(obj: &Value, name: &str) -> Option<Value> {
+    if !matches!(obj, Value::Iter(_)) {
+        return None;
+    }
+    let def = match name {
+        "__next__" => &ITER_NEXT,
+        "__iter__" => &ITER_SELF,
+        _ => return None,
+    };
+    Some(Value::BoundBuiltin(Rc::new((obj.clone(), def))))
+}
+
+/// How deeply native iterators may advance one another (`chain(chain(...))`):
+/// each level is Rust stack, so a program nesting more gets `RecursionError`
+/// instead of overflowing the VM thread's stack.
+const MAX_NEST: usize = 10_000;
+
+thread_local! {
+    static NEST: Cell<usize> = const { Cell::new(0) };
+}
+
+/// `next(it)` from inside a native iterator's `__next__`, depth-limited.
+pub fn next_nested(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
+    let depth = NEST.with(Cell::get);
+    if depth >= MAX_NEST {
+        return Err(PyErr::new(
+            ExcKind::RecursionError,
+            "maximum recursion depth exceeded",
+        ));
+    }
+    NEST.with(|n| n.set(depth + 1));
+    let r = vm.iter_next(it);
+    NEST.with(|n| n.set(depth));
+    r
+}
+
+/// `types.MethodType(func, obj)`: a bound method (what `weakref.WeakMethod`
+/// rebuilds).
+pub fn new_method(a: Args<'_>) -> PyResult<Value> {
+    if !a.kwnames.is_empty() {
+        return Err(PyErr::type_error("method() takes no keyword arguments"));
+    }
+    let [func, obj] = a.pos else {
+        return Err(PyErr::type_error(format!(
+            "method expected 2 arguments, got {}",
+            a.pos.len()
+        )));
+    };
+    if !is_callable(func) {
+        return Err(PyErr::type_error("first argument must be callable"));
+    }
+    if matches!(obj, Value::None) {
+        return Err(PyErr::type_error("instance must not be None"));
+    }
+    Ok(Value::Method(Rc::new((obj.clone(), func.clone()))))
+}
