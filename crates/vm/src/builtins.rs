@@ -1250,10 +1250,7 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
             if !a.pos.is_empty() || !a.kwnames.is_empty() {
                 return Err(PyErr::type_error("object() takes no arguments"));
             }
-            Ok(Value::Instance(Rc::new(crate::instance::Instance::new(
-                t.clone(),
-                Value::Null,
-            ))))
+            Ok(crate::instance::Instance::new_value(t.clone(), Value::Null))
         }
         TypeKind::Enumerate => {
             a.check_kw("enumerate", &["iterable", "start"])?;

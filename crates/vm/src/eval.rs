@@ -380,7 +380,15 @@ impl Vm {
                     }
                     Op::StoreFast => {
                         let v = pop!();
-                        std::mem::replace(local!(arg as usize), v).release();
+                        let old = std::mem::replace(local!(arg as usize), v);
+                        if old.is_scalar() {
+                            std::mem::forget(old);
+                        } else {
+                            drop(old);
+                            if crate::finalize::due() {
+                                self.run_finalizers();
+                            }
+                        }
                     }
                     Op::LoadFastLoadFast => {
                         let (i, j) = ((arg & 0xffff) as usize, (arg >> 16) as usize);
@@ -522,7 +530,7 @@ impl Vm {
                                 *top!() = r;
                                 continue;
                             }
-                            (Value::List(_) | Value::Tuple(_), _) => {
+                            (Value::List(_) | Value::Tuple(_) | Value::Dict(_), _) => {
                                 let x = a.clone();
                                 tri!(self.compare_bool(CmpOp::from_arg(arg), &x, &b))
                             }
@@ -649,7 +657,10 @@ impl Vm {
                         self.stack.push(v);
                     }
                     Op::PopTop => {
-                        pop!();
+                        pop!().release();
+                        if crate::finalize::due() {
+                            self.run_finalizers();
+                        }
                     }
                     Op::PushNull => self.stack.push(Value::Null),
                     Op::ReturnValue => {
@@ -675,7 +686,12 @@ impl Vm {
                                 x.release();
                             }
                         }
-                        if f.entry {
+                        let f_entry = f.entry;
+                        drop(f);
+                        if crate::finalize::due() {
+                            self.run_finalizers();
+                        }
+                        if f_entry {
                             return Ok(v);
                         }
                         self.stack.push(v);
@@ -849,10 +865,16 @@ impl Vm {
                         let obj = pop!();
                         let v = pop!();
                         tri!(self.set_attr(&obj, &code.names[arg as usize], v));
+                        if crate::finalize::due() {
+                            self.run_finalizers();
+                        }
                     }
                     Op::DeleteAttr => {
                         let obj = pop!();
                         tri!(self.del_attr(&obj, &code.names[arg as usize]));
+                        if crate::finalize::due() {
+                            self.run_finalizers();
+                        }
                     }
                     Op::ForIter => {
                         let it = top!();
@@ -945,6 +967,9 @@ impl Vm {
                         let key = pop!();
                         let c = pop!();
                         tri!(self.delitem(&c, &key));
+                        if crate::finalize::due() {
+                            self.run_finalizers();
+                        }
                     }
                     Op::StoreName => {
                         let v = pop!();
@@ -956,6 +981,9 @@ impl Vm {
                             .unwrap_or_else(|| globals.clone());
                         let h = name.hash();
                         ns.borrow_mut().insert_hashed(Value::Str(name), h, v);
+                        if crate::finalize::due() {
+                            self.run_finalizers();
+                        }
                     }
                     Op::LoadName => {
                         let name = &code.names[arg as usize];
@@ -985,18 +1013,29 @@ impl Vm {
                         if removed.is_none() {
                             break 'body (self.name_error(name, &code, &globals), false, cur);
                         }
+                        drop(removed);
+                        if crate::finalize::due() {
+                            self.run_finalizers();
+                        }
                     }
                     Op::StoreGlobal => {
                         let v = pop!();
                         let name = code.names[arg as usize].clone();
                         let h = name.hash();
                         globals.borrow_mut().insert_hashed(Value::Str(name), h, v);
+                        if crate::finalize::due() {
+                            self.run_finalizers();
+                        }
                     }
                     Op::DeleteGlobal => {
                         let name = &code.names[arg as usize];
                         let removed = tri!(globals.borrow_mut().remove(&Value::Str(name.clone())));
                         if removed.is_none() {
                             break 'body (self.name_error(name, &code, &globals), false, cur);
+                        }
+                        drop(removed);
+                        if crate::finalize::due() {
+                            self.run_finalizers();
                         }
                     }
                     Op::DeleteFast => {
@@ -1009,6 +1048,9 @@ impl Vm {
                             );
                         }
                         *slot = Value::Null;
+                        if crate::finalize::due() {
+                            self.run_finalizers();
+                        }
                     }
                     Op::MakeCell => {
                         let slot = local!(arg as usize);

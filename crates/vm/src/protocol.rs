@@ -638,15 +638,8 @@ impl Vm {
 
     /// `item in container`.
     pub fn contains(&mut self, c: &Value, item: &Value) -> PyResult<bool> {
-        if crate::attr::is_heap_object(item) {
-            if let Value::List(_) | Value::Tuple(_) = c {
-                for x in self.collect(c)? {
-                    if self.eq_values(&x, item)? {
-                        return Ok(true);
-                    }
-                }
-                return Ok(false);
-            }
+        if let Value::List(_) | Value::Tuple(_) = c {
+            return self.seq_contains(c, item);
         }
         Ok(match c {
             Value::Instance(_) => return self.contains_special(c, item),

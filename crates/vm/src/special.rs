@@ -305,6 +305,9 @@ impl Vm {
             if let Some((x, y)) = seq_items_with_objects(a, b) {
                 return self.seq_compare(op, &x, &y);
             }
+            if let (Value::Dict(x), Value::Dict(y), CmpOp::Eq | CmpOp::Ne) = (a, b, op) {
+                return Ok(self.dict_eq(x, y)? == matches!(op, CmpOp::Eq));
+            }
             return ops::compare(op, a, b);
         }
         let r = self.rich_compare(op, a, b)?;
@@ -337,7 +340,10 @@ impl Vm {
         if a.is(b) {
             return Ok(true);
         }
-        if !is_heap_object(a) && !is_heap_object(b) {
+        if !is_heap_object(a)
+            && !is_heap_object(b)
+            && !matches!(a, Value::List(_) | Value::Tuple(_) | Value::Dict(_))
+        {
             return Ok(ops::eq(a, b));
         }
         self.compare_bool(CmpOp::Eq, a, b)

@@ -277,23 +277,18 @@ impl Vm {
     ) -> Result<(), VmError> {
         let code = Rc::new(Code::load(code)?);
         let globals = self.new_main_globals();
-        let result = self.exec_module(code, globals);
-        match result {
-            Ok(_) => {
-                self.flush();
-                Ok(())
-            }
-            Err(e) => {
-                let _ = self.stdout.flush();
-                if !e.is(ExcKind::SystemExit) {
-                    self.print_exception(&e);
-                } else {
-                    crate::builtins::print_system_exit(self, &e);
-                }
-                self.flush();
-                Err(VmError::Uncaught(e))
+        let result = self.exec_module(code, globals.clone());
+        if let Err(e) = &result {
+            let _ = self.stdout.flush();
+            if !e.is(ExcKind::SystemExit) {
+                self.print_exception(e);
+            } else {
+                crate::builtins::print_system_exit(self, e);
             }
         }
+        self.finalize_main(&globals);
+        self.flush();
+        result.map(|_| ()).map_err(VmError::Uncaught)
     }
 
     /// Reads a `.pyc` file and runs it like `python3 FILE.pyc`.

@@ -338,20 +338,20 @@ fn set_add(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn set_remove(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn set_remove(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = mutable_set(&a, "remove")?;
     nargs(&a, "remove", 1, 1)?;
     let key = frozen_key(&a.pos[1]);
-    match s.borrow_mut().remove(&key)? {
+    match vm.map_remove(s, &key)? {
         Some(_) => Ok(Value::None),
         None => Err(PyErr::key_error(key)),
     }
 }
 
-fn set_discard(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn set_discard(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = mutable_set(&a, "discard")?;
     nargs(&a, "discard", 1, 1)?;
-    s.borrow_mut().remove(&frozen_key(&a.pos[1]))?;
+    vm.map_remove(s, &frozen_key(&a.pos[1]))?;
     Ok(Value::None)
 }
 

@@ -1,0 +1,116 @@
+//! `__del__`: finalizers of instances of classes that define one.
+//!
+//! Reference counting frees an object inside `Drop`, where no Python code may
+//! run. So `Instance::drop` moves the dying object's contents into a fresh,
+//! already finalized instance and queues it here; the eval loop runs the queue
+//! at the points where a reference may have gone (stores, deletes, `POP_TOP`,
+//! returns), which is where CPython would have called `__del__`. The cycle
+//! collector queues garbage instances with finalizers before it clears
+//! anything (PEP 442), and `Vm::run_code` clears `__main__` at exit as CPython
+//! does, so every finalizer runs once.
+
+use std::cell::{Cell, RefCell};
+
+use crate::names::D;
+use crate::value::Value;
+use crate::vm::Vm;
+
+thread_local! {
+    static DUE: Cell<bool> = const { Cell::new(false) };
+    static PENDING: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Queues `obj` (an instance whose class defines `__del__`) for finalization.
+pub(crate) fn defer(obj: Value) {
+    // During thread teardown the queue may be gone: the finalizer is skipped.
+    let _ = PENDING.try_with(|p| {
+        if let Ok(mut p) = p.try_borrow_mut() {
+            p.push(obj);
+            let _ = DUE.try_with(|d| d.set(true));
+        }
+    });
+}
+
+/// Whether finalizers wait to run.
+#[inline(always)]
+pub(crate) fn due() -> bool {
+    DUE.with(Cell::get)
+}
+
+fn take_next() -> Option<Value> {
+    PENDING
+        .try_with(|p| {
+            let mut p = p.try_borrow_mut().ok()?;
+            if p.is_empty() {
+                DUE.with(|d| d.set(false));
+                return None;
+            }
+            // First queued, first run (the order objects died in).
+            Some(p.remove(0))
+        })
+        .ok()
+        .flatten()
+}
+
+impl Vm {
+    /// Runs every queued `__del__`; an exception is reported as CPython's
+    /// "Exception ignored in" and otherwise dropped.
+    #[inline(never)]
+    pub(crate) fn run_finalizers(&mut self) {
+        while let Some(obj) = take_next() {
+            let Value::Instance(inst) = &obj else {
+                continue;
+            };
+            let Some(del) = crate::class::special(&inst.typ, D::Del) else {
+                continue;
+            };
+            if let Err(e) = self.call(&del, std::slice::from_ref(&obj)) {
+                let text = format!(
+                    "Exception ignored in: {}\n{}",
+                    crate::repr::repr(&del),
+                    self.format_exception(&e)
+                );
+                self.write_err(&text);
+            }
+            drop(obj);
+        }
+    }
+
+    /// What CPython does to `__main__` at exit: every global is set to `None`
+    /// in dict order (running the finalizers of what that frees), then the
+    /// cycle collector runs.
+    pub(crate) fn finalize_main(&mut self, globals: &std::rc::Rc<RefCell<crate::dict::Dict>>) {
+        self.run_finalizers();
+        let keys: Vec<Value> = globals.borrow().keys().cloned().collect();
+        for k in keys {
+            if matches!(&k, Value::Str(s) if s.as_str() == "__builtins__") {
+                continue;
+            }
+            // The old value's `Drop` only queues finalizers, so it may run
+            // while the dict is borrowed.
+            let _ = globals.borrow_mut().insert(k, Value::None);
+            if due() {
+                self.run_finalizers();
+            }
+        }
+        self.collect_garbage();
+    }
+
+    /// A full collection that runs the finalizers of garbage first and then
+    /// frees it; returns what `gc.collect()` returns.
+    pub(crate) fn collect_garbage(&mut self) -> usize {
+        self.run_finalizers();
+        let mut found = crate::gc::collect();
+        if due() {
+            self.run_finalizers();
+            found = crate::gc::collect();
+            self.run_finalizers();
+        }
+        found
+    }
+}
+
+/// Whether dropping an instance of `t` must run `__del__`.
+pub(crate) fn has_finalizer(t: &std::rc::Rc<crate::types::TypeObj>) -> bool {
+    crate::class::defines(t, D::Del)
+}
