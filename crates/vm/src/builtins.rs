@@ -661,9 +661,17 @@ fn b_ord(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     }
 }
 
-fn radix(a: &Args<'_>, name: &str, spec: &str) -> PyResult<Value> {
+fn radix(vm: &mut Vm, a: &Args<'_>, name: &str, spec: &str) -> PyResult<Value> {
     exact_args(a, name, 1)?;
     if ops::index_of(&a.pos[0]).is_none() {
+        if crate::attr::is_heap_object(&a.pos[0]) {
+            // `__index__` of a user class.
+            let i = vm.index_value(&a.pos[0])?;
+            return Ok(Value::string(crate::format::format_value(
+                &Value::Int(i),
+                spec,
+            )?));
+        }
         return Err(PyErr::type_error(format!(
             "'{}' object cannot be interpreted as an integer",
             type_name(&a.pos[0])
@@ -672,14 +680,14 @@ fn radix(a: &Args<'_>, name: &str, spec: &str) -> PyResult<Value> {
     Ok(Value::string(crate::format::format_value(&a.pos[0], spec)?))
 }
 
-fn b_hex(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    radix(&a, "hex", "#x")
+fn b_hex(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    radix(vm, &a, "hex", "#x")
 }
-fn b_oct(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    radix(&a, "oct", "#o")
+fn b_oct(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    radix(vm, &a, "oct", "#o")
 }
-fn b_bin(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    radix(&a, "bin", "#b")
+fn b_bin(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    radix(vm, &a, "bin", "#b")
 }
 
 fn b_id(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -1222,7 +1230,13 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
             let ints: Vec<i64> = a
                 .pos
                 .iter()
-                .map(|v| int_arg(v, "range"))
+                .map(|v| {
+                    if crate::attr::is_heap_object(v) {
+                        vm.index_value(v)
+                    } else {
+                        int_arg(v, "range")
+                    }
+                })
                 .collect::<PyResult<_>>()?;
             let (start, stop, step) = match ints.as_slice() {
                 [stop] => (0, *stop, 1),

@@ -1013,7 +1013,9 @@ impl Vm {
             (Value::Tuple(t), _) => crate::modules::structseq::getattr(t, n),
             _ => None,
         };
-        found.ok_or_else(|| attribute_error(obj, n))
+        found
+            .or_else(|| crate::slots::bound_slot_wrapper(obj, n))
+            .ok_or_else(|| attribute_error(obj, n))
     }
 
     /// `obj.name = value`.

@@ -74,6 +74,15 @@ pub fn slot_wrapper(t: &Rc<TypeObj>, d: D) -> Option<&'static BuiltinDef> {
     SLOT_WRAPPERS.iter().find(|w| w.name == d.as_str())
 }
 
+/// `[1].__len__` and the like: a builtin value's special method, bound.
+pub fn bound_slot_wrapper(obj: &Value, name: &str) -> Option<Value> {
+    if !name.starts_with("__") || matches!(obj, Value::Type(_) | Value::Module(_)) {
+        return None;
+    }
+    let def = slot_wrapper(&crate::types::type_of(obj), D::from_name(name)?)?;
+    Some(Value::BoundBuiltin(Rc::new((obj.clone(), def))))
+}
+
 fn recv<'a>(a: &Args<'a>) -> PyResult<&'a Value> {
     a.pos
         .first()
