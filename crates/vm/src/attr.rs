@@ -138,7 +138,7 @@ impl Vm {
                     }
                     self.call(fget, std::slice::from_ref(obj))?
                 }
-                Descr::Super { .. } => attr.clone(),
+                Descr::Super { .. } | Descr::MappingProxy(_) => attr.clone(),
             },
             Value::Builtin(def) if def.is_method && !matches!(obj, Value::None) => {
                 if def.name == "__new__" {
@@ -577,11 +577,10 @@ fn type_special_attr(t: &Rc<TypeObj>, name: &str) -> Option<Value> {
             None => Value::tuple(t.base.iter().cloned().map(Value::Type).collect()),
         },
         "__base__" => t.base.clone().map_or(Value::None, Value::Type),
-        // A copy stands in for CPython's read-only mappingproxy (lookup caches
-        // rely on every write going through `type_setattr`).
+        // Read-only: lookup caches rely on every write going through `type_setattr`.
         "__dict__" => match h {
-            Some(h) => Value::Dict(Rc::new(RefCell::new(h.dict.borrow().clone()))),
-            None => Value::Dict(Rc::new(RefCell::new(Dict::new()))),
+            Some(h) => crate::mappingproxy::new(h.dict.clone()),
+            None => crate::mappingproxy::new(Rc::new(RefCell::new(Dict::new()))),
         },
         "__class__" => Value::Type(class::metatype(t)),
         "__doc__" => Value::None,

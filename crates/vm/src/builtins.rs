@@ -735,9 +735,10 @@ fn b_vars(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             Ok(Value::Dict(i.dict.clone()))
         }
         Value::Exception(e) => Ok(Value::Dict(e.dict())),
-        Value::Type(t) if t.heap.is_some() => Ok(t.heap.as_ref().map_or(Value::None, |h| {
-            Value::Dict(Rc::new(RefCell::new(h.dict.borrow().clone())))
-        })),
+        Value::Type(t) if t.heap.is_some() => Ok(t
+            .heap
+            .as_ref()
+            .map_or(Value::None, |h| crate::mappingproxy::new(h.dict.clone()))),
         Value::Module(m) => Ok(Value::Dict(m.dict.clone())),
         _ => Err(PyErr::type_error(
             "vars() argument must have __dict__ attribute",

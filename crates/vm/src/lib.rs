@@ -44,6 +44,7 @@ pub mod import;
 pub mod instance;
 pub mod iter;
 mod keys;
+pub mod mappingproxy;
 pub mod methods;
 pub mod modules;
 pub mod names;

@@ -97,6 +97,9 @@ fn index_type_error(what: &str, key: &Value) -> PyErr {
 impl Vm {
     /// `iter(v)`.
     pub fn get_iter(&mut self, v: &Value) -> PyResult<Value> {
+        if let Some(m) = crate::mappingproxy::target(v) {
+            return self.get_iter(&m);
+        }
         Ok(match v {
             Value::Instance(_) => return self.iter_special(v),
             Value::Iter(_) | Value::Generator(_) => v.clone(),
@@ -334,6 +337,9 @@ impl Vm {
 
     /// `len(v)`.
     pub fn len_of(&mut self, v: &Value) -> PyResult<usize> {
+        if let Some(m) = crate::mappingproxy::target(v) {
+            return self.len_of(&m);
+        }
         Ok(match v {
             Value::Str(s) => s.char_len(),
             Value::List(l) => l.borrow().len(),
@@ -357,6 +363,9 @@ impl Vm {
 
     /// `container[key]`.
     pub fn getitem(&mut self, c: &Value, key: &Value) -> PyResult<Value> {
+        if let Some(m) = crate::mappingproxy::target(c) {
+            return self.getitem(&m, key);
+        }
         if let (Value::Slice(sl), false) = (key, crate::attr::is_heap_object(c)) {
             if sl.iter().any(crate::attr::is_heap_object) {
                 let mut parts = [Value::None, Value::None, Value::None];
@@ -583,6 +592,11 @@ impl Vm {
 
     /// `del container[key]`.
     pub fn delitem(&mut self, c: &Value, key: &Value) -> PyResult<()> {
+        if crate::mappingproxy::target(c).is_some() {
+            return Err(PyErr::type_error(
+                "'mappingproxy' object does not support item deletion",
+            ));
+        }
         match (c, key) {
             (Value::List(l), Value::Int(i)) => {
                 let mut l = l.borrow_mut();
@@ -638,6 +652,9 @@ impl Vm {
 
     /// `item in container`.
     pub fn contains(&mut self, c: &Value, item: &Value) -> PyResult<bool> {
+        if let Some(m) = crate::mappingproxy::target(c) {
+            return self.contains(&m, item);
+        }
         if let Value::List(_) | Value::Tuple(_) = c {
             return self.seq_contains(c, item);
         }

@@ -94,6 +94,8 @@ pub enum TypeKind {
     StaticMethod,
     /// `super`.
     Super,
+    /// `mappingproxy`.
+    MappingProxy,
 }
 
 /// A type object.
@@ -253,6 +255,7 @@ const PLAIN: &[(TypeKind, &str)] = &[
     (TypeKind::ClassMethod, "classmethod"),
     (TypeKind::StaticMethod, "staticmethod"),
     (TypeKind::Super, "super"),
+    (TypeKind::MappingProxy, "mappingproxy"),
 ];
 
 struct Registry {
