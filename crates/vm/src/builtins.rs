@@ -198,6 +198,11 @@ fn b_ascii(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::string(ascii_of(&vm.repr_of(&a.pos[0])?)))
 }
 
+/// `abs(v)`.
+pub(crate) fn abs_of(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    b_abs(vm, Args::positional(std::slice::from_ref(v)))
+}
+
 fn b_abs(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     exact_args(&a, "abs", 1)?;
     if let Some(r) = vm.abs_special(&a.pos[0])? {

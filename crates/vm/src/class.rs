@@ -372,6 +372,14 @@ pub fn new_type(
     if dict.get_str(&D::Doc.name()).is_none() {
         dict.insert_hashed(Value::Str(D::Doc.name()), D::Doc.name().hash(), Value::None);
     }
+    // A class that defines `__eq__` but not `__hash__` is unhashable.
+    if dict.get_str(&D::Eq.name()).is_some() && dict.get_str(&D::Hash.name()).is_none() {
+        dict.insert_hashed(
+            Value::Str(D::Hash.name()),
+            D::Hash.name().hash(),
+            Value::None,
+        );
+    }
     // `__new__` is a static method, `__init_subclass__` and `__class_getitem__` class methods.
     for (d, wrap) in [
         (D::New, 0u8),
