@@ -93,8 +93,39 @@ pub fn bound_slot_wrapper(obj: &Value, name: &str) -> Option<Value> {
     if !name.starts_with("__") || matches!(obj, Value::Type(_) | Value::Module(_)) {
         return None;
     }
-    let def = slot_wrapper(&crate::types::type_of(obj), D::from_name(name)?)?;
+    let def = match (obj, name) {
+        (Value::Iter(_) | Value::Generator(_), "__next__") => &ITER_WRAPPERS[0],
+        (Value::Iter(_) | Value::Generator(_), "__iter__") => &ITER_WRAPPERS[1],
+        _ => slot_wrapper(&crate::types::type_of(obj), D::from_name(name)?)?,
+    };
     Some(Value::BoundBuiltin(Rc::new((obj.clone(), def))))
+}
+
+/// `__next__` and `__iter__` of builtin iterators.
+static ITER_WRAPPERS: [BuiltinDef; 2] = [
+    BuiltinDef {
+        name: "__next__",
+        func: w_next,
+        owner: "iterator",
+        is_method: true,
+    },
+    BuiltinDef {
+        name: "__iter__",
+        func: w_iter_self,
+        owner: "iterator",
+        is_method: true,
+    },
+];
+
+fn w_next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    match vm.iter_next(recv(&a)?)? {
+        Some(v) => Ok(v),
+        None => Err(PyErr::with_args(ExcKind::StopIteration, Vec::new())),
+    }
+}
+
+fn w_iter_self(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    recv(&a).cloned()
 }
 
 fn recv<'a>(a: &Args<'a>) -> PyResult<&'a Value> {
