@@ -23,6 +23,9 @@ pub struct Instance {
     pub payload: Value,
     /// Whether `__del__` has run (or been queued): it runs once per object.
     pub finalized: Cell<bool>,
+    /// Declared last so it drops last: ends this object's share of the
+    /// drop-depth count (see [`DropGuard`]).
+    _guard: DropGuard,
 }
 
 impl Instance {
@@ -33,6 +36,7 @@ impl Instance {
             dict: Rc::new(RefCell::new(Dict::new())),
             payload,
             finalized: Cell::new(false),
+            _guard: DropGuard,
         }
     }
 
@@ -57,17 +61,79 @@ pub fn payload_of(v: &Value) -> Option<&Value> {
     }
 }
 
-impl Drop for Instance {
+/// How deep instance drops may nest before the rest is deferred.
+const MAX_DROP_DEPTH: u32 = 1000;
+
+thread_local! {
+    /// Instance drops in progress on the Rust stack.
+    static DROP_DEPTH: Cell<u32> = const { Cell::new(0) };
+    /// Contents of instances whose drop was too deep, freed by the outermost drop.
+    static DEFERRED: RefCell<Vec<(Rc<RefCell<Dict>>, Value)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// CPython's "trashcan": freeing a long chain of objects (a linked list of a
+/// million nodes) must not recurse a million times in Rust. `Instance::drop`
+/// counts itself in; past [`MAX_DROP_DEPTH`] it moves its contents aside
+/// instead, and when the count returns to zero (this guard, the last field,
+/// is dropped after the others) the set-aside contents are freed one by one.
+#[derive(Debug)]
+struct DropGuard;
+
+impl Drop for DropGuard {
     fn drop(&mut self) {
-        if self.finalized.get() || !crate::finalize::has_finalizer(&self.typ) {
+        let Ok(depth) = DROP_DEPTH.try_with(Cell::get) else {
+            return;
+        };
+        let depth = depth.saturating_sub(1);
+        DROP_DEPTH.with(|d| d.set(depth));
+        if depth > 0 {
             return;
         }
+        DROP_DEPTH.with(|d| d.set(1));
+        while let Some(item) = DEFERRED
+            .try_with(|q| q.try_borrow_mut().ok().and_then(|mut q| q.pop()))
+            .ok()
+            .flatten()
+        {
+            drop(item);
+        }
+        DROP_DEPTH.with(|d| d.set(0));
+    }
+}
+
+impl Drop for Instance {
+    fn drop(&mut self) {
+        let Ok(depth) = DROP_DEPTH.try_with(Cell::get) else {
+            return;
+        };
+        DROP_DEPTH.with(|d| d.set(depth + 1));
+        if !self.finalized.get() && crate::finalize::has_finalizer(&self.typ) {
+            self.resurrect_for_finalizer();
+            return;
+        }
+        if depth >= MAX_DROP_DEPTH && Rc::strong_count(&self.dict) == 1 {
+            let contents = (
+                std::mem::take(&mut self.dict),
+                std::mem::take(&mut self.payload),
+            );
+            let _ = DEFERRED.try_with(|q| {
+                if let Ok(mut q) = q.try_borrow_mut() {
+                    q.push(contents);
+                }
+            });
+        }
+    }
+}
+
+impl Instance {
+    fn resurrect_for_finalizer(&mut self) {
         // Resurrect the contents into a new object for `__del__` to see.
         let obj = Instance {
             typ: self.typ.clone(),
             dict: std::mem::take(&mut self.dict),
             payload: std::mem::take(&mut self.payload),
             finalized: Cell::new(true),
+            _guard: DropGuard,
         };
         let v = Value::Instance(Rc::new(obj));
         crate::gc::track(&v);
