@@ -145,6 +145,8 @@ impl Vm {
 
     /// A VM writing program output and tracebacks to the given sinks.
     pub fn with_output(stdout: Box<dyn Write>, stderr: Box<dyn Write>) -> Vm {
+        // Per-thread interpreter settings start afresh with each VM.
+        crate::format::set_int_max_str_digits(crate::format::INT_MAX_STR_DIGITS);
         Vm {
             stack: Vec::with_capacity(1024),
             frames: Vec::with_capacity(64),
