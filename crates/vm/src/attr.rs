@@ -59,7 +59,10 @@ pub fn is_heap_object(obj: &Value) -> bool {
 macro_rules! class_ref {
     ($obj:expr, $owned:ident) => {
         match $obj {
-            Value::Instance(i) => &i.typ,
+            Value::Instance(i) => {
+                $owned = i.class();
+                &$owned
+            }
             Value::Exception(e) => &e.typ,
             other => {
                 $owned = type_of(other);
@@ -147,7 +150,7 @@ impl Vm {
                 let recv = receiver_for(obj, def.owner);
                 Value::BoundBuiltin(Rc::new((recv, def)))
             }
-            Value::Instance(ref i) => match special(&i.typ, D::Get) {
+            Value::Instance(ref i) => match special(&i.class(), D::Get) {
                 Some(get) => {
                     let o = obj.clone();
                     self.call(&get, &[attr.clone(), o, Value::Type(owner.clone())])?
@@ -216,7 +219,7 @@ impl Vm {
             None => match (obj, name.as_str()) {
                 (_, "__class__") => Ok(Value::Type(t.clone())),
                 (Value::Instance(i), "__dict__")
-                    if i.typ.heap.as_ref().is_some_and(|h| h.slots.is_none()) =>
+                    if i.class().heap.as_ref().is_some_and(|h| h.slots.is_none()) =>
                 {
                     Ok(Value::Dict(i.dict.clone()))
                 }
@@ -276,6 +279,9 @@ impl Vm {
         name: &Rc<StrObj>,
         value: Option<Value>,
     ) -> PyResult<()> {
+        if name.as_str() == "__class__" {
+            return crate::class_assign::set_class(obj, value);
+        }
         let owned;
         let t = class_ref!(obj, owned);
         if let Some(a) = lookup(t, name) {
@@ -310,7 +316,7 @@ impl Vm {
                 }
                 Value::Instance(i) => {
                     let d = if value.is_some() { D::Set } else { D::Delete };
-                    if let Some(f) = special(&i.typ, d) {
+                    if let Some(f) = special(&i.class(), d) {
                         match value {
                             Some(v) => self.call(&f, &[a.clone(), obj.clone(), v])?,
                             None => self.call(&f, &[a.clone(), obj.clone()])?,
@@ -403,7 +409,7 @@ impl Vm {
         }
         if let Some(a) = lookup(t, name) {
             return match a {
-                Value::Instance(ref i) => match special(&i.typ, D::Get) {
+                Value::Instance(ref i) => match special(&i.class(), D::Get) {
                     Some(get) => self.call(&get, &[a.clone(), Value::None, Value::Type(t.clone())]),
                     None => Ok(a),
                 },

@@ -716,7 +716,9 @@ fn b_callable(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                 | Value::Method(_)
                 | Value::Type(_)
         ) || match &a.pos[0] {
-            Value::Instance(i) => crate::class::special(&i.typ, crate::names::D::Call).is_some(),
+            Value::Instance(i) => {
+                crate::class::special(&i.class(), crate::names::D::Call).is_some()
+            }
             Value::Descr(d) => matches!(**d, crate::descr::Descr::StaticMethod(_)),
             _ => false,
         },
@@ -736,7 +738,7 @@ fn b_vars(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     }
     exact_args(&a, "vars", 1)?;
     match &a.pos[0] {
-        Value::Instance(i) if i.typ.heap.as_ref().is_some_and(|h| h.slots.is_none()) => {
+        Value::Instance(i) if i.class().heap.as_ref().is_some_and(|h| h.slots.is_none()) => {
             Ok(Value::Dict(i.dict.clone()))
         }
         Value::Exception(e) => Ok(Value::Dict(e.dict())),

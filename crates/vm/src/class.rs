@@ -206,7 +206,8 @@ pub fn is_data_descriptor(v: &Value) -> bool {
     match v {
         Value::Descr(d) => matches!(**d, Descr::Property { .. }),
         Value::Instance(i) => {
-            special(&i.typ, D::Set).is_some() || special(&i.typ, D::Delete).is_some()
+            let t = i.class();
+            special(&t, D::Set).is_some() || special(&t, D::Delete).is_some()
         }
         _ => false,
     }
@@ -471,7 +472,7 @@ pub fn new_type(
     for (k, v) in attrs {
         match &v {
             Value::Instance(i) => {
-                if let Some(f) = special(&i.typ, D::SetName) {
+                if let Some(f) = special(&i.class(), D::SetName) {
                     vm.call(&f, &[v.clone(), cls.clone(), k.clone()])?;
                 }
             }

@@ -136,7 +136,7 @@ pub fn hash_value(v: &Value) -> Result<i64, PyErr> {
             }
             crate::hash::bytes_hash(&m.to_vec()?)
         }
-        Value::Instance(i) if crate::special::unhashable_type(&i.typ) => {
+        Value::Instance(i) if crate::special::unhashable_type(&i.class()) => {
             return Err(crate::special::unhashable(v))
         }
         Value::Instance(i) if i.payload().is_some() => {

@@ -841,7 +841,7 @@ impl Vm {
                     Op::LoadAttr => {
                         let obj = pop!();
                         if let Value::Instance(i) = &obj {
-                            let t = i.typ.clone();
+                            let t = i.class();
                             let name = &code.names[arg as usize];
                             match tri!(self.load_attr_instance(&obj, &t, name)) {
                                 Ok(v) => self.stack.push(v),

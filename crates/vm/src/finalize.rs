@@ -61,7 +61,7 @@ impl Vm {
             let Value::Instance(inst) = &obj else {
                 continue;
             };
-            let Some(del) = crate::class::special(&inst.typ, D::Del) else {
+            let Some(del) = crate::class::special(&inst.class(), D::Del) else {
                 continue;
             };
             if let Err(e) = self.call(&del, std::slice::from_ref(&obj)) {

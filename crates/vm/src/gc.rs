@@ -481,7 +481,7 @@ fn find_and_clear(roots: Vec<Value>) -> (usize, Vec<Value>) {
     let mut deferred = false;
     for (v, &live) in nodes.iter().zip(&reachable) {
         if let (false, Value::Instance(inst)) = (live, v) {
-            if !inst.finalized.get() && crate::finalize::has_finalizer(&inst.typ) {
+            if !inst.finalized.get() && crate::finalize::has_finalizer(&inst.class()) {
                 inst.finalized.set(true);
                 crate::finalize::defer(v.clone());
                 deferred = true;

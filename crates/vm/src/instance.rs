@@ -15,8 +15,8 @@ use crate::value::Value;
 /// An instance of a class created by a `class` statement or `type(name, bases, ns)`.
 #[derive(Debug)]
 pub struct Instance {
-    /// `__class__`.
-    pub typ: Rc<TypeObj>,
+    /// `__class__` (assignable: [`Instance::class`], [`Instance::set_class`]).
+    typ: RefCell<Rc<TypeObj>>,
     /// `__dict__` (also holds `__slots__` values; `vars()` is refused for those).
     pub dict: Rc<RefCell<Dict>>,
     /// The builtin value a subclass of a builtin type extends, else `Null`.
@@ -32,7 +32,7 @@ impl Instance {
     /// A fresh instance with an empty dict.
     pub fn new(typ: Rc<TypeObj>, payload: Value) -> Instance {
         Instance {
-            typ,
+            typ: RefCell::new(typ),
             dict: Rc::new(RefCell::new(Dict::new())),
             payload,
             finalized: Cell::new(false),
@@ -45,6 +45,16 @@ impl Instance {
         let v = Value::Instance(Rc::new(Instance::new(typ, payload)));
         crate::gc::track(&v);
         v
+    }
+
+    /// `__class__`.
+    pub fn class(&self) -> Rc<TypeObj> {
+        self.typ.borrow().clone()
+    }
+
+    /// `obj.__class__ = t` (the caller checks that the layouts agree).
+    pub fn set_class(&self, t: Rc<TypeObj>) {
+        *self.typ.borrow_mut() = t;
     }
 
     /// The builtin value this instance extends, if its class derives from one.
@@ -107,7 +117,11 @@ impl Drop for Instance {
             return;
         };
         DROP_DEPTH.with(|d| d.set(depth + 1));
-        if !self.finalized.get() && crate::finalize::has_finalizer(&self.typ) {
+        let has_del = self
+            .typ
+            .try_borrow()
+            .is_ok_and(|t| crate::finalize::has_finalizer(&t));
+        if !self.finalized.get() && has_del {
             self.resurrect_for_finalizer();
             return;
         }
@@ -129,7 +143,7 @@ impl Instance {
     fn resurrect_for_finalizer(&mut self) {
         // Resurrect the contents into a new object for `__del__` to see.
         let obj = Instance {
-            typ: self.typ.clone(),
+            typ: RefCell::new(self.class()),
             dict: std::mem::take(&mut self.dict),
             payload: std::mem::take(&mut self.payload),
             finalized: Cell::new(true),

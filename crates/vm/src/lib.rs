@@ -26,6 +26,7 @@ mod attr;
 mod base_methods;
 pub mod builtins;
 pub mod class;
+mod class_assign;
 pub mod code;
 pub mod compile_hook;
 pub mod complex;

@@ -1037,6 +1037,9 @@ impl Vm {
 
     /// `obj.name = value`.
     pub fn set_attr(&mut self, obj: &Value, name: &Rc<StrObj>, value: Value) -> PyResult<()> {
+        if name.as_str() == "__class__" && !matches!(obj, Value::Instance(_)) {
+            return crate::class_assign::set_class(obj, Some(value));
+        }
         match obj {
             Value::Instance(_) | Value::Exception(_) => {
                 self.instance_setattr(obj, name, Some(value))
@@ -1119,6 +1122,9 @@ impl Vm {
 
     /// `del obj.name`.
     pub fn del_attr(&mut self, obj: &Value, name: &Rc<StrObj>) -> PyResult<()> {
+        if name.as_str() == "__class__" {
+            return crate::class_assign::set_class(obj, None);
+        }
         match obj {
             Value::Instance(_) | Value::Exception(_) => self.instance_setattr(obj, name, None),
             Value::Type(t) if t.heap.is_some() => self.type_setattr(t, name, None),

@@ -458,7 +458,7 @@ impl Vm {
                 let it = self.call_special(&f, v, &[])?;
                 let ok = match &it {
                     Value::Iter(_) | Value::Generator(_) => true,
-                    Value::Instance(i) => special(&i.typ, D::Next).is_some(),
+                    Value::Instance(i) => special(&i.class(), D::Next).is_some(),
                     _ => false,
                 };
                 if !ok {
@@ -663,7 +663,9 @@ impl Vm {
                     _ => self.repr_of(&Value::Tuple(args)),
                 }
             }
-            Value::Instance(i) if special(&i.typ, D::Repr).is_none() && i.payload().is_some() => {
+            Value::Instance(i)
+                if special(&i.class(), D::Repr).is_none() && i.payload().is_some() =>
+            {
                 let p = i.payload.clone();
                 self.str_of(&p)
             }
@@ -825,8 +827,9 @@ impl Vm {
     ) -> PyResult<Value> {
         match callable {
             Value::Instance(i) => {
-                if let Some(f) = special(&i.typ, D::Call) {
-                    let bound = self.bind_attr(f, callable, &i.typ.clone())?;
+                let t = i.class();
+                if let Some(f) = special(&t, D::Call) {
+                    let bound = self.bind_attr(f, callable, &t)?;
                     return self.call_with_kw(&bound, pos, kwnames, kwvals);
                 }
             }
