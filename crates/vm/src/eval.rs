@@ -958,10 +958,17 @@ impl Vm {
                             let i = if *i < 0 { *i + len } else { *i };
                             if (0..len).contains(&i) {
                                 std::mem::replace(&mut l[i as usize], v).release();
+                                drop(l);
+                                if crate::finalize::due() {
+                                    self.run_finalizers();
+                                }
                                 continue;
                             }
                         }
                         tri!(self.setitem(&c, key, v));
+                        if crate::finalize::due() {
+                            self.run_finalizers();
+                        }
                     }
                     Op::DeleteSubscr => {
                         let key = pop!();
