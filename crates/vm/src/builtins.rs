@@ -445,7 +445,17 @@ fn b_next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn b_sorted(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    a.check_kw("sorted", &["key", "reverse"])?;
+    if let Some(k) = a
+        .kwnames
+        .iter()
+        .find(|k| !matches!(k, Value::Str(s) if s.as_str() == "key" || s.as_str() == "reverse"))
+    {
+        // `sorted` passes its keywords on to `list.sort`, which rejects them.
+        return Err(PyErr::type_error(format!(
+            "'{}' is an invalid keyword argument for sort()",
+            crate::repr::to_str(k)
+        )));
+    }
     if a.pos.len() != 1 {
         return Err(PyErr::type_error(format!(
             "sorted expected 1 argument, got {}",
@@ -453,7 +463,7 @@ fn b_sorted(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         )));
     }
     let mut items = vm.collect(&a.pos[0])?;
-    let reverse = a.kw("reverse").is_some_and(ops::truthy);
+    let reverse = crate::methods::reverse_flag(a.kw("reverse"))?;
     crate::methods::sort_values(vm, &mut items, a.kw("key"), reverse)?;
     Ok(Value::list(items))
 }

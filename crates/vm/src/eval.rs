@@ -1335,8 +1335,11 @@ impl Vm {
                         let mut t = target.borrow_mut();
                         for (k, val) in items {
                             if ins.op == Op::DictMerge && tri!(t.get(&k)).is_some() {
+                                // The callable sits below the positional tuple and this dict.
+                                let func = self.stack.get(len.wrapping_sub(arg as usize + 2));
                                 let msg = format!(
-                                    "got multiple values for keyword argument '{}'",
+                                    "{}() got multiple values for keyword argument '{}'",
+                                    func.map_or_else(String::new, crate::func_str::function_str),
                                     crate::repr::to_str(&k)
                                 );
                                 break 'body (PyErr::type_error(msg), false, cur);

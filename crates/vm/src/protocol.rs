@@ -87,6 +87,12 @@ fn norm_index(i: i64, len: usize) -> Option<usize> {
 }
 
 fn index_type_error(what: &str, key: &Value) -> PyErr {
+    if what == "string" {
+        return PyErr::type_error(format!(
+            "string indices must be integers, not '{}'",
+            type_name(key)
+        ));
+    }
     PyErr::type_error(format!(
         "{} indices must be integers or slices, not {}",
         what,

@@ -138,6 +138,19 @@ fn list_count(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::Int(n))
 }
 
+/// The `reverse=` argument of `sort` and `sorted`: an int-like value.
+pub fn reverse_flag(v: Option<&Value>) -> PyResult<bool> {
+    match v {
+        None => Ok(false),
+        Some(v) => ops::index_of(v).map(|i| i != 0).ok_or_else(|| {
+            PyErr::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                crate::types::type_name(v)
+            ))
+        }),
+    }
+}
+
 /// Stable merge sort using only `<`, stopping at the first comparison error.
 pub fn sort_values(
     vm: &mut Vm,
@@ -223,7 +236,7 @@ fn list_sort(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     }
     a.check_kw("sort", &["key", "reverse"])?;
     let mut items = std::mem::take(&mut *l.borrow_mut());
-    let reverse = a.kw("reverse").is_some_and(ops::truthy);
+    let reverse = reverse_flag(a.kw("reverse"))?;
     let r = sort_values(vm, &mut items, a.kw("key"), reverse);
     let modified = !l.borrow().is_empty();
     *l.borrow_mut() = items;
