@@ -44,6 +44,7 @@ pub mod gen;
 pub mod hash;
 pub mod import;
 pub mod instance;
+mod int_div;
 pub mod iter;
 mod keys;
 pub mod mappingproxy;
