@@ -1428,6 +1428,7 @@ impl Vm {
                             kwdefaults,
                             closure,
                             annotations,
+                            dict: RefCell::new(None),
                         };
                         self.stack.push(Value::Function(Rc::new(f)));
                     }

@@ -31,6 +31,8 @@ pub struct Function {
     pub closure: Option<Rc<Vec<Value>>>,
     /// `__annotations__` as given to `MAKE_FUNCTION`.
     pub annotations: Option<Value>,
+    /// `__dict__`, made when a first attribute is set (`crate::func_attrs`).
+    pub dict: RefCell<Option<Rc<RefCell<Dict>>>>,
 }
 
 /// Arguments of a call to a builtin: positional values, then keyword names and values.

@@ -271,6 +271,9 @@ pub fn referents(v: &Value, out: &mut Vec<Value>) {
             if let Some(a) = f.annotations.as_ref().filter(|a| is_node(a)) {
                 out.push(a.clone());
             }
+            if let Ok(Some(d)) = f.dict.try_borrow().as_deref() {
+                out.push(Value::Dict(d.clone()));
+            }
         }
         Value::Method(m) => {
             for x in [&m.0, &m.1] {

@@ -38,6 +38,7 @@ mod exec;
 mod finalize;
 pub mod format;
 pub mod func;
+mod func_attrs;
 mod func_str;
 pub mod gc;
 pub mod gen;

@@ -1036,6 +1036,10 @@ impl Vm {
             (Value::Tuple(t), _) => crate::modules::structseq::getattr(t, n),
             _ => None,
         };
+        let found = match (found, obj) {
+            (None, Value::Function(f)) => crate::func_attrs::get(f, name),
+            (found, _) => found,
+        };
         found
             .or_else(|| crate::slots::bound_slot_wrapper(obj, n))
             .ok_or_else(|| attribute_error(obj, n))
@@ -1110,6 +1114,7 @@ impl Vm {
                 *e.args.borrow_mut() = Rc::new(items);
                 Ok(())
             }
+            (Value::Function(f), _) => crate::func_attrs::set(f, name, value),
             (Value::Type(t), n) => Err(PyErr::type_error(format!(
                 "cannot set '{}' attribute of immutable type '{}'",
                 n, t.name
@@ -1134,6 +1139,7 @@ impl Vm {
         match obj {
             Value::Instance(_) | Value::Exception(_) => self.instance_setattr(obj, name, None),
             Value::Type(t) if t.heap.is_some() => self.type_setattr(t, name, None),
+            Value::Function(f) if crate::func_attrs::delete(f, name)? => Ok(()),
             _ => Err(attribute_error(obj, name.as_str())),
         }
     }

@@ -118,6 +118,12 @@ static ITER_WRAPPERS: [BuiltinDef; 2] = [
 ];
 
 fn w_next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    if let Value::Generator(g) = recv(&a)? {
+        return match vm.resume(g, Value::None)? {
+            crate::gen::GenResult::Yielded(v) => Ok(v),
+            crate::gen::GenResult::Returned(v) => Err(crate::gen::stop_iteration(v)),
+        };
+    }
     match vm.iter_next(recv(&a)?)? {
         Some(v) => Ok(v),
         None => Err(PyErr::with_args(ExcKind::StopIteration, Vec::new())),
