@@ -530,7 +530,14 @@ impl Vm {
                                 *top!() = r;
                                 continue;
                             }
-                            (Value::List(_) | Value::Tuple(_) | Value::Dict(_), _) => {
+                            (
+                                Value::List(_)
+                                | Value::Tuple(_)
+                                | Value::Dict(_)
+                                | Value::Set(_)
+                                | Value::FrozenSet(_),
+                                _,
+                            ) => {
                                 let x = a.clone();
                                 tri!(self.compare_bool(CmpOp::from_arg(arg), &x, &b))
                             }

@@ -672,8 +672,11 @@ impl Vm {
                 .any(|x| x.is(item) || crate::ops::eq(x, item)),
             Value::Tuple(t) => t.iter().any(|x| x.is(item) || crate::ops::eq(x, item)),
             Value::Dict(d) | Value::Set(d) => self.map_get(d, item)?.is_some(),
+            Value::FrozenSet(d) if crate::attr::is_heap_object(item) => {
+                self.find_equal_key(d, item)?.is_some()
+            }
             Value::FrozenSet(d) => d.get(item)?.is_some(),
-            Value::DictView(v) if v.1 == DictPart::Keys => v.0.borrow().get(item)?.is_some(),
+            Value::DictView(v) if v.1 == DictPart::Keys => self.map_get(&v.0, item)?.is_some(),
             Value::DictView(_) => self
                 .collect(c)?
                 .iter()
@@ -843,6 +846,10 @@ impl Vm {
             Value::Set(d) if !d.borrow().is_empty() && !seen.contains(&v.identity()) => {
                 items = crate::methods::set_order(&d.borrow());
                 ("{", "}")
+            }
+            Value::FrozenSet(d) if !d.is_empty() && d.keys().any(crate::attr::is_heap_object) => {
+                items = crate::methods::set_order(d);
+                ("frozenset({", "})")
             }
             _ => {
                 crate::repr::write_repr(out, v, seen);

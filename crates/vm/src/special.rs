@@ -103,6 +103,9 @@ impl Vm {
     /// `a <op> b` for `BINARY_OP` (in-place forms included).
     pub fn binary_op(&mut self, op: u32, a: &Value, b: &Value) -> PyResult<Value> {
         if !is_heap_object(a) && !is_heap_object(b) {
+            if crate::seq_eq::sets_with_objects(a, b) {
+                return self.set_binop_eq(op, a, b);
+            }
             if let (ops::nb::REMAINDER, Value::Str(f)) = (op % ops::nb::INPLACE, a) {
                 if holds_objects(b) {
                     let args = self.percent_args(f.as_str(), b)?;
@@ -307,6 +310,9 @@ impl Vm {
             }
             if let (Value::Dict(x), Value::Dict(y), CmpOp::Eq | CmpOp::Ne) = (a, b, op) {
                 return Ok(self.dict_eq(x, y)? == matches!(op, CmpOp::Eq));
+            }
+            if crate::seq_eq::sets_with_objects(a, b) {
+                return self.set_compare_eq(op, a, b);
             }
             return ops::compare(op, a, b);
         }
@@ -889,6 +895,7 @@ fn seq_items_with_objects(a: &Value, b: &Value) -> Option<(Vec<Value>, Vec<Value
 pub fn binary_needs_vm(op: u32, a: &Value, b: &Value) -> bool {
     is_heap_object(a)
         || is_heap_object(b)
+        || crate::seq_eq::sets_with_objects(a, b)
         || (op % ops::nb::INPLACE == ops::nb::REMAINDER
             && matches!(a, Value::Str(_))
             && holds_objects(b))
