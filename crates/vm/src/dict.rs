@@ -378,6 +378,26 @@ impl Dict {
         }
     }
 
+    /// Inserts or replaces a key whose hash is known, returning the old value.
+    pub fn replace_hashed(&mut self, key: Value, hash: i64, value: Value) -> Option<Value> {
+        self.bump();
+        if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
+            self.grow();
+        }
+        match self.find(&key, hash) {
+            Ok(slot) => Some(std::mem::replace(
+                &mut self.entries[self.indices[slot] as usize].value,
+                value,
+            )),
+            Err(slot) => {
+                self.indices[slot] = self.entries.len() as u32;
+                self.entries.push(Entry { hash, key, value });
+                self.used += 1;
+                None
+            }
+        }
+    }
+
     /// Inserts or replaces; `TypeError` if the key is unhashable.
     pub fn insert(&mut self, key: Value, value: Value) -> Result<(), PyErr> {
         let h = hash_value(&key)?;

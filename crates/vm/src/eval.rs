@@ -384,7 +384,7 @@ impl Vm {
                         if old.is_scalar() {
                             std::mem::forget(old);
                         } else {
-                            drop(old);
+                            crate::finalize::release(old);
                             if crate::finalize::due() {
                                 self.run_finalizers();
                             }
@@ -688,12 +688,9 @@ impl Vm {
                         if TRACE {
                             self.trace_exit(&f, crate::trace::FrameExit::Return(&v));
                         }
-                        while self.stack.len() > f.ret_to {
-                            if let Some(x) = self.stack.pop() {
-                                x.release();
-                            }
-                        }
                         let f_entry = f.entry;
+                        // Locals are freed first to last, as CPython clears a frame.
+                        self.stack.truncate(f.ret_to);
                         drop(f);
                         if crate::finalize::due() {
                             self.run_finalizers();
@@ -994,7 +991,10 @@ impl Vm {
                             .and_then(|f| f.names.clone())
                             .unwrap_or_else(|| globals.clone());
                         let h = name.hash();
-                        ns.borrow_mut().insert_hashed(Value::Str(name), h, v);
+                        let old = ns.borrow_mut().replace_hashed(Value::Str(name), h, v);
+                        if let Some(old) = old {
+                            crate::finalize::release(old);
+                        }
                         if crate::finalize::due() {
                             self.run_finalizers();
                         }
@@ -1027,7 +1027,9 @@ impl Vm {
                         if removed.is_none() {
                             break 'body (self.name_error(name, &code, &globals), false, cur);
                         }
-                        drop(removed);
+                        if let Some(old) = removed {
+                            crate::finalize::release(old);
+                        }
                         if crate::finalize::due() {
                             self.run_finalizers();
                         }
@@ -1036,7 +1038,10 @@ impl Vm {
                         let v = pop!();
                         let name = code.names[arg as usize].clone();
                         let h = name.hash();
-                        globals.borrow_mut().insert_hashed(Value::Str(name), h, v);
+                        let old = globals.borrow_mut().replace_hashed(Value::Str(name), h, v);
+                        if let Some(old) = old {
+                            crate::finalize::release(old);
+                        }
                         if crate::finalize::due() {
                             self.run_finalizers();
                         }
@@ -1047,7 +1052,9 @@ impl Vm {
                         if removed.is_none() {
                             break 'body (self.name_error(name, &code, &globals), false, cur);
                         }
-                        drop(removed);
+                        if let Some(old) = removed {
+                            crate::finalize::release(old);
+                        }
                         if crate::finalize::due() {
                             self.run_finalizers();
                         }

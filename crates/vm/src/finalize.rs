@@ -86,9 +86,17 @@ impl Vm {
             if matches!(&k, Value::Str(s) if s.as_str() == "__builtins__") {
                 continue;
             }
-            // The old value's `Drop` only queues finalizers, so it may run
-            // while the dict is borrowed.
-            let _ = globals.borrow_mut().insert(k, Value::None);
+            let old = match &k {
+                Value::Str(s) => {
+                    globals
+                        .borrow_mut()
+                        .replace_hashed(k.clone(), s.hash(), Value::None)
+                }
+                _ => None,
+            };
+            if let Some(old) = old {
+                release(old);
+            }
             if due() {
                 self.run_finalizers();
             }
@@ -107,6 +115,38 @@ impl Vm {
             self.run_finalizers();
         }
         found
+    }
+}
+
+/// Drops `v` as CPython would free it: a list or tuple that dies with it
+/// releases its items last to first (so finalizers run in CPython's order).
+pub(crate) fn release(v: Value) {
+    release_depth(v, 0);
+}
+
+fn release_depth(v: Value, depth: u32) {
+    // Deep nesting falls back to the ordinary drop (which has its own limit).
+    if depth > 32 {
+        return;
+    }
+    match v {
+        Value::List(l) if std::rc::Rc::strong_count(&l) == 1 => {
+            let items = match l.try_borrow_mut() {
+                Ok(mut items) => std::mem::take(&mut *items),
+                Err(_) => return,
+            };
+            for x in items.into_iter().rev() {
+                release_depth(x, depth + 1);
+            }
+        }
+        Value::Tuple(t) => {
+            if let Ok(items) = std::rc::Rc::try_unwrap(t) {
+                for x in items.into_iter().rev() {
+                    release_depth(x, depth + 1);
+                }
+            }
+        }
+        other => other.release(),
     }
 }
 
