@@ -1410,6 +1410,17 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
             }
         }
         TypeKind::Bytes => construct_bytes(vm, a),
+        // The singletons' types return the singleton.
+        TypeKind::NoneType | TypeKind::NotImplementedType | TypeKind::Ellipsis => {
+            if !a.pos.is_empty() || !a.kwnames.is_empty() {
+                return Err(PyErr::type_error(format!("{} takes no arguments", t.name)));
+            }
+            Ok(match t.kind {
+                TypeKind::NoneType => Value::None,
+                TypeKind::NotImplementedType => Value::NotImplemented,
+                _ => Value::Ellipsis,
+            })
+        }
         _ => Err(PyErr::type_error(format!(
             "cannot create '{}' instances",
             t.name
