@@ -76,11 +76,12 @@ impl Vm {
         }
     }
 
-    /// What CPython does to `__main__` at exit: every global is set to `None`
-    /// in dict order (running the finalizers of what that frees), then the
-    /// cycle collector runs.
+    /// What CPython does to `__main__` at exit: a collection, then every
+    /// global is set to `None` in dict order (running the finalizers of what
+    /// that frees), then another collection.
     pub(crate) fn finalize_main(&mut self, globals: &std::rc::Rc<RefCell<crate::dict::Dict>>) {
-        self.run_finalizers();
+        // CPython collects once while the modules still hold their globals.
+        self.collect_garbage();
         let keys: Vec<Value> = globals.borrow().keys().cloned().collect();
         for k in keys {
             if matches!(&k, Value::Str(s) if s.as_str() == "__builtins__") {
