@@ -32,6 +32,7 @@ pub mod compile_hook;
 pub mod complex;
 pub mod descr;
 pub mod dict;
+mod dir_names;
 mod eval;
 pub mod exc;
 mod exec;
