@@ -677,10 +677,14 @@ impl Vm {
             }
             Value::FrozenSet(d) => d.get(item)?.is_some(),
             Value::DictView(v) if v.1 == DictPart::Keys => self.map_get(&v.0, item)?.is_some(),
-            Value::DictView(_) => self
-                .collect(c)?
-                .iter()
-                .any(|x| x.is(item) || crate::ops::eq(x, item)),
+            Value::DictView(_) => {
+                for x in self.collect(c)? {
+                    if self.eq_values(&x, item)? {
+                        return Ok(true);
+                    }
+                }
+                false
+            }
             Value::Str(s) => match item {
                 Value::Str(sub) => s.as_str().contains(sub.as_str()),
                 other => {
@@ -720,7 +724,7 @@ impl Vm {
             },
             Value::Iter(_) | Value::Generator(_) => {
                 while let Some(x) = self.iter_next(c)? {
-                    if x.is(item) || crate::ops::eq(&x, item) {
+                    if self.eq_values(&x, item)? {
                         return Ok(true);
                     }
                 }
