@@ -802,6 +802,13 @@ impl Vm {
 
     /// `hash(v)`.
     pub fn hash_of(&mut self, v: &Value) -> PyResult<i64> {
+        if let (Value::Tuple(items), true) = (v, crate::dict::tuple_with_objects(v)) {
+            let mut lanes = Vec::with_capacity(items.len());
+            for x in items.iter() {
+                lanes.push(self.hash_of(x)?);
+            }
+            return Ok(crate::dict::tuple_hash(&lanes));
+        }
         if !is_heap_object(v) {
             return crate::dict::hash_value(v);
         }
