@@ -59,7 +59,10 @@ pub fn is_heap_object(obj: &Value) -> bool {
 macro_rules! class_ref {
     ($obj:expr, $owned:ident) => {
         match $obj {
-            Value::Instance(i) => &i.typ,
+            Value::Instance(i) => {
+                $owned = i.class();
+                &$owned
+            }
             Value::Exception(e) => &e.typ,
             other => {
                 $owned = type_of(other);
@@ -138,7 +141,7 @@ impl Vm {
                     }
                     self.call(fget, std::slice::from_ref(obj))?
                 }
-                Descr::Super { .. } => attr.clone(),
+                Descr::Super { .. } | Descr::MappingProxy(_) => attr.clone(),
             },
             Value::Builtin(def) if def.is_method && !matches!(obj, Value::None) => {
                 if def.name == "__new__" {
@@ -147,7 +150,7 @@ impl Vm {
                 let recv = receiver_for(obj, def.owner);
                 Value::BoundBuiltin(Rc::new((recv, def)))
             }
-            Value::Instance(ref i) => match special(&i.typ, D::Get) {
+            Value::Instance(ref i) => match special(&i.class(), D::Get) {
                 Some(get) => {
                     let o = obj.clone();
                     self.call(&get, &[attr.clone(), o, Value::Type(owner.clone())])?
@@ -220,7 +223,7 @@ impl Vm {
             None => match (obj, name.as_str()) {
                 (_, "__class__") => Ok(Value::Type(t.clone())),
                 (Value::Instance(i), "__dict__")
-                    if i.typ.heap.as_ref().is_some_and(|h| h.slots.is_none()) =>
+                    if i.class().heap.as_ref().is_some_and(|h| h.slots.is_none()) =>
                 {
                     Ok(Value::Dict(i.dict.clone()))
                 }
@@ -280,6 +283,9 @@ impl Vm {
         name: &Rc<StrObj>,
         value: Option<Value>,
     ) -> PyResult<()> {
+        if name.as_str() == "__class__" {
+            return crate::class_assign::set_class(obj, value);
+        }
         let owned;
         let t = class_ref!(obj, owned);
         if let Some(a) = lookup(t, name) {
@@ -314,7 +320,7 @@ impl Vm {
                 }
                 Value::Instance(i) => {
                     let d = if value.is_some() { D::Set } else { D::Delete };
-                    if let Some(f) = special(&i.typ, d) {
+                    if let Some(f) = special(&i.class(), d) {
                         match value {
                             Some(v) => self.call(&f, &[a.clone(), obj.clone(), v])?,
                             None => self.call(&f, &[a.clone(), obj.clone()])?,
@@ -410,7 +416,7 @@ impl Vm {
         }
         if let Some(a) = lookup(t, name) {
             return match a {
-                Value::Instance(ref i) => match special(&i.typ, D::Get) {
+                Value::Instance(ref i) => match special(&i.class(), D::Get) {
                     Some(get) => self.call(&get, &[a.clone(), Value::None, Value::Type(t.clone())]),
                     None => match i.payload() {
                         Some(p @ Value::Descr(d)) if !matches!(**d, Descr::Property { .. }) => {
@@ -602,11 +608,12 @@ fn type_special_attr(t: &Rc<TypeObj>, name: &str) -> Option<Value> {
             ),
         },
         "__base__" => t.base.clone().map_or(Value::None, Value::Type),
-        // A copy stands in for CPython's read-only mappingproxy (lookup caches
-        // rely on every write going through `type_setattr`).
+        // Read-only: lookup caches rely on every write going through `type_setattr`.
         "__dict__" => match h {
-            Some(h) => Value::Dict(Rc::new(RefCell::new(h.dict.borrow().clone()))),
-            None => Value::Dict(Rc::new(RefCell::new(crate::native::builtin_type_dict(t)))),
+            Some(h) => crate::mappingproxy::new(h.dict.clone()),
+            None => {
+                crate::mappingproxy::new(Rc::new(RefCell::new(crate::native::builtin_type_dict(t))))
+            }
         },
         "__class__" => Value::Type(class::metatype(t)),
         "__doc__" => Value::None,

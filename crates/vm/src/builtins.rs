@@ -200,6 +200,11 @@ fn b_ascii(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::string(ascii_of(&vm.repr_of(&a.pos[0])?)))
 }
 
+/// `abs(v)`.
+pub(crate) fn abs_of(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    b_abs(vm, Args::positional(std::slice::from_ref(v)))
+}
+
 fn b_abs(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     exact_args(&a, "abs", 1)?;
     if let Some(r) = vm.abs_special(&a.pos[0])? {
@@ -434,6 +439,13 @@ fn b_next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             a.pos.len()
         )));
     }
+    if let (Value::Generator(g), None) = (&a.pos[0], a.pos.get(1)) {
+        // The generator's return value travels in the StopIteration.
+        return match vm.resume(g, Value::None)? {
+            crate::gen::GenResult::Yielded(v) => Ok(v),
+            crate::gen::GenResult::Returned(v) => Err(crate::gen::stop_iteration(v)),
+        };
+    }
     match vm.iter_next(&a.pos[0])? {
         Some(v) => Ok(v),
         None => match a.pos.get(1) {
@@ -444,7 +456,17 @@ fn b_next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn b_sorted(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    a.check_kw("sorted", &["key", "reverse"])?;
+    if let Some(k) = a
+        .kwnames
+        .iter()
+        .find(|k| !matches!(k, Value::Str(s) if s.as_str() == "key" || s.as_str() == "reverse"))
+    {
+        // `sorted` passes its keywords on to `list.sort`, which rejects them.
+        return Err(PyErr::type_error(format!(
+            "'{}' is an invalid keyword argument for sort()",
+            crate::repr::to_str(k)
+        )));
+    }
     if a.pos.len() != 1 {
         return Err(PyErr::type_error(format!(
             "sorted expected 1 argument, got {}",
@@ -452,7 +474,7 @@ fn b_sorted(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         )));
     }
     let mut items = vm.collect(&a.pos[0])?;
-    let reverse = a.kw("reverse").is_some_and(ops::truthy);
+    let reverse = crate::methods::reverse_flag(a.kw("reverse"))?;
     crate::methods::sort_values(vm, &mut items, a.kw("key"), reverse)?;
     Ok(Value::list(items))
 }
@@ -665,9 +687,17 @@ fn b_ord(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     }
 }
 
-fn radix(a: &Args<'_>, name: &str, spec: &str) -> PyResult<Value> {
+fn radix(vm: &mut Vm, a: &Args<'_>, name: &str, spec: &str) -> PyResult<Value> {
     exact_args(a, name, 1)?;
     if ops::index_of(&a.pos[0]).is_none() {
+        if crate::attr::is_heap_object(&a.pos[0]) {
+            // `__index__` of a user class.
+            let i = vm.index_value(&a.pos[0])?;
+            return Ok(Value::string(crate::format::format_value(
+                &Value::Int(i),
+                spec,
+            )?));
+        }
         return Err(PyErr::type_error(format!(
             "'{}' object cannot be interpreted as an integer",
             type_name(&a.pos[0])
@@ -676,14 +706,14 @@ fn radix(a: &Args<'_>, name: &str, spec: &str) -> PyResult<Value> {
     Ok(Value::string(crate::format::format_value(&a.pos[0], spec)?))
 }
 
-fn b_hex(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    radix(&a, "hex", "#x")
+fn b_hex(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    radix(vm, &a, "hex", "#x")
 }
-fn b_oct(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    radix(&a, "oct", "#o")
+fn b_oct(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    radix(vm, &a, "oct", "#o")
 }
-fn b_bin(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    radix(&a, "bin", "#b")
+fn b_bin(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    radix(vm, &a, "bin", "#b")
 }
 
 fn b_id(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -707,7 +737,9 @@ fn b_callable(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                 | Value::Method(_)
                 | Value::Type(_)
         ) || match &a.pos[0] {
-            Value::Instance(i) => crate::class::special(&i.typ, crate::names::D::Call).is_some(),
+            Value::Instance(i) => {
+                crate::class::special(&i.class(), crate::names::D::Call).is_some()
+            }
             Value::Descr(d) => matches!(**d, crate::descr::Descr::StaticMethod(_)),
             _ => false,
         },
@@ -727,13 +759,14 @@ fn b_vars(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     }
     exact_args(&a, "vars", 1)?;
     match &a.pos[0] {
-        Value::Instance(i) if i.typ.heap.as_ref().is_some_and(|h| h.slots.is_none()) => {
+        Value::Instance(i) if i.class().heap.as_ref().is_some_and(|h| h.slots.is_none()) => {
             Ok(Value::Dict(i.dict.clone()))
         }
         Value::Exception(e) => Ok(Value::Dict(e.dict())),
-        Value::Type(t) if t.heap.is_some() => Ok(t.heap.as_ref().map_or(Value::None, |h| {
-            Value::Dict(Rc::new(RefCell::new(h.dict.borrow().clone())))
-        })),
+        Value::Type(t) if t.heap.is_some() => Ok(t
+            .heap
+            .as_ref()
+            .map_or(Value::None, |h| crate::mappingproxy::new(h.dict.clone()))),
         Value::Module(m) => Ok(Value::Dict(m.dict.clone())),
         _ => Err(PyErr::type_error(
             "vars() argument must have __dict__ attribute",
@@ -1230,7 +1263,13 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
             let ints: Vec<i64> = a
                 .pos
                 .iter()
-                .map(|v| int_arg(v, "range"))
+                .map(|v| {
+                    if crate::attr::is_heap_object(v) {
+                        vm.index_value(v)
+                    } else {
+                        int_arg(v, "range")
+                    }
+                })
                 .collect::<PyResult<_>>()?;
             let (start, stop, step) = match ints.as_slice() {
                 [stop] => (0, *stop, 1),
@@ -1258,10 +1297,7 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
             if !a.pos.is_empty() || !a.kwnames.is_empty() {
                 return Err(PyErr::type_error("object() takes no arguments"));
             }
-            Ok(Value::Instance(Rc::new(crate::instance::Instance::new(
-                t.clone(),
-                Value::Null,
-            ))))
+            Ok(crate::instance::Instance::new_value(t.clone(), Value::Null))
         }
         TypeKind::Enumerate => {
             a.check_kw("enumerate", &["iterable", "start"])?;
@@ -1382,6 +1418,17 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
             }
         }
         TypeKind::Bytes => construct_bytes(vm, a),
+        // The singletons' types return the singleton.
+        TypeKind::NoneType | TypeKind::NotImplementedType | TypeKind::Ellipsis => {
+            if !a.pos.is_empty() || !a.kwnames.is_empty() {
+                return Err(PyErr::type_error(format!("{} takes no arguments", t.name)));
+            }
+            Ok(match t.kind {
+                TypeKind::NoneType => Value::None,
+                TypeKind::NotImplementedType => Value::NotImplemented,
+                _ => Value::Ellipsis,
+            })
+        }
         _ => Err(PyErr::type_error(format!(
             "cannot create '{}' instances",
             t.name

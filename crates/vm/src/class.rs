@@ -151,6 +151,40 @@ pub fn special(t: &Rc<TypeObj>, d: D) -> Option<Value> {
     })
 }
 
+/// Whether Python code on the MRO of `t` defines special method `d`. Safe to
+/// call from `Drop` (a class dict being written is skipped, not borrowed).
+pub fn defines(t: &Rc<TypeObj>, d: D) -> bool {
+    let Some(h) = t.heap.as_ref() else {
+        return false;
+    };
+    let epoch = EPOCH.with(Cell::get);
+    let (e, bits) = h.flags.get();
+    if e == epoch {
+        return bits & d.bit() != 0;
+    }
+    let mut bits = 0u128;
+    let mut busy = false;
+    let _ = mro_find(t, |c| -> Option<()> {
+        let h = c.heap.as_ref()?;
+        let Ok(dict) = h.dict.try_borrow() else {
+            busy = true;
+            return None;
+        };
+        for k in dict.keys() {
+            if let Value::Str(s) = k {
+                if let Some(d) = D::from_name(s.as_str()) {
+                    bits |= d.bit();
+                }
+            }
+        }
+        None
+    });
+    if !busy {
+        h.flags.set((epoch, bits));
+    }
+    bits & d.bit() != 0
+}
+
 fn compute_flags(t: &Rc<TypeObj>) -> u128 {
     let mut bits = 0u128;
     let mut scan = |c: &Rc<TypeObj>| -> Option<()> {
@@ -173,7 +207,8 @@ pub fn is_data_descriptor(v: &Value) -> bool {
     match v {
         Value::Descr(d) => matches!(**d, Descr::Property { .. }),
         Value::Instance(i) => {
-            special(&i.typ, D::Set).is_some() || special(&i.typ, D::Delete).is_some()
+            let t = i.class();
+            special(&t, D::Set).is_some() || special(&t, D::Delete).is_some()
         }
         _ => false,
     }
@@ -348,6 +383,14 @@ pub fn new_type(
     if dict.get_str(&D::Doc.name()).is_none() {
         dict.insert_hashed(Value::Str(D::Doc.name()), D::Doc.name().hash(), Value::None);
     }
+    // A class that defines `__eq__` but not `__hash__` is unhashable.
+    if dict.get_str(&D::Eq.name()).is_some() && dict.get_str(&D::Hash.name()).is_none() {
+        dict.insert_hashed(
+            Value::Str(D::Hash.name()),
+            D::Hash.name().hash(),
+            Value::None,
+        );
+    }
     // `__new__` is a static method, `__init_subclass__` and `__class_getitem__` class methods.
     for (d, wrap) in [
         (D::New, 0u8),
@@ -439,7 +482,7 @@ pub fn new_type(
     for (k, v) in attrs {
         match &v {
             Value::Instance(i) => {
-                if let Some(f) = special(&i.typ, D::SetName) {
+                if let Some(f) = special(&i.class(), D::SetName) {
                     vm.call(&f, &[v.clone(), cls.clone(), k.clone()])?;
                 }
             }
@@ -674,7 +717,7 @@ pub fn new_instance(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value
         TypeKind::Set => Value::Set(Rc::new(RefCell::new(Dict::new()))),
         _ => crate::builtins::construct(vm, &solid, a)?,
     };
-    Ok(Value::Instance(Rc::new(Instance::new(t.clone(), payload))))
+    Ok(Instance::new_value(t.clone(), payload))
 }
 
 /// Calls a class defined in Python: `__new__`, then `__init__` if the result
@@ -802,6 +845,6 @@ pub fn fast_init(t: &Rc<TypeObj>) -> Option<(Rc<crate::func::Function>, Value)> 
     {
         return None;
     }
-    let obj = Value::Instance(Rc::new(Instance::new(t.clone(), Value::Null)));
+    let obj = Instance::new_value(t.clone(), Value::Null);
     Some((init, obj))
 }

@@ -38,6 +38,8 @@ pub enum Descr {
         /// The type whose MRO is searched (`type(obj)` or `obj` itself for a class).
         obj_type: Option<Rc<TypeObj>>,
     },
+    /// `C.__dict__`: a read-only view of a class namespace (`crate::mappingproxy`).
+    MappingProxy(Rc<std::cell::RefCell<crate::dict::Dict>>),
 }
 
 impl Descr {
@@ -48,6 +50,7 @@ impl Descr {
             Descr::ClassMethod(_) => TypeKind::ClassMethod,
             Descr::StaticMethod(_) => TypeKind::StaticMethod,
             Descr::Super { .. } => TypeKind::Super,
+            Descr::MappingProxy(_) => TypeKind::MappingProxy,
         }
     }
 }
@@ -182,6 +185,7 @@ pub fn getattr(vm: &mut Vm, v: &Value, d: &Descr, name: &Rc<StrObj>) -> PyResult
     }
     match d {
         Descr::Super { .. } => vm.super_getattr(d, name),
+        Descr::MappingProxy(m) => crate::mappingproxy::getattr(vm, v, m, name),
         Descr::Property {
             fget,
             fset,
@@ -287,5 +291,9 @@ pub fn repr(v: &Value, d: &Descr) -> String {
                 format!("<super: <class '{}'>, <{} object>>", typ.name, t.name)
             }
         },
+        Descr::MappingProxy(m) => format!(
+            "mappingproxy({})",
+            crate::repr::repr(&Value::Dict(m.clone()))
+        ),
     }
 }

@@ -103,22 +103,11 @@ pub fn hash_value(v: &Value) -> Result<i64, PyErr> {
         Value::BigInt(b) => hash_bigint(b),
         Value::None => 0x7f00_0000_2000 >> 4,
         Value::Tuple(items) => {
-            const P1: u64 = 11_400_714_785_074_694_791;
-            const P2: u64 = 14_029_467_366_897_019_727;
-            const P5: u64 = 2_870_177_450_012_600_261;
-            let mut acc = P5;
-            for item in items.iter() {
-                let lane = hash_value(item)? as u64;
-                acc = acc.wrapping_add(lane.wrapping_mul(P2));
-                acc = acc.rotate_left(31);
-                acc = acc.wrapping_mul(P1);
-            }
-            acc = acc.wrapping_add(items.len() as u64 ^ (P5 ^ 3_527_539));
-            if acc as i64 == -1 {
-                1_546_275_796
-            } else {
-                acc as i64
-            }
+            let lanes = items
+                .iter()
+                .map(hash_value)
+                .collect::<Result<Vec<_>, _>>()?;
+            tuple_hash(&lanes)
         }
         Value::FrozenSet(d) => {
             let mut acc: u64 = 0;
@@ -136,7 +125,7 @@ pub fn hash_value(v: &Value) -> Result<i64, PyErr> {
             }
             crate::hash::bytes_hash(&m.to_vec()?)
         }
-        Value::Instance(i) if crate::special::unhashable_type(&i.typ) => {
+        Value::Instance(i) if crate::special::unhashable_type(&i.class()) => {
             return Err(crate::special::unhashable(v))
         }
         Value::Instance(i) if i.payload().is_some() => {
@@ -150,6 +139,36 @@ pub fn hash_value(v: &Value) -> Result<i64, PyErr> {
         }
         other => (other.identity() >> 4) as i64,
     })
+}
+
+/// CPython's tuple hash (xxHash-based) from the items' hashes.
+pub fn tuple_hash(lanes: &[i64]) -> i64 {
+    const P1: u64 = 11_400_714_785_074_694_791;
+    const P2: u64 = 14_029_467_366_897_019_727;
+    const P5: u64 = 2_870_177_450_012_600_261;
+    let mut acc = P5;
+    for &lane in lanes {
+        acc = acc.wrapping_add((lane as u64).wrapping_mul(P2));
+        acc = acc.rotate_left(31);
+        acc = acc.wrapping_mul(P1);
+    }
+    acc = acc.wrapping_add(lanes.len() as u64 ^ (P5 ^ 3_527_539));
+    if acc as i64 == -1 {
+        1_546_275_796
+    } else {
+        acc as i64
+    }
+}
+
+/// Whether `v` is a tuple holding (at any depth) an instance of a Python
+/// class, whose hash and equality only the VM can compute.
+pub fn tuple_with_objects(v: &Value) -> bool {
+    match v {
+        Value::Tuple(items) => items
+            .iter()
+            .any(|x| crate::attr::is_heap_object(x) || tuple_with_objects(x)),
+        _ => false,
+    }
 }
 
 /// Equality used for dict keys: structural for the builtin value types, identity otherwise.
@@ -374,6 +393,26 @@ impl Dict {
                 self.indices[slot] = self.entries.len() as u32;
                 self.entries.push(Entry { hash, key, value });
                 self.used += 1;
+            }
+        }
+    }
+
+    /// Inserts or replaces a key whose hash is known, returning the old value.
+    pub fn replace_hashed(&mut self, key: Value, hash: i64, value: Value) -> Option<Value> {
+        self.bump();
+        if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
+            self.grow();
+        }
+        match self.find(&key, hash) {
+            Ok(slot) => Some(std::mem::replace(
+                &mut self.entries[self.indices[slot] as usize].value,
+                value,
+            )),
+            Err(slot) => {
+                self.indices[slot] = self.entries.len() as u32;
+                self.entries.push(Entry { hash, key, value });
+                self.used += 1;
+                None
             }
         }
     }

@@ -390,7 +390,15 @@ impl Vm {
                     }
                     Op::StoreFast => {
                         let v = pop!();
-                        std::mem::replace(local!(arg as usize), v).release();
+                        let old = std::mem::replace(local!(arg as usize), v);
+                        if old.is_scalar() {
+                            std::mem::forget(old);
+                        } else {
+                            crate::finalize::release(old);
+                            if crate::finalize::due() {
+                                self.run_finalizers();
+                            }
+                        }
                     }
                     Op::LoadFastLoadFast => {
                         let (i, j) = ((arg & 0xffff) as usize, (arg >> 16) as usize);
@@ -532,7 +540,14 @@ impl Vm {
                                 *top!() = r;
                                 continue;
                             }
-                            (Value::List(_) | Value::Tuple(_), _) => {
+                            (
+                                Value::List(_)
+                                | Value::Tuple(_)
+                                | Value::Dict(_)
+                                | Value::Set(_)
+                                | Value::FrozenSet(_),
+                                _,
+                            ) => {
                                 let x = a.clone();
                                 tri!(self.compare_bool(CmpOp::from_arg(arg), &x, &b))
                             }
@@ -659,9 +674,12 @@ impl Vm {
                         self.stack.push(v);
                     }
                     Op::PopTop => {
-                        pop!();
+                        pop!().release();
                         if crate::coro::finalize::pending() {
                             self.warn_unawaited(&code, cur);
+                        }
+                        if crate::finalize::due() {
+                            self.run_finalizers();
                         }
                     }
                     Op::PushNull => self.stack.push(Value::Null),
@@ -683,15 +701,17 @@ impl Vm {
                         if TRACE {
                             self.trace_exit(&f, crate::trace::FrameExit::Return(&v));
                         }
-                        while self.stack.len() > f.ret_to {
-                            if let Some(x) = self.stack.pop() {
-                                x.release();
-                            }
+                        let f_entry = f.entry;
+                        // Locals are freed first to last, as CPython clears a frame.
+                        self.stack.truncate(f.ret_to);
+                        drop(f);
+                        if crate::finalize::due() {
+                            self.run_finalizers();
                         }
                         if crate::coro::finalize::pending() {
                             self.warn_unawaited_caller();
                         }
-                        if f.entry {
+                        if f_entry {
                             return Ok(v);
                         }
                         self.stack.push(v);
@@ -844,7 +864,7 @@ impl Vm {
                     Op::LoadAttr => {
                         let obj = pop!();
                         if let Value::Instance(i) = &obj {
-                            let t = i.typ.clone();
+                            let t = i.class();
                             let name = &code.names[arg as usize];
                             match tri!(self.load_attr_instance(&obj, &t, name)) {
                                 Ok(v) => self.stack.push(v),
@@ -874,10 +894,16 @@ impl Vm {
                         let obj = pop!();
                         let v = pop!();
                         tri!(self.set_attr(&obj, &code.names[arg as usize], v));
+                        if crate::finalize::due() {
+                            self.run_finalizers();
+                        }
                     }
                     Op::DeleteAttr => {
                         let obj = pop!();
                         tri!(self.del_attr(&obj, &code.names[arg as usize]));
+                        if crate::finalize::due() {
+                            self.run_finalizers();
+                        }
                     }
                     Op::ForIter => {
                         let it = top!();
@@ -961,15 +987,25 @@ impl Vm {
                             let i = if *i < 0 { *i + len } else { *i };
                             if (0..len).contains(&i) {
                                 std::mem::replace(&mut l[i as usize], v).release();
+                                drop(l);
+                                if crate::finalize::due() {
+                                    self.run_finalizers();
+                                }
                                 continue;
                             }
                         }
                         tri!(self.setitem(&c, key, v));
+                        if crate::finalize::due() {
+                            self.run_finalizers();
+                        }
                     }
                     Op::DeleteSubscr => {
                         let key = pop!();
                         let c = pop!();
                         tri!(self.delitem(&c, &key));
+                        if crate::finalize::due() {
+                            self.run_finalizers();
+                        }
                     }
                     Op::StoreName => {
                         let v = pop!();
@@ -980,9 +1016,15 @@ impl Vm {
                             .and_then(|f| f.names.clone())
                             .unwrap_or_else(|| globals.clone());
                         let h = name.hash();
-                        ns.borrow_mut().insert_hashed(Value::Str(name), h, v);
+                        let old = ns.borrow_mut().replace_hashed(Value::Str(name), h, v);
+                        if let Some(old) = old {
+                            crate::finalize::release(old);
+                        }
                         if crate::coro::finalize::pending() {
                             self.warn_unawaited(&code, cur);
+                        }
+                        if crate::finalize::due() {
+                            self.run_finalizers();
                         }
                     }
                     Op::LoadName => {
@@ -1013,18 +1055,29 @@ impl Vm {
                         if removed.is_none() {
                             break 'body (self.name_error(name, &code, &globals), false, cur);
                         }
-                        drop(removed);
+                        if let Some(old) = removed {
+                            crate::finalize::release(old);
+                        }
                         if crate::coro::finalize::pending() {
                             self.warn_unawaited(&code, cur);
+                        }
+                        if crate::finalize::due() {
+                            self.run_finalizers();
                         }
                     }
                     Op::StoreGlobal => {
                         let v = pop!();
                         let name = code.names[arg as usize].clone();
                         let h = name.hash();
-                        globals.borrow_mut().insert_hashed(Value::Str(name), h, v);
+                        let old = globals.borrow_mut().replace_hashed(Value::Str(name), h, v);
+                        if let Some(old) = old {
+                            crate::finalize::release(old);
+                        }
                         if crate::coro::finalize::pending() {
                             self.warn_unawaited(&code, cur);
+                        }
+                        if crate::finalize::due() {
+                            self.run_finalizers();
                         }
                     }
                     Op::DeleteGlobal => {
@@ -1033,9 +1086,14 @@ impl Vm {
                         if removed.is_none() {
                             break 'body (self.name_error(name, &code, &globals), false, cur);
                         }
-                        drop(removed);
+                        if let Some(old) = removed {
+                            crate::finalize::release(old);
+                        }
                         if crate::coro::finalize::pending() {
                             self.warn_unawaited(&code, cur);
+                        }
+                        if crate::finalize::due() {
+                            self.run_finalizers();
                         }
                     }
                     Op::DeleteFast => {
@@ -1050,6 +1108,9 @@ impl Vm {
                         *slot = Value::Null;
                         if crate::coro::finalize::pending() {
                             self.warn_unawaited(&code, cur);
+                        }
+                        if crate::finalize::due() {
+                            self.run_finalizers();
                         }
                     }
                     Op::MakeCell => {
@@ -1332,8 +1393,11 @@ impl Vm {
                         let mut t = target.borrow_mut();
                         for (k, val) in items {
                             if ins.op == Op::DictMerge && tri!(t.get(&k)).is_some() {
+                                // The callable sits below the positional tuple and this dict.
+                                let func = self.stack.get(len.wrapping_sub(arg as usize + 2));
                                 let msg = format!(
-                                    "got multiple values for keyword argument '{}'",
+                                    "{}() got multiple values for keyword argument '{}'",
+                                    func.map_or_else(String::new, crate::func_str::function_str),
                                     crate::repr::to_str(&k)
                                 );
                                 break 'body (PyErr::type_error(msg), false, cur);
@@ -1422,7 +1486,7 @@ impl Vm {
                             kwdefaults,
                             closure,
                             annotations,
-                            dict: RefCell::default(),
+                            dict: RefCell::new(None),
                         };
                         self.stack.push(Value::Function(Rc::new(f)));
                     }

@@ -97,7 +97,7 @@ fn is_sequence(v: &Value) -> bool {
         | Value::ByteArray(_) => true,
         Value::Instance(i) => match i.payload() {
             Some(p) => is_sequence(p),
-            None => crate::class::special(&i.typ, crate::names::D::GetItem).is_some(),
+            None => crate::class::special(&i.class(), crate::names::D::GetItem).is_some(),
         },
         _ => false,
     }
@@ -281,7 +281,9 @@ fn matcher(v: &Value) -> PyResult<Matcher> {
         Value::Function(_) | Value::Builtin(_) | Value::BoundBuiltin(_) | Value::Method(_) => {
             Ok(Matcher::Predicate(v.clone()))
         }
-        Value::Instance(i) if crate::class::special(&i.typ, crate::names::D::Call).is_some() => {
+        Value::Instance(i)
+            if crate::class::special(&i.class(), crate::names::D::Call).is_some() =>
+        {
             Ok(Matcher::Predicate(v.clone()))
         }
         _ => Err(bad_matcher()),

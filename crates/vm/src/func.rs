@@ -31,7 +31,7 @@ pub struct Function {
     pub closure: Option<Rc<Vec<Value>>>,
     /// `__annotations__` as given to `MAKE_FUNCTION`.
     pub annotations: Option<Value>,
-    /// `__dict__`, made on the first attribute set (`f.__isabstractmethod__ = True`).
+    /// `__dict__`, made when a first attribute is set (`crate::func_attrs`).
     pub dict: RefCell<Option<Rc<RefCell<Dict>>>>,
 }
 

@@ -13,11 +13,13 @@
 //!   garbage: only cycles keep it alive. Its mutable containers are cleared,
 //!   which drops the cycle's references and lets reference counting free it.
 //! - **Automatic runs.** Like CPython's generation 0, a collection may start when
-//!   a container is created: when the registry has doubled since it was last
-//!   pruned (and holds 700 entries or more), dead entries are pruned, and if
-//!   live containers at least doubled since the last collection (and number
-//!   `threshold0` or more; 0 turns automatic runs off) a collection runs. The
-//!   cost stays proportional to allocation.
+//!   a container is created: when the registry has grown by a quarter since it
+//!   was last pruned (and holds 700 entries or more), dead entries are pruned,
+//!   and if live containers grew by a quarter since the last collection (and
+//!   number `threshold0` or more; 0 turns automatic runs off) a collection
+//!   runs. The cost stays proportional to allocation, and a dropped cycle
+//!   lives on for at most a quarter of the live heap's allocation (CPython's
+//!   rule for full collections).
 //!
 //! Soundness rests on [`referents`] never listing a reference an object does
 //! not hold; listing fewer is safe (the object looks externally referenced).
@@ -39,6 +41,7 @@ enum Tracked {
     Dict(Weak<RefCell<Dict>>),
     Set(Weak<RefCell<Dict>>),
     Cell(Weak<RefCell<Value>>),
+    Instance(Weak<crate::instance::Instance>),
 }
 
 impl Tracked {
@@ -47,6 +50,7 @@ impl Tracked {
             Tracked::List(w) => w.strong_count() > 0,
             Tracked::Dict(w) | Tracked::Set(w) => w.strong_count() > 0,
             Tracked::Cell(w) => w.strong_count() > 0,
+            Tracked::Instance(w) => w.strong_count() > 0,
         }
     }
 
@@ -56,6 +60,7 @@ impl Tracked {
             Tracked::Dict(w) => w.upgrade().map(Value::Dict),
             Tracked::Set(w) => w.upgrade().map(Value::Set),
             Tracked::Cell(w) => w.upgrade().map(Value::Cell),
+            Tracked::Instance(w) => w.upgrade().map(Value::Instance),
         }
     }
 }
@@ -109,6 +114,7 @@ pub fn track(v: &Value) {
         Value::Dict(d) => Tracked::Dict(Rc::downgrade(d)),
         Value::Set(d) => Tracked::Set(Rc::downgrade(d)),
         Value::Cell(c) => Tracked::Cell(Rc::downgrade(c)),
+        Value::Instance(i) => Tracked::Instance(Rc::downgrade(i)),
         _ => return,
     };
     let run = HEAP.with(|h| {
@@ -123,12 +129,17 @@ pub fn track(v: &Value) {
         }
         h.tracked.retain(Tracked::alive);
         let live = h.tracked.len();
-        h.prune_at = 2 * live;
-        h.enabled && threshold0 > 0 && live >= threshold0.max(2 * h.live_after_collect)
+        h.prune_at = grown(live);
+        h.enabled && threshold0 > 0 && live >= threshold0.max(grown(h.live_after_collect))
     });
     if run {
         collect();
     }
+}
+
+/// A quarter more than `n`: the growth that triggers the next prune or collection.
+fn grown(n: usize) -> usize {
+    n + n / 4
 }
 
 /// Whether the collector is enabled (`gc.isenabled()`).
@@ -194,6 +205,7 @@ fn is_node(v: &Value) -> bool {
             | Value::Generator(_)
             | Value::Traceback(_)
             | Value::Frame(_)
+            | Value::Instance(_)
     )
 }
 
@@ -208,7 +220,11 @@ pub fn is_tracked(v: &Value) -> bool {
             .try_borrow()
             .map_or(true, |d| d.iter().any(|(k, x)| is_node(k) || is_node(x))),
         Value::Tuple(t) => t.iter().any(is_node),
-        Value::Module(_) | Value::Exception(_) | Value::Generator(_) | Value::Iter(_) => true,
+        Value::Module(_)
+        | Value::Exception(_)
+        | Value::Generator(_)
+        | Value::Iter(_)
+        | Value::Instance(_) => true,
         _ => false,
     }
 }
@@ -257,6 +273,9 @@ pub fn referents(v: &Value, out: &mut Vec<Value>) {
             if let Some(a) = f.annotations.as_ref().filter(|a| is_node(a)) {
                 out.push(a.clone());
             }
+            if let Ok(Some(d)) = f.dict.try_borrow().as_deref() {
+                out.push(Value::Dict(d.clone()));
+            }
         }
         Value::Method(m) => {
             for x in [&m.0, &m.1] {
@@ -272,6 +291,12 @@ pub fn referents(v: &Value, out: &mut Vec<Value>) {
             out.push(Value::Dict(g.globals.clone()));
             if let Ok(st) = g.state.try_borrow() {
                 out.extend(st.saved.iter().filter(|x| is_node(x)).cloned());
+            }
+        }
+        Value::Instance(i) => {
+            out.push(Value::Dict(i.dict.clone()));
+            if is_node(&i.payload) {
+                out.push(i.payload.clone());
             }
         }
         Value::Exception(e) => {
@@ -308,6 +333,7 @@ fn strong_count(v: &Value) -> usize {
         Value::Generator(r) => Rc::strong_count(r),
         Value::Traceback(r) => Rc::strong_count(r),
         Value::Frame(r) => Rc::strong_count(r),
+        Value::Instance(r) => Rc::strong_count(r),
         // Not a graph node: treat as referenced from outside.
         _ => usize::MAX,
     }
@@ -373,7 +399,7 @@ pub fn collect() -> usize {
             h.collecting = false;
             h.tracked.retain(Tracked::alive);
             h.live_after_collect = h.tracked.len();
-            h.prune_at = 2 * h.tracked.len();
+            h.prune_at = grown(h.tracked.len());
             h.allocated = 0;
             h.collections += 1;
             h.collected += found as u64;
@@ -442,7 +468,6 @@ fn find_and_clear(roots: Vec<Value>) -> (usize, Vec<Value>) {
         return (0, nodes);
     }
     edge_start.push(edges.len());
-    drop(index);
     // References from outside the graph: strong count minus our own handle
     // minus the references other nodes hold.
     let mut outside: Vec<usize> = nodes.iter().map(|v| strong_count(v) - 1).collect();
@@ -462,11 +487,39 @@ fn find_and_clear(roots: Vec<Value>) -> (usize, Vec<Value>) {
             }
         }
     }
-    let mut dropped = Vec::new();
+    // PEP 442: finalizers run on intact objects, before anything is cleared;
+    // the objects are freed by a later collection unless `__del__` saved them.
+    let mut deferred = false;
+    for (v, &live) in nodes.iter().zip(&reachable) {
+        if let (false, Value::Instance(inst)) = (live, v) {
+            if !inst.finalized.get() && crate::finalize::has_finalizer(&inst.class()) {
+                inst.finalized.set(true);
+                crate::finalize::defer(v.clone());
+                deferred = true;
+            }
+        }
+    }
     let mut found = 0;
     for (v, &live) in nodes.iter().zip(&reachable) {
+        if live {
+            continue;
+        }
+        found += 1;
+        // CPython keeps an instance's attributes inline: its dict is no
+        // object of its own, so it is not counted.
+        if let Value::Instance(inst) = v {
+            let d = Rc::as_ptr(&inst.dict) as *const u8 as usize;
+            if index.get(&d).is_some_and(|&j| !reachable[j as usize]) {
+                found -= 1;
+            }
+        }
+    }
+    if deferred {
+        return (found, nodes);
+    }
+    let mut dropped = Vec::new();
+    for (v, &live) in nodes.iter().zip(&reachable) {
         if !live {
-            found += 1;
             clear(v, &mut dropped);
         }
     }

@@ -5,7 +5,7 @@
 //! operation that the class does not override works on that payload, so an
 //! instance of a `list` subclass behaves as a list.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use crate::dict::Dict;
@@ -15,8 +15,8 @@ use crate::value::Value;
 /// An instance of a class created by a `class` statement or `type(name, bases, ns)`.
 #[derive(Debug)]
 pub struct Instance {
-    /// `__class__`.
-    pub typ: Rc<TypeObj>,
+    /// `__class__` (assignable: [`Instance::class`], [`Instance::set_class`]).
+    typ: RefCell<Rc<TypeObj>>,
     /// `__dict__` (also holds `__slots__` values; `vars()` is refused for those).
     pub dict: Rc<RefCell<Dict>>,
     /// The builtin value a subclass of a builtin type extends, else `Null`.
@@ -24,17 +24,41 @@ pub struct Instance {
     /// The Rust state of an object whose class is written in Rust
     /// (`collections.deque`, `itertools.count`, ...; see `crate::native`).
     pub native: Option<Rc<dyn std::any::Any>>,
+    /// Whether `__del__` has run (or been queued): it runs once per object.
+    pub finalized: Cell<bool>,
+    /// Declared last so it drops last: ends this object's share of the
+    /// drop-depth count (see [`DropGuard`]).
+    _guard: DropGuard,
 }
 
 impl Instance {
     /// A fresh instance with an empty dict.
     pub fn new(typ: Rc<TypeObj>, payload: Value) -> Instance {
         Instance {
-            typ,
+            typ: RefCell::new(typ),
             dict: Rc::new(RefCell::new(Dict::new())),
             payload,
             native: None,
+            finalized: Cell::new(false),
+            _guard: DropGuard,
         }
+    }
+
+    /// A fresh instance as a value, registered with the cycle collector.
+    pub fn new_value(typ: Rc<TypeObj>, payload: Value) -> Value {
+        let v = Value::Instance(Rc::new(Instance::new(typ, payload)));
+        crate::gc::track(&v);
+        v
+    }
+
+    /// `__class__`.
+    pub fn class(&self) -> Rc<TypeObj> {
+        self.typ.borrow().clone()
+    }
+
+    /// `obj.__class__ = t` (the caller checks that the layouts agree).
+    pub fn set_class(&self, t: Rc<TypeObj>) {
+        *self.typ.borrow_mut() = t;
     }
 
     /// The builtin value this instance extends, if its class derives from one.
@@ -48,5 +72,90 @@ pub fn payload_of(v: &Value) -> Option<&Value> {
     match v {
         Value::Instance(i) => i.payload(),
         _ => None,
+    }
+}
+
+/// How deep instance drops may nest before the rest is deferred.
+const MAX_DROP_DEPTH: u32 = 1000;
+
+thread_local! {
+    /// Instance drops in progress on the Rust stack.
+    static DROP_DEPTH: Cell<u32> = const { Cell::new(0) };
+    /// Contents of instances whose drop was too deep, freed by the outermost drop.
+    static DEFERRED: RefCell<Vec<(Rc<RefCell<Dict>>, Value)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// CPython's "trashcan": freeing a long chain of objects (a linked list of a
+/// million nodes) must not recurse a million times in Rust. `Instance::drop`
+/// counts itself in; past [`MAX_DROP_DEPTH`] it moves its contents aside
+/// instead, and when the count returns to zero (this guard, the last field,
+/// is dropped after the others) the set-aside contents are freed one by one.
+#[derive(Debug)]
+struct DropGuard;
+
+impl Drop for DropGuard {
+    fn drop(&mut self) {
+        let Ok(depth) = DROP_DEPTH.try_with(Cell::get) else {
+            return;
+        };
+        let depth = depth.saturating_sub(1);
+        DROP_DEPTH.with(|d| d.set(depth));
+        if depth > 0 {
+            return;
+        }
+        DROP_DEPTH.with(|d| d.set(1));
+        while let Some(item) = DEFERRED
+            .try_with(|q| q.try_borrow_mut().ok().and_then(|mut q| q.pop()))
+            .ok()
+            .flatten()
+        {
+            drop(item);
+        }
+        DROP_DEPTH.with(|d| d.set(0));
+    }
+}
+
+impl Drop for Instance {
+    fn drop(&mut self) {
+        let Ok(depth) = DROP_DEPTH.try_with(Cell::get) else {
+            return;
+        };
+        DROP_DEPTH.with(|d| d.set(depth + 1));
+        let has_del = self
+            .typ
+            .try_borrow()
+            .is_ok_and(|t| crate::finalize::has_finalizer(&t));
+        if !self.finalized.get() && has_del {
+            self.resurrect_for_finalizer();
+            return;
+        }
+        if depth >= MAX_DROP_DEPTH && Rc::strong_count(&self.dict) == 1 {
+            let contents = (
+                std::mem::take(&mut self.dict),
+                std::mem::take(&mut self.payload),
+            );
+            let _ = DEFERRED.try_with(|q| {
+                if let Ok(mut q) = q.try_borrow_mut() {
+                    q.push(contents);
+                }
+            });
+        }
+    }
+}
+
+impl Instance {
+    fn resurrect_for_finalizer(&mut self) {
+        // Resurrect the contents into a new object for `__del__` to see.
+        let obj = Instance {
+            typ: RefCell::new(self.class()),
+            dict: std::mem::take(&mut self.dict),
+            payload: std::mem::take(&mut self.payload),
+            native: self.native.take(),
+            finalized: Cell::new(true),
+            _guard: DropGuard,
+        };
+        let v = Value::Instance(Rc::new(obj));
+        crate::gc::track(&v);
+        crate::finalize::defer(v);
     }
 }

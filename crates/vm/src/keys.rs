@@ -21,6 +21,9 @@ use crate::vm::Vm;
 impl Vm {
     /// The Python hash of `key` when its class defines `__hash__` or `__eq__`.
     fn user_hash(&mut self, key: &Value) -> PyResult<Option<i64>> {
+        if crate::dict::tuple_with_objects(key) {
+            return self.hash_of(key).map(Some);
+        }
         if !is_heap_object(key) {
             return Ok(None);
         }

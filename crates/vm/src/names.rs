@@ -67,7 +67,7 @@ dunders! {
     Round = "__round__", Reversed = "__reversed__", Slots = "__slots__",
     Dict = "__dict__", Module = "__module__", Qualname = "__qualname__", Doc = "__doc__",
     ClassCell = "__classcell__", Name = "__name__", Prepare = "__prepare__",
-    BuildClass = "__build_class__",
+    BuildClass = "__build_class__", Del = "__del__",
 }
 
 thread_local! {

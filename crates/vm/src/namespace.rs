@@ -96,6 +96,13 @@ pub fn b_dir(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             let keys = dict_keys(&m.dict.borrow());
             Ok(sorted_names(keys.into_iter()))
         }
+        [v] if crate::dir_names::names(v).is_some() => Ok(Value::list(
+            crate::dir_names::names(v)
+                .unwrap_or_default()
+                .into_iter()
+                .map(Value::string)
+                .collect(),
+        )),
         [v] => {
             let owner = match v {
                 Value::Type(_) => v.clone(),

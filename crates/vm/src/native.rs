@@ -375,7 +375,7 @@ pub fn is_callable(v: &Value) -> bool {
         | Value::BoundBuiltin(_)
         | Value::Method(_)
         | Value::Type(_) => true,
-        Value::Instance(i) => crate::class::special(&i.typ, crate::names::D::Call).is_some(),
+        Value::Instance(i) => crate::class::special(&i.class(), crate::names::D::Call).is_some(),
         Value::Descr(d) => matches!(**d, Descr::StaticMethod(_)),
         _ => false,
     }
@@ -391,67 +391,6 @@ pub fn builtin_type_dict(t: &Rc<TypeObj>) -> Dict {
         }
     }
     d
-}
-
-/// An attribute of a function's `__dict__` (or the dict itself).
-pub fn function_attr(f: &crate::func::Function, name: &Rc<crate::value::StrObj>) -> Option<Value> {
-    if name.as_str() == "__dict__" {
-        let mut d = f.dict.borrow_mut();
-        let d = d.get_or_insert_with(|| match Value::dict(Dict::new()) {
-            Value::Dict(d) => d,
-            _ => Rc::new(RefCell::new(Dict::new())),
-        });
-        return Some(Value::Dict(d.clone()));
-    }
-    let d = f.dict.borrow();
-    let found = d.as_ref()?.borrow().get_str(name).cloned();
-    found
-}
-
-/// `f.name = value` for a name that is not one of the function's own fields.
-pub fn set_function_attr(
-    f: &crate::func::Function,
-    name: &Rc<crate::value::StrObj>,
-    value: Value,
-) -> PyResult<()> {
-    if name.as_str() == "__defaults__" {
-        *f.defaults.borrow_mut() = match value {
-            Value::None => None,
-            Value::Tuple(t) => Some(t),
-            _ => {
-                return Err(PyErr::type_error(
-                    "__defaults__ must be set to a tuple object",
-                ))
-            }
-        };
-        return Ok(());
-    }
-    if name.as_str() == "__dict__" {
-        return match value {
-            Value::Dict(d) => {
-                *f.dict.borrow_mut() = Some(d);
-                Ok(())
-            }
-            other => Err(PyErr::type_error(format!(
-                "__dict__ must be set to a dictionary, not a '{}'",
-                type_name(&other)
-            ))),
-        };
-    }
-    let d = {
-        let mut slot = f.dict.borrow_mut();
-        slot.get_or_insert_with(|| match Value::dict(Dict::new()) {
-            Value::Dict(d) => d,
-            _ => Rc::new(RefCell::new(Dict::new())),
-        })
-        .clone()
-    };
-    let h = name.hash();
-    let old = d.borrow_mut().remove_hashed(&Value::Str(name.clone()), h);
-    d.borrow_mut()
-        .insert_hashed(Value::Str(name.clone()), h, value);
-    drop(old);
-    Ok(())
 }
 
 /// Calls a builtin function or unbound method. `dict.pop(self, k)` with an
@@ -480,28 +419,6 @@ pub fn call_builtin(vm: &mut Vm, def: &'static BuiltinDef, a: Args<'_>) -> PyRes
         }
     }
     (def.func)(vm, a)
-}
-
-fn iterator_next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let it = a.pos.first().cloned().unwrap_or(Value::None);
-    vm.iter_next(&it)?.ok_or_else(stop)
-}
-
-native_fn!(ITER_NEXT, "__next__", "builtin", iterator_next);
-native_fn!(ITER_SELF, "__iter__", "builtin", iter_self);
-
-/// `it.__next__` and `it.__iter__` of the builtin iterators (`heapq.merge`
-/// keeps `it.__next__` as a bound method).
-pub fn iterator_method(obj: &Value, name: &str) -> Option<Value> {
-    if !matches!(obj, Value::Iter(_)) {
-        return None;
-    }
-    let def = match name {
-        "__next__" => &ITER_NEXT,
-        "__iter__" => &ITER_SELF,
-        _ => return None,
-    };
-    Some(Value::BoundBuiltin(Rc::new((obj.clone(), def))))
 }
 
 /// How deeply native iterators may advance one another (`chain(chain(...))`):

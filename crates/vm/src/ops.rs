@@ -211,6 +211,9 @@ fn int_binop(op: u32, a: i64, b: i64) -> PyResult<Value> {
             if b == 0 {
                 return Err(PyErr::zero_division("division by zero"));
             }
+            if a.unsigned_abs() > 1 << 53 || b.unsigned_abs() > 1 << 53 {
+                return crate::int_div::true_div(&BigInt::from(a), &BigInt::from(b));
+            }
             Value::Float(a as f64 / b as f64)
         }
         nb::POWER => {
@@ -311,14 +314,7 @@ fn big_binop(op: u32, a: &BigInt, b: &BigInt) -> PyResult<Value> {
             if b.is_zero() {
                 return Err(PyErr::zero_division("division by zero"));
             }
-            match (a.to_f64(), b.to_f64()) {
-                (Some(x), Some(y)) if x.is_finite() && y.is_finite() => Value::Float(x / y),
-                _ => {
-                    return Err(PyErr::overflow(
-                        "integer division result too large for a float",
-                    ))
-                }
-            }
+            return crate::int_div::true_div(a, b);
         }
         nb::POWER => {
             if b.is_negative() {

@@ -37,7 +37,7 @@ pub fn is_sequence(v: &Value) -> bool {
     match v {
         Value::List(_) | Value::Tuple(_) | Value::Range(_) | Value::MemoryView(_) => true,
         Value::Instance(i) => matches!(
-            layout_kind(&i.typ),
+            layout_kind(&i.class()),
             TypeKind::List | TypeKind::Tuple | TypeKind::Range | TypeKind::MemoryView
         ),
         _ => false,
@@ -48,7 +48,7 @@ pub fn is_sequence(v: &Value) -> bool {
 pub fn is_mapping(v: &Value) -> bool {
     match v {
         Value::Dict(_) => true,
-        Value::Instance(i) => layout_kind(&i.typ) == TypeKind::Dict,
+        Value::Instance(i) => layout_kind(&i.class()) == TypeKind::Dict,
         _ => false,
     }
 }

@@ -87,6 +87,12 @@ fn norm_index(i: i64, len: usize) -> Option<usize> {
 }
 
 fn index_type_error(what: &str, key: &Value) -> PyErr {
+    if what == "string" {
+        return PyErr::type_error(format!(
+            "string indices must be integers, not '{}'",
+            type_name(key)
+        ));
+    }
     PyErr::type_error(format!(
         "{} indices must be integers or slices, not {}",
         what,
@@ -97,6 +103,9 @@ fn index_type_error(what: &str, key: &Value) -> PyErr {
 impl Vm {
     /// `iter(v)`.
     pub fn get_iter(&mut self, v: &Value) -> PyResult<Value> {
+        if let Some(m) = crate::mappingproxy::target(v) {
+            return self.get_iter(&m);
+        }
         Ok(match v {
             Value::Instance(_) => return self.iter_special(v),
             Value::Iter(_) | Value::Generator(_) => v.clone(),
@@ -338,6 +347,9 @@ impl Vm {
 
     /// `len(v)`.
     pub fn len_of(&mut self, v: &Value) -> PyResult<usize> {
+        if let Some(m) = crate::mappingproxy::target(v) {
+            return self.len_of(&m);
+        }
         Ok(match v {
             Value::Str(s) => s.char_len(),
             Value::List(l) => l.borrow().len(),
@@ -361,6 +373,9 @@ impl Vm {
 
     /// `container[key]`.
     pub fn getitem(&mut self, c: &Value, key: &Value) -> PyResult<Value> {
+        if let Some(m) = crate::mappingproxy::target(c) {
+            return self.getitem(&m, key);
+        }
         if let (Value::Slice(sl), false) = (key, crate::attr::is_heap_object(c)) {
             if sl.iter().any(crate::attr::is_heap_object) {
                 let mut parts = [Value::None, Value::None, Value::None];
@@ -587,6 +602,11 @@ impl Vm {
 
     /// `del container[key]`.
     pub fn delitem(&mut self, c: &Value, key: &Value) -> PyResult<()> {
+        if crate::mappingproxy::target(c).is_some() {
+            return Err(PyErr::type_error(
+                "'mappingproxy' object does not support item deletion",
+            ));
+        }
         match (c, key) {
             (Value::List(l), Value::Int(i)) => {
                 let mut l = l.borrow_mut();
@@ -642,15 +662,11 @@ impl Vm {
 
     /// `item in container`.
     pub fn contains(&mut self, c: &Value, item: &Value) -> PyResult<bool> {
-        if crate::attr::is_heap_object(item) {
-            if let Value::List(_) | Value::Tuple(_) = c {
-                for x in self.collect(c)? {
-                    if self.eq_values(&x, item)? {
-                        return Ok(true);
-                    }
-                }
-                return Ok(false);
-            }
+        if let Some(m) = crate::mappingproxy::target(c) {
+            return self.contains(&m, item);
+        }
+        if let Value::List(_) | Value::Tuple(_) = c {
+            return self.seq_contains(c, item);
         }
         Ok(match c {
             Value::Instance(_) => return self.contains_special(c, item),
@@ -660,12 +676,19 @@ impl Vm {
                 .any(|x| x.is(item) || crate::ops::eq(x, item)),
             Value::Tuple(t) => t.iter().any(|x| x.is(item) || crate::ops::eq(x, item)),
             Value::Dict(d) | Value::Set(d) => self.map_get(d, item)?.is_some(),
+            Value::FrozenSet(d) if crate::attr::is_heap_object(item) => {
+                self.find_equal_key(d, item)?.is_some()
+            }
             Value::FrozenSet(d) => d.get(item)?.is_some(),
-            Value::DictView(v) if v.1 == DictPart::Keys => v.0.borrow().get(item)?.is_some(),
-            Value::DictView(_) => self
-                .collect(c)?
-                .iter()
-                .any(|x| x.is(item) || crate::ops::eq(x, item)),
+            Value::DictView(v) if v.1 == DictPart::Keys => self.map_get(&v.0, item)?.is_some(),
+            Value::DictView(_) => {
+                for x in self.collect(c)? {
+                    if self.eq_values(&x, item)? {
+                        return Ok(true);
+                    }
+                }
+                false
+            }
             Value::Str(s) => match item {
                 Value::Str(sub) => s.as_str().contains(sub.as_str()),
                 other => {
@@ -705,7 +728,7 @@ impl Vm {
             },
             Value::Iter(_) | Value::Generator(_) => {
                 while let Some(x) = self.iter_next(c)? {
-                    if x.is(item) || crate::ops::eq(&x, item) {
+                    if self.eq_values(&x, item)? {
                         return Ok(true);
                     }
                 }
@@ -832,6 +855,10 @@ impl Vm {
                 items = crate::methods::set_order(&d.borrow());
                 ("{", "}")
             }
+            Value::FrozenSet(d) if !d.is_empty() && d.keys().any(crate::attr::is_heap_object) => {
+                items = crate::methods::set_order(d);
+                ("frozenset({", "})")
+            }
             _ => {
                 crate::repr::write_repr(out, v, seen);
                 return Ok(());
@@ -944,7 +971,7 @@ impl Vm {
             });
         }
         if let Value::Function(f) = obj {
-            if let Some(v) = crate::native::function_attr(f, name) {
+            if let Some(v) = crate::func_attrs::get(f, name) {
                 return Ok(v);
             }
         }
@@ -1051,20 +1078,16 @@ impl Vm {
             (Value::Tuple(t), _) => crate::modules::structseq::getattr(t, n),
             _ => None,
         };
-        let found = found.or_else(|| crate::native::iterator_method(obj, n));
-        // `frozenset(...).__contains__`: the special methods of builtin values.
-        let found = found.or_else(|| {
-            let d = crate::names::D::from_name(n)?;
-            let t = crate::types::type_of(obj);
-            let def = crate::slots::slot_wrapper(&t, d)?;
-            (!matches!(obj, Value::Type(_)))
-                .then(|| Value::BoundBuiltin(Rc::new((obj.clone(), def))))
-        });
-        found.ok_or_else(|| attribute_error(obj, n))
+        found
+            .or_else(|| crate::slots::bound_slot_wrapper(obj, n))
+            .ok_or_else(|| attribute_error(obj, n))
     }
 
     /// `obj.name = value`.
     pub fn set_attr(&mut self, obj: &Value, name: &Rc<StrObj>, value: Value) -> PyResult<()> {
+        if name.as_str() == "__class__" && !matches!(obj, Value::Instance(_)) {
+            return crate::class_assign::set_class(obj, Some(value));
+        }
         match obj {
             Value::Instance(_) | Value::Exception(_) => {
                 self.instance_setattr(obj, name, Some(value))
@@ -1133,7 +1156,7 @@ impl Vm {
                 *e.args.borrow_mut() = Rc::new(items);
                 Ok(())
             }
-            (Value::Function(f), _) => crate::native::set_function_attr(f, name, value),
+            (Value::Function(f), _) => crate::func_attrs::set(f, name, value),
             (Value::Type(t), n) => Err(PyErr::type_error(format!(
                 "cannot set '{}' attribute of immutable type '{}'",
                 n, t.name
@@ -1152,9 +1175,13 @@ impl Vm {
 
     /// `del obj.name`.
     pub fn del_attr(&mut self, obj: &Value, name: &Rc<StrObj>) -> PyResult<()> {
+        if name.as_str() == "__class__" {
+            return crate::class_assign::set_class(obj, None);
+        }
         match obj {
             Value::Instance(_) | Value::Exception(_) => self.instance_setattr(obj, name, None),
             Value::Type(t) if t.heap.is_some() => self.type_setattr(t, name, None),
+            Value::Function(f) if crate::func_attrs::delete(f, name)? => Ok(()),
             _ => Err(attribute_error(obj, name.as_str())),
         }
     }

@@ -34,6 +34,12 @@ slot_wrappers! {
     "__add__" => w_add, "__sub__" => w_sub, "__mul__" => w_mul, "__truediv__" => w_truediv,
     "__floordiv__" => w_floordiv, "__mod__" => w_mod, "__pow__" => w_pow,
     "__neg__" => w_neg, "__format__" => w_format, "__init__" => w_init, "__new__" => w_new,
+    "__radd__" => w_radd, "__rsub__" => w_rsub, "__rmul__" => w_rmul,
+    "__rtruediv__" => w_rtruediv, "__rfloordiv__" => w_rfloordiv, "__rmod__" => w_rmod,
+    "__rpow__" => w_rpow, "__and__" => w_and, "__or__" => w_or, "__xor__" => w_xor,
+    "__lshift__" => w_lshift, "__rshift__" => w_rshift, "__rand__" => w_rand, "__ror__" => w_ror,
+    "__rxor__" => w_rxor, "__rlshift__" => w_rlshift, "__rrshift__" => w_rrshift,
+    "__pos__" => w_pos, "__invert__" => w_invert, "__abs__" => w_abs,
 }
 
 /// The wrapper of special method `d` for the builtin class `t`, if `t` has it.
@@ -66,12 +72,66 @@ pub fn slot_wrapper(t: &Rc<TypeObj>, d: D) -> Option<&'static BuiltinDef> {
         | D::New => !matches!(t.kind, K::Object),
         D::Add | D::Mul | D::Mod => number || matches!(t.kind, K::Str | K::List | K::Tuple),
         D::Sub | D::TrueDiv | D::FloorDiv | D::Pow | D::Neg => number,
+        D::RAdd | D::RMul | D::RMod => number || matches!(t.kind, K::Str | K::List | K::Tuple),
+        D::RSub | D::RTrueDiv | D::RFloorDiv | D::RPow | D::Pos | D::Abs => number,
+        D::And | D::Or | D::Xor | D::RAnd | D::ROr | D::RXor => {
+            matches!(t.kind, K::Int | K::Bool | K::Set | K::FrozenSet)
+        }
+        D::LShift | D::RShift | D::RLShift | D::RRShift | D::Invert => {
+            matches!(t.kind, K::Int | K::Bool)
+        }
         _ => false,
     };
     if !ok {
         return None;
     }
     SLOT_WRAPPERS.iter().find(|w| w.name == d.as_str())
+}
+
+/// `[1].__len__` and the like: a builtin value's special method, bound.
+pub fn bound_slot_wrapper(obj: &Value, name: &str) -> Option<Value> {
+    if !name.starts_with("__") || matches!(obj, Value::Type(_) | Value::Module(_)) {
+        return None;
+    }
+    let def = match (obj, name) {
+        (Value::Iter(_) | Value::Generator(_), "__next__") => &ITER_WRAPPERS[0],
+        (Value::Iter(_) | Value::Generator(_), "__iter__") => &ITER_WRAPPERS[1],
+        _ => slot_wrapper(&crate::types::type_of(obj), D::from_name(name)?)?,
+    };
+    Some(Value::BoundBuiltin(Rc::new((obj.clone(), def))))
+}
+
+/// `__next__` and `__iter__` of builtin iterators.
+static ITER_WRAPPERS: [BuiltinDef; 2] = [
+    BuiltinDef {
+        name: "__next__",
+        func: w_next,
+        owner: "iterator",
+        is_method: true,
+    },
+    BuiltinDef {
+        name: "__iter__",
+        func: w_iter_self,
+        owner: "iterator",
+        is_method: true,
+    },
+];
+
+fn w_next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    if let Value::Generator(g) = recv(&a)? {
+        return match vm.resume(g, Value::None)? {
+            crate::gen::GenResult::Yielded(v) => Ok(v),
+            crate::gen::GenResult::Returned(v) => Err(crate::gen::stop_iteration(v)),
+        };
+    }
+    match vm.iter_next(recv(&a)?)? {
+        Some(v) => Ok(v),
+        None => Err(PyErr::with_args(ExcKind::StopIteration, Vec::new())),
+    }
+}
+
+fn w_iter_self(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    recv(&a).cloned()
 }
 
 fn recv<'a>(a: &Args<'a>) -> PyResult<&'a Value> {
@@ -186,6 +246,51 @@ bin_wrapper!(w_truediv, ops::nb::TRUE_DIVIDE);
 bin_wrapper!(w_floordiv, ops::nb::FLOOR_DIVIDE);
 bin_wrapper!(w_mod, ops::nb::REMAINDER);
 bin_wrapper!(w_pow, ops::nb::POWER);
+
+bin_wrapper!(w_and, ops::nb::AND);
+bin_wrapper!(w_or, ops::nb::OR);
+bin_wrapper!(w_xor, ops::nb::XOR);
+bin_wrapper!(w_lshift, ops::nb::LSHIFT);
+bin_wrapper!(w_rshift, ops::nb::RSHIFT);
+
+/// A reflected operator: `x.__rsub__(y)` is `y - x`.
+macro_rules! rbin_wrapper {
+    ($f:ident, $op:expr) => {
+        fn $f(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+            let (x, y) = (recv(&a)?, arg1(&a)?);
+            match ops::binary_op($op, unwrap(y), x) {
+                Ok(v) => Ok(v),
+                Err(e) if e.is(ExcKind::TypeError) => Ok(Value::NotImplemented),
+                Err(e) => Err(e),
+            }
+        }
+    };
+}
+rbin_wrapper!(w_radd, ops::nb::ADD);
+rbin_wrapper!(w_rsub, ops::nb::SUBTRACT);
+rbin_wrapper!(w_rmul, ops::nb::MULTIPLY);
+rbin_wrapper!(w_rtruediv, ops::nb::TRUE_DIVIDE);
+rbin_wrapper!(w_rfloordiv, ops::nb::FLOOR_DIVIDE);
+rbin_wrapper!(w_rmod, ops::nb::REMAINDER);
+rbin_wrapper!(w_rpow, ops::nb::POWER);
+rbin_wrapper!(w_rand, ops::nb::AND);
+rbin_wrapper!(w_ror, ops::nb::OR);
+rbin_wrapper!(w_rxor, ops::nb::XOR);
+rbin_wrapper!(w_rlshift, ops::nb::LSHIFT);
+rbin_wrapper!(w_rrshift, ops::nb::RSHIFT);
+
+fn w_pos(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    ops::unary('+', recv(&a)?)
+}
+
+fn w_invert(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    ops::unary('~', recv(&a)?)
+}
+
+fn w_abs(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let x = recv(&a)?.clone();
+    crate::builtins::abs_of(vm, &x)
+}
 
 fn w_neg(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     ops::unary('-', recv(&a)?)

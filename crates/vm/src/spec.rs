@@ -245,7 +245,7 @@ fn spec_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         ));
     }
     let class_name = match this {
-        Value::Instance(i) => i.typ.name.clone(),
+        Value::Instance(i) => i.class().name.clone(),
         _ => "ModuleSpec".to_string(),
     };
     Ok(Value::string(format!("{class_name}({})", parts.join(", "))))

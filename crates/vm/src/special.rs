@@ -121,6 +121,9 @@ impl Vm {
                     return Ok(u);
                 }
             }
+            if crate::seq_eq::sets_with_objects(a, b) {
+                return self.set_binop_eq(op, a, b);
+            }
             if let (ops::nb::REMAINDER, Value::Str(f)) = (op % ops::nb::INPLACE, a) {
                 if holds_objects(b) {
                     let args = self.percent_args(f.as_str(), b)?;
@@ -328,6 +331,12 @@ impl Vm {
             if let Some((x, y)) = seq_items_with_objects(a, b) {
                 return self.seq_compare(op, &x, &y);
             }
+            if let (Value::Dict(x), Value::Dict(y), CmpOp::Eq | CmpOp::Ne) = (a, b, op) {
+                return Ok(self.dict_eq(x, y)? == matches!(op, CmpOp::Eq));
+            }
+            if crate::seq_eq::sets_with_objects(a, b) {
+                return self.set_compare_eq(op, a, b);
+            }
             return ops::compare(op, a, b);
         }
         let r = self.rich_compare(op, a, b)?;
@@ -360,7 +369,10 @@ impl Vm {
         if a.is(b) {
             return Ok(true);
         }
-        if !is_heap_object(a) && !is_heap_object(b) {
+        if !is_heap_object(a)
+            && !is_heap_object(b)
+            && !matches!(a, Value::List(_) | Value::Tuple(_) | Value::Dict(_))
+        {
             return Ok(ops::eq(a, b));
         }
         self.compare_bool(CmpOp::Eq, a, b)
@@ -475,7 +487,7 @@ impl Vm {
                 let it = self.call_special(&f, v, &[])?;
                 let ok = match &it {
                     Value::Iter(_) | Value::Generator(_) => true,
-                    Value::Instance(i) => special(&i.typ, D::Next).is_some(),
+                    Value::Instance(i) => special(&i.class(), D::Next).is_some(),
                     _ => false,
                 };
                 if !ok {
@@ -686,7 +698,9 @@ impl Vm {
                     _ => self.repr_of(&Value::Tuple(args)),
                 }
             }
-            Value::Instance(i) if special(&i.typ, D::Repr).is_none() && i.payload().is_some() => {
+            Value::Instance(i)
+                if special(&i.class(), D::Repr).is_none() && i.payload().is_some() =>
+            {
                 let p = i.payload.clone();
                 self.str_of(&p)
             }
@@ -823,6 +837,13 @@ impl Vm {
 
     /// `hash(v)`.
     pub fn hash_of(&mut self, v: &Value) -> PyResult<i64> {
+        if let (Value::Tuple(items), true) = (v, crate::dict::tuple_with_objects(v)) {
+            let mut lanes = Vec::with_capacity(items.len());
+            for x in items.iter() {
+                lanes.push(self.hash_of(x)?);
+            }
+            return Ok(crate::dict::tuple_hash(&lanes));
+        }
         if !is_heap_object(v) {
             return crate::dict::hash_value(v);
         }
@@ -854,8 +875,9 @@ impl Vm {
     ) -> PyResult<Value> {
         match callable {
             Value::Instance(i) => {
-                if let Some(f) = special(&i.typ, D::Call) {
-                    let bound = self.bind_attr(f, callable, &i.typ.clone())?;
+                let t = i.class();
+                if let Some(f) = special(&t, D::Call) {
+                    let bound = self.bind_attr(f, callable, &t)?;
                     return self.call_with_kw(&bound, pos, kwnames, kwvals);
                 }
             }
@@ -915,6 +937,7 @@ fn seq_items_with_objects(a: &Value, b: &Value) -> Option<(Vec<Value>, Vec<Value
 pub fn binary_needs_vm(op: u32, a: &Value, b: &Value) -> bool {
     is_heap_object(a)
         || is_heap_object(b)
+        || crate::seq_eq::sets_with_objects(a, b)
         || (op % ops::nb::INPLACE == ops::nb::REMAINDER
             && matches!(a, Value::Str(_))
             && holds_objects(b))

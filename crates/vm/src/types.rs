@@ -98,6 +98,8 @@ pub enum TypeKind {
     Traceback,
     /// `frame`.
     Frame,
+    /// `mappingproxy`.
+    MappingProxy,
 }
 
 /// A type object.
@@ -263,6 +265,7 @@ const PLAIN: &[(TypeKind, &str)] = &[
     (TypeKind::Super, "super"),
     (TypeKind::Traceback, "traceback"),
     (TypeKind::Frame, "frame"),
+    (TypeKind::MappingProxy, "mappingproxy"),
 ];
 
 struct Registry {
@@ -350,7 +353,7 @@ pub fn iter_type(name: &'static str) -> Rc<TypeObj> {
 pub fn type_of(v: &Value) -> Rc<TypeObj> {
     match v {
         Value::Exception(e) => e.typ.clone(),
-        Value::Instance(i) => i.typ.clone(),
+        Value::Instance(i) => i.class(),
         Value::Type(t) => crate::class::metatype(t),
         Value::Iter(it) => match it.try_borrow() {
             Ok(it) => match it.type_kind() {
@@ -411,7 +414,7 @@ fn plain_kind(v: &Value) -> TypeKind {
 pub fn type_name(v: &Value) -> std::borrow::Cow<'_, str> {
     match v {
         Value::Exception(e) => e.typ.name.as_str().into(),
-        Value::Instance(i) => i.typ.name.as_str().into(),
+        Value::Instance(i) => i.class().name.clone().into(),
         Value::Iter(_) | Value::Async(_) => type_of(v).name.clone().into(),
         Value::Type(t) if t.heap.as_ref().is_some_and(|h| h.meta.is_some()) => {
             type_of(v).name.clone().into()

@@ -301,6 +301,15 @@ impl Value {
         }
     }
 
+    /// Whether this value holds no heap object (dropping it frees nothing).
+    #[inline(always)]
+    pub fn is_scalar(&self) -> bool {
+        matches!(
+            self,
+            Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None | Value::Null
+        )
+    }
+
     /// Whether this is the internal empty marker.
     pub fn is_null(&self) -> bool {
         matches!(self, Value::Null)

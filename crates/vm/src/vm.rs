@@ -145,6 +145,8 @@ impl Vm {
 
     /// A VM writing program output and tracebacks to the given sinks.
     pub fn with_output(stdout: Box<dyn Write>, stderr: Box<dyn Write>) -> Vm {
+        // Per-thread interpreter settings start afresh with each VM.
+        crate::format::set_int_max_str_digits(crate::format::INT_MAX_STR_DIGITS);
         Vm {
             stack: Vec::with_capacity(1024),
             frames: Vec::with_capacity(64),
@@ -280,26 +282,18 @@ impl Vm {
         crate::coro::finalize::forget_pending();
         self.register_main(&globals);
         let result = self.exec_module(code, globals.clone());
-        if result.is_ok() {
-            self.warn_unawaited_at_exit(&globals);
-        }
-        match result {
-            Ok(_) => {
-                self.flush();
-                Ok(())
-            }
-            Err(e) => {
-                let _ = self.stdout.flush();
-                if !e.is(ExcKind::SystemExit) {
-                    self.print_exception(&e);
-                } else {
-                    crate::builtins::print_system_exit(self, &e);
-                }
-                self.warn_unawaited_at_exit(&globals);
-                self.flush();
-                Err(VmError::Uncaught(e))
+        if let Err(e) = &result {
+            let _ = self.stdout.flush();
+            if !e.is(ExcKind::SystemExit) {
+                self.print_exception(e);
+            } else {
+                crate::builtins::print_system_exit(self, e);
             }
         }
+        self.warn_unawaited_at_exit(&globals);
+        self.finalize_main(&globals);
+        self.flush();
+        result.map(|_| ()).map_err(VmError::Uncaught)
     }
 
     /// Reads a `.pyc` file and runs it like `python3 FILE.pyc`.

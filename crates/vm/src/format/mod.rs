@@ -68,27 +68,44 @@ pub fn format_value_vm(vm: &mut crate::vm::Vm, v: &Value, spec: &str) -> PyResul
 /// CPython 3.11's default `sys.int_info.default_max_str_digits`.
 pub const INT_MAX_STR_DIGITS: usize = 4300;
 
-/// `int(text, base)` refuses more than 4300 digits in a base that is not a power of two.
+thread_local! {
+    static MAX_STR_DIGITS: std::cell::Cell<usize> = const { std::cell::Cell::new(INT_MAX_STR_DIGITS) };
+}
+
+/// `sys.get_int_max_str_digits()` (0: no limit).
+pub fn int_max_str_digits() -> usize {
+    MAX_STR_DIGITS.with(std::cell::Cell::get)
+}
+
+/// `sys.set_int_max_str_digits()` (the caller checks the value).
+pub fn set_int_max_str_digits(n: usize) {
+    MAX_STR_DIGITS.with(|c| c.set(n));
+}
+
+/// `int(text, base)` refuses more than the limit's digits in a base that is
+/// not a power of two.
 pub fn check_int_parse_digits(text: &str, base: u32) -> PyResult<()> {
-    if base.is_power_of_two() || text.len() <= INT_MAX_STR_DIGITS {
+    let limit = int_max_str_digits();
+    if limit == 0 || base.is_power_of_two() || text.len() <= limit {
         return Ok(());
     }
     let n = text.chars().filter(|c| c.is_alphanumeric()).count();
-    if n > INT_MAX_STR_DIGITS {
+    if n > limit {
         return Err(PyErr::value_error(format!(
-            "Exceeds the limit ({INT_MAX_STR_DIGITS} digits) for integer string conversion: value has {n} digits; use sys.set_int_max_str_digits() to increase the limit"
+            "Exceeds the limit ({limit} digits) for integer string conversion: value has {n} digits; use sys.set_int_max_str_digits() to increase the limit"
         )));
     }
     Ok(())
 }
 
-/// `str(int)` refuses to produce more than 4300 decimal digits.
+/// `str(int)` refuses to produce more decimal digits than the limit.
 pub fn check_int_str(v: &Value) -> PyResult<()> {
-    if let Value::BigInt(b) = v {
-        // 4300 digits need at least 14282 bits; below that no check is needed.
-        if b.bits() > 14000 && b.magnitude().to_str_radix(10).len() > INT_MAX_STR_DIGITS {
+    let limit = int_max_str_digits();
+    if let (Value::BigInt(b), true) = (v, limit > 0) {
+        // `limit` digits need more than 3.3 bits each; below that no check is needed.
+        if b.bits() > 3 * limit as u64 && b.magnitude().to_str_radix(10).len() > limit {
             return Err(PyErr::value_error(format!(
-                "Exceeds the limit ({INT_MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+                "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
             )));
         }
     }

@@ -44,14 +44,14 @@ fn dict_values(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::DictView(Rc::new((d.clone(), DictPart::Values))))
 }
 
-fn dict_pop(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn dict_pop(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let d = recv_dict(&a, "pop")?;
     nargs(&a, "pop", 1, 2)?;
     // An empty dict answers without hashing the key.
     let r = if d.borrow().is_empty() {
         None
     } else {
-        d.borrow_mut().remove(&a.pos[1])?
+        vm.map_remove(d, &a.pos[1])?
     };
     match (r, a.pos.get(2)) {
         (Some(v), _) => Ok(v),
@@ -73,15 +73,15 @@ fn dict_popitem(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     }
 }
 
-fn dict_setdefault(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn dict_setdefault(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let d = recv_dict(&a, "setdefault")?;
     nargs(&a, "setdefault", 1, 2)?;
-    let existing = d.borrow().get(&a.pos[1])?.cloned();
+    let existing = vm.map_get(d, &a.pos[1])?;
     if let Some(v) = existing {
         return Ok(v);
     }
     let dflt = a.pos.get(2).cloned().unwrap_or(Value::None);
-    d.borrow_mut().insert(a.pos[1].clone(), dflt.clone())?;
+    vm.map_insert(d, a.pos[1].clone(), dflt.clone())?;
     Ok(dflt)
 }
 
@@ -93,9 +93,8 @@ pub fn dict_merge_from(vm: &mut Vm, d: &Rc<RefCell<Dict>>, src: &Value) -> PyRes
             .iter()
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
-        let mut d = d.borrow_mut();
         for (k, v) in items {
-            d.insert(k, v)?;
+            vm.map_insert(d, k, v)?;
         }
         return Ok(());
     }
@@ -115,7 +114,7 @@ pub fn dict_merge_from(vm: &mut Vm, d: &Rc<RefCell<Dict>>, src: &Value) -> PyRes
         }
         let mut it = pair.into_iter();
         if let (Some(k), Some(v)) = (it.next(), it.next()) {
-            d.borrow_mut().insert(k, v)?;
+            vm.map_insert(d, k, v)?;
         }
     }
     Ok(())
@@ -141,7 +140,8 @@ fn dict_update(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn dict_copy(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let d = recv_dict(&a, "copy")?;
     noargs(&a, "dict", "copy")?;
-    Ok(Value::Dict(Rc::new(RefCell::new(d.borrow().clone()))))
+    let copy = d.borrow().clone();
+    Ok(Value::dict(copy))
 }
 
 fn dict_clear(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -168,7 +168,7 @@ fn dict_fromkeys(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     };
     let mut d = Dict::new();
     for k in vm.collect(keys)? {
-        d.insert(k, value.clone())?;
+        vm.local_insert(&mut d, k, value.clone())?;
     }
     Ok(Value::Dict(Rc::new(RefCell::new(d))))
 }

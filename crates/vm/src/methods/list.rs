@@ -63,64 +63,92 @@ fn list_insert(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn list_remove(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn list_remove(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let l = recv_list(&a, "remove")?;
     nargs(&a, "remove", 1, 1)?;
-    let mut l = l.borrow_mut();
-    match l
-        .iter()
-        .position(|x| x.is(&a.pos[1]) || ops::eq(x, &a.pos[1]))
-    {
-        Some(i) => {
-            l.remove(i);
-            Ok(Value::None)
+    // `__eq__` may run Python code (even mutate the list): no borrow across it.
+    let mut i = 0;
+    loop {
+        let Some(x) = l.borrow().get(i).cloned() else {
+            return Err(PyErr::value_error("list.remove(x): x not in list"));
+        };
+        if vm.eq_values(&x, &a.pos[1])? {
+            let mut l = l.borrow_mut();
+            if i < l.len() {
+                l.remove(i);
+            }
+            return Ok(Value::None);
         }
-        None => Err(PyErr::value_error("list.remove(x): x not in list")),
+        i += 1;
     }
 }
 
-fn seq_items(v: &Value) -> Vec<Value> {
+/// The `i`-th item of a list or tuple, read afresh (the list may shrink
+/// while `__eq__` runs).
+fn seq_item(v: &Value, i: usize) -> Option<Value> {
     match v {
-        Value::List(l) => l.borrow().clone(),
-        Value::Tuple(t) => t.to_vec(),
-        _ => Vec::new(),
+        Value::List(l) => l.borrow().get(i).cloned(),
+        Value::Tuple(t) => t.get(i).cloned(),
+        _ => None,
     }
 }
 
-fn list_index(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn seq_len(v: &Value) -> usize {
+    match v {
+        Value::List(l) => l.borrow().len(),
+        Value::Tuple(t) => t.len(),
+        _ => 0,
+    }
+}
+
+fn list_index(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     nargs(&a, "index", 1, 3)?;
-    let items = seq_items(&a.pos[0]);
-    let what = if matches!(a.pos[0], Value::Tuple(_)) {
-        "tuple.index(x): x not in tuple".to_string()
-    } else {
-        format!("{} is not in list", crate::repr::repr(&a.pos[1]))
-    };
     let (start, stop) = adjust(
         slice_arg(a.pos.get(2))?,
         slice_arg(a.pos.get(3))?,
-        items.len(),
+        seq_len(&a.pos[0]),
     );
-    let (start, stop) = (start as usize, stop.max(0) as usize);
-    if start < stop {
-        if let Some(i) = items[start..stop]
-            .iter()
-            .position(|x| x.is(&a.pos[1]) || ops::eq(x, &a.pos[1]))
-        {
-            return Ok(Value::Int((start + i) as i64));
+    let mut i = start.max(0) as usize;
+    while (i as i64) < stop {
+        let Some(x) = seq_item(&a.pos[0], i) else {
+            break;
+        };
+        if vm.eq_values(&x, &a.pos[1])? {
+            return Ok(Value::Int(i as i64));
         }
+        i += 1;
     }
-    Err(PyErr::value_error(what))
+    Err(PyErr::value_error(if matches!(a.pos[0], Value::Tuple(_)) {
+        "tuple.index(x): x not in tuple".to_string()
+    } else {
+        format!("{} is not in list", vm.repr_of(&a.pos[1])?)
+    }))
 }
 
-fn list_count(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn list_count(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     nargs(&a, "count", 1, 1)?;
-    let items = seq_items(&a.pos[0]);
-    Ok(Value::Int(
-        items
-            .iter()
-            .filter(|x| x.is(&a.pos[1]) || ops::eq(x, &a.pos[1]))
-            .count() as i64,
-    ))
+    let mut n = 0;
+    let mut i = 0;
+    while let Some(x) = seq_item(&a.pos[0], i) {
+        if vm.eq_values(&x, &a.pos[1])? {
+            n += 1;
+        }
+        i += 1;
+    }
+    Ok(Value::Int(n))
+}
+
+/// The `reverse=` argument of `sort` and `sorted`: an int-like value.
+pub fn reverse_flag(v: Option<&Value>) -> PyResult<bool> {
+    match v {
+        None => Ok(false),
+        Some(v) => ops::index_of(v).map(|i| i != 0).ok_or_else(|| {
+            PyErr::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                crate::types::type_name(v)
+            ))
+        }),
+    }
 }
 
 /// Stable merge sort using only `<`, stopping at the first comparison error.
@@ -208,7 +236,7 @@ fn list_sort(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     }
     a.check_kw("sort", &["key", "reverse"])?;
     let mut items = std::mem::take(&mut *l.borrow_mut());
-    let reverse = a.kw("reverse").is_some_and(ops::truthy);
+    let reverse = reverse_flag(a.kw("reverse"))?;
     let r = sort_values(vm, &mut items, a.kw("key"), reverse);
     let modified = !l.borrow().is_empty();
     *l.borrow_mut() = items;
@@ -235,6 +263,10 @@ fn list_copy(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn list_clear(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let l = recv_list(&a, "clear")?;
     noargs(&a, "list", "clear")?;
-    l.borrow_mut().clear();
+    let mut old = std::mem::take(&mut *l.borrow_mut());
+    // CPython releases the items last to first (finalizers run in that order).
+    while let Some(x) = old.pop() {
+        drop(x);
+    }
     Ok(Value::None)
 }

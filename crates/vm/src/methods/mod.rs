@@ -49,7 +49,7 @@ pub use dict::dict_merge_from;
 use dict::DICT_METHODS;
 use float::FLOAT_METHODS;
 use int::INT_METHODS;
-pub use list::sort_values;
+pub use list::{reverse_flag, sort_values};
 use list::{LIST_METHODS, TUPLE_METHODS};
 use memoryview::MEMORYVIEW_METHODS;
 pub use range::range_slice;
@@ -175,10 +175,19 @@ pub(super) fn nargs(a: &Args<'_>, name: &str, min: usize, max: usize) -> PyResul
     }
     if n < min || n > max {
         let msg = if min == max {
+            // CPython's METH_NOARGS and METH_O messages name the type too.
+            let owner = a.pos.first().map(|r| {
+                let r = crate::instance::payload_of(r).unwrap_or(r);
+                crate::types::type_name(r).into_owned()
+            });
+            let qual = match owner {
+                Some(o) if name != "sort" => format!("{o}.{name}"),
+                _ => name.to_string(),
+            };
             if min == 0 {
-                format!("{name}() takes no arguments ({n} given)")
+                format!("{qual}() takes no arguments ({n} given)")
             } else if min == 1 {
-                format!("{name}() takes exactly one argument ({n} given)")
+                format!("{qual}() takes exactly one argument ({n} given)")
             } else {
                 format!("{name} expected {min} arguments, got {n}")
             }

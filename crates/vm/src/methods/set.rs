@@ -52,7 +52,7 @@ fn other_set(vm: &mut Vm, v: &Value) -> PyResult<Dict> {
     }
     let mut d = Dict::new();
     for item in vm.collect(v)? {
-        d.insert(item, Value::None)?;
+        vm.local_insert(&mut d, item, Value::None)?;
     }
     Ok(d)
 }
@@ -78,8 +78,7 @@ pub fn set_binop(op: u32, a: &Value, b: &Value) -> PyResult<Value> {
                 (&y, &x)
             };
             let mut out = Dict::new();
-            for k in set_order(small) {
-                let h = crate::dict::hash_value(&k)?;
+            for (h, k) in set_order_hashed(small) {
                 if large.contains_hashed(&k, h) {
                     out.insert_hashed(k, h, Value::None);
                 }
@@ -93,15 +92,14 @@ pub fn set_binop(op: u32, a: &Value, b: &Value) -> PyResult<Value> {
                 Dict::new()
             };
             if out.is_empty() {
-                for k in set_order(&x) {
-                    let h = crate::dict::hash_value(&k)?;
+                for (h, k) in set_order_hashed(&x) {
                     if !y.contains_hashed(&k, h) {
                         out.insert_hashed(k, h, Value::None);
                     }
                 }
             } else {
-                for k in set_order(&y) {
-                    out.remove(&k)?;
+                for (h, k) in set_order_hashed(&y) {
+                    out.remove_hashed(&k, h);
                 }
             }
             out
@@ -109,9 +107,9 @@ pub fn set_binop(op: u32, a: &Value, b: &Value) -> PyResult<Value> {
         _ => {
             // CPython copies the right operand, then toggles the left's items.
             let mut out = copy_of(&y);
-            for k in set_order(&x) {
-                if out.remove(&k)?.is_none() {
-                    out.insert(k, Value::None)?;
+            for (h, k) in set_order_hashed(&x) {
+                if out.remove_hashed(&k, h).is_none() {
+                    out.insert_hashed(k, h, Value::None);
                 }
             }
             out
@@ -150,12 +148,18 @@ pub fn set_compare(op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
 /// the hashes in insertion order, with the bulk resizes CPython made; deletions
 /// are not replayed).
 pub fn set_order(d: &Dict) -> Vec<Value> {
+    set_order_hashed(d).into_iter().map(|(_, k)| k).collect()
+}
+
+/// [`set_order`] with each element's stored hash (which for instances of
+/// classes defining `__hash__` only the VM can compute again).
+fn set_order_hashed(d: &Dict) -> Vec<(i64, Value)> {
     let entries: Vec<(u64, &Value)> = d.iter_entries().map(|(h, k, _)| (h as u64, k)).collect();
     let table = simulate(d, &entries);
     table
         .into_iter()
         .flatten()
-        .map(|i| entries[i].1.clone())
+        .map(|i| (entries[i].0 as i64, entries[i].1.clone()))
         .collect()
 }
 
@@ -266,8 +270,8 @@ fn merge_into(target: &mut Dict, other: &Dict) {
         *target = other.clone();
         return;
     }
-    for k in set_order(other) {
-        let _ = target.insert(k, Value::None);
+    for (h, k) in set_order_hashed(other) {
+        target.insert_hashed(k, h, Value::None);
     }
 }
 
@@ -338,20 +342,20 @@ fn set_add(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn set_remove(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn set_remove(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = mutable_set(&a, "remove")?;
     nargs(&a, "remove", 1, 1)?;
     let key = frozen_key(&a.pos[1]);
-    match s.borrow_mut().remove(&key)? {
+    match vm.map_remove(s, &key)? {
         Some(_) => Ok(Value::None),
         None => Err(PyErr::key_error(key)),
     }
 }
 
-fn set_discard(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn set_discard(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = mutable_set(&a, "discard")?;
     nargs(&a, "discard", 1, 1)?;
-    s.borrow_mut().remove(&frozen_key(&a.pos[1]))?;
+    vm.map_remove(s, &frozen_key(&a.pos[1]))?;
     Ok(Value::None)
 }
 
@@ -372,7 +376,7 @@ fn set_multi(vm: &mut Vm, a: &Args<'_>, name: &str, op: u32) -> PyResult<Value> 
     let mut acc = recv_set(a, name)?.clone();
     for other in &a.pos[1..] {
         let o = Value::FrozenSet(Rc::new(other_set(vm, other)?));
-        acc = set_binop(op, &acc, &o)?;
+        acc = vm.set_binop_eq(op, &acc, &o)?;
     }
     if a.pos.len() == 1 {
         acc = make_like(&acc, set_items(&acc).unwrap_or_default());
@@ -398,16 +402,22 @@ fn set_symdiff(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn set_update(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = mutable_set(&a, "update")?;
     for other in &a.pos[1..] {
+        if crate::seq_eq::sets_with_objects(other, other) {
+            // Elements with `__eq__`: insert one by one through the VM.
+            for it in vm.collect(other)? {
+                vm.map_insert(s, it, Value::None)?;
+            }
+            continue;
+        }
         let src = merge_source(other);
         if let MergeSource::Set(_) = src {
             update_from(&mut s.borrow_mut(), &src);
             continue;
         }
         let items = vm.collect(other)?;
-        let mut s = s.borrow_mut();
-        update_from(&mut s, &src);
+        update_from(&mut s.borrow_mut(), &src);
         for it in items {
-            s.insert(it, Value::None)?;
+            vm.map_insert(s, it, Value::None)?;
         }
     }
     Ok(Value::None)
@@ -430,21 +440,21 @@ fn set_issubset(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = recv_set(&a, "issubset")?;
     nargs(&a, "issubset", 1, 1)?;
     let o = Value::FrozenSet(Rc::new(other_set(vm, &a.pos[1])?));
-    Ok(Value::Bool(set_compare(CmpOp::Le, s, &o)?))
+    Ok(Value::Bool(vm.set_compare_eq(CmpOp::Le, s, &o)?))
 }
 
 fn set_issuperset(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = recv_set(&a, "issuperset")?;
     nargs(&a, "issuperset", 1, 1)?;
     let o = Value::FrozenSet(Rc::new(other_set(vm, &a.pos[1])?));
-    Ok(Value::Bool(set_compare(CmpOp::Ge, s, &o)?))
+    Ok(Value::Bool(vm.set_compare_eq(CmpOp::Ge, s, &o)?))
 }
 
 fn set_isdisjoint(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = recv_set(&a, "isdisjoint")?;
     nargs(&a, "isdisjoint", 1, 1)?;
     let o = Value::FrozenSet(Rc::new(other_set(vm, &a.pos[1])?));
-    let r = set_binop(ops::nb::AND, s, &o)?;
+    let r = vm.set_binop_eq(ops::nb::AND, s, &o)?;
     Ok(Value::Bool(set_items(&r).map_or(true, |d| d.is_empty())))
 }
 
@@ -454,7 +464,7 @@ fn set_update_with(vm: &mut Vm, a: &Args<'_>, name: &str, op: u32) -> PyResult<V
     let mut acc = Value::Set(s.clone());
     for other in &a.pos[1..] {
         let o = Value::FrozenSet(Rc::new(other_set(vm, other)?));
-        acc = set_binop(op, &acc, &o)?;
+        acc = vm.set_binop_eq(op, &acc, &o)?;
     }
     let result = set_items(&acc).unwrap_or_default();
     *s.borrow_mut() = result;
@@ -471,7 +481,7 @@ fn set_symdiff_update(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = mutable_set(&a, "symmetric_difference_update")?;
     let other = onearg(&a, "set", "symmetric_difference_update")?;
     let o = Value::FrozenSet(Rc::new(other_set(vm, other)?));
-    let r = set_binop(ops::nb::XOR, &Value::Set(s.clone()), &o)?;
+    let r = vm.set_binop_eq(ops::nb::XOR, &Value::Set(s.clone()), &o)?;
     *s.borrow_mut() = set_items(&r).unwrap_or_default();
     Ok(Value::None)
 }

@@ -80,7 +80,7 @@ fn g_collect(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         }
     }
     vm.flush();
-    Ok(Value::Int(crate::gc::collect() as i64))
+    Ok(Value::Int(vm.collect_garbage() as i64))
 }
 
 fn g_enable(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {

@@ -23,6 +23,8 @@ module_functions!(SYS_FUNCTIONS, "sys", [
     "getrecursionlimit" => s_getrecursionlimit, "getsizeof" => s_getsizeof,
     "intern" => s_intern, "setrecursionlimit" => s_setrecursionlimit,
     "_getframe" => crate::frame_obj::getframe,
+    "get_int_max_str_digits" => s_get_int_max_str_digits,
+    "set_int_max_str_digits" => s_set_int_max_str_digits, "getrefcount" => s_getrefcount,
 ]);
 
 module_functions!(STDOUT_FUNCTIONS, "stdout", [
@@ -673,4 +675,50 @@ fn in_readlines(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         lines.push(Value::string(line));
     }
     Ok(Value::list(lines))
+}
+
+fn s_get_int_max_str_digits(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    no_args(&a, "sys.get_int_max_str_digits")?;
+    Ok(Value::Int(crate::format::int_max_str_digits() as i64))
+}
+
+fn s_set_int_max_str_digits(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    a.check_kw("set_int_max_str_digits", &["maxdigits"])?;
+    let v = match (a.pos, a.kw("maxdigits")) {
+        ([v], None) | ([], Some(v)) => v,
+        _ => {
+            return Err(PyErr::type_error(format!(
+                "set_int_max_str_digits() takes exactly one argument ({} given)",
+                a.pos.len() + a.kwnames.len()
+            )))
+        }
+    };
+    let n = crate::ops::index_of(v).ok_or_else(|| {
+        PyErr::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(v)
+        ))
+    })?;
+    if n != 0 && n < 640 {
+        return Err(PyErr::value_error("maxdigits must be 0 or larger than 640"));
+    }
+    crate::format::set_int_max_str_digits(usize::try_from(n).unwrap_or(usize::MAX));
+    Ok(Value::None)
+}
+
+/// `sys.getrefcount(x)`: the strong references to `x`, the argument's included.
+fn s_getrefcount(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let v = one(&a, "sys.getrefcount")?;
+    let n = match v {
+        Value::List(r) => std::rc::Rc::strong_count(r),
+        Value::Tuple(r) => std::rc::Rc::strong_count(r),
+        Value::Dict(r) | Value::Set(r) => std::rc::Rc::strong_count(r),
+        Value::Str(r) => std::rc::Rc::strong_count(r),
+        Value::Instance(r) => std::rc::Rc::strong_count(r),
+        Value::Function(r) => std::rc::Rc::strong_count(r),
+        Value::Type(r) => std::rc::Rc::strong_count(r),
+        // Shared, never-freed values: CPython reports large counts for these.
+        _ => 1000,
+    };
+    Ok(Value::Int(n as i64))
 }

@@ -183,9 +183,12 @@ fn m_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let Value::Instance(inst) = obj else {
         return Err(PyErr::type_error("__init__ needs an instance"));
     };
-    let is_text = inst.typ.is_subtype(&super::io_class(vm, "StringIO")?);
-    let is_bytes = inst.typ.is_subtype(&super::io_class(vm, "BytesIO")?);
-    if inst.typ.is_subtype(&super::io_class(vm, "TextIOWrapper")?) {
+    let is_text = inst.class().is_subtype(&super::io_class(vm, "StringIO")?);
+    let is_bytes = inst.class().is_subtype(&super::io_class(vm, "BytesIO")?);
+    if inst
+        .class()
+        .is_subtype(&super::io_class(vm, "TextIOWrapper")?)
+    {
         return wrap_buffer(vm, obj, inst, &a);
     }
     if is_text {
@@ -788,7 +791,7 @@ fn m_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         return Ok(Value::str("<_io object>"));
     };
     let class = with_state(obj, |st| Ok(st.class)).unwrap_or("");
-    let tname = inst.typ.name.clone();
+    let tname = inst.class().name.clone();
     let attr = |name: &str| crate::import::dict_get(&inst.dict.borrow(), name);
     let mut out = format!("<_io.{tname}");
     if class == "StringIO" || class == "BytesIO" || class.is_empty() {

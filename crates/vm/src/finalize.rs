@@ -1,0 +1,157 @@
+//! `__del__`: finalizers of instances of classes that define one.
+//!
+//! Reference counting frees an object inside `Drop`, where no Python code may
+//! run. So `Instance::drop` moves the dying object's contents into a fresh,
+//! already finalized instance and queues it here; the eval loop runs the queue
+//! at the points where a reference may have gone (stores, deletes, `POP_TOP`,
+//! returns), which is where CPython would have called `__del__`. The cycle
+//! collector queues garbage instances with finalizers before it clears
+//! anything (PEP 442), and `Vm::run_code` clears `__main__` at exit as CPython
+//! does, so every finalizer runs once.
+
+use std::cell::{Cell, RefCell};
+
+use crate::names::D;
+use crate::value::Value;
+use crate::vm::Vm;
+
+thread_local! {
+    static DUE: Cell<bool> = const { Cell::new(false) };
+    static PENDING: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Queues `obj` (an instance whose class defines `__del__`) for finalization.
+pub(crate) fn defer(obj: Value) {
+    // During thread teardown the queue may be gone: the finalizer is skipped.
+    let _ = PENDING.try_with(|p| {
+        if let Ok(mut p) = p.try_borrow_mut() {
+            p.push(obj);
+            let _ = DUE.try_with(|d| d.set(true));
+        }
+    });
+}
+
+/// Whether finalizers wait to run.
+#[inline(always)]
+pub(crate) fn due() -> bool {
+    DUE.with(Cell::get)
+}
+
+fn take_next() -> Option<Value> {
+    PENDING
+        .try_with(|p| {
+            let mut p = p.try_borrow_mut().ok()?;
+            if p.is_empty() {
+                DUE.with(|d| d.set(false));
+                return None;
+            }
+            // First queued, first run (the order objects died in).
+            Some(p.remove(0))
+        })
+        .ok()
+        .flatten()
+}
+
+impl Vm {
+    /// Runs every queued `__del__`; an exception is reported as CPython's
+    /// "Exception ignored in" and otherwise dropped.
+    #[inline(never)]
+    pub(crate) fn run_finalizers(&mut self) {
+        while let Some(obj) = take_next() {
+            let Value::Instance(inst) = &obj else {
+                continue;
+            };
+            let Some(del) = crate::class::special(&inst.class(), D::Del) else {
+                continue;
+            };
+            if let Err(e) = self.call(&del, std::slice::from_ref(&obj)) {
+                let text = format!(
+                    "Exception ignored in: {}\n{}",
+                    crate::repr::repr(&del),
+                    self.format_exception(&e)
+                );
+                self.write_err(&text);
+            }
+            drop(obj);
+        }
+    }
+
+    /// What CPython does to `__main__` at exit: a collection, then every
+    /// global is set to `None` in dict order (running the finalizers of what
+    /// that frees), then another collection.
+    pub(crate) fn finalize_main(&mut self, globals: &std::rc::Rc<RefCell<crate::dict::Dict>>) {
+        // CPython collects once while the modules still hold their globals.
+        self.collect_garbage();
+        let keys: Vec<Value> = globals.borrow().keys().cloned().collect();
+        for k in keys {
+            if matches!(&k, Value::Str(s) if s.as_str() == "__builtins__") {
+                continue;
+            }
+            let old = match &k {
+                Value::Str(s) => {
+                    globals
+                        .borrow_mut()
+                        .replace_hashed(k.clone(), s.hash(), Value::None)
+                }
+                _ => None,
+            };
+            if let Some(old) = old {
+                release(old);
+            }
+            if due() {
+                self.run_finalizers();
+            }
+        }
+        self.collect_garbage();
+    }
+
+    /// A full collection that runs the finalizers of garbage first and then
+    /// frees it; returns what `gc.collect()` returns.
+    pub(crate) fn collect_garbage(&mut self) -> usize {
+        self.run_finalizers();
+        let mut found = crate::gc::collect();
+        if due() {
+            self.run_finalizers();
+            found = crate::gc::collect();
+            self.run_finalizers();
+        }
+        found
+    }
+}
+
+/// Drops `v` as CPython would free it: a list or tuple that dies with it
+/// releases its items last to first (so finalizers run in CPython's order).
+pub(crate) fn release(v: Value) {
+    release_depth(v, 0);
+}
+
+fn release_depth(v: Value, depth: u32) {
+    // Deep nesting falls back to the ordinary drop (which has its own limit).
+    if depth > 32 {
+        return;
+    }
+    match v {
+        Value::List(l) if std::rc::Rc::strong_count(&l) == 1 => {
+            let items = match l.try_borrow_mut() {
+                Ok(mut items) => std::mem::take(&mut *items),
+                Err(_) => return,
+            };
+            for x in items.into_iter().rev() {
+                release_depth(x, depth + 1);
+            }
+        }
+        Value::Tuple(t) => {
+            if let Ok(items) = std::rc::Rc::try_unwrap(t) {
+                for x in items.into_iter().rev() {
+                    release_depth(x, depth + 1);
+                }
+            }
+        }
+        other => other.release(),
+    }
+}
+
+/// Whether dropping an instance of `t` must run `__del__`.
+pub(crate) fn has_finalizer(t: &std::rc::Rc<crate::types::TypeObj>) -> bool {
+    crate::class::defines(t, D::Del)
+}

@@ -1,0 +1,78 @@
+//! Attributes set on Python functions (`f.calls = 0`, `f.cache = {}`): a
+//! `__dict__` made on first use.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::dict::Dict;
+use crate::exc::{PyErr, PyResult};
+use crate::func::Function;
+use crate::value::{StrObj, Value};
+
+/// `f.__dict__`, created if needed.
+pub fn dict_of(f: &Function) -> Rc<RefCell<Dict>> {
+    f.dict
+        .borrow_mut()
+        .get_or_insert_with(|| Rc::new(RefCell::new(Dict::new())))
+        .clone()
+}
+
+/// `f.name` from the function's `__dict__`.
+pub fn get(f: &Function, name: &Rc<StrObj>) -> Option<Value> {
+    if name.as_str() == "__dict__" {
+        return Some(Value::Dict(dict_of(f)));
+    }
+    let d = f.dict.borrow().clone()?;
+    let v = d.borrow().get_str(name).cloned();
+    v
+}
+
+/// `f.name = value` for a name that is not one of the function's fixed
+/// fields; `__defaults__` and `__dict__` are checked as CPython does.
+pub fn set(f: &Function, name: &Rc<StrObj>, value: Value) -> PyResult<()> {
+    match name.as_str() {
+        "__defaults__" => {
+            *f.defaults.borrow_mut() = match value {
+                Value::None => None,
+                Value::Tuple(t) => Some(t),
+                _ => {
+                    return Err(PyErr::type_error(
+                        "__defaults__ must be set to a tuple object",
+                    ))
+                }
+            };
+            return Ok(());
+        }
+        "__dict__" => {
+            return match value {
+                Value::Dict(d) => {
+                    *f.dict.borrow_mut() = Some(d);
+                    Ok(())
+                }
+                other => Err(PyErr::type_error(format!(
+                    "__dict__ must be set to a dictionary, not a '{}'",
+                    crate::types::type_name(&other)
+                ))),
+            };
+        }
+        _ => {}
+    }
+    let d = dict_of(f);
+    let h = name.hash();
+    // The old value is dropped after the dict's borrow ends: its finalizer
+    // may read the function.
+    let old = d
+        .borrow_mut()
+        .replace_hashed(Value::Str(name.clone()), h, value);
+    drop(old);
+    Ok(())
+}
+
+/// `del f.name`: whether it was there.
+pub fn delete(f: &Function, name: &Rc<StrObj>) -> PyResult<bool> {
+    let Some(d) = f.dict.borrow().clone() else {
+        return Ok(false);
+    };
+    let removed = d.borrow_mut().remove(&Value::Str(name.clone()))?;
+    Ok(removed.is_some())
+}

@@ -1,0 +1,172 @@
+//! Membership in lists and tuples as CPython computes it: identity first, then
+//! `==`, which runs a user class's `__eq__` (on either side).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::attr::is_heap_object;
+use crate::dict::Dict;
+use crate::exc::PyResult;
+use crate::value::Value;
+use crate::vm::Vm;
+
+impl Vm {
+    /// `a == b` for dicts: same keys (found by hash and `==`), equal values.
+    pub(crate) fn dict_eq(
+        &mut self,
+        a: &Rc<RefCell<Dict>>,
+        b: &Rc<RefCell<Dict>>,
+    ) -> PyResult<bool> {
+        if Rc::ptr_eq(a, b) {
+            return Ok(true);
+        }
+        if a.borrow().len() != b.borrow().len() {
+            return Ok(false);
+        }
+        let entries: Vec<(Value, Value)> = a
+            .borrow()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        for (k, v) in entries {
+            match self.map_get(b, &k)? {
+                Some(w) if self.eq_values(&v, &w)? => {}
+                _ => return Ok(false),
+            }
+        }
+        Ok(true)
+    }
+
+    /// The key of `d` equal to `key` (by hash, then identity or `__eq__`).
+    pub(crate) fn find_equal_key(&mut self, d: &Dict, key: &Value) -> PyResult<Option<Value>> {
+        let h = self.hash_of(key)?;
+        for c in d.keys_with_hash(h) {
+            if self.eq_values(&c, key)? {
+                return Ok(Some(c));
+            }
+        }
+        Ok(None)
+    }
+
+    /// `other` with each element that equals one of `base`'s replaced by
+    /// `base`'s object, so the identity-based set algorithms see `__eq__`.
+    pub(crate) fn canonical_set(&mut self, base: &Dict, other: &Dict) -> PyResult<Option<Dict>> {
+        if !other.keys().any(is_heap_object) {
+            return Ok(None);
+        }
+        let mut out = Dict::new();
+        let keys: Vec<Value> = other.keys().cloned().collect();
+        for k in keys {
+            let k = if is_heap_object(&k) {
+                self.find_equal_key(base, &k)?.unwrap_or(k)
+            } else {
+                k
+            };
+            self.local_insert(&mut out, k, Value::None)?;
+        }
+        Ok(Some(out))
+    }
+
+    /// `a op b` for two sets whose elements may define `__eq__`: `b` is
+    /// first made to share `a`'s objects for equal elements.
+    pub(crate) fn set_binop_eq(&mut self, op: u32, a: &Value, b: &Value) -> PyResult<Value> {
+        let Some(b) = self.canonical_like(a, b)? else {
+            return crate::ops::binary_op(op, a, b);
+        };
+        crate::ops::binary_op(op, a, &b)
+    }
+
+    /// A comparison of two such sets.
+    pub(crate) fn set_compare_eq(
+        &mut self,
+        op: crate::ops::CmpOp,
+        a: &Value,
+        b: &Value,
+    ) -> PyResult<bool> {
+        let Some(b) = self.canonical_like(a, b)? else {
+            return crate::ops::compare(op, a, b);
+        };
+        crate::ops::compare(op, a, &b)
+    }
+
+    fn canonical_like(&mut self, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+        let base = match a {
+            Value::Set(d) => d.borrow().clone(),
+            Value::FrozenSet(d) => (**d).clone(),
+            _ => return Ok(None),
+        };
+        let other = match b {
+            Value::Set(d) => d.borrow().clone(),
+            Value::FrozenSet(d) => (**d).clone(),
+            _ => return Ok(None),
+        };
+        Ok(self.canonical_set(&base, &other)?.map(|d| match b {
+            Value::FrozenSet(_) => Value::FrozenSet(Rc::new(d)),
+            _ => Value::set(d),
+        }))
+    }
+
+    /// `item in seq` for a list or tuple `seq`.
+    pub(crate) fn seq_contains(&mut self, seq: &Value, item: &Value) -> PyResult<bool> {
+        let item_heap = needs_vm(item);
+        let mut i = 0;
+        loop {
+            // Scan builtin values without running any Python code; stop at the
+            // first item whose comparison may call `__eq__`.
+            let next = {
+                let guard;
+                let items: &[Value] = match seq {
+                    Value::List(l) => {
+                        guard = l.borrow();
+                        &guard
+                    }
+                    Value::Tuple(t) => t,
+                    _ => return Ok(false),
+                };
+                let mut found = None;
+                while let Some(x) = items.get(i) {
+                    if x.is(item) {
+                        return Ok(true);
+                    }
+                    if item_heap || needs_vm(x) {
+                        found = Some(x.clone());
+                        break;
+                    }
+                    if crate::ops::eq(x, item) {
+                        return Ok(true);
+                    }
+                    i += 1;
+                }
+                found
+            };
+            let Some(x) = next else {
+                return Ok(false);
+            };
+            if self.eq_values(&x, item)? {
+                return Ok(true);
+            }
+            i += 1;
+        }
+    }
+}
+
+/// Whether comparing with `v` may run Python code (an instance, or a container
+/// that may hold one).
+fn needs_vm(v: &Value) -> bool {
+    is_heap_object(v) || matches!(v, Value::List(_) | Value::Tuple(_))
+}
+
+/// Whether `a` and `b` are both sets and one holds an instance of a Python
+/// class (whose `__eq__` the set algorithms must honour).
+pub(crate) fn sets_with_objects(a: &Value, b: &Value) -> bool {
+    let holds = |v: &Value| match v {
+        Value::Set(d) => d
+            .try_borrow()
+            .map_or(true, |d| d.keys().any(is_heap_object)),
+        Value::FrozenSet(d) => d.keys().any(is_heap_object),
+        _ => false,
+    };
+    matches!(a, Value::Set(_) | Value::FrozenSet(_))
+        && matches!(b, Value::Set(_) | Value::FrozenSet(_))
+        && (holds(a) || holds(b))
+}

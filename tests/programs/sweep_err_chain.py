@@ -1,0 +1,6 @@
+def parse(s):
+    try:
+        return int(s)
+    except ValueError:
+        raise TypeError(f"cannot parse {s!r}")
+parse("x")
