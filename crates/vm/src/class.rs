@@ -107,19 +107,30 @@ pub fn mro_of(t: &Rc<TypeObj>) -> Vec<Rc<TypeObj>> {
 }
 
 /// `_PyType_Lookup`: the attribute `name` along the MRO of `t`.
+// The cache hit is inlined into callers; misses and builtin types go out of line.
+#[inline]
 pub fn lookup(t: &Rc<TypeObj>, name: &Rc<StrObj>) -> Option<Value> {
+    if let Some(h) = &t.heap {
+        let epoch = EPOCH.with(Cell::get);
+        let idx = (Rc::as_ptr(name) as usize >> 4) % CACHE_SIZE;
+        if let Ok(c) = h.cache.try_borrow() {
+            if let Some(Some((n, e, v))) = c.get(idx) {
+                if *e == epoch && Rc::ptr_eq(n, name) {
+                    return v.clone();
+                }
+            }
+        }
+    }
+    lookup_slow(t, name)
+}
+
+#[inline(never)]
+fn lookup_slow(t: &Rc<TypeObj>, name: &Rc<StrObj>) -> Option<Value> {
     let Some(h) = &t.heap else {
         return mro_find(t, |c| lookup_own(c, name));
     };
     let epoch = EPOCH.with(Cell::get);
     let idx = (Rc::as_ptr(name) as usize >> 4) % CACHE_SIZE;
-    if let Ok(c) = h.cache.try_borrow() {
-        if let Some(Some((n, e, v))) = c.get(idx) {
-            if *e == epoch && Rc::ptr_eq(n, name) {
-                return v.clone();
-            }
-        }
-    }
     let v = mro_find(t, |c| lookup_own(c, name));
     if let Ok(mut c) = h.cache.try_borrow_mut() {
         if let Some(slot) = c.get_mut(idx) {
@@ -131,7 +142,19 @@ pub fn lookup(t: &Rc<TypeObj>, name: &Rc<StrObj>) -> Option<Value> {
 
 /// A special method defined by Python code somewhere on the MRO of `t`
 /// (builtin behaviour is not returned: callers fall back to it themselves).
+// The common answer, "not defined" with up-to-date flags, is inlined into callers.
+#[inline]
 pub fn special(t: &Rc<TypeObj>, d: D) -> Option<Value> {
+    let h = t.heap.as_ref()?;
+    let (e, bits) = h.flags.get();
+    if bits & d.bit() == 0 && e == EPOCH.with(Cell::get) {
+        return None;
+    }
+    special_slow(t, d)
+}
+
+#[inline(never)]
+fn special_slow(t: &Rc<TypeObj>, d: D) -> Option<Value> {
     let h = t.heap.as_ref()?;
     let epoch = EPOCH.with(Cell::get);
     let (e, bits) = h.flags.get();

@@ -265,7 +265,7 @@ impl Vm {
         } else if let Value::Method(m) = callable {
             buf.push(m.0.clone());
         }
-        buf.extend(self.stack.drain(args_start..));
+        crate::stack_move::move_tail(&mut self.stack, args_start, &mut buf);
         self.stack.truncate(ret_to);
         let kw: &[Value] = kwnames.as_deref().map_or(&[], |k| k.as_slice());
         let nkw = kw.len().min(buf.len());
@@ -491,7 +491,7 @@ impl Vm {
                                     ops::nb::ADD => x.checked_add(*y),
                                     ops::nb::SUBTRACT => x.checked_sub(*y),
                                     ops::nb::MULTIPLY => x.checked_mul(*y),
-                                    _ => None,
+                                    _ => crate::fast_ops::int_op(base_op, *x, *y),
                                 };
                                 match fast {
                                     Some(v) => Value::Int(v),
@@ -505,7 +505,10 @@ impl Vm {
                                     ops::nb::SUBTRACT => Value::Float(x - y),
                                     ops::nb::MULTIPLY => Value::Float(x * y),
                                     ops::nb::TRUE_DIVIDE if y != 0.0 => Value::Float(x / y),
-                                    _ => tri!(ops::binary_op(op, a, &b)),
+                                    _ => match crate::fast_ops::float_op(base_op, x, y) {
+                                        Some(r) => Value::Float(r),
+                                        None => tri!(ops::binary_op(op, a, &b)),
+                                    },
                                 }
                             }
                             (x, y) if crate::special::binary_needs_vm(op, x, y) => {
@@ -771,7 +774,7 @@ impl Vm {
                                     let end = args_start + fcode.nlocalsplus();
                                     if let Some(slots) = self.stack.get_mut(start..end) {
                                         for (slot, cell) in slots.iter_mut().zip(cells.iter()) {
-                                            *slot = cell.clone();
+                                            std::mem::replace(slot, cell.clone()).release();
                                         }
                                     }
                                 }
@@ -939,7 +942,7 @@ impl Vm {
                             Some(r) => tri!(r),
                             None => {
                                 let it = it.clone();
-                                tri!(self.iter_next(&it))
+                                tri!(self.for_iter_next(&it))
                             }
                         };
                         match next {
@@ -1213,7 +1216,7 @@ impl Vm {
                         if self.stack.len() < n {
                             break 'body (underflow(), false, cur);
                         }
-                        let items: Vec<Value> = self.stack.drain(self.stack.len() - n..).collect();
+                        let items: Vec<Value> = self.stack.split_off(self.stack.len() - n);
                         self.stack.push(Value::tuple(items));
                     }
                     Op::BuildList => {
@@ -1221,7 +1224,7 @@ impl Vm {
                         if self.stack.len() < n {
                             break 'body (underflow(), false, cur);
                         }
-                        let items: Vec<Value> = self.stack.drain(self.stack.len() - n..).collect();
+                        let items: Vec<Value> = self.stack.split_off(self.stack.len() - n);
                         self.stack.push(Value::list(items));
                     }
                     Op::BuildSet => {
@@ -1230,7 +1233,7 @@ impl Vm {
                             break 'body (underflow(), false, cur);
                         }
                         let mut d = crate::dict::Dict::new();
-                        let items: Vec<Value> = self.stack.drain(self.stack.len() - n..).collect();
+                        let items: Vec<Value> = self.stack.split_off(self.stack.len() - n);
                         for v in items {
                             tri!(self.local_insert(&mut d, v, Value::None));
                         }
@@ -1241,7 +1244,7 @@ impl Vm {
                         if self.stack.len() < n {
                             break 'body (underflow(), false, cur);
                         }
-                        let items: Vec<Value> = self.stack.drain(self.stack.len() - n..).collect();
+                        let items: Vec<Value> = self.stack.split_off(self.stack.len() - n);
                         let mut d = crate::dict::Dict::new();
                         let mut it = items.into_iter();
                         while let (Some(k), Some(v)) = (it.next(), it.next()) {
@@ -1255,7 +1258,7 @@ impl Vm {
                         if self.stack.len() < n {
                             break 'body (underflow(), false, cur);
                         }
-                        let vals: Vec<Value> = self.stack.drain(self.stack.len() - n..).collect();
+                        let vals: Vec<Value> = self.stack.split_off(self.stack.len() - n);
                         let Value::Tuple(keys) = keys else {
                             break 'body (
                                 PyErr::system_error("bad BUILD_CONST_KEY_MAP keys"),
@@ -1650,10 +1653,7 @@ impl Vm {
                         };
                         {
                             let mut st = gen.state.borrow_mut();
-                            st.saved.clear();
-                            if self.stack.len() > f.base {
-                                st.saved.extend(self.stack.drain(f.base..));
-                            }
+                            crate::gen::save_frame_values(&mut self.stack, f.base, &mut st.saved);
                             st.ip = ip;
                         }
                         self.stack.truncate(f.ret_to);

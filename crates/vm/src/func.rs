@@ -304,7 +304,7 @@ impl Function {
         if let Some(cl) = &self.closure {
             let start = self.code.free_start.min(locals.len());
             for (slot, cell) in locals[start..].iter_mut().zip(cl.iter()) {
-                *slot = cell.clone();
+                std::mem::replace(slot, cell.clone()).release();
             }
         }
     }

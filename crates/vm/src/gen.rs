@@ -124,6 +124,29 @@ impl Vm {
     }
 }
 
+/// Moves `stack[from..]` (a suspending generator's fast locals and evaluation
+/// stack) into `saved`, replacing its contents, and shortens `stack` to `from`.
+#[inline]
+pub(crate) fn save_frame_values(stack: &mut Vec<Value>, from: usize, saved: &mut Vec<Value>) {
+    saved.clear();
+    crate::stack_move::move_tail(stack, from, saved);
+}
+
+impl Vm {
+    /// `FOR_ITER`'s slow path: a generator is resumed directly, anything else
+    /// goes through the general `iter_next`.
+    #[inline]
+    pub(crate) fn for_iter_next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        if let Value::Generator(g) = it {
+            return Ok(match self.resume(g, Value::None)? {
+                GenResult::Yielded(v) => Some(v),
+                GenResult::Returned(_) => None,
+            });
+        }
+        self.iter_next(it)
+    }
+}
+
 fn recv_gen<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Rc<GenObj>> {
     match a.pos.first() {
         Some(Value::Generator(g)) => Ok(g),

@@ -86,6 +86,7 @@ impl D {
     }
 
     /// Its bit in a class's special-method cache.
+    #[inline]
     pub fn bit(self) -> u128 {
         1u128 << (self as u32)
     }
