@@ -430,6 +430,13 @@ fn b_next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             a.pos.len()
         )));
     }
+    if let (Value::Generator(g), None) = (&a.pos[0], a.pos.get(1)) {
+        // The generator's return value travels in the StopIteration.
+        return match vm.resume(g, Value::None)? {
+            crate::gen::GenResult::Yielded(v) => Ok(v),
+            crate::gen::GenResult::Returned(v) => Err(crate::gen::stop_iteration(v)),
+        };
+    }
     match vm.iter_next(&a.pos[0])? {
         Some(v) => Ok(v),
         None => match a.pos.get(1) {
