@@ -744,12 +744,12 @@ fn b_vars(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     }
 }
 
-fn attr_name<'a>(v: &'a Value, fname: &str) -> PyResult<&'a Rc<crate::value::StrObj>> {
+fn attr_name<'a>(v: &'a Value, _fname: &str) -> PyResult<&'a Rc<crate::value::StrObj>> {
     match v {
         Value::Str(s) => Ok(s),
+        // CPython 3.11 names no function here.
         other => Err(PyErr::type_error(format!(
-            "{}(): attribute name must be string, not '{}'",
-            fname,
+            "attribute name must be string, not '{}'",
             type_name(other)
         ))),
     }

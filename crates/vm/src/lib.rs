@@ -31,6 +31,7 @@ pub mod compile_hook;
 pub mod complex;
 pub mod descr;
 pub mod dict;
+mod dir_names;
 mod eval;
 pub mod exc;
 pub mod exc_group;

@@ -97,6 +97,9 @@ pub fn b_dir(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             Ok(sorted_names(keys.into_iter()))
         }
         [v] => {
+            if let Some(names) = crate::dir_names::heap_dir(v) {
+                return Ok(names);
+            }
             let owner = match v {
                 Value::Type(_) => v.clone(),
                 other => Value::Type(crate::types::type_of(other)),
