@@ -88,6 +88,10 @@ pub fn make_builtins() -> Dict {
     for &k in ExcKind::ALL {
         put(k.name(), Value::Type(exc_type(k)));
     }
+    // Old names kept as aliases of `OSError`.
+    for alias in ["EnvironmentError", "IOError"] {
+        put(alias, Value::Type(exc_type(ExcKind::OSError)));
+    }
     put("None", Value::None);
     put("Ellipsis", Value::Ellipsis);
     put("NotImplemented", Value::NotImplemented);
