@@ -110,7 +110,7 @@ def stairs(n, steps=(1, 2, 3)):
     if n not in memo:
         memo[n] = sum(stairs(n - s) for s in steps)
     return memo[n]
-print([stairs(i) for i in range(10)], stairs(100))
+print([stairs(i) for i in range(10)], [stairs(i) for i in range(0, 101, 10)][-1])
 grid = [[1, 3, 1], [1, 5, 1], [4, 2, 1]]
 R, C = len(grid), len(grid[0])
 cost = [[0] * C for _ in range(R)]
