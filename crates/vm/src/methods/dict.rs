@@ -99,9 +99,12 @@ pub fn dict_merge_from(vm: &mut Vm, d: &Rc<RefCell<Dict>>, src: &Value) -> PyRes
         }
         return Ok(());
     }
-    let items = vm.collect(src)?;
-    for (i, item) in items.iter().enumerate() {
-        let it = vm.get_iter(item).map_err(|e| {
+    // Pairs are taken one at a time: a bad element is reported before the
+    // iterable is exhausted, as CPython does.
+    let outer = vm.get_iter(src)?;
+    let mut i = 0usize;
+    while let Some(item) = vm.iter_next(&outer)? {
+        let it = vm.get_iter(&item).map_err(|e| {
             if e.is(ExcKind::TypeError) {
                 PyErr::type_error(format!(
                     "cannot convert dictionary update sequence element #{i} to a sequence"
@@ -125,6 +128,7 @@ pub fn dict_merge_from(vm: &mut Vm, d: &Rc<RefCell<Dict>>, src: &Value) -> PyRes
         if let (Some(k), Some(v)) = (it.next(), it.next()) {
             d.borrow_mut().insert(k, v)?;
         }
+        i += 1;
     }
     Ok(())
 }
