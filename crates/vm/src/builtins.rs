@@ -90,6 +90,10 @@ pub fn make_builtins() -> Dict {
     for &k in ExcKind::ALL {
         put(k.name(), Value::Type(exc_type(k)));
     }
+    // Old names kept as aliases of `OSError`.
+    for alias in ["EnvironmentError", "IOError"] {
+        put(alias, Value::Type(exc_type(ExcKind::OSError)));
+    }
     put("None", Value::None);
     put("Ellipsis", Value::Ellipsis);
     put("NotImplemented", Value::NotImplemented);
@@ -774,12 +778,12 @@ fn b_vars(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     }
 }
 
-fn attr_name<'a>(v: &'a Value, fname: &str) -> PyResult<&'a Rc<crate::value::StrObj>> {
+fn attr_name<'a>(v: &'a Value, _fname: &str) -> PyResult<&'a Rc<crate::value::StrObj>> {
     match v {
         Value::Str(s) => Ok(s),
+        // CPython 3.11 names no function here.
         other => Err(PyErr::type_error(format!(
-            "{}(): attribute name must be string, not '{}'",
-            fname,
+            "attribute name must be string, not '{}'",
             type_name(other)
         ))),
     }

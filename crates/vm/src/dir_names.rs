@@ -48,9 +48,13 @@ const EXCEPTION_NAMES: &[&str] = &[
     "with_traceback",
 ];
 
-/// The names of `obj` when it is an instance or a class of a Python class.
+/// The names of `obj` when it is `object`, or an instance or a class of a
+/// Python class.
 pub fn names(obj: &Value) -> Option<Vec<String>> {
     let (t, inst_dict) = match obj {
+        Value::Type(t) if t.heap.is_none() && t.kind == crate::types::TypeKind::Object => {
+            return Some(OBJECT_NAMES.iter().map(|s| s.to_string()).collect());
+        }
         Value::Type(t) if t.heap.is_some() => (t.clone(), None),
         Value::Instance(i) => (i.class(), Some(i.dict.clone())),
         Value::Exception(e) if e.typ.heap.is_some() => (e.typ.clone(), Some(e.dict())),

@@ -284,6 +284,10 @@ impl Vm {
                 }
                 Ok(Value::tuple(out))
             }
+            Value::Dict(_) if !convs.is_empty() && convs.iter().all(|(k, _)| k.is_none()) => {
+                // No `%(key)` directive: the dict is the one argument itself.
+                self.percent_arg(convs[0].1, args)
+            }
             Value::Dict(d) => {
                 let mut nd = d.borrow().clone();
                 for (key, c) in convs
@@ -307,6 +311,13 @@ impl Vm {
     }
 
     fn percent_arg(&mut self, conv: char, v: &Value) -> PyResult<Value> {
+        if is_container(v) {
+            // `"%s" % [obj]` shows the items' own `__repr__`.
+            return Ok(match conv {
+                's' => Value::string(self.str_of(v)?),
+                _ => v.clone(),
+            });
+        }
         if !is_heap_object(v) {
             return Ok(v.clone());
         }
@@ -945,13 +956,30 @@ pub fn binary_needs_vm(op: u32, a: &Value, b: &Value) -> bool {
             && (matches!(a, Value::Type(_)) || matches!(b, Value::Type(_))))
 }
 
-/// Whether `v` is, or directly holds, an instance of a Python class.
+/// Whether `v` is, or directly holds, an instance of a Python class or a
+/// container that may hold one at any depth (its `str`/`repr` needs the VM).
 fn holds_objects(v: &Value) -> bool {
     match v {
-        Value::Tuple(items) => items.iter().any(is_heap_object),
-        Value::Dict(d) => d.borrow().iter().any(|(_, x)| is_heap_object(x)),
-        other => is_heap_object(other),
+        Value::Tuple(items) => items.iter().any(|x| is_heap_object(x) || is_container(x)),
+        Value::Dict(d) => d
+            .borrow()
+            .iter()
+            .any(|(_, x)| is_heap_object(x) || is_container(x)),
+        other => is_heap_object(other) || is_container(other),
     }
+}
+
+/// Containers whose `str`/`repr` shows their items' reprs.
+fn is_container(v: &Value) -> bool {
+    matches!(
+        v,
+        Value::List(_)
+            | Value::Tuple(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::FrozenSet(_)
+            | Value::DictView(_)
+    )
 }
 
 /// The `(mapping key, conversion)` of each `%` directive of a format string.

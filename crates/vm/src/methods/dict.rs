@@ -98,13 +98,24 @@ pub fn dict_merge_from(vm: &mut Vm, d: &Rc<RefCell<Dict>>, src: &Value) -> PyRes
         }
         return Ok(());
     }
-    let items = vm.collect(src)?;
-    for (i, item) in items.iter().enumerate() {
-        let pair = vm.collect(item).map_err(|_| {
-            PyErr::type_error(format!(
-                "cannot convert dictionary update sequence element #{i} to a sequence"
-            ))
+    // Pairs are taken one at a time: a bad element is reported before the
+    // iterable is exhausted, as CPython does.
+    let outer = vm.get_iter(src)?;
+    let mut i = 0usize;
+    while let Some(item) = vm.iter_next(&outer)? {
+        let it = vm.get_iter(&item).map_err(|e| {
+            if e.is(ExcKind::TypeError) {
+                PyErr::type_error(format!(
+                    "cannot convert dictionary update sequence element #{i} to a sequence"
+                ))
+            } else {
+                e
+            }
         })?;
+        let mut pair = Vec::with_capacity(2);
+        while let Some(x) = vm.iter_next(&it)? {
+            pair.push(x);
+        }
         if pair.len() != 2 {
             return Err(PyErr::value_error(format!(
                 "dictionary update sequence element #{} has length {}; 2 is required",
@@ -116,6 +127,7 @@ pub fn dict_merge_from(vm: &mut Vm, d: &Rc<RefCell<Dict>>, src: &Value) -> PyRes
         if let (Some(k), Some(v)) = (it.next(), it.next()) {
             vm.map_insert(d, k, v)?;
         }
+        i += 1;
     }
     Ok(())
 }

@@ -83,9 +83,22 @@ fn str_join(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let items = match arg {
         Value::List(l) => l.borrow().clone(),
         Value::Tuple(t) => t.to_vec(),
-        other => vm
-            .collect(other)
-            .map_err(|_| PyErr::type_error("can only join an iterable"))?,
+        other => {
+            // Only a failure to get an iterator is renamed; errors raised while
+            // iterating (a generator's own exception) pass through.
+            let it = vm.get_iter(other).map_err(|e| {
+                if e.is(ExcKind::TypeError) {
+                    PyErr::type_error("can only join an iterable")
+                } else {
+                    e
+                }
+            })?;
+            let mut items = Vec::new();
+            while let Some(x) = vm.iter_next(&it)? {
+                items.push(x);
+            }
+            items
+        }
     };
     let mut total = sep.as_str().len() * items.len().saturating_sub(1);
     for (i, item) in items.iter().enumerate() {
