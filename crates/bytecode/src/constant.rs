@@ -387,7 +387,16 @@ impl Hash for Constant {
                 items.len().hash(state);
                 acc.hash(state);
             }
-            Constant::Code(c) => c.hash(state),
+            Constant::Code(c) => {
+                // Equal code objects agree on these few fields. Hashing the
+                // whole object (its nested code constants included) made every
+                // insertion and rehash of a constant table cost the size of the
+                // function, and nested functions pay it at every level.
+                c.firstlineno.hash(state);
+                c.name.hash(state);
+                c.code.len().hash(state);
+                c.linetable.len().hash(state);
+            }
         }
     }
 }

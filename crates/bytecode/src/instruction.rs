@@ -105,14 +105,20 @@ impl Iterator for Instructions<'_> {
 /// Number of code units `op` with argument `arg` occupies: its `EXTENDED_ARG`
 /// prefixes, itself and its inline caches (`instr_size` in Python/compile.c).
 pub fn encoded_size(op: Opcode, arg: u32) -> usize {
-    let prefixes = match arg {
+    prefix_count(op, arg) + op.size()
+}
+
+/// Number of `EXTENDED_ARG` prefixes `op` with argument `arg` needs.
+fn prefix_count(op: Opcode, arg: u32) -> usize {
+    if !op.has_arg() {
+        return 0;
+    }
+    match arg {
         0..=0xff => 0,
         0x100..=0xffff => 1,
         0x1_0000..=0xff_ffff => 2,
         _ => 3,
-    };
-    let prefixes = if op.has_arg() { prefixes } else { 0 };
-    prefixes + op.size()
+    }
 }
 
 /// Appends `op` with argument `arg` as CPython's assembler writes it: `EXTENDED_ARG`
@@ -120,12 +126,14 @@ pub fn encoded_size(op: Opcode, arg: u32) -> usize {
 /// The argument of an opcode below `HAVE_ARGUMENT` is written as 0.
 pub fn encode(out: &mut Vec<u8>, op: Opcode, arg: u32) {
     let arg = if op.has_arg() { arg } else { 0 };
-    let prefixes = encoded_size(op, arg) - op.size();
+    let prefixes = prefix_count(op, arg);
+    let caches = op.cache_entries();
+    out.reserve(2 * (prefixes + 1 + caches));
     for i in (1..=prefixes).rev() {
         out.push(Opcode::ExtendedArg as u8);
         out.push((arg >> (8 * i)) as u8);
     }
     out.push(op as u8);
     out.push(arg as u8);
-    out.extend(std::iter::repeat(0u8).take(2 * op.cache_entries()));
+    out.resize(out.len() + 2 * caches, 0);
 }

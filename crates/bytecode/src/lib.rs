@@ -33,6 +33,7 @@ pub mod code;
 pub mod constant;
 pub mod dis;
 pub mod exception_table;
+pub mod fxhash;
 pub mod instruction;
 pub mod location;
 pub mod marshal;

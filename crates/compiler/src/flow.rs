@@ -349,6 +349,11 @@ fn fold_tuple(cfg: &mut Cfg, id: BlockId, at: usize, n: usize, consts: &mut Cons
 
 /// `clean_basic_block`: removes NOPs that carry no needed line number.
 fn clean_block(cfg: &mut Cfg, id: BlockId) {
+    // Only NOPs are removed: most blocks have none, and need neither the
+    // look-ahead for the next line number nor the compaction.
+    if !cfg.block(id).instrs.iter().any(|i| i.op == Op::NOP) {
+        return;
+    }
     let mut prev_lineno = -1;
     let next_lineno = {
         let mut next = cfg.block(id).next;

@@ -41,7 +41,7 @@ mod codegen;
 mod error;
 mod flow;
 mod fold;
-mod fxhash;
+use pith_bytecode::fxhash;
 mod ir;
 mod swaps;
 mod symtable;

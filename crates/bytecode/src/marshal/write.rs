@@ -1,6 +1,6 @@
 //! Writing marshal data (`w_object` in Python/marshal.c).
 
-use std::collections::HashMap;
+use crate::fxhash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 use num_bigint::{BigInt, Sign};
@@ -104,7 +104,7 @@ impl<'a, 't> Writer<'a, 't> {
             slot: 0,
             trace_broken: false,
             written: Vec::new(),
-            strings: HashMap::new(),
+            strings: HashMap::default(),
             flagged: 0,
             depth: 0,
             error: None,

@@ -108,16 +108,6 @@ impl Opcode {
         self.deopt() != self
     }
 
-    /// Number of inline `CACHE` code units that follow the instruction
-    /// (`opcode._inline_cache_entries`, applied to the base opcode as `dis` does).
-    pub fn cache_entries(self) -> usize {
-        self.deopt()
-            .cache_format()
-            .iter()
-            .map(|&(_, n)| n as usize)
-            .sum()
-    }
-
     /// Size of the instruction in code units, including its inline caches.
     pub fn size(self) -> usize {
         1 + self.cache_entries()
@@ -202,6 +192,15 @@ macro_rules! opcodes {
             )*
         }
 
+        /// Inline cache units per opcode number (specialized forms as their base):
+        /// the assembler and the decoders ask for every instruction.
+        const CACHE_ENTRIES: [u8; 256] = {
+            let mut t = [0u8; 256];
+            $( t[$num] = 0 $( + $csize )*; )*
+            $( t[$snum] = t[Opcode::$base as usize]; )*
+            t
+        };
+
         const BY_NUMBER: [Option<Opcode>; 256] = {
             let mut t = [None; 256];
             $( t[$num] = Some(Opcode::$name); )*
@@ -244,12 +243,21 @@ macro_rules! opcodes {
                 DEOPT[self as usize]
             }
 
+            /// Number of inline `CACHE` code units that follow the instruction
+            /// (`opcode._inline_cache_entries`, applied to the base opcode as `dis` does).
+            pub const fn cache_entries(self) -> usize {
+                CACHE_ENTRIES[self as usize] as usize
+            }
+
             /// What the argument means (judged on the base opcode).
             pub const fn arg_kind(self) -> ArgKind {
-                match self.deopt() {
-                    $( Opcode::$name => ArgKind::$kind, )*
-                    _ => ArgKind::None,
-                }
+                const KINDS: [ArgKind; 256] = {
+                    let mut t = [ArgKind::None; 256];
+                    $( t[$num] = ArgKind::$kind; )*
+                    $( t[$snum] = t[Opcode::$base as usize]; )*
+                    t
+                };
+                KINDS[self as usize]
             }
 
             /// Named inline cache fields and their sizes in code units (`opcode._cache_format`).

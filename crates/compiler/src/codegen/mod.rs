@@ -268,7 +268,7 @@ impl<'a> Compiler<'a> {
 
     /// `ADDOP_NAME`: the name is mangled first.
     pub fn emit_name(&mut self, op: Opcode, name: &str) {
-        let mangled = mangle(self.ur().private.as_deref(), name).into_owned();
+        let mangled = mangle(self.ur().private.as_deref(), name);
         let i = self.u().names.add(&mangled);
         self.emit_arg(op, i);
     }
@@ -457,7 +457,7 @@ impl<'a> Compiler<'a> {
     /// `compiler_nameop`.
     pub fn nameop(&mut self, name: &str, ctx: pith_ast::ExprContext) -> CResult {
         use pith_ast::ExprContext::{Del, Load, Store};
-        let mangled = mangle(self.ur().private.as_deref(), name).into_owned();
+        let mangled = mangle(self.ur().private.as_deref(), name);
         let scope = self.scope_of(&mangled);
         let is_function = self.scope_kind() == BlockKind::Function;
         enum OpType {

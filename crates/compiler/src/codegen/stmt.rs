@@ -952,7 +952,7 @@ impl<'a> Compiler<'a> {
                         self.expr(&a.annotation)?;
                     }
                     self.emit_name_raw(Opcode::LoadName, "__annotations__");
-                    let mangled = mangle(self.ur().private.as_deref(), &n.id).into_owned();
+                    let mangled = mangle(self.ur().private.as_deref(), &n.id);
                     self.load_const(Constant::str(&mangled));
                     self.emit(Opcode::StoreSubscr);
                 }
@@ -1015,7 +1015,7 @@ impl<'a> Compiler<'a> {
         let mut len = 0;
         let mut one = |c: &mut Self, name: &str, ann: Option<&'a Expr>| -> CResult {
             if let Some(ann) = ann {
-                let mangled = mangle(c.ur().private.as_deref(), name).into_owned();
+                let mangled = mangle(c.ur().private.as_deref(), name);
                 c.load_const(Constant::str(&mangled));
                 c.annotation_value(ann)?;
                 len += 2;

@@ -16,7 +16,7 @@ pub(crate) enum ArgItem {
     /// `*e`
     Star(Expr),
     /// `k=e`; the key is any expression so that the errors can name it.
-    Keyword(u32, u32, Expr, Expr),
+    Keyword(u32, u32, Box<(Expr, Expr)>),
     /// `**e`
     DoubleStar(u32, u32, Expr),
 }
@@ -53,7 +53,7 @@ pub(crate) fn call(
 pub(crate) fn call_args(items: (Vec<ArgItem>, bool)) -> Res<(Vec<Expr>, Vec<Keyword>)> {
     let end = items.0.last().map_or(0, |i| match i {
         ArgItem::Positional(e) | ArgItem::Generator(e) | ArgItem::Star(e) => e.range().end,
-        ArgItem::Keyword(_, r, ..) | ArgItem::DoubleStar(_, r, _) => *r,
+        ArgItem::Keyword(_, r, _) | ArgItem::DoubleStar(_, r, _) => *r,
     });
     call_args_at(items, end + 1)
 }
@@ -94,7 +94,8 @@ fn call_args_at((items, _comma): (Vec<ArgItem>, bool), r: u32) -> Res<(Vec<Expr>
                 }
                 args.push(e);
             }
-            ArgItem::Keyword(l, kr, key, value) => {
+            ArgItem::Keyword(l, kr, pair) => {
+                let (key, value) = *pair;
                 let arg = match key {
                     Expr::Name(n) => pith_ast::Identifier::new(n.id, n.range),
                     Expr::Constant(c) if matches!(c.value, Constant::None | Constant::Bool(_)) => {

@@ -190,8 +190,10 @@ pub(crate) fn paren(l: u32, r: u32, first: Expr, rest: Vec<Expr>, comma: bool) -
     Ok(tuple(l, r, elts, ExprContext::Load))
 }
 
-pub(crate) fn dict(l: u32, r: u32, entries: Vec<(Option<Expr>, Expr)>) -> Expr {
-    let (keys, values) = entries.into_iter().unzip();
+// Boxed by their grammar rules to keep the parser stack small (see STACK_VALUE_BUDGET).
+#[allow(clippy::vec_box)]
+pub(crate) fn dict(l: u32, r: u32, entries: Vec<Box<(Option<Expr>, Expr)>>) -> Expr {
+    let (keys, values) = entries.into_iter().map(|e| *e).unzip();
     Expr::Dict(ExprDict {
         range: TextRange::new(l, r),
         keys,
@@ -209,20 +211,37 @@ pub(crate) fn shrunk<T>(mut v: Vec<T>) -> Vec<T> {
 /// A block's statements and the end of its last token.
 pub(crate) type Blk = (Vec<Stmt>, u32);
 
+// Every value on the LR parser's stack is as large as the largest type a
+// grammar symbol produces, and is moved on every reduction (a dozen unit
+// reductions per atom of an expression). Types larger than a `Pattern`
+// (statements, comprehensions, parameters, argument lists, pairs of
+// expressions) are therefore boxed by their grammar rules, which keeps
+// these within budget.
+const STACK_VALUE_BUDGET: usize = std::mem::size_of::<Pattern>();
+const _: () = assert!(std::mem::size_of::<ArgItem>() <= STACK_VALUE_BUDGET);
+const _: () = assert!(std::mem::size_of::<TypedItem<'static>>() <= STACK_VALUE_BUDGET);
+const _: () = assert!(std::mem::size_of::<(bool, pith_ast::ExceptHandler)>() <= STACK_VALUE_BUDGET);
+const _: () = assert!(std::mem::size_of::<(Expr, Option<Identifier>)>() <= STACK_VALUE_BUDGET);
+const _: () = assert!(std::mem::size_of::<pith_ast::WithItem>() <= STACK_VALUE_BUDGET);
+const _: () = assert!(std::mem::size_of::<pith_ast::Alias>() <= STACK_VALUE_BUDGET);
+
 /// The end of a compound statement: that of its last block.
 pub(crate) fn end_of(body: &Blk, orelse: &Option<Blk>) -> u32 {
     orelse.as_ref().map_or(body.1, |o| o.1)
 }
 
+// Boxed by their grammar rules to keep the parser stack small (see STACK_VALUE_BUDGET).
+#[allow(clippy::vec_box)]
 pub(crate) fn if_chain(
     l: u32,
     test: Expr,
     body: Blk,
-    elifs: Vec<(u32, Expr, Blk)>,
+    elifs: Vec<Box<(u32, Expr, Blk)>>,
     orelse: Option<Blk>,
 ) -> Stmt {
     let mut tail = orelse;
-    for (el, etest, ebody) in elifs.into_iter().rev() {
+    for elif in elifs.into_iter().rev() {
+        let (el, etest, ebody) = *elif;
         let r = end_of(&ebody, &tail);
         tail = Some((
             vec![Stmt::If(StmtIf {
@@ -380,10 +399,12 @@ pub(crate) fn complex_pattern(l: u32, r: u32, left: Expr, op: Operator, right: E
     Ok(binop(l, r, left, op, right))
 }
 
+// Boxed by their grammar rules to keep the parser stack small (see STACK_VALUE_BUDGET).
+#[allow(clippy::vec_box)]
 pub(crate) fn mapping_pattern(
     l: u32,
     r: u32,
-    items: Vec<(Expr, Pattern)>,
+    items: Vec<Box<(Expr, Pattern)>>,
     rest: Option<Identifier>,
 ) -> Res<Pattern> {
     // `double_star_pattern` takes a `pattern_capture_target`, which is never `_`.
@@ -394,7 +415,7 @@ pub(crate) fn mapping_pattern(
             n.range.end,
         ));
     }
-    let (keys, patterns) = items.into_iter().unzip();
+    let (keys, patterns) = items.into_iter().map(|i| *i).unzip();
     Ok(Pattern::MatchMapping(PatternMatchMapping {
         range: TextRange::new(l, r),
         keys,
@@ -403,16 +424,19 @@ pub(crate) fn mapping_pattern(
     }))
 }
 
+// Boxed by their grammar rules to keep the parser stack small (see STACK_VALUE_BUDGET).
+#[allow(clippy::vec_box)]
 pub(crate) fn class_pattern(
     l: u32,
     r: u32,
     cls: Expr,
-    args: Vec<(Option<Identifier>, Pattern)>,
+    args: Vec<Box<(Option<Identifier>, Pattern)>>,
 ) -> Res<Pattern> {
     let mut patterns = Vec::new();
     let mut kwd_attrs = Vec::new();
     let mut kwd_patterns = Vec::new();
-    for (name, p) in args {
+    for arg in args {
+        let (name, p) = *arg;
         match name {
             Some(n) => {
                 kwd_attrs.push(n);

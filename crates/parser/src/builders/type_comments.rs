@@ -14,7 +14,7 @@ type Res<T> = Result<T, SyntaxErr>;
 pub(crate) type SpannedComment<'a> = (u32, &'a str, u32);
 
 /// A `def` parameter with the type comment that follows it.
-pub(crate) type TypedItem<'a> = (ParamItem, Option<SpannedComment<'a>>);
+pub(crate) type TypedItem<'a> = (Box<ParamItem>, Option<SpannedComment<'a>>);
 
 /// Sets the `type_comment` of a statement that has one.
 pub(crate) fn with_type_comment(mut stmt: Stmt, comment: Option<&str>) -> Stmt {
@@ -37,7 +37,7 @@ pub(crate) struct FuncHead {
     pub start: u32,
     pub is_async: bool,
     pub name: Identifier,
-    pub args: Arguments,
+    pub args: Box<Arguments>,
     pub returns: Option<Expr>,
 }
 
@@ -46,7 +46,7 @@ pub(crate) fn func_def(head: FuncHead, comment: Option<&str>, body: super::Blk) 
     let node = StmtFunctionDef {
         range: TextRange::new(head.start, body.1),
         name: head.name,
-        args: Box::new(head.args),
+        args: head.args,
         body: body.0,
         decorator_list: vec![],
         returns: head.returns.map(Box::new),
@@ -71,7 +71,7 @@ pub(crate) fn typed_parameters(items: Vec<TypedItem<'_>>) -> Res<Arguments> {
     let mut plain = Vec::with_capacity(items.len());
     for (mut item, comment) in items {
         if let Some((start, text, end)) = comment {
-            let arg = match &mut item {
+            let arg = match &mut *item {
                 ParamItem::Plain(a, _)
                 | ParamItem::StarArg(_, a, _)
                 | ParamItem::DoubleStar(a, _) => a,
@@ -88,7 +88,7 @@ pub(crate) fn typed_parameters(items: Vec<TypedItem<'_>>) -> Res<Arguments> {
             };
             arg.type_comment = Some(text.into());
         }
-        plain.push(item);
+        plain.push(*item);
     }
     parameters(plain, false)
 }

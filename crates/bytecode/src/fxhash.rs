@@ -1,12 +1,13 @@
-//! A small fast hasher for the compiler's internal maps (names, constants,
-//! scopes). Keys come from the program being compiled, not from an attacker
-//! who controls timing, so SipHash's flooding resistance buys nothing here.
+//! A small fast hasher for internal maps of the compiler and the marshal
+//! writer (names, constants, scopes, shared strings). Keys come from the program
+//! being compiled, not from an attacker who controls timing, so SipHash's
+//! flooding resistance buys nothing there.
 
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// The multiply-rotate hash popularised by Firefox and rustc.
 #[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher {
+pub struct FxHasher {
     hash: u64,
 }
 
@@ -63,6 +64,6 @@ impl Hasher for FxHasher {
 }
 
 /// `HashMap` with [`FxHasher`].
-pub(crate) type FxHashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub type FxHashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// `HashSet` with [`FxHasher`].
-pub(crate) type FxHashSet<K> = std::collections::HashSet<K, BuildHasherDefault<FxHasher>>;
+pub type FxHashSet<K> = std::collections::HashSet<K, BuildHasherDefault<FxHasher>>;
