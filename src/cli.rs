@@ -154,6 +154,9 @@ pub struct TraceArgs {
     /// Only show frames of the function with this name or qualified name.
     #[arg(long, value_name = "NAME")]
     pub function: Option<String>,
+    /// Hide frames of the standard library's code (imported modules).
+    #[arg(long)]
+    pub no_stdlib: bool,
     /// Stop the program after N instructions.
     #[arg(long, value_name = "N")]
     pub max_steps: Option<u64>,

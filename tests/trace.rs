@@ -498,3 +498,33 @@ fn explain_without_arguments_shows_the_bundled_example() {
     assert!(stdout.contains("10 + 20  =>  constant 30"), "{stdout}");
     assert!(stdout.contains("stdout| 42"), "{stdout}");
 }
+
+/// `--no-stdlib` hides the frames of imported standard-library modules and
+/// keeps the program's own.
+#[test]
+fn no_stdlib_hides_library_frames() {
+    let program = "import keyword\nprint(keyword.iskeyword('if'))\n";
+    let calls = |extra: &[&str]| {
+        let mut args = vec!["trace", "--format", "json"];
+        args.extend_from_slice(extra);
+        args.extend_from_slice(&["-c", program]);
+        let (out, err, status) = pith(&args);
+        (
+            out,
+            err.lines()
+                .filter(|l| l.contains("\"event\": \"call\""))
+                .count(),
+            status,
+        )
+    };
+    let (out, all, status) = calls(&[]);
+    if status != 0 {
+        // No standard library on this machine: nothing to hide.
+        return;
+    }
+    assert_eq!(out, "True\n");
+    let (out, own, _) = calls(&["--no-stdlib"]);
+    assert_eq!(out, "True\n");
+    assert!(all > own, "{all} frames with the library, {own} without");
+    assert_eq!(own, 1, "only the program's module frame");
+}

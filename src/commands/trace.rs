@@ -28,6 +28,9 @@ pub struct TraceOptions {
     pub format: TraceFormat,
     /// Only frames whose `co_qualname` or `co_name` is this.
     pub function: Option<String>,
+    /// Hide frames whose code comes from files under this directory
+    /// (`--no-stdlib`: the standard library's).
+    pub hide_dir: Option<std::path::PathBuf>,
     /// Stop the program after this many instructions.
     pub max_steps: Option<u64>,
     /// Width past which a value's repr is cut.
@@ -70,6 +73,11 @@ impl TraceWriter {
     }
 
     fn shown(&self, code: &CodeObject) -> bool {
+        if let Some(dir) = &self.options.hide_dir {
+            if std::path::Path::new(&*code.filename.to_string_lossy()).starts_with(dir) {
+                return false;
+            }
+        }
         match &self.options.function {
             None => true,
             Some(name) => {
@@ -530,6 +538,11 @@ pub fn run(args: &TraceArgs) -> ExitCode {
     let options = TraceOptions {
         format: args.format,
         function: args.function.clone(),
+        hide_dir: if args.no_stdlib {
+            crate::stdlib::find()
+        } else {
+            None
+        },
         max_steps: args.max_steps,
         width: args.width,
         style: Style::new(colour),

@@ -202,6 +202,9 @@ pub fn run(args: &ExplainArgs) -> ExitCode {
     let options = TraceOptions {
         format: TraceFormat::Text,
         function: None,
+        // The program's own frames: imported standard-library code would
+        // bury them.
+        hide_dir: crate::stdlib::find(),
         max_steps: Some(args.max_steps),
         width: 40,
         style: ex.style,
