@@ -27,6 +27,7 @@ native_table!(OBJECT_METHODS, "object", [
     "__getattribute__" => object_getattribute, "__delattr__" => object_delattr,
     "__init_subclass__" => object_init_subclass, "__format__" => object_format,
     "__subclasshook__" => object_subclasshook, "__getstate__" => object_getstate,
+    "__reduce_ex__" => crate::reduce::object_reduce_ex, "__reduce__" => crate::reduce::object_reduce,
 ]);
 
 /// `object.__getstate__`: the instance dict, or None when it is empty.
@@ -50,7 +51,8 @@ native_table!(EXC_METHODS, "BaseException", [
 
 native_table!(TYPE_METHODS, "type", [
     "mro" => type_mro, "__subclasses__" => type_subclasses, "__call__" => type_dunder_call,
-    "__init__" => type_dunder_init,
+    "__init__" => type_dunder_init, "__setattr__" => crate::class_ns::type_dunder_setattr,
+    "__delattr__" => crate::class_ns::type_dunder_delattr,
 ]);
 
 native_table!(CONTAINER_INIT, "list", ["__init__" => container_init]);

@@ -1002,6 +1002,7 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
     }
     match t.kind {
         TypeKind::Method => crate::native::new_method(a),
+        TypeKind::MappingProxy => crate::mappingproxy::construct(a),
         TypeKind::Property | TypeKind::ClassMethod | TypeKind::StaticMethod | TypeKind::Super => {
             crate::descr::construct(vm, t.kind, a)
         }

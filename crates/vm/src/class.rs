@@ -621,25 +621,37 @@ pub fn build_class(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         (None, None) => Value::Type(builtin_type(TypeKind::Type)),
     };
     let bases_v = Value::tuple(bases.iter().cloned().map(Value::Type).collect());
-    let ns = match &meta_v {
+    let prepared = match &meta_v {
         Value::Type(m) if m.heap.is_some() => match lookup(m, &D::Prepare.name()) {
             Some(_) => {
                 let prep = vm.get_attr(&meta_v, &D::Prepare.name())?;
-                match vm.call_with_kw(
+                vm.call_with_kw(
                     &prep,
                     &[Value::Str(name.clone()), bases_v.clone()],
                     &kwnames,
                     &kwvals,
-                )? {
-                    Value::Dict(d) => d,
-                    _ => Rc::new(RefCell::new(Dict::new())),
-                }
+                )?
             }
-            None => Rc::new(RefCell::new(Dict::new())),
+            None => Value::Dict(Rc::new(RefCell::new(Dict::new()))),
         },
-        _ => Rc::new(RefCell::new(Dict::new())),
+        _ => Value::Dict(Rc::new(RefCell::new(Dict::new()))),
+    };
+    // A mapping other than a plain dict stands behind a placeholder namespace.
+    let (ns, custom) = match prepared {
+        Value::Dict(d) => (d, None),
+        other => {
+            let reg = crate::class_ns::Registration::new(other.clone());
+            (reg.namespace(), Some((reg, other)))
+        }
     };
     let cell = vm.run_class_body(body, ns.clone())?;
+    let ns_v = match custom {
+        Some((reg, m)) => {
+            drop(reg);
+            m
+        }
+        None => Value::Dict(ns.clone()),
+    };
     let cls = match &meta_v {
         Value::Type(m) if m.heap.is_none() && m.kind == TypeKind::Type => {
             let ns = ns.borrow().clone();
@@ -654,7 +666,7 @@ pub fn build_class(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         }
         other => vm.call_with_kw(
             other,
-            &[Value::Str(name.clone()), bases_v, Value::Dict(ns)],
+            &[Value::Str(name.clone()), bases_v, ns_v],
             &kwnames,
             &kwvals,
         )?,
@@ -678,7 +690,16 @@ pub fn type_call(vm: &mut Vm, meta: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value
             )));
         }
     }
-    let [Value::Str(name), bases, Value::Dict(ns)] = a.pos else {
+    // A dict subclass (`enum`'s `_EnumDict`) is copied through its dict.
+    let sub_ns = match a.pos.get(2) {
+        Some(Value::Instance(i)) => match &i.payload {
+            Value::Dict(d) => Some(Value::Dict(d.clone())),
+            _ => None,
+        },
+        _ => None,
+    };
+    let third = sub_ns.as_ref().or(a.pos.get(2));
+    let ([Value::Str(name), bases, _], Some(Value::Dict(ns))) = (a.pos, third) else {
         if a.pos.len() == 3 {
             return Err(PyErr::type_error(
                 "type.__new__() argument 1 must be str, not ".to_string() + &type_name(&a.pos[0]),
@@ -697,6 +718,15 @@ pub fn type_call(vm: &mut Vm, meta: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value
                 )))
             }
         }
+    }
+    // `type(name, bases, ns)` with a more derived metaclass among the bases
+    // hands over to that metaclass's `__new__`, as `type_new` does.
+    if let Some(w) = crate::class_ns::derived_meta_new(meta, &bs) {
+        let new_name = vm.intern("__new__");
+        let f = vm.get_attr(&Value::Type(w.clone()), &new_name)?;
+        let mut args = vec![Value::Type(w)];
+        args.extend_from_slice(a.pos);
+        return vm.call_with_kw(&f, &args, a.kwnames, a.kwvals);
     }
     let ns = ns.borrow().clone();
     let t = new_type(

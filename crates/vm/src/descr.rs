@@ -20,8 +20,8 @@ pub enum Descr {
         fset: Value,
         /// The deleter.
         fdel: Value,
-        /// `__doc__`.
-        doc: Value,
+        /// `__doc__` (writable, as CPython's).
+        doc: std::cell::RefCell<Value>,
         /// The attribute name given by `__set_name__`, for error messages.
         name: std::cell::RefCell<Value>,
     },
@@ -85,7 +85,7 @@ pub fn construct(vm: &mut Vm, kind: TypeKind, a: Args<'_>) -> PyResult<Value> {
                 fget: get(0, "fget"),
                 fset: get(1, "fset"),
                 fdel: get(2, "fdel"),
-                doc: get(3, "doc"),
+                doc: std::cell::RefCell::new(get(3, "doc")),
                 name: std::cell::RefCell::new(Value::None),
             }
         }
@@ -183,6 +183,9 @@ pub fn getattr(vm: &mut Vm, v: &Value, d: &Descr, name: &Rc<StrObj>) -> PyResult
     if n == "__class__" {
         return Ok(Value::Type(type_of(v)));
     }
+    if let Some(m) = crate::descr_protocol::method(v, n) {
+        return Ok(m);
+    }
     match d {
         Descr::Super { .. } => vm.super_getattr(d, name),
         Descr::MappingProxy(m) => crate::mappingproxy::getattr(vm, v, m, name),
@@ -200,13 +203,28 @@ pub fn getattr(vm: &mut Vm, v: &Value, d: &Descr, name: &Rc<StrObj>) -> PyResult
                 "fget" => fget.clone(),
                 "fset" => fset.clone(),
                 "fdel" => fdel.clone(),
-                "__doc__" => match doc {
+                "__doc__" => match &*doc.borrow() {
                     Value::None => match fget {
                         Value::None => Value::None,
                         f => vm.get_attr(f, name).unwrap_or(Value::None),
                     },
                     d => d.clone(),
                 },
+                "__isabstractmethod__" => {
+                    let n = vm.intern("__isabstractmethod__");
+                    for f in [fget, fset, fdel] {
+                        if matches!(f, Value::None) {
+                            continue;
+                        }
+                        match vm.get_attr(f, &n) {
+                            Ok(v) if crate::ops::truthy(&v) => return Ok(Value::Bool(true)),
+                            Ok(_) => {}
+                            Err(e) if e.is(ExcKind::AttributeError) => {}
+                            Err(e) => return Err(e),
+                        }
+                    }
+                    Value::Bool(false)
+                }
                 "getter" => maker(0),
                 "setter" => maker(1),
                 "deleter" => maker(2),
@@ -263,7 +281,7 @@ fn property_copy(a: Args<'_>, which: usize) -> PyResult<Value> {
         fget,
         fset,
         fdel,
-        doc: doc.clone(),
+        doc: std::cell::RefCell::new(doc.borrow().clone()),
         name: std::cell::RefCell::new(name.borrow().clone()),
     })))
 }
@@ -295,5 +313,19 @@ pub fn repr(v: &Value, d: &Descr) -> String {
             "mappingproxy({})",
             crate::repr::repr(&Value::Dict(m.clone()))
         ),
+    }
+}
+
+/// `p.__doc__ = value` on a property (`dis` sets its named-tuple fields' docs).
+pub(crate) fn set_doc(d: &Descr, value: Value) -> PyResult<()> {
+    match d {
+        Descr::Property { doc, .. } => {
+            *doc.borrow_mut() = value;
+            Ok(())
+        }
+        _ => Err(PyErr::new(
+            ExcKind::AttributeError,
+            "attribute '__doc__' is read-only",
+        )),
     }
 }

@@ -1018,6 +1018,10 @@ impl Vm {
                             .last()
                             .and_then(|f| f.names.clone())
                             .unwrap_or_else(|| globals.clone());
+                        if let Some(m) = crate::class_ns::custom(&ns) {
+                            tri!(self.setitem(&m, Value::Str(name), v));
+                            continue;
+                        }
                         let h = name.hash();
                         let old = ns.borrow_mut().replace_hashed(Value::Str(name), h, v);
                         if let Some(old) = old {
@@ -1033,7 +1037,10 @@ impl Vm {
                     Op::LoadName => {
                         let name = &code.names[arg as usize];
                         let ns = self.frames.last().and_then(|f| f.names.clone());
-                        let mut v = ns.and_then(|ns| ns.borrow().get_str(name).cloned());
+                        let mut v = match ns.as_ref().and_then(crate::class_ns::custom) {
+                            Some(m) => tri!(self.load_custom_name(&m, Value::Str(name.clone()))),
+                            None => ns.and_then(|ns| ns.borrow().get_str(name).cloned()),
+                        };
                         if v.is_none() {
                             v = globals.borrow().get_str(name).cloned();
                         }
@@ -1054,6 +1061,12 @@ impl Vm {
                             .last()
                             .and_then(|f| f.names.clone())
                             .unwrap_or_else(|| globals.clone());
+                        if let Some(m) = crate::class_ns::custom(&ns) {
+                            if self.delitem(&m, &Value::Str(name.clone())).is_err() {
+                                break 'body (self.name_error(name, &code, &globals), false, cur);
+                            }
+                            continue;
+                        }
                         let removed = tri!(ns.borrow_mut().remove(&Value::Str(name.clone())));
                         if removed.is_none() {
                             break 'body (self.name_error(name, &code, &globals), false, cur);
@@ -1129,8 +1142,13 @@ impl Vm {
                         let i = arg as usize;
                         if ins.op == Op::LoadClassderef {
                             let ns = self.frames.last().and_then(|f| f.names.clone());
-                            let found =
-                                ns.and_then(|ns| ns.borrow().get_str(&code.localsplus[i]).cloned());
+                            let found = match ns.as_ref().and_then(crate::class_ns::custom) {
+                                Some(m) => tri!(self
+                                    .load_custom_name(&m, Value::Str(code.localsplus[i].clone()))),
+                                None => ns.and_then(|ns| {
+                                    ns.borrow().get_str(&code.localsplus[i]).cloned()
+                                }),
+                            };
                             if let Some(v) = found {
                                 self.stack.push(v);
                                 continue;
@@ -1900,6 +1918,8 @@ impl Vm {
             | Value::ByteArray(_)
             | Value::MemoryView(_) => self.collect(v)?,
             Value::Instance(_) if crate::special::iterable_instance(v) => self.collect(v)?,
+            // A class whose metaclass iterates (`enum`'s `EnumType`).
+            Value::Type(t) if crate::class_ns::meta_has_iter(t) => self.collect(v)?,
             _ => {
                 return Err(PyErr::type_error(format!(
                     "cannot unpack non-iterable {} object",

@@ -42,3 +42,33 @@ pub fn getattr(
         n => Err(crate::protocol::attribute_error(v, n)),
     }
 }
+
+/// `types.MappingProxyType(mapping)`: a read-only view of a dict (or of the
+/// dict inside a dict subclass instance).
+pub(crate) fn construct(a: crate::func::Args<'_>) -> crate::exc::PyResult<Value> {
+    a.no_kw("mappingproxy")?;
+    let [m] = a.pos else {
+        return Err(crate::exc::PyErr::type_error(format!(
+            "mappingproxy() takes exactly 1 argument ({} given)",
+            a.pos.len()
+        )));
+    };
+    let d = match m {
+        Value::Dict(d) => Some(d.clone()),
+        Value::Instance(i) => match &i.payload {
+            Value::Dict(d) => Some(d.clone()),
+            _ => None,
+        },
+        Value::Descr(d) => match &**d {
+            Descr::MappingProxy(d) => Some(d.clone()),
+            _ => None,
+        },
+        _ => None,
+    };
+    d.map(new).ok_or_else(|| {
+        crate::exc::PyErr::type_error(format!(
+            "mappingproxy() argument must be a mapping, not {}",
+            crate::types::type_name(m)
+        ))
+    })
+}

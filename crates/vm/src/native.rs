@@ -164,7 +164,7 @@ fn build_class(vm: &mut Vm, spec: &'static ClassSpec) -> Rc<TypeObj> {
                 fget: Value::Builtin(p.get),
                 fset: Value::Builtin(p.set.unwrap_or(&READONLY)),
                 fdel: Value::None,
-                doc: Value::None,
+                doc: RefCell::new(Value::None),
                 name: RefCell::new(Value::str(p.name)),
             })),
         );
@@ -389,6 +389,12 @@ pub fn builtin_type_dict(t: &Rc<TypeObj>) -> Dict {
         for def in table {
             let _ = d.insert(Value::str(def.name), Value::Builtin(def));
         }
+    }
+    // Every builtin class defines its own `__new__` (`enum` looks for it there).
+    let new = crate::base_methods::builtin_attr(t, "__new__")
+        .or_else(|| crate::slots::slot_wrapper(t, crate::names::D::New).map(Value::Builtin));
+    if let Some(new) = new {
+        let _ = d.insert(Value::str("__new__"), new);
     }
     d
 }

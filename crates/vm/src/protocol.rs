@@ -108,6 +108,7 @@ impl Vm {
         }
         Ok(match v {
             Value::Instance(_) => return self.iter_special(v),
+            Value::Type(t) if crate::class_ns::meta_has_iter(t) => return self.iter_special(v),
             Value::Iter(_) | Value::Generator(_) => v.clone(),
             Value::Async(a) if a.is_iterator() => v.clone(),
             Value::DictView(view) => Vm::dict_iter(&view.0, view.1),
@@ -362,6 +363,7 @@ impl Vm {
             Value::MemoryView(m) => m.length()?,
             Value::Range(r) => r.len().max(0) as usize,
             Value::Instance(_) => return self.len_special(v),
+            Value::Type(t) if crate::class_ns::has_heap_meta(t) => return self.len_special(v),
             other => {
                 return Err(PyErr::type_error(format!(
                     "object of type '{}' has no len()",
@@ -670,6 +672,9 @@ impl Vm {
         }
         Ok(match c {
             Value::Instance(_) => return self.contains_special(c, item),
+            Value::Type(t) if crate::class_ns::has_heap_meta(t) => {
+                return self.contains_special(c, item)
+            }
             Value::List(l) => l
                 .borrow()
                 .iter()
@@ -800,6 +805,10 @@ impl Vm {
         let items: Vec<Value>;
         let (open, close) = match v {
             Value::Instance(_) => {
+                out.push_str(&self.repr_special(v)?);
+                return Ok(());
+            }
+            Value::Type(t) if crate::class_ns::meta_hook(t, crate::names::D::Repr).is_some() => {
                 out.push_str(&self.repr_special(v)?);
                 return Ok(());
             }
@@ -1080,6 +1089,9 @@ impl Vm {
         };
         found
             .or_else(|| crate::slots::bound_slot_wrapper(obj, n))
+            // Builtin objects carry no docstrings in Pith.
+            .or_else(|| crate::descr_protocol::method(obj, n))
+            .or_else(|| (n == "__doc__").then_some(Value::None))
             .ok_or_else(|| attribute_error(obj, n))
     }
 
@@ -1092,7 +1104,14 @@ impl Vm {
             Value::Instance(_) | Value::Exception(_) => {
                 self.instance_setattr(obj, name, Some(value))
             }
-            Value::Type(t) if t.heap.is_some() => self.type_setattr(t, name, Some(value)),
+            Value::Type(t) if t.heap.is_some() => {
+                match crate::class_ns::meta_hook(t, crate::names::D::SetAttr) {
+                    Some(f) => self
+                        .call(&f, &[obj.clone(), Value::Str(name.clone()), value])
+                        .map(drop),
+                    None => self.type_setattr(t, name, Some(value)),
+                }
+            }
             _ => self.builtin_setattr(obj, name, value),
         }
     }
@@ -1157,6 +1176,9 @@ impl Vm {
                 Ok(())
             }
             (Value::Function(f), _) => crate::func_attrs::set(f, name, value),
+            (Value::Descr(d), "__doc__") if matches!(**d, crate::descr::Descr::Property { .. }) => {
+                crate::descr::set_doc(d, value)
+            }
             (Value::Type(t), n) => Err(PyErr::type_error(format!(
                 "cannot set '{}' attribute of immutable type '{}'",
                 n, t.name
@@ -1180,7 +1202,14 @@ impl Vm {
         }
         match obj {
             Value::Instance(_) | Value::Exception(_) => self.instance_setattr(obj, name, None),
-            Value::Type(t) if t.heap.is_some() => self.type_setattr(t, name, None),
+            Value::Type(t) if t.heap.is_some() => {
+                match crate::class_ns::meta_hook(t, crate::names::D::DelAttr) {
+                    Some(f) => self
+                        .call(&f, &[obj.clone(), Value::Str(name.clone())])
+                        .map(drop),
+                    None => self.type_setattr(t, name, None),
+                }
+            }
             Value::Function(f) if crate::func_attrs::delete(f, name)? => Ok(()),
             _ => Err(attribute_error(obj, name.as_str())),
         }

@@ -98,6 +98,13 @@ pub fn dict_merge_from(vm: &mut Vm, d: &Rc<RefCell<Dict>>, src: &Value) -> PyRes
         }
         return Ok(());
     }
+    // Anything with `keys()` is a mapping (`mappingproxy`, dict subclasses).
+    let keys_name = vm.intern("keys");
+    match vm.get_attr(src, &keys_name) {
+        Ok(_) => return vm.dict_update_from(d, src),
+        Err(e) if e.is(ExcKind::AttributeError) => {}
+        Err(e) => return Err(e),
+    }
     // Pairs are taken one at a time: a bad element is reported before the
     // iterable is exhausted, as CPython does.
     let outer = vm.get_iter(src)?;

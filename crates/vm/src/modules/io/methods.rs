@@ -61,7 +61,7 @@ pub(super) fn closed_property() -> Value {
         fget: Value::Builtin(&CLOSED_GETTER),
         fset: Value::None,
         fdel: Value::None,
-        doc: Value::None,
+        doc: std::cell::RefCell::new(Value::None),
         name: std::cell::RefCell::new(Value::str("closed")),
     }))
 }

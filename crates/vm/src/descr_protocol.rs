@@ -1,0 +1,126 @@
+//! `__get__`, `__set__` and `__delete__` as attributes of the builtin
+//! descriptors (functions, `property`, `classmethod`, `staticmethod`), so
+//! Python code can call them and `hasattr(x, '__get__')` finds them (`enum`
+//! tells members from descriptors that way).
+
+use std::rc::Rc;
+
+use crate::descr::Descr;
+use crate::exc::{PyErr, PyResult};
+use crate::func::{Args, BuiltinDef};
+use crate::types::{type_of, ExcKind};
+use crate::value::Value;
+use crate::vm::Vm;
+
+static GET: BuiltinDef = BuiltinDef {
+    name: "__get__",
+    func: descr_get,
+    owner: "builtin",
+    is_method: true,
+};
+static SET: BuiltinDef = BuiltinDef {
+    name: "__set__",
+    func: descr_set,
+    owner: "builtin",
+    is_method: true,
+};
+static DELETE: BuiltinDef = BuiltinDef {
+    name: "__delete__",
+    func: descr_delete,
+    owner: "builtin",
+    is_method: true,
+};
+
+/// The bound `__get__`/`__set__`/`__delete__` of `obj`, if it has that method.
+pub(crate) fn method(obj: &Value, name: &str) -> Option<Value> {
+    let is_property = matches!(obj, Value::Descr(d) if matches!(**d, Descr::Property { .. }));
+    let def = match name {
+        "__get__" => match obj {
+            Value::Function(_) => &GET,
+            Value::Descr(d) if !matches!(**d, Descr::MappingProxy(_) | Descr::Super { .. }) => &GET,
+            _ => return None,
+        },
+        "__set__" if is_property => &SET,
+        "__delete__" if is_property => &DELETE,
+        _ => return None,
+    };
+    Some(Value::BoundBuiltin(Rc::new((obj.clone(), def))))
+}
+
+/// `descr.__get__(instance, owner=None)`.
+fn descr_get(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let (descr, obj, owner) = match a.pos {
+        [d, o] => (d, o, None),
+        [d, o, t] => (d, o, Some(t)),
+        _ => {
+            return Err(PyErr::type_error(format!(
+                "expected 1 or 2 arguments, got {}",
+                a.pos.len().saturating_sub(1)
+            )))
+        }
+    };
+    if matches!(obj, Value::None) && matches!(owner, None | Some(Value::None)) {
+        return Err(PyErr::type_error("__get__(None, None) is invalid"));
+    }
+    let owner = match owner {
+        Some(Value::Type(t)) => t.clone(),
+        _ => type_of(obj),
+    };
+    vm.bind_attr(descr.clone(), obj, &owner)
+}
+
+fn property_parts(descr: &Value) -> PyResult<(Value, Value, Value)> {
+    match descr {
+        Value::Descr(d) => match &**d {
+            Descr::Property {
+                fset, fdel, name, ..
+            } => Ok((fset.clone(), fdel.clone(), name.borrow().clone())),
+            _ => Err(PyErr::type_error("not a property")),
+        },
+        _ => Err(PyErr::type_error("not a property")),
+    }
+}
+
+/// `property.__set__(instance, value)`.
+fn descr_set(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let [descr, obj, value] = a.pos else {
+        return Err(PyErr::type_error(format!(
+            "expected 2 arguments, got {}",
+            a.pos.len().saturating_sub(1)
+        )));
+    };
+    let (fset, _, name) = property_parts(descr)?;
+    if matches!(fset, Value::None) {
+        return Err(missing(&name, obj, "setter"));
+    }
+    vm.call(&fset, &[obj.clone(), value.clone()])?;
+    Ok(Value::None)
+}
+
+/// `property.__delete__(instance)`.
+fn descr_delete(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let [descr, obj] = a.pos else {
+        return Err(PyErr::type_error(format!(
+            "expected 1 argument, got {}",
+            a.pos.len().saturating_sub(1)
+        )));
+    };
+    let (_, fdel, name) = property_parts(descr)?;
+    if matches!(fdel, Value::None) {
+        return Err(missing(&name, obj, "deleter"));
+    }
+    vm.call(&fdel, std::slice::from_ref(obj))?;
+    Ok(Value::None)
+}
+
+fn missing(name: &Value, obj: &Value, what: &str) -> PyErr {
+    PyErr::new(
+        ExcKind::AttributeError,
+        format!(
+            "property '{}' of '{}' object has no {}",
+            crate::repr::to_str(name),
+            crate::types::type_name(obj),
+            what
+        ),
+    )
+}

@@ -1,0 +1,133 @@
+//! `object.__reduce_ex__` and `object.__reduce__` (`Objects/typeobject.c`'s
+//! `object___reduce_ex___impl`, `reduce_newobj`), which `copy`, `pickle` and
+//! `enum` reach: protocol 2 and above build the `copyreg.__newobj__` tuple,
+//! older protocols go through `copyreg._reduce_ex`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::dict::Dict;
+use crate::exc::{PyErr, PyResult};
+use crate::func::Args;
+use crate::types::{type_of, ExcKind, TypeKind};
+use crate::value::Value;
+use crate::vm::Vm;
+
+fn copyreg(vm: &mut Vm) -> PyResult<Value> {
+    let globals = Rc::new(RefCell::new(Dict::new()));
+    vm.import_name("copyreg", &Value::None, 0, &globals)
+}
+
+/// An attribute that may be missing: `Ok(None)` on `AttributeError`.
+fn optional_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+    let n = vm.intern(name);
+    match vm.get_attr(obj, &n) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if e.is(ExcKind::AttributeError) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+fn receiver<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Value> {
+    a.pos.first().ok_or_else(|| {
+        PyErr::type_error(format!(
+            "descriptor '{name}' of 'object' object needs an argument"
+        ))
+    })
+}
+
+/// `object.__reduce__()`: `copyreg._reduce_ex(self, 0)`.
+pub(crate) fn object_reduce(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = receiver(&a, "__reduce__")?.clone();
+    if a.pos.len() > 1 {
+        return Err(PyErr::type_error(format!(
+            "object.__reduce__() takes no arguments ({} given)",
+            a.pos.len() - 1
+        )));
+    }
+    common_reduce(vm, &obj, 0)
+}
+
+/// `object.__reduce_ex__(protocol)`: an overriding `__reduce__` wins.
+pub(crate) fn object_reduce_ex(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = receiver(&a, "__reduce_ex__")?.clone();
+    let protocol = match a.pos.get(1) {
+        Some(Value::Int(i)) => *i,
+        Some(Value::Bool(b)) => i64::from(*b),
+        Some(other) => {
+            return Err(PyErr::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                crate::types::type_name(other)
+            )))
+        }
+        None => {
+            return Err(PyErr::type_error(
+                "object.__reduce_ex__() takes exactly one argument (0 given)",
+            ))
+        }
+    };
+    let name = vm.intern("__reduce__");
+    let overridden = matches!(
+        crate::class::lookup(&type_of(&obj), &name),
+        Some(Value::Function(_))
+    );
+    if overridden {
+        let m = vm.get_attr(&obj, &name)?;
+        return vm.call(&m, &[]);
+    }
+    common_reduce(vm, &obj, protocol)
+}
+
+fn common_reduce(vm: &mut Vm, obj: &Value, protocol: i64) -> PyResult<Value> {
+    let copyreg = copyreg(vm)?;
+    if protocol < 2 {
+        let f = optional_attr(vm, &copyreg, "_reduce_ex")?.unwrap_or(Value::None);
+        return vm.call(&f, &[obj.clone(), Value::Int(protocol)]);
+    }
+    let cls = type_of(obj);
+    let mut newargs: Vec<Value> = vec![Value::Type(cls.clone())];
+    let mut newobj_name = "__newobj__";
+    if let Some(f) = optional_attr(vm, obj, "__getnewargs_ex__")? {
+        let r = vm.call(&f, &[])?;
+        let parts = vm.collect(&r)?;
+        if let [args, kwargs] = parts.as_slice() {
+            let has_kw = matches!(kwargs, Value::Dict(d) if !d.borrow().is_empty());
+            if has_kw {
+                newobj_name = "__newobj_ex__";
+                newargs.push(args.clone());
+                newargs.push(kwargs.clone());
+            } else {
+                newargs.extend(vm.collect(args)?);
+            }
+        }
+    } else if let Some(f) = optional_attr(vm, obj, "__getnewargs__")? {
+        let r = vm.call(&f, &[])?;
+        newargs.extend(vm.collect(&r)?);
+    }
+    let newobj = optional_attr(vm, &copyreg, newobj_name)?.unwrap_or(Value::None);
+    let state = match optional_attr(vm, obj, "__getstate__")? {
+        Some(f) => vm.call(&f, &[])?,
+        None => Value::None,
+    };
+    let solid = cls.heap.as_ref().map_or(cls.kind, |h| h.solid.kind);
+    let listitems = if solid == TypeKind::List {
+        vm.get_iter(obj)?
+    } else {
+        Value::None
+    };
+    let dictitems = if solid == TypeKind::Dict {
+        let items = vm.intern("items");
+        let m = vm.get_attr(obj, &items)?;
+        let it = vm.call(&m, &[])?;
+        vm.get_iter(&it)?
+    } else {
+        Value::None
+    };
+    Ok(Value::tuple(vec![
+        newobj,
+        Value::tuple(newargs),
+        state,
+        listitems,
+        dictitems,
+    ]))
+}
