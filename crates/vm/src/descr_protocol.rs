@@ -114,13 +114,15 @@ fn descr_delete(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn missing(name: &Value, obj: &Value, what: &str) -> PyErr {
+    let prop = match name {
+        Value::None => "property".to_string(),
+        n => format!("property '{}'", crate::repr::to_str(n)),
+    };
     PyErr::new(
         ExcKind::AttributeError,
         format!(
-            "property '{}' of '{}' object has no {}",
-            crate::repr::to_str(name),
-            crate::types::type_name(obj),
-            what
+            "{prop} of '{}' object has no {what}",
+            crate::types::type_name(obj)
         ),
     )
 }

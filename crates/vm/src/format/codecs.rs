@@ -122,7 +122,7 @@ pub fn encode(s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
     Ok(out)
 }
 
-fn escape_char(c: char) -> String {
+pub(crate) fn escape_char(c: char) -> String {
     let cp = c as u32;
     if cp < 0x100 {
         format!("'\\x{cp:02x}'")

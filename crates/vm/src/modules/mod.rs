@@ -20,6 +20,7 @@ use crate::vm::Vm;
 
 pub mod bisect;
 pub mod builtins;
+pub mod codecs;
 pub mod collections;
 pub mod errno;
 mod errno_table;
@@ -53,6 +54,7 @@ pub type ModuleInit = fn(&mut Vm) -> Value;
 /// Every native module: `(name, constructor)`.
 pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_bisect", bisect::init),
+    ("_codecs", codecs::init),
     ("_collections", collections::init),
     ("builtins", builtins::init),
     ("errno", errno::init),

@@ -1,0 +1,637 @@
+//! `_codecs`: CPython's `Modules/_codecsmodule.c` and the registry of
+//! `Python/codecs.c`, enough for `codecs`, `encodings` and `tokenize`:
+//! codec search functions and their cache, error handlers, and the UTF-8,
+//! ASCII, Latin-1, bytes-escape and basic charmap codecs (the byte-level work
+//! is shared with `str.encode` in `crate::format::codecs`).
+//!
+//! The registry lives in the module's own namespace (`_search_path`,
+//! `_search_cache`, `_error_handlers`), so each VM has its own.
+
+use std::rc::Rc;
+
+use crate::dict::Dict;
+use crate::exc::{PyErr, PyResult};
+use crate::func::Args;
+use crate::native::bind_args;
+use crate::types::{type_name, ExcKind};
+use crate::value::Value;
+use crate::vm::Vm;
+
+use super::new_module;
+
+super::module_functions!(CODECS_FUNCTIONS, "_codecs", [
+    "register" => register, "unregister" => unregister, "lookup" => lookup,
+    "encode" => encode, "decode" => decode, "_forget_codec" => forget_codec,
+    "lookup_error" => lookup_error, "register_error" => register_error,
+    "utf_8_encode" => utf_8_encode, "utf_8_decode" => utf_8_decode,
+    "ascii_encode" => ascii_encode, "ascii_decode" => ascii_decode,
+    "latin_1_encode" => latin_1_encode, "latin_1_decode" => latin_1_decode,
+    "escape_encode" => escape_encode, "escape_decode" => escape_decode,
+    "charmap_build" => charmap_build, "charmap_decode" => charmap_decode,
+    "charmap_encode" => charmap_encode,
+]);
+
+super::module_functions!(ERROR_HANDLERS, "_codecs", [
+    "strict_errors" => strict_errors, "ignore_errors" => ignore_errors,
+    "replace_errors" => replace_errors, "xmlcharrefreplace_errors" => xmlcharrefreplace_errors,
+    "backslashreplace_errors" => backslashreplace_errors,
+    "namereplace_errors" => backslashreplace_errors,
+]);
+
+const SEARCH_PATH: &str = "_search_path";
+const SEARCH_CACHE: &str = "_search_cache";
+const ERROR_HANDLERS_KEY: &str = "_error_handlers";
+
+/// Builds the `_codecs` module.
+pub fn init(_vm: &mut Vm) -> Value {
+    let mut handlers = Dict::new();
+    let names = [
+        "strict",
+        "ignore",
+        "replace",
+        "xmlcharrefreplace",
+        "backslashreplace",
+        "namereplace",
+    ];
+    for (def, name) in names.into_iter().enumerate() {
+        let _ = handlers.insert(Value::str(name), Value::Builtin(&ERROR_HANDLERS[def]));
+    }
+    new_module(
+        "_codecs",
+        CODECS_FUNCTIONS,
+        vec![
+            (SEARCH_PATH, Value::list(Vec::new())),
+            (SEARCH_CACHE, Value::dict(Dict::new())),
+            (ERROR_HANDLERS_KEY, Value::dict(handlers)),
+        ],
+    )
+}
+
+/// One of the registry's containers in the `_codecs` module namespace.
+fn registry(vm: &mut Vm, key: &str) -> PyResult<Value> {
+    let m = vm.import_module("_codecs")?;
+    let Value::Module(m) = m else {
+        return Err(PyErr::system_error("_codecs is not a module"));
+    };
+    let k = vm.intern(key);
+    let found = m.dict.borrow().get_str(&k).cloned();
+    found.ok_or_else(|| PyErr::system_error("codec registry is gone"))
+}
+
+fn str_arg<'a>(v: Option<&'a Value>, fname: &str, pos: usize) -> PyResult<&'a str> {
+    match v {
+        Some(Value::Str(s)) => Ok(s.as_str()),
+        Some(other) => Err(PyErr::type_error(format!(
+            "{fname}() argument {pos} must be str, not {}",
+            type_name(other)
+        ))),
+        None => Err(PyErr::type_error(format!(
+            "{fname}() missing argument {pos}"
+        ))),
+    }
+}
+
+/// `errors` as given (`None` means strict).
+fn errors_arg(v: Option<&Value>, fname: &str, pos: usize) -> PyResult<String> {
+    match v {
+        None | Some(Value::None) => Ok("strict".to_string()),
+        other => str_arg(other, fname, pos).map(str::to_string),
+    }
+}
+
+fn bytes_arg(v: Option<&Value>, fname: &str) -> PyResult<Vec<u8>> {
+    match v {
+        Some(Value::Bytes(b)) => Ok(b.to_vec()),
+        Some(Value::ByteArray(b)) => Ok(b.borrow().clone()),
+        Some(Value::MemoryView(m)) => m.to_vec(),
+        Some(other) => Err(PyErr::type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            type_name(other)
+        ))),
+        None => Err(PyErr::type_error(format!("{fname}() missing argument 1"))),
+    }
+}
+
+/// `normalizestring` of `codecs.c`: lower case, spaces and hyphens to underscores.
+fn normalize(name: &str) -> String {
+    name.chars()
+        .map(|c| match c {
+            ' ' | '-' => '_',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+fn register(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let args = bind_args(&a, "register", &["search_function"], 1)?;
+    let f = args[0].cloned().unwrap_or(Value::None);
+    if !crate::native::is_callable(&f) {
+        return Err(PyErr::type_error("argument must be callable"));
+    }
+    if let Value::List(l) = registry(vm, SEARCH_PATH)? {
+        l.borrow_mut().push(f);
+    }
+    Ok(Value::None)
+}
+
+fn unregister(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let args = bind_args(&a, "unregister", &["search_function"], 1)?;
+    let f = args[0].cloned().unwrap_or(Value::None);
+    if let Value::List(l) = registry(vm, SEARCH_PATH)? {
+        let pos = l.borrow().iter().position(|x| x.is(&f));
+        if let Some(i) = pos {
+            l.borrow_mut().remove(i);
+            if let Value::Dict(c) = registry(vm, SEARCH_CACHE)? {
+                c.borrow_mut().clear();
+            }
+        }
+    }
+    Ok(Value::None)
+}
+
+/// `codecs.lookup(encoding)`: the cached `CodecInfo`, else the first search
+/// function's answer.
+fn lookup_codec(vm: &mut Vm, encoding: &str) -> PyResult<Value> {
+    let norm = normalize(encoding);
+    let key = Value::string(norm.clone());
+    let Value::Dict(cache) = registry(vm, SEARCH_CACHE)? else {
+        return Err(PyErr::system_error("codec cache is gone"));
+    };
+    if let Some(v) = cache.borrow().get(&key)? {
+        return Ok(v.clone());
+    }
+    let funcs = match registry(vm, SEARCH_PATH)? {
+        Value::List(l) => l.borrow().clone(),
+        _ => Vec::new(),
+    };
+    if funcs.is_empty() {
+        // As CPython, the first lookup imports `encodings`, which registers
+        // its search function.
+        let globals = Rc::new(std::cell::RefCell::new(Dict::new()));
+        vm.import_name("encodings", &Value::None, 0, &globals)?;
+    }
+    let funcs = match registry(vm, SEARCH_PATH)? {
+        Value::List(l) => l.borrow().clone(),
+        _ => Vec::new(),
+    };
+    for f in funcs {
+        let r = vm.call(&f, std::slice::from_ref(&key))?;
+        if matches!(r, Value::None) {
+            continue;
+        }
+        let is_4_tuple = match crate::instance::payload_of(&r).unwrap_or(&r) {
+            Value::Tuple(t) => t.len() == 4,
+            _ => false,
+        };
+        if !is_4_tuple {
+            return Err(PyErr::type_error(
+                "codec search functions must return 4-tuples",
+            ));
+        }
+        cache.borrow_mut().insert(key, r.clone())?;
+        return Ok(r);
+    }
+    Err(PyErr::new(
+        ExcKind::LookupError,
+        format!("unknown encoding: {encoding}"),
+    ))
+}
+
+fn lookup(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let args = bind_args(&a, "lookup", &["encoding"], 1)?;
+    let enc = str_arg(args[0], "lookup", 1)?.to_string();
+    lookup_codec(vm, &enc)
+}
+
+fn forget_codec(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let args = bind_args(&a, "_forget_codec", &["encoding"], 1)?;
+    let enc = str_arg(args[0], "_forget_codec", 1)?;
+    let key = Value::string(normalize(enc));
+    if let Value::Dict(c) = registry(vm, SEARCH_CACHE)? {
+        c.borrow_mut().remove(&key)?;
+    }
+    Ok(Value::None)
+}
+
+/// `codecs.encode`/`codecs.decode`: item `which` of the codec's entry.
+fn run_codec(vm: &mut Vm, a: Args<'_>, fname: &str, which: usize) -> PyResult<Value> {
+    let args = bind_args(&a, fname, &["obj", "encoding", "errors"], 1)?;
+    let obj = args[0].cloned().unwrap_or(Value::None);
+    let enc = match args[1] {
+        None => "utf-8".to_string(),
+        v => str_arg(v, fname, 2)?.to_string(),
+    };
+    let errors = match args[2] {
+        None => "strict".to_string(),
+        v => str_arg(v, fname, 3)?.to_string(),
+    };
+    let info = lookup_codec(vm, &enc)?;
+    let coder = vm.getitem(&info, &Value::Int(which as i64))?;
+    let r = vm.call(&coder, &[obj, Value::string(errors)])?;
+    let what = if which == 0 { "encoder" } else { "decoder" };
+    match &r {
+        Value::Tuple(t) if t.len() == 2 => Ok(t[0].clone()),
+        _ => Err(PyErr::type_error(format!(
+            "{what} must return a tuple (object, integer)"
+        ))),
+    }
+}
+
+fn encode(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    run_codec(vm, a, "encode", 0)
+}
+
+fn decode(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    run_codec(vm, a, "decode", 1)
+}
+
+fn lookup_error(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let args = bind_args(&a, "lookup_error", &["name"], 1)?;
+    let name = str_arg(args[0], "lookup_error", 1)?.to_string();
+    let Value::Dict(h) = registry(vm, ERROR_HANDLERS_KEY)? else {
+        return Err(PyErr::system_error("error handler registry is gone"));
+    };
+    let found = h.borrow().get(&Value::string(name.clone()))?.cloned();
+    found.ok_or_else(|| {
+        PyErr::new(
+            ExcKind::LookupError,
+            format!("unknown error handler name '{name}'"),
+        )
+    })
+}
+
+fn register_error(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let args = bind_args(&a, "register_error", &["errors", "handler"], 2)?;
+    let name = str_arg(args[0], "register_error", 1)?.to_string();
+    let f = args[1].cloned().unwrap_or(Value::None);
+    if !crate::native::is_callable(&f) {
+        return Err(PyErr::type_error("handler must be callable"));
+    }
+    if let Value::Dict(h) = registry(vm, ERROR_HANDLERS_KEY)? {
+        h.borrow_mut().insert(Value::string(name), f)?;
+    }
+    Ok(Value::None)
+}
+
+fn handler_exc<'a>(a: &Args<'a>, fname: &str) -> PyResult<&'a Value> {
+    match a.pos {
+        [e @ Value::Exception(_)] => Ok(e),
+        [other] => Err(PyErr::type_error(format!(
+            "don't know how to handle {} in error callback",
+            type_name(other)
+        ))),
+        _ => Err(PyErr::type_error(format!(
+            "{fname}() takes exactly one argument ({} given)",
+            a.pos.len()
+        ))),
+    }
+}
+
+fn strict_errors(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    match handler_exc(&a, "strict_errors")? {
+        Value::Exception(e) => Err(PyErr(e.clone())),
+        _ => Err(PyErr::type_error("codec must pass exception instance")),
+    }
+}
+
+/// `(replacement, exc.end)` for the `ignore` and `replace` handlers.
+fn resume_with(vm: &mut Vm, a: &Args<'_>, fname: &str, text: &str) -> PyResult<Value> {
+    let e = handler_exc(a, fname)?.clone();
+    let end_name = vm.intern("end");
+    let end = vm.get_attr(&e, &end_name)?;
+    Ok(Value::tuple(vec![Value::str(text), end]))
+}
+
+fn ignore_errors(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    resume_with(vm, &a, "ignore_errors", "")
+}
+
+fn replace_errors(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let decoding = matches!(a.pos.first(), Some(Value::Exception(e)) if e.is_instance(ExcKind::UnicodeDecodeError));
+    resume_with(
+        vm,
+        &a,
+        "replace_errors",
+        if decoding { "\u{fffd}" } else { "?" },
+    )
+}
+
+fn encode_with(a: &Args<'_>, fname: &str, encoding: &str) -> PyResult<Value> {
+    let args = bind_args(a, fname, &["str", "errors"], 1)?;
+    let s = str_arg(args[0], fname, 1)?;
+    let errors = errors_arg(args[1], fname, 2)?;
+    let out = crate::format::codecs::encode(s, encoding, &errors)?;
+    Ok(Value::tuple(vec![
+        Value::Bytes(Rc::new(out)),
+        Value::Int(s.chars().count() as i64),
+    ]))
+}
+
+/// The length of an unfinished UTF-8 sequence at the end of `b` (kept for
+/// the next call of an incremental decoder).
+fn incomplete_tail(b: &[u8]) -> usize {
+    for back in 1..=b.len().min(3) {
+        let c = b[b.len() - back];
+        if c & 0xC0 == 0x80 {
+            continue;
+        }
+        let need = match c {
+            0xC2..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF4 => 4,
+            _ => return 0,
+        };
+        return if back < need { back } else { 0 };
+    }
+    0
+}
+
+fn decode_with(a: &Args<'_>, fname: &str, encoding: &str, incremental: bool) -> PyResult<Value> {
+    let names: &[&str] = if incremental {
+        &["data", "errors", "final"]
+    } else {
+        &["data", "errors"]
+    };
+    let args = bind_args(a, fname, names, 1)?;
+    let data = bytes_arg(args[0], fname)?;
+    let errors = errors_arg(args[1], fname, 2)?;
+    let last = args
+        .get(2)
+        .copied()
+        .flatten()
+        .is_some_and(crate::ops::truthy);
+    let keep = if incremental && !last {
+        incomplete_tail(&data)
+    } else {
+        0
+    };
+    let used = &data[..data.len() - keep];
+    let s = crate::format::codecs::decode(used, encoding, &errors)?;
+    Ok(Value::tuple(vec![
+        Value::string(s),
+        Value::Int(used.len() as i64),
+    ]))
+}
+
+fn utf_8_encode(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    encode_with(&a, "utf_8_encode", "utf-8")
+}
+fn utf_8_decode(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    decode_with(&a, "utf_8_decode", "utf-8", true)
+}
+fn ascii_encode(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    encode_with(&a, "ascii_encode", "ascii")
+}
+fn ascii_decode(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    decode_with(&a, "ascii_decode", "ascii", false)
+}
+fn latin_1_encode(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    encode_with(&a, "latin_1_encode", "latin-1")
+}
+fn latin_1_decode(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    decode_with(&a, "latin_1_decode", "latin-1", false)
+}
+
+/// `escape_encode(bytes)`: the body of the bytes' repr with `'` escaped.
+fn escape_encode(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let args = bind_args(&a, "escape_encode", &["data", "errors"], 1)?;
+    let data = match args[0] {
+        Some(Value::Bytes(b)) => b.clone(),
+        Some(other) => {
+            return Err(PyErr::type_error(format!(
+                "escape_encode() argument 1 must be bytes, not {}",
+                type_name(other)
+            )))
+        }
+        None => return Err(PyErr::type_error("escape_encode() missing argument 1")),
+    };
+    let mut out = Vec::with_capacity(data.len());
+    for &c in data.iter() {
+        match c {
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\'' => out.extend_from_slice(b"\\'"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            0x20..=0x7e => out.push(c),
+            _ => out.extend_from_slice(format!("\\x{c:02x}").as_bytes()),
+        }
+    }
+    Ok(Value::tuple(vec![
+        Value::Bytes(Rc::new(out)),
+        Value::Int(data.len() as i64),
+    ]))
+}
+
+/// `escape_decode(data)`: backslash escapes of a bytes literal.
+fn escape_decode(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let args = bind_args(&a, "escape_decode", &["data", "errors"], 1)?;
+    let data = match args[0] {
+        Some(Value::Str(s)) => s.as_str().as_bytes().to_vec(),
+        v => bytes_arg(v, "escape_decode")?,
+    };
+    let mut out = Vec::with_capacity(data.len());
+    let mut i = 0;
+    while i < data.len() {
+        let c = data[i];
+        i += 1;
+        if c != b'\\' {
+            out.push(c);
+            continue;
+        }
+        let Some(&e) = data.get(i) else {
+            return Err(PyErr::value_error("Trailing \\ in string"));
+        };
+        i += 1;
+        match e {
+            b'\n' => {}
+            b'\\' => out.push(b'\\'),
+            b'\'' => out.push(b'\''),
+            b'"' => out.push(b'"'),
+            b'a' => out.push(7),
+            b'b' => out.push(8),
+            b'f' => out.push(12),
+            b'n' => out.push(b'\n'),
+            b'r' => out.push(b'\r'),
+            b't' => out.push(b'\t'),
+            b'v' => out.push(11),
+            b'0'..=b'7' => {
+                let mut v = u32::from(e - b'0');
+                for _ in 0..2 {
+                    match data.get(i) {
+                        Some(&d @ b'0'..=b'7') => {
+                            v = v * 8 + u32::from(d - b'0');
+                            i += 1;
+                        }
+                        _ => break,
+                    }
+                }
+                out.push((v & 0xff) as u8);
+            }
+            b'x' => {
+                let hex = |b: Option<&u8>| b.and_then(|&b| (b as char).to_digit(16));
+                match (hex(data.get(i)), hex(data.get(i + 1))) {
+                    (Some(h), Some(l)) => {
+                        out.push((h * 16 + l) as u8);
+                        i += 2;
+                    }
+                    _ => {
+                        return Err(PyErr::value_error(format!(
+                            "invalid \\x escape at position {}",
+                            i - 2
+                        )))
+                    }
+                }
+            }
+            other => {
+                out.push(b'\\');
+                out.push(other);
+            }
+        }
+    }
+    Ok(Value::tuple(vec![
+        Value::Bytes(Rc::new(out)),
+        Value::Int(data.len() as i64),
+    ]))
+}
+
+/// `charmap_build(decoding_table)`: the reverse map, character to byte.
+fn charmap_build(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let args = bind_args(&a, "charmap_build", &["map"], 1)?;
+    let table = str_arg(args[0], "charmap_build", 1)?;
+    let mut d = Dict::new();
+    for (i, c) in table.chars().enumerate() {
+        d.insert(Value::Int(i64::from(u32::from(c))), Value::Int(i as i64))?;
+    }
+    Ok(Value::dict(d))
+}
+
+/// `charmap_decode(data, errors, mapping)` with a `str` table (or `None`: Latin-1).
+fn charmap_decode(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let args = bind_args(&a, "charmap_decode", &["data", "errors", "mapping"], 1)?;
+    let data = bytes_arg(args[0], "charmap_decode")?;
+    let errors = errors_arg(args[1], "charmap_decode", 2)?;
+    let table: Vec<char> = match args[2] {
+        None | Some(Value::None) => (0..=255u8).map(char::from).collect(),
+        Some(Value::Str(s)) => s.as_str().chars().collect(),
+        Some(other) => {
+            return Err(PyErr::type_error(format!(
+                "charmap_decode() mapping must be a str, not {}",
+                type_name(other)
+            )))
+        }
+    };
+    let mut out = String::with_capacity(data.len());
+    for (pos, &b) in data.iter().enumerate() {
+        match table.get(usize::from(b)) {
+            Some(&c) if c != '\u{fffe}' => out.push(c),
+            _ => match errors.as_str() {
+                "ignore" => {}
+                "replace" => out.push('\u{fffd}'),
+                _ => {
+                    return Err(PyErr::new(
+                        ExcKind::UnicodeDecodeError,
+                        format!(
+                            "'charmap' codec can't decode byte 0x{b:02x} in position {pos}: character maps to <undefined>"
+                        ),
+                    ))
+                }
+            },
+        }
+    }
+    Ok(Value::tuple(vec![
+        Value::string(out),
+        Value::Int(data.len() as i64),
+    ]))
+}
+
+/// `charmap_encode(str, errors, mapping)` with a dict from `charmap_build`.
+fn charmap_encode(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let args = bind_args(&a, "charmap_encode", &["str", "errors", "mapping"], 1)?;
+    let s = str_arg(args[0], "charmap_encode", 1)?.to_string();
+    let errors = errors_arg(args[1], "charmap_encode", 2)?;
+    let mapping = args[2].cloned().unwrap_or(Value::None);
+    let mut out = Vec::with_capacity(s.len());
+    for (pos, c) in s.chars().enumerate() {
+        let code = u32::from(c);
+        let mapped = if matches!(mapping, Value::None) {
+            (code < 256).then_some(code as u8)
+        } else {
+            match vm.getitem(&mapping, &Value::Int(i64::from(code))) {
+                Ok(Value::Int(b)) => u8::try_from(b).ok(),
+                Ok(_) => None,
+                Err(e) if e.is(ExcKind::LookupError) => None,
+                Err(e) => return Err(e),
+            }
+        };
+        match (mapped, errors.as_str()) {
+            (Some(b), _) => out.push(b),
+            (None, "ignore") => {}
+            (None, "replace") => out.push(b'?'),
+            (None, _) => {
+                return Err(PyErr::new(
+                    ExcKind::UnicodeEncodeError,
+                    format!(
+                        "'charmap' codec can't encode character {} in position {pos}: character maps to <undefined>",
+                        crate::format::codecs::escape_char(c)
+                    ),
+                ))
+            }
+        }
+    }
+    Ok(Value::tuple(vec![
+        Value::Bytes(Rc::new(out)),
+        Value::Int(s.chars().count() as i64),
+    ]))
+}
+
+/// The characters `exc.object[exc.start:exc.end]` of an encoding error and `exc.end`.
+fn failed_chars(vm: &mut Vm, a: &Args<'_>, fname: &str) -> PyResult<(Vec<char>, Value)> {
+    let e = handler_exc(a, fname)?.clone();
+    let mut get = |n: &str| {
+        let n = vm.intern(n);
+        vm.get_attr(&e, &n)
+    };
+    let obj = get("object")?;
+    let start = get("start")?;
+    let end = get("end")?;
+    let (Value::Str(s), Value::Int(st), Value::Int(en)) = (&obj, &start, &end) else {
+        return Err(PyErr::type_error(format!(
+            "don't know how to handle {} in error callback",
+            type_name(&e)
+        )));
+    };
+    let st = usize::try_from(*st).unwrap_or(0);
+    let en = usize::try_from(*en).unwrap_or(0);
+    let chars = s
+        .as_str()
+        .chars()
+        .skip(st)
+        .take(en.saturating_sub(st))
+        .collect();
+    Ok((chars, end))
+}
+
+fn xmlcharrefreplace_errors(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let (chars, end) = failed_chars(vm, &a, "xmlcharrefreplace_errors")?;
+    let text: String = chars
+        .iter()
+        .map(|&c| format!("&#{};", u32::from(c)))
+        .collect();
+    Ok(Value::tuple(vec![Value::string(text), end]))
+}
+
+/// `backslashreplace` (also standing in for `namereplace`, which needs the
+/// Unicode name table).
+fn backslashreplace_errors(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let (chars, end) = failed_chars(vm, &a, "backslashreplace_errors")?;
+    let text: String = chars
+        .iter()
+        .map(|&c| match u32::from(c) {
+            n @ 0..=0xff => format!("\\x{n:02x}"),
+            n @ 0x100..=0xffff => format!("\\u{n:04x}"),
+            n => format!("\\U{n:08x}"),
+        })
+        .collect();
+    Ok(Value::tuple(vec![Value::string(text), end]))
+}
