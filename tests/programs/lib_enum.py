@@ -105,3 +105,35 @@ print(list(Shape), Shape.SQUARE.value)
 print(isinstance(Color.RED, Color), type(Color.RED).__name__, type(Color).__name__)
 print(Color.__members__.keys())
 print(hash(Color.RED) == hash(Color.RED), {Color.RED: 1}[Color.RED])
+
+from enum import StrEnum
+
+
+class S(StrEnum):
+    A = "a"
+    B = "b"
+
+
+print(S.A, S.A == "a", S.A.upper(), repr(S.B))
+
+
+class F(IntFlag):
+    X = 1
+    Y = 2
+
+
+print(F.X | F.Y, repr(F.X | F.Y), F(0), ~F.X)
+
+
+class E(Enum):
+    A = 1
+
+    def describe(self):
+        return f"{self.name}={self.value}"
+
+    @classmethod
+    def first(cls):
+        return next(iter(cls))
+
+
+print(E.A.describe(), E.first(), E._missing_(5), E.A.__class__, Color)

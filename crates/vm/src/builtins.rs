@@ -1492,7 +1492,7 @@ pub fn code_attr(c: &Rc<Code>, name: &str) -> Option<Value> {
         "co_varnames" => strs(raw.varnames()),
         "co_cellvars" => strs(raw.cellvars()),
         "co_freevars" => strs(raw.freevars()),
-        _ => return None,
+        _ => return crate::code_methods::method(c, name),
     })
 }
 

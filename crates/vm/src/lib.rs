@@ -29,6 +29,7 @@ pub mod class;
 mod class_assign;
 mod class_ns;
 pub mod code;
+mod code_methods;
 pub mod compile_hook;
 pub mod complex;
 pub mod coro;
