@@ -91,3 +91,30 @@ mp = types.MappingProxyType({"a": 1})
 print(mp["a"], len(mp), list(mp), "a" in mp)
 print(dis.opname[100], dis.Instruction.opname.__doc__)
 print({}.update(C.__dict__) is None, None.__doc__)
+class M(type):
+    @classmethod
+    def __prepare__(m, n, b):
+        return 5
+try:
+    class C(metaclass=M):
+        x = 1
+except TypeError as e:
+    print(e)
+class L:
+    def __init__(self): self.d = {}
+    def __getitem__(self, k): return self.d[k]
+    def __setitem__(self, k, v): print("set", k); self.d[k] = v
+class M2(type):
+    @classmethod
+    def __prepare__(m, n, b):
+        return L()
+    def __new__(m, n, b, ns):
+        return super().__new__(m, n, b, ns.d)
+class D(metaclass=M2):
+    a = 1
+    b = a + len("xy")
+print(D.b)
+try:
+    type("X", (), L())
+except TypeError as e:
+    print(e)

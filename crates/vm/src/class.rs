@@ -640,6 +640,7 @@ pub fn build_class(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let (ns, custom) = match prepared {
         Value::Dict(d) => (d, None),
         other => {
+            crate::class_ns::check_mapping(vm, &meta_v, &other)?;
             let reg = crate::class_ns::Registration::new(other.clone());
             (reg.namespace(), Some((reg, other)))
         }
@@ -700,6 +701,12 @@ pub fn type_call(vm: &mut Vm, meta: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value
     };
     let third = sub_ns.as_ref().or(a.pos.get(2));
     let ([Value::Str(name), bases, _], Some(Value::Dict(ns))) = (a.pos, third) else {
+        if let [Value::Str(_), _, ns] = a.pos {
+            return Err(PyErr::type_error(format!(
+                "type.__new__() argument 3 must be dict, not {}",
+                type_name(ns)
+            )));
+        }
         if a.pos.len() == 3 {
             return Err(PyErr::type_error(
                 "type.__new__() argument 1 must be str, not ".to_string() + &type_name(&a.pos[0]),

@@ -168,3 +168,21 @@ pub(crate) fn type_dunder_delattr(vm: &mut Vm, a: crate::func::Args<'_>) -> PyRe
     vm.type_setattr(&t, &name, None)?;
     Ok(Value::None)
 }
+
+/// `__build_class__`'s check of what `__prepare__` returned (`PyMapping_Check`:
+/// its class has `__getitem__`).
+pub(crate) fn check_mapping(vm: &mut Vm, meta: &Value, ns: &Value) -> PyResult<()> {
+    let t = crate::types::type_of(ns);
+    let getitem = crate::names::D::GetItem.name();
+    if vm.get_attr(&Value::Type(t), &getitem).is_ok() {
+        return Ok(());
+    }
+    let meta_name = match meta {
+        Value::Type(m) => m.name.to_string(),
+        _ => "<metaclass>".to_string(),
+    };
+    Err(crate::exc::PyErr::type_error(format!(
+        "{meta_name}.__prepare__() must return a mapping, not {}",
+        crate::types::type_name(ns)
+    )))
+}
