@@ -72,7 +72,9 @@ const FD_FUNCS: &[&str] = &[
 
 /// Converts the argument `arg` of `func` to a path.
 pub fn path_arg(vm: &mut Vm, func: &str, arg: &str, v: &Value) -> PyResult<PathArg> {
-    let kinds = if FD_FUNCS.contains(&func) {
+    let kinds = if func == "listdir" || func == "scandir" {
+        "string, bytes, os.PathLike, integer or None"
+    } else if FD_FUNCS.contains(&func) {
         "string, bytes, os.PathLike or integer"
     } else {
         "string, bytes or os.PathLike"
@@ -100,9 +102,7 @@ pub fn path_arg(vm: &mut Vm, func: &str, arg: &str, v: &Value) -> PyResult<PathA
         _ => (PathBuf::new(), false),
     };
     if path.as_os_str().as_bytes().contains(&0) {
-        return Err(PyErr::value_error(format!(
-            "{func}: embedded null character in {arg}"
-        )));
+        return Err(PyErr::value_error("embedded null byte"));
     }
     Ok(PathArg {
         path,
