@@ -27,7 +27,26 @@ native_table!(OBJECT_METHODS, "object", [
     "__getattribute__" => object_getattribute, "__delattr__" => object_delattr,
     "__init_subclass__" => object_init_subclass, "__format__" => object_format,
     "__subclasshook__" => object_subclasshook, "__getstate__" => object_getstate,
+    "__reduce_ex__" => object_reduce_ex, "__reduce__" => object_reduce_ex,
 ]);
+
+/// `object.__reduce_ex__(protocol)` as protocol 2 gives it for plain objects:
+/// `(cls.__new__, (cls,), state, None, None)`, which `copy` and `pickle` rebuild from
+/// (`copyreg.__newobj__` calls `cls.__new__(cls)` the same way).
+fn object_reduce_ex(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = self_arg(&a, "__reduce_ex__")?;
+    let cls = Value::Type(crate::types::type_of(obj));
+    let name = vm.intern("__new__");
+    let new = vm.get_attr(&cls, &name)?;
+    let state = object_getstate(vm, Args::positional(std::slice::from_ref(obj)))?;
+    Ok(Value::tuple(vec![
+        new,
+        Value::tuple(vec![cls]),
+        state,
+        Value::None,
+        Value::None,
+    ]))
+}
 
 /// `object.__getstate__`: the instance dict, or None when it is empty.
 fn object_getstate(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {

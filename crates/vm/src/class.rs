@@ -621,6 +621,8 @@ pub fn build_class(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         (None, None) => Value::Type(builtin_type(TypeKind::Type)),
     };
     let bases_v = Value::tuple(bases.iter().cloned().map(Value::Type).collect());
+    // A `dict` subclass from `__prepare__` gets the body's entries afterwards.
+    let mut mapping: Option<Value> = None;
     let ns = match &meta_v {
         Value::Type(m) if m.heap.is_some() => match lookup(m, &D::Prepare.name()) {
             Some(_) => {
@@ -632,7 +634,12 @@ pub fn build_class(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                     &kwvals,
                 )? {
                     Value::Dict(d) => d,
-                    _ => Rc::new(RefCell::new(Dict::new())),
+                    other => {
+                        if crate::class_prepare::dict_payload(&other).is_some() {
+                            mapping = Some(other);
+                        }
+                        Rc::new(RefCell::new(Dict::new()))
+                    }
                 }
             }
             None => Rc::new(RefCell::new(Dict::new())),
@@ -640,6 +647,9 @@ pub fn build_class(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         _ => Rc::new(RefCell::new(Dict::new())),
     };
     let cell = vm.run_class_body(body, ns.clone())?;
+    if let Some(m) = &mapping {
+        crate::class_prepare::replay(vm, &ns, m)?;
+    }
     let cls = match &meta_v {
         Value::Type(m) if m.heap.is_none() && m.kind == TypeKind::Type => {
             let ns = ns.borrow().clone();
@@ -654,7 +664,11 @@ pub fn build_class(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         }
         other => vm.call_with_kw(
             other,
-            &[Value::Str(name.clone()), bases_v, Value::Dict(ns)],
+            &[
+                Value::Str(name.clone()),
+                bases_v,
+                mapping.unwrap_or(Value::Dict(ns)),
+            ],
             &kwnames,
             &kwvals,
         )?,
@@ -678,7 +692,17 @@ pub fn type_call(vm: &mut Vm, meta: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value
             )));
         }
     }
-    let [Value::Str(name), bases, Value::Dict(ns)] = a.pos else {
+    let payload = a.pos.get(2).and_then(crate::class_prepare::dict_payload);
+    let ns_v = payload.map(Value::Dict);
+    let pos: Vec<Value>;
+    let a_pos = match (&ns_v, a.pos) {
+        (Some(d), [n, b, _]) => {
+            pos = vec![n.clone(), b.clone(), d.clone()];
+            &pos[..]
+        }
+        _ => a.pos,
+    };
+    let [Value::Str(name), bases, Value::Dict(ns)] = a_pos else {
         if a.pos.len() == 3 {
             return Err(PyErr::type_error(
                 "type.__new__() argument 1 must be str, not ".to_string() + &type_name(&a.pos[0]),
@@ -696,6 +720,20 @@ pub fn type_call(vm: &mut Vm, meta: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value
                     type_name(&other)
                 )))
             }
+        }
+    }
+    // `type(name, bases, ns)` hands over to a more derived metaclass of the
+    // bases, as `type_new` does.
+    if meta.heap.is_none() {
+        let winner = bs.iter().map(metatype).filter(|m| m.heap.is_some()).fold(
+            None::<Rc<TypeObj>>,
+            |w, m| match w {
+                Some(w) if w.is_subtype(&m) => Some(w),
+                _ => Some(m),
+            },
+        );
+        if let Some(w) = winner {
+            return vm.call_with_kw(&Value::Type(w), a_pos, a.kwnames, a.kwvals);
         }
     }
     let ns = ns.borrow().clone();

@@ -1900,6 +1900,7 @@ impl Vm {
             | Value::ByteArray(_)
             | Value::MemoryView(_) => self.collect(v)?,
             Value::Instance(_) if crate::special::iterable_instance(v) => self.collect(v)?,
+            Value::Type(_) if crate::types::type_of(v).heap.is_some() => self.collect(v)?,
             _ => {
                 return Err(PyErr::type_error(format!(
                     "cannot unpack non-iterable {} object",

@@ -27,6 +27,7 @@ mod base_methods;
 pub mod builtins;
 pub mod class;
 mod class_assign;
+mod class_prepare;
 pub mod code;
 pub mod compile_hook;
 pub mod complex;

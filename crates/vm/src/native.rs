@@ -390,6 +390,12 @@ pub fn builtin_type_dict(t: &Rc<TypeObj>) -> Dict {
             let _ = d.insert(Value::str(def.name), Value::Builtin(def));
         }
     }
+    // `enum` tells data types by `'__new__' in base.__dict__`.
+    if let Some(new) = crate::slots::slot_wrapper(t, crate::names::D::New) {
+        if matches!(d.get(&Value::str("__new__")), Ok(None)) {
+            let _ = d.insert(Value::str("__new__"), Value::Builtin(new));
+        }
+    }
     d
 }
 

@@ -108,6 +108,10 @@ impl Vm {
         }
         Ok(match v {
             Value::Instance(_) => return self.iter_special(v),
+            // A class whose metaclass defines `__iter__` (enum classes).
+            Value::Type(_) if crate::types::type_of(v).heap.is_some() => {
+                return self.iter_special(v)
+            }
             Value::Iter(_) | Value::Generator(_) => v.clone(),
             Value::Async(a) if a.is_iterator() => v.clone(),
             Value::DictView(view) => Vm::dict_iter(&view.0, view.1),

@@ -98,6 +98,19 @@ pub fn dict_merge_from(vm: &mut Vm, d: &Rc<RefCell<Dict>>, src: &Value) -> PyRes
         }
         return Ok(());
     }
+    // Any other object with `keys()` is a mapping (`PyDict_Merge`).
+    let keys_name = vm.intern("keys");
+    if !matches!(src, Value::List(_) | Value::Tuple(_)) {
+        if let Ok(keys) = vm.get_attr(src, &keys_name) {
+            let keys = vm.call(&keys, &[])?;
+            let it = vm.get_iter(&keys)?;
+            while let Some(k) = vm.iter_next(&it)? {
+                let v = vm.getitem(src, &k)?;
+                vm.map_insert(d, k, v)?;
+            }
+            return Ok(());
+        }
+    }
     // Pairs are taken one at a time: a bad element is reported before the
     // iterable is exhausted, as CPython does.
     let outer = vm.get_iter(src)?;
