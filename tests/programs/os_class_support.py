@@ -62,3 +62,15 @@ class P:
 
 r = P().__reduce_ex__(2)
 print(len(r), r[1][0] is P, r[2])
+
+
+class LenMeta(type):
+    def __len__(cls):
+        return 7
+
+
+class L(metaclass=LenMeta):
+    pass
+
+
+print(len(L), None.__doc__)

@@ -366,6 +366,10 @@ impl Vm {
             Value::MemoryView(m) => m.length()?,
             Value::Range(r) => r.len().max(0) as usize,
             Value::Instance(_) => return self.len_special(v),
+            // A class whose metaclass defines `__len__` (enum classes).
+            Value::Type(_) if crate::types::type_of(v).heap.is_some() => {
+                return self.len_special(v)
+            }
             other => {
                 return Err(PyErr::type_error(format!(
                     "object of type '{}' has no len()",
@@ -1009,6 +1013,8 @@ impl Vm {
             (Value::Exception(e), "code") if e.is_instance(ExcKind::SystemExit) => {
                 Some(e.args.borrow().first().cloned().unwrap_or(Value::None))
             }
+            // `NoneType` has no docstring (`property()`'s default `fget.__doc__`).
+            (Value::None, "__doc__") => Some(Value::None),
             (Value::Method(m), "__self__") => Some(m.0.clone()),
             (Value::Method(m), "__func__") => Some(m.1.clone()),
             (Value::Method(m), "__name__" | "__qualname__" | "__doc__" | "__module__") => {
