@@ -1014,6 +1014,8 @@ impl Vm {
             (Value::Exception(e), "code") if e.is_instance(ExcKind::SystemExit) => {
                 Some(e.args.borrow().first().cloned().unwrap_or(Value::None))
             }
+            // `NoneType` has no docstring (`property()`'s default `fget.__doc__`).
+            (Value::None, "__doc__") => Some(Value::None),
             (Value::Method(m), "__self__") => Some(m.0.clone()),
             (Value::Method(m), "__func__") => Some(m.1.clone()),
             (Value::Method(m), "__name__" | "__qualname__" | "__doc__" | "__module__") => {

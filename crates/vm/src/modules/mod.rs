@@ -32,6 +32,7 @@ pub mod io;
 pub mod itertools;
 pub mod math;
 pub mod operator;
+pub mod posix;
 pub mod string;
 pub mod structseq;
 pub mod sys;
@@ -71,6 +72,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("importlib", importlib::init),
     ("itertools", itertools::init),
     ("math", math::init),
+    ("posix", posix::init),
     ("sys", sys::init),
     ("time", time::init),
 ];

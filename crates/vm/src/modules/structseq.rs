@@ -75,7 +75,7 @@ pub fn type_of(t: &Rc<Vec<Value>>) -> Option<&'static StructSeqType> {
 /// `t.name` for a struct sequence's field.
 pub fn getattr(t: &Rc<Vec<Value>>, name: &str) -> Option<Value> {
     with_entry(t, |e| {
-        let i = e.typ.fields.iter().position(|f| *f == name)?;
+        let i = e.typ.fields.iter().rposition(|f| *f == name)?;
         if i < e.typ.n_in_sequence {
             t.get(i).cloned()
         } else {

@@ -20,6 +20,8 @@ module_functions!(SYS_FUNCTIONS, "sys", [
     "exc_info" => s_exc_info, "exception" => s_exception, "exit" => s_exit,
     "getdefaultencoding" => s_getdefaultencoding,
     "getfilesystemencoding" => s_getfilesystemencoding,
+    "getfilesystemencodeerrors" => super::posix::sys_getfilesystemencodeerrors,
+    "audit" => super::posix::sys_audit,
     "getrecursionlimit" => s_getrecursionlimit, "getsizeof" => s_getsizeof,
     "intern" => s_intern, "setrecursionlimit" => s_setrecursionlimit,
     "_getframe" => crate::frame_obj::getframe,

@@ -1,0 +1,112 @@
+//! Path arguments of `posix` functions: `str`, `bytes` or an `os.PathLike`,
+//! as CPython's `path_converter`, and the `OSError`s that name them.
+
+use std::ffi::OsString;
+use std::os::unix::ffi::{OsStrExt, OsStringExt};
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use crate::exc::{PyErr, PyResult};
+use crate::types::type_name;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// A converted path argument.
+pub struct PathArg {
+    /// The OS path.
+    pub path: PathBuf,
+    /// Whether the caller gave bytes (results are then bytes too).
+    pub bytes: bool,
+    /// The argument as given, for `OSError.filename`.
+    pub orig: Value,
+}
+
+impl PathArg {
+    /// An `OSError` for `err` naming this path.
+    pub fn error(&self, err: &std::io::Error) -> PyErr {
+        crate::oserror::from_io(err, Some(self.orig.clone()))
+    }
+
+    /// A file name or path in the caller's flavour (str or bytes).
+    pub fn value_of(&self, p: &Path) -> Value {
+        os_value(p.as_os_str(), self.bytes)
+    }
+}
+
+/// An OS string as a Python `str` (lossy outside UTF-8) or `bytes`.
+pub fn os_value(s: &std::ffi::OsStr, bytes: bool) -> Value {
+    if bytes {
+        Value::Bytes(Rc::new(s.as_bytes().to_vec()))
+    } else {
+        Value::string(s.to_string_lossy().into_owned())
+    }
+}
+
+/// `os.fspath(v)`: `v` itself for str and bytes, else `v.__fspath__()`.
+pub fn fspath(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    match v {
+        Value::Str(_) | Value::Bytes(_) => return Ok(v.clone()),
+        _ => {}
+    }
+    let name = vm.intern("__fspath__");
+    let Ok(f) = vm.get_attr(v, &name) else {
+        return Err(PyErr::type_error(format!(
+            "expected str, bytes or os.PathLike object, not {}",
+            type_name(v)
+        )));
+    };
+    match vm.call(&f, &[])? {
+        r @ (Value::Str(_) | Value::Bytes(_)) => Ok(r),
+        other => Err(PyErr::type_error(format!(
+            "expected {}.__fspath__() to return str or bytes, not {}",
+            type_name(v),
+            type_name(&other)
+        ))),
+    }
+}
+
+/// Functions whose path may also be an open descriptor (their messages say so).
+const FD_FUNCS: &[&str] = &[
+    "stat", "listdir", "scandir", "chdir", "chmod", "utime", "truncate",
+];
+
+/// Converts the argument `arg` of `func` to a path.
+pub fn path_arg(vm: &mut Vm, func: &str, arg: &str, v: &Value) -> PyResult<PathArg> {
+    let kinds = if func == "listdir" || func == "scandir" {
+        "string, bytes, os.PathLike, integer or None"
+    } else if FD_FUNCS.contains(&func) {
+        "string, bytes, os.PathLike or integer"
+    } else {
+        "string, bytes or os.PathLike"
+    };
+    let not_path = || {
+        PyErr::type_error(format!(
+            "{func}: {arg} should be {kinds}, not {}",
+            type_name(v)
+        ))
+    };
+    let p = match v {
+        Value::Str(_) | Value::Bytes(_) => v.clone(),
+        Value::Instance(_) => {
+            let name = vm.intern("__fspath__");
+            if vm.get_attr(v, &name).is_err() {
+                return Err(not_path());
+            }
+            fspath(vm, v)?
+        }
+        _ => return Err(not_path()),
+    };
+    let (path, bytes) = match &p {
+        Value::Str(s) => (PathBuf::from(s.as_str()), false),
+        Value::Bytes(b) => (PathBuf::from(OsString::from_vec(b.to_vec())), true),
+        _ => (PathBuf::new(), false),
+    };
+    if path.as_os_str().as_bytes().contains(&0) {
+        return Err(PyErr::value_error("embedded null byte"));
+    }
+    Ok(PathArg {
+        path,
+        bytes,
+        orig: v.clone(),
+    })
+}
