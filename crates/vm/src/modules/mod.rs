@@ -31,6 +31,7 @@ pub mod io;
 pub mod itertools;
 pub mod math;
 pub mod operator;
+pub mod sre;
 pub mod string;
 pub mod structseq;
 pub mod sys;
@@ -62,6 +63,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_heapq", heapq::init),
     ("_io", io::init),
     ("_operator", operator::init),
+    ("_sre", sre::init),
     ("_string", string::init),
     ("_thread", thread::init),
     ("_weakref", weakref::init),
