@@ -13,7 +13,7 @@ use std::rc::Rc;
 
 use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
-use crate::native::{bind_args, class_of, positional};
+use crate::native::{bind_args, positional};
 use crate::types::{type_name, ExcKind};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -28,10 +28,7 @@ super::module_functions!(SRE_FUNCTIONS, "_sre", [
 ]);
 
 /// Builds the `_sre` module.
-pub fn init(vm: &mut Vm) -> Value {
-    let p = class_of(vm, &pattern::PATTERN);
-    let m = class_of(vm, &matchobj::MATCH);
-    let _ = (p, m);
+pub fn init(_vm: &mut Vm) -> Value {
     new_module(
         "_sre",
         SRE_FUNCTIONS,

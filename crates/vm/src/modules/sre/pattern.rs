@@ -397,9 +397,7 @@ fn subx(vm: &mut Vm, a: Args<'_>, name: &str) -> PyResult<(Value, i64)> {
         let piece = match &repl {
             Repl::Literal(v) => v.clone(),
             Repl::Call(c) => {
-                let (s, e) = (f.start, f.end);
                 let m = new_match(vm, &a.pos[0], &st, string.clone(), &p, f);
-                let _ = (s, e);
                 vm.call(c, &[m])?
             }
         };
