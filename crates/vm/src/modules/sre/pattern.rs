@@ -38,6 +38,7 @@ native_methods!(PATTERN_M, "Pattern", [
     "findall" => p_findall, "finditer" => p_finditer, "sub" => p_sub, "subn" => p_subn,
     "split" => p_split, "scanner" => p_scanner, "__repr__" => p_repr,
     "__copy__" => p_copy, "__deepcopy__" => p_deepcopy,
+    "__eq__" => p_eq, "__ne__" => p_ne, "__hash__" => p_hash,
 ]);
 native_fn!(P_PATTERN, "pattern", "Pattern", p_pattern);
 native_fn!(P_FLAGS, "flags", "Pattern", p_flags);
@@ -530,4 +531,46 @@ fn p_groupindex(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         _ => Dict::new(),
     };
     Ok(crate::mappingproxy::new(Rc::new(RefCell::new(copy))))
+}
+
+/// `pattern_richcompare`: same flags, code and source.
+fn same(vm: &mut Vm, a: &Args<'_>, name: &str) -> PyResult<Option<bool>> {
+    let st = this(a, name)?;
+    let other = a.pos.get(1).cloned().unwrap_or(Value::None);
+    let Some(ot) = crate::native::state_of::<PatternState>(&other) else {
+        return Ok(None);
+    };
+    if Rc::ptr_eq(&st, &ot) {
+        return Ok(Some(true));
+    }
+    let (p1, p2) = {
+        let (x, y) = (borrow(&st)?, borrow(&ot)?);
+        if x.flags != y.flags || x.code != y.code {
+            return Ok(Some(false));
+        }
+        (x.pattern.clone(), y.pattern.clone())
+    };
+    Ok(Some(vm.compare_bool(crate::ops::CmpOp::Eq, &p1, &p2)?))
+}
+
+fn p_eq(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    Ok(same(vm, &a, "__eq__")?.map_or(Value::NotImplemented, Value::Bool))
+}
+
+fn p_ne(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    Ok(same(vm, &a, "__ne__")?.map_or(Value::NotImplemented, |b| Value::Bool(!b)))
+}
+
+/// `pattern_hash`: the source's hash mixed with the code's bytes, the flags
+/// and the code size.
+fn p_hash(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let st = this(&a, "__hash__")?;
+    let s = borrow(&st)?;
+    let bytes: Vec<u8> = s.code.iter().flat_map(|c| c.to_le_bytes()).collect();
+    let mut h = crate::dict::hash_value(&s.pattern)?;
+    h ^= crate::hash::bytes_hash(&bytes);
+    h ^= s.flags;
+    h ^= i64::from(matches!(s.pattern, Value::Bytes(_)));
+    h ^= s.code.len() as i64;
+    Ok(Value::Int(if h == -1 { -2 } else { h }))
 }
