@@ -109,7 +109,7 @@ impl Run {
 
     fn set_mark(&mut self, i: usize, v: Option<usize>) {
         if i >= self.marks.len() {
-            self.marks.resize(i + 1, None);
+            return;
         }
         self.trail.push((i, self.marks[i]));
         self.marks[i] = v;
@@ -307,6 +307,10 @@ impl<'a> Matcher<'a> {
                     }
                     op::MARK => {
                         let i = self.atu(pc + 1)?;
+                        if i >= run.marks.len() {
+                            // A mark past the declared groups: malformed code.
+                            return Err(BadCode);
+                        }
                         if i & 1 == 1 {
                             run.lastindex = Some(i / 2 + 1);
                         }

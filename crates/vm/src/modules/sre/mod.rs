@@ -126,7 +126,12 @@ fn compile(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         code.push(c);
     }
     let groups = int_arg(vm, &get(3))?;
-    let groups = usize::try_from(groups).unwrap_or(0);
+    // Each group takes two MARK ops of two words: more groups than that is
+    // not code `re._compiler` made (CPython's `_validate` refuses it too).
+    let groups = match usize::try_from(groups) {
+        Ok(g) if g <= code.len() => g,
+        _ => return Err(PyErr::new(ExcKind::RuntimeError, "invalid SRE code")),
+    };
     let groupindex = get(4);
     if !matches!(groupindex, Value::Dict(_)) {
         return Err(PyErr::type_error(format!(
