@@ -33,6 +33,7 @@ pub mod itertools;
 pub mod math;
 pub mod operator;
 pub mod posix;
+pub mod sre;
 pub mod string;
 pub mod structseq;
 pub mod sys;
@@ -65,6 +66,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_heapq", heapq::init),
     ("_io", io::init),
     ("_operator", operator::init),
+    ("_sre", sre::init),
     ("_string", string::init),
     ("_thread", thread::init),
     ("_weakref", weakref::init),
