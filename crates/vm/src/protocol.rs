@@ -151,11 +151,7 @@ impl Vm {
                 set: None,
             }),
             Value::MemoryView(m) => iter_value(IterObj::Snapshot {
-                items: m
-                    .to_vec()?
-                    .into_iter()
-                    .map(|x| Value::Int(i64::from(x)))
-                    .collect(),
+                items: m.items()?,
                 idx: 0,
                 set: None,
             }),

@@ -1,6 +1,7 @@
-//! `memoryview` basics: one-dimensional views of bytes and bytearrays with
-//! format `'B'` (indexing, slicing with steps, writes through to a
-//! bytearray, `tobytes`, `tolist`, `hex`, `release`).
+//! `memoryview` basics: one-dimensional views of bytes and bytearrays
+//! (indexing, slicing with steps, writes through to a bytearray, `tobytes`,
+//! `tolist`, `hex`, `release`), and `cast` to CPython's native single-item
+//! formats (`re` casts its charset bitmaps to `'I'`).
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -22,8 +23,10 @@ pub struct MemView {
     pub start: i64,
     /// Number of items.
     pub len: i64,
-    /// Distance between items.
+    /// Distance between items, in bytes.
     pub step: i64,
+    /// The `struct` format character of the items (`b'B'` unless cast).
+    pub format: u8,
     /// Set by `release()`.
     pub released: Cell<bool>,
 }
@@ -38,12 +41,21 @@ impl MemView {
         Ok(())
     }
 
+    /// Bytes per item.
+    pub fn itemsize(&self) -> i64 {
+        format_size(self.format).unwrap_or(1) as i64
+    }
+
     /// The viewed bytes.
     pub fn to_vec(&self) -> PyResult<Vec<u8>> {
         self.check()?;
+        let size = self.itemsize();
         let read = |data: &[u8]| -> Vec<u8> {
             (0..self.len)
-                .filter_map(|i| data.get((self.start + i * self.step) as usize).copied())
+                .flat_map(|i| {
+                    let at = self.start + i * self.step;
+                    (at..at + size).filter_map(|k| data.get(k as usize).copied())
+                })
                 .collect()
         };
         Ok(match &self.obj {
@@ -51,6 +63,16 @@ impl MemView {
             Value::ByteArray(b) => read(&b.borrow()),
             _ => Vec::new(),
         })
+    }
+
+    /// The items as Python values (`tolist()`, iteration).
+    pub fn items(&self) -> PyResult<Vec<Value>> {
+        let bytes = self.to_vec()?;
+        let size = self.itemsize() as usize;
+        Ok(bytes
+            .chunks(size)
+            .map(|c| decode_item(self.format, c))
+            .collect())
     }
 
     /// `len(view)`.
@@ -67,12 +89,12 @@ impl MemView {
 
 /// `memoryview(obj)`.
 pub fn new_memoryview(obj: &Value) -> PyResult<Value> {
-    let (obj, start, len, step) = match obj {
-        Value::Bytes(b) => (obj.clone(), 0, b.len() as i64, 1),
-        Value::ByteArray(b) => (obj.clone(), 0, b.borrow().len() as i64, 1),
+    let (obj, start, len, step, format) = match obj {
+        Value::Bytes(b) => (obj.clone(), 0, b.len() as i64, 1, b'B'),
+        Value::ByteArray(b) => (obj.clone(), 0, b.borrow().len() as i64, 1, b'B'),
         Value::MemoryView(m) => {
             m.check()?;
-            (m.obj.clone(), m.start, m.len, m.step)
+            (m.obj.clone(), m.start, m.len, m.step, m.format)
         }
         other => {
             return Err(PyErr::type_error(format!(
@@ -86,6 +108,7 @@ pub fn new_memoryview(obj: &Value) -> PyResult<Value> {
         start,
         len,
         step,
+        format,
         released: Cell::new(false),
     })))
 }
@@ -112,13 +135,14 @@ pub fn getitem(m: &MemView, key: &Value) -> PyResult<Value> {
                 start: m.start + start * m.step,
                 len: n,
                 step: m.step * step,
+                format: m.format,
                 released: Cell::new(false),
             })))
         }
         Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
             let i = item_index(m, key)?;
-            let data = m.to_vec()?;
-            Ok(Value::Int(i64::from(data[i])))
+            let items = m.items()?;
+            Ok(items[i].clone())
         }
         other => Err(PyErr::type_error(format!(
             "memoryview: invalid slice key {}",
@@ -142,6 +166,15 @@ pub fn setitem(m: &MemView, key: &Value, value: &Value) -> PyResult<()> {
     let Value::ByteArray(target) = &m.obj else {
         return Err(PyErr::type_error("cannot modify read-only memory"));
     };
+    if m.format != b'B' {
+        return Err(PyErr::new(
+            crate::types::ExcKind::NotImplementedError,
+            format!(
+                "memoryview: assignment to a view of format '{}'",
+                m.format as char
+            ),
+        ));
+    }
     match key {
         Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
             let i = item_index(m, key)?;
@@ -200,13 +233,13 @@ pub fn attr(m: &MemView, name: &str) -> PyResult<Option<Value>> {
     let simple = match name {
         "obj" => Some(m.obj.clone()),
         "readonly" => Some(Value::Bool(m.readonly())),
-        "itemsize" => Some(Value::Int(1)),
-        "format" => Some(Value::str("B")),
+        "itemsize" => Some(Value::Int(m.itemsize())),
+        "format" => Some(Value::string((m.format as char).to_string())),
         "ndim" => Some(Value::Int(1)),
-        "nbytes" => Some(Value::Int(m.len)),
+        "nbytes" => Some(Value::Int(m.len * m.itemsize())),
         "shape" => Some(Value::tuple(vec![Value::Int(m.len)])),
         "strides" => Some(Value::tuple(vec![Value::Int(m.step)])),
-        "c_contiguous" | "contiguous" | "f_contiguous" => Some(Value::Bool(m.step == 1)),
+        "c_contiguous" | "contiguous" | "f_contiguous" => Some(Value::Bool(m.step == m.itemsize())),
         _ => None,
     };
     if simple.is_some() && name != "readonly" {
@@ -217,7 +250,7 @@ pub fn attr(m: &MemView, name: &str) -> PyResult<Option<Value>> {
 
 method_table!(pub(super) MEMORYVIEW_METHODS, "memoryview", [
     "hex" => mv_hex, "release" => mv_release, "tobytes" => mv_tobytes, "tolist" => mv_tolist,
-    "toreadonly" => mv_toreadonly,
+    "toreadonly" => mv_toreadonly, "cast" => mv_cast,
 ]);
 
 fn recv<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Rc<MemView>> {
@@ -235,12 +268,7 @@ fn mv_tobytes(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn mv_tolist(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let m = recv(&a, "tolist")?;
     noargs(&a, "memoryview", "tolist")?;
-    Ok(Value::list(
-        m.to_vec()?
-            .into_iter()
-            .map(|b| Value::Int(i64::from(b)))
-            .collect(),
-    ))
+    Ok(Value::list(m.items()?))
 }
 
 fn mv_hex(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -272,7 +300,102 @@ fn mv_toreadonly(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         obj: Value::Bytes(Rc::new(m.to_vec()?)),
         start: 0,
         len: m.len,
-        step: 1,
+        step: m.itemsize(),
+        format: m.format,
+        released: Cell::new(false),
+    })))
+}
+
+/// Bytes per item of a native single-character `struct` format.
+fn format_size(f: u8) -> Option<usize> {
+    Some(match f {
+        b'B' | b'b' | b'c' | b'?' => 1,
+        b'H' | b'h' => 2,
+        b'I' | b'i' | b'f' => 4,
+        b'L' | b'l' | b'Q' | b'q' | b'N' | b'n' | b'P' | b'd' => 8,
+        _ => return None,
+    })
+}
+
+/// One item of format `f` from its native-endian bytes.
+fn decode_item(f: u8, c: &[u8]) -> Value {
+    let mut raw = [0u8; 8];
+    raw[..c.len().min(8)].copy_from_slice(&c[..c.len().min(8)]);
+    let unsigned = u64::from_ne_bytes(raw);
+    let signed = |bits: u32| -> i64 {
+        let shift = 64 - bits;
+        ((unsigned << shift) as i64) >> shift
+    };
+    match f {
+        b'c' => Value::Bytes(Rc::new(vec![c.first().copied().unwrap_or(0)])),
+        b'?' => Value::Bool(unsigned != 0),
+        b'b' => Value::Int(signed(8)),
+        b'h' => Value::Int(signed(16)),
+        b'i' => Value::Int(signed(32)),
+        b'l' | b'q' | b'n' => Value::Int(signed(64)),
+        b'f' => Value::Float(f64::from(f32::from_ne_bytes([
+            raw[0], raw[1], raw[2], raw[3],
+        ]))),
+        b'd' => Value::Float(f64::from_ne_bytes(raw)),
+        _ => match i64::try_from(unsigned) {
+            Ok(v) => Value::Int(v),
+            Err(_) => Value::from_bigint(num_bigint::BigInt::from(unsigned)),
+        },
+    }
+}
+
+/// `view.cast(format)`: the same bytes as items of another native format.
+fn mv_cast(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let m = recv(&a, "cast")?;
+    m.check()?;
+    let fmt = match (a.pos.get(1), a.kwnames.len()) {
+        (Some(Value::Str(s)), 0) if a.pos.len() == 2 => s.as_str().to_string(),
+        (Some(Value::Str(_)), _) | (None, _) => {
+            return Err(PyErr::new(
+                crate::types::ExcKind::NotImplementedError,
+                "memoryview.cast: the shape argument",
+            ))
+        }
+        (Some(other), _) => {
+            return Err(PyErr::type_error(format!(
+                "cast() argument 'format' must be str, not {}",
+                type_name(other)
+            )))
+        }
+    };
+    let code = fmt.strip_prefix('@').unwrap_or(&fmt);
+    let new = match code.as_bytes() {
+        [c] if format_size(*c).is_some() => *c,
+        _ => {
+            return Err(PyErr::value_error(
+                "memoryview: destination format must be a native single character format prefixed with an optional '@'",
+            ))
+        }
+    };
+    if m.step != m.itemsize() {
+        return Err(PyErr::type_error(
+            "memoryview: casts are restricted to C-contiguous views",
+        ));
+    }
+    let byte_format = |f: u8| matches!(f, b'B' | b'b' | b'c');
+    if !byte_format(m.format) && !byte_format(new) {
+        return Err(PyErr::type_error(
+            "memoryview: cannot cast between two non-byte formats",
+        ));
+    }
+    let nbytes = m.len * m.itemsize();
+    let size = format_size(new).unwrap_or(1) as i64;
+    if nbytes % size != 0 {
+        return Err(PyErr::type_error(
+            "memoryview: length is not a multiple of itemsize",
+        ));
+    }
+    Ok(Value::MemoryView(Rc::new(MemView {
+        obj: m.obj.clone(),
+        start: m.start,
+        len: nbytes / size,
+        step: size,
+        format: new,
         released: Cell::new(false),
     })))
 }
