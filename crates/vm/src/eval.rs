@@ -105,7 +105,7 @@ impl Vm {
     ) -> PyResult<()> {
         let exc = err.0.clone();
         let mut lasti = self.reraise_lasti.take().unwrap_or(raise_ip);
-        if crate::coro::finalize::pending() {
+        if crate::finalize::due() && crate::coro::finalize::pending() {
             if let Some(top) = self.frames.last() {
                 let code = top.code.clone();
                 self.warn_unawaited_raising(&code, raise_ip);
@@ -678,11 +678,8 @@ impl Vm {
                     }
                     Op::PopTop => {
                         pop!().release();
-                        if crate::coro::finalize::pending() {
-                            self.warn_unawaited(&code, cur);
-                        }
                         if crate::finalize::due() {
-                            self.run_finalizers();
+                            self.after_free(&code, cur);
                         }
                     }
                     Op::PushNull => self.stack.push(Value::Null),
@@ -709,10 +706,7 @@ impl Vm {
                         self.stack.truncate(f.ret_to);
                         drop(f);
                         if crate::finalize::due() {
-                            self.run_finalizers();
-                        }
-                        if crate::coro::finalize::pending() {
-                            self.warn_unawaited_caller();
+                            self.after_return();
                         }
                         if f_entry {
                             return Ok(v);
@@ -832,7 +826,7 @@ impl Vm {
                         }
                         let r = tri!(self.call_native(&callable, args_start, fpos, kwnames));
                         self.stack.push(r);
-                        if crate::coro::finalize::pending() {
+                        if crate::finalize::due() && crate::coro::finalize::pending() {
                             self.warn_unawaited(&code, cur);
                         }
                     }
@@ -1023,11 +1017,8 @@ impl Vm {
                         if let Some(old) = old {
                             crate::finalize::release(old);
                         }
-                        if crate::coro::finalize::pending() {
-                            self.warn_unawaited(&code, cur);
-                        }
                         if crate::finalize::due() {
-                            self.run_finalizers();
+                            self.after_free(&code, cur);
                         }
                     }
                     Op::LoadName => {
@@ -1061,11 +1052,8 @@ impl Vm {
                         if let Some(old) = removed {
                             crate::finalize::release(old);
                         }
-                        if crate::coro::finalize::pending() {
-                            self.warn_unawaited(&code, cur);
-                        }
                         if crate::finalize::due() {
-                            self.run_finalizers();
+                            self.after_free(&code, cur);
                         }
                     }
                     Op::StoreGlobal => {
@@ -1076,11 +1064,8 @@ impl Vm {
                         if let Some(old) = old {
                             crate::finalize::release(old);
                         }
-                        if crate::coro::finalize::pending() {
-                            self.warn_unawaited(&code, cur);
-                        }
                         if crate::finalize::due() {
-                            self.run_finalizers();
+                            self.after_free(&code, cur);
                         }
                     }
                     Op::DeleteGlobal => {
@@ -1092,11 +1077,8 @@ impl Vm {
                         if let Some(old) = removed {
                             crate::finalize::release(old);
                         }
-                        if crate::coro::finalize::pending() {
-                            self.warn_unawaited(&code, cur);
-                        }
                         if crate::finalize::due() {
-                            self.run_finalizers();
+                            self.after_free(&code, cur);
                         }
                     }
                     Op::DeleteFast => {
@@ -1109,11 +1091,8 @@ impl Vm {
                             );
                         }
                         *slot = Value::Null;
-                        if crate::coro::finalize::pending() {
-                            self.warn_unawaited(&code, cur);
-                        }
                         if crate::finalize::due() {
-                            self.run_finalizers();
+                            self.after_free(&code, cur);
                         }
                     }
                     Op::MakeCell => {

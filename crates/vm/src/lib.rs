@@ -43,6 +43,7 @@ mod fast_ops;
 mod finalize;
 pub mod format;
 pub mod frame_obj;
+mod freed;
 pub mod func;
 mod func_attrs;
 mod func_str;
