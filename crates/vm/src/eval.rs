@@ -890,7 +890,7 @@ impl Vm {
                     Op::StoreAttr => {
                         let obj = pop!();
                         let v = pop!();
-                        tri!(self.set_attr(&obj, &code.names[arg as usize], v));
+                        tri!(self.store_attr(&obj, &code.names[arg as usize], v));
                         if crate::finalize::due() {
                             self.run_finalizers();
                         }

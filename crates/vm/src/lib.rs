@@ -74,6 +74,7 @@ mod slots;
 pub mod spec;
 mod special;
 mod stack_move;
+mod store_attr;
 pub mod trace;
 mod traceback;
 pub mod types;
