@@ -966,7 +966,11 @@ impl Vm {
                                 }
                             };
                             if let Some(item) = item {
-                                *top!() = item;
+                                // The list's count drops inline; the int key needs no drop.
+                                if let Value::List(l) = std::mem::replace(top!(), item) {
+                                    drop(l);
+                                }
+                                key.release();
                                 continue;
                             }
                         }
@@ -985,6 +989,10 @@ impl Vm {
                             if (0..len).contains(&i) {
                                 std::mem::replace(&mut l[i as usize], v).release();
                                 drop(l);
+                                key.release();
+                                if let Value::List(l) = c {
+                                    drop(l);
+                                }
                                 if crate::finalize::due() {
                                     self.run_finalizers();
                                 }
@@ -1153,7 +1161,7 @@ impl Vm {
                         if n == 0 || n > len {
                             break 'body (underflow(), false, cur);
                         }
-                        let v = self.stack[len - n].clone();
+                        let v = self.stack[len - n].fast_clone();
                         self.stack.push(v);
                     }
                     Op::Swap => {
