@@ -262,11 +262,15 @@ impl Vm {
         obj: Value,
         name: &Rc<StrObj>,
     ) -> PyResult<(Value, Value)> {
-        let t = type_of(&obj);
-        if special(&t, D::GetAttribute).is_none() {
-            if let Some(f @ Value::Function(_)) = lookup(&t, name) {
-                let shadowed =
-                    instance_dict(&obj).is_some_and(|d| d.borrow().get_str(name).is_some());
+        let owned;
+        let t = class_ref!(&obj, owned);
+        if special(t, D::GetAttribute).is_none() {
+            if let Some(f @ Value::Function(_)) = lookup(t, name) {
+                // An instance's own dict is read in place (no `Rc` clone).
+                let shadowed = match &obj {
+                    Value::Instance(i) => i.dict.borrow().get_str(name).is_some(),
+                    _ => instance_dict(&obj).is_some_and(|d| d.borrow().get_str(name).is_some()),
+                };
                 if !shadowed {
                     return Ok((f, obj));
                 }

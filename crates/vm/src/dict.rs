@@ -350,6 +350,20 @@ impl Dict {
 
     /// Looks up a str key.
     pub fn get_str(&self, key: &std::rc::Rc<StrObj>) -> Option<&Value> {
+        let ix = self.str_entry(key)?;
+        Some(&self.entries[ix].value)
+    }
+
+    /// The value of a str key, to replace in place (bumps the version).
+    pub(crate) fn get_str_mut(&mut self, key: &std::rc::Rc<StrObj>) -> Option<&mut Value> {
+        let ix = self.str_entry(key)?;
+        self.bump();
+        Some(&mut self.entries[ix].value)
+    }
+
+    /// The entry index of a str key.
+    #[inline]
+    fn str_entry(&self, key: &std::rc::Rc<StrObj>) -> Option<usize> {
         if self.indices.is_empty() {
             return None;
         }
@@ -367,7 +381,7 @@ impl Dict {
                 if e.hash == hash {
                     if let Value::Str(s) = &e.key {
                         if std::rc::Rc::ptr_eq(s, key) || s.as_str() == key.as_str() {
-                            return Some(&e.value);
+                            return Some(ix as usize);
                         }
                     }
                 }

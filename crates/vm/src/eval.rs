@@ -105,7 +105,7 @@ impl Vm {
     ) -> PyResult<()> {
         let exc = err.0.clone();
         let mut lasti = self.reraise_lasti.take().unwrap_or(raise_ip);
-        if crate::coro::finalize::pending() {
+        if crate::finalize::due() && crate::coro::finalize::pending() {
             if let Some(top) = self.frames.last() {
                 let code = top.code.clone();
                 self.warn_unawaited_raising(&code, raise_ip);
@@ -678,11 +678,8 @@ impl Vm {
                     }
                     Op::PopTop => {
                         pop!().release();
-                        if crate::coro::finalize::pending() {
-                            self.warn_unawaited(&code, cur);
-                        }
                         if crate::finalize::due() {
-                            self.run_finalizers();
+                            self.after_free(&code, cur);
                         }
                     }
                     Op::PushNull => self.stack.push(Value::Null),
@@ -709,10 +706,7 @@ impl Vm {
                         self.stack.truncate(f.ret_to);
                         drop(f);
                         if crate::finalize::due() {
-                            self.run_finalizers();
-                        }
-                        if crate::coro::finalize::pending() {
-                            self.warn_unawaited_caller();
+                            self.after_return();
                         }
                         if f_entry {
                             return Ok(v);
@@ -832,7 +826,7 @@ impl Vm {
                         }
                         let r = tri!(self.call_native(&callable, args_start, fpos, kwnames));
                         self.stack.push(r);
-                        if crate::coro::finalize::pending() {
+                        if crate::finalize::due() && crate::coro::finalize::pending() {
                             self.warn_unawaited(&code, cur);
                         }
                     }
@@ -896,7 +890,7 @@ impl Vm {
                     Op::StoreAttr => {
                         let obj = pop!();
                         let v = pop!();
-                        tri!(self.set_attr(&obj, &code.names[arg as usize], v));
+                        tri!(self.store_attr(&obj, &code.names[arg as usize], v));
                         if crate::finalize::due() {
                             self.run_finalizers();
                         }
@@ -972,7 +966,11 @@ impl Vm {
                                 }
                             };
                             if let Some(item) = item {
-                                *top!() = item;
+                                // The list's count drops inline; the int key needs no drop.
+                                if let Value::List(l) = std::mem::replace(top!(), item) {
+                                    drop(l);
+                                }
+                                key.release();
                                 continue;
                             }
                         }
@@ -991,6 +989,10 @@ impl Vm {
                             if (0..len).contains(&i) {
                                 std::mem::replace(&mut l[i as usize], v).release();
                                 drop(l);
+                                key.release();
+                                if let Value::List(l) = c {
+                                    drop(l);
+                                }
                                 if crate::finalize::due() {
                                     self.run_finalizers();
                                 }
@@ -1027,11 +1029,8 @@ impl Vm {
                         if let Some(old) = old {
                             crate::finalize::release(old);
                         }
-                        if crate::coro::finalize::pending() {
-                            self.warn_unawaited(&code, cur);
-                        }
                         if crate::finalize::due() {
-                            self.run_finalizers();
+                            self.after_free(&code, cur);
                         }
                     }
                     Op::LoadName => {
@@ -1074,11 +1073,8 @@ impl Vm {
                         if let Some(old) = removed {
                             crate::finalize::release(old);
                         }
-                        if crate::coro::finalize::pending() {
-                            self.warn_unawaited(&code, cur);
-                        }
                         if crate::finalize::due() {
-                            self.run_finalizers();
+                            self.after_free(&code, cur);
                         }
                     }
                     Op::StoreGlobal => {
@@ -1089,11 +1085,8 @@ impl Vm {
                         if let Some(old) = old {
                             crate::finalize::release(old);
                         }
-                        if crate::coro::finalize::pending() {
-                            self.warn_unawaited(&code, cur);
-                        }
                         if crate::finalize::due() {
-                            self.run_finalizers();
+                            self.after_free(&code, cur);
                         }
                     }
                     Op::DeleteGlobal => {
@@ -1105,11 +1098,8 @@ impl Vm {
                         if let Some(old) = removed {
                             crate::finalize::release(old);
                         }
-                        if crate::coro::finalize::pending() {
-                            self.warn_unawaited(&code, cur);
-                        }
                         if crate::finalize::due() {
-                            self.run_finalizers();
+                            self.after_free(&code, cur);
                         }
                     }
                     Op::DeleteFast => {
@@ -1122,11 +1112,8 @@ impl Vm {
                             );
                         }
                         *slot = Value::Null;
-                        if crate::coro::finalize::pending() {
-                            self.warn_unawaited(&code, cur);
-                        }
                         if crate::finalize::due() {
-                            self.run_finalizers();
+                            self.after_free(&code, cur);
                         }
                     }
                     Op::MakeCell => {
@@ -1192,7 +1179,7 @@ impl Vm {
                         if n == 0 || n > len {
                             break 'body (underflow(), false, cur);
                         }
-                        let v = self.stack[len - n].clone();
+                        let v = self.stack[len - n].fast_clone();
                         self.stack.push(v);
                     }
                     Op::Swap => {

@@ -31,25 +31,50 @@ pub(crate) fn defer(obj: Value) {
     });
 }
 
-/// Whether finalizers wait to run.
+/// Whether something freed left work for the VM: finalizers to run or
+/// coroutine events (`crate::coro::finalize`) to report. The eval loop's one
+/// cheap test after instructions that free values; the slow path
+/// (`crate::freed`) looks at each queue.
 #[inline(always)]
 pub(crate) fn due() -> bool {
     DUE.with(Cell::get)
 }
 
-fn take_next() -> Option<Value> {
+/// Raises the flag `due` tests (a coroutine event was recorded).
+pub(crate) fn mark_due() {
+    let _ = DUE.try_with(|d| d.set(true));
+}
+
+/// Recomputes the flag after a queue was emptied: it stays raised while the
+/// other queue holds work.
+pub(crate) fn refresh_due() {
+    let busy = queued() || crate::coro::finalize::recorded_here();
+    let _ = DUE.try_with(|d| d.set(busy));
+}
+
+/// Whether finalizers wait to run.
+pub(crate) fn queued() -> bool {
     PENDING
+        .try_with(|p| p.try_borrow().is_ok_and(|p| !p.is_empty()))
+        .unwrap_or(false)
+}
+
+fn take_next() -> Option<Value> {
+    let next = PENDING
         .try_with(|p| {
             let mut p = p.try_borrow_mut().ok()?;
             if p.is_empty() {
-                DUE.with(|d| d.set(false));
                 return None;
             }
             // First queued, first run (the order objects died in).
             Some(p.remove(0))
         })
         .ok()
-        .flatten()
+        .flatten();
+    if next.is_none() {
+        refresh_due();
+    }
+    next
 }
 
 impl Vm {
@@ -98,7 +123,7 @@ impl Vm {
             if let Some(old) = old {
                 release(old);
             }
-            if due() {
+            if queued() {
                 self.run_finalizers();
             }
         }
@@ -110,7 +135,7 @@ impl Vm {
     pub(crate) fn collect_garbage(&mut self) -> usize {
         self.run_finalizers();
         let mut found = crate::gc::collect();
-        if due() {
+        if queued() {
             self.run_finalizers();
             found = crate::gc::collect();
             self.run_finalizers();

@@ -56,6 +56,7 @@ fn record(e: Event) {
             if let Some(e) = e.take() {
                 p.push(e);
                 RECORDED.fetch_add(1, Ordering::Relaxed);
+                crate::finalize::mark_due();
             }
         }
     });
@@ -136,6 +137,13 @@ pub(crate) fn pending() -> bool {
     RECORDED.load(Ordering::Relaxed) != 0
 }
 
+/// Whether this thread holds unreported events.
+pub(crate) fn recorded_here() -> bool {
+    PENDING
+        .try_with(|p| p.try_borrow().is_ok_and(|p| !p.is_empty()))
+        .unwrap_or(false)
+}
+
 /// Forgets what earlier runs on this thread recorded, including what freeing
 /// those records records in turn.
 pub(crate) fn forget_pending() {
@@ -149,7 +157,7 @@ pub(crate) fn forget_pending() {
 }
 
 fn take_pending() -> Vec<Event> {
-    PENDING
+    let events = PENDING
         .try_with(|p| {
             let taken = p
                 .try_borrow_mut()
@@ -158,7 +166,9 @@ fn take_pending() -> Vec<Event> {
             RECORDED.fetch_sub(taken.len(), Ordering::Relaxed);
             taken
         })
-        .unwrap_or_default()
+        .unwrap_or_default();
+    crate::finalize::refresh_due();
+    events
 }
 
 fn first_time(file: &str, line: i32, msg: &str) -> bool {
