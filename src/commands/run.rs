@@ -72,7 +72,7 @@ pub fn run_module(module: String, args: Vec<String>) -> ExitCode {
         let mut vm = Vm::new();
         set_up_program(&mut vm, argv, None);
         // `-m` puts the working directory first, as an absolute path.
-        vm.set_path(module_path(first_path));
+        vm.set_path(module_path(first_path, crate::stdlib::find()));
         match vm.run_module(&module) {
             Ok(()) => 0,
             Err(RunModuleError::NotFound(msg)) => {
@@ -171,7 +171,12 @@ pub fn set_up_program(vm: &mut Vm, argv: Vec<String>, main_file: Option<String>)
         .unwrap_or_default();
     vm.set_argv(argv);
     vm.set_main_file(main_file);
-    vm.set_path(module_path(first_path));
+    let stdlib = crate::stdlib::find();
+    // `PREFIX/lib/python3.11`: the prefix is what `sys.prefix` says in CPython.
+    if let Some(prefix) = stdlib.as_deref().and_then(|d| d.parent()?.parent()) {
+        vm.set_prefix(prefix.display().to_string());
+    }
+    vm.set_path(module_path(first_path, stdlib));
     vm.set_write_bytecode(
         !DONT_WRITE_BYTECODE.load(std::sync::atomic::Ordering::Relaxed)
             && !std::env::var_os("PYTHONDONTWRITEBYTECODE").is_some_and(|v| !v.is_empty()),
@@ -181,7 +186,7 @@ pub fn set_up_program(vm: &mut Vm, argv: Vec<String>, main_file: Option<String>)
 
 /// `sys.path`: the script's directory (`''` for `-c`), then `PITHPATH`'s
 /// entries, then CPython's standard library (`crate::stdlib::find`).
-fn module_path(first: String) -> Vec<String> {
+fn module_path(first: String, stdlib: Option<std::path::PathBuf>) -> Vec<String> {
     let mut path = vec![first];
     if let Some(extra) = std::env::var_os("PITHPATH") {
         path.extend(
@@ -190,6 +195,6 @@ fn module_path(first: String) -> Vec<String> {
                 .filter(|p| !p.is_empty()),
         );
     }
-    path.extend(crate::stdlib::find().map(|d| d.display().to_string()));
+    path.extend(stdlib.map(|d| d.display().to_string()));
     path
 }

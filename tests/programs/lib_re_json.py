@@ -23,3 +23,6 @@ print(textwrap.fill("The quick brown fox jumps over the lazy dog " * 3, width=30
 print(textwrap.dedent("    a\n      b\n    c"))
 print(string.Template("$who likes $what").substitute(who="tim", what="pie"))
 print(string.capwords("hello   wide world"), string.ascii_letters[:5])
+import gettext  # reads sys.base_prefix
+import sys
+print(sys.prefix == sys.base_prefix == sys.exec_prefix, gettext.gettext("unchanged"))

@@ -101,6 +101,8 @@ pub struct Vm {
     /// `sys.modules`: module name -> module object.
     pub(crate) modules: Rc<RefCell<Dict>>,
     pub(crate) argv: Vec<String>,
+    /// `sys.prefix` and its kin: the installation whose standard library runs.
+    pub(crate) prefix: String,
     /// The compiler behind `exec`, `eval`, `compile` and imports, if installed.
     pub(crate) compiler: Option<Rc<dyn crate::compile_hook::SourceCompiler>>,
     /// `__main__.__file__`.
@@ -165,6 +167,7 @@ impl Vm {
             interned: HashMap::new(),
             modules: Rc::new(RefCell::new(Dict::new())),
             argv: vec![String::new()],
+            prefix: String::new(),
             compiler: None,
             main_file: None,
             sys_path: Value::list(Vec::new()),
@@ -194,6 +197,13 @@ impl Vm {
     /// Sets `sys.argv` (before `sys` is first imported).
     pub fn set_argv(&mut self, argv: Vec<String>) {
         self.argv = argv;
+    }
+
+    /// Sets `sys.prefix`, `sys.base_prefix`, `sys.exec_prefix` and
+    /// `sys.base_exec_prefix` (before `sys` is first imported): the CPython
+    /// installation whose standard library Pith runs.
+    pub fn set_prefix(&mut self, prefix: String) {
+        self.prefix = prefix;
     }
 
     /// Flushes the program's output.
