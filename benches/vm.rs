@@ -2,9 +2,11 @@
 //! global lookups, each run as a whole program through the VM. Throughput is
 //! in CPython instructions (as `dis` lists them) executed per second.
 //!
-//! Compare runs of this bench before and after a change to the eval loop
-//! (`cargo bench --bench vm -- --save-baseline before`, then
-//! `--baseline before`): tracing must cost nothing when it is off. On a
+//! Tracing must cost nothing when it is off. Side by side: build the loop
+//! without the traced instantiation and save a baseline
+//! (`cargo bench --bench vm --no-default-features -- --save-baseline untraced vm/`),
+//! then compare the default build against it
+//! (`cargo bench --bench vm -- --baseline untraced vm/`). On a
 //! busy machine wall-clock times vary by more than the effect; count
 //! instructions instead, which is deterministic:
 //! `valgrind --tool=cachegrind --cache-sim=no target/release/deps/vm-HASH
@@ -65,8 +67,10 @@ fn dispatch(c: &mut Criterion) {
 }
 
 /// A tracer that only counts: the cost of the traced loop itself.
+#[cfg(feature = "trace")]
 struct Count(u64);
 
+#[cfg(feature = "trace")]
 impl pith_vm::trace::Tracer for Count {
     fn on_instruction(&mut self, _: &pith_vm::trace::TraceStep<'_>) -> pith_vm::trace::TraceFlow {
         self.0 += 1;
@@ -76,6 +80,7 @@ impl pith_vm::trace::Tracer for Count {
 
 /// The same programs with tracing on (a counting tracer): what `pith trace`
 /// pays before it formats anything.
+#[cfg(feature = "trace")]
 fn traced(c: &mut Criterion) {
     let mut group = c.benchmark_group("vm_traced");
     group.sample_size(10);
@@ -95,5 +100,10 @@ fn traced(c: &mut Criterion) {
     group.finish();
 }
 
+#[cfg(feature = "trace")]
 criterion_group!(benches, dispatch, traced);
+// Without the traced loop compiled in: the baseline that tracing-off is
+// measured against.
+#[cfg(not(feature = "trace"))]
+criterion_group!(benches, dispatch);
 criterion_main!(benches);

@@ -297,7 +297,7 @@ impl Vm {
     /// Runs frames until the innermost entry frame returns.
     pub(crate) fn run_frames(&mut self) -> PyResult<Value> {
         // One check per entry: the untraced instantiation has no hook at all.
-        if self.trace.is_some() {
+        if cfg!(feature = "trace") && self.trace.is_some() {
             self.run_frames_impl::<true>()
         } else {
             self.run_frames_impl::<false>()

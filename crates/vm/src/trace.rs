@@ -379,6 +379,9 @@ impl Vm {
         code: Arc<CodeObject>,
         tracer: Box<dyn Tracer>,
     ) -> (Result<(), VmError>, Option<Box<dyn Tracer>>) {
+        if !cfg!(feature = "trace") {
+            return (Err(VmError::TracingNotBuilt), Some(tracer));
+        }
         let code = match Code::load(code) {
             Ok(code) => Rc::new(code),
             Err(e) => return (Err(e.into()), Some(tracer)),

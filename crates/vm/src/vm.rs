@@ -62,6 +62,10 @@ pub enum VmError {
     /// The tracer stopped the program ([`crate::trace::TraceFlow::Stop`]).
     #[error("stopped by the tracer")]
     TraceStopped,
+    /// Tracing was asked for but this build has no traced eval loop (the
+    /// `trace` feature is off).
+    #[error("this build of Pith has no tracing (built without the `trace` feature)")]
+    TracingNotBuilt,
 }
 
 impl VmError {
