@@ -10,6 +10,7 @@
 //! (`tools/gen_unicode_tables.py`), so "printable" and "identifier character"
 //! mean exactly what they mean to the oracle.
 
+pub mod escape;
 mod float;
 mod text;
 pub mod unicode;

@@ -645,76 +645,19 @@ fn decode_bytes(body: &str, raw: bool, at: u32, out: &mut Vec<u8>) -> Res<()> {
         ));
     }
     let b = body.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        if c == b'\r' {
-            out.push(b'\n');
-            i += if b.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
-            continue;
-        }
-        if c != b'\\' || raw {
-            out.push(c);
-            i += 1;
-            continue;
-        }
-        let Some(&e) = b.get(i + 1) else {
-            out.push(b'\\');
-            break;
-        };
-        i += 2;
-        match e {
-            b'\n' => {}
-            b'\r' => {
-                if b.get(i) == Some(&b'\n') {
-                    i += 1;
-                }
-            }
-            b'\\' | b'\'' | b'"' => out.push(e),
-            b'a' => out.push(7),
-            b'b' => out.push(8),
-            b'f' => out.push(12),
-            b'n' => out.push(b'\n'),
-            b'r' => out.push(b'\r'),
-            b't' => out.push(b'\t'),
-            b'v' => out.push(11),
-            b'0'..=b'7' => {
-                let mut v = u32::from(e - b'0');
-                for _ in 0..2 {
-                    match b.get(i) {
-                        Some(&d @ b'0'..=b'7') => {
-                            v = v * 8 + u32::from(d - b'0');
-                            i += 1;
-                        }
-                        _ => break,
-                    }
-                }
-                out.push((v & 0xff) as u8);
-            }
-            b'x' => {
-                let hex = b
-                    .get(i..i + 2)
-                    .and_then(|h| std::str::from_utf8(h).ok())
-                    .and_then(|h| u8::from_str_radix(h, 16).ok());
-                match hex {
-                    Some(v) => {
-                        out.push(v);
-                        i += 2;
-                    }
-                    None => {
-                        return Err(SyntaxErr::syntax(
-                            format!("(value error) invalid \\x escape at position {}", i - 2),
-                            at,
-                            at,
-                        ))
-                    }
-                }
-            }
-            other => {
-                out.push(b'\\');
-                out.push(other);
-            }
-        }
+    // The source's line ends, `\r\n` and `\r`, read as `\n` (also after a
+    // backslash, where the pair is a line continuation).
+    let normalized;
+    let b = if b.contains(&b'\r') {
+        normalized = body.replace("\r\n", "\n").replace('\r', "\n");
+        normalized.as_bytes()
+    } else {
+        b
+    };
+    if raw {
+        out.extend_from_slice(b);
+        return Ok(());
     }
-    Ok(())
+    pith_repr::escape::decode_bytes_escapes(b, out)
+        .map_err(|e| SyntaxErr::syntax(format!("(value error) {e}"), at, at))
 }

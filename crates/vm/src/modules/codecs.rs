@@ -430,65 +430,9 @@ fn escape_decode(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         Some(Value::Str(s)) => s.as_str().as_bytes().to_vec(),
         v => bytes_arg(v, "escape_decode")?,
     };
-    let mut out = Vec::with_capacity(data.len());
-    let mut i = 0;
-    while i < data.len() {
-        let c = data[i];
-        i += 1;
-        if c != b'\\' {
-            out.push(c);
-            continue;
-        }
-        let Some(&e) = data.get(i) else {
-            return Err(PyErr::value_error("Trailing \\ in string"));
-        };
-        i += 1;
-        match e {
-            b'\n' => {}
-            b'\\' => out.push(b'\\'),
-            b'\'' => out.push(b'\''),
-            b'"' => out.push(b'"'),
-            b'a' => out.push(7),
-            b'b' => out.push(8),
-            b'f' => out.push(12),
-            b'n' => out.push(b'\n'),
-            b'r' => out.push(b'\r'),
-            b't' => out.push(b'\t'),
-            b'v' => out.push(11),
-            b'0'..=b'7' => {
-                let mut v = u32::from(e - b'0');
-                for _ in 0..2 {
-                    match data.get(i) {
-                        Some(&d @ b'0'..=b'7') => {
-                            v = v * 8 + u32::from(d - b'0');
-                            i += 1;
-                        }
-                        _ => break,
-                    }
-                }
-                out.push((v & 0xff) as u8);
-            }
-            b'x' => {
-                let hex = |b: Option<&u8>| b.and_then(|&b| (b as char).to_digit(16));
-                match (hex(data.get(i)), hex(data.get(i + 1))) {
-                    (Some(h), Some(l)) => {
-                        out.push((h * 16 + l) as u8);
-                        i += 2;
-                    }
-                    _ => {
-                        return Err(PyErr::value_error(format!(
-                            "invalid \\x escape at position {}",
-                            i - 2
-                        )))
-                    }
-                }
-            }
-            other => {
-                out.push(b'\\');
-                out.push(other);
-            }
-        }
-    }
+    let mut out = Vec::new();
+    pith_repr::escape::decode_bytes_escapes(&data, &mut out)
+        .map_err(|e| PyErr::value_error(e.to_string()))?;
     Ok(Value::tuple(vec![
         Value::Bytes(Rc::new(out)),
         Value::Int(data.len() as i64),

@@ -1,0 +1,97 @@
+//! Backslash escapes of bytes literals, decoded: the inverse of
+//! [`crate::bytes_repr`]. One decoder serves the parser (the body of a
+//! `b'...'` literal) and the VM (`codecs.escape_decode`), which CPython also
+//! share (`_PyBytes_DecodeEscape`).
+
+/// Why a bytes escape sequence could not be decoded. The messages are
+/// CPython's `ValueError` texts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum EscapeError {
+    /// The data ends with a lone backslash.
+    #[error("Trailing \\ in string")]
+    TrailingBackslash,
+    /// `\x` not followed by two hex digits; the position is the backslash's.
+    #[error("invalid \\x escape at position {0}")]
+    InvalidHex(usize),
+}
+
+/// Appends `data` to `out` with its backslash escapes decoded as in a bytes
+/// literal: `\\ \' \" \a \b \f \n \r \t \v`, up to three octal digits
+/// (modulo 256), `\xHH`, a backslash-newline continuation, and any other
+/// escape kept as written.
+pub fn decode_bytes_escapes(data: &[u8], out: &mut Vec<u8>) -> Result<(), EscapeError> {
+    out.reserve(data.len());
+    let mut i = 0;
+    while i < data.len() {
+        let c = data[i];
+        i += 1;
+        if c != b'\\' {
+            out.push(c);
+            continue;
+        }
+        let Some(&e) = data.get(i) else {
+            return Err(EscapeError::TrailingBackslash);
+        };
+        i += 1;
+        match e {
+            b'\n' => {}
+            b'\\' | b'\'' | b'"' => out.push(e),
+            b'a' => out.push(7),
+            b'b' => out.push(8),
+            b'f' => out.push(12),
+            b'n' => out.push(b'\n'),
+            b'r' => out.push(b'\r'),
+            b't' => out.push(b'\t'),
+            b'v' => out.push(11),
+            b'0'..=b'7' => {
+                let mut v = u32::from(e - b'0');
+                for _ in 0..2 {
+                    match data.get(i) {
+                        Some(&d @ b'0'..=b'7') => {
+                            v = v * 8 + u32::from(d - b'0');
+                            i += 1;
+                        }
+                        _ => break,
+                    }
+                }
+                out.push((v & 0xff) as u8);
+            }
+            b'x' => {
+                let hex = |b: Option<&u8>| b.and_then(|&b| (b as char).to_digit(16));
+                match (hex(data.get(i)), hex(data.get(i + 1))) {
+                    (Some(h), Some(l)) => {
+                        out.push((h * 16 + l) as u8);
+                        i += 2;
+                    }
+                    _ => return Err(EscapeError::InvalidHex(i - 2)),
+                }
+            }
+            other => {
+                out.push(b'\\');
+                out.push(other);
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decode(data: &[u8]) -> Result<Vec<u8>, EscapeError> {
+        let mut out = Vec::new();
+        decode_bytes_escapes(data, &mut out).map(|()| out)
+    }
+
+    #[test]
+    fn escapes_as_cpython_decodes_them() {
+        assert_eq!(
+            decode(br"a\n\t\x41\101\777\q\\").as_deref(),
+            Ok(&b"a\n\tAA\xff\\q\\"[..])
+        );
+        assert_eq!(decode(b"a\\\nb").as_deref(), Ok(&b"ab"[..]));
+        assert_eq!(decode(br"ab\x4"), Err(EscapeError::InvalidHex(2)));
+        assert_eq!(decode(b"ab\\"), Err(EscapeError::TrailingBackslash));
+    }
+}
