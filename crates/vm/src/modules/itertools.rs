@@ -1156,6 +1156,34 @@ impl Combo {
     }
 }
 
+/// One `__next__` of a combinatoric iterator: `first` sets up the first
+/// result and says whether there is one, `advance` moves the indices to the
+/// next result or says there is none; once exhausted it stays exhausted.
+fn combo_step(
+    a: &Args<'_>,
+    owner: &str,
+    first: impl FnOnce(&mut Combo) -> bool,
+    advance: impl FnOnce(&mut Combo) -> bool,
+    result: fn(&Combo) -> Value,
+) -> PyResult<Value> {
+    let st = receiver::<Combo>(a, owner, "__next__")?;
+    let mut s = borrow(&st)?;
+    if s.stopped {
+        return Err(stop());
+    }
+    let more = if s.first {
+        s.first = false;
+        first(&mut s)
+    } else {
+        advance(&mut s)
+    };
+    if !more {
+        s.stopped = true;
+        return Err(stop());
+    }
+    Ok(result(&s))
+}
+
 fn product_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let cls = cls_arg(&a)?;
     let a = rest(&a);
@@ -1194,41 +1222,34 @@ fn product_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn product_next(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let st = receiver::<Combo>(&a, "itertools.product", "__next__")?;
-    let mut s = borrow(&st)?;
-    if s.stopped {
-        return Err(stop());
-    }
-    if s.first {
-        s.first = false;
-        if s.pools.iter().any(Vec::is_empty) {
-            s.stopped = true;
-            return Err(stop());
-        }
-        s.indices = vec![0; s.pools.len()];
-    } else {
-        let mut i = s.pools.len();
-        loop {
-            if i == 0 {
-                s.stopped = true;
-                return Err(stop());
-            }
-            i -= 1;
-            s.indices[i] += 1;
-            if s.indices[i] == s.pools[i].len() {
+    combo_step(
+        &a,
+        "itertools.product",
+        |s| {
+            s.indices = vec![0; s.pools.len()];
+            !s.pools.iter().any(Vec::is_empty)
+        },
+        |s| {
+            // An odometer over the pools, rightmost fastest.
+            for i in (0..s.pools.len()).rev() {
+                s.indices[i] += 1;
+                if s.indices[i] < s.pools[i].len() {
+                    return true;
+                }
                 s.indices[i] = 0;
-            } else {
-                break;
             }
-        }
-    }
-    let out = s
-        .indices
-        .iter()
-        .zip(&s.pools)
-        .filter_map(|(&i, p)| p.get(i).cloned())
-        .collect();
-    Ok(Value::tuple(out))
+            false
+        },
+        |s| {
+            let out = s
+                .indices
+                .iter()
+                .zip(&s.pools)
+                .filter_map(|(&i, p)| p.get(i).cloned())
+                .collect();
+            Value::tuple(out)
+        },
+    )
 }
 
 fn permutations_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -1254,41 +1275,28 @@ fn permutations_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn permutations_next(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let st = receiver::<Combo>(&a, "itertools.permutations", "__next__")?;
-    let mut s = borrow(&st)?;
-    let n = s.pool().len();
-    let r = s.r;
-    if s.stopped {
-        return Err(stop());
-    }
-    if s.first {
-        s.first = false;
-        if r > n {
-            s.stopped = true;
-            return Err(stop());
-        }
-        return Ok(s.take());
-    }
-    if n == 0 {
-        s.stopped = true;
-        return Err(stop());
-    }
-    let mut i = r;
-    while i > 0 {
-        i -= 1;
-        s.cycles[i] -= 1;
-        if s.cycles[i] == 0 {
-            let idx = s.indices.remove(i);
-            s.indices.push(idx);
-            s.cycles[i] = n - i;
-        } else {
-            let j = s.cycles[i];
-            s.indices.swap(i, n - j);
-            return Ok(s.take());
-        }
-    }
-    s.stopped = true;
-    Err(stop())
+    combo_step(
+        &a,
+        "itertools.permutations",
+        |s| s.r <= s.pool().len(),
+        |s| {
+            let (n, r) = (s.pool().len(), s.r);
+            for i in (0..r.min(n)).rev() {
+                s.cycles[i] -= 1;
+                if s.cycles[i] == 0 {
+                    let idx = s.indices.remove(i);
+                    s.indices.push(idx);
+                    s.cycles[i] = n - i;
+                } else {
+                    let j = s.cycles[i];
+                    s.indices.swap(i, n - j);
+                    return true;
+                }
+            }
+            false
+        },
+        Combo::take,
+    )
 }
 
 fn combinations_args(vm: &mut Vm, a: &Args<'_>, name: &str) -> PyResult<(Vec<Value>, usize)> {
@@ -1310,37 +1318,23 @@ fn combinations_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn combinations_next(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let st = receiver::<Combo>(&a, "itertools.combinations", "__next__")?;
-    let mut s = borrow(&st)?;
-    let n = s.pool().len();
-    let r = s.r;
-    if s.stopped {
-        return Err(stop());
-    }
-    if s.first {
-        s.first = false;
-        if r > n {
-            s.stopped = true;
-            return Err(stop());
-        }
-        return Ok(s.take());
-    }
-    let mut i = r;
-    loop {
-        if i == 0 {
-            s.stopped = true;
-            return Err(stop());
-        }
-        i -= 1;
-        if s.indices[i] != i + n - r {
-            break;
-        }
-    }
-    s.indices[i] += 1;
-    for j in i + 1..r {
-        s.indices[j] = s.indices[j - 1] + 1;
-    }
-    Ok(s.take())
+    combo_step(
+        &a,
+        "itertools.combinations",
+        |s| s.r <= s.pool().len(),
+        |s| {
+            let (n, r) = (s.pool().len(), s.r);
+            let Some(i) = (0..r).rev().find(|&i| s.indices[i] != i + n - r) else {
+                return false;
+            };
+            s.indices[i] += 1;
+            for j in i + 1..r {
+                s.indices[j] = s.indices[j - 1] + 1;
+            }
+            true
+        },
+        Combo::take,
+    )
 }
 
 fn cwr_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -1352,35 +1346,19 @@ fn cwr_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn cwr_next(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let st = receiver::<Combo>(&a, "itertools.combinations_with_replacement", "__next__")?;
-    let mut s = borrow(&st)?;
-    let n = s.pool().len();
-    let r = s.r;
-    if s.stopped {
-        return Err(stop());
-    }
-    if s.first {
-        s.first = false;
-        if n == 0 && r > 0 {
-            s.stopped = true;
-            return Err(stop());
-        }
-        return Ok(s.take());
-    }
-    let mut i = r;
-    loop {
-        if i == 0 {
-            s.stopped = true;
-            return Err(stop());
-        }
-        i -= 1;
-        if s.indices[i] != n - 1 {
-            break;
-        }
-    }
-    let index = s.indices[i] + 1;
-    for j in i..r {
-        s.indices[j] = index;
-    }
-    Ok(s.take())
+    combo_step(
+        &a,
+        "itertools.combinations_with_replacement",
+        |s| !s.pool().is_empty() || s.r == 0,
+        |s| {
+            let (n, r) = (s.pool().len(), s.r);
+            let Some(i) = (0..r).rev().find(|&i| s.indices[i] != n - 1) else {
+                return false;
+            };
+            let index = s.indices[i] + 1;
+            s.indices[i..r].fill(index);
+            true
+        },
+        Combo::take,
+    )
 }
