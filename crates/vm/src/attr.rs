@@ -429,9 +429,6 @@ impl Vm {
                         _ => Ok(a),
                     },
                 },
-                Value::Builtin(def) if def.is_method && def.owner == "type" => {
-                    Ok(Value::BoundBuiltin(Rc::new((Value::Type(t.clone()), def))))
-                }
                 other => self.bind_attr(other, &Value::None, t),
             };
         }

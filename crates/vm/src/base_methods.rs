@@ -311,15 +311,44 @@ fn exc_with_traceback(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::Exception(e.clone()))
 }
 
-fn type_mro(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    match a.pos.first() {
-        Some(Value::Type(t)) => Ok(Value::list(
-            mro_of(t).into_iter().map(Value::Type).collect(),
-        )),
-        _ => Err(PyErr::type_error(
-            "descriptor 'mro' requires a 'type' object",
-        )),
+/// The class a method of `type` is called on, with CPython's errors when
+/// the call through `type` itself has none; then no argument beyond it.
+fn type_receiver<'a>(a: &Args<'a>, method: &str) -> PyResult<&'a Rc<TypeObj>> {
+    let t = match a.pos.first() {
+        Some(Value::Type(t)) => t,
+        Some(other) => {
+            return Err(PyErr::type_error(format!(
+                "descriptor '{method}' for 'type' objects doesn't apply to a '{}' object",
+                crate::types::type_name(other)
+            )))
+        }
+        None => {
+            return Err(PyErr::type_error(format!(
+                "unbound method type.{method}() needs an argument"
+            )))
+        }
+    };
+    if !a.kwnames.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "{}.{method}() takes no keyword arguments",
+            t.name
+        )));
     }
+    if a.pos.len() > 1 {
+        return Err(PyErr::type_error(format!(
+            "{}.{method}() takes no arguments ({} given)",
+            t.name,
+            a.pos.len() - 1
+        )));
+    }
+    Ok(t)
+}
+
+fn type_mro(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let t = type_receiver(&a, "mro")?;
+    Ok(Value::list(
+        mro_of(t).into_iter().map(Value::Type).collect(),
+    ))
 }
 
 /// `type.__call__(cls, *args)`: what calling a class does, metaclass `__call__` aside.
@@ -346,8 +375,14 @@ fn type_dunder_init(_: &mut Vm, _: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn type_subclasses(_: &mut Vm, _: Args<'_>) -> PyResult<Value> {
-    Ok(Value::list(Vec::new()))
+fn type_subclasses(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let t = type_receiver(&a, "__subclasses__")?;
+    Ok(Value::list(
+        crate::subclasses::subclasses(t)
+            .into_iter()
+            .map(Value::Type)
+            .collect(),
+    ))
 }
 
 /// `list.__init__`, `dict.__init__`, `set.__init__` for subclass instances.

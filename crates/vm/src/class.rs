@@ -489,6 +489,7 @@ pub fn new_type(
             cache: RefCell::new(vec![None; CACHE_SIZE]),
         })),
     });
+    crate::subclasses::register(&t);
     let cls = Value::Type(t.clone());
     // `__set_name__` on every attribute that defines it.
     let attrs: Vec<(Value, Value)> = t
