@@ -1346,7 +1346,9 @@ impl Vm {
                     }
                     Op::ListExtend => {
                         let v = pop!();
-                        let items = tri!(self.collect(&v));
+                        let items = tri!(self
+                            .collect(&v)
+                            .map_err(|e| self.value_after_star_error(&v, e)));
                         let len = self.stack.len();
                         match self.stack.get(len.wrapping_sub(arg as usize)) {
                             Some(Value::List(l)) => l.borrow_mut().extend(items),
@@ -1383,15 +1385,13 @@ impl Vm {
                                 tri!(self.dict_update_from(&target, &v));
                                 continue;
                             }
-                            let msg = if ins.op == Op::DictMerge {
-                                format!(
-                                    "argument after ** must be a mapping, not {}",
-                                    crate::types::type_name(&v)
-                                )
-                            } else {
-                                format!("'{}' object is not a mapping", crate::types::type_name(&v))
-                            };
-                            break 'body (PyErr::type_error(msg), false, cur);
+                            // The callable sits below the positional tuple and the dict.
+                            let func = len
+                                .checked_sub(arg as usize + 2)
+                                .and_then(|i| self.stack.get(i))
+                                .cloned()
+                                .unwrap_or(Value::None);
+                            break 'body (self.star_star_args_error(&func, &v), false, cur);
                         };
                         let items: Vec<(Value, Value)> = src
                             .borrow()
@@ -1507,13 +1507,17 @@ impl Vm {
                             // a method pushed by LOAD_METHOD: func is really `self`
                             meth => {
                                 let mut v = vec![func];
-                                v.extend(tri!(self.collect(&args)));
+                                v.extend(tri!(self
+                                    .collect(&args)
+                                    .map_err(|e| self.star_args_error(&meth, &args, e))));
                                 let r = tri!(self.call_ex(&meth, v, kwargs));
                                 self.stack.push(r);
                                 continue;
                             }
                         };
-                        let pos = tri!(self.collect(&args));
+                        let pos = tri!(self
+                            .collect(&args)
+                            .map_err(|e| self.star_args_error(&callable, &args, e)));
                         if let Some(fr) = self.frames.last_mut() {
                             fr.ip = ip;
                         }
@@ -1881,7 +1885,12 @@ impl Vm {
         let mut vals = Vec::new();
         if let Some(Value::Dict(d)) = kwargs {
             for (k, v) in d.borrow().iter() {
-                names.push(k.clone());
+                // A str subclass names its parameter by its text.
+                let key = crate::instance::payload_of(k).unwrap_or(k);
+                if !matches!(key, Value::Str(_)) {
+                    return Err(PyErr::type_error("keywords must be strings"));
+                }
+                names.push(key.clone());
                 vals.push(v.clone());
             }
         }

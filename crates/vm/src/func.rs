@@ -197,9 +197,7 @@ impl Function {
         let mut posonly_as_kw: Vec<&str> = Vec::new();
         for (k, v) in kwnames.iter().zip(kwvals) {
             let Value::Str(ks) = k else {
-                return Err(PyErr::type_error(format!(
-                    "{fname}() keywords must be strings"
-                )));
+                return Err(PyErr::type_error("keywords must be strings"));
             };
             let slot = code.localsplus[..argc + kwonly]
                 .iter()

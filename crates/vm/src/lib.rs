@@ -78,6 +78,7 @@ mod slots;
 pub mod spec;
 mod special;
 mod stack_move;
+mod star_args;
 mod store_attr;
 mod subclasses;
 pub mod trace;

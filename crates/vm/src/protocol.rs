@@ -1020,6 +1020,18 @@ impl Vm {
             }
             (Value::BoundBuiltin(b), "__self__") => Some(b.0.clone()),
             (Value::BoundBuiltin(b), "__name__") => Some(Value::str(b.1.name)),
+            (Value::BoundBuiltin(b), "__qualname__") => {
+                let owner = match (&b.0, b.1.owner.rsplit('.').next()) {
+                    // Slot wrappers (`owner` "builtin") serve every type: name the receiver's.
+                    (_, Some(owner)) if b.1.is_method && !matches!(owner, "" | "builtin") => {
+                        owner.to_string()
+                    }
+                    (Value::Type(t), _) => t.name.clone(),
+                    (recv, _) => crate::types::type_of(recv).name.clone(),
+                };
+                Some(Value::string(format!("{owner}.{}", b.1.name)))
+            }
+            (Value::BoundBuiltin(_), "__module__") => Some(Value::None),
             (Value::Function(f), "__name__") => Some(Value::Str(f.name.borrow().clone())),
             (Value::Function(f), "__qualname__") => Some(Value::Str(f.qualname.borrow().clone())),
             (Value::Function(f), "__code__") => Some(Value::Code(f.code.clone())),
@@ -1048,6 +1060,14 @@ impl Vm {
                     .unwrap_or(Value::None),
             ),
             (Value::Builtin(b), "__name__") => Some(Value::str(b.name)),
+            // Module functions name their module as their owner; builtins none.
+            (Value::Builtin(b), "__module__") if !b.is_method => {
+                Some(Value::str(if b.owner.is_empty() {
+                    "builtins"
+                } else {
+                    b.owner
+                }))
+            }
             (Value::Builtin(b), "__qualname__") => Some(Value::string(if b.is_method {
                 format!("{}.{}", b.owner, b.name)
             } else {
