@@ -143,6 +143,9 @@ impl Vm {
                 }
                 Descr::Super { .. } | Descr::MappingProxy(_) => attr.clone(),
             },
+            Value::Builtin(def) if crate::methods::is_classmethod(def) => {
+                Value::BoundBuiltin(Rc::new((Value::Type(owner.clone()), def)))
+            }
             Value::Builtin(def) if def.is_method && !matches!(obj, Value::None) => {
                 if def.name == "__new__" {
                     return Ok(attr);

@@ -320,6 +320,8 @@ fn acceptable_base(t: &TypeObj) -> bool {
                 | TypeKind::Float
                 | TypeKind::Str
                 | TypeKind::Bytes
+                | TypeKind::ByteArray
+                | TypeKind::Complex
                 | TypeKind::Tuple
                 | TypeKind::List
                 | TypeKind::Dict

@@ -847,7 +847,7 @@ impl Vm {
                                     found
                                 }
                             };
-                            if let Some(def) = def {
+                            if let Some(def) = def.filter(|d| !crate::methods::is_classmethod(d)) {
                                 self.stack.push(Value::Builtin(def));
                                 self.stack.push(obj);
                                 continue;

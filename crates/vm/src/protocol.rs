@@ -891,7 +891,9 @@ impl Vm {
             }
             _ => {}
         }
-        if let Some(def) = crate::methods::lookup(&obj, name.as_str()) {
+        let found = crate::methods::lookup(&obj, name.as_str())
+            .filter(|def| !crate::methods::is_classmethod(def));
+        if let Some(def) = found {
             // On a type object (`str.upper`) or for a static method there is no
             // receiver to pass.
             if def.is_method && !matches!(obj, Value::Type(_)) {

@@ -669,6 +669,12 @@ impl Vm {
         }
         match v {
             Value::Instance(i) => match i.payload() {
+                // `bytearray.__repr__` names the subclass: `BA(b'xy')`.
+                Some(Value::ByteArray(b)) => Ok(format!(
+                    "{}({})",
+                    i.class().name,
+                    pith_repr::bytes_repr(&b.borrow())
+                )),
                 Some(p) => {
                     let p = p.clone();
                     self.repr_of(&p)
@@ -710,7 +716,9 @@ impl Vm {
                 }
             }
             Value::Instance(i)
-                if special(&i.class(), D::Repr).is_none() && i.payload().is_some() =>
+                if special(&i.class(), D::Repr).is_none()
+                    && i.payload().is_some()
+                    && !matches!(i.payload(), Some(Value::ByteArray(_))) =>
             {
                 let p = i.payload.clone();
                 self.str_of(&p)

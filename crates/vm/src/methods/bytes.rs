@@ -229,7 +229,8 @@ pub(super) fn bytes_hex(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::string(out))
 }
 
-pub(super) fn bytes_fromhex(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn bytes_fromhex(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let (cls, a) = super::split_class(&a);
     let s = match a.pos {
         [Value::Str(s)] => s.as_str(),
         [other] => {
@@ -277,7 +278,7 @@ pub(super) fn bytes_fromhex(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         }
         i += 2;
     }
-    Ok(bytes_val(out))
+    super::for_class(vm, cls, bytes_val(out))
 }
 
 pub(super) fn bytes_join(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {

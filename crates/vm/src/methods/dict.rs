@@ -170,8 +170,10 @@ fn dict_clear(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-/// `dict.fromkeys(iterable, value=None)` (a class method: no receiver).
+/// `dict.fromkeys(iterable, value=None)`, a class method: a subclass gets
+/// `cls()` filled through its `__setitem__`, as CPython does.
 fn dict_fromkeys(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let (cls, a) = super::split_class(&a);
     a.no_kw("fromkeys")?;
     let (keys, value) = match a.pos {
         [k] => (k, Value::None),
@@ -185,6 +187,13 @@ fn dict_fromkeys(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             }));
         }
     };
+    if let Some(cls) = cls.filter(|c| c.heap.is_some()) {
+        let d = vm.call(&Value::Type(cls.clone()), &[])?;
+        for k in vm.collect(keys)? {
+            vm.setitem(&d, k, value.clone())?;
+        }
+        return Ok(d);
+    }
     let mut d = Dict::new();
     for k in vm.collect(keys)? {
         vm.local_insert(&mut d, k, value.clone())?;

@@ -5,7 +5,6 @@ use num_traits::{One, Zero};
 
 use crate::exc::{PyErr, PyResult};
 use crate::func::{Args, BuiltinDef};
-use crate::types::type_name;
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -100,14 +99,14 @@ fn float_hex(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::string(format!("{sign}0x{lead}.{frac:013x}p{e:+}")))
 }
 
-fn float_fromhex(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn float_fromhex(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let (cls, a) = super::split_class(&a);
     let s = match a.pos {
         [Value::Str(s)] => s.as_str(),
-        [other] => {
-            return Err(PyErr::type_error(format!(
-                "must be str, not {}",
-                type_name(other)
-            )))
+        [_] => {
+            return Err(PyErr::type_error(
+                "bad argument type for built-in operation",
+            ))
         }
         _ => {
             return Err(PyErr::type_error(format!(
@@ -116,7 +115,8 @@ fn float_fromhex(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             )))
         }
     };
-    parse_hex_float(s).map(Value::Float)
+    let f = parse_hex_float(s)?;
+    super::for_class(vm, cls, Value::Float(f))
 }
 
 fn parse_hex_float(text: &str) -> PyResult<f64> {

@@ -125,7 +125,8 @@ fn int_to_bytes(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn int_from_bytes(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    // A class method: bound like a method, after a placeholder receiver.
+    let (cls, a) = super::split_class(&a);
+    // Bound like a method, after a placeholder receiver.
     let mut all = vec![Value::None];
     all.extend(a.pos.iter().cloned());
     let b = Args {
@@ -163,5 +164,5 @@ fn int_from_bytes(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         (true, false) => BigInt::from_bytes_be(Sign::Plus, &data),
         (false, false) => BigInt::from_bytes_le(Sign::Plus, &data),
     };
-    Ok(Value::from_bigint(n))
+    super::for_class(vm, cls, Value::from_bigint(n))
 }

@@ -8,8 +8,9 @@ use crate::dict::Dict;
 use crate::exc::{PyErr, PyResult};
 use crate::func::{Args, BuiltinDef};
 use crate::ops;
-use crate::types::type_name;
+use crate::types::{type_name, TypeObj};
 use crate::value::{StrObj, Value};
+use crate::vm::Vm;
 
 macro_rules! method_table {
     ($vis:vis $table:ident, $owner:literal, [ $( $name:literal => $f:path ),* $(,)? ]) => {
@@ -19,12 +20,47 @@ macro_rules! method_table {
     };
 }
 
-/// Static and class methods of the builtin types: called without a receiver.
+/// Static and class methods of the builtin types: not bound to an instance.
 pub(crate) const fn is_static(name: &str) -> bool {
     matches!(
         name.as_bytes(),
         b"maketrans" | b"fromkeys" | b"fromhex" | b"from_bytes"
     )
+}
+
+/// Whether a builtin type's method `name` is a class method: bound to the
+/// class it is looked up on (`D.fromkeys` gets `D`), through a class or an
+/// instance.
+pub(crate) fn is_classmethod(def: &BuiltinDef) -> bool {
+    !def.is_method
+        && matches!(def.name, "fromkeys" | "fromhex" | "from_bytes")
+        && matches!(def.owner, "dict" | "bytes" | "bytearray" | "float" | "int")
+}
+
+/// The class a builtin class method was called on, and the other arguments
+/// (no class when the method is called unbound, through `__dict__`).
+pub(crate) fn split_class<'a>(a: &Args<'a>) -> (Option<&'a Rc<TypeObj>>, Args<'a>) {
+    match a.pos.split_first() {
+        Some((Value::Type(cls), rest)) => (
+            Some(cls),
+            Args {
+                pos: rest,
+                kwnames: a.kwnames,
+                kwvals: a.kwvals,
+            },
+        ),
+        _ => (None, *a),
+    }
+}
+
+/// A builtin class method's result as the class asked for it: a subclass
+/// gets `cls(result)`, as CPython's `int.from_bytes`, `float.fromhex` and
+/// `bytes.fromhex` do.
+pub(crate) fn for_class(vm: &mut Vm, cls: Option<&Rc<TypeObj>>, result: Value) -> PyResult<Value> {
+    match cls {
+        Some(cls) if cls.heap.is_some() => vm.call(&Value::Type(cls.clone()), &[result]),
+        _ => Ok(result),
+    }
 }
 
 pub mod bytearray;

@@ -326,7 +326,13 @@ pub fn init(vm: &mut Vm) -> Value {
             ("platform", Value::str(std::env::consts::OS)),
             (
                 "version",
-                Value::str(concat!("3.11.7 (pith ", env!("CARGO_PKG_VERSION"), ")")),
+                // CPython's shape, `VERSION (BUILD) [COMPILER]`, which
+                // `platform._sys_version` parses.
+                Value::str(concat!(
+                    "3.11.7 (pith ",
+                    env!("CARGO_PKG_VERSION"),
+                    ") [rustc]"
+                )),
             ),
             ("version_info", version_info()),
             ("hexversion", Value::Int(HEXVERSION)),
