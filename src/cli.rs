@@ -24,6 +24,10 @@ pub struct Cli {
     /// Don't write `__pycache__` files on import (`sys.dont_write_bytecode`).
     #[arg(short = 'B')]
     pub dont_write_bytecode: bool,
+    /// Unbuffered stdout, each write reaching the file at once (as
+    /// `PYTHONUNBUFFERED` set to a non-empty value).
+    #[arg(short = 'u')]
+    pub unbuffered: bool,
     /// The program to run (`.py` or `.pyc`) and its arguments.
     #[arg(
         value_name = "FILE [ARGS]",

@@ -21,6 +21,9 @@ fn main() -> ExitCode {
     if let Some(rest) = program_args {
         cli.script = rest;
     }
+    if cli.unbuffered {
+        commands::run::UNBUFFERED.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
     if cli.dont_write_bytecode {
         commands::run::DONT_WRITE_BYTECODE.store(true, std::sync::atomic::Ordering::Relaxed);
     }

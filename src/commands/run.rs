@@ -57,6 +57,43 @@ pub fn split_program_args(
     }
 }
 
+/// `-u`: the program's stdout is unbuffered.
+pub static UNBUFFERED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// The program's stdout, buffered as CPython buffers it: not at all under
+/// `-u` or `PYTHONUNBUFFERED`, by line on a terminal, in blocks otherwise.
+pub fn program_stdout() -> Box<dyn std::io::Write> {
+    use std::io::IsTerminal;
+    let unbuffered = UNBUFFERED.load(std::sync::atomic::Ordering::Relaxed)
+        || std::env::var_os("PYTHONUNBUFFERED").is_some_and(|v| !v.is_empty());
+    if unbuffered {
+        Box::new(WriteThrough(std::io::stdout()))
+    } else if std::io::stdout().is_terminal() {
+        // Rust's stdout is itself line-buffered.
+        Box::new(std::io::stdout())
+    } else {
+        Box::new(std::io::BufWriter::with_capacity(
+            1 << 16,
+            std::io::stdout(),
+        ))
+    }
+}
+
+/// A writer that flushes after every write.
+struct WriteThrough<W: std::io::Write>(W);
+
+impl<W: std::io::Write> std::io::Write for WriteThrough<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.0.write(buf)?;
+        self.0.flush()?;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
+}
+
 /// `-B`: imports write no `__pycache__` files.
 pub static DONT_WRITE_BYTECODE: std::sync::atomic::AtomicBool =
     std::sync::atomic::AtomicBool::new(false);
@@ -69,7 +106,7 @@ pub fn run_module(module: String, args: Vec<String>) -> ExitCode {
         .map(|d| d.display().to_string())
         .unwrap_or_default();
     on_vm_thread(move || {
-        let mut vm = Vm::new();
+        let mut vm = Vm::with_output(program_stdout(), Box::new(std::io::stderr()));
         set_up_program(&mut vm, argv, None);
         // `-m` puts the working directory first, as an absolute path.
         vm.set_path(module_path(first_path, crate::stdlib::find()));
@@ -134,7 +171,7 @@ pub fn run_program(code: Option<String>, script: Vec<String>) -> ExitCode {
         .name("pith-vm".into())
         .stack_size(VM_STACK_BYTES)
         .spawn(move || {
-            let mut vm = Vm::new();
+            let mut vm = Vm::with_output(program_stdout(), Box::new(std::io::stderr()));
             set_up_program(&mut vm, argv, main_file);
             match vm.run_code(code) {
                 Ok(()) => 0,
