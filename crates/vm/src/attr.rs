@@ -479,6 +479,14 @@ impl Vm {
                 return Ok(());
             }
         }
+        if name.as_str() == "__abstractmethods__" {
+            // As CPython's type setter: only an assignment marks the class abstract.
+            let abstract_ = match &value {
+                Some(v) => self.truthy(v)?,
+                None => false,
+            };
+            h.is_abstract.set(abstract_);
+        }
         class::bump_epoch();
         let mut d = h.dict.borrow_mut();
         match value {

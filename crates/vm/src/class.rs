@@ -32,6 +32,9 @@ pub struct HeapType {
     pub solid: Rc<TypeObj>,
     /// Names allowed on instances when every class defines `__slots__`.
     pub slots: Option<Vec<Rc<StrObj>>>,
+    /// Set by assigning a non-empty `__abstractmethods__` (`abc.ABCMeta`
+    /// does): `object.__new__` then refuses the class.
+    pub is_abstract: Cell<bool>,
     /// Which special methods Python code defines along the MRO, valid while
     /// `.0` equals the global class epoch.
     flags: Cell<(u64, u128)>,
@@ -487,6 +490,7 @@ pub fn new_type(
             meta,
             solid,
             slots,
+            is_abstract: Cell::new(false),
             flags: Cell::new((0, 0)),
             cache: RefCell::new(vec![None; CACHE_SIZE]),
         })),
@@ -750,6 +754,36 @@ pub fn type_call(vm: &mut Vm, meta: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value
     Ok(Value::Type(t))
 }
 
+/// `object.__new__` refuses a class marked abstract, naming the methods of
+/// its `__abstractmethods__` in sorted order.
+fn refuse_abstract(vm: &mut Vm, t: &Rc<TypeObj>, h: &HeapType) -> PyResult<()> {
+    if !h.is_abstract.get() {
+        return Ok(());
+    }
+    let Some(methods) = h
+        .dict
+        .borrow()
+        .get_str(&vm.intern("__abstractmethods__"))
+        .cloned()
+    else {
+        return Ok(());
+    };
+    if !vm.truthy(&methods)? {
+        return Ok(());
+    }
+    let mut names = Vec::new();
+    for m in vm.collect(&methods)? {
+        names.push(vm.str_of(&m)?);
+    }
+    names.sort();
+    Err(PyErr::type_error(format!(
+        "Can't instantiate abstract class {} with abstract method{} {}",
+        t.name,
+        if names.len() > 1 { "s" } else { "" },
+        names.join(", ")
+    )))
+}
+
 /// Creates an instance of the heap class `t` laid out as its builtin base needs
 /// (`object.__new__` and the builtin `__new__`s in one).
 pub fn new_instance(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
@@ -758,7 +792,10 @@ pub fn new_instance(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value
     };
     let solid = h.solid.clone();
     let payload = match solid.kind {
-        TypeKind::Object => Value::Null,
+        TypeKind::Object => {
+            refuse_abstract(vm, t, h)?;
+            Value::Null
+        }
         TypeKind::Type => return type_call(vm, t, a),
         TypeKind::Exception(
             crate::types::ExcKind::BaseExceptionGroup | crate::types::ExcKind::ExceptionGroup,

@@ -1391,7 +1391,8 @@ impl Vm {
                                 .and_then(|i| self.stack.get(i))
                                 .cloned()
                                 .unwrap_or(Value::None);
-                            break 'body (self.star_star_args_error(&func, &v), false, cur);
+                            tri!(self.merge_kwargs(&target, &func, &v));
+                            continue;
                         };
                         let items: Vec<(Value, Value)> = src
                             .borrow()
@@ -1401,14 +1402,15 @@ impl Vm {
                         let mut t = target.borrow_mut();
                         for (k, val) in items {
                             if ins.op == Op::DictMerge && tri!(t.get(&k)).is_some() {
+                                drop(t);
                                 // The callable sits below the positional tuple and this dict.
-                                let func = self.stack.get(len.wrapping_sub(arg as usize + 2));
-                                let msg = format!(
-                                    "{}() got multiple values for keyword argument '{}'",
-                                    func.map_or_else(String::new, crate::func_str::function_str),
-                                    crate::repr::to_str(&k)
-                                );
-                                break 'body (PyErr::type_error(msg), false, cur);
+                                let func = len
+                                    .checked_sub(arg as usize + 2)
+                                    .and_then(|i| self.stack.get(i))
+                                    .cloned()
+                                    .unwrap_or(Value::None);
+                                let e = self.repeated_keyword_error(&func, &k);
+                                break 'body (e, false, cur);
                             }
                             tri!(t.insert(k, val));
                         }

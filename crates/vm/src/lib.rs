@@ -49,7 +49,6 @@ pub mod frame_obj;
 mod freed;
 pub mod func;
 mod func_attrs;
-mod func_str;
 pub mod gc;
 pub mod gen;
 pub mod hash;
