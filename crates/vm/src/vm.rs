@@ -76,6 +76,8 @@ impl VmError {
                 crate::builtins::system_exit_status(e)
             }
             VmError::Io { .. } => 2,
+            // CPython ends by SIGINT, which a shell reports as 128 + 2.
+            VmError::Uncaught(e) if e.is(ExcKind::KeyboardInterrupt) => 130,
             _ => 1,
         }
     }

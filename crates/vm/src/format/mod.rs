@@ -89,7 +89,15 @@ pub fn check_int_parse_digits(text: &str, base: u32) -> PyResult<()> {
     if limit == 0 || base.is_power_of_two() || text.len() <= limit {
         return Ok(());
     }
-    let n = text.chars().filter(|c| c.is_alphanumeric()).count();
+    // As CPython: the run of digits after the sign counts; what follows it,
+    // valid or not, is judged after this check.
+    let body = text.trim_start().trim_start_matches(['+', '-']);
+    let radix = if base == 0 { 10 } else { base };
+    let n = body
+        .chars()
+        .take_while(|&c| c == '_' || c.to_digit(radix).is_some())
+        .filter(|&c| c != '_')
+        .count();
     if n > limit {
         return Err(PyErr::value_error(format!(
             "Exceeds the limit ({limit} digits) for integer string conversion: value has {n} digits; use sys.set_int_max_str_digits() to increase the limit"

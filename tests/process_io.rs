@@ -1,6 +1,7 @@
-//! The program's stdout is buffered as CPython buffers it: in blocks when it
-//! is a pipe, not at all under `-u` or `PYTHONUNBUFFERED`. Writing stdout
-//! and stderr into one pipe shows the difference in the order of the lines.
+//! A program as the process around it sees it: stdout buffered as CPython
+//! buffers it (in blocks when it is a pipe, not at all under `-u` or
+//! `PYTHONUNBUFFERED`; writing stdout and stderr into one pipe shows the
+//! difference in the order of the lines), and exit statuses.
 
 use std::process::{Command, Stdio};
 
@@ -36,4 +37,18 @@ fn a_pipe_is_block_buffered() {
 fn unbuffered_writes_in_program_order() {
     assert_eq!(interleaved(&["-u"], None), "out 1\nerr\nout 2\n");
     assert_eq!(interleaved(&[], Some("1")), "out 1\nerr\nout 2\n");
+}
+
+/// An uncaught `KeyboardInterrupt`: CPython prints the traceback and ends
+/// by SIGINT, which shells report as status 130; Pith exits with 130 (it
+/// cannot raise a signal on itself without `unsafe`).
+#[test]
+fn keyboard_interrupt_ends_with_status_130() {
+    let out = Command::new(env!("CARGO_BIN_EXE_pith"))
+        .args(["-c", "raise KeyboardInterrupt"])
+        .stdin(Stdio::null())
+        .output()
+        .expect("pith runs");
+    assert_eq!(out.status.code(), Some(130));
+    assert!(String::from_utf8_lossy(&out.stderr).ends_with("\nKeyboardInterrupt\n"));
 }
