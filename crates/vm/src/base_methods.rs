@@ -346,8 +346,12 @@ fn type_dunder_init(_: &mut Vm, _: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn type_subclasses(_: &mut Vm, _: Args<'_>) -> PyResult<Value> {
-    Ok(Value::list(Vec::new()))
+fn type_subclasses(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let subs = match a.pos.first() {
+        Some(Value::Type(t)) => crate::subclasses::of(t),
+        _ => Vec::new(),
+    };
+    Ok(Value::list(subs.into_iter().map(Value::Type).collect()))
 }
 
 /// `list.__init__`, `dict.__init__`, `set.__init__` for subclass instances.

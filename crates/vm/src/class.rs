@@ -490,6 +490,7 @@ pub fn new_type(
         })),
     });
     let cls = Value::Type(t.clone());
+    crate::subclasses::register(&t);
     // `__set_name__` on every attribute that defines it.
     let attrs: Vec<(Value, Value)> = t
         .heap

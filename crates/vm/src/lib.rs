@@ -79,6 +79,7 @@ pub mod spec;
 mod special;
 mod stack_move;
 mod store_attr;
+mod subclasses;
 pub mod trace;
 mod traceback;
 pub mod types;

@@ -33,6 +33,8 @@ pub mod itertools;
 pub mod math;
 pub mod operator;
 pub mod posix;
+pub mod random;
+pub mod sha512;
 pub mod sre;
 pub mod string;
 pub mod structseq;
@@ -66,6 +68,8 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_heapq", heapq::init),
     ("_io", io::init),
     ("_operator", operator::init),
+    ("_random", random::init),
+    ("_sha512", sha512::init),
     ("_sre", sre::init),
     ("_string", string::init),
     ("_thread", thread::init),
