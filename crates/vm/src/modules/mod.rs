@@ -18,10 +18,12 @@ use crate::types::ExcKind;
 use crate::value::Value;
 use crate::vm::Vm;
 
+pub mod binascii;
 pub mod bisect;
 pub mod builtins;
 pub mod codecs;
 pub mod collections;
+mod compare_digest;
 pub mod errno;
 mod errno_table;
 pub mod functools;
@@ -31,8 +33,10 @@ pub mod importlib;
 pub mod io;
 pub mod itertools;
 pub mod math;
+mod native_exc;
 pub mod operator;
 pub mod posix;
+pub mod pystruct;
 pub mod random;
 pub mod sha512;
 pub mod sre;
@@ -60,6 +64,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_bisect", bisect::init),
     ("_codecs", codecs::init),
     ("_collections", collections::init),
+    ("binascii", binascii::init),
     ("builtins", builtins::init),
     ("errno", errno::init),
     ("_frozen_importlib", crate::spec::init_bootstrap),
@@ -72,6 +77,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_sha512", sha512::init),
     ("_sre", sre::init),
     ("_string", string::init),
+    ("_struct", pystruct::init),
     ("_thread", thread::init),
     ("_weakref", weakref::init),
     ("gc", gc::init),
