@@ -39,6 +39,7 @@ pub mod posix;
 pub mod pystruct;
 pub mod random;
 pub mod sha512;
+pub mod signal;
 pub mod sre;
 pub mod string;
 pub mod structseq;
@@ -75,6 +76,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_operator", operator::init),
     ("_random", random::init),
     ("_sha512", sha512::init),
+    ("_signal", signal::init),
     ("_sre", sre::init),
     ("_string", string::init),
     ("_struct", pystruct::init),
