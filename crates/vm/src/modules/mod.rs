@@ -18,6 +18,7 @@ use crate::types::ExcKind;
 use crate::value::Value;
 use crate::vm::Vm;
 
+pub mod array;
 pub mod binascii;
 pub mod bisect;
 pub mod builtins;
@@ -65,6 +66,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_bisect", bisect::init),
     ("_codecs", codecs::init),
     ("_collections", collections::init),
+    ("array", array::init),
     ("binascii", binascii::init),
     ("builtins", builtins::init),
     ("errno", errno::init),
