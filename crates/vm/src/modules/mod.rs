@@ -25,6 +25,7 @@ pub mod builtins;
 pub mod codecs;
 pub mod collections;
 mod compare_digest;
+pub mod csv;
 pub mod errno;
 mod errno_table;
 pub mod functools;
@@ -66,6 +67,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_bisect", bisect::init),
     ("_codecs", codecs::init),
     ("_collections", collections::init),
+    ("_csv", csv::init),
     ("array", array::init),
     ("binascii", binascii::init),
     ("builtins", builtins::init),
