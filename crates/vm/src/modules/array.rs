@@ -626,11 +626,12 @@ fn a_mul(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         let s = borrow(&st)?;
         (s.code, s.items.clone())
     };
-    super::charge(vm, (items.len() * n) as u64 / 16)?;
-    if items.len().saturating_mul(n) > (1 << 32) {
+    let total = items.len().saturating_mul(n);
+    super::charge(vm, total as u64 / 16)?;
+    if total > (1 << 32) {
         return Err(PyErr::new(ExcKind::MemoryError, ""));
     }
-    let mut out = Vec::with_capacity(items.len() * n);
+    let mut out = Vec::with_capacity(total);
     for _ in 0..n {
         out.extend(items.iter().cloned());
     }

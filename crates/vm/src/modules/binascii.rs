@@ -260,7 +260,14 @@ fn hex_impl(vm: &mut Vm, a: &Args<'_>, fname: &str) -> PyResult<Value> {
     };
     let per = match args[2] {
         None => 1,
-        Some(v) => vm.index_value(v)?,
+        Some(v) => match vm.index_value(v) {
+            Ok(n) if i32::try_from(n).is_ok() => n,
+            Ok(_) => return Err(PyErr::overflow("Python int too large to convert to C int")),
+            Err(e) if e.is(ExcKind::OverflowError) => {
+                return Err(PyErr::overflow("Python int too large to convert to C int"))
+            }
+            Err(e) => return Err(e),
+        },
     };
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut out = Vec::with_capacity(data.len() * 3);

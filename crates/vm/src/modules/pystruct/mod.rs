@@ -250,7 +250,22 @@ fn unpack_values(l: &Layout, data: &[u8]) -> Value {
 
 fn pack(vm: &mut Vm, l: &Layout, vals: &[Value]) -> PyResult<Value> {
     super::charge(vm, l.size as u64 / 64)?;
-    let mut out = vec![0u8; l.size];
+    if vals.len() != l.len {
+        return Err(error(
+            vm,
+            format!(
+                "pack expected {} items for packing (got {})",
+                l.len,
+                vals.len()
+            ),
+        ));
+    }
+    // A format may describe more bytes than can be allocated ('9999999999999x').
+    let mut out = Vec::new();
+    if out.try_reserve_exact(l.size).is_err() {
+        return Err(PyErr::with_args(ExcKind::MemoryError, Vec::new()));
+    }
+    out.resize(l.size, 0);
     pack_values(vm, l, vals, &mut out, "pack")?;
     Ok(Value::Bytes(Rc::new(out)))
 }
@@ -369,7 +384,7 @@ fn pack_into(vm: &mut Vm, l: &Layout, args: &[Value]) -> PyResult<Value> {
             vm,
             format!(
                 "pack_into requires a buffer of at least {} bytes for packing {} bytes at offset {} (actual buffer size is {})",
-                size + off, size, off, len
+                size.saturating_add(off), size, off, len
             ),
         ));
     }
