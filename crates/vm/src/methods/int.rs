@@ -137,6 +137,8 @@ fn int_from_bytes(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let [bytes, order, signed] = bind(&b, "from_bytes", ["bytes", "byteorder", "signed"], 1)?;
     let data: Vec<u8> = match bytes {
         Some(Value::Bytes(d)) => d.to_vec(),
+        Some(Value::ByteArray(d)) => d.borrow().clone(),
+        Some(Value::MemoryView(m)) => m.to_vec()?,
         Some(v @ (Value::List(_) | Value::Tuple(_) | Value::Iter(_) | Value::Range(_))) => {
             let mut out = Vec::new();
             for item in vm.collect(v)? {

@@ -18,10 +18,14 @@ use crate::types::ExcKind;
 use crate::value::Value;
 use crate::vm::Vm;
 
+pub mod array;
+pub mod binascii;
 pub mod bisect;
 pub mod builtins;
 pub mod codecs;
 pub mod collections;
+mod compare_digest;
+pub mod csv;
 pub mod errno;
 mod errno_table;
 pub mod functools;
@@ -31,8 +35,13 @@ pub mod importlib;
 pub mod io;
 pub mod itertools;
 pub mod math;
+mod native_exc;
 pub mod operator;
 pub mod posix;
+pub mod pystruct;
+pub mod random;
+pub mod sha512;
+pub mod signal;
 pub mod sre;
 pub mod string;
 pub mod structseq;
@@ -58,6 +67,9 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_bisect", bisect::init),
     ("_codecs", codecs::init),
     ("_collections", collections::init),
+    ("_csv", csv::init),
+    ("array", array::init),
+    ("binascii", binascii::init),
     ("builtins", builtins::init),
     ("errno", errno::init),
     ("_frozen_importlib", crate::spec::init_bootstrap),
@@ -66,8 +78,12 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_heapq", heapq::init),
     ("_io", io::init),
     ("_operator", operator::init),
+    ("_random", random::init),
+    ("_sha512", sha512::init),
+    ("_signal", signal::init),
     ("_sre", sre::init),
     ("_string", string::init),
+    ("_struct", pystruct::init),
     ("_thread", thread::init),
     ("_weakref", weakref::init),
     ("gc", gc::init),

@@ -63,6 +63,10 @@ pub fn init(vm: &mut Vm) -> Value {
     for spec in [&ITEMGETTER, &ATTRGETTER, &METHODCALLER] {
         extra.push((spec.name, Value::Type(crate::native::class_of(vm, spec))));
     }
+    extra.push((
+        "_compare_digest",
+        Value::Builtin(&super::compare_digest::COMPARE_DIGEST),
+    ));
     new_module("_operator", &[], extra)
 }
 

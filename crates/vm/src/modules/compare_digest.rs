@@ -1,0 +1,73 @@
+//! `_operator._compare_digest` (what `hmac.compare_digest` and `secrets`
+//! use): equality of two ASCII strs or two bytes-like objects, looking at
+//! every byte whatever the first difference, so the time does not reveal it.
+
+use crate::exc::{PyErr, PyResult};
+use crate::func::{Args, BuiltinDef};
+use crate::native::positional;
+use crate::types::type_name;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// The builtin function object, put in `_operator` by its `init`.
+pub static COMPARE_DIGEST: BuiltinDef = BuiltinDef {
+    name: "_compare_digest",
+    func: compare_digest,
+    owner: "_operator",
+    is_method: false,
+};
+
+fn bytes_like(v: &Value) -> Option<PyResult<Vec<u8>>> {
+    match v {
+        Value::Bytes(b) => Some(Ok(b.to_vec())),
+        Value::ByteArray(b) => Some(Ok(b.borrow().clone())),
+        Value::MemoryView(m) => Some(m.to_vec()),
+        _ => None,
+    }
+}
+
+fn compare_digest(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let [x, y] = positional(&a, "_compare_digest", 2, 2)? else {
+        return Err(PyErr::type_error("_compare_digest expected 2 arguments"));
+    };
+    let (l, r) = match (x, y) {
+        (Value::Str(l), Value::Str(r)) => {
+            if !l.is_ascii() || !r.is_ascii() {
+                return Err(PyErr::type_error(
+                    "comparing strings with non-ASCII characters is not supported",
+                ));
+            }
+            (
+                l.as_str().as_bytes().to_vec(),
+                r.as_str().as_bytes().to_vec(),
+            )
+        }
+        (Value::Str(_), other) | (other, Value::Str(_)) => {
+            return Err(PyErr::type_error(format!(
+                "a bytes-like object is required, not '{}'",
+                type_name(
+                    if matches!(x, Value::Str(_)) && bytes_like(other).is_some() {
+                        x
+                    } else {
+                        y
+                    }
+                )
+            )))
+        }
+        _ => match (bytes_like(x), bytes_like(y)) {
+            (Some(l), Some(r)) => (l?, r?),
+            _ => {
+                return Err(PyErr::type_error(format!(
+                    "unsupported operand types(s) or combination of types: '{}' and '{}'",
+                    type_name(x),
+                    type_name(y)
+                )))
+            }
+        },
+    };
+    let mut diff = u8::from(l.len() != r.len());
+    for (i, b) in r.iter().enumerate() {
+        diff |= l.get(i).copied().unwrap_or(!b) ^ b;
+    }
+    Ok(Value::Bool(diff == 0))
+}
