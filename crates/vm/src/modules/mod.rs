@@ -24,6 +24,7 @@ pub mod codecs;
 pub mod collections;
 pub mod errno;
 mod errno_table;
+mod excepthook;
 pub mod functools;
 pub mod gc;
 pub mod heapq;
