@@ -18,6 +18,7 @@ use crate::types::ExcKind;
 use crate::value::Value;
 use crate::vm::Vm;
 
+pub mod atexit;
 pub mod bisect;
 pub mod builtins;
 pub mod codecs;
@@ -59,6 +60,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_bisect", bisect::init),
     ("_codecs", codecs::init),
     ("_collections", collections::init),
+    ("atexit", atexit::init),
     ("builtins", builtins::init),
     ("errno", errno::init),
     ("_frozen_importlib", crate::spec::init_bootstrap),

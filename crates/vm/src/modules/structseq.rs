@@ -94,6 +94,16 @@ pub fn class_value(vm: &mut Vm, typ: &'static StructSeqType) -> Value {
     Value::Type(class_of(vm, typ))
 }
 
+/// Whether `t` is a struct sequence class (which, as CPython's, cannot be
+/// subclassed).
+pub fn is_structseq_class(t: &TypeObj) -> bool {
+    CLASSES.with(|c| {
+        c.borrow()
+            .iter()
+            .any(|(_, k)| std::ptr::eq(Rc::as_ptr(k), t))
+    })
+}
+
 fn spec_of_class(cls: &Rc<TypeObj>) -> Option<&'static StructSeqType> {
     CLASSES.with(|c| {
         c.borrow()
