@@ -287,8 +287,7 @@ fn ss_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         }
     };
     let mut values = items;
-    for i in len..max {
-        let name = typ.fields[i];
+    for name in &typ.fields[len..max] {
         let v = match &dict {
             Some(d) if !name.is_empty() => d.borrow().get(&Value::str(name))?.cloned(),
             _ => None,

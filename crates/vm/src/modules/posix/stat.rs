@@ -87,11 +87,13 @@ pub fn stat_result(vm: &mut Vm, m: &Metadata) -> Value {
 /// As CPython's `statresult_new`: a `stat_result` made from a 10-sequence
 /// takes its float times from the integer ones.
 fn fill_times(v: &mut [Value]) {
-    for i in 0..3 {
-        if matches!(v.get(10 + i), Some(Value::None)) {
-            if let Some(t) = v.get(7 + i).cloned() {
-                v[10 + i] = t;
-            }
+    if v.len() < 13 {
+        return;
+    }
+    let (ints, floats) = v.split_at_mut(10);
+    for (f, i) in floats[..3].iter_mut().zip(&ints[7..]) {
+        if matches!(f, Value::None) {
+            *f = i.clone();
         }
     }
 }
