@@ -1220,10 +1220,7 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
             at_most(&a, "tuple", 1)?;
             match a.pos.first() {
                 None => Ok(Value::tuple(Vec::new())),
-                // A struct sequence is a tuple subclass: tuple() of it is a plain copy.
-                Some(v @ Value::Tuple(t)) if crate::modules::structseq::type_of(t).is_none() => {
-                    Ok(v.clone())
-                }
+                Some(v @ Value::Tuple(_)) => Ok(v.clone()),
                 Some(v) => Ok(Value::tuple(vm.collect(v)?)),
             }
         }

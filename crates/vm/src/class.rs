@@ -314,27 +314,28 @@ fn solid_base(t: &Rc<TypeObj>) -> Rc<TypeObj> {
 }
 
 fn acceptable_base(t: &TypeObj) -> bool {
-    t.heap.is_some()
-        || matches!(
-            t.kind,
-            TypeKind::Object
-                | TypeKind::Type
-                | TypeKind::Int
-                | TypeKind::Float
-                | TypeKind::Str
-                | TypeKind::Bytes
-                | TypeKind::ByteArray
-                | TypeKind::Complex
-                | TypeKind::Tuple
-                | TypeKind::List
-                | TypeKind::Dict
-                | TypeKind::Set
-                | TypeKind::FrozenSet
-                | TypeKind::Exception(_)
-                | TypeKind::Property
-                | TypeKind::ClassMethod
-                | TypeKind::StaticMethod
-        )
+    !crate::modules::structseq::is_structseq_class(t)
+        && (t.heap.is_some()
+            || matches!(
+                t.kind,
+                TypeKind::Object
+                    | TypeKind::Type
+                    | TypeKind::Int
+                    | TypeKind::Float
+                    | TypeKind::Str
+                    | TypeKind::Bytes
+                    | TypeKind::ByteArray
+                    | TypeKind::Complex
+                    | TypeKind::Tuple
+                    | TypeKind::List
+                    | TypeKind::Dict
+                    | TypeKind::Set
+                    | TypeKind::FrozenSet
+                    | TypeKind::Exception(_)
+                    | TypeKind::Property
+                    | TypeKind::ClassMethod
+                    | TypeKind::StaticMethod
+            ))
 }
 
 /// `type(name, bases, ns)` and the end of a `class` statement: makes the class,

@@ -829,10 +829,7 @@ impl Vm {
                 items = l.borrow().clone();
                 ("[", "]")
             }
-            Value::Tuple(t)
-                if !seen.contains(&v.identity())
-                    && crate::modules::structseq::type_of(t).is_none() =>
-            {
+            Value::Tuple(t) if !seen.contains(&v.identity()) => {
                 items = t.to_vec();
                 ("(", if t.len() == 1 { ",)" } else { ")" })
             }
@@ -1104,7 +1101,6 @@ impl Vm {
             (Value::Slice(s), "stop") => Some(s[1].clone()),
             (Value::Slice(s), "step") => Some(s[2].clone()),
             (Value::Code(c), _) => crate::builtins::code_attr(c, n),
-            (Value::Tuple(t), _) => crate::modules::structseq::getattr(t, n),
             _ => None,
         };
         found

@@ -67,10 +67,13 @@ pub(crate) fn object_reduce_ex(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         }
     };
     let name = vm.intern("__reduce__");
-    let overridden = matches!(
-        crate::class::lookup(&type_of(&obj), &name),
-        Some(Value::Function(_))
-    );
+    // Python functions and the methods of classes written in Rust
+    // (owner `module.name`, as struct sequences) override.
+    let overridden = match crate::class::lookup(&type_of(&obj), &name) {
+        Some(Value::Function(_)) => true,
+        Some(Value::Builtin(b)) => b.owner.contains('.'),
+        _ => false,
+    };
     if overridden {
         let m = vm.get_attr(&obj, &name)?;
         return vm.call(&m, &[]);

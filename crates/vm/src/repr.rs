@@ -108,10 +108,6 @@ pub fn write_repr(out: &mut String, v: &Value, seen: &mut Vec<usize>) {
                 return;
             }
             seen.push(v.identity());
-            if crate::modules::structseq::write_repr(out, t, &mut |o, x| write_repr(o, x, seen)) {
-                seen.pop();
-                return;
-            }
             out.push('(');
             write_items(out, t.iter(), seen);
             if t.len() == 1 {

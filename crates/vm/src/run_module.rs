@@ -95,13 +95,13 @@ impl Vm {
         put("__builtins__", self.builtins_module());
         let globals = Rc::new(RefCell::new(g));
         self.register_main(&globals);
-        match self.exec_module(code, globals) {
-            Ok(_) => {
-                self.flush();
-                Ok(())
-            }
+        let r = match self.exec_module(code, globals) {
+            Ok(_) => Ok(()),
             Err(e) => Err(self.report_with_frames(e, RUN_CODE).into()),
-        }
+        };
+        crate::modules::atexit::run_exitfuncs(self);
+        self.flush();
+        r
     }
 
     /// Prints an uncaught exception with the `<frozen runpy>` (and importlib)

@@ -306,6 +306,7 @@ impl Vm {
                 crate::builtins::print_system_exit(self, e);
             }
         }
+        crate::modules::atexit::run_exitfuncs(self);
         self.warn_unawaited_at_exit(&globals);
         self.finalize_main(&globals);
         self.flush();

@@ -19,6 +19,7 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 pub mod array;
+pub mod atexit;
 pub mod binascii;
 pub mod bisect;
 pub mod builtins;
@@ -28,6 +29,7 @@ mod compare_digest;
 pub mod csv;
 pub mod errno;
 mod errno_table;
+mod excepthook;
 pub mod functools;
 pub mod gc;
 pub mod heapq;
@@ -69,6 +71,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_collections", collections::init),
     ("_csv", csv::init),
     ("array", array::init),
+    ("atexit", atexit::init),
     ("binascii", binascii::init),
     ("builtins", builtins::init),
     ("errno", errno::init),

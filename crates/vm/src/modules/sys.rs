@@ -27,6 +27,7 @@ module_functions!(SYS_FUNCTIONS, "sys", [
     "_getframe" => crate::frame_obj::getframe,
     "get_int_max_str_digits" => s_get_int_max_str_digits,
     "set_int_max_str_digits" => s_set_int_max_str_digits, "getrefcount" => s_getrefcount,
+    "excepthook" => super::excepthook::excepthook,
 ]);
 
 module_functions!(STDOUT_FUNCTIONS, "stdout", [
@@ -146,6 +147,8 @@ static VERSION_INFO: StructSeqType = StructSeqType {
     name: "sys.version_info",
     fields: &["major", "minor", "micro", "releaselevel", "serial"],
     n_in_sequence: 5,
+    constructible: false,
+    fill: None,
 };
 
 static FLOAT_INFO: StructSeqType = StructSeqType {
@@ -164,6 +167,8 @@ static FLOAT_INFO: StructSeqType = StructSeqType {
         "rounds",
     ],
     n_in_sequence: 11,
+    constructible: true,
+    fill: None,
 };
 
 static INT_INFO: StructSeqType = StructSeqType {
@@ -175,6 +180,8 @@ static INT_INFO: StructSeqType = StructSeqType {
         "str_digits_check_threshold",
     ],
     n_in_sequence: 4,
+    constructible: true,
+    fill: None,
 };
 
 static HASH_INFO: StructSeqType = StructSeqType {
@@ -191,6 +198,8 @@ static HASH_INFO: StructSeqType = StructSeqType {
         "cutoff",
     ],
     n_in_sequence: 9,
+    constructible: true,
+    fill: None,
 };
 
 static FLAGS: StructSeqType = StructSeqType {
@@ -216,6 +225,8 @@ static FLAGS: StructSeqType = StructSeqType {
         "int_max_str_digits",
     ],
     n_in_sequence: 18,
+    constructible: false,
+    fill: None,
 };
 
 /// `types.SimpleNamespace`-like: shown as `namespace(...)`.
@@ -225,8 +236,9 @@ fn ints(v: &[i64]) -> Vec<Value> {
     v.iter().map(|&i| Value::Int(i)).collect()
 }
 
-fn version_info() -> Value {
+fn version_info(vm: &mut Vm) -> Value {
     structseq::new(
+        vm,
         &VERSION_INFO,
         vec![
             Value::Int(3),
@@ -241,6 +253,7 @@ fn version_info() -> Value {
 /// Builds the `sys` module.
 pub fn init(vm: &mut Vm) -> Value {
     let float_info = structseq::new(
+        vm,
         &FLOAT_INFO,
         vec![
             Value::Float(f64::MAX),
@@ -256,8 +269,9 @@ pub fn init(vm: &mut Vm) -> Value {
             Value::Int(1),
         ],
     );
-    let int_info = structseq::new(&INT_INFO, ints(&[30, 4, 4300, 640]));
+    let int_info = structseq::new(vm, &INT_INFO, ints(&[30, 4, 4300, 640]));
     let hash_info = structseq::new(
+        vm,
         &HASH_INFO,
         vec![
             Value::Int(64),
@@ -279,13 +293,14 @@ pub fn init(vm: &mut Vm) -> Value {
         Value::Bool(false),
         Value::Int(-1),
     ]);
-    let flags = structseq::new(&FLAGS, flags);
+    let flags = structseq::new(vm, &FLAGS, flags);
+    let impl_version = version_info(vm);
     let implementation = crate::simple_namespace::new_namespace(
         vm,
         vec![
             ("name", Value::str("pith")),
             ("cache_tag", Value::str("pith-311")),
-            ("version", version_info()),
+            ("version", impl_version),
             ("hexversion", Value::Int(HEXVERSION)),
             ("_multiarch", Value::str("x86_64-linux-gnu")),
         ],
@@ -316,6 +331,7 @@ pub fn init(vm: &mut Vm) -> Value {
             ("__stdout__", stdout),
             ("__stderr__", stderr),
             ("__stdin__", stdin),
+            ("__excepthook__", sys_function("excepthook")),
             ("float_repr_style", Value::str("short")),
             ("abiflags", Value::str("")),
             ("warnoptions", Value::list(Vec::new())),
@@ -334,7 +350,7 @@ pub fn init(vm: &mut Vm) -> Value {
                     ") [rustc]"
                 )),
             ),
-            ("version_info", version_info()),
+            ("version_info", version_info(vm)),
             ("hexversion", Value::Int(HEXVERSION)),
             ("api_version", Value::Int(1013)),
             ("implementation", implementation),
@@ -732,4 +748,12 @@ fn s_getrefcount(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         _ => 1000,
     };
     Ok(Value::Int(n as i64))
+}
+
+/// The builtin `sys.NAME` itself, for its `sys.__NAME__` twin.
+fn sys_function(name: &str) -> Value {
+    SYS_FUNCTIONS
+        .iter()
+        .find(|f| f.name == name)
+        .map_or(Value::None, Value::Builtin)
 }

@@ -39,14 +39,18 @@ static STRUCT_TIME: StructSeqType = StructSeqType {
         "tm_gmtoff",
     ],
     n_in_sequence: 9,
+    constructible: true,
+    fill: None,
 };
 
 /// Builds the `time` module.
-pub fn init(_vm: &mut Vm) -> Value {
+pub fn init(vm: &mut Vm) -> Value {
+    let struct_time = structseq::class_value(vm, &STRUCT_TIME);
     new_module(
         "time",
         TIME_FUNCTIONS,
         vec![
+            ("struct_time", struct_time),
             ("timezone", Value::Int(0)),
             ("altzone", Value::Int(0)),
             ("daylight", Value::Int(0)),
@@ -226,16 +230,16 @@ fn gmtime(t: i64) -> Tm {
     }
 }
 
-fn struct_time(tm: Tm) -> Value {
+fn struct_time(vm: &mut Vm, tm: Tm, zone: &str) -> Value {
     let mut v: Vec<Value> = [
         tm.year, tm.mon, tm.mday, tm.hour, tm.min, tm.sec, tm.wday, tm.yday, 0,
     ]
     .iter()
     .map(|&i| Value::Int(i))
     .collect();
-    v.push(Value::str("UTC"));
+    v.push(Value::str(zone));
     v.push(Value::Int(0));
-    structseq::new(&STRUCT_TIME, v)
+    structseq::new(vm, &STRUCT_TIME, v)
 }
 
 /// The optional seconds argument of `gmtime`/`localtime`/`ctime`.
@@ -267,18 +271,24 @@ fn opt_seconds(a: &Args<'_>, name: &str) -> PyResult<i64> {
     }
 }
 
-fn t_gmtime(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    Ok(struct_time(gmtime(opt_seconds(&a, "gmtime")?)))
+fn t_gmtime(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    Ok(struct_time(vm, gmtime(opt_seconds(&a, "gmtime")?), "GMT"))
 }
 
-fn t_localtime(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    Ok(struct_time(gmtime(opt_seconds(&a, "localtime")?)))
+fn t_localtime(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    Ok(struct_time(
+        vm,
+        gmtime(opt_seconds(&a, "localtime")?),
+        "UTC",
+    ))
 }
 
 /// A `struct_time` or 9-tuple argument.
 fn tm_arg(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Tm> {
     let items = match v {
         Value::Tuple(t) => t.to_vec(),
+        // A struct_time (or another tuple subclass): its items.
+        Value::Instance(i) if matches!(i.payload, Value::Tuple(_)) => vm.collect(v)?,
         other => {
             return Err(PyErr::type_error(format!(
                 "Tuple or struct_time argument required, not {}",
@@ -286,7 +296,6 @@ fn tm_arg(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Tm> {
             )))
         }
     };
-    let _ = vm;
     if items.len() != 9 {
         return Err(PyErr::type_error(format!(
             "{name}(): illegal time tuple argument"

@@ -12,6 +12,7 @@
 //! `io.py`, which derives its ABCs from them.
 
 mod methods;
+mod opener;
 pub mod stream;
 
 use std::cell::RefCell;
@@ -437,6 +438,10 @@ fn b_open(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             }
         },
     };
+    let (path, m) = match arg(7) {
+        Some(op) if !matches!(op, Value::None) => opener::open_through(vm, op, file, m)?,
+        _ => (path, m),
+    };
     let os_file =
         open_os_file(&path, &m).map_err(|e| crate::oserror::from_io(&e, Some(file.clone())))?;
     let readable = m.reading || m.updating;
@@ -490,7 +495,9 @@ pub(crate) fn text_mode(
     newline: Option<&str>,
 ) -> PyResult<TextMode> {
     let codec = match encoding {
-        None => Codec::Utf8,
+        // `"locale"` (PEP 597, what `io.text_encoding` gives for no encoding)
+        // is the locale's encoding, UTF-8 here as for `None`.
+        None | Some("locale") => Codec::Utf8,
         Some(name) => Codec::lookup(name)
             .ok_or_else(|| PyErr::new(ExcKind::LookupError, format!("unknown encoding: {name}")))?,
     };

@@ -152,7 +152,7 @@ fn de_is_symlink(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::Bool(link))
 }
 
-fn de_stat(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn de_stat(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let fol = follow(&a, "stat")?;
     let e = entry(&a, "stat")?;
     let e = e.borrow();
@@ -161,7 +161,7 @@ fn de_stat(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     } else {
         std::fs::symlink_metadata(&e.full)
     };
-    m.map(|m| stat_result(&m))
+    m.map(|m| stat_result(vm, &m))
         .map_err(|err| crate::oserror::from_io(&err, Some(e.path.clone())))
 }
 

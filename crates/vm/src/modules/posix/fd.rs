@@ -62,25 +62,25 @@ fn fd_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
 }
 
 /// `fstat(fd)` for `fstat` and `stat(fd)`.
-pub(super) fn fstat_fd(fd: i64) -> PyResult<Value> {
+pub(super) fn fstat_fd(vm: &mut Vm, fd: i64) -> PyResult<Value> {
     if let Some(f) = FILES.with(|t| t.borrow().get(&fd).cloned()) {
         return f
             .metadata()
-            .map(|m| stat_result(&m))
+            .map(|m| stat_result(vm, &m))
             .map_err(|e| io_err(&e));
     }
     if fd < 0 {
         return Err(bad_fd());
     }
     std::fs::metadata(format!("/proc/self/fd/{fd}"))
-        .map(|m| stat_result(&m))
+        .map(|m| stat_result(vm, &m))
         .map_err(|_| bad_fd())
 }
 
 pub(super) fn p_fstat(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let b = bind_args(&a, "fstat", &["fd"], 1)?;
     let fd = fd_arg(vm, b[0].unwrap_or(&Value::None))?;
-    fstat_fd(fd)
+    fstat_fd(vm, fd)
 }
 
 pub(super) fn p_open(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -230,6 +230,16 @@ pub(super) fn p_device_encoding(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         Value::None
     })
 }
+
+/// `os.terminal_size`, which `shutil.get_terminal_size` makes.
+pub(super) static TERMINAL_SIZE: super::super::structseq::StructSeqType =
+    super::super::structseq::StructSeqType {
+        name: "os.terminal_size",
+        fields: &["columns", "lines"],
+        n_in_sequence: 2,
+        constructible: true,
+        fill: None,
+    };
 
 /// Without the `TIOCGWINSZ` ioctl, the size is unknown: `OSError`, which
 /// `shutil.get_terminal_size` answers with `COLUMNS`/`LINES` or 80x24.

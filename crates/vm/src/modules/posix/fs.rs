@@ -41,7 +41,7 @@ fn int_arg(vm: &mut Vm, v: Option<&Value>, default: i64) -> PyResult<i64> {
 pub(super) fn p_stat(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     if let Some(v @ (Value::Int(_) | Value::Bool(_))) = a.pos.first() {
         let fd = vm.index_value(v)?;
-        return super::fd::fstat_fd(fd);
+        return super::fd::fstat_fd(vm, fd);
     }
     let (p, b) = one_path(vm, &a, "stat", &["path", "dir_fd", "follow_symlinks"], 1)?;
     let m = if flag(b[2], true) {
@@ -49,13 +49,13 @@ pub(super) fn p_stat(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     } else {
         std::fs::symlink_metadata(&p.path)
     };
-    m.map(|m| stat_result(&m)).map_err(|e| p.error(&e))
+    m.map(|m| stat_result(vm, &m)).map_err(|e| p.error(&e))
 }
 
 pub(super) fn p_lstat(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let (p, _) = one_path(vm, &a, "lstat", &["path", "dir_fd"], 1)?;
     std::fs::symlink_metadata(&p.path)
-        .map(|m| stat_result(&m))
+        .map(|m| stat_result(vm, &m))
         .map_err(|e| p.error(&e))
 }
 

@@ -135,6 +135,14 @@ pub fn init(vm: &mut Vm) -> Value {
         Value::Type(crate::types::exc_type(crate::types::ExcKind::OSError)),
     ));
     extra.push(("DirEntry", dir::dir_entry_type(vm)));
+    for (name, typ) in [
+        ("stat_result", &stat::STAT_RESULT),
+        ("terminal_size", &fd::TERMINAL_SIZE),
+        ("times_result", &process::TIMES_RESULT),
+        ("uname_result", &process::UNAME_RESULT),
+    ] {
+        extra.push((name, super::structseq::class_value(vm, typ)));
+    }
     new_module("posix", POSIX_FUNCTIONS, extra)
 }
 

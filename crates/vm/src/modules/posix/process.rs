@@ -136,13 +136,15 @@ pub(super) fn p_exit(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     std::process::exit(n as i32)
 }
 
-static UNAME_RESULT: StructSeqType = StructSeqType {
+pub(super) static UNAME_RESULT: StructSeqType = StructSeqType {
     name: "posix.uname_result",
     fields: &["sysname", "nodename", "release", "version", "machine"],
     n_in_sequence: 5,
+    constructible: true,
+    fill: None,
 };
 
-static TIMES_RESULT: StructSeqType = StructSeqType {
+pub(super) static TIMES_RESULT: StructSeqType = StructSeqType {
     name: "posix.times_result",
     fields: &[
         "user",
@@ -152,6 +154,8 @@ static TIMES_RESULT: StructSeqType = StructSeqType {
         "elapsed",
     ],
     n_in_sequence: 5,
+    constructible: true,
+    fill: None,
 };
 
 fn kernel(name: &str, default: &str) -> Value {
@@ -161,9 +165,10 @@ fn kernel(name: &str, default: &str) -> Value {
     Value::string(v)
 }
 
-pub(super) fn p_uname(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn p_uname(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     no_args(&a, "uname")?;
     Ok(structseq::new(
+        vm,
         &UNAME_RESULT,
         vec![
             kernel("ostype", "Linux"),
@@ -177,7 +182,7 @@ pub(super) fn p_uname(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 /// `times()`: user and system time from `/proc/self/stat` (in clock ticks
 /// of 1/100 s), elapsed time since boot from `/proc/uptime`.
-pub(super) fn p_times(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn p_times(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     no_args(&a, "times")?;
     let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
     // Fields after the parenthesised command name; utime is field 14.
@@ -192,6 +197,7 @@ pub(super) fn p_times(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         .and_then(|s| s.split_whitespace().next().and_then(|x| x.parse().ok()))
         .unwrap_or(0.0);
     Ok(structseq::new(
+        vm,
         &TIMES_RESULT,
         vec![get(11), get(12), get(13), get(14), Value::Float(up)],
     ))

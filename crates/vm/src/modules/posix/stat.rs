@@ -6,6 +6,7 @@ use std::os::unix::fs::MetadataExt;
 use num_bigint::BigInt;
 
 use crate::value::Value;
+use crate::vm::Vm;
 
 use super::super::structseq::{self, StructSeqType};
 
@@ -21,9 +22,9 @@ pub static STAT_RESULT: StructSeqType = StructSeqType {
         "st_uid",
         "st_gid",
         "st_size",
-        "st_atime",
-        "st_mtime",
-        "st_ctime",
+        "",
+        "",
+        "",
         "st_atime",
         "st_mtime",
         "st_ctime",
@@ -35,6 +36,8 @@ pub static STAT_RESULT: StructSeqType = StructSeqType {
         "st_rdev",
     ],
     n_in_sequence: 10,
+    constructible: true,
+    fill: Some(fill_times),
 };
 
 fn uint(n: u64) -> Value {
@@ -53,7 +56,7 @@ fn nanos(s: i64, ns: i64) -> Value {
 }
 
 /// The `stat_result` of some metadata.
-pub fn stat_result(m: &Metadata) -> Value {
+pub fn stat_result(vm: &mut Vm, m: &Metadata) -> Value {
     let times = [
         (m.atime(), m.atime_nsec()),
         (m.mtime(), m.mtime_nsec()),
@@ -78,5 +81,19 @@ pub fn stat_result(m: &Metadata) -> Value {
     v.push(uint(m.blksize()));
     v.push(uint(m.blocks()));
     v.push(uint(m.rdev()));
-    structseq::new(&STAT_RESULT, v)
+    structseq::new(vm, &STAT_RESULT, v)
+}
+
+/// As CPython's `statresult_new`: a `stat_result` made from a 10-sequence
+/// takes its float times from the integer ones.
+fn fill_times(v: &mut [Value]) {
+    if v.len() < 13 {
+        return;
+    }
+    let (ints, floats) = v.split_at_mut(10);
+    for (f, i) in floats[..3].iter_mut().zip(&ints[7..]) {
+        if matches!(f, Value::None) {
+            *f = i.clone();
+        }
+    }
 }
