@@ -346,8 +346,16 @@ fn type_dunder_init(_: &mut Vm, _: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn type_subclasses(_: &mut Vm, _: Args<'_>) -> PyResult<Value> {
-    Ok(Value::list(Vec::new()))
+fn type_subclasses(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let Some(Value::Type(t)) = a.pos.first() else {
+        return Ok(Value::list(Vec::new()));
+    };
+    Ok(Value::list(
+        crate::subclasses::of(t)
+            .into_iter()
+            .map(Value::Type)
+            .collect(),
+    ))
 }
 
 /// `list.__init__`, `dict.__init__`, `set.__init__` for subclass instances.

@@ -1493,7 +1493,7 @@ impl Vm {
                             defaults: RefCell::new(defaults),
                             kwdefaults,
                             closure,
-                            annotations,
+                            annotations: RefCell::new(annotations),
                             dict: RefCell::new(None),
                         };
                         self.stack.push(Value::Function(Rc::new(f)));
