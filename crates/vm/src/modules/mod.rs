@@ -22,6 +22,7 @@ pub mod bisect;
 pub mod builtins;
 pub mod codecs;
 pub mod collections;
+pub mod contextvars;
 pub mod errno;
 mod errno_table;
 pub mod functools;
@@ -58,6 +59,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_bisect", bisect::init),
     ("_codecs", codecs::init),
     ("_collections", collections::init),
+    ("_contextvars", contextvars::init),
     ("builtins", builtins::init),
     ("errno", errno::init),
     ("_frozen_importlib", crate::spec::init_bootstrap),
