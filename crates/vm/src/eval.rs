@@ -1383,15 +1383,12 @@ impl Vm {
                                 tri!(self.dict_update_from(&target, &v));
                                 continue;
                             }
-                            let msg = if ins.op == Op::DictMerge {
-                                format!(
-                                    "argument after ** must be a mapping, not {}",
-                                    crate::types::type_name(&v)
-                                )
-                            } else {
-                                format!("'{}' object is not a mapping", crate::types::type_name(&v))
-                            };
-                            break 'body (PyErr::type_error(msg), false, cur);
+                            // `f(**mapping)`: the callable sits below the
+                            // positional tuple and this dict.
+                            let func = self.stack.get(len.wrapping_sub(arg as usize + 2));
+                            let func = func.cloned().unwrap_or(Value::None);
+                            tri!(crate::kwargs_merge::merge(self, &target, &v, &func));
+                            continue;
                         };
                         let items: Vec<(Value, Value)> = src
                             .borrow()
@@ -1884,6 +1881,10 @@ impl Vm {
                 names.push(k.clone());
                 vals.push(v.clone());
             }
+        }
+        // As `_PyStack_UnpackDict`, before any callable sees the names.
+        if names.iter().any(|k| !matches!(k, Value::Str(_))) {
+            return Err(PyErr::type_error("keywords must be strings"));
         }
         self.call_with_kw(callable, &pos, &names, &vals)
     }

@@ -21,6 +21,7 @@
 //! # let _ = status;
 //! ```
 
+mod abc_match;
 mod anchors;
 mod attr;
 mod base_methods;
@@ -61,6 +62,7 @@ mod instance_check;
 mod int_div;
 pub mod iter;
 mod keys;
+mod kwargs_merge;
 pub mod mappingproxy;
 pub mod methods;
 pub mod modules;

@@ -95,11 +95,19 @@ impl Vm {
         }
         match op {
             Opcode::MatchMapping => {
-                let b = is_mapping(&self.stack[len - 1]);
+                let subject = &self.stack[len - 1];
+                let b = is_mapping(subject) || {
+                    let s = subject.clone();
+                    crate::abc_match::abc_flag(self, &s, crate::abc_match::Collection::Mapping)
+                };
                 self.stack.push(Value::Bool(b));
             }
             Opcode::MatchSequence => {
-                let b = is_sequence(&self.stack[len - 1]);
+                let subject = &self.stack[len - 1];
+                let b = is_sequence(subject) || {
+                    let s = subject.clone();
+                    crate::abc_match::abc_flag(self, &s, crate::abc_match::Collection::Sequence)
+                };
                 self.stack.push(Value::Bool(b));
             }
             Opcode::MatchKeys => {
