@@ -774,7 +774,12 @@ pub fn new_instance(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value
     };
     let solid = h.solid.clone();
     let payload = match solid.kind {
-        TypeKind::Object => Value::Null,
+        TypeKind::Object => {
+            if let Some(e) = crate::modules::abc::abstract_error(t) {
+                return Err(e);
+            }
+            Value::Null
+        }
         TypeKind::Type => return type_call(vm, t, a),
         TypeKind::Exception(
             crate::types::ExcKind::BaseExceptionGroup | crate::types::ExcKind::ExceptionGroup,
@@ -915,7 +920,7 @@ pub fn fast_init(t: &Rc<TypeObj>) -> Option<(Rc<crate::func::Function>, Value)> 
         return None;
     }
     if let Some(meta) = &h.meta {
-        if special(meta, D::Call).is_some() {
+        if special(meta, D::Call).is_some() || crate::modules::abc::abstract_error(t).is_some() {
             return None;
         }
     }
