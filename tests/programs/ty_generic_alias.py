@@ -81,3 +81,6 @@ for bad in (lambda: d[int, str], lambda: dict[T, S][int]):
         bad()
     except TypeError as e:
         print("TypeError:", e)
+print(hasattr(list, '__class_getitem__'), list.__class_getitem__(int), dict.__class_getitem__((str, int)))
+class L(list): pass
+print(L.__class_getitem__(int), hasattr(int, '__class_getitem__'), hasattr(object, '__class_getitem__'))

@@ -165,6 +165,21 @@ pub fn inherited_class_getitem(vm: &mut Vm, t: &Rc<TypeObj>, key: &Value) -> PyR
     )))
 }
 
+/// `list.__class_getitem__` (and that of classes deriving from a generic
+/// builtin): the class method, bound to the class.
+pub fn class_getitem_attr(t: &Rc<TypeObj>) -> Option<Value> {
+    let generic = crate::class::mro_of(t)
+        .iter()
+        .chain(std::iter::once(t))
+        .any(|b| b.heap.is_none() && generic_kind(b.kind));
+    generic.then(|| {
+        Value::BoundBuiltin(Rc::new((
+            Value::Type(t.clone()),
+            &crate::native::GENERIC[0],
+        )))
+    })
+}
+
 /// `__class_getitem__` of native generic classes (`deque[int]`).
 pub fn class_getitem(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let [cls, key] = a.pos else {
