@@ -29,3 +29,12 @@ def g(): v.reset(t3)
 try: cv.Context().run(g)
 except ValueError as e: print(str(e))
 print(v.get(None), w.get(3), hash(v) == hash(v), cv.ContextVar[int], list(ctx.items())[0][1], list(ctx))
+import _contextvars as c
+for t in [lambda: c.ContextVar(), lambda: c.ContextVar("a", 1), lambda: c.ContextVar("a").set(),
+          lambda: c.ContextVar("a").set(x=1), lambda: c.ContextVar("a").reset(5),
+          lambda: c.Context().run(), lambda: c.Context()[5], lambda: c.Context().get(),
+          lambda: c.Token.MISSING.__class__()]:
+    try:
+        print(repr(t()))
+    except Exception as e:
+        print(type(e).__name__, e)

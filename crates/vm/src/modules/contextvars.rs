@@ -335,7 +335,19 @@ fn ctx_items(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn var_new(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let cls = cls_arg(&a)?;
-    let args = bind_args(&rest(&a), "ContextVar", &["name", "default"], 1)?;
+    let r = rest(&a);
+    if r.pos.len() != 1 {
+        return Err(PyErr::type_error(format!(
+            "ContextVar() takes {} 1 positional argument ({} given)",
+            if r.pos.is_empty() {
+                "exactly"
+            } else {
+                "at most"
+            },
+            r.pos.len()
+        )));
+    }
+    let args = bind_args(&r, "ContextVar", &["name", "default"], 1)?;
     let name = args[0].cloned().unwrap_or(Value::None);
     if !matches!(name, Value::Str(_)) {
         return Err(PyErr::type_error("context variable name must be a str"));
@@ -376,8 +388,17 @@ fn var_get(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn var_set(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     var_me(&a, "set")?;
-    let [value] = positional(&rest(&a), "set", 1, 1)? else {
-        return Err(PyErr::type_error("set expected 1 argument"));
+    let r = rest(&a);
+    if !r.kwnames.is_empty() {
+        return Err(PyErr::type_error(
+            "ContextVar.set() takes no keyword arguments",
+        ));
+    }
+    let [value] = r.pos else {
+        return Err(PyErr::type_error(format!(
+            "ContextVar.set() takes exactly one argument ({} given)",
+            r.pos.len()
+        )));
     };
     let cur = current(vm);
     let st = ctx_state(&cur)?;
