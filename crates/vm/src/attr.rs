@@ -629,6 +629,7 @@ fn type_special_attr(t: &Rc<TypeObj>, name: &str) -> Option<Value> {
         },
         "__class__" => Value::Type(class::metatype(t)),
         "__doc__" => Value::None,
+        "__class_getitem__" => return crate::generic_alias::class_getitem_attr(t),
         _ => return None,
     })
 }

@@ -346,40 +346,29 @@ fn class_of(v: &Value, fname: &str, argn: usize) -> PyResult<Vec<Rc<TypeObj>>> {
             }
             Ok(out)
         }
-        other => crate::union::union_args(other).ok_or_else(|| {
-            PyErr::type_error(format!(
-                "{fname}() arg {argn} must be a type, a tuple of types, or a union"
-            ))
-        }),
+        other => {
+            let members = crate::union::union_args(other).ok_or_else(|| {
+                PyErr::type_error(format!(
+                    "{fname}() arg {argn} must be a type, a tuple of types, or a union"
+                ))
+            })?;
+            let mut out = Vec::new();
+            for m in &members {
+                out.extend(class_of(m, fname, argn)?);
+            }
+            Ok(out)
+        }
     }
 }
 
 fn b_isinstance(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     exact_args(&a, "isinstance", 2)?;
-    let t = type_of(&a.pos[0]);
-    let classes = class_of(&a.pos[1], "isinstance", 2)?;
-    for c in &classes {
-        let hook = vm.meta_check(c, &a.pos[0], crate::names::D::InstanceCheck)?;
-        if hook.unwrap_or_else(|| t.is_subtype(c)) {
-            return Ok(Value::Bool(true));
-        }
-    }
-    Ok(Value::Bool(false))
+    crate::instance_check::isinstance(vm, &a.pos[0], &a.pos[1]).map(Value::Bool)
 }
 
 fn b_issubclass(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     exact_args(&a, "issubclass", 2)?;
-    let Value::Type(t) = &a.pos[0] else {
-        return Err(PyErr::type_error("issubclass() arg 1 must be a class"));
-    };
-    let classes = class_of(&a.pos[1], "issubclass", 2)?;
-    for c in &classes {
-        let hook = vm.meta_check(c, &a.pos[0], crate::names::D::SubclassCheck)?;
-        if hook.unwrap_or_else(|| t.is_subtype(c)) {
-            return Ok(Value::Bool(true));
-        }
-    }
-    Ok(Value::Bool(false))
+    crate::instance_check::issubclass(vm, &a.pos[0], &a.pos[1]).map(Value::Bool)
 }
 
 /// `CHECK_EXC_MATCH`: whether exception `exc` matches the class (or tuple) `typ`.
@@ -767,10 +756,12 @@ fn b_vars(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             Ok(Value::Dict(i.dict.clone()))
         }
         Value::Exception(e) => Ok(Value::Dict(e.dict())),
-        Value::Type(t) if t.heap.is_some() => Ok(t
-            .heap
-            .as_ref()
-            .map_or(Value::None, |h| crate::mappingproxy::new(h.dict.clone()))),
+        Value::Type(t) => Ok(match &t.heap {
+            Some(h) => crate::mappingproxy::new(h.dict.clone()),
+            None => {
+                crate::mappingproxy::new(Rc::new(RefCell::new(crate::native::builtin_type_dict(t))))
+            }
+        }),
         Value::Module(m) => Ok(Value::Dict(m.dict.clone())),
         _ => Err(PyErr::type_error(
             "vars() argument must have __dict__ attribute",
@@ -965,6 +956,13 @@ fn no_kw_type(a: &Args<'_>, name: &str) -> PyResult<()> {
 }
 
 fn at_most(a: &Args<'_>, name: &str, n: usize) -> PyResult<()> {
+    if a.pos.len() > n && name == "int" {
+        // `int` parses its arguments with the argument clinic's wording.
+        return Err(PyErr::type_error(format!(
+            "int() takes at most {n} arguments ({} given)",
+            a.pos.len()
+        )));
+    }
     if a.pos.len() > n {
         return Err(PyErr::type_error(format!(
             "{} expected at most {} argument{}, got {}",

@@ -570,6 +570,8 @@ impl Vm {
     }
 }
 
+const METACLASS_CONFLICT: &str = "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases";
+
 /// `__build_class__(func, name, *bases, metaclass=None, **kwds)`.
 pub fn build_class(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let (Some(Value::Function(body)), Some(Value::Str(name))) = (a.pos.first(), a.pos.get(1))
@@ -578,18 +580,9 @@ pub fn build_class(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             "__build_class__: func must be a function",
         ));
     };
-    let mut bases: Vec<Rc<TypeObj>> = Vec::new();
-    for b in &a.pos[2..] {
-        match b {
-            Value::Type(t) => bases.push(t.clone()),
-            other => {
-                return Err(PyErr::type_error(format!(
-                    "bases must be types, not {}",
-                    type_name(other)
-                )))
-            }
-        }
-    }
+    let orig_bases = &a.pos[2..];
+    let resolved = crate::mro_entries::update_bases(vm, orig_bases)?;
+    let base_vals: &[Value] = resolved.as_deref().unwrap_or(orig_bases);
     let mut meta: Option<Value> = None;
     let mut kwnames = Vec::new();
     let mut kwvals = Vec::new();
@@ -607,17 +600,15 @@ pub fn build_class(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         _ => None,
     };
     if meta.is_none() || winner.is_some() {
-        for b in &bases {
-            let bm = metatype(b);
+        for b in base_vals {
+            let bm = crate::types::type_of(b);
             match &winner {
                 None => winner = Some(bm),
                 Some(w) => {
                     if bm.is_subtype(w) {
                         winner = Some(bm);
                     } else if !w.is_subtype(&bm) {
-                        return Err(PyErr::type_error(
-                            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
-                        ));
+                        return Err(PyErr::type_error(METACLASS_CONFLICT));
                     }
                 }
             }
@@ -628,7 +619,7 @@ pub fn build_class(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         (_, Some(w)) => Value::Type(w.clone()),
         (None, None) => Value::Type(builtin_type(TypeKind::Type)),
     };
-    let bases_v = Value::tuple(bases.iter().cloned().map(Value::Type).collect());
+    let bases_v = Value::tuple(base_vals.to_vec());
     let prepared = match &meta_v {
         Value::Type(m) if m.heap.is_some() => match lookup(m, &D::Prepare.name()) {
             Some(_) => {
@@ -654,6 +645,14 @@ pub fn build_class(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         }
     };
     let cell = vm.run_class_body(body, ns.clone())?;
+    if resolved.is_some() {
+        let key = Value::Str(vm.intern("__orig_bases__"));
+        let orig = Value::tuple(orig_bases.to_vec());
+        match &custom {
+            Some((_, m)) => vm.setitem(m, key, orig)?,
+            None => vm.map_insert(&ns, key, orig)?,
+        }
+    }
     let ns_v = match custom {
         Some((reg, m)) => {
             drop(reg);
@@ -663,6 +662,18 @@ pub fn build_class(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     };
     let cls = match &meta_v {
         Value::Type(m) if m.heap.is_none() && m.kind == TypeKind::Type => {
+            let mut bases = Vec::with_capacity(base_vals.len());
+            for b in base_vals {
+                match b {
+                    Value::Type(t) => bases.push(t.clone()),
+                    other => {
+                        return Err(PyErr::type_error(format!(
+                            "bases must be types, not {}",
+                            type_name(other)
+                        )))
+                    }
+                }
+            }
             let ns = ns.borrow().clone();
             Value::Type(new_type(
                 vm,
@@ -723,9 +734,14 @@ pub fn type_call(vm: &mut Vm, meta: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value
         return Err(PyErr::type_error("type() takes 1 or 3 arguments"));
     };
     let mut bs = Vec::new();
-    for b in vm.collect(bases)? {
+    let base_items = vm.collect(bases)?;
+    crate::mro_entries::check_type_bases(vm, &base_items)?;
+    for b in base_items {
         match b {
             Value::Type(t) => bs.push(t),
+            other if !crate::types::type_of(&other).is_subtype(meta) => {
+                return Err(PyErr::type_error(METACLASS_CONFLICT))
+            }
             other => {
                 return Err(PyErr::type_error(format!(
                     "bases must be types, not {}",
@@ -826,6 +842,11 @@ pub fn new_instance(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value
 pub fn call_heap_type(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
     if let Some(meta) = t.heap.as_ref().and_then(|h| h.meta.clone()) {
         if let Some(call) = special(&meta, D::Call) {
+            if !matches!(call, Value::Function(_)) {
+                // `__call__ = dict` (typing's `_TypedDictMeta`) is no descriptor.
+                let bound = vm.bind_attr(call, &Value::Type(t.clone()), &meta)?;
+                return vm.call_with_kw(&bound, a.pos, a.kwnames, a.kwvals);
+            }
             let mut all = Vec::with_capacity(a.pos.len() + 1);
             all.push(Value::Type(t.clone()));
             all.extend_from_slice(a.pos);
@@ -929,6 +950,9 @@ pub fn init_returned(v: &Value) -> PyErr {
 pub fn fast_init(t: &Rc<TypeObj>) -> Option<(Rc<crate::func::Function>, Value)> {
     let h = t.heap.as_ref()?;
     if h.solid.kind != TypeKind::Object || special(t, D::New).is_some() {
+        return None;
+    }
+    if h.is_abstract.get() {
         return None;
     }
     if let Some(meta) = &h.meta {

@@ -1385,13 +1385,11 @@ impl Vm {
                                 tri!(self.dict_update_from(&target, &v));
                                 continue;
                             }
-                            // The callable sits below the positional tuple and the dict.
-                            let func = len
-                                .checked_sub(arg as usize + 2)
-                                .and_then(|i| self.stack.get(i))
-                                .cloned()
-                                .unwrap_or(Value::None);
-                            tri!(self.merge_kwargs(&target, &func, &v));
+                            // `f(**mapping)`: the callable sits below the
+                            // positional tuple and this dict.
+                            let func = self.stack.get(len.wrapping_sub(arg as usize + 2));
+                            let func = func.cloned().unwrap_or(Value::None);
+                            tri!(crate::kwargs_merge::merge(self, &target, &v, &func));
                             continue;
                         };
                         let items: Vec<(Value, Value)> = src
@@ -1495,7 +1493,7 @@ impl Vm {
                             defaults: RefCell::new(defaults),
                             kwdefaults,
                             closure,
-                            annotations,
+                            annotations: RefCell::new(annotations),
                             dict: RefCell::new(None),
                         };
                         self.stack.push(Value::Function(Rc::new(f)));
@@ -1895,6 +1893,10 @@ impl Vm {
                 names.push(key.clone());
                 vals.push(v.clone());
             }
+        }
+        // As `_PyStack_UnpackDict`, before any callable sees the names.
+        if names.iter().any(|k| !matches!(k, Value::Str(_))) {
+            return Err(PyErr::type_error("keywords must be strings"));
         }
         self.call_with_kw(callable, &pos, &names, &vals)
     }

@@ -29,8 +29,9 @@ pub struct Function {
     pub kwdefaults: Option<Rc<RefCell<Dict>>>,
     /// `__closure__`: cells for the code's free variables.
     pub closure: Option<Rc<Vec<Value>>>,
-    /// `__annotations__` as given to `MAKE_FUNCTION`.
-    pub annotations: Option<Value>,
+    /// `__annotations__`: the tuple of name/value pairs `MAKE_FUNCTION` gets,
+    /// replaced by a dict on first read (`crate::func_attrs`).
+    pub annotations: RefCell<Option<Value>>,
     /// `__dict__`, made when a first attribute is set (`crate::func_attrs`).
     pub dict: RefCell<Option<Rc<RefCell<Dict>>>>,
 }

@@ -19,8 +19,10 @@ pub fn dict_of(f: &Function) -> Rc<RefCell<Dict>> {
 
 /// `f.name` from the function's `__dict__`.
 pub fn get(f: &Function, name: &Rc<StrObj>) -> Option<Value> {
-    if name.as_str() == "__dict__" {
-        return Some(Value::Dict(dict_of(f)));
+    match name.as_str() {
+        "__dict__" => return Some(Value::Dict(dict_of(f))),
+        "__annotations__" => return Some(annotations_of(f)),
+        _ => {}
     }
     let d = f.dict.borrow().clone()?;
     let v = d.borrow().get_str(name).cloned();
@@ -42,6 +44,21 @@ pub fn set(f: &Function, name: &Rc<StrObj>, value: Value) -> PyResult<()> {
                 }
             };
             return Ok(());
+        }
+        "__annotations__" => {
+            return match value {
+                Value::Dict(_) => {
+                    *f.annotations.borrow_mut() = Some(value);
+                    Ok(())
+                }
+                Value::None => {
+                    *f.annotations.borrow_mut() = None;
+                    Ok(())
+                }
+                _ => Err(PyErr::type_error(
+                    "__annotations__ must be set to a dict object",
+                )),
+            };
         }
         "__dict__" => {
             return match value {
@@ -68,8 +85,31 @@ pub fn set(f: &Function, name: &Rc<StrObj>, value: Value) -> PyResult<()> {
     Ok(())
 }
 
+/// `f.__annotations__`: a dict made from `MAKE_FUNCTION`'s name/value pairs
+/// (or an empty one) on first read, the same dict afterwards.
+fn annotations_of(f: &Function) -> Value {
+    let cur = f.annotations.borrow().clone();
+    if let Some(d @ Value::Dict(_)) = cur {
+        return d;
+    }
+    let mut d = Dict::new();
+    if let Some(Value::Tuple(pairs)) = cur {
+        for kv in pairs.chunks_exact(2) {
+            // Names are strs (the compiler made them): no error is possible.
+            let _ = d.insert(kv[0].clone(), kv[1].clone());
+        }
+    }
+    let v = Value::Dict(Rc::new(RefCell::new(d)));
+    *f.annotations.borrow_mut() = Some(v.clone());
+    v
+}
+
 /// `del f.name`: whether it was there.
 pub fn delete(f: &Function, name: &Rc<StrObj>) -> PyResult<bool> {
+    if name.as_str() == "__annotations__" {
+        *f.annotations.borrow_mut() = None;
+        return Ok(true);
+    }
     let Some(d) = f.dict.borrow().clone() else {
         return Ok(false);
     };

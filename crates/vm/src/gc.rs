@@ -270,8 +270,10 @@ pub fn referents(v: &Value, out: &mut Vec<Value>) {
             if let Some(c) = &f.closure {
                 out.push(Value::Tuple(c.clone()));
             }
-            if let Some(a) = f.annotations.as_ref().filter(|a| is_node(a)) {
-                out.push(a.clone());
+            if let Ok(Some(a)) = f.annotations.try_borrow().as_deref() {
+                if is_node(a) {
+                    out.push(a.clone());
+                }
             }
             if let Ok(Some(d)) = f.dict.try_borrow().as_deref() {
                 out.push(Value::Dict(d.clone()));

@@ -21,6 +21,7 @@
 //! # let _ = status;
 //! ```
 
+mod abc_match;
 mod anchors;
 mod attr;
 mod base_methods;
@@ -51,16 +52,20 @@ pub mod func;
 mod func_attrs;
 pub mod gc;
 pub mod gen;
+mod generic_alias;
 pub mod hash;
 pub mod import;
 mod import_error;
 pub mod instance;
+mod instance_check;
 mod int_div;
 pub mod iter;
 mod keys;
+mod kwargs_merge;
 pub mod mappingproxy;
 pub mod methods;
 pub mod modules;
+mod mro_entries;
 pub mod names;
 mod namespace;
 pub mod native;

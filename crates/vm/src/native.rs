@@ -68,12 +68,12 @@ macro_rules! native_methods {
 }
 pub(crate) use native_methods;
 
-fn class_getitem(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    // As `list[int]` in this VM: the class itself stands for the alias.
-    Ok(a.pos.first().cloned().unwrap_or(Value::None))
-}
-
-native_fn!(CLASS_GETITEM, "__class_getitem__", "", class_getitem);
+native_fn!(
+    CLASS_GETITEM,
+    "__class_getitem__",
+    "",
+    crate::generic_alias::class_getitem
+);
 
 /// `__class_getitem__` of generic native classes (`deque[int]`).
 pub static GENERIC: &[BuiltinDef] = std::slice::from_ref(&CLASS_GETITEM);

@@ -32,38 +32,14 @@ fn layout_kind(t: &TypeObj) -> TypeKind {
     }
 }
 
-/// `Py_TPFLAGS_SEQUENCE` and `Py_TPFLAGS_MAPPING`, as `__abc_tpflags__`
-/// of `collections.abc.Sequence` and `Mapping` declare them.
-const ABC_SEQUENCE: i64 = 1 << 5;
-const ABC_MAPPING: i64 = 1 << 6;
-
-/// The collection flag a class inherits from `collections.abc`: the first
-/// class along its MRO whose namespace declares `__abc_tpflags__` (CPython's
-/// `_abc` turns that entry into type flags; the pure-Python `abc` Pith runs
-/// leaves it in place).
-fn abc_flags(t: &Rc<TypeObj>) -> Option<i64> {
-    let h = t.heap.as_ref()?;
-    std::iter::once(t).chain(h.mro.iter()).find_map(|c| {
-        let d = c.heap.as_ref()?.dict.borrow();
-        let flags = d.iter().find_map(|(k, v)| match (k, v) {
-            (Value::Str(k), Value::Int(f)) if k.as_str() == "__abc_tpflags__" => Some(*f),
-            _ => None,
-        });
-        flags.map(|f| f & (ABC_SEQUENCE | ABC_MAPPING))
-    })
-}
-
 /// `Py_TPFLAGS_SEQUENCE` of a value's type.
 pub fn is_sequence(v: &Value) -> bool {
     match v {
         Value::List(_) | Value::Tuple(_) | Value::Range(_) | Value::MemoryView(_) => true,
-        Value::Instance(i) => {
-            let t = i.class();
-            matches!(
-                layout_kind(&t),
-                TypeKind::List | TypeKind::Tuple | TypeKind::Range | TypeKind::MemoryView
-            ) || abc_flags(&t) == Some(ABC_SEQUENCE)
-        }
+        Value::Instance(i) => matches!(
+            layout_kind(&i.class()),
+            TypeKind::List | TypeKind::Tuple | TypeKind::Range | TypeKind::MemoryView
+        ),
         _ => false,
     }
 }
@@ -72,10 +48,7 @@ pub fn is_sequence(v: &Value) -> bool {
 pub fn is_mapping(v: &Value) -> bool {
     match v {
         Value::Dict(_) => true,
-        Value::Instance(i) => {
-            let t = i.class();
-            layout_kind(&t) == TypeKind::Dict || abc_flags(&t) == Some(ABC_MAPPING)
-        }
+        Value::Instance(i) => layout_kind(&i.class()) == TypeKind::Dict,
         _ => false,
     }
 }
@@ -122,11 +95,19 @@ impl Vm {
         }
         match op {
             Opcode::MatchMapping => {
-                let b = is_mapping(&self.stack[len - 1]);
+                let subject = &self.stack[len - 1];
+                let b = is_mapping(subject) || {
+                    let s = subject.clone();
+                    crate::abc_match::abc_flag(self, &s, crate::abc_match::Collection::Mapping)
+                };
                 self.stack.push(Value::Bool(b));
             }
             Opcode::MatchSequence => {
-                let b = is_sequence(&self.stack[len - 1]);
+                let subject = &self.stack[len - 1];
+                let b = is_sequence(subject) || {
+                    let s = subject.clone();
+                    crate::abc_match::abc_flag(self, &s, crate::abc_match::Collection::Sequence)
+                };
                 self.stack.push(Value::Bool(b));
             }
             Opcode::MatchKeys => {

@@ -500,7 +500,7 @@ impl Vm {
             (Value::Str(_), _) => Err(index_type_error("string", key)),
             (Value::Instance(_), _) => self.getitem_special(c, key),
             (Value::Type(t), _) if t.heap.is_some() => self.class_getitem(t, key),
-            (Value::Type(t), _) => Ok(Value::Type(t.clone())),
+            (Value::Type(t), _) => crate::generic_alias::builtin_class_getitem(self, t, key),
             _ => Err(PyErr::type_error(format!(
                 "'{}' object is not subscriptable",
                 type_name(c)

@@ -590,10 +590,7 @@ impl Vm {
                 _ => Err(PyErr::type_error("bad __class_getitem__")),
             },
             Some(f) => self.call(&f, &[cls, key.clone()]),
-            None => Err(PyErr::type_error(format!(
-                "type '{}' is not subscriptable",
-                t.name
-            ))),
+            None => crate::generic_alias::inherited_class_getitem(self, t, key),
         }
     }
 

@@ -1,14 +1,9 @@
-//! `f(*args)` and `f(**kwargs)`: merging any mapping into the keyword
-//! arguments, and the errors when the value after the star is not an
-//! iterable or a mapping. CPython names the function being called
+//! The errors of `f(*args)` and `f(**kwargs)` when the value after the star
+//! is not an iterable or a mapping, or a keyword comes twice. CPython names the function being called
 //! (`_PyObject_FunctionStr`), so `print(*5)` reads "print() argument after *
 //! must be an iterable, not int".
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
-use crate::dict::Dict;
-use crate::exc::{PyErr, PyResult};
+use crate::exc::PyErr;
 use crate::names::D;
 use crate::types::ExcKind;
 use crate::value::Value;
@@ -51,34 +46,6 @@ impl Vm {
             "{func} argument after ** must be a mapping, not {}",
             crate::types::type_name(value)
         ))
-    }
-
-    /// `f(**value)` (`DICT_MERGE`) for a value that is not a dict: any
-    /// object with `keys()` and `__getitem__` is a mapping; a key given twice
-    /// is an error naming the callee.
-    pub(crate) fn merge_kwargs(
-        &mut self,
-        target: &Rc<RefCell<Dict>>,
-        callable: &Value,
-        value: &Value,
-    ) -> PyResult<()> {
-        let keys_name = self.intern("keys");
-        let keys = match self.get_attr(value, &keys_name) {
-            Ok(keys) => keys,
-            Err(e) if e.is(ExcKind::AttributeError) => {
-                return Err(self.star_star_args_error(callable, value))
-            }
-            Err(e) => return Err(e),
-        };
-        let keys = self.call(&keys, &[])?;
-        for key in self.collect(&keys)? {
-            let item = self.getitem(value, &key)?;
-            if target.borrow().get(&key)?.is_some() {
-                return Err(self.repeated_keyword_error(callable, &key));
-            }
-            target.borrow_mut().insert(key, item)?;
-        }
-        Ok(())
     }
 
     /// `f(a=1, **{'a': 2})`: the same keyword twice.

@@ -1,7 +1,6 @@
 //! `types.UnionType`: `int | str` (CPython's `Objects/unionobject.c`), enough
-//! for `types.py`, annotations and `isinstance(x, int | None)`.
-
-use std::rc::Rc;
+//! for `types.py`, annotations, `isinstance(x, int | None)` and members
+//! that are generic aliases (`list[int] | None`).
 
 use crate::exc::PyResult;
 use crate::func::Args;
@@ -9,17 +8,20 @@ use crate::native::{
     borrow, class_of, native_fn, native_methods, new_object, receiver, state_of, ClassSpec,
     PropSpec,
 };
-use crate::types::{builtin_type, TypeKind, TypeObj};
+use crate::types::{builtin_type, TypeKind};
 use crate::value::Value;
 use crate::vm::Vm;
 
 struct Union {
-    args: Vec<Rc<TypeObj>>,
+    /// Classes and generic aliases, `None` stored as `NoneType`; no duplicates.
+    args: Vec<Value>,
+    /// `__parameters__`, computed on first use.
+    params: Option<Value>,
 }
 
 native_methods!(UNION_M, "types.UnionType", [
     "__new__" => no_new, "__repr__" => repr, "__or__" => or, "__ror__" => ror,
-    "__eq__" => eq, "__ne__" => ne, "__hash__" => hash,
+    "__eq__" => eq, "__ne__" => ne, "__hash__" => hash, "__getitem__" => getitem,
 ]);
 native_fn!(ARGS, "__args__", "types.UnionType", args);
 native_fn!(PARAMS, "__parameters__", "types.UnionType", params);
@@ -44,36 +46,47 @@ static UNION: ClassSpec = ClassSpec {
     unhashable: false,
 };
 
-/// The classes of a union (for `isinstance`), if `v` is one.
-pub fn union_args(v: &Value) -> Option<Vec<Rc<TypeObj>>> {
+/// The members of a union (classes and generic aliases, for `isinstance`),
+/// if `v` is one.
+pub fn union_args(v: &Value) -> Option<Vec<Value>> {
     let st = state_of::<Union>(v)?;
     let args = st.try_borrow().ok()?.args.clone();
     Some(args)
 }
 
 /// The members `v` contributes to a union, or `None` if it cannot be one.
-fn members(v: &Value) -> Option<Vec<Rc<TypeObj>>> {
+fn members(v: &Value) -> Option<Vec<Value>> {
     match v {
-        Value::Type(t) => Some(vec![t.clone()]),
-        Value::None => Some(vec![builtin_type(TypeKind::NoneType)]),
+        Value::Type(_) => Some(vec![v.clone()]),
+        Value::None => Some(vec![Value::Type(builtin_type(TypeKind::NoneType))]),
+        other if crate::generic_alias::is_alias(other) => Some(vec![other.clone()]),
         other => union_args(other),
     }
 }
 
+/// Whether two members are the same: generic aliases by equality, the rest
+/// by identity (CPython's `is_same`).
+fn same(vm: &mut Vm, x: &Value, y: &Value) -> bool {
+    if crate::generic_alias::is_alias(x) && crate::generic_alias::is_alias(y) {
+        return vm.eq_values(x, y).unwrap_or(false);
+    }
+    x.identity() == y.identity()
+}
+
 /// `a | b` when both sides can be union members: the union, or the one
-/// class when both are the same; `None` when the operands do not apply.
+/// member when both are the same; `None` when the operands do not apply.
 pub fn union_or(vm: &mut Vm, a: &Value, b: &Value) -> Option<Value> {
     let mut args = members(a)?;
     for t in members(b)? {
-        if !args.iter().any(|x| Rc::ptr_eq(x, &t)) {
+        if !args.iter().any(|x| same(vm, x, &t)) {
             args.push(t);
         }
     }
     if args.len() == 1 {
-        return args.pop().map(Value::Type);
+        return args.pop();
     }
     let cls = class_of(vm, &UNION);
-    Some(new_object(&cls, Union { args }))
+    Some(new_object(&cls, Union { args, params: None }))
 }
 
 fn no_new(_vm: &mut Vm, _a: Args<'_>) -> PyResult<Value> {
@@ -82,23 +95,22 @@ fn no_new(_vm: &mut Vm, _a: Args<'_>) -> PyResult<Value> {
     ))
 }
 
-fn me(a: &Args<'_>) -> PyResult<Vec<Rc<TypeObj>>> {
+fn me(a: &Args<'_>) -> PyResult<Vec<Value>> {
     let st = receiver::<Union>(a, "types.UnionType", "__repr__")?;
     let args = borrow(&st)?.args.clone();
     Ok(args)
 }
 
-fn repr(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let parts: Vec<String> = me(&a)?
-        .iter()
-        .map(|t| {
-            if t.kind == TypeKind::NoneType && t.heap.is_none() {
+fn repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let mut parts = Vec::new();
+    for t in me(&a)? {
+        parts.push(match &t {
+            Value::Type(t) if t.kind == TypeKind::NoneType && t.heap.is_none() => {
                 "None".to_string()
-            } else {
-                crate::class::qualified_name(t)
             }
-        })
-        .collect();
+            other => crate::generic_alias::repr_item(vm, other)?,
+        });
+    }
     Ok(Value::string(parts.join(" | ")))
 }
 
@@ -114,38 +126,98 @@ fn ror(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(union_or(vm, &other, &a.pos[0]).unwrap_or(Value::NotImplemented))
 }
 
-fn same_members(x: &[Rc<TypeObj>], y: &[Rc<TypeObj>]) -> bool {
-    x.len() == y.len() && x.iter().all(|t| y.iter().any(|u| Rc::ptr_eq(t, u)))
+/// Set equality of the members (CPython compares `frozenset(args)`).
+fn same_members(vm: &mut Vm, x: &[Value], y: &[Value]) -> PyResult<bool> {
+    for (p, q) in [(x, y), (y, x)] {
+        for m in p {
+            let mut found = false;
+            for n in q {
+                if m.identity() == n.identity() || vm.eq_values(m, n)? {
+                    found = true;
+                    break;
+                }
+            }
+            if !found {
+                return Ok(false);
+            }
+        }
+    }
+    Ok(true)
 }
 
-fn eq(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn eq(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let x = me(&a)?;
     match a.pos.get(1).and_then(union_args) {
-        Some(y) => Ok(Value::Bool(same_members(&x, &y))),
+        Some(y) => Ok(Value::Bool(same_members(vm, &x, &y)?)),
         None => Ok(Value::NotImplemented),
     }
 }
 
-fn ne(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn ne(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let x = me(&a)?;
     match a.pos.get(1).and_then(union_args) {
-        Some(y) => Ok(Value::Bool(!same_members(&x, &y))),
+        Some(y) => Ok(Value::Bool(!same_members(vm, &x, &y)?)),
         None => Ok(Value::NotImplemented),
     }
 }
 
-fn hash(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn hash(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     // Order-independent, like the hash of the frozenset of the members.
-    let h = me(&a)?
-        .iter()
-        .fold(0x345678i64, |h, t| h ^ (Rc::as_ptr(t) as usize as i64 >> 4));
+    let mut h = 0x345678i64;
+    for t in me(&a)? {
+        h ^= vm.hash_of(&t)?;
+    }
     Ok(Value::Int(if h == -1 { -2 } else { h }))
 }
 
 fn args(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    Ok(Value::tuple(me(&a)?.into_iter().map(Value::Type).collect()))
+    Ok(Value::tuple(me(&a)?))
 }
 
-fn params(_vm: &mut Vm, _a: Args<'_>) -> PyResult<Value> {
-    Ok(Value::tuple(Vec::new()))
+fn params_of(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let st = receiver::<Union>(a, "types.UnionType", "__parameters__")?;
+    let (cached, args) = {
+        let s = borrow(&st)?;
+        (s.params.clone(), s.args.clone())
+    };
+    if let Some(p) = cached {
+        return Ok(p);
+    }
+    let p = Value::tuple(crate::generic_alias::make_parameters(vm, &args)?);
+    borrow(&st)?.params = Some(p.clone());
+    Ok(p)
+}
+
+fn params(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    params_of(vm, &a)
+}
+
+/// `(int | list[T])[str]`: the members with type variables substituted, joined
+/// again with `|`.
+fn getitem(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let Some(item) = a.pos.get(1) else {
+        return Err(crate::exc::PyErr::type_error("expected 1 argument, got 0"));
+    };
+    let params = params_of(vm, &a)?;
+    let members = me(&a)?;
+    let params: Vec<Value> = match &params {
+        Value::Tuple(t) => t.to_vec(),
+        _ => Vec::new(),
+    };
+    let new = crate::generic_alias::subs_parameters(vm, &a.pos[0], &members, &params, item)?;
+    let mut it = new.into_iter();
+    let Some(mut res) = it.next() else {
+        let cls = class_of(vm, &UNION);
+        return Ok(new_object(
+            &cls,
+            Union {
+                args: Vec::new(),
+                params: None,
+            },
+        ));
+    };
+    for arg in it {
+        res = vm.binary_op(crate::ops::nb::OR, &res, &arg)?;
+    }
+    Ok(res)
 }

@@ -18,6 +18,7 @@ use crate::types::ExcKind;
 use crate::value::Value;
 use crate::vm::Vm;
 
+pub mod abc;
 pub mod array;
 pub mod atexit;
 pub mod binascii;
@@ -26,6 +27,7 @@ pub mod builtins;
 pub mod codecs;
 pub mod collections;
 mod compare_digest;
+pub mod contextvars;
 pub mod csv;
 pub mod errno;
 mod errno_table;
@@ -66,9 +68,11 @@ pub type ModuleInit = fn(&mut Vm) -> Value;
 
 /// Every native module: `(name, constructor)`.
 pub const MODULES: &[(&str, ModuleInit)] = &[
+    ("_abc", abc::init),
     ("_bisect", bisect::init),
     ("_codecs", codecs::init),
     ("_collections", collections::init),
+    ("_contextvars", contextvars::init),
     ("_csv", csv::init),
     ("array", array::init),
     ("atexit", atexit::init),
