@@ -69,11 +69,14 @@ macro_rules! define_raw_token {
             /// `#` to the end of the line.
             #[regex(r"#[^\r\n]*", allow_greedy = true)]
             Comment,
-            /// A run of `\w` characters that does not start with an ASCII digit,
-            /// or a single non-ASCII character that is not a word character.
+            /// A run of `\w` characters that starts with an ASCII letter or `_`.
             #[regex(r"[A-Za-z_][A-Za-z0-9_]*", word_tail)]
-            #[regex(r"[^\x00-\x7f]", non_ascii_word)]
             Word,
+            /// A run of `\w` characters that starts with a non-ASCII
+            /// character, or a single non-ASCII character that is not a
+            /// word character.
+            #[regex(r"[^\x00-\x7f]", non_ascii_word)]
+            NonAsciiWord,
             /// Integer, float and imaginary literals, as `tokenize.Number`.
             #[regex(r"0[xX](_?[0-9a-fA-F])+|0[bB](_?[01])+|0[oO](_?[0-7])+|0(_?0)*|[1-9](_?[0-9])*")]
             #[regex(r"([0-9](_?[0-9])*\.([0-9](_?[0-9])*)?|\.[0-9](_?[0-9])*)([eE][-+]?[0-9](_?[0-9])*)?[jJ]?")]

@@ -138,13 +138,44 @@ macro_rules! keywords {
             /// The keyword spelled by `text`, if it is one.
             #[inline]
             pub fn from_text(text: &str) -> Option<Keyword> {
-                match text {
-                    $($text => Some(Keyword::$variant),)*
-                    _ => None,
-                }
+                // Names are the commonest token: one probe of a
+                // collision-free table, then one comparison.
+                let bytes = text.as_bytes();
+                let index = KEYWORD_SLOTS[keyword_slot(bytes)?];
+                let keyword = *Keyword::ALL.get(usize::from(index))?;
+                (keyword.as_str().as_bytes() == bytes).then_some(keyword)
             }
         }
+
+        /// Indices into `Keyword::ALL` by `keyword_slot`, `u8::MAX` where
+        /// none. Built at compile time from the table above; the build
+        /// fails if two keywords share a slot.
+        const KEYWORD_SLOTS: [u8; 128] = {
+            let mut slots = [u8::MAX; 128];
+            let mut i = 0;
+            while i < Keyword::ALL.len() {
+                let Some(slot) = keyword_slot(Keyword::ALL[i].as_str().as_bytes()) else {
+                    panic!("a keyword is longer or shorter than keyword_slot accepts");
+                };
+                assert!(slots[slot] == u8::MAX, "two keywords share a slot");
+                slots[slot] = i as u8;
+                i += 1;
+            }
+            slots
+        };
     };
+}
+
+/// The slot of a keyword candidate in `KEYWORD_SLOTS`: first byte, last
+/// byte and length, which tell the 35 keywords apart; `None` for lengths
+/// no keyword has.
+#[inline]
+const fn keyword_slot(bytes: &[u8]) -> Option<usize> {
+    let len = bytes.len();
+    if len < 2 || len > 8 {
+        return None;
+    }
+    Some((bytes[0] as usize + bytes[len - 1] as usize + 19 * len) % 128)
 }
 
 keywords! {
