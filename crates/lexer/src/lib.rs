@@ -26,6 +26,7 @@ mod encoding;
 mod error;
 mod line_index;
 mod raw;
+mod scan;
 mod token;
 mod tokenizer;
 

@@ -11,6 +11,7 @@
 use logos::{Lexer, Logos};
 use pith_repr::unicode::is_alnum;
 
+use crate::scan::line_rest_len;
 use crate::token::Operator;
 
 /// Extends the current token over the characters Python's regular
@@ -29,6 +30,7 @@ fn extend_word(lex: &mut Lexer<'_, RawToken>) {
 
 /// A word that started with ASCII characters: the pattern took every ASCII
 /// word character, so only a non-ASCII character can continue it.
+#[inline]
 fn word_tail(lex: &mut Lexer<'_, RawToken>) {
     if lex
         .remainder()
@@ -37,6 +39,15 @@ fn word_tail(lex: &mut Lexer<'_, RawToken>) {
         .is_some_and(|b| !b.is_ascii())
     {
         extend_word(lex);
+    }
+}
+
+/// A comment whose `#` logos matched: its text runs to the line end.
+#[inline]
+fn comment(lex: &mut Lexer<'_, RawToken>) {
+    let len = line_rest_len(lex.remainder().as_bytes());
+    if len > 0 {
+        lex.bump(len);
     }
 }
 
@@ -67,7 +78,7 @@ macro_rules! define_raw_token {
             #[regex(r"\\\r?\n")]
             Continuation,
             /// `#` to the end of the line.
-            #[regex(r"#[^\r\n]*", allow_greedy = true)]
+            #[token("#", comment)]
             Comment,
             /// A run of `\w` characters that starts with an ASCII letter or `_`.
             #[regex(r"[A-Za-z_][A-Za-z0-9_]*", word_tail)]
