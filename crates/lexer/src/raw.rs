@@ -12,7 +12,7 @@ use logos::{Lexer, Logos};
 use pith_repr::unicode::is_alnum;
 
 use crate::scan::line_rest_len;
-use crate::token::Operator;
+use crate::token::{Keyword, Operator};
 
 /// Extends the current token over the characters Python's regular
 /// expression `\w` accepts (`str.isalnum()` or `_`).
@@ -42,6 +42,15 @@ fn word_tail(lex: &mut Lexer<'_, RawToken>) {
     }
 }
 
+/// A keyword's letters, matched in full. A non-ASCII word character may
+/// still continue them into a name: the token then covers the whole
+/// word, longer than the keyword, and the tokenizer makes it a name.
+#[inline]
+fn keyword(lex: &mut Lexer<'_, RawToken>, keyword: Keyword) -> Keyword {
+    word_tail(lex);
+    keyword
+}
+
 /// A comment whose `#` logos matched: its text runs to the line end.
 #[inline]
 fn comment(lex: &mut Lexer<'_, RawToken>) {
@@ -61,7 +70,7 @@ fn non_ascii_word(lex: &mut Lexer<'_, RawToken>) {
 }
 
 macro_rules! define_raw_token {
-    ([$(($text:literal, $variant:ident))*]) => {
+    ([$(($text:literal, $variant:ident))*] [$(($kw_text:literal, $kw:ident))*]) => {
         /// One raw token. Operators come from the table in `token.rs`.
         /// Spaces, tabs and form feeds between tokens are skipped; the
         /// tokenizer recovers them from the gap between two tokens.
@@ -80,7 +89,14 @@ macro_rules! define_raw_token {
             /// `#` to the end of the line.
             #[token("#", comment)]
             Comment,
-            /// A run of `\w` characters that starts with an ASCII letter or `_`.
+            /// A hard keyword. Logos tells keywords from names in the same
+            /// automaton, so a name needs no lookup afterwards. If a
+            /// non-ASCII word character follows, the token covers the whole
+            /// word and is a name (see `keyword`).
+            $(#[token($kw_text, |lex| keyword(lex, Keyword::$kw))])*
+            Keyword(Keyword),
+            /// A run of `\w` characters that starts with an ASCII letter or
+            /// `_` and is not a keyword.
             #[regex(r"[A-Za-z_][A-Za-z0-9_]*", word_tail)]
             Word,
             /// A run of `\w` characters that starts with a non-ASCII

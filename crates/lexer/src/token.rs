@@ -33,11 +33,12 @@ macro_rules! operators {
             }
         }
 
-        /// Generates the raw logos token enum with one `#[token]` per operator,
-        /// so the operator table above stays the only list of operators.
+        /// Generates the raw logos token enum with one `#[token]` per operator
+        /// (and per keyword, through `with_keyword_tokens`), so the tables
+        /// here stay the only lists of operators and keywords.
         macro_rules! with_operator_tokens {
             () => {
-                crate::raw::define_raw_token! { [$(($text, $variant))*] }
+                crate::token::with_keyword_tokens! { [$(($text, $variant))*] }
             };
         }
         pub(crate) use with_operator_tokens;
@@ -123,6 +124,15 @@ macro_rules! keywords {
                 $variant,
             )*
         }
+
+        /// Passes the keyword table, after the operator table, to the
+        /// definition of the raw logos token enum.
+        macro_rules! with_keyword_tokens {
+            ($operators:tt) => {
+                crate::raw::define_raw_token! { $operators [$(($text, $variant))*] }
+            };
+        }
+        pub(crate) use with_keyword_tokens;
 
         impl Keyword {
             /// All keywords, in the order of the table.

@@ -346,10 +346,10 @@ impl<'src> Tokenizer<'src> {
             let span = self.raw.span();
             let (start, end) = (span.start as u32, span.end as u32);
             let kind = match raw {
-                Ok(RawToken::Word) => match Keyword::from_text(self.raw.slice()) {
-                    Some(kw) => TokenKind::Keyword(kw),
-                    None => TokenKind::Name,
-                },
+                Ok(RawToken::Word) => TokenKind::Name,
+                Ok(RawToken::Keyword(kw)) if kw.as_str().len() == span.len() => {
+                    TokenKind::Keyword(kw)
+                }
                 Ok(RawToken::Op(op)) => {
                     self.paren_depth += op.depth_change();
                     TokenKind::Op(op)
@@ -406,10 +406,8 @@ impl<'src> Tokenizer<'src> {
                 return Ok(());
             }
             // `line_tokens` takes these itself; the same result here.
-            Ok(RawToken::Word) => match self.word_kind(start, end) {
-                Some(kind) => kind,
-                None => TokenKind::Name,
-            },
+            // A keyword's letters continued by non-ASCII word characters.
+            Ok(RawToken::Word | RawToken::Keyword(_)) => TokenKind::Name,
             Ok(RawToken::Op(op)) => {
                 self.paren_depth += op.depth_change();
                 TokenKind::Op(op)
