@@ -3,10 +3,11 @@
 //!
 //! The patterns follow `Lib/tokenize.py` of 3.11 (its `PseudoToken`
 //! expression), so that token boundaries come out where CPython's
-//! `tokenize` puts them. String bodies are not matched here: the raw
-//! scanner only recognises a string's prefix and opening quote, and the
-//! tokenizer scans the body, because where a string ends depends on line
-//! structure that regular expressions see badly.
+//! `tokenize` puts them. The automaton matches a string's prefix and
+//! opening quote; a callback finishes the body when nothing in it depends
+//! on line structure or the flavor (a line end, a `\` line join, a
+//! carriage return). Otherwise the token stays an opening and the
+//! tokenizer scans the body itself.
 
 use logos::{Lexer, Logos};
 use pith_repr::unicode::is_alnum;
@@ -49,6 +50,55 @@ fn word_tail(lex: &mut Lexer<'_, RawToken>) {
 fn keyword(lex: &mut Lexer<'_, RawToken>, keyword: Keyword) -> Keyword {
     word_tail(lex);
     keyword
+}
+
+/// The body of a single-quoted string whose opening logos matched: the
+/// string is complete if its quote closes it on this line. A line end, a
+/// carriage return (a line end for the compiler only) or a `\` before a
+/// line end leaves it to the tokenizer.
+#[inline]
+fn single_string(lex: &mut Lexer<'_, RawToken>) -> RawToken {
+    let quote = lex.slice().as_bytes().last().copied().unwrap_or(b'"');
+    let body = lex.remainder().as_bytes();
+    let mut i = 0;
+    loop {
+        match body.get(i) {
+            Some(&b) if b == quote => {
+                lex.bump(i + 1);
+                return RawToken::CompleteString;
+            }
+            Some(b'\\') => match body.get(i + 1) {
+                None | Some(b'\n' | b'\r') => return RawToken::StringStart,
+                Some(_) => i += 2,
+            },
+            None | Some(b'\n' | b'\r') => return RawToken::StringStart,
+            Some(_) => i += 1,
+        }
+    }
+}
+
+/// The body of a triple-quoted string whose opening logos matched: it ends
+/// at the first unescaped closing triple quote, however many lines later.
+#[inline]
+fn triple_string(lex: &mut Lexer<'_, RawToken>) -> RawToken {
+    let quote = lex.slice().as_bytes().last().copied().unwrap_or(b'"');
+    let body = lex.remainder().as_bytes();
+    let mut i = 0;
+    while let Some(found) = body
+        .get(i..)
+        .and_then(|rest| memchr::memchr2(quote, b'\\', rest))
+    {
+        i += found;
+        if body[i] == b'\\' {
+            i += 2;
+        } else if body.get(i + 1) == Some(&quote) && body.get(i + 2) == Some(&quote) {
+            lex.bump(i + 3);
+            return RawToken::CompleteString;
+        } else {
+            i += 1;
+        }
+    }
+    RawToken::TripleStringStart
 }
 
 /// A comment whose `#` logos matched: its text runs to the line end.
@@ -110,12 +160,17 @@ macro_rules! define_raw_token {
             #[regex(r"[0-9](_?[0-9])*([eE][-+]?[0-9](_?[0-9])*)?[jJ]")]
             #[regex(r"[0-9](_?[0-9])*[eE][-+]?[0-9](_?[0-9])*")]
             Number,
-            /// A string prefix (possibly empty) and one opening quote.
-            #[regex(r#"([bBrRuUfF]|[bB][rR]|[rR][bB]|[fF][rR]|[rR][fF])?['"]"#)]
+            /// A string prefix (possibly empty) and one opening quote, whose
+            /// body `single_string` could not finish.
+            #[regex(r#"([bBrRuUfF]|[bB][rR]|[rR][bB]|[fF][rR]|[rR][fF])?['"]"#, single_string)]
             StringStart,
-            /// A string prefix (possibly empty) and an opening triple quote.
-            #[regex(r#"([bBrRuUfF]|[bB][rR]|[rR][bB]|[fF][rR]|[rR][fF])?('''|""")"#)]
+            /// A string prefix (possibly empty) and an opening triple quote,
+            /// not closed before the end of input.
+            #[regex(r#"([bBrRuUfF]|[bB][rR]|[rR][bB]|[fF][rR]|[rR][fF])?('''|""")"#, triple_string)]
             TripleStringStart,
+            /// A whole string literal, finished by `single_string` or
+            /// `triple_string`.
+            CompleteString,
             /// An ASCII character that starts no token.
             #[regex(r"[!$?`\\\x00-\x08\x0b\x0e-\x1f\x7f]")]
             Stray,

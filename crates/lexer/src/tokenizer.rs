@@ -355,6 +355,7 @@ impl<'src> Tokenizer<'src> {
                     TokenKind::Op(op)
                 }
                 Ok(RawToken::Number) => TokenKind::Number,
+                Ok(RawToken::CompleteString) => TokenKind::String,
                 Ok(RawToken::Comment) => TokenKind::Comment,
                 Ok(RawToken::Newline) => {
                     let kind = self.end_line();
@@ -413,6 +414,7 @@ impl<'src> Tokenizer<'src> {
                 TokenKind::Op(op)
             }
             Ok(RawToken::Number) => TokenKind::Number,
+            Ok(RawToken::CompleteString) => TokenKind::String,
             Ok(RawToken::Comment) => TokenKind::Comment,
             Ok(RawToken::Newline) => self.end_line(),
             Err(()) => {
