@@ -1,14 +1,18 @@
 //! Python 3.11's tokenizer.
 //!
-//! Two layers: a [logos] scanner for the regular tokens (names, numbers,
-//! operators, comments, string openings), and [`Tokenizer`], which adds
-//! what depends on lines: string bodies, indentation (`INDENT`/`DEDENT`),
-//! `NEWLINE` versus `NL`, bracket depth, `\` continuations and the end of
-//! input. [`decode_source`] turns file bytes into text first (BOM, PEP 263
-//! coding cookies), and [`LineIndex`] turns byte offsets into positions.
+//! Two layers: a [logos] scanner for the regular tokens (names and
+//! keywords, numbers, operators, comments, strings that close on their
+//! line; callbacks finish comments and string bodies with `memchr`), and
+//! [`Tokenizer`], which adds what depends on lines: the other string
+//! bodies, indentation (`INDENT`/`DEDENT`), `NEWLINE` versus `NL`, bracket
+//! depth, `\` continuations and the end of input. [`decode_source`] turns
+//! file bytes into text first (BOM, PEP 263 coding cookies), and
+//! [`LineIndex`] turns byte offsets into positions.
 //!
 //! Tokens borrow nothing and own nothing: a [`Token`] is a kind and a byte
-//! range, 12 bytes, and [`Token::text`] slices the source.
+//! range, 12 bytes, and [`Token::text`] slices the source. The tokenizer
+//! lexes about 64 tokens at a time into a reused buffer that its iterator
+//! reads, so nothing is allocated per token.
 //!
 //! ```
 //! use pith_lexer::{Flavor, TokenKind, Tokenizer};
@@ -26,6 +30,7 @@ mod encoding;
 mod error;
 mod line_index;
 mod raw;
+mod scan;
 mod token;
 mod tokenizer;
 

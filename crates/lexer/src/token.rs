@@ -33,11 +33,12 @@ macro_rules! operators {
             }
         }
 
-        /// Generates the raw logos token enum with one `#[token]` per operator,
-        /// so the operator table above stays the only list of operators.
+        /// Generates the raw logos token enum with one `#[token]` per operator
+        /// (and per keyword, through `with_keyword_tokens`), so the tables
+        /// here stay the only lists of operators and keywords.
         macro_rules! with_operator_tokens {
             () => {
-                crate::raw::define_raw_token! { [$(($text, $variant))*] }
+                crate::token::with_keyword_tokens! { [$(($text, $variant))*] }
             };
         }
         pub(crate) use with_operator_tokens;
@@ -124,6 +125,15 @@ macro_rules! keywords {
             )*
         }
 
+        /// Passes the keyword table, after the operator table, to the
+        /// definition of the raw logos token enum.
+        macro_rules! with_keyword_tokens {
+            ($operators:tt) => {
+                crate::raw::define_raw_token! { $operators [$(($text, $variant))*] }
+            };
+        }
+        pub(crate) use with_keyword_tokens;
+
         impl Keyword {
             /// All keywords, in the order of the table.
             pub const ALL: &'static [Keyword] = &[$(Keyword::$variant),*];
@@ -138,13 +148,44 @@ macro_rules! keywords {
             /// The keyword spelled by `text`, if it is one.
             #[inline]
             pub fn from_text(text: &str) -> Option<Keyword> {
-                match text {
-                    $($text => Some(Keyword::$variant),)*
-                    _ => None,
-                }
+                // Names are the commonest token: one probe of a
+                // collision-free table, then one comparison.
+                let bytes = text.as_bytes();
+                let index = KEYWORD_SLOTS[keyword_slot(bytes)?];
+                let keyword = *Keyword::ALL.get(usize::from(index))?;
+                (keyword.as_str().as_bytes() == bytes).then_some(keyword)
             }
         }
+
+        /// Indices into `Keyword::ALL` by `keyword_slot`, `u8::MAX` where
+        /// none. Built at compile time from the table above; the build
+        /// fails if two keywords share a slot.
+        const KEYWORD_SLOTS: [u8; 128] = {
+            let mut slots = [u8::MAX; 128];
+            let mut i = 0;
+            while i < Keyword::ALL.len() {
+                let Some(slot) = keyword_slot(Keyword::ALL[i].as_str().as_bytes()) else {
+                    panic!("a keyword is longer or shorter than keyword_slot accepts");
+                };
+                assert!(slots[slot] == u8::MAX, "two keywords share a slot");
+                slots[slot] = i as u8;
+                i += 1;
+            }
+            slots
+        };
     };
+}
+
+/// The slot of a keyword candidate in `KEYWORD_SLOTS`: first byte, last
+/// byte and length, which tell the 35 keywords apart; `None` for lengths
+/// no keyword has.
+#[inline]
+const fn keyword_slot(bytes: &[u8]) -> Option<usize> {
+    let len = bytes.len();
+    if len < 2 || len > 8 {
+        return None;
+    }
+    Some((bytes[0] as usize + bytes[len - 1] as usize + 19 * len) % 128)
 }
 
 keywords! {

@@ -8,8 +8,6 @@
 //! statement (then it measures indentation) or continues one (inside
 //! brackets or after `\`), and lexes the rest of the line token by token.
 
-use std::collections::VecDeque;
-
 use logos::Logos;
 use pith_repr::unicode::{is_alnum, is_identifier_start};
 
@@ -33,6 +31,9 @@ pub enum Flavor {
 /// CPython's `MAXINDENT`.
 const MAX_INDENT_LEVELS: usize = 100;
 const TAB_SIZE: u32 = 8;
+/// How many tokens the tokenizer lexes ahead into its buffer: enough to
+/// keep the lexing loop hot, few enough to stay in cache.
+const BATCH: usize = 64;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum LineState {
@@ -66,7 +67,12 @@ pub struct Tokenizer<'src> {
     raw: logos::Lexer<'src, RawToken>,
     flavor: Flavor,
     state: LineState,
-    pending: VecDeque<Token>,
+    /// Tokens lexed ahead; `next` hands out `buf[head..]`, then lexes the
+    /// next batch. Reused, so nothing is allocated per token.
+    buf: Vec<Token>,
+    head: usize,
+    /// The error that ends the stream, returned after the buffered tokens.
+    error: Option<LexError>,
     indents: Vec<u32>,
     /// Indentation measured with tab size 1, for the compiler's tab check.
     alt_indents: Vec<u32>,
@@ -84,9 +90,9 @@ pub struct Tokenizer<'src> {
 impl<'src> Tokenizer<'src> {
     /// A tokenizer over decoded `source`, following `flavor`'s rules.
     pub fn new(source: &'src str, flavor: Flavor) -> Tokenizer<'src> {
-        let mut pending = VecDeque::with_capacity(8);
+        let mut buf = Vec::with_capacity(BATCH + 8);
         if flavor == Flavor::Tokenize {
-            pending.push_back(Token {
+            buf.push(Token {
                 kind: TokenKind::Encoding,
                 start: 0,
                 end: 0,
@@ -97,7 +103,9 @@ impl<'src> Tokenizer<'src> {
             raw: RawToken::lexer(source),
             flavor,
             state: LineState::Start,
-            pending,
+            buf,
+            head: 0,
+            error: None,
             indents: vec![0],
             alt_indents: vec![0],
             paren_depth: 0,
@@ -125,7 +133,7 @@ impl<'src> Tokenizer<'src> {
     }
 
     fn push(&mut self, kind: TokenKind, start: u32, end: u32) {
-        self.pending.push_back(Token { kind, start, end });
+        self.buf.push(Token { kind, start, end });
     }
 
     /// The end of the physical line containing `offset`, after its `\n`.
@@ -325,49 +333,90 @@ impl<'src> Tokenizer<'src> {
         }
     }
 
-    /// Reads one raw token inside a line of tokens. A lone token is
-    /// returned; anything else goes through the queue.
+    /// Lexes the tokens of a line into the buffer until the line ends or
+    /// the batch is full. Names, keywords, operators, numbers, comments
+    /// and line ends are handled here; the rest by `other_token`.
     #[inline]
-    fn line_token(&mut self) -> Result<Option<Token>, LexError> {
-        let Some(raw) = self.raw.next() else {
-            self.state = LineState::Start;
-            return Ok(None);
-        };
-        let span = self.raw.span();
-        let (start, end) = (span.start as u32, span.end as u32);
+    fn line_tokens(&mut self) -> Result<(), LexError> {
+        while self.buf.len() < BATCH {
+            let Some(raw) = self.raw.next() else {
+                self.state = LineState::Start;
+                return Ok(());
+            };
+            let span = self.raw.span();
+            let (start, end) = (span.start as u32, span.end as u32);
+            let kind = match raw {
+                Ok(RawToken::Word) => TokenKind::Name,
+                Ok(RawToken::Keyword(kw)) if kw.as_str().len() == span.len() => {
+                    TokenKind::Keyword(kw)
+                }
+                Ok(RawToken::Op(op)) => {
+                    self.paren_depth += op.depth_change();
+                    TokenKind::Op(op)
+                }
+                Ok(RawToken::Number) => TokenKind::Number,
+                Ok(RawToken::CompleteString) => TokenKind::String,
+                Ok(RawToken::Comment) => TokenKind::Comment,
+                Ok(RawToken::Newline) => {
+                    let kind = self.end_line();
+                    self.buf.push(Token { kind, start, end });
+                    self.prev_end = end;
+                    return Ok(());
+                }
+                other => {
+                    self.other_token(other, start, end)?;
+                    if self.state != LineState::Tokens {
+                        return Ok(());
+                    }
+                    continue;
+                }
+            };
+            self.buf.push(Token { kind, start, end });
+            self.prev_end = end;
+        }
+        Ok(())
+    }
+
+    /// The raw tokens of a line that are rarer or need more work: strings,
+    /// `\` continuations, non-ASCII words, carriage returns and errors.
+    #[inline(never)]
+    fn other_token(
+        &mut self,
+        raw: Result<RawToken, ()>,
+        start: u32,
+        end: u32,
+    ) -> Result<(), LexError> {
         let kind = match raw {
-            Ok(RawToken::Number) => TokenKind::Number,
+            Ok(RawToken::StringStart) => return self.single_quoted(start, end),
+            Ok(RawToken::TripleStringStart) => return self.triple_quoted(start, end),
+            Ok(RawToken::Continuation) => {
+                self.continued = true;
+                self.state = LineState::Start;
+                return Ok(());
+            }
+            Ok(RawToken::NonAsciiWord) => match self.word_kind(start, end) {
+                Some(kind) => kind,
+                None => {
+                    self.push_error(start, end);
+                    return Ok(());
+                }
+            },
+            Ok(RawToken::CarriageReturn) if self.flavor == Flavor::Compiler => self.end_line(),
+            Ok(RawToken::Stray | RawToken::CarriageReturn) => {
+                self.push_error(start, end);
+                return Ok(());
+            }
+            // `line_tokens` takes these itself; the same result here.
+            // A keyword's letters continued by non-ASCII word characters.
+            Ok(RawToken::Word | RawToken::Keyword(_)) => TokenKind::Name,
             Ok(RawToken::Op(op)) => {
                 self.paren_depth += op.depth_change();
                 TokenKind::Op(op)
             }
-            Ok(RawToken::Word) => match self.word_kind(start, end) {
-                Some(kind) => kind,
-                None => {
-                    self.push_error(start, end);
-                    return Ok(None);
-                }
-            },
-            Ok(RawToken::Newline) => self.end_line(),
-            Ok(RawToken::CarriageReturn) if self.flavor == Flavor::Compiler => self.end_line(),
+            Ok(RawToken::Number) => TokenKind::Number,
+            Ok(RawToken::CompleteString) => TokenKind::String,
             Ok(RawToken::Comment) => TokenKind::Comment,
-            Ok(RawToken::Continuation) => {
-                self.continued = true;
-                self.state = LineState::Start;
-                return Ok(None);
-            }
-            Ok(RawToken::StringStart) => {
-                self.single_quoted(start, end)?;
-                return Ok(None);
-            }
-            Ok(RawToken::TripleStringStart) => {
-                self.triple_quoted(start, end)?;
-                return Ok(None);
-            }
-            Ok(RawToken::Stray | RawToken::CarriageReturn) => {
-                self.push_error(start, end);
-                return Ok(None);
-            }
+            Ok(RawToken::Newline) => self.end_line(),
             Err(()) => {
                 let len = self.source[start as usize..]
                     .chars()
@@ -375,11 +424,12 @@ impl<'src> Tokenizer<'src> {
                     .map_or(1, char::len_utf8) as u32;
                 self.skip_to(start + len);
                 self.push_error(start, start + len);
-                return Ok(None);
+                return Ok(());
             }
         };
+        self.buf.push(Token { kind, start, end });
         self.prev_end = end;
-        Ok(Some(Token { kind, start, end }))
+        Ok(())
     }
 
     fn end_line(&mut self) -> TokenKind {
@@ -510,32 +560,58 @@ impl<'src> Tokenizer<'src> {
     }
 }
 
-impl Iterator for Tokenizer<'_> {
-    type Item = Result<Token, LexError>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        loop {
-            if let Some(token) = self.pending.pop_front() {
-                return Some(Ok(token));
-            }
+impl Tokenizer<'_> {
+    /// Lexes the next batch of tokens into the buffer and returns the
+    /// first, or the error that ends the stream, or `None` after it.
+    #[inline(never)]
+    fn refill(&mut self) -> Option<Result<Token, LexError>> {
+        self.buf.clear();
+        self.head = 0;
+        while self.buf.len() < BATCH {
+            let step_start = self.buf.len();
             let step = match self.state {
-                LineState::Tokens => match self.line_token() {
-                    Ok(Some(token)) => return Some(Ok(token)),
-                    Ok(None) => Ok(()),
-                    Err(err) => Err(err),
-                },
-                LineState::Start => self.begin_line(),
+                // A failing string pushes nothing of its own; the tokens
+                // before it stand.
+                LineState::Tokens => self.line_tokens(),
+                LineState::Start => {
+                    // The dedents before a bad indentation go with it.
+                    let step = self.begin_line();
+                    if step.is_err() {
+                        self.buf.truncate(step_start);
+                    }
+                    step
+                }
                 LineState::Blank => {
                     self.blank_line_token();
                     Ok(())
                 }
-                LineState::Done => return None,
+                LineState::Done => break,
             };
             if let Err(err) = step {
-                self.pending.clear();
                 self.state = LineState::Done;
-                return Some(Err(err));
+                self.error = Some(err);
+                break;
             }
         }
+        match self.buf.first() {
+            Some(&token) => {
+                self.head = 1;
+                Some(Ok(token))
+            }
+            None => self.error.take().map(Err),
+        }
+    }
+}
+
+impl Iterator for Tokenizer<'_> {
+    type Item = Result<Token, LexError>;
+
+    #[inline]
+    fn next(&mut self) -> Option<Self::Item> {
+        if let Some(&token) = self.buf.get(self.head) {
+            self.head += 1;
+            return Some(Ok(token));
+        }
+        self.refill()
     }
 }
