@@ -18,6 +18,7 @@ use crate::types::ExcKind;
 use crate::value::Value;
 use crate::vm::Vm;
 
+pub mod ast;
 pub mod bisect;
 pub mod builtins;
 pub mod codecs;
@@ -55,6 +56,7 @@ pub type ModuleInit = fn(&mut Vm) -> Value;
 
 /// Every native module: `(name, constructor)`.
 pub const MODULES: &[(&str, ModuleInit)] = &[
+    ("_ast", ast::init),
     ("_bisect", bisect::init),
     ("_codecs", codecs::init),
     ("_collections", collections::init),
