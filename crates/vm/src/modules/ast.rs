@@ -181,9 +181,8 @@ fn ast_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     if pos.len() > fields.len() {
         let n = fields.len();
         return Err(PyErr::type_error(format!(
-            "{} constructor takes {}{} positional argument{}",
+            "{} constructor takes at most {} positional argument{}",
             crate::native::short_name(&cls),
-            if n == 0 { "" } else { "at most " },
             n,
             if n == 1 { "" } else { "s" }
         )));
