@@ -29,6 +29,7 @@ pub mod functools;
 pub mod gc;
 pub mod heapq;
 pub mod importlib;
+pub mod importlib_machinery;
 pub mod io;
 pub mod itertools;
 pub mod math;
@@ -74,6 +75,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_weakref", weakref::init),
     ("gc", gc::init),
     ("importlib", importlib::init),
+    ("importlib.machinery", importlib_machinery::init),
     ("itertools", itertools::init),
     ("math", math::init),
     ("posix", posix::init),
