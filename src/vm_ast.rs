@@ -60,7 +60,14 @@ pub fn compile_tree(
         CompileMode::Single => pith_compiler::Mode::Single,
     };
     let compiled = pith_compiler::compile_module_with_locator(tree, locator, filename, mode)
-        .map_err(|e| compile_failure(&e, "", filename))?;
+        .map_err(|e| {
+            // No source text: the end position comes from the objects' table too.
+            let mut failure = compile_failure(&e, "", filename);
+            let (end_lineno, end_col) = locator.location(e.range.end);
+            failure.end_lineno = end_lineno;
+            failure.end_offset = i32::try_from(end_col).unwrap_or(i32::MAX - 1) + 1;
+            failure
+        })?;
     Ok(CompiledSource {
         code: compiled.code,
         warnings: compiled.warnings.iter().map(vm_warning).collect(),

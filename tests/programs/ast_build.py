@@ -86,3 +86,36 @@ print(ast.PyCF_ONLY_AST, ast.PyCF_TYPE_COMMENTS, ast.PyCF_ALLOW_TOP_LEVEL_AWAIT)
 print(isinstance(ast.Constant(1), ast.Num), isinstance(ast.Constant('s'), ast.Str), ast.Num(3).n)
 print(ast.dump(ast.Str('x')), ast.Bytes, ast.NameConstant, ast.Ellipsis)
 print(ast.dump(ast.parse('x').body[0], include_attributes=True))
+
+m = ast.Module([ast.ImportFrom('os', [ast.alias('path')], lineno=1, col_offset=0)], [])
+ast.fix_missing_locations(m)
+exec(compile(m, 'x', 'exec'))
+print(path.__name__, ast.ImportFrom.level, ast.dump(ast.parse("from . import x")))
+n = ast.Name('x', ast.Load(), lineno=3)
+print(n.lineno, n.end_lineno, sorted(vars(n)))
+
+
+class MyName(ast.Name):
+    pass
+
+
+e = ast.Expression(MyName('q', ast.Load(), lineno=1, col_offset=0))
+print(eval(compile(e, 'x', 'eval'), {'q': 7}))
+t = ast.parse("1")
+print(compile(t, 'a', 'exec', flags=ast.PyCF_ONLY_AST) is t)
+for args in [(t, 'a', 'func_type'), (5, 'a', 'exec', ast.PyCF_ONLY_AST), ("x = 1\0", 'a', 'exec', ast.PyCF_ONLY_AST)]:
+    try:
+        compile(*args)
+    except (TypeError, ValueError, SyntaxError) as exc:
+        print(type(exc).__name__, exc)
+try:
+    ast.parse("def f():\n  x\n    y")
+except SyntaxError as exc:
+    print(type(exc).__name__, exc)
+print(ast.dump(ast.parse("u'z'")), ast.unparse(ast.parse("f'{x!r:>10}' 'y'")))
+print(ast.dump(ast.parse("async def f(): await x", feature_version=(3, 8))))
+for src in ["return 1", "nonlocal x", "def f():\n    x = 1\n    global x\n"]:
+    try:
+        compile(ast.parse(src), "<tree>", "exec")
+    except SyntaxError as exc:
+        print(type(exc).__name__, exc.msg, exc.lineno, exc.offset, exc.end_lineno, exc.end_offset, exc.text)

@@ -327,12 +327,23 @@ impl Reflect for bool {
     }
 }
 
+/// `u32` fields are `ImportFrom.level` (`int?`, absent or `None` is 0) and
+/// `TypeIgnore.lineno`, which is read the same way.
 impl Reflect for u32 {
+    const OPTIONAL: bool = true;
+
+    fn absent() -> Option<Self> {
+        Some(0)
+    }
+
     fn to_obj<B: Builder>(&self, b: &mut B) -> Result<B::Obj, B::Error> {
         Ok(b.int(i64::from(*self)))
     }
 
     fn from_obj<R: Reader>(r: &mut R, obj: &R::Obj, at: At) -> Result<Self, R::Error> {
+        if r.is_none(obj) {
+            return Ok(0);
+        }
         let v = r.int(obj, at)?;
         u32::try_from(v)
             .map_err(|_| r.invalid(format!("{} field \"{}\" out of range", at.class, at.field)))
