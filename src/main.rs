@@ -3,6 +3,7 @@
 mod cli;
 mod commands;
 mod stdlib;
+mod vm_ast;
 mod vm_compiler;
 
 use std::process::ExitCode;

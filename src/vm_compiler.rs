@@ -4,7 +4,8 @@
 
 use pith_vm::types::ExcKind;
 use pith_vm::{
-    CompileFailure, CompileMode, CompileWarning, CompiledSource, SourceCompiler, SourceText,
+    CompileFailure, CompileMode, CompileWarning, CompiledSource, ParsedTree, SourceCompiler,
+    SourceText, TreeMode,
 };
 
 /// Pith's parser and compiler, as the VM calls them.
@@ -12,6 +13,26 @@ use pith_vm::{
 pub struct PithCompiler;
 
 impl SourceCompiler for PithCompiler {
+    fn parse_tree(
+        &self,
+        source: SourceText<'_>,
+        filename: &str,
+        mode: TreeMode,
+        type_comments: bool,
+    ) -> Result<ParsedTree, CompileFailure> {
+        crate::vm_ast::parse_tree(source, filename, mode, type_comments)
+    }
+
+    fn compile_tree(
+        &self,
+        tree: pith_ast::Mod,
+        locator: &(dyn pith_ast::SourceLocator + Sync),
+        filename: &str,
+        mode: CompileMode,
+    ) -> Result<CompiledSource, CompileFailure> {
+        crate::vm_ast::compile_tree(tree, locator, filename, mode)
+    }
+
     fn compile(
         &self,
         source: SourceText<'_>,
@@ -37,26 +58,32 @@ impl SourceCompiler for PithCompiler {
             CompileMode::Eval => (pith_parser::Mode::Eval, pith_compiler::Mode::Eval),
             CompileMode::Single => (pith_parser::Mode::Single, pith_compiler::Mode::Single),
         };
-        let tree = pith_parser::parse(text, parse_mode, filename).map_err(|e| CompileFailure {
-            kind: match e.kind {
-                pith_parser::ErrorKind::SyntaxError => ExcKind::SyntaxError,
-                pith_parser::ErrorKind::IndentationError => ExcKind::IndentationError,
-                pith_parser::ErrorKind::TabError => ExcKind::TabError,
-                _ => ExcKind::RecursionError,
-            },
-            text: e.text.or_else(|| source_line(text, e.lineno)),
-            message: e.message,
-            lineno: e.lineno,
-            offset: e.offset,
-            end_lineno: e.end_lineno,
-            end_offset: e.end_offset,
-        })?;
+        let tree =
+            pith_parser::parse(text, parse_mode, filename).map_err(|e| parse_failure(e, text))?;
         let compiled = pith_compiler::compile_module(tree, text, filename, compile_mode)
             .map_err(|e| compile_failure(&e, text, filename))?;
         Ok(CompiledSource {
             code: compiled.code,
             warnings: compiled.warnings.iter().map(vm_warning).collect(),
         })
+    }
+}
+
+/// A parse error as the VM raises it.
+pub(crate) fn parse_failure(e: pith_parser::ParseError, text: &str) -> CompileFailure {
+    CompileFailure {
+        kind: match e.kind {
+            pith_parser::ErrorKind::SyntaxError => ExcKind::SyntaxError,
+            pith_parser::ErrorKind::IndentationError => ExcKind::IndentationError,
+            pith_parser::ErrorKind::TabError => ExcKind::TabError,
+            _ => ExcKind::RecursionError,
+        },
+        text: e.text.or_else(|| source_line(text, e.lineno)),
+        message: e.message,
+        lineno: e.lineno,
+        offset: e.offset,
+        end_lineno: e.end_lineno,
+        end_offset: e.end_offset,
     }
 }
 
@@ -69,7 +96,7 @@ pub fn vm_warning(w: &pith_compiler::Warning) -> CompileWarning {
     }
 }
 
-fn failure(kind: ExcKind, message: &str) -> CompileFailure {
+pub(crate) fn failure(kind: ExcKind, message: &str) -> CompileFailure {
     CompileFailure {
         kind,
         message: message.to_string(),
@@ -82,7 +109,7 @@ fn failure(kind: ExcKind, message: &str) -> CompileFailure {
 }
 
 /// Source bytes decoded as a file is (BOM, coding cookie, UTF-8).
-fn decode(bytes: &[u8]) -> Result<String, CompileFailure> {
+pub(crate) fn decode(bytes: &[u8]) -> Result<String, CompileFailure> {
     pith_lexer::decode_source(bytes)
         .map(|d| d.text.into_owned())
         .map_err(|e| failure(ExcKind::SyntaxError, &format!("(unicode error) {e}")))
@@ -91,7 +118,11 @@ fn decode(bytes: &[u8]) -> Result<String, CompileFailure> {
 /// A compile error (symbol table or code generation) as the VM raises it.
 /// CPython reads the offending line back from the file (`PyErr_ProgramTextObject`),
 /// so source that is not a file (`<string>`) has no text.
-fn compile_failure(e: &pith_compiler::CompileError, text: &str, filename: &str) -> CompileFailure {
+pub(crate) fn compile_failure(
+    e: &pith_compiler::CompileError,
+    text: &str,
+    filename: &str,
+) -> CompileFailure {
     use pith_ast::SourceLocator;
     let index = pith_ast::LineIndex::new(text);
     let (end_lineno, end_col) = index.location(e.range.end);
@@ -114,7 +145,7 @@ fn compile_failure(e: &pith_compiler::CompileError, text: &str, filename: &str) 
 }
 
 /// Line `lineno` (1-based) of `text`, ending in a newline.
-fn source_line(text: &str, lineno: u32) -> Option<String> {
+pub(crate) fn source_line(text: &str, lineno: u32) -> Option<String> {
     let index = (lineno as usize).checked_sub(1)?;
     // The tokenizer ends the last line with a newline if the source does not.
     let line = text.split_inclusive('\n').nth(index)?;

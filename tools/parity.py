@@ -8,6 +8,8 @@ Usage:
 
 MODE       tokenize        pith tokenize FILE      vs python3 -m tokenize FILE
            ast             pith ast FILE           vs python3 -m ast -a FILE
+           m-ast           pith -m ast FILE        vs python3 -m ast FILE: CPython's own ast.py
+                           run by Pith's VM over its native _ast (sampled, see --every)
            dis             pith dis FILE           vs python3 -m dis FILE (0x... masked)
            tokenize-exact  pith tokenize -e FILE   vs python3 -m tokenize -e FILE
            m-tokenize      pith -m tokenize FILE   vs python3 -m tokenize FILE: CPython's own
@@ -56,12 +58,13 @@ MODES = {
     "dis": (["dis"], [PYTHON, "-m", "dis"]),
     "m-tokenize": (["-m", "tokenize"], [PYTHON, "-m", "tokenize"]),
     "m-dis": (["-m", "dis"], [PYTHON, "-m", "dis"]),
+    "m-ast": (["-m", "ast"], [PYTHON, "-m", "ast"]),
 }
 # Modes whose output holds memory addresses, masked before comparing.
 MASKED = {"dis", "m-dis"}
 # Modes that run a whole Python program per file under Pith's VM: by default
 # they take every Nth file of the sorted list, a deterministic sample.
-SAMPLED = {"m-tokenize": 17, "m-dis": 17}
+SAMPLED = {"m-tokenize": 17, "m-dis": 17, "m-ast": 15}
 PYC_MODES = ("dis-pyc", "pyc-roundtrip")
 BATCH_MODES = ("unparse", "syntax-errors")
 ADDRESS = re.compile(rb"0x[0-9a-f]+")

@@ -9,7 +9,7 @@ use crate::range::TextRange;
 
 node_enum! {
     /// An expression (`expr` in `Python.asdl`), one variant per CPython class.
-    Expr {
+    Expr as "expr" {
         /// `a and b`, `a or b or c`
         BoolOp(ExprBoolOp),
         /// `x := v`

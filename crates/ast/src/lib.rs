@@ -47,6 +47,7 @@ mod nodes;
 mod operators;
 mod pattern;
 mod range;
+pub mod reflect;
 mod stmt;
 pub mod transformer;
 mod unparse;

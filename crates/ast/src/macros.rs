@@ -3,7 +3,7 @@
 /// Declares a sum-type node enum (`stmt`, `expr`, `pattern`) whose variants carry
 /// node structs with a `range` field, and derives the CPython class name and range.
 macro_rules! node_enum {
-    ($(#[$meta:meta])* $name:ident { $( $(#[$vmeta:meta])* $variant:ident($ty:ty) ),* $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident as $sum:literal { $( $(#[$vmeta:meta])* $variant:ident($ty:ty) ),* $(,)? }) => {
         $(#[$meta])*
         #[derive(Clone, Debug, PartialEq)]
         #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -28,13 +28,50 @@ macro_rules! node_enum {
                 }
             }
         }
+
+        impl $name {
+            /// CPython's abstract class for this sum (`type(node).__base__.__name__`).
+            pub const SUM: &'static str = $sum;
+
+            /// Every constructor: CPython's class name and the node struct's fields.
+            pub const CLASSES: &'static [$crate::reflect::ClassFields] = &[
+                $( $crate::reflect::ClassFields {
+                    name: stringify!($variant),
+                    fields: <$ty>::FIELDS,
+                    optional: <$ty>::OPTIONAL,
+                }, )*
+            ];
+        }
+
+        impl $crate::reflect::Reflect for $name {
+            fn to_obj<B: $crate::reflect::Builder>(&self, b: &mut B) -> Result<B::Obj, B::Error> {
+                match self {
+                    $( Self::$variant(node) => node.build_obj(b, stringify!($variant)), )*
+                }
+            }
+
+            fn from_obj<R: $crate::reflect::Reader>(
+                r: &mut R,
+                obj: &R::Obj,
+                at: $crate::reflect::At,
+            ) -> Result<Self, R::Error> {
+                if r.is_none(obj) {
+                    return Err(r.required(at));
+                }
+                let kind = r.kind(obj, $sum)?;
+                $( if kind == stringify!($variant) {
+                    return <$ty>::read_obj(r, obj, stringify!($variant)).map(Self::$variant);
+                } )*
+                Err(r.not_a(obj, $sum))
+            }
+        }
     };
 }
 
 /// Declares a field-less enum (`operator`, `cmpop`, ...) from a table of
 /// `Variant => "source symbol"`, deriving its CPython class name and symbol.
 macro_rules! unit_enum {
-    ($(#[$meta:meta])* $name:ident { $( $(#[$vmeta:meta])* $variant:ident => $symbol:literal ),* $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident as $sum:literal { $( $(#[$vmeta:meta])* $variant:ident => $symbol:literal ),* $(,)? }) => {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -61,6 +98,31 @@ macro_rules! unit_enum {
                     $( Self::$variant => $symbol, )*
                 }
             }
+
+            /// CPython's abstract class for these kinds (`expr_context`, `operator`, ...).
+            pub const SUM: &'static str = $sum;
+        }
+
+        impl $crate::reflect::Reflect for $name {
+            fn to_obj<B: $crate::reflect::Builder>(&self, b: &mut B) -> Result<B::Obj, B::Error> {
+                b.singleton(self.name())
+            }
+
+            fn from_obj<R: $crate::reflect::Reader>(
+                r: &mut R,
+                obj: &R::Obj,
+                at: $crate::reflect::At,
+            ) -> Result<Self, R::Error> {
+                if r.is_none(obj) {
+                    return Err(r.required(at));
+                }
+                let kind = r.kind(obj, $sum)?;
+                Self::ALL
+                    .iter()
+                    .find(|v| v.name() == kind)
+                    .copied()
+                    .ok_or_else(|| r.not_a(obj, $sum))
+            }
         }
     };
 }
@@ -80,6 +142,50 @@ macro_rules! node_struct {
                 #[doc = concat!("The `", stringify!($field), "` field.")]
                 pub $field: $ty,
             )*
+        }
+
+        impl $name {
+            /// The fields as declared (`range` included; `type_` is CPython's `type`).
+            pub const FIELDS: &'static [&'static str] = &[ $( stringify!($field), )* ];
+
+            /// Which of [`Self::FIELDS`] are optional (`x?` in the ASDL).
+            pub const OPTIONAL: &'static [bool] =
+                &[ $( <$ty as $crate::reflect::Reflect>::OPTIONAL, )* ];
+
+            /// A new object of CPython class `class` mirroring this node.
+            pub(crate) fn build_obj<B: $crate::reflect::Builder>(
+                &self,
+                b: &mut B,
+                class: &'static str,
+            ) -> Result<B::Obj, B::Error> {
+                let node = b.node(class)?;
+                $( $crate::reflect::Reflect::put_field(
+                    &self.$field,
+                    b,
+                    &node,
+                    $crate::reflect::py_name(stringify!($field)),
+                )?; )*
+                $( $crate::reflect::Reflect::put_attrs(&self.$field, b, &node)?; )*
+                Ok(node)
+            }
+
+            /// This node read back from an object of CPython class `class`.
+            pub(crate) fn read_obj<R: $crate::reflect::Reader>(
+                r: &mut R,
+                obj: &R::Obj,
+                class: &'static str,
+            ) -> Result<Self, R::Error> {
+                Ok(Self { $(
+                    $field: $crate::reflect::Reflect::take_field(
+                        r,
+                        obj,
+                        $crate::reflect::At {
+                            class,
+                            field: $crate::reflect::py_name(stringify!($field)),
+                        },
+                    )?,
+                )* })
+            }
         }
     };
 }

@@ -4,7 +4,7 @@ use crate::macros::unit_enum;
 
 unit_enum! {
     /// `expr_context`: how a target expression is used.
-    ExprContext {
+    ExprContext as "expr_context" {
         /// Read.
         Load => "",
         /// Assigned to.
@@ -16,7 +16,7 @@ unit_enum! {
 
 unit_enum! {
     /// `boolop`: `and`, `or`.
-    BoolOp {
+    BoolOp as "boolop" {
         /// `and`
         And => "and",
         /// `or`
@@ -26,7 +26,7 @@ unit_enum! {
 
 unit_enum! {
     /// `operator`: binary and augmented-assignment operators.
-    Operator {
+    Operator as "operator" {
         /// `+`
         Add => "+",
         /// `-`
@@ -58,7 +58,7 @@ unit_enum! {
 
 unit_enum! {
     /// `unaryop`: `~`, `not`, unary `+` and `-`.
-    UnaryOp {
+    UnaryOp as "unaryop" {
         /// `~`
         Invert => "~",
         /// `not`
@@ -72,7 +72,7 @@ unit_enum! {
 
 unit_enum! {
     /// `cmpop`: comparison operators.
-    CmpOp {
+    CmpOp as "cmpop" {
         /// `==`
         Eq => "==",
         /// `!=`

@@ -8,7 +8,7 @@ use crate::range::TextRange;
 
 node_enum! {
     /// A `case` pattern (`pattern` in `Python.asdl`).
-    Pattern {
+    Pattern as "pattern" {
         /// `case 1:`, `case a.b:`
         MatchValue(PatternMatchValue),
         /// `case None:`, `case True:`

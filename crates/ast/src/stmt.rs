@@ -12,7 +12,7 @@ use crate::range::TextRange;
 
 node_enum! {
     /// A statement (`stmt` in `Python.asdl`), one variant per CPython class.
-    Stmt {
+    Stmt as "stmt" {
         /// `def f(): ...`
         FunctionDef(StmtFunctionDef),
         /// `async def f(): ...`

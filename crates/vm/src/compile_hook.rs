@@ -80,8 +80,59 @@ pub struct CompiledSource {
     pub warnings: Vec<CompileWarning>,
 }
 
+/// What `compile(..., ast.PyCF_ONLY_AST)` parses source as (`ast.parse`'s `mode`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TreeMode {
+    /// `exec`: a `Module`.
+    Exec,
+    /// `eval`: an `Expression`.
+    Eval,
+    /// `single`: an `Interactive`.
+    Single,
+    /// `func_type`: a `FunctionType` signature comment.
+    FuncType,
+}
+
+/// A parsed tree and the line index its byte ranges resolve through.
+#[derive(Clone, Debug)]
+pub struct ParsedTree {
+    /// The tree.
+    pub tree: pith_ast::Mod,
+    /// Line starts of the source the tree's ranges point into.
+    pub index: pith_ast::LineIndex,
+}
+
 /// A compiler the VM can call.
 pub trait SourceCompiler {
+    /// Parses `source` to a tree (`ast.parse`); `type_comments` is
+    /// `PyCF_TYPE_COMMENTS`. The default has no parser.
+    ///
+    /// # Errors
+    /// A [`CompileFailure`] describing the `SyntaxError` to raise.
+    fn parse_tree(
+        &self,
+        _source: SourceText<'_>,
+        _filename: &str,
+        _mode: TreeMode,
+        _type_comments: bool,
+    ) -> Result<ParsedTree, CompileFailure> {
+        Err(no_tree_support())
+    }
+
+    /// Compiles a tree (`compile(ast_object, ...)`), whose ranges `locator` resolves.
+    ///
+    /// # Errors
+    /// A [`CompileFailure`] for what the compiler rejects.
+    fn compile_tree(
+        &self,
+        _tree: pith_ast::Mod,
+        _locator: &(dyn pith_ast::SourceLocator + Sync),
+        _filename: &str,
+        _mode: CompileMode,
+    ) -> Result<CompiledSource, CompileFailure> {
+        Err(no_tree_support())
+    }
+
     /// Compiles `source`, naming the code `filename`.
     ///
     /// # Errors
@@ -92,6 +143,19 @@ pub trait SourceCompiler {
         filename: &str,
         mode: CompileMode,
     ) -> Result<CompiledSource, CompileFailure>;
+}
+
+/// The failure of a compiler that does not handle trees.
+fn no_tree_support() -> CompileFailure {
+    CompileFailure {
+        kind: ExcKind::NotImplementedError,
+        message: "the installed compiler does not handle AST objects".to_string(),
+        lineno: 0,
+        offset: 0,
+        end_lineno: 0,
+        end_offset: 0,
+        text: None,
+    }
 }
 
 /// The exception CPython raises for `failure` in `filename`.
@@ -317,7 +381,7 @@ impl Vm {
     }
 
     /// Prints compile warnings on stderr, after the output written so far.
-    fn report_warnings(
+    pub(crate) fn report_warnings(
         &mut self,
         warnings: &[CompileWarning],
         source: SourceText<'_>,

@@ -9,7 +9,7 @@ use crate::compile_hook::{CompileMode, SourceText};
 use crate::dict::Dict;
 use crate::exc::{PyErr, PyResult};
 use crate::func::{Args, BuiltinDef};
-use crate::types::{type_name, ExcKind};
+use crate::types::type_name;
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -222,6 +222,9 @@ fn b_compile(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             )))
         }
     };
+    if let Some(v) = crate::modules::ast::compile_arg(vm, source, &filename, mode, args[3])? {
+        return Ok(v);
+    }
     let mode = match mode {
         Value::Str(s) => match s.as_str() {
             "exec" => CompileMode::Exec,
@@ -240,16 +243,6 @@ fn b_compile(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             )))
         }
     };
-    if let Some(flags) = args[3] {
-        // PyCF_ONLY_AST asks for an `ast` module object, which needs the
-        // `ast` module of the imports issue.
-        if matches!(flags, Value::Int(f) if f & 0x400 != 0) {
-            return Err(PyErr::new(
-                ExcKind::NotImplementedError,
-                "compile() with ast.PyCF_ONLY_AST needs the ast module",
-            ));
-        }
-    }
     let code = match source {
         Value::Str(s) => vm.compile_source(SourceText::Str(s.as_str()), &filename, mode)?,
         Value::Bytes(b) => vm.compile_source(SourceText::Bytes(b), &filename, mode)?,

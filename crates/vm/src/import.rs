@@ -325,7 +325,8 @@ impl Vm {
         short: &str,
         search: Option<&[String]>,
     ) -> PyResult<Found> {
-        if search.is_none() && crate::modules::is_native(absname) {
+        // Dotted native names (`importlib.machinery`) win over the parent's `__path__`.
+        if (search.is_none() || absname.contains('.')) && crate::modules::is_native(absname) {
             return Ok(Found::Native);
         }
         // A name that is no file name (`''`, `a/b`) names no module.

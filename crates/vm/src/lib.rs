@@ -94,7 +94,8 @@ mod vm;
 
 pub use code::{Code, LoadError};
 pub use compile_hook::{
-    CompileFailure, CompileMode, CompileWarning, CompiledSource, SourceCompiler, SourceText,
+    CompileFailure, CompileMode, CompileWarning, CompiledSource, ParsedTree, SourceCompiler,
+    SourceText, TreeMode,
 };
 pub use exc::{PyErr, PyResult};
 pub use value::Value;

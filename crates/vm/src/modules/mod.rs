@@ -20,6 +20,7 @@ use crate::vm::Vm;
 
 pub mod abc;
 pub mod array;
+pub mod ast;
 pub mod atexit;
 pub mod binascii;
 pub mod bisect;
@@ -36,6 +37,7 @@ pub mod functools;
 pub mod gc;
 pub mod heapq;
 pub mod importlib;
+pub mod importlib_machinery;
 pub mod io;
 pub mod itertools;
 pub mod math;
@@ -69,6 +71,7 @@ pub type ModuleInit = fn(&mut Vm) -> Value;
 /// Every native module: `(name, constructor)`.
 pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_abc", abc::init),
+    ("_ast", ast::init),
     ("_bisect", bisect::init),
     ("_codecs", codecs::init),
     ("_collections", collections::init),
@@ -95,6 +98,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_weakref", weakref::init),
     ("gc", gc::init),
     ("importlib", importlib::init),
+    ("importlib.machinery", importlib_machinery::init),
     ("itertools", itertools::init),
     ("math", math::init),
     ("posix", posix::init),

@@ -1,0 +1,75 @@
+//! The tree half of the compiler hook: `compile(..., ast.PyCF_ONLY_AST)`
+//! (source to a tree the VM turns into `_ast` objects) and `compile(tree, ...)`
+//! (a tree read back from objects, compiled with positions from a table).
+
+use pith_vm::types::ExcKind;
+use pith_vm::{CompileFailure, CompileMode, CompiledSource, ParsedTree, SourceText, TreeMode};
+
+use crate::vm_compiler::{compile_failure, decode, failure, parse_failure, vm_warning};
+
+/// Parses source to a tree and its line index.
+pub fn parse_tree(
+    source: SourceText<'_>,
+    _filename: &str,
+    mode: TreeMode,
+    type_comments: bool,
+) -> Result<ParsedTree, CompileFailure> {
+    let decoded;
+    let text: &str = match source {
+        SourceText::Str(s) => s,
+        SourceText::Bytes(bytes) => {
+            decoded = decode(bytes)?;
+            &decoded
+        }
+    };
+    if text.contains('\0') {
+        return Err(failure(
+            ExcKind::SyntaxError,
+            "source code string cannot contain null bytes",
+        ));
+    }
+    let mode = match mode {
+        TreeMode::Exec => pith_parser::Mode::Exec,
+        TreeMode::Eval => pith_parser::Mode::Eval,
+        TreeMode::Single => pith_parser::Mode::Single,
+        TreeMode::FuncType => {
+            return Err(failure(
+                ExcKind::NotImplementedError,
+                "the parser has no 'func_type' mode",
+            ))
+        }
+    };
+    let options = pith_parser::ParseOptions::new(mode).type_comments(type_comments);
+    let tree = pith_parser::parse_with(text, options).map_err(|e| parse_failure(e, text))?;
+    Ok(ParsedTree {
+        tree,
+        index: pith_ast::LineIndex::new(text),
+    })
+}
+
+/// Compiles a tree whose ranges `locator` resolves.
+pub fn compile_tree(
+    tree: pith_ast::Mod,
+    locator: &(dyn pith_ast::SourceLocator + Sync),
+    filename: &str,
+    mode: CompileMode,
+) -> Result<CompiledSource, CompileFailure> {
+    let mode = match mode {
+        CompileMode::Exec => pith_compiler::Mode::Exec,
+        CompileMode::Eval => pith_compiler::Mode::Eval,
+        CompileMode::Single => pith_compiler::Mode::Single,
+    };
+    let compiled = pith_compiler::compile_module_with_locator(tree, locator, filename, mode)
+        .map_err(|e| {
+            // No source text: the end position comes from the objects' table too.
+            let mut failure = compile_failure(&e, "", filename);
+            let (end_lineno, end_col) = locator.location(e.range.end);
+            failure.end_lineno = end_lineno;
+            failure.end_offset = i32::try_from(end_col).unwrap_or(i32::MAX - 1) + 1;
+            failure
+        })?;
+    Ok(CompiledSource {
+        code: compiled.code,
+        warnings: compiled.warnings.iter().map(vm_warning).collect(),
+    })
+}
