@@ -52,6 +52,7 @@ mod func_attrs;
 mod func_str;
 pub mod gc;
 pub mod gen;
+mod gen_frame;
 pub mod hash;
 pub mod import;
 mod import_error;
