@@ -1643,7 +1643,7 @@ impl Vm {
                             self.trace_exit(&f, crate::trace::FrameExit::Generator);
                         }
                         let saved: Vec<Value> = if self.stack.len() > f.base {
-                            self.stack.drain(f.base..).collect()
+                            self.stack.drain(f.base..).rev().collect()
                         } else {
                             Vec::new()
                         };
@@ -1677,14 +1677,14 @@ impl Vm {
                         if TRACE {
                             self.trace_exit(&f, crate::trace::FrameExit::Yield(&v));
                         }
-                        let Some(gen) = f.generator.clone() else {
+                        if f.generator.is_none() {
                             break 'body (
                                 PyErr::system_error("yield outside a generator frame"),
                                 false,
                                 cur,
                             );
-                        };
-                        self.suspend_gen_frame(&f, &gen, ip);
+                        }
+                        self.suspend_gen_frame(&f, ip);
                         if f.entry {
                             self.yielded = true;
                             return Ok(v);

@@ -18,7 +18,9 @@ use crate::vm::Vm;
 /// Execution state of a generator.
 #[derive(Debug, Default)]
 pub struct GenState {
-    /// Fast locals followed by the evaluation stack, while suspended.
+    /// While suspended: the frame's fast locals followed by its evaluation
+    /// stack, in reverse order (the top of the stack first), so that saving
+    /// and restoring are plain pops and pushes.
     pub saved: Vec<Value>,
     /// Next instruction.
     pub ip: usize,
@@ -70,11 +72,27 @@ impl Vm {
 }
 
 /// Moves `stack[from..]` (a suspending generator's fast locals and evaluation
-/// stack) into `saved`, replacing its contents, and shortens `stack` to `from`.
+/// stack) into `saved`, top first, replacing its contents, and shortens
+/// `stack` to `from`.
 #[inline]
 pub(crate) fn save_frame_values(stack: &mut Vec<Value>, from: usize, saved: &mut Vec<Value>) {
     saved.clear();
-    crate::stack_move::move_tail(stack, from, saved);
+    saved.reserve(stack.len().saturating_sub(from));
+    while stack.len() > from {
+        match stack.pop() {
+            Some(v) => saved.push(v),
+            None => break,
+        }
+    }
+}
+
+/// Moves a suspended frame's `saved` values back onto `stack`, in order.
+#[inline]
+pub(crate) fn restore_frame_values(stack: &mut Vec<Value>, saved: &mut Vec<Value>) {
+    stack.reserve(saved.len());
+    while let Some(v) = saved.pop() {
+        stack.push(v);
+    }
 }
 
 impl Vm {

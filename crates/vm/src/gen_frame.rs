@@ -34,6 +34,22 @@ fn same_exc(a: &Value, b: &Value) -> bool {
     }
 }
 
+/// Gives the resumer back its `exc_info`; a suspending frame keeps the
+/// exception it is handling (`gi_exc_state`).
+#[inline]
+fn restore_caller_exc(exc_info: &mut Value, st: &mut GenState, suspended: bool) {
+    let caller = std::mem::replace(&mut st.caller_exc, Value::Null);
+    let inner = std::mem::replace(exc_info, caller);
+    if suspended
+        && matches!(inner, Value::Exception(_))
+        && (st.own_exc || !same_exc(&inner, exc_info))
+    {
+        std::mem::replace(&mut st.exc, inner).release();
+    } else {
+        inner.release();
+    }
+}
+
 /// What an error leaving a generator's frame becomes for its resumer (PEP 479).
 pub(crate) fn escaped_error(flavor: Flavor, e: PyErr) -> PyErr {
     if e.is(ExcKind::StopIteration) {
@@ -94,19 +110,21 @@ impl Vm {
         st.running = true;
         st.started = true;
         let base = self.stack.len();
-        self.stack.append(&mut st.saved);
+        crate::gen::restore_frame_values(&mut self.stack, &mut st.saved);
         if let Some(v) = sent {
             self.stack.push(v);
         }
         // The frame sees the exception it was handling when it suspended, or
         // else its caller's (CPython chains `gi_exc_state` to the caller's).
-        let own = std::mem::take(&mut st.exc);
+        let own = std::mem::replace(&mut st.exc, Value::Null);
         st.own_exc = !own.is_null();
-        st.caller_exc = if st.own_exc {
+        let caller = if st.own_exc {
             std::mem::replace(&mut self.exc_info, own)
         } else {
-            self.exc_info.clone()
+            own.release();
+            self.exc_info.fast_clone()
         };
+        std::mem::replace(&mut st.caller_exc, caller).release();
         let ip = st.ip;
         drop(st);
         self.frames.push(Frame {
@@ -133,30 +151,33 @@ impl Vm {
             return;
         }
         st.running = false;
-        let caller = std::mem::take(&mut st.caller_exc);
-        let inner = std::mem::replace(&mut self.exc_info, caller);
-        if suspended {
-            if (st.own_exc || !same_exc(&inner, &self.exc_info))
-                && matches!(inner, Value::Exception(_))
-            {
-                st.exc = inner;
-            }
-        } else {
+        restore_caller_exc(&mut self.exc_info, &mut st, suspended);
+        if !suspended {
             st.done = true;
             st.saved.clear();
         }
     }
 
     /// `YIELD_VALUE` of the top frame `f` (already popped), whose next
-    /// instruction is `ip`: saves its values and suspends it.
-    pub(crate) fn suspend_gen_frame(&mut self, f: &Frame, gen: &GenObj, ip: usize) {
-        if let Ok(mut st) = gen.state.try_borrow_mut() {
-            let st: &mut GenState = &mut st;
-            crate::gen::save_frame_values(&mut self.stack, f.base, &mut st.saved);
-            st.ip = ip;
-        }
+    /// instruction is `ip`: saves its values and suspends its generator, as
+    /// `leave_gen_frame` does, under one borrow of the state.
+    pub(crate) fn suspend_gen_frame(&mut self, f: &Frame, ip: usize) {
+        let st = f
+            .generator
+            .as_ref()
+            .and_then(|g| g.state.try_borrow_mut().ok());
+        let Some(mut st) = st else {
+            self.stack.truncate(f.ret_to);
+            return;
+        };
+        let st = &mut *st;
+        crate::gen::save_frame_values(&mut self.stack, f.base, &mut st.saved);
+        st.ip = ip;
         self.stack.truncate(f.ret_to);
-        self.leave_gen_frame(gen, true);
+        if st.running {
+            st.running = false;
+            restore_caller_exc(&mut self.exc_info, st, true);
+        }
     }
 
     /// A generator frame that Python code resumed returned `v`: the resuming
