@@ -99,11 +99,11 @@ impl Vm {
     #[inline(always)]
     pub(crate) fn unwind<const TRACE: bool>(
         &mut self,
-        err: PyErr,
+        mut err: PyErr,
         reraise: bool,
         mut raise_ip: u32,
     ) -> PyResult<()> {
-        let exc = err.0.clone();
+        let mut exc = err.0.clone();
         let mut lasti = self.reraise_lasti.take().unwrap_or(raise_ip);
         if crate::finalize::due() && crate::coro::finalize::pending() {
             if let Some(top) = self.frames.last() {
@@ -171,6 +171,13 @@ impl Vm {
                 self.init_frames.pop();
             }
             self.stack.truncate(f.ret_to);
+            if let Some(g) = &f.generator {
+                self.leave_gen_frame(g, false);
+                if !f.entry && err.is(ExcKind::StopIteration) {
+                    // Its resumer raises the `RuntimeError` (PEP 479).
+                    (err, exc) = self.escaped_inline(err);
+                }
+            }
             if f.entry {
                 return Err(err);
             }
@@ -704,6 +711,13 @@ impl Vm {
                         let f_entry = f.entry;
                         // Locals are freed first to last, as CPython clears a frame.
                         self.stack.truncate(f.ret_to);
+                        let resumed_inline = match &f.generator {
+                            Some(g) => {
+                                self.leave_gen_frame(g, false);
+                                !f_entry
+                            }
+                            None => false,
+                        };
                         drop(f);
                         if crate::finalize::due() {
                             self.after_return();
@@ -711,7 +725,11 @@ impl Vm {
                         if f_entry {
                             return Ok(v);
                         }
-                        self.stack.push(v);
+                        if resumed_inline {
+                            self.gen_frame_returned(v);
+                        } else {
+                            self.stack.push(v);
+                        }
                         continue 'frame;
                     }
                     Op::KwNames => {
@@ -935,8 +953,16 @@ impl Vm {
                         let next = match next {
                             Some(r) => tri!(r),
                             None => {
-                                let it = it.clone();
-                                tri!(self.for_iter_next(&it))
+                                if let Value::Generator(g) = it {
+                                    let g = g.clone();
+                                    if tri!(self.resume_gen_inline(&g, Value::None, ip)) {
+                                        continue 'frame;
+                                    }
+                                    None
+                                } else {
+                                    let it = it.clone();
+                                    tri!(self.for_iter_next(&it))
+                                }
                             }
                         };
                         match next {
@@ -1621,7 +1647,7 @@ impl Vm {
                             self.trace_exit(&f, crate::trace::FrameExit::Generator);
                         }
                         let saved: Vec<Value> = if self.stack.len() > f.base {
-                            self.stack.drain(f.base..).collect()
+                            self.stack.drain(f.base..).rev().collect()
                         } else {
                             Vec::new()
                         };
@@ -1636,6 +1662,8 @@ impl Vm {
                                 done: false,
                                 started: false,
                                 exc: Value::Null,
+                                caller_exc: Value::Null,
+                                own_exc: false,
                             }),
                         };
                         let v = crate::coro::new_generator(gen);
@@ -1653,21 +1681,16 @@ impl Vm {
                         if TRACE {
                             self.trace_exit(&f, crate::trace::FrameExit::Yield(&v));
                         }
-                        let Some(gen) = f.generator.clone() else {
+                        if f.generator.is_none() {
                             break 'body (
                                 PyErr::system_error("yield outside a generator frame"),
                                 false,
                                 cur,
                             );
-                        };
-                        {
-                            let mut st = gen.state.borrow_mut();
-                            crate::gen::save_frame_values(&mut self.stack, f.base, &mut st.saved);
-                            st.ip = ip;
                         }
-                        self.stack.truncate(f.ret_to);
-                        self.yielded = true;
+                        self.suspend_gen_frame(&f, ip);
                         if f.entry {
+                            self.yielded = true;
                             return Ok(v);
                         }
                         self.stack.push(v);
@@ -1677,7 +1700,12 @@ impl Vm {
                         let v = pop!();
                         let recv = top!().clone();
                         let r = match &recv {
-                            Value::Generator(g) => tri!(self.resume(g, v)),
+                            Value::Generator(g) => {
+                                if tri!(self.resume_gen_inline(g, v, ip)) {
+                                    continue 'frame;
+                                }
+                                crate::gen::GenResult::Returned(Value::None)
+                            }
                             Value::Async(a) => tri!(self.async_send(a, v)),
                             other if !matches!(v, Value::None) => {
                                 tri!(self.send_method(other, v))

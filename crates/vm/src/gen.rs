@@ -1,23 +1,26 @@
 //! Generator objects. A suspended generator keeps its fast locals and evaluation
-//! stack in a vector; resuming copies them back onto the VM's value stack and runs
-//! the frame as an entry frame of a nested `run_frames` (one level of Rust
-//! recursion per active resumption, as CPython's `gen_send_ex`).
+//! stack in a vector; resuming moves them back onto the VM's value stack
+//! (`gen_frame.rs`). Python code resumes a generator in its own eval loop;
+//! Rust callers (`next()`, `list(gen)`) run the frame in a nested `run_frames`.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::code::Code;
+use crate::coro::Resume;
 use crate::dict::Dict;
 use crate::exc::{PyErr, PyResult};
 use crate::func::{Args, BuiltinDef};
 use crate::types::ExcKind;
 use crate::value::Value;
-use crate::vm::{Frame, Vm};
+use crate::vm::Vm;
 
 /// Execution state of a generator.
 #[derive(Debug, Default)]
 pub struct GenState {
-    /// Fast locals followed by the evaluation stack, while suspended.
+    /// While suspended: the frame's fast locals followed by its evaluation
+    /// stack, in reverse order (the top of the stack first), so that saving
+    /// and restoring are plain pops and pushes.
     pub saved: Vec<Value>,
     /// Next instruction.
     pub ip: usize,
@@ -29,6 +32,10 @@ pub struct GenState {
     pub started: bool,
     /// The exception it is handling while suspended (`gi_exc_state`), or `Null`.
     pub exc: Value,
+    /// While running: the resumer's `exc_info`, restored when the frame leaves.
+    pub(crate) caller_exc: Value,
+    /// While running: whether it resumed with an exception of its own.
+    pub(crate) own_exc: bool,
 }
 
 /// A generator object.
@@ -52,84 +59,40 @@ pub enum GenResult {
 }
 
 impl Vm {
-    /// Resumes a generator, sending `sent` as the value of the pending `yield`.
+    /// Resumes a generator from Rust, sending `sent` as the value of the
+    /// pending `yield`.
     pub fn resume(&mut self, gen: &Rc<GenObj>, sent: Value) -> PyResult<GenResult> {
-        let (saved, ip) = {
-            let mut st = gen
-                .state
-                .try_borrow_mut()
-                .map_err(|_| PyErr::value_error("generator already executing"))?;
-            if st.running {
-                return Err(PyErr::value_error("generator already executing"));
-            }
-            if st.done {
-                return Ok(GenResult::Returned(Value::None));
-            }
-            st.running = true;
-            st.started = true;
-            (std::mem::take(&mut st.saved), st.ip)
-        };
-        if self.native_depth >= crate::vm::MAX_NATIVE_DEPTH
-            || self.frames.len() >= self.recursion_limit
-        {
-            let mut st = gen.state.borrow_mut();
-            st.saved = saved;
-            st.running = false;
-            return Err(PyErr::new(
-                ExcKind::RecursionError,
-                "maximum recursion depth exceeded",
-            ));
-        }
-        let base = self.stack.len();
-        let mut saved = saved;
-        self.stack.append(&mut saved);
-        self.stack.push(sent);
-        // Hand the (now empty) buffer back so the next yield reuses its capacity.
-        gen.state.borrow_mut().saved = saved;
-        self.frames.push(Frame {
-            code: gen.code.clone(),
-            globals: gen.globals.clone(),
-            names: None,
-            base,
-            ret_to: base,
-            ip,
-            entry: true,
-            generator: Some(gen.clone()),
-        });
-        self.native_depth += 1;
-        let r = self.run_frames();
-        self.native_depth -= 1;
-        let yielded = std::mem::take(&mut self.yielded);
-        let mut st = gen.state.borrow_mut();
-        st.running = false;
-        match r {
-            Ok(v) if yielded => Ok(GenResult::Yielded(v)),
-            Ok(v) => {
-                st.done = true;
-                st.saved.clear();
-                Ok(GenResult::Returned(v))
-            }
-            Err(e) => {
-                st.done = true;
-                st.saved.clear();
-                if e.is(ExcKind::StopIteration) {
-                    return Err(PyErr::new(
-                        ExcKind::RuntimeError,
-                        "generator raised StopIteration",
-                    ));
-                }
-                Err(e)
-            }
-        }
+        self.resume_frame(
+            gen,
+            crate::coro::Flavor::Generator,
+            Resume::Send(sent),
+            false,
+        )
     }
 }
 
 /// Moves `stack[from..]` (a suspending generator's fast locals and evaluation
-/// stack) into `saved`, replacing its contents, and shortens `stack` to `from`.
+/// stack) into `saved`, top first, replacing its contents, and shortens
+/// `stack` to `from`.
 #[inline]
 pub(crate) fn save_frame_values(stack: &mut Vec<Value>, from: usize, saved: &mut Vec<Value>) {
     saved.clear();
-    crate::stack_move::move_tail(stack, from, saved);
+    saved.reserve(stack.len().saturating_sub(from));
+    while stack.len() > from {
+        match stack.pop() {
+            Some(v) => saved.push(v),
+            None => break,
+        }
+    }
+}
+
+/// Moves a suspended frame's `saved` values back onto `stack`, in order.
+#[inline]
+pub(crate) fn restore_frame_values(stack: &mut Vec<Value>, saved: &mut Vec<Value>) {
+    stack.reserve(saved.len());
+    while let Some(v) = saved.pop() {
+        stack.push(v);
+    }
 }
 
 impl Vm {

@@ -52,6 +52,7 @@ pub mod func;
 mod func_attrs;
 pub mod gc;
 pub mod gen;
+mod gen_frame;
 mod generic_alias;
 pub mod hash;
 pub mod import;

@@ -18,7 +18,7 @@ impl Vm {
     /// `SEND` to an object of this module (`PyIter_Send`).
     pub(crate) fn async_send(&mut self, a: &Rc<AsyncObj>, v: Value) -> PyResult<GenResult> {
         match &**a {
-            AsyncObj::Coro(c) => self.resume_ex(&c.gen, c.flavor, Resume::Send(v), false),
+            AsyncObj::Coro(c) => self.resume_frame(&c.gen, c.flavor, Resume::Send(v), false),
             AsyncObj::Wrapper(inner) => {
                 let inner = inner.clone();
                 self.async_send(&inner, v)
@@ -58,7 +58,7 @@ impl Vm {
     /// `PyIter_Send` on any object.
     fn send_any(&mut self, recv: &Value, v: Value) -> PyResult<GenResult> {
         match recv {
-            Value::Generator(g) => self.resume_ex(g, Flavor::Generator, Resume::Send(v), false),
+            Value::Generator(g) => self.resume_frame(g, Flavor::Generator, Resume::Send(v), false),
             Value::Async(a) => self.async_send(a, v),
             other if matches!(v, Value::None) => Ok(match self.iter_next(other)? {
                 Some(x) => GenResult::Yielded(x),
@@ -230,7 +230,7 @@ impl Vm {
             AwState::Iter => {}
         }
         c.running_async.set(true);
-        let r = self.resume_ex(&c.gen, c.flavor, Resume::Send(v), false);
+        let r = self.resume_frame(&c.gen, c.flavor, Resume::Send(v), false);
         let r = agen_unwrap(c, r);
         if !matches!(r, Ok(GenResult::Yielded(_))) {
             state.set(AwState::Closed);
@@ -298,7 +298,7 @@ impl Vm {
                 }
             }
         } else {
-            let r = self.resume_ex(&c.gen, c.flavor, Resume::Send(v), false);
+            let r = self.resume_frame(&c.gen, c.flavor, Resume::Send(v), false);
             if args.is_some() {
                 return agen_unwrap(c, r);
             }

@@ -30,6 +30,7 @@ use crate::value::{StrObj, Value};
 pub use methods::{b_aiter, b_anext, gen_throw};
 pub(crate) use ops::end_async_for;
 pub(crate) use resume::delegate;
+pub(crate) use resume::Resume;
 
 /// What a frame-backed object is, for its messages ("coroutine already executing").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,7 +44,7 @@ pub enum Flavor {
 }
 
 impl Flavor {
-    fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Flavor::Generator => "generator",
             Flavor::Coroutine => "coroutine",
@@ -237,7 +238,7 @@ pub fn repr(a: &AsyncObj, addr: &str) -> String {
 }
 
 /// `RuntimeError(msg)` raised from `cause` (`_PyErr_FormatFromCause`).
-fn from_cause(kind: ExcKind, msg: &str, cause: &PyErr) -> PyErr {
+pub(crate) fn from_cause(kind: ExcKind, msg: &str, cause: &PyErr) -> PyErr {
     let e = PyErr::new(kind, msg);
     *e.0.cause.borrow_mut() = Some(cause.0.clone());
     *e.0.context.borrow_mut() = Some(cause.0.clone());

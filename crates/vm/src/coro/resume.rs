@@ -6,23 +6,19 @@ use std::rc::Rc;
 
 use pith_bytecode::Opcode as Op;
 
-use super::{from_cause, name, AsyncObj, Flavor, N};
+use super::{name, AsyncObj, Flavor, N};
 use crate::exc::{PyErr, PyResult};
 use crate::gen::{GenObj, GenResult};
 use crate::types::{type_name, ExcKind, TypeKind};
 use crate::value::Value;
-use crate::vm::{Frame, Vm};
+use crate::vm::Vm;
 
 /// How a frame is resumed.
-pub(super) enum Resume {
+pub(crate) enum Resume {
     /// With a value for the pending `yield` (or `None` to start it).
     Send(Value),
     /// With an exception raised at the pending `yield`.
     Throw(PyErr),
-}
-
-fn already_executing(flavor: Flavor) -> PyErr {
-    PyErr::value_error(format!("{} already executing", flavor.name()))
 }
 
 /// `_PyGen_yf`: the object a suspended frame is delegating to (`await` or
@@ -39,7 +35,7 @@ pub(crate) fn delegate(gen: &GenObj) -> Option<Value> {
     let raw = &gen.code.raw.code;
     let resume = raw.get(off) == Some(&(Op::Resume as u8));
     if resume && raw.get(off + 1).is_some_and(|&a| a >= 2) {
-        st.saved.last().cloned()
+        st.saved.first().cloned()
     } else {
         None
     }
@@ -55,7 +51,9 @@ fn set_running(gen: &GenObj, on: bool) {
 /// of the `SEND` that drove it, as `_gen_throw` does.
 fn end_delegation(gen: &GenObj) {
     if let Ok(mut st) = gen.state.try_borrow_mut() {
-        st.saved.pop();
+        if !st.saved.is_empty() {
+            st.saved.remove(0);
+        }
         if let Some(send) = st.ip.checked_sub(2).and_then(|i| gen.code.instrs.get(i)) {
             if send.op == Op::Send {
                 st.ip = send.arg as usize;
@@ -76,134 +74,48 @@ fn frame_of(v: &Value) -> Option<(&Rc<GenObj>, Flavor)> {
 }
 
 impl Vm {
-    /// Resumes a frame-backed object (`gen_send_ex2`). `closing` silences the
-    /// error of an exhausted coroutine (from `close()`).
-    pub(super) fn resume_ex(
+    /// Resumes a frame-backed object from Rust (`gen_send_ex2`): its frame runs
+    /// in a nested loop until it yields, returns or raises. `closing` silences
+    /// the error of an exhausted coroutine (from `close()`).
+    pub(crate) fn resume_frame(
         &mut self,
         gen: &Rc<GenObj>,
         flavor: Flavor,
         how: Resume,
         closing: bool,
     ) -> PyResult<GenResult> {
-        let (mut saved, ip, own_exc) = {
-            let Ok(mut st) = gen.state.try_borrow_mut() else {
-                return Err(already_executing(flavor));
+        let (sent, thrown) = match how {
+            Resume::Send(v) => (Some(v), None),
+            Resume::Throw(e) => (None, Some(e)),
+        };
+        if !self.enter_gen_frame(gen, flavor, sent, closing, true)? {
+            return match thrown {
+                None => Ok(GenResult::Returned(Value::None)),
+                Some(e) => Err(e),
             };
-            if st.running {
-                return Err(already_executing(flavor));
-            }
-            if st.done {
-                if flavor == Flavor::Coroutine && !closing {
-                    return Err(PyErr::new(
-                        ExcKind::RuntimeError,
-                        "cannot reuse already awaited coroutine",
-                    ));
-                }
-                return match how {
-                    Resume::Send(_) => Ok(GenResult::Returned(Value::None)),
-                    Resume::Throw(e) => Err(e),
-                };
-            }
-            if let Resume::Send(v) = &how {
-                if !st.started && !matches!(v, Value::None) {
-                    return Err(PyErr::type_error(format!(
-                        "can't send non-None value to a just-started {}",
-                        flavor.name()
-                    )));
-                }
-            }
-            st.running = true;
-            st.started = true;
-            (
-                std::mem::take(&mut st.saved),
-                st.ip,
-                std::mem::take(&mut st.exc),
-            )
-        };
-        if self.native_depth >= crate::vm::MAX_NATIVE_DEPTH
-            || self.frames.len() >= self.recursion_limit
-        {
-            let mut st = gen.state.borrow_mut();
-            st.saved = saved;
-            st.exc = own_exc;
-            st.running = false;
-            return Err(PyErr::new(
-                ExcKind::RecursionError,
-                "maximum recursion depth exceeded",
-            ));
         }
-        let base = self.stack.len();
-        self.stack.append(&mut saved);
-        let thrown = match how {
-            Resume::Send(v) => {
-                self.stack.push(v);
-                None
-            }
-            Resume::Throw(e) => Some(e),
-        };
-        gen.state.borrow_mut().saved = saved;
-        self.frames.push(Frame {
-            code: gen.code.clone(),
-            globals: gen.globals.clone(),
-            names: None,
-            base,
-            ret_to: base,
-            ip,
-            entry: true,
-            generator: Some(gen.clone()),
-        });
-        // The frame sees the exception it was handling when it suspended, or
-        // else its caller's (CPython chains `gi_exc_state` to the caller's).
-        let own = !own_exc.is_null();
-        let outer_exc = if own {
-            std::mem::replace(&mut self.exc_info, own_exc)
-        } else {
-            self.exc_info.clone()
-        };
         self.native_depth += 1;
         let r = match thrown {
             None => self.run_frames(),
-            // Raised at the pending `yield` (the instruction before `ip`).
-            Some(e) => match self.unwind::<false>(e, false, ip.saturating_sub(1) as u32) {
-                Ok(()) => self.run_frames(),
-                Err(e) => Err(e),
-            },
+            Some(e) => {
+                // Raised at the pending `yield` (the instruction before `ip`).
+                let ip = self.frames.last().map_or(0, |f| f.ip);
+                match self.unwind::<false>(e, false, ip.saturating_sub(1) as u32) {
+                    Ok(()) => self.run_frames(),
+                    Err(e) => Err(e),
+                }
+            }
         };
         self.native_depth -= 1;
-        let inner_exc = std::mem::replace(&mut self.exc_info, outer_exc);
         let yielded = std::mem::take(&mut self.yielded);
-        let mut st = gen.state.borrow_mut();
-        st.running = false;
         match r {
-            Ok(v) if yielded => {
-                let unchanged = match (&inner_exc, &self.exc_info) {
-                    (Value::Exception(a), Value::Exception(b)) => Rc::ptr_eq(a, b),
-                    (a, b) => {
-                        !matches!(a, Value::Exception(_)) && !matches!(b, Value::Exception(_))
-                    }
-                };
-                if (own || !unchanged) && matches!(inner_exc, Value::Exception(_)) {
-                    st.exc = inner_exc;
-                }
-                Ok(GenResult::Yielded(v))
-            }
-            Ok(v) => {
-                st.done = true;
-                st.saved.clear();
-                Ok(GenResult::Returned(v))
-            }
+            Ok(v) if yielded => Ok(GenResult::Yielded(v)),
+            Ok(v) => Ok(GenResult::Returned(v)),
             Err(e) => {
-                st.done = true;
-                st.saved.clear();
-                if e.is(ExcKind::StopIteration) {
-                    let msg = format!("{} raised StopIteration", flavor.name());
-                    return Err(from_cause(ExcKind::RuntimeError, &msg, &e));
-                }
-                if flavor == Flavor::AsyncGen && e.is(ExcKind::StopAsyncIteration) {
-                    let msg = "async generator raised StopAsyncIteration";
-                    return Err(from_cause(ExcKind::RuntimeError, msg, &e));
-                }
-                Err(e)
+                // The unwinder has left the frame already; this only matters
+                // if the loop failed without popping it.
+                self.leave_gen_frame(gen, false);
+                Err(crate::gen_frame::escaped_error(flavor, e))
             }
         }
     }
@@ -218,7 +130,7 @@ impl Vm {
         exc: PyErr,
     ) -> PyResult<GenResult> {
         let Some(yf) = delegate(gen) else {
-            return self.resume_ex(gen, flavor, Resume::Throw(exc), false);
+            return self.resume_frame(gen, flavor, Resume::Throw(exc), false);
         };
         if close_on_genexit && exc.is(ExcKind::GeneratorExit) {
             set_running(gen, true);
@@ -228,7 +140,7 @@ impl Vm {
                 Err(e) => e,
                 Ok(()) => exc,
             };
-            return self.resume_ex(gen, flavor, Resume::Throw(exc), false);
+            return self.resume_frame(gen, flavor, Resume::Throw(exc), false);
         }
         set_running(gen, true);
         let r = if let Some((g, fl)) = frame_of(&yf) {
@@ -246,7 +158,7 @@ impl Vm {
             match meth {
                 None => {
                     set_running(gen, false);
-                    return self.resume_ex(gen, flavor, Resume::Throw(exc), false);
+                    return self.resume_frame(gen, flavor, Resume::Throw(exc), false);
                 }
                 Some(m) => self.call(&m, &[exc.value()]).map(GenResult::Yielded),
             }
@@ -256,15 +168,15 @@ impl Vm {
             Ok(GenResult::Yielded(v)) => Ok(GenResult::Yielded(v)),
             Ok(GenResult::Returned(v)) => {
                 end_delegation(gen);
-                self.resume_ex(gen, flavor, Resume::Send(v), false)
+                self.resume_frame(gen, flavor, Resume::Send(v), false)
             }
             Err(e) => {
                 end_delegation(gen);
                 if e.is(ExcKind::StopIteration) {
                     let v = e.0.args.borrow().first().cloned().unwrap_or(Value::None);
-                    self.resume_ex(gen, flavor, Resume::Send(v), false)
+                    self.resume_frame(gen, flavor, Resume::Send(v), false)
                 } else {
-                    self.resume_ex(gen, flavor, Resume::Throw(e), false)
+                    self.resume_frame(gen, flavor, Resume::Throw(e), false)
                 }
             }
         }
@@ -293,7 +205,7 @@ impl Vm {
             exc = r.err();
         }
         let exc = exc.unwrap_or_else(|| PyErr::with_args(ExcKind::GeneratorExit, Vec::new()));
-        match self.resume_ex(gen, flavor, Resume::Throw(exc), true) {
+        match self.resume_frame(gen, flavor, Resume::Throw(exc), true) {
             Ok(GenResult::Yielded(_)) => Err(PyErr::new(
                 ExcKind::RuntimeError,
                 format!("{} ignored GeneratorExit", flavor.name()),
