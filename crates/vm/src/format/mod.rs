@@ -95,7 +95,7 @@ pub fn check_int_parse_digits(text: &str, base: u32) -> PyResult<()> {
     let radix = if base == 0 { 10 } else { base };
     let n = body
         .chars()
-        .take_while(|&c| c == '_' || c.to_digit(radix).is_some())
+        .take_while(|&c| c == '_' || c.is_digit(radix))
         .filter(|&c| c != '_')
         .count();
     if n > limit {
