@@ -212,7 +212,7 @@ impl Vm {
             }
         }
         let in_dict = match obj {
-            Value::Instance(i) => i.dict.borrow().get_str(name).cloned(),
+            Value::Instance(i) => i.dict.get(name),
             _ => instance_dict(obj).and_then(|d| d.borrow().get_str(name).cloned()),
         };
         if let Some(v) = in_dict {
@@ -268,7 +268,7 @@ impl Vm {
             if let Some(f @ Value::Function(_)) = lookup(t, name) {
                 // An instance's own dict is read in place (no `Rc` clone).
                 let shadowed = match &obj {
-                    Value::Instance(i) => i.dict.borrow().get_str(name).is_some(),
+                    Value::Instance(i) => i.dict.contains(name),
                     _ => instance_dict(&obj).is_some_and(|d| d.borrow().get_str(name).is_some()),
                 };
                 if !shadowed {
@@ -357,11 +357,18 @@ impl Vm {
         }
         let value = match (obj, value) {
             (Value::Instance(i), Some(v)) => {
-                let h = name.hash();
-                i.dict
-                    .borrow_mut()
-                    .insert_hashed(Value::Str(name.clone()), h, v);
-                return Ok(());
+                return match i.dict.store(name, v) {
+                    Ok(old) => {
+                        drop(old);
+                        Ok(())
+                    }
+                    // The dict is borrowed (a store from inside its own
+                    // iteration): CPython would mutate it; report it instead.
+                    Err(_) => Err(PyErr::new(
+                        ExcKind::RuntimeError,
+                        "dictionary changed size during iteration",
+                    )),
+                };
             }
             (_, value) => value,
         };

@@ -37,6 +37,8 @@ pub struct HeapType {
     flags: Cell<(u64, u128)>,
     /// Recent MRO lookups by name object, valid while their epoch is current.
     cache: RefCell<Vec<CacheEntry>>,
+    /// The attribute names its instances share (`inst_dict.rs`).
+    pub keys: Rc<crate::inst_dict::SharedKeys>,
 }
 
 type CacheEntry = Option<(Rc<StrObj>, u64, Option<Value>)>;
@@ -487,6 +489,7 @@ pub fn new_type(
             slots,
             flags: Cell::new((0, 0)),
             cache: RefCell::new(vec![None; CACHE_SIZE]),
+            keys: crate::inst_dict::SharedKeys::new(),
         })),
     });
     let cls = Value::Type(t.clone());

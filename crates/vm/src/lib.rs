@@ -55,6 +55,7 @@ pub mod gen;
 pub mod hash;
 pub mod import;
 mod import_error;
+pub mod inst_dict;
 pub mod instance;
 mod int_div;
 pub mod iter;

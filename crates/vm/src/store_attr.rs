@@ -30,14 +30,7 @@ fn plain_store(i: &Instance, name: &Rc<StrObj>, v: Value) -> Result<Option<Value
         Some(Value::Descr(_) | Value::Instance(_)) => return Err(v),
         Some(_) => {}
     }
-    let Ok(mut d) = i.dict.try_borrow_mut() else {
-        return Err(v);
-    };
-    if let Some(slot) = d.get_str_mut(name) {
-        return Ok(Some(std::mem::replace(slot, v)));
-    }
-    d.insert_hashed(Value::Str(name.clone()), name.hash(), v);
-    Ok(None)
+    i.dict.store(name, v)
 }
 
 impl Vm {
