@@ -14,10 +14,25 @@ use crate::types::{type_of, ExcKind, TypeObj};
 use crate::value::{StrObj, Value};
 use crate::vm::Vm;
 
-/// The `__dict__` of an object, if it has one.
+/// The `__dict__` of an object, if it has one (an instance's is made if its
+/// values are still split, see `inst_dict.rs`).
 pub fn instance_dict(obj: &Value) -> Option<Rc<RefCell<Dict>>> {
     match obj {
         Value::Instance(i) => Some(i.dict.clone()),
+        Value::Exception(e) => Some(e.dict()),
+        _ => None,
+    }
+}
+
+/// The attributes of an object with a `__dict__`, for reading only: an
+/// instance whose values are still split gives a copy and keeps its compact
+/// store (for scans over many objects, such as the exit scan for coroutines).
+pub fn instance_attrs(obj: &Value) -> Option<Rc<RefCell<Dict>>> {
+    match obj {
+        Value::Instance(i) => Some(match i.dict.materialized() {
+            Some(d) => d.clone(),
+            None => Rc::new(RefCell::new(i.dict.snapshot())),
+        }),
         Value::Exception(e) => Some(e.dict()),
         _ => None,
     }
@@ -83,7 +98,7 @@ fn no_attribute(obj: &Value, name: &Rc<StrObj>) -> PyErr {
     );
     // "Did you mean": the instance's and its classes' attribute names.
     let mut names: Vec<Rc<str>> = Vec::new();
-    if let Some(d) = instance_dict(obj) {
+    if let Some(d) = instance_attrs(obj) {
         names.extend(d.borrow().keys().filter_map(key_str));
     }
     for c in class::mro_of(&type_of(obj)) {

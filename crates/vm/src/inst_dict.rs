@@ -58,6 +58,16 @@ pub struct InstDict {
     split: RefCell<Split>,
 }
 
+/// Appends a value for the next shared name.
+#[inline]
+fn push_value(values: &mut Vec<Value>, shared: usize, v: Value) {
+    if values.capacity() == 0 {
+        // Instances usually get every shared name: room for all at once.
+        values.reserve_exact(shared);
+    }
+    values.push(v);
+}
+
 /// Where `name` sits among the first `n` shared names.
 #[inline]
 fn position(names: &[Rc<StrObj>], name: &Rc<StrObj>) -> Option<usize> {
@@ -98,6 +108,23 @@ impl InstDict {
             }
             Rc::new(RefCell::new(d))
         })
+    }
+
+    /// A copy of the attributes as a dict, leaving this store as it is.
+    pub fn snapshot(&self) -> Dict {
+        if let Some(d) = self.dict.get() {
+            return d.borrow().clone();
+        }
+        let mut d = Dict::new();
+        if let Ok(s) = self.split.try_borrow() {
+            if let Some(keys) = &s.keys {
+                let names = keys.names.borrow();
+                for (k, v) in names.iter().zip(&s.values) {
+                    d.insert_hashed(Value::Str(k.clone()), k.hash(), v.clone());
+                }
+            }
+        }
+        d
     }
 
     /// The dict if it has been made.
@@ -205,17 +232,18 @@ impl InstDict {
         if n > names.len() {
             return Err(v);
         }
+        // `__init__` setting the next shared name is the common case: test it first.
+        let is_next = |k: &Rc<StrObj>| Rc::ptr_eq(k, name) || k.as_str() == name.as_str();
+        if names.get(n).is_some_and(|k| Rc::ptr_eq(k, name)) {
+            push_value(&mut s.values, names.len(), v);
+            return Ok(None);
+        }
         if let Some(j) = position(&names[..n], name) {
             return Ok(Some(std::mem::replace(&mut s.values[j], v)));
         }
         if n < names.len() {
-            let next = &names[n];
-            if Rc::ptr_eq(next, name) || next.as_str() == name.as_str() {
-                if s.values.capacity() == 0 {
-                    // Instances usually get every shared name: room for all at once.
-                    s.values.reserve_exact(names.len());
-                }
-                s.values.push(v);
+            if is_next(&names[n]) {
+                push_value(&mut s.values, names.len(), v);
                 return Ok(None);
             }
             return Err(v);
