@@ -71,13 +71,14 @@ fn push_value(values: &mut Vec<Value>, shared: usize, v: Value) {
 /// Where `name` sits among the first `n` shared names.
 #[inline]
 fn position(names: &[Rc<StrObj>], name: &Rc<StrObj>) -> Option<usize> {
-    // Names in code objects are usually the same objects; one pass tests the
-    // pointer, then the cached hash, before the text (misses are common: a
-    // method call checks that the instance does not shadow the method).
+    // Names in code objects are usually the same objects: compare pointers first.
+    if let Some(j) = names.iter().position(|k| Rc::ptr_eq(k, name)) {
+        return Some(j);
+    }
     let h = name.hash();
     names
         .iter()
-        .position(|k| Rc::ptr_eq(k, name) || (k.hash() == h && k.as_str() == name.as_str()))
+        .position(|k| k.hash() == h && k.as_str() == name.as_str())
 }
 
 impl InstDict {
