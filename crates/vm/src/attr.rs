@@ -14,10 +14,25 @@ use crate::types::{type_of, ExcKind, TypeObj};
 use crate::value::{StrObj, Value};
 use crate::vm::Vm;
 
-/// The `__dict__` of an object, if it has one.
+/// The `__dict__` of an object, if it has one (an instance's is made if its
+/// values are still split, see `inst_dict.rs`).
 pub fn instance_dict(obj: &Value) -> Option<Rc<RefCell<Dict>>> {
     match obj {
         Value::Instance(i) => Some(i.dict.clone()),
+        Value::Exception(e) => Some(e.dict()),
+        _ => None,
+    }
+}
+
+/// The attributes of an object with a `__dict__`, for reading only: an
+/// instance whose values are still split gives a copy and keeps its compact
+/// store (for scans over many objects, such as the exit scan for coroutines).
+pub fn instance_attrs(obj: &Value) -> Option<Rc<RefCell<Dict>>> {
+    match obj {
+        Value::Instance(i) => Some(match i.dict.materialized() {
+            Some(d) => d.clone(),
+            None => Rc::new(RefCell::new(i.dict.snapshot())),
+        }),
         Value::Exception(e) => Some(e.dict()),
         _ => None,
     }
@@ -83,7 +98,7 @@ fn no_attribute(obj: &Value, name: &Rc<StrObj>) -> PyErr {
     );
     // "Did you mean": the instance's and its classes' attribute names.
     let mut names: Vec<Rc<str>> = Vec::new();
-    if let Some(d) = instance_dict(obj) {
+    if let Some(d) = instance_attrs(obj) {
         names.extend(d.borrow().keys().filter_map(key_str));
     }
     for c in class::mro_of(&type_of(obj)) {
@@ -215,7 +230,7 @@ impl Vm {
             }
         }
         let in_dict = match obj {
-            Value::Instance(i) => i.dict.borrow().get_str(name).cloned(),
+            Value::Instance(i) => i.dict.get(name),
             _ => instance_dict(obj).and_then(|d| d.borrow().get_str(name).cloned()),
         };
         if let Some(v) = in_dict {
@@ -271,7 +286,7 @@ impl Vm {
             if let Some(f @ Value::Function(_)) = lookup(t, name) {
                 // An instance's own dict is read in place (no `Rc` clone).
                 let shadowed = match &obj {
-                    Value::Instance(i) => i.dict.borrow().get_str(name).is_some(),
+                    Value::Instance(i) => i.dict.contains(name),
                     _ => instance_dict(&obj).is_some_and(|d| d.borrow().get_str(name).is_some()),
                 };
                 if !shadowed {
@@ -360,11 +375,18 @@ impl Vm {
         }
         let value = match (obj, value) {
             (Value::Instance(i), Some(v)) => {
-                let h = name.hash();
-                i.dict
-                    .borrow_mut()
-                    .insert_hashed(Value::Str(name.clone()), h, v);
-                return Ok(());
+                return match i.dict.store(name, v) {
+                    Ok(old) => {
+                        drop(old);
+                        Ok(())
+                    }
+                    // The dict is borrowed (a store from inside its own
+                    // iteration): CPython would mutate it; report it instead.
+                    Err(_) => Err(PyErr::new(
+                        ExcKind::RuntimeError,
+                        "dictionary changed size during iteration",
+                    )),
+                };
             }
             (_, value) => value,
         };

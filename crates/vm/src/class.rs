@@ -40,6 +40,8 @@ pub struct HeapType {
     flags: Cell<(u64, u128)>,
     /// Recent MRO lookups by name object, valid while their epoch is current.
     cache: RefCell<Vec<CacheEntry>>,
+    /// The attribute names its instances share (`inst_dict.rs`).
+    pub keys: Rc<crate::inst_dict::SharedKeys>,
 }
 
 type CacheEntry = Option<(Rc<StrObj>, u64, Option<Value>)>;
@@ -494,6 +496,7 @@ pub fn new_type(
             is_abstract: Cell::new(false),
             flags: Cell::new((0, 0)),
             cache: RefCell::new(vec![None; CACHE_SIZE]),
+            keys: crate::inst_dict::SharedKeys::new(),
         })),
     });
     crate::subclasses::register(&t);

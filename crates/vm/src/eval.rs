@@ -1452,11 +1452,17 @@ impl Vm {
                         let n = arg as usize;
                         match &v {
                             Value::Tuple(t) if t.len() == n => {
-                                self.stack.extend(t.iter().rev().cloned());
+                                self.stack.reserve(n);
+                                for x in t.iter().rev() {
+                                    self.stack.push(x.fast_clone());
+                                }
                             }
                             Value::List(l) if l.borrow().len() == n => {
                                 let l = l.borrow();
-                                self.stack.extend(l.iter().rev().cloned());
+                                self.stack.reserve(n);
+                                for x in l.iter().rev() {
+                                    self.stack.push(x.fast_clone());
+                                }
                             }
                             _ => {
                                 let items = tri!(self.unpack(&v, n, None));

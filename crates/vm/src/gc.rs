@@ -296,7 +296,7 @@ pub fn referents(v: &Value, out: &mut Vec<Value>) {
             }
         }
         Value::Instance(i) => {
-            out.push(Value::Dict(i.dict.clone()));
+            i.dict.referents(is_node, out);
             if is_node(&i.payload) {
                 out.push(i.payload.clone());
             }
@@ -362,6 +362,7 @@ fn clear(v: &Value, dropped: &mut Vec<Value>) {
                 dropped.push(std::mem::take(&mut *c));
             }
         }
+        Value::Instance(i) => i.dict.clear_split(dropped),
         Value::Exception(e) => {
             if let Ok(mut c) = e.context.try_borrow_mut() {
                 if let Some(x) = c.take() {
@@ -510,7 +511,10 @@ fn find_and_clear(roots: Vec<Value>) -> (usize, Vec<Value>) {
         // CPython keeps an instance's attributes inline: its dict is no
         // object of its own, so it is not counted.
         if let Value::Instance(inst) = v {
-            let d = Rc::as_ptr(&inst.dict) as *const u8 as usize;
+            let d = inst
+                .dict
+                .materialized()
+                .map_or(0, |d| Rc::as_ptr(d) as *const u8 as usize);
             if index.get(&d).is_some_and(|&j| !reachable[j as usize]) {
                 found -= 1;
             }

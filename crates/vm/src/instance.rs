@@ -8,7 +8,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use crate::dict::Dict;
+use crate::inst_dict::InstDict;
 use crate::types::TypeObj;
 use crate::value::Value;
 
@@ -17,8 +17,9 @@ use crate::value::Value;
 pub struct Instance {
     /// `__class__` (assignable: [`Instance::class`], [`Instance::set_class`]).
     typ: RefCell<Rc<TypeObj>>,
-    /// `__dict__` (also holds `__slots__` values; `vars()` is refused for those).
-    pub dict: Rc<RefCell<Dict>>,
+    /// `__dict__` (also holds `__slots__` values; `vars()` is refused for those),
+    /// kept as values against the class's shared names until needed as a dict.
+    pub dict: InstDict,
     /// The builtin value a subclass of a builtin type extends, else `Null`.
     pub payload: Value,
     /// The Rust state of an object whose class is written in Rust
@@ -34,9 +35,10 @@ pub struct Instance {
 impl Instance {
     /// A fresh instance with an empty dict.
     pub fn new(typ: Rc<TypeObj>, payload: Value) -> Instance {
+        let keys = typ.heap.as_ref().map(|h| h.keys.clone());
         Instance {
             typ: RefCell::new(typ),
-            dict: Rc::new(RefCell::new(Dict::new())),
+            dict: InstDict::new(keys),
             payload,
             native: None,
             finalized: Cell::new(false),
@@ -82,7 +84,7 @@ thread_local! {
     /// Instance drops in progress on the Rust stack.
     static DROP_DEPTH: Cell<u32> = const { Cell::new(0) };
     /// Contents of instances whose drop was too deep, freed by the outermost drop.
-    static DEFERRED: RefCell<Vec<(Rc<RefCell<Dict>>, Value)>> = const { RefCell::new(Vec::new()) };
+    static DEFERRED: RefCell<Vec<(InstDict, Value)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// CPython's "trashcan": freeing a long chain of objects (a linked list of a
@@ -129,7 +131,11 @@ impl Drop for Instance {
             self.resurrect_for_finalizer();
             return;
         }
-        if depth >= MAX_DROP_DEPTH && Rc::strong_count(&self.dict) == 1 {
+        let sole_owner = self
+            .dict
+            .materialized()
+            .map_or(true, |d| Rc::strong_count(d) == 1);
+        if depth >= MAX_DROP_DEPTH && sole_owner {
             let contents = (
                 std::mem::take(&mut self.dict),
                 std::mem::take(&mut self.payload),

@@ -57,6 +57,7 @@ mod generic_alias;
 pub mod hash;
 pub mod import;
 mod import_error;
+pub mod inst_dict;
 pub mod instance;
 mod instance_check;
 mod int_div;

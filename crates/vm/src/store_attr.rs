@@ -1,6 +1,6 @@
 //! `STORE_ATTR` on an instance of a Python class that customizes nothing
-//! about the store (no `__setattr__`, no `__slots__`, no class attribute
-//! that could be a descriptor): the value goes straight into the instance
+//! about the store (no `__setattr__`, a name that `__slots__` allows, no
+//! class attribute that could be a descriptor): the value goes straight into the instance
 //! dict, replacing an existing entry in place. Everything else takes the
 //! general `Vm::set_attr`.
 
@@ -22,7 +22,16 @@ fn plain_store(i: &Instance, name: &Rc<StrObj>, v: Value) -> Result<Option<Value
     let Some(h) = &t.heap else {
         return Err(v);
     };
-    if h.slots.is_some() || special(&t, D::SetAttr).is_some() || name.as_str() == "__class__" {
+    if let Some(slots) = &h.slots {
+        // A declared slot is stored as any attribute; other names raise in `set_attr`.
+        if !slots
+            .iter()
+            .any(|s| Rc::ptr_eq(s, name) || s.as_str() == name.as_str())
+        {
+            return Err(v);
+        }
+    }
+    if special(&t, D::SetAttr).is_some() || name.as_str() == "__class__" {
         return Err(v);
     }
     match lookup(&t, name) {
@@ -30,14 +39,7 @@ fn plain_store(i: &Instance, name: &Rc<StrObj>, v: Value) -> Result<Option<Value
         Some(Value::Descr(_) | Value::Instance(_)) => return Err(v),
         Some(_) => {}
     }
-    let Ok(mut d) = i.dict.try_borrow_mut() else {
-        return Err(v);
-    };
-    if let Some(slot) = d.get_str_mut(name) {
-        return Ok(Some(std::mem::replace(slot, v)));
-    }
-    d.insert_hashed(Value::Str(name.clone()), name.hash(), v);
-    Ok(None)
+    i.dict.store(name, v)
 }
 
 impl Vm {

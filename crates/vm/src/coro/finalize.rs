@@ -234,7 +234,7 @@ fn collect(v: &Value, depth: usize, out: &mut Vec<Event>) {
         Value::Tuple(t) => t.iter().for_each(|x| collect(x, depth + 1, out)),
         Value::Dict(d) => collect_dict(d, depth + 1, out),
         Value::Instance(_) => {
-            if let Some(d) = crate::attr::instance_dict(v) {
+            if let Some(d) = crate::attr::instance_attrs(v) {
                 collect_dict(&d, depth + 1, out);
             }
         }

@@ -1,0 +1,291 @@
+//! The attribute store of an instance: CPython 3.11's "split keys" idea.
+//!
+//! Most instances of a class set the same attributes in the same order (in
+//! `__init__`). The class keeps that order once, as [`SharedKeys`]; an
+//! instance keeps only a vector of values, the `i`-th for the `i`-th shared
+//! name. A million `P(x, y)` then cost two values each instead of a hash
+//! table each.
+//!
+//! The real dict is made from the values the first time something needs it
+//! (`__dict__`, `vars()`, a deletion, an attribute set out of the shared
+//! order, code that reads the dict directly) and from then on the instance
+//! uses that dict alone, so every dict semantics (identity, order, views,
+//! mutation through `__dict__`) is the dict's own.
+//!
+//! An instance stays split only while its values are exactly the first
+//! `values.len()` shared names, in that order: storing a name already there
+//! replaces in place; storing the next shared name (or a new name when the
+//! instance holds all of them) appends. Anything else materializes.
+
+use std::cell::{OnceCell, Ref, RefCell, RefMut};
+use std::rc::Rc;
+
+use crate::dict::Dict;
+use crate::value::{StrObj, Value};
+
+/// How many names a class shares before new names make instances use a dict.
+const MAX_SHARED: usize = 30;
+
+/// The attribute names the instances of one class set, in first-set order.
+#[derive(Debug, Default)]
+pub struct SharedKeys {
+    names: RefCell<Vec<Rc<StrObj>>>,
+}
+
+impl SharedKeys {
+    /// An empty table, for a new class.
+    pub fn new() -> Rc<SharedKeys> {
+        Rc::new(SharedKeys::default())
+    }
+}
+
+/// Values stored against a class's shared names.
+#[derive(Debug, Default)]
+struct Split {
+    keys: Option<Rc<SharedKeys>>,
+    values: Vec<Value>,
+}
+
+/// An instance's `__dict__`: split values until a real dict is needed.
+///
+/// The `borrow`/`borrow_mut`/`try_borrow*`/`clone` methods mirror those of
+/// the `Rc<RefCell<Dict>>` this used to be (they materialize the dict), so
+/// code reading an instance's dict directly keeps working; the hot paths use
+/// [`InstDict::get`], [`InstDict::contains`] and [`InstDict::store`].
+#[derive(Debug, Default)]
+pub struct InstDict {
+    dict: OnceCell<Rc<RefCell<Dict>>>,
+    split: RefCell<Split>,
+}
+
+/// Appends a value for the next shared name.
+#[inline]
+fn push_value(values: &mut Vec<Value>, shared: usize, v: Value) {
+    if values.capacity() == 0 {
+        // Instances usually get every shared name: room for all at once.
+        values.reserve_exact(shared);
+    }
+    values.push(v);
+}
+
+/// Where `name` sits among the first `n` shared names.
+#[inline]
+fn position(names: &[Rc<StrObj>], name: &Rc<StrObj>) -> Option<usize> {
+    // Names in code objects are usually the same objects: compare pointers first.
+    if let Some(j) = names.iter().position(|k| Rc::ptr_eq(k, name)) {
+        return Some(j);
+    }
+    let h = name.hash();
+    names
+        .iter()
+        .position(|k| k.hash() == h && k.as_str() == name.as_str())
+}
+
+impl InstDict {
+    /// An empty store whose names are shared through `keys` (`None`: a plain dict).
+    pub fn new(keys: Option<Rc<SharedKeys>>) -> InstDict {
+        InstDict {
+            dict: OnceCell::new(),
+            split: RefCell::new(Split {
+                keys,
+                values: Vec::new(),
+            }),
+        }
+    }
+
+    /// The real dict, made from the split values on first use.
+    pub fn materialize(&self) -> &Rc<RefCell<Dict>> {
+        self.dict.get_or_init(|| {
+            let mut d = Dict::new();
+            if let Ok(mut s) = self.split.try_borrow_mut() {
+                let values = std::mem::take(&mut s.values);
+                if let Some(keys) = s.keys.take() {
+                    let names = keys.names.borrow();
+                    for (k, v) in names.iter().zip(values) {
+                        d.insert_hashed(Value::Str(k.clone()), k.hash(), v);
+                    }
+                }
+            }
+            Rc::new(RefCell::new(d))
+        })
+    }
+
+    /// A copy of the attributes as a dict, leaving this store as it is.
+    pub fn snapshot(&self) -> Dict {
+        if let Some(d) = self.dict.get() {
+            return d.borrow().clone();
+        }
+        let mut d = Dict::new();
+        if let Ok(s) = self.split.try_borrow() {
+            if let Some(keys) = &s.keys {
+                let names = keys.names.borrow();
+                for (k, v) in names.iter().zip(&s.values) {
+                    d.insert_hashed(Value::Str(k.clone()), k.hash(), v.clone());
+                }
+            }
+        }
+        d
+    }
+
+    /// The dict if it has been made.
+    pub fn materialized(&self) -> Option<&Rc<RefCell<Dict>>> {
+        self.dict.get()
+    }
+
+    /// `Rc` handle on the dict (making it): what `__dict__` returns.
+    // Named as `Rc::clone` was on the field this replaces, so code written
+    // against it reads the same.
+    #[allow(clippy::should_implement_trait)]
+    pub fn clone(&self) -> Rc<RefCell<Dict>> {
+        self.materialize().clone()
+    }
+
+    /// Borrows the dict (making it).
+    pub fn borrow(&self) -> Ref<'_, Dict> {
+        self.materialize().borrow()
+    }
+
+    /// Borrows the dict mutably (making it).
+    pub fn borrow_mut(&self) -> RefMut<'_, Dict> {
+        self.materialize().borrow_mut()
+    }
+
+    /// Borrows the dict (making it), if it is not mutably borrowed.
+    pub fn try_borrow(&self) -> Result<Ref<'_, Dict>, std::cell::BorrowError> {
+        self.materialize().try_borrow()
+    }
+
+    /// Borrows the dict mutably (making it), if it is not borrowed.
+    pub fn try_borrow_mut(&self) -> Result<RefMut<'_, Dict>, std::cell::BorrowMutError> {
+        self.materialize().try_borrow_mut()
+    }
+
+    /// The value of attribute `name`, if set.
+    #[inline]
+    pub fn get(&self, name: &Rc<StrObj>) -> Option<Value> {
+        if let Some(d) = self.dict.get() {
+            return d.borrow().get_str(name).cloned();
+        }
+        let s = self.split.try_borrow().ok()?;
+        let keys = s.keys.as_ref()?;
+        let names = keys.names.borrow();
+        let n = s.values.len().min(names.len());
+        let j = position(&names[..n], name)?;
+        s.values.get(j).cloned()
+    }
+
+    /// Whether attribute `name` is set.
+    pub fn contains(&self, name: &Rc<StrObj>) -> bool {
+        if let Some(d) = self.dict.get() {
+            return d.borrow().get_str(name).is_some();
+        }
+        let Ok(s) = self.split.try_borrow() else {
+            return false;
+        };
+        let Some(keys) = &s.keys else {
+            return false;
+        };
+        let names = keys.names.borrow();
+        let n = s.values.len().min(names.len());
+        position(&names[..n], name).is_some()
+    }
+
+    /// Sets attribute `name`, returning the value it replaces (for the caller
+    /// to free once nothing is borrowed). `Err(v)`: the dict is borrowed.
+    pub fn store(&self, name: &Rc<StrObj>, v: Value) -> Result<Option<Value>, Value> {
+        if self.dict.get().is_none() {
+            match self.store_split(name, v) {
+                Ok(old) => return Ok(old),
+                Err(back) => {
+                    self.materialize();
+                    return self.store_dict(name, back);
+                }
+            }
+        }
+        self.store_dict(name, v)
+    }
+
+    fn store_dict(&self, name: &Rc<StrObj>, v: Value) -> Result<Option<Value>, Value> {
+        let Ok(mut d) = self.materialize().try_borrow_mut() else {
+            return Err(v);
+        };
+        if let Some(slot) = d.get_str_mut(name) {
+            return Ok(Some(std::mem::replace(slot, v)));
+        }
+        d.insert_hashed(Value::Str(name.clone()), name.hash(), v);
+        Ok(None)
+    }
+
+    /// The split store, when the name fits the shared order; `Err(v)` otherwise.
+    fn store_split(&self, name: &Rc<StrObj>, v: Value) -> Result<Option<Value>, Value> {
+        let Ok(mut s) = self.split.try_borrow_mut() else {
+            return Err(v);
+        };
+        let s = &mut *s;
+        let Some(keys) = &s.keys else {
+            return Err(v);
+        };
+        let Ok(mut names) = keys.names.try_borrow_mut() else {
+            return Err(v);
+        };
+        let n = s.values.len();
+        if n > names.len() {
+            return Err(v);
+        }
+        // `__init__` setting the next shared name is the common case: test it first.
+        let is_next = |k: &Rc<StrObj>| Rc::ptr_eq(k, name) || k.as_str() == name.as_str();
+        if names.get(n).is_some_and(|k| Rc::ptr_eq(k, name)) {
+            push_value(&mut s.values, names.len(), v);
+            return Ok(None);
+        }
+        if let Some(j) = position(&names[..n], name) {
+            return Ok(Some(std::mem::replace(&mut s.values[j], v)));
+        }
+        if n < names.len() {
+            if is_next(&names[n]) {
+                push_value(&mut s.values, names.len(), v);
+                return Ok(None);
+            }
+            return Err(v);
+        }
+        if n >= MAX_SHARED {
+            return Err(v);
+        }
+        names.push(name.clone());
+        s.values.push(v);
+        Ok(None)
+    }
+
+    /// Number of attributes.
+    pub fn len(&self) -> usize {
+        match self.dict.get() {
+            Some(d) => d.borrow().len(),
+            None => self.split.try_borrow().map_or(0, |s| s.values.len()),
+        }
+    }
+
+    /// Whether no attribute is set.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// What the cycle collector follows: the dict once made, else the values
+    /// that `keep` selects.
+    pub fn referents(&self, keep: impl Fn(&Value) -> bool, out: &mut Vec<Value>) {
+        if let Some(d) = self.dict.get() {
+            out.push(Value::Dict(d.clone()));
+            return;
+        }
+        if let Ok(s) = self.split.try_borrow() {
+            out.extend(s.values.iter().filter(|v| keep(v)).cloned());
+        }
+    }
+
+    /// Moves the split values out (the collector clearing garbage); a made
+    /// dict is cleared as an object of its own.
+    pub fn clear_split(&self, out: &mut Vec<Value>) {
+        if let Ok(mut s) = self.split.try_borrow_mut() {
+            out.append(&mut s.values);
+        }
+    }
+}
