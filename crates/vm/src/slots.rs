@@ -85,7 +85,33 @@ pub fn slot_wrapper(t: &Rc<TypeObj>, d: D) -> Option<&'static BuiltinDef> {
     if !ok {
         return None;
     }
-    SLOT_WRAPPERS.iter().find(|w| w.name == d.as_str())
+    let shared = SLOT_WRAPPERS.iter().find(|w| w.name == d.as_str())?;
+    Some(per_class(&t.name, shared))
+}
+
+thread_local! {
+    /// One copy of each wrapper per class name, made on first use.
+    static PER_CLASS: std::cell::RefCell<std::collections::HashMap<(String, &'static str), &'static BuiltinDef>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// The wrapper as an object of its own for each class: in CPython
+/// `dict.__repr__ is list.__repr__` is false, and code keys tables by these
+/// objects (`pprint` dispatches on `type(obj).__repr__`). The copies are
+/// leaked on purpose: there is at most one per builtin class and slot.
+fn per_class(class: &str, shared: &'static BuiltinDef) -> &'static BuiltinDef {
+    PER_CLASS.with(|m| {
+        *m.borrow_mut()
+            .entry((class.to_string(), shared.name))
+            .or_insert_with(|| {
+                Box::leak(Box::new(BuiltinDef {
+                    name: shared.name,
+                    func: shared.func,
+                    owner: shared.owner,
+                    is_method: shared.is_method,
+                }))
+            })
+    })
 }
 
 /// `[1].__len__` and the like: a builtin value's special method, bound.
