@@ -374,6 +374,8 @@ impl Vm {
             }
         }
         let value = match (obj, value) {
+            // `object()` and other instances of builtin classes have no `__dict__`.
+            (Value::Instance(_), _) if t.heap.is_none() => return Err(no_attribute(obj, name)),
             (Value::Instance(i), Some(v)) => {
                 return match i.dict.store(name, v) {
                     Ok(old) => {
@@ -653,5 +655,31 @@ fn type_special_attr(t: &Rc<TypeObj>, name: &str) -> Option<Value> {
         "__doc__" => Value::None,
         "__class_getitem__" => return crate::generic_alias::class_getitem_attr(t),
         _ => return None,
+    })
+}
+
+/// Setting or deleting a data attribute of a number (`(1).real = 2`): CPython's
+/// getset descriptors refuse it ("not writable"), complex's members say
+/// "readonly attribute".
+pub(crate) fn read_only_builtin_attr(obj: &Value, name: &StrObj) -> Option<PyErr> {
+    let number = match obj {
+        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
+            matches!(name.as_str(), "real" | "imag" | "numerator" | "denominator")
+        }
+        Value::Float(_) => matches!(name.as_str(), "real" | "imag"),
+        Value::Complex(_) if matches!(name.as_str(), "real" | "imag") => {
+            return Some(PyErr::new(ExcKind::AttributeError, "readonly attribute"))
+        }
+        _ => false,
+    };
+    number.then(|| {
+        PyErr::new(
+            ExcKind::AttributeError,
+            format!(
+                "attribute '{}' of '{}' objects is not writable",
+                name.as_str(),
+                crate::types::type_name(obj)
+            ),
+        )
     })
 }

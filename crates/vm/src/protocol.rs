@@ -1116,6 +1116,9 @@ impl Vm {
         if name.as_str() == "__class__" && !matches!(obj, Value::Instance(_)) {
             return crate::class_assign::set_class(obj, Some(value));
         }
+        if let Some(e) = crate::attr::read_only_builtin_attr(obj, name) {
+            return Err(e);
+        }
         match obj {
             Value::Instance(_) | Value::Exception(_) => {
                 self.instance_setattr(obj, name, Some(value))
@@ -1215,6 +1218,9 @@ impl Vm {
     pub fn del_attr(&mut self, obj: &Value, name: &Rc<StrObj>) -> PyResult<()> {
         if name.as_str() == "__class__" {
             return crate::class_assign::set_class(obj, None);
+        }
+        if let Some(e) = crate::attr::read_only_builtin_attr(obj, name) {
+            return Err(e);
         }
         match obj {
             Value::Instance(_) | Value::Exception(_) => self.instance_setattr(obj, name, None),
