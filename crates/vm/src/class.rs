@@ -340,6 +340,17 @@ fn acceptable_base(t: &TypeObj) -> bool {
             ))
 }
 
+/// A private `__slots__` name as the class body's code spells it
+/// (`__x` in class `A` is `_A__x`), as the compiler mangles names.
+fn mangle_slot(class: &str, slot: Rc<StrObj>) -> Rc<StrObj> {
+    let s = slot.as_str();
+    let stripped = class.trim_start_matches('_');
+    if !s.starts_with("__") || s.ends_with("__") || s.contains('.') || stripped.is_empty() {
+        return slot;
+    }
+    Rc::new(StrObj::new(&format!("_{stripped}{s}")))
+}
+
 /// `type(name, bases, ns)` and the end of a `class` statement: makes the class,
 /// then runs `__set_name__` and the parent's `__init_subclass__`.
 pub fn new_type(
@@ -451,13 +462,23 @@ pub fn new_type(
             let mut names = Vec::new();
             for it in items {
                 match it {
-                    Value::Str(s) => names.push(s),
+                    Value::Str(s) => names.push(mangle_slot(name, s)),
                     other => {
                         return Err(PyErr::type_error(format!(
                             "__slots__ items must be strings, not '{}'",
                             type_name(&other)
                         )))
                     }
+                }
+            }
+            for n in &names {
+                // Against the namespace as the body left it (not the
+                // `__doc__`/`__hash__` entries added above).
+                if !matches!(n.as_str(), "__dict__" | "__weakref__") && ns.get_str(n).is_some() {
+                    return Err(PyErr::value_error(format!(
+                        "'{}' in __slots__ conflicts with class variable",
+                        n.as_str()
+                    )));
                 }
             }
             let has_dict = names.iter().any(|s| s.as_str() == "__dict__");
