@@ -212,36 +212,50 @@ fn future_features(module: &Mod, locator: &dyn SourceLocator) -> Result<(u32, u3
     };
     let mut flags = 0;
     let mut lineno = 0;
-    for (i, s) in m.body.iter().enumerate() {
-        match s {
-            Stmt::Expr(e)
-                if i == 0
-                    && matches!(&*e.value, pith_ast::Expr::Constant(c) if c.value.is_str()) => {}
-            Stmt::ImportFrom(f)
-                if f.module
-                    .as_ref()
-                    .is_some_and(|m| m.as_str() == "__future__") =>
-            {
-                lineno = locator.location(f.range.start).0;
-                for a in &f.names {
-                    match a.name.as_str() {
-                        "annotations" => flags |= CodeFlags::FUTURE_ANNOTATIONS.0,
-                        "barry_as_FLUFL" => flags |= CodeFlags::FUTURE_BARRY_AS_BDFL.0,
-                        "nested_scopes" | "generators" | "division" | "absolute_import"
-                        | "with_statement" | "print_function" | "unicode_literals"
-                        | "generator_stop" => {}
-                        "braces" => return Err(symtable::error(locator, f.range, "not a chance")),
-                        other => {
-                            return Err(symtable::error(
-                                locator,
-                                f.range,
-                                format!("future feature {other} is not defined"),
-                            ))
-                        }
-                    }
+    // As `future.c`: after the docstring, future imports until the first other
+    // statement; one joined to it by `;` on the same line is an error here
+    // (codegen catches those on later lines).
+    let docstring = matches!(m.body.first(), Some(Stmt::Expr(e))
+        if matches!(&*e.value, pith_ast::Expr::Constant(c) if c.value.is_str()));
+    let mut done = false;
+    let mut prev_line = 0;
+    for s in m.body.iter().skip(usize::from(docstring)) {
+        let line = locator.location(pith_ast::Ranged::range(s).start).0;
+        if done && line > prev_line {
+            break;
+        }
+        prev_line = line;
+        let Stmt::ImportFrom(f) = s else {
+            done = true;
+            continue;
+        };
+        if f.module.as_ref().map(|m| m.as_str()) != Some("__future__") {
+            done = true;
+            continue;
+        }
+        if done {
+            return Err(symtable::error(
+                locator,
+                f.range,
+                "from __future__ imports must occur at the beginning of the file",
+            ));
+        }
+        lineno = line;
+        for a in &f.names {
+            match a.name.as_str() {
+                "annotations" => flags |= CodeFlags::FUTURE_ANNOTATIONS.0,
+                "barry_as_FLUFL" => flags |= CodeFlags::FUTURE_BARRY_AS_BDFL.0,
+                "nested_scopes" | "generators" | "division" | "absolute_import"
+                | "with_statement" | "print_function" | "unicode_literals" | "generator_stop" => {}
+                "braces" => return Err(symtable::error(locator, f.range, "not a chance")),
+                other => {
+                    return Err(symtable::error(
+                        locator,
+                        f.range,
+                        format!("future feature {other} is not defined"),
+                    ))
                 }
             }
-            _ => break,
         }
     }
     Ok((flags, lineno))
