@@ -5,7 +5,7 @@
 use pith_vm::types::ExcKind;
 use pith_vm::{CompileFailure, CompileMode, CompiledSource, ParsedTree, SourceText, TreeMode};
 
-use crate::vm_compiler::{compile_failure, decode, failure, parse_failure, vm_warning};
+use crate::vm_compiler::{compile_failure, failure, parse_failure, source_str, vm_warning};
 
 /// Parses source to a tree and its line index.
 pub fn parse_tree(
@@ -14,20 +14,8 @@ pub fn parse_tree(
     mode: TreeMode,
     type_comments: bool,
 ) -> Result<ParsedTree, CompileFailure> {
-    let decoded;
-    let text: &str = match source {
-        SourceText::Str(s) => s,
-        SourceText::Bytes(bytes) => {
-            decoded = decode(bytes)?;
-            &decoded
-        }
-    };
-    if text.contains('\0') {
-        return Err(failure(
-            ExcKind::SyntaxError,
-            "source code string cannot contain null bytes",
-        ));
-    }
+    let mut decoded = String::new();
+    let text = source_str(source, &mut decoded)?;
     let mode = match mode {
         TreeMode::Exec => pith_parser::Mode::Exec,
         TreeMode::Eval => pith_parser::Mode::Eval,

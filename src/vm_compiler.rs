@@ -39,20 +39,8 @@ impl SourceCompiler for PithCompiler {
         filename: &str,
         mode: CompileMode,
     ) -> Result<CompiledSource, CompileFailure> {
-        let decoded;
-        let text: &str = match source {
-            SourceText::Str(s) => s,
-            SourceText::Bytes(bytes) => {
-                decoded = decode(bytes)?;
-                &decoded
-            }
-        };
-        if text.contains('\0') {
-            return Err(failure(
-                ExcKind::SyntaxError,
-                "source code string cannot contain null bytes",
-            ));
-        }
+        let mut decoded = String::new();
+        let text = source_str(source, &mut decoded)?;
         let (parse_mode, compile_mode) = match mode {
             CompileMode::Exec => (pith_parser::Mode::Exec, pith_compiler::Mode::Exec),
             CompileMode::Eval => (pith_parser::Mode::Eval, pith_compiler::Mode::Eval),
@@ -109,6 +97,28 @@ pub(crate) fn failure(kind: ExcKind, message: &str) -> CompileFailure {
 }
 
 /// Source bytes decoded as a file is (BOM, coding cookie, UTF-8).
+/// The text of source given to `compile()` or `exec()`: bytes are decoded
+/// as PEP 263 says (into `decoded`), and a NUL character is refused.
+pub(crate) fn source_str<'a>(
+    source: SourceText<'a>,
+    decoded: &'a mut String,
+) -> Result<&'a str, CompileFailure> {
+    let text: &str = match source {
+        SourceText::Str(s) => s,
+        SourceText::Bytes(bytes) => {
+            *decoded = decode(bytes)?;
+            decoded.as_str()
+        }
+    };
+    if text.contains('\0') {
+        return Err(failure(
+            ExcKind::SyntaxError,
+            "source code string cannot contain null bytes",
+        ));
+    }
+    Ok(text)
+}
+
 pub(crate) fn decode(bytes: &[u8]) -> Result<String, CompileFailure> {
     pith_lexer::decode_source(bytes)
         .map(|d| d.text.into_owned())
