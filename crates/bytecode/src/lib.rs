@@ -36,6 +36,7 @@ pub mod exception_table;
 pub mod fxhash;
 pub mod instruction;
 pub mod location;
+mod mangle;
 pub mod marshal;
 pub mod opcode;
 pub mod pyc;
@@ -45,6 +46,7 @@ mod siphash;
 pub use code::{CodeFlags, CodeObject};
 pub use constant::{Constant, PyStr};
 pub use dis::{dis, dis_with, DisOptions};
+pub use mangle::mangle;
 pub use opcode::{ArgKind, Opcode, StackMoves};
 pub use pyc::{read_pyc, write_pyc, Pyc};
 

@@ -133,20 +133,7 @@ pub(crate) fn node_key<T>(node: &T) -> usize {
     node as *const T as usize
 }
 
-/// CPython's private-name mangling (`_Py_Mangle`).
-pub(crate) fn mangle<'a>(private: Option<&str>, name: &'a str) -> std::borrow::Cow<'a, str> {
-    let Some(class) = private else {
-        return name.into();
-    };
-    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
-        return name.into();
-    }
-    let stripped = class.trim_start_matches('_');
-    if stripped.is_empty() {
-        return name.into();
-    }
-    format!("_{stripped}{name}").into()
-}
+pub(crate) use pith_bytecode::mangle;
 
 struct Builder<'a> {
     table: SymbolTable,

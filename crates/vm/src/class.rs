@@ -341,14 +341,12 @@ fn acceptable_base(t: &TypeObj) -> bool {
 }
 
 /// A private `__slots__` name as the class body's code spells it
-/// (`__x` in class `A` is `_A__x`), as the compiler mangles names.
+/// (`__x` in class `A` is `_A__x`).
 fn mangle_slot(class: &str, slot: Rc<StrObj>) -> Rc<StrObj> {
-    let s = slot.as_str();
-    let stripped = class.trim_start_matches('_');
-    if !s.starts_with("__") || s.ends_with("__") || s.contains('.') || stripped.is_empty() {
-        return slot;
+    match pith_bytecode::mangle(Some(class), slot.as_str()) {
+        std::borrow::Cow::Borrowed(_) => slot,
+        std::borrow::Cow::Owned(m) => Rc::new(StrObj::from_string(m)),
     }
-    Rc::new(StrObj::new(&format!("_{stripped}{s}")))
 }
 
 /// `type(name, bases, ns)` and the end of a `class` statement: makes the class,
