@@ -2,6 +2,8 @@
 //! MRO of a subclass (`super().__getitem__(k)` in a `dict` subclass): wrappers
 //! that run the builtin operation on the instance's builtin payload.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::exc::{PyErr, PyResult};
@@ -89,28 +91,34 @@ pub fn slot_wrapper(t: &Rc<TypeObj>, d: D) -> Option<&'static BuiltinDef> {
     Some(per_class(&t.name, shared))
 }
 
+/// Per slot name, the copy of its wrapper for each class name.
+type PerClass = HashMap<&'static str, HashMap<String, &'static BuiltinDef>>;
+
 thread_local! {
     /// One copy of each wrapper per class name, made on first use.
-    static PER_CLASS: std::cell::RefCell<std::collections::HashMap<(String, &'static str), &'static BuiltinDef>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
+    static PER_CLASS: RefCell<PerClass> = RefCell::new(HashMap::new());
 }
 
 /// The wrapper as an object of its own for each class: in CPython
 /// `dict.__repr__ is list.__repr__` is false, and code keys tables by these
 /// objects (`pprint` dispatches on `type(obj).__repr__`). The copies are
-/// leaked on purpose: there is at most one per builtin class and slot.
+/// leaked on purpose: there is at most one per builtin class and slot. A
+/// lookup that finds its copy allocates nothing.
 fn per_class(class: &str, shared: &'static BuiltinDef) -> &'static BuiltinDef {
     PER_CLASS.with(|m| {
-        *m.borrow_mut()
-            .entry((class.to_string(), shared.name))
-            .or_insert_with(|| {
-                Box::leak(Box::new(BuiltinDef {
-                    name: shared.name,
-                    func: shared.func,
-                    owner: shared.owner,
-                    is_method: shared.is_method,
-                }))
-            })
+        let mut m = m.borrow_mut();
+        let copies = m.entry(shared.name).or_default();
+        if let Some(&def) = copies.get(class) {
+            return def;
+        }
+        let def: &'static BuiltinDef = Box::leak(Box::new(BuiltinDef {
+            name: shared.name,
+            func: shared.func,
+            owner: shared.owner,
+            is_method: shared.is_method,
+        }));
+        copies.insert(class.to_string(), def);
+        def
     })
 }
 
