@@ -388,7 +388,7 @@ impl<'a> Compiler<'a> {
                 self.load_const(Constant::Tuple(Arc::from(items)));
             } else {
                 let folded = if add == Opcode::SetAdd {
-                    frozenset(items)
+                    self.frozenset(items)
                 } else {
                     Constant::Tuple(Arc::from(items))
                 };
@@ -551,7 +551,8 @@ impl<'a> Compiler<'a> {
                         .collect();
                     let saved = self.ur().loc;
                     self.set_loc(s.range);
-                    self.load_const(frozenset(items));
+                    let folded = self.frozenset(items);
+                    self.load_const(folded);
                     self.u().loc = saved;
                     return Ok(());
                 }
@@ -1174,23 +1175,34 @@ impl<'a> Compiler<'a> {
     }
 }
 
-/// A frozenset constant, stored in the iteration order of the set `ast_opt.c`
-/// builds from the source; pith-bytecode's repr then replays the rebuild that
-/// `merge_consts_recursive` does. (CPython rebuilds once more when interning
-/// replaces an element by an already-interned equal string, which depends on
-/// the interpreter's state; that second rebuild is not modelled.)
-pub(crate) fn frozenset(items: Vec<Constant>) -> Constant {
-    let mut unique: Vec<Constant> = Vec::with_capacity(items.len());
-    for it in items {
-        if !unique.iter().any(|u| set_equal(u, &it)) {
-            unique.push(it);
+impl<'a> Compiler<'a> {
+    /// A frozenset constant, stored in the iteration order of the set `ast_opt.c`
+    /// builds from the source; pith-bytecode's repr then replays the rebuild that
+    /// `merge_consts_recursive` does. When making the code object rebuilds the set
+    /// once more (see [`crate::interned`]), the stored order is that of the merged
+    /// set instead, so the replay lands on the final one.
+    pub(crate) fn frozenset(&mut self, items: Vec<Constant>) -> Constant {
+        let mut unique: Vec<Constant> = Vec::with_capacity(items.len());
+        for it in items {
+            if !unique.iter().any(|u| set_equal(u, &it)) {
+                unique.push(it);
+            }
         }
+        let Some(order) = pith_bytecode::constant::set_iteration_order(&unique) else {
+            return Constant::FrozenSet(Arc::from(unique));
+        };
+        let mut ordered: Vec<Constant> = order.into_iter().map(|i| unique[i].clone()).collect();
+        let module = self.module;
+        let identifiers = self
+            .identifiers
+            .get_or_insert_with(|| crate::interned::ModuleIdentifiers::of(module));
+        if identifiers.rebuilds_frozenset(&ordered) {
+            if let Some(merged) = pith_bytecode::constant::set_iteration_order(&ordered) {
+                ordered = merged.into_iter().map(|i| ordered[i].clone()).collect();
+            }
+        }
+        Constant::FrozenSet(Arc::from(ordered))
     }
-    let ordered = match pith_bytecode::constant::set_iteration_order(&unique) {
-        Some(o) => o.into_iter().map(|i| unique[i].clone()).collect(),
-        None => unique,
-    };
-    Constant::FrozenSet(Arc::from(ordered))
 }
 
 /// Python equality between set elements (`1 == 1.0 == True`).

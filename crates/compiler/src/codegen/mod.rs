@@ -139,6 +139,10 @@ pub(crate) struct Compiler<'a> {
     pub interned_singletons: Vec<char>,
     /// `SyntaxWarning`s issued so far, in order.
     pub warnings: Vec<crate::Warning>,
+    /// The module being compiled.
+    pub module: &'a Mod,
+    /// Its identifiers, collected the first time a frozenset constant needs them.
+    pub identifiers: Option<crate::interned::ModuleIdentifiers<'a>>,
 }
 
 impl<'a> Compiler<'a> {
@@ -615,10 +619,10 @@ fn encode_surrogatepass(cp: u32, out: &mut Vec<u8>) {
 
 /// Compiles a whole module (or expression, or interactive statement), with
 /// the warnings issued on the way.
-pub(crate) fn compile_mod(
-    module: &Mod,
+pub(crate) fn compile_mod<'a>(
+    module: &'a Mod,
     st: SymbolTable,
-    locator: &dyn SourceLocator,
+    locator: &'a dyn SourceLocator,
     filename: &str,
     mode: Mode,
     future_flags: u32,
@@ -646,6 +650,8 @@ pub(crate) fn compile_mod(
         future_flags,
         future_lineno,
         warnings: Vec::new(),
+        module,
+        identifiers: None,
     };
     let key = crate::symtable::node_key(module);
     c.enter_scope("<module>", UnitKind::Module, key, 1)?;

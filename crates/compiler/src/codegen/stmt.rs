@@ -396,7 +396,8 @@ impl<'a> Compiler<'a> {
                     .collect();
                 let saved = self.ur().loc;
                 self.set_loc(s.range);
-                self.load_const(super::expr::frozenset(items));
+                let folded = self.frozenset(items);
+                self.load_const(folded);
                 self.u().loc = saved;
                 return Ok(());
             }
