@@ -35,6 +35,7 @@ mod errno_table;
 mod excepthook;
 pub mod functools;
 pub mod gc;
+pub mod hashes;
 pub mod heapq;
 pub mod importlib;
 pub mod importlib_machinery;
@@ -46,7 +47,6 @@ pub mod operator;
 pub mod posix;
 pub mod pystruct;
 pub mod random;
-pub mod sha512;
 pub mod signal;
 pub mod sre;
 pub mod string;
@@ -73,6 +73,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_abc", abc::init),
     ("_ast", ast::init),
     ("_bisect", bisect::init),
+    ("_blake2", hashes::init_blake2),
     ("_codecs", codecs::init),
     ("_collections", collections::init),
     ("_contextvars", contextvars::init),
@@ -87,9 +88,13 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_functools", functools::init),
     ("_heapq", heapq::init),
     ("_io", io::init),
+    ("_md5", hashes::init_md5),
     ("_operator", operator::init),
     ("_random", random::init),
-    ("_sha512", sha512::init),
+    ("_sha1", hashes::init_sha1),
+    ("_sha256", hashes::init_sha256),
+    ("_sha3", hashes::init_sha3),
+    ("_sha512", hashes::init_sha512),
     ("_signal", signal::init),
     ("_sre", sre::init),
     ("_string", string::init),
