@@ -173,7 +173,7 @@ impl Vm {
         if e.is(ExcKind::SystemExit) {
             crate::builtins::print_system_exit(self, &e);
         } else {
-            self.print_exception(&e);
+            self.display_uncaught(&e);
         }
         self.flush();
         VmError::Uncaught(e)

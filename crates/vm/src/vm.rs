@@ -301,7 +301,7 @@ impl Vm {
         if let Err(e) = &result {
             let _ = self.stdout.flush();
             if !e.is(ExcKind::SystemExit) {
-                self.print_exception(e);
+                self.display_uncaught(e);
             } else {
                 crate::builtins::print_system_exit(self, e);
             }

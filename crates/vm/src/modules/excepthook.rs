@@ -3,7 +3,7 @@
 
 use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
-use crate::types::type_name;
+use crate::types::{type_name, ExcKind};
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -28,4 +28,54 @@ pub(crate) fn excepthook(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         }
     }
     Ok(Value::None)
+}
+
+impl Vm {
+    /// Reports an exception that reached the top level, as `PyErr_PrintEx`:
+    /// `sys.last_type`/`last_value`/`last_traceback` are set, then
+    /// `sys.excepthook` is called. When the hook is the builtin one (or `sys`
+    /// has none), the traceback is printed directly; when the hook itself
+    /// fails, both exceptions are printed as CPython prints them.
+    pub(crate) fn display_uncaught(&mut self, e: &PyErr) {
+        let Some(Value::Module(sys)) = self.sys_module("sys") else {
+            self.print_exception(e);
+            return;
+        };
+        let exc = Value::Exception(e.0.clone());
+        let typ = Value::Type(e.0.typ.clone());
+        let name = self.intern("__traceback__");
+        let tb = self.get_attr(&exc, &name).unwrap_or(Value::None);
+        let (hook, builtin) = {
+            let mut d = sys.dict.borrow_mut();
+            let _ = d.insert(Value::str("last_type"), typ.clone());
+            let _ = d.insert(Value::str("last_value"), exc.clone());
+            let _ = d.insert(Value::str("last_traceback"), tb.clone());
+            (
+                crate::import::dict_get(&d, "excepthook"),
+                crate::import::dict_get(&d, "__excepthook__"),
+            )
+        };
+        let hook = match hook {
+            Some(Value::None) | None => {
+                self.write_err("sys.excepthook is missing\n");
+                self.print_exception(e);
+                return;
+            }
+            Some(hook) => hook,
+        };
+        if builtin.is_some_and(|b| b.is(&hook)) {
+            self.print_exception(e);
+            return;
+        }
+        if let Err(hook_error) = self.call(&hook, &[typ, exc, tb]) {
+            if hook_error.is(ExcKind::SystemExit) {
+                crate::builtins::print_system_exit(self, &hook_error);
+                return;
+            }
+            self.write_err("Error in sys.excepthook:\n");
+            self.print_exception(&hook_error);
+            self.write_err("\nOriginal exception was:\n");
+            self.print_exception(e);
+        }
+    }
 }
