@@ -522,8 +522,9 @@ impl Vm {
             return Value::Dict(d.clone());
         }
         let mut d = Dict::new();
+        let values = self.frame_values(index);
         for (i, name) in fr.code.localsplus.iter().enumerate() {
-            let v = match self.stack.get(fr.base + i) {
+            let v = match values.get(i) {
                 Some(Value::Cell(c)) => c.borrow().clone(),
                 Some(v) => v.clone(),
                 None => Value::Null,

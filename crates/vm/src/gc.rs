@@ -292,7 +292,7 @@ pub fn referents(v: &Value, out: &mut Vec<Value>) {
         Value::Generator(g) => {
             out.push(Value::Dict(g.globals.clone()));
             if let Ok(st) = g.state.try_borrow() {
-                out.extend(st.saved.iter().filter(|x| is_node(x)).cloned());
+                out.extend(st.values.iter().filter(|x| is_node(x)).cloned());
             }
         }
         Value::Instance(i) => {

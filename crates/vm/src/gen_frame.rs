@@ -6,10 +6,14 @@
 //! running loop's stack and its `YIELD_VALUE` continues the caller's frame, as
 //! CPython 3.11 links a generator's frame into the call chain).
 //!
-//! While suspended, a frame's fast locals and evaluation stack sit in
-//! `GenState::saved`; entering moves them onto the value stack and leaving
-//! moves them back: O(live values), and the buffer keeps its capacity, so a
-//! resumption allocates nothing.
+//! A generator's frame keeps its fast locals and evaluation stack in its own
+//! vector (`GenState::values`), as CPython 3.11 embeds the frame in the
+//! generator object. Entering makes that vector the VM's value stack and
+//! parks the resumer's on `Vm::resumer_stacks`; leaving swaps them back. A
+//! switch is O(1) and allocates nothing: no value moves, and the frame's
+//! base is 0 in its own vector. Frames the generator calls push onto the same
+//! vector, so every generator frame on the call stack starts one segment of
+//! values; [`Vm::frame_values`] finds any frame's.
 
 use std::rc::Rc;
 
@@ -63,6 +67,33 @@ pub(crate) fn escaped_error(flavor: Flavor, e: PyErr) -> PyErr {
     e
 }
 
+/// [`Vm::frame_values`] over the VM's parts (for callers holding another
+/// part mutably): frame `index`'s values are in the segment of the
+/// generator frame nearest below or at it (the first segment if none is).
+pub(crate) fn frame_values<'a>(
+    frames: &'a [Frame],
+    resumer_stacks: &'a [Vec<Value>],
+    stack: &'a [Value],
+    index: usize,
+) -> &'a [Value] {
+    let Some(frame) = frames.get(index) else {
+        return &[];
+    };
+    let segment = frames[..=index]
+        .iter()
+        .filter(|f| f.generator.is_some())
+        .count();
+    let values: &[Value] = match resumer_stacks.get(segment) {
+        Some(s) => s,
+        None => stack,
+    };
+    let end = match frames.get(index + 1) {
+        Some(next) if next.generator.is_none() => next.base,
+        _ => values.len(),
+    };
+    values.get(frame.base..end.max(frame.base)).unwrap_or(&[])
+}
+
 impl Vm {
     /// Pushes `gen`'s frame to resume it, with `sent` (if any) as the value of
     /// its pending `yield`. `Ok(false)`: the frame has finished, nothing was
@@ -109,8 +140,9 @@ impl Vm {
         }
         st.running = true;
         st.started = true;
-        let base = self.stack.len();
-        crate::gen::restore_frame_values(&mut self.stack, &mut st.saved);
+        let own = std::mem::take(&mut st.values);
+        let resumer = std::mem::replace(&mut self.stack, own);
+        self.resumer_stacks.push(resumer);
         if let Some(v) = sent {
             self.stack.push(v);
         }
@@ -131,13 +163,32 @@ impl Vm {
             code: gen.code.clone(),
             globals: gen.globals.clone(),
             names: None,
-            base,
-            ret_to: base,
+            base: 0,
+            ret_to: 0,
             ip,
             entry,
             generator: Some(gen.clone()),
         });
         Ok(true)
+    }
+
+    /// Gives the resumer of the generator frame just popped its value stack
+    /// back; returns the generator's (what is left of its values).
+    #[inline]
+    fn resumer_stack_back(&mut self) -> Vec<Value> {
+        let resumer = self.resumer_stacks.pop().unwrap_or_default();
+        std::mem::replace(&mut self.stack, resumer)
+    }
+
+    /// The generator frame `gen` runs has been popped after finishing (a
+    /// return or an exception): frees its values, gives its resumer back its
+    /// stack and `exc_info`, and marks it done.
+    pub(crate) fn finish_gen_frame(&mut self, gen: &GenObj) {
+        // Locals are freed first to last, as CPython clears a frame.
+        self.stack.clear();
+        let own = self.resumer_stack_back();
+        drop(own);
+        self.leave_gen_frame(gen, false);
     }
 
     /// The generator whose frame `f` is leaves the call stack: suspended at a
@@ -154,30 +205,36 @@ impl Vm {
         restore_caller_exc(&mut self.exc_info, &mut st, suspended);
         if !suspended {
             st.done = true;
-            st.saved.clear();
+            st.values = Vec::new();
         }
     }
 
-    /// `YIELD_VALUE` of the top frame `f` (already popped), whose next
-    /// instruction is `ip`: saves its values and suspends its generator, as
-    /// `leave_gen_frame` does, under one borrow of the state.
+    /// `YIELD_VALUE` of the top frame `f` (already popped, the yielded value
+    /// too), whose next instruction is `ip`: its values stay in its vector,
+    /// and the generator is suspended as `leave_gen_frame` does, under one
+    /// borrow of the state.
     pub(crate) fn suspend_gen_frame(&mut self, f: &Frame, ip: usize) {
+        let own = self.resumer_stack_back();
         let st = f
             .generator
             .as_ref()
             .and_then(|g| g.state.try_borrow_mut().ok());
         let Some(mut st) = st else {
-            self.stack.truncate(f.ret_to);
             return;
         };
         let st = &mut *st;
-        crate::gen::save_frame_values(&mut self.stack, f.base, &mut st.saved);
+        st.values = own;
         st.ip = ip;
-        self.stack.truncate(f.ret_to);
         if st.running {
             st.running = false;
             restore_caller_exc(&mut self.exc_info, st, true);
         }
+    }
+
+    /// The values (fast locals, then evaluation stack) of frame `index` of
+    /// the call stack, wherever its generator segment keeps them.
+    pub(crate) fn frame_values(&self, index: usize) -> &[Value] {
+        frame_values(&self.frames, &self.resumer_stacks, &self.stack, index)
     }
 
     /// A generator frame that Python code resumed returned `v`: the resuming

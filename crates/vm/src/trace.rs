@@ -418,8 +418,9 @@ impl Vm {
         while state.entered < top {
             let i = state.entered;
             let frame = &self.frames[i];
-            let end = self.frames.get(i + 1).map_or(self.stack.len(), |f| f.base);
-            let start = (frame.base + frame.code.nlocalsplus()).min(end);
+            let values =
+                crate::gen_frame::frame_values(&self.frames, &self.resumer_stacks, &self.stack, i);
+            let stack = values.get(frame.code.nlocalsplus()..).unwrap_or(&[]);
             let resumed = frame.generator.is_some() && frame.ip > 0;
             let start_at = if frame.ip == 0 {
                 0
@@ -433,7 +434,7 @@ impl Vm {
             state.tracer.on_frame_enter(&FrameEvent {
                 code: &frame.code.raw,
                 depth: i,
-                stack: self.stack.get(start..end).unwrap_or(&[]),
+                stack,
                 resumed,
             });
             state.entered += 1;

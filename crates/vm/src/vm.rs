@@ -20,7 +20,8 @@ pub const DEFAULT_RECURSION_LIMIT: usize = 1000;
 pub(crate) const MAX_NATIVE_DEPTH: usize = 400;
 
 /// One activation record. Its fast locals live in `Vm::stack[base..base + nlocalsplus]`,
-/// its evaluation stack right above them.
+/// its evaluation stack right above them (for a frame below the running one,
+/// in the stack [`Vm::frame_values`] finds).
 #[derive(Debug)]
 pub(crate) struct Frame {
     pub(crate) code: Rc<Code>,
@@ -85,7 +86,12 @@ impl VmError {
 
 /// A Python virtual machine.
 pub struct Vm {
+    /// The values of the frames above the innermost generator frame (all
+    /// frames when none runs); a generator frame's values are its own vector.
     pub(crate) stack: Vec<Value>,
+    /// The value stacks of the generators' resumers, one per generator frame
+    /// on `frames` (`gen_frame.rs`).
+    pub(crate) resumer_stacks: Vec<Vec<Value>>,
     pub(crate) frames: Vec<Frame>,
     pub(crate) builtins: Rc<RefCell<Dict>>,
     /// The exception being handled (`sys.exc_info()`), or `None`.
@@ -157,6 +163,7 @@ impl Vm {
         crate::format::set_int_max_str_digits(crate::format::INT_MAX_STR_DIGITS);
         Vm {
             stack: Vec::with_capacity(1024),
+            resumer_stacks: Vec::new(),
             frames: Vec::with_capacity(64),
             builtins: Rc::new(RefCell::new(crate::builtins::make_builtins())),
             exc_info: Value::None,
