@@ -20,8 +20,9 @@ use crate::vm::Vm;
 #[derive(Debug, Default)]
 pub struct GenState {
     /// While suspended: the frame's fast locals followed by its evaluation
-    /// stack, in order. While running the vector is the VM's value stack
-    /// (this one is empty); once finished it is freed.
+    /// stack, in order. While running, the two vectors trade places: this
+    /// one is the VM's value stack, and this field holds the resumer's (the
+    /// values of the frames below). Freed once finished.
     pub values: Vec<Value>,
     /// Next instruction.
     pub ip: usize,

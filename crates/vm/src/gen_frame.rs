@@ -8,12 +8,12 @@
 //!
 //! A generator's frame keeps its fast locals and evaluation stack in its own
 //! vector (`GenState::values`), as CPython 3.11 embeds the frame in the
-//! generator object. Entering makes that vector the VM's value stack and
-//! parks the resumer's on `Vm::resumer_stacks`; leaving swaps them back. A
-//! switch is O(1) and allocates nothing: no value moves, and the frame's
-//! base is 0 in its own vector. Frames the generator calls push onto the same
-//! vector, so every generator frame on the call stack starts one segment of
-//! values; [`Vm::frame_values`] finds any frame's.
+//! generator object. Entering swaps that vector with the VM's value stack, so
+//! that the generator holds its resumer's stack while it runs; leaving swaps
+//! them back. A switch is O(1) and allocates nothing: no value moves, and
+//! the frame's base is 0 in its own vector. Frames the generator calls push
+//! onto the same vector, so every generator frame on the call stack starts
+//! one segment of values; [`Vm::with_frame_values`] finds any frame's.
 
 use std::rc::Rc;
 
@@ -67,31 +67,37 @@ pub(crate) fn escaped_error(flavor: Flavor, e: PyErr) -> PyErr {
     e
 }
 
-/// [`Vm::frame_values`] over the VM's parts (for callers holding another
-/// part mutably): frame `index`'s values are in the segment of the
-/// generator frame nearest below or at it (the first segment if none is).
-pub(crate) fn frame_values<'a>(
-    frames: &'a [Frame],
-    resumer_stacks: &'a [Vec<Value>],
-    stack: &'a [Value],
+/// [`Vm::with_frame_values`] over the VM's parts (for callers holding
+/// another part mutably). Frame `index`'s values are in the segment that
+/// starts at the generator frame nearest below or at it (or at the bottom);
+/// while the generator frame nearest above it runs, that one's state holds
+/// the segment, else it is the VM's stack.
+pub(crate) fn with_frame_values<R>(
+    frames: &[Frame],
+    stack: &[Value],
     index: usize,
-) -> &'a [Value] {
+    f: impl FnOnce(&[Value]) -> R,
+) -> R {
     let Some(frame) = frames.get(index) else {
-        return &[];
+        return f(&[]);
     };
-    let segment = frames[..=index]
-        .iter()
-        .filter(|f| f.generator.is_some())
-        .count();
-    let values: &[Value] = match resumer_stacks.get(segment) {
-        Some(s) => s,
-        None => stack,
+    let region = |values: &[Value]| -> R {
+        let end = match frames.get(index + 1) {
+            Some(next) if next.generator.is_none() => next.base,
+            _ => values.len(),
+        };
+        f(values.get(frame.base..end.max(frame.base)).unwrap_or(&[]))
     };
-    let end = match frames.get(index + 1) {
-        Some(next) if next.generator.is_none() => next.base,
-        _ => values.len(),
-    };
-    values.get(frame.base..end.max(frame.base)).unwrap_or(&[])
+    let above = frames
+        .get(index + 1..)
+        .and_then(|fs| fs.iter().find_map(|f| f.generator.as_ref()));
+    match above {
+        None => region(stack),
+        Some(g) => match g.state.try_borrow() {
+            Ok(st) => region(&st.values),
+            Err(_) => region(&[]),
+        },
+    }
 }
 
 impl Vm {
@@ -140,9 +146,7 @@ impl Vm {
         }
         st.running = true;
         st.started = true;
-        let own = std::mem::take(&mut st.values);
-        let resumer = std::mem::replace(&mut self.stack, own);
-        self.resumer_stacks.push(resumer);
+        std::mem::swap(&mut self.stack, &mut st.values);
         if let Some(v) = sent {
             self.stack.push(v);
         }
@@ -172,28 +176,18 @@ impl Vm {
         Ok(true)
     }
 
-    /// Gives the resumer of the generator frame just popped its value stack
-    /// back; returns the generator's (what is left of its values).
-    #[inline]
-    fn resumer_stack_back(&mut self) -> Vec<Value> {
-        let resumer = self.resumer_stacks.pop().unwrap_or_default();
-        std::mem::replace(&mut self.stack, resumer)
-    }
-
     /// The generator frame `gen` runs has been popped after finishing (a
     /// return or an exception): frees its values, gives its resumer back its
     /// stack and `exc_info`, and marks it done.
     pub(crate) fn finish_gen_frame(&mut self, gen: &GenObj) {
         // Locals are freed first to last, as CPython clears a frame.
         self.stack.clear();
-        let own = self.resumer_stack_back();
-        drop(own);
         self.leave_gen_frame(gen, false);
     }
 
-    /// The generator whose frame `f` is leaves the call stack: suspended at a
-    /// `yield` (its values already saved) or finished. Restores the caller's
-    /// `exc_info`. Does nothing if the generator is not running.
+    /// The generator `gen` has finished and its frame left the call stack:
+    /// gives the resumer back its stack and `exc_info`, and frees what is
+    /// left of the frame's values. Does nothing if it is not running.
     pub(crate) fn leave_gen_frame(&mut self, gen: &GenObj, suspended: bool) {
         let Ok(mut st) = gen.state.try_borrow_mut() else {
             return;
@@ -201,6 +195,7 @@ impl Vm {
         if !st.running {
             return;
         }
+        std::mem::swap(&mut self.stack, &mut st.values);
         st.running = false;
         restore_caller_exc(&mut self.exc_info, &mut st, suspended);
         if !suspended {
@@ -214,7 +209,6 @@ impl Vm {
     /// and the generator is suspended as `leave_gen_frame` does, under one
     /// borrow of the state.
     pub(crate) fn suspend_gen_frame(&mut self, f: &Frame, ip: usize) {
-        let own = self.resumer_stack_back();
         let st = f
             .generator
             .as_ref()
@@ -223,18 +217,18 @@ impl Vm {
             return;
         };
         let st = &mut *st;
-        st.values = own;
-        st.ip = ip;
         if st.running {
+            std::mem::swap(&mut self.stack, &mut st.values);
             st.running = false;
             restore_caller_exc(&mut self.exc_info, st, true);
         }
+        st.ip = ip;
     }
 
-    /// The values (fast locals, then evaluation stack) of frame `index` of
-    /// the call stack, wherever its generator segment keeps them.
-    pub(crate) fn frame_values(&self, index: usize) -> &[Value] {
-        frame_values(&self.frames, &self.resumer_stacks, &self.stack, index)
+    /// Runs `f` on the values (fast locals, then evaluation stack) of frame
+    /// `index` of the call stack, wherever its generator segment keeps them.
+    pub(crate) fn with_frame_values<R>(&self, index: usize, f: impl FnOnce(&[Value]) -> R) -> R {
+        with_frame_values(&self.frames, &self.stack, index, f)
     }
 
     /// A generator frame that Python code resumed returned `v`: the resuming

@@ -418,9 +418,6 @@ impl Vm {
         while state.entered < top {
             let i = state.entered;
             let frame = &self.frames[i];
-            let values =
-                crate::gen_frame::frame_values(&self.frames, &self.resumer_stacks, &self.stack, i);
-            let stack = values.get(frame.code.nlocalsplus()..).unwrap_or(&[]);
             let resumed = frame.generator.is_some() && frame.ip > 0;
             let start_at = if frame.ip == 0 {
                 0
@@ -431,11 +428,14 @@ impl Vm {
                 pending: None,
                 start: Some(start_at),
             };
-            state.tracer.on_frame_enter(&FrameEvent {
-                code: &frame.code.raw,
-                depth: i,
-                stack,
-                resumed,
+            let nlocals = frame.code.nlocalsplus();
+            crate::gen_frame::with_frame_values(&self.frames, &self.stack, i, |values| {
+                state.tracer.on_frame_enter(&FrameEvent {
+                    code: &frame.code.raw,
+                    depth: i,
+                    stack: values.get(nlocals..).unwrap_or(&[]),
+                    resumed,
+                });
             });
             state.entered += 1;
         }

@@ -86,12 +86,10 @@ impl VmError {
 
 /// A Python virtual machine.
 pub struct Vm {
-    /// The values of the frames above the innermost generator frame (all
-    /// frames when none runs); a generator frame's values are its own vector.
+    /// The values of the frames from the innermost generator frame up (all
+    /// frames when none runs): a running generator's frame swaps its own
+    /// vector in (`gen_frame.rs`).
     pub(crate) stack: Vec<Value>,
-    /// The value stacks of the generators' resumers, one per generator frame
-    /// on `frames` (`gen_frame.rs`).
-    pub(crate) resumer_stacks: Vec<Vec<Value>>,
     pub(crate) frames: Vec<Frame>,
     pub(crate) builtins: Rc<RefCell<Dict>>,
     /// The exception being handled (`sys.exc_info()`), or `None`.
@@ -163,7 +161,6 @@ impl Vm {
         crate::format::set_int_max_str_digits(crate::format::INT_MAX_STR_DIGITS);
         Vm {
             stack: Vec::with_capacity(1024),
-            resumer_stacks: Vec::new(),
             frames: Vec::with_capacity(64),
             builtins: Rc::new(RefCell::new(crate::builtins::make_builtins())),
             exc_info: Value::None,
