@@ -172,7 +172,7 @@ impl Vm {
             }
             self.stack.truncate(f.ret_to);
             if let Some(g) = &f.generator {
-                self.leave_gen_frame(g, false);
+                self.finish_gen_frame(g);
                 if !f.entry && err.is(ExcKind::StopIteration) {
                     // Its resumer raises the `RuntimeError` (PEP 479).
                     (err, exc) = self.escaped_inline(err);
@@ -713,7 +713,7 @@ impl Vm {
                         self.stack.truncate(f.ret_to);
                         let resumed_inline = match &f.generator {
                             Some(g) => {
-                                self.leave_gen_frame(g, false);
+                                self.finish_gen_frame(g);
                                 !f_entry
                             }
                             None => false,
@@ -1652,17 +1652,12 @@ impl Vm {
                         if TRACE {
                             self.trace_exit(&f, crate::trace::FrameExit::Generator);
                         }
-                        let saved: Vec<Value> = if self.stack.len() > f.base {
-                            self.stack.drain(f.base..).rev().collect()
-                        } else {
-                            Vec::new()
-                        };
-                        self.stack.truncate(f.ret_to);
+                        let values = crate::gen::frame_vector(&mut self.stack, &f);
                         let gen = crate::gen::GenObj {
                             code: f.code,
                             globals: f.globals,
                             state: RefCell::new(crate::gen::GenState {
-                                saved,
+                                values,
                                 ip,
                                 running: false,
                                 done: false,

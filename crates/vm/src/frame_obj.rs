@@ -522,11 +522,13 @@ impl Vm {
             return Value::Dict(d.clone());
         }
         let mut d = Dict::new();
-        for (i, name) in fr.code.localsplus.iter().enumerate() {
-            let v = match self.stack.get(fr.base + i) {
-                Some(Value::Cell(c)) => c.borrow().clone(),
-                Some(v) => v.clone(),
-                None => Value::Null,
+        let values: Vec<Value> = self.with_frame_values(index, |vals| {
+            vals.iter().take(fr.code.nlocalsplus()).cloned().collect()
+        });
+        for (name, v) in fr.code.localsplus.iter().zip(values) {
+            let v = match v {
+                Value::Cell(c) => c.borrow().clone(),
+                v => v,
             };
             if !v.is_null() {
                 let _ = d.insert(Value::Str(name.clone()), v);

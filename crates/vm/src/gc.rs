@@ -291,8 +291,9 @@ pub fn referents(v: &Value, out: &mut Vec<Value>) {
         Value::DictView(dv) => out.push(Value::Dict(dv.0.clone())),
         Value::Generator(g) => {
             out.push(Value::Dict(g.globals.clone()));
-            if let Ok(st) = g.state.try_borrow() {
-                out.extend(st.saved.iter().filter(|x| is_node(x)).cloned());
+            // A running frame's field holds its resumer's stack instead.
+            if let Some(st) = g.state.try_borrow().ok().filter(|st| !st.running) {
+                out.extend(st.values.iter().filter(|x| is_node(x)).cloned());
             }
         }
         Value::Instance(i) => {

@@ -1,7 +1,8 @@
-//! Generator objects. A suspended generator keeps its fast locals and evaluation
-//! stack in a vector; resuming moves them back onto the VM's value stack
-//! (`gen_frame.rs`). Python code resumes a generator in its own eval loop;
-//! Rust callers (`next()`, `list(gen)`) run the frame in a nested `run_frames`.
+//! Generator objects. A generator owns the vector that holds its frame's fast
+//! locals and evaluation stack; while it runs, that vector is the VM's value
+//! stack (`gen_frame.rs`), so resuming and suspending swap vectors instead of
+//! moving values. Python code resumes a generator in its own eval loop; Rust
+//! callers (`next()`, `list(gen)`) run the frame in a nested `run_frames`.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -19,9 +20,10 @@ use crate::vm::Vm;
 #[derive(Debug, Default)]
 pub struct GenState {
     /// While suspended: the frame's fast locals followed by its evaluation
-    /// stack, in reverse order (the top of the stack first), so that saving
-    /// and restoring are plain pops and pushes.
-    pub saved: Vec<Value>,
+    /// stack, in order. While running, the two vectors trade places: this
+    /// one is the VM's value stack, and this field holds the resumer's (the
+    /// values of the frames below). Freed once finished.
+    pub values: Vec<Value>,
     /// Next instruction.
     pub ip: usize,
     /// Whether it is running now.
@@ -71,28 +73,17 @@ impl Vm {
     }
 }
 
-/// Moves `stack[from..]` (a suspending generator's fast locals and evaluation
-/// stack) into `saved`, top first, replacing its contents, and shortens
-/// `stack` to `from`.
-#[inline]
-pub(crate) fn save_frame_values(stack: &mut Vec<Value>, from: usize, saved: &mut Vec<Value>) {
-    saved.clear();
-    saved.reserve(stack.len().saturating_sub(from));
-    while stack.len() > from {
-        match stack.pop() {
-            Some(v) => saved.push(v),
-            None => break,
-        }
-    }
-}
-
-/// Moves a suspended frame's `saved` values back onto `stack`, in order.
-#[inline]
-pub(crate) fn restore_frame_values(stack: &mut Vec<Value>, saved: &mut Vec<Value>) {
-    stack.reserve(saved.len());
-    while let Some(v) = saved.pop() {
-        stack.push(v);
-    }
+/// `RETURN_GENERATOR` of frame `f` (popped): moves the new generator's frame
+/// values (`stack[f.base..]`) into a vector of their own, with room for the
+/// frame's whole evaluation stack and a sent value, so that running it
+/// allocates nothing unless it calls; drops `stack` to `f.ret_to`.
+pub(crate) fn frame_vector(stack: &mut Vec<Value>, f: &crate::vm::Frame) -> Vec<Value> {
+    let from = f.base.min(stack.len());
+    let room = f.code.nlocalsplus() + f.code.raw.stacksize as usize + 1;
+    let mut values = Vec::with_capacity(room.max(stack.len() - from));
+    values.extend(stack.drain(from..));
+    stack.truncate(f.ret_to);
+    values
 }
 
 impl Vm {

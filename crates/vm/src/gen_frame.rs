@@ -6,10 +6,14 @@
 //! running loop's stack and its `YIELD_VALUE` continues the caller's frame, as
 //! CPython 3.11 links a generator's frame into the call chain).
 //!
-//! While suspended, a frame's fast locals and evaluation stack sit in
-//! `GenState::saved`; entering moves them onto the value stack and leaving
-//! moves them back: O(live values), and the buffer keeps its capacity, so a
-//! resumption allocates nothing.
+//! A generator's frame keeps its fast locals and evaluation stack in its own
+//! vector (`GenState::values`), as CPython 3.11 embeds the frame in the
+//! generator object. Entering swaps that vector with the VM's value stack, so
+//! that the generator holds its resumer's stack while it runs; leaving swaps
+//! them back. A switch is O(1) and allocates nothing: no value moves, and
+//! the frame's base is 0 in its own vector. Frames the generator calls push
+//! onto the same vector, so every generator frame on the call stack starts
+//! one segment of values; [`Vm::with_frame_values`] finds any frame's.
 
 use std::rc::Rc;
 
@@ -63,6 +67,39 @@ pub(crate) fn escaped_error(flavor: Flavor, e: PyErr) -> PyErr {
     e
 }
 
+/// [`Vm::with_frame_values`] over the VM's parts (for callers holding
+/// another part mutably). Frame `index`'s values are in the segment that
+/// starts at the generator frame nearest below or at it (or at the bottom);
+/// while the generator frame nearest above it runs, that one's state holds
+/// the segment, else it is the VM's stack.
+pub(crate) fn with_frame_values<R>(
+    frames: &[Frame],
+    stack: &[Value],
+    index: usize,
+    f: impl FnOnce(&[Value]) -> R,
+) -> R {
+    let Some(frame) = frames.get(index) else {
+        return f(&[]);
+    };
+    let region = |values: &[Value]| -> R {
+        let end = match frames.get(index + 1) {
+            Some(next) if next.generator.is_none() => next.base,
+            _ => values.len(),
+        };
+        f(values.get(frame.base..end.max(frame.base)).unwrap_or(&[]))
+    };
+    let above = frames
+        .get(index + 1..)
+        .and_then(|fs| fs.iter().find_map(|f| f.generator.as_ref()));
+    match above {
+        None => region(stack),
+        Some(g) => match g.state.try_borrow() {
+            Ok(st) => region(&st.values),
+            Err(_) => region(&[]),
+        },
+    }
+}
+
 impl Vm {
     /// Pushes `gen`'s frame to resume it, with `sent` (if any) as the value of
     /// its pending `yield`. `Ok(false)`: the frame has finished, nothing was
@@ -109,8 +146,7 @@ impl Vm {
         }
         st.running = true;
         st.started = true;
-        let base = self.stack.len();
-        crate::gen::restore_frame_values(&mut self.stack, &mut st.saved);
+        std::mem::swap(&mut self.stack, &mut st.values);
         if let Some(v) = sent {
             self.stack.push(v);
         }
@@ -131,8 +167,8 @@ impl Vm {
             code: gen.code.clone(),
             globals: gen.globals.clone(),
             names: None,
-            base,
-            ret_to: base,
+            base: 0,
+            ret_to: 0,
             ip,
             entry,
             generator: Some(gen.clone()),
@@ -140,9 +176,18 @@ impl Vm {
         Ok(true)
     }
 
-    /// The generator whose frame `f` is leaves the call stack: suspended at a
-    /// `yield` (its values already saved) or finished. Restores the caller's
-    /// `exc_info`. Does nothing if the generator is not running.
+    /// The generator frame `gen` runs has been popped after finishing (a
+    /// return or an exception): frees its values, gives its resumer back its
+    /// stack and `exc_info`, and marks it done.
+    pub(crate) fn finish_gen_frame(&mut self, gen: &GenObj) {
+        // Locals are freed first to last, as CPython clears a frame.
+        self.stack.clear();
+        self.leave_gen_frame(gen, false);
+    }
+
+    /// The generator `gen` has finished and its frame left the call stack:
+    /// gives the resumer back its stack and `exc_info`, and frees what is
+    /// left of the frame's values. Does nothing if it is not running.
     pub(crate) fn leave_gen_frame(&mut self, gen: &GenObj, suspended: bool) {
         let Ok(mut st) = gen.state.try_borrow_mut() else {
             return;
@@ -150,34 +195,40 @@ impl Vm {
         if !st.running {
             return;
         }
+        std::mem::swap(&mut self.stack, &mut st.values);
         st.running = false;
         restore_caller_exc(&mut self.exc_info, &mut st, suspended);
         if !suspended {
             st.done = true;
-            st.saved.clear();
+            st.values = Vec::new();
         }
     }
 
-    /// `YIELD_VALUE` of the top frame `f` (already popped), whose next
-    /// instruction is `ip`: saves its values and suspends its generator, as
-    /// `leave_gen_frame` does, under one borrow of the state.
+    /// `YIELD_VALUE` of the top frame `f` (already popped, the yielded value
+    /// too), whose next instruction is `ip`: its values stay in its vector,
+    /// and the generator is suspended as `leave_gen_frame` does, under one
+    /// borrow of the state.
     pub(crate) fn suspend_gen_frame(&mut self, f: &Frame, ip: usize) {
         let st = f
             .generator
             .as_ref()
             .and_then(|g| g.state.try_borrow_mut().ok());
         let Some(mut st) = st else {
-            self.stack.truncate(f.ret_to);
             return;
         };
         let st = &mut *st;
-        crate::gen::save_frame_values(&mut self.stack, f.base, &mut st.saved);
-        st.ip = ip;
-        self.stack.truncate(f.ret_to);
         if st.running {
+            std::mem::swap(&mut self.stack, &mut st.values);
             st.running = false;
             restore_caller_exc(&mut self.exc_info, st, true);
         }
+        st.ip = ip;
+    }
+
+    /// Runs `f` on the values (fast locals, then evaluation stack) of frame
+    /// `index` of the call stack, wherever its generator segment keeps them.
+    pub(crate) fn with_frame_values<R>(&self, index: usize, f: impl FnOnce(&[Value]) -> R) -> R {
+        with_frame_values(&self.frames, &self.stack, index, f)
     }
 
     /// A generator frame that Python code resumed returned `v`: the resuming

@@ -418,8 +418,6 @@ impl Vm {
         while state.entered < top {
             let i = state.entered;
             let frame = &self.frames[i];
-            let end = self.frames.get(i + 1).map_or(self.stack.len(), |f| f.base);
-            let start = (frame.base + frame.code.nlocalsplus()).min(end);
             let resumed = frame.generator.is_some() && frame.ip > 0;
             let start_at = if frame.ip == 0 {
                 0
@@ -430,11 +428,14 @@ impl Vm {
                 pending: None,
                 start: Some(start_at),
             };
-            state.tracer.on_frame_enter(&FrameEvent {
-                code: &frame.code.raw,
-                depth: i,
-                stack: self.stack.get(start..end).unwrap_or(&[]),
-                resumed,
+            let nlocals = frame.code.nlocalsplus();
+            crate::gen_frame::with_frame_values(&self.frames, &self.stack, i, |values| {
+                state.tracer.on_frame_enter(&FrameEvent {
+                    code: &frame.code.raw,
+                    depth: i,
+                    stack: values.get(nlocals..).unwrap_or(&[]),
+                    resumed,
+                });
             });
             state.entered += 1;
         }

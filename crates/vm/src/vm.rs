@@ -20,7 +20,8 @@ pub const DEFAULT_RECURSION_LIMIT: usize = 1000;
 pub(crate) const MAX_NATIVE_DEPTH: usize = 400;
 
 /// One activation record. Its fast locals live in `Vm::stack[base..base + nlocalsplus]`,
-/// its evaluation stack right above them.
+/// its evaluation stack right above them (for a frame below the running one,
+/// in the stack [`Vm::frame_values`] finds).
 #[derive(Debug)]
 pub(crate) struct Frame {
     pub(crate) code: Rc<Code>,
@@ -85,6 +86,9 @@ impl VmError {
 
 /// A Python virtual machine.
 pub struct Vm {
+    /// The values of the frames from the innermost generator frame up (all
+    /// frames when none runs): a running generator's frame swaps its own
+    /// vector in (`gen_frame.rs`).
     pub(crate) stack: Vec<Value>,
     pub(crate) frames: Vec<Frame>,
     pub(crate) builtins: Rc<RefCell<Dict>>,

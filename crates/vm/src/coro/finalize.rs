@@ -360,7 +360,9 @@ impl Vm {
         // Freed even when it refuses to close: nothing closes it again.
         if let Ok(mut st) = gen.state.try_borrow_mut() {
             st.done = true;
-            st.saved.clear();
+            if !st.running {
+                st.values = Vec::new();
+            }
         }
         if let Err(e) = r {
             *e.0.context.borrow_mut() = None;

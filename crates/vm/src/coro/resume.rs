@@ -35,7 +35,7 @@ pub(crate) fn delegate(gen: &GenObj) -> Option<Value> {
     let raw = &gen.code.raw.code;
     let resume = raw.get(off) == Some(&(Op::Resume as u8));
     if resume && raw.get(off + 1).is_some_and(|&a| a >= 2) {
-        st.saved.first().cloned()
+        st.values.last().cloned()
     } else {
         None
     }
@@ -51,9 +51,7 @@ fn set_running(gen: &GenObj, on: bool) {
 /// of the `SEND` that drove it, as `_gen_throw` does.
 fn end_delegation(gen: &GenObj) {
     if let Ok(mut st) = gen.state.try_borrow_mut() {
-        if !st.saved.is_empty() {
-            st.saved.remove(0);
-        }
+        st.values.pop();
         if let Some(send) = st.ip.checked_sub(2).and_then(|i| gen.code.instrs.get(i)) {
             if send.op == Op::Send {
                 st.ip = send.arg as usize;
