@@ -14,14 +14,17 @@
 //! every hit; anything unusual takes the general path, which stays the only
 //! place with the rules (descriptors, `__getattr__`, errors and suggestions).
 //!
-//! The class is held weakly: its memory cannot be reused by another class
-//! while an entry names it, and the entry does not keep it alive.
+//! Classes and functions are held weakly: their memory cannot be reused by
+//! another object while an entry names them, and entries keep nothing alive
+//! (a code object caching its own function would be a cycle the collector
+//! cannot see).
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 use crate::attr::plain_getter;
 use crate::class::{epoch, lookup, special};
+use crate::descr::Descr;
 use crate::exc::PyResult;
 use crate::func::Function;
 use crate::instance::Instance;
@@ -41,9 +44,9 @@ enum Kind {
     /// on the class intercepts a store.
     Value { idx: usize, load: bool, store: bool },
     /// A plain function of the class, absent from the first `nkeys` shared keys.
-    Method { nkeys: usize, func: Value },
+    Method { nkeys: usize, func: Weak<Function> },
     /// A property whose getter runs as a frame.
-    Getter(Rc<Function>),
+    Getter(Weak<Function>),
 }
 
 /// One cache entry: the class it was made for, the epoch it holds at, and what it knows.
@@ -120,13 +123,13 @@ fn classify(t: &Rc<TypeObj>, name: &Rc<StrObj>) -> Kind {
     let (pos, nkeys) = h.keys.find(name);
     if !getattribute {
         if let Some(f) = found.as_ref().and_then(plain_getter) {
-            return Kind::Getter(f);
+            return Kind::Getter(Rc::downgrade(&f));
         }
-        if let Some(f @ Value::Function(_)) = &found {
+        if let Some(Value::Function(f)) = &found {
             return match pos {
                 None => Kind::Method {
                     nkeys,
-                    func: f.clone(),
+                    func: Rc::downgrade(f),
                 },
                 Some(_) => Kind::None,
             };
@@ -172,7 +175,7 @@ impl Vm {
                     let h = t.heap.as_ref()?;
                     i.dict.split_get(&h.keys, *idx).map(Ok)
                 }
-                Kind::Getter(f) => Some(Err(f.clone())),
+                Kind::Getter(f) => f.upgrade().map(Err),
                 _ => None,
             })
         };
@@ -248,17 +251,20 @@ impl Vm {
         obj: Value,
         name: &Rc<StrObj>,
     ) -> PyResult<(Value, Value)> {
-        let Value::Instance(i) = &obj else {
-            return self.load_method(obj, name);
+        let i = match &obj {
+            Value::Instance(i) => i,
+            Value::Descr(d) => return self.super_method_cached(d, obj.clone(), name),
+            _ => return self.load_method(obj, name),
         };
         let probe = {
             let t = i.class_ref();
             cache.probe(&t, |k| match k {
                 Kind::Method { nkeys, func } => {
                     let h = t.heap.as_ref()?;
-                    i.dict
-                        .split_within(&h.keys, *nkeys)
-                        .then(|| func.clone())
+                    if !i.dict.split_within(&h.keys, *nkeys) {
+                        return None;
+                    }
+                    func.upgrade().map(Value::Function)
                 }
                 _ => None,
             })
@@ -275,4 +281,82 @@ impl Vm {
             }
         }
     }
+
+    /// `LOAD_METHOD` on a `super` object (or another descriptor object).
+    fn super_method_cached(
+        &mut self,
+        d: &Descr,
+        obj: Value,
+        name: &Rc<StrObj>,
+    ) -> PyResult<(Value, Value)> {
+        let Descr::Super {
+            typ,
+            obj: inst @ Value::Instance(_),
+            obj_type: Some(start),
+        } = d
+        else {
+            return self.load_method(obj, name);
+        };
+        let slot = super_slot(start, typ, name);
+        let hit = SUPER_CACHE.with(|c| {
+            let c = c.try_borrow().ok()?;
+            let e = c.get(slot)?.as_ref()?;
+            (e.epoch == epoch()
+                && std::ptr::eq(e.start.as_ptr(), Rc::as_ptr(start))
+                && std::ptr::eq(e.typ.as_ptr(), Rc::as_ptr(typ))
+                && Rc::ptr_eq(&e.name, name))
+            .then(|| e.func.upgrade())?
+        });
+        if let Some(f) = hit.map(Value::Function) {
+            return Ok((f, inst.clone()));
+        }
+        let at = epoch();
+        let (typ, start) = (typ.clone(), start.clone());
+        let r = self.load_method(obj, name)?;
+        if let (Value::Function(f), _) = &r {
+            if epoch() == at {
+                let entry = SuperEntry {
+                    start: Rc::downgrade(&start),
+                    typ: Rc::downgrade(&typ),
+                    name: name.clone(),
+                    epoch: at,
+                    func: Rc::downgrade(f),
+                };
+                let old = SUPER_CACHE.with(|c| {
+                    let mut c = c.try_borrow_mut().ok()?;
+                    if c.is_empty() {
+                        c.resize_with(SUPER_CACHE_SIZE, || None);
+                    }
+                    c.get_mut(slot)?.replace(entry)
+                });
+                drop(old);
+            }
+        }
+        Ok(r)
+    }
+}
+
+/// A method found through `super()`: valid for this (class of the instance,
+/// class of the method's `__class__` cell, name) while the epoch holds.
+struct SuperEntry {
+    start: Weak<TypeObj>,
+    typ: Weak<TypeObj>,
+    name: Rc<StrObj>,
+    epoch: u64,
+    func: Weak<Function>,
+}
+
+const SUPER_CACHE_SIZE: usize = 64;
+
+thread_local! {
+    /// `super().name` method lookups, direct-mapped (3.12's `LOAD_SUPER_ATTR`
+    /// leans on the type cache the same way).
+    static SUPER_CACHE: RefCell<Vec<Option<SuperEntry>>> = const { RefCell::new(Vec::new()) };
+}
+
+fn super_slot(start: &Rc<TypeObj>, typ: &Rc<TypeObj>, name: &Rc<StrObj>) -> usize {
+    let h = (Rc::as_ptr(start) as usize >> 4)
+        ^ (Rc::as_ptr(typ) as usize >> 3)
+        ^ (Rc::as_ptr(name) as usize >> 5);
+    h % SUPER_CACHE_SIZE
 }
