@@ -215,4 +215,29 @@ try:
     bad(Sug())
 except AttributeError as e:
     print("AttributeError:", e)
+
+
+
+# One site seeing more classes than the cache has ways, changed midway.
+def make(k):
+    class K:
+        def __init__(self):
+            self.tag = k
+
+        def kind(self):
+            return "K%d" % self.tag
+
+    return K
+
+
+kinds = [make(k) for k in range(6)]
+objs = [c() for c in kinds] * 3
+print(" ".join(o.kind() + str(o.tag) for o in objs))
+kinds[4].kind = lambda self: "new"
+kinds[1].tag = property(lambda self: -1)
+print(" ".join(o.kind() + str(o.tag) for o in objs))
+for o in objs:
+    if not isinstance(o, kinds[1]):
+        o.tag = o.tag * 2
+print(" ".join(o.kind() + str(o.tag) for o in objs))
 bad(Sug())

@@ -57,9 +57,13 @@ struct Entry {
     kind: Kind,
 }
 
-/// The attribute cache of one name in one code object.
+/// How many classes one name's cache remembers (a site that sees a base and
+/// a subclass in turn, as `shape.area()` over mixed shapes, stays cached).
+const WAYS: usize = 4;
+
+/// The attribute cache of one name in one code object, most recent first.
 #[derive(Debug, Default)]
-pub(crate) struct AttrCache(RefCell<Entry>);
+pub(crate) struct AttrCache(RefCell<[Entry; WAYS]>);
 
 /// Empty caches for a code object with `n` names.
 pub(crate) fn caches(n: usize) -> Vec<AttrCache> {
@@ -80,10 +84,16 @@ impl AttrCache {
     /// Runs `f` on the entry's kind when the entry is current for class `t`.
     #[inline]
     fn probe<T>(&self, t: &Rc<TypeObj>, f: impl FnOnce(&Kind) -> Option<T>) -> Probe<T> {
-        let Ok(e) = self.0.try_borrow() else {
+        let Ok(ways) = self.0.try_borrow() else {
             return Probe::Known;
         };
-        if !std::ptr::eq(e.class.as_ptr(), Rc::as_ptr(t)) || e.epoch != epoch() {
+        let Some(e) = ways
+            .iter()
+            .find(|e| std::ptr::eq(e.class.as_ptr(), Rc::as_ptr(t)))
+        else {
+            return Probe::Miss;
+        };
+        if e.epoch != epoch() {
             return Probe::Miss;
         }
         match f(&e.kind) {
@@ -98,17 +108,20 @@ impl AttrCache {
             return;
         }
         let kind = classify(t, name);
-        if let Ok(mut e) = self.0.try_borrow_mut() {
-            let old = std::mem::replace(
-                &mut *e,
-                Entry {
-                    class: Rc::downgrade(t),
-                    epoch: at,
-                    kind,
-                },
-            );
-            drop(e);
-            drop(old);
+        if let Ok(mut ways) = self.0.try_borrow_mut() {
+            // This class's old entry, else the least recent, makes room at the front.
+            let end = ways
+                .iter()
+                .position(|e| std::ptr::eq(e.class.as_ptr(), Rc::as_ptr(t)))
+                .unwrap_or(WAYS - 1);
+            if let Some(slice) = ways.get_mut(..=end) {
+                slice.rotate_right(1);
+            }
+            ways[0] = Entry {
+                class: Rc::downgrade(t),
+                epoch: at,
+                kind,
+            };
         }
     }
 }
