@@ -40,7 +40,7 @@ pub fn instance_attrs(obj: &Value) -> Option<Rc<RefCell<Dict>>> {
 
 /// The getter of a property when reading it is just a call of a plain
 /// one-argument function (so the eval loop can push a frame).
-fn plain_getter(attr: &Value) -> Option<Rc<crate::func::Function>> {
+pub(crate) fn plain_getter(attr: &Value) -> Option<Rc<crate::func::Function>> {
     let Value::Descr(d) = attr else {
         return None;
     };
@@ -114,6 +114,15 @@ fn no_attribute(obj: &Value, name: &Rc<StrObj>) -> PyErr {
     err
 }
 
+/// `property 'name'` in a property's error messages; `property` when it has
+/// no name (made outside a class body, so `__set_name__` never ran).
+fn property_label(name: &Value) -> String {
+    match name {
+        Value::None => "property".to_string(),
+        n => format!("property '{}'", crate::repr::to_str(n)),
+    }
+}
+
 fn key_str(k: &Value) -> Option<Rc<str>> {
     match k {
         Value::Str(s) => Some(Rc::from(s.as_str())),
@@ -144,12 +153,11 @@ impl Vm {
                         return Ok(attr.clone());
                     }
                     if matches!(fget, Value::None) {
-                        let n = crate::repr::to_str(&name.borrow());
                         return Err(PyErr::new(
                             ExcKind::AttributeError,
                             format!(
-                                "property '{}' of '{}' object has no getter",
-                                n,
+                                "{} of '{}' object has no getter",
+                                property_label(&name.borrow()),
                                 crate::types::type_name(obj)
                             ),
                         ));
@@ -325,8 +333,8 @@ impl Vm {
                             return Err(PyErr::new(
                                 ExcKind::AttributeError,
                                 format!(
-                                    "property '{}' of '{}' object has no {}",
-                                    crate::repr::to_str(&pname.borrow()),
+                                    "{} of '{}' object has no {}",
+                                    property_label(&pname.borrow()),
                                     t.name,
                                     if value.is_some() { "setter" } else { "deleter" }
                                 ),

@@ -58,6 +58,13 @@ pub fn bump_epoch() {
     EPOCH.with(|e| e.set(e.get().wrapping_add(1)));
 }
 
+/// The current class-namespace epoch: a cache made at this epoch holds while
+/// no class dict has been written since (CPython's type version tags, global).
+#[inline]
+pub fn epoch() -> u64 {
+    EPOCH.with(Cell::get)
+}
+
 /// The metaclass of a class.
 pub fn metatype(t: &Rc<TypeObj>) -> Rc<TypeObj> {
     match t.heap.as_ref().and_then(|h| h.meta.clone()) {

@@ -78,6 +78,8 @@ pub struct Code {
     pub global_cache: std::cell::RefCell<Vec<GlobalCache>>,
     /// `LOAD_METHOD` caches for builtin types, one per name: (method table, method).
     pub method_cache: Vec<std::cell::Cell<Option<(u8, &'static crate::func::BuiltinDef)>>>,
+    /// Attribute caches on instances of Python classes, one per name (`attr_cache.rs`).
+    pub(crate) attr_cache: Vec<crate::attr_cache::AttrCache>,
 }
 
 /// Why a code object cannot be loaded.
@@ -389,6 +391,7 @@ impl Code {
             && raw.kwonlyargcount == 0;
         let global_cache = std::cell::RefCell::new(vec![GlobalCache::default(); names.len()]);
         let method_cache = vec![std::cell::Cell::new(None); names.len()];
+        let attr_cache = crate::attr_cache::caches(names.len());
         Ok(Code {
             instrs,
             offsets,
@@ -406,6 +409,7 @@ impl Code {
             simple_args,
             global_cache,
             method_cache,
+            attr_cache,
             localsplus,
             raw,
         })

@@ -872,16 +872,17 @@ impl Vm {
                             }
                         }
                         let name = &code.names[arg as usize];
-                        let (a, b) = tri!(self.load_method(obj, name));
+                        let cache = &code.attr_cache[arg as usize];
+                        let (a, b) = tri!(self.load_method_cached(cache, obj, name));
                         self.stack.push(a);
                         self.stack.push(b);
                     }
                     Op::LoadAttr => {
                         let obj = pop!();
                         if let Value::Instance(i) = &obj {
-                            let t = i.class();
                             let name = &code.names[arg as usize];
-                            match tri!(self.load_attr_instance(&obj, &t, name)) {
+                            let cache = &code.attr_cache[arg as usize];
+                            match tri!(self.load_attr_cached(cache, &obj, i, name)) {
                                 Ok(v) => self.stack.push(v),
                                 Err(getter) => {
                                     // A property whose getter is a plain function runs as a frame.
@@ -908,7 +909,8 @@ impl Vm {
                     Op::StoreAttr => {
                         let obj = pop!();
                         let v = pop!();
-                        tri!(self.store_attr(&obj, &code.names[arg as usize], v));
+                        let cache = &code.attr_cache[arg as usize];
+                        tri!(self.store_attr_cached(cache, &obj, &code.names[arg as usize], v));
                         if crate::finalize::due() {
                             self.run_finalizers();
                         }

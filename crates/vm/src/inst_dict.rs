@@ -37,6 +37,14 @@ impl SharedKeys {
     pub fn new() -> Rc<SharedKeys> {
         Rc::new(SharedKeys::default())
     }
+
+    /// Where `name` sits among the shared names, and how many there are.
+    pub fn find(&self, name: &Rc<StrObj>) -> (Option<usize>, usize) {
+        match self.names.try_borrow() {
+            Ok(names) => (position(&names, name), names.len()),
+            Err(_) => (None, usize::MAX),
+        }
+    }
 }
 
 /// Values stored against a class's shared names.
@@ -253,6 +261,68 @@ impl InstDict {
         }
         names.push(name.clone());
         s.values.push(v);
+        Ok(None)
+    }
+
+    /// The value at position `idx` of the shared names `keys`, while the
+    /// instance is split over exactly those keys (`attr_cache.rs`).
+    #[inline]
+    pub fn split_get(&self, keys: &Rc<SharedKeys>, idx: usize) -> Option<Value> {
+        if self.dict.get().is_some() {
+            return None;
+        }
+        let s = self.split.try_borrow().ok()?;
+        if !s.keys.as_ref().is_some_and(|k| Rc::ptr_eq(k, keys)) {
+            return None;
+        }
+        s.values.get(idx).map(Value::fast_clone)
+    }
+
+    /// Whether the instance is split over `keys` and holds none of the names
+    /// past the first `n` (so none that was absent from them).
+    #[inline]
+    pub fn split_within(&self, keys: &Rc<SharedKeys>, n: usize) -> bool {
+        if self.dict.get().is_some() {
+            return false;
+        }
+        let Ok(s) = self.split.try_borrow() else {
+            return false;
+        };
+        s.keys.as_ref().is_some_and(|k| Rc::ptr_eq(k, keys)) && s.values.len() <= n
+    }
+
+    /// Stores the value of the name at position `idx` of `keys`: in place, or
+    /// appended when it is the next name; `Err(v)` when the store needs the
+    /// general path. `Ok(Some(old))` is the replaced value for the caller to free.
+    #[inline]
+    pub fn split_store(
+        &self,
+        keys: &Rc<SharedKeys>,
+        idx: usize,
+        v: Value,
+    ) -> Result<Option<Value>, Value> {
+        if self.dict.get().is_some() {
+            return Err(v);
+        }
+        let Ok(mut s) = self.split.try_borrow_mut() else {
+            return Err(v);
+        };
+        if !s.keys.as_ref().is_some_and(|k| Rc::ptr_eq(k, keys)) {
+            return Err(v);
+        }
+        if let Some(slot) = s.values.get_mut(idx) {
+            return Ok(Some(std::mem::replace(slot, v)));
+        }
+        if idx != s.values.len() {
+            return Err(v);
+        }
+        let Ok(names) = keys.names.try_borrow() else {
+            return Err(v);
+        };
+        if idx >= names.len() {
+            return Err(v);
+        }
+        push_value(&mut s.values, names.len(), v);
         Ok(None)
     }
 

@@ -58,6 +58,11 @@ impl Instance {
         self.typ.borrow().clone()
     }
 
+    /// `__class__`, borrowed (no reference count change; see `attr_cache.rs`).
+    pub fn class_ref(&self) -> std::cell::Ref<'_, Rc<TypeObj>> {
+        self.typ.borrow()
+    }
+
     /// `obj.__class__ = t` (the caller checks that the layouts agree).
     pub fn set_class(&self, t: Rc<TypeObj>) {
         *self.typ.borrow_mut() = t;

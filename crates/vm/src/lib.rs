@@ -24,6 +24,7 @@
 mod abc_match;
 mod anchors;
 mod attr;
+mod attr_cache;
 mod base_methods;
 pub mod builtins;
 pub mod class;
