@@ -432,6 +432,46 @@ impl Vm {
                             .push(code.consts[(arg >> 16) as usize].fast_clone());
                         ip += 1;
                     }
+                    crate::call_fast::LOCAL_CONST_BINOP => {
+                        let i = (arg & 0xffff) as usize;
+                        let v = local!(i).fast_clone();
+                        if v.is_null() {
+                            break 'body (unbound_local(&code.localsplus[i]), false, cur);
+                        }
+                        let c = &code.consts[(arg >> 16) as usize];
+                        if let (Value::Int(x), Value::Int(y), Some(op)) =
+                            (&v, c, instrs.get(ip + 1))
+                        {
+                            if let Some(r) = crate::call_fast::int_binop(op.arg, *x, *y) {
+                                self.stack.push(Value::Int(r));
+                                ip += 2;
+                                continue;
+                            }
+                        }
+                        self.stack.push(v);
+                        self.stack.push(c.fast_clone());
+                        ip += 1;
+                    }
+                    crate::call_fast::LOCAL_CONST_CMP_JUMP => {
+                        let i = (arg & 0xffff) as usize;
+                        let v = local!(i).fast_clone();
+                        if v.is_null() {
+                            break 'body (unbound_local(&code.localsplus[i]), false, cur);
+                        }
+                        let c = &code.consts[(arg >> 16) as usize];
+                        if let (Value::Int(x), Value::Int(y), Some(j)) = (&v, c, instrs.get(ip + 1))
+                        {
+                            if crate::call_fast::int_compare(j.arg, *x, *y) == (j.arg & 8 != 0) {
+                                jump!((j.arg >> 4) as usize);
+                            } else {
+                                ip += 3;
+                            }
+                            continue;
+                        }
+                        self.stack.push(v);
+                        self.stack.push(c.fast_clone());
+                        ip += 1;
+                    }
                     Op::LoadConstLoadFast => {
                         let j = (arg >> 16) as usize;
                         self.stack
@@ -709,8 +749,7 @@ impl Vm {
                             self.trace_exit(&f, crate::trace::FrameExit::Return(&v));
                         }
                         let f_entry = f.entry;
-                        // Locals are freed first to last, as CPython clears a frame.
-                        self.stack.truncate(f.ret_to);
+                        crate::call_fast::clear_frame_values(&mut self.stack, f.ret_to);
                         let resumed_inline = match &f.generator {
                             Some(g) => {
                                 self.leave_gen_frame(g, false);
@@ -786,7 +825,7 @@ impl Vm {
                                     let end = args_start + fcode.nlocalsplus();
                                     if let Some(slots) = self.stack.get_mut(start..end) {
                                         for (slot, cell) in slots.iter_mut().zip(cells.iter()) {
-                                            std::mem::replace(slot, cell.clone()).release();
+                                            std::mem::replace(slot, cell.fast_clone()).release();
                                         }
                                     }
                                 }
@@ -1168,7 +1207,7 @@ impl Vm {
                             }
                         }
                         let v = match &*local!(i) {
-                            Value::Cell(c) => c.borrow().clone(),
+                            Value::Cell(c) => c.borrow().fast_clone(),
                             _ => Value::Null,
                         };
                         if v.is_null() {
@@ -1179,7 +1218,7 @@ impl Vm {
                     Op::StoreDeref => {
                         let v = pop!();
                         match &*local!(arg as usize) {
-                            Value::Cell(c) => *c.borrow_mut() = v,
+                            Value::Cell(c) => std::mem::replace(&mut *c.borrow_mut(), v).release(),
                             _ => {
                                 break 'body (
                                     PyErr::system_error("STORE_DEREF on a non-cell"),

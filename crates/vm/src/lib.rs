@@ -26,6 +26,7 @@ mod anchors;
 mod attr;
 mod base_methods;
 pub mod builtins;
+mod call_fast;
 pub mod class;
 mod class_assign;
 mod class_ns;
