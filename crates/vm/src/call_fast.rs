@@ -27,6 +27,10 @@ pub(crate) const LOCAL_CONST_BINOP: Opcode = Opcode::BinaryOpSubtractInt;
 /// CPython's `COMPARE_OP_STR_JUMP`, which the VM does not otherwise use.
 pub(crate) const LOCAL_CONST_CMP_JUMP: Opcode = Opcode::CompareOpStrJump;
 
+/// The builtins version a `LOAD_GLOBAL` cache entry holds when the name was
+/// found in the module's globals (no builtins version is ever this high).
+pub(crate) const IN_GLOBALS: u64 = u64::MAX;
+
 /// Second fusion pass, after `code.rs`'s pairs: a `LOAD_FAST__LOAD_CONST` of
 /// an int constant followed by a `BINARY_OP` or a `COMPARE_OP_INT_JUMP`
 /// becomes one of the forms above.
@@ -45,6 +49,25 @@ pub(crate) fn fuse_local_const_ops(instrs: &mut [Ins], consts: &[Value]) {
             _ => continue,
         };
         instrs[i] = Ins { op, arg: a.arg };
+    }
+}
+
+/// A clone for a value that is usually a function (a global being called):
+/// the function's case inline, without `Value::clone`'s full match.
+#[inline(always)]
+pub(crate) fn clone_callable(v: &Value) -> Value {
+    match v {
+        Value::Function(f) => Value::Function(f.clone()),
+        other => other.fast_clone(),
+    }
+}
+
+/// A clone for a value that is usually a cell (a closure's free variable).
+#[inline(always)]
+pub(crate) fn clone_cell(v: &Value) -> Value {
+    match v {
+        Value::Cell(c) => Value::Cell(c.clone()),
+        other => other.clone(),
     }
 }
 
@@ -71,6 +94,20 @@ pub(crate) fn int_compare(op: u32, x: i64, y: i64) -> bool {
         3 => x != y,
         4 => x > y,
         _ => x >= y,
+    }
+}
+
+/// Ends a plain call: frees the frame's values above `ret_to` in
+/// [`clear_frame_values`]'s order and leaves `v` at `ret_to`, in the slot of
+/// the callable (or its `NULL`), so the result needs no push.
+#[inline(always)]
+pub(crate) fn return_into(stack: &mut Vec<Value>, ret_to: usize, v: Value) {
+    match stack.get_mut(ret_to) {
+        Some(slot) => {
+            std::mem::replace(slot, v).release();
+            clear_frame_values(stack, ret_to + 1);
+        }
+        None => stack.push(v),
     }
 }
 

@@ -677,17 +677,19 @@ impl Vm {
                         }
                         let gptr = Rc::as_ptr(&globals) as usize;
                         let gver = globals.borrow().version();
-                        let bver = self.builtins.borrow().version();
                         let cached = {
                             let cache = code.global_cache.borrow();
                             match cache.get(idx) {
+                                // A module global hides the builtins: their version
+                                // matters only for a name found there.
                                 Some(e)
                                     if e.globals == gptr
                                         && e.gver == gver
-                                        && e.bver == bver
+                                        && (e.bver == crate::call_fast::IN_GLOBALS
+                                            || e.bver == self.builtins.borrow().version())
                                         && !e.value.is_null() =>
                                 {
-                                    Some(e.value.fast_clone())
+                                    Some(crate::call_fast::clone_callable(&e.value))
                                 }
                                 _ => None,
                             }
@@ -697,10 +699,14 @@ impl Vm {
                             None => {
                                 let name = &code.names[idx];
                                 let found = globals.borrow().get_str(name).cloned();
+                                let mut bver = crate::call_fast::IN_GLOBALS;
                                 let v = match found {
                                     Some(v) => v,
                                     None => match self.builtins.borrow().get_str(name).cloned() {
-                                        Some(v) => v,
+                                        Some(v) => {
+                                            bver = self.builtins.borrow().version();
+                                            v
+                                        }
                                         None => {
                                             break 'body (
                                                 self.name_error(name, &code, &globals),
@@ -749,6 +755,14 @@ impl Vm {
                             self.trace_exit(&f, crate::trace::FrameExit::Return(&v));
                         }
                         let f_entry = f.entry;
+                        if !f_entry && f.generator.is_none() {
+                            crate::call_fast::return_into(&mut self.stack, f.ret_to, v);
+                            drop(f);
+                            if crate::finalize::due() {
+                                self.after_return();
+                            }
+                            continue 'frame;
+                        }
                         crate::call_fast::clear_frame_values(&mut self.stack, f.ret_to);
                         let resumed_inline = match &f.generator {
                             Some(g) => {
@@ -825,7 +839,11 @@ impl Vm {
                                     let end = args_start + fcode.nlocalsplus();
                                     if let Some(slots) = self.stack.get_mut(start..end) {
                                         for (slot, cell) in slots.iter_mut().zip(cells.iter()) {
-                                            std::mem::replace(slot, cell.fast_clone()).release();
+                                            std::mem::replace(
+                                                slot,
+                                                crate::call_fast::clone_cell(cell),
+                                            )
+                                            .release();
                                         }
                                     }
                                 }

@@ -286,10 +286,6 @@ impl Value {
             Value::Bool(b) => Value::Bool(b),
             Value::None => Value::None,
             Value::Null => Value::Null,
-            // Globals and callables: `LOAD_GLOBAL` of a function, `CALL`.
-            Value::Function(ref f) => Value::Function(f.clone()),
-            // Closure cells, copied into every frame of a closure.
-            Value::Cell(ref c) => Value::Cell(c.clone()),
             _ => self.clone(),
         }
     }
