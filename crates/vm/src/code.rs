@@ -373,6 +373,7 @@ impl Code {
         });
         offsets.push(raw.code.len() as u32);
         fuse_pairs(&mut instrs);
+        crate::call_fast::fuse_local_const_ops(&mut instrs, &consts);
 
         let handlers = parse_exception_table(&raw.exceptiontable)
             .into_iter()

@@ -432,6 +432,46 @@ impl Vm {
                             .push(code.consts[(arg >> 16) as usize].fast_clone());
                         ip += 1;
                     }
+                    crate::call_fast::LOCAL_CONST_BINOP => {
+                        let i = (arg & 0xffff) as usize;
+                        let v = local!(i).fast_clone();
+                        if v.is_null() {
+                            break 'body (unbound_local(&code.localsplus[i]), false, cur);
+                        }
+                        let c = &code.consts[(arg >> 16) as usize];
+                        if let (Value::Int(x), Value::Int(y), Some(op)) =
+                            (&v, c, instrs.get(ip + 1))
+                        {
+                            if let Some(r) = crate::call_fast::int_binop(op.arg, *x, *y) {
+                                self.stack.push(Value::Int(r));
+                                ip += 2;
+                                continue;
+                            }
+                        }
+                        self.stack.push(v);
+                        self.stack.push(c.fast_clone());
+                        ip += 1;
+                    }
+                    crate::call_fast::LOCAL_CONST_CMP_JUMP => {
+                        let i = (arg & 0xffff) as usize;
+                        let v = local!(i).fast_clone();
+                        if v.is_null() {
+                            break 'body (unbound_local(&code.localsplus[i]), false, cur);
+                        }
+                        let c = &code.consts[(arg >> 16) as usize];
+                        if let (Value::Int(x), Value::Int(y), Some(j)) = (&v, c, instrs.get(ip + 1))
+                        {
+                            if crate::call_fast::int_compare(j.arg, *x, *y) == (j.arg & 8 != 0) {
+                                jump!((j.arg >> 4) as usize);
+                            } else {
+                                ip += 3;
+                            }
+                            continue;
+                        }
+                        self.stack.push(v);
+                        self.stack.push(c.fast_clone());
+                        ip += 1;
+                    }
                     Op::LoadConstLoadFast => {
                         let j = (arg >> 16) as usize;
                         self.stack
@@ -637,17 +677,19 @@ impl Vm {
                         }
                         let gptr = Rc::as_ptr(&globals) as usize;
                         let gver = globals.borrow().version();
-                        let bver = self.builtins.borrow().version();
                         let cached = {
                             let cache = code.global_cache.borrow();
                             match cache.get(idx) {
+                                // A module global hides the builtins: their version
+                                // matters only for a name found there.
                                 Some(e)
                                     if e.globals == gptr
                                         && e.gver == gver
-                                        && e.bver == bver
+                                        && (e.bver == crate::call_fast::IN_GLOBALS
+                                            || e.bver == self.builtins.borrow().version())
                                         && !e.value.is_null() =>
                                 {
-                                    Some(e.value.fast_clone())
+                                    Some(crate::call_fast::clone_callable(&e.value))
                                 }
                                 _ => None,
                             }
@@ -657,10 +699,14 @@ impl Vm {
                             None => {
                                 let name = &code.names[idx];
                                 let found = globals.borrow().get_str(name).cloned();
+                                let mut bver = crate::call_fast::IN_GLOBALS;
                                 let v = match found {
                                     Some(v) => v,
                                     None => match self.builtins.borrow().get_str(name).cloned() {
-                                        Some(v) => v,
+                                        Some(v) => {
+                                            bver = self.builtins.borrow().version();
+                                            v
+                                        }
                                         None => {
                                             break 'body (
                                                 self.name_error(name, &code, &globals),
@@ -709,8 +755,15 @@ impl Vm {
                             self.trace_exit(&f, crate::trace::FrameExit::Return(&v));
                         }
                         let f_entry = f.entry;
-                        // Locals are freed first to last, as CPython clears a frame.
-                        self.stack.truncate(f.ret_to);
+                        if !f_entry && f.generator.is_none() {
+                            crate::call_fast::return_into(&mut self.stack, f.ret_to, v);
+                            drop(f);
+                            if crate::finalize::due() {
+                                self.after_return();
+                            }
+                            continue 'frame;
+                        }
+                        crate::call_fast::clear_frame_values(&mut self.stack, f.ret_to);
                         let resumed_inline = match &f.generator {
                             Some(g) => {
                                 self.finish_gen_frame(g);
@@ -786,7 +839,11 @@ impl Vm {
                                     let end = args_start + fcode.nlocalsplus();
                                     if let Some(slots) = self.stack.get_mut(start..end) {
                                         for (slot, cell) in slots.iter_mut().zip(cells.iter()) {
-                                            std::mem::replace(slot, cell.clone()).release();
+                                            std::mem::replace(
+                                                slot,
+                                                crate::call_fast::clone_cell(cell),
+                                            )
+                                            .release();
                                         }
                                     }
                                 }
@@ -1170,7 +1227,7 @@ impl Vm {
                             }
                         }
                         let v = match &*local!(i) {
-                            Value::Cell(c) => c.borrow().clone(),
+                            Value::Cell(c) => c.borrow().fast_clone(),
                             _ => Value::Null,
                         };
                         if v.is_null() {
@@ -1181,7 +1238,7 @@ impl Vm {
                     Op::StoreDeref => {
                         let v = pop!();
                         match &*local!(arg as usize) {
-                            Value::Cell(c) => *c.borrow_mut() = v,
+                            Value::Cell(c) => std::mem::replace(&mut *c.borrow_mut(), v).release(),
                             _ => {
                                 break 'body (
                                     PyErr::system_error("STORE_DEREF on a non-cell"),

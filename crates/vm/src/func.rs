@@ -303,7 +303,7 @@ impl Function {
         if let Some(cl) = &self.closure {
             let start = self.code.free_start.min(locals.len());
             for (slot, cell) in locals[start..].iter_mut().zip(cl.iter()) {
-                std::mem::replace(slot, cell.clone()).release();
+                std::mem::replace(slot, crate::call_fast::clone_cell(cell)).release();
             }
         }
     }

@@ -315,9 +315,10 @@ impl Ins {
     pub(crate) fn unfused(self) -> Ins {
         let (op, arg) = match self.op {
             Opcode::CompareOpIntJump => (Opcode::CompareOp, self.arg & 7),
-            Opcode::LoadFastLoadFast | Opcode::LoadFastLoadConst => {
-                (Opcode::LoadFast, self.arg & 0xffff)
-            }
+            Opcode::LoadFastLoadFast
+            | Opcode::LoadFastLoadConst
+            | crate::call_fast::LOCAL_CONST_BINOP
+            | crate::call_fast::LOCAL_CONST_CMP_JUMP => (Opcode::LoadFast, self.arg & 0xffff),
             Opcode::LoadConstLoadFast => (Opcode::LoadConst, self.arg & 0xffff),
             Opcode::StoreFastLoadFast | Opcode::StoreFastStoreFast => {
                 (Opcode::StoreFast, self.arg & 0xffff)

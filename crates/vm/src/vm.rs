@@ -349,7 +349,7 @@ impl Vm {
                 if kwnames.is_empty() && f.code.simple_args && args.len() == f.code.argcount {
                     // Bind in place on the value stack: no locals vector.
                     let base = self.stack.len();
-                    self.stack.extend_from_slice(args);
+                    self.stack.extend(args.iter().map(Value::fast_clone));
                     for _ in args.len()..f.code.nlocalsplus() {
                         self.stack.push(Value::Null);
                     }
