@@ -652,8 +652,8 @@ fn b_round(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn b_chr(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     exact_args(&a, "chr", 1)?;
     let i = int_arg(&a.pos[0], "chr")?;
-    match u32::try_from(i).ok().and_then(char::from_u32) {
-        Some(c) => Ok(Value::string(c.to_string())),
+    match u32::try_from(i).ok().filter(|&c| c < 0x110000) {
+        Some(c) => Ok(crate::str_surrogates::one_char(c)),
         None => Err(PyErr::value_error("chr() arg not in range(0x110000)")),
     }
 }
@@ -668,9 +668,7 @@ fn b_ord(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                     s.char_len()
                 )));
             }
-            Ok(Value::Int(
-                s.as_str().chars().next().map_or(0, |c| c as i64),
-            ))
+            Ok(Value::Int(s.code_point_at(0).map_or(0, i64::from)))
         }
         Value::Bytes(b) if b.len() == 1 => Ok(Value::Int(i64::from(b[0]))),
         other => Err(PyErr::type_error(format!(

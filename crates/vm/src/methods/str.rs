@@ -116,6 +116,13 @@ fn str_join(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     if total > MAX_LEN {
         return Err(too_big());
     }
+    let strs = items.iter().filter_map(|v| match v {
+        Value::Str(s) => Some(&**s),
+        _ => None,
+    });
+    if sep.surrogates().is_some() || crate::str_surrogates::any_exact(strs.clone()) {
+        return Ok(crate::str_surrogates::join_exact(sep, strs));
+    }
     let mut out = String::with_capacity(total);
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
