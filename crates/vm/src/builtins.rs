@@ -158,6 +158,11 @@ fn b_print(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             out.push_str(sep.as_ref().map_or(" ", |s| s.as_str()));
         }
         match v {
+            Value::Str(s) if s.surrogates().is_some() => {
+                if crate::str_codecs::print_surrogates(vm, a.kw("file"), &mut out, s)?.is_none() {
+                    out.push_str(s.as_str());
+                }
+            }
             Value::Str(s) => out.push_str(s.as_str()),
             Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None => {
                 crate::repr::write_str(&mut out, v)
@@ -1190,7 +1195,7 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
                     };
                     let enc = text_arg(a.pos.get(1).or_else(|| a.kw("encoding")), "utf-8")?;
                     let err = text_arg(a.pos.get(2).or_else(|| a.kw("errors")), "strict")?;
-                    crate::format::codecs::decode(&data, &enc, &err).map(Value::string)
+                    crate::str_codecs::decode(&data, &enc, &err)
                 }
                 Some(v) => Ok(Value::string(vm.str_of(v)?)),
             }
@@ -1604,7 +1609,7 @@ fn construct_bytes(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             }
             let enc = text_arg(encoding, "encoding", "utf-8")?;
             let err = text_arg(errors, "errors", "strict")?;
-            crate::format::codecs::encode(s.as_str(), &enc, &err)?
+            crate::str_codecs::encode(s, &enc, &err)?
         }
         Some(_) if encoding.is_some() => {
             return Err(PyErr::type_error("encoding without a string argument"))

@@ -962,7 +962,7 @@ fn str_translate(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 // ---- encoding and formatting ----
 
 fn str_encode(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let s = recv_str(&a, "encode")?.as_str();
+    let s = recv_str(&a, "encode")?;
     let [encoding, errors] = bind(&a, "encode", ["encoding", "errors"], 0)?;
     let encoding = match encoding {
         None => "utf-8",
@@ -972,7 +972,7 @@ fn str_encode(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         None => "strict",
         Some(v) => str_of(v, "encode() argument 'errors' ")?,
     };
-    crate::format::codecs::encode(s, encoding, errors).map(|b| Value::Bytes(Rc::new(b)))
+    crate::str_codecs::encode(s, encoding, errors).map(|b| Value::Bytes(Rc::new(b)))
 }
 
 fn str_format(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
