@@ -832,6 +832,11 @@ fn b_format(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         .pos
         .first()
         .ok_or_else(|| PyErr::type_error("format expected at least 1 argument, got 0"))?;
+    if let Value::Str(s) = v {
+        if s.surrogates().is_some() {
+            return crate::str_surrogates::format_exact(s, &spec);
+        }
+    }
     Ok(Value::string(vm.format_of(v, &spec)?))
 }
 

@@ -1334,7 +1334,7 @@ impl Vm {
                                 other => Value::string(tri!(self.str_of(&other))),
                             }
                         } else {
-                            Value::string(tri!(self.format_of(&v, spec_s)))
+                            tri!(crate::str_surrogates::format_op(self, &v, spec_s))
                         };
                         self.stack.push(out);
                     }

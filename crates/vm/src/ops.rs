@@ -444,7 +444,10 @@ fn sequence_repeat(seq: &Value, n: &Value) -> PyResult<Option<Value>> {
             if total > (1 << 31) {
                 return Err(too_big());
             }
-            Value::string(s.as_str().repeat(count))
+            match s.surrogates() {
+                Some(cps) => Value::from_code_points(cps.repeat(count)),
+                None => Value::string(s.as_str().repeat(count)),
+            }
         }
         Value::List(l) => {
             let l = l.borrow();
@@ -727,7 +730,7 @@ pub fn binary_op(op: u32, a: &Value, b: &Value) -> PyResult<Value> {
             }
             Ok(Value::dict(d))
         }
-        (nb::REMAINDER, Value::Str(s), _) => crate::format::percent_format(s.as_str(), b),
+        (nb::REMAINDER, Value::Str(s), _) => crate::str_surrogates::percent_format(s, b),
         (nb::REMAINDER, Value::Bytes(s), _) => {
             crate::format::bytes_percent_format(s, &crate::methods::bytearray::freeze(b))
         }

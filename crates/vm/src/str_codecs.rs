@@ -15,6 +15,9 @@ fn surrogate_handler(errors: &str) -> bool {
 
 /// `s.encode(encoding, errors)`.
 pub fn encode(s: &StrObj, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
+    if let Some(raw) = escape_codec(encoding) {
+        return Ok(escape_encode(s, raw));
+    }
     if s.surrogates().is_none() && !surrogate_handler(errors) {
         return codecs::encode(s.as_str(), encoding, errors);
     }
@@ -85,6 +88,40 @@ pub fn encode(s: &StrObj, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
         i = end;
     }
     Ok(out)
+}
+
+/// `Some(raw)` for the `unicode_escape` (`false`) and `raw_unicode_escape`
+/// (`true`) codecs.
+fn escape_codec(encoding: &str) -> Option<bool> {
+    let norm: String = encoding
+        .chars()
+        .map(|c| match c {
+            '-' | ' ' => '_',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect();
+    match norm.as_str() {
+        "unicode_escape" => Some(false),
+        "raw_unicode_escape" => Some(true),
+        _ => None,
+    }
+}
+
+/// The `unicode_escape` (or `raw_unicode_escape`) encoding, which never fails.
+fn escape_encode(s: &StrObj, raw: bool) -> Vec<u8> {
+    let mut out = Vec::with_capacity(s.as_str().len());
+    for c in s.code_points() {
+        match c {
+            _ if raw && c < 0x100 => out.push(c as u8),
+            0x5C => out.extend_from_slice(b"\\\\"),
+            0x09 => out.extend_from_slice(b"\\t"),
+            0x0A => out.extend_from_slice(b"\\n"),
+            0x0D => out.extend_from_slice(b"\\r"),
+            0x20..=0x7E => out.push(c as u8),
+            _ => out.extend_from_slice(escape(c).as_bytes()),
+        }
+    }
+    out
 }
 
 /// `\xhh`, `\uhhhh` or `\Uhhhhhhhh`.

@@ -271,3 +271,197 @@ pub fn join_exact<'a>(sep: &StrObj, parts: impl Iterator<Item = &'a StrObj>) -> 
     }
     Value::from_code_points(cps)
 }
+
+/// Where [`via_private_use`] parks surrogates: U+D800..U+DFFF become
+/// U+100000..U+1007FF (Supplementary Private Use Area-B), characters that, like
+/// surrogates, are uncased, not printable and in no other class.
+const PARK: u32 = 0x10_0000;
+
+fn parked(c: char) -> bool {
+    (PARK..PARK + 0x800).contains(&u32::from(c))
+}
+
+fn has_exact(v: &Value) -> bool {
+    matches!(v, Value::Str(s) if s.surrogates().is_some())
+}
+
+fn has_parked(v: &Value) -> bool {
+    matches!(v, Value::Str(s) if s.as_str().chars().any(parked))
+}
+
+fn park_value(v: &Value) -> Value {
+    match v {
+        Value::Str(s) if s.surrogates().is_some() => park(s),
+        other => other.clone(),
+    }
+}
+
+fn park(s: &StrObj) -> Value {
+    let text: String = s
+        .code_points()
+        .map(|c| {
+            let c = if is_surrogate(c) {
+                c - 0xD800 + PARK
+            } else {
+                c
+            };
+            lossy_char(c)
+        })
+        .collect();
+    Value::string(text)
+}
+
+fn unpark_str(v: Value) -> Value {
+    match &v {
+        Value::Str(s) if s.as_str().chars().any(parked) => Value::from_code_points(
+            s.as_str()
+                .chars()
+                .map(|c| {
+                    if parked(c) {
+                        u32::from(c) - PARK + 0xD800
+                    } else {
+                        u32::from(c)
+                    }
+                })
+                .collect(),
+        ),
+        _ => v,
+    }
+}
+
+/// A method's result with its parked characters restored: a str, or the strs
+/// of a list or tuple.
+fn unpark(v: Value) -> Value {
+    match &v {
+        Value::List(l) => {
+            let old = std::mem::take(&mut *l.borrow_mut());
+            let items: Vec<Value> = old.into_iter().map(unpark_str).collect();
+            *l.borrow_mut() = items;
+            v
+        }
+        Value::Tuple(t) => Value::tuple(t.iter().cloned().map(unpark_str).collect()),
+        _ => unpark_str(v),
+    }
+}
+
+/// Runs the str method `f`, which works on Rust text, exactly when a str among
+/// its arguments holds lone surrogates: they are parked in a private-use range
+/// for the call and restored in the result (a str, or a list or tuple of
+/// strs). Methods whose result shows characters otherwise (`repr` inside
+/// `format`, `encode`, `translate` tables) must not use this.
+pub fn via_private_use(
+    vm: &mut crate::vm::Vm,
+    a: crate::func::Args<'_>,
+    f: fn(&mut crate::vm::Vm, crate::func::Args<'_>) -> crate::exc::PyResult<Value>,
+) -> crate::exc::PyResult<Value> {
+    if !a.pos.iter().chain(a.kwvals).any(has_exact) {
+        return f(vm, a);
+    }
+    // A private-use character already there would come back as a surrogate.
+    if a.pos.iter().chain(a.kwvals).any(has_parked) {
+        return f(vm, a);
+    }
+    let pos: Vec<Value> = a.pos.iter().map(park_value).collect();
+    let kwvals: Vec<Value> = a.kwvals.iter().map(park_value).collect();
+    let parked_args = crate::func::Args {
+        pos: &pos,
+        kwnames: a.kwnames,
+        kwvals: &kwvals,
+    };
+    f(vm, parked_args).map(unpark)
+}
+
+/// `str.format` (and `format_map`): exact through [`via_private_use`] unless
+/// a field shows a `repr` (`!r`, `!a`), which would show the parked characters.
+pub fn format_method(
+    vm: &mut crate::vm::Vm,
+    a: crate::func::Args<'_>,
+    f: fn(&mut crate::vm::Vm, crate::func::Args<'_>) -> crate::exc::PyResult<Value>,
+) -> crate::exc::PyResult<Value> {
+    let shows_repr = matches!(a.pos.first(), Some(Value::Str(t)) if t.as_str().contains("!r") || t.as_str().contains("!a"));
+    if shows_repr {
+        f(vm, a)
+    } else {
+        via_private_use(vm, a, f)
+    }
+}
+
+/// `fmt % args`: exact for lone surrogates in `fmt` or among the str arguments
+/// unless a `%r`/`%a` shows a `repr`.
+pub fn percent_format(fmt: &StrObj, args: &Value) -> crate::exc::PyResult<Value> {
+    let items: &[Value] = match args {
+        Value::Tuple(t) => t,
+        other => std::slice::from_ref(other),
+    };
+    let lossy = || crate::format::percent_format(fmt.as_str(), args);
+    if fmt.surrogates().is_none() && !items.iter().any(has_exact) {
+        return lossy();
+    }
+    if fmt.as_str().chars().any(parked)
+        || items.iter().any(has_parked)
+        || percent_shows_repr(fmt.as_str())
+    {
+        return lossy();
+    }
+    let Value::Str(pf) = park(fmt) else {
+        return lossy();
+    };
+    let pargs = match args {
+        Value::Tuple(t) => Value::tuple(t.iter().map(park_value).collect()),
+        other => park_value(other),
+    };
+    crate::format::percent_format(pf.as_str(), &pargs).map(unpark)
+}
+
+/// Whether a `%` format has a `%r` or `%a` conversion.
+fn percent_shows_repr(fmt: &str) -> bool {
+    let b = fmt.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'%' {
+            i += 1;
+            continue;
+        }
+        i += 1;
+        if b.get(i) == Some(&b'(') {
+            let mut depth = 0;
+            while i < b.len() {
+                match b[i] {
+                    b'(' => depth += 1,
+                    b')' => depth -= 1,
+                    _ => {}
+                }
+                i += 1;
+                if depth == 0 {
+                    break;
+                }
+            }
+        }
+        while i < b.len() && b"-+ #0*.123456789hlL".contains(&b[i]) {
+            i += 1;
+        }
+        if matches!(b.get(i), Some(b'r' | b'a')) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// `format(s, spec)` of a str holding lone surrogates.
+pub fn format_exact(s: &StrObj, spec: &str) -> crate::exc::PyResult<Value> {
+    if s.as_str().chars().any(parked) {
+        return crate::format::format_value(&Value::Str(Rc::new(StrObj::new(s.as_str()))), spec)
+            .map(Value::string);
+    }
+    crate::format::format_value(&park(s), spec).map(|t| unpark(Value::string(t)))
+}
+
+/// `FORMAT_VALUE` with a spec: `format(v, spec)`, exact for a str with lone
+/// surrogates.
+pub fn format_op(vm: &mut crate::vm::Vm, v: &Value, spec: &str) -> crate::exc::PyResult<Value> {
+    match v {
+        Value::Str(s) if s.surrogates().is_some() => format_exact(s, spec),
+        _ => vm.format_of(v, spec).map(Value::string),
+    }
+}
