@@ -158,6 +158,11 @@ fn b_print(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             out.push_str(sep.as_ref().map_or(" ", |s| s.as_str()));
         }
         match v {
+            Value::Str(s) if s.surrogates().is_some() => {
+                if crate::str_codecs::print_surrogates(vm, a.kw("file"), &mut out, s)?.is_none() {
+                    out.push_str(s.as_str());
+                }
+            }
             Value::Str(s) => out.push_str(s.as_str()),
             Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None => {
                 crate::repr::write_str(&mut out, v)
@@ -652,8 +657,8 @@ fn b_round(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn b_chr(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     exact_args(&a, "chr", 1)?;
     let i = int_arg(&a.pos[0], "chr")?;
-    match u32::try_from(i).ok().and_then(char::from_u32) {
-        Some(c) => Ok(Value::string(c.to_string())),
+    match u32::try_from(i).ok().filter(|&c| c < 0x110000) {
+        Some(c) => Ok(crate::str_surrogates::one_char(c)),
         None => Err(PyErr::value_error("chr() arg not in range(0x110000)")),
     }
 }
@@ -668,9 +673,7 @@ fn b_ord(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                     s.char_len()
                 )));
             }
-            Ok(Value::Int(
-                s.as_str().chars().next().map_or(0, |c| c as i64),
-            ))
+            Ok(Value::Int(s.code_point_at(0).map_or(0, i64::from)))
         }
         Value::Bytes(b) if b.len() == 1 => Ok(Value::Int(i64::from(b[0]))),
         other => Err(PyErr::type_error(format!(
@@ -829,6 +832,11 @@ fn b_format(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         .pos
         .first()
         .ok_or_else(|| PyErr::type_error("format expected at least 1 argument, got 0"))?;
+    if let Value::Str(s) = v {
+        if s.surrogates().is_some() {
+            return crate::str_surrogates::format_exact(s, &spec);
+        }
+    }
     Ok(Value::string(vm.format_of(v, &spec)?))
 }
 
@@ -1192,7 +1200,7 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
                     };
                     let enc = text_arg(a.pos.get(1).or_else(|| a.kw("encoding")), "utf-8")?;
                     let err = text_arg(a.pos.get(2).or_else(|| a.kw("errors")), "strict")?;
-                    crate::format::codecs::decode(&data, &enc, &err).map(Value::string)
+                    crate::str_codecs::decode(&data, &enc, &err)
                 }
                 Some(v) => Ok(Value::string(vm.str_of(v)?)),
             }
@@ -1606,7 +1614,7 @@ fn construct_bytes(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             }
             let enc = text_arg(encoding, "encoding", "utf-8")?;
             let err = text_arg(errors, "errors", "strict")?;
-            crate::format::codecs::encode(s.as_str(), &enc, &err)?
+            crate::str_codecs::encode(s, &enc, &err)?
         }
         Some(_) if encoding.is_some() => {
             return Err(PyErr::type_error("encoding without a string argument"))

@@ -123,6 +123,11 @@ thread_local! {
 }
 
 fn pystr(s: &pith_bytecode::PyStr) -> Rc<StrObj> {
+    if s.as_str().is_none() {
+        // Lone surrogates: exact, and never shared with a name.
+        let exact = StrObj::from_surrogatepass(s.as_bytes());
+        return Rc::new(exact.unwrap_or_else(|| StrObj::new(&s.to_string_lossy())));
+    }
     let text = s.to_string_lossy();
     if text.len() > 64 {
         return Rc::new(StrObj::new(&text));

@@ -175,7 +175,7 @@ pub fn tuple_with_objects(v: &Value) -> bool {
 pub fn key_eq(a: &Value, b: &Value) -> bool {
     use Value as V;
     match (a, b) {
-        (V::Str(x), V::Str(y)) => std::rc::Rc::ptr_eq(x, y) || x.as_str() == y.as_str(),
+        (V::Str(x), V::Str(y)) => std::rc::Rc::ptr_eq(x, y) || **x == **y,
         (V::Int(x), V::Int(y)) => x == y,
         (V::Int(x), V::Float(y)) | (V::Float(y), V::Int(x)) => float_int_eq(*y, *x),
         (V::Float(x), V::Float(y)) => x == y || x.to_bits() == y.to_bits(),
@@ -380,7 +380,7 @@ impl Dict {
                 let e = &self.entries[ix as usize];
                 if e.hash == hash {
                     if let Value::Str(s) = &e.key {
-                        if std::rc::Rc::ptr_eq(s, key) || s.as_str() == key.as_str() {
+                        if std::rc::Rc::ptr_eq(s, key) || **s == **key {
                             return Some(ix as usize);
                         }
                     }

@@ -1367,18 +1367,17 @@ impl Vm {
                         if self.stack.len() < n {
                             break 'body (underflow(), false, cur);
                         }
-                        let mut s = String::new();
-                        for v in self.stack.drain(self.stack.len() - n..) {
-                            if let Value::Str(p) = v {
-                                s.push_str(p.as_str());
-                            }
-                        }
-                        self.stack.push(Value::string(s));
+                        let s = crate::str_surrogates::build_string(
+                            &self.stack[self.stack.len() - n..],
+                        );
+                        self.stack.truncate(self.stack.len() - n);
+                        self.stack.push(s);
                     }
                     Op::FormatValue => {
                         let spec = if arg & 4 != 0 { Some(pop!()) } else { None };
                         let v = pop!();
                         let v = match arg & 3 {
+                            1 if matches!(v, Value::Str(_)) => v,
                             1 => Value::string(tri!(self.str_of(&v))),
                             2 => Value::string(tri!(self.repr_of(&v))),
                             3 => Value::string(crate::builtins::ascii_of(&tri!(self.repr_of(&v)))),
@@ -1394,7 +1393,7 @@ impl Vm {
                                 other => Value::string(tri!(self.str_of(&other))),
                             }
                         } else {
-                            Value::string(tri!(self.format_of(&v, spec_s)))
+                            tri!(crate::str_surrogates::format_op(self, &v, spec_s))
                         };
                         self.stack.push(out);
                     }

@@ -84,17 +84,27 @@ pub fn str_hash(s: &str) -> i64 {
     if s.is_ascii() {
         return bytes_hash(s.as_bytes());
     }
-    let max = s.chars().map(u32::from).max().unwrap_or(0);
-    let n = s.chars().count();
+    ucs_hash(s.chars().map(u32::from))
+}
+
+/// `hash(str)` of a str given by its code points (one holding lone surrogates).
+pub fn code_points_hash(cps: &[u32]) -> i64 {
+    if cps.is_empty() {
+        return 0;
+    }
+    ucs_hash(cps.iter().copied())
+}
+
+/// SipHash over CPython's canonical form: one, two or four bytes per code point.
+fn ucs_hash(cps: impl Iterator<Item = u32> + Clone) -> i64 {
+    let max = cps.clone().max().unwrap_or(0);
+    let n = cps.clone().count();
     let h = if max < 0x100 {
-        siphash13(n, s.chars().map(|c| c as u32 as u8))
+        siphash13(n, cps.map(|c| c as u8))
     } else if max < 0x10000 {
-        siphash13(
-            2 * n,
-            s.chars().flat_map(|c| (c as u32 as u16).to_le_bytes()),
-        )
+        siphash13(2 * n, cps.flat_map(|c| (c as u16).to_le_bytes()))
     } else {
-        siphash13(4 * n, s.chars().flat_map(|c| (c as u32).to_le_bytes()))
+        siphash13(4 * n, cps.flat_map(u32::to_le_bytes))
     };
     finish(h)
 }
@@ -111,5 +121,11 @@ mod tests {
         assert_eq!(str_hash("😀"), -3536540696076613844);
         assert_eq!(str_hash("ab€"), -6661611623252364461);
         assert_eq!(bytes_hash(b"a"), 4644417185603328019);
+        assert_eq!(code_points_hash(&[0xdc80]), 8931334759769479107);
+        assert_eq!(
+            code_points_hash(&[0x61, 0xd800, 0x62]),
+            -4120757236106518036
+        );
+        assert_eq!(code_points_hash(&[0x1f600, 0xdc80]), 6046456692480513277);
     }
 }

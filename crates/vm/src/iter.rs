@@ -193,6 +193,12 @@ impl IterObj {
                 v
             }
             IterObj::Str { s, pos } => {
+                if let Some(cps) = s.surrogates() {
+                    // `pos` counts code points here.
+                    let v = crate::str_surrogates::item(cps, *pos);
+                    *pos += 1;
+                    return Some(Ok(v));
+                }
                 let text = s.as_str();
                 match text.get(*pos..).and_then(|t| t.chars().next()) {
                     Some(c) => {

@@ -88,6 +88,8 @@ mod special;
 mod stack_move;
 mod star_args;
 mod store_attr;
+pub mod str_codecs;
+pub mod str_surrogates;
 mod subclasses;
 pub mod trace;
 mod traceback;

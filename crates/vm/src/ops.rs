@@ -444,7 +444,10 @@ fn sequence_repeat(seq: &Value, n: &Value) -> PyResult<Option<Value>> {
             if total > (1 << 31) {
                 return Err(too_big());
             }
-            Value::string(s.as_str().repeat(count))
+            match s.surrogates() {
+                Some(cps) => Value::from_code_points(cps.repeat(count)),
+                None => Value::string(s.as_str().repeat(count)),
+            }
         }
         Value::List(l) => {
             let l = l.borrow();
@@ -596,6 +599,11 @@ pub fn binary_op(op: u32, a: &Value, b: &Value) -> PyResult<Value> {
     let base = op % nb::INPLACE;
     match (base, a, b) {
         (nb::ADD, Value::Str(x), Value::Str(y)) => {
+            if crate::str_surrogates::any_exact([&**x, &**y].into_iter()) {
+                return Ok(crate::str_surrogates::concat_exact(
+                    [&**x, &**y].into_iter(),
+                ));
+            }
             let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
             s.push_str(x.as_str());
             s.push_str(y.as_str());
@@ -722,7 +730,7 @@ pub fn binary_op(op: u32, a: &Value, b: &Value) -> PyResult<Value> {
             }
             Ok(Value::dict(d))
         }
-        (nb::REMAINDER, Value::Str(s), _) => crate::format::percent_format(s.as_str(), b),
+        (nb::REMAINDER, Value::Str(s), _) => crate::str_surrogates::percent_format(s, b),
         (nb::REMAINDER, Value::Bytes(s), _) => {
             crate::format::bytes_percent_format(s, &crate::methods::bytearray::freeze(b))
         }
@@ -813,7 +821,7 @@ pub fn eq(a: &Value, b: &Value) -> bool {
     use Value as V;
     match (a, b) {
         (V::Int(x), V::Int(y)) => x == y,
-        (V::Str(x), V::Str(y)) => Rc::ptr_eq(x, y) || x.as_str() == y.as_str(),
+        (V::Str(x), V::Str(y)) => Rc::ptr_eq(x, y) || **x == **y,
         (V::Float(x), V::Float(y)) => x == y,
         (V::List(x), V::List(y)) => {
             if Rc::ptr_eq(x, y) {
@@ -922,7 +930,7 @@ pub fn compare(op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
         return Ok(num_cmp(a, b).is_some_and(|o| op.test(o)));
     }
     match (a, b) {
-        (Value::Str(x), Value::Str(y)) => Ok(op.test(x.as_str().cmp(y.as_str()))),
+        (Value::Str(x), Value::Str(y)) => Ok(op.test(x.py_cmp(y))),
         (Value::List(x), Value::List(y)) => {
             let (x, y) = (x.borrow().clone(), y.borrow().clone());
             seq_cmp(op, &x, &y)

@@ -402,6 +402,11 @@ impl Vm {
             }
             (Value::Str(s), Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) => {
                 let i = index_of(key).unwrap_or(0);
+                if let Some(cps) = s.surrogates() {
+                    return norm_index(i, cps.len())
+                        .and_then(|i| crate::str_surrogates::item(cps, i))
+                        .ok_or_else(|| PyErr::index_error("string index out of range"));
+                }
                 norm_index(i, s.char_len())
                     .and_then(|i| s.char_at(i))
                     .map(|ch| {
@@ -412,6 +417,10 @@ impl Vm {
             }
             (Value::Str(s), Value::Slice(sl)) => {
                 let (start, stop, step) = slice_indices(sl, s.char_len())?;
+                if let Some(cps) = s.surrogates() {
+                    let positions = slice_positions(sl, cps.len())?;
+                    return Ok(crate::str_surrogates::pick(cps, positions.into_iter()));
+                }
                 if step == 1 && s.is_ascii() {
                     let (a, b) = (start.max(0) as usize, stop.max(start).max(0) as usize);
                     return Ok(Value::str(s.as_str().get(a..b).unwrap_or("")));
@@ -691,6 +700,9 @@ impl Vm {
                 false
             }
             Value::Str(s) => match item {
+                Value::Str(sub) if s.surrogates().is_some() || sub.surrogates().is_some() => {
+                    crate::str_surrogates::contains(s, sub)
+                }
                 Value::Str(sub) => s.as_str().contains(sub.as_str()),
                 other => {
                     return Err(PyErr::type_error(format!(

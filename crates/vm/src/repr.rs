@@ -100,6 +100,7 @@ pub fn write_repr(out: &mut String, v: &Value, seen: &mut Vec<usize>) {
             out.push_str(&pith_repr::bytes_repr(&b.borrow()));
             out.push(')');
         }
+        Value::Str(s) if s.surrogates().is_some() => crate::str_surrogates::write_repr(out, s),
         Value::Str(s) => pith_repr::write_str_repr(out, s.as_str()),
         Value::Bytes(b) => out.push_str(&pith_repr::bytes_repr(b)),
         Value::Tuple(t) => {

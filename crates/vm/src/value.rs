@@ -140,11 +140,18 @@ impl RangeObj {
 /// A Python `str`: UTF-8 text with its length in code points and a cached hash.
 ///
 /// Indexing is O(1) when the text is ASCII (`char_len == byte length`).
+///
+/// A str holding lone surrogates (U+D800..U+DFFF, which Rust's `str` cannot hold)
+/// keeps `text` with U+FFFD in their place, so every caller of `as_str` sees text
+/// of the right length, and its exact code points in `exact`
+/// (`str_surrogates.rs`); the operations where exactness shows (equality,
+/// hashing, `repr`, indexing, codecs, ...) read those.
 #[derive(Debug)]
 pub struct StrObj {
     text: Box<str>,
     char_len: usize,
     hash: Cell<i64>,
+    exact: Option<Box<crate::str_surrogates::CodePoints>>,
 }
 
 const HASH_UNSET: i64 = -1;
@@ -170,12 +177,26 @@ impl StrObj {
             text,
             char_len,
             hash: Cell::new(HASH_UNSET),
+            exact: None,
         }
     }
 
-    /// The text.
+    /// A str with lone surrogates: `text` has U+FFFD where `exact` has a surrogate.
+    pub(crate) fn with_exact(text: String, exact: crate::str_surrogates::CodePoints) -> StrObj {
+        let mut s = StrObj::from_string(text);
+        s.exact = Some(Box::new(exact));
+        s
+    }
+
+    /// The text; a lone surrogate reads as U+FFFD (see [`StrObj::surrogates`]).
     pub fn as_str(&self) -> &str {
         &self.text
+    }
+
+    /// The exact code points when the str holds lone surrogates, else `None`.
+    #[inline]
+    pub fn surrogates(&self) -> Option<&[u32]> {
+        self.exact.as_deref().map(|e| e.as_slice())
     }
 
     /// Length in code points.
@@ -194,7 +215,10 @@ impl StrObj {
         if h != HASH_UNSET {
             return h;
         }
-        let h = crate::hash::str_hash(&self.text);
+        let h = match self.surrogates() {
+            None => crate::hash::str_hash(&self.text),
+            Some(cps) => crate::hash::code_points_hash(cps),
+        };
         self.hash.set(h);
         h
     }

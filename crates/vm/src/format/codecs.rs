@@ -4,15 +4,19 @@
 use crate::exc::{PyErr, PyResult};
 use crate::types::ExcKind;
 
+/// The codecs implemented in Rust.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Codec {
+pub(crate) enum Codec {
+    /// UTF-8.
     Utf8,
+    /// ASCII.
     Ascii,
+    /// Latin-1.
     Latin1,
 }
 
 impl Codec {
-    fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Codec::Utf8 => "utf-8",
             Codec::Ascii => "ascii",
@@ -20,7 +24,7 @@ impl Codec {
         }
     }
 
-    fn limit(self) -> u32 {
+    pub(crate) fn limit(self) -> u32 {
         match self {
             Codec::Utf8 => 0x110000,
             Codec::Ascii => 0x80,
@@ -29,7 +33,7 @@ impl Codec {
     }
 }
 
-fn lookup(encoding: &str) -> PyResult<Codec> {
+pub(crate) fn lookup(encoding: &str) -> PyResult<Codec> {
     let norm: String = encoding
         .chars()
         .map(|c| match c {
@@ -52,7 +56,7 @@ fn lookup(encoding: &str) -> PyResult<Codec> {
     })
 }
 
-fn unknown_handler(errors: &str) -> PyErr {
+pub(crate) fn unknown_handler(errors: &str) -> PyErr {
     PyErr::new(
         ExcKind::LookupError,
         format!("unknown error handler name '{errors}'"),
@@ -134,7 +138,7 @@ pub(crate) fn escape_char(c: char) -> String {
 }
 
 /// Length of the UTF-8 error at the start of `b` and its reason, as CPython reports it.
-fn utf8_error(b: &[u8]) -> (usize, &'static str) {
+pub(crate) fn utf8_error(b: &[u8]) -> (usize, &'static str) {
     let first = b[0];
     let need = match first {
         0xC2..=0xDF => 2,

@@ -147,7 +147,7 @@ pub(super) fn bytes_decode(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     };
     let enc = text(encoding, "utf-8", "encoding")?;
     let err = text(errors, "strict", "errors")?;
-    crate::format::codecs::decode(s, &enc, &err).map(Value::string)
+    crate::str_codecs::decode(s, &enc, &err)
 }
 
 pub(super) fn bytes_hex(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {

@@ -14,23 +14,23 @@ use super::chars;
 use super::*;
 
 method_table!(pub(super) STR_METHODS, "str", [
-    "capitalize" => str_capitalize, "casefold" => str_casefold, "center" => str_center,
-    "count" => str_count, "encode" => str_encode, "endswith" => str_endswith,
-    "expandtabs" => str_expandtabs, "find" => str_find, "format" => str_format,
-    "format_map" => str_format_map, "index" => str_index, "isalnum" => str_isalnum,
-    "isalpha" => str_isalpha, "isascii" => str_isascii, "isdecimal" => str_isdecimal,
-    "isdigit" => str_isdigit, "isidentifier" => str_isidentifier, "islower" => str_islower,
-    "isnumeric" => str_isnumeric, "isprintable" => str_isprintable, "isspace" => str_isspace,
-    "istitle" => str_istitle, "isupper" => str_isupper, "join" => str_join,
-    "ljust" => str_ljust, "lower" => str_lower, "lstrip" => str_lstrip,
-    "maketrans" => str_maketrans, "partition" => str_partition,
-    "removeprefix" => str_removeprefix, "removesuffix" => str_removesuffix,
-    "replace" => str_replace, "rfind" => str_rfind, "rindex" => str_rindex,
-    "rjust" => str_rjust, "rpartition" => str_rpartition, "rsplit" => str_rsplit,
-    "rstrip" => str_rstrip, "split" => str_split, "splitlines" => str_splitlines,
-    "startswith" => str_startswith, "strip" => str_strip, "swapcase" => str_swapcase,
-    "title" => str_title, "translate" => str_translate, "upper" => str_upper,
-    "zfill" => str_zfill,
+    "capitalize" => exact::str_capitalize, "casefold" => exact::str_casefold, "center" => exact::str_center,
+    "count" => exact::str_count, "encode" => str_encode, "endswith" => exact::str_endswith,
+    "expandtabs" => exact::str_expandtabs, "find" => exact::str_find, "format" => exact::str_format,
+    "format_map" => exact::str_format_map, "index" => exact::str_index, "isalnum" => exact::str_isalnum,
+    "isalpha" => exact::str_isalpha, "isascii" => str_isascii, "isdecimal" => exact::str_isdecimal,
+    "isdigit" => exact::str_isdigit, "isidentifier" => exact::str_isidentifier, "islower" => exact::str_islower,
+    "isnumeric" => exact::str_isnumeric, "isprintable" => str_isprintable, "isspace" => exact::str_isspace,
+    "istitle" => exact::str_istitle, "isupper" => exact::str_isupper, "join" => str_join,
+    "ljust" => exact::str_ljust, "lower" => exact::str_lower, "lstrip" => exact::str_lstrip,
+    "maketrans" => str_maketrans, "partition" => exact::str_partition,
+    "removeprefix" => exact::str_removeprefix, "removesuffix" => exact::str_removesuffix,
+    "replace" => exact::str_replace, "rfind" => exact::str_rfind, "rindex" => exact::str_rindex,
+    "rjust" => exact::str_rjust, "rpartition" => exact::str_rpartition, "rsplit" => exact::str_rsplit,
+    "rstrip" => exact::str_rstrip, "split" => exact::str_split, "splitlines" => exact::str_splitlines,
+    "startswith" => exact::str_startswith, "strip" => exact::str_strip, "swapcase" => exact::str_swapcase,
+    "title" => exact::str_title, "translate" => str_translate, "upper" => exact::str_upper,
+    "zfill" => exact::str_zfill,
 ]);
 
 /// Largest str the methods build; beyond it CPython would fail to allocate.
@@ -115,6 +115,13 @@ fn str_join(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     }
     if total > MAX_LEN {
         return Err(too_big());
+    }
+    let strs = items.iter().filter_map(|v| match v {
+        Value::Str(s) => Some(&**s),
+        _ => None,
+    });
+    if sep.surrogates().is_some() || crate::str_surrogates::any_exact(strs.clone()) {
+        return Ok(crate::str_surrogates::join_exact(sep, strs));
     }
     let mut out = String::with_capacity(total);
     for (i, item) in items.iter().enumerate() {
@@ -666,9 +673,13 @@ fn str_isascii(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn str_isprintable(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let s = recv_str(&a, "isprintable")?.as_str();
+    let s = recv_str(&a, "isprintable")?;
     noargs(&a, "str", "isprintable")?;
-    Ok(Value::Bool(s.chars().all(pith_repr::is_printable)))
+    // A lone surrogate (category Cs) is not printable.
+    let exact = s.surrogates().is_none();
+    Ok(Value::Bool(
+        exact && s.as_str().chars().all(pith_repr::is_printable),
+    ))
 }
 
 fn str_isidentifier(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -955,7 +966,7 @@ fn str_translate(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 // ---- encoding and formatting ----
 
 fn str_encode(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let s = recv_str(&a, "encode")?.as_str();
+    let s = recv_str(&a, "encode")?;
     let [encoding, errors] = bind(&a, "encode", ["encoding", "errors"], 0)?;
     let encoding = match encoding {
         None => "utf-8",
@@ -965,7 +976,7 @@ fn str_encode(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         None => "strict",
         Some(v) => str_of(v, "encode() argument 'errors' ")?,
     };
-    crate::format::codecs::encode(s, encoding, errors).map(|b| Value::Bytes(Rc::new(b)))
+    crate::str_codecs::encode(s, encoding, errors).map(|b| Value::Bytes(Rc::new(b)))
 }
 
 fn str_format(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -979,4 +990,70 @@ fn str_format_map(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let m = onearg(&a, "str", "format_map")?;
     let out = crate::format::str_format(vm, fmt, &[], &crate::format::Kwargs::Mapping(m))?;
     Ok(Value::string(out))
+}
+
+/// The methods above that work on Rust text, run exactly on strs holding lone
+/// surrogates (`str_surrogates::via_private_use`).
+mod exact {
+    use super::{Args, PyResult, Value, Vm};
+
+    macro_rules! exact {
+        ($($f:ident),* $(,)?) => {
+            $(
+                pub(super) fn $f(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+                    crate::str_surrogates::via_private_use(vm, a, super::$f)
+                }
+            )*
+        };
+    }
+
+    pub(super) fn str_format(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+        crate::str_surrogates::format_method(vm, a, super::str_format)
+    }
+
+    pub(super) fn str_format_map(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+        crate::str_surrogates::format_method(vm, a, super::str_format_map)
+    }
+
+    exact!(
+        str_capitalize,
+        str_casefold,
+        str_center,
+        str_count,
+        str_endswith,
+        str_expandtabs,
+        str_find,
+        str_index,
+        str_isalnum,
+        str_isalpha,
+        str_isdecimal,
+        str_isdigit,
+        str_isidentifier,
+        str_islower,
+        str_isnumeric,
+        str_isspace,
+        str_istitle,
+        str_isupper,
+        str_ljust,
+        str_lower,
+        str_lstrip,
+        str_partition,
+        str_removeprefix,
+        str_removesuffix,
+        str_replace,
+        str_rfind,
+        str_rindex,
+        str_rjust,
+        str_rpartition,
+        str_rsplit,
+        str_rstrip,
+        str_split,
+        str_splitlines,
+        str_startswith,
+        str_strip,
+        str_swapcase,
+        str_title,
+        str_upper,
+        str_zfill
+    );
 }

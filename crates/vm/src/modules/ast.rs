@@ -296,11 +296,7 @@ fn constant_value(c: &Constant) -> Value {
         Constant::None => Value::None,
         Constant::Bool(b) => Value::Bool(*b),
         Constant::Str(s) => Value::str(s),
-        Constant::SurrogateStr(cps) => Value::string(
-            cps.iter()
-                .map(|&cp| char::from_u32(cp).unwrap_or('\u{fffd}'))
-                .collect(),
-        ),
+        Constant::SurrogateStr(cps) => Value::from_code_points(cps.to_vec()),
         Constant::Bytes(b) => Value::Bytes(Rc::new(b.to_vec())),
         Constant::Int(Int::Small(v)) => Value::Int(*v),
         Constant::Int(Int::Big(b)) => Value::from_bigint((**b).clone()),
@@ -494,7 +490,10 @@ fn value_constant(v: &Value) -> Option<Constant> {
             real: c.re,
             imag: c.im,
         },
-        Value::Str(s) => Constant::Str(s.as_str().into()),
+        Value::Str(s) => match s.surrogates() {
+            None => Constant::Str(s.as_str().into()),
+            Some(cps) => Constant::SurrogateStr(cps.into()),
+        },
         Value::Bytes(b) => Constant::Bytes(b.as_slice().into()),
         Value::Ellipsis => Constant::Ellipsis,
         Value::Tuple(items) => Constant::Tuple(

@@ -318,12 +318,15 @@ fn replace_errors(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn encode_with(a: &Args<'_>, fname: &str, encoding: &str) -> PyResult<Value> {
     let args = bind_args(a, fname, &["str", "errors"], 1)?;
-    let s = str_arg(args[0], fname, 1)?;
+    str_arg(args[0], fname, 1)?;
+    let Some(Value::Str(s)) = args[0] else {
+        return Err(PyErr::type_error(format!("{fname}() missing argument 1")));
+    };
     let errors = errors_arg(args[1], fname, 2)?;
-    let out = crate::format::codecs::encode(s, encoding, &errors)?;
+    let out = crate::str_codecs::encode(s, encoding, &errors)?;
     Ok(Value::tuple(vec![
         Value::Bytes(Rc::new(out)),
-        Value::Int(s.chars().count() as i64),
+        Value::Int(s.char_len() as i64),
     ]))
 }
 
@@ -366,11 +369,8 @@ fn decode_with(a: &Args<'_>, fname: &str, encoding: &str, incremental: bool) -> 
         0
     };
     let used = &data[..data.len() - keep];
-    let s = crate::format::codecs::decode(used, encoding, &errors)?;
-    Ok(Value::tuple(vec![
-        Value::string(s),
-        Value::Int(used.len() as i64),
-    ]))
+    let s = crate::str_codecs::decode(used, encoding, &errors)?;
+    Ok(Value::tuple(vec![s, Value::Int(used.len() as i64)]))
 }
 
 fn utf_8_encode(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {

@@ -138,7 +138,7 @@ fn stream(name: &str, funcs: &'static [BuiltinDef], mode: &str) -> Value {
             ("name", Value::str(name)),
             ("mode", Value::str(mode)),
             ("encoding", Value::str("utf-8")),
-            ("errors", Value::str("strict")),
+            ("errors", Value::str(crate::str_codecs::stream_errors(name))),
         ],
     )
 }
@@ -604,13 +604,13 @@ fn write_arg<'a>(a: &Args<'a>) -> PyResult<&'a Rc<StrObj>> {
 
 fn out_write(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = write_arg(&a)?;
-    vm.write_out(s.as_str())?;
+    crate::str_codecs::write_stdout(vm, s)?;
     Ok(Value::Int(s.char_len() as i64))
 }
 
 fn err_write(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = write_arg(&a)?;
-    vm.write_err(s.as_str());
+    vm.write_err(&crate::str_codecs::backslash_text(s));
     Ok(Value::Int(s.char_len() as i64))
 }
 

@@ -33,12 +33,14 @@ impl PathArg {
     }
 }
 
-/// An OS string as a Python `str` (lossy outside UTF-8) or `bytes`.
+/// An OS string as a Python `str` (undecodable bytes as surrogates, PEP 383) or
+/// `bytes`.
 pub fn os_value(s: &std::ffi::OsStr, bytes: bool) -> Value {
     if bytes {
         Value::Bytes(Rc::new(s.as_bytes().to_vec()))
     } else {
-        Value::string(s.to_string_lossy().into_owned())
+        crate::str_codecs::decode(s.as_bytes(), "utf-8", "surrogateescape")
+            .unwrap_or_else(|_| Value::string(s.to_string_lossy().into_owned()))
     }
 }
 
@@ -97,6 +99,10 @@ pub fn path_arg(vm: &mut Vm, func: &str, arg: &str, v: &Value) -> PyResult<PathA
         _ => return Err(not_path()),
     };
     let (path, bytes) = match &p {
+        Value::Str(s) if s.surrogates().is_some() => {
+            let b = crate::str_codecs::encode(s, "utf-8", "surrogateescape")?;
+            (PathBuf::from(OsString::from_vec(b)), false)
+        }
         Value::Str(s) => (PathBuf::from(s.as_str()), false),
         Value::Bytes(b) => (PathBuf::from(OsString::from_vec(b.to_vec())), true),
         _ => (PathBuf::new(), false),
