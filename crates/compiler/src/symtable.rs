@@ -198,9 +198,12 @@ impl<'a> Builder<'a> {
     }
 
     fn add_def(&mut self, name: &str, fl: u32, range: TextRange) -> Res {
-        let mangled = mangle(self.private.as_deref(), name).into_owned();
+        // Most calls record one more use of a known name: look it up before
+        // allocating anything.
+        let mangled = mangle(self.private.as_deref(), name);
+        let mangled: &str = &mangled;
         let scope = self.cur();
-        if let Some(&i) = scope.index.get(mangled.as_str()) {
+        if let Some(&i) = scope.index.get(mangled) {
             let old = scope.symbols[i].1;
             if fl & flag::PARAM != 0 && old & flag::PARAM != 0 {
                 return Err(self.err(
@@ -211,20 +214,20 @@ impl<'a> Builder<'a> {
             scope.symbols[i].1 = old | fl;
         } else {
             let i = scope.symbols.len();
-            scope.symbols.push((mangled.clone().into(), fl));
-            scope.index.insert(mangled.clone().into(), i);
+            scope.symbols.push((mangled.into(), fl));
+            scope.index.insert(mangled.into(), i);
         }
         if fl & flag::PARAM != 0 {
-            self.cur().varnames.push(mangled.clone().into());
+            self.cur().varnames.push(mangled.into());
         }
         if fl & flag::GLOBAL != 0 && self.stack.len() > 1 {
             // Every `global` declaration also marks the module-level symbol.
             let top = &mut self.table.scopes[0];
-            if let Some(&i) = top.index.get(mangled.as_str()) {
+            if let Some(&i) = top.index.get(mangled) {
                 top.symbols[i].1 |= fl;
             } else {
                 let i = top.symbols.len();
-                top.symbols.push((mangled.clone().into(), fl));
+                top.symbols.push((mangled.into(), fl));
                 top.index.insert(mangled.into(), i);
             }
         }

@@ -2,22 +2,24 @@
 //! grammar makes while building (targets, arguments, parameters).
 
 mod args;
+mod chains;
 mod numbers;
 mod strings;
 mod targets;
 mod type_comments;
 
 use pith_ast::{
-    BoolOp, CmpOp, Comprehension, Constant, ConstantKind, Expr, ExprAttribute, ExprBinOp,
-    ExprBoolOp, ExprCompare, ExprConstant, ExprContext, ExprDict, ExprGeneratorExp, ExprName,
-    ExprNamedExpr, ExprTuple, ExprUnaryOp, Identifier, Operator, Pattern, PatternMatchAs,
-    PatternMatchClass, PatternMatchMapping, PatternMatchStar, Ranged, Stmt, StmtFor, StmtIf,
-    StmtTry, TextRange, UnaryOp,
+    CmpOp, Comprehension, Constant, ConstantKind, Expr, ExprAttribute, ExprBinOp, ExprCompare,
+    ExprConstant, ExprContext, ExprDict, ExprGeneratorExp, ExprName, ExprNamedExpr, ExprTuple,
+    ExprUnaryOp, Identifier, Operator, Pattern, PatternMatchAs, PatternMatchClass,
+    PatternMatchMapping, PatternMatchStar, Ranged, Stmt, StmtFor, StmtIf, StmtTry, TextRange,
+    UnaryOp,
 };
 
 use crate::error::SyntaxErr;
 
 pub(crate) use args::{call, call_args, parameters, ArgItem, ParamItem};
+pub(crate) use chains::{bin_chain, bool_chain};
 pub(crate) use numbers::number;
 pub(crate) use strings::{strings, StrPart};
 pub(crate) use targets::{ann_assign, assign, aug_assign, delete, expr_name, to_store};
@@ -93,17 +95,6 @@ pub(crate) fn unary(l: u32, r: u32, op: UnaryOp, operand: Expr) -> Expr {
         range: TextRange::new(l, r),
         op,
         operand: Box::new(operand),
-    })
-}
-
-pub(crate) fn boolop(l: u32, r: u32, op: BoolOp, first: Expr, rest: Vec<Expr>) -> Expr {
-    let mut values = Vec::with_capacity(rest.len() + 1);
-    values.push(first);
-    values.extend(rest);
-    Expr::BoolOp(ExprBoolOp {
-        range: TextRange::new(l, r),
-        op,
-        values,
     })
 }
 

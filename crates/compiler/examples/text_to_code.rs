@@ -1,0 +1,42 @@
+//! Source text to code objects (parse and compile) for the given files,
+//! `N` times over; a driver for profilers such as callgrind:
+//! `cargo run --release -p pith-compiler --example text_to_code -- [-n N] FILE...`.
+use std::time::Instant;
+
+// Measure with the allocator the `pith` binary uses.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+fn main() {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let mut rounds = 1usize;
+    if args.first().is_some_and(|a| a == "-n") && args.len() >= 2 {
+        rounds = args[1].parse().unwrap_or(1);
+        args.drain(..2);
+    }
+    let texts: Vec<String> = args
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let start = Instant::now();
+    let mut ok = 0;
+    for _ in 0..rounds {
+        for text in &texts {
+            let Ok(tree) = pith_parser::parse(text, pith_parser::Mode::Exec, "<file>") else {
+                continue;
+            };
+            if pith_compiler::compile_module(tree, text, "<file>", pith_compiler::Mode::Exec)
+                .is_ok()
+            {
+                ok += 1;
+            }
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "{ok} compiles, {:.1} MiB in {secs:.3} s: {:.2} MiB/s",
+        (bytes * rounds) as f64 / 1048576.0,
+        (bytes * rounds) as f64 / 1048576.0 / secs
+    );
+}
