@@ -12,7 +12,7 @@ use logos::Logos;
 use pith_repr::unicode::{is_alnum, is_identifier_start};
 
 use crate::error::LexError;
-use crate::raw::RawToken;
+use crate::raw::{RawKind, RawToken};
 use crate::token::{Keyword, Token, TokenKind};
 
 /// Which of CPython's two tokenizers to follow where they differ.
@@ -81,9 +81,10 @@ pub struct Tokenizer<'src> {
     /// The start of the last physical line begun, for the implicit final
     /// `NEWLINE`.
     line_start: u32,
-    /// The end of the last token read in this line: the white space
-    /// between it and an error token becomes error tokens too (as
-    /// `tokenize`'s failed pseudo-token match makes them).
+    /// Where the white space before an error token starts, as far as
+    /// the buffer does not tell (see `prev_end()`): that white space
+    /// becomes error tokens too (as `tokenize`'s failed pseudo-token
+    /// match makes them).
     prev_end: u32,
 }
 
@@ -134,6 +135,16 @@ impl<'src> Tokenizer<'src> {
 
     fn push(&mut self, kind: TokenKind, start: u32, end: u32) {
         self.buf.push(Token { kind, start, end });
+    }
+
+    /// The end of the last token read in this line, or the start of the
+    /// line's first token if none: `prev_end` is kept at line starts and
+    /// errors, the tokens in the buffer give the rest.
+    fn prev_end(&self) -> u32 {
+        match self.buf.last() {
+            Some(token) => token.end.max(self.prev_end),
+            None => self.prev_end,
+        }
     }
 
     /// The end of the physical line containing `offset`, after its `\n`.
@@ -295,7 +306,8 @@ impl<'src> Tokenizer<'src> {
     /// An error token at `start..end`, preceded by one error token per
     /// character of the white space just before it.
     fn push_error(&mut self, start: u32, end: u32) {
-        for offset in self.prev_end.min(start)..start {
+        let prev_end = self.prev_end();
+        for offset in prev_end.min(start)..start {
             self.push(TokenKind::Error, offset, offset + 1);
         }
         self.push(TokenKind::Error, start, end);
@@ -305,7 +317,7 @@ impl<'src> Tokenizer<'src> {
     /// Reads one raw token of a blank or comment line.
     fn blank_line_token(&mut self) {
         match self.raw.next() {
-            Some(Ok(RawToken::Comment)) => {
+            Some(Ok(RawToken::Plain(RawKind::COMMENT))) => {
                 let span = self.raw.span();
                 self.push(TokenKind::Comment, span.start as u32, span.end as u32);
             }
@@ -334,36 +346,54 @@ impl<'src> Tokenizer<'src> {
     }
 
     /// Lexes the tokens of a line into the buffer until the line ends or
-    /// the batch is full. Names, keywords, operators, numbers, comments
-    /// and line ends are handled here; the rest by `other_token`.
+    /// the batch is full. Names, keywords, operators, numbers, comments,
+    /// complete strings and line ends are handled here (and the start of
+    /// a next line whose indentation is unchanged); the rest by
+    /// `other_token`.
     #[inline]
     fn line_tokens(&mut self) -> Result<(), LexError> {
         while self.buf.len() < BATCH {
-            let Some(raw) = self.raw.next() else {
-                self.state = LineState::Start;
-                return Ok(());
-            };
+            let raw = self.raw.next();
             let span = self.raw.span();
             let (start, end) = (span.start as u32, span.end as u32);
             let kind = match raw {
-                Ok(RawToken::Word) => TokenKind::Name,
-                Ok(RawToken::Keyword(kw)) if kw.as_str().len() == span.len() => {
-                    TokenKind::Keyword(kw)
+                Some(Ok(RawToken::Plain(kind))) => kind.kind(),
+                Some(Ok(RawToken::Open(kind))) => {
+                    self.paren_depth += 1;
+                    kind.kind()
                 }
-                Ok(RawToken::Op(op)) => {
-                    self.paren_depth += op.depth_change();
-                    TokenKind::Op(op)
+                Some(Ok(RawToken::Close(kind))) => {
+                    self.paren_depth -= 1;
+                    kind.kind()
                 }
-                Ok(RawToken::Number) => TokenKind::Number,
-                Ok(RawToken::CompleteString) => TokenKind::String,
-                Ok(RawToken::Comment) => TokenKind::Comment,
-                Ok(RawToken::Newline) => {
-                    let kind = self.end_line();
-                    self.buf.push(Token { kind, start, end });
-                    self.prev_end = end;
+                Some(Ok(RawToken::Newline)) => {
+                    if self.paren_depth > 0 {
+                        // A line end inside brackets: the next line
+                        // continues the statement, indentation unread.
+                        self.buf.push(Token {
+                            kind: TokenKind::Nl,
+                            start,
+                            end,
+                        });
+                        self.line_start = end;
+                        continue;
+                    }
+                    self.buf.push(Token {
+                        kind: TokenKind::Newline,
+                        start,
+                        end,
+                    });
+                    if self.same_indent(end) {
+                        continue;
+                    }
+                    self.state = LineState::Start;
                     return Ok(());
                 }
-                other => {
+                None => {
+                    self.state = LineState::Start;
+                    return Ok(());
+                }
+                Some(other) => {
                     self.other_token(other, start, end)?;
                     if self.state != LineState::Tokens {
                         return Ok(());
@@ -372,9 +402,36 @@ impl<'src> Tokenizer<'src> {
                 }
             };
             self.buf.push(Token { kind, start, end });
-            self.prev_end = end;
         }
         Ok(())
+    }
+
+    /// The common start of a statement line, at `line`: spaces only, as
+    /// deep as the current block, then a token. Skips the indentation and
+    /// returns true; anything else (a blank or comment line, tabs, a
+    /// change of indentation, the end of input) is left to `begin_line`.
+    #[inline]
+    fn same_indent(&mut self, line: u32) -> bool {
+        let bytes = self.source.as_bytes();
+        let at = line as usize;
+        let spaces = leading_spaces(bytes, at);
+        let first = at + spaces;
+        let Some(&c) = bytes.get(first) else {
+            return false;
+        };
+        let col = spaces as u32;
+        if matches!(c, b'#' | b'\n' | b'\r' | b'\t' | b'\x0c')
+            || self.indents.last() != Some(&col)
+            || self.alt_indents.last() != Some(&col)
+        {
+            return false;
+        }
+        self.line_start = line;
+        self.prev_end = first as u32;
+        if spaces > 0 {
+            self.raw.bump(spaces);
+        }
+        true
     }
 
     /// The raw tokens of a line that are rarer or need more work: strings,
@@ -407,15 +464,18 @@ impl<'src> Tokenizer<'src> {
                 return Ok(());
             }
             // `line_tokens` takes these itself; the same result here.
-            // A keyword's letters continued by non-ASCII word characters.
-            Ok(RawToken::Word | RawToken::Keyword(_)) => TokenKind::Name,
-            Ok(RawToken::Op(op)) => {
-                self.paren_depth += op.depth_change();
-                TokenKind::Op(op)
+            Ok(RawToken::Plain(kind)) => kind.kind(),
+            // Never produced: `operator` turns every operator into one of
+            // the three above.
+            Ok(RawToken::Operator) => TokenKind::Error,
+            Ok(RawToken::Open(kind)) => {
+                self.paren_depth += 1;
+                kind.kind()
             }
-            Ok(RawToken::Number) => TokenKind::Number,
-            Ok(RawToken::CompleteString) => TokenKind::String,
-            Ok(RawToken::Comment) => TokenKind::Comment,
+            Ok(RawToken::Close(kind)) => {
+                self.paren_depth -= 1;
+                kind.kind()
+            }
             Ok(RawToken::Newline) => self.end_line(),
             Err(()) => {
                 let len = self.source[start as usize..]
@@ -428,7 +488,6 @@ impl<'src> Tokenizer<'src> {
             }
         };
         self.buf.push(Token { kind, start, end });
-        self.prev_end = end;
         Ok(())
     }
 
@@ -560,11 +619,29 @@ impl<'src> Tokenizer<'src> {
     }
 }
 
+/// The number of spaces at `at` in `bytes`, eight at a time.
+#[inline]
+fn leading_spaces(bytes: &[u8], at: usize) -> usize {
+    let mut i = at;
+    while let Some(chunk) = bytes.get(i..).and_then(|rest| rest.first_chunk::<8>()) {
+        let other = u64::from_le_bytes(*chunk) ^ u64::from_le_bytes([b' '; 8]);
+        if other != 0 {
+            return i - at + (other.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while bytes.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    i - at
+}
+
 impl Tokenizer<'_> {
     /// Lexes the next batch of tokens into the buffer and returns the
     /// first, or the error that ends the stream, or `None` after it.
     #[inline(never)]
     fn refill(&mut self) -> Option<Result<Token, LexError>> {
+        self.prev_end = self.prev_end();
         self.buf.clear();
         self.head = 0;
         while self.buf.len() < BATCH {
