@@ -13,6 +13,7 @@ use pith_repr::unicode::{is_alnum, is_identifier_start};
 
 use crate::error::LexError;
 use crate::raw::{RawKind, RawToken};
+use crate::scan::line_rest_len;
 use crate::token::{Keyword, Token, TokenKind};
 
 /// Which of CPython's two tokenizers to follow where they differ.
@@ -150,7 +151,7 @@ impl<'src> Tokenizer<'src> {
     /// The end of the physical line containing `offset`, after its `\n`.
     fn physical_line_end(&self, offset: u32) -> u32 {
         let rest = &self.source.as_bytes()[offset as usize..];
-        match rest.iter().position(|&b| b == b'\n') {
+        match memchr::memchr(b'\n', rest) {
             Some(i) => offset + i as u32 + 1,
             None => self.len(),
         }
@@ -175,14 +176,11 @@ impl<'src> Tokenizer<'src> {
             return Ok(());
         }
         let bytes = self.source.as_bytes();
-        let (mut col, mut alt_col) = (0u32, 0u32);
-        let mut i = pos as usize;
-        // Most indentation is spaces: take them eight at a time.
-        while bytes.get(i..i + 8) == Some(b"        ") {
-            i += 8;
-            col += 8;
-            alt_col += 8;
-        }
+        // Most indentation is spaces: take them eight at a time, then any
+        // tabs and form feeds one by one.
+        let spaces = leading_spaces(bytes, pos as usize);
+        let (mut col, mut alt_col) = (spaces as u32, spaces as u32);
+        let mut i = pos as usize + spaces;
         while let Some(&b) = bytes.get(i) {
             match b {
                 b' ' => {
@@ -208,7 +206,13 @@ impl<'src> Tokenizer<'src> {
             // A last line of nothing but white space ends the input there.
             return self.finish(pos, false);
         };
-        if c == b'#' || c == b'\n' || c == b'\r' {
+        if c == b'\n' {
+            // A blank line: its `NL` at once, for both flavors.
+            self.push(TokenKind::Nl, first, first + 1);
+            self.skip_to(first + 1);
+            return Ok(());
+        }
+        if c == b'#' || c == b'\r' {
             if self.flavor == Flavor::Tokenize && (c == b'#' || bytes.get(i + 1) != Some(&b'\n')) {
                 // tokenize.py takes the rest of the physical line (which
                 // ends at `\n` only): the comment is all of it but the
@@ -228,6 +232,13 @@ impl<'src> Tokenizer<'src> {
                 self.push(TokenKind::Nl, comment_end, end);
                 self.skip_to(end);
                 return Ok(());
+            }
+            if c == b'#' {
+                // A comment line for the compiler: the comment at once,
+                // its line end from the scanner.
+                let end = first + line_rest_len(&bytes[i..]) as u32;
+                self.push(TokenKind::Comment, first, end);
+                self.skip_to(end);
             }
             self.state = LineState::Blank;
             return Ok(());
@@ -420,7 +431,10 @@ impl<'src> Tokenizer<'src> {
             return false;
         };
         let col = spaces as u32;
+        // A closing bracket too many leaves the depth negative: then
+        // `begin_line` reads no indentation.
         if matches!(c, b'#' | b'\n' | b'\r' | b'\t' | b'\x0c')
+            || self.paren_depth != 0
             || self.indents.last() != Some(&col)
             || self.alt_indents.last() != Some(&col)
         {
