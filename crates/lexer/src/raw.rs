@@ -12,7 +12,7 @@
 use logos::{Lexer, Logos};
 use pith_repr::unicode::is_alnum;
 
-use crate::scan::line_rest_len;
+use crate::scan::{line_rest_len, string_stop};
 use crate::token::{Keyword, Operator, TokenKind};
 
 const _: () = assert!((FIRST_OPERATOR as usize) + Operator::ALL.len() <= 256);
@@ -84,6 +84,7 @@ fn single_string(lex: &mut Lexer<'_, RawToken>) -> RawToken {
     let body = lex.remainder().as_bytes();
     let mut i = 0;
     loop {
+        i += body.get(i..).map_or(0, |rest| string_stop(rest, quote));
         match body.get(i) {
             Some(&b) if b == quote => {
                 lex.bump(i + 1);
@@ -93,8 +94,7 @@ fn single_string(lex: &mut Lexer<'_, RawToken>) -> RawToken {
                 None | Some(b'\n' | b'\r') => return RawToken::StringStart,
                 Some(_) => i += 2,
             },
-            None | Some(b'\n' | b'\r') => return RawToken::StringStart,
-            Some(_) => i += 1,
+            _ => return RawToken::StringStart,
         }
     }
 }
