@@ -63,17 +63,6 @@ fn keyword(lex: &mut Lexer<'_, RawToken>, keyword: Keyword) -> RawKind {
     }
 }
 
-/// An operator: brackets get their own raw tokens, so that only they
-/// touch the bracket depth. A constant after inlining.
-#[inline]
-fn operator(op: Operator) -> RawToken {
-    match op.depth_change() {
-        1 => RawToken::Open(RawKind::operator(op)),
-        -1 => RawToken::Close(RawKind::operator(op)),
-        _ => RawToken::Plain(RawKind::operator(op)),
-    }
-}
-
 /// The body of a single-quoted string whose opening logos matched: the
 /// string is complete if its quote closes it on this line. A line end, a
 /// carriage return (a line end for the compiler only) or a `\` before a
@@ -151,6 +140,19 @@ pub(crate) struct RawKind(u8);
 const FIRST_KEYWORD: u8 = 4;
 const FIRST_OPERATOR: u8 = FIRST_KEYWORD + Keyword::ALL.len() as u8;
 
+/// How each `RawKind` changes the bracket depth: +1 for `( [ {`, -1 for
+/// `) ] }`, so that the tokenizer adds it to every token without a branch.
+const DEPTH_CHANGES: [i8; 256] = {
+    let mut changes = [0; 256];
+    let mut i = 0;
+    while i < Operator::ALL.len() {
+        let op = Operator::ALL[i];
+        changes[RawKind::operator(op).0 as usize] = op.depth_change() as i8;
+        i += 1;
+    }
+    changes
+};
+
 /// `TokenKind`s by `RawKind`, built at compile time from the keyword and
 /// operator tables; 256 entries, so a lookup needs no bounds check.
 const KINDS: [TokenKind; 256] = {
@@ -193,6 +195,12 @@ impl RawKind {
     pub(crate) fn kind(self) -> TokenKind {
         KINDS[usize::from(self.0)]
     }
+
+    /// How the token changes the bracket depth.
+    #[inline]
+    pub(crate) fn depth_change(self) -> i32 {
+        i32::from(DEPTH_CHANGES[usize::from(self.0)])
+    }
 }
 
 macro_rules! define_raw_token {
@@ -221,15 +229,9 @@ macro_rules! define_raw_token {
             #[regex(r"([0-9](_?[0-9])*\.([0-9](_?[0-9])*)?|\.[0-9](_?[0-9])*)([eE][-+]?[0-9](_?[0-9])*)?[jJ]?", |_| RawKind::NUMBER)]
             #[regex(r"[0-9](_?[0-9])*([eE][-+]?[0-9](_?[0-9])*)?[jJ]", |_| RawKind::NUMBER)]
             #[regex(r"[0-9](_?[0-9])*[eE][-+]?[0-9](_?[0-9])*", |_| RawKind::NUMBER)]
+            // Operators and delimiters.
+            $(#[token($text, |_| RawKind::operator(Operator::$variant))])*
             Plain(RawKind),
-            /// `(`, `[` or `{`.
-            Open(RawKind),
-            /// `)`, `]` or `}`.
-            Close(RawKind),
-            /// An operator or delimiter; `operator` makes it `Plain`,
-            /// `Open` or `Close`, so this variant is never produced.
-            $(#[token($text, |_| operator(Operator::$variant))])*
-            Operator,
             /// `\n` or `\r\n`.
             #[regex(r"\r?\n")]
             Newline,

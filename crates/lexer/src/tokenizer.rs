@@ -368,13 +368,8 @@ impl<'src> Tokenizer<'src> {
             let span = self.raw.span();
             let (start, end) = (span.start as u32, span.end as u32);
             let kind = match raw {
-                Some(Ok(RawToken::Plain(kind))) => kind.kind(),
-                Some(Ok(RawToken::Open(kind))) => {
-                    self.paren_depth += 1;
-                    kind.kind()
-                }
-                Some(Ok(RawToken::Close(kind))) => {
-                    self.paren_depth -= 1;
+                Some(Ok(RawToken::Plain(kind))) => {
+                    self.paren_depth += kind.depth_change();
                     kind.kind()
                 }
                 Some(Ok(RawToken::Newline)) => {
@@ -478,16 +473,8 @@ impl<'src> Tokenizer<'src> {
                 return Ok(());
             }
             // `line_tokens` takes these itself; the same result here.
-            Ok(RawToken::Plain(kind)) => kind.kind(),
-            // Never produced: `operator` turns every operator into one of
-            // the three above.
-            Ok(RawToken::Operator) => TokenKind::Error,
-            Ok(RawToken::Open(kind)) => {
-                self.paren_depth += 1;
-                kind.kind()
-            }
-            Ok(RawToken::Close(kind)) => {
-                self.paren_depth -= 1;
+            Ok(RawToken::Plain(kind)) => {
+                self.paren_depth += kind.depth_change();
                 kind.kind()
             }
             Ok(RawToken::Newline) => self.end_line(),
