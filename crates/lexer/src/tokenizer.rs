@@ -389,7 +389,7 @@ impl<'src> Tokenizer<'src> {
                         start,
                         end,
                     });
-                    if self.same_indent(end) {
+                    if self.next_line(end)? {
                         continue;
                     }
                     self.state = LineState::Start;
@@ -412,35 +412,53 @@ impl<'src> Tokenizer<'src> {
         Ok(())
     }
 
-    /// The common start of a statement line, at `line`: spaces only, as
-    /// deep as the current block, then a token. Skips the indentation and
-    /// returns true; anything else (a blank or comment line, tabs, a
-    /// change of indentation, the end of input) is left to `begin_line`.
+    /// The start of the line at `line` after a `NEWLINE`, in the common
+    /// cases: blank lines (their `NL`s), then indentation of spaces only
+    /// before a token (`INDENT`/`DEDENT` as needed). Returns false, with
+    /// nothing read of the line, for what `begin_line` handles: comment
+    /// lines, tabs and form feeds, the end of input, a negative bracket
+    /// depth.
     #[inline]
-    fn same_indent(&mut self, line: u32) -> bool {
-        let bytes = self.source.as_bytes();
-        let at = line as usize;
-        let spaces = leading_spaces(bytes, at);
-        let first = at + spaces;
-        let Some(&c) = bytes.get(first) else {
-            return false;
-        };
-        let col = spaces as u32;
+    fn next_line(&mut self, mut line: u32) -> Result<bool, LexError> {
         // A closing bracket too many leaves the depth negative: then
         // `begin_line` reads no indentation.
-        if matches!(c, b'#' | b'\n' | b'\r' | b'\t' | b'\x0c')
-            || self.paren_depth != 0
-            || self.indents.last() != Some(&col)
-            || self.alt_indents.last() != Some(&col)
-        {
-            return false;
+        if self.paren_depth != 0 {
+            return Ok(false);
         }
-        self.line_start = line;
-        self.prev_end = first as u32;
-        if spaces > 0 {
-            self.raw.bump(spaces);
+        let bytes = self.source.as_bytes();
+        loop {
+            let at = line as usize;
+            let spaces = leading_spaces(bytes, at);
+            let first = at + spaces;
+            let Some(&c) = bytes.get(first) else {
+                return Ok(false);
+            };
+            if c == b'\n' {
+                // A blank line: its `NL`, as `begin_line` makes it.
+                let end = first as u32 + 1;
+                self.push(TokenKind::Nl, first as u32, end);
+                self.skip_to(end);
+                line = end;
+                continue;
+            }
+            if matches!(c, b'#' | b'\r' | b'\t' | b'\x0c') {
+                return Ok(false);
+            }
+            let (col, first) = (spaces as u32, first as u32);
+            self.line_start = line;
+            self.prev_end = first;
+            self.skip_to(first);
+            if self.indents.last() != Some(&col) || self.alt_indents.last() != Some(&col) {
+                // The dedents before a bad indentation go with it, as
+                // `refill` drops them after `begin_line`.
+                let mark = self.buf.len();
+                if let Err(err) = self.indent_to(col, col, first) {
+                    self.buf.truncate(mark);
+                    return Err(err);
+                }
+            }
+            return Ok(true);
         }
-        true
     }
 
     /// The raw tokens of a line that are rarer or need more work: strings,
