@@ -382,6 +382,13 @@ impl<'src> Tokenizer<'src> {
                             end,
                         });
                         self.line_start = end;
+                        // Its indentation is white space between tokens:
+                        // spaces are skipped here rather than by the
+                        // scanner.
+                        let spaces = leading_spaces(self.source.as_bytes(), end as usize);
+                        if spaces > 0 {
+                            self.raw.bump(spaces);
+                        }
                         continue;
                     }
                     self.buf.push(Token {
@@ -441,7 +448,21 @@ impl<'src> Tokenizer<'src> {
                 line = end;
                 continue;
             }
-            if matches!(c, b'#' | b'\r' | b'\t' | b'\x0c') {
+            if c == b'#' {
+                // A comment line that ends at `\n`: both flavors make its
+                // `COMMENT` and `NL` alike (`\r` is left to `begin_line`).
+                let nl = first + line_rest_len(&bytes[first..]);
+                if bytes.get(nl) != Some(&b'\n') {
+                    return Ok(false);
+                }
+                let nl = nl as u32;
+                self.push(TokenKind::Comment, first as u32, nl);
+                self.push(TokenKind::Nl, nl, nl + 1);
+                self.skip_to(nl + 1);
+                line = nl + 1;
+                continue;
+            }
+            if matches!(c, b'\r' | b'\t' | b'\x0c') {
                 return Ok(false);
             }
             let (col, first) = (spaces as u32, first as u32);
