@@ -265,10 +265,12 @@ impl<'src> Tokenizer<'src> {
             self.push(TokenKind::Indent, self.line_start, first);
             return Ok(());
         }
+        // Dedenting pops only levels deeper than `col`: if `col` is no
+        // level now, it is none after them either.
+        if col < top && !self.indents.contains(&col) {
+            return Err(LexError::UnindentMismatch { offset: first });
+        }
         while col < self.indents.last().copied().unwrap_or(0) {
-            if !self.indents.contains(&col) {
-                return Err(LexError::UnindentMismatch { offset: first });
-            }
             self.indents.pop();
             self.alt_indents.pop();
             self.push(TokenKind::Dedent, first, first);
