@@ -214,7 +214,8 @@ macro_rules! define_raw_token {
             /// A token the tokenizer passes on as it is, its kind decided
             /// here: a name or keyword, a number, a comment (`#` to the
             /// line end), a string finished by `single_string` or
-            /// `triple_string`, an operator other than a bracket.
+            /// `triple_string`, an operator or delimiter (the tokenizer
+            /// takes a bracket's depth change from `RawKind::depth_change`).
             ///
             /// Keywords are `#[token]`s of the same automaton as names, so
             /// a name needs no lookup afterwards. If a non-ASCII word
