@@ -32,8 +32,9 @@ pub enum Flavor {
 /// CPython's `MAXINDENT`.
 const MAX_INDENT_LEVELS: usize = 100;
 const TAB_SIZE: u32 = 8;
-/// How many tokens the tokenizer lexes ahead into its buffer: enough to
-/// keep the lexing loop hot, few enough to stay in cache.
+/// How many tokens the tokenizer lexes ahead into its buffer (then up to
+/// the next line end): enough to keep the lexing loop hot, few enough to
+/// stay in cache.
 const BATCH: usize = 64;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -358,14 +359,16 @@ impl<'src> Tokenizer<'src> {
         }
     }
 
-    /// Lexes the tokens of a line into the buffer until the line ends or
-    /// the batch is full. Names, keywords, operators, numbers, comments,
-    /// complete strings and line ends are handled here (and the start of
-    /// a next line whose indentation is unchanged); the rest by
-    /// `other_token`.
+    /// Lexes tokens into the buffer until a line end finds the batch full,
+    /// or a line needs `begin_line`. Names, keywords, operators, numbers,
+    /// comments, complete strings and line ends are handled here (and the
+    /// start of a next line in the common cases, see `next_line`); the
+    /// rest by `other_token`. The batch is checked at line ends only, so
+    /// the loop over a line's tokens has no test of its own: a batch is
+    /// `BATCH` tokens and the rest of the line.
     #[inline]
     fn line_tokens(&mut self) -> Result<(), LexError> {
-        while self.buf.len() < BATCH {
+        loop {
             let raw = self.raw.next();
             let span = self.raw.span();
             let (start, end) = (span.start as u32, span.end as u32);
@@ -391,6 +394,9 @@ impl<'src> Tokenizer<'src> {
                         if spaces > 0 {
                             self.raw.bump(spaces);
                         }
+                        if self.buf.len() >= BATCH {
+                            return Ok(());
+                        }
                         continue;
                     }
                     self.buf.push(Token {
@@ -399,6 +405,9 @@ impl<'src> Tokenizer<'src> {
                         end,
                     });
                     if self.next_line(end)? {
+                        if self.buf.len() >= BATCH {
+                            return Ok(());
+                        }
                         continue;
                     }
                     self.state = LineState::Start;
@@ -410,7 +419,7 @@ impl<'src> Tokenizer<'src> {
                 }
                 Some(other) => {
                     self.other_token(other, start, end)?;
-                    if self.state != LineState::Tokens {
+                    if self.state != LineState::Tokens || self.buf.len() >= BATCH {
                         return Ok(());
                     }
                     continue;
@@ -418,7 +427,6 @@ impl<'src> Tokenizer<'src> {
             };
             self.buf.push(Token { kind, start, end });
         }
-        Ok(())
     }
 
     /// The start of the line at `line` after a `NEWLINE`, in the common
