@@ -12,7 +12,8 @@ use logos::Logos;
 use pith_repr::unicode::{is_alnum, is_identifier_start};
 
 use crate::error::LexError;
-use crate::raw::RawToken;
+use crate::raw::{RawKind, RawToken};
+use crate::scan::line_rest_len;
 use crate::token::{Keyword, Token, TokenKind};
 
 /// Which of CPython's two tokenizers to follow where they differ.
@@ -31,8 +32,9 @@ pub enum Flavor {
 /// CPython's `MAXINDENT`.
 const MAX_INDENT_LEVELS: usize = 100;
 const TAB_SIZE: u32 = 8;
-/// How many tokens the tokenizer lexes ahead into its buffer: enough to
-/// keep the lexing loop hot, few enough to stay in cache.
+/// How many tokens the tokenizer lexes ahead into its buffer (then up to
+/// the next line end): enough to keep the lexing loop hot, few enough to
+/// stay in cache.
 const BATCH: usize = 64;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,9 +83,10 @@ pub struct Tokenizer<'src> {
     /// The start of the last physical line begun, for the implicit final
     /// `NEWLINE`.
     line_start: u32,
-    /// The end of the last token read in this line: the white space
-    /// between it and an error token becomes error tokens too (as
-    /// `tokenize`'s failed pseudo-token match makes them).
+    /// Where the white space before an error token starts, as far as
+    /// the buffer does not tell (see `prev_end()`): that white space
+    /// becomes error tokens too (as `tokenize`'s failed pseudo-token
+    /// match makes them).
     prev_end: u32,
 }
 
@@ -136,10 +139,20 @@ impl<'src> Tokenizer<'src> {
         self.buf.push(Token { kind, start, end });
     }
 
+    /// The end of the last token read in this line, or the start of the
+    /// line's first token if none: `prev_end` is kept at line starts and
+    /// errors, the tokens in the buffer give the rest.
+    fn prev_end(&self) -> u32 {
+        match self.buf.last() {
+            Some(token) => token.end.max(self.prev_end),
+            None => self.prev_end,
+        }
+    }
+
     /// The end of the physical line containing `offset`, after its `\n`.
     fn physical_line_end(&self, offset: u32) -> u32 {
         let rest = &self.source.as_bytes()[offset as usize..];
-        match rest.iter().position(|&b| b == b'\n') {
+        match memchr::memchr(b'\n', rest) {
             Some(i) => offset + i as u32 + 1,
             None => self.len(),
         }
@@ -164,14 +177,11 @@ impl<'src> Tokenizer<'src> {
             return Ok(());
         }
         let bytes = self.source.as_bytes();
-        let (mut col, mut alt_col) = (0u32, 0u32);
-        let mut i = pos as usize;
-        // Most indentation is spaces: take them eight at a time.
-        while bytes.get(i..i + 8) == Some(b"        ") {
-            i += 8;
-            col += 8;
-            alt_col += 8;
-        }
+        // Most indentation is spaces: take them eight at a time, then any
+        // tabs and form feeds one by one.
+        let spaces = leading_spaces(bytes, pos as usize);
+        let (mut col, mut alt_col) = (spaces as u32, spaces as u32);
+        let mut i = pos as usize + spaces;
         while let Some(&b) = bytes.get(i) {
             match b {
                 b' ' => {
@@ -197,7 +207,13 @@ impl<'src> Tokenizer<'src> {
             // A last line of nothing but white space ends the input there.
             return self.finish(pos, false);
         };
-        if c == b'#' || c == b'\n' || c == b'\r' {
+        if c == b'\n' {
+            // A blank line: its `NL` at once, for both flavors.
+            self.push(TokenKind::Nl, first, first + 1);
+            self.skip_to(first + 1);
+            return Ok(());
+        }
+        if c == b'#' || c == b'\r' {
             if self.flavor == Flavor::Tokenize && (c == b'#' || bytes.get(i + 1) != Some(&b'\n')) {
                 // tokenize.py takes the rest of the physical line (which
                 // ends at `\n` only): the comment is all of it but the
@@ -217,6 +233,13 @@ impl<'src> Tokenizer<'src> {
                 self.push(TokenKind::Nl, comment_end, end);
                 self.skip_to(end);
                 return Ok(());
+            }
+            if c == b'#' {
+                // A comment line for the compiler: the comment at once,
+                // its line end from the scanner.
+                let end = first + line_rest_len(&bytes[i..]) as u32;
+                self.push(TokenKind::Comment, first, end);
+                self.skip_to(end);
             }
             self.state = LineState::Blank;
             return Ok(());
@@ -243,10 +266,12 @@ impl<'src> Tokenizer<'src> {
             self.push(TokenKind::Indent, self.line_start, first);
             return Ok(());
         }
+        // Dedenting pops only levels deeper than `col`: if `col` is no
+        // level now, it is none after them either.
+        if col < top && !self.indents.contains(&col) {
+            return Err(LexError::UnindentMismatch { offset: first });
+        }
         while col < self.indents.last().copied().unwrap_or(0) {
-            if !self.indents.contains(&col) {
-                return Err(LexError::UnindentMismatch { offset: first });
-            }
             self.indents.pop();
             self.alt_indents.pop();
             self.push(TokenKind::Dedent, first, first);
@@ -295,7 +320,8 @@ impl<'src> Tokenizer<'src> {
     /// An error token at `start..end`, preceded by one error token per
     /// character of the white space just before it.
     fn push_error(&mut self, start: u32, end: u32) {
-        for offset in self.prev_end.min(start)..start {
+        let prev_end = self.prev_end();
+        for offset in prev_end.min(start)..start {
             self.push(TokenKind::Error, offset, offset + 1);
         }
         self.push(TokenKind::Error, start, end);
@@ -305,7 +331,7 @@ impl<'src> Tokenizer<'src> {
     /// Reads one raw token of a blank or comment line.
     fn blank_line_token(&mut self) {
         match self.raw.next() {
-            Some(Ok(RawToken::Comment)) => {
+            Some(Ok(RawToken::Plain(RawKind::COMMENT))) => {
                 let span = self.raw.span();
                 self.push(TokenKind::Comment, span.start as u32, span.end as u32);
             }
@@ -333,48 +359,137 @@ impl<'src> Tokenizer<'src> {
         }
     }
 
-    /// Lexes the tokens of a line into the buffer until the line ends or
-    /// the batch is full. Names, keywords, operators, numbers, comments
-    /// and line ends are handled here; the rest by `other_token`.
+    /// Lexes tokens into the buffer until a line end finds the batch full,
+    /// or a line needs `begin_line`. Names, keywords, operators, numbers,
+    /// comments, complete strings and line ends are handled here (and the
+    /// start of a next line in the common cases, see `next_line`); the
+    /// rest by `other_token`. The batch is checked at line ends only, so
+    /// the loop over a line's tokens has no test of its own: a batch is
+    /// `BATCH` tokens and the rest of the line.
     #[inline]
     fn line_tokens(&mut self) -> Result<(), LexError> {
-        while self.buf.len() < BATCH {
-            let Some(raw) = self.raw.next() else {
-                self.state = LineState::Start;
-                return Ok(());
-            };
+        loop {
+            let raw = self.raw.next();
             let span = self.raw.span();
             let (start, end) = (span.start as u32, span.end as u32);
             let kind = match raw {
-                Ok(RawToken::Word) => TokenKind::Name,
-                Ok(RawToken::Keyword(kw)) if kw.as_str().len() == span.len() => {
-                    TokenKind::Keyword(kw)
+                Some(Ok(RawToken::Plain(kind))) => {
+                    self.paren_depth += kind.depth_change();
+                    kind.kind()
                 }
-                Ok(RawToken::Op(op)) => {
-                    self.paren_depth += op.depth_change();
-                    TokenKind::Op(op)
-                }
-                Ok(RawToken::Number) => TokenKind::Number,
-                Ok(RawToken::CompleteString) => TokenKind::String,
-                Ok(RawToken::Comment) => TokenKind::Comment,
-                Ok(RawToken::Newline) => {
-                    let kind = self.end_line();
-                    self.buf.push(Token { kind, start, end });
-                    self.prev_end = end;
+                Some(Ok(RawToken::Newline)) => {
+                    if self.paren_depth > 0 {
+                        // A line end inside brackets: the next line
+                        // continues the statement, indentation unread.
+                        self.buf.push(Token {
+                            kind: TokenKind::Nl,
+                            start,
+                            end,
+                        });
+                        self.line_start = end;
+                        // Its indentation is white space between tokens:
+                        // spaces are skipped here rather than by the
+                        // scanner.
+                        let spaces = leading_spaces(self.source.as_bytes(), end as usize);
+                        if spaces > 0 {
+                            self.raw.bump(spaces);
+                        }
+                        if self.buf.len() >= BATCH {
+                            return Ok(());
+                        }
+                        continue;
+                    }
+                    self.buf.push(Token {
+                        kind: TokenKind::Newline,
+                        start,
+                        end,
+                    });
+                    if self.next_line(end)? {
+                        if self.buf.len() >= BATCH {
+                            return Ok(());
+                        }
+                        continue;
+                    }
+                    self.state = LineState::Start;
                     return Ok(());
                 }
-                other => {
+                None => {
+                    self.state = LineState::Start;
+                    return Ok(());
+                }
+                Some(other) => {
                     self.other_token(other, start, end)?;
-                    if self.state != LineState::Tokens {
+                    if self.state != LineState::Tokens || self.buf.len() >= BATCH {
                         return Ok(());
                     }
                     continue;
                 }
             };
             self.buf.push(Token { kind, start, end });
-            self.prev_end = end;
         }
-        Ok(())
+    }
+
+    /// The start of the line at `line` after a `NEWLINE`, in the common
+    /// cases: blank lines (their `NL`s), then indentation of spaces only
+    /// before a token (`INDENT`/`DEDENT` as needed). Returns false, with
+    /// nothing read of the line, for what `begin_line` handles: comment
+    /// lines, tabs and form feeds, the end of input, a negative bracket
+    /// depth.
+    #[inline]
+    fn next_line(&mut self, mut line: u32) -> Result<bool, LexError> {
+        // A closing bracket too many leaves the depth negative: then
+        // `begin_line` reads no indentation.
+        if self.paren_depth != 0 {
+            return Ok(false);
+        }
+        let bytes = self.source.as_bytes();
+        loop {
+            let at = line as usize;
+            let spaces = leading_spaces(bytes, at);
+            let first = at + spaces;
+            let Some(&c) = bytes.get(first) else {
+                return Ok(false);
+            };
+            if c == b'\n' {
+                // A blank line: its `NL`, as `begin_line` makes it.
+                let end = first as u32 + 1;
+                self.push(TokenKind::Nl, first as u32, end);
+                self.skip_to(end);
+                line = end;
+                continue;
+            }
+            if c == b'#' {
+                // A comment line that ends at `\n`: both flavors make its
+                // `COMMENT` and `NL` alike (`\r` is left to `begin_line`).
+                let nl = first + line_rest_len(&bytes[first..]);
+                if bytes.get(nl) != Some(&b'\n') {
+                    return Ok(false);
+                }
+                let nl = nl as u32;
+                self.push(TokenKind::Comment, first as u32, nl);
+                self.push(TokenKind::Nl, nl, nl + 1);
+                self.skip_to(nl + 1);
+                line = nl + 1;
+                continue;
+            }
+            if matches!(c, b'\r' | b'\t' | b'\x0c') {
+                return Ok(false);
+            }
+            let (col, first) = (spaces as u32, first as u32);
+            self.line_start = line;
+            self.prev_end = first;
+            self.skip_to(first);
+            if self.indents.last() != Some(&col) || self.alt_indents.last() != Some(&col) {
+                // The dedents before a bad indentation go with it, as
+                // `refill` drops them after `begin_line`.
+                let mark = self.buf.len();
+                if let Err(err) = self.indent_to(col, col, first) {
+                    self.buf.truncate(mark);
+                    return Err(err);
+                }
+            }
+            return Ok(true);
+        }
     }
 
     /// The raw tokens of a line that are rarer or need more work: strings,
@@ -407,15 +522,10 @@ impl<'src> Tokenizer<'src> {
                 return Ok(());
             }
             // `line_tokens` takes these itself; the same result here.
-            // A keyword's letters continued by non-ASCII word characters.
-            Ok(RawToken::Word | RawToken::Keyword(_)) => TokenKind::Name,
-            Ok(RawToken::Op(op)) => {
-                self.paren_depth += op.depth_change();
-                TokenKind::Op(op)
+            Ok(RawToken::Plain(kind)) => {
+                self.paren_depth += kind.depth_change();
+                kind.kind()
             }
-            Ok(RawToken::Number) => TokenKind::Number,
-            Ok(RawToken::CompleteString) => TokenKind::String,
-            Ok(RawToken::Comment) => TokenKind::Comment,
             Ok(RawToken::Newline) => self.end_line(),
             Err(()) => {
                 let len = self.source[start as usize..]
@@ -428,7 +538,6 @@ impl<'src> Tokenizer<'src> {
             }
         };
         self.buf.push(Token { kind, start, end });
-        self.prev_end = end;
         Ok(())
     }
 
@@ -560,11 +669,29 @@ impl<'src> Tokenizer<'src> {
     }
 }
 
+/// The number of spaces at `at` in `bytes`, eight at a time.
+#[inline]
+fn leading_spaces(bytes: &[u8], at: usize) -> usize {
+    let mut i = at;
+    while let Some(chunk) = bytes.get(i..).and_then(|rest| rest.first_chunk::<8>()) {
+        let other = u64::from_le_bytes(*chunk) ^ u64::from_le_bytes([b' '; 8]);
+        if other != 0 {
+            return i - at + (other.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while bytes.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    i - at
+}
+
 impl Tokenizer<'_> {
     /// Lexes the next batch of tokens into the buffer and returns the
     /// first, or the error that ends the stream, or `None` after it.
     #[inline(never)]
     fn refill(&mut self) -> Option<Result<Token, LexError>> {
+        self.prev_end = self.prev_end();
         self.buf.clear();
         self.head = 0;
         while self.buf.len() < BATCH {
