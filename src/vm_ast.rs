@@ -15,7 +15,7 @@ pub fn parse_tree(
     type_comments: bool,
 ) -> Result<ParsedTree, CompileFailure> {
     let mut decoded = String::new();
-    let text = source_str(source, &mut decoded)?;
+    let (text, byte_columns) = source_str(source, &mut decoded)?;
     let mode = match mode {
         TreeMode::Exec => pith_parser::Mode::Exec,
         TreeMode::Eval => pith_parser::Mode::Eval,
@@ -28,7 +28,8 @@ pub fn parse_tree(
         }
     };
     let options = pith_parser::ParseOptions::new(mode).type_comments(type_comments);
-    let tree = pith_parser::parse_with(text, options).map_err(|e| parse_failure(e, text))?;
+    let tree =
+        pith_parser::parse_with(text, options).map_err(|e| parse_failure(e, text, byte_columns))?;
     Ok(ParsedTree {
         tree,
         index: pith_ast::LineIndex::new(text),

@@ -40,14 +40,14 @@ impl SourceCompiler for PithCompiler {
         mode: CompileMode,
     ) -> Result<CompiledSource, CompileFailure> {
         let mut decoded = String::new();
-        let text = source_str(source, &mut decoded)?;
+        let (text, byte_columns) = source_str(source, &mut decoded)?;
         let (parse_mode, compile_mode) = match mode {
             CompileMode::Exec => (pith_parser::Mode::Exec, pith_compiler::Mode::Exec),
             CompileMode::Eval => (pith_parser::Mode::Eval, pith_compiler::Mode::Eval),
             CompileMode::Single => (pith_parser::Mode::Single, pith_compiler::Mode::Single),
         };
-        let tree =
-            pith_parser::parse(text, parse_mode, filename).map_err(|e| parse_failure(e, text))?;
+        let tree = pith_parser::parse(text, parse_mode, filename)
+            .map_err(|e| parse_failure(e, text, byte_columns))?;
         let compiled = pith_compiler::compile_module(tree, text, filename, compile_mode)
             .map_err(|e| compile_failure(&e, text, filename))?;
         Ok(CompiledSource {
@@ -57,8 +57,17 @@ impl SourceCompiler for PithCompiler {
     }
 }
 
-/// A parse error as the VM raises it.
-pub(crate) fn parse_failure(e: pith_parser::ParseError, text: &str) -> CompileFailure {
+/// A parse error as the VM raises it; `byte_columns` as [`source_str`] gives it.
+pub(crate) fn parse_failure(
+    e: pith_parser::ParseError,
+    text: &str,
+    byte_columns: bool,
+) -> CompileFailure {
+    let e = if byte_columns {
+        e.with_byte_columns(text)
+    } else {
+        e
+    };
     CompileFailure {
         kind: match e.kind {
             pith_parser::ErrorKind::SyntaxError => ExcKind::SyntaxError,
@@ -96,18 +105,22 @@ pub(crate) fn failure(kind: ExcKind, message: &str) -> CompileFailure {
     }
 }
 
-/// Source bytes decoded as a file is (BOM, coding cookie, UTF-8).
 /// The text of source given to `compile()` or `exec()`: bytes are decoded
-/// as PEP 263 says (into `decoded`), and a NUL character is refused.
+/// as PEP 263 says (into `decoded`), and a NUL character is refused. The flag
+/// says whether syntax errors count columns in UTF-8 bytes, as CPython's do
+/// for bytes whose encoding no BOM or coding cookie declares.
 pub(crate) fn source_str<'a>(
     source: SourceText<'a>,
     decoded: &'a mut String,
-) -> Result<&'a str, CompileFailure> {
-    let text: &str = match source {
-        SourceText::Str(s) => s,
+) -> Result<(&'a str, bool), CompileFailure> {
+    let (text, byte_columns): (&str, bool) = match source {
+        SourceText::Str(s) => (s, false),
         SourceText::Bytes(bytes) => {
-            *decoded = decode(bytes)?;
-            decoded.as_str()
+            let source = pith_lexer::decode_source(bytes)
+                .map_err(|e| failure(ExcKind::SyntaxError, &format!("(unicode error) {e}")))?;
+            let byte_columns = !source.declared;
+            *decoded = source.text.into_owned();
+            (decoded.as_str(), byte_columns)
         }
     };
     if text.contains('\0') {
@@ -116,13 +129,7 @@ pub(crate) fn source_str<'a>(
             "source code string cannot contain null bytes",
         ));
     }
-    Ok(text)
-}
-
-pub(crate) fn decode(bytes: &[u8]) -> Result<String, CompileFailure> {
-    pith_lexer::decode_source(bytes)
-        .map(|d| d.text.into_owned())
-        .map_err(|e| failure(ExcKind::SyntaxError, &format!("(unicode error) {e}")))
+    Ok((text, byte_columns))
 }
 
 /// A compile error (symbol table or code generation) as the VM raises it.
@@ -136,8 +143,7 @@ pub(crate) fn compile_failure(
     use pith_ast::SourceLocator;
     let index = pith_ast::LineIndex::new(text);
     let (end_lineno, end_col) = index.location(e.range.end);
-    let is_file = !(filename.starts_with('<') && filename.ends_with('>'));
-    let line = source_line(text, e.lineno).filter(|_| is_file);
+    let line = program_text(filename, e.lineno);
     CompileFailure {
         kind: match e.kind {
             pith_compiler::ErrorKind::SyntaxError => ExcKind::SyntaxError,
@@ -152,6 +158,21 @@ pub(crate) fn compile_failure(
         end_offset: end_col as i32 + 1,
         text: line,
     }
+}
+
+/// Line `lineno` (1-based) of the file named `filename`, as
+/// `PyErr_ProgramTextObject` reads it back for a compiler error: `None` when
+/// there is no such file or line.
+pub(crate) fn program_text(filename: &str, lineno: u32) -> Option<String> {
+    let bytes = std::fs::read(filename).ok()?;
+    let index = (lineno as usize).checked_sub(1)?;
+    let line = bytes.split_inclusive(|&b| b == b'\n').nth(index)?;
+    let line = String::from_utf8_lossy(line);
+    Some(if line.ends_with('\n') {
+        line.into_owned()
+    } else {
+        format!("{line}\n")
+    })
 }
 
 /// Line `lineno` (1-based) of `text`, ending in a newline.

@@ -9,9 +9,10 @@ use crate::cli::{AstArgs, ParseMode};
 
 /// Runs `pith ast`.
 pub fn run(args: &AstArgs) -> ExitCode {
-    let Some(source) = super::read_source(&args.file) else {
+    let Some(file) = super::read_source_file(&args.file) else {
         return ExitCode::FAILURE;
     };
+    let source = &file.text;
     let filename = args.file.display().to_string();
     let mode = match args.mode {
         ParseMode::Exec => Mode::Exec,
@@ -20,14 +21,14 @@ pub fn run(args: &AstArgs) -> ExitCode {
     };
     // `python3 -m ast` parses with `type_comments=True`.
     let options = ParseOptions::new(mode).type_comments(!args.no_type_comments);
-    match parse_with(&source, options) {
+    match parse_with(source, options) {
         Ok(tree) => {
             let options = DumpOptions::cli(!args.no_attributes, args.indent);
-            println!("{}", dump(&tree, &options, &LineIndex::new(&source)));
+            println!("{}", dump(&tree, &options, &LineIndex::new(source)));
             ExitCode::SUCCESS
         }
         Err(err) => {
-            eprint!("{}", err.render(&source, &filename));
+            eprint!("{}", file.locate(err).render(source, &filename));
             ExitCode::FAILURE
         }
     }

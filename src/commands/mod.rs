@@ -48,9 +48,37 @@ pub fn load_pyc(path: &Path) -> Option<pith_bytecode::Pyc> {
 /// Reads and decodes a Python source file, or prints the report `python3
 /// FILE` gives for an undecodable file and gives `None`.
 pub fn read_source(path: &Path) -> Option<String> {
+    read_source_file(path).map(|file| file.text)
+}
+
+/// A decoded source file.
+pub struct SourceFile {
+    /// The text.
+    pub text: String,
+    /// Whether CPython would report syntax-error columns in UTF-8 bytes:
+    /// no BOM or coding cookie declared the encoding.
+    pub byte_columns: bool,
+}
+
+impl SourceFile {
+    /// A parse error positioned as CPython positions it for this file.
+    pub fn locate(&self, err: pith_parser::ParseError) -> pith_parser::ParseError {
+        if self.byte_columns {
+            err.with_byte_columns(&self.text)
+        } else {
+            err
+        }
+    }
+}
+
+/// [`read_source`], keeping what decides the columns of its syntax errors.
+pub fn read_source_file(path: &Path) -> Option<SourceFile> {
     let bytes = read_or_report(path)?;
     match pith_lexer::decode_source(&bytes) {
-        Ok(decoded) => Some(decoded.text.into_owned()),
+        Ok(decoded) => Some(SourceFile {
+            byte_columns: !decoded.declared,
+            text: decoded.text.into_owned(),
+        }),
         Err(err) => {
             eprintln!("SyntaxError: {}", decode_error_message(&err, &bytes, path));
             None
@@ -99,10 +127,20 @@ fn decode_error_message(err: &pith_lexer::DecodeError, bytes: &[u8], path: &Path
 /// prints the report `python3` prints (`File "...", line N`, the line, the
 /// carets, `SyntaxError: ...`) and gives `None`.
 pub fn compile_source(source: &str, filename: &str) -> Option<pith_bytecode::CodeObject> {
+    let file = SourceFile {
+        text: source.to_owned(),
+        byte_columns: false,
+    };
+    compile_file(&file, filename)
+}
+
+/// [`compile_source`] of a decoded file.
+fn compile_file(file: &SourceFile, filename: &str) -> Option<pith_bytecode::CodeObject> {
+    let source = file.text.as_str();
     let tree = match pith_parser::parse(source, pith_parser::Mode::Exec, filename) {
         Ok(tree) => tree,
         Err(err) => {
-            eprint!("{}", err.render(source, filename));
+            eprint!("{}", file.locate(err).render(source, filename));
             return None;
         }
     };
@@ -138,6 +176,18 @@ fn report_warnings(warnings: &[pith_compiler::Warning], source: &str, filename: 
 fn compile_error_report(err: &pith_compiler::CompileError, source: &str, filename: &str) -> String {
     use pith_ast::SourceLocator;
     let (end_lineno, end_col) = pith_ast::LineIndex::new(source).location(err.range.end);
+    // CPython reads the line back from the file named `filename`
+    // (`PyErr_ProgramTextObject`): without such a file there is no text.
+    let Some(line) = crate::vm_compiler::program_text(filename, err.lineno) else {
+        let name = match err.kind {
+            pith_compiler::ErrorKind::SyntaxError => "SyntaxError",
+            other => other.name(),
+        };
+        return format!(
+            "  File \"{filename}\", line {}\n{name}: {}\n",
+            err.lineno, err.message
+        );
+    };
     let report = pith_parser::ParseError {
         kind: pith_parser::ErrorKind::SyntaxError,
         message: err.message.clone(),
@@ -145,7 +195,7 @@ fn compile_error_report(err: &pith_compiler::CompileError, source: &str, filenam
         offset: err.offset as i32,
         end_lineno,
         end_offset: end_col as i32 + 1,
-        text: None,
+        text: Some(line),
     };
     let text = report.render(source, filename);
     match err.kind {
@@ -164,6 +214,6 @@ pub fn load_program(
     if path.extension().is_some_and(|ext| ext == "pyc") {
         return load_pyc(path).map(|pyc| pyc.code);
     }
-    let source = read_source(path)?;
-    compile_source(&source, filename).map(std::sync::Arc::new)
+    let file = read_source_file(path)?;
+    compile_file(&file, filename).map(std::sync::Arc::new)
 }

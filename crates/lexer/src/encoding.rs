@@ -44,6 +44,10 @@ pub struct DecodedSource<'a> {
     /// (`utf-8` for a BOM, `iso-8859-1` for latin-1 aliases, otherwise the
     /// cookie as written).
     pub encoding: String,
+    /// Whether a BOM or a coding cookie declared the encoding. CPython's
+    /// tokenizer then knows its encoding and reports syntax-error columns in
+    /// characters; for undeclared source bytes it reports UTF-8 byte columns.
+    pub declared: bool,
 }
 
 const BOM: &[u8] = b"\xef\xbb\xbf";
@@ -159,6 +163,7 @@ pub fn decode_source(bytes: &[u8]) -> Result<DecodedSource<'_>, DecodeError> {
         return Ok(DecodedSource {
             text: decode_utf8(body)?,
             encoding: "utf-8".into(),
+            declared: bom,
         });
     };
     let module = codec_module(cookie).ok_or_else(|| DecodeError::UnknownEncoding(cookie.into()))?;
@@ -182,7 +187,11 @@ pub fn decode_source(bytes: &[u8]) -> Result<DecodedSource<'_>, DecodeError> {
         },
         table_name => decode_single_byte(body, table_name)?,
     };
-    Ok(DecodedSource { text, encoding })
+    Ok(DecodedSource {
+        text,
+        encoding,
+        declared: true,
+    })
 }
 
 fn decode_utf8(bytes: &[u8]) -> Result<Cow<'_, str>, DecodeError> {

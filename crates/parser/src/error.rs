@@ -186,6 +186,33 @@ pub(crate) fn line_col(source: &str, offset: u32) -> (u32, u32) {
 }
 
 impl ParseError {
+    /// The error with its columns counted in UTF-8 bytes instead of
+    /// characters, as CPython reports them for source it read as bytes whose
+    /// encoding no BOM or coding cookie declared (a file run, `compile(bytes)`):
+    /// its tokenizer then has no encoding to convert byte columns with.
+    #[must_use]
+    pub fn with_byte_columns(mut self, source: &str) -> ParseError {
+        fn to_bytes(line: Option<&str>, column: i32) -> i32 {
+            match line {
+                Some(line) if column > 0 => {
+                    let chars = (column - 1) as usize;
+                    let bytes: usize = line.chars().take(chars).map(char::len_utf8).sum();
+                    let beyond = chars.saturating_sub(line.chars().count());
+                    (bytes + beyond) as i32 + 1
+                }
+                _ => column,
+            }
+        }
+        let line = |lineno: u32| match &self.text {
+            Some(text) => Some(text.clone()),
+            None => source_line(source, lineno).map(str::to_owned),
+        };
+        let (start_line, end_line) = (line(self.lineno), line(self.end_lineno));
+        self.offset = to_bytes(start_line.as_deref(), self.offset);
+        self.end_offset = to_bytes(end_line.as_deref(), self.end_offset);
+        self
+    }
+
     /// The report `python3 FILE` prints on stderr for this error:
     ///
     /// ```text
@@ -204,11 +231,13 @@ impl ParseError {
         if let Some(line) = line {
             // CPython strips leading white space (and the line end) and
             // moves the caret columns along.
+            // `print_error_text` counts the columns as bytes of the UTF-8
+            // text, whether the offsets are characters or bytes.
             let trimmed = line.trim_start_matches([' ', '\t', '\x0c']);
-            let stripped = line.chars().count() - trimmed.chars().count();
+            let stripped = line.len() - trimmed.len();
             let text = trimmed.trim_end_matches(['\n', '\r']);
             let _ = writeln!(out, "    {text}");
-            let width = text.chars().count() as i64;
+            let width = text.len() as i64;
             let start = i64::from(self.offset) - 1 - stripped as i64;
             // `python3` marks an indentation error with a single caret.
             let indentation =

@@ -267,7 +267,8 @@ pub(crate) fn syntax_error_report(e: &ExcObj) -> Option<(String, String)> {
     let mut out = format!("  File \"{filename}\", line {lineno}\n");
     if let Value::Str(text) = &d[3] {
         let text = text.as_str();
-        let size = text.chars().count() as i64;
+        // `line_size`: the length of the UTF-8 text.
+        let size = text.len() as i64;
         if end_lineno > lineno {
             end_offset = size;
         }
@@ -280,7 +281,9 @@ pub(crate) fn syntax_error_report(e: &ExcObj) -> Option<(String, String)> {
     Some((out, msg))
 }
 
-/// `print_error_text`: the source line without its indentation, and the caret line.
+/// `print_error_text`: the source line without its indentation, and the caret
+/// line. As in C, the columns count bytes of the UTF-8 text, whatever unit
+/// the offsets were given in.
 fn error_text(out: &mut String, offset: i64, end_offset: i64, text: &str) {
     let carets = if end_offset > 0 && end_offset > offset {
         end_offset - offset
@@ -288,30 +291,26 @@ fn error_text(out: &mut String, offset: i64, end_offset: i64, text: &str) {
         1
     };
     let mut offset = offset - 1;
-    let mut chars: Vec<char> = text.chars().collect();
-    let skip = chars
-        .iter()
-        .take_while(|&&c| c == ' ' || c == '\t' || c == '\x0c')
-        .count();
-    chars.drain(..skip);
-    offset -= skip as i64;
-    let mut len = chars.len() as i64;
-    if chars.last() == Some(&'\n') {
+    let trimmed = text.trim_start_matches([' ', '\t', '\x0c']);
+    offset -= (text.len() - trimmed.len()) as i64;
+    let mut text = trimmed;
+    let mut len = text.len() as i64;
+    if text.ends_with('\n') {
         len -= 1;
     }
     offset = offset.min(len);
-    while let Some(nl) = chars.iter().position(|&c| c == '\n') {
+    while let Some(nl) = text.find('\n') {
         let nl = nl as i64;
         if nl >= offset {
             break;
         }
-        chars.drain(..=nl as usize);
+        text = &text[nl as usize + 1..];
         len -= nl + 1;
         offset -= nl + 1;
     }
     out.push_str("    ");
-    out.extend(chars.iter());
-    if chars.get(len.max(0) as usize) != Some(&'\n') {
+    out.push_str(text);
+    if text.as_bytes().get(len.max(0) as usize) != Some(&b'\n') {
         out.push('\n');
     }
     if offset < 0 {

@@ -1,0 +1,1 @@
+naïve = b"déjà vu"
