@@ -505,14 +505,9 @@ impl Vm {
                         let b = pop!();
                         let a = pop!();
                         let r = match (&a, &b) {
-                            (Value::Int(x), Value::Int(y)) => match arg & 7 {
-                                0 => x < y,
-                                1 => x <= y,
-                                2 => x == y,
-                                3 => x != y,
-                                4 => x > y,
-                                _ => x >= y,
-                            },
+                            (Value::Int(x), Value::Int(y)) => {
+                                crate::call_fast::int_compare(arg, *x, *y)
+                            }
                             _ => tri!(self.compare_bool(CmpOp::from_arg(arg & 7), &a, &b)),
                         };
                         a.release();

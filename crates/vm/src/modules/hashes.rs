@@ -336,10 +336,27 @@ pub(crate) fn buffer_arg(v: &Value) -> PyResult<Vec<u8>> {
 
 /// A new hash object of `algorithm` that has hashed `data`.
 fn start(vm: &mut Vm, algorithm: &'static Algorithm, data: Option<&Value>) -> PyResult<Value> {
+    new_hash(
+        vm,
+        algorithm,
+        (algorithm.start)(),
+        algorithm.digest_size,
+        data,
+    )
+}
+
+/// A hash object of `algorithm` running `hasher`, that has hashed `data`.
+fn new_hash(
+    vm: &mut Vm,
+    algorithm: &'static Algorithm,
+    hasher: Hasher,
+    digest_size: usize,
+    data: Option<&Value>,
+) -> PyResult<Value> {
     let mut h = HashObject {
         algorithm,
-        hasher: (algorithm.start)(),
-        digest_size: algorithm.digest_size,
+        hasher,
+        digest_size,
     };
     if let Some(data) = data {
         h.update(&buffer_arg(data)?);
@@ -529,44 +546,16 @@ macro_rules! blake2_state {
 fn new_blake2b(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let (p, data) = Blake2Params::parse(vm, &a, true)?;
     let digest_size = p.digest_size;
-    new_blake2(
-        vm,
-        &BLAKE2B,
-        Hasher::Blake2b(blake2_state!(blake2b_simd, p)),
-        digest_size,
-        data,
-    )
+    let hasher = Hasher::Blake2b(blake2_state!(blake2b_simd, p));
+    new_hash(vm, &BLAKE2B, hasher, digest_size, data.as_ref())
 }
 
 /// `_blake2.blake2s(...)`, as [`new_blake2b`] with BLAKE2s's limits.
 fn new_blake2s(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let (p, data) = Blake2Params::parse(vm, &a, false)?;
     let digest_size = p.digest_size;
-    new_blake2(
-        vm,
-        &BLAKE2S,
-        Hasher::Blake2s(blake2_state!(blake2s_simd, p)),
-        digest_size,
-        data,
-    )
-}
-
-fn new_blake2(
-    vm: &mut Vm,
-    algorithm: &'static Algorithm,
-    hasher: Hasher,
-    digest_size: usize,
-    data: Option<Value>,
-) -> PyResult<Value> {
-    let mut h = HashObject {
-        algorithm,
-        hasher,
-        digest_size,
-    };
-    if let Some(data) = data {
-        h.update(&buffer_arg(&data)?);
-    }
-    Ok(new_native(vm, algorithm.class, h))
+    let hasher = Hasher::Blake2s(blake2_state!(blake2s_simd, p));
+    new_hash(vm, &BLAKE2S, hasher, digest_size, data.as_ref())
 }
 
 fn me(a: &Args<'_>, method: &str) -> PyResult<Rc<std::cell::RefCell<HashObject>>> {
