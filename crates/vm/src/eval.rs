@@ -369,6 +369,17 @@ impl Vm {
                         }
                     };
                 }
+                // A fast local's value, or UnboundLocalError when it is unset.
+                macro_rules! bound_local {
+                    ($i:expr) => {{
+                        let i: usize = $i;
+                        let v = local!(i).fast_clone();
+                        if v.is_null() {
+                            break 'body (unbound_local(&code.localsplus[i]), false, cur);
+                        }
+                        v
+                    }};
+                }
                 macro_rules! jump {
                     ($t:expr) => {{
                         let t: usize = $t;
@@ -385,14 +396,7 @@ impl Vm {
                 let arg = ins.arg;
                 match ins.op {
                     Op::LoadFast => {
-                        let v = local!(arg as usize).fast_clone();
-                        if v.is_null() {
-                            break 'body (
-                                unbound_local(&code.localsplus[arg as usize]),
-                                false,
-                                cur,
-                            );
-                        }
+                        let v = bound_local!(arg as usize);
                         self.stack.push(v);
                     }
                     Op::StoreFast => {
@@ -409,10 +413,7 @@ impl Vm {
                     }
                     Op::LoadFastLoadFast => {
                         let (i, j) = ((arg & 0xffff) as usize, (arg >> 16) as usize);
-                        let v = local!(i).fast_clone();
-                        if v.is_null() {
-                            break 'body (unbound_local(&code.localsplus[i]), false, cur);
-                        }
+                        let v = bound_local!(i);
                         self.stack.push(v);
                         let w = local!(j).fast_clone();
                         if w.is_null() {
@@ -423,10 +424,7 @@ impl Vm {
                     }
                     Op::LoadFastLoadConst => {
                         let i = (arg & 0xffff) as usize;
-                        let v = local!(i).fast_clone();
-                        if v.is_null() {
-                            break 'body (unbound_local(&code.localsplus[i]), false, cur);
-                        }
+                        let v = bound_local!(i);
                         self.stack.push(v);
                         self.stack
                             .push(code.consts[(arg >> 16) as usize].fast_clone());
@@ -434,10 +432,7 @@ impl Vm {
                     }
                     crate::call_fast::LOCAL_CONST_BINOP => {
                         let i = (arg & 0xffff) as usize;
-                        let v = local!(i).fast_clone();
-                        if v.is_null() {
-                            break 'body (unbound_local(&code.localsplus[i]), false, cur);
-                        }
+                        let v = bound_local!(i);
                         let c = &code.consts[(arg >> 16) as usize];
                         if let (Value::Int(x), Value::Int(y), Some(op)) =
                             (&v, c, instrs.get(ip + 1))
@@ -454,10 +449,7 @@ impl Vm {
                     }
                     crate::call_fast::LOCAL_CONST_CMP_JUMP => {
                         let i = (arg & 0xffff) as usize;
-                        let v = local!(i).fast_clone();
-                        if v.is_null() {
-                            break 'body (unbound_local(&code.localsplus[i]), false, cur);
-                        }
+                        let v = bound_local!(i);
                         let c = &code.consts[(arg >> 16) as usize];
                         if let (Value::Int(x), Value::Int(y), Some(j)) = (&v, c, instrs.get(ip + 1))
                         {
@@ -568,14 +560,9 @@ impl Vm {
                         let b = pop!();
                         let a = top!();
                         let r = match (&*a, &b) {
-                            (Value::Int(x), Value::Int(y)) => match arg {
-                                0 => x < y,
-                                1 => x <= y,
-                                2 => x == y,
-                                3 => x != y,
-                                4 => x > y,
-                                _ => x >= y,
-                            },
+                            (Value::Int(x), Value::Int(y)) => {
+                                crate::call_fast::int_compare(arg, *x, *y)
+                            }
                             (x, y)
                                 if crate::attr::is_heap_object(x)
                                     || crate::attr::is_heap_object(y) =>
