@@ -718,6 +718,10 @@ impl Vm {
                         }
                     }
                     Op::PushNull => self.stack.push(Value::Null),
+                    Op::PrintExpr => {
+                        let v = pop!();
+                        tri!(self.print_expr(v));
+                    }
                     Op::ReturnValue => {
                         let mut v = pop!();
                         if let Some((depth, _)) = self.init_frames.last() {

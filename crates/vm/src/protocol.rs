@@ -1245,6 +1245,17 @@ impl Vm {
                 }
             }
             Value::Function(f) if crate::func_attrs::delete(f, name)? => Ok(()),
+            Value::Module(m) => {
+                let removed = m.dict.borrow_mut().remove(&Value::Str(name.clone()))?;
+                // Freed after the namespace's borrow ends: a `__del__` may use it.
+                match removed {
+                    Some(v) => {
+                        drop(v);
+                        Ok(())
+                    }
+                    None => Err(attribute_error(obj, name.as_str())),
+                }
+            }
             _ => Err(attribute_error(obj, name.as_str())),
         }
     }

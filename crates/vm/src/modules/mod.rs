@@ -30,6 +30,7 @@ pub mod collections;
 mod compare_digest;
 pub mod contextvars;
 pub mod csv;
+mod displayhook;
 pub mod errno;
 mod errno_table;
 mod excepthook;

@@ -28,6 +28,7 @@ module_functions!(SYS_FUNCTIONS, "sys", [
     "get_int_max_str_digits" => s_get_int_max_str_digits,
     "set_int_max_str_digits" => s_set_int_max_str_digits, "getrefcount" => s_getrefcount,
     "excepthook" => super::excepthook::excepthook,
+    "displayhook" => super::displayhook::displayhook,
 ]);
 
 module_functions!(STDOUT_FUNCTIONS, "stdout", [
@@ -332,6 +333,7 @@ pub fn init(vm: &mut Vm) -> Value {
             ("__stderr__", stderr),
             ("__stdin__", stdin),
             ("__excepthook__", sys_function("excepthook")),
+            ("__displayhook__", sys_function("displayhook")),
             ("float_repr_style", Value::str("short")),
             ("abiflags", Value::str("")),
             ("warnoptions", Value::list(Vec::new())),
