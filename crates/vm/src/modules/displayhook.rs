@@ -44,8 +44,9 @@ fn set_underscore(vm: &mut Vm, v: Value) {
 impl Vm {
     /// `PRINT_EXPR`: hands an expression statement's value to `sys.displayhook`.
     pub(crate) fn print_expr(&mut self, v: Value) -> PyResult<()> {
-        let hook = match self.sys_module("sys") {
-            Some(Value::Module(m)) => crate::import::dict_get(&m.dict.borrow(), "displayhook"),
+        // `sys` exists from startup in CPython; here it is made on first use.
+        let hook = match self.import_module("sys")? {
+            Value::Module(m) => crate::import::dict_get(&m.dict.borrow(), "displayhook"),
             _ => None,
         };
         let Some(hook) = hook else {
