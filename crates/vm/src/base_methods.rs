@@ -268,6 +268,7 @@ fn exc_init(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     }
     *e.args.borrow_mut() = Rc::new(a.pos[1..].to_vec());
     crate::oserror::init(e);
+    crate::unicode_error::init(e);
     crate::import_error::init(e, a.kwnames, a.kwvals)?;
     Ok(Value::None)
 }
@@ -275,6 +276,9 @@ fn exc_init(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn exc_str(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let e = exc_arg(&a, "__str__")?;
     if let Some(s) = crate::oserror::os_error_str(e) {
+        return Ok(Value::string(s));
+    }
+    if let Some(s) = crate::unicode_error::unicode_error_str(e) {
         return Ok(Value::string(s));
     }
     let args = e.args.borrow().clone();

@@ -499,9 +499,20 @@ fn b_all(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::Bool(true))
 }
 
-fn b_divmod(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn b_divmod(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     exact_args(&a, "divmod", 2)?;
     let (x, y) = (&a.pos[0], &a.pos[1]);
+    if crate::attr::is_heap_object(x) || crate::attr::is_heap_object(y) {
+        if let Some(r) = vm.divmod_special(x, y)? {
+            return Ok(r);
+        }
+    }
+    // An `int` or `float` subclass without `__divmod__` divides its value.
+    let (ox, oy) = (x, y);
+    let (x, y) = (
+        crate::instance::payload_of(x).unwrap_or(x),
+        crate::instance::payload_of(y).unwrap_or(y),
+    );
     if let (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), Value::Int(0) | Value::Bool(false)) =
         (x, y)
     {
@@ -517,8 +528,8 @@ fn b_divmod(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         if e.is(ExcKind::TypeError) {
             PyErr::type_error(format!(
                 "unsupported operand type(s) for divmod(): '{}' and '{}'",
-                type_name(x),
-                type_name(y)
+                type_name(ox),
+                type_name(oy)
             ))
         } else {
             e
@@ -1024,6 +1035,7 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
             }
             let e = ExcObj::new(crate::oserror::constructed_type(t, a.pos), a.pos.to_vec());
             crate::oserror::init(&e);
+            crate::unicode_error::init(&e);
             crate::import_error::init(&e, a.kwnames, a.kwvals)?;
             Ok(Value::Exception(Rc::new(e)))
         }

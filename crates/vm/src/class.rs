@@ -855,6 +855,7 @@ pub fn new_instance(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value
             }
             let e = ExcObj::new(t.clone(), a.pos.to_vec());
             crate::oserror::init(&e);
+            crate::unicode_error::init(&e);
             crate::import_error::init(&e, a.kwnames, a.kwvals)?;
             return Ok(Value::Exception(Rc::new(e)));
         }

@@ -68,6 +68,7 @@ dunders! {
     Dict = "__dict__", Module = "__module__", Qualname = "__qualname__", Doc = "__doc__",
     ClassCell = "__classcell__", Name = "__name__", Prepare = "__prepare__",
     BuildClass = "__build_class__", Del = "__del__",
+    Divmod = "__divmod__", RDivmod = "__rdivmod__",
 }
 
 thread_local! {

@@ -795,6 +795,11 @@ impl Vm {
             Value::Str(s) => Ok(s.as_str().to_string()),
             Value::Instance(_) => self.str_special(v),
             Value::Exception(_) => self.str_special(v),
+            // `str()` of a mappingproxy is `str()` of its mapping.
+            Value::Descr(_) => match crate::mappingproxy::target(v) {
+                Some(d) => self.repr_of(&d),
+                None => self.repr_of(v),
+            },
             _ => self.repr_of(v),
         }
     }
@@ -834,6 +839,14 @@ impl Vm {
                     }
                     self.write_repr(out, a, seen)?;
                 }
+                out.push(')');
+                return Ok(());
+            }
+            Value::Descr(_) if crate::mappingproxy::target(v).is_some() => {
+                // The namespace's values may be instances with their own `__repr__`.
+                let d = crate::mappingproxy::target(v).unwrap_or(Value::None);
+                out.push_str("mappingproxy(");
+                self.write_repr(out, &d, seen)?;
                 out.push(')');
                 return Ok(());
             }

@@ -43,6 +43,9 @@ pub fn exc_str(e: &crate::exc::ExcObj) -> String {
     if let Some(s) = crate::oserror::os_error_str(e) {
         return s;
     }
+    if let Some(s) = crate::unicode_error::unicode_error_str(e) {
+        return s;
+    }
     let args = e.args.borrow().clone();
     match args.len() {
         0 => String::new(),

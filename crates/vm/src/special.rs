@@ -63,7 +63,12 @@ fn is_proper_subtype(a: &Rc<TypeObj>, b: &Rc<TypeObj>) -> bool {
 
 impl Vm {
     /// Calls a special method found on a class with `obj` as `self`.
-    fn call_special(&mut self, f: &Value, obj: &Value, args: &[Value]) -> PyResult<Value> {
+    pub(crate) fn call_special(
+        &mut self,
+        f: &Value,
+        obj: &Value,
+        args: &[Value],
+    ) -> PyResult<Value> {
         match f {
             Value::Function(_) => {
                 let mut all = Vec::with_capacity(args.len() + 1);
@@ -702,6 +707,9 @@ impl Vm {
                     return Ok(crate::exc_group::group_str(g));
                 }
                 if let Some(s) = crate::oserror::os_error_str(e) {
+                    return Ok(s);
+                }
+                if let Some(s) = crate::unicode_error::unicode_error_str(e) {
                     return Ok(s);
                 }
                 let args = e.args.borrow().clone();

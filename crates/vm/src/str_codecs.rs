@@ -141,20 +141,13 @@ fn encode_error(codec: Codec, cps: &[u32], start: usize, end: usize) -> PyErr {
     } else {
         format!("ordinal not in range({})", codec.limit())
     };
-    let msg = if end - start == 1 {
-        format!(
-            "'{}' codec can't encode character '{}' in position {start}: {reason}",
-            codec.name(),
-            escape(cps.get(start).copied().unwrap_or(0)),
-        )
-    } else {
-        format!(
-            "'{}' codec can't encode characters in position {start}-{}: {reason}",
-            codec.name(),
-            end - 1
-        )
-    };
-    PyErr::new(ExcKind::UnicodeEncodeError, msg)
+    crate::unicode_error::encode_error(
+        codec.name(),
+        Value::from_code_points(cps.to_vec()),
+        start,
+        end,
+        &reason,
+    )
 }
 
 /// `b.decode(encoding, errors)`.
@@ -203,20 +196,13 @@ pub fn decode(b: &[u8], encoding: &str, errors: &str) -> PyResult<Value> {
             i += bad;
             continue;
         }
-        let msg = if bad == 1 {
-            format!(
-                "'{}' codec can't decode byte 0x{:02x} in position {i}: {reason}",
-                codec.name(),
-                b[i],
-            )
-        } else {
-            format!(
-                "'{}' codec can't decode bytes in position {i}-{}: {reason}",
-                codec.name(),
-                i + bad - 1,
-            )
-        };
-        return Err(PyErr::new(ExcKind::UnicodeDecodeError, msg));
+        return Err(crate::unicode_error::decode_error(
+            codec.name(),
+            b,
+            i,
+            i + bad,
+            reason,
+        ));
     }
     Ok(Value::from_code_points(cps))
 }

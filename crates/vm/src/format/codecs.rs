@@ -86,24 +86,13 @@ pub fn encode(s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
                     .iter()
                     .position(|&c| (c as u32) < limit)
                     .map_or(chars.len(), |k| i + k);
-                let msg = if end - i == 1 {
-                    format!(
-                        "'{}' codec can't encode character {} in position {}: ordinal not in range({})",
-                        codec.name(),
-                        escape_char(c),
-                        i,
-                        limit
-                    )
-                } else {
-                    format!(
-                        "'{}' codec can't encode characters in position {}-{}: ordinal not in range({})",
-                        codec.name(),
-                        i,
-                        end - 1,
-                        limit
-                    )
-                };
-                return Err(PyErr::new(ExcKind::UnicodeEncodeError, msg));
+                return Err(crate::unicode_error::encode_error(
+                    codec.name(),
+                    crate::value::Value::str(s),
+                    i,
+                    end,
+                    &format!("ordinal not in range({limit})"),
+                ));
             }
             "ignore" => {}
             "replace" => out.push(b'?'),
@@ -211,24 +200,13 @@ pub fn decode(b: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
         };
         match errors {
             "strict" => {
-                let msg = if bad == 1 {
-                    format!(
-                        "'{}' codec can't decode byte 0x{:02x} in position {}: {}",
-                        codec.name(),
-                        b[i],
-                        i,
-                        reason
-                    )
-                } else {
-                    format!(
-                        "'{}' codec can't decode bytes in position {}-{}: {}",
-                        codec.name(),
-                        i,
-                        i + bad - 1,
-                        reason
-                    )
-                };
-                return Err(PyErr::new(ExcKind::UnicodeDecodeError, msg));
+                return Err(crate::unicode_error::decode_error(
+                    codec.name(),
+                    b,
+                    i,
+                    (i + bad).min(b.len()),
+                    reason,
+                ));
             }
             "ignore" => {}
             "replace" => out.push('\u{FFFD}'),

@@ -117,6 +117,7 @@ pub fn init(vm: &mut Vm) -> Value {
     for spec in [&DEQUE, &DEFAULTDICT, &DEQUE_ITER, &DEQUE_REV] {
         extra.push((spec.name, Value::Type(class_of(vm, spec))));
     }
+    extra.push(("_tuplegetter", super::tuplegetter::class(vm)));
     new_module("_collections", COLLECTIONS_FUNCTIONS, extra)
 }
 

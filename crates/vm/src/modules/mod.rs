@@ -55,6 +55,7 @@ pub mod structseq;
 pub mod sys;
 pub mod thread;
 pub mod time;
+mod tuplegetter;
 pub mod weakref;
 
 /// A module object.

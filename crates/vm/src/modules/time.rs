@@ -385,6 +385,29 @@ fn asctime(tm: &Tm) -> String {
     )
 }
 
+/// ISO 8601 weeks in year `y`: 53 when it starts on a Thursday, or on a
+/// Wednesday in a leap year.
+fn iso_weeks_in_year(y: i64) -> i64 {
+    let p = |y: i64| (y + y.div_euclid(4) - y.div_euclid(100) + y.div_euclid(400)).rem_euclid(7);
+    if p(y) == 4 || p(y - 1) == 3 {
+        53
+    } else {
+        52
+    }
+}
+
+/// The ISO 8601 (year, week) of a date, for `%G` and `%V`.
+fn iso_week(tm: &Tm) -> (i64, i64) {
+    let week = (tm.yday - (tm.wday + 1) + 10) / 7;
+    if week < 1 {
+        (tm.year - 1, iso_weeks_in_year(tm.year - 1))
+    } else if week > iso_weeks_in_year(tm.year) {
+        (tm.year + 1, 1)
+    } else {
+        (tm.year, week)
+    }
+}
+
 fn strftime(fmt: &str, tm: &Tm) -> String {
     use std::fmt::Write;
     let mut out = String::new();
@@ -412,6 +435,15 @@ fn strftime(fmt: &str, tm: &Tm) -> String {
             'S' => write!(out, "{:02}", tm.sec),
             'j' => write!(out, "{:03}", tm.yday),
             'w' => write!(out, "{}", (tm.wday + 1) % 7),
+            // Weeks of the year as glibc counts them: days before the first
+            // Sunday (`%U`) or Monday (`%W`) are week 0.
+            'U' => write!(out, "{:02}", (tm.yday - 1 + 7 - (tm.wday + 1) % 7) / 7),
+            'W' => write!(out, "{:02}", (tm.yday - 1 + 7 - tm.wday) / 7),
+            'V' => write!(out, "{:02}", iso_week(tm).1),
+            'G' => write!(out, "{}", iso_week(tm).0),
+            'g' => write!(out, "{:02}", iso_week(tm).0.rem_euclid(100)),
+            'k' => write!(out, "{:2}", tm.hour),
+            'l' => write!(out, "{hour12:2}"),
             'u' => write!(out, "{}", tm.wday + 1),
             'a' => write!(out, "{}", &day_name(tm)[..3]),
             'A' => write!(out, "{}", day_name(tm)),
