@@ -105,7 +105,11 @@ impl SourceLocator for LineIndex {
         let first = self.location(start);
         // `end` is on the same line when it comes before the next line's start.
         let line = first.0 as usize;
-        let same_line = end >= start && self.starts.get(line).is_none_or(|&next| end < next);
+        let same_line = end >= start
+            && match self.starts.get(line) {
+                Some(&next) => end < next,
+                None => true,
+            };
         if same_line {
             (first, (first.0, first.1 + (end - start)))
         } else {

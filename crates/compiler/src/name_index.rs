@@ -65,11 +65,15 @@ impl NameIndex {
 mod tests {
     use super::NameIndex;
 
+    #[allow(clippy::borrowed_box)]
+    fn key(n: &Box<str>) -> &str {
+        n
+    }
+
     #[test]
     fn finds_names_before_and_after_the_switch_to_hashing() {
         let mut list: Vec<Box<str>> = Vec::new();
         let mut index = NameIndex::default();
-        let key = |n: &Box<str>| -> &str { n };
         for i in 0..40 {
             let name = format!("n{i}");
             assert_eq!(index.get(&list, key, &name), None);

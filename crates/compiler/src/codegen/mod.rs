@@ -80,6 +80,8 @@ pub(crate) struct NameTable {
     index: NameIndex,
 }
 
+// `NameIndex` reads names through `&T`, here `&Box<str>`.
+#[allow(clippy::borrowed_box)]
 fn boxed_key(n: &Box<str>) -> &str {
     n
 }
