@@ -8,6 +8,13 @@
 pub trait SourceLocator {
     /// `(line, column)` of `offset`: line is 1-based, column is a 0-based byte count.
     fn location(&self, offset: u32) -> (u32, u32);
+
+    /// The locations of `start` and `end`, as two calls of
+    /// [`SourceLocator::location`]; an implementation may find the second
+    /// from the first (most spans end on the line they start on).
+    fn span(&self, start: u32, end: u32) -> ((u32, u32), (u32, u32)) {
+        (self.location(start), self.location(end))
+    }
 }
 
 /// Start offsets of every line of a source text, for offset-to-line lookups.
@@ -93,11 +100,43 @@ impl SourceLocator for LineIndex {
             offset.saturating_sub(start),
         )
     }
+
+    fn span(&self, start: u32, end: u32) -> ((u32, u32), (u32, u32)) {
+        let first = self.location(start);
+        // `end` is on the same line when it comes before the next line's start.
+        let line = first.0 as usize;
+        let same_line = end >= start
+            && match self.starts.get(line) {
+                Some(&next) => end < next,
+                None => true,
+            };
+        if same_line {
+            (first, (first.0, first.1 + (end - start)))
+        } else {
+            (first, self.location(end))
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn span_is_two_locations() {
+        let text = "ab\ncdef\r\ng\rhij\n";
+        let idx = LineIndex::new(text);
+        let n = text.len() as u32;
+        for start in 0..=n + 1 {
+            for end in 0..=n + 1 {
+                assert_eq!(
+                    idx.span(start, end),
+                    (idx.location(start), idx.location(end)),
+                    "{start}..{end}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn all_line_endings() {

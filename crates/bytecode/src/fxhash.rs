@@ -29,11 +29,12 @@ impl Hasher for FxHasher {
             w.copy_from_slice(c);
             self.add(u64::from_le_bytes(w));
         }
+        // The tail (most identifiers are shorter than 8 bytes) is read with at
+        // most three fixed-size loads: a variable-length copy would call
+        // `memcpy` for every hashed name.
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(w));
+            self.add(tail_word(rest));
         }
     }
 
@@ -63,7 +64,42 @@ impl Hasher for FxHasher {
     }
 }
 
+/// The up to 7 bytes of `rest` as a little-endian word, zero-extended.
+#[inline]
+fn tail_word(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    let mut word = 0u64;
+    let mut at = 0;
+    if n >= 4 {
+        word = u64::from(u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]));
+        at = 4;
+    }
+    if n - at >= 2 {
+        word |= u64::from(u16::from_le_bytes([rest[at], rest[at + 1]])) << (8 * at);
+        at += 2;
+    }
+    if n > at {
+        word |= u64::from(rest[at]) << (8 * at);
+    }
+    word
+}
+
 /// `HashMap` with [`FxHasher`].
 pub type FxHashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// `HashSet` with [`FxHasher`].
 pub type FxHashSet<K> = std::collections::HashSet<K, BuildHasherDefault<FxHasher>>;
+
+#[cfg(test)]
+mod tests {
+    use super::tail_word;
+
+    #[test]
+    fn tail_word_is_the_zero_padded_little_endian_word() {
+        let bytes = [1u8, 2, 3, 4, 5, 6, 7];
+        for n in 1..=7 {
+            let mut w = [0u8; 8];
+            w[..n].copy_from_slice(&bytes[..n]);
+            assert_eq!(tail_word(&bytes[..n]), u64::from_le_bytes(w));
+        }
+    }
+}

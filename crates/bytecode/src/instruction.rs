@@ -104,11 +104,13 @@ impl Iterator for Instructions<'_> {
 
 /// Number of code units `op` with argument `arg` occupies: its `EXTENDED_ARG`
 /// prefixes, itself and its inline caches (`instr_size` in Python/compile.c).
+#[inline]
 pub fn encoded_size(op: Opcode, arg: u32) -> usize {
     prefix_count(op, arg) + op.size()
 }
 
 /// Number of `EXTENDED_ARG` prefixes `op` with argument `arg` needs.
+#[inline]
 fn prefix_count(op: Opcode, arg: u32) -> usize {
     if !op.has_arg() {
         return 0;
@@ -124,16 +126,19 @@ fn prefix_count(op: Opcode, arg: u32) -> usize {
 /// Appends `op` with argument `arg` as CPython's assembler writes it: `EXTENDED_ARG`
 /// prefixes for the high bytes, the instruction, then zeroed `CACHE` units.
 /// The argument of an opcode below `HAVE_ARGUMENT` is written as 0.
+#[inline]
 pub fn encode(out: &mut Vec<u8>, op: Opcode, arg: u32) {
     let arg = if op.has_arg() { arg } else { 0 };
-    let prefixes = prefix_count(op, arg);
-    let caches = op.cache_entries();
-    out.reserve(2 * (prefixes + 1 + caches));
-    for i in (1..=prefixes).rev() {
-        out.push(Opcode::ExtendedArg as u8);
-        out.push((arg >> (8 * i)) as u8);
+    // The assembler encodes every instruction of every code object: the
+    // common case (no prefix) writes its two bytes with one extend.
+    if arg > 0xff {
+        for i in (1..=prefix_count(op, arg)).rev() {
+            out.extend_from_slice(&[Opcode::ExtendedArg as u8, (arg >> (8 * i)) as u8]);
+        }
     }
-    out.push(op as u8);
-    out.push(arg as u8);
-    out.resize(out.len() + 2 * caches, 0);
+    out.extend_from_slice(&[op as u8, arg as u8]);
+    let caches = op.cache_entries();
+    if caches > 0 {
+        out.resize(out.len() + 2 * caches, 0);
+    }
 }

@@ -218,6 +218,11 @@ pub fn line_starts(linetable: &[u8], firstlineno: i32) -> Vec<(u32, i32)> {
     out
 }
 
+/// The first byte of an entry: its form and its length in code units (1 to 8).
+fn header(form: u8, units: u32) -> u8 {
+    0x80 | (form << 3) | (units.wrapping_sub(1) & 7) as u8
+}
+
 /// Builds a location table the way CPython 3.11's assembler does
 /// (`write_location_info_entry` in Python/compile.c).
 #[derive(Clone, Debug)]
@@ -235,7 +240,17 @@ impl LocationTableBuilder {
         }
     }
 
+    /// Like [`LocationTableBuilder::new`], with room for `bytes` bytes of table
+    /// (an assembler knows its instruction count: about two bytes each).
+    pub fn with_capacity(firstlineno: i32, bytes: usize) -> LocationTableBuilder {
+        LocationTableBuilder {
+            table: Vec::with_capacity(bytes),
+            lineno: firstlineno,
+        }
+    }
+
     /// Adds an instruction of `units` code units (caches included) at `loc`.
+    #[inline]
     pub fn push(&mut self, mut units: u32, loc: SourceLocation) {
         while units > 8 {
             self.entry(8, loc);
@@ -252,7 +267,7 @@ impl LocationTableBuilder {
     }
 
     fn first_byte(&mut self, form: u8, units: u32) {
-        self.table.push(0x80 | (form << 3) | (units - 1) as u8);
+        self.table.push(header(form, units));
     }
 
     fn varint(&mut self, mut val: u32) {
@@ -287,15 +302,21 @@ impl LocationTableBuilder {
                 return;
             }
         } else if loc.end_lineno == loc.lineno {
+            // The two short forms, most entries, are written with one
+            // extend each rather than a capacity check per byte.
             if line_delta == 0 && col < 80 && end_col - col < 16 && end_col >= col {
-                self.first_byte((col >> 3) as u8, units);
-                self.table.push((((col & 7) << 4) | (end_col - col)) as u8);
+                self.table.extend_from_slice(&[
+                    header((col >> 3) as u8, units),
+                    (((col & 7) << 4) | (end_col - col)) as u8,
+                ]);
                 return;
             }
             if (0..3).contains(&line_delta) && col < 128 && end_col < 128 {
-                self.first_byte(10 + line_delta as u8, units);
-                self.table.push(col as u8);
-                self.table.push(end_col as u8);
+                self.table.extend_from_slice(&[
+                    header(10 + line_delta as u8, units),
+                    col as u8,
+                    end_col as u8,
+                ]);
                 self.lineno = loc.lineno;
                 return;
             }

@@ -171,14 +171,23 @@ pub(crate) fn assemble(mut cfg: Cfg, mut consts: Consts, info: UnitInfo) -> Code
     flow::propagate_line_numbers(&mut cfg);
     flow::guarantee_lineno_for_exits(&mut cfg, info.firstlineno);
     let maxdepth = flow::stackdepth(&mut cfg, generator);
-    flow::label_exception_targets(&mut cfg);
+    // Without `try` or `with` every handler is already `NO_BLOCK` (the
+    // instructions' initial value). The NOP clean-up after the conversion
+    // runs either way: earlier passes leave NOPs it removes.
+    let handlers = flow::has_block_ops(&cfg);
+    if handlers {
+        flow::label_exception_targets(&mut cfg);
+    }
     flow::convert_pseudo_to_nops(&mut cfg);
     let order = cfg.order();
     normalize_jumps(&mut cfg, &order);
-    resolve_offsets(&mut cfg, &order);
+    let units = resolve_offsets(&mut cfg, &order);
 
-    let mut code = Vec::new();
-    let mut lines = LocationTableBuilder::new(info.firstlineno);
+    // Both tables are written once with their final (code) or usual (about two
+    // bytes per instruction for locations) sizes reserved, not grown push by push.
+    let ninstrs: usize = order.iter().map(|&b| cfg.block(b).instrs.len()).sum();
+    let mut code = Vec::with_capacity(2 * units as usize);
+    let mut lines = LocationTableBuilder::with_capacity(info.firstlineno, 2 * ninstrs + 8);
     for &b in &order {
         for ins in &cfg.block(b).instrs {
             let Op::Real(op) = ins.op else { continue };
@@ -195,7 +204,11 @@ pub(crate) fn assemble(mut cfg: Cfg, mut consts: Consts, info: UnitInfo) -> Code
             );
         }
     }
-    let exceptiontable = exception_table(&cfg, &order);
+    let exceptiontable = if handlers {
+        exception_table(&cfg, &order)
+    } else {
+        Vec::new()
+    };
 
     // compute_localsplus_info
     let mut localsplusnames: Vec<Arc<PyStr>> = Vec::new();
@@ -248,6 +261,7 @@ pub(crate) fn assemble(mut cfg: Cfg, mut consts: Consts, info: UnitInfo) -> Code
 }
 
 /// `normalize_jumps`: virtual jumps become forward or backward opcodes.
+#[inline(never)] // one entry per pass in profiles
 fn normalize_jumps(cfg: &mut Cfg, order: &[BlockId]) {
     for b in &mut cfg.blocks {
         b.visited = false;
@@ -321,8 +335,10 @@ fn instr_size(ins: &Instr) -> u32 {
 }
 
 /// `assemble_jump_offsets`: block offsets and jump arguments, repeated until the
-/// `EXTENDED_ARG` prefixes they need stop changing.
-fn resolve_offsets(cfg: &mut Cfg, order: &[BlockId]) {
+/// `EXTENDED_ARG` prefixes they need stop changing. Returns the code's size in
+/// code units.
+#[inline(never)] // one entry per pass in profiles
+fn resolve_offsets(cfg: &mut Cfg, order: &[BlockId]) -> u32 {
     loop {
         let mut total = 0;
         for &b in order {
@@ -354,11 +370,12 @@ fn resolve_offsets(cfg: &mut Cfg, order: &[BlockId]) {
             }
         }
         if !extended {
-            break;
+            return total;
         }
     }
 }
 
+#[inline(never)] // one entry per pass in profiles
 fn exception_table(cfg: &Cfg, order: &[BlockId]) -> Vec<u8> {
     let mut out = Vec::new();
     let mut handler = NO_BLOCK;

@@ -16,9 +16,11 @@ pub(crate) struct Consts {
 
 impl Consts {
     pub fn new() -> Self {
+        // Room for a typical function's constants: growing the map rehashes
+        // every constant (strings byte by byte) at each doubling.
         Consts {
-            list: Vec::new(),
-            index: crate::fxhash::FxHashMap::default(),
+            list: Vec::with_capacity(16),
+            index: crate::fxhash::FxHashMap::with_capacity_and_hasher(32, Default::default()),
         }
     }
 
@@ -61,6 +63,7 @@ fn skip_empty(cfg: &Cfg, mut b: BlockId) -> BlockId {
 }
 
 /// `normalize_basic_block` for every block.
+#[inline(never)] // one entry per pass in profiles
 pub(crate) fn normalize(cfg: &mut Cfg) {
     for id in 0..cfg.blocks.len() as BlockId {
         let n = cfg.block(id).instrs.len();
@@ -114,6 +117,7 @@ fn extend_block(cfg: &mut Cfg, id: BlockId) {
     }
 }
 
+#[inline(never)] // one entry per pass in profiles
 pub(crate) fn extend_blocks(cfg: &mut Cfg) {
     for id in list_order(cfg) {
         extend_block(cfg, id);
@@ -144,6 +148,15 @@ fn is_true(c: &Constant) -> bool {
     }
 }
 
+/// Whether [`optimize_block`] rewrites instructions starting with `op` (jumps
+/// and block set-ups aside).
+fn optimized_here(op: Op) -> bool {
+    matches!(
+        op,
+        Op::Real(Opcode::LoadConst | Opcode::BuildTuple | Opcode::Swap | Opcode::PushNull)
+    )
+}
+
 /// `optimize_basic_block`.
 fn optimize_block(cfg: &mut Cfg, id: BlockId, consts: &mut Consts) {
     let mut i: isize = 0;
@@ -151,6 +164,12 @@ fn optimize_block(cfg: &mut Cfg, id: BlockId, consts: &mut Consts) {
         let iu = i as usize;
         let n = cfg.block(id).instrs.len();
         let mut inst = cfg.block(id).instrs[iu];
+        // Most instructions are none of those rewritten below and have no
+        // target to normalise: skip them before any look-ahead.
+        if !(inst.op.is_jump() || inst.op.is_block_push() || optimized_here(inst.op)) {
+            i += 1;
+            continue;
+        }
         let nextop = if iu + 1 < n {
             Some(cfg.block(id).instrs[iu + 1].op)
         } else {
@@ -397,6 +416,7 @@ fn clean_block(cfg: &mut Cfg, id: BlockId) {
     b.instrs.truncate(dest);
 }
 
+#[inline(never)] // one entry per pass in profiles
 fn mark_reachable(cfg: &mut Cfg) {
     for b in &mut cfg.blocks {
         b.predecessors = 0;
@@ -404,17 +424,12 @@ fn mark_reachable(cfg: &mut Cfg) {
     }
     let entry = cfg.entry;
     cfg.block_mut(entry).predecessors = 1;
-    let mut stack = vec![entry];
+    let mut stack = Vec::with_capacity(cfg.blocks.len());
+    stack.push(entry);
     while let Some(b) = stack.pop() {
         let blk = cfg.block(b);
         let next = blk.next;
         let nofall = blk.nofallthrough;
-        let targets: Vec<(BlockId, bool)> = blk
-            .instrs
-            .iter()
-            .filter(|i| i.op.is_jump() || i.op.is_block_push())
-            .map(|i| (i.target, i.op.is_block_push()))
-            .collect();
         if let Some(n) = next {
             if !nofall {
                 if cfg.block(n).predecessors == 0 {
@@ -423,7 +438,15 @@ fn mark_reachable(cfg: &mut Cfg) {
                 cfg.block_mut(n).predecessors += 1;
             }
         }
-        for (t, push) in targets {
+        // By index: the targets' counts change while this block's
+        // instructions are read.
+        for k in 0..cfg.block(b).instrs.len() {
+            let ins = cfg.block(b).instrs[k];
+            let push = ins.op.is_block_push();
+            if !(push || ins.op.is_jump()) {
+                continue;
+            }
+            let t = ins.target;
             if cfg.block(t).predecessors == 0 {
                 stack.push(t);
             }
@@ -436,6 +459,7 @@ fn mark_reachable(cfg: &mut Cfg) {
     }
 }
 
+#[inline(never)] // one entry per pass in profiles
 fn eliminate_empty_blocks(cfg: &mut Cfg) {
     for id in cfg.order() {
         if let Some(mut next) = cfg.block(id).next {
@@ -462,6 +486,7 @@ fn eliminate_empty_blocks(cfg: &mut Cfg) {
 }
 
 /// `optimize_cfg`.
+#[inline(never)] // one entry per pass in profiles
 pub(crate) fn optimize_cfg(cfg: &mut Cfg, consts: &mut Consts) {
     for id in cfg.order() {
         optimize_block(cfg, id, consts);
@@ -503,6 +528,7 @@ fn is_exit_without_lineno(cfg: &Cfg, b: BlockId) -> bool {
 }
 
 /// `duplicate_exits_without_lineno`.
+#[inline(never)] // one entry per pass in profiles
 pub(crate) fn duplicate_exits_without_lineno(cfg: &mut Cfg) {
     // compile.c walks `b_list`: newest block first.
     let list: Vec<BlockId> = list_order(cfg).collect();
@@ -557,6 +583,7 @@ pub(crate) fn duplicate_exits_without_lineno(cfg: &mut Cfg) {
 }
 
 /// `trim_unused_consts`: drops constants after the last one any instruction uses.
+#[inline(never)] // one entry per pass in profiles
 pub(crate) fn trim_unused_consts(cfg: &Cfg, consts: &mut Consts) {
     let mut max = 0;
     for b in &cfg.blocks {
@@ -572,6 +599,7 @@ pub(crate) fn trim_unused_consts(cfg: &Cfg, consts: &mut Consts) {
 }
 
 /// `propagate_line_numbers`.
+#[inline(never)] // one entry per pass in profiles
 pub(crate) fn propagate_line_numbers(cfg: &mut Cfg) {
     for id in cfg.order() {
         if cfg.block(id).instrs.is_empty() {
@@ -613,6 +641,7 @@ pub(crate) fn propagate_line_numbers(cfg: &mut Cfg) {
 }
 
 /// `guarantee_lineno_for_exits`.
+#[inline(never)] // one entry per pass in profiles
 pub(crate) fn guarantee_lineno_for_exits(cfg: &mut Cfg, firstlineno: i32) {
     let mut lineno = firstlineno;
     for id in cfg.order() {
@@ -633,6 +662,7 @@ pub(crate) fn guarantee_lineno_for_exits(cfg: &mut Cfg, firstlineno: i32) {
 }
 
 /// `stackdepth`: the maximum depth, and every reachable block's start depth.
+#[inline(never)] // one entry per pass in profiles
 pub(crate) fn stackdepth(cfg: &mut Cfg, generator: bool) -> u32 {
     for b in &mut cfg.blocks {
         b.startdepth = i32::MIN;
@@ -673,39 +703,70 @@ pub(crate) fn stackdepth(cfg: &mut Cfg, generator: bool) -> u32 {
     maxdepth.max(0) as u32
 }
 
+/// Whether any instruction is an exception-block pseudo-instruction
+/// (`SETUP_*`, `POP_BLOCK`): code without `try` or `with` has none, and then
+/// every instruction's handler is `NO_BLOCK`.
+pub(crate) fn has_block_ops(cfg: &Cfg) -> bool {
+    cfg.blocks.iter().any(|b| {
+        b.instrs
+            .iter()
+            .any(|i| i.op.is_block_push() || i.op == Op::PopBlock)
+    })
+}
+
+/// One entry of a handler stack in [`label_exception_targets`]: stacks share
+/// their bottoms, so a block's entry stack is an index, not a copy.
+#[derive(Clone, Copy)]
+struct HandlerNode {
+    handler: BlockId,
+    parent: u32,
+    depth: u32,
+}
+
 /// `label_exception_targets`: the handler in effect at every instruction.
 pub(crate) fn label_exception_targets(cfg: &mut Cfg) {
     for b in &mut cfg.blocks {
         b.visited = false;
     }
+    // Node 0 is the bottom of every stack: no handler.
+    let mut nodes = vec![HandlerNode {
+        handler: NO_BLOCK,
+        parent: 0,
+        depth: 1,
+    }];
     let entry = cfg.entry;
-    let mut todo: Vec<(BlockId, Vec<BlockId>)> = vec![(entry, vec![NO_BLOCK])];
+    let mut todo: Vec<(BlockId, u32)> = vec![(entry, 0)];
     cfg.block_mut(entry).visited = true;
-    while let Some((b, mut stack)) = todo.pop() {
+    while let Some((b, mut top)) = todo.pop() {
         let n = cfg.block(b).instrs.len();
         for i in 0..n {
             let ins = cfg.block(b).instrs[i];
             if ins.op.is_block_push() {
                 if !cfg.block(ins.target).visited {
                     cfg.block_mut(ins.target).visited = true;
-                    todo.push((ins.target, stack.clone()));
+                    todo.push((ins.target, top));
                 }
                 if matches!(ins.op, Op::SetupWith | Op::SetupCleanup) {
                     cfg.block_mut(ins.target).preserve_lasti = true;
                 }
-                stack.push(ins.target);
+                let depth = nodes[top as usize].depth + 1;
+                nodes.push(HandlerNode {
+                    handler: ins.target,
+                    parent: top,
+                    depth,
+                });
+                top = (nodes.len() - 1) as u32;
             } else if ins.op == Op::PopBlock {
-                if stack.len() > 1 {
-                    stack.pop();
-                }
-            } else if ins.op.is_jump() {
-                cfg.block_mut(b).instrs[i].except = *stack.last().unwrap_or(&NO_BLOCK);
-                if !cfg.block(ins.target).visited {
-                    cfg.block_mut(ins.target).visited = true;
-                    todo.push((ins.target, stack.clone()));
+                let node = nodes[top as usize];
+                if node.depth > 1 {
+                    top = node.parent;
                 }
             } else {
-                cfg.block_mut(b).instrs[i].except = *stack.last().unwrap_or(&NO_BLOCK);
+                cfg.block_mut(b).instrs[i].except = nodes[top as usize].handler;
+                if ins.op.is_jump() && !cfg.block(ins.target).visited {
+                    cfg.block_mut(ins.target).visited = true;
+                    todo.push((ins.target, top));
+                }
             }
         }
         let blk = cfg.block(b);
@@ -713,7 +774,7 @@ pub(crate) fn label_exception_targets(cfg: &mut Cfg) {
             if let Some(next) = blk.next {
                 if !cfg.block(next).visited {
                     cfg.block_mut(next).visited = true;
-                    todo.push((next, stack));
+                    todo.push((next, top));
                 }
             }
         }
@@ -721,6 +782,7 @@ pub(crate) fn label_exception_targets(cfg: &mut Cfg) {
 }
 
 /// `convert_exception_handlers_to_nops`.
+#[inline(never)] // one entry per pass in profiles
 pub(crate) fn convert_pseudo_to_nops(cfg: &mut Cfg) {
     for b in &mut cfg.blocks {
         for i in &mut b.instrs {

@@ -179,7 +179,13 @@ impl Cfg {
         }
         self.need_new_block = op.is_jump() || op.is_scope_exit();
         let cur = self.current;
-        self.block_mut(cur).instrs.push(Instr {
+        let instrs = &mut self.block_mut(cur).instrs;
+        // Most blocks hold more than the 4 instructions a first push would
+        // make room for: start at 8 and skip a reallocation.
+        if instrs.capacity() == 0 {
+            instrs.reserve(8);
+        }
+        instrs.push(Instr {
             op,
             arg,
             target,
@@ -190,7 +196,7 @@ impl Cfg {
 
     /// Blocks in layout order (`b_next` chain from the entry).
     pub fn order(&self) -> Vec<BlockId> {
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(self.blocks.len());
         let mut b = Some(self.entry);
         while let Some(id) = b {
             out.push(id);

@@ -44,6 +44,7 @@ mod fold;
 mod interned;
 use pith_bytecode::fxhash;
 mod ir;
+mod name_index;
 mod static_ids;
 mod swaps;
 mod symtable;

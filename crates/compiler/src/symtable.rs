@@ -3,6 +3,7 @@
 //! that resolves every name to local, global (explicit or implicit), free or cell.
 
 use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use crate::name_index::NameIndex;
 
 use pith_ast::{
     Alias, Arguments, Comprehension, Expr, ExprContext, Mod, Pattern, Ranged, SourceLocator, Stmt,
@@ -54,7 +55,7 @@ pub(crate) struct ScopeEntry {
     pub name: Box<str>,
     /// Names in first-seen order, with their `DEF_*` flags.
     pub symbols: Vec<(Box<str>, u32)>,
-    index: HashMap<Box<str>, usize>,
+    index: NameIndex,
     /// The resolved scope of each symbol (parallel to `symbols`).
     pub scopes: Vec<Scope>,
     /// Parameters in order (`ste_varnames`).
@@ -79,7 +80,7 @@ impl ScopeEntry {
             kind,
             name: name.into(),
             symbols: Vec::new(),
-            index: HashMap::default(),
+            index: NameIndex::default(),
             scopes: Vec::new(),
             varnames: Vec::new(),
             children: Vec::new(),
@@ -96,15 +97,26 @@ impl ScopeEntry {
         }
     }
 
+    /// Position of `name` in `symbols`.
+    fn find(&self, name: &str) -> Option<usize> {
+        self.index.get(&self.symbols, |(n, _)| n, name)
+    }
+
+    /// Appends a symbol not yet in `symbols`; returns its position.
+    fn insert_symbol(&mut self, name: Box<str>, fl: u32) -> usize {
+        let i = self.symbols.len();
+        self.symbols.push((name, fl));
+        self.index.pushed(&self.symbols, |(n, _)| n);
+        i
+    }
+
     pub fn lookup(&self, name: &str) -> u32 {
-        self.index.get(name).map_or(0, |&i| self.symbols[i].1)
+        self.find(name).map_or(0, |i| self.symbols[i].1)
     }
 
     /// The resolved scope of `name`, if the name is known here.
     pub fn scope_of(&self, name: &str) -> Option<Scope> {
-        self.index
-            .get(name)
-            .and_then(|&i| self.scopes.get(i).copied())
+        self.find(name).and_then(|i| self.scopes.get(i).copied())
     }
 
     /// Names with scope `scope` or flag `extra`, sorted (`dictbytype`).
@@ -203,7 +215,7 @@ impl<'a> Builder<'a> {
         let mangled = mangle(self.private.as_deref(), name);
         let mangled: &str = &mangled;
         let scope = self.cur();
-        if let Some(&i) = scope.index.get(mangled) {
+        if let Some(i) = scope.find(mangled) {
             let old = scope.symbols[i].1;
             if fl & flag::PARAM != 0 && old & flag::PARAM != 0 {
                 return Err(self.err(
@@ -213,9 +225,7 @@ impl<'a> Builder<'a> {
             }
             scope.symbols[i].1 = old | fl;
         } else {
-            let i = scope.symbols.len();
-            scope.symbols.push((mangled.into(), fl));
-            scope.index.insert(mangled.into(), i);
+            scope.insert_symbol(mangled.into(), fl);
         }
         if fl & flag::PARAM != 0 {
             self.cur().varnames.push(mangled.into());
@@ -223,12 +233,10 @@ impl<'a> Builder<'a> {
         if fl & flag::GLOBAL != 0 && self.stack.len() > 1 {
             // Every `global` declaration also marks the module-level symbol.
             let top = &mut self.table.scopes[0];
-            if let Some(&i) = top.index.get(mangled) {
+            if let Some(i) = top.find(mangled) {
                 top.symbols[i].1 |= fl;
             } else {
-                let i = top.symbols.len();
-                top.symbols.push((mangled.into(), fl));
-                top.index.insert(mangled.into(), i);
+                top.insert_symbol(mangled.into(), fl);
             }
         }
         Ok(())
@@ -816,7 +824,7 @@ fn mark_comp_iter(b: &mut Builder<'_>, target: &Expr) {
         Expr::Name(n) => {
             let mangled = mangle(b.private.as_deref(), &n.id).into_owned();
             let cur = b.cur();
-            if let Some(&i) = cur.index.get(mangled.as_str()) {
+            if let Some(i) = cur.find(mangled.as_str()) {
                 cur.symbols[i].1 |= flag::COMP_ITER;
             }
         }
@@ -990,7 +998,7 @@ fn analyze_block(
     let mut sorted_free: Vec<&Box<str>> = newfree.iter().collect();
     sorted_free.sort();
     for name in sorted_free {
-        if let Some(&i) = entry.index.get(name) {
+        if let Some(i) = entry.find(name) {
             if kind == BlockKind::Class && entry.symbols[i].1 & (flag::BOUND | flag::GLOBAL) != 0 {
                 entry.symbols[i].1 |= flag::FREE_CLASS;
             }
@@ -1002,9 +1010,7 @@ fn analyze_block(
         if bound.is_none() {
             continue;
         }
-        let i = entry.symbols.len();
-        entry.symbols.push((name.clone(), flag::FREE));
-        entry.index.insert(name.clone(), i);
+        entry.insert_symbol(name.clone(), flag::FREE);
         entry.scopes.push(Scope::Free);
     }
     free.extend(newfree);

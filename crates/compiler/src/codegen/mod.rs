@@ -7,7 +7,6 @@ mod expr;
 mod pattern;
 mod stmt;
 
-use crate::fxhash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 use pith_ast::{Expr, Mod, Ranged, SourceLocator, Stmt, TextRange};
@@ -17,6 +16,7 @@ use crate::assemble::{assemble, UnitInfo};
 use crate::error::{CompileError, ErrorKind};
 use crate::flow::Consts;
 use crate::ir::{BlockId, Cfg, Loc, Op, NO_BLOCK};
+use crate::name_index::NameIndex;
 use crate::symtable::{mangle, BlockKind, Scope, ScopeId, SymbolTable};
 use crate::Mode;
 
@@ -77,21 +77,25 @@ pub(crate) struct FBlock<'a> {
 #[derive(Default)]
 pub(crate) struct NameTable {
     pub list: Vec<Box<str>>,
-    map: HashMap<Box<str>, u32>,
+    index: NameIndex,
+}
+
+// `NameIndex` reads names through `&T`, here `&Box<str>`.
+#[allow(clippy::borrowed_box)]
+fn boxed_key(n: &Box<str>) -> &str {
+    n
 }
 
 impl NameTable {
     pub fn from_list(list: Vec<Box<str>>) -> Self {
-        let map = list
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (n.clone(), i as u32))
-            .collect();
-        Self { list, map }
+        let index = NameIndex::of(&list, boxed_key);
+        Self { list, index }
     }
 
     pub fn get(&self, name: &str) -> Option<u32> {
-        self.map.get(name).copied()
+        self.index
+            .get(&self.list, boxed_key, name)
+            .map(|i| i as u32)
     }
 
     pub fn add(&mut self, name: &str) -> u32 {
@@ -100,7 +104,7 @@ impl NameTable {
         }
         let i = self.list.len() as u32;
         self.list.push(name.into());
-        self.map.insert(name.into(), i);
+        self.index.pushed(&self.list, boxed_key);
         i
     }
 }
@@ -196,8 +200,7 @@ impl<'a> Compiler<'a> {
         if range == crate::fold::NO_RANGE {
             return Loc::NONE;
         }
-        let (l1, c1) = self.locator.location(range.start);
-        let (l2, c2) = self.locator.location(range.end);
+        let ((l1, c1), (l2, c2)) = self.locator.span(range.start, range.end);
         Loc {
             lineno: l1 as i32,
             end_lineno: l2 as i32,
