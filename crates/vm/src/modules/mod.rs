@@ -25,6 +25,7 @@ pub mod atexit;
 pub mod binascii;
 pub mod bisect;
 pub mod builtins;
+pub mod cmath;
 pub mod codecs;
 pub mod collections;
 mod compare_digest;
@@ -57,6 +58,7 @@ pub mod thread;
 pub mod time;
 mod tuplegetter;
 pub mod weakref;
+pub mod zlib;
 
 /// A module object.
 #[derive(Debug)]
@@ -84,6 +86,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("atexit", atexit::init),
     ("binascii", binascii::init),
     ("builtins", builtins::init),
+    ("cmath", cmath::init),
     ("errno", errno::init),
     ("_frozen_importlib", crate::spec::init_bootstrap),
     ("_frozen_importlib_external", crate::spec::init_external),
@@ -111,6 +114,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("posix", posix::init),
     ("sys", sys::init),
     ("time", time::init),
+    ("zlib", zlib::init),
 ];
 
 /// Whether `name` is a module built into the VM.
