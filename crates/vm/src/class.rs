@@ -847,7 +847,13 @@ pub fn new_instance(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value
             crate::types::ExcKind::BaseExceptionGroup | crate::types::ExcKind::ExceptionGroup,
         ) => return crate::exc_group::new(vm, t, a),
         TypeKind::Exception(_) => {
-            if !a.kwnames.is_empty() && !crate::import_error::takes_keywords(t) {
+            // `BaseException.__new__` ignores keywords; its `__init__` refuses
+            // them, so they are an error only when no Python `__init__` (as
+            // `CalledProcessError(..., output=...)`'s) takes them instead.
+            if !a.kwnames.is_empty()
+                && !crate::import_error::takes_keywords(t)
+                && special(t, D::Init).is_none()
+            {
                 return Err(PyErr::type_error(format!(
                     "{}() takes no keyword arguments",
                     t.name

@@ -20,6 +20,14 @@ fn subclass_for(errno: i64) -> Option<ExcKind> {
         20 => ExcKind::NotADirectoryError,
         21 => ExcKind::IsADirectoryError,
         11 | 114 | 115 => ExcKind::BlockingIOError,
+        3 => ExcKind::ProcessLookupError,
+        4 => ExcKind::InterruptedError,
+        10 => ExcKind::ChildProcessError,
+        32 | 108 => ExcKind::BrokenPipeError,
+        103 => ExcKind::ConnectionAbortedError,
+        104 => ExcKind::ConnectionResetError,
+        110 => ExcKind::TimeoutError,
+        111 => ExcKind::ConnectionRefusedError,
         _ => return None,
     })
 }

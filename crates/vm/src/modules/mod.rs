@@ -47,8 +47,10 @@ pub mod math;
 mod native_exc;
 pub mod operator;
 pub mod posix;
+pub mod posixsubprocess;
 pub mod pystruct;
 pub mod random;
+pub mod select;
 pub mod signal;
 pub mod sre;
 pub mod string;
@@ -95,6 +97,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_io", io::init),
     ("_md5", hashes::init_md5),
     ("_operator", operator::init),
+    ("_posixsubprocess", posixsubprocess::init),
     ("_random", random::init),
     ("_sha1", hashes::init_sha1),
     ("_sha256", hashes::init_sha256),
@@ -112,6 +115,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("itertools", itertools::init),
     ("math", math::init),
     ("posix", posix::init),
+    ("select", select::init),
     ("sys", sys::init),
     ("time", time::init),
     ("zlib", zlib::init),

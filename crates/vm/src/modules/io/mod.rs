@@ -442,8 +442,16 @@ fn b_open(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         Some(op) if !matches!(op, Value::None) => opener::open_through(vm, op, file, m)?,
         _ => (path, m),
     };
-    let os_file =
-        open_os_file(&path, &m).map_err(|e| crate::oserror::from_io(&e, Some(file.clone())))?;
+    let closefd = match arg(6) {
+        Some(v) => vm.truthy(v)?,
+        None => true,
+    };
+    let os_file = match (file, arg(7)) {
+        (Value::Int(fd), None | Some(Value::None)) => fd_file(*fd, closefd)?,
+        _ => {
+            open_os_file(&path, &m).map_err(|e| crate::oserror::from_io(&e, Some(file.clone())))?
+        }
+    };
     let readable = m.reading || m.updating;
     let writable = !m.reading || m.updating;
     let stream = ByteStream::file(os_file, m.appending);
@@ -538,6 +546,19 @@ fn fspath(vm: &mut Vm, p: &Value) -> PyResult<Option<String>> {
             crate::types::type_name(&other)
         ))),
     }
+}
+
+/// The file of `open(fd)`: the descriptor itself, which the stream then
+/// owns and closes (a pipe's write end must really close for the reader to
+/// see the end), or, under `closefd=False`, a copy of it.
+fn fd_file(fd: i64, closefd: bool) -> PyResult<std::fs::File> {
+    use crate::modules::posix::{fd::adopt_fd, fd::errno_err, raw};
+    let n = i32::try_from(fd).map_err(|_| PyErr::overflow("fd is greater than maximum"))?;
+    if closefd {
+        return adopt_fd(n);
+    }
+    let copy = raw::dup_cloexec(n).map_err(errno_err)?;
+    raw::own_fd(copy).map_err(errno_err)
 }
 
 /// Opens the OS file as `FileIO.__init__` does, refusing directories.

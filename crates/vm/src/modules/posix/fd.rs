@@ -1,8 +1,8 @@
 //! File-descriptor calls (`open`, `read`, `write`, `close`, `lseek`, ...).
 //!
-//! Without `unsafe` a raw descriptor cannot be turned back into a `File`, so
-//! descriptors opened here live in a table keyed by their number; others
-//! (0, 1, 2, or inherited ones) are reached through `/proc/self/fd`.
+//! Descriptors opened by `os.open` live in a table keyed by their number, as
+//! `File`s that close them when dropped; reads, writes and `close` on any
+//! other descriptor (pipes, inherited ones) are the system calls of `raw`.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -41,20 +41,17 @@ fn register(f: File) -> i64 {
     fd
 }
 
-/// The open file behind `fd`: one of ours, or the process's own through `/proc`.
-fn file_of(fd: i64, write: bool) -> PyResult<Rc<File>> {
-    if let Some(f) = FILES.with(|t| t.borrow().get(&fd).cloned()) {
-        return Ok(f);
+/// Runs `f` on the open file behind `fd`: one of ours, or any other open
+/// descriptor of the process, borrowed (reopening `/proc/self/fd/N` would
+/// block on a pipe and lose its flags).
+fn with_file<T>(fd: i64, f: impl FnOnce(&File) -> std::io::Result<T>) -> PyResult<T> {
+    if let Some(file) = FILES.with(|t| t.borrow().get(&fd).cloned()) {
+        return f(&file).map_err(|e| io_err(&e));
     }
-    if fd < 0 {
-        return Err(bad_fd());
-    }
-    std::fs::OpenOptions::new()
-        .read(!write)
-        .write(write)
-        .open(format!("/proc/self/fd/{fd}"))
-        .map(Rc::new)
-        .map_err(|_| bad_fd())
+    let n = i32::try_from(fd).map_err(|_| bad_fd())?;
+    super::raw::with_borrowed(n, f)
+        .map_err(errno_err)?
+        .map_err(|e| io_err(&e))
 }
 
 fn fd_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
@@ -63,18 +60,8 @@ fn fd_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
 
 /// `fstat(fd)` for `fstat` and `stat(fd)`.
 pub(super) fn fstat_fd(vm: &mut Vm, fd: i64) -> PyResult<Value> {
-    if let Some(f) = FILES.with(|t| t.borrow().get(&fd).cloned()) {
-        return f
-            .metadata()
-            .map(|m| stat_result(vm, &m))
-            .map_err(|e| io_err(&e));
-    }
-    if fd < 0 {
-        return Err(bad_fd());
-    }
-    std::fs::metadata(format!("/proc/self/fd/{fd}"))
-        .map(|m| stat_result(vm, &m))
-        .map_err(|_| bad_fd())
+    let m = with_file(fd, File::metadata)?;
+    Ok(stat_result(vm, &m))
 }
 
 pub(super) fn p_fstat(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -110,8 +97,30 @@ pub(super) fn p_close(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let fd = fd_arg(vm, b[0].unwrap_or(&Value::None))?;
     match FILES.with(|t| t.borrow_mut().remove(&fd)) {
         Some(_) => Ok(Value::None),
-        None => Err(bad_fd()),
+        None => {
+            let n = i32::try_from(fd).map_err(|_| bad_fd())?;
+            super::raw::close(n).map_err(errno_err)?;
+            Ok(Value::None)
+        }
     }
+}
+
+/// The `OSError` for an `errno` from a system call.
+pub(crate) fn errno_err(e: i32) -> PyErr {
+    io_err(&std::io::Error::from_raw_os_error(e))
+}
+
+/// Hands the descriptor `fd` over to a new owner (an `open(fd)` file
+/// object): taken out of `os.open`'s table, or adopted as it is.
+pub(crate) fn adopt_fd(fd: i32) -> PyResult<File> {
+    if let Some(f) = FILES.with(|t| t.borrow_mut().remove(&i64::from(fd))) {
+        return match Rc::try_unwrap(f) {
+            Ok(f) => Ok(f),
+            // Still in use elsewhere: the new owner gets its own copy.
+            Err(shared) => shared.try_clone().map_err(|e| io_err(&e)),
+        };
+    }
+    super::raw::own_fd(fd).map_err(errno_err)
 }
 
 pub(super) fn p_read(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -123,12 +132,12 @@ pub(super) fn p_read(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     }
     let mut buf = vec![0u8; (n as usize).min(1 << 24)];
     let got = if fd == 0 && FILES.with(|t| !t.borrow().contains_key(&0)) {
-        std::io::stdin().read(&mut buf)
+        // Through `std`'s buffer, which `sys.stdin` may share.
+        std::io::stdin().read(&mut buf).map_err(|e| io_err(&e))?
     } else {
-        let f = file_of(fd, false)?;
-        (&*f).read(&mut buf)
-    }
-    .map_err(|e| io_err(&e))?;
+        let n = i32::try_from(fd).map_err(|_| bad_fd())?;
+        super::raw::read(n, &mut buf).map_err(errno_err)?
+    };
     buf.truncate(got);
     Ok(Value::Bytes(Rc::new(buf)))
 }
@@ -137,6 +146,8 @@ fn bytes_of(v: &Value) -> PyResult<Vec<u8>> {
     match v {
         Value::Bytes(b) => Ok(b.to_vec()),
         Value::ByteArray(b) => Ok(b.borrow().clone()),
+        // `subprocess` writes its input in memoryview slices.
+        Value::MemoryView(m) => m.to_vec(),
         other => Err(PyErr::type_error(format!(
             "a bytes-like object is required, not '{}'",
             crate::types::type_name(other)
@@ -161,8 +172,10 @@ pub(super) fn p_write(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             }
         }
         _ => {
-            let f = file_of(fd, true)?;
-            (&*f).write(&data)
+            let n = i32::try_from(fd).map_err(|_| bad_fd())?;
+            return super::raw::write(n, &data)
+                .map(|n| Value::Int(n as i64))
+                .map_err(errno_err);
         }
     };
     r.map(|n| Value::Int(n as i64)).map_err(|e| io_err(&e))
@@ -182,11 +195,7 @@ pub(super) fn p_lseek(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         2 => SeekFrom::End(pos),
         _ => return Err(crate::oserror::new_os_error(22, "Invalid argument", None)),
     };
-    let f = file_of(fd, false)?;
-    (&*f)
-        .seek(from)
-        .map(|n| Value::Int(n as i64))
-        .map_err(|e| io_err(&e))
+    with_file(fd, |mut f| f.seek(from)).map(|n| Value::Int(n as i64))
 }
 
 pub(super) fn p_isatty(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -198,7 +207,7 @@ pub(super) fn p_isatty(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         (0, None) => std::io::stdin().is_terminal(),
         (1, None) => std::io::stdout().is_terminal(),
         (2, None) => std::io::stderr().is_terminal(),
-        _ => file_of(fd, false).is_ok_and(|f| f.is_terminal()),
+        _ => with_file(fd, |f| Ok(f.is_terminal())).unwrap_or(false),
     };
     Ok(Value::Bool(tty))
 }
@@ -206,7 +215,7 @@ pub(super) fn p_isatty(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 pub(super) fn p_fsync(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let args = positional(&a, "fsync", 1, 1)?;
     let fd = fd_arg(vm, &args[0])?;
-    file_of(fd, false)?.sync_all().map_err(|e| io_err(&e))?;
+    with_file(fd, File::sync_all)?;
     Ok(Value::None)
 }
 
@@ -216,7 +225,7 @@ pub(super) fn p_ftruncate(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let len = vm.index_value(&args[1])?;
     let len = u64::try_from(len)
         .map_err(|_| crate::oserror::new_os_error(22, "Invalid argument", None))?;
-    file_of(fd, true)?.set_len(len).map_err(|e| io_err(&e))?;
+    with_file(fd, |f| f.set_len(len))?;
     Ok(Value::None)
 }
 

@@ -2,15 +2,20 @@
 //! written over `std::fs` and `std::os::unix`, so the standard library's
 //! pure-Python `os`, `pathlib`, `shutil` and `tempfile` run on it.
 //!
-//! The VM allows no `unsafe`, so calls that only libc offers are read from
-//! `/proc` (`umask`, `getuid`, `uname`) or left out (`fork`, `exec*`, `kill`).
+//! Calls that only the C library offers (pipes, `dup2`, `waitpid`, `kill`)
+//! go through the small `unsafe` wrappers of `raw`; ids and `uname` are read
+//! from `/proc`. `fork` and `exec*` are left out: `subprocess` starts
+//! children through `_posixsubprocess.fork_exec`.
 
 mod dir;
-mod fd;
+pub(crate) mod fd;
 mod fs;
 mod path;
+mod pipe;
 mod process;
+pub(crate) mod raw;
 mod stat;
+mod wait;
 
 use std::os::unix::ffi::OsStrExt;
 use std::rc::Rc;
@@ -22,6 +27,7 @@ use crate::vm::Vm;
 use super::{module_functions, new_module};
 
 pub use path::fspath;
+pub(crate) use path::path_arg;
 
 module_functions!(POSIX_FUNCTIONS, "posix", [
     "stat" => fs::p_stat, "lstat" => fs::p_lstat, "fstat" => fd::p_fstat,
@@ -47,6 +53,14 @@ module_functions!(POSIX_FUNCTIONS, "posix", [
     "WIFSIGNALED" => process::p_wifsignaled, "WTERMSIG" => process::p_wtermsig,
     "WIFSTOPPED" => process::p_wifstopped, "WSTOPSIG" => process::p_wstopsig,
     "waitstatus_to_exitcode" => process::p_waitstatus_to_exitcode,
+    "WCOREDUMP" => wait::p_wcoredump, "WIFCONTINUED" => wait::p_wifcontinued,
+    "waitpid" => wait::p_waitpid, "kill" => wait::p_kill, "killpg" => wait::p_killpg,
+    "getpgid" => wait::p_getpgid, "system" => wait::p_system,
+    "confstr" => process::p_confstr,
+    "pipe" => pipe::p_pipe, "pipe2" => pipe::p_pipe2, "dup" => pipe::p_dup,
+    "dup2" => pipe::p_dup2, "get_inheritable" => pipe::p_get_inheritable,
+    "set_inheritable" => pipe::p_set_inheritable, "get_blocking" => pipe::p_get_blocking,
+    "set_blocking" => pipe::p_set_blocking,
 ]);
 
 /// Linux's values, as `os.O_RDONLY` ... report them.
@@ -129,6 +143,11 @@ pub fn init(vm: &mut Vm) -> Value {
     let mut extra: Vec<(&str, Value)> =
         CONSTANTS.iter().map(|&(n, v)| (n, Value::Int(v))).collect();
     extra.push(("environ", environ()));
+    let mut names = Dict::new();
+    for &(n, v) in process::CONFSTR_NAMES {
+        let _ = names.insert(Value::str(n), Value::Int(i64::from(v)));
+    }
+    extra.push(("confstr_names", Value::dict(names)));
     extra.push(("_have_functions", Value::list(Vec::new())));
     extra.push((
         "error",

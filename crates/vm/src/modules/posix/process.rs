@@ -203,19 +203,14 @@ pub(super) fn p_times(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     ))
 }
 
-/// `umask(mask)`: the current mask from `/proc/self/status`. Setting one
-/// needs the `umask` system call, which safe Rust lacks, so a new mask is
-/// not applied.
+/// `umask(mask)`: sets the mask, returns the previous one.
 pub(super) fn p_umask(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let args = positional(&a, "umask", 1, 1)?;
-    vm.index_value(&args[0])?;
-    let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let m = s
-        .lines()
-        .find_map(|l| l.strip_prefix("Umask:"))
-        .and_then(|v| i64::from_str_radix(v.trim(), 8).ok())
-        .unwrap_or(0o22);
-    Ok(Value::Int(m))
+    let mask = vm.index_value(&args[0])?;
+    // A C `int`, cast to `mode_t` as C does (`umask(-1)` masks everything).
+    let mask = i32::try_from(mask)
+        .map_err(|_| PyErr::overflow("Python int too large to convert to C int"))?;
+    Ok(Value::Int(i64::from(super::raw::umask(mask as u32))))
 }
 
 pub(super) fn p_cpu_count(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -267,4 +262,63 @@ pub(super) fn p_waitstatus_to_exitcode(vm: &mut Vm, a: Args<'_>) -> PyResult<Val
         return Ok(Value::Int(-(s & 0x7f)));
     }
     Err(PyErr::value_error(format!("invalid wait status: {s}")))
+}
+
+/// `os.confstr_names`: Linux's values.
+pub(super) const CONFSTR_NAMES: &[(&str, i32)] = &[
+    ("CS_GNU_LIBC_VERSION", 2),
+    ("CS_GNU_LIBPTHREAD_VERSION", 3),
+    ("CS_LFS64_CFLAGS", 1004),
+    ("CS_LFS64_LDFLAGS", 1005),
+    ("CS_LFS64_LIBS", 1006),
+    ("CS_LFS64_LINTFLAGS", 1007),
+    ("CS_LFS_CFLAGS", 1000),
+    ("CS_LFS_LDFLAGS", 1001),
+    ("CS_LFS_LIBS", 1002),
+    ("CS_LFS_LINTFLAGS", 1003),
+    ("CS_PATH", 0),
+    ("CS_XBS5_ILP32_OFF32_CFLAGS", 1100),
+    ("CS_XBS5_ILP32_OFF32_LDFLAGS", 1101),
+    ("CS_XBS5_ILP32_OFF32_LIBS", 1102),
+    ("CS_XBS5_ILP32_OFF32_LINTFLAGS", 1103),
+    ("CS_XBS5_ILP32_OFFBIG_CFLAGS", 1104),
+    ("CS_XBS5_ILP32_OFFBIG_LDFLAGS", 1105),
+    ("CS_XBS5_ILP32_OFFBIG_LIBS", 1106),
+    ("CS_XBS5_ILP32_OFFBIG_LINTFLAGS", 1107),
+    ("CS_XBS5_LP64_OFF64_CFLAGS", 1108),
+    ("CS_XBS5_LP64_OFF64_LDFLAGS", 1109),
+    ("CS_XBS5_LP64_OFF64_LIBS", 1110),
+    ("CS_XBS5_LP64_OFF64_LINTFLAGS", 1111),
+    ("CS_XBS5_LPBIG_OFFBIG_CFLAGS", 1112),
+    ("CS_XBS5_LPBIG_OFFBIG_LDFLAGS", 1113),
+    ("CS_XBS5_LPBIG_OFFBIG_LIBS", 1114),
+    ("CS_XBS5_LPBIG_OFFBIG_LINTFLAGS", 1115),
+];
+
+/// `confstr(name)`: a configuration string (`platform.libc_ver` reads
+/// `CS_GNU_LIBC_VERSION`), named by a string of `confstr_names` or an int.
+pub(super) fn p_confstr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let args = positional(&a, "confstr", 1, 1)?;
+    let name = match &args[0] {
+        Value::Str(s) => CONFSTR_NAMES
+            .iter()
+            .find(|(n, _)| *n == s.as_str())
+            .map(|&(_, v)| v)
+            .ok_or_else(|| PyErr::value_error("unrecognized configuration name"))?,
+        v @ (Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) => {
+            let n = vm.index_value(v)?;
+            i32::try_from(n)
+                .map_err(|_| PyErr::overflow("Python int too large to convert to C int"))?
+        }
+        _ => {
+            return Err(PyErr::type_error(
+                "configuration names must be strings or integers",
+            ))
+        }
+    };
+    match super::raw::confstr(name) {
+        Ok(Some(b)) => Ok(Value::string(String::from_utf8_lossy(&b).into_owned())),
+        Ok(None) => Ok(Value::None),
+        Err(e) => Err(super::fd::errno_err(e)),
+    }
 }
