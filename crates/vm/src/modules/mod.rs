@@ -54,6 +54,7 @@ pub mod structseq;
 pub mod sys;
 pub mod thread;
 pub mod time;
+pub mod unicodedata;
 pub mod weakref;
 
 /// A module object.
@@ -109,6 +110,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("posix", posix::init),
     ("sys", sys::init),
     ("time", time::init),
+    ("unicodedata", unicodedata::init),
 ];
 
 /// Whether `name` is a module built into the VM.
