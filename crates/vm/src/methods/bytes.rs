@@ -132,7 +132,7 @@ pub(super) fn bytes_count(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::Int(n))
 }
 
-pub(super) fn bytes_decode(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn bytes_decode(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = recv(&a, "decode")?;
     let [encoding, errors] = bind(&a, "decode", ["encoding", "errors"], 0)?;
     let text = |v: Option<&Value>, d: &'static str, what: &str| -> PyResult<String> {
@@ -147,7 +147,14 @@ pub(super) fn bytes_decode(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     };
     let enc = text(encoding, "utf-8", "encoding")?;
     let err = text(errors, "strict", "errors")?;
-    crate::str_codecs::decode(s, &enc, &err)
+    match crate::str_codecs::decode(s, &enc, &err) {
+        // Codecs written in Python (`idna`, `punycode`, ...) come from the registry.
+        Err(e) if crate::modules::codecs::is_unknown_encoding(&e) => {
+            let obj = a.pos.first().cloned().unwrap_or(Value::None);
+            crate::modules::codecs::via_registry(vm, obj, &enc, &err, 1)
+        }
+        r => r,
+    }
 }
 
 pub(super) fn bytes_hex(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {

@@ -965,7 +965,7 @@ fn str_translate(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 // ---- encoding and formatting ----
 
-fn str_encode(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn str_encode(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = recv_str(&a, "encode")?;
     let [encoding, errors] = bind(&a, "encode", ["encoding", "errors"], 0)?;
     let encoding = match encoding {
@@ -976,7 +976,15 @@ fn str_encode(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         None => "strict",
         Some(v) => str_of(v, "encode() argument 'errors' ")?,
     };
-    crate::str_codecs::encode(s, encoding, errors).map(|b| Value::Bytes(Rc::new(b)))
+    match crate::str_codecs::encode(s, encoding, errors) {
+        Ok(b) => Ok(Value::Bytes(Rc::new(b))),
+        // Codecs written in Python (`idna`, `punycode`, ...) come from the registry.
+        Err(e) if crate::modules::codecs::is_unknown_encoding(&e) => {
+            let obj = a.pos.first().cloned().unwrap_or(Value::None);
+            crate::modules::codecs::via_registry(vm, obj, encoding, errors, 0)
+        }
+        Err(e) => Err(e),
+    }
 }
 
 fn str_format(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {

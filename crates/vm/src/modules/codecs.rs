@@ -213,6 +213,53 @@ fn forget_codec(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `str.encode`/`bytes.decode` with a codec the VM does not implement
+/// natively (`idna`, `punycode`, `cp1252`, ...): the registry's encoder
+/// (`which` 0) or decoder (1), whose result must be bytes or str as
+/// CPython's `PyUnicode_AsEncodedString`/`PyUnicode_Decode` check.
+pub(crate) fn via_registry(
+    vm: &mut Vm,
+    obj: Value,
+    encoding: &str,
+    errors: &str,
+    which: usize,
+) -> PyResult<Value> {
+    let info = lookup_codec(vm, encoding)?;
+    let coder = vm.getitem(&info, &Value::Int(which as i64))?;
+    let r = vm.call(&coder, &[obj, Value::str(errors)])?;
+    let (what, want) = if which == 0 {
+        ("encoder", "bytes")
+    } else {
+        ("decoder", "str")
+    };
+    let first = match &r {
+        Value::Tuple(t) if t.len() == 2 => t[0].clone(),
+        _ => {
+            return Err(PyErr::type_error(format!(
+                "{what} must return a tuple (object, integer)"
+            )))
+        }
+    };
+    let ok = match &first {
+        Value::Bytes(_) => which == 0,
+        Value::Str(_) => which == 1,
+        _ => false,
+    };
+    if !ok {
+        let verb = if which == 0 { "encode" } else { "decode" };
+        return Err(PyErr::type_error(format!(
+            "'{encoding}' {what} returned '{}' instead of '{want}'; use codecs.{verb}() to {verb} to arbitrary types",
+            type_name(&first)
+        )));
+    }
+    Ok(first)
+}
+
+/// Whether `e` is the LookupError of a codec the VM does not know natively.
+pub(crate) fn is_unknown_encoding(e: &PyErr) -> bool {
+    e.0.is_instance(ExcKind::LookupError)
+}
+
 /// `codecs.encode`/`codecs.decode`: item `which` of the codec's entry.
 fn run_codec(vm: &mut Vm, a: Args<'_>, fname: &str, which: usize) -> PyResult<Value> {
     let args = bind_args(&a, fname, &["obj", "encoding", "errors"], 1)?;

@@ -59,6 +59,7 @@ pub mod sys;
 pub mod thread;
 pub mod time;
 mod tuplegetter;
+pub mod unicodedata;
 pub mod weakref;
 pub mod zlib;
 
@@ -118,6 +119,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("select", select::init),
     ("sys", sys::init),
     ("time", time::init),
+    ("unicodedata", unicodedata::init),
     ("zlib", zlib::init),
 ];
 
