@@ -135,6 +135,12 @@ impl Vm {
     pub(crate) fn collect_garbage(&mut self) -> usize {
         self.run_finalizers();
         let mut found = crate::gc::collect();
+        if crate::coro::finalize::recorded_here() {
+            // Suspended generators the collection found are closed before it
+            // returns, and what they kept alive is collected with them.
+            self.close_collected();
+            found = crate::gc::collect();
+        }
         if queued() {
             self.run_finalizers();
             found = crate::gc::collect();

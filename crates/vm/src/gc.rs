@@ -495,12 +495,18 @@ fn find_and_clear(roots: Vec<Value>) -> (usize, Vec<Value>) {
     // the objects are freed by a later collection unless `__del__` saved them.
     let mut deferred = false;
     for (v, &live) in nodes.iter().zip(&reachable) {
-        if let (false, Value::Instance(inst)) = (live, v) {
-            if !inst.finalized.get() && crate::finalize::has_finalizer(&inst.class()) {
-                inst.finalized.set(true);
-                crate::finalize::defer(v.clone());
-                deferred = true;
+        match (live, v) {
+            (false, Value::Instance(inst)) => {
+                if !inst.finalized.get() && crate::finalize::has_finalizer(&inst.class()) {
+                    inst.finalized.set(true);
+                    crate::finalize::defer(v.clone());
+                    deferred = true;
+                }
             }
+            (false, Value::Generator(g)) => {
+                deferred |= crate::coro::finalize::finalize_unreachable(g);
+            }
+            _ => {}
         }
     }
     let mut found = 0;

@@ -21,7 +21,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use crate::code::Code;
 use crate::coro::Flavor;
 use crate::dict::Dict;
-use crate::gen::GenObj;
+use crate::gen::{GenObj, GenState};
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -97,21 +97,10 @@ fn flavor_of(code: &Code) -> (Flavor, &'static str) {
 impl Drop for GenObj {
     fn drop(&mut self) {
         let addr = self as *const GenObj as usize;
-        let st = self.state.get_mut();
-        if !st.started || st.done || st.running {
+        let Some((flavor, repr)) = needs_close(&self.code, addr, self.state.get_mut()) else {
             return;
-        }
-        let at = st.ip.saturating_sub(1) as u32;
-        if self.code.handler_for(at).is_none() {
-            return;
-        }
-        let (flavor, kind) = flavor_of(&self.code);
-        let repr = format!(
-            "<{kind} object {} at {:#x}>",
-            self.code.qualname.as_str(),
-            addr
-        );
-        let state = std::mem::take(st);
+        };
+        let state = std::mem::take(self.state.get_mut());
         let gen = GenObj {
             code: self.code.clone(),
             globals: self.globals.clone(),
@@ -119,6 +108,35 @@ impl Drop for GenObj {
         };
         close_later(Rc::new(gen), flavor, repr);
     }
+}
+
+/// Whether the frame of `code` (state `st`, object at `addr`) is suspended
+/// inside a handler, so that finalizing it must `close()` it; its flavor and
+/// repr if so.
+fn needs_close(code: &Code, addr: usize, st: &GenState) -> Option<(Flavor, String)> {
+    if !st.started || st.done || st.running {
+        return None;
+    }
+    let at = st.ip.saturating_sub(1) as u32;
+    code.handler_for(at)?;
+    let (flavor, kind) = flavor_of(code);
+    let repr = format!("<{kind} object {} at {:#x}>", code.qualname.as_str(), addr);
+    Some((flavor, repr))
+}
+
+/// The cycle collector's `tp_finalize` for an unreachable generator,
+/// coroutine or async generator (PEP 442): one suspended inside a handler is
+/// recorded to be closed, intact, before the cycle is cleared. Whether it was.
+pub(crate) fn finalize_unreachable(gen: &Rc<GenObj>) -> bool {
+    let found = match gen.state.try_borrow() {
+        Ok(st) => needs_close(&gen.code, Rc::as_ptr(gen) as usize, &st),
+        Err(_) => None,
+    };
+    let Some((flavor, repr)) = found else {
+        return false;
+    };
+    close_later(gen.clone(), flavor, repr);
+    true
 }
 
 /// Records that a coroutine named `qualname` was freed without being awaited.
@@ -298,6 +316,18 @@ impl Vm {
             );
             self.write_warning(&out);
         }
+    }
+
+    /// Closes the frames a collection found unreachable (and handles any other
+    /// recorded event) at the instruction the current frame is running, in
+    /// the order the collector met them.
+    pub(crate) fn close_collected(&mut self) {
+        let Some(f) = self.frames.last() else {
+            return;
+        };
+        let code = f.code.clone();
+        let ip = f.ip.saturating_sub(1) as u32;
+        self.handle_freed(&code, ip);
     }
 
     /// Reports the recorded coroutines at the instruction the current frame is
