@@ -168,7 +168,13 @@ fn lookup_codec(vm: &mut Vm, encoding: &str) -> PyResult<Value> {
         // As CPython, the first lookup imports `encodings`, which registers
         // its search function.
         let globals = Rc::new(std::cell::RefCell::new(Dict::new()));
-        vm.import_name("encodings", &Value::None, 0, &globals)?;
+        if let Err(e) = vm.import_name("encodings", &Value::None, 0, &globals) {
+            // With no standard library to import, only the built-in codecs
+            // exist: the lookup fails as for any unknown name.
+            if !e.0.is_instance(ExcKind::ImportError) {
+                return Err(e);
+            }
+        }
     }
     let funcs = match registry(vm, SEARCH_PATH)? {
         Value::List(l) => l.borrow().clone(),
