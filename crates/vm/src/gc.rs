@@ -496,12 +496,12 @@ fn find_and_clear(roots: Vec<Value>) -> (usize, Vec<Value>) {
     let mut deferred = false;
     for (v, &live) in nodes.iter().zip(&reachable) {
         match (live, v) {
-            (false, Value::Instance(inst)) => {
-                if !inst.finalized.get() && crate::finalize::has_finalizer(&inst.class()) {
-                    inst.finalized.set(true);
-                    crate::finalize::defer(v.clone());
-                    deferred = true;
-                }
+            (false, Value::Instance(inst))
+                if !inst.finalized.get() && crate::finalize::has_finalizer(&inst.class()) =>
+            {
+                inst.finalized.set(true);
+                crate::finalize::defer(v.clone());
+                deferred = true;
             }
             (false, Value::Generator(g)) => {
                 deferred |= crate::coro::finalize::finalize_unreachable(g);

@@ -204,10 +204,7 @@ impl Inflater {
         let mut pos = 0usize;
         let mut end = false;
         let mut buf = vec![0u8; 16 * 1024];
-        loop {
-            let Some(inner) = self.inner.as_mut() else {
-                break;
-            };
+        while let Some(inner) = self.inner.as_mut() {
             let room = if limit > 0 {
                 limit.saturating_sub(out.len())
             } else {
