@@ -335,18 +335,16 @@ impl Vm {
     #[cold]
     #[inline(never)]
     pub(crate) fn warn_unawaited_caller(&mut self) {
-        let Some(f) = self.frames.last() else {
+        if self.frames.is_empty() {
             return;
-        };
-        let code = f.code.clone();
-        let ip = f.ip.saturating_sub(1) as u32;
+        }
         // A returning frame frees its stack top first, CPython its locals in order.
         let _ = PENDING.try_with(|p| {
             if let Ok(mut p) = p.try_borrow_mut() {
                 p.reverse();
             }
         });
-        self.warn_unawaited(&code, ip);
+        self.close_collected();
     }
 
     /// At the end of a program: reports what is still recorded and the
