@@ -9,7 +9,7 @@ use std::process::Command;
 
 // The benchmarks measure what the `pith` binary runs, allocator included.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: pith_alloc::Mimalloc = pith_alloc::Mimalloc;
 
 /// The corpus size the benchmarks use; `tools/bench_cpython.py` reads the
 /// same files for CPython's side of the comparison.

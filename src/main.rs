@@ -11,10 +11,10 @@ use std::process::ExitCode;
 use clap::Parser;
 
 // Parsing, compiling and running allocate many small, short-lived objects
-// (AST nodes, instructions, Python values); mimalloc serves them with about a
+// (AST nodes, instructions, Python values); mimalloc (`pith-alloc`) serves them with about a
 // fifth fewer instructions than the system allocator (callgrind, stdlib corpus).
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: pith_alloc::Mimalloc = pith_alloc::Mimalloc;
 
 fn main() -> ExitCode {
     let (options, program_args) = commands::run::split_program_args(std::env::args_os().collect());

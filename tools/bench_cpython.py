@@ -17,9 +17,11 @@ import tokenize
 LIMIT = 4 << 20
 
 
-def corpus():
+def corpus_paths():
+    """The corpus files: the standard library walked in sorted order,
+    site-packages and __pycache__ skipped, UTF-8 files until LIMIT bytes."""
     root = os.environ.get("PITH_STDLIB") or sysconfig.get_paths()["stdlib"]
-    texts, total = [], 0
+    paths, total = [], 0
 
     def walk(d):
         nonlocal total
@@ -36,11 +38,19 @@ def corpus():
                         text = f.read()
                 except (UnicodeDecodeError, OSError):
                     continue
-                texts.append(text)
+                paths.append(path)
                 total += len(text.encode())
 
     walk(root)
-    return texts, total
+    return paths
+
+
+def corpus():
+    texts = []
+    for path in corpus_paths():
+        with open(path, encoding="utf-8") as f:
+            texts.append(f.read())
+    return texts, sum(len(t.encode()) for t in texts)
 
 
 def best(fn, repeat):
