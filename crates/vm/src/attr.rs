@@ -617,7 +617,7 @@ impl Vm {
 }
 
 /// The receiver a builtin method needs: the builtin value inside a subclass instance.
-fn receiver_for(obj: &Value, owner: &str) -> Value {
+pub(crate) fn receiver_for(obj: &Value, owner: &str) -> Value {
     match obj {
         // Methods of classes written in Rust (owner `module.name`) take the instance itself.
         Value::Instance(i)

@@ -26,7 +26,7 @@ use crate::attr::plain_getter;
 use crate::class::{epoch, lookup, special};
 use crate::descr::Descr;
 use crate::exc::PyResult;
-use crate::func::Function;
+use crate::func::{BuiltinDef, Function};
 use crate::instance::Instance;
 use crate::names::D;
 use crate::types::TypeObj;
@@ -45,6 +45,13 @@ enum Kind {
     Value { idx: usize, load: bool, store: bool },
     /// A plain function of the class, absent from the first `nkeys` shared keys.
     Method { nkeys: usize, func: Weak<Function> },
+    /// A method written in Rust (of a class such as `deque`, or of the
+    /// builtin type a class derives from), absent from the first `nkeys`
+    /// shared keys: called with its receiver, as the general path binds it.
+    BuiltinMethod {
+        nkeys: usize,
+        def: &'static BuiltinDef,
+    },
     /// A property whose getter runs as a frame.
     Getter(Weak<Function>),
 }
@@ -146,6 +153,13 @@ fn classify(t: &Rc<TypeObj>, name: &Rc<StrObj>) -> Kind {
                 },
                 Some(_) => Kind::None,
             };
+        }
+        if let (Some(Value::Builtin(def)), None) = (&found, pos) {
+            // What `bind_attr` turns into a bound builtin; `__new__` and
+            // class methods bind otherwise.
+            if def.is_method && def.name != "__new__" && !crate::methods::is_classmethod(def) {
+                return Kind::BuiltinMethod { nkeys, def };
+            }
         }
     }
     let Some(idx) = pos else {
@@ -279,10 +293,21 @@ impl Vm {
                     }
                     func.upgrade().map(Value::Function)
                 }
+                Kind::BuiltinMethod { nkeys, def } => {
+                    let h = t.heap.as_ref()?;
+                    if !i.dict.split_within(&h.keys, *nkeys) {
+                        return None;
+                    }
+                    Some(Value::Builtin(def))
+                }
                 _ => None,
             })
         };
         match probe {
+            Probe::Hit(Value::Builtin(def)) => {
+                let receiver = crate::attr::receiver_for(&obj, def.owner);
+                Ok((Value::Builtin(def), receiver))
+            }
             Probe::Hit(f) => Ok((f, obj)),
             Probe::Known => self.instance_load_method(obj, name),
             Probe::Miss => {

@@ -23,6 +23,37 @@ fn underflow() -> PyErr {
     PyErr::system_error("stack underflow (corrupt bytecode)")
 }
 
+/// The local that the instruction after a `BINARY_OP` stores its result
+/// into, if it is a `STORE_FAST` (alone or fused with the next one).
+#[inline]
+fn str_append_target(next: Option<&crate::code::Ins>) -> Option<usize> {
+    let next = next?;
+    match next.op {
+        Op::StoreFast => Some(next.arg as usize),
+        Op::StoreFastLoadFast | Op::StoreFastStoreFast => Some((next.arg & 0xffff) as usize),
+        _ => None,
+    }
+}
+
+/// CPython's `unicode_concatenate`: `s = s + t` or `s += t` whose result the
+/// next instruction stores into the local `s` itself. The local's reference
+/// is dropped first, so that the str on top of the stack, held by nothing
+/// else, grows in place. Returns whether it did; when not, the local may
+/// have been cleared, which the store that follows makes good.
+fn append_str_in_place(stack: &mut [Value], local: usize, y: &StrObj) -> bool {
+    let Some((top, below)) = stack.split_last_mut() else {
+        return false;
+    };
+    let (Some(slot), Value::Str(x)) = (below.get_mut(local), &mut *top) else {
+        return false;
+    };
+    if !matches!(slot, Value::Str(held) if Rc::ptr_eq(held, x)) {
+        return false;
+    }
+    std::mem::replace(slot, Value::Null).release();
+    Rc::get_mut(x).is_some_and(|x| x.append_in_place(y))
+}
+
 fn unbound_local(name: &StrObj) -> PyErr {
     PyErr::new(
         ExcKind::UnboundLocalError,
@@ -518,6 +549,14 @@ impl Vm {
                         let base_op = arg >> 8;
                         let op = arg & 0xff;
                         let b = pop!();
+                        if let (false, ops::nb::ADD, Value::Str(y)) = (TRACE, base_op, &b) {
+                            if let Some(i) = str_append_target(instrs.get(ip)) {
+                                if append_str_in_place(&mut self.stack, base + i, y) {
+                                    b.release();
+                                    continue;
+                                }
+                            }
+                        }
                         let a = top!();
                         let r = match (&*a, &b) {
                             (Value::Int(x), Value::Int(y)) => {

@@ -148,7 +148,9 @@ impl RangeObj {
 /// hashing, `repr`, indexing, codecs, ...) read those.
 #[derive(Debug)]
 pub struct StrObj {
-    text: Box<str>,
+    /// Exactly sized when made; only `append_in_place` leaves spare capacity,
+    /// so that a loop of `s += t` grows it by doubling.
+    text: String,
     char_len: usize,
     hash: Cell<i64>,
     exact: Option<Box<crate::str_surrogates::CodePoints>>,
@@ -159,15 +161,16 @@ const HASH_UNSET: i64 = -1;
 impl StrObj {
     /// A str from Rust text.
     pub fn new(text: &str) -> StrObj {
-        StrObj::from_boxed(text.into())
+        StrObj::from_exact_size(text.to_owned())
     }
 
     /// A str from an owned string.
-    pub fn from_string(text: String) -> StrObj {
-        StrObj::from_boxed(text.into_boxed_str())
+    pub fn from_string(mut text: String) -> StrObj {
+        text.shrink_to_fit();
+        StrObj::from_exact_size(text)
     }
 
-    fn from_boxed(text: Box<str>) -> StrObj {
+    fn from_exact_size(text: String) -> StrObj {
         let char_len = if text.is_ascii() {
             text.len()
         } else {
@@ -191,6 +194,19 @@ impl StrObj {
     /// The text; a lone surrogate reads as U+FFFD (see [`StrObj::surrogates`]).
     pub fn as_str(&self) -> &str {
         &self.text
+    }
+
+    /// Appends `other` to this str, which nothing else may see (the caller
+    /// holds the only reference): CPython's in-place `s += t`. Returns false,
+    /// changing nothing, when either holds lone surrogates.
+    pub(crate) fn append_in_place(&mut self, other: &StrObj) -> bool {
+        if self.exact.is_some() || other.exact.is_some() {
+            return false;
+        }
+        self.text.push_str(&other.text);
+        self.char_len += other.char_len;
+        self.hash.set(HASH_UNSET);
+        true
     }
 
     /// The exact code points when the str holds lone surrogates, else `None`.

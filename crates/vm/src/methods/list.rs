@@ -168,6 +168,11 @@ pub fn sort_values(
         }
         _ => items.clone(),
     };
+    if let Some(idx) = super::plain_order::plain_sort(&keys, reverse) {
+        let old = std::mem::take(items);
+        *items = idx.into_iter().map(|i| old[i].clone()).collect();
+        return Ok(());
+    }
     let mut idx: Vec<usize> = (0..items.len()).collect();
     if reverse {
         idx.reverse();

@@ -72,6 +72,7 @@ mod float;
 mod int;
 mod list;
 pub mod memoryview;
+mod plain_order;
 mod range;
 mod set;
 // `str` would shadow the primitive type inside this module.

@@ -169,6 +169,14 @@ fn str_split(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = recv_str(&a, "split")?.as_str();
     let (sep, limit) = split_args(&a, "split")?;
     let parts: Vec<Value> = match sep {
+        // A one-character separator (the usual `,` or `\n`) as a `char`
+        // pattern: a byte search rather than the substring searcher.
+        Some(sep) if sep.chars().nth(1).is_none() && !sep.is_empty() => {
+            let c = sep.chars().next().unwrap_or(' ');
+            s.splitn(limit.saturating_add(1), c)
+                .map(Value::str)
+                .collect()
+        }
         Some(sep) => s
             .splitn(limit.saturating_add(1), sep)
             .map(Value::str)
