@@ -60,6 +60,7 @@ mod generic_alias;
 pub mod hash;
 pub mod import;
 mod import_error;
+mod import_star;
 pub mod inst_dict;
 pub mod instance;
 mod instance_check;
