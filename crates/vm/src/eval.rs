@@ -120,6 +120,8 @@ impl Vm {
                     set_context(&exc, h);
                 }
             }
+        }
+        if !reraise && !top.code.hidden {
             exc.traceback.borrow_mut().push(TbEntry {
                 code: top.code.clone(),
                 ip: raise_ip,
@@ -186,12 +188,14 @@ impl Vm {
             };
             raise_ip = parent.ip.saturating_sub(1) as u32;
             lasti = raise_ip;
-            exc.traceback.borrow_mut().push(TbEntry {
-                code: parent.code.clone(),
-                ip: raise_ip,
-                depth: (self.frames.len() - 1) as u32,
-                globals: parent.globals.clone(),
-            });
+            if !parent.code.hidden {
+                exc.traceback.borrow_mut().push(TbEntry {
+                    code: parent.code.clone(),
+                    ip: raise_ip,
+                    depth: (self.frames.len() - 1) as u32,
+                    globals: parent.globals.clone(),
+                });
+            }
             if TRACE {
                 self.trace_raise(&err, raise_ip, crate::trace::ExceptionKind::Propagated);
             }

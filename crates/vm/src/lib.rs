@@ -27,6 +27,7 @@ mod attr;
 mod attr_cache;
 mod base_methods;
 pub mod builtins;
+mod c_accelerated;
 mod call_fast;
 pub mod class;
 mod class_assign;
