@@ -51,9 +51,10 @@ pub(crate) fn plain_getter(attr: &Value) -> Option<Rc<crate::func::Function>> {
     else {
         return None;
     };
-    let flags = f.code.flags;
-    let plain = f.code.simple_args
-        && f.code.argcount == 1
+    let code = f.code.borrow();
+    let flags = code.flags;
+    let plain = code.simple_args
+        && code.argcount == 1
         && !flags.contains(pith_bytecode::CodeFlags::GENERATOR)
         && !flags.contains(pith_bytecode::CodeFlags::COROUTINE)
         && !flags.contains(pith_bytecode::CodeFlags::ASYNC_GENERATOR);

@@ -583,7 +583,7 @@ impl Vm {
         let base = self.stack.len();
         self.stack.extend(locals);
         self.frames.push(Frame {
-            code: f.code.clone(),
+            code: f.code.borrow().clone(),
             globals: f.globals.clone(),
             names: Some(ns),
             base,
@@ -999,7 +999,7 @@ pub fn fast_init(t: &Rc<TypeObj>) -> Option<(Rc<crate::func::Function>, Value)> 
     let Some(Value::Function(init)) = special(t, D::Init) else {
         return None;
     };
-    let flags = init.code.flags;
+    let flags = init.code.borrow().flags;
     if flags.contains(pith_bytecode::CodeFlags::GENERATOR)
         || flags.contains(pith_bytecode::CodeFlags::COROUTINE)
         || flags.contains(pith_bytecode::CodeFlags::ASYNC_GENERATOR)

@@ -78,6 +78,9 @@ pub struct Code {
     pub global_cache: std::cell::RefCell<Vec<GlobalCache>>,
     /// `LOAD_METHOD` caches for builtin types, one per name: (method table, method).
     pub method_cache: Vec<std::cell::Cell<Option<(u8, &'static crate::func::BuiltinDef)>>>,
+    /// Whether the frames of this code are left out of tracebacks (a
+    /// pure-Python fallback of a C function, `c_accelerated.rs`).
+    pub hidden: bool,
     /// Attribute caches on instances of Python classes, one per name (`attr_cache.rs`).
     pub(crate) attr_cache: Vec<crate::attr_cache::AttrCache>,
 }
@@ -413,6 +416,10 @@ impl Code {
             name: pystr(&raw.name),
             qualname: pystr(&raw.qualname),
             simple_args,
+            hidden: crate::c_accelerated::hidden_from_tracebacks(
+                &raw.filename.to_string_lossy(),
+                &raw.qualname.to_string_lossy(),
+            ),
             global_cache,
             method_cache,
             attr_cache,

@@ -22,6 +22,12 @@ static VARNAME_FROM_OPARG: BuiltinDef = BuiltinDef {
     owner: "code",
     is_method: true,
 };
+static REPLACE: BuiltinDef = BuiltinDef {
+    name: "replace",
+    func: replace,
+    owner: "code",
+    is_method: true,
+};
 static CO_POSITIONS: BuiltinDef = BuiltinDef {
     name: "co_positions",
     func: co_positions,
@@ -35,6 +41,7 @@ pub(crate) fn method(c: &Rc<Code>, name: &str) -> Option<Value> {
         "co_lines" => &CO_LINES,
         "co_positions" => &CO_POSITIONS,
         "_varname_from_oparg" => &VARNAME_FROM_OPARG,
+        "replace" => &REPLACE,
         _ => return None,
     };
     Some(Value::BoundBuiltin(Rc::new((Value::Code(c.clone()), def))))
@@ -99,4 +106,101 @@ fn varname_from_oparg(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         .and_then(|i| c.localsplus.get(i))
         .map(|n| Value::Str(n.clone()))
         .ok_or_else(|| PyErr::index_error("tuple index out of range"))
+}
+
+/// `code.replace(**changes)`: a copy with the given `co_*` fields replaced
+/// (`types.coroutine` sets `co_flags`). The numeric, name and byte fields
+/// can be replaced; the tables of constants and names cannot yet.
+fn replace(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let c = match a.pos {
+        [Value::Code(c)] => c,
+        [_] => {
+            return Err(PyErr::type_error(
+                "descriptor 'replace' requires a 'code' object",
+            ))
+        }
+        _ => {
+            return Err(PyErr::type_error(format!(
+                "replace() takes exactly 0 positional arguments ({} given)",
+                a.pos.len().saturating_sub(1)
+            )))
+        }
+    };
+    let mut raw = (*c.raw).clone();
+    for (k, v) in a.kwnames.iter().zip(a.kwvals) {
+        let key = match k {
+            Value::Str(s) => s.as_str().to_string(),
+            _ => String::new(),
+        };
+        let int = |vm: &mut Vm| -> PyResult<i64> {
+            match v {
+                Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => vm.index_value(v),
+                other => Err(PyErr::type_error(format!(
+                    "replace() argument '{key}' must be int, not {}",
+                    crate::types::type_name(other)
+                ))),
+            }
+        };
+        let u32_of = |n: i64| {
+            u32::try_from(n).map_err(|_| PyErr::value_error("code: argcount must not be negative"))
+        };
+        let text = || -> PyResult<std::sync::Arc<pith_bytecode::PyStr>> {
+            match v {
+                Value::Str(s) => Ok(std::sync::Arc::new(pith_bytecode::PyStr::new(
+                    s.as_str(),
+                    false,
+                ))),
+                other => Err(PyErr::type_error(format!(
+                    "replace() argument '{key}' must be str, not {}",
+                    crate::types::type_name(other)
+                ))),
+            }
+        };
+        let bytes = || -> PyResult<Vec<u8>> {
+            match v {
+                Value::Bytes(b) => Ok(b.to_vec()),
+                other => Err(PyErr::type_error(format!(
+                    "replace() argument '{key}' must be bytes, not {}",
+                    crate::types::type_name(other)
+                ))),
+            }
+        };
+        match key.as_str() {
+            "co_argcount" => raw.argcount = u32_of(int(vm)?)?,
+            "co_posonlyargcount" => raw.posonlyargcount = u32_of(int(vm)?)?,
+            "co_kwonlyargcount" => raw.kwonlyargcount = u32_of(int(vm)?)?,
+            "co_stacksize" => raw.stacksize = u32_of(int(vm)?)?,
+            "co_flags" => {
+                raw.flags = pith_bytecode::CodeFlags(
+                    u32::try_from(int(vm)?)
+                        .map_err(|_| PyErr::value_error("code: flags must not be negative"))?,
+                )
+            }
+            "co_firstlineno" => {
+                raw.firstlineno = i32::try_from(int(vm)?)
+                    .map_err(|_| PyErr::overflow("Python int too large to convert to C int"))?
+            }
+            "co_name" => raw.name = text()?,
+            "co_qualname" => raw.qualname = text()?,
+            "co_filename" => raw.filename = text()?,
+            "co_code" => raw.code = bytes()?,
+            "co_linetable" => raw.linetable = bytes()?,
+            "co_exceptiontable" => raw.exceptiontable = bytes()?,
+            "co_consts" | "co_names" | "co_varnames" | "co_freevars" | "co_cellvars"
+            | "co_nlocals" => {
+                return Err(PyErr::new(
+                    crate::types::ExcKind::NotImplementedError,
+                    format!("code.replace() cannot replace {key} yet"),
+                ))
+            }
+            _ => {
+                return Err(PyErr::type_error(format!(
+                    "'{key}' is an invalid keyword argument for replace()"
+                )))
+            }
+        }
+    }
+    let code = crate::code::Code::load(std::sync::Arc::new(raw))
+        .map_err(|e| PyErr::value_error(e.to_string()))?;
+    Ok(Value::Code(Rc::new(code)))
 }

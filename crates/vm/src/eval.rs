@@ -151,6 +151,8 @@ impl Vm {
                     set_context(&exc, h);
                 }
             }
+        }
+        if !reraise && !top.code.hidden {
             exc.traceback.borrow_mut().push(TbEntry {
                 code: top.code.clone(),
                 ip: raise_ip,
@@ -217,12 +219,14 @@ impl Vm {
             };
             raise_ip = parent.ip.saturating_sub(1) as u32;
             lasti = raise_ip;
-            exc.traceback.borrow_mut().push(TbEntry {
-                code: parent.code.clone(),
-                ip: raise_ip,
-                depth: (self.frames.len() - 1) as u32,
-                globals: parent.globals.clone(),
-            });
+            if !parent.code.hidden {
+                exc.traceback.borrow_mut().push(TbEntry {
+                    code: parent.code.clone(),
+                    ip: raise_ip,
+                    depth: (self.frames.len() - 1) as u32,
+                    globals: parent.globals.clone(),
+                });
+            }
             if TRACE {
                 self.trace_raise(&err, raise_ip, crate::trace::ExceptionKind::Propagated);
             }
@@ -251,7 +255,7 @@ impl Vm {
                 "maximum recursion depth exceeded",
             ));
         }
-        let code = &f.code;
+        let code = &f.code.borrow().clone();
         let nargs = self.stack.len() - args_start;
         let n = code.nlocalsplus();
         let base;
@@ -832,11 +836,10 @@ impl Vm {
                                 (fpos, fpos + 1)
                             };
                             let fast = match &self.stack[cidx] {
-                                Value::Function(f)
-                                    if f.code.simple_args
-                                        && f.code.argcount == len - args_start =>
-                                {
-                                    Some((f.code.clone(), f.globals.clone(), f.closure.clone()))
+                                Value::Function(f) => {
+                                    let c = f.code.borrow();
+                                    (c.simple_args && c.argcount == len - args_start)
+                                        .then(|| (c.clone(), f.globals.clone(), f.closure.clone()))
                                 }
                                 _ => None,
                             };
@@ -1603,7 +1606,7 @@ impl Vm {
                         let f = Function {
                             name: RefCell::new(fcode.name.clone()),
                             qualname: RefCell::new(fcode.qualname.clone()),
-                            code: fcode,
+                            code: RefCell::new(fcode),
                             globals: globals.clone(),
                             defaults: RefCell::new(defaults),
                             kwdefaults,
@@ -1917,19 +1920,7 @@ impl Vm {
                             .last()
                             .and_then(|f| f.names.clone())
                             .unwrap_or_else(|| globals.clone());
-                        if let Value::Module(md) = &m {
-                            let items: Vec<(Value, Value)> = md
-                                .dict
-                                .borrow()
-                                .iter()
-                                .filter(|(k, _)| !matches!(k, Value::Str(s) if s.as_str().starts_with('_')))
-                                .map(|(k, v)| (k.clone(), v.clone()))
-                                .collect();
-                            let mut ns = ns.borrow_mut();
-                            for (k, v) in items {
-                                tri!(ns.insert(k, v));
-                            }
-                        }
+                        tri!(self.import_star(&m, &ns));
                     }
                     Op::Cache => {
                         break 'body (

@@ -15,8 +15,8 @@ use crate::vm::Vm;
 /// A Python function.
 #[derive(Debug)]
 pub struct Function {
-    /// `__code__`.
-    pub code: Rc<Code>,
+    /// `__code__` (assignable, as `types.coroutine` does).
+    pub code: RefCell<Rc<Code>>,
     /// `__globals__`.
     pub globals: Rc<RefCell<Dict>>,
     /// `__name__`.
@@ -130,7 +130,7 @@ fn name_list(names: &[&str]) -> String {
 impl Function {
     /// Binds call arguments to a fresh fast-locals array (cells and free variables set up).
     pub fn bind(&self, pos: &[Value], kwnames: &[Value], kwvals: &[Value]) -> PyResult<Vec<Value>> {
-        let code = &self.code;
+        let code = &self.code.borrow().clone();
         let n = code.nlocalsplus();
         let mut locals = vec![Value::Null; n];
         let argc = code.argcount;
@@ -301,7 +301,7 @@ impl Function {
     /// Copies closure cells into the free-variable slots (`COPY_FREE_VARS`).
     pub fn init_cells(&self, locals: &mut [Value]) {
         if let Some(cl) = &self.closure {
-            let start = self.code.free_start.min(locals.len());
+            let start = self.code.borrow().free_start.min(locals.len());
             for (slot, cell) in locals[start..].iter_mut().zip(cl.iter()) {
                 std::mem::replace(slot, crate::call_fast::clone_cell(cell)).release();
             }

@@ -60,6 +60,25 @@ pub fn set(f: &Function, name: &Rc<StrObj>, value: Value) -> PyResult<()> {
                 )),
             };
         }
+        "__code__" => {
+            let Value::Code(c) = value else {
+                return Err(PyErr::type_error("__code__ must be set to a code object"));
+            };
+            // The closure fills the new code's free variables, so their
+            // counts must agree, as CPython checks.
+            let nfree = c.raw.freevars().len();
+            let nclosure = f.closure.as_ref().map_or(0, |cl| cl.len());
+            if nfree != nclosure {
+                return Err(PyErr::value_error(format!(
+                    "{}() requires a code object with {} free vars, not {}",
+                    f.name.borrow().as_str(),
+                    nclosure,
+                    nfree
+                )));
+            }
+            *f.code.borrow_mut() = c;
+            return Ok(());
+        }
         "__dict__" => {
             return match value {
                 Value::Dict(d) => {

@@ -1058,7 +1058,7 @@ impl Vm {
             (Value::BoundBuiltin(_), "__module__") => Some(Value::None),
             (Value::Function(f), "__name__") => Some(Value::Str(f.name.borrow().clone())),
             (Value::Function(f), "__qualname__") => Some(Value::Str(f.qualname.borrow().clone())),
-            (Value::Function(f), "__code__") => Some(Value::Code(f.code.clone())),
+            (Value::Function(f), "__code__") => Some(Value::Code(f.code.borrow().clone())),
             (Value::Function(f), "__defaults__") => Some(
                 f.defaults
                     .borrow()
@@ -1072,7 +1072,7 @@ impl Vm {
                 Some(f.closure.clone().map_or(Value::None, Value::Tuple))
             }
             (Value::Function(f), "__globals__") => Some(Value::Dict(f.globals.clone())),
-            (Value::Function(f), "__doc__") => Some(match f.code.consts.first() {
+            (Value::Function(f), "__doc__") => Some(match f.code.borrow().consts.first() {
                 Some(v @ Value::Str(_)) => v.clone(),
                 _ => Value::None,
             }),

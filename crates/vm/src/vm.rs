@@ -346,15 +346,16 @@ impl Vm {
                     return Err(PyErr::system_error("step limit exceeded"));
                 }
                 self.steps_left -= 1;
-                if kwnames.is_empty() && f.code.simple_args && args.len() == f.code.argcount {
+                let code = f.code.borrow().clone();
+                if kwnames.is_empty() && code.simple_args && args.len() == code.argcount {
                     // Bind in place on the value stack: no locals vector.
                     let base = self.stack.len();
                     self.stack.extend(args.iter().map(Value::fast_clone));
-                    for _ in args.len()..f.code.nlocalsplus() {
+                    for _ in args.len()..code.nlocalsplus() {
                         self.stack.push(Value::Null);
                     }
                     if f.closure.is_some() {
-                        let n = f.code.nlocalsplus();
+                        let n = code.nlocalsplus();
                         f.init_cells(&mut self.stack[base..base + n]);
                     }
                     return self.run_function(f, base);
@@ -416,7 +417,7 @@ impl Vm {
             ));
         }
         self.frames.push(Frame {
-            code: f.code.clone(),
+            code: f.code.borrow().clone(),
             globals: f.globals.clone(),
             names: None,
             base,

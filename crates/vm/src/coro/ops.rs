@@ -31,7 +31,7 @@ impl Vm {
 
     /// `_PyCoro_GetAwaitableIter`.
     pub(super) fn awaitable_iter(&mut self, v: &Value) -> PyResult<Value> {
-        if is_coroutine(v) {
+        if is_coroutine(v) || is_iterable_coroutine(v) {
             return Ok(v.clone());
         }
         let Some(m) = self.lookup_special(v, N::Await)? else {
@@ -58,7 +58,9 @@ impl Vm {
         let it = match self.awaitable_iter(&v) {
             Ok(it) => it,
             Err(e) => {
-                let has_await = is_coroutine(&v) || self.lookup_special(&v, N::Await)?.is_some();
+                let has_await = is_coroutine(&v)
+                    || is_iterable_coroutine(&v)
+                    || self.lookup_special(&v, N::Await)?.is_some();
                 if !has_await && (arg == 1 || arg == 2) {
                     let which = if arg == 1 { "__aenter__" } else { "__aexit__" };
                     return Err(PyErr::type_error(format!(
@@ -202,4 +204,11 @@ pub(crate) fn end_async_for(vm: &mut Vm, floor: usize) -> Result<(), PyErr> {
         }
         _ => Err(PyErr::system_error("END_ASYNC_FOR of a non-exception")),
     }
+}
+
+/// A generator of a generator-based coroutine (`types.coroutine`), which
+/// `await` accepts as it is (`CO_ITERABLE_COROUTINE`).
+fn is_iterable_coroutine(v: &Value) -> bool {
+    matches!(v, Value::Generator(g)
+        if g.code.flags.contains(pith_bytecode::CodeFlags::ITERABLE_COROUTINE))
 }

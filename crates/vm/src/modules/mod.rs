@@ -52,10 +52,12 @@ pub mod pystruct;
 pub mod random;
 pub mod select;
 pub mod signal;
+pub mod socket;
 pub mod sre;
 pub mod string;
 pub mod structseq;
 pub mod sys;
+mod sys_asyncgen;
 pub mod thread;
 pub mod time;
 mod tuplegetter;
@@ -105,6 +107,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_sha3", hashes::init_sha3),
     ("_sha512", hashes::init_sha512),
     ("_signal", signal::init),
+    ("_socket", socket::init),
     ("_sre", sre::init),
     ("_string", string::init),
     ("_struct", pystruct::init),

@@ -29,6 +29,9 @@ module_functions!(SYS_FUNCTIONS, "sys", [
     "set_int_max_str_digits" => s_set_int_max_str_digits, "getrefcount" => s_getrefcount,
     "excepthook" => super::excepthook::excepthook,
     "displayhook" => super::displayhook::displayhook,
+    "get_asyncgen_hooks" => super::sys_asyncgen::get_asyncgen_hooks,
+    "set_asyncgen_hooks" => super::sys_asyncgen::set_asyncgen_hooks,
+    "is_finalizing" => super::sys_asyncgen::is_finalizing,
 ]);
 
 module_functions!(STDOUT_FUNCTIONS, "stdout", [

@@ -20,7 +20,7 @@ module_functions!(TIME_FUNCTIONS, "time", [
     "monotonic_ns" => t_monotonic_ns, "perf_counter" => t_perf_counter,
     "perf_counter_ns" => t_perf_counter_ns, "process_time" => t_process_time,
     "process_time_ns" => t_process_time_ns, "sleep" => t_sleep, "strftime" => t_strftime,
-    "time" => t_time, "time_ns" => t_time_ns,
+    "time" => t_time, "time_ns" => t_time_ns, "get_clock_info" => t_get_clock_info,
 ]);
 
 static STRUCT_TIME: StructSeqType = StructSeqType {
@@ -524,4 +524,38 @@ fn t_asctime(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn t_ctime(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::string(asctime(&gmtime(opt_seconds(&a, "ctime")?))))
+}
+
+/// `get_clock_info(name)`: how Linux implements each clock, as CPython
+/// reports it (`asyncio` reads the monotonic clock's resolution).
+fn t_get_clock_info(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let args = crate::native::positional(&a, "get_clock_info", 1, 1)?;
+    let name = match &args[0] {
+        Value::Str(s) => s.as_str().to_string(),
+        other => {
+            return Err(PyErr::type_error(format!(
+                "get_clock_info() argument must be str, not {}",
+                crate::types::type_name(other)
+            )))
+        }
+    };
+    let (clock, monotonic) = match name.as_str() {
+        "time" => ("CLOCK_REALTIME", false),
+        "monotonic" | "perf_counter" => ("CLOCK_MONOTONIC", true),
+        "process_time" => ("CLOCK_PROCESS_CPUTIME_ID", true),
+        "thread_time" => ("CLOCK_THREAD_CPUTIME_ID", true),
+        _ => return Err(PyErr::value_error("unknown clock")),
+    };
+    Ok(crate::simple_namespace::new_namespace(
+        vm,
+        vec![
+            (
+                "implementation",
+                Value::string(format!("clock_gettime({clock})")),
+            ),
+            ("monotonic", Value::Bool(monotonic)),
+            ("adjustable", Value::Bool(!monotonic)),
+            ("resolution", Value::Float(1e-09)),
+        ],
+    ))
 }

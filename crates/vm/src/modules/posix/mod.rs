@@ -10,7 +10,7 @@
 mod dir;
 pub(crate) mod fd;
 mod fs;
-mod path;
+pub(crate) mod path;
 mod pipe;
 mod process;
 pub(crate) mod raw;
