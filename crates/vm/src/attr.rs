@@ -317,6 +317,13 @@ impl Vm {
         if name.as_str() == "__class__" {
             return crate::class_assign::set_class(obj, value);
         }
+        if name.as_str() == "__dict__" {
+            if let Value::Instance(i) = obj {
+                if crate::inst_dict::has_dict_slot(&i.class()) {
+                    return crate::inst_dict::set_dict(i, value);
+                }
+            }
+        }
         let owned;
         let t = class_ref!(obj, owned);
         if let Some(a) = lookup(t, name) {
@@ -661,7 +668,10 @@ fn type_special_attr(t: &Rc<TypeObj>, name: &str) -> Option<Value> {
             }
         },
         "__class__" => Value::Type(class::metatype(t)),
-        "__doc__" => Value::None,
+        "__doc__" => match h {
+            Some(_) => Value::None,
+            None => crate::doc_table::doc(&t.name).map_or(Value::None, Value::str),
+        },
         "__class_getitem__" => return crate::generic_alias::class_getitem_attr(t),
         _ => return None,
     })

@@ -174,6 +174,7 @@ fn classify(t: &Rc<TypeObj>, name: &Rc<StrObj>) -> Kind {
     let store = slot_ok
         && special(t, D::SetAttr).is_none()
         && name.as_str() != "__class__"
+        && name.as_str() != "__dict__"
         && !matches!(found, Some(Value::Descr(_) | Value::Instance(_)));
     Kind::Value {
         idx,

@@ -84,7 +84,7 @@ pub fn builtin_attr(t: &Rc<TypeObj>, name: &str) -> Option<Value> {
         return Some(Value::Builtin(def));
     }
     if name == "__doc__" {
-        return Some(Value::None);
+        return Some(crate::doc_table::doc(&t.name).map_or(Value::None, Value::str));
     }
     // Builtin classes expose their special methods as slot wrappers.
     let d = D::from_name(name)?;

@@ -100,6 +100,9 @@ pub fn make_builtins() -> Dict {
     put("True", Value::Bool(true));
     put("False", Value::Bool(false));
     put("__name__", Value::str("builtins"));
+    if let Some(doc) = crate::doc_table::doc("builtins") {
+        put("__doc__", Value::str(doc));
+    }
     d
 }
 

@@ -521,7 +521,7 @@ fn find_and_clear(roots: Vec<Value>) -> (usize, Vec<Value>) {
             let d = inst
                 .dict
                 .materialized()
-                .map_or(0, |d| Rc::as_ptr(d) as *const u8 as usize);
+                .map_or(0, |d| Rc::as_ptr(&d) as *const u8 as usize);
             if index.get(&d).is_some_and(|&j| !reachable[j as usize]) {
                 found -= 1;
             }

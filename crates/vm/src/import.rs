@@ -419,7 +419,7 @@ impl Vm {
         let (spec, loader) = crate::spec::spec_and_loader(self, name, origin);
         // `__path__` is the spec's `submodule_search_locations` list itself.
         let search = match &spec {
-            Value::Instance(i) => dict_get(&i.dict.borrow(), "submodule_search_locations"),
+            Value::Instance(i) => dict_get(&i.dict.clone().borrow(), "submodule_search_locations"),
             _ => None,
         };
         put("__loader__", loader);

@@ -17,7 +17,7 @@
 //! replaces in place; storing the next shared name (or a new name when the
 //! instance holds all of them) appends. Anything else materializes.
 
-use std::cell::{OnceCell, Ref, RefCell, RefMut};
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::dict::Dict;
@@ -56,13 +56,13 @@ struct Split {
 
 /// An instance's `__dict__`: split values until a real dict is needed.
 ///
-/// The `borrow`/`borrow_mut`/`try_borrow*`/`clone` methods mirror those of
-/// the `Rc<RefCell<Dict>>` this used to be (they materialize the dict), so
-/// code reading an instance's dict directly keeps working; the hot paths use
-/// [`InstDict::get`], [`InstDict::contains`] and [`InstDict::store`].
+/// [`InstDict::clone`] hands out the dict (making it); the hot paths use
+/// [`InstDict::get`], [`InstDict::contains`] and [`InstDict::store`]. The
+/// dict can be replaced (`obj.__dict__ = d`, [`InstDict::replace`]), which is
+/// why it sits in a `RefCell` and is handed out as an `Rc`, never borrowed.
 #[derive(Debug, Default)]
 pub struct InstDict {
-    dict: OnceCell<Rc<RefCell<Dict>>>,
+    dict: RefCell<Option<Rc<RefCell<Dict>>>>,
     split: RefCell<Split>,
 }
 
@@ -93,7 +93,7 @@ impl InstDict {
     /// An empty store whose names are shared through `keys` (`None`: a plain dict).
     pub fn new(keys: Option<Rc<SharedKeys>>) -> InstDict {
         InstDict {
-            dict: OnceCell::new(),
+            dict: RefCell::new(None),
             split: RefCell::new(Split {
                 keys,
                 values: Vec::new(),
@@ -102,25 +102,49 @@ impl InstDict {
     }
 
     /// The real dict, made from the split values on first use.
-    pub fn materialize(&self) -> &Rc<RefCell<Dict>> {
-        self.dict.get_or_init(|| {
-            let mut d = Dict::new();
-            if let Ok(mut s) = self.split.try_borrow_mut() {
-                let values = std::mem::take(&mut s.values);
-                if let Some(keys) = s.keys.take() {
-                    let names = keys.names.borrow();
-                    for (k, v) in names.iter().zip(values) {
-                        d.insert_hashed(Value::Str(k.clone()), k.hash(), v);
-                    }
+    pub fn materialize(&self) -> Rc<RefCell<Dict>> {
+        if let Some(d) = self.materialized() {
+            return d;
+        }
+        let mut d = Dict::new();
+        if let Ok(mut s) = self.split.try_borrow_mut() {
+            let values = std::mem::take(&mut s.values);
+            if let Some(keys) = s.keys.take() {
+                let names = keys.names.borrow();
+                for (k, v) in names.iter().zip(values) {
+                    d.insert_hashed(Value::Str(k.clone()), k.hash(), v);
                 }
             }
-            Rc::new(RefCell::new(d))
-        })
+        }
+        let d = Rc::new(RefCell::new(d));
+        *self.dict.borrow_mut() = Some(d.clone());
+        d
+    }
+
+    /// `obj.__dict__ = d`: the instance uses `d` from now on. Gives back what
+    /// it held (split values, the old dict) for the caller to free once
+    /// nothing is borrowed.
+    pub fn replace(&self, d: Rc<RefCell<Dict>>) -> Vec<Value> {
+        let mut old = Vec::new();
+        if let Ok(mut s) = self.split.try_borrow_mut() {
+            old.append(&mut s.values);
+            s.keys = None;
+        }
+        if let Some(prev) = self.dict.borrow_mut().replace(d) {
+            old.push(Value::Dict(prev));
+        }
+        old
+    }
+
+    /// Whether the dict has been made (the split store is no longer used).
+    #[inline]
+    fn has_dict(&self) -> bool {
+        self.dict.borrow().is_some()
     }
 
     /// A copy of the attributes as a dict, leaving this store as it is.
     pub fn snapshot(&self) -> Dict {
-        if let Some(d) = self.dict.get() {
+        if let Some(d) = &*self.dict.borrow() {
             return d.borrow().clone();
         }
         let mut d = Dict::new();
@@ -136,8 +160,8 @@ impl InstDict {
     }
 
     /// The dict if it has been made.
-    pub fn materialized(&self) -> Option<&Rc<RefCell<Dict>>> {
-        self.dict.get()
+    pub fn materialized(&self) -> Option<Rc<RefCell<Dict>>> {
+        self.dict.borrow().clone()
     }
 
     /// `Rc` handle on the dict (making it): what `__dict__` returns.
@@ -145,33 +169,13 @@ impl InstDict {
     // against it reads the same.
     #[allow(clippy::should_implement_trait)]
     pub fn clone(&self) -> Rc<RefCell<Dict>> {
-        self.materialize().clone()
-    }
-
-    /// Borrows the dict (making it).
-    pub fn borrow(&self) -> Ref<'_, Dict> {
-        self.materialize().borrow()
-    }
-
-    /// Borrows the dict mutably (making it).
-    pub fn borrow_mut(&self) -> RefMut<'_, Dict> {
-        self.materialize().borrow_mut()
-    }
-
-    /// Borrows the dict (making it), if it is not mutably borrowed.
-    pub fn try_borrow(&self) -> Result<Ref<'_, Dict>, std::cell::BorrowError> {
-        self.materialize().try_borrow()
-    }
-
-    /// Borrows the dict mutably (making it), if it is not borrowed.
-    pub fn try_borrow_mut(&self) -> Result<RefMut<'_, Dict>, std::cell::BorrowMutError> {
-        self.materialize().try_borrow_mut()
+        self.materialize()
     }
 
     /// The value of attribute `name`, if set.
     #[inline]
     pub fn get(&self, name: &Rc<StrObj>) -> Option<Value> {
-        if let Some(d) = self.dict.get() {
+        if let Some(d) = &*self.dict.borrow() {
             return d.borrow().get_str(name).cloned();
         }
         let s = self.split.try_borrow().ok()?;
@@ -184,7 +188,7 @@ impl InstDict {
 
     /// Whether attribute `name` is set.
     pub fn contains(&self, name: &Rc<StrObj>) -> bool {
-        if let Some(d) = self.dict.get() {
+        if let Some(d) = &*self.dict.borrow() {
             return d.borrow().get_str(name).is_some();
         }
         let Ok(s) = self.split.try_borrow() else {
@@ -201,11 +205,10 @@ impl InstDict {
     /// Sets attribute `name`, returning the value it replaces (for the caller
     /// to free once nothing is borrowed). `Err(v)`: the dict is borrowed.
     pub fn store(&self, name: &Rc<StrObj>, v: Value) -> Result<Option<Value>, Value> {
-        if self.dict.get().is_none() {
+        if !self.has_dict() {
             match self.store_split(name, v) {
                 Ok(old) => return Ok(old),
                 Err(back) => {
-                    self.materialize();
                     return self.store_dict(name, back);
                 }
             }
@@ -214,7 +217,8 @@ impl InstDict {
     }
 
     fn store_dict(&self, name: &Rc<StrObj>, v: Value) -> Result<Option<Value>, Value> {
-        let Ok(mut d) = self.materialize().try_borrow_mut() else {
+        let dict = self.materialize();
+        let Ok(mut d) = dict.try_borrow_mut() else {
             return Err(v);
         };
         if let Some(slot) = d.get_str_mut(name) {
@@ -268,7 +272,7 @@ impl InstDict {
     /// instance is split over exactly those keys (`attr_cache.rs`).
     #[inline]
     pub fn split_get(&self, keys: &Rc<SharedKeys>, idx: usize) -> Option<Value> {
-        if self.dict.get().is_some() {
+        if self.has_dict() {
             return None;
         }
         let s = self.split.try_borrow().ok()?;
@@ -282,7 +286,7 @@ impl InstDict {
     /// past the first `n` (so none that was absent from them).
     #[inline]
     pub fn split_within(&self, keys: &Rc<SharedKeys>, n: usize) -> bool {
-        if self.dict.get().is_some() {
+        if self.has_dict() {
             return false;
         }
         let Ok(s) = self.split.try_borrow() else {
@@ -301,7 +305,7 @@ impl InstDict {
         idx: usize,
         v: Value,
     ) -> Result<Option<Value>, Value> {
-        if self.dict.get().is_some() {
+        if self.has_dict() {
             return Err(v);
         }
         let Ok(mut s) = self.split.try_borrow_mut() else {
@@ -328,7 +332,7 @@ impl InstDict {
 
     /// Number of attributes.
     pub fn len(&self) -> usize {
-        match self.dict.get() {
+        match &*self.dict.borrow() {
             Some(d) => d.borrow().len(),
             None => self.split.try_borrow().map_or(0, |s| s.values.len()),
         }
@@ -342,7 +346,7 @@ impl InstDict {
     /// What the cycle collector follows: the dict once made, else the values
     /// that `keep` selects.
     pub fn referents(&self, keep: impl Fn(&Value) -> bool, out: &mut Vec<Value>) {
-        if let Some(d) = self.dict.get() {
+        if let Some(d) = &*self.dict.borrow() {
             out.push(Value::Dict(d.clone()));
             return;
         }
@@ -358,4 +362,37 @@ impl InstDict {
             out.append(&mut s.values);
         }
     }
+}
+
+/// Whether instances of `t` have a `__dict__` (no `__slots__` without it).
+pub fn has_dict_slot(t: &Rc<crate::types::TypeObj>) -> bool {
+    crate::class::mro_of(t).iter().all(|c| match &c.heap {
+        Some(h) => h
+            .slots
+            .as_ref()
+            .map_or(true, |s| s.iter().any(|n| n.as_str() == "__dict__")),
+        None => true,
+    })
+}
+
+/// `obj.__dict__ = value` (`del obj.__dict__` when `value` is `None`): the
+/// instance uses the given dict itself from now on (a `dict` subclass too),
+/// as CPython's `PyObject_GenericSetDict`.
+pub fn set_dict(i: &crate::instance::Instance, value: Option<Value>) -> crate::exc::PyResult<()> {
+    let d = match value {
+        None => Rc::new(RefCell::new(Dict::new())),
+        Some(Value::Dict(d)) => d,
+        Some(v) => match crate::instance::payload_of(&v) {
+            Some(Value::Dict(d)) => d.clone(),
+            _ => {
+                return Err(crate::exc::PyErr::type_error(format!(
+                    "__dict__ must be set to a dictionary, not a '{}'",
+                    crate::types::type_name(&v)
+                )))
+            }
+        },
+    };
+    let old = i.dict.replace(d);
+    drop(old);
+    Ok(())
 }

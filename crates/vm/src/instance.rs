@@ -139,7 +139,7 @@ impl Drop for Instance {
         let sole_owner = self
             .dict
             .materialized()
-            .map_or(true, |d| Rc::strong_count(d) == 1);
+            .map_or(true, |d| Rc::strong_count(&d) == 2);
         if depth >= MAX_DROP_DEPTH && sole_owner {
             let contents = (
                 std::mem::take(&mut self.dict),

@@ -42,6 +42,7 @@ mod descr_protocol;
 pub mod dict;
 mod dir_names;
 mod divmod_special;
+mod doc_table;
 mod eval;
 pub mod exc;
 pub mod exc_group;

@@ -108,6 +108,13 @@ pub fn b_dir(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                 Value::Type(_) => v.clone(),
                 other => Value::Type(crate::types::type_of(other)),
             };
+            if let Value::Type(t) = &owner {
+                if t.heap.is_none() {
+                    if let Some(names) = crate::doc_table::dir_of(&t.name) {
+                        return Ok(Value::list(names.iter().map(|n| Value::str(n)).collect()));
+                    }
+                }
+            }
             let mut names: Vec<String> = match crate::methods::table_for(&owner) {
                 Some(t) => t.iter().map(|d| d.name.to_string()).collect(),
                 None => Vec::new(),

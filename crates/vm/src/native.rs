@@ -396,7 +396,60 @@ pub fn builtin_type_dict(t: &Rc<TypeObj>) -> Dict {
     if let Some(new) = new {
         let _ = d.insert(Value::str("__new__"), new);
     }
+    // The special methods the class implements, as CPython's class dicts
+    // list them (`collections.abc` checks `'__len__' in C.__dict__`).
+    for name in crate::names::NAMES {
+        let Some(dn) = crate::names::D::from_name(name) else {
+            continue;
+        };
+        if let Some(w) = crate::slots::slot_wrapper(t, dn) {
+            let key = Value::str(name);
+            if d.get(&key).ok().flatten().is_none() {
+                let _ = d.insert(key, Value::Builtin(w));
+            }
+        }
+    }
+    use crate::types::TypeKind as K;
+    if matches!(t.kind, K::List | K::Dict | K::Set | K::ByteArray) {
+        // Mutable containers are unhashable: `__hash__` is None in their dict.
+        let _ = d.insert(Value::str("__hash__"), Value::None);
+    }
+    if matches!(
+        t.kind,
+        K::Function
+            | K::BuiltinFunction
+            | K::MethodDescriptor
+            | K::Method
+            | K::WrapperDescriptor
+            | K::MethodWrapper
+    ) {
+        let _ = d.insert(Value::str("__call__"), Value::Builtin(&CALL_DEF));
+    }
+    if t.kind == K::Type {
+        if let Some(call) = crate::base_methods::builtin_attr(t, "__call__") {
+            let _ = d.insert(Value::str("__call__"), call);
+        }
+    }
     d
+}
+
+/// `__call__` of the callable builtin classes (`function`,
+/// `builtin_function_or_method`, ...), which `collections.abc.Callable`
+/// looks for in their class dicts.
+static CALL_DEF: BuiltinDef = BuiltinDef {
+    name: "__call__",
+    func: call_dunder,
+    owner: "function",
+    is_method: true,
+};
+
+fn call_dunder(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let Some(f) = a.pos.first() else {
+        return Err(crate::exc::PyErr::type_error(
+            "descriptor '__call__' of 'function' object needs an argument",
+        ));
+    };
+    vm.call_with_kw(f, &a.pos[1..], a.kwnames, a.kwvals)
 }
 
 /// Calls a builtin function or unbound method. `dict.pop(self, k)` with an
@@ -407,7 +460,8 @@ pub fn call_builtin(vm: &mut Vm, def: &'static BuiltinDef, a: Args<'_>) -> PyRes
     if def.is_method {
         if let Some(Value::Instance(i)) = a.pos.first() {
             let builtin_owner = !def.owner.contains('.')
-                && !matches!(def.owner, "object" | "BaseException" | "type" | "builtin");
+                && !def.owner.starts_with("builtin")
+                && !matches!(def.owner, "object" | "BaseException" | "type");
             if builtin_owner {
                 if let Some(p) = i.payload() {
                     let mut pos = a.pos.to_vec();

@@ -421,8 +421,10 @@ impl Vm {
                     let positions = slice_positions(sl, cps.len())?;
                     return Ok(crate::str_surrogates::pick(cps, positions.into_iter()));
                 }
-                if step == 1 && s.is_ascii() {
+                if step == 1 {
                     let (a, b) = (start.max(0) as usize, stop.max(start).max(0) as usize);
+                    // Byte offsets: O(1) for ASCII, from the offset index otherwise.
+                    let (a, b) = (s.byte_offset(a), s.byte_offset(b));
                     return Ok(Value::str(s.as_str().get(a..b).unwrap_or("")));
                 }
                 let chars: Vec<char> = s.as_str().chars().collect();
@@ -534,6 +536,16 @@ impl Vm {
             }
             (Value::Dict(d), _) => self.map_insert(d, key, value),
             (Value::List(l), Value::Slice(sl)) => {
+                if matches!(
+                    value,
+                    Value::Int(_)
+                        | Value::BigInt(_)
+                        | Value::Float(_)
+                        | Value::Bool(_)
+                        | Value::None
+                ) {
+                    return Err(PyErr::type_error("can only assign an iterable"));
+                }
                 let items = self.collect(&value)?;
                 let mut l = l.borrow_mut();
                 let (start, stop, step) = slice_indices(sl, l.len())?;
@@ -1047,7 +1059,9 @@ impl Vm {
             (Value::BoundBuiltin(b), "__qualname__") => {
                 let owner = match (&b.0, b.1.owner.rsplit('.').next()) {
                     // Slot wrappers (`owner` "builtin") serve every type: name the receiver's.
-                    (_, Some(owner)) if b.1.is_method && !matches!(owner, "" | "builtin") => {
+                    (_, Some(owner))
+                        if b.1.is_method && !owner.is_empty() && !owner.starts_with("builtin") =>
+                    {
                         owner.to_string()
                     }
                     (Value::Type(t), _) => t.name.clone(),
@@ -1084,6 +1098,11 @@ impl Vm {
                     .unwrap_or(Value::None),
             ),
             (Value::Builtin(b), "__name__") => Some(Value::str(b.name)),
+            (Value::Builtin(b), "__doc__") => Some(builtin_doc(b)),
+            (Value::BoundBuiltin(b), "__doc__") => Some(builtin_doc(b.1)),
+            (Value::Builtin(b), "__objclass__") if b.is_method => {
+                crate::types::builtin_type_named(crate::slots::owner_name(b)).map(Value::Type)
+            }
             // Module functions name their module as their owner; builtins none.
             (Value::Builtin(b), "__module__") if !b.is_method => {
                 Some(Value::str(if b.owner.is_empty() {
@@ -1093,7 +1112,7 @@ impl Vm {
                 }))
             }
             (Value::Builtin(b), "__qualname__") => Some(Value::string(if b.is_method {
-                format!("{}.{}", b.owner, b.name)
+                format!("{}.{}", crate::slots::owner_name(b), b.name)
             } else {
                 b.name.to_string()
             })),
@@ -1298,4 +1317,15 @@ pub fn attribute_error(obj: &Value, name: &str) -> PyErr {
         });
     }
     err
+}
+
+/// CPython's docstring of a builtin function or method (`None` if it has none
+/// in the generated table).
+fn builtin_doc(b: &crate::func::BuiltinDef) -> Value {
+    let key = if b.owner.is_empty() {
+        b.name.to_string()
+    } else {
+        format!("{}.{}", crate::slots::owner_name(b), b.name)
+    };
+    crate::doc_table::doc(&key).map_or(Value::None, Value::str)
 }

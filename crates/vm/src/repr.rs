@@ -202,11 +202,24 @@ pub fn write_repr(out: &mut String, v: &Value, seen: &mut Vec<usize>) {
             );
         }
         Value::Builtin(b) => {
-            if b.is_method {
-                let _ = write!(out, "<method '{}' of '{}' objects>", b.name, b.owner);
+            if crate::slots::is_slot_wrapper(b) {
+                let owner = crate::slots::owner_name(b);
+                let _ = write!(out, "<slot wrapper '{}' of '{}' objects>", b.name, owner);
+            } else if b.is_method {
+                let owner = crate::slots::owner_name(b);
+                let _ = write!(out, "<method '{}' of '{}' objects>", b.name, owner);
             } else {
                 let _ = write!(out, "<built-in function {}>", b.name);
             }
+        }
+        Value::BoundBuiltin(bb) if crate::slots::is_slot_wrapper(bb.1) => {
+            let _ = write!(
+                out,
+                "<method-wrapper '{}' of {} object at {}>",
+                bb.1.name,
+                type_name(&bb.0),
+                addr(&bb.0)
+            );
         }
         Value::BoundBuiltin(bb) => {
             let _ = write!(

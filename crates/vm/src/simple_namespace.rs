@@ -30,7 +30,8 @@ pub fn new_namespace(vm: &mut Vm, attrs: Vec<(&str, Value)>) -> Value {
     let cls = class_of(vm, &NAMESPACE);
     let inst = crate::instance::Instance::new(cls, Value::Null);
     {
-        let mut d = inst.dict.borrow_mut();
+        let d_rc = inst.dict.clone();
+        let mut d = d_rc.borrow_mut();
         for (k, v) in attrs {
             let _ = d.insert(Value::str(k), v);
         }

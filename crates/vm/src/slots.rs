@@ -111,10 +111,13 @@ fn per_class(class: &str, shared: &'static BuiltinDef) -> &'static BuiltinDef {
         if let Some(&def) = copies.get(class) {
             return def;
         }
+        // `builtin:int`: still a shared slot wrapper to the callers that
+        // test the owner, but named after its class in reprs.
+        let owner: &'static str = Box::leak(format!("builtin:{class}").into_boxed_str());
         let def: &'static BuiltinDef = Box::leak(Box::new(BuiltinDef {
             name: shared.name,
             func: shared.func,
-            owner: shared.owner,
+            owner,
             is_method: shared.is_method,
         }));
         copies.insert(class.to_string(), def);
@@ -328,4 +331,109 @@ fn w_abs(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn w_neg(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     ops::unary('-', recv(&a)?)
+}
+
+/// The special-method names CPython implements as type slots (`slotdefs` in
+/// `Objects/typeobject.c`): a builtin class's method of one of these names is
+/// a `wrapper_descriptor` (`<slot wrapper '__add__' of 'int' objects>`).
+const SLOT_NAMES: &[&str] = &[
+    "__getattribute__",
+    "__getattr__",
+    "__setattr__",
+    "__delattr__",
+    "__repr__",
+    "__hash__",
+    "__call__",
+    "__str__",
+    "__lt__",
+    "__le__",
+    "__eq__",
+    "__ne__",
+    "__gt__",
+    "__ge__",
+    "__iter__",
+    "__next__",
+    "__get__",
+    "__set__",
+    "__delete__",
+    "__init__",
+    "__del__",
+    "__await__",
+    "__aiter__",
+    "__anext__",
+    "__add__",
+    "__radd__",
+    "__sub__",
+    "__rsub__",
+    "__mul__",
+    "__rmul__",
+    "__mod__",
+    "__rmod__",
+    "__divmod__",
+    "__rdivmod__",
+    "__pow__",
+    "__rpow__",
+    "__neg__",
+    "__pos__",
+    "__abs__",
+    "__bool__",
+    "__invert__",
+    "__lshift__",
+    "__rlshift__",
+    "__rshift__",
+    "__rrshift__",
+    "__and__",
+    "__rand__",
+    "__xor__",
+    "__rxor__",
+    "__or__",
+    "__ror__",
+    "__int__",
+    "__float__",
+    "__iadd__",
+    "__isub__",
+    "__imul__",
+    "__imod__",
+    "__ipow__",
+    "__ilshift__",
+    "__irshift__",
+    "__iand__",
+    "__ixor__",
+    "__ior__",
+    "__floordiv__",
+    "__rfloordiv__",
+    "__truediv__",
+    "__rtruediv__",
+    "__ifloordiv__",
+    "__itruediv__",
+    "__index__",
+    "__matmul__",
+    "__rmatmul__",
+    "__imatmul__",
+    "__len__",
+    "__getitem__",
+    "__setitem__",
+    "__delitem__",
+    "__contains__",
+];
+
+/// Whether the builtin method `b` is a slot wrapper in CPython rather than a
+/// method descriptor. A few classes define a slot's method explicitly as well
+/// (`METH_COEXIST`: `dict.__getitem__`, `list.__getitem__`, `set.__contains__`,
+/// ...), which then shows as a method.
+pub fn is_slot_wrapper(b: &BuiltinDef) -> bool {
+    b.is_method
+        && SLOT_NAMES.contains(&b.name)
+        && !matches!(
+            (owner_name(b), b.name),
+            ("dict", "__getitem__" | "__contains__")
+                | ("list", "__getitem__")
+                | ("set" | "frozenset", "__contains__")
+        )
+}
+
+/// The class name a builtin method belongs to: its owner, with the
+/// `builtin:` mark of a per-class slot wrapper removed.
+pub fn owner_name(b: &BuiltinDef) -> &'static str {
+    b.owner.strip_prefix("builtin:").unwrap_or(b.owner)
 }

@@ -105,7 +105,8 @@ fn class_of(vm: &mut Vm, module: &str, name: &str) -> Option<Rc<TypeObj>> {
 fn instance(t: Rc<TypeObj>, attrs: Vec<(&str, Value)>) -> Value {
     let inst = Instance::new(t, Value::Null);
     {
-        let mut d = inst.dict.borrow_mut();
+        let d_rc = inst.dict.clone();
+        let mut d = d_rc.borrow_mut();
         for (k, v) in attrs {
             let _ = d.insert(Value::str(k), v);
         }
@@ -218,7 +219,7 @@ pub(crate) fn set_builtin_spec(vm: &mut Vm, name: &str, module: &Value) {
 fn attr(obj: &Value, name: &str) -> Value {
     match obj {
         Value::Instance(i) => {
-            crate::import::dict_get(&i.dict.borrow(), name).unwrap_or(Value::None)
+            crate::import::dict_get(&i.dict.clone().borrow(), name).unwrap_or(Value::None)
         }
         _ => Value::None,
     }

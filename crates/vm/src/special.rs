@@ -132,7 +132,7 @@ impl Vm {
             if let (ops::nb::REMAINDER, Value::Str(f)) = (op % ops::nb::INPLACE, a) {
                 if holds_objects(b) {
                     let args = self.percent_args(f.as_str(), b)?;
-                    return ops::binary_op(op, a, &args);
+                    return ops::binary_op(op, &repr_shown_as_str(a, f.as_str()), &args);
                 }
             }
             return ops::binary_op(op, a, b);
@@ -181,7 +181,7 @@ impl Vm {
         }
         if let (ops::nb::REMAINDER, Value::Str(f)) = (op % ops::nb::INPLACE, a) {
             let args = self.percent_args(f.as_str(), b)?;
-            return ops::binary_op(op, a, &args);
+            return ops::binary_op(op, &repr_shown_as_str(a, f.as_str()), &args);
         }
         let (pa, pb) = (unwrap(a), unwrap(b));
         if !is_heap_object(pa) && !is_heap_object(pb) {
@@ -303,6 +303,13 @@ impl Vm {
                     let found = d.borrow().get(&k)?.cloned();
                     if let Some(v) = found {
                         let conv = self.percent_arg(c, &v)?;
+                        // A `%(k)r` reads its repr text under a key of its own
+                        // (see `repr_shown_as_str`), so `%(k)s` still finds `k`.
+                        let k = if matches!(c, 'r' | 'a') {
+                            Value::string(format!("{key}{REPR_KEY_MARK}{c}"))
+                        } else {
+                            k
+                        };
                         nd.insert(k, conv)?;
                     }
                 }
@@ -316,6 +323,15 @@ impl Vm {
     }
 
     fn percent_arg(&mut self, conv: char, v: &Value) -> PyResult<Value> {
+        if matches!(conv, 'r' | 'a') {
+            // Shown by a `%s` in the rewritten format (`repr_shown_as_str`).
+            let r = self.repr_of(v)?;
+            return Ok(Value::string(if conv == 'a' {
+                crate::builtins::ascii_of(&r)
+            } else {
+                r
+            }));
+        }
         if is_container(v) {
             // `"%s" % [obj]` shows the items' own `__repr__`.
             return Ok(match conv {
@@ -328,7 +344,8 @@ impl Vm {
         }
         Ok(match conv {
             's' => Value::string(self.str_of(v)?),
-            'r' | 'a' => Value::string(self.repr_of(v)?),
+            'r' => Value::string(self.repr_of(v)?),
+            'a' => Value::string(crate::builtins::ascii_of(&self.repr_of(v)?)),
             'd' | 'i' | 'u' | 'x' | 'X' | 'o' | 'c' => match self.convert_arg(TypeKind::Int, v)? {
                 Some(x) => x,
                 None => v.clone(),
@@ -847,11 +864,13 @@ impl Vm {
                 ))),
             };
         }
+        if spec.is_empty() {
+            // `int.__format__(x, '')` and the others are `str(x)`: a
+            // subclass's own `__str__`/`__repr__` shows.
+            return self.str_of(v);
+        }
         if let Some(p) = payload_of(v) {
             return crate::format::format_value(p, spec);
-        }
-        if spec.is_empty() {
-            return self.str_of(v);
         }
         Err(PyErr::type_error(format!(
             "unsupported format string passed to {}.__format__",
@@ -993,6 +1012,73 @@ fn is_container(v: &Value) -> bool {
             | Value::FrozenSet(_)
             | Value::DictView(_)
     )
+}
+
+/// Marks the mapping key under which a `%(key)r` directive finds its repr text.
+const REPR_KEY_MARK: char = '\u{0}';
+
+/// The format `a` (the str `fmt`) with its `%r`/`%a` directives turned into
+/// `%s`: `percent_args` has already made their arguments the repr text.
+fn repr_shown_as_str(a: &Value, fmt: &str) -> Value {
+    if !percent_conversions(fmt)
+        .iter()
+        .any(|(_, c)| matches!(c, 'r' | 'a'))
+    {
+        return a.clone();
+    }
+    let mut out = String::with_capacity(fmt.len());
+    let mut it = fmt.chars().peekable();
+    while let Some(c) = it.next() {
+        out.push(c);
+        if c != '%' {
+            continue;
+        }
+        let mut key = None;
+        if it.peek() == Some(&'(') {
+            let mut depth = 0;
+            let mut k = String::new();
+            for ch in it.by_ref() {
+                match ch {
+                    '(' => depth += 1,
+                    ')' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+                k.push(ch);
+            }
+            key = Some(k);
+        }
+        let mut flags = String::new();
+        while let Some(&ch) = it.peek() {
+            if "-+ #0123456789.*hlL".contains(ch) {
+                flags.push(ch);
+                it.next();
+            } else {
+                break;
+            }
+        }
+        let conv = it.next();
+        if let Some(k) = key {
+            // `k` holds the opening parenthesis.
+            out.push_str(&k);
+            if let Some(c @ ('r' | 'a')) = conv {
+                out.push(REPR_KEY_MARK);
+                out.push(c);
+            }
+            out.push(')');
+        }
+        out.push_str(&flags);
+        match conv {
+            Some('r' | 'a') => out.push('s'),
+            Some(ch) => out.push(ch),
+            None => {}
+        }
+    }
+    Value::string(out)
 }
 
 /// The `(mapping key, conversion)` of each `%` directive of a format string.

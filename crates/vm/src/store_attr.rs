@@ -31,7 +31,10 @@ fn plain_store(i: &Instance, name: &Rc<StrObj>, v: Value) -> Result<Option<Value
             return Err(v);
         }
     }
-    if special(&t, D::SetAttr).is_some() || name.as_str() == "__class__" {
+    if special(&t, D::SetAttr).is_some()
+        || name.as_str() == "__class__"
+        || name.as_str() == "__dict__"
+    {
         return Err(v);
     }
     match lookup(&t, name) {

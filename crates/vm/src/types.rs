@@ -50,6 +50,10 @@ pub enum TypeKind {
     BuiltinFunction,
     /// `method_descriptor`.
     MethodDescriptor,
+    /// `wrapper_descriptor`: a builtin class's special method (`int.__add__`).
+    WrapperDescriptor,
+    /// `method-wrapper`: a slot wrapper bound to an object (`(1).__add__`).
+    MethodWrapper,
     /// `method`.
     Method,
     /// `cell`.
@@ -261,6 +265,8 @@ const PLAIN: &[(TypeKind, &str)] = &[
     (TypeKind::Function, "function"),
     (TypeKind::BuiltinFunction, "builtin_function_or_method"),
     (TypeKind::MethodDescriptor, "method_descriptor"),
+    (TypeKind::WrapperDescriptor, "wrapper_descriptor"),
+    (TypeKind::MethodWrapper, "method-wrapper"),
     (TypeKind::Method, "method"),
     (TypeKind::Cell, "cell"),
     (TypeKind::Code, "code"),
@@ -344,6 +350,17 @@ pub fn builtin_type(kind: TypeKind) -> Rc<TypeObj> {
     })
 }
 
+/// The builtin class named `name` (`int`, `dict`, `ValueError`, ...), if any.
+pub fn builtin_type_named(name: &str) -> Option<Rc<TypeObj>> {
+    if let Some(&(kind, _)) = PLAIN.iter().find(|&&(_, n)| n == name) {
+        return Some(builtin_type(kind));
+    }
+    ExcKind::ALL
+        .iter()
+        .find(|k| k.name() == name)
+        .map(|&k| exc_type(k))
+}
+
 /// The class of a builtin exception.
 pub fn exc_type(kind: ExcKind) -> Rc<TypeObj> {
     REGISTRY.with(|r| r.exc[kind as usize].clone())
@@ -403,7 +420,9 @@ fn plain_kind(v: &Value) -> TypeKind {
         Value::Range(_) => TypeKind::Range,
         Value::Slice(_) => TypeKind::Slice,
         Value::Function(_) => TypeKind::Function,
+        Value::Builtin(b) if crate::slots::is_slot_wrapper(b) => TypeKind::WrapperDescriptor,
         Value::Builtin(b) if b.is_method => TypeKind::MethodDescriptor,
+        Value::BoundBuiltin(b) if crate::slots::is_slot_wrapper(b.1) => TypeKind::MethodWrapper,
         Value::Builtin(_) | Value::BoundBuiltin(_) => TypeKind::BuiltinFunction,
         Value::Method(_) => TypeKind::Method,
         Value::Type(_) => TypeKind::Type,

@@ -154,7 +154,14 @@ pub struct StrObj {
     char_len: usize,
     hash: Cell<i64>,
     exact: Option<Box<crate::str_surrogates::CodePoints>>,
+    /// For long non-ASCII text: the byte offset of every [`CRUMB`]-th
+    /// character, made on first indexing, so `s[i]`, slices and searches
+    /// from a position cost O(`CRUMB`) instead of O(i).
+    crumbs: std::cell::OnceCell<Box<[u32]>>,
 }
+
+/// Characters between two entries of a str's offset index.
+const CRUMB: usize = 64;
 
 const HASH_UNSET: i64 = -1;
 
@@ -181,6 +188,7 @@ impl StrObj {
             char_len,
             hash: Cell::new(HASH_UNSET),
             exact: None,
+            crumbs: std::cell::OnceCell::new(),
         }
     }
 
@@ -244,7 +252,8 @@ impl StrObj {
         if self.is_ascii() {
             self.text.as_bytes().get(i).map(|&b| b as char)
         } else {
-            self.text.chars().nth(i)
+            let (b, rest) = self.crumb(i);
+            self.text[b..].chars().nth(rest)
         }
     }
 
@@ -253,10 +262,49 @@ impl StrObj {
         if self.is_ascii() {
             i.min(self.text.len())
         } else {
+            let (b, rest) = self.crumb(i);
+            self.text[b..]
+                .char_indices()
+                .nth(rest)
+                .map_or(self.text.len(), |(k, _)| b + k)
+        }
+    }
+
+    /// The code-point index of byte offset `byte` (a character boundary).
+    pub fn char_index_of_byte(&self, byte: usize) -> usize {
+        if self.is_ascii() {
+            return byte;
+        }
+        let byte = byte.min(self.text.len());
+        let mut base = (0, 0);
+        if self.char_len >= 4 * CRUMB && self.text.len() <= u32::MAX as usize {
+            let _ = self.crumb(0);
+            if let Some(crumbs) = self.crumbs.get() {
+                let k = crumbs.partition_point(|&b| (b as usize) <= byte);
+                if k > 0 {
+                    base = ((k - 1) * CRUMB, crumbs[k - 1] as usize);
+                }
+            }
+        }
+        base.0 + self.text.get(base.1..byte).map_or(0, |t| t.chars().count())
+    }
+
+    /// A byte offset at or before character `i` and how many characters
+    /// past it `i` is: from the offset index for long text.
+    fn crumb(&self, i: usize) -> (usize, usize) {
+        if self.char_len < 4 * CRUMB || self.text.len() > u32::MAX as usize {
+            return (0, i);
+        }
+        let crumbs = self.crumbs.get_or_init(|| {
             self.text
                 .char_indices()
-                .nth(i)
-                .map_or(self.text.len(), |(b, _)| b)
+                .step_by(CRUMB)
+                .map(|(b, _)| b as u32)
+                .collect()
+        });
+        match crumbs.get(i / CRUMB) {
+            Some(&b) => (b as usize, i % CRUMB),
+            None => (0, i),
         }
     }
 }

@@ -44,7 +44,7 @@ fn char_index(s: &StrObj, byte: usize) -> i64 {
     if s.is_ascii() {
         byte as i64
     } else {
-        s.as_str()[..byte].chars().count() as i64
+        s.char_index_of_byte(byte) as i64
     }
 }
 

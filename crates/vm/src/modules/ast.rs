@@ -232,7 +232,7 @@ impl ObjBuilder<'_> {
 
 fn put(node: &Value, key: &str, value: Value) {
     if let Value::Instance(i) = node {
-        let _ = i.dict.borrow_mut().insert(Value::str(key), value);
+        let _ = i.dict.clone().borrow_mut().insert(Value::str(key), value);
     }
 }
 

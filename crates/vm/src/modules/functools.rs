@@ -135,7 +135,7 @@ fn partial_new(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     // A partial of a plain partial (no instance attributes) is flattened.
     if let Some(inner) = state_of::<Partial>(&func) {
         let plain = match &func {
-            Value::Instance(i) => i.dict.borrow().is_empty(),
+            Value::Instance(i) => i.dict.is_empty(),
             _ => false,
         };
         if plain {
@@ -238,7 +238,7 @@ fn partial_reduce(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     };
     let me = a.pos[0].clone();
     let dict = match &me {
-        Value::Instance(i) if !i.dict.borrow().is_empty() => Value::Dict(i.dict.clone()),
+        Value::Instance(i) if !i.dict.is_empty() => Value::Dict(i.dict.clone()),
         _ => Value::None,
     };
     Ok(Value::tuple(vec![
@@ -278,7 +278,8 @@ fn partial_setstate(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             .iter()
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
-        let mut own = i.dict.borrow_mut();
+        let own_rc = i.dict.clone();
+        let mut own = own_rc.borrow_mut();
         for (k, v) in items {
             own.insert(k, v)?;
         }

@@ -44,6 +44,18 @@ module_functions!(STDERR_FUNCTIONS, "stderr", [
     "readable" => no,
 ]);
 
+module_functions!(STDOUT_BUFFER_FUNCTIONS, "stdout.buffer", [
+    "write" => outb_write, "flush" => out_flush, "writable" => yes, "readable" => no,
+]);
+
+module_functions!(STDERR_BUFFER_FUNCTIONS, "stderr.buffer", [
+    "write" => errb_write, "flush" => out_flush, "writable" => yes, "readable" => no,
+]);
+
+module_functions!(STDIN_BUFFER_FUNCTIONS, "stdin.buffer", [
+    "read" => inb_read, "readline" => inb_readline, "readable" => yes, "writable" => no,
+]);
+
 module_functions!(STDIN_FUNCTIONS, "stdin", [
     "readline" => in_readline, "read" => in_read, "readlines" => in_readlines,
     "isatty" => never_tty, "readable" => yes, "writable" => no,
@@ -135,6 +147,20 @@ pub fn print_to(vm: &mut Vm, file: Option<&Value>, text: String, flush: bool) ->
 }
 
 fn stream(name: &str, funcs: &'static [BuiltinDef], mode: &str) -> Value {
+    let buffer_funcs = match name {
+        "<stdout>" => STDOUT_BUFFER_FUNCTIONS,
+        "<stderr>" => STDERR_BUFFER_FUNCTIONS,
+        _ => STDIN_BUFFER_FUNCTIONS,
+    };
+    // `sys.stdout.buffer`: the same stream, written and read as bytes.
+    let buffer = new_module(
+        &format!("{name}.buffer"),
+        buffer_funcs,
+        vec![
+            ("name", Value::str(name)),
+            ("mode", Value::str(if mode == "r" { "rb" } else { "wb" })),
+        ],
+    );
     new_module(
         name,
         funcs,
@@ -143,8 +169,62 @@ fn stream(name: &str, funcs: &'static [BuiltinDef], mode: &str) -> Value {
             ("mode", Value::str(mode)),
             ("encoding", Value::str("utf-8")),
             ("errors", Value::str(crate::str_codecs::stream_errors(name))),
+            ("buffer", buffer),
         ],
     )
+}
+
+/// The bytes of a `buffer.write(b)` argument.
+fn bytes_arg(a: &Args<'_>) -> PyResult<Vec<u8>> {
+    match a.pos {
+        [Value::Bytes(b)] => Ok(b.to_vec()),
+        [Value::ByteArray(b)] => Ok(b.borrow().clone()),
+        [Value::MemoryView(m)] => m.to_vec(),
+        [other] => Err(PyErr::type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            type_name(other)
+        ))),
+        _ => Err(PyErr::type_error(format!(
+            "write() takes exactly one argument ({} given)",
+            a.pos.len()
+        ))),
+    }
+}
+
+fn outb_write(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let b = bytes_arg(&a)?;
+    use std::io::Write;
+    vm.stdout
+        .write_all(&b)
+        .map_err(|e| PyErr::new(ExcKind::OSError, e.to_string()))?;
+    Ok(Value::Int(b.len() as i64))
+}
+
+fn errb_write(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let b = bytes_arg(&a)?;
+    use std::io::Write;
+    let _ = vm.stderr.write_all(&b);
+    Ok(Value::Int(b.len() as i64))
+}
+
+fn inb_read(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    a.no_kw("read")?;
+    vm.flush();
+    let mut all = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut all)
+        .map_err(|e| PyErr::new(ExcKind::OSError, e.to_string()))?;
+    Ok(Value::Bytes(Rc::new(all)))
+}
+
+fn inb_readline(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    a.no_kw("readline")?;
+    vm.flush();
+    let mut line = Vec::new();
+    std::io::stdin()
+        .lock()
+        .read_until(b'\n', &mut line)
+        .map_err(|e| PyErr::new(ExcKind::OSError, e.to_string()))?;
+    Ok(Value::Bytes(Rc::new(line)))
 }
 
 static VERSION_INFO: StructSeqType = StructSeqType {

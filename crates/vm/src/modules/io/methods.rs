@@ -239,6 +239,7 @@ fn m_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                 writable: true,
                 closed: false,
                 class: "StringIO",
+                lent_to: None,
             },
         );
     } else if is_bytes {
@@ -263,6 +264,7 @@ fn m_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                 writable: true,
                 closed: false,
                 class: "BytesIO",
+                lent_to: None,
             },
         );
     }
@@ -319,6 +321,8 @@ fn wrap_buffer(
             return Ok(Err(Refused::Unsupported("not a binary buffer")));
         }
         let stream = std::mem::replace(&mut st.stream, ByteStream::memory(Vec::new()));
+        // The buffer keeps working on the same bytes through the wrapper.
+        st.lent_to = Some(Rc::as_ptr(inst) as usize);
         Ok(Ok((stream, st.readable, st.writable)))
     })
     .map_err(|_| match buffer {
@@ -336,10 +340,11 @@ fn wrap_buffer(
     })?;
     let (stream, readable, writable) = taken.map_err(|r| refuse(vm, r))?;
     {
-        let mut d = inst.dict.borrow_mut();
+        let d_rc = inst.dict.clone();
+        let mut d = d_rc.borrow_mut();
         d.insert(Value::str("buffer"), buffer.clone())?;
         if let Value::Instance(b) = buffer {
-            if let Some(name) = crate::import::dict_get(&b.dict.borrow(), "name") {
+            if let Some(name) = crate::import::dict_get(&b.dict.clone().borrow(), "name") {
                 d.insert(Value::str("name"), name)?;
             }
         }
@@ -359,6 +364,7 @@ fn wrap_buffer(
             writable,
             closed: false,
             class: "TextIOWrapper",
+            lent_to: None,
         },
     );
     Ok(Value::None)
@@ -685,7 +691,7 @@ fn m_close(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let obj = this(&a, "close")?;
     // A wrapper closes the buffer it took over.
     if let Value::Instance(i) = obj {
-        let buffer = crate::import::dict_get(&i.dict.borrow(), "buffer");
+        let buffer = crate::import::dict_get(&i.dict.clone().borrow(), "buffer");
         if let Some(b @ Value::Instance(_)) = buffer {
             let _ = with_state(&b, |st| {
                 st.closed = true;
@@ -792,7 +798,7 @@ fn m_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     };
     let class = with_state(obj, |st| Ok(st.class)).unwrap_or("");
     let tname = inst.class().name.clone();
-    let attr = |name: &str| crate::import::dict_get(&inst.dict.borrow(), name);
+    let attr = |name: &str| crate::import::dict_get(&inst.dict.clone().borrow(), name);
     let mut out = format!("<_io.{tname}");
     if class == "StringIO" || class == "BytesIO" || class.is_empty() {
         return Ok(Value::string(format!(

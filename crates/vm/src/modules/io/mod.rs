@@ -63,6 +63,10 @@ pub(crate) struct FileState {
     pub(crate) closed: bool,
     /// The class name shown by `repr`.
     pub(crate) class: &'static str,
+    /// A buffer wrapped by a `TextIOWrapper`: the wrapper's key. The wrapper
+    /// holds the stream; the buffer borrows it back for each operation, so
+    /// both see the same bytes and position.
+    pub(crate) lent_to: Option<usize>,
 }
 
 struct Entry {
@@ -126,12 +130,43 @@ pub(crate) fn with_state<R>(
             // The address may be reused by a new object after the old one died.
             Some(e)
                 if e.owner.strong_count() > 0
-                    && std::ptr::eq(e.owner.as_ptr(), Rc::as_ptr(inst)) =>
-            {
-                f(&mut e.state)
-            }
-            _ => Err(PyErr::value_error("I/O operation on uninitialized object")),
+                    && std::ptr::eq(e.owner.as_ptr(), Rc::as_ptr(inst)) => {}
+            _ => return Err(PyErr::value_error("I/O operation on uninitialized object")),
         }
+        let lent = files.get(&key).and_then(|e| e.state.lent_to);
+        let Some(wrapper) = lent else {
+            return match files.get_mut(&key) {
+                Some(e) => f(&mut e.state),
+                None => Err(PyErr::value_error("I/O operation on uninitialized object")),
+            };
+        };
+        let (stream, alive) = match files.get_mut(&wrapper) {
+            Some(w) => (
+                Some(std::mem::replace(
+                    &mut w.state.stream,
+                    ByteStream::memory(Vec::new()),
+                )),
+                w.owner.strong_count() > 0,
+            ),
+            None => (None, false),
+        };
+        let Some(e) = files.get_mut(&key) else {
+            return Err(PyErr::value_error("I/O operation on uninitialized object"));
+        };
+        if let Some(s) = stream {
+            e.state.stream = s;
+        }
+        if !alive {
+            // The wrapper is gone: the stream is the buffer's again.
+            e.state.lent_to = None;
+            return f(&mut e.state);
+        }
+        let r = f(&mut e.state);
+        let s = std::mem::replace(&mut e.state.stream, ByteStream::memory(Vec::new()));
+        if let Some(w) = files.get_mut(&wrapper) {
+            w.state.stream = s;
+        }
+        r
     })
 }
 
@@ -465,7 +500,8 @@ fn b_open(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let t = io_class(vm, class)?;
     let obj = Value::Instance(Rc::new(Instance::new(t, Value::Null)));
     if let Value::Instance(i) = &obj {
-        let mut d = i.dict.borrow_mut();
+        let d_rc = i.dict.clone();
+        let mut d = d_rc.borrow_mut();
         d.insert(Value::str("name"), file.clone())?;
         let shown_mode = if class == "FileIO" || (m.binary && class != "TextIOWrapper") {
             m.raw_mode()
@@ -491,6 +527,7 @@ fn b_open(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             writable,
             closed: false,
             class,
+            lent_to: None,
         },
     );
     Ok(obj)

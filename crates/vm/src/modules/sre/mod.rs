@@ -52,7 +52,44 @@ pub(crate) struct Subject {
     pub bytes: bool,
 }
 
+thread_local! {
+    /// The last subject made and the str or bytes it came from: a scanner
+    /// that matches at successive positions of one long string (`json`'s,
+    /// `tokenize`'s) converts it once, not once per match.
+    static LAST_SUBJECT: std::cell::RefCell<Option<(Value, Rc<Subject>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
 impl Subject {
+    /// The subject `v` as [`Subject::of`], reusing the previous conversion
+    /// when `v` is the same immutable object.
+    pub(crate) fn cached(v: &Value) -> Option<Rc<Subject>> {
+        let same = |a: &Value| match (a, v) {
+            (Value::Str(x), Value::Str(y)) => Rc::ptr_eq(x, y),
+            (Value::Bytes(x), Value::Bytes(y)) => Rc::ptr_eq(x, y),
+            _ => false,
+        };
+        let hit = LAST_SUBJECT.with(|c| {
+            c.try_borrow()
+                .ok()
+                .and_then(|c| c.as_ref().filter(|(k, _)| same(k)).map(|(_, s)| s.clone()))
+        });
+        if hit.is_some() {
+            return hit;
+        }
+        let subject = Rc::new(Subject::of(v)?);
+        // Short subjects are cheap to convert again; keep only long ones.
+        if subject.text.len() >= 256 {
+            let old = LAST_SUBJECT.with(|c| {
+                c.try_borrow_mut()
+                    .ok()
+                    .and_then(|mut c| c.replace((v.clone(), subject.clone())))
+            });
+            drop(old);
+        }
+        Some(subject)
+    }
+
     /// The subject `v` (a str or bytes), or `None` for another type.
     fn of(v: &Value) -> Option<Subject> {
         match v {

@@ -119,7 +119,7 @@ fn prepare(
     pos: Option<&Value>,
     endpos: Option<&Value>,
 ) -> PyResult<Prepared> {
-    let Some(subject) = Subject::of(string) else {
+    let Some(subject) = Subject::cached(string) else {
         return Err(PyErr::type_error(format!(
             "expected string or bytes-like object, got '{}'",
             type_name(string)
@@ -149,7 +149,7 @@ fn prepare(
         None => len as usize,
     };
     Ok(Prepared {
-        subject: Rc::new(subject),
+        subject,
         pos,
         endpos,
     })
