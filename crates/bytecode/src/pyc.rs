@@ -103,7 +103,12 @@ pub fn read_pyc(bytes: &[u8]) -> Result<Pyc, PycError> {
 /// `importlib.util.source_hash(source)`: the SipHash-1-3 of the source bytes keyed
 /// with the magic number, as stored in hash-based `.pyc` headers.
 pub fn source_hash(source: &[u8]) -> [u8; 8] {
-    let key = u64::from(u32::from_le_bytes(MAGIC));
+    source_hash_keyed(u64::from(u32::from_le_bytes(MAGIC)), source)
+}
+
+/// `_imp.source_hash(key, source)`: SipHash-1-3 of `source` with the 128-bit
+/// key `(key, 0)`, little-endian, as CPython's `_Py_KeyedHash`.
+pub fn source_hash_keyed(key: u64, source: &[u8]) -> [u8; 8] {
     crate::siphash::siphash13(key, 0, source).to_le_bytes()
 }
 

@@ -1441,6 +1441,7 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
             }
         }
         TypeKind::Bytes => construct_bytes(vm, a),
+        TypeKind::Module => crate::import::construct_module(a),
         // The singletons' types return the singleton.
         TypeKind::NoneType | TypeKind::NotImplementedType | TypeKind::Ellipsis => {
             if !a.pos.is_empty() || !a.kwnames.is_empty() {

@@ -344,6 +344,9 @@ fn acceptable_base(t: &TypeObj) -> bool {
                     | TypeKind::Property
                     | TypeKind::ClassMethod
                     | TypeKind::StaticMethod
+                    // `importlib.util._LazyModule`: instances are plain
+                    // objects with a `__dict__`.
+                    | TypeKind::Module
             ))
 }
 

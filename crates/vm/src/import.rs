@@ -305,6 +305,9 @@ impl Vm {
                     self.set_sys_module(absname, None);
                     return Err(e);
                 }
+                if absname.starts_with("importlib._bootstrap") {
+                    crate::modules::importlib::setup_bootstrap(self, absname, &m)?;
+                }
                 // A module may replace itself in `sys.modules`.
                 self.sys_module(absname).unwrap_or(m)
             }
@@ -538,6 +541,39 @@ fn cached_code(
         return None;
     }
     read_pyc(&bytes).ok().map(|pyc| pyc.code)
+}
+
+/// `types.ModuleType(name, doc=None)`: an empty module, as `module.__init__`
+/// leaves it (`runpy`, `importlib._bootstrap._new_module`).
+pub(crate) fn construct_module(a: Args<'_>) -> PyResult<Value> {
+    let args = crate::native::bind_args(&a, "module", &["name", "doc"], 1)?;
+    let name = match args[0] {
+        Some(Value::Str(s)) => s.clone(),
+        Some(other) => {
+            return Err(PyErr::type_error(format!(
+                "module.__init__() argument 'name' must be str, not {}",
+                crate::types::type_name(other)
+            )))
+        }
+        None => {
+            return Err(PyErr::type_error(
+                "module.__init__() missing required argument 'name' (pos 1)",
+            ))
+        }
+    };
+    let mut d = Dict::new();
+    d.insert(Value::str("__name__"), Value::Str(name.clone()))?;
+    d.insert(
+        Value::str("__doc__"),
+        args[1].cloned().unwrap_or(Value::None),
+    )?;
+    for key in ["__package__", "__loader__", "__spec__"] {
+        d.insert(Value::str(key), Value::None)?;
+    }
+    Ok(Value::Module(Rc::new(ModuleObj {
+        name: name.as_str().to_string(),
+        dict: Rc::new(RefCell::new(d)),
+    })))
 }
 
 /// Writes through a temporary file and a rename, so that no reader (another

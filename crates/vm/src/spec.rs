@@ -64,18 +64,28 @@ fn class(vm: &mut Vm, module: &str, name: &str, methods: &'static [BuiltinDef]) 
     }
 }
 
-/// `_frozen_importlib`: `ModuleSpec` and `BuiltinImporter`.
+crate::modules::module_functions!(BOOTSTRAP_FUNCTIONS, "_frozen_importlib", [
+    "__getattr__" => crate::modules::importlib::bootstrap_getattr,
+]);
+
+crate::modules::module_functions!(EXTERNAL_FUNCTIONS, "_frozen_importlib_external", [
+    "__getattr__" => crate::modules::importlib::external_getattr,
+]);
+
+/// `_frozen_importlib`: `ModuleSpec` and `BuiltinImporter`; other names
+/// come from `importlib._bootstrap` through the module's `__getattr__`.
 pub fn init_bootstrap(vm: &mut Vm) -> Value {
     let spec = class(vm, "_frozen_importlib", "ModuleSpec", SPEC_METHODS);
     let builtin = class(vm, "_frozen_importlib", "BuiltinImporter", &[]);
     crate::modules::new_module(
         "_frozen_importlib",
-        &[],
+        BOOTSTRAP_FUNCTIONS,
         vec![("ModuleSpec", spec), ("BuiltinImporter", builtin)],
     )
 }
 
-/// `_frozen_importlib_external`: `SourceFileLoader` and `NamespaceLoader`.
+/// `_frozen_importlib_external`: `SourceFileLoader` and `NamespaceLoader`;
+/// other names come from `importlib._bootstrap_external`.
 pub fn init_external(vm: &mut Vm) -> Value {
     let source = class(
         vm,
@@ -86,7 +96,7 @@ pub fn init_external(vm: &mut Vm) -> Value {
     let namespace = class(vm, "_frozen_importlib_external", "NamespaceLoader", &[]);
     crate::modules::new_module(
         "_frozen_importlib_external",
-        &[],
+        EXTERNAL_FUNCTIONS,
         vec![("SourceFileLoader", source), ("NamespaceLoader", namespace)],
     )
 }

@@ -26,8 +26,8 @@
 mod read;
 mod write;
 
-pub use read::{loads, loads_code};
-pub use write::{dumps, dumps_with_trace};
+pub use read::{loads, loads_code, loads_from};
+pub use write::{dumps, dumps_from, dumps_with_trace};
 
 use crate::constant::Constant;
 

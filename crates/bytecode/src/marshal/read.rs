@@ -46,18 +46,31 @@ pub(super) mod ty {
 /// Reads one object from the start of `data`; bytes after it are ignored, as
 /// `marshal.loads` does.
 pub fn loads(data: &[u8]) -> Result<Marshalled, MarshalError> {
+    loads_from(data, 0).map(|(m, _)| m)
+}
+
+/// Reads one object that sits inside a larger marshal stream whose earlier
+/// objects took `ref_base` reference indices (an embedder reading lists and
+/// dicts itself and handing code objects here). References to those earlier
+/// objects cannot be resolved and are [`MarshalError::InvalidRef`]. Returns the
+/// object and the stream's reference count after it.
+pub fn loads_from(data: &[u8], ref_base: usize) -> Result<(Marshalled, usize), MarshalError> {
     let mut r = Reader {
         data,
         pos: 0,
-        refs: Vec::new(),
+        refs: vec![None; ref_base],
         trace: RefTrace::default(),
     };
     let value = r.object()?;
-    Ok(Marshalled {
-        value,
-        consumed: r.pos,
-        trace: r.trace,
-    })
+    let refs = r.refs.len();
+    Ok((
+        Marshalled {
+            value,
+            consumed: r.pos,
+            trace: r.trace,
+        },
+        refs,
+    ))
 }
 
 /// Reads a code object (the body of a `.pyc`), with its [`RefTrace`].

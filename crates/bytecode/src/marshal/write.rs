@@ -17,6 +17,18 @@ pub fn dumps(value: &Constant) -> Result<Vec<u8>, MarshalError> {
     w.finish()
 }
 
+/// Writes `value` with the default sharing policy as one object inside a larger
+/// stream whose earlier objects took `ref_base` reference indices, so its
+/// references number on from there. Returns the bytes and the stream's
+/// reference count after them.
+pub fn dumps_from(value: &Constant, ref_base: u32) -> Result<(Vec<u8>, u32), MarshalError> {
+    let mut w = Writer::new(None);
+    w.flagged = ref_base;
+    w.object(Obj::C(value), true);
+    let flagged = w.flagged;
+    w.finish().map(|out| (out, flagged))
+}
+
 /// Writes `value` replaying `trace` (from [`super::loads`]); falls back to [`dumps`]
 /// when the trace does not fit the value.
 pub fn dumps_with_trace(value: &Constant, trace: &RefTrace) -> Result<Vec<u8>, MarshalError> {

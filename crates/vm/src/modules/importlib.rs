@@ -9,8 +9,9 @@
 //! with the checks and messages of `importlib.import_module` and
 //! `_bootstrap._gcd_import`. The module's `__path__` is the standard
 //! library's `importlib` directory when one is on `sys.path`, so its
-//! pure-Python submodules (`importlib.util`, ...) are still found; they
-//! import when the natives they need exist, else fail with ImportError.
+//! pure-Python submodules (`importlib.util`, ...) are still found; once
+//! `_bootstrap` and `_bootstrap_external` are imported they are installed
+//! (`setup_bootstrap`) as CPython's `importlib/__init__.py` would.
 
 use std::rc::Rc;
 
@@ -133,4 +134,75 @@ fn reload(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 /// `invalidate_caches()`: Pith's finders keep no caches.
 fn invalidate_caches(_: &mut Vm, _: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
+}
+
+/// After `importlib._bootstrap` or `importlib._bootstrap_external` (the
+/// standard library's Python files) ran: wires them up as CPython's
+/// `importlib/__init__.py` and `_install_external_importers` do, so that
+/// `importlib.util`, `pkgutil`, `runpy` and `zipimport` find a configured
+/// import system (`sys.meta_path` and `sys.path_hooks` filled; Pith's own
+/// importer does not consult them).
+pub(crate) fn setup_bootstrap(vm: &mut Vm, name: &str, module: &Value) -> PyResult<()> {
+    match name {
+        "importlib._bootstrap" => {
+            let sys = vm.import_module("sys")?;
+            let imp = vm.import_module("_imp")?;
+            call_attr(vm, module, "_install", &[sys, imp])?;
+        }
+        "importlib._bootstrap_external" => {
+            let bootstrap = vm.import_dotted("importlib._bootstrap")?;
+            call_attr(vm, module, "_install", std::slice::from_ref(&bootstrap))?;
+            let key = vm.intern("_bootstrap_external");
+            vm.set_attr(&bootstrap, &key, module.clone())?;
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+fn call_attr(vm: &mut Vm, obj: &Value, name: &str, args: &[Value]) -> PyResult<Value> {
+    let key = vm.intern(name);
+    let f = vm.get_attr(obj, &key)?;
+    vm.call(&f, args)
+}
+
+/// `_frozen_importlib.__getattr__`: names the native module lacks come
+/// from `importlib._bootstrap`, of which CPython's `_frozen_importlib` is
+/// the frozen copy (`zipimport` uses `_verbose_message`, `spec_from_loader`).
+pub(crate) fn bootstrap_getattr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    forward(vm, a, "_frozen_importlib", "importlib._bootstrap")
+}
+
+/// `_frozen_importlib_external.__getattr__`, from
+/// `importlib._bootstrap_external` (`_unpack_uint16`, `_LoaderBasics`, ...).
+pub(crate) fn external_getattr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    forward(
+        vm,
+        a,
+        "_frozen_importlib_external",
+        "importlib._bootstrap_external",
+    )
+}
+
+fn forward(vm: &mut Vm, a: Args<'_>, native: &str, python: &str) -> PyResult<Value> {
+    let name = match a.pos.first() {
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        _ => String::new(),
+    };
+    let missing = || {
+        PyErr::new(
+            ExcKind::AttributeError,
+            format!("module '{native}' has no attribute '{name}'"),
+        )
+    };
+    // Dunder probes (`__path__`, `__file__`) must not import anything.
+    if name.starts_with("__") {
+        return Err(missing());
+    }
+    let module = vm.import_dotted(python)?;
+    let found = match &module {
+        Value::Module(m) => crate::import::dict_get(&m.dict.borrow(), &name),
+        _ => None,
+    };
+    found.ok_or_else(missing)
 }

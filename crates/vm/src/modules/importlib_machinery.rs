@@ -3,7 +3,8 @@
 //! `marshal` and the Python import system the VM does not run. `inspect`
 //! (so `dataclasses`, `pprint`, `unittest`, `ast.get_docstring`) needs only
 //! its suffix lists and class names. Classes the native `_frozen_importlib*`
-//! modules define are shared; the others are plain classes of that name.
+//! modules define are shared; the others (`FileFinder`, `PathFinder`, ...)
+//! come on first use from the standard library's `importlib._bootstrap*`.
 
 use crate::dict::Dict;
 use crate::exc::PyResult;
@@ -15,6 +16,7 @@ use super::new_module;
 
 super::module_functions!(FUNCTIONS, "importlib.machinery", [
     "all_suffixes" => all_suffixes,
+    "__getattr__" => machinery_getattr,
 ]);
 
 /// `SOURCE_SUFFIXES`, `BYTECODE_SUFFIXES`, ...: Pith loads no extension modules.
@@ -38,19 +40,47 @@ fn all_suffixes(_vm: &mut Vm, _a: Args<'_>) -> PyResult<Value> {
     Ok(list(&all))
 }
 
-const CLASSES: [(&str, &str); 11] = [
+/// The classes Pith's own importer uses, defined natively in
+/// `_frozen_importlib*` and shared here.
+const CLASSES: [(&str, &str); 4] = [
     ("_frozen_importlib", "ModuleSpec"),
     ("_frozen_importlib", "BuiltinImporter"),
-    ("_frozen_importlib", "FrozenImporter"),
-    ("_frozen_importlib_external", "WindowsRegistryFinder"),
-    ("_frozen_importlib_external", "PathFinder"),
-    ("_frozen_importlib_external", "FileFinder"),
     ("_frozen_importlib_external", "SourceFileLoader"),
-    ("_frozen_importlib_external", "SourcelessFileLoader"),
-    ("_frozen_importlib_external", "ExtensionFileLoader"),
     ("_frozen_importlib_external", "NamespaceLoader"),
-    ("_frozen_importlib_external", "FileLoader"),
 ];
+
+/// The other classes, taken on first use from the standard library's
+/// `importlib._bootstrap*` (so `pkgutil`'s dispatch on `FileFinder` sees
+/// the class `sys.path_hooks` makes instances of).
+const FORWARDED: [(&str, &str); 7] = [
+    ("importlib._bootstrap", "FrozenImporter"),
+    ("importlib._bootstrap_external", "WindowsRegistryFinder"),
+    ("importlib._bootstrap_external", "PathFinder"),
+    ("importlib._bootstrap_external", "FileFinder"),
+    ("importlib._bootstrap_external", "SourcelessFileLoader"),
+    ("importlib._bootstrap_external", "ExtensionFileLoader"),
+    ("importlib._bootstrap_external", "FileLoader"),
+];
+
+/// `importlib.machinery.__getattr__`: the [`FORWARDED`] classes.
+fn machinery_getattr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let name = match a.pos.first() {
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        _ => String::new(),
+    };
+    if let Some((module, _)) = FORWARDED.iter().find(|(_, n)| *n == name) {
+        let m = vm.import_dotted(module)?;
+        if let Value::Module(m) = &m {
+            if let Some(v) = crate::import::dict_get(&m.dict.borrow(), &name) {
+                return Ok(v);
+            }
+        }
+    }
+    Err(crate::exc::PyErr::new(
+        crate::types::ExcKind::AttributeError,
+        format!("module 'importlib.machinery' has no attribute '{name}'"),
+    ))
+}
 
 fn shared_or_new(vm: &mut Vm, module: &str, name: &str) -> Value {
     if let Ok(Value::Module(m)) = vm.import_module(module) {

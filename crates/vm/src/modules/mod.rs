@@ -39,10 +39,12 @@ pub mod functools;
 pub mod gc;
 pub mod hashes;
 pub mod heapq;
+pub mod imp;
 pub mod importlib;
 pub mod importlib_machinery;
 pub mod io;
 pub mod itertools;
+pub mod marshal;
 pub mod math;
 mod native_exc;
 pub mod operator;
@@ -58,10 +60,12 @@ pub mod string;
 pub mod structseq;
 pub mod sys;
 mod sys_asyncgen;
+mod sys_import;
 pub mod thread;
 pub mod time;
 mod tuplegetter;
 pub mod unicodedata;
+pub mod warnings;
 pub mod weakref;
 pub mod zlib;
 
@@ -97,6 +101,10 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_frozen_importlib_external", crate::spec::init_external),
     ("_functools", functools::init),
     ("_heapq", heapq::init),
+    // Import machinery: `_imp`, `marshal`, `_warnings` (imp helper's rows).
+    ("_imp", imp::init),
+    ("marshal", marshal::init),
+    ("_warnings", warnings::init),
     ("_io", io::init),
     ("_md5", hashes::init_md5),
     ("_operator", operator::init),

@@ -401,7 +401,9 @@ pub fn init(vm: &mut Vm) -> Value {
     } else {
         "big"
     };
-    new_module(
+    let executable = Value::string(executable);
+    let import_attrs = super::sys_import::attrs(&executable);
+    let m = new_module(
         "sys",
         SYS_FUNCTIONS,
         vec![
@@ -443,7 +445,7 @@ pub fn init(vm: &mut Vm) -> Value {
             ("int_info", int_info),
             ("hash_info", hash_info),
             ("flags", flags),
-            ("executable", Value::string(executable)),
+            ("executable", executable),
             ("prefix", Value::str(&vm.prefix)),
             ("base_prefix", Value::str(&vm.prefix)),
             ("exec_prefix", Value::str(&vm.prefix)),
@@ -451,7 +453,14 @@ pub fn init(vm: &mut Vm) -> Value {
             ("dont_write_bytecode", Value::Bool(!vm.write_bytecode)),
             ("builtin_module_names", builtin_module_names()),
         ],
-    )
+    );
+    if let Value::Module(md) = &m {
+        let mut d = md.dict.borrow_mut();
+        for (k, v) in import_attrs {
+            let _ = d.insert(Value::str(k), v);
+        }
+    }
+    m
 }
 
 fn builtin_module_names() -> Value {

@@ -11,6 +11,7 @@
 //! `_BufferedIOBase` and `_TextIOBase` exist for the standard library's
 //! `io.py`, which derives its ABCs from them.
 
+mod iobase;
 mod methods;
 mod opener;
 pub mod stream;
@@ -201,6 +202,9 @@ pub fn init(vm: &mut Vm) -> Value {
         extra.push(("UnsupportedOperation", Value::Type(t)));
     }
     let base = make_class(vm, "_IOBase", Vec::new(), false).ok();
+    if let Some(t) = &base {
+        let _ = iobase::install(vm, &Value::Type(t.clone()));
+    }
     let sub = |vm: &mut Vm, name, with_methods| {
         make_class(vm, name, base.iter().cloned().collect(), with_methods).ok()
     };

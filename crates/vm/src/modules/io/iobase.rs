@@ -1,0 +1,212 @@
+//! `_io._IOBase`'s own methods, which Python subclasses of `io.IOBase`
+//! (`zipfile._ZipWriteFile`, `gzip`'s, ...) inherit: the `closed` flag kept
+//! in the instance's `__IOBase_closed`, `close`/`flush`, the context manager
+//! and line iteration over the subclass's `readline`. Pith's concrete file
+//! classes define their own versions of all of these.
+
+use std::rc::Rc;
+
+use crate::exc::{PyErr, PyResult};
+use crate::func::{Args, BuiltinDef};
+use crate::types::ExcKind;
+use crate::value::Value;
+use crate::vm::Vm;
+
+macro_rules! base_methods {
+    ($( $name:literal => $f:path ),* $(,)?) => {
+        static METHODS: &[BuiltinDef] = &[
+            $( BuiltinDef { name: $name, func: $f, owner: "_IOBase", is_method: true }, )*
+        ];
+    };
+}
+
+base_methods! {
+    "close" => close,
+    "flush" => flush,
+    "__enter__" => enter,
+    "__exit__" => exit,
+    "readable" => no,
+    "writable" => no,
+    "seekable" => no,
+    "isatty" => isatty,
+    "__iter__" => iter,
+    "__next__" => next,
+    "readline" => readline,
+    "readlines" => readlines,
+    "writelines" => writelines,
+}
+
+static CLOSED_GETTER: BuiltinDef = BuiltinDef {
+    name: "closed",
+    func: closed,
+    owner: "_IOBase",
+    is_method: true,
+};
+
+/// Puts the methods and the `closed` property on `_IOBase`.
+pub(super) fn install(vm: &mut Vm, class: &Value) -> PyResult<()> {
+    for def in METHODS {
+        let key = vm.intern(def.name);
+        vm.set_attr(class, &key, Value::Builtin(def))?;
+    }
+    let prop = Value::Descr(Rc::new(crate::descr::Descr::Property {
+        fget: Value::Builtin(&CLOSED_GETTER),
+        fset: Value::None,
+        fdel: Value::None,
+        doc: std::cell::RefCell::new(Value::None),
+        name: std::cell::RefCell::new(Value::str("closed")),
+    }));
+    let key = vm.intern("closed");
+    vm.set_attr(class, &key, prop)
+}
+
+fn this<'a>(a: &Args<'a>) -> PyResult<&'a Value> {
+    a.pos
+        .first()
+        .ok_or_else(|| PyErr::type_error("descriptor of '_io._IOBase' object needs an argument"))
+}
+
+fn is_closed(vm: &mut Vm, obj: &Value) -> PyResult<bool> {
+    let key = vm.intern("__IOBase_closed");
+    match vm.get_attr(obj, &key) {
+        Ok(v) => vm.truthy(&v),
+        Err(e) if e.is(ExcKind::AttributeError) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+fn check_open(vm: &mut Vm, obj: &Value) -> PyResult<()> {
+    if is_closed(vm, obj)? {
+        return Err(PyErr::value_error("I/O operation on closed file."));
+    }
+    Ok(())
+}
+
+fn call_method(vm: &mut Vm, obj: &Value, name: &str, args: &[Value]) -> PyResult<Value> {
+    let key = vm.intern(name);
+    let f = vm.get_attr(obj, &key)?;
+    vm.call(&f, args)
+}
+
+fn closed(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = this(&a)?;
+    Ok(Value::Bool(is_closed(vm, obj)?))
+}
+
+/// `close()`: flushes once, then marks the object closed even if that failed.
+fn close(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = this(&a)?;
+    if is_closed(vm, obj)? {
+        return Ok(Value::None);
+    }
+    let flushed = call_method(vm, obj, "flush", &[]);
+    let key = vm.intern("__IOBase_closed");
+    vm.set_attr(obj, &key, Value::Bool(true))?;
+    flushed.map(|_| Value::None)
+}
+
+fn flush(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    check_open(vm, this(&a)?)?;
+    Ok(Value::None)
+}
+
+fn enter(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = this(&a)?;
+    check_open(vm, obj)?;
+    Ok(obj.clone())
+}
+
+fn exit(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    call_method(vm, this(&a)?, "close", &[])
+}
+
+fn no(_: &mut Vm, _: Args<'_>) -> PyResult<Value> {
+    Ok(Value::Bool(false))
+}
+
+fn isatty(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    check_open(vm, this(&a)?)?;
+    Ok(Value::Bool(false))
+}
+
+fn iter(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = this(&a)?;
+    check_open(vm, obj)?;
+    Ok(obj.clone())
+}
+
+fn is_empty(v: &Value) -> bool {
+    match v {
+        Value::Bytes(b) => b.is_empty(),
+        Value::ByteArray(b) => b.borrow().is_empty(),
+        Value::Str(s) => s.as_str().is_empty() && s.surrogates().is_none(),
+        _ => false,
+    }
+}
+
+fn next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let line = call_method(vm, this(&a)?, "readline", &[])?;
+    if is_empty(&line) {
+        return Err(PyErr::new(ExcKind::StopIteration, ""));
+    }
+    Ok(line)
+}
+
+/// `readline(size=-1)`: `read(1)` until a newline, as `IOBase.readline`
+/// does for a stream without `peek`.
+fn readline(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = this(&a)?;
+    let limit = match a.pos.get(1) {
+        Some(Value::Int(n)) if *n >= 0 => Some(*n as usize),
+        _ => None,
+    };
+    let mut out = Vec::new();
+    while limit.map_or(true, |l| out.len() < l) {
+        let chunk = call_method(vm, obj, "read", &[Value::Int(1)])?;
+        let bytes = match &chunk {
+            Value::Bytes(b) => b.to_vec(),
+            Value::ByteArray(b) => b.borrow().clone(),
+            _ => {
+                return Err(PyErr::type_error(format!(
+                    "read() should have returned a bytes object, not '{}'",
+                    crate::types::type_name(&chunk)
+                )))
+            }
+        };
+        if bytes.is_empty() {
+            break;
+        }
+        out.extend_from_slice(&bytes);
+        if out.last() == Some(&b'\n') {
+            break;
+        }
+    }
+    Ok(Value::Bytes(Rc::new(out)))
+}
+
+fn readlines(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = this(&a)?;
+    let mut lines = Vec::new();
+    loop {
+        let line = call_method(vm, obj, "readline", &[])?;
+        if is_empty(&line) {
+            return Ok(Value::list(lines));
+        }
+        lines.push(line);
+    }
+}
+
+fn writelines(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = this(&a)?;
+    check_open(vm, obj)?;
+    let Some(lines) = a.pos.get(1) else {
+        return Err(PyErr::type_error(
+            "writelines() takes exactly one argument (0 given)",
+        ));
+    };
+    let items = vm.collect(lines)?;
+    for line in items {
+        call_method(vm, obj, "write", &[line])?;
+    }
+    Ok(Value::None)
+}
