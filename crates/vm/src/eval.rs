@@ -10,6 +10,7 @@ use pith_bytecode::Opcode as Op;
 use crate::exc::{ExcObj, NameHint, PyErr, PyResult, TbEntry};
 use crate::func::{Args, Function};
 use crate::iter::IterObj;
+use crate::modules::thread::switch::Resume;
 use crate::ops::{self, CmpOp};
 use crate::types::{ExcKind, TypeKind};
 use crate::value::{StrObj, Value};
@@ -166,11 +167,12 @@ impl Vm {
         // A stop asked by the tracer is caught by no handler.
         let stopped = TRACE && self.trace_stopped();
         loop {
+            let out = self.steps_left == 0 && !self.refill_steps();
             let Some(frame) = self.frames.last_mut() else {
                 return Err(err);
             };
             // Handling spends the step budget too: a handler may jump backward.
-            let handler = if self.steps_left == 0 || stopped {
+            let handler = if out || stopped {
                 None
             } else {
                 self.steps_left -= 1;
@@ -245,7 +247,7 @@ impl Vm {
         ret_to: usize,
         kwnames: Option<Rc<Vec<Value>>>,
     ) -> PyResult<()> {
-        if self.steps_left == 0 {
+        if self.steps_left == 0 && !self.refill_steps() {
             return Err(step_limit_error());
         }
         self.steps_left -= 1;
@@ -317,6 +319,8 @@ impl Vm {
             kwnames: kw,
             kwvals: &buf[split..],
         };
+        // A blocking native called right here may switch threads.
+        self.sched.direct = true;
         let r = match callable {
             Value::Builtin(def) => crate::native::call_builtin(self, def, args),
             Value::BoundBuiltin(bb) => (bb.1.func)(self, args),
@@ -421,7 +425,9 @@ impl Vm {
                         if t <= cur as usize {
                             // Backward jumps (loops) spend the step budget.
                             if self.steps_left == 0 {
-                                break 'body (step_limit_error(), false, cur);
+                                // The step limit, or a thread switch interval's end.
+                                ip = t;
+                                break 'body (self.out_of_steps(), false, cur);
                             }
                             self.steps_left -= 1;
                         }
@@ -805,6 +811,14 @@ impl Vm {
                             self.after_return();
                         }
                         if f_entry {
+                            if self.sched.bottom && self.frames.is_empty() {
+                                // A thread's own function returned.
+                                let next = self.thread_ended(Ok(v));
+                                if let Some(r) = self.resume_thread::<TRACE>(next) {
+                                    return r;
+                                }
+                                continue 'frame;
+                            }
                             return Ok(v);
                         }
                         if resumed_inline {
@@ -844,7 +858,7 @@ impl Vm {
                                 _ => None,
                             };
                             if let Some((fcode, fglobals, closure)) = fast {
-                                if self.steps_left == 0 {
+                                if self.steps_left == 0 && !self.refill_steps() {
                                     break 'body (step_limit_error(), false, cur);
                                 }
                                 self.steps_left -= 1;
@@ -1620,26 +1634,63 @@ impl Vm {
                         let kwargs = if arg & 1 != 0 { Some(pop!()) } else { None };
                         let args = pop!();
                         let func = pop!();
-                        let callable = match pop!() {
-                            Value::Null => func,
+                        let (callable, mut pos) = match pop!() {
+                            Value::Null => {
+                                let pos = tri!(self
+                                    .collect(&args)
+                                    .map_err(|e| self.star_args_error(&func, &args, e)));
+                                (func, pos)
+                            }
                             // a method pushed by LOAD_METHOD: func is really `self`
                             meth => {
                                 let mut v = vec![func];
                                 v.extend(tri!(self
                                     .collect(&args)
                                     .map_err(|e| self.star_args_error(&meth, &args, e))));
-                                let r = tri!(self.call_ex(&meth, v, kwargs));
-                                self.stack.push(r);
-                                continue;
+                                (meth, v)
                             }
                         };
-                        let pos = tri!(self
-                            .collect(&args)
-                            .map_err(|e| self.star_args_error(&callable, &args, e)));
                         if let Some(fr) = self.frames.last_mut() {
                             fr.ip = ip;
                         }
-                        let r = tri!(self.call_ex(&callable, pos, kwargs));
+                        let (names, vals) = tri!(Self::kwargs_of(kwargs));
+                        // A Python function runs in this loop, as `CALL` runs it.
+                        let f = match &callable {
+                            Value::Function(f) => Some(f.clone()),
+                            Value::Method(m) => match &m.1 {
+                                Value::Function(f) => {
+                                    pos.insert(0, m.0.clone());
+                                    Some(f.clone())
+                                }
+                                _ => None,
+                            },
+                            _ => None,
+                        };
+                        if let Some(f) = f {
+                            let ret_to = self.stack.len();
+                            self.stack.extend(pos);
+                            let kw = if names.is_empty() {
+                                None
+                            } else {
+                                self.stack.extend(vals);
+                                Some(Rc::new(names))
+                            };
+                            tri!(self.push_call_frame(&f, ret_to, ret_to, kw));
+                            continue 'frame;
+                        }
+                        let r = match &callable {
+                            Value::Builtin(def) => {
+                                // Called right here: a blocking native may switch threads.
+                                self.sched.direct = true;
+                                let a = Args {
+                                    pos: &pos,
+                                    kwnames: &names,
+                                    kwvals: &vals,
+                                };
+                                tri!(crate::native::call_builtin(self, def, a))
+                            }
+                            _ => tri!(self.call_with_kw(&callable, &pos, &names, &vals)),
+                        };
                         self.stack.push(r);
                     }
                     Op::RaiseVarargs => match arg {
@@ -1848,6 +1899,7 @@ impl Vm {
                     }
                     Op::BeforeWith => {
                         let mgr = pop!();
+                        self.sched.direct = true;
                         let (exit, entered) = tri!(self.before_with(&mgr));
                         self.stack.push(exit);
                         self.stack.push(entered);
@@ -1944,7 +1996,30 @@ impl Vm {
             if let Some(fr) = self.frames.last_mut() {
                 fr.ip = ip;
             }
-            self.unwind::<TRACE>(err, reraise, raise_ip)?;
+            let (err, reraise, raise_ip) = if self.sched.signal.is_some() {
+                // A blocking call or a switch interval's end: another thread may run.
+                match self.thread_switch(raise_ip) {
+                    Resume::Raise(e, at) => (e, false, at),
+                    next => {
+                        if let Some(r) = self.resume_thread::<TRACE>(next) {
+                            return r;
+                        }
+                        continue 'frame;
+                    }
+                }
+            } else {
+                (err, reraise, raise_ip)
+            };
+            if let Err(e) = self.unwind::<TRACE>(err, reraise, raise_ip) {
+                if !(self.sched.bottom && self.frames.is_empty()) {
+                    return Err(e);
+                }
+                // An exception escaped a thread's own function.
+                let next = self.thread_ended(Err(e));
+                if let Some(r) = self.resume_thread::<TRACE>(next) {
+                    return r;
+                }
+            }
         }
     }
 
@@ -1978,12 +2053,7 @@ impl Vm {
         }
     }
 
-    fn call_ex(
-        &mut self,
-        callable: &Value,
-        pos: Vec<Value>,
-        kwargs: Option<Value>,
-    ) -> PyResult<Value> {
+    fn kwargs_of(kwargs: Option<Value>) -> PyResult<(Vec<Value>, Vec<Value>)> {
         let mut names = Vec::new();
         let mut vals = Vec::new();
         if let Some(Value::Dict(d)) = kwargs {
@@ -1997,11 +2067,7 @@ impl Vm {
                 vals.push(v.clone());
             }
         }
-        // As `_PyStack_UnpackDict`, before any callable sees the names.
-        if names.iter().any(|k| !matches!(k, Value::Str(_))) {
-            return Err(PyErr::type_error("keywords must be strings"));
-        }
-        self.call_with_kw(callable, &pos, &names, &vals)
+        Ok((names, vals))
     }
 
     /// Unpacks an iterable into exactly `n` values, or `n + after` with a starred list.

@@ -126,6 +126,9 @@ pub struct Vm {
     /// `__init__` frames run by calling their class: (frame index, new instance).
     /// Returning from such a frame gives the instance instead of `None`.
     pub(crate) init_frames: Vec<(usize, Value)>,
+    /// The green threads of `_thread` (`modules/thread/`): the others' saved
+    /// states and the running one's identity.
+    pub(crate) sched: crate::modules::thread::sched::Sched,
 }
 
 impl Default for Vm {
@@ -184,6 +187,7 @@ impl Vm {
             write_bytecode: true,
             trace: None,
             init_frames: Vec::new(),
+            sched: Default::default(),
         }
     }
 
@@ -202,6 +206,8 @@ impl Vm {
     /// `SystemError: step limit exceeded`. `None` removes the limit.
     pub fn set_step_limit(&mut self, steps: Option<u64>) {
         self.steps_left = steps.unwrap_or(u64::MAX);
+        self.sched.reserve = 0;
+        self.arm_preemption();
     }
 
     /// Sets `sys.argv` (before `sys` is first imported).
@@ -301,6 +307,7 @@ impl Vm {
         let globals = self.new_main_globals();
         crate::coro::finalize::forget_pending();
         self.register_main(&globals);
+        self.sched.cur_level = self.native_depth + 1;
         let result = self.exec_module(code, globals.clone());
         if let Err(e) = &result {
             let _ = self.stdout.flush();
@@ -310,6 +317,7 @@ impl Vm {
                 crate::builtins::print_system_exit(self, e);
             }
         }
+        self.shutdown_threads();
         crate::modules::atexit::run_exitfuncs(self);
         self.warn_unawaited_at_exit(&globals);
         self.finalize_main(&globals);
@@ -340,9 +348,11 @@ impl Vm {
         kwnames: &[Value],
         kwvals: &[Value],
     ) -> PyResult<Value> {
+        // A blocking native called from here cannot switch threads.
+        self.sched.direct = false;
         match callable {
             Value::Function(f) => {
-                if self.steps_left == 0 {
+                if self.steps_left == 0 && !self.refill_steps() {
                     return Err(PyErr::system_error("step limit exceeded"));
                 }
                 self.steps_left -= 1;

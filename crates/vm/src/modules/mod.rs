@@ -172,11 +172,19 @@ pub(crate) fn charge(vm: &mut Vm, units: u64) -> PyResult<()> {
     if vm.steps_left == u64::MAX {
         return Ok(());
     }
-    if units > vm.steps_left {
+    // While threads switch, most of the budget waits in the scheduler.
+    let total = vm.steps_left.saturating_add(vm.sched.reserve);
+    if total == u64::MAX {
+        return Ok(());
+    }
+    if units > total {
         vm.steps_left = 0;
+        vm.sched.reserve = 0;
         return Err(PyErr::system_error("step limit exceeded"));
     }
-    vm.steps_left -= units;
+    let from_reserve = units.saturating_sub(vm.steps_left);
+    vm.steps_left -= units - from_reserve;
+    vm.sched.reserve -= from_reserve;
     Ok(())
 }
 

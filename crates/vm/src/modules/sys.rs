@@ -32,7 +32,33 @@ module_functions!(SYS_FUNCTIONS, "sys", [
     "get_asyncgen_hooks" => super::sys_asyncgen::get_asyncgen_hooks,
     "set_asyncgen_hooks" => super::sys_asyncgen::set_asyncgen_hooks,
     "is_finalizing" => super::sys_asyncgen::is_finalizing,
+    "getswitchinterval" => s_getswitchinterval, "setswitchinterval" => s_setswitchinterval,
 ]);
+
+/// `sys.getswitchinterval()`.
+fn s_getswitchinterval(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    crate::native::positional(&a, "getswitchinterval", 0, 0)?;
+    Ok(Value::Float(vm.sched.switch_interval))
+}
+
+/// `sys.setswitchinterval(interval)`: how long a green thread runs before
+/// another may (converted to a number of steps).
+fn s_setswitchinterval(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    crate::native::positional(&a, "setswitchinterval", 1, 1)?;
+    let Some(x) = crate::ops::to_f64(&a.pos[0])? else {
+        return Err(PyErr::type_error(format!(
+            "must be real number, not {}",
+            type_name(&a.pos[0])
+        )));
+    };
+    if x <= 0.0 {
+        return Err(PyErr::value_error(
+            "switch interval must be strictly positive",
+        ));
+    }
+    vm.set_switch_interval(x);
+    Ok(Value::None)
+}
 
 module_functions!(STDOUT_FUNCTIONS, "stdout", [
     "write" => out_write, "writelines" => out_writelines, "flush" => out_flush, "isatty" => never_tty, "writable" => yes,

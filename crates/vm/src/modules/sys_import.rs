@@ -1,8 +1,7 @@
 //! `sys` attributes the import system and `site` read: the finder lists
 //! (`meta_path`, `path_hooks`, `path_importer_cache`, which Pith's own
 //! importer does not consult but `importlib._bootstrap`, `pkgutil` and
-//! `runpy` fill and search), `pycache_prefix`, `copyright`, and a few
-//! interpreter-state functions.
+//! `runpy` fill and search), `pycache_prefix`, `copyright`, and `addaudithook`.
 
 use crate::dict::Dict;
 use crate::exc::PyResult;
@@ -11,7 +10,6 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 super::module_functions!(FUNCTIONS, "sys", [
-    "is_finalizing" => is_finalizing,
     "addaudithook" => addaudithook,
 ]);
 
@@ -43,11 +41,6 @@ pub(super) fn attrs(executable: &Value) -> Vec<(&'static str, Value)> {
         out.push((f.name, Value::Builtin(f)));
     }
     out
-}
-
-/// `sys.is_finalizing()`: Python code never runs after finalization starts.
-fn is_finalizing(_: &mut Vm, _: Args<'_>) -> PyResult<Value> {
-    Ok(Value::Bool(false))
 }
 
 /// `sys.addaudithook(hook)`: Pith raises no audit events, so hooks are

@@ -176,9 +176,9 @@ fn t_sleep(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     }
     // Under a step limit, every 100 microseconds of sleep costs a step.
     super::charge(vm, (s * 10_000.0) as u64)?;
-    vm.flush();
-    std::thread::sleep(Duration::from_secs_f64(s));
-    Ok(Value::None)
+    let until = Instant::now() + Duration::from_secs_f64(s);
+    // Other threads run meanwhile; alone, the VM just sleeps.
+    super::thread::switch::block_on(vm, super::thread::sched::Wait::Sleep(until), &Value::None)
 }
 
 /// A broken-down UTC time.

@@ -1,0 +1,478 @@
+//! Switching green threads. A blocking native (`lock.acquire`, `time.sleep`)
+//! that cannot complete calls [`block_on`]. When the eval loop called it
+//! directly and no Rust frame of the thread lies under that loop, it asks the
+//! loop to switch: the loop saves the thread's whole state with the call
+//! pending, and another thread's state goes in; when the scheduler has
+//! completed the wait, the thread resumes with the call's result pushed, as if
+//! the call had just returned. Under Rust frames (a callback of `sorted`, an
+//! `__enter__` written in Python) the native waits in place instead
+//! ([`Vm::wait_nested`]), running the other threads in a nested loop.
+
+use std::time::Instant;
+
+use crate::exc::{PyErr, PyResult};
+use crate::types::ExcKind;
+use crate::value::Value;
+use crate::vm::{Frame, Vm, MAX_NATIVE_DEPTH};
+use pith_bytecode::Opcode as Op;
+
+use super::sched::{Block, Home, Pick, SavedState, Start, Wait};
+
+/// What the eval loop does after a switch.
+pub(crate) enum Resume {
+    /// Run the frames now in the VM.
+    Continue,
+    /// Raise this error at this instruction of the top frame.
+    Raise(PyErr, u32),
+    /// Return this from the loop.
+    Return(PyResult<Value>),
+}
+
+/// The error a native returns to ask the loop for a switch (never seen).
+fn switch_signal() -> PyErr {
+    PyErr::new(ExcKind::RuntimeError, "thread switch")
+}
+
+/// Every thread is blocked and none waits with a timeout.
+fn deadlock() -> PyErr {
+    PyErr::new(
+        ExcKind::RuntimeError,
+        "deadlock: every thread is blocked and none can wake the others",
+    )
+}
+
+fn sleep_until(vm: &mut Vm, d: Instant) {
+    vm.flush();
+    let now = Instant::now();
+    if d > now {
+        std::thread::sleep(d - now);
+    }
+}
+
+/// Waits for `wait`, letting other threads run meanwhile. `recv` is the
+/// object whose method blocks (`with lock:` needs its `__exit__`).
+pub(crate) fn block_on(vm: &mut Vm, wait: Wait, recv: &Value) -> PyResult<Value> {
+    let direct = std::mem::take(&mut vm.sched.direct);
+    if vm.sched.threads.len() == 1 {
+        // No other thread could change anything: only time passes.
+        return match wait {
+            Wait::Sleep(d) => {
+                sleep_until(vm, d);
+                Ok(Value::None)
+            }
+            Wait::Lock {
+                deadline: Some(d), ..
+            }
+            | Wait::RLock {
+                deadline: Some(d), ..
+            } => {
+                sleep_until(vm, d);
+                Ok(Value::Bool(false))
+            }
+            _ => Err(PyErr::new(
+                ExcKind::RuntimeError,
+                "acquiring a lock held by the only thread would block forever",
+            )),
+        };
+    }
+    if direct && vm.native_depth == vm.sched.cur_level {
+        vm.sched.signal = Some(Block {
+            wait,
+            recv: recv.clone(),
+            preempt: false,
+        });
+        return Err(switch_signal());
+    }
+    vm.wait_nested(wait)
+}
+
+impl Vm {
+    /// Moves the running thread's state out of the VM.
+    fn take_state(&mut self) -> SavedState {
+        SavedState {
+            stack: std::mem::take(&mut self.stack),
+            frames: std::mem::take(&mut self.frames),
+            exc_info: std::mem::replace(&mut self.exc_info, Value::None),
+            init_frames: std::mem::take(&mut self.init_frames),
+            bottom: std::mem::replace(&mut self.sched.bottom, false),
+            level: self.sched.cur_level,
+        }
+    }
+
+    /// Moves a thread's state into the VM (whose own state is empty).
+    fn put_state(&mut self, s: SavedState) {
+        self.stack = s.stack;
+        self.frames = s.frames;
+        self.exc_info = s.exc_info;
+        self.init_frames = s.init_frames;
+        self.sched.bottom = s.bottom;
+        self.sched.cur_level = s.level;
+    }
+
+    /// Starts handing out the step budget one switch interval at a time.
+    pub(crate) fn arm_preemption(&mut self) {
+        if self.sched.reserve > 0 || self.sched.threads.len() < 2 {
+            return;
+        }
+        let chunk = self.sched.switch_steps.min(self.steps_left);
+        self.sched.reserve = self.steps_left - chunk;
+        self.steps_left = chunk;
+    }
+
+    fn disarm_preemption(&mut self) {
+        self.steps_left = self.steps_left.saturating_add(self.sched.reserve);
+        self.sched.reserve = 0;
+    }
+
+    /// `steps_left` ran out: true when more budget was handed out (the step
+    /// limit itself is not reached).
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn refill_steps(&mut self) -> bool {
+        if self.sched.reserve == 0 {
+            return false;
+        }
+        let chunk = self.sched.switch_steps.min(self.sched.reserve);
+        self.sched.reserve -= chunk;
+        self.steps_left = chunk;
+        true
+    }
+
+    /// `steps_left` ran out at a backward jump: the step-limit error, or a
+    /// switch-interval tick (a request to switch threads).
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn out_of_steps(&mut self) -> PyErr {
+        if !self.refill_steps() {
+            return PyErr::system_error("step limit exceeded");
+        }
+        self.sched.signal = Some(Block {
+            wait: Wait::Ready,
+            recv: Value::None,
+            preempt: true,
+        });
+        switch_signal()
+    }
+
+    /// `sys.setswitchinterval`: seconds become a step budget.
+    pub(crate) fn set_switch_interval(&mut self, seconds: f64) {
+        self.sched.switch_interval = seconds;
+        // About four million steps a second on a typical loop.
+        self.sched.switch_steps = ((seconds * 4_000_000.0) as u64).clamp(100, 1 << 40);
+    }
+
+    /// The eval loop's hook: the instruction at `raise_ip` stopped with a
+    /// switch request pending.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn thread_switch(&mut self, raise_ip: u32) -> Resume {
+        let Some(block) = self.sched.signal.take() else {
+            return Resume::Continue;
+        };
+        let clean = self.native_depth == self.sched.cur_level;
+        if block.preempt && (!clean || self.sched.threads.len() < 2 || self.trace.is_some()) {
+            return Resume::Continue;
+        }
+        let with = self
+            .frames
+            .last()
+            .and_then(|f| f.code.instrs.get(raise_ip as usize))
+            .is_some_and(|i| i.op == Op::BeforeWith);
+        if with && !block.preempt {
+            // `BEFORE_WITH` pushes the bound `__exit__` under `__enter__`'s result.
+            let t = crate::types::type_of(&block.recv);
+            let Some(exit) = crate::class::special(&t, crate::names::D::Exit) else {
+                return Resume::Raise(PyErr::type_error("missing __exit__"), raise_ip);
+            };
+            match self.bind_attr(exit, &block.recv, &t) {
+                Ok(e) => self.stack.push(e),
+                Err(e) => return Resume::Raise(e, raise_ip),
+            }
+        }
+        let home = if self.sched.bottom {
+            Home::Any
+        } else {
+            Home::Base(self.sched.cur_level)
+        };
+        let st = self.take_state();
+        let cur = self.sched.current;
+        if let Some(t) = self.sched.threads.get_mut(cur) {
+            t.wait = block.wait;
+            t.home = home;
+            t.saved = Some(st);
+            t.result = None;
+        }
+        self.schedule_here()
+    }
+
+    /// The eval loop's hook: the running thread's own function returned or
+    /// raised (its bottom frame is gone).
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn thread_ended(&mut self, r: PyResult<Value>) -> Resume {
+        self.end_thread(r);
+        self.schedule_here()
+    }
+
+    /// Goes on with what a switch decided: `None` to run the frames now in
+    /// the VM, else what the loop returns. An error handed to the thread
+    /// swapped in is raised in it (and may end it).
+    pub(crate) fn resume_thread<const TRACE: bool>(
+        &mut self,
+        mut next: Resume,
+    ) -> Option<PyResult<Value>> {
+        loop {
+            match next {
+                Resume::Continue => return None,
+                Resume::Return(r) => return Some(r),
+                Resume::Raise(e, at) => match self.unwind::<TRACE>(e, false, at) {
+                    Ok(()) => return None,
+                    Err(e) if self.sched.bottom && self.frames.is_empty() => {
+                        next = self.thread_ended(Err(e));
+                    }
+                    Err(e) => return Some(Err(e)),
+                },
+            }
+        }
+    }
+
+    /// Forgets the running thread: releases its sentinel, reports an
+    /// exception that escaped it.
+    fn end_thread(&mut self, r: PyResult<Value>) {
+        let cur = self.sched.current;
+        if cur >= self.sched.threads.len() {
+            return;
+        }
+        let t = self.sched.threads.remove(cur);
+        self.stack.clear();
+        self.frames.clear();
+        self.init_frames.clear();
+        self.exc_info = Value::None;
+        self.sched.bottom = false;
+        let n = self.sched.threads.len();
+        // The next pick starts with the thread after the one that ended.
+        self.sched.current = if cur == 0 {
+            n.saturating_sub(1)
+        } else {
+            cur - 1
+        };
+        if let Some(s) = &t.sentinel {
+            super::lock::force_release(s);
+        }
+        self.forget_locals(t.ident);
+        if let Err(e) = r {
+            if !e.is(ExcKind::SystemExit) {
+                use std::io::Write;
+                let name = self.repr_of(&t.func).unwrap_or_default();
+                let _ = self.stdout.flush();
+                self.write_err(&format!("Exception ignored in thread started by: {name}\n"));
+                self.print_exception(&e);
+            }
+        }
+        if n < 2 {
+            self.disarm_preemption();
+        }
+    }
+
+    /// Chooses the next thread for the loop at this depth and puts it in the
+    /// VM (the running thread has been saved or has ended).
+    fn schedule_here(&mut self) -> Resume {
+        let level = self.native_depth;
+        loop {
+            match self.sched.pick(level) {
+                Pick::Sleep(d) => sleep_until(self, d),
+                Pick::Return => {
+                    self.sched.returning = true;
+                    return Resume::Return(Err(switch_signal()));
+                }
+                Pick::Deadlock(i) => {
+                    let Some(t) = self.sched.threads.get_mut(i) else {
+                        return Resume::Return(Err(deadlock()));
+                    };
+                    if matches!(t.wait, Wait::Ready) {
+                        // Runnable but out of this loop's reach.
+                        self.sched.returning = true;
+                        return Resume::Return(Err(deadlock()));
+                    }
+                    t.wait = Wait::Ready;
+                    t.result = Some(Err(deadlock()));
+                }
+                Pick::Run(i) => {
+                    self.sched.current = i;
+                    self.sync_locals();
+                    let t = &mut self.sched.threads[i];
+                    if let Some(start) = t.start.take() {
+                        if let Some(r) = self.start_thread(start, level) {
+                            return r;
+                        }
+                        continue;
+                    }
+                    let saved = t.saved.take();
+                    let result = t.result.take();
+                    if let Some(s) = saved {
+                        self.put_state(s);
+                    }
+                    self.sched.cur_level = level;
+                    match result {
+                        None => return Resume::Continue,
+                        Some(Ok(v)) => {
+                            self.stack.push(v);
+                            return Resume::Continue;
+                        }
+                        Some(Err(e)) => {
+                            let at = self.frames.last().map_or(0, |f| f.ip.saturating_sub(1));
+                            return Resume::Raise(e, at as u32);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Starts a thread: a Python function gets its frame at the bottom of a
+    /// fresh stack (its return ends the thread); anything else is called from
+    /// here and runs to its end (`None`: pick again).
+    fn start_thread(&mut self, start: Start, level: usize) -> Option<Resume> {
+        self.sched.cur_level = level;
+        let Start {
+            func,
+            args,
+            kwnames,
+            kwvals,
+        } = start;
+        let (f, args) = match &func {
+            Value::Function(f) => (f.clone(), args),
+            Value::Method(m) if matches!(m.1, Value::Function(_)) => {
+                let Value::Function(f) = &m.1 else {
+                    return None;
+                };
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(m.0.clone());
+                all.extend(args);
+                (f.clone(), all)
+            }
+            _ => {
+                self.sched.bottom = false;
+                let r = self.call_with_kw(&func, &args, &kwnames, &kwvals);
+                self.end_thread(r);
+                return None;
+            }
+        };
+        self.sched.bottom = true;
+        match f.bind(&args, &kwnames, &kwvals) {
+            Ok(locals) => {
+                self.stack.extend(locals);
+                self.frames.push(Frame {
+                    code: f.code.clone(),
+                    globals: f.globals.clone(),
+                    names: None,
+                    base: 0,
+                    ret_to: 0,
+                    ip: 0,
+                    entry: true,
+                    generator: None,
+                });
+                Some(Resume::Continue)
+            }
+            Err(e) => {
+                self.end_thread(Err(e));
+                None
+            }
+        }
+    }
+
+    /// Waits for `wait` under Rust frames: the thread's state stays with this
+    /// call while the other threads run in a loop one level deeper, which
+    /// returns once the wait has completed.
+    fn wait_nested(&mut self, wait: Wait) -> PyResult<Value> {
+        let level = self.native_depth + 1;
+        if level >= MAX_NATIVE_DEPTH {
+            return Err(PyErr::new(
+                ExcKind::RecursionError,
+                "maximum recursion depth exceeded",
+            ));
+        }
+        let me = self.sched.ident();
+        let saved = self.take_state();
+        let cur = self.sched.current;
+        if let Some(t) = self.sched.threads.get_mut(cur) {
+            t.wait = wait;
+            t.home = Home::Nested(level);
+            t.saved = None;
+            t.result = None;
+        }
+        self.native_depth = level;
+        let mut next = self.schedule_here();
+        let outcome = loop {
+            next = match next {
+                Resume::Return(r) => break r,
+                Resume::Continue => {
+                    let r = self.run_frames();
+                    if std::mem::take(&mut self.sched.returning) {
+                        Resume::Return(r)
+                    } else {
+                        // A thread's own function ended under this loop.
+                        self.thread_ended(r)
+                    }
+                }
+                raise => match self.resume_thread::<false>(raise) {
+                    None => Resume::Continue,
+                    Some(r) => Resume::Return(r),
+                },
+            };
+        };
+        self.sched.returning = false;
+        self.native_depth = level - 1;
+        // Whatever ran last has been saved or has ended.
+        let i = self.sched.index_of(me).unwrap_or(0);
+        self.sched.current = i;
+        self.sync_locals();
+        let result = self.sched.threads.get_mut(i).and_then(|t| {
+            t.home = Home::Any;
+            t.wait = Wait::Ready;
+            t.result.take()
+        });
+        self.put_state(saved);
+        match (result, outcome) {
+            (Some(r), _) => r,
+            (None, Err(e)) => Err(e),
+            (None, Ok(_)) => Err(deadlock()),
+        }
+    }
+}
+
+impl Vm {
+    /// What CPython's `Py_FinalizeEx` does first: `threading._shutdown()`,
+    /// which waits for the non-daemon threads (and runs
+    /// `threading._register_atexit` callbacks). Daemon threads then die.
+    pub(crate) fn shutdown_threads(&mut self) {
+        let key = self.intern("threading");
+        let module = self.modules.borrow().get_str(&key).cloned();
+        if let Some(m) = module {
+            self.sched.cur_level = self.native_depth + 1;
+            let name = self.intern("_shutdown");
+            let r = match self.get_attr(&m, &name) {
+                Ok(f) => self.call(&f, &[]).map(|_| ()),
+                Err(e) if e.is(ExcKind::AttributeError) => Ok(()),
+                Err(e) => Err(e),
+            };
+            if let Err(e) = r {
+                use std::io::Write;
+                let repr = self.repr_of(&m).unwrap_or_default();
+                let _ = self.stdout.flush();
+                self.write_err(&format!("Exception ignored in: {repr}\n"));
+                self.print_exception(&e);
+            }
+        }
+        // What is left (daemon threads) never runs again.
+        let main = self.sched.current;
+        let mut i = 0;
+        self.sched.threads.retain(|_| {
+            i += 1;
+            i - 1 == main
+        });
+        self.sched.current = 0;
+        self.sync_locals();
+        self.disarm_preemption();
+    }
+}
