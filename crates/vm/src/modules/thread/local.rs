@@ -73,7 +73,8 @@ impl Vm {
             if st.owner == me {
                 continue;
             }
-            let Ok(mut d) = inst.dict.try_borrow_mut() else {
+            let dict = inst.dict.materialize();
+            let Ok(mut d) = dict.try_borrow_mut() else {
                 continue;
             };
             let mine = st.others.remove(&me).unwrap_or_default();

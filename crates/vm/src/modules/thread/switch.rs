@@ -363,7 +363,7 @@ impl Vm {
             Ok(locals) => {
                 self.stack.extend(locals);
                 self.frames.push(Frame {
-                    code: f.code.clone(),
+                    code: f.code.borrow().clone(),
                     globals: f.globals.clone(),
                     names: None,
                     base: 0,
