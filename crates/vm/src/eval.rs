@@ -257,7 +257,7 @@ impl Vm {
                 "maximum recursion depth exceeded",
             ));
         }
-        let code = &f.code.borrow().clone();
+        let code = f.code.borrow().clone();
         let nargs = self.stack.len() - args_start;
         let n = code.nlocalsplus();
         let base;
@@ -279,7 +279,7 @@ impl Vm {
             self.stack.extend(locals);
         }
         self.frames.push(Frame {
-            code: code.clone(),
+            code,
             globals: f.globals.clone(),
             names: None,
             base,

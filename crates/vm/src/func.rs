@@ -130,7 +130,8 @@ fn name_list(names: &[&str]) -> String {
 impl Function {
     /// Binds call arguments to a fresh fast-locals array (cells and free variables set up).
     pub fn bind(&self, pos: &[Value], kwnames: &[Value], kwvals: &[Value]) -> PyResult<Vec<Value>> {
-        let code = &self.code.borrow().clone();
+        let code_ref = self.code.borrow();
+        let code = &*code_ref;
         let n = code.nlocalsplus();
         let mut locals = vec![Value::Null; n];
         let argc = code.argcount;

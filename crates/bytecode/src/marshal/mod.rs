@@ -27,7 +27,7 @@ mod read;
 mod write;
 
 pub use read::{loads, loads_code, loads_from};
-pub use write::{dumps, dumps_from, dumps_with_trace};
+pub use write::{dumps, dumps_from, dumps_with_trace, long_digits};
 
 use crate::constant::Constant;
 

@@ -319,24 +319,7 @@ impl<'a, 't> Writer<'a, 't> {
     /// `w_PyLong`: sign and count of 15-bit digits, then the digits, least significant first.
     fn long_int(&mut self, v: &BigInt, flag: u8) {
         self.out.push(ty::LONG | flag);
-        let (sign, mag) = v.to_u32_digits();
-        let mut digits: Vec<u16> = Vec::with_capacity(mag.len() * 32 / 15 + 1);
-        let (mut acc, mut bits) = (0u64, 0u32);
-        for word in mag {
-            acc |= u64::from(word) << bits;
-            bits += 32;
-            while bits >= 15 {
-                digits.push((acc & 0x7fff) as u16);
-                acc >>= 15;
-                bits -= 15;
-            }
-        }
-        if bits > 0 {
-            digits.push(acc as u16);
-        }
-        while digits.last() == Some(&0) {
-            digits.pop();
-        }
+        let (sign, digits) = long_digits(v);
         let n = match i32::try_from(digits.len()) {
             Ok(n) => n,
             Err(_) => {
@@ -379,4 +362,28 @@ fn sorted_for_set(items: &[Constant]) -> Vec<&Constant> {
         .collect();
     keyed.sort_by(|a, b| a.0.cmp(&b.0));
     keyed.into_iter().map(|(_, item)| item).collect()
+}
+
+/// The sign and the base-2**15 digits (least significant first, no leading
+/// zeros) of `v`, as marshal's `TYPE_LONG` stores them.
+pub fn long_digits(v: &BigInt) -> (Sign, Vec<u16>) {
+    let (sign, mag) = v.to_u32_digits();
+    let mut digits: Vec<u16> = Vec::with_capacity(mag.len() * 32 / 15 + 1);
+    let (mut acc, mut bits) = (0u64, 0u32);
+    for word in mag {
+        acc |= u64::from(word) << bits;
+        bits += 32;
+        while bits >= 15 {
+            digits.push((acc & 0x7fff) as u16);
+            acc >>= 15;
+            bits -= 15;
+        }
+    }
+    if bits > 0 {
+        digits.push(acc as u16);
+    }
+    while digits.last() == Some(&0) {
+        digits.pop();
+    }
+    (sign, digits)
 }

@@ -279,24 +279,7 @@ impl Writer {
     /// `TYPE_LONG`: sign and count of 15-bit digits, then the digits.
     fn big(&mut self, n: &BigInt, flag: u8) -> PyResult<()> {
         self.out.push(b'l' | flag);
-        let (sign, mag) = n.to_u32_digits();
-        let mut digits: Vec<u16> = Vec::new();
-        let (mut acc, mut bits) = (0u64, 0u32);
-        for word in mag {
-            acc |= u64::from(word) << bits;
-            bits += 32;
-            while bits >= 15 {
-                digits.push((acc & 0x7fff) as u16);
-                acc >>= 15;
-                bits -= 15;
-            }
-        }
-        if bits > 0 {
-            digits.push(acc as u16);
-        }
-        while digits.last() == Some(&0) {
-            digits.pop();
-        }
+        let (sign, digits) = pith_bytecode::marshal::long_digits(n);
         let count = i32::try_from(digits.len()).map_err(|_| unmarshallable())?;
         self.long(if sign == Sign::Minus { -count } else { count });
         for d in digits {
