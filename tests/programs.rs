@@ -4,10 +4,12 @@
 //! written by `tools/gen_vm_programs.py`). So must `pith pyc/NAME.pyc`, the
 //! program compiled by CPython (the VM-against-CPython's-compiler cross-check,
 //! through the binary, with Pith's compiler installed for `exec` and imports).
-//! Memory addresses are masked.
+//! A program reads `tests/programs/stdin/NAME.txt` on stdin if it exists,
+//! else an empty stdin. Memory addresses are masked.
 
+use std::io::Write;
 use std::path::Path;
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 fn mask_addresses(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -53,13 +55,23 @@ fn programs_match_cpython() {
         );
         for program in [format!("{name}.py"), format!("pyc/{name}.pyc")] {
             // A `.pyc` in pyc/ imports the program's modules through PITHPATH.
-            let output = Command::new(env!("CARGO_BIN_EXE_pith"))
+            let stdin =
+                std::fs::read(dir.join("stdin").join(format!("{name}.txt"))).unwrap_or_default();
+            let mut child = Command::new(env!("CARGO_BIN_EXE_pith"))
                 .arg(&program)
                 .current_dir(dir)
                 .env("PYTHONHASHSEED", "0")
                 .env("PITHPATH", &prefix)
-                .output()
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
                 .expect("pith runs");
+            // A program may exit before reading all its input.
+            if let Some(mut pipe) = child.stdin.take() {
+                let _ = pipe.write_all(&stdin);
+            }
+            let output = child.wait_with_output().expect("pith runs");
             let got = (
                 unprefix(&output.stdout),
                 unprefix(&output.stderr),

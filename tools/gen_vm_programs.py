@@ -6,6 +6,8 @@ For every program NAME.py this writes, next to it:
   expected/NAME.stderr   its stderr; in both, the absolute program directory is
                          removed from paths (`File "NAME.py"`, `file "NAME.py"`)
   expected/NAME.status   its exit status
+  stdin/NAME.txt         (optional, written by hand) what the program reads on
+                         stdin; without it stdin is empty
   pyc/NAME.pyc           the module compiled by CPython (`py_compile`, co_filename
                          "NAME.py"), which the pith-vm tests run
 Programs run with the program directory as the working directory and
@@ -25,11 +27,16 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 PROGRAMS = os.path.join(os.path.dirname(HERE), "tests", "programs")
 
 
-def run(args):
+def run(args, stdin=b""):
     env = dict(os.environ, PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1")
     env.pop("PYTHONSTARTUP", None)
     p = subprocess.run(
-        [sys.executable] + args, cwd=PROGRAMS, capture_output=True, env=env, timeout=120
+        [sys.executable] + args,
+        cwd=PROGRAMS,
+        capture_output=True,
+        env=env,
+        timeout=120,
+        input=stdin,
     )
     return p.stdout, p.stderr, p.returncode
 
@@ -58,10 +65,15 @@ def main():
             doraise=True,
             invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH,
         )
-        out, err, status = run([src])
+        stdin_path = os.path.join(PROGRAMS, "stdin", name + ".txt")
+        stdin = b""
+        if os.path.exists(stdin_path):
+            with open(stdin_path, "rb") as f:
+                stdin = f.read()
+        out, err, status = run([src], stdin)
         out = out.replace(prefix, b"")
         err = err.replace(prefix, b"")
-        out2, err2, status2 = run([pyc])
+        out2, err2, status2 = run([pyc], stdin)
         if (mask(out2), mask(err2), status2) != (mask(out), mask(err), status):
             print(f"warning: {name}: python3 {pyc} differs from python3 {src}")
         base = os.path.join(PROGRAMS, "expected", name)

@@ -473,34 +473,40 @@ impl Vm {
                     }
                     crate::call_fast::LOCAL_CONST_BINOP => {
                         let i = (arg & 0xffff) as usize;
-                        let v = bound_local!(i);
                         let c = &code.consts[(arg >> 16) as usize];
-                        if let (Value::Int(x), Value::Int(y), Some(op)) =
-                            (&v, c, instrs.get(ip + 1))
-                        {
-                            if let Some(r) = crate::call_fast::int_binop(op.arg, *x, *y) {
+                        // The local is read in place: an int needs no clone and no drop.
+                        let x = match local!(i) {
+                            Value::Int(x) => Some(*x),
+                            _ => None,
+                        };
+                        if let (Some(x), Value::Int(y), Some(op)) = (x, c, instrs.get(ip + 1)) {
+                            if let Some(r) = crate::call_fast::int_binop(op.arg, x, *y) {
                                 self.stack.push(Value::Int(r));
                                 ip += 2;
                                 continue;
                             }
                         }
+                        let v = bound_local!(i);
                         self.stack.push(v);
                         self.stack.push(c.fast_clone());
                         ip += 1;
                     }
                     crate::call_fast::LOCAL_CONST_CMP_JUMP => {
                         let i = (arg & 0xffff) as usize;
-                        let v = bound_local!(i);
                         let c = &code.consts[(arg >> 16) as usize];
-                        if let (Value::Int(x), Value::Int(y), Some(j)) = (&v, c, instrs.get(ip + 1))
-                        {
-                            if crate::call_fast::int_compare(j.arg, *x, *y) == (j.arg & 8 != 0) {
+                        let x = match local!(i) {
+                            Value::Int(x) => Some(*x),
+                            _ => None,
+                        };
+                        if let (Some(x), Value::Int(y), Some(j)) = (x, c, instrs.get(ip + 1)) {
+                            if crate::call_fast::int_compare(j.arg, x, *y) == (j.arg & 8 != 0) {
                                 jump!((j.arg >> 4) as usize);
                             } else {
                                 ip += 3;
                             }
                             continue;
                         }
+                        let v = bound_local!(i);
                         self.stack.push(v);
                         self.stack.push(c.fast_clone());
                         ip += 1;

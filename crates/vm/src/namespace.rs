@@ -145,20 +145,32 @@ pub fn b_input(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         vm.write_out(&text)?;
     }
     vm.flush();
-    let mut line = String::new();
-    match std::io::stdin().read_line(&mut line) {
-        Ok(0) => Err(PyErr::new(ExcKind::EOFError, "EOF when reading a line")),
-        Ok(_) => {
-            if line.ends_with('\n') {
-                line.pop();
-                if line.ends_with('\r') {
-                    line.pop();
+    let mut line = match crate::modules::sys::replaced_stdin(vm) {
+        Some(Value::None) => {
+            return Err(PyErr::new(ExcKind::RuntimeError, "input(): lost sys.stdin"))
+        }
+        Some(stdin) => {
+            let name = vm.intern("readline");
+            let readline = vm.get_attr(&stdin, &name)?;
+            match vm.call(&readline, &[])? {
+                Value::Str(s) => s.as_str().to_string(),
+                other => {
+                    return Err(PyErr::type_error(format!(
+                        "object.readline() returned non-string ({})",
+                        crate::types::type_name(&other)
+                    )))
                 }
             }
-            Ok(Value::string(line))
         }
-        Err(e) => Err(PyErr::new(ExcKind::OSError, e.to_string())),
+        None => crate::modules::sys::next_line()?,
+    };
+    if line.is_empty() {
+        return Err(PyErr::new(ExcKind::EOFError, "EOF when reading a line"));
     }
+    if line.ends_with('\n') {
+        line.pop();
+    }
+    Ok(Value::string(line))
 }
 
 /// `exit(code)` / `quit(code)`: raise `SystemExit`.

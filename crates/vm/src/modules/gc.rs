@@ -13,6 +13,7 @@ module_functions!(GC_FUNCTIONS, "gc", [
     "collect" => g_collect, "disable" => g_disable, "enable" => g_enable,
     "freeze" => g_freeze, "get_count" => g_get_count, "get_freeze_count" => g_get_freeze_count,
     "get_objects" => g_get_objects, "get_referents" => g_get_referents,
+    "get_referrers" => g_get_referrers,
     "get_stats" => g_get_stats, "get_threshold" => g_get_threshold,
     "is_finalized" => g_is_finalized, "is_tracked" => g_is_tracked,
     "isenabled" => g_isenabled, "set_threshold" => g_set_threshold, "unfreeze" => g_unfreeze,
@@ -169,6 +170,21 @@ fn g_get_referents(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         crate::gc::referents(v, &mut out);
     }
     Ok(Value::list(out))
+}
+
+/// `gc.get_referrers(*objs)`: the tracked objects that refer to any of `objs`.
+fn g_get_referrers(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    a.no_kw("gc.get_referrers")?;
+    let mut found = Vec::new();
+    let mut referents = Vec::new();
+    for candidate in crate::gc::objects() {
+        referents.clear();
+        crate::gc::referents(&candidate, &mut referents);
+        if referents.iter().any(|r| a.pos.iter().any(|o| r.is(o))) {
+            found.push(candidate);
+        }
+    }
+    Ok(Value::list(found))
 }
 
 fn g_get_stats(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {

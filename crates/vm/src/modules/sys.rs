@@ -84,7 +84,7 @@ module_functions!(STDIN_BUFFER_FUNCTIONS, "stdin.buffer", [
 
 module_functions!(STDIN_FUNCTIONS, "stdin", [
     "readline" => in_readline, "read" => in_read, "readlines" => in_readlines,
-    "isatty" => never_tty, "readable" => yes, "writable" => no,
+    "__next__" => in_next, "isatty" => never_tty, "readable" => yes, "writable" => no,
 ]);
 
 /// Which of the standard streams a `sys.stdout`-like object is.
@@ -138,6 +138,16 @@ pub fn current_stdout(vm: &mut Vm) -> Option<Value> {
     let Value::Module(m) = sys else { return None };
     let out = KEYS.with(|k| m.dict.borrow().get_str(&k.1).cloned());
     out
+}
+
+/// The current `sys.stdin` if `sys` has been imported and a program replaced
+/// it (an `io.StringIO`, say): `input()` then reads from it.
+pub fn replaced_stdin(vm: &mut Vm) -> Option<Value> {
+    let (sys_key, stdin_key) = (vm.intern("sys"), vm.intern("stdin"));
+    let sys = vm.modules.borrow().get_str(&sys_key).cloned()?;
+    let Value::Module(m) = sys else { return None };
+    let stdin = m.dict.borrow().get_str(&stdin_key).cloned()?;
+    (std_stream(&stdin) != Some(StdStream::Stdin)).then_some(stdin)
 }
 
 /// Writes `print`'s text to `file` (`None`: the current `sys.stdout`).
@@ -792,22 +802,114 @@ fn read_line() -> PyResult<String> {
         .lock()
         .read_line(&mut line)
         .map_err(|e| PyErr::new(ExcKind::OSError, e.to_string()))?;
+    // CPython's stdin on POSIX translates no newlines (`newline="\n"`).
     Ok(line)
+}
+
+/// The optional `size` argument of `read`/`readline`: `None` (or a negative
+/// size) reads without limit.
+fn size_arg(a: &Args<'_>, name: &str) -> PyResult<Option<usize>> {
+    crate::native::positional(a, name, 0, 1)?;
+    match a.pos.first() {
+        None | Some(Value::None) => Ok(None),
+        Some(Value::Int(n)) => Ok(usize::try_from(*n).ok()),
+        Some(other) => Err(PyErr::type_error(format!(
+            "argument should be integer or None, not '{}'",
+            type_name(other)
+        ))),
+    }
+}
+
+/// Splits `text` after its first `limit` characters; the rest is put back
+/// in front of what stdin reads next.
+fn keep_chars(text: String, limit: Option<usize>) -> String {
+    let Some(limit) = limit else { return text };
+    match text.char_indices().nth(limit) {
+        Some((at, _)) => {
+            PENDING.with(|p| p.borrow_mut().insert_str(0, &text[at..]));
+            text[..at].to_string()
+        }
+        None => text,
+    }
+}
+
+thread_local! {
+    /// Characters read from stdin but not yet delivered (after a `size` limit).
+    static PENDING: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// The next line of `sys.stdin` ("" at end of input), starting with any
+/// characters a sized read left over.
+pub(crate) fn next_line() -> PyResult<String> {
+    let pending = PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()));
+    if let Some(nl) = pending.find('\n') {
+        PENDING.with(|p| p.borrow_mut().push_str(&pending[nl + 1..]));
+        return Ok(pending[..=nl].to_string());
+    }
+    let line = read_line()?;
+    Ok(pending + &line)
 }
 
 fn in_readline(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     a.no_kw("readline")?;
+    let limit = size_arg(&a, "readline")?;
     vm.flush();
-    Ok(Value::string(read_line()?))
+    Ok(Value::string(keep_chars(next_line()?, limit)))
 }
 
 fn in_read(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     a.no_kw("read")?;
+    let limit = size_arg(&a, "read")?;
     vm.flush();
-    let mut all = String::new();
-    std::io::Read::read_to_string(&mut std::io::stdin().lock(), &mut all)
-        .map_err(|e| PyErr::new(ExcKind::OSError, e.to_string()))?;
-    Ok(Value::string(all))
+    let mut all = PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()));
+    match limit {
+        None => {
+            let mut rest = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin().lock(), &mut rest)
+                .map_err(|e| PyErr::new(ExcKind::OSError, e.to_string()))?;
+            all.push_str(&rest);
+        }
+        Some(n) => {
+            while all.chars().count() < n {
+                let line = read_line()?;
+                if line.is_empty() {
+                    break;
+                }
+                all.push_str(&line);
+            }
+        }
+    }
+    Ok(Value::string(keep_chars(all, limit)))
+}
+
+/// `next(sys.stdin)` and `for line in sys.stdin`: the next line, `None` at
+/// the end of input.
+pub fn stdin_next(vm: &mut Vm) -> PyResult<Option<Value>> {
+    vm.flush();
+    let line = next_line()?;
+    Ok((!line.is_empty()).then(|| Value::string(line)))
+}
+
+fn in_next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    crate::native::positional(&a, "__next__", 0, 0)?;
+    stdin_next(vm)?.ok_or_else(|| PyErr::with_args(ExcKind::StopIteration, Vec::new()))
+}
+
+/// What iterating `sys.stdin` calls for each line (`iter(callable, "")`'s callable).
+static STDIN_LINES: BuiltinDef = BuiltinDef {
+    name: "readline",
+    func: in_readline,
+    owner: "stdin",
+    is_method: false,
+};
+
+/// The iterator over `sys.stdin`'s lines: reads a line at a time until the
+/// empty string that marks the end of input.
+pub fn stdin_lines() -> crate::iter::IterObj {
+    crate::iter::IterObj::Callable {
+        func: Value::Builtin(&STDIN_LINES),
+        sentinel: Value::str(""),
+    }
 }
 
 fn in_readlines(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -815,7 +917,7 @@ fn in_readlines(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     vm.flush();
     let mut lines = Vec::new();
     loop {
-        let line = read_line()?;
+        let line = next_line()?;
         if line.is_empty() {
             break;
         }
