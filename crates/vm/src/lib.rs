@@ -26,6 +26,7 @@ mod anchors;
 mod attr;
 mod attr_cache;
 mod base_methods;
+pub mod buffer;
 pub mod builtins;
 mod c_accelerated;
 mod call_fast;

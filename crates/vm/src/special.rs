@@ -1033,25 +1033,7 @@ fn repr_shown_as_str(a: &Value, fmt: &str) -> Value {
         if c != '%' {
             continue;
         }
-        let mut key = None;
-        if it.peek() == Some(&'(') {
-            let mut depth = 0;
-            let mut k = String::new();
-            for ch in it.by_ref() {
-                match ch {
-                    '(' => depth += 1,
-                    ')' => {
-                        depth -= 1;
-                        if depth == 0 {
-                            break;
-                        }
-                    }
-                    _ => {}
-                }
-                k.push(ch);
-            }
-            key = Some(k);
-        }
+        let key = mapping_key(&mut it);
         let mut flags = String::new();
         while let Some(&ch) = it.peek() {
             if "-+ #0123456789.*hlL".contains(ch) {
@@ -1063,7 +1045,7 @@ fn repr_shown_as_str(a: &Value, fmt: &str) -> Value {
         }
         let conv = it.next();
         if let Some(k) = key {
-            // `k` holds the opening parenthesis.
+            out.push('(');
             out.push_str(&k);
             if let Some(c @ ('r' | 'a')) = conv {
                 out.push(REPR_KEY_MARK);
@@ -1089,26 +1071,7 @@ fn percent_conversions(fmt: &str) -> Vec<(Option<String>, char)> {
         if c != '%' {
             continue;
         }
-        let mut key = None;
-        if it.peek() == Some(&'(') {
-            it.next();
-            let mut k = String::new();
-            let mut depth = 1;
-            for ch in it.by_ref() {
-                match ch {
-                    '(' => depth += 1,
-                    ')' => {
-                        depth -= 1;
-                        if depth == 0 {
-                            break;
-                        }
-                    }
-                    _ => {}
-                }
-                k.push(ch);
-            }
-            key = Some(k);
-        }
+        let key = mapping_key(&mut it);
         while let Some(&ch) = it.peek() {
             if "-+ #0123456789.*hlL".contains(ch) {
                 if ch == '*' {
@@ -1125,6 +1088,32 @@ fn percent_conversions(fmt: &str) -> Vec<(Option<String>, char)> {
         }
     }
     out
+}
+
+/// The mapping key of a `%(key)s` directive, read from just after its `%`:
+/// the text inside balanced parentheses (which `%` formatting allows in a
+/// key), or `None` if the directive has no key.
+fn mapping_key(it: &mut std::iter::Peekable<std::str::Chars<'_>>) -> Option<String> {
+    if it.peek() != Some(&'(') {
+        return None;
+    }
+    it.next();
+    let mut key = String::new();
+    let mut depth = 1;
+    for ch in it.by_ref() {
+        match ch {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    break;
+                }
+            }
+            _ => {}
+        }
+        key.push(ch);
+    }
+    Some(key)
 }
 
 /// Whether an instance supports iteration (`__iter__`, `__getitem__` or a builtin payload).

@@ -323,7 +323,7 @@ fn array_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                 .collect();
         }
         Some(Value::Bytes(_) | Value::ByteArray(_)) => {
-            let data = crate::modules::hashes::buffer_arg(&args[1])?;
+            let data = crate::buffer::bytes_like(&args[1])?;
             frombytes(&mut arr, &data)?;
         }
         Some(init) => {
@@ -677,12 +677,7 @@ fn a_tobytes(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn a_frombytes(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "frombytes")?;
-    let data = crate::modules::hashes::buffer_arg(arg1(&a, "frombytes")?).map_err(|_| {
-        PyErr::type_error(format!(
-            "a bytes-like object is required, not '{}'",
-            type_name(a.pos.get(1).unwrap_or(&Value::None))
-        ))
-    })?;
+    let data = crate::buffer::bytes_like(arg1(&a, "frombytes")?)?;
     let mut s = borrow(&st)?;
     frombytes(&mut s, &data)?;
     Ok(Value::None)

@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use crate::buffer::bytes_like;
 use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
 use crate::native::bind_args;
@@ -61,19 +62,6 @@ fn bytes_val(b: Vec<u8>) -> Value {
     Value::Bytes(Rc::new(b))
 }
 
-/// A binary argument (`b2a_*`, checksums): a bytes-like object.
-fn bin_arg(v: &Value) -> PyResult<Vec<u8>> {
-    match v {
-        Value::Bytes(b) => Ok(b.to_vec()),
-        Value::ByteArray(b) => Ok(b.borrow().clone()),
-        Value::MemoryView(m) => m.to_vec(),
-        other => Err(PyErr::type_error(format!(
-            "a bytes-like object is required, not '{}'",
-            type_name(other)
-        ))),
-    }
-}
-
 /// An ASCII argument (`a2b_*`): bytes-like, or a str of ASCII characters.
 fn ascii_arg(v: &Value) -> PyResult<Vec<u8>> {
     match v {
@@ -81,7 +69,7 @@ fn ascii_arg(v: &Value) -> PyResult<Vec<u8>> {
         Value::Str(_) => Err(PyErr::value_error(
             "string argument should contain only ASCII characters",
         )),
-        Value::Bytes(_) | Value::ByteArray(_) | Value::MemoryView(_) => bin_arg(v),
+        Value::Bytes(_) | Value::ByteArray(_) | Value::MemoryView(_) => bytes_like(v),
         other => Err(PyErr::type_error(format!(
             "argument should be bytes, buffer or ASCII string, not '{}'",
             type_name(other)
@@ -209,7 +197,7 @@ fn a2b_base64(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn b2a_base64(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let data = bin_arg(split(&a, "b2a_base64", 1)?)?;
+    let data = bytes_like(split(&a, "b2a_base64", 1)?)?;
     let newline = kw_flag(vm, &a, "b2a_base64", "newline", true)?;
     let mut out = Vec::with_capacity(data.len().div_ceil(3) * 4 + 1);
     for chunk in data.chunks(3) {
@@ -233,7 +221,7 @@ fn b2a_base64(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn hex_impl(vm: &mut Vm, a: &Args<'_>, fname: &str) -> PyResult<Value> {
     let args = bind_args(a, fname, &["data", "sep", "bytes_per_sep"], 1)?;
-    let data = bin_arg(args[0].unwrap_or(&Value::None))?;
+    let data = bytes_like(args[0].unwrap_or(&Value::None))?;
     let sep: Option<u8> = match args[1] {
         None | Some(Value::None) => None,
         Some(Value::Str(s)) => {
@@ -351,7 +339,7 @@ fn positional_2<'a>(a: &Args<'a>, fname: &str, min: usize) -> PyResult<&'a [Valu
 
 fn crc32(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let args = positional_2(&a, "crc32", 1)?;
-    let data = bin_arg(&args[0])?;
+    let data = bytes_like(&args[0])?;
     let mut crc = !crc_start(vm, args.get(1))?;
     for &b in &data {
         crc ^= u32::from(b);
@@ -368,7 +356,7 @@ fn crc32(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn crc_hqx(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let args = positional_2(&a, "crc_hqx", 2)?;
-    let data = bin_arg(&args[0])?;
+    let data = bytes_like(&args[0])?;
     let mut crc = (crc_start(vm, args.get(1))? & 0xffff) as u16;
     for &b in &data {
         crc ^= u16::from(b) << 8;
@@ -384,7 +372,7 @@ fn crc_hqx(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn b2a_uu(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let data = bin_arg(split(&a, "b2a_uu", 1)?)?;
+    let data = bytes_like(split(&a, "b2a_uu", 1)?)?;
     let backtick = kw_flag(vm, &a, "b2a_uu", "backtick", false)?;
     if data.len() > 45 {
         return Err(error(vm, "At most 45 bytes at once"));

@@ -2,6 +2,7 @@
 //! use): equality of two ASCII strs or two bytes-like objects, looking at
 //! every byte whatever the first difference, so the time does not reveal it.
 
+use crate::buffer::exported_bytes;
 use crate::exc::{PyErr, PyResult};
 use crate::func::{Args, BuiltinDef};
 use crate::native::positional;
@@ -16,15 +17,6 @@ pub static COMPARE_DIGEST: BuiltinDef = BuiltinDef {
     owner: "_operator",
     is_method: false,
 };
-
-fn bytes_like(v: &Value) -> Option<PyResult<Vec<u8>>> {
-    match v {
-        Value::Bytes(b) => Some(Ok(b.to_vec())),
-        Value::ByteArray(b) => Some(Ok(b.borrow().clone())),
-        Value::MemoryView(m) => Some(m.to_vec()),
-        _ => None,
-    }
-}
 
 fn compare_digest(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let [x, y] = positional(&a, "_compare_digest", 2, 2)? else {
@@ -46,7 +38,7 @@ fn compare_digest(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             return Err(PyErr::type_error(format!(
                 "a bytes-like object is required, not '{}'",
                 type_name(
-                    if matches!(x, Value::Str(_)) && bytes_like(other).is_some() {
+                    if matches!(x, Value::Str(_)) && exported_bytes(other).is_some() {
                         x
                     } else {
                         y
@@ -54,7 +46,7 @@ fn compare_digest(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                 )
             )))
         }
-        _ => match (bytes_like(x), bytes_like(y)) {
+        _ => match (exported_bytes(x), exported_bytes(y)) {
             (Some(l), Some(r)) => (l?, r?),
             _ => {
                 return Err(PyErr::type_error(format!(

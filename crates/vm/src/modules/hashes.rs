@@ -324,13 +324,12 @@ algorithm!(
 /// The bytes of a bytes-like argument, with the hash modules' errors.
 pub(crate) fn buffer_arg(v: &Value) -> PyResult<Vec<u8>> {
     match v {
-        Value::Bytes(b) => Ok(b.to_vec()),
-        Value::ByteArray(b) => Ok(b.borrow().clone()),
-        Value::MemoryView(m) => m.to_vec(),
         Value::Str(_) => Err(PyErr::type_error("Strings must be encoded before hashing")),
-        _ => Err(PyErr::type_error(
-            "object supporting the buffer API required",
-        )),
+        _ => crate::buffer::exported_bytes(v).unwrap_or_else(|| {
+            Err(PyErr::type_error(
+                "object supporting the buffer API required",
+            ))
+        }),
     }
 }
 

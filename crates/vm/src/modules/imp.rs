@@ -214,15 +214,7 @@ fn source_hash(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         }
     };
     let source = match args[1] {
-        Some(Value::Bytes(b)) => b.to_vec(),
-        Some(Value::ByteArray(b)) => b.borrow().clone(),
-        Some(Value::MemoryView(m)) => m.to_vec()?,
-        Some(other) => {
-            return Err(PyErr::type_error(format!(
-                "a bytes-like object is required, not '{}'",
-                type_name(other)
-            )))
-        }
+        Some(v) => crate::buffer::bytes_like(v)?,
         None => {
             return Err(PyErr::type_error(
                 "source_hash() missing required argument 'source' (pos 2)",

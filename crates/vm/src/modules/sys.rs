@@ -213,13 +213,7 @@ fn stream(name: &str, funcs: &'static [BuiltinDef], mode: &str) -> Value {
 /// The bytes of a `buffer.write(b)` argument.
 fn bytes_arg(a: &Args<'_>) -> PyResult<Vec<u8>> {
     match a.pos {
-        [Value::Bytes(b)] => Ok(b.to_vec()),
-        [Value::ByteArray(b)] => Ok(b.borrow().clone()),
-        [Value::MemoryView(m)] => m.to_vec(),
-        [other] => Err(PyErr::type_error(format!(
-            "a bytes-like object is required, not '{}'",
-            type_name(other)
-        ))),
+        [v] => crate::buffer::bytes_like(v),
         _ => Err(PyErr::type_error(format!(
             "write() takes exactly one argument ({} given)",
             a.pos.len()

@@ -6,6 +6,7 @@
 mod read;
 mod write;
 
+use crate::buffer::bytes_like;
 use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
 use crate::types::type_name;
@@ -61,18 +62,6 @@ fn version_arg(v: Option<&Value>) -> PyResult<i64> {
         Some(Value::Bool(b)) => Ok(i64::from(*b)),
         Some(other) => Err(PyErr::type_error(format!(
             "'{}' object cannot be interpreted as an integer",
-            type_name(other)
-        ))),
-    }
-}
-
-fn bytes_like(v: &Value) -> PyResult<Vec<u8>> {
-    match v {
-        Value::Bytes(b) => Ok(b.to_vec()),
-        Value::ByteArray(b) => Ok(b.borrow().clone()),
-        Value::MemoryView(m) => m.to_vec(),
-        other => Err(PyErr::type_error(format!(
-            "a bytes-like object is required, not '{}'",
             type_name(other)
         ))),
     }

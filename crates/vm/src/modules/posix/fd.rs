@@ -12,6 +12,7 @@ use std::os::fd::AsRawFd;
 use std::os::unix::fs::OpenOptionsExt;
 use std::rc::Rc;
 
+use crate::buffer::bytes_like;
 use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
 use crate::native::{bind_args, positional};
@@ -142,23 +143,10 @@ pub(super) fn p_read(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::Bytes(Rc::new(buf)))
 }
 
-fn bytes_of(v: &Value) -> PyResult<Vec<u8>> {
-    match v {
-        Value::Bytes(b) => Ok(b.to_vec()),
-        Value::ByteArray(b) => Ok(b.borrow().clone()),
-        // `subprocess` writes its input in memoryview slices.
-        Value::MemoryView(m) => m.to_vec(),
-        other => Err(PyErr::type_error(format!(
-            "a bytes-like object is required, not '{}'",
-            crate::types::type_name(other)
-        ))),
-    }
-}
-
 pub(super) fn p_write(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let args = positional(&a, "write", 2, 2)?;
     let fd = fd_arg(vm, &args[0])?;
-    let data = bytes_of(&args[1])?;
+    let data = bytes_like(&args[1])?;
     let ours = FILES.with(|t| t.borrow().contains_key(&fd));
     let r = match fd {
         1 | 2 if !ours => {

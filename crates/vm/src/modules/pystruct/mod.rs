@@ -9,6 +9,7 @@ mod format;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use crate::buffer::bytes_like;
 use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
 use crate::native::{
@@ -270,21 +271,8 @@ fn pack(vm: &mut Vm, l: &Layout, vals: &[Value]) -> PyResult<Value> {
     Ok(Value::Bytes(Rc::new(out)))
 }
 
-/// A readable buffer's bytes.
-fn read_buffer(v: &Value) -> PyResult<Vec<u8>> {
-    match v {
-        Value::Bytes(b) => Ok(b.to_vec()),
-        Value::ByteArray(b) => Ok(b.borrow().clone()),
-        Value::MemoryView(m) => m.to_vec(),
-        other => Err(PyErr::type_error(format!(
-            "a bytes-like object is required, not '{}'",
-            type_name(other)
-        ))),
-    }
-}
-
 fn unpack(vm: &mut Vm, l: &Layout, buf: &Value) -> PyResult<Value> {
-    let data = read_buffer(buf)?;
+    let data = bytes_like(buf)?;
     if data.len() != l.size {
         return Err(error(
             vm,
@@ -302,7 +290,7 @@ fn offset_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<i64> {
 }
 
 fn unpack_from(vm: &mut Vm, l: &Layout, buf: &Value, offset: i64) -> PyResult<Value> {
-    let data = read_buffer(buf)?;
+    let data = bytes_like(buf)?;
     let len = data.len() as i64;
     let size = l.size as i64;
     let mut off = offset;
@@ -399,7 +387,7 @@ fn pack_into(vm: &mut Vm, l: &Layout, args: &[Value]) -> PyResult<Value> {
 }
 
 fn iter_unpack(vm: &mut Vm, l: Rc<Layout>, buf: &Value) -> PyResult<Value> {
-    let data = read_buffer(buf)?;
+    let data = bytes_like(buf)?;
     if l.size == 0 {
         return Err(error(
             vm,

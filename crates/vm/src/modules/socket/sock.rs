@@ -11,6 +11,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
+use crate::buffer::bytes_like;
 use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
 use crate::native::{
@@ -180,19 +181,6 @@ fn c_int(vm: &mut Vm, v: &Value) -> PyResult<i32> {
     }
     let n = vm.index_value(v)?;
     i32::try_from(n).map_err(|_| PyErr::overflow("signed integer is greater than maximum"))
-}
-
-/// A bytes-like argument.
-fn bytes_of(v: &Value) -> PyResult<Vec<u8>> {
-    match v {
-        Value::Bytes(b) => Ok(b.to_vec()),
-        Value::ByteArray(b) => Ok(b.borrow().clone()),
-        Value::MemoryView(m) => m.to_vec(),
-        other => Err(PyErr::type_error(format!(
-            "a bytes-like object is required, not '{}'",
-            type_name(other)
-        ))),
-    }
 }
 
 /// A timeout argument: seconds, negative for `None`.
@@ -560,7 +548,7 @@ fn sock_recvfrom(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn sock_send(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "send")?;
     let args = positional(&rest(&a), "send", 1, 2)?;
-    let data = bytes_of(&args[0])?;
+    let data = bytes_like(&args[0])?;
     let flags = flags_arg(vm, args.get(1))?;
     let n = sock_call(&st, true, |fd| raw::send(fd, &data, flags))?;
     Ok(Value::Int(n as i64))
@@ -571,7 +559,7 @@ fn sock_send(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn sock_sendall(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "sendall")?;
     let args = positional(&rest(&a), "sendall", 1, 2)?;
-    let data = bytes_of(&args[0])?;
+    let data = bytes_like(&args[0])?;
     let flags = flags_arg(vm, args.get(1))?;
     let (fd, timeout) = fd_timeout(&st);
     let deadline = (timeout > 0.0).then(|| Instant::now() + Duration::from_secs_f64(timeout));
@@ -594,7 +582,7 @@ fn sock_sendall(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn sock_sendto(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "sendto")?;
     let args = positional(&rest(&a), "sendto", 2, 3)?;
-    let data = bytes_of(&args[0])?;
+    let data = bytes_like(&args[0])?;
     let (flags, target) = if args.len() == 3 {
         (c_int(vm, &args[1])?, &args[2])
     } else {
@@ -664,7 +652,7 @@ fn sock_setsockopt(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         (v @ (Value::Int(_) | Value::Bool(_) | Value::BigInt(_)), None) => {
             c_int(vm, v)?.to_ne_bytes().to_vec()
         }
-        (v, None) => bytes_of(v)?,
+        (v, None) => bytes_like(v)?,
         _ => {
             return Err(PyErr::type_error(
                 "setsockopt() takes exactly 3 or 4 arguments",

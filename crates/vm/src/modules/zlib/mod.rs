@@ -13,6 +13,7 @@ use std::rc::Rc;
 
 use num_traits::ToPrimitive;
 
+use crate::buffer::bytes_like;
 use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
 use crate::native::bind_args;
@@ -89,27 +90,6 @@ pub(super) fn stream_error(vm: &mut Vm, what: &str, (code, msg): (i32, String)) 
     }
 }
 
-/// A bytes-like argument's bytes.
-pub(super) fn data_arg(v: &Value) -> PyResult<Vec<u8>> {
-    match v {
-        Value::Bytes(b) => Ok(b.to_vec()),
-        Value::ByteArray(b) => Ok(b.borrow().clone()),
-        Value::MemoryView(m) => m.to_vec(),
-        Value::Instance(_) => match crate::instance::payload_of(v) {
-            Some(p @ (Value::Bytes(_) | Value::ByteArray(_))) => data_arg(&p.clone()),
-            _ => Err(not_bytes(v)),
-        },
-        _ => Err(not_bytes(v)),
-    }
-}
-
-fn not_bytes(v: &Value) -> PyErr {
-    PyErr::type_error(format!(
-        "a bytes-like object is required, not '{}'",
-        type_name(v)
-    ))
-}
-
 /// An int argument (`__index__`).
 pub(super) fn int_arg(vm: &mut Vm, v: Option<&Value>, default: i64) -> PyResult<i64> {
     match v {
@@ -170,7 +150,7 @@ fn checksum(
     f: fn(u32, &[u8]) -> u32,
 ) -> PyResult<Value> {
     let args = crate::native::positional(a, name, 1, 2)?;
-    let data = data_arg(&args[0])?;
+    let data = bytes_like(&args[0])?;
     let start = start_value(vm, args.get(1), default)?;
     Ok(Value::Int(i64::from(f(start, &data))))
 }
@@ -194,7 +174,7 @@ fn z_compress(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             a.pos.len() + a.kwnames.len()
         )));
     }
-    let data = data_arg(data)?;
+    let data = bytes_like(data)?;
     let args = bind_args(&rest, "compress", &["level", "wbits"], 0)?;
     let level = int_arg(vm, args[0], -1)?;
     let wbits = int_arg(vm, args[1], 15)?;
@@ -218,7 +198,7 @@ fn z_decompress(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             a.pos.len() + a.kwnames.len()
         )));
     }
-    let data = data_arg(data)?;
+    let data = bytes_like(data)?;
     let args = bind_args(&rest, "decompress", &["wbits", "bufsize"], 0)?;
     let wbits = int_arg(vm, args[0], 15)?;
     let bufsize = int_arg(vm, args[1], DEF_BUF_SIZE)?;

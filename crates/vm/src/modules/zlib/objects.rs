@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use flate2::FlushCompress;
 
+use crate::buffer::bytes_like;
 use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
 use crate::native::{
@@ -16,7 +17,7 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 use super::stream::{deflate_wbits, inflate_wbits, Deflater, Inflater};
-use super::{data_arg, error, int_arg, level_arg, stream_error, DEF_BUF_SIZE};
+use super::{error, int_arg, level_arg, stream_error, DEF_BUF_SIZE};
 
 native_methods!(COMPRESS_METHODS, "Compress", [
     "compress" => comp_compress, "flush" => comp_flush, "copy" => comp_copy,
@@ -110,7 +111,7 @@ pub(super) fn compressobj(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let mem_level = int_arg(vm, args[3], 8)?;
     let strategy = int_arg(vm, args[4], 0)?;
     let zdict = match args[5] {
-        Some(v) => Some(data_arg(v)?),
+        Some(v) => Some(bytes_like(v)?),
         None => None,
     };
     let (Some(level), Some((format, bits))) = (level_arg(level), deflate_wbits(wbits)) else {
@@ -136,7 +137,7 @@ pub(super) fn decompressobj(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let wbits = int_arg(vm, args[0], 15)?;
     let zdict =
         match args[1] {
-            Some(v) => Some(data_arg(v).map_err(|_| {
+            Some(v) => Some(bytes_like(v).map_err(|_| {
                 PyErr::type_error("zdict argument must support the buffer protocol")
             })?),
             None => None,
@@ -180,7 +181,7 @@ fn one_data(a: &Args<'_>, name: &str) -> PyResult<Vec<u8>> {
             "{name}() takes exactly 1 positional argument (0 given)"
         )));
     };
-    data_arg(data)
+    bytes_like(data)
 }
 
 fn comp_compress(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -261,7 +262,7 @@ fn dec_decompress(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             "decompress() takes at least 1 positional argument (0 given)",
         ));
     };
-    let data = data_arg(data)?;
+    let data = bytes_like(data)?;
     let args = bind_args(&rest(&r), "decompress", &["max_length"], 0)?;
     let max_length = int_arg(vm, args[0], 0)?;
     if max_length < 0 {

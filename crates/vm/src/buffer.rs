@@ -1,0 +1,37 @@
+//! The bytes of a bytes-like object: what CPython's buffer protocol hands a C
+//! function that takes a `y*` argument. Native modules read their binary
+//! arguments through here so that every one accepts the same objects
+//! (`bytes`, `bytearray`, `memoryview`, and subclasses of `bytes` and
+//! `bytearray`) and rejects the rest with CPython's message.
+
+use crate::exc::{PyErr, PyResult};
+use crate::types::type_name;
+use crate::value::Value;
+
+/// The bytes `v` exports, or `None` if it is not bytes-like. A released
+/// `memoryview` is an error.
+pub fn exported_bytes(v: &Value) -> Option<PyResult<Vec<u8>>> {
+    match v {
+        Value::Bytes(b) => Some(Ok(b.to_vec())),
+        Value::ByteArray(b) => Some(Ok(b.borrow().clone())),
+        Value::MemoryView(m) => Some(m.to_vec()),
+        Value::Instance(_) => match crate::instance::payload_of(v) {
+            Some(p @ (Value::Bytes(_) | Value::ByteArray(_))) => exported_bytes(p),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The bytes of a bytes-like argument, or CPython's TypeError for anything else.
+pub fn bytes_like(v: &Value) -> PyResult<Vec<u8>> {
+    exported_bytes(v).unwrap_or_else(|| Err(not_bytes_like(v)))
+}
+
+/// CPython's TypeError for an argument that should have been bytes-like.
+pub fn not_bytes_like(v: &Value) -> PyErr {
+    PyErr::type_error(format!(
+        "a bytes-like object is required, not '{}'",
+        type_name(v)
+    ))
+}
