@@ -8,6 +8,11 @@
 //! collector queues garbage instances with finalizers before it clears
 //! anything (PEP 442), and `Vm::run_code` clears `__main__` at exit as CPython
 //! does, so every finalizer runs once.
+//!
+//! Weak reference callbacks share the queue: `Instance::drop` asks
+//! `crate::modules::weakref` for the callbacks of the dying object and queues
+//! them behind its `__del__`, so they run in the order CPython's dealloc
+//! calls them.
 
 use std::cell::{Cell, RefCell};
 
@@ -17,18 +22,35 @@ use crate::vm::Vm;
 
 thread_local! {
     static DUE: Cell<bool> = const { Cell::new(false) };
-    static PENDING: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
+    static PENDING: RefCell<Vec<Pending>> = const { RefCell::new(Vec::new()) };
+}
+
+/// One piece of work a death left for the VM.
+enum Pending {
+    /// An instance whose `__del__` must run.
+    Del(Value),
+    /// A weak reference callback and the dead reference it is called with.
+    Callback(Value, Value),
+}
+
+fn push(work: Pending) {
+    // During thread teardown the queue may be gone: the work is skipped.
+    let _ = PENDING.try_with(|p| {
+        if let Ok(mut p) = p.try_borrow_mut() {
+            p.push(work);
+            let _ = DUE.try_with(|d| d.set(true));
+        }
+    });
 }
 
 /// Queues `obj` (an instance whose class defines `__del__`) for finalization.
 pub(crate) fn defer(obj: Value) {
-    // During thread teardown the queue may be gone: the finalizer is skipped.
-    let _ = PENDING.try_with(|p| {
-        if let Ok(mut p) = p.try_borrow_mut() {
-            p.push(obj);
-            let _ = DUE.try_with(|d| d.set(true));
-        }
-    });
+    push(Pending::Del(obj));
+}
+
+/// Queues the call `callback(weakref)` for a weak reference whose referent died.
+pub(crate) fn defer_callback(callback: Value, weakref: Value) {
+    push(Pending::Callback(callback, weakref));
 }
 
 /// Whether something freed left work for the VM: finalizers to run or
@@ -59,7 +81,7 @@ pub(crate) fn queued() -> bool {
         .unwrap_or(false)
 }
 
-fn take_next() -> Option<Value> {
+fn take_next() -> Option<Pending> {
     let next = PENDING
         .try_with(|p| {
             let mut p = p.try_borrow_mut().ok()?;
@@ -82,22 +104,28 @@ impl Vm {
     /// "Exception ignored in" and otherwise dropped.
     #[inline(never)]
     pub(crate) fn run_finalizers(&mut self) {
-        while let Some(obj) = take_next() {
-            let Value::Instance(inst) = &obj else {
-                continue;
+        while let Some(work) = take_next() {
+            let (func, arg) = match work {
+                Pending::Del(obj) => {
+                    let Value::Instance(inst) = &obj else {
+                        continue;
+                    };
+                    let Some(del) = crate::class::special(&inst.class(), D::Del) else {
+                        continue;
+                    };
+                    (del, obj)
+                }
+                Pending::Callback(callback, weakref) => (callback, weakref),
             };
-            let Some(del) = crate::class::special(&inst.class(), D::Del) else {
-                continue;
-            };
-            if let Err(e) = self.call(&del, std::slice::from_ref(&obj)) {
+            if let Err(e) = self.call(&func, std::slice::from_ref(&arg)) {
                 let text = format!(
                     "Exception ignored in: {}\n{}",
-                    crate::repr::repr(&del),
+                    crate::repr::repr(&func),
                     self.format_exception(&e)
                 );
                 self.write_err(&text);
             }
-            drop(obj);
+            drop(arg);
         }
     }
 

@@ -27,6 +27,9 @@ pub struct Instance {
     pub native: Option<Rc<dyn std::any::Any>>,
     /// Whether `__del__` has run (or been queued): it runs once per object.
     pub finalized: Cell<bool>,
+    /// Whether a weak reference with a callback was made to this object: its
+    /// death then queues the callbacks (`crate::modules::weakref::died`).
+    pub weak_callbacks: Cell<bool>,
     /// Declared last so it drops last: ends this object's share of the
     /// drop-depth count (see [`DropGuard`]).
     _guard: DropGuard,
@@ -42,6 +45,7 @@ impl Instance {
             payload,
             native: None,
             finalized: Cell::new(false),
+            weak_callbacks: Cell::new(false),
             _guard: DropGuard,
         }
     }
@@ -134,7 +138,14 @@ impl Drop for Instance {
             .is_ok_and(|t| crate::finalize::has_finalizer(&t));
         if !self.finalized.get() && has_del {
             self.resurrect_for_finalizer();
+            // CPython clears the weak references after `__del__`.
+            if self.weak_callbacks.get() {
+                crate::modules::weakref::died(self as *const Instance as usize);
+            }
             return;
+        }
+        if self.weak_callbacks.get() {
+            crate::modules::weakref::died(self as *const Instance as usize);
         }
         let sole_owner = self
             .dict
@@ -163,6 +174,7 @@ impl Instance {
             payload: std::mem::take(&mut self.payload),
             native: self.native.take(),
             finalized: Cell::new(true),
+            weak_callbacks: Cell::new(false),
             _guard: DropGuard,
         };
         let v = Value::Instance(Rc::new(obj));

@@ -4,8 +4,11 @@
 //! it is sound with the VM's reference counting: calling it gives the object
 //! while something else keeps it alive, `None` after. Values that CPython
 //! cannot reference weakly (ints, strs, lists, ...) are refused with its
-//! message. Known gap: the VM has no hook when an object dies, so callbacks
-//! are kept (`__callback__`) but never called.
+//! message. Callbacks on instances run when the instance dies:
+//! `Instance::drop` calls [`died`] for an object that has a weak reference
+//! with a callback, and the callbacks are queued with the finalizers
+//! (`crate::finalize`). Known gap: callbacks on referents of other kinds
+//! (functions, classes, sets, ...) are kept but not called.
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -117,6 +120,51 @@ fn register(target: &Value, t: &Target, obj: &Value, proxy: bool, plain: bool) {
             plain,
         });
     });
+}
+
+/// Called from `Instance::drop` for the object at `id`: queues the callbacks
+/// of its weak references that are still alive, newest first (the order of
+/// CPython's `PyObject_ClearWeakRefs`, whose list has the newest callback
+/// references at the front), and forgets its entries.
+pub(crate) fn died(id: usize) {
+    let refs: Vec<Value> = REGISTRY
+        .try_with(|r| {
+            let Ok(mut r) = r.try_borrow_mut() else {
+                return Vec::new();
+            };
+            let mut found = Vec::new();
+            r.0.retain(|e| {
+                if e.target_id != id || e.target.get().is_some() {
+                    return true;
+                }
+                if let Some(obj) = e.obj.upgrade() {
+                    found.push(Value::Instance(obj));
+                }
+                false
+            });
+            found
+        })
+        .unwrap_or_default();
+    for r in refs.into_iter().rev() {
+        let Some(st) = state_of::<WeakRef>(&r) else {
+            continue;
+        };
+        // The reference drops its callback once called, as CPython's does.
+        let callback = match st.try_borrow_mut() {
+            Ok(mut s) => std::mem::replace(&mut s.callback, Value::None),
+            Err(_) => continue,
+        };
+        if !matches!(callback, Value::None) {
+            crate::finalize::defer_callback(callback, r);
+        }
+    }
+}
+
+/// Marks an instance referent whose death must call a callback.
+fn watch(obj: &Value, callback: &Value) {
+    if let (Value::Instance(i), false) = (obj, matches!(callback, Value::None)) {
+        i.weak_callbacks.set(true);
+    }
 }
 
 /// The live weak references to `target`: `(ref object, is proxy, is plain ref)`.
@@ -246,7 +294,15 @@ fn ref_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         },
     );
     register(obj, &target, &r, false, plain);
+    watch(obj, &borrow_callback(&r));
     Ok(r)
+}
+
+/// The callback a just-made reference holds (`None` if none).
+fn borrow_callback(r: &Value) -> Value {
+    state_of::<WeakRef>(r)
+        .and_then(|s| s.try_borrow().ok().map(|s| s.callback.clone()))
+        .unwrap_or(Value::None)
 }
 
 fn ref_init(_vm: &mut Vm, _a: Args<'_>) -> PyResult<Value> {
@@ -409,6 +465,7 @@ fn proxy(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         },
     );
     register(obj, &target, &p, true, false);
+    watch(obj, &borrow_callback(&p));
     Ok(p)
 }
 
