@@ -18,6 +18,8 @@ use crate::types::TypeObj;
 #[derive(Clone, Debug, Default)]
 // A full-width tag keeps the payload 8-byte aligned right after it, so values are
 // moved as two whole words (no partial stores that defeat store forwarding).
+// The variants without a heap pointer come first (tags 0 to 6), so "is this a
+// scalar" and the drop glue are one comparison of the tag instead of a jump table.
 #[repr(u64)]
 pub enum Value {
     /// An empty slot: an unbound local, or the `NULL` that 3.11 pushes before a callable.
@@ -34,10 +36,10 @@ pub enum Value {
     Bool(bool),
     /// An int that fits in 64 bits.
     Int(i64),
-    /// An int that does not fit in 64 bits (never holds a value that would fit).
-    BigInt(Rc<BigInt>),
     /// A float.
     Float(f64),
+    /// An int that does not fit in 64 bits (never holds a value that would fit).
+    BigInt(Rc<BigInt>),
     /// A str.
     Str(Rc<StrObj>),
     /// A bytes object.
@@ -382,9 +384,13 @@ impl Value {
     #[inline(always)]
     pub fn release(self) {
         match self {
-            Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None | Value::Null => {
-                std::mem::forget(self)
-            }
+            Value::Int(_)
+            | Value::Float(_)
+            | Value::Bool(_)
+            | Value::None
+            | Value::Null
+            | Value::NotImplemented
+            | Value::Ellipsis => std::mem::forget(self),
             other => drop(other),
         }
     }
@@ -394,7 +400,13 @@ impl Value {
     pub fn is_scalar(&self) -> bool {
         matches!(
             self,
-            Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None | Value::Null
+            Value::Int(_)
+                | Value::Float(_)
+                | Value::Bool(_)
+                | Value::None
+                | Value::Null
+                | Value::NotImplemented
+                | Value::Ellipsis
         )
     }
 
