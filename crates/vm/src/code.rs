@@ -382,6 +382,7 @@ impl Code {
         offsets.push(raw.code.len() as u32);
         fuse_pairs(&mut instrs);
         crate::call_fast::fuse_local_const_ops(&mut instrs, &consts);
+        crate::subscr_fast::fuse_subscript_updates(&mut instrs);
 
         let handlers = parse_exception_table(&raw.exceptiontable)
             .into_iter()

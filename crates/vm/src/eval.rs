@@ -1323,6 +1323,70 @@ impl Vm {
                         }
                         self.stack.swap(len - 1, len - n);
                     }
+                    crate::subscr_fast::COPY2_SUBSCR => {
+                        // (c, k) -> (c, k, c[k]) for a list and an int in range;
+                        // else the `COPY 2` this replaced, then the originals.
+                        let len = self.stack.len();
+                        if len < 2 {
+                            break 'body (underflow(), false, cur);
+                        }
+                        let item = match (&self.stack[len - 2], &self.stack[len - 1]) {
+                            (Value::List(l), Value::Int(i)) => {
+                                let l = l.borrow();
+                                crate::subscr_fast::list_index(*i, l.len())
+                                    .map(|i| l[i].fast_clone())
+                            }
+                            _ => None,
+                        };
+                        match item {
+                            Some(v) => {
+                                self.stack.push(v);
+                                ip += 2;
+                            }
+                            None => {
+                                let v = self.stack[len - 2].fast_clone();
+                                self.stack.push(v);
+                            }
+                        }
+                    }
+                    crate::subscr_fast::SWAP3_STORE_SUBSCR => {
+                        // (c, k, r) -> c[k] = r for a list and an int in range;
+                        // else the `SWAP 3` this replaced, then the originals.
+                        let len = self.stack.len();
+                        if len < 3 {
+                            break 'body (underflow(), false, cur);
+                        }
+                        let (below, top) = self.stack.split_at_mut(len - 1);
+                        let stored = match (&below[len - 3], &below[len - 2], top.first_mut()) {
+                            (Value::List(l), Value::Int(i), Some(r)) => {
+                                let mut l = l.borrow_mut();
+                                match crate::subscr_fast::list_index(*i, l.len()) {
+                                    Some(i) => {
+                                        // `r`'s slot is left NULL and popped below.
+                                        let r = std::mem::take(r);
+                                        std::mem::replace(&mut l[i], r).release();
+                                        true
+                                    }
+                                    None => false,
+                                }
+                            }
+                            _ => false,
+                        };
+                        if stored {
+                            // NULL and the int key need no drop; the list's count drops inline.
+                            pop!().release();
+                            pop!().release();
+                            if let Value::List(l) = pop!() {
+                                drop(l);
+                            }
+                            ip += 2;
+                            if crate::finalize::due() {
+                                self.run_finalizers();
+                            }
+                        } else {
+                            self.stack.swap(len - 1, len - 3);
+                        }
+                    }
                     Op::UnaryNegative | Op::UnaryPositive | Op::UnaryInvert => {
                         let c = match ins.op {
                             Op::UnaryNegative => '-',

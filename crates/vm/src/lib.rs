@@ -96,6 +96,7 @@ mod store_attr;
 pub mod str_codecs;
 pub mod str_surrogates;
 mod subclasses;
+mod subscr_fast;
 pub mod trace;
 mod traceback;
 pub mod types;

@@ -323,6 +323,8 @@ impl Ins {
             Opcode::StoreFastLoadFast | Opcode::StoreFastStoreFast => {
                 (Opcode::StoreFast, self.arg & 0xffff)
             }
+            crate::subscr_fast::COPY2_SUBSCR => (Opcode::Copy, 2),
+            crate::subscr_fast::SWAP3_STORE_SUBSCR => (Opcode::Swap, 3),
             _ => return self,
         };
         Ins { op, arg }

@@ -1,0 +1,102 @@
+# Augmented assignment to a subscript: the fused list/int fast path and every
+# way out of it (other containers, other keys, out-of-range and shrinking lists).
+
+
+class Noisy:
+    def __init__(self, name):
+        self.name = name
+
+    def __del__(self):
+        print("del", self.name)
+
+    def __add__(self, other):
+        return Noisy(self.name + "+" + str(other))
+
+
+class Box:
+    def __init__(self):
+        self.items = {}
+
+    def __getitem__(self, k):
+        print("get", k)
+        return self.items.get(k, 0)
+
+    def __setitem__(self, k, v):
+        print("set", k, v)
+        self.items[k] = v
+
+
+def lists():
+    a = [1, 2.5, "s", [0]]
+    a[0] += 10
+    a[1] *= 2
+    a[2] += "t"
+    a[3] += [1]
+    a[-1] += [2]
+    a[-4] -= 1
+    print(a)
+    v = [0.0, 0.0, 0.0]
+    for i in range(5):
+        for j in range(3):
+            v[j] += i * 0.5 + j
+            v[j - 3] -= 0.25
+    print(v)
+    n = [Noisy("a")]
+    n[0] += 1
+    print("after", n[0].name)
+    t = [True]
+    t[0] += True
+    print(t)
+    nested = [[1, 2], [3, 4]]
+    nested[1][0] += nested[0][1]
+    print(nested)
+
+
+def others():
+    d = {"k": 1}
+    d["k"] += 1
+    d["n"] = 0
+    d["n"] += 5
+    print(d)
+    b = Box()
+    b["x"] += 3
+    b["x"] += 4
+    print(b.items)
+    s = [1, 2, 3, 4]
+    s[1:3] += [9]
+    print(s)
+    ba = bytearray(b"ab")
+    ba[0] += 1
+    print(ba)
+
+
+def errors():
+    a = [1, 2]
+    for k in (2, -3, "0", 1.0):
+        try:
+            a[k] += 1
+        except (IndexError, TypeError) as e:
+            print(type(e).__name__, e)
+
+    def shrink():
+        a.clear()
+        return 1
+
+    a = [1, 2]
+    try:
+        a[1] += shrink()
+    except IndexError as e:
+        print(type(e).__name__, e)
+    t = (1, 2)
+    try:
+        t[0] += 1
+    except TypeError as e:
+        print(type(e).__name__, e)
+    print(t)
+
+
+lists()
+others()
+errors()
+a = [0, 1]
+a[2] += 1
