@@ -112,7 +112,32 @@ fn no_attribute(obj: &Value, name: &Rc<StrObj>) -> PyErr {
         candidates: vec![names],
         is_attribute: true,
     });
-    err
+    err.with_name_obj(Value::Str(name.clone()), obj.clone())
+}
+
+/// `type object 'C' has no attribute 'name'`, with the names `dir(C)` lists
+/// (its classes' attributes) as "Did you mean" candidates.
+fn no_type_attribute(t: &Rc<TypeObj>, name: &Rc<StrObj>) -> PyErr {
+    let err = PyErr::new(
+        ExcKind::AttributeError,
+        format!(
+            "type object '{}' has no attribute '{}'",
+            t.name,
+            name.as_str()
+        ),
+    );
+    let mut names: Vec<Rc<str>> = Vec::new();
+    for c in class::mro_of(t) {
+        if let Some(h) = &c.heap {
+            names.extend(h.dict.borrow().keys().filter_map(key_str));
+        }
+    }
+    *err.0.name_hint.borrow_mut() = Some(crate::exc::NameHint {
+        name: name.as_str().into(),
+        candidates: vec![names],
+        is_attribute: true,
+    });
+    err.with_name_obj(Value::Str(name.clone()), Value::Type(t.clone()))
 }
 
 /// `property 'name'` in a property's error messages; `property` when it has
@@ -219,6 +244,7 @@ impl Vm {
             Err(e) if e.is(ExcKind::AttributeError) => match special(t, D::GetAttr) {
                 Some(f) => self
                     .call(&f, &[obj.clone(), Value::Str(name.clone())])
+                    .map_err(|e| crate::name_error::with_context(e, name, obj))
                     .map(Ok),
                 None => Err(e),
             },
@@ -275,8 +301,10 @@ impl Vm {
         };
         match r {
             Err(e) if e.is(ExcKind::AttributeError) => match special(t, D::GetAttr) {
-                Some(f) => self.call(&f, &[obj.clone(), Value::Str(name.clone())]),
-                None => Err(e),
+                Some(f) => self
+                    .call(&f, &[obj.clone(), Value::Str(name.clone())])
+                    .map_err(|e| crate::name_error::with_context(e, name, obj)),
+                None => Err(crate::name_error::with_context(e, name, obj)),
             },
             r => r,
         }
@@ -372,6 +400,10 @@ impl Vm {
         if let Value::Exception(e) = obj {
             if e.group.is_some() && matches!(name.as_str(), "message" | "exceptions") {
                 return Err(PyErr::new(ExcKind::AttributeError, "readonly attribute"));
+            }
+            if crate::name_error::has_member(e, name.as_str()) {
+                crate::name_error::set(e, name.as_str(), value);
+                return Ok(());
             }
             if matches!(
                 name.as_str(),
@@ -489,14 +521,7 @@ impl Vm {
         if let Some(d) = crate::modules::builtins::type_attr_descriptor(self, t, name) {
             return Ok(d);
         }
-        Err(PyErr::new(
-            ExcKind::AttributeError,
-            format!(
-                "type object '{}' has no attribute '{}'",
-                t.name,
-                name.as_str()
-            ),
-        ))
+        Err(no_type_attribute(t, name))
     }
 
     /// `C.name = value` / `del C.name` on a Python class.

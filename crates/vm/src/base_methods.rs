@@ -260,7 +260,7 @@ fn exc_arg<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Rc<ExcObj>> {
 
 fn exc_init(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let e = exc_arg(&a, "__init__")?;
-    if !a.kwnames.is_empty() && !crate::import_error::takes_keywords(&e.typ) {
+    if !a.kwnames.is_empty() && !crate::name_error::exception_takes_keywords(&e.typ) {
         return Err(PyErr::type_error(format!(
             "{}() takes no keyword arguments",
             e.typ.name
@@ -270,6 +270,7 @@ fn exc_init(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     crate::oserror::init(e);
     crate::unicode_error::init(e);
     crate::import_error::init(e, a.kwnames, a.kwvals)?;
+    crate::name_error::init(e, a.kwnames, a.kwvals)?;
     Ok(Value::None)
 }
 

@@ -154,6 +154,10 @@ fn b_print(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             )))
         }
     };
+    let flush = a.kw("flush").is_some_and(ops::truthy);
+    if let Some(file) = crate::modules::sys::custom_print_target(vm, a.kw("file")) {
+        return print_pieces(vm, &file, &a, flush);
+    }
     let mut out = String::new();
     for (i, v) in a.pos.iter().enumerate() {
         crate::format::check_int_str(v)?;
@@ -170,12 +174,62 @@ fn b_print(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None => {
                 crate::repr::write_str(&mut out, v)
             }
-            other => out.push_str(&vm.str_of(other)?),
+            other => {
+                // A `__str__` may print: what came before it goes out first.
+                if !out.is_empty() {
+                    crate::modules::sys::print_to(
+                        vm,
+                        a.kw("file"),
+                        std::mem::take(&mut out),
+                        false,
+                    )?;
+                }
+                out.push_str(&vm.str_of(other)?)
+            }
         }
     }
     out.push_str(end.as_ref().map_or("\n", |s| s.as_str()));
-    let flush = a.kw("flush").is_some_and(ops::truthy);
     crate::modules::sys::print_to(vm, a.kw("file"), out, flush)?;
+    Ok(Value::None)
+}
+
+/// `print` to a file object of the program's: as CPython's `builtin_print`,
+/// one `file.write` call per piece (each argument's `str`, each separator,
+/// the end), so a `write` that records its calls sees what CPython's does.
+fn print_pieces(vm: &mut Vm, file: &Value, a: &Args<'_>, flush: bool) -> PyResult<Value> {
+    let write_name = vm.intern("write");
+    let write = |vm: &mut Vm, piece: Value| -> PyResult<()> {
+        let w = vm.get_attr(file, &write_name)?;
+        vm.call(&w, &[piece])?;
+        Ok(())
+    };
+    let sep = match a.kw("sep") {
+        Some(v @ Value::Str(_)) => v.clone(),
+        _ => Value::str(" "),
+    };
+    for (i, v) in a.pos.iter().enumerate() {
+        if i > 0 {
+            write(vm, sep.clone())?;
+        }
+        let text = match v {
+            Value::Str(_) => v.clone(),
+            other => {
+                crate::format::check_int_str(other)?;
+                Value::string(vm.str_of(other)?)
+            }
+        };
+        write(vm, text)?;
+    }
+    let end = match a.kw("end") {
+        Some(v @ Value::Str(_)) => v.clone(),
+        _ => Value::str("\n"),
+    };
+    write(vm, end)?;
+    if flush {
+        let name = vm.intern("flush");
+        let f = vm.get_attr(file, &name)?;
+        vm.call(&f, &[])?;
+    }
     Ok(Value::None)
 }
 
@@ -543,9 +597,45 @@ fn b_divmod(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn b_pow(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    a.no_kw("pow")?;
+    for k in a.kwnames {
+        if let Value::Str(s) = k {
+            if !matches!(s.as_str(), "base" | "exp" | "mod") {
+                return Err(PyErr::type_error(format!(
+                    "'{}' is an invalid keyword argument for pow()",
+                    s.as_str()
+                )));
+            }
+        }
+    }
+    let given = a.pos.len() + a.kwnames.len();
+    if given > 3 {
+        return Err(PyErr::type_error(format!(
+            "pow() takes at most 3 arguments ({given} given)"
+        )));
+    }
+    let arg = |i: usize, name: &str| a.pos.get(i).or_else(|| a.kw(name));
+    let missing = |name: &str, pos: usize| {
+        PyErr::type_error(format!(
+            "pow() missing required argument '{name}' (pos {pos})"
+        ))
+    };
+    let base = arg(0, "base").ok_or_else(|| missing("base", 1))?;
+    let exp = arg(1, "exp").ok_or_else(|| missing("exp", 2))?;
+    match arg(2, "mod") {
+        None | Some(Value::None) => vm.binary_op(ops::nb::POWER, base, exp),
+        Some(m) => {
+            if let Some(r) = vm.ternary_pow(base, exp, m)? {
+                return Ok(r);
+            }
+            int_pow_mod(&[base.clone(), exp.clone(), m.clone()])
+        }
+    }
+}
+
+/// `pow(b, e, m)` of builtin numbers: integers only, as `long_pow`.
+fn int_pow_mod(pos: &[Value]) -> PyResult<Value> {
+    let a = Args::positional(pos);
     match a.pos.len() {
-        2 => vm.binary_op(ops::nb::POWER, &a.pos[0], &a.pos[1]),
         3 => {
             // float's slot refuses a modulus outright; complex's reports it.
             if !matches!(a.pos[0], Value::Float(_))
@@ -1030,7 +1120,7 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
             crate::exc_group::new(vm, t, a)
         }
         TypeKind::Exception(_) => {
-            if !a.kwnames.is_empty() && !crate::import_error::takes_keywords(t) {
+            if !a.kwnames.is_empty() && !crate::name_error::exception_takes_keywords(t) {
                 return Err(PyErr::type_error(format!(
                     "{}() takes no keyword arguments",
                     t.name
@@ -1040,6 +1130,7 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
             crate::oserror::init(&e);
             crate::unicode_error::init(&e);
             crate::import_error::init(&e, a.kwnames, a.kwvals)?;
+            crate::name_error::init(&e, a.kwnames, a.kwvals)?;
             Ok(Value::Exception(Rc::new(e)))
         }
         TypeKind::Int => {

@@ -854,7 +854,7 @@ pub fn new_instance(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value
             // them, so they are an error only when no Python `__init__` (as
             // `CalledProcessError(..., output=...)`'s) takes them instead.
             if !a.kwnames.is_empty()
-                && !crate::import_error::takes_keywords(t)
+                && !crate::name_error::exception_takes_keywords(t)
                 && special(t, D::Init).is_none()
             {
                 return Err(PyErr::type_error(format!(
@@ -866,6 +866,7 @@ pub fn new_instance(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value
             crate::oserror::init(&e);
             crate::unicode_error::init(&e);
             crate::import_error::init(&e, a.kwnames, a.kwvals)?;
+            crate::name_error::init(&e, a.kwnames, a.kwvals)?;
             return Ok(Value::Exception(Rc::new(e)));
         }
         TypeKind::List => Value::list(Vec::new()),

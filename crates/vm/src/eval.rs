@@ -120,7 +120,7 @@ impl Vm {
             candidates,
             is_attribute: false,
         });
-        err
+        err.with_name_obj(Value::Str(name.clone()), Value::None)
     }
 
     /// Handles an exception raised at instruction `raise_ip` of the top frame:

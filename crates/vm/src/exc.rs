@@ -37,6 +37,9 @@ pub struct ExcObj {
     pub traceback: RefCell<Vec<TbEntry>>,
     /// For `NameError`: names visible where it was raised, for "Did you mean" hints.
     pub name_hint: RefCell<Option<NameHint>>,
+    /// `name` and `obj` of a `NameError` or `AttributeError` (CPython's
+    /// member slots; `obj` is unused by `NameError`). `None` until set.
+    pub name_obj: RefCell<Option<Box<(Value, Value)>>>,
     /// `__dict__`, made on the first attribute write.
     pub dict: RefCell<Option<Rc<RefCell<crate::dict::Dict>>>>,
     /// The message and sub-exceptions of a `BaseExceptionGroup`.
@@ -67,6 +70,7 @@ impl ExcObj {
             suppress_context: Cell::new(false),
             traceback: RefCell::new(Vec::new()),
             name_hint: RefCell::new(None),
+            name_obj: RefCell::new(None),
             dict: RefCell::new(None),
             group: None,
             tb_obj: RefCell::new(None),
@@ -124,6 +128,15 @@ impl Drop for ExcObj {
 /// A raised Python exception.
 #[derive(Clone, Debug)]
 pub struct PyErr(pub Rc<ExcObj>);
+
+impl PyErr {
+    /// Sets `name` (and, for `AttributeError`, `obj`) as CPython does on the
+    /// errors of a failed name or attribute lookup.
+    pub fn with_name_obj(self, name: Value, obj: Value) -> PyErr {
+        *self.0.name_obj.borrow_mut() = Some(Box::new((name, obj)));
+        self
+    }
+}
 
 /// The result of an operation that may raise.
 pub type PyResult<T> = Result<T, PyErr>;

@@ -75,6 +75,7 @@ pub mod mappingproxy;
 pub mod methods;
 pub mod modules;
 mod mro_entries;
+mod name_error;
 pub mod names;
 mod namespace;
 pub mod native;

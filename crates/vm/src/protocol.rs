@@ -971,6 +971,7 @@ impl Vm {
                     | "__traceback__" => true,
                     "value" => e.is_instance(ExcKind::StopIteration),
                     "code" => e.is_instance(ExcKind::SystemExit),
+                    "name" | "obj" => crate::name_error::has_member(e, name.as_str()),
                     _ => false,
                 };
                 if !builtin {
@@ -1017,7 +1018,7 @@ impl Vm {
                     candidates: vec![names],
                     is_attribute: true,
                 });
-                err
+                err.with_name_obj(Value::Str(name.clone()), obj.clone())
             });
         }
         if let Value::Function(f) = obj {
@@ -1051,6 +1052,9 @@ impl Vm {
             (Value::Exception(e), "__traceback__") => Some(crate::frame_obj::traceback_of(e)),
             (Value::Exception(e), "value") if e.is_instance(ExcKind::StopIteration) => {
                 Some(e.args.borrow().first().cloned().unwrap_or(Value::None))
+            }
+            (Value::Exception(e), "name" | "obj") if crate::name_error::has_member(e, n) => {
+                Some(crate::name_error::get(e, n))
             }
             (Value::Exception(e), "code") if e.is_instance(ExcKind::SystemExit) => {
                 Some(e.args.borrow().first().cloned().unwrap_or(Value::None))
@@ -1325,7 +1329,7 @@ pub fn attribute_error(obj: &Value, name: &str) -> PyErr {
             is_attribute: true,
         });
     }
-    err
+    err.with_name_obj(Value::str(name), obj.clone())
 }
 
 /// CPython's docstring of a builtin function or method (`None` if it has none

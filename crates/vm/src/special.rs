@@ -19,6 +19,19 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 /// The value builtin operations see: the payload of a builtin-subclass instance.
+/// Whether `t`'s builtin base takes `__ne__` from `object` (which negates
+/// `__eq__`) rather than defining its own comparison.
+fn inherits_object_ne(t: &Rc<TypeObj>) -> bool {
+    let solid = t
+        .heap
+        .as_ref()
+        .map_or_else(|| t.clone(), |h| h.solid.clone());
+    matches!(
+        solid.kind,
+        TypeKind::Object | TypeKind::Exception(_) | TypeKind::Type
+    )
+}
+
 fn unwrap(v: &Value) -> &Value {
     payload_of(v).unwrap_or(v)
 }
@@ -189,12 +202,83 @@ impl Vm {
                 return Ok(r);
             }
         }
+        if op % ops::nb::INPLACE == ops::nb::MULTIPLY {
+            if let Some(r) = self.repeat_by_index(op, a, b)? {
+                return Ok(r);
+            }
+        }
         Err(PyErr::type_error(format!(
             "unsupported operand type(s) for {}: '{}' and '{}'",
             op_symbol(op),
             type_name(a),
             type_name(b)
         )))
+    }
+
+    /// `pow(base, exp, m)` when an operand is an instance of a Python class:
+    /// `base.__pow__(exp, m)` (three-argument power never tries `__rpow__`).
+    /// `None`: all three are builtin values, for the builtin arithmetic.
+    pub(crate) fn ternary_pow(
+        &mut self,
+        base: &Value,
+        exp: &Value,
+        m: &Value,
+    ) -> PyResult<Option<Value>> {
+        if !is_heap_object(base) && !is_heap_object(exp) && !is_heap_object(m) {
+            return Ok(None);
+        }
+        if let Some(f) = special(&type_of(base), D::Pow) {
+            if !matches!(f, Value::None) {
+                let r = self.call_special(&f, base, &[exp.clone(), m.clone()])?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(Some(r));
+                }
+            }
+        }
+        let (pb, pe, pm) = (unwrap(base), unwrap(exp), unwrap(m));
+        if !is_heap_object(pb) && !is_heap_object(pe) && !is_heap_object(pm) {
+            return Ok(None);
+        }
+        Err(PyErr::type_error(format!(
+            "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+            type_name(base),
+            type_name(exp),
+            type_name(m)
+        )))
+    }
+
+    /// `seq * n` (or `n * seq`) where `n` is an instance of a Python class:
+    /// its `__index__` gives the count (`sequence_repeat`); without one,
+    /// CPython's "can't multiply sequence" error. `None`: not a repetition.
+    fn repeat_by_index(&mut self, op: u32, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+        let is_seq = |v: &Value| {
+            matches!(
+                v,
+                Value::Str(_)
+                    | Value::List(_)
+                    | Value::Tuple(_)
+                    | Value::Bytes(_)
+                    | Value::ByteArray(_)
+            )
+        };
+        let (seq, n, seq_first) = match (unwrap(a), unwrap(b)) {
+            (s, _) if is_seq(s) && is_heap_object(b) => (s, b, true),
+            (_, s) if is_seq(s) && is_heap_object(a) => (s, a, false),
+            _ => return Ok(None),
+        };
+        if special(&type_of(n), D::Index).is_none() {
+            return Err(PyErr::type_error(format!(
+                "can't multiply sequence by non-int of type '{}'",
+                type_name(n)
+            )));
+        }
+        let count = Value::Int(self.index_value(n)?);
+        let r = if seq_first {
+            ops::binary_op(op, seq, &count)
+        } else {
+            ops::binary_op(op, &count, seq)
+        };
+        r.map(Some)
     }
 
     /// A rich comparison, returning whatever the special method returns.
@@ -247,12 +331,17 @@ impl Vm {
         }
     }
 
-    /// The comparison method for `op`; `__ne__` falls back to the inverse of `__eq__`.
+    /// The comparison method for `op`; `__ne__` falls back to the inverse of
+    /// `__eq__` only where `object.__ne__` is what the MRO finds: a subclass of
+    /// `str`, `list`, `int`... inherits its builtin base's own `__ne__`, which
+    /// compares the builtin values.
     fn compare_method(&mut self, t: &Rc<TypeObj>, op: CmpOp) -> Option<(Value, bool)> {
         match special(t, D::compare(op)) {
             Some(Value::None) => None,
             Some(f) => Some((f, false)),
-            None if op == CmpOp::Ne => special(t, D::Eq).map(|f| (f, true)),
+            None if op == CmpOp::Ne && inherits_object_ne(t) => {
+                special(t, D::Eq).map(|f| (f, true))
+            }
             None => None,
         }
     }

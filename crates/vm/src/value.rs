@@ -429,9 +429,16 @@ impl Value {
             (V::Int(a), V::Int(b)) => a == b,
             (V::Float(a), V::Float(b)) => a.to_bits() == b.to_bits(),
             (V::BigInt(a), V::BigInt(b)) => Rc::ptr_eq(a, b),
-            (V::Str(a), V::Str(b)) => Rc::ptr_eq(a, b),
-            (V::Bytes(a), V::Bytes(b)) => Rc::ptr_eq(a, b),
-            (V::Tuple(a), V::Tuple(b)) => Rc::ptr_eq(a, b),
+            // CPython keeps one empty str, bytes and tuple: every empty one is it.
+            (V::Str(a), V::Str(b)) => {
+                Rc::ptr_eq(a, b)
+                    || (a.as_str().is_empty()
+                        && b.as_str().is_empty()
+                        && a.surrogates().is_none()
+                        && b.surrogates().is_none())
+            }
+            (V::Bytes(a), V::Bytes(b)) => Rc::ptr_eq(a, b) || (a.is_empty() && b.is_empty()),
+            (V::Tuple(a), V::Tuple(b)) => Rc::ptr_eq(a, b) || (a.is_empty() && b.is_empty()),
             (V::List(a), V::List(b)) => Rc::ptr_eq(a, b),
             (V::Dict(a), V::Dict(b)) => Rc::ptr_eq(a, b),
             (V::Set(a), V::Set(b)) => Rc::ptr_eq(a, b),

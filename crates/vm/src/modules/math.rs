@@ -21,20 +21,20 @@ use crate::vm::Vm;
 use super::{module_functions, new_module};
 
 module_functions!(MATH_FUNCTIONS, "math", [
-    "acos" => m_acos, "acosh" => m_acosh, "asin" => m_asin, "asinh" => m_asinh,
-    "atan" => m_atan, "atan2" => m_atan2, "atanh" => m_atanh, "cbrt" => m_cbrt,
-    "ceil" => m_ceil, "comb" => m_comb, "copysign" => m_copysign, "cos" => m_cos,
-    "cosh" => m_cosh, "degrees" => m_degrees, "dist" => m_dist, "erf" => m_erf,
-    "erfc" => m_erfc, "exp" => m_exp, "exp2" => m_exp2, "expm1" => m_expm1,
-    "fabs" => m_fabs, "factorial" => m_factorial, "floor" => m_floor, "fmod" => m_fmod,
-    "frexp" => m_frexp, "fsum" => m_fsum, "gamma" => m_gamma, "gcd" => m_gcd,
-    "hypot" => m_hypot, "isclose" => m_isclose, "isfinite" => m_isfinite,
-    "isinf" => m_isinf, "isnan" => m_isnan, "isqrt" => m_isqrt, "lcm" => m_lcm,
-    "ldexp" => m_ldexp, "lgamma" => m_lgamma, "log" => m_log, "log10" => m_log10,
-    "log1p" => m_log1p, "log2" => m_log2, "modf" => m_modf, "nextafter" => m_nextafter,
-    "perm" => m_perm, "pow" => m_pow, "prod" => m_prod, "radians" => m_radians,
-    "remainder" => m_remainder, "sin" => m_sin, "sinh" => m_sinh, "sqrt" => m_sqrt,
-    "tan" => m_tan, "tanh" => m_tanh, "trunc" => m_trunc, "ulp" => m_ulp,
+    "acos" => w_acos, "acosh" => w_acosh, "asin" => w_asin, "asinh" => w_asinh,
+    "atan" => w_atan, "atan2" => w_atan2, "atanh" => w_atanh, "cbrt" => w_cbrt,
+    "ceil" => r_ceil, "comb" => w_comb, "copysign" => w_copysign, "cos" => w_cos,
+    "cosh" => w_cosh, "degrees" => w_degrees, "dist" => m_dist, "erf" => w_erf,
+    "erfc" => w_erfc, "exp" => w_exp, "exp2" => w_exp2, "expm1" => w_expm1,
+    "fabs" => w_fabs, "factorial" => w_factorial, "floor" => r_floor, "fmod" => w_fmod,
+    "frexp" => w_frexp, "fsum" => m_fsum, "gamma" => w_gamma, "gcd" => w_gcd,
+    "hypot" => w_hypot, "isclose" => w_isclose, "isfinite" => w_isfinite,
+    "isinf" => w_isinf, "isnan" => w_isnan, "isqrt" => w_isqrt, "lcm" => w_lcm,
+    "ldexp" => w_ldexp, "lgamma" => w_lgamma, "log" => w_log, "log10" => w_log10,
+    "log1p" => w_log1p, "log2" => w_log2, "modf" => w_modf, "nextafter" => w_nextafter,
+    "perm" => w_perm, "pow" => w_pow, "prod" => m_prod, "radians" => w_radians,
+    "remainder" => w_remainder, "sin" => w_sin, "sinh" => w_sinh, "sqrt" => w_sqrt,
+    "tan" => w_tan, "tanh" => w_tanh, "trunc" => r_trunc, "ulp" => w_ulp,
 ]);
 
 /// Builds the `math` module.
@@ -56,6 +56,187 @@ pub fn init(_vm: &mut Vm) -> Value {
 /// past it they raise OverflowError instead of running for minutes (CPython
 /// would compute, then likely run out of memory).
 const MAX_RESULT_BITS: u64 = 1 << 24;
+
+// ---- objects standing for numbers ----
+
+/// What an argument that is an instance of a Python class converts to.
+#[derive(Clone, Copy)]
+enum Want {
+    /// A real number: `__float__`, else `__index__` (`PyFloat_AsDouble`).
+    Float,
+    /// An integer: `__index__` only (`PyNumber_Index`).
+    Index,
+}
+
+/// The positional arguments with each instance replaced by the number it
+/// converts to (`None` when there is no instance: the common case costs a scan).
+/// An instance without the method is left as it is, for the function's own error.
+fn converted(vm: &mut Vm, pos: &[Value], want: Want) -> PyResult<Option<Vec<Value>>> {
+    if !pos.iter().any(|v| matches!(v, Value::Instance(_))) {
+        return Ok(None);
+    }
+    let mut out = Vec::with_capacity(pos.len());
+    for v in pos {
+        out.push(match (v, want) {
+            (Value::Instance(_), Want::Float) => {
+                let r = vm.convert_arg(crate::types::TypeKind::Float, v)?;
+                match r {
+                    Some(f @ Value::Float(_)) => f,
+                    Some(i) if is_int(&i) => i,
+                    Some(other) => {
+                        return Err(PyErr::type_error(format!(
+                            "{}.__float__ returned non-float (type {})",
+                            type_name(v),
+                            type_name(&other)
+                        )))
+                    }
+                    None => v.clone(),
+                }
+            }
+            (Value::Instance(_), Want::Index) => match call_method(vm, v, "__index__")? {
+                Some(i) if is_int(&i) => i,
+                Some(other) => {
+                    return Err(PyErr::type_error(format!(
+                        "__index__ returned non-int (type {})",
+                        type_name(&other)
+                    )))
+                }
+                None => crate::instance::payload_of(v)
+                    .filter(|p| is_int(p))
+                    .cloned()
+                    .unwrap_or_else(|| v.clone()),
+            },
+            _ => v.clone(),
+        });
+    }
+    Ok(Some(out))
+}
+
+/// `type(v).name(v)` when `v`'s class (a Python class) defines `name`.
+fn call_method(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Value>> {
+    if !crate::attr::is_heap_object(v) {
+        return Ok(None);
+    }
+    let t = crate::types::type_of(v);
+    let key = vm.intern(name);
+    match crate::class::lookup(&t, &key) {
+        Some(f) => {
+            let bound = vm.bind_attr(f, v, &t)?;
+            vm.call(&bound, &[]).map(Some)
+        }
+        None => Ok(None),
+    }
+}
+
+/// Defines `$wrapper`: `$f` called with instance arguments converted as `$want` says.
+macro_rules! with_numbers {
+    ($( $wrapper:ident => $f:ident, $want:expr; )*) => {
+        $(
+            fn $wrapper(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+                match converted(vm, a.pos, $want)? {
+                    None => $f(vm, a),
+                    Some(pos) => $f(vm, Args { pos: &pos, kwnames: a.kwnames, kwvals: a.kwvals }),
+                }
+            }
+        )*
+    };
+}
+
+with_numbers!(
+    w_acos => m_acos, Want::Float;
+    w_acosh => m_acosh, Want::Float;
+    w_asin => m_asin, Want::Float;
+    w_asinh => m_asinh, Want::Float;
+    w_atan => m_atan, Want::Float;
+    w_atan2 => m_atan2, Want::Float;
+    w_atanh => m_atanh, Want::Float;
+    w_cbrt => m_cbrt, Want::Float;
+    w_copysign => m_copysign, Want::Float;
+    w_cos => m_cos, Want::Float;
+    w_cosh => m_cosh, Want::Float;
+    w_degrees => m_degrees, Want::Float;
+    w_erf => m_erf, Want::Float;
+    w_erfc => m_erfc, Want::Float;
+    w_exp => m_exp, Want::Float;
+    w_exp2 => m_exp2, Want::Float;
+    w_expm1 => m_expm1, Want::Float;
+    w_fabs => m_fabs, Want::Float;
+    w_fmod => m_fmod, Want::Float;
+    w_frexp => m_frexp, Want::Float;
+    w_gamma => m_gamma, Want::Float;
+    w_hypot => m_hypot, Want::Float;
+    w_isclose => m_isclose, Want::Float;
+    w_isfinite => m_isfinite, Want::Float;
+    w_isinf => m_isinf, Want::Float;
+    w_isnan => m_isnan, Want::Float;
+    w_ldexp => m_ldexp, Want::Float;
+    w_lgamma => m_lgamma, Want::Float;
+    w_log => m_log, Want::Float;
+    w_log10 => m_log10, Want::Float;
+    w_log1p => m_log1p, Want::Float;
+    w_log2 => m_log2, Want::Float;
+    w_modf => m_modf, Want::Float;
+    w_nextafter => m_nextafter, Want::Float;
+    w_pow => m_pow, Want::Float;
+    w_radians => m_radians, Want::Float;
+    w_remainder => m_remainder, Want::Float;
+    w_sin => m_sin, Want::Float;
+    w_sinh => m_sinh, Want::Float;
+    w_sqrt => m_sqrt, Want::Float;
+    w_tan => m_tan, Want::Float;
+    w_tanh => m_tanh, Want::Float;
+    w_ulp => m_ulp, Want::Float;
+    w_comb => m_comb, Want::Index;
+    w_factorial => m_factorial, Want::Index;
+    w_gcd => m_gcd, Want::Index;
+    w_isqrt => m_isqrt, Want::Index;
+    w_lcm => m_lcm, Want::Index;
+    w_perm => m_perm, Want::Index;
+);
+
+/// `math.floor`, `ceil` and `trunc` of an instance: its `__floor__` (`__ceil__`,
+/// `__trunc__`) and
+/// whatever that returns; without one, floor and ceil convert with `__float__`.
+fn rounding(vm: &mut Vm, a: Args<'_>, name: &str, f: NativeFn) -> PyResult<Value> {
+    if let [x @ Value::Instance(_)] = a.pos {
+        if a.kwnames.is_empty() {
+            if let Some(r) = call_method(vm, x, &format!("__{name}__"))? {
+                return Ok(r);
+            }
+            if name == "trunc" {
+                return Err(PyErr::type_error(format!(
+                    "type {} doesn't define __trunc__ method",
+                    type_name(x)
+                )));
+            }
+        }
+    }
+    match converted(vm, a.pos, Want::Float)? {
+        None => f(vm, a),
+        Some(pos) => f(
+            vm,
+            Args {
+                pos: &pos,
+                kwnames: a.kwnames,
+                kwvals: a.kwvals,
+            },
+        ),
+    }
+}
+
+type NativeFn = fn(&mut Vm, Args<'_>) -> PyResult<Value>;
+
+fn r_floor(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    rounding(vm, a, "floor", m_floor)
+}
+
+fn r_ceil(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    rounding(vm, a, "ceil", m_ceil)
+}
+
+fn r_trunc(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    rounding(vm, a, "trunc", m_trunc)
+}
 
 // ---- argument helpers ----
 
@@ -584,6 +765,7 @@ fn m_isclose(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn m_fsum(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let it = one(&a, "fsum")?;
     let items = vm.collect(it)?;
+    let items = converted(vm, &items, Want::Float)?.unwrap_or(items);
     let mut xs = Vec::with_capacity(items.len());
     for v in &items {
         xs.push(float_arg(v)?);
@@ -738,7 +920,9 @@ fn m_hypot(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn m_dist(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let pq = exactly(&a, "dist", 2)?;
     let p = vm.collect(&pq[0])?;
+    let p = converted(vm, &p, Want::Float)?.unwrap_or(p);
     let q = vm.collect(&pq[1])?;
+    let q = converted(vm, &q, Want::Float)?.unwrap_or(q);
     if p.len() != q.len() {
         return Err(PyErr::value_error(
             "both points must have the same number of dimensions",

@@ -150,6 +150,20 @@ pub fn replaced_stdin(vm: &mut Vm) -> Option<Value> {
     (std_stream(&stdin) != Some(StdStream::Stdin)).then_some(stdin)
 }
 
+/// The file `print` writes to when it is an object of the program's (not a
+/// standard stream, not `None`): `file`, or a replaced `sys.stdout`.
+pub fn custom_print_target(vm: &mut Vm, file: Option<&Value>) -> Option<Value> {
+    let file = match file {
+        None | Some(Value::None) => current_stdout(vm)?,
+        Some(f) => f.clone(),
+    };
+    match file {
+        Value::None => None,
+        f if std_stream(&f).is_some() => None,
+        f => Some(f),
+    }
+}
+
 /// Writes `print`'s text to `file` (`None`: the current `sys.stdout`).
 pub fn print_to(vm: &mut Vm, file: Option<&Value>, text: String, flush: bool) -> PyResult<()> {
     let file = match file {
