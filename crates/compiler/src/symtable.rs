@@ -866,41 +866,99 @@ pub(crate) fn build(
     }
     b.exit();
     let mut table = b.table;
-    let mut free = HashSet::default();
-    let mut global = HashSet::default();
-    analyze_block(&mut table, 0, None, &mut free, &mut global, locator)?;
+    // The analysis works on names borrowed from the symbol lists, which are
+    // set aside (unchanged) until every scope is analysed; what it adds to
+    // them is applied afterwards.
+    let names: Vec<Vec<(Box<str>, u32)>> = table
+        .scopes
+        .iter_mut()
+        .map(|s| std::mem::take(&mut s.symbols))
+        .collect();
+    let updates: Vec<(ScopeId, Update<Box<str>>)> = {
+        let mut a = Analysis {
+            names: &names,
+            updates: Vec::new(),
+        };
+        let mut free = Set::default();
+        let mut global = Set::default();
+        analyze_block(&mut table, &mut a, 0, None, &mut free, &mut global, locator)?;
+        a.updates
+            .into_iter()
+            .map(|(id, u)| match u {
+                Update::FreeClass(i) => (id, Update::FreeClass(i)),
+                Update::AddFree(n) => (id, Update::AddFree(n.into())),
+            })
+            .collect()
+    };
+    for (entry, symbols) in table.scopes.iter_mut().zip(names) {
+        entry.symbols = symbols;
+    }
+    for (id, update) in updates {
+        let entry = &mut table.scopes[id];
+        match update {
+            Update::FreeClass(i) => {
+                if let Some(s) = entry.symbols.get_mut(i) {
+                    s.1 |= flag::FREE_CLASS;
+                }
+            }
+            Update::AddFree(name) => {
+                entry.insert_symbol(name, flag::FREE);
+            }
+        }
+    }
     Ok(table)
 }
 
-type Set = HashSet<Box<str>>;
+/// Names during the analysis: borrowed from the symbol lists, so that the
+/// sets CPython copies for every child scope copy pointers, not strings.
+type Set<'n> = HashSet<&'n str>;
 
-fn analyze_block(
+/// A change `update_symbols` makes to a scope's symbol list, recorded while
+/// the lists are borrowed and applied after the analysis.
+enum Update<N> {
+    /// `DEF_FREE_CLASS` on the symbol at this position.
+    FreeClass(usize),
+    /// A free name the scope gains (one passing through to a child).
+    AddFree(N),
+}
+
+/// The symbol lists of every scope (read-only while analysing) and the
+/// changes to apply to them.
+struct Analysis<'n> {
+    names: &'n [Vec<(Box<str>, u32)>],
+    updates: Vec<(ScopeId, Update<&'n str>)>,
+}
+
+fn analyze_block<'n>(
     t: &mut SymbolTable,
+    a: &mut Analysis<'n>,
     id: ScopeId,
-    mut bound: Option<&mut Set>,
-    free: &mut Set,
-    global: &mut Set,
+    mut bound: Option<&mut Set<'n>>,
+    free: &mut Set<'n>,
+    global: &mut Set<'n>,
     locator: &dyn SourceLocator,
 ) -> Res {
+    let names = a.names;
+    let symbols: &'n [(Box<str>, u32)] = names.get(id).map_or(&[], Vec::as_slice);
     let mut local = Set::default();
-    let mut scopes: Vec<Scope> = Vec::with_capacity(t.scopes[id].symbols.len());
+    let mut scopes: Vec<Scope> = Vec::with_capacity(symbols.len());
     let mut newglobal = Set::default();
     let mut newfree = Set::default();
     let mut newbound = Set::default();
     let kind = t.scopes[id].kind;
     if kind == BlockKind::Class {
-        newglobal.extend(global.iter().cloned());
+        newglobal.extend(global.iter().copied());
         if let Some(b) = bound.as_deref() {
-            newbound.extend(b.iter().cloned());
+            newbound.extend(b.iter().copied());
         }
     }
-    let symbols = t.scopes[id].symbols.clone();
-    for (name, fl) in &symbols {
+    for (name, fl) in symbols {
+        let name: &'n str = name;
         let entry = &mut t.scopes[id];
         let directive = entry
             .directives
             .iter()
-            .find(|(n, _)| n == name)
+            .find(|(n, _)| &**n == name)
             .map_or(TextRange::default(), |(_, r)| *r);
         let sc = if fl & flag::GLOBAL != 0 {
             if fl & flag::NONLOCAL != 0 {
@@ -910,7 +968,7 @@ fn analyze_block(
                     format!("name '{name}' is nonlocal and global"),
                 ));
             }
-            global.insert(name.clone());
+            global.insert(name);
             if let Some(b) = bound.as_deref_mut() {
                 b.remove(name);
             }
@@ -931,15 +989,15 @@ fn analyze_block(
                 ));
             }
             entry.free = true;
-            free.insert(name.clone());
+            free.insert(name);
             Scope::Free
         } else if fl & flag::BOUND != 0 {
-            local.insert(name.clone());
+            local.insert(name);
             global.remove(name);
             Scope::Local
         } else if bound.as_deref().is_some_and(|b| b.contains(name)) {
             entry.free = true;
-            free.insert(name.clone());
+            free.insert(name);
             Scope::Free
         } else if global.contains(name) {
             Scope::GlobalImplicit
@@ -953,14 +1011,14 @@ fn analyze_block(
     }
     if kind != BlockKind::Class {
         if kind == BlockKind::Function {
-            newbound.extend(local.iter().cloned());
+            newbound.extend(local.iter().copied());
         }
         if let Some(b) = bound.as_deref() {
-            newbound.extend(b.iter().cloned());
+            newbound.extend(b.iter().copied());
         }
-        newglobal.extend(global.iter().cloned());
+        newglobal.extend(global.iter().copied());
     } else {
-        newbound.insert("__class__".into());
+        newbound.insert("__class__");
     }
     let mut allfree = Set::default();
     let children = t.scopes[id].children.clone();
@@ -970,6 +1028,7 @@ fn analyze_block(
         let mut temp_global = newglobal.clone();
         analyze_block(
             t,
+            a,
             child,
             Some(&mut temp_bound),
             &mut temp_free,
@@ -985,7 +1044,7 @@ fn analyze_block(
     newfree.extend(allfree);
     if kind == BlockKind::Function {
         for ((name, _), sc) in symbols.iter().zip(scopes.iter_mut()) {
-            if *sc == Scope::Local && newfree.remove(name) {
+            if *sc == Scope::Local && newfree.remove(&**name) {
                 *sc = Scope::Cell;
             }
         }
@@ -995,12 +1054,12 @@ fn analyze_block(
     // update_symbols
     let entry = &mut t.scopes[id];
     entry.scopes = scopes;
-    let mut sorted_free: Vec<&Box<str>> = newfree.iter().collect();
-    sorted_free.sort();
+    let mut sorted_free: Vec<&'n str> = newfree.iter().copied().collect();
+    sorted_free.sort_unstable();
     for name in sorted_free {
-        if let Some(i) = entry.find(name) {
-            if kind == BlockKind::Class && entry.symbols[i].1 & (flag::BOUND | flag::GLOBAL) != 0 {
-                entry.symbols[i].1 |= flag::FREE_CLASS;
+        if let Some(i) = entry.index.get(symbols, |(n, _)| n, name) {
+            if kind == BlockKind::Class && symbols[i].1 & (flag::BOUND | flag::GLOBAL) != 0 {
+                a.updates.push((id, Update::FreeClass(i)));
             }
             continue;
         }
@@ -1010,7 +1069,7 @@ fn analyze_block(
         if bound.is_none() {
             continue;
         }
-        entry.insert_symbol(name.clone(), flag::FREE);
+        a.updates.push((id, Update::AddFree(name)));
         entry.scopes.push(Scope::Free);
     }
     free.extend(newfree);
