@@ -1306,7 +1306,7 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
                     };
                     let enc = text_arg(a.pos.get(1).or_else(|| a.kw("encoding")), "utf-8")?;
                     let err = text_arg(a.pos.get(2).or_else(|| a.kw("errors")), "strict")?;
-                    crate::str_codecs::decode(&data, &enc, &err)
+                    crate::modules::codecs::decode_bytes(vm, &Value::Bytes(data), &enc, &err)
                 }
                 Some(v) => Ok(Value::string(vm.str_of(v)?)),
             }
@@ -1715,13 +1715,13 @@ fn construct_bytes(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             }
             Vec::new()
         }
-        Some(Value::Str(s)) => {
+        Some(obj @ Value::Str(_)) => {
             if encoding.is_none() {
                 return Err(PyErr::type_error("string argument without an encoding"));
             }
             let enc = text_arg(encoding, "encoding", "utf-8")?;
             let err = text_arg(errors, "errors", "strict")?;
-            crate::str_codecs::encode(s, &enc, &err)?
+            crate::modules::codecs::encode_str(vm, obj, &enc, &err)?
         }
         Some(_) if encoding.is_some() => {
             return Err(PyErr::type_error("encoding without a string argument"))

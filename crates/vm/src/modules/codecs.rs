@@ -29,6 +29,20 @@ super::module_functions!(CODECS_FUNCTIONS, "_codecs", [
     "escape_encode" => escape_encode, "escape_decode" => escape_decode,
     "charmap_build" => charmap_build, "charmap_decode" => charmap_decode,
     "charmap_encode" => charmap_encode,
+    "utf_16_encode" => super::codecs_utf16::utf_16_encode,
+    "utf_16_le_encode" => super::codecs_utf16::utf_16_le_encode,
+    "utf_16_be_encode" => super::codecs_utf16::utf_16_be_encode,
+    "utf_16_decode" => super::codecs_utf16::utf_16_decode,
+    "utf_16_le_decode" => super::codecs_utf16::utf_16_le_decode,
+    "utf_16_be_decode" => super::codecs_utf16::utf_16_be_decode,
+    "utf_16_ex_decode" => super::codecs_utf16::utf_16_ex_decode,
+    "utf_32_encode" => super::codecs_utf16::utf_32_encode,
+    "utf_32_le_encode" => super::codecs_utf16::utf_32_le_encode,
+    "utf_32_be_encode" => super::codecs_utf16::utf_32_be_encode,
+    "utf_32_decode" => super::codecs_utf16::utf_32_decode,
+    "utf_32_le_decode" => super::codecs_utf16::utf_32_le_decode,
+    "utf_32_be_decode" => super::codecs_utf16::utf_32_be_decode,
+    "utf_32_ex_decode" => super::codecs_utf16::utf_32_ex_decode,
 ]);
 
 super::module_functions!(ERROR_HANDLERS, "_codecs", [
@@ -78,7 +92,7 @@ fn registry(vm: &mut Vm, key: &str) -> PyResult<Value> {
     found.ok_or_else(|| PyErr::system_error("codec registry is gone"))
 }
 
-fn str_arg<'a>(v: Option<&'a Value>, fname: &str, pos: usize) -> PyResult<&'a str> {
+pub(super) fn str_arg<'a>(v: Option<&'a Value>, fname: &str, pos: usize) -> PyResult<&'a str> {
     match v {
         Some(Value::Str(s)) => Ok(s.as_str()),
         Some(other) => Err(PyErr::type_error(format!(
@@ -92,14 +106,14 @@ fn str_arg<'a>(v: Option<&'a Value>, fname: &str, pos: usize) -> PyResult<&'a st
 }
 
 /// `errors` as given (`None` means strict).
-fn errors_arg(v: Option<&Value>, fname: &str, pos: usize) -> PyResult<String> {
+pub(super) fn errors_arg(v: Option<&Value>, fname: &str, pos: usize) -> PyResult<String> {
     match v {
         None | Some(Value::None) => Ok("strict".to_string()),
         other => str_arg(other, fname, pos).map(str::to_string),
     }
 }
 
-fn bytes_arg(v: Option<&Value>, fname: &str) -> PyResult<Vec<u8>> {
+pub(super) fn bytes_arg(v: Option<&Value>, fname: &str) -> PyResult<Vec<u8>> {
     match v {
         Some(Value::Bytes(b)) => Ok(b.to_vec()),
         Some(Value::ByteArray(b)) => Ok(b.borrow().clone()),
@@ -261,6 +275,45 @@ pub(crate) fn via_registry(
     Ok(first)
 }
 
+/// `s.encode(encoding, errors)` for the str `obj`: the native codecs, else
+/// the codec registry (codecs written in Python).
+pub(crate) fn encode_str(
+    vm: &mut Vm,
+    obj: &Value,
+    encoding: &str,
+    errors: &str,
+) -> PyResult<Vec<u8>> {
+    let Value::Str(s) = obj else {
+        return Err(PyErr::type_error("encode() needs a str"));
+    };
+    match crate::str_codecs::encode(s, encoding, errors) {
+        Err(e) if is_unknown_encoding(&e) => {
+            match via_registry(vm, obj.clone(), encoding, errors, 0)? {
+                Value::Bytes(b) => Ok(b.to_vec()),
+                _ => Err(PyErr::type_error("encoder did not return bytes")),
+            }
+        }
+        r => r,
+    }
+}
+
+/// `bytes.decode(encoding, errors)` of `data` (a bytes object): the native
+/// codecs, else the codec registry.
+pub(crate) fn decode_bytes(
+    vm: &mut Vm,
+    data: &Value,
+    encoding: &str,
+    errors: &str,
+) -> PyResult<Value> {
+    let Value::Bytes(b) = data else {
+        return Err(PyErr::type_error("decode() needs bytes"));
+    };
+    match crate::str_codecs::decode(b, encoding, errors) {
+        Err(e) if is_unknown_encoding(&e) => via_registry(vm, data.clone(), encoding, errors, 1),
+        r => r,
+    }
+}
+
 /// Whether `e` is the LookupError of a codec the VM does not know natively.
 pub(crate) fn is_unknown_encoding(e: &PyErr) -> bool {
     e.0.is_instance(ExcKind::LookupError)
@@ -301,6 +354,12 @@ fn decode(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn lookup_error(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let args = bind_args(&a, "lookup_error", &["name"], 1)?;
     let name = str_arg(args[0], "lookup_error", 1)?.to_string();
+    error_handler(vm, &name)
+}
+
+/// The error handler registered as `name` (`codecs.lookup_error`).
+pub(super) fn error_handler(vm: &mut Vm, name: &str) -> PyResult<Value> {
+    let name = name.to_string();
     let Value::Dict(h) = registry(vm, ERROR_HANDLERS_KEY)? else {
         return Err(PyErr::system_error("error handler registry is gone"));
     };

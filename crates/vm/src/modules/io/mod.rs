@@ -448,11 +448,16 @@ fn b_open(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let text_mode = if m.binary {
         None
     } else {
-        Some(text_mode(
-            encoding.as_deref(),
-            errors.as_deref(),
-            newline.as_deref(),
-        )?)
+        match text_mode(encoding.as_deref(), errors.as_deref(), newline.as_deref()) {
+            Ok(t) => Some(t),
+            // Encodings the native text layer does not speak (UTF-16, cp1252,
+            // ...) go through `_pyio`'s TextIOWrapper, which uses the codec
+            // registry's incremental codecs.
+            Err(e) if encoding.is_some() && crate::modules::codecs::is_unknown_encoding(&e) => {
+                return open_via_pyio(vm, &a);
+            }
+            Err(e) => return Err(e),
+        }
     };
     let path = match file {
         Value::Str(s) => s.as_str().to_string(),
@@ -535,6 +540,14 @@ fn b_open(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         },
     );
     Ok(obj)
+}
+
+/// `_pyio.open` with the arguments of this `open` call.
+fn open_via_pyio(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
+    let pyio = vm.import_module("_pyio")?;
+    let name = vm.intern("open");
+    let open = vm.get_attr(&pyio, &name)?;
+    vm.call_with_kw(&open, a.pos, a.kwnames, a.kwvals)
 }
 
 /// The text settings from `encoding`, `errors` and `newline` arguments.
