@@ -1642,6 +1642,7 @@ fn construct_complex(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             a.pos.len()
         )));
     }
+    let mut real_is_complex = matches!(real, Some(Value::Complex(_)));
     let re = match real {
         None => Complex::new(0.0, 0.0),
         Some(Value::Str(s)) => {
@@ -1651,6 +1652,16 @@ fn construct_complex(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                 ));
             }
             return crate::complex::parse(s.as_str()).map(Complex::value);
+        }
+        Some(v @ Value::Instance(_)) => {
+            let (c, from_complex) = complex_operand(_vm, v, true)?.ok_or_else(|| {
+                PyErr::type_error(format!(
+                    "complex() first argument must be a string or a number, not '{}'",
+                    type_name(v)
+                ))
+            })?;
+            real_is_complex = from_complex;
+            c
         }
         Some(v) => as_complex(v)?.ok_or_else(|| {
             PyErr::type_error(format!(
@@ -1663,6 +1674,16 @@ fn construct_complex(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         None => Complex::new(0.0, 0.0),
         Some(Value::Str(_)) => {
             return Err(PyErr::type_error("complex() second arg can't be a string"))
+        }
+        Some(v @ Value::Instance(_)) => {
+            complex_operand(_vm, v, false)?
+                .ok_or_else(|| {
+                    PyErr::type_error(format!(
+                        "complex() second argument must be a number, not '{}'",
+                        type_name(v)
+                    ))
+                })?
+                .0
         }
         Some(v) => as_complex(v)?.ok_or_else(|| {
             PyErr::type_error(format!(
@@ -1682,10 +1703,44 @@ fn construct_complex(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     if matches!(imag, Some(Value::Complex(_))) {
         out_re -= im.im;
     }
-    if matches!(real, Some(Value::Complex(_))) {
+    if real_is_complex {
         out_im += re.im;
     }
     Ok(Complex::new(out_re, out_im).value())
+}
+
+/// An instance given to `complex()`: its `__complex__` (first argument
+/// only), else `__float__`, else `__index__`, as CPython's `try_complex_special_method`
+/// and `PyFloat_AsDouble`, with whether `__complex__` gave it (only a complex
+/// contributes an imaginary part). `None`: it defines none of them.
+fn complex_operand(
+    vm: &mut Vm,
+    v: &Value,
+    first: bool,
+) -> PyResult<Option<(crate::complex::Complex, bool)>> {
+    use crate::complex::{as_complex, Complex};
+    if first {
+        if let Some(r) = vm.call_named_special(v, "__complex__")? {
+            return match r {
+                Value::Complex(c) => Ok(Some((*c, true))),
+                other => Err(PyErr::type_error(format!(
+                    "__complex__ returned non-complex (type {})",
+                    type_name(&other)
+                ))),
+            };
+        }
+    }
+    match vm.convert_arg(TypeKind::Float, v)? {
+        Some(f @ (Value::Float(_) | Value::Int(_) | Value::BigInt(_) | Value::Bool(_))) => {
+            Ok(as_complex(&f)?.map(|c| (Complex::new(c.re, 0.0), false)))
+        }
+        Some(other) if !matches!(other, Value::Instance(_)) => Err(PyErr::type_error(format!(
+            "{}.__float__ returned non-float (type {})",
+            type_name(v),
+            type_name(&other)
+        ))),
+        _ => Ok(None),
+    }
 }
 
 /// `bytes(source, encoding, errors)`.
@@ -1730,6 +1785,30 @@ fn construct_bytes(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             return Err(PyErr::type_error("errors without a string argument"))
         }
         Some(Value::Bytes(b)) => return Ok(Value::Bytes(b.clone())),
+        Some(v @ Value::Instance(_)) => {
+            if let Some(r) = vm.call_named_special(v, "__bytes__")? {
+                return match r {
+                    b @ Value::Bytes(_) => Ok(b),
+                    other => Err(PyErr::type_error(format!(
+                        "__bytes__ returned non-bytes (type {})",
+                        type_name(&other)
+                    ))),
+                };
+            }
+            let has_index = crate::class::special(&type_of(v), crate::names::D::Index).is_some();
+            if has_index {
+                let n = vm.index_value(v)?;
+                if n < 0 {
+                    return Err(PyErr::value_error("negative count"));
+                }
+                if n > 1 << 31 {
+                    return Err(PyErr::with_args(ExcKind::MemoryError, vec![]));
+                }
+                vec![0; n as usize]
+            } else {
+                bytes_from_iterable(vm, v)?
+            }
+        }
         Some(Value::ByteArray(b)) => b.borrow().clone(),
         Some(Value::MemoryView(m)) => m.to_vec()?,
         Some(v @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_))) => {
@@ -1742,31 +1821,37 @@ fn construct_bytes(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             }
             vec![0; n as usize]
         }
-        Some(v) => {
-            let items = vm.collect(v).map_err(|e| {
-                if e.is(ExcKind::TypeError) {
-                    PyErr::type_error(format!("cannot convert '{}' object to bytes", type_name(v)))
-                } else {
-                    e
-                }
-            })?;
-            let mut out = Vec::with_capacity(items.len());
-            for it in &items {
-                let i = ops::index_of(it).ok_or_else(|| {
-                    PyErr::type_error(format!(
-                        "'{}' object cannot be interpreted as an integer",
-                        type_name(it)
-                    ))
-                })?;
-                out.push(
-                    u8::try_from(i)
-                        .map_err(|_| PyErr::value_error("bytes must be in range(0, 256)"))?,
-                );
-            }
-            out
-        }
+        Some(v) => bytes_from_iterable(vm, v)?,
     };
     Ok(Value::Bytes(Rc::new(out)))
+}
+
+/// The bytes of an iterable of ints (each item's `__index__` included).
+fn bytes_from_iterable(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
+    let items = vm.collect(v).map_err(|e| {
+        if e.is(ExcKind::TypeError) {
+            PyErr::type_error(format!("cannot convert '{}' object to bytes", type_name(v)))
+        } else {
+            e
+        }
+    })?;
+    let mut out = Vec::with_capacity(items.len());
+    for it in &items {
+        let i = match ops::index_of(it) {
+            Some(i) => i,
+            None if crate::attr::is_heap_object(it) => vm.index_value(it)?,
+            None => {
+                return Err(PyErr::type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    type_name(it)
+                )))
+            }
+        };
+        out.push(
+            u8::try_from(i).map_err(|_| PyErr::value_error("bytes must be in range(0, 256)"))?,
+        );
+    }
+    Ok(out)
 }
 
 /// `round(x, n)` for a float: the exact binary value rounded half-even to `n`

@@ -281,6 +281,24 @@ impl Vm {
         r.map(Some)
     }
 
+    /// `type(v).name(v)` when `v`'s class is a Python class whose MRO defines
+    /// `name` (for the special methods without a `D` slot: `__complex__`,
+    /// `__bytes__`, `__floor__`...). `None`: not defined.
+    pub(crate) fn call_named_special(&mut self, v: &Value, name: &str) -> PyResult<Option<Value>> {
+        if !is_heap_object(v) {
+            return Ok(None);
+        }
+        let t = type_of(v);
+        let key = self.intern(name);
+        match crate::class::lookup(&t, &key) {
+            Some(f) => {
+                let bound = self.bind_attr(f, v, &t)?;
+                self.call(&bound, &[]).map(Some)
+            }
+            None => Ok(None),
+        }
+    }
+
     /// A rich comparison, returning whatever the special method returns.
     pub fn rich_compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
         if !is_heap_object(a) && !is_heap_object(b) {

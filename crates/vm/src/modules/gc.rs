@@ -69,6 +69,7 @@ fn g_collect(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             a.pos.len()
         )));
     }
+    let mut gen = 2;
     if let Some(g) = generation {
         let g = crate::ops::index_of(g).ok_or_else(|| {
             PyErr::type_error(format!(
@@ -79,9 +80,36 @@ fn g_collect(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         if !(0..=2).contains(&g) {
             return Err(PyErr::value_error("invalid generation"));
         }
+        gen = g;
     }
+    run_callbacks(vm, "start", gen, 0)?;
     vm.flush();
-    Ok(Value::Int(vm.collect_garbage() as i64))
+    let collected = vm.collect_garbage() as i64;
+    run_callbacks(vm, "stop", gen, collected)?;
+    Ok(Value::Int(collected))
+}
+
+/// Calls each function in `gc.callbacks` with `phase` ("start" or "stop") and
+/// the info dict CPython passes (`generation`, `collected`, `uncollectable`).
+fn run_callbacks(vm: &mut Vm, phase: &str, generation: i64, collected: i64) -> PyResult<()> {
+    let gc_name = vm.intern("gc");
+    let Some(Value::Module(m)) = vm.modules.borrow().get_str(&gc_name).cloned() else {
+        return Ok(());
+    };
+    let key = vm.intern("callbacks");
+    let callbacks = match m.dict.borrow().get_str(&key) {
+        Some(Value::List(l)) => l.borrow().clone(),
+        _ => return Ok(()),
+    };
+    for cb in callbacks {
+        let mut info = crate::dict::Dict::new();
+        info.insert(Value::str("generation"), Value::Int(generation))?;
+        info.insert(Value::str("collected"), Value::Int(collected))?;
+        info.insert(Value::str("uncollectable"), Value::Int(0))?;
+        let info = Value::Dict(std::rc::Rc::new(std::cell::RefCell::new(info)));
+        vm.call(&cb, &[Value::str(phase), info])?;
+    }
+    Ok(())
 }
 
 fn g_enable(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
