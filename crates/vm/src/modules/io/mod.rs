@@ -544,7 +544,7 @@ fn b_open(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 /// `_pyio.open` with the arguments of this `open` call.
 fn open_via_pyio(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let pyio = vm.import_module("_pyio")?;
+    let pyio = vm.import_dotted("_pyio")?;
     let name = vm.intern("open");
     let open = vm.get_attr(&pyio, &name)?;
     vm.call_with_kw(&open, a.pos, a.kwnames, a.kwvals)
