@@ -454,6 +454,13 @@ fn b_open(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             // ...) go through `_pyio`'s TextIOWrapper, which uses the codec
             // registry's incremental codecs.
             Err(e) if encoding.is_some() && crate::modules::codecs::is_unknown_encoding(&e) => {
+                // An encoding nobody knows keeps the native LookupError.
+                let known = encoding
+                    .as_deref()
+                    .is_some_and(|enc| crate::modules::codecs::lookup_codec(vm, enc).is_ok());
+                if !known {
+                    return Err(e);
+                }
                 return open_via_pyio(vm, &a);
             }
             Err(e) => return Err(e),
