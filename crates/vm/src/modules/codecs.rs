@@ -165,7 +165,7 @@ fn unregister(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 /// `codecs.lookup(encoding)`: the cached `CodecInfo`, else the first search
 /// function's answer.
-fn lookup_codec(vm: &mut Vm, encoding: &str) -> PyResult<Value> {
+pub(crate) fn lookup_codec(vm: &mut Vm, encoding: &str) -> PyResult<Value> {
     let norm = normalize(encoding);
     let key = Value::string(norm.clone());
     let Value::Dict(cache) = registry(vm, SEARCH_CACHE)? else {

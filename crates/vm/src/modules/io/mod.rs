@@ -454,6 +454,13 @@ fn b_open(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             // ...) go through `_pyio`'s TextIOWrapper, which uses the codec
             // registry's incremental codecs.
             Err(e) if encoding.is_some() && crate::modules::codecs::is_unknown_encoding(&e) => {
+                // An encoding nobody knows keeps the native LookupError.
+                let known = encoding
+                    .as_deref()
+                    .is_some_and(|enc| crate::modules::codecs::lookup_codec(vm, enc).is_ok());
+                if !known {
+                    return Err(e);
+                }
                 return open_via_pyio(vm, &a);
             }
             Err(e) => return Err(e),
@@ -544,7 +551,7 @@ fn b_open(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 /// `_pyio.open` with the arguments of this `open` call.
 fn open_via_pyio(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
-    let pyio = vm.import_module("_pyio")?;
+    let pyio = vm.import_dotted("_pyio")?;
     let name = vm.intern("open");
     let open = vm.get_attr(&pyio, &name)?;
     vm.call_with_kw(&open, a.pos, a.kwnames, a.kwvals)
