@@ -383,15 +383,10 @@ impl Value {
     /// Drops a value, skipping the drop glue call for scalars.
     #[inline(always)]
     pub fn release(self) {
-        match self {
-            Value::Int(_)
-            | Value::Float(_)
-            | Value::Bool(_)
-            | Value::None
-            | Value::Null
-            | Value::NotImplemented
-            | Value::Ellipsis => std::mem::forget(self),
-            other => drop(other),
+        if self.is_scalar() {
+            std::mem::forget(self)
+        } else {
+            drop(self)
         }
     }
 

@@ -450,59 +450,44 @@ fn ex_decode_entry(vm: &mut Vm, a: &Args<'_>, fname: &str, width: Width) -> PyRe
     ]))
 }
 
-/// `utf_16_encode(str, errors=None, byteorder=0)`.
-pub(super) fn utf_16_encode(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    encode_entry(vm, &a, "utf_16_encode", Width::Two, None)
+/// Declares the `_codecs` entry points, each a call of one of the shared
+/// entries with its own name, width and fixed byte order.
+macro_rules! codec_entries {
+    ($($(#[$doc:meta])* $name:ident => $entry:ident($($arg:expr),*);)*) => {
+        $($(#[$doc])*
+        pub(super) fn $name(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+            $entry(vm, &a, stringify!($name), $($arg),*)
+        })*
+    };
 }
-/// `utf_16_le_encode(str, errors=None)`.
-pub(super) fn utf_16_le_encode(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    encode_entry(vm, &a, "utf_16_le_encode", Width::Two, Some(-1))
-}
-/// `utf_16_be_encode(str, errors=None)`.
-pub(super) fn utf_16_be_encode(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    encode_entry(vm, &a, "utf_16_be_encode", Width::Two, Some(1))
-}
-/// `utf_16_decode(data, errors=None, final=False)`.
-pub(super) fn utf_16_decode(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    decode_entry(vm, &a, "utf_16_decode", Width::Two, None)
-}
-/// `utf_16_le_decode(data, errors=None, final=False)`.
-pub(super) fn utf_16_le_decode(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    decode_entry(vm, &a, "utf_16_le_decode", Width::Two, Some(-1))
-}
-/// `utf_16_be_decode(data, errors=None, final=False)`.
-pub(super) fn utf_16_be_decode(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    decode_entry(vm, &a, "utf_16_be_decode", Width::Two, Some(1))
-}
-/// `utf_16_ex_decode(data, errors=None, byteorder=0, final=False)`.
-pub(super) fn utf_16_ex_decode(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    ex_decode_entry(vm, &a, "utf_16_ex_decode", Width::Two)
-}
-/// `utf_32_encode(str, errors=None, byteorder=0)`.
-pub(super) fn utf_32_encode(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    encode_entry(vm, &a, "utf_32_encode", Width::Four, None)
-}
-/// `utf_32_le_encode(str, errors=None)`.
-pub(super) fn utf_32_le_encode(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    encode_entry(vm, &a, "utf_32_le_encode", Width::Four, Some(-1))
-}
-/// `utf_32_be_encode(str, errors=None)`.
-pub(super) fn utf_32_be_encode(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    encode_entry(vm, &a, "utf_32_be_encode", Width::Four, Some(1))
-}
-/// `utf_32_decode(data, errors=None, final=False)`.
-pub(super) fn utf_32_decode(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    decode_entry(vm, &a, "utf_32_decode", Width::Four, None)
-}
-/// `utf_32_le_decode(data, errors=None, final=False)`.
-pub(super) fn utf_32_le_decode(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    decode_entry(vm, &a, "utf_32_le_decode", Width::Four, Some(-1))
-}
-/// `utf_32_be_decode(data, errors=None, final=False)`.
-pub(super) fn utf_32_be_decode(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    decode_entry(vm, &a, "utf_32_be_decode", Width::Four, Some(1))
-}
-/// `utf_32_ex_decode(data, errors=None, byteorder=0, final=False)`.
-pub(super) fn utf_32_ex_decode(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    ex_decode_entry(vm, &a, "utf_32_ex_decode", Width::Four)
+
+codec_entries! {
+    /// `utf_16_encode(str, errors=None, byteorder=0)`.
+    utf_16_encode => encode_entry(Width::Two, None);
+    /// `utf_16_le_encode(str, errors=None)`.
+    utf_16_le_encode => encode_entry(Width::Two, Some(-1));
+    /// `utf_16_be_encode(str, errors=None)`.
+    utf_16_be_encode => encode_entry(Width::Two, Some(1));
+    /// `utf_16_decode(data, errors=None, final=False)`.
+    utf_16_decode => decode_entry(Width::Two, None);
+    /// `utf_16_le_decode(data, errors=None, final=False)`.
+    utf_16_le_decode => decode_entry(Width::Two, Some(-1));
+    /// `utf_16_be_decode(data, errors=None, final=False)`.
+    utf_16_be_decode => decode_entry(Width::Two, Some(1));
+    /// `utf_16_ex_decode(data, errors=None, byteorder=0, final=False)`.
+    utf_16_ex_decode => ex_decode_entry(Width::Two);
+    /// `utf_32_encode(str, errors=None, byteorder=0)`.
+    utf_32_encode => encode_entry(Width::Four, None);
+    /// `utf_32_le_encode(str, errors=None)`.
+    utf_32_le_encode => encode_entry(Width::Four, Some(-1));
+    /// `utf_32_be_encode(str, errors=None)`.
+    utf_32_be_encode => encode_entry(Width::Four, Some(1));
+    /// `utf_32_decode(data, errors=None, final=False)`.
+    utf_32_decode => decode_entry(Width::Four, None);
+    /// `utf_32_le_decode(data, errors=None, final=False)`.
+    utf_32_le_decode => decode_entry(Width::Four, Some(-1));
+    /// `utf_32_be_decode(data, errors=None, final=False)`.
+    utf_32_be_decode => decode_entry(Width::Four, Some(1));
+    /// `utf_32_ex_decode(data, errors=None, byteorder=0, final=False)`.
+    utf_32_ex_decode => ex_decode_entry(Width::Four);
 }
