@@ -1239,7 +1239,7 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
                     return Ok(crate::methods::bytearray::new_bytearray(b.to_vec()));
                 }
             }
-            match construct_bytes(vm, a)? {
+            match construct_bytes(vm, a, "bytearray")? {
                 Value::Bytes(b) => Ok(crate::methods::bytearray::new_bytearray(b.to_vec())),
                 other => Ok(other),
             }
@@ -1531,7 +1531,7 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
                 ))),
             }
         }
-        TypeKind::Bytes => construct_bytes(vm, a),
+        TypeKind::Bytes => construct_bytes(vm, a, "bytes"),
         TypeKind::Module => crate::import::construct_module(a),
         // The singletons' types return the singleton.
         TypeKind::NoneType | TypeKind::NotImplementedType | TypeKind::Ellipsis => {
@@ -1744,8 +1744,25 @@ fn complex_operand(
 }
 
 /// `bytes(source, encoding, errors)`.
-fn construct_bytes(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    a.check_kw("bytes", &["source", "encoding", "errors"])?;
+/// `bytes(...)` and `bytearray(...)` (`name`), which differ only in their
+/// messages and in that `bytearray` does not call `__bytes__`.
+fn construct_bytes(vm: &mut Vm, a: Args<'_>, name: &str) -> PyResult<Value> {
+    for k in a.kwnames {
+        if let Value::Str(k) = k {
+            if !matches!(k.as_str(), "source" | "encoding" | "errors") {
+                return Err(PyErr::type_error(format!(
+                    "'{}' is an invalid keyword argument for {name}()",
+                    k.as_str()
+                )));
+            }
+        }
+    }
+    if a.pos.len() + a.kwnames.len() > 3 {
+        return Err(PyErr::type_error(format!(
+            "{name}() takes at most 3 arguments ({} given)",
+            a.pos.len() + a.kwnames.len()
+        )));
+    }
     let source = a.pos.first().or_else(|| a.kw("source"));
     let encoding = a.pos.get(1).or_else(|| a.kw("encoding"));
     let errors = a.pos.get(2).or_else(|| a.kw("errors"));
@@ -1754,7 +1771,7 @@ fn construct_bytes(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             None => Ok(dflt.to_string()),
             Some(Value::Str(s)) => Ok(s.as_str().to_string()),
             Some(other) => Err(PyErr::type_error(format!(
-                "bytes() argument '{what}' must be str, not {}",
+                "{name}() argument '{what}' must be str, not {}",
                 type_name(other)
             ))),
         }
@@ -1786,7 +1803,12 @@ fn construct_bytes(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         }
         Some(Value::Bytes(b)) => return Ok(Value::Bytes(b.clone())),
         Some(v @ Value::Instance(_)) => {
-            if let Some(r) = vm.call_named_special(v, "__bytes__")? {
+            let from_dunder = if name == "bytes" {
+                vm.call_named_special(v, "__bytes__")?
+            } else {
+                None
+            };
+            if let Some(r) = from_dunder {
                 return match r {
                     b @ Value::Bytes(_) => Ok(b),
                     other => Err(PyErr::type_error(format!(
@@ -1806,7 +1828,7 @@ fn construct_bytes(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                 }
                 vec![0; n as usize]
             } else {
-                bytes_from_iterable(vm, v)?
+                bytes_from_iterable(vm, v, name)?
             }
         }
         Some(Value::ByteArray(b)) => b.borrow().clone(),
@@ -1821,16 +1843,20 @@ fn construct_bytes(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             }
             vec![0; n as usize]
         }
-        Some(v) => bytes_from_iterable(vm, v)?,
+        Some(v) => bytes_from_iterable(vm, v, name)?,
     };
     Ok(Value::Bytes(Rc::new(out)))
 }
 
-/// The bytes of an iterable of ints (each item's `__index__` included).
-fn bytes_from_iterable(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
+/// The bytes of an iterable of ints (each item's `__index__` included), for
+/// the constructor `name`.
+fn bytes_from_iterable(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Vec<u8>> {
     let items = vm.collect(v).map_err(|e| {
         if e.is(ExcKind::TypeError) {
-            PyErr::type_error(format!("cannot convert '{}' object to bytes", type_name(v)))
+            PyErr::type_error(format!(
+                "cannot convert '{}' object to {name}",
+                type_name(v)
+            ))
         } else {
             e
         }
@@ -1847,9 +1873,13 @@ fn bytes_from_iterable(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
                 )))
             }
         };
-        out.push(
-            u8::try_from(i).map_err(|_| PyErr::value_error("bytes must be in range(0, 256)"))?,
-        );
+        out.push(u8::try_from(i).map_err(|_| {
+            PyErr::value_error(if name == "bytes" {
+                "bytes must be in range(0, 256)"
+            } else {
+                "byte must be in range(0, 256)"
+            })
+        })?);
     }
     Ok(out)
 }

@@ -242,11 +242,65 @@ fn w_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     }
 }
 
+/// The kinds of builtin values whose rich comparisons accept only certain
+/// other kinds (CPython's `tp_richcompare` of each type).
+#[derive(Clone, Copy, PartialEq)]
+enum CmpKind {
+    Int,
+    Float,
+    Complex,
+    Str,
+    Bytes,
+    /// `bytearray` and `memoryview`: any buffer compares.
+    Buffer,
+    List,
+    Tuple,
+    Dict,
+    Set,
+    Range,
+}
+
+fn cmp_kind(v: &Value) -> Option<CmpKind> {
+    Some(match v {
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => CmpKind::Int,
+        Value::Float(_) => CmpKind::Float,
+        Value::Complex(_) => CmpKind::Complex,
+        Value::Str(_) => CmpKind::Str,
+        Value::Bytes(_) => CmpKind::Bytes,
+        Value::ByteArray(_) | Value::MemoryView(_) => CmpKind::Buffer,
+        Value::List(_) => CmpKind::List,
+        Value::Tuple(_) => CmpKind::Tuple,
+        Value::Dict(_) => CmpKind::Dict,
+        Value::Set(_) | Value::FrozenSet(_) => CmpKind::Set,
+        Value::Range(_) => CmpKind::Range,
+        _ => return None,
+    })
+}
+
+/// Whether `x`'s own comparison methods handle `y`: `int.__eq__(1.0)` is
+/// `NotImplemented` (float's reflected method answers), `float.__eq__(1)`
+/// is not.
+fn compares_with(x: &Value, y: &Value) -> bool {
+    use CmpKind::*;
+    let (Some(kx), Some(ky)) = (cmp_kind(x), cmp_kind(y)) else {
+        return cmp_kind(x).is_none();
+    };
+    match kx {
+        Float => matches!(ky, Int | Float),
+        Complex => matches!(ky, Int | Float | Complex),
+        Buffer => matches!(ky, Bytes | Buffer),
+        _ => kx == ky,
+    }
+}
+
 macro_rules! cmp_wrapper {
     ($f:ident, $op:expr) => {
         fn $f(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             let (x, y) = (recv(&a)?, arg1(&a)?);
             let y = unwrap(y);
+            if !compares_with(x, y) {
+                return Ok(Value::NotImplemented);
+            }
             match ops::compare($op, x, y) {
                 Ok(b) => Ok(Value::Bool(b)),
                 Err(_) => {
