@@ -6,6 +6,7 @@
 use std::rc::Rc;
 
 use crate::exc::{ExcObj, PyErr, TbEntry};
+use crate::value::Value;
 use crate::vm::Vm;
 
 const RECURSIVE_CUTOFF: usize = 3;
@@ -178,6 +179,16 @@ impl Vm {
     pub fn print_exception(&mut self, e: &PyErr) {
         let text = self.format_exception(e);
         self.write_err(&text);
+    }
+
+    /// Reports an exception nobody can catch, as CPython's
+    /// `_PyErr_WriteUnraisableMsg` does: "Exception ignored {context}: " and
+    /// the repr of the object involved, then the traceback.
+    pub fn write_unraisable(&mut self, context: &str, obj: &Value, e: &PyErr) {
+        let name = self.repr_of(obj).unwrap_or_default();
+        let _ = self.stdout.flush();
+        self.write_err(&format!("Exception ignored {context}: {name}\n"));
+        self.print_exception(e);
     }
 }
 

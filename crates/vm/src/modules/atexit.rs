@@ -93,10 +93,7 @@ pub fn run_exitfuncs(vm: &mut Vm) {
     let callbacks = CALLBACKS.with(|c| std::mem::take(&mut *c.borrow_mut()));
     for cb in callbacks.into_iter().rev() {
         if let Err(e) = vm.call_with_kw(&cb.func, &cb.args, &cb.kwnames, &cb.kwvals) {
-            let name = vm.repr_of(&cb.func).unwrap_or_default();
-            let _ = vm.stdout.flush();
-            vm.write_err(&format!("Exception ignored in atexit callback: {name}\n"));
-            vm.print_exception(&e);
+            vm.write_unraisable("in atexit callback", &cb.func, &e);
         }
     }
 }

@@ -90,7 +90,8 @@ fn g_collect(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 /// Calls each function in `gc.callbacks` with `phase` ("start" or "stop") and
-/// the info dict CPython passes (`generation`, `collected`, `uncollectable`).
+/// the info dict CPython passes (`generation`, `collected`, `uncollectable`);
+/// a callback's exception is reported and the next callback still runs.
 fn run_callbacks(vm: &mut Vm, phase: &str, generation: i64, collected: i64) -> PyResult<()> {
     let gc_name = vm.intern("gc");
     let Some(Value::Module(m)) = vm.modules.borrow().get_str(&gc_name).cloned() else {
@@ -107,7 +108,9 @@ fn run_callbacks(vm: &mut Vm, phase: &str, generation: i64, collected: i64) -> P
         info.insert(Value::str("collected"), Value::Int(collected))?;
         info.insert(Value::str("uncollectable"), Value::Int(0))?;
         let info = Value::Dict(std::rc::Rc::new(std::cell::RefCell::new(info)));
-        vm.call(&cb, &[Value::str(phase), info])?;
+        if let Err(e) = vm.call(&cb, &[Value::str(phase), info]) {
+            vm.write_unraisable("in", &cb, &e);
+        }
     }
     Ok(())
 }
