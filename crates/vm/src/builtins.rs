@@ -597,16 +597,7 @@ fn b_divmod(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn b_pow(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    for k in a.kwnames {
-        if let Value::Str(s) = k {
-            if !matches!(s.as_str(), "base" | "exp" | "mod") {
-                return Err(PyErr::type_error(format!(
-                    "'{}' is an invalid keyword argument for pow()",
-                    s.as_str()
-                )));
-            }
-        }
-    }
+    a.check_clinic_kw("pow", &["base", "exp", "mod"])?;
     let given = a.pos.len() + a.kwnames.len();
     if given > 3 {
         return Err(PyErr::type_error(format!(
@@ -1747,16 +1738,7 @@ fn complex_operand(
 /// `bytes(...)` and `bytearray(...)` (`name`), which differ only in their
 /// messages and in that `bytearray` does not call `__bytes__`.
 fn construct_bytes(vm: &mut Vm, a: Args<'_>, name: &str) -> PyResult<Value> {
-    for k in a.kwnames {
-        if let Value::Str(k) = k {
-            if !matches!(k.as_str(), "source" | "encoding" | "errors") {
-                return Err(PyErr::type_error(format!(
-                    "'{}' is an invalid keyword argument for {name}()",
-                    k.as_str()
-                )));
-            }
-        }
-    }
+    a.check_clinic_kw(name, &["source", "encoding", "errors"])?;
     if a.pos.len() + a.kwnames.len() > 3 {
         return Err(PyErr::type_error(format!(
             "{name}() takes at most 3 arguments ({} given)",

@@ -81,6 +81,23 @@ impl<'a> Args<'a> {
         Ok(())
     }
 
+    /// Fails unless every keyword is one of `allowed`, in the words of the
+    /// functions CPython declares with Argument Clinic (`pow`, `bytes`):
+    /// "'x' is an invalid keyword argument for f()".
+    pub fn check_clinic_kw(&self, fname: &str, allowed: &[&str]) -> PyResult<()> {
+        for k in self.kwnames {
+            if let Value::Str(s) = k {
+                if !allowed.contains(&s.as_str()) {
+                    return Err(PyErr::type_error(format!(
+                        "'{}' is an invalid keyword argument for {fname}()",
+                        s.as_str()
+                    )));
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Fails on any keyword argument.
     pub fn no_kw(&self, fname: &str) -> PyResult<()> {
         if self.kwnames.is_empty() {

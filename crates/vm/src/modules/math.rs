@@ -93,7 +93,7 @@ fn converted(vm: &mut Vm, pos: &[Value], want: Want) -> PyResult<Option<Vec<Valu
                     None => v.clone(),
                 }
             }
-            (Value::Instance(_), Want::Index) => match call_method(vm, v, "__index__")? {
+            (Value::Instance(_), Want::Index) => match vm.call_named_special(v, "__index__")? {
                 Some(i) if is_int(&i) => i,
                 Some(other) => {
                     return Err(PyErr::type_error(format!(
@@ -112,19 +112,18 @@ fn converted(vm: &mut Vm, pos: &[Value], want: Want) -> PyResult<Option<Vec<Valu
     Ok(Some(out))
 }
 
-/// `type(v).name(v)` when `v`'s class (a Python class) defines `name`.
-fn call_method(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Value>> {
-    if !crate::attr::is_heap_object(v) {
-        return Ok(None);
-    }
-    let t = crate::types::type_of(v);
-    let key = vm.intern(name);
-    match crate::class::lookup(&t, &key) {
-        Some(f) => {
-            let bound = vm.bind_attr(f, v, &t)?;
-            vm.call(&bound, &[]).map(Some)
-        }
-        None => Ok(None),
+/// `f` called with the instance arguments of `a` converted as `want` says.
+fn call_converted(vm: &mut Vm, a: Args<'_>, want: Want, f: NativeFn) -> PyResult<Value> {
+    match converted(vm, a.pos, want)? {
+        None => f(vm, a),
+        Some(pos) => f(
+            vm,
+            Args {
+                pos: &pos,
+                kwnames: a.kwnames,
+                kwvals: a.kwvals,
+            },
+        ),
     }
 }
 
@@ -133,10 +132,7 @@ macro_rules! with_numbers {
     ($( $wrapper:ident => $f:ident, $want:expr; )*) => {
         $(
             fn $wrapper(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-                match converted(vm, a.pos, $want)? {
-                    None => $f(vm, a),
-                    Some(pos) => $f(vm, Args { pos: &pos, kwnames: a.kwnames, kwvals: a.kwvals }),
-                }
+                call_converted(vm, a, $want, $f)
             }
         )*
     };
@@ -200,7 +196,7 @@ with_numbers!(
 fn rounding(vm: &mut Vm, a: Args<'_>, name: &str, f: NativeFn) -> PyResult<Value> {
     if let [x @ Value::Instance(_)] = a.pos {
         if a.kwnames.is_empty() {
-            if let Some(r) = call_method(vm, x, &format!("__{name}__"))? {
+            if let Some(r) = vm.call_named_special(x, &format!("__{name}__"))? {
                 return Ok(r);
             }
             if name == "trunc" {
@@ -211,17 +207,7 @@ fn rounding(vm: &mut Vm, a: Args<'_>, name: &str, f: NativeFn) -> PyResult<Value
             }
         }
     }
-    match converted(vm, a.pos, Want::Float)? {
-        None => f(vm, a),
-        Some(pos) => f(
-            vm,
-            Args {
-                pos: &pos,
-                kwnames: a.kwnames,
-                kwvals: a.kwvals,
-            },
-        ),
-    }
+    call_converted(vm, a, Want::Float, f)
 }
 
 type NativeFn = fn(&mut Vm, Args<'_>) -> PyResult<Value>;
