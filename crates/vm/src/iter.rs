@@ -203,8 +203,7 @@ impl IterObj {
                 match text.get(*pos..).and_then(|t| t.chars().next()) {
                     Some(c) => {
                         *pos += c.len_utf8();
-                        let mut buf = [0u8; 4];
-                        Some(Value::str(c.encode_utf8(&mut buf)))
+                        Some(Value::char(c))
                     }
                     None => None,
                 }

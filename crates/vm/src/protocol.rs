@@ -418,10 +418,7 @@ impl Vm {
                 }
                 norm_index(i, s.char_len())
                     .and_then(|i| s.char_at(i))
-                    .map(|ch| {
-                        let mut buf = [0u8; 4];
-                        Value::str(ch.encode_utf8(&mut buf))
-                    })
+                    .map(Value::char)
                     .ok_or_else(|| PyErr::index_error("string index out of range"))
             }
             (Value::Str(s), Value::Slice(sl)) => {
@@ -434,7 +431,12 @@ impl Vm {
                     let (a, b) = (start.max(0) as usize, stop.max(start).max(0) as usize);
                     // Byte offsets: O(1) for ASCII, from the offset index otherwise.
                     let (a, b) = (s.byte_offset(a), s.byte_offset(b));
-                    return Ok(Value::str(s.as_str().get(a..b).unwrap_or("")));
+                    let text = s.as_str().get(a..b).unwrap_or("");
+                    let mut chars = text.chars();
+                    return Ok(match (chars.next(), chars.next()) {
+                        (Some(c), None) => Value::char(c),
+                        _ => Value::str(text),
+                    });
                 }
                 let chars: Vec<char> = s.as_str().chars().collect();
                 let out: String = slice_positions(sl, chars.len())?

@@ -131,10 +131,7 @@ impl Value {
 /// The str of one code point (`chr`).
 pub fn one_char(cp: u32) -> Value {
     match char::from_u32(cp) {
-        Some(c) => {
-            let mut buf = [0u8; 4];
-            Value::str(c.encode_utf8(&mut buf))
-        }
+        Some(c) => Value::char(c),
         None => Value::from_code_points(vec![cp]),
     }
 }

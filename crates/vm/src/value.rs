@@ -317,6 +317,25 @@ impl Value {
         Value::Str(Rc::new(StrObj::new(text)))
     }
 
+    /// The str of one character. Latin-1 characters are shared, as CPython
+    /// shares them: iterating over or indexing text then costs a reference
+    /// count instead of two allocations, and each one's hash is computed once.
+    pub fn char(c: char) -> Value {
+        thread_local! {
+            static LATIN1: [std::cell::OnceCell<Rc<StrObj>>; 256] =
+                const { [const { std::cell::OnceCell::new() }; 256] };
+        }
+        let mut buf = [0u8; 4];
+        match u8::try_from(c) {
+            Ok(b) => LATIN1.with(|chars| {
+                let shared = chars[usize::from(b)]
+                    .get_or_init(|| Rc::new(StrObj::new(c.encode_utf8(&mut buf))));
+                Value::Str(Rc::clone(shared))
+            }),
+            Err(_) => Value::str(c.encode_utf8(&mut buf)),
+        }
+    }
+
     /// A str value from an owned string.
     pub fn string(text: String) -> Value {
         Value::Str(Rc::new(StrObj::from_string(text)))
