@@ -1468,31 +1468,55 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
                     a.pos.len()
                 )));
             }
+            let reversed = |seq: &Value, left: usize| {
+                Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Reversed {
+                    seq: seq.clone(),
+                    left,
+                }))))
+            };
+            let snapshot = |mut items: Vec<Value>, set, name| {
+                items.reverse();
+                Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Snapshot {
+                    items,
+                    idx: 0,
+                    set,
+                    name,
+                }))))
+            };
             match &a.pos[0] {
-                v @ Value::List(l) => {
-                    let left = l.borrow().len();
-                    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Reversed {
-                        seq: v.clone(),
-                        left,
-                    }))))
+                v @ Value::List(l) => reversed(v, l.borrow().len()),
+                v @ Value::Tuple(t) => reversed(v, t.len()),
+                v @ Value::Str(s) => reversed(v, s.surrogates().map_or(s.char_len(), <[u32]>::len)),
+                v @ Value::Bytes(b) => reversed(v, b.len()),
+                v @ Value::ByteArray(b) => reversed(v, b.borrow().len()),
+                Value::Range(r) => {
+                    let left = r.len();
+                    let last = (left - 1)
+                        .checked_mul(r.step)
+                        .and_then(|d| r.start.checked_add(d));
+                    match (last, r.step.checked_neg()) {
+                        (Some(cur), Some(step)) if left > 0 => {
+                            Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Range {
+                                cur,
+                                left,
+                                step,
+                            }))))
+                        }
+                        _ => snapshot(vm.collect(&a.pos[0])?, None, "range_iterator"),
+                    }
                 }
-                v @ Value::Tuple(t) => Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Reversed {
-                    seq: v.clone(),
-                    left: t.len(),
-                })))),
-                v @ (Value::Str(_)
-                | Value::Range(_)
-                | Value::Dict(_)
-                | Value::Bytes(_)
-                | Value::DictView(_)) => {
-                    let mut items = vm.collect(v)?;
-                    items.reverse();
-                    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Snapshot {
-                        items,
-                        idx: 0,
-                        set: None,
-                    }))))
+                v @ Value::Dict(d) => {
+                    snapshot(vm.collect(v)?, Some(d.clone()), "dict_reversekeyiterator")
                 }
+                v @ Value::DictView(view) => {
+                    let name = match view.1 {
+                        crate::iter::DictPart::Keys => "dict_reversekeyiterator",
+                        crate::iter::DictPart::Values => "dict_reversevalueiterator",
+                        crate::iter::DictPart::Items => "dict_reverseitemiterator",
+                    };
+                    snapshot(vm.collect(v)?, Some(view.0.clone()), name)
+                }
+                v @ Value::MemoryView(_) => snapshot(vm.collect(v)?, None, "reversed"),
                 other => Err(PyErr::type_error(format!(
                     "'{}' object is not reversible",
                     type_name(other)

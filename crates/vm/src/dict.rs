@@ -238,6 +238,12 @@ pub struct Dict {
     indices: Vec<u32>,
     entries: Vec<Entry>,
     used: usize,
+    /// Entries appended since the table was last rebuilt, popped ones
+    /// included: `pop_last` leaves a dummy index slot behind, so this (not
+    /// `entries.len()`) bounds the used slots and must trigger the rebuild
+    /// that keeps an empty slot for every probe to stop at (CPython's
+    /// `dk_usable`, which `popitem` does not give back either).
+    appended: usize,
     version: u64,
     /// For sets: the one-off resizes CPython's bulk updates (`set_merge`) made,
     /// as (entries inserted before, `minused` argument); iteration order
@@ -277,6 +283,7 @@ impl Dict {
         self.indices.clear();
         self.entries.clear();
         self.used = 0;
+        self.appended = 0;
     }
 
     fn find(&self, key: &Value, hash: i64) -> Result<usize, usize> {
@@ -327,6 +334,7 @@ impl Dict {
                 self.entries.push(e);
             }
         }
+        self.appended = self.entries.len();
     }
 
     /// Looks up a key whose hash is known.
@@ -398,7 +406,7 @@ impl Dict {
     /// Inserts or replaces a key whose hash is known.
     pub fn insert_hashed(&mut self, key: Value, hash: i64, value: Value) {
         self.bump();
-        if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
+        if (self.appended + 1) * 3 >= self.indices.len() * 2 {
             self.grow();
         }
         match self.find(&key, hash) {
@@ -407,6 +415,7 @@ impl Dict {
                 self.indices[slot] = self.entries.len() as u32;
                 self.entries.push(Entry { hash, key, value });
                 self.used += 1;
+                self.appended += 1;
             }
         }
     }
@@ -414,7 +423,7 @@ impl Dict {
     /// Inserts or replaces a key whose hash is known, returning the old value.
     pub fn replace_hashed(&mut self, key: Value, hash: i64, value: Value) -> Option<Value> {
         self.bump();
-        if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
+        if (self.appended + 1) * 3 >= self.indices.len() * 2 {
             self.grow();
         }
         match self.find(&key, hash) {
@@ -426,6 +435,7 @@ impl Dict {
                 self.indices[slot] = self.entries.len() as u32;
                 self.entries.push(Entry { hash, key, value });
                 self.used += 1;
+                self.appended += 1;
                 None
             }
         }

@@ -63,18 +63,29 @@ pub enum IterObj {
         /// What is yielded.
         part: DictPart,
     },
-    /// `set_iterator` (over a snapshot).
+    /// An iterator over a snapshot of the items: `set_iterator`, a
+    /// memoryview's, a dict's reverse iterators.
     Snapshot {
         /// Items.
         items: Vec<Value>,
         /// Next index.
         idx: usize,
-        /// The set, to detect size changes.
+        /// The set or dict, to detect size changes.
         set: Option<Rc<RefCell<Dict>>>,
+        /// The iterator's type name.
+        name: &'static str,
+    },
+    /// `bytes_iterator` and `bytearray_iterator`: live, so a bytearray
+    /// changed while it is iterated is read as it is now.
+    Bytes {
+        /// The bytes or bytearray.
+        seq: Value,
+        /// Next index.
+        idx: usize,
     },
     /// `list_reverseiterator`.
     Reversed {
-        /// The sequence (list or tuple items).
+        /// The sequence (a list, tuple, str, bytes or bytearray).
         seq: Value,
         /// Items left.
         left: usize,
@@ -153,8 +164,18 @@ impl IterObj {
                 DictPart::Values => "dict_valueiterator",
                 DictPart::Items => "dict_itemiterator",
             },
-            IterObj::Snapshot { .. } => "set_iterator",
-            IterObj::Reversed { .. } => "list_reverseiterator",
+            IterObj::Snapshot { name, .. } => name,
+            IterObj::Bytes {
+                seq: Value::ByteArray(_),
+                ..
+            } => "bytearray_iterator",
+            IterObj::Bytes { .. } => "bytes_iterator",
+            IterObj::Reversed {
+                seq: Value::List(_),
+                ..
+            } => "list_reverseiterator",
+            // CPython's `reversed` object, over a sequence's `__getitem__`.
+            IterObj::Reversed { .. } => "reversed",
             IterObj::Enumerate { .. } => "enumerate",
             IterObj::Zip { .. } => "zip",
             IterObj::Map { .. } => "map",
@@ -234,12 +255,22 @@ impl IterObj {
                     None => None,
                 }
             }
-            IterObj::Snapshot { items, idx, set } => {
+            IterObj::Snapshot {
+                items,
+                idx,
+                set,
+                name,
+            } => {
                 if let Some(s) = set {
                     if s.borrow().len() != items.len() {
+                        let what = if name.starts_with("dict") {
+                            "dictionary"
+                        } else {
+                            "Set"
+                        };
                         return Some(Err(PyErr::new(
                             crate::types::ExcKind::RuntimeError,
-                            "Set changed size during iteration",
+                            format!("{what} changed size during iteration"),
                         )));
                     }
                 }
@@ -247,27 +278,43 @@ impl IterObj {
                 *idx += 1;
                 v
             }
+            IterObj::Bytes { seq, idx } => {
+                let v = seq_item(seq, *idx);
+                *idx = if v.is_some() { *idx + 1 } else { usize::MAX };
+                v
+            }
             IterObj::Reversed { seq, left } => {
                 if *left == 0 {
                     None
                 } else {
                     *left -= 1;
-                    match seq {
-                        Value::List(l) => {
-                            let l = l.borrow();
-                            if *left < l.len() {
-                                l.get(*left).cloned()
-                            } else {
-                                *left = 0;
-                                None
-                            }
-                        }
-                        Value::Tuple(t) => t.get(*left).cloned(),
-                        _ => None,
+                    let v = seq_item(seq, *left);
+                    if v.is_none() {
+                        // The sequence shrank below the position: CPython stops.
+                        *left = 0;
                     }
+                    v
                 }
             }
             _ => return None,
         }))
+    }
+}
+
+/// Item `i` of a builtin sequence that iterators index live (`None` past the end).
+fn seq_item(seq: &Value, i: usize) -> Option<Value> {
+    match seq {
+        Value::List(l) => l.borrow().get(i).cloned(),
+        Value::Tuple(t) => t.get(i).cloned(),
+        Value::Bytes(b) => b.get(i).map(|&x| Value::Int(i64::from(x))),
+        Value::ByteArray(b) => b.borrow().get(i).map(|&x| Value::Int(i64::from(x))),
+        Value::Str(s) => match s.surrogates() {
+            Some(cps) => crate::str_surrogates::item(cps, i),
+            None => (i < s.char_len())
+                .then(|| s.char_at(i))
+                .flatten()
+                .map(Value::char),
+        },
+        _ => None,
     }
 }

@@ -145,30 +145,23 @@ impl Vm {
                 items: crate::methods::set_order(&d.borrow()),
                 idx: 0,
                 set: Some(d.clone()),
+                name: "set_iterator",
             }),
             Value::FrozenSet(d) => iter_value(IterObj::Snapshot {
                 items: crate::methods::set_order(d),
                 idx: 0,
                 set: None,
-            }),
-            Value::Bytes(b) => iter_value(IterObj::Snapshot {
-                items: b.iter().map(|&x| Value::Int(i64::from(x))).collect(),
-                idx: 0,
-                set: None,
+                name: "set_iterator",
             }),
             Value::MemoryView(m) => iter_value(IterObj::Snapshot {
                 items: m.items()?,
                 idx: 0,
                 set: None,
+                name: "memory_iterator",
             }),
-            Value::ByteArray(b) => iter_value(IterObj::Snapshot {
-                items: b
-                    .borrow()
-                    .iter()
-                    .map(|&x| Value::Int(i64::from(x)))
-                    .collect(),
+            v @ (Value::Bytes(_) | Value::ByteArray(_)) => iter_value(IterObj::Bytes {
+                seq: v.clone(),
                 idx: 0,
-                set: None,
             }),
             other => {
                 return Err(PyErr::type_error(format!(
@@ -303,6 +296,7 @@ impl Vm {
                             items: Vec::new(),
                             idx: 0,
                             set: None,
+                            name: "iterator",
                         };
                     }
                 }

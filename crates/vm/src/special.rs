@@ -908,10 +908,15 @@ impl Vm {
 
     /// `reversed(obj)` for an instance: `__reversed__`, else the sequence protocol.
     pub(crate) fn reversed_special(&mut self, v: &Value) -> PyResult<Value> {
-        if let Some(r) = self.try_special(v, D::Reversed, &[])? {
-            return Ok(r);
-        }
         let t = type_of(v);
+        let not_reversible =
+            || PyErr::type_error(format!("'{}' object is not reversible", type_name(v)));
+        match special(&t, D::Reversed) {
+            // `__reversed__ = None` declares the type not reversible.
+            Some(Value::None) => return Err(not_reversible()),
+            Some(f) => return self.call_special(&f, v, &[]),
+            None => {}
+        }
         if special(&t, D::Len).is_some() && special(&t, D::GetItem).is_some() {
             let n = self.len_of(v)?;
             let mut items = Vec::with_capacity(n);
@@ -929,10 +934,7 @@ impl Vm {
                 Args::positional(std::slice::from_ref(&p)),
             );
         }
-        Err(PyErr::type_error(format!(
-            "'{}' object is not reversible",
-            type_name(v)
-        )))
+        Err(not_reversible())
     }
 
     /// `round(v[, n])` for an instance: `__round__`.
