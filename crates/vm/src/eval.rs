@@ -12,6 +12,7 @@ use crate::func::{Args, Function};
 use crate::iter::IterObj;
 use crate::modules::thread::switch::Resume;
 use crate::ops::{self, CmpOp};
+use crate::stack_words::push;
 use crate::types::{ExcKind, TypeKind};
 use crate::value::{StrObj, Value};
 use crate::vm::{Frame, Vm};
@@ -186,9 +187,9 @@ impl Vm {
                 }
                 self.stack.truncate(depth);
                 if h.lasti {
-                    self.stack.push(Value::Int(i64::from(lasti)));
+                    push(&mut self.stack, Value::Int(i64::from(lasti)));
                 }
-                self.stack.push(Value::Exception(exc));
+                push(&mut self.stack, Value::Exception(exc));
                 frame.ip = h.target as usize;
                 if TRACE {
                     self.trace_caught(&err, raise_ip, h.target);
@@ -264,7 +265,7 @@ impl Vm {
         if kwnames.is_none() && code.simple_args && nargs == code.argcount {
             base = args_start;
             for _ in nargs..n {
-                self.stack.push(Value::Null);
+                push(&mut self.stack, Value::Null);
             }
             if f.closure.is_some() {
                 f.init_cells(&mut self.stack[base..base + n]);
@@ -438,7 +439,7 @@ impl Vm {
                 match ins.op {
                     Op::LoadFast => {
                         let v = bound_local!(arg as usize);
-                        self.stack.push(v);
+                        push(&mut self.stack, v);
                     }
                     Op::StoreFast => {
                         let v = pop!();
@@ -455,20 +456,22 @@ impl Vm {
                     Op::LoadFastLoadFast => {
                         let (i, j) = ((arg & 0xffff) as usize, (arg >> 16) as usize);
                         let v = bound_local!(i);
-                        self.stack.push(v);
+                        push(&mut self.stack, v);
                         let w = local!(j).fast_clone();
                         if w.is_null() {
                             break 'body (unbound_local(&code.localsplus[j]), false, cur + 1);
                         }
-                        self.stack.push(w);
+                        push(&mut self.stack, w);
                         ip += 1;
                     }
                     Op::LoadFastLoadConst => {
                         let i = (arg & 0xffff) as usize;
                         let v = bound_local!(i);
-                        self.stack.push(v);
-                        self.stack
-                            .push(code.consts[(arg >> 16) as usize].fast_clone());
+                        push(&mut self.stack, v);
+                        push(
+                            &mut self.stack,
+                            code.consts[(arg >> 16) as usize].fast_clone(),
+                        );
                         ip += 1;
                     }
                     crate::call_fast::LOCAL_CONST_BINOP => {
@@ -481,14 +484,14 @@ impl Vm {
                         };
                         if let (Some(x), Value::Int(y), Some(op)) = (x, c, instrs.get(ip + 1)) {
                             if let Some(r) = crate::call_fast::int_binop(op.arg, x, *y) {
-                                self.stack.push(Value::Int(r));
+                                push(&mut self.stack, Value::Int(r));
                                 ip += 2;
                                 continue;
                             }
                         }
                         let v = bound_local!(i);
-                        self.stack.push(v);
-                        self.stack.push(c.fast_clone());
+                        push(&mut self.stack, v);
+                        push(&mut self.stack, c.fast_clone());
                         ip += 1;
                     }
                     crate::call_fast::LOCAL_CONST_CMP_JUMP => {
@@ -507,19 +510,21 @@ impl Vm {
                             continue;
                         }
                         let v = bound_local!(i);
-                        self.stack.push(v);
-                        self.stack.push(c.fast_clone());
+                        push(&mut self.stack, v);
+                        push(&mut self.stack, c.fast_clone());
                         ip += 1;
                     }
                     Op::LoadConstLoadFast => {
                         let j = (arg >> 16) as usize;
-                        self.stack
-                            .push(code.consts[(arg & 0xffff) as usize].fast_clone());
+                        push(
+                            &mut self.stack,
+                            code.consts[(arg & 0xffff) as usize].fast_clone(),
+                        );
                         let w = local!(j).fast_clone();
                         if w.is_null() {
                             break 'body (unbound_local(&code.localsplus[j]), false, cur + 1);
                         }
-                        self.stack.push(w);
+                        push(&mut self.stack, w);
                         ip += 1;
                     }
                     Op::StoreFastLoadFast => {
@@ -530,7 +535,7 @@ impl Vm {
                         if w.is_null() {
                             break 'body (unbound_local(&code.localsplus[j]), false, cur + 1);
                         }
-                        self.stack.push(w);
+                        push(&mut self.stack, w);
                         ip += 1;
                     }
                     Op::StoreFastStoreFast => {
@@ -558,7 +563,7 @@ impl Vm {
                         }
                     }
                     Op::LoadConst => {
-                        self.stack.push(code.consts[arg as usize].fast_clone());
+                        push(&mut self.stack, code.consts[arg as usize].fast_clone());
                     }
                     Op::BinaryOp => {
                         // Decoding put the operator without its in-place flag in bits 8+.
@@ -710,7 +715,7 @@ impl Vm {
                     Op::LoadGlobal => {
                         let idx = (arg >> 1) as usize;
                         if arg & 1 != 0 {
-                            self.stack.push(Value::Null);
+                            push(&mut self.stack, Value::Null);
                         }
                         let gptr = Rc::as_ptr(&globals) as usize;
                         let gver = globals.borrow().version();
@@ -764,7 +769,7 @@ impl Vm {
                                 v
                             }
                         };
-                        self.stack.push(v);
+                        push(&mut self.stack, v);
                     }
                     Op::PopTop => {
                         pop!().release();
@@ -772,7 +777,7 @@ impl Vm {
                             self.after_free(&code, cur);
                         }
                     }
-                    Op::PushNull => self.stack.push(Value::Null),
+                    Op::PushNull => push(&mut self.stack, Value::Null),
                     Op::PrintExpr => {
                         let v = pop!();
                         tri!(self.print_expr(v));
@@ -830,7 +835,7 @@ impl Vm {
                         if resumed_inline {
                             self.gen_frame_returned(v);
                         } else {
-                            self.stack.push(v);
+                            push(&mut self.stack, v);
                         }
                         continue 'frame;
                     }
@@ -879,7 +884,7 @@ impl Vm {
                                     );
                                 }
                                 for _ in fcode.argcount..fcode.nlocalsplus() {
-                                    self.stack.push(Value::Null);
+                                    push(&mut self.stack, Value::Null);
                                 }
                                 if let Some(cells) = closure {
                                     // COPY_FREE_VARS: the closure's cells fill the free-variable slots.
@@ -948,7 +953,7 @@ impl Vm {
                             fr.ip = ip;
                         }
                         let r = tri!(self.call_native(&callable, args_start, fpos, kwnames));
-                        self.stack.push(r);
+                        push(&mut self.stack, r);
                         if crate::finalize::due() && crate::coro::finalize::pending() {
                             self.warn_unawaited(&code, cur);
                         }
@@ -971,16 +976,16 @@ impl Vm {
                                 }
                             };
                             if let Some(def) = def.filter(|d| !crate::methods::is_classmethod(d)) {
-                                self.stack.push(Value::Builtin(def));
-                                self.stack.push(obj);
+                                push(&mut self.stack, Value::Builtin(def));
+                                push(&mut self.stack, obj);
                                 continue;
                             }
                         }
                         let name = &code.names[arg as usize];
                         let cache = &code.attr_cache[arg as usize];
                         let (a, b) = tri!(self.load_method_cached(cache, obj, name));
-                        self.stack.push(a);
-                        self.stack.push(b);
+                        push(&mut self.stack, a);
+                        push(&mut self.stack, b);
                     }
                     Op::LoadAttr => {
                         let obj = pop!();
@@ -988,14 +993,14 @@ impl Vm {
                             let name = &code.names[arg as usize];
                             let cache = &code.attr_cache[arg as usize];
                             match tri!(self.load_attr_cached(cache, &obj, i, name)) {
-                                Ok(v) => self.stack.push(v),
+                                Ok(v) => push(&mut self.stack, v),
                                 Err(getter) => {
                                     // A property whose getter is a plain function runs as a frame.
                                     if let Some(fr) = self.frames.last_mut() {
                                         fr.ip = ip;
                                     }
                                     let p = self.stack.len();
-                                    self.stack.push(obj);
+                                    push(&mut self.stack, obj);
                                     tri!(self.push_call_frame(&getter, p, p, None));
                                     continue 'frame;
                                 }
@@ -1009,7 +1014,7 @@ impl Vm {
                             }
                         }
                         let v = tri!(self.get_attr(&obj, &code.names[arg as usize]));
-                        self.stack.push(v);
+                        push(&mut self.stack, v);
                     }
                     Op::StoreAttr => {
                         let obj = pop!();
@@ -1073,7 +1078,7 @@ impl Vm {
                             }
                         };
                         match next {
-                            Some(v) => self.stack.push(v),
+                            Some(v) => push(&mut self.stack, v),
                             None => {
                                 self.stack.pop();
                                 ip = arg as usize;
@@ -1083,7 +1088,7 @@ impl Vm {
                     Op::GetIter => {
                         let v = pop!();
                         let it = tri!(self.get_iter(&v));
-                        self.stack.push(it);
+                        push(&mut self.stack, it);
                     }
                     Op::BinarySubscr => {
                         let key = pop!();
@@ -1109,7 +1114,7 @@ impl Vm {
                         }
                         let c = pop!();
                         let v = tri!(self.getitem(&c, &key));
-                        self.stack.push(v);
+                        push(&mut self.stack, v);
                     }
                     Op::StoreSubscr => {
                         let key = pop!();
@@ -1180,7 +1185,7 @@ impl Vm {
                             v = self.builtins.borrow().get_str(name).cloned();
                         }
                         match v {
-                            Some(v) => self.stack.push(v),
+                            Some(v) => push(&mut self.stack, v),
                             None => {
                                 break 'body (self.name_error(name, &code, &globals), false, cur)
                             }
@@ -1256,7 +1261,7 @@ impl Vm {
                     }
                     Op::LoadClosure => {
                         let v = local!(arg as usize).clone();
-                        self.stack.push(v);
+                        push(&mut self.stack, v);
                     }
                     Op::LoadDeref | Op::LoadClassderef => {
                         let i = arg as usize;
@@ -1270,7 +1275,7 @@ impl Vm {
                                 }),
                             };
                             if let Some(v) = found {
-                                self.stack.push(v);
+                                push(&mut self.stack, v);
                                 continue;
                             }
                         }
@@ -1281,7 +1286,7 @@ impl Vm {
                         if v.is_null() {
                             break 'body (self.unbound_deref(&code, i), false, cur);
                         }
-                        self.stack.push(v);
+                        push(&mut self.stack, v);
                     }
                     Op::StoreDeref => {
                         let v = pop!();
@@ -1313,7 +1318,7 @@ impl Vm {
                             break 'body (underflow(), false, cur);
                         }
                         let v = self.stack[len - n].fast_clone();
-                        self.stack.push(v);
+                        push(&mut self.stack, v);
                     }
                     Op::Swap => {
                         let n = arg as usize;
@@ -1340,12 +1345,12 @@ impl Vm {
                         };
                         match item {
                             Some(v) => {
-                                self.stack.push(v);
+                                push(&mut self.stack, v);
                                 ip += 2;
                             }
                             None => {
                                 let v = self.stack[len - 2].fast_clone();
-                                self.stack.push(v);
+                                push(&mut self.stack, v);
                             }
                         }
                     }
@@ -1411,7 +1416,7 @@ impl Vm {
                         let container = pop!();
                         let item = pop!();
                         let r = tri!(self.contains(&container, &item));
-                        self.stack.push(Value::Bool(r != (arg == 1)));
+                        push(&mut self.stack, Value::Bool(r != (arg == 1)));
                     }
                     Op::BuildTuple => {
                         let n = arg as usize;
@@ -1419,7 +1424,7 @@ impl Vm {
                             break 'body (underflow(), false, cur);
                         }
                         let items: Vec<Value> = self.stack.split_off(self.stack.len() - n);
-                        self.stack.push(Value::tuple(items));
+                        push(&mut self.stack, Value::tuple(items));
                     }
                     Op::BuildList => {
                         let n = arg as usize;
@@ -1427,7 +1432,7 @@ impl Vm {
                             break 'body (underflow(), false, cur);
                         }
                         let items: Vec<Value> = self.stack.split_off(self.stack.len() - n);
-                        self.stack.push(Value::list(items));
+                        push(&mut self.stack, Value::list(items));
                     }
                     Op::BuildSet => {
                         let n = arg as usize;
@@ -1439,7 +1444,7 @@ impl Vm {
                         for v in items {
                             tri!(self.local_insert(&mut d, v, Value::None));
                         }
-                        self.stack.push(Value::set(d));
+                        push(&mut self.stack, Value::set(d));
                     }
                     Op::BuildMap => {
                         let n = arg as usize * 2;
@@ -1452,7 +1457,7 @@ impl Vm {
                         while let (Some(k), Some(v)) = (it.next(), it.next()) {
                             tri!(self.local_insert(&mut d, k, v));
                         }
-                        self.stack.push(Value::dict(d));
+                        push(&mut self.stack, Value::dict(d));
                     }
                     Op::BuildConstKeyMap => {
                         let keys = pop!();
@@ -1472,7 +1477,7 @@ impl Vm {
                         for (k, v) in keys.iter().zip(vals) {
                             tri!(d.insert(k.clone(), v));
                         }
-                        self.stack.push(Value::dict(d));
+                        push(&mut self.stack, Value::dict(d));
                     }
                     Op::BuildString => {
                         let n = arg as usize;
@@ -1483,7 +1488,7 @@ impl Vm {
                             &self.stack[self.stack.len() - n..],
                         );
                         self.stack.truncate(self.stack.len() - n);
-                        self.stack.push(s);
+                        push(&mut self.stack, s);
                     }
                     Op::FormatValue => {
                         let spec = if arg & 4 != 0 { Some(pop!()) } else { None };
@@ -1507,7 +1512,7 @@ impl Vm {
                         } else {
                             tri!(crate::str_surrogates::format_op(self, &v, spec_s))
                         };
-                        self.stack.push(out);
+                        push(&mut self.stack, out);
                     }
                     Op::ListAppend => {
                         let v = pop!();
@@ -1615,7 +1620,7 @@ impl Vm {
                             Value::List(l) => l.borrow().clone(),
                             _ => break 'body (underflow(), false, cur),
                         };
-                        self.stack.push(Value::tuple(items));
+                        push(&mut self.stack, Value::tuple(items));
                     }
                     Op::UnpackSequence => {
                         let v = pop!();
@@ -1624,14 +1629,14 @@ impl Vm {
                             Value::Tuple(t) if t.len() == n => {
                                 self.stack.reserve(n);
                                 for x in t.iter().rev() {
-                                    self.stack.push(x.fast_clone());
+                                    push(&mut self.stack, x.fast_clone());
                                 }
                             }
                             Value::List(l) if l.borrow().len() == n => {
                                 let l = l.borrow();
                                 self.stack.reserve(n);
                                 for x in l.iter().rev() {
-                                    self.stack.push(x.fast_clone());
+                                    push(&mut self.stack, x.fast_clone());
                                 }
                             }
                             _ => {
@@ -1651,7 +1656,7 @@ impl Vm {
                         let step = if arg == 3 { pop!() } else { Value::None };
                         let stop = pop!();
                         let start = pop!();
-                        self.stack.push(Value::Slice(Rc::new([start, stop, step])));
+                        push(&mut self.stack, Value::Slice(Rc::new([start, stop, step])));
                     }
                     Op::MakeFunction => {
                         let codev = pop!();
@@ -1698,7 +1703,7 @@ impl Vm {
                             annotations: RefCell::new(annotations),
                             dict: RefCell::new(None),
                         };
-                        self.stack.push(Value::Function(Rc::new(f)));
+                        push(&mut self.stack, Value::Function(Rc::new(f)));
                     }
                     Op::CallFunctionEx => {
                         let kwargs = if arg & 1 != 0 { Some(pop!()) } else { None };
@@ -1761,7 +1766,7 @@ impl Vm {
                             }
                             _ => tri!(self.call_with_kw(&callable, &pos, &names, &vals)),
                         };
-                        self.stack.push(r);
+                        push(&mut self.stack, r);
                     }
                     Op::RaiseVarargs => match arg {
                         0 => {
@@ -1802,8 +1807,8 @@ impl Vm {
                     Op::PushExcInfo => {
                         let v = pop!();
                         let prev = std::mem::replace(&mut self.exc_info, v.clone());
-                        self.stack.push(prev);
-                        self.stack.push(v);
+                        push(&mut self.stack, prev);
+                        push(&mut self.stack, v);
                     }
                     Op::PopExcept => {
                         let v = pop!();
@@ -1813,7 +1818,7 @@ impl Vm {
                         let typ = pop!();
                         let exc = top!().clone();
                         let r = tri!(crate::builtins::exception_matches(&exc, &typ));
-                        self.stack.push(Value::Bool(r));
+                        push(&mut self.stack, Value::Bool(r));
                     }
                     Op::CheckEgMatch => {
                         let typ = pop!();
@@ -1823,7 +1828,7 @@ impl Vm {
                         let excs = pop!();
                         let orig = pop!();
                         let v = tri!(self.prep_reraise_star(orig, excs));
-                        self.stack.push(v);
+                        push(&mut self.stack, v);
                     }
                     Op::Reraise => {
                         let v = pop!();
@@ -1878,7 +1883,7 @@ impl Vm {
                         if f.entry {
                             return Ok(v);
                         }
-                        self.stack.push(v);
+                        push(&mut self.stack, v);
                         continue 'frame;
                     }
                     Op::YieldValue => {
@@ -1901,7 +1906,7 @@ impl Vm {
                             self.yielded = true;
                             return Ok(v);
                         }
-                        self.stack.push(v);
+                        push(&mut self.stack, v);
                         continue 'frame;
                     }
                     Op::Send => {
@@ -1924,7 +1929,7 @@ impl Vm {
                             },
                         };
                         match r {
-                            crate::gen::GenResult::Yielded(x) => self.stack.push(x),
+                            crate::gen::GenResult::Yielded(x) => push(&mut self.stack, x),
                             crate::gen::GenResult::Returned(x) => {
                                 *top!() = x;
                                 ip = arg as usize;
@@ -1938,7 +1943,7 @@ impl Vm {
                             Value::Async(_) => tri!(self.yield_from_async(v, &code)),
                             other => tri!(self.get_iter(&other)),
                         };
-                        self.stack.push(it);
+                        push(&mut self.stack, it);
                     }
                     Op::GetAwaitable
                     | Op::AsyncGenWrap
@@ -1957,7 +1962,7 @@ impl Vm {
                             .get_str(&crate::names::D::BuildClass.name())
                             .cloned();
                         match v {
-                            Some(v) => self.stack.push(v),
+                            Some(v) => push(&mut self.stack, v),
                             None => {
                                 break 'body (
                                     PyErr::new(ExcKind::NameError, "__build_class__ not found"),
@@ -1971,8 +1976,8 @@ impl Vm {
                         let mgr = pop!();
                         self.sched.direct = true;
                         let (exit, entered) = tri!(self.before_with(&mgr));
-                        self.stack.push(exit);
-                        self.stack.push(entered);
+                        push(&mut self.stack, exit);
+                        push(&mut self.stack, entered);
                     }
                     Op::WithExceptStart => {
                         let len = self.stack.len();
@@ -1983,11 +1988,13 @@ impl Vm {
                         let exit = self.stack[len - 4].clone();
                         let typ = Value::Type(crate::types::type_of(&exc));
                         let r = tri!(self.call(&exit, &[typ, exc, Value::None]));
-                        self.stack.push(r);
+                        push(&mut self.stack, r);
                     }
                     Op::LoadAssertionError => {
-                        self.stack
-                            .push(Value::Type(crate::types::exc_type(ExcKind::AssertionError)));
+                        push(
+                            &mut self.stack,
+                            Value::Type(crate::types::exc_type(ExcKind::AssertionError)),
+                        );
                     }
                     Op::MatchMapping | Op::MatchSequence | Op::MatchKeys | Op::MatchClass => {
                         tri!(self.exec_match_op(ins.op, arg, stack_base))
@@ -1995,7 +2002,7 @@ impl Vm {
                     Op::GetLen => {
                         let v = top!().clone();
                         let n = tri!(self.len_of(&v));
-                        self.stack.push(Value::Int(n as i64));
+                        push(&mut self.stack, Value::Int(n as i64));
                     }
                     Op::ImportName => {
                         let fromlist = pop!();
@@ -2005,7 +2012,7 @@ impl Vm {
                         };
                         let name = code.names[arg as usize].clone();
                         let m = tri!(self.import_name(name.as_str(), &fromlist, level, &globals));
-                        self.stack.push(m);
+                        push(&mut self.stack, m);
                     }
                     Op::ImportFrom => {
                         let m = top!().clone();
@@ -2020,7 +2027,7 @@ impl Vm {
                             }
                             Err(e) => break 'body (e, false, cur),
                         };
-                        self.stack.push(v);
+                        push(&mut self.stack, v);
                     }
                     Op::SetupAnnotations => {
                         let ns = self
