@@ -12,7 +12,7 @@ use crate::func::{Args, Function};
 use crate::iter::IterObj;
 use crate::modules::thread::switch::Resume;
 use crate::ops::{self, CmpOp};
-use crate::stack_words::push;
+use crate::stack_words::{pop_scalar, push};
 use crate::types::{ExcKind, TypeKind};
 use crate::value::{StrObj, Value};
 use crate::vm::{Frame, Vm};
@@ -438,10 +438,35 @@ impl Vm {
                 let arg = ins.arg;
                 match ins.op {
                     Op::LoadFast => {
-                        let v = bound_local!(arg as usize);
+                        // Ints and floats are copied word by word (see `stack_words.rs`).
+                        let v = match *local!(arg as usize) {
+                            Value::Int(x) => Value::Int(x),
+                            Value::Float(x) => Value::Float(x),
+                            _ => bound_local!(arg as usize),
+                        };
                         push(&mut self.stack, v);
                     }
                     Op::StoreFast => {
+                        // An int or float is read word by word from the top and
+                        // written the same way into the local.
+                        let top = match self.stack.last() {
+                            Some(&Value::Int(x)) => Some(Value::Int(x)),
+                            Some(&Value::Float(x)) => Some(Value::Float(x)),
+                            _ => None,
+                        };
+                        if let Some(v) = top {
+                            let old = std::mem::replace(local!(arg as usize), v);
+                            pop_scalar(&mut self.stack);
+                            if old.is_scalar() {
+                                std::mem::forget(old);
+                            } else {
+                                crate::finalize::release(old);
+                                if crate::finalize::due() {
+                                    self.run_finalizers();
+                                }
+                            }
+                            continue;
+                        }
                         let v = pop!();
                         let old = std::mem::replace(local!(arg as usize), v);
                         if old.is_scalar() {
@@ -546,6 +571,17 @@ impl Vm {
                         ip += 1;
                     }
                     Op::CompareOpIntJump => {
+                        if let [.., Value::Int(x), Value::Int(y)] = self.stack[..] {
+                            let r = crate::call_fast::int_compare(arg, x, y);
+                            pop_scalar(&mut self.stack);
+                            pop_scalar(&mut self.stack);
+                            if r == (arg & 8 != 0) {
+                                jump!((arg >> 4) as usize);
+                            } else {
+                                ip += 1;
+                            }
+                            continue;
+                        }
                         let b = pop!();
                         let a = pop!();
                         let r = match (&a, &b) {
@@ -569,6 +605,39 @@ impl Vm {
                         // Decoding put the operator without its in-place flag in bits 8+.
                         let base_op = arg >> 8;
                         let op = arg & 0xff;
+                        // Two ints or two floats: read and written in place, word by
+                        // word (see `stack_words.rs`).
+                        if let [.., a, Value::Int(y)] = &mut self.stack[..] {
+                            if let Value::Int(x) = *a {
+                                let fast = match base_op {
+                                    ops::nb::ADD => x.checked_add(*y),
+                                    ops::nb::SUBTRACT => x.checked_sub(*y),
+                                    ops::nb::MULTIPLY => x.checked_mul(*y),
+                                    _ => crate::fast_ops::int_op(base_op, x, *y),
+                                };
+                                if let Some(r) = fast {
+                                    std::mem::forget(std::mem::replace(a, Value::Int(r)));
+                                    pop_scalar(&mut self.stack);
+                                    continue;
+                                }
+                            }
+                        } else if let [.., a, Value::Float(y)] = &mut self.stack[..] {
+                            if let Value::Float(x) = *a {
+                                let y = *y;
+                                let fast = match base_op {
+                                    ops::nb::ADD => Some(x + y),
+                                    ops::nb::SUBTRACT => Some(x - y),
+                                    ops::nb::MULTIPLY => Some(x * y),
+                                    ops::nb::TRUE_DIVIDE if y != 0.0 => Some(x / y),
+                                    _ => crate::fast_ops::float_op(base_op, x, y),
+                                };
+                                if let Some(r) = fast {
+                                    std::mem::forget(std::mem::replace(a, Value::Float(r)));
+                                    pop_scalar(&mut self.stack);
+                                    continue;
+                                }
+                            }
+                        }
                         let b = pop!();
                         if let (false, ops::nb::ADD, Value::Str(y)) = (TRACE, base_op, &b) {
                             if let Some(i) = str_append_target(instrs.get(ip)) {
@@ -617,6 +686,14 @@ impl Vm {
                         b.release();
                     }
                     Op::CompareOp => {
+                        if let [.., a, Value::Int(y)] = &mut self.stack[..] {
+                            if let Value::Int(x) = *a {
+                                let r = crate::call_fast::int_compare(arg, x, *y);
+                                std::mem::forget(std::mem::replace(a, Value::Bool(r)));
+                                pop_scalar(&mut self.stack);
+                                continue;
+                            }
+                        }
                         let b = pop!();
                         let a = top!();
                         let r = match (&*a, &b) {
@@ -650,6 +727,13 @@ impl Vm {
                         b.release();
                     }
                     Op::PopJumpForwardIfFalse | Op::PopJumpBackwardIfFalse => {
+                        if let Some(&Value::Bool(t)) = self.stack.last() {
+                            pop_scalar(&mut self.stack);
+                            if !t {
+                                jump!(arg as usize);
+                            }
+                            continue;
+                        }
                         let v = pop!();
                         let t = match v {
                             Value::Bool(b) => b,
@@ -661,6 +745,13 @@ impl Vm {
                         }
                     }
                     Op::PopJumpForwardIfTrue | Op::PopJumpBackwardIfTrue => {
+                        if let Some(&Value::Bool(t)) = self.stack.last() {
+                            pop_scalar(&mut self.stack);
+                            if t {
+                                jump!(arg as usize);
+                            }
+                            continue;
+                        }
                         let v = pop!();
                         let t = match v {
                             Value::Bool(b) => b,

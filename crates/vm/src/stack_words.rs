@@ -13,6 +13,11 @@
 //!   writing it, so the compiler keeps the value in a stack temporary for the
 //!   unwinding path to drop, stores the two words there and copies them to
 //!   the slot as one 16-byte word.
+//! - The eval loop's int and float paths (`LOAD_FAST`, `STORE_FAST`,
+//!   `BINARY_OP`, `COMPARE_OP`, conditional jumps on a bool) match the
+//!   operands in place, which reads tag and payload as separate words, write
+//!   the result into the slot of the first operand, and drop the top with
+//!   [`pop_scalar`], which reads nothing.
 
 use crate::value::Value;
 
@@ -38,4 +43,14 @@ pub(crate) fn push(stack: &mut Vec<Value>, v: Value) {
 #[allow(improper_ctypes_definitions)]
 extern "C" fn push_grow(stack: &mut Vec<Value>, v: Value) {
     stack.push(v);
+}
+
+/// Removes the top of `stack`, which the caller has matched as an int, float
+/// or bool: nothing to drop, so the slot is not even read.
+#[inline(always)]
+pub(crate) fn pop_scalar(stack: &mut Vec<Value>) {
+    if let Some(v) = stack.pop() {
+        debug_assert!(v.is_scalar());
+        std::mem::forget(v);
+    }
 }
