@@ -134,9 +134,52 @@ def in_place():
         print(type(e).__name__, e)
 
 
+def words():
+    # list[int] items and int/float returns written word by word.
+    a = [1, 2.5, "s", None, 2**70]
+    print(a[0], a[1], a[-4], a[-5], a[2], a[3], a[4])
+    for k in (5, -6):
+        try:
+            print(a[k])
+        except IndexError as e:
+            print(type(e).__name__, e)
+
+    def f(x):
+        return x * 2
+
+    def g(x):
+        return x / 4
+
+    print(f(21), g(1.0), f("ab"), [f(i) for i in range(3)])
+
+    class C:
+        def __init__(self, n):
+            self.n = n
+            if n < 0:
+                return n
+
+    print(C(3).n)
+    try:
+        C(-1)
+    except TypeError as e:
+        print(type(e).__name__, e)
+
+    def gen():
+        yield 1
+        return 5
+
+    it = gen()
+    print(next(it))
+    try:
+        next(it)
+    except StopIteration as e:
+        print("StopIteration", e.value)
+
+
 lists()
 others()
 errors()
 in_place()
+words()
 a = [0, 1]
 a[2] += 1

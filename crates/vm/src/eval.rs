@@ -874,6 +874,12 @@ impl Vm {
                         tri!(self.print_expr(v));
                     }
                     Op::ReturnValue => {
+                        if !TRACE && crate::call_fast::return_word(self) {
+                            if crate::finalize::due() {
+                                self.after_return();
+                            }
+                            continue 'frame;
+                        }
                         let mut v = pop!();
                         if let Some((depth, _)) = self.init_frames.last() {
                             if *depth + 1 == self.frames.len() {
@@ -1182,6 +1188,19 @@ impl Vm {
                         push(&mut self.stack, it);
                     }
                     Op::BinarySubscr => {
+                        if let Some(word) = crate::call_fast::list_item_word(&self.stack) {
+                            // An int or float item of a list: written over the list's
+                            // slot word by word, the int key dropped unread.
+                            let v = match word {
+                                crate::call_fast::Word::Int(x) => Value::Int(x),
+                                crate::call_fast::Word::Float(x) => Value::Float(x),
+                            };
+                            pop_scalar(&mut self.stack);
+                            if let Value::List(l) = std::mem::replace(top!(), v) {
+                                drop(l);
+                            }
+                            continue;
+                        }
                         let key = pop!();
                         if let (Value::List(l), Value::Int(i)) = (&*top!(), &key) {
                             let item = {
