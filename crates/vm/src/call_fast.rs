@@ -14,6 +14,7 @@ use pith_bytecode::Opcode;
 use crate::code::Ins;
 use crate::ops::nb;
 use crate::value::Value;
+use crate::vm::Vm;
 
 /// `LOAD_FAST x; LOAD_CONST c; BINARY_OP op` with `c` an int: `arg` is
 /// `LOAD_FAST__LOAD_CONST`'s (`x | c << 16`), the operator is read from the
@@ -132,4 +133,63 @@ pub(crate) fn clear_frame_values(stack: &mut Vec<Value>, ret_to: usize) {
             v.release();
         }
     }
+}
+
+/// An int or float read out of a container as its payload word, so that the
+/// caller writes it into a stack slot word by word (see `stack_words.rs`).
+#[derive(Clone, Copy)]
+pub(crate) enum Word {
+    /// An int.
+    Int(i64),
+    /// A float.
+    Float(f64),
+}
+
+/// `BINARY_SUBSCR` on `list[int]` whose item is an int or float: the item,
+/// read with the operands in place. `None` sends every other case (other
+/// items, an index out of range, other operands) to the general path.
+#[inline(always)]
+pub(crate) fn list_item_word(stack: &[Value]) -> Option<Word> {
+    let [.., Value::List(l), Value::Int(i)] = stack else {
+        return None;
+    };
+    let l = l.try_borrow().ok()?;
+    let len = l.len() as i64;
+    let i = if *i < 0 { *i + len } else { *i };
+    match l.get(usize::try_from(i).ok()?)? {
+        Value::Int(x) => Some(Word::Int(*x)),
+        Value::Float(x) => Some(Word::Float(*x)),
+        _ => None,
+    }
+}
+
+/// `RETURN_VALUE` of an int or float from a plain frame (not a generator's,
+/// not one a Rust caller waits on, not an `__init__` the class call
+/// completes): the result is written word by word into the callable's slot
+/// and the frame is popped. `false`: nothing was done, the general path runs.
+#[inline(always)]
+pub(crate) fn return_word(vm: &mut Vm) -> bool {
+    let word = match vm.stack.last() {
+        Some(&Value::Int(x)) => Word::Int(x),
+        Some(&Value::Float(x)) => Word::Float(x),
+        _ => return false,
+    };
+    let n = vm.frames.len();
+    match vm.frames.last() {
+        Some(f) if !f.entry && f.generator.is_none() => {}
+        _ => return false,
+    }
+    if matches!(vm.init_frames.last(), Some((depth, _)) if *depth + 1 == n) {
+        return false;
+    }
+    let Some(f) = vm.frames.pop() else {
+        return false;
+    };
+    let v = match word {
+        Word::Int(x) => Value::Int(x),
+        Word::Float(x) => Value::Float(x),
+    };
+    crate::stack_words::pop_scalar(&mut vm.stack);
+    return_into(&mut vm.stack, f.ret_to, v);
+    true
 }

@@ -12,6 +12,7 @@ use crate::func::{Args, Function};
 use crate::iter::IterObj;
 use crate::modules::thread::switch::Resume;
 use crate::ops::{self, CmpOp};
+use crate::stack_words::{pop_scalar, push};
 use crate::types::{ExcKind, TypeKind};
 use crate::value::{StrObj, Value};
 use crate::vm::{Frame, Vm};
@@ -186,9 +187,9 @@ impl Vm {
                 }
                 self.stack.truncate(depth);
                 if h.lasti {
-                    self.stack.push(Value::Int(i64::from(lasti)));
+                    push(&mut self.stack, Value::Int(i64::from(lasti)));
                 }
-                self.stack.push(Value::Exception(exc));
+                push(&mut self.stack, Value::Exception(exc));
                 frame.ip = h.target as usize;
                 if TRACE {
                     self.trace_caught(&err, raise_ip, h.target);
@@ -264,7 +265,7 @@ impl Vm {
         if kwnames.is_none() && code.simple_args && nargs == code.argcount {
             base = args_start;
             for _ in nargs..n {
-                self.stack.push(Value::Null);
+                push(&mut self.stack, Value::Null);
             }
             if f.closure.is_some() {
                 f.init_cells(&mut self.stack[base..base + n]);
@@ -437,10 +438,35 @@ impl Vm {
                 let arg = ins.arg;
                 match ins.op {
                     Op::LoadFast => {
-                        let v = bound_local!(arg as usize);
-                        self.stack.push(v);
+                        // Ints and floats are copied word by word (see `stack_words.rs`).
+                        let v = match *local!(arg as usize) {
+                            Value::Int(x) => Value::Int(x),
+                            Value::Float(x) => Value::Float(x),
+                            _ => bound_local!(arg as usize),
+                        };
+                        push(&mut self.stack, v);
                     }
                     Op::StoreFast => {
+                        // An int or float is read word by word from the top and
+                        // written the same way into the local.
+                        let top = match self.stack.last() {
+                            Some(&Value::Int(x)) => Some(Value::Int(x)),
+                            Some(&Value::Float(x)) => Some(Value::Float(x)),
+                            _ => None,
+                        };
+                        if let Some(v) = top {
+                            let old = std::mem::replace(local!(arg as usize), v);
+                            pop_scalar(&mut self.stack);
+                            if old.is_scalar() {
+                                std::mem::forget(old);
+                            } else {
+                                crate::finalize::release(old);
+                                if crate::finalize::due() {
+                                    self.run_finalizers();
+                                }
+                            }
+                            continue;
+                        }
                         let v = pop!();
                         let old = std::mem::replace(local!(arg as usize), v);
                         if old.is_scalar() {
@@ -455,20 +481,22 @@ impl Vm {
                     Op::LoadFastLoadFast => {
                         let (i, j) = ((arg & 0xffff) as usize, (arg >> 16) as usize);
                         let v = bound_local!(i);
-                        self.stack.push(v);
+                        push(&mut self.stack, v);
                         let w = local!(j).fast_clone();
                         if w.is_null() {
                             break 'body (unbound_local(&code.localsplus[j]), false, cur + 1);
                         }
-                        self.stack.push(w);
+                        push(&mut self.stack, w);
                         ip += 1;
                     }
                     Op::LoadFastLoadConst => {
                         let i = (arg & 0xffff) as usize;
                         let v = bound_local!(i);
-                        self.stack.push(v);
-                        self.stack
-                            .push(code.consts[(arg >> 16) as usize].fast_clone());
+                        push(&mut self.stack, v);
+                        push(
+                            &mut self.stack,
+                            code.consts[(arg >> 16) as usize].fast_clone(),
+                        );
                         ip += 1;
                     }
                     crate::call_fast::LOCAL_CONST_BINOP => {
@@ -481,14 +509,14 @@ impl Vm {
                         };
                         if let (Some(x), Value::Int(y), Some(op)) = (x, c, instrs.get(ip + 1)) {
                             if let Some(r) = crate::call_fast::int_binop(op.arg, x, *y) {
-                                self.stack.push(Value::Int(r));
+                                push(&mut self.stack, Value::Int(r));
                                 ip += 2;
                                 continue;
                             }
                         }
                         let v = bound_local!(i);
-                        self.stack.push(v);
-                        self.stack.push(c.fast_clone());
+                        push(&mut self.stack, v);
+                        push(&mut self.stack, c.fast_clone());
                         ip += 1;
                     }
                     crate::call_fast::LOCAL_CONST_CMP_JUMP => {
@@ -507,19 +535,21 @@ impl Vm {
                             continue;
                         }
                         let v = bound_local!(i);
-                        self.stack.push(v);
-                        self.stack.push(c.fast_clone());
+                        push(&mut self.stack, v);
+                        push(&mut self.stack, c.fast_clone());
                         ip += 1;
                     }
                     Op::LoadConstLoadFast => {
                         let j = (arg >> 16) as usize;
-                        self.stack
-                            .push(code.consts[(arg & 0xffff) as usize].fast_clone());
+                        push(
+                            &mut self.stack,
+                            code.consts[(arg & 0xffff) as usize].fast_clone(),
+                        );
                         let w = local!(j).fast_clone();
                         if w.is_null() {
                             break 'body (unbound_local(&code.localsplus[j]), false, cur + 1);
                         }
-                        self.stack.push(w);
+                        push(&mut self.stack, w);
                         ip += 1;
                     }
                     Op::StoreFastLoadFast => {
@@ -530,7 +560,7 @@ impl Vm {
                         if w.is_null() {
                             break 'body (unbound_local(&code.localsplus[j]), false, cur + 1);
                         }
-                        self.stack.push(w);
+                        push(&mut self.stack, w);
                         ip += 1;
                     }
                     Op::StoreFastStoreFast => {
@@ -541,6 +571,17 @@ impl Vm {
                         ip += 1;
                     }
                     Op::CompareOpIntJump => {
+                        if let [.., Value::Int(x), Value::Int(y)] = self.stack[..] {
+                            let r = crate::call_fast::int_compare(arg, x, y);
+                            pop_scalar(&mut self.stack);
+                            pop_scalar(&mut self.stack);
+                            if r == (arg & 8 != 0) {
+                                jump!((arg >> 4) as usize);
+                            } else {
+                                ip += 1;
+                            }
+                            continue;
+                        }
                         let b = pop!();
                         let a = pop!();
                         let r = match (&a, &b) {
@@ -558,12 +599,45 @@ impl Vm {
                         }
                     }
                     Op::LoadConst => {
-                        self.stack.push(code.consts[arg as usize].fast_clone());
+                        push(&mut self.stack, code.consts[arg as usize].fast_clone());
                     }
                     Op::BinaryOp => {
                         // Decoding put the operator without its in-place flag in bits 8+.
                         let base_op = arg >> 8;
                         let op = arg & 0xff;
+                        // Two ints or two floats: read and written in place, word by
+                        // word (see `stack_words.rs`).
+                        if let [.., a, Value::Int(y)] = &mut self.stack[..] {
+                            if let Value::Int(x) = *a {
+                                let fast = match base_op {
+                                    ops::nb::ADD => x.checked_add(*y),
+                                    ops::nb::SUBTRACT => x.checked_sub(*y),
+                                    ops::nb::MULTIPLY => x.checked_mul(*y),
+                                    _ => crate::fast_ops::int_op(base_op, x, *y),
+                                };
+                                if let Some(r) = fast {
+                                    std::mem::forget(std::mem::replace(a, Value::Int(r)));
+                                    pop_scalar(&mut self.stack);
+                                    continue;
+                                }
+                            }
+                        } else if let [.., a, Value::Float(y)] = &mut self.stack[..] {
+                            if let Value::Float(x) = *a {
+                                let y = *y;
+                                let fast = match base_op {
+                                    ops::nb::ADD => Some(x + y),
+                                    ops::nb::SUBTRACT => Some(x - y),
+                                    ops::nb::MULTIPLY => Some(x * y),
+                                    ops::nb::TRUE_DIVIDE if y != 0.0 => Some(x / y),
+                                    _ => crate::fast_ops::float_op(base_op, x, y),
+                                };
+                                if let Some(r) = fast {
+                                    std::mem::forget(std::mem::replace(a, Value::Float(r)));
+                                    pop_scalar(&mut self.stack);
+                                    continue;
+                                }
+                            }
+                        }
                         let b = pop!();
                         if let (false, ops::nb::ADD, Value::Str(y)) = (TRACE, base_op, &b) {
                             if let Some(i) = str_append_target(instrs.get(ip)) {
@@ -612,6 +686,14 @@ impl Vm {
                         b.release();
                     }
                     Op::CompareOp => {
+                        if let [.., a, Value::Int(y)] = &mut self.stack[..] {
+                            if let Value::Int(x) = *a {
+                                let r = crate::call_fast::int_compare(arg, x, *y);
+                                std::mem::forget(std::mem::replace(a, Value::Bool(r)));
+                                pop_scalar(&mut self.stack);
+                                continue;
+                            }
+                        }
                         let b = pop!();
                         let a = top!();
                         let r = match (&*a, &b) {
@@ -645,6 +727,13 @@ impl Vm {
                         b.release();
                     }
                     Op::PopJumpForwardIfFalse | Op::PopJumpBackwardIfFalse => {
+                        if let Some(&Value::Bool(t)) = self.stack.last() {
+                            pop_scalar(&mut self.stack);
+                            if !t {
+                                jump!(arg as usize);
+                            }
+                            continue;
+                        }
                         let v = pop!();
                         let t = match v {
                             Value::Bool(b) => b,
@@ -656,6 +745,13 @@ impl Vm {
                         }
                     }
                     Op::PopJumpForwardIfTrue | Op::PopJumpBackwardIfTrue => {
+                        if let Some(&Value::Bool(t)) = self.stack.last() {
+                            pop_scalar(&mut self.stack);
+                            if t {
+                                jump!(arg as usize);
+                            }
+                            continue;
+                        }
                         let v = pop!();
                         let t = match v {
                             Value::Bool(b) => b,
@@ -710,7 +806,7 @@ impl Vm {
                     Op::LoadGlobal => {
                         let idx = (arg >> 1) as usize;
                         if arg & 1 != 0 {
-                            self.stack.push(Value::Null);
+                            push(&mut self.stack, Value::Null);
                         }
                         let gptr = Rc::as_ptr(&globals) as usize;
                         let gver = globals.borrow().version();
@@ -764,7 +860,7 @@ impl Vm {
                                 v
                             }
                         };
-                        self.stack.push(v);
+                        push(&mut self.stack, v);
                     }
                     Op::PopTop => {
                         pop!().release();
@@ -772,12 +868,18 @@ impl Vm {
                             self.after_free(&code, cur);
                         }
                     }
-                    Op::PushNull => self.stack.push(Value::Null),
+                    Op::PushNull => push(&mut self.stack, Value::Null),
                     Op::PrintExpr => {
                         let v = pop!();
                         tri!(self.print_expr(v));
                     }
                     Op::ReturnValue => {
+                        if !TRACE && crate::call_fast::return_word(self) {
+                            if crate::finalize::due() {
+                                self.after_return();
+                            }
+                            continue 'frame;
+                        }
                         let mut v = pop!();
                         if let Some((depth, _)) = self.init_frames.last() {
                             if *depth + 1 == self.frames.len() {
@@ -830,7 +932,7 @@ impl Vm {
                         if resumed_inline {
                             self.gen_frame_returned(v);
                         } else {
-                            self.stack.push(v);
+                            push(&mut self.stack, v);
                         }
                         continue 'frame;
                     }
@@ -879,7 +981,7 @@ impl Vm {
                                     );
                                 }
                                 for _ in fcode.argcount..fcode.nlocalsplus() {
-                                    self.stack.push(Value::Null);
+                                    push(&mut self.stack, Value::Null);
                                 }
                                 if let Some(cells) = closure {
                                     // COPY_FREE_VARS: the closure's cells fill the free-variable slots.
@@ -948,7 +1050,7 @@ impl Vm {
                             fr.ip = ip;
                         }
                         let r = tri!(self.call_native(&callable, args_start, fpos, kwnames));
-                        self.stack.push(r);
+                        push(&mut self.stack, r);
                         if crate::finalize::due() && crate::coro::finalize::pending() {
                             self.warn_unawaited(&code, cur);
                         }
@@ -971,16 +1073,16 @@ impl Vm {
                                 }
                             };
                             if let Some(def) = def.filter(|d| !crate::methods::is_classmethod(d)) {
-                                self.stack.push(Value::Builtin(def));
-                                self.stack.push(obj);
+                                push(&mut self.stack, Value::Builtin(def));
+                                push(&mut self.stack, obj);
                                 continue;
                             }
                         }
                         let name = &code.names[arg as usize];
                         let cache = &code.attr_cache[arg as usize];
                         let (a, b) = tri!(self.load_method_cached(cache, obj, name));
-                        self.stack.push(a);
-                        self.stack.push(b);
+                        push(&mut self.stack, a);
+                        push(&mut self.stack, b);
                     }
                     Op::LoadAttr => {
                         let obj = pop!();
@@ -988,14 +1090,14 @@ impl Vm {
                             let name = &code.names[arg as usize];
                             let cache = &code.attr_cache[arg as usize];
                             match tri!(self.load_attr_cached(cache, &obj, i, name)) {
-                                Ok(v) => self.stack.push(v),
+                                Ok(v) => push(&mut self.stack, v),
                                 Err(getter) => {
                                     // A property whose getter is a plain function runs as a frame.
                                     if let Some(fr) = self.frames.last_mut() {
                                         fr.ip = ip;
                                     }
                                     let p = self.stack.len();
-                                    self.stack.push(obj);
+                                    push(&mut self.stack, obj);
                                     tri!(self.push_call_frame(&getter, p, p, None));
                                     continue 'frame;
                                 }
@@ -1009,7 +1111,7 @@ impl Vm {
                             }
                         }
                         let v = tri!(self.get_attr(&obj, &code.names[arg as usize]));
-                        self.stack.push(v);
+                        push(&mut self.stack, v);
                     }
                     Op::StoreAttr => {
                         let obj = pop!();
@@ -1073,7 +1175,7 @@ impl Vm {
                             }
                         };
                         match next {
-                            Some(v) => self.stack.push(v),
+                            Some(v) => push(&mut self.stack, v),
                             None => {
                                 self.stack.pop();
                                 ip = arg as usize;
@@ -1083,9 +1185,22 @@ impl Vm {
                     Op::GetIter => {
                         let v = pop!();
                         let it = tri!(self.get_iter(&v));
-                        self.stack.push(it);
+                        push(&mut self.stack, it);
                     }
                     Op::BinarySubscr => {
+                        if let Some(word) = crate::call_fast::list_item_word(&self.stack) {
+                            // An int or float item of a list: written over the list's
+                            // slot word by word, the int key dropped unread.
+                            let v = match word {
+                                crate::call_fast::Word::Int(x) => Value::Int(x),
+                                crate::call_fast::Word::Float(x) => Value::Float(x),
+                            };
+                            pop_scalar(&mut self.stack);
+                            if let Value::List(l) = std::mem::replace(top!(), v) {
+                                drop(l);
+                            }
+                            continue;
+                        }
                         let key = pop!();
                         if let (Value::List(l), Value::Int(i)) = (&*top!(), &key) {
                             let item = {
@@ -1109,7 +1224,7 @@ impl Vm {
                         }
                         let c = pop!();
                         let v = tri!(self.getitem(&c, &key));
-                        self.stack.push(v);
+                        push(&mut self.stack, v);
                     }
                     Op::StoreSubscr => {
                         let key = pop!();
@@ -1180,7 +1295,7 @@ impl Vm {
                             v = self.builtins.borrow().get_str(name).cloned();
                         }
                         match v {
-                            Some(v) => self.stack.push(v),
+                            Some(v) => push(&mut self.stack, v),
                             None => {
                                 break 'body (self.name_error(name, &code, &globals), false, cur)
                             }
@@ -1256,7 +1371,7 @@ impl Vm {
                     }
                     Op::LoadClosure => {
                         let v = local!(arg as usize).clone();
-                        self.stack.push(v);
+                        push(&mut self.stack, v);
                     }
                     Op::LoadDeref | Op::LoadClassderef => {
                         let i = arg as usize;
@@ -1270,7 +1385,7 @@ impl Vm {
                                 }),
                             };
                             if let Some(v) = found {
-                                self.stack.push(v);
+                                push(&mut self.stack, v);
                                 continue;
                             }
                         }
@@ -1281,7 +1396,7 @@ impl Vm {
                         if v.is_null() {
                             break 'body (self.unbound_deref(&code, i), false, cur);
                         }
-                        self.stack.push(v);
+                        push(&mut self.stack, v);
                     }
                     Op::StoreDeref => {
                         let v = pop!();
@@ -1313,7 +1428,7 @@ impl Vm {
                             break 'body (underflow(), false, cur);
                         }
                         let v = self.stack[len - n].fast_clone();
-                        self.stack.push(v);
+                        push(&mut self.stack, v);
                     }
                     Op::Swap => {
                         let n = arg as usize;
@@ -1340,12 +1455,12 @@ impl Vm {
                         };
                         match item {
                             Some(v) => {
-                                self.stack.push(v);
+                                push(&mut self.stack, v);
                                 ip += 2;
                             }
                             None => {
                                 let v = self.stack[len - 2].fast_clone();
-                                self.stack.push(v);
+                                push(&mut self.stack, v);
                             }
                         }
                     }
@@ -1411,7 +1526,7 @@ impl Vm {
                         let container = pop!();
                         let item = pop!();
                         let r = tri!(self.contains(&container, &item));
-                        self.stack.push(Value::Bool(r != (arg == 1)));
+                        push(&mut self.stack, Value::Bool(r != (arg == 1)));
                     }
                     Op::BuildTuple => {
                         let n = arg as usize;
@@ -1419,7 +1534,7 @@ impl Vm {
                             break 'body (underflow(), false, cur);
                         }
                         let items: Vec<Value> = self.stack.split_off(self.stack.len() - n);
-                        self.stack.push(Value::tuple(items));
+                        push(&mut self.stack, Value::tuple(items));
                     }
                     Op::BuildList => {
                         let n = arg as usize;
@@ -1427,7 +1542,7 @@ impl Vm {
                             break 'body (underflow(), false, cur);
                         }
                         let items: Vec<Value> = self.stack.split_off(self.stack.len() - n);
-                        self.stack.push(Value::list(items));
+                        push(&mut self.stack, Value::list(items));
                     }
                     Op::BuildSet => {
                         let n = arg as usize;
@@ -1439,7 +1554,7 @@ impl Vm {
                         for v in items {
                             tri!(self.local_insert(&mut d, v, Value::None));
                         }
-                        self.stack.push(Value::set(d));
+                        push(&mut self.stack, Value::set(d));
                     }
                     Op::BuildMap => {
                         let n = arg as usize * 2;
@@ -1452,7 +1567,7 @@ impl Vm {
                         while let (Some(k), Some(v)) = (it.next(), it.next()) {
                             tri!(self.local_insert(&mut d, k, v));
                         }
-                        self.stack.push(Value::dict(d));
+                        push(&mut self.stack, Value::dict(d));
                     }
                     Op::BuildConstKeyMap => {
                         let keys = pop!();
@@ -1472,7 +1587,7 @@ impl Vm {
                         for (k, v) in keys.iter().zip(vals) {
                             tri!(d.insert(k.clone(), v));
                         }
-                        self.stack.push(Value::dict(d));
+                        push(&mut self.stack, Value::dict(d));
                     }
                     Op::BuildString => {
                         let n = arg as usize;
@@ -1483,7 +1598,7 @@ impl Vm {
                             &self.stack[self.stack.len() - n..],
                         );
                         self.stack.truncate(self.stack.len() - n);
-                        self.stack.push(s);
+                        push(&mut self.stack, s);
                     }
                     Op::FormatValue => {
                         let spec = if arg & 4 != 0 { Some(pop!()) } else { None };
@@ -1507,7 +1622,7 @@ impl Vm {
                         } else {
                             tri!(crate::str_surrogates::format_op(self, &v, spec_s))
                         };
-                        self.stack.push(out);
+                        push(&mut self.stack, out);
                     }
                     Op::ListAppend => {
                         let v = pop!();
@@ -1615,7 +1730,7 @@ impl Vm {
                             Value::List(l) => l.borrow().clone(),
                             _ => break 'body (underflow(), false, cur),
                         };
-                        self.stack.push(Value::tuple(items));
+                        push(&mut self.stack, Value::tuple(items));
                     }
                     Op::UnpackSequence => {
                         let v = pop!();
@@ -1624,14 +1739,14 @@ impl Vm {
                             Value::Tuple(t) if t.len() == n => {
                                 self.stack.reserve(n);
                                 for x in t.iter().rev() {
-                                    self.stack.push(x.fast_clone());
+                                    push(&mut self.stack, x.fast_clone());
                                 }
                             }
                             Value::List(l) if l.borrow().len() == n => {
                                 let l = l.borrow();
                                 self.stack.reserve(n);
                                 for x in l.iter().rev() {
-                                    self.stack.push(x.fast_clone());
+                                    push(&mut self.stack, x.fast_clone());
                                 }
                             }
                             _ => {
@@ -1651,7 +1766,7 @@ impl Vm {
                         let step = if arg == 3 { pop!() } else { Value::None };
                         let stop = pop!();
                         let start = pop!();
-                        self.stack.push(Value::Slice(Rc::new([start, stop, step])));
+                        push(&mut self.stack, Value::Slice(Rc::new([start, stop, step])));
                     }
                     Op::MakeFunction => {
                         let codev = pop!();
@@ -1698,7 +1813,7 @@ impl Vm {
                             annotations: RefCell::new(annotations),
                             dict: RefCell::new(None),
                         };
-                        self.stack.push(Value::Function(Rc::new(f)));
+                        push(&mut self.stack, Value::Function(Rc::new(f)));
                     }
                     Op::CallFunctionEx => {
                         let kwargs = if arg & 1 != 0 { Some(pop!()) } else { None };
@@ -1761,7 +1876,7 @@ impl Vm {
                             }
                             _ => tri!(self.call_with_kw(&callable, &pos, &names, &vals)),
                         };
-                        self.stack.push(r);
+                        push(&mut self.stack, r);
                     }
                     Op::RaiseVarargs => match arg {
                         0 => {
@@ -1802,8 +1917,8 @@ impl Vm {
                     Op::PushExcInfo => {
                         let v = pop!();
                         let prev = std::mem::replace(&mut self.exc_info, v.clone());
-                        self.stack.push(prev);
-                        self.stack.push(v);
+                        push(&mut self.stack, prev);
+                        push(&mut self.stack, v);
                     }
                     Op::PopExcept => {
                         let v = pop!();
@@ -1813,7 +1928,7 @@ impl Vm {
                         let typ = pop!();
                         let exc = top!().clone();
                         let r = tri!(crate::builtins::exception_matches(&exc, &typ));
-                        self.stack.push(Value::Bool(r));
+                        push(&mut self.stack, Value::Bool(r));
                     }
                     Op::CheckEgMatch => {
                         let typ = pop!();
@@ -1823,7 +1938,7 @@ impl Vm {
                         let excs = pop!();
                         let orig = pop!();
                         let v = tri!(self.prep_reraise_star(orig, excs));
-                        self.stack.push(v);
+                        push(&mut self.stack, v);
                     }
                     Op::Reraise => {
                         let v = pop!();
@@ -1878,7 +1993,7 @@ impl Vm {
                         if f.entry {
                             return Ok(v);
                         }
-                        self.stack.push(v);
+                        push(&mut self.stack, v);
                         continue 'frame;
                     }
                     Op::YieldValue => {
@@ -1901,7 +2016,7 @@ impl Vm {
                             self.yielded = true;
                             return Ok(v);
                         }
-                        self.stack.push(v);
+                        push(&mut self.stack, v);
                         continue 'frame;
                     }
                     Op::Send => {
@@ -1924,7 +2039,7 @@ impl Vm {
                             },
                         };
                         match r {
-                            crate::gen::GenResult::Yielded(x) => self.stack.push(x),
+                            crate::gen::GenResult::Yielded(x) => push(&mut self.stack, x),
                             crate::gen::GenResult::Returned(x) => {
                                 *top!() = x;
                                 ip = arg as usize;
@@ -1938,7 +2053,7 @@ impl Vm {
                             Value::Async(_) => tri!(self.yield_from_async(v, &code)),
                             other => tri!(self.get_iter(&other)),
                         };
-                        self.stack.push(it);
+                        push(&mut self.stack, it);
                     }
                     Op::GetAwaitable
                     | Op::AsyncGenWrap
@@ -1957,7 +2072,7 @@ impl Vm {
                             .get_str(&crate::names::D::BuildClass.name())
                             .cloned();
                         match v {
-                            Some(v) => self.stack.push(v),
+                            Some(v) => push(&mut self.stack, v),
                             None => {
                                 break 'body (
                                     PyErr::new(ExcKind::NameError, "__build_class__ not found"),
@@ -1971,8 +2086,8 @@ impl Vm {
                         let mgr = pop!();
                         self.sched.direct = true;
                         let (exit, entered) = tri!(self.before_with(&mgr));
-                        self.stack.push(exit);
-                        self.stack.push(entered);
+                        push(&mut self.stack, exit);
+                        push(&mut self.stack, entered);
                     }
                     Op::WithExceptStart => {
                         let len = self.stack.len();
@@ -1983,11 +2098,13 @@ impl Vm {
                         let exit = self.stack[len - 4].clone();
                         let typ = Value::Type(crate::types::type_of(&exc));
                         let r = tri!(self.call(&exit, &[typ, exc, Value::None]));
-                        self.stack.push(r);
+                        push(&mut self.stack, r);
                     }
                     Op::LoadAssertionError => {
-                        self.stack
-                            .push(Value::Type(crate::types::exc_type(ExcKind::AssertionError)));
+                        push(
+                            &mut self.stack,
+                            Value::Type(crate::types::exc_type(ExcKind::AssertionError)),
+                        );
                     }
                     Op::MatchMapping | Op::MatchSequence | Op::MatchKeys | Op::MatchClass => {
                         tri!(self.exec_match_op(ins.op, arg, stack_base))
@@ -1995,7 +2112,7 @@ impl Vm {
                     Op::GetLen => {
                         let v = top!().clone();
                         let n = tri!(self.len_of(&v));
-                        self.stack.push(Value::Int(n as i64));
+                        push(&mut self.stack, Value::Int(n as i64));
                     }
                     Op::ImportName => {
                         let fromlist = pop!();
@@ -2005,7 +2122,7 @@ impl Vm {
                         };
                         let name = code.names[arg as usize].clone();
                         let m = tri!(self.import_name(name.as_str(), &fromlist, level, &globals));
-                        self.stack.push(m);
+                        push(&mut self.stack, m);
                     }
                     Op::ImportFrom => {
                         let m = top!().clone();
@@ -2020,7 +2137,7 @@ impl Vm {
                             }
                             Err(e) => break 'body (e, false, cur),
                         };
-                        self.stack.push(v);
+                        push(&mut self.stack, v);
                     }
                     Op::SetupAnnotations => {
                         let ns = self

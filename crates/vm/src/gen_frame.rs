@@ -148,7 +148,7 @@ impl Vm {
         st.started = true;
         std::mem::swap(&mut self.stack, &mut st.values);
         if let Some(v) = sent {
-            self.stack.push(v);
+            crate::stack_words::push(&mut self.stack, v);
         }
         // The frame sees the exception it was handling when it suspended, or
         // else its caller's (CPython chains `gi_exc_state` to the caller's).
@@ -249,10 +249,10 @@ impl Vm {
                 parent.ip = i.arg as usize;
                 match self.stack.last_mut() {
                     Some(top) => *top = v,
-                    None => self.stack.push(v),
+                    None => crate::stack_words::push(&mut self.stack, v),
                 }
             }
-            _ => self.stack.push(v),
+            _ => crate::stack_words::push(&mut self.stack, v),
         }
     }
 

@@ -92,6 +92,7 @@ mod slots;
 pub mod spec;
 mod special;
 mod stack_move;
+mod stack_words;
 mod star_args;
 mod store_attr;
 pub mod str_codecs;

@@ -1,0 +1,56 @@
+//! Writing and reading the value stack word by word, so that an int, float or
+//! bool made from its parts is never read back as one 16-byte word.
+//!
+//! A `Value` is two 8-byte words, tag and payload. A value made from its
+//! parts (an int or float result, a bool) is stored as two 8-byte words; a
+//! whole-value move (a pop, a `Vec::push` of a temporary) reads it back as
+//! one 16-byte word. The processor cannot forward one load from two stores:
+//! the load waits until the stores reach the cache, about a dozen cycles, and
+//! the hot paths did this on nearly every instruction. So:
+//!
+//! - [`push`] writes a value straight into its slot. `Vec::push` keeps a call
+//!   that can unwind (growing the buffer) between making the value and
+//!   writing it, so the compiler keeps the value in a stack temporary for the
+//!   unwinding path to drop, stores the two words there and copies them to
+//!   the slot as one 16-byte word.
+//! - The eval loop's int and float paths (`LOAD_FAST`, `STORE_FAST`,
+//!   `BINARY_OP`, `COMPARE_OP`, conditional jumps on a bool) match the
+//!   operands in place, which reads tag and payload as separate words, write
+//!   the result into the slot of the first operand, and drop the top with
+//!   [`pop_scalar`], which reads nothing.
+
+use crate::value::Value;
+
+/// Pushes `v` on `stack` (see the module documentation).
+#[inline(always)]
+pub(crate) fn push(stack: &mut Vec<Value>, v: Value) {
+    if stack.len() < stack.capacity() {
+        // The capacity check inside `push` is folded into the one above, so
+        // this path has no call at all.
+        stack.push(v);
+    } else {
+        push_grow(stack, v);
+    }
+}
+
+/// The rare push that grows the buffer. `extern "C"` makes it a function that
+/// cannot unwind (a panic in it aborts: only a capacity overflow could
+/// panic, and the recursion limit bounds the stack far below that), which is
+/// what lets the callers do without their temporaries; the value travels in
+/// two registers.
+#[cold]
+#[inline(never)]
+#[allow(improper_ctypes_definitions)]
+extern "C" fn push_grow(stack: &mut Vec<Value>, v: Value) {
+    stack.push(v);
+}
+
+/// Removes the top of `stack`, which the caller has matched as an int, float
+/// or bool: nothing to drop, so the slot is not even read.
+#[inline(always)]
+pub(crate) fn pop_scalar(stack: &mut Vec<Value>) {
+    if let Some(v) = stack.pop() {
+        debug_assert!(v.is_scalar());
+        std::mem::forget(v);
+    }
+}
