@@ -30,13 +30,28 @@ native_table!(OBJECT_METHODS, "object", [
     "__reduce_ex__" => crate::reduce::object_reduce_ex, "__reduce__" => crate::reduce::object_reduce,
 ]);
 
-/// `object.__getstate__`: the instance dict, or None when it is empty.
+/// `object.__getstate__`: the instance dict, or None when it is empty; with
+/// `__slots__` members set, `(dict or None, {member: value})`.
 fn object_getstate(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let d = a.pos.first().and_then(crate::attr::instance_dict);
-    Ok(match d {
+    let dict = match d {
         Some(d) if !d.borrow().is_empty() => Value::Dict(d),
         _ => Value::None,
-    })
+    };
+    if let Some(Value::Instance(i)) = a.pos.first() {
+        let members = crate::modules::builtins::slot_members(&i.class());
+        let values = i.slot_values.borrow();
+        let mut slots = crate::dict::Dict::new();
+        for (name, index) in members {
+            if let Some(v) = values.get(index).filter(|v| !v.is_null()) {
+                slots.insert_hashed(Value::Str(name.clone()), name.hash(), v.clone());
+            }
+        }
+        if !slots.is_empty() {
+            return Ok(Value::tuple(vec![dict, Value::dict(slots)]));
+        }
+    }
+    Ok(dict)
 }
 
 /// `object.__subclasshook__`: no opinion (`abc` falls back to the registry and MRO).
@@ -88,6 +103,9 @@ pub fn builtin_attr(t: &Rc<TypeObj>, name: &str) -> Option<Value> {
     }
     // Builtin classes expose their special methods as slot wrappers.
     let d = D::from_name(name)?;
+    if d == D::Hash && crate::slots::unhashable(t) {
+        return Some(Value::None);
+    }
     crate::slots::slot_wrapper(t, d).map(Value::Builtin)
 }
 

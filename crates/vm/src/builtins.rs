@@ -556,7 +556,7 @@ fn b_all(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::Bool(true))
 }
 
-fn b_divmod(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(crate) fn b_divmod(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     exact_args(&a, "divmod", 2)?;
     let (x, y) = (&a.pos[0], &a.pos[1]);
     if crate::attr::is_heap_object(x) || crate::attr::is_heap_object(y) {
@@ -596,7 +596,7 @@ fn b_divmod(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::tuple(vec![q, r]))
 }
 
-fn b_pow(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(crate) fn b_pow(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     a.check_clinic_kw("pow", &["base", "exp", "mod"])?;
     let given = a.pos.len() + a.kwnames.len();
     if given > 3 {

@@ -461,6 +461,9 @@ pub fn new_type(
             );
         }
     }
+    // The class's own `__slots__` members (not `__dict__`/`__weakref__`).
+    let mut own_slots: Vec<Rc<StrObj>> = Vec::new();
+    let mut slot_weakref = false;
     let slots = match dict.get_str(&D::Slots.name()).cloned() {
         Some(v) => {
             let items = match &v {
@@ -489,6 +492,24 @@ pub fn new_type(
                     )));
                 }
             }
+            slot_weakref = names.iter().any(|s| s.as_str() == "__weakref__");
+            // Variable-size instances have no room for members.
+            if !names.is_empty()
+                && matches!(
+                    solid.kind,
+                    TypeKind::Int | TypeKind::Bytes | TypeKind::Tuple
+                )
+            {
+                return Err(PyErr::type_error(format!(
+                    "nonempty __slots__ not supported for subtype of '{}'",
+                    solid.name
+                )));
+            }
+            own_slots = names
+                .iter()
+                .filter(|n| !matches!(n.as_str(), "__dict__" | "__weakref__"))
+                .cloned()
+                .collect();
             let has_dict = names.iter().any(|s| s.as_str() == "__dict__");
             // Slots restrict instances only if no base gives them a `__dict__`.
             let bases_restricted = bases.iter().all(|b| match &b.heap {
@@ -529,6 +550,25 @@ pub fn new_type(
         })),
     });
     crate::subclasses::register(&t);
+    if slot_weakref {
+        if let Some(h) = &t.heap {
+            let w = crate::modules::builtins::weakref_attr(vm, &t);
+            let _ = h.dict.borrow_mut().insert(Value::str("__weakref__"), w);
+        }
+    }
+    if !own_slots.is_empty() {
+        // Members after those of the bases: an instance keeps one list of
+        // slot values for its whole MRO.
+        let first = crate::modules::builtins::slot_count(&t);
+        if let Some(h) = &t.heap {
+            for (i, n) in own_slots.into_iter().enumerate() {
+                let m = crate::modules::builtins::slot_member(vm, &t, n.clone(), first + i);
+                h.dict
+                    .borrow_mut()
+                    .insert_hashed(Value::Str(n.clone()), n.hash(), m);
+            }
+        }
+    }
     let cls = Value::Type(t.clone());
     // `__set_name__` on every attribute that defines it.
     let attrs: Vec<(Value, Value)> = t

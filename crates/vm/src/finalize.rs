@@ -70,7 +70,9 @@ pub(crate) fn mark_due() {
 /// Recomputes the flag after a queue was emptied: it stays raised while the
 /// other queue holds work.
 pub(crate) fn refresh_due() {
-    let busy = queued() || crate::coro::finalize::recorded_here();
+    let busy = queued()
+        || crate::coro::finalize::recorded_here()
+        || crate::modules::weakref::has_watched();
     let _ = DUE.try_with(|d| d.set(busy));
 }
 
@@ -104,6 +106,7 @@ impl Vm {
     /// "Exception ignored in" and otherwise dropped.
     #[inline(never)]
     pub(crate) fn run_finalizers(&mut self) {
+        crate::modules::weakref::poll_watched();
         while let Some(work) = take_next() {
             let (func, arg) = match work {
                 Pending::Del(obj) => {

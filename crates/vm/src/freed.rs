@@ -15,6 +15,7 @@ impl Vm {
     #[cold]
     #[inline(never)]
     pub(crate) fn after_free(&mut self, code: &Rc<Code>, ip: u32) {
+        crate::modules::weakref::poll_watched();
         if crate::coro::finalize::pending() {
             self.warn_unawaited(code, ip);
         }
@@ -28,6 +29,7 @@ impl Vm {
     #[cold]
     #[inline(never)]
     pub(crate) fn after_return(&mut self) {
+        crate::modules::weakref::poll_watched();
         if crate::finalize::queued() {
             self.run_finalizers();
         }

@@ -301,6 +301,9 @@ pub fn referents(v: &Value, out: &mut Vec<Value>) {
             if is_node(&i.payload) {
                 out.push(i.payload.clone());
             }
+            if let Ok(slots) = i.slot_values.try_borrow() {
+                out.extend(slots.iter().filter(|x| is_node(x)).cloned());
+            }
         }
         Value::Exception(e) => {
             if let Ok(a) = e.args.try_borrow() {
@@ -363,7 +366,12 @@ fn clear(v: &Value, dropped: &mut Vec<Value>) {
                 dropped.push(std::mem::take(&mut *c));
             }
         }
-        Value::Instance(i) => i.dict.clear_split(dropped),
+        Value::Instance(i) => {
+            i.dict.clear_split(dropped);
+            if let Ok(mut slots) = i.slot_values.try_borrow_mut() {
+                dropped.append(&mut slots);
+            }
+        }
         Value::Exception(e) => {
             if let Ok(mut c) = e.context.try_borrow_mut() {
                 if let Some(x) = c.take() {

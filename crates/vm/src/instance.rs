@@ -22,6 +22,9 @@ pub struct Instance {
     pub dict: InstDict,
     /// The builtin value a subclass of a builtin type extends, else `Null`.
     pub payload: Value,
+    /// The values of the `__slots__` members of its class and bases, by
+    /// member index (`Null` while unset; see `modules/builtins.rs`).
+    pub slot_values: RefCell<Vec<Value>>,
     /// The Rust state of an object whose class is written in Rust
     /// (`collections.deque`, `itertools.count`, ...; see `crate::native`).
     pub native: Option<Rc<dyn std::any::Any>>,
@@ -43,6 +46,7 @@ impl Instance {
             typ: RefCell::new(typ),
             dict: InstDict::new(keys),
             payload,
+            slot_values: RefCell::new(Vec::new()),
             native: None,
             finalized: Cell::new(false),
             weak_callbacks: Cell::new(false),
@@ -172,6 +176,7 @@ impl Instance {
             typ: RefCell::new(self.class()),
             dict: std::mem::take(&mut self.dict),
             payload: std::mem::take(&mut self.payload),
+            slot_values: RefCell::new(std::mem::take(self.slot_values.get_mut())),
             native: self.native.take(),
             finalized: Cell::new(true),
             weak_callbacks: Cell::new(false),

@@ -88,6 +88,7 @@ pub mod repr;
 pub mod run_module;
 mod seq_eq;
 pub mod simple_namespace;
+mod slot_binops;
 mod slots;
 pub mod spec;
 mod special;

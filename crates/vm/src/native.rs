@@ -458,6 +458,12 @@ fn call_dunder(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 #[inline]
 pub fn call_builtin(vm: &mut Vm, def: &'static BuiltinDef, a: Args<'_>) -> PyResult<Value> {
     if def.is_method {
+        if let Some(class) = def.owner.strip_prefix("builtin:") {
+            // `__new__` takes the class first, not an instance.
+            if def.name != "__new__" {
+                check_slot_receiver(def.name, class, a.pos.first())?;
+            }
+        }
         if let Some(Value::Instance(i)) = a.pos.first() {
             let builtin_owner = !def.owner.contains('.')
                 && !def.owner.starts_with("builtin")
@@ -479,6 +485,40 @@ pub fn call_builtin(vm: &mut Vm, def: &'static BuiltinDef, a: Args<'_>) -> PyRes
         }
     }
     (def.func)(vm, a)
+}
+
+/// `list.__mul__("a", 2)`: a builtin class's slot wrapper called unbound
+/// applies only to instances of that class.
+#[cold]
+fn slot_receiver_error(name: &str, class: &str, got: Option<&Value>) -> PyErr {
+    match got {
+        Some(v) => PyErr::type_error(format!(
+            "descriptor '{name}' requires a '{class}' object but received a '{}'",
+            crate::types::type_name(v)
+        )),
+        None => PyErr::type_error(format!(
+            "descriptor '{name}' of '{class}' object needs an argument"
+        )),
+    }
+}
+
+fn check_slot_receiver(name: &str, class: &str, got: Option<&Value>) -> PyResult<()> {
+    let Some(v) = got else {
+        return Err(slot_receiver_error(name, class, got));
+    };
+    let mut t = Some(crate::types::type_of(v));
+    while let Some(c) = t {
+        if c.name == class {
+            return Ok(());
+        }
+        if let Some(h) = &c.heap {
+            if h.mro.iter().any(|m| m.name == class && m.heap.is_none()) {
+                return Ok(());
+            }
+        }
+        t = c.base.clone();
+    }
+    Err(slot_receiver_error(name, class, got))
 }
 
 /// How deeply native iterators may advance one another (`chain(chain(...))`):

@@ -514,6 +514,8 @@ impl Vm {
             (Value::List(_), _) => Err(index_type_error("list", key)),
             (Value::Tuple(_), _) => Err(index_type_error("tuple", key)),
             (Value::Str(_), _) => Err(index_type_error("string", key)),
+            (Value::Range(_), _) => Err(index_type_error("range", key)),
+            (Value::Bytes(_), _) => Err(index_type_error("byte", key)),
             (Value::Instance(_), _) => self.getitem_special(c, key),
             (Value::Type(t), _) if t.heap.is_some() => self.class_getitem(t, key),
             (Value::Type(t), _) => crate::generic_alias::builtin_class_getitem(self, t, key),
@@ -677,6 +679,11 @@ impl Vm {
                 Ok(())
             }
             (Value::Instance(_), _) => self.setitem_special(c, key.clone(), None),
+            (Value::List(_), Value::Bool(_) | Value::Instance(_)) => {
+                let i = self.index_value(key)?;
+                self.delitem(c, &Value::Int(i))
+            }
+            (Value::List(_), _) => Err(index_type_error("list", key)),
             _ => Err(PyErr::type_error(format!(
                 "'{}' object doesn't support item deletion",
                 type_name(c)
@@ -754,7 +761,16 @@ impl Vm {
                 Value::Bytes(sub) => {
                     sub.is_empty() || b.windows(sub.len()).any(|w| w == sub.as_slice())
                 }
-                _ => return Err(PyErr::type_error("a bytes-like object is required")),
+                Value::ByteArray(_) | Value::MemoryView(_) => {
+                    let item = crate::methods::bytearray::freeze(item);
+                    return self.contains(c, &item);
+                }
+                _ => {
+                    return Err(PyErr::type_error(format!(
+                        "a bytes-like object is required, not '{}'",
+                        type_name(item)
+                    )))
+                }
             },
             Value::Iter(_) | Value::Generator(_) => {
                 while let Some(x) = self.iter_next(c)? {

@@ -11,6 +11,7 @@ use crate::func::{Args, BuiltinDef};
 use crate::instance::payload_of;
 use crate::names::D;
 use crate::ops::{self, CmpOp};
+use crate::slot_binops as b;
 use crate::types::{ExcKind, TypeKind, TypeObj};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -21,7 +22,7 @@ fn unwrap(v: &Value) -> &Value {
 }
 
 macro_rules! slot_wrappers {
-    ($( $name:literal => $f:ident ),* $(,)?) => {
+    ($( $name:literal => $f:path ),* $(,)?) => {
         static SLOT_WRAPPERS: &[BuiltinDef] = &[
             $( BuiltinDef { name: $name, func: $f, owner: "builtin", is_method: true }, )*
         ];
@@ -33,15 +34,20 @@ slot_wrappers! {
     "__len__" => w_len, "__contains__" => w_contains, "__iter__" => w_iter,
     "__repr__" => w_repr, "__str__" => w_str, "__hash__" => w_hash, "__eq__" => w_eq,
     "__ne__" => w_ne, "__lt__" => w_lt, "__le__" => w_le, "__gt__" => w_gt, "__ge__" => w_ge,
-    "__add__" => w_add, "__sub__" => w_sub, "__mul__" => w_mul, "__truediv__" => w_truediv,
-    "__floordiv__" => w_floordiv, "__mod__" => w_mod, "__pow__" => w_pow,
-    "__neg__" => w_neg, "__format__" => w_format, "__init__" => w_init, "__new__" => w_new,
-    "__radd__" => w_radd, "__rsub__" => w_rsub, "__rmul__" => w_rmul,
-    "__rtruediv__" => w_rtruediv, "__rfloordiv__" => w_rfloordiv, "__rmod__" => w_rmod,
-    "__rpow__" => w_rpow, "__and__" => w_and, "__or__" => w_or, "__xor__" => w_xor,
-    "__lshift__" => w_lshift, "__rshift__" => w_rshift, "__rand__" => w_rand, "__ror__" => w_ror,
-    "__rxor__" => w_rxor, "__rlshift__" => w_rlshift, "__rrshift__" => w_rrshift,
-    "__pos__" => w_pos, "__invert__" => w_invert, "__abs__" => w_abs,
+    "__add__" => b::w_add, "__sub__" => b::w_sub, "__mul__" => b::w_mul,
+    "__truediv__" => b::w_truediv, "__floordiv__" => b::w_floordiv, "__mod__" => b::w_mod,
+    "__pow__" => b::w_pow, "__neg__" => w_neg, "__format__" => w_format, "__init__" => w_init,
+    "__new__" => w_new, "__radd__" => b::w_radd, "__rsub__" => b::w_rsub,
+    "__rmul__" => b::w_rmul, "__rtruediv__" => b::w_rtruediv,
+    "__rfloordiv__" => b::w_rfloordiv, "__rmod__" => b::w_rmod, "__rpow__" => b::w_rpow,
+    "__and__" => b::w_and, "__or__" => b::w_or, "__xor__" => b::w_xor,
+    "__lshift__" => b::w_lshift, "__rshift__" => b::w_rshift, "__rand__" => b::w_rand,
+    "__ror__" => b::w_ror, "__rxor__" => b::w_rxor, "__rlshift__" => b::w_rlshift,
+    "__rrshift__" => b::w_rrshift, "__pos__" => w_pos, "__invert__" => w_invert,
+    "__abs__" => w_abs, "__iadd__" => b::w_iadd, "__imul__" => b::w_imul,
+    "__isub__" => b::w_isub, "__iand__" => b::w_iand, "__ior__" => b::w_ior,
+    "__ixor__" => b::w_ixor, "__divmod__" => b::w_divmod, "__rdivmod__" => b::w_rdivmod,
+    "__reversed__" => b::w_reversed,
 }
 
 /// The wrapper of special method `d` for the builtin class `t`, if `t` has it.
@@ -60,9 +66,9 @@ pub fn slot_wrapper(t: &Rc<TypeObj>, d: D) -> Option<&'static BuiltinDef> {
         D::GetItem => container && !matches!(t.kind, K::Set | K::FrozenSet),
         D::SetItem | D::DelItem => matches!(t.kind, K::List | K::Dict),
         D::Len | D::Contains | D::Iter => container,
+        D::Hash => !unhashable(t),
         D::Repr
         | D::Str
-        | D::Hash
         | D::Eq
         | D::Ne
         | D::Lt
@@ -72,16 +78,30 @@ pub fn slot_wrapper(t: &Rc<TypeObj>, d: D) -> Option<&'static BuiltinDef> {
         | D::Format
         | D::Init
         | D::New => !matches!(t.kind, K::Object),
-        D::Add | D::Mul | D::Mod => number || matches!(t.kind, K::Str | K::List | K::Tuple),
-        D::Sub | D::TrueDiv | D::FloorDiv | D::Pow | D::Neg => number,
-        D::RAdd | D::RMul | D::RMod => number || matches!(t.kind, K::Str | K::List | K::Tuple),
-        D::RSub | D::RTrueDiv | D::RFloorDiv | D::RPow | D::Pos | D::Abs => number,
-        D::And | D::Or | D::Xor | D::RAnd | D::ROr | D::RXor => {
+        D::Add | D::Mul | D::RMul => {
+            number
+                || matches!(
+                    t.kind,
+                    K::Complex | K::Str | K::List | K::Tuple | K::Bytes | K::ByteArray
+                )
+        }
+        D::Mod | D::RMod => number || matches!(t.kind, K::Str | K::Bytes | K::ByteArray),
+        D::Sub | D::RSub => number || matches!(t.kind, K::Complex | K::Set | K::FrozenSet),
+        D::TrueDiv | D::RTrueDiv | D::Pow | D::RPow | D::Neg | D::Pos | D::Abs | D::RAdd => {
+            number || t.kind == K::Complex
+        }
+        D::FloorDiv | D::RFloorDiv | D::Divmod | D::RDivmod => number,
+        D::And | D::Xor | D::RAnd | D::RXor => {
             matches!(t.kind, K::Int | K::Bool | K::Set | K::FrozenSet)
         }
+        D::Or | D::ROr => matches!(t.kind, K::Int | K::Bool | K::Set | K::FrozenSet | K::Dict),
         D::LShift | D::RShift | D::RLShift | D::RRShift | D::Invert => {
             matches!(t.kind, K::Int | K::Bool)
         }
+        D::IAdd | D::IMul => matches!(t.kind, K::List | K::ByteArray),
+        D::ISub | D::IAnd | D::IXor => t.kind == K::Set,
+        D::IOr => matches!(t.kind, K::Set | K::Dict),
+        D::Reversed => matches!(t.kind, K::List | K::Dict),
         _ => false,
     };
     if !ok {
@@ -89,6 +109,15 @@ pub fn slot_wrapper(t: &Rc<TypeObj>, d: D) -> Option<&'static BuiltinDef> {
     }
     let shared = SLOT_WRAPPERS.iter().find(|w| w.name == d.as_str())?;
     Some(per_class(&t.name, shared))
+}
+
+/// Whether instances of the builtin class `t` are unhashable: its
+/// `__hash__` is `None` (`list.__hash__ is None`).
+pub fn unhashable(t: &TypeObj) -> bool {
+    matches!(
+        t.kind,
+        TypeKind::List | TypeKind::Dict | TypeKind::Set | TypeKind::ByteArray
+    )
 }
 
 /// Per slot name, the copy of its wrapper for each class name.
@@ -133,7 +162,13 @@ pub fn bound_slot_wrapper(obj: &Value, name: &str) -> Option<Value> {
     let def = match (obj, name) {
         (Value::Iter(_) | Value::Generator(_), "__next__") => &ITER_WRAPPERS[0],
         (Value::Iter(_) | Value::Generator(_), "__iter__") => &ITER_WRAPPERS[1],
-        _ => slot_wrapper(&crate::types::type_of(obj), D::from_name(name)?)?,
+        _ => {
+            let t = crate::types::type_of(obj);
+            if name == "__hash__" && unhashable(&t) {
+                return Some(Value::None);
+            }
+            slot_wrapper(&t, D::from_name(name)?)?
+        }
     };
     Some(Value::BoundBuiltin(Rc::new((obj.clone(), def))))
 }
@@ -217,7 +252,12 @@ fn w_hash(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn w_format(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let spec = match arg1(&a)? {
         Value::Str(s) => s.as_str().to_string(),
-        _ => return Err(PyErr::type_error("format spec must be a str")),
+        other => {
+            return Err(PyErr::type_error(format!(
+                "__format__() argument must be str, not {}",
+                crate::types::type_name(other)
+            )))
+        }
     };
     Ok(Value::string(vm.format_of(recv(&a)?, &spec)?))
 }
@@ -317,58 +357,6 @@ cmp_wrapper!(w_lt, CmpOp::Lt);
 cmp_wrapper!(w_le, CmpOp::Le);
 cmp_wrapper!(w_gt, CmpOp::Gt);
 cmp_wrapper!(w_ge, CmpOp::Ge);
-
-macro_rules! bin_wrapper {
-    ($f:ident, $op:expr) => {
-        fn $f(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-            let (x, y) = (recv(&a)?, arg1(&a)?);
-            match ops::binary_op($op, x, unwrap(y)) {
-                Ok(v) => Ok(v),
-                Err(e) if e.is(ExcKind::TypeError) => Ok(Value::NotImplemented),
-                Err(e) => Err(e),
-            }
-        }
-    };
-}
-bin_wrapper!(w_add, ops::nb::ADD);
-bin_wrapper!(w_sub, ops::nb::SUBTRACT);
-bin_wrapper!(w_mul, ops::nb::MULTIPLY);
-bin_wrapper!(w_truediv, ops::nb::TRUE_DIVIDE);
-bin_wrapper!(w_floordiv, ops::nb::FLOOR_DIVIDE);
-bin_wrapper!(w_mod, ops::nb::REMAINDER);
-bin_wrapper!(w_pow, ops::nb::POWER);
-
-bin_wrapper!(w_and, ops::nb::AND);
-bin_wrapper!(w_or, ops::nb::OR);
-bin_wrapper!(w_xor, ops::nb::XOR);
-bin_wrapper!(w_lshift, ops::nb::LSHIFT);
-bin_wrapper!(w_rshift, ops::nb::RSHIFT);
-
-/// A reflected operator: `x.__rsub__(y)` is `y - x`.
-macro_rules! rbin_wrapper {
-    ($f:ident, $op:expr) => {
-        fn $f(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-            let (x, y) = (recv(&a)?, arg1(&a)?);
-            match ops::binary_op($op, unwrap(y), x) {
-                Ok(v) => Ok(v),
-                Err(e) if e.is(ExcKind::TypeError) => Ok(Value::NotImplemented),
-                Err(e) => Err(e),
-            }
-        }
-    };
-}
-rbin_wrapper!(w_radd, ops::nb::ADD);
-rbin_wrapper!(w_rsub, ops::nb::SUBTRACT);
-rbin_wrapper!(w_rmul, ops::nb::MULTIPLY);
-rbin_wrapper!(w_rtruediv, ops::nb::TRUE_DIVIDE);
-rbin_wrapper!(w_rfloordiv, ops::nb::FLOOR_DIVIDE);
-rbin_wrapper!(w_rmod, ops::nb::REMAINDER);
-rbin_wrapper!(w_rpow, ops::nb::POWER);
-rbin_wrapper!(w_rand, ops::nb::AND);
-rbin_wrapper!(w_ror, ops::nb::OR);
-rbin_wrapper!(w_rxor, ops::nb::XOR);
-rbin_wrapper!(w_rlshift, ops::nb::LSHIFT);
-rbin_wrapper!(w_rrshift, ops::nb::RSHIFT);
 
 fn w_pos(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     ops::unary('+', recv(&a)?)

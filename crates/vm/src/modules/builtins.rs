@@ -4,12 +4,14 @@
 //! `types.py` takes the types `GetSetDescriptorType` and
 //! `MemberDescriptorType` from).
 
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
-use crate::exc::PyResult;
+use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
-use crate::native::{class_of, native_methods, new_object, receiver, ClassSpec};
-use crate::types::{TypeKind, TypeObj};
+use crate::native::{
+    class_of, native_fn, native_methods, new_object, receiver, ClassSpec, PropSpec,
+};
+use crate::types::{ExcKind, TypeKind, TypeObj};
 use crate::value::{StrObj, Value};
 use crate::vm::Vm;
 
@@ -19,9 +21,15 @@ pub fn init(vm: &mut Vm) -> Value {
 }
 
 struct AttrDescr {
-    owner: Rc<TypeObj>,
+    /// The class that defines the attribute (weak: a class's dict holds its
+    /// `__slots__` members).
+    owner: Weak<TypeObj>,
+    /// The owner's `__name__`, for reprs once it is gone.
+    owner_name: String,
     name: Rc<StrObj>,
     member: bool,
+    /// For a `__slots__` member: its index in the instance's slot values.
+    slot: Option<usize>,
 }
 
 native_methods!(GETSET_M, "builtins.getset_descriptor", [
@@ -38,17 +46,123 @@ static GETSET: ClassSpec = ClassSpec {
 };
 
 native_methods!(MEMBER_M, "builtins.member_descriptor", [
-    "__get__" => descr_get, "__set__" => descr_set, "__repr__" => descr_repr,
+    "__get__" => descr_get, "__set__" => descr_set, "__delete__" => descr_delete,
+    "__repr__" => descr_repr, "__getattr__" => descr_getattr,
 ]);
+native_fn!(
+    DESCR_OBJCLASS,
+    "__objclass__",
+    "builtins.member_descriptor",
+    descr_objclass
+);
 static MEMBER: ClassSpec = ClassSpec {
     name: "member_descriptor",
     module: "builtins",
     base: TypeKind::Object,
     methods: MEMBER_M,
     classmethods: &[],
-    props: &[],
+    props: &[PropSpec {
+        name: "__objclass__",
+        get: &DESCR_OBJCLASS,
+        set: None,
+    }],
     unhashable: false,
 };
+
+/// The member descriptor of `__slots__` entry `name` of the class `owner`,
+/// whose value instances keep at `index` of their slot values.
+pub fn slot_member(vm: &mut Vm, owner: &Rc<TypeObj>, name: Rc<StrObj>, index: usize) -> Value {
+    let cls = class_of(vm, &MEMBER);
+    new_object(
+        &cls,
+        AttrDescr {
+            owner: Rc::downgrade(owner),
+            owner_name: owner.name.clone(),
+            name,
+            member: true,
+            slot: Some(index),
+        },
+    )
+}
+
+/// `<attribute '__weakref__' of 'C' objects>`: what `__slots__` naming
+/// `__weakref__` puts in the class.
+pub fn weakref_attr(vm: &mut Vm, owner: &Rc<TypeObj>) -> Value {
+    let cls = class_of(vm, &GETSET);
+    new_object(
+        &cls,
+        AttrDescr {
+            owner: Rc::downgrade(owner),
+            owner_name: owner.name.clone(),
+            name: Rc::new(StrObj::new("__weakref__")),
+            member: false,
+            slot: None,
+        },
+    )
+}
+
+/// Whether `d` is the `__weakref__` attribute of a Python class, which
+/// reads as `None` here (references are not listed on the object).
+fn is_weakref_attr(d: &Described) -> bool {
+    d.name.as_str() == "__weakref__" && d.owner.upgrade().is_some_and(|o| o.heap.is_some())
+}
+
+/// The `__slots__` members of `t` and its bases with their value indices,
+/// in MRO order (the class's own first, as `copyreg._slotnames` lists them).
+pub fn slot_members(t: &Rc<TypeObj>) -> Vec<(Rc<StrObj>, usize)> {
+    let mut out = Vec::new();
+    let Some(h) = &t.heap else {
+        return out;
+    };
+    let classes = std::iter::once(t).chain(h.mro.iter());
+    for c in classes {
+        let Some(ch) = &c.heap else {
+            continue;
+        };
+        let Ok(d) = ch.dict.try_borrow() else {
+            continue;
+        };
+        for (_, v) in d.iter() {
+            if let Some(st) = crate::native::state_of::<AttrDescr>(v) {
+                if let Ok(st) = st.try_borrow() {
+                    if let Some(i) = st.slot {
+                        if !out.iter().any(|(_, j)| *j == i) {
+                            out.push((st.name.clone(), i));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// How many slot values instances of `t` have: one past the highest member
+/// index defined on its MRO.
+pub fn slot_count(t: &Rc<TypeObj>) -> usize {
+    let Some(h) = &t.heap else {
+        return 0;
+    };
+    let mut n = 0;
+    for c in &h.mro {
+        let Some(ch) = &c.heap else {
+            continue;
+        };
+        let Ok(d) = ch.dict.try_borrow() else {
+            continue;
+        };
+        for (_, v) in d.iter() {
+            if let Some(st) = crate::native::state_of::<AttrDescr>(v) {
+                if let Ok(st) = st.try_borrow() {
+                    if let Some(i) = st.slot {
+                        n = n.max(i + 1);
+                    }
+                }
+            }
+        }
+    }
+    n
+}
 
 /// `(type, attribute, is a member)` of the builtin attributes reachable as
 /// descriptors through their type.
@@ -79,41 +193,164 @@ pub fn type_attr_descriptor(vm: &mut Vm, t: &Rc<TypeObj>, name: &Rc<StrObj>) -> 
     Some(new_object(
         &cls,
         AttrDescr {
-            owner: t.clone(),
+            owner: Rc::downgrade(t),
+            owner_name: t.name.clone(),
             name: name.clone(),
             member,
+            slot: None,
         },
     ))
 }
 
-fn me(a: &Args<'_>) -> PyResult<(Rc<TypeObj>, Rc<StrObj>, bool)> {
+struct Described {
+    owner: Weak<TypeObj>,
+    owner_name: String,
+    name: Rc<StrObj>,
+    member: bool,
+    slot: Option<usize>,
+}
+
+fn me(a: &Args<'_>) -> PyResult<Described> {
     let st = receiver::<AttrDescr>(a, "getset_descriptor", "__get__")?;
     let d = crate::native::borrow(&st)?;
-    Ok((d.owner.clone(), d.name.clone(), d.member))
+    Ok(Described {
+        owner: d.owner.clone(),
+        owner_name: d.owner_name.clone(),
+        name: d.name.clone(),
+        member: d.member,
+        slot: d.slot,
+    })
+}
+
+/// The instance a slot member reads or writes: an instance of its owner.
+fn slot_target<'a>(d: &Described, obj: &'a Value) -> PyResult<&'a crate::instance::Instance> {
+    if let Value::Instance(i) = obj {
+        let owner = d.owner.upgrade();
+        let t = i.class();
+        let ok = match (&owner, &t.heap) {
+            (Some(o), Some(h)) => Rc::ptr_eq(&t, o) || h.mro.iter().any(|c| Rc::ptr_eq(c, o)),
+            _ => false,
+        };
+        if ok {
+            return Ok(i);
+        }
+    }
+    Err(PyErr::type_error(format!(
+        "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+        d.name.as_str(),
+        d.owner_name,
+        crate::types::type_name(obj)
+    )))
 }
 
 fn descr_get(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let (_, name, _) = me(&a)?;
-    match a.pos.get(1) {
-        None | Some(Value::None) => Ok(a.pos[0].clone()),
-        Some(obj) => vm.get_attr(obj, &name),
+    let d = me(&a)?;
+    let obj = match a.pos.get(1) {
+        None | Some(Value::None) => return Ok(a.pos[0].clone()),
+        Some(obj) => obj,
+    };
+    let Some(index) = d.slot else {
+        if is_weakref_attr(&d) {
+            let _ = slot_target(&d, obj)?;
+            return Ok(Value::None);
+        }
+        return vm.get_attr(obj, &d.name);
+    };
+    let i = slot_target(&d, obj)?;
+    match i.slot_values.borrow().get(index) {
+        Some(v) if !v.is_null() => Ok(v.clone()),
+        _ => Err(crate::protocol::attribute_error(obj, d.name.as_str())),
     }
 }
 
+/// Stores (or, `None`, deletes) the value of a slot member.
+fn slot_store(d: &Described, obj: &Value, v: Option<Value>) -> PyResult<()> {
+    let index = d.slot.unwrap_or(0);
+    let i = slot_target(d, obj)?;
+    let old = {
+        let mut slots = i.slot_values.borrow_mut();
+        if slots.len() <= index {
+            slots.resize(index + 1, Value::Null);
+        }
+        let was_set = !slots[index].is_null();
+        if v.is_none() && !was_set {
+            return Err(PyErr::new(ExcKind::AttributeError, d.name.as_str()));
+        }
+        std::mem::replace(&mut slots[index], v.unwrap_or(Value::Null))
+    };
+    // Freed once the slot values are no longer borrowed (`__del__` may read them).
+    drop(old);
+    Ok(())
+}
+
 fn descr_set(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let (_, name, _) = me(&a)?;
+    let d = me(&a)?;
     let obj = a.pos.get(1).cloned().unwrap_or(Value::None);
     let v = a.pos.get(2).cloned().unwrap_or(Value::None);
-    vm.set_attr(&obj, &name, v)?;
+    if d.slot.is_some() {
+        slot_store(&d, &obj, Some(v))?;
+        return Ok(Value::None);
+    }
+    if is_weakref_attr(&d) {
+        return Err(PyErr::new(
+            ExcKind::AttributeError,
+            format!(
+                "attribute '__weakref__' of '{}' objects is not writable",
+                d.owner_name
+            ),
+        ));
+    }
+    vm.set_attr(&obj, &d.name, v)?;
+    Ok(Value::None)
+}
+
+fn descr_delete(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let d = me(&a)?;
+    let obj = a.pos.get(1).cloned().unwrap_or(Value::None);
+    if d.slot.is_some() {
+        slot_store(&d, &obj, None)?;
+        return Ok(Value::None);
+    }
+    vm.del_attr(&obj, &d.name)?;
     Ok(Value::None)
 }
 
 fn descr_repr(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let (owner, name, member) = me(&a)?;
+    let d = me(&a)?;
     Ok(Value::string(format!(
         "<{} '{}' of '{}' objects>",
-        if member { "member" } else { "attribute" },
-        name.as_str(),
-        owner.name
+        if d.member { "member" } else { "attribute" },
+        d.name.as_str(),
+        d.owner_name
     )))
+}
+
+/// `__name__` and `__qualname__`, answered after the class's own
+/// attributes (a property named `__name__` in the class would shadow the
+/// class's own `__name__`).
+fn descr_getattr(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let d = me(&a)?;
+    let attr = match a.pos.get(1) {
+        Some(Value::Str(s)) => s.clone(),
+        _ => return Err(PyErr::type_error("attribute name must be string")),
+    };
+    match attr.as_str() {
+        "__name__" => Ok(Value::Str(d.name)),
+        "__qualname__" => {
+            let owner = d.owner.upgrade().map_or(d.owner_name.clone(), |o| {
+                o.heap
+                    .as_ref()
+                    .map_or(o.name.clone(), |h| h.qualname.borrow().as_str().to_string())
+            });
+            Ok(Value::string(format!("{owner}.{}", d.name.as_str())))
+        }
+        other => Err(PyErr::new(
+            ExcKind::AttributeError,
+            format!("'member_descriptor' object has no attribute '{other}'"),
+        )),
+    }
+}
+
+fn descr_objclass(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    Ok(me(&a)?.owner.upgrade().map_or(Value::None, Value::Type))
 }

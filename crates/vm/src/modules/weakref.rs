@@ -7,8 +7,11 @@
 //! message. Callbacks on instances run when the instance dies:
 //! `Instance::drop` calls [`died`] for an object that has a weak reference
 //! with a callback, and the callbacks are queued with the finalizers
-//! (`crate::finalize`). Known gap: callbacks on referents of other kinds
-//! (functions, classes, sets, ...) are kept but not called.
+//! (`crate::finalize`). Referents of other kinds (functions, classes, sets,
+//! bound methods) have no drop hook: a reference with a callback to one is
+//! watched (`WATCHED`), and while any is, the eval loop's after-free check
+//! polls them (`poll_watched`) at the points where CPython's dealloc would
+//! have run the callback.
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -100,6 +103,40 @@ struct Entry {
 
 thread_local! {
     static REGISTRY: RefCell<(Vec<Entry>, usize)> = const { RefCell::new((Vec::new(), 64)) };
+    /// Referents other than instances that have a reference with a callback:
+    /// `(identity, weak pointer)`.
+    static WATCHED: RefCell<Vec<(usize, Target)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Whether some non-instance referent with a callback is still watched.
+pub(crate) fn has_watched() -> bool {
+    WATCHED
+        .try_with(|w| w.try_borrow().is_ok_and(|w| !w.is_empty()))
+        .unwrap_or(false)
+}
+
+/// Queues the callbacks of the watched referents that have died since the
+/// last poll.
+pub(crate) fn poll_watched() {
+    let dead: Vec<usize> = WATCHED
+        .try_with(|w| {
+            let Ok(mut w) = w.try_borrow_mut() else {
+                return Vec::new();
+            };
+            let mut dead = Vec::new();
+            w.retain(|(id, t)| {
+                let alive = t.get().is_some();
+                if !alive {
+                    dead.push(*id);
+                }
+                alive
+            });
+            dead
+        })
+        .unwrap_or_default();
+    for id in dead {
+        died(id);
+    }
 }
 
 fn register(target: &Value, t: &Target, obj: &Value, proxy: bool, plain: bool) {
@@ -162,8 +199,27 @@ pub(crate) fn died(id: usize) {
 
 /// Marks an instance referent whose death must call a callback.
 fn watch(obj: &Value, callback: &Value) {
-    if let (Value::Instance(i), false) = (obj, matches!(callback, Value::None)) {
-        i.weak_callbacks.set(true);
+    if matches!(callback, Value::None) {
+        return;
+    }
+    match obj {
+        Value::Instance(i) => i.weak_callbacks.set(true),
+        _ => {
+            let Some(t) = Target::of(obj) else {
+                return;
+            };
+            if matches!(t, Target::Static(_)) {
+                return;
+            }
+            let id = obj.identity();
+            WATCHED.with(|w| {
+                let mut w = w.borrow_mut();
+                if !w.iter().any(|(i, _)| *i == id) {
+                    w.push((id, t));
+                }
+            });
+            crate::finalize::mark_due();
+        }
     }
 }
 
@@ -264,6 +320,18 @@ pub fn init(vm: &mut Vm) -> Value {
 }
 
 fn target_of(v: &Value) -> PyResult<Target> {
+    if let Value::Instance(i) = v {
+        // `__slots__` without `__weakref__` leaves no room for references.
+        let t = i.class();
+        if let Some(slots) = t.heap.as_ref().and_then(|h| h.slots.as_ref()) {
+            if !slots.iter().any(|s| s.as_str() == "__weakref__") {
+                return Err(PyErr::type_error(format!(
+                    "cannot create weak reference to '{}' object",
+                    type_name(v)
+                )));
+            }
+        }
+    }
     Target::of(v).ok_or_else(|| {
         PyErr::type_error(format!(
             "cannot create weak reference to '{}' object",
