@@ -30,6 +30,24 @@ native_table!(OBJECT_METHODS, "object", [
     "__reduce_ex__" => crate::reduce::object_reduce_ex, "__reduce__" => crate::reduce::object_reduce,
 ]);
 
+/// The builtin classes whose `__hash__` is None: the mutable containers.
+pub(crate) fn unhashable_kind(kind: TypeKind) -> bool {
+    matches!(
+        kind,
+        TypeKind::List | TypeKind::Dict | TypeKind::Set | TypeKind::ByteArray
+    )
+}
+
+/// A method of `object` that a builtin value inherits (`[].__reduce_ex__`),
+/// bound to it; `__new__` is the value's own type's.
+pub(crate) fn object_method(obj: &Value, name: &str) -> Option<Value> {
+    if name == "__new__" || !name.starts_with("__") {
+        return None;
+    }
+    let def = OBJECT_METHODS.iter().find(|d| d.name == name)?;
+    Some(Value::BoundBuiltin(Rc::new((obj.clone(), def))))
+}
+
 /// `object.__getstate__`: the instance dict, or None when it is empty.
 fn object_getstate(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let d = a.pos.first().and_then(crate::attr::instance_dict);
@@ -85,6 +103,10 @@ pub fn builtin_attr(t: &Rc<TypeObj>, name: &str) -> Option<Value> {
     }
     if name == "__doc__" {
         return Some(crate::doc_table::doc(&t.name).map_or(Value::None, Value::str));
+    }
+    if name == "__hash__" && unhashable_kind(t.kind) {
+        // `list.__hash__ is None`, which `dataclasses` reads as "mutable".
+        return Some(Value::None);
     }
     // Builtin classes expose their special methods as slot wrappers.
     let d = D::from_name(name)?;

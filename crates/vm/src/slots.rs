@@ -60,9 +60,10 @@ pub fn slot_wrapper(t: &Rc<TypeObj>, d: D) -> Option<&'static BuiltinDef> {
         D::GetItem => container && !matches!(t.kind, K::Set | K::FrozenSet),
         D::SetItem | D::DelItem => matches!(t.kind, K::List | K::Dict),
         D::Len | D::Contains | D::Iter => container,
+        // The mutable builtins set `__hash__` to None (`base_methods::builtin_attr`).
+        D::Hash => !matches!(t.kind, K::List | K::Dict | K::Set | K::ByteArray),
         D::Repr
         | D::Str
-        | D::Hash
         | D::Eq
         | D::Ne
         | D::Lt
