@@ -9,6 +9,7 @@ use crate::class::{self, is_data_descriptor, lookup, special};
 use crate::descr::Descr;
 use crate::dict::Dict;
 use crate::exc::{PyErr, PyResult};
+use crate::func::BuiltinDef;
 use crate::names::D;
 use crate::types::{type_of, ExcKind, TypeObj};
 use crate::value::{StrObj, Value};
@@ -199,7 +200,7 @@ impl Vm {
                 if def.name == "__new__" {
                     return Ok(attr);
                 }
-                let recv = receiver_for(obj, def.owner);
+                let recv = receiver_for(obj, def);
                 Value::BoundBuiltin(Rc::new((recv, def)))
             }
             Value::Instance(ref i) => match special(&i.class(), D::Get) {
@@ -661,16 +662,23 @@ impl Vm {
 }
 
 /// The receiver a builtin method needs: the builtin value inside a subclass instance.
-pub(crate) fn receiver_for(obj: &Value, owner: &str) -> Value {
+pub(crate) fn receiver_for(obj: &Value, def: &BuiltinDef) -> Value {
     match obj {
-        // Methods of classes written in Rust (owner `module.name`) take the instance itself.
-        Value::Instance(i)
-            if !matches!(owner, "object" | "BaseException" | "type") && !owner.contains('.') =>
-        {
+        Value::Instance(i) if !takes_instance(def) => {
             i.payload().cloned().unwrap_or_else(|| obj.clone())
         }
         _ => obj.clone(),
     }
+}
+
+/// Whether a builtin method works on a subclass instance itself rather than
+/// on its builtin payload: the methods of `object`, `BaseException` and
+/// `type`, of classes written in Rust (owner `module.name`), and
+/// `__reduce__`, which needs the instance's class and dict.
+pub(crate) fn takes_instance(def: &BuiltinDef) -> bool {
+    matches!(def.owner, "object" | "BaseException" | "type")
+        || def.owner.contains('.')
+        || def.name == "__reduce__"
 }
 
 /// `__name__`, `__mro__`, `__dict__`... of a class.

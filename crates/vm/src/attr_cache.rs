@@ -306,7 +306,7 @@ impl Vm {
         };
         match probe {
             Probe::Hit(Value::Builtin(def)) => {
-                let receiver = crate::attr::receiver_for(&obj, def.owner);
+                let receiver = crate::attr::receiver_for(&obj, def);
                 Ok((Value::Builtin(def), receiver))
             }
             Probe::Hit(f) => Ok((f, obj)),

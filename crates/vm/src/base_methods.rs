@@ -30,6 +30,16 @@ native_table!(OBJECT_METHODS, "object", [
     "__reduce_ex__" => crate::reduce::object_reduce_ex, "__reduce__" => crate::reduce::object_reduce,
 ]);
 
+/// A method of `object` that a builtin value inherits (`[].__reduce_ex__`),
+/// bound to it; `__new__` is the value's own type's.
+pub(crate) fn object_method(obj: &Value, name: &str) -> Option<Value> {
+    if name == "__new__" || !name.starts_with("__") {
+        return None;
+    }
+    let def = OBJECT_METHODS.iter().find(|d| d.name == name)?;
+    Some(Value::BoundBuiltin(Rc::new((obj.clone(), def))))
+}
+
 /// `object.__getstate__`: the instance dict, or None when it is empty; with
 /// `__slots__` members set, `(dict or None, {member: value})`.
 fn object_getstate(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {

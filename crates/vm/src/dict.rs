@@ -129,6 +129,13 @@ pub fn hash_value(v: &Value) -> Result<i64, PyErr> {
             return Err(crate::special::unhashable(v))
         }
         Value::Instance(i) if i.payload().is_some() => {
+            if matches!(
+                i.payload,
+                Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::ByteArray(_)
+            ) {
+                // The message names the subclass, not its payload's type.
+                return Err(crate::special::unhashable(v));
+            }
             return hash_value(&i.payload);
         }
         Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) | Value::ByteArray(_) => {

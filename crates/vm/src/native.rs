@@ -465,9 +465,8 @@ pub fn call_builtin(vm: &mut Vm, def: &'static BuiltinDef, a: Args<'_>) -> PyRes
             }
         }
         if let Some(Value::Instance(i)) = a.pos.first() {
-            let builtin_owner = !def.owner.contains('.')
-                && !def.owner.starts_with("builtin")
-                && !matches!(def.owner, "object" | "BaseException" | "type");
+            let builtin_owner =
+                !def.owner.starts_with("builtin") && !crate::attr::takes_instance(def);
             if builtin_owner {
                 if let Some(p) = i.payload() {
                     let mut pos = a.pos.to_vec();

@@ -1170,13 +1170,29 @@ impl Vm {
             (Value::Slice(s), "stop") => Some(s[1].clone()),
             (Value::Slice(s), "step") => Some(s[2].clone()),
             (Value::Code(c), _) => crate::builtins::code_attr(c, n),
+            (_, "__hash__")
+                if crate::slots::unhashable(&crate::types::type_of(obj)) =>
+            {
+                Some(Value::None)
+            }
             _ => None,
         };
-        found
+        let found = found
             .or_else(|| crate::slots::bound_slot_wrapper(obj, n))
-            // Builtin objects carry no docstrings in Pith.
             .or_else(|| crate::descr_protocol::method(obj, n))
-            .or_else(|| (n == "__doc__").then_some(Value::None))
+            .or_else(|| crate::base_methods::object_method(obj, n));
+        if let Some(v) = found {
+            return Ok(v);
+        }
+        // A bound method reads the other attributes of its function
+        // (`method_getattro`), as `unittest` does for `__unittest_skip__`.
+        if let Value::Method(m) = obj {
+            let f = m.1.clone();
+            return self.get_attr(&f, name);
+        }
+        // Builtin objects carry no docstrings in Pith.
+        (n == "__doc__")
+            .then_some(Value::None)
             .ok_or_else(|| attribute_error(obj, n))
     }
 

@@ -67,11 +67,11 @@ pub(crate) fn object_reduce_ex(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         }
     };
     let name = vm.intern("__reduce__");
-    // Python functions and the methods of classes written in Rust
-    // (owner `module.name`, as struct sequences) override.
+    // Python functions, the methods of classes written in Rust (owner
+    // `module.name`, as struct sequences) and of builtin classes override.
     let overridden = match crate::class::lookup(&type_of(&obj), &name) {
         Some(Value::Function(_)) => true,
-        Some(Value::Builtin(b)) => b.owner.contains('.'),
+        Some(Value::Builtin(b)) => b.owner != "object",
         _ => false,
     };
     if overridden {
@@ -133,4 +133,56 @@ fn common_reduce(vm: &mut Vm, obj: &Value, protocol: i64) -> PyResult<Value> {
         listitems,
         dictitems,
     ]))
+}
+
+/// `__reduce__` of the builtin classes whose state `__newobj__` cannot carry:
+/// `set` and `frozenset` (`set_reduce`: the items as a list), `bytearray`
+/// (`bytearray_reduce_ex`: its bytes, none when empty) and `range`
+/// (`range_reduce`), each with the instance dict of a subclass as state.
+pub(crate) fn builtin_reduce(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = receiver(&a, "__reduce__")?.clone();
+    let cls = type_of(&obj);
+    if let Value::Range(r) = &obj {
+        let args = vec![Value::Int(r.start), Value::Int(r.stop), Value::Int(r.step)];
+        return Ok(Value::tuple(vec![Value::Type(cls), Value::tuple(args)]));
+    }
+    let solid = cls.heap.as_ref().map_or(cls.kind, |h| h.solid.kind);
+    let args = match solid {
+        TypeKind::ByteArray => {
+            let data = crate::buffer::bytes_like(&obj)?;
+            if data.is_empty() {
+                vec![]
+            } else {
+                vec![Value::Bytes(Rc::new(data))]
+            }
+        }
+        _ => vec![Value::list(vm.collect(&obj)?)],
+    };
+    let state = crate::attr::instance_dict(&obj).map_or(Value::None, Value::Dict);
+    Ok(Value::tuple(vec![
+        Value::Type(cls),
+        Value::tuple(args),
+        state,
+    ]))
+}
+
+/// `__getnewargs__` of the immutable builtins (`int`, `float`, `complex`,
+/// `str`, `bytes`, `tuple`): the plain value, so that `copyreg.__newobj__`
+/// rebuilds a subclass instance with its contents (a complex gives its parts).
+pub(crate) fn getnewargs(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = receiver(&a, "__getnewargs__")?;
+    if a.pos.len() > 1 {
+        return Err(PyErr::type_error(format!(
+            "{}.__getnewargs__() takes no arguments ({} given)",
+            crate::types::type_name(obj),
+            a.pos.len() - 1
+        )));
+    }
+    let plain = crate::instance::payload_of(obj).unwrap_or(obj);
+    Ok(Value::tuple(match plain {
+        Value::Bool(b) => vec![Value::Int(i64::from(*b))],
+        Value::Complex(c) => vec![Value::Float(c.re), Value::Float(c.im)],
+        Value::Tuple(t) => vec![Value::Tuple(t.clone())],
+        other => vec![other.clone()],
+    }))
 }

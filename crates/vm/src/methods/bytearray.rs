@@ -97,6 +97,7 @@ method_table!(pub(super) BYTEARRAY_METHODS, "bytearray", [
     "rjust" => ba_rjust, "zfill" => ba_zfill, "expandtabs" => ba_expandtabs,
     "splitlines" => ba_splitlines, "rsplit" => ba_rsplit, "rpartition" => ba_rpartition,
     "istitle" => ba_istitle, "translate" => ba_translate, "maketrans" => ba_maketrans,
+    "__reduce__" => crate::reduce::builtin_reduce,
 ]);
 
 fn recv<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Rc<RefCell<Vec<u8>>>> {

@@ -12,6 +12,7 @@ use crate::vm::Vm;
 use super::*;
 
 method_table!(pub(super) BYTES_METHODS, "bytes", [
+    "__getnewargs__" => crate::reduce::getnewargs,
     "capitalize" => bytes_capitalize, "count" => bytes_count, "decode" => bytes_decode,
     "endswith" => bytes_endswith, "find" => bytes_find, "fromhex" => bytes_fromhex,
     "hex" => bytes_hex, "index" => bytes_index, "isalnum" => bytes_isalnum,

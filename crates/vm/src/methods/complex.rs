@@ -7,7 +7,9 @@ use crate::vm::Vm;
 
 use super::*;
 
-method_table!(pub(super) COMPLEX_METHODS, "complex", ["conjugate" => complex_conjugate]);
+method_table!(pub(super) COMPLEX_METHODS, "complex", [
+    "conjugate" => complex_conjugate, "__getnewargs__" => crate::reduce::getnewargs,
+]);
 
 fn complex_conjugate(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let Some(Value::Complex(c)) = a.pos.first() else {

@@ -11,6 +11,7 @@ use crate::vm::Vm;
 use super::*;
 
 method_table!(pub(super) FLOAT_METHODS, "float", [
+    "__getnewargs__" => crate::reduce::getnewargs,
     "as_integer_ratio" => float_as_integer_ratio, "conjugate" => float_conjugate,
     "fromhex" => float_fromhex, "hex" => float_hex, "is_integer" => float_is_integer,
 ]);

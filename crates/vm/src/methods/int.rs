@@ -15,6 +15,7 @@ use crate::vm::Vm;
 use super::*;
 
 method_table!(pub(super) INT_METHODS, "int", [
+    "__getnewargs__" => crate::reduce::getnewargs,
     "as_integer_ratio" => int_as_integer_ratio, "bit_count" => int_bit_count,
     "bit_length" => int_bit_length, "conjugate" => int_conjugate, "from_bytes" => int_from_bytes,
     "to_bytes" => int_to_bytes, "__index__" => int_index, "__int__" => int_index,

@@ -14,7 +14,9 @@ method_table!(pub(super) LIST_METHODS, "list", [
     "reverse" => list_reverse, "copy" => list_copy, "clear" => list_clear,
 ]);
 
-method_table!(pub(super) TUPLE_METHODS, "tuple", ["index" => list_index, "count" => list_count]);
+method_table!(pub(super) TUPLE_METHODS, "tuple", [
+    "index" => list_index, "count" => list_count, "__getnewargs__" => crate::reduce::getnewargs,
+]);
 
 // ---- list / tuple ----
 

@@ -12,6 +12,7 @@ use super::*;
 
 method_table!(pub(super) RANGE_METHODS, "range", [
     "count" => range_count, "index" => range_index,
+    "__reduce__" => crate::reduce::builtin_reduce,
 ]);
 
 method_table!(pub(super) SLICE_METHODS, "slice", ["indices" => slice_indices]);

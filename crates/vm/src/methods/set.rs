@@ -21,12 +21,14 @@ method_table!(pub(super) SET_METHODS, "set", [
     "isdisjoint" => set_isdisjoint, "intersection_update" => set_intersection_update,
     "difference_update" => set_difference_update,
     "symmetric_difference_update" => set_symdiff_update,
+    "__reduce__" => crate::reduce::builtin_reduce,
 ]);
 
 method_table!(pub(super) FROZENSET_METHODS, "frozenset", [
     "copy" => set_copy, "difference" => set_difference, "intersection" => set_intersection,
     "isdisjoint" => set_isdisjoint, "issubset" => set_issubset, "issuperset" => set_issuperset,
     "symmetric_difference" => set_symdiff, "union" => set_union,
+    "__reduce__" => crate::reduce::builtin_reduce,
 ]);
 
 // ---- set ----

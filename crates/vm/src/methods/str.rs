@@ -14,6 +14,7 @@ use super::chars;
 use super::*;
 
 method_table!(pub(super) STR_METHODS, "str", [
+    "__getnewargs__" => crate::reduce::getnewargs,
     "capitalize" => exact::str_capitalize, "casefold" => exact::str_casefold, "center" => exact::str_center,
     "count" => exact::str_count, "encode" => str_encode, "endswith" => exact::str_endswith,
     "expandtabs" => exact::str_expandtabs, "find" => exact::str_find, "format" => exact::str_format,

@@ -92,7 +92,7 @@ fn read_unit(data: &[u8], at: usize, width: Width, big: bool) -> u32 {
 }
 
 /// A position an error handler returned, negative from the end, checked.
-fn handler_position(pos: &Value, len: usize) -> PyResult<usize> {
+pub(super) fn handler_position(pos: &Value, len: usize) -> PyResult<usize> {
     let Value::Int(p) = pos else {
         return Err(PyErr::type_error(
             "encoding error handler must return (str/bytes, int) tuple",
@@ -109,7 +109,12 @@ fn handler_position(pos: &Value, len: usize) -> PyResult<usize> {
 }
 
 /// Calls the registered handler `errors` with `exc`: `(replacement, resume)`.
-fn call_handler(vm: &mut Vm, errors: &str, exc: PyErr, what: &str) -> PyResult<(Value, Value)> {
+pub(super) fn call_handler(
+    vm: &mut Vm,
+    errors: &str,
+    exc: PyErr,
+    what: &str,
+) -> PyResult<(Value, Value)> {
     let handler = error_handler(vm, errors)?;
     let r = vm.call(&handler, &[Value::Exception(exc.0)])?;
     match &r {

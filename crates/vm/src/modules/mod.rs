@@ -27,6 +27,7 @@ pub mod bisect;
 pub mod builtins;
 pub mod cmath;
 pub mod codecs;
+mod codecs_escape;
 mod codecs_utf16;
 pub mod collections;
 mod compare_digest;

@@ -19,7 +19,7 @@ module_functions!(TIME_FUNCTIONS, "time", [
     "localtime" => t_localtime, "mktime" => t_mktime, "monotonic" => t_monotonic,
     "monotonic_ns" => t_monotonic_ns, "perf_counter" => t_perf_counter,
     "perf_counter_ns" => t_perf_counter_ns, "process_time" => t_process_time,
-    "process_time_ns" => t_process_time_ns, "sleep" => t_sleep, "strftime" => t_strftime,
+    "process_time_ns" => t_process_time_ns, "sleep" => t_sleep, "strftime" => t_strftime, "strptime" => t_strptime,
     "time" => t_time, "time_ns" => t_time_ns, "get_clock_info" => t_get_clock_info,
 ]);
 
@@ -54,6 +54,7 @@ pub fn init(vm: &mut Vm) -> Value {
             ("timezone", Value::Int(0)),
             ("altzone", Value::Int(0)),
             ("daylight", Value::Int(0)),
+            ("_STRUCT_TM_ITEMS", Value::Int(11)),
             (
                 "tzname",
                 Value::tuple(vec![Value::str("UTC"), Value::str("UTC")]),
@@ -477,6 +478,19 @@ fn strftime(fmt: &str, tm: &Tm) -> String {
         };
     }
     out
+}
+
+/// `strptime(string[, format])`: `_strptime._strptime_time`, as `timemodule.c`
+/// delegates to the pure-Python parser.
+fn t_strptime(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    if !a.kwnames.is_empty() {
+        return Err(PyErr::type_error("strptime() takes no keyword arguments"));
+    }
+    let globals = std::rc::Rc::new(std::cell::RefCell::new(crate::dict::Dict::new()));
+    let module = vm.import_name("_strptime", &Value::None, 0, &globals)?;
+    let name = vm.intern("_strptime_time");
+    let f = vm.get_attr(&module, &name)?;
+    vm.call(&f, a.pos)
 }
 
 fn t_strftime(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {

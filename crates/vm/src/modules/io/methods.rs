@@ -45,6 +45,7 @@ methods! {
     "seekable" => m_seekable,
     "isatty" => m_isatty,
     "getvalue" => m_getvalue,
+    "getbuffer" => m_getbuffer,
     "__repr__" => m_repr,
 }
 
@@ -246,14 +247,7 @@ fn m_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         a.check_kw("BytesIO", &["initial_bytes"])?;
         let initial = match arg(&a, 0, "initial_bytes") {
             None | Some(Value::None) => Vec::new(),
-            Some(Value::Bytes(b)) => b.as_ref().clone(),
-            Some(Value::ByteArray(b)) => b.borrow().clone(),
-            Some(other) => {
-                return Err(PyErr::type_error(format!(
-                    "a bytes-like object is required, not '{}'",
-                    crate::types::type_name(other)
-                )))
-            }
+            Some(other) => crate::buffer::bytes_like(other)?,
         };
         attach(
             obj,
@@ -468,12 +462,7 @@ fn write_data(st: &FileState, v: &Value) -> PyResult<Result<String, Vec<u8>>> {
             "string argument expected, got '{}'",
             crate::types::type_name(other)
         ))),
-        (Kind::Binary, Value::Bytes(b)) => Ok(Err(b.as_ref().clone())),
-        (Kind::Binary, Value::ByteArray(b)) => Ok(Err(b.borrow().clone())),
-        (Kind::Binary, other) => Err(PyErr::type_error(format!(
-            "a bytes-like object is required, not '{}'",
-            crate::types::type_name(other)
-        ))),
+        (Kind::Binary, other) => crate::buffer::bytes_like(other).map(Err),
     }
 }
 
@@ -784,6 +773,22 @@ fn m_getvalue(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             format!("'{}' object has no attribute 'getvalue'", st.class),
         )),
     })
+}
+
+/// `BytesIO.getbuffer()`: a view of the contents. CPython's view shares the
+/// object's memory; here the stream's state is not a buffer Python can hold,
+/// so the view is a read-only copy (reads agree; writing through it raises
+/// `TypeError` rather than being lost).
+fn m_getbuffer(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = this(&a, "getbuffer")?;
+    let data = on_open(vm, obj, None, |st| match st.kind {
+        Kind::Binary if st.class == "BytesIO" => Ok(st.stream.contents().to_vec()),
+        _ => Err(PyErr::new(
+            ExcKind::AttributeError,
+            format!("'{}' object has no attribute 'getbuffer'", st.class),
+        )),
+    })?;
+    crate::methods::memoryview::new_memoryview(&bytes_value(data))
 }
 
 fn m_closed(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {

@@ -350,3 +350,12 @@ pub fn init(vm: &mut Vm) -> Value {
         ],
     )
 }
+
+/// The code point named `name` in the current database, aliases included
+/// and named sequences not: what a `\N{...}` escape accepts.
+pub(crate) fn char_named(name: &[u8]) -> Option<u32> {
+    match names::lookup(Version::Current, name)? {
+        names::Found::Char(cp) => Some(cp),
+        names::Found::Sequence(_) => None,
+    }
+}

@@ -1,0 +1,26 @@
+from collections import Counter, OrderedDict, namedtuple, deque, ChainMap, defaultdict, UserDict, UserList, UserString
+c = Counter("abracadabra")
+print(c, c.most_common(2), c["z"], sorted(c.elements()), c.total())
+c.update("aaz"); c.subtract({"a": 2}); print(c)
+print(Counter(a=3, b=1) + Counter(a=1, b=2), Counter(a=3, b=1) - Counter(a=1, b=2), Counter(a=3) & Counter(a=1), Counter(a=1) | Counter(a=2, b=1))
+print(repr(Counter()), +Counter(a=-1, b=2), -Counter(a=-1, b=2))
+od = OrderedDict(); od["x"] = 1; od["y"] = 2; od["z"] = 3
+od.move_to_end("x"); print(od, od.popitem(last=False), list(od.keys()), od == OrderedDict([("z", 3), ("x", 1)]))
+P = namedtuple("Point", "x y", defaults=[0])
+p = P(1); print(p, p._replace(y=5), p._asdict(), P._fields, P._field_defaults, p.x + p.y, P._make([3, 4]))
+E = namedtuple("E", ["name", "class"], rename=True); print(E._fields, E("a", "b"))
+x, y = P(7, 8); print(x, y, isinstance(p, tuple), P.__doc__, P.x.__doc__)
+d = deque([1, 2, 3], maxlen=5); d.appendleft(0); d.extend([4, 5, 6]); print(d, d.maxlen)
+d.rotate(2); print(d); d.rotate(-3); print(d, d.count(4), d.index(5), d[0], d[-1])
+print(deque(reversed(d)), d.pop(), d.popleft(), len(d), deque("abc") == deque("abc"), repr(deque()))
+cm = ChainMap({"a": 1}, {"a": 2, "b": 3}); print(cm["a"], cm["b"], len(cm), dict(cm), cm.new_child({"c": 4}), cm.parents, list(cm))
+dd = defaultdict(list); dd["k"].append(1); dd["j"]; print(dd, dict(dd), dd.default_factory)
+dl = defaultdict(lambda: "?"); print(dl["q"], repr(defaultdict(int)))
+class UD(UserDict):
+    def __setitem__(self, k, v):
+        super().__setitem__(k.lower(), v)
+u = UD(); u["AbC"] = 1; print(u, u.data, "abc" in u)
+ul = UserList([3, 1, 2]); ul.sort(); print(ul, ul + [4], type(ul + [4]).__name__)
+us = UserString("hello"); print(us.upper(), us[1:3], len(us), us + "!")
+words = "the quick brown fox jumps over the lazy dog the end".split()
+print(Counter(words).most_common(3), sorted(Counter(len(w) for w in words).items()))
