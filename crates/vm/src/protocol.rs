@@ -1170,9 +1170,7 @@ impl Vm {
             (Value::Slice(s), "stop") => Some(s[1].clone()),
             (Value::Slice(s), "step") => Some(s[2].clone()),
             (Value::Code(c), _) => crate::builtins::code_attr(c, n),
-            (_, "__hash__")
-                if crate::slots::unhashable(&crate::types::type_of(obj)) =>
-            {
+            (_, "__hash__") if crate::slots::unhashable(&crate::types::type_of(obj)) => {
                 Some(Value::None)
             }
             _ => None,
