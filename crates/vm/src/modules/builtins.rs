@@ -140,28 +140,11 @@ pub fn slot_members(t: &Rc<TypeObj>) -> Vec<(Rc<StrObj>, usize)> {
 /// How many slot values instances of `t` have: one past the highest member
 /// index defined on its MRO.
 pub fn slot_count(t: &Rc<TypeObj>) -> usize {
-    let Some(h) = &t.heap else {
-        return 0;
-    };
-    let mut n = 0;
-    for c in &h.mro {
-        let Some(ch) = &c.heap else {
-            continue;
-        };
-        let Ok(d) = ch.dict.try_borrow() else {
-            continue;
-        };
-        for (_, v) in d.iter() {
-            if let Some(st) = crate::native::state_of::<AttrDescr>(v) {
-                if let Ok(st) = st.try_borrow() {
-                    if let Some(i) = st.slot {
-                        n = n.max(i + 1);
-                    }
-                }
-            }
-        }
-    }
-    n
+    slot_members(t)
+        .iter()
+        .map(|&(_, i)| i + 1)
+        .max()
+        .unwrap_or(0)
 }
 
 /// `(type, attribute, is a member)` of the builtin attributes reachable as

@@ -15,7 +15,7 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 use super::codecs::{bytes_arg, errors_arg};
-use super::codecs_utf16::{call_handler, handler_position};
+use super::codecs_utf16::recover_decode;
 
 /// Which of the two codecs: their names in errors and the escapes they know.
 #[derive(Clone, Copy, PartialEq)]
@@ -206,30 +206,7 @@ fn recover(
 ) -> PyResult<usize> {
     let (start, end) = span;
     let error = || crate::unicode_error::decode_error(flavor.codec(), data, start, end, reason);
-    match errors {
-        "strict" => Err(error()),
-        "ignore" => Ok(end),
-        "replace" => {
-            out.push(0xFFFD);
-            Ok(end)
-        }
-        "backslashreplace" => {
-            for b in &data[start..end] {
-                out.extend(format!("\\x{b:02x}").chars().map(u32::from));
-            }
-            Ok(end)
-        }
-        other => {
-            let (rep, pos) = call_handler(vm, other, error(), "decoding")?;
-            let Value::Str(r) = &rep else {
-                return Err(PyErr::type_error(
-                    "decoding error handler must return (str, int) tuple",
-                ));
-            };
-            out.extend(r.code_points());
-            handler_position(&pos, data.len())
-        }
-    }
+    recover_decode(vm, data, span, errors, error, out)
 }
 
 fn decode_entry(vm: &mut Vm, a: &Args<'_>, fname: &str, flavor: Flavor) -> PyResult<Value> {

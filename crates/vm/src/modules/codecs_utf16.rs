@@ -91,6 +91,45 @@ fn read_unit(data: &[u8], at: usize, width: Width, big: bool) -> u32 {
     }
 }
 
+/// The decoding error handlers every codec here shares: `strict`,
+/// `ignore`, `replace`, `backslashreplace`, and a registered handler for any
+/// other name. Appends the replacement for the bad bytes `span` of `data` to
+/// `out` and returns where decoding resumes.
+pub(super) fn recover_decode(
+    vm: &mut Vm,
+    data: &[u8],
+    span: (usize, usize),
+    errors: &str,
+    error: impl Fn() -> PyErr,
+    out: &mut Vec<u32>,
+) -> PyResult<usize> {
+    let (start, end) = span;
+    match errors {
+        "strict" => Err(error()),
+        "ignore" => Ok(end),
+        "replace" => {
+            out.push(0xFFFD);
+            Ok(end)
+        }
+        "backslashreplace" => {
+            for b in &data[start..end] {
+                out.extend(format!("\\x{b:02x}").chars().map(u32::from));
+            }
+            Ok(end)
+        }
+        other => {
+            let (rep, pos) = call_handler(vm, other, error(), "decoding")?;
+            let Value::Str(r) = &rep else {
+                return Err(PyErr::type_error(
+                    "decoding error handler must return (str, int) tuple",
+                ));
+            };
+            out.extend(r.code_points());
+            handler_position(&pos, data.len())
+        }
+    }
+}
+
 /// A position an error handler returned, negative from the end, checked.
 pub(super) fn handler_position(pos: &Value, len: usize) -> PyResult<usize> {
     let Value::Int(p) = pos else {
@@ -289,18 +328,6 @@ fn recover(
     let (width, big) = unit;
     let error = || crate::unicode_error::decode_error(name, data, start, end, reason);
     match errors {
-        "strict" => Err(error()),
-        "ignore" => Ok(end),
-        "replace" => {
-            cps.push(0xFFFD);
-            Ok(end)
-        }
-        "backslashreplace" => {
-            for b in &data[start..end] {
-                cps.extend(format!("\\x{b:02x}").chars().map(u32::from));
-            }
-            Ok(end)
-        }
         "surrogatepass" => {
             // The handler turns one encoded surrogate back into itself.
             let w = width.bytes();
@@ -329,16 +356,7 @@ fn recover(
             );
             Ok(start + n)
         }
-        other => {
-            let (rep, pos) = call_handler(vm, other, error(), "decoding")?;
-            let Value::Str(r) = &rep else {
-                return Err(PyErr::type_error(
-                    "decoding error handler must return (str, int) tuple",
-                ));
-            };
-            cps.extend(r.code_points());
-            handler_position(&pos, data.len())
-        }
+        _ => recover_decode(vm, data, span, errors, error, cps),
     }
 }
 
