@@ -54,6 +54,14 @@ enum Kind {
     },
     /// A property whose getter runs as a frame.
     Getter(Weak<Function>),
+    /// A `__slots__` member: the value lives at `index` of the instance's
+    /// slot values (CPython's `LOAD_ATTR_SLOT`/`STORE_ATTR_SLOT`); `load`
+    /// and `store` as for `Value`.
+    Slot {
+        index: usize,
+        load: bool,
+        store: bool,
+    },
 }
 
 /// One cache entry: the class it was made for, the epoch it holds at, and what it knows.
@@ -140,6 +148,16 @@ fn classify(t: &Rc<TypeObj>, name: &Rc<StrObj>) -> Kind {
     };
     let getattribute = special(t, D::GetAttribute).is_some();
     let found = lookup(t, name);
+    if let Some(index) = found
+        .as_ref()
+        .and_then(|v| crate::modules::builtins::member_slot_for(v, t))
+    {
+        return Kind::Slot {
+            index,
+            load: !getattribute,
+            store: special(t, D::SetAttr).is_none(),
+        };
+    }
     let (pos, nkeys) = h.keys.find(name);
     if !getattribute {
         if let Some(f) = found.as_ref().and_then(plain_getter) {
@@ -204,6 +222,9 @@ impl Vm {
                     i.dict.split_get(&h.keys, *idx).map(Ok)
                 }
                 Kind::Getter(f) => f.upgrade().map(Err),
+                Kind::Slot {
+                    index, load: true, ..
+                } => i.slot_value(*index).map(Ok),
                 _ => None,
             })
         };
@@ -248,6 +269,15 @@ impl Vm {
                         }
                     }
                 }
+                Kind::Slot {
+                    index, store: true, ..
+                } => match i.set_slot_value(*index, v.take()?) {
+                    Ok(old) => Some(old),
+                    Err(back) => {
+                        v = Some(back);
+                        None
+                    }
+                },
                 _ => None,
             });
             (probe, v)

@@ -54,6 +54,28 @@ impl Instance {
         }
     }
 
+    /// The value of `__slots__` member `index`, if set.
+    #[inline]
+    pub fn slot_value(&self, index: usize) -> Option<Value> {
+        let slots = self.slot_values.try_borrow().ok()?;
+        slots.get(index).filter(|v| !v.is_null()).cloned()
+    }
+
+    /// Stores `v` as `__slots__` member `index`, giving back the old value
+    /// (if it was set) for the caller to drop after the store: its `__del__`
+    /// may read the slots. `Err(v)` if the slot values are borrowed.
+    #[inline]
+    pub fn set_slot_value(&self, index: usize, v: Value) -> Result<Option<Value>, Value> {
+        let Ok(mut slots) = self.slot_values.try_borrow_mut() else {
+            return Err(v);
+        };
+        if slots.len() <= index {
+            slots.resize(index + 1, Value::Null);
+        }
+        let old = std::mem::replace(&mut slots[index], v);
+        Ok((!old.is_null()).then_some(old))
+    }
+
     /// A fresh instance as a value, registered with the cycle collector.
     pub fn new_value(typ: Rc<TypeObj>, payload: Value) -> Value {
         let v = Value::Instance(Rc::new(Instance::new(typ, payload)));

@@ -107,6 +107,18 @@ fn is_weakref_attr(d: &Described) -> bool {
     d.name.as_str() == "__weakref__" && d.owner.upgrade().is_some_and(|o| o.heap.is_some())
 }
 
+/// The slot index `v` reads and writes on instances of `t`, when `v` is a
+/// `__slots__` member of `t` or of one of its bases (a member copied into an
+/// unrelated class refuses those instances, so it has none).
+pub fn member_slot_for(v: &Value, t: &Rc<TypeObj>) -> Option<usize> {
+    let st = crate::native::state_of::<AttrDescr>(v)?;
+    let st = st.try_borrow().ok()?;
+    let index = st.slot?;
+    let owner = st.owner.upgrade()?;
+    let h = t.heap.as_ref()?;
+    (Rc::ptr_eq(t, &owner) || h.mro.iter().any(|c| Rc::ptr_eq(c, &owner))).then_some(index)
+}
+
 /// The `__slots__` members of `t` and its bases with their value indices,
 /// in MRO order (the class's own first, as `copyreg._slotnames` lists them).
 pub fn slot_members(t: &Rc<TypeObj>) -> Vec<(Rc<StrObj>, usize)> {
@@ -240,10 +252,8 @@ fn descr_get(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         return vm.get_attr(obj, &d.name);
     };
     let i = slot_target(&d, obj)?;
-    match i.slot_values.borrow().get(index) {
-        Some(v) if !v.is_null() => Ok(v.clone()),
-        _ => Err(crate::protocol::attribute_error(obj, d.name.as_str())),
-    }
+    i.slot_value(index)
+        .ok_or_else(|| crate::protocol::attribute_error(obj, d.name.as_str()))
 }
 
 /// Stores (or, `None`, deletes) the value of a slot member.
