@@ -279,16 +279,19 @@ impl Vm {
             base = ret_to;
             self.stack.extend(locals);
         }
-        self.frames.push(Frame {
-            code,
-            globals: f.globals.clone(),
-            names: None,
-            base,
-            ret_to,
-            ip: 0,
-            entry: false,
-            generator: None,
-        });
+        crate::stack_words::push(
+            &mut self.frames,
+            Frame {
+                code,
+                globals: f.globals.clone(),
+                names: None,
+                base,
+                ret_to,
+                ip: 0,
+                entry: false,
+                generator: None,
+            },
+        );
         Ok(())
     }
 
@@ -1000,16 +1003,19 @@ impl Vm {
                                 if let Some(fr) = self.frames.last_mut() {
                                     fr.ip = ip;
                                 }
-                                self.frames.push(Frame {
-                                    code: fcode,
-                                    globals: fglobals,
-                                    names: None,
-                                    base: args_start,
-                                    ret_to: fpos,
-                                    ip: 0,
-                                    entry: false,
-                                    generator: None,
-                                });
+                                crate::stack_words::push(
+                                    &mut self.frames,
+                                    Frame {
+                                        code: fcode,
+                                        globals: fglobals,
+                                        names: None,
+                                        base: args_start,
+                                        ret_to: fpos,
+                                        ip: 0,
+                                        entry: false,
+                                        generator: None,
+                                    },
+                                );
                                 continue 'frame;
                             }
                         }

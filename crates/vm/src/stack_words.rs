@@ -21,13 +21,22 @@
 
 use crate::value::Value;
 
-/// Pushes `v` on `stack` (see the module documentation).
+/// Pushes `v` on `stack` (see the module documentation). Also serves the
+/// call stack: a `Frame` is built from its parts field by field, and a
+/// `Vec::push` of it copied those stores back as 16-byte words.
 #[inline(always)]
-pub(crate) fn push(stack: &mut Vec<Value>, v: Value) {
-    if stack.len() < stack.capacity() {
-        // The capacity check inside `push` is folded into the one above, so
-        // this path has no call at all.
-        stack.push(v);
+#[allow(unsafe_code)]
+pub(crate) fn push<T>(stack: &mut Vec<T>, v: T) {
+    let len = stack.len();
+    if len < stack.capacity() {
+        // `Vec::push` is an outlined call (`push_mut`) taking the value
+        // through a temporary in memory, which is the stall this avoids.
+        // SAFETY: `len < capacity`, so slot `len` is allocated and holds no
+        // value; it is written before the length covers it.
+        unsafe {
+            stack.as_mut_ptr().add(len).write(v);
+            stack.set_len(len + 1);
+        }
     } else {
         push_grow(stack, v);
     }
@@ -35,13 +44,13 @@ pub(crate) fn push(stack: &mut Vec<Value>, v: Value) {
 
 /// The rare push that grows the buffer. `extern "C"` makes it a function that
 /// cannot unwind (a panic in it aborts: only a capacity overflow could
-/// panic, and the recursion limit bounds the stack far below that), which is
-/// what lets the callers do without their temporaries; the value travels in
+/// panic, and the recursion limit bounds both stacks far below that), which
+/// is what lets the callers do without their temporaries; a value travels in
 /// two registers.
 #[cold]
 #[inline(never)]
 #[allow(improper_ctypes_definitions)]
-extern "C" fn push_grow(stack: &mut Vec<Value>, v: Value) {
+extern "C" fn push_grow<T>(stack: &mut Vec<T>, v: T) {
     stack.push(v);
 }
 
