@@ -16,8 +16,11 @@ use crate::value::{StrObj, Value};
 /// Default `sys.getrecursionlimit()`.
 pub const DEFAULT_RECURSION_LIMIT: usize = 1000;
 
-/// How deeply builtins may re-enter the eval loop (each level uses Rust stack).
-pub(crate) const MAX_NATIVE_DEPTH: usize = 400;
+/// How deeply builtins may re-enter the eval loop. Each level uses Rust
+/// stack (about 5 KiB: `__getattr__`, `sorted(key=...)`, `list.__eq__`
+/// measured); high enough that recursion through builtins stops at the
+/// recursion limit, as in CPython, rather than at this cap.
+pub(crate) const MAX_NATIVE_DEPTH: usize = 3000;
 
 /// One activation record. Its fast locals live in `Vm::stack[base..base + nlocalsplus]`,
 /// its evaluation stack right above them (for a frame below the running one,
