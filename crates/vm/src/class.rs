@@ -625,19 +625,16 @@ impl Vm {
         let locals = f.bind(&[], &[], &[])?;
         let base = self.stack.len();
         self.stack.extend(locals);
-        crate::stack_words::push(
-            &mut self.frames,
-            Frame {
-                code: f.code.borrow().clone(),
-                globals: f.globals.clone(),
-                names: Some(ns),
-                base,
-                ret_to: base,
-                ip: 0,
-                entry: true,
-                generator: None,
-            },
-        );
+        crate::stack_words::push_with(&mut self.frames, || Frame {
+            code: f.code.borrow().clone(),
+            globals: f.globals.clone(),
+            names: Some(ns),
+            base,
+            ret_to: base,
+            ip: 0,
+            entry: true,
+            generator: None,
+        });
         self.native_depth += 1;
         let r = self.run_frames();
         self.native_depth -= 1;

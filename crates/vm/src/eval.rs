@@ -279,19 +279,16 @@ impl Vm {
             base = ret_to;
             self.stack.extend(locals);
         }
-        crate::stack_words::push(
-            &mut self.frames,
-            Frame {
-                code,
-                globals: f.globals.clone(),
-                names: None,
-                base,
-                ret_to,
-                ip: 0,
-                entry: false,
-                generator: None,
-            },
-        );
+        crate::stack_words::push_with(&mut self.frames, || Frame {
+            code,
+            globals: f.globals.clone(),
+            names: None,
+            base,
+            ret_to,
+            ip: 0,
+            entry: false,
+            generator: None,
+        });
         Ok(())
     }
 
@@ -1003,19 +1000,16 @@ impl Vm {
                                 if let Some(fr) = self.frames.last_mut() {
                                     fr.ip = ip;
                                 }
-                                crate::stack_words::push(
-                                    &mut self.frames,
-                                    Frame {
-                                        code: fcode,
-                                        globals: fglobals,
-                                        names: None,
-                                        base: args_start,
-                                        ret_to: fpos,
-                                        ip: 0,
-                                        entry: false,
-                                        generator: None,
-                                    },
-                                );
+                                crate::stack_words::push_with(&mut self.frames, || Frame {
+                                    code: fcode,
+                                    globals: fglobals,
+                                    names: None,
+                                    base: args_start,
+                                    ret_to: fpos,
+                                    ip: 0,
+                                    entry: false,
+                                    generator: None,
+                                });
                                 continue 'frame;
                             }
                         }

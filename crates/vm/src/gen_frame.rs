@@ -163,19 +163,16 @@ impl Vm {
         std::mem::replace(&mut st.caller_exc, caller).release();
         let ip = st.ip;
         drop(st);
-        crate::stack_words::push(
-            &mut self.frames,
-            Frame {
-                code: gen.code.clone(),
-                globals: gen.globals.clone(),
-                names: None,
-                base: 0,
-                ret_to: 0,
-                ip,
-                entry,
-                generator: Some(gen.clone()),
-            },
-        );
+        crate::stack_words::push_with(&mut self.frames, || Frame {
+            code: gen.code.clone(),
+            globals: gen.globals.clone(),
+            names: None,
+            base: 0,
+            ret_to: 0,
+            ip,
+            entry,
+            generator: Some(gen.clone()),
+        });
         Ok(true)
     }
 

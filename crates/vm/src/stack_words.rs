@@ -21,9 +21,7 @@
 
 use crate::value::Value;
 
-/// Pushes `v` on `stack` (see the module documentation). Also serves the
-/// call stack: a `Frame` is built from its parts field by field, and a
-/// `Vec::push` of it copied those stores back as 16-byte words.
+/// Pushes `v` on `stack` (see the module documentation).
 #[inline(always)]
 #[allow(unsafe_code)]
 pub(crate) fn push<T>(stack: &mut Vec<T>, v: T) {
@@ -39,6 +37,26 @@ pub(crate) fn push<T>(stack: &mut Vec<T>, v: T) {
         }
     } else {
         push_grow(stack, v);
+    }
+}
+
+/// Pushes the value `make` builds, building it in its slot: a `Frame` built
+/// before the capacity check goes to a stack temporary field by field and
+/// is copied from there in 16-byte words (the stall of the module
+/// documentation, on every Python call).
+#[inline(always)]
+#[allow(unsafe_code)]
+pub(crate) fn push_with<T>(stack: &mut Vec<T>, make: impl FnOnce() -> T) {
+    let len = stack.len();
+    if len < stack.capacity() {
+        // SAFETY: as in `push`.
+        unsafe {
+            let slot = stack.as_mut_ptr().add(len);
+            slot.write(make());
+            stack.set_len(len + 1);
+        }
+    } else {
+        push_grow(stack, make());
     }
 }
 

@@ -284,19 +284,16 @@ impl Vm {
         let base = self.stack.len();
         let n = code.nlocalsplus();
         self.stack.resize(base + n, Value::Null);
-        crate::stack_words::push(
-            &mut self.frames,
-            Frame {
-                code,
-                globals,
-                names: Some(names),
-                base,
-                ret_to: base,
-                ip: 0,
-                entry: true,
-                generator: None,
-            },
-        );
+        crate::stack_words::push_with(&mut self.frames, || Frame {
+            code,
+            globals,
+            names: Some(names),
+            base,
+            ret_to: base,
+            ip: 0,
+            entry: true,
+            generator: None,
+        });
         self.native_depth += 1;
         let r = self.run_frames();
         self.native_depth -= 1;
@@ -432,19 +429,16 @@ impl Vm {
                 "maximum recursion depth exceeded",
             ));
         }
-        crate::stack_words::push(
-            &mut self.frames,
-            Frame {
-                code: f.code.borrow().clone(),
-                globals: f.globals.clone(),
-                names: None,
-                base,
-                ret_to: base,
-                ip: 0,
-                entry: true,
-                generator: None,
-            },
-        );
+        crate::stack_words::push_with(&mut self.frames, || Frame {
+            code: f.code.borrow().clone(),
+            globals: f.globals.clone(),
+            names: None,
+            base,
+            ret_to: base,
+            ip: 0,
+            entry: true,
+            generator: None,
+        });
         self.native_depth += 1;
         let r = self.run_frames();
         self.native_depth -= 1;
