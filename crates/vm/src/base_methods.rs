@@ -434,7 +434,10 @@ pub(crate) fn container_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     match (&target, fresh) {
         (Value::List(l), Value::List(n)) => *l.borrow_mut() = n.borrow().clone(),
         (Value::Dict(d), Value::Dict(n)) => *d.borrow_mut() = n.borrow().clone(),
-        (Value::Set(d), Value::Set(n)) => *d.borrow_mut() = n.borrow().clone(),
+        (Value::Set(d), Value::Set(n)) => {
+            let table = n.borrow().clone();
+            d.borrow_mut().set_take_table(table);
+        }
         _ => {}
     }
     Ok(Value::None)

@@ -1348,7 +1348,11 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
             };
             no_kw_type(&a, name)?;
             at_most(&a, name, 1)?;
-            let mut d = Dict::new();
+            if let (TypeKind::FrozenSet, Some(v @ Value::FrozenSet(_))) = (t.kind, a.pos.first()) {
+                // An exact frozenset is returned as is.
+                return Ok(v.clone());
+            }
+            let mut d = Dict::new_set();
             if let Some(src) = a.pos.first() {
                 let merge = crate::methods::merge_source(src);
                 if !crate::methods::update_from(&mut d, &merge) {
@@ -1360,7 +1364,7 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
             Ok(if t.kind == TypeKind::Set {
                 Value::set(d)
             } else {
-                Value::FrozenSet(Rc::new(d))
+                Value::frozenset(d)
             })
         }
         TypeKind::Range => {

@@ -911,7 +911,7 @@ pub fn new_instance(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value
         }
         TypeKind::List => Value::list(Vec::new()),
         TypeKind::Dict => Value::Dict(Rc::new(RefCell::new(Dict::new()))),
-        TypeKind::Set => Value::Set(Rc::new(RefCell::new(Dict::new()))),
+        TypeKind::Set => Value::Set(Rc::new(RefCell::new(Dict::new_set()))),
         _ => crate::builtins::construct(vm, &solid, a)?,
     };
     Ok(Instance::new_value(t.clone(), payload))

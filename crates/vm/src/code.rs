@@ -185,7 +185,7 @@ pub fn constant_to_value(c: &Constant) -> Result<Value, LoadError> {
                 d.insert(v, Value::None)
                     .map_err(|_| LoadError::UnsupportedConstant("unhashable frozenset item"))?;
             }
-            Value::FrozenSet(Rc::new(d))
+            Value::frozenset(d)
         }
         Constant::Code(code) => Value::Code(Rc::new(Code::load(code.clone())?)),
     })

@@ -7,6 +7,9 @@ use num_traits::{ToPrimitive, Zero};
 use crate::exc::PyErr;
 use crate::value::{StrObj, Value};
 
+mod set_table;
+pub use set_table::{set_difference, set_intersection, set_symmetric_difference, set_union};
+
 const MODULUS: u64 = (1 << 61) - 1;
 const BITS: u32 = 61;
 
@@ -110,12 +113,19 @@ pub fn hash_value(v: &Value) -> Result<i64, PyErr> {
             tuple_hash(&lanes)
         }
         Value::FrozenSet(d) => {
+            // CPython's `frozenset_hash`: order-independent xor of shuffled
+            // element hashes, the size factored in, then dispersed.
             let mut acc: u64 = 0;
             for (h, _, _) in d.iter_entries() {
                 let h = h as u64;
                 acc ^= ((h ^ 89_869_747) ^ (h << 16)).wrapping_mul(3_644_798_167);
             }
+            acc ^= (d.len() as u64 + 1).wrapping_mul(1_927_868_237);
+            acc ^= (acc >> 11) ^ (acc >> 25);
             acc = acc.wrapping_mul(69_069).wrapping_add(907_133_923);
+            if acc == u64::MAX {
+                acc = 590_923_713;
+            }
             acc as i64
         }
         Value::Bytes(b) => crate::hash::bytes_hash(b),
@@ -252,10 +262,11 @@ pub struct Dict {
     /// `dk_usable`, which `popitem` does not give back either).
     appended: usize,
     version: u64,
-    /// For sets: the one-off resizes CPython's bulk updates (`set_merge`) made,
-    /// as (entries inserted before, `minused` argument); iteration order
-    /// ([`crate::methods::set_order`]) replays them.
-    pub set_resizes: Option<Box<Vec<(u32, u32)>>>,
+    /// Set layout ([`set_table`]): `entries` is CPython's set slot array
+    /// and `appended` its `fill`.
+    set_mode: bool,
+    /// Where `set.pop()` resumes its scan (CPython's `finger`).
+    finger: u32,
 }
 
 impl Dict {
@@ -286,6 +297,9 @@ impl Dict {
 
     /// Removes every entry (and bumps the version).
     pub fn clear(&mut self) {
+        if self.set_mode {
+            return self.set_clear();
+        }
         self.bump();
         self.indices.clear();
         self.entries.clear();
@@ -346,6 +360,12 @@ impl Dict {
 
     /// Looks up a key whose hash is known.
     pub fn get_hashed(&self, key: &Value, hash: i64) -> Option<&Value> {
+        if self.set_mode {
+            return self
+                .set_find(key, hash)
+                .ok()
+                .map(|s| &self.entries[s].value);
+        }
         match self.find(key, hash) {
             Ok(slot) => Some(&self.entries[self.indices[slot] as usize].value),
             Err(_) => None,
@@ -354,6 +374,9 @@ impl Dict {
 
     /// Whether a key whose hash is known is present.
     pub fn contains_hashed(&self, key: &Value, hash: i64) -> bool {
+        if self.set_mode {
+            return self.set_find(key, hash).is_ok();
+        }
         self.find(key, hash).is_ok()
     }
 
@@ -379,6 +402,9 @@ impl Dict {
     /// The entry index of a str key.
     #[inline]
     fn str_entry(&self, key: &std::rc::Rc<StrObj>) -> Option<usize> {
+        if self.set_mode {
+            return self.set_find(&Value::Str(key.clone()), key.hash()).ok();
+        }
         if self.indices.is_empty() {
             return None;
         }
@@ -412,6 +438,10 @@ impl Dict {
 
     /// Inserts or replaces a key whose hash is known.
     pub fn insert_hashed(&mut self, key: Value, hash: i64, value: Value) {
+        if self.set_mode {
+            self.set_insert(key, hash, value);
+            return;
+        }
         self.bump();
         if (self.appended + 1) * 3 >= self.indices.len() * 2 {
             self.grow();
@@ -429,6 +459,9 @@ impl Dict {
 
     /// Inserts or replaces a key whose hash is known, returning the old value.
     pub fn replace_hashed(&mut self, key: Value, hash: i64, value: Value) -> Option<Value> {
+        if self.set_mode {
+            return self.set_insert(key, hash, value);
+        }
         self.bump();
         if (self.appended + 1) * 3 >= self.indices.len() * 2 {
             self.grow();
@@ -457,8 +490,11 @@ impl Dict {
 
     /// Removes a key, returning its value.
     pub fn remove(&mut self, key: &Value) -> Result<Option<Value>, PyErr> {
-        self.bump();
         let h = hash_value(key)?;
+        if self.set_mode {
+            return Ok(self.set_remove(key, h));
+        }
+        self.bump();
         Ok(match self.find(key, h) {
             Ok(slot) => {
                 let ix = self.indices[slot] as usize;
@@ -482,6 +518,9 @@ impl Dict {
 
     /// Removes the entry whose key is `key` (by identity or builtin equality) and hash `hash`.
     pub fn remove_hashed(&mut self, key: &Value, hash: i64) -> Option<Value> {
+        if self.set_mode {
+            return self.set_remove(key, hash);
+        }
         self.bump();
         match self.find(key, hash) {
             Ok(slot) => {
@@ -498,6 +537,9 @@ impl Dict {
 
     /// Removes and returns the last entry.
     pub fn pop_last(&mut self) -> Option<(Value, Value)> {
+        if self.set_mode {
+            return self.set_pop().map(|k| (k, Value::None));
+        }
         self.bump();
         while let Some(e) = self.entries.last() {
             if e.key.is_null() {

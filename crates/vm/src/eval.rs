@@ -1549,7 +1549,7 @@ impl Vm {
                         if self.stack.len() < n {
                             break 'body (underflow(), false, cur);
                         }
-                        let mut d = crate::dict::Dict::new();
+                        let mut d = crate::dict::Dict::new_set();
                         let items: Vec<Value> = self.stack.split_off(self.stack.len() - n);
                         for v in items {
                             tri!(self.local_insert(&mut d, v, Value::None));

@@ -663,7 +663,13 @@ pub fn binary_op(op: u32, a: &Value, b: &Value) -> PyResult<Value> {
             nb::OR | nb::AND | nb::XOR | nb::SUBTRACT,
             Value::Set(_) | Value::FrozenSet(_),
             Value::Set(_) | Value::FrozenSet(_),
-        ) => crate::methods::set_binop(base, a, b),
+        ) => match a {
+            Value::Set(t) if op >= nb::INPLACE => {
+                crate::methods::set_inplace(base, t, b);
+                Ok(a.clone())
+            }
+            _ => crate::methods::set_binop(base, a, b),
+        },
         (nb::OR, Value::Dict(x), Value::List(_) | Value::Tuple(_) | Value::DictView(_))
             if op >= nb::INPLACE =>
         {
@@ -703,11 +709,7 @@ pub fn binary_op(op: u32, a: &Value, b: &Value) -> PyResult<Value> {
         (nb::OR | nb::AND | nb::XOR | nb::SUBTRACT, Value::DictView(_), _)
         | (nb::OR | nb::AND | nb::XOR | nb::SUBTRACT, _, Value::DictView(_)) => {
             match (view_as_set(a), view_as_set(b)) {
-                (Some(x), Some(y)) => crate::methods::set_binop(
-                    base,
-                    &Value::Set(Rc::new(std::cell::RefCell::new(x))),
-                    &Value::FrozenSet(Rc::new(y)),
-                ),
+                (Some(x), Some(y)) => Ok(crate::methods::view_binop(base, x, y)),
                 _ => Err(unsupported(op, a, b)),
             }
         }

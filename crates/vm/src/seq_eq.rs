@@ -54,7 +54,7 @@ impl Vm {
         if !other.keys().any(is_heap_object) {
             return Ok(None);
         }
-        let mut out = Dict::new();
+        let mut out = Dict::new_set();
         let keys: Vec<Value> = other.keys().cloned().collect();
         for k in keys {
             let k = if is_heap_object(&k) {
@@ -101,7 +101,7 @@ impl Vm {
             _ => return Ok(None),
         };
         Ok(self.canonical_set(&base, &other)?.map(|d| match b {
-            Value::FrozenSet(_) => Value::FrozenSet(Rc::new(d)),
+            Value::FrozenSet(_) => Value::frozenset(d),
             _ => Value::set(d),
         }))
     }

@@ -364,9 +364,14 @@ impl Value {
     /// A set value (tracked by the cycle collector).
     #[inline(never)]
     pub fn set(d: Dict) -> Value {
-        let v = Value::Set(Rc::new(RefCell::new(d)));
+        let v = Value::Set(Rc::new(RefCell::new(d.into_set_table())));
         crate::gc::track(&v);
         v
+    }
+
+    /// A frozenset value (its table put in set layout).
+    pub fn frozenset(d: Dict) -> Value {
+        Value::FrozenSet(Rc::new(d.into_set_table()))
     }
 
     /// A cell holding `v` (tracked by the cycle collector).

@@ -91,7 +91,10 @@ use list::{LIST_METHODS, TUPLE_METHODS};
 use memoryview::MEMORYVIEW_METHODS;
 pub use range::range_slice;
 use range::{RANGE_METHODS, SLICE_METHODS};
-pub use set::{merge_source, set_binop, set_compare, set_eq, set_order, update_from, MergeSource};
+pub use set::{
+    merge_source, set_binop, set_compare, set_eq, set_inplace, set_order, update_from, view_binop,
+    MergeSource,
+};
 use set::{FROZENSET_METHODS, SET_METHODS};
 use str_methods::STR_METHODS;
 mod unicode_tables;

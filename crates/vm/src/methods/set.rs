@@ -33,91 +33,144 @@ method_table!(pub(super) FROZENSET_METHODS, "frozenset", [
 
 // ---- set ----
 
+/// A copy of the table of a set or frozenset (in set layout).
 fn set_items(v: &Value) -> Option<Dict> {
     match v {
-        Value::Set(d) => Some(d.borrow().clone()),
-        Value::FrozenSet(d) => Some((**d).clone()),
+        Value::Set(d) => Some(d.borrow().clone().into_set_table()),
+        Value::FrozenSet(d) => Some((**d).clone().into_set_table()),
         _ => None,
     }
 }
 
 fn make_like(like: &Value, d: Dict) -> Value {
     match like {
-        Value::FrozenSet(_) => Value::FrozenSet(Rc::new(d)),
-        _ => Value::Set(Rc::new(RefCell::new(d))),
+        Value::FrozenSet(_) => Value::frozenset(d),
+        _ => Value::set(d),
     }
+}
+
+/// A new set table filled from any iterable as `set(iterable)` fills it.
+fn new_set_from(vm: &mut Vm, v: &Value) -> PyResult<Dict> {
+    let target = Rc::new(RefCell::new(Dict::new_set()));
+    update_internal(vm, &target, v)?;
+    let out = target.borrow().clone();
+    Ok(out)
 }
 
 fn other_set(vm: &mut Vm, v: &Value) -> PyResult<Dict> {
-    if let Some(d) = set_items(v) {
-        return Ok(d);
+    match set_items(v) {
+        Some(d) => Ok(d),
+        None => new_set_from(vm, v),
     }
-    let mut d = Dict::new();
-    for item in vm.collect(v)? {
-        vm.local_insert(&mut d, item, Value::None)?;
-    }
-    Ok(d)
 }
 
-/// `a | b`, `a & b`, `a ^ b`, `a - b` on sets, building the result in the
-/// order CPython's algorithms insert, so iteration orders agree.
+/// Whether `v` is the set held in `target`.
+fn is_same(target: &Rc<RefCell<Dict>>, v: &Value) -> bool {
+    matches!(v, Value::Set(s) if Rc::ptr_eq(s, target))
+}
+
+/// CPython's `set_update_internal`: a set source is merged, a dict's keys
+/// are added after one up-front resize, any other iterable one by one.
+fn update_internal(vm: &mut Vm, target: &Rc<RefCell<Dict>>, v: &Value) -> PyResult<()> {
+    if is_same(target, v) {
+        return Ok(());
+    }
+    if let Some(other) = set_items(v) {
+        if !crate::seq_eq::sets_with_objects(v, v) {
+            target.borrow_mut().set_merge(&other);
+            return Ok(());
+        }
+        // Elements with `__eq__`: added one by one through the VM.
+        target.borrow_mut().set_presize(other.len());
+    } else if let Value::Dict(d) = v {
+        let n = d.borrow().len();
+        target.borrow_mut().set_presize(n);
+    }
+    for item in vm.collect(v)? {
+        vm.map_insert(target, item, Value::None)?;
+    }
+    Ok(())
+}
+
+/// CPython's `set_difference_update_internal`: `v`'s elements removed from
+/// `target`, then the dummies shed if many.
+fn difference_update_internal(vm: &mut Vm, target: &Rc<RefCell<Dict>>, v: &Value) -> PyResult<()> {
+    if is_same(target, v) {
+        target.borrow_mut().clear();
+        return Ok(());
+    }
+    if let Some(other) = set_items(v) {
+        if !crate::seq_eq::sets_with_objects(v, v) {
+            target.borrow_mut().set_difference_update(&other);
+            return Ok(());
+        }
+    }
+    for item in vm.collect(v)? {
+        vm.map_remove(target, &item)?;
+    }
+    target.borrow_mut().set_shed_dummies();
+    Ok(())
+}
+
+/// `a op b` on two sets or frozensets (a new set of `a`'s type), each
+/// operation building its result as CPython's algorithm does so that the
+/// tables, hence iteration orders, agree.
 pub fn set_binop(op: u32, a: &Value, b: &Value) -> PyResult<Value> {
     let (x, y) = (
         set_items(a).unwrap_or_default(),
         set_items(b).unwrap_or_default(),
     );
     let out = match op {
-        ops::nb::OR => {
-            let mut out = copy_of(&x);
-            merge_into(&mut out, &y);
-            out
+        ops::nb::OR | ops::nb::AND if a.is(b) => x.set_copy(),
+        ops::nb::OR => crate::dict::set_union(&x, &y),
+        ops::nb::AND => crate::dict::set_intersection(&x, &y),
+        ops::nb::SUBTRACT => crate::dict::set_difference(&x, &y),
+        _ => crate::dict::set_symmetric_difference(&x, &y),
+    };
+    Ok(make_like(a, out))
+}
+
+/// `a op= b` on a set `a` and a set or frozenset `b`: `a` updated in place.
+pub fn set_inplace(op: u32, a: &Rc<RefCell<Dict>>, b: &Value) {
+    let same = is_same(a, b);
+    let other = set_items(b).unwrap_or_default();
+    let mut t = a.borrow_mut();
+    match op {
+        ops::nb::OR if same => {}
+        ops::nb::OR => t.set_merge(&other),
+        ops::nb::AND if same => {
+            let copy = t.set_copy();
+            t.set_take_table(copy);
         }
         ops::nb::AND => {
-            // CPython walks the smaller set and probes the larger.
-            let (small, large) = if y.len() > x.len() {
-                (&x, &y)
-            } else {
-                (&y, &x)
-            };
-            let mut out = Dict::new();
-            for (h, k) in set_order_hashed(small) {
-                if large.contains_hashed(&k, h) {
-                    out.insert_hashed(k, h, Value::None);
-                }
-            }
-            out
+            let narrowed = crate::dict::set_intersection(&t, &other);
+            t.set_take_table(narrowed);
         }
+        _ if same => t.clear(),
+        ops::nb::SUBTRACT => t.set_difference_update(&other),
+        _ => t.set_symmetric_update(&other),
+    }
+}
+
+/// `a op b` where an operand is a dict view (each read as a set): the
+/// result is built as CPython's `dictviews_*` build it.
+pub fn view_binop(op: u32, a: Dict, b: Dict) -> Value {
+    let (x, y) = (a.into_set_table(), b.into_set_table());
+    let out = match op {
+        ops::nb::OR => crate::dict::set_union(&x, &y),
+        ops::nb::AND => crate::dict::set_intersection(&x, &y),
         ops::nb::SUBTRACT => {
-            let mut out = if (x.len() >> 2) > y.len() {
-                copy_of(&x)
-            } else {
-                Dict::new()
-            };
-            if out.is_empty() {
-                for (h, k) in set_order_hashed(&x) {
-                    if !y.contains_hashed(&k, h) {
-                        out.insert_hashed(k, h, Value::None);
-                    }
-                }
-            } else {
-                for (h, k) in set_order_hashed(&y) {
-                    out.remove_hashed(&k, h);
-                }
-            }
+            let mut out = x;
+            out.set_difference_update(&y);
             out
         }
         _ => {
-            // CPython copies the right operand, then toggles the left's items.
-            let mut out = copy_of(&y);
-            for (h, k) in set_order_hashed(&x) {
-                if out.remove_hashed(&k, h).is_none() {
-                    out.insert_hashed(k, h, Value::None);
-                }
-            }
+            let mut out = x;
+            out.set_symmetric_update(&y);
             out
         }
     };
-    Ok(make_like(a, out))
+    Value::set(out)
 }
 
 /// Set equality.
@@ -146,135 +199,10 @@ pub fn set_compare(op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
     })
 }
 
-/// Iteration order of a set as CPython's hash table would give it (rebuilt from
-/// the hashes in insertion order, with the bulk resizes CPython made; deletions
-/// are not replayed).
+/// Iteration order of a set: its table's live slots in order, as CPython
+/// iterates.
 pub fn set_order(d: &Dict) -> Vec<Value> {
-    set_order_hashed(d).into_iter().map(|(_, k)| k).collect()
-}
-
-/// [`set_order`] with each element's stored hash (which for instances of
-/// classes defining `__hash__` only the VM can compute again).
-fn set_order_hashed(d: &Dict) -> Vec<(i64, Value)> {
-    let entries: Vec<(u64, &Value)> = d.iter_entries().map(|(h, k, _)| (h as u64, k)).collect();
-    let table = simulate(d, &entries);
-    table
-        .into_iter()
-        .flatten()
-        .map(|i| (entries[i].0 as i64, entries[i].1.clone()))
-        .collect()
-}
-
-fn table_size(min_used: usize) -> usize {
-    let mut size = 8;
-    while size <= min_used {
-        size <<= 1;
-    }
-    size
-}
-
-/// CPython's set table after inserting `entries` in order: slot -> entry index.
-fn simulate(d: &Dict, entries: &[(u64, &Value)]) -> Vec<Option<usize>> {
-    const LINEAR_PROBES: usize = 9;
-    let find_free = |table: &[Option<usize>], hash: u64| -> usize {
-        let mask = table.len() - 1;
-        let mut perturb = hash;
-        let mut i = (hash as usize) & mask;
-        loop {
-            let probes = if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
-            } else {
-                0
-            };
-            if let Some(k) = table[i..=i + probes].iter().position(Option::is_none) {
-                return i + k;
-            }
-            perturb >>= 5;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
-        }
-    };
-    let resize = |table: &[Option<usize>], size: usize| -> Vec<Option<usize>> {
-        let mut nt = vec![None; size];
-        for i in table.iter().flatten() {
-            let s = find_free(&nt, entries[*i].0);
-            nt[s] = Some(*i);
-        }
-        nt
-    };
-    let events: &[(u32, u32)] = d.set_resizes.as_deref().map_or(&[], Vec::as_slice);
-    let mut next_event = 0;
-    let mut table: Vec<Option<usize>> = vec![None; 8];
-    let mut used = 0usize;
-    for (idx, &(h, _)) in entries.iter().enumerate() {
-        while let Some(&(at, min_used)) = events.get(next_event) {
-            if at as usize != idx {
-                break;
-            }
-            table = resize(&table, table_size(min_used as usize));
-            next_event += 1;
-        }
-        let slot = find_free(&table, h);
-        table[slot] = Some(idx);
-        used += 1;
-        let mask = table.len() - 1;
-        if used * 5 >= mask * 3 {
-            let min = if used > 50000 { used * 2 } else { used * 4 };
-            table = resize(&table, table_size(min));
-        }
-    }
-    // Resizes recorded after the last insertion (a bulk update still to come).
-    for &(_, min_used) in &events[next_event..] {
-        table = resize(&table, table_size(min_used as usize));
-    }
-    table
-}
-
-fn presize_len(target: &mut Dict, other_len: usize) {
-    let entries: Vec<(u64, &Value)> = target
-        .iter_entries()
-        .map(|(h, k, _)| (h as u64, k))
-        .collect();
-    let n = entries.len();
-    let mask = simulate(target, &entries).len() - 1;
-    if (n + other_len) * 5 >= mask * 3 {
-        let event = (n as u32, ((n + other_len) * 2) as u32);
-        target
-            .set_resizes
-            .get_or_insert_with(Default::default)
-            .push(event);
-    }
-}
-
-/// The size of the table CPython would have for `d`.
-fn table_len(d: &Dict) -> usize {
-    let entries: Vec<(u64, &Value)> = d.iter_entries().map(|(h, k, _)| (h as u64, k)).collect();
-    simulate(d, &entries).len()
-}
-
-/// A copy of a set's items as CPython's `set_copy` builds it: a bulk merge
-/// into an empty set.
-fn copy_of(src: &Dict) -> Dict {
-    let mut out = Dict::new();
-    merge_into(&mut out, src);
-    out
-}
-
-/// Adds the items of the set `other` to `target` as CPython's `set_merge`:
-/// one resize up front, then the items in `other`'s order; an empty target of
-/// the same size gets `other`'s table as is.
-fn merge_into(target: &mut Dict, other: &Dict) {
-    presize_len(target, other.len());
-    if target.is_empty() && table_len(target) == table_len(other) {
-        *target = other.clone();
-        return;
-    }
-    for (h, k) in set_order_hashed(other) {
-        target.insert_hashed(k, h, Value::None);
-    }
+    d.keys().cloned().collect()
 }
 
 /// What a bulk set update reads from its source, taken before the target is
@@ -302,17 +230,17 @@ pub fn merge_source(v: &Value) -> MergeSource {
     }
 }
 
-/// `set.update(source)` / `SET_UPDATE`: fills `target` from a set source as
-/// CPython does and returns true; for other sources (added one by one by the
-/// caller) only the up-front resize of a dict source is recorded.
+/// `SET_UPDATE` / `set(iterable)` into a set other than the source: merges
+/// a set source as CPython does and returns true; for other sources (added
+/// one by one by the caller) only a dict's up-front resize is made.
 pub fn update_from(target: &mut Dict, source: &MergeSource) -> bool {
     match source {
         MergeSource::Set(other) => {
-            merge_into(target, other);
+            target.set_merge(other);
             true
         }
         MergeSource::Dict(n) => {
-            presize_len(target, *n);
+            target.set_presize(*n);
             false
         }
         MergeSource::Other => false,
@@ -364,63 +292,125 @@ fn set_discard(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn set_pop(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = mutable_set(&a, "pop")?;
     noargs(&a, "set", "pop")?;
-    let first = set_order(&s.borrow()).into_iter().next();
-    match first {
-        Some(k) => {
-            s.borrow_mut().remove(&k)?;
-            Ok(k)
-        }
-        None => Err(PyErr::new(ExcKind::KeyError, "pop from an empty set")),
+    let popped = s.borrow_mut().set_pop();
+    popped.ok_or_else(|| PyErr::new(ExcKind::KeyError, "pop from an empty set"))
+}
+
+/// The receiver of a set method as a shared table (a frozenset's copied).
+fn shared(v: &Value) -> Rc<RefCell<Dict>> {
+    match v {
+        Value::Set(d) => d.clone(),
+        other => Rc::new(RefCell::new(set_items(other).unwrap_or_default())),
     }
 }
 
-fn set_multi(vm: &mut Vm, a: &Args<'_>, name: &str, op: u32) -> PyResult<Value> {
-    let mut acc = recv_set(a, name)?.clone();
-    for other in &a.pos[1..] {
-        let o = Value::FrozenSet(Rc::new(other_set(vm, other)?));
-        acc = vm.set_binop_eq(op, &acc, &o)?;
+/// `set_intersection(so, other)` for any iterable `other`.
+fn intersection_one(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<Value> {
+    if matches!(other, Value::Set(_) | Value::FrozenSet(_)) {
+        return vm.set_binop_eq(ops::nb::AND, so, other);
     }
-    if a.pos.len() == 1 {
-        acc = make_like(&acc, set_items(&acc).unwrap_or_default());
+    let base = shared(so);
+    let out = Rc::new(RefCell::new(Dict::new_set()));
+    for item in vm.collect(other)? {
+        if vm.map_get(&base, &item)?.is_some() {
+            vm.map_insert(&out, item, Value::None)?;
+        }
+    }
+    let d = out.borrow().clone();
+    Ok(make_like(so, d))
+}
+
+/// `set_intersection_multi`: a copy of `so` narrowed by each argument.
+fn intersection_multi(vm: &mut Vm, so: &Value, others: &[Value]) -> PyResult<Value> {
+    let mut acc = make_like(so, set_items(so).unwrap_or_default().set_copy());
+    if others.is_empty() {
+        return Ok(acc);
+    }
+    acc = so.clone();
+    for other in others {
+        acc = intersection_one(vm, &acc, other)?;
     }
     Ok(acc)
 }
 
+/// `set_difference(so, other)` for any iterable `other`.
+fn difference_one(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<Value> {
+    if matches!(other, Value::Set(_) | Value::FrozenSet(_)) {
+        return vm.set_binop_eq(ops::nb::SUBTRACT, so, other);
+    }
+    let mine = set_items(so).unwrap_or_default();
+    if let Value::Dict(d) = other {
+        let n = d.borrow().len();
+        if (mine.len() >> 2) <= n {
+            let d = d.clone();
+            let out = Rc::new(RefCell::new(Dict::new_set()));
+            for k in set_order(&mine) {
+                if vm.map_get(&d, &k)?.is_none() {
+                    vm.map_insert(&out, k, Value::None)?;
+                }
+            }
+            let out = out.borrow().clone();
+            return Ok(make_like(so, out));
+        }
+    }
+    // `set_copy_and_difference`.
+    let out = Rc::new(RefCell::new(mine.set_copy()));
+    difference_update_internal(vm, &out, other)?;
+    let out = out.borrow().clone();
+    Ok(make_like(so, out))
+}
+
 fn set_union(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    set_multi(vm, &a, "union", ops::nb::OR)
+    let so = recv_set(&a, "union")?;
+    a.no_kw("set.union")?;
+    let out = Rc::new(RefCell::new(set_items(so).unwrap_or_default().set_copy()));
+    for other in &a.pos[1..] {
+        if other.is(so) {
+            continue;
+        }
+        update_internal(vm, &out, other)?;
+    }
+    let out = out.borrow().clone();
+    Ok(make_like(so, out))
 }
+
 fn set_intersection(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    set_multi(vm, &a, "intersection", ops::nb::AND)
+    let so = recv_set(&a, "intersection")?;
+    a.no_kw("set.intersection")?;
+    intersection_multi(vm, so, &a.pos[1..])
 }
+
 fn set_difference(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    set_multi(vm, &a, "difference", ops::nb::SUBTRACT)
+    let so = recv_set(&a, "difference")?;
+    a.no_kw("set.difference")?;
+    let Some((first, rest)) = a.pos[1..].split_first() else {
+        return Ok(make_like(so, set_items(so).unwrap_or_default().set_copy()));
+    };
+    let result = difference_one(vm, so, first)?;
+    let out = shared(&result);
+    for other in rest {
+        difference_update_internal(vm, &out, other)?;
+    }
+    let out = out.borrow().clone();
+    Ok(make_like(so, out))
 }
+
 fn set_symdiff(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    recv_set(&a, "symmetric_difference")?;
-    onearg(&a, "set", "symmetric_difference")?;
-    set_multi(vm, &a, "symmetric_difference", ops::nb::XOR)
+    let so = recv_set(&a, "symmetric_difference")?;
+    let other = onearg(&a, type_name(so).as_ref(), "symmetric_difference")?;
+    if matches!(other, Value::Set(_) | Value::FrozenSet(_)) {
+        return vm.set_binop_eq(ops::nb::XOR, so, other);
+    }
+    let mut out = new_set_from(vm, other)?;
+    out.set_symmetric_update(&set_items(so).unwrap_or_default());
+    Ok(make_like(so, out))
 }
 
 fn set_update(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = mutable_set(&a, "update")?;
+    a.no_kw("set.update")?;
     for other in &a.pos[1..] {
-        if crate::seq_eq::sets_with_objects(other, other) {
-            // Elements with `__eq__`: insert one by one through the VM.
-            for it in vm.collect(other)? {
-                vm.map_insert(s, it, Value::None)?;
-            }
-            continue;
-        }
-        let src = merge_source(other);
-        if let MergeSource::Set(_) = src {
-            update_from(&mut s.borrow_mut(), &src);
-            continue;
-        }
-        let items = vm.collect(other)?;
-        update_from(&mut s.borrow_mut(), &src);
-        for it in items {
-            vm.map_insert(s, it, Value::None)?;
-        }
+        update_internal(vm, s, other)?;
     }
     Ok(Value::None)
 }
@@ -428,7 +418,11 @@ fn set_update(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn set_copy(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = recv_set(&a, "copy")?;
     noargs(&a, type_name(s).as_ref(), "copy")?;
-    Ok(make_like(s, copy_of(&set_items(s).unwrap_or_default())))
+    if let Value::FrozenSet(_) = s {
+        // An immutable frozenset is its own copy.
+        return Ok(s.clone());
+    }
+    Ok(make_like(s, set_items(s).unwrap_or_default().set_copy()))
 }
 
 fn set_clear(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -441,57 +435,76 @@ fn set_clear(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn set_issubset(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = recv_set(&a, "issubset")?;
     nargs(&a, "issubset", 1, 1)?;
-    let o = Value::FrozenSet(Rc::new(other_set(vm, &a.pos[1])?));
+    let o = Value::frozenset(other_set(vm, &a.pos[1])?);
     Ok(Value::Bool(vm.set_compare_eq(CmpOp::Le, s, &o)?))
 }
 
 fn set_issuperset(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = recv_set(&a, "issuperset")?;
     nargs(&a, "issuperset", 1, 1)?;
-    let o = Value::FrozenSet(Rc::new(other_set(vm, &a.pos[1])?));
+    let o = Value::frozenset(other_set(vm, &a.pos[1])?);
     Ok(Value::Bool(vm.set_compare_eq(CmpOp::Ge, s, &o)?))
 }
 
 fn set_isdisjoint(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = recv_set(&a, "isdisjoint")?;
     nargs(&a, "isdisjoint", 1, 1)?;
-    let o = Value::FrozenSet(Rc::new(other_set(vm, &a.pos[1])?));
+    let o = Value::frozenset(other_set(vm, &a.pos[1])?);
     let r = vm.set_binop_eq(ops::nb::AND, s, &o)?;
     Ok(Value::Bool(set_items(&r).map_or(true, |d| d.is_empty())))
 }
 
-fn set_update_with(vm: &mut Vm, a: &Args<'_>, name: &str, op: u32) -> PyResult<Value> {
-    let s = mutable_set(a, name)?;
-    a.no_kw(name)?;
-    let mut acc = Value::Set(s.clone());
-    for other in &a.pos[1..] {
-        let o = Value::FrozenSet(Rc::new(other_set(vm, other)?));
-        acc = vm.set_binop_eq(op, &acc, &o)?;
-    }
-    let result = set_items(&acc).unwrap_or_default();
-    *s.borrow_mut() = result;
+fn set_intersection_update(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let s = mutable_set(&a, "intersection_update")?;
+    a.no_kw("set.intersection_update")?;
+    let r = intersection_multi(vm, &a.pos[0], &a.pos[1..])?;
+    // CPython swaps the result's table into the set.
+    s.borrow_mut()
+        .set_take_table(set_items(&r).unwrap_or_default());
     Ok(Value::None)
 }
 
-fn set_intersection_update(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    set_update_with(vm, &a, "intersection_update", ops::nb::AND)
-}
 fn set_difference_update(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    set_update_with(vm, &a, "difference_update", ops::nb::SUBTRACT)
+    let s = mutable_set(&a, "difference_update")?;
+    a.no_kw("set.difference_update")?;
+    for other in &a.pos[1..] {
+        difference_update_internal(vm, s, other)?;
+    }
+    Ok(Value::None)
 }
+
 fn set_symdiff_update(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = mutable_set(&a, "symmetric_difference_update")?;
     let other = onearg(&a, "set", "symmetric_difference_update")?;
-    let o = Value::FrozenSet(Rc::new(other_set(vm, other)?));
-    let r = vm.set_binop_eq(ops::nb::XOR, &Value::Set(s.clone()), &o)?;
-    *s.borrow_mut() = set_items(&r).unwrap_or_default();
+    if is_same(s, other) {
+        s.borrow_mut().clear();
+        return Ok(Value::None);
+    }
+    if let Value::Dict(d) = other {
+        // A dict's keys are toggled in the dict's order, with their hashes.
+        let d = d.clone();
+        let keys: Vec<Value> = d.borrow().keys().cloned().collect();
+        for k in keys {
+            if vm.map_remove(s, &k)?.is_none() {
+                vm.map_insert(s, k, Value::None)?;
+            }
+        }
+        return Ok(Value::None);
+    }
+    if matches!(other, Value::Set(_) | Value::FrozenSet(_)) {
+        let r = vm.set_binop_eq(ops::nb::INPLACE + ops::nb::XOR, &a.pos[0], other)?;
+        debug_assert!(r.is(&a.pos[0]));
+        return Ok(Value::None);
+    }
+    let o = new_set_from(vm, other)?;
+    s.borrow_mut().set_symmetric_update(&o);
     Ok(Value::None)
 }
 
 /// A set used as a key (`remove`, `discard`) is looked up as a frozenset.
 fn frozen_key(v: &Value) -> Value {
     match v {
-        Value::Set(d) => Value::FrozenSet(Rc::new(d.borrow().clone())),
+        Value::Set(d) => Value::frozenset(d.borrow().clone()),
         other => other.clone(),
     }
 }

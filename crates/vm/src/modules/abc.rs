@@ -148,7 +148,7 @@ fn abc_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         }
     }
     let n = vm.intern("__abstractmethods__");
-    vm.set_attr(cls, &n, Value::FrozenSet(Rc::new(abstracts)))?;
+    vm.set_attr(cls, &n, Value::frozenset(abstracts))?;
     if let Value::Type(t) = cls {
         if let Some(h) = &t.heap {
             let key = Value::str("__abc_tpflags__");

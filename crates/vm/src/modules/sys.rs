@@ -617,6 +617,28 @@ fn s_intern(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 /// `sys.getsizeof`: CPython 3.11's sizes on a 64-bit build for the common
 /// types (objects here are laid out differently, but programs compare these).
+/// `sys.getsizeof` of an instance of the Python class `t`: 56 bytes with a
+/// `__dict__` (and a `__weakref__`), 32 without either, plus 8 a slot member.
+fn instance_size(t: &std::rc::Rc<crate::types::TypeObj>) -> i64 {
+    let members = crate::modules::builtins::slot_count(t) as i64;
+    match t.heap.as_ref().and_then(|h| h.slots.as_ref()) {
+        Some(names) => {
+            let weakref = names.iter().any(|n| n.as_str() == "__weakref__");
+            32 + 8 * (members + i64::from(weakref))
+        }
+        None => 56 + 8 * members,
+    }
+}
+
+/// `sys.getsizeof` of a set or frozenset whose table has `slots` slots.
+fn set_size(slots: usize) -> i64 {
+    if slots > 8 {
+        216 + 16 * slots as i64
+    } else {
+        216
+    }
+}
+
 fn s_getsizeof(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     a.check_kw("getsizeof", &["default"])?;
     let Some(v) = a.pos.first() else {
@@ -629,6 +651,7 @@ fn s_getsizeof(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         Value::None | Value::NotImplemented | Value::Ellipsis | Value::Null => 16,
         Value::Bool(_) => 28,
         Value::Int(i) => {
+            // 3.11 gives 0 one (zero) digit too.
             24 + 4 * n((64 - i.unsigned_abs().leading_zeros() as usize)
                 .div_ceil(30)
                 .max(1))
@@ -649,7 +672,7 @@ fn s_getsizeof(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         Value::Complex(_) => 32,
         Value::ByteArray(b) => 57 + n(b.borrow().len()),
         Value::MemoryView(_) => 184,
-        // An instance with a `__dict__` (3.11 keeps it outside the object).
+        Value::Instance(i) if i.payload().is_none() => instance_size(&i.class()),
         Value::Instance(_) => 48,
         Value::Descr(_) => 40,
         Value::Traceback(_) => 64,
@@ -684,35 +707,22 @@ fn s_getsizeof(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                 96 + n(slots * index_bytes) + entry * n(slots * 2 / 3)
             }
         }
-        Value::Set(d) => {
-            let len = d.borrow().len();
-            let mut slots = 8usize;
-            while slots * 3 / 5 < len {
-                slots *= 4;
-            }
-            if slots == 8 {
-                216
-            } else {
-                200 + 16 * n(slots)
-            }
-        }
-        Value::FrozenSet(d) => {
-            let mut slots = 8usize;
-            while slots * 3 / 5 < d.len() {
-                slots *= 4;
-            }
-            if slots == 8 {
-                216
-            } else {
-                200 + 16 * n(slots)
-            }
-        }
+        // A set object is 216 bytes with its 8-slot small table; a larger
+        // table is a separate block of 16-byte entries.
+        Value::Set(d) => set_size(d.borrow().set_slots()),
+        Value::FrozenSet(d) => set_size(d.set_slots()),
         Value::Range(_) => 48,
         Value::Slice(_) => 56,
         Value::Function(_) => 152,
         Value::Builtin(_) | Value::BoundBuiltin(_) => 72,
         Value::Method(_) => 48,
-        Value::Type(_) => 1072,
+        // A class whose instances have a `__dict__` also counts its cached
+        // shared-keys block; builtin types are static `PyTypeObject`s.
+        Value::Type(t) => match &t.heap {
+            Some(h) if h.slots.is_some() => 920,
+            Some(_) => 1688,
+            None => 424,
+        },
         Value::Exception(_) => 72,
         Value::Iter(_) => 48,
         Value::Cell(_) => 40,

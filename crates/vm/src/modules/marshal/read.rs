@@ -286,7 +286,7 @@ impl Reader<'_> {
                         if t == b'<' {
                             Value::set(d)
                         } else {
-                            Value::FrozenSet(Rc::new(d))
+                            Value::frozenset(d)
                         }
                     }
                 };
