@@ -162,6 +162,11 @@ pub fn bound_slot_wrapper(obj: &Value, name: &str) -> Option<Value> {
     let def = match (obj, name) {
         (Value::Iter(_) | Value::Generator(_), "__next__") => &ITER_WRAPPERS[0],
         (Value::Iter(_) | Value::Generator(_), "__iter__") => &ITER_WRAPPERS[1],
+        (Value::Iter(_), "__length_hint__")
+            if crate::modules::length_hint::has_hint_method(obj) =>
+        {
+            &crate::modules::length_hint::ITER_LENGTH_HINT
+        }
         _ => {
             let t = crate::types::type_of(obj);
             if name == "__hash__" && unhashable(&t) {

@@ -237,14 +237,3 @@ pub(super) static TERMINAL_SIZE: super::super::structseq::StructSeqType =
         constructible: true,
         fill: None,
     };
-
-/// Without the `TIOCGWINSZ` ioctl, the size is unknown: `OSError`, which
-/// `shutil.get_terminal_size` answers with `COLUMNS`/`LINES` or 80x24.
-pub(super) fn p_get_terminal_size(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    positional(&a, "get_terminal_size", 0, 1)?;
-    Err(crate::oserror::new_os_error(
-        25,
-        "Inappropriate ioctl for device",
-        None,
-    ))
-}

@@ -4,10 +4,11 @@
 //!
 //! Calls that only the C library offers (pipes, `dup2`, `waitpid`, `kill`)
 //! go through the small `unsafe` wrappers of `raw`; ids and `uname` are read
-//! from `/proc`. `fork` and `exec*` are left out: `subprocess` starts
-//! children through `_posixsubprocess.fork_exec`.
+//! from `/proc`. `fork`, `execv` and `execve` are in `exec`; `subprocess`
+//! starts its children through `_posixsubprocess.fork_exec`.
 
 mod dir;
+mod exec;
 pub(crate) mod fd;
 mod fs;
 pub(crate) mod path;
@@ -15,6 +16,7 @@ mod pipe;
 mod process;
 pub(crate) mod raw;
 mod stat;
+mod sysconf_table;
 mod wait;
 
 use std::os::unix::ffi::OsStrExt;
@@ -41,7 +43,10 @@ module_functions!(POSIX_FUNCTIONS, "posix", [
     "open" => fd::p_open, "read" => fd::p_read, "write" => fd::p_write,
     "close" => fd::p_close, "lseek" => fd::p_lseek, "isatty" => fd::p_isatty,
     "fsync" => fd::p_fsync, "ftruncate" => fd::p_ftruncate,
-    "device_encoding" => fd::p_device_encoding, "get_terminal_size" => fd::p_get_terminal_size,
+    "device_encoding" => fd::p_device_encoding, "get_terminal_size" => exec::p_get_terminal_size,
+    "fork" => exec::p_fork, "register_at_fork" => exec::p_register_at_fork,
+    "execv" => exec::p_execv, "execve" => exec::p_execve,
+    "sysconf" => exec::p_sysconf, "getloadavg" => exec::p_getloadavg,
     "putenv" => process::p_putenv, "unsetenv" => process::p_unsetenv,
     "getpid" => process::p_getpid, "getppid" => process::p_getppid,
     "getuid" => process::p_getuid, "geteuid" => process::p_geteuid,
@@ -148,6 +153,11 @@ pub fn init(vm: &mut Vm) -> Value {
         let _ = names.insert(Value::str(n), Value::Int(i64::from(v)));
     }
     extra.push(("confstr_names", Value::dict(names)));
+    let mut names = Dict::new();
+    for &(n, v) in sysconf_table::SYSCONF_NAMES {
+        let _ = names.insert(Value::str(n), Value::Int(i64::from(v)));
+    }
+    extra.push(("sysconf_names", Value::dict(names)));
     extra.push(("_have_functions", Value::list(Vec::new())));
     extra.push((
         "error",
