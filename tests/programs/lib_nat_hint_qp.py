@@ -100,3 +100,15 @@ msg = email.message_from_string(
 print(msg.get_payload(decode=True).decode())
 print(email.quoprimime.body_encode("héllo = wörld\n" * 2))
 print(email.quoprimime.header_encode(b"h\xc3\xa9llo world"))
+
+# dict.__getitem__ called on a dict subclass honours its __missing__.
+
+
+class Defaulting(dict):
+    def __missing__(self, key):
+        self[key] = v = f"<{key}>"
+        return v
+
+
+dd = Defaulting()
+print(dd["a"], dict.__getitem__(dd, "c"), sorted(dd))

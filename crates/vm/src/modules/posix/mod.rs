@@ -15,8 +15,10 @@ pub(crate) mod path;
 mod pipe;
 mod process;
 pub(crate) mod raw;
+mod raw_sys;
 mod stat;
 mod sysconf_table;
+mod sysx;
 mod wait;
 
 use std::os::unix::ffi::OsStrExt;
@@ -47,6 +49,14 @@ module_functions!(POSIX_FUNCTIONS, "posix", [
     "fork" => exec::p_fork, "register_at_fork" => exec::p_register_at_fork,
     "execv" => exec::p_execv, "execve" => exec::p_execve,
     "sysconf" => exec::p_sysconf, "getloadavg" => exec::p_getloadavg,
+    "wait" => sysx::p_wait, "statvfs" => sysx::p_statvfs, "fstatvfs" => sysx::p_fstatvfs,
+    "getgroups" => sysx::p_getgroups, "getpgrp" => sysx::p_getpgrp, "getsid" => sysx::p_getsid,
+    "setsid" => sysx::p_setsid, "setpgid" => sysx::p_setpgid,
+    "sched_getaffinity" => sysx::p_sched_getaffinity, "sched_yield" => sysx::p_sched_yield,
+    "closerange" => sysx::p_closerange, "fchmod" => sysx::p_fchmod, "fchdir" => sysx::p_fchdir,
+    "fdatasync" => sysx::p_fdatasync, "sync" => sysx::p_sync, "mkfifo" => sysx::p_mkfifo,
+    "nice" => sysx::p_nice, "pread" => sysx::p_pread, "pwrite" => sysx::p_pwrite,
+    "major" => sysx::p_major, "minor" => sysx::p_minor, "makedev" => sysx::p_makedev,
     "putenv" => process::p_putenv, "unsetenv" => process::p_unsetenv,
     "getpid" => process::p_getpid, "getppid" => process::p_getppid,
     "getuid" => process::p_getuid, "geteuid" => process::p_geteuid,
@@ -169,6 +179,7 @@ pub fn init(vm: &mut Vm) -> Value {
         ("terminal_size", &fd::TERMINAL_SIZE),
         ("times_result", &process::TIMES_RESULT),
         ("uname_result", &process::UNAME_RESULT),
+        ("statvfs_result", &sysx::STATVFS_RESULT),
     ] {
         extra.push((name, super::structseq::class_value(vm, typ)));
     }
