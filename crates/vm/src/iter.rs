@@ -301,6 +301,89 @@ impl IterObj {
     }
 }
 
+/// What `__length_hint__` of a builtin iterator reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LengthHint {
+    /// The iterator's type has no `__length_hint__` (`map`, `zip`, ...).
+    NoMethod,
+    /// Items left, as CPython's method for the type computes it.
+    Items(usize),
+    /// The `__getitem__` iterator: `len(obj) - index`, which needs the VM.
+    FromLen {
+        /// Items already taken.
+        index: i64,
+    },
+}
+
+impl IterObj {
+    /// The iterator's length hint, as the `__length_hint__` of its CPython
+    /// type answers: what is left; 0 once exhausted or when the container
+    /// changed size under it.
+    pub fn length_hint(&self) -> LengthHint {
+        LengthHint::Items(match self {
+            IterObj::Range { left, .. } => (*left).max(0) as usize,
+            IterObj::List { list, idx } => list.borrow().len().saturating_sub(*idx),
+            IterObj::Tuple { items, idx } => items.len().saturating_sub(*idx),
+            IterObj::Str { s, pos } => match s.surrogates() {
+                Some(cps) => cps.len().saturating_sub(*pos),
+                None => s.as_str().get(*pos..).map_or(0, |t| t.chars().count()),
+            },
+            IterObj::Dict { dict, pos, len, .. } => {
+                let d = dict.borrow();
+                if d.len() != *len {
+                    0
+                } else {
+                    let mut n = 0;
+                    let mut p = *pos;
+                    while let Some((next, _, _)) = d.entry_at(p) {
+                        n += 1;
+                        p = next;
+                    }
+                    n
+                }
+            }
+            IterObj::Snapshot { name, .. } if *name == "memory_iterator" => {
+                return LengthHint::NoMethod
+            }
+            IterObj::Snapshot {
+                items, idx, set, ..
+            } => match set {
+                Some(s) if s.borrow().len() != items.len() => 0,
+                _ => items.len().saturating_sub(*idx),
+            },
+            IterObj::Bytes { seq, idx } => seq_len(seq).saturating_sub(*idx),
+            IterObj::Reversed { seq, left } => {
+                if *left <= seq_len(seq) {
+                    *left
+                } else {
+                    0
+                }
+            }
+            IterObj::SeqIndex { idx, .. } => return LengthHint::FromLen { index: *idx },
+            IterObj::Enumerate { .. }
+            | IterObj::Zip { .. }
+            | IterObj::Map { .. }
+            | IterObj::Filter { .. }
+            | IterObj::Callable { .. } => return LengthHint::NoMethod,
+        })
+    }
+}
+
+/// The length of a builtin sequence that iterators index live.
+fn seq_len(seq: &Value) -> usize {
+    match seq {
+        Value::List(l) => l.borrow().len(),
+        Value::Tuple(t) => t.len(),
+        Value::Bytes(b) => b.len(),
+        Value::ByteArray(b) => b.borrow().len(),
+        Value::Str(s) => match s.surrogates() {
+            Some(cps) => cps.len(),
+            None => s.char_len(),
+        },
+        _ => 0,
+    }
+}
+
 /// Item `i` of a builtin sequence that iterators index live (`None` past the end).
 fn seq_item(seq: &Value, i: usize) -> Option<Value> {
     match seq {

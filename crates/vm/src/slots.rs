@@ -162,6 +162,11 @@ pub fn bound_slot_wrapper(obj: &Value, name: &str) -> Option<Value> {
     let def = match (obj, name) {
         (Value::Iter(_) | Value::Generator(_), "__next__") => &ITER_WRAPPERS[0],
         (Value::Iter(_) | Value::Generator(_), "__iter__") => &ITER_WRAPPERS[1],
+        (Value::Iter(_), "__length_hint__")
+            if crate::modules::length_hint::has_hint_method(obj) =>
+        {
+            &crate::modules::length_hint::ITER_LENGTH_HINT
+        }
         _ => {
             let t = crate::types::type_of(obj);
             if name == "__hash__" && unhashable(&t) {
@@ -219,8 +224,23 @@ fn arg1<'a>(a: &Args<'a>) -> PyResult<&'a Value> {
         .ok_or_else(|| PyErr::type_error("expected 1 argument, got 0"))
 }
 
+/// `dict.__getitem__(self, key)` called directly (as `urllib.parse`'s
+/// quoter does with a bound `__getitem__`) still falls back to a dict
+/// subclass's `__missing__`, as CPython's `dict_subscript` does.
 fn w_getitem(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    vm.getitem(recv(&a)?, arg1(&a)?)
+    let key = arg1(&a)?;
+    let r = vm.getitem(recv(&a)?, key);
+    match (r, a.pos.first()) {
+        (Err(e), Some(inst @ Value::Instance(_)))
+            if e.is(ExcKind::KeyError) && matches!(payload_of(inst), Some(Value::Dict(_))) =>
+        {
+            match vm.try_special(inst, D::Missing, std::slice::from_ref(key))? {
+                Some(v) => Ok(v),
+                None => Err(e),
+            }
+        }
+        (r, _) => r,
+    }
 }
 fn w_setitem(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let v = a.pos.get(2).cloned().unwrap_or(Value::None);

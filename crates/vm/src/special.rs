@@ -118,7 +118,12 @@ impl Vm {
     }
 
     /// Calls special method `d` of `obj` if its class defines one in Python.
-    fn try_special(&mut self, obj: &Value, d: D, args: &[Value]) -> PyResult<Option<Value>> {
+    pub(crate) fn try_special(
+        &mut self,
+        obj: &Value,
+        d: D,
+        args: &[Value],
+    ) -> PyResult<Option<Value>> {
         match special(&type_of(obj), d) {
             Some(Value::None) => Ok(None),
             Some(f) => self.call_special(&f, obj, args).map(Some),

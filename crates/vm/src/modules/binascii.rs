@@ -1,5 +1,6 @@
 //! `binascii`: CPython's `Modules/binascii.c`, base64, hex, uuencode and the
-//! CRC-32 / CRC-CCITT checksums that `base64`, `secrets` and `zipfile` use.
+//! CRC-32 / CRC-CCITT checksums that `base64`, `secrets` and `zipfile` use;
+//! quoted-printable is in `binascii_qp`.
 
 use std::rc::Rc;
 
@@ -17,6 +18,7 @@ super::module_functions!(BINASCII_FUNCTIONS, "binascii", [
     "a2b_base64" => a2b_base64, "b2a_base64" => b2a_base64,
     "hexlify" => hexlify, "b2a_hex" => b2a_hex, "unhexlify" => unhexlify, "a2b_hex" => a2b_hex,
     "crc32" => crc32, "crc_hqx" => crc_hqx, "a2b_uu" => a2b_uu, "b2a_uu" => b2a_uu,
+    "a2b_qp" => super::binascii_qp::a2b_qp, "b2a_qp" => super::binascii_qp::b2a_qp,
 ]);
 
 fn error_class(vm: &mut Vm) -> Rc<crate::types::TypeObj> {
@@ -63,7 +65,7 @@ fn bytes_val(b: Vec<u8>) -> Value {
 }
 
 /// An ASCII argument (`a2b_*`): bytes-like, or a str of ASCII characters.
-fn ascii_arg(v: &Value) -> PyResult<Vec<u8>> {
+pub(super) fn ascii_arg(v: &Value) -> PyResult<Vec<u8>> {
     match v {
         Value::Str(s) if s.is_ascii() => Ok(s.as_str().as_bytes().to_vec()),
         Value::Str(_) => Err(PyErr::value_error(

@@ -23,8 +23,10 @@ pub mod array;
 pub mod ast;
 pub mod atexit;
 pub mod binascii;
+mod binascii_qp;
 pub mod bisect;
 pub mod builtins;
+mod cint;
 pub mod cmath;
 pub mod codecs;
 mod codecs_escape;
@@ -37,8 +39,10 @@ mod displayhook;
 pub mod errno;
 mod errno_table;
 mod excepthook;
+pub mod fcntl;
 pub mod functools;
 pub mod gc;
+pub mod grp;
 pub mod hashes;
 pub mod heapq;
 pub mod imp;
@@ -46,25 +50,35 @@ pub mod importlib;
 pub mod importlib_machinery;
 pub mod io;
 pub mod itertools;
+pub(crate) mod length_hint;
+pub mod locale;
+mod locale_raw;
 pub mod marshal;
 pub mod math;
 mod native_exc;
+pub mod opcode;
 pub mod operator;
 pub mod posix;
 pub mod posixsubprocess;
+pub mod pwd;
 pub mod pystruct;
 pub mod random;
+pub mod resource;
+mod resource_raw;
 pub mod select;
 pub mod signal;
 pub mod socket;
 pub mod sre;
+pub mod stat;
 pub mod string;
 pub mod structseq;
 pub mod sys;
 mod sys_asyncgen;
 mod sys_import;
+mod sysdb;
 pub mod thread;
 pub mod time;
+pub mod tracemalloc;
 mod tuplegetter;
 pub mod unicodedata;
 pub mod warnings;
@@ -99,6 +113,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("builtins", builtins::init),
     ("cmath", cmath::init),
     ("errno", errno::init),
+    ("fcntl", fcntl::init),
     ("_frozen_importlib", crate::spec::init_bootstrap),
     ("_frozen_importlib_external", crate::spec::init_external),
     ("_functools", functools::init),
@@ -108,7 +123,9 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("marshal", marshal::init),
     ("_warnings", warnings::init),
     ("_io", io::init),
+    ("_locale", locale::init),
     ("_md5", hashes::init_md5),
+    ("_opcode", opcode::init),
     ("_operator", operator::init),
     ("_posixsubprocess", posixsubprocess::init),
     ("_random", random::init),
@@ -119,16 +136,21 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_signal", signal::init),
     ("_socket", socket::init),
     ("_sre", sre::init),
+    ("_stat", stat::init),
     ("_string", string::init),
     ("_struct", pystruct::init),
     ("_thread", thread::init),
+    ("_tracemalloc", tracemalloc::init),
     ("_weakref", weakref::init),
     ("gc", gc::init),
+    ("grp", grp::init),
     ("importlib", importlib::init),
     ("importlib.machinery", importlib_machinery::init),
     ("itertools", itertools::init),
     ("math", math::init),
     ("posix", posix::init),
+    ("pwd", pwd::init),
+    ("resource", resource::init),
     ("select", select::init),
     ("sys", sys::init),
     ("time", time::init),

@@ -64,6 +64,10 @@ pub fn init(vm: &mut Vm) -> Value {
         extra.push((spec.name, Value::Type(crate::native::class_of(vm, spec))));
     }
     extra.push((
+        "length_hint",
+        Value::Builtin(&super::length_hint::LENGTH_HINT),
+    ));
+    extra.push((
         "_compare_digest",
         Value::Builtin(&super::compare_digest::COMPARE_DIGEST),
     ));

@@ -78,7 +78,7 @@ pub fn init(_vm: &mut Vm) -> Value {
 }
 
 /// `PyObject_AsFileDescriptor`: an int, or what `fileno()` returns.
-fn fd_of(vm: &mut Vm, v: &Value) -> PyResult<i32> {
+pub(crate) fn fd_of(vm: &mut Vm, v: &Value) -> PyResult<i32> {
     let n = match v {
         Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => vm.index_value(v)?,
         _ => {

@@ -36,6 +36,15 @@ fn io_err(e: &std::io::Error) -> PyErr {
     crate::oserror::from_io(e, None)
 }
 
+/// Drops (and so closes) the descriptors of `fds` that `os.open` owns, for
+/// `closerange`, which then closes the rest by number.
+pub(super) fn forget_fds(fds: &std::collections::HashSet<i32>) {
+    FILES.with(|t| {
+        t.borrow_mut()
+            .retain(|fd, _| i32::try_from(*fd).map_or(true, |n| !fds.contains(&n)))
+    });
+}
+
 fn register(f: File) -> i64 {
     let fd = i64::from(f.as_raw_fd());
     FILES.with(|t| t.borrow_mut().insert(fd, Rc::new(f)));
@@ -237,14 +246,3 @@ pub(super) static TERMINAL_SIZE: super::super::structseq::StructSeqType =
         constructible: true,
         fill: None,
     };
-
-/// Without the `TIOCGWINSZ` ioctl, the size is unknown: `OSError`, which
-/// `shutil.get_terminal_size` answers with `COLUMNS`/`LINES` or 80x24.
-pub(super) fn p_get_terminal_size(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    positional(&a, "get_terminal_size", 0, 1)?;
-    Err(crate::oserror::new_os_error(
-        25,
-        "Inappropriate ioctl for device",
-        None,
-    ))
-}

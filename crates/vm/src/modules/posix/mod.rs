@@ -4,17 +4,21 @@
 //!
 //! Calls that only the C library offers (pipes, `dup2`, `waitpid`, `kill`)
 //! go through the small `unsafe` wrappers of `raw`; ids and `uname` are read
-//! from `/proc`. `fork` and `exec*` are left out: `subprocess` starts
-//! children through `_posixsubprocess.fork_exec`.
+//! from `/proc`. `fork`, `execv` and `execve` are in `exec`; `subprocess`
+//! starts its children through `_posixsubprocess.fork_exec`.
 
 mod dir;
+mod exec;
 pub(crate) mod fd;
 mod fs;
 pub(crate) mod path;
 mod pipe;
 mod process;
 pub(crate) mod raw;
+mod raw_sys;
 mod stat;
+mod sysconf_table;
+mod sysx;
 mod wait;
 
 use std::os::unix::ffi::OsStrExt;
@@ -41,7 +45,18 @@ module_functions!(POSIX_FUNCTIONS, "posix", [
     "open" => fd::p_open, "read" => fd::p_read, "write" => fd::p_write,
     "close" => fd::p_close, "lseek" => fd::p_lseek, "isatty" => fd::p_isatty,
     "fsync" => fd::p_fsync, "ftruncate" => fd::p_ftruncate,
-    "device_encoding" => fd::p_device_encoding, "get_terminal_size" => fd::p_get_terminal_size,
+    "device_encoding" => fd::p_device_encoding, "get_terminal_size" => exec::p_get_terminal_size,
+    "fork" => exec::p_fork, "register_at_fork" => exec::p_register_at_fork,
+    "execv" => exec::p_execv, "execve" => exec::p_execve,
+    "sysconf" => exec::p_sysconf, "getloadavg" => exec::p_getloadavg,
+    "wait" => sysx::p_wait, "statvfs" => sysx::p_statvfs, "fstatvfs" => sysx::p_fstatvfs,
+    "getgroups" => sysx::p_getgroups, "getpgrp" => sysx::p_getpgrp, "getsid" => sysx::p_getsid,
+    "setsid" => sysx::p_setsid, "setpgid" => sysx::p_setpgid,
+    "sched_getaffinity" => sysx::p_sched_getaffinity, "sched_yield" => sysx::p_sched_yield,
+    "closerange" => sysx::p_closerange, "fchmod" => sysx::p_fchmod, "fchdir" => sysx::p_fchdir,
+    "fdatasync" => sysx::p_fdatasync, "sync" => sysx::p_sync, "mkfifo" => sysx::p_mkfifo,
+    "nice" => sysx::p_nice, "pread" => sysx::p_pread, "pwrite" => sysx::p_pwrite,
+    "major" => sysx::p_major, "minor" => sysx::p_minor, "makedev" => sysx::p_makedev,
     "putenv" => process::p_putenv, "unsetenv" => process::p_unsetenv,
     "getpid" => process::p_getpid, "getppid" => process::p_getppid,
     "getuid" => process::p_getuid, "geteuid" => process::p_geteuid,
@@ -148,6 +163,11 @@ pub fn init(vm: &mut Vm) -> Value {
         let _ = names.insert(Value::str(n), Value::Int(i64::from(v)));
     }
     extra.push(("confstr_names", Value::dict(names)));
+    let mut names = Dict::new();
+    for &(n, v) in sysconf_table::SYSCONF_NAMES {
+        let _ = names.insert(Value::str(n), Value::Int(i64::from(v)));
+    }
+    extra.push(("sysconf_names", Value::dict(names)));
     extra.push(("_have_functions", Value::list(Vec::new())));
     extra.push((
         "error",
@@ -159,6 +179,7 @@ pub fn init(vm: &mut Vm) -> Value {
         ("terminal_size", &fd::TERMINAL_SIZE),
         ("times_result", &process::TIMES_RESULT),
         ("uname_result", &process::UNAME_RESULT),
+        ("statvfs_result", &sysx::STATVFS_RESULT),
     ] {
         extra.push((name, super::structseq::class_value(vm, typ)));
     }

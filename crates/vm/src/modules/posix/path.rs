@@ -69,7 +69,7 @@ pub fn fspath(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 /// Functions whose path may also be an open descriptor (their messages say so).
 const FD_FUNCS: &[&str] = &[
-    "stat", "listdir", "scandir", "chdir", "chmod", "utime", "truncate",
+    "stat", "listdir", "scandir", "chdir", "chmod", "utime", "truncate", "statvfs",
 ];
 
 /// Converts the argument `arg` of `func` to a path.

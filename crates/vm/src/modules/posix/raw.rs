@@ -243,3 +243,36 @@ pub(crate) fn confstr(name: i32) -> SysResult<Option<Vec<u8>>> {
         buf.resize(n, 0);
     }
 }
+
+/// `fork()`: 0 in the child, the child's pid in the parent.
+///
+/// The VM runs every Python thread on one OS thread, so the child starts
+/// with the whole interpreter in a consistent state.
+pub(crate) fn fork() -> SysResult<i32> {
+    // SAFETY: no other OS thread of ours holds locks the child would need.
+    check(unsafe { libc::fork() })
+}
+
+/// `execv(path, argv)` or, with `env`, `execve`: only returns on failure,
+/// with the `errno`.
+pub(crate) fn exec(
+    path: &CStr,
+    argv: &[std::ffi::CString],
+    env: Option<&[std::ffi::CString]>,
+) -> i32 {
+    let mut args: Vec<*const libc::c_char> = argv.iter().map(|a| a.as_ptr()).collect();
+    args.push(std::ptr::null());
+    match env {
+        Some(env) => {
+            let mut envp: Vec<*const libc::c_char> = env.iter().map(|e| e.as_ptr()).collect();
+            envp.push(std::ptr::null());
+            // SAFETY: NULL-terminated arrays of valid C strings that outlive the call.
+            unsafe { libc::execve(path.as_ptr(), args.as_ptr(), envp.as_ptr()) };
+        }
+        // SAFETY: a NULL-terminated array of valid C strings that outlive the call.
+        None => unsafe {
+            libc::execv(path.as_ptr(), args.as_ptr());
+        },
+    }
+    errno()
+}

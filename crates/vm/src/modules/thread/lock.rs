@@ -19,7 +19,7 @@ native_methods!(LOCK_M, "_thread.lock", [
     "__new__" => lock_new, "acquire" => lock_acquire, "acquire_lock" => lock_acquire,
     "release" => lock_release, "release_lock" => lock_release, "locked" => lock_locked,
     "locked_lock" => lock_locked, "__enter__" => lock_acquire, "__exit__" => lock_exit,
-    "__repr__" => lock_repr,
+    "__repr__" => lock_repr, "_at_fork_reinit" => lock_at_fork_reinit,
 ]);
 /// `_thread.lock` (`LockType`).
 pub(crate) static LOCK: ClassSpec = ClassSpec {
@@ -37,6 +37,7 @@ native_methods!(RLOCK_M, "_thread.RLock", [
     "__enter__" => rlock_acquire, "__exit__" => rlock_exit, "_is_owned" => rlock_is_owned,
     "_release_save" => rlock_release_save, "_acquire_restore" => rlock_acquire_restore,
     "_recursion_count" => rlock_recursion_count, "__repr__" => rlock_repr,
+    "_at_fork_reinit" => rlock_at_fork_reinit,
 ]);
 /// `_thread.RLock`.
 pub(crate) static RLOCK: ClassSpec = ClassSpec {
@@ -138,6 +139,23 @@ fn lock_release(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         return Err(PyErr::new(ExcKind::RuntimeError, "release unlocked lock"));
     }
     l.locked = false;
+    Ok(Value::None)
+}
+
+/// `_at_fork_reinit()`: in a forked child, the lock starts over unlocked
+/// (no thread of the parent survives to release it).
+fn lock_at_fork_reinit(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let st = receiver::<Lock>(&a, "_thread.lock", "_at_fork_reinit")?;
+    borrow(&st)?.locked = false;
+    Ok(Value::None)
+}
+
+/// `RLock._at_fork_reinit()`: unowned, count 0.
+fn rlock_at_fork_reinit(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let st = receiver::<RLock>(&a, "_thread.RLock", "_at_fork_reinit")?;
+    let mut l = borrow(&st)?;
+    l.owner = 0;
+    l.count = 0;
     Ok(Value::None)
 }
 
