@@ -49,6 +49,7 @@ pub use dis::{dis, dis_with, DisOptions};
 pub use mangle::mangle;
 pub use opcode::{ArgKind, Opcode, StackMoves};
 pub use pyc::{read_pyc, write_pyc, Pyc};
+pub use set_order::probe as set_probe;
 
 // Constants are copied around a lot (consts tuples, VM stacks): keep them two words plus a tag.
 const _: () = assert!(std::mem::size_of::<Constant>() <= 24);

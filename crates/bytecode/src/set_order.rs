@@ -49,17 +49,30 @@ pub(crate) fn iteration_order(items: &[Constant]) -> Option<Vec<usize>> {
 }
 
 fn find_free(table: &[Option<usize>], hash: u64) -> usize {
-    let mask = table.len() - 1;
-    let mut perturb = hash;
-    let mut i = (hash as usize) & mask;
+    probe(table.len() - 1, hash as i64, |j| {
+        table[j].is_none().then_some(j)
+    })
+}
+
+/// CPython 3.11's set probe sequence (`set_add_entry`, `set_insert_clean`):
+/// the slots looked at for `hash` in a table of `mask + 1` slots, a run of
+/// `LINEAR_PROBES` neighbours and then a perturbed jump, in order. Calls
+/// `visit` with each slot index until it returns `Some`. Declared once for
+/// this module and the VM's set table, whose orders must agree.
+#[inline]
+pub fn probe<T>(mask: usize, hash: i64, mut visit: impl FnMut(usize) -> Option<T>) -> T {
+    let mut perturb = hash as u64;
+    let mut i = (hash as u64 as usize) & mask;
     loop {
-        let probes = if i + LINEAR_PROBES <= mask {
+        let run = if i + LINEAR_PROBES <= mask {
             LINEAR_PROBES
         } else {
             0
         };
-        if let Some(k) = table[i..=i + probes].iter().position(Option::is_none) {
-            return i + k;
+        for j in i..=i + run {
+            if let Some(r) = visit(j) {
+                return r;
+            }
         }
         perturb >>= PERTURB_SHIFT;
         i = (i

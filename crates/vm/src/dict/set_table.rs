@@ -2,8 +2,8 @@
 //!
 //! A set or frozenset keeps its elements in a `Dict` switched to set mode:
 //! `entries` is then the open-addressed slot array itself (no index table),
-//! with CPython's probe sequence (a run of `LINEAR_PROBES` neighbours, then
-//! perturbation), dummy slots left by removals, `fill` (live plus dummy
+//! with CPython's probe sequence ([`pith_bytecode::set_probe`], shared with
+//! the order `dis` gives frozenset constants), dummy slots left by removals, `fill` (live plus dummy
 //! slots, kept in `appended`) and `used` counts and the same resize rules.
 //! Iterating the live slots in order therefore yields exactly CPython's
 //! iteration order, whatever sequence of additions, removals, `pop`s and
@@ -12,14 +12,13 @@
 //! Slot states: empty is a null key with hash 0, a dummy is a null key with
 //! hash -1 (no Python hash is ever -1), anything else is live.
 
+use pith_bytecode::set_probe as probe;
+
 use super::{key_eq, Dict, Entry};
 use crate::value::Value;
 
 /// The smallest table (CPython's `PySet_MINSIZE`).
 const MINSIZE: usize = 8;
-/// Neighbouring slots probed before the perturbed jump.
-const LINEAR_PROBES: usize = 9;
-const PERTURB_SHIFT: u32 = 5;
 /// The hash marking a dummy (deleted) slot.
 const DUMMY_HASH: i64 = -1;
 
@@ -37,32 +36,6 @@ fn empty_slots(n: usize) -> Vec<Entry> {
 
 fn is_dummy(e: &Entry) -> bool {
     e.key.is_null() && e.hash == DUMMY_HASH
-}
-
-/// The slots probed for `hash` in a table of `mask + 1` slots, in order:
-/// calls `visit` with each slot index until it returns `Some`.
-#[inline]
-fn probe<T>(mask: usize, hash: i64, mut visit: impl FnMut(usize) -> Option<T>) -> T {
-    let mut perturb = hash as u64;
-    let mut i = (hash as u64 as usize) & mask;
-    loop {
-        let run = if i + LINEAR_PROBES <= mask {
-            LINEAR_PROBES
-        } else {
-            0
-        };
-        for j in i..=i + run {
-            if let Some(r) = visit(j) {
-                return r;
-            }
-        }
-        perturb >>= PERTURB_SHIFT;
-        i = (i
-            .wrapping_mul(5)
-            .wrapping_add(1)
-            .wrapping_add(perturb as usize))
-            & mask;
-    }
 }
 
 /// Puts an entry known to be absent into a table without dummies
