@@ -292,6 +292,20 @@ impl Vm {
         Ok(())
     }
 
+    /// Frees the value `STORE_FAST` replaced: nothing for a scalar, else its
+    /// release, running any `__del__` it queued.
+    #[inline(always)]
+    fn release_local(&mut self, old: Value) {
+        if old.is_scalar() {
+            std::mem::forget(old);
+        } else {
+            crate::finalize::release(old);
+            if crate::finalize::due() {
+                self.run_finalizers();
+            }
+        }
+    }
+
     /// Calls a non-Python callable whose arguments are `stack[args_start..]`,
     /// leaving the stack at `ret_to`.
     // Inlined into both instantiations of the loop, as it was into the one
@@ -457,26 +471,12 @@ impl Vm {
                         if let Some(v) = top {
                             let old = std::mem::replace(local!(arg as usize), v);
                             pop_scalar(&mut self.stack);
-                            if old.is_scalar() {
-                                std::mem::forget(old);
-                            } else {
-                                crate::finalize::release(old);
-                                if crate::finalize::due() {
-                                    self.run_finalizers();
-                                }
-                            }
+                            self.release_local(old);
                             continue;
                         }
                         let v = pop!();
                         let old = std::mem::replace(local!(arg as usize), v);
-                        if old.is_scalar() {
-                            std::mem::forget(old);
-                        } else {
-                            crate::finalize::release(old);
-                            if crate::finalize::due() {
-                                self.run_finalizers();
-                            }
-                        }
+                        self.release_local(old);
                     }
                     Op::LoadFastLoadFast => {
                         let (i, j) = ((arg & 0xffff) as usize, (arg >> 16) as usize);

@@ -115,8 +115,7 @@ pub fn member_slot_for(v: &Value, t: &Rc<TypeObj>) -> Option<usize> {
     let st = st.try_borrow().ok()?;
     let index = st.slot?;
     let owner = st.owner.upgrade()?;
-    let h = t.heap.as_ref()?;
-    (Rc::ptr_eq(t, &owner) || h.mro.iter().any(|c| Rc::ptr_eq(c, &owner))).then_some(index)
+    t.is_subtype(&owner).then_some(index)
 }
 
 /// The `__slots__` members of `t` and its bases with their value indices,
@@ -220,13 +219,7 @@ fn me(a: &Args<'_>) -> PyResult<Described> {
 /// The instance a slot member reads or writes: an instance of its owner.
 fn slot_target<'a>(d: &Described, obj: &'a Value) -> PyResult<&'a crate::instance::Instance> {
     if let Value::Instance(i) = obj {
-        let owner = d.owner.upgrade();
-        let t = i.class();
-        let ok = match (&owner, &t.heap) {
-            (Some(o), Some(h)) => Rc::ptr_eq(&t, o) || h.mro.iter().any(|c| Rc::ptr_eq(c, o)),
-            _ => false,
-        };
-        if ok {
+        if d.owner.upgrade().is_some_and(|o| i.class().is_subtype(&o)) {
             return Ok(i);
         }
     }

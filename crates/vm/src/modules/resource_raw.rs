@@ -7,15 +7,7 @@
 //! size and turns `-1` into its `errno`.
 #![allow(unsafe_code)]
 
-use super::posix::raw::{errno, SysResult};
-
-fn check(r: libc::c_int) -> SysResult<libc::c_int> {
-    if r == -1 {
-        Err(errno())
-    } else {
-        Ok(r)
-    }
-}
+use super::posix::raw::{check, errno, SysResult};
 
 /// `(soft, hard)` limits, `RLIM_INFINITY` as `u64::MAX`.
 pub(crate) type Limits = (u64, u64);

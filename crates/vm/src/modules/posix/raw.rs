@@ -21,7 +21,7 @@ pub(crate) fn errno() -> i32 {
 }
 
 /// `-1` as the current `errno`, anything else as itself.
-fn check(r: libc::c_int) -> SysResult<libc::c_int> {
+pub(crate) fn check(r: libc::c_int) -> SysResult<libc::c_int> {
     if r == -1 {
         Err(errno())
     } else {

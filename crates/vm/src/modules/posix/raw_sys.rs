@@ -9,15 +9,7 @@
 
 use std::ffi::CStr;
 
-use super::raw::{errno, SysResult};
-
-fn check(r: libc::c_int) -> SysResult<libc::c_int> {
-    if r == -1 {
-        Err(errno())
-    } else {
-        Ok(r)
-    }
-}
+use super::raw::{check, errno, SysResult};
 
 /// `wait()`: the pid and status of any child, retried on `EINTR`.
 pub(crate) fn wait() -> SysResult<(i32, i32)> {

@@ -10,7 +10,7 @@
 use std::ffi::{CStr, CString};
 use std::mem::{size_of, zeroed};
 
-use crate::modules::posix::raw::{errno, SysResult};
+use crate::modules::posix::raw::{check, errno, SysResult};
 
 /// A socket address in Rust terms.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,15 +24,6 @@ pub(crate) enum SockAddr {
     Unix(Vec<u8>),
     /// A family this module does not decode.
     Other(i32),
-}
-
-/// `-1` as the current `errno`, anything else as itself.
-fn check(r: libc::c_int) -> SysResult<libc::c_int> {
-    if r == -1 {
-        Err(errno())
-    } else {
-        Ok(r)
-    }
 }
 
 /// `-1` as the current `errno`, a count otherwise.
