@@ -6,7 +6,7 @@ def t(expr):
     except Exception as e: print(expr, type(e).__name__, e)
 st = os.statvfs("/")
 print(type(st).__name__, len(st), st.f_bsize > 0, isinstance(st.f_fsid, int), os.statvfs_result.n_fields)
-for c in ['os.wait()','type(os.getgroups())','os.getpgrp()>0','os.getsid(0)>0','len(os.sched_getaffinity(0))>0','(os.major(0x10305), os.minor(0x10305), os.makedev(1,5))','os.statvfs("/nonexist")','os.fchmod(99, 0o644)','os.fchdir(99)','os.closerange(100, 103)','os.pread(99, 1, 0)','os.mkfifo("/nonexist/x")','os.nice(0)','os.sched_yield()','os.setpgid(99999999, 0)','os.getsid(99999999)','os.sched_getaffinity(99999999)','os.fdatasync(99)','os.sync()','os.statvfs(1.5)', 'os.fstatvfs(0).f_namemax > 0']:
+for c in ['os.wait()','type(os.getgroups())','os.getpgrp()==os.getpgid(0)','os.getsid(0)==os.getsid(os.getpid())','len(os.sched_getaffinity(0))>0','(os.major(0x10305), os.minor(0x10305), os.makedev(1,5))','os.statvfs("/nonexist")','os.fchmod(99, 0o644)','os.fchdir(99)','os.closerange(100, 103)','os.pread(99, 1, 0)','os.mkfifo("/nonexist/x")','os.nice(0)','os.sched_yield()','os.setpgid(99999999, 0)','os.getsid(99999999)','os.sched_getaffinity(99999999)','os.fdatasync(99)','os.sync()','os.statvfs(1.5)', 'os.fstatvfs(0).f_namemax > 0']:
     t(c)
 with tempfile.TemporaryDirectory() as d:
     fn = os.path.join(d, "f")
