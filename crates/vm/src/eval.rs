@@ -407,6 +407,39 @@ impl Vm {
                         }
                     };
                 }
+                // `pop!` for a value likely made from its parts just before
+                // (see `stack_words::pop_split`).
+                macro_rules! pop_split {
+                    () => {
+                        match crate::stack_words::pop_split(&mut self.stack) {
+                            Some(v) => v,
+                            None => break 'body (underflow(), false, cur),
+                        }
+                    };
+                }
+                // Pushes fast local `i`, or fails with UnboundLocalError at
+                // instruction `at` (a fused pair's second half is `cur + 1`).
+                macro_rules! push_local {
+                    ($i:expr, $at:expr) => {{
+                        let i: usize = $i;
+                        match crate::stack_words::push_local(&mut self.stack, base + i) {
+                            Some(true) => {}
+                            Some(false) => {
+                                break 'body (unbound_local(&code.localsplus[i]), false, $at)
+                            }
+                            None => break 'body (underflow(), false, $at),
+                        }
+                    }};
+                }
+                // Pops the top into fast local `i`, giving the value it held.
+                macro_rules! store_top {
+                    ($i:expr) => {
+                        match crate::stack_words::pop_into(&mut self.stack, base + $i) {
+                            Some(v) => v,
+                            None => break 'body (underflow(), false, cur),
+                        }
+                    };
+                }
                 macro_rules! top {
                     () => {
                         match self.stack.last_mut() {
@@ -422,17 +455,6 @@ impl Vm {
                             None => break 'body (underflow(), false, cur),
                         }
                     };
-                }
-                // A fast local's value, or UnboundLocalError when it is unset.
-                macro_rules! bound_local {
-                    ($i:expr) => {{
-                        let i: usize = $i;
-                        let v = local!(i).fast_clone();
-                        if v.is_null() {
-                            break 'body (unbound_local(&code.localsplus[i]), false, cur);
-                        }
-                        v
-                    }};
                 }
                 macro_rules! jump {
                     ($t:expr) => {{
@@ -452,47 +474,21 @@ impl Vm {
                 let arg = ins.arg;
                 match ins.op {
                     Op::LoadFast => {
-                        // Ints and floats are copied word by word (see `stack_words.rs`).
-                        let v = match *local!(arg as usize) {
-                            Value::Int(x) => Value::Int(x),
-                            Value::Float(x) => Value::Float(x),
-                            _ => bound_local!(arg as usize),
-                        };
-                        push(&mut self.stack, v);
+                        push_local!(arg as usize, cur);
                     }
                     Op::StoreFast => {
-                        // An int or float is read word by word from the top and
-                        // written the same way into the local.
-                        let top = match self.stack.last() {
-                            Some(&Value::Int(x)) => Some(Value::Int(x)),
-                            Some(&Value::Float(x)) => Some(Value::Float(x)),
-                            _ => None,
-                        };
-                        if let Some(v) = top {
-                            let old = std::mem::replace(local!(arg as usize), v);
-                            pop_scalar(&mut self.stack);
-                            self.release_local(old);
-                            continue;
-                        }
-                        let v = pop!();
-                        let old = std::mem::replace(local!(arg as usize), v);
+                        let old = store_top!(arg as usize);
                         self.release_local(old);
                     }
                     Op::LoadFastLoadFast => {
                         let (i, j) = ((arg & 0xffff) as usize, (arg >> 16) as usize);
-                        let v = bound_local!(i);
-                        push(&mut self.stack, v);
-                        let w = local!(j).fast_clone();
-                        if w.is_null() {
-                            break 'body (unbound_local(&code.localsplus[j]), false, cur + 1);
-                        }
-                        push(&mut self.stack, w);
+                        push_local!(i, cur);
+                        push_local!(j, cur + 1);
                         ip += 1;
                     }
                     Op::LoadFastLoadConst => {
                         let i = (arg & 0xffff) as usize;
-                        let v = bound_local!(i);
-                        push(&mut self.stack, v);
+                        push_local!(i, cur);
                         push(
                             &mut self.stack,
                             code.consts[(arg >> 16) as usize].fast_clone(),
@@ -514,8 +510,7 @@ impl Vm {
                                 continue;
                             }
                         }
-                        let v = bound_local!(i);
-                        push(&mut self.stack, v);
+                        push_local!(i, cur);
                         push(&mut self.stack, c.fast_clone());
                         ip += 1;
                     }
@@ -534,8 +529,7 @@ impl Vm {
                             }
                             continue;
                         }
-                        let v = bound_local!(i);
-                        push(&mut self.stack, v);
+                        push_local!(i, cur);
                         push(&mut self.stack, c.fast_clone());
                         ip += 1;
                     }
@@ -545,29 +539,18 @@ impl Vm {
                             &mut self.stack,
                             code.consts[(arg & 0xffff) as usize].fast_clone(),
                         );
-                        let w = local!(j).fast_clone();
-                        if w.is_null() {
-                            break 'body (unbound_local(&code.localsplus[j]), false, cur + 1);
-                        }
-                        push(&mut self.stack, w);
+                        push_local!(j, cur + 1);
                         ip += 1;
                     }
                     Op::StoreFastLoadFast => {
-                        let v = pop!();
-                        std::mem::replace(local!((arg & 0xffff) as usize), v).release();
+                        store_top!((arg & 0xffff) as usize).release();
                         let j = (arg >> 16) as usize;
-                        let w = local!(j).fast_clone();
-                        if w.is_null() {
-                            break 'body (unbound_local(&code.localsplus[j]), false, cur + 1);
-                        }
-                        push(&mut self.stack, w);
+                        push_local!(j, cur + 1);
                         ip += 1;
                     }
                     Op::StoreFastStoreFast => {
-                        let v = pop!();
-                        std::mem::replace(local!((arg & 0xffff) as usize), v).release();
-                        let w = pop!();
-                        std::mem::replace(local!((arg >> 16) as usize), w).release();
+                        store_top!((arg & 0xffff) as usize).release();
+                        store_top!((arg >> 16) as usize).release();
                         ip += 1;
                     }
                     Op::CompareOpIntJump => {
@@ -1997,7 +1980,7 @@ impl Vm {
                         continue 'frame;
                     }
                     Op::YieldValue => {
-                        let v = pop!();
+                        let v = pop_split!();
                         let Some(f) = self.frames.pop() else {
                             return Err(underflow());
                         };

@@ -163,15 +163,18 @@ impl Vm {
         std::mem::replace(&mut st.caller_exc, caller).release();
         let ip = st.ip;
         drop(st);
+        // The clones are taken before the closure so that it only moves
+        // registers and is inlined (with them inside, it was not).
+        let (code, globals, generator) = (gen.code.clone(), gen.globals.clone(), gen.clone());
         crate::stack_words::push_with(&mut self.frames, || Frame {
-            code: gen.code.clone(),
-            globals: gen.globals.clone(),
+            code,
+            globals,
             names: None,
             base: 0,
             ret_to: 0,
             ip,
             entry,
-            generator: Some(gen.clone()),
+            generator: Some(generator),
         });
         Ok(true)
     }
