@@ -164,6 +164,10 @@ impl Vm {
         }
         if TRACE {
             self.trace_raise(&err, raise_ip, crate::trace::ExceptionKind::Raised);
+            if !reraise {
+                self.hooks_exception(&mut err);
+                exc = err.0.clone();
+            }
         }
         // A stop asked by the tracer is caught by no handler.
         let stopped = TRACE && self.trace_stopped();
@@ -193,6 +197,7 @@ impl Vm {
                 frame.ip = h.target as usize;
                 if TRACE {
                     self.trace_caught(&err, raise_ip, h.target);
+                    self.hooks_caught(raise_ip, h.target);
                 }
                 return Ok(());
             }
@@ -202,6 +207,7 @@ impl Vm {
             if TRACE {
                 let e = Value::Exception(err.0.clone());
                 self.trace_exit(&f, crate::trace::FrameExit::Exception(&e));
+                self.hooks_exit(&crate::trace::FrameExit::Exception(&e));
             }
             while matches!(self.init_frames.last(), Some((d, _)) if *d >= self.frames.len()) {
                 self.init_frames.pop();
@@ -232,6 +238,8 @@ impl Vm {
             }
             if TRACE {
                 self.trace_raise(&err, raise_ip, crate::trace::ExceptionKind::Propagated);
+                self.hooks_exception(&mut err);
+                exc = err.0.clone();
             }
         }
     }
@@ -358,10 +366,18 @@ impl Vm {
     /// Runs frames until the innermost entry frame returns.
     pub(crate) fn run_frames(&mut self) -> PyResult<Value> {
         // One check per entry: the untraced instantiation has no hook at all.
-        if cfg!(feature = "trace") && self.trace.is_some() {
-            self.run_frames_impl::<true>()
-        } else {
-            self.run_frames_impl::<false>()
+        // A loop whose instantiation stops matching (`sys.settrace` called)
+        // returns with `switch_loop` set, its frames in place, to go on in
+        // the other one.
+        loop {
+            let r = if cfg!(feature = "trace") && (self.trace.is_some() || self.hooks.is_some()) {
+                self.run_frames_impl::<true>()
+            } else {
+                self.run_frames_impl::<false>()
+            };
+            if !std::mem::take(&mut self.switch_loop) {
+                return r;
+            }
         }
     }
 
@@ -387,6 +403,11 @@ impl Vm {
                 };
                 if TRACE && self.trace_dispatch(ip) {
                     break 'body (crate::trace::stopped_error(), false, ip as u32);
+                }
+                if TRACE {
+                    if let Err(e) = self.hooks_dispatch(ip) {
+                        break 'body (e, false, ip as u32);
+                    }
                 }
                 let ins = if TRACE { ins.unfused() } else { ins };
                 ip += 1;
@@ -467,6 +488,9 @@ impl Vm {
                                 break 'body (self.out_of_steps(), false, cur);
                             }
                             self.steps_left -= 1;
+                        }
+                        if TRACE {
+                            self.note_jump();
                         }
                         ip = t;
                     }};
@@ -864,6 +888,7 @@ impl Vm {
                             continue 'frame;
                         }
                         let mut v = pop!();
+                        let mut init = false;
                         if let Some((depth, _)) = self.init_frames.last() {
                             if *depth + 1 == self.frames.len() {
                                 if !matches!(v, Value::None) {
@@ -871,6 +896,7 @@ impl Vm {
                                 }
                                 if let Some((_, obj)) = self.init_frames.pop() {
                                     v = obj;
+                                    init = true;
                                 }
                             }
                         }
@@ -879,6 +905,9 @@ impl Vm {
                         };
                         if TRACE {
                             self.trace_exit(&f, crate::trace::FrameExit::Return(&v));
+                            // `__init__` itself returned `None`.
+                            let returned = if init { &Value::None } else { &v };
+                            self.hooks_exit(&crate::trace::FrameExit::Return(returned));
                         }
                         let f_entry = f.entry;
                         if !f_entry && f.generator.is_none() {
@@ -1032,10 +1061,41 @@ impl Vm {
                         if let Some(fr) = self.frames.last_mut() {
                             fr.ip = ip;
                         }
-                        let r = tri!(self.call_native(&callable, args_start, fpos, kwnames));
+                        let r = if TRACE && self.profiles_c_calls(&callable) {
+                            let func = match (&callable, fpos + 1 == args_start) {
+                                // A method called on `self` is reported bound.
+                                (Value::Builtin(def), true) => Value::BoundBuiltin(Rc::new((
+                                    self.stack[args_start].clone(),
+                                    *def,
+                                ))),
+                                _ => callable.clone(),
+                            };
+                            tri!(self.hook_c_event("c_call", &func));
+                            match self.call_native(&callable, args_start, fpos, kwnames) {
+                                Ok(v) => {
+                                    tri!(self.hook_c_event("c_return", &func));
+                                    v
+                                }
+                                Err(e) => {
+                                    tri!(self.hook_c_event("c_exception", &func));
+                                    break 'body (e, false, cur);
+                                }
+                            }
+                        } else {
+                            tri!(self.call_native(&callable, args_start, fpos, kwnames))
+                        };
                         push(&mut self.stack, r);
                         if crate::finalize::due() && crate::coro::finalize::pending() {
                             self.warn_unawaited(&code, cur);
+                        }
+                        if self.hooks_switch_due(TRACE) {
+                            // `sys.settrace` or `sys.setprofile` ran: go on in
+                            // the other instantiation of this loop.
+                            if let Some(fr) = self.frames.last_mut() {
+                                fr.ip = ip;
+                            }
+                            self.switch_loop = true;
+                            return Ok(Value::None);
                         }
                     }
                     Op::LoadMethod => {
@@ -1956,6 +2016,7 @@ impl Vm {
                         };
                         if TRACE {
                             self.trace_exit(&f, crate::trace::FrameExit::Generator);
+                            self.hooks_exit(&crate::trace::FrameExit::Generator);
                         }
                         let values = crate::gen::frame_vector(&mut self.stack, &f);
                         let gen = crate::gen::GenObj {
@@ -1986,6 +2047,7 @@ impl Vm {
                         };
                         if TRACE {
                             self.trace_exit(&f, crate::trace::FrameExit::Yield(&v));
+                            self.hooks_exit(&crate::trace::FrameExit::Yield(&v));
                         }
                         if f.generator.is_none() {
                             break 'body (

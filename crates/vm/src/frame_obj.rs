@@ -48,6 +48,43 @@ pub struct FrameObj {
     locals: RefCell<Option<Value>>,
     /// `f_back`.
     back: Option<Value>,
+    /// `f_trace`: the local trace function (`sys_trace.rs`), or `None`.
+    trace: RefCell<Value>,
+    /// `f_trace_lines`.
+    trace_lines: Cell<bool>,
+    /// `f_trace_opcodes`.
+    trace_opcodes: Cell<bool>,
+    /// The line a `line` event reports, for an instruction the internal
+    /// code dropped (a `pass` statement's `NOP`): `f_lineno` reads it.
+    line_override: Cell<Option<i32>>,
+}
+
+impl FrameObj {
+    /// `f_trace`.
+    pub(crate) fn trace(&self) -> Value {
+        self.trace.borrow().clone()
+    }
+
+    /// Sets `f_trace`.
+    pub(crate) fn set_trace(&self, f: Value) {
+        let old = self.trace.replace(f);
+        drop(old);
+    }
+
+    /// `f_trace_lines`.
+    pub(crate) fn trace_lines(&self) -> bool {
+        self.trace_lines.get()
+    }
+
+    /// `f_trace_opcodes`.
+    pub(crate) fn trace_opcodes(&self) -> bool {
+        self.trace_opcodes.get()
+    }
+
+    /// Makes `f_lineno` read `line` (or the frame's position again).
+    pub(crate) fn set_line_override(&self, line: Option<i32>) {
+        self.line_override.set(line);
+    }
 }
 
 /// For the cycle collector: the values a traceback or frame object holds
@@ -67,6 +104,9 @@ pub fn referents(v: &Value, out: &mut Vec<Value>) {
                 out.push(l.clone());
             }
             out.extend(f.back.clone());
+            if let Ok(t) = f.trace.try_borrow() {
+                out.push(t.clone());
+            }
         }
         _ => {}
     }
@@ -261,6 +301,10 @@ fn chain_frame(vm: &Vm, t: &TbObj) -> Value {
                 depth: None,
                 locals: RefCell::new(module_level.then(|| Value::Dict(entry.globals.clone()))),
                 back: back.take(),
+                trace: RefCell::new(Value::None),
+                trace_lines: Cell::new(true),
+                trace_opcodes: Cell::new(false),
+                line_override: Cell::new(None),
             })
         };
         made[i] = Rc::downgrade(&f);
@@ -374,7 +418,10 @@ pub fn getattr(vm: &mut Vm, obj: &Value, name: &Rc<StrObj>) -> PyResult<Value> {
             }
             match n {
                 "f_code" => Ok(Value::Code(f.code.clone())),
-                "f_lineno" => Ok(lineno(&f.code, f.ip.get())),
+                "f_lineno" => match f.line_override.get() {
+                    Some(line) => Ok(Value::Int(i64::from(line))),
+                    None => Ok(lineno(&f.code, f.ip.get())),
+                },
                 "f_lasti" => Ok(lasti(&f.code, f.ip.get(), f.in_call.get())),
                 "f_globals" => Ok(Value::Dict(f.globals.clone())),
                 "f_locals" => {
@@ -387,9 +434,9 @@ pub fn getattr(vm: &mut Vm, obj: &Value, name: &Rc<StrObj>) -> PyResult<Value> {
                 }
                 "f_builtins" => Ok(Value::Dict(vm.builtins.clone())),
                 "f_back" => Ok(f.back.clone().unwrap_or(Value::None)),
-                "f_trace" => Ok(Value::None),
-                "f_trace_lines" => Ok(Value::Bool(true)),
-                "f_trace_opcodes" => Ok(Value::Bool(false)),
+                "f_trace" => Ok(f.trace()),
+                "f_trace_lines" => Ok(Value::Bool(f.trace_lines.get())),
+                "f_trace_opcodes" => Ok(Value::Bool(f.trace_opcodes.get())),
                 _ => Err(no_attr(obj, n)),
             }
         }
@@ -397,8 +444,9 @@ pub fn getattr(vm: &mut Vm, obj: &Value, name: &Rc<StrObj>) -> PyResult<Value> {
     }
 }
 
-/// Attribute writes on `traceback` and `frame` objects: `f_trace` is accepted
-/// (no tracing hook runs it), the rest are read-only as in CPython.
+/// Attribute writes on `traceback` and `frame` objects: `f_trace`,
+/// `f_trace_lines` and `f_trace_opcodes` are writable, the rest read-only
+/// as in CPython.
 pub fn setattr(obj: &Value, name: &str, value: &Value) -> PyResult<()> {
     let (kind, known): (&str, &[&str]) = match obj {
         Value::Traceback(_) => ("traceback", &["tb_next", "tb_lasti", "tb_lineno"]),
@@ -411,17 +459,35 @@ pub fn setattr(obj: &Value, name: &str, value: &Value) -> PyResult<()> {
                 "f_locals",
                 "f_builtins",
                 "f_lasti",
-                "f_trace_lines",
-                "f_trace_opcodes",
             ],
         ),
     };
     if let (Value::Traceback(t), "tb_next") = (obj, name) {
         return set_tb_next(t, value);
     }
+    if let Value::Frame(f) = obj {
+        match name {
+            "f_trace" => {
+                f.set_trace(value.clone());
+                return Ok(());
+            }
+            "f_trace_lines" | "f_trace_opcodes" => {
+                let Value::Bool(b) = value else {
+                    return Err(PyErr::type_error("attribute value type must be bool"));
+                };
+                let cell = if name == "f_trace_lines" {
+                    &f.trace_lines
+                } else {
+                    &f.trace_opcodes
+                };
+                cell.set(*b);
+                return Ok(());
+            }
+            _ => {}
+        }
+    }
     match name {
         "tb_frame" => Err(PyErr::new(ExcKind::AttributeError, "readonly attribute")),
-        "f_trace" => Ok(()),
         "f_lineno" => Err(if matches!(value, Value::Int(_) | Value::Bool(_)) {
             PyErr::value_error("f_lineno can only be set by a trace function")
         } else {
@@ -458,8 +524,15 @@ impl Vm {
             .is_some_and(|f| Rc::ptr_eq(&f.code, code) && Rc::ptr_eq(&f.globals, globals))
     }
 
+    /// The frame object of running frame `index` if one exists already.
+    pub(crate) fn live_frame_object(&self, index: usize) -> Option<Rc<FrameObj>> {
+        let f = LIVE.with(|live| live.borrow().get(index).and_then(Weak::upgrade))?;
+        let fr = self.frames.get(index)?;
+        (Rc::ptr_eq(&f.code, &fr.code) && Rc::ptr_eq(&f.globals, &fr.globals)).then_some(f)
+    }
+
     /// The frame object of a running frame: `index` 0 is the outermost.
-    fn frame_object(&self, index: usize) -> Value {
+    pub(crate) fn frame_object(&self, index: usize) -> Value {
         if index >= self.frames.len() {
             return Value::None;
         }
@@ -503,6 +576,10 @@ impl Vm {
                     depth: u32::try_from(i).ok(),
                     locals: RefCell::new(None),
                     back: back.take(),
+                    trace: RefCell::new(Value::None),
+                    trace_lines: Cell::new(true),
+                    trace_opcodes: Cell::new(false),
+                    line_override: Cell::new(None),
                 });
                 live[i] = Rc::downgrade(&f);
                 back = Some(Value::Frame(f));

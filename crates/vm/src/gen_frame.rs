@@ -247,9 +247,15 @@ impl Vm {
             Some(i) if i.op == Op::ForIter => {
                 parent.ip = i.arg as usize;
                 self.stack.pop();
+                if self.hooks.is_some() {
+                    self.hooks_subiterator_returned(&v, true);
+                }
             }
             Some(i) if i.op == Op::Send => {
                 parent.ip = i.arg as usize;
+                if self.hooks.is_some() {
+                    self.hooks_subiterator_returned(&v, false);
+                }
                 match self.stack.last_mut() {
                     Some(top) => *top = v,
                     None => crate::stack_words::push(&mut self.stack, v),

@@ -103,6 +103,7 @@ pub mod str_codecs;
 pub mod str_surrogates;
 mod subclasses;
 mod subscr_fast;
+mod sys_trace;
 pub mod trace;
 mod traceback;
 pub mod types;

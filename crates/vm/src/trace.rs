@@ -221,7 +221,7 @@ pub fn strip_addresses(s: &str) -> String {
 /// CPython's instruction stream of one code object, and where each
 /// internal instruction sits in it.
 #[derive(Debug)]
-struct CodeMap {
+pub(crate) struct CodeMap {
     /// Kept alive so that the map's key (the `Code`'s address) stays unique.
     code: Rc<Code>,
     /// Every instruction as `dis` lists it.
@@ -233,7 +233,7 @@ struct CodeMap {
 }
 
 impl CodeMap {
-    fn new(code: &Rc<Code>) -> CodeMap {
+    pub(crate) fn new(code: &Rc<Code>) -> CodeMap {
         let raw = &code.raw;
         let orig: Vec<Instruction> = instructions(&raw.code).collect();
         let positions = pith_bytecode::location::co_positions(&raw.linetable, raw.firstlineno);
@@ -259,8 +259,49 @@ impl CodeMap {
         self.orig.partition_point(|i| i64::from(i.offset) < offset)
     }
 
-    fn orig_of(&self, ip: usize) -> usize {
+    pub(crate) fn orig_of(&self, ip: usize) -> usize {
         self.index.get(ip).copied().unwrap_or(self.orig.len())
+    }
+
+    /// The last `RESUME` before `orig[k]`, if any: where a frame's traced
+    /// part starts (its `call` event).
+    pub(crate) fn resume_before(&self, k: usize) -> Option<usize> {
+        let end = k.min(self.orig.len());
+        (0..end)
+            .rev()
+            .find(|&j| self.orig[j].opcode().map(Opcode::deopt) == Some(Opcode::Resume))
+    }
+
+    /// Whether every instruction strictly between `a` and `b` is one the
+    /// internal code dropped (so going from `a` to `b` ran them all).
+    pub(crate) fn dropped_between(&self, a: usize, b: usize) -> bool {
+        (a + 1..b).all(|j| self.is_dropped(j))
+    }
+
+    /// Whether the internal code dropped `orig[j]` (it runs as no step).
+    pub(crate) fn is_dropped(&self, j: usize) -> bool {
+        self.orig.get(j).is_some_and(|i| is_dropped(i.opcode()))
+    }
+
+    /// Where the jump `orig[j]` goes, if it is one.
+    pub(crate) fn jump_target_of(&self, j: usize) -> Option<usize> {
+        let t = self.orig.get(j)?.jump_target()?;
+        Some(self.at_offset(t))
+    }
+
+    /// The source line of `orig[j]`.
+    pub(crate) fn line(&self, j: usize) -> Option<i32> {
+        self.lines.get(j).copied().flatten()
+    }
+
+    /// The argument of `orig[j]`.
+    pub(crate) fn arg(&self, j: usize) -> Option<i64> {
+        self.orig.get(j)?.arg
+    }
+
+    /// The opcode of `orig[j]`, specializations undone.
+    pub(crate) fn opcode(&self, j: usize) -> Option<Opcode> {
+        self.orig.get(j)?.opcode().map(Opcode::deopt)
     }
 }
 

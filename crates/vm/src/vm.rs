@@ -126,6 +126,11 @@ pub struct Vm {
     pub(crate) write_bytecode: bool,
     /// The installed tracer (`trace.rs`); `None` runs the untraced loop.
     pub(crate) trace: Option<Box<crate::trace::TraceState>>,
+    /// `sys.settrace`/`sys.setprofile` hooks (`sys_trace.rs`); they run on
+    /// the traced loop too.
+    pub(crate) hooks: Option<Box<crate::sys_trace::Hooks>>,
+    /// Set by a loop that returns to go on in the other instantiation.
+    pub(crate) switch_loop: bool,
     /// `__init__` frames run by calling their class: (frame index, new instance).
     /// Returning from such a frame gives the instance instead of `None`.
     pub(crate) init_frames: Vec<(usize, Value)>,
@@ -189,6 +194,8 @@ impl Vm {
             sys_path: Value::list(Vec::new()),
             write_bytecode: true,
             trace: None,
+            hooks: None,
+            switch_loop: false,
             init_frames: Vec::new(),
             sched: Default::default(),
         }

@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use crate::exc::{PyErr, PyResult};
 use crate::func::{Args, BuiltinDef};
+use crate::sys_trace::HookKind;
 use crate::types::{type_name, ExcKind};
 use crate::value::{StrObj, Value};
 use crate::vm::Vm;
@@ -33,7 +34,43 @@ module_functions!(SYS_FUNCTIONS, "sys", [
     "set_asyncgen_hooks" => super::sys_asyncgen::set_asyncgen_hooks,
     "is_finalizing" => super::sys_asyncgen::is_finalizing,
     "getswitchinterval" => s_getswitchinterval, "setswitchinterval" => s_setswitchinterval,
+    "settrace" => s_settrace, "gettrace" => s_gettrace,
+    "setprofile" => s_setprofile, "getprofile" => s_getprofile,
 ]);
+
+/// `sys.settrace(function)` and `sys.setprofile(function)`.
+fn set_hook(vm: &mut Vm, a: &Args<'_>, name: &str, kind: HookKind) -> PyResult<Value> {
+    if !a.kwnames.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "{name}() takes no keyword arguments"
+        )));
+    }
+    crate::native::positional(a, name, 1, 1)?;
+    let f = match &a.pos[0] {
+        Value::None => None,
+        f => Some(f.clone()),
+    };
+    vm.set_hook(kind, f);
+    Ok(Value::None)
+}
+
+fn s_settrace(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    set_hook(vm, &a, "settrace", HookKind::Trace)
+}
+
+fn s_setprofile(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    set_hook(vm, &a, "setprofile", HookKind::Profile)
+}
+
+fn s_gettrace(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    no_args(&a, "sys.gettrace")?;
+    Ok(vm.hook(HookKind::Trace))
+}
+
+fn s_getprofile(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    no_args(&a, "sys.getprofile")?;
+    Ok(vm.hook(HookKind::Profile))
+}
 
 /// `sys.getswitchinterval()`.
 fn s_getswitchinterval(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {

@@ -170,7 +170,12 @@ impl Vm {
             return Resume::Continue;
         };
         let clean = self.native_depth == self.sched.cur_level;
-        if block.preempt && (!clean || self.sched.threads.len() < 2 || self.trace.is_some()) {
+        if block.preempt
+            && (!clean
+                || self.sched.threads.len() < 2
+                || self.trace.is_some()
+                || self.hooks.is_some())
+        {
             return Resume::Continue;
         }
         let with = self
