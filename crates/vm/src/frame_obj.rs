@@ -520,11 +520,10 @@ impl Vm {
             return Value::None;
         }
         if st.running {
-            let at = self.frames.iter().rposition(|f| {
-                f.generator
-                    .as_ref()
-                    .is_some_and(|fg| Rc::ptr_eq(fg, g))
-            });
+            let at = self
+                .frames
+                .iter()
+                .rposition(|f| f.generator.as_ref().is_some_and(|fg| Rc::ptr_eq(fg, g)));
             return at.map_or(Value::None, |i| self.frame_object(i));
         }
         let mut d = Dict::new();

@@ -296,9 +296,8 @@ pub fn write_repr(out: &mut String, v: &Value, seen: &mut Vec<usize>) {
                 }
                 _ => {
                     let d = m.dict.borrow();
-                    let unset = |k: &str| {
-                        matches!(crate::import::dict_get(&d, k), Some(Value::None))
-                    };
+                    let unset =
+                        |k: &str| matches!(crate::import::dict_get(&d, k), Some(Value::None));
                     // `_module_repr`: a module made by `types.ModuleType`
                     // has no spec, loader or file, and shows only its name.
                     if unset("__spec__") && unset("__loader__") {

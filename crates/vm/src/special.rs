@@ -849,8 +849,12 @@ impl Vm {
                     _ => self.repr_of(&Value::Tuple(args)),
                 }
             }
+            // `str` and `bytes` have a `__str__` of their own, which a
+            // subclass's `__repr__` does not replace (`int`, `list`, ...
+            // inherit `object.__str__`, which calls `__repr__`).
             Value::Instance(i)
-                if special(&i.class(), D::Repr).is_none()
+                if (special(&i.class(), D::Repr).is_none()
+                    || matches!(i.payload(), Some(Value::Str(_) | Value::Bytes(_))))
                     && i.payload().is_some()
                     && !matches!(i.payload(), Some(Value::ByteArray(_))) =>
             {
