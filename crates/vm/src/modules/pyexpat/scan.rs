@@ -277,21 +277,42 @@ impl Scanner {
                     i += 1;
                 }
                 if i == at {
-                    let code = if place == Place::Prolog {
-                        if is_xml_char(c) {
-                            code::SYNTAX
-                        } else {
-                            code::INVALID_TOKEN
-                        }
-                    } else {
-                        code::JUNK_AFTER_DOC_ELEMENT
-                    };
-                    return Err(Stop::Err(code, at));
+                    return Err(self.outside_root(at, c, place));
                 }
                 self.pos = i;
                 out.push((at, Event::Default(self.collect(at, i))));
                 Ok(())
             }
+        }
+    }
+
+    /// What Expat's prolog tokenizer makes of character `c` outside the
+    /// root element: a name is a syntax error before the root (unless
+    /// markup follows it at once) and junk after it; a literal is an
+    /// unclosed token; other characters are invalid tokens.
+    fn outside_root(&self, at: usize, c: char, place: Place) -> Stop {
+        let epilog = place == Place::Epilog;
+        if is_name_char(c) {
+            let mut j = at;
+            while self.text.get(j).is_some_and(|&d| is_name_char(d)) {
+                j += 1;
+            }
+            return match self.text.get(j) {
+                // Characters that cannot end a name token.
+                Some('<' | '!') => Stop::Err(code::INVALID_TOKEN, j),
+                _ if epilog => Stop::Err(code::JUNK_AFTER_DOC_ELEMENT, at),
+                _ => Stop::Err(code::SYNTAX, at),
+            };
+        }
+        match c {
+            '#' => match self.text.get(at + 1) {
+                None => Stop::Err(code::UNCLOSED_TOKEN, at),
+                Some(_) => Stop::Err(code::INVALID_TOKEN, at + 1),
+            },
+            '"' | '\'' => Stop::Err(code::UNCLOSED_TOKEN, at),
+            '>' if epilog => Stop::Err(code::JUNK_AFTER_DOC_ELEMENT, at),
+            '>' => Stop::Err(code::SYNTAX, at),
+            _ => Stop::Err(code::INVALID_TOKEN, at),
         }
     }
 
@@ -408,6 +429,9 @@ impl Scanner {
     }
 
     fn start_tag(&mut self, at: usize, out: &mut Vec<(usize, Event)>) -> Step<()> {
+        if self.place == Place::Epilog && is_name_start(self.peek(at + 1)?) {
+            return Err(Stop::Err(code::JUNK_AFTER_DOC_ELEMENT, at));
+        }
         let name_end = self.name(at + 1)?;
         let name = self.collect(at + 1, name_end);
         let mut attrs: Vec<(String, String)> = Vec::new();
@@ -498,19 +522,14 @@ impl Scanner {
     }
 
     fn end_tag(&mut self, at: usize, out: &mut Vec<(usize, Event)>) -> Step<()> {
+        if self.place != Place::Root {
+            return Err(Stop::Err(code::INVALID_TOKEN, at + 1));
+        }
         let name_end = self.name(at + 2)?;
         let name = self.collect(at + 2, name_end);
         let i = self.skip_space(name_end)?;
         if self.peek(i)? != '>' {
             return Err(Stop::Err(code::INVALID_TOKEN, i));
-        }
-        if self.place != Place::Root {
-            let code = if self.place == Place::Epilog {
-                code::JUNK_AFTER_DOC_ELEMENT
-            } else {
-                code::SYNTAX
-            };
-            return Err(Stop::Err(code, at));
         }
         if self.open.last() != Some(&name) {
             return Err(Stop::Err(code::TAG_MISMATCH, at + 2));
