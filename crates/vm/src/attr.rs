@@ -45,17 +45,23 @@ pub(crate) fn plain_getter(attr: &Value) -> Option<Rc<crate::func::Function>> {
     let Value::Descr(d) = attr else {
         return None;
     };
-    let Descr::Property {
-        fget: Value::Function(f),
-        ..
-    } = &**d
-    else {
+    let Descr::Property { fget, .. } = &**d else {
+        return None;
+    };
+    plain_function(fget, 1)
+}
+
+/// A Python function the eval loop can run as a frame of its own when
+/// called with `nargs` positional arguments: simple parameters, exactly
+/// that many, and no generator or coroutine body.
+pub(crate) fn plain_function(v: &Value, nargs: usize) -> Option<Rc<crate::func::Function>> {
+    let Value::Function(f) = v else {
         return None;
     };
     let code = f.code.borrow();
     let flags = code.flags;
     let plain = code.simple_args
-        && code.argcount == 1
+        && code.argcount == nargs
         && !flags.contains(pith_bytecode::CodeFlags::GENERATOR)
         && !flags.contains(pith_bytecode::CodeFlags::COROUTINE)
         && !flags.contains(pith_bytecode::CodeFlags::ASYNC_GENERATOR);
@@ -674,11 +680,14 @@ pub(crate) fn receiver_for(obj: &Value, def: &BuiltinDef) -> Value {
 /// Whether a builtin method works on a subclass instance itself rather than
 /// on its builtin payload: the methods of `object`, `BaseException` and
 /// `type`, of classes written in Rust (owner `module.name`), and
-/// `__reduce__`, which needs the instance's class and dict.
+/// `__reduce__`, which needs the instance's class and dict, and the slot
+/// wrappers of builtin bases, which unwrap the payload themselves (bound to
+/// the instance, `inst.__getitem__(k)` still reaches `__missing__`).
 pub(crate) fn takes_instance(def: &BuiltinDef) -> bool {
     matches!(def.owner, "object" | "BaseException" | "type")
         || def.owner.contains('.')
         || def.name == "__reduce__"
+        || crate::slots::unwraps_payload(def)
 }
 
 /// `__name__`, `__mro__`, `__dict__`... of a class.

@@ -2132,7 +2132,21 @@ impl Vm {
                         self.sched.direct = true;
                         let (exit, entered) = tri!(self.before_with(&mgr));
                         push(&mut self.stack, exit);
-                        push(&mut self.stack, entered);
+                        match entered {
+                            Ok(v) => push(&mut self.stack, v),
+                            Err(enter) => {
+                                // A Python `__enter__` runs as a frame; its
+                                // result lands where `entered` would.
+                                self.sched.direct = false;
+                                if let Some(fr) = self.frames.last_mut() {
+                                    fr.ip = ip;
+                                }
+                                let p = self.stack.len();
+                                push(&mut self.stack, mgr);
+                                tri!(self.push_call_frame(&enter, p, p, None));
+                                continue 'frame;
+                            }
+                        }
                     }
                     Op::WithExceptStart => {
                         let len = self.stack.len();

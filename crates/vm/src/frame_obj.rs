@@ -588,6 +588,42 @@ impl Vm {
         })
     }
 
+    /// `gi_frame` of a generator: `None` once it has finished; its frame
+    /// object on the call stack while it runs; else a snapshot of the
+    /// suspended (or not yet started) frame, with its locals and position.
+    pub(crate) fn generator_frame(&self, g: &Rc<crate::gen::GenObj>) -> Value {
+        let st = g.state.borrow();
+        if st.done {
+            return Value::None;
+        }
+        if st.running {
+            let at = self
+                .frames
+                .iter()
+                .rposition(|f| f.generator.as_ref().is_some_and(|fg| Rc::ptr_eq(fg, g)));
+            return at.map_or(Value::None, |i| self.frame_object(i));
+        }
+        let mut d = Dict::new();
+        for (name, v) in g.code.localsplus.iter().zip(st.values.iter()) {
+            let v = match v {
+                Value::Cell(c) => c.borrow().clone(),
+                v => v.clone(),
+            };
+            if !v.is_null() {
+                let _ = d.insert(Value::Str(name.clone()), v);
+            }
+        }
+        Value::Frame(Rc::new(FrameObj {
+            code: g.code.clone(),
+            globals: g.globals.clone(),
+            ip: Cell::new(st.ip.saturating_sub(1) as u32),
+            in_call: Cell::new(false),
+            depth: None,
+            locals: RefCell::new(Some(Value::dict(d))),
+            back: None,
+        }))
+    }
+
     /// `f_locals` of the running frame `index`: the namespace of module and
     /// class bodies, else a dict of the bound locals, cells and free variables
     /// (`old`, refilled, when there is one: CPython keeps one dict per frame).

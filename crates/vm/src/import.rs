@@ -80,6 +80,27 @@ pub(crate) fn module_special_attr(
     }
 }
 
+/// Sets `__spec__._initializing` of a module whose body starts or ends.
+fn set_initializing(m: &ModuleObj, on: bool) {
+    if let Some(Value::Instance(spec)) = dict_get(&m.dict.borrow(), "__spec__") {
+        let name = Rc::new(crate::value::StrObj::new("_initializing"));
+        let _ = spec.dict.store(&name, Value::Bool(on));
+    }
+}
+
+/// Whether a module's body is still running (`__spec__._initializing`,
+/// CPython's `_PyModuleSpec_IsInitializing`).
+pub(crate) fn is_initializing(m: &ModuleObj) -> bool {
+    match dict_get(&m.dict.borrow(), "__spec__") {
+        Some(Value::Instance(spec)) => matches!(
+            spec.dict
+                .get(&Rc::new(crate::value::StrObj::new("_initializing"))),
+            Some(Value::Bool(true))
+        ),
+        _ => false,
+    }
+}
+
 /// `d[name]` for a str key.
 pub(crate) fn dict_get(d: &Dict, name: &str) -> Option<Value> {
     d.get(&Value::str(name)).ok().flatten().cloned()
@@ -184,9 +205,18 @@ impl Vm {
             Some(Value::Str(f)) => Some(f.as_str().to_string()),
             _ => None,
         };
+        let msg = if is_initializing(m) {
+            format!(
+                "cannot import name '{name}' from partially initialized module '{}' \
+                 (most likely due to a circular import) ({location})",
+                m.name
+            )
+        } else {
+            format!("cannot import name '{name}' from '{}' ({location})", m.name)
+        };
         Err(crate::import_error::new(
             ExcKind::ImportError,
-            format!("cannot import name '{name}' from '{}' ({location})", m.name),
+            msg,
             &m.name,
             file.as_deref(),
         ))
@@ -301,7 +331,12 @@ impl Vm {
                     return Ok(m);
                 };
                 let globals = md.dict.clone();
-                if let Err(e) = self.exec_module(code, globals) {
+                // `_load_unlocked` marks the spec while the body runs, so a
+                // circular import's errors can say so.
+                set_initializing(md, true);
+                let ran = self.exec_module(code, globals);
+                set_initializing(md, false);
+                if let Err(e) = ran {
                     self.set_sys_module(absname, None);
                     return Err(e);
                 }

@@ -1012,9 +1012,22 @@ impl Vm {
                 }
             }
             return v.ok_or_else(|| {
+                let prefix = if crate::import::is_initializing(m) {
+                    "partially initialized "
+                } else {
+                    ""
+                };
+                let suffix = if prefix.is_empty() {
+                    ""
+                } else {
+                    " (most likely due to a circular import)"
+                };
                 let err = PyErr::new(
                     ExcKind::AttributeError,
-                    format!("module '{}' has no attribute '{}'", m.name, n),
+                    format!(
+                        "{prefix}module '{}' has no attribute '{}'{suffix}",
+                        m.name, n
+                    ),
                 );
                 let names: Vec<Rc<str>> = m
                     .dict

@@ -295,7 +295,20 @@ pub fn write_repr(out: &mut String, v: &Value, seen: &mut Vec<usize>) {
                     let _ = write!(out, "<module '{}' from '{}'>", m.name, file.as_str());
                 }
                 _ => {
-                    let _ = write!(out, "<module '{}' (built-in)>", m.name);
+                    let d = m.dict.borrow();
+                    let unset =
+                        |k: &str| matches!(crate::import::dict_get(&d, k), Some(Value::None));
+                    // `_module_repr`: a module made by `types.ModuleType`
+                    // has no spec, loader or file, and shows only its name.
+                    if unset("__spec__") && unset("__loader__") {
+                        let name = match crate::import::dict_get(&d, "__name__") {
+                            Some(Value::Str(s)) => pith_repr::str_repr(s.as_str()),
+                            _ => "'?'".to_string(),
+                        };
+                        let _ = write!(out, "<module {name}>");
+                    } else {
+                        let _ = write!(out, "<module '{}' (built-in)>", m.name);
+                    }
                 }
             },
         },

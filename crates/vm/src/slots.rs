@@ -154,6 +154,13 @@ fn per_class(class: &str, shared: &'static BuiltinDef) -> &'static BuiltinDef {
     })
 }
 
+/// Whether `def` is one of the shared slot wrappers above, which take a
+/// builtin-subclass instance and operate on its payload.
+pub fn unwraps_payload(def: &BuiltinDef) -> bool {
+    (def.owner == "builtin" || def.owner.starts_with("builtin:"))
+        && SLOT_WRAPPERS.iter().any(|w| w.name == def.name)
+}
+
 /// `[1].__len__` and the like: a builtin value's special method, bound.
 pub fn bound_slot_wrapper(obj: &Value, name: &str) -> Option<Value> {
     if !name.starts_with("__") || matches!(obj, Value::Type(_) | Value::Module(_)) {

@@ -849,8 +849,12 @@ impl Vm {
                     _ => self.repr_of(&Value::Tuple(args)),
                 }
             }
+            // `str` and `bytes` have a `__str__` of their own, which a
+            // subclass's `__repr__` does not replace (`int`, `list`, ...
+            // inherit `object.__str__`, which calls `__repr__`).
             Value::Instance(i)
-                if special(&i.class(), D::Repr).is_none()
+                if (special(&i.class(), D::Repr).is_none()
+                    || matches!(i.payload(), Some(Value::Str(_) | Value::Bytes(_))))
                     && i.payload().is_some()
                     && !matches!(i.payload(), Some(Value::ByteArray(_))) =>
             {
@@ -1052,7 +1056,10 @@ impl Vm {
     }
 
     /// `BEFORE_WITH`: `(bound __exit__, result of __enter__)`.
-    pub(crate) fn before_with(&mut self, mgr: &Value) -> PyResult<(Value, Value)> {
+    pub(crate) fn before_with(
+        &mut self,
+        mgr: &Value,
+    ) -> PyResult<(Value, Result<Value, Rc<crate::func::Function>>)> {
         let t = type_of(mgr);
         let enter = special(&t, D::Enter);
         let exit = special(&t, D::Exit);
@@ -1069,8 +1076,14 @@ impl Vm {
             )));
         };
         let exit = self.bind_attr(exit, mgr, &t)?;
+        // A plain Python `__enter__` runs as a frame of the eval loop, not
+        // under a Rust call: a lock it blocks on can then switch threads
+        // (a nested wait could not resume the thread that holds the lock).
+        if let Some(f) = crate::attr::plain_function(&enter, 1) {
+            return Ok((exit, Err(f)));
+        }
         let r = self.call_special(&enter, mgr, &[])?;
-        Ok((exit, r))
+        Ok((exit, Ok(r)))
     }
 }
 

@@ -65,7 +65,7 @@ impl Vm {
         let v = match attr.as_str() {
             "gi_yieldfrom" => Some(delegate(g).unwrap_or(Value::None)),
             "gi_code" => Some(Value::Code(g.code.clone())),
-            "gi_frame" => Some(Value::None),
+            "gi_frame" => Some(self.generator_frame(g)),
             "gi_running" => Some(Value::Bool(g.state.borrow().running)),
             "gi_suspended" => {
                 let s = g.state.borrow();

@@ -101,6 +101,17 @@ fn str_join(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             items
         }
     };
+    // Instances of str subclasses join as their text.
+    let items: Vec<Value> = items
+        .into_iter()
+        .map(|v| match &v {
+            Value::Instance(_) => match crate::instance::payload_of(&v) {
+                Some(p @ Value::Str(_)) => p.clone(),
+                _ => v,
+            },
+            _ => v,
+        })
+        .collect();
     let mut total = sep.as_str().len() * items.len().saturating_sub(1);
     for (i, item) in items.iter().enumerate() {
         match item {

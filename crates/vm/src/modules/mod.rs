@@ -61,6 +61,7 @@ pub mod operator;
 pub mod posix;
 pub mod posixsubprocess;
 pub mod pwd;
+pub mod pyexpat;
 pub mod pystruct;
 pub mod random;
 pub mod resource;
@@ -150,6 +151,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("math", math::init),
     ("posix", posix::init),
     ("pwd", pwd::init),
+    ("pyexpat", pyexpat::init),
     ("resource", resource::init),
     ("select", select::init),
     ("sys", sys::init),

@@ -29,6 +29,7 @@ base_methods! {
     "writable" => no,
     "seekable" => no,
     "isatty" => isatty,
+    "tell" => tell,
     "__iter__" => iter,
     "__next__" => next,
     "readline" => readline,
@@ -58,6 +59,14 @@ pub(super) fn install(vm: &mut Vm, class: &Value) -> PyResult<()> {
     }));
     let key = vm.intern("closed");
     vm.set_attr(class, &key, prop)
+}
+
+/// `IOBase.tell()`: `self.seek(0, 1)`, as CPython's does.
+fn tell(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = this(&a)?;
+    let key = vm.intern("seek");
+    let seek = vm.get_attr(obj, &key)?;
+    vm.call(&seek, &[Value::Int(0), Value::Int(1)])
 }
 
 fn this<'a>(a: &Args<'a>) -> PyResult<&'a Value> {

@@ -36,6 +36,7 @@ methods! {
     "tell" => m_tell,
     "truncate" => m_truncate,
     "close" => m_close,
+    "detach" => m_detach,
     "flush" => m_flush,
     "__enter__" => m_enter,
     "__exit__" => m_exit,
@@ -697,6 +698,24 @@ fn m_close(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         }
         Ok(Value::None)
     })
+}
+
+/// `TextIOWrapper.detach()`: returns the buffer, which gets its bytes and
+/// position back; the wrapper is unusable afterwards.
+fn m_detach(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = this(&a, "detach")?;
+    let text = with_state(obj, |st| Ok(matches!(st.kind, Kind::Text(_))))?;
+    let buffer = match obj {
+        Value::Instance(i) if text => crate::import::dict_get(&i.dict.clone().borrow(), "buffer"),
+        _ => None,
+    };
+    let Some(buffer) = buffer else {
+        return Err(unsupported(vm, "detach"));
+    };
+    if !super::give_back(obj, &buffer) {
+        return Err(PyErr::value_error("underlying buffer has been detached"));
+    }
+    Ok(buffer)
 }
 
 fn m_flush(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {

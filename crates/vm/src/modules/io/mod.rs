@@ -114,6 +114,31 @@ pub(crate) fn attach(obj: &Value, state: FileState) {
     drop(dropped);
 }
 
+/// `TextIOWrapper.detach()`: the stream goes back to the buffer the
+/// wrapper took it from, and the wrapper is left closed. False when `wrapper`
+/// holds no stream lent by `buffer`.
+pub(crate) fn give_back(wrapper: &Value, buffer: &Value) -> bool {
+    let (Some((wkey, _)), Some((bkey, _))) = (key_of(wrapper), key_of(buffer)) else {
+        return false;
+    };
+    FILES.with(|files| {
+        let mut files = files.borrow_mut();
+        if files.get(&bkey).and_then(|e| e.state.lent_to) != Some(wkey) {
+            return false;
+        }
+        let Some(w) = files.get_mut(&wkey) else {
+            return false;
+        };
+        w.state.closed = true;
+        let stream = std::mem::replace(&mut w.state.stream, ByteStream::memory(Vec::new()));
+        if let Some(b) = files.get_mut(&bkey) {
+            b.state.stream = stream;
+            b.state.lent_to = None;
+        }
+        true
+    })
+}
+
 /// Runs `f` on the state of file object `obj`.
 pub(crate) fn with_state<R>(
     obj: &Value,

@@ -115,6 +115,9 @@ pub enum Errors {
     Ignore,
     /// `\xNN` (and `\uNNNN` when encoding).
     BackslashReplace,
+    /// `&#N;` when encoding (as `Replace` when decoding, where CPython
+    /// refuses it); what `xml.etree` writes non-ASCII text with.
+    XmlCharRefReplace,
 }
 
 impl Errors {
@@ -124,6 +127,7 @@ impl Errors {
             "replace" | "surrogateescape" | "surrogatepass" => Errors::Replace,
             "ignore" => Errors::Ignore,
             "backslashreplace" => Errors::BackslashReplace,
+            "xmlcharrefreplace" => Errors::XmlCharRefReplace,
             _ => Errors::Strict,
         }
     }
@@ -155,7 +159,9 @@ impl Codec {
             out.push_str(&self.decode(&rest[..good])?);
             let bad_bytes = &rest[good..good + bad];
             match errors {
-                Errors::Replace if !bad_bytes.is_empty() => out.push('\u{fffd}'),
+                Errors::Replace | Errors::XmlCharRefReplace if !bad_bytes.is_empty() => {
+                    out.push('\u{fffd}')
+                }
                 Errors::BackslashReplace => {
                     for b in bad_bytes {
                         out.push_str(&format!("\\x{b:02x}"));
@@ -194,6 +200,7 @@ impl Codec {
                     };
                     out.extend_from_slice(esc.as_bytes());
                 }
+                Errors::XmlCharRefReplace => out.extend_from_slice(format!("&#{n};").as_bytes()),
                 _ => {}
             }
         }

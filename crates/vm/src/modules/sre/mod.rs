@@ -90,8 +90,10 @@ impl Subject {
         Some(subject)
     }
 
-    /// The subject `v` (a str or bytes), or `None` for another type.
+    /// The subject `v` (a str or bytes, a subclass of either, or another
+    /// bytes-like object), or `None` for another type.
     fn of(v: &Value) -> Option<Subject> {
+        let v = crate::instance::payload_of(v).unwrap_or(v);
         match v {
             Value::Str(s) => Some(Subject {
                 text: s.as_str().chars().map(u32::from).collect(),
@@ -101,6 +103,13 @@ impl Subject {
                 text: b.iter().map(|&c| u32::from(c)).collect(),
                 bytes: true,
             }),
+            Value::ByteArray(_) | Value::MemoryView(_) | Value::Instance(_) => {
+                let b = crate::buffer::bytes_like(v).ok()?;
+                Some(Subject {
+                    text: b.iter().map(|&c| u32::from(c)).collect(),
+                    bytes: true,
+                })
+            }
             _ => None,
         }
     }
