@@ -48,42 +48,60 @@ pub struct FrameObj {
     locals: RefCell<Option<Value>>,
     /// `f_back`.
     back: Option<Value>,
-    /// `f_trace`: the local trace function (`sys_trace.rs`), or `None`.
+    /// What `sys.settrace`'s events use (`sys_trace.rs`).
+    hooks: FrameHooks,
+}
+
+/// The tracing state of a frame object.
+#[derive(Debug)]
+struct FrameHooks {
+    /// `f_trace`: the local trace function, or `None`.
     trace: RefCell<Value>,
     /// `f_trace_lines`.
-    trace_lines: Cell<bool>,
+    lines: Cell<bool>,
     /// `f_trace_opcodes`.
-    trace_opcodes: Cell<bool>,
+    opcodes: Cell<bool>,
     /// The line a `line` event reports, for an instruction the internal
     /// code dropped (a `pass` statement's `NOP`): `f_lineno` reads it.
     line_override: Cell<Option<i32>>,
 }
 
+impl Default for FrameHooks {
+    fn default() -> FrameHooks {
+        FrameHooks {
+            trace: RefCell::new(Value::None),
+            lines: Cell::new(true),
+            opcodes: Cell::new(false),
+            line_override: Cell::new(None),
+        }
+    }
+}
+
 impl FrameObj {
     /// `f_trace`.
     pub(crate) fn trace(&self) -> Value {
-        self.trace.borrow().clone()
+        self.hooks.trace.borrow().clone()
     }
 
     /// Sets `f_trace`.
     pub(crate) fn set_trace(&self, f: Value) {
-        let old = self.trace.replace(f);
+        let old = self.hooks.trace.replace(f);
         drop(old);
     }
 
     /// `f_trace_lines`.
     pub(crate) fn trace_lines(&self) -> bool {
-        self.trace_lines.get()
+        self.hooks.lines.get()
     }
 
     /// `f_trace_opcodes`.
     pub(crate) fn trace_opcodes(&self) -> bool {
-        self.trace_opcodes.get()
+        self.hooks.opcodes.get()
     }
 
     /// Makes `f_lineno` read `line` (or the frame's position again).
     pub(crate) fn set_line_override(&self, line: Option<i32>) {
-        self.line_override.set(line);
+        self.hooks.line_override.set(line);
     }
 }
 
@@ -104,7 +122,7 @@ pub fn referents(v: &Value, out: &mut Vec<Value>) {
                 out.push(l.clone());
             }
             out.extend(f.back.clone());
-            if let Ok(t) = f.trace.try_borrow() {
+            if let Ok(t) = f.hooks.trace.try_borrow() {
                 out.push(t.clone());
             }
         }
@@ -301,10 +319,7 @@ fn chain_frame(vm: &Vm, t: &TbObj) -> Value {
                 depth: None,
                 locals: RefCell::new(module_level.then(|| Value::Dict(entry.globals.clone()))),
                 back: back.take(),
-                trace: RefCell::new(Value::None),
-                trace_lines: Cell::new(true),
-                trace_opcodes: Cell::new(false),
-                line_override: Cell::new(None),
+                hooks: FrameHooks::default(),
             })
         };
         made[i] = Rc::downgrade(&f);
@@ -418,7 +433,7 @@ pub fn getattr(vm: &mut Vm, obj: &Value, name: &Rc<StrObj>) -> PyResult<Value> {
             }
             match n {
                 "f_code" => Ok(Value::Code(f.code.clone())),
-                "f_lineno" => match f.line_override.get() {
+                "f_lineno" => match f.hooks.line_override.get() {
                     Some(line) => Ok(Value::Int(i64::from(line))),
                     None => Ok(lineno(&f.code, f.ip.get())),
                 },
@@ -435,8 +450,8 @@ pub fn getattr(vm: &mut Vm, obj: &Value, name: &Rc<StrObj>) -> PyResult<Value> {
                 "f_builtins" => Ok(Value::Dict(vm.builtins.clone())),
                 "f_back" => Ok(f.back.clone().unwrap_or(Value::None)),
                 "f_trace" => Ok(f.trace()),
-                "f_trace_lines" => Ok(Value::Bool(f.trace_lines.get())),
-                "f_trace_opcodes" => Ok(Value::Bool(f.trace_opcodes.get())),
+                "f_trace_lines" => Ok(Value::Bool(f.hooks.lines.get())),
+                "f_trace_opcodes" => Ok(Value::Bool(f.hooks.opcodes.get())),
                 _ => Err(no_attr(obj, n)),
             }
         }
@@ -476,9 +491,9 @@ pub fn setattr(obj: &Value, name: &str, value: &Value) -> PyResult<()> {
                     return Err(PyErr::type_error("attribute value type must be bool"));
                 };
                 let cell = if name == "f_trace_lines" {
-                    &f.trace_lines
+                    &f.hooks.lines
                 } else {
-                    &f.trace_opcodes
+                    &f.hooks.opcodes
                 };
                 cell.set(*b);
                 return Ok(());
@@ -576,10 +591,7 @@ impl Vm {
                     depth: u32::try_from(i).ok(),
                     locals: RefCell::new(None),
                     back: back.take(),
-                    trace: RefCell::new(Value::None),
-                    trace_lines: Cell::new(true),
-                    trace_opcodes: Cell::new(false),
-                    line_override: Cell::new(None),
+                    hooks: FrameHooks::default(),
                 });
                 live[i] = Rc::downgrade(&f);
                 back = Some(Value::Frame(f));
@@ -621,6 +633,7 @@ impl Vm {
             depth: None,
             locals: RefCell::new(Some(Value::dict(d))),
             back: None,
+            hooks: FrameHooks::default(),
         }))
     }
 
