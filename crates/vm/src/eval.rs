@@ -318,6 +318,12 @@ impl Vm {
         ret_to: usize,
         kwnames: Option<Rc<Vec<Value>>>,
     ) -> PyResult<Value> {
+        // Objects that died while the arguments were computed (a subscript
+        // or attribute of a temporary) are finalized before the call, as
+        // their last reference went then.
+        if crate::finalize::due() {
+            self.run_finalizers();
+        }
         let mut buf = self.arg_bufs.pop().unwrap_or_default();
         if let Value::BoundBuiltin(bb) = callable {
             buf.push(bb.0.clone());
@@ -352,6 +358,11 @@ impl Vm {
         };
         buf.clear();
         self.arg_bufs.push(buf);
+        // The arguments were the last references to a temporary (`len([N()])`):
+        // CPython runs its `__del__` as the call returns, before the result is used.
+        if crate::finalize::due() {
+            self.run_finalizers();
+        }
         r
     }
 
