@@ -841,8 +841,22 @@ impl Vm {
     pub fn repr_of(&mut self, v: &Value) -> PyResult<String> {
         crate::format::check_int_str(v)?;
         let mut out = String::new();
-        self.write_repr(&mut out, v, &mut Vec::new())?;
-        Ok(out)
+        let mut seen = std::mem::take(&mut self.repr_active);
+        let depth = seen.len();
+        let r = self.write_repr(&mut out, v, &mut seen);
+        // An error leaves the containers it unwound through on the list.
+        seen.truncate(depth);
+        self.repr_active = seen;
+        r.map(|()| out)
+    }
+
+    /// A `__repr__` that may run Python code, with the containers being
+    /// printed visible to any `repr` that code starts.
+    fn repr_special_seen(&mut self, v: &Value, seen: &mut Vec<usize>) -> PyResult<String> {
+        self.repr_active = std::mem::take(seen);
+        let r = self.repr_special(v);
+        *seen = std::mem::take(&mut self.repr_active);
+        r
     }
 
     /// `repr()` of containers whose items may be instances of Python classes;
@@ -851,15 +865,15 @@ impl Vm {
         let items: Vec<Value>;
         let (open, close) = match v {
             Value::Instance(_) => {
-                out.push_str(&self.repr_special(v)?);
+                out.push_str(&self.repr_special_seen(v, seen)?);
                 return Ok(());
             }
             Value::Type(t) if crate::class_ns::meta_hook(t, crate::names::D::Repr).is_some() => {
-                out.push_str(&self.repr_special(v)?);
+                out.push_str(&self.repr_special_seen(v, seen)?);
                 return Ok(());
             }
             Value::Exception(e) if e.typ.heap.is_some() => {
-                out.push_str(&self.repr_special(v)?);
+                out.push_str(&self.repr_special_seen(v, seen)?);
                 return Ok(());
             }
             Value::Exception(e) => {
@@ -1169,6 +1183,7 @@ impl Vm {
             (Value::Slice(s), "start") => Some(s[0].clone()),
             (Value::Slice(s), "stop") => Some(s[1].clone()),
             (Value::Slice(s), "step") => Some(s[2].clone()),
+            (Value::DictView(v), "mapping") => Some(crate::mappingproxy::new(v.0.clone())),
             (Value::Code(c), _) => crate::builtins::code_attr(c, n),
             (_, "__hash__") if crate::slots::unhashable(&crate::types::type_of(obj)) => {
                 Some(Value::None)

@@ -107,6 +107,10 @@ pub struct Vm {
     /// Set by `YIELD_VALUE` when it leaves `run_frames`.
     pub(crate) yielded: bool,
     pub(crate) arg_bufs: Vec<Vec<Value>>,
+    /// The containers whose `repr` is running, kept across a user `__repr__`
+    /// that reprs its container again (CPython's `Py_ReprEnter` list), so
+    /// that `[...]` ends the cycle instead of a `RecursionError`.
+    pub(crate) repr_active: Vec<usize>,
     pub(crate) stdout: Box<dyn Write>,
     pub(crate) stderr: Box<dyn Write>,
     pub(crate) sources: HashMap<String, Option<Rc<Vec<String>>>>,
@@ -177,6 +181,7 @@ impl Vm {
             yielded: false,
             steps_left: u64::MAX,
             arg_bufs: Vec::new(),
+            repr_active: Vec::new(),
             stdout,
             stderr,
             sources: HashMap::new(),
