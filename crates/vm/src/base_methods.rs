@@ -82,6 +82,12 @@ native_table!(TYPE_METHODS, "type", [
 
 native_table!(CONTAINER_INIT, "list", ["__init__" => container_init]);
 
+/// `list.__init__`, `dict.__init__` and `set.__init__`, which re-run the
+/// constructor on an existing container (`l.__init__(it)`).
+pub(crate) fn container_init_def() -> &'static BuiltinDef {
+    &CONTAINER_INIT[0]
+}
+
 /// An attribute of a builtin class found in its own method tables.
 pub fn builtin_attr(t: &Rc<TypeObj>, name: &str) -> Option<Value> {
     let has_table = !matches!(
@@ -433,7 +439,18 @@ pub(crate) fn container_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let fresh = crate::builtins::construct(vm, &t, rest)?;
     match (&target, fresh) {
         (Value::List(l), Value::List(n)) => *l.borrow_mut() = n.borrow().clone(),
-        (Value::Dict(d), Value::Dict(n)) => *d.borrow_mut() = n.borrow().clone(),
+        // `dict.__init__` updates (`dict_update_common`); `list.__init__`
+        // and `set.__init__` clear first.
+        (Value::Dict(d), Value::Dict(n)) => {
+            let items: Vec<(Value, Value)> = n
+                .borrow()
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            for (k, v) in items {
+                vm.map_insert(d, k, v)?;
+            }
+        }
         (Value::Set(d), Value::Set(n)) => {
             let table = n.borrow().clone();
             d.borrow_mut().set_take_table(table);

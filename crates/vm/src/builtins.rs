@@ -528,7 +528,7 @@ fn b_sorted(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             a.pos.len()
         )));
     }
-    let mut items = vm.collect(&a.pos[0])?;
+    let mut items = vm.collect_sized(&a.pos[0])?;
     let reverse = crate::methods::reverse_flag(a.kw("reverse"))?;
     crate::methods::sort_values(vm, &mut items, a.kw("key"), reverse)?;
     Ok(Value::list(items))
@@ -1315,7 +1315,7 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
             at_most(&a, "list", 1)?;
             match a.pos.first() {
                 None => Ok(Value::list(Vec::new())),
-                Some(v) => Ok(Value::list(vm.collect(v)?)),
+                Some(v) => Ok(Value::list(vm.collect_sized(v)?)),
             }
         }
         TypeKind::Tuple => {
@@ -1324,7 +1324,7 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
             match a.pos.first() {
                 None => Ok(Value::tuple(Vec::new())),
                 Some(v @ Value::Tuple(_)) => Ok(v.clone()),
-                Some(v) => Ok(Value::tuple(vm.collect(v)?)),
+                Some(v) => Ok(Value::tuple(vm.collect_sized(v)?)),
             }
         }
         TypeKind::Dict => {

@@ -1669,7 +1669,7 @@ impl Vm {
                     Op::ListExtend => {
                         let v = pop!();
                         let items = tri!(self
-                            .collect(&v)
+                            .collect_sized(&v)
                             .map_err(|e| self.value_after_star_error(&v, e)));
                         let len = self.stack.len();
                         match self.stack.get(len.wrapping_sub(arg as usize)) {
@@ -1833,7 +1833,7 @@ impl Vm {
                         let (callable, mut pos) = match pop!() {
                             Value::Null => {
                                 let pos = tri!(self
-                                    .collect(&args)
+                                    .collect_sized(&args)
                                     .map_err(|e| self.star_args_error(&func, &args, e)));
                                 (func, pos)
                             }
@@ -1841,7 +1841,7 @@ impl Vm {
                             meth => {
                                 let mut v = vec![func];
                                 v.extend(tri!(self
-                                    .collect(&args)
+                                    .collect_sized(&args)
                                     .map_err(|e| self.star_args_error(&meth, &args, e))));
                                 (meth, v)
                             }

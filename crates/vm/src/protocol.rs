@@ -221,6 +221,7 @@ impl Vm {
             Filter(Value, Value),
             Callable(Value, Value),
             SeqIndex(Value, i64),
+            SeqReversed(Value, i64),
         }
         let step = match &mut *cell
             .try_borrow_mut()
@@ -240,6 +241,12 @@ impl Vm {
                 let i = *idx;
                 *idx += 1;
                 Step::SeqIndex(obj.clone(), i)
+            }
+            IterObj::SeqReversed { idx, .. } if *idx < 0 => return Ok(None),
+            IterObj::SeqReversed { obj, idx } => {
+                let i = *idx;
+                *idx -= 1;
+                Step::SeqReversed(obj.clone(), i)
             }
             _ => return Ok(None),
         };
@@ -302,6 +309,19 @@ impl Vm {
                 }
                 Ok(r)
             }
+            Step::SeqReversed(obj, i) => {
+                let r = self.seq_index_next(&obj, i)?;
+                if r.is_none() {
+                    // CPython's `reversed_next` drops the sequence at the end.
+                    if let Ok(mut b) = cell.try_borrow_mut() {
+                        *b = IterObj::SeqReversed {
+                            obj: Value::None,
+                            idx: -1,
+                        };
+                    }
+                }
+                Ok(r)
+            }
             Step::Filter(func, inner) => loop {
                 let Some(v) = self.iter_next(&inner)? else {
                     return Ok(None);
@@ -338,6 +358,23 @@ impl Vm {
             _ => {}
         }
         let it = self.get_iter(v)?;
+        let mut out = Vec::new();
+        while let Some(x) = self.iter_next(&it)? {
+            out.push(x);
+        }
+        Ok(out)
+    }
+
+    /// Collects an iterable as `list(v)` and `tuple(v)` do: an instance of a
+    /// Python class is asked for its length hint after its iterator was made
+    /// (CPython's `list_extend` presizes the list; the `__len__` call is
+    /// observable, and its errors other than `TypeError` propagate).
+    pub fn collect_sized(&mut self, v: &Value) -> PyResult<Vec<Value>> {
+        if !matches!(v, Value::Instance(_)) {
+            return self.collect(v);
+        }
+        let it = self.get_iter(v)?;
+        crate::modules::length_hint::object_length_hint(self, v, Value::Int(0))?;
         let mut out = Vec::new();
         while let Some(x) = self.iter_next(&it)? {
             out.push(x);

@@ -924,11 +924,12 @@ impl Vm {
         }
         if special(&t, D::Len).is_some() && special(&t, D::GetItem).is_some() {
             let n = self.len_of(v)?;
-            let mut items = Vec::with_capacity(n);
-            for i in (0..n).rev() {
-                items.push(self.getitem(v, &Value::Int(i as i64))?);
-            }
-            return self.get_iter(&Value::list(items));
+            return Ok(Value::Iter(Rc::new(std::cell::RefCell::new(
+                crate::iter::IterObj::SeqReversed {
+                    obj: v.clone(),
+                    idx: n as i64 - 1,
+                },
+            ))));
         }
         if let Some(p) = payload_of(v) {
             let p = p.clone();
