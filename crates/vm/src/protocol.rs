@@ -950,14 +950,17 @@ impl Vm {
                     .collect();
                 seen.push(v.identity());
                 out.push('{');
-                for (i, (k, x)) in pairs.iter().enumerate() {
-                    if i > 0 {
-                        out.push_str(", ");
+                self.counted_c_call(" while getting the repr of an object", |vm| {
+                    for (i, (k, x)) in pairs.iter().enumerate() {
+                        if i > 0 {
+                            out.push_str(", ");
+                        }
+                        vm.write_repr(out, k, seen)?;
+                        out.push_str(": ");
+                        vm.write_repr(out, x, seen)?;
                     }
-                    self.write_repr(out, k, seen)?;
-                    out.push_str(": ");
-                    self.write_repr(out, x, seen)?;
-                }
+                    Ok(())
+                })?;
                 out.push('}');
                 seen.pop();
                 return Ok(());
@@ -977,12 +980,16 @@ impl Vm {
         };
         seen.push(v.identity());
         out.push_str(open);
-        for (i, x) in items.iter().enumerate() {
-            if i > 0 {
-                out.push_str(", ");
+        // The container's repr is a C level of CPython's recursion count.
+        self.counted_c_call(" while getting the repr of an object", |vm| {
+            for (i, x) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                vm.write_repr(out, x, seen)?;
             }
-            self.write_repr(out, x, seen)?;
-        }
+            Ok(())
+        })?;
         out.push_str(close);
         seen.pop();
         Ok(())
