@@ -77,7 +77,7 @@ native_table!(EXC_METHODS, "BaseException", [
 native_table!(TYPE_METHODS, "type", [
     "mro" => type_mro, "__subclasses__" => type_subclasses, "__call__" => type_dunder_call,
     "__init__" => type_dunder_init, "__setattr__" => crate::class_ns::type_dunder_setattr,
-    "__delattr__" => crate::class_ns::type_dunder_delattr,
+    "__delattr__" => crate::class_ns::type_dunder_delattr, "__repr__" => type_dunder_repr,
 ]);
 
 native_table!(CONTAINER_INIT, "list", ["__init__" => container_init]);
@@ -388,6 +388,26 @@ fn type_mro(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::list(
         mro_of(t).into_iter().map(Value::Type).collect(),
     ))
+}
+
+/// `type.__repr__(cls)`: `<class 'module.Name'>`, whatever `__repr__` a
+/// metaclass defines.
+fn type_dunder_repr(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    match a.pos {
+        [t @ Value::Type(_)] => Ok(Value::string(crate::repr::repr(t))),
+        // A slot wrapper's receiver check, then its arity check.
+        [other, ..] if !matches!(other, Value::Type(_)) => Err(PyErr::type_error(format!(
+            "descriptor '__repr__' requires a 'type' object but received a '{}'",
+            crate::types::type_name(other)
+        ))),
+        [] => Err(PyErr::type_error(
+            "descriptor '__repr__' of 'type' object needs an argument",
+        )),
+        [_, rest @ ..] => Err(PyErr::type_error(format!(
+            "expected 0 arguments, got {}",
+            rest.len()
+        ))),
+    }
 }
 
 /// `type.__call__(cls, *args)`: what calling a class does, metaclass `__call__` aside.
