@@ -77,10 +77,16 @@ native_table!(EXC_METHODS, "BaseException", [
 native_table!(TYPE_METHODS, "type", [
     "mro" => type_mro, "__subclasses__" => type_subclasses, "__call__" => type_dunder_call,
     "__init__" => type_dunder_init, "__setattr__" => crate::class_ns::type_dunder_setattr,
-    "__delattr__" => crate::class_ns::type_dunder_delattr,
+    "__delattr__" => crate::class_ns::type_dunder_delattr, "__repr__" => type_dunder_repr,
 ]);
 
 native_table!(CONTAINER_INIT, "list", ["__init__" => container_init]);
+
+/// `list.__init__`, `dict.__init__` and `set.__init__`, which re-run the
+/// constructor on an existing container (`l.__init__(it)`).
+pub(crate) fn container_init_def() -> &'static BuiltinDef {
+    &CONTAINER_INIT[0]
+}
 
 /// An attribute of a builtin class found in its own method tables.
 pub fn builtin_attr(t: &Rc<TypeObj>, name: &str) -> Option<Value> {
@@ -384,6 +390,26 @@ fn type_mro(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     ))
 }
 
+/// `type.__repr__(cls)`: `<class 'module.Name'>`, whatever `__repr__` a
+/// metaclass defines.
+fn type_dunder_repr(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    match a.pos {
+        [t @ Value::Type(_)] => Ok(Value::string(crate::repr::repr(t))),
+        // A slot wrapper's receiver check, then its arity check.
+        [other, ..] if !matches!(other, Value::Type(_)) => Err(PyErr::type_error(format!(
+            "descriptor '__repr__' requires a 'type' object but received a '{}'",
+            crate::types::type_name(other)
+        ))),
+        [] => Err(PyErr::type_error(
+            "descriptor '__repr__' of 'type' object needs an argument",
+        )),
+        [_, rest @ ..] => Err(PyErr::type_error(format!(
+            "expected 0 arguments, got {}",
+            rest.len()
+        ))),
+    }
+}
+
 /// `type.__call__(cls, *args)`: what calling a class does, metaclass `__call__` aside.
 fn type_dunder_call(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let Some(Value::Type(t)) = a.pos.first() else {
@@ -433,7 +459,18 @@ pub(crate) fn container_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let fresh = crate::builtins::construct(vm, &t, rest)?;
     match (&target, fresh) {
         (Value::List(l), Value::List(n)) => *l.borrow_mut() = n.borrow().clone(),
-        (Value::Dict(d), Value::Dict(n)) => *d.borrow_mut() = n.borrow().clone(),
+        // `dict.__init__` updates (`dict_update_common`); `list.__init__`
+        // and `set.__init__` clear first.
+        (Value::Dict(d), Value::Dict(n)) => {
+            let items: Vec<(Value, Value)> = n
+                .borrow()
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            for (k, v) in items {
+                vm.map_insert(d, k, v)?;
+            }
+        }
         (Value::Set(d), Value::Set(n)) => {
             let table = n.borrow().clone();
             d.borrow_mut().set_take_table(table);

@@ -133,6 +133,11 @@ fn exact_args(a: &Args<'_>, fname: &str, n: usize) -> PyResult<()> {
 }
 
 fn b_print(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    vm.counted_c_call(CALLING, |vm| print_body(vm, &a))
+}
+
+/// `print(*objects, sep, end, file, flush)`, inside its call level.
+fn print_body(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     a.check_kw("print", &["sep", "end", "file", "flush"])?;
     let sep = match a.kw("sep") {
         None | Some(Value::None) => None,
@@ -156,7 +161,7 @@ fn b_print(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     };
     let flush = a.kw("flush").is_some_and(ops::truthy);
     if let Some(file) = crate::modules::sys::custom_print_target(vm, a.kw("file")) {
-        return print_pieces(vm, &file, &a, flush);
+        return print_pieces(vm, &file, a, flush);
     }
     let mut out = String::new();
     for (i, v) in a.pos.iter().enumerate() {
@@ -238,9 +243,14 @@ fn b_len(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::Int(vm.len_of(&a.pos[0])? as i64))
 }
 
+/// The level a call of a builtin function that may run Python code holds
+/// in CPython (`cfunction_vectorcall_*`), counted against the recursion limit.
+const CALLING: &str = " while calling a Python object";
+
 fn b_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     exact_args(&a, "repr", 1)?;
-    Ok(Value::string(vm.repr_of(&a.pos[0])?))
+    let s = vm.counted_c_call(CALLING, |vm| vm.repr_of(&a.pos[0]))?;
+    Ok(Value::string(s))
 }
 
 /// `ascii()` of a repr: escapes non-ASCII characters.
@@ -263,7 +273,8 @@ pub fn ascii_of(repr: &str) -> String {
 
 fn b_ascii(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     exact_args(&a, "ascii", 1)?;
-    Ok(Value::string(ascii_of(&vm.repr_of(&a.pos[0])?)))
+    let s = vm.counted_c_call(CALLING, |vm| vm.repr_of(&a.pos[0]))?;
+    Ok(Value::string(ascii_of(&s)))
 }
 
 /// `abs(v)`.
@@ -528,7 +539,7 @@ fn b_sorted(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             a.pos.len()
         )));
     }
-    let mut items = vm.collect(&a.pos[0])?;
+    let mut items = vm.collect_sized(&a.pos[0])?;
     let reverse = crate::methods::reverse_flag(a.kw("reverse"))?;
     crate::methods::sort_values(vm, &mut items, a.kw("key"), reverse)?;
     Ok(Value::list(items))
@@ -1315,7 +1326,7 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
             at_most(&a, "list", 1)?;
             match a.pos.first() {
                 None => Ok(Value::list(Vec::new())),
-                Some(v) => Ok(Value::list(vm.collect(v)?)),
+                Some(v) => Ok(Value::list(vm.collect_sized(v)?)),
             }
         }
         TypeKind::Tuple => {
@@ -1324,7 +1335,7 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
             match a.pos.first() {
                 None => Ok(Value::tuple(Vec::new())),
                 Some(v @ Value::Tuple(_)) => Ok(v.clone()),
-                Some(v) => Ok(Value::tuple(vm.collect(v)?)),
+                Some(v) => Ok(Value::tuple(vm.collect_sized(v)?)),
             }
         }
         TypeKind::Dict => {

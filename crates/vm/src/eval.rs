@@ -326,6 +326,12 @@ impl Vm {
         ret_to: usize,
         kwnames: Option<Rc<Vec<Value>>>,
     ) -> PyResult<Value> {
+        // Objects that died while the arguments were computed (a subscript
+        // or attribute of a temporary) are finalized before the call, as
+        // their last reference went then.
+        if crate::finalize::due() {
+            self.run_finalizers();
+        }
         let mut buf = self.arg_bufs.pop().unwrap_or_default();
         if let Value::BoundBuiltin(bb) = callable {
             buf.push(bb.0.clone());
@@ -360,6 +366,11 @@ impl Vm {
         };
         buf.clear();
         self.arg_bufs.push(buf);
+        // The arguments were the last references to a temporary (`len([N()])`):
+        // CPython runs its `__del__` as the call returns, before the result is used.
+        if crate::finalize::due() {
+            self.run_finalizers();
+        }
         r
     }
 
@@ -1701,7 +1712,7 @@ impl Vm {
                     Op::ListExtend => {
                         let v = pop!();
                         let items = tri!(self
-                            .collect(&v)
+                            .collect_sized(&v)
                             .map_err(|e| self.value_after_star_error(&v, e)));
                         let len = self.stack.len();
                         match self.stack.get(len.wrapping_sub(arg as usize)) {
@@ -1865,7 +1876,7 @@ impl Vm {
                         let (callable, mut pos) = match pop!() {
                             Value::Null => {
                                 let pos = tri!(self
-                                    .collect(&args)
+                                    .collect_sized(&args)
                                     .map_err(|e| self.star_args_error(&func, &args, e)));
                                 (func, pos)
                             }
@@ -1873,7 +1884,7 @@ impl Vm {
                             meth => {
                                 let mut v = vec![func];
                                 v.extend(tri!(self
-                                    .collect(&args)
+                                    .collect_sized(&args)
                                     .map_err(|e| self.star_args_error(&meth, &args, e))));
                                 (meth, v)
                             }

@@ -23,6 +23,10 @@ use crate::vm::Vm;
 thread_local! {
     static DUE: Cell<bool> = const { Cell::new(false) };
     static PENDING: RefCell<Vec<Pending>> = const { RefCell::new(Vec::new()) };
+    /// The queue entries below this index belong to a `run_finalizers` that
+    /// is running a finalizer further out: a nested run (a call inside
+    /// `__del__`) takes only what died after that finalizer started.
+    static FLOOR: Cell<usize> = const { Cell::new(0) };
 }
 
 /// One piece of work a death left for the VM.
@@ -83,15 +87,18 @@ pub(crate) fn queued() -> bool {
         .unwrap_or(false)
 }
 
-fn take_next() -> Option<Pending> {
+/// Takes the first entry at or above `floor`, and returns it with the length
+/// of the queue left behind.
+fn take_next(floor: usize) -> Option<(Pending, usize)> {
     let next = PENDING
         .try_with(|p| {
             let mut p = p.try_borrow_mut().ok()?;
-            if p.is_empty() {
+            if p.len() <= floor {
                 return None;
             }
             // First queued, first run (the order objects died in).
-            Some(p.remove(0))
+            let work = p.remove(floor);
+            Some((work, p.len()))
         })
         .ok()
         .flatten();
@@ -107,7 +114,8 @@ impl Vm {
     #[inline(never)]
     pub(crate) fn run_finalizers(&mut self) {
         crate::modules::weakref::poll_watched();
-        while let Some(work) = take_next() {
+        let floor = FLOOR.with(Cell::get);
+        while let Some((work, left)) = take_next(floor) {
             let (func, arg) = match work {
                 Pending::Del(obj) => {
                     let Value::Instance(inst) = &obj else {
@@ -120,7 +128,12 @@ impl Vm {
                 }
                 Pending::Callback(callback, weakref) => (callback, weakref),
             };
-            if let Err(e) = self.call(&func, std::slice::from_ref(&arg)) {
+            // The entries still queued died with this one: in CPython their
+            // finalizers run after it returns, so a nested run must not take them.
+            FLOOR.with(|f| f.set(left));
+            let r = self.call(&func, std::slice::from_ref(&arg));
+            FLOOR.with(|f| f.set(floor));
+            if let Err(e) = r {
                 let text = format!(
                     "Exception ignored in: {}\n{}",
                     crate::repr::repr(&func),

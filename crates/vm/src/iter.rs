@@ -132,6 +132,14 @@ pub enum IterObj {
         /// Next index.
         idx: i64,
     },
+    /// `reversed` over a Python class's `__len__` and `__getitem__`: lazy,
+    /// indexing from `len - 1` down as each item is asked for.
+    SeqReversed {
+        /// The object indexed.
+        obj: Value,
+        /// Next index; below 0 once exhausted.
+        idx: i64,
+    },
 }
 
 impl IterObj {
@@ -182,6 +190,7 @@ impl IterObj {
             IterObj::Filter { .. } => "filter",
             IterObj::Callable { .. } => "callable_iterator",
             IterObj::SeqIndex { .. } => "iterator",
+            IterObj::SeqReversed { .. } => "reversed",
         }
     }
 
@@ -360,6 +369,7 @@ impl IterObj {
                 }
             }
             IterObj::SeqIndex { idx, .. } => return LengthHint::FromLen { index: *idx },
+            IterObj::SeqReversed { idx, .. } => usize::try_from(*idx + 1).unwrap_or(0),
             IterObj::Enumerate { .. }
             | IterObj::Zip { .. }
             | IterObj::Map { .. }

@@ -189,6 +189,7 @@ fn data_attributes(kind: crate::types::TypeKind) -> &'static [&'static str] {
         K::Int | K::Bool => &["denominator", "imag", "numerator", "real"],
         K::Float | K::Complex => &["imag", "real"],
         K::Range | K::Slice => &["start", "step", "stop"],
+        K::DictKeys | K::DictItems | K::DictValues => &["mapping"],
         K::MemoryView => &[
             "c_contiguous",
             "contiguous",

@@ -482,7 +482,10 @@ fn sequence_repeat(seq: &Value, n: &Value) -> PyResult<Option<Value>> {
 
 /// The elements of a set-like operand of a dict view operation: keys and
 /// items views, sets, and list/tuple/dict operands.
-fn view_as_set(v: &Value) -> Option<crate::dict::Dict> {
+/// The elements of a set-like operand of a dict view operation, as a set
+/// table; `Ok(None)` when the value is not iterable here, an error when an
+/// element is unhashable (an items view with a list value).
+fn view_as_set(v: &Value) -> PyResult<Option<crate::dict::Dict>> {
     let mut d = crate::dict::Dict::new();
     let items: Vec<Value> = match v {
         Value::DictView(view) => {
@@ -493,20 +496,20 @@ fn view_as_set(v: &Value) -> Option<crate::dict::Dict> {
                     .iter()
                     .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
                     .collect(),
-                crate::iter::DictPart::Values => return None,
+                crate::iter::DictPart::Values => return Ok(None),
             }
         }
-        Value::Set(s) => return Some(s.borrow().clone()),
-        Value::FrozenSet(s) => return Some((**s).clone()),
+        Value::Set(s) => return Ok(Some(s.borrow().clone())),
+        Value::FrozenSet(s) => return Ok(Some((**s).clone())),
         Value::List(l) => l.borrow().clone(),
         Value::Tuple(t) => t.to_vec(),
         Value::Dict(x) => x.borrow().keys().cloned().collect(),
-        _ => return None,
+        _ => return Ok(None),
     };
     for it in items {
-        d.insert(it, Value::None).ok()?;
+        d.insert(it, Value::None)?;
     }
-    Some(d)
+    Ok(Some(d))
 }
 
 /// Binary operations with a bytearray operand: computed on bytes snapshots, the
@@ -708,7 +711,7 @@ pub fn binary_op(op: u32, a: &Value, b: &Value) -> PyResult<Value> {
         }
         (nb::OR | nb::AND | nb::XOR | nb::SUBTRACT, Value::DictView(_), _)
         | (nb::OR | nb::AND | nb::XOR | nb::SUBTRACT, _, Value::DictView(_)) => {
-            match (view_as_set(a), view_as_set(b)) {
+            match (view_as_set(a)?, view_as_set(b)?) {
                 (Some(x), Some(y)) => Ok(crate::methods::view_binop(base, x, y)),
                 _ => Err(unsupported(op, a, b)),
             }
@@ -850,7 +853,7 @@ pub fn eq(a: &Value, b: &Value) -> bool {
             if v.1 != crate::iter::DictPart::Values =>
         {
             match (view_as_set(a), view_as_set(b)) {
-                (Some(x), Some(y)) => {
+                (Ok(Some(x)), Ok(Some(y))) => {
                     crate::methods::set_eq(&V::FrozenSet(Rc::new(x)), &V::FrozenSet(Rc::new(y)))
                 }
                 _ => false,
@@ -889,6 +892,16 @@ pub fn eq(a: &Value, b: &Value) -> bool {
             lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)))
         }
         _ if is_number(a) && is_number(b) => num_cmp(a, b) == Some(Ordering::Equal),
+        // A mappingproxy compares as the mapping it shows
+        // (`mappingproxy_richcompare`).
+        (V::Descr(_), _) | (_, V::Descr(_))
+            if crate::mappingproxy::target(a).is_some()
+                || crate::mappingproxy::target(b).is_some() =>
+        {
+            let x = crate::mappingproxy::target(a).unwrap_or_else(|| a.clone());
+            let y = crate::mappingproxy::target(b).unwrap_or_else(|| b.clone());
+            eq(&x, &y)
+        }
         _ => crate::dict::key_eq(a, b),
     }
 }
@@ -948,13 +961,96 @@ pub fn compare(op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
         (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
             crate::methods::set_compare(op, a, b)
         }
-        _ => Err(PyErr::type_error(format!(
-            "'{}' not supported between instances of '{}' and '{}'",
-            op.symbol(),
-            type_name(a),
-            type_name(b)
-        ))),
+        // A keys or items view orders against any set-like value
+        // (`dictview_richcompare`): subset and superset of their elements.
+        (Value::DictView(v), Value::Set(_) | Value::FrozenSet(_) | Value::DictView(_))
+        | (Value::Set(_) | Value::FrozenSet(_), Value::DictView(v))
+            if v.1 != crate::iter::DictPart::Values
+                && !matches!(b, Value::DictView(w) if w.1 == crate::iter::DictPart::Values) =>
+        {
+            view_order(op, a, b)
+        }
+        _ => Err(unsupported_cmp(op, a, b)),
     }
+}
+
+/// The elements of a set-like comparison operand: a keys or items view, a
+/// set or a frozenset.
+fn set_like_items(v: &Value) -> Vec<Value> {
+    match v {
+        Value::DictView(view) => {
+            let dict = view.0.borrow();
+            match view.1 {
+                crate::iter::DictPart::Items => dict
+                    .iter()
+                    .map(|(k, x)| Value::tuple(vec![k.clone(), x.clone()]))
+                    .collect(),
+                _ => dict.keys().cloned().collect(),
+            }
+        }
+        Value::Set(s) => s.borrow().keys().cloned().collect(),
+        Value::FrozenSet(s) => s.keys().cloned().collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Whether `item` is an element of the set-like `container`. An items view
+/// hashes only the key and compares the value (`dictitems_contains`).
+fn set_like_contains(container: &Value, item: &Value) -> PyResult<bool> {
+    match (container, item) {
+        (Value::DictView(view), _) if view.1 == crate::iter::DictPart::Items => {
+            let Value::Tuple(pair) = item else {
+                return Ok(false);
+            };
+            let [k, x] = &pair[..] else {
+                return Ok(false);
+            };
+            let dict = view.0.borrow();
+            Ok(dict
+                .get(k)?
+                .is_some_and(|found| found.is(x) || eq(found, x)))
+        }
+        (Value::DictView(view), _) => Ok(view.0.borrow().get(item)?.is_some()),
+        (Value::Set(s), _) => Ok(s.borrow().get(item)?.is_some()),
+        (Value::FrozenSet(s), _) => Ok(s.get(item)?.is_some()),
+        _ => Ok(false),
+    }
+}
+
+/// `dictview_richcompare`'s orderings: the sizes decide first, and only then
+/// is every element of the smaller operand looked up in the other (so an
+/// unhashable element matters only when it is looked up).
+fn view_order(op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
+    let (xs, ys) = (set_like_items(a), set_like_items(b));
+    let all_in = |items: &[Value], container: &Value| -> PyResult<bool> {
+        for it in items {
+            if !set_like_contains(container, it)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    };
+    let (la, lb) = (xs.len(), ys.len());
+    match op {
+        CmpOp::Lt if la < lb => all_in(&xs, b),
+        CmpOp::Le if la <= lb => all_in(&xs, b),
+        CmpOp::Gt if la > lb => all_in(&ys, a),
+        CmpOp::Ge if la >= lb => all_in(&ys, a),
+        CmpOp::Eq if la == lb => all_in(&xs, b),
+        CmpOp::Ne if la == lb => all_in(&xs, b).map(|r| !r),
+        CmpOp::Ne => Ok(true),
+        _ => Ok(false),
+    }
+}
+
+/// The `TypeError` of an ordering no operand supports.
+fn unsupported_cmp(op: CmpOp, a: &Value, b: &Value) -> PyErr {
+    PyErr::type_error(format!(
+        "'{}' not supported between instances of '{}' and '{}'",
+        op.symbol(),
+        type_name(a),
+        type_name(b)
+    ))
 }
 
 /// `-x`, `+x`, `~x`.

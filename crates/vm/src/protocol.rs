@@ -221,6 +221,7 @@ impl Vm {
             Filter(Value, Value),
             Callable(Value, Value),
             SeqIndex(Value, i64),
+            SeqReversed(Value, i64),
         }
         let step = match &mut *cell
             .try_borrow_mut()
@@ -240,6 +241,12 @@ impl Vm {
                 let i = *idx;
                 *idx += 1;
                 Step::SeqIndex(obj.clone(), i)
+            }
+            IterObj::SeqReversed { idx, .. } if *idx < 0 => return Ok(None),
+            IterObj::SeqReversed { obj, idx } => {
+                let i = *idx;
+                *idx -= 1;
+                Step::SeqReversed(obj.clone(), i)
             }
             _ => return Ok(None),
         };
@@ -302,6 +309,19 @@ impl Vm {
                 }
                 Ok(r)
             }
+            Step::SeqReversed(obj, i) => {
+                let r = self.seq_index_next(&obj, i)?;
+                if r.is_none() {
+                    // CPython's `reversed_next` drops the sequence at the end.
+                    if let Ok(mut b) = cell.try_borrow_mut() {
+                        *b = IterObj::SeqReversed {
+                            obj: Value::None,
+                            idx: -1,
+                        };
+                    }
+                }
+                Ok(r)
+            }
             Step::Filter(func, inner) => loop {
                 let Some(v) = self.iter_next(&inner)? else {
                     return Ok(None);
@@ -338,6 +358,23 @@ impl Vm {
             _ => {}
         }
         let it = self.get_iter(v)?;
+        let mut out = Vec::new();
+        while let Some(x) = self.iter_next(&it)? {
+            out.push(x);
+        }
+        Ok(out)
+    }
+
+    /// Collects an iterable as `list(v)` and `tuple(v)` do: an instance of a
+    /// Python class is asked for its length hint after its iterator was made
+    /// (CPython's `list_extend` presizes the list; the `__len__` call is
+    /// observable, and its errors other than `TypeError` propagate).
+    pub fn collect_sized(&mut self, v: &Value) -> PyResult<Vec<Value>> {
+        if !matches!(v, Value::Instance(_)) {
+            return self.collect(v);
+        }
+        let it = self.get_iter(v)?;
+        crate::modules::length_hint::object_length_hint(self, v, Value::Int(0))?;
         let mut out = Vec::new();
         while let Some(x) = self.iter_next(&it)? {
             out.push(x);
@@ -841,8 +878,22 @@ impl Vm {
     pub fn repr_of(&mut self, v: &Value) -> PyResult<String> {
         crate::format::check_int_str(v)?;
         let mut out = String::new();
-        self.write_repr(&mut out, v, &mut Vec::new())?;
-        Ok(out)
+        let mut seen = std::mem::take(&mut self.repr_active);
+        let depth = seen.len();
+        let r = self.write_repr(&mut out, v, &mut seen);
+        // An error leaves the containers it unwound through on the list.
+        seen.truncate(depth);
+        self.repr_active = seen;
+        r.map(|()| out)
+    }
+
+    /// A `__repr__` that may run Python code, with the containers being
+    /// printed visible to any `repr` that code starts.
+    fn repr_special_seen(&mut self, v: &Value, seen: &mut Vec<usize>) -> PyResult<String> {
+        self.repr_active = std::mem::take(seen);
+        let r = self.repr_special(v);
+        *seen = std::mem::take(&mut self.repr_active);
+        r
     }
 
     /// `repr()` of containers whose items may be instances of Python classes;
@@ -851,15 +902,15 @@ impl Vm {
         let items: Vec<Value>;
         let (open, close) = match v {
             Value::Instance(_) => {
-                out.push_str(&self.repr_special(v)?);
+                out.push_str(&self.repr_special_seen(v, seen)?);
                 return Ok(());
             }
             Value::Type(t) if crate::class_ns::meta_hook(t, crate::names::D::Repr).is_some() => {
-                out.push_str(&self.repr_special(v)?);
+                out.push_str(&self.repr_special_seen(v, seen)?);
                 return Ok(());
             }
             Value::Exception(e) if e.typ.heap.is_some() => {
-                out.push_str(&self.repr_special(v)?);
+                out.push_str(&self.repr_special_seen(v, seen)?);
                 return Ok(());
             }
             Value::Exception(e) => {
@@ -899,14 +950,17 @@ impl Vm {
                     .collect();
                 seen.push(v.identity());
                 out.push('{');
-                for (i, (k, x)) in pairs.iter().enumerate() {
-                    if i > 0 {
-                        out.push_str(", ");
+                self.counted_c_call(" while getting the repr of an object", |vm| {
+                    for (i, (k, x)) in pairs.iter().enumerate() {
+                        if i > 0 {
+                            out.push_str(", ");
+                        }
+                        vm.write_repr(out, k, seen)?;
+                        out.push_str(": ");
+                        vm.write_repr(out, x, seen)?;
                     }
-                    self.write_repr(out, k, seen)?;
-                    out.push_str(": ");
-                    self.write_repr(out, x, seen)?;
-                }
+                    Ok(())
+                })?;
                 out.push('}');
                 seen.pop();
                 return Ok(());
@@ -926,12 +980,16 @@ impl Vm {
         };
         seen.push(v.identity());
         out.push_str(open);
-        for (i, x) in items.iter().enumerate() {
-            if i > 0 {
-                out.push_str(", ");
+        // The container's repr is a C level of CPython's recursion count.
+        self.counted_c_call(" while getting the repr of an object", |vm| {
+            for (i, x) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                vm.write_repr(out, x, seen)?;
             }
-            self.write_repr(out, x, seen)?;
-        }
+            Ok(())
+        })?;
         out.push_str(close);
         seen.pop();
         Ok(())
@@ -1182,6 +1240,7 @@ impl Vm {
             (Value::Slice(s), "start") => Some(s[0].clone()),
             (Value::Slice(s), "stop") => Some(s[1].clone()),
             (Value::Slice(s), "step") => Some(s[2].clone()),
+            (Value::DictView(v), "mapping") => Some(crate::mappingproxy::new(v.0.clone())),
             (Value::Code(c), _) => crate::builtins::code_attr(c, n),
             (_, "__hash__") if crate::slots::unhashable(&crate::types::type_of(obj)) => {
                 Some(Value::None)

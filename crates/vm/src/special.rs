@@ -789,7 +789,10 @@ impl Vm {
 
     /// `repr()` of an instance or of an exception of a Python class.
     pub(crate) fn repr_special(&mut self, v: &Value) -> PyResult<String> {
-        if let Some(r) = self.try_special(v, D::Repr, &[])? {
+        let r = self.counted_c_call(" while getting the repr of an object", |vm| {
+            vm.try_special(v, D::Repr, &[])
+        });
+        if let Some(r) = r? {
             return match r {
                 Value::Str(s) => Ok(s.as_str().to_string()),
                 other => Err(PyErr::type_error(format!(
@@ -816,9 +819,38 @@ impl Vm {
         }
     }
 
+    /// Runs `f` as one level of CPython's C recursion (`Py_EnterRecursiveCall`,
+    /// as `PyObject_Repr`, `PyObject_Str` and the call of a builtin function
+    /// enter): the level counts against the recursion limit with the Python
+    /// frames, so a `__repr__` that reprs itself fails where CPython's does,
+    /// with CPython's message suffix `place`. The level is counted by
+    /// lowering the limit while `f` runs, which leaves the frame push's own
+    /// check as it is.
+    pub(crate) fn counted_c_call<T>(
+        &mut self,
+        place: &str,
+        f: impl FnOnce(&mut Vm) -> PyResult<T>,
+    ) -> PyResult<T> {
+        if self.frames.len() >= self.recursion_limit {
+            return Err(PyErr::new(
+                ExcKind::RecursionError,
+                format!("maximum recursion depth exceeded{place}"),
+            ));
+        }
+        self.recursion_limit -= 1;
+        self.c_depth += 1;
+        let r = f(self);
+        self.c_depth -= 1;
+        self.recursion_limit += 1;
+        r
+    }
+
     /// `str()` of an instance or of an exception of a Python class.
     pub(crate) fn str_special(&mut self, v: &Value) -> PyResult<String> {
-        if let Some(r) = self.try_special(v, D::Str, &[])? {
+        let r = self.counted_c_call(" while getting the str of an object", |vm| {
+            vm.try_special(v, D::Str, &[])
+        });
+        if let Some(r) = r? {
             return match r {
                 Value::Str(s) => Ok(s.as_str().to_string()),
                 other => Err(PyErr::type_error(format!(
@@ -928,11 +960,12 @@ impl Vm {
         }
         if special(&t, D::Len).is_some() && special(&t, D::GetItem).is_some() {
             let n = self.len_of(v)?;
-            let mut items = Vec::with_capacity(n);
-            for i in (0..n).rev() {
-                items.push(self.getitem(v, &Value::Int(i as i64))?);
-            }
-            return self.get_iter(&Value::list(items));
+            return Ok(Value::Iter(Rc::new(std::cell::RefCell::new(
+                crate::iter::IterObj::SeqReversed {
+                    obj: v.clone(),
+                    idx: n as i64 - 1,
+                },
+            ))));
         }
         if let Some(p) = payload_of(v) {
             let p = p.clone();

@@ -97,7 +97,12 @@ pub struct Vm {
     pub(crate) builtins: Rc<RefCell<Dict>>,
     /// The exception being handled (`sys.exc_info()`), or `None`.
     pub(crate) exc_info: Value,
+    /// The limit on Python frames: `sys.getrecursionlimit()` less the
+    /// levels of `repr`/`str` now running (`c_depth`).
     pub(crate) recursion_limit: usize,
+    /// C-level recursion CPython counts with the frames (see
+    /// `Vm::counted_c_call`).
+    pub(crate) c_depth: usize,
     pub(crate) native_depth: usize,
     pub(crate) kwnames: Option<Rc<Vec<Value>>>,
     /// The `lasti` a `RERAISE` restored, for the next handler that pushes it.
@@ -107,6 +112,10 @@ pub struct Vm {
     /// Set by `YIELD_VALUE` when it leaves `run_frames`.
     pub(crate) yielded: bool,
     pub(crate) arg_bufs: Vec<Vec<Value>>,
+    /// The containers whose `repr` is running, kept across a user `__repr__`
+    /// that reprs its container again (CPython's `Py_ReprEnter` list), so
+    /// that `[...]` ends the cycle instead of a `RecursionError`.
+    pub(crate) repr_active: Vec<usize>,
     pub(crate) stdout: Box<dyn Write>,
     pub(crate) stderr: Box<dyn Write>,
     pub(crate) sources: HashMap<String, Option<Rc<Vec<String>>>>,
@@ -176,12 +185,14 @@ impl Vm {
             builtins: Rc::new(RefCell::new(crate::builtins::make_builtins())),
             exc_info: Value::None,
             recursion_limit: DEFAULT_RECURSION_LIMIT,
+            c_depth: 0,
             native_depth: 0,
             kwnames: None,
             reraise_lasti: None,
             yielded: false,
             steps_left: u64::MAX,
             arg_bufs: Vec::new(),
+            repr_active: Vec::new(),
             stdout,
             stderr,
             sources: HashMap::new(),
@@ -203,12 +214,13 @@ impl Vm {
 
     /// `sys.getrecursionlimit()`.
     pub fn recursion_limit(&self) -> usize {
-        self.recursion_limit
+        self.recursion_limit + self.c_depth
     }
 
     /// `sys.setrecursionlimit(n)`.
     pub fn set_recursion_limit(&mut self, n: usize) {
-        self.recursion_limit = n.max(1);
+        // The running `repr`/`str` levels hold `c_depth` of the limit.
+        self.recursion_limit = n.max(1).saturating_sub(self.c_depth).max(1);
     }
 
     /// Limits how many backward jumps and Python calls may still run (for fuzzing

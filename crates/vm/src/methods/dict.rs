@@ -19,6 +19,33 @@ method_table!(pub(super) DICT_METHODS, "dict", [
     "copy" => dict_copy, "fromkeys" => dict_fromkeys, "clear" => dict_clear, "popitem" => dict_popitem,
 ]);
 
+/// Methods of `dict_keys` and `dict_items` (the set-like views).
+pub(super) static DICT_VIEW_METHODS: &[BuiltinDef] = &[BuiltinDef {
+    name: "isdisjoint",
+    func: view_isdisjoint,
+    owner: "dict_keys",
+    is_method: true,
+}];
+
+/// `keys.isdisjoint(other)`: no element of `other` is in the view. CPython
+/// walks `other` and asks the view (`dictviews_isdisjoint`).
+fn view_isdisjoint(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let view = match a.pos.first() {
+        Some(v @ Value::DictView(_)) => v,
+        other => return Err(descriptor_error("isdisjoint", "dict_keys", other)),
+    };
+    nargs(&a, "isdisjoint", 1, 1)?;
+    if view.is(&a.pos[1]) {
+        return Ok(Value::Bool(vm.len_of(view)? == 0));
+    }
+    for item in vm.collect(&a.pos[1])? {
+        if vm.contains(view, &item)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
 // ---- dict ----
 
 fn dict_get(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {

@@ -182,6 +182,7 @@ pub fn table_for(obj: &Value) -> Option<&'static [BuiltinDef]> {
         Value::Complex(_) => COMPLEX_METHODS,
         Value::ByteArray(_) => BYTEARRAY_METHODS,
         Value::Generator(_) => crate::gen::GEN_METHODS,
+        Value::DictView(v) if v.1 != crate::iter::DictPart::Values => dict::DICT_VIEW_METHODS,
         Value::Async(a) => a.methods(),
         Value::Type(t) => match t.kind {
             crate::types::TypeKind::Str => STR_METHODS,
@@ -198,6 +199,9 @@ pub fn table_for(obj: &Value) -> Option<&'static [BuiltinDef]> {
             crate::types::TypeKind::Slice => SLICE_METHODS,
             crate::types::TypeKind::Complex => COMPLEX_METHODS,
             crate::types::TypeKind::ByteArray => BYTEARRAY_METHODS,
+            crate::types::TypeKind::DictKeys | crate::types::TypeKind::DictItems => {
+                dict::DICT_VIEW_METHODS
+            }
             _ => return None,
         },
         _ => return None,

@@ -198,9 +198,52 @@ fn g_get_referents(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     a.no_kw("gc.get_referents")?;
     let mut out = Vec::new();
     for v in a.pos {
-        crate::gc::referents(v, &mut out);
+        traverse(v, &mut out);
     }
     Ok(Value::list(out))
+}
+
+/// What CPython's `tp_traverse` of `v` visits, in its order: every item of a
+/// container, atoms included (the collector's own [`crate::gc::referents`]
+/// skips atoms, which cannot form cycles).
+fn traverse(v: &Value, out: &mut Vec<Value>) {
+    match v {
+        // `list_traverse` and `tupletraverse` walk from the last item.
+        Value::List(l) => {
+            if let Ok(l) = l.try_borrow() {
+                out.extend(l.iter().rev().cloned());
+            }
+        }
+        Value::Tuple(t) => out.extend(t.iter().rev().cloned()),
+        Value::Dict(d) => {
+            if let Ok(d) = d.try_borrow() {
+                // A table of str keys visits only its values; a general one
+                // each value and then its key.
+                let str_keys = d.keys().all(|k| matches!(k, Value::Str(_)));
+                for (k, x) in d.iter() {
+                    out.push(x.clone());
+                    if !str_keys {
+                        out.push(k.clone());
+                    }
+                }
+            }
+        }
+        Value::Set(d) => {
+            if let Ok(d) = d.try_borrow() {
+                out.extend(d.keys().cloned());
+            }
+        }
+        Value::FrozenSet(d) => out.extend(d.keys().cloned()),
+        Value::Int(_)
+        | Value::BigInt(_)
+        | Value::Bool(_)
+        | Value::Float(_)
+        | Value::Complex(_)
+        | Value::Str(_)
+        | Value::Bytes(_)
+        | Value::None => {}
+        _ => crate::gc::referents(v, out),
+    }
 }
 
 /// `gc.get_referrers(*objs)`: the tracked objects that refer to any of `objs`.

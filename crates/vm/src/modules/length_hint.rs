@@ -95,7 +95,13 @@ fn length_hint(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         }
         None => Value::Int(0),
     };
-    let obj = &args[0];
+    object_length_hint(vm, &args[0], default)
+}
+
+/// CPython's `PyObject_LengthHint(obj, default)`: `len(obj)` when it has a
+/// length (an error other than `TypeError` propagates), else its
+/// `__length_hint__()` checked, else `default`.
+pub(crate) fn object_length_hint(vm: &mut Vm, obj: &Value, default: Value) -> PyResult<Value> {
     match vm.len_of(obj) {
         Ok(n) => return Ok(Value::Int(n as i64)),
         Err(e) if e.is(ExcKind::TypeError) => {}
