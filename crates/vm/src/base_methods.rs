@@ -461,15 +461,8 @@ pub(crate) fn container_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         (Value::List(l), Value::List(n)) => *l.borrow_mut() = n.borrow().clone(),
         // `dict.__init__` updates (`dict_update_common`); `list.__init__`
         // and `set.__init__` clear first.
-        (Value::Dict(d), Value::Dict(n)) => {
-            let items: Vec<(Value, Value)> = n
-                .borrow()
-                .iter()
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect();
-            for (k, v) in items {
-                vm.map_insert(d, k, v)?;
-            }
+        (Value::Dict(d), fresh @ Value::Dict(_)) => {
+            crate::methods::dict_merge_from(vm, d, &fresh)?;
         }
         (Value::Set(d), Value::Set(n)) => {
             let table = n.borrow().clone();
