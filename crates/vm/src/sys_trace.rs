@@ -268,10 +268,11 @@ impl Vm {
         let map = h.map(&self.frames[fi].code);
         let k = map.orig_of(ip);
         // The prologue before `RESUME` is not traced.
-        let Some(resume) = map.resume_before(k) else {
+        if !map.traceable(k) {
             return Ok(());
-        };
+        }
         if !h.frame(fi).seen {
+            let resume = map.resume_before(k).unwrap_or(0);
             let hf = h.frame(fi);
             hf.seen = true;
             hf.called = true;

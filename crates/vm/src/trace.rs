@@ -230,6 +230,9 @@ pub(crate) struct CodeMap {
     lines: Vec<Option<i32>>,
     /// Index in `orig` of each internal instruction.
     index: Vec<usize>,
+    /// Index in `orig` of the first `RESUME`: what comes before it is the
+    /// prologue, which `sys.settrace` does not see.
+    first_resume: Option<usize>,
 }
 
 impl CodeMap {
@@ -246,11 +249,15 @@ impl CodeMap {
             .iter()
             .map(|&off| orig.partition_point(|i| i.offset < off))
             .collect();
+        let first_resume = orig
+            .iter()
+            .position(|i| i.opcode().map(Opcode::deopt) == Some(Opcode::Resume));
         CodeMap {
             code: code.clone(),
             orig,
             lines,
             index,
+            first_resume,
         }
     }
 
@@ -261,6 +268,11 @@ impl CodeMap {
 
     pub(crate) fn orig_of(&self, ip: usize) -> usize {
         self.index.get(ip).copied().unwrap_or(self.orig.len())
+    }
+
+    /// Whether `orig[k]` comes after the prologue (see `first_resume`).
+    pub(crate) fn traceable(&self, k: usize) -> bool {
+        self.first_resume.is_some_and(|r| k > r)
     }
 
     /// The last `RESUME` before `orig[k]`, if any: where a frame's traced
