@@ -439,16 +439,6 @@ impl Vm {
                         }
                     };
                 }
-                // `pop!` for a value likely made from its parts just before
-                // (see `stack_words::pop_split`).
-                macro_rules! pop_split {
-                    () => {
-                        match crate::stack_words::pop_split(&mut self.stack) {
-                            Some(v) => v,
-                            None => break 'body (underflow(), false, cur),
-                        }
-                    };
-                }
                 // Pushes fast local `i`, or fails with UnboundLocalError at
                 // instruction `at` (a fused pair's second half is `cur + 1`).
                 macro_rules! push_local {
@@ -2052,7 +2042,10 @@ impl Vm {
                         continue 'frame;
                     }
                     Op::YieldValue => {
-                        let v = pop_split!();
+                        // The yielded value was often just made from its parts.
+                        let Some(v) = crate::stack_words::pop_split(&mut self.stack) else {
+                            break 'body (underflow(), false, cur);
+                        };
                         let Some(f) = self.frames.pop() else {
                             return Err(underflow());
                         };

@@ -106,10 +106,6 @@ impl Hooks {
     }
 }
 
-fn event_name(name: &str) -> Value {
-    Value::str(name)
-}
-
 impl Vm {
     /// `sys.settrace(f)` / `sys.setprofile(f)`; `None` removes the hook.
     pub(crate) fn set_hook(&mut self, kind: HookKind, func: Option<Value>) {
@@ -166,7 +162,7 @@ impl Vm {
             h.busy = true;
             h.jumped
         });
-        let args = [Value::Frame(frame.clone()), event_name(event), arg];
+        let args = [Value::Frame(frame.clone()), Value::str(event), arg];
         let r = self.call(func, &args);
         if let Some(h) = self.hooks.as_deref_mut() {
             h.busy = false;
