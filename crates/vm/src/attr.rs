@@ -511,6 +511,13 @@ impl Vm {
                 return self.bind_attr(a.clone(), &Value::Type(t.clone()), &meta);
             }
         }
+        // `type`'s own data descriptors come before the class's namespace
+        // (its `__dict__` getset for the instances must not answer `C.__dict__`).
+        if is_type_data_attr(name.as_str()) {
+            if let Some(v) = type_special_attr(t, name.as_str()) {
+                return Ok(v);
+            }
+        }
         if let Some(a) = lookup(t, name) {
             return match a {
                 Value::Instance(ref i) => match special(&i.class(), D::Get) {
@@ -688,6 +695,13 @@ pub(crate) fn takes_instance(def: &BuiltinDef) -> bool {
         || def.owner.contains('.')
         || def.name == "__reduce__"
         || crate::slots::unwraps_payload(def)
+}
+
+/// The attributes of a class that `type` defines as data descriptors, which
+/// an entry of the same name in the class's namespace does not shadow.
+/// (`__name__` is left out: assigning it stores it in the namespace here.)
+fn is_type_data_attr(name: &str) -> bool {
+    name.starts_with("__") && matches!(name, "__dict__" | "__qualname__" | "__mro__")
 }
 
 /// `__name__`, `__mro__`, `__dict__`... of a class.

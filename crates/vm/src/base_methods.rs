@@ -28,7 +28,22 @@ native_table!(OBJECT_METHODS, "object", [
     "__init_subclass__" => object_init_subclass, "__format__" => object_format,
     "__subclasshook__" => object_subclasshook, "__getstate__" => object_getstate,
     "__reduce_ex__" => crate::reduce::object_reduce_ex, "__reduce__" => crate::reduce::object_reduce,
+    "__dir__" => crate::namespace::object_dir, "__sizeof__" => crate::modules::sys::object_sizeof,
+    "__lt__" => object_richcompare, "__le__" => object_richcompare,
+    "__gt__" => object_richcompare, "__ge__" => object_richcompare,
 ]);
+
+/// `object.__lt__` and the other orderings: objects are not ordered.
+fn object_richcompare(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    a.no_kw("comparison")?;
+    match a.pos.len() {
+        2 => Ok(Value::NotImplemented),
+        n => Err(PyErr::type_error(format!(
+            "expected 1 argument, got {}",
+            n.saturating_sub(1)
+        ))),
+    }
+}
 
 /// A method of `object` that a builtin value inherits (`[].__reduce_ex__`),
 /// bound to it; `__new__` is the value's own type's.
@@ -78,6 +93,7 @@ native_table!(TYPE_METHODS, "type", [
     "mro" => type_mro, "__subclasses__" => type_subclasses, "__call__" => type_dunder_call,
     "__init__" => type_dunder_init, "__setattr__" => crate::class_ns::type_dunder_setattr,
     "__delattr__" => crate::class_ns::type_dunder_delattr, "__repr__" => type_dunder_repr,
+    "__dir__" => crate::namespace::object_dir,
 ]);
 
 native_table!(CONTAINER_INIT, "list", ["__init__" => container_init]);

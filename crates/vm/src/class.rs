@@ -322,6 +322,47 @@ fn solid_base(t: &Rc<TypeObj>) -> Rc<TypeObj> {
     }
 }
 
+/// CPython's `best_base`: the base whose layout the new class extends (a
+/// class with `__slots__` members extends its solid base's layout).
+fn best_base<'a>(bases: &'a [Rc<TypeObj>], solid: &Rc<TypeObj>) -> &'a Rc<TypeObj> {
+    let extends = |b: &&Rc<TypeObj>| {
+        let s = solid_base(b);
+        Rc::ptr_eq(&s, solid) || s.is_subtype(solid)
+    };
+    let slotted = |b: &&Rc<TypeObj>| b.heap.as_ref().is_some_and(|h| h.slots.is_some());
+    bases
+        .iter()
+        .filter(extends)
+        .find(slotted)
+        .or_else(|| bases.iter().find(extends))
+        .unwrap_or(&bases[0])
+}
+
+/// Whether instances of `t` have a `__dict__` (a nonzero `tp_dictoffset`).
+fn provides_dict(t: &Rc<TypeObj>) -> bool {
+    match &t.heap {
+        Some(h) => h.slots.is_none(),
+        None => matches!(
+            t.kind,
+            TypeKind::Exception(_) | TypeKind::Type | TypeKind::Function | TypeKind::Module
+        ),
+    }
+}
+
+/// Whether instances of `t` take weak references (a nonzero
+/// `tp_weaklistoffset`): a builtin that does, or a `__weakref__` attribute
+/// a Python class in the MRO added.
+fn provides_weakref(t: &Rc<TypeObj>) -> bool {
+    let name = D::Weakref.name();
+    mro_of(t).iter().any(|c| match &c.heap {
+        Some(h) => h.dict.borrow().get_str(&name).is_some(),
+        None => matches!(
+            c.kind,
+            TypeKind::Type | TypeKind::Set | TypeKind::FrozenSet | TypeKind::Function
+        ),
+    })
+}
+
 fn acceptable_base(t: &TypeObj) -> bool {
     !crate::modules::structseq::is_structseq_class(t)
         && (t.heap.is_some()
@@ -368,6 +409,30 @@ pub fn new_type(
     bases: Vec<Rc<TypeObj>>,
     ns: &Dict,
     kw: (&[Value], &[Value]),
+) -> PyResult<Rc<TypeObj>> {
+    make_type(vm, meta, name, bases, ns, kw, Layout::Python)
+}
+
+/// Whose class `make_type` builds.
+#[derive(Clone, Copy, PartialEq)]
+pub(crate) enum Layout {
+    /// A `class` statement's or `type()`'s: CPython's `type_new` adds the
+    /// `__dict__` and `__weakref__` attributes its bases lack.
+    Python,
+    /// A class written in Rust (`native::ClassSpec`), which, like CPython's
+    /// static types, has only the attributes its table lists.
+    Native,
+}
+
+/// [`new_type`], for a class of the given layout.
+pub(crate) fn make_type(
+    vm: &mut Vm,
+    meta: Option<Rc<TypeObj>>,
+    name: &str,
+    bases: Vec<Rc<TypeObj>>,
+    ns: &Dict,
+    kw: (&[Value], &[Value]),
+    layout: Layout,
 ) -> PyResult<Rc<TypeObj>> {
     let bases = if bases.is_empty() {
         vec![builtin_type(TypeKind::Object)]
@@ -430,17 +495,12 @@ pub fn new_type(
             module,
         );
     }
-    if dict.get_str(&D::Doc.name()).is_none() {
-        dict.insert_hashed(Value::Str(D::Doc.name()), D::Doc.name().hash(), Value::None);
-    }
+    // Added once the class exists, after its members and attribute
+    // descriptors, in CPython's order.
+    let add_doc = dict.get_str(&D::Doc.name()).is_none();
     // A class that defines `__eq__` but not `__hash__` is unhashable.
-    if dict.get_str(&D::Eq.name()).is_some() && dict.get_str(&D::Hash.name()).is_none() {
-        dict.insert_hashed(
-            Value::Str(D::Hash.name()),
-            D::Hash.name().hash(),
-            Value::None,
-        );
-    }
+    let add_hash =
+        dict.get_str(&D::Eq.name()).is_some() && dict.get_str(&D::Hash.name()).is_none();
     // `__new__` is a static method, `__init_subclass__` and `__class_getitem__` class methods.
     for (d, wrap) in [
         (D::New, 0u8),
@@ -463,7 +523,12 @@ pub fn new_type(
     }
     // The class's own `__slots__` members (not `__dict__`/`__weakref__`).
     let mut own_slots: Vec<Rc<StrObj>> = Vec::new();
-    let mut slot_weakref = false;
+    let best = best_base(&bases, &solid);
+    let may_add_dict = !provides_dict(best);
+    let may_add_weak = !provides_weakref(best)
+        && !matches!(solid.kind, TypeKind::Int | TypeKind::Bytes | TypeKind::Tuple);
+    let python = layout == Layout::Python;
+    let (mut add_dict, mut add_weak) = (may_add_dict && python, may_add_weak && python);
     let slots = match dict.get_str(&D::Slots.name()).cloned() {
         Some(v) => {
             let items = match &v {
@@ -492,7 +557,8 @@ pub fn new_type(
                     )));
                 }
             }
-            slot_weakref = names.iter().any(|s| s.as_str() == "__weakref__");
+            add_dict = names.iter().any(|s| s.as_str() == "__dict__");
+            add_weak = names.iter().any(|s| s.as_str() == "__weakref__");
             // Variable-size instances have no room for members.
             if !names.is_empty()
                 && matches!(
@@ -505,11 +571,23 @@ pub fn new_type(
                     solid.name
                 )));
             }
+            if add_dict && !may_add_dict {
+                return Err(PyErr::type_error(
+                    "__dict__ slot disallowed: we already got one",
+                ));
+            }
+            if add_weak && !may_add_weak {
+                return Err(PyErr::type_error(
+                    "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0",
+                ));
+            }
             own_slots = names
                 .iter()
                 .filter(|n| !matches!(n.as_str(), "__dict__" | "__weakref__"))
                 .cloned()
                 .collect();
+            // Members are laid out (and listed in the namespace) by name.
+            own_slots.sort_by(|a, b| a.as_str().cmp(b.as_str()));
             let has_dict = names.iter().any(|s| s.as_str() == "__dict__");
             // Slots restrict instances only if no base gives them a `__dict__`.
             let bases_restricted = bases.iter().all(|b| match &b.heap {
@@ -550,22 +628,26 @@ pub fn new_type(
         })),
     });
     crate::subclasses::register(&t);
-    if slot_weakref {
-        if let Some(h) = &t.heap {
-            let w = crate::modules::builtins::weakref_attr(vm, &t);
-            let _ = h.dict.borrow_mut().insert(Value::str("__weakref__"), w);
-        }
-    }
-    if !own_slots.is_empty() {
+    if let Some(h) = &t.heap {
         // Members after those of the bases: an instance keeps one list of
         // slot values for its whole MRO.
         let first = crate::modules::builtins::slot_count(&t);
-        if let Some(h) = &t.heap {
-            for (i, n) in own_slots.into_iter().enumerate() {
-                let m = crate::modules::builtins::slot_member(vm, &t, n.clone(), first + i);
-                h.dict
-                    .borrow_mut()
-                    .insert_hashed(Value::Str(n.clone()), n.hash(), m);
+        for (i, n) in own_slots.into_iter().enumerate() {
+            let m = crate::modules::builtins::slot_member(vm, &t, n.clone(), first + i);
+            h.dict
+                .borrow_mut()
+                .insert_hashed(Value::Str(n.clone()), n.hash(), m);
+        }
+        for (add, name) in [(add_dict, "__dict__"), (add_weak, "__weakref__")] {
+            if add {
+                let d = crate::modules::builtins::instance_attr(vm, &t, name);
+                let _ = h.dict.borrow_mut().insert(Value::str(name), d);
+            }
+        }
+        let mut dict = h.dict.borrow_mut();
+        for (add, d) in [(add_doc, D::Doc), (add_hash, D::Hash)] {
+            if add {
+                dict.insert_hashed(Value::Str(d.name()), d.name().hash(), Value::None);
             }
         }
     }

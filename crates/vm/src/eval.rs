@@ -66,21 +66,33 @@ fn unbound_local(name: &StrObj) -> PyErr {
     )
 }
 
-/// Sets `exc.__context__ = ctx`, breaking any cycle as CPython does.
+/// Sets `exc.__context__ = ctx`, breaking any cycle through `exc` as CPython
+/// does; a cycle already in `ctx`'s chain is detected (Floyd's tortoise and
+/// hare, as `_PyErr_SetObject`) and left alone rather than walked forever.
 fn set_context(exc: &Rc<ExcObj>, ctx: &Rc<ExcObj>) {
     let mut o = ctx.clone();
+    let mut slow = ctx.clone();
+    let mut move_slow = false;
     loop {
-        let next = o.context.borrow().clone();
-        match next {
-            Some(n) => {
-                if Rc::ptr_eq(&n, exc) {
-                    *o.context.borrow_mut() = None;
-                    break;
-                }
-                o = n;
-            }
-            None => break,
+        let Some(next) = o.context.borrow().clone() else {
+            break;
+        };
+        if Rc::ptr_eq(&next, exc) {
+            *o.context.borrow_mut() = None;
+            break;
         }
+        o = next;
+        if Rc::ptr_eq(&o, &slow) {
+            break;
+        }
+        if move_slow {
+            let s = slow.context.borrow().clone();
+            match s {
+                Some(s) => slow = s,
+                None => break,
+            }
+        }
+        move_slow = !move_slow;
     }
     *exc.context.borrow_mut() = Some(ctx.clone());
 }

@@ -65,6 +65,16 @@ pub fn b_locals(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     current_locals(vm)
 }
 
+/// The `str` keys of a namespace.
+fn str_keys(d: &Dict) -> Vec<String> {
+    d.keys()
+        .filter_map(|k| match k {
+            Value::Str(s) => Some(s.as_str().to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
 fn sorted_names(keys: impl Iterator<Item = String>) -> Value {
     let mut names: Vec<String> = keys.collect();
     names.sort();
@@ -76,34 +86,80 @@ fn sorted_names(keys: impl Iterator<Item = String>) -> Value {
 /// a builtin value's type (without the special methods CPython also lists).
 pub fn b_dir(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     a.no_kw("dir")?;
-    let dict_keys = |d: &Dict| -> Vec<String> {
-        d.keys()
-            .filter_map(|k| match k {
-                Value::Str(s) => Some(s.as_str().to_string()),
-                _ => None,
-            })
-            .collect()
-    };
     match a.pos {
         [] => {
             let Value::Dict(d) = current_locals(vm)? else {
                 return Ok(Value::list(Vec::new()));
             };
-            let keys = dict_keys(&d.borrow());
+            let keys = str_keys(&d.borrow());
             Ok(sorted_names(keys.into_iter()))
         }
-        [Value::Module(m)] => {
-            let keys = dict_keys(&m.dict.borrow());
+        [v] => match user_dir(vm, v)? {
+            Some(names) => Ok(names),
+            None => default_dir(v),
+        },
+        _ => Err(PyErr::type_error(format!(
+            "dir expected at most 1 argument, got {}",
+            a.pos.len()
+        ))),
+    }
+}
+
+/// `dir(v)` through a `__dir__` a Python class (or metaclass) defines, or
+/// a module's own `__dir__` function (PEP 562): its result, sorted.
+fn user_dir(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
+    let name = Rc::new(crate::value::StrObj::new("__dir__"));
+    let result = if let Value::Module(m) = v {
+        let Some(f) = m.dict.borrow().get_str(&name).cloned() else {
+            return Ok(None);
+        };
+        vm.call(&f, &[])?
+    } else {
+        let t = crate::types::type_of(v);
+        if t.heap.is_none() {
+            return Ok(None);
+        }
+        let Some(f) =
+            crate::class::lookup(&t, &name).filter(|f| !matches!(f, Value::Builtin(_)))
+        else {
+            return Ok(None);
+        };
+        let bound = vm.bind_attr(f, v, &t)?;
+        vm.call(&bound, &[])?
+    };
+    let mut items = vm.collect(&result)?;
+    crate::methods::sort_values(vm, &mut items, None, false)?;
+    Ok(Some(Value::list(items)))
+}
+
+/// `object.__dir__(v)` and `type.__dir__(v)`: the names `dir` lists when no
+/// Python class overrides them.
+pub(crate) fn object_dir(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    match a.pos {
+        [v] => default_dir(v),
+        _ => Err(PyErr::type_error(format!(
+            "__dir__() takes no arguments ({} given)",
+            a.pos.len().saturating_sub(1)
+        ))),
+    }
+}
+
+/// What `dir(v)` lists by itself: the attributes of a value, its class and
+/// the class's bases.
+fn default_dir(v: &Value) -> PyResult<Value> {
+    match v {
+        Value::Module(m) => {
+            let keys = str_keys(&m.dict.borrow());
             Ok(sorted_names(keys.into_iter()))
         }
-        [v] if crate::dir_names::names(v).is_some() => Ok(Value::list(
+        v if crate::dir_names::names(v).is_some() => Ok(Value::list(
             crate::dir_names::names(v)
                 .unwrap_or_default()
                 .into_iter()
                 .map(Value::string)
                 .collect(),
         )),
-        [v] => {
+        v => {
             let owner = match v {
                 Value::Type(_) => v.clone(),
                 other => Value::Type(crate::types::type_of(other)),
@@ -124,10 +180,6 @@ pub fn b_dir(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             }
             Ok(sorted_names(names.into_iter()))
         }
-        _ => Err(PyErr::type_error(format!(
-            "dir expected at most 1 argument, got {}",
-            a.pos.len()
-        ))),
     }
 }
 

@@ -176,7 +176,8 @@ fn build_class(vm: &mut Vm, spec: &'static ClassSpec) -> Rc<TypeObj> {
     // As for CPython's static types, the type's name (in error messages) is
     // qualified by the module; `__name__` and `__qualname__` are not.
     let full = format!("{}.{}", spec.module, spec.name);
-    match crate::class::new_type(vm, None, &full, vec![base.clone()], &ns, (&[], &[])) {
+    let layout = crate::class::Layout::Native;
+    match crate::class::make_type(vm, None, &full, vec![base.clone()], &ns, (&[], &[]), layout) {
         Ok(t) => t,
         // Building from a fixed table cannot fail; a plain type keeps the VM going.
         Err(_) => base,

@@ -63,19 +63,16 @@ pub fn slice_indices(s: &[Value; 3], len: usize) -> PyResult<(i64, i64, i64)> {
     Ok((start, stop, step))
 }
 
-fn slice_positions(s: &[Value; 3], len: usize) -> PyResult<Vec<usize>> {
+pub(crate) fn slice_positions(s: &[Value; 3], len: usize) -> PyResult<Vec<usize>> {
     let (start, stop, step) = slice_indices(s, len)?;
     let mut out = Vec::new();
     let mut i = start;
-    if step > 0 {
-        while i < stop {
-            out.push(i as usize);
-            i += step;
-        }
-    } else {
-        while i > stop {
-            out.push(i as usize);
-            i += step;
+    // A step near `sys.maxsize` would overflow past the end: stop there.
+    while (step > 0 && i < stop) || (step < 0 && i > stop) {
+        out.push(i as usize);
+        match i.checked_add(step) {
+            Some(next) => i = next,
+            None => break,
         }
     }
     Ok(out)

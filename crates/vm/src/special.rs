@@ -1072,7 +1072,11 @@ impl Vm {
                 let t = i.class();
                 if let Some(f) = special(&t, D::Call) {
                     let bound = self.bind_attr(f, callable, &t)?;
-                    return self.call_with_kw(&bound, pos, kwnames, kwvals);
+                    // `slot_tp_call` counts itself: an instance whose
+                    // `__call__` is another instance recurses here.
+                    return self.counted_c_call(" while calling a Python object", |vm| {
+                        vm.call_with_kw(&bound, pos, kwnames, kwvals)
+                    });
                 }
             }
             Value::Descr(d) => {

@@ -39,16 +39,31 @@ fn push_exp(out: &mut String, e: i32, upper: bool) {
 /// Mantissa digits and exponent of `x` (finite, non-negative) rounded to `sig`
 /// significant digits: `("12346", 3)` for 1234.56 and 5 digits.
 fn sig_digits(x: f64, sig: usize) -> (String, i32) {
-    let s = format!("{:.*e}", sig.saturating_sub(1), x);
+    let exact = sig.min(EXACT_DIGITS);
+    let s = format!("{:.*e}", exact.saturating_sub(1), x);
     let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
-    (mant.replace('.', ""), exp.parse().unwrap_or(0))
+    let mut digits = mant.replace('.', "");
+    pad_zeros(&mut digits, sig - exact);
+    (digits, exp.parse().unwrap_or(0))
+}
+
+/// More decimal digits than any double's exact expansion has (at most 767
+/// significant, 1074 after the point): later digits are zeros, which are
+/// appended by hand because Rust's formatter takes precisions only up to
+/// `u16::MAX`.
+const EXACT_DIGITS: usize = 1100;
+
+fn pad_zeros(s: &mut String, n: usize) {
+    s.extend(std::iter::repeat_n('0', n));
 }
 
 /// The digits of a finite, non-negative `x` in one of C's styles (no sign).
 pub fn float_digits(x: f64, style: FloatStyle, prec: usize, alt: bool, upper: bool) -> String {
     match style {
         FloatStyle::Fixed => {
-            let mut s = format!("{:.*}", prec, x);
+            let exact = prec.min(EXACT_DIGITS);
+            let mut s = format!("{:.*}", exact, x);
+            pad_zeros(&mut s, prec - exact);
             if alt && prec == 0 {
                 s.push('.');
             }

@@ -11,7 +11,7 @@ use crate::vm::Vm;
 use super::*;
 
 method_table!(pub(super) FLOAT_METHODS, "float", [
-    "__getnewargs__" => crate::reduce::getnewargs,
+    "__getnewargs__" => crate::reduce::getnewargs, "__getformat__" => float_getformat,
     "as_integer_ratio" => float_as_integer_ratio, "conjugate" => float_conjugate,
     "fromhex" => float_fromhex, "hex" => float_hex, "is_integer" => float_is_integer,
 ]);
@@ -100,6 +100,32 @@ fn float_hex(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::string(format!("{sign}0x{lead}.{frac:013x}p{e:+}")))
 }
 
+/// `float.__getformat__(typestr)`: the layout of C's `double` and `float`,
+/// both IEEE 754 little-endian on every target Pith builds for.
+fn float_getformat(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let (_, a) = super::split_class(&a);
+    match a.pos {
+        [Value::Str(s)] if matches!(s.as_str(), "double" | "float") => {
+            Ok(Value::str(if cfg!(target_endian = "little") {
+                "IEEE, little-endian"
+            } else {
+                "IEEE, big-endian"
+            }))
+        }
+        [Value::Str(_)] => Err(PyErr::value_error(
+            "__getformat__() argument 1 must be 'double' or 'float'",
+        )),
+        [other] => Err(PyErr::type_error(format!(
+            "__getformat__() argument must be str, not {}",
+            crate::types::type_name(other)
+        ))),
+        _ => Err(PyErr::type_error(format!(
+            "float.__getformat__() takes exactly one argument ({} given)",
+            a.pos.len()
+        ))),
+    }
+}
+
 fn float_fromhex(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let (cls, a) = super::split_class(&a);
     let s = match a.pos {
@@ -138,12 +164,17 @@ fn parse_hex_float(text: &str) -> PyResult<f64> {
     let body = lower.strip_prefix("0x").unwrap_or(&lower);
     let (mant, exp) = match body.split_once('p') {
         Some((m, e)) => {
-            let e: i64 = e
-                .strip_prefix('+')
-                .unwrap_or(e)
-                .parse()
-                .map_err(|_| invalid())?;
-            (m, e)
+            let (neg_exp, digits) = match e.as_bytes().first() {
+                Some(b'-') => (true, &e[1..]),
+                Some(b'+') => (false, &e[1..]),
+                _ => (false, e),
+            };
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(invalid());
+            }
+            // An exponent past i64 saturates: the value over- or underflows anyway.
+            let e = digits.parse::<i64>().unwrap_or(i64::MAX / 2);
+            (m, if neg_exp { -e } else { e })
         }
         None => (body, 0),
     };
@@ -171,6 +202,10 @@ fn parse_hex_float(text: &str) -> PyResult<f64> {
         return Err(PyErr::overflow(
             "hexadecimal value too large to represent as a float",
         ));
+    }
+    // Below half the smallest subnormal (2**-1075): rounds to zero.
+    if top < -1075 {
+        return Ok(sign * 0.0);
     }
     // Keep 53 significant bits (fewer for subnormals), rounding half to even.
     let lowest = (top - 52).max(-1074);

@@ -24,7 +24,7 @@ macro_rules! method_table {
 pub(crate) const fn is_static(name: &str) -> bool {
     matches!(
         name.as_bytes(),
-        b"maketrans" | b"fromkeys" | b"fromhex" | b"from_bytes"
+        b"maketrans" | b"fromkeys" | b"fromhex" | b"from_bytes" | b"__getformat__"
     )
 }
 
@@ -33,7 +33,10 @@ pub(crate) const fn is_static(name: &str) -> bool {
 /// instance.
 pub(crate) fn is_classmethod(def: &BuiltinDef) -> bool {
     !def.is_method
-        && matches!(def.name, "fromkeys" | "fromhex" | "from_bytes")
+        && matches!(
+            def.name,
+            "fromkeys" | "fromhex" | "from_bytes" | "__getformat__"
+        )
         && matches!(def.owner, "dict" | "bytes" | "bytearray" | "float" | "int")
 }
 

@@ -381,17 +381,6 @@ fn index_in(vm: &mut Vm, key: &Value, len: usize, msg: &str) -> PyResult<usize> 
     Ok(j as usize)
 }
 
-fn slice_positions(s: &[Value; 3], len: usize) -> PyResult<Vec<usize>> {
-    let (start, stop, step) = crate::protocol::slice_indices(s, len)?;
-    let mut out = Vec::new();
-    let mut i = start;
-    while (step > 0 && i < stop) || (step < 0 && i > stop) {
-        out.push(i as usize);
-        i += step;
-    }
-    Ok(out)
-}
-
 fn a_getitem(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "__getitem__")?;
     let key = arg1(&a, "__getitem__")?;
@@ -400,7 +389,7 @@ fn a_getitem(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         (s.code, s.items.clone())
     };
     if let Value::Slice(sl) = key {
-        let picked = slice_positions(sl, items.len())?
+        let picked = crate::protocol::slice_positions(sl, items.len())?
             .into_iter()
             .map(|i| items[i].clone())
             .collect();
@@ -443,7 +432,7 @@ fn a_setitem(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             s.items.splice(lo..hi, new_items);
             return Ok(Value::None);
         }
-        let pos = slice_positions(sl, len)?;
+        let pos = crate::protocol::slice_positions(sl, len)?;
         if pos.len() != new_items.len() {
             return Err(PyErr::value_error(format!(
                 "attempt to assign array of size {} to extended slice of size {}",
@@ -470,7 +459,7 @@ fn a_delitem(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let key = arg1(&a, "__delitem__")?;
     let len = borrow(&st)?.items.len();
     if let Value::Slice(sl) = key {
-        let pos = slice_positions(sl, len)?;
+        let pos = crate::protocol::slice_positions(sl, len)?;
         let mut s = borrow(&st)?;
         let mut keep = vec![true; len];
         for p in pos {

@@ -33,7 +33,8 @@ struct AttrDescr {
 }
 
 native_methods!(GETSET_M, "builtins.getset_descriptor", [
-    "__get__" => descr_get, "__set__" => descr_set, "__repr__" => descr_repr,
+    "__get__" => descr_get, "__set__" => descr_set, "__delete__" => descr_delete,
+    "__repr__" => descr_repr, "__getattr__" => descr_getattr,
 ]);
 static GETSET: ClassSpec = ClassSpec {
     name: "getset_descriptor",
@@ -41,7 +42,11 @@ static GETSET: ClassSpec = ClassSpec {
     base: TypeKind::Object,
     methods: GETSET_M,
     classmethods: &[],
-    props: &[],
+    props: &[PropSpec {
+        name: "__objclass__",
+        get: &DESCR_OBJCLASS,
+        set: None,
+    }],
     unhashable: false,
 };
 
@@ -85,26 +90,40 @@ pub fn slot_member(vm: &mut Vm, owner: &Rc<TypeObj>, name: Rc<StrObj>, index: us
     )
 }
 
-/// `<attribute '__weakref__' of 'C' objects>`: what `__slots__` naming
-/// `__weakref__` puts in the class.
-pub fn weakref_attr(vm: &mut Vm, owner: &Rc<TypeObj>) -> Value {
+/// `<attribute '__dict__' of 'C' objects>` or `<attribute '__weakref__' of
+/// 'C' objects>`: what a class whose bases lack them gets (`name` is one of
+/// the two).
+pub fn instance_attr(vm: &mut Vm, owner: &Rc<TypeObj>, name: &str) -> Value {
     let cls = class_of(vm, &GETSET);
     new_object(
         &cls,
         AttrDescr {
             owner: Rc::downgrade(owner),
             owner_name: owner.name.clone(),
-            name: Rc::new(StrObj::new("__weakref__")),
+            name: Rc::new(StrObj::new(name)),
             member: false,
             slot: None,
         },
     )
 }
 
-/// Whether `d` is the `__weakref__` attribute of a Python class, which
-/// reads as `None` here (references are not listed on the object).
-fn is_weakref_attr(d: &Described) -> bool {
-    d.name.as_str() == "__weakref__" && d.owner.upgrade().is_some_and(|o| o.heap.is_some())
+/// Which of a Python class's instance attributes `d` is.
+#[derive(PartialEq)]
+enum InstanceAttr {
+    Dict,
+    Weakref,
+}
+
+fn instance_attr_of(d: &Described) -> Option<InstanceAttr> {
+    let which = match d.name.as_str() {
+        "__dict__" => InstanceAttr::Dict,
+        "__weakref__" => InstanceAttr::Weakref,
+        _ => return None,
+    };
+    d.owner
+        .upgrade()
+        .is_some_and(|o| o.heap.is_some())
+        .then_some(which)
 }
 
 /// The slot index `v` reads and writes on instances of `t`, when `v` is a
@@ -238,11 +257,12 @@ fn descr_get(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         Some(obj) => obj,
     };
     let Some(index) = d.slot else {
-        if is_weakref_attr(&d) {
-            let _ = slot_target(&d, obj)?;
-            return Ok(Value::None);
-        }
-        return vm.get_attr(obj, &d.name);
+        return match instance_attr_of(&d) {
+            // Weak references are not listed on the object here.
+            Some(InstanceAttr::Weakref) => slot_target(&d, obj).map(|_| Value::None),
+            Some(InstanceAttr::Dict) => Ok(Value::Dict(slot_target(&d, obj)?.dict.clone())),
+            None => vm.get_attr(obj, &d.name),
+        };
     };
     let i = slot_target(&d, obj)?;
     i.slot_value(index)
@@ -277,16 +297,22 @@ fn descr_set(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         slot_store(&d, &obj, Some(v))?;
         return Ok(Value::None);
     }
-    if is_weakref_attr(&d) {
-        return Err(PyErr::new(
-            ExcKind::AttributeError,
-            format!(
-                "attribute '__weakref__' of '{}' objects is not writable",
-                d.owner_name
-            ),
-        ));
+    match instance_attr_of(&d) {
+        Some(InstanceAttr::Weakref) => {
+            return Err(PyErr::new(
+                ExcKind::AttributeError,
+                format!(
+                    "attribute '__weakref__' of '{}' objects is not writable",
+                    d.owner_name
+                ),
+            ))
+        }
+        Some(InstanceAttr::Dict) => {
+            crate::inst_dict::set_dict(slot_target(&d, &obj)?, Some(v))?;
+            return Ok(Value::None);
+        }
+        None => vm.set_attr(&obj, &d.name, v)?,
     }
-    vm.set_attr(&obj, &d.name, v)?;
     Ok(Value::None)
 }
 
@@ -295,6 +321,10 @@ fn descr_delete(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let obj = a.pos.get(1).cloned().unwrap_or(Value::None);
     if d.slot.is_some() {
         slot_store(&d, &obj, None)?;
+        return Ok(Value::None);
+    }
+    if instance_attr_of(&d) == Some(InstanceAttr::Dict) {
+        crate::inst_dict::set_dict(slot_target(&d, &obj)?, None)?;
         return Ok(Value::None);
     }
     vm.del_attr(&obj, &d.name)?;
@@ -332,7 +362,14 @@ fn descr_getattr(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         }
         other => Err(PyErr::new(
             ExcKind::AttributeError,
-            format!("'member_descriptor' object has no attribute '{other}'"),
+            format!(
+                "'{}' object has no attribute '{other}'",
+                if d.member {
+                    "member_descriptor"
+                } else {
+                    "getset_descriptor"
+                }
+            ),
         )),
     }
 }

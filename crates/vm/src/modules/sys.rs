@@ -772,6 +772,40 @@ fn s_getsizeof(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::Int(size))
 }
 
+/// `object.__sizeof__`: `sys.getsizeof` without what CPython keeps in front
+/// of the object (the collector's header, and the dict pointer of a Python
+/// class's instance).
+pub(crate) fn object_sizeof(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let [v] = a.pos else {
+        return Err(PyErr::type_error(format!(
+            "__sizeof__() takes no arguments ({} given)",
+            a.pos.len().saturating_sub(1)
+        )));
+    };
+    let Value::Int(size) = s_getsizeof(vm, Args::positional(std::slice::from_ref(v)))? else {
+        return Ok(Value::Int(0));
+    };
+    let gc_header = match v {
+        Value::None
+        | Value::NotImplemented
+        | Value::Ellipsis
+        | Value::Null
+        | Value::Bool(_)
+        | Value::Int(_)
+        | Value::BigInt(_)
+        | Value::Float(_)
+        | Value::Complex(_)
+        | Value::Str(_)
+        | Value::Bytes(_)
+        | Value::ByteArray(_)
+        | Value::Range(_)
+        | Value::Code(_) => 0,
+        Value::Instance(i) if crate::inst_dict::has_dict_slot(&i.class()) => 32,
+        _ => 16,
+    };
+    Ok(Value::Int(size - gc_header))
+}
+
 fn write_arg<'a>(a: &Args<'a>) -> PyResult<&'a Rc<StrObj>> {
     a.no_kw("write")?;
     match a.pos {
