@@ -67,7 +67,8 @@ dunders! {
     Round = "__round__", Reversed = "__reversed__", Slots = "__slots__",
     Dict = "__dict__", Module = "__module__", Qualname = "__qualname__", Doc = "__doc__",
     ClassCell = "__classcell__", Name = "__name__", Prepare = "__prepare__",
-    BuildClass = "__build_class__", Del = "__del__",
+    BuildClass = "__build_class__", Del = "__del__", Builtins = "__builtins__",
+    Import = "__import__",
     Divmod = "__divmod__", RDivmod = "__rdivmod__",
 }
 
