@@ -853,11 +853,15 @@ impl Vm {
                                 let name = &code.names[idx];
                                 let found = globals.borrow().get_str(name).cloned();
                                 let mut bver = crate::call_fast::IN_GLOBALS;
+                                let mut cacheable = true;
                                 let v = match found {
                                     Some(v) => v,
-                                    None => match self.builtins.borrow().get_str(name).cloned() {
-                                        Some(v) => {
+                                    None => match tri!(self.load_builtin(&globals, name)) {
+                                        Some((v, standard)) => {
+                                            // Other builtins (`exec` with its own
+                                            // `__builtins__`) are not cached.
                                             bver = self.builtins.borrow().version();
+                                            cacheable = standard;
                                             v
                                         }
                                         None => {
@@ -869,7 +873,12 @@ impl Vm {
                                         }
                                     },
                                 };
-                                if let Some(e) = code.global_cache.borrow_mut().get_mut(idx) {
+                                if let Some(e) = code
+                                    .global_cache
+                                    .borrow_mut()
+                                    .get_mut(idx)
+                                    .filter(|_| cacheable)
+                                {
                                     *e = crate::code::GlobalCache {
                                         globals: gptr,
                                         gver,
@@ -1348,7 +1357,7 @@ impl Vm {
                             v = globals.borrow().get_str(name).cloned();
                         }
                         if v.is_none() {
-                            v = self.builtins.borrow().get_str(name).cloned();
+                            v = tri!(self.load_builtin(&globals, name)).map(|(v, _)| v);
                         }
                         match v {
                             Some(v) => push(&mut self.stack, v),
@@ -2127,21 +2136,8 @@ impl Vm {
                         }
                     }
                     Op::LoadBuildClass => {
-                        let v = self
-                            .builtins
-                            .borrow()
-                            .get_str(&crate::names::D::BuildClass.name())
-                            .cloned();
-                        match v {
-                            Some(v) => push(&mut self.stack, v),
-                            None => {
-                                break 'body (
-                                    PyErr::new(ExcKind::NameError, "__build_class__ not found"),
-                                    false,
-                                    cur,
-                                )
-                            }
-                        }
+                        let v = tri!(self.build_class_fn(&globals));
+                        push(&mut self.stack, v);
                     }
                     Op::BeforeWith => {
                         let mgr = pop!();
@@ -2196,7 +2192,21 @@ impl Vm {
                             _ => 0,
                         };
                         let name = code.names[arg as usize].clone();
-                        let m = tri!(self.import_name(name.as_str(), &fromlist, level, &globals));
+                        let m = match tri!(self.custom_import(&globals)) {
+                            Some(f) => {
+                                let args = [
+                                    Value::Str(name),
+                                    Value::Dict(globals.clone()),
+                                    Value::None,
+                                    fromlist,
+                                    Value::Int(level),
+                                ];
+                                tri!(self.call(&f, &args))
+                            }
+                            None => {
+                                tri!(self.import_name(name.as_str(), &fromlist, level, &globals))
+                            }
+                        };
                         push(&mut self.stack, m);
                     }
                     Op::ImportFrom => {

@@ -151,8 +151,10 @@ fn namespaces(
     };
     let key = Value::str("__builtins__");
     if globals.borrow().get(&key)?.is_none() {
-        let module = vm.builtins_module();
-        globals.borrow_mut().insert(key, module)?;
+        // CPython inserts the builtins dict itself (`PyEval_GetBuiltins()`).
+        globals
+            .borrow_mut()
+            .insert(key, Value::Dict(vm.builtins.clone()))?;
     }
     Ok((globals, locals))
 }

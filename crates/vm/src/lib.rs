@@ -55,6 +55,7 @@ mod exec;
 mod fast_ops;
 mod finalize;
 pub mod format;
+mod frame_builtins;
 pub mod frame_obj;
 mod freed;
 pub mod func;

@@ -68,7 +68,8 @@ dunders! {
     Dict = "__dict__", Weakref = "__weakref__", Module = "__module__",
     Qualname = "__qualname__", Doc = "__doc__",
     ClassCell = "__classcell__", Name = "__name__", Prepare = "__prepare__",
-    BuildClass = "__build_class__", Del = "__del__",
+    BuildClass = "__build_class__", Del = "__del__", Builtins = "__builtins__",
+    Import = "__import__",
     Divmod = "__divmod__", RDivmod = "__rdivmod__",
 }
 

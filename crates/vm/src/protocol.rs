@@ -107,12 +107,6 @@ impl Vm {
             Value::Instance(_) => return self.iter_special(v),
             Value::Type(t) if crate::class_ns::meta_has_iter(t) => return self.iter_special(v),
             Value::Iter(_) | Value::Generator(_) => v.clone(),
-            Value::Module(_)
-                if crate::modules::sys::std_stream(v)
-                    == Some(crate::modules::sys::StdStream::Stdin) =>
-            {
-                iter_value(crate::modules::sys::stdin_lines())
-            }
             Value::Async(a) if a.is_iterator() => v.clone(),
             Value::DictView(view) => Vm::dict_iter(&view.0, view.1),
             Value::Range(r) => iter_value(IterObj::Range {
@@ -194,9 +188,6 @@ impl Vm {
             return self.async_next(a);
         }
         let Value::Iter(cell) = it else {
-            if crate::modules::sys::std_stream(it) == Some(crate::modules::sys::StdStream::Stdin) {
-                return crate::modules::sys::stdin_next(self);
-            }
             return Err(PyErr::type_error(format!(
                 "'{}' object is not an iterator",
                 type_name(it)

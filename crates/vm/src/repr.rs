@@ -288,29 +288,25 @@ pub fn write_repr(out: &mut String, v: &Value, seen: &mut Vec<usize>) {
             write_items(out, items.iter(), seen);
             out.push_str("])");
         }
-        Value::Module(m) => match crate::modules::sys::std_stream(v) {
-            Some(s) => out.push_str(s.repr()),
-            None => match crate::import::dict_get(&m.dict.borrow(), "__file__") {
-                Some(Value::Str(file)) => {
-                    let _ = write!(out, "<module '{}' from '{}'>", m.name, file.as_str());
+        Value::Module(m) => match crate::import::dict_get(&m.dict.borrow(), "__file__") {
+            Some(Value::Str(file)) => {
+                let _ = write!(out, "<module '{}' from '{}'>", m.name, file.as_str());
+            }
+            _ => {
+                let d = m.dict.borrow();
+                let unset = |k: &str| matches!(crate::import::dict_get(&d, k), Some(Value::None));
+                // `_module_repr`: a module made by `types.ModuleType`
+                // has no spec, loader or file, and shows only its name.
+                if unset("__spec__") && unset("__loader__") {
+                    let name = match crate::import::dict_get(&d, "__name__") {
+                        Some(Value::Str(s)) => pith_repr::str_repr(s.as_str()),
+                        _ => "'?'".to_string(),
+                    };
+                    let _ = write!(out, "<module {name}>");
+                } else {
+                    let _ = write!(out, "<module '{}' (built-in)>", m.name);
                 }
-                _ => {
-                    let d = m.dict.borrow();
-                    let unset =
-                        |k: &str| matches!(crate::import::dict_get(&d, k), Some(Value::None));
-                    // `_module_repr`: a module made by `types.ModuleType`
-                    // has no spec, loader or file, and shows only its name.
-                    if unset("__spec__") && unset("__loader__") {
-                        let name = match crate::import::dict_get(&d, "__name__") {
-                            Some(Value::Str(s)) => pith_repr::str_repr(s.as_str()),
-                            _ => "'?'".to_string(),
-                        };
-                        let _ = write!(out, "<module {name}>");
-                    } else {
-                        let _ = write!(out, "<module '{}' (built-in)>", m.name);
-                    }
-                }
-            },
+            }
         },
         Value::Async(a) => out.push_str(&crate::coro::repr(a, &addr(v))),
         Value::Generator(g) => {

@@ -447,6 +447,15 @@ fn plain_kind(v: &Value) -> TypeKind {
     }
 }
 
+/// The type named in Argument Clinic's "must be X, not Y" errors
+/// (`_PyArg_BadArgument`): `None` for `None`, else the type's name.
+pub fn arg_type_name(v: &Value) -> std::borrow::Cow<'_, str> {
+    match v {
+        Value::None => "None".into(),
+        _ => type_name(v),
+    }
+}
+
 /// The type name of a value, for error messages.
 pub fn type_name(v: &Value) -> std::borrow::Cow<'_, str> {
     match v {

@@ -302,16 +302,16 @@ macro_rules! float_functions {
 
 float_functions! {
     m_acos, "acos", f64::acos, false;
-    m_acosh, "acosh", libm::acosh, false;
+    m_acosh, "acosh", super::libm_raw::acosh, false;
     m_asin, "asin", f64::asin, false;
-    m_asinh, "asinh", libm::asinh, false;
+    m_asinh, "asinh", super::libm_raw::asinh, false;
     m_atan, "atan", f64::atan, false;
     m_atanh, "atanh", atanh, false;
-    m_cbrt, "cbrt", f64::cbrt, false;
+    m_cbrt, "cbrt", super::libm_raw::cbrt, false;
     m_cos, "cos", f64::cos, false;
     m_cosh, "cosh", f64::cosh, true;
-    m_erf, "erf", libm::erf, false;
-    m_erfc, "erfc", libm::erfc, false;
+    m_erf, "erf", super::libm_raw::erf, false;
+    m_erfc, "erfc", super::libm_raw::erfc, false;
     m_exp, "exp", f64::exp, true;
     m_exp2, "exp2", f64::exp2, true;
     m_expm1, "expm1", f64::exp_m1, true;

@@ -51,6 +51,7 @@ pub mod importlib_machinery;
 pub mod io;
 pub mod itertools;
 pub(crate) mod length_hint;
+mod libm_raw;
 pub mod locale;
 mod locale_raw;
 pub mod marshal;

@@ -97,32 +97,45 @@ fn s_setswitchinterval(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+// What the standard streams' `_io` objects call for their reads and writes
+// (see `io::stdio`): the VM's own buffered streams.
 module_functions!(STDOUT_FUNCTIONS, "stdout", [
-    "write" => out_write, "writelines" => out_writelines, "flush" => out_flush, "isatty" => never_tty, "writable" => yes,
-    "readable" => no,
+    "write" => out_write, "writelines" => out_writelines, "flush" => out_flush,
 ]);
 
 module_functions!(STDERR_FUNCTIONS, "stderr", [
-    "write" => err_write, "writelines" => err_writelines, "flush" => out_flush, "isatty" => never_tty, "writable" => yes,
-    "readable" => no,
+    "write" => err_write, "writelines" => err_writelines, "flush" => out_flush,
 ]);
 
 module_functions!(STDOUT_BUFFER_FUNCTIONS, "stdout.buffer", [
-    "write" => outb_write, "flush" => out_flush, "writable" => yes, "readable" => no,
+    "write" => outb_write, "flush" => out_flush,
 ]);
 
 module_functions!(STDERR_BUFFER_FUNCTIONS, "stderr.buffer", [
-    "write" => errb_write, "flush" => out_flush, "writable" => yes, "readable" => no,
+    "write" => errb_write, "flush" => out_flush,
 ]);
 
 module_functions!(STDIN_BUFFER_FUNCTIONS, "stdin.buffer", [
-    "read" => inb_read, "readline" => inb_readline, "readable" => yes, "writable" => no,
+    "read" => inb_read, "readline" => inb_readline,
 ]);
 
 module_functions!(STDIN_FUNCTIONS, "stdin", [
     "readline" => in_readline, "read" => in_read, "readlines" => in_readlines,
-    "__next__" => in_next, "isatty" => never_tty, "readable" => yes, "writable" => no,
+    "__next__" => in_next,
 ]);
+
+/// The functions doing the I/O of standard stream `which` (of its binary
+/// `buffer` if `binary`).
+pub fn std_functions(which: StdStream, binary: bool) -> &'static [BuiltinDef] {
+    match (which, binary) {
+        (StdStream::Stdout, false) => STDOUT_FUNCTIONS,
+        (StdStream::Stderr, false) => STDERR_FUNCTIONS,
+        (StdStream::Stdin, false) => STDIN_FUNCTIONS,
+        (StdStream::Stdout, true) => STDOUT_BUFFER_FUNCTIONS,
+        (StdStream::Stderr, true) => STDERR_BUFFER_FUNCTIONS,
+        (StdStream::Stdin, true) => STDIN_BUFFER_FUNCTIONS,
+    }
+}
 
 /// Which of the standard streams a `sys.stdout`-like object is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -135,30 +148,11 @@ pub enum StdStream {
     Stdin,
 }
 
-impl StdStream {
-    /// CPython's repr of the stream object.
-    pub fn repr(self) -> &'static str {
-        match self {
-            StdStream::Stdout => "<_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>",
-            StdStream::Stderr => "<_io.TextIOWrapper name='<stderr>' mode='w' encoding='utf-8'>",
-            StdStream::Stdin => "<_io.TextIOWrapper name='<stdin>' mode='r' encoding='utf-8'>",
-        }
-    }
-}
-
-const STREAM_NAMES: [(&str, StdStream); 3] = [
-    ("<stdout>", StdStream::Stdout),
-    ("<stderr>", StdStream::Stderr),
-    ("<stdin>", StdStream::Stdin),
-];
-
-/// If `v` is one of the VM's standard stream objects, which one.
+/// If `v` is one of the VM's standard stream objects (the text stream, not
+/// its buffer, and not closed), which one.
 pub fn std_stream(v: &Value) -> Option<StdStream> {
-    match v {
-        Value::Module(m) => STREAM_NAMES
-            .iter()
-            .find(|(n, _)| *n == m.name)
-            .map(|&(_, s)| s),
+    match super::io::stdio::std_of(v) {
+        Some((s, false)) => Some(s),
         _ => None,
     }
 }
@@ -231,34 +225,6 @@ pub fn print_to(vm: &mut Vm, file: Option<&Value>, text: String, flush: bool) ->
         vm.flush();
     }
     Ok(())
-}
-
-fn stream(name: &str, funcs: &'static [BuiltinDef], mode: &str) -> Value {
-    let buffer_funcs = match name {
-        "<stdout>" => STDOUT_BUFFER_FUNCTIONS,
-        "<stderr>" => STDERR_BUFFER_FUNCTIONS,
-        _ => STDIN_BUFFER_FUNCTIONS,
-    };
-    // `sys.stdout.buffer`: the same stream, written and read as bytes.
-    let buffer = new_module(
-        &format!("{name}.buffer"),
-        buffer_funcs,
-        vec![
-            ("name", Value::str(name)),
-            ("mode", Value::str(if mode == "r" { "rb" } else { "wb" })),
-        ],
-    );
-    new_module(
-        name,
-        funcs,
-        vec![
-            ("name", Value::str(name)),
-            ("mode", Value::str(mode)),
-            ("encoding", Value::str("utf-8")),
-            ("errors", Value::str(crate::str_codecs::stream_errors(name))),
-            ("buffer", buffer),
-        ],
-    )
 }
 
 /// The bytes of a `buffer.write(b)` argument.
@@ -474,9 +440,10 @@ pub fn init(vm: &mut Vm) -> Value {
     let executable = std::env::current_exe()
         .map(|p| p.display().to_string())
         .unwrap_or_default();
-    let stdout = stream("<stdout>", STDOUT_FUNCTIONS, "w");
-    let stderr = stream("<stderr>", STDERR_FUNCTIONS, "w");
-    let stdin = stream("<stdin>", STDIN_FUNCTIONS, "r");
+    let mut std_stream = |which| super::io::stdio::make(vm, which).unwrap_or(Value::None);
+    let stdout = std_stream(StdStream::Stdout);
+    let stderr = std_stream(StdStream::Stderr);
+    let stdin = std_stream(StdStream::Stdin);
     let byteorder = if cfg!(target_endian = "little") {
         "little"
     } else {
@@ -812,7 +779,7 @@ fn write_arg<'a>(a: &Args<'a>) -> PyResult<&'a Rc<StrObj>> {
         [Value::Str(s)] => Ok(s),
         [other] => Err(PyErr::type_error(format!(
             "write() argument must be str, not {}",
-            type_name(other)
+            crate::types::arg_type_name(other)
         ))),
         _ => Err(PyErr::type_error(format!(
             "TextIOWrapper.write() takes exactly one argument ({} given)",
@@ -870,19 +837,6 @@ fn out_flush(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     no_args(&a, "TextIOWrapper.flush")?;
     vm.flush();
     Ok(Value::None)
-}
-
-fn never_tty(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    no_args(&a, "TextIOWrapper.isatty")?;
-    Ok(Value::Bool(false))
-}
-
-fn yes(_: &mut Vm, _: Args<'_>) -> PyResult<Value> {
-    Ok(Value::Bool(true))
-}
-
-fn no(_: &mut Vm, _: Args<'_>) -> PyResult<Value> {
-    Ok(Value::Bool(false))
 }
 
 fn read_line() -> PyResult<String> {
@@ -982,23 +936,6 @@ pub fn stdin_next(vm: &mut Vm) -> PyResult<Option<Value>> {
 fn in_next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     crate::native::positional(&a, "__next__", 0, 0)?;
     stdin_next(vm)?.ok_or_else(|| PyErr::with_args(ExcKind::StopIteration, Vec::new()))
-}
-
-/// What iterating `sys.stdin` calls for each line (`iter(callable, "")`'s callable).
-static STDIN_LINES: BuiltinDef = BuiltinDef {
-    name: "readline",
-    func: in_readline,
-    owner: "stdin",
-    is_method: false,
-};
-
-/// The iterator over `sys.stdin`'s lines: reads a line at a time until the
-/// empty string that marks the end of input.
-pub fn stdin_lines() -> crate::iter::IterObj {
-    crate::iter::IterObj::Callable {
-        func: Value::Builtin(&STDIN_LINES),
-        sentinel: Value::str(""),
-    }
 }
 
 fn in_readlines(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {

@@ -242,6 +242,7 @@ fn m_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                 closed: false,
                 class: "StringIO",
                 lent_to: None,
+                std: None,
             },
         );
     } else if is_bytes {
@@ -260,6 +261,7 @@ fn m_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                 closed: false,
                 class: "BytesIO",
                 lent_to: None,
+                std: None,
             },
         );
     }
@@ -360,6 +362,7 @@ fn wrap_buffer(
             closed: false,
             class: "TextIOWrapper",
             lent_to: None,
+            std: None,
         },
     );
     Ok(Value::None)
@@ -379,6 +382,9 @@ fn stringio_mode(newline: Newline) -> TextMode {
 }
 
 fn m_read(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    if let Some(r) = super::stdio::redirect(vm, &a, "read") {
+        return r;
+    }
     let obj = this(&a, "read")?;
     let n = size_arg(arg(&a, 0, "size"))?;
     on_open(vm, obj, Some(true), |st| match st.kind {
@@ -421,12 +427,18 @@ fn is_empty(v: &Value) -> bool {
 }
 
 fn m_readline(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    if let Some(r) = super::stdio::redirect(vm, &a, "readline") {
+        return r;
+    }
     let obj = this(&a, "readline")?;
     let n = size_arg(arg(&a, 0, "size"))?;
     on_open(vm, obj, Some(true), |st| read_line(st, n))
 }
 
 fn m_readlines(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    if let Some(r) = super::stdio::redirect(vm, &a, "readlines") {
+        return r;
+    }
     let obj = this(&a, "readlines")?;
     let hint = size_arg(arg(&a, 0, "hint"))?.filter(|h| *h > 0);
     on_open(vm, obj, Some(true), |st| {
@@ -457,7 +469,7 @@ fn write_data(st: &FileState, v: &Value) -> PyResult<Result<String, Vec<u8>>> {
         (Kind::Text(_) | Kind::StringIo(_), Value::Str(s)) => Ok(Ok(s.as_str().to_string())),
         (Kind::Text(_), other) => Err(PyErr::type_error(format!(
             "write() argument must be str, not {}",
-            crate::types::type_name(other)
+            crate::types::arg_type_name(other)
         ))),
         (Kind::StringIo(_), other) => Err(PyErr::type_error(format!(
             "string argument expected, got '{}'",
@@ -513,6 +525,9 @@ fn write_one(st: &mut FileState, v: &Value) -> PyResult<usize> {
 }
 
 fn m_write(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    if let Some(r) = super::stdio::redirect(vm, &a, "write") {
+        return r;
+    }
     let obj = this(&a, "write")?;
     let Some(v) = arg(&a, 0, "s") else {
         return Err(PyErr::type_error(
@@ -525,6 +540,9 @@ fn m_write(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn m_writelines(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    if let Some(r) = super::stdio::redirect(vm, &a, "writelines") {
+        return r;
+    }
     let obj = this(&a, "writelines")?;
     let Some(lines) = arg(&a, 0, "lines") else {
         return Err(PyErr::type_error(
@@ -546,6 +564,9 @@ fn m_iter(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn m_next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    if let Some(r) = super::stdio::redirect(vm, &a, "__next__") {
+        return r;
+    }
     let obj = this(&a, "__next__")?;
     let line = on_open(vm, obj, Some(true), |st| read_line(st, None))?;
     if is_empty(&line) {
@@ -719,6 +740,9 @@ fn m_detach(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn m_flush(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    if let Some(r) = super::stdio::redirect(vm, &a, "flush") {
+        return r;
+    }
     let obj = this(&a, "flush")?;
     on_open(vm, obj, None, |_| Ok(Value::None))
 }
@@ -848,7 +872,13 @@ fn m_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         }
     }
     if class == "FileIO" {
-        out.push_str(" closefd=True");
+        // The standard streams' raw files leave their descriptors open.
+        let std = with_state(obj, |st| Ok(st.std.is_some())).unwrap_or(false);
+        out.push_str(if std {
+            " closefd=False"
+        } else {
+            " closefd=True"
+        });
     }
     out.push('>');
     Ok(Value::string(out))

@@ -14,6 +14,7 @@
 mod iobase;
 mod methods;
 mod opener;
+pub(crate) mod stdio;
 pub mod stream;
 
 use std::cell::RefCell;
@@ -68,6 +69,9 @@ pub(crate) struct FileState {
     /// holds the stream; the buffer borrows it back for each operation, so
     /// both see the same bytes and position.
     pub(crate) lent_to: Option<usize>,
+    /// Set on `sys.stdout`, `sys.stderr`, `sys.stdin` and their buffers,
+    /// whose reads and writes go through the VM's own streams (see [`stdio`]).
+    pub(crate) std: Option<crate::modules::sys::StdStream>,
 }
 
 struct Entry {
@@ -569,6 +573,7 @@ fn b_open(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             closed: false,
             class,
             lent_to: None,
+            std: None,
         },
     );
     Ok(obj)

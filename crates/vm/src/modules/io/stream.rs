@@ -208,6 +208,12 @@ impl Codec {
     }
 }
 
+impl Drop for ByteStream {
+    fn drop(&mut self) {
+        self.release();
+    }
+}
+
 /// The `newline=` argument of a text file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Newline {
@@ -261,6 +267,9 @@ pub struct ByteStream {
     mpos: usize,
     /// Whether writes append at the end (mode `a`).
     append: bool,
+    /// The OS file is a descriptor the process owns elsewhere (0, 1, 2 of
+    /// the standard streams): closing or dropping the stream leaves it open.
+    borrowed: bool,
 }
 
 impl ByteStream {
@@ -274,7 +283,20 @@ impl ByteStream {
             rpos: 0,
             mpos: 0,
             append,
+            borrowed: false,
         }
+    }
+
+    /// A stream over descriptor `fd`, which stays open when the stream is
+    /// closed or dropped (`closefd=False`, as for `sys.stdout`).
+    pub fn borrowed_fd(fd: std::os::fd::RawFd) -> ByteStream {
+        // The descriptor is never closed through this `File`: `close` and
+        // `Drop` release it with `into_raw_fd` (see `release`).
+        let mut s = ByteStream::memory(Vec::new());
+        s.memory = false;
+        s.file = crate::modules::posix::raw::borrow_fd(fd);
+        s.borrowed = true;
+        s
     }
 
     /// A memory stream holding `data`, positioned at its start.
@@ -287,6 +309,7 @@ impl ByteStream {
             rpos: 0,
             mpos: 0,
             append: false,
+            borrowed: false,
         }
     }
 
@@ -297,10 +320,20 @@ impl ByteStream {
 
     /// Closes the OS file (memory streams drop their contents).
     pub fn close(&mut self) {
+        self.release();
         self.file = None;
         self.mem = Vec::new();
         self.rbuf = Vec::new();
         self.rpos = 0;
+    }
+
+    /// Forgets a borrowed descriptor without closing it.
+    fn release(&mut self) {
+        if self.borrowed {
+            if let Some(f) = self.file.take() {
+                let _ = std::os::fd::IntoRawFd::into_raw_fd(f);
+            }
+        }
     }
 
     /// The bytes that can be delivered without reading more.

@@ -155,6 +155,14 @@ pub(crate) fn own_fd(fd: i32) -> SysResult<File> {
     Ok(unsafe { File::from_raw_fd(fd) })
 }
 
+/// A `File` over open descriptor `fd` that stays owned elsewhere (the
+/// standard streams): the caller must give it up with `into_raw_fd`, never
+/// drop it. `None` when `fd` is not open.
+pub(crate) fn borrow_fd(fd: i32) -> Option<File> {
+    // SAFETY: `fd` is open; the caller releases it without closing.
+    is_open(fd).then(|| unsafe { File::from_raw_fd(fd) })
+}
+
 /// `waitpid(pid, options)`: the pid and the wait status, retried on `EINTR`.
 pub(crate) fn waitpid(pid: i32, options: i32) -> SysResult<(i32, i32)> {
     let mut status: libc::c_int = 0;

@@ -1,0 +1,98 @@
+//! A frame's builtins come from its globals' `__builtins__`, as in CPython's
+//! `_PyEval_BuiltinsFromGlobals`: a module (its dict), a dict, or any
+//! mapping; without `__builtins__` the interpreter's own. So
+//! `exec(src, {"__builtins__": {...}})` runs with only those names.
+//!
+//! The eval loop's global cache stays as it was: names found in the
+//! interpreter's builtins are cached against that dict's version, and only
+//! the cache-miss path asks this module (one probe of the globals for
+//! `__builtins__` when a name is not a global). Names found in other
+//! builtins are not cached (see `LOAD_GLOBAL`).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::dict::Dict;
+use crate::exc::{PyErr, PyResult};
+use crate::names::D;
+use crate::types::ExcKind;
+use crate::value::{StrObj, Value};
+use crate::vm::Vm;
+
+/// The builtins of a frame with some globals.
+pub(crate) enum FrameBuiltins {
+    /// The interpreter's `builtins` module dict (`Vm::builtins`).
+    Standard,
+    /// Another dict (a module's dict or a dict given as `__builtins__`).
+    Dict(Rc<RefCell<Dict>>),
+    /// Another mapping, read with `__getitem__`.
+    Mapping(Value),
+}
+
+impl Vm {
+    /// The builtins of frames whose globals are `globals`.
+    pub(crate) fn frame_builtins(&self, globals: &Rc<RefCell<Dict>>) -> FrameBuiltins {
+        let found = globals.borrow().get_str(&D::Builtins.name()).cloned();
+        let dict = match found {
+            None => return FrameBuiltins::Standard,
+            Some(Value::Module(m)) => m.dict.clone(),
+            Some(Value::Dict(d)) => d,
+            Some(other) => return FrameBuiltins::Mapping(other),
+        };
+        if Rc::ptr_eq(&dict, &self.builtins) {
+            FrameBuiltins::Standard
+        } else {
+            FrameBuiltins::Dict(dict)
+        }
+    }
+
+    /// Looks `name` up in the builtins of `globals`: the value, and whether
+    /// it came from the interpreter's builtins (and may be cached against
+    /// their version).
+    pub(crate) fn load_builtin(
+        &mut self,
+        globals: &Rc<RefCell<Dict>>,
+        name: &Rc<StrObj>,
+    ) -> PyResult<Option<(Value, bool)>> {
+        match self.frame_builtins(globals) {
+            FrameBuiltins::Standard => Ok(self
+                .builtins
+                .borrow()
+                .get_str(name)
+                .cloned()
+                .map(|v| (v, true))),
+            FrameBuiltins::Dict(d) => Ok(d.borrow().get_str(name).cloned().map(|v| (v, false))),
+            FrameBuiltins::Mapping(m) => match self.getitem(&m, &Value::Str(name.clone())) {
+                Ok(v) => Ok(Some((v, false))),
+                Err(e) if e.is(ExcKind::KeyError) => Ok(None),
+                Err(e) => Err(e),
+            },
+        }
+    }
+
+    /// `__build_class__` from the frame's builtins (`LOAD_BUILD_CLASS`).
+    pub(crate) fn build_class_fn(&mut self, globals: &Rc<RefCell<Dict>>) -> PyResult<Value> {
+        match self.load_builtin(globals, &D::BuildClass.name())? {
+            Some((v, _)) => Ok(v),
+            None => Err(PyErr::new(ExcKind::NameError, "__build_class__ not found")),
+        }
+    }
+
+    /// For `IMPORT_NAME` in a frame whose builtins are not the interpreter's:
+    /// their `__import__`, or `ImportError` when they have none. `None` when
+    /// the import machinery runs directly (the interpreter's builtins, or
+    /// their own `__import__` function).
+    pub(crate) fn custom_import(&mut self, globals: &Rc<RefCell<Dict>>) -> PyResult<Option<Value>> {
+        if let FrameBuiltins::Standard = self.frame_builtins(globals) {
+            return Ok(None);
+        }
+        let Some((f, _)) = self.load_builtin(globals, &D::Import.name())? else {
+            return Err(PyErr::new(ExcKind::ImportError, "__import__ not found"));
+        };
+        let standard = self.builtins.borrow().get_str(&D::Import.name()).cloned();
+        Ok(match standard {
+            Some(s) if s.identity() == f.identity() => None,
+            _ => Some(f),
+        })
+    }
+}
