@@ -499,8 +499,7 @@ pub(crate) fn make_type(
     // descriptors, in CPython's order.
     let add_doc = dict.get_str(&D::Doc.name()).is_none();
     // A class that defines `__eq__` but not `__hash__` is unhashable.
-    let add_hash =
-        dict.get_str(&D::Eq.name()).is_some() && dict.get_str(&D::Hash.name()).is_none();
+    let add_hash = dict.get_str(&D::Eq.name()).is_some() && dict.get_str(&D::Hash.name()).is_none();
     // `__new__` is a static method, `__init_subclass__` and `__class_getitem__` class methods.
     for (d, wrap) in [
         (D::New, 0u8),
@@ -526,7 +525,10 @@ pub(crate) fn make_type(
     let best = best_base(&bases, &solid);
     let may_add_dict = !provides_dict(best);
     let may_add_weak = !provides_weakref(best)
-        && !matches!(solid.kind, TypeKind::Int | TypeKind::Bytes | TypeKind::Tuple);
+        && !matches!(
+            solid.kind,
+            TypeKind::Int | TypeKind::Bytes | TypeKind::Tuple
+        );
     let python = layout == Layout::Python;
     let (mut add_dict, mut add_weak) = (may_add_dict && python, may_add_weak && python);
     let slots = match dict.get_str(&D::Slots.name()).cloned() {

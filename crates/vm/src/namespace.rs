@@ -119,8 +119,7 @@ fn user_dir(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
         if t.heap.is_none() {
             return Ok(None);
         }
-        let Some(f) =
-            crate::class::lookup(&t, &name).filter(|f| !matches!(f, Value::Builtin(_)))
+        let Some(f) = crate::class::lookup(&t, &name).filter(|f| !matches!(f, Value::Builtin(_)))
         else {
             return Ok(None);
         };

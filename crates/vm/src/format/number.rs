@@ -54,7 +54,7 @@ fn sig_digits(x: f64, sig: usize) -> (String, i32) {
 const EXACT_DIGITS: usize = 1100;
 
 fn pad_zeros(s: &mut String, n: usize) {
-    s.extend(std::iter::repeat_n('0', n));
+    s.extend(std::iter::repeat('0').take(n));
 }
 
 /// The digits of a finite, non-negative `x` in one of C's styles (no sign).
