@@ -1,6 +1,6 @@
 # The `__dict__` and `__weakref__` attributes `type_new` adds to a class
 # whose best base lacks them, their descriptors, and the namespace order.
-import weakref
+import _weakref
 
 
 def layout(c):
@@ -26,14 +26,11 @@ for c in (Plain, FromSet, FromFloat, FromList, FromBytes, FromStr, FromIntAndPla
           Slotted, AfterSlotted, SlottedFirst, SlottedSecond, Error, Meta, Child):
     print(c.__name__, layout(c))
 
-for body in ['class P(Plain): __slots__ = ("__dict__",)',
-             'class P(int): __slots__ = ("__weakref__",)',
-             'class P(Plain): __slots__ = ("__weakref__",)',
-             'class P(Exception): __slots__ = ("__dict__",)',
-             'class P(Slotted): __slots__ = ("__dict__",)',
-             'class P(Slotted): __slots__ = ("__weakref__", "b")']:
+for bases, slots in [((Plain,), ("__dict__",)), ((int,), ("__weakref__",)),
+                     ((Plain,), ("__weakref__",)), ((Exception,), ("__dict__",)),
+                     ((Slotted,), ("__dict__",)), ((Slotted,), ("__weakref__", "b"))]:
     try:
-        exec(body)
+        P = type("P", bases, {"__slots__": slots})
         print(layout(P), list(P.__dict__))
     except TypeError as e:
         print("TypeError:", e)
@@ -74,7 +71,7 @@ try:
 except AttributeError as e:
     print("AttributeError:", e)
 print(Plain.__weakref__ is w, n.__weakref__)
-r = weakref.ref(n)
+r = _weakref.ref(n)
 print(r() is n)
 print(Plain.__dict__ == vars(Plain), type(Plain.__dict__).__name__)
 
