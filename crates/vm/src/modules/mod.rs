@@ -53,6 +53,7 @@ pub mod itertools;
 pub(crate) mod length_hint;
 pub mod locale;
 mod locale_raw;
+pub mod lsprof;
 pub mod marshal;
 pub mod math;
 mod native_exc;
@@ -142,6 +143,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_struct", pystruct::init),
     ("_thread", thread::init),
     ("_tracemalloc", tracemalloc::init),
+    ("_lsprof", lsprof::init),
     ("_weakref", weakref::init),
     ("gc", gc::init),
     ("grp", grp::init),
