@@ -79,6 +79,11 @@ impl Default for FrameHooks {
 
 impl FrameObj {
     /// `f_trace`.
+    /// The code object the frame runs.
+    pub(crate) fn code(&self) -> &Rc<Code> {
+        &self.code
+    }
+
     pub(crate) fn trace(&self) -> Value {
         self.hooks.trace.borrow().clone()
     }

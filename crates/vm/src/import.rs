@@ -279,6 +279,17 @@ impl Vm {
         if let Some(m) = self.sys_module(absname) {
             return Ok(m);
         }
+        // CPython's startup (`site`) has imported `os` before any program
+        // runs, and `genericpath` relies on it: imported first, it would
+        // import `os`, whose `posixpath` needs the half-made `genericpath`.
+        // Pith does not pay for `os` at startup, so it imports it here, on
+        // the one import that depends on it being there already.
+        if absname == "genericpath" && self.sys_module("os").is_none() {
+            self.import_dotted("os")?;
+            if let Some(m) = self.sys_module(absname) {
+                return Ok(m);
+            }
+        }
         // `rpartition('.')`: an empty head means no parent.
         let (parent, short) = match absname.rfind('.') {
             Some(i) if i > 0 => (Some(&absname[..i]), &absname[i + 1..]),

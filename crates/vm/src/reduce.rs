@@ -45,7 +45,37 @@ pub(crate) fn object_reduce(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             a.pos.len() - 1
         )));
     }
+    if let Some(r) = function_reduce(vm, &obj) {
+        return r;
+    }
     common_reduce(vm, &obj, 0)
+}
+
+/// The `__reduce__` of builtin functions and methods (`meth_reduce`,
+/// `descr_reduce` in CPython): a module function pickles as its qualified
+/// name (found again through `__module__`), a bound method as
+/// `getattr(self, name)`, a method descriptor as `getattr(type, name)`.
+fn function_reduce(vm: &mut Vm, obj: &Value) -> Option<PyResult<Value>> {
+    let (target, name) = match obj {
+        Value::Builtin(b) if !b.is_method => {
+            let q = vm.intern("__qualname__");
+            return Some(vm.get_attr(obj, &q));
+        }
+        Value::Builtin(b) => {
+            let owner = crate::types::builtin_type_named(crate::slots::owner_name(b))?;
+            (Value::Type(owner), b.name)
+        }
+        Value::BoundBuiltin(b) => match &b.0 {
+            Value::Module(_) => return Some(Ok(Value::str(b.1.name))),
+            recv => (recv.clone(), b.1.name),
+        },
+        _ => return None,
+    };
+    let getattr = crate::import::dict_get(&vm.builtins.borrow(), "getattr")?;
+    Some(Ok(Value::tuple(vec![
+        getattr,
+        Value::tuple(vec![target, Value::str(name)]),
+    ])))
 }
 
 /// `object.__reduce_ex__(protocol)`: an overriding `__reduce__` wins.
@@ -66,6 +96,9 @@ pub(crate) fn object_reduce_ex(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             ))
         }
     };
+    if let Some(r) = function_reduce(vm, &obj) {
+        return r;
+    }
     let name = vm.intern("__reduce__");
     // Python functions, the methods of classes written in Rust (owner
     // `module.name`, as struct sequences) and of builtin classes override.

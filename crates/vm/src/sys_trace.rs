@@ -157,6 +157,12 @@ impl Vm {
         event: &str,
         arg: Value,
     ) -> PyResult<Value> {
+        // `_lsprof`'s profiler is Rust: no Python call, nothing to guard.
+        if kind == HookKind::Profile {
+            if let Some(r) = crate::modules::lsprof::event(self, func, frame, event, &arg) {
+                return r.map(|_| Value::None);
+            }
+        }
         // The hook's own jumps must not count as the traced frame's.
         let jumped = self.hooks.as_deref_mut().map(|h| {
             h.busy = true;

@@ -54,6 +54,7 @@ pub(crate) mod length_hint;
 mod libm_raw;
 pub mod locale;
 mod locale_raw;
+pub mod lsprof;
 pub mod marshal;
 pub mod math;
 mod native_exc;
@@ -143,6 +144,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_struct", pystruct::init),
     ("_thread", thread::init),
     ("_tracemalloc", tracemalloc::init),
+    ("_lsprof", lsprof::init),
     ("_weakref", weakref::init),
     ("gc", gc::init),
     ("grp", grp::init),

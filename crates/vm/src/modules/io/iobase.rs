@@ -37,6 +37,98 @@ base_methods! {
     "writelines" => writelines,
 }
 
+/// `_RawIOBase`'s `read` and `readall`, over the subclass's `readinto`.
+static RAW_METHODS: &[BuiltinDef] = &[
+    BuiltinDef {
+        name: "read",
+        func: raw_read,
+        owner: "_RawIOBase",
+        is_method: true,
+    },
+    BuiltinDef {
+        name: "readall",
+        func: raw_readall,
+        owner: "_RawIOBase",
+        is_method: true,
+    },
+];
+
+/// Puts `read` and `readall` on `_RawIOBase`.
+pub(super) fn install_raw(vm: &mut Vm, class: &Value) -> PyResult<()> {
+    for def in RAW_METHODS {
+        let key = vm.intern(def.name);
+        vm.set_attr(class, &key, Value::Builtin(def))?;
+    }
+    Ok(())
+}
+
+/// `RawIOBase.read(size=-1)`: `readinto` a fresh `bytearray` of `size`
+/// bytes (`readall()` for a negative size); `None` when `readinto` gives
+/// `None` (no data from a non-blocking stream).
+fn raw_read(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = this(&a)?;
+    let size = match a.pos.get(1).or_else(|| a.kw("size")) {
+        None | Some(Value::None) => -1,
+        Some(Value::Int(n)) => *n,
+        Some(Value::Bool(b)) => *b as i64,
+        Some(other) => {
+            return Err(PyErr::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                crate::types::type_name(other)
+            )))
+        }
+    };
+    if size < 0 {
+        return call_method(vm, obj, "readall", &[]);
+    }
+    let len = usize::try_from(size).unwrap_or(0);
+    let buf = Rc::new(std::cell::RefCell::new(vec![0u8; len]));
+    let n = call_method(vm, obj, "readinto", &[Value::ByteArray(buf.clone())])?;
+    let n = match n {
+        Value::None => return Ok(Value::None),
+        Value::Int(n) => n,
+        Value::Bool(b) => b as i64,
+        other => {
+            return Err(PyErr::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                crate::types::type_name(&other)
+            )))
+        }
+    };
+    let mut data = buf.borrow().clone();
+    let n = usize::try_from(n)
+        .ok()
+        .filter(|&n| n <= data.len())
+        .ok_or_else(|| {
+            PyErr::value_error(format!("readinto returned {n} outside buffer size {len}"))
+        })?;
+    data.truncate(n);
+    Ok(Value::Bytes(Rc::new(data)))
+}
+
+/// `RawIOBase.readall()`: `read(8192)` until an empty read; `None` if the
+/// first read gives `None`.
+fn raw_readall(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = this(&a)?;
+    let mut out = Vec::new();
+    loop {
+        let chunk = call_method(vm, obj, "read", &[Value::Int(8192)])?;
+        match &chunk {
+            Value::None if out.is_empty() => return Ok(Value::None),
+            Value::None => break,
+            Value::Bytes(b) if b.is_empty() => break,
+            Value::Bytes(b) => out.extend_from_slice(b),
+            other => {
+                return Err(PyErr::type_error(format!(
+                    "read() should return bytes, not {}",
+                    crate::types::type_name(other)
+                )))
+            }
+        }
+    }
+    Ok(Value::Bytes(Rc::new(out)))
+}
+
 static CLOSED_GETTER: BuiltinDef = BuiltinDef {
     name: "closed",
     func: closed,

@@ -13,11 +13,24 @@ use crate::types::{exc_type, ExcKind};
 use crate::value::Value;
 use crate::vm::Vm;
 
+/// Declares the method table; each entry first checks for a `_pyio`
+/// delegate (`delegate.rs`) and runs the native method only without one.
 macro_rules! methods {
-    ($( $name:literal => $f:path ),* $(,)?) => {
+    ($( $name:literal => $f:ident ),* $(,)?) => {
+        mod forwarding {
+            use crate::exc::PyResult;
+            use crate::func::Args;
+            use crate::value::Value;
+            use crate::vm::Vm;
+            $(
+                pub(super) fn $f(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+                    super::super::delegate::forward(vm, a, $name, super::$f)
+                }
+            )*
+        }
         /// The file methods, in every concrete `_io` class.
         pub(super) static METHODS: &[BuiltinDef] = &[
-            $( BuiltinDef { name: $name, func: $f, owner: "_io", is_method: true }, )*
+            $( BuiltinDef { name: $name, func: forwarding::$f, owner: "_io", is_method: true }, )*
         ];
     };
 }
@@ -25,7 +38,7 @@ macro_rules! methods {
 methods! {
     "__init__" => m_init,
     "read" => m_read,
-    "read1" => m_read,
+    "read1" => m_read1,
     "readline" => m_readline,
     "readlines" => m_readlines,
     "write" => m_write,
@@ -48,11 +61,12 @@ methods! {
     "getvalue" => m_getvalue,
     "getbuffer" => m_getbuffer,
     "__repr__" => m_repr,
+    "__getattr__" => m_getattr,
 }
 
 static CLOSED_GETTER: BuiltinDef = BuiltinDef {
     name: "closed",
-    func: m_closed,
+    func: forward_closed,
     owner: "_io",
     is_method: true,
 };
@@ -66,6 +80,15 @@ pub(super) fn closed_property() -> Value {
         doc: std::cell::RefCell::new(Value::None),
         name: std::cell::RefCell::new(Value::str("closed")),
     }))
+}
+
+fn forward_closed(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    super::delegate::forward(vm, a, "closed", m_closed)
+}
+
+/// `read1(size)`: as `read` (the native buffers read what is asked for).
+fn m_read1(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    m_read(vm, a)
 }
 
 fn this<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Value> {
@@ -193,6 +216,19 @@ fn m_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     {
         return wrap_buffer(vm, obj, inst, &a);
     }
+    // The buffered classes over a raw stream: `open()` makes the native
+    // ones itself, so a call here wraps a stream given by the program.
+    for class in [
+        "BufferedReader",
+        "BufferedWriter",
+        "BufferedRandom",
+        "BufferedRWPair",
+    ] {
+        if inst.class().is_subtype(&super::io_class(vm, class)?) {
+            super::delegate::attach_delegate(vm, obj, class, &a)?;
+            return Ok(Value::None);
+        }
+    }
     if is_text {
         a.check_kw("StringIO", &["initial_value", "newline"])?;
         let newline = match arg(&a, 1, "newline") {
@@ -309,7 +345,28 @@ fn wrap_buffer(
         text(2, "errors")?,
         text(3, "newline")?,
     );
-    let mode = super::text_mode(encoding.as_deref(), errors.as_deref(), newline.as_deref())?;
+    let native_buffer = with_state(buffer, |_| Ok(())).is_ok();
+    let mode = match super::text_mode(encoding.as_deref(), errors.as_deref(), newline.as_deref()) {
+        Ok(mode) if native_buffer => mode,
+        // A Python-level buffer, or a codec only the codec registry has
+        // (UTF-16, cp1252, ...): `_pyio`'s wrapper calls the buffer's
+        // methods and the registry's incremental codecs.
+        Ok(_) if matches!(buffer, Value::Instance(_)) => {
+            super::delegate::attach_delegate(vm, obj, "TextIOWrapper", a)?;
+            return Ok(Value::None);
+        }
+        Err(e)
+            if encoding.as_deref().is_some_and(|enc| {
+                crate::modules::codecs::is_unknown_encoding(&e)
+                    && crate::modules::codecs::lookup_codec(vm, enc).is_ok()
+            }) =>
+        {
+            super::delegate::attach_delegate(vm, obj, "TextIOWrapper", a)?;
+            return Ok(Value::None);
+        }
+        Ok(mode) => mode,
+        Err(e) => return Err(e),
+    };
     let taken = with_state(buffer, |st| {
         if st.closed {
             return Ok(Err(Refused::Closed));
@@ -837,6 +894,24 @@ fn m_getbuffer(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn m_closed(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let obj = this(&a, "closed")?;
     with_state(obj, |st| Ok(Value::Bool(st.closed)))
+}
+
+/// `__getattr__`, reached when normal lookup fails: a delegated object's
+/// other attributes (`newlines`, `raw`, `name`, ...) are its delegate's;
+/// for the others the attribute is missing.
+fn m_getattr(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = this(&a, "__getattr__")?;
+    let name = match a.pos.get(1) {
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        _ => String::new(),
+    };
+    Err(PyErr::new(
+        ExcKind::AttributeError,
+        format!(
+            "'{}' object has no attribute '{name}'",
+            crate::types::type_name(obj)
+        ),
+    ))
 }
 
 fn m_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {

@@ -11,6 +11,7 @@
 //! `_BufferedIOBase` and `_TextIOBase` exist for the standard library's
 //! `io.py`, which derives its ABCs from them.
 
+mod delegate;
 mod iobase;
 mod methods;
 mod opener;
@@ -238,6 +239,9 @@ pub fn init(vm: &mut Vm) -> Value {
         make_class(vm, name, base.iter().cloned().collect(), with_methods).ok()
     };
     let raw = sub(vm, "_RawIOBase", false);
+    if let Some(t) = &raw {
+        let _ = iobase::install_raw(vm, &Value::Type(t.clone()));
+    }
     let buffered = sub(vm, "_BufferedIOBase", false);
     let text = sub(vm, "_TextIOBase", false);
     for (name, t) in [

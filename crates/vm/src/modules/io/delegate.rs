@@ -1,0 +1,140 @@
+//! `_io` file objects over streams the native layer cannot hold: a
+//! `TextIOWrapper` or `Buffered*` whose buffer (or raw stream) is a Python
+//! object (`gzip.GzipFile`, a `RawIOBase` subclass, ...), or a text codec the
+//! native layer does not speak.
+//!
+//! CPython's C classes call such a stream's methods (`read1`, `readinto`,
+//! `write`, `flush`, ...) through Python. The native file state here is a
+//! `ByteStream` kept in a table that no method may hold while Python code
+//! runs, so a stream whose every operation is a Python call cannot live
+//! there. Instead the object keeps a delegate: the same class of `_pyio`,
+//! CPython's own Python version of `_io` with the same algorithms (chunked
+//! `read1` calls, pending writes flushed at 8192 bytes, line buffering,
+//! `tell`/`seek` cookies), and every method of the `_io` object forwards to
+//! it. The object stays an instance of the `_io` class, so `type()`,
+//! `isinstance` and `repr` are CPython's.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::{Rc, Weak};
+
+use crate::exc::{PyErr, PyResult};
+use crate::func::{Args, BuiltinFn};
+use crate::instance::Instance;
+use crate::value::Value;
+use crate::vm::Vm;
+
+thread_local! {
+    /// Instance address → (the instance, its `_pyio` delegate).
+    static DELEGATES: RefCell<HashMap<usize, (Weak<Instance>, Value)>> =
+        RefCell::new(HashMap::new());
+}
+
+/// The delegate of `obj`, if it has one.
+pub(super) fn delegate_of(obj: &Value) -> Option<Value> {
+    let Value::Instance(inst) = obj else {
+        return None;
+    };
+    let key = Rc::as_ptr(inst) as usize;
+    DELEGATES.with(|d| {
+        let d = d.borrow();
+        match d.get(&key) {
+            // The address may belong to a new object after the old one died.
+            Some((owner, del)) if std::ptr::eq(owner.as_ptr(), Rc::as_ptr(inst)) => {
+                Some(del.clone())
+            }
+            _ => None,
+        }
+    })
+}
+
+/// Makes `_pyio.<class_name>(*args, **kwargs)` (the arguments of this
+/// `__init__` call after `self`) the delegate of `obj`.
+pub(super) fn attach_delegate(
+    vm: &mut Vm,
+    obj: &Value,
+    class_name: &str,
+    a: &Args<'_>,
+) -> PyResult<Value> {
+    let Value::Instance(inst) = obj else {
+        return Err(PyErr::type_error("__init__ needs an instance"));
+    };
+    let pyio = vm.import_dotted("_pyio")?;
+    let key = vm.intern(class_name);
+    let class = vm.get_attr(&pyio, &key)?;
+    let pos = a.pos.get(1..).unwrap_or(&[]);
+    let delegate = vm.call_with_kw(&class, pos, a.kwnames, a.kwvals)?;
+    let addr = Rc::as_ptr(inst) as usize;
+    let dropped = DELEGATES.with(|d| {
+        let mut d = d.borrow_mut();
+        // Forget the delegates of dead objects now and then.
+        let mut dead: Vec<(Weak<Instance>, Value)> = Vec::new();
+        if d.len() >= 16 && d.len().is_power_of_two() {
+            let keys: Vec<usize> = d
+                .iter()
+                .filter(|(_, (w, _))| w.strong_count() == 0)
+                .map(|(k, _)| *k)
+                .collect();
+            dead.extend(keys.into_iter().filter_map(|k| d.remove(&k)));
+        }
+        dead.extend(d.insert(addr, (Rc::downgrade(inst), delegate.clone())));
+        dead
+    });
+    drop(dropped);
+    Ok(delegate)
+}
+
+/// Runs method `name` of an `_io` object: on its delegate when it has one,
+/// else the native `native`.
+pub(super) fn forward(
+    vm: &mut Vm,
+    a: Args<'_>,
+    name: &'static str,
+    native: BuiltinFn,
+) -> PyResult<Value> {
+    let delegate = match a.pos.first() {
+        Some(obj) if name != "__init__" => delegate_of(obj),
+        _ => None,
+    };
+    let Some(delegate) = delegate else {
+        return native(vm, a);
+    };
+    let key = vm.intern(name);
+    if name == "closed" {
+        return vm.get_attr(&delegate, &key);
+    }
+    if name == "__getattr__" {
+        return match a.pos.get(1) {
+            Some(Value::Str(attr)) => vm.get_attr(&delegate, attr),
+            _ => native(vm, a),
+        };
+    }
+    if matches!(
+        name,
+        "read" | "readline" | "write" | "__next__" | "seek" | "tell"
+    ) {
+        // CPython's C classes check this first (`_pyio` leaves some of it to
+        // the buffer, whose message may differ).
+        let closed_key = vm.intern("closed");
+        let closed = vm.get_attr(&delegate, &closed_key)?;
+        if vm.truthy(&closed)? {
+            return Err(PyErr::value_error("I/O operation on closed file."));
+        }
+    }
+    let method = vm.get_attr(&delegate, &key)?;
+    let pos = a.pos.get(1..).unwrap_or(&[]);
+    let result = vm.call_with_kw(&method, pos, a.kwnames, a.kwvals)?;
+    match name {
+        // These answer the object itself, not its delegate.
+        "__enter__" | "__iter__" => Ok(a.pos[0].clone()),
+        // `_pyio`'s repr names its own module: `<_pyio.TextIOWrapper ...>`.
+        "__repr__" => match &result {
+            Value::Str(s) => match s.as_str().strip_prefix("<_pyio.") {
+                Some(rest) => Ok(Value::string(format!("<_io.{rest}"))),
+                None => Ok(result),
+            },
+            _ => Ok(result),
+        },
+        _ => Ok(result),
+    }
+}
