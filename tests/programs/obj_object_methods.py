@@ -52,3 +52,25 @@ for arg in ("int", 1):
         float.__getformat__(arg)
     except (TypeError, ValueError) as e:
         print(type(e).__name__, e)
+
+
+class Blocked:
+    __bool__ = None
+
+
+class BlockedWithLen:
+    def __len__(self):
+        return 10
+    __bool__ = None
+
+
+for cls in (Blocked, BlockedWithLen):
+    try:
+        bool(cls())
+    except TypeError as e:
+        print("TypeError:", e)
+    try:
+        print("yes" if cls() else "no")
+    except TypeError as e:
+        print("TypeError:", e)
+print(bool.from_bytes(b"\x00" * 8, "big"), bool.from_bytes(b"\x01", "little"), type(bool.from_bytes(b"\x02", "big")))

@@ -153,6 +153,9 @@ impl Vm {
                     return ops::binary_op(op, &repr_shown_as_str(a, f.as_str()), &args);
                 }
             }
+            if let Some(r) = self.list_inplace_concat(op, a, b)? {
+                return Ok(r);
+            }
             return ops::binary_op(op, a, b);
         }
         let (fwd, refl, inplace) = D::binary(op);
@@ -212,12 +215,29 @@ impl Vm {
                 return Ok(r);
             }
         }
+        if let Some(r) = self.list_inplace_concat(op, a, b)? {
+            return Ok(r);
+        }
         Err(PyErr::type_error(format!(
             "unsupported operand type(s) for {}: '{}' and '{}'",
             op_symbol(op),
             type_name(a),
             type_name(b)
         )))
+    }
+
+    /// `list += iterable`: list's `sq_inplace_concat` is `extend`, tried
+    /// after the number methods of both operands.
+    fn list_inplace_concat(&mut self, op: u32, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+        let Value::List(l) = a else {
+            return Ok(None);
+        };
+        if op != ops::nb::INPLACE + ops::nb::ADD || matches!(b, Value::List(_)) {
+            return Ok(None);
+        }
+        let items = self.collect(b)?;
+        l.borrow_mut().extend(items);
+        Ok(Some(a.clone()))
     }
 
     /// `pow(base, exp, m)` when an operand is an instance of a Python class:
@@ -559,6 +579,10 @@ impl Vm {
 
     /// Truth of an instance: `__bool__`, then `__len__`.
     pub(crate) fn truthy_special(&mut self, v: &Value) -> PyResult<bool> {
+        // `__bool__ = None` blocks truth testing (`slot_nb_bool` calls it).
+        if let Some(Value::None) = special(&type_of(v), D::Bool) {
+            return Err(PyErr::type_error("'NoneType' object is not callable"));
+        }
         if let Some(r) = self.try_special(v, D::Bool, &[])? {
             return match r {
                 Value::Bool(b) => Ok(b),
@@ -1150,6 +1174,9 @@ pub fn binary_needs_vm(op: u32, a: &Value, b: &Value) -> bool {
             && holds_objects(b))
         || (op % ops::nb::INPLACE == ops::nb::OR
             && (matches!(a, Value::Type(_)) || matches!(b, Value::Type(_))))
+        || (op == ops::nb::INPLACE + ops::nb::ADD
+            && matches!(a, Value::List(_))
+            && !matches!(b, Value::List(_)))
 }
 
 /// Whether `v` is, or directly holds, an instance of a Python class or a

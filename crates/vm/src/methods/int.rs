@@ -167,5 +167,8 @@ fn int_from_bytes(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         (true, false) => BigInt::from_bytes_be(Sign::Plus, &data),
         (false, false) => BigInt::from_bytes_le(Sign::Plus, &data),
     };
+    if cls.is_some_and(|c| c.kind == crate::types::TypeKind::Bool) {
+        return Ok(Value::Bool(!n.is_zero()));
+    }
     super::for_class(vm, cls, Value::from_bigint(n))
 }
