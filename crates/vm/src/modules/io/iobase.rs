@@ -67,34 +67,17 @@ pub(super) fn install_raw(vm: &mut Vm, class: &Value) -> PyResult<()> {
 /// `None` (no data from a non-blocking stream).
 fn raw_read(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let obj = this(&a)?;
-    let size = match a.pos.get(1).or_else(|| a.kw("size")) {
-        None | Some(Value::None) => -1,
-        Some(Value::Int(n)) => *n,
-        Some(Value::Bool(b)) => *b as i64,
-        Some(other) => {
-            return Err(PyErr::type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                crate::types::type_name(other)
-            )))
-        }
-    };
+    let size = super::int_arg_or(vm, a.pos.get(1).or_else(|| a.kw("size")), -1)?;
     if size < 0 {
         return call_method(vm, obj, "readall", &[]);
     }
     let len = usize::try_from(size).unwrap_or(0);
     let buf = Rc::new(std::cell::RefCell::new(vec![0u8; len]));
     let n = call_method(vm, obj, "readinto", &[Value::ByteArray(buf.clone())])?;
-    let n = match n {
-        Value::None => return Ok(Value::None),
-        Value::Int(n) => n,
-        Value::Bool(b) => b as i64,
-        other => {
-            return Err(PyErr::type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                crate::types::type_name(&other)
-            )))
-        }
-    };
+    if matches!(n, Value::None) {
+        return Ok(Value::None);
+    }
+    let n = vm.index_value(&n)?;
     let mut data = buf.borrow().clone();
     let n = usize::try_from(n)
         .ok()

@@ -641,28 +641,14 @@ fn m_seek(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         Some(Value::Int(n)) => *n,
         Some(Value::Bool(b)) => *b as i64,
         Some(Value::BigInt(_)) => return Err(too_large()),
-        Some(other) => {
-            return Err(PyErr::type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                crate::types::type_name(other)
-            )))
-        }
+        Some(other) => vm.index_value(other)?,
         None => {
             return Err(PyErr::type_error(
                 "seek() takes at least 1 argument (0 given)",
             ))
         }
     };
-    let whence = match arg(&a, 1, "whence") {
-        None => 0,
-        Some(Value::Int(n)) => *n,
-        Some(other) => {
-            return Err(PyErr::type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                crate::types::type_name(other)
-            )))
-        }
-    };
+    let whence = super::int_arg_or(vm, arg(&a, 1, "whence"), 0)?;
     let kind = with_state(obj, |st| Ok(st.kind))?;
     if !(0..=2).contains(&whence) {
         let msg = match kind {
@@ -732,18 +718,25 @@ fn m_truncate(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let obj = this(&a, "truncate")?;
     let size = match arg(&a, 0, "size") {
         None | Some(Value::None) => None,
-        Some(Value::Int(n)) if *n >= 0 => Some(*n as u64),
-        Some(Value::Int(n)) => {
-            return Err(PyErr::value_error(format!("Negative size value {n}")));
-        }
-        Some(other) => {
-            return Err(PyErr::type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                crate::types::type_name(other)
-            )))
-        }
+        Some(Value::Int(n)) => Some(*n),
+        other => size_arg(other)?.map(|n| n as i64),
     };
     on_open(vm, obj, Some(false), |st| {
+        let size = match size.map(u64::try_from) {
+            None => None,
+            Some(Ok(n)) => Some(n),
+            // Each class words it its own way; a file's is the OS's EINVAL.
+            Some(Err(_)) => {
+                let n = size.unwrap_or(-1);
+                return Err(match (st.kind, st.class) {
+                    (Kind::StringIo(_), _) => {
+                        PyErr::value_error(format!("Negative size value {n}"))
+                    }
+                    (_, "BytesIO") => PyErr::value_error(format!("negative size value {n}")),
+                    _ => io_err(std::io::Error::from_raw_os_error(22)),
+                });
+            }
+        };
         let size = match (st.kind, size) {
             (Kind::StringIo(_), Some(chars)) => {
                 Some(char_to_byte(&st.stream, chars as usize) as u64)

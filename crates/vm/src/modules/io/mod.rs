@@ -308,6 +308,13 @@ pub(crate) fn io_class(vm: &mut Vm, name: &str) -> PyResult<Rc<TypeObj>> {
     }
 }
 
+/// An optional C integer argument (CPython's `Py_ssize_t` or `int`
+/// converter): `default` when absent, else any object with `__index__`;
+/// `None` is a TypeError as in CPython.
+pub(crate) fn int_arg_or(vm: &mut Vm, v: Option<&Value>, default: i64) -> PyResult<i64> {
+    v.map_or(Ok(default), |v| vm.index_value(v))
+}
+
 /// `io.UnsupportedOperation(msg)`.
 pub(crate) fn unsupported(vm: &mut Vm, msg: &str) -> PyErr {
     match io_class(vm, "UnsupportedOperation") {
@@ -448,17 +455,7 @@ fn b_open(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             )))
         }
     };
-    let buffering = match arg(2) {
-        None => -1,
-        Some(Value::Int(n)) => *n,
-        Some(Value::Bool(b)) => *b as i64,
-        Some(other) => {
-            return Err(PyErr::type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                crate::types::type_name(other)
-            )))
-        }
-    };
+    let buffering = int_arg_or(vm, arg(2), -1)?;
     let encoding = str_arg(arg(3), "open", "encoding")?;
     let errors = str_arg(arg(4), "open", "errors")?;
     let newline = str_arg(arg(5), "open", "newline")?;

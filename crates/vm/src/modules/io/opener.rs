@@ -46,16 +46,7 @@ pub(super) fn open_through(
     mut m: OpenMode,
 ) -> PyResult<(String, OpenMode)> {
     let r = vm.call(opener, &[file.clone(), Value::Int(flags(&m))])?;
-    let fd = match r {
-        Value::Int(n) => n,
-        Value::Bool(b) => i64::from(b),
-        other => {
-            return Err(PyErr::type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                crate::types::type_name(&other)
-            )))
-        }
-    };
+    let fd = vm.index_value(&r)?;
     if fd < 0 {
         return Err(PyErr::value_error(format!("opener returned {fd}")));
     }
