@@ -202,10 +202,10 @@ impl Vm {
             Value::Builtin(def) if crate::methods::is_classmethod(def) => {
                 Value::BoundBuiltin(Rc::new((Value::Type(owner.clone()), def)))
             }
+            Value::Builtin(def) if crate::native::is_new(def.name) => {
+                crate::new_wrapper::bound_new(owner, def)
+            }
             Value::Builtin(def) if def.is_method && !matches!(obj, Value::None) => {
-                if def.name == "__new__" {
-                    return Ok(attr);
-                }
                 let recv = receiver_for(obj, def);
                 Value::BoundBuiltin(Rc::new((recv, def)))
             }
@@ -637,12 +637,9 @@ impl Vm {
                     passed = Rc::ptr_eq(c, typ);
                     return None;
                 }
-                match &c.heap {
-                    Some(h) => h.dict.borrow().get_str(name).cloned(),
-                    None => crate::base_methods::builtin_attr(c, name.as_str()),
-                }
+                class::lookup_own(c, name).map(|a| (c.clone(), a))
             });
-            if let Some(a) = found {
+            if let Some((definer, a)) = found {
                 // A class-level `super(C, C)` binds like an access through the class.
                 let inst = if matches!(obj, Value::Type(t) if Rc::ptr_eq(t, start)) {
                     Value::None
@@ -653,14 +650,13 @@ impl Vm {
                     return Ok((a, inst));
                 }
                 return match (&a, &inst) {
+                    (Value::Builtin(def), _) if crate::native::is_new(def.name) => {
+                        Ok(crate::new_wrapper::bound_new(&definer, def))
+                    }
                     (Value::Builtin(def), Value::None)
                         if def.is_method && matches!(obj, Value::Type(_)) =>
                     {
-                        if def.name == "__new__" {
-                            Ok(a.clone())
-                        } else {
-                            Ok(Value::BoundBuiltin(Rc::new((obj.clone(), def))))
-                        }
+                        Ok(Value::BoundBuiltin(Rc::new((obj.clone(), def))))
                     }
                     _ => self.bind_attr(a, &inst, start),
                 }

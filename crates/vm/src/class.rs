@@ -74,7 +74,7 @@ pub fn metatype(t: &Rc<TypeObj>) -> Rc<TypeObj> {
 }
 
 /// The type's own namespace lookup (no MRO walk).
-fn lookup_own(t: &Rc<TypeObj>, name: &Rc<StrObj>) -> Option<Value> {
+pub(crate) fn lookup_own(t: &Rc<TypeObj>, name: &Rc<StrObj>) -> Option<Value> {
     match &t.heap {
         Some(h) => h.dict.borrow().get_str(name).cloned(),
         None => crate::base_methods::builtin_attr(t, name.as_str()),
@@ -522,9 +522,9 @@ pub(crate) fn make_type(
     }
     // The class's own `__slots__` members (not `__dict__`/`__weakref__`).
     let mut own_slots: Vec<Rc<StrObj>> = Vec::new();
-    let best = best_base(&bases, &solid);
-    let may_add_dict = !provides_dict(best);
-    let may_add_weak = !provides_weakref(best)
+    let best = best_base(&bases, &solid).clone();
+    let may_add_dict = !provides_dict(&best);
+    let may_add_weak = !provides_weakref(&best)
         && !matches!(
             solid.kind,
             TypeKind::Int | TypeKind::Bytes | TypeKind::Tuple
@@ -614,7 +614,8 @@ pub(crate) fn make_type(
     let t = Rc::new(TypeObj {
         name: name.to_string(),
         kind,
-        base: bases.first().cloned(),
+        // `__base__` (CPython's `tp_base`): the base whose layout it extends.
+        base: Some(best),
         heap: Some(Box::new(HeapType {
             qualname: RefCell::new(qualname),
             bases,

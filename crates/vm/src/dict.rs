@@ -154,8 +154,29 @@ pub fn hash_value(v: &Value) -> Result<i64, PyErr> {
                 crate::types::type_name(v)
             )))
         }
-        other => (other.identity() >> 4) as i64,
+        // Bound methods hash as CPython's `meth_hash`/`method_hash`: the
+        // receiver by identity, mixed with the function.
+        Value::BoundBuiltin(b) => {
+            let func = b.1 as *const crate::func::BuiltinDef as usize;
+            identity_hash(b.0.identity() ^ (func >> 4))
+        }
+        Value::Method(m) => {
+            let func = hash_value(&m.1).unwrap_or_else(|_| identity_hash(m.1.identity()));
+            identity_hash(m.0.identity()) ^ func
+        }
+        other => identity_hash(other.identity()),
     })
+}
+
+/// CPython's `_Py_HashPointer`: an address with its always-zero low bits
+/// rotated away.
+fn identity_hash(addr: usize) -> i64 {
+    let h = (addr >> 4) as i64;
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
 }
 
 /// CPython's tuple hash (xxHash-based) from the items' hashes.
@@ -214,6 +235,10 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
                 && x.keys()
                     .all(|k| y.contains_hashed(k, hash_value(k).unwrap_or(0)))
         }
+        // Bound methods are equal when bound to the same object
+        // (`meth_richcompare`/`method_richcompare`).
+        (V::BoundBuiltin(x), V::BoundBuiltin(y)) => x.0.is(&y.0) && std::ptr::eq(x.1, y.1),
+        (V::Method(x), V::Method(y)) => x.0.is(&y.0) && key_eq(&x.1, &y.1),
         _ => a.is(b),
     }
 }

@@ -83,6 +83,7 @@ mod name_error;
 pub mod names;
 mod namespace;
 pub mod native;
+mod new_wrapper;
 pub mod ops;
 pub mod oserror;
 pub mod pattern;

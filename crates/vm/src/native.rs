@@ -392,10 +392,12 @@ pub fn builtin_type_dict(t: &Rc<TypeObj>) -> Dict {
         }
     }
     // Every builtin class defines its own `__new__` (`enum` looks for it there).
-    let new = crate::base_methods::builtin_attr(t, "__new__")
-        .or_else(|| crate::slots::slot_wrapper(t, crate::names::D::New).map(Value::Builtin));
-    if let Some(new) = new {
-        let _ = d.insert(Value::str("__new__"), new);
+    let new = match crate::base_methods::builtin_attr(t, "__new__") {
+        Some(Value::Builtin(def)) => Some(def),
+        _ => crate::slots::slot_wrapper(t, crate::names::D::New),
+    };
+    if let Some(def) = new {
+        let _ = d.insert(Value::str("__new__"), crate::new_wrapper::bound_new(t, def));
     }
     // The special methods the class implements, as CPython's class dicts
     // list them (`collections.abc` checks `'__len__' in C.__dict__`).

@@ -1045,6 +1045,13 @@ impl Vm {
     pub(crate) fn builtin_getattr(&mut self, obj: &Value, name: &Rc<StrObj>) -> PyResult<Value> {
         let n = name.as_str();
         if let Some(def) = crate::methods::lookup(obj, n) {
+            if crate::native::is_new(def.name) {
+                let t = match obj {
+                    Value::Type(t) => t.clone(),
+                    other => crate::types::type_of(other),
+                };
+                return Ok(crate::new_wrapper::bound_new(&t, def));
+            }
             if matches!(obj, Value::Type(_)) || !def.is_method {
                 return Ok(Value::Builtin(def));
             }
@@ -1148,7 +1155,7 @@ impl Vm {
                     {
                         owner.to_string()
                     }
-                    (Value::Type(t), _) => t.name.clone(),
+                    (Value::Type(t), _) => crate::native::short_name(t).to_string(),
                     (recv, _) => crate::types::type_of(recv).name.clone(),
                 };
                 Some(Value::string(format!("{owner}.{}", b.1.name)))

@@ -182,7 +182,12 @@ pub fn bound_slot_wrapper(obj: &Value, name: &str) -> Option<Value> {
             if name == "__hash__" && unhashable(&t) {
                 return Some(Value::None);
             }
-            slot_wrapper(&t, D::from_name(name)?)?
+            let d = D::from_name(name)?;
+            let def = slot_wrapper(&t, d)?;
+            if d == D::New {
+                return Some(crate::new_wrapper::bound_new(&t, def));
+            }
+            def
         }
     };
     Some(Value::BoundBuiltin(Rc::new((obj.clone(), def))))

@@ -26,8 +26,8 @@ s = io.StringIO("abc")
 try: s.truncate(-2)
 except ValueError as e: print(e)
 for mode, buffering in (("wb", -1), ("w", -1), ("wb", 0)):
-    with open("/tmp/pith_imp_io_index_args.bin", mode, buffering=buffering) as f:
+    with open("/tmp/pith_lib_io_index_args.bin", mode, buffering=buffering) as f:
         try: f.truncate(-1)
         except OSError as e: print(type(e).__name__, e)
 import os
-os.remove("/tmp/pith_imp_io_index_args.bin")
+os.remove("/tmp/pith_lib_io_index_args.bin")
