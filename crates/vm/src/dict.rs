@@ -292,12 +292,36 @@ pub struct Dict {
     set_mode: bool,
     /// Where `set.pop()` resumes its scan (CPython's `finger`).
     finger: u32,
+    /// Whether some key ever stored compares through Python code (see
+    /// [`compares_in_python`]): then every lookup must go through the VM
+    /// (`keys.rs`), since a plain `str` may equal such a key.
+    object_keys: bool,
+}
+
+/// Whether `==` on `key` may run Python code or builtin-subclass
+/// equality, which the table's own comparison ([`key_eq`]) cannot do: an
+/// instance of a class defining `__eq__`, of a builtin's subclass, or a
+/// tuple holding one.
+pub fn compares_in_python(key: &Value) -> bool {
+    match key {
+        Value::Instance(i) => {
+            i.payload().is_some()
+                || crate::class::special(&i.class(), crate::names::D::Eq).is_some()
+        }
+        Value::Tuple(items) => items.iter().any(compares_in_python),
+        _ => false,
+    }
 }
 
 impl Dict {
     /// An empty table.
     pub fn new() -> Dict {
         Dict::default()
+    }
+
+    /// Whether some key stored in the table compares through Python code.
+    pub fn has_object_keys(&self) -> bool {
+        self.object_keys
     }
 
     /// Number of live entries.
@@ -475,6 +499,7 @@ impl Dict {
             Ok(slot) => self.entries[self.indices[slot] as usize].value = value,
             Err(slot) => {
                 self.indices[slot] = self.entries.len() as u32;
+                self.object_keys |= compares_in_python(&key);
                 self.entries.push(Entry { hash, key, value });
                 self.used += 1;
                 self.appended += 1;
@@ -498,6 +523,7 @@ impl Dict {
             )),
             Err(slot) => {
                 self.indices[slot] = self.entries.len() as u32;
+                self.object_keys |= compares_in_python(&key);
                 self.entries.push(Entry { hash, key, value });
                 self.used += 1;
                 self.appended += 1;

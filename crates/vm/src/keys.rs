@@ -9,26 +9,27 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::attr::is_heap_object;
 use crate::class::special;
 use crate::dict::Dict;
 use crate::exc::PyResult;
 use crate::names::D;
-use crate::types::type_of;
 use crate::value::Value;
 use crate::vm::Vm;
 
 impl Vm {
-    /// The Python hash of `key` when its class defines `__hash__` or `__eq__`.
-    fn user_hash(&mut self, key: &Value) -> PyResult<Option<i64>> {
-        if crate::dict::tuple_with_objects(key) {
+    /// The Python hash of `key` when finding it takes Python-level
+    /// equality: its class defines `__hash__` or `__eq__` or subclasses a
+    /// builtin, or the table holds such a key (`object_keys`), which a
+    /// plain key may equal.
+    fn user_hash(&mut self, key: &Value, object_keys: bool) -> PyResult<Option<i64>> {
+        if object_keys || crate::dict::tuple_with_objects(key) {
             return self.hash_of(key).map(Some);
         }
-        if !is_heap_object(key) {
+        let Value::Instance(i) = key else {
             return Ok(None);
-        }
-        let t = type_of(key);
-        if special(&t, D::Hash).is_none() && special(&t, D::Eq).is_none() {
+        };
+        let t = i.class();
+        if i.payload().is_none() && special(&t, D::Hash).is_none() && special(&t, D::Eq).is_none() {
             return Ok(None);
         }
         self.hash_of(key).map(Some)
@@ -46,7 +47,8 @@ impl Vm {
 
     /// `d[key]` with Python-level hashing; `Ok(None)` if absent.
     pub fn map_get(&mut self, d: &Rc<RefCell<Dict>>, key: &Value) -> PyResult<Option<Value>> {
-        match self.user_hash(key)? {
+        let object_keys = d.borrow().has_object_keys();
+        match self.user_hash(key, object_keys)? {
             None => Ok(d.borrow().get(key)?.cloned()),
             Some(h) => {
                 let cands = d.borrow().keys_with_hash(h);
@@ -58,7 +60,8 @@ impl Vm {
 
     /// `d[key] = value` with Python-level hashing.
     pub fn map_insert(&mut self, d: &Rc<RefCell<Dict>>, key: Value, value: Value) -> PyResult<()> {
-        match self.user_hash(&key)? {
+        let object_keys = d.borrow().has_object_keys();
+        match self.user_hash(&key, object_keys)? {
             None => d.borrow_mut().insert(key, value),
             Some(h) => {
                 let cands = d.borrow().keys_with_hash(h);
@@ -71,7 +74,7 @@ impl Vm {
 
     /// Inserts into a table not yet shared (`BUILD_SET`, `BUILD_MAP`).
     pub fn local_insert(&mut self, d: &mut Dict, key: Value, value: Value) -> PyResult<()> {
-        match self.user_hash(&key)? {
+        match self.user_hash(&key, d.has_object_keys())? {
             None => d.insert(key, value),
             Some(h) => {
                 let cands = d.keys_with_hash(h);
@@ -84,7 +87,8 @@ impl Vm {
 
     /// `del d[key]` with Python-level hashing: the removed value, if present.
     pub fn map_remove(&mut self, d: &Rc<RefCell<Dict>>, key: &Value) -> PyResult<Option<Value>> {
-        match self.user_hash(key)? {
+        let object_keys = d.borrow().has_object_keys();
+        match self.user_hash(key, object_keys)? {
             None => d.borrow_mut().remove(key),
             Some(h) => {
                 let cands = d.borrow().keys_with_hash(h);

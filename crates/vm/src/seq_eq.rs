@@ -51,13 +51,15 @@ impl Vm {
     /// `other` with each element that equals one of `base`'s replaced by
     /// `base`'s object, so the identity-based set algorithms see `__eq__`.
     pub(crate) fn canonical_set(&mut self, base: &Dict, other: &Dict) -> PyResult<Option<Dict>> {
-        if !other.keys().any(is_heap_object) {
+        // A plain element may equal one of `base`'s objects too.
+        let all = base.has_object_keys();
+        if !all && !other.keys().any(is_heap_object) {
             return Ok(None);
         }
         let mut out = Dict::new_set();
         let keys: Vec<Value> = other.keys().cloned().collect();
         for k in keys {
-            let k = if is_heap_object(&k) {
+            let k = if all || is_heap_object(&k) {
                 self.find_equal_key(base, &k)?.unwrap_or(k)
             } else {
                 k
@@ -160,10 +162,10 @@ fn needs_vm(v: &Value) -> bool {
 /// class (whose `__eq__` the set algorithms must honour).
 pub(crate) fn sets_with_objects(a: &Value, b: &Value) -> bool {
     let holds = |v: &Value| match v {
-        Value::Set(d) => d
-            .try_borrow()
-            .map_or(true, |d| d.keys().any(is_heap_object)),
-        Value::FrozenSet(d) => d.keys().any(is_heap_object),
+        Value::Set(d) => d.try_borrow().map_or(true, |d| {
+            d.has_object_keys() || d.keys().any(is_heap_object)
+        }),
+        Value::FrozenSet(d) => d.has_object_keys() || d.keys().any(is_heap_object),
         _ => false,
     };
     matches!(a, Value::Set(_) | Value::FrozenSet(_))

@@ -128,6 +128,7 @@ impl Dict {
             Ok(slot) => Some(std::mem::replace(&mut self.entries[slot].value, value)),
             Err(slot) => {
                 let reused = is_dummy(&self.entries[slot]);
+                self.object_keys |= super::compares_in_python(&key);
                 self.entries[slot] = Entry { hash, key, value };
                 self.used += 1;
                 if !reused {
@@ -239,6 +240,7 @@ impl Dict {
             return;
         }
         self.bump();
+        self.object_keys |= other.object_keys;
         self.set_presize(other.used);
         if self.fill() == 0
             && self.entries.len() == other.entries.len()
