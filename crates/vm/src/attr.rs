@@ -569,6 +569,27 @@ impl Vm {
                 return Ok(());
             }
         }
+        if name.as_str() == "__name__" {
+            // `type`'s `__name__` is a data descriptor: it never reaches
+            // the namespace (`type_set_name`).
+            let short = class_name(t);
+            return match value {
+                Some(Value::Str(s)) if s.as_str().contains('\0') => Err(PyErr::value_error(
+                    "type name must not contain null characters",
+                )),
+                Some(Value::Str(s)) => {
+                    *h.assigned_name.borrow_mut() = Some(s);
+                    Ok(())
+                }
+                Some(other) => Err(PyErr::type_error(format!(
+                    "can only assign string to {short}.__name__, not '{}'",
+                    crate::types::type_name(&other)
+                ))),
+                None => Err(PyErr::type_error(format!(
+                    "cannot delete '__name__' attribute of immutable type '{short}'"
+                ))),
+            };
+        }
         if name.as_str() == "__abstractmethods__" {
             // As CPython's type setter: only an assignment marks the class abstract.
             let abstract_ = match &value {
@@ -695,16 +716,28 @@ pub(crate) fn takes_instance(def: &BuiltinDef) -> bool {
 
 /// The attributes of a class that `type` defines as data descriptors, which
 /// an entry of the same name in the class's namespace does not shadow.
-/// (`__name__` is left out: assigning it stores it in the namespace here.)
 fn is_type_data_attr(name: &str) -> bool {
-    name.starts_with("__") && matches!(name, "__dict__" | "__qualname__" | "__mro__")
+    name.starts_with("__") && matches!(name, "__dict__" | "__name__" | "__qualname__" | "__mro__")
+}
+
+/// A class's `__name__` now (CPython's `tp_name` of a heap type, which
+/// assigning `__name__` changes).
+pub(crate) fn class_name(t: &Rc<TypeObj>) -> String {
+    match t
+        .heap
+        .as_ref()
+        .and_then(|h| h.assigned_name.borrow().clone())
+    {
+        Some(s) => s.as_str().to_string(),
+        None => crate::native::short_name(t).to_string(),
+    }
 }
 
 /// `__name__`, `__mro__`, `__dict__`... of a class.
 fn type_special_attr(t: &Rc<TypeObj>, name: &str) -> Option<Value> {
     let h = t.heap.as_ref();
     Some(match name {
-        "__name__" => Value::str(crate::native::short_name(t)),
+        "__name__" => Value::string(class_name(t)),
         "__qualname__" => match h {
             Some(h) => Value::Str(h.qualname.borrow().clone()),
             None => Value::str(&t.name),

@@ -343,7 +343,7 @@ fn exc_str(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn exc_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let e = exc_arg(&a, "__repr__")?;
     let args = e.args.borrow().clone();
-    let mut out = e.typ.name.clone();
+    let mut out = crate::attr::class_name(&e.typ);
     if args.len() == 1 {
         out.push('(');
         out.push_str(&vm.repr_of(&args[0])?);

@@ -1094,8 +1094,12 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
     if t.heap.is_some() {
         return crate::class::call_heap_type(vm, t, a);
     }
-    if let (TypeKind::Reversed, [obj @ Value::Instance(_)]) = (t.kind, a.pos) {
-        return vm.reversed_special(obj);
+    if let (TypeKind::Reversed, [obj]) = (t.kind, a.pos) {
+        // An instance, or a class whose metaclass may define `__reversed__`.
+        let user_type = |t: &Rc<TypeObj>| t.heap.as_ref().is_some_and(|h| h.meta.is_some());
+        if matches!(obj, Value::Instance(_)) || matches!(obj, Value::Type(c) if user_type(c)) {
+            return vm.reversed_special(obj);
+        }
     }
     if let Some(first) = a.pos.first() {
         if let Some(v) = vm.convert_arg(t.kind, first)? {

@@ -19,6 +19,8 @@ use crate::vm::{Frame, Vm, MAX_NATIVE_DEPTH};
 pub struct HeapType {
     /// `__qualname__`.
     pub qualname: RefCell<Rc<StrObj>>,
+    /// An assigned `__name__` (else the name it was made with).
+    pub assigned_name: RefCell<Option<Rc<StrObj>>>,
     /// `__bases__`.
     pub bases: Vec<Rc<TypeObj>>,
     /// `__mro__` without the class itself (that would be a reference cycle).
@@ -552,7 +554,12 @@ pub(crate) fn make_type(
             for n in &names {
                 // Against the namespace as the body left it (not the
                 // `__doc__`/`__hash__` entries added above).
-                if !matches!(n.as_str(), "__dict__" | "__weakref__") && ns.get_str(n).is_some() {
+                // `__qualname__` and `__classcell__` leave the namespace.
+                let transient = matches!(
+                    n.as_str(),
+                    "__dict__" | "__weakref__" | "__qualname__" | "__classcell__"
+                );
+                if !transient && ns.get_str(n).is_some() {
                     return Err(PyErr::value_error(format!(
                         "'{}' in __slots__ conflicts with class variable",
                         n.as_str()
@@ -618,6 +625,7 @@ pub(crate) fn make_type(
         base: Some(best),
         heap: Some(Box::new(HeapType {
             qualname: RefCell::new(qualname),
+            assigned_name: RefCell::new(None),
             bases,
             mro,
             dict: Rc::new(RefCell::new(dict)),
@@ -631,6 +639,25 @@ pub(crate) fn make_type(
         })),
     });
     crate::subclasses::register(&t);
+    // CPython's `type_new_set_classcell`: the class body's `__class__` cell
+    // is filled now, so `super()` works in `__set_name__` and
+    // `__init_subclass__`; the name leaves the namespace.
+    if let Some(h) = &t.heap {
+        let cell = h
+            .dict
+            .borrow_mut()
+            .remove(&Value::Str(D::ClassCell.name()))?;
+        match cell {
+            None => {}
+            Some(Value::Cell(c)) => *c.borrow_mut() = Value::Type(t.clone()),
+            Some(other) => {
+                return Err(PyErr::type_error(format!(
+                    "__classcell__ must be a nonlocal cell, not {}",
+                    crate::repr::repr(&Value::Type(crate::types::type_of(&other)))
+                )))
+            }
+        }
+    }
     if let Some(h) = &t.heap {
         // Members after those of the bases: an instance keeps one list of
         // slot values for its whole MRO.

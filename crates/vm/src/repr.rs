@@ -249,7 +249,7 @@ pub fn write_repr(out: &mut String, v: &Value, seen: &mut Vec<usize>) {
         Value::Descr(d) => out.push_str(&crate::descr::repr(v, d)),
         Value::Traceback(_) | Value::Frame(_) => out.push_str(&crate::frame_obj::repr(v)),
         Value::Exception(e) => {
-            out.push_str(&e.typ.name);
+            out.push_str(&crate::attr::class_name(&e.typ));
             let args = e.args.borrow().clone();
             out.push('(');
             write_items(out, args.iter(), seen);

@@ -1027,7 +1027,11 @@ impl Vm {
 
     /// `format(v, spec)`.
     pub fn format_of(&mut self, v: &Value, spec: &str) -> PyResult<String> {
-        if !is_heap_object(v) {
+        // A class whose metaclass is a Python class may define `__format__`,
+        // `__str__` or `__repr__` there.
+        let user_meta =
+            matches!(v, Value::Type(c) if c.heap.as_ref().is_some_and(|h| h.meta.is_some()));
+        if !is_heap_object(v) && !user_meta {
             return crate::format::format_value(v, spec);
         }
         if let Some(r) = self.try_special(v, D::Format, &[Value::str(spec)])? {
