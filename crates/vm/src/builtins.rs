@@ -1096,8 +1096,8 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
     }
     if let (TypeKind::Reversed, [obj]) = (t.kind, a.pos) {
         // An instance, or a class whose metaclass may define `__reversed__`.
-        let user_type = |t: &Rc<TypeObj>| t.heap.as_ref().is_some_and(|h| h.meta.is_some());
-        if matches!(obj, Value::Instance(_)) || matches!(obj, Value::Type(c) if user_type(c)) {
+        let has_heap_meta = crate::class_ns::has_heap_meta;
+        if matches!(obj, Value::Instance(_)) || matches!(obj, Value::Type(c) if has_heap_meta(c)) {
             return vm.reversed_special(obj);
         }
     }

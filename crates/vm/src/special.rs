@@ -1029,8 +1029,7 @@ impl Vm {
     pub fn format_of(&mut self, v: &Value, spec: &str) -> PyResult<String> {
         // A class whose metaclass is a Python class may define `__format__`,
         // `__str__` or `__repr__` there.
-        let user_meta =
-            matches!(v, Value::Type(c) if c.heap.as_ref().is_some_and(|h| h.meta.is_some()));
+        let user_meta = matches!(v, Value::Type(c) if crate::class_ns::has_heap_meta(c));
         if !is_heap_object(v) && !user_meta {
             return crate::format::format_value(v, spec);
         }
