@@ -148,3 +148,10 @@ for cls, args in ((chain, ([1, 2], [3])), (cycle, ([1, 2],)), (islice, ([1, 2, 3
         Plain(*args, newarg=3)
     except TypeError as e:
         print(" ", e)
+
+# A TypeError from __length_hint__ means no hint; _tee(t) copies a tee.
+print(operator.length_hint(repeat(None), 12), operator.length_hint(repeat(None, 3), 12))
+from itertools import tee
+t1, t2 = tee("abc")
+t3 = type(t1)(t1)
+print(list(t1), list(t2), list(t3))

@@ -962,6 +962,14 @@ fn tee_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let cls = cls_arg(&a)?;
     let args = positional(&rest(&a), "_tee", 1, 1)?;
     let it = vm.get_iter(&args[0])?;
+    // `_tee(t)` of a tee is a copy of it, sharing its buffer (`tee_fromiterable`).
+    if let Some(other) = state_of::<Tee>(&it) {
+        let (src, link, idx) = {
+            let s = borrow(&other)?;
+            (s.src.clone(), s.link.clone(), s.idx)
+        };
+        return Ok(new_object(&cls, Tee { src, link, idx }));
+    }
     Ok(new_object(
         &cls,
         Tee {
