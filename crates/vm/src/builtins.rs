@@ -1424,7 +1424,7 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
             Ok(crate::instance::Instance::new_value(t.clone(), Value::Null))
         }
         TypeKind::Enumerate => {
-            a.check_kw("enumerate", &["iterable", "start"])?;
+            a.check_clinic_kw("enumerate", &["iterable", "start"])?;
             let src = a.pos.first().or_else(|| a.kw("iterable")).ok_or_else(|| {
                 PyErr::type_error("enumerate() missing required argument 'iterable' (pos 1)")
             })?;
@@ -1439,7 +1439,7 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
             }))))
         }
         TypeKind::Zip => {
-            a.check_kw("zip", &["strict"])?;
+            a.check_clinic_kw("zip", &["strict"])?;
             let its = a
                 .pos
                 .iter()
@@ -1519,6 +1519,7 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
                                 cur,
                                 left,
                                 step,
+                                len: left,
                             }))))
                         }
                         _ => snapshot(vm.collect(&a.pos[0])?, None, "range_iterator"),

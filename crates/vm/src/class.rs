@@ -384,6 +384,11 @@ fn acceptable_base(t: &TypeObj) -> bool {
                     | TypeKind::Set
                     | TypeKind::FrozenSet
                     | TypeKind::Exception(_)
+                    | TypeKind::Enumerate
+                    | TypeKind::Zip
+                    | TypeKind::Map
+                    | TypeKind::Filter
+                    | TypeKind::Reversed
                     | TypeKind::Property
                     | TypeKind::ClassMethod
                     | TypeKind::StaticMethod
@@ -1024,6 +1029,26 @@ pub fn new_instance(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value
         TypeKind::List => Value::list(Vec::new()),
         TypeKind::Dict => Value::Dict(Rc::new(RefCell::new(Dict::new()))),
         TypeKind::Set => Value::Set(Rc::new(RefCell::new(Dict::new_set()))),
+        TypeKind::Map | TypeKind::Filter | TypeKind::Reversed => {
+            // As `map_new`: keywords are refused only when `__init__` is
+            // `object`'s, which would refuse them too.
+            let a = if special(t, D::Init).is_some() {
+                Args::positional(a.pos)
+            } else {
+                a
+            };
+            let v = crate::builtins::construct(vm, &solid, a)?;
+            // `reversed(seq)` returns what `seq.__reversed__()` does (a
+            // `list_reverseiterator`), not an instance of the subclass.
+            let own = match &v {
+                Value::Iter(it) => it.try_borrow().is_ok_and(|i| i.type_kind() == solid.kind),
+                _ => false,
+            };
+            if !own {
+                return Ok(v);
+            }
+            v
+        }
         _ => crate::builtins::construct(vm, &solid, a)?,
     };
     Ok(Instance::new_value(t.clone(), payload))

@@ -1209,7 +1209,9 @@ impl Vm {
                                     }
                                 };
                                 match &mut *b {
-                                    IterObj::Range { cur: c, left, step } => {
+                                    IterObj::Range {
+                                        cur: c, left, step, ..
+                                    } => {
                                         if *left > 0 {
                                             let v = *c;
                                             *left -= 1;

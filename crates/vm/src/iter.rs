@@ -30,6 +30,8 @@ pub enum IterObj {
         left: i64,
         /// Step.
         step: i64,
+        /// Values in all (what `__reduce__` rebuilds the range from).
+        len: i64,
     },
     /// `list_iterator`.
     List {
@@ -49,7 +51,8 @@ pub enum IterObj {
     Str {
         /// The string.
         s: Rc<StrObj>,
-        /// Byte position.
+        /// Byte position (code point index for a str with surrogates);
+        /// `usize::MAX` once exhausted.
         pos: usize,
     },
     /// `dict_keyiterator` and friends.
@@ -87,7 +90,8 @@ pub enum IterObj {
     Reversed {
         /// The sequence (a list, tuple, str, bytes or bytearray).
         seq: Value,
-        /// Items left.
+        /// Items left; `usize::MAX` once a `__next__` found none (CPython
+        /// drops the sequence then, which `__reduce__` shows).
         left: usize,
     },
     /// `enumerate`.
@@ -150,6 +154,8 @@ impl IterObj {
             IterObj::Zip { .. } => TypeKind::Zip,
             IterObj::Map { .. } => TypeKind::Map,
             IterObj::Filter { .. } => TypeKind::Filter,
+            IterObj::SeqReversed { .. } => TypeKind::Reversed,
+            IterObj::Reversed { seq, .. } if !matches!(seq, Value::List(_)) => TypeKind::Reversed,
             _ => TypeKind::Iterator,
         }
     }
@@ -198,7 +204,9 @@ impl IterObj {
     /// `None` from the outer option means the iterator needs the VM.
     pub fn next_simple(&mut self) -> Option<PyResult<Option<Value>>> {
         Some(Ok(match self {
-            IterObj::Range { cur, left, step } => {
+            IterObj::Range {
+                cur, left, step, ..
+            } => {
                 if *left <= 0 {
                     None
                 } else {
@@ -226,7 +234,7 @@ impl IterObj {
                 if let Some(cps) = s.surrogates() {
                     // `pos` counts code points here.
                     let v = crate::str_surrogates::item(cps, *pos);
-                    *pos += 1;
+                    *pos = if v.is_some() { *pos + 1 } else { usize::MAX };
                     return Some(Ok(v));
                 }
                 let text = s.as_str();
@@ -235,7 +243,10 @@ impl IterObj {
                         *pos += c.len_utf8();
                         Some(Value::char(c))
                     }
-                    None => None,
+                    None => {
+                        *pos = usize::MAX;
+                        None
+                    }
                 }
             }
             IterObj::Dict {
@@ -293,14 +304,15 @@ impl IterObj {
                 v
             }
             IterObj::Reversed { seq, left } => {
-                if *left == 0 {
+                if *left == 0 || *left == usize::MAX {
+                    *left = usize::MAX;
                     None
                 } else {
                     *left -= 1;
                     let v = seq_item(seq, *left);
                     if v.is_none() {
                         // The sequence shrank below the position: CPython stops.
-                        *left = 0;
+                        *left = usize::MAX;
                     }
                     v
                 }

@@ -73,6 +73,7 @@ pub mod instance;
 mod instance_check;
 mod int_div;
 pub mod iter;
+mod iter_reduce;
 mod keys;
 mod kwargs_merge;
 pub mod mappingproxy;

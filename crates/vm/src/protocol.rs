@@ -113,6 +113,7 @@ impl Vm {
                 cur: r.start,
                 left: r.len(),
                 step: r.step,
+                len: r.len(),
             }),
             Value::List(l) => iter_value(IterObj::List {
                 list: l.clone(),
@@ -215,11 +216,7 @@ impl Vm {
             .try_borrow_mut()
             .map_err(|_| PyErr::value_error("iterator already executing"))?
         {
-            IterObj::Enumerate { it, count } => {
-                let c = *count;
-                *count += 1;
-                Step::Enumerate(it.clone(), c)
-            }
+            IterObj::Enumerate { it, count } => Step::Enumerate(it.clone(), *count),
             IterObj::Zip { its, strict } => Step::Zip(its.clone(), *strict),
             IterObj::Map { func, its } => Step::Map(func.clone(), its.clone()),
             IterObj::Filter { func, it } => Step::Filter(func.clone(), it.clone()),
@@ -230,7 +227,11 @@ impl Vm {
                 *idx += 1;
                 Step::SeqIndex(obj.clone(), i)
             }
-            IterObj::SeqReversed { idx, .. } if *idx < 0 => return Ok(None),
+            IterObj::SeqReversed { obj, idx } if *idx < 0 => {
+                // CPython's `reversed_next` drops the sequence at the end.
+                *obj = Value::None;
+                return Ok(None);
+            }
             IterObj::SeqReversed { obj, idx } => {
                 let i = *idx;
                 *idx -= 1;
@@ -239,9 +240,18 @@ impl Vm {
             _ => return Ok(None),
         };
         match step {
-            Step::Enumerate(inner, c) => Ok(self
-                .iter_next(&inner)?
-                .map(|v| Value::tuple(vec![Value::Int(c), v]))),
+            Step::Enumerate(inner, c) => {
+                let Some(v) = self.iter_next(&inner)? else {
+                    // As `enum_next`, the count moves only when an item comes.
+                    return Ok(None);
+                };
+                if let Ok(mut b) = cell.try_borrow_mut() {
+                    if let IterObj::Enumerate { count, .. } = &mut *b {
+                        *count = c.wrapping_add(1);
+                    }
+                }
+                Ok(Some(Value::tuple(vec![Value::Int(c), v])))
+            }
             Step::Zip(its, strict) => {
                 if its.is_empty() {
                     return Ok(None);

@@ -57,6 +57,17 @@ pub fn slot_wrapper(t: &Rc<TypeObj>, d: D) -> Option<&'static BuiltinDef> {
         // These classes have their own method tables (`class.rs`).
         return None;
     }
+    if matches!(
+        t.kind,
+        K::Iterator | K::Enumerate | K::Zip | K::Map | K::Filter | K::Reversed
+    ) {
+        // The iterator types: `map.__next__`, `super().__next__()` in a subclass.
+        match d {
+            D::Next => return Some(&ITER_WRAPPERS[0]),
+            D::Iter => return Some(&ITER_WRAPPERS[1]),
+            _ => {}
+        }
+    }
     let container = matches!(
         t.kind,
         K::Str | K::Bytes | K::Tuple | K::List | K::Dict | K::Set | K::FrozenSet | K::Range

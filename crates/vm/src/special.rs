@@ -656,7 +656,10 @@ impl Vm {
                 let it = self.call_special(&f, v, &[])?;
                 let ok = match &it {
                     Value::Iter(_) | Value::Generator(_) => true,
-                    Value::Instance(i) => special(&i.class(), D::Next).is_some(),
+                    Value::Instance(i) => {
+                        special(&i.class(), D::Next).is_some()
+                            || matches!(payload_of(&it), Some(Value::Iter(_)))
+                    }
                     _ => false,
                 };
                 if !ok {
@@ -669,6 +672,10 @@ impl Vm {
             }
             None => {
                 if let Some(p) = payload_of(v) {
+                    // A subclass of `map`, `zip`, ... is its own iterator.
+                    if matches!(p, Value::Iter(_)) {
+                        return Ok(v.clone());
+                    }
                     let p = p.clone();
                     return self.get_iter(&p);
                 }
@@ -692,6 +699,10 @@ impl Vm {
     pub(crate) fn next_special(&mut self, v: &Value) -> PyResult<Option<Value>> {
         match self.try_special(v, D::Next, &[]) {
             Ok(Some(x)) => Ok(Some(x)),
+            Ok(None) if matches!(payload_of(v), Some(Value::Iter(_))) => {
+                let p = payload_of(v).cloned().unwrap_or(Value::None);
+                self.iter_next(&p)
+            }
             Ok(None) => Err(PyErr::type_error(format!(
                 "'{}' object is not an iterator",
                 type_name(v)
@@ -937,6 +948,9 @@ impl Vm {
             {
                 return Ok(None)
             }
+            // A subclass of `map`, ... may override `__next__`: it is iterated
+            // as itself.
+            _ if matches!(payload_of(v), Some(Value::Iter(_))) => return Ok(None),
             _ => &[],
         };
         for &d in order {

@@ -187,6 +187,7 @@ pub fn table_for(obj: &Value) -> Option<&'static [BuiltinDef]> {
         Value::Generator(_) => crate::gen::GEN_METHODS,
         Value::DictView(v) if v.1 != crate::iter::DictPart::Values => dict::DICT_VIEW_METHODS,
         Value::Async(a) => a.methods(),
+        Value::Iter(_) => return crate::iter_reduce::table_for(obj),
         Value::Type(t) => match t.kind {
             crate::types::TypeKind::Str => STR_METHODS,
             crate::types::TypeKind::List => LIST_METHODS,
@@ -205,7 +206,7 @@ pub fn table_for(obj: &Value) -> Option<&'static [BuiltinDef]> {
             crate::types::TypeKind::DictKeys | crate::types::TypeKind::DictItems => {
                 dict::DICT_VIEW_METHODS
             }
-            _ => return None,
+            _ => return crate::iter_reduce::table_for(obj),
         },
         _ => return None,
     })

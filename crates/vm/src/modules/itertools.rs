@@ -18,6 +18,10 @@ use crate::vm::Vm;
 
 use super::new_module;
 
+#[path = "itertools_pickle.rs"]
+mod pickle;
+use pickle as pk;
+
 /// Declares a native iterator class: its `ClassSpec`, with `__new__`,
 /// `__iter__`, `__next__` and extra methods.
 macro_rules! iter_class {
@@ -38,49 +42,47 @@ macro_rules! iter_class {
     };
 }
 
-iter_class!(COUNT, COUNT_M, "count", count_new, count_next, "__repr__" => count_repr);
-iter_class!(CYCLE, CYCLE_M, "cycle", cycle_new, cycle_next);
+iter_class!(COUNT, COUNT_M, "count", count_new, count_next, "__repr__" => count_repr,
+    "__reduce__" => pk::count_reduce);
+iter_class!(CYCLE, CYCLE_M, "cycle", cycle_new, cycle_next,
+    "__reduce__" => pk::cycle_reduce, "__setstate__" => pk::cycle_setstate);
 iter_class!(REPEAT, REPEAT_M, "repeat", repeat_new, repeat_next,
-    "__repr__" => repeat_repr, "__length_hint__" => repeat_len_hint);
+    "__repr__" => repeat_repr, "__length_hint__" => repeat_len_hint,
+    "__reduce__" => pk::repeat_reduce);
 iter_class!(
     ACCUMULATE,
     ACCUMULATE_M,
     "accumulate",
     accumulate_new,
-    accumulate_next
-);
+    accumulate_next, "__reduce__" => pk::accumulate_reduce, "__setstate__" => pk::accumulate_setstate);
 iter_class!(
     COMPRESS,
     COMPRESS_M,
     "compress",
     compress_new,
-    compress_next
-);
+    compress_next, "__reduce__" => pk::compress_reduce);
 iter_class!(
     DROPWHILE,
     DROPWHILE_M,
     "dropwhile",
     dropwhile_new,
-    dropwhile_next
-);
+    dropwhile_next, "__reduce__" => pk::dropwhile_reduce, "__setstate__" => pk::dropwhile_setstate);
 iter_class!(
     TAKEWHILE,
     TAKEWHILE_M,
     "takewhile",
     takewhile_new,
-    takewhile_next
-);
+    takewhile_next, "__reduce__" => pk::takewhile_reduce, "__setstate__" => pk::takewhile_setstate);
 iter_class!(
     FILTERFALSE,
     FILTERFALSE_M,
     "filterfalse",
     filterfalse_new,
-    filterfalse_next
-);
-iter_class!(STARMAP, STARMAP_M, "starmap", starmap_new, starmap_next);
-iter_class!(GROUPBY, GROUPBY_M, "groupby", groupby_new, groupby_next);
-iter_class!(GROUPER, GROUPER_M, "_grouper", grouper_new, grouper_next);
-iter_class!(ISLICE, ISLICE_M, "islice", islice_new, islice_next);
+    filterfalse_next, "__reduce__" => pk::filterfalse_reduce);
+iter_class!(STARMAP, STARMAP_M, "starmap", starmap_new, starmap_next, "__reduce__" => pk::starmap_reduce);
+iter_class!(GROUPBY, GROUPBY_M, "groupby", groupby_new, groupby_next, "__reduce__" => pk::groupby_reduce, "__setstate__" => pk::groupby_setstate);
+iter_class!(GROUPER, GROUPER_M, "_grouper", pk::grouper_new, grouper_next, "__reduce__" => pk::grouper_reduce);
+iter_class!(ISLICE, ISLICE_M, "islice", islice_new, islice_next, "__reduce__" => pk::islice_reduce, "__setstate__" => pk::islice_setstate);
 iter_class!(
     PAIRWISE,
     PAIRWISE_M,
@@ -94,33 +96,30 @@ iter_class!(
     ZIP_LONGEST_M,
     "zip_longest",
     zip_longest_new,
-    zip_longest_next
-);
-iter_class!(PRODUCT, PRODUCT_M, "product", product_new, product_next);
+    zip_longest_next, "__reduce__" => pk::zip_longest_reduce, "__setstate__" => pk::zip_longest_setstate);
+iter_class!(PRODUCT, PRODUCT_M, "product", product_new, product_next, "__reduce__" => pk::product_reduce, "__setstate__" => pk::product_setstate);
 iter_class!(
     PERMUTATIONS,
     PERMUTATIONS_M,
     "permutations",
     permutations_new,
-    permutations_next
-);
+    permutations_next, "__reduce__" => pk::permutations_reduce, "__setstate__" => pk::permutations_setstate);
 iter_class!(
     COMBINATIONS,
     COMBINATIONS_M,
     "combinations",
     combinations_new,
-    combinations_next
-);
+    combinations_next, "__reduce__" => pk::combinations_reduce, "__setstate__" => pk::combinations_setstate);
 iter_class!(
     CWR,
     CWR_M,
     "combinations_with_replacement",
     cwr_new,
-    cwr_next
-);
+    cwr_next, "__reduce__" => pk::cwr_reduce, "__setstate__" => pk::cwr_setstate);
 
 native_methods!(CHAIN_M, "chain", [
     "__new__" => chain_new, "__iter__" => iter_self, "__next__" => chain_next,
+    "__reduce__" => pk::chain_reduce, "__setstate__" => pk::chain_setstate,
 ]);
 native_fn!(
     CHAIN_FROM_ITERABLE,
@@ -170,6 +169,17 @@ pub fn init(vm: &mut Vm) -> Value {
         .map(|spec| (spec.name, Value::Type(class_of(vm, spec))))
         .collect();
     new_module("itertools", ITERTOOLS_FUNCTIONS, extra)
+}
+
+/// The arguments after the class, for a `__new__` that refuses keywords:
+/// as CPython's, it lets them through to a subclass's own `__init__`.
+fn new_args<'a>(cls: &Rc<crate::types::TypeObj>, a: &Args<'a>) -> Args<'a> {
+    let a = rest(a);
+    if crate::class::special(cls, crate::names::D::Init).is_some() {
+        Args::positional(a.pos)
+    } else {
+        a
+    }
 }
 
 fn me(a: &Args<'_>) -> Value {
@@ -256,11 +266,13 @@ struct Cycle {
     it: Option<Value>,
     saved: Vec<Value>,
     index: usize,
+    /// Set by `__setstate__`: the source's items are already saved.
+    firstpass: bool,
 }
 
 fn cycle_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let cls = cls_arg(&a)?;
-    let args = positional(&rest(&a), "cycle", 1, 1)?;
+    let args = positional(&new_args(&cls, &a), "cycle", 1, 1)?;
     let it = vm.get_iter(&args[0])?;
     Ok(new_object(
         &cls,
@@ -268,6 +280,7 @@ fn cycle_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             it: Some(it),
             saved: Vec::new(),
             index: 0,
+            firstpass: false,
         },
     ))
 }
@@ -277,7 +290,10 @@ fn cycle_next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let it = borrow(&st)?.it.clone();
     if let Some(it) = it {
         if let Some(v) = crate::native::next_nested(vm, &it)? {
-            borrow(&st)?.saved.push(v.clone());
+            let mut s = borrow(&st)?;
+            if !s.firstpass {
+                s.saved.push(v.clone());
+            }
             return Ok(v);
         }
         borrow(&st)?.it = None;
@@ -418,7 +434,7 @@ struct Chain {
 
 fn chain_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let cls = cls_arg(&a)?;
-    let a = rest(&a);
+    let a = new_args(&cls, &a);
     if !a.kwnames.is_empty() {
         return Err(PyErr::type_error("chain() takes no keyword arguments"));
     }
@@ -518,7 +534,7 @@ struct PredIter {
 
 fn pred_new(vm: &mut Vm, a: Args<'_>, name: &str) -> PyResult<Value> {
     let cls = cls_arg(&a)?;
-    let args = positional(&rest(&a), name, 2, 2)?;
+    let args = positional(&new_args(&cls, &a), name, 2, 2)?;
     let it = vm.get_iter(&args[1])?;
     Ok(new_object(
         &cls,
@@ -627,6 +643,8 @@ struct GroupBy {
 
 struct Grouper {
     parent: Rc<RefCell<GroupBy>>,
+    /// The `groupby` object itself, for `__reduce__`.
+    parent_obj: Value,
     tgtkey: Value,
     generation: u64,
 }
@@ -694,17 +712,12 @@ fn groupby_next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         &gcls,
         Grouper {
             parent: st,
+            parent_obj: me(&a),
             tgtkey: key.clone(),
             generation,
         },
     );
     Ok(Value::tuple(vec![key, grouper]))
-}
-
-fn grouper_new(_vm: &mut Vm, _a: Args<'_>) -> PyResult<Value> {
-    Err(PyErr::type_error(
-        "cannot create 'itertools._grouper' instances",
-    ))
 }
 
 fn grouper_next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -763,7 +776,7 @@ const INDEX_MSG: &str = "Indices for islice() must be None or an integer: 0 <= x
 
 fn islice_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let cls = cls_arg(&a)?;
-    let args = positional(&rest(&a), "islice", 2, 4)?;
+    let args = positional(&new_args(&cls, &a), "islice", 2, 4)?;
     let (start, stop_at, step) = if args.len() == 2 {
         (0, islice_arg(vm, &args[1], STOP_MSG)?, 1)
     } else {
@@ -949,6 +962,14 @@ fn tee_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let cls = cls_arg(&a)?;
     let args = positional(&rest(&a), "_tee", 1, 1)?;
     let it = vm.get_iter(&args[0])?;
+    // `_tee(t)` of a tee is a copy of it, sharing its buffer (`tee_fromiterable`).
+    if let Some(other) = state_of::<Tee>(&it) {
+        let (src, link, idx) = {
+            let s = borrow(&other)?;
+            (s.src.clone(), s.link.clone(), s.idx)
+        };
+        return Ok(new_object(&cls, Tee { src, link, idx }));
+    }
     Ok(new_object(
         &cls,
         Tee {
@@ -1127,6 +1148,8 @@ struct Combo {
     r: usize,
     first: bool,
     stopped: bool,
+    /// Whether a result was given (CPython's `result` is set).
+    produced: bool,
 }
 
 impl Combo {
@@ -1138,6 +1161,7 @@ impl Combo {
             r,
             first: true,
             stopped: false,
+            produced: false,
         }
     }
 
@@ -1181,6 +1205,7 @@ fn combo_step(
         s.stopped = true;
         return Err(stop());
     }
+    s.produced = true;
     Ok(result(&s))
 }
 

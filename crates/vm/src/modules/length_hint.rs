@@ -113,7 +113,13 @@ pub(crate) fn object_length_hint(vm: &mut Vm, obj: &Value, default: Value) -> Py
             let name = vm.intern("__length_hint__");
             let t = crate::types::type_of(obj);
             match vm.get_attr(&Value::Type(t), &name) {
-                Ok(f) => Some(vm.call(&f, std::slice::from_ref(obj))?),
+                // A `TypeError` from the method means "no hint", as
+                // `repeat(x).__length_hint__()` raises for an endless repeat.
+                Ok(f) => match vm.call(&f, std::slice::from_ref(obj)) {
+                    Ok(v) => Some(v),
+                    Err(e) if e.is(ExcKind::TypeError) => None,
+                    Err(e) => return Err(e),
+                },
                 Err(e) if e.is(ExcKind::AttributeError) => None,
                 Err(e) => return Err(e),
             }

@@ -39,6 +39,7 @@ methods! {
     "__init__" => m_init,
     "read" => m_read,
     "read1" => m_read1,
+    "readinto" => m_readinto,
     "readline" => m_readline,
     "readlines" => m_readlines,
     "write" => m_write,
@@ -457,6 +458,47 @@ fn m_read(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             .map_err(text_err),
         Kind::Binary => st.stream.read(n).map(bytes_value).map_err(io_err),
     })
+}
+
+/// `readinto(buffer)` of the binary streams: reads up to `len(buffer)`
+/// bytes into a bytearray or writable memoryview (as `pickle` reads
+/// protocol 5's `bytearray8` from a `BytesIO`), giving the count read.
+fn m_readinto(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = this(&a, "readinto")?;
+    let buf = arg(&a, 0, "buffer")
+        .ok_or_else(|| PyErr::type_error("readinto() takes exactly one argument (0 given)"))?
+        .clone();
+    let len = match &buf {
+        Value::ByteArray(b) => b.borrow().len(),
+        Value::MemoryView(_) => vm.len_of(&buf)?,
+        other => {
+            return Err(PyErr::type_error(format!(
+                "readinto() argument must be read-write bytes-like object, not {}",
+                crate::types::type_name(other)
+            )))
+        }
+    };
+    let text = with_state(obj, |st| Ok(!matches!(st.kind, Kind::Binary)))?;
+    if text {
+        return Err(unsupported(vm, "readinto"));
+    }
+    let data = on_open(vm, obj, Some(true), |st| {
+        st.stream.read(Some(len)).map_err(io_err)
+    })?;
+    let n = data.len().min(len);
+    match &buf {
+        Value::ByteArray(b) => {
+            let mut b = b.borrow_mut();
+            if let (Some(dst), Some(src)) = (b.get_mut(..n), data.get(..n)) {
+                dst.copy_from_slice(src);
+            }
+        }
+        _ => {
+            let range = Value::Slice(Rc::new([Value::Int(0), Value::Int(n as i64), Value::None]));
+            vm.setitem(&buf, range, Value::Bytes(Rc::new(data)))?;
+        }
+    }
+    Ok(Value::Int(n as i64))
 }
 
 fn read_line(st: &mut FileState, limit: Option<usize>) -> PyResult<Value> {
