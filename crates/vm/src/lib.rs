@@ -110,6 +110,7 @@ mod traceback;
 pub mod types;
 pub mod unicode_error;
 mod union;
+mod unraisable;
 pub mod value;
 mod vm;
 
