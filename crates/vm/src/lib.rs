@@ -51,6 +51,7 @@ mod eval;
 pub mod exc;
 pub mod exc_group;
 mod exc_print;
+mod exc_reduce;
 mod exec;
 mod fast_ops;
 mod finalize;

@@ -160,12 +160,44 @@ impl Vm {
             out.push_str(": ");
             out.push_str(&msg);
         }
-        if let Some(hint) = e.name_hint.borrow().as_ref() {
-            if let Some(s) = suggest(&hint.name, &hint.candidates) {
-                out.push_str(&format!(". Did you mean: '{s}'?"));
-            }
+        let suggestion = match self.attribute_suggestion(e) {
+            Some(s) => Some(s),
+            None => e
+                .name_hint
+                .borrow()
+                .as_ref()
+                .and_then(|hint| suggest(&hint.name, &hint.candidates)),
+        };
+        if let Some(s) = suggestion {
+            out.push_str(&format!(". Did you mean: '{s}'?"));
         }
         out.push('\n');
+    }
+
+    /// `offer_suggestions_for_attribute_error`: an `AttributeError` whose
+    /// `name` is a str and `obj` is set gets the closest name of `dir(obj)`,
+    /// computed when it is printed (so it also covers errors raised by a
+    /// `__getattr__` of the program's, or made by hand).
+    fn attribute_suggestion(&mut self, e: &Rc<ExcObj>) -> Option<String> {
+        if !e.is_instance(crate::types::ExcKind::AttributeError) {
+            return None;
+        }
+        let (name, obj) = match e.name_obj.borrow().as_deref() {
+            Some((Value::Str(name), obj)) if !matches!(obj, Value::None) => {
+                (name.as_str().to_string(), obj.clone())
+            }
+            _ => return None,
+        };
+        let dir = crate::namespace::dir_of(self, &obj).ok()?;
+        let items = self.collect(&dir).ok()?;
+        let names: Vec<Rc<str>> = items
+            .iter()
+            .filter_map(|v| match v {
+                Value::Str(s) => Some(Rc::from(s.as_str())),
+                _ => None,
+            })
+            .collect();
+        calculate_suggestion(&name, &names).map(|s| s.to_string())
     }
 
     /// The text CPython prints for an uncaught exception.
