@@ -36,6 +36,7 @@ mod call_fast;
 pub mod class;
 mod class_assign;
 mod class_ns;
+mod cmdline;
 pub mod code;
 mod code_methods;
 pub mod compile_hook;
@@ -115,6 +116,7 @@ mod unraisable;
 pub mod value;
 mod vm;
 
+pub use cmdline::CommandLine;
 pub use code::{Code, LoadError};
 pub use compile_hook::{
     CompileFailure, CompileMode, CompileWarning, CompiledSource, ParsedTree, SourceCompiler,

@@ -162,7 +162,7 @@ impl Vm {
     }
 
     /// An attribute of the `sys` module, if it is loaded and has it.
-    fn sys_attr(&mut self, name: &str) -> Option<Value> {
+    pub(crate) fn sys_attr(&mut self, name: &str) -> Option<Value> {
         let (sys_key, key) = (self.intern("sys"), self.intern(name));
         let sys = self.modules.borrow().get_str(&sys_key).cloned();
         match sys {
