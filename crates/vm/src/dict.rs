@@ -154,6 +154,25 @@ pub fn hash_value(v: &Value) -> Result<i64, PyErr> {
                 crate::types::type_name(v)
             )))
         }
+        // `method_hash` and `meth_hash`: the receiver's identity with the
+        // function's hash (a builtin's by its definition).
+        Value::Method(m) => {
+            let h = ((m.0.identity() >> 4) as i64) ^ hash_value(&m.1)?;
+            if h == -1 {
+                -2
+            } else {
+                h
+            }
+        }
+        Value::BoundBuiltin(m) => {
+            let def = std::ptr::from_ref(m.1) as usize;
+            let h = ((m.0.identity() >> 4) ^ (def >> 4)) as i64;
+            if h == -1 {
+                -2
+            } else {
+                h
+            }
+        }
         other => (other.identity() >> 4) as i64,
     })
 }
@@ -214,6 +233,10 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
                 && x.keys()
                     .all(|k| y.contains_hashed(k, hash_value(k).unwrap_or(0)))
         }
+        // Bound methods are equal when bound to the same object (identity)
+        // with equal functions (`method_richcompare`, `meth_richcompare`).
+        (V::Method(x), V::Method(y)) => x.0.is(&y.0) && (x.1.is(&y.1) || key_eq(&x.1, &y.1)),
+        (V::BoundBuiltin(x), V::BoundBuiltin(y)) => x.0.is(&y.0) && std::ptr::eq(x.1, y.1),
         _ => a.is(b),
     }
 }
