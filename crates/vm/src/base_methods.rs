@@ -190,10 +190,18 @@ fn object_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     if h == Some(TypeKind::Object) && (!rest.pos.is_empty() || !rest.kwnames.is_empty()) {
         let overrides_new = special(t, D::New).is_some();
         let overrides_init = special(t, D::Init).is_some();
-        if overrides_new || !overrides_init {
+        // `object_new`: an overridden `__new__` names `object.__new__`; a
+        // class overriding neither takes no arguments at all.
+        if overrides_new {
             return Err(PyErr::type_error(
                 "object.__new__() takes exactly one argument (the type to instantiate)",
             ));
+        }
+        if !overrides_init {
+            return Err(PyErr::type_error(format!(
+                "{}() takes no arguments",
+                t.name
+            )));
         }
     }
     new_instance(vm, t, rest)
