@@ -2,6 +2,7 @@
 
 mod cli;
 mod commands;
+mod interp_options;
 mod stdlib;
 mod vm_ast;
 mod vm_compiler;
@@ -17,11 +18,18 @@ use clap::Parser;
 static GLOBAL: pith_alloc::Mimalloc = pith_alloc::Mimalloc;
 
 fn main() -> ExitCode {
-    let (options, program_args) = commands::run::split_program_args(std::env::args_os().collect());
-    let mut cli = cli::Cli::parse_from(options);
-    if let Some(rest) = program_args {
+    let split = match interp_options::split(std::env::args_os().collect()) {
+        Ok(split) => split,
+        Err(interp_options::OptionError(msg)) => {
+            eprintln!("{msg}\nusage: pith [option] ... [-c cmd | -m mod | file | -] [arg] ...");
+            return ExitCode::from(2);
+        }
+    };
+    let mut cli = cli::Cli::parse_from(split.clap_args);
+    if let Some(rest) = split.program_args {
         cli.script = rest;
     }
+    commands::run::set_command_line(split.options);
     if cli.unbuffered {
         commands::run::UNBUFFERED.store(true, std::sync::atomic::Ordering::Relaxed);
     }

@@ -12,49 +12,27 @@ use pith_vm::{Vm, VmError};
 /// `__repr__`, ...) do; the recursion limit keeps them far inside this.
 pub const VM_STACK_BYTES: usize = 256 << 20;
 
-/// Splits the command line after `-c CODE` or `-m MODULE` as `python3`
-/// does: what follows belongs to the program (`sys.argv[1:]`), even when it
-/// looks like an option of Pith's. Gives Pith's part and, when split, the
-/// program's arguments.
-pub fn split_program_args(
-    args: Vec<std::ffi::OsString>,
-) -> (Vec<std::ffi::OsString>, Option<Vec<String>>) {
-    let mut args = args;
-    let mut split = None;
-    for i in 1..args.len() {
-        let Some(text) = args[i].to_str() else {
-            break;
-        };
-        if text == "-c" || text == "-m" {
-            split = Some(i + 2);
-            break;
-        }
-        if text.starts_with("-c") || text.starts_with("-m") {
-            // `-mjson` is `-m json`.
-            let (flag, value) = text.split_at(2);
-            let value = std::ffi::OsString::from(value);
-            args[i] = std::ffi::OsString::from(flag);
-            args.insert(i + 1, value);
-            split = Some(i + 2);
-            break;
-        }
-        // Another option of Pith's (`-B`), else a file or a subcommand.
-        if !text.starts_with('-') || text == "-" || text == "--" {
-            break;
-        }
-    }
-    match split {
-        Some(at) if at <= args.len() => {
-            let mut options = args;
-            let rest = options
-                .split_off(at)
-                .into_iter()
-                .map(|a| a.to_string_lossy().into_owned())
-                .collect();
-            (options, Some(rest))
-        }
-        _ => (args, None),
-    }
+/// The interpreter options of the command line (`-X`, `-W`, `-I`, `-E`,
+/// ...), set once by `main` before a program runs.
+static COMMAND_LINE: std::sync::OnceLock<pith_vm::CommandLine> = std::sync::OnceLock::new();
+
+/// Records the interpreter options of the command line.
+pub fn set_command_line(options: pith_vm::CommandLine) {
+    let _ = COMMAND_LINE.set(options);
+}
+
+fn command_line() -> pith_vm::CommandLine {
+    COMMAND_LINE.get().cloned().unwrap_or_default()
+}
+
+/// Whether environment variables count (not under `-E` or `-I`).
+fn environment_used() -> bool {
+    crate::interp_options::environment_used(&command_line())
+}
+
+/// An environment variable's value, unless `-E`/`-I` says to ignore them.
+fn env_flag(name: &str) -> bool {
+    environment_used() && std::env::var_os(name).is_some_and(|v| !v.is_empty())
 }
 
 /// `-u`: the program's stdout is unbuffered.
@@ -64,8 +42,8 @@ pub static UNBUFFERED: std::sync::atomic::AtomicBool = std::sync::atomic::Atomic
 /// `-u` or `PYTHONUNBUFFERED`, by line on a terminal, in blocks otherwise.
 pub fn program_stdout() -> Box<dyn std::io::Write> {
     use std::io::IsTerminal;
-    let unbuffered = UNBUFFERED.load(std::sync::atomic::Ordering::Relaxed)
-        || std::env::var_os("PYTHONUNBUFFERED").is_some_and(|v| !v.is_empty());
+    let unbuffered =
+        UNBUFFERED.load(std::sync::atomic::Ordering::Relaxed) || env_flag("PYTHONUNBUFFERED");
     if unbuffered {
         Box::new(WriteThrough(std::io::stdout()))
     } else if std::io::stdout().is_terminal() {
@@ -216,16 +194,21 @@ pub fn set_up_program(vm: &mut Vm, argv: Vec<String>, main_file: Option<String>)
     vm.set_path(module_path(first_path, stdlib));
     vm.set_write_bytecode(
         !DONT_WRITE_BYTECODE.load(std::sync::atomic::Ordering::Relaxed)
-            && !std::env::var_os("PYTHONDONTWRITEBYTECODE").is_some_and(|v| !v.is_empty()),
+            && !env_flag("PYTHONDONTWRITEBYTECODE"),
     );
+    vm.set_command_line(command_line());
     vm.set_compiler(std::rc::Rc::new(crate::vm_compiler::PithCompiler));
 }
 
-/// `sys.path`: the script's directory (`''` for `-c`), then `PITHPATH`'s
-/// entries, then CPython's standard library (`crate::stdlib::find`).
+/// `sys.path`: the script's directory (`''` for `-c`; not under `-I`), then
+/// `PITHPATH`'s entries (not under `-E`), then CPython's standard library
+/// (`crate::stdlib::find`).
 fn module_path(first: String, stdlib: Option<std::path::PathBuf>) -> Vec<String> {
-    let mut path = vec![first];
-    if let Some(extra) = std::env::var_os("PITHPATH") {
+    let mut path = Vec::new();
+    if !command_line().isolated {
+        path.push(first);
+    }
+    if let Some(extra) = std::env::var_os("PITHPATH").filter(|_| environment_used()) {
         path.extend(
             std::env::split_paths(&extra)
                 .map(|p| p.display().to_string())

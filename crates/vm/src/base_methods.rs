@@ -87,6 +87,8 @@ fn object_subclasshook(_vm: &mut Vm, _a: Args<'_>) -> PyResult<Value> {
 native_table!(EXC_METHODS, "BaseException", [
     "__init__" => exc_init, "__str__" => exc_str, "__repr__" => exc_repr,
     "with_traceback" => exc_with_traceback, "add_note" => crate::exc_group::add_note,
+    "__reduce__" => crate::exc_reduce::exc_reduce,
+    "__setstate__" => crate::exc_reduce::exc_setstate,
 ]);
 
 native_table!(TYPE_METHODS, "type", [
@@ -188,10 +190,18 @@ fn object_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     if h == Some(TypeKind::Object) && (!rest.pos.is_empty() || !rest.kwnames.is_empty()) {
         let overrides_new = special(t, D::New).is_some();
         let overrides_init = special(t, D::Init).is_some();
-        if overrides_new || !overrides_init {
+        // `object_new`: an overridden `__new__` names `object.__new__`; a
+        // class overriding neither takes no arguments at all.
+        if overrides_new {
             return Err(PyErr::type_error(
                 "object.__new__() takes exactly one argument (the type to instantiate)",
             ));
+        }
+        if !overrides_init {
+            return Err(PyErr::type_error(format!(
+                "{}() takes no arguments",
+                t.name
+            )));
         }
     }
     new_instance(vm, t, rest)
@@ -308,7 +318,7 @@ fn exc_arg<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Rc<ExcObj>> {
     }
 }
 
-fn exc_init(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn exc_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let e = exc_arg(&a, "__init__")?;
     if !a.kwnames.is_empty() && !crate::name_error::exception_takes_keywords(&e.typ) {
         return Err(PyErr::type_error(format!(
@@ -317,6 +327,7 @@ fn exc_init(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         )));
     }
     *e.args.borrow_mut() = Rc::new(a.pos[1..].to_vec());
+    crate::compile_hook::check_syntax_error_args(vm, e)?;
     crate::oserror::init(e);
     crate::unicode_error::init(e);
     crate::import_error::init(e, a.kwnames, a.kwvals)?;

@@ -284,12 +284,12 @@ pub(crate) fn abs_of(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 fn b_abs(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     exact_args(&a, "abs", 1)?;
-    if let Some(r) = vm.abs_special(&a.pos[0])? {
-        return if crate::attr::is_heap_object(&r) {
-            Ok(r)
-        } else {
-            b_abs(vm, Args::positional(std::slice::from_ref(&r)))
-        };
+    match vm.abs_special(&a.pos[0])? {
+        Some(crate::special::AbsOf::Result(r)) => return Ok(r),
+        Some(crate::special::AbsOf::Payload(p)) => {
+            return b_abs(vm, Args::positional(std::slice::from_ref(&p)))
+        }
+        None => {}
     }
     Ok(match &a.pos[0] {
         Value::Int(i) => i
@@ -1133,6 +1133,7 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
                 )));
             }
             let e = ExcObj::new(crate::oserror::constructed_type(t, a.pos), a.pos.to_vec());
+            crate::compile_hook::check_syntax_error_args(vm, &e)?;
             crate::oserror::init(&e);
             crate::unicode_error::init(&e);
             crate::import_error::init(&e, a.kwnames, a.kwvals)?;

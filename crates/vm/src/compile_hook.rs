@@ -188,6 +188,38 @@ fn details(e: &ExcObj) -> Option<Rc<Vec<Value>>> {
     }
 }
 
+/// The checks of `SyntaxError_init` on `SyntaxError(msg, info)`: `info` is
+/// a sequence of 4 to 6 items, and `end_lineno` comes with `end_offset`.
+pub(crate) fn check_syntax_error_args(vm: &mut Vm, e: &ExcObj) -> PyResult<()> {
+    if !e.is_instance(ExcKind::SyntaxError) {
+        return Ok(());
+    }
+    let info = match e.args.borrow().as_slice() {
+        [_, info] => info.clone(),
+        _ => return Ok(()),
+    };
+    let n = match &info {
+        Value::Tuple(t) => t.len(),
+        other => vm.collect(other)?.len(),
+    };
+    if n < 4 {
+        return Err(PyErr::type_error(format!(
+            "function takes at least 4 arguments ({n} given)"
+        )));
+    }
+    if n > 6 {
+        return Err(PyErr::type_error(format!(
+            "function takes at most 6 arguments ({n} given)"
+        )));
+    }
+    if n == 5 {
+        return Err(PyErr::type_error(
+            "end_offset must be provided when end_lineno is provided",
+        ));
+    }
+    Ok(())
+}
+
 /// `SyntaxError`'s own attributes (`msg`, `filename`, `lineno`, `offset`,
 /// `text`, `end_lineno`, `end_offset`, `print_file_and_line`).
 pub(crate) fn syntax_error_attr(e: &ExcObj, name: &str) -> Option<Value> {

@@ -161,7 +161,7 @@ pub fn hash_value(v: &Value) -> Result<i64, PyErr> {
             identity_hash(b.0.identity() ^ (func >> 4))
         }
         Value::Method(m) => {
-            let func = hash_value(&m.1).unwrap_or_else(|_| identity_hash(m.1.identity()));
+            let func = hash_value(&m.1)?;
             identity_hash(m.0.identity()) ^ func
         }
         other => identity_hash(other.identity()),

@@ -134,12 +134,7 @@ impl Vm {
             let r = self.call(&func, std::slice::from_ref(&arg));
             FLOOR.with(|f| f.set(floor));
             if let Err(e) = r {
-                let text = format!(
-                    "Exception ignored in: {}\n{}",
-                    crate::repr::repr(&func),
-                    self.format_exception(&e)
-                );
-                self.write_err(&text);
+                self.unraisable(None, &func, &e);
             }
             drop(arg);
         }

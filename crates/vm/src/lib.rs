@@ -36,6 +36,7 @@ mod call_fast;
 pub mod class;
 mod class_assign;
 mod class_ns;
+mod cmdline;
 pub mod code;
 mod code_methods;
 pub mod compile_hook;
@@ -51,6 +52,7 @@ mod eval;
 pub mod exc;
 pub mod exc_group;
 mod exc_print;
+mod exc_reduce;
 mod exec;
 mod fast_ops;
 mod finalize;
@@ -112,9 +114,11 @@ mod traceback;
 pub mod types;
 pub mod unicode_error;
 mod union;
+mod unraisable;
 pub mod value;
 mod vm;
 
+pub use cmdline::CommandLine;
 pub use code::{Code, LoadError};
 pub use compile_hook::{
     CompileFailure, CompileMode, CompileWarning, CompiledSource, ParsedTree, SourceCompiler,

@@ -105,6 +105,14 @@ pub fn b_dir(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     }
 }
 
+/// `dir(v)` (`PyObject_Dir`): a sorted list of names.
+pub(crate) fn dir_of(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    match user_dir(vm, v)? {
+        Some(names) => Ok(names),
+        None => default_dir(v),
+    }
+}
+
 /// `dir(v)` through a `__dir__` a Python class (or metaclass) defines, or
 /// a module's own `__dir__` function (PEP 562): its result, sorted.
 fn user_dir(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {

@@ -1332,7 +1332,12 @@ impl Vm {
             (Value::Exception(e), "__cause__") => {
                 *e.cause.borrow_mut() = match value {
                     Value::Exception(c) => Some(c),
-                    _ => None,
+                    Value::None => None,
+                    _ => {
+                        return Err(PyErr::type_error(
+                            "exception cause must be None or derive from BaseException",
+                        ))
+                    }
                 };
                 e.suppress_context.set(true);
                 Ok(())
@@ -1340,7 +1345,12 @@ impl Vm {
             (Value::Exception(e), "__context__") => {
                 *e.context.borrow_mut() = match value {
                     Value::Exception(c) => Some(c),
-                    _ => None,
+                    Value::None => None,
+                    _ => {
+                        return Err(PyErr::type_error(
+                            "exception context must be None or derive from BaseException",
+                        ))
+                    }
                 };
                 Ok(())
             }
@@ -1383,6 +1393,18 @@ impl Vm {
             return Err(e);
         }
         match obj {
+            // `BaseException`'s getset descriptors refuse deletion.
+            Value::Exception(_)
+                if matches!(
+                    name.as_str(),
+                    "__cause__" | "__context__" | "__traceback__" | "args"
+                ) =>
+            {
+                Err(PyErr::type_error(format!(
+                    "{} may not be deleted",
+                    name.as_str()
+                )))
+            }
             Value::Instance(_) | Value::Exception(_) => self.instance_setattr(obj, name, None),
             Value::Type(t) if t.heap.is_some() => {
                 match crate::class_ns::meta_hook(t, crate::names::D::DelAttr) {

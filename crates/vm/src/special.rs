@@ -74,6 +74,14 @@ fn is_proper_subtype(a: &Rc<TypeObj>, b: &Rc<TypeObj>) -> bool {
     !Rc::ptr_eq(a, b) && a.is_subtype(b)
 }
 
+/// What `abs()` of an instance comes to.
+pub(crate) enum AbsOf {
+    /// What its `__abs__` returned, whatever it is (`nb_absolute`'s result).
+    Result(Value),
+    /// The builtin value a subclass instance wraps, to take `abs` of.
+    Payload(Value),
+}
+
 impl Vm {
     /// Calls a special method found on a class with `obj` as `self`.
     pub(crate) fn call_special(
@@ -567,14 +575,14 @@ impl Vm {
     }
 
     /// `abs(v)` for instances.
-    pub(crate) fn abs_special(&mut self, v: &Value) -> PyResult<Option<Value>> {
+    pub(crate) fn abs_special(&mut self, v: &Value) -> PyResult<Option<AbsOf>> {
         if !is_heap_object(v) {
             return Ok(None);
         }
         if let Some(r) = self.try_special(v, D::Abs, &[])? {
-            return Ok(Some(r));
+            return Ok(Some(AbsOf::Result(r)));
         }
-        Ok(payload_of(v).cloned())
+        Ok(payload_of(v).cloned().map(AbsOf::Payload))
     }
 
     /// Truth of an instance: `__bool__`, then `__len__`.

@@ -160,12 +160,44 @@ impl Vm {
             out.push_str(": ");
             out.push_str(&msg);
         }
-        if let Some(hint) = e.name_hint.borrow().as_ref() {
-            if let Some(s) = suggest(&hint.name, &hint.candidates) {
-                out.push_str(&format!(". Did you mean: '{s}'?"));
-            }
+        let suggestion = match self.attribute_suggestion(e) {
+            Some(s) => Some(s),
+            None => e
+                .name_hint
+                .borrow()
+                .as_ref()
+                .and_then(|hint| suggest(&hint.name, &hint.candidates)),
+        };
+        if let Some(s) = suggestion {
+            out.push_str(&format!(". Did you mean: '{s}'?"));
         }
         out.push('\n');
+    }
+
+    /// `offer_suggestions_for_attribute_error`: an `AttributeError` whose
+    /// `name` is a str and `obj` is set gets the closest name of `dir(obj)`,
+    /// computed when it is printed (so it also covers errors raised by a
+    /// `__getattr__` of the program's, or made by hand).
+    fn attribute_suggestion(&mut self, e: &Rc<ExcObj>) -> Option<String> {
+        if !e.is_instance(crate::types::ExcKind::AttributeError) {
+            return None;
+        }
+        let (name, obj) = match e.name_obj.borrow().as_deref() {
+            Some((Value::Str(name), obj)) if !matches!(obj, Value::None) => {
+                (name.as_str().to_string(), obj.clone())
+            }
+            _ => return None,
+        };
+        let dir = crate::namespace::dir_of(self, &obj).ok()?;
+        let items = self.collect(&dir).ok()?;
+        let names: Vec<Rc<str>> = items
+            .iter()
+            .filter_map(|v| match v {
+                Value::Str(s) => Some(Rc::from(s.as_str())),
+                _ => None,
+            })
+            .collect();
+        calculate_suggestion(&name, &names).map(|s| s.to_string())
     }
 
     /// The text CPython prints for an uncaught exception.
@@ -175,20 +207,50 @@ impl Vm {
         out
     }
 
-    /// Prints an uncaught exception with its traceback to the VM's stderr.
+    /// Prints an exception with its traceback to `sys.stderr`, as
+    /// `PyErr_Display` does.
     pub fn print_exception(&mut self, e: &PyErr) {
         let text = self.format_exception(e);
-        self.write_err(&text);
+        self.write_sys_stderr(&text);
     }
 
-    /// Reports an exception nobody can catch, as CPython's
-    /// `_PyErr_WriteUnraisableMsg` does: "Exception ignored {context}: " and
-    /// the repr of the object involved, then the traceback.
+    /// Writes `text` to the current `sys.stderr` (`PyFile_WriteString`): the
+    /// VM's own stream when it is a standard stream or `sys` is not set up,
+    /// else the object's `write`, whose errors are dropped as CPython's
+    /// display code drops them.
+    pub(crate) fn write_sys_stderr(&mut self, text: &str) {
+        use crate::modules::sys::{std_stream, StdStream};
+        let file = {
+            let (sys_key, err_key) = (self.intern("sys"), self.intern("stderr"));
+            let sys = self.modules.borrow().get_str(&sys_key).cloned();
+            match sys {
+                Some(Value::Module(m)) => m.dict.borrow().get_str(&err_key).cloned(),
+                _ => None,
+            }
+        };
+        match file {
+            None | Some(Value::None) => self.write_err(text),
+            Some(f) => match std_stream(&f) {
+                Some(StdStream::Stderr) | Some(StdStream::Stdin) => self.write_err(text),
+                Some(StdStream::Stdout) => {
+                    let _ = self.write_out(text);
+                }
+                None => {
+                    let name = self.intern("write");
+                    let r = self
+                        .get_attr(&f, &name)
+                        .and_then(|w| self.call(&w, &[Value::str(text)]));
+                    drop(r);
+                }
+            },
+        }
+    }
+
+    /// Reports an exception nobody can catch: "Exception ignored
+    /// {context}: " and the repr of the object involved, then the
+    /// traceback (through `sys.unraisablehook`).
     pub fn write_unraisable(&mut self, context: &str, obj: &Value, e: &PyErr) {
-        let name = self.repr_of(obj).unwrap_or_default();
-        let _ = self.stdout.flush();
-        self.write_err(&format!("Exception ignored {context}: {name}\n"));
-        self.print_exception(e);
+        self.unraisable(Some(context), obj, e);
     }
 }
 

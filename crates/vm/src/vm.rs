@@ -123,6 +123,8 @@ pub struct Vm {
     /// `sys.modules`: module name -> module object.
     pub(crate) modules: Rc<RefCell<Dict>>,
     pub(crate) argv: Vec<String>,
+    /// The interpreter's command-line options (`sys.flags`, `_xoptions`).
+    pub(crate) cmdline: crate::cmdline::CommandLine,
     /// `sys.prefix` and its kin: the installation whose standard library runs.
     pub(crate) prefix: String,
     /// The compiler behind `exec`, `eval`, `compile` and imports, if installed.
@@ -199,6 +201,7 @@ impl Vm {
             interned: HashMap::new(),
             modules: Rc::new(RefCell::new(Dict::new())),
             argv: vec![String::new()],
+            cmdline: crate::cmdline::CommandLine::default(),
             prefix: String::new(),
             compiler: None,
             main_file: None,
@@ -235,6 +238,12 @@ impl Vm {
     /// Sets `sys.argv` (before `sys` is first imported).
     pub fn set_argv(&mut self, argv: Vec<String>) {
         self.argv = argv;
+    }
+
+    /// Sets the interpreter options of the command line (before `sys` is
+    /// first imported).
+    pub fn set_command_line(&mut self, cmdline: crate::cmdline::CommandLine) {
+        self.cmdline = cmdline;
     }
 
     /// Sets `sys.prefix`, `sys.base_prefix`, `sys.exec_prefix` and

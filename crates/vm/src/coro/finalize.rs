@@ -406,9 +406,12 @@ impl Vm {
                     });
                 }
             }
-            let mut out = format!("Exception ignored in: {repr}\n");
-            out.push_str(&self.format_exception(&e));
-            self.write_warning(&out);
+            match flavor {
+                Flavor::Generator => {
+                    self.unraisable(None, &Value::Generator(gen.clone()), &e);
+                }
+                _ => self.unraisable_shown(None, &Value::None, Some(repr), &e),
+            }
         }
     }
 

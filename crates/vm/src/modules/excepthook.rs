@@ -24,7 +24,7 @@ pub(crate) fn excepthook(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                 "TypeError: print_exception(): Exception expected for value, {} found\n",
                 type_name(other)
             );
-            vm.write_err(&text);
+            vm.write_sys_stderr(&text);
         }
     }
     Ok(Value::None)
@@ -57,7 +57,7 @@ impl Vm {
         };
         let hook = match hook {
             Some(Value::None) | None => {
-                self.write_err("sys.excepthook is missing\n");
+                self.write_sys_stderr("sys.excepthook is missing\n");
                 self.print_exception(e);
                 return;
             }
@@ -72,9 +72,9 @@ impl Vm {
                 crate::builtins::print_system_exit(self, &hook_error);
                 return;
             }
-            self.write_err("Error in sys.excepthook:\n");
+            self.write_sys_stderr("Error in sys.excepthook:\n");
             self.print_exception(&hook_error);
-            self.write_err("\nOriginal exception was:\n");
+            self.write_sys_stderr("\nOriginal exception was:\n");
             self.print_exception(e);
         }
     }

@@ -39,6 +39,7 @@ mod displayhook;
 pub mod errno;
 mod errno_table;
 mod excepthook;
+pub mod faulthandler;
 pub mod fcntl;
 pub mod functools;
 pub mod gc;
@@ -116,6 +117,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("builtins", builtins::init),
     ("cmath", cmath::init),
     ("errno", errno::init),
+    ("faulthandler", faulthandler::init),
     ("fcntl", fcntl::init),
     ("_frozen_importlib", crate::spec::init_bootstrap),
     ("_frozen_importlib_external", crate::spec::init_external),

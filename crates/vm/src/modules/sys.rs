@@ -29,6 +29,7 @@ module_functions!(SYS_FUNCTIONS, "sys", [
     "get_int_max_str_digits" => s_get_int_max_str_digits,
     "set_int_max_str_digits" => s_set_int_max_str_digits, "getrefcount" => s_getrefcount,
     "excepthook" => super::excepthook::excepthook,
+    "unraisablehook" => crate::unraisable::unraisablehook,
     "displayhook" => super::displayhook::displayhook,
     "get_asyncgen_hooks" => super::sys_asyncgen::get_asyncgen_hooks,
     "set_asyncgen_hooks" => super::sys_asyncgen::set_asyncgen_hooks,
@@ -416,14 +417,9 @@ pub fn init(vm: &mut Vm) -> Value {
             Value::Int(0),
         ],
     );
-    let mut flags = ints(&[0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0]);
-    flags.extend([
-        Value::Bool(false),
-        Value::Int(0),
-        Value::Int(0),
-        Value::Bool(false),
-        Value::Int(-1),
-    ]);
+    // `dont_write_bytecode` stays 1 as it always was here: imports write
+    // Pith's own cache, never CPython's.
+    let flags = vm.cmdline.flags(1);
     let flags = structseq::new(vm, &FLAGS, flags);
     let impl_version = version_info(vm);
     let implementation = crate::simple_namespace::new_namespace(
@@ -466,10 +462,12 @@ pub fn init(vm: &mut Vm) -> Value {
             ("__stderr__", stderr),
             ("__stdin__", stdin),
             ("__excepthook__", sys_function("excepthook")),
+            ("__unraisablehook__", sys_function("unraisablehook")),
             ("__displayhook__", sys_function("displayhook")),
             ("float_repr_style", Value::str("short")),
             ("abiflags", Value::str("")),
-            ("warnoptions", Value::list(Vec::new())),
+            ("warnoptions", vm.cmdline.warnoptions_list()),
+            ("_xoptions", vm.cmdline.xoptions_dict()),
             ("platlibdir", Value::str("lib")),
             ("maxsize", Value::Int(i64::MAX)),
             ("maxunicode", Value::Int(0x10_FFFF)),

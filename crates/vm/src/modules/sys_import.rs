@@ -34,7 +34,6 @@ pub(super) fn attrs(executable: &Value) -> Vec<(&'static str, Value)> {
         ("path_importer_cache", Value::dict(Dict::new())),
         ("pycache_prefix", Value::None),
         ("copyright", Value::str(COPYRIGHT)),
-        ("_xoptions", Value::dict(Dict::new())),
         ("_base_executable", executable.clone()),
     ];
     for f in FUNCTIONS {

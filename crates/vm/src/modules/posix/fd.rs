@@ -152,7 +152,7 @@ pub(super) fn p_read(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::Bytes(Rc::new(buf)))
 }
 
-pub(super) fn p_write(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(crate) fn p_write(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let args = positional(&a, "write", 2, 2)?;
     let fd = fd_arg(vm, &args[0])?;
     let data = bytes_like(&args[1])?;

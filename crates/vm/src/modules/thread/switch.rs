@@ -267,11 +267,7 @@ impl Vm {
         self.forget_locals(t.ident);
         if let Err(e) = r {
             if !e.is(ExcKind::SystemExit) {
-                use std::io::Write;
-                let name = self.repr_of(&t.func).unwrap_or_default();
-                let _ = self.stdout.flush();
-                self.write_err(&format!("Exception ignored in thread started by: {name}\n"));
-                self.print_exception(&e);
+                self.write_unraisable("in thread started by", &t.func, &e);
             }
         }
         if n < 2 {
@@ -462,11 +458,7 @@ impl Vm {
                 Err(e) => Err(e),
             };
             if let Err(e) = r {
-                use std::io::Write;
-                let repr = self.repr_of(&m).unwrap_or_default();
-                let _ = self.stdout.flush();
-                self.write_err(&format!("Exception ignored in: {repr}\n"));
-                self.print_exception(&e);
+                self.unraisable(None, &m, &e);
             }
         }
         // What is left (daemon threads) never runs again.
