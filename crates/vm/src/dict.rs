@@ -161,8 +161,12 @@ pub fn hash_value(v: &Value) -> Result<i64, PyErr> {
             identity_hash(b.0.identity() ^ (func >> 4))
         }
         Value::Method(m) => {
-            let func = hash_value(&m.1)?;
-            identity_hash(m.0.identity()) ^ func
+            let h = identity_hash(m.0.identity()) ^ hash_value(&m.1)?;
+            if h == -1 {
+                -2
+            } else {
+                h
+            }
         }
         other => identity_hash(other.identity()),
     })
