@@ -104,6 +104,16 @@ pub fn split(args: Vec<OsString>) -> Result<Split, OptionError> {
         }
     }
     clap_args.extend(iter);
+    if environment_used(&options) {
+        if let Ok(value) = std::env::var("PYTHONWARNINGS") {
+            options.env_warnoptions = value
+                .split(',')
+                .map(str::trim)
+                .filter(|w| !w.is_empty())
+                .map(String::from)
+                .collect();
+        }
+    }
     Ok(Split {
         clap_args,
         program_args,

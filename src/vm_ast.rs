@@ -59,6 +59,10 @@ pub fn compile_tree(
         })?;
     Ok(CompiledSource {
         code: compiled.code,
-        warnings: compiled.warnings.iter().map(vm_warning).collect(),
+        warnings: compiled
+            .warnings
+            .iter()
+            .map(|w| vm_warning(w, filename))
+            .collect(),
     })
 }

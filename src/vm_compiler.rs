@@ -52,7 +52,11 @@ impl SourceCompiler for PithCompiler {
             .map_err(|e| compile_failure(&e, text, filename))?;
         Ok(CompiledSource {
             code: compiled.code,
-            warnings: compiled.warnings.iter().map(vm_warning).collect(),
+            warnings: compiled
+                .warnings
+                .iter()
+                .map(|w| vm_warning(w, filename))
+                .collect(),
         })
     }
 }
@@ -85,11 +89,16 @@ pub(crate) fn parse_failure(
 }
 
 /// A compiler warning in the VM's terms.
-pub fn vm_warning(w: &pith_compiler::Warning) -> CompileWarning {
+pub fn vm_warning(w: &pith_compiler::Warning, filename: &str) -> CompileWarning {
     CompileWarning {
-        category: w.category(),
+        category: ExcKind::SyntaxWarning,
         message: w.message.clone(),
         lineno: w.lineno,
+        offset: w.offset as i32,
+        end_lineno: w.end_lineno,
+        end_offset: w.end_offset as i32,
+        // As for compile errors, CPython reads the line back from the file.
+        text: program_text(filename, w.lineno),
     }
 }
 

@@ -134,8 +134,19 @@ pub fn compile_source(source: &str, filename: &str) -> Option<pith_bytecode::Cod
     compile_file(&file, filename)
 }
 
-/// [`compile_source`] of a decoded file.
+/// [`compile_source`] of a decoded file, its warnings printed.
 fn compile_file(file: &SourceFile, filename: &str) -> Option<pith_bytecode::CodeObject> {
+    let compiled = compile_file_keeping_warnings(file, filename)?;
+    report_warnings(&compiled.warnings, &file.text, filename);
+    Some(compiled.code)
+}
+
+/// [`compile_source`] of a decoded file, its warnings returned for the
+/// caller to issue.
+fn compile_file_keeping_warnings(
+    file: &SourceFile,
+    filename: &str,
+) -> Option<pith_compiler::Compiled> {
     let source = file.text.as_str();
     let tree = match pith_parser::parse(source, pith_parser::Mode::Exec, filename) {
         Ok(tree) => tree,
@@ -145,15 +156,58 @@ fn compile_file(file: &SourceFile, filename: &str) -> Option<pith_bytecode::Code
         }
     };
     match pith_compiler::compile_module(tree, source, filename, pith_compiler::Mode::Exec) {
-        Ok(compiled) => {
-            report_warnings(&compiled.warnings, source, filename);
-            Some(compiled.code)
-        }
+        Ok(compiled) => Some(compiled),
         Err(err) => {
             eprint!("{}", compile_error_report(&err, source, filename));
             None
         }
     }
+}
+
+/// A program compiled before its VM starts, with the compile warnings the
+/// VM issues once `-W` options are in place (CPython's compiler warns through
+/// the `warnings` machinery, so `-W error` makes them `SyntaxError`s).
+pub struct Program {
+    /// The module code object.
+    pub code: std::sync::Arc<pith_bytecode::CodeObject>,
+    /// Its compile warnings, in the VM's terms.
+    pub warnings: Vec<pith_vm::CompileWarning>,
+    /// The source text the warnings point into (empty for a `.pyc`).
+    pub source: String,
+}
+
+/// [`compile_source`], keeping the warnings for the VM to issue.
+pub fn compile_program_source(source: &str, filename: &str) -> Option<Program> {
+    let file = SourceFile {
+        text: source.to_owned(),
+        byte_columns: false,
+    };
+    program_of_file(file, filename)
+}
+
+fn program_of_file(file: SourceFile, filename: &str) -> Option<Program> {
+    let compiled = compile_file_keeping_warnings(&file, filename)?;
+    Some(Program {
+        code: std::sync::Arc::new(compiled.code),
+        warnings: compiled
+            .warnings
+            .iter()
+            .map(|w| crate::vm_compiler::vm_warning(w, filename))
+            .collect(),
+        source: file.text,
+    })
+}
+
+/// [`load_program`], keeping a source file's warnings for the VM to issue.
+pub fn load_program_keeping_warnings(path: &Path, filename: &str) -> Option<Program> {
+    if path.extension().is_some_and(|ext| ext == "pyc") {
+        return load_pyc(path).map(|pyc| Program {
+            code: pyc.code,
+            warnings: Vec::new(),
+            source: String::new(),
+        });
+    }
+    program_of_file(read_source_file(path)?, filename)
 }
 
 /// Prints compile-time warnings as the VM reports those of `compile()`.
@@ -163,7 +217,7 @@ fn report_warnings(warnings: &[pith_compiler::Warning], source: &str, filename: 
     }
     let warnings: Vec<_> = warnings
         .iter()
-        .map(crate::vm_compiler::vm_warning)
+        .map(|w| crate::vm_compiler::vm_warning(w, filename))
         .collect();
     eprint!(
         "{}",

@@ -2,7 +2,6 @@
 
 use std::path::Path;
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use pith_vm::run_module::RunModuleError;
 use pith_vm::{Vm, VmError};
@@ -118,12 +117,12 @@ fn on_vm_thread(body: impl FnOnce() -> i32 + Send + 'static) -> ExitCode {
 
 /// Runs a program as `python3` would and returns its exit status.
 pub fn run_program(code: Option<String>, script: Vec<String>) -> ExitCode {
-    let (argv, main_file, code) = match code {
+    let (argv, main_file, program) = match code {
         Some(text) => {
             let mut argv = vec!["-c".to_string()];
             argv.extend(script);
-            let code = super::compile_source(&text, "<string>").map(Arc::new);
-            (argv, None, code)
+            let program = super::compile_program_source(&text, "<string>");
+            (argv, None, program)
         }
         None => {
             let Some(file) = script.first() else {
@@ -138,11 +137,11 @@ pub fn run_program(code: Option<String>, script: Vec<String>) -> ExitCode {
             }
             let path = Path::new(file);
             let filename = script_name(path);
-            let code = super::load_program(path, &filename);
-            (script, Some(filename), code)
+            let program = super::load_program_keeping_warnings(path, &filename);
+            (script, Some(filename), program)
         }
     };
-    let Some(code) = code else {
+    let Some(program) = program else {
         return ExitCode::FAILURE;
     };
     let worker = std::thread::Builder::new()
@@ -150,8 +149,10 @@ pub fn run_program(code: Option<String>, script: Vec<String>) -> ExitCode {
         .stack_size(VM_STACK_BYTES)
         .spawn(move || {
             let mut vm = Vm::with_output(program_stdout(), Box::new(std::io::stderr()));
+            let filename = main_file.clone().unwrap_or_else(|| "<string>".into());
             set_up_program(&mut vm, argv, main_file);
-            match vm.run_code(code) {
+            let warned = vm.issue_compile_warnings(&program.warnings, &program.source, &filename);
+            match warned.and_then(|()| vm.run_code(program.code)) {
                 Ok(()) => 0,
                 Err(err @ VmError::Uncaught(_)) => err.exit_status(),
                 Err(err) => {

@@ -14,6 +14,13 @@ pub struct Warning {
     /// 1-based line CPython attributes the warning to (the current
     /// instruction location when it is issued).
     pub lineno: u32,
+    /// 1-based column of that location (UTF-8 bytes + 1), where the
+    /// `SyntaxError` points when a filter turns the warning into an error.
+    pub offset: u32,
+    /// 1-based end line of that location.
+    pub end_lineno: u32,
+    /// 1-based end column of that location.
+    pub end_offset: u32,
 }
 
 impl Warning {

@@ -13,6 +13,8 @@ pub struct CommandLine {
     pub xoptions: Vec<(String, Option<String>)>,
     /// `-W arg`, in order.
     pub warnoptions: Vec<String>,
+    /// The comma-separated entries of `PYTHONWARNINGS` (empty under `-E`).
+    pub env_warnoptions: Vec<String>,
     /// `-I`: isolated mode (implies `-E` and `-s`, no script directory on
     /// `sys.path`).
     pub isolated: bool,
@@ -72,12 +74,29 @@ impl CommandLine {
         ]
     }
 
-    /// `sys.warnoptions`: `-X dev` puts `default` first, as CPython's
-    /// `config_init_warnoptions` does.
+    /// `sys.warnoptions` in CPython's `config_init_warnoptions` order, lowest
+    /// precedence first (the `warnings` module lets later entries win):
+    /// `-X dev`'s `default`, `PYTHONWARNINGS`, `-W` options, then `-b`'s.
     pub(crate) fn warnoptions_list(&self) -> Value {
-        let dev = self.has_xoption("dev").then(|| Value::str("default"));
-        let given = self.warnoptions.iter().map(|w| Value::str(w));
-        Value::list(dev.into_iter().chain(given).collect())
+        Value::list(self.warnoptions_strs().map(Value::str).collect())
+    }
+
+    fn warnoptions_strs(&self) -> impl Iterator<Item = &str> {
+        let dev = self.has_xoption("dev").then_some("default");
+        let bytes = match self.bytes_warning {
+            0 => None,
+            1 => Some("default::BytesWarning"),
+            _ => Some("error::BytesWarning"),
+        };
+        dev.into_iter()
+            .chain(self.env_warnoptions.iter().map(String::as_str))
+            .chain(self.warnoptions.iter().map(String::as_str))
+            .chain(bytes)
+    }
+
+    /// Whether `sys.warnoptions` has entries for `warnings` to apply.
+    pub(crate) fn has_warnoptions(&self) -> bool {
+        self.warnoptions_strs().next().is_some()
     }
 
     /// `sys._xoptions`: name to value, or to `True` for a bare `-X name`.

@@ -63,12 +63,21 @@ pub struct CompileFailure {
 /// A compile-time warning (`SyntaxWarning`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CompileWarning {
-    /// The category's name, e.g. `SyntaxWarning`.
-    pub category: &'static str,
+    /// The category, e.g. `SyntaxWarning`.
+    pub category: ExcKind,
     /// The message.
     pub message: String,
     /// 1-based line.
     pub lineno: u32,
+    /// Where the `SyntaxError` points when a warnings filter turns the
+    /// warning into an error: 1-based column, end line and end column.
+    pub offset: i32,
+    /// 1-based end line.
+    pub end_lineno: u32,
+    /// 1-based end column.
+    pub end_offset: i32,
+    /// The source line that `SyntaxError` shows, if any.
+    pub text: Option<String>,
 }
 
 /// A successful compilation.
@@ -363,7 +372,9 @@ pub fn format_warnings(warnings: &[CompileWarning], source: &str, filename: &str
     for w in warnings {
         out.push_str(&format!(
             "{filename}:{}: {}: {}\n",
-            w.lineno, w.category, w.message
+            w.lineno,
+            w.category.name(),
+            w.message
         ));
         let line = source
             .split_inclusive('\n')
@@ -400,7 +411,7 @@ impl Vm {
         let compiled = compiler
             .compile(source, filename, mode)
             .map_err(|f| failure_to_err(f, filename))?;
-        self.report_warnings(&compiled.warnings, source, filename);
+        self.report_warnings(&compiled.warnings, source, filename)?;
         Ok(Arc::new(compiled.code))
     }
 
@@ -411,22 +422,87 @@ impl Vm {
             .map_err(|e| PyErr::system_error(format!("bad code object: {e}")))
     }
 
-    /// Prints compile warnings on stderr, after the output written so far.
+    /// Issues the warnings of a program compiled before the VM started (the
+    /// main script), so that `-W` options and `PYTHONWARNINGS` apply to them.
+    /// A warning turned into an error is reported as an uncaught `SyntaxError`.
+    ///
+    /// # Errors
+    /// The `SyntaxError` (or the error a filter raised), already printed.
+    pub fn issue_compile_warnings(
+        &mut self,
+        warnings: &[CompileWarning],
+        source: &str,
+        filename: &str,
+    ) -> Result<(), crate::VmError> {
+        self.report_warnings(warnings, SourceText::Str(source), filename)
+            .map_err(|e| {
+                let _ = self.stdout.flush();
+                self.display_uncaught(&e);
+                crate::VmError::Uncaught(e)
+            })
+    }
+
+    /// Issues compile warnings as CPython's compiler does
+    /// (`PyErr_WarnExplicitObject` with no module or registry): through
+    /// `warnings.warn_explicit` once `warnings` is loaded (or `-W` options
+    /// wait to be applied), else printed on stderr after the output written
+    /// so far, which is what the default filters do. A warning that a filter
+    /// turns into an error becomes a `SyntaxError` at the warning's position.
     pub(crate) fn report_warnings(
         &mut self,
         warnings: &[CompileWarning],
         source: SourceText<'_>,
         filename: &str,
-    ) {
+    ) -> PyResult<()> {
         if warnings.is_empty() {
-            return;
+            return Ok(());
         }
-        let text = match source {
-            SourceText::Str(s) => std::borrow::Cow::Borrowed(s),
-            SourceText::Bytes(b) => String::from_utf8_lossy(b),
+        let options_pending = self.cmdline.has_warnoptions();
+        let key = self.intern("warnings");
+        let loaded = self.modules.borrow().get_str(&key).cloned();
+        let module = match loaded {
+            Some(m) => m,
+            None if options_pending => self.import_dotted("warnings")?,
+            None => {
+                let text = match source {
+                    SourceText::Str(s) => std::borrow::Cow::Borrowed(s),
+                    SourceText::Bytes(b) => String::from_utf8_lossy(b),
+                };
+                let out = format_warnings(warnings, &text, filename);
+                let _ = self.stdout.flush();
+                self.write_err(&out);
+                return Ok(());
+            }
         };
-        let out = format_warnings(warnings, &text, filename);
-        let _ = self.stdout.flush();
-        self.write_err(&out);
+        let warn_key = self.intern("warn_explicit");
+        let warn_explicit = self.get_attr(&module, &warn_key)?;
+        for w in warnings {
+            let args = [
+                Value::string(w.message.clone()),
+                Value::Type(crate::types::exc_type(w.category)),
+                Value::str(filename),
+                Value::Int(i64::from(w.lineno)),
+                Value::None,
+                Value::None,
+            ];
+            if let Err(e) = self.call(&warn_explicit, &args) {
+                if !e.0.is_instance(w.category) {
+                    return Err(e);
+                }
+                return Err(failure_to_err(
+                    CompileFailure {
+                        kind: ExcKind::SyntaxError,
+                        message: w.message.clone(),
+                        lineno: w.lineno,
+                        offset: w.offset,
+                        end_lineno: w.end_lineno,
+                        end_offset: w.end_offset,
+                        text: w.text.clone(),
+                    },
+                    filename,
+                ));
+            }
+        }
+        Ok(())
     }
 }

@@ -165,8 +165,15 @@ impl<'a> Compiler<'a> {
     /// `compiler_warn`: a `SyntaxWarning` at the current line, if `message` is set.
     pub fn warn(&mut self, message: Option<String>) {
         if let Some(message) = message {
-            let lineno = self.ur().loc.lineno.max(0) as u32;
-            self.warnings.push(crate::Warning { message, lineno });
+            let loc = self.ur().loc;
+            let one_based = |v: i32| (v + 1).max(0) as u32;
+            self.warnings.push(crate::Warning {
+                message,
+                lineno: loc.lineno.max(0) as u32,
+                offset: one_based(loc.col),
+                end_lineno: loc.end_lineno.max(0) as u32,
+                end_offset: one_based(loc.end_col),
+            });
         }
     }
 

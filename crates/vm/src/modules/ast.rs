@@ -625,7 +625,7 @@ fn compile_tree(vm: &mut Vm, source: &Value, filename: &str, mode: TreeMode) -> 
     let compiled = compiler
         .compile_tree(tree, &positions, filename, compile_mode)
         .map_err(|f| failure_to_err(f, filename))?;
-    vm.report_warnings(&compiled.warnings, SourceText::Str(""), filename);
+    vm.report_warnings(&compiled.warnings, SourceText::Str(""), filename)?;
     let code = vm.load_code(Arc::new(compiled.code))?;
     Ok(Value::Code(code))
 }
