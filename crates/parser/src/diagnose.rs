@@ -447,6 +447,17 @@ impl Diag<'_, '_, '_> {
         }
     }
 
+    /// The syntax error of the source between tokens `first..=last` parsed
+    /// as an expression list, positioned in the whole source; `None` if it
+    /// parses.
+    fn operand_error(&self, first: usize, last: usize) -> Option<SyntaxErr> {
+        let start = self.tokens[first].0;
+        let s = (start - self.shift) as usize;
+        let e = (self.tokens[last].2 - self.shift) as usize;
+        let text = self.source.get(s..e)?;
+        crate::parse_tokens(text, Tok::StartExpression, start, false).err()
+    }
+
     /// The error of the string atom that ends right before the error token.
     fn strings_before(&self) -> Option<SyntaxErr> {
         let mut first = self.index;
@@ -625,23 +636,40 @@ impl Diag<'_, '_, '_> {
                 "Lambda expression parameters cannot be parenthesized",
             ));
         }
-        // `print "x"`
-        if let (Some(Tok::Name(name @ ("print" | "exec"))), true) = (p, starts_expr(t)) {
-            if self.line_start(i - 1) == i - 1 {
-                let mut last = i;
-                while last + 1 < self.tokens.len()
-                    && !matches!(
-                        self.tokens[last + 1].1,
-                        Tok::Newline | Tok::Op(Operator::Semi)
-                    )
-                {
-                    last += 1;
+        // `print "x"`, `x = print foo`: CPython's `invalid_legacy_expression`
+        // (`NAME !'(' star_expressions`) wherever an expression may start,
+        // over the longest expression list that follows, if that parses.
+        if let Some(Tok::Name(name @ ("print" | "exec"))) = p {
+            let before = i.checked_sub(2).and_then(|k| self.tok(k));
+            let at_expr_start = self.line_start(i - 1) == i - 1
+                || !before.is_some_and(|b| ends_expr(b) || b == Tok::Op(Operator::Dot));
+            if starts_expr(t) && t != Tok::Op(Operator::Lpar) && at_expr_start {
+                let mut last = self.expr_end(i);
+                while self.tok(last + 1) == Some(Tok::Op(Operator::Comma)) {
+                    match self.tok(last + 2) {
+                        Some(next) if starts_expr(next) => last = self.expr_end(last + 2),
+                        _ => {
+                            last += 1;
+                            break;
+                        }
+                    }
                 }
-                return Some(self.range(
-                    i - 1,
-                    last,
-                    format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?"),
-                ));
+                // A specific error inside the operand is the one CPython
+                // reports; a plain "invalid syntax" there leaves the
+                // generic error at the first pass's furthest token.
+                match self.operand_error(i, last) {
+                    None => {
+                        return Some(self.range(
+                            i - 1,
+                            last,
+                            format!(
+                                "Missing parentheses in call to '{name}'. Did you mean {name}(...)?"
+                            ),
+                        ))
+                    }
+                    Some(err) if err.msg != "invalid syntax" => return Some(err),
+                    Some(_) => {}
+                }
             }
         }
         // `if x = 1:`

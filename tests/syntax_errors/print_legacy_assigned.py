@@ -1,0 +1,1 @@
+value = print "a", x
