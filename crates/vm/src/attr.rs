@@ -717,7 +717,11 @@ pub(crate) fn takes_instance(def: &BuiltinDef) -> bool {
 /// The attributes of a class that `type` defines as data descriptors, which
 /// an entry of the same name in the class's namespace does not shadow.
 fn is_type_data_attr(name: &str) -> bool {
-    name.starts_with("__") && matches!(name, "__dict__" | "__name__" | "__qualname__" | "__mro__")
+    name.starts_with("__")
+        && matches!(
+            name,
+            "__dict__" | "__name__" | "__qualname__" | "__mro__" | "__annotations__"
+        )
 }
 
 /// A class's `__name__` now (CPython's `tp_name` of a heap type, which
@@ -769,6 +773,20 @@ fn type_special_attr(t: &Rc<TypeObj>, name: &str) -> Option<Value> {
             None => crate::doc_table::doc(&t.name).map_or(Value::None, Value::str),
         },
         "__class_getitem__" => return crate::generic_alias::class_getitem_attr(t),
+        // `type_get_annotations`: the class's own, never an inherited one;
+        // a class without any gets an empty dict, kept in its namespace.
+        "__annotations__" => {
+            let mut d = h?.dict.borrow_mut();
+            let key = Value::str("__annotations__");
+            match d.get(&key).ok().flatten() {
+                Some(v) => v.clone(),
+                None => {
+                    let fresh = Value::dict(crate::dict::Dict::new());
+                    let _ = d.insert(key, fresh.clone());
+                    fresh
+                }
+            }
+        }
         _ => return None,
     })
 }

@@ -2233,6 +2233,15 @@ impl Vm {
                             .and_then(|f| f.names.clone())
                             .unwrap_or_else(|| globals.clone());
                         let key = Value::str("__annotations__");
+                        if let Some(m) = crate::class_ns::custom(&ns) {
+                            // A mapping namespace: `__getitem__`, and
+                            // `__setitem__` of a new dict on `KeyError`.
+                            if tri!(self.load_custom_name(&m, key.clone())).is_none() {
+                                let d = Value::dict(crate::dict::Dict::new());
+                                tri!(self.setitem(&m, key, d));
+                            }
+                            continue;
+                        }
                         let present = tri!(ns.borrow().get(&key)).is_some();
                         if !present {
                             let d = Value::Dict(Rc::new(RefCell::new(crate::dict::Dict::new())));

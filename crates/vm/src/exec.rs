@@ -4,11 +4,13 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use crate::class_ns;
 use crate::code::Code;
 use crate::compile_hook::{CompileMode, SourceText};
 use crate::dict::Dict;
 use crate::exc::{PyErr, PyResult};
 use crate::func::{Args, BuiltinDef};
+use crate::instance::payload_of;
 use crate::types::type_name;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -105,36 +107,59 @@ fn code_arg(vm: &mut Vm, source: &Value, func: &str, mode: CompileMode) -> PyRes
 /// A namespace dict shared with running code.
 type Namespace = Rc<RefCell<Dict>>;
 
-/// The `(globals, locals)` namespaces `exec`/`eval` run in.
+/// The `(globals, locals)` namespaces `exec`/`eval` run in, and the mapping
+/// standing behind `locals` when it is not a dict (any object whose class
+/// has `__getitem__`, as `PyMapping_Check`), which the code reaches through
+/// a `class_ns` registration.
 fn namespaces(
     vm: &mut Vm,
     func: &str,
     globals: Option<&Value>,
     locals: Option<&Value>,
-) -> PyResult<(Namespace, Namespace)> {
+) -> PyResult<(Namespace, Namespace, Option<class_ns::Registration>)> {
+    let globals_arg = globals;
     let globals = match globals {
         None | Some(Value::None) => None,
         Some(Value::Dict(d)) => Some(d.clone()),
+        // A dict subclass is used as its dict (CPython's `PyDict_*` calls).
+        Some(v @ Value::Instance(_)) if matches!(payload_of(v), Some(Value::Dict(_))) => {
+            match payload_of(v) {
+                Some(Value::Dict(d)) => Some(d.clone()),
+                _ => None,
+            }
+        }
         Some(other) => {
             return Err(PyErr::type_error(if func == "exec" {
                 format!("exec() globals must be a dict, not {}", type_name(other))
-            } else {
+            } else if is_mapping(vm, other) {
                 "globals must be a real dict; try eval(expr, {}, mapping)".to_string()
+            } else {
+                "globals must be a dict".to_string()
             }))
         }
+    };
+    let mut registration = None;
+    // Without locals, a dict subclass given as globals is the locals too,
+    // reached through its own methods as any non-dict mapping.
+    let locals = match (locals, globals_arg) {
+        (None | Some(Value::None), Some(g @ Value::Instance(_))) => Some(g),
+        (l, _) => l,
     };
     let locals = match locals {
         None | Some(Value::None) => None,
         Some(Value::Dict(d)) => Some(d.clone()),
+        Some(other) if is_mapping(vm, other) => {
+            let r = class_ns::Registration::new(other.clone());
+            let ns = r.namespace();
+            registration = Some(r);
+            Some(ns)
+        }
         Some(other) => {
-            return Err(PyErr::type_error(format!(
-                "locals must be a mapping{}",
-                if func == "exec" {
-                    String::new()
-                } else {
-                    format!(", not {}", type_name(other))
-                }
-            )))
+            return Err(PyErr::type_error(if func == "exec" {
+                format!("locals must be a mapping or None, not {}", type_name(other))
+            } else {
+                "locals must be a mapping".to_string()
+            }))
         }
     };
     let (globals, locals) = match (globals, locals) {
@@ -156,13 +181,20 @@ fn namespaces(
             .borrow_mut()
             .insert(key, Value::Dict(vm.builtins.clone()))?;
     }
-    Ok((globals, locals))
+    Ok((globals, locals, registration))
+}
+
+/// `PyMapping_Check`: the object's class has `__getitem__`.
+fn is_mapping(vm: &mut Vm, v: &Value) -> bool {
+    let t = crate::types::type_of(v);
+    let getitem = crate::names::D::GetItem.name();
+    vm.get_attr(&Value::Type(t), &getitem).is_ok()
 }
 
 fn b_exec(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     a.check_kw("exec", &["closure"])?;
     arity(&Args::positional(a.pos), "exec", 1, 3)?;
-    let (globals, locals) = namespaces(vm, "exec", a.pos.get(1), a.pos.get(2))?;
+    let (globals, locals, _mapping) = namespaces(vm, "exec", a.pos.get(1), a.pos.get(2))?;
     let code = code_arg(vm, &a.pos[0], "exec", CompileMode::Exec)?;
     vm.run_code_in(code, globals, locals)?;
     Ok(Value::None)
@@ -170,7 +202,7 @@ fn b_exec(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn b_eval(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     arity(&a, "eval", 1, 3)?;
-    let (globals, locals) = namespaces(vm, "eval", a.pos.get(1), a.pos.get(2))?;
+    let (globals, locals, _mapping) = namespaces(vm, "eval", a.pos.get(1), a.pos.get(2))?;
     let code = code_arg(vm, &a.pos[0], "eval", CompileMode::Eval)?;
     vm.run_code_in(code, globals, locals)
 }

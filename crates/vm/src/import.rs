@@ -73,6 +73,14 @@ pub(crate) fn module_special_attr(
     if name == "__dict__" {
         return Ok(Some(Value::Dict(m.dict.clone())));
     }
+    if name == "__annotations__" {
+        // `module_get_annotations`: a module without any gets an empty
+        // dict, kept in its namespace.
+        let fresh = Value::dict(crate::dict::Dict::new());
+        let key = Value::str("__annotations__");
+        m.dict.borrow_mut().insert(key, fresh.clone())?;
+        return Ok(Some(fresh));
+    }
     let hook = dict_get(&m.dict.borrow(), "__getattr__");
     match hook {
         Some(f) => vm.call(&f, &[Value::str(name)]).map(Some),
