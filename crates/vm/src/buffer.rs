@@ -1,8 +1,8 @@
 //! The bytes of a bytes-like object: what CPython's buffer protocol hands a C
 //! function that takes a `y*` argument. Native modules read their binary
 //! arguments through here so that every one accepts the same objects
-//! (`bytes`, `bytearray`, `memoryview`, and subclasses of `bytes` and
-//! `bytearray`) and rejects the rest with CPython's message.
+//! (`bytes`, `bytearray`, `memoryview`, `array.array`, and subclasses of
+//! `bytes` and `bytearray`) and rejects the rest with CPython's message.
 
 use crate::exc::{PyErr, PyResult};
 use crate::types::type_name;
@@ -17,7 +17,7 @@ pub fn exported_bytes(v: &Value) -> Option<PyResult<Vec<u8>>> {
         Value::MemoryView(m) => Some(m.to_vec()),
         Value::Instance(_) => match crate::instance::payload_of(v) {
             Some(p @ (Value::Bytes(_) | Value::ByteArray(_))) => exported_bytes(p),
-            _ => None,
+            _ => crate::modules::array::exported_bytes(v),
         },
         _ => None,
     }

@@ -1101,7 +1101,8 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
             return vm.reversed_special(obj);
         }
     }
-    if let Some(first) = a.pos.first() {
+    // `int()` converts its argument itself (`int_new::number_long`).
+    if let Some(first) = a.pos.first().filter(|_| t.kind != TypeKind::Int) {
         if let Some(v) = vm.convert_arg(t.kind, first)? {
             let mut pos = a.pos.to_vec();
             pos[0] = v;
@@ -1140,95 +1141,7 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
             crate::name_error::init(&e, a.kwnames, a.kwvals)?;
             Ok(Value::Exception(Rc::new(e)))
         }
-        TypeKind::Int => {
-            if let Some(Value::Str(k)) = a
-                .kwnames
-                .iter()
-                .find(|k| !matches!(k, Value::Str(s) if s.as_str() == "base"))
-            {
-                return Err(PyErr::type_error(format!(
-                    "'{}' is an invalid keyword argument for int()",
-                    k.as_str()
-                )));
-            }
-            at_most(&a, "int", 2)?;
-            let base = a.pos.get(1).or_else(|| a.kw("base"));
-            let Some(x) = a.pos.first() else {
-                return Ok(Value::Int(0));
-            };
-            // Bytes are parsed as their ASCII text; messages still show the bytes.
-            if let Some(text) = bytes_text(x) {
-                let b = match base {
-                    Some(b) => int_arg(b, "int")?,
-                    None => 10,
-                };
-                if b != 0 && !(2..=36).contains(&b) {
-                    return Err(PyErr::value_error(
-                        "int() base must be >= 2 and <= 36, or 0",
-                    ));
-                }
-                crate::format::check_int_parse_digits(&text, b as u32)?;
-                return parse_int(&text, b as u32)
-                    .map(Value::from_bigint)
-                    .ok_or_else(|| {
-                        PyErr::value_error(format!(
-                            "invalid literal for int() with base {}: {}",
-                            b,
-                            crate::repr::repr(&crate::methods::bytearray::freeze(x))
-                        ))
-                    });
-            }
-            if let Some(b) = base {
-                let b = int_arg(b, "int")?;
-                if b != 0 && !(2..=36).contains(&b) {
-                    return Err(PyErr::value_error(
-                        "int() base must be >= 2 and <= 36, or 0",
-                    ));
-                }
-                let Value::Str(s) = x else {
-                    return Err(PyErr::type_error(
-                        "int() can't convert non-string with explicit base",
-                    ));
-                };
-                crate::format::check_int_parse_digits(s.as_str(), b as u32)?;
-                return parse_int(s.as_str(), b as u32)
-                    .map(Value::from_bigint)
-                    .ok_or_else(|| {
-                        PyErr::value_error(format!(
-                            "invalid literal for int() with base {}: {}",
-                            b,
-                            crate::repr::repr(x)
-                        ))
-                    });
-            }
-            match x {
-                Value::Int(_) | Value::BigInt(_) => Ok(x.clone()),
-                Value::Bool(b) => Ok(Value::Int(i64::from(*b))),
-                Value::Float(f) => {
-                    if f.is_nan() {
-                        return Err(PyErr::value_error("cannot convert float NaN to integer"));
-                    }
-                    if f.is_infinite() {
-                        return Err(PyErr::overflow("cannot convert float infinity to integer"));
-                    }
-                    Ok(<BigInt as num_traits::FromPrimitive>::from_f64(f.trunc())
-                        .map_or(Value::Int(0), Value::from_bigint))
-                }
-                Value::Str(s) => {
-                    crate::format::check_int_parse_digits(s.as_str(), 10)?;
-                    parse_int(s.as_str(), 10).map(Value::from_bigint).ok_or_else(|| {
-                    PyErr::value_error(format!(
-                        "invalid literal for int() with base 10: {}",
-                        crate::repr::repr(x)
-                    ))
-                })
-                }
-                other => Err(PyErr::type_error(format!(
-                    "int() argument must be a string, a bytes-like object or a real number, not '{}'",
-                    type_name(other)
-                ))),
-            }
-        }
+        TypeKind::Int => crate::int_new::construct(vm, a),
         TypeKind::Complex => construct_complex(vm, a),
         TypeKind::MemoryView => {
             a.check_kw("memoryview", &["object"])?;
@@ -1845,7 +1758,9 @@ fn construct_bytes(vm: &mut Vm, a: Args<'_>, name: &str) -> PyResult<Value> {
                 };
             }
             let has_index = crate::class::special(&type_of(v), crate::names::D::Index).is_some();
-            if has_index {
+            if let Some(exported) = crate::buffer::exported_bytes(v) {
+                exported?
+            } else if has_index {
                 let n = vm.index_value(v)?;
                 if n < 0 {
                     return Err(PyErr::value_error("negative count"));
@@ -1954,12 +1869,15 @@ fn round_float(x: f64, n: i64) -> f64 {
     }
 }
 
-/// The text of a bytes-like argument of `int()` / `float()` (Latin-1, so any
+/// The text of a bytes-like argument of `float()` (Latin-1, so any
 /// non-ASCII byte makes the literal invalid as in CPython).
 fn bytes_text(v: &Value) -> Option<String> {
     match v {
         Value::Bytes(b) => Some(b.iter().map(|&c| c as char).collect()),
         Value::ByteArray(b) => Some(b.borrow().iter().map(|&c| c as char).collect()),
-        _ => None,
+        _ => match crate::buffer::exported_bytes(v) {
+            Some(Ok(b)) => Some(b.iter().map(|&c| c as char).collect()),
+            _ => None,
+        },
     }
 }

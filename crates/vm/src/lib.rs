@@ -74,6 +74,7 @@ pub mod inst_dict;
 pub mod instance;
 mod instance_check;
 mod int_div;
+mod int_new;
 pub mod iter;
 mod iter_reduce;
 mod keys;
@@ -117,6 +118,7 @@ mod union;
 mod unraisable;
 pub mod value;
 mod vm;
+mod warn;
 
 pub use cmdline::CommandLine;
 pub use code::{Code, LoadError};

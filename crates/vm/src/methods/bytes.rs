@@ -41,15 +41,11 @@ pub(super) fn bytes_val(b: Vec<u8>) -> Value {
     Value::Bytes(Rc::new(b))
 }
 
-/// A bytes-like argument.
+/// A bytes-like argument (anything that exports a buffer).
 fn buffer(v: &Value) -> PyResult<Cow<'_, [u8]>> {
     match v {
         Value::Bytes(b) => Ok(Cow::Borrowed(b)),
-        Value::ByteArray(b) => Ok(Cow::Owned(b.borrow().clone())),
-        other => Err(PyErr::type_error(format!(
-            "a bytes-like object is required, not '{}'",
-            type_name(other)
-        ))),
+        other => crate::buffer::bytes_like(other).map(Cow::Owned),
     }
 }
 
@@ -301,12 +297,15 @@ pub(super) fn bytes_join(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         match item {
             Value::Bytes(b) => out.extend_from_slice(b),
             Value::ByteArray(b) => out.extend_from_slice(&b.borrow()),
-            other => {
-                return Err(PyErr::type_error(format!(
-                    "sequence item {i}: expected a bytes-like object, {} found",
-                    type_name(other)
-                )))
-            }
+            other => match crate::buffer::exported_bytes(other) {
+                Some(b) => out.extend_from_slice(&b?),
+                None => {
+                    return Err(PyErr::type_error(format!(
+                        "sequence item {i}: expected a bytes-like object, {} found",
+                        type_name(other)
+                    )))
+                }
+            },
         }
     }
     Ok(bytes_val(out))

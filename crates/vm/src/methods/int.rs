@@ -151,12 +151,15 @@ fn int_from_bytes(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             }
             out
         }
-        Some(other) => {
-            return Err(PyErr::type_error(format!(
-                "cannot convert '{}' object to bytes",
-                type_name(other)
-            )))
-        }
+        Some(other) => match crate::buffer::exported_bytes(other) {
+            Some(b) => b?,
+            None => {
+                return Err(PyErr::type_error(format!(
+                    "cannot convert '{}' object to bytes",
+                    type_name(other)
+                )))
+            }
+        },
         None => Vec::new(),
     };
     let big = byteorder(order, "from_bytes")?;

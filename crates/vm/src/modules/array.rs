@@ -657,11 +657,23 @@ fn a_extend(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn a_tobytes(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "tobytes")?;
     let s = borrow(&st)?;
+    Ok(Value::Bytes(Rc::new(machine_bytes(&s))))
+}
+
+fn machine_bytes(s: &Array) -> Vec<u8> {
     let mut out = Vec::with_capacity(s.items.len() * itemsize(s.code));
     for v in &s.items {
         item_bytes(s.code, v, &mut out);
     }
-    Ok(Value::Bytes(Rc::new(out)))
+    out
+}
+
+/// The bytes an array exports through the buffer protocol (its machine
+/// layout, as `tobytes` gives), if `v` is an array.
+pub(crate) fn exported_bytes(v: &Value) -> Option<PyResult<Vec<u8>>> {
+    let st = state_of::<Array>(v)?;
+    let s = borrow(&st);
+    Some(s.map(|s| machine_bytes(&s)))
 }
 
 fn a_frombytes(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
