@@ -1037,7 +1037,7 @@ fn parse_float(text: &str) -> Option<f64> {
     };
     match body {
         "inf" | "infinity" => return Some(sign * f64::INFINITY),
-        "nan" => return Some(f64::NAN),
+        "nan" => return Some(f64::NAN.copysign(sign)),
         _ => {}
     }
     let b = body.as_bytes();
@@ -1873,11 +1873,19 @@ fn round_float(x: f64, n: i64) -> f64 {
 /// non-ASCII byte makes the literal invalid as in CPython).
 fn bytes_text(v: &Value) -> Option<String> {
     match v {
-        Value::Bytes(b) => Some(b.iter().map(|&c| c as char).collect()),
-        Value::ByteArray(b) => Some(b.borrow().iter().map(|&c| c as char).collect()),
+        Value::Bytes(b) => Some(ascii_text(b)),
+        Value::ByteArray(b) => Some(ascii_text(&b.borrow())),
         _ => match crate::buffer::exported_bytes(v) {
-            Some(Ok(b)) => Some(b.iter().map(|&c| c as char).collect()),
+            Some(Ok(b)) => Some(ascii_text(&b)),
             _ => None,
         },
     }
+}
+
+/// Bytes read as number text: a non-ASCII byte can be neither a digit nor
+/// the whitespace around one (CPython strips only ASCII space from bytes).
+pub(crate) fn ascii_text(b: &[u8]) -> String {
+    b.iter()
+        .map(|&c| if c.is_ascii() { c as char } else { '\u{FFFD}' })
+        .collect()
 }

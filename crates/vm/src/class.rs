@@ -1049,6 +1049,14 @@ pub fn new_instance(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value
             }
             v
         }
+        // `float_new`, `tuple_new`, `frozenset_new`: keywords are refused
+        // only when `__init__` is the builtin one; a Python `__init__`
+        // takes them instead.
+        TypeKind::Float | TypeKind::Tuple | TypeKind::FrozenSet
+            if special(t, D::Init).is_some() =>
+        {
+            crate::builtins::construct(vm, &solid, Args::positional(a.pos))?
+        }
         _ => crate::builtins::construct(vm, &solid, a)?,
     };
     Ok(Instance::new_value(t.clone(), payload))
@@ -1122,12 +1130,20 @@ pub(crate) fn create_and_init(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyRe
                     let mut all = Vec::with_capacity(a.pos.len() + 1);
                     all.push(obj.clone());
                     all.extend_from_slice(a.pos);
+                    // `list___init__` refuses keywords only when `__new__`
+                    // is list's own; a Python `__new__` took them.
+                    let python_new = matches!(p, Value::List(_)) && special(&ot, D::New).is_some();
+                    let (kwnames, kwvals) = if python_new {
+                        (&[][..], &[][..])
+                    } else {
+                        (a.kwnames, a.kwvals)
+                    };
                     crate::base_methods::container_init(
                         vm,
                         Args {
                             pos: &all,
-                            kwnames: a.kwnames,
-                            kwvals: a.kwvals,
+                            kwnames,
+                            kwvals,
                         },
                     )?;
                 }

@@ -4,7 +4,7 @@
 
 use num_bigint::BigInt;
 
-use crate::builtins::parse_int;
+use crate::builtins::{ascii_text, parse_int};
 use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
 use crate::instance::payload_of;
@@ -102,12 +102,6 @@ fn bytes_of(v: &Value) -> Vec<u8> {
         Some(Ok(b)) => b,
         _ => Vec::new(),
     }
-}
-
-/// Bytes read as text for parsing: each byte one character, so a non-ASCII
-/// byte is simply an invalid digit.
-fn ascii_text(b: &[u8]) -> String {
-    b.iter().map(|&c| c as char).collect()
 }
 
 /// `PyNumber_Long(x)`.
@@ -210,7 +204,7 @@ fn exact_int(vm: &mut Vm, r: Value, method: &str) -> PyResult<Value> {
 }
 
 /// `int(float)`: truncation toward zero.
-fn float_to_int(f: f64) -> PyResult<Value> {
+pub(crate) fn float_to_int(f: f64) -> PyResult<Value> {
     if f.is_nan() {
         return Err(PyErr::value_error("cannot convert float NaN to integer"));
     }

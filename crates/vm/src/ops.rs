@@ -382,7 +382,7 @@ fn float_binop(op: u32, a: f64, b: f64) -> Option<PyResult<Value>> {
             float_mod(a, b)
         }
         nb::POWER => {
-            if a == 0.0 && b < 0.0 {
+            if a == 0.0 && b < 0.0 && b.is_finite() {
                 return Some(Err(PyErr::zero_division(
                     "0.0 cannot be raised to a negative power",
                 )));

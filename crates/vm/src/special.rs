@@ -852,6 +852,21 @@ impl Vm {
                     i.class().name,
                     pith_repr::bytes_repr(&b.borrow())
                 )),
+                // `set_repr` names a subclass too: `S({1})`, `FS()`.
+                Some(p @ (Value::Set(_) | Value::FrozenSet(_))) => {
+                    let p = p.clone();
+                    let name = i.class().name.clone();
+                    let inner = self.repr_of(&p)?;
+                    let items = inner
+                        .strip_prefix("frozenset(")
+                        .and_then(|s| s.strip_suffix(')'))
+                        .unwrap_or(&inner);
+                    Ok(match items {
+                        "set()" | "" => format!("{name}()"),
+                        "set(...)" => format!("{name}(...)"),
+                        items => format!("{name}({items})"),
+                    })
+                }
                 Some(p) => {
                     let p = p.clone();
                     self.repr_of(&p)
@@ -931,7 +946,10 @@ impl Vm {
                 if (special(&i.class(), D::Repr).is_none()
                     || matches!(i.payload(), Some(Value::Str(_) | Value::Bytes(_))))
                     && i.payload().is_some()
-                    && !matches!(i.payload(), Some(Value::ByteArray(_))) =>
+                    && !matches!(
+                        i.payload(),
+                        Some(Value::ByteArray(_) | Value::Set(_) | Value::FrozenSet(_))
+                    ) =>
             {
                 let p = i.payload.clone();
                 self.str_of(&p)
@@ -963,6 +981,9 @@ impl Vm {
         };
         for &d in order {
             if let Some(r) = self.try_special(v, d, &[])? {
+                if d == D::Float {
+                    return self.float_result(v, r).map(Some);
+                }
                 return Ok(Some(match r {
                     Value::Instance(i) if i.payload().is_some() => i.payload.clone(),
                     other => other,
@@ -970,6 +991,29 @@ impl Vm {
             }
         }
         Ok(payload_of(v).cloned())
+    }
+
+    /// What `v.__float__()` returned, as `PyNumber_Float` accepts it: a
+    /// float, or a float subclass with a `DeprecationWarning`.
+    fn float_result(&mut self, v: &Value, r: Value) -> PyResult<Value> {
+        let bad = |r: &Value| {
+            format!(
+                "{}.__float__ returned non-float (type {})",
+                type_name(v),
+                type_name(r)
+            )
+        };
+        match &r {
+            Value::Float(_) => Ok(r),
+            Value::Instance(i) if matches!(i.payload(), Some(Value::Float(_))) => {
+                let msg = bad(&r)
+                    + ".  The ability to return an instance of a strict subclass of float is \
+                       deprecated, and may be removed in a future version of Python.";
+                self.warn(ExcKind::DeprecationWarning, &msg)?;
+                Ok(i.payload.clone())
+            }
+            _ => Err(PyErr::type_error(bad(&r))),
+        }
     }
 
     /// `type(cls).__instancecheck__(cls, v)` (or `__subclasscheck__`) when the

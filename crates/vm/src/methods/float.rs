@@ -14,7 +14,27 @@ method_table!(pub(super) FLOAT_METHODS, "float", [
     "__getnewargs__" => crate::reduce::getnewargs, "__getformat__" => float_getformat,
     "as_integer_ratio" => float_as_integer_ratio, "conjugate" => float_conjugate,
     "fromhex" => float_fromhex, "hex" => float_hex, "is_integer" => float_is_integer,
+    "__trunc__" => float_trunc, "__floor__" => float_floor, "__ceil__" => float_ceil,
 ]);
+
+fn float_trunc(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    rounded(&a, "__trunc__", f64::trunc)
+}
+
+fn float_floor(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    rounded(&a, "__floor__", f64::floor)
+}
+
+fn float_ceil(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    rounded(&a, "__ceil__", f64::ceil)
+}
+
+/// The receiver rounded by `round` as an `int` (NaN and infinities refused).
+fn rounded(a: &Args<'_>, name: &str, round: fn(f64) -> f64) -> PyResult<Value> {
+    let f = recv_float(a, name)?;
+    noargs(a, "float", name)?;
+    crate::int_new::float_to_int(round(f))
+}
 
 fn recv_float(a: &Args<'_>, name: &str) -> PyResult<f64> {
     match a.pos.first() {

@@ -18,7 +18,8 @@ method_table!(pub(super) INT_METHODS, "int", [
     "__getnewargs__" => crate::reduce::getnewargs,
     "as_integer_ratio" => int_as_integer_ratio, "bit_count" => int_bit_count,
     "bit_length" => int_bit_length, "conjugate" => int_conjugate, "from_bytes" => int_from_bytes,
-    "to_bytes" => int_to_bytes, "__index__" => int_index, "__int__" => int_index,
+    "to_bytes" => int_to_bytes, "__index__" => int_index, "__int__" => int_int,
+    "__trunc__" => int_trunc, "__floor__" => int_floor, "__ceil__" => int_ceil,
 ]);
 
 fn recv_int(a: &Args<'_>, name: &str) -> PyResult<BigInt> {
@@ -54,8 +55,30 @@ fn int_conjugate(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn int_index(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let n = recv_int(&a, "__index__")?;
-    Ok(Value::from_bigint(n))
+    exact_self(&a, "__index__")
+}
+
+fn int_int(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    exact_self(&a, "__int__")
+}
+
+fn int_trunc(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    exact_self(&a, "__trunc__")
+}
+
+fn int_floor(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    exact_self(&a, "__floor__")
+}
+
+fn int_ceil(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    exact_self(&a, "__ceil__")
+}
+
+/// The receiver as an exact `int` (what `int`'s rounding and conversion
+/// methods return).
+fn exact_self(a: &Args<'_>, name: &str) -> PyResult<Value> {
+    noargs(a, "int", name)?;
+    recv_int(a, name).map(Value::from_bigint)
 }
 
 fn int_as_integer_ratio(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {

@@ -78,6 +78,11 @@ fn converted(vm: &mut Vm, pos: &[Value], want: Want) -> PyResult<Option<Vec<Valu
     let mut out = Vec::with_capacity(pos.len());
     for v in pos {
         out.push(match (v, want) {
+            // `PyFloat_AsDouble`: a float subclass is its value, whatever
+            // its `__float__` says.
+            (Value::Instance(i), Want::Float) if matches!(i.payload(), Some(Value::Float(_))) => {
+                i.payload.clone()
+            }
             (Value::Instance(_), Want::Float) => {
                 let r = vm.convert_arg(crate::types::TypeKind::Float, v)?;
                 match r {
