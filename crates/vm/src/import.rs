@@ -73,6 +73,11 @@ pub(crate) fn module_special_attr(
     if name == "__dict__" {
         return Ok(Some(Value::Dict(m.dict.clone())));
     }
+    if name == "__class__" {
+        return Ok(Some(Value::Type(crate::types::type_of(&Value::Module(
+            m.clone(),
+        )))));
+    }
     let hook = dict_get(&m.dict.borrow(), "__getattr__");
     match hook {
         Some(f) => vm.call(&f, &[Value::str(name)]).map(Some),
