@@ -121,7 +121,11 @@ impl Subject {
         if self.bytes {
             Value::Bytes(Rc::new(part.iter().map(|&c| c as u8).collect()))
         } else {
-            match part.iter().map(|&c| char::from_u32(c)).collect::<Option<String>>() {
+            match part
+                .iter()
+                .map(|&c| char::from_u32(c))
+                .collect::<Option<String>>()
+            {
                 Some(text) => Value::string(text),
                 None => Value::from_code_points(part.to_vec()),
             }
