@@ -81,6 +81,11 @@ pub(crate) fn module_special_attr(
         m.dict.borrow_mut().insert(key, fresh.clone())?;
         return Ok(Some(fresh));
     }
+    if name == "__class__" {
+        return Ok(Some(Value::Type(crate::types::type_of(&Value::Module(
+            m.clone(),
+        )))));
+    }
     let hook = dict_get(&m.dict.borrow(), "__getattr__");
     match hook {
         Some(f) => vm.call(&f, &[Value::str(name)]).map(Some),

@@ -379,6 +379,16 @@ fn compares_with(x: &Value, y: &Value) -> bool {
     }
 }
 
+/// Whether comparing `x` by `op` compares items, which may run Python
+/// code: sequences, and dicts by equality (they have no ordering).
+fn elementwise(x: &Value, op: CmpOp) -> bool {
+    match x {
+        Value::List(_) | Value::Tuple(_) => true,
+        Value::Dict(_) => matches!(op, CmpOp::Eq | CmpOp::Ne),
+        _ => false,
+    }
+}
+
 macro_rules! cmp_wrapper {
     ($f:ident, $op:expr) => {
         fn $f(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -387,12 +397,14 @@ macro_rules! cmp_wrapper {
             if !compares_with(x, y) {
                 return Ok(Value::NotImplemented);
             }
+            // Containers compare their items as `==`/`<` do, through their
+            // own `__eq__` (`dict.__eq__` of two `OrderedDict`s).
+            if elementwise(x, $op) {
+                return vm.compare_bool($op, x, y).map(Value::Bool);
+            }
             match ops::compare($op, x, y) {
                 Ok(b) => Ok(Value::Bool(b)),
-                Err(_) => {
-                    let _ = vm;
-                    Ok(Value::NotImplemented)
-                }
+                Err(_) => Ok(Value::NotImplemented),
             }
         }
     };

@@ -6,7 +6,6 @@
 use crate::exc::{PyErr, PyResult};
 use crate::format::codecs::{self, Codec};
 use crate::str_surrogates::{is_surrogate, push_utf8};
-use crate::types::ExcKind;
 use crate::value::{StrObj, Value};
 
 fn surrogate_handler(errors: &str) -> bool {
@@ -246,7 +245,7 @@ pub fn write_stdout(vm: &mut crate::vm::Vm, s: &StrObj) -> PyResult<()> {
     use std::io::Write;
     vm.stdout
         .write_all(&bytes)
-        .map_err(|e| PyErr::new(ExcKind::OSError, e.to_string()))
+        .map_err(|e| crate::oserror::from_io(&e, None))
 }
 
 /// `print` reached a str holding lone surrogates, with `out` the text before it.

@@ -487,7 +487,7 @@ impl Vm {
     pub(crate) fn write_out(&mut self, s: &str) -> PyResult<()> {
         self.stdout
             .write_all(s.as_bytes())
-            .map_err(|e| PyErr::new(ExcKind::OSError, e.to_string()))
+            .map_err(|e| crate::oserror::from_io(&e, None))
     }
 
     /// Writes to stderr.

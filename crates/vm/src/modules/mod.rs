@@ -1,6 +1,6 @@
 //! Native modules: the modules CPython writes in C (`math`, `sys`, `gc`, `time`,
 //! `itertools`, `_bisect`, `_collections`, `_functools`, `_heapq`, `_operator`, `_thread`,
-//! `_weakref`, `_string`, `errno`, `builtins`), written here in Rust, one file
+//! `_weakref`, `_string`, `errno`, `_json`, `builtins`), written here in Rust, one file
 //! per module. Modules that CPython writes in Python are not copied here; they
 //! are imported from their `.py` source. Classes of these modules (`deque`,
 //! `count`, `partial`, ...) are built with `crate::native`.
@@ -51,6 +51,7 @@ pub mod importlib;
 pub mod importlib_machinery;
 pub mod io;
 pub mod itertools;
+pub mod json;
 pub(crate) mod length_hint;
 mod libm_raw;
 pub mod locale;
@@ -128,6 +129,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("marshal", marshal::init),
     ("_warnings", warnings::init),
     ("_io", io::init),
+    ("_json", json::init),
     ("_locale", locale::init),
     ("_md5", hashes::init_md5),
     ("_opcode", opcode::init),

@@ -244,7 +244,7 @@ fn outb_write(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     use std::io::Write;
     vm.stdout
         .write_all(&b)
-        .map_err(|e| PyErr::new(ExcKind::OSError, e.to_string()))?;
+        .map_err(|e| crate::oserror::from_io(&e, None))?;
     Ok(Value::Int(b.len() as i64))
 }
 
@@ -260,7 +260,7 @@ fn inb_read(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     vm.flush();
     let mut all = Vec::new();
     std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut all)
-        .map_err(|e| PyErr::new(ExcKind::OSError, e.to_string()))?;
+        .map_err(|e| crate::oserror::from_io(&e, None))?;
     Ok(Value::Bytes(Rc::new(all)))
 }
 
@@ -271,7 +271,7 @@ fn inb_readline(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     std::io::stdin()
         .lock()
         .read_until(b'\n', &mut line)
-        .map_err(|e| PyErr::new(ExcKind::OSError, e.to_string()))?;
+        .map_err(|e| crate::oserror::from_io(&e, None))?;
     Ok(Value::Bytes(Rc::new(line)))
 }
 
@@ -842,7 +842,7 @@ fn read_line() -> PyResult<String> {
     std::io::stdin()
         .lock()
         .read_line(&mut line)
-        .map_err(|e| PyErr::new(ExcKind::OSError, e.to_string()))?;
+        .map_err(|e| crate::oserror::from_io(&e, None))?;
     // CPython's stdin on POSIX translates no newlines (`newline="\n"`).
     Ok(line)
 }
@@ -907,7 +907,7 @@ fn in_read(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         None => {
             let mut rest = String::new();
             std::io::Read::read_to_string(&mut std::io::stdin().lock(), &mut rest)
-                .map_err(|e| PyErr::new(ExcKind::OSError, e.to_string()))?;
+                .map_err(|e| crate::oserror::from_io(&e, None))?;
             all.push_str(&rest);
         }
         Some(n) => {

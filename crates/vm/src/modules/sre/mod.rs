@@ -96,7 +96,8 @@ impl Subject {
         let v = crate::instance::payload_of(v).unwrap_or(v);
         match v {
             Value::Str(s) => Some(Subject {
-                text: s.as_str().chars().map(u32::from).collect(),
+                // Exact code points: lone surrogates match as themselves.
+                text: s.code_points().collect(),
                 bytes: false,
             }),
             Value::Bytes(b) => Some(Subject {
@@ -120,7 +121,14 @@ impl Subject {
         if self.bytes {
             Value::Bytes(Rc::new(part.iter().map(|&c| c as u8).collect()))
         } else {
-            Value::string(part.iter().filter_map(|&c| char::from_u32(c)).collect())
+            match part
+                .iter()
+                .map(|&c| char::from_u32(c))
+                .collect::<Option<String>>()
+            {
+                Some(text) => Value::string(text),
+                None => Value::from_code_points(part.to_vec()),
+            }
         }
     }
 }

@@ -112,6 +112,16 @@ pub(crate) struct Prepared {
     pub endpos: usize,
 }
 
+/// A `Py_ssize_t` argument: an index that fits.
+fn ssize(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    if let Value::BigInt(_) = v {
+        return Err(PyErr::overflow(
+            "Python int too large to convert to C ssize_t",
+        ));
+    }
+    vm.index_value(v)
+}
+
 fn prepare(
     vm: &mut Vm,
     st: &PatternState,
@@ -119,6 +129,10 @@ fn prepare(
     pos: Option<&Value>,
     endpos: Option<&Value>,
 ) -> PyResult<Prepared> {
+    // Argument Clinic converts `pos` and `endpos` before the string is
+    // looked at.
+    let pos = pos.map(|v| ssize(vm, v)).transpose()?;
+    let endpos = endpos.map(|v| ssize(vm, v)).transpose()?;
     let Some(subject) = Subject::cached(string) else {
         return Err(PyErr::type_error(format!(
             "expected string or bytes-like object, got '{}'",
@@ -140,14 +154,8 @@ fn prepare(
     }
     let len = subject.text.len() as i64;
     let clamp = |n: i64| n.clamp(0, len) as usize;
-    let pos = match pos {
-        Some(v) => clamp(vm.index_value(v)?),
-        None => 0,
-    };
-    let endpos = match endpos {
-        Some(v) => clamp(vm.index_value(v)?),
-        None => len as usize,
-    };
+    let pos = pos.map_or(0, clamp);
+    let endpos = endpos.map_or(len as usize, clamp);
     Ok(Prepared {
         subject,
         pos,
