@@ -564,19 +564,31 @@ impl Vm {
             )));
         };
         if name.as_str() == "__qualname__" {
-            if let Some(Value::Str(s)) = value {
-                *h.qualname.borrow_mut() = s;
-                return Ok(());
-            }
+            // A data descriptor of `type` too (`type_set_qualname`).
+            return match value {
+                Some(Value::Str(s)) => {
+                    *h.qualname.borrow_mut() = s;
+                    Ok(())
+                }
+                Some(other) => Err(PyErr::type_error(format!(
+                    "can only assign string to {}.__qualname__, not '{}'",
+                    class_name(t),
+                    crate::types::type_name(&other)
+                ))),
+                None => Err(PyErr::type_error(format!(
+                    "cannot delete '__qualname__' attribute of immutable type '{}'",
+                    class_name(t)
+                ))),
+            };
         }
         if name.as_str() == "__name__" {
             // `type`'s `__name__` is a data descriptor: it never reaches
             // the namespace (`type_set_name`).
             let short = class_name(t);
             return match value {
-                Some(Value::Str(s)) if s.as_str().contains('\0') => Err(PyErr::value_error(
-                    "type name must not contain null characters",
-                )),
+                Some(Value::Str(s)) if crate::str_surrogates::as_utf8(&s)?.contains('\0') => Err(
+                    PyErr::value_error("type name must not contain null characters"),
+                ),
                 Some(Value::Str(s)) => {
                     *h.assigned_name.borrow_mut() = Some(s);
                     Ok(())

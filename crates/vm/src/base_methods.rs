@@ -98,6 +98,19 @@ native_table!(TYPE_METHODS, "type", [
     "__dir__" => crate::namespace::object_dir,
 ]);
 
+/// `type.__prepare__`, a class method (`METH_CLASS`): the namespace of a
+/// class body, an empty dict whatever the arguments.
+static TYPE_PREPARE: BuiltinDef = BuiltinDef {
+    name: "__prepare__",
+    func: type_prepare,
+    owner: "type",
+    is_method: false,
+};
+
+fn type_prepare(_vm: &mut Vm, _a: Args<'_>) -> PyResult<Value> {
+    Ok(Value::dict(crate::dict::Dict::new()))
+}
+
 native_table!(CONTAINER_INIT, "list", ["__init__" => container_init]);
 
 /// `list.__init__`, `dict.__init__` and `set.__init__`, which re-run the
@@ -131,6 +144,9 @@ pub fn builtin_attr(t: &Rc<TypeObj>, name: &str) -> Option<Value> {
     };
     if let Some(def) = table.iter().find(|d| d.name == name) {
         return Some(Value::Builtin(def));
+    }
+    if t.kind == TypeKind::Type && name == "__prepare__" {
+        return Some(Value::Builtin(&TYPE_PREPARE));
     }
     if name == "__doc__" {
         return Some(crate::doc_table::doc(&t.name).map_or(Value::None, Value::str));

@@ -38,6 +38,7 @@ builtin_table! {
     "exit" => crate::namespace::b_exit, "quit" => crate::namespace::b_exit,
     "__build_class__" => crate::class::build_class,
     "aiter" => crate::coro::b_aiter, "anext" => crate::coro::b_anext,
+    "breakpoint" => crate::modules::breakpoint::b_breakpoint,
 }
 
 const TYPE_NAMES: &[TypeKind] = &[
