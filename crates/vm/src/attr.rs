@@ -197,6 +197,19 @@ impl Vm {
                     }
                     self.call(fget, std::slice::from_ref(obj))?
                 }
+                // `super_descr_get`: an unbound super binds to the instance.
+                Descr::Super {
+                    typ,
+                    obj: Value::None,
+                    ..
+                } if !matches!(obj, Value::None) => {
+                    let obj_type = crate::descr::supercheck(self, typ, obj)?;
+                    Value::Descr(Rc::new(Descr::Super {
+                        typ: typ.clone(),
+                        obj: obj.clone(),
+                        obj_type: Some(obj_type),
+                    }))
+                }
                 Descr::Super { .. } | Descr::MappingProxy(_) => attr.clone(),
             },
             Value::Builtin(def) if crate::methods::is_classmethod(def) => {
@@ -632,26 +645,34 @@ impl Vm {
     }
 
     /// Attribute lookup through a `super` object.
-    pub(crate) fn super_getattr(&mut self, sup: &Descr, name: &Rc<StrObj>) -> PyResult<Value> {
+    pub(crate) fn super_getattr(&mut self, sup: &Rc<Descr>, name: &Rc<StrObj>) -> PyResult<Value> {
         if name.as_str() == "__class__" {
             return Ok(Value::Type(crate::types::builtin_type(
                 crate::types::TypeKind::Super,
             )));
         }
-        self.super_lookup(sup, name, false).map(|(_, v)| v)
+        match self.super_lookup(sup, name, false) {
+            Err(e) if e.is(ExcKind::AttributeError) => super_member(sup, name.as_str()).ok_or(e),
+            r => r.map(|(_, v)| v),
+        }
     }
 
     /// `LOAD_METHOD` through a `super` object: `(function, self)` for a plain
     /// method, so no bound method is made; else `(NULL, attribute)`.
     pub(crate) fn super_load_method(
         &mut self,
-        sup: &Descr,
+        sup: &Rc<Descr>,
         name: &Rc<StrObj>,
     ) -> PyResult<(Value, Value)> {
         if name.as_str() == "__class__" {
             return Ok((Value::Null, self.super_getattr(sup, name)?));
         }
-        self.super_lookup(sup, name, true)
+        match self.super_lookup(sup, name, true) {
+            Err(e) if e.is(ExcKind::AttributeError) => super_member(sup, name.as_str())
+                .map(|v| (Value::Null, v))
+                .ok_or(e),
+            r => r,
+        }
     }
 
     fn super_lookup(
@@ -701,6 +722,21 @@ impl Vm {
             format!("'super' object has no attribute '{}'", name.as_str()),
         ))
     }
+}
+
+/// The attributes of the `super` object itself, which `super_getattro`
+/// reaches only when the MRO after `__thisclass__` has no such name.
+fn super_member(sup: &Rc<Descr>, name: &str) -> Option<Value> {
+    let Descr::Super { typ, obj, obj_type } = &**sup else {
+        return None;
+    };
+    Some(match name {
+        "__thisclass__" => Value::Type(typ.clone()),
+        "__self__" => obj.clone(),
+        "__self_class__" => obj_type.clone().map_or(Value::None, Value::Type),
+        "__get__" => return crate::descr_protocol::method(&Value::Descr(sup.clone()), name),
+        _ => return None,
+    })
 }
 
 /// The receiver a builtin method needs: the builtin value inside a subclass instance.

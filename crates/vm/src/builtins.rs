@@ -1539,6 +1539,10 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
                     snapshot(vm.collect(v)?, Some(view.0.clone()), name)
                 }
                 v @ Value::MemoryView(_) => snapshot(vm.collect(v)?, None, "reversed"),
+                v @ Value::Descr(_) if crate::mappingproxy::target(v).is_some() => {
+                    let m = crate::mappingproxy::target(v).unwrap_or(Value::None);
+                    crate::mappingproxy::reversed(vm, &m)
+                }
                 other => Err(PyErr::type_error(format!(
                     "'{}' object is not reversible",
                     type_name(other)

@@ -556,6 +556,11 @@ pub(crate) fn make_type(
             let mut names = Vec::new();
             let (mut n_dict, mut n_weak) = (0, 0);
             for it in items {
+                // A str subclass names its slot by its text.
+                let it = match crate::instance::payload_of(&it) {
+                    Some(p @ Value::Str(_)) => p.clone(),
+                    _ => it,
+                };
                 match it {
                     Value::Str(s) => {
                         if !is_identifier(s.as_str()) {

@@ -141,6 +141,12 @@ impl Vm {
 
     /// `a <op> b` for `BINARY_OP` (in-place forms included).
     pub fn binary_op(&mut self, op: u32, a: &Value, b: &Value) -> PyResult<Value> {
+        if op % ops::nb::INPLACE == ops::nb::OR
+            && (crate::mappingproxy::target(a).is_some()
+                || crate::mappingproxy::target(b).is_some())
+        {
+            return crate::mappingproxy::or(self, op, a, b);
+        }
         if !is_heap_object(a) && !is_heap_object(b) {
             if op % ops::nb::INPLACE == ops::nb::OR
                 && matches!(
@@ -949,7 +955,10 @@ impl Vm {
         let order: &[D] = match kind {
             TypeKind::Int => &[D::Int, D::Index],
             TypeKind::Float => &[D::Float, D::Index],
-            TypeKind::Str | TypeKind::Bool | TypeKind::Type => return Ok(None),
+            // A mappingproxy shows the mapping itself, its overrides included.
+            TypeKind::Str | TypeKind::Bool | TypeKind::Type | TypeKind::MappingProxy => {
+                return Ok(None)
+            }
             // A container subclass that iterates its own way is iterated (`list(od)`).
             TypeKind::List | TypeKind::Tuple | TypeKind::Set | TypeKind::FrozenSet
                 if special(&type_of(v), D::Iter).is_some() =>
@@ -1198,7 +1207,8 @@ pub fn binary_needs_vm(op: u32, a: &Value, b: &Value) -> bool {
             && matches!(a, Value::Str(_))
             && holds_objects(b))
         || (op % ops::nb::INPLACE == ops::nb::OR
-            && (matches!(a, Value::Type(_)) || matches!(b, Value::Type(_))))
+            && (matches!(a, Value::Type(_) | Value::Descr(_))
+                || matches!(b, Value::Type(_) | Value::Descr(_))))
         || (op == ops::nb::INPLACE + ops::nb::ADD
             && matches!(a, Value::List(_))
             && !matches!(b, Value::List(_)))
