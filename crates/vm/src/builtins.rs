@@ -395,6 +395,11 @@ fn b_sum(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                 "sum() can't sum bytes [use b''.join(seq) instead]",
             ))
         }
+        Value::ByteArray(_) => {
+            return Err(PyErr::type_error(
+                "sum() can't sum bytearray [use b''.join(seq) instead]",
+            ))
+        }
         _ => {}
     }
     let it = vm.get_iter(&a.pos[0])?;
@@ -862,9 +867,6 @@ fn b_vars(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     }
     exact_args(&a, "vars", 1)?;
     match &a.pos[0] {
-        Value::Instance(i) if i.class().heap.as_ref().is_some_and(|h| h.slots.is_none()) => {
-            Ok(Value::Dict(i.dict.clone()))
-        }
         Value::Exception(e) => Ok(Value::Dict(e.dict())),
         Value::Type(t) => Ok(match &t.heap {
             Some(h) => crate::mappingproxy::new(h.dict.clone()),
@@ -873,9 +875,17 @@ fn b_vars(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             }
         }),
         Value::Module(m) => Ok(Value::Dict(m.dict.clone())),
-        _ => Err(PyErr::type_error(
-            "vars() argument must have __dict__ attribute",
-        )),
+        // Otherwise `vars()` reads `obj.__dict__` (a property may supply it).
+        other => {
+            let name = crate::names::D::Dict.name();
+            match vm.get_attr(other, &name) {
+                Ok(d) => Ok(d),
+                Err(e) if e.is(crate::types::ExcKind::AttributeError) => Err(PyErr::type_error(
+                    "vars() argument must have __dict__ attribute",
+                )),
+                Err(e) => Err(e),
+            }
+        }
     }
 }
 
@@ -925,7 +935,12 @@ fn b_hasattr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn b_format(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     a.no_kw("format")?;
-    let spec = match a.pos.get(1) {
+    // A str subclass is a format spec too (`PyUnicode_Check`).
+    let spec_arg = a.pos.get(1).map(|v| match crate::instance::payload_of(v) {
+        Some(p @ Value::Str(_)) => p,
+        _ => v,
+    });
+    let spec = match spec_arg {
         Some(Value::Str(s)) => s.as_str().to_string(),
         None => String::new(),
         Some(other) => {

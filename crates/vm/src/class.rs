@@ -696,7 +696,14 @@ pub(crate) fn make_type(
                 .insert_hashed(Value::Str(n.clone()), n.hash(), m);
         }
         for (add, name) in [(add_dict, "__dict__"), (add_weak, "__weakref__")] {
-            if add {
+            // `PyDict_SetDefault`: the class body's own `__dict__` (a
+            // property) stays.
+            let present = h
+                .dict
+                .borrow()
+                .get_str(&Rc::new(StrObj::new(name)))
+                .is_some();
+            if add && !present {
                 let d = crate::modules::builtins::instance_attr(vm, &t, name);
                 let _ = h.dict.borrow_mut().insert(Value::str(name), d);
             }
@@ -1138,11 +1145,14 @@ pub(crate) fn create_and_init(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyRe
     let cls = Value::Type(t.clone());
     let obj = match special(t, D::New) {
         Some(new) => {
+            // `slot_tp_new` reads `cls.__new__`: a class method binds to
+            // the class, as any other descriptor there.
             let f = match new {
                 Value::Descr(d) => match &*d {
                     Descr::StaticMethod(f) => f.clone(),
-                    _ => Value::Descr(d.clone()),
+                    _ => vm.bind_attr(Value::Descr(d.clone()), &Value::None, t)?,
                 },
+                other @ Value::Instance(_) => vm.bind_attr(other, &Value::None, t)?,
                 other => other,
             };
             let mut all = Vec::with_capacity(a.pos.len() + 1);

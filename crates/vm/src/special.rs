@@ -618,6 +618,14 @@ impl Vm {
     /// `len()` of an instance.
     pub(crate) fn len_special(&mut self, v: &Value) -> PyResult<usize> {
         if let Some(r) = self.try_special(v, D::Len, &[])? {
+            // `slot_sq_length`: the sign is checked before the size.
+            if let Value::BigInt(b) = &r {
+                return Err(if b.sign() == num_bigint::Sign::Minus {
+                    PyErr::value_error("__len__() should return >= 0")
+                } else {
+                    PyErr::overflow("cannot fit 'int' into an index-sized integer")
+                });
+            }
             let n = self.index_value(&r)?;
             return usize::try_from(n)
                 .map_err(|_| PyErr::value_error("__len__() should return >= 0"));
@@ -1104,6 +1112,11 @@ impl Vm {
             Some(Value::None) => Err(unhashable(v)),
             Some(f) => {
                 let r = self.call_special(&f, v, &[])?;
+                // An int subclass counts as its int value (`PyLong_Check`).
+                let r = match payload_of(&r) {
+                    Some(p @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_))) => p.clone(),
+                    _ => r,
+                };
                 match r {
                     Value::Int(i) => Ok(if i == -1 { -2 } else { i }),
                     Value::Bool(b) => Ok(i64::from(b)),
