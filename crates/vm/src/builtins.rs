@@ -707,11 +707,22 @@ fn round_half_even(x: f64) -> f64 {
 }
 
 fn b_round(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    a.check_kw("round", &["ndigits"])?;
-    let x = a
-        .pos
-        .first()
-        .ok_or_else(|| PyErr::type_error("round() missing required argument 'number' (pos 1)"))?;
+    a.check_kw("round", &["number", "ndigits"])?;
+    if a.pos.len() > 2 {
+        return Err(PyErr::type_error(format!(
+            "round() takes at most 2 arguments ({} given)",
+            a.pos.len() + a.kwnames.len()
+        )));
+    }
+    if !a.pos.is_empty() && a.kw("number").is_some() {
+        return Err(PyErr::type_error(
+            "argument for round() given by name ('number') and position (1)",
+        ));
+    }
+    let x =
+        a.pos.first().or_else(|| a.kw("number")).ok_or_else(|| {
+            PyErr::type_error("round() missing required argument 'number' (pos 1)")
+        })?;
     let nd = a
         .pos
         .get(1)
