@@ -1,4 +1,5 @@
-# round()'s keyword arguments and open()'s refusal of NUL in file names.
+# round()'s and __import__()'s keyword arguments, open()'s refusal of NUL
+# in file names.
 for f in [
     lambda: open("a\x00b"),
     lambda: open(b"a\x00b"),
@@ -7,6 +8,8 @@ for f in [
     lambda: round(1.5, number=2),
     lambda: round(),
     lambda: round(1, 2, 3),
+    lambda: __import__("sys", name="sys"),
+    lambda: __import__(name="sys").__name__,
 ]:
     try:
         print(f())
