@@ -67,7 +67,8 @@ dirs = {}
 for name, v in vars(builtins).items():
     if isinstance(v, type) and not issubclass(v, BaseException) and not name.startswith("_"):
         dirs[name] = dir(v)
-for t in (type(None), type(len), type(lambda: 0), type(str.join), type(int.__add__)):
+for t in (type(None), type(len), type(lambda: 0), type(str.join), type(int.__add__),
+          type(type.__dict__), type((1).__add__), type(object().__str__)):
     dirs[t.__name__] = dir(t)
 lines.append("/// `(class name, dir(class))` of the builtin classes, sorted by name:")
 lines.append("/// what `dir()` of a builtin class or of one of its instances lists.")

@@ -197,6 +197,19 @@ impl Vm {
                     }
                     self.call(fget, std::slice::from_ref(obj))?
                 }
+                // `super_descr_get`: an unbound super binds to the instance.
+                Descr::Super {
+                    typ,
+                    obj: Value::None,
+                    ..
+                } if !matches!(obj, Value::None) => {
+                    let obj_type = crate::descr::supercheck(self, typ, obj)?;
+                    Value::Descr(Rc::new(Descr::Super {
+                        typ: typ.clone(),
+                        obj: obj.clone(),
+                        obj_type: Some(obj_type),
+                    }))
+                }
                 Descr::Super { .. } | Descr::MappingProxy(_) => attr.clone(),
             },
             Value::Builtin(def) if crate::methods::is_classmethod(def) => {
@@ -250,7 +263,7 @@ impl Vm {
         match self.generic_getattr_with(obj, t, name, found) {
             Err(e) if e.is(ExcKind::AttributeError) => match special(t, D::GetAttr) {
                 Some(f) => self
-                    .call(&f, &[obj.clone(), Value::Str(name.clone())])
+                    .call_special(&f, obj, &[Value::Str(name.clone())])
                     .map_err(|e| crate::name_error::with_context(e, name, obj))
                     .map(Ok),
                 None => Err(e),
@@ -302,14 +315,16 @@ impl Vm {
     pub(crate) fn instance_getattr(&mut self, obj: &Value, name: &Rc<StrObj>) -> PyResult<Value> {
         let owned;
         let t = class_ref!(obj, owned);
+        // Hooks are looked up on the class and bound as any attribute
+        // (`slot_tp_getattr_hook`): a descriptor there gives the callable.
         let r = match special(t, D::GetAttribute) {
-            Some(f) => self.call(&f, &[obj.clone(), Value::Str(name.clone())]),
+            Some(f) => self.call_special(&f, obj, &[Value::Str(name.clone())]),
             None => self.generic_getattr(obj, name),
         };
         match r {
             Err(e) if e.is(ExcKind::AttributeError) => match special(t, D::GetAttr) {
                 Some(f) => self
-                    .call(&f, &[obj.clone(), Value::Str(name.clone())])
+                    .call_special(&f, obj, &[Value::Str(name.clone())])
                     .map_err(|e| crate::name_error::with_context(e, name, obj)),
                 None => Err(crate::name_error::with_context(e, name, obj)),
             },
@@ -505,7 +520,13 @@ impl Vm {
     /// Attribute lookup on a class object.
     pub(crate) fn type_getattr(&mut self, t: &Rc<TypeObj>, name: &Rc<StrObj>) -> PyResult<Value> {
         let meta = class::metatype(t);
-        let meta_attr = lookup(&meta, name);
+        // `type`'s own data descriptors come before those of a base that
+        // `type` precedes in a metaclass's MRO (`class Meta(type, Base)`).
+        let meta_attr = if is_type_data_attr(name.as_str()) && type_precedes(&meta, name) {
+            None
+        } else {
+            lookup(&meta, name)
+        };
         if let Some(a) = &meta_attr {
             if is_data_descriptor(a) {
                 return self.bind_attr(a.clone(), &Value::Type(t.clone()), &meta);
@@ -563,20 +584,54 @@ impl Vm {
                 t.name
             )));
         };
-        if name.as_str() == "__qualname__" {
-            if let Some(Value::Str(s)) = value {
-                *h.qualname.borrow_mut() = s;
-                return Ok(());
+        // `type`'s getsets without a setter and its read-only members.
+        match name.as_str() {
+            "__dict__" | "__text_signature__" => {
+                return Err(PyErr::new(
+                    ExcKind::AttributeError,
+                    format!(
+                        "attribute '{}' of 'type' objects is not writable",
+                        name.as_str()
+                    ),
+                ))
             }
+            "__mro__" | "__base__" | "__basicsize__" | "__flags__" | "__weakrefoffset__"
+            | "__dictoffset__" | "__itemsize__" => {
+                return Err(PyErr::new(ExcKind::AttributeError, "readonly attribute"))
+            }
+            _ => {}
+        }
+        if name.as_str() == "__qualname__" {
+            // A data descriptor of `type` too (`type_set_qualname`).
+            return match value {
+                Some(Value::Str(s)) => {
+                    *h.qualname.borrow_mut() = s;
+                    Ok(())
+                }
+                Some(other) => Err(PyErr::type_error(format!(
+                    "can only assign string to {}.__qualname__, not '{}'",
+                    class_name(t),
+                    crate::types::type_name(&other)
+                ))),
+                None => Err(PyErr::type_error(format!(
+                    "cannot delete '__qualname__' attribute of immutable type '{}'",
+                    class_name(t)
+                ))),
+            };
         }
         if name.as_str() == "__name__" {
             // `type`'s `__name__` is a data descriptor: it never reaches
             // the namespace (`type_set_name`).
             let short = class_name(t);
+            // A str subclass is stored as its text.
+            let value = value.map(|v| match crate::instance::payload_of(&v) {
+                Some(p @ Value::Str(_)) => p.clone(),
+                _ => v,
+            });
             return match value {
-                Some(Value::Str(s)) if s.as_str().contains('\0') => Err(PyErr::value_error(
-                    "type name must not contain null characters",
-                )),
+                Some(Value::Str(s)) if crate::str_surrogates::as_utf8(&s)?.contains('\0') => Err(
+                    PyErr::value_error("type name must not contain null characters"),
+                ),
                 Some(Value::Str(s)) => {
                     *h.assigned_name.borrow_mut() = Some(s);
                     Ok(())
@@ -620,26 +675,34 @@ impl Vm {
     }
 
     /// Attribute lookup through a `super` object.
-    pub(crate) fn super_getattr(&mut self, sup: &Descr, name: &Rc<StrObj>) -> PyResult<Value> {
+    pub(crate) fn super_getattr(&mut self, sup: &Rc<Descr>, name: &Rc<StrObj>) -> PyResult<Value> {
         if name.as_str() == "__class__" {
             return Ok(Value::Type(crate::types::builtin_type(
                 crate::types::TypeKind::Super,
             )));
         }
-        self.super_lookup(sup, name, false).map(|(_, v)| v)
+        match self.super_lookup(sup, name, false) {
+            Err(e) if e.is(ExcKind::AttributeError) => super_member(sup, name.as_str()).ok_or(e),
+            r => r.map(|(_, v)| v),
+        }
     }
 
     /// `LOAD_METHOD` through a `super` object: `(function, self)` for a plain
     /// method, so no bound method is made; else `(NULL, attribute)`.
     pub(crate) fn super_load_method(
         &mut self,
-        sup: &Descr,
+        sup: &Rc<Descr>,
         name: &Rc<StrObj>,
     ) -> PyResult<(Value, Value)> {
         if name.as_str() == "__class__" {
             return Ok((Value::Null, self.super_getattr(sup, name)?));
         }
-        self.super_lookup(sup, name, true)
+        match self.super_lookup(sup, name, true) {
+            Err(e) if e.is(ExcKind::AttributeError) => super_member(sup, name.as_str())
+                .map(|v| (Value::Null, v))
+                .ok_or(e),
+            r => r,
+        }
     }
 
     fn super_lookup(
@@ -691,6 +754,21 @@ impl Vm {
     }
 }
 
+/// The attributes of the `super` object itself, which `super_getattro`
+/// reaches only when the MRO after `__thisclass__` has no such name.
+fn super_member(sup: &Rc<Descr>, name: &str) -> Option<Value> {
+    let Descr::Super { typ, obj, obj_type } = &**sup else {
+        return None;
+    };
+    Some(match name {
+        "__thisclass__" => Value::Type(typ.clone()),
+        "__self__" => obj.clone(),
+        "__self_class__" => obj_type.clone().map_or(Value::None, Value::Type),
+        "__get__" => return crate::descr_protocol::method(&Value::Descr(sup.clone()), name),
+        _ => return None,
+    })
+}
+
 /// The receiver a builtin method needs: the builtin value inside a subclass instance.
 pub(crate) fn receiver_for(obj: &Value, def: &BuiltinDef) -> Value {
     match obj {
@@ -714,6 +792,20 @@ pub(crate) fn takes_instance(def: &BuiltinDef) -> bool {
         || crate::slots::unwraps_payload(def)
 }
 
+/// Whether `type` comes before any class defining `name` on the MRO of the
+/// metaclass `meta`.
+fn type_precedes(meta: &Rc<TypeObj>, name: &Rc<StrObj>) -> bool {
+    for c in class::mro_of(meta) {
+        if c.heap.is_none() && c.kind == crate::types::TypeKind::Type {
+            return true;
+        }
+        if c.heap.is_some() && class::lookup_own(&c, name).is_some() {
+            return false;
+        }
+    }
+    false
+}
+
 /// The attributes of a class that `type` defines as data descriptors, which
 /// an entry of the same name in the class's namespace does not shadow.
 fn is_type_data_attr(name: &str) -> bool {
@@ -735,6 +827,11 @@ pub(crate) fn class_name(t: &Rc<TypeObj>) -> String {
         Some(s) => s.as_str().to_string(),
         None => crate::native::short_name(t).to_string(),
     }
+}
+
+/// `C.__dict__`: the read-only view of a class's namespace.
+pub(crate) fn type_dict_proxy(t: &Rc<TypeObj>) -> Value {
+    type_special_attr(t, "__dict__").unwrap_or(Value::None)
 }
 
 /// `__name__`, `__mro__`, `__dict__`... of a class.

@@ -98,6 +98,19 @@ native_table!(TYPE_METHODS, "type", [
     "__dir__" => crate::namespace::object_dir,
 ]);
 
+/// `type.__prepare__`, a class method (`METH_CLASS`): the namespace of a
+/// class body, an empty dict whatever the arguments.
+static TYPE_PREPARE: BuiltinDef = BuiltinDef {
+    name: "__prepare__",
+    func: type_prepare,
+    owner: "type",
+    is_method: false,
+};
+
+fn type_prepare(_vm: &mut Vm, _a: Args<'_>) -> PyResult<Value> {
+    Ok(Value::dict(crate::dict::Dict::new()))
+}
+
 native_table!(CONTAINER_INIT, "list", ["__init__" => container_init]);
 
 /// `list.__init__`, `dict.__init__` and `set.__init__`, which re-run the
@@ -131,6 +144,9 @@ pub fn builtin_attr(t: &Rc<TypeObj>, name: &str) -> Option<Value> {
     };
     if let Some(def) = table.iter().find(|d| d.name == name) {
         return Some(Value::Builtin(def));
+    }
+    if t.kind == TypeKind::Type && name == "__prepare__" {
+        return Some(Value::Builtin(&TYPE_PREPARE));
     }
     if name == "__doc__" {
         return Some(crate::doc_table::doc(&t.name).map_or(Value::None, Value::str));
@@ -258,8 +274,21 @@ fn attr_name_arg(v: Option<&Value>) -> PyResult<Rc<StrObj>> {
     }
 }
 
+/// `hackcheck`: `object.__setattr__` must not bypass `type.__setattr__`
+/// (Carlo Verre's hack), which keeps a class's caches right.
+fn hackcheck(obj: &Value, what: &str) -> PyResult<()> {
+    match obj {
+        Value::Type(_) => Err(PyErr::type_error(format!(
+            "can't apply this {what} to {} object",
+            type_name(obj)
+        ))),
+        _ => Ok(()),
+    }
+}
+
 fn object_setattr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let obj = self_arg(&a, "__setattr__")?;
+    hackcheck(obj, "__setattr__")?;
     let name = attr_name_arg(a.pos.get(1))?;
     let v = a.pos.get(2).cloned().unwrap_or(Value::None);
     vm.generic_setattr(obj, &name, Some(v))?;
@@ -268,6 +297,7 @@ fn object_setattr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn object_delattr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let obj = self_arg(&a, "__delattr__")?;
+    hackcheck(obj, "__delattr__")?;
     let name = attr_name_arg(a.pos.get(1))?;
     vm.generic_setattr(obj, &name, None)?;
     Ok(Value::None)
@@ -276,6 +306,11 @@ fn object_delattr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn object_getattribute(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let obj = self_arg(&a, "__getattribute__")?;
     let name = attr_name_arg(a.pos.get(1))?;
+    // A class's attributes (its `type` data descriptors, `__bases__`...)
+    // are found as `type.__getattribute__` finds them.
+    if let Value::Type(t) = obj {
+        return vm.type_getattr(t, &name);
+    }
     vm.generic_getattr(obj, &name)
 }
 

@@ -38,6 +38,7 @@ builtin_table! {
     "exit" => crate::namespace::b_exit, "quit" => crate::namespace::b_exit,
     "__build_class__" => crate::class::build_class,
     "aiter" => crate::coro::b_aiter, "anext" => crate::coro::b_anext,
+    "breakpoint" => crate::modules::breakpoint::b_breakpoint,
 }
 
 const TYPE_NAMES: &[TypeKind] = &[
@@ -394,6 +395,11 @@ fn b_sum(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                 "sum() can't sum bytes [use b''.join(seq) instead]",
             ))
         }
+        Value::ByteArray(_) => {
+            return Err(PyErr::type_error(
+                "sum() can't sum bytearray [use b''.join(seq) instead]",
+            ))
+        }
         _ => {}
     }
     let it = vm.get_iter(&a.pos[0])?;
@@ -701,11 +707,22 @@ fn round_half_even(x: f64) -> f64 {
 }
 
 fn b_round(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    a.check_kw("round", &["ndigits"])?;
-    let x = a
-        .pos
-        .first()
-        .ok_or_else(|| PyErr::type_error("round() missing required argument 'number' (pos 1)"))?;
+    a.check_kw("round", &["number", "ndigits"])?;
+    if a.pos.len() > 2 {
+        return Err(PyErr::type_error(format!(
+            "round() takes at most 2 arguments ({} given)",
+            a.pos.len() + a.kwnames.len()
+        )));
+    }
+    if !a.pos.is_empty() && a.kw("number").is_some() {
+        return Err(PyErr::type_error(
+            "argument for round() given by name ('number') and position (1)",
+        ));
+    }
+    let x =
+        a.pos.first().or_else(|| a.kw("number")).ok_or_else(|| {
+            PyErr::type_error("round() missing required argument 'number' (pos 1)")
+        })?;
     let nd = a
         .pos
         .get(1)
@@ -861,9 +878,6 @@ fn b_vars(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     }
     exact_args(&a, "vars", 1)?;
     match &a.pos[0] {
-        Value::Instance(i) if i.class().heap.as_ref().is_some_and(|h| h.slots.is_none()) => {
-            Ok(Value::Dict(i.dict.clone()))
-        }
         Value::Exception(e) => Ok(Value::Dict(e.dict())),
         Value::Type(t) => Ok(match &t.heap {
             Some(h) => crate::mappingproxy::new(h.dict.clone()),
@@ -872,9 +886,17 @@ fn b_vars(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             }
         }),
         Value::Module(m) => Ok(Value::Dict(m.dict.clone())),
-        _ => Err(PyErr::type_error(
-            "vars() argument must have __dict__ attribute",
-        )),
+        // Otherwise `vars()` reads `obj.__dict__` (a property may supply it).
+        other => {
+            let name = crate::names::D::Dict.name();
+            match vm.get_attr(other, &name) {
+                Ok(d) => Ok(d),
+                Err(e) if e.is(crate::types::ExcKind::AttributeError) => Err(PyErr::type_error(
+                    "vars() argument must have __dict__ attribute",
+                )),
+                Err(e) => Err(e),
+            }
+        }
     }
 }
 
@@ -924,7 +946,12 @@ fn b_hasattr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn b_format(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     a.no_kw("format")?;
-    let spec = match a.pos.get(1) {
+    // A str subclass is a format spec too (`PyUnicode_Check`).
+    let spec_arg = a.pos.get(1).map(|v| match crate::instance::payload_of(v) {
+        Some(p @ Value::Str(_)) => p,
+        _ => v,
+    });
+    let spec = match spec_arg {
         Some(Value::Str(s)) => s.as_str().to_string(),
         None => String::new(),
         Some(other) => {
@@ -1451,6 +1478,10 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
                     snapshot(vm.collect(v)?, Some(view.0.clone()), name)
                 }
                 v @ Value::MemoryView(_) => snapshot(vm.collect(v)?, None, "reversed"),
+                v @ Value::Descr(_) if crate::mappingproxy::target(v).is_some() => {
+                    let m = crate::mappingproxy::target(v).unwrap_or(Value::None);
+                    crate::mappingproxy::reversed(vm, &m)
+                }
                 other => Err(PyErr::type_error(format!(
                     "'{}' object is not reversible",
                     type_name(other)

@@ -10,7 +10,7 @@ use crate::exc::{ExcObj, PyErr, PyResult};
 use crate::func::Args;
 use crate::instance::Instance;
 use crate::names::D;
-use crate::types::{builtin_type, type_name, TypeKind, TypeObj};
+use crate::types::{builtin_type, type_name, ExcKind, TypeKind, TypeObj};
 use crate::value::{StrObj, Value};
 use crate::vm::{Frame, Vm, MAX_NATIVE_DEPTH};
 
@@ -398,6 +398,15 @@ fn acceptable_base(t: &TypeObj) -> bool {
             ))
 }
 
+/// `str.isidentifier()` (a str with a lone surrogate has U+FFFD in its
+/// text, which is not an identifier character either).
+fn is_identifier(s: &str) -> bool {
+    let mut it = s.chars();
+    it.next()
+        .is_some_and(pith_repr::unicode::is_identifier_start)
+        && it.all(pith_repr::unicode::is_identifier_continue)
+}
+
 /// A private `__slots__` name as the class body's code spells it
 /// (`__x` in class `A` is `_A__x`).
 fn mangle_slot(class: &str, slot: Rc<StrObj>) -> Rc<StrObj> {
@@ -545,9 +554,22 @@ pub(crate) fn make_type(
                 other => vm.collect(other)?,
             };
             let mut names = Vec::new();
+            let (mut n_dict, mut n_weak) = (0, 0);
             for it in items {
+                // A str subclass names its slot by its text.
+                let it = match crate::instance::payload_of(&it) {
+                    Some(p @ Value::Str(_)) => p.clone(),
+                    _ => it,
+                };
                 match it {
-                    Value::Str(s) => names.push(mangle_slot(name, s)),
+                    Value::Str(s) => {
+                        if !is_identifier(s.as_str()) {
+                            return Err(PyErr::type_error("__slots__ must be identifiers"));
+                        }
+                        n_dict += usize::from(s.as_str() == "__dict__");
+                        n_weak += usize::from(s.as_str() == "__weakref__");
+                        names.push(mangle_slot(name, s))
+                    }
                     other => {
                         return Err(PyErr::type_error(format!(
                             "__slots__ items must be strings, not '{}'",
@@ -585,12 +607,12 @@ pub(crate) fn make_type(
                     solid.name
                 )));
             }
-            if add_dict && !may_add_dict {
+            if add_dict && (!may_add_dict || n_dict > 1) {
                 return Err(PyErr::type_error(
                     "__dict__ slot disallowed: we already got one",
                 ));
             }
-            if add_weak && !may_add_weak {
+            if add_weak && (!may_add_weak || n_weak > 1) {
                 return Err(PyErr::type_error(
                     "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0",
                 ));
@@ -674,7 +696,14 @@ pub(crate) fn make_type(
                 .insert_hashed(Value::Str(n.clone()), n.hash(), m);
         }
         for (add, name) in [(add_dict, "__dict__"), (add_weak, "__weakref__")] {
-            if add {
+            // `PyDict_SetDefault`: the class body's own `__dict__` (a
+            // property) stays.
+            let present = h
+                .dict
+                .borrow()
+                .get_str(&Rc::new(StrObj::new(name)))
+                .is_some();
+            if add && !present {
                 let d = crate::modules::builtins::instance_attr(vm, &t, name);
                 let _ = h.dict.borrow_mut().insert(Value::str(name), d);
             }
@@ -809,20 +838,28 @@ pub fn build_class(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         (None, None) => Value::Type(builtin_type(TypeKind::Type)),
     };
     let bases_v = Value::tuple(base_vals.to_vec());
-    let prepared = match &meta_v {
-        Value::Type(m) if m.heap.is_some() => match lookup(m, &D::Prepare.name()) {
-            Some(_) => {
-                let prep = vm.get_attr(&meta_v, &D::Prepare.name())?;
-                vm.call_with_kw(
-                    &prep,
-                    &[Value::Str(name.clone()), bases_v.clone()],
-                    &kwnames,
-                    &kwvals,
-                )?
-            }
-            None => Value::Dict(Rc::new(RefCell::new(Dict::new()))),
+    // `type.__prepare__` makes an empty dict: `type` itself needs no call.
+    let prep = match &meta_v {
+        Value::Type(m) if m.heap.is_none() => None,
+        Value::Type(m) => match lookup(m, &D::Prepare.name()) {
+            Some(_) => Some(vm.get_attr(&meta_v, &D::Prepare.name())?),
+            None => None,
         },
-        _ => Value::Dict(Rc::new(RefCell::new(Dict::new()))),
+        // A metaclass that is not a class: its `__prepare__` if it has one.
+        other => match vm.get_attr(other, &D::Prepare.name()) {
+            Ok(p) => Some(p),
+            Err(e) if e.is(ExcKind::AttributeError) => None,
+            Err(e) => return Err(e),
+        },
+    };
+    let prepared = match prep {
+        Some(prep) => vm.call_with_kw(
+            &prep,
+            &[Value::Str(name.clone()), bases_v.clone()],
+            &kwnames,
+            &kwvals,
+        )?,
+        None => Value::Dict(Rc::new(RefCell::new(Dict::new()))),
     };
     // A mapping other than a plain dict stands behind a placeholder namespace.
     let (ns, custom) = match prepared {
@@ -899,9 +936,22 @@ pub fn type_call(vm: &mut Vm, meta: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value
             )));
         }
     }
-    // A dict subclass (`enum`'s `_EnumDict`) is copied through its dict.
+    // A dict subclass (`enum`'s `_EnumDict`) is copied through its dict;
+    // one that overrides `__iter__` (`OrderedDict`) in its own order, as
+    // `PyDict_Copy` goes through `keys()` then.
     let sub_ns = match a.pos.get(2) {
-        Some(Value::Instance(i)) => match &i.payload {
+        Some(v @ Value::Instance(i)) => match &i.payload {
+            Value::Dict(_) if special(&i.class(), D::Iter).is_some() => {
+                let copy = Rc::new(RefCell::new(Dict::new()));
+                let keys_name = vm.intern("keys");
+                let keys = vm.get_attr(v, &keys_name)?;
+                let keys = vm.call(&keys, &[])?;
+                for k in vm.collect(&keys)? {
+                    let item = vm.getitem(v, &k)?;
+                    vm.map_insert(&copy, k, item)?;
+                }
+                Some(Value::Dict(copy))
+            }
             Value::Dict(d) => Some(Value::Dict(d.clone())),
             _ => None,
         },
@@ -920,8 +970,26 @@ pub fn type_call(vm: &mut Vm, meta: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value
                 "type.__new__() argument 1 must be str, not ".to_string() + &type_name(&a.pos[0]),
             ));
         }
-        return Err(PyErr::type_error("type() takes 1 or 3 arguments"));
+        // Only `type` itself has the one-argument form (`type_call`); a
+        // metaclass reaches `type.__new__`'s argument parsing.
+        if meta.heap.is_none() || a.pos.len() == 3 {
+            return Err(PyErr::type_error("type() takes 1 or 3 arguments"));
+        }
+        return Err(PyErr::type_error(format!(
+            "type.__new__() takes exactly 3 arguments ({} given)",
+            a.pos.len()
+        )));
     };
+    // `type_new_set_name`: the name as UTF-8, without NULs.
+    if crate::str_surrogates::as_utf8(name)?.contains('\0') {
+        return Err(PyErr::value_error(
+            "type name must not contain null characters",
+        ));
+    }
+    // `type_new_set_doc`: a str docstring must encode to UTF-8.
+    if let Some(Value::Str(doc)) = ns.borrow().get_str(&D::Doc.name()) {
+        crate::str_surrogates::as_utf8(doc)?;
+    }
     let mut bs = Vec::new();
     let base_items = vm.collect(bases)?;
     crate::mro_entries::check_type_bases(vm, &base_items)?;
@@ -1085,11 +1153,14 @@ pub(crate) fn create_and_init(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyRe
     let cls = Value::Type(t.clone());
     let obj = match special(t, D::New) {
         Some(new) => {
+            // `slot_tp_new` reads `cls.__new__`: a class method binds to
+            // the class, as any other descriptor there.
             let f = match new {
                 Value::Descr(d) => match &*d {
                     Descr::StaticMethod(f) => f.clone(),
-                    _ => Value::Descr(d.clone()),
+                    _ => vm.bind_attr(Value::Descr(d.clone()), &Value::None, t)?,
                 },
+                other @ Value::Instance(_) => vm.bind_attr(other, &Value::None, t)?,
                 other => other,
             };
             let mut all = Vec::with_capacity(a.pos.len() + 1);

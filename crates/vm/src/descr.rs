@@ -38,8 +38,10 @@ pub enum Descr {
         /// The type whose MRO is searched (`type(obj)` or `obj` itself for a class).
         obj_type: Option<Rc<TypeObj>>,
     },
-    /// `C.__dict__`: a read-only view of a class namespace (`crate::mappingproxy`).
-    MappingProxy(Rc<std::cell::RefCell<crate::dict::Dict>>),
+    /// `C.__dict__`, `types.MappingProxyType(m)`: a read-only view of a
+    /// mapping (a class namespace's dict, or any object with `__getitem__`;
+    /// `crate::mappingproxy`).
+    MappingProxy(Value),
 }
 
 impl Descr {
@@ -116,18 +118,34 @@ fn make_super(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     };
     let obj_type = match &obj {
         Value::None => None,
-        Value::Type(t) if t.is_subtype(&typ) => Some(t.clone()),
-        other => {
-            let t = type_of(other);
-            if !t.is_subtype(&typ) {
-                return Err(PyErr::type_error(
-                    "super(type, obj): obj must be an instance or subtype of type",
-                ));
-            }
-            Some(t)
-        }
+        other => Some(supercheck(vm, &typ, other)?),
     };
     Ok(Value::Descr(Rc::new(Descr::Super { typ, obj, obj_type })))
+}
+
+/// `supercheck`: the class whose MRO `super(typ, obj)` searches: `obj`
+/// itself for a subclass of `typ`, else its type, else (a proxy) its
+/// `__class__` attribute when that is a subclass of `typ`.
+pub(crate) fn supercheck(vm: &mut Vm, typ: &Rc<TypeObj>, obj: &Value) -> PyResult<Rc<TypeObj>> {
+    if let Value::Type(t) = obj {
+        if t.is_subtype(typ) {
+            return Ok(t.clone());
+        }
+    }
+    let t = type_of(obj);
+    if t.is_subtype(typ) {
+        return Ok(t);
+    }
+    let name = vm.intern("__class__");
+    match vm.get_attr(obj, &name) {
+        Ok(Value::Type(c)) if !Rc::ptr_eq(&c, &t) && c.is_subtype(typ) => return Ok(c),
+        Ok(_) => {}
+        Err(e) if e.is(ExcKind::AttributeError) => {}
+        Err(e) => return Err(e),
+    }
+    Err(PyErr::type_error(
+        "super(type, obj): obj must be an instance or subtype of type",
+    ))
 }
 
 /// `super()` inside a method: the `__class__` cell and the first argument.
@@ -183,11 +201,14 @@ pub fn getattr(vm: &mut Vm, v: &Value, d: &Descr, name: &Rc<StrObj>) -> PyResult
     if n == "__class__" {
         return Ok(Value::Type(type_of(v)));
     }
+    if let (Value::Descr(sup), Descr::Super { .. }) = (v, d) {
+        return vm.super_getattr(sup, name);
+    }
     if let Some(m) = crate::descr_protocol::method(v, n) {
         return Ok(m);
     }
     match d {
-        Descr::Super { .. } => vm.super_getattr(d, name),
+        Descr::Super { .. } => Err(crate::protocol::attribute_error(v, n)),
         Descr::MappingProxy(m) => crate::mappingproxy::getattr(vm, v, m, name),
         Descr::Property {
             fget,
@@ -309,10 +330,7 @@ pub fn repr(v: &Value, d: &Descr) -> String {
                 format!("<super: <class '{}'>, <{} object>>", typ.name, t.name)
             }
         },
-        Descr::MappingProxy(m) => format!(
-            "mappingproxy({})",
-            crate::repr::repr(&Value::Dict(m.clone()))
-        ),
+        Descr::MappingProxy(m) => format!("mappingproxy({})", crate::repr::repr(m)),
     }
 }
 

@@ -31,13 +31,29 @@ static DELETE: BuiltinDef = BuiltinDef {
     is_method: true,
 };
 
-/// The bound `__get__`/`__set__`/`__delete__` of `obj`, if it has that method.
+static CALL: BuiltinDef = BuiltinDef {
+    name: "__call__",
+    func: descr_call,
+    owner: "builtin",
+    is_method: true,
+};
+
+/// The bound `__get__`/`__set__`/`__delete__` of `obj`, if it has that
+/// method, and the `__call__` of the builtin callables (functions, methods,
+/// builtin functions, static methods: their `tp_call` slot wrapper).
 pub(crate) fn method(obj: &Value, name: &str) -> Option<Value> {
     let is_property = matches!(obj, Value::Descr(d) if matches!(**d, Descr::Property { .. }));
     let def = match name {
+        "__call__" => match obj {
+            Value::Function(_) | Value::Method(_) | Value::Builtin(_) | Value::BoundBuiltin(_) => {
+                &CALL
+            }
+            Value::Descr(d) if matches!(**d, Descr::StaticMethod(_)) => &CALL,
+            _ => return None,
+        },
         "__get__" => match obj {
             Value::Function(_) => &GET,
-            Value::Descr(d) if !matches!(**d, Descr::MappingProxy(_) | Descr::Super { .. }) => &GET,
+            Value::Descr(d) if !matches!(**d, Descr::MappingProxy(_)) => &GET,
             _ => return None,
         },
         "__set__" if is_property => &SET,
@@ -45,6 +61,14 @@ pub(crate) fn method(obj: &Value, name: &str) -> Option<Value> {
         _ => return None,
     };
     Some(Value::BoundBuiltin(Rc::new((obj.clone(), def))))
+}
+
+/// `f.__call__(*args, **kwargs)`: the call itself.
+fn descr_call(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let Some((f, rest)) = a.pos.split_first() else {
+        return Err(PyErr::type_error("descriptor '__call__' needs an argument"));
+    };
+    vm.call_with_kw(f, rest, a.kwnames, a.kwvals)
 }
 
 /// `descr.__get__(instance, owner=None)`.

@@ -693,6 +693,18 @@ fn b_import(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         "__import__",
         &["name", "globals", "locals", "fromlist", "level"],
     )?;
+    // An argument may come by position or by name, not both.
+    for (i, kw) in ["name", "globals", "locals", "fromlist", "level"]
+        .iter()
+        .enumerate()
+    {
+        if i < a.pos.len() && a.kw(kw).is_some() {
+            return Err(PyErr::type_error(format!(
+                "argument for __import__() given by name ('{kw}') and position ({})",
+                i + 1
+            )));
+        }
+    }
     let arg = |i: usize, kw: &str| a.pos.get(i).or_else(|| a.kw(kw));
     let name = match arg(0, "name") {
         Some(Value::Str(s)) => s.as_str().to_string(),

@@ -47,7 +47,8 @@ slot_wrappers! {
     "__abs__" => w_abs, "__iadd__" => b::w_iadd, "__imul__" => b::w_imul,
     "__isub__" => b::w_isub, "__iand__" => b::w_iand, "__ior__" => b::w_ior,
     "__ixor__" => b::w_ixor, "__divmod__" => b::w_divmod, "__rdivmod__" => b::w_rdivmod,
-    "__reversed__" => b::w_reversed,
+    "__reversed__" => b::w_reversed, "__bool__" => w_bool, "__int__" => w_int,
+    "__float__" => w_float, "__index__" => w_index,
 }
 
 /// The wrapper of special method `d` for the builtin class `t`, if `t` has it.
@@ -113,6 +114,10 @@ pub fn slot_wrapper(t: &Rc<TypeObj>, d: D) -> Option<&'static BuiltinDef> {
         D::ISub | D::IAnd | D::IXor => t.kind == K::Set,
         D::IOr => matches!(t.kind, K::Set | K::Dict),
         D::Reversed => matches!(t.kind, K::List | K::Dict),
+        // `nb_bool`, `nb_int`, `nb_float` and `nb_index` of the numbers.
+        D::Bool => number || matches!(t.kind, K::Complex | K::NoneType),
+        D::Int | D::Float => number,
+        D::Index => matches!(t.kind, K::Int | K::Bool),
         _ => false,
     };
     if !ok {
@@ -427,6 +432,31 @@ fn w_invert(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn w_abs(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let x = recv(&a)?.clone();
     crate::builtins::abs_of(vm, &x)
+}
+
+fn w_bool(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let x = recv(&a)?.clone();
+    Ok(Value::Bool(vm.truthy(&x)?))
+}
+
+/// `int.__int__`, `float.__int__`: the value as an exact int.
+fn w_int(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let x = recv(&a)?.clone();
+    let int = crate::types::builtin_type(TypeKind::Int);
+    crate::builtins::construct(vm, &int, Args::positional(std::slice::from_ref(&x)))
+}
+
+fn w_float(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let x = recv(&a)?.clone();
+    let float = crate::types::builtin_type(TypeKind::Float);
+    crate::builtins::construct(vm, &float, Args::positional(std::slice::from_ref(&x)))
+}
+
+fn w_index(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    Ok(match recv(&a)? {
+        Value::Bool(b) => Value::Int(i64::from(*b)),
+        other => other.clone(),
+    })
 }
 
 fn w_neg(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {

@@ -141,6 +141,12 @@ impl Vm {
 
     /// `a <op> b` for `BINARY_OP` (in-place forms included).
     pub fn binary_op(&mut self, op: u32, a: &Value, b: &Value) -> PyResult<Value> {
+        if op % ops::nb::INPLACE == ops::nb::OR
+            && (crate::mappingproxy::target(a).is_some()
+                || crate::mappingproxy::target(b).is_some())
+        {
+            return crate::mappingproxy::or(self, op, a, b);
+        }
         if !is_heap_object(a) && !is_heap_object(b) {
             if op % ops::nb::INPLACE == ops::nb::OR
                 && matches!(
@@ -612,6 +618,14 @@ impl Vm {
     /// `len()` of an instance.
     pub(crate) fn len_special(&mut self, v: &Value) -> PyResult<usize> {
         if let Some(r) = self.try_special(v, D::Len, &[])? {
+            // `slot_sq_length`: the sign is checked before the size.
+            if let Value::BigInt(b) = &r {
+                return Err(if b.sign() == num_bigint::Sign::Minus {
+                    PyErr::value_error("__len__() should return >= 0")
+                } else {
+                    PyErr::overflow("cannot fit 'int' into an index-sized integer")
+                });
+            }
             let n = self.index_value(&r)?;
             return usize::try_from(n)
                 .map_err(|_| PyErr::value_error("__len__() should return >= 0"));
@@ -967,7 +981,10 @@ impl Vm {
         let order: &[D] = match kind {
             TypeKind::Int => &[D::Int, D::Index],
             TypeKind::Float => &[D::Float, D::Index],
-            TypeKind::Str | TypeKind::Bool | TypeKind::Type => return Ok(None),
+            // A mappingproxy shows the mapping itself, its overrides included.
+            TypeKind::Str | TypeKind::Bool | TypeKind::Type | TypeKind::MappingProxy => {
+                return Ok(None)
+            }
             // A container subclass that iterates its own way is iterated (`list(od)`).
             TypeKind::List | TypeKind::Tuple | TypeKind::Set | TypeKind::FrozenSet
                 if special(&type_of(v), D::Iter).is_some() =>
@@ -1139,6 +1156,11 @@ impl Vm {
             Some(Value::None) => Err(unhashable(v)),
             Some(f) => {
                 let r = self.call_special(&f, v, &[])?;
+                // An int subclass counts as its int value (`PyLong_Check`).
+                let r = match payload_of(&r) {
+                    Some(p @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_))) => p.clone(),
+                    _ => r,
+                };
                 match r {
                     Value::Int(i) => Ok(if i == -1 { -2 } else { i }),
                     Value::Bool(b) => Ok(i64::from(b)),
@@ -1242,7 +1264,8 @@ pub fn binary_needs_vm(op: u32, a: &Value, b: &Value) -> bool {
             && matches!(a, Value::Str(_))
             && holds_objects(b))
         || (op % ops::nb::INPLACE == ops::nb::OR
-            && (matches!(a, Value::Type(_)) || matches!(b, Value::Type(_))))
+            && (matches!(a, Value::Type(_) | Value::Descr(_))
+                || matches!(b, Value::Type(_) | Value::Descr(_))))
         || (op == ops::nb::INPLACE + ops::nb::ADD
             && matches!(a, Value::List(_))
             && !matches!(b, Value::List(_)))

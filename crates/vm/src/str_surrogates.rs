@@ -462,3 +462,18 @@ pub fn format_op(vm: &mut crate::vm::Vm, v: &Value, spec: &str) -> crate::exc::P
         _ => vm.format_of(v, spec).map(Value::string),
     }
 }
+
+/// `PyUnicode_AsUTF8`: the text of `s`, or CPython's `UnicodeEncodeError`
+/// when it holds a lone surrogate (which UTF-8 cannot encode).
+pub(crate) fn as_utf8(s: &Rc<StrObj>) -> crate::exc::PyResult<&str> {
+    match s.first_surrogate() {
+        None => Ok(s.as_str()),
+        Some((at, _)) => Err(crate::unicode_error::encode_error(
+            "utf-8",
+            Value::Str(s.clone()),
+            at,
+            at + 1,
+            "surrogates not allowed",
+        )),
+    }
+}

@@ -33,11 +33,11 @@ pub(crate) const fn is_static(name: &str) -> bool {
 /// instance.
 pub(crate) fn is_classmethod(def: &BuiltinDef) -> bool {
     !def.is_method
-        && matches!(
+        && (matches!(
             def.name,
             "fromkeys" | "fromhex" | "from_bytes" | "__getformat__"
-        )
-        && matches!(def.owner, "dict" | "bytes" | "bytearray" | "float" | "int")
+        ) && matches!(def.owner, "dict" | "bytes" | "bytearray" | "float" | "int")
+            || (def.name == "__prepare__" && def.owner == "type"))
 }
 
 /// The class a builtin class method was called on, and the other arguments

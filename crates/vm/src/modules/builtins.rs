@@ -260,6 +260,16 @@ fn descr_get(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         return match instance_attr_of(&d) {
             // Weak references are not listed on the object here.
             Some(InstanceAttr::Weakref) => slot_target(&d, obj).map(|_| Value::None),
+            // `subtype_dict`: on a class (a metaclass inherited this
+            // getset from a base), the class's own `__dict__`, as `type`'s.
+            Some(InstanceAttr::Dict) if matches!(obj, Value::Type(_)) => {
+                match (obj, d.owner.upgrade()) {
+                    (Value::Type(t), Some(o)) if crate::class::metatype(t).is_subtype(&o) => {
+                        Ok(crate::attr::type_dict_proxy(t))
+                    }
+                    _ => slot_target(&d, obj).map(|_| Value::None),
+                }
+            }
             Some(InstanceAttr::Dict) => Ok(Value::Dict(slot_target(&d, obj)?.dict.clone())),
             None => vm.get_attr(obj, &d.name),
         };
@@ -308,6 +318,13 @@ fn descr_set(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             ))
         }
         Some(InstanceAttr::Dict) => {
+            if let Value::Type(_) = obj {
+                // As `type`'s own `__dict__`, which has no setter.
+                return Err(PyErr::new(
+                    ExcKind::AttributeError,
+                    "attribute '__dict__' of 'type' objects is not writable",
+                ));
+            }
             crate::inst_dict::set_dict(slot_target(&d, &obj)?, Some(v))?;
             return Ok(Value::None);
         }

@@ -25,6 +25,7 @@ pub mod atexit;
 pub mod binascii;
 mod binascii_qp;
 pub mod bisect;
+pub(crate) mod breakpoint;
 pub mod builtins;
 mod cint;
 pub mod cmath;

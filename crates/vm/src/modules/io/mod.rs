@@ -530,6 +530,10 @@ fn b_open(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let os_file = match (file, arg(7)) {
         (Value::Int(fd), None | Some(Value::None)) => fd_file(*fd, closefd)?,
         _ => {
+            // `PyUnicode_FSConverter` refuses a NUL before the OS sees the path.
+            if path.contains('\0') {
+                return Err(PyErr::value_error("embedded null byte"));
+            }
             open_os_file(&path, &m).map_err(|e| crate::oserror::from_io(&e, Some(file.clone())))?
         }
     };
