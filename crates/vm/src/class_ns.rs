@@ -1,8 +1,9 @@
 //! Class bodies whose namespace is the custom mapping a metaclass's
-//! `__prepare__` returned (`enum`'s `_EnumDict`).
+//! `__prepare__` returned (`enum`'s `_EnumDict`), and `exec`/`eval` given a
+//! locals mapping that is not a dict.
 //!
-//! A frame's `names` is always a plain dict; a class body with a custom
-//! mapping runs with an empty placeholder dict there, and this registry maps
+//! A frame's `names` is always a plain dict; code with a custom mapping
+//! runs with an empty placeholder dict there, and this registry maps
 //! the placeholder to the mapping, so `STORE_NAME`, `LOAD_NAME`,
 //! `DELETE_NAME` and `LOAD_CLASSDEREF` go through the mapping's
 //! `__setitem__`, `__getitem__` and `__delitem__` as in CPython. The
