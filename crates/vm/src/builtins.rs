@@ -788,17 +788,26 @@ fn b_chr(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn b_ord(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     exact_args(&a, "ord", 1)?;
-    match &a.pos[0] {
+    let wrong_length = |n: usize| {
+        PyErr::type_error(format!(
+            "ord() expected a character, but string of length {n} found"
+        ))
+    };
+    // Subclasses of str, bytes and bytearray count as their value.
+    let v = crate::instance::payload_of(&a.pos[0]).unwrap_or(&a.pos[0]);
+    match v {
         Value::Str(s) => {
             if s.char_len() != 1 {
-                return Err(PyErr::type_error(format!(
-                    "ord() expected a character, but string of length {} found",
-                    s.char_len()
-                )));
+                return Err(wrong_length(s.char_len()));
             }
             Ok(Value::Int(s.code_point_at(0).map_or(0, i64::from)))
         }
         Value::Bytes(b) if b.len() == 1 => Ok(Value::Int(i64::from(b[0]))),
+        Value::Bytes(b) => Err(wrong_length(b.len())),
+        Value::ByteArray(b) => match b.borrow().as_slice() {
+            [c] => Ok(Value::Int(i64::from(*c))),
+            other => Err(wrong_length(other.len())),
+        },
         other => Err(PyErr::type_error(format!(
             "ord() expected string of length 1, but {} found",
             type_name(other)

@@ -618,7 +618,7 @@ impl Vm {
             (Value::List(_), _) => Err(index_type_error("list", &key)),
             (Value::ByteArray(b), Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) => {
                 let i = index_of(&key).unwrap_or(i64::MAX);
-                let x = crate::methods::bytearray::byte_of(&value)?;
+                let x = crate::methods::bytearray::byte_of(self, &value)?;
                 let mut b = b.borrow_mut();
                 let len = b.len();
                 match norm_index(i, len) {
@@ -628,6 +628,10 @@ impl Vm {
                     }
                     None => Err(PyErr::index_error("bytearray index out of range")),
                 }
+            }
+            (Value::ByteArray(_), Value::Instance(_)) => {
+                let i = self.index_value(&key)?;
+                self.setitem(c, Value::Int(i), value)
             }
             (Value::ByteArray(b), Value::Slice(sl)) => {
                 let items = crate::methods::bytearray::bytes_from(self, &value)?;
@@ -792,20 +796,31 @@ impl Vm {
                 return self.contains(&frozen, &item);
             }
             Value::Bytes(b) => match item {
-                Value::Int(i) => b.iter().any(|&x| i64::from(x) == *i),
+                // `_Py_bytes_contains`: an integer (or `__index__`) is a
+                // byte value, checked to be one.
+                Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+                    b.contains(&crate::methods::bytearray::byte_of(self, item)?)
+                }
+                Value::Instance(i)
+                    if crate::class::special(&i.class(), crate::names::D::Index).is_some() =>
+                {
+                    b.contains(&crate::methods::bytearray::byte_of(self, item)?)
+                }
                 Value::Bytes(sub) => {
                     sub.is_empty() || b.windows(sub.len()).any(|w| w == sub.as_slice())
                 }
-                Value::ByteArray(_) | Value::MemoryView(_) => {
-                    let item = crate::methods::bytearray::freeze(item);
-                    return self.contains(c, &item);
-                }
-                _ => {
-                    return Err(PyErr::type_error(format!(
-                        "a bytes-like object is required, not '{}'",
-                        type_name(item)
-                    )))
-                }
+                other => match crate::buffer::exported_bytes(other) {
+                    Some(sub) => {
+                        let sub = sub?;
+                        sub.is_empty() || b.windows(sub.len()).any(|w| w == sub.as_slice())
+                    }
+                    None => {
+                        return Err(PyErr::type_error(format!(
+                            "a bytes-like object is required, not '{}'",
+                            type_name(item)
+                        )))
+                    }
+                },
             },
             Value::Iter(_) | Value::Generator(_) => {
                 while let Some(x) = self.iter_next(c)? {

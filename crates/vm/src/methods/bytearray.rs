@@ -107,10 +107,11 @@ fn recv<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Rc<RefCell<Vec<u8>>>> {
     }
 }
 
-/// An int argument that must be a byte.
-pub fn byte_of(v: &Value) -> PyResult<u8> {
+/// An int argument (or an object with `__index__`) that must be a byte.
+pub fn byte_of(vm: &mut Vm, v: &Value) -> PyResult<u8> {
     let i = match v {
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => ops_index(v),
+        Value::Instance(_) => vm.index_value(v)?,
         other => {
             return Err(PyErr::type_error(format!(
                 "'{}' object cannot be interpreted as an integer",
@@ -139,14 +140,14 @@ pub fn bytes_from(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
         ),
         other => {
             let items = vm.collect(other)?;
-            items.iter().map(byte_of).collect()
+            items.iter().map(|v| byte_of(vm, v)).collect()
         }
     }
 }
 
-fn ba_append(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn ba_append(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let b = recv(&a, "append")?;
-    let x = byte_of(onearg(&a, "bytearray", "append")?)?;
+    let x = byte_of(vm, onearg(&a, "bytearray", "append")?)?;
     b.borrow_mut().push(x);
     Ok(Value::None)
 }
@@ -159,11 +160,14 @@ fn ba_extend(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn ba_insert(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn ba_insert(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let b = recv(&a, "insert")?;
     nargs(&a, "insert", 2, 2)?;
-    let i = int_arg(&a.pos[1])?;
-    let x = byte_of(&a.pos[2])?;
+    let i = match &a.pos[1] {
+        v @ Value::Instance(_) => vm.index_value(v)?,
+        v => int_arg(v)?,
+    };
+    let x = byte_of(vm, &a.pos[2])?;
     let mut v = b.borrow_mut();
     let len = v.len() as i64;
     let at = if i < 0 { (i + len).max(0) } else { i.min(len) };
@@ -190,9 +194,9 @@ fn ba_pop(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::Int(i64::from(v.remove(i as usize))))
 }
 
-fn ba_remove(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn ba_remove(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let b = recv(&a, "remove")?;
-    let x = byte_of(onearg(&a, "bytearray", "remove")?)?;
+    let x = byte_of(vm, onearg(&a, "bytearray", "remove")?)?;
     let mut v = b.borrow_mut();
     match v.iter().position(|&c| c == x) {
         Some(i) => {

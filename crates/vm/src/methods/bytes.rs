@@ -49,6 +49,22 @@ fn buffer(v: &Value) -> PyResult<Cow<'_, [u8]>> {
     }
 }
 
+/// `Py_ISSPACE`: ASCII whitespace with the vertical tab, which Rust's
+/// `is_ascii_whitespace` leaves out.
+fn is_space(b: &u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+}
+
+fn trim_space_start(s: &[u8]) -> &[u8] {
+    let n = s.iter().take_while(|b| is_space(b)).count();
+    &s[n..]
+}
+
+fn trim_space_end(s: &[u8]) -> &[u8] {
+    let n = s.iter().rev().take_while(|b| is_space(b)).count();
+    &s[..s.len() - n]
+}
+
 fn find_sub(hay: &[u8], needle: &[u8], rev: bool) -> Option<usize> {
     if needle.len() > hay.len() {
         return None;
@@ -216,6 +232,8 @@ pub(super) fn bytes_hex(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let mut out = String::with_capacity(s.len() * 3);
     let n = s.len();
     let group = per.unsigned_abs().max(1) as usize;
+    // `bytes_per_sep=0` writes no separator at all.
+    let sep = sep.filter(|_| per != 0);
     for (i, b) in s.iter().enumerate() {
         if let Some(c) = sep {
             // Positive counts group from the right, negative from the left.
@@ -254,7 +272,7 @@ pub(super) fn bytes_fromhex(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let mut out = Vec::with_capacity(chars.len() / 2);
     let mut i = 0;
     while i < chars.len() {
-        if chars[i].is_ascii_whitespace() {
+        if chars[i].is_ascii() && is_space(&(chars[i] as u8)) {
             i += 1;
             continue;
         }
@@ -326,16 +344,16 @@ pub(super) fn bytes_split(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let mut out = Vec::new();
     match sep {
         None | Some(Value::None) => {
-            let mut rest = s.trim_ascii_start();
+            let mut rest = trim_space_start(s);
             while !rest.is_empty() {
                 if out.len() == limit {
                     out.push(bytes_val(rest.to_vec()));
                     break;
                 }
-                match rest.iter().position(u8::is_ascii_whitespace) {
+                match rest.iter().position(is_space) {
                     Some(i) => {
                         out.push(bytes_val(rest[..i].to_vec()));
-                        rest = rest[i..].trim_ascii_start();
+                        rest = trim_space_start(&rest[i..]);
                     }
                     None => {
                         out.push(bytes_val(rest.to_vec()));
@@ -376,7 +394,7 @@ fn strip_impl(a: &Args<'_>, name: &str, left: bool, right: bool) -> PyResult<Val
     let set: Option<&[u8]> = set_buf.as_deref();
     let keep = |b: &u8| match set {
         Some(set) => !set.contains(b),
-        None => !b.is_ascii_whitespace() && *b != 0x0b,
+        None => !is_space(b),
     };
     let start = if left {
         s.iter().position(keep).unwrap_or(s.len())
@@ -608,7 +626,7 @@ pub(super) fn bytes_isdigit(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     pred(&a, "isdigit", u8::is_ascii_digit)
 }
 pub(super) fn bytes_isspace(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    pred(&a, "isspace", |b| b.is_ascii_whitespace() || *b == 0x0b)
+    pred(&a, "isspace", is_space)
 }
 pub(super) fn bytes_isascii(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = recv(&a, "isascii")?;
@@ -795,16 +813,16 @@ pub(super) fn bytes_rsplit(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let mut out = Vec::new();
     match sep {
         None | Some(Value::None) => {
-            let mut rest = s.trim_ascii_end();
+            let mut rest = trim_space_end(s);
             while !rest.is_empty() {
                 if out.len() == limit {
                     out.push(bytes_val(rest.to_vec()));
                     break;
                 }
-                match rest.iter().rposition(u8::is_ascii_whitespace) {
+                match rest.iter().rposition(is_space) {
                     Some(i) => {
                         out.push(bytes_val(rest[i + 1..].to_vec()));
-                        rest = rest[..i].trim_ascii_end();
+                        rest = trim_space_end(&rest[..i]);
                     }
                     None => {
                         out.push(bytes_val(rest.to_vec()));
