@@ -122,21 +122,18 @@ fn namespaces(
         None | Some(Value::None) => None,
         Some(Value::Dict(d)) => Some(d.clone()),
         // A dict subclass is used as its dict (CPython's `PyDict_*` calls).
-        Some(v @ Value::Instance(_)) if matches!(payload_of(v), Some(Value::Dict(_))) => {
-            match payload_of(v) {
-                Some(Value::Dict(d)) => Some(d.clone()),
-                _ => None,
+        Some(other) => match payload_of(other) {
+            Some(Value::Dict(d)) => Some(d.clone()),
+            _ => {
+                return Err(PyErr::type_error(if func == "exec" {
+                    format!("exec() globals must be a dict, not {}", type_name(other))
+                } else if is_mapping(vm, other) {
+                    "globals must be a real dict; try eval(expr, {}, mapping)".to_string()
+                } else {
+                    "globals must be a dict".to_string()
+                }))
             }
-        }
-        Some(other) => {
-            return Err(PyErr::type_error(if func == "exec" {
-                format!("exec() globals must be a dict, not {}", type_name(other))
-            } else if is_mapping(vm, other) {
-                "globals must be a real dict; try eval(expr, {}, mapping)".to_string()
-            } else {
-                "globals must be a dict".to_string()
-            }))
-        }
+        },
     };
     let mut registration = None;
     // Without locals, a dict subclass given as globals is the locals too,
