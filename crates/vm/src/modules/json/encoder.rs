@@ -61,20 +61,9 @@ impl Settings {
 native_methods!(ENCODER_M, "Encoder", ["__new__" => encoder_new, "__call__" => encoder_call]);
 
 macro_rules! member {
-    ($id:ident, $name:literal, $f:expr) => {{
-        fn get(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-            let st = receiver::<Settings>(&a, "_json.Encoder", $name)?;
-            let s = st.borrow();
-            let f: fn(&Settings) -> Value = $f;
-            Ok(f(&s))
-        }
-        native_fn!($id, $name, "Encoder", get);
-        PropSpec {
-            name: $name,
-            get: &$id,
-            set: None,
-        }
-    }};
+    ($($member:tt)*) => {
+        json_member!(Settings, "_json.Encoder", "Encoder", $($member)*)
+    };
 }
 
 static ENCODER_P: &[PropSpec] = &[

@@ -10,6 +10,26 @@
 //! recursion per nesting level; each level still counts against the
 //! recursion limit as CPython's `Py_EnterRecursiveCall` does.
 
+/// A read-only member of a `_json` class: a `PropSpec` whose getter borrows
+/// the receiver's native state `$state` (checked to be a `$class` object)
+/// and maps it to a value with `$f`.
+macro_rules! json_member {
+    ($state:ty, $class:literal, $short:literal, $id:ident, $name:literal, $f:expr) => {{
+        fn get(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+            let state = receiver::<$state>(&a, $class, $name)?;
+            let state = state.borrow();
+            let f: fn(&$state) -> Value = $f;
+            Ok(f(&state))
+        }
+        native_fn!($id, $name, $short, get);
+        PropSpec {
+            name: $name,
+            get: &$id,
+            set: None,
+        }
+    }};
+}
+
 mod decode_error;
 mod encoder;
 mod escape;

@@ -36,20 +36,9 @@ pub(super) struct Hooks {
 native_methods!(SCANNER_M, "Scanner", ["__new__" => scanner_new, "__call__" => scanner_call]);
 
 macro_rules! member {
-    ($id:ident, $name:literal, $f:expr) => {{
-        fn get(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-            let st = receiver::<Hooks>(&a, "_json.Scanner", $name)?;
-            let h = st.borrow();
-            let f: fn(&Hooks) -> Value = $f;
-            Ok(f(&h))
-        }
-        native_fn!($id, $name, "Scanner", get);
-        PropSpec {
-            name: $name,
-            get: &$id,
-            set: None,
-        }
-    }};
+    ($($member:tt)*) => {
+        json_member!(Hooks, "_json.Scanner", "Scanner", $($member)*)
+    };
 }
 
 static SCANNER_P: &[PropSpec] = &[
