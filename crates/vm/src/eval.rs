@@ -69,7 +69,7 @@ fn unbound_local(name: &StrObj) -> PyErr {
 /// Sets `exc.__context__ = ctx`, breaking any cycle through `exc` as CPython
 /// does; a cycle already in `ctx`'s chain is detected (Floyd's tortoise and
 /// hare, as `_PyErr_SetObject`) and left alone rather than walked forever.
-fn set_context(exc: &Rc<ExcObj>, ctx: &Rc<ExcObj>) {
+pub(crate) fn set_context(exc: &Rc<ExcObj>, ctx: &Rc<ExcObj>) {
     let mut o = ctx.clone();
     let mut slow = ctx.clone();
     let mut move_slow = false;
@@ -159,7 +159,8 @@ impl Vm {
         let Some(top) = self.frames.last() else {
             return Err(err);
         };
-        if !reraise {
+        let escaped = exc.escaped.replace(false);
+        if !reraise && !escaped {
             if let Value::Exception(h) = &self.exc_info {
                 if !Rc::ptr_eq(h, &exc) {
                     set_context(&exc, h);
@@ -233,6 +234,7 @@ impl Vm {
                 }
             }
             if f.entry {
+                exc.escaped.set(true);
                 return Err(err);
             }
             let Some(parent) = self.frames.last() else {
@@ -1959,7 +1961,9 @@ impl Vm {
                         }
                         1 => {
                             let v = pop!();
-                            break 'body (tri!(self.make_exception(v)), false, cur);
+                            let e = tri!(self.make_exception(v));
+                            e.0.escaped.set(false);
+                            break 'body (e, false, cur);
                         }
                         _ => {
                             let cause = pop!();
@@ -1967,17 +1971,31 @@ impl Vm {
                             let e = tri!(self.make_exception(v));
                             let cause = match cause {
                                 Value::None => None,
-                                other => Some(
-                                    tri!(self.make_exception(other).map_err(|_| {
+                                Value::Type(t) if !matches!(t.kind, TypeKind::Exception(_)) => {
+                                    break 'body (
                                         PyErr::type_error(
                                             "exception causes must derive from BaseException",
-                                        )
-                                    }))
-                                    .0,
-                                ),
+                                        ),
+                                        false,
+                                        cur,
+                                    )
+                                }
+                                other @ (Value::Exception(_) | Value::Type(_)) => {
+                                    Some(tri!(self.make_exception(other)).0)
+                                }
+                                _ => {
+                                    break 'body (
+                                        PyErr::type_error(
+                                            "exception causes must derive from BaseException",
+                                        ),
+                                        false,
+                                        cur,
+                                    )
+                                }
                             };
                             *e.0.cause.borrow_mut() = cause;
                             e.0.suppress_context.set(true);
+                            e.0.escaped.set(false);
                             break 'body (e, false, cur);
                         }
                     },
@@ -1986,10 +2004,23 @@ impl Vm {
                         let prev = std::mem::replace(&mut self.exc_info, v.clone());
                         push(&mut self.stack, prev);
                         push(&mut self.stack, v);
+                        if let Some(g) = self.frames.last().and_then(|f| f.generator.as_ref()) {
+                            g.state.borrow_mut().handlers += 1;
+                        }
                     }
                     Op::PopExcept => {
                         let v = pop!();
-                        self.exc_info = if v.is_null() { Value::None } else { v };
+                        let mut v = if v.is_null() { Value::None } else { v };
+                        if let Some(g) = self.frames.last().and_then(|f| f.generator.as_ref()) {
+                            // The value saved by the frame's outermost handler
+                            // is its resumer of the time, perhaps not of now.
+                            let mut st = g.state.borrow_mut();
+                            st.handlers = st.handlers.saturating_sub(1);
+                            if st.handlers == 0 {
+                                v = st.caller_exc.clone();
+                            }
+                        }
+                        self.exc_info = v;
                     }
                     Op::CheckExcMatch => {
                         let typ = pop!();
@@ -2054,7 +2085,7 @@ impl Vm {
                                 started: false,
                                 exc: Value::Null,
                                 caller_exc: Value::Null,
-                                own_exc: false,
+                                handlers: 0,
                             }),
                         };
                         let v = crate::coro::new_generator(gen);
@@ -2170,7 +2201,11 @@ impl Vm {
                         let exc = self.stack[len - 1].clone();
                         let exit = self.stack[len - 4].clone();
                         let typ = Value::Type(crate::types::type_of(&exc));
-                        let r = tri!(self.call(&exit, &[typ, exc, Value::None]));
+                        let tb = match &exc {
+                            Value::Exception(e) => crate::frame_obj::traceback_of(e),
+                            _ => Value::None,
+                        };
+                        let r = tri!(self.call(&exit, &[typ, exc, tb]));
                         push(&mut self.stack, r);
                     }
                     Op::LoadAssertionError => {
@@ -2323,11 +2358,14 @@ impl Vm {
         match v {
             Value::Exception(e) => Ok(PyErr(e)),
             Value::Type(t) if matches!(t.kind, TypeKind::Exception(_)) => {
-                match self.call(&Value::Type(t), &[])? {
+                let typ = Value::Type(t);
+                match self.call(&typ, &[])? {
                     Value::Exception(e) => Ok(PyErr(e)),
-                    _ => Err(PyErr::type_error(
-                        "exceptions must derive from BaseException",
-                    )),
+                    other => Err(PyErr::type_error(format!(
+                        "calling {} should have returned an instance of BaseException, not {}",
+                        crate::repr::repr(&typ),
+                        crate::repr::repr(&Value::Type(crate::types::type_of(&other)))
+                    ))),
                 }
             }
             _ => Err(PyErr::type_error(

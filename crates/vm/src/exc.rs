@@ -46,6 +46,12 @@ pub struct ExcObj {
     pub group: Option<Rc<crate::exc_group::Group>>,
     /// The `__traceback__` object last handed out, with the entry count it covers.
     pub tb_obj: RefCell<Option<(usize, Value)>>,
+    /// Set when the next frame to unwind with this exception must not chain
+    /// its `__context__`: it is propagating out of a nested run of the eval
+    /// loop (a Python frame called from Rust), raised already, or it is thrown
+    /// into a generator, which chained it itself. CPython sets the context
+    /// only where an exception is raised.
+    pub escaped: Cell<bool>,
 }
 
 /// What a `NameError` needs to suggest a similar name when it is printed.
@@ -74,6 +80,7 @@ impl ExcObj {
             dict: RefCell::new(None),
             group: None,
             tb_obj: RefCell::new(None),
+            escaped: Cell::new(false),
         }
     }
 

@@ -9,7 +9,7 @@ use std::rc::{Rc, Weak};
 use crate::code::Code;
 use crate::dict::Dict;
 use crate::exc::{ExcObj, PyErr, PyResult, TbEntry};
-use crate::func::Args;
+use crate::func::{Args, BuiltinDef};
 use crate::types::{type_name, ExcKind};
 use crate::value::{StrObj, Value};
 use crate::vm::Vm;
@@ -50,6 +50,9 @@ pub struct FrameObj {
     back: Option<Value>,
     /// What `sys.settrace`'s events use (`sys_trace.rs`).
     hooks: FrameHooks,
+    /// The generator or coroutine whose suspended frame this is (`gi_frame`),
+    /// which `clear()` closes.
+    generator: Option<Weak<crate::gen::GenObj>>,
 }
 
 /// The tracing state of a frame object.
@@ -78,12 +81,12 @@ impl Default for FrameHooks {
 }
 
 impl FrameObj {
-    /// `f_trace`.
     /// The code object the frame runs.
     pub(crate) fn code(&self) -> &Rc<Code> {
         &self.code
     }
 
+    /// `f_trace`.
     pub(crate) fn trace(&self) -> Value {
         self.hooks.trace.borrow().clone()
     }
@@ -325,6 +328,7 @@ fn chain_frame(vm: &Vm, t: &TbObj) -> Value {
                 locals: RefCell::new(module_level.then(|| Value::Dict(entry.globals.clone()))),
                 back: back.take(),
                 hooks: FrameHooks::default(),
+                generator: None,
             })
         };
         made[i] = Rc::downgrade(&f);
@@ -457,11 +461,60 @@ pub fn getattr(vm: &mut Vm, obj: &Value, name: &Rc<StrObj>) -> PyResult<Value> {
                 "f_trace" => Ok(f.trace()),
                 "f_trace_lines" => Ok(Value::Bool(f.hooks.lines.get())),
                 "f_trace_opcodes" => Ok(Value::Bool(f.hooks.opcodes.get())),
+                "clear" => Ok(Value::BoundBuiltin(Rc::new((obj.clone(), &FRAME_CLEAR)))),
                 _ => Err(no_attr(obj, n)),
             }
         }
         _ => Err(no_attr(obj, n)),
     }
+}
+
+static FRAME_CLEAR: BuiltinDef = BuiltinDef {
+    name: "clear",
+    func: frame_clear,
+    owner: "frame",
+    is_method: true,
+};
+
+/// `frame.clear()`: drops the frame's locals; a suspended generator's frame
+/// closes the generator first (`frame_tp_clear` after `_PyGen_Finalize`'s
+/// close), and a running frame refuses.
+fn frame_clear(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    a.no_kw("clear")?;
+    let f = match a.pos {
+        [Value::Frame(f)] => f,
+        [_] => {
+            return Err(PyErr::type_error(
+                "descriptor 'clear' requires a 'frame' object",
+            ))
+        }
+        _ => {
+            return Err(PyErr::type_error(format!(
+                "frame.clear() takes no arguments ({} given)",
+                a.pos.len().saturating_sub(1)
+            )))
+        }
+    };
+    let executing = PyErr::new(ExcKind::RuntimeError, "cannot clear an executing frame");
+    if f.depth.is_some_and(|d| vm.is_live(d, &f.code, &f.globals)) {
+        return Err(executing);
+    }
+    if let Some(g) = f.generator.as_ref().and_then(Weak::upgrade) {
+        let (running, done) = {
+            let st = g.state.borrow();
+            (st.running, st.done)
+        };
+        if running {
+            return Err(executing);
+        }
+        if !done {
+            let (flavor, _) = crate::coro::finalize::flavor_of(&g.code);
+            vm.close_gen(&g, flavor)?;
+        }
+    }
+    let old = f.locals.replace(None);
+    drop(old);
+    Ok(Value::None)
 }
 
 /// Attribute writes on `traceback` and `frame` objects: `f_trace`,
@@ -597,6 +650,7 @@ impl Vm {
                     locals: RefCell::new(None),
                     back: back.take(),
                     hooks: FrameHooks::default(),
+                    generator: None,
                 });
                 live[i] = Rc::downgrade(&f);
                 back = Some(Value::Frame(f));
@@ -639,6 +693,7 @@ impl Vm {
             locals: RefCell::new(Some(Value::dict(d))),
             back: None,
             hooks: FrameHooks::default(),
+            generator: Some(Rc::downgrade(g)),
         }))
     }
 

@@ -36,8 +36,11 @@ pub struct GenState {
     pub exc: Value,
     /// While running: the resumer's `exc_info`, restored when the frame leaves.
     pub(crate) caller_exc: Value,
-    /// While running: whether it resumed with an exception of its own.
-    pub(crate) own_exc: bool,
+    /// How many `except`/`finally` handlers of its frame are active (a
+    /// `PUSH_EXC_INFO` not yet matched by its `POP_EXCEPT`): while one is,
+    /// `exc_info` is the frame's own exception rather than its resumer's,
+    /// and a suspension keeps it (`gi_exc_state`).
+    pub(crate) handlers: u32,
 }
 
 /// A generator object.

@@ -30,24 +30,13 @@ fn already_executing(flavor: Flavor) -> PyErr {
     PyErr::value_error(format!("{} already executing", flavor.name()))
 }
 
-/// Whether two `exc_info` values name the same exception (or both none).
-fn same_exc(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Exception(a), Value::Exception(b)) => Rc::ptr_eq(a, b),
-        (a, b) => !matches!(a, Value::Exception(_)) && !matches!(b, Value::Exception(_)),
-    }
-}
-
 /// Gives the resumer back its `exc_info`; a suspending frame keeps the
 /// exception it is handling (`gi_exc_state`).
 #[inline]
 fn restore_caller_exc(exc_info: &mut Value, st: &mut GenState, suspended: bool) {
     let caller = std::mem::replace(&mut st.caller_exc, Value::Null);
     let inner = std::mem::replace(exc_info, caller);
-    if suspended
-        && matches!(inner, Value::Exception(_))
-        && (st.own_exc || !same_exc(&inner, exc_info))
-    {
+    if suspended && st.handlers > 0 && matches!(inner, Value::Exception(_)) {
         std::mem::replace(&mut st.exc, inner).release();
     } else {
         inner.release();
@@ -153,8 +142,7 @@ impl Vm {
         // The frame sees the exception it was handling when it suspended, or
         // else its caller's (CPython chains `gi_exc_state` to the caller's).
         let own = std::mem::replace(&mut st.exc, Value::Null);
-        st.own_exc = !own.is_null();
-        let caller = if st.own_exc {
+        let caller = if !own.is_null() {
             std::mem::replace(&mut self.exc_info, own)
         } else {
             own.release();
@@ -202,6 +190,7 @@ impl Vm {
         st.running = false;
         restore_caller_exc(&mut self.exc_info, &mut st, suspended);
         if !suspended {
+            st.handlers = 0;
             st.done = true;
             st.values = Vec::new();
         }

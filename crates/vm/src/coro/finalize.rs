@@ -76,7 +76,7 @@ fn discard(e: Event) {
 }
 
 /// What kind of object a frame belongs to, from its code's flags.
-fn flavor_of(code: &Code) -> (Flavor, &'static str) {
+pub(crate) fn flavor_of(code: &Code) -> (Flavor, &'static str) {
     if code.flags.contains(pith_bytecode::CodeFlags::COROUTINE) {
         (Flavor::Coroutine, "coroutine")
     } else if code

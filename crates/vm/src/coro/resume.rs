@@ -97,7 +97,19 @@ impl Vm {
             None => self.run_frames(),
             Some(e) => {
                 // Raised at the pending `yield` (the instruction before `ip`).
+                // It is chained to the exception the frame itself handles,
+                // not to its resumer's (`gen_send_ex2`'s
+                // `_PyErr_ChainStackItem`), even when it comes back from a
+                // delegate; the unwinder must not chain it again.
                 let ip = self.frames.last().map_or(0, |f| f.ip);
+                if gen.state.borrow().handlers > 0 {
+                    if let Value::Exception(h) = &self.exc_info {
+                        if !Rc::ptr_eq(h, &e.0) {
+                            crate::eval::set_context(&e.0, h);
+                        }
+                    }
+                }
+                e.0.escaped.set(true);
                 match self.unwind::<false>(e, false, ip.saturating_sub(1) as u32) {
                     Ok(()) => self.run_frames(),
                     Err(e) => Err(e),
@@ -214,15 +226,29 @@ impl Vm {
         }
     }
 
-    /// `throw(typ[, val[, tb]])`'s exception.
+    /// `throw(typ[, val[, tb]])`'s exception, carrying `tb` as its
+    /// `__traceback__` when one is given (`_gen_throw`'s `PyErr_Restore`).
     pub(super) fn throw_args(&mut self, args: &[Value]) -> PyResult<PyErr> {
         let typ = args.first().cloned().unwrap_or(Value::None);
         let val = args.get(1).cloned().unwrap_or(Value::None);
-        if args.get(2).is_some_and(|tb| !matches!(tb, Value::None)) {
-            return Err(PyErr::type_error(
-                "throw() third argument must be a traceback object",
-            ));
+        let tb = match args.get(2) {
+            None | Some(Value::None) => None,
+            Some(tb @ Value::Traceback(_)) => Some(tb),
+            Some(_) => {
+                return Err(PyErr::type_error(
+                    "throw() third argument must be a traceback object",
+                ))
+            }
+        };
+        let err = self.throw_exception(typ, val)?;
+        if let Some(tb) = tb {
+            crate::frame_obj::set_traceback(&err.0, tb)?;
         }
+        Ok(err)
+    }
+
+    /// The exception `throw(typ, val)` raises (`PyErr_NormalizeException`).
+    fn throw_exception(&mut self, typ: Value, val: Value) -> PyResult<PyErr> {
         match &typ {
             Value::Type(t) if matches!(t.kind, TypeKind::Exception(_)) => {
                 let inst = match &val {
