@@ -125,8 +125,7 @@ pub(crate) fn source_str<'a>(
     let (text, byte_columns): (&str, bool) = match source {
         SourceText::Str(s) => (s, false),
         SourceText::Bytes(bytes) => {
-            let source = pith_lexer::decode_source(bytes)
-                .map_err(|e| failure(ExcKind::SyntaxError, &format!("(unicode error) {e}")))?;
+            let source = pith_lexer::decode_source(bytes).map_err(decode_failure)?;
             let byte_columns = !source.declared;
             *decoded = source.text.into_owned();
             (decoded.as_str(), byte_columns)
@@ -139,6 +138,23 @@ pub(crate) fn source_str<'a>(
         ));
     }
     Ok((text, byte_columns))
+}
+
+/// What `compile()` raises for source bytes it cannot decode: the errors of
+/// the tokenizer's decoding step sit at line 0, column -1; bytes undecodable
+/// as undeclared UTF-8 are a `(unicode error)` without a position.
+fn decode_failure(e: pith_lexer::DecodeError) -> CompileFailure {
+    use pith_lexer::DecodeError;
+    let message = match &e {
+        DecodeError::BomMismatch(name) => format!("encoding problem: {name} with BOM"),
+        DecodeError::UnknownEncoding(_) => e.to_string(),
+        DecodeError::Undecodable { encoding, .. } if *encoding != "utf-8" => e.to_string(),
+        _ => return failure(ExcKind::SyntaxError, &format!("(unicode error) {e}")),
+    };
+    CompileFailure {
+        offset: -1,
+        ..failure(ExcKind::SyntaxError, &message)
+    }
 }
 
 /// A compile error (symbol table or code generation) as the VM raises it.

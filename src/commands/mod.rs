@@ -73,6 +73,12 @@ impl SourceFile {
 
 /// [`read_source`], keeping what decides the columns of its syntax errors.
 pub fn read_source_file(path: &Path) -> Option<SourceFile> {
+    read_source_file_named(path, &path.display().to_string())
+}
+
+/// [`read_source_file`] for a file whose decoding errors name it `filename`
+/// (a script's absolute path, as CPython names it).
+fn read_source_file_named(path: &Path, filename: &str) -> Option<SourceFile> {
     let bytes = read_or_report(path)?;
     match pith_lexer::decode_source(&bytes) {
         Ok(decoded) => Some(SourceFile {
@@ -80,14 +86,17 @@ pub fn read_source_file(path: &Path) -> Option<SourceFile> {
             text: decoded.text.into_owned(),
         }),
         Err(err) => {
-            eprintln!("SyntaxError: {}", decode_error_message(&err, &bytes, path));
+            eprintln!(
+                "SyntaxError: {}",
+                decode_error_message(&err, &bytes, filename)
+            );
             None
         }
     }
 }
 
 /// The message CPython's compiler gives for source it cannot decode.
-fn decode_error_message(err: &pith_lexer::DecodeError, bytes: &[u8], path: &Path) -> String {
+fn decode_error_message(err: &pith_lexer::DecodeError, bytes: &[u8], filename: &str) -> String {
     use pith_lexer::DecodeError;
     match err {
         DecodeError::UnknownEncoding(name) => format!("encoding problem: {name}"),
@@ -101,9 +110,8 @@ fn decode_error_message(err: &pith_lexer::DecodeError, bytes: &[u8], path: &Path
             let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
             let line = body[..*position].iter().filter(|&&b| b == b'\n').count() + 1;
             format!(
-                "Non-UTF-8 code starting with '\\x{byte:02x}' in file {} on line {line}, \
-                 but no encoding declared; see https://peps.python.org/pep-0263/ for details",
-                path.display()
+                "Non-UTF-8 code starting with '\\x{byte:02x}' in file {filename} on line {line}, \
+                 but no encoding declared; see https://peps.python.org/pep-0263/ for details"
             )
         }
         DecodeError::InvalidDeclaration => {
@@ -117,7 +125,7 @@ fn decode_error_message(err: &pith_lexer::DecodeError, bytes: &[u8], path: &Path
                 position,
                 reason: "invalid start byte",
             };
-            decode_error_message(&undecodable, bytes, path)
+            decode_error_message(&undecodable, bytes, filename)
         }
         other => other.to_string(),
     }
@@ -207,7 +215,7 @@ pub fn load_program_keeping_warnings(path: &Path, filename: &str) -> Option<Prog
             source: String::new(),
         });
     }
-    program_of_file(read_source_file(path)?, filename)
+    program_of_file(read_source_file_named(path, filename)?, filename)
 }
 
 /// Prints compile-time warnings as the VM reports those of `compile()`.
@@ -268,6 +276,6 @@ pub fn load_program(
     if path.extension().is_some_and(|ext| ext == "pyc") {
         return load_pyc(path).map(|pyc| pyc.code);
     }
-    let file = read_source_file(path)?;
+    let file = read_source_file_named(path, filename)?;
     compile_file(&file, filename).map(std::sync::Arc::new)
 }

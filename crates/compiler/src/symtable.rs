@@ -154,6 +154,8 @@ struct Builder<'a> {
     locator: &'a dyn SourceLocator,
     /// Depth of comprehension iterable expressions being visited.
     comp_iter_expr: u32,
+    /// Whether a comprehension's target is being visited.
+    comp_iter_target: bool,
 }
 
 type Res = Result<(), CompileError>;
@@ -226,6 +228,20 @@ impl<'a> Builder<'a> {
             scope.symbols[i].1 = old | fl;
         } else {
             scope.insert_symbol(mangled.into(), fl);
+        }
+        if self.comp_iter_target {
+            let scope = self.cur();
+            if let Some(i) = scope.find(mangled) {
+                if scope.symbols[i].1 & (flag::GLOBAL | flag::NONLOCAL) != 0 {
+                    return Err(self.err(
+                        range,
+                        format!(
+                            "comprehension inner loop cannot rebind assignment expression target '{name}'"
+                        ),
+                    ));
+                }
+                scope.symbols[i].1 |= flag::COMP_ITER;
+            }
         }
         if fl & flag::PARAM != 0 {
             self.cur().varnames.push(mangled.into());
@@ -812,26 +828,13 @@ impl<'a> Builder<'a> {
         Ok(())
     }
 
+    /// Visits a comprehension's target: every name it mentions becomes an
+    /// iteration variable of the comprehension (`ste_comp_iter_target`).
     fn comp_target(&mut self, target: &Expr) -> Res {
-        self.expr(target)?;
-        mark_comp_iter(self, target);
-        Ok(())
-    }
-}
-
-fn mark_comp_iter(b: &mut Builder<'_>, target: &Expr) {
-    match target {
-        Expr::Name(n) => {
-            let mangled = mangle(b.private.as_deref(), &n.id).into_owned();
-            let cur = b.cur();
-            if let Some(i) = cur.find(mangled.as_str()) {
-                cur.symbols[i].1 |= flag::COMP_ITER;
-            }
-        }
-        Expr::Tuple(t) => t.elts.iter().for_each(|e| mark_comp_iter(b, e)),
-        Expr::List(t) => t.elts.iter().for_each(|e| mark_comp_iter(b, e)),
-        Expr::Starred(s) => mark_comp_iter(b, &s.value),
-        _ => {}
+        self.comp_iter_target = true;
+        let r = self.expr(target);
+        self.comp_iter_target = false;
+        r
     }
 }
 
@@ -851,6 +854,7 @@ pub(crate) fn build(
         private: None,
         locator,
         comp_iter_expr: 0,
+        comp_iter_target: false,
     };
     b.enter(
         BlockKind::Module,

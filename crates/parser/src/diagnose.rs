@@ -317,7 +317,7 @@ impl Diag<'_, '_, '_> {
                 if matches!(
                     t,
                     Tok::Op(Operator::Minus | Operator::Plus | Operator::Tilde)
-                        | Tok::Kw(Keyword::Not)
+                        | Tok::Kw(Keyword::Not | Keyword::Await)
                 ) {
                     j += 1;
                     continue;
@@ -564,6 +564,19 @@ impl Diag<'_, '_, '_> {
                 i - 1,
                 "expression expected after dictionary key and ':'",
             ));
+        }
+        // `{1: 2, 'a'}`
+        if let Some(err) = self.dict_key_without_colon(i) {
+            return Some(err);
+        }
+        // `[*x for x in y]`, `[x, y for x in z]`
+        let comprehension_for = is_kw(t, Keyword::For)
+            || (is_kw(t, Keyword::Async)
+                && self.tok(i + 1).is_some_and(|n| is_kw(n, Keyword::For)));
+        if comprehension_for {
+            if let Some(err) = self.invalid_comprehension(i) {
+                return Some(err);
+            }
         }
         // `def f((a, b)):`
         if t == Tok::Op(Operator::Lpar)
@@ -902,13 +915,17 @@ impl Diag<'_, '_, '_> {
     }
 
     /// CPython's `invalid_named_expression` on an element `NAME = operand`
-    /// of a list or set display, the `=` at `eq`, when no `=` or `:=`
-    /// follows the operand.
+    /// or `operand = operand` of a list or set display, the `=` at `eq`,
+    /// when no `=` or `:=` follows the operand.
     fn element_assignment(&self, eq: usize) -> Option<SyntaxErr> {
-        if eq < 2
-            || !matches!(self.tok(eq - 1), Some(Tok::Name(_)))
+        if eq < 2 {
+            return None;
+        }
+        let first = self.expr_start(eq - 1);
+        if first == 0
+            || first >= eq
             || !matches!(
-                self.tok(eq - 2),
+                self.tok(first - 1),
                 Some(Tok::Op(Operator::Lbrace | Operator::Lsqb | Operator::Comma))
             )
             || !matches!(
@@ -957,11 +974,154 @@ impl Diag<'_, '_, '_> {
         ) {
             return None;
         }
+        if first + 1 == eq && matches!(self.tok(first), Some(Tok::Name(_))) {
+            return Some(self.range(
+                first,
+                end,
+                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+            ));
+        }
+        // The target must be a whole `bitwise_or`, and not start a list,
+        // tuple, generator expression or `True`/`None`/`False`.
+        if self.operand_end(first, true) != eq - 1
+            || matches!(
+                self.tok(first),
+                Some(
+                    Tok::Kw(Keyword::Not | Keyword::True | Keyword::False | Keyword::None)
+                        | Tok::Op(Operator::Lsqb)
+                )
+            )
+        {
+            return None;
+        }
+        let kind = self.expr_kind(first, eq - 1)?;
+        if self.tok(first) == Some(Tok::Op(Operator::Lpar))
+            && self.matching(first) == eq - 1
+            && matches!(kind, "tuple" | "generator expression")
+        {
+            return None;
+        }
+        // The range is the expression's, inside any parentheses.
+        let (mut first, mut last) = (first, eq - 1);
+        while first < last
+            && self.tok(first) == Some(Tok::Op(Operator::Lpar))
+            && self.matching(first) == last
+        {
+            first += 1;
+            last -= 1;
+        }
         Some(self.range(
-            eq - 1,
-            end,
-            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+            first,
+            last,
+            format!("cannot assign to {kind} here. Maybe you meant '==' instead of '='?"),
         ))
+    }
+
+    /// CPython's `invalid_comprehension` and `invalid_dict_comprehension`:
+    /// the element before the `for` at `i` is starred, or is a list of
+    /// elements that needs parentheses.
+    fn invalid_comprehension(&self, i: usize) -> Option<SyntaxErr> {
+        let open = self.innermost_open(i)?;
+        let trailing_comma = self.tok(i.checked_sub(1)?) == Some(Tok::Op(Operator::Comma));
+        let first = self.expr_start(i - 1);
+        if first == 0 || (first >= i && !trailing_comma) {
+            return None;
+        }
+        if !trailing_comma && is_open(self.tok(first - 1)?) {
+            return match self.tok(first)? {
+                Tok::Op(Operator::Star) => Some(self.range(
+                    first,
+                    i - 1,
+                    "iterable unpacking cannot be used in comprehension",
+                )),
+                Tok::Op(Operator::DoubleStar) if open == Tok::Op(Operator::Lbrace) => {
+                    Some(self.range(
+                        first,
+                        first,
+                        "dict unpacking cannot be used in dict comprehension",
+                    ))
+                }
+                _ => None,
+            };
+        }
+        if !matches!(open, Tok::Op(Operator::Lsqb | Operator::Lbrace)) {
+            return None;
+        }
+        // `[a, b for ...]` or `[a, for ...]`: back to the display's first element.
+        let mut depth = 0;
+        let mut j = i;
+        while j > 0 {
+            j -= 1;
+            let t = self.tokens[j].1;
+            if is_close(t) {
+                depth += 1;
+            } else if is_open(t) {
+                if depth == 0 {
+                    break;
+                }
+                depth -= 1;
+            } else if depth == 0 && (t == Tok::Op(Operator::Colon) || is_kw(t, Keyword::For)) {
+                return None;
+            }
+        }
+        if j + 1 >= i - 1 && !trailing_comma {
+            return None;
+        }
+        Some(self.range(
+            j + 1,
+            i - 1,
+            "did you forget parentheses around the comprehension target?",
+        ))
+    }
+
+    /// CPython's `invalid_kvpair` after a dict display's first pairs: an
+    /// element whose key expression no `:` follows, the error token at `i`.
+    /// The error sits on the key's last character, with no end.
+    fn dict_key_without_colon(&self, i: usize) -> Option<SyntaxErr> {
+        if i == 0
+            || self.tok(i) == Some(Tok::Op(Operator::Colon))
+            || self.innermost_open(i) != Some(Tok::Op(Operator::Lbrace))
+        {
+            return None;
+        }
+        let first = self.expr_start(i - 1);
+        if first < 2 || first >= i || self.tok(first - 1) != Some(Tok::Op(Operator::Comma)) {
+            return None;
+        }
+        // The elements before are pairs (or `**` mappings): find the `{`
+        // and look for one at its depth.
+        let mut depth = 0;
+        let mut pair = false;
+        let mut j = first - 1;
+        while j > 0 {
+            j -= 1;
+            let t = self.tokens[j].1;
+            if is_close(t) {
+                depth += 1;
+            } else if is_open(t) {
+                if depth == 0 {
+                    break;
+                }
+                depth -= 1;
+            } else if depth == 0 && t == Tok::Op(Operator::Colon) {
+                pair = true;
+            }
+        }
+        let starred = self.tok(j + 1) == Some(Tok::Op(Operator::DoubleStar));
+        if self.tok(j) != Some(Tok::Op(Operator::Lbrace)) || !(pair || starred) {
+            return None;
+        }
+        let last = self.expr_end(first);
+        if last >= i {
+            return None;
+        }
+        let end = (self.tokens[last].2 - self.shift) as usize;
+        let key = self.source.get(..end)?;
+        let at = key.char_indices().next_back().map_or(0, |(k, _)| k) as u32 + self.shift;
+        Some(
+            SyntaxErr::syntax("':' expected after dictionary key", at, at)
+                .with_end(End::Literal(0)),
+        )
     }
 
     /// CPython's forced tokens: `def` needs `(` after its name, and `def`,

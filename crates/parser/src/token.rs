@@ -586,12 +586,28 @@ fn number_suffix_error(source: &str, number: Token, next: Token) -> Option<Synta
         return None;
     }
     let bare_prefix = lower == "0" && kind != "decimal";
-    if kind == "decimal" && lower == "0" && next.kind == TokenKind::Number {
-        return Some(SyntaxErr::syntax(
-            "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
-            number.start,
-            number.start + 1,
-        ));
+    if kind == "decimal" {
+        if let Some(end) = leading_zeros_end(source, number) {
+            return Some(SyntaxErr::syntax(
+                "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
+                number.start,
+                end,
+            ));
+        }
+        // `1e+x`: the tokenizer fails at the sign that no digit follows.
+        let bytes = source.as_bytes();
+        let after = next.end as usize;
+        if matches!(next_text, "e" | "E")
+            && matches!(bytes.get(after), Some(b'+' | b'-'))
+            && !bytes.get(after + 1).is_some_and(u8::is_ascii_digit)
+        {
+            return Some(SyntaxErr::new(
+                ErrorKind::SyntaxError,
+                "invalid decimal literal".into(),
+                next.end,
+                next.end,
+            ));
+        }
     }
     if kind == "octal" || kind == "binary" {
         // `0o8` lexes as `0` and `o8`; `0o18` as `0o1` and `8`.
@@ -614,7 +630,10 @@ fn number_suffix_error(source: &str, number: Token, next: Token) -> Option<Synta
             ));
         }
     }
-    let at = if bare_prefix || next_text.starts_with('_') {
+    let at = if bare_prefix && next_text.get(1..2) == Some("_") {
+        // `0x_`: the tokenizer fails at the `_` that no digit follows.
+        next.start + 1
+    } else if bare_prefix || (next_text.starts_with('_') && kind != "imaginary") {
         next.start
     } else {
         number.end - 1
@@ -625,6 +644,22 @@ fn number_suffix_error(source: &str, number: Token, next: Token) -> Option<Synta
         at,
         at,
     ))
+}
+
+/// For a decimal `number` made of zeros (`0`, `00`, `0_0`) that the
+/// tokenizer's zeros loop continues into a nonzero digit (`0010`, `0_7`):
+/// where that digit starts, the end of CPython's leading-zeros error range.
+fn leading_zeros_end(source: &str, number: Token) -> Option<u32> {
+    let bytes = source.as_bytes();
+    let mut i = number.start as usize;
+    loop {
+        match bytes.get(i) {
+            Some(b'0') => i += 1,
+            Some(b'_') if bytes.get(i + 1).is_some_and(u8::is_ascii_digit) => i += 1,
+            Some(b'1'..=b'9') if i > number.start as usize => return u32::try_from(i).ok(),
+            _ => return None,
+        }
+    }
 }
 
 /// Whether the token at `i` begins a statement.

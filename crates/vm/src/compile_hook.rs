@@ -173,6 +173,16 @@ pub(crate) fn failure_to_err(failure: CompileFailure, filename: &str) -> PyErr {
         failure.kind,
         ExcKind::SyntaxError | ExcKind::IndentationError | ExcKind::TabError
     );
+    if is_syntax && failure.lineno == 0 && failure.offset == -1 {
+        // The tokenizer's decoding errors: line 0, column -1, no end.
+        let details = Value::tuple(vec![
+            Value::str(filename),
+            Value::Int(0),
+            Value::Int(-1),
+            Value::None,
+        ]);
+        return PyErr::with_args(failure.kind, vec![Value::string(failure.message), details]);
+    }
     if !is_syntax || (failure.lineno == 0 && failure.text.is_none()) {
         return PyErr::new(failure.kind, failure.message);
     }
