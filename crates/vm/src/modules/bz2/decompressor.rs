@@ -60,8 +60,11 @@ struct DecompState {
     needs_input: bool,
     unused_data: Vec<u8>,
     /// Input the stream has not consumed yet (left when `max_length`
-    /// stopped the previous call); it goes in before the next call's data.
+    /// stopped the previous call), from `pending_pos` on; it goes in before
+    /// the next call's data. Kept with its offset, so that draining a big
+    /// input in small outputs copies nothing.
     pending: Vec<u8>,
+    pending_pos: usize,
 }
 
 /// `BZ2Decompressor()`.
@@ -86,6 +89,7 @@ fn dec_new(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             needs_input: true,
             unused_data: Vec::new(),
             pending: Vec::new(),
+            pending_pos: 0,
         },
     ))
 }
@@ -162,27 +166,31 @@ fn dec_decompress(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         ));
     }
     let mut input = std::mem::take(&mut st.pending);
-    if input.is_empty() {
+    let mut start = std::mem::take(&mut st.pending_pos).min(input.len());
+    if start == input.len() {
         input = data;
-    } else {
+        start = 0;
+    } else if !data.is_empty() {
+        input.drain(..start);
+        start = 0;
         input.extend_from_slice(&data);
     }
     let mut out = Vec::new();
-    let step = run(&mut st.stream, &input, &mut out, max)?;
-    let left = input.len() - step.used.min(input.len());
+    let step = run(&mut st.stream, &input[start..], &mut out, max)?;
+    let used = (start + step.used).min(input.len());
     if step.end {
         st.eof = true;
         st.needs_input = false;
-        if left > 0 {
-            input.drain(..step.used);
+        if used < input.len() {
+            input.drain(..used);
             st.unused_data = input;
         }
-    } else if left == 0 {
+    } else if used == input.len() {
         st.needs_input = true;
     } else {
         st.needs_input = false;
-        input.drain(..step.used);
         st.pending = input;
+        st.pending_pos = used;
     }
     Ok(Value::Bytes(Rc::new(out)))
 }
