@@ -27,6 +27,7 @@ mod binascii_qp;
 pub mod bisect;
 pub(crate) mod breakpoint;
 pub mod builtins;
+pub mod bz2;
 mod cint;
 pub mod cmath;
 pub mod codecs;
@@ -58,6 +59,7 @@ mod libm_raw;
 pub mod locale;
 mod locale_raw;
 pub mod lsprof;
+pub mod lzma;
 pub mod marshal;
 pub mod math;
 mod native_exc;
@@ -108,6 +110,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_abc", abc::init),
     ("_ast", ast::init),
     ("_bisect", bisect::init),
+    ("_bz2", bz2::init),
     ("_blake2", hashes::init_blake2),
     ("_codecs", codecs::init),
     ("_collections", collections::init),
@@ -150,6 +153,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_thread", thread::init),
     ("_tracemalloc", tracemalloc::init),
     ("_lsprof", lsprof::init),
+    ("_lzma", lzma::init),
     ("_weakref", weakref::init),
     ("gc", gc::init),
     ("grp", grp::init),

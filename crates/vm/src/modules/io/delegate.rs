@@ -122,8 +122,13 @@ pub(super) fn forward(
         }
     }
     let method = vm.get_attr(&delegate, &key)?;
-    let pos = a.pos.get(1..).unwrap_or(&[]);
-    let result = vm.call_with_kw(&method, pos, a.kwnames, a.kwvals)?;
+    let mut pos = a.pos.get(1..).unwrap_or(&[]).to_vec();
+    if matches!(name, "read" | "read1" | "peek" | "readline") {
+        if let Some(size) = pos.first_mut() {
+            *size = size_arg(vm, size)?;
+        }
+    }
+    let result = vm.call_with_kw(&method, &pos, a.kwnames, a.kwvals)?;
     match name {
         // These answer the object itself, not its delegate.
         "__enter__" | "__iter__" => Ok(a.pos[0].clone()),
@@ -136,5 +141,20 @@ pub(super) fn forward(
             _ => Ok(result),
         },
         _ => Ok(result),
+    }
+}
+
+/// A size argument as the C classes take it (`_Py_convert_optional_to_ssize_t`):
+/// `None` or an `__index__` object, read before `_pyio` sees it (which would
+/// store a float size in its buffer position).
+fn size_arg(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    match v {
+        Value::None | Value::Int(_) | Value::BigInt(_) => Ok(v.clone()),
+        Value::Bool(b) => Ok(Value::Int(i64::from(*b))),
+        Value::Float(_) | Value::Str(_) | Value::Bytes(_) => Err(PyErr::type_error(format!(
+            "argument should be integer or None, not '{}'",
+            crate::types::type_name(v)
+        ))),
+        _ => Ok(Value::Int(vm.index_value(v)?)),
     }
 }

@@ -166,6 +166,21 @@ fn check_open(vm: &mut Vm, obj: &Value) -> PyResult<()> {
     Ok(())
 }
 
+/// CPython's `iobase_check_closed`: the derived `closed` attribute (a
+/// subclass's own property, as `BZ2File`'s), not the base's flag.
+fn check_closed_attr(vm: &mut Vm, obj: &Value) -> PyResult<()> {
+    let key = vm.intern("closed");
+    let closed = match vm.get_attr(obj, &key) {
+        Ok(v) => v,
+        Err(e) if e.is(ExcKind::AttributeError) => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    if vm.truthy(&closed)? {
+        return Err(PyErr::value_error("I/O operation on closed file."));
+    }
+    Ok(())
+}
+
 fn call_method(vm: &mut Vm, obj: &Value, name: &str, args: &[Value]) -> PyResult<Value> {
     let key = vm.intern(name);
     let f = vm.get_attr(obj, &key)?;
@@ -196,7 +211,7 @@ fn flush(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn enter(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let obj = this(&a)?;
-    check_open(vm, obj)?;
+    check_closed_attr(vm, obj)?;
     Ok(obj.clone())
 }
 
@@ -209,13 +224,13 @@ fn no(_: &mut Vm, _: Args<'_>) -> PyResult<Value> {
 }
 
 fn isatty(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    check_open(vm, this(&a)?)?;
+    check_closed_attr(vm, this(&a)?)?;
     Ok(Value::Bool(false))
 }
 
 fn iter(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let obj = this(&a)?;
-    check_open(vm, obj)?;
+    check_closed_attr(vm, obj)?;
     Ok(obj.clone())
 }
 
@@ -282,7 +297,7 @@ fn readlines(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn writelines(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let obj = this(&a)?;
-    check_open(vm, obj)?;
+    check_closed_attr(vm, obj)?;
     let Some(lines) = a.pos.get(1) else {
         return Err(PyErr::type_error(
             "writelines() takes exactly one argument (0 given)",

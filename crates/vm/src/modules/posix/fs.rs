@@ -178,6 +178,59 @@ pub(super) fn p_chmod(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// A uid or gid argument (`_Py_Uid_Converter`): -1 leaves the id as it is.
+fn id_arg(vm: &mut Vm, v: Option<&Value>, what: &str) -> PyResult<Option<u32>> {
+    let Some(v) = v else { return Ok(None) };
+    if matches!(v, Value::Float(_) | Value::Str(_) | Value::Bytes(_)) {
+        return Err(PyErr::type_error(format!(
+            "{what} should be integer, not {}",
+            crate::types::type_name(v)
+        )));
+    }
+    // CPython reads the id as a C long: beyond that range it is "greater
+    // than maximum" (or "less than minimum" when negative); within it, a
+    // value that is no uid_t is "less than minimum" whatever its sign.
+    if let Value::BigInt(b) = v {
+        let which = if b.sign() == num_bigint::Sign::Minus {
+            "less than minimum"
+        } else {
+            "greater than maximum"
+        };
+        return Err(PyErr::overflow(format!("{what} is {which}")));
+    }
+    let n = vm.index_value(v)?;
+    match n {
+        -1 | 0xFFFF_FFFF => Ok(None),
+        n => u32::try_from(n)
+            .map(Some)
+            .map_err(|_| PyErr::overflow(format!("{what} is less than minimum"))),
+    }
+}
+
+/// `chown(path, uid, gid, *, dir_fd=None, follow_symlinks=True)`.
+pub(super) fn p_chown(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let names = ["path", "uid", "gid", "dir_fd", "follow_symlinks"];
+    let (p, b) = one_path(vm, &a, "chown", &names, 3)?;
+    let uid = id_arg(vm, b[1], "uid")?;
+    let gid = id_arg(vm, b[2], "gid")?;
+    let r = if flag(b[4], true) {
+        std::os::unix::fs::chown(&p.path, uid, gid)
+    } else {
+        std::os::unix::fs::lchown(&p.path, uid, gid)
+    };
+    r.map_err(|e| p.error(&e))?;
+    Ok(Value::None)
+}
+
+/// `lchown(path, uid, gid)`: the link itself, not what it points to.
+pub(super) fn p_lchown(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let (p, b) = one_path(vm, &a, "lchown", &["path", "uid", "gid"], 3)?;
+    let uid = id_arg(vm, b[1], "uid")?;
+    let gid = id_arg(vm, b[2], "gid")?;
+    std::os::unix::fs::lchown(&p.path, uid, gid).map_err(|e| p.error(&e))?;
+    Ok(Value::None)
+}
+
 pub(super) fn p_truncate(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let (p, b) = one_path(vm, &a, "truncate", &["path", "length"], 2)?;
     let len = int_arg(vm, b[1], 0)?;
@@ -206,6 +259,22 @@ fn to_system_time(vm: &mut Vm, v: &Value) -> PyResult<std::time::SystemTime> {
     t.ok_or_else(|| PyErr::overflow("timestamp out of range for platform time_t"))
 }
 
+/// A time as `utimensat` takes it: whole seconds (floored) and nanoseconds.
+fn timespec(t: std::time::SystemTime) -> (i64, u32) {
+    match t.duration_since(std::time::UNIX_EPOCH) {
+        Ok(d) => (d.as_secs() as i64, d.subsec_nanos()),
+        Err(e) => {
+            let d = e.duration();
+            let (s, n) = (-(d.as_secs() as i64), d.subsec_nanos());
+            if n > 0 {
+                (s - 1, 1_000_000_000 - n)
+            } else {
+                (s, 0)
+            }
+        }
+    }
+}
+
 pub(super) fn p_utime(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let (p, b) = one_path(
         vm,
@@ -214,12 +283,12 @@ pub(super) fn p_utime(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         &["path", "times", "ns", "dir_fd", "follow_symlinks"],
         1,
     )?;
-    let now = std::time::SystemTime::now();
-    let (at, mt) = match (b[1], b[2]) {
-        (Some(Value::Tuple(t)), None) if t.len() == 2 => {
-            (to_system_time(vm, &t[0])?, to_system_time(vm, &t[1])?)
-        }
-        (None | Some(Value::None), None) => (now, now),
+    let times = match (b[1], b[2]) {
+        (Some(Value::Tuple(t)), None) if t.len() == 2 => Some([
+            timespec(to_system_time(vm, &t[0])?),
+            timespec(to_system_time(vm, &t[1])?),
+        ]),
+        (None | Some(Value::None), None) => None,
         (None | Some(Value::None), Some(Value::Tuple(t))) if t.len() == 2 => {
             let a_ns = vm.index_value(&t[0])?;
             let m_ns = vm.index_value(&t[1])?;
@@ -231,7 +300,7 @@ pub(super) fn p_utime(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                     std::time::UNIX_EPOCH - d
                 }
             };
-            (f(a_ns), f(m_ns))
+            Some([timespec(f(a_ns)), timespec(f(m_ns))])
         }
         (Some(_), Some(_)) => {
             return Err(PyErr::value_error(
@@ -245,12 +314,10 @@ pub(super) fn p_utime(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         }
         (_, Some(_)) => return Err(PyErr::type_error("utime: 'ns' must be a tuple of two ints")),
     };
-    let f = std::fs::OpenOptions::new()
-        .read(true)
-        .open(&p.path)
-        .map_err(|e| p.error(&e))?;
-    let times = std::fs::FileTimes::new().set_accessed(at).set_modified(mt);
-    f.set_times(times).map_err(|e| p.error(&e))?;
+    let c = std::ffi::CString::new(p.path.as_os_str().as_bytes())
+        .map_err(|_| PyErr::value_error("embedded null byte"))?;
+    // CPython's error names no file here.
+    super::raw_sys::utimensat(&c, times, flag(b[4], true)).map_err(super::fd::errno_err)?;
     Ok(Value::None)
 }
 

@@ -1,6 +1,7 @@
 //! More thin wrappers over the C library for `posix`: `wait`, `statvfs`,
 //! process groups and sessions, CPU affinity, descriptor calls that `std`
 //! lacks (`fchmod`, `fchdir`, `fdatasync`, `pread`, `pwrite`), `mkfifo`,
+//! `utimensat`,
 //! `nice` and device numbers.
 //!
 //! As `raw.rs`, a place where the VM may use `unsafe`: each function passes
@@ -155,6 +156,27 @@ pub(crate) fn sync() {
 pub(crate) fn mkfifo(path: &CStr, mode: u32) -> SysResult<()> {
     // SAFETY: `path` is a valid C string.
     check(unsafe { libc::mkfifo(path.as_ptr(), mode as libc::mode_t) }).map(|_| ())
+}
+
+/// `utimensat(AT_FDCWD, path, times, flags)`: access and modification
+/// times as (seconds, nanoseconds), or `None` for now; on the link itself
+/// unless `follow`. No descriptor is opened (a FIFO would block).
+pub(crate) fn utimensat(
+    path: &CStr,
+    times: Option<[(i64, u32); 2]>,
+    follow: bool,
+) -> SysResult<()> {
+    let spec = times.map(|t| {
+        t.map(|(sec, nsec)| libc::timespec {
+            tv_sec: sec as libc::time_t,
+            tv_nsec: libc::c_long::from(nsec as i32),
+        })
+    });
+    let ptr = spec.as_ref().map_or(std::ptr::null(), |s| s.as_ptr());
+    let flags = if follow { 0 } else { libc::AT_SYMLINK_NOFOLLOW };
+    // SAFETY: `path` is a valid C string and `ptr` is null or points to two
+    // timespecs that live until the call returns.
+    check(unsafe { libc::utimensat(libc::AT_FDCWD, path.as_ptr(), ptr, flags) }).map(|_| ())
 }
 
 /// `nice(increment)`: the new niceness (`-1` is a valid result, so errno
