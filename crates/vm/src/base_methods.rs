@@ -264,13 +264,16 @@ fn object_hash(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn attr_name_arg(v: Option<&Value>) -> PyResult<Rc<StrObj>> {
-    match v {
-        Some(Value::Str(s)) => Ok(s.clone()),
-        Some(other) => Err(PyErr::type_error(format!(
+    let Some(v) = v else {
+        return Err(PyErr::type_error("expected an attribute name"));
+    };
+    // A str subclass names the attribute by its text.
+    match crate::instance::payload_of(v).unwrap_or(v) {
+        Value::Str(s) => Ok(s.clone()),
+        _ => Err(PyErr::type_error(format!(
             "attribute name must be string, not '{}'",
-            type_name(other)
+            type_name(v)
         ))),
-        None => Err(PyErr::type_error("expected an attribute name")),
     }
 }
 

@@ -129,6 +129,7 @@ impl Vm {
             }),
             Value::Dict(d) => iter_value(IterObj::Dict {
                 len: d.borrow().len(),
+                left: d.borrow().len(),
                 dict: d.clone(),
                 pos: 0,
                 part: DictPart::Keys,
@@ -168,6 +169,7 @@ impl Vm {
     pub fn dict_iter(d: &Rc<RefCell<crate::dict::Dict>>, part: DictPart) -> Value {
         iter_value(IterObj::Dict {
             len: d.borrow().len(),
+            left: d.borrow().len(),
             dict: d.clone(),
             pos: 0,
             part,
@@ -754,6 +756,19 @@ impl Vm {
             }
             Value::FrozenSet(d) => d.get(item)?.is_some(),
             Value::DictView(v) if v.1 == DictPart::Keys => self.map_get(&v.0, item)?.is_some(),
+            // `dictitems_contains`: the key is looked up, then the value compared.
+            Value::DictView(v) if v.1 == DictPart::Items => {
+                let Value::Tuple(pair) = item else {
+                    return Ok(false);
+                };
+                let [k, x] = &pair[..] else {
+                    return Ok(false);
+                };
+                match self.map_get(&v.0, k)? {
+                    Some(found) => self.eq_values(&found, x)?,
+                    None => false,
+                }
+            }
             Value::DictView(_) => {
                 for x in self.collect(c)? {
                     if self.eq_values(&x, item)? {

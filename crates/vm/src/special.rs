@@ -170,6 +170,9 @@ impl Vm {
             if let Some(r) = self.list_inplace_concat(op, a, b)? {
                 return Ok(r);
             }
+            if let Some(r) = self.dict_or(op, a, b)? {
+                return Ok(r);
+            }
             return ops::binary_op(op, a, b);
         }
         let (fwd, refl, inplace) = D::binary(op);
@@ -257,6 +260,29 @@ impl Vm {
     /// `pow(base, exp, m)` when an operand is an instance of a Python class:
     /// `base.__pow__(exp, m)` (three-argument power never tries `__rpow__`).
     /// `None`: all three are builtin values, for the builtin arithmetic.
+    /// `dict | dict` and `dict |= x` when they need the VM
+    /// ([`dict_or_needs_vm`]): CPython's `dict_or` and `dict_ior`.
+    fn dict_or(&mut self, op: u32, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+        if op % ops::nb::INPLACE != ops::nb::OR {
+            return Ok(None);
+        }
+        match (a, b) {
+            (Value::Dict(x), _) if op >= ops::nb::INPLACE => {
+                crate::methods::dict_merge_from(self, x, b)?;
+                Ok(Some(a.clone()))
+            }
+            (Value::Dict(x), Value::Dict(y)) => {
+                // Made as any dict is, so the cycle collector sees it.
+                let copy = Value::dict(x.borrow().clone());
+                if let Value::Dict(c) = &copy {
+                    self.dict_merge_entries(c, y)?;
+                }
+                Ok(Some(copy))
+            }
+            _ => Ok(None),
+        }
+    }
+
     pub(crate) fn ternary_pow(
         &mut self,
         base: &Value,
@@ -515,6 +541,9 @@ impl Vm {
             }
             if crate::seq_eq::sets_with_objects(a, b) {
                 return self.set_compare_eq(op, a, b);
+            }
+            if crate::seq_eq::is_view_comparison(a, b) {
+                return self.view_compare(op, a, b);
             }
             return ops::compare(op, a, b);
         }
@@ -991,6 +1020,9 @@ impl Vm {
             {
                 return Ok(None)
             }
+            // `dict(x)` merges as `dict.update` does, which reads a dict
+            // subclass's payload itself unless it iterates its own way.
+            TypeKind::Dict => return Ok(None),
             // A subclass of `map`, ... may override `__next__`: it is iterated
             // as itself.
             _ if matches!(payload_of(v), Some(Value::Iter(_))) => return Ok(None),
@@ -1269,6 +1301,20 @@ pub fn binary_needs_vm(op: u32, a: &Value, b: &Value) -> bool {
         || (op == ops::nb::INPLACE + ops::nb::ADD
             && matches!(a, Value::List(_))
             && !matches!(b, Value::List(_)))
+        || (op % ops::nb::INPLACE == ops::nb::OR && dict_or_needs_vm(op, a, b))
+}
+
+/// `d |= x` is `d.update(x)` (any mapping or iterable of pairs), and
+/// `d | e` compares keys through `__eq__` when either table holds keys
+/// that compare in Python.
+fn dict_or_needs_vm(op: u32, a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Dict(_), _) if op >= ops::nb::INPLACE => true,
+        (Value::Dict(x), Value::Dict(y)) => {
+            x.borrow().has_object_keys() || y.borrow().has_object_keys()
+        }
+        _ => false,
+    }
 }
 
 /// Whether `v` is, or directly holds, an instance of a Python class or a
