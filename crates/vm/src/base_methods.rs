@@ -45,6 +45,17 @@ fn object_richcompare(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     }
 }
 
+/// The methods `object` and `type` define themselves, as their class
+/// dicts list them (`'__hash__' in object.__dict__`, which
+/// `collections.abc.Hashable` reads through the MRO).
+pub(crate) fn own_methods(kind: TypeKind) -> &'static [BuiltinDef] {
+    match kind {
+        TypeKind::Object => OBJECT_METHODS,
+        TypeKind::Type => TYPE_METHODS,
+        _ => &[],
+    }
+}
+
 /// A method of `object` that a builtin value inherits (`[].__reduce_ex__`),
 /// bound to it; `__new__` is the value's own type's.
 pub(crate) fn object_method(obj: &Value, name: &str) -> Option<Value> {

@@ -726,8 +726,8 @@ impl Vm {
                                 crate::call_fast::int_compare(arg, *x, *y)
                             }
                             (x, y)
-                                if crate::attr::is_heap_object(x)
-                                    || crate::attr::is_heap_object(y) =>
+                                if crate::special::compares_by_methods(x)
+                                    || crate::special::compares_by_methods(y) =>
                             {
                                 let x = x.clone();
                                 let r = tri!(self.rich_compare(CmpOp::from_arg(arg), &x, &b));

@@ -147,7 +147,7 @@ impl Vm {
         {
             return crate::mappingproxy::or(self, op, a, b);
         }
-        if !is_heap_object(a) && !is_heap_object(b) {
+        if !binop_by_methods(op, a) && !binop_by_methods(op, b) {
             if op % ops::nb::INPLACE == ops::nb::OR
                 && matches!(
                     (a, b),
@@ -193,7 +193,10 @@ impl Vm {
         };
         let mut tried_b = false;
         if let Some(f) = &fb {
-            if is_proper_subtype(&tb, &ta) {
+            // `method_is_overloaded`: the subclass goes first only when its
+            // reflected method is not the one the left operand's class has.
+            let overloaded = || special(&ta, refl).map_or(true, |own| !own.is(f));
+            if is_proper_subtype(&tb, &ta) && overloaded() {
                 tried_b = true;
                 let r = self.call_special(f, b, std::slice::from_ref(a))?;
                 if !matches!(r, Value::NotImplemented) {
@@ -366,7 +369,7 @@ impl Vm {
 
     /// A rich comparison, returning whatever the special method returns.
     pub fn rich_compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
-        if !is_heap_object(a) && !is_heap_object(b) {
+        if !compares_by_methods(a) && !compares_by_methods(b) {
             return self.compare_bool(op, a, b).map(Value::Bool);
         }
         let ta = type_of(a);
@@ -398,6 +401,18 @@ impl Vm {
         }
         let (pa, pb) = (unwrap(a), unwrap(b));
         if !is_heap_object(pa) && !is_heap_object(pb) {
+            // Payloads holding instances compare their items through the
+            // VM (a list subclass of tuple subclasses: `lru_cache` keys).
+            let (same_seq, dicts) = (
+                matches!(
+                    (pa, pb),
+                    (Value::List(_), Value::List(_)) | (Value::Tuple(_), Value::Tuple(_))
+                ),
+                matches!((pa, pb), (Value::Dict(_), Value::Dict(_))),
+            );
+            if same_seq || (dicts && matches!(op, CmpOp::Eq | CmpOp::Ne)) {
+                return self.compare_bool(op, pa, pb).map(Value::Bool);
+            }
             if let Ok(r) = ops::compare(op, pa, pb) {
                 return Ok(Value::Bool(r));
             }
@@ -532,7 +547,7 @@ impl Vm {
 
     /// A comparison as a bool (`sorted`, `min`, `in`).
     pub fn compare_bool(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
-        if !is_heap_object(a) && !is_heap_object(b) {
+        if !compares_by_methods(a) && !compares_by_methods(b) {
             if let Some((x, y)) = seq_items_with_objects(a, b) {
                 return self.seq_compare(op, &x, &y);
             }
@@ -1286,11 +1301,38 @@ fn seq_items_with_objects(a: &Value, b: &Value) -> Option<(Vec<Value>, Vec<Value
     (has(&x) || has(&y)).then_some((x, y))
 }
 
+/// Whether comparing `v` goes through its class's comparison methods: an
+/// instance of a Python class, or a class whose metaclass is one
+/// (`functools.total_ordering` on a metaclass).
+#[inline]
+pub fn compares_by_methods(v: &Value) -> bool {
+    match v {
+        Value::Type(t) => crate::class_ns::has_heap_meta(t),
+        _ => is_heap_object(v),
+    }
+}
+
+/// Whether `v`'s class answers binary operator `op` through special
+/// methods: an instance of a Python class, or a class whose Python
+/// metaclass defines the operator (`type | x` stays the builtin union).
+pub(crate) fn binop_by_methods(op: u32, v: &Value) -> bool {
+    match v {
+        Value::Type(t) if crate::class_ns::has_heap_meta(t) => {
+            let (fwd, refl, inplace) = D::binary(op);
+            let meta = type_of(v);
+            [fwd, refl, inplace]
+                .into_iter()
+                .any(|d| crate::class_ns::meta_hook(t, d).is_some() && special(&meta, d).is_some())
+        }
+        _ => is_heap_object(v),
+    }
+}
+
 /// Whether `a <op> b` needs the VM (special methods, or `%` with instances).
 #[inline]
 pub fn binary_needs_vm(op: u32, a: &Value, b: &Value) -> bool {
-    is_heap_object(a)
-        || is_heap_object(b)
+    binop_by_methods(op, a)
+        || binop_by_methods(op, b)
         || crate::seq_eq::sets_with_objects(a, b)
         || (op % ops::nb::INPLACE == ops::nb::REMAINDER
             && matches!(a, Value::Str(_))
