@@ -915,6 +915,24 @@ impl Vm {
         r.map(|()| out)
     }
 
+    /// The name `method_repr` shows: the function's `__qualname__`, else
+    /// its `__name__`, and `?` when that is missing or not a str.
+    fn method_func_name(&mut self, func: &Value) -> PyResult<String> {
+        if let Value::Function(f) = func {
+            return Ok(f.qualname.borrow().as_str().to_string());
+        }
+        for attr in ["__qualname__", "__name__"] {
+            let name = self.intern(attr);
+            match self.get_attr(func, &name) {
+                Ok(Value::Str(s)) => return Ok(s.as_str().to_string()),
+                Ok(_) => return Ok("?".to_string()),
+                Err(e) if e.is(ExcKind::AttributeError) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok("?".to_string())
+    }
+
     /// A `__repr__` that may run Python code, with the containers being
     /// printed visible to any `repr` that code starts.
     fn repr_special_seen(&mut self, v: &Value, seen: &mut Vec<usize>) -> PyResult<String> {
@@ -931,6 +949,16 @@ impl Vm {
         let (open, close) = match v {
             Value::Instance(_) => {
                 out.push_str(&self.repr_special_seen(v, seen)?);
+                return Ok(());
+            }
+            Value::Method(m) => {
+                let (obj, func) = (m.0.clone(), m.1.clone());
+                let name = self.method_func_name(&func)?;
+                out.push_str("<bound method ");
+                out.push_str(&name);
+                out.push_str(" of ");
+                self.write_repr(out, &obj, seen)?;
+                out.push('>');
                 return Ok(());
             }
             Value::Type(t) if crate::class_ns::meta_hook(t, crate::names::D::Repr).is_some() => {

@@ -104,10 +104,11 @@ impl Vm {
                     all.extend_from_slice(args);
                     self.call(g, &all)
                 }
-                _ => Err(PyErr::type_error(format!(
-                    "'{}' object is not callable",
-                    type_name(f)
-                ))),
+                // A property or other descriptor: what its `__get__` gives.
+                _ => {
+                    let bound = self.bind_attr(f.clone(), obj, &type_of(obj))?;
+                    self.call(&bound, args)
+                }
             },
             // A method written in Rust (a native class's `__next__`): called
             // with the receiver directly, no bound-method object.
@@ -451,7 +452,17 @@ impl Vm {
         a: &Value,
         b: &Value,
     ) -> PyResult<Value> {
-        let r = self.call_special(&f.0, a, std::slice::from_ref(b))?;
+        let r = match &f.0 {
+            // `slot_tp_richcompare`: a descriptor whose `__get__` fails is a
+            // method not found, so the comparison is `NotImplemented`.
+            d @ (Value::Descr(_) | Value::Instance(_)) => {
+                match self.bind_attr(d.clone(), a, &type_of(a)) {
+                    Ok(bound) => self.call(&bound, std::slice::from_ref(b))?,
+                    Err(_) => return Ok(Value::NotImplemented),
+                }
+            }
+            _ => self.call_special(&f.0, a, std::slice::from_ref(b))?,
+        };
         if f.1 && !matches!(r, Value::NotImplemented) {
             return Ok(Value::Bool(!self.truthy(&r)?));
         }
