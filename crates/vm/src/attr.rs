@@ -900,6 +900,26 @@ pub(crate) fn read_only_builtin_attr(obj: &Value, name: &StrObj) -> Option<PyErr
         Value::Complex(_) if matches!(name.as_str(), "real" | "imag") => {
             return Some(PyErr::new(ExcKind::AttributeError, "readonly attribute"))
         }
+        // `property`'s members and `__func__` of the method wrappers are
+        // `READONLY` members; `__isabstractmethod__` a getset.
+        Value::Descr(d) => {
+            let member = match &**d {
+                crate::descr::Descr::Property { .. } => {
+                    if name.as_str() == "__isabstractmethod__" {
+                        return Some(PyErr::new(
+                            ExcKind::AttributeError,
+                            "attribute '__isabstractmethod__' of 'property' objects is not writable",
+                        ));
+                    }
+                    matches!(name.as_str(), "fget" | "fset" | "fdel")
+                }
+                crate::descr::Descr::StaticMethod(_) | crate::descr::Descr::ClassMethod(_) => {
+                    name.as_str() == "__func__"
+                }
+                _ => false,
+            };
+            return member.then(|| PyErr::new(ExcKind::AttributeError, "readonly attribute"));
+        }
         _ => false,
     };
     number.then(|| {

@@ -45,6 +45,17 @@ fn object_richcompare(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     }
 }
 
+/// The methods `object` and `type` define themselves, as their class
+/// dicts list them (`'__hash__' in object.__dict__`, which
+/// `collections.abc.Hashable` reads through the MRO).
+pub(crate) fn own_methods(kind: TypeKind) -> &'static [BuiltinDef] {
+    match kind {
+        TypeKind::Object => OBJECT_METHODS,
+        TypeKind::Type => TYPE_METHODS,
+        _ => &[],
+    }
+}
+
 /// A method of `object` that a builtin value inherits (`[].__reduce_ex__`),
 /// bound to it; `__new__` is the value's own type's.
 pub(crate) fn object_method(obj: &Value, name: &str) -> Option<Value> {
@@ -264,13 +275,16 @@ fn object_hash(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn attr_name_arg(v: Option<&Value>) -> PyResult<Rc<StrObj>> {
-    match v {
-        Some(Value::Str(s)) => Ok(s.clone()),
-        Some(other) => Err(PyErr::type_error(format!(
+    let Some(v) = v else {
+        return Err(PyErr::type_error("expected an attribute name"));
+    };
+    // A str subclass names the attribute by its text.
+    match crate::instance::payload_of(v).unwrap_or(v) {
+        Value::Str(s) => Ok(s.clone()),
+        _ => Err(PyErr::type_error(format!(
             "attribute name must be string, not '{}'",
-            type_name(other)
+            type_name(v)
         ))),
-        None => Err(PyErr::type_error("expected an attribute name")),
     }
 }
 

@@ -910,12 +910,13 @@ fn b_vars(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn attr_name<'a>(v: &'a Value, _fname: &str) -> PyResult<&'a Rc<crate::value::StrObj>> {
-    match v {
+    // A str subclass names the attribute by its text.
+    match crate::instance::payload_of(v).unwrap_or(v) {
         Value::Str(s) => Ok(s),
         // CPython 3.11 names no function here.
-        other => Err(PyErr::type_error(format!(
+        _ => Err(PyErr::type_error(format!(
             "attribute name must be string, not '{}'",
-            type_name(other)
+            type_name(v)
         ))),
     }
 }

@@ -1185,6 +1185,14 @@ pub(crate) fn create_and_init(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyRe
         return Ok(obj);
     }
     match special(&ot, D::Init) {
+        // A descriptor (a property, an instance with `__get__`) is bound first.
+        Some(init @ (Value::Descr(_) | Value::Instance(_))) => {
+            let bound = vm.bind_attr(init, &obj, &ot)?;
+            let r = vm.call_with_kw(&bound, a.pos, a.kwnames, a.kwvals)?;
+            if !matches!(r, Value::None) {
+                return Err(init_returned(&r));
+            }
+        }
         Some(init) => {
             let mut all = Vec::with_capacity(a.pos.len() + 1);
             all.push(obj.clone());

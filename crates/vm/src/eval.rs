@@ -582,14 +582,19 @@ impl Vm {
                         ip += 1;
                     }
                     Op::StoreFastLoadFast => {
-                        store_top!((arg & 0xffff) as usize).release();
+                        // The old value may be the last reference to an object
+                        // with `__del__`: it runs here, as after `STORE_FAST`.
+                        let old = store_top!((arg & 0xffff) as usize);
+                        self.release_local(old);
                         let j = (arg >> 16) as usize;
                         push_local!(j, cur + 1);
                         ip += 1;
                     }
                     Op::StoreFastStoreFast => {
-                        store_top!((arg & 0xffff) as usize).release();
-                        store_top!((arg >> 16) as usize).release();
+                        let old1 = store_top!((arg & 0xffff) as usize);
+                        let old2 = store_top!((arg >> 16) as usize);
+                        self.release_local(old1);
+                        self.release_local(old2);
                         ip += 1;
                     }
                     Op::CompareOpIntJump => {
@@ -723,8 +728,8 @@ impl Vm {
                                 crate::call_fast::int_compare(arg, *x, *y)
                             }
                             (x, y)
-                                if crate::attr::is_heap_object(x)
-                                    || crate::attr::is_heap_object(y) =>
+                                if crate::special::compares_by_methods(x)
+                                    || crate::special::compares_by_methods(y) =>
                             {
                                 let x = x.clone();
                                 let r = tri!(self.rich_compare(CmpOp::from_arg(arg), &x, &b));
@@ -736,7 +741,8 @@ impl Vm {
                                 | Value::Tuple(_)
                                 | Value::Dict(_)
                                 | Value::Set(_)
-                                | Value::FrozenSet(_),
+                                | Value::FrozenSet(_)
+                                | Value::DictView(_),
                                 _,
                             ) => {
                                 let x = a.clone();

@@ -61,8 +61,12 @@ pub enum IterObj {
         dict: Rc<RefCell<Dict>>,
         /// Raw entry position.
         pos: usize,
-        /// Size when iteration started.
+        /// Size when iteration started (`usize::MAX` once a size change
+        /// was reported, so the error repeats as CPython's `di_used = -1`).
         len: usize,
+        /// Entries left to yield (`di->len`): an entry found when none is
+        /// left means keys were deleted and re-added at the same size.
+        left: usize,
         /// What is yielded.
         part: DictPart,
     },
@@ -253,6 +257,7 @@ impl IterObj {
                 dict,
                 pos,
                 len,
+                left,
                 part,
             } => {
                 let d = dict.borrow();
@@ -264,8 +269,17 @@ impl IterObj {
                     )));
                 }
                 match d.entry_at(*pos) {
+                    Some(_) if *left == 0 => {
+                        // CPython drops its dict here: later calls stop.
+                        *pos = usize::MAX;
+                        return Some(Err(PyErr::new(
+                            crate::types::ExcKind::RuntimeError,
+                            "dictionary keys changed during iteration",
+                        )));
+                    }
                     Some((next, k, v)) => {
                         *pos = next;
+                        *left -= 1;
                         Some(match part {
                             DictPart::Keys => k.clone(),
                             DictPart::Values => v.clone(),
@@ -349,18 +363,17 @@ impl IterObj {
                 Some(cps) => cps.len().saturating_sub(*pos),
                 None => s.as_str().get(*pos..).map_or(0, |t| t.chars().count()),
             },
-            IterObj::Dict { dict, pos, len, .. } => {
-                let d = dict.borrow();
-                if d.len() != *len {
+            IterObj::Dict {
+                dict,
+                pos,
+                len,
+                left,
+                ..
+            } => {
+                if dict.borrow().len() != *len || *pos == usize::MAX {
                     0
                 } else {
-                    let mut n = 0;
-                    let mut p = *pos;
-                    while let Some((next, _, _)) = d.entry_at(p) {
-                        n += 1;
-                        p = next;
-                    }
-                    n
+                    *left
                 }
             }
             IterObj::Snapshot { name, .. } if *name == "memory_iterator" => {

@@ -260,6 +260,7 @@ fn iter_reduce(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                 pos,
                 len,
                 part,
+                ..
             } => {
                 let d = dict.borrow();
                 if d.len() != *len {

@@ -85,6 +85,79 @@ impl Vm {
         }
     }
 
+    /// `d[key] = value` for a key whose hash is already known (an entry of
+    /// another dict): `__hash__` is not called again, as `insertdict` with
+    /// the stored hash in CPython's `dict_merge`.
+    pub fn map_insert_known_hash(
+        &mut self,
+        d: &Rc<RefCell<Dict>>,
+        key: Value,
+        hash: i64,
+        value: Value,
+    ) -> PyResult<()> {
+        let python_eq = d.borrow().has_object_keys() || crate::dict::compares_in_python(&key);
+        let k = if python_eq {
+            let cands = d.borrow().keys_with_hash(hash);
+            self.match_key(cands, &key)?
+        } else {
+            key
+        };
+        d.borrow_mut().insert_hashed(k, hash, value);
+        Ok(())
+    }
+
+    /// `d.setdefault(key, dflt)`: the key is hashed, and compared with each
+    /// stored key of that hash, once (bpo-13521).
+    pub fn map_setdefault(
+        &mut self,
+        d: &Rc<RefCell<Dict>>,
+        key: &Value,
+        dflt: Value,
+    ) -> PyResult<Value> {
+        let object_keys = d.borrow().has_object_keys();
+        let (k, h) = match self.user_hash(key, object_keys)? {
+            None => (key.clone(), crate::dict::hash_value(key)?),
+            Some(h) => {
+                let cands = d.borrow().keys_with_hash(h);
+                (self.match_key(cands, key)?, h)
+            }
+        };
+        if let Some(v) = d.borrow().get_hashed(&k, h) {
+            return Ok(v.clone());
+        }
+        d.borrow_mut().insert_hashed(k, h, dflt.clone());
+        Ok(dflt)
+    }
+
+    /// CPython's `dict_merge` of a dict's entries into `target`: stored
+    /// hashes are reused, and a source that changes size while a key's
+    /// `__eq__` runs is an error rather than a stale copy.
+    pub fn dict_merge_entries(
+        &mut self,
+        target: &Rc<RefCell<Dict>>,
+        src: &Rc<RefCell<Dict>>,
+    ) -> PyResult<()> {
+        let (items, n): (Vec<(i64, Value, Value)>, usize) = {
+            let s = src.borrow();
+            (
+                s.iter_entries()
+                    .map(|(h, k, v)| (h, k.clone(), v.clone()))
+                    .collect(),
+                s.len(),
+            )
+        };
+        for (h, k, v) in items {
+            self.map_insert_known_hash(target, k, h, v)?;
+            if src.borrow().len() != n {
+                return Err(crate::exc::PyErr::new(
+                    crate::types::ExcKind::RuntimeError,
+                    "dict mutated during update",
+                ));
+            }
+        }
+        Ok(())
+    }
+
     /// `del d[key]` with Python-level hashing: the removed value, if present.
     pub fn map_remove(&mut self, d: &Rc<RefCell<Dict>>, key: &Value) -> PyResult<Option<Value>> {
         let object_keys = d.borrow().has_object_keys();

@@ -413,6 +413,16 @@ pub fn builtin_type_dict(t: &Rc<TypeObj>) -> Dict {
         }
     }
     use crate::types::TypeKind as K;
+    for def in crate::base_methods::own_methods(t.kind) {
+        let key = Value::str(def.name);
+        if def.name != "__new__" && d.get(&key).ok().flatten().is_none() {
+            let _ = d.insert(key, Value::Builtin(def));
+        }
+    }
+    if matches!(t.kind, K::Object | K::Type) {
+        let doc = crate::doc_table::doc(&t.name).map_or(Value::None, Value::str);
+        let _ = d.insert(Value::str("__doc__"), doc);
+    }
     if matches!(t.kind, K::List | K::Dict | K::Set | K::ByteArray) {
         // Mutable containers are unhashable: `__hash__` is None in their dict.
         let _ = d.insert(Value::str("__hash__"), Value::None);

@@ -717,21 +717,22 @@ pub fn binary_op(op: u32, a: &Value, b: &Value) -> PyResult<Value> {
             }
         }
         (nb::OR, Value::Dict(x), Value::Dict(y)) => {
+            // Stored hashes are reused: a key's `__hash__` may need the VM.
+            let items: Vec<(i64, Value, Value)> = y
+                .borrow()
+                .iter_entries()
+                .map(|(h, k, v)| (h, k.clone(), v.clone()))
+                .collect();
             if op >= nb::INPLACE {
-                let items: Vec<(Value, Value)> = y
-                    .borrow()
-                    .iter()
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect();
                 let mut xd = x.borrow_mut();
-                for (k, v) in items {
-                    xd.insert(k, v)?;
+                for (h, k, v) in items {
+                    xd.insert_hashed(k, h, v);
                 }
                 return Ok(a.clone());
             }
             let mut d = x.borrow().clone();
-            for (k, v) in y.borrow().iter() {
-                d.insert(k.clone(), v.clone())?;
+            for (h, k, v) in items {
+                d.insert_hashed(k, h, v);
             }
             Ok(Value::dict(d))
         }

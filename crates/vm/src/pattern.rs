@@ -193,16 +193,17 @@ impl Vm {
         m: &Value,
     ) -> PyResult<()> {
         if let Some(d) = dict_payload(m) {
-            let items: Vec<(Value, Value)> = d
-                .borrow()
-                .iter()
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect();
-            let mut t = target.borrow_mut();
-            for (k, v) in items {
-                t.insert(k, v)?;
+            // A subclass with its own `__iter__` is read through `keys()`,
+            // as CPython's `dict_merge` takes the fast path only when
+            // `tp_iter` is dict's.
+            let own_iter = match m {
+                Value::Instance(i) => crate::class::special(&i.class(), D::Iter).is_some(),
+                _ => false,
+            };
+            if !own_iter {
+                let d = d.clone();
+                return self.dict_merge_entries(target, &d);
             }
-            return Ok(());
         }
         // As `DICT_UPDATE` in ceval.c, any AttributeError means "not a mapping".
         self.update_by_keys(target, m).map_err(|e| {
@@ -224,7 +225,7 @@ impl Vm {
         };
         for k in self.collect(&keys)? {
             let v = self.getitem(m, &k)?;
-            target.borrow_mut().insert(k, v)?;
+            self.map_insert(target, k, v)?;
         }
         Ok(())
     }

@@ -129,6 +129,7 @@ impl Vm {
             }),
             Value::Dict(d) => iter_value(IterObj::Dict {
                 len: d.borrow().len(),
+                left: d.borrow().len(),
                 dict: d.clone(),
                 pos: 0,
                 part: DictPart::Keys,
@@ -168,6 +169,7 @@ impl Vm {
     pub fn dict_iter(d: &Rc<RefCell<crate::dict::Dict>>, part: DictPart) -> Value {
         iter_value(IterObj::Dict {
             len: d.borrow().len(),
+            left: d.borrow().len(),
             dict: d.clone(),
             pos: 0,
             part,
@@ -754,6 +756,19 @@ impl Vm {
             }
             Value::FrozenSet(d) => d.get(item)?.is_some(),
             Value::DictView(v) if v.1 == DictPart::Keys => self.map_get(&v.0, item)?.is_some(),
+            // `dictitems_contains`: the key is looked up, then the value compared.
+            Value::DictView(v) if v.1 == DictPart::Items => {
+                let Value::Tuple(pair) = item else {
+                    return Ok(false);
+                };
+                let [k, x] = &pair[..] else {
+                    return Ok(false);
+                };
+                match self.map_get(&v.0, k)? {
+                    Some(found) => self.eq_values(&found, x)?,
+                    None => false,
+                }
+            }
             Value::DictView(_) => {
                 for x in self.collect(c)? {
                     if self.eq_values(&x, item)? {
@@ -900,6 +915,24 @@ impl Vm {
         r.map(|()| out)
     }
 
+    /// The name `method_repr` shows: the function's `__qualname__`, else
+    /// its `__name__`, and `?` when that is missing or not a str.
+    fn method_func_name(&mut self, func: &Value) -> PyResult<String> {
+        if let Value::Function(f) = func {
+            return Ok(f.qualname.borrow().as_str().to_string());
+        }
+        for attr in ["__qualname__", "__name__"] {
+            let name = self.intern(attr);
+            match self.get_attr(func, &name) {
+                Ok(Value::Str(s)) => return Ok(s.as_str().to_string()),
+                Ok(_) => return Ok("?".to_string()),
+                Err(e) if e.is(ExcKind::AttributeError) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok("?".to_string())
+    }
+
     /// A `__repr__` that may run Python code, with the containers being
     /// printed visible to any `repr` that code starts.
     fn repr_special_seen(&mut self, v: &Value, seen: &mut Vec<usize>) -> PyResult<String> {
@@ -916,6 +949,16 @@ impl Vm {
         let (open, close) = match v {
             Value::Instance(_) => {
                 out.push_str(&self.repr_special_seen(v, seen)?);
+                return Ok(());
+            }
+            Value::Method(m) => {
+                let (obj, func) = (m.0.clone(), m.1.clone());
+                let name = self.method_func_name(&func)?;
+                out.push_str("<bound method ");
+                out.push_str(&name);
+                out.push_str(" of ");
+                self.write_repr(out, &obj, seen)?;
+                out.push('>');
                 return Ok(());
             }
             Value::Type(t) if crate::class_ns::meta_hook(t, crate::names::D::Repr).is_some() => {

@@ -7,10 +7,36 @@ use std::rc::Rc;
 use crate::attr::is_heap_object;
 use crate::dict::Dict;
 use crate::exc::PyResult;
+use crate::iter::DictPart;
+use crate::ops::CmpOp;
 use crate::value::Value;
 use crate::vm::Vm;
 
 impl Vm {
+    /// `dictview_richcompare`: sizes first, then each element of one
+    /// operand looked up in the other through `in` (so a value's `__eq__`,
+    /// and its errors, are seen).
+    pub(crate) fn view_compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
+        let (la, lb) = (self.len_of(a)?, self.len_of(b)?);
+        let (smaller, larger) = match op {
+            CmpOp::Lt if la < lb => (a, b),
+            CmpOp::Le if la <= lb => (a, b),
+            CmpOp::Gt if la > lb => (b, a),
+            CmpOp::Ge if la >= lb => (b, a),
+            CmpOp::Eq | CmpOp::Ne if la == lb => (a, b),
+            CmpOp::Ne => return Ok(true),
+            _ => return Ok(false),
+        };
+        let mut all = true;
+        for item in self.collect(smaller)? {
+            if !self.contains(larger, &item)? {
+                all = false;
+                break;
+            }
+        }
+        Ok(all != matches!(op, CmpOp::Ne))
+    }
+
     /// `a == b` for dicts: same keys (found by hash and `==`), equal values.
     pub(crate) fn dict_eq(
         &mut self,
@@ -156,6 +182,14 @@ impl Vm {
 /// that may hold one).
 fn needs_vm(v: &Value) -> bool {
     is_heap_object(v) || matches!(v, Value::List(_) | Value::Tuple(_))
+}
+
+/// Whether `a` and `b` are a keys or items view and a set-like operand,
+/// which `dictview_richcompare` compares element by element.
+pub(crate) fn is_view_comparison(a: &Value, b: &Value) -> bool {
+    let view = |v: &Value| matches!(v, Value::DictView(w) if w.1 != DictPart::Values);
+    let set_like = |v: &Value| view(v) || matches!(v, Value::Set(_) | Value::FrozenSet(_));
+    (view(a) && set_like(b)) || (view(b) && set_like(a))
 }
 
 /// Whether `a` and `b` are both sets and one holds an instance of a Python

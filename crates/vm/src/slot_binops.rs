@@ -112,6 +112,10 @@ fn number_slot(vm: &mut Vm, op: u32, x: &Value, y: &Value, reflected: bool) -> P
 /// `x.__add__(y)`, `x.__mul__(y)`, ... as the class of `x` answers.
 fn forward(vm: &mut Vm, a: Args<'_>, op: u32) -> PyResult<Value> {
     let (x, y) = operands(&a)?;
+    if matches!(x, Value::DictView(_)) {
+        // `dictviews_sub` and friends take any iterable on either side.
+        return vm.binary_op(op, x, y);
+    }
     if is_sequence(x) {
         return match op {
             // `sq_concat` raises its own error for another kind.
@@ -129,6 +133,9 @@ fn forward(vm: &mut Vm, a: Args<'_>, op: u32) -> PyResult<Value> {
 /// `x.__radd__(y)`, ...: `y op x` as the class of `x` answers.
 fn reflected(vm: &mut Vm, a: Args<'_>, op: u32) -> PyResult<Value> {
     let (x, y) = operands(&a)?;
+    if matches!(x, Value::DictView(_)) {
+        return vm.binary_op(op, y, x);
+    }
     if is_sequence(x) {
         // `str.__rmod__(y)` is `unicode_mod(y, x)`: only a str formats.
         let same = matches!(

@@ -74,7 +74,16 @@ pub fn slot_wrapper(t: &Rc<TypeObj>, d: D) -> Option<&'static BuiltinDef> {
         K::Str | K::Bytes | K::Tuple | K::List | K::Dict | K::Set | K::FrozenSet | K::Range
     );
     let number = matches!(t.kind, K::Int | K::Float | K::Bool);
+    // The dict views: `Reversible` and `Set` look for these in their dicts.
+    let views = matches!(t.kind, K::DictKeys | K::DictValues | K::DictItems);
+    let set_views = matches!(t.kind, K::DictKeys | K::DictItems);
     let ok = match d {
+        D::Len | D::Iter | D::Reversed if views => true,
+        D::Contains | D::Sub | D::RSub | D::And | D::RAnd | D::Or | D::ROr | D::Xor | D::RXor
+            if set_views =>
+        {
+            true
+        }
         D::GetItem => container && !matches!(t.kind, K::Set | K::FrozenSet),
         D::SetItem | D::DelItem => matches!(t.kind, K::List | K::Dict),
         D::Len | D::Contains | D::Iter => container,

@@ -104,10 +104,11 @@ impl Vm {
                     all.extend_from_slice(args);
                     self.call(g, &all)
                 }
-                _ => Err(PyErr::type_error(format!(
-                    "'{}' object is not callable",
-                    type_name(f)
-                ))),
+                // A property or other descriptor: what its `__get__` gives.
+                _ => {
+                    let bound = self.bind_attr(f.clone(), obj, &type_of(obj))?;
+                    self.call(&bound, args)
+                }
             },
             // A method written in Rust (a native class's `__next__`): called
             // with the receiver directly, no bound-method object.
@@ -147,7 +148,7 @@ impl Vm {
         {
             return crate::mappingproxy::or(self, op, a, b);
         }
-        if !is_heap_object(a) && !is_heap_object(b) {
+        if !binop_by_methods(op, a) && !binop_by_methods(op, b) {
             if op % ops::nb::INPLACE == ops::nb::OR
                 && matches!(
                     (a, b),
@@ -170,6 +171,9 @@ impl Vm {
             if let Some(r) = self.list_inplace_concat(op, a, b)? {
                 return Ok(r);
             }
+            if let Some(r) = self.dict_or(op, a, b)? {
+                return Ok(r);
+            }
             return ops::binary_op(op, a, b);
         }
         let (fwd, refl, inplace) = D::binary(op);
@@ -190,7 +194,10 @@ impl Vm {
         };
         let mut tried_b = false;
         if let Some(f) = &fb {
-            if is_proper_subtype(&tb, &ta) {
+            // `method_is_overloaded`: the subclass goes first only when its
+            // reflected method is not the one the left operand's class has.
+            let overloaded = || special(&ta, refl).map_or(true, |own| !own.is(f));
+            if is_proper_subtype(&tb, &ta) && overloaded() {
                 tried_b = true;
                 let r = self.call_special(f, b, std::slice::from_ref(a))?;
                 if !matches!(r, Value::NotImplemented) {
@@ -257,6 +264,29 @@ impl Vm {
     /// `pow(base, exp, m)` when an operand is an instance of a Python class:
     /// `base.__pow__(exp, m)` (three-argument power never tries `__rpow__`).
     /// `None`: all three are builtin values, for the builtin arithmetic.
+    /// `dict | dict` and `dict |= x` when they need the VM
+    /// ([`dict_or_needs_vm`]): CPython's `dict_or` and `dict_ior`.
+    fn dict_or(&mut self, op: u32, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+        if op % ops::nb::INPLACE != ops::nb::OR {
+            return Ok(None);
+        }
+        match (a, b) {
+            (Value::Dict(x), _) if op >= ops::nb::INPLACE => {
+                crate::methods::dict_merge_from(self, x, b)?;
+                Ok(Some(a.clone()))
+            }
+            (Value::Dict(x), Value::Dict(y)) => {
+                // Made as any dict is, so the cycle collector sees it.
+                let copy = Value::dict(x.borrow().clone());
+                if let Value::Dict(c) = &copy {
+                    self.dict_merge_entries(c, y)?;
+                }
+                Ok(Some(copy))
+            }
+            _ => Ok(None),
+        }
+    }
+
     pub(crate) fn ternary_pow(
         &mut self,
         base: &Value,
@@ -340,7 +370,7 @@ impl Vm {
 
     /// A rich comparison, returning whatever the special method returns.
     pub fn rich_compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
-        if !is_heap_object(a) && !is_heap_object(b) {
+        if !compares_by_methods(a) && !compares_by_methods(b) {
             return self.compare_bool(op, a, b).map(Value::Bool);
         }
         let ta = type_of(a);
@@ -372,6 +402,18 @@ impl Vm {
         }
         let (pa, pb) = (unwrap(a), unwrap(b));
         if !is_heap_object(pa) && !is_heap_object(pb) {
+            // Payloads holding instances compare their items through the
+            // VM (a list subclass of tuple subclasses: `lru_cache` keys).
+            let (same_seq, dicts) = (
+                matches!(
+                    (pa, pb),
+                    (Value::List(_), Value::List(_)) | (Value::Tuple(_), Value::Tuple(_))
+                ),
+                matches!((pa, pb), (Value::Dict(_), Value::Dict(_))),
+            );
+            if same_seq || (dicts && matches!(op, CmpOp::Eq | CmpOp::Ne)) {
+                return self.compare_bool(op, pa, pb).map(Value::Bool);
+            }
             if let Ok(r) = ops::compare(op, pa, pb) {
                 return Ok(Value::Bool(r));
             }
@@ -410,7 +452,17 @@ impl Vm {
         a: &Value,
         b: &Value,
     ) -> PyResult<Value> {
-        let r = self.call_special(&f.0, a, std::slice::from_ref(b))?;
+        let r = match &f.0 {
+            // `slot_tp_richcompare`: a descriptor whose `__get__` fails is a
+            // method not found, so the comparison is `NotImplemented`.
+            d @ (Value::Descr(_) | Value::Instance(_)) => {
+                match self.bind_attr(d.clone(), a, &type_of(a)) {
+                    Ok(bound) => self.call(&bound, std::slice::from_ref(b))?,
+                    Err(_) => return Ok(Value::NotImplemented),
+                }
+            }
+            _ => self.call_special(&f.0, a, std::slice::from_ref(b))?,
+        };
         if f.1 && !matches!(r, Value::NotImplemented) {
             return Ok(Value::Bool(!self.truthy(&r)?));
         }
@@ -506,7 +558,7 @@ impl Vm {
 
     /// A comparison as a bool (`sorted`, `min`, `in`).
     pub fn compare_bool(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
-        if !is_heap_object(a) && !is_heap_object(b) {
+        if !compares_by_methods(a) && !compares_by_methods(b) {
             if let Some((x, y)) = seq_items_with_objects(a, b) {
                 return self.seq_compare(op, &x, &y);
             }
@@ -515,6 +567,9 @@ impl Vm {
             }
             if crate::seq_eq::sets_with_objects(a, b) {
                 return self.set_compare_eq(op, a, b);
+            }
+            if crate::seq_eq::is_view_comparison(a, b) {
+                return self.view_compare(op, a, b);
             }
             return ops::compare(op, a, b);
         }
@@ -991,6 +1046,9 @@ impl Vm {
             {
                 return Ok(None)
             }
+            // `dict(x)` merges as `dict.update` does, which reads a dict
+            // subclass's payload itself unless it iterates its own way.
+            TypeKind::Dict => return Ok(None),
             // A subclass of `map`, ... may override `__next__`: it is iterated
             // as itself.
             _ if matches!(payload_of(v), Some(Value::Iter(_))) => return Ok(None),
@@ -1254,11 +1312,38 @@ fn seq_items_with_objects(a: &Value, b: &Value) -> Option<(Vec<Value>, Vec<Value
     (has(&x) || has(&y)).then_some((x, y))
 }
 
+/// Whether comparing `v` goes through its class's comparison methods: an
+/// instance of a Python class, or a class whose metaclass is one
+/// (`functools.total_ordering` on a metaclass).
+#[inline]
+pub fn compares_by_methods(v: &Value) -> bool {
+    match v {
+        Value::Type(t) => crate::class_ns::has_heap_meta(t),
+        _ => is_heap_object(v),
+    }
+}
+
+/// Whether `v`'s class answers binary operator `op` through special
+/// methods: an instance of a Python class, or a class whose Python
+/// metaclass defines the operator (`type | x` stays the builtin union).
+pub(crate) fn binop_by_methods(op: u32, v: &Value) -> bool {
+    match v {
+        Value::Type(t) if crate::class_ns::has_heap_meta(t) => {
+            let (fwd, refl, inplace) = D::binary(op);
+            let meta = type_of(v);
+            [fwd, refl, inplace]
+                .into_iter()
+                .any(|d| crate::class_ns::meta_hook(t, d).is_some() && special(&meta, d).is_some())
+        }
+        _ => is_heap_object(v),
+    }
+}
+
 /// Whether `a <op> b` needs the VM (special methods, or `%` with instances).
 #[inline]
 pub fn binary_needs_vm(op: u32, a: &Value, b: &Value) -> bool {
-    is_heap_object(a)
-        || is_heap_object(b)
+    binop_by_methods(op, a)
+        || binop_by_methods(op, b)
         || crate::seq_eq::sets_with_objects(a, b)
         || (op % ops::nb::INPLACE == ops::nb::REMAINDER
             && matches!(a, Value::Str(_))
@@ -1269,6 +1354,20 @@ pub fn binary_needs_vm(op: u32, a: &Value, b: &Value) -> bool {
         || (op == ops::nb::INPLACE + ops::nb::ADD
             && matches!(a, Value::List(_))
             && !matches!(b, Value::List(_)))
+        || (op % ops::nb::INPLACE == ops::nb::OR && dict_or_needs_vm(op, a, b))
+}
+
+/// `d |= x` is `d.update(x)` (any mapping or iterable of pairs), and
+/// `d | e` compares keys through `__eq__` when either table holds keys
+/// that compare in Python.
+fn dict_or_needs_vm(op: u32, a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Dict(_), _) if op >= ops::nb::INPLACE => true,
+        (Value::Dict(x), Value::Dict(y)) => {
+            x.borrow().has_object_keys() || y.borrow().has_object_keys()
+        }
+        _ => false,
+    }
 }
 
 /// Whether `v` is, or directly holds, an instance of a Python class or a

@@ -103,27 +103,14 @@ fn dict_popitem(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn dict_setdefault(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let d = recv_dict(&a, "setdefault")?;
     nargs(&a, "setdefault", 1, 2)?;
-    let existing = vm.map_get(d, &a.pos[1])?;
-    if let Some(v) = existing {
-        return Ok(v);
-    }
     let dflt = a.pos.get(2).cloned().unwrap_or(Value::None);
-    vm.map_insert(d, a.pos[1].clone(), dflt.clone())?;
-    Ok(dflt)
+    vm.map_setdefault(d, &a.pos[1], dflt)
 }
 
 /// `dict.update` semantics: merges a mapping or an iterable of pairs.
 pub fn dict_merge_from(vm: &mut Vm, d: &Rc<RefCell<Dict>>, src: &Value) -> PyResult<()> {
     if let Value::Dict(s) = src {
-        let items: Vec<(Value, Value)> = s
-            .borrow()
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
-        for (k, v) in items {
-            vm.map_insert(d, k, v)?;
-        }
-        return Ok(());
+        return vm.dict_merge_entries(d, s);
     }
     // Anything with `keys()` is a mapping (`mappingproxy`, dict subclasses).
     let keys_name = vm.intern("keys");
