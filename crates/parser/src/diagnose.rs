@@ -894,6 +894,29 @@ impl Diag<'_, '_, '_> {
         true
     }
 
+    /// The index of the bracket that encloses token `i`, walking back past
+    /// the tokens at `i`'s depth, each shown to `visit`: `None` if `visit`
+    /// stops the walk (returns `false`) or no bracket encloses `i`.
+    fn enclosing_open(&self, i: usize, mut visit: impl FnMut(Tok<'_>) -> bool) -> Option<usize> {
+        let mut depth = 0;
+        let mut j = i;
+        while j > 0 {
+            j -= 1;
+            let t = self.tokens[j].1;
+            if is_close(t) {
+                depth += 1;
+            } else if is_open(t) {
+                if depth == 0 {
+                    return Some(j);
+                }
+                depth -= 1;
+            } else if depth == 0 && !visit(t) {
+                return None;
+            }
+        }
+        None
+    }
+
     /// The innermost bracket open before token `i` on its logical line.
     fn innermost_open(&self, i: usize) -> Option<Tok<'_>> {
         let mut depth = 0;
@@ -953,20 +976,7 @@ impl Diag<'_, '_, '_> {
             return None;
         }
         // In a dict display CPython asks for the key's `:` instead.
-        let mut depth = 0;
-        for j in (0..eq).rev() {
-            match self.tokens[j].1 {
-                t if is_close(t) => depth += 1,
-                t if is_open(t) => {
-                    if depth == 0 {
-                        break;
-                    }
-                    depth -= 1;
-                }
-                Tok::Op(Operator::Colon) if depth == 0 => return None,
-                _ => {}
-            }
-        }
+        self.enclosing_open(eq, |t| t != Tok::Op(Operator::Colon))?;
         let end = self.operand_end(eq + 1, true);
         if matches!(
             self.tok(end + 1),
@@ -1048,22 +1058,9 @@ impl Diag<'_, '_, '_> {
             return None;
         }
         // `[a, b for ...]` or `[a, for ...]`: back to the display's first element.
-        let mut depth = 0;
-        let mut j = i;
-        while j > 0 {
-            j -= 1;
-            let t = self.tokens[j].1;
-            if is_close(t) {
-                depth += 1;
-            } else if is_open(t) {
-                if depth == 0 {
-                    break;
-                }
-                depth -= 1;
-            } else if depth == 0 && (t == Tok::Op(Operator::Colon) || is_kw(t, Keyword::For)) {
-                return None;
-            }
-        }
+        let j = self.enclosing_open(i, |t| {
+            t != Tok::Op(Operator::Colon) && !is_kw(t, Keyword::For)
+        })?;
         if j + 1 >= i - 1 && !trailing_comma {
             return None;
         }
@@ -1090,23 +1087,11 @@ impl Diag<'_, '_, '_> {
         }
         // The elements before are pairs (or `**` mappings): find the `{`
         // and look for one at its depth.
-        let mut depth = 0;
         let mut pair = false;
-        let mut j = first - 1;
-        while j > 0 {
-            j -= 1;
-            let t = self.tokens[j].1;
-            if is_close(t) {
-                depth += 1;
-            } else if is_open(t) {
-                if depth == 0 {
-                    break;
-                }
-                depth -= 1;
-            } else if depth == 0 && t == Tok::Op(Operator::Colon) {
-                pair = true;
-            }
-        }
+        let j = self.enclosing_open(first - 1, |t| {
+            pair |= t == Tok::Op(Operator::Colon);
+            true
+        })?;
         let starred = self.tok(j + 1) == Some(Tok::Op(Operator::DoubleStar));
         if self.tok(j) != Some(Tok::Op(Operator::Lbrace)) || !(pair || starred) {
             return None;
