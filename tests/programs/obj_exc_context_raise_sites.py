@@ -268,3 +268,19 @@ try:
     raise N
 except TypeError as e:
     print(e)
+
+
+# throw() into a finished generator restores the exception unchained.
+def one():
+    yield 1
+
+
+done = one()
+list(done)
+try:
+    raise KeyError("handled")
+except KeyError:
+    try:
+        done.throw(ValueError)
+    except ValueError as e:
+        print("finished generator:", repr(e.__context__))

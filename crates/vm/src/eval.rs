@@ -1977,17 +1977,12 @@ impl Vm {
                             let e = tri!(self.make_exception(v));
                             let cause = match cause {
                                 Value::None => None,
-                                Value::Type(t) if !matches!(t.kind, TypeKind::Exception(_)) => {
-                                    break 'body (
-                                        PyErr::type_error(
-                                            "exception causes must derive from BaseException",
-                                        ),
-                                        false,
-                                        cur,
-                                    )
-                                }
-                                other @ (Value::Exception(_) | Value::Type(_)) => {
+                                // A class is called; its errors propagate.
+                                other @ Value::Exception(_) => {
                                     Some(tri!(self.make_exception(other)).0)
+                                }
+                                Value::Type(t) if matches!(t.kind, TypeKind::Exception(_)) => {
+                                    Some(tri!(self.make_exception(Value::Type(t))).0)
                                 }
                                 _ => {
                                     break 'body (

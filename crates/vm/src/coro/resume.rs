@@ -89,7 +89,12 @@ impl Vm {
         if !self.enter_gen_frame(gen, flavor, sent, closing, true)? {
             return match thrown {
                 None => Ok(GenResult::Returned(Value::None)),
-                Some(e) => Err(e),
+                Some(e) => {
+                    // Restored as it was given (`PyErr_Restore`), not raised:
+                    // the caller does not chain it.
+                    e.0.escaped.set(true);
+                    Err(e)
+                }
             };
         }
         self.native_depth += 1;
