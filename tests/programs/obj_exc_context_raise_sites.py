@@ -284,3 +284,39 @@ except KeyError:
         done.throw(ValueError)
     except ValueError as e:
         print("finished generator:", repr(e.__context__))
+
+
+# throw(): an error making the exception from its class is thrown in instead
+class E(Exception):
+    def __new__(cls, *a):
+        return cls
+def g():
+    yield
+x = g(); next(x)
+try:
+    x.throw(E)
+except TypeError as e:
+    print(e)
+try:
+    next(x)
+except StopIteration:
+    print("finished")
+class F(Exception):
+    def __init__(self):
+        raise KeyError('init')
+def h():
+    try:
+        yield
+    except KeyError as e:
+        print("caught inside", repr(e))
+        yield "after"
+y = h(); next(y)
+print(y.throw(F))
+try:
+    y.throw(ValueError(1), 2)
+except TypeError as e:
+    print(e)
+try:
+    y.throw(3)
+except TypeError as e:
+    print(e)

@@ -253,18 +253,21 @@ impl Vm {
     }
 
     /// The exception `throw(typ, val)` raises (`PyErr_NormalizeException`).
+    /// An error while making it from a class is thrown in instead, as
+    /// CPython restores whatever normalization left.
     fn throw_exception(&mut self, typ: Value, val: Value) -> PyResult<PyErr> {
         match &typ {
             Value::Type(t) if matches!(t.kind, TypeKind::Exception(_)) => {
-                let inst = match &val {
+                let made = match &val {
                     Value::Exception(e) if e.typ.is_subtype(t) => return Ok(PyErr(e.clone())),
-                    Value::None => self.call(&typ, &[])?,
-                    Value::Tuple(items) => self.call(&typ, items)?,
-                    other => self.call(&typ, std::slice::from_ref(other))?,
+                    Value::None => self.call(&typ, &[]),
+                    Value::Tuple(items) => self.call(&typ, items),
+                    other => self.call(&typ, std::slice::from_ref(other)),
                 };
-                match inst {
-                    Value::Exception(e) => Ok(PyErr(e)),
-                    other => Err(PyErr::type_error(format!(
+                match made {
+                    Ok(Value::Exception(e)) => Ok(PyErr(e)),
+                    Err(e) => Ok(e),
+                    Ok(other) => Ok(PyErr::type_error(format!(
                         "calling {} should have returned an instance of BaseException, not {}",
                         crate::repr::repr(&typ),
                         type_name(&other)
