@@ -896,11 +896,17 @@ impl Diag<'_, '_, '_> {
 
     /// The index of the bracket that encloses token `i`, walking back past
     /// the tokens at `i`'s depth, each shown to `visit`: `None` if `visit`
-    /// stops the walk (returns `false`) or no bracket encloses `i`.
-    fn enclosing_open(&self, i: usize, mut visit: impl FnMut(Tok<'_>) -> bool) -> Option<usize> {
+    /// stops the walk (returns `false`) or no bracket after token `floor`
+    /// encloses `i`.
+    fn enclosing_open(
+        &self,
+        i: usize,
+        floor: usize,
+        mut visit: impl FnMut(Tok<'_>) -> bool,
+    ) -> Option<usize> {
         let mut depth = 0;
         let mut j = i;
-        while j > 0 {
+        while j > floor {
             j -= 1;
             let t = self.tokens[j].1;
             if is_close(t) {
@@ -919,22 +925,8 @@ impl Diag<'_, '_, '_> {
 
     /// The innermost bracket open before token `i` on its logical line.
     fn innermost_open(&self, i: usize) -> Option<Tok<'_>> {
-        let mut depth = 0;
-        let mut j = i;
-        let ls = self.line_start(i);
-        while j > ls {
-            j -= 1;
-            let t = self.tokens[j].1;
-            if is_close(t) {
-                depth += 1;
-            } else if is_open(t) {
-                if depth == 0 {
-                    return Some(t);
-                }
-                depth -= 1;
-            }
-        }
-        None
+        let open = self.enclosing_open(i, self.line_start(i), |_| true)?;
+        Some(self.tokens[open].1)
     }
 
     /// CPython's `invalid_named_expression` on an element `NAME = operand`
@@ -976,7 +968,7 @@ impl Diag<'_, '_, '_> {
             return None;
         }
         // In a dict display CPython asks for the key's `:` instead.
-        self.enclosing_open(eq, |t| t != Tok::Op(Operator::Colon))?;
+        self.enclosing_open(eq, 0, |t| t != Tok::Op(Operator::Colon))?;
         let end = self.operand_end(eq + 1, true);
         if matches!(
             self.tok(end + 1),
@@ -1058,7 +1050,7 @@ impl Diag<'_, '_, '_> {
             return None;
         }
         // `[a, b for ...]` or `[a, for ...]`: back to the display's first element.
-        let j = self.enclosing_open(i, |t| {
+        let j = self.enclosing_open(i, 0, |t| {
             t != Tok::Op(Operator::Colon) && !is_kw(t, Keyword::For)
         })?;
         if j + 1 >= i - 1 && !trailing_comma {
@@ -1088,7 +1080,7 @@ impl Diag<'_, '_, '_> {
         // The elements before are pairs (or `**` mappings): find the `{`
         // and look for one at its depth.
         let mut pair = false;
-        let j = self.enclosing_open(first - 1, |t| {
+        let j = self.enclosing_open(first - 1, 0, |t| {
             pair |= t == Tok::Op(Operator::Colon);
             true
         })?;
