@@ -14,6 +14,7 @@ use crate::types::{ExcKind, TypeKind};
 use crate::value::Value;
 use crate::vm::Vm;
 
+use super::input::DecompInput;
 use super::{bz2_error, refuse_pickle, CHUNK};
 
 native_methods!(METHODS, "BZ2Decompressor", [
@@ -56,15 +57,7 @@ pub(super) static BZ2_DECOMPRESSOR: ClassSpec = ClassSpec {
 /// A decompression stream and what CPython exposes of it.
 struct DecompState {
     stream: Decompress,
-    eof: bool,
-    needs_input: bool,
-    unused_data: Vec<u8>,
-    /// Input the stream has not consumed yet (left when `max_length`
-    /// stopped the previous call), from `pending_pos` on; it goes in before
-    /// the next call's data. Kept with its offset, so that draining a big
-    /// input in small outputs copies nothing.
-    pending: Vec<u8>,
-    pending_pos: usize,
+    input: DecompInput,
 }
 
 /// `BZ2Decompressor()`.
@@ -85,11 +78,7 @@ fn dec_new(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         &cls,
         DecompState {
             stream: Decompress::new(false),
-            eof: false,
-            needs_input: true,
-            unused_data: Vec::new(),
-            pending: Vec::new(),
-            pending_pos: 0,
+            input: DecompInput::new(),
         },
     ))
 }
@@ -159,56 +148,33 @@ fn dec_decompress(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     };
     let max = usize::try_from(max_length).ok();
     let mut st = borrow(&st)?;
-    if st.eof {
+    if st.input.eof {
         return Err(PyErr::new(
             ExcKind::EOFError,
             "End of stream already reached",
         ));
     }
-    let mut input = std::mem::take(&mut st.pending);
-    let mut start = std::mem::take(&mut st.pending_pos).min(input.len());
-    if start == input.len() {
-        input = data;
-        start = 0;
-    } else if !data.is_empty() {
-        input.drain(..start);
-        start = 0;
-        input.extend_from_slice(&data);
-    }
+    let (input, start) = st.input.take(data);
     let mut out = Vec::new();
     let step = run(&mut st.stream, &input[start..], &mut out, max)?;
-    let used = (start + step.used).min(input.len());
-    if step.end {
-        st.eof = true;
-        st.needs_input = false;
-        if used < input.len() {
-            input.drain(..used);
-            st.unused_data = input;
-        }
-    } else if used == input.len() {
-        st.needs_input = true;
-    } else {
-        st.needs_input = false;
-        st.pending = input;
-        st.pending_pos = used;
-    }
+    st.input.settle(input, start + step.used, step.end, false);
     Ok(Value::Bytes(Rc::new(out)))
 }
 
 fn dec_eof(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = receiver::<DecompState>(&a, "_bz2.BZ2Decompressor", "eof")?;
-    let v = borrow(&st)?.eof;
+    let v = borrow(&st)?.input.eof;
     Ok(Value::Bool(v))
 }
 
 fn dec_needs_input(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = receiver::<DecompState>(&a, "_bz2.BZ2Decompressor", "needs_input")?;
-    let v = borrow(&st)?.needs_input;
+    let v = borrow(&st)?.input.needs_input;
     Ok(Value::Bool(v))
 }
 
 fn dec_unused_data(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = receiver::<DecompState>(&a, "_bz2.BZ2Decompressor", "unused_data")?;
-    let v = borrow(&st)?.unused_data.clone();
+    let v = borrow(&st)?.input.unused_data.clone();
     Ok(Value::Bytes(Rc::new(v)))
 }

@@ -7,6 +7,7 @@
 
 mod compressor;
 mod decompressor;
+pub(super) mod input;
 
 use crate::exc::{PyErr, PyResult};
 use crate::func::Args;

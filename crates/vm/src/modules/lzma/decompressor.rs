@@ -16,6 +16,7 @@ use crate::types::{ExcKind, TypeKind};
 use crate::value::Value;
 use crate::vm::Vm;
 
+use super::super::bz2::input::DecompInput;
 use super::super::bz2::{refuse_pickle, CHUNK};
 use super::filters::{build_chain, parse_chain};
 use super::{c_int, raise, to_u64, LzmaErr};
@@ -70,15 +71,7 @@ const CHECK_UNKNOWN: i64 = 16;
 struct DecompState {
     stream: Stream,
     check: i64,
-    eof: bool,
-    needs_input: bool,
-    unused_data: Vec<u8>,
-    /// Input the decoder has not consumed yet (left when `max_length`
-    /// stopped the previous call), from `pending_pos` on; it goes in before
-    /// the next call's data. Kept with its offset, so that draining a big
-    /// input in small outputs copies nothing.
-    pending: Vec<u8>,
-    pending_pos: usize,
+    input: DecompInput,
     /// The first bytes of the stream: an .xz header names its check in its
     /// eighth byte, which liblzma announces (`LZMA_GET_CHECK`) once read.
     head: Vec<u8>,
@@ -149,11 +142,7 @@ fn dec_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         DecompState {
             stream,
             check,
-            eof: false,
-            needs_input: true,
-            unused_data: Vec::new(),
-            pending: Vec::new(),
-            pending_pos: 0,
+            input: DecompInput::new(),
             head: Vec::new(),
         },
     ))
@@ -255,37 +244,15 @@ fn dec_decompress(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     };
     let max = usize::try_from(max_length).ok();
     let st = &mut *borrow(&st)?;
-    if st.eof {
+    if st.input.eof {
         return Err(PyErr::new(ExcKind::EOFError, "Already at end of stream"));
     }
-    let mut input = std::mem::take(&mut st.pending);
-    let mut start = std::mem::take(&mut st.pending_pos).min(input.len());
-    if start == input.len() {
-        input = data;
-        start = 0;
-    } else if !data.is_empty() {
-        input.drain(..start);
-        start = 0;
-        input.extend_from_slice(&data);
-    }
+    let (input, start) = st.input.take(data);
     let mut out = Vec::new();
     let step = run(st, &input[start..], &mut out, max).map_err(|e| raise(vm, e))?;
-    let used = (start + step.used).min(input.len());
-    if step.end {
-        st.eof = true;
-        st.needs_input = false;
-        if used < input.len() {
-            input.drain(..used);
-            st.unused_data = input;
-        }
-    } else if used == input.len() {
-        // A full output may have more behind it: ask for no input then.
-        st.needs_input = !step.full;
-    } else {
-        st.needs_input = false;
-        st.pending = input;
-        st.pending_pos = used;
-    }
+    // A full output may have more behind it: no input is asked for then.
+    st.input
+        .settle(input, start + step.used, step.end, step.full);
     Ok(Value::Bytes(Rc::new(out)))
 }
 
@@ -297,18 +264,18 @@ fn dec_check(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn dec_eof(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = receiver::<DecompState>(&a, "_lzma.LZMADecompressor", "eof")?;
-    let v = borrow(&st)?.eof;
+    let v = borrow(&st)?.input.eof;
     Ok(Value::Bool(v))
 }
 
 fn dec_needs_input(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = receiver::<DecompState>(&a, "_lzma.LZMADecompressor", "needs_input")?;
-    let v = borrow(&st)?.needs_input;
+    let v = borrow(&st)?.input.needs_input;
     Ok(Value::Bool(v))
 }
 
 fn dec_unused_data(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = receiver::<DecompState>(&a, "_lzma.LZMADecompressor", "unused_data")?;
-    let v = borrow(&st)?.unused_data.clone();
+    let v = borrow(&st)?.input.unused_data.clone();
     Ok(Value::Bytes(Rc::new(v)))
 }
