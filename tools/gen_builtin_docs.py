@@ -30,6 +30,32 @@ for name, v in vars(builtins).items():
             if d and callable(m) or isinstance(m, (classmethod, staticmethod)):
                 if d:
                     docs[f"{name}.{mname}"] = d
+
+
+def _coroutine_types():
+    """The classes of generators, coroutines and their helper objects."""
+    import types
+
+    async def coro():
+        pass
+
+    async def agen():
+        yield
+
+    c = coro()
+    wrapper = type(c.__await__())
+    c.close()
+    a = agen()
+    extra = (type(a.asend(None)), type(a.athrow(ValueError)))
+    return (types.GeneratorType, types.CoroutineType, types.AsyncGeneratorType,
+            wrapper) + extra
+
+
+for v in _coroutine_types():
+    for mname, m in vars(v).items():
+        d = getattr(m, "__doc__", None)
+        if d and callable(m):
+            docs[f"{v.__name__}.{mname}"] = d
 for name, v in vars(math).items():
     if callable(v) and v.__doc__:
         docs[f"math.{name}"] = v.__doc__
@@ -68,7 +94,7 @@ for name, v in vars(builtins).items():
     if isinstance(v, type) and not issubclass(v, BaseException) and not name.startswith("_"):
         dirs[name] = dir(v)
 for t in (type(None), type(len), type(lambda: 0), type(str.join), type(int.__add__),
-          type(type.__dict__), type((1).__add__), type(object().__str__)):
+          type(type.__dict__), type((1).__add__), type(object().__str__)) + _coroutine_types():
     dirs[t.__name__] = dir(t)
 lines.append("/// `(class name, dir(class))` of the builtin classes, sorted by name:")
 lines.append("/// what `dir()` of a builtin class or of one of its instances lists.")

@@ -2075,10 +2075,10 @@ impl Vm {
                             self.hooks_exit(&crate::trace::FrameExit::Generator);
                         }
                         let values = crate::gen::frame_vector(&mut self.stack, &f);
-                        let gen = crate::gen::GenObj {
-                            code: f.code,
-                            globals: f.globals,
-                            state: RefCell::new(crate::gen::GenState {
+                        let gen = crate::gen::GenObj::new(
+                            f.code,
+                            f.globals,
+                            crate::gen::GenState {
                                 values,
                                 ip,
                                 running: false,
@@ -2087,8 +2087,8 @@ impl Vm {
                                 exc: Value::Null,
                                 caller_exc: Value::Null,
                                 handlers: 0,
-                            }),
-                        };
+                            },
+                        );
                         let v = crate::coro::new_generator(gen);
                         if f.entry {
                             return Ok(v);

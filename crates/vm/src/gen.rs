@@ -13,7 +13,7 @@ use crate::dict::Dict;
 use crate::exc::{PyErr, PyResult};
 use crate::func::{Args, BuiltinDef};
 use crate::types::ExcKind;
-use crate::value::Value;
+use crate::value::{StrObj, Value};
 use crate::vm::Vm;
 
 /// Execution state of a generator.
@@ -52,6 +52,82 @@ pub struct GenObj {
     pub globals: Rc<RefCell<Dict>>,
     /// Mutable state.
     pub state: RefCell<GenState>,
+    /// `__name__` and `__qualname__` once assigned; until then the code's.
+    /// Boxed so that a generator that is never renamed pays one word.
+    pub(crate) renamed: RefCell<Option<Box<GenNames>>>,
+}
+
+/// The generator object behind a generator, coroutine or async generator.
+pub(crate) fn frame_owner(v: &Value) -> Option<&Rc<GenObj>> {
+    match v {
+        Value::Generator(g) => Some(g),
+        Value::Async(a) => a.generator(),
+        _ => None,
+    }
+}
+
+/// A generator's assigned `__name__` and `__qualname__`.
+#[derive(Debug, Clone)]
+pub(crate) struct GenNames {
+    name: Rc<StrObj>,
+    qualname: Rc<StrObj>,
+}
+
+impl GenObj {
+    /// A generator for the frame of `code`, suspended before its first instruction.
+    pub(crate) fn new(code: Rc<Code>, globals: Rc<RefCell<Dict>>, state: GenState) -> Self {
+        GenObj {
+            code,
+            globals,
+            state: RefCell::new(state),
+            renamed: RefCell::new(None),
+        }
+    }
+
+    /// `__name__`.
+    pub fn name(&self) -> Rc<StrObj> {
+        match &*self.renamed.borrow() {
+            Some(n) => n.name.clone(),
+            None => self.code.name.clone(),
+        }
+    }
+
+    /// `__qualname__`, which reprs and warnings show.
+    pub fn qualname(&self) -> Rc<StrObj> {
+        match &*self.renamed.borrow() {
+            Some(n) => n.qualname.clone(),
+            None => self.code.qualname.clone(),
+        }
+    }
+
+    /// `g.__name__ = value` (`qualified`: `__qualname__`), as
+    /// `gen_set_name`/`gen_set_qualname` check it; `None` deletes, which
+    /// generators refuse.
+    pub(crate) fn set_name(&self, qualified: bool, value: Option<&Value>) -> PyResult<()> {
+        let Some(Value::Str(s)) = value else {
+            let which = if qualified {
+                "__qualname__"
+            } else {
+                "__name__"
+            };
+            return Err(PyErr::type_error(format!(
+                "{which} must be set to a string object"
+            )));
+        };
+        let mut slot = self.renamed.borrow_mut();
+        let names = slot.get_or_insert_with(|| {
+            Box::new(GenNames {
+                name: self.code.name.clone(),
+                qualname: self.code.qualname.clone(),
+            })
+        });
+        if qualified {
+            names.qualname = s.clone();
+        } else {
+            names.name = s.clone();
+        }
+        Ok(())
+    }
 }
 
 /// How a resumption ended.

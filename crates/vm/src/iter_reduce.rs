@@ -80,7 +80,9 @@ pub(crate) fn table_for(obj: &Value) -> Option<&'static [BuiltinDef]> {
             | TypeKind::Zip
             | TypeKind::Map
             | TypeKind::Filter
-            | TypeKind::Reversed => table_named(&t.name),
+            | TypeKind::Reversed => {
+                table_named(&t.name).or_else(|| crate::coro::table_named(&t.name))
+            }
             _ => None,
         },
         _ => None,

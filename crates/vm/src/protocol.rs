@@ -1370,6 +1370,11 @@ impl Vm {
                 .insert_hashed(Value::Str(name.clone()), h, value);
             return Ok(());
         }
+        if let Some(g) = crate::gen::frame_owner(obj) {
+            if let n @ ("__name__" | "__qualname__") = name.as_str() {
+                return g.set_name(n == "__qualname__", Some(&value));
+            }
+        }
         match (obj, name.as_str()) {
             (Value::Function(f), "__name__") => {
                 if let Value::Str(s) = value {
@@ -1473,6 +1478,14 @@ impl Vm {
                 }
             }
             Value::Function(f) if crate::func_attrs::delete(f, name)? => Ok(()),
+            Value::Generator(_) | Value::Async(_)
+                if matches!(name.as_str(), "__name__" | "__qualname__") =>
+            {
+                match crate::gen::frame_owner(obj) {
+                    Some(g) => g.set_name(name.as_str() == "__qualname__", None),
+                    None => Err(attribute_error(obj, name.as_str())),
+                }
+            }
             Value::Module(m) => {
                 let removed = m.dict.borrow_mut().remove(&Value::Str(name.clone()))?;
                 // Freed after the namespace's borrow ends: a `__del__` may use it.

@@ -313,7 +313,7 @@ pub fn write_repr(out: &mut String, v: &Value, seen: &mut Vec<usize>) {
             let _ = write!(
                 out,
                 "<generator object {} at {}>",
-                g.code.qualname.as_str(),
+                g.qualname().as_str(),
                 addr(v)
             );
         }

@@ -58,9 +58,13 @@ pub fn slot_wrapper(t: &Rc<TypeObj>, d: D) -> Option<&'static BuiltinDef> {
         // These classes have their own method tables (`class.rs`).
         return None;
     }
+    if t.kind == K::Iterator && crate::coro::table_named(&t.name).is_some() {
+        // Coroutines and their awaitables: their method tables say it all.
+        return None;
+    }
     if matches!(
         t.kind,
-        K::Iterator | K::Enumerate | K::Zip | K::Map | K::Filter | K::Reversed
+        K::Iterator | K::Enumerate | K::Zip | K::Map | K::Filter | K::Reversed | K::Generator
     ) {
         // The iterator types: `map.__next__`, `super().__next__()` in a subclass.
         match d {

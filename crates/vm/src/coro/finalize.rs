@@ -97,31 +97,31 @@ pub(crate) fn flavor_of(code: &Code) -> (Flavor, &'static str) {
 impl Drop for GenObj {
     fn drop(&mut self) {
         let addr = self as *const GenObj as usize;
-        let Some((flavor, repr)) = needs_close(&self.code, addr, self.state.get_mut()) else {
+        let Some((flavor, kind)) = needs_close(&self.code, self.state.get_mut()) else {
             return;
         };
+        let repr = object_repr(kind, self, addr);
         let state = std::mem::take(self.state.get_mut());
-        let gen = GenObj {
-            code: self.code.clone(),
-            globals: self.globals.clone(),
-            state: RefCell::new(state),
-        };
+        let gen = GenObj::new(self.code.clone(), self.globals.clone(), state);
+        *gen.renamed.borrow_mut() = self.renamed.get_mut().take();
         close_later(Rc::new(gen), flavor, repr);
     }
 }
 
-/// Whether the frame of `code` (state `st`, object at `addr`) is suspended
-/// inside a handler, so that finalizing it must `close()` it; its flavor and
-/// repr if so.
-fn needs_close(code: &Code, addr: usize, st: &GenState) -> Option<(Flavor, String)> {
+/// Whether the frame of `code` (state `st`) is suspended inside a handler, so
+/// that finalizing it must `close()` it; its flavor and kind if so.
+fn needs_close(code: &Code, st: &GenState) -> Option<(Flavor, &'static str)> {
     if !st.started || st.done || st.running {
         return None;
     }
     let at = st.ip.saturating_sub(1) as u32;
     code.handler_for(at)?;
-    let (flavor, kind) = flavor_of(code);
-    let repr = format!("<{kind} object {} at {:#x}>", code.qualname.as_str(), addr);
-    Some((flavor, repr))
+    Some(flavor_of(code))
+}
+
+/// The repr of `gen`, at `addr`, as the object it was (`kind`).
+fn object_repr(kind: &str, gen: &GenObj, addr: usize) -> String {
+    format!("<{kind} object {} at {:#x}>", gen.qualname().as_str(), addr)
 }
 
 /// The cycle collector's `tp_finalize` for an unreachable generator,
@@ -129,12 +129,13 @@ fn needs_close(code: &Code, addr: usize, st: &GenState) -> Option<(Flavor, Strin
 /// recorded to be closed, intact, before the cycle is cleared. Whether it was.
 pub(crate) fn finalize_unreachable(gen: &Rc<GenObj>) -> bool {
     let found = match gen.state.try_borrow() {
-        Ok(st) => needs_close(&gen.code, Rc::as_ptr(gen) as usize, &st),
+        Ok(st) => needs_close(&gen.code, &st),
         Err(_) => None,
     };
-    let Some((flavor, repr)) = found else {
+    let Some((flavor, kind)) = found else {
         return false;
     };
+    let repr = object_repr(kind, gen, Rc::as_ptr(gen) as usize);
     close_later(gen.clone(), flavor, repr);
     true
 }

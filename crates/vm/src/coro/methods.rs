@@ -34,7 +34,7 @@ impl Vm {
             let v = match (field, n) {
                 (Some("await"), _) => Some(delegate(&c.gen).unwrap_or(Value::None)),
                 (Some("code"), _) => Some(Value::Code(c.gen.code.clone())),
-                (Some("frame"), _) => Some(Value::None),
+                (Some("frame"), _) => Some(self.generator_frame(&c.gen)),
                 (Some("running"), _) if ag => Some(Value::Bool(c.running_async.get())),
                 (Some("running"), _) => Some(Value::Bool(st().running)),
                 (Some("origin"), _) if !ag => Some(Value::None),
@@ -42,8 +42,8 @@ impl Vm {
                     let s = st();
                     Some(Value::Bool(s.started && !s.done && !s.running))
                 }
-                (_, "__name__") => Some(Value::Str(c.gen.code.name.clone())),
-                (_, "__qualname__") => Some(Value::Str(c.gen.code.qualname.clone())),
+                (_, "__name__") => Some(Value::Str(c.gen.name())),
+                (_, "__qualname__") => Some(Value::Str(c.gen.qualname())),
                 _ => None,
             };
             if let Some(v) = v {
@@ -71,8 +71,8 @@ impl Vm {
                 let s = g.state.borrow();
                 Some(Value::Bool(s.started && !s.done && !s.running))
             }
-            "__name__" => Some(Value::Str(g.code.name.clone())),
-            "__qualname__" => Some(Value::Str(g.code.qualname.clone())),
+            "__name__" => Some(Value::Str(g.name())),
+            "__qualname__" => Some(Value::Str(g.qualname())),
             _ => None,
         };
         match v {

@@ -79,7 +79,7 @@ impl Drop for CoroObj {
         // A suspended frame is closed by the frame object's own `Drop`
         // (`finalize.rs`).
         if !st.started && self.flavor == Flavor::Coroutine {
-            finalize::never_awaited(self.gen.code.qualname.as_str());
+            finalize::never_awaited(self.gen.qualname().as_str());
         }
     }
 }
@@ -159,6 +159,11 @@ impl AsyncObj {
         )
     }
 
+    /// The generator running a coroutine's or async generator's frame.
+    pub(crate) fn generator(&self) -> Option<&Rc<GenObj>> {
+        self.coro().map(|c| &c.gen)
+    }
+
     fn coro(&self) -> Option<&CoroObj> {
         match self {
             AsyncObj::Coro(c) => Some(c),
@@ -178,6 +183,20 @@ impl AsyncObj {
             AsyncObj::ANext { .. } => methods::ANEXT_METHODS,
         }
     }
+}
+
+/// The method table of the type called `name`, so that the type object
+/// answers `coroutine.send` as its instances do.
+pub(crate) fn table_named(name: &str) -> Option<&'static [BuiltinDef]> {
+    Some(match name {
+        "async_generator" => methods::AGEN_METHODS,
+        "coroutine" => methods::CORO_METHODS,
+        "coroutine_wrapper" => methods::WRAPPER_METHODS,
+        "async_generator_asend" => methods::ASEND_METHODS,
+        "async_generator_athrow" => methods::ATHROW_METHODS,
+        "anext_awaitable" => methods::ANEXT_METHODS,
+        _ => return None,
+    })
 }
 
 /// The object `RETURN_GENERATOR` makes for a frame of `code`: a generator, a
@@ -209,7 +228,7 @@ pub(crate) fn unawaited_name(a: &AsyncObj) -> Option<Rc<str>> {
         return None;
     }
     c.warned.set(true);
-    Some(c.gen.code.qualname.as_str().into())
+    Some(c.gen.qualname().as_str().into())
 }
 
 /// The frame of a suspended coroutine or async generator, which is then
@@ -230,7 +249,7 @@ pub fn repr(a: &AsyncObj, addr: &str) -> String {
         AsyncObj::Coro(c) => format!(
             "<{} object {} at {}>",
             a.type_name(),
-            c.gen.code.qualname.as_str(),
+            c.gen.qualname().as_str(),
             addr
         ),
         _ => format!("<{} object at {}>", a.type_name(), addr),

@@ -203,6 +203,7 @@ pub fn table_for(obj: &Value) -> Option<&'static [BuiltinDef]> {
             crate::types::TypeKind::Slice => SLICE_METHODS,
             crate::types::TypeKind::Complex => COMPLEX_METHODS,
             crate::types::TypeKind::ByteArray => BYTEARRAY_METHODS,
+            crate::types::TypeKind::Generator => crate::gen::GEN_METHODS,
             crate::types::TypeKind::DictKeys | crate::types::TypeKind::DictItems => {
                 dict::DICT_VIEW_METHODS
             }
