@@ -55,14 +55,23 @@ macro_rules! node_enum {
                 obj: &R::Obj,
                 at: $crate::reflect::At,
             ) -> Result<Self, R::Error> {
+                fn read<R: $crate::reflect::Reader>(
+                    r: &mut R,
+                    obj: &R::Obj,
+                ) -> Result<$name, R::Error> {
+                    let kind = r.kind(obj, $sum)?;
+                    $( if kind == stringify!($variant) {
+                        return <$ty>::read_obj(r, obj, stringify!($variant)).map($name::$variant);
+                    } )*
+                    Err(r.not_a(obj, $sum))
+                }
                 if r.is_none(obj) {
                     return Err(r.required(at));
                 }
-                let kind = r.kind(obj, $sum)?;
-                $( if kind == stringify!($variant) {
-                    return <$ty>::read_obj(r, obj, stringify!($variant)).map(Self::$variant);
-                } )*
-                Err(r.not_a(obj, $sum))
+                r.enter($sum)?;
+                let node = read(r, obj);
+                r.leave();
+                node
             }
         }
     };

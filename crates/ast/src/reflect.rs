@@ -126,6 +126,19 @@ pub trait Reader {
     fn not_a(&mut self, obj: &Self::Obj, sum: &'static str) -> Self::Error;
     /// Any other malformed value.
     fn invalid(&mut self, message: String) -> Self::Error;
+    /// Called before reading a node of abstract class `sum` (`expr`,
+    /// `stmt`, ...), and matched by [`Reader::leave`] after it: objects can
+    /// nest without end (a node that is its own child), so an embedder
+    /// bounds the depth here, as CPython's `obj2ast` does.
+    ///
+    /// # Errors
+    /// The nesting is too deep.
+    fn enter(&mut self, sum: &'static str) -> Result<(), Self::Error> {
+        let _ = sum;
+        Ok(())
+    }
+    /// Leaves a node [`Reader::enter`] entered.
+    fn leave(&mut self) {}
 }
 
 /// A value that converts to and from an object: a node, a list of them, or a scalar field.

@@ -824,29 +824,74 @@ fn cmp_int_float(i: &Value, f: f64) -> Option<Ordering> {
 
 /// Equality of builtin values (`==`).
 pub fn eq(a: &Value, b: &Value) -> bool {
+    eq_at(a, b, 0).unwrap_or(false)
+}
+
+/// `a == b` for builtin values, as [`eq`], but failing with CPython's
+/// RecursionError when containers nest deeper than the VM lets native code
+/// recurse (a list that holds itself compared with another such list).
+pub fn eq_checked(a: &Value, b: &Value) -> PyResult<bool> {
+    eq_at(a, b, 0).map_err(|TooDeep| too_deep())
+}
+
+/// Containers nested past [`crate::vm::MAX_NATIVE_DEPTH`] levels.
+struct TooDeep;
+
+fn too_deep() -> PyErr {
+    PyErr::new(
+        crate::types::ExcKind::RecursionError,
+        "maximum recursion depth exceeded in comparison",
+    )
+}
+
+/// [`eq`] at nesting `depth`: each container level counts, so that cyclic
+/// or absurdly deep values fail instead of exhausting the Rust stack.
+fn eq_at(a: &Value, b: &Value, depth: usize) -> Result<bool, TooDeep> {
     use Value as V;
-    match (a, b) {
+    let items_eq = |p: &Value, q: &Value| -> Result<bool, TooDeep> {
+        if p.is(q) {
+            return Ok(true);
+        }
+        if depth >= crate::vm::MAX_NATIVE_DEPTH {
+            return Err(TooDeep);
+        }
+        eq_at(p, q, depth + 1)
+    };
+    let all_eq = |x: &[Value], y: &[Value]| -> Result<bool, TooDeep> {
+        for (p, q) in x.iter().zip(y) {
+            if !items_eq(p, q)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    };
+    Ok(match (a, b) {
         (V::Int(x), V::Int(y)) => x == y,
         (V::Str(x), V::Str(y)) => Rc::ptr_eq(x, y) || **x == **y,
         (V::Float(x), V::Float(y)) => x == y,
         (V::List(x), V::List(y)) => {
             if Rc::ptr_eq(x, y) {
-                return true;
+                return Ok(true);
             }
             let (x, y) = (x.borrow(), y.borrow());
-            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| p.is(q) || eq(p, q))
+            x.len() == y.len() && all_eq(&x, &y)?
         }
-        (V::Tuple(x), V::Tuple(y)) => {
-            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| p.is(q) || eq(p, q))
-        }
+        (V::Tuple(x), V::Tuple(y)) => x.len() == y.len() && all_eq(x, y)?,
         (V::Dict(x), V::Dict(y)) => {
             if Rc::ptr_eq(x, y) {
-                return true;
+                return Ok(true);
             }
             let (x, y) = (x.borrow(), y.borrow());
-            x.len() == y.len()
-                && x.iter_entries()
-                    .all(|(h, k, v)| y.get_hashed(k, h).is_some_and(|w| v.is(w) || eq(v, w)))
+            if x.len() != y.len() {
+                return Ok(false);
+            }
+            for (h, k, v) in x.iter_entries() {
+                match y.get_hashed(k, h) {
+                    Some(w) if items_eq(v, w)? => {}
+                    _ => return Ok(false),
+                }
+            }
+            true
         }
         (V::Set(_) | V::FrozenSet(_), V::Set(_) | V::FrozenSet(_)) => crate::methods::set_eq(a, b),
         (V::DictView(v), V::Set(_) | V::FrozenSet(_) | V::DictView(_))
@@ -887,7 +932,7 @@ pub fn eq(a: &Value, b: &Value) -> bool {
                 _ => false,
             }
         }
-        (V::Slice(x), V::Slice(y)) => x.iter().zip(y.iter()).all(|(p, q)| p.is(q) || eq(p, q)),
+        (V::Slice(x), V::Slice(y)) => all_eq(&x[..], &y[..])?,
         (V::Range(x), V::Range(y)) => {
             let (lx, ly) = (x.len(), y.len());
             lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)))
@@ -901,10 +946,10 @@ pub fn eq(a: &Value, b: &Value) -> bool {
         {
             let x = crate::mappingproxy::target(a).unwrap_or_else(|| a.clone());
             let y = crate::mappingproxy::target(b).unwrap_or_else(|| b.clone());
-            eq(&x, &y)
+            items_eq(&x, &y)?
         }
         _ => crate::dict::key_eq(a, b),
-    }
+    })
 }
 
 fn num_cmp(a: &Value, b: &Value) -> Option<Ordering> {
@@ -919,13 +964,16 @@ fn num_cmp(a: &Value, b: &Value) -> Option<Ordering> {
     }
 }
 
-fn seq_cmp(op: CmpOp, x: &[Value], y: &[Value]) -> PyResult<bool> {
+fn seq_cmp(op: CmpOp, x: &[Value], y: &[Value], depth: usize) -> PyResult<bool> {
+    if depth >= crate::vm::MAX_NATIVE_DEPTH {
+        return Err(too_deep());
+    }
     for (p, q) in x.iter().zip(y.iter()) {
-        if !(p.is(q) || eq(p, q)) {
+        if !(p.is(q) || eq_at(p, q, depth + 1).map_err(|TooDeep| too_deep())?) {
             return match op {
                 CmpOp::Eq => Ok(false),
                 CmpOp::Ne => Ok(true),
-                _ => compare(op, p, q),
+                _ => compare_at(op, p, q, depth + 1),
             };
         }
     }
@@ -934,12 +982,16 @@ fn seq_cmp(op: CmpOp, x: &[Value], y: &[Value]) -> PyResult<bool> {
 
 /// A rich comparison of builtin values (`COMPARE_OP`).
 pub fn compare(op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
+    compare_at(op, a, b, 0)
+}
+
+fn compare_at(op: CmpOp, a: &Value, b: &Value, depth: usize) -> PyResult<bool> {
     if let (Value::Int(x), Value::Int(y)) = (a, b) {
         return Ok(op.test(x.cmp(y)));
     }
     match op {
-        CmpOp::Eq => return Ok(eq(a, b)),
-        CmpOp::Ne => return Ok(!eq(a, b)),
+        CmpOp::Eq => return eq_at(a, b, depth).map_err(|TooDeep| too_deep()),
+        CmpOp::Ne => return eq_at(a, b, depth).map(|e| !e).map_err(|TooDeep| too_deep()),
         _ => {}
     }
     if is_number(a) && is_number(b) {
@@ -949,9 +1001,9 @@ pub fn compare(op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
         (Value::Str(x), Value::Str(y)) => Ok(op.test(x.py_cmp(y))),
         (Value::List(x), Value::List(y)) => {
             let (x, y) = (x.borrow().clone(), y.borrow().clone());
-            seq_cmp(op, &x, &y)
+            seq_cmp(op, &x, &y, depth)
         }
-        (Value::Tuple(x), Value::Tuple(y)) => seq_cmp(op, x, y),
+        (Value::Tuple(x), Value::Tuple(y)) => seq_cmp(op, x, y, depth),
         (Value::Bytes(x), Value::Bytes(y)) => Ok(op.test(x.cmp(y))),
         (Value::ByteArray(_), Value::ByteArray(_) | Value::Bytes(_))
         | (Value::Bytes(_), Value::ByteArray(_)) => compare(

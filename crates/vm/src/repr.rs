@@ -273,6 +273,12 @@ pub fn write_repr(out: &mut String, v: &Value, seen: &mut Vec<usize>) {
             }
         },
         Value::DictView(view) => {
+            // A view inside its own dict (`d[k] = d.values()`), as
+            // `dictview_repr`'s `Py_ReprEnter` shows it.
+            if seen.contains(&v.identity()) {
+                out.push_str("...");
+                return;
+            }
             let (d, part) = &**view;
             out.push_str(&type_name(v));
             out.push_str("([");
@@ -285,7 +291,9 @@ pub fn write_repr(out: &mut String, v: &Value, seen: &mut Vec<usize>) {
                     crate::iter::DictPart::Items => Value::tuple(vec![k.clone(), val.clone()]),
                 })
                 .collect();
+            seen.push(v.identity());
             write_items(out, items.iter(), seen);
+            seen.pop();
             out.push_str("])");
         }
         Value::Module(m) => match crate::import::dict_get(&m.dict.borrow(), "__file__") {

@@ -82,6 +82,9 @@ pub(crate) enum AbsOf {
     Payload(Value),
 }
 
+/// The message suffix of a RecursionError raised while comparing.
+const IN_COMPARISON: &str = " in comparison";
+
 impl Vm {
     /// Calls a special method found on a class with `obj` as `self`.
     pub(crate) fn call_special(
@@ -559,17 +562,22 @@ impl Vm {
     /// A comparison as a bool (`sorted`, `min`, `in`).
     pub fn compare_bool(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
         if !compares_by_methods(a) && !compares_by_methods(b) {
+            // Containers compare their items through the VM: each level
+            // counts against the recursion limit, as `Py_EnterRecursiveCall`
+            // in `PyObject_RichCompare` does, so a dict holding itself fails
+            // with RecursionError rather than exhausting the Rust stack.
             if let Some((x, y)) = seq_items_with_objects(a, b) {
-                return self.seq_compare(op, &x, &y);
+                return self.counted_c_call(IN_COMPARISON, |vm| vm.seq_compare(op, &x, &y));
             }
             if let (Value::Dict(x), Value::Dict(y), CmpOp::Eq | CmpOp::Ne) = (a, b, op) {
-                return Ok(self.dict_eq(x, y)? == matches!(op, CmpOp::Eq));
+                let eq = self.counted_c_call(IN_COMPARISON, |vm| vm.dict_eq(x, y))?;
+                return Ok(eq == matches!(op, CmpOp::Eq));
             }
             if crate::seq_eq::sets_with_objects(a, b) {
-                return self.set_compare_eq(op, a, b);
+                return self.counted_c_call(IN_COMPARISON, |vm| vm.set_compare_eq(op, a, b));
             }
             if crate::seq_eq::is_view_comparison(a, b) {
-                return self.view_compare(op, a, b);
+                return self.counted_c_call(IN_COMPARISON, |vm| vm.view_compare(op, a, b));
             }
             return ops::compare(op, a, b);
         }
@@ -958,7 +966,9 @@ impl Vm {
         place: &str,
         f: impl FnOnce(&mut Vm) -> PyResult<T>,
     ) -> PyResult<T> {
-        if self.frames.len() >= self.recursion_limit {
+        // The second bound keeps the Rust stack safe under a raised limit.
+        if self.frames.len() >= self.recursion_limit || self.c_depth >= crate::vm::MAX_NATIVE_DEPTH
+        {
             return Err(PyErr::new(
                 ExcKind::RecursionError,
                 format!("maximum recursion depth exceeded{place}"),

@@ -32,32 +32,71 @@ fn plain_cmp(a: &Value, b: &Value) -> Option<Ordering> {
     }
 }
 
+/// The class of keys a plain key belongs to: keys of one class always
+/// compare without Python code, so `plain_cmp` is a total order on them.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// Ints and bools.
+    Int,
+    /// Floats other than NaN.
+    Float,
+    Str,
+}
+
+fn class_of(v: &Value) -> Option<Class> {
+    match v {
+        Value::Int(_) | Value::Bool(_) => Some(Class::Int),
+        Value::Float(f) if !f.is_nan() => Some(Class::Float),
+        Value::Str(_) => Some(Class::Str),
+        _ => None,
+    }
+}
+
+/// Whether `plain_cmp` orders `keys` totally: all of one class, or all
+/// tuples whose items at each position are of one class. Anything else
+/// (mixed kinds, NaNs, nested tuples) takes the general path, since a
+/// Rust sort given an inconsistent order may panic.
+fn totally_ordered(keys: &[Value]) -> bool {
+    let Some(first) = keys.first() else {
+        return true;
+    };
+    if let Some(class) = class_of(first) {
+        return keys.iter().all(|k| class_of(k) == Some(class));
+    }
+    let mut columns: Vec<Class> = Vec::new();
+    keys.iter().all(|k| {
+        let Value::Tuple(items) = k else {
+            return false;
+        };
+        items.iter().enumerate().all(|(i, item)| {
+            let Some(class) = class_of(item) else {
+                return false;
+            };
+            match columns.get(i) {
+                Some(c) => *c == class,
+                None => {
+                    columns.push(class);
+                    true
+                }
+            }
+        })
+    })
+}
+
 /// The stable order of `keys` (ascending, or descending with equal keys
 /// kept in their first order, as `reverse=True` sorts), as a permutation
 /// of their indices; `None` when some pair of keys needs the general path.
 pub(crate) fn plain_sort(keys: &[Value], reverse: bool) -> Option<Vec<usize>> {
-    let plain_kind = |v: &Value| {
-        matches!(
-            v,
-            Value::Int(_) | Value::Bool(_) | Value::Float(_) | Value::Str(_) | Value::Tuple(_)
-        )
-    };
-    if !keys.iter().all(plain_kind) {
+    if !totally_ordered(keys) {
         return None;
     }
     let mut idx: Vec<usize> = (0..keys.len()).collect();
-    let mut plain = true;
-    let mut order = |a: &usize, b: &usize| match plain_cmp(&keys[*a], &keys[*b]) {
-        Some(o) => o,
-        None => {
-            plain = false;
-            Ordering::Equal
-        }
-    };
+    // `totally_ordered` leaves no pair `plain_cmp` cannot order.
+    let order = |a: &usize, b: &usize| plain_cmp(&keys[*a], &keys[*b]).unwrap_or(Ordering::Equal);
     if reverse {
         idx.sort_by(|a, b| order(b, a));
     } else {
-        idx.sort_by(&mut order);
+        idx.sort_by(order);
     }
-    plain.then_some(idx)
+    Some(idx)
 }

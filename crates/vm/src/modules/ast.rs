@@ -312,6 +312,10 @@ fn constant_value(c: &Constant) -> Value {
 
 /// Positions read from objects, addressed by the ranges handed to the compiler:
 /// a range `(i, i + 1)` is the start at entry `i` and the end at `i + 1`.
+/// The deepest tree `compile()` reads from objects whatever the recursion
+/// limit: the compiler walks the tree recursively on the Rust stack.
+const MAX_TREE_DEPTH: usize = 3000;
+
 #[derive(Debug, Default)]
 struct PositionTable(Vec<(u32, u32)>);
 
@@ -326,6 +330,10 @@ struct ObjReader<'a> {
     vm: &'a mut Vm,
     classes: Rc<AstClasses>,
     positions: PositionTable,
+    /// Nodes being read, and how many may nest: the recursion limit scaled
+    /// as CPython's `obj2ast` scales it (`COMPILER_STACK_FRAME_SCALE`).
+    depth: usize,
+    max_depth: usize,
 }
 
 impl ObjReader<'_> {
@@ -477,6 +485,21 @@ impl Reader for ObjReader<'_> {
     fn invalid(&mut self, message: String) -> PyErr {
         PyErr::value_error(message)
     }
+
+    fn enter(&mut self, sum: &'static str) -> PyResult<()> {
+        if self.depth >= self.max_depth {
+            return Err(PyErr::new(
+                ExcKind::RecursionError,
+                format!("maximum recursion depth exceeded while traversing '{sum}' node"),
+            ));
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
+    fn leave(&mut self) {
+        self.depth -= 1;
+    }
 }
 
 fn value_constant(v: &Value) -> Option<Constant> {
@@ -602,10 +625,13 @@ fn compile_tree(vm: &mut Vm, source: &Value, filename: &str, mode: TreeMode) -> 
             crate::native::short_name(&type_of(source))
         )));
     }
+    let max_depth = (vm.recursion_limit().saturating_sub(vm.frames.len()) * 3).min(MAX_TREE_DEPTH);
     let mut r = ObjReader {
         vm,
         classes,
         positions: PositionTable::default(),
+        depth: 0,
+        max_depth,
     };
     let tree = Mod::from_obj(
         &mut r,
