@@ -104,20 +104,18 @@ impl Complex {
                 phase += b.im * vabs.ln();
             }
             let r = Complex::new(len * phase.cos(), len * phase.sin());
-            // libm's cos/sin/log of an infinity set errno to EDOM, which CPython
-            // reports with the message of the zero-base case.
-            let nan_in = [self.re, self.im, b.re, b.im].iter().any(|x| x.is_nan());
-            if !nan_in && (r.re.is_nan() || r.im.is_nan()) {
+            // libm's cos/sin of an infinite phase set errno to EDOM, which
+            // CPython reports with the message of the zero-base case; a NaN
+            // from an overflowed length (inf / inf) sets nothing.
+            if phase.is_infinite() {
                 return Err(PyErr::zero_division("0.0 to a negative or complex power"));
             }
             r
         };
-        if !(r.re.is_finite() && r.im.is_finite())
-            && self.re.is_finite()
-            && self.im.is_finite()
-            && b.re.is_finite()
-            && b.im.is_finite()
-        {
+        // `_Py_ADJUST_ERANGE2`: an infinite part is an overflow, whatever
+        // the operands; libm's own ERANGE on a part that is not infinite
+        // (an overflowed length divided into NaN) is forgotten.
+        if r.re.is_infinite() || r.im.is_infinite() {
             return Err(PyErr::overflow("complex exponentiation"));
         }
         Ok(r)
@@ -294,6 +292,11 @@ pub fn format(c: &Complex, spec_text: &str) -> PyResult<String> {
                         None => d.push('.'),
                     }
                 }
+            }
+            if let Some(sep) = spec.grouping {
+                let end = d.find(|c: char| !c.is_ascii_digit()).unwrap_or(d.len());
+                let int = crate::format::spec::group(&d[..end], sep, spec.group_every, 0);
+                d.replace_range(..end, &int);
             }
             d
         };

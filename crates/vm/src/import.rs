@@ -288,8 +288,20 @@ impl Vm {
     }
 
     /// `_find_and_load` for a dotted absolute name: every parent first.
+    /// `sys.modules[name]` for an import: `None` there blocks the import
+    /// (`import_fresh_module(..., blocked=[...])` relies on it).
+    fn imported_module(&self, name: &str) -> PyResult<Option<Value>> {
+        match self.sys_module(name) {
+            Some(Value::None) => Err(module_not_found(
+                format!("import of {name} halted; None in sys.modules"),
+                name,
+            )),
+            found => Ok(found),
+        }
+    }
+
     pub(crate) fn import_dotted(&mut self, absname: &str) -> PyResult<Value> {
-        if let Some(m) = self.sys_module(absname) {
+        if let Some(m) = self.imported_module(absname)? {
             return Ok(m);
         }
         // CPython's startup (`site`) has imported `os` before any program
@@ -314,7 +326,7 @@ impl Vm {
         if let Some(parent) = parent {
             let pm = self.import_dotted(parent)?;
             // The parent's `__init__` may have imported us.
-            if let Some(m) = self.sys_module(absname) {
+            if let Some(m) = self.imported_module(absname)? {
                 return Ok(m);
             }
             let path = match &pm {
@@ -688,7 +700,7 @@ fn resolve_name(name: &str, globals: &Rc<RefCell<Dict>>, level: i64) -> PyResult
 }
 
 /// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`.
-fn b_import(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(crate) fn b_import(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     a.check_kw(
         "__import__",
         &["name", "globals", "locals", "fromlist", "level"],

@@ -1047,9 +1047,12 @@ impl Vm {
             TypeKind::Int => &[D::Int, D::Index],
             TypeKind::Float => &[D::Float, D::Index],
             // A mappingproxy shows the mapping itself, its overrides included.
-            TypeKind::Str | TypeKind::Bool | TypeKind::Type | TypeKind::MappingProxy => {
-                return Ok(None)
-            }
+            // `complex()` asks a subclass's `__complex__` itself.
+            TypeKind::Str
+            | TypeKind::Bool
+            | TypeKind::Type
+            | TypeKind::MappingProxy
+            | TypeKind::Complex => return Ok(None),
             // A container subclass that iterates its own way is iterated (`list(od)`).
             TypeKind::List | TypeKind::Tuple | TypeKind::Set | TypeKind::FrozenSet
                 if special(&type_of(v), D::Iter).is_some() =>

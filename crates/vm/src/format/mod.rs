@@ -5,7 +5,7 @@
 pub mod codecs;
 mod number;
 mod percent;
-mod spec;
+pub(crate) mod spec;
 mod strformat;
 
 pub use number::{float_digits, FloatStyle};

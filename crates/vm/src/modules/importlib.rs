@@ -25,6 +25,9 @@ super::module_functions!(FUNCTIONS, "importlib", [
     "import_module" => import_module,
     "reload" => reload,
     "invalidate_caches" => invalidate_caches,
+    // `importlib.__import__` is `_bootstrap.__import__`: the import statement's
+    // function, which here is the builtin's.
+    "__import__" => crate::import::b_import,
 ]);
 
 /// Builds `importlib`.
