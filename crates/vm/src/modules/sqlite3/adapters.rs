@@ -12,7 +12,7 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 use super::errors::raise;
-use super::raw::{Bind, FnResult, SqlValue};
+use super::raw::{Bind, SqlValue};
 use super::state;
 
 /// `sqlite3.PrepareProtocol`: the protocol object adapters are keyed by.
@@ -153,6 +153,30 @@ impl Owned {
     }
 }
 
+/// Whether a buffer is C-contiguous, as a `PyBUF_SIMPLE` request needs.
+fn contiguous(v: &Value) -> bool {
+    match v {
+        Value::MemoryView(m) => m.len <= 1 || m.step == m.itemsize(),
+        _ => true,
+    }
+}
+
+fn not_contiguous() -> PyErr {
+    PyErr::new(
+        ExcKind::BufferError,
+        "underlying buffer is not C-contiguous",
+    )
+}
+
+/// The bytes of a contiguous bytes-like object (CPython's `y*` with
+/// `PyBUF_SIMPLE`).
+pub(super) fn simple_buffer(v: &Value) -> PyResult<Vec<u8>> {
+    if !contiguous(v) {
+        return Err(not_contiguous());
+    }
+    crate::buffer::bytes_like(v)
+}
+
 fn int_overflow() -> PyErr {
     PyErr::overflow("Python int too large to convert to SQLite INTEGER")
 }
@@ -173,7 +197,11 @@ pub(super) fn to_sql(v: &Value) -> Option<PyResult<Owned>> {
         Value::Int(n) => Owned::Int(*n),
         Value::BigInt(_) => return Some(Err(int_overflow())),
         Value::Float(f) => Owned::Float(*f),
-        Value::Str(s) => Owned::Text(s.as_str().to_string()),
+        Value::Str(s) => match crate::str_surrogates::as_utf8(s) {
+            Ok(t) => Owned::Text(t.to_string()),
+            Err(e) => return Some(Err(e)),
+        },
+        Value::MemoryView(_) if !contiguous(v) => return Some(Err(not_contiguous())),
         _ => match crate::buffer::exported_bytes(v)? {
             Ok(b) => Owned::Blob(b),
             Err(e) => return Some(Err(e)),
@@ -182,19 +210,16 @@ pub(super) fn to_sql(v: &Value) -> Option<PyResult<Owned>> {
 }
 
 /// What a user function's return value sets as the SQL result
-/// (`_pysqlite_set_result`).
-pub(super) fn result_of(v: &Value) -> FnResult {
-    match to_sql(v) {
-        Some(Ok(o)) => FnResult::Value(match o {
-            Owned::Null => SqlValue::Null,
-            Owned::Int(n) => SqlValue::Int(n),
-            Owned::Float(f) => SqlValue::Float(f),
-            Owned::Text(t) => SqlValue::Text(t.into_bytes()),
-            Owned::Blob(b) => SqlValue::Blob(b),
-        }),
-        Some(Err(e)) if e.is(ExcKind::OverflowError) => FnResult::TooBig,
-        _ => FnResult::Error("user-defined function raised exception".into()),
-    }
+/// (`_pysqlite_set_result`): `None` for a type SQLite cannot store, an
+/// exception when the conversion raises.
+pub(super) fn result_of(v: &Value) -> Option<PyResult<SqlValue>> {
+    Some(to_sql(v)?.map(|o| match o {
+        Owned::Null => SqlValue::Null,
+        Owned::Int(n) => SqlValue::Int(n),
+        Owned::Float(f) => SqlValue::Float(f),
+        Owned::Text(t) => SqlValue::Text(t.into_bytes()),
+        Owned::Blob(b) => SqlValue::Blob(b),
+    }))
 }
 
 /// A value read from SQLite as a Python object (a user function's argument).

@@ -44,12 +44,15 @@ fn py_args(args: Vec<SqlValue>) -> Result<Vec<Value>, PyErr> {
 pub(super) fn call_function(vm: &mut Vm, callable: &Value, args: Vec<SqlValue>) -> FnResult {
     const MSG: &str = "user-defined function raised exception";
     let r = py_args(args).and_then(|a| vm.call(callable, &a));
-    match r {
-        Ok(v) => match result_of(&v) {
-            FnResult::Error(_) => FnResult::Error(MSG.into()),
-            r => r,
-        },
-        Err(e) => sql_error(vm, callable, &e, MSG),
+    set_result(vm, callable, r, MSG)
+}
+
+/// The SQL result of a callback's return value (or exception).
+fn set_result(vm: &mut Vm, obj: &Value, r: Result<Value, PyErr>, msg: &str) -> FnResult {
+    match r.map(|v| result_of(&v)) {
+        Ok(Some(Ok(v))) => FnResult::Value(v),
+        Ok(None) => FnResult::Error(msg.into()),
+        Ok(Some(Err(e))) | Err(e) => sql_error(vm, obj, &e, msg),
     }
 }
 
@@ -106,16 +109,73 @@ pub(super) fn aggregate_final(vm: &mut Vm, inst: Option<Value>) -> FnResult {
         return FnResult::Value(SqlValue::Null);
     };
     let name = vm.intern("finalize");
+    let cls = Value::Type(crate::types::type_of(&obj));
+    let f = match vm.get_attr(&obj, &name) {
+        Ok(f) => f,
+        Err(e) => {
+            let msg = if e.is(ExcKind::AttributeError) {
+                "user-defined aggregate's 'finalize' method not defined"
+            } else {
+                MSG
+            };
+            return sql_error(vm, &cls, &e, msg);
+        }
+    };
+    let r = vm.call(&f, &[]);
+    set_result(vm, &cls, r, MSG)
+}
+
+/// `inverse(*args)` of a window aggregate.
+pub(super) fn window_inverse(
+    vm: &mut Vm,
+    class: &Value,
+    inst: Option<Value>,
+    args: Vec<SqlValue>,
+) -> Option<FnResult> {
+    let obj = inst.unwrap_or(Value::None);
+    let name = vm.intern("inverse");
+    let f = match vm.get_attr(&obj, &name) {
+        Ok(f) => f,
+        Err(e) => {
+            return Some(sql_error(
+                vm,
+                class,
+                &e,
+                "user-defined aggregate's 'inverse' method not defined",
+            ))
+        }
+    };
+    match py_args(args).and_then(|a| vm.call(&f, &a)) {
+        Ok(_) => None,
+        Err(e) => Some(sql_error(
+            vm,
+            class,
+            &e,
+            "user-defined aggregate's 'inverse' method raised error",
+        )),
+    }
+}
+
+/// `value()` of a window aggregate: the current value of the window.
+pub(super) fn window_value(vm: &mut Vm, class: &Value, inst: Option<Value>) -> FnResult {
+    let obj = inst.unwrap_or(Value::None);
+    let name = vm.intern("value");
     let r = vm.get_attr(&obj, &name).and_then(|f| vm.call(&f, &[]));
     match r {
-        Ok(v) => match result_of(&v) {
-            FnResult::Error(_) => FnResult::Error(MSG.into()),
-            r => r,
-        },
         Err(e) => {
-            let cls = Value::Type(crate::types::type_of(&obj));
-            sql_error(vm, &cls, &e, MSG)
+            let msg = if e.is(ExcKind::AttributeError) {
+                "user-defined aggregate's 'value' method not defined"
+            } else {
+                "user-defined aggregate's 'value' method raised error"
+            };
+            sql_error(vm, class, &e, msg)
         }
+        Ok(v) => set_result(
+            vm,
+            class,
+            Ok(v),
+            "unable to set result from user-defined aggregate's 'value' method",
+        ),
     }
 }
 
@@ -177,8 +237,17 @@ pub(super) fn progress(vm: &mut Vm, callable: &Value) -> i32 {
     }
 }
 
-/// The trace callback, given each statement's SQL as it starts.
-pub(super) fn trace(vm: &mut Vm, callable: &Value, sql: String) {
+/// The trace callback, given each statement's SQL as it starts; when its
+/// expansion (bound values in place) failed, the unexpanded SQL after a
+/// reported `DataError`, as CPython.
+pub(super) fn trace(vm: &mut Vm, callable: &Value, sql: String, expanded: bool) {
+    if !expanded {
+        let e = super::errors::raise(
+            &state(vm).errors.data,
+            "Expanded SQL string exceeds the maximum string length",
+        );
+        report(vm, callable, &e);
+    }
     if let Err(e) = vm.call(callable, &[Value::string(sql)]) {
         report(vm, callable, &e);
     }

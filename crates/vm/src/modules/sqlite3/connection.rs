@@ -24,13 +24,57 @@ native_methods!(METHODS, "Connection", [
     "rollback" => conn_rollback, "execute" => conn_execute,
     "executemany" => conn_executemany, "executescript" => conn_executescript,
     "create_function" => create_function, "create_aggregate" => create_aggregate,
-    "create_collation" => create_collation, "set_authorizer" => set_authorizer,
+    "create_collation" => create_collation,
+    "create_window_function" => create_window_function, "blobopen" => conn_blobopen, "set_authorizer" => set_authorizer,
     "set_progress_handler" => set_progress_handler,
     "set_trace_callback" => set_trace_callback, "interrupt" => conn_interrupt,
     "iterdump" => conn_iterdump, "backup" => conn_backup,
     "getlimit" => conn_getlimit, "setlimit" => conn_setlimit,
-    "__enter__" => conn_enter, "__exit__" => conn_exit,
+    "__enter__" => conn_enter, "__exit__" => conn_exit, "__call__" => conn_call,
 ]);
+
+native_methods!(STATEMENT_METHODS, "Statement", ["__new__" => statement_new]);
+
+/// `sqlite3.Statement`: what calling a connection with SQL returns.
+pub(super) static STATEMENT: ClassSpec = ClassSpec {
+    name: "Statement",
+    module: "sqlite3",
+    base: TypeKind::Object,
+    methods: STATEMENT_METHODS,
+    classmethods: &[],
+    props: &[],
+    unhashable: false,
+};
+
+fn statement_new(_vm: &mut Vm, _a: Args<'_>) -> PyResult<Value> {
+    Err(PyErr::type_error(
+        "cannot create 'sqlite3.Statement' instances",
+    ))
+}
+
+/// `connection(sql)`: the prepared statement, as a `Statement` object.
+fn conn_call(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let (_, c) = recv(&a, "__call__")?;
+    if !a.kwnames.is_empty() {
+        return Err(PyErr::type_error(
+            "sqlite3.Connection() takes no keyword arguments",
+        ));
+    }
+    let db = check(vm, &c)?;
+    let args = positional(&rest(&a), "Connection", 1, 1)?;
+    let sql = match super::utf8(&args[0]) {
+        Some(r) => r?.to_string(),
+        None => {
+            return Err(PyErr::type_error(format!(
+                "argument 1 must be str, not {}",
+                type_name(&args[0])
+            )))
+        }
+    };
+    let errs = errors(vm);
+    let st = statement::create(vm, &db, &errs, &sql)?;
+    Ok(crate::native::new_native(vm, &STATEMENT, st))
+}
 
 native_fn!(
     GET_ISO,
@@ -187,7 +231,9 @@ fn conn_new(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             initialized: false,
             detect_types: 0,
             isolation_level: Some(""),
-            check_same_thread: true,
+            // As CPython's zeroed object: an uninitialised connection
+            // reports "Base Connection.__init__ not called." first.
+            check_same_thread: false,
             thread_ident: 0,
             cache: Cache::new(0),
             row_factory: Value::None,
@@ -204,8 +250,8 @@ fn conn_new(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn isolation_level(v: &Value) -> PyResult<Option<&'static str>> {
     match v {
         Value::None => Ok(None),
-        Value::Str(s) => {
-            let s = s.as_str();
+        v if super::str_obj(v).is_some() => {
+            let s = super::utf8(v).unwrap_or(Ok(""))?;
             if s.contains('\0') {
                 return Err(PyErr::value_error("embedded null character"));
             }
@@ -257,6 +303,16 @@ fn float_arg(vm: &mut Vm, v: &Value, what: &str) -> PyResult<f64> {
 
 fn conn_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let (_, c) = recv(&a, "__init__")?;
+    // Initialising again closes the old database first, so a failure
+    // leaves the connection uninitialised.
+    let old = {
+        let mut s = get_mut(&c)?;
+        s.initialized = false;
+        s.cache.clear();
+        let hooks = (s.authorizer.take(), s.progress.take(), s.trace.take());
+        (s.db.take(), hooks)
+    };
+    drop(old);
     let r = rest(&a);
     let b = bind_args(&r, "Connection", CONNECT_PARAMS, 1)?;
     let path = database_path(vm, b[0].unwrap_or(&Value::None))?;
@@ -425,10 +481,23 @@ fn conn_executescript(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     via_cursor(vm, &a, "executescript", 1, 1)
 }
 
+/// Rejects positional arguments for keyword-only parameters, with the
+/// argument clinic's message.
+fn max_positional(a: &Args<'_>, func: &str, n: usize) -> PyResult<()> {
+    if a.pos.len() > n {
+        return Err(PyErr::type_error(format!(
+            "{func}() takes exactly {n} positional argument{} ({} given)",
+            if n == 1 { "" } else { "s" },
+            a.pos.len()
+        )));
+    }
+    Ok(())
+}
+
 fn str_arg<'v>(v: &'v Value, func: &str, arg: &str) -> PyResult<&'v str> {
-    match v {
-        Value::Str(s) => Ok(s.as_str()),
-        _ => Err(PyErr::type_error(format!(
+    match super::utf8(v) {
+        Some(r) => r,
+        None => Err(PyErr::type_error(format!(
             "{func}() argument '{arg}' must be str, not {}",
             type_name(v)
         ))),
@@ -443,6 +512,7 @@ fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<i32> {
 fn create_function(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let (_, c) = recv(&a, "create_function")?;
     let r = rest(&a);
+    max_positional(&r, "create_function", 3)?;
     let b = bind_args(
         &r,
         "create_function",
@@ -462,7 +532,8 @@ fn create_function(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     } else {
         0
     };
-    let f = (!matches!(func, Value::None)).then_some((func, false));
+    // As CPython 3.11, `None` is registered too (calling it fails in SQL).
+    let f = Some((func, false));
     if db.create_function(&name, narg, flags, f) != raw::SQLITE_OK {
         return Err(raise(&errors(vm).operational, "Error creating function"));
     }
@@ -482,22 +553,85 @@ fn create_aggregate(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let narg = int_arg(vm, b[1].unwrap_or(&Value::None))?;
     let class = b[2].cloned().unwrap_or(Value::None);
     let db = check(vm, &c)?;
-    let f = (!matches!(class, Value::None)).then_some((class, true));
+    let f = Some((class, true));
     if db.create_function(&name, narg, 0, f) != raw::SQLITE_OK {
         return Err(raise(&errors(vm).operational, "Error creating aggregate"));
     }
     Ok(Value::None)
 }
 
+fn create_window_function(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let (_, c) = recv(&a, "create_window_function")?;
+    let r = rest(&a);
+    if !r.kwnames.is_empty() {
+        return Err(PyErr::type_error(
+            "create_window_function() takes no keyword arguments",
+        ));
+    }
+    if r.pos.len() != 3 {
+        let what = if r.pos.len() > 3 {
+            "at most"
+        } else {
+            "at least"
+        };
+        return Err(PyErr::type_error(format!(
+            "create_window_function() takes {what} 3 arguments ({} given)",
+            r.pos.len()
+        )));
+    }
+    let name = str_arg(&r.pos[0], "create_window_function", "name")?.to_string();
+    let narg = int_arg(vm, &r.pos[1])?;
+    let db = check(vm, &c)?;
+    let class = (!matches!(r.pos[2], Value::None)).then(|| r.pos[2].clone());
+    let rc = db.create_window_function(&name, narg, class);
+    if rc != raw::SQLITE_OK {
+        // SQLite sets no error on the connection for this failure.
+        return Err(raise(&errors(vm).programming, raw::errstr(rc)));
+    }
+    Ok(Value::None)
+}
+
+/// `blobopen(table, column, row, /, *, readonly=False, name="main")`.
+fn conn_blobopen(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let (_, c) = recv(&a, "blobopen")?;
+    let r = rest(&a);
+    max_positional(&r, "blobopen", 3)?;
+    let b = bind_args(
+        &r,
+        "blobopen",
+        &["table", "column", "row", "readonly", "name"],
+        3,
+    )?;
+    let table = str_arg(b[0].unwrap_or(&Value::None), "blobopen", "table")?.to_string();
+    let column = str_arg(b[1].unwrap_or(&Value::None), "blobopen", "column")?.to_string();
+    let row = vm.index_value(b[2].unwrap_or(&Value::None))?;
+    let readonly = match b[3] {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let name = match b[4] {
+        Some(v) => str_arg(v, "blobopen", "name")?.to_string(),
+        None => "main".to_string(),
+    };
+    let db = check(vm, &c)?;
+    match db.blob_open(&name, &table, &column, row, !readonly) {
+        Ok(h) => Ok(super::blob::new_blob(vm, c, h)),
+        Err(rc) if rc == libsqlite3_sys::SQLITE_MISUSE => {
+            Err(raise(&errors(vm).interface, raw::errstr(rc)))
+        }
+        Err(_) => Err(from_db(&errors(vm), &db)),
+    }
+}
+
 fn create_collation(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let (_, c) = recv(&a, "create_collation")?;
     let args = positional(&rest(&a), "create_collation", 2, 2)?;
-    let name = match &args[0] {
-        Value::Str(s) => s.as_str().to_string(),
-        v => {
+    let name = match super::utf8(&args[0]) {
+        Some(r) => r?.to_string(),
+        None => {
             return Err(PyErr::type_error(format!(
                 "create_collation() argument 1 must be str, not {}",
-                type_name(v)
+                type_name(&args[0])
             )))
         }
     };
@@ -640,6 +774,7 @@ fn conn_exit(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn conn_backup(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let (_, c) = recv(&a, "backup")?;
     let r = rest(&a);
+    max_positional(&r, "backup", 1)?;
     let b = bind_args(
         &r,
         "backup",

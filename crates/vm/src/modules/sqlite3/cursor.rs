@@ -101,6 +101,15 @@ pub(super) struct CursorState {
     locked: bool,
 }
 
+impl Drop for CursorState {
+    fn drop(&mut self) {
+        // A dropped cursor releases its statement's locks on the tables.
+        if let Some(st) = self.statement.take() {
+            st.reset();
+        }
+    }
+}
+
 type Cur = Rc<RefCell<CursorState>>;
 
 fn st_mut(c: &RefCell<CursorState>) -> PyResult<std::cell::RefMut<'_, CursorState>> {
@@ -157,6 +166,10 @@ fn cur_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     };
     check_thread(vm, &conn)?;
     let mut s = st_mut(&c)?;
+    if s.locked {
+        drop(s);
+        return Err(recursive(vm));
+    }
     s.connection = args[0].clone();
     s.conn = Some(conn);
     s.statement = None;
@@ -212,9 +225,9 @@ fn locked<R>(c: &Cur, f: impl FnOnce() -> PyResult<R>) -> PyResult<R> {
 }
 
 fn sql_arg<'v>(v: &'v Value, func: &str) -> PyResult<&'v str> {
-    match v {
-        Value::Str(s) => Ok(s.as_str()),
-        _ => Err(PyErr::type_error(format!(
+    match super::utf8(v) {
+        Some(r) => r,
+        None => Err(PyErr::type_error(format!(
             "{func}() argument 1 must be str, not {}",
             type_name(v)
         ))),
@@ -518,12 +531,12 @@ fn bind_parameters(vm: &mut Vm, errs: &Errors, st: &raw::Stmt, params: &Value) -
 fn cur_executescript(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let (me, c) = recv(&a, "executescript")?;
     let args = positional(&rest(&a), "executescript", 1, 1)?;
-    let script = match &args[0] {
-        Value::Str(s) => s.as_str().to_string(),
-        v => {
+    let script = match super::utf8(&args[0]) {
+        Some(r) => r?.to_string(),
+        None => {
             return Err(PyErr::type_error(format!(
                 "executescript() argument must be str, not {}",
-                type_name(v)
+                type_name(&args[0])
             )))
         }
     };
@@ -637,17 +650,24 @@ fn next_row(vm: &mut Vm, me: &Value, c: &Cur) -> PyResult<Option<Value>> {
     };
     let n = st.data_count();
     let mut row = Vec::with_capacity(n.max(0) as usize);
-    for i in 0..n {
-        let conv = if detect != 0 {
-            cast.get(i as usize)
-        } else {
-            None
-        };
-        row.push(column_value(vm, &errs, st, i, conv, &text_factory)?);
-    }
+    // Converters and text factories run with the cursor in use.
+    locked(c, || {
+        for i in 0..n {
+            let conv = if detect != 0 {
+                cast.get(i as usize)
+            } else {
+                None
+            };
+            row.push(column_value(vm, &errs, st, i, conv, &text_factory)?);
+        }
+        Ok(())
+    })?;
     let rc = st.step(vm);
     if rc == raw::SQLITE_DONE {
+        // Let go of the finished statement (gh-94028): another cursor may
+        // take it from the cache, and this one must not reset it then.
         stmt.reset();
+        st_mut(c)?.statement = None;
     } else if rc != raw::SQLITE_ROW {
         return Err(from_db(&errs, &db));
     }
@@ -713,6 +733,10 @@ fn cur_close(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     };
     check(vm, &conn)?;
     let mut s = st_mut(&c)?;
+    if s.locked {
+        drop(s);
+        return Err(recursive(vm));
+    }
     if let Some(stmt) = s.statement.take() {
         stmt.reset();
     }

@@ -10,6 +10,7 @@
 //! hierarchy, `raw.rs` the C API (the module's only `unsafe` code).
 
 mod adapters;
+mod blob;
 mod callbacks;
 mod connection;
 mod consts;
@@ -95,15 +96,22 @@ pub fn init(vm: &mut Vm) -> Value {
     for (name, t) in st.errors.entries() {
         extra.push((name, Value::Type(t)));
     }
-    extra.push((
-        "Connection",
-        Value::Type(crate::native::class_of(vm, &connection::CONNECTION)),
-    ));
+    let conn_t = crate::native::class_of(vm, &connection::CONNECTION);
+    // Connections carry the exception classes as attributes (DB-API).
+    for (name, t) in st.errors.entries() {
+        let key = vm.intern(name);
+        let _ = vm.set_attr(&Value::Type(conn_t.clone()), &key, Value::Type(t));
+    }
+    extra.push(("Connection", Value::Type(conn_t)));
     extra.push((
         "Cursor",
         Value::Type(crate::native::class_of(vm, &cursor::CURSOR)),
     ));
     extra.push(("Row", Value::Type(crate::native::class_of(vm, &row::ROW))));
+    extra.push((
+        "Blob",
+        Value::Type(crate::native::class_of(vm, &blob::BLOB)),
+    ));
     extra.push(("PrepareProtocol", Value::Type(st.proto.clone())));
     extra.push(("adapters", Value::Dict(st.adapters.clone())));
     extra.push(("converters", Value::Dict(st.converters.clone())));
@@ -116,6 +124,23 @@ pub fn init(vm: &mut Vm) -> Value {
         extra.push((name, Value::Int(i64::from(*code))));
     }
     new_module("_sqlite3", FUNCS, extra)
+}
+
+/// The str (or str subclass) `v` holds.
+pub(super) fn str_obj(v: &Value) -> Option<&Rc<crate::value::StrObj>> {
+    match v {
+        Value::Str(s) => Some(s),
+        _ => match crate::instance::payload_of(v) {
+            Some(Value::Str(s)) => Some(s),
+            _ => None,
+        },
+    }
+}
+
+/// The UTF-8 text of a str argument (`PyUnicode_AsUTF8`): lone surrogates
+/// are a `UnicodeEncodeError`; a non-str is `None`.
+pub(super) fn utf8(v: &Value) -> Option<PyResult<&str>> {
+    str_obj(v).map(crate::str_surrogates::as_utf8)
 }
 
 /// The parameter names of `connect` and `Connection.__init__`.

@@ -24,9 +24,24 @@ use crate::vm::Vm;
 
 pub(super) use ffi::{SQLITE_DONE, SQLITE_OK, SQLITE_ROW};
 
-// `libsqlite3-sys`'s prebuilt bindings leave this one out.
+type XStep = unsafe extern "C" fn(*mut ffi::sqlite3_context, c_int, *mut *mut ffi::sqlite3_value);
+type XFinal = unsafe extern "C" fn(*mut ffi::sqlite3_context);
+
+// `libsqlite3-sys`'s prebuilt bindings (SQLite 3.14) leave these out.
 extern "C" {
     fn sqlite3_close_v2(db: *mut ffi::sqlite3) -> c_int;
+    fn sqlite3_create_window_function(
+        db: *mut ffi::sqlite3,
+        name: *const c_char,
+        narg: c_int,
+        text_rep: c_int,
+        app: *mut c_void,
+        step: Option<XStep>,
+        finalize: Option<XFinal>,
+        value: Option<XFinal>,
+        inverse: Option<XStep>,
+        destroy: Option<unsafe extern "C" fn(*mut c_void)>,
+    ) -> c_int;
 }
 
 thread_local! {
@@ -351,6 +366,49 @@ impl Db {
         }
     }
 
+    /// Registers (or with `None`, removes) an aggregate window function
+    /// (a class with `step`, `inverse`, `value` and `finalize`).
+    pub(super) fn create_window_function(
+        &self,
+        name: &str,
+        narg: i32,
+        class: Option<Value>,
+    ) -> i32 {
+        let Ok(cname) = CString::new(name) else {
+            return ffi::SQLITE_MISUSE;
+        };
+        let flags = ffi::SQLITE_UTF8;
+        // SAFETY: as `create_function`.
+        unsafe {
+            match class {
+                None => sqlite3_create_window_function(
+                    self.db,
+                    cname.as_ptr(),
+                    narg,
+                    flags,
+                    ptr::null_mut(),
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                ),
+                Some(obj) => sqlite3_create_window_function(
+                    self.db,
+                    cname.as_ptr(),
+                    narg,
+                    flags,
+                    Box::into_raw(Box::new(obj)) as *mut c_void,
+                    Some(step_trampoline),
+                    Some(final_trampoline),
+                    Some(value_trampoline),
+                    Some(inverse_trampoline),
+                    Some(destroy_value),
+                ),
+            }
+        }
+    }
+
     /// Registers (or with `None`, removes) a collation.
     pub(super) fn create_collation(&self, name: &str, func: Option<Value>) -> i32 {
         let Ok(cname) = CString::new(name) else {
@@ -637,6 +695,98 @@ impl Drop for Backup {
     }
 }
 
+/// An open BLOB handle (`sqlite3_blob_open`), closed on drop.
+#[derive(Debug)]
+pub(super) struct Blob {
+    b: *mut ffi::sqlite3_blob,
+}
+
+impl Drop for Blob {
+    fn drop(&mut self) {
+        // SAFETY: a handle from `sqlite3_blob_open`, closed once.
+        unsafe {
+            ffi::sqlite3_blob_close(self.b);
+        }
+    }
+}
+
+impl Db {
+    /// `sqlite3_blob_open`: the handle or the result code.
+    pub(super) fn blob_open(
+        &self,
+        dbname: &str,
+        table: &str,
+        column: &str,
+        row: i64,
+        writable: bool,
+    ) -> Result<Blob, i32> {
+        let (Ok(d), Ok(t), Ok(c)) = (
+            CString::new(dbname),
+            CString::new(table),
+            CString::new(column),
+        ) else {
+            return Err(ffi::SQLITE_MISUSE);
+        };
+        let mut b: *mut ffi::sqlite3_blob = ptr::null_mut();
+        // SAFETY: a live handle, NUL-terminated names, `b` receives the handle.
+        let rc = unsafe {
+            ffi::sqlite3_blob_open(
+                self.db,
+                d.as_ptr(),
+                t.as_ptr(),
+                c.as_ptr(),
+                row,
+                c_int::from(writable),
+                &mut b,
+            )
+        };
+        if rc != ffi::SQLITE_OK {
+            if !b.is_null() {
+                // SAFETY: SQLite may hand back a handle on failure; close it.
+                unsafe {
+                    ffi::sqlite3_blob_close(b);
+                }
+            }
+            return Err(rc);
+        }
+        Ok(Blob { b })
+    }
+}
+
+impl Blob {
+    /// `sqlite3_blob_bytes`.
+    pub(super) fn bytes(&self) -> i32 {
+        // SAFETY: a live handle.
+        unsafe { ffi::sqlite3_blob_bytes(self.b) }
+    }
+
+    /// Reads `buf.len()` bytes at `offset`: the result code.
+    pub(super) fn read(&self, buf: &mut [u8], offset: i32) -> i32 {
+        // SAFETY: `buf` is writable for its length.
+        unsafe {
+            ffi::sqlite3_blob_read(
+                self.b,
+                buf.as_mut_ptr() as *mut c_void,
+                buf.len() as c_int,
+                offset,
+            )
+        }
+    }
+
+    /// Writes `data` at `offset`: the result code.
+    pub(super) fn write(&self, data: &[u8], offset: i32) -> i32 {
+        // SAFETY: `data` is readable for its length.
+        unsafe {
+            ffi::sqlite3_blob_write(
+                self.b,
+                data.as_ptr() as *const c_void,
+                data.len() as c_int,
+                offset,
+            )
+        }
+    }
+}
+
 // ---- callback trampolines ----
 
 unsafe extern "C" fn destroy_value(p: *mut c_void) {
@@ -768,6 +918,42 @@ unsafe extern "C" fn step_trampoline(
     }
 }
 
+unsafe extern "C" fn inverse_trampoline(
+    ctx: *mut ffi::sqlite3_context,
+    argc: c_int,
+    argv: *mut *mut ffi::sqlite3_value,
+) {
+    let Some(class) = user_value(ffi::sqlite3_user_data(ctx)) else {
+        return;
+    };
+    let slot = aggregate_slot(ctx, false);
+    let inst = if slot.is_null() || (*slot).is_null() {
+        None
+    } else {
+        (**slot).clone()
+    };
+    let args = read_args(argc, argv);
+    let r = current_vm(|vm| super::callbacks::window_inverse(vm, class, inst, args));
+    if let Some(Some(err)) = r {
+        set_result(ctx, err);
+    }
+}
+
+unsafe extern "C" fn value_trampoline(ctx: *mut ffi::sqlite3_context) {
+    let Some(class) = user_value(ffi::sqlite3_user_data(ctx)) else {
+        return;
+    };
+    let slot = aggregate_slot(ctx, false);
+    let inst = if slot.is_null() || (*slot).is_null() {
+        None
+    } else {
+        (**slot).clone()
+    };
+    let r = current_vm(|vm| super::callbacks::window_value(vm, class, inst))
+        .unwrap_or_else(|| FnResult::Error("no interpreter".into()));
+    set_result(ctx, r);
+}
+
 unsafe extern "C" fn final_trampoline(ctx: *mut ffi::sqlite3_context) {
     let slot = aggregate_slot(ctx, false);
     let inst: Option<Value> = if slot.is_null() || (*slot).is_null() {
@@ -834,15 +1020,16 @@ unsafe extern "C" fn trace_trampoline(
     };
     let st = stmt as *mut ffi::sqlite3_stmt;
     let expanded = ffi::sqlite3_expanded_sql(st);
-    let text = if expanded.is_null() {
-        cstr_opt(ffi::sqlite3_sql(st))
-    } else {
+    let ok = !expanded.is_null();
+    let text = if ok {
         let t = cstr_opt(expanded);
         ffi::sqlite3_free(expanded as *mut c_void);
         t
+    } else {
+        cstr_opt(ffi::sqlite3_sql(st))
     };
     if let Some(text) = text {
-        current_vm(|vm| super::callbacks::trace(vm, callable, text));
+        current_vm(|vm| super::callbacks::trace(vm, callable, text, ok));
     }
     0
 }

@@ -66,7 +66,7 @@ fn starts_with_ci(s: &[u8], word: &str) -> bool {
 pub(super) fn create(vm: &mut Vm, db: &raw::Db, errors: &Errors, sql: &str) -> PyResult<Statement> {
     let bytes = sql.as_bytes();
     let max = db.limit(1, -1);
-    if bytes.len() >= max.max(0) as usize {
+    if bytes.len() > max.max(0) as usize {
         return Err(raise(&errors.data, "query string is too large"));
     }
     if bytes.contains(&0) {
