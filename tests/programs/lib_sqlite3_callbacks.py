@@ -111,3 +111,11 @@ cx.backup(dst, pages=1, progress=lambda st, rem, tot: steps.append(rem))
 print(dst.execute("select count(*) from t").fetchone(), steps[-1])
 for line in dst.iterdump():
     print(line)
+
+data = dst.serialize()
+dst.execute("drop table t")
+show(lambda: dst.execute("select * from t"))
+dst.deserialize(data)
+print(dst.execute("select sum(x) from t").fetchone(), type(data).__name__)
+show(lambda: dst.deserialize(memoryview(b"blob")[::2]))
+show(lambda: dst.deserialize(None))

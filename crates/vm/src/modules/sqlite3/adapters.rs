@@ -164,7 +164,7 @@ fn contiguous(v: &Value) -> bool {
 fn not_contiguous() -> PyErr {
     PyErr::new(
         ExcKind::BufferError,
-        "underlying buffer is not C-contiguous",
+        "memoryview: underlying buffer is not C-contiguous",
     )
 }
 

@@ -25,7 +25,8 @@ native_methods!(METHODS, "Connection", [
     "executemany" => conn_executemany, "executescript" => conn_executescript,
     "create_function" => create_function, "create_aggregate" => create_aggregate,
     "create_collation" => create_collation,
-    "create_window_function" => create_window_function, "blobopen" => conn_blobopen, "set_authorizer" => set_authorizer,
+    "create_window_function" => create_window_function, "blobopen" => conn_blobopen,
+    "serialize" => conn_serialize, "deserialize" => conn_deserialize, "set_authorizer" => set_authorizer,
     "set_progress_handler" => set_progress_handler,
     "set_trace_callback" => set_trace_callback, "interrupt" => conn_interrupt,
     "iterdump" => conn_iterdump, "backup" => conn_backup,
@@ -587,6 +588,53 @@ fn create_window_function(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     if rc != raw::SQLITE_OK {
         // SQLite sets no error on the connection for this failure.
         return Err(raise(&errors(vm).programming, raw::errstr(rc)));
+    }
+    Ok(Value::None)
+}
+
+/// The keyword-only `name="main"` of `serialize` and `deserialize`.
+fn schema_name(r: &Args<'_>, func: &str, npos: usize) -> PyResult<String> {
+    let names: &[&str] = if npos == 0 {
+        &["name"]
+    } else {
+        &["data", "name"]
+    };
+    max_positional(r, func, npos)?;
+    let b = bind_args(r, func, names, npos)?;
+    match b[npos] {
+        Some(v) => Ok(str_arg(v, func, "name")?.to_string()),
+        None => Ok("main".to_string()),
+    }
+}
+
+/// `serialize(*, name="main")`: the database's bytes.
+fn conn_serialize(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let (_, c) = recv(&a, "serialize")?;
+    let name = schema_name(&rest(&a), "serialize", 0)?;
+    let db = check(vm, &c)?;
+    match db.serialize(&name) {
+        Some(data) => Ok(Value::Bytes(Rc::new(data))),
+        None => Err(raise(
+            &errors(vm).operational,
+            format!("unable to serialize '{name}'"),
+        )),
+    }
+}
+
+/// `deserialize(data, /, *, name="main")`: replaces the database with
+/// `data` (bytes-like, or str as UTF-8).
+fn conn_deserialize(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let (_, c) = recv(&a, "deserialize")?;
+    let r = rest(&a);
+    let name = schema_name(&r, "deserialize", 1)?;
+    let arg = r.pos.first().cloned().unwrap_or(Value::None);
+    let data = match super::utf8(&arg) {
+        Some(t) => t?.as_bytes().to_vec(),
+        None => super::adapters::simple_buffer(&arg)?,
+    };
+    let db = check(vm, &c)?;
+    if db.deserialize(&name, &data) != raw::SQLITE_OK {
+        return Err(from_db(&errors(vm), &db));
     }
     Ok(Value::None)
 }

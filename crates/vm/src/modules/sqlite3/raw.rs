@@ -30,6 +30,20 @@ type XFinal = unsafe extern "C" fn(*mut ffi::sqlite3_context);
 // `libsqlite3-sys`'s prebuilt bindings (SQLite 3.14) leave these out.
 extern "C" {
     fn sqlite3_close_v2(db: *mut ffi::sqlite3) -> c_int;
+    fn sqlite3_serialize(
+        db: *mut ffi::sqlite3,
+        schema: *const c_char,
+        size: *mut i64,
+        flags: std::ffi::c_uint,
+    ) -> *mut u8;
+    fn sqlite3_deserialize(
+        db: *mut ffi::sqlite3,
+        schema: *const c_char,
+        data: *mut u8,
+        size: i64,
+        capacity: i64,
+        flags: std::ffi::c_uint,
+    ) -> c_int;
     fn sqlite3_create_window_function(
         db: *mut ffi::sqlite3,
         name: *const c_char,
@@ -406,6 +420,52 @@ impl Db {
                     Some(destroy_value),
                 ),
             }
+        }
+    }
+
+    /// `sqlite3_serialize` of database `name`: a copy of its bytes, or
+    /// `None` when SQLite cannot serialize it.
+    pub(super) fn serialize(&self, name: &str) -> Option<Vec<u8>> {
+        let cname = CString::new(name).ok()?;
+        let mut size: i64 = 0;
+        // SAFETY: a live handle; without `SQLITE_SERIALIZE_NOCOPY` the result
+        // is a fresh allocation of `size` bytes that we copy and free.
+        unsafe {
+            let p = sqlite3_serialize(self.db, cname.as_ptr(), &mut size, 0);
+            if p.is_null() {
+                return None;
+            }
+            let out = std::slice::from_raw_parts(p, size.max(0) as usize).to_vec();
+            ffi::sqlite3_free(p as *mut c_void);
+            Some(out)
+        }
+    }
+
+    /// `sqlite3_deserialize` of `data` into database `name`: the result
+    /// code. SQLite owns (and may grow) its copy of the bytes.
+    pub(super) fn deserialize(&self, name: &str, data: &[u8]) -> i32 {
+        let Ok(cname) = CString::new(name) else {
+            return ffi::SQLITE_MISUSE;
+        };
+        const FREEONCLOSE: std::ffi::c_uint = 1;
+        const RESIZEABLE: std::ffi::c_uint = 2;
+        let size = data.len() as i64;
+        // SAFETY: the buffer comes from `sqlite3_malloc64` and is handed to
+        // SQLite, which frees it (`FREEONCLOSE`, also on failure).
+        unsafe {
+            let buf = ffi::sqlite3_malloc64(data.len().max(1) as u64) as *mut u8;
+            if buf.is_null() {
+                return ffi::SQLITE_NOMEM;
+            }
+            ptr::copy_nonoverlapping(data.as_ptr(), buf, data.len());
+            sqlite3_deserialize(
+                self.db,
+                cname.as_ptr(),
+                buf,
+                size,
+                size,
+                FREEONCLOSE | RESIZEABLE,
+            )
         }
     }
 
