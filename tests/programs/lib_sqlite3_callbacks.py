@@ -119,3 +119,22 @@ dst.deserialize(data)
 print(dst.execute("select sum(x) from t").fetchone(), type(data).__name__)
 show(lambda: dst.deserialize(memoryview(b"blob")[::2]))
 show(lambda: dst.deserialize(None))
+
+# Hooks that clear themselves while SQLite is calling them.
+hc = sqlite3.connect(":memory:")
+
+
+def auth(*args):
+    hc.set_authorizer(None)
+    return sqlite3.SQLITE_OK
+
+
+def tr(sql):
+    hc.set_trace_callback(None)
+    print("trace", sql)
+
+
+hc.set_authorizer(auth)
+print(hc.execute("select 1").fetchall())
+hc.set_trace_callback(tr)
+print(hc.execute("select 3").fetchall())

@@ -860,8 +860,10 @@ unsafe extern "C" fn destroy_value(p: *mut c_void) {
 /// # Safety
 /// `p` must be a pointer made by `Box::into_raw(Box<Value>)` (or borrowed
 /// from a live box) that SQLite handed back.
-unsafe fn user_value<'a>(p: *mut c_void) -> Option<&'a Value> {
-    (p as *const Value).as_ref()
+unsafe fn user_value(p: *mut c_void) -> Option<Value> {
+    // A clone: the callback may replace its own registration (and so free
+    // the box) while it runs.
+    (p as *const Value).as_ref().cloned()
 }
 
 unsafe fn read_args(argc: c_int, argv: *mut *mut ffi::sqlite3_value) -> Vec<SqlValue> {
@@ -937,7 +939,7 @@ unsafe extern "C" fn func_trampoline(
         return;
     };
     let args = read_args(argc, argv);
-    let r = current_vm(|vm| super::callbacks::call_function(vm, callable, args))
+    let r = current_vm(|vm| super::callbacks::call_function(vm, &callable, args))
         .unwrap_or_else(|| FnResult::Error("no interpreter".into()));
     set_result(ctx, r);
 }
@@ -972,7 +974,7 @@ unsafe extern "C" fn step_trampoline(
     }
     let inst: &mut Option<Value> = &mut **slot;
     let args = read_args(argc, argv);
-    let r = current_vm(|vm| super::callbacks::aggregate_step(vm, class, inst, args));
+    let r = current_vm(|vm| super::callbacks::aggregate_step(vm, &class, inst, args));
     if let Some(Some(err)) = r {
         set_result(ctx, err);
     }
@@ -993,7 +995,7 @@ unsafe extern "C" fn inverse_trampoline(
         (**slot).clone()
     };
     let args = read_args(argc, argv);
-    let r = current_vm(|vm| super::callbacks::window_inverse(vm, class, inst, args));
+    let r = current_vm(|vm| super::callbacks::window_inverse(vm, &class, inst, args));
     if let Some(Some(err)) = r {
         set_result(ctx, err);
     }
@@ -1009,7 +1011,7 @@ unsafe extern "C" fn value_trampoline(ctx: *mut ffi::sqlite3_context) {
     } else {
         (**slot).clone()
     };
-    let r = current_vm(|vm| super::callbacks::window_value(vm, class, inst))
+    let r = current_vm(|vm| super::callbacks::window_value(vm, &class, inst))
         .unwrap_or_else(|| FnResult::Error("no interpreter".into()));
     set_result(ctx, r);
 }
@@ -1040,7 +1042,7 @@ unsafe extern "C" fn collation_trampoline(
     };
     let a = copy_bytes(s1, n1);
     let b = copy_bytes(s2, n2);
-    current_vm(|vm| super::callbacks::collate(vm, callable, &a, &b)).unwrap_or(0)
+    current_vm(|vm| super::callbacks::collate(vm, &callable, &a, &b)).unwrap_or(0)
 }
 
 unsafe extern "C" fn authorizer_trampoline(
@@ -1055,7 +1057,7 @@ unsafe extern "C" fn authorizer_trampoline(
         return ffi::SQLITE_DENY;
     };
     let args = [cstr_opt(a1), cstr_opt(a2), cstr_opt(a3), cstr_opt(a4)];
-    current_vm(|vm| super::callbacks::authorize(vm, callable, action, args))
+    current_vm(|vm| super::callbacks::authorize(vm, &callable, action, args))
         .unwrap_or(ffi::SQLITE_DENY)
 }
 
@@ -1063,7 +1065,7 @@ unsafe extern "C" fn progress_trampoline(p: *mut c_void) -> c_int {
     let Some(callable) = user_value(p) else {
         return 0;
     };
-    current_vm(|vm| super::callbacks::progress(vm, callable)).unwrap_or(0)
+    current_vm(|vm| super::callbacks::progress(vm, &callable)).unwrap_or(0)
 }
 
 unsafe extern "C" fn trace_trampoline(
@@ -1089,7 +1091,7 @@ unsafe extern "C" fn trace_trampoline(
         cstr_opt(ffi::sqlite3_sql(st))
     };
     if let Some(text) = text {
-        current_vm(|vm| super::callbacks::trace(vm, callable, text, ok));
+        current_vm(|vm| super::callbacks::trace(vm, &callable, text, ok));
     }
     0
 }
