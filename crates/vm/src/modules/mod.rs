@@ -76,6 +76,7 @@ mod resource_raw;
 pub mod select;
 pub mod signal;
 pub mod socket;
+pub mod sqlite3;
 pub mod sre;
 pub mod stat;
 pub mod string;
@@ -146,6 +147,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_sha512", hashes::init_sha512),
     ("_signal", signal::init),
     ("_socket", socket::init),
+    ("_sqlite3", sqlite3::init),
     ("_sre", sre::init),
     ("_stat", stat::init),
     ("_string", string::init),
