@@ -468,6 +468,12 @@ pub fn init(vm: &mut Vm) -> Value {
             ("__breakpointhook__", sys_function("breakpointhook")),
             ("float_repr_style", Value::str("short")),
             ("abiflags", Value::str("")),
+            // `(implementation, branch, revision)`, which `platform` reads:
+            // a release build, as CPython's from a tarball.
+            (
+                "_git",
+                Value::tuple(vec![Value::str("Pith"), Value::str(""), Value::str("")]),
+            ),
             ("warnoptions", vm.cmdline.warnoptions_list()),
             ("_xoptions", vm.cmdline.xoptions_dict()),
             ("platlibdir", Value::str("lib")),
