@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use crate::exc::{PyErr, PyResult};
 use crate::names::D;
-use crate::types::{type_of, ExcKind, TypeObj};
+use crate::types::{type_of, ExcKind};
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -45,8 +45,20 @@ fn isinstance_at(vm: &mut Vm, inst: &Value, cls: &Value, depth: usize) -> PyResu
         return Err(too_deep("instancecheck"));
     }
     if let Value::Type(c) = cls {
-        let hook = vm.meta_check(c, inst, D::InstanceCheck)?;
-        return Ok(hook.unwrap_or_else(|| type_of(inst).is_subtype(c)));
+        if let Some(hook) = vm.meta_check(c, inst, D::InstanceCheck)? {
+            return Ok(hook);
+        }
+        if type_of(inst).is_subtype(c) {
+            return Ok(true);
+        }
+        // `object_isinstance`: an instance may claim another class through
+        // a `__class__` property (`unittest.mock` specs do).
+        if let Value::Instance(_) = inst {
+            if let Some(Value::Type(claimed)) = class_attr(vm, inst)? {
+                return Ok(!Rc::ptr_eq(&claimed, &type_of(inst)) && claimed.is_subtype(c));
+            }
+        }
+        return Ok(false);
     }
     if let Some(items) = members(cls) {
         for c in &items {
@@ -60,9 +72,84 @@ fn isinstance_at(vm: &mut Vm, inst: &Value, cls: &Value, depth: usize) -> PyResu
         let r = vm.call(&f, &[cls.clone(), inst.clone()])?;
         return vm.truthy(&r);
     }
-    Err(PyErr::type_error(
-        "isinstance() arg 2 must be a type, a tuple of types, or a union",
-    ))
+    // An object that is not a class but has a `__bases__` tuple stands for
+    // one (the "abstract class" protocol of `abstract_issubclass`).
+    if bases_of(vm, cls)?.is_none() {
+        return Err(PyErr::type_error(
+            "isinstance() arg 2 must be a type, a tuple of types, or a union",
+        ));
+    }
+    match class_attr(vm, inst)? {
+        Some(icls) => abstract_issubclass(vm, &icls, cls, depth),
+        None => Ok(false),
+    }
+}
+
+/// `inst.__class__`, or `None` when reading it raises AttributeError.
+fn class_attr(vm: &mut Vm, inst: &Value) -> PyResult<Option<Value>> {
+    let name = vm.intern("__class__");
+    match vm.get_attr(inst, &name) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if e.is(ExcKind::AttributeError) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// `abstract_get_bases`: `v.__bases__` when it is a tuple.
+fn bases_of(vm: &mut Vm, v: &Value) -> PyResult<Option<Rc<Vec<Value>>>> {
+    let name = vm.intern("__bases__");
+    match vm.get_attr(v, &name) {
+        Ok(Value::Tuple(t)) => Ok(Some(Rc::new(t.to_vec()))),
+        Ok(_) => Ok(None),
+        Err(e) if e.is(ExcKind::AttributeError) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// `abstract_issubclass`: whether `cls` is reached from `derived` through
+/// `__bases__`, following single inheritance without recursion.
+fn abstract_issubclass(vm: &mut Vm, derived: &Value, cls: &Value, depth: usize) -> PyResult<bool> {
+    if depth > MAX_DEPTH {
+        return Err(too_deep("subclasscheck"));
+    }
+    let mut derived = derived.clone();
+    loop {
+        if derived.is(cls) {
+            return Ok(true);
+        }
+        let Some(bases) = bases_of(vm, &derived)? else {
+            return Ok(false);
+        };
+        match bases.as_slice() {
+            [] => return Ok(false),
+            [only] => derived = only.clone(),
+            many => {
+                for base in many {
+                    if abstract_issubclass(vm, base, cls, depth + 1)? {
+                        return Ok(true);
+                    }
+                }
+                return Ok(false);
+            }
+        }
+    }
+}
+
+/// `recursive_issubclass`: classes by their MRO, other objects with a
+/// `__bases__` tuple through [`abstract_issubclass`].
+fn recursive_issubclass(vm: &mut Vm, derived: &Value, cls: &Value, depth: usize) -> PyResult<bool> {
+    if let (Value::Type(d), Value::Type(c)) = (derived, cls) {
+        return Ok(d.is_subtype(c));
+    }
+    if bases_of(vm, derived)?.is_none() {
+        return Err(PyErr::type_error("issubclass() arg 1 must be a class"));
+    }
+    if crate::union::union_args(cls).is_none() && bases_of(vm, cls)?.is_none() {
+        return Err(PyErr::type_error(
+            "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+        ));
+    }
+    abstract_issubclass(vm, derived, cls, depth)
 }
 
 /// `issubclass(derived, cls)`.
@@ -70,26 +157,17 @@ pub fn issubclass(vm: &mut Vm, derived: &Value, cls: &Value) -> PyResult<bool> {
     issubclass_at(vm, derived, cls, 0)
 }
 
-fn derived_class(derived: &Value) -> PyResult<&Rc<TypeObj>> {
-    match derived {
-        Value::Type(t) => Ok(t),
-        _ => Err(PyErr::type_error("issubclass() arg 1 must be a class")),
-    }
-}
-
 fn issubclass_at(vm: &mut Vm, derived: &Value, cls: &Value, depth: usize) -> PyResult<bool> {
     if depth > MAX_DEPTH {
         return Err(too_deep("subclasscheck"));
     }
     if let Value::Type(c) = cls {
-        if c.heap.as_ref().and_then(|h| h.meta.as_ref()).is_none() {
-            return Ok(derived_class(derived)?.is_subtype(c));
+        if c.heap.as_ref().and_then(|h| h.meta.as_ref()).is_some() {
+            if let Some(b) = vm.meta_check(c, derived, D::SubclassCheck)? {
+                return Ok(b);
+            }
         }
-        let hook = vm.meta_check(c, derived, D::SubclassCheck)?;
-        return match hook {
-            Some(b) => Ok(b),
-            None => Ok(derived_class(derived)?.is_subtype(c)),
-        };
+        return recursive_issubclass(vm, derived, cls, depth);
     }
     if let Some(items) = members(cls) {
         for c in &items {
@@ -103,8 +181,5 @@ fn issubclass_at(vm: &mut Vm, derived: &Value, cls: &Value, depth: usize) -> PyR
         let r = vm.call(&f, &[cls.clone(), derived.clone()])?;
         return vm.truthy(&r);
     }
-    derived_class(derived)?;
-    Err(PyErr::type_error(
-        "issubclass() arg 2 must be a class, a tuple of classes, or a union",
-    ))
+    recursive_issubclass(vm, derived, cls, depth)
 }
