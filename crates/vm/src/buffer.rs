@@ -51,9 +51,14 @@ pub fn not_bytes_like(v: &Value) -> PyErr {
 /// A view of the writable buffer `v` exports (a bytearray, an array, a
 /// writable memoryview: CPython's `w*`), for calls that fill one
 /// (`readinto`, `recv_into`); `None` if it exports none or a read-only one.
+/// The view must be C-contiguous, as `PyBUF_WRITABLE` requires.
 pub fn writable(v: &Value) -> Option<PyResult<crate::methods::memoryview::MemView>> {
     match crate::methods::memoryview::MemView::of(v)? {
         Ok(m) if m.readonly() => None,
+        Ok(m) if !m.c_contiguous() => Some(Err(PyErr::new(
+            crate::types::ExcKind::BufferError,
+            "memoryview: underlying buffer is not C-contiguous",
+        ))),
         other => Some(other),
     }
 }

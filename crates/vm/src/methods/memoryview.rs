@@ -363,6 +363,19 @@ impl MemView {
         })
     }
 
+    /// Writes `data` at byte `start` of a C-contiguous view (`pack_into`).
+    pub fn write_at(&self, start: usize, data: &[u8]) -> PyResult<()> {
+        if self.readonly {
+            return Err(PyErr::type_error("cannot modify read-only memory"));
+        }
+        let at = self.offset as usize + start;
+        self.src()?.with_mut(|buf| {
+            if let Some(slot) = buf.get_mut(at..at + data.len()) {
+                slot.copy_from_slice(data);
+            }
+        })
+    }
+
     /// The byte offset of item `index` along dimension `dim`
     /// (`lookup_dimension`).
     fn lookup(&self, at: i64, dim: usize, index: i64) -> PyResult<i64> {

@@ -22,7 +22,7 @@ use crate::vm::Vm;
 
 use super::new_module;
 
-const TYPECODES: &str = "bBuhHiIlLqQfd";
+pub(super) const TYPECODES: &str = "bBuhHiIlLqQfd";
 
 /// An array: its typecode and items.
 pub struct Array {
@@ -43,8 +43,9 @@ native_methods!(ARRAY_M, "array", [
     "pop" => a_pop, "insert" => a_insert, "index" => a_index, "count" => a_count,
     "remove" => a_remove, "reverse" => a_reverse, "byteswap" => a_byteswap,
     "buffer_info" => a_buffer_info, "tounicode" => a_tounicode,
-    "fromunicode" => a_fromunicode, "__copy__" => a_copy,
+    "fromunicode" => a_fromunicode, "__copy__" => a_copy, "__reduce_ex__" => a_reduce_ex,
 ]);
+
 native_fn!(TYPECODE_GET, "typecode", "array", a_typecode);
 native_fn!(ITEMSIZE_GET, "itemsize", "array", a_itemsize);
 static ARRAY_P: &[PropSpec] = &[
@@ -74,7 +75,7 @@ pub fn init(vm: &mut Vm) -> Value {
     let cls = Value::Type(class_of(vm, &ARRAY));
     new_module(
         "array",
-        &[],
+        super::array_pickle::FUNCTIONS,
         vec![
             ("array", cls.clone()),
             ("ArrayType", cls),
@@ -83,7 +84,7 @@ pub fn init(vm: &mut Vm) -> Value {
     )
 }
 
-fn itemsize(code: u8) -> usize {
+pub(super) fn itemsize(code: u8) -> usize {
     match code {
         b'b' | b'B' => 1,
         b'h' | b'H' => 2,
@@ -243,7 +244,7 @@ fn item_bytes(code: u8, v: &Value, out: &mut Vec<u8>) {
     }
 }
 
-fn item_from_bytes(code: u8, b: &[u8]) -> Value {
+pub(super) fn item_from_bytes(code: u8, b: &[u8]) -> Value {
     let mut w = [0u8; 8];
     let n = b.len().min(8);
     let u = if cfg!(target_endian = "little") {
@@ -383,14 +384,14 @@ fn empty(code: u8) -> Array {
     }
 }
 
-fn new_array(vm: &mut Vm, code: u8, data: Vec<u8>) -> Value {
+pub(super) fn new_array(vm: &mut Vm, code: u8, data: Vec<u8>) -> Value {
     let cls = class_of(vm, &ARRAY);
     let mut arr = empty(code);
     arr.data = data;
     new_object(&cls, arr)
 }
 
-fn array_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn array_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let cls = cls_arg(&a)?;
     let args = &a.pos[1..];
     if !a.kwnames.is_empty() {
@@ -1043,4 +1044,27 @@ fn a_itemsize(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "itemsize")?;
     let c = borrow(&st)?.code;
     Ok(Value::Int(itemsize(c) as i64))
+}
+
+/// The array class, for `_array_reconstructor`'s subtype check.
+pub(super) fn array_class(vm: &mut Vm) -> Rc<crate::types::TypeObj> {
+    class_of(vm, &ARRAY)
+}
+
+/// A new array of class `cls` over machine bytes already in its layout.
+pub(super) fn new_of_class(cls: &Rc<crate::types::TypeObj>, code: u8, data: Vec<u8>) -> Value {
+    let mut arr = empty(code);
+    arr.data = data;
+    new_object(cls, arr)
+}
+
+fn a_reduce_ex(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let st = me(&a, "__reduce_ex__")?;
+    let proto = arg1(&a, "__reduce_ex__")?;
+    let proto = vm.index_value(proto)?;
+    let (code, data, items) = {
+        let s = borrow(&st)?;
+        (s.code, s.data.clone(), s.items())
+    };
+    super::array_pickle::reduce(vm, &a.pos[0], proto, code, data, items)
 }
