@@ -14,13 +14,25 @@ pub fn exported_bytes(v: &Value) -> Option<PyResult<Vec<u8>>> {
     match v {
         Value::Bytes(b) => Some(Ok(b.to_vec())),
         Value::ByteArray(b) => Some(Ok(b.borrow().clone())),
-        Value::MemoryView(m) => Some(m.to_vec()),
+        Value::MemoryView(m) => Some(contiguous_bytes(m)),
         Value::Instance(_) => match crate::instance::payload_of(v) {
             Some(p @ (Value::Bytes(_) | Value::ByteArray(_))) => exported_bytes(p),
             _ => crate::modules::array::exported_bytes(v),
         },
         _ => None,
     }
+}
+
+/// A view's bytes when it is C-contiguous, as a simple buffer request
+/// (`PyBUF_SIMPLE`) requires.
+fn contiguous_bytes(m: &crate::methods::memoryview::MemView) -> PyResult<Vec<u8>> {
+    if !m.released() && !m.c_contiguous() {
+        return Err(PyErr::new(
+            crate::types::ExcKind::BufferError,
+            "memoryview: underlying buffer is not C-contiguous",
+        ));
+    }
+    m.to_vec()
 }
 
 /// The bytes of a bytes-like argument, or CPython's TypeError for anything else.
@@ -34,4 +46,19 @@ pub fn not_bytes_like(v: &Value) -> PyErr {
         "a bytes-like object is required, not '{}'",
         type_name(v)
     ))
+}
+
+/// A view of the writable buffer `v` exports (a bytearray, an array, a
+/// writable memoryview: CPython's `w*`), for calls that fill one
+/// (`readinto`, `recv_into`); `None` if it exports none or a read-only one.
+/// The view must be C-contiguous, as `PyBUF_WRITABLE` requires.
+pub fn writable(v: &Value) -> Option<PyResult<crate::methods::memoryview::MemView>> {
+    match crate::methods::memoryview::MemView::of(v)? {
+        Ok(m) if m.readonly() => None,
+        Ok(m) if !m.c_contiguous() => Some(Err(PyErr::new(
+            crate::types::ExcKind::BufferError,
+            "memoryview: underlying buffer is not C-contiguous",
+        ))),
+        other => Some(other),
+    }
 }

@@ -1242,14 +1242,17 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
                         || a.kw("encoding").is_some()
                         || a.kw("errors").is_some() =>
                 {
-                    let data = match crate::methods::bytearray::freeze(v) {
-                        Value::Bytes(b) => b,
-                        other => {
-                            return Err(PyErr::type_error(format!(
-                                "decoding to str: need a bytes-like object, {} found",
-                                type_name(&other)
-                            )))
-                        }
+                    let data = match v {
+                        Value::Bytes(b) => b.clone(),
+                        other => match crate::buffer::exported_bytes(other) {
+                            Some(b) => Rc::new(b?),
+                            None => {
+                                return Err(PyErr::type_error(format!(
+                                    "decoding to str: need a bytes-like object, {} found",
+                                    type_name(other)
+                                )))
+                            }
+                        },
                     };
                     let text_arg = |v: Option<&Value>, d: &'static str| -> PyResult<String> {
                         match v {

@@ -129,12 +129,7 @@ pub fn hash_value(v: &Value) -> Result<i64, PyErr> {
             acc as i64
         }
         Value::Bytes(b) => crate::hash::bytes_hash(b),
-        Value::MemoryView(m) => {
-            if !m.readonly() {
-                return Err(PyErr::value_error("cannot hash writable memoryview object"));
-            }
-            crate::hash::bytes_hash(&m.to_vec()?)
-        }
+        Value::MemoryView(m) => crate::methods::memoryview::hash(m)?,
         Value::Instance(i) if crate::special::unhashable_type(&i.class()) => {
             return Err(crate::special::unhashable(v))
         }

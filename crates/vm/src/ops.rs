@@ -905,17 +905,8 @@ fn eq_at(a: &Value, b: &Value, depth: usize) -> Result<bool, TooDeep> {
                 _ => false,
             }
         }
-        (V::MemoryView(_), _) | (_, V::MemoryView(_)) => {
-            let bytes_of = |v: &Value| match v {
-                V::MemoryView(m) => m.to_vec().ok(),
-                V::Bytes(b) => Some(b.to_vec()),
-                V::ByteArray(b) => Some(b.borrow().clone()),
-                _ => None,
-            };
-            match (bytes_of(a), bytes_of(b)) {
-                (Some(x), Some(y)) => x == y,
-                _ => false,
-            }
+        (V::MemoryView(m), other) | (other, V::MemoryView(m)) => {
+            crate::methods::memoryview::equal(m, other).unwrap_or(false)
         }
         (V::ByteArray(_), V::ByteArray(_) | V::Bytes(_)) | (V::Bytes(_), V::ByteArray(_)) => {
             let (x, y) = (

@@ -416,6 +416,13 @@ impl Vm {
         }
         if let (Value::Slice(sl), false) = (key, crate::attr::is_heap_object(c)) {
             if sl.iter().any(crate::attr::is_heap_object) {
+                // A view is taken before the indices convert (`memory_subscript`
+                // adds the sliced view first): releasing the original in an
+                // `__index__` leaves the slice valid.
+                let c = &match c {
+                    Value::MemoryView(m) => Value::MemoryView(Rc::new(m.derive()?)),
+                    other => other.clone(),
+                };
                 let mut parts = [Value::None, Value::None, Value::None];
                 for (p, v) in parts.iter_mut().zip(sl.iter()) {
                     *p = match v {
@@ -510,7 +517,7 @@ impl Vm {
                     .map(Value::Int)
                     .ok_or_else(|| PyErr::index_error("range object index out of range"))
             }
-            (Value::MemoryView(m), _) => crate::methods::memoryview::getitem(m, key),
+            (Value::MemoryView(m), _) => crate::methods::memoryview::getitem(self, m, key),
             (Value::ByteArray(b), _) => {
                 let frozen = crate::methods::bytearray::freeze(c);
                 let r = self.getitem(&frozen, key).map_err(|e| {
@@ -659,7 +666,7 @@ impl Vm {
                 Ok(())
             }
             (Value::ByteArray(_), _) => Err(index_type_error("bytearray", &key)),
-            (Value::MemoryView(m), _) => crate::methods::memoryview::setitem(m, &key, &value),
+            (Value::MemoryView(m), _) => crate::methods::memoryview::setitem(self, m, &key, &value),
             _ => Err(PyErr::type_error(format!(
                 "'{}' object does not support item assignment",
                 type_name(c)
@@ -710,6 +717,7 @@ impl Vm {
                     None => Err(PyErr::index_error("bytearray index out of range")),
                 }
             }
+            (Value::MemoryView(m), _) => crate::methods::memoryview::delitem(m),
             (Value::ByteArray(b), Value::Slice(sl)) => {
                 let mut b = b.borrow_mut();
                 let mut pos = slice_positions(sl, b.len())?;

@@ -115,6 +115,10 @@ pub(crate) fn object_reduce_ex(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn common_reduce(vm: &mut Vm, obj: &Value, protocol: i64) -> PyResult<Value> {
+    if let Value::MemoryView(_) = obj {
+        // Memory is not state: `object.__getstate__` refuses the view.
+        return Err(PyErr::type_error("cannot pickle memoryview objects"));
+    }
     let copyreg = copyreg(vm)?;
     if protocol < 2 {
         let f = optional_attr(vm, &copyreg, "_reduce_ex")?.unwrap_or(Value::None);

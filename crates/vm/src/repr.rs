@@ -95,8 +95,9 @@ pub fn write_repr(out: &mut String, v: &Value, seen: &mut Vec<usize>) {
         }
         Value::Float(f) => out.push_str(&pith_repr::float_repr(*f)),
         Value::Complex(c) => out.push_str(&pith_repr::complex_repr(c.re, c.im)),
-        Value::MemoryView(_) => {
-            let _ = write!(out, "<memory at {}>", addr(v));
+        Value::MemoryView(m) => {
+            let released = if m.released() { "released " } else { "" };
+            let _ = write!(out, "<{released}memory at {}>", addr(v));
         }
         Value::ByteArray(b) => {
             out.push_str("bytearray(");

@@ -88,6 +88,7 @@ pub fn slot_wrapper(t: &Rc<TypeObj>, d: D) -> Option<&'static BuiltinDef> {
         {
             true
         }
+        D::GetItem | D::SetItem | D::DelItem | D::Len | D::Iter if t.kind == K::MemoryView => true,
         D::GetItem => container && !matches!(t.kind, K::Set | K::FrozenSet),
         D::SetItem | D::DelItem => matches!(t.kind, K::List | K::Dict),
         D::Len | D::Contains | D::Iter => container,

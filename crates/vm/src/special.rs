@@ -403,6 +403,14 @@ impl Vm {
                 }
             }
         }
+        if let (CmpOp::Eq | CmpOp::Ne, Value::MemoryView(m), o)
+        | (CmpOp::Eq | CmpOp::Ne, o, Value::MemoryView(m)) = (op, a, b)
+        {
+            // `memory_richcompare` answers for any exporter, as an array.
+            if let Some(eq) = crate::methods::memoryview::equal(m, o) {
+                return Ok(Value::Bool(eq == (op == CmpOp::Eq)));
+            }
+        }
         let (pa, pb) = (unwrap(a), unwrap(b));
         if !is_heap_object(pa) && !is_heap_object(pb) {
             // Payloads holding instances compare their items through the
@@ -1283,6 +1291,14 @@ impl Vm {
         &mut self,
         mgr: &Value,
     ) -> PyResult<(Value, Result<Value, Rc<crate::func::Function>>)> {
+        if let Value::MemoryView(_) = mgr {
+            // The one builtin (non-heap) type with both methods.
+            let (enter, exit) = (self.intern("__enter__"), self.intern("__exit__"));
+            let enter = self.get_attr(mgr, &enter)?;
+            let exit = self.get_attr(mgr, &exit)?;
+            let r = self.call(&enter, &[])?;
+            return Ok((exit, Ok(r)));
+        }
         let t = type_of(mgr);
         let enter = special(&t, D::Enter);
         let exit = special(&t, D::Exit);

@@ -315,9 +315,11 @@ pub(super) fn bytes_join(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         match item {
             Value::Bytes(b) => out.extend_from_slice(b),
             Value::ByteArray(b) => out.extend_from_slice(&b.borrow()),
+            // A failed buffer request (a non-contiguous view) reads as
+            // no buffer at all, as `stringlib/join.h` reports it.
             other => match crate::buffer::exported_bytes(other) {
-                Some(b) => out.extend_from_slice(&b?),
-                None => {
+                Some(Ok(b)) => out.extend_from_slice(&b),
+                _ => {
                     return Err(PyErr::type_error(format!(
                         "sequence item {i}: expected a bytes-like object, {} found",
                         type_name(other)

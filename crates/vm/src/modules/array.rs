@@ -1,9 +1,9 @@
 //! `array`: CPython's `Modules/arraymodule.c`, typed arrays of numbers and
-//! characters. Items are kept as Python values already converted (and range
-//! checked, with CPython's messages) for the typecode; `tobytes` and
-//! `frombytes` go through the machine layout (little-endian, native sizes).
+//! characters. Items are kept in the machine layout (native sizes and byte
+//! order), converted and range checked with CPython's messages on the way in,
+//! so the array exports them through the buffer protocol as they are.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use num_bigint::BigInt;
@@ -22,26 +22,30 @@ use crate::vm::Vm;
 
 use super::new_module;
 
-const TYPECODES: &str = "bBuhHiIlLqQfd";
+pub(super) const TYPECODES: &str = "bBuhHiIlLqQfd";
 
 /// An array: its typecode and items.
 pub struct Array {
     code: u8,
-    items: Vec<Value>,
+    /// The items in the machine layout, as CPython keeps them.
+    data: Vec<u8>,
+    /// Live memoryviews' managed buffers over the items.
+    exports: Rc<Cell<usize>>,
 }
 
 native_methods!(ARRAY_M, "array", [
     "__new__" => array_new, "__len__" => a_len, "__getitem__" => a_getitem,
     "__setitem__" => a_setitem, "__delitem__" => a_delitem, "__iter__" => a_iter,
     "__repr__" => a_repr, "__eq__" => a_eq, "__ne__" => a_ne, "__contains__" => a_contains,
-    "__add__" => a_add, "__mul__" => a_mul, "__rmul__" => a_mul, "__iadd__" => a_iadd,
+    "__add__" => a_add, "__mul__" => a_mul, "__rmul__" => a_mul, "__iadd__" => a_iadd, "__imul__" => a_imul,
     "append" => a_append, "extend" => a_extend, "tobytes" => a_tobytes,
     "frombytes" => a_frombytes, "tolist" => a_tolist, "fromlist" => a_fromlist,
     "pop" => a_pop, "insert" => a_insert, "index" => a_index, "count" => a_count,
     "remove" => a_remove, "reverse" => a_reverse, "byteswap" => a_byteswap,
     "buffer_info" => a_buffer_info, "tounicode" => a_tounicode,
-    "fromunicode" => a_fromunicode, "__copy__" => a_copy,
+    "fromunicode" => a_fromunicode, "__copy__" => a_copy, "__reduce_ex__" => a_reduce_ex,
 ]);
+
 native_fn!(TYPECODE_GET, "typecode", "array", a_typecode);
 native_fn!(ITEMSIZE_GET, "itemsize", "array", a_itemsize);
 static ARRAY_P: &[PropSpec] = &[
@@ -71,7 +75,7 @@ pub fn init(vm: &mut Vm) -> Value {
     let cls = Value::Type(class_of(vm, &ARRAY));
     new_module(
         "array",
-        &[],
+        super::array_pickle::FUNCTIONS,
         vec![
             ("array", cls.clone()),
             ("ArrayType", cls),
@@ -80,7 +84,7 @@ pub fn init(vm: &mut Vm) -> Value {
     )
 }
 
-fn itemsize(code: u8) -> usize {
+pub(super) fn itemsize(code: u8) -> usize {
     match code {
         b'b' | b'B' => 1,
         b'h' | b'H' => 2,
@@ -219,41 +223,148 @@ fn convert(vm: &mut Vm, code: u8, v: &Value) -> PyResult<Value> {
 
 fn item_bytes(code: u8, v: &Value, out: &mut Vec<u8>) {
     match (code, v) {
-        (b'f', Value::Float(f)) => out.extend_from_slice(&(*f as f32).to_le_bytes()),
-        (b'd', Value::Float(f)) => out.extend_from_slice(&f.to_le_bytes()),
+        (b'f', Value::Float(f)) => out.extend_from_slice(&(*f as f32).to_ne_bytes()),
+        (b'd', Value::Float(f)) => out.extend_from_slice(&f.to_ne_bytes()),
         (b'u', Value::Str(s)) => {
             let c = s.as_str().chars().next().map_or(0, u32::from);
-            out.extend_from_slice(&c.to_le_bytes());
+            out.extend_from_slice(&c.to_ne_bytes());
         }
         _ => {
             let n = crate::ops::to_bigint(v).unwrap_or_default();
             let x = n
                 .to_i64()
                 .map_or_else(|| n.to_u64().unwrap_or(0), |i| i as u64);
-            out.extend_from_slice(&x.to_le_bytes()[..itemsize(code)]);
+            let size = itemsize(code);
+            if cfg!(target_endian = "little") {
+                out.extend_from_slice(&x.to_le_bytes()[..size]);
+            } else {
+                out.extend_from_slice(&x.to_be_bytes()[8 - size..]);
+            }
         }
     }
 }
 
-fn item_from_bytes(code: u8, b: &[u8]) -> Value {
+pub(super) fn item_from_bytes(code: u8, b: &[u8]) -> Value {
     let mut w = [0u8; 8];
-    w[..b.len()].copy_from_slice(b);
-    let u = u64::from_le_bytes(w);
-    let bits = (b.len() * 8) as u32;
+    let n = b.len().min(8);
+    let u = if cfg!(target_endian = "little") {
+        w[..n].copy_from_slice(&b[..n]);
+        u64::from_le_bytes(w)
+    } else {
+        w[8 - n..].copy_from_slice(&b[..n]);
+        u64::from_be_bytes(w)
+    };
+    let bits = (n * 8) as u32;
     let sext = |u: u64| {
         let s = 64 - bits;
         ((u << s) as i64) >> s
     };
     match code {
-        b'f' => Value::Float(f64::from(f32::from_le_bytes([b[0], b[1], b[2], b[3]]))),
-        b'd' => Value::Float(f64::from_le_bytes(w)),
+        b'f' => Value::Float(f64::from(f32::from_bits(u as u32))),
+        b'd' => Value::Float(f64::from_bits(u)),
         b'u' => {
             let c = char::from_u32(u as u32).unwrap_or('\u{fffd}');
-            Value::string(c.to_string())
+            Value::char(c)
         }
         b'b' | b'h' | b'i' | b'l' | b'q' => Value::Int(sext(u)),
-        _ => Value::from_bigint(BigInt::from(u)),
+        _ => match i64::try_from(u) {
+            Ok(i) => Value::Int(i),
+            Err(_) => Value::from_bigint(BigInt::from(u)),
+        },
     }
+}
+
+impl Array {
+    fn size(&self) -> usize {
+        itemsize(self.code)
+    }
+
+    fn len(&self) -> usize {
+        self.data.len() / self.size()
+    }
+
+    fn get(&self, i: usize) -> Value {
+        let size = self.size();
+        item_from_bytes(self.code, &self.data[i * size..(i + 1) * size])
+    }
+
+    fn items(&self) -> Vec<Value> {
+        self.data
+            .chunks_exact(self.size())
+            .map(|c| item_from_bytes(self.code, c))
+            .collect()
+    }
+
+    /// Refuses a change of length while a memoryview exports the items
+    /// (`array_resize`'s check: an unchanged length is allowed).
+    fn resize_to(&self, items: usize) -> PyResult<()> {
+        if self.exports.get() > 0 && items != self.len() {
+            return Err(PyErr::new(
+                ExcKind::BufferError,
+                "cannot resize an array that is exporting buffers",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Appends already-converted items.
+    fn push_all(&mut self, items: &[Value]) -> PyResult<()> {
+        self.resize_to(self.len() + items.len())?;
+        let code = self.code;
+        for v in items {
+            item_bytes(code, v, &mut self.data);
+        }
+        Ok(())
+    }
+}
+
+/// What a memoryview holds of an array while it exports its items: the
+/// array's state, and one count in its exports until the view's managed
+/// buffer goes away (released or dropped), as `array_buffer_getbuf` and
+/// `array_buffer_relbuf` count `ob_exports`.
+pub struct ArrayExport {
+    state: Rc<RefCell<Array>>,
+    exports: Rc<Cell<usize>>,
+}
+
+impl ArrayExport {
+    /// The typecode, which is the exported `struct` format.
+    pub fn typecode(&self) -> PyResult<u8> {
+        Ok(borrow(&self.state)?.code)
+    }
+
+    /// Runs `f` over the array's machine bytes.
+    pub fn with<R>(&self, f: impl FnOnce(&[u8]) -> R) -> PyResult<R> {
+        Ok(f(&borrow(&self.state)?.data))
+    }
+
+    /// Runs `f` over the array's machine bytes, writably.
+    pub fn with_mut<R>(&self, f: impl FnOnce(&mut [u8]) -> R) -> PyResult<R> {
+        Ok(f(&mut borrow(&self.state)?.data))
+    }
+}
+
+impl Drop for ArrayExport {
+    fn drop(&mut self) {
+        self.exports.set(self.exports.get().saturating_sub(1));
+    }
+}
+
+impl std::fmt::Debug for ArrayExport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ArrayExport")
+    }
+}
+
+/// Exports the items of `v` if it is an array (`array_buffer_getbuf`).
+pub(crate) fn export(v: &Value) -> Option<PyResult<(u8, ArrayExport)>> {
+    let state = state_of::<Array>(v)?;
+    let (code, exports) = match borrow(&state) {
+        Ok(s) => (s.code, s.exports.clone()),
+        Err(e) => return Some(Err(e)),
+    };
+    exports.set(exports.get() + 1);
+    Some(Ok((code, ArrayExport { state, exports })))
 }
 
 fn me(a: &Args<'_>, name: &str) -> PyResult<Rc<RefCell<Array>>> {
@@ -265,12 +376,22 @@ fn arg1<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Value> {
     Ok(&args[0])
 }
 
-fn new_array(vm: &mut Vm, code: u8, items: Vec<Value>) -> Value {
-    let cls = class_of(vm, &ARRAY);
-    new_object(&cls, Array { code, items })
+fn empty(code: u8) -> Array {
+    Array {
+        code,
+        data: Vec::new(),
+        exports: Rc::new(Cell::new(0)),
+    }
 }
 
-fn array_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn new_array(vm: &mut Vm, code: u8, data: Vec<u8>) -> Value {
+    let cls = class_of(vm, &ARRAY);
+    let mut arr = empty(code);
+    arr.data = data;
+    new_object(&cls, arr)
+}
+
+pub(super) fn array_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let cls = cls_arg(&a)?;
     let args = &a.pos[1..];
     if !a.kwnames.is_empty() {
@@ -303,10 +424,7 @@ fn array_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             "bad typecode (must be b, B, u, h, H, i, I, l, L, q, Q, f or d)",
         ));
     }
-    let mut arr = Array {
-        code,
-        items: Vec::new(),
-    };
+    let mut arr = empty(code);
     match args.get(1) {
         None => {}
         Some(Value::Str(s)) => {
@@ -316,11 +434,9 @@ fn array_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                     char::from(code)
                 )));
             }
-            arr.items = s
-                .as_str()
-                .chars()
-                .map(|c| Value::string(c.to_string()))
-                .collect();
+            for c in s.as_str().chars() {
+                arr.data.extend_from_slice(&u32::from(c).to_ne_bytes());
+            }
         }
         Some(Value::Bytes(_) | Value::ByteArray(_)) => {
             let data = crate::buffer::bytes_like(&args[1])?;
@@ -335,16 +451,20 @@ fn array_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                         char::from(code)
                     )));
                 }
-                let items = o.items.clone();
-                drop(o);
-                for v in items {
-                    let x = convert(vm, code, &v)?;
-                    arr.items.push(x);
+                if o.code == code {
+                    arr.data = o.data.clone();
+                } else {
+                    let items = o.items();
+                    drop(o);
+                    for v in items {
+                        let x = convert(vm, code, &v)?;
+                        item_bytes(code, &x, &mut arr.data);
+                    }
                 }
             } else {
                 for v in vm.collect(init)? {
                     let x = convert(vm, code, &v)?;
-                    arr.items.push(x);
+                    item_bytes(code, &x, &mut arr.data);
                 }
             }
         }
@@ -353,22 +473,20 @@ fn array_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn frombytes(arr: &mut Array, data: &[u8]) -> PyResult<()> {
-    let size = itemsize(arr.code);
+    let size = arr.size();
     if data.len() % size != 0 {
         return Err(PyErr::value_error(
             "bytes length not a multiple of item size",
         ));
     }
-    arr.items.extend(
-        data.chunks_exact(size)
-            .map(|c| item_from_bytes(arr.code, c)),
-    );
+    arr.resize_to(arr.len() + data.len() / size)?;
+    arr.data.extend_from_slice(data);
     Ok(())
 }
 
 fn a_len(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "__len__")?;
-    let n = borrow(&st)?.items.len();
+    let n = borrow(&st)?.len();
     Ok(Value::Int(n as i64))
 }
 
@@ -384,19 +502,25 @@ fn index_in(vm: &mut Vm, key: &Value, len: usize, msg: &str) -> PyResult<usize> 
 fn a_getitem(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "__getitem__")?;
     let key = arg1(&a, "__getitem__")?;
-    let (code, items) = {
-        let s = borrow(&st)?;
-        (s.code, s.items.clone())
-    };
     if let Value::Slice(sl) = key {
-        let picked = crate::protocol::slice_positions(sl, items.len())?
-            .into_iter()
-            .map(|i| items[i].clone())
-            .collect();
+        let (code, picked) = {
+            let s = borrow(&st)?;
+            let size = s.size();
+            let mut picked = Vec::new();
+            for i in crate::protocol::slice_positions(sl, s.len())? {
+                picked.extend_from_slice(&s.data[i * size..(i + 1) * size]);
+            }
+            (s.code, picked)
+        };
         return Ok(new_array(vm, code, picked));
     }
-    let i = index_in(vm, key, items.len(), "array index out of range")?;
-    Ok(items[i].clone())
+    let len = borrow(&st)?.len();
+    let i = index_in(vm, key, len, "array index out of range")?;
+    let s = borrow(&st)?;
+    if i >= s.len() {
+        return Err(PyErr::index_error("array index out of range"));
+    }
+    Ok(s.get(i))
 }
 
 fn a_setitem(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -406,7 +530,7 @@ fn a_setitem(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     };
     let (code, len) = {
         let s = borrow(&st)?;
-        (s.code, s.items.len())
+        (s.code, s.len())
     };
     if let Value::Slice(sl) = key {
         let Some(other) = state_of::<Array>(value) else {
@@ -415,41 +539,47 @@ fn a_setitem(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                 type_name(value)
             )));
         };
-        let new_items = {
+        let new_data = {
             let o = borrow(&other)?;
             if o.code != code {
                 return Err(PyErr::type_error(
                     "bad argument type for built-in operation",
                 ));
             }
-            o.items.clone()
+            o.data.clone()
         };
+        let size = itemsize(code);
+        let n = new_data.len() / size;
         let (start, stop, step) = crate::protocol::slice_indices(sl, len)?;
         let mut s = borrow(&st)?;
         if step == 1 {
             let lo = start.clamp(0, len as i64) as usize;
             let hi = (stop.max(start)).clamp(0, len as i64) as usize;
-            s.items.splice(lo..hi, new_items);
+            s.resize_to(len - (hi - lo) + n)?;
+            s.data.splice(lo * size..hi * size, new_data);
             return Ok(Value::None);
         }
         let pos = crate::protocol::slice_positions(sl, len)?;
-        if pos.len() != new_items.len() {
+        if pos.len() != n {
             return Err(PyErr::value_error(format!(
                 "attempt to assign array of size {} to extended slice of size {}",
-                new_items.len(),
+                n,
                 pos.len()
             )));
         }
-        for (p, v) in pos.into_iter().zip(new_items) {
-            s.items[p] = v;
+        for (k, p) in pos.into_iter().enumerate() {
+            s.data[p * size..(p + 1) * size].copy_from_slice(&new_data[k * size..(k + 1) * size]);
         }
         return Ok(Value::None);
     }
     let i = index_in(vm, key, len, "array assignment index out of range")?;
     let x = convert(vm, code, value)?;
+    let mut buf = Vec::with_capacity(8);
+    item_bytes(code, &x, &mut buf);
     let mut s = borrow(&st)?;
-    if let Some(slot) = s.items.get_mut(i) {
-        *slot = x;
+    let size = buf.len();
+    if let Some(slot) = s.data.get_mut(i * size..(i + 1) * size) {
+        slot.copy_from_slice(&buf);
     }
     Ok(Value::None)
 }
@@ -457,26 +587,33 @@ fn a_setitem(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn a_delitem(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "__delitem__")?;
     let key = arg1(&a, "__delitem__")?;
-    let len = borrow(&st)?.items.len();
+    let len = borrow(&st)?.len();
     if let Value::Slice(sl) = key {
         let pos = crate::protocol::slice_positions(sl, len)?;
         let mut s = borrow(&st)?;
+        s.resize_to(len - pos.len())?;
         let mut keep = vec![true; len];
         for p in pos {
             keep[p] = false;
         }
-        let mut k = keep.into_iter();
-        s.items.retain(|_| k.next().unwrap_or(true));
+        let size = s.size();
+        let mut k = keep
+            .into_iter()
+            .flat_map(|b| std::iter::repeat(b).take(size));
+        s.data.retain(|_| k.next().unwrap_or(true));
         return Ok(Value::None);
     }
     let i = index_in(vm, key, len, "array assignment index out of range")?;
-    borrow(&st)?.items.remove(i);
+    let mut s = borrow(&st)?;
+    s.resize_to(len - 1)?;
+    let size = s.size();
+    s.data.drain(i * size..(i + 1) * size);
     Ok(Value::None)
 }
 
 fn a_iter(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "__iter__")?;
-    let items = borrow(&st)?.items.clone();
+    let items = borrow(&st)?.items();
     vm.get_iter(&Value::list(items))
 }
 
@@ -484,7 +621,7 @@ fn a_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "__repr__")?;
     let (code, items) = {
         let s = borrow(&st)?;
-        (s.code, s.items.clone())
+        (s.code, s.items())
     };
     let name = match a.pos.first() {
         Some(Value::Instance(i)) => crate::native::short_name(&i.class()).to_string(),
@@ -517,7 +654,17 @@ fn items_of(v: &Value) -> PyResult<Option<(u8, Vec<Value>)>> {
     match state_of::<Array>(v) {
         Some(o) => {
             let o = borrow(&o)?;
-            Ok(Some((o.code, o.items.clone())))
+            Ok(Some((o.code, o.items())))
+        }
+        None => Ok(None),
+    }
+}
+
+fn data_of(v: &Value) -> PyResult<Option<(u8, Vec<u8>)>> {
+    match state_of::<Array>(v) {
+        Some(o) => {
+            let o = borrow(&o)?;
+            Ok(Some((o.code, o.data.clone())))
         }
         None => Ok(None),
     }
@@ -526,7 +673,7 @@ fn items_of(v: &Value) -> PyResult<Option<(u8, Vec<Value>)>> {
 fn a_eq(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "__eq__")?;
     let other = arg1(&a, "__eq__")?;
-    let mine = borrow(&st)?.items.clone();
+    let mine = borrow(&st)?.items();
     let Some((_, theirs)) = items_of(other)? else {
         return Ok(Value::NotImplemented);
     };
@@ -551,7 +698,7 @@ fn a_ne(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn a_contains(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "__contains__")?;
     let x = arg1(&a, "__contains__")?;
-    let items = borrow(&st)?.items.clone();
+    let items = borrow(&st)?.items();
     for v in &items {
         if vm.compare_bool(CmpOp::Eq, v, x)? {
             return Ok(Value::Bool(true));
@@ -560,14 +707,14 @@ fn a_contains(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::Bool(false))
 }
 
-fn joined(a: &Args<'_>, name: &str) -> PyResult<(u8, Vec<Value>, Vec<Value>)> {
+fn joined(a: &Args<'_>, name: &str) -> PyResult<(u8, Vec<u8>, Vec<u8>)> {
     let st = me(a, name)?;
     let other = arg1(a, name)?;
     let (code, mine) = {
         let s = borrow(&st)?;
-        (s.code, s.items.clone())
+        (s.code, s.data.clone())
     };
-    let Some((oc, theirs)) = items_of(other)? else {
+    let Some((oc, theirs)) = data_of(other)? else {
         return Err(PyErr::type_error(format!(
             "can only append array (not \"{}\") to array",
             type_name(other)
@@ -587,11 +734,20 @@ fn a_add(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(new_array(vm, code, mine))
 }
 
+/// Appends the bytes of an array of the same typecode.
+fn extend_same(st: &RefCell<Array>, theirs: &[u8]) -> PyResult<()> {
+    let mut s = borrow(st)?;
+    let n = theirs.len() / s.size();
+    s.resize_to(s.len() + n)?;
+    s.data.extend_from_slice(theirs);
+    Ok(())
+}
+
 fn a_iadd(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "__iadd__")?;
     let other = arg1(&a, "__iadd__")?;
     let code = borrow(&st)?.code;
-    let Some((oc, theirs)) = items_of(other)? else {
+    let Some((oc, theirs)) = data_of(other)? else {
         return Err(PyErr::type_error(format!(
             "can only extend array with array (not \"{}\")",
             type_name(other)
@@ -600,8 +756,19 @@ fn a_iadd(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     if oc != code {
         return Err(PyErr::type_error("can only extend with array of same kind"));
     }
-    borrow(&st)?.items.extend(theirs);
+    extend_same(&st, &theirs)?;
     Ok(a.pos[0].clone())
+}
+
+/// The bytes of `data` repeated `n` times, within the VM's memory budget.
+fn repeated(vm: &mut Vm, data: &[u8], n: &Value) -> PyResult<Vec<u8>> {
+    let n = vm.index_value(n)?.max(0) as usize;
+    let total = data.len().saturating_mul(n);
+    super::charge(vm, total as u64 / 128)?;
+    if total > (1 << 34) {
+        return Err(PyErr::new(ExcKind::MemoryError, ""));
+    }
+    Ok(data.repeat(n))
 }
 
 fn a_mul(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -610,21 +777,26 @@ fn a_mul(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     if !matches!(n, Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) {
         return Ok(Value::NotImplemented);
     }
-    let n = vm.index_value(n)?.max(0) as usize;
-    let (code, items) = {
+    let (code, data) = {
         let s = borrow(&st)?;
-        (s.code, s.items.clone())
+        (s.code, s.data.clone())
     };
-    let total = items.len().saturating_mul(n);
-    super::charge(vm, total as u64 / 16)?;
-    if total > (1 << 32) {
-        return Err(PyErr::new(ExcKind::MemoryError, ""));
-    }
-    let mut out = Vec::with_capacity(total);
-    for _ in 0..n {
-        out.extend(items.iter().cloned());
-    }
+    let out = repeated(vm, &data, n)?;
     Ok(new_array(vm, code, out))
+}
+
+fn a_imul(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let st = me(&a, "__imul__")?;
+    let n = arg1(&a, "__imul__")?;
+    if !matches!(n, Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) {
+        return Ok(Value::NotImplemented);
+    }
+    let data = borrow(&st)?.data.clone();
+    let out = repeated(vm, &data, n)?;
+    let mut s = borrow(&st)?;
+    s.resize_to(out.len() / s.size())?;
+    s.data = out;
+    Ok(a.pos[0].clone())
 }
 
 fn a_append(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -632,7 +804,7 @@ fn a_append(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let v = arg1(&a, "append")?;
     let code = borrow(&st)?.code;
     let x = convert(vm, code, v)?;
-    borrow(&st)?.items.push(x);
+    borrow(&st)?.push_all(&[x])?;
     Ok(Value::None)
 }
 
@@ -640,16 +812,15 @@ fn a_extend(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "extend")?;
     let v = arg1(&a, "extend")?;
     let code = borrow(&st)?.code;
-    if let Some((oc, theirs)) = items_of(v)? {
+    if let Some((oc, theirs)) = data_of(v)? {
         if oc != code {
             return Err(PyErr::type_error("can only extend with array of same kind"));
         }
-        borrow(&st)?.items.extend(theirs);
-        return Ok(Value::None);
+        return extend_same(&st, &theirs).map(|()| Value::None);
     }
     for item in vm.collect(v)? {
         let x = convert(vm, code, &item)?;
-        borrow(&st)?.items.push(x);
+        borrow(&st)?.push_all(&[x])?;
     }
     Ok(Value::None)
 }
@@ -657,15 +828,7 @@ fn a_extend(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn a_tobytes(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "tobytes")?;
     let s = borrow(&st)?;
-    Ok(Value::Bytes(Rc::new(machine_bytes(&s))))
-}
-
-fn machine_bytes(s: &Array) -> Vec<u8> {
-    let mut out = Vec::with_capacity(s.items.len() * itemsize(s.code));
-    for v in &s.items {
-        item_bytes(s.code, v, &mut out);
-    }
-    out
+    Ok(Value::Bytes(Rc::new(s.data.clone())))
 }
 
 /// The bytes an array exports through the buffer protocol (its machine
@@ -673,7 +836,7 @@ fn machine_bytes(s: &Array) -> Vec<u8> {
 pub(crate) fn exported_bytes(v: &Value) -> Option<PyResult<Vec<u8>>> {
     let st = state_of::<Array>(v)?;
     let s = borrow(&st);
-    Some(s.map(|s| machine_bytes(&s)))
+    Some(s.map(|s| s.data.clone()))
 }
 
 fn a_frombytes(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -686,7 +849,7 @@ fn a_frombytes(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn a_tolist(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "tolist")?;
-    let items = borrow(&st)?.items.clone();
+    let items = borrow(&st)?.items();
     Ok(Value::list(items))
 }
 
@@ -702,14 +865,14 @@ fn a_fromlist(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     for item in &src {
         conv.push(convert(vm, code, item)?);
     }
-    borrow(&st)?.items.extend(conv);
+    borrow(&st)?.push_all(&conv)?;
     Ok(Value::None)
 }
 
 fn a_pop(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "pop")?;
     let args = positional(&crate::native::rest(&a), "pop", 0, 1)?;
-    let len = borrow(&st)?.items.len();
+    let len = borrow(&st)?.len();
     if len == 0 {
         return Err(PyErr::index_error("pop from empty array"));
     }
@@ -717,7 +880,11 @@ fn a_pop(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         None => len - 1,
         Some(k) => index_in(vm, k, len, "pop index out of range")?,
     };
-    let v = borrow(&st)?.items.remove(i);
+    let mut s = borrow(&st)?;
+    let v = s.get(i);
+    s.resize_to(len - 1)?;
+    let size = s.size();
+    s.data.drain(i * size..(i + 1) * size);
     Ok(v)
 }
 
@@ -728,19 +895,24 @@ fn a_insert(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     };
     let (code, len) = {
         let s = borrow(&st)?;
-        (s.code, s.items.len() as i64)
+        (s.code, s.len() as i64)
     };
     let mut i = vm.index_value(i)?;
     if i < 0 {
         i = (i + len).max(0);
     }
     let x = convert(vm, code, v)?;
-    borrow(&st)?.items.insert(i.min(len) as usize, x);
+    let mut buf = Vec::with_capacity(8);
+    item_bytes(code, &x, &mut buf);
+    let mut s = borrow(&st)?;
+    s.resize_to(len as usize + 1)?;
+    let at = i.min(len) as usize * buf.len();
+    s.data.splice(at..at, buf);
     Ok(Value::None)
 }
 
 fn position(vm: &mut Vm, st: &RefCell<Array>, x: &Value) -> PyResult<Option<usize>> {
-    let items = borrow(st)?.items.clone();
+    let items = borrow(st)?.items();
     for (i, v) in items.iter().enumerate() {
         if vm.compare_bool(CmpOp::Eq, v, x)? {
             return Ok(Some(i));
@@ -761,7 +933,7 @@ fn a_index(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn a_count(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "count")?;
     let x = arg1(&a, "count")?;
-    let items = borrow(&st)?.items.clone();
+    let items = borrow(&st)?.items();
     let mut n = 0;
     for v in &items {
         if vm.compare_bool(CmpOp::Eq, v, x)? {
@@ -776,7 +948,11 @@ fn a_remove(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let x = arg1(&a, "remove")?;
     match position(vm, &st, x)? {
         Some(i) => {
-            borrow(&st)?.items.remove(i);
+            let mut s = borrow(&st)?;
+            let len = s.len();
+            s.resize_to(len - 1)?;
+            let size = s.size();
+            s.data.drain(i * size..(i + 1) * size);
             Ok(Value::None)
         }
         None => Err(PyErr::value_error("array.remove(x): x not in array")),
@@ -785,28 +961,26 @@ fn a_remove(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn a_reverse(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "reverse")?;
-    borrow(&st)?.items.reverse();
+    let mut s = borrow(&st)?;
+    let size = s.size();
+    let data = std::mem::take(&mut s.data);
+    s.data = data.chunks_exact(size).rev().flatten().copied().collect();
     Ok(Value::None)
 }
 
 fn a_byteswap(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "byteswap")?;
     let mut s = borrow(&st)?;
-    let code = s.code;
-    let size = itemsize(code);
-    let mut buf = Vec::with_capacity(size);
-    for v in s.items.iter_mut() {
-        buf.clear();
-        item_bytes(code, v, &mut buf);
-        buf.reverse();
-        *v = item_from_bytes(code, &buf);
+    let size = s.size();
+    for c in s.data.chunks_exact_mut(size) {
+        c.reverse();
     }
     Ok(Value::None)
 }
 
 fn a_buffer_info(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "buffer_info")?;
-    let n = borrow(&st)?.items.len();
+    let n = borrow(&st)?.len();
     // No stable address exists for the items; the identity stands in for it.
     let addr = a.pos.first().map_or(0, Value::identity) as i64;
     Ok(Value::tuple(vec![Value::Int(addr), Value::Int(n as i64)]))
@@ -821,7 +995,7 @@ fn a_tounicode(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         ));
     }
     let text: String = s
-        .items
+        .items()
         .iter()
         .filter_map(|v| match v {
             Value::Str(c) => Some(c.as_str().to_string()),
@@ -846,18 +1020,18 @@ fn a_fromunicode(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             "fromunicode() may only be called on unicode type arrays",
         ));
     }
-    s.items
-        .extend(text.as_str().chars().map(|c| Value::string(c.to_string())));
+    let chars: Vec<Value> = text.as_str().chars().map(Value::char).collect();
+    s.push_all(&chars)?;
     Ok(Value::None)
 }
 
 fn a_copy(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "__copy__")?;
-    let (code, items) = {
+    let (code, data) = {
         let s = borrow(&st)?;
-        (s.code, s.items.clone())
+        (s.code, s.data.clone())
     };
-    Ok(new_array(vm, code, items))
+    Ok(new_array(vm, code, data))
 }
 
 fn a_typecode(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -870,4 +1044,27 @@ fn a_itemsize(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "itemsize")?;
     let c = borrow(&st)?.code;
     Ok(Value::Int(itemsize(c) as i64))
+}
+
+/// The array class, for `_array_reconstructor`'s subtype check.
+pub(super) fn array_class(vm: &mut Vm) -> Rc<crate::types::TypeObj> {
+    class_of(vm, &ARRAY)
+}
+
+/// A new array of class `cls` over machine bytes already in its layout.
+pub(super) fn new_of_class(cls: &Rc<crate::types::TypeObj>, code: u8, data: Vec<u8>) -> Value {
+    let mut arr = empty(code);
+    arr.data = data;
+    new_object(cls, arr)
+}
+
+fn a_reduce_ex(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let st = me(&a, "__reduce_ex__")?;
+    let proto = arg1(&a, "__reduce_ex__")?;
+    let proto = vm.index_value(proto)?;
+    let (code, data, items) = {
+        let s = borrow(&st)?;
+        (s.code, s.data.clone(), s.items())
+    };
+    super::array_pickle::reduce(vm, &a.pos[0], proto, code, data, items)
 }

@@ -71,11 +71,14 @@ pub(super) fn ascii_arg(v: &Value) -> PyResult<Vec<u8>> {
         Value::Str(_) => Err(PyErr::value_error(
             "string argument should contain only ASCII characters",
         )),
-        Value::Bytes(_) | Value::ByteArray(_) | Value::MemoryView(_) => bytes_like(v),
-        other => Err(PyErr::type_error(format!(
-            "argument should be bytes, buffer or ASCII string, not '{}'",
-            type_name(other)
-        ))),
+        // A failed buffer request reads as no buffer (`ascii_buffer_converter`).
+        other => match crate::buffer::exported_bytes(other) {
+            Some(Ok(b)) => Ok(b),
+            _ => Err(PyErr::type_error(format!(
+                "argument should be bytes, buffer or ASCII string, not '{}'",
+                type_name(other)
+            ))),
+        },
     }
 }
 

@@ -20,6 +20,7 @@ use crate::vm::Vm;
 
 pub mod abc;
 pub mod array;
+mod array_pickle;
 pub mod ast;
 pub mod atexit;
 pub mod binascii;

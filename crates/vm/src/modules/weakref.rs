@@ -46,6 +46,7 @@ enum Target {
     Code(Weak<Code>),
     Module(Weak<ModuleObj>),
     Generator(Weak<crate::gen::GenObj>),
+    MemoryView(Weak<crate::methods::memoryview::MemView>),
     /// Builtin functions are static: they never die.
     Static(Value),
 }
@@ -63,6 +64,7 @@ impl Target {
             Value::Code(r) => Target::Code(Rc::downgrade(r)),
             Value::Module(r) => Target::Module(Rc::downgrade(r)),
             Value::Generator(r) => Target::Generator(Rc::downgrade(r)),
+            Value::MemoryView(r) => Target::MemoryView(Rc::downgrade(r)),
             Value::Builtin(_) => Target::Static(v.clone()),
             _ => return None,
         })
@@ -80,6 +82,7 @@ impl Target {
             Target::Code(w) => Value::Code(w.upgrade()?),
             Target::Module(w) => Value::Module(w.upgrade()?),
             Target::Generator(w) => Value::Generator(w.upgrade()?),
+            Target::MemoryView(w) => Value::MemoryView(w.upgrade()?),
             Target::Static(v) => v.clone(),
         })
     }

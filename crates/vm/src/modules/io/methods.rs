@@ -468,16 +468,16 @@ fn m_readinto(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let buf = arg(&a, 0, "buffer")
         .ok_or_else(|| PyErr::type_error("readinto() takes exactly one argument (0 given)"))?
         .clone();
-    let len = match &buf {
-        Value::ByteArray(b) => b.borrow().len(),
-        Value::MemoryView(_) => vm.len_of(&buf)?,
-        other => {
+    let view = match crate::buffer::writable(&buf) {
+        Some(view) => view?,
+        None => {
             return Err(PyErr::type_error(format!(
                 "readinto() argument must be read-write bytes-like object, not {}",
-                crate::types::type_name(other)
+                crate::types::type_name(&buf)
             )))
         }
     };
+    let len = view.nbytes() as usize;
     let text = with_state(obj, |st| Ok(!matches!(st.kind, Kind::Binary)))?;
     if text {
         return Err(unsupported(vm, "readinto"));
@@ -486,18 +486,7 @@ fn m_readinto(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         st.stream.read(Some(len)).map_err(io_err)
     })?;
     let n = data.len().min(len);
-    match &buf {
-        Value::ByteArray(b) => {
-            let mut b = b.borrow_mut();
-            if let (Some(dst), Some(src)) = (b.get_mut(..n), data.get(..n)) {
-                dst.copy_from_slice(src);
-            }
-        }
-        _ => {
-            let range = Value::Slice(Rc::new([Value::Int(0), Value::Int(n as i64), Value::None]));
-            vm.setitem(&buf, range, Value::Bytes(Rc::new(data)))?;
-        }
-    }
+    view.write_bytes(&data[..n])?;
     Ok(Value::Int(n as i64))
 }
 

@@ -314,7 +314,8 @@ fn unpack_from(vm: &mut Vm, l: &Layout, buf: &Value, offset: i64) -> PyResult<Va
             vm,
             format!(
                 "unpack_from requires a buffer of at least {} bytes for unpacking {} bytes at offset {} (actual buffer size is {})",
-                size.saturating_add(off), size, off, len
+                // CPython adds them as `size_t`.
+                (size as u64).wrapping_add(off as u64), size, off, len
             ),
         ));
     }
@@ -340,17 +341,17 @@ fn pack_into(vm: &mut Vm, l: &Layout, args: &[Value]) -> PyResult<Value> {
             ),
         ));
     }
-    let target = match buf {
-        Value::ByteArray(b) => b.clone(),
-        other => {
+    let target = match crate::buffer::writable(buf) {
+        Some(view) => view?,
+        None => {
             return Err(PyErr::type_error(format!(
                 "argument must be read-write bytes-like object, not {}",
-                type_name(other)
+                type_name(buf)
             )))
         }
     };
     let mut off = vm.index_value(off)?;
-    let len = target.borrow().len() as i64;
+    let len = target.nbytes();
     let size = l.size as i64;
     if off < 0 {
         if off + size > 0 {
@@ -372,17 +373,14 @@ fn pack_into(vm: &mut Vm, l: &Layout, args: &[Value]) -> PyResult<Value> {
             vm,
             format!(
                 "pack_into requires a buffer of at least {} bytes for packing {} bytes at offset {} (actual buffer size is {})",
-                size.saturating_add(off), size, off, len
+                // CPython adds them as `size_t`.
+                (size as u64).wrapping_add(off as u64), size, off, len
             ),
         ));
     }
     let mut out = vec![0u8; l.size];
     pack_values(vm, l, vals, &mut out, "pack_into")?;
-    let start = off as usize;
-    let mut t = target.borrow_mut();
-    if let Some(dst) = t.get_mut(start..start + l.size) {
-        dst.copy_from_slice(&out);
-    }
+    target.write_at(off as usize, &out)?;
     Ok(Value::None)
 }
 

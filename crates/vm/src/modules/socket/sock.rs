@@ -482,16 +482,16 @@ fn sock_recv_into(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "recv_into")?;
     let b = bind_args(&rest(&a), "recv_into", &["buffer", "nbytes", "flags"], 1)?;
     let target = b[0].cloned().unwrap_or(Value::None);
-    let room = match &target {
-        Value::ByteArray(v) => v.borrow().len(),
-        Value::MemoryView(m) if !m.readonly() => m.length()?,
-        other => {
+    let view = match crate::buffer::writable(&target) {
+        Some(view) => view?,
+        None => {
             return Err(PyErr::type_error(format!(
                 "recv_into() argument 'buffer' must be read-write bytes-like object, not {}",
-                type_name(other)
+                type_name(&target)
             )))
         }
     };
+    let room = view.nbytes() as usize;
     let mut n = match b[1] {
         Some(v) => {
             let n = vm.index_value(v)?;
@@ -508,27 +508,8 @@ fn sock_recv_into(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let flags = flags_arg(vm, b[2])?;
     let mut buf = vec![0u8; n];
     let got = sock_call(&st, false, |fd| raw::recv(fd, &mut buf, flags))?;
-    store_into(&target, &buf[..got])?;
+    view.write_bytes(&buf[..got])?;
     Ok(Value::Int(got as i64))
-}
-
-/// Copies `data` to the start of a writable buffer.
-fn store_into(target: &Value, data: &[u8]) -> PyResult<()> {
-    match target {
-        Value::ByteArray(v) => {
-            v.borrow_mut()[..data.len()].copy_from_slice(data);
-            Ok(())
-        }
-        Value::MemoryView(m) => {
-            let slice = Value::Slice(Rc::new([
-                Value::Int(0),
-                Value::Int(data.len() as i64),
-                Value::None,
-            ]));
-            crate::methods::memoryview::setitem(m, &slice, &Value::Bytes(Rc::new(data.to_vec())))
-        }
-        _ => Ok(()),
-    }
 }
 
 fn sock_recvfrom(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
