@@ -156,7 +156,7 @@ impl Owned {
 /// Whether a buffer is C-contiguous, as a `PyBUF_SIMPLE` request needs.
 fn contiguous(v: &Value) -> bool {
     match v {
-        Value::MemoryView(m) => m.len <= 1 || m.step == m.itemsize(),
+        Value::MemoryView(m) => m.c_contiguous(),
         _ => true,
     }
 }
