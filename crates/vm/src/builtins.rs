@@ -1714,22 +1714,24 @@ fn complex_operand(
     use crate::complex::{as_complex, Complex};
     if first {
         if let Some(r) = vm.call_named_special(v, "__complex__")? {
-            let bad = format!("__complex__ returned non-complex (type {})", type_name(&r));
-            return match &r {
-                Value::Complex(c) => Ok(Some((**c, true))),
-                // A complex subclass is still taken, with a warning (bpo-29894).
-                Value::Instance(i) if matches!(i.payload(), Some(Value::Complex(_))) => {
-                    let msg = bad
-                        + ".  The ability to return an instance of a strict subclass of complex \
-                           is deprecated, and may be removed in a future version of Python.";
-                    vm.warn(ExcKind::DeprecationWarning, &msg)?;
-                    match i.payload() {
-                        Some(Value::Complex(c)) => Ok(Some((**c, true))),
-                        _ => Err(PyErr::type_error(msg)),
+            let c = match &r {
+                Value::Complex(c) => **c,
+                _ => {
+                    let payload = crate::instance::payload_of(&r)
+                        .filter(|p| matches!(p, Value::Complex(_)))
+                        .cloned();
+                    match vm.subclass_result(
+                        "__complex__ returned non-complex",
+                        "complex",
+                        &r,
+                        payload,
+                    )? {
+                        Value::Complex(c) => *c,
+                        _ => return Err(PyErr::system_error("complex payload expected")),
                     }
                 }
-                _ => Err(PyErr::type_error(bad)),
             };
+            return Ok(Some((c, true)));
         }
     }
     match vm.convert_arg(TypeKind::Float, v)? {

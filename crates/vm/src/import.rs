@@ -287,7 +287,6 @@ impl Vm {
         Ok(())
     }
 
-    /// `_find_and_load` for a dotted absolute name: every parent first.
     /// `sys.modules[name]` for an import: `None` there blocks the import
     /// (`import_fresh_module(..., blocked=[...])` relies on it).
     fn imported_module(&self, name: &str) -> PyResult<Option<Value>> {
@@ -300,6 +299,7 @@ impl Vm {
         }
     }
 
+    /// `_find_and_load` for a dotted absolute name: every parent first.
     pub(crate) fn import_dotted(&mut self, absname: &str) -> PyResult<Value> {
         if let Some(m) = self.imported_module(absname)? {
             return Ok(m);

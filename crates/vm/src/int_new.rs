@@ -183,24 +183,8 @@ fn exact_int(vm: &mut Vm, r: Value, method: &str) -> PyResult<Value> {
     if matches!(r, Value::Int(_) | Value::BigInt(_)) {
         return Ok(r);
     }
-    match int_value(&r) {
-        Some(i) => {
-            vm.warn(
-                ExcKind::DeprecationWarning,
-                &format!(
-                    "{method} returned non-int (type {}).  The ability to return an instance of a \
-                     strict subclass of int is deprecated, and may be removed in a future version \
-                     of Python.",
-                    type_name(&r)
-                ),
-            )?;
-            Ok(i)
-        }
-        None => Err(PyErr::type_error(format!(
-            "{method} returned non-int (type {})",
-            type_name(&r)
-        ))),
-    }
+    let value = int_value(&r);
+    vm.subclass_result(&format!("{method} returned non-int"), "int", &r, value)
 }
 
 /// `int(float)`: truncation toward zero.

@@ -1092,24 +1092,14 @@ impl Vm {
     /// What `v.__float__()` returned, as `PyNumber_Float` accepts it: a
     /// float, or a float subclass with a `DeprecationWarning`.
     fn float_result(&mut self, v: &Value, r: Value) -> PyResult<Value> {
-        let bad = |r: &Value| {
-            format!(
-                "{}.__float__ returned non-float (type {})",
-                type_name(v),
-                type_name(r)
-            )
-        };
-        match &r {
-            Value::Float(_) => Ok(r),
-            Value::Instance(i) if matches!(i.payload(), Some(Value::Float(_))) => {
-                let msg = bad(&r)
-                    + ".  The ability to return an instance of a strict subclass of float is \
-                       deprecated, and may be removed in a future version of Python.";
-                self.warn(ExcKind::DeprecationWarning, &msg)?;
-                Ok(i.payload.clone())
-            }
-            _ => Err(PyErr::type_error(bad(&r))),
+        if let Value::Float(_) = r {
+            return Ok(r);
         }
+        let payload = payload_of(&r)
+            .filter(|p| matches!(p, Value::Float(_)))
+            .cloned();
+        let returned = format!("{}.__float__ returned non-float", type_name(v));
+        self.subclass_result(&returned, "float", &r, payload)
     }
 
     /// `type(cls).__instancecheck__(cls, v)` (or `__subclasscheck__`) when the

@@ -13,6 +13,33 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 impl Vm {
+    /// What a conversion method (`__int__`, `__float__`, `__complex__`)
+    /// returned when it is not exactly a `kind`: the value of a strict
+    /// subclass instance (`payload`) is taken with CPython's
+    /// DeprecationWarning (bpo-29894); anything else is the TypeError
+    /// `"{returned} (type T)"`, where `returned` reads like
+    /// `"__int__ returned non-int"`.
+    pub(crate) fn subclass_result(
+        &mut self,
+        returned: &str,
+        kind: &str,
+        r: &crate::value::Value,
+        payload: Option<crate::value::Value>,
+    ) -> PyResult<crate::value::Value> {
+        let bad = format!("{returned} (type {})", crate::types::type_name(r));
+        let Some(value) = payload else {
+            return Err(crate::exc::PyErr::type_error(bad));
+        };
+        self.warn(
+            ExcKind::DeprecationWarning,
+            &format!(
+                "{bad}.  The ability to return an instance of a strict subclass of {kind} is \
+                 deprecated, and may be removed in a future version of Python."
+            ),
+        )?;
+        Ok(value)
+    }
+
     /// `PyErr_WarnEx(category, message, 1)`: a warning attributed to the
     /// Python code that called the native function issuing it.
     ///

@@ -173,15 +173,7 @@ impl AsyncObj {
 
     /// The method table of the object's type.
     pub fn methods(&self) -> &'static [BuiltinDef] {
-        match self {
-            AsyncObj::Coro(c) if c.flavor == Flavor::AsyncGen => methods::AGEN_METHODS,
-            AsyncObj::Coro(_) => methods::CORO_METHODS,
-            AsyncObj::Wrapper(_) => methods::WRAPPER_METHODS,
-            AsyncObj::ASend { .. } => methods::ASEND_METHODS,
-            AsyncObj::AThrow { .. } => methods::ATHROW_METHODS,
-            AsyncObj::Wrapped(_) => &[],
-            AsyncObj::ANext { .. } => methods::ANEXT_METHODS,
-        }
+        table_named(self.type_name()).unwrap_or(&[])
     }
 }
 

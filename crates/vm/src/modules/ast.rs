@@ -310,12 +310,12 @@ fn constant_value(c: &Constant) -> Value {
     }
 }
 
-/// Positions read from objects, addressed by the ranges handed to the compiler:
-/// a range `(i, i + 1)` is the start at entry `i` and the end at `i + 1`.
 /// The deepest tree `compile()` reads from objects whatever the recursion
 /// limit: the compiler walks the tree recursively on the Rust stack.
 const MAX_TREE_DEPTH: usize = 3000;
 
+/// Positions read from objects, addressed by the ranges handed to the compiler:
+/// a range `(i, i + 1)` is the start at entry `i` and the end at `i + 1`.
 #[derive(Debug, Default)]
 struct PositionTable(Vec<(u32, u32)>);
 
