@@ -31,3 +31,14 @@ except TypeError as e:
     print("TypeError:", e)
 print(format(1.5e20 + 3j, ",.2f"), format(1.5e20 + 3j, "^44,.2f"), format(-12345.5 - 1234567j, "_"))
 print(format(1234567.25 + 0j, ",g"), format(complex(1e6, -2e6), ",.1f"))
+
+
+# complex(subclass instance) keeps the signs of zero parts.
+class Plain(complex):
+    pass
+
+
+for x in (0.0, -0.0):
+    for y in (0.0, -0.0):
+        z = complex(Plain(x, y))
+        print(type(z).__name__, repr(z.real), repr(z.imag), repr(complex(Plain(x, y), 0.0).imag))
