@@ -1699,7 +1699,11 @@ fn construct_complex(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     // `complex_new`: with no second argument the imaginary part is the
     // first's exactly (`0.0 + -0.0` would lose the sign of a zero).
     if real_is_complex {
-        out_im = if imag.is_none() { re.im } else { out_im + re.im };
+        out_im = if imag.is_none() {
+            re.im
+        } else {
+            out_im + re.im
+        };
     }
     Ok(Complex::new(out_re, out_im).value())
 }
