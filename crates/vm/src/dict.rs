@@ -333,7 +333,6 @@ impl Dict {
         self.used == 0
     }
 
-    /// Removes every entry.
     /// A counter that changes on every mutation (for lookup caches).
     pub fn version(&self) -> u64 {
         self.version
@@ -558,12 +557,39 @@ impl Dict {
         })
     }
 
-    /// The keys stored with hash `hash` (candidates for a Python-level `__eq__`).
+    /// The keys stored with hash `hash` (candidates for a Python-level
+    /// `__eq__`), in probe order: only the probe sequence of `hash` is
+    /// walked, so finding a key stays O(1) however large the table.
     pub fn keys_with_hash(&self, hash: i64) -> Vec<Value> {
-        self.iter_entries()
-            .filter(|(h, _, _)| *h == hash)
-            .map(|(_, k, _)| k.clone())
-            .collect()
+        let mut out = Vec::new();
+        if self.set_mode {
+            self.set_keys_with_hash(hash, &mut out);
+            return out;
+        }
+        if self.indices.is_empty() {
+            return out;
+        }
+        let mask = self.indices.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let ix = self.indices[i];
+            if ix == EMPTY {
+                return out;
+            }
+            if ix != DUMMY {
+                let e = &self.entries[ix as usize];
+                if e.hash == hash {
+                    out.push(e.key.clone());
+                }
+            }
+            perturb >>= 5;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        }
     }
 
     /// Removes the entry whose key is `key` (by identity or builtin equality) and hash `hash`.

@@ -34,6 +34,7 @@ native_methods!(GA_M, "types.GenericAlias", [
     "__hash__" => ga_hash, "__or__" => ga_or, "__ror__" => ga_ror,
     "__mro_entries__" => ga_mro_entries, "__instancecheck__" => ga_instancecheck,
     "__subclasscheck__" => ga_subclasscheck, "__reduce__" => ga_reduce, "__dir__" => ga_dir,
+    "__iter__" => ga_iter,
 ]);
 native_fn!(ORIGIN, "__origin__", "types.GenericAlias", ga_origin);
 native_fn!(ARGS, "__args__", "types.GenericAlias", ga_args);
@@ -269,39 +270,69 @@ fn index_of(list: &[Value], v: &Value) -> Option<usize> {
 }
 
 /// `obj` with the type variables `params` replaced by `items` when `obj` has
-/// parameters of its own (`list[T]` inside `dict[str, list[T]]`).
-fn subs_tvars(
-    vm: &mut Vm,
-    obj: &Value,
-    params: &[Value],
-    items: &[Value],
-    varparam: usize,
-) -> PyResult<Value> {
+/// parameters of its own (`list[T]` inside `dict[str, list[T]]`). A
+/// `TypeVarTuple`'s item is a tuple, spread in place.
+fn subs_tvars(vm: &mut Vm, obj: &Value, params: &[Value], items: &[Value]) -> PyResult<Value> {
     let sub = match attr_opt(vm, obj, "__parameters__")? {
         Some(Value::Tuple(t)) if !t.is_empty() => t,
         _ => return Ok(obj.clone()),
     };
     let mut subargs = Vec::with_capacity(sub.len());
     for arg in sub.iter() {
-        match index_of(params, arg) {
-            Some(i) if i == varparam => {
-                let n = items.len() + 1 - params.len();
-                subargs.extend(items.iter().skip(i).take(n).cloned());
-            }
-            Some(mut i) => {
-                if i > varparam {
-                    i = (i + items.len()).saturating_sub(sub.len());
-                }
-                subargs.push(items.get(i).cloned().unwrap_or(Value::None));
-            }
-            None => subargs.push(arg.clone()),
+        let Some(i) = index_of(params, arg) else {
+            subargs.push(arg.clone());
+            continue;
+        };
+        let item = items.get(i).cloned().unwrap_or(Value::None);
+        match &item {
+            Value::Tuple(t) if is_var_tuple(&params[i]) => subargs.extend(t.iter().cloned()),
+            _ => subargs.push(item),
         }
     }
     vm.getitem(obj, &Value::tuple(subargs))
 }
 
+/// The arguments of `*tuple[int, str]` (`(int, str)`), or `None` when `arg`
+/// is not an unpacked tuple.
+fn unpacked_tuple_args(vm: &mut Vm, arg: &Value) -> PyResult<Option<Value>> {
+    if let Some(st) = state_of::<Alias>(arg) {
+        let s = borrow(&st)?;
+        if s.starred
+            && matches!(&s.origin, Value::Type(t) if t.kind == TypeKind::Tuple && t.heap.is_none())
+        {
+            return Ok(Some(s.args.clone()));
+        }
+    }
+    Ok(attr_opt(vm, arg, "__typing_unpacked_tuple_args__")?.filter(|v| !matches!(v, Value::None)))
+}
+
+/// The substitution items of `item`, with unpacked fixed-length tuples
+/// spread in place: `C[*tuple[int, str]]` substitutes `int, str`, while
+/// `*tuple[int, ...]` stays one item.
+fn unpack_args(vm: &mut Vm, item: &Value) -> PyResult<Vec<Value>> {
+    let given: &[Value] = match item {
+        Value::Tuple(t) => t,
+        other => std::slice::from_ref(other),
+    };
+    let mut out = Vec::with_capacity(given.len());
+    for arg in given {
+        if !matches!(arg, Value::Type(_)) {
+            if let Some(Value::Tuple(sub)) = unpacked_tuple_args(vm, arg)? {
+                if !matches!(sub.last(), Some(Value::Ellipsis)) {
+                    out.extend(sub.iter().cloned());
+                    continue;
+                }
+            }
+        }
+        out.push(arg.clone());
+    }
+    Ok(out)
+}
+
 /// The arguments of `self_v` (an alias or union with `args` and `params`)
-/// after substituting `item` for its type variables.
+/// after substituting `item` for its type variables. Each parameter with a
+/// `__typing_prepare_subst__` (a `TypeVarTuple` packs its share of the items
+/// into one tuple, a `ParamSpec` wraps a list) first reshapes the items.
 pub fn subs_parameters(
     vm: &mut Vm,
     self_v: &Value,
@@ -314,29 +345,22 @@ pub fn subs_parameters(
         let r = vm.repr_of(self_v)?;
         return Err(PyErr::type_error(format!("{r} is not a generic class")));
     }
-    let items: Vec<Value> = match item {
-        Value::Tuple(t) => t.to_vec(),
-        other => vec![other.clone()],
-    };
-    let nitems = items.len();
-    let mut varparam = nparams;
-    for (i, p) in params.iter().enumerate() {
-        if is_var_tuple(p) {
-            if varparam < nparams {
-                let s = vm.str_of(self_v)?;
-                return Err(PyErr::type_error(format!(
-                    "More than one TypeVarTuple parameter in {s}"
-                )));
-            }
-            varparam = i;
+    let mut items = unpack_args(vm, item)?;
+    for param in params {
+        let Some(prepare) = attr_opt(vm, param, "__typing_prepare_subst__")? else {
+            continue;
+        };
+        if matches!(prepare, Value::None) {
+            continue;
         }
+        let packed = vm.call(&prepare, &[self_v.clone(), Value::tuple(items)])?;
+        items = match packed {
+            Value::Tuple(t) => t.to_vec(),
+            other => vec![other],
+        };
     }
-    if varparam < nparams {
-        if nitems + 1 < nparams {
-            let r = vm.repr_of(self_v)?;
-            return Err(PyErr::type_error(format!("Too few arguments for {r}")));
-        }
-    } else if nitems != nparams {
+    let nitems = items.len();
+    if nitems != nparams {
         let r = vm.repr_of(self_v)?;
         return Err(PyErr::type_error(format!(
             "Too {} arguments for {}; actual {}, expected {}",
@@ -348,35 +372,25 @@ pub fn subs_parameters(
     }
     let mut out = Vec::with_capacity(args.len());
     for arg in args {
+        if matches!(arg, Value::Type(_)) {
+            out.push(arg.clone());
+            continue;
+        }
         let unpack = match attr_opt(vm, arg, "__typing_is_unpacked_typevartuple__")? {
-            Some(v) if !matches!(arg, Value::Type(_)) => vm.truthy(&v)?,
-            _ => false,
+            Some(v) => vm.truthy(&v)?,
+            None => false,
         };
-        let subst = if matches!(arg, Value::Type(_)) {
-            None
-        } else {
-            attr_opt(vm, arg, "__typing_subst__")?
-        };
-        let new = match subst {
+        let new = match attr_opt(vm, arg, "__typing_subst__")? {
             Some(f) => {
-                let Some(mut i) = index_of(params, arg) else {
+                let Some(i) = index_of(params, arg) else {
                     return Err(PyErr::new(
                         ExcKind::SystemError,
                         "type variable missing from __parameters__",
                     ));
                 };
-                if i == varparam {
-                    return Err(PyErr::type_error(
-                        "Substitution of bare TypeVarTuple is not supported",
-                    ));
-                }
-                if i > varparam {
-                    i = (i + nitems).saturating_sub(nparams);
-                }
-                let x = items.get(i).cloned().unwrap_or(Value::None);
-                vm.call(&f, &[x])?
+                vm.call(&f, &[items[i].clone()])?
             }
-            None => subs_tvars(vm, arg, params, &items, varparam)?,
+            None => subs_tvars(vm, arg, params, &items)?,
         };
         if unpack {
             out.extend(vm.collect(&new)?);
@@ -575,8 +589,85 @@ fn ga_subclasscheck(_vm: &mut Vm, _a: Args<'_>) -> PyResult<Value> {
     ))
 }
 
-fn ga_reduce(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let (origin, args, _) = parts(&a, "__reduce__")?;
+/// The state of a `generic_alias_iterator`: the alias whose starred copy
+/// is still to come.
+struct AliasIter {
+    alias: Option<Value>,
+}
+
+native_methods!(GA_ITER_M, "generic_alias_iterator", [
+    "__iter__" => crate::native::iter_self, "__next__" => ga_iter_next,
+    "__reduce__" => ga_iter_reduce,
+]);
+
+static GA_ITER: ClassSpec = ClassSpec {
+    name: "generic_alias_iterator",
+    module: "builtins",
+    base: TypeKind::Object,
+    methods: GA_ITER_M,
+    classmethods: &[],
+    props: &[],
+    unhashable: false,
+};
+
+/// `iter(tuple[int])`, which yields `*tuple[int]` (the alias starred) once:
+/// what `[*tuple[int]]` and `Generic[*tuple[int]]` unpack.
+fn ga_iter(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    parts(&a, "__iter__")?;
+    Ok(alias_iter(vm, Some(a.pos[0].clone())))
+}
+
+fn alias_iter(vm: &mut Vm, alias: Option<Value>) -> Value {
+    let cls = class_of(vm, &GA_ITER);
+    new_object(&cls, AliasIter { alias })
+}
+
+fn ga_iter_next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let st = receiver::<AliasIter>(&a, "generic_alias_iterator", "__next__")?;
+    let Some(alias) = borrow(&st)?.alias.take() else {
+        return Err(crate::native::stop());
+    };
+    let (origin, args, _) = match state_of::<Alias>(&alias) {
+        Some(s) => {
+            let s = borrow(&s)?;
+            (s.origin.clone(), s.args.clone(), s.starred)
+        }
+        None => return Err(crate::native::stop()),
+    };
+    let cls = class_of(vm, &GENERIC_ALIAS);
+    Ok(new_object(
+        &cls,
+        Alias {
+            origin,
+            args,
+            params: None,
+            starred: true,
+        },
+    ))
+}
+
+/// `(iter, (alias,))`, or `(iter, ((),))` once exhausted.
+fn ga_iter_reduce(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let st = receiver::<AliasIter>(&a, "generic_alias_iterator", "__reduce__")?;
+    let alias = borrow(&st)?.alias.clone();
+    let iter = builtin_named(vm, "iter")?;
+    let arg = alias.unwrap_or_else(|| Value::tuple(Vec::new()));
+    Ok(Value::tuple(vec![iter, Value::tuple(vec![arg])]))
+}
+
+fn builtin_named(vm: &mut Vm, name: &str) -> PyResult<Value> {
+    crate::import::dict_get(&vm.builtins.borrow(), name)
+        .ok_or_else(|| PyErr::new(ExcKind::RuntimeError, format!("lost builtins.{name}")))
+}
+
+fn ga_reduce(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let (origin, args, starred) = parts(&a, "__reduce__")?;
+    if starred {
+        let plain = new_alias(vm, origin, &args);
+        let it = alias_iter(vm, Some(plain));
+        let next = builtin_named(vm, "next")?;
+        return Ok(Value::tuple(vec![next, Value::tuple(vec![it])]));
+    }
     let cls = type_of(&a.pos[0]);
     Ok(Value::tuple(vec![
         Value::Type(cls),

@@ -116,6 +116,24 @@ impl Dict {
         })
     }
 
+    /// The live keys of hash `hash` on its probe sequence
+    /// ([`Dict::keys_with_hash`]).
+    pub(super) fn set_keys_with_hash(&self, hash: i64, out: &mut Vec<Value>) {
+        if self.entries.is_empty() {
+            return;
+        }
+        probe(self.entries.len() - 1, hash, |j| {
+            let e = &self.entries[j];
+            if e.key.is_null() {
+                return (e.hash != DUMMY_HASH).then_some(());
+            }
+            if e.hash == hash {
+                out.push(e.key.clone());
+            }
+            None
+        });
+    }
+
     /// `set_add_entry`: adds or replaces, returning the old value if the key
     /// was present; resizes when an empty slot was consumed and the table is
     /// 60% full.

@@ -14,6 +14,7 @@
 //! have run the callback.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
 use crate::code::Code;
@@ -94,18 +95,45 @@ struct WeakRef {
     hash: Option<i64>,
 }
 
-/// Every weak reference made, to count them per referent and to reuse a
+/// One weak reference made, to count them per referent and to reuse a
 /// plain `ref(obj)` as CPython does.
 struct Entry {
-    target_id: usize,
     target: Target,
     obj: Weak<Instance>,
     proxy: bool,
     plain: bool,
 }
 
+/// The weak references made, by referent identity, each referent's in
+/// creation order (CPython keeps a list in every referent; a referent's
+/// death and `ref(obj)` look at that referent's entries only).
+#[derive(Default)]
+struct Registry {
+    by_target: HashMap<usize, Vec<Entry>>,
+    /// Entries stored.
+    len: usize,
+    /// When `len` reaches this, entries of dead references or dead
+    /// referents (whose identity may be reused) are dropped.
+    prune_at: usize,
+}
+
+impl Registry {
+    fn push(&mut self, target_id: usize, e: Entry) {
+        if self.len >= self.prune_at {
+            self.by_target.retain(|_, es| {
+                es.retain(|e| e.obj.strong_count() > 0 && e.target.get().is_some());
+                !es.is_empty()
+            });
+            self.len = self.by_target.values().map(Vec::len).sum();
+            self.prune_at = (self.len * 2).max(64);
+        }
+        self.by_target.entry(target_id).or_default().push(e);
+        self.len += 1;
+    }
+}
+
 thread_local! {
-    static REGISTRY: RefCell<(Vec<Entry>, usize)> = const { RefCell::new((Vec::new(), 64)) };
+    static REGISTRY: RefCell<Option<Registry>> = const { RefCell::new(None) };
     /// Referents other than instances that have a reference with a callback:
     /// `(identity, weak pointer)`.
     static WATCHED: RefCell<Vec<(usize, Target)>> = const { RefCell::new(Vec::new()) };
@@ -147,18 +175,15 @@ fn register(target: &Value, t: &Target, obj: &Value, proxy: bool, plain: bool) {
         return;
     };
     REGISTRY.with(|r| {
-        let mut r = r.borrow_mut();
-        if r.0.len() >= r.1 {
-            r.0.retain(|e| e.obj.strong_count() > 0 && e.target.get().is_some());
-            r.1 = (r.0.len() * 2).max(64);
-        }
-        r.0.push(Entry {
-            target_id: target.identity(),
-            target: t.clone(),
-            obj: Rc::downgrade(inst),
-            proxy,
-            plain,
-        });
+        r.borrow_mut().get_or_insert_with(Registry::default).push(
+            target.identity(),
+            Entry {
+                target: t.clone(),
+                obj: Rc::downgrade(inst),
+                proxy,
+                plain,
+            },
+        );
     });
 }
 
@@ -172,9 +197,16 @@ pub(crate) fn died(id: usize) {
             let Ok(mut r) = r.try_borrow_mut() else {
                 return Vec::new();
             };
+            let Some(reg) = r.as_mut() else {
+                return Vec::new();
+            };
+            let Some(entries) = reg.by_target.get_mut(&id) else {
+                return Vec::new();
+            };
             let mut found = Vec::new();
-            r.0.retain(|e| {
-                if e.target_id != id || e.target.get().is_some() {
+            let before = entries.len();
+            entries.retain(|e| {
+                if e.target.get().is_some() {
                     return true;
                 }
                 if let Some(obj) = e.obj.upgrade() {
@@ -182,6 +214,10 @@ pub(crate) fn died(id: usize) {
                 }
                 false
             });
+            reg.len -= before - entries.len();
+            if entries.is_empty() {
+                reg.by_target.remove(&id);
+            }
             found
         })
         .unwrap_or_default();
@@ -230,10 +266,12 @@ fn watch(obj: &Value, callback: &Value) {
 fn refs_to(target: &Value) -> Vec<(Value, bool, bool)> {
     let id = target.identity();
     REGISTRY.with(|r| {
-        r.borrow()
-            .0
+        let r = r.borrow();
+        let Some(entries) = r.as_ref().and_then(|reg| reg.by_target.get(&id)) else {
+            return Vec::new();
+        };
+        entries
             .iter()
-            .filter(|e| e.target_id == id)
             .filter(|e| e.target.get().is_some_and(|v| v.is(target)))
             .filter_map(|e| Some((Value::Instance(e.obj.upgrade()?), e.proxy, e.plain)))
             .collect()
