@@ -244,6 +244,18 @@ pub fn stop() -> PyErr {
     PyErr::with_args(ExcKind::StopIteration, Vec::new())
 }
 
+/// Whether `v` is an iterator (`PyIter_Check`: its class has `__next__`).
+pub fn is_iterator(v: &Value) -> bool {
+    match v {
+        Value::Iter(_) | Value::Generator(_) => true,
+        Value::Async(a) => a.is_iterator(),
+        Value::Instance(_) => {
+            crate::class::special(&crate::types::type_of(v), crate::names::D::Next).is_some()
+        }
+        _ => false,
+    }
+}
+
 /// `__iter__` of native iterators: the iterator itself.
 pub fn iter_self(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(a.pos.first().cloned().unwrap_or(Value::None))

@@ -24,7 +24,7 @@ use std::rc::Rc;
 use crate::exc::PyErr;
 use crate::func::BuiltinDef;
 use crate::gen::GenObj;
-use crate::types::{type_of, ExcKind};
+use crate::types::ExcKind;
 use crate::value::{StrObj, Value};
 
 pub use methods::{b_aiter, b_anext, gen_throw};
@@ -280,15 +280,7 @@ fn name(n: N) -> Rc<StrObj> {
     NAMES.with(|t| t[n as usize].clone())
 }
 
-/// Whether `v` is an iterator (`PyIter_Check`).
-pub(super) fn is_iterator(v: &Value) -> bool {
-    match v {
-        Value::Iter(_) | Value::Generator(_) => true,
-        Value::Async(a) => a.is_iterator(),
-        Value::Instance(_) => crate::class::special(&type_of(v), crate::names::D::Next).is_some(),
-        _ => false,
-    }
-}
+pub(super) use crate::native::is_iterator;
 
 pub(super) fn is_coroutine(v: &Value) -> bool {
     matches!(v, Value::Async(a) if matches!(&**a, AsyncObj::Coro(c) if c.flavor == Flavor::Coroutine))

@@ -56,19 +56,6 @@ fn ssize_of(v: &Value) -> PyResult<i64> {
     }
 }
 
-/// `PyIter_Check`.
-fn is_iterator(vm: &mut Vm, v: &Value) -> bool {
-    match v {
-        Value::Iter(_) | Value::Generator(_) => true,
-        Value::Async(a) => a.is_iterator(),
-        Value::Instance(_) => {
-            let name = vm.intern("__next__");
-            crate::class::lookup(&crate::types::type_of(v), &name).is_some()
-        }
-        _ => false,
-    }
-}
-
 // ---- count, repeat, cycle ----
 
 pub(super) fn count_reduce(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -203,10 +190,10 @@ pub(super) fn chain_reduce(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(tup(out))
 }
 
-pub(super) fn chain_setstate(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn chain_setstate(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = receiver::<Chain>(&a, "itertools.chain", "__setstate__")?;
     let t = state_tuple(state_arg(&a)?, 1, 2)?;
-    if !t.iter().all(|v| is_iterator(vm, v)) {
+    if !t.iter().all(crate::native::is_iterator) {
         return Err(PyErr::type_error("Arguments must be iterators."));
     }
     let mut s = borrow(&st)?;

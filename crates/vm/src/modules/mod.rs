@@ -93,6 +93,7 @@ mod tuplegetter;
 pub mod unicodedata;
 pub mod warnings;
 pub mod weakref;
+mod weakref_proxy;
 pub mod zlib;
 
 /// A module object.

@@ -28,7 +28,7 @@ use crate::native::{
     state_of, ClassSpec, PropSpec,
 };
 use crate::ops::CmpOp;
-use crate::types::{type_name, type_of, ExcKind, TypeKind, TypeObj};
+use crate::types::{type_name, ExcKind, TypeKind, TypeObj};
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -36,7 +36,7 @@ use super::new_module;
 
 /// A weak pointer to a referent of any weakly referenceable kind.
 #[derive(Clone)]
-enum Target {
+pub(super) enum Target {
     Instance(Weak<Instance>),
     Type(Weak<TypeObj>),
     Function(Weak<Function>),
@@ -71,7 +71,7 @@ impl Target {
         })
     }
 
-    fn get(&self) -> Option<Value> {
+    pub(super) fn get(&self) -> Option<Value> {
         Some(match self {
             Target::Instance(w) => Value::Instance(w.upgrade()?),
             Target::Type(w) => Value::Type(w.upgrade()?),
@@ -89,10 +89,10 @@ impl Target {
     }
 }
 
-struct WeakRef {
-    target: Target,
-    callback: Value,
-    hash: Option<i64>,
+pub(super) struct WeakRef {
+    pub(super) target: Target,
+    pub(super) callback: Value,
+    pub(super) hash: Option<i64>,
 }
 
 /// One weak reference made, to count them per referent and to reuse a
@@ -170,7 +170,7 @@ pub(crate) fn poll_watched() {
     }
 }
 
-fn register(target: &Value, t: &Target, obj: &Value, proxy: bool, plain: bool) {
+pub(super) fn register(target: &Value, t: &Target, obj: &Value, proxy: bool, plain: bool) {
     let Value::Instance(inst) = obj else {
         return;
     };
@@ -237,7 +237,7 @@ pub(crate) fn died(id: usize) {
 }
 
 /// Marks an instance referent whose death must call a callback.
-fn watch(obj: &Value, callback: &Value) {
+pub(super) fn watch(obj: &Value, callback: &Value) {
     if matches!(callback, Value::None) {
         return;
     }
@@ -262,25 +262,35 @@ fn watch(obj: &Value, callback: &Value) {
     }
 }
 
-/// The live weak references to `target`: `(ref object, is proxy, is plain ref)`.
-fn refs_to(target: &Value) -> Vec<(Value, bool, bool)> {
+/// The live weak references to `target`: `(ref object, is proxy, is plain
+/// ref)`, in the order of CPython's list in the referent: the shared plain
+/// `ref`, then the shared proxy, then the others newest first (each is
+/// inserted right after the shared ones).
+pub(super) fn refs_to(target: &Value) -> Vec<(Value, bool, bool)> {
     let id = target.identity();
-    REGISTRY.with(|r| {
+    let mut refs: Vec<(Value, bool, bool)> = REGISTRY.with(|r| {
         let r = r.borrow();
         let Some(entries) = r.as_ref().and_then(|reg| reg.by_target.get(&id)) else {
             return Vec::new();
         };
         entries
             .iter()
+            .rev()
             .filter(|e| e.target.get().is_some_and(|v| v.is(target)))
             .filter_map(|e| Some((Value::Instance(e.obj.upgrade()?), e.proxy, e.plain)))
             .collect()
-    })
+    });
+    refs.sort_by_key(|&(_, proxy, plain)| match (plain, proxy) {
+        (true, false) => 0,
+        (true, true) => 1,
+        _ => 2,
+    });
+    refs
 }
 
 super::module_functions!(WEAKREF_FUNCTIONS, "_weakref", [
     "getweakrefcount" => getweakrefcount, "getweakrefs" => getweakrefs,
-    "proxy" => proxy, "_remove_dead_weakref" => remove_dead_weakref,
+    "proxy" => super::weakref_proxy::proxy, "_remove_dead_weakref" => remove_dead_weakref,
 ]);
 
 native_methods!(REF_M, "weakref.ReferenceType", [
@@ -307,47 +317,11 @@ static REF: ClassSpec = ClassSpec {
     unhashable: false,
 };
 
-native_methods!(PROXY_M, "weakref.ProxyType", [
-    "__new__" => proxy_no_new, "__getattr__" => p_getattr, "__setattr__" => p_setattr,
-    "__delattr__" => p_delattr, "__repr__" => p_repr, "__str__" => p_str,
-    "__eq__" => p_eq, "__ne__" => p_ne, "__lt__" => p_lt, "__le__" => p_le,
-    "__gt__" => p_gt, "__ge__" => p_ge, "__bool__" => p_bool, "__len__" => p_len,
-    "__getitem__" => p_getitem, "__setitem__" => p_setitem, "__delitem__" => p_delitem,
-    "__contains__" => p_contains, "__iter__" => p_iter,
-]);
-static PROXY: ClassSpec = ClassSpec {
-    name: "ProxyType",
-    module: "weakref",
-    base: TypeKind::Object,
-    methods: PROXY_M,
-    classmethods: &[],
-    props: &[],
-    unhashable: true,
-};
-
-native_methods!(CPROXY_M, "weakref.CallableProxyType", [
-    "__new__" => proxy_no_new, "__getattr__" => p_getattr, "__setattr__" => p_setattr,
-    "__delattr__" => p_delattr, "__repr__" => p_repr, "__str__" => p_str,
-    "__eq__" => p_eq, "__ne__" => p_ne, "__lt__" => p_lt, "__le__" => p_le,
-    "__gt__" => p_gt, "__ge__" => p_ge, "__bool__" => p_bool, "__len__" => p_len,
-    "__getitem__" => p_getitem, "__setitem__" => p_setitem, "__delitem__" => p_delitem,
-    "__contains__" => p_contains, "__iter__" => p_iter, "__call__" => p_call,
-]);
-static CPROXY: ClassSpec = ClassSpec {
-    name: "CallableProxyType",
-    module: "weakref",
-    base: TypeKind::Object,
-    methods: CPROXY_M,
-    classmethods: &[],
-    props: &[],
-    unhashable: true,
-};
-
 /// Builds the `_weakref` module.
 pub fn init(vm: &mut Vm) -> Value {
     let r = Value::Type(class_of(vm, &REF));
-    let p = Value::Type(class_of(vm, &PROXY));
-    let cp = Value::Type(class_of(vm, &CPROXY));
+    let p = Value::Type(class_of(vm, &super::weakref_proxy::PROXY));
+    let cp = Value::Type(class_of(vm, &super::weakref_proxy::CPROXY));
     new_module(
         "_weakref",
         WEAKREF_FUNCTIONS,
@@ -360,7 +334,7 @@ pub fn init(vm: &mut Vm) -> Value {
     )
 }
 
-fn target_of(v: &Value) -> PyResult<Target> {
+pub(super) fn target_of(v: &Value) -> PyResult<Target> {
     if let Value::Instance(i) = v {
         // `__slots__` without `__weakref__` leaves no room for references.
         let t = i.class();
@@ -408,7 +382,7 @@ fn ref_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 /// The callback a just-made reference holds (`None` if none).
-fn borrow_callback(r: &Value) -> Value {
+pub(super) fn borrow_callback(r: &Value) -> Value {
     state_of::<WeakRef>(r)
         .and_then(|s| s.try_borrow().ok().map(|s| s.callback.clone()))
         .unwrap_or(Value::None)
@@ -554,187 +528,4 @@ fn remove_dead_weakref(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         drop(old);
     }
     Ok(Value::None)
-}
-
-// ---- proxies ----
-
-fn proxy(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let args = positional(&a, "proxy", 1, 2)?;
-    let obj = &args[0];
-    let target = target_of(obj)?;
-    let callback = args.get(1).cloned().unwrap_or(Value::None);
-    let callable = crate::native::is_callable(obj);
-    let cls = class_of(vm, if callable { &CPROXY } else { &PROXY });
-    let p = new_object(
-        &cls,
-        WeakRef {
-            target: target.clone(),
-            callback,
-            hash: None,
-        },
-    );
-    register(obj, &target, &p, true, false);
-    watch(obj, &borrow_callback(&p));
-    Ok(p)
-}
-
-fn proxy_no_new(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let name = match a.pos.first() {
-        Some(Value::Type(t)) => t.name.clone(),
-        _ => "weakref.ProxyType".to_string(),
-    };
-    Err(PyErr::type_error(format!(
-        "cannot create '{name}' instances"
-    )))
-}
-
-fn referent(a: &Args<'_>) -> PyResult<Value> {
-    let st = receiver::<WeakRef>(a, "weakref.ProxyType", "__getattr__")?;
-    let v = borrow(&st)?.target.get();
-    v.ok_or_else(|| {
-        PyErr::new(
-            ExcKind::ReferenceError,
-            "weakly-referenced object no longer exists",
-        )
-    })
-}
-
-/// Unwraps a proxy argument to its referent (CPython's `UNWRAP`).
-fn unwrap(v: &Value) -> PyResult<Value> {
-    match state_of::<WeakRef>(v) {
-        Some(st) if crate::native::short_name(&type_of(v)).ends_with("ProxyType") => {
-            let t = borrow(&st)?.target.get();
-            t.ok_or_else(|| {
-                PyErr::new(
-                    ExcKind::ReferenceError,
-                    "weakly-referenced object no longer exists",
-                )
-            })
-        }
-        _ => Ok(v.clone()),
-    }
-}
-
-fn name_arg(vm: &mut Vm, a: &Args<'_>) -> PyResult<Rc<crate::value::StrObj>> {
-    match a.pos.get(1) {
-        Some(Value::Str(s)) => Ok(vm.intern(s.as_str())),
-        Some(other) => Err(PyErr::type_error(format!(
-            "attribute name must be string, not '{}'",
-            type_name(other)
-        ))),
-        None => Err(PyErr::type_error("expected an attribute name")),
-    }
-}
-
-fn p_getattr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let obj = referent(&a)?;
-    let name = name_arg(vm, &a)?;
-    vm.get_attr(&obj, &name)
-}
-
-fn p_setattr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let obj = referent(&a)?;
-    let name = name_arg(vm, &a)?;
-    let v = a.pos.get(2).cloned().unwrap_or(Value::None);
-    vm.set_attr(&obj, &name, v)?;
-    Ok(Value::None)
-}
-
-fn p_delattr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let obj = referent(&a)?;
-    let name = name_arg(vm, &a)?;
-    vm.del_attr(&obj, &name)?;
-    Ok(Value::None)
-}
-
-fn p_repr(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let obj = referent(&a)?;
-    Ok(Value::string(format!(
-        "<weakproxy at {:#x} to {} at {:#x}>",
-        a.pos[0].identity(),
-        type_name(&obj),
-        obj.identity()
-    )))
-}
-
-fn p_str(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let obj = referent(&a)?;
-    Ok(Value::string(vm.str_of(&obj)?))
-}
-
-fn p_compare(vm: &mut Vm, a: Args<'_>, op: CmpOp) -> PyResult<Value> {
-    let x = referent(&a)?;
-    let y = unwrap(a.pos.get(1).unwrap_or(&Value::None))?;
-    vm.rich_compare(op, &x, &y)
-}
-
-fn p_eq(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    p_compare(vm, a, CmpOp::Eq)
-}
-
-fn p_ne(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    p_compare(vm, a, CmpOp::Ne)
-}
-
-fn p_lt(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    p_compare(vm, a, CmpOp::Lt)
-}
-
-fn p_le(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    p_compare(vm, a, CmpOp::Le)
-}
-
-fn p_gt(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    p_compare(vm, a, CmpOp::Gt)
-}
-
-fn p_ge(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    p_compare(vm, a, CmpOp::Ge)
-}
-
-fn p_bool(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let obj = referent(&a)?;
-    Ok(Value::Bool(vm.truthy(&obj)?))
-}
-
-fn p_len(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let obj = referent(&a)?;
-    Ok(Value::Int(vm.len_of(&obj)? as i64))
-}
-
-fn p_getitem(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let obj = referent(&a)?;
-    let k = unwrap(a.pos.get(1).unwrap_or(&Value::None))?;
-    vm.getitem(&obj, &k)
-}
-
-fn p_setitem(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let obj = referent(&a)?;
-    let k = unwrap(a.pos.get(1).unwrap_or(&Value::None))?;
-    let v = unwrap(a.pos.get(2).unwrap_or(&Value::None))?;
-    vm.setitem(&obj, k, v)?;
-    Ok(Value::None)
-}
-
-fn p_delitem(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let obj = referent(&a)?;
-    let k = unwrap(a.pos.get(1).unwrap_or(&Value::None))?;
-    vm.delitem(&obj, &k)?;
-    Ok(Value::None)
-}
-
-fn p_contains(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let obj = referent(&a)?;
-    let k = unwrap(a.pos.get(1).unwrap_or(&Value::None))?;
-    Ok(Value::Bool(vm.contains(&obj, &k)?))
-}
-
-fn p_iter(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let obj = referent(&a)?;
-    vm.get_iter(&obj)
-}
-
-fn p_call(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let obj = referent(&a)?;
-    vm.call_with_kw(&obj, &a.pos[1..], a.kwnames, a.kwvals)
 }
