@@ -107,6 +107,17 @@ impl Run {
         }
     }
 
+    /// Back to the state of [`Run::new`], keeping the allocations (a search
+    /// tries one start position after another).
+    fn reset(&mut self) {
+        self.marks.fill(None);
+        self.trail.clear();
+        self.lastmark = -1;
+        self.lastindex = None;
+        self.repeat = None;
+        self.stack.clear();
+    }
+
     fn set_mark(&mut self, i: usize, v: Option<usize>) {
         if i >= self.marks.len() {
             return;
@@ -177,8 +188,18 @@ impl<'a> Matcher<'a> {
     /// `pattern.match` at `start`.
     pub fn match_at(&mut self, start: usize, ngroups: usize, mode: Mode) -> R<Option<Found>> {
         let mut run = Run::new(2 * ngroups);
+        self.match_in(&mut run, start, ngroups, mode)
+    }
+
+    fn match_in(
+        &mut self,
+        run: &mut Run,
+        start: usize,
+        ngroups: usize,
+        mode: Mode,
+    ) -> R<Option<Found>> {
         let top = TopLevel { start, mode };
-        match self.run(&mut run, 0, start, Some(top))? {
+        match self.run(run, 0, start, Some(top))? {
             Some(end) => {
                 let groups = (0..ngroups).map(|g| run.group(g)).collect();
                 Ok(Some(Found {
@@ -196,6 +217,7 @@ impl<'a> Matcher<'a> {
     pub fn search(&mut self, start: usize, ngroups: usize, mode: Mode) -> R<Option<Found>> {
         let prefix = self.literal_prefix()?;
         let mut pos = start;
+        let mut run = Run::new(2 * ngroups);
         loop {
             if let Some(c) = prefix {
                 // Skip positions where the first literal character cannot match.
@@ -210,7 +232,8 @@ impl<'a> Matcher<'a> {
                 match_all: mode.match_all,
                 must_advance: mode.must_advance && pos == start,
             };
-            if let Some(f) = self.match_at(pos, ngroups, m)? {
+            run.reset();
+            if let Some(f) = self.match_in(&mut run, pos, ngroups, m)? {
                 return Ok(Some(f));
             }
             if pos >= self.text.len() {
@@ -218,6 +241,47 @@ impl<'a> Matcher<'a> {
             }
             pos += 1;
         }
+    }
+
+    /// The first alternative of a `BRANCH` from the one at `alt` that can
+    /// match at `pos`: those starting with a literal or a character set the
+    /// character at `pos` fails are skipped without a choice point, as
+    /// `SRE_OP_BRANCH` does; `None` at the end of the alternatives.
+    fn viable_alt(&self, mut alt: usize, pos: usize) -> R<Option<usize>> {
+        loop {
+            let skip = self.atu(alt)?;
+            if skip == 0 {
+                return Ok(None);
+            }
+            let first = self.at(alt + 1)?;
+            if first != op::LITERAL && first != op::IN {
+                return Ok(Some(alt));
+            }
+            match self.text.get(pos) {
+                Some(&ch) if self.one(alt + 1, ch)? => return Ok(Some(alt)),
+                _ => alt += skip,
+            }
+        }
+    }
+
+    /// The largest repeat count from `count` down to `min` after which the
+    /// tail at `next` can start: when the tail begins with a literal, counts
+    /// that leave another character next are skipped without trying the
+    /// tail (`SRE_OP_REPEAT_ONE`'s "tail starts with a literal"); `None`
+    /// when no count is left.
+    fn tail_fit(&self, next: usize, start: usize, count: usize, min: usize) -> R<Option<usize>> {
+        if self.at(next)? != op::LITERAL {
+            return Ok(Some(count));
+        }
+        let c = self.at(next + 1)?;
+        let mut count = count;
+        while self.text.get(start + count) != Some(&c) {
+            if count <= min {
+                return Ok(None);
+            }
+            count -= 1;
+        }
+        Ok(Some(count))
     }
 
     /// The first op's literal when the pattern must begin with one character.
@@ -328,19 +392,17 @@ impl<'a> Matcher<'a> {
                         pc += 2;
                         true
                     }
-                    op::BRANCH => {
-                        let alt = pc + 1;
-                        if self.at(alt)? == 0 {
-                            false
-                        } else {
+                    op::BRANCH => match self.viable_alt(pc + 1, pos)? {
+                        None => false,
+                        Some(alt) => {
                             let next = alt + self.atu(alt)?;
-                            if self.at(next)? != 0 {
+                            if let Some(next) = self.viable_alt(next, pos)? {
                                 run.push(Kind::Branch { alt: next, pos });
                             }
                             pc = alt + 1;
                             true
                         }
-                    }
+                    },
                     op::REPEAT_ONE | op::MIN_REPEAT_ONE | op::POSSESSIVE_REPEAT_ONE => {
                         let min = self.atu(pc + 2)?;
                         let max = self.max_of(pc + 3)?;
@@ -364,9 +426,15 @@ impl<'a> Matcher<'a> {
                             pc = next;
                             break 'step true;
                         }
-                        let count = self.count(item, pos, max)?;
+                        let mut count = self.count(item, pos, max)?;
                         if count < min {
                             break 'step false;
+                        }
+                        if opcode == op::REPEAT_ONE {
+                            match self.tail_fit(next, pos, count, min)? {
+                                Some(c) => count = c,
+                                None => break 'step false,
+                            }
                         }
                         if opcode == op::REPEAT_ONE && count > min {
                             run.push(Kind::RepeatOne {
@@ -548,7 +616,7 @@ impl<'a> Matcher<'a> {
                     }
                     Kind::Branch { alt, pos: q } => {
                         let next = alt + self.atu(alt)?;
-                        if self.at(next)? != 0 {
+                        if let Some(next) = self.viable_alt(next, q)? {
                             run.push(Kind::Branch { alt: next, pos: q });
                         }
                         pc = alt + 1;
@@ -560,7 +628,9 @@ impl<'a> Matcher<'a> {
                         count,
                         min,
                     } => {
-                        let count = count - 1;
+                        let Some(count) = self.tail_fit(next, start, count - 1, min)? else {
+                            continue;
+                        };
                         if count > min {
                             run.push(Kind::RepeatOne {
                                 next,
