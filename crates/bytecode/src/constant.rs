@@ -31,6 +31,15 @@ impl PyStr {
         }
     }
 
+    /// A string that takes over `text`'s allocation (no copy).
+    pub fn from_boxed(text: Box<str>, interned: bool) -> PyStr {
+        PyStr {
+            data: text.into_boxed_bytes(),
+            utf8: true,
+            interned,
+        }
+    }
+
     /// A string from `surrogatepass` UTF-8 bytes; `None` if they are not such bytes.
     pub fn from_surrogatepass(bytes: &[u8], interned: bool) -> Option<PyStr> {
         let utf8 = std::str::from_utf8(bytes).is_ok();
@@ -66,6 +75,11 @@ impl PyStr {
     /// Whether CPython had interned this string.
     pub fn is_interned(&self) -> bool {
         self.interned
+    }
+
+    /// Records whether CPython had interned this string.
+    pub fn set_interned(&mut self, interned: bool) {
+        self.interned = interned;
     }
 
     /// Whether every character is ASCII.

@@ -71,28 +71,36 @@ fn interned(s: &str, singletons: &[char]) -> bool {
 fn intern_consts(c: &mut pith_bytecode::Constant, singletons: &[char]) {
     use pith_bytecode::Constant;
     match c {
-        Constant::Str(s) if !s.is_interned() => {
-            if let Some(text) = s.as_str() {
-                if interned(text, singletons) {
-                    *s = Arc::new(PyStr::new(text, true));
-                }
+        Constant::Str(s)
+            if !s.is_interned() && s.as_str().is_some_and(|text| interned(text, singletons)) =>
+        {
+            // The code object's list holds the only reference (the
+            // constants' index is gone): flag it in place.
+            if let Some(p) = Arc::get_mut(s) {
+                p.set_interned(true);
+            } else if let Some(text) = s.as_str() {
+                *s = Arc::new(PyStr::new(text, true));
             }
         }
-        Constant::Tuple(items) => {
-            let mut v: Vec<Constant> = items.to_vec();
-            v.iter_mut().for_each(|x| intern_consts(x, singletons));
-            *items = Arc::from(v);
-        }
-        Constant::FrozenSet(items) => {
-            let mut v: Vec<Constant> = items.to_vec();
-            v.iter_mut().for_each(|x| intern_consts(x, singletons));
-            *items = Arc::from(v);
-        }
+        Constant::Tuple(items) | Constant::FrozenSet(items) => match Arc::get_mut(items) {
+            Some(items) => items.iter_mut().for_each(|x| intern_consts(x, singletons)),
+            None => {
+                let mut v: Vec<Constant> = items.to_vec();
+                v.iter_mut().for_each(|x| intern_consts(x, singletons));
+                *items = Arc::from(v);
+            }
+        },
         _ => {}
     }
 }
 
-pub(crate) fn assemble(mut cfg: Cfg, mut consts: Consts, info: UnitInfo) -> CodeObject {
+/// Assembles the code object; `cfg`'s instruction vectors go to `pool`.
+pub(crate) fn assemble(
+    mut cfg: Cfg,
+    mut consts: Consts,
+    info: UnitInfo,
+    pool: &mut Vec<Vec<Instr>>,
+) -> CodeObject {
     flow::normalize(&mut cfg);
     flow::extend_blocks(&mut cfg);
 
@@ -209,30 +217,43 @@ pub(crate) fn assemble(mut cfg: Cfg, mut consts: Consts, info: UnitInfo) -> Code
     } else {
         Vec::new()
     };
+    cfg.recycle(pool);
 
     // compute_localsplus_info
-    let mut localsplusnames: Vec<Arc<PyStr>> = Vec::new();
-    let mut kinds = Vec::new();
-    for v in &info.varnames {
-        localsplusnames.push(Arc::new(PyStr::new(v, true)));
+    // The names move into the code object's strings, not copied.
+    let total = info.varnames.len() + info.cellvars.len() + info.freevars.len();
+    let mut localsplusnames: Vec<Arc<PyStr>> = Vec::with_capacity(total);
+    let mut kinds = Vec::with_capacity(total);
+    let own_cells: Vec<bool> = info
+        .cellvars
+        .iter()
+        .map(|c| !info.varnames.contains(c))
+        .collect();
+    for v in info.varnames {
         let mut k = local_kind::LOCAL;
-        if info.cellvars.contains(v) {
+        if info.cellvars.contains(&v) {
             k |= local_kind::CELL;
         }
+        localsplusnames.push(Arc::new(PyStr::from_boxed(v, true)));
         kinds.push(k);
     }
-    for c in &info.cellvars {
-        if info.varnames.contains(c) {
-            continue;
+    for (c, own) in info.cellvars.into_iter().zip(own_cells) {
+        if own {
+            localsplusnames.push(Arc::new(PyStr::from_boxed(c, true)));
+            kinds.push(local_kind::CELL);
         }
-        localsplusnames.push(Arc::new(PyStr::new(c, true)));
-        kinds.push(local_kind::CELL);
     }
-    for f in &info.freevars {
-        localsplusnames.push(Arc::new(PyStr::new(f, true)));
+    for f in info.freevars {
+        localsplusnames.push(Arc::new(PyStr::from_boxed(f, true)));
         kinds.push(local_kind::FREE);
     }
-    let mut const_list = consts.list;
+    let Consts {
+        list: mut const_list,
+        index,
+    } = consts;
+    // Its keys share the constants: dropped first, interning can flag
+    // strings in place instead of copying them (and every tuple).
+    drop(index);
     const_list
         .iter_mut()
         .for_each(|c| intern_consts(c, &info.interned_singletons));
@@ -246,8 +267,8 @@ pub(crate) fn assemble(mut cfg: Cfg, mut consts: Consts, info: UnitInfo) -> Code
         consts: const_list,
         names: info
             .names
-            .iter()
-            .map(|n| Arc::new(PyStr::new(n, true)))
+            .into_iter()
+            .map(|n| Arc::new(PyStr::from_boxed(n, true)))
             .collect(),
         localsplusnames,
         localspluskinds: kinds,

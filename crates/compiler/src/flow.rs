@@ -472,7 +472,9 @@ fn eliminate_empty_blocks(cfg: &mut Cfg) {
             cfg.block_mut(id).next = Some(next);
         }
     }
-    for id in cfg.order() {
+    let mut walk = Some(cfg.entry);
+    while let Some(id) = walk {
+        walk = cfg.block(id).next;
         let Some(last) = cfg.block(id).instrs.last().copied() else {
             continue;
         };
@@ -488,13 +490,17 @@ fn eliminate_empty_blocks(cfg: &mut Cfg) {
 /// `optimize_cfg`.
 #[inline(never)] // one entry per pass in profiles
 pub(crate) fn optimize_cfg(cfg: &mut Cfg, consts: &mut Consts) {
-    for id in cfg.order() {
+    let mut walk = Some(cfg.entry);
+    while let Some(id) = walk {
+        walk = cfg.block(id).next;
         optimize_block(cfg, id, consts);
         clean_block(cfg, id);
     }
     extend_blocks(cfg);
     mark_reachable(cfg);
-    for id in cfg.order() {
+    let mut walk = Some(cfg.entry);
+    while let Some(id) = walk {
+        walk = cfg.block(id).next;
         if cfg.block(id).predecessors == 0 {
             let b = cfg.block_mut(id);
             b.instrs.clear();
@@ -502,11 +508,15 @@ pub(crate) fn optimize_cfg(cfg: &mut Cfg, consts: &mut Consts) {
         }
     }
     eliminate_empty_blocks(cfg);
-    for id in cfg.order() {
+    let mut walk = Some(cfg.entry);
+    while let Some(id) = walk {
+        walk = cfg.block(id).next;
         clean_block(cfg, id);
     }
     let mut maybe_empty = false;
-    for id in cfg.order() {
+    let mut walk = Some(cfg.entry);
+    while let Some(id) = walk {
+        walk = cfg.block(id).next;
         let next = cfg.block(id).next;
         let b = cfg.block_mut(id);
         if let Some(last) = b.instrs.last_mut() {
@@ -601,7 +611,9 @@ pub(crate) fn trim_unused_consts(cfg: &Cfg, consts: &mut Consts) {
 /// `propagate_line_numbers`.
 #[inline(never)] // one entry per pass in profiles
 pub(crate) fn propagate_line_numbers(cfg: &mut Cfg) {
-    for id in cfg.order() {
+    let mut walk = Some(cfg.entry);
+    while let Some(id) = walk {
+        walk = cfg.block(id).next;
         if cfg.block(id).instrs.is_empty() {
             continue;
         }
@@ -644,7 +656,9 @@ pub(crate) fn propagate_line_numbers(cfg: &mut Cfg) {
 #[inline(never)] // one entry per pass in profiles
 pub(crate) fn guarantee_lineno_for_exits(cfg: &mut Cfg, firstlineno: i32) {
     let mut lineno = firstlineno;
-    for id in cfg.order() {
+    let mut walk = Some(cfg.entry);
+    while let Some(id) = walk {
+        walk = cfg.block(id).next;
         let b = cfg.block_mut(id);
         let Some(last) = b.instrs.last().copied() else {
             continue;
@@ -667,7 +681,7 @@ pub(crate) fn stackdepth(cfg: &mut Cfg, generator: bool) -> u32 {
     for b in &mut cfg.blocks {
         b.startdepth = i32::MIN;
     }
-    let mut stack: Vec<BlockId> = Vec::new();
+    let mut stack: Vec<BlockId> = Vec::with_capacity(cfg.blocks.len());
     let mut maxdepth = 0;
     let push = |cfg: &mut Cfg, stack: &mut Vec<BlockId>, b: BlockId, depth: i32| {
         let blk = cfg.block_mut(b);
@@ -791,7 +805,9 @@ pub(crate) fn convert_pseudo_to_nops(cfg: &mut Cfg) {
             }
         }
     }
-    for id in cfg.order() {
+    let mut walk = Some(cfg.entry);
+    while let Some(id) = walk {
+        walk = cfg.block(id).next;
         clean_block(cfg, id);
     }
 }

@@ -60,8 +60,16 @@ fn as_const(e: &Expr) -> Option<&Constant> {
 }
 
 fn make_const_tuple(elts: &[Expr]) -> Option<Constant> {
-    let items: Option<Vec<Constant>> = elts.iter().map(|e| as_const(e).cloned()).collect();
-    items.map(|v| Constant::Tuple(v.into_boxed_slice()))
+    // Checked first, so that the items are copied once into a vector of
+    // their exact size (collecting into `Option<Vec>` grew it step by step).
+    if !elts.iter().all(|e| matches!(e, Expr::Constant(_))) {
+        return None;
+    }
+    let items: Vec<Constant> = elts
+        .iter()
+        .map(|e| as_const(e).cloned().unwrap_or(Constant::None))
+        .collect();
+    Some(Constant::Tuple(items.into_boxed_slice()))
 }
 
 /// `fold_iter`: a list iterable becomes a tuple (a constant one when it can).

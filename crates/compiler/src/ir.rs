@@ -21,39 +21,75 @@ pub(crate) enum Op {
     PopJumpIfNotNone,
 }
 
+/// Properties of an [`Op`], as bits of [`Op::flags`].
+mod op_flag {
+    pub const JUMP: u8 = 1;
+    pub const BLOCK_PUSH: u8 = 2;
+    pub const UNCONDITIONAL: u8 = 4;
+    pub const SCOPE_EXIT: u8 = 8;
+}
+
+/// The flags of every real opcode by number: the passes ask these questions
+/// of every instruction, and a table lookup is a few instructions where the
+/// matches were a chain of comparisons.
+const REAL_FLAGS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        if let Some(op) = Opcode::from_u8(i as u8) {
+            if matches!(
+                op,
+                Opcode::JumpIfFalseOrPop | Opcode::JumpIfTrueOrPop | Opcode::ForIter | Opcode::Send
+            ) {
+                t[i] |= op_flag::JUMP;
+            }
+            if matches!(
+                op,
+                Opcode::ReturnValue | Opcode::RaiseVarargs | Opcode::Reraise
+            ) {
+                t[i] |= op_flag::SCOPE_EXIT;
+            }
+        }
+        i += 1;
+    }
+    t
+};
+
 impl Op {
     pub const NOP: Op = Op::Real(Opcode::Nop);
 
-    /// Whether the instruction transfers control to its target (`is_jump`).
-    pub fn is_jump(self) -> bool {
+    #[inline]
+    fn flags(self) -> u8 {
         match self {
-            Op::Jump
-            | Op::JumpNoInterrupt
-            | Op::PopJumpIfFalse
-            | Op::PopJumpIfTrue
-            | Op::PopJumpIfNone
-            | Op::PopJumpIfNotNone => true,
-            Op::Real(op) => matches!(
-                op,
-                Opcode::JumpIfFalseOrPop | Opcode::JumpIfTrueOrPop | Opcode::ForIter | Opcode::Send
-            ),
-            _ => false,
+            Op::Real(op) => REAL_FLAGS[op as u8 as usize],
+            Op::SetupFinally | Op::SetupCleanup | Op::SetupWith => op_flag::BLOCK_PUSH,
+            Op::PopBlock => 0,
+            Op::Jump | Op::JumpNoInterrupt => op_flag::JUMP | op_flag::UNCONDITIONAL,
+            Op::PopJumpIfFalse | Op::PopJumpIfTrue | Op::PopJumpIfNone | Op::PopJumpIfNotNone => {
+                op_flag::JUMP
+            }
         }
     }
 
+    /// Whether the instruction transfers control to its target (`is_jump`).
+    #[inline]
+    pub fn is_jump(self) -> bool {
+        self.flags() & op_flag::JUMP != 0
+    }
+
+    #[inline]
     pub fn is_block_push(self) -> bool {
-        matches!(self, Op::SetupFinally | Op::SetupCleanup | Op::SetupWith)
+        self.flags() & op_flag::BLOCK_PUSH != 0
     }
 
+    #[inline]
     pub fn is_unconditional_jump(self) -> bool {
-        matches!(self, Op::Jump | Op::JumpNoInterrupt)
+        self.flags() & op_flag::UNCONDITIONAL != 0
     }
 
+    #[inline]
     pub fn is_scope_exit(self) -> bool {
-        matches!(
-            self,
-            Op::Real(Opcode::ReturnValue | Opcode::RaiseVarargs | Opcode::Reraise)
-        )
+        self.flags() & op_flag::SCOPE_EXIT != 0
     }
 
     /// `stack_effect(opcode, oparg, jump)` of compile.c.
@@ -129,15 +165,21 @@ pub(crate) struct Cfg {
     pub current: BlockId,
     /// The next instruction must start a new block (`u_need_new_implicit_block`).
     pub need_new_block: bool,
+    /// Empty instruction vectors of code objects already assembled, which
+    /// new blocks take instead of allocating (one per block was a tenth of
+    /// the compiler's allocations).
+    pub spare: Vec<Vec<Instr>>,
 }
 
 impl Cfg {
-    pub fn new() -> Self {
+    /// An empty graph whose blocks reuse the vectors in `spare`.
+    pub fn with_spare(spare: Vec<Vec<Instr>>) -> Self {
         let mut cfg = Cfg {
             blocks: Vec::new(),
             entry: 0,
             current: 0,
             need_new_block: false,
+            spare,
         };
         cfg.entry = cfg.new_block();
         cfg.current = cfg.entry;
@@ -145,8 +187,22 @@ impl Cfg {
     }
 
     pub fn new_block(&mut self) -> BlockId {
-        self.blocks.push(Block::default());
+        let instrs = self.spare.pop().unwrap_or_default();
+        self.blocks.push(Block {
+            instrs,
+            ..Block::default()
+        });
         (self.blocks.len() - 1) as BlockId
+    }
+
+    /// Empties the graph, adding its instruction vectors to `pool`.
+    pub fn recycle(self, pool: &mut Vec<Vec<Instr>>) {
+        pool.extend(self.spare);
+        pool.extend(self.blocks.into_iter().map(|b| {
+            let mut v = b.instrs;
+            v.clear();
+            v
+        }));
     }
 
     pub fn block(&self, b: BlockId) -> &Block {
@@ -194,7 +250,8 @@ impl Cfg {
         });
     }
 
-    /// Blocks in layout order (`b_next` chain from the entry).
+    /// Blocks in layout order (`b_next` chain from the entry). Passes that
+    /// do not relink blocks walk the chain itself instead, with no vector.
     pub fn order(&self) -> Vec<BlockId> {
         let mut out = Vec::with_capacity(self.blocks.len());
         let mut b = Some(self.entry);

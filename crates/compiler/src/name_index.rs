@@ -24,7 +24,13 @@ impl NameIndex {
     #[inline]
     pub fn get<T>(&self, list: &[T], key: impl Fn(&T) -> &str, name: &str) -> Option<usize> {
         if list.len() <= LINEAR_MAX {
-            list.iter().position(|n| key(n) == name)
+            // Length and first byte first: most names of a list differ
+            // there, and the comparison of the rest is a `memcmp` call.
+            let wanted = name.as_bytes();
+            list.iter().position(|n| {
+                let k = key(n).as_bytes();
+                k.len() == wanted.len() && k.first() == wanted.first() && k == wanted
+            })
         } else {
             self.map.get(name).map(|&i| i as usize)
         }

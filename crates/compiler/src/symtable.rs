@@ -950,7 +950,10 @@ fn analyze_block<'n>(
     let mut newfree = Set::default();
     let mut newbound = Set::default();
     let kind = t.scopes[id].kind;
-    if kind == BlockKind::Class {
+    // `local`, `newbound` and `newglobal` only pass names down to child
+    // scopes: a scope without children (most functions) skips them.
+    let has_children = !t.scopes[id].children.is_empty();
+    if kind == BlockKind::Class && has_children {
         newglobal.extend(global.iter().copied());
         if let Some(b) = bound.as_deref() {
             newbound.extend(b.iter().copied());
@@ -996,7 +999,9 @@ fn analyze_block<'n>(
             free.insert(name);
             Scope::Free
         } else if fl & flag::BOUND != 0 {
-            local.insert(name);
+            if has_children {
+                local.insert(name);
+            }
             global.remove(name);
             Scope::Local
         } else if bound.as_deref().is_some_and(|b| b.contains(name)) {
@@ -1013,16 +1018,18 @@ fn analyze_block<'n>(
         };
         scopes.push(sc);
     }
-    if kind != BlockKind::Class {
-        if kind == BlockKind::Function {
-            newbound.extend(local.iter().copied());
+    if has_children {
+        if kind != BlockKind::Class {
+            if kind == BlockKind::Function {
+                newbound.extend(local.iter().copied());
+            }
+            if let Some(b) = bound.as_deref() {
+                newbound.extend(b.iter().copied());
+            }
+            newglobal.extend(global.iter().copied());
+        } else {
+            newbound.insert("__class__");
         }
-        if let Some(b) = bound.as_deref() {
-            newbound.extend(b.iter().copied());
-        }
-        newglobal.extend(global.iter().copied());
-    } else {
-        newbound.insert("__class__");
     }
     let mut allfree = Set::default();
     let children = t.scopes[id].children.clone();

@@ -476,7 +476,7 @@ impl Diag<'_, '_, '_> {
             .collect();
         let l = self.tokens[first].0;
         let r = self.tokens[self.index - 1].2;
-        crate::builders::strings(l, r, parts).err()
+        crate::builders::strings(l, r, &parts).err()
     }
 
     fn message(&self, expected: &[String]) -> Option<SyntaxErr> {

@@ -147,6 +147,9 @@ pub(crate) struct Compiler<'a> {
     pub module: &'a Mod,
     /// Its identifiers, collected the first time a frozenset constant needs them.
     pub identifiers: Option<crate::interned::ModuleIdentifiers<'a>>,
+    /// Instruction vectors of assembled code objects, for the next unit's
+    /// blocks (see [`Cfg::spare`]).
+    pub instr_pool: Vec<Vec<crate::ir::Instr>>,
 }
 
 impl<'a> Compiler<'a> {
@@ -317,7 +320,7 @@ impl<'a> Compiler<'a> {
         let mut unit = Unit {
             kind,
             scope,
-            cfg: Cfg::new(),
+            cfg: Cfg::with_spare(std::mem::take(&mut self.instr_pool)),
             consts: Consts::new(),
             names: NameTable::default(),
             varnames,
@@ -404,12 +407,11 @@ impl<'a> Compiler<'a> {
         }
         let flags = self.code_flags();
         let unit = self.units.pop().expect("exit_scope with an open unit");
+        let name_interned = !unit.name.starts_with('<');
+        let qualname_interned = unit.qualname == unit.name && name_interned;
         let info = UnitInfo {
-            name: Arc::new(PyStr::new(&unit.name, !unit.name.starts_with('<'))),
-            qualname: Arc::new(PyStr::new(
-                &unit.qualname,
-                unit.qualname == unit.name && !unit.name.starts_with('<'),
-            )),
+            name: Arc::new(PyStr::from_boxed(unit.name, name_interned)),
+            qualname: Arc::new(PyStr::from_boxed(unit.qualname, qualname_interned)),
             filename: self.filename.clone(),
             firstlineno: unit.firstlineno,
             argcount: unit.argcount + unit.posonlyargcount,
@@ -422,7 +424,12 @@ impl<'a> Compiler<'a> {
             names: unit.names.list,
             interned_singletons: self.interned_singletons.clone(),
         };
-        Ok(Arc::new(assemble(unit.cfg, unit.consts, info)))
+        Ok(Arc::new(assemble(
+            unit.cfg,
+            unit.consts,
+            info,
+            &mut self.instr_pool,
+        )))
     }
 
     fn code_flags(&self) -> CodeFlags {
@@ -662,6 +669,7 @@ pub(crate) fn compile_mod<'a>(
         warnings: Vec::new(),
         module,
         identifiers: None,
+        instr_pool: Vec::new(),
     };
     let key = crate::symtable::node_key(module);
     c.enter_scope("<module>", UnitKind::Module, key, 1)?;

@@ -59,8 +59,26 @@ pub(crate) fn call_args(items: (Vec<ArgItem>, bool)) -> Res<(Vec<Expr>, Vec<Keyw
 }
 
 fn call_args_at((items, _comma): (Vec<ArgItem>, bool), r: u32) -> Res<(Vec<Expr>, Vec<Keyword>)> {
-    let mut args = Vec::new();
-    let mut keywords: Vec<Keyword> = Vec::new();
+    // Sized up front: growing the vectors push by push was most of the
+    // reallocations of a parse.
+    let positional = items
+        .iter()
+        .filter(|i| matches!(i, ArgItem::Positional(_) | ArgItem::Star(_)))
+        .count();
+    if positional == items.len() {
+        // Only positional arguments (most calls): nothing to check, and the
+        // expressions are taken out in the items' own vector.
+        let args = items
+            .into_iter()
+            .filter_map(|i| match i {
+                ArgItem::Positional(e) | ArgItem::Star(e) => Some(e),
+                _ => None,
+            })
+            .collect();
+        return Ok((args, Vec::new()));
+    }
+    let mut args = Vec::with_capacity(positional);
+    let mut keywords: Vec<Keyword> = Vec::with_capacity(items.len() - positional);
     let mut seen_double_star = false;
     for item in items {
         match item {

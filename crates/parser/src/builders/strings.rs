@@ -56,7 +56,7 @@ fn split(text: &str) -> (Prefix, &str, usize) {
 
 /// The value of `s1 s2 ...`: a `Constant` or, with an f-string among them,
 /// a `JoinedStr`.
-pub(crate) fn strings(l: u32, r: u32, parts: Vec<StrPart<'_>>) -> Res<Expr> {
+pub(crate) fn strings(l: u32, r: u32, parts: &[StrPart<'_>]) -> Res<Expr> {
     strings_inner(l, r, parts).map_err(|mut e| {
         // Decoding errors point after the literal, as CPython's do.
         if e.msg.starts_with('(') {
@@ -67,11 +67,26 @@ pub(crate) fn strings(l: u32, r: u32, parts: Vec<StrPart<'_>>) -> Res<Expr> {
     })
 }
 
-fn strings_inner(l: u32, r: u32, parts: Vec<StrPart<'_>>) -> Res<Expr> {
+/// [`strings`] of the grammar's `first` part and the parts after it: a lone
+/// literal, most of them, needs no vector.
+pub(crate) fn string_parts<'a>(
+    l: u32,
+    r: u32,
+    first: StrPart<'a>,
+    mut rest: Vec<StrPart<'a>>,
+) -> Res<Expr> {
+    if rest.is_empty() {
+        return strings(l, r, std::slice::from_ref(&first));
+    }
+    rest.insert(0, first);
+    strings(l, r, &rest)
+}
+
+fn strings_inner(l: u32, r: u32, parts: &[StrPart<'_>]) -> Res<Expr> {
     let range = TextRange::new(l, r);
     let first_bytes = parts.first().is_some_and(|p| split(p.text).0.bytes);
     let mut any_f = false;
-    for p in &parts {
+    for p in parts {
         let (prefix, ..) = split(p.text);
         if prefix.bytes != first_bytes {
             return Err(SyntaxErr::syntax(
@@ -89,7 +104,7 @@ fn strings_inner(l: u32, r: u32, parts: Vec<StrPart<'_>>) -> Res<Expr> {
     };
     if first_bytes {
         let mut out = Vec::new();
-        for p in &parts {
+        for p in parts {
             let (prefix, body, off) = split(p.text);
             if !body.is_ascii() {
                 return Err(SyntaxErr::syntax(
@@ -112,7 +127,7 @@ fn strings_inner(l: u32, r: u32, parts: Vec<StrPart<'_>>) -> Res<Expr> {
             decode_str_owned(body, prefix.raw, parts[0].start + off as u32)?
         } else {
             let mut s = DecodedStr::default();
-            for p in &parts {
+            for p in parts {
                 let (prefix, body, off) = split(p.text);
                 decode_str(body, prefix.raw, p.start + off as u32, &mut s)?;
             }
@@ -126,7 +141,7 @@ fn strings_inner(l: u32, r: u32, parts: Vec<StrPart<'_>>) -> Res<Expr> {
         whole: range,
         kind,
     };
-    for p in &parts {
+    for p in parts {
         let (prefix, body, off) = split(p.text);
         let base = p.start + off as u32;
         if prefix.fstring {

@@ -248,41 +248,43 @@ pub(crate) fn assign(l: u32, r: u32, first: Expr, mut rest: Vec<Expr>) -> Res<St
     let Some(value) = rest.pop() else {
         return Err(SyntaxErr::syntax("invalid syntax", l, r));
     };
-    let mut targets = Vec::with_capacity(rest.len() + 1);
-    targets.push(first);
-    targets.extend(rest);
-    if matches!(targets[0], Expr::Yield(_) | Expr::YieldFrom(_)) {
-        let range = targets[0].range();
+    // The targets are `first` and then `rest`, converted in `rest`'s vector
+    // (it had room for the value): one allocation per assignment.
+    if matches!(first, Expr::Yield(_) | Expr::YieldFrom(_)) {
+        let range = first.range();
         return Err(SyntaxErr::syntax(
             "assignment to yield expression not possible",
             range.start,
             range.end,
         ));
     }
-    if targets
-        .iter()
+    if std::iter::once(&first)
+        .chain(&rest)
         .any(|t| invalid_target(t, Targets::Star).is_some())
     {
-        let next = targets.get(1).unwrap_or(&value);
-        if let Some(err) = comparison_hint(&targets[0], next, targets.len() == 1) {
+        let next = rest.first().unwrap_or(&value);
+        if let Some(err) = comparison_hint(&first, next, rest.is_empty()) {
             return Err(err);
         }
     }
-    let mut out = Vec::with_capacity(targets.len());
-    for t in targets {
-        if matches!(t, Expr::Yield(_) | Expr::YieldFrom(_)) {
-            let range = t.range();
-            return Err(SyntaxErr::syntax(
-                "assignment to yield expression not possible",
-                range.start,
-                range.end,
-            ));
-        }
-        out.push(to_store(t)?);
-    }
+    rest.insert(0, first);
+    let targets = rest
+        .into_iter()
+        .map(|t| {
+            if matches!(t, Expr::Yield(_) | Expr::YieldFrom(_)) {
+                let range = t.range();
+                return Err(SyntaxErr::syntax(
+                    "assignment to yield expression not possible",
+                    range.start,
+                    range.end,
+                ));
+            }
+            to_store(t)
+        })
+        .collect::<Res<Vec<Expr>>>()?;
     Ok(Stmt::Assign(StmtAssign {
         range: TextRange::new(l, r),
-        targets: out,
+        targets,
         value: Box::new(value),
         type_comment: None,
     }))
