@@ -135,13 +135,21 @@ fn pystr(s: &pith_bytecode::PyStr) -> Rc<StrObj> {
     if text.len() > 64 {
         return Rc::new(StrObj::new(&text));
     }
+    intern_text(&text)
+}
+
+/// The one interned string of `text`: code objects' names and constants,
+/// `Vm::intern` and `sys.intern` share this table, so an attribute name
+/// stored by code is the very string `sys.intern` returns (as CPython, where
+/// `pickle` interns the attribute names it restores).
+pub(crate) fn intern_text(text: &str) -> Rc<StrObj> {
     NAMES.with(|n| {
         let mut n = n.borrow_mut();
-        if let Some(r) = n.get(text.as_ref()) {
+        if let Some(r) = n.get(text) {
             return r.clone();
         }
-        let r = Rc::new(StrObj::new(&text));
-        n.insert(text.as_ref().into(), r.clone());
+        let r = Rc::new(StrObj::new(text));
+        n.insert(text.into(), r.clone());
         r
     })
 }

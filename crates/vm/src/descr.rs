@@ -207,6 +207,13 @@ pub fn getattr(vm: &mut Vm, v: &Value, d: &Descr, name: &Rc<StrObj>) -> PyResult
     if let Some(m) = crate::descr_protocol::method(v, n) {
         return Ok(m);
     }
+    // `object`'s pickling methods act on the descriptor itself (a
+    // staticmethod's must not reach the function it wraps).
+    if matches!(n, "__reduce__" | "__reduce_ex__" | "__getstate__") {
+        if let Some(m) = crate::base_methods::object_method(v, n) {
+            return Ok(m);
+        }
+    }
     match d {
         Descr::Super { .. } => Err(crate::protocol::attribute_error(v, n)),
         Descr::MappingProxy(m) => crate::mappingproxy::getattr(vm, v, m, name),

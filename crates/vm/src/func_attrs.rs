@@ -129,6 +129,14 @@ pub fn delete(f: &Function, name: &Rc<StrObj>) -> PyResult<bool> {
         *f.annotations.borrow_mut() = None;
         return Ok(true);
     }
+    if name.as_str() == "__module__" {
+        // CPython's `func_module` member: deleted, it reads as None (the
+        // globals' `__name__` no longer answers).
+        dict_of(f)
+            .borrow_mut()
+            .insert(Value::Str(name.clone()), Value::None)?;
+        return Ok(true);
+    }
     let Some(d) = f.dict.borrow().clone() else {
         return Ok(false);
     };

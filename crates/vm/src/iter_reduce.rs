@@ -25,6 +25,27 @@ macro_rules! iter_methods {
 
 iter_methods!(WITH_STATE, ["__reduce__" => iter_reduce, "__setstate__" => iter_setstate]);
 iter_methods!(REDUCE_ONLY, ["__reduce__" => iter_reduce]);
+// The same with `__length_hint__`, which the pure-Python `operator.length_hint`
+// reads from the type (`type(it).__length_hint__`).
+iter_methods!(WITH_STATE_HINT, [
+    "__reduce__" => iter_reduce, "__setstate__" => iter_setstate,
+    "__length_hint__" => crate::modules::length_hint::iter_length_hint,
+]);
+iter_methods!(REDUCE_HINT, [
+    "__reduce__" => iter_reduce,
+    "__length_hint__" => crate::modules::length_hint::iter_length_hint,
+]);
+
+/// Iterator types without `__length_hint__` (CPython's `zip`, `enumerate`,
+/// `map`, `filter`, `callable_iterator`, `memory_iterator`).
+const NO_HINT: &[&str] = &[
+    "zip",
+    "enumerate",
+    "map",
+    "filter",
+    "callable_iterator",
+    "memory_iterator",
+];
 
 /// Iterator types whose state is an index or flag (`__setstate__`).
 const STATEFUL: &[&str] = &[
@@ -61,10 +82,11 @@ const LISTED: &[&str] = &[
 /// The method table of the builtin iterator type named `name`, if it has
 /// `__reduce__`.
 fn table_named(name: &str) -> Option<&'static [BuiltinDef]> {
+    let hint = !NO_HINT.contains(&name);
     if STATEFUL.contains(&name) {
-        Some(WITH_STATE)
+        Some(if hint { WITH_STATE_HINT } else { WITH_STATE })
     } else if LISTED.contains(&name) {
-        Some(REDUCE_ONLY)
+        Some(if hint { REDUCE_HINT } else { REDUCE_ONLY })
     } else {
         None
     }

@@ -400,7 +400,14 @@ pub fn builtin_type_dict(t: &Rc<TypeObj>) -> Dict {
     let mut d = Dict::new();
     if let Some(table) = crate::methods::table_for(&Value::Type(t.clone())) {
         for def in table {
-            let _ = d.insert(Value::str(def.name), Value::Builtin(def));
+            // A static method is stored wrapped, as CPython's class dicts
+            // hold a `staticmethod` around the function.
+            let v = if crate::reduce::static_owner(def).is_some() {
+                Value::Descr(Rc::new(Descr::StaticMethod(Value::Builtin(def))))
+            } else {
+                Value::Builtin(def)
+            };
+            let _ = d.insert(Value::str(def.name), v);
         }
     }
     // Every builtin class defines its own `__new__` (`enum` looks for it there).

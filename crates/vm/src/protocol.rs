@@ -1136,6 +1136,12 @@ impl Vm {
         if let Value::Module(m) = obj {
             let v = m.dict.borrow().get_str(name).cloned();
             if v.is_none() {
+                // `module` inherits `object.__reduce_ex__` (which refuses it).
+                if matches!(n, "__reduce__" | "__reduce_ex__" | "__getstate__") {
+                    if let Some(found) = crate::base_methods::object_method(obj, n) {
+                        return Ok(found);
+                    }
+                }
                 if let Some(found) = crate::import::module_special_attr(self, m, n)? {
                     return Ok(found);
                 }
@@ -1270,6 +1276,14 @@ impl Vm {
             (Value::Builtin(b), "__objclass__") if b.is_method => {
                 crate::types::builtin_type_named(crate::slots::owner_name(b)).map(Value::Type)
             }
+            // `bytearray.maketrans.__self__`: a static method hides its class.
+            (Value::Builtin(b), "__self__") if crate::reduce::static_owner(b).is_some() => {
+                Some(Value::None)
+            }
+            // Static methods of builtin classes have no module (`m_module` NULL).
+            (Value::Builtin(b), "__module__") if crate::reduce::static_owner(b).is_some() => {
+                Some(Value::None)
+            }
             // Module functions name their module as their owner; builtins none.
             (Value::Builtin(b), "__module__") if !b.is_method => {
                 Some(Value::str(if b.owner.is_empty() {
@@ -1278,11 +1292,13 @@ impl Vm {
                     b.owner
                 }))
             }
-            (Value::Builtin(b), "__qualname__") => Some(Value::string(if b.is_method {
-                format!("{}.{}", crate::slots::owner_name(b), b.name)
-            } else {
-                b.name.to_string()
-            })),
+            (Value::Builtin(b), "__qualname__") => Some(Value::string(
+                if b.is_method || crate::reduce::static_owner(b).is_some() {
+                    format!("{}.{}", crate::slots::owner_name(b), b.name)
+                } else {
+                    b.name.to_string()
+                },
+            )),
             (Value::Type(t), "__name__" | "__qualname__") => Some(Value::str(&t.name)),
             (Value::Type(t), "__base__") => Some(t.base.clone().map_or(Value::None, Value::Type)),
             (Value::Type(_), "__module__") => Some(Value::str("builtins")),

@@ -18,6 +18,17 @@ fn copyreg(vm: &mut Vm) -> PyResult<Value> {
     vm.import_name("copyreg", &Value::None, 0, &globals)
 }
 
+/// A special method looked up on the class and bound to `obj`
+/// (`_PyObject_LookupSpecial`): an instance's `__getattr__` is not asked.
+fn special_method(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+    let n = vm.intern(name);
+    let cls = type_of(obj);
+    match crate::class::lookup(&cls, &n) {
+        Some(attr) => vm.bind_attr(attr, obj, &cls).map(Some),
+        None => Ok(None),
+    }
+}
+
 /// An attribute that may be missing: `Ok(None)` on `AttributeError`.
 fn optional_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
     let n = vm.intern(name);
@@ -57,10 +68,38 @@ pub(crate) fn object_reduce(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 /// `getattr(self, name)`, a method descriptor as `getattr(type, name)`.
 fn function_reduce(vm: &mut Vm, obj: &Value) -> Option<PyResult<Value>> {
     let (target, name) = match obj {
+        // `dict.__dict__['fromkeys']`: a class method descriptor is no global.
+        Value::Builtin(b) if crate::methods::is_classmethod(b) => {
+            return Some(Err(PyErr::type_error(
+                "cannot pickle 'classmethod_descriptor' object",
+            )));
+        }
+        // `bytearray.maketrans`: CPython's static method keeps its class as
+        // `m_self`, so it pickles as `getattr(bytearray, 'maketrans')`.
+        Value::Builtin(b) if static_owner(b).is_some() => {
+            let owner = static_owner(b)?;
+            (Value::Type(owner), b.name)
+        }
         Value::Builtin(b) if !b.is_method => {
             let q = vm.intern("__qualname__");
             return Some(vm.get_attr(obj, &q));
         }
+        // `method_reduce`: `getattr(obj, func.__name__)`.
+        Value::Method(m) => {
+            let n = vm.intern("__name__");
+            let name = match vm.get_attr(&m.1, &n) {
+                Ok(v) => v,
+                Err(e) => return Some(Err(e)),
+            };
+            let getattr = crate::import::dict_get(&vm.builtins.borrow(), "getattr")?;
+            return Some(Ok(Value::tuple(vec![
+                getattr,
+                Value::tuple(vec![m.0.clone(), name]),
+            ])));
+        }
+        // `ellipsis_reduce`, `notimplemented_reduce`: the builtins' names.
+        Value::Ellipsis => return Some(Ok(Value::str("Ellipsis"))),
+        Value::NotImplemented => return Some(Ok(Value::str("NotImplemented"))),
         Value::Builtin(b) => {
             let owner = crate::types::builtin_type_named(crate::slots::owner_name(b))?;
             (Value::Type(owner), b.name)
@@ -76,6 +115,15 @@ fn function_reduce(vm: &mut Vm, obj: &Value) -> Option<PyResult<Value>> {
         getattr,
         Value::tuple(vec![target, Value::str(name)]),
     ])))
+}
+
+/// The builtin class a static method such as `bytearray.maketrans` belongs
+/// to (class methods, bound to their class when looked up, excluded).
+pub(crate) fn static_owner(b: &crate::func::BuiltinDef) -> Option<Rc<crate::types::TypeObj>> {
+    if b.is_method || !crate::methods::is_static(b.name) || crate::methods::is_classmethod(b) {
+        return None;
+    }
+    crate::types::builtin_type_named(crate::slots::owner_name(b))
 }
 
 /// `object.__reduce_ex__(protocol)`: an overriding `__reduce__` wins.
@@ -115,19 +163,20 @@ pub(crate) fn object_reduce_ex(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn common_reduce(vm: &mut Vm, obj: &Value, protocol: i64) -> PyResult<Value> {
-    if let Value::MemoryView(_) = obj {
-        // Memory is not state: `object.__getstate__` refuses the view.
-        return Err(PyErr::type_error("cannot pickle memoryview objects"));
-    }
     let copyreg = copyreg(vm)?;
     if protocol < 2 {
         let f = optional_attr(vm, &copyreg, "_reduce_ex")?.unwrap_or(Value::None);
         return vm.call(&f, &[obj.clone(), Value::Int(protocol)]);
     }
+    if let Value::MemoryView(_) = obj {
+        // Memory is not state: `object.__getstate__` refuses the view.
+        return Err(PyErr::type_error("cannot pickle memoryview objects"));
+    }
     let cls = type_of(obj);
     let mut newargs: Vec<Value> = vec![Value::Type(cls.clone())];
     let mut newobj_name = "__newobj__";
-    if let Some(f) = optional_attr(vm, obj, "__getnewargs_ex__")? {
+    let mut has_args = true;
+    if let Some(f) = special_method(vm, obj, "__getnewargs_ex__")? {
         let r = vm.call(&f, &[])?;
         let parts = vm.collect(&r)?;
         if let [args, kwargs] = parts.as_slice() {
@@ -140,16 +189,29 @@ fn common_reduce(vm: &mut Vm, obj: &Value, protocol: i64) -> PyResult<Value> {
                 newargs.extend(vm.collect(args)?);
             }
         }
-    } else if let Some(f) = optional_attr(vm, obj, "__getnewargs__")? {
+    } else if let Some(f) = special_method(vm, obj, "__getnewargs__")? {
         let r = vm.call(&f, &[])?;
         newargs.extend(vm.collect(&r)?);
+    } else {
+        has_args = false;
+    }
+    let solid = cls.heap.as_ref().map_or(cls.kind, |h| h.solid.kind);
+    // `object_getstate_default(obj, required)`: without arguments for
+    // `__new__`, the state must be all there is, which an object holding
+    // native data (a builtin base other than `object`) does not satisfy.
+    let required = !has_args && !matches!(solid, TypeKind::List | TypeKind::Dict);
+    let stateless = matches!(solid, TypeKind::Object | TypeKind::NoneType);
+    if required && default_getstate(&cls, vm) && !stateless {
+        return Err(PyErr::type_error(match solid {
+            TypeKind::Code => "cannot pickle code objects".to_string(),
+            _ => format!("cannot pickle '{}' object", cls.name),
+        }));
     }
     let newobj = optional_attr(vm, &copyreg, newobj_name)?.unwrap_or(Value::None);
     let state = match optional_attr(vm, obj, "__getstate__")? {
         Some(f) => vm.call(&f, &[])?,
         None => Value::None,
     };
-    let solid = cls.heap.as_ref().map_or(cls.kind, |h| h.solid.kind);
     let listitems = if solid == TypeKind::List {
         vm.get_iter(obj)?
     } else {
@@ -172,16 +234,31 @@ fn common_reduce(vm: &mut Vm, obj: &Value, protocol: i64) -> PyResult<Value> {
     ]))
 }
 
+/// Whether `cls` gets `object.__getstate__` (no Python override).
+fn default_getstate(cls: &Rc<crate::types::TypeObj>, vm: &mut Vm) -> bool {
+    let name = vm.intern("__getstate__");
+    match crate::class::lookup(cls, &name) {
+        Some(Value::Builtin(b)) => b.owner == "object",
+        None => true,
+        _ => false,
+    }
+}
+
 /// `__reduce__` of the builtin classes whose state `__newobj__` cannot carry:
 /// `set` and `frozenset` (`set_reduce`: the items as a list), `bytearray`
-/// (`bytearray_reduce_ex`: its bytes, none when empty) and `range`
-/// (`range_reduce`), each with the instance dict of a subclass as state.
+/// (`bytearray_reduce_ex`: its bytes, none when empty), `range`
+/// (`range_reduce`) and `slice` (`slice_reduce`), each with the instance dict of a subclass as state.
 pub(crate) fn builtin_reduce(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let obj = receiver(&a, "__reduce__")?.clone();
     let cls = type_of(&obj);
     if let Value::Range(r) = &obj {
         let args = vec![Value::Int(r.start), Value::Int(r.stop), Value::Int(r.step)];
         return Ok(Value::tuple(vec![Value::Type(cls), Value::tuple(args)]));
+    }
+    // `slice_reduce`: `slice(start, stop, step)`.
+    if let Value::Slice(s) = &obj {
+        let args = Value::tuple(s.to_vec());
+        return Ok(Value::tuple(vec![Value::Type(cls), args]));
     }
     let solid = cls.heap.as_ref().map_or(cls.kind, |h| h.solid.kind);
     let args = match solid {

@@ -209,6 +209,15 @@ pub fn write_repr(out: &mut String, v: &Value, seen: &mut Vec<usize>) {
             } else if b.is_method {
                 let owner = crate::slots::owner_name(b);
                 let _ = write!(out, "<method '{}' of '{}' objects>", b.name, owner);
+            } else if let Some(owner) = crate::reduce::static_owner(b) {
+                // A static method is bound to its class in CPython (`m_self`).
+                let owner = Value::Type(owner);
+                let _ = write!(
+                    out,
+                    "<built-in method {} of type object at {}>",
+                    b.name,
+                    addr(&owner)
+                );
             } else {
                 let _ = write!(out, "<built-in function {}>", b.name);
             }

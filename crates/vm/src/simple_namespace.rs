@@ -14,6 +14,7 @@ use crate::vm::Vm;
 
 native_methods!(NS_M, "types.SimpleNamespace", [
     "__init__" => init, "__repr__" => repr, "__eq__" => eq, "__ne__" => ne,
+    "__reduce__" => reduce,
 ]);
 static NAMESPACE: ClassSpec = ClassSpec {
     name: "SimpleNamespace",
@@ -108,4 +109,19 @@ fn eq(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn ne(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(compare(vm, &a)?.map_or(Value::NotImplemented, |b| Value::Bool(!b)))
+}
+
+/// `namespace_reduce`: `(type(self), (), self.__dict__)`.
+fn reduce(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let Some(obj) = a.pos.first() else {
+        return Err(PyErr::type_error(
+            "descriptor '__reduce__' of 'types.SimpleNamespace' object needs an argument",
+        ));
+    };
+    let state = dict_of(obj).map_or(Value::None, Value::Dict);
+    Ok(Value::tuple(vec![
+        Value::Type(type_of(obj)),
+        Value::tuple(vec![]),
+        state,
+    ]))
 }

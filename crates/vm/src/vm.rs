@@ -119,7 +119,6 @@ pub struct Vm {
     pub(crate) stdout: Box<dyn Write>,
     pub(crate) stderr: Box<dyn Write>,
     pub(crate) sources: HashMap<String, Option<Rc<Vec<String>>>>,
-    pub(crate) interned: HashMap<Box<str>, Rc<StrObj>>,
     /// `sys.modules`: module name -> module object.
     pub(crate) modules: Rc<RefCell<Dict>>,
     pub(crate) argv: Vec<String>,
@@ -198,7 +197,6 @@ impl Vm {
             stdout,
             stderr,
             sources: HashMap::new(),
-            interned: HashMap::new(),
             modules: Rc::new(RefCell::new(Dict::new())),
             argv: vec![String::new()],
             cmdline: crate::cmdline::CommandLine::default(),
@@ -475,12 +473,7 @@ impl Vm {
 
     /// Interns a name (attribute and global names are compared by pointer first).
     pub fn intern(&mut self, s: &str) -> Rc<StrObj> {
-        if let Some(r) = self.interned.get(s) {
-            return r.clone();
-        }
-        let r = Rc::new(StrObj::new(s));
-        self.interned.insert(s.into(), r.clone());
-        r
+        crate::code::intern_text(s)
     }
 
     /// Writes program output (stdout).

@@ -15,7 +15,9 @@ method_table!(pub(super) RANGE_METHODS, "range", [
     "__reduce__" => crate::reduce::builtin_reduce,
 ]);
 
-method_table!(pub(super) SLICE_METHODS, "slice", ["indices" => slice_indices]);
+method_table!(pub(super) SLICE_METHODS, "slice", [
+    "indices" => slice_indices, "__reduce__" => crate::reduce::builtin_reduce,
+]);
 
 fn recv_range<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Rc<RangeObj>> {
     match a.pos.first() {

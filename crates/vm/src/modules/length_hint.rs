@@ -67,7 +67,7 @@ fn builtin_hint(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     }
 }
 
-fn iter_length_hint(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(crate) fn iter_length_hint(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let recv = a
         .pos
         .first()

@@ -16,6 +16,7 @@ use super::new_module;
 
 native_methods!(ITEMGETTER_M, "operator.itemgetter", [
     "__new__" => itemgetter_new, "__call__" => itemgetter_call, "__repr__" => itemgetter_repr,
+    "__reduce__" => itemgetter_reduce,
 ]);
 static ITEMGETTER: ClassSpec = ClassSpec {
     name: "itemgetter",
@@ -29,6 +30,7 @@ static ITEMGETTER: ClassSpec = ClassSpec {
 
 native_methods!(ATTRGETTER_M, "operator.attrgetter", [
     "__new__" => attrgetter_new, "__call__" => attrgetter_call, "__repr__" => attrgetter_repr,
+    "__reduce__" => attrgetter_reduce,
 ]);
 static ATTRGETTER: ClassSpec = ClassSpec {
     name: "attrgetter",
@@ -42,7 +44,7 @@ static ATTRGETTER: ClassSpec = ClassSpec {
 
 native_methods!(METHODCALLER_M, "operator.methodcaller", [
     "__new__" => methodcaller_new, "__call__" => methodcaller_call,
-    "__repr__" => methodcaller_repr,
+    "__repr__" => methodcaller_repr, "__reduce__" => methodcaller_reduce,
 ]);
 static METHODCALLER: ClassSpec = ClassSpec {
     name: "methodcaller",
@@ -144,6 +146,21 @@ fn itemgetter_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     repr_list(vm, "itemgetter", &items)
 }
 
+/// The class of the receiver, for the `__reduce__` methods (a subclass
+/// instance is rebuilt as its own class).
+fn receiver_class(a: &Args<'_>) -> Value {
+    a.pos
+        .first()
+        .map_or(Value::None, |v| Value::Type(crate::types::type_of(v)))
+}
+
+/// `itemgetter_reduce`: `(cls, items)`.
+fn itemgetter_reduce(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let st = receiver::<ItemGetter>(&a, "operator.itemgetter", "__reduce__")?;
+    let items = borrow(&st)?.items.clone();
+    Ok(Value::tuple(vec![receiver_class(&a), Value::tuple(items)]))
+}
+
 // ---- attrgetter ----
 
 struct AttrGetter {
@@ -195,6 +212,13 @@ fn attrgetter_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = receiver::<AttrGetter>(&a, "operator.attrgetter", "__repr__")?;
     let names = borrow(&st)?.names.clone();
     repr_list(vm, "attrgetter", &names)
+}
+
+/// `attrgetter_reduce`: `(cls, names)`, the dotted names as given.
+fn attrgetter_reduce(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let st = receiver::<AttrGetter>(&a, "operator.attrgetter", "__reduce__")?;
+    let names = borrow(&st)?.names.clone();
+    Ok(Value::tuple(vec![receiver_class(&a), Value::tuple(names)]))
 }
 
 // ---- methodcaller ----
@@ -271,4 +295,32 @@ fn methodcaller_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         "operator.methodcaller({})",
         parts.join(", ")
     )))
+}
+
+/// `methodcaller_reduce`: `(cls, (name, *args))`; with keywords, which a
+/// class call in a pickle cannot pass, `(partial(cls, name, **kwargs), args)`.
+fn methodcaller_reduce(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let st = receiver::<MethodCaller>(&a, "operator.methodcaller", "__reduce__")?;
+    let (name, args, kwnames, kwvals) = {
+        let m = borrow(&st)?;
+        (
+            m.name.clone(),
+            m.args.clone(),
+            m.kwnames.clone(),
+            m.kwvals.clone(),
+        )
+    };
+    let cls = receiver_class(&a);
+    if kwnames.is_empty() {
+        let mut newargs = Vec::with_capacity(args.len() + 1);
+        newargs.push(name);
+        newargs.extend(args);
+        return Ok(Value::tuple(vec![cls, Value::tuple(newargs)]));
+    }
+    let globals = std::rc::Rc::new(std::cell::RefCell::new(crate::dict::Dict::new()));
+    let functools = vm.import_name("_functools", &Value::None, 0, &globals)?;
+    let partial_name = vm.intern("partial");
+    let partial = vm.get_attr(&functools, &partial_name)?;
+    let constructor = vm.call_with_kw(&partial, &[cls, name], &kwnames, &kwvals)?;
+    Ok(Value::tuple(vec![constructor, Value::tuple(args)]))
 }

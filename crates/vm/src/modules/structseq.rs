@@ -197,7 +197,14 @@ fn build_class(vm: &mut Vm, typ: &'static StructSeqType) -> Rc<TypeObj> {
     }
     let base = builtin_type(TypeKind::Tuple);
     match crate::class::new_type(vm, None, typ.name, vec![base.clone()], &ns, (&[], &[])) {
-        Ok(t) => t,
+        Ok(t) => {
+            // `__slots__` kept instances dict-less; CPython's struct
+            // sequences have no such attribute (`pickle`'s tests read it).
+            if let Some(h) = &t.heap {
+                let _ = h.dict.borrow_mut().remove(&Value::str("__slots__"));
+            }
+            t
+        }
         // Building from a fixed table cannot fail; a plain tuple keeps the VM going.
         Err(_) => base,
     }
