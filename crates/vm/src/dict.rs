@@ -273,6 +273,37 @@ struct Entry {
     value: Value,
 }
 
+/// The probe sequence of one hash over a dict's index table ([`Dict::probe`]).
+struct Probe<'a> {
+    indices: &'a [u32],
+    mask: usize,
+    perturb: u64,
+    i: usize,
+    done: bool,
+}
+
+impl Iterator for Probe<'_> {
+    /// `(slot, index entry)`.
+    type Item = (usize, u32);
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, u32)> {
+        if self.done {
+            return None;
+        }
+        let slot = self.i;
+        let ix = self.indices[slot];
+        self.done = ix == EMPTY;
+        self.perturb >>= 5;
+        self.i = (slot
+            .wrapping_mul(5)
+            .wrapping_add(1)
+            .wrapping_add(self.perturb as usize))
+            & self.mask;
+        Some((slot, ix))
+    }
+}
+
 /// An insertion-ordered hash table from Python values to values.
 #[derive(Clone, Debug, Default)]
 pub struct Dict {
@@ -356,15 +387,11 @@ impl Dict {
 
     fn find(&self, key: &Value, hash: i64) -> Result<usize, usize> {
         // Ok(slot with the key) or Err(first free slot to insert into).
-        let mask = self.indices.len().wrapping_sub(1);
         if self.indices.is_empty() {
             return Err(usize::MAX);
         }
-        let mut perturb = hash as u64;
-        let mut i = (hash as u64 as usize) & mask;
         let mut free = None;
-        loop {
-            let ix = self.indices[i];
+        for (i, ix) in self.probe(hash) {
             if ix == EMPTY {
                 return Err(free.unwrap_or(i));
             }
@@ -376,12 +403,22 @@ impl Dict {
                     return Ok(i);
                 }
             }
-            perturb >>= 5;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
+        }
+        unreachable!("a probe sequence ends at an empty slot")
+    }
+
+    /// The slots of `hash`'s probe sequence (CPython's `lookdict` order) with
+    /// their index entries, through the first empty one; the table is never
+    /// full, so the sequence ends. The table must have slots.
+    #[inline]
+    fn probe(&self, hash: i64) -> Probe<'_> {
+        let mask = self.indices.len() - 1;
+        Probe {
+            indices: &self.indices,
+            mask,
+            perturb: hash as u64,
+            i: (hash as u64 as usize) & mask,
+            done: false,
         }
     }
 
@@ -456,31 +493,15 @@ impl Dict {
             return None;
         }
         let hash = key.hash();
-        let mask = self.indices.len() - 1;
-        let mut perturb = hash as u64;
-        let mut i = (hash as u64 as usize) & mask;
-        loop {
-            let ix = self.indices[i];
-            if ix == EMPTY {
-                return None;
-            }
-            if ix != DUMMY {
-                let e = &self.entries[ix as usize];
-                if e.hash == hash {
-                    if let Value::Str(s) = &e.key {
-                        if std::rc::Rc::ptr_eq(s, key) || **s == **key {
-                            return Some(ix as usize);
-                        }
-                    }
-                }
-            }
-            perturb >>= 5;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
-        }
+        self.probe(hash)
+            .take_while(|&(_, ix)| ix != EMPTY)
+            .filter(|&(_, ix)| ix != DUMMY)
+            .map(|(_, ix)| ix as usize)
+            .find(|&ix| {
+                let e = &self.entries[ix];
+                e.hash == hash
+                    && matches!(&e.key, Value::Str(s) if std::rc::Rc::ptr_eq(s, key) || **s == **key)
+            })
     }
 
     /// Inserts or replaces a key whose hash is known.
@@ -569,27 +590,15 @@ impl Dict {
         if self.indices.is_empty() {
             return out;
         }
-        let mask = self.indices.len() - 1;
-        let mut perturb = hash as u64;
-        let mut i = (hash as u64 as usize) & mask;
-        loop {
-            let ix = self.indices[i];
-            if ix == EMPTY {
-                return out;
-            }
+        for (_, ix) in self.probe(hash).take_while(|&(_, ix)| ix != EMPTY) {
             if ix != DUMMY {
                 let e = &self.entries[ix as usize];
                 if e.hash == hash {
                     out.push(e.key.clone());
                 }
             }
-            perturb >>= 5;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
         }
+        out
     }
 
     /// Removes the entry whose key is `key` (by identity or builtin equality) and hash `hash`.

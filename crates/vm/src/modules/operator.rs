@@ -223,6 +223,7 @@ fn attrgetter_reduce(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 // ---- methodcaller ----
 
+#[derive(Clone)]
 struct MethodCaller {
     name: Value,
     args: Vec<Value>,
@@ -252,18 +253,21 @@ fn methodcaller_new(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     ))
 }
 
+/// A copy of the receiver's state (its `__call__` may reenter it).
+fn caller(a: &Args<'_>, method: &str) -> PyResult<MethodCaller> {
+    let st = receiver::<MethodCaller>(a, "operator.methodcaller", method)?;
+    let m = borrow(&st)?.clone();
+    Ok(m)
+}
+
 fn methodcaller_call(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let st = receiver::<MethodCaller>(&a, "operator.methodcaller", "__call__")?;
+    let MethodCaller {
+        name,
+        args,
+        kwnames,
+        kwvals,
+    } = caller(&a, "__call__")?;
     let obj = one_arg(&a, "methodcaller")?;
-    let (name, args, kwnames, kwvals) = {
-        let m = borrow(&st)?;
-        (
-            m.name.clone(),
-            m.args.clone(),
-            m.kwnames.clone(),
-            m.kwvals.clone(),
-        )
-    };
     let Value::Str(n) = &name else {
         return Err(PyErr::type_error("method name must be a string"));
     };
@@ -273,16 +277,12 @@ fn methodcaller_call(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn methodcaller_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let st = receiver::<MethodCaller>(&a, "operator.methodcaller", "__repr__")?;
-    let (name, args, kwnames, kwvals) = {
-        let m = borrow(&st)?;
-        (
-            m.name.clone(),
-            m.args.clone(),
-            m.kwnames.clone(),
-            m.kwvals.clone(),
-        )
-    };
+    let MethodCaller {
+        name,
+        args,
+        kwnames,
+        kwvals,
+    } = caller(&a, "__repr__")?;
     let mut parts = vec![vm.repr_of(&name)?];
     for v in &args {
         parts.push(vm.repr_of(v)?);
@@ -300,16 +300,12 @@ fn methodcaller_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 /// `methodcaller_reduce`: `(cls, (name, *args))`; with keywords, which a
 /// class call in a pickle cannot pass, `(partial(cls, name, **kwargs), args)`.
 fn methodcaller_reduce(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let st = receiver::<MethodCaller>(&a, "operator.methodcaller", "__reduce__")?;
-    let (name, args, kwnames, kwvals) = {
-        let m = borrow(&st)?;
-        (
-            m.name.clone(),
-            m.args.clone(),
-            m.kwnames.clone(),
-            m.kwvals.clone(),
-        )
-    };
+    let MethodCaller {
+        name,
+        args,
+        kwnames,
+        kwvals,
+    } = caller(&a, "__reduce__")?;
     let cls = receiver_class(&a);
     if kwnames.is_empty() {
         let mut newargs = Vec::with_capacity(args.len() + 1);
