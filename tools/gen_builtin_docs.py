@@ -14,6 +14,7 @@ import builtins
 import math
 import pathlib
 import sys
+import types
 
 if sys.version_info[:2] != (3, 11):
     sys.exit("CPython 3.11 is required")
@@ -93,8 +94,19 @@ dirs = {}
 for name, v in vars(builtins).items():
     if isinstance(v, type) and not issubclass(v, BaseException) and not name.startswith("_"):
         dirs[name] = dir(v)
+for name, v in vars(builtins).items():
+    if isinstance(v, type) and issubclass(v, BaseException):
+        dirs[name] = dir(v)
+d = {}
 for t in (type(None), type(len), type(lambda: 0), type(str.join), type(int.__add__),
-          type(type.__dict__), type((1).__add__), type(object().__str__)) + _coroutine_types():
+          type(type.__dict__), type((1).__add__), type(object().__str__),
+          types.MethodType, types.ModuleType, types.CodeType, types.FrameType,
+          types.TracebackType, types.CellType, type(...), type(NotImplemented),
+          type(d.keys()), type(d.values()), type(d.items()), type(iter(d)),
+          type(iter(d.values())), type(iter(d.items())), type(iter([])),
+          type(reversed([])), type(iter(())), type(iter("")), type(iter("\u20ac")),
+          type(iter(range(1))), type(iter(range(1 << 70))), type(iter(set())),
+          type(iter(b"")), type(iter(bytearray()))) + _coroutine_types():
     dirs[t.__name__] = dir(t)
 lines.append("/// `(class name, dir(class))` of the builtin classes, sorted by name:")
 lines.append("/// what `dir()` of a builtin class or of one of its instances lists.")

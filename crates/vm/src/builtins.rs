@@ -731,7 +731,13 @@ fn b_round(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     if let Some(r) = vm.round_special(x, nd)? {
         return Ok(r);
     }
-    let x = crate::instance::payload_of(x).unwrap_or(x);
+    round_number(crate::instance::payload_of(x).unwrap_or(x), nd)
+}
+
+/// `round(x, nd)` of a builtin number (`int.__round__`, `float.__round__`):
+/// half to even; `nd` of `None` means no digits, and an int result.
+pub(crate) fn round_number(x: &Value, nd: Option<&Value>) -> PyResult<Value> {
+    let nd = nd.filter(|v| !matches!(v, Value::None));
     match (x, nd) {
         (Value::Float(f), None) => {
             if !f.is_finite() {

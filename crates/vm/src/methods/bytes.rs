@@ -12,7 +12,7 @@ use crate::vm::Vm;
 use super::*;
 
 method_table!(pub(super) BYTES_METHODS, "bytes", [
-    "__getnewargs__" => crate::reduce::getnewargs,
+    "__getnewargs__" => crate::reduce::getnewargs, "__bytes__" => bytes_bytes,
     "capitalize" => bytes_capitalize, "count" => bytes_count, "decode" => bytes_decode,
     "endswith" => bytes_endswith, "find" => bytes_find, "fromhex" => bytes_fromhex,
     "hex" => bytes_hex, "index" => bytes_index, "isalnum" => bytes_isalnum,
@@ -35,6 +35,14 @@ fn recv<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a [u8]> {
         Some(Value::Bytes(b)) => Ok(b),
         other => Err(descriptor_error(name, "bytes", other)),
     }
+}
+
+/// `bytes.__bytes__()`: the value as an exact `bytes` (a subclass
+/// instance's receiver is already its value).
+fn bytes_bytes(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    recv(&a, "__bytes__")?;
+    noargs(&a, "bytes", "__bytes__")?;
+    Ok(a.pos[0].clone())
 }
 
 pub(super) fn bytes_val(b: Vec<u8>) -> Value {

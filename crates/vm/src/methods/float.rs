@@ -15,7 +15,14 @@ method_table!(pub(super) FLOAT_METHODS, "float", [
     "as_integer_ratio" => float_as_integer_ratio, "conjugate" => float_conjugate,
     "fromhex" => float_fromhex, "hex" => float_hex, "is_integer" => float_is_integer,
     "__trunc__" => float_trunc, "__floor__" => float_floor, "__ceil__" => float_ceil,
+    "__round__" => float_round,
 ]);
+
+/// `float.__round__(ndigits=None, /)`.
+fn float_round(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    recv_float(&a, "__round__")?;
+    round_method(&a, "float")
+}
 
 fn float_trunc(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     rounded(&a, "__trunc__", f64::trunc)

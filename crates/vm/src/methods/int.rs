@@ -20,7 +20,14 @@ method_table!(pub(super) INT_METHODS, "int", [
     "bit_length" => int_bit_length, "conjugate" => int_conjugate, "from_bytes" => int_from_bytes,
     "to_bytes" => int_to_bytes, "__index__" => int_index, "__int__" => int_int,
     "__trunc__" => int_trunc, "__floor__" => int_floor, "__ceil__" => int_ceil,
+    "__round__" => int_round,
 ]);
+
+/// `int.__round__(ndigits=<none>, /)`.
+fn int_round(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    recv_int(&a, "__round__")?;
+    round_method(&a, "int")
+}
 
 fn recv_int(a: &Args<'_>, name: &str) -> PyResult<BigInt> {
     match a.pos.first() {

@@ -305,6 +305,22 @@ pub(super) fn noargs(a: &Args<'_>, owner: &str, name: &str) -> PyResult<()> {
     Ok(())
 }
 
+/// `__round__(ndigits, /)` of `int` and `float`, the receiver checked.
+pub(super) fn round_method(a: &Args<'_>, owner: &str) -> PyResult<Value> {
+    if !a.kwnames.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "{owner}.__round__() takes no keyword arguments"
+        )));
+    }
+    if a.pos.len() > 2 {
+        return Err(PyErr::type_error(format!(
+            "__round__ expected at most 1 argument, got {}",
+            a.pos.len() - 1
+        )));
+    }
+    crate::builtins::round_number(&a.pos[0], a.pos.get(1))
+}
+
 /// `owner.name(x)` with exactly one positional argument (METH_O).
 pub(super) fn onearg<'a>(a: &Args<'a>, owner: &str, name: &str) -> PyResult<&'a Value> {
     if !a.kwnames.is_empty() {
