@@ -108,12 +108,18 @@ for t in (type(None), type(len), type(lambda: 0), type(str.join), type(int.__add
           type(iter(range(1))), type(iter(range(1 << 70))), type(iter(set())),
           type(iter(b"")), type(iter(bytearray()))) + _coroutine_types():
     dirs[t.__name__] = dir(t)
+# Classes with the same listing (most exception classes) share one table.
+shared = {}
+for k in sorted(dirs):
+    shared.setdefault(tuple(dirs[k]), f"DIR_{len(shared)}")
+for names, ident in shared.items():
+    lines.append(f"static {ident}: &[&str] = &[{', '.join(rust_str(n) for n in names)}];")
+lines.append("")
 lines.append("/// `(class name, dir(class))` of the builtin classes, sorted by name:")
 lines.append("/// what `dir()` of a builtin class or of one of its instances lists.")
 lines.append("pub static DIRS: &[(&str, &[&str])] = &[")
 for k in sorted(dirs):
-    names = ", ".join(rust_str(n) for n in dirs[k])
-    lines.append(f"    ({rust_str(k)}, &[{names}]),")
+    lines.append(f"    ({rust_str(k)}, {shared[tuple(dirs[k])]}),")
 lines.append("];")
 lines.append("")
 lines.append("/// CPython's `dir()` of builtin class `name`, if it is in the table.")
