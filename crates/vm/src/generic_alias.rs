@@ -650,14 +650,9 @@ fn ga_iter_next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn ga_iter_reduce(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = receiver::<AliasIter>(&a, "generic_alias_iterator", "__reduce__")?;
     let alias = borrow(&st)?.alias.clone();
-    let iter = builtin_named(vm, "iter")?;
+    let iter = crate::import::builtin(vm, "iter")?;
     let arg = alias.unwrap_or_else(|| Value::tuple(Vec::new()));
     Ok(Value::tuple(vec![iter, Value::tuple(vec![arg])]))
-}
-
-fn builtin_named(vm: &mut Vm, name: &str) -> PyResult<Value> {
-    crate::import::dict_get(&vm.builtins.borrow(), name)
-        .ok_or_else(|| PyErr::new(ExcKind::RuntimeError, format!("lost builtins.{name}")))
 }
 
 fn ga_reduce(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -665,7 +660,7 @@ fn ga_reduce(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     if starred {
         let plain = new_alias(vm, origin, &args);
         let it = alias_iter(vm, Some(plain));
-        let next = builtin_named(vm, "next")?;
+        let next = crate::import::builtin(vm, "next")?;
         return Ok(Value::tuple(vec![next, Value::tuple(vec![it])]));
     }
     let cls = type_of(&a.pos[0]);

@@ -119,6 +119,12 @@ pub(crate) fn dict_get(d: &Dict, name: &str) -> Option<Value> {
     d.get(&Value::str(name)).ok().flatten().cloned()
 }
 
+/// `builtins.<name>` now (`_PyEval_GetBuiltin`); a builtin deleted from the
+/// module is an `AttributeError`.
+pub(crate) fn builtin(vm: &Vm, name: &str) -> PyResult<Value> {
+    dict_get(&vm.builtins.borrow(), name).ok_or_else(|| PyErr::new(ExcKind::AttributeError, name))
+}
+
 fn str_value(v: Option<Value>) -> Option<String> {
     match v {
         Some(Value::Str(s)) => Some(s.as_str().to_string()),

@@ -310,9 +310,7 @@ fn pow_with(vm: &mut Vm, a: &Args<'_>, x: Value, y: Value, op: u32) -> PyResult<
     match a.pos.get(2) {
         Some(z) if !matches!(z, Value::None) => {
             let z = unwrap(z)?;
-            let pow = crate::import::dict_get(&vm.builtins.borrow(), "pow")
-                .ok_or_else(|| PyErr::new(ExcKind::RuntimeError, "lost builtins.pow"))?;
-            vm.call(&pow, &[x, y, z])
+            call_builtin(vm, "pow", &[x, y, z])
         }
         _ => vm.binary_op(op, &x, &y),
     }
@@ -344,8 +342,7 @@ fn p_rdivmod(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn call_builtin(vm: &mut Vm, name: &str, args: &[Value]) -> PyResult<Value> {
-    let f = crate::import::dict_get(&vm.builtins.borrow(), name)
-        .ok_or_else(|| PyErr::new(ExcKind::RuntimeError, format!("lost builtins.{name}")))?;
+    let f = crate::import::builtin(vm, name)?;
     vm.call(&f, args)
 }
 
