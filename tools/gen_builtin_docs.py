@@ -3,7 +3,8 @@
 `builtins` module, its functions and classes, the methods of those classes,
 and the functions of `math`, so `len.__doc__`, `int.__doc__`,
 `str.join.__doc__` and `help()`-style code print CPython's text; and
-`dir()` of the builtin classes.
+`dir()` of the builtin classes, and their type flags and layout sizes
+(`__flags__`, `__basicsize__`, ...).
 
 Keys: `builtins` (the module), `len` (a function or class of builtins),
 `str.join` (a method of a builtin class), `math.sqrt`.
@@ -90,13 +91,13 @@ for k in sorted(docs):
     lines.append(f"    ({rust_str(k)}, {rust_str(docs[k])}),")
 lines.append("];")
 lines.append("")
-dirs = {}
+classes = {}
 for name, v in vars(builtins).items():
     if isinstance(v, type) and not issubclass(v, BaseException) and not name.startswith("_"):
-        dirs[name] = dir(v)
+        classes[name] = v
 for name, v in vars(builtins).items():
     if isinstance(v, type) and issubclass(v, BaseException):
-        dirs[name] = dir(v)
+        classes[name] = v
 d = {}
 for t in (type(None), type(len), type(lambda: 0), type(str.join), type(int.__add__),
           type(type.__dict__), type((1).__add__), type(object().__str__),
@@ -107,7 +108,8 @@ for t in (type(None), type(len), type(lambda: 0), type(str.join), type(int.__add
           type(reversed([])), type(iter(())), type(iter("")), type(iter("\u20ac")),
           type(iter(range(1))), type(iter(range(1 << 70))), type(iter(set())),
           type(iter(b"")), type(iter(bytearray()))) + _coroutine_types():
-    dirs[t.__name__] = dir(t)
+    classes[t.__name__] = t
+dirs = {name: dir(t) for name, t in classes.items()}
 # Classes with the same listing (most exception classes) share one table.
 shared = {}
 for k in sorted(dirs):
@@ -121,6 +123,26 @@ lines.append("pub static DIRS: &[(&str, &[&str])] = &[")
 for k in sorted(dirs):
     lines.append(f"    ({rust_str(k)}, {shared[tuple(dirs[k])]}),")
 lines.append("];")
+lines.append("")
+# Version tags come and go with lookups; the bit says nothing stable.
+VALID_VERSION_TAG = 1 << 19
+lines.append("/// `(class name, [__flags__, __basicsize__, __itemsize__, __dictoffset__,")
+lines.append("/// __weakrefoffset__])` of the builtin classes, sorted by name.")
+lines.append("pub static LAYOUTS: &[(&str, [i64; 5])] = &[")
+for k in sorted(classes):
+    t = classes[k]
+    row = [t.__flags__ & ~VALID_VERSION_TAG, t.__basicsize__, t.__itemsize__,
+           t.__dictoffset__, t.__weakrefoffset__]
+    lines.append(f"    ({rust_str(k)}, [{', '.join(map(str, row))}]),")
+lines.append("];")
+lines.append("")
+lines.append("/// CPython's `__flags__` (without the version-tag bit) and layout sizes of")
+lines.append("/// builtin class `name`, if it is in the table.")
+lines.append("pub fn layout_of(name: &str) -> Option<[i64; 5]> {")
+lines.append("    LAYOUTS.binary_search_by(|(k, _)| (*k).cmp(name))")
+lines.append("        .ok()")
+lines.append("        .map(|i| LAYOUTS[i].1)")
+lines.append("}")
 lines.append("")
 lines.append("/// CPython's `dir()` of builtin class `name`, if it is in the table.")
 lines.append("pub fn dir_of(name: &str) -> Option<&'static [&'static str]> {")

@@ -870,6 +870,9 @@ fn type_special_attr(t: &Rc<TypeObj>, name: &str) -> Option<Value> {
             None => crate::doc_table::doc(&t.name).map_or(Value::None, Value::str),
         },
         "__class_getitem__" => return crate::generic_alias::class_getitem_attr(t),
+        "__flags__" | "__basicsize__" | "__itemsize__" | "__dictoffset__" | "__weakrefoffset__" => {
+            Value::Int(crate::type_layout::attr(t, name)?)
+        }
         // `type_get_annotations`: the class's own, never an inherited one;
         // a class without any gets an empty dict, kept in its namespace.
         "__annotations__" => {

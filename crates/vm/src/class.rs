@@ -10,6 +10,7 @@ use crate::exc::{ExcObj, PyErr, PyResult};
 use crate::func::Args;
 use crate::instance::Instance;
 use crate::names::D;
+use crate::native::SpecFlags;
 use crate::types::{builtin_type, type_name, ExcKind, TypeKind, TypeObj};
 use crate::value::{StrObj, Value};
 use crate::vm::{Frame, Vm, MAX_NATIVE_DEPTH};
@@ -32,8 +33,11 @@ pub struct HeapType {
     /// The nearest builtin class in the MRO other than `object` (or `object`):
     /// it decides how instances are laid out.
     pub solid: Rc<TypeObj>,
-    /// Names allowed on instances when every class defines `__slots__`.
+    /// Names allowed on instances when every class defines `__slots__`
+    /// (or is a native class whose instances have no `__dict__`).
     pub slots: Option<Vec<Rc<StrObj>>>,
+    /// A native class's flags; `None` for a Python class.
+    pub native: Option<crate::native::SpecFlags>,
     /// Set by assigning a non-empty `__abstractmethods__` (`abc.ABCMeta`
     /// does): `object.__new__` then refuses the class.
     pub is_abstract: Cell<bool>,
@@ -357,7 +361,10 @@ fn provides_dict(t: &Rc<TypeObj>) -> bool {
 fn provides_weakref(t: &Rc<TypeObj>) -> bool {
     let name = D::Weakref.name();
     mro_of(t).iter().any(|c| match &c.heap {
-        Some(h) => h.dict.borrow().get_str(&name).is_some(),
+        Some(h) => {
+            h.dict.borrow().get_str(&name).is_some()
+                || h.native.is_some_and(|f| f.has(SpecFlags::WEAKREFS))
+        }
         None => matches!(
             c.kind,
             TypeKind::Type | TypeKind::Set | TypeKind::FrozenSet | TypeKind::Function
@@ -366,11 +373,15 @@ fn provides_weakref(t: &Rc<TypeObj>) -> bool {
 }
 
 fn acceptable_base(t: &TypeObj) -> bool {
-    !crate::modules::structseq::is_structseq_class(t)
-        && (t.heap.is_some()
-            || matches!(
-                t.kind,
-                TypeKind::Object
+    if crate::modules::structseq::is_structseq_class(t) {
+        return false;
+    }
+    if let Some(h) = &t.heap {
+        return h.native.map_or(true, |f| f.has(SpecFlags::BASETYPE));
+    }
+    matches!(
+        t.kind,
+        TypeKind::Object
                     | TypeKind::Type
                     | TypeKind::Int
                     | TypeKind::Float
@@ -395,7 +406,7 @@ fn acceptable_base(t: &TypeObj) -> bool {
                     // `importlib.util._LazyModule`: instances are plain
                     // objects with a `__dict__`.
                     | TypeKind::Module
-            ))
+    )
 }
 
 /// `str.isidentifier()` (a str with a lone surrogate has U+FFFD in its
@@ -436,8 +447,9 @@ pub(crate) enum Layout {
     /// `__dict__` and `__weakref__` attributes its bases lack.
     Python,
     /// A class written in Rust (`native::ClassSpec`), which, like CPython's
-    /// static types, has only the attributes its table lists.
-    Native,
+    /// static types, has only the attributes its table lists, and instances
+    /// with the extras its flags give.
+    Native(crate::native::SpecFlags),
 }
 
 /// [`new_type`], for a class of the given layout.
@@ -641,7 +653,22 @@ pub(crate) fn make_type(
                 Some(names)
             }
         }
-        None => None,
+        None => match layout {
+            // Native instances keep their state outside any dict; the
+            // `__weakref__` entry only says they take weak references.
+            Layout::Native(flags) if !flags.has(SpecFlags::DICT) => {
+                Some(if flags.has(SpecFlags::WEAKREFS) {
+                    vec![D::Weakref.name()]
+                } else {
+                    Vec::new()
+                })
+            }
+            _ => None,
+        },
+    };
+    let native = match layout {
+        Layout::Native(flags) => Some(flags),
+        Layout::Python => None,
     };
     let meta = meta.filter(|m| m.heap.is_some());
     let kind = solid.kind;
@@ -659,6 +686,7 @@ pub(crate) fn make_type(
             meta,
             solid,
             slots,
+            native,
             is_abstract: Cell::new(false),
             flags: Cell::new((0, 0)),
             cache: RefCell::new(vec![None; CACHE_SIZE]),

@@ -11,7 +11,7 @@ use crate::func::Args;
 use crate::names::D;
 use crate::native::{
     borrow, class_of, cls_arg, native_fn, native_methods, new_object, positional, receiver,
-    state_of, ClassSpec, PropSpec,
+    state_of, ClassSpec, PropSpec, SpecFlags,
 };
 use crate::types::{type_of, ExcKind, TypeKind, TypeObj};
 use crate::value::Value;
@@ -81,6 +81,7 @@ static GENERIC_ALIAS: ClassSpec = ClassSpec {
         },
     ],
     unhashable: false,
+    flags: SpecFlags::BASETYPE.with(SpecFlags::WEAKREFS),
 };
 
 /// Attribute names a generic alias answers itself; every other read goes to
@@ -608,6 +609,7 @@ static GA_ITER: ClassSpec = ClassSpec {
     classmethods: &[],
     props: &[],
     unhashable: false,
+    flags: SpecFlags::NONE,
 };
 
 /// `iter(tuple[int])`, which yields `*tuple[int]` (the alias starred) once:

@@ -112,6 +112,7 @@ mod subscr_fast;
 mod sys_trace;
 pub mod trace;
 mod traceback;
+pub mod type_layout;
 pub mod types;
 pub mod unicode_error;
 mod union;

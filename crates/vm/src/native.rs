@@ -47,6 +47,37 @@ pub struct ClassSpec {
     pub props: &'static [PropSpec],
     /// Whether instances are unhashable (`__hash__ = None`).
     pub unhashable: bool,
+    /// What CPython's type says of subclassing and of its instances.
+    pub flags: SpecFlags,
+}
+
+/// The parts of a CPython type's flags and layout a native class copies:
+/// whether Python classes may derive from it (`Py_TPFLAGS_BASETYPE`), and
+/// whether its instances have a `__dict__` and take weak references (a
+/// nonzero `tp_dictoffset`, `tp_weaklistoffset`). Instances without a
+/// `__dict__` refuse attributes their class does not define.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SpecFlags(u8);
+
+impl SpecFlags {
+    /// A final class whose instances have neither.
+    pub const NONE: SpecFlags = SpecFlags(0);
+    /// Python classes may derive from it.
+    pub const BASETYPE: SpecFlags = SpecFlags(1);
+    /// Instances have a `__dict__`.
+    pub const DICT: SpecFlags = SpecFlags(2);
+    /// Instances take weak references.
+    pub const WEAKREFS: SpecFlags = SpecFlags(4);
+
+    /// Both sets of flags.
+    pub const fn with(self, other: SpecFlags) -> SpecFlags {
+        SpecFlags(self.0 | other.0)
+    }
+
+    /// Whether every flag of `other` is set.
+    pub const fn has(self, other: SpecFlags) -> bool {
+        self.0 & other.0 == other.0
+    }
 }
 
 thread_local! {
@@ -176,7 +207,7 @@ fn build_class(vm: &mut Vm, spec: &'static ClassSpec) -> Rc<TypeObj> {
     // As for CPython's static types, the type's name (in error messages) is
     // qualified by the module; `__name__` and `__qualname__` are not.
     let full = format!("{}.{}", spec.module, spec.name);
-    let layout = crate::class::Layout::Native;
+    let layout = crate::class::Layout::Native(spec.flags);
     match crate::class::make_type(vm, None, &full, vec![base.clone()], &ns, (&[], &[]), layout) {
         Ok(t) => t,
         // Building from a fixed table cannot fail; a plain type keeps the VM going.

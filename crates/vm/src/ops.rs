@@ -437,6 +437,10 @@ fn sequence_repeat(seq: &Value, n: &Value) -> PyResult<Option<Value>> {
         }
         return Ok(None);
     };
+    // An immutable sequence repeated once is itself, as in CPython.
+    if count == 1 && matches!(seq, Value::Str(_) | Value::Tuple(_) | Value::Bytes(_)) {
+        return Ok(Some(seq.clone()));
+    }
     let too_big = || PyErr::new(crate::types::ExcKind::MemoryError, "");
     Ok(Some(match seq {
         Value::Str(s) => {

@@ -39,6 +39,14 @@ fn optional_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>
     }
 }
 
+/// CPython's `_PyObject_GetState`: what `obj.__getstate__()` returns, the
+/// state a native `__reduce__` passes on (a subclass instance's `__dict__`).
+pub(crate) fn object_state(vm: &mut Vm, obj: &Value) -> PyResult<Value> {
+    let name = vm.intern("__getstate__");
+    let f = vm.get_attr(obj, &name)?;
+    vm.call(&f, &[])
+}
+
 fn receiver<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Value> {
     a.pos.first().ok_or_else(|| {
         PyErr::type_error(format!(

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use crate::dict::Dict;
 use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
-use crate::native::{class_of, native_methods, repr_guard, short_name, ClassSpec};
+use crate::native::{class_of, native_methods, repr_guard, short_name, ClassSpec, SpecFlags};
 use crate::types::{type_of, TypeKind};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -24,6 +24,7 @@ static NAMESPACE: ClassSpec = ClassSpec {
     classmethods: &[],
     props: &[],
     unhashable: true,
+    flags: SpecFlags::BASETYPE.with(SpecFlags::DICT),
 };
 
 /// A namespace object holding `attrs` (`sys.implementation`).

@@ -6,7 +6,7 @@ use crate::exc::PyResult;
 use crate::func::Args;
 use crate::native::{
     borrow, class_of, native_fn, native_methods, new_object, receiver, state_of, ClassSpec,
-    PropSpec,
+    PropSpec, SpecFlags,
 };
 use crate::types::{builtin_type, TypeKind};
 use crate::value::Value;
@@ -44,6 +44,7 @@ static UNION: ClassSpec = ClassSpec {
         },
     ],
     unhashable: false,
+    flags: SpecFlags::NONE,
 };
 
 /// The members of a union (classes and generic aliases, for `isinstance`),

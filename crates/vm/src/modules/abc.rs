@@ -10,7 +10,7 @@ use std::rc::{Rc, Weak};
 use crate::dict::Dict;
 use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
-use crate::native::{borrow, class_of, native_methods, positional, state_of, ClassSpec};
+use crate::native::{borrow, class_of, native_methods, positional, state_of, ClassSpec, SpecFlags};
 use crate::types::{type_of, ExcKind, TypeKind, TypeObj};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -65,6 +65,7 @@ static ABC_DATA: ClassSpec = ClassSpec {
     classmethods: &[],
     props: &[],
     unhashable: false,
+    flags: SpecFlags::NONE,
 };
 
 super::module_functions!(ABC_FUNCTIONS, "_abc", [

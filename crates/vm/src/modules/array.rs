@@ -13,7 +13,7 @@ use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
 use crate::native::{
     borrow, class_of, cls_arg, native_fn, native_methods, new_object, positional, receiver,
-    state_of, ClassSpec, PropSpec,
+    state_of, ClassSpec, PropSpec, SpecFlags,
 };
 use crate::ops::CmpOp;
 use crate::types::{type_name, ExcKind, TypeKind};
@@ -68,6 +68,7 @@ static ARRAY: ClassSpec = ClassSpec {
     classmethods: &[],
     props: ARRAY_P,
     unhashable: true,
+    flags: SpecFlags::BASETYPE.with(SpecFlags::WEAKREFS),
 };
 
 /// Builds the `array` module.

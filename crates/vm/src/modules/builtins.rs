@@ -9,7 +9,7 @@ use std::rc::{Rc, Weak};
 use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
 use crate::native::{
-    class_of, native_fn, native_methods, new_object, receiver, ClassSpec, PropSpec,
+    class_of, native_fn, native_methods, new_object, receiver, ClassSpec, PropSpec, SpecFlags,
 };
 use crate::types::{ExcKind, TypeKind, TypeObj};
 use crate::value::{StrObj, Value};
@@ -48,6 +48,7 @@ static GETSET: ClassSpec = ClassSpec {
         set: None,
     }],
     unhashable: false,
+    flags: SpecFlags::NONE,
 };
 
 native_methods!(MEMBER_M, "builtins.member_descriptor", [
@@ -72,6 +73,7 @@ static MEMBER: ClassSpec = ClassSpec {
         set: None,
     }],
     unhashable: false,
+    flags: SpecFlags::NONE,
 };
 
 /// The member descriptor of `__slots__` entry `name` of the class `owner`,

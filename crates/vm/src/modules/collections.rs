@@ -12,6 +12,7 @@ use crate::instance::Instance;
 use crate::native::{
     bind_args, borrow, class_of, cls_arg, iter_self, native_fn, native_methods, new_object,
     positional, receiver, repr_guard, rest, short_name, state_of, stop, ClassSpec, PropSpec,
+    SpecFlags,
 };
 use crate::ops::CmpOp;
 use crate::types::{type_name, type_of, ExcKind, TypeKind};
@@ -46,11 +47,12 @@ static DEQUE: ClassSpec = ClassSpec {
         set: None,
     }],
     unhashable: true,
+    flags: SpecFlags::BASETYPE.with(SpecFlags::WEAKREFS),
 };
 
 native_methods!(DEQUE_ITER_M, "_collections._deque_iterator", [
-    "__new__" => no_new, "__iter__" => iter_self, "__next__" => iter_next,
-    "__length_hint__" => iter_len_hint,
+    "__new__" => iter_new, "__iter__" => iter_self, "__next__" => iter_next,
+    "__length_hint__" => iter_len_hint, "__reduce__" => iter_reduce,
 ]);
 static DEQUE_ITER: ClassSpec = ClassSpec {
     name: "_deque_iterator",
@@ -60,11 +62,12 @@ static DEQUE_ITER: ClassSpec = ClassSpec {
     classmethods: &[],
     props: &[],
     unhashable: false,
+    flags: SpecFlags::NONE,
 };
 
 native_methods!(DEQUE_REV_M, "_collections._deque_reverse_iterator", [
-    "__new__" => no_new, "__iter__" => iter_self, "__next__" => iter_next,
-    "__length_hint__" => iter_len_hint,
+    "__new__" => iter_new, "__iter__" => iter_self, "__next__" => iter_next,
+    "__length_hint__" => iter_len_hint, "__reduce__" => iter_reduce,
 ]);
 static DEQUE_REV: ClassSpec = ClassSpec {
     name: "_deque_reverse_iterator",
@@ -74,6 +77,7 @@ static DEQUE_REV: ClassSpec = ClassSpec {
     classmethods: &[],
     props: &[],
     unhashable: false,
+    flags: SpecFlags::NONE,
 };
 
 native_methods!(DEFAULTDICT_M, "collections.defaultdict", [
@@ -105,6 +109,7 @@ static DEFAULTDICT: ClassSpec = ClassSpec {
         set: Some(&DD_FACTORY_SET),
     }],
     unhashable: false,
+    flags: SpecFlags::BASETYPE,
 };
 
 super::module_functions!(COLLECTIONS_FUNCTIONS, "_collections", [
@@ -119,16 +124,6 @@ pub fn init(vm: &mut Vm) -> Value {
     }
     extra.push(("_tuplegetter", super::tuplegetter::class(vm)));
     new_module("_collections", COLLECTIONS_FUNCTIONS, extra)
-}
-
-fn no_new(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let name = match a.pos.first() {
-        Some(Value::Type(t)) => t.name.clone(),
-        _ => "object".to_string(),
-    };
-    Err(PyErr::type_error(format!(
-        "cannot create '{name}' instances"
-    )))
 }
 
 // ---- deque ----
@@ -374,13 +369,13 @@ fn copy(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     new_like(vm, &a.pos[0], items, maxlen)
 }
 
-/// Runs `f` over the items with a mutation check after each (an `==` may
-/// change the deque).
+/// Runs `f` over the items in `start..stop_at` with a mutation check after
+/// each (an `==` may change the deque), which raises `mutation`.
 fn scan(
     vm: &mut Vm,
     st: &St,
-    start: usize,
-    stop_at: usize,
+    (start, stop_at): (usize, usize),
+    mutation: ExcKind,
     mut f: impl FnMut(&mut Vm, usize, &Value) -> PyResult<bool>,
 ) -> PyResult<Option<usize>> {
     let state = borrow(st)?.state;
@@ -389,7 +384,7 @@ fn scan(
         let item = {
             let d = borrow(st)?;
             if d.state != state {
-                return Err(mutated());
+                return Err(mutated(mutation));
             }
             match d.items.get(i) {
                 Some(v) => v.clone(),
@@ -398,20 +393,20 @@ fn scan(
         };
         if f(vm, i, &item)? {
             if borrow(st)?.state != state {
-                return Err(mutated());
+                return Err(mutated(mutation));
             }
             return Ok(Some(i));
         }
         if borrow(st)?.state != state {
-            return Err(mutated());
+            return Err(mutated(mutation));
         }
         i += 1;
     }
     Ok(None)
 }
 
-fn mutated() -> PyErr {
-    PyErr::new(ExcKind::RuntimeError, "deque mutated during iteration")
+fn mutated(kind: ExcKind) -> PyErr {
+    PyErr::new(kind, "deque mutated during iteration")
 }
 
 fn count(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -419,7 +414,7 @@ fn count(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let x = one(&a, "count")?.clone();
     let len = borrow(&st)?.items.len();
     let mut n = 0i64;
-    scan(vm, &st, 0, len, |vm, _, v| {
+    scan(vm, &st, (0, len), ExcKind::RuntimeError, |vm, _, v| {
         if v.is(&x) || vm.eq_values(v, &x)? {
             n += 1;
         }
@@ -471,9 +466,13 @@ fn index(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         Some(v) => slice_index(vm, v, len)?,
         None => len,
     };
-    let found = scan(vm, &st, start, stop_at, |vm, _, v| {
-        Ok(v.is(&x) || vm.eq_values(v, &x)?)
-    })?;
+    let found = scan(
+        vm,
+        &st,
+        (start, stop_at),
+        ExcKind::RuntimeError,
+        |vm, _, v| Ok(v.is(&x) || vm.eq_values(v, &x)?),
+    )?;
     match found {
         Some(i) => Ok(Value::Int(i as i64)),
         None => {
@@ -502,7 +501,8 @@ fn remove(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "remove")?;
     let x = one(&a, "remove")?.clone();
     let len = borrow(&st)?.items.len();
-    let found = scan(vm, &st, 0, len, |vm, _, v| {
+    // CPython's `deque_remove` reports a mutation as an IndexError.
+    let found = scan(vm, &st, (0, len), ExcKind::IndexError, |vm, _, v| {
         Ok(v.is(&x) || vm.eq_values(v, &x)?)
     })?;
     match found {
@@ -625,7 +625,7 @@ fn contains(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let args = positional(&rest(&a), "__contains__", 1, 1)?;
     let x = args[0].clone();
     let len = borrow(&st)?.items.len();
-    let found = scan(vm, &st, 0, len, |vm, _, v| {
+    let found = scan(vm, &st, (0, len), ExcKind::RuntimeError, |vm, _, v| {
         Ok(v.is(&x) || vm.eq_values(v, &x)?)
     })?;
     Ok(Value::Bool(found.is_some()))
@@ -633,6 +633,8 @@ fn contains(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 struct DequeIter {
     deque: St,
+    /// The deque object itself, for `__reduce__`.
+    owner: Value,
     /// Index of the next item from the start (or from the end when reversed).
     index: usize,
     state: u64,
@@ -648,6 +650,7 @@ fn make_iter(vm: &mut Vm, a: &Args<'_>, reversed: bool) -> PyResult<Value> {
         &cls,
         DequeIter {
             deque: st,
+            owner: a.pos[0].clone(),
             index: 0,
             state,
             reversed,
@@ -670,7 +673,7 @@ fn iter_next(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     if d.state != it.state {
         drop(d);
         it.index = usize::MAX;
-        return Err(mutated());
+        return Err(mutated(ExcKind::RuntimeError));
     }
     let len = d.items.len();
     if it.index >= len {
@@ -685,6 +688,67 @@ fn iter_next(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     drop(d);
     it.index += 1;
     v.ok_or_else(stop)
+}
+
+/// `_deque_iterator(deque, index=0)`: an iterator that has already given
+/// `index` items, as `__reduce__` describes it.
+fn iter_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let cls = cls_arg(&a)?;
+    let args = rest(&a);
+    if !a.kwnames.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "{}() takes no keyword arguments",
+            short_name(&cls)
+        )));
+    }
+    let (deque, index) = match args.pos {
+        [d] => (d, None),
+        [d, i] => (d, Some(i)),
+        [] => {
+            return Err(PyErr::type_error(
+                "function takes at least 1 argument (0 given)",
+            ))
+        }
+        _ => {
+            return Err(PyErr::type_error(format!(
+                "function takes at most 2 arguments ({} given)",
+                args.pos.len()
+            )))
+        }
+    };
+    let st = state_of::<Deque>(deque).ok_or_else(|| {
+        PyErr::type_error(format!(
+            "argument 1 must be collections.deque, not {}",
+            type_name(deque)
+        ))
+    })?;
+    let skip = match index {
+        Some(i) => vm.index_value(i)?,
+        None => 0,
+    };
+    let d = borrow(&st)?;
+    let reversed = cls.is_subtype(&class_of(vm, &DEQUE_REV));
+    let it = DequeIter {
+        index: usize::try_from(skip).unwrap_or(0).min(d.items.len()),
+        state: d.state,
+        deque: st.clone(),
+        owner: deque.clone(),
+        reversed,
+    };
+    drop(d);
+    Ok(new_object(&cls, it))
+}
+
+/// `(type(it), (deque, given))`: the deque and how many items the iterator
+/// has given.
+fn iter_reduce(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let st = receiver::<DequeIter>(&a, "_collections._deque_iterator", "__reduce__")?;
+    let it = borrow(&st)?;
+    let len = borrow(&it.deque)?.items.len();
+    Ok(Value::tuple(vec![
+        Value::Type(type_of(&a.pos[0])),
+        Value::tuple(vec![it.owner.clone(), Value::Int(it.index.min(len) as i64)]),
+    ]))
 }
 
 fn iter_len_hint(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -874,11 +938,13 @@ fn reduce(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         Some(m) => Value::tuple(vec![Value::tuple(Vec::new()), Value::Int(m as i64)]),
         None => Value::tuple(Vec::new()),
     };
-    let it = make_iter(vm, &a, false)?;
+    let state = crate::reduce::object_state(vm, &obj)?;
+    // Through `__iter__`, which a subclass may override.
+    let it = vm.get_iter(&obj)?;
     Ok(Value::tuple(vec![
         Value::Type(type_of(&obj)),
         args,
-        Value::None,
+        state,
         it,
     ]))
 }

@@ -11,7 +11,7 @@ use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
 use crate::native::{
     bind_args, borrow, class_of, cls_arg, native_fn, native_methods, new_object, positional,
-    receiver, rest, state_of, ClassSpec, PropSpec,
+    receiver, rest, state_of, ClassSpec, PropSpec, SpecFlags,
 };
 use crate::types::{ExcKind, TypeKind};
 use crate::value::Value;
@@ -81,6 +81,7 @@ static CONTEXT: ClassSpec = ClassSpec {
     classmethods: &[],
     props: &[],
     unhashable: true,
+    flags: SpecFlags::WEAKREFS,
 };
 
 native_methods!(VAR_M, "_contextvars.ContextVar", [
@@ -100,6 +101,7 @@ static CONTEXT_VAR: ClassSpec = ClassSpec {
         set: None,
     }],
     unhashable: false,
+    flags: SpecFlags::NONE,
 };
 
 native_methods!(TOKEN_M, "_contextvars.Token", [
@@ -126,6 +128,7 @@ static TOKEN: ClassSpec = ClassSpec {
         },
     ],
     unhashable: false,
+    flags: SpecFlags::NONE,
 };
 
 native_methods!(MISSING_M, "_contextvars.Token.MISSING", [
@@ -139,6 +142,7 @@ static MISSING: ClassSpec = ClassSpec {
     classmethods: &[],
     props: &[],
     unhashable: false,
+    flags: SpecFlags::NONE,
 };
 
 super::module_functions!(CONTEXTVARS_FUNCTIONS, "_contextvars", [

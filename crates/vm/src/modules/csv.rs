@@ -9,7 +9,7 @@ use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
 use crate::native::{
     borrow, class_of, cls_arg, iter_self, native_fn, native_methods, new_native, new_object,
-    positional, receiver, state_of, stop, ClassSpec, PropSpec,
+    positional, receiver, state_of, stop, ClassSpec, PropSpec, SpecFlags,
 };
 use crate::types::{type_name, ExcKind, TypeKind};
 use crate::value::Value;
@@ -121,6 +121,7 @@ static DIALECT: ClassSpec = ClassSpec {
     classmethods: &[],
     props: DIALECT_P,
     unhashable: false,
+    flags: SpecFlags::BASETYPE,
 };
 
 native_methods!(READER_M, "reader", ["__iter__" => iter_self, "__next__" => reader_next]);
@@ -146,6 +147,7 @@ static READER: ClassSpec = ClassSpec {
     classmethods: &[],
     props: READER_P,
     unhashable: false,
+    flags: SpecFlags::BASETYPE,
 };
 
 native_methods!(WRITER_M, "writer", ["writerow" => writerow, "writerows" => writerows]);
@@ -163,6 +165,7 @@ static WRITER: ClassSpec = ClassSpec {
     classmethods: &[],
     props: WRITER_P,
     unhashable: false,
+    flags: SpecFlags::BASETYPE,
 };
 
 super::module_functions!(CSV_FUNCTIONS, "_csv", [

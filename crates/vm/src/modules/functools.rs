@@ -9,7 +9,7 @@ use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
 use crate::native::{
     bind_args, borrow, class_of, cls_arg, native_fn, native_methods, new_object, positional,
-    receiver, repr_guard, rest, state_of, ClassSpec, PropSpec,
+    receiver, repr_guard, rest, state_of, ClassSpec, PropSpec, SpecFlags,
 };
 use crate::ops::CmpOp;
 use crate::types::{type_of, ExcKind, TypeKind};
@@ -53,6 +53,9 @@ static PARTIAL: ClassSpec = ClassSpec {
         },
     ],
     unhashable: false,
+    flags: SpecFlags::BASETYPE
+        .with(SpecFlags::DICT)
+        .with(SpecFlags::WEAKREFS),
 };
 
 native_methods!(KEY_M, "KeyWrapper", [
@@ -73,6 +76,7 @@ static KEY_WRAPPER: ClassSpec = ClassSpec {
         set: None,
     }],
     unhashable: true,
+    flags: SpecFlags::NONE,
 };
 
 /// Builds the `_functools` module.

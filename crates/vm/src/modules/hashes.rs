@@ -14,7 +14,7 @@ use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
 use crate::native::{
     bind_args, borrow, class_of, native_fn, native_methods, new_native, state_of, ClassSpec,
-    PropSpec,
+    PropSpec, SpecFlags,
 };
 use crate::types::{type_name, ExcKind, TypeKind};
 use crate::value::Value;
@@ -136,6 +136,7 @@ macro_rules! algorithm {
             classmethods: &[],
             props: $props,
             unhashable: false,
+            flags: SpecFlags::NONE,
         };
         static $alg: Algorithm = Algorithm {
             name: $name,

@@ -9,7 +9,7 @@ use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
 use crate::native::{
     bind_args, borrow, class_of, cls_arg, iter_self, native_fn, native_methods, new_object,
-    positional, receiver, rest, state_of, stop, ClassSpec,
+    positional, receiver, rest, state_of, stop, ClassSpec, SpecFlags,
 };
 use crate::ops::nb;
 use crate::types::{ExcKind, TypeKind};
@@ -21,6 +21,16 @@ use super::new_module;
 #[path = "itertools_pickle.rs"]
 mod pickle;
 use pickle as pk;
+
+/// The public iterators may be subclassed; `groupby`'s `_grouper` and the
+/// `_tee` objects are final (and only `_tee`s take weak references).
+const fn iter_class_flags(name: &str) -> SpecFlags {
+    match name.as_bytes() {
+        b"_grouper" => SpecFlags::NONE,
+        b"_tee" => SpecFlags::WEAKREFS,
+        _ => SpecFlags::BASETYPE,
+    }
+}
 
 /// Declares a native iterator class: its `ClassSpec`, with `__new__`,
 /// `__iter__`, `__next__` and extra methods.
@@ -38,6 +48,7 @@ macro_rules! iter_class {
             classmethods: &[],
             props: &[],
             unhashable: false,
+            flags: iter_class_flags($name),
         };
     };
 }
@@ -135,6 +146,7 @@ static CHAIN: ClassSpec = ClassSpec {
     classmethods: std::slice::from_ref(&CHAIN_FROM_ITERABLE),
     props: &[],
     unhashable: false,
+    flags: SpecFlags::BASETYPE,
 };
 
 static CLASSES: &[&ClassSpec] = &[

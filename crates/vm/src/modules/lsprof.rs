@@ -22,7 +22,9 @@ use std::time::Instant;
 use crate::exc::{PyErr, PyResult};
 use crate::frame_obj::FrameObj;
 use crate::func::Args;
-use crate::native::{borrow, class_of, native_methods, new_object, receiver, state_of, ClassSpec};
+use crate::native::{
+    borrow, class_of, native_methods, new_object, receiver, state_of, ClassSpec, SpecFlags,
+};
 use crate::sys_trace::HookKind;
 use crate::types::TypeKind;
 use crate::value::Value;
@@ -71,6 +73,7 @@ static PROFILER: ClassSpec = ClassSpec {
     classmethods: &[],
     props: &[],
     unhashable: false,
+    flags: SpecFlags::BASETYPE,
 };
 
 /// Times of one function, or of one callee under one caller.

@@ -6,7 +6,7 @@
 use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
 use crate::native::{
-    borrow, cls_arg, native_methods, new_object, positional, receiver, rest, ClassSpec,
+    borrow, cls_arg, native_methods, new_object, positional, receiver, rest, ClassSpec, SpecFlags,
 };
 use crate::types::TypeKind;
 use crate::value::Value;
@@ -26,6 +26,7 @@ static ITEMGETTER: ClassSpec = ClassSpec {
     classmethods: &[],
     props: &[],
     unhashable: false,
+    flags: SpecFlags::NONE,
 };
 
 native_methods!(ATTRGETTER_M, "operator.attrgetter", [
@@ -40,6 +41,7 @@ static ATTRGETTER: ClassSpec = ClassSpec {
     classmethods: &[],
     props: &[],
     unhashable: false,
+    flags: SpecFlags::NONE,
 };
 
 native_methods!(METHODCALLER_M, "operator.methodcaller", [
@@ -54,6 +56,7 @@ static METHODCALLER: ClassSpec = ClassSpec {
     classmethods: &[],
     props: &[],
     unhashable: false,
+    flags: SpecFlags::NONE,
 };
 
 /// Builds the `_operator` module.

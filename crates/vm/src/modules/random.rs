@@ -8,7 +8,9 @@ use num_bigint::{BigInt, BigUint, Sign};
 
 use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
-use crate::native::{borrow, class_of, cls_arg, native_methods, new_object, receiver, ClassSpec};
+use crate::native::{
+    borrow, class_of, cls_arg, native_methods, new_object, receiver, ClassSpec, SpecFlags,
+};
 use crate::types::{type_name, TypeKind};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -173,6 +175,7 @@ static RANDOM: ClassSpec = ClassSpec {
     classmethods: &[],
     props: &[],
     unhashable: false,
+    flags: SpecFlags::BASETYPE,
 };
 
 /// Builds the `_random` module.

@@ -10,7 +10,9 @@ use std::time::{Duration, Instant};
 
 use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
-use crate::native::{bind_args, borrow, native_methods, positional, receiver, rest, ClassSpec};
+use crate::native::{
+    bind_args, borrow, native_methods, positional, receiver, rest, ClassSpec, SpecFlags,
+};
 use crate::types::{ExcKind, TypeKind};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -64,6 +66,7 @@ static POLL: ClassSpec = ClassSpec {
     classmethods: &[],
     props: &[],
     unhashable: false,
+    flags: SpecFlags::NONE,
 };
 
 /// Builds the `select` module.

@@ -19,7 +19,7 @@ use crate::dict::Dict;
 use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
 use crate::instance::Instance;
-use crate::native::{native_fn, native_methods, ClassSpec, PropSpec};
+use crate::native::{native_fn, native_methods, ClassSpec, PropSpec, SpecFlags};
 use crate::types::{builtin_type, type_name, TypeKind, TypeObj};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -137,6 +137,7 @@ static FIELD_SPEC: ClassSpec = ClassSpec {
     classmethods: &[],
     props: &[] as &[PropSpec],
     unhashable: false,
+    flags: SpecFlags::NONE,
 };
 
 /// Field `idx` (storage order) of a struct sequence.

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
 use crate::instance::payload_of;
-use crate::native::{borrow, class_of, native_methods, new_object, receiver, ClassSpec};
+use crate::native::{borrow, class_of, native_methods, new_object, receiver, ClassSpec, SpecFlags};
 use crate::types::{type_name, ExcKind, TypeKind};
 use crate::value::{StrObj, Value};
 use crate::vm::Vm;
@@ -31,6 +31,9 @@ static TUPLEGETTER: ClassSpec = ClassSpec {
     classmethods: &[],
     props: &[],
     unhashable: false,
+    // CPython's has only a writable `__doc__` member; the docstring lives
+    // in the instance dict here.
+    flags: SpecFlags::DICT,
 };
 
 /// The `_tuplegetter` class, for `_collections`' namespace.

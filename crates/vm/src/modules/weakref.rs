@@ -25,7 +25,7 @@ use crate::instance::Instance;
 use crate::modules::ModuleObj;
 use crate::native::{
     borrow, class_of, cls_arg, native_fn, native_methods, new_object, positional, receiver,
-    state_of, ClassSpec, PropSpec,
+    state_of, ClassSpec, PropSpec, SpecFlags,
 };
 use crate::ops::CmpOp;
 use crate::types::{type_name, ExcKind, TypeKind, TypeObj};
@@ -315,6 +315,7 @@ static REF: ClassSpec = ClassSpec {
         set: None,
     }],
     unhashable: false,
+    flags: SpecFlags::BASETYPE,
 };
 
 /// Builds the `_weakref` module.

@@ -9,6 +9,7 @@ use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
 use crate::native::{
     borrow, class_of, native_methods, new_object, positional, receiver, state_of, ClassSpec,
+    SpecFlags,
 };
 use crate::ops::{nb, CmpOp};
 use crate::types::{type_name, type_of, ExcKind, TypeKind};
@@ -63,6 +64,7 @@ pub(super) static PROXY: ClassSpec = ClassSpec {
     classmethods: &[],
     props: &[],
     unhashable: true,
+    flags: SpecFlags::NONE,
 };
 
 proxy_methods!(CPROXY_M, "weakref.CallableProxyType", ["__call__" => p_call]);
@@ -75,6 +77,7 @@ pub(super) static CPROXY: ClassSpec = ClassSpec {
     classmethods: &[],
     props: &[],
     unhashable: true,
+    flags: SpecFlags::NONE,
 };
 
 pub(super) fn proxy(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {

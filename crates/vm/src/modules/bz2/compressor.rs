@@ -6,8 +6,8 @@ use bzip2::{Action, Compress, Compression, Status};
 
 use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
-use crate::native::ClassSpec;
 use crate::native::{borrow, cls_arg, native_methods, new_object, positional, receiver, rest};
+use crate::native::{ClassSpec, SpecFlags};
 use crate::types::TypeKind;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -28,6 +28,7 @@ pub(super) static BZ2_COMPRESSOR: ClassSpec = ClassSpec {
     classmethods: &[],
     props: &[],
     unhashable: false,
+    flags: SpecFlags::NONE,
 };
 
 /// A compression stream; `flushed` once `flush()` ended it.

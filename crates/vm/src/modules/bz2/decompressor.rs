@@ -8,7 +8,7 @@ use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
 use crate::native::{
     bind_args, borrow, cls_arg, native_fn, native_methods, new_object, receiver, rest, ClassSpec,
-    PropSpec,
+    PropSpec, SpecFlags,
 };
 use crate::types::{ExcKind, TypeKind};
 use crate::value::Value;
@@ -52,6 +52,7 @@ pub(super) static BZ2_DECOMPRESSOR: ClassSpec = ClassSpec {
     classmethods: &[],
     props: PROPS,
     unhashable: false,
+    flags: SpecFlags::NONE,
 };
 
 /// A decompression stream and what CPython exposes of it.

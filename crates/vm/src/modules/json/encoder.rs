@@ -5,7 +5,7 @@
 use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
 use crate::native::{bind_args, cls_arg, native_fn, native_methods, new_object, receiver};
-use crate::native::{ClassSpec, PropSpec};
+use crate::native::{ClassSpec, PropSpec, SpecFlags};
 use crate::types::{type_name, TypeKind};
 use crate::value::{StrObj, Value};
 use crate::vm::Vm;
@@ -86,6 +86,7 @@ pub(super) static ENCODER: ClassSpec = ClassSpec {
     classmethods: &[],
     props: ENCODER_P,
     unhashable: false,
+    flags: SpecFlags::NONE,
 };
 
 const PARAMS: [&str; 9] = [

@@ -8,7 +8,7 @@ use crate::dict::Dict;
 use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
 use crate::native::{bind_args, cls_arg, native_fn, native_methods, new_object, receiver};
-use crate::native::{ClassSpec, PropSpec};
+use crate::native::{ClassSpec, PropSpec, SpecFlags};
 use crate::types::{builtin_type, TypeKind};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -61,6 +61,7 @@ pub(super) static SCANNER: ClassSpec = ClassSpec {
     classmethods: &[],
     props: SCANNER_P,
     unhashable: false,
+    flags: SpecFlags::NONE,
 };
 
 /// `v` unless it is the builtin type `kind` itself.

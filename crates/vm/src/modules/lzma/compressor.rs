@@ -6,8 +6,8 @@ use liblzma::stream::{Action, Check, Status, Stream};
 
 use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
-use crate::native::ClassSpec;
 use crate::native::{bind_args, borrow, cls_arg, native_methods, new_object, receiver, rest};
+use crate::native::{ClassSpec, SpecFlags};
 use crate::types::TypeKind;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -30,6 +30,7 @@ pub(super) static LZMA_COMPRESSOR: ClassSpec = ClassSpec {
     classmethods: &[],
     props: &[],
     unhashable: false,
+    flags: SpecFlags::NONE,
 };
 
 /// An encoder; `flushed` once `flush()` finished it.

@@ -10,7 +10,7 @@ use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
 use crate::native::{
     bind_args, borrow, cls_arg, native_fn, native_methods, new_object, receiver, rest, ClassSpec,
-    PropSpec,
+    PropSpec, SpecFlags,
 };
 use crate::types::{ExcKind, TypeKind};
 use crate::value::Value;
@@ -62,6 +62,7 @@ pub(super) static LZMA_DECOMPRESSOR: ClassSpec = ClassSpec {
     classmethods: &[],
     props: PROPS,
     unhashable: false,
+    flags: SpecFlags::NONE,
 };
 
 /// `CHECK_UNKNOWN`: the check is not known until the stream header is read.

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use crate::exc::PyResult;
 use crate::func::Args;
-use crate::native::{self, bind_args, native_fn, native_methods, ClassSpec, PropSpec};
+use crate::native::{self, bind_args, native_fn, native_methods, ClassSpec, PropSpec, SpecFlags};
 use crate::ops::truthy;
 use crate::types::TypeKind;
 use crate::value::Value;
@@ -73,6 +73,7 @@ static DIR_ENTRY: ClassSpec = ClassSpec {
         },
     ],
     unhashable: false,
+    flags: SpecFlags::NONE,
 };
 
 /// `posix.DirEntry`.
@@ -183,6 +184,7 @@ static SCANDIR: ClassSpec = ClassSpec {
     classmethods: &[],
     props: &[],
     unhashable: false,
+    flags: SpecFlags::NONE,
 };
 
 fn sd_next(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {

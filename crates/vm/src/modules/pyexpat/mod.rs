@@ -18,7 +18,7 @@ use std::rc::Rc;
 use crate::dict::Dict;
 use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
-use crate::native::{bind_args, borrow, new_native, receiver, ClassSpec};
+use crate::native::{bind_args, borrow, new_native, receiver, ClassSpec, SpecFlags};
 use crate::types::{type_name, ExcKind, TypeKind, TypeObj};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -223,6 +223,9 @@ static PARSER: ClassSpec = ClassSpec {
     classmethods: &[],
     props: &[],
     unhashable: false,
+    // CPython's handlers and options are getsets; here they live in the
+    // instance dict.
+    flags: SpecFlags::DICT,
 };
 
 /// How the bytes given to `Parse` become text.

@@ -14,7 +14,7 @@ use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
 use crate::native::{
     bind_args, borrow, class_of, cls_arg, iter_self, native_fn, native_methods, new_native,
-    new_object, positional, receiver, stop, ClassSpec, PropSpec,
+    new_object, positional, receiver, stop, ClassSpec, PropSpec, SpecFlags,
 };
 use crate::types::{type_name, ExcKind, TypeKind};
 use crate::value::Value;
@@ -62,6 +62,7 @@ static STRUCT: ClassSpec = ClassSpec {
     classmethods: &[],
     props: STRUCT_P,
     unhashable: false,
+    flags: SpecFlags::BASETYPE.with(SpecFlags::WEAKREFS),
 };
 
 native_methods!(ITER_M, "unpack_iterator", [
@@ -75,6 +76,7 @@ static UNPACK_ITER: ClassSpec = ClassSpec {
     classmethods: &[],
     props: &[],
     unhashable: false,
+    flags: SpecFlags::NONE,
 };
 
 struct UnpackIter {

@@ -16,7 +16,7 @@ use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
 use crate::native::{
     bind_args, cls_arg, native_fn, native_methods, new_object, positional, receiver, rest,
-    ClassSpec, PropSpec,
+    ClassSpec, PropSpec, SpecFlags,
 };
 use crate::types::{type_name, ExcKind, TypeKind};
 use crate::value::Value;
@@ -106,6 +106,7 @@ pub(super) static SOCKET: ClassSpec = ClassSpec {
         },
     ],
     unhashable: false,
+    flags: SpecFlags::BASETYPE,
 };
 
 fn me(a: &Args<'_>, name: &str) -> PyResult<Rc<RefCell<Sock>>> {

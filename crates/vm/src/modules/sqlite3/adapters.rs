@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
-use crate::native::{positional, ClassSpec};
+use crate::native::{positional, ClassSpec, SpecFlags};
 use crate::types::{type_name, type_of, ExcKind, TypeKind};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -24,6 +24,7 @@ pub(super) static PREPARE_PROTOCOL: ClassSpec = ClassSpec {
     classmethods: &[],
     props: &[],
     unhashable: false,
+    flags: SpecFlags::NONE,
 };
 
 /// `register_adapter(type, adapter, /)`.

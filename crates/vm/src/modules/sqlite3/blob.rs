@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
-use crate::native::{native_methods, positional, rest, ClassSpec};
+use crate::native::{native_methods, positional, rest, ClassSpec, SpecFlags};
 use crate::types::{type_name, ExcKind, TypeKind};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -33,6 +33,7 @@ pub(super) static BLOB: ClassSpec = ClassSpec {
     classmethods: &[],
     props: &[],
     unhashable: true,
+    flags: SpecFlags::WEAKREFS,
 };
 
 /// An open (or closed) blob and its position.

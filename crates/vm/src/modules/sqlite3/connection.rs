@@ -9,7 +9,7 @@ use std::rc::Rc;
 use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
 use crate::native::{bind_args, cls_arg, is_callable, native_fn, native_methods, new_object};
-use crate::native::{positional, rest, state_of, ClassSpec, PropSpec};
+use crate::native::{positional, rest, state_of, ClassSpec, PropSpec, SpecFlags};
 use crate::types::{builtin_type, type_name, ExcKind, TypeKind};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -45,6 +45,7 @@ pub(super) static STATEMENT: ClassSpec = ClassSpec {
     classmethods: &[],
     props: &[],
     unhashable: false,
+    flags: SpecFlags::NONE,
 };
 
 fn statement_new(_vm: &mut Vm, _a: Args<'_>) -> PyResult<Value> {
@@ -133,6 +134,7 @@ pub(super) static CONNECTION: ClassSpec = ClassSpec {
     classmethods: &[],
     props: PROPS,
     unhashable: false,
+    flags: SpecFlags::BASETYPE,
 };
 
 /// A connection's state.

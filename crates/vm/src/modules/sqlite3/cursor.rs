@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
-use crate::native::{cls_arg, iter_self, ClassSpec, PropSpec};
+use crate::native::{cls_arg, iter_self, ClassSpec, PropSpec, SpecFlags};
 use crate::native::{native_fn, native_methods, new_object, positional, rest, state_of};
 use crate::types::{builtin_type, type_name, ExcKind, TypeKind};
 use crate::value::Value;
@@ -79,6 +79,7 @@ pub(super) static CURSOR: ClassSpec = ClassSpec {
     classmethods: &[],
     props: PROPS,
     unhashable: false,
+    flags: SpecFlags::BASETYPE.with(SpecFlags::WEAKREFS),
 };
 
 /// A cursor's state.

@@ -4,7 +4,9 @@
 
 use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
-use crate::native::{cls_arg, native_methods, new_object, positional, rest, state_of, ClassSpec};
+use crate::native::{
+    cls_arg, native_methods, new_object, positional, rest, state_of, ClassSpec, SpecFlags,
+};
 use crate::types::{type_name, ExcKind, TypeKind};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -25,6 +27,7 @@ pub(super) static ROW: ClassSpec = ClassSpec {
     classmethods: &[],
     props: &[],
     unhashable: false,
+    flags: SpecFlags::BASETYPE,
 };
 
 /// A row: its values (a tuple) and the cursor's `description`.

@@ -8,6 +8,7 @@ use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
 use crate::native::{
     borrow, native_fn, native_methods, new_native, positional, receiver, ClassSpec, PropSpec,
+    SpecFlags,
 };
 use crate::types::TypeKind;
 use crate::value::Value;
@@ -63,6 +64,7 @@ pub(crate) static MATCH: ClassSpec = ClassSpec {
         "lastindex" => M_LASTINDEX, "lastgroup" => M_LASTGROUP, "regs" => M_REGS,
     ),
     unhashable: false,
+    flags: SpecFlags::NONE,
 };
 
 /// A new `re.Match` for `found` in `string`.

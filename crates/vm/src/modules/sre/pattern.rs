@@ -8,6 +8,7 @@ use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
 use crate::native::{
     bind_args, borrow, native_fn, native_methods, new_native, receiver, ClassSpec, PropSpec,
+    SpecFlags,
 };
 use crate::types::{type_name, TypeKind};
 use crate::value::Value;
@@ -75,6 +76,7 @@ pub(crate) static PATTERN: ClassSpec = ClassSpec {
         },
     ],
     unhashable: false,
+    flags: SpecFlags::WEAKREFS,
 };
 
 native_methods!(SCANNER_M, "SRE_Scanner", [
@@ -94,6 +96,7 @@ static SCANNER: ClassSpec = ClassSpec {
         set: None,
     }],
     unhashable: false,
+    flags: SpecFlags::NONE,
 };
 
 /// A new `re.Pattern` object.

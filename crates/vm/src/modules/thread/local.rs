@@ -10,7 +10,7 @@ use crate::dict::Dict;
 use crate::exc::PyResult;
 use crate::func::Args;
 use crate::instance::Instance;
-use crate::native::{cls_arg, new_object, ClassSpec};
+use crate::native::{cls_arg, new_object, ClassSpec, SpecFlags};
 use crate::types::TypeKind;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -25,6 +25,9 @@ pub(crate) static LOCAL: ClassSpec = ClassSpec {
     classmethods: &[],
     props: &[],
     unhashable: false,
+    flags: SpecFlags::BASETYPE
+        .with(SpecFlags::DICT)
+        .with(SpecFlags::WEAKREFS),
 };
 
 /// The attributes of the threads whose turn it is not.

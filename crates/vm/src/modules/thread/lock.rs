@@ -8,6 +8,7 @@ use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
 use crate::native::{
     bind_args, borrow, class_of, cls_arg, native_methods, new_object, receiver, ClassSpec,
+    SpecFlags,
 };
 use crate::types::{ExcKind, TypeKind};
 use crate::value::Value;
@@ -30,6 +31,7 @@ pub(crate) static LOCK: ClassSpec = ClassSpec {
     classmethods: &[],
     props: &[],
     unhashable: false,
+    flags: SpecFlags::WEAKREFS,
 };
 
 native_methods!(RLOCK_M, "_thread.RLock", [
@@ -48,6 +50,7 @@ pub(crate) static RLOCK: ClassSpec = ClassSpec {
     classmethods: &[],
     props: &[],
     unhashable: false,
+    flags: SpecFlags::BASETYPE.with(SpecFlags::WEAKREFS),
 };
 
 /// The state of a `_thread.lock`: no owner, any thread may release it.

@@ -14,7 +14,7 @@ mod tables;
 
 use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
-use crate::native::{native_fn, native_methods, new_native, ClassSpec, PropSpec};
+use crate::native::{native_fn, native_methods, new_native, ClassSpec, PropSpec, SpecFlags};
 use crate::str_surrogates::one_char;
 use crate::types::{type_name, TypeKind};
 use crate::value::{StrObj, Value};
@@ -331,6 +331,7 @@ static UCD: ClassSpec = ClassSpec {
         set: None,
     }],
     unhashable: false,
+    flags: SpecFlags::NONE,
 };
 
 /// Marks the `ucd_3_2_0` instance (its methods need no state).

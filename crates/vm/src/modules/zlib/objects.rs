@@ -10,7 +10,7 @@ use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
 use crate::native::{
     bind_args, borrow, class_of, native_fn, native_methods, new_native, receiver, rest, ClassSpec,
-    PropSpec,
+    PropSpec, SpecFlags,
 };
 use crate::types::TypeKind;
 use crate::value::Value;
@@ -32,6 +32,7 @@ static COMPRESS: ClassSpec = ClassSpec {
     classmethods: &[],
     props: &[],
     unhashable: false,
+    flags: SpecFlags::NONE,
 };
 
 native_methods!(DECOMPRESS_METHODS, "Decompress", [
@@ -74,6 +75,7 @@ static DECOMPRESS: ClassSpec = ClassSpec {
     classmethods: &[],
     props: DECOMPRESS_PROPS,
     unhashable: false,
+    flags: SpecFlags::NONE,
 };
 
 /// Makes both classes, so that they exist before the first object.
