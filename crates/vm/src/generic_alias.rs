@@ -102,10 +102,19 @@ const OWN_ATTRS: &[&str] = &[
 
 /// Builtin classes whose `cls[...]` is a generic alias (the rest are not
 /// subscriptable).
+/// Whether builtin class `t` has a `__class_getitem__` (CPython's generic
+/// builtins; `async_generator` is one of the iterator types).
+fn generic_builtin(t: &TypeObj) -> bool {
+    t.heap.is_none()
+        && (generic_kind(t.kind) || (t.kind == TypeKind::Iterator && t.name == "async_generator"))
+}
+
 fn generic_kind(k: TypeKind) -> bool {
     matches!(
         k,
         TypeKind::List
+            | TypeKind::Enumerate
+            | TypeKind::MappingProxy
             | TypeKind::Dict
             | TypeKind::Tuple
             | TypeKind::Set
@@ -143,7 +152,7 @@ pub fn is_alias(v: &Value) -> bool {
 /// `C[key]` for a builtin class `t`: an alias for the generic ones, CPython's
 /// error for the others.
 pub fn builtin_class_getitem(vm: &mut Vm, t: &Rc<TypeObj>, key: &Value) -> PyResult<Value> {
-    if generic_kind(t.kind) {
+    if generic_builtin(t) {
         return Ok(new_alias(vm, Value::Type(t.clone()), key));
     }
     Err(PyErr::type_error(format!(
@@ -155,9 +164,10 @@ pub fn builtin_class_getitem(vm: &mut Vm, t: &Rc<TypeObj>, key: &Value) -> PyRes
 /// `C[key]` for a Python class without `__class_getitem__` of its own: the
 /// one it inherits from a generic builtin base (`class Counter(dict)`).
 pub fn inherited_class_getitem(vm: &mut Vm, t: &Rc<TypeObj>, key: &Value) -> PyResult<Value> {
+    // Only `type` itself is generic, not its subclasses (`PyObject_GetItem`).
     let generic = crate::class::mro_of(t)
         .iter()
-        .any(|b| b.heap.is_none() && generic_kind(b.kind));
+        .any(|b| generic_builtin(b) && b.kind != TypeKind::Type);
     if generic {
         return Ok(new_alias(vm, Value::Type(t.clone()), key));
     }
@@ -173,7 +183,7 @@ pub fn class_getitem_attr(t: &Rc<TypeObj>) -> Option<Value> {
     let generic = crate::class::mro_of(t)
         .iter()
         .chain(std::iter::once(t))
-        .any(|b| b.heap.is_none() && generic_kind(b.kind));
+        .any(|b| generic_builtin(b) && b.kind != TypeKind::Type);
     generic.then(|| {
         Value::BoundBuiltin(Rc::new((
             Value::Type(t.clone()),

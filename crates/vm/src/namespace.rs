@@ -127,8 +127,11 @@ fn user_dir(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
         if t.heap.is_none() {
             return Ok(None);
         }
-        let Some(f) = crate::class::lookup(&t, &name).filter(|f| !matches!(f, Value::Builtin(_)))
-        else {
+        // `object.__dir__` and `type.__dir__` are the default listing; a
+        // native class's own (`GenericAlias.__dir__`) is called.
+        let default =
+            |f: &Value| matches!(f, Value::Builtin(d) if matches!(d.owner, "object" | "type"));
+        let Some(f) = crate::class::lookup(&t, &name).filter(|f| !default(f)) else {
             return Ok(None);
         };
         let bound = vm.bind_attr(f, v, &t)?;

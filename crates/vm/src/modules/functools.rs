@@ -34,7 +34,7 @@ static PARTIAL: ClassSpec = ClassSpec {
     module: "functools",
     base: TypeKind::Object,
     methods: PARTIAL_M,
-    classmethods: &[],
+    classmethods: crate::native::GENERIC,
     props: &[
         PropSpec {
             name: "func",

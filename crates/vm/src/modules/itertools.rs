@@ -6,10 +6,10 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::exc::{PyErr, PyResult};
-use crate::func::Args;
+use crate::func::{Args, BuiltinDef};
 use crate::native::{
-    bind_args, borrow, class_of, cls_arg, iter_self, native_fn, native_methods, new_object,
-    positional, receiver, rest, state_of, stop, ClassSpec, SpecFlags,
+    bind_args, borrow, class_of, cls_arg, iter_self, native_methods, new_object, positional,
+    receiver, rest, state_of, stop, ClassSpec, SpecFlags,
 };
 use crate::ops::nb;
 use crate::types::{ExcKind, TypeKind};
@@ -132,18 +132,27 @@ native_methods!(CHAIN_M, "chain", [
     "__new__" => chain_new, "__iter__" => iter_self, "__next__" => chain_next,
     "__reduce__" => pk::chain_reduce, "__setstate__" => pk::chain_setstate,
 ]);
-native_fn!(
-    CHAIN_FROM_ITERABLE,
-    "from_iterable",
-    "chain",
-    chain_from_iterable
-);
+/// `chain.from_iterable`, and `chain[int]` as for CPython's generic classes.
+static CHAIN_CLASSMETHODS: &[BuiltinDef] = &[
+    BuiltinDef {
+        name: "from_iterable",
+        func: chain_from_iterable,
+        owner: "chain",
+        is_method: false,
+    },
+    BuiltinDef {
+        name: "__class_getitem__",
+        func: crate::generic_alias::class_getitem,
+        owner: "",
+        is_method: false,
+    },
+];
 static CHAIN: ClassSpec = ClassSpec {
     name: "chain",
     module: "itertools",
     base: TypeKind::Object,
     methods: CHAIN_M,
-    classmethods: std::slice::from_ref(&CHAIN_FROM_ITERABLE),
+    classmethods: CHAIN_CLASSMETHODS,
     props: &[],
     unhashable: false,
     flags: SpecFlags::BASETYPE,

@@ -308,7 +308,7 @@ static REF: ClassSpec = ClassSpec {
     module: "weakref",
     base: TypeKind::Object,
     methods: REF_M,
-    classmethods: &[],
+    classmethods: crate::native::GENERIC,
     props: &[PropSpec {
         name: "__callback__",
         get: &REF_CALLBACK,
