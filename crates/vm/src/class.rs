@@ -403,6 +403,7 @@ fn acceptable_base(t: &TypeObj) -> bool {
                     | TypeKind::Property
                     | TypeKind::ClassMethod
                     | TypeKind::StaticMethod
+                | TypeKind::Super
                     // `importlib.util._LazyModule`: instances are plain
                     // objects with a `__dict__`.
                     | TypeKind::Module

@@ -658,6 +658,26 @@ pub fn binary_op(op: u32, a: &Value, b: &Value) -> PyResult<Value> {
             )))
         }
         (nb::MULTIPLY, _, _) => {
+            // `list *= n` repeats the list in place (`list_inplace_repeat`).
+            if let (Value::List(l), true) = (a, op >= nb::INPLACE) {
+                if let Some(count) = repeat_count(b)? {
+                    let mut items = l.borrow_mut();
+                    if items.len().saturating_mul(count) > (1 << 26) {
+                        return Err(PyErr::new(crate::types::ExcKind::MemoryError, ""));
+                    }
+                    let once = items.len();
+                    if count == 0 {
+                        let old = std::mem::take(&mut *items);
+                        drop(items);
+                        drop(old);
+                    } else {
+                        for _ in 1..count {
+                            items.extend_from_within(..once);
+                        }
+                    }
+                    return Ok(a.clone());
+                }
+            }
             if let Some(v) = sequence_repeat(a, b)? {
                 return Ok(v);
             }

@@ -182,6 +182,17 @@ fn rrepeat(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 /// any iterable, `set.__ior__` takes only sets, `dict.__ior__` what
 /// `dict.update` takes.
 fn inplace(vm: &mut Vm, a: Args<'_>, op: u32) -> PyResult<Value> {
+    let receiver = a.pos.first().cloned();
+    let r = inplace_on_payload(vm, a, op)?;
+    // Mutated in place: the result is the object itself, a subclass
+    // instance included, not the builtin value inside it.
+    match receiver {
+        Some(recv) if crate::instance::payload_of(&recv).is_some_and(|p| p.is(&r)) => Ok(recv),
+        _ => Ok(r),
+    }
+}
+
+fn inplace_on_payload(vm: &mut Vm, a: Args<'_>, op: u32) -> PyResult<Value> {
     if op == nb::MULTIPLY {
         let (x, y) = repeat_operands(&a)?;
         let n = vm.index_value(y)?;
