@@ -307,6 +307,14 @@ fn constant_value(c: &Constant) -> Value {
         })),
         Constant::Ellipsis => Value::Ellipsis,
         Constant::Tuple(items) => Value::tuple(items.iter().map(constant_value).collect()),
+        Constant::FrozenSet(items) => {
+            let mut d = Dict::new();
+            for item in items.iter() {
+                // Constants hash without fail.
+                let _ = d.insert(constant_value(item), Value::None);
+            }
+            Value::frozenset(d)
+        }
     }
 }
 
@@ -346,12 +354,14 @@ impl ObjReader<'_> {
         }
     }
 
+    /// A position attribute as CPython reads it (a C `int`); `None` when
+    /// absent or `None`.
     fn position(
         &mut self,
         obj: &Value,
         name: &'static str,
         shown: &'static str,
-    ) -> PyResult<Option<u32>> {
+    ) -> PyResult<Option<i64>> {
         let v = match self.attr(obj, name)? {
             None | Some(Value::None) => return Ok(None),
             Some(v) => v,
@@ -360,8 +370,7 @@ impl ObjReader<'_> {
             class: shown,
             field: name,
         };
-        let n = self.int(&v, at)?;
-        Ok(Some(u32::try_from(n).unwrap_or(0)))
+        self.int(&v, at).map(Some)
     }
 
     fn required_position(
@@ -369,15 +378,49 @@ impl ObjReader<'_> {
         obj: &Value,
         name: &'static str,
         shown: &'static str,
-    ) -> PyResult<u32> {
+    ) -> PyResult<i64> {
         match self.attr(obj, name)? {
             None => Err(self.missing(At {
                 class: shown,
                 field: name,
             })),
-            Some(_) => Ok(self.position(obj, name, shown)?.unwrap_or(0)),
+            // Unlike the end positions, `None` is no default here.
+            Some(v) => self.int(
+                &v,
+                At {
+                    class: shown,
+                    field: name,
+                },
+            ),
         }
     }
+}
+
+/// `VALIDATE_POSITIONS` of `Python/ast.c`, for the nodes CPython's validator
+/// checks (statements, expressions, patterns, `arg`, `ExceptHandler`).
+fn check_positions(line: i64, col: i64, end_line: i64, end_col: i64) -> PyResult<()> {
+    if line > end_line {
+        return Err(PyErr::value_error(format!(
+            "AST node line range ({line}, {end_line}) is not valid"
+        )));
+    }
+    if (line < 0 && end_line != line) || (col < 0 && col != end_col) {
+        return Err(PyErr::value_error(format!(
+            "AST node column range ({col}, {end_col}) for line range ({line}, {end_line}) is not valid"
+        )));
+    }
+    if line == end_line && col > end_col {
+        return Err(PyErr::value_error(format!(
+            "line {line}, column {col}-{end_col} is not a valid range"
+        )));
+    }
+    Ok(())
+}
+
+/// A position as the compiler's table holds it (negative ones, which the
+/// validator lets through when a node's start and end agree, as 0).
+fn table_position(v: i64) -> u32 {
+    u32::try_from(v).unwrap_or(0)
 }
 
 impl Reader for ObjReader<'_> {
@@ -398,9 +441,16 @@ impl Reader for ObjReader<'_> {
         let col = self.required_position(obj, "col_offset", shown)?;
         let end_line = self.position(obj, "end_lineno", shown)?.unwrap_or(line);
         let end_col = self.position(obj, "end_col_offset", shown)?.unwrap_or(col);
+        if !matches!(class, "keyword" | "alias") {
+            check_positions(line, col, end_line, end_col)?;
+        }
         let start = u32::try_from(self.positions.0.len()).unwrap_or(u32::MAX - 1);
-        self.positions.0.push((line, col));
-        self.positions.0.push((end_line, end_col));
+        self.positions
+            .0
+            .push((table_position(line), table_position(col)));
+        self.positions
+            .0
+            .push((table_position(end_line), table_position(end_col)));
         Ok(TextRange::new(start, start + 1))
     }
 
@@ -456,10 +506,10 @@ impl Reader for ObjReader<'_> {
     }
 
     fn constant(&mut self, obj: &Value, _at: At) -> PyResult<Constant> {
-        value_constant(obj).ok_or_else(|| {
+        value_constant(obj).map_err(|bad| {
             PyErr::type_error(format!(
                 "got an invalid type in Constant: {}",
-                type_name(obj)
+                type_name(bad)
             ))
         })
     }
@@ -502,8 +552,10 @@ impl Reader for ObjReader<'_> {
     }
 }
 
-fn value_constant(v: &Value) -> Option<Constant> {
-    Some(match v {
+/// The constant `v` holds, or the first item (in iteration order) no
+/// constant can hold, as `validate_constant` finds it.
+fn value_constant(v: &Value) -> Result<Constant, &Value> {
+    Ok(match v {
         Value::None => Constant::None,
         Value::Bool(b) => Constant::Bool(*b),
         Value::Int(n) => Constant::Int(Int::Small(*n)),
@@ -523,10 +575,16 @@ fn value_constant(v: &Value) -> Option<Constant> {
             items
                 .iter()
                 .map(value_constant)
-                .collect::<Option<Vec<_>>>()?
+                .collect::<Result<Vec<_>, _>>()?
                 .into_boxed_slice(),
         ),
-        _ => return None,
+        Value::FrozenSet(d) => Constant::FrozenSet(
+            d.keys()
+                .map(value_constant)
+                .collect::<Result<Vec<_>, _>>()?
+                .into_boxed_slice(),
+        ),
+        _ => return Err(v),
     })
 }
 
@@ -641,6 +699,10 @@ fn compile_tree(vm: &mut Vm, source: &Value, filename: &str, mode: TreeMode) -> 
             field: "source",
         },
     )?;
+    pith_ast::validate::validate(&tree).map_err(|e| match e.kind {
+        pith_ast::validate::InvalidKind::Value => PyErr::value_error(e.message),
+        pith_ast::validate::InvalidKind::Type => PyErr::type_error(e.message),
+    })?;
     let positions = std::mem::take(&mut r.positions);
     let Some(compiler) = vm.compiler.clone() else {
         return Err(PyErr::new(
