@@ -603,8 +603,14 @@ pub(crate) fn compile_arg(
     filename: &str,
     mode: &Value,
     flags: Option<&Value>,
+    feature_version: Option<&Value>,
 ) -> PyResult<Option<Value>> {
     let flags = flag_bits(vm, flags)?;
+    // `_feature_version`: a minor version of 3.x, or negative for the current one.
+    let feature_version = match feature_version {
+        Some(v) => u32::try_from(vm.index_value(v)?).ok(),
+        None => None,
+    };
     let mode = match mode {
         Value::Str(s) => s.as_str().to_string(),
         _ => return Ok(None),
@@ -654,7 +660,7 @@ pub(crate) fn compile_arg(
     };
     let type_comments = flags & PY_CF_TYPE_COMMENTS != 0;
     let parsed = compiler
-        .parse_tree(text, filename, tree_mode, type_comments)
+        .parse_tree(text, filename, tree_mode, type_comments, feature_version)
         .map_err(|f| failure_to_err(f, filename))?;
     let mut b = ObjBuilder {
         classes: classes(vm),
