@@ -79,7 +79,7 @@ fn make_class(
 }
 
 crate::native::native_methods!(AST_METHODS, "AST", [
-    "__init__" => ast_init, "__reduce__" => ast_reduce,
+    "__new__" => ast_new, "__init__" => ast_init, "__reduce__" => ast_reduce,
 ]);
 
 fn build(vm: &mut Vm) -> AstClasses {
@@ -116,6 +116,9 @@ fn build(vm: &mut Vm) -> AstClasses {
         }
         for f in &c.optional {
             extra.push((f, Value::None));
+        }
+        if let Ok(i) = super::ast_docs::AST_DOCS.binary_search_by_key(&c.name, |(n, _)| n) {
+            extra.push(("__doc__", Value::str(super::ast_docs::AST_DOCS[i].1)));
         }
         let t = make_class(vm, c.name, &base, extra);
         by_ptr.insert(Rc::as_ptr(&t) as usize, (c.name, c.base));
@@ -159,6 +162,25 @@ pub fn init(vm: &mut Vm) -> Value {
     new_module("_ast", &[], extra)
 }
 
+/// `AST.__new__(cls, *args, **kwargs)`: `PyType_GenericNew`, which leaves
+/// the arguments to `__init__` (so `ast.Num`'s Python `__new__` can pass
+/// them on to `Constant.__new__`).
+fn ast_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let Some(Value::Type(t)) = a.pos.first() else {
+        return Err(PyErr::type_error("AST.__new__(X): X is not a type object"));
+    };
+    let t = t.clone();
+    crate::class::new_instance(
+        vm,
+        &t,
+        Args {
+            pos: &[],
+            kwnames: &[],
+            kwvals: &[],
+        },
+    )
+}
+
 /// `AST.__init__(self, *args, **kwargs)`: positional arguments fill `_fields`
 /// in order, keywords set any attribute.
 fn ast_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -194,6 +216,17 @@ fn ast_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     }
     for (k, v) in a.kwnames.iter().zip(a.kwvals) {
         if let Value::Str(s) = k {
+            // A keyword naming a field already given by position.
+            let at = fields
+                .iter()
+                .position(|f| matches!(f, Value::Str(f) if f.as_str() == s.as_str()));
+            if at.is_some_and(|i| i < pos.len()) {
+                return Err(PyErr::type_error(format!(
+                    "{} got multiple values for argument '{}'",
+                    crate::native::short_name(&cls),
+                    s.as_str()
+                )));
+            }
             vm.set_attr(this, s, v.clone())?;
         }
     }
