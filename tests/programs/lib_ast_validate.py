@@ -215,3 +215,9 @@ ast.fix_missing_locations(tree)
 ns = {}
 exec(compile(tree, "<tree>", "exec"), ns)
 print("r =", ns["r"])
+
+# String fields versus identifiers.
+expr("constant-kind", ast.Constant(True, kind=3))
+check("type-comment", mod(ast.Assign([name("x", S)], one, type_comment=3)))
+expr("name-id", ast.Name(3, L))
+check("ignore-tag", ast.Module([], [ast.TypeIgnore(1, 3)]))

@@ -520,9 +520,13 @@ impl Reader for ObjReader<'_> {
         }
     }
 
-    fn str(&mut self, obj: &Value, _at: At) -> PyResult<String> {
+    fn str(&mut self, obj: &Value, at: At) -> PyResult<String> {
         match obj {
             Value::Str(s) => Ok(s.as_str().to_string()),
+            // The ASDL `string` fields; every other one is an `identifier`.
+            _ if matches!(at.field, "kind" | "type_comment" | "tag") => {
+                Err(PyErr::type_error("AST string must be of type str"))
+            }
             _ => Err(PyErr::type_error("AST identifier must be of type str")),
         }
     }
