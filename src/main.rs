@@ -2,6 +2,7 @@
 
 mod cli;
 mod commands;
+mod feature_version;
 mod interp_options;
 mod stdlib;
 mod vm_ast;

@@ -13,6 +13,7 @@ pub fn parse_tree(
     _filename: &str,
     mode: TreeMode,
     type_comments: bool,
+    feature_version: Option<u32>,
 ) -> Result<ParsedTree, CompileFailure> {
     let mut decoded = String::new();
     let (text, byte_columns) = source_str(source, &mut decoded)?;
@@ -30,10 +31,33 @@ pub fn parse_tree(
     let options = pith_parser::ParseOptions::new(mode).type_comments(type_comments);
     let tree =
         pith_parser::parse_with(text, options).map_err(|e| parse_failure(e, text, byte_columns))?;
+    if let Some(too_new) =
+        feature_version.and_then(|v| crate::feature_version::check(&tree, text, v))
+    {
+        return Err(too_new_failure(too_new, text));
+    }
     Ok(ParsedTree {
         tree,
         index: pith_ast::LineIndex::new(text),
     })
+}
+
+/// The `SyntaxError` for syntax newer than `feature_version`, pointing
+/// where CPython's parser stops: the construct's end.
+fn too_new_failure(too_new: crate::feature_version::TooNew, text: &str) -> CompileFailure {
+    use pith_ast::SourceLocator;
+    let index = pith_ast::LineIndex::new(text);
+    let (lineno, col) = index.location(too_new.range.end);
+    let col = i32::try_from(col).unwrap_or(i32::MAX - 1) + 1;
+    CompileFailure {
+        kind: ExcKind::SyntaxError,
+        message: too_new.message,
+        lineno,
+        offset: col,
+        end_lineno: lineno,
+        end_offset: col,
+        text: crate::vm_compiler::source_line(text, lineno),
+    }
 }
 
 /// Compiles a tree whose ranges `locator` resolves.

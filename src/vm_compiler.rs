@@ -19,8 +19,9 @@ impl SourceCompiler for PithCompiler {
         filename: &str,
         mode: TreeMode,
         type_comments: bool,
+        feature_version: Option<u32>,
     ) -> Result<ParsedTree, CompileFailure> {
-        crate::vm_ast::parse_tree(source, filename, mode, type_comments)
+        crate::vm_ast::parse_tree(source, filename, mode, type_comments, feature_version)
     }
 
     fn compile_tree(

@@ -137,6 +137,9 @@ pub enum Constant {
     Ellipsis,
     /// A tuple of constants (never made by the parser; constant folding makes them).
     Tuple(Box<[Constant]>),
+    /// A frozenset of constants, in its iteration order (only in trees built
+    /// from objects: `ast.Constant(frozenset(...))`).
+    FrozenSet(Box<[Constant]>),
 }
 
 impl Constant {

@@ -51,6 +51,7 @@ pub mod reflect;
 mod stmt;
 pub mod transformer;
 mod unparse;
+pub mod validate;
 pub mod visitor;
 mod walk;
 

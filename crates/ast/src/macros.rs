@@ -44,6 +44,14 @@ macro_rules! node_enum {
         }
 
         impl $crate::reflect::Reflect for $name {
+            fn none_in_list() -> Option<&'static str> {
+                match $sum {
+                    "stmt" => Some("None disallowed in statement list"),
+                    "expr" => Some("None disallowed in expression list"),
+                    _ => None,
+                }
+            }
+
             fn to_obj<B: $crate::reflect::Builder>(&self, b: &mut B) -> Result<B::Obj, B::Error> {
                 match self {
                     $( Self::$variant(node) => node.build_obj(b, stringify!($variant)), )*

@@ -163,6 +163,13 @@ pub trait Reflect: Sized {
         None
     }
 
+    /// The validator's message for a `None` item in a list of these
+    /// (`None disallowed in statement list`); `None` leaves it to
+    /// [`Reflect::from_obj`].
+    fn none_in_list() -> Option<&'static str> {
+        None
+    }
+
     /// Stores this value as field `name` of `node`.
     ///
     /// # Errors
@@ -280,7 +287,13 @@ fn list_from_obj<T: Reflect, R: Reader>(
     at: At,
 ) -> Result<Vec<T>, R::Error> {
     let items = r.list(obj, at)?;
-    items.iter().map(|v| T::from_obj(r, v, at)).collect()
+    items
+        .iter()
+        .map(|v| match T::none_in_list() {
+            Some(message) if r.is_none(v) => Err(r.invalid(message.to_string())),
+            _ => T::from_obj(r, v, at),
+        })
+        .collect()
 }
 
 impl<T: Reflect> Reflect for Vec<T> {
@@ -358,8 +371,13 @@ impl Reflect for u32 {
             return Ok(0);
         }
         let v = r.int(obj, at)?;
-        u32::try_from(v)
-            .map_err(|_| r.invalid(format!("{} field \"{}\" out of range", at.class, at.field)))
+        u32::try_from(v).map_err(|_| {
+            r.invalid(if at.field == "level" {
+                "Negative ImportFrom level".to_string()
+            } else {
+                format!("{} field \"{}\" out of range", at.class, at.field)
+            })
+        })
     }
 }
 

@@ -348,7 +348,7 @@ fn truth(c: &Constant) -> Option<bool> {
         Constant::Float(f) => *f != 0.0,
         Constant::Complex { real, imag } => *real != 0.0 || *imag != 0.0,
         Constant::Ellipsis => true,
-        Constant::Tuple(t) => !t.is_empty(),
+        Constant::Tuple(t) | Constant::FrozenSet(t) => !t.is_empty(),
     })
 }
 

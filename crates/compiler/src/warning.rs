@@ -58,6 +58,7 @@ fn constant_type(c: &Constant) -> &'static str {
         Constant::Complex { .. } => "complex",
         Constant::Ellipsis => "ellipsis",
         Constant::Tuple(_) => "tuple",
+        Constant::FrozenSet(_) => "frozenset",
     }
 }
 

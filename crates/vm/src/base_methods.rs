@@ -107,6 +107,8 @@ native_table!(TYPE_METHODS, "type", [
     "__init__" => type_dunder_init, "__setattr__" => crate::class_ns::type_dunder_setattr,
     "__delattr__" => crate::class_ns::type_dunder_delattr, "__repr__" => type_dunder_repr,
     "__dir__" => crate::namespace::object_dir,
+    "__instancecheck__" => crate::instance_check::type_instancecheck,
+    "__subclasscheck__" => crate::instance_check::type_subclasscheck,
 ]);
 
 /// `type.__prepare__`, a class method (`METH_CLASS`): the namespace of a

@@ -114,7 +114,9 @@ pub struct ParsedTree {
 /// A compiler the VM can call.
 pub trait SourceCompiler {
     /// Parses `source` to a tree (`ast.parse`); `type_comments` is
-    /// `PyCF_TYPE_COMMENTS`. The default has no parser.
+    /// `PyCF_TYPE_COMMENTS`, `feature_version` the minor version of 3.x
+    /// whose syntax is accepted (`ast.parse(..., feature_version=(3, 8))`;
+    /// `None` for 3.11). The default has no parser.
     ///
     /// # Errors
     /// A [`CompileFailure`] describing the `SyntaxError` to raise.
@@ -124,6 +126,7 @@ pub trait SourceCompiler {
         _filename: &str,
         _mode: TreeMode,
         _type_comments: bool,
+        _feature_version: Option<u32>,
     ) -> Result<ParsedTree, CompileFailure> {
         Err(no_tree_support())
     }

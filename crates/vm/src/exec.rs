@@ -253,7 +253,14 @@ fn b_compile(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             )))
         }
     };
-    if let Some(v) = crate::modules::ast::compile_arg(vm, source, &filename, mode, args[3])? {
+    if let Some(v) = crate::modules::ast::compile_arg(
+        vm,
+        source,
+        &filename,
+        mode,
+        args[3],
+        a.kw("_feature_version"),
+    )? {
         return Ok(v);
     }
     let mode = match mode {

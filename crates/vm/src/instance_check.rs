@@ -48,17 +48,7 @@ fn isinstance_at(vm: &mut Vm, inst: &Value, cls: &Value, depth: usize) -> PyResu
         if let Some(hook) = vm.meta_check(c, inst, D::InstanceCheck)? {
             return Ok(hook);
         }
-        if type_of(inst).is_subtype(c) {
-            return Ok(true);
-        }
-        // `object_isinstance`: an instance may claim another class through
-        // a `__class__` property (`unittest.mock` specs do).
-        if let Value::Instance(_) = inst {
-            if let Some(Value::Type(claimed)) = class_attr(vm, inst)? {
-                return Ok(!Rc::ptr_eq(&claimed, &type_of(inst)) && claimed.is_subtype(c));
-            }
-        }
-        return Ok(false);
+        return real_isinstance(vm, inst, c);
     }
     if let Some(items) = members(cls) {
         for c in &items {
@@ -82,6 +72,49 @@ fn isinstance_at(vm: &mut Vm, inst: &Value, cls: &Value, depth: usize) -> PyResu
     match class_attr(vm, inst)? {
         Some(icls) => abstract_issubclass(vm, &icls, cls, depth),
         None => Ok(false),
+    }
+}
+
+/// `object_isinstance` for a class: no metaclass hook (`type.__instancecheck__`).
+fn real_isinstance(vm: &mut Vm, inst: &Value, c: &Rc<crate::types::TypeObj>) -> PyResult<bool> {
+    if type_of(inst).is_subtype(c) {
+        return Ok(true);
+    }
+    // An instance may claim another class through a `__class__` property
+    // (`unittest.mock` specs do).
+    if let Value::Instance(_) = inst {
+        if let Some(Value::Type(claimed)) = class_attr(vm, inst)? {
+            return Ok(!Rc::ptr_eq(&claimed, &type_of(inst)) && claimed.is_subtype(c));
+        }
+    }
+    Ok(false)
+}
+
+/// `type.__instancecheck__(cls, inst)`.
+pub(crate) fn type_instancecheck(vm: &mut Vm, a: crate::func::Args<'_>) -> PyResult<Value> {
+    match a.pos {
+        [Value::Type(c), inst] => real_isinstance(vm, inst, c).map(Value::Bool),
+        [_, _] => Err(PyErr::type_error(
+            "descriptor '__instancecheck__' requires a 'type' object",
+        )),
+        _ => Err(PyErr::type_error(format!(
+            "__instancecheck__() takes exactly one argument ({} given)",
+            a.pos.len().saturating_sub(1)
+        ))),
+    }
+}
+
+/// `type.__subclasscheck__(cls, sub)`.
+pub(crate) fn type_subclasscheck(vm: &mut Vm, a: crate::func::Args<'_>) -> PyResult<Value> {
+    match a.pos {
+        [cls @ Value::Type(_), sub] => recursive_issubclass(vm, sub, cls, 0).map(Value::Bool),
+        [_, _] => Err(PyErr::type_error(
+            "descriptor '__subclasscheck__' requires a 'type' object",
+        )),
+        _ => Err(PyErr::type_error(format!(
+            "__subclasscheck__() takes exactly one argument ({} given)",
+            a.pos.len().saturating_sub(1)
+        ))),
     }
 }
 

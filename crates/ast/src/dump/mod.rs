@@ -409,6 +409,17 @@ pub(crate) fn write_constant_repr(out: &mut String, value: &Constant) {
             }
             out.push(')');
         }
+        Constant::FrozenSet(items) if items.is_empty() => out.push_str("frozenset()"),
+        Constant::FrozenSet(items) => {
+            out.push_str("frozenset({");
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_constant_repr(out, item);
+            }
+            out.push_str("})");
+        }
     }
 }
 

@@ -620,6 +620,16 @@ pub(crate) fn constant(c: &pith_ast::Constant) -> Constant {
         },
         A::Ellipsis => Constant::Ellipsis,
         A::Tuple(items) => Constant::Tuple(items.iter().map(constant).collect()),
+        // A frozenset from an object tree: its items are distinct already.
+        A::FrozenSet(items) => {
+            let items: Vec<Constant> = items.iter().map(constant).collect();
+            match pith_bytecode::constant::set_iteration_order(&items) {
+                Some(order) => {
+                    Constant::FrozenSet(order.into_iter().map(|i| items[i].clone()).collect())
+                }
+                None => Constant::FrozenSet(Arc::from(items)),
+            }
+        }
     }
 }
 

@@ -79,7 +79,7 @@ fn make_class(
 }
 
 crate::native::native_methods!(AST_METHODS, "AST", [
-    "__init__" => ast_init, "__reduce__" => ast_reduce,
+    "__new__" => ast_new, "__init__" => ast_init, "__reduce__" => ast_reduce,
 ]);
 
 fn build(vm: &mut Vm) -> AstClasses {
@@ -116,6 +116,9 @@ fn build(vm: &mut Vm) -> AstClasses {
         }
         for f in &c.optional {
             extra.push((f, Value::None));
+        }
+        if let Ok(i) = super::ast_docs::AST_DOCS.binary_search_by_key(&c.name, |(n, _)| n) {
+            extra.push(("__doc__", Value::str(super::ast_docs::AST_DOCS[i].1)));
         }
         let t = make_class(vm, c.name, &base, extra);
         by_ptr.insert(Rc::as_ptr(&t) as usize, (c.name, c.base));
@@ -159,6 +162,25 @@ pub fn init(vm: &mut Vm) -> Value {
     new_module("_ast", &[], extra)
 }
 
+/// `AST.__new__(cls, *args, **kwargs)`: `PyType_GenericNew`, which leaves
+/// the arguments to `__init__` (so `ast.Num`'s Python `__new__` can pass
+/// them on to `Constant.__new__`).
+fn ast_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let Some(Value::Type(t)) = a.pos.first() else {
+        return Err(PyErr::type_error("AST.__new__(X): X is not a type object"));
+    };
+    let t = t.clone();
+    crate::class::new_instance(
+        vm,
+        &t,
+        Args {
+            pos: &[],
+            kwnames: &[],
+            kwvals: &[],
+        },
+    )
+}
+
 /// `AST.__init__(self, *args, **kwargs)`: positional arguments fill `_fields`
 /// in order, keywords set any attribute.
 fn ast_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -194,6 +216,17 @@ fn ast_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     }
     for (k, v) in a.kwnames.iter().zip(a.kwvals) {
         if let Value::Str(s) = k {
+            // A keyword naming a field already given by position.
+            let at = fields
+                .iter()
+                .position(|f| matches!(f, Value::Str(f) if f.as_str() == s.as_str()));
+            if at.is_some_and(|i| i < pos.len()) {
+                return Err(PyErr::type_error(format!(
+                    "{} got multiple values for argument '{}'",
+                    crate::native::short_name(&cls),
+                    s.as_str()
+                )));
+            }
             vm.set_attr(this, s, v.clone())?;
         }
     }
@@ -307,6 +340,14 @@ fn constant_value(c: &Constant) -> Value {
         })),
         Constant::Ellipsis => Value::Ellipsis,
         Constant::Tuple(items) => Value::tuple(items.iter().map(constant_value).collect()),
+        Constant::FrozenSet(items) => {
+            let mut d = Dict::new();
+            for item in items.iter() {
+                // Constants hash without fail.
+                let _ = d.insert(constant_value(item), Value::None);
+            }
+            Value::frozenset(d)
+        }
     }
 }
 
@@ -346,12 +387,14 @@ impl ObjReader<'_> {
         }
     }
 
+    /// A position attribute as CPython reads it (a C `int`); `None` when
+    /// absent or `None`.
     fn position(
         &mut self,
         obj: &Value,
         name: &'static str,
         shown: &'static str,
-    ) -> PyResult<Option<u32>> {
+    ) -> PyResult<Option<i64>> {
         let v = match self.attr(obj, name)? {
             None | Some(Value::None) => return Ok(None),
             Some(v) => v,
@@ -360,8 +403,7 @@ impl ObjReader<'_> {
             class: shown,
             field: name,
         };
-        let n = self.int(&v, at)?;
-        Ok(Some(u32::try_from(n).unwrap_or(0)))
+        self.int(&v, at).map(Some)
     }
 
     fn required_position(
@@ -369,15 +411,49 @@ impl ObjReader<'_> {
         obj: &Value,
         name: &'static str,
         shown: &'static str,
-    ) -> PyResult<u32> {
+    ) -> PyResult<i64> {
         match self.attr(obj, name)? {
             None => Err(self.missing(At {
                 class: shown,
                 field: name,
             })),
-            Some(_) => Ok(self.position(obj, name, shown)?.unwrap_or(0)),
+            // Unlike the end positions, `None` is no default here.
+            Some(v) => self.int(
+                &v,
+                At {
+                    class: shown,
+                    field: name,
+                },
+            ),
         }
     }
+}
+
+/// `VALIDATE_POSITIONS` of `Python/ast.c`, for the nodes CPython's validator
+/// checks (statements, expressions, patterns, `arg`, `ExceptHandler`).
+fn check_positions(line: i64, col: i64, end_line: i64, end_col: i64) -> PyResult<()> {
+    if line > end_line {
+        return Err(PyErr::value_error(format!(
+            "AST node line range ({line}, {end_line}) is not valid"
+        )));
+    }
+    if (line < 0 && end_line != line) || (col < 0 && col != end_col) {
+        return Err(PyErr::value_error(format!(
+            "AST node column range ({col}, {end_col}) for line range ({line}, {end_line}) is not valid"
+        )));
+    }
+    if line == end_line && col > end_col {
+        return Err(PyErr::value_error(format!(
+            "line {line}, column {col}-{end_col} is not a valid range"
+        )));
+    }
+    Ok(())
+}
+
+/// A position as the compiler's table holds it (negative ones, which the
+/// validator lets through when a node's start and end agree, as 0).
+fn table_position(v: i64) -> u32 {
+    u32::try_from(v).unwrap_or(0)
 }
 
 impl Reader for ObjReader<'_> {
@@ -398,9 +474,16 @@ impl Reader for ObjReader<'_> {
         let col = self.required_position(obj, "col_offset", shown)?;
         let end_line = self.position(obj, "end_lineno", shown)?.unwrap_or(line);
         let end_col = self.position(obj, "end_col_offset", shown)?.unwrap_or(col);
+        if !matches!(class, "keyword" | "alias") {
+            check_positions(line, col, end_line, end_col)?;
+        }
         let start = u32::try_from(self.positions.0.len()).unwrap_or(u32::MAX - 1);
-        self.positions.0.push((line, col));
-        self.positions.0.push((end_line, end_col));
+        self.positions
+            .0
+            .push((table_position(line), table_position(col)));
+        self.positions
+            .0
+            .push((table_position(end_line), table_position(end_col)));
         Ok(TextRange::new(start, start + 1))
     }
 
@@ -437,9 +520,13 @@ impl Reader for ObjReader<'_> {
         }
     }
 
-    fn str(&mut self, obj: &Value, _at: At) -> PyResult<String> {
+    fn str(&mut self, obj: &Value, at: At) -> PyResult<String> {
         match obj {
             Value::Str(s) => Ok(s.as_str().to_string()),
+            // The ASDL `string` fields; every other one is an `identifier`.
+            _ if matches!(at.field, "kind" | "type_comment" | "tag") => {
+                Err(PyErr::type_error("AST string must be of type str"))
+            }
             _ => Err(PyErr::type_error("AST identifier must be of type str")),
         }
     }
@@ -456,10 +543,10 @@ impl Reader for ObjReader<'_> {
     }
 
     fn constant(&mut self, obj: &Value, _at: At) -> PyResult<Constant> {
-        value_constant(obj).ok_or_else(|| {
+        value_constant(obj).map_err(|bad| {
             PyErr::type_error(format!(
                 "got an invalid type in Constant: {}",
-                type_name(obj)
+                type_name(bad)
             ))
         })
     }
@@ -502,8 +589,10 @@ impl Reader for ObjReader<'_> {
     }
 }
 
-fn value_constant(v: &Value) -> Option<Constant> {
-    Some(match v {
+/// The constant `v` holds, or the first item (in iteration order) no
+/// constant can hold, as `validate_constant` finds it.
+fn value_constant(v: &Value) -> Result<Constant, &Value> {
+    Ok(match v {
         Value::None => Constant::None,
         Value::Bool(b) => Constant::Bool(*b),
         Value::Int(n) => Constant::Int(Int::Small(*n)),
@@ -523,10 +612,16 @@ fn value_constant(v: &Value) -> Option<Constant> {
             items
                 .iter()
                 .map(value_constant)
-                .collect::<Option<Vec<_>>>()?
+                .collect::<Result<Vec<_>, _>>()?
                 .into_boxed_slice(),
         ),
-        _ => return None,
+        Value::FrozenSet(d) => Constant::FrozenSet(
+            d.keys()
+                .map(value_constant)
+                .collect::<Result<Vec<_>, _>>()?
+                .into_boxed_slice(),
+        ),
+        _ => return Err(v),
     })
 }
 
@@ -545,8 +640,14 @@ pub(crate) fn compile_arg(
     filename: &str,
     mode: &Value,
     flags: Option<&Value>,
+    feature_version: Option<&Value>,
 ) -> PyResult<Option<Value>> {
     let flags = flag_bits(vm, flags)?;
+    // `_feature_version`: a minor version of 3.x, or negative for the current one.
+    let feature_version = match feature_version {
+        Some(v) => u32::try_from(vm.index_value(v)?).ok(),
+        None => None,
+    };
     let mode = match mode {
         Value::Str(s) => s.as_str().to_string(),
         _ => return Ok(None),
@@ -596,7 +697,7 @@ pub(crate) fn compile_arg(
     };
     let type_comments = flags & PY_CF_TYPE_COMMENTS != 0;
     let parsed = compiler
-        .parse_tree(text, filename, tree_mode, type_comments)
+        .parse_tree(text, filename, tree_mode, type_comments, feature_version)
         .map_err(|f| failure_to_err(f, filename))?;
     let mut b = ObjBuilder {
         classes: classes(vm),
@@ -641,6 +742,10 @@ fn compile_tree(vm: &mut Vm, source: &Value, filename: &str, mode: TreeMode) -> 
             field: "source",
         },
     )?;
+    pith_ast::validate::validate(&tree).map_err(|e| match e.kind {
+        pith_ast::validate::InvalidKind::Value => PyErr::value_error(e.message),
+        pith_ast::validate::InvalidKind::Type => PyErr::type_error(e.message),
+    })?;
     let positions = std::mem::take(&mut r.positions);
     let Some(compiler) = vm.compiler.clone() else {
         return Err(PyErr::new(

@@ -22,6 +22,7 @@ pub mod abc;
 pub mod array;
 mod array_pickle;
 pub mod ast;
+mod ast_docs;
 pub mod atexit;
 pub mod binascii;
 mod binascii_qp;
