@@ -199,15 +199,6 @@ pub(crate) fn shrunk<T>(mut v: Vec<T>) -> Vec<T> {
     v
 }
 
-/// The statement vector of a block, holding its first statement. Sized for
-/// a few more: most blocks are short, and growing from one by doubling
-/// cost more reallocations than the spare room costs memory.
-pub(crate) fn first_stmt(s: Stmt) -> Vec<Stmt> {
-    let mut v = Vec::with_capacity(4);
-    v.push(s);
-    v
-}
-
 /// A block's statements and the end of its last token.
 pub(crate) type Blk = (Vec<Stmt>, u32);
 
