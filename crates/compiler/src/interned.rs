@@ -11,18 +11,17 @@
 //! modules the host process imported earlier are beyond what a compiler can
 //! know, so they are not modelled.
 
-use std::collections::HashSet;
-
 use pith_ast::visitor::{walk_expr, walk_pattern, walk_stmt, Visitor};
 use pith_ast::{Alias, Arg, ExceptHandler, Expr, Keyword, Mod, Pattern, Stmt};
 use pith_bytecode::Constant;
 
+use crate::fxhash::FxHashSet;
 use crate::static_ids::STATIC_IDS;
 
 /// The identifiers the parser interned while reading a module.
 #[derive(Default)]
 pub(crate) struct ModuleIdentifiers<'a> {
-    names: HashSet<&'a str>,
+    names: FxHashSet<&'a str>,
 }
 
 impl<'a> ModuleIdentifiers<'a> {
