@@ -193,6 +193,20 @@ const ATTRS: &[(TypeKind, &str, bool)] = &[
     (TypeKind::Function, "__closure__", true),
     (TypeKind::Function, "__doc__", true),
     (TypeKind::Function, "__module__", true),
+    (TypeKind::Int, "real", false),
+    (TypeKind::Int, "imag", false),
+    (TypeKind::Int, "numerator", false),
+    (TypeKind::Int, "denominator", false),
+    (TypeKind::Float, "real", false),
+    (TypeKind::Float, "imag", false),
+    (TypeKind::Complex, "real", true),
+    (TypeKind::Complex, "imag", true),
+    (TypeKind::Slice, "start", true),
+    (TypeKind::Slice, "stop", true),
+    (TypeKind::Slice, "step", true),
+    (TypeKind::Range, "start", true),
+    (TypeKind::Range, "stop", true),
+    (TypeKind::Range, "step", true),
 ];
 
 /// `T.name` for a builtin type `T` whose instances have the data attribute
@@ -201,9 +215,16 @@ pub fn type_attr_descriptor(vm: &mut Vm, t: &Rc<TypeObj>, name: &Rc<StrObj>) -> 
     if t.heap.is_some() {
         return None;
     }
-    let &(_, _, member) = ATTRS
-        .iter()
-        .find(|(k, n, _)| *k == t.kind && *n == name.as_str())?;
+    // The nearest builtin class along `__base__` that defines it (`bool.real`
+    // is `int`'s).
+    let (owner, member) =
+        std::iter::successors(Some(t.clone()), |c| c.base.clone()).find_map(|c| {
+            ATTRS
+                .iter()
+                .find(|(k, n, _)| *k == c.kind && *n == name.as_str())
+                .map(|&(_, _, member)| (c.clone(), member))
+        })?;
+    let t = &owner;
     let cls = class_of(vm, if member { &MEMBER } else { &GETSET });
     Some(new_object(
         &cls,
