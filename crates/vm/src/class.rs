@@ -37,7 +37,7 @@ pub struct HeapType {
     /// (or is a native class whose instances have no `__dict__`).
     pub slots: Option<Vec<Rc<StrObj>>>,
     /// A native class's flags; `None` for a Python class.
-    pub native: Option<crate::native::SpecFlags>,
+    pub native: Option<SpecFlags>,
     /// Set by assigning a non-empty `__abstractmethods__` (`abc.ABCMeta`
     /// does): `object.__new__` then refuses the class.
     pub is_abstract: Cell<bool>,
@@ -382,31 +382,31 @@ fn acceptable_base(t: &TypeObj) -> bool {
     matches!(
         t.kind,
         TypeKind::Object
-                    | TypeKind::Type
-                    | TypeKind::Int
-                    | TypeKind::Float
-                    | TypeKind::Str
-                    | TypeKind::Bytes
-                    | TypeKind::ByteArray
-                    | TypeKind::Complex
-                    | TypeKind::Tuple
-                    | TypeKind::List
-                    | TypeKind::Dict
-                    | TypeKind::Set
-                    | TypeKind::FrozenSet
-                    | TypeKind::Exception(_)
-                    | TypeKind::Enumerate
-                    | TypeKind::Zip
-                    | TypeKind::Map
-                    | TypeKind::Filter
-                    | TypeKind::Reversed
-                    | TypeKind::Property
-                    | TypeKind::ClassMethod
-                    | TypeKind::StaticMethod
-                | TypeKind::Super
-                    // `importlib.util._LazyModule`: instances are plain
-                    // objects with a `__dict__`.
-                    | TypeKind::Module
+            | TypeKind::Type
+            | TypeKind::Int
+            | TypeKind::Float
+            | TypeKind::Str
+            | TypeKind::Bytes
+            | TypeKind::ByteArray
+            | TypeKind::Complex
+            | TypeKind::Tuple
+            | TypeKind::List
+            | TypeKind::Dict
+            | TypeKind::Set
+            | TypeKind::FrozenSet
+            | TypeKind::Exception(_)
+            | TypeKind::Enumerate
+            | TypeKind::Zip
+            | TypeKind::Map
+            | TypeKind::Filter
+            | TypeKind::Reversed
+            | TypeKind::Property
+            | TypeKind::ClassMethod
+            | TypeKind::StaticMethod
+            | TypeKind::Super
+            // `importlib.util._LazyModule`: instances are plain
+            // objects with a `__dict__`.
+            | TypeKind::Module
     )
 }
 
@@ -450,7 +450,7 @@ pub(crate) enum Layout {
     /// A class written in Rust (`native::ClassSpec`), which, like CPython's
     /// static types, has only the attributes its table lists, and instances
     /// with the extras its flags give.
-    Native(crate::native::SpecFlags),
+    Native(SpecFlags),
 }
 
 /// [`new_type`], for a class of the given layout.

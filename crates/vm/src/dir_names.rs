@@ -8,33 +8,14 @@ use std::rc::Rc;
 use crate::types::TypeObj;
 use crate::value::Value;
 
-/// What `dir(object())` lists in CPython 3.11.
-const OBJECT_NAMES: &[&str] = &[
-    "__class__",
-    "__delattr__",
-    "__dir__",
-    "__doc__",
-    "__eq__",
-    "__format__",
-    "__ge__",
-    "__getattribute__",
-    "__getstate__",
-    "__gt__",
-    "__hash__",
-    "__init__",
-    "__init_subclass__",
-    "__le__",
-    "__lt__",
-    "__ne__",
-    "__new__",
-    "__reduce__",
-    "__reduce_ex__",
-    "__repr__",
-    "__setattr__",
-    "__sizeof__",
-    "__str__",
-    "__subclasshook__",
-];
+/// What `dir(object())` lists in CPython 3.11 (the generated table's).
+fn object_names() -> Vec<String> {
+    crate::doc_table::dir_of("object")
+        .unwrap_or_default()
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
+}
 
 /// Exceptions add these (`BaseException`'s attributes and methods).
 const EXCEPTION_NAMES: &[&str] = &[
@@ -53,14 +34,14 @@ const EXCEPTION_NAMES: &[&str] = &[
 pub fn names(obj: &Value) -> Option<Vec<String>> {
     let (t, inst_dict) = match obj {
         Value::Type(t) if t.heap.is_none() && t.kind == crate::types::TypeKind::Object => {
-            return Some(OBJECT_NAMES.iter().map(|s| s.to_string()).collect());
+            return Some(object_names());
         }
         Value::Type(t) if t.heap.is_some() => (t.clone(), None),
         Value::Instance(i) => (i.class(), Some(i.dict.clone())),
         Value::Exception(e) if e.typ.heap.is_some() => (e.typ.clone(), Some(e.dict())),
         _ => return None,
     };
-    let mut out: Vec<String> = OBJECT_NAMES.iter().map(|s| s.to_string()).collect();
+    let mut out = object_names();
     if let Some(d) = inst_dict {
         let slots = slot_names(&t);
         out.extend(

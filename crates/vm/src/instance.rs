@@ -112,6 +112,17 @@ pub fn payload_of(v: &Value) -> Option<&Value> {
     }
 }
 
+/// The result of an in-place operator applied to `receiver`'s builtin
+/// value: when the operator mutated that value and gave it back, the result
+/// is the receiver itself (a `list` subclass instance stays one after `+=`).
+pub(crate) fn inplace_result(receiver: Value, result: Value) -> Value {
+    if payload_of(&receiver).is_some_and(|p| p.is(&result)) {
+        receiver
+    } else {
+        result
+    }
+}
+
 /// How deep instance drops may nest before the rest is deferred.
 const MAX_DROP_DEPTH: u32 = 1000;
 

@@ -10,6 +10,7 @@ use num_bigint::BigInt;
 
 use crate::exc::{PyErr, PyResult};
 use crate::func::{Args, BuiltinDef};
+use crate::import::builtin;
 use crate::iter::{DictPart, IterObj};
 use crate::types::{type_of, ExcKind, TypeKind};
 use crate::value::{RangeObj, Value};
@@ -111,10 +112,6 @@ pub(crate) fn table_for(obj: &Value) -> Option<&'static [BuiltinDef]> {
     }
 }
 
-fn builtin(vm: &Vm, name: &str) -> Value {
-    crate::import::dict_get(&vm.builtins.borrow(), name).unwrap_or(Value::None)
-}
-
 /// The receiver and the builtin iterator it is (a subclass instance's payload).
 fn receiver<'a>(a: &Args<'a>, name: &str) -> PyResult<(&'a Value, &'a Value)> {
     let obj = a
@@ -170,7 +167,7 @@ fn iter_reduce(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let Value::Iter(cell) = it else {
         return Err(PyErr::type_error("not an iterator"));
     };
-    let iter_f = builtin(vm, "iter");
+    let iter_f = builtin(vm, "iter")?;
     let own_type = || Value::Type(type_of(obj));
     let plan = {
         let b = cell
@@ -206,7 +203,7 @@ fn iter_reduce(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                     Err(_) => {
                         let args = [Value::Int(start), int_of(stop), Value::Int(*step)];
                         drop(b);
-                        let r = vm.call(&builtin(vm, "range"), &args)?;
+                        let r = vm.call(&builtin(vm, "range")?, &args)?;
                         return Ok(with_index(iter_f, r, index));
                     }
                 };
@@ -236,7 +233,7 @@ fn iter_reduce(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                     }
                 } else {
                     let f = if list {
-                        builtin(vm, "reversed")
+                        builtin(vm, "reversed")?
                     } else {
                         own_type()
                     };
@@ -347,7 +344,7 @@ fn iter_reduce(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             ExcKind::RuntimeError,
             format!("{what} changed size during iteration"),
         )),
-        Plan::Remaining { items, .. } => Ok(plain(builtin(vm, "iter"), Value::list(items))),
+        Plan::Remaining { items, .. } => Ok(plain(builtin(vm, "iter")?, Value::list(items))),
         Plan::Refuse(name) => Err(PyErr::type_error(format!("cannot pickle '{name}' object"))),
     }
 }

@@ -99,7 +99,10 @@ fn function_reduce(vm: &mut Vm, obj: &Value) -> Option<PyResult<Value>> {
                 Ok(v) => v,
                 Err(e) => return Some(Err(e)),
             };
-            let getattr = crate::import::dict_get(&vm.builtins.borrow(), "getattr")?;
+            let getattr = match crate::import::builtin(vm, "getattr") {
+                Ok(f) => f,
+                Err(e) => return Some(Err(e)),
+            };
             return Some(Ok(Value::tuple(vec![
                 getattr,
                 Value::tuple(vec![m.0.clone(), name]),
@@ -118,7 +121,10 @@ fn function_reduce(vm: &mut Vm, obj: &Value) -> Option<PyResult<Value>> {
         },
         _ => return None,
     };
-    let getattr = crate::import::dict_get(&vm.builtins.borrow(), "getattr")?;
+    let getattr = match crate::import::builtin(vm, "getattr") {
+        Ok(f) => f,
+        Err(e) => return Some(Err(e)),
+    };
     Some(Ok(Value::tuple(vec![
         getattr,
         Value::tuple(vec![target, Value::str(name)]),

@@ -184,12 +184,10 @@ fn rrepeat(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn inplace(vm: &mut Vm, a: Args<'_>, op: u32) -> PyResult<Value> {
     let receiver = a.pos.first().cloned();
     let r = inplace_on_payload(vm, a, op)?;
-    // Mutated in place: the result is the object itself, a subclass
-    // instance included, not the builtin value inside it.
-    match receiver {
-        Some(recv) if crate::instance::payload_of(&recv).is_some_and(|p| p.is(&r)) => Ok(recv),
-        _ => Ok(r),
-    }
+    Ok(match receiver {
+        Some(recv) => crate::instance::inplace_result(recv, r),
+        None => r,
+    })
 }
 
 fn inplace_on_payload(vm: &mut Vm, a: Args<'_>, op: u32) -> PyResult<Value> {

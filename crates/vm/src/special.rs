@@ -231,10 +231,8 @@ impl Vm {
         let (pa, pb) = (unwrap(a), unwrap(b));
         if !is_heap_object(pa) && !is_heap_object(pb) {
             if let Ok(r) = ops::binary_op(op, pa, pb) {
-                // An in-place operation on a builtin subclass's value gives
-                // back the object itself.
-                if op >= ops::nb::INPLACE && r.is(pa) && !pa.is(a) {
-                    return Ok(a.clone());
+                if op >= ops::nb::INPLACE {
+                    return Ok(crate::instance::inplace_result(a.clone(), r));
                 }
                 return Ok(r);
             }

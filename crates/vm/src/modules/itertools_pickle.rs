@@ -285,7 +285,7 @@ pub(super) fn grouper_reduce(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     };
     if borrow(&parent)?.generation != generation {
         // No longer the current group: nothing more to give.
-        let iter = crate::import::dict_get(&vm.builtins.borrow(), "iter").unwrap_or(Value::None);
+        let iter = crate::import::builtin(vm, "iter")?;
         return Ok(tup(vec![iter, tup(vec![tup(Vec::new())])]));
     }
     let parent_obj = borrow(&st)?.parent_obj.clone();
