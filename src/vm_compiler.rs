@@ -5,7 +5,7 @@
 use pith_vm::types::ExcKind;
 use pith_vm::{
     CompileFailure, CompileMode, CompileWarning, CompiledSource, ParsedTree, SourceCompiler,
-    SourceText, TreeMode,
+    SourceText, SymbolScope, TreeMode,
 };
 
 /// Pith's parser and compiler, as the VM calls them.
@@ -34,6 +34,34 @@ impl SourceCompiler for PithCompiler {
         crate::vm_ast::compile_tree(tree, locator, filename, mode)
     }
 
+    fn symbol_table(
+        &self,
+        source: SourceText<'_>,
+        filename: &str,
+        mode: CompileMode,
+    ) -> Result<Vec<SymbolScope>, CompileFailure> {
+        let mut decoded = String::new();
+        let (text, byte_columns) = source_str(source, &mut decoded)?;
+        let tree = pith_parser::parse(text, parse_mode(mode), filename)
+            .map_err(|e| parse_failure(e, text, byte_columns))?;
+        let index = pith_ast::LineIndex::new(text);
+        let scopes = pith_compiler::symbol_table(&tree, &index)
+            .map_err(|e| compile_failure(&e, text, filename))?;
+        Ok(scopes
+            .into_iter()
+            .map(|s| SymbolScope {
+                id: s.id,
+                name: s.name,
+                block_type: s.block_type as u8,
+                lineno: s.lineno,
+                nested: s.nested,
+                symbols: s.symbols,
+                varnames: s.varnames,
+                children: s.children,
+            })
+            .collect())
+    }
+
     fn compile(
         &self,
         source: SourceText<'_>,
@@ -42,12 +70,12 @@ impl SourceCompiler for PithCompiler {
     ) -> Result<CompiledSource, CompileFailure> {
         let mut decoded = String::new();
         let (text, byte_columns) = source_str(source, &mut decoded)?;
-        let (parse_mode, compile_mode) = match mode {
-            CompileMode::Exec => (pith_parser::Mode::Exec, pith_compiler::Mode::Exec),
-            CompileMode::Eval => (pith_parser::Mode::Eval, pith_compiler::Mode::Eval),
-            CompileMode::Single => (pith_parser::Mode::Single, pith_compiler::Mode::Single),
+        let compile_mode = match mode {
+            CompileMode::Exec => pith_compiler::Mode::Exec,
+            CompileMode::Eval => pith_compiler::Mode::Eval,
+            CompileMode::Single => pith_compiler::Mode::Single,
         };
-        let tree = pith_parser::parse(text, parse_mode, filename)
+        let tree = pith_parser::parse(text, parse_mode(mode), filename)
             .map_err(|e| parse_failure(e, text, byte_columns))?;
         let compiled = pith_compiler::compile_module(tree, text, filename, compile_mode)
             .map_err(|e| compile_failure(&e, text, filename))?;
@@ -59,6 +87,15 @@ impl SourceCompiler for PithCompiler {
                 .map(|w| vm_warning(w, filename))
                 .collect(),
         })
+    }
+}
+
+/// The parser's mode for source compiled in `mode`.
+fn parse_mode(mode: CompileMode) -> pith_parser::Mode {
+    match mode {
+        CompileMode::Exec => pith_parser::Mode::Exec,
+        CompileMode::Eval => pith_parser::Mode::Eval,
+        CompileMode::Single => pith_parser::Mode::Single,
     }
 }
 

@@ -47,11 +47,13 @@ mod ir;
 mod name_index;
 mod static_ids;
 mod swaps;
+mod symbols;
 mod symtable;
 mod validate;
 mod warning;
 
 pub use error::{CompileError, ErrorKind};
+pub use symbols::{symbol_table, BlockType, ScopeSummary, SCOPE_OFF};
 pub use warning::Warning;
 
 use pith_ast::transformer::Transformer;
@@ -140,31 +142,42 @@ pub fn compile_module_with_locator(
     filename: &str,
     mode: Mode,
 ) -> Result<Compiled, CompileError> {
-    let depth = match validate::validate(&module) {
-        Ok(depth) => depth,
-        Err(e) => {
-            let (lineno, col) = locator.location(e.range.start);
-            return Err(CompileError {
-                kind: if e.too_deep {
-                    ErrorKind::RecursionError
-                } else {
-                    ErrorKind::ValueError
-                },
-                message: e.message.into(),
-                range: e.range,
-                lineno,
-                offset: col + 1,
-            });
+    let depth = nesting_depth(&module, locator)?;
+    on_stack_for(depth, move || compile_tree(module, locator, filename, mode))
+}
+
+/// How deep `module` nests, or the error for a tree nested deeper than the
+/// compiler handles (or malformed).
+fn nesting_depth(module: &Mod, locator: &dyn SourceLocator) -> Result<u32, CompileError> {
+    validate::validate(module).map_err(|e| {
+        let (lineno, col) = locator.location(e.range.start);
+        CompileError {
+            kind: if e.too_deep {
+                ErrorKind::RecursionError
+            } else {
+                ErrorKind::ValueError
+            },
+            message: e.message.into(),
+            range: e.range,
+            lineno,
+            offset: col + 1,
         }
-    };
+    })
+}
+
+/// Runs `pass`, a walk over a tree nesting `depth` deep: the passes recurse
+/// over the tree, so a deep tree gets a thread with a stack to match.
+fn on_stack_for<T: Send>(
+    depth: u32,
+    pass: impl FnOnce() -> Result<T, CompileError> + Send,
+) -> Result<T, CompileError> {
     if depth <= SHALLOW {
-        return compile_tree(module, locator, filename, mode);
+        return pass();
     }
-    // The passes recurse over the tree; give deep trees a stack to match.
     std::thread::scope(|scope| {
         std::thread::Builder::new()
             .stack_size(DEEP_STACK)
-            .spawn_scoped(scope, move || compile_tree(module, locator, filename, mode))
+            .spawn_scoped(scope, pass)
             .ok()
             .and_then(|h| h.join().ok())
             .unwrap_or_else(|| {
@@ -209,7 +222,10 @@ fn compile_tree(
 }
 
 /// `future.c`: the `from __future__ import` prologue.
-fn future_features(module: &Mod, locator: &dyn SourceLocator) -> Result<(u32, u32), CompileError> {
+pub(crate) fn future_features(
+    module: &Mod,
+    locator: &dyn SourceLocator,
+) -> Result<(u32, u32), CompileError> {
     let Mod::Module(m) = module else {
         return Ok((0, 0));
     };

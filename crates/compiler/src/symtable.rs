@@ -12,14 +12,14 @@ use pith_ast::{
 
 use crate::error::{CompileError, ErrorKind};
 
-/// Name flags (`DEF_*` in symtable.h).
+/// Name flags (`DEF_*` in symtable.h; `DEF_FREE`, 32, is defined there but
+/// never set in 3.11).
 pub(crate) mod flag {
     pub const GLOBAL: u32 = 1;
     pub const LOCAL: u32 = 2;
     pub const PARAM: u32 = 4;
     pub const NONLOCAL: u32 = 8;
     pub const USE: u32 = 16;
-    pub const FREE: u32 = 32;
     pub const FREE_CLASS: u32 = 64;
     pub const IMPORT: u32 = 128;
     pub const ANNOT: u32 = 256;
@@ -53,6 +53,8 @@ pub(crate) type ScopeId = usize;
 pub(crate) struct ScopeEntry {
     pub kind: BlockKind,
     pub name: Box<str>,
+    /// Where the node that opens the scope starts (the module's is 0).
+    pub start: u32,
     /// Names in first-seen order, with their `DEF_*` flags.
     pub symbols: Vec<(Box<str>, u32)>,
     index: NameIndex,
@@ -75,10 +77,11 @@ pub(crate) struct ScopeEntry {
 }
 
 impl ScopeEntry {
-    fn new(kind: BlockKind, name: &str, nested: bool) -> Self {
+    fn new(kind: BlockKind, name: &str, start: u32, nested: bool) -> Self {
         Self {
             kind,
             name: name.into(),
+            start,
             symbols: Vec::new(),
             index: NameIndex::default(),
             scopes: Vec::new(),
@@ -197,9 +200,10 @@ impl<'a> Builder<'a> {
                 p.nested || p.kind == BlockKind::Function
             })
             .unwrap_or(false);
-        let _ = range;
         let id = self.table.scopes.len();
-        self.table.scopes.push(ScopeEntry::new(kind, name, nested));
+        self.table
+            .scopes
+            .push(ScopeEntry::new(kind, name, range.start, nested));
         if let Some(&p) = self.stack.last() {
             self.table.scopes[p].children.push(id);
         }
@@ -906,7 +910,7 @@ pub(crate) fn build(
                 }
             }
             Update::AddFree(name) => {
-                entry.insert_symbol(name, flag::FREE);
+                entry.insert_symbol(name, 0);
             }
         }
     }

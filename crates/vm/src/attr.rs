@@ -300,6 +300,7 @@ impl Vm {
                 {
                     Ok(Value::Dict(i.dict.clone()))
                 }
+                (Value::Exception(e), "__dict__") => Ok(Value::Dict(e.dict())),
                 (Value::Exception(_), _) => self.builtin_getattr(obj, name),
                 (Value::Instance(i), _) if i.payload().is_some() => {
                     let p = i.payload.clone();

@@ -1532,6 +1532,8 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
         }
         TypeKind::Bytes => construct_bytes(vm, a, "bytes"),
         TypeKind::Module => crate::import::construct_module(a),
+        TypeKind::Function => crate::func::construct_function(a),
+        TypeKind::Cell => crate::func::construct_cell(a),
         // The singletons' types return the singleton.
         TypeKind::NoneType | TypeKind::NotImplementedType | TypeKind::Ellipsis => {
             if !a.pos.is_empty() || !a.kwnames.is_empty() {

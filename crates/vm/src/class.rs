@@ -512,7 +512,8 @@ pub(crate) fn make_type(
         }
         None => Rc::new(StrObj::new(name)),
     };
-    if dict.get_str(&D::Module.name()).is_none() {
+    // A native class names its module itself; one without is in `builtins`.
+    if dict.get_str(&D::Module.name()).is_none() && !matches!(layout, Layout::Native(_)) {
         let module = vm
             .frames
             .last()

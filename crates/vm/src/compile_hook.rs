@@ -111,6 +111,29 @@ pub struct ParsedTree {
     pub index: pith_ast::LineIndex,
 }
 
+/// One scope of a module's symbol table, as `_symtable.symtable()` shows
+/// it (CPython's `PySTEntryObject`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SymbolScope {
+    /// Identifies the scope among the table's scopes (`ste_id`).
+    pub id: usize,
+    /// `top`, the function or class name, `lambda`, `listcomp`, ...
+    pub name: Box<str>,
+    /// `TYPE_FUNCTION` (0), `TYPE_CLASS` (1) or `TYPE_MODULE` (2).
+    pub block_type: u8,
+    /// The line of the node that opens it (0 for the module).
+    pub lineno: u32,
+    /// Whether it is inside a function.
+    pub nested: bool,
+    /// Names in first-seen order with their `DEF_*` flags and, shifted by
+    /// `SCOPE_OFF`, their resolved scope.
+    pub symbols: Vec<(Box<str>, u32)>,
+    /// The parameters, in order.
+    pub varnames: Vec<Box<str>>,
+    /// Nested scopes, as indexes into the table's list of scopes.
+    pub children: Vec<usize>,
+}
+
 /// A compiler the VM can call.
 pub trait SourceCompiler {
     /// Parses `source` to a tree (`ast.parse`); `type_comments` is
@@ -128,7 +151,7 @@ pub trait SourceCompiler {
         _type_comments: bool,
         _feature_version: Option<u32>,
     ) -> Result<ParsedTree, CompileFailure> {
-        Err(no_tree_support())
+        Err(unsupported("AST objects"))
     }
 
     /// Compiles a tree (`compile(ast_object, ...)`), whose ranges `locator` resolves.
@@ -142,7 +165,22 @@ pub trait SourceCompiler {
         _filename: &str,
         _mode: CompileMode,
     ) -> Result<CompiledSource, CompileFailure> {
-        Err(no_tree_support())
+        Err(unsupported("AST objects"))
+    }
+
+    /// The symbol table of `source` (`_symtable.symtable`), its module scope
+    /// first. The default has no symbol tables.
+    ///
+    /// # Errors
+    /// A [`CompileFailure`] for the `SyntaxError` parsing or the symbol
+    /// table raises.
+    fn symbol_table(
+        &self,
+        _source: SourceText<'_>,
+        _filename: &str,
+        _mode: CompileMode,
+    ) -> Result<Vec<SymbolScope>, CompileFailure> {
+        Err(unsupported("symbol tables"))
     }
 
     /// Compiles `source`, naming the code `filename`.
@@ -157,11 +195,11 @@ pub trait SourceCompiler {
     ) -> Result<CompiledSource, CompileFailure>;
 }
 
-/// The failure of a compiler that does not handle trees.
-fn no_tree_support() -> CompileFailure {
+/// The failure of a compiler that does not handle `what`.
+fn unsupported(what: &str) -> CompileFailure {
     CompileFailure {
         kind: ExcKind::NotImplementedError,
-        message: "the installed compiler does not handle AST objects".to_string(),
+        message: format!("the installed compiler does not handle {what}"),
         lineno: 0,
         offset: 0,
         end_lineno: 0,
@@ -415,17 +453,22 @@ impl Vm {
         filename: &str,
         mode: CompileMode,
     ) -> PyResult<Arc<CodeObject>> {
-        let Some(compiler) = self.compiler.clone() else {
-            return Err(PyErr::new(
-                ExcKind::RuntimeError,
-                "no compiler is installed in this VM (Vm::set_compiler)",
-            ));
-        };
-        let compiled = compiler
+        let compiled = self
+            .installed_compiler()?
             .compile(source, filename, mode)
             .map_err(|f| failure_to_err(f, filename))?;
         self.report_warnings(&compiled.warnings, source, filename)?;
         Ok(Arc::new(compiled.code))
+    }
+
+    /// The compiler `exec`, `compile` and imports use.
+    pub(crate) fn installed_compiler(&self) -> PyResult<Rc<dyn SourceCompiler>> {
+        self.compiler.clone().ok_or_else(|| {
+            PyErr::new(
+                ExcKind::RuntimeError,
+                "no compiler is installed in this VM (Vm::set_compiler)",
+            )
+        })
     }
 
     /// Loads a code object for running.

@@ -11,7 +11,7 @@ use crate::dict::Dict;
 use crate::exc::{PyErr, PyResult};
 use crate::func::{Args, BuiltinDef};
 use crate::instance::payload_of;
-use crate::types::type_name;
+use crate::types::{type_name, ExcKind};
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -243,16 +243,7 @@ fn b_compile(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             i + 1
         )));
     };
-    let filename = match filename {
-        Value::Str(s) => s.as_str().to_string(),
-        Value::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
-        other => {
-            return Err(PyErr::type_error(format!(
-                "expected str, bytes or os.PathLike object, not {}",
-                type_name(other)
-            )))
-        }
-    };
+    let filename = filename_arg(vm, filename)?;
     if let Some(v) = crate::modules::ast::compile_arg(
         vm,
         source,
@@ -281,17 +272,57 @@ fn b_compile(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             )))
         }
     };
-    let code = match source {
-        Value::Str(s) => vm.compile_source(SourceText::Str(s.as_str()), &filename, mode)?,
-        Value::Bytes(b) => vm.compile_source(SourceText::Bytes(b), &filename, mode)?,
-        Value::Code(c) => return Ok(Value::Code(c.clone())),
-        _ => {
-            return Err(PyErr::type_error(
-                "compile() arg 1 must be a string, bytes or AST object",
-            ))
-        }
-    };
+    if let Value::Code(c) = source {
+        return Ok(Value::Code(c.clone()));
+    }
+    let not_source = || PyErr::type_error("compile() arg 1 must be a string, bytes or AST object");
+    let code = with_source_text(source, not_source, |text| {
+        vm.compile_source(text, &filename, mode)
+    })?;
     Ok(Value::Code(vm.load_code(code)?))
+}
+
+/// A file name argument as `PyUnicode_FSDecoder` takes it: str, bytes (decoded
+/// with `surrogateescape`) or an `os.PathLike`.
+pub(crate) fn filename_arg(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    let lossy = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    match payload_of(v).unwrap_or(v) {
+        Value::Str(s) => Ok(s.as_str().to_string()),
+        Value::Bytes(b) => Ok(lossy(b)),
+        _ => match crate::buffer::exported_bytes(v) {
+            // Other bytes-like objects are still taken, with a warning.
+            Some(bytes) => {
+                let bytes = bytes?;
+                let msg = format!(
+                    "path should be string, bytes, or os.PathLike, not {}",
+                    type_name(v)
+                );
+                vm.warn(ExcKind::DeprecationWarning, &msg)?;
+                Ok(lossy(&bytes))
+            }
+            None => match crate::modules::posix::path::fspath(vm, v)? {
+                Value::Bytes(b) => Ok(lossy(&b)),
+                other => Ok(crate::repr::to_str(&other)),
+            },
+        },
+    }
+}
+
+/// Calls `f` with source text as `_Py_SourceAsString` takes it: a str, or the
+/// bytes of any bytes-like object; `not_source` is the error for anything else.
+pub(crate) fn with_source_text<T>(
+    v: &Value,
+    not_source: impl FnOnce() -> PyErr,
+    f: impl FnOnce(SourceText<'_>) -> PyResult<T>,
+) -> PyResult<T> {
+    match v {
+        Value::Str(s) => f(SourceText::Str(s.as_str())),
+        Value::Bytes(b) => f(SourceText::Bytes(b)),
+        _ => match crate::buffer::exported_bytes(v) {
+            Some(bytes) => f(SourceText::Bytes(&bytes?)),
+            None => Err(not_source()),
+        },
+    }
 }
 
 impl Vm {

@@ -331,3 +331,97 @@ impl Function {
         code.kinds.get(i).is_some_and(|k| k & local_kind::CELL != 0)
     }
 }
+
+/// `types.FunctionType(code, globals, name=None, argdefs=None, closure=None)`:
+/// a function over an existing code object, as `func_new` makes it.
+pub(crate) fn construct_function(a: Args<'_>) -> PyResult<Value> {
+    const PARAMS: &[&str] = &["code", "globals", "name", "argdefs", "closure"];
+    let args = crate::native::bind_args(&a, "function", PARAMS, 2)?;
+    let must_be = |what: &str, v: &Value| {
+        PyErr::type_error(format!(
+            "function() argument '{what}' must be {}, not {}",
+            if what == "code" { "code" } else { "dict" },
+            crate::types::type_name(v)
+        ))
+    };
+    let code = match args[0] {
+        Some(Value::Code(c)) => c.clone(),
+        Some(other) => return Err(must_be("code", other)),
+        None => {
+            return Err(PyErr::type_error(
+                "function() missing required argument 'code' (pos 1)",
+            ))
+        }
+    };
+    let globals = match args[1] {
+        Some(Value::Dict(d)) => d.clone(),
+        Some(other) => return Err(must_be("globals", other)),
+        None => {
+            return Err(PyErr::type_error(
+                "function() missing required argument 'globals' (pos 2)",
+            ))
+        }
+    };
+    let name = match args[2] {
+        None | Some(Value::None) => code.name.clone(),
+        Some(Value::Str(s)) => s.clone(),
+        Some(_) => return Err(PyErr::type_error("arg 3 (name) must be None or string")),
+    };
+    let defaults = match args[3] {
+        None | Some(Value::None) => None,
+        Some(Value::Tuple(t)) => Some(t.clone()),
+        Some(_) => return Err(PyErr::type_error("arg 4 (defaults) must be None or tuple")),
+    };
+    let nfree = code.localsplus.len().saturating_sub(code.free_start);
+    let closure = match args[4] {
+        None | Some(Value::None) if nfree > 0 => {
+            return Err(PyErr::type_error("arg 5 (closure) must be tuple"))
+        }
+        None | Some(Value::None) => None,
+        Some(Value::Tuple(t)) => Some(t.clone()),
+        Some(_) => return Err(PyErr::type_error("arg 5 (closure) must be None or tuple")),
+    };
+    let given = closure.as_ref().map_or(0, |c| c.len());
+    if given != nfree {
+        return Err(PyErr::value_error(format!(
+            "{} requires closure of length {nfree}, not {given}",
+            code.name.as_str()
+        )));
+    }
+    if let Some(bad) = closure
+        .iter()
+        .flat_map(|c| c.iter())
+        .find(|c| !matches!(c, Value::Cell(_)))
+    {
+        return Err(PyErr::type_error(format!(
+            "arg 5 (closure) expected cell, found {}",
+            crate::types::type_name(bad)
+        )));
+    }
+    Ok(Value::Function(Rc::new(Function {
+        name: RefCell::new(name),
+        qualname: RefCell::new(code.qualname.clone()),
+        code: RefCell::new(code),
+        globals,
+        defaults: RefCell::new(defaults),
+        kwdefaults: None,
+        closure,
+        annotations: RefCell::new(None),
+        dict: RefCell::new(None),
+    })))
+}
+
+/// `types.CellType(contents=<empty>)`.
+pub(crate) fn construct_cell(a: Args<'_>) -> PyResult<Value> {
+    if !a.kwnames.is_empty() {
+        return Err(PyErr::type_error("cell() takes no keyword arguments"));
+    }
+    match a.pos {
+        [] => Ok(Value::cell(Value::Null)),
+        [v] => Ok(Value::cell(v.clone())),
+        more => Err(PyErr::type_error(format!(
+            "cell expected at most 1 argument, got {}",
+            more.len()
+        ))),
+    }
+}

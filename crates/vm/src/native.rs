@@ -133,6 +133,20 @@ fn readonly(_vm: &mut Vm, _a: Args<'_>) -> PyResult<Value> {
 
 native_fn!(READONLY, "__set__", "", readonly);
 
+/// The `__new__` of a class whose spec has neither `__new__` nor `__init__`:
+/// as a CPython type without `tp_new`, it makes no instances from Python.
+fn not_creatable(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let name = match a.pos.first() {
+        Some(Value::Type(t)) => t.name.to_string(),
+        _ => "object".to_string(),
+    };
+    Err(PyErr::type_error(format!(
+        "cannot create '{name}' instances"
+    )))
+}
+
+native_fn!(NOT_CREATABLE, "__new__", "", not_creatable);
+
 thread_local! {
     static REPR_ACTIVE: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
 }
@@ -177,10 +191,23 @@ fn build_class(vm: &mut Vm, spec: &'static ClassSpec) -> Rc<TypeObj> {
     let mut put = |k: &str, v: Value| {
         let _ = ns.insert(Value::str(k), v);
     };
-    put("__module__", Value::str(spec.module));
+    // A static type named without a module (`symtable entry`) is in
+    // `builtins`, which its `__module__` computes rather than stores.
+    let in_builtins = spec.module == "builtins";
+    if !in_builtins {
+        put("__module__", Value::str(spec.module));
+    }
     put("__qualname__", Value::str(spec.name));
     for m in spec.methods {
         put(m.name, Value::Builtin(m));
+    }
+    if spec.base == TypeKind::Object
+        && !spec
+            .methods
+            .iter()
+            .any(|m| m.name == "__new__" || m.name == "__init__")
+    {
+        put("__new__", Value::Builtin(&NOT_CREATABLE));
     }
     for m in spec.classmethods {
         put(
@@ -206,7 +233,11 @@ fn build_class(vm: &mut Vm, spec: &'static ClassSpec) -> Rc<TypeObj> {
     let base = builtin_type(spec.base);
     // As for CPython's static types, the type's name (in error messages) is
     // qualified by the module; `__name__` and `__qualname__` are not.
-    let full = format!("{}.{}", spec.module, spec.name);
+    let full = if in_builtins {
+        spec.name.to_string()
+    } else {
+        format!("{}.{}", spec.module, spec.name)
+    };
     let layout = crate::class::Layout::Native(spec.flags);
     match crate::class::make_type(vm, None, &full, vec![base.clone()], &ns, (&[], &[]), layout) {
         Ok(t) => t,

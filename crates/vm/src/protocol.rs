@@ -1452,6 +1452,10 @@ impl Vm {
                 Ok(())
             }
             (Value::Function(f), _) => crate::func_attrs::set(f, name, value),
+            (Value::Cell(c), "cell_contents") => {
+                *c.borrow_mut() = value;
+                Ok(())
+            }
             (Value::Descr(d), "__doc__") if matches!(**d, crate::descr::Descr::Property { .. }) => {
                 crate::descr::set_doc(d, value)
             }
@@ -1502,6 +1506,12 @@ impl Vm {
                 }
             }
             Value::Function(f) if crate::func_attrs::delete(f, name)? => Ok(()),
+            // Deleting a cell's contents empties it.
+            Value::Cell(c) if name.as_str() == "cell_contents" => {
+                let old = std::mem::replace(&mut *c.borrow_mut(), Value::Null);
+                drop(old);
+                Ok(())
+            }
             Value::Generator(_) | Value::Async(_)
                 if matches!(name.as_str(), "__name__" | "__qualname__") =>
             {

@@ -689,12 +689,7 @@ pub(crate) fn compile_arg(
             ))
         }
     };
-    let Some(compiler) = vm.compiler.clone() else {
-        return Err(PyErr::new(
-            ExcKind::RuntimeError,
-            "no compiler is installed in this VM (Vm::set_compiler)",
-        ));
-    };
+    let compiler = vm.installed_compiler()?;
     let type_comments = flags & PY_CF_TYPE_COMMENTS != 0;
     let parsed = compiler
         .parse_tree(text, filename, tree_mode, type_comments, feature_version)
@@ -747,12 +742,7 @@ fn compile_tree(vm: &mut Vm, source: &Value, filename: &str, mode: TreeMode) -> 
         pith_ast::validate::InvalidKind::Type => PyErr::type_error(e.message),
     })?;
     let positions = std::mem::take(&mut r.positions);
-    let Some(compiler) = vm.compiler.clone() else {
-        return Err(PyErr::new(
-            ExcKind::RuntimeError,
-            "no compiler is installed in this VM (Vm::set_compiler)",
-        ));
-    };
+    let compiler = vm.installed_compiler()?;
     let compiled = compiler
         .compile_tree(tree, &positions, filename, compile_mode)
         .map_err(|f| failure_to_err(f, filename))?;

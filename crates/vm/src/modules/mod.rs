@@ -83,6 +83,7 @@ pub mod sre;
 pub mod stat;
 pub mod string;
 pub mod structseq;
+pub mod symtable;
 pub mod sys;
 mod sys_asyncgen;
 mod sys_import;
@@ -155,6 +156,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_stat", stat::init),
     ("_string", string::init),
     ("_struct", pystruct::init),
+    ("_symtable", symtable::init),
     ("_thread", thread::init),
     ("_tracemalloc", tracemalloc::init),
     ("_lsprof", lsprof::init),

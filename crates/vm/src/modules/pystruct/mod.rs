@@ -66,8 +66,13 @@ static STRUCT: ClassSpec = ClassSpec {
 };
 
 native_methods!(ITER_M, "unpack_iterator", [
-    "__iter__" => iter_self, "__next__" => it_next, "__length_hint__" => it_len,
+    "__new__" => it_new, "__iter__" => iter_self, "__next__" => it_next, "__length_hint__" => it_len,
 ]);
+/// Only `iter_unpack` makes them (the message is CPython's, typo included).
+fn it_new(_vm: &mut Vm, _a: Args<'_>) -> PyResult<Value> {
+    Err(PyErr::type_error("Cannot create 'unpack_iterator objects"))
+}
+
 static UNPACK_ITER: ClassSpec = ClassSpec {
     name: "unpack_iterator",
     module: "_struct",

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
-use crate::native::{positional, ClassSpec, SpecFlags};
+use crate::native::{native_methods, positional, ClassSpec, SpecFlags};
 use crate::types::{type_name, type_of, ExcKind, TypeKind};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -15,17 +15,23 @@ use super::errors::raise;
 use super::raw::{Bind, SqlValue};
 use super::state;
 
+native_methods!(PREPARE_PROTOCOL_M, "sqlite3.PrepareProtocol", ["__init__" => proto_init]);
 /// `sqlite3.PrepareProtocol`: the protocol object adapters are keyed by.
 pub(super) static PREPARE_PROTOCOL: ClassSpec = ClassSpec {
     name: "PrepareProtocol",
     module: "sqlite3",
     base: TypeKind::Object,
-    methods: &[],
+    methods: PREPARE_PROTOCOL_M,
     classmethods: &[],
     props: &[],
     unhashable: false,
     flags: SpecFlags::NONE,
 };
+
+/// `PrepareProtocol(*args, **kwargs)` takes and ignores any arguments.
+fn proto_init(_vm: &mut Vm, _a: Args<'_>) -> PyResult<Value> {
+    Ok(Value::None)
+}
 
 /// `register_adapter(type, adapter, /)`.
 pub(super) fn register_adapter(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
