@@ -594,14 +594,12 @@ impl<'a> Builder<'a> {
                 self.expr(&i.body)?;
                 self.expr(&i.orelse)
             }
+            // As `symtable.c`: every key, then every value.
             Expr::Dict(d) => {
-                for (k, v) in d.keys.iter().zip(&d.values) {
-                    if let Some(k) = k {
-                        self.expr(k)?;
-                    }
-                    self.expr(v)?;
+                for k in d.keys.iter().flatten() {
+                    self.expr(k)?;
                 }
-                Ok(())
+                self.exprs(&d.values)
             }
             Expr::Set(s) => self.exprs(&s.elts),
             Expr::ListComp(c) => self.comprehension(
