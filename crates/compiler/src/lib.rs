@@ -140,7 +140,27 @@ pub fn compile_module_with_locator(
     filename: &str,
     mode: Mode,
 ) -> Result<Compiled, CompileError> {
-    let depth = match validate::validate(&module) {
+    compile_tree(module, locator, filename, mode)
+}
+
+/// Nesting depth up to which the calling thread's stack is assumed enough.
+pub(crate) const SHALLOW: u32 = 200;
+/// Stack for compiling deeper trees (up to the checker's limit).
+pub(crate) const DEEP_STACK: usize = 256 << 20;
+
+fn compile_tree(
+    mut tree: Mod,
+    locator: &(dyn SourceLocator + Sync),
+    filename: &str,
+    mode: Mode,
+) -> Result<Compiled, CompileError> {
+    let (future_flags, future_lineno) = future_features(&tree, locator)?;
+    // The folder's walk also checks the tree and measures its depth (as
+    // CPython's AST optimizer checks recursion depth); it moves nodes deeper
+    // than `SHALLOW` to a deep stack itself.
+    let mut folder = fold::Folder::default();
+    folder.visit_mod(&mut tree);
+    let depth = match folder.finish() {
         Ok(depth) => depth,
         Err(e) => {
             let (lineno, col) = locator.location(e.range.start);
@@ -157,14 +177,31 @@ pub fn compile_module_with_locator(
             });
         }
     };
+    let generate = move || {
+        let table = symtable::build(
+            &tree,
+            locator,
+            future_flags & CodeFlags::FUTURE_ANNOTATIONS.0 != 0,
+        )?;
+        codegen::compile_mod(
+            &tree,
+            table,
+            locator,
+            filename,
+            mode,
+            future_flags,
+            future_lineno,
+        )
+    };
     if depth <= SHALLOW {
-        return compile_tree(module, locator, filename, mode);
+        return generate();
     }
-    // The passes recurse over the tree; give deep trees a stack to match.
+    // The later passes recurse over the tree (and dropping it does too); give
+    // deep trees a stack to match.
     std::thread::scope(|scope| {
         std::thread::Builder::new()
             .stack_size(DEEP_STACK)
-            .spawn_scoped(scope, move || compile_tree(module, locator, filename, mode))
+            .spawn_scoped(scope, generate)
             .ok()
             .and_then(|h| h.join().ok())
             .unwrap_or_else(|| {
@@ -177,35 +214,6 @@ pub fn compile_module_with_locator(
                 })
             })
     })
-}
-
-/// Nesting depth up to which the calling thread's stack is assumed enough.
-const SHALLOW: u32 = 200;
-/// Stack for compiling deeper trees (up to the validator's limit).
-const DEEP_STACK: usize = 256 << 20;
-
-fn compile_tree(
-    mut tree: Mod,
-    locator: &(dyn SourceLocator + Sync),
-    filename: &str,
-    mode: Mode,
-) -> Result<Compiled, CompileError> {
-    let (future_flags, future_lineno) = future_features(&tree, locator)?;
-    fold::Folder.visit_mod(&mut tree);
-    let table = symtable::build(
-        &tree,
-        locator,
-        future_flags & CodeFlags::FUTURE_ANNOTATIONS.0 != 0,
-    )?;
-    codegen::compile_mod(
-        &tree,
-        table,
-        locator,
-        filename,
-        mode,
-        future_flags,
-        future_lineno,
-    )
 }
 
 /// `future.c`: the `from __future__ import` prologue.
