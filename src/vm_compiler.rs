@@ -45,7 +45,7 @@ impl SourceCompiler for PithCompiler {
         let tree = pith_parser::parse(text, parse_mode(mode), filename)
             .map_err(|e| parse_failure(e, text, byte_columns))?;
         let index = pith_ast::LineIndex::new(text);
-        let scopes = pith_compiler::symbol_table(&tree, &index)
+        let scopes = pith_compiler::symbol_table(tree, &index)
             .map_err(|e| compile_failure(&e, text, filename))?;
         Ok(scopes
             .into_iter()

@@ -6,11 +6,15 @@
 use num_bigint::{BigInt, Sign};
 use num_traits::{Signed, ToPrimitive, Zero};
 
-use pith_ast::transformer::{walk_expr, walk_stmt, Transformer};
+use pith_ast::transformer::{walk_expr, walk_pattern, walk_stmt, Transformer};
 use pith_ast::{
     BoolOp, CmpOp, Constant, ConstantKind, Conversion, Expr, ExprConstant, ExprContext,
-    ExprFormattedValue, ExprJoinedStr, ExprTuple, Int, Operator, Stmt, TextRange, UnaryOp,
+    ExprFormattedValue, ExprJoinedStr, ExprTuple, Int, Operator, Pattern, Ranged, Stmt, TextRange,
+    UnaryOp,
 };
+
+use crate::validate::{Checks, Invalid};
+use crate::{DEEP_STACK, SHALLOW};
 
 /// Marks nodes the optimizer creates without a position (CPython's `-1` lines).
 pub(crate) const NO_RANGE: TextRange = TextRange {
@@ -23,24 +27,137 @@ const MAX_COLLECTION_SIZE: usize = 256;
 const MAX_STR_SIZE: usize = 4096;
 const MAX_TOTAL_ITEMS: usize = 1024;
 
-pub(crate) struct Folder;
+/// The folding walk. It also makes the structural checks and counts the
+/// nesting depth (`validate::Checks`): a malformed or too deep node is
+/// neither walked nor folded. Nodes deeper than [`SHALLOW`] are folded on a
+/// thread with a [`DEEP_STACK`], so the caller's stack only ever holds
+/// shallow recursion.
+#[derive(Default)]
+pub(crate) struct Folder {
+    checks: Checks,
+    /// Running on a thread with a [`DEEP_STACK`].
+    deep_stack: bool,
+    /// Only check and measure, folding nothing (for the symbol table
+    /// `_symtable` shows, which CPython builds from the unoptimized tree:
+    /// folding replaces `__debug__`).
+    checks_only: bool,
+}
+
+impl Folder {
+    /// A walk that checks and measures the tree without folding it.
+    pub fn checks_only() -> Self {
+        Folder {
+            checks_only: true,
+            ..Folder::default()
+        }
+    }
+
+    /// Whether nodes are still folded: not in a checks-only walk, and not
+    /// once a problem is found (the tree is then discarded, and a node above
+    /// a malformed one may not be foldable).
+    #[inline(always)]
+    fn folding(&self) -> bool {
+        self.checks.ok() && !self.checks_only
+    }
+
+    /// The deepest nesting met, or the first malformed node.
+    pub fn finish(self) -> Result<u32, Invalid> {
+        self.checks.finish()
+    }
+
+    /// Whether the node just entered must move to a deep stack first.
+    #[inline]
+    fn must_move(&self) -> bool {
+        !self.deep_stack && self.checks.depth > SHALLOW
+    }
+
+    /// Runs `visit` on `node` on a thread with a deep stack, carrying the
+    /// checks there and back.
+    #[cold]
+    fn on_deep_stack<T: Ranged + Send>(&mut self, node: &mut T, visit: fn(&mut Folder, &mut T)) {
+        let mut inner = Folder {
+            checks: self.checks.clone(),
+            deep_stack: true,
+            checks_only: self.checks_only,
+        };
+        let moved = &mut *node;
+        let done = std::thread::scope(|scope| {
+            std::thread::Builder::new()
+                .stack_size(DEEP_STACK)
+                .spawn_scoped(scope, move || {
+                    visit(&mut inner, moved);
+                    inner.checks
+                })
+                .ok()
+                .and_then(|h| h.join().ok())
+        });
+        match done {
+            Some(checks) => self.checks = checks,
+            None => self.checks.too_deep(node.range()),
+        }
+    }
+
+    #[inline(always)]
+    fn stmt(&mut self, stmt: &mut Stmt) {
+        walk_stmt(self, stmt);
+        if let Stmt::For(f) = stmt {
+            if self.folding() {
+                fold_iter(&mut f.iter);
+            }
+        }
+    }
+
+    #[inline(always)]
+    fn expr(&mut self, expr: &mut Expr) {
+        walk_expr(self, expr);
+        if self.folding() {
+            fold_expr(expr);
+        }
+    }
+}
 
 impl Transformer for Folder {
     fn visit_stmt(&mut self, stmt: &mut Stmt) {
-        walk_stmt(self, stmt);
-        if let Stmt::For(f) = stmt {
-            fold_iter(&mut f.iter);
+        self.checks.stmt(stmt);
+        if self.checks.enter(|| stmt.range()) {
+            if self.must_move() {
+                self.on_deep_stack(stmt, Folder::stmt);
+            } else {
+                self.stmt(stmt);
+            }
         }
+        self.checks.leave();
     }
 
     fn visit_comprehension(&mut self, node: &mut pith_ast::Comprehension) {
         pith_ast::transformer::walk_comprehension(self, node);
-        fold_iter(&mut node.iter);
+        if self.folding() {
+            fold_iter(&mut node.iter);
+        }
     }
 
     fn visit_expr(&mut self, expr: &mut Expr) {
-        walk_expr(self, expr);
-        fold_expr(expr);
+        self.checks.expr(expr);
+        if self.checks.enter(|| expr.range()) {
+            if self.must_move() {
+                self.on_deep_stack(expr, Folder::expr);
+            } else {
+                self.expr(expr);
+            }
+        }
+        self.checks.leave();
+    }
+
+    fn visit_pattern(&mut self, pattern: &mut Pattern) {
+        self.checks.pattern(pattern);
+        if self.checks.enter(|| pattern.range()) {
+            if self.must_move() {
+                self.on_deep_stack(pattern, walk_pattern);
+            } else {
+                walk_pattern(self, pattern);
+            }
+        }
+        self.checks.leave();
     }
 }
 

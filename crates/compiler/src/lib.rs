@@ -142,14 +142,41 @@ pub fn compile_module_with_locator(
     filename: &str,
     mode: Mode,
 ) -> Result<Compiled, CompileError> {
-    let depth = nesting_depth(&module, locator)?;
-    on_stack_for(depth, move || compile_tree(module, locator, filename, mode))
+    compile_tree(module, locator, filename, mode)
 }
 
-/// How deep `module` nests, or the error for a tree nested deeper than the
-/// compiler handles (or malformed).
-fn nesting_depth(module: &Mod, locator: &dyn SourceLocator) -> Result<u32, CompileError> {
-    validate::validate(module).map_err(|e| {
+/// Nesting depth up to which the calling thread's stack is assumed enough.
+pub(crate) const SHALLOW: u32 = 200;
+/// Stack for compiling deeper trees (up to the checker's limit).
+pub(crate) const DEEP_STACK: usize = 256 << 20;
+
+/// What the passes before the symbol table find out about a module.
+struct Prepared {
+    /// `CO_FUTURE_*` flags of its `__future__` imports.
+    future_flags: u32,
+    /// The line of the last `__future__` import.
+    future_lineno: u32,
+    /// How deep the tree nests.
+    depth: u32,
+}
+
+/// The `__future__` prologue, then the folder's walk, which also checks the
+/// tree and measures its depth (as CPython's AST optimizer checks recursion
+/// depth) and folds it if `fold` says so; the folder moves nodes deeper than
+/// `SHALLOW` to a deep stack itself.
+fn prepare(
+    tree: &mut Mod,
+    locator: &dyn SourceLocator,
+    fold: bool,
+) -> Result<Prepared, CompileError> {
+    let (future_flags, future_lineno) = future_features(tree, locator)?;
+    let mut folder = if fold {
+        fold::Folder::default()
+    } else {
+        fold::Folder::checks_only()
+    };
+    folder.visit_mod(tree);
+    let depth = folder.finish().map_err(|e| {
         let (lineno, col) = locator.location(e.range.start);
         CompileError {
             kind: if e.too_deep {
@@ -162,11 +189,42 @@ fn nesting_depth(module: &Mod, locator: &dyn SourceLocator) -> Result<u32, Compi
             lineno,
             offset: col + 1,
         }
+    })?;
+    Ok(Prepared {
+        future_flags,
+        future_lineno,
+        depth,
     })
 }
 
-/// Runs `pass`, a walk over a tree nesting `depth` deep: the passes recurse
-/// over the tree, so a deep tree gets a thread with a stack to match.
+fn compile_tree(
+    mut tree: Mod,
+    locator: &(dyn SourceLocator + Sync),
+    filename: &str,
+    mode: Mode,
+) -> Result<Compiled, CompileError> {
+    let p = prepare(&mut tree, locator, true)?;
+    on_stack_for(p.depth, move || {
+        let table = symtable::build(
+            &tree,
+            locator,
+            p.future_flags & CodeFlags::FUTURE_ANNOTATIONS.0 != 0,
+        )?;
+        codegen::compile_mod(
+            &tree,
+            table,
+            locator,
+            filename,
+            mode,
+            p.future_flags,
+            p.future_lineno,
+        )
+    })
+}
+
+/// Runs `pass`, which owns a tree nesting `depth` deep: the later passes
+/// recurse over the tree (and dropping it does too), so a deep tree gets a
+/// thread with a stack to match.
 fn on_stack_for<T: Send>(
     depth: u32,
     pass: impl FnOnce() -> Result<T, CompileError> + Send,
@@ -190,35 +248,6 @@ fn on_stack_for<T: Send>(
                 })
             })
     })
-}
-
-/// Nesting depth up to which the calling thread's stack is assumed enough.
-const SHALLOW: u32 = 200;
-/// Stack for compiling deeper trees (up to the validator's limit).
-const DEEP_STACK: usize = 256 << 20;
-
-fn compile_tree(
-    mut tree: Mod,
-    locator: &(dyn SourceLocator + Sync),
-    filename: &str,
-    mode: Mode,
-) -> Result<Compiled, CompileError> {
-    let (future_flags, future_lineno) = future_features(&tree, locator)?;
-    fold::Folder.visit_mod(&mut tree);
-    let table = symtable::build(
-        &tree,
-        locator,
-        future_flags & CodeFlags::FUTURE_ANNOTATIONS.0 != 0,
-    )?;
-    codegen::compile_mod(
-        &tree,
-        table,
-        locator,
-        filename,
-        mode,
-        future_flags,
-        future_lineno,
-    )
 }
 
 /// `future.c`: the `from __future__ import` prologue.

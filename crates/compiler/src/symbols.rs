@@ -1,9 +1,6 @@
 //! The symbol table as tools see it: each scope's names with their flags
 //! and resolved scopes, in the form CPython's `_symtable` module gives (the
 //! `symtable` module's raw tables).
-//!
-//! As `_Py_SymtableStringObjectFlags`, the table is built from the tree as
-//! parsed, after the `__future__` checks and without the AST optimizer.
 
 use pith_ast::{Mod, SourceLocator};
 
@@ -53,19 +50,22 @@ pub struct ScopeSummary {
 /// The scopes of `module` (the module's first), whose ranges `locator`
 /// resolves.
 ///
+/// As CPython's `_symtable.symtable()`, the table is built from the tree
+/// as parsed: the folder's walk only checks it and measures its depth.
+///
 /// # Errors
 /// The `SyntaxError`s of the `__future__` checks and of the symbol table
 /// (`nonlocal` at module level, a duplicate argument, ...), and the
 /// `RecursionError` of a tree nested too deeply, as compiling would raise.
 pub fn symbol_table(
-    module: &Mod,
+    mut module: Mod,
     locator: &(dyn SourceLocator + Sync),
 ) -> Result<Vec<ScopeSummary>, CompileError> {
-    let depth = crate::nesting_depth(module, locator)?;
-    crate::on_stack_for(depth, || {
-        let (future_flags, _) = crate::future_features(module, locator)?;
-        let future_annotations = future_flags & pith_bytecode::CodeFlags::FUTURE_ANNOTATIONS.0 != 0;
-        let table = symtable::build(module, locator, future_annotations)?;
+    let prepared = crate::prepare(&mut module, locator, false)?;
+    let future_annotations =
+        prepared.future_flags & pith_bytecode::CodeFlags::FUTURE_ANNOTATIONS.0 != 0;
+    crate::on_stack_for(prepared.depth, move || {
+        let table = symtable::build(&module, locator, future_annotations)?;
         let mut ids = vec![0; table.scopes.len()];
         for (&key, &scope) in &table.by_node {
             ids[scope] = key;

@@ -1,10 +1,13 @@
 //! Structural checks CPython's AST validator (`_PyAST_Validate`) makes, so that a
-//! hand-built or mutated tree gets a typed error instead of a panic.
+//! hand-built or mutated tree gets a typed error instead of a panic, and the
+//! nesting-depth limit. They run inside the constant folder's walk
+//! (`fold::Folder`), which visits every statement, expression and pattern
+//! before the later passes recurse over them.
 
-use pith_ast::visitor::{walk_expr, walk_pattern, walk_stmt, Visitor};
 use pith_ast::{Expr, Pattern, Ranged, Stmt, TextRange};
 
 /// The first malformed node found, with CPython's validator message.
+#[derive(Clone)]
 pub(crate) struct Invalid {
     pub message: &'static str,
     pub range: TextRange,
@@ -17,45 +20,78 @@ pub(crate) struct Invalid {
 /// pass well inside the Rust stack.
 const MAX_DEPTH: u32 = 3000;
 
-#[derive(Default)]
-struct Validator {
+/// The checker's state, carried by the constant folder's walk (CPython checks
+/// depth in its AST optimizer; one walk instead of a separate validator pass).
+#[derive(Clone, Default)]
+pub(crate) struct Checks {
     error: Option<Invalid>,
-    depth: u32,
+    /// Nesting level of the node being visited.
+    pub depth: u32,
     max_depth: u32,
 }
 
-impl Validator {
-    fn fail(&mut self, message: &'static str, range: TextRange) {
+impl Checks {
+    #[cold]
+    fn fail(&mut self, message: &'static str, range: impl FnOnce() -> TextRange) {
         if self.error.is_none() {
             self.error = Some(Invalid {
                 message,
-                range,
+                range: range(),
                 too_deep: false,
             });
         }
     }
 
-    /// Enters one level; `false` (after recording the error) when too deep.
-    fn enter(&mut self, range: TextRange) -> bool {
+    /// Records the too-deep error at `range` (it overrides a structural one).
+    pub fn too_deep(&mut self, range: TextRange) {
+        if self.error.as_ref().map_or(true, |e| !e.too_deep) {
+            self.error = Some(Invalid {
+                message: "maximum recursion depth exceeded during compilation",
+                range,
+                too_deep: true,
+            });
+        }
+    }
+
+    /// Enters one level; `false` when the node must not be walked or
+    /// folded (too deep, or a malformed node was found). Every call is
+    /// paired with [`Checks::leave`]. The node's range is only read on
+    /// failure (finding it is a match over every node kind).
+    #[inline]
+    pub fn enter(&mut self, range: impl FnOnce() -> TextRange) -> bool {
         self.depth += 1;
         self.max_depth = self.max_depth.max(self.depth);
         if self.depth > MAX_DEPTH {
-            if self.error.as_ref().map_or(true, |e| !e.too_deep) {
-                self.error = Some(Invalid {
-                    message: "maximum recursion depth exceeded during compilation",
-                    range,
-                    too_deep: true,
-                });
-            }
+            self.too_deep(range());
             return false;
         }
         self.error.is_none()
     }
-}
 
-impl<'a> Visitor<'a> for Validator {
-    fn visit_stmt(&mut self, stmt: &'a Stmt) {
-        let r = stmt.range();
+    /// No problem found so far (a comprehension's iterable is folded only then).
+    #[inline]
+    pub fn ok(&self) -> bool {
+        self.error.is_none()
+    }
+
+    /// Leaves the level [`Checks::enter`] entered.
+    #[inline]
+    pub fn leave(&mut self) {
+        self.depth -= 1;
+    }
+
+    /// `Ok` with the deepest nesting met, or the first problem found.
+    pub fn finish(self) -> Result<u32, Invalid> {
+        match self.error {
+            Some(e) => Err(e),
+            None => Ok(self.max_depth),
+        }
+    }
+
+    /// The structural checks of one statement (its children are checked as
+    /// the walk reaches them).
+    pub fn stmt(&mut self, stmt: &Stmt) {
+        let r = || stmt.range();
         match stmt {
             Stmt::With(w) | Stmt::AsyncWith(w) if w.items.is_empty() => {
                 self.fail("empty items on With", r)
@@ -84,14 +120,12 @@ impl<'a> Visitor<'a> for Validator {
                 self.fail("length of defaults does not match arguments", r);
             }
         }
-        if self.enter(r) {
-            walk_stmt(self, stmt);
-        }
-        self.depth -= 1;
     }
 
-    fn visit_expr(&mut self, expr: &'a Expr) {
-        let r = expr.range();
+    /// The structural checks of one expression.
+    #[inline]
+    pub fn expr(&mut self, expr: &Expr) {
+        let r = || expr.range();
         match expr {
             Expr::BoolOp(b) if b.values.len() < 2 => self.fail("BoolOp with less than 2 values", r),
             Expr::Compare(c) if c.ops.is_empty() => self.fail("Compare with no comparators", r),
@@ -122,14 +156,11 @@ impl<'a> Visitor<'a> for Validator {
             }
             _ => {}
         }
-        if self.enter(r) {
-            walk_expr(self, expr);
-        }
-        self.depth -= 1;
     }
 
-    fn visit_pattern(&mut self, pattern: &'a Pattern) {
-        let r = pattern.range();
+    /// The structural checks of one pattern.
+    pub fn pattern(&mut self, pattern: &Pattern) {
+        let r = || pattern.range();
         match pattern {
             Pattern::MatchMapping(m) if m.keys.len() != m.patterns.len() => self.fail(
                 "MatchMapping doesn't have the same number of keys as patterns",
@@ -144,20 +175,5 @@ impl<'a> Visitor<'a> for Validator {
             }
             _ => {}
         }
-        if self.enter(r) {
-            walk_pattern(self, pattern);
-        }
-        self.depth -= 1;
-    }
-}
-
-/// Checks `module`; `Ok` carries the deepest nesting found, `Err` the first
-/// problem.
-pub(crate) fn validate(module: &pith_ast::Mod) -> Result<u32, Invalid> {
-    let mut v = Validator::default();
-    v.visit_mod(module);
-    match v.error {
-        Some(e) => Err(e),
-        None => Ok(v.max_depth),
     }
 }

@@ -7,19 +7,25 @@ use super::targets::expr_name;
 use super::Res;
 use crate::error::SyntaxErr;
 
-/// One item of a call's argument list.
+/// One item of a call's argument list. Only the common positional item holds
+/// its expression inline, so that an item is no larger than an `Expr` (it
+/// is a value on the parser's stack, whose slots are as large as the
+/// largest value) and the all-positional argument vector becomes the
+/// call's `args` in place.
 pub(crate) enum ArgItem {
     /// `e` (or `x := e`)
     Positional(Expr),
     /// `e for x in y` without its own parentheses.
-    Generator(Expr),
+    Generator(Box<Expr>),
     /// `*e`
-    Star(Expr),
+    Star(Box<Expr>),
     /// `k=e`; the key is any expression so that the errors can name it.
     Keyword(u32, u32, Box<(Expr, Expr)>),
     /// `**e`
-    DoubleStar(u32, u32, Expr),
+    DoubleStar(u32, u32, Box<Expr>),
 }
+
+const _: () = assert!(std::mem::size_of::<ArgItem>() == std::mem::size_of::<Expr>());
 
 /// A call; `lp` is the offset of its `(`.
 pub(crate) fn call(
@@ -31,8 +37,10 @@ pub(crate) fn call(
 ) -> Res<Expr> {
     let (args, keywords) =
         if items.len() == 1 && !comma && matches!(items[0], ArgItem::Generator(_)) {
-            let Some(ArgItem::Generator(Expr::GeneratorExp(mut g))) = items.into_iter().next()
-            else {
+            let Some(ArgItem::Generator(g)) = items.into_iter().next() else {
+                return Err(SyntaxErr::syntax("invalid syntax", l, r));
+            };
+            let Expr::GeneratorExp(mut g) = *g else {
                 return Err(SyntaxErr::syntax("invalid syntax", l, r));
             };
             // A lone generator argument takes the call's parentheses.
@@ -52,7 +60,8 @@ pub(crate) fn call(
 /// The arguments of a class definition.
 pub(crate) fn call_args(items: (Vec<ArgItem>, bool)) -> Res<(Vec<Expr>, Vec<Keyword>)> {
     let end = items.0.last().map_or(0, |i| match i {
-        ArgItem::Positional(e) | ArgItem::Generator(e) | ArgItem::Star(e) => e.range().end,
+        ArgItem::Positional(e) => e.range().end,
+        ArgItem::Generator(e) | ArgItem::Star(e) => e.range().end,
         ArgItem::Keyword(_, r, _) | ArgItem::DoubleStar(_, r, _) => *r,
     });
     call_args_at(items, end + 1)
@@ -71,7 +80,8 @@ fn call_args_at((items, _comma): (Vec<ArgItem>, bool), r: u32) -> Res<(Vec<Expr>
         let args = items
             .into_iter()
             .filter_map(|i| match i {
-                ArgItem::Positional(e) | ArgItem::Star(e) => Some(e),
+                ArgItem::Positional(e) => Some(e),
+                ArgItem::Star(e) => Some(*e),
                 _ => None,
             })
             .collect();
@@ -110,7 +120,7 @@ fn call_args_at((items, _comma): (Vec<ArgItem>, bool), r: u32) -> Res<(Vec<Expr>
                         start + 1,
                     ));
                 }
-                args.push(e);
+                args.push(*e);
             }
             ArgItem::Keyword(l, kr, pair) => {
                 let (key, value) = *pair;
@@ -144,7 +154,7 @@ fn call_args_at((items, _comma): (Vec<ArgItem>, bool), r: u32) -> Res<(Vec<Expr>
                 keywords.push(Keyword {
                     range: TextRange::new(l, kr),
                     arg: None,
-                    value,
+                    value: *value,
                 });
             }
         }

@@ -19,7 +19,7 @@ use pith_ast::{
 use crate::error::SyntaxErr;
 
 pub(crate) use args::{call, call_args, parameters, ArgItem, ParamItem};
-pub(crate) use chains::{bin_chain, bool_chain};
+pub(crate) use chains::{bin_chain, bool_chain, BinTail, BoolTail};
 pub(crate) use numbers::number;
 pub(crate) use strings::{string_parts, strings, StrPart};
 pub(crate) use targets::{ann_assign, assign, aug_assign, delete, expr_name, to_store};
@@ -98,8 +98,8 @@ pub(crate) fn unary(l: u32, r: u32, op: UnaryOp, operand: Expr) -> Expr {
     })
 }
 
-pub(crate) fn compare(l: u32, r: u32, left: Expr, rest: Vec<(CmpOp, Expr)>) -> Expr {
-    let (ops, comparators): (Vec<CmpOp>, Vec<Expr>) = rest.into_iter().unzip();
+pub(crate) fn compare(l: u32, r: u32, left: Expr, rest: (Vec<CmpOp>, Vec<Expr>)) -> Expr {
+    let (ops, comparators) = rest;
     Expr::Compare(ExprCompare {
         range: TextRange::new(l, r),
         left: Box::new(left),
@@ -337,6 +337,18 @@ pub(crate) fn capture_pattern(l: u32, r: u32, name: Identifier) -> Pattern {
         pattern: None,
         name,
     })
+}
+
+/// The patterns of a sequence or `|` alternative, out of the boxes they
+/// travel in on the parser's stack.
+// The boxes are what the grammar's pattern rules produce (kept small on
+// the parser's stack), not a choice of this function.
+#[allow(clippy::vec_box, clippy::boxed_local)]
+pub(crate) fn unbox_patterns(first: Box<Pattern>, rest: Vec<Box<Pattern>>) -> Vec<Pattern> {
+    let mut patterns = Vec::with_capacity(1 + rest.len());
+    patterns.push(*first);
+    patterns.extend(rest.into_iter().map(|p| *p));
+    patterns
 }
 
 pub(crate) fn star_pattern(l: u32, r: u32, name: Identifier) -> Pattern {
