@@ -8,6 +8,7 @@
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 use crate::dict::Dict;
 use crate::exc::{ExcObj, PyErr, PyResult};
@@ -20,6 +21,8 @@ use crate::vm::Vm;
 use super::new_module;
 use super::posix::fd::errno_err;
 use super::signal_raw::{self as raw, Action, SigSet};
+use super::thread::sched::Wait;
+use super::thread::switch::block_on;
 
 pub use super::signal_raw::{block_all, restore_mask, SigSet as SignalMask};
 
@@ -401,6 +404,13 @@ fn strsignal(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 /// each signal's number to `fd` (which must be non-blocking); gives the
 /// previous descriptor.
 fn set_wakeup_fd(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    if a.pos.len() > 1 {
+        // `warn_on_full_buffer` is keyword-only.
+        return Err(PyErr::type_error(format!(
+            "set_wakeup_fd() takes at most 1 positional argument ({} given)",
+            a.pos.len()
+        )));
+    }
     let args = bind_args(&a, "set_wakeup_fd", &["fd", "warn_on_full_buffer"], 1)?;
     let fd = c_int(vm, args[0].unwrap_or(&Value::None))?;
     let warn = match args[1] {
@@ -551,6 +561,20 @@ fn sigwait(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     };
     let set = sigset_arg(vm, set)?;
     vm.flush();
+    // The VM's Python threads share its OS thread: while others exist,
+    // poll and let them run between polls rather than stop them all.
+    while vm.sched.threads.len() > 1 {
+        match raw::sigpoll(&set) {
+            Ok(n) => return Ok(Value::Int(i64::from(n))),
+            Err(libc::EAGAIN) => {
+                vm.sched.direct = false;
+                let until = Instant::now() + Duration::from_millis(2);
+                block_on(vm, Wait::Sleep(until), &Value::None)?;
+            }
+            Err(libc::EINTR) => vm.check_signals()?,
+            Err(e) => return Err(errno_err(e)),
+        }
+    }
     loop {
         match raw::sigwait(&set) {
             Ok(n) => return Ok(Value::Int(i64::from(n))),

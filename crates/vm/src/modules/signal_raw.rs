@@ -256,6 +256,17 @@ pub(crate) fn sigwait(set: &SigSet) -> SysResult<i32> {
     Ok(sig)
 }
 
+/// `sigtimedwait(set, 0)`: a signal of `set` already pending, taken, or
+/// `Err(EAGAIN)` when none is.
+pub(crate) fn sigpoll(set: &SigSet) -> SysResult<i32> {
+    let zero = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `set` and `zero` are live; no siginfo is asked for.
+    check(unsafe { libc::sigtimedwait(&set.0, std::ptr::null_mut(), &zero) })
+}
+
 /// `alarm(seconds)`: the seconds left of the previous alarm.
 pub(crate) fn alarm(seconds: u32) -> u32 {
     // SAFETY: plain integer call.
