@@ -8,6 +8,7 @@
 //! else an empty stdin. Memory addresses are masked.
 
 use std::io::Write;
+use std::os::unix::process::ExitStatusExt;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
@@ -75,7 +76,13 @@ fn programs_match_cpython() {
             let got = (
                 unprefix(&output.stdout),
                 unprefix(&output.stderr),
-                output.status.code().unwrap_or(-1).to_string(),
+                // Killed by a signal: Python's `returncode` is minus its number.
+                output
+                    .status
+                    .code()
+                    .or_else(|| output.status.signal().map(|s| -s))
+                    .unwrap_or(-1)
+                    .to_string(),
             );
             if got != want {
                 failures.push(format!("{program}:\n  want {want:?}\n  got  {got:?}"));

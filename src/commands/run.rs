@@ -3,6 +3,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use pith_vm::modules::signal;
 use pith_vm::run_module::RunModuleError;
 use pith_vm::{Vm, VmError};
 
@@ -103,15 +104,29 @@ pub fn run_module(module: String, args: Vec<String>) -> ExitCode {
 }
 
 /// Runs `body` on a thread with the VM's stack and gives its exit status.
+///
+/// Signals are blocked in the calling thread and left as they were in the
+/// VM's, so the kernel delivers them there: a blocking call of the program
+/// (`time.sleep`, `select`, `signal.pause`) is then the one interrupted.
+/// The start-up handlers are CPython's (SIGINT raises `KeyboardInterrupt`);
+/// an uncaught `KeyboardInterrupt` ends the process by SIGINT, as CPython.
 fn on_vm_thread(body: impl FnOnce() -> i32 + Send + 'static) -> ExitCode {
+    let mask = signal::block_all();
     let worker = std::thread::Builder::new()
         .name("pith-vm".into())
         .stack_size(VM_STACK_BYTES)
-        .spawn(body);
+        .spawn(move || {
+            if let Some(m) = &mask {
+                signal::restore_mask(m);
+            }
+            signal::install_startup_handlers();
+            body()
+        });
     let status = match worker.map(|handle| handle.join()) {
         Ok(Ok(status)) => status,
         _ => 1,
     };
+    signal::exit_if_interrupted();
     ExitCode::from(status.clamp(0, 255) as u8)
 }
 
@@ -144,28 +159,20 @@ pub fn run_program(code: Option<String>, script: Vec<String>) -> ExitCode {
     let Some(program) = program else {
         return ExitCode::FAILURE;
     };
-    let worker = std::thread::Builder::new()
-        .name("pith-vm".into())
-        .stack_size(VM_STACK_BYTES)
-        .spawn(move || {
-            let mut vm = Vm::with_output(program_stdout(), Box::new(std::io::stderr()));
-            let filename = main_file.clone().unwrap_or_else(|| "<string>".into());
-            set_up_program(&mut vm, argv, main_file);
-            let warned = vm.issue_compile_warnings(&program.warnings, &program.source, &filename);
-            match warned.and_then(|()| vm.run_code(program.code)) {
-                Ok(()) => 0,
-                Err(err @ VmError::Uncaught(_)) => err.exit_status(),
-                Err(err) => {
-                    eprintln!("pith: {err}");
-                    err.exit_status()
-                }
+    on_vm_thread(move || {
+        let mut vm = Vm::with_output(program_stdout(), Box::new(std::io::stderr()));
+        let filename = main_file.clone().unwrap_or_else(|| "<string>".into());
+        set_up_program(&mut vm, argv, main_file);
+        let warned = vm.issue_compile_warnings(&program.warnings, &program.source, &filename);
+        match warned.and_then(|()| vm.run_code(program.code)) {
+            Ok(()) => 0,
+            Err(err @ VmError::Uncaught(_)) => err.exit_status(),
+            Err(err) => {
+                eprintln!("pith: {err}");
+                err.exit_status()
             }
-        });
-    let status = match worker.map(|handle| handle.join()) {
-        Ok(Ok(status)) => status,
-        _ => 1,
-    };
-    ExitCode::from(status.clamp(0, 255) as u8)
+        }
+    })
 }
 
 /// CPython names a script by its absolute path (cwd joined, not normalized).

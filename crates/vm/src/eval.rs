@@ -274,6 +274,11 @@ impl Vm {
             return Err(step_limit_error());
         }
         self.steps_left -= 1;
+        // The eval breaker at calls (CPython checks at `RESUME`): code
+        // without loops gets its signals too.
+        if crate::modules::signal_raw::pending() {
+            self.check_signals()?;
+        }
         if self.frames.len() >= self.recursion_limit {
             return Err(PyErr::new(
                 ExcKind::RecursionError,
@@ -503,6 +508,13 @@ impl Vm {
                                 break 'body (self.out_of_steps(), false, cur);
                             }
                             self.steps_left -= 1;
+                            // CPython's eval breaker: signal handlers run at loop heads.
+                            if crate::modules::signal_raw::pending() {
+                                if let Some(fr) = self.frames.last_mut() {
+                                    fr.ip = ip;
+                                }
+                                tri!(self.check_signals());
+                            }
                         }
                         if TRACE {
                             self.note_jump();
@@ -1012,6 +1024,12 @@ impl Vm {
                                     break 'body (step_limit_error(), false, cur);
                                 }
                                 self.steps_left -= 1;
+                                if crate::modules::signal_raw::pending() {
+                                    if let Some(fr) = self.frames.last_mut() {
+                                        fr.ip = ip;
+                                    }
+                                    tri!(self.check_signals());
+                                }
                                 if self.frames.len() >= self.recursion_limit {
                                     break 'body (
                                         PyErr::new(
@@ -1117,6 +1135,11 @@ impl Vm {
                         push(&mut self.stack, r);
                         if crate::finalize::due() && crate::coro::finalize::pending() {
                             self.warn_unawaited(&code, cur);
+                        }
+                        // The eval breaker after a call: a signal the callee
+                        // raised (`os.kill`) is handled at its line.
+                        if crate::modules::signal_raw::pending() {
+                            tri!(self.check_signals());
                         }
                         if self.hooks_switch_due(TRACE) {
                             // `sys.settrace` or `sys.setprofile` ran: go on in

@@ -80,8 +80,12 @@ impl VmError {
                 crate::builtins::system_exit_status(e)
             }
             VmError::Io { .. } => 2,
-            // CPython ends by SIGINT, which a shell reports as 128 + 2.
-            VmError::Uncaught(e) if e.is(ExcKind::KeyboardInterrupt) => 130,
+            // CPython ends by SIGINT, which a shell reports as 128 + 2
+            // (`modules::signal::exit_if_interrupted` does that).
+            VmError::Uncaught(e) if e.is(ExcKind::KeyboardInterrupt) => {
+                crate::modules::signal::note_unhandled_interrupt();
+                130
+            }
             _ => 1,
         }
     }

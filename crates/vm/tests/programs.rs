@@ -86,6 +86,9 @@ fn programs_match_cpython() {
 }
 
 fn run_programs() {
+    // As the `pith` binary starts: SIGINT raises KeyboardInterrupt, SIGPIPE
+    // is ignored (`getsignal` answers from what the OS does).
+    pith_vm::modules::signal::install_startup_handlers();
     let dir = programs_dir();
     // Tracebacks read source lines by co_filename ("NAME.py"), relative to the program directory.
     std::env::set_current_dir(&dir).expect("tests/programs exists");

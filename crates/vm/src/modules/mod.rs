@@ -77,6 +77,7 @@ pub mod resource;
 mod resource_raw;
 pub mod select;
 pub mod signal;
+pub(crate) mod signal_raw;
 pub mod socket;
 pub mod sqlite3;
 pub mod sre;

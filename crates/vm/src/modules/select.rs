@@ -135,8 +135,9 @@ fn timeout_of(v: Option<&Value>, unit: f64, wrong_type: &str) -> PyResult<Option
 }
 
 /// Polls `fds` until an event, the deadline, or an error; a signal's
-/// `EINTR` restarts the wait with the time that is left (PEP 475).
-fn wait(fds: &mut [PollFd], timeout: Option<Duration>) -> PyResult<usize> {
+/// `EINTR` runs the signal handlers, then restarts the wait with the time
+/// that is left (PEP 475).
+fn wait(vm: &mut Vm, fds: &mut [PollFd], timeout: Option<Duration>) -> PyResult<usize> {
     let deadline = timeout.map(|t| Instant::now() + t);
     loop {
         let ms = match deadline {
@@ -151,7 +152,7 @@ fn wait(fds: &mut [PollFd], timeout: Option<Duration>) -> PyResult<usize> {
         match raw::poll(fds, ms) {
             Ok(0) if deadline.is_some_and(|d| Instant::now() < d) => continue,
             Ok(n) => return Ok(n),
-            Err(e) if e == libc::EINTR => continue,
+            Err(e) if e == libc::EINTR => vm.check_signals()?,
             Err(e) => return Err(errno_err(e)),
         }
     }
@@ -195,7 +196,7 @@ fn select(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             }
         }
     }
-    wait(&mut fds, timeout.map(Duration::from_secs_f64))?;
+    wait(vm, &mut fds, timeout.map(Duration::from_secs_f64))?;
     if fds.iter().any(|p| p.revents & POLLNVAL != 0) {
         return Err(errno_err(libc::EBADF));
     }
@@ -278,7 +279,7 @@ fn poll_unregister(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 /// `poll(timeout=None)`: `(fd, events)` pairs of the ready descriptors; a
 /// timeout in milliseconds, `None` or negative to wait for ever.
-fn poll_poll(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn poll_poll(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = receiver::<PollState>(&a, "select.poll", "poll")?;
     let b = bind_args(&rest(&a), "poll", &["timeout"], 0)?;
     let timeout = timeout_of(b[0], 1000.0, "timeout must be an integer or None")?
@@ -293,7 +294,7 @@ fn poll_poll(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             revents: 0,
         })
         .collect();
-    wait(&mut fds, timeout)?;
+    wait(vm, &mut fds, timeout)?;
     let ready: Vec<Value> = fds
         .iter()
         .filter(|p| p.revents != 0)

@@ -146,7 +146,14 @@ pub(super) fn p_read(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         std::io::stdin().read(&mut buf).map_err(|e| io_err(&e))?
     } else {
         let n = i32::try_from(fd).map_err(|_| bad_fd())?;
-        super::raw::read(n, &mut buf).map_err(errno_err)?
+        loop {
+            match super::raw::read_once(n, &mut buf) {
+                Ok(got) => break got,
+                // PEP 475: a signal's handler runs, then the read goes on.
+                Err(libc::EINTR) => vm.check_signals()?,
+                Err(e) => return Err(errno_err(e)),
+            }
+        }
     };
     buf.truncate(got);
     Ok(Value::Bytes(Rc::new(buf)))
@@ -170,9 +177,13 @@ pub(crate) fn p_write(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         }
         _ => {
             let n = i32::try_from(fd).map_err(|_| bad_fd())?;
-            return super::raw::write(n, &data)
-                .map(|n| Value::Int(n as i64))
-                .map_err(errno_err);
+            loop {
+                match super::raw::write_once(n, &data) {
+                    Ok(n) => return Ok(Value::Int(n as i64)),
+                    Err(libc::EINTR) => vm.check_signals()?,
+                    Err(e) => return Err(errno_err(e)),
+                }
+            }
         }
     };
     r.map(|n| Value::Int(n as i64)).map_err(|e| io_err(&e))

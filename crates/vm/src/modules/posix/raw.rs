@@ -61,34 +61,25 @@ pub(crate) fn close(fd: i32) -> SysResult<()> {
     check(unsafe { libc::close(fd) }).map(|_| ())
 }
 
-/// `read(fd, buf)`, retried when a signal interrupts it.
-pub(crate) fn read(fd: i32, buf: &mut [u8]) -> SysResult<usize> {
-    loop {
-        // SAFETY: `buf` is valid for `buf.len()` writable bytes.
-        let n = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
-        if n >= 0 {
-            return Ok(n as usize);
-        }
-        let e = errno();
-        if e != libc::EINTR {
-            return Err(e);
-        }
+/// One `read(fd, buf)`: `EINTR` is returned, for callers that run signal
+/// handlers before retrying (PEP 475).
+pub(crate) fn read_once(fd: i32, buf: &mut [u8]) -> SysResult<usize> {
+    // SAFETY: `buf` is valid for `buf.len()` writable bytes.
+    let n = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), buf.len()) };
+    if n < 0 {
+        return Err(errno());
     }
+    Ok(n as usize)
 }
 
-/// `write(fd, buf)`, retried when a signal interrupts it.
-pub(crate) fn write(fd: i32, buf: &[u8]) -> SysResult<usize> {
-    loop {
-        // SAFETY: `buf` is valid for `buf.len()` readable bytes.
-        let n = unsafe { libc::write(fd, buf.as_ptr().cast(), buf.len()) };
-        if n >= 0 {
-            return Ok(n as usize);
-        }
-        let e = errno();
-        if e != libc::EINTR {
-            return Err(e);
-        }
+/// One `write(fd, buf)`: `EINTR` is returned, as [`read_once`].
+pub(crate) fn write_once(fd: i32, buf: &[u8]) -> SysResult<usize> {
+    // SAFETY: `buf` is valid for `buf.len()` readable bytes.
+    let n = unsafe { libc::write(fd, buf.as_ptr().cast(), buf.len()) };
+    if n < 0 {
+        return Err(errno());
     }
+    Ok(n as usize)
 }
 
 /// The descriptor flags (`FD_CLOEXEC`).

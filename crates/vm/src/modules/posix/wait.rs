@@ -35,6 +35,8 @@ pub(super) fn p_kill(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let pid = fd_of(vm, &args[0])?;
     let sig = fd_of(vm, &args[1])?;
     raw::kill(pid, sig).map_err(errno_err)?;
+    // A signal sent to this process is handled before `kill` returns.
+    vm.check_signals()?;
     Ok(Value::None)
 }
 

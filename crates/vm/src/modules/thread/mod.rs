@@ -141,8 +141,19 @@ fn set_sentinel(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(lock)
 }
 
-fn interrupt_main(_vm: &mut Vm, _a: Args<'_>) -> PyResult<Value> {
-    Err(PyErr::with_args(ExcKind::KeyboardInterrupt, Vec::new()))
+/// `interrupt_main(signum=SIGINT)`: as if the signal arrived, without the
+/// OS: its Python handler runs (for SIGINT, `KeyboardInterrupt` by
+/// default); nothing happens when it is ignored or left to the default.
+fn interrupt_main(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let b = crate::native::bind_args(&a, "interrupt_main", &["signum"], 0)?;
+    let signum = match b[0] {
+        Some(v) => vm.index_value(v)?,
+        None => 2,
+    };
+    super::signal::simulate(vm, signum)?;
+    // CPython's eval breaker runs it as the call returns.
+    vm.check_signals()?;
+    Ok(Value::None)
 }
 
 fn exit(_vm: &mut Vm, _a: Args<'_>) -> PyResult<Value> {

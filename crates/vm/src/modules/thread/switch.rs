@@ -41,12 +41,23 @@ fn deadlock() -> PyErr {
     )
 }
 
-fn sleep_until(vm: &mut Vm, d: Instant) {
+/// Sleeps until `d`; true when a signal ended the sleep early (the
+/// scheduler then looks again; the handlers run where the main thread is).
+fn sleep_until(vm: &mut Vm, d: Instant) -> bool {
     vm.flush();
     let now = Instant::now();
-    if d > now {
-        std::thread::sleep(d - now);
+    d > now
+        && crate::modules::signal_raw::nanosleep(d - now) == Err(libc::EINTR)
+        && Instant::now() < d
+}
+
+/// Sleeps until `d`, running the signal handlers of signals that interrupt
+/// the sleep; a handler's exception ends it (PEP 475).
+fn sleep_handling_signals(vm: &mut Vm, d: Instant) -> PyResult<()> {
+    while sleep_until(vm, d) {
+        vm.check_signals()?;
     }
+    vm.check_signals()
 }
 
 /// Waits for `wait`, letting other threads run meanwhile. `recv` is the
@@ -57,7 +68,7 @@ pub(crate) fn block_on(vm: &mut Vm, wait: Wait, recv: &Value) -> PyResult<Value>
         // No other thread could change anything: only time passes.
         return match wait {
             Wait::Sleep(d) => {
-                sleep_until(vm, d);
+                sleep_handling_signals(vm, d)?;
                 Ok(Value::None)
             }
             Wait::Lock {
@@ -66,7 +77,7 @@ pub(crate) fn block_on(vm: &mut Vm, wait: Wait, recv: &Value) -> PyResult<Value>
             | Wait::RLock {
                 deadline: Some(d), ..
             } => {
-                sleep_until(vm, d);
+                sleep_handling_signals(vm, d)?;
                 Ok(Value::Bool(false))
             }
             _ => Err(PyErr::new(
@@ -281,7 +292,9 @@ impl Vm {
         let level = self.native_depth;
         loop {
             match self.sched.pick(level) {
-                Pick::Sleep(d) => sleep_until(self, d),
+                Pick::Sleep(d) => {
+                    sleep_until(self, d);
+                }
                 Pick::Return => {
                     self.sched.returning = true;
                     return Resume::Return(Err(switch_signal()));
