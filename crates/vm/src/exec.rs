@@ -254,24 +254,11 @@ fn b_compile(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     )? {
         return Ok(v);
     }
-    let mode = match mode {
-        Value::Str(s) => match s.as_str() {
-            "exec" => CompileMode::Exec,
-            "eval" => CompileMode::Eval,
-            "single" => CompileMode::Single,
-            _ => {
-                return Err(PyErr::value_error(
-                    "compile() mode must be 'exec', 'eval' or 'single'",
-                ))
-            }
-        },
-        other => {
-            return Err(PyErr::type_error(format!(
-                "compile() argument 'mode' must be str, not {}",
-                type_name(other)
-            )))
-        }
-    };
+    let mode = mode_arg(
+        mode,
+        "compile() argument 'mode'",
+        "compile() mode must be 'exec', 'eval' or 'single'",
+    )?;
     if let Value::Code(c) = source {
         return Ok(Value::Code(c.clone()));
     }
@@ -280,6 +267,23 @@ fn b_compile(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         vm.compile_source(text, &filename, mode)
     })?;
     Ok(Value::Code(vm.load_code(code)?))
+}
+
+/// A compile mode argument (`exec`, `eval` or `single`); `arg` names it in
+/// the TypeError for a non-str, `bad_value` is the ValueError for another str.
+pub(crate) fn mode_arg(v: &Value, arg: &str, bad_value: &str) -> PyResult<CompileMode> {
+    match v {
+        Value::Str(s) => match s.as_str() {
+            "exec" => Ok(CompileMode::Exec),
+            "eval" => Ok(CompileMode::Eval),
+            "single" => Ok(CompileMode::Single),
+            _ => Err(PyErr::value_error(bad_value)),
+        },
+        other => Err(PyErr::type_error(format!(
+            "{arg} must be str, not {}",
+            type_name(other)
+        ))),
+    }
 }
 
 /// A file name argument as `PyUnicode_FSDecoder` takes it: str, bytes (decoded

@@ -30,3 +30,16 @@ pub(crate) fn as_c_int(vm: &mut Vm, v: &Value) -> PyResult<i32> {
     })?;
     i32::try_from(n).map_err(|_| PyErr::overflow("Python int too large to convert to C int"))
 }
+
+/// An int (or `__index__`) for an `i` argument of `PyArg_Parse`: a C `int`,
+/// with that format's range messages.
+pub(crate) fn arg_c_int(vm: &mut Vm, v: &Value) -> PyResult<i32> {
+    let n = vm.index_value(v)?;
+    i32::try_from(n).map_err(|_| {
+        PyErr::overflow(if n < 0 {
+            "signed integer is less than minimum"
+        } else {
+            "signed integer is greater than maximum"
+        })
+    })
+}

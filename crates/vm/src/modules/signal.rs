@@ -318,18 +318,6 @@ fn signum_arg(vm: &mut Vm, v: &Value) -> PyResult<usize> {
     Ok(n as usize)
 }
 
-/// A C `int` argument.
-fn c_int(vm: &mut Vm, v: &Value) -> PyResult<i32> {
-    let n = vm.index_value(v)?;
-    i32::try_from(n).map_err(|_| {
-        PyErr::overflow(if n < 0 {
-            "signed integer is less than minimum"
-        } else {
-            "signed integer is greater than maximum"
-        })
-    })
-}
-
 fn signal(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let [num, handler] = positional(&a, "signal", 2, 2)? else {
         return Err(PyErr::type_error("signal expected 2 arguments"));
@@ -412,7 +400,7 @@ fn set_wakeup_fd(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         )));
     }
     let args = bind_args(&a, "set_wakeup_fd", &["fd", "warn_on_full_buffer"], 1)?;
-    let fd = c_int(vm, args[0].unwrap_or(&Value::None))?;
+    let fd = super::cint::arg_c_int(vm, args[0].unwrap_or(&Value::None))?;
     let warn = match args[1] {
         Some(v) => vm.truthy(v)?,
         None => true,
@@ -439,7 +427,7 @@ fn alarm(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         return Err(PyErr::type_error("alarm expected 1 argument"));
     };
     // A negative count wraps to unsigned, as C's conversion does.
-    let secs = c_int(vm, secs)? as u32;
+    let secs = super::cint::arg_c_int(vm, secs)? as u32;
     Ok(Value::Int(i64::from(raw::alarm(secs))))
 }
 
@@ -456,7 +444,7 @@ fn raise_signal(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let [num] = positional(&a, "raise_signal", 1, 1)? else {
         return Err(PyErr::type_error("raise_signal expected 1 argument"));
     };
-    let n = c_int(vm, num)?;
+    let n = super::cint::arg_c_int(vm, num)?;
     raw::raise(n).map_err(errno_err)?;
     vm.check_signals()?;
     Ok(Value::None)
@@ -481,7 +469,7 @@ fn timer_value(t: raw::Timer) -> Value {
 /// `setitimer(which, seconds, interval=0.0)`: the previous timer.
 fn setitimer(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let args = positional(&a, "setitimer", 2, 3)?;
-    let which = c_int(vm, &args[0])?;
+    let which = super::cint::arg_c_int(vm, &args[0])?;
     let delay = seconds_arg(vm, &args[1])?;
     let interval = match args.get(2) {
         Some(v) => seconds_arg(vm, v)?,
@@ -498,7 +486,7 @@ fn getitimer(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let [which] = positional(&a, "getitimer", 1, 1)? else {
         return Err(PyErr::type_error("getitimer expected 1 argument"));
     };
-    let which = c_int(vm, which)?;
+    let which = super::cint::arg_c_int(vm, which)?;
     match raw::getitimer(which) {
         Ok(t) => Ok(timer_value(t)),
         Err(e) => Err(itimer_err(vm, e)),
@@ -525,7 +513,7 @@ fn sigset_arg(vm: &mut Vm, v: &Value) -> PyResult<SigSet> {
 /// `pthread_sigmask(how, mask)`: the previous mask, as a set.
 fn pthread_sigmask(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let args = positional(&a, "pthread_sigmask", 2, 2)?;
-    let how = c_int(vm, &args[0])?;
+    let how = super::cint::arg_c_int(vm, &args[0])?;
     let set = sigset_arg(vm, &args[1])?;
     let old = raw::pthread_sigmask(how, Some(&set)).map_err(errno_err)?;
     // Unblocking may have let a signal in.
@@ -538,7 +526,7 @@ fn pthread_sigmask(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn pthread_kill(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let args = positional(&a, "pthread_kill", 2, 2)?;
     let ident = vm.index_value(&args[0])?;
-    let sig = c_int(vm, &args[1])?;
+    let sig = super::cint::arg_c_int(vm, &args[1])?;
     if !vm.sched.threads.iter().any(|t| t.ident == ident) {
         return Err(errno_err(libc::ESRCH));
     }
@@ -590,7 +578,7 @@ fn sigwait(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn siginterrupt(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let args = positional(&a, "siginterrupt", 2, 2)?;
     let n = signum_arg(vm, &args[0])?;
-    let flag = c_int(vm, &args[1])?;
+    let flag = super::cint::arg_c_int(vm, &args[1])?;
     raw::siginterrupt(n as i32, flag != 0).map_err(errno_err)?;
     Ok(Value::None)
 }

@@ -6,13 +6,13 @@
 
 use std::rc::Rc;
 
-use crate::compile_hook::{failure_to_err, CompileMode, SymbolScope};
+use crate::compile_hook::{failure_to_err, SymbolScope};
 use crate::dict::Dict;
 use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
 use crate::native::{borrow, class_of, native_fn, new_object, receiver, ClassSpec, PropSpec};
 use crate::native::{native_methods, SpecFlags};
-use crate::types::{type_name, TypeKind};
+use crate::types::TypeKind;
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -114,24 +114,11 @@ fn symtable(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         )));
     };
     let filename = crate::exec::filename_arg(vm, filename)?;
-    let mode = match mode {
-        Value::Str(s) => match s.as_str() {
-            "exec" => CompileMode::Exec,
-            "eval" => CompileMode::Eval,
-            "single" => CompileMode::Single,
-            _ => {
-                return Err(PyErr::value_error(
-                    "symtable() arg 3 must be 'exec' or 'eval' or 'single'",
-                ))
-            }
-        },
-        other => {
-            return Err(PyErr::type_error(format!(
-                "symtable() argument 3 must be str, not {}",
-                type_name(other)
-            )))
-        }
-    };
+    let mode = crate::exec::mode_arg(
+        mode,
+        "symtable() argument 3",
+        "symtable() arg 3 must be 'exec' or 'eval' or 'single'",
+    )?;
     let compiler = vm.installed_compiler()?;
     let not_source = || PyErr::type_error("symtable() arg 1 must be a string or bytes object");
     let scopes = crate::exec::with_source_text(source, not_source, |text| {

@@ -75,14 +75,7 @@ fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<i32> {
     if matches!(v, Value::Float(_)) {
         return Err(PyErr::type_error("integer argument expected, got float"));
     }
-    let n = vm.index_value(v)?;
-    i32::try_from(n).map_err(|_| {
-        PyErr::overflow(if n < 0 {
-            "signed integer is less than minimum"
-        } else {
-            "signed integer is greater than maximum"
-        })
-    })
+    super::cint::arg_c_int(vm, v)
 }
 
 /// A user or group id, or `None` for "unchanged".
