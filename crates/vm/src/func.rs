@@ -337,30 +337,21 @@ impl Function {
 pub(crate) fn construct_function(a: Args<'_>) -> PyResult<Value> {
     const PARAMS: &[&str] = &["code", "globals", "name", "argdefs", "closure"];
     let args = crate::native::bind_args(&a, "function", PARAMS, 2)?;
-    let must_be = |what: &str, v: &Value| {
+    let must_be = |arg: &str, expected: &str, v: &Value| {
         PyErr::type_error(format!(
-            "function() argument '{what}' must be {}, not {}",
-            if what == "code" { "code" } else { "dict" },
+            "function() argument '{arg}' must be {expected}, not {}",
             crate::types::type_name(v)
         ))
     };
-    let code = match args[0] {
-        Some(Value::Code(c)) => c.clone(),
-        Some(other) => return Err(must_be("code", other)),
-        None => {
-            return Err(PyErr::type_error(
-                "function() missing required argument 'code' (pos 1)",
-            ))
-        }
+    // `bind_args` has refused a call without the two required arguments.
+    let required = |i: usize| args[i].unwrap_or(&Value::None);
+    let code = match required(0) {
+        Value::Code(c) => c.clone(),
+        other => return Err(must_be("code", "code", other)),
     };
-    let globals = match args[1] {
-        Some(Value::Dict(d)) => d.clone(),
-        Some(other) => return Err(must_be("globals", other)),
-        None => {
-            return Err(PyErr::type_error(
-                "function() missing required argument 'globals' (pos 2)",
-            ))
-        }
+    let globals = match required(1) {
+        Value::Dict(d) => d.clone(),
+        other => return Err(must_be("globals", "dict", other)),
     };
     let name = match args[2] {
         None | Some(Value::None) => code.name.clone(),
