@@ -500,7 +500,7 @@ impl Vm {
 
     /// Issues compile warnings as CPython's compiler does
     /// (`PyErr_WarnExplicitObject` with no module or registry): through
-    /// `warnings.warn_explicit` once `warnings` is loaded (or `-W` options
+    /// the filters once `warnings` is loaded (or `-W` options
     /// wait to be applied), else printed on stderr after the output written
     /// so far, which is what the default filters do. A warning that a filter
     /// turns into an error becomes a `SyntaxError` at the warning's position.
@@ -515,33 +515,24 @@ impl Vm {
         }
         let options_pending = self.cmdline.has_warnoptions();
         let key = self.intern("warnings");
-        let loaded = self.modules.borrow().get_str(&key).cloned();
-        let module = match loaded {
-            Some(m) => m,
-            None if options_pending => self.import_dotted("warnings")?,
-            None => {
-                let text = match source {
-                    SourceText::Str(s) => std::borrow::Cow::Borrowed(s),
-                    SourceText::Bytes(b) => String::from_utf8_lossy(b),
-                };
-                let out = format_warnings(warnings, &text, filename);
-                let _ = self.stdout.flush();
-                self.write_err(&out);
-                return Ok(());
-            }
-        };
-        let warn_key = self.intern("warn_explicit");
-        let warn_explicit = self.get_attr(&module, &warn_key)?;
+        let loaded = self.modules.borrow().get_str(&key).is_some();
+        if options_pending && !loaded {
+            self.import_dotted("warnings")?;
+        } else if !loaded {
+            let text = match source {
+                SourceText::Str(s) => std::borrow::Cow::Borrowed(s),
+                SourceText::Bytes(b) => String::from_utf8_lossy(b),
+            };
+            let out = format_warnings(warnings, &text, filename);
+            let _ = self.stdout.flush();
+            self.write_err(&out);
+            return Ok(());
+        }
         for w in warnings {
-            let args = [
-                Value::string(w.message.clone()),
-                Value::Type(crate::types::exc_type(w.category)),
-                Value::str(filename),
-                Value::Int(i64::from(w.lineno)),
-                Value::None,
-                Value::None,
-            ];
-            if let Err(e) = self.call(&warn_explicit, &args) {
+            let message = Value::string(w.message.clone());
+            let line = i32::try_from(w.lineno).unwrap_or(i32::MAX);
+            let r = self.warn_at(w.category, message, filename, line);
+            if let Err(e) = r {
                 if !e.0.is_instance(w.category) {
                     return Err(e);
                 }

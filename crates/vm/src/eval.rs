@@ -2112,7 +2112,13 @@ impl Vm {
                                 handlers: 0,
                             },
                         );
-                        let v = crate::coro::new_generator(gen);
+                        let origin = if gen.code.flags.contains(pith_bytecode::CodeFlags::COROUTINE)
+                        {
+                            self.coroutine_origin()
+                        } else {
+                            Value::None
+                        };
+                        let v = crate::coro::new_generator(gen, origin);
                         if f.entry {
                             return Ok(v);
                         }
@@ -2378,7 +2384,7 @@ impl Vm {
     }
 
     /// Turns the operand of `raise` into an exception.
-    fn make_exception(&mut self, v: Value) -> PyResult<PyErr> {
+    pub(crate) fn make_exception(&mut self, v: Value) -> PyResult<PyErr> {
         match v {
             Value::Exception(e) => Ok(PyErr(e)),
             Value::Type(t) if matches!(t.kind, TypeKind::Exception(_)) => {

@@ -1,11 +1,6 @@
-//! Warnings raised by native code (`PyErr_WarnEx`): handed to the
-//! `warnings` module, which applies the filters and prints or raises.
-//!
-//! Without `warnings` loaded and without `-W`/`PYTHONWARNINGS` options, the
-//! default filters decide here, so that a warning nobody will see costs no
-//! import: `DeprecationWarning` outside `__main__`, and
-//! `PendingDeprecationWarning`, `ImportWarning` and `ResourceWarning`, are
-//! ignored, as CPython's `_warnings` defaults say.
+//! Warnings raised by native code (`PyErr_WarnEx`), through `_warnings`
+//! (`modules/warnings.rs`): its filters decide without importing `warnings`,
+//! so that a warning nobody will see costs no import.
 
 use crate::exc::PyResult;
 use crate::types::{exc_type, ExcKind};
@@ -41,50 +36,37 @@ impl Vm {
     }
 
     /// `PyErr_WarnEx(category, message, 1)`: a warning attributed to the
-    /// Python code that called the native function issuing it.
+    /// Python code that called the native function issuing it, filtered by
+    /// `_warnings` (`modules/warnings.rs`).
     ///
     /// # Errors
     /// The warning itself when a filter turns it into an error, or what the
     /// `warnings` machinery raised.
     pub(crate) fn warn(&mut self, category: ExcKind, message: &str) -> PyResult<()> {
-        let key = self.intern("warnings");
-        let loaded = self.modules.borrow().get_str(&key).cloned();
-        let module = match loaded {
-            Some(m) => m,
-            None if self.cmdline.has_warnoptions() || self.shown_by_default(category) => {
-                self.import_dotted("warnings")?
-            }
-            None => return Ok(()),
-        };
-        let warn_key = self.intern("warn");
-        let warn = self.get_attr(&module, &warn_key)?;
-        self.call(
-            &warn,
-            &[
-                Value::str(message),
-                Value::Type(exc_type(category)),
-                Value::Int(1),
-            ],
-        )?;
-        Ok(())
+        // `-W` options become filters when `warnings` is imported, which
+        // CPython does at start-up when there are any.
+        self.warnings_module(false)?;
+        self.do_warn(
+            Value::str(message),
+            Value::Type(exc_type(category)),
+            1,
+            None,
+        )
     }
 
-    /// Whether CPython's default filters show a `category` warning raised
-    /// from the current frame.
-    fn shown_by_default(&self, category: ExcKind) -> bool {
-        match category {
-            ExcKind::PendingDeprecationWarning
-            | ExcKind::ImportWarning
-            | ExcKind::ResourceWarning => false,
-            ExcKind::DeprecationWarning => self.frames.last().is_some_and(|f| {
-                let name = f
-                    .globals
-                    .borrow()
-                    .get_str(&crate::names::D::Name.name())
-                    .cloned();
-                matches!(name, Some(Value::Str(s)) if s.as_str() == "__main__")
-            }),
-            _ => true,
+    /// The `warnings` module when a warning must go through it: when it is
+    /// loaded (a program may have changed its filters or hooks), when `-W` or
+    /// `PYTHONWARNINGS` gave options, or when `needed` (the default filters
+    /// would show the warning). `None`: the default filters would drop it.
+    pub(crate) fn warnings_module(&mut self, needed: bool) -> PyResult<Option<Value>> {
+        let key = self.intern("warnings");
+        let loaded = self.modules.borrow().get_str(&key).cloned();
+        match loaded {
+            Some(m) => Ok(Some(m)),
+            None if needed || self.cmdline.has_warnoptions() => {
+                self.import_dotted("warnings").map(Some)
+            }
+            None => Ok(None),
         }
     }
 }

@@ -31,8 +31,15 @@ static RECORDED: AtomicUsize = AtomicUsize::new(0);
 
 /// Something a freed object left for the VM to do.
 enum Event {
-    /// Warn that the coroutine with this name was never awaited.
-    Unawaited(Rc<str>),
+    /// Warn that a coroutine was never awaited.
+    Unawaited {
+        /// Its `__qualname__`.
+        name: Rc<str>,
+        /// Its `cr_origin`.
+        origin: Value,
+        /// The coroutine, for `warnings._warn_unawaited_coroutine`.
+        coro: Value,
+    },
     /// Close this suspended frame; `repr` names its object in an error report.
     Close {
         gen: Rc<GenObj>,
@@ -140,9 +147,14 @@ pub(crate) fn finalize_unreachable(gen: &Rc<GenObj>) -> bool {
     true
 }
 
-/// Records that a coroutine named `qualname` was freed without being awaited.
-pub(crate) fn never_awaited(qualname: &str) {
-    record(Event::Unawaited(qualname.into()));
+/// Records that coroutine `coro`, named `qualname` and created at `origin`,
+/// was freed without being awaited.
+pub(crate) fn never_awaited(qualname: &str, origin: Value, coro: Value) {
+    record(Event::Unawaited {
+        name: qualname.into(),
+        origin,
+        coro,
+    });
 }
 
 /// Records that a suspended frame lost its object and must be closed.
@@ -220,8 +232,12 @@ fn collect(v: &Value, depth: usize, out: &mut Vec<Event>) {
     }
     match v {
         Value::Async(a) => {
-            if let Some(name) = crate::coro::unawaited_name(a) {
-                out.push(Event::Unawaited(name));
+            if let Some((name, origin)) = crate::coro::unawaited(a) {
+                out.push(Event::Unawaited {
+                    name,
+                    origin,
+                    coro: v.clone(),
+                });
             } else if let Some((gen, flavor)) = crate::coro::suspended(a) {
                 out.push(Event::Close {
                     gen,
@@ -261,11 +277,38 @@ fn collect(v: &Value, depth: usize, out: &mut Vec<Event>) {
     }
 }
 
-fn message(name: &str) -> String {
-    format!("coroutine '{name}' was never awaited")
-}
-
 impl Vm {
+    /// The warning's text, as `warnings._warn_unawaited_coroutine` writes it:
+    /// with the frames of `cr_origin`, outermost first, when it was tracked.
+    fn unawaited_message(&mut self, name: &str, origin: &Value) -> String {
+        let mut msg = format!("coroutine '{name}' was never awaited");
+        let Value::Tuple(frames) = origin else {
+            return msg;
+        };
+        msg.push_str("\nCoroutine created at (most recent call last)");
+        for frame in frames.iter().rev() {
+            let Value::Tuple(t) = frame else { continue };
+            let (Some(Value::Str(file)), Some(&Value::Int(line)), Some(Value::Str(func))) =
+                (t.first(), t.get(1), t.get(2))
+            else {
+                continue;
+            };
+            let (file, func) = (file.as_str(), func.as_str());
+            msg.push_str(&format!("\n  File \"{file}\", line {line}, in {func}"));
+            let src = i32::try_from(line)
+                .ok()
+                .and_then(|l| self.source_line(file, l));
+            if let Some(src) = src {
+                let src = src.trim();
+                if !src.is_empty() {
+                    msg.push_str("\n    ");
+                    msg.push_str(src);
+                }
+            }
+        }
+        msg
+    }
+
     /// Handles the recorded events at instruction `ip` of `code`.
     #[cold]
     #[inline(never)]
@@ -292,14 +335,18 @@ impl Vm {
         let file = code.raw.filename.to_string_lossy().into_owned();
         let line = code.positions(ip).0.unwrap_or(-1);
         for ev in events {
-            let name = match ev {
-                Event::Unawaited(name) => name,
+            let (name, origin) = match ev {
+                Event::Unawaited { coro, .. } if self.python_warnings() => {
+                    self.warn_unawaited_python(&coro);
+                    continue;
+                }
+                Event::Unawaited { name, origin, .. } => (name, origin),
                 Event::Close { gen, flavor, repr } => {
                     self.close_freed(&gen, flavor, &repr, Some((code, ip)));
                     continue;
                 }
             };
-            let msg = message(&name);
+            let msg = self.unawaited_message(&name, &origin);
             if !first_time(&file, line, &msg) {
                 continue;
             }
@@ -356,8 +403,8 @@ impl Vm {
         collect_dict(globals, 0, &mut events);
         for ev in events {
             match ev {
-                Event::Unawaited(name) => {
-                    let msg = message(&name);
+                Event::Unawaited { name, origin, .. } => {
+                    let msg = self.unawaited_message(&name, &origin);
                     if first_time("sys", 1, &msg) {
                         self.write_warning(&format!("sys:1: RuntimeWarning: {msg}\n"));
                     }
@@ -413,6 +460,31 @@ impl Vm {
                 }
                 _ => self.unraisable_shown(None, &Value::None, Some(repr), &e),
             }
+        }
+    }
+
+    /// Whether never-awaited warnings go through the `warnings` module, as
+    /// they do once a program could have changed its filters or hooks. When
+    /// nothing loaded it, the default filters' output is written here
+    /// without importing it.
+    fn python_warnings(&mut self) -> bool {
+        matches!(self.warnings_module(false), Ok(Some(_)))
+    }
+
+    /// `_PyErr_WarnUnawaitedCoroutine`: `warnings._warn_unawaited_coroutine(coro)`,
+    /// an error from which is unraisable.
+    fn warn_unawaited_python(&mut self, coro: &Value) {
+        let r = match self.warnings_module(true) {
+            Ok(Some(m)) => {
+                let name = self.intern("_warn_unawaited_coroutine");
+                self.get_attr(&m, &name)
+                    .and_then(|f| self.call(&f, std::slice::from_ref(coro)))
+            }
+            Ok(None) => return,
+            Err(e) => Err(e),
+        };
+        if let Err(e) = r {
+            self.unraisable(None, coro, &e);
         }
     }
 

@@ -37,7 +37,7 @@ impl Vm {
                 (Some("frame"), _) => Some(self.generator_frame(&c.gen)),
                 (Some("running"), _) if ag => Some(Value::Bool(c.running_async.get())),
                 (Some("running"), _) => Some(Value::Bool(st().running)),
-                (Some("origin"), _) if !ag => Some(Value::None),
+                (Some("origin"), _) if !ag => Some(c.origin.clone()),
                 (Some("suspended"), _) if !ag => {
                     let s = st();
                     Some(Value::Bool(s.started && !s.done && !s.running))

@@ -66,6 +66,10 @@ pub struct CoroObj {
     closed: Cell<bool>,
     /// The "never awaited" warning was given already.
     warned: Cell<bool>,
+    /// `cr_origin`: where a coroutine was created, as `(filename, lineno,
+    /// name)` tuples from the creating frame outwards, when
+    /// `sys.set_coroutine_origin_tracking_depth` asked for it; else `None`.
+    origin: Value,
 }
 
 impl Drop for CoroObj {
@@ -79,7 +83,18 @@ impl Drop for CoroObj {
         // A suspended frame is closed by the frame object's own `Drop`
         // (`finalize.rs`).
         if !st.started && self.flavor == Flavor::Coroutine {
-            finalize::never_awaited(self.gen.qualname().as_str());
+            // CPython hands the dying coroutine itself to
+            // `warnings._warn_unawaited_coroutine`; an `Rc` cannot be
+            // resurrected, so a twin on the same frame stands in for it.
+            let twin = Value::Async(Rc::new(AsyncObj::Coro(CoroObj {
+                gen: self.gen.clone(),
+                flavor: self.flavor,
+                running_async: Cell::new(false),
+                closed: Cell::new(false),
+                warned: Cell::new(true),
+                origin: self.origin.clone(),
+            })));
+            finalize::never_awaited(self.gen.qualname().as_str(), self.origin.clone(), twin);
         }
     }
 }
@@ -192,8 +207,9 @@ pub(crate) fn table_named(name: &str) -> Option<&'static [BuiltinDef]> {
 }
 
 /// The object `RETURN_GENERATOR` makes for a frame of `code`: a generator, a
-/// coroutine or an async generator, by the code's flags.
-pub fn new_generator(gen: GenObj) -> Value {
+/// coroutine or an async generator, by the code's flags; a coroutine keeps
+/// `origin` as its `cr_origin`.
+pub fn new_generator(gen: GenObj, origin: Value) -> Value {
     let flags = gen.code.flags;
     let flavor = if flags.contains(pith_bytecode::CodeFlags::COROUTINE) {
         Flavor::Coroutine
@@ -208,19 +224,42 @@ pub fn new_generator(gen: GenObj) -> Value {
         running_async: Cell::new(false),
         closed: Cell::new(false),
         warned: Cell::new(false),
+        origin,
     })))
 }
 
-/// The name of a coroutine that never ran, which is then not reported again
-/// when it is freed.
-pub(crate) fn unawaited_name(a: &AsyncObj) -> Option<Rc<str>> {
+impl crate::vm::Vm {
+    /// `cr_origin` for a coroutine created now, by the frames running (the
+    /// creator's first): `compute_cr_origin` of `genobject.c`. `None` unless
+    /// origin tracking is on.
+    pub(crate) fn coroutine_origin(&self) -> Value {
+        let depth = crate::modules::sys_asyncgen::origin_depth();
+        if depth == 0 {
+            return Value::None;
+        }
+        let frames = self.frames.iter().rev().take(depth as usize).map(|f| {
+            let code = &f.code;
+            let line = code.positions(f.ip.saturating_sub(1) as u32).0;
+            Value::tuple(vec![
+                Value::str(&code.raw.filename.to_string_lossy()),
+                Value::Int(i64::from(line.unwrap_or(-1))),
+                Value::Str(code.name.clone()),
+            ])
+        });
+        Value::tuple(frames.collect())
+    }
+}
+
+/// The name and origin of a coroutine that never ran, which is then not
+/// reported again when it is freed.
+pub(crate) fn unawaited(a: &AsyncObj) -> Option<(Rc<str>, Value)> {
     let c = a.coro()?;
     let st = c.gen.state.try_borrow().ok()?;
     if c.flavor != Flavor::Coroutine || st.started || st.done || c.warned.get() {
         return None;
     }
     c.warned.set(true);
-    Some(c.gen.qualname().as_str().into())
+    Some((c.gen.qualname().as_str().into(), c.origin.clone()))
 }
 
 /// The frame of a suspended coroutine or async generator, which is then

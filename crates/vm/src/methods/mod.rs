@@ -81,6 +81,7 @@ mod set;
 // `str` would shadow the primitive type inside this module.
 #[path = "str.rs"]
 mod str_methods;
+pub(crate) use str_methods::is_line_break;
 
 use bytearray::BYTEARRAY_METHODS;
 use bytes::BYTES_METHODS;

@@ -253,7 +253,8 @@ fn str_rsplit(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::list(parts))
 }
 
-fn is_line_break(c: char) -> bool {
+/// A line boundary of `str.splitlines()`.
+pub(crate) fn is_line_break(c: char) -> bool {
     matches!(
         c,
         '\n' | '\r'

@@ -86,7 +86,7 @@ pub mod string;
 pub mod structseq;
 pub mod symtable;
 pub mod sys;
-mod sys_asyncgen;
+pub(crate) mod sys_asyncgen;
 mod sys_import;
 mod sysdb;
 pub mod thread;

@@ -35,6 +35,8 @@ module_functions!(SYS_FUNCTIONS, "sys", [
     "get_asyncgen_hooks" => super::sys_asyncgen::get_asyncgen_hooks,
     "set_asyncgen_hooks" => super::sys_asyncgen::set_asyncgen_hooks,
     "is_finalizing" => super::sys_asyncgen::is_finalizing,
+    "get_coroutine_origin_tracking_depth" => super::sys_asyncgen::get_origin_depth,
+    "set_coroutine_origin_tracking_depth" => super::sys_asyncgen::set_origin_depth,
     "getswitchinterval" => s_getswitchinterval, "setswitchinterval" => s_setswitchinterval,
     "settrace" => s_settrace, "gettrace" => s_gettrace,
     "setprofile" => s_setprofile, "getprofile" => s_getprofile,
