@@ -813,7 +813,7 @@ fn is_type_data_attr(name: &str) -> bool {
     name.starts_with("__")
         && matches!(
             name,
-            "__dict__" | "__name__" | "__qualname__" | "__mro__" | "__annotations__"
+            "__dict__" | "__name__" | "__qualname__" | "__mro__" | "__annotations__" | "__class__"
         )
 }
 

@@ -69,7 +69,11 @@ pub fn names(obj: &Value) -> Option<Vec<String>> {
                     out.extend(EXCEPTION_NAMES.iter().map(|s| s.to_string()));
                     has_dict = true;
                 }
-                if let Some(table) = crate::methods::table_for(&Value::Type(c.clone())) {
+                // A builtin base lists everything CPython's type has,
+                // slot wrappers included (`list.__iter__`).
+                if let Some(names) = crate::doc_table::dir_of(&c.name) {
+                    out.extend(names.iter().map(|n| n.to_string()));
+                } else if let Some(table) = crate::methods::table_for(&Value::Type(c.clone())) {
                     out.extend(table.iter().map(|d| d.name.to_string()));
                 }
             }

@@ -1906,7 +1906,7 @@ impl Vm {
                             code: RefCell::new(fcode),
                             globals: globals.clone(),
                             defaults: RefCell::new(defaults),
-                            kwdefaults,
+                            kwdefaults: RefCell::new(kwdefaults),
                             closure,
                             annotations: RefCell::new(annotations),
                             dict: RefCell::new(None),

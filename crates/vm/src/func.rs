@@ -26,7 +26,7 @@ pub struct Function {
     /// `__defaults__` (assignable, as `namedtuple` does for `__new__`).
     pub defaults: RefCell<Option<Rc<Vec<Value>>>>,
     /// `__kwdefaults__`.
-    pub kwdefaults: Option<Rc<RefCell<Dict>>>,
+    pub kwdefaults: RefCell<Option<Rc<RefCell<Dict>>>>,
     /// `__closure__`: cells for the code's free variables.
     pub closure: Option<Rc<Vec<Value>>>,
     /// `__annotations__`: the tuple of name/value pairs `MAKE_FUNCTION` gets,
@@ -295,6 +295,7 @@ impl Function {
                 if locals[i].is_null() {
                     let dflt = self
                         .kwdefaults
+                        .borrow()
                         .as_ref()
                         .and_then(|d| d.borrow().get_str(name).cloned());
                     match dflt {
@@ -395,7 +396,7 @@ pub(crate) fn construct_function(a: Args<'_>) -> PyResult<Value> {
         code: RefCell::new(code),
         globals,
         defaults: RefCell::new(defaults),
-        kwdefaults: None,
+        kwdefaults: RefCell::new(None),
         closure,
         annotations: RefCell::new(None),
         dict: RefCell::new(None),

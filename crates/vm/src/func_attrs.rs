@@ -45,6 +45,20 @@ pub fn set(f: &Function, name: &Rc<StrObj>, value: Value) -> PyResult<()> {
             };
             return Ok(());
         }
+        "__kwdefaults__" => {
+            let new = match value {
+                Value::None => None,
+                Value::Dict(d) => Some(d),
+                _ => {
+                    return Err(PyErr::type_error(
+                        "__kwdefaults__ must be set to a dict object",
+                    ))
+                }
+            };
+            let old = std::mem::replace(&mut *f.kwdefaults.borrow_mut(), new);
+            drop(old);
+            return Ok(());
+        }
         "__annotations__" => {
             return match value {
                 Value::Dict(_) => {
@@ -125,6 +139,17 @@ fn annotations_of(f: &Function) -> Value {
 
 /// `del f.name`: whether it was there.
 pub fn delete(f: &Function, name: &Rc<StrObj>) -> PyResult<bool> {
+    if name.as_str() == "__defaults__" {
+        // `func_set_defaults` with no value: none, as if never given.
+        let old = f.defaults.borrow_mut().take();
+        drop(old);
+        return Ok(true);
+    }
+    if name.as_str() == "__kwdefaults__" {
+        let old = f.kwdefaults.borrow_mut().take();
+        drop(old);
+        return Ok(true);
+    }
     if name.as_str() == "__annotations__" {
         *f.annotations.borrow_mut() = None;
         return Ok(true);

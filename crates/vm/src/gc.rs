@@ -264,7 +264,7 @@ pub fn referents(v: &Value, out: &mut Vec<Value>) {
             if let Some(d) = &*f.defaults.borrow() {
                 out.push(Value::Tuple(d.clone()));
             }
-            if let Some(d) = &f.kwdefaults {
+            if let Some(d) = &*f.kwdefaults.borrow() {
                 out.push(Value::Dict(d.clone()));
             }
             if let Some(c) = &f.closure {

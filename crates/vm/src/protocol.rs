@@ -1252,9 +1252,12 @@ impl Vm {
                     .clone()
                     .map_or(Value::None, Value::Tuple),
             ),
-            (Value::Function(f), "__kwdefaults__") => {
-                Some(f.kwdefaults.clone().map_or(Value::None, Value::Dict))
-            }
+            (Value::Function(f), "__kwdefaults__") => Some(
+                f.kwdefaults
+                    .borrow()
+                    .clone()
+                    .map_or(Value::None, Value::Dict),
+            ),
             (Value::Function(f), "__closure__") => {
                 Some(f.closure.clone().map_or(Value::None, Value::Tuple))
             }

@@ -240,20 +240,20 @@ static ITER_WRAPPERS: [BuiltinDef; 2] = [
 ];
 
 fn w_next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    if let Value::Generator(g) = recv(&a)? {
+    if let Value::Generator(g) = unary(&a)? {
         return match vm.resume(g, Value::None)? {
             crate::gen::GenResult::Yielded(v) => Ok(v),
             crate::gen::GenResult::Returned(v) => Err(crate::gen::stop_iteration(v)),
         };
     }
-    match vm.iter_next(recv(&a)?)? {
+    match vm.iter_next(unary(&a)?)? {
         Some(v) => Ok(v),
         None => Err(PyErr::with_args(ExcKind::StopIteration, Vec::new())),
     }
 }
 
 fn w_iter_self(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    recv(&a).cloned()
+    unary(&a).cloned()
 }
 
 fn recv<'a>(a: &Args<'a>) -> PyResult<&'a Value> {
@@ -261,6 +261,18 @@ fn recv<'a>(a: &Args<'a>) -> PyResult<&'a Value> {
         .first()
         .map(unwrap)
         .ok_or_else(|| PyErr::type_error("slot wrapper needs an argument"))
+}
+
+/// The receiver of a wrapper that takes no arguments besides it
+/// (`wrap_unaryfunc`, `wrap_lenfunc`...), with `check_num_args`' message.
+fn unary<'a>(a: &Args<'a>) -> PyResult<&'a Value> {
+    let extra = a.pos.len().saturating_sub(1);
+    if extra > 0 {
+        return Err(PyErr::type_error(format!(
+            "expected 0 arguments, got {extra}"
+        )));
+    }
+    recv(a)
 }
 
 fn arg1<'a>(a: &Args<'a>) -> PyResult<&'a Value> {
@@ -297,22 +309,22 @@ fn w_delitem(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 fn w_len(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    Ok(Value::Int(vm.len_of(recv(&a)?)? as i64))
+    Ok(Value::Int(vm.len_of(unary(&a)?)? as i64))
 }
 fn w_contains(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::Bool(vm.contains(recv(&a)?, arg1(&a)?)?))
 }
 fn w_iter(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    vm.get_iter(recv(&a)?)
+    vm.get_iter(unary(&a)?)
 }
 fn w_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    Ok(Value::string(vm.repr_of(recv(&a)?)?))
+    Ok(Value::string(vm.repr_of(unary(&a)?)?))
 }
 fn w_str(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    Ok(Value::string(vm.str_of(recv(&a)?)?))
+    Ok(Value::string(vm.str_of(unary(&a)?)?))
 }
 fn w_hash(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    Ok(Value::Int(vm.hash_of(recv(&a)?)?))
+    Ok(Value::Int(vm.hash_of(unary(&a)?)?))
 }
 fn w_format(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let spec = match arg1(&a)? {
@@ -436,45 +448,45 @@ cmp_wrapper!(w_gt, CmpOp::Gt);
 cmp_wrapper!(w_ge, CmpOp::Ge);
 
 fn w_pos(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    ops::unary('+', recv(&a)?)
+    ops::unary('+', unary(&a)?)
 }
 
 fn w_invert(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    ops::unary('~', recv(&a)?)
+    ops::unary('~', unary(&a)?)
 }
 
 fn w_abs(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let x = recv(&a)?.clone();
+    let x = unary(&a)?.clone();
     crate::builtins::abs_of(vm, &x)
 }
 
 fn w_bool(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let x = recv(&a)?.clone();
+    let x = unary(&a)?.clone();
     Ok(Value::Bool(vm.truthy(&x)?))
 }
 
 /// `int.__int__`, `float.__int__`: the value as an exact int.
 fn w_int(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let x = recv(&a)?.clone();
+    let x = unary(&a)?.clone();
     let int = crate::types::builtin_type(TypeKind::Int);
     crate::builtins::construct(vm, &int, Args::positional(std::slice::from_ref(&x)))
 }
 
 fn w_float(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let x = recv(&a)?.clone();
+    let x = unary(&a)?.clone();
     let float = crate::types::builtin_type(TypeKind::Float);
     crate::builtins::construct(vm, &float, Args::positional(std::slice::from_ref(&x)))
 }
 
 fn w_index(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    Ok(match recv(&a)? {
+    Ok(match unary(&a)? {
         Value::Bool(b) => Value::Int(i64::from(*b)),
         other => other.clone(),
     })
 }
 
 fn w_neg(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    ops::unary('-', recv(&a)?)
+    ops::unary('-', unary(&a)?)
 }
 
 /// The special-method names CPython implements as type slots (`slotdefs` in
