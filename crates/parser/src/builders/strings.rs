@@ -28,17 +28,21 @@ struct Prefix {
 /// Splits a string token into its prefix flags and body (between quotes),
 /// with the body's offset within the token.
 fn split(text: &str) -> (Prefix, &str, usize) {
-    let q = text.find(['\'', '"']).unwrap_or(0);
+    // Prefixes are ASCII letters, so the first quote is found bytewise.
+    let q = text
+        .bytes()
+        .position(|b| b == b'\'' || b == b'"')
+        .unwrap_or(0);
     let mut p = Prefix {
         raw: false,
         bytes: false,
         fstring: false,
     };
-    for c in text[..q].chars() {
-        match c {
-            'r' | 'R' => p.raw = true,
-            'b' | 'B' => p.bytes = true,
-            'f' | 'F' => p.fstring = true,
+    for b in &text.as_bytes()[..q] {
+        match b {
+            b'r' | b'R' => p.raw = true,
+            b'b' | b'B' => p.bytes = true,
+            b'f' | b'F' => p.fstring = true,
             _ => {}
         }
     }
@@ -84,6 +88,20 @@ pub(crate) fn string_parts<'a>(
 
 fn strings_inner(l: u32, r: u32, parts: &[StrPart<'_>]) -> Res<Expr> {
     let range = TextRange::new(l, r);
+    // A lone plain `str` literal (docstrings, most constants) splits its
+    // token once.
+    if let [part] = parts {
+        let (prefix, body, off) = split(part.text);
+        if !prefix.bytes && !prefix.fstring {
+            let kind = if part.text.starts_with('u') {
+                ConstantKind::U
+            } else {
+                ConstantKind::None
+            };
+            let value = decode_str_owned(body, prefix.raw, part.start + off as u32)?;
+            return Ok(Expr::Constant(ExprConstant { range, value, kind }));
+        }
+    }
     let first_bytes = parts.first().is_some_and(|p| split(p.text).0.bytes);
     let mut any_f = false;
     for p in parts {
@@ -462,7 +480,9 @@ fn field(
 }
 
 fn decode_str_owned(body: &str, raw: bool, at: u32) -> Res<Constant> {
-    if raw || !body.contains(['\\', '\r']) {
+    // Bytewise (SIMD) search: docstrings are long, and `str::contains`
+    // with a set of chars decodes every character.
+    if raw || memchr::memchr2(b'\\', b'\r', body.as_bytes()).is_none() {
         return Ok(Constant::Str(body.into()));
     }
     let mut s = DecodedStr {
