@@ -15,7 +15,7 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 use super::codecs::{bytes_arg, errors_arg};
-use super::codecs_utf16::recover_decode;
+use super::codecs_utf16::{recover_decode, Resume};
 
 /// Which of the two codecs: their names in errors and the escapes they know.
 #[derive(Clone, Copy, PartialEq)]
@@ -156,9 +156,14 @@ fn decode(
     last: bool,
 ) -> PyResult<(Vec<u32>, usize)> {
     let mut out = Vec::with_capacity(data.len());
+    // The input a registered handler substituted, if any.
+    let mut replaced: Option<Vec<u8>> = None;
     let mut i = 0;
-    while i < data.len() {
-        let c = data[i];
+    loop {
+        let data = replaced.as_deref().unwrap_or(data);
+        let Some(&c) = data.get(i) else {
+            break;
+        };
         if c != b'\\' {
             out.push(u32::from(c));
             i += 1;
@@ -188,7 +193,11 @@ fn decode(
             Bad::Incomplete(_) if !last => break,
             Bad::Incomplete(r) | Bad::Error(r) => r,
         };
-        i = recover(vm, data, (i, end), reason, errors, flavor, &mut out)?;
+        let resume = recover(vm, data, (i, end), reason, errors, flavor, &mut out)?;
+        i = resume.at;
+        if resume.input.is_some() {
+            replaced = resume.input;
+        }
     }
     Ok((out, i))
 }
@@ -203,7 +212,7 @@ fn recover(
     errors: &str,
     flavor: Flavor,
     out: &mut Vec<u32>,
-) -> PyResult<usize> {
+) -> PyResult<Resume> {
     let (start, end) = span;
     let error = || crate::unicode_error::decode_error(flavor.codec(), data, start, end, reason);
     recover_decode(vm, data, span, errors, error, out)
@@ -221,7 +230,7 @@ fn decode_entry(vm: &mut Vm, a: &Args<'_>, fname: &str, flavor: Flavor) -> PyRes
     let (cps, used) = decode(vm, &data, flavor, &errors, last)?;
     Ok(Value::tuple(vec![
         Value::from_code_points(cps),
-        Value::Int(used as i64),
+        Value::Int(super::codecs_utf16::consumed(&data, used, last)),
     ]))
 }
 

@@ -91,10 +91,25 @@ fn read_unit(data: &[u8], at: usize, width: Width, big: bool) -> u32 {
     }
 }
 
+/// Where decoding resumes after an error handler ran.
+pub(super) struct Resume {
+    /// The position in the input to go on from.
+    pub at: usize,
+    /// The new input, when a registered handler replaced the exception's
+    /// `object` (CPython's decoders read it back and go on over it).
+    pub input: Option<Vec<u8>>,
+}
+
+impl Resume {
+    fn at(at: usize) -> Self {
+        Resume { at, input: None }
+    }
+}
+
 /// The decoding error handlers every codec here shares: `strict`,
 /// `ignore`, `replace`, `backslashreplace`, and a registered handler for any
 /// other name. Appends the replacement for the bad bytes `span` of `data` to
-/// `out` and returns where decoding resumes.
+/// `out` and returns where decoding resumes, and over what.
 pub(super) fn recover_decode(
     vm: &mut Vm,
     data: &[u8],
@@ -102,31 +117,52 @@ pub(super) fn recover_decode(
     errors: &str,
     error: impl Fn() -> PyErr,
     out: &mut Vec<u32>,
-) -> PyResult<usize> {
+) -> PyResult<Resume> {
     let (start, end) = span;
     match errors {
         "strict" => Err(error()),
-        "ignore" => Ok(end),
+        "ignore" => Ok(Resume::at(end)),
         "replace" => {
             out.push(0xFFFD);
-            Ok(end)
+            Ok(Resume::at(end))
         }
         "backslashreplace" => {
             for b in &data[start..end] {
                 out.extend(format!("\\x{b:02x}").chars().map(u32::from));
             }
-            Ok(end)
+            Ok(Resume::at(end))
         }
         other => {
-            let (rep, pos) = call_handler(vm, other, error(), "decoding")?;
+            let exc = error();
+            let (rep, pos) = call_handler(vm, other, exc.clone(), "decoding")?;
             let Value::Str(r) = &rep else {
                 return Err(PyErr::type_error(
                     "decoding error handler must return (str, int) tuple",
                 ));
             };
+            let input = handler_input(&exc, data)?;
+            let len = input.as_ref().map_or(data.len(), Vec::len);
+            let at = handler_position(&pos, len)?;
             out.extend(r.code_points());
-            handler_position(&pos, data.len())
+            Ok(Resume { at, input })
         }
+    }
+}
+
+/// The exception's `object` after its handler ran, when the handler
+/// replaced it with other bytes (`unicode_decode_call_errorhandler_writer`
+/// re-reads it, so a handler may hand the decoder new input).
+fn handler_input(exc: &PyErr, data: &[u8]) -> PyResult<Option<Vec<u8>>> {
+    let object = exc
+        .0
+        .dict
+        .borrow()
+        .as_ref()
+        .and_then(|d| crate::import::dict_get(&d.borrow(), "object"));
+    match object {
+        Some(Value::Bytes(b)) if b.as_slice() == data => Ok(None),
+        Some(Value::Bytes(b)) => Ok(Some(b.to_vec())),
+        _ => Err(PyErr::type_error("object attribute must be bytes")),
     }
 }
 
@@ -245,10 +281,16 @@ fn decode_units(
     last: bool,
     name: &str,
 ) -> PyResult<(Vec<u32>, usize)> {
-    let len = data.len();
-    let mut cps = Vec::with_capacity(len / width.bytes());
+    let mut cps = Vec::with_capacity(data.len() / width.bytes());
+    // The input a registered handler substituted, if any.
+    let mut replaced: Option<Vec<u8>> = None;
     let mut i = start;
-    while i < len {
+    loop {
+        let data = replaced.as_deref().unwrap_or(data);
+        let len = data.len();
+        if i >= len {
+            break;
+        }
         let rem = len - i;
         let problem = match width {
             Width::Two if rem < 2 => Some((len, "truncated data")),
@@ -297,7 +339,7 @@ fn decode_units(
         if end == len && !last && matches!(reason, "truncated data" | "unexpected end of data") {
             break;
         }
-        i = recover(
+        let resume = recover(
             vm,
             data,
             (i, end),
@@ -307,6 +349,10 @@ fn decode_units(
             (width, big),
             &mut cps,
         )?;
+        i = resume.at;
+        if resume.input.is_some() {
+            replaced = resume.input;
+        }
     }
     Ok((cps, i))
 }
@@ -323,7 +369,7 @@ fn recover(
     name: &str,
     unit: (Width, bool),
     cps: &mut Vec<u32>,
-) -> PyResult<usize> {
+) -> PyResult<Resume> {
     let (start, end) = span;
     let (width, big) = unit;
     let error = || crate::unicode_error::decode_error(name, data, start, end, reason);
@@ -335,7 +381,7 @@ fn recover(
                 let u = read_unit(data, start, width, big);
                 if is_surrogate(u) {
                     cps.push(u);
-                    return Ok(start + w);
+                    return Ok(Resume::at(start + w));
                 }
             }
             Err(error())
@@ -354,7 +400,7 @@ fn recover(
                     .iter()
                     .map(|&b| 0xDC00 + u32::from(b)),
             );
-            Ok(start + n)
+            Ok(Resume::at(start + n))
         }
         _ => recover_decode(vm, data, span, errors, error, cps),
     }
@@ -456,7 +502,10 @@ fn decode_entry(
     let errors = errors_arg(args[1], fname, 2)?;
     let last = args[2].is_some_and(crate::ops::truthy);
     let (text, used, _) = decode_ordered(vm, &data, width, fixed.unwrap_or(0), &errors, last)?;
-    Ok(Value::tuple(vec![text, Value::Int(used as i64)]))
+    Ok(Value::tuple(vec![
+        text,
+        Value::Int(consumed(&data, used, last)),
+    ]))
 }
 
 fn ex_decode_entry(vm: &mut Vm, a: &Args<'_>, fname: &str, width: Width) -> PyResult<Value> {
@@ -468,9 +517,20 @@ fn ex_decode_entry(vm: &mut Vm, a: &Args<'_>, fname: &str, width: Width) -> PyRe
     let (text, used, found) = decode_ordered(vm, &data, width, order, &errors, last)?;
     Ok(Value::tuple(vec![
         text,
-        Value::Int(used as i64),
+        Value::Int(consumed(&data, used, last)),
         Value::Int(found),
     ]))
+}
+
+/// The consumed count a decoder returns: all of `data` when final (even if
+/// an error handler substituted other input, as CPython's `_codecs` reports
+/// the argument's length), else where decoding stopped.
+pub(super) fn consumed(data: &[u8], used: usize, last: bool) -> i64 {
+    if last {
+        data.len() as i64
+    } else {
+        used as i64
+    }
 }
 
 /// Declares the `_codecs` entry points, each a call of one of the shared

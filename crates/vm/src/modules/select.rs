@@ -19,6 +19,7 @@ use crate::vm::Vm;
 
 use super::posix::fd::errno_err;
 use super::posix::raw::{self, PollFd};
+use super::thread::sched::{IoWait, Wait};
 use super::{module_functions, new_module};
 
 const POLLIN: i16 = 0x001;
@@ -138,7 +139,16 @@ fn timeout_of(v: Option<&Value>, unit: f64, wrong_type: &str) -> PyResult<Option
 /// `EINTR` runs the signal handlers, then restarts the wait with the time
 /// that is left (PEP 475).
 fn wait(vm: &mut Vm, fds: &mut [PollFd], timeout: Option<Duration>) -> PyResult<usize> {
-    let deadline = timeout.map(|t| Instant::now() + t);
+    poll_until(vm, fds, timeout.map(|t| Instant::now() + t))
+}
+
+/// Polls `fds` until an event, `deadline`, or an error (see [`wait`]),
+/// blocking the VM's OS thread.
+pub(crate) fn poll_until(
+    vm: &mut Vm,
+    fds: &mut [PollFd],
+    deadline: Option<Instant>,
+) -> PyResult<usize> {
     loop {
         let ms = match deadline {
             None => -1,
@@ -160,6 +170,9 @@ fn wait(vm: &mut Vm, fds: &mut [PollFd], timeout: Option<Duration>) -> PyResult<
 
 /// `select(rlist, wlist, xlist, timeout=None)`: the ready objects of each list.
 fn select(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    // Calling `fileno()` below clears it; the eval loop's call of this native
+    // is still direct afterwards.
+    let direct = vm.sched.direct;
     let args = positional(&a, "select", 3, 4)?;
     let timeout = timeout_of(args.get(3), 1.0, "timeout must be a float or None")?;
     if timeout.is_some_and(|t| t < 0.0) {
@@ -196,7 +209,20 @@ fn select(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             }
         }
     }
-    wait(vm, &mut fds, timeout.map(Duration::from_secs_f64))?;
+    let timeout = timeout.map(Duration::from_secs_f64);
+    if let Some(io) = io_wait(vm, &fds, timeout) {
+        vm.sched.direct = direct;
+        let mut lists = Some(lists);
+        return block_on_io(vm, io, move |fds| {
+            select_result(lists.take().unwrap_or_default(), fds)
+        });
+    }
+    wait(vm, &mut fds, timeout)?;
+    select_result(lists, &fds)
+}
+
+/// What `select` returns for the polled set `fds`.
+fn select_result(lists: Vec<Vec<(Value, i32)>>, fds: &[PollFd]) -> PyResult<Value> {
     if fds.iter().any(|p| p.revents & POLLNVAL != 0) {
         return Err(errno_err(libc::EBADF));
     }
@@ -213,6 +239,38 @@ fn select(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         result.push(Value::list(hit));
     }
     Ok(Value::tuple(result))
+}
+
+/// The VM's Python threads share one OS thread, so a wait that could block
+/// while other threads live is handed to the scheduler (which polls the set
+/// between running them) rather than made in `poll(2)`. `None` when this
+/// thread is alone or the poll is not to wait at all.
+fn io_wait(vm: &Vm, fds: &[PollFd], timeout: Option<Duration>) -> Option<IoWait> {
+    if vm.sched.threads.len() < 2 || timeout.is_some_and(|t| t.is_zero()) {
+        return None;
+    }
+    Some(IoWait {
+        fds: fds.to_vec(),
+        deadline: timeout.map(|t| Instant::now() + t),
+        finish: Box::new(|_| Ok(Value::None)),
+    })
+}
+
+/// Waits through the scheduler; `finish` makes the result from the set.
+fn block_on_io(
+    vm: &mut Vm,
+    mut io: IoWait,
+    finish: impl FnMut(&[PollFd]) -> PyResult<Value> + 'static,
+) -> PyResult<Value> {
+    // Ready already (or an error): no switch.
+    if let Ok(n) = raw::poll(&mut io.fds, 0) {
+        if n > 0 {
+            let mut finish = finish;
+            return finish(&io.fds);
+        }
+    }
+    io.finish = Box::new(finish);
+    super::thread::switch::block_on(vm, Wait::Io(io), &Value::None)
 }
 
 /// `poll()`: a new, empty poll object.
@@ -280,6 +338,8 @@ fn poll_unregister(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 /// `poll(timeout=None)`: `(fd, events)` pairs of the ready descriptors; a
 /// timeout in milliseconds, `None` or negative to wait for ever.
 fn poll_poll(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    // As in `select`: the timeout's conversion may call Python code.
+    let direct = vm.sched.direct;
     let st = receiver::<PollState>(&a, "select.poll", "poll")?;
     let b = bind_args(&rest(&a), "poll", &["timeout"], 0)?;
     let timeout = timeout_of(b[0], 1000.0, "timeout must be an integer or None")?
@@ -294,7 +354,16 @@ fn poll_poll(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             revents: 0,
         })
         .collect();
+    if let Some(io) = io_wait(vm, &fds, timeout) {
+        vm.sched.direct = direct;
+        return block_on_io(vm, io, poll_result);
+    }
     wait(vm, &mut fds, timeout)?;
+    poll_result(&fds)
+}
+
+/// What `poll.poll` returns for the polled set `fds`.
+fn poll_result(fds: &[PollFd]) -> PyResult<Value> {
     let ready: Vec<Value> = fds
         .iter()
         .filter(|p| p.revents != 0)

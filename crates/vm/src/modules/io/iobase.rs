@@ -35,6 +35,10 @@ base_methods! {
     "readline" => readline,
     "readlines" => readlines,
     "writelines" => writelines,
+    "_checkClosed" => check_closed,
+    "_checkReadable" => check_readable,
+    "_checkWritable" => check_writable,
+    "_checkSeekable" => check_seekable,
 }
 
 /// `_RawIOBase`'s `read` and `readall`, over the subclass's `readinto`.
@@ -179,6 +183,38 @@ fn check_closed_attr(vm: &mut Vm, obj: &Value) -> PyResult<()> {
         return Err(PyErr::value_error("I/O operation on closed file."));
     }
     Ok(())
+}
+
+/// `_checkClosed()`: `ValueError` when the stream's `closed` is true
+/// (`_io` streams inherit it; `socket.SocketIO` calls it).
+fn check_closed(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    check_closed_attr(vm, this(&a)?)?;
+    Ok(Value::None)
+}
+
+/// `_checkReadable()` and its siblings: the capability method's `True`,
+/// else `io.UnsupportedOperation`.
+fn check_capability(vm: &mut Vm, a: &Args<'_>, method: &str, what: &str) -> PyResult<Value> {
+    let r = call_method(vm, this(a)?, method, &[])?;
+    if !matches!(r, Value::Bool(true)) {
+        return Err(super::unsupported(
+            vm,
+            &format!("File or stream is not {what}."),
+        ));
+    }
+    Ok(r)
+}
+
+fn check_readable(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    check_capability(vm, &a, "readable", "readable")
+}
+
+fn check_writable(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    check_capability(vm, &a, "writable", "writable")
+}
+
+fn check_seekable(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    check_capability(vm, &a, "seekable", "seekable")
 }
 
 fn call_method(vm: &mut Vm, obj: &Value, name: &str, args: &[Value]) -> PyResult<Value> {

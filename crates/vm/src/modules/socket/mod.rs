@@ -142,6 +142,7 @@ module_functions!(FUNCTIONS, "_socket", [
     "dup" => sock::dup_fd,
     "gethostname" => names::gethostname,
     "gethostbyname" => names::gethostbyname,
+    "gethostbyaddr" => names::gethostbyaddr,
     "getaddrinfo" => names::getaddrinfo,
     "inet_aton" => names::inet_aton,
     "inet_ntoa" => names::inet_ntoa,
@@ -180,6 +181,20 @@ fn gaierror_class(vm: &mut Vm) -> Rc<crate::types::TypeObj> {
 
 fn herror_class(vm: &mut Vm) -> Rc<crate::types::TypeObj> {
     super::native_exc::class(vm, "socket.herror", "socket", "herror", ExcKind::OSError)
+}
+
+/// `socket.herror(h_errno, message)` for a failed host lookup.
+pub(crate) fn herror(vm: &mut Vm, code: i32) -> PyErr {
+    let cls = herror_class(vm);
+    let exc = ExcObj::new(
+        cls,
+        vec![
+            Value::Int(i64::from(code)),
+            Value::string(raw::hstrerror(code)),
+        ],
+    );
+    crate::oserror::init(&exc);
+    PyErr(Rc::new(exc))
 }
 
 /// The exception for a failed `getaddrinfo`: `socket.gaierror(code,

@@ -39,6 +39,47 @@ pub(super) fn gethostbyname(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     }
 }
 
+/// `gethostbyaddr(ip)`: `(hostname, aliases, addresses)` of a host given by
+/// address or name, `socket.herror` when the lookup fails.
+pub(super) fn gethostbyaddr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let args = positional(&a, "gethostbyaddr", 1, 1)?;
+    let host = match &args[0] {
+        Value::Str(s) => s.as_str().to_string(),
+        Value::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
+        other => {
+            return Err(PyErr::type_error(format!(
+                "gethostbyaddr() argument 1 must be str, bytes or bytearray, not {}",
+                type_name(other)
+            )))
+        }
+    };
+    let (bytes, family) = match resolve(vm, &host, 0)? {
+        SockAddr::V4(ip, _) => (ip.to_vec(), AF_INET),
+        SockAddr::V6(ip, ..) => (ip.to_vec(), AF_INET6),
+        _ => return Err(gai_error(vm, raw::GaiError::Gai(libc::EAI_FAMILY))),
+    };
+    let he = raw::gethostbyaddr(&bytes, family).map_err(|code| super::herror(vm, code))?;
+    let addrs: Vec<Value> = he
+        .addrs
+        .iter()
+        .filter_map(|b| match b.len() {
+            4 => <[u8; 4]>::try_from(b.as_slice())
+                .ok()
+                .map(|a| Ipv4Addr::from(a).to_string()),
+            16 => <[u8; 16]>::try_from(b.as_slice())
+                .ok()
+                .map(|a| Ipv6Addr::from(a).to_string()),
+            _ => None,
+        })
+        .map(Value::string)
+        .collect();
+    Ok(Value::tuple(vec![
+        Value::string(he.name),
+        Value::list(he.aliases.into_iter().map(Value::string).collect()),
+        Value::list(addrs),
+    ]))
+}
+
 /// The bytes of a host or port argument of `getaddrinfo`; `None` for `None`.
 fn text_arg(vm: &mut Vm, v: Option<&Value>, is_port: bool) -> PyResult<Option<Vec<u8>>> {
     match v {

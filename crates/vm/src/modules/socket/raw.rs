@@ -403,3 +403,108 @@ pub(crate) fn gai_strerror(code: i32) -> String {
 pub(crate) fn cstring(s: &[u8]) -> Option<CString> {
     CString::new(s.to_vec()).ok()
 }
+
+extern "C" {
+    // glibc's reentrant lookup; the `libc` crate does not declare it.
+    fn gethostbyaddr_r(
+        addr: *const libc::c_void,
+        len: libc::socklen_t,
+        family: libc::c_int,
+        ret: *mut libc::hostent,
+        buf: *mut libc::c_char,
+        buflen: libc::size_t,
+        result: *mut *mut libc::hostent,
+        h_errnop: *mut libc::c_int,
+    ) -> libc::c_int;
+}
+
+/// A host entry: official name, aliases, addresses (raw bytes).
+pub(crate) struct HostEnt {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub addrs: Vec<Vec<u8>>,
+}
+
+/// The strings of a NULL-terminated `char **` list.
+///
+/// # Safety
+/// `list` is null or a NULL-terminated array of NUL-terminated strings.
+unsafe fn c_strings(list: *mut *mut libc::c_char) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut p = list;
+    while !p.is_null() && !(*p).is_null() {
+        out.push(CStr::from_ptr(*p).to_string_lossy().into_owned());
+        p = p.add(1);
+    }
+    out
+}
+
+/// `gethostbyaddr_r` for the address bytes `addr` of `family`; the error is
+/// `h_errno`.
+pub(crate) fn gethostbyaddr(addr: &[u8], family: i32) -> Result<HostEnt, i32> {
+    let mut buf = vec![0u8; 16384];
+    loop {
+        // SAFETY: an all-zero hostent is a valid value (null pointers).
+        let mut he: libc::hostent = unsafe { zeroed() };
+        let mut result: *mut libc::hostent = std::ptr::null_mut();
+        let mut herr: libc::c_int = 0;
+        // SAFETY: every pointer is valid for the sizes given; the entry's
+        // strings live in `buf`, read before it is dropped.
+        let r = unsafe {
+            gethostbyaddr_r(
+                addr.as_ptr().cast(),
+                addr.len() as libc::socklen_t,
+                family,
+                &mut he,
+                buf.as_mut_ptr().cast(),
+                buf.len(),
+                &mut result,
+                &mut herr,
+            )
+        };
+        if r == libc::ERANGE && buf.len() < (1 << 22) {
+            buf.resize(buf.len() * 2, 0);
+            continue;
+        }
+        if result.is_null() {
+            return Err(if herr == 0 { 1 } else { herr });
+        }
+        let len = usize::try_from(he.h_length).unwrap_or(0);
+        // SAFETY: the fields were filled by gethostbyaddr_r and point into
+        // `buf`: NUL-terminated strings and NULL-terminated lists, the
+        // address list of `h_length`-byte entries.
+        unsafe {
+            let name = if he.h_name.is_null() {
+                String::new()
+            } else {
+                CStr::from_ptr(he.h_name).to_string_lossy().into_owned()
+            };
+            let aliases = c_strings(he.h_aliases);
+            let mut addrs = Vec::new();
+            let mut p = he.h_addr_list;
+            while !p.is_null() && !(*p).is_null() {
+                addrs.push(std::slice::from_raw_parts((*p) as *const u8, len).to_vec());
+                p = p.add(1);
+            }
+            return Ok(HostEnt {
+                name,
+                aliases,
+                addrs,
+            });
+        }
+    }
+}
+
+/// glibc's message for an `h_errno` value (`hstrerror`).
+pub(crate) fn hstrerror(code: i32) -> String {
+    extern "C" {
+        fn hstrerror(err: libc::c_int) -> *const libc::c_char;
+    }
+    // SAFETY: hstrerror returns a static NUL-terminated string.
+    let p = unsafe { hstrerror(code) };
+    if p.is_null() {
+        return "Resolver internal error".to_string();
+    }
+    // SAFETY: as above.
+    unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned()
+}

@@ -14,6 +14,8 @@ use std::time::{Duration, Instant};
 use crate::buffer::bytes_like;
 use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
+use crate::modules::thread::sched::{IoWait, Wait};
+use crate::modules::thread::switch::block_on;
 use crate::native::{
     bind_args, cls_arg, native_fn, native_methods, new_object, positional, receiver, rest,
     ClassSpec, PropSpec, SpecFlags,
@@ -124,21 +126,50 @@ fn timed_out() -> PyErr {
     PyErr::new(ExcKind::TimeoutError, "timed out")
 }
 
-/// Waits until `fd` is ready for reading or writing, up to `deadline`.
-fn wait_ready(fd: i32, writing: bool, deadline: Instant) -> PyResult<()> {
+/// Whether a call on a socket with this timeout waits for its descriptor
+/// first: with a timeout, and when blocking while other Python threads live
+/// (they share the VM's OS thread, so the call must not block it).
+fn waits_first(vm: &Vm, timeout: f64) -> bool {
+    timeout > 0.0 || (timeout < 0.0 && vm.sched.threads.len() > 1)
+}
+
+/// Waits until `fd` is ready for reading or writing, up to `deadline` (none:
+/// no limit). With other threads alive, the scheduler runs them meanwhile.
+fn wait_ready(vm: &mut Vm, fd: i32, writing: bool, deadline: Option<Instant>) -> PyResult<()> {
     // A closed socket does not wait: the call itself fails with `EBADF`.
     if fd < 0 {
         return Ok(());
     }
     let events = if writing { libc::POLLOUT } else { libc::POLLIN };
+    let mut fds = [praw::PollFd {
+        fd,
+        events,
+        revents: 0,
+    }];
+    if vm.sched.threads.len() > 1 {
+        if praw::poll(&mut fds, 0).is_ok_and(|n| n > 0) {
+            return Ok(());
+        }
+        // Waited for in place (not by a switch that would hand the result to
+        // the caller's caller): the socket call goes on after it.
+        vm.sched.direct = false;
+        let io = IoWait {
+            fds: fds.to_vec(),
+            deadline,
+            finish: Box::new(|fds| Ok(Value::Bool(fds.iter().any(|p| p.revents != 0)))),
+        };
+        let ready = block_on(vm, Wait::Io(io), &Value::None)?;
+        return match ready {
+            Value::Bool(false) => Err(timed_out()),
+            _ => Ok(()),
+        };
+    }
+    let Some(deadline) = deadline else {
+        return Ok(());
+    };
     loop {
         let left = deadline.saturating_duration_since(Instant::now());
         let ms = i32::try_from(left.as_nanos().div_ceil(1_000_000)).unwrap_or(i32::MAX);
-        let mut fds = [praw::PollFd {
-            fd,
-            events,
-            revents: 0,
-        }];
         match praw::poll(&mut fds, ms) {
             Ok(0) => return Err(timed_out()),
             Ok(_) => return Ok(()),
@@ -149,9 +180,10 @@ fn wait_ready(fd: i32, writing: bool, deadline: Instant) -> PyResult<()> {
 }
 
 /// CPython's `sock_call`: runs `op` on the descriptor, waiting first when
-/// the socket has a timeout, retrying on `EINTR` (PEP 475) and, with a
-/// timeout, on `EWOULDBLOCK`.
+/// the socket has a timeout (or other threads could run meanwhile), retrying
+/// on `EINTR` (PEP 475) and, with a timeout, on `EWOULDBLOCK`.
 fn sock_call<T>(
+    vm: &mut Vm,
     s: &Rc<RefCell<Sock>>,
     writing: bool,
     mut op: impl FnMut(i32) -> praw::SysResult<T>,
@@ -159,8 +191,8 @@ fn sock_call<T>(
     let (fd, timeout) = fd_timeout(s);
     let deadline = (timeout > 0.0).then(|| Instant::now() + Duration::from_secs_f64(timeout));
     loop {
-        if let Some(d) = deadline {
-            wait_ready(fd, writing, d)?;
+        if waits_first(vm, timeout) {
+            wait_ready(vm, fd, writing, deadline)?;
         }
         match op(fd) {
             Ok(v) => return Ok(v),
@@ -405,10 +437,10 @@ fn sock_listen(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 /// `_accept()`: `(fd, address)` of a new connection.
-fn sock_accept(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn sock_accept(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "_accept")?;
     positional(&rest(&a), "_accept", 0, 0)?;
-    let (fd, addr) = sock_call(&st, false, raw::accept)?;
+    let (fd, addr) = sock_call(vm, &st, false, raw::accept)?;
     Ok(Value::tuple(vec![
         Value::Int(i64::from(fd)),
         to_value(&addr),
@@ -417,7 +449,7 @@ fn sock_accept(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 /// `connect` and `connect_ex`: the `errno` of the connection, waiting for
 /// it to complete when the socket has a timeout.
-fn connect_errno(st: &Rc<RefCell<Sock>>, addr: &SockAddr) -> PyResult<i32> {
+fn connect_errno(vm: &mut Vm, st: &Rc<RefCell<Sock>>, addr: &SockAddr) -> PyResult<i32> {
     let (fd, timeout) = fd_timeout(st);
     let err = loop {
         match raw::connect(fd, addr) {
@@ -428,7 +460,7 @@ fn connect_errno(st: &Rc<RefCell<Sock>>, addr: &SockAddr) -> PyResult<i32> {
     };
     if timeout > 0.0 && (err == libc::EINPROGRESS || err == libc::EINTR) {
         let deadline = Instant::now() + Duration::from_secs_f64(timeout);
-        wait_ready(fd, true, deadline)?;
+        wait_ready(vm, fd, true, Some(deadline))?;
         let b = raw::getsockopt(fd, libc::SOL_SOCKET, libc::SO_ERROR, 4).map_err(errno_err)?;
         let arr: [u8; 4] = b.try_into().unwrap_or([0; 4]);
         return Ok(i32::from_ne_bytes(arr));
@@ -440,7 +472,7 @@ fn sock_connect(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "connect")?;
     let args = positional(&rest(&a), "connect", 1, 1)?;
     let addr = addr_arg(vm, &st, &args[0], "connect")?;
-    match connect_errno(&st, &addr)? {
+    match connect_errno(vm, &st, &addr)? {
         0 => Ok(Value::None),
         e => Err(errno_err(e)),
     }
@@ -450,7 +482,7 @@ fn sock_connect_ex(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "connect_ex")?;
     let args = positional(&rest(&a), "connect_ex", 1, 1)?;
     let addr = addr_arg(vm, &st, &args[0], "connect_ex")?;
-    Ok(Value::Int(i64::from(connect_errno(&st, &addr)?)))
+    Ok(Value::Int(i64::from(connect_errno(vm, &st, &addr)?)))
 }
 
 /// A flags argument, 0 when absent.
@@ -473,7 +505,7 @@ fn sock_recv(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let n = size_arg(vm, &args[0], "recv")?;
     let flags = flags_arg(vm, args.get(1))?;
     let mut buf = vec![0u8; n.min(1 << 26)];
-    let got = sock_call(&st, false, |fd| raw::recv(fd, &mut buf, flags))?;
+    let got = sock_call(vm, &st, false, |fd| raw::recv(fd, &mut buf, flags))?;
     buf.truncate(got);
     Ok(Value::Bytes(Rc::new(buf)))
 }
@@ -508,7 +540,7 @@ fn sock_recv_into(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     }
     let flags = flags_arg(vm, b[2])?;
     let mut buf = vec![0u8; n];
-    let got = sock_call(&st, false, |fd| raw::recv(fd, &mut buf, flags))?;
+    let got = sock_call(vm, &st, false, |fd| raw::recv(fd, &mut buf, flags))?;
     view.write_bytes(&buf[..got])?;
     Ok(Value::Int(got as i64))
 }
@@ -519,7 +551,7 @@ fn sock_recvfrom(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let n = size_arg(vm, &args[0], "recvfrom")?;
     let flags = flags_arg(vm, args.get(1))?;
     let mut buf = vec![0u8; n.min(1 << 26)];
-    let (got, addr) = sock_call(&st, false, |fd| raw::recvfrom(fd, &mut buf, flags))?;
+    let (got, addr) = sock_call(vm, &st, false, |fd| raw::recvfrom(fd, &mut buf, flags))?;
     buf.truncate(got);
     Ok(Value::tuple(vec![
         Value::Bytes(Rc::new(buf)),
@@ -532,7 +564,7 @@ fn sock_send(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let args = positional(&rest(&a), "send", 1, 2)?;
     let data = bytes_like(&args[0])?;
     let flags = flags_arg(vm, args.get(1))?;
-    let n = sock_call(&st, true, |fd| raw::send(fd, &data, flags))?;
+    let n = sock_call(vm, &st, true, |fd| raw::send(fd, &data, flags))?;
     Ok(Value::Int(n as i64))
 }
 
@@ -547,8 +579,8 @@ fn sock_sendall(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let deadline = (timeout > 0.0).then(|| Instant::now() + Duration::from_secs_f64(timeout));
     let mut sent = 0;
     while sent < data.len() {
-        if let Some(d) = deadline {
-            wait_ready(fd, true, d)?;
+        if waits_first(vm, timeout) {
+            wait_ready(vm, fd, true, deadline)?;
         }
         match raw::send(fd, &data[sent..], flags) {
             Ok(n) => sent += n,
@@ -571,7 +603,7 @@ fn sock_sendto(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         (0, &args[1])
     };
     let addr = addr_arg(vm, &st, target, "sendto")?;
-    let n = sock_call(&st, true, |fd| raw::sendto(fd, &data, flags, &addr))?;
+    let n = sock_call(vm, &st, true, |fd| raw::sendto(fd, &data, flags, &addr))?;
     Ok(Value::Int(n as i64))
 }
 

@@ -13,6 +13,7 @@ use crate::value::Value;
 use crate::vm::Frame;
 
 use super::lock::{Lock, RLock};
+use crate::modules::posix::raw::PollFd;
 
 /// The per-thread part of the VM, saved while the thread does not run.
 #[derive(Default)]
@@ -49,6 +50,38 @@ pub(crate) enum Wait {
     },
     /// `time.sleep` until then.
     Sleep(Instant),
+    /// `select`/`poll` on descriptors: other threads run meanwhile.
+    Io(IoWait),
+}
+
+/// How often the scheduler looks again at descriptors a thread waits on when
+/// nothing else can run (it has no way to wait on them and the others' locks
+/// and deadlines at once).
+const IO_RECHECK: Duration = Duration::from_millis(2);
+
+/// Makes a blocking call's result from its polled descriptor set.
+pub(crate) type IoFinish = Box<dyn FnMut(&[PollFd]) -> PyResult<Value>>;
+
+/// A wait for descriptors to become ready (a `poll(2)` set), up to a deadline.
+pub(crate) struct IoWait {
+    pub(crate) fds: Vec<PollFd>,
+    pub(crate) deadline: Option<Instant>,
+    /// Makes the call's result from the polled set once a descriptor is
+    /// ready or the deadline has passed (the `revents` are then all 0).
+    pub(crate) finish: IoFinish,
+}
+
+impl IoWait {
+    /// Polls without waiting: the call's result when it is done.
+    fn try_complete(&mut self, now: Instant) -> Option<PyResult<Value>> {
+        match crate::modules::posix::raw::poll(&mut self.fds, 0) {
+            Ok(0) if self.deadline.map_or(true, |d| now < d) => None,
+            Ok(_) => Some((self.finish)(&self.fds)),
+            // A signal: look again later (its handlers run on the main thread).
+            Err(libc::EINTR) => None,
+            Err(e) => Some(Err(crate::modules::posix::fd::errno_err(e))),
+        }
+    }
 }
 
 impl Wait {
@@ -57,14 +90,25 @@ impl Wait {
             Wait::Ready => None,
             Wait::Lock { deadline, .. } | Wait::RLock { deadline, .. } => *deadline,
             Wait::Sleep(d) => Some(*d),
+            Wait::Io(io) => {
+                let soon = Instant::now() + IO_RECHECK;
+                Some(io.deadline.map_or(soon, |d| d.min(soon)))
+            }
         }
     }
 
     /// Completes the wait if its condition holds now: the call's result.
-    fn try_complete(&self, ident: i64, now: Instant) -> Option<Value> {
+    fn try_complete(&mut self, ident: i64, now: Instant) -> Option<PyResult<Value>> {
+        if let Wait::Io(io) = self {
+            return io.try_complete(now);
+        }
+        self.try_complete_value(ident, now).map(Ok)
+    }
+
+    fn try_complete_value(&self, ident: i64, now: Instant) -> Option<Value> {
         let expired = self.deadline().is_some_and(|d| now >= d);
         match self {
-            Wait::Ready => Some(Value::None),
+            Wait::Ready | Wait::Io(_) => Some(Value::None),
             Wait::Lock { lock, .. } => {
                 let st = crate::native::state_of::<Lock>(lock)?;
                 let mut l = st.try_borrow_mut().ok()?;
@@ -254,9 +298,9 @@ impl Sched {
                 }
                 if !matches!(t.wait, Wait::Ready) {
                     match t.wait.try_complete(t.ident, now) {
-                        Some(v) => {
+                        Some(r) => {
                             t.wait = Wait::Ready;
-                            t.result = Some(Ok(v));
+                            t.result = Some(r);
                         }
                         None => {
                             if let Some(d) = t.wait.deadline() {

@@ -71,6 +71,11 @@ pub(crate) fn block_on(vm: &mut Vm, wait: Wait, recv: &Value) -> PyResult<Value>
                 sleep_handling_signals(vm, d)?;
                 Ok(Value::None)
             }
+            Wait::Io(mut io) => {
+                let fds = &mut io.fds;
+                crate::modules::select::poll_until(vm, fds, io.deadline)?;
+                (io.finish)(&io.fds)
+            }
             Wait::Lock {
                 deadline: Some(d), ..
             }
