@@ -34,7 +34,7 @@ pub fn get(f: &Function, name: &Rc<StrObj>) -> Option<Value> {
 pub fn set(f: &Function, name: &Rc<StrObj>, value: Value) -> PyResult<()> {
     match name.as_str() {
         "__defaults__" => {
-            *f.defaults.borrow_mut() = match value {
+            let new = match value {
                 Value::None => None,
                 Value::Tuple(t) => Some(t),
                 _ => {
@@ -43,6 +43,10 @@ pub fn set(f: &Function, name: &Rc<StrObj>, value: Value) -> PyResult<()> {
                     ))
                 }
             };
+            // The old tuple is dropped after the borrow ends: a finalizer
+            // among its items may read the function.
+            let old = std::mem::replace(&mut *f.defaults.borrow_mut(), new);
+            drop(old);
             return Ok(());
         }
         "__kwdefaults__" => {
@@ -139,15 +143,9 @@ fn annotations_of(f: &Function) -> Value {
 
 /// `del f.name`: whether it was there.
 pub fn delete(f: &Function, name: &Rc<StrObj>) -> PyResult<bool> {
-    if name.as_str() == "__defaults__" {
-        // `func_set_defaults` with no value: none, as if never given.
-        let old = f.defaults.borrow_mut().take();
-        drop(old);
-        return Ok(true);
-    }
-    if name.as_str() == "__kwdefaults__" {
-        let old = f.kwdefaults.borrow_mut().take();
-        drop(old);
+    if matches!(name.as_str(), "__defaults__" | "__kwdefaults__") {
+        // Their setters take a missing value as None: none, as if never given.
+        set(f, name, Value::None)?;
         return Ok(true);
     }
     if name.as_str() == "__annotations__" {

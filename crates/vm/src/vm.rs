@@ -42,6 +42,14 @@ pub(crate) struct Frame {
     pub(crate) generator: Option<Rc<crate::gen::GenObj>>,
 }
 
+impl Frame {
+    /// The line of the instruction the frame is running (or waits in), as
+    /// `PyFrame_GetLineNumber` reports it; `None` where the code has none.
+    pub(crate) fn line(&self) -> Option<i32> {
+        self.code.positions(self.ip.saturating_sub(1) as u32).0
+    }
+}
+
 /// Errors from the VM's public API.
 #[derive(Debug, thiserror::Error)]
 pub enum VmError {

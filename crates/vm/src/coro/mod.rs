@@ -238,12 +238,10 @@ impl crate::vm::Vm {
             return Value::None;
         }
         let frames = self.frames.iter().rev().take(depth as usize).map(|f| {
-            let code = &f.code;
-            let line = code.positions(f.ip.saturating_sub(1) as u32).0;
             Value::tuple(vec![
-                Value::str(&code.raw.filename.to_string_lossy()),
-                Value::Int(i64::from(line.unwrap_or(-1))),
-                Value::Str(code.name.clone()),
+                Value::str(&f.code.raw.filename.to_string_lossy()),
+                Value::Int(i64::from(f.line().unwrap_or(-1))),
+                Value::Str(f.code.name.clone()),
             ])
         });
         Value::tuple(frames.collect())

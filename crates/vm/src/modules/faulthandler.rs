@@ -120,9 +120,8 @@ fn dump_traceback(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     };
     for frame in vm.frames.iter().rev() {
         let code = &frame.code;
-        let line = code
-            .positions(frame.ip.saturating_sub(1) as u32)
-            .0
+        let line = frame
+            .line()
             .map_or_else(|| "???".to_string(), |l| l.to_string());
         text.push_str(&format!(
             "  File \"{}\", line {} in {}\n",

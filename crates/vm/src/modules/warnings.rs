@@ -239,9 +239,8 @@ impl Vm {
         let (globals, filename, lineno) = match at {
             Some(i) => {
                 let f = &self.frames[i];
-                let line = f.code.positions(f.ip.saturating_sub(1) as u32).0;
                 let name = Rc::new(StrObj::new(&f.code.raw.filename.to_string_lossy()));
-                (f.globals.clone(), name, line.unwrap_or(0))
+                (f.globals.clone(), name, f.line().unwrap_or(0))
             }
             None => {
                 let sys = self.intern("sys");
