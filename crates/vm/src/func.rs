@@ -108,6 +108,22 @@ impl<'a> Args<'a> {
             )))
         }
     }
+
+    /// The check of CPython's `METH_NOARGS` functions: no keywords and no
+    /// positional arguments (`self` is not among `pos`: pass
+    /// `native::rest(&a)` for a method). `fname` is the name the messages
+    /// give, qualified as CPython qualifies it (`"gc.collect"`, `"array.tolist"`).
+    pub fn no_args(&self, fname: &str) -> PyResult<()> {
+        self.no_kw(fname)?;
+        if self.pos.is_empty() {
+            Ok(())
+        } else {
+            Err(PyErr::type_error(format!(
+                "{fname}() takes no arguments ({} given)",
+                self.pos.len()
+            )))
+        }
+    }
 }
 
 /// A builtin function's implementation.

@@ -140,6 +140,16 @@ pub enum IterObj {
         /// Next index.
         idx: i64,
     },
+    /// The iterator of an instance of a builtin container's subclass
+    /// (`iter(MyList())`): `inner` walks the container's storage and `owner`
+    /// is the instance, kept alive as CPython's iterators keep the object
+    /// they iterate. Exhaustion unwraps it, freeing the owner then.
+    Owned {
+        /// The instance iterated.
+        owner: Value,
+        /// The iterator over its builtin storage.
+        inner: Box<IterObj>,
+    },
     /// `reversed` over a Python class's `__len__` and `__getitem__`: lazy,
     /// indexing from `len - 1` down as each item is asked for.
     SeqReversed {
@@ -151,9 +161,34 @@ pub enum IterObj {
 }
 
 impl IterObj {
+    /// An exhausted iterator, as a placeholder.
+    pub fn empty() -> IterObj {
+        IterObj::Tuple {
+            items: Rc::new(Vec::new()),
+            idx: 0,
+        }
+    }
+
+    /// The iterator proper: the inner iterator of an [`IterObj::Owned`].
+    pub fn core(&self) -> &IterObj {
+        match self {
+            IterObj::Owned { inner, .. } => inner,
+            other => other,
+        }
+    }
+
+    /// [`IterObj::core`], mutably.
+    pub fn core_mut(&mut self) -> &mut IterObj {
+        match self {
+            IterObj::Owned { inner, .. } => inner,
+            other => other,
+        }
+    }
+
     /// The builtin type kind of the iterator.
     pub fn type_kind(&self) -> TypeKind {
         match self {
+            IterObj::Owned { inner, .. } => inner.type_kind(),
             IterObj::Enumerate { .. } => TypeKind::Enumerate,
             IterObj::Zip { .. } => TypeKind::Zip,
             IterObj::Map { .. } => TypeKind::Map,
@@ -167,6 +202,11 @@ impl IterObj {
     /// The iterator's type name.
     pub fn type_name(&self) -> &'static str {
         match self {
+            // A str subclass's items are never the compact ASCII kind.
+            IterObj::Owned { inner, .. } => match **inner {
+                IterObj::Str { .. } => "str_iterator",
+                ref other => other.type_name(),
+            },
             IterObj::Range { .. } => "range_iterator",
             IterObj::List { .. } => "list_iterator",
             IterObj::Tuple { .. } => "tuple_iterator",
@@ -356,6 +396,7 @@ impl IterObj {
     /// changed size under it.
     pub fn length_hint(&self) -> LengthHint {
         LengthHint::Items(match self {
+            IterObj::Owned { inner, .. } => return inner.length_hint(),
             IterObj::Range { left, .. } => (*left).max(0) as usize,
             IterObj::List { list, idx } => list.borrow().len().saturating_sub(*idx),
             IterObj::Tuple { items, idx } => items.len().saturating_sub(*idx),

@@ -133,6 +133,17 @@ fn with_index(f: Value, arg: Value, index: i64) -> Value {
     Value::tuple(vec![f, Value::tuple(vec![arg]), Value::Int(index)])
 }
 
+/// A subclass instance's iterator reduces to its own object, where the
+/// iterator of the builtin storage names that storage: `(f, (owner,), index)`.
+fn with_owner(reduced: Value, owner: Value) -> Value {
+    match &reduced {
+        Value::Tuple(t) if t.len() == 3 => {
+            Value::tuple(vec![t[0].clone(), Value::tuple(vec![owner]), t[2].clone()])
+        }
+        _ => reduced,
+    }
+}
+
 /// `(f, (arg,))`.
 fn plain(f: Value, arg: Value) -> Value {
     Value::tuple(vec![f, Value::tuple(vec![arg])])
@@ -169,11 +180,17 @@ fn iter_reduce(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     };
     let iter_f = builtin(vm, "iter")?;
     let own_type = || Value::Type(type_of(obj));
-    let plan = {
+    let (plan, owner) = {
         let b = cell
             .try_borrow()
             .map_err(|_| PyErr::value_error("iterator already executing"))?;
-        match &*b {
+        let owner = match &*b {
+            IterObj::Owned { owner, .. } => Some(owner.clone()),
+            _ => None,
+        };
+        let plan = match b.core() {
+            // `core` unwraps the one level of wrapping there is.
+            IterObj::Owned { .. } => Plan::Refuse("iterator"),
             IterObj::List { list, idx } => Plan::Done(if *idx == usize::MAX {
                 plain(iter_f, Value::list(Vec::new()))
             } else {
@@ -333,10 +350,14 @@ fn iter_reduce(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                     }
                 }
             }
-        }
+        };
+        (plan, owner)
     };
     match plan {
-        Plan::Done(v) => Ok(v),
+        Plan::Done(v) => Ok(match owner {
+            Some(owner) => with_owner(v, owner),
+            None => v,
+        }),
         Plan::Remaining {
             changed: Some(what),
             ..
@@ -390,9 +411,10 @@ fn iter_setstate(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         Len(Value),
         Nothing,
     }
-    let need = match &*cell
+    let need = match cell
         .try_borrow()
         .map_err(|_| PyErr::value_error("iterator already executing"))?
+        .core()
     {
         IterObj::Range { .. } => Need::LongIndex,
         IterObj::Zip { .. } => Need::Truth,
@@ -412,7 +434,7 @@ fn iter_setstate(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         .map_err(|_| PyErr::value_error("iterator already executing"))?;
     // An exhausted iterator (its container dropped, in CPython) keeps
     // its state.
-    match &mut *b {
+    match b.core_mut() {
         IterObj::List { list, idx } if *idx != usize::MAX => {
             let n = list.borrow().len() as i64;
             *idx = clamp(index, 0, n) as usize;

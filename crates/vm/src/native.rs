@@ -323,6 +323,25 @@ pub fn iter_self(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(a.pos.first().cloned().unwrap_or(Value::None))
 }
 
+/// The check argument clinic makes for a method of `n` positional-only
+/// parameters (`fromfile(f, n, /)`), with its messages.
+pub fn exactly_positional<'a>(a: &Args<'a>, fname: &str, n: usize) -> PyResult<&'a [Value]> {
+    let s = if n == 1 { "" } else { "s" };
+    let total = a.pos.len() + a.kwnames.len();
+    if total > n {
+        return Err(PyErr::type_error(format!(
+            "{fname}() takes at most {n} argument{s} ({total} given)"
+        )));
+    }
+    if a.pos.len() < n {
+        return Err(PyErr::type_error(format!(
+            "{fname}() takes exactly {n} positional argument{s} ({} given)",
+            a.pos.len()
+        )));
+    }
+    Ok(a.pos)
+}
+
 /// Positional and keyword arguments bound to parameter names, as CPython's
 /// argument clinic does for a builtin, with its messages.
 pub fn bind_args<'a>(

@@ -16,6 +16,39 @@ fn iter_value(it: IterObj) -> Value {
     Value::Iter(Rc::new(RefCell::new(it)))
 }
 
+/// A `start` or `stop` argument that must not be None, as CPython's
+/// `_PyEval_SliceIndexNotNone` reads it: an integer or an object with
+/// `__index__`, clamped to the i64 range.
+pub(crate) fn slice_index(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    let err = || PyErr::type_error("slice indices must be integers or have an __index__ method");
+    if !has_index(v) {
+        return Err(err());
+    }
+    match vm.index_value(v) {
+        Ok(n) => Ok(n),
+        Err(e) if e.is(ExcKind::OverflowError) => {
+            let negative = matches!(v, Value::BigInt(b) if b.sign() == num_bigint::Sign::Minus);
+            Ok(if negative { i64::MIN } else { i64::MAX })
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Whether `v` is an integer or has `__index__` (`_PyIndex_Check`).
+pub(crate) fn has_index(v: &Value) -> bool {
+    match v {
+        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => true,
+        Value::Instance(i) => {
+            crate::class::special(&i.class(), crate::names::D::Index).is_some()
+                || matches!(
+                    crate::instance::payload_of(v),
+                    Some(Value::Int(_) | Value::Bool(_) | Value::BigInt(_))
+                )
+        }
+        _ => false,
+    }
+}
+
 /// Resolves `slice(start, stop, step)` against a length (`PySlice_AdjustIndices`).
 pub fn slice_indices(s: &[Value; 3], len: usize) -> PyResult<(i64, i64, i64)> {
     let get = |v: &Value| -> PyResult<Option<i64>> {
@@ -200,7 +233,22 @@ impl Vm {
             let mut b = cell
                 .try_borrow_mut()
                 .map_err(|_| PyErr::value_error("iterator already executing"))?;
-            if let Some(r) = b.next_simple() {
+            if let IterObj::Owned { inner, .. } = &mut *b {
+                let r = inner.next_simple();
+                if matches!(r, Some(Ok(None))) {
+                    // Exhausted: keep the bare iterator and free the owner
+                    // after the borrow ends, since its `__del__` may call
+                    // this iterator again.
+                    let bare = std::mem::replace(&mut **inner, IterObj::empty());
+                    let owned = std::mem::replace(&mut *b, bare);
+                    drop(b);
+                    drop(owned);
+                    return Ok(None);
+                }
+                if let Some(r) = r {
+                    return r;
+                }
+            } else if let Some(r) = b.next_simple() {
                 return r;
             }
         }
@@ -1080,6 +1128,13 @@ impl Vm {
         }
         let v = self.get_attr(&obj, name)?;
         Ok((Value::Null, v))
+    }
+
+    /// `obj.name(*args)`, as CPython's `PyObject_CallMethod`.
+    pub fn call_method(&mut self, obj: &Value, name: &str, args: &[Value]) -> PyResult<Value> {
+        let key = self.intern(name);
+        let f = self.get_attr(obj, &key)?;
+        self.call(&f, args)
     }
 
     /// `getattr(obj, name)`.

@@ -773,7 +773,21 @@ impl Vm {
                         return Ok(v.clone());
                     }
                     let p = p.clone();
-                    return self.get_iter(&p);
+                    let it = self.get_iter(&p)?;
+                    // The iterator holds the instance, not only its storage,
+                    // so the instance lives while it is iterated.
+                    return Ok(match it {
+                        Value::Iter(cell) => match Rc::try_unwrap(cell) {
+                            Ok(inner) => Value::Iter(Rc::new(std::cell::RefCell::new(
+                                crate::iter::IterObj::Owned {
+                                    owner: v.clone(),
+                                    inner: Box::new(inner.into_inner()),
+                                },
+                            ))),
+                            Err(shared) => Value::Iter(shared),
+                        },
+                        other => other,
+                    });
                 }
                 if special(&t, D::GetItem).is_some() {
                     return Ok(Value::Iter(Rc::new(std::cell::RefCell::new(

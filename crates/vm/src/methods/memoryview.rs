@@ -443,20 +443,7 @@ pub fn new_memoryview(obj: &Value) -> PyResult<Value> {
     }
 }
 
-/// Whether `v` is an integer or has `__index__` (`_PyIndex_Check`).
-fn is_index(v: &Value) -> bool {
-    match v {
-        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => true,
-        Value::Instance(i) => {
-            crate::class::special(&i.class(), crate::names::D::Index).is_some()
-                || matches!(
-                    crate::instance::payload_of(v),
-                    Some(Value::Int(_) | Value::Bool(_) | Value::BigInt(_))
-                )
-        }
-        _ => false,
-    }
-}
+use crate::protocol::has_index as is_index;
 
 /// `PyNumber_AsSsize_t(key, PyExc_IndexError)`.
 fn ssize_index(vm: &mut Vm, v: &Value) -> PyResult<i64> {

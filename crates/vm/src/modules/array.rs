@@ -12,7 +12,7 @@ use num_traits::ToPrimitive;
 use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
 use crate::native::{
-    borrow, class_of, cls_arg, native_fn, native_methods, new_object, positional, receiver,
+    borrow, class_of, cls_arg, native_fn, native_methods, new_object, positional, receiver, rest,
     state_of, ClassSpec, PropSpec, SpecFlags,
 };
 use crate::ops::CmpOp;
@@ -36,8 +36,10 @@ pub struct Array {
 native_methods!(ARRAY_M, "array", [
     "__new__" => array_new, "__len__" => a_len, "__getitem__" => a_getitem,
     "__setitem__" => a_setitem, "__delitem__" => a_delitem, "__iter__" => a_iter,
-    "__repr__" => a_repr, "__eq__" => a_eq, "__ne__" => a_ne, "__contains__" => a_contains,
-    "__add__" => a_add, "__mul__" => a_mul, "__rmul__" => a_mul, "__iadd__" => a_iadd, "__imul__" => a_imul,
+    "__repr__" => a_repr, "__eq__" => a_eq, "__ne__" => a_ne, "__lt__" => a_lt, "__le__" => a_le,
+    "__gt__" => a_gt, "__ge__" => a_ge, "__contains__" => a_contains,
+    "__add__" => a_add, "__mul__" => a_mul, "__rmul__" => a_rmul, "__iadd__" => a_iadd, "__imul__" => a_imul,
+    "fromfile" => super::array_file::a_fromfile, "tofile" => super::array_file::a_tofile,
     "append" => a_append, "extend" => a_extend, "tobytes" => a_tobytes,
     "frombytes" => a_frombytes, "tolist" => a_tolist, "fromlist" => a_fromlist,
     "pop" => a_pop, "insert" => a_insert, "index" => a_index, "count" => a_count,
@@ -74,6 +76,7 @@ static ARRAY: ClassSpec = ClassSpec {
 /// Builds the `array` module.
 pub fn init(vm: &mut Vm) -> Value {
     let cls = Value::Type(class_of(vm, &ARRAY));
+    register_sequence(vm, &cls);
     new_module(
         "array",
         super::array_pickle::FUNCTIONS,
@@ -83,6 +86,22 @@ pub fn init(vm: &mut Vm) -> Value {
             ("typecodes", Value::str(TYPECODES)),
         ],
     )
+}
+
+/// `collections.abc.MutableSequence.register(array)`, as the module's
+/// initialisation does in CPython. Without the standard library (the VM
+/// run on its own) there is nothing to register with, and arrays work
+/// the same apart from `isinstance` against the ABCs.
+fn register_sequence(vm: &mut Vm, cls: &Value) {
+    let Ok(abc) = vm.import_dotted("collections.abc") else {
+        return;
+    };
+    let name = vm.intern("MutableSequence");
+    if let Ok(seq) = vm.get_attr(&abc, &name) {
+        // An error here is the ABC machinery's own; CPython would fail the
+        // import with it, which would hide `array` for an `isinstance` detail.
+        let _ = vm.call_method(&seq, "register", std::slice::from_ref(cls));
+    }
 }
 
 pub(super) fn itemsize(code: u8) -> usize {
@@ -227,7 +246,7 @@ fn item_bytes(code: u8, v: &Value, out: &mut Vec<u8>) {
         (b'f', Value::Float(f)) => out.extend_from_slice(&(*f as f32).to_ne_bytes()),
         (b'd', Value::Float(f)) => out.extend_from_slice(&f.to_ne_bytes()),
         (b'u', Value::Str(s)) => {
-            let c = s.as_str().chars().next().map_or(0, u32::from);
+            let c = s.code_points().next().unwrap_or(0);
             out.extend_from_slice(&c.to_ne_bytes());
         }
         _ => {
@@ -263,10 +282,10 @@ pub(super) fn item_from_bytes(code: u8, b: &[u8]) -> Value {
     match code {
         b'f' => Value::Float(f64::from(f32::from_bits(u as u32))),
         b'd' => Value::Float(f64::from_bits(u)),
-        b'u' => {
-            let c = char::from_u32(u as u32).unwrap_or('\u{fffd}');
-            Value::char(c)
-        }
+        // Lone surrogates are kept; a code past U+10FFFF cannot be a str
+        // (`tounicode` refuses it).
+        b'u' if u <= 0x10FFFF => crate::str_surrogates::one_char(u as u32),
+        b'u' => Value::char('\u{fffd}'),
         b'b' | b'h' | b'i' | b'l' | b'q' => Value::Int(sext(u)),
         _ => match i64::try_from(u) {
             Ok(i) => Value::Int(i),
@@ -280,11 +299,23 @@ impl Array {
         itemsize(self.code)
     }
 
-    fn len(&self) -> usize {
+    /// The typecode.
+    pub(super) fn code(&self) -> u8 {
+        self.code
+    }
+
+    /// The items in the machine layout.
+    pub(super) fn bytes(&self) -> &[u8] {
+        &self.data
+    }
+
+    /// The number of items.
+    pub(super) fn len(&self) -> usize {
         self.data.len() / self.size()
     }
 
-    fn get(&self, i: usize) -> Value {
+    /// Item `i`, which must be below [`Array::len`].
+    pub(super) fn get(&self, i: usize) -> Value {
         let size = self.size();
         item_from_bytes(self.code, &self.data[i * size..(i + 1) * size])
     }
@@ -294,6 +325,30 @@ impl Array {
             .chunks_exact(self.size())
             .map(|c| item_from_bytes(self.code, c))
             .collect()
+    }
+
+    /// The str of a `'u'` array's code points (`tounicode`).
+    fn text(&self) -> PyResult<Value> {
+        let mut cps = Vec::with_capacity(self.len());
+        for c in self.data.chunks_exact(4) {
+            let cp = u32::from_ne_bytes([c[0], c[1], c[2], c[3]]);
+            if cp > 0x10FFFF {
+                return Err(PyErr::value_error(format!(
+                    "character U+{cp:x} is not in range [U+0000; U+10ffff]"
+                )));
+            }
+            cps.push(cp);
+        }
+        Ok(
+            match cps
+                .iter()
+                .map(|&c| char::from_u32(c))
+                .collect::<Option<String>>()
+            {
+                Some(s) => Value::string(s),
+                None => Value::from_code_points(cps),
+            },
+        )
     }
 
     /// Refuses a change of length while a memoryview exports the items
@@ -368,7 +423,7 @@ pub(crate) fn export(v: &Value) -> Option<PyResult<(u8, ArrayExport)>> {
     Some(Ok((code, ArrayExport { state, exports })))
 }
 
-fn me(a: &Args<'_>, name: &str) -> PyResult<Rc<RefCell<Array>>> {
+pub(super) fn me(a: &Args<'_>, name: &str) -> PyResult<Rc<RefCell<Array>>> {
     receiver::<Array>(a, "array.array", name)
 }
 
@@ -395,7 +450,8 @@ pub(super) fn new_array(vm: &mut Vm, code: u8, data: Vec<u8>) -> Value {
 pub(super) fn array_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let cls = cls_arg(&a)?;
     let args = &a.pos[1..];
-    if !a.kwnames.is_empty() {
+    // Subclasses may take keywords (for their own `__init__`).
+    if !a.kwnames.is_empty() && Rc::ptr_eq(&cls, &class_of(vm, &ARRAY)) {
         return Err(PyErr::type_error(
             "array.array() takes no keyword arguments",
         ));
@@ -435,8 +491,8 @@ pub(super) fn array_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                     char::from(code)
                 )));
             }
-            for c in s.as_str().chars() {
-                arr.data.extend_from_slice(&u32::from(c).to_ne_bytes());
+            for cp in s.code_points() {
+                arr.data.extend_from_slice(&cp.to_ne_bytes());
             }
         }
         Some(Value::Bytes(_) | Value::ByteArray(_)) => {
@@ -473,7 +529,7 @@ pub(super) fn array_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(new_object(&cls, arr))
 }
 
-fn frombytes(arr: &mut Array, data: &[u8]) -> PyResult<()> {
+pub(super) fn frombytes(arr: &mut Array, data: &[u8]) -> PyResult<()> {
     let size = arr.size();
     if data.len() % size != 0 {
         return Err(PyErr::value_error(
@@ -614,8 +670,8 @@ fn a_delitem(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn a_iter(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "__iter__")?;
-    let items = borrow(&st)?.items();
-    vm.get_iter(&Value::list(items))
+    rest(&a).no_args("array.__iter__")?;
+    Ok(super::array_iter::new_iter(vm, st, a.pos[0].clone()))
 }
 
 fn a_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -633,19 +689,9 @@ fn a_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         return Ok(Value::string(format!("{name}('{c}')")));
     }
     if code == b'u' {
-        let text: String = items
-            .iter()
-            .filter_map(|v| match v {
-                Value::Str(s) => Some(s.as_str().to_string()),
-                _ => None,
-            })
-            .collect();
-        return Ok(Value::string(format!(
-            "{}('{}', {})",
-            name,
-            c,
-            pith_repr::str_repr(&text)
-        )));
+        let text = borrow(&st)?.text()?;
+        let text = vm.repr_of(&text)?;
+        return Ok(Value::string(format!("{name}('{c}', {text})")));
     }
     let list = vm.repr_of(&Value::list(items))?;
     Ok(Value::string(format!("{name}('{c}', {list})")))
@@ -687,6 +733,45 @@ fn a_eq(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         }
     }
     Ok(Value::Bool(true))
+}
+
+/// `<`, `<=`, `>`, `>=` as `array_richcompare`: the first pair of items
+/// that differ decides, else the lengths.
+fn ordered(vm: &mut Vm, a: &Args<'_>, op: CmpOp, name: &str) -> PyResult<Value> {
+    let st = me(a, name)?;
+    let other = arg1(a, name)?;
+    let mine = borrow(&st)?.items();
+    let Some((_, theirs)) = items_of(other)? else {
+        return Ok(Value::NotImplemented);
+    };
+    for (x, y) in mine.iter().zip(&theirs) {
+        if !vm.compare_bool(CmpOp::Eq, x, y)? {
+            return vm.rich_compare(op, x, y);
+        }
+    }
+    let (m, t) = (mine.len(), theirs.len());
+    Ok(Value::Bool(match op {
+        CmpOp::Lt => m < t,
+        CmpOp::Le => m <= t,
+        CmpOp::Gt => m > t,
+        _ => m >= t,
+    }))
+}
+
+fn a_lt(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    ordered(vm, &a, CmpOp::Lt, "__lt__")
+}
+
+fn a_le(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    ordered(vm, &a, CmpOp::Le, "__le__")
+}
+
+fn a_gt(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    ordered(vm, &a, CmpOp::Gt, "__gt__")
+}
+
+fn a_ge(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    ordered(vm, &a, CmpOp::Ge, "__ge__")
 }
 
 fn a_ne(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -761,6 +846,19 @@ fn a_iadd(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(a.pos[0].clone())
 }
 
+/// Refuses a repeat count without `__index__` with the message of
+/// CPython's sequence repetition (`array * 2.0`).
+fn repeat_count(n: &Value) -> PyResult<()> {
+    if crate::protocol::has_index(n) {
+        Ok(())
+    } else {
+        Err(PyErr::type_error(format!(
+            "can't multiply sequence by non-int of type '{}'",
+            type_name(n)
+        )))
+    }
+}
+
 /// The bytes of `data` repeated `n` times, within the VM's memory budget.
 fn repeated(vm: &mut Vm, data: &[u8], n: &Value) -> PyResult<Vec<u8>> {
     let n = vm.index_value(n)?.max(0) as usize;
@@ -775,9 +873,7 @@ fn repeated(vm: &mut Vm, data: &[u8], n: &Value) -> PyResult<Vec<u8>> {
 fn a_mul(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "__mul__")?;
     let n = arg1(&a, "__mul__")?;
-    if !matches!(n, Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) {
-        return Ok(Value::NotImplemented);
-    }
+    repeat_count(n)?;
     let (code, data) = {
         let s = borrow(&st)?;
         (s.code, s.data.clone())
@@ -786,12 +882,20 @@ fn a_mul(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(new_array(vm, code, out))
 }
 
+/// `n * array`: a count without `__index__` leaves the error to the left
+/// operand's repetition (`'x' * array` names the array's type).
+fn a_rmul(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let n = arg1(&a, "__rmul__")?;
+    if !crate::protocol::has_index(n) {
+        return Ok(Value::NotImplemented);
+    }
+    a_mul(vm, a)
+}
+
 fn a_imul(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "__imul__")?;
     let n = arg1(&a, "__imul__")?;
-    if !matches!(n, Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) {
-        return Ok(Value::NotImplemented);
-    }
+    repeat_count(n)?;
     let data = borrow(&st)?.data.clone();
     let out = repeated(vm, &data, n)?;
     let mut s = borrow(&st)?;
@@ -828,6 +932,7 @@ fn a_extend(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn a_tobytes(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "tobytes")?;
+    rest(&a).no_args("array.tobytes")?;
     let s = borrow(&st)?;
     Ok(Value::Bytes(Rc::new(s.data.clone())))
 }
@@ -850,6 +955,7 @@ fn a_frombytes(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn a_tolist(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "tolist")?;
+    rest(&a).no_args("array.tolist")?;
     let items = borrow(&st)?.items();
     Ok(Value::list(items))
 }
@@ -922,13 +1028,36 @@ fn position(vm: &mut Vm, st: &RefCell<Array>, x: &Value) -> PyResult<Option<usiz
     Ok(None)
 }
 
+/// `index(v, start=0, stop=sys.maxsize, /)`.
 fn a_index(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "index")?;
-    let x = arg1(&a, "index")?;
-    match position(vm, &st, x)? {
-        Some(i) => Ok(Value::Int(i as i64)),
-        None => Err(PyErr::value_error("array.index(x): x not in array")),
+    let args = positional(&rest(&a), "index", 1, 3)?;
+    let len = borrow(&st)?.len() as i64;
+    let bound = |vm: &mut Vm, v: Option<&Value>, default: i64| -> PyResult<i64> {
+        let i = match v {
+            Some(v) => crate::protocol::slice_index(vm, v)?,
+            None => default,
+        };
+        Ok(if i < 0 { (i + len).max(0) } else { i })
+    };
+    let start = bound(vm, args.get(1), 0)?;
+    let stop = bound(vm, args.get(2), i64::MAX)?;
+    let mut i = start;
+    while i < stop {
+        // The array may shrink under `__eq__`: stop at its current end.
+        let item = {
+            let s = borrow(&st)?;
+            if i as usize >= s.len() {
+                break;
+            }
+            s.get(i as usize)
+        };
+        if vm.compare_bool(CmpOp::Eq, &item, &args[0])? {
+            return Ok(Value::Int(i));
+        }
+        i += 1;
     }
+    Err(PyErr::value_error("array.index(x): x not in array"))
 }
 
 fn a_count(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -962,6 +1091,7 @@ fn a_remove(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn a_reverse(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "reverse")?;
+    rest(&a).no_args("array.reverse")?;
     let mut s = borrow(&st)?;
     let size = s.size();
     let data = std::mem::take(&mut s.data);
@@ -971,6 +1101,7 @@ fn a_reverse(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn a_byteswap(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "byteswap")?;
+    rest(&a).no_args("array.byteswap")?;
     let mut s = borrow(&st)?;
     let size = s.size();
     for c in s.data.chunks_exact_mut(size) {
@@ -981,6 +1112,7 @@ fn a_byteswap(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn a_buffer_info(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "buffer_info")?;
+    rest(&a).no_args("array.buffer_info")?;
     let n = borrow(&st)?.len();
     // No stable address exists for the items; the identity stands in for it.
     let addr = a.pos.first().map_or(0, Value::identity) as i64;
@@ -989,21 +1121,14 @@ fn a_buffer_info(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn a_tounicode(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "tounicode")?;
+    rest(&a).no_args("array.tounicode")?;
     let s = borrow(&st)?;
     if s.code != b'u' {
         return Err(PyErr::value_error(
             "tounicode() may only be called on unicode type arrays",
         ));
     }
-    let text: String = s
-        .items()
-        .iter()
-        .filter_map(|v| match v {
-            Value::Str(c) => Some(c.as_str().to_string()),
-            _ => None,
-        })
-        .collect();
-    Ok(Value::string(text))
+    s.text()
 }
 
 fn a_fromunicode(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -1021,8 +1146,11 @@ fn a_fromunicode(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             "fromunicode() may only be called on unicode type arrays",
         ));
     }
-    let chars: Vec<Value> = text.as_str().chars().map(Value::char).collect();
-    s.push_all(&chars)?;
+    let added = text.code_points().count();
+    s.resize_to(s.len() + added)?;
+    for cp in text.code_points() {
+        s.data.extend_from_slice(&cp.to_ne_bytes());
+    }
     Ok(Value::None)
 }
 

@@ -270,19 +270,7 @@ fn appendleft(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn no_args(a: &Args<'_>, name: &str) -> PyResult<()> {
-    if !a.kwnames.is_empty() {
-        return Err(PyErr::type_error(format!(
-            "deque.{name}() takes no keyword arguments"
-        )));
-    }
-    if a.pos.len() > 1 {
-        return Err(PyErr::type_error(format!(
-            "deque.{}() takes no arguments ({} given)",
-            name,
-            a.pos.len() - 1
-        )));
-    }
-    Ok(())
+    rest(a).no_args(&format!("deque.{name}"))
 }
 
 fn pop(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -424,30 +412,7 @@ fn count(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn slice_index(vm: &mut Vm, v: &Value, len: usize) -> PyResult<usize> {
-    let n = match v {
-        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Instance(_) => {
-            match vm.index_value(v) {
-                Ok(n) => n,
-                Err(e) if e.is(ExcKind::OverflowError) => {
-                    if matches!(v, Value::BigInt(b) if b.sign() == num_bigint::Sign::Minus) {
-                        i64::MIN
-                    } else {
-                        i64::MAX
-                    }
-                }
-                Err(_) => {
-                    return Err(PyErr::type_error(
-                        "slice indices must be integers or have an __index__ method",
-                    ))
-                }
-            }
-        }
-        _ => {
-            return Err(PyErr::type_error(
-                "slice indices must be integers or have an __index__ method",
-            ))
-        }
-    };
+    let n = crate::protocol::slice_index(vm, v)?;
     let len = len as i64;
     let n = if n < 0 { (n + len).max(0) } else { n.min(len) };
     Ok(n as usize)

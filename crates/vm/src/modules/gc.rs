@@ -37,15 +37,7 @@ pub fn init(_vm: &mut Vm) -> Value {
 }
 
 fn no_args(a: &Args<'_>, name: &str) -> PyResult<()> {
-    a.no_kw(&format!("gc.{name}"))?;
-    if !a.pos.is_empty() {
-        return Err(PyErr::type_error(format!(
-            "gc.{}() takes no arguments ({} given)",
-            name,
-            a.pos.len()
-        )));
-    }
-    Ok(())
+    a.no_args(&format!("gc.{name}"))
 }
 
 fn one<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Value> {

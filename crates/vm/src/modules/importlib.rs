@@ -150,23 +150,17 @@ pub(crate) fn setup_bootstrap(vm: &mut Vm, name: &str, module: &Value) -> PyResu
         "importlib._bootstrap" => {
             let sys = vm.import_module("sys")?;
             let imp = vm.import_module("_imp")?;
-            call_attr(vm, module, "_install", &[sys, imp])?;
+            vm.call_method(module, "_install", &[sys, imp])?;
         }
         "importlib._bootstrap_external" => {
             let bootstrap = vm.import_dotted("importlib._bootstrap")?;
-            call_attr(vm, module, "_install", std::slice::from_ref(&bootstrap))?;
+            vm.call_method(module, "_install", std::slice::from_ref(&bootstrap))?;
             let key = vm.intern("_bootstrap_external");
             vm.set_attr(&bootstrap, &key, module.clone())?;
         }
         _ => {}
     }
     Ok(())
-}
-
-fn call_attr(vm: &mut Vm, obj: &Value, name: &str, args: &[Value]) -> PyResult<Value> {
-    let key = vm.intern(name);
-    let f = vm.get_attr(obj, &key)?;
-    vm.call(&f, args)
 }
 
 /// `_frozen_importlib.__getattr__`: names the native module lacks come

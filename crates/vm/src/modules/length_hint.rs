@@ -45,7 +45,7 @@ fn builtin_hint(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     };
     let (hint, obj) = match it.try_borrow() {
         Ok(b) => {
-            let obj = match &*b {
+            let obj = match b.core() {
                 crate::iter::IterObj::SeqIndex { obj, .. } => Some(obj.clone()),
                 _ => None,
             };

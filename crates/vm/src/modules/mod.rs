@@ -20,6 +20,8 @@ use crate::vm::Vm;
 
 pub mod abc;
 pub mod array;
+mod array_file;
+mod array_iter;
 mod array_pickle;
 pub mod ast;
 mod ast_docs;

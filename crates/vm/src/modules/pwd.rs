@@ -78,18 +78,7 @@ pub(super) fn one_arg<'a>(a: &Args<'a>, qualname: &str) -> PyResult<&'a Value> {
 
 /// A `METH_NOARGS` function's check.
 pub(super) fn no_args(a: &Args<'_>, qualname: &str) -> PyResult<()> {
-    if !a.kwnames.is_empty() {
-        return Err(PyErr::type_error(format!(
-            "{qualname}() takes no keyword arguments"
-        )));
-    }
-    if !a.pos.is_empty() {
-        return Err(PyErr::type_error(format!(
-            "{qualname}() takes no arguments ({} given)",
-            a.pos.len()
-        )));
-    }
-    Ok(())
+    a.no_args(qualname)
 }
 
 /// A uid or gid as posixmodule.c's `_Py_Uid_Converter` reads it: `-1`

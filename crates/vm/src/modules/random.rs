@@ -246,19 +246,7 @@ fn random_random(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn no_args(a: &Args<'_>, name: &str) -> PyResult<()> {
-    if !a.kwnames.is_empty() {
-        return Err(PyErr::type_error(format!(
-            "Random.{name}() takes no keyword arguments"
-        )));
-    }
-    if a.pos.len() != 1 {
-        return Err(PyErr::type_error(format!(
-            "Random.{}() takes no arguments ({} given)",
-            name,
-            a.pos.len() - 1
-        )));
-    }
-    Ok(())
+    crate::native::rest(a).no_args(&format!("Random.{name}"))
 }
 
 fn one_arg<'a>(a: &Args<'a>, name: &str, min: usize) -> PyResult<Option<&'a Value>> {

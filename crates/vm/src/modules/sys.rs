@@ -529,15 +529,7 @@ fn builtin_module_names() -> Value {
 }
 
 fn no_args(a: &Args<'_>, name: &str) -> PyResult<()> {
-    a.no_kw(name)?;
-    if !a.pos.is_empty() {
-        return Err(PyErr::type_error(format!(
-            "{}() takes no arguments ({} given)",
-            name,
-            a.pos.len()
-        )));
-    }
-    Ok(())
+    a.no_args(name)
 }
 
 fn one<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Value> {

@@ -73,11 +73,11 @@ fn raw_read(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let obj = this(&a)?;
     let size = super::int_arg_or(vm, a.pos.get(1).or_else(|| a.kw("size")), -1)?;
     if size < 0 {
-        return call_method(vm, obj, "readall", &[]);
+        return vm.call_method(obj, "readall", &[]);
     }
     let len = usize::try_from(size).unwrap_or(0);
     let buf = Rc::new(std::cell::RefCell::new(vec![0u8; len]));
-    let n = call_method(vm, obj, "readinto", &[Value::ByteArray(buf.clone())])?;
+    let n = vm.call_method(obj, "readinto", &[Value::ByteArray(buf.clone())])?;
     if matches!(n, Value::None) {
         return Ok(Value::None);
     }
@@ -99,7 +99,7 @@ fn raw_readall(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let obj = this(&a)?;
     let mut out = Vec::new();
     loop {
-        let chunk = call_method(vm, obj, "read", &[Value::Int(8192)])?;
+        let chunk = vm.call_method(obj, "read", &[Value::Int(8192)])?;
         match &chunk {
             Value::None if out.is_empty() => return Ok(Value::None),
             Value::None => break,
@@ -195,7 +195,7 @@ fn check_closed(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 /// `_checkReadable()` and its siblings: the capability method's `True`,
 /// else `io.UnsupportedOperation`.
 fn check_capability(vm: &mut Vm, a: &Args<'_>, method: &str, what: &str) -> PyResult<Value> {
-    let r = call_method(vm, this(a)?, method, &[])?;
+    let r = vm.call_method(this(a)?, method, &[])?;
     if !matches!(r, Value::Bool(true)) {
         return Err(super::unsupported(
             vm,
@@ -217,12 +217,6 @@ fn check_seekable(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     check_capability(vm, &a, "seekable", "seekable")
 }
 
-fn call_method(vm: &mut Vm, obj: &Value, name: &str, args: &[Value]) -> PyResult<Value> {
-    let key = vm.intern(name);
-    let f = vm.get_attr(obj, &key)?;
-    vm.call(&f, args)
-}
-
 fn closed(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let obj = this(&a)?;
     Ok(Value::Bool(is_closed(vm, obj)?))
@@ -234,7 +228,7 @@ fn close(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     if is_closed(vm, obj)? {
         return Ok(Value::None);
     }
-    let flushed = call_method(vm, obj, "flush", &[]);
+    let flushed = vm.call_method(obj, "flush", &[]);
     let key = vm.intern("__IOBase_closed");
     vm.set_attr(obj, &key, Value::Bool(true))?;
     flushed.map(|_| Value::None)
@@ -252,7 +246,7 @@ fn enter(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn exit(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    call_method(vm, this(&a)?, "close", &[])
+    vm.call_method(this(&a)?, "close", &[])
 }
 
 fn no(_: &mut Vm, _: Args<'_>) -> PyResult<Value> {
@@ -280,7 +274,7 @@ fn is_empty(v: &Value) -> bool {
 }
 
 fn next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let line = call_method(vm, this(&a)?, "readline", &[])?;
+    let line = vm.call_method(this(&a)?, "readline", &[])?;
     if is_empty(&line) {
         return Err(PyErr::new(ExcKind::StopIteration, ""));
     }
@@ -297,7 +291,7 @@ fn readline(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     };
     let mut out = Vec::new();
     while limit.map_or(true, |l| out.len() < l) {
-        let chunk = call_method(vm, obj, "read", &[Value::Int(1)])?;
+        let chunk = vm.call_method(obj, "read", &[Value::Int(1)])?;
         let bytes = match &chunk {
             Value::Bytes(b) => b.to_vec(),
             Value::ByteArray(b) => b.borrow().clone(),
@@ -323,7 +317,7 @@ fn readlines(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let obj = this(&a)?;
     let mut lines = Vec::new();
     loop {
-        let line = call_method(vm, obj, "readline", &[])?;
+        let line = vm.call_method(obj, "readline", &[])?;
         if is_empty(&line) {
             return Ok(Value::list(lines));
         }
@@ -341,7 +335,7 @@ fn writelines(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     };
     let items = vm.collect(lines)?;
     for line in items {
-        call_method(vm, obj, "write", &[line])?;
+        vm.call_method(obj, "write", &[line])?;
     }
     Ok(Value::None)
 }
