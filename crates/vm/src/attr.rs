@@ -149,17 +149,47 @@ fn no_type_attribute(t: &Rc<TypeObj>, name: &Rc<StrObj>) -> PyErr {
 
 /// `property 'name'` in a property's error messages; `property` when it has
 /// no name (made outside a class body, so `__set_name__` never ran).
-fn property_label(name: &Value) -> String {
+pub(crate) fn property_label(name: &Value) -> String {
     match name {
         Value::None => "property".to_string(),
-        n => format!("property '{}'", crate::repr::to_str(n)),
+        n => format!("property {}", crate::repr::repr(n)),
     }
+}
+
+/// `'C.D' object has no getter`: a property's errors name the instance's
+/// class by its `__qualname__`, quoted as `%R` does.
+pub(crate) fn property_missing(name: &Value, obj: &Value, what: &str) -> PyErr {
+    let t = crate::types::type_of(obj);
+    let qualname = match &t.heap {
+        Some(h) => Value::Str(h.qualname.borrow().clone()),
+        None => Value::str(&t.name),
+    };
+    PyErr::new(
+        ExcKind::AttributeError,
+        format!(
+            "{} of {} object has no {what}",
+            property_label(name),
+            crate::repr::repr(&qualname)
+        ),
+    )
 }
 
 fn key_str(k: &Value) -> Option<Rc<str>> {
     match k {
         Value::Str(s) => Some(Rc::from(s.as_str())),
         _ => None,
+    }
+}
+
+/// Whether the class of `v`, wrapped by a `classmethod`, has `__get__`
+/// beyond a function's (which binds to the class either way).
+fn has_descr_get(v: &Value) -> bool {
+    match v {
+        Value::Descr(d) => !matches!(**d, Descr::MappingProxy(_)),
+        Value::Instance(i) => {
+            special(&i.class(), D::Get).is_some() || matches!(i.payload(), Some(Value::Descr(_)))
+        }
+        _ => false,
     }
 }
 
@@ -177,6 +207,11 @@ impl Vm {
                 Value::Method(Rc::new((obj.clone(), attr)))
             }
             Value::Descr(ref d) => match &**d {
+                // `cm_descr_get`: a wrapped descriptor (a property) is bound
+                // with the class as its instance.
+                Descr::ClassMethod(f) if has_descr_get(f) => {
+                    return self.bind_attr(f.clone(), &Value::Type(owner.clone()), owner)
+                }
                 Descr::ClassMethod(f) => {
                     Value::Method(Rc::new((Value::Type(owner.clone()), f.clone())))
                 }
@@ -186,14 +221,7 @@ impl Vm {
                         return Ok(attr.clone());
                     }
                     if matches!(fget, Value::None) {
-                        return Err(PyErr::new(
-                            ExcKind::AttributeError,
-                            format!(
-                                "{} of '{}' object has no getter",
-                                property_label(&name.borrow()),
-                                crate::types::type_name(obj)
-                            ),
-                        ));
+                        return Err(property_missing(&name.borrow(), obj, "getter"));
                     }
                     self.call(fget, std::slice::from_ref(obj))?
                 }
@@ -378,6 +406,16 @@ impl Vm {
         let owned;
         let t = class_ref!(obj, owned);
         if let Some(a) = lookup(t, name) {
+            // A `property` subclass that does not override `__set__` (or
+            // `__delete__`) stores (or deletes) through the property it wraps.
+            let op = if value.is_some() { D::Set } else { D::Delete };
+            let a = match &a {
+                Value::Instance(i) if special(&i.class(), op).is_none() => match i.payload() {
+                    Some(p @ Value::Descr(d)) if matches!(**d, Descr::Property { .. }) => p.clone(),
+                    _ => a,
+                },
+                _ => a,
+            };
             match &a {
                 Value::Descr(d) => {
                     if let Descr::Property {
@@ -389,15 +427,8 @@ impl Vm {
                     {
                         let f = if value.is_some() { fset } else { fdel };
                         if matches!(f, Value::None) {
-                            return Err(PyErr::new(
-                                ExcKind::AttributeError,
-                                format!(
-                                    "{} of '{}' object has no {}",
-                                    property_label(&pname.borrow()),
-                                    t.name,
-                                    if value.is_some() { "setter" } else { "deleter" }
-                                ),
-                            ));
+                            let what = if value.is_some() { "setter" } else { "deleter" };
+                            return Err(property_missing(&pname.borrow(), obj, what));
                         }
                         let f = f.clone();
                         match value {
@@ -536,7 +567,7 @@ impl Vm {
         // `type`'s own data descriptors come before the class's namespace
         // (its `__dict__` getset for the instances must not answer `C.__dict__`).
         if is_type_data_attr(name.as_str()) {
-            if let Some(v) = type_special_attr(t, name.as_str()) {
+            if let Some(v) = type_special_attr(self, t, name.as_str()) {
                 return Ok(v);
             }
         }
@@ -554,7 +585,7 @@ impl Vm {
                 other => self.bind_attr(other, &Value::None, t),
             };
         }
-        if let Some(v) = type_special_attr(t, name.as_str()) {
+        if let Some(v) = type_special_attr(self, t, name.as_str()) {
             return Ok(v);
         }
         if let Some(a) = meta_attr {
@@ -567,6 +598,10 @@ impl Vm {
         }
         if let Some(d) = crate::modules::builtins::type_attr_descriptor(self, t, name) {
             return Ok(d);
+        }
+        if name.as_str() == "__abstractmethods__" {
+            // `type_abstractmethods`: the getset finds none in the class's dict.
+            return Err(PyErr::new(ExcKind::AttributeError, "__abstractmethods__"));
         }
         Err(no_type_attribute(t, name))
     }
@@ -601,6 +636,19 @@ impl Vm {
                 return Err(PyErr::new(ExcKind::AttributeError, "readonly attribute"))
             }
             _ => {}
+        }
+        if value.is_none()
+            && matches!(
+                name.as_str(),
+                "__doc__" | "__module__" | "__name__" | "__bases__"
+            )
+        {
+            // `check_set_special_type_attr`: `type`'s setters refuse deletion.
+            return Err(PyErr::type_error(format!(
+                "cannot delete '{}' attribute of immutable type '{}'",
+                name.as_str(),
+                class_name(t)
+            )));
         }
         if name.as_str() == "__qualname__" {
             // A data descriptor of `type` too (`type_set_qualname`).
@@ -831,12 +879,12 @@ pub(crate) fn class_name(t: &Rc<TypeObj>) -> String {
 }
 
 /// `C.__dict__`: the read-only view of a class's namespace.
-pub(crate) fn type_dict_proxy(t: &Rc<TypeObj>) -> Value {
-    type_special_attr(t, "__dict__").unwrap_or(Value::None)
+pub(crate) fn type_dict_proxy(vm: &mut Vm, t: &Rc<TypeObj>) -> Value {
+    type_special_attr(vm, t, "__dict__").unwrap_or(Value::None)
 }
 
 /// `__name__`, `__mro__`, `__dict__`... of a class.
-fn type_special_attr(t: &Rc<TypeObj>, name: &str) -> Option<Value> {
+fn type_special_attr(vm: &mut Vm, t: &Rc<TypeObj>, name: &str) -> Option<Value> {
     let h = t.heap.as_ref();
     Some(match name {
         "__name__" => Value::string(class_name(t)),
@@ -861,9 +909,9 @@ fn type_special_attr(t: &Rc<TypeObj>, name: &str) -> Option<Value> {
         // Read-only: lookup caches rely on every write going through `type_setattr`.
         "__dict__" => match h {
             Some(h) => crate::mappingproxy::new(h.dict.clone()),
-            None => {
-                crate::mappingproxy::new(Rc::new(RefCell::new(crate::native::builtin_type_dict(t))))
-            }
+            None => crate::mappingproxy::new(Rc::new(RefCell::new(
+                crate::native::builtin_type_dict(vm, t),
+            ))),
         },
         "__class__" => Value::Type(class::metatype(t)),
         "__doc__" => match h {

@@ -52,6 +52,7 @@ pub(crate) fn own_methods(kind: TypeKind) -> &'static [BuiltinDef] {
     match kind {
         TypeKind::Object => OBJECT_METHODS,
         TypeKind::Type => TYPE_METHODS,
+        TypeKind::Property => &crate::descr::PROPERTY_METHODS,
         _ => &[],
     }
 }
@@ -153,6 +154,7 @@ pub fn builtin_attr(t: &Rc<TypeObj>, name: &str) -> Option<Value> {
         TypeKind::Exception(crate::types::ExcKind::BaseException) => EXC_METHODS,
         TypeKind::Exception(crate::types::ExcKind::BaseExceptionGroup) => crate::exc_group::METHODS,
         TypeKind::List | TypeKind::Dict | TypeKind::Set => CONTAINER_INIT,
+        TypeKind::Property => &crate::descr::PROPERTY_METHODS,
         _ => &[],
     };
     if let Some(def) = table.iter().find(|d| d.name == name) {
@@ -326,6 +328,16 @@ fn object_getattribute(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     // are found as `type.__getattribute__` finds them.
     if let Value::Type(t) = obj {
         return vm.type_getattr(t, &name);
+    }
+    if let Value::Module(m) = obj {
+        // A module's attributes live in its dict (CPython's `tp_dictoffset`),
+        // which the class's `__dict__` member reads (`inspect.getattr_static`).
+        if name.as_str() == "__dict__" {
+            return Ok(Value::Dict(m.dict.clone()));
+        }
+        if let Some(v) = m.dict.borrow().get_str(&name).cloned() {
+            return Ok(v);
+        }
     }
     vm.generic_getattr(obj, &name)
 }

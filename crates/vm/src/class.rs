@@ -249,7 +249,10 @@ pub fn is_data_descriptor(v: &Value) -> bool {
         Value::Descr(d) => matches!(**d, Descr::Property { .. }),
         Value::Instance(i) => {
             let t = i.class();
-            special(&t, D::Set).is_some() || special(&t, D::Delete).is_some()
+            special(&t, D::Set).is_some()
+                || special(&t, D::Delete).is_some()
+                // A `property` subclass inherits `__set__` and `__delete__`.
+                || matches!(i.payload(), Some(Value::Descr(d)) if matches!(**d, Descr::Property { .. }))
         }
         _ => false,
     }
@@ -763,6 +766,11 @@ pub(crate) fn make_type(
             Value::Instance(i) => {
                 if let Some(f) = special(&i.class(), D::SetName) {
                     vm.call(&f, &[v.clone(), cls.clone(), k.clone()])?;
+                } else if let Some(Value::Descr(d)) = i.payload() {
+                    // A `property` subclass inherits `property.__set_name__`.
+                    if let Descr::Property { name, .. } = &**d {
+                        *name.borrow_mut() = k.clone();
+                    }
                 }
             }
             Value::Descr(d) => {

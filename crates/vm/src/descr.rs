@@ -224,8 +224,8 @@ pub fn getattr(vm: &mut Vm, v: &Value, d: &Descr, name: &Rc<StrObj>) -> PyResult
             doc,
             ..
         } => {
-            let maker = |which: u8| -> Value {
-                Value::BoundBuiltin(Rc::new((v.clone(), &PROPERTY_COPIERS[which as usize])))
+            let maker = |which: usize| -> Value {
+                Value::BoundBuiltin(Rc::new((v.clone(), &PROPERTY_METHODS[which])))
             };
             Ok(match n {
                 "fget" => fget.clone(),
@@ -245,18 +245,21 @@ pub fn getattr(vm: &mut Vm, v: &Value, d: &Descr, name: &Rc<StrObj>) -> PyResult
                             continue;
                         }
                         match vm.get_attr(f, &n) {
-                            Ok(v) if crate::ops::truthy(&v) => return Ok(Value::Bool(true)),
-                            Ok(_) => {}
+                            Ok(v) => {
+                                if vm.truthy(&v)? {
+                                    return Ok(Value::Bool(true));
+                                }
+                            }
                             Err(e) if e.is(ExcKind::AttributeError) => {}
                             Err(e) => return Err(e),
                         }
                     }
                     Value::Bool(false)
                 }
-                "getter" => maker(0),
-                "setter" => maker(1),
-                "deleter" => maker(2),
-                _ => return Err(crate::protocol::attribute_error(v, n)),
+                _ => match PROPERTY_METHODS.iter().position(|d| d.name == n) {
+                    Some(i) => maker(i),
+                    None => return Err(crate::protocol::attribute_error(v, n)),
+                },
             })
         }
         Descr::ClassMethod(f) | Descr::StaticMethod(f) => match n {
@@ -267,7 +270,9 @@ pub fn getattr(vm: &mut Vm, v: &Value, d: &Descr, name: &Rc<StrObj>) -> PyResult
     }
 }
 
-static PROPERTY_COPIERS: [crate::func::BuiltinDef; 3] = [
+/// The methods of `property`: the copiers `getter`, `setter`, `deleter`
+/// (in that order: `p.getter` binds entry 0) and `__set_name__`.
+pub(crate) static PROPERTY_METHODS: [crate::func::BuiltinDef; 4] = [
     crate::func::BuiltinDef {
         name: "getter",
         func: property_getter,
@@ -286,7 +291,35 @@ static PROPERTY_COPIERS: [crate::func::BuiltinDef; 3] = [
         owner: "property",
         is_method: true,
     },
+    crate::func::BuiltinDef {
+        name: "__set_name__",
+        func: property_set_name,
+        owner: "property",
+        is_method: true,
+    },
 ];
+
+/// `property.__set_name__(owner, name)`: the name its error messages use.
+fn property_set_name(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    a.no_kw("__set_name__")?;
+    let [p, _owner, name] = a.pos else {
+        return Err(PyErr::type_error(format!(
+            "__set_name__() takes 2 positional arguments but {} were given",
+            a.pos.len().saturating_sub(1)
+        )));
+    };
+    let p = crate::instance::payload_of(p).unwrap_or(p);
+    if let Value::Descr(d) = p {
+        if let Descr::Property { name: n, .. } = &**d {
+            *n.borrow_mut() = name.clone();
+            return Ok(Value::None);
+        }
+    }
+    Err(PyErr::type_error(format!(
+        "descriptor '__set_name__' requires a 'property' object but received a '{}'",
+        type_name(p)
+    )))
+}
 
 fn property_copy(a: Args<'_>, which: usize) -> PyResult<Value> {
     let (Some(Value::Descr(d)), Some(f)) = (a.pos.first(), a.pos.get(1)) else {

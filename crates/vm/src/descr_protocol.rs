@@ -8,7 +8,7 @@ use std::rc::Rc;
 use crate::descr::Descr;
 use crate::exc::{PyErr, PyResult};
 use crate::func::{Args, BuiltinDef};
-use crate::types::{type_of, ExcKind};
+use crate::types::type_of;
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -64,23 +64,27 @@ pub(crate) fn method(obj: &Value, name: &str) -> Option<Value> {
 }
 
 /// `f.__call__(*args, **kwargs)`: the call itself.
-fn descr_call(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(crate) fn descr_call(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let Some((f, rest)) = a.pos.split_first() else {
         return Err(PyErr::type_error("descriptor '__call__' needs an argument"));
     };
-    vm.call_with_kw(f, rest, a.kwnames, a.kwvals)
+    vm.call_with_kw(payload(f), rest, a.kwnames, a.kwvals)
 }
 
-/// `descr.__get__(instance, owner=None)`.
-fn descr_get(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+/// `descr.__get__(instance, owner=None)` (`wrap_descr_get`): bound, or
+/// as the slot wrapper `property.__get__` whose receiver may be an instance
+/// of a subclass (it works on the builtin payload).
+pub(crate) fn descr_get(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let (descr, obj, owner) = match a.pos {
         [d, o] => (d, o, None),
         [d, o, t] => (d, o, Some(t)),
         _ => {
-            return Err(PyErr::type_error(format!(
-                "expected 1 or 2 arguments, got {}",
-                a.pos.len().saturating_sub(1)
-            )))
+            let n = a.pos.len().saturating_sub(1);
+            return Err(PyErr::type_error(if n == 0 {
+                " expected at least 1 argument, got 0".to_string()
+            } else {
+                format!(" expected at most 2 arguments, got {n}")
+            }));
         }
     };
     if matches!(obj, Value::None) && matches!(owner, None | Some(Value::None)) {
@@ -90,11 +94,17 @@ fn descr_get(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         Some(Value::Type(t)) => t.clone(),
         _ => type_of(obj),
     };
-    vm.bind_attr(descr.clone(), obj, &owner)
+    vm.bind_attr(payload(descr).clone(), obj, &owner)
+}
+
+/// The builtin descriptor a receiver stands for: the payload of an
+/// instance of a `property` (or `classmethod`, ...) subclass.
+fn payload(v: &Value) -> &Value {
+    crate::instance::payload_of(v).unwrap_or(v)
 }
 
 fn property_parts(descr: &Value) -> PyResult<(Value, Value, Value)> {
-    match descr {
+    match payload(descr) {
         Value::Descr(d) => match &**d {
             Descr::Property {
                 fset, fdel, name, ..
@@ -105,11 +115,11 @@ fn property_parts(descr: &Value) -> PyResult<(Value, Value, Value)> {
     }
 }
 
-/// `property.__set__(instance, value)`.
-fn descr_set(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+/// `property.__set__(instance, value)` (`wrap_descr_set`).
+pub(crate) fn descr_set(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let [descr, obj, value] = a.pos else {
         return Err(PyErr::type_error(format!(
-            "expected 2 arguments, got {}",
+            " expected 2 arguments, got {}",
             a.pos.len().saturating_sub(1)
         )));
     };
@@ -121,8 +131,8 @@ fn descr_set(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-/// `property.__delete__(instance)`.
-fn descr_delete(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+/// `property.__delete__(instance)` (`wrap_descr_delete`).
+pub(crate) fn descr_delete(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let [descr, obj] = a.pos else {
         return Err(PyErr::type_error(format!(
             "expected 1 argument, got {}",
@@ -138,15 +148,5 @@ fn descr_delete(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn missing(name: &Value, obj: &Value, what: &str) -> PyErr {
-    let prop = match name {
-        Value::None => "property".to_string(),
-        n => format!("property '{}'", crate::repr::to_str(n)),
-    };
-    PyErr::new(
-        ExcKind::AttributeError,
-        format!(
-            "{prop} of '{}' object has no {what}",
-            crate::types::type_name(obj)
-        ),
-    )
+    crate::attr::property_missing(name, obj, what)
 }

@@ -477,8 +477,13 @@ pub fn is_callable(v: &Value) -> bool {
 
 /// The `__dict__` of a builtin type: its methods (what `types.py` reads, e.g.
 /// `dict.__dict__['fromkeys']`).
-pub fn builtin_type_dict(t: &Rc<TypeObj>) -> Dict {
+pub fn builtin_type_dict(vm: &mut Vm, t: &Rc<TypeObj>) -> Dict {
     let mut d = Dict::new();
+    // Its data descriptors (`type.__dict__['__mro__']`) come first, as
+    // `type_ready` adds `tp_members` and `tp_getset` before the methods.
+    for (name, descr) in crate::modules::builtins::own_attr_descriptors(vm, t) {
+        let _ = d.insert(Value::str(name), descr);
+    }
     if let Some(table) = crate::methods::table_for(&Value::Type(t.clone())) {
         for def in table {
             // A static method is stored wrapped, as CPython's class dicts
@@ -519,9 +524,12 @@ pub fn builtin_type_dict(t: &Rc<TypeObj>) -> Dict {
             let _ = d.insert(key, Value::Builtin(def));
         }
     }
-    if matches!(t.kind, K::Object | K::Type) {
+    // `type_ready` stores the class's docstring (or None) unless a
+    // descriptor already answers `__doc__` (`property`, `function`).
+    let doc_key = Value::str("__doc__");
+    if d.get(&doc_key).ok().flatten().is_none() {
         let doc = crate::doc_table::doc(&t.name).map_or(Value::None, Value::str);
-        let _ = d.insert(Value::str("__doc__"), doc);
+        let _ = d.insert(doc_key, doc);
     }
     if matches!(t.kind, K::List | K::Dict | K::Set | K::ByteArray) {
         // Mutable containers are unhashable: `__hash__` is None in their dict.

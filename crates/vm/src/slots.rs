@@ -49,6 +49,9 @@ slot_wrappers! {
     "__ixor__" => b::w_ixor, "__divmod__" => b::w_divmod, "__rdivmod__" => b::w_rdivmod,
     "__reversed__" => b::w_reversed, "__bool__" => w_bool, "__int__" => w_int,
     "__float__" => w_float, "__index__" => w_index,
+    "__get__" => crate::descr_protocol::descr_get, "__set__" => crate::descr_protocol::descr_set,
+    "__delete__" => crate::descr_protocol::descr_delete,
+    "__call__" => crate::descr_protocol::descr_call,
 }
 
 /// The wrapper of special method `d` for the builtin class `t`, if `t` has it.
@@ -132,6 +135,19 @@ pub fn slot_wrapper(t: &Rc<TypeObj>, d: D) -> Option<&'static BuiltinDef> {
         D::Bool => number || matches!(t.kind, K::Complex | K::NoneType),
         D::Int | D::Float => number,
         D::Index => matches!(t.kind, K::Int | K::Bool),
+        // `tp_descr_get`/`tp_descr_set` of the builtin descriptors
+        // (`inspect.isdatadescriptor` asks their classes).
+        D::Get => matches!(
+            t.kind,
+            K::Property
+                | K::ClassMethod
+                | K::StaticMethod
+                | K::Function
+                | K::MethodDescriptor
+                | K::WrapperDescriptor
+        ),
+        D::Set | D::Delete => t.kind == K::Property,
+        D::Call => t.kind == K::StaticMethod,
         _ => false,
     };
     if !ok {

@@ -179,35 +179,137 @@ pub fn slot_count(t: &Rc<TypeObj>) -> usize {
         .unwrap_or(0)
 }
 
-/// `(type, attribute, is a member)` of the builtin attributes reachable as
-/// descriptors through their type.
-const ATTRS: &[(TypeKind, &str, bool)] = &[
-    (TypeKind::Function, "__code__", false),
-    (TypeKind::Function, "__defaults__", false),
-    (TypeKind::Function, "__kwdefaults__", false),
-    (TypeKind::Function, "__annotations__", false),
-    (TypeKind::Function, "__dict__", false),
-    (TypeKind::Function, "__name__", false),
-    (TypeKind::Function, "__qualname__", false),
-    (TypeKind::Function, "__globals__", true),
-    (TypeKind::Function, "__closure__", true),
-    (TypeKind::Function, "__doc__", true),
-    (TypeKind::Function, "__module__", true),
-    (TypeKind::Int, "real", false),
-    (TypeKind::Int, "imag", false),
-    (TypeKind::Int, "numerator", false),
-    (TypeKind::Int, "denominator", false),
-    (TypeKind::Float, "real", false),
-    (TypeKind::Float, "imag", false),
-    (TypeKind::Complex, "real", true),
-    (TypeKind::Complex, "imag", true),
-    (TypeKind::Slice, "start", true),
-    (TypeKind::Slice, "stop", true),
-    (TypeKind::Slice, "step", true),
-    (TypeKind::Range, "start", true),
-    (TypeKind::Range, "stop", true),
-    (TypeKind::Range, "step", true),
-];
+/// A `member_descriptor` (CPython's `tp_members` entry).
+const M: bool = true;
+/// A `getset_descriptor` (CPython's `tp_getset` entry).
+const G: bool = false;
+
+/// `(type, attribute, is a member)`: the data attributes of builtin classes
+/// that CPython declares as descriptors in the class's `__dict__`, in
+/// CPython's order (members, then getsets). The one declaration each:
+/// `T.name`, `T.__dict__` and `vars(T)` all come from it; the value itself
+/// is read through the ordinary attribute lookup on the instance.
+///
+/// Left out until the attributes exist here: `__text_signature__` (no text
+/// signatures are kept), `__self__` of module functions, `__objclass__` of
+/// method-wrappers, `co_lnotab`, `_co_code_adaptive` and a function's
+/// `__builtins__`.
+const ATTRS: &[(TypeKind, &str, bool)] = {
+    use TypeKind as K;
+    &[
+        (K::Type, "__basicsize__", M),
+        (K::Type, "__itemsize__", M),
+        (K::Type, "__flags__", M),
+        (K::Type, "__weakrefoffset__", M),
+        (K::Type, "__base__", M),
+        (K::Type, "__dictoffset__", M),
+        (K::Type, "__mro__", M),
+        (K::Type, "__name__", G),
+        (K::Type, "__qualname__", G),
+        (K::Type, "__bases__", G),
+        (K::Type, "__module__", G),
+        (K::Type, "__abstractmethods__", G),
+        (K::Type, "__dict__", G),
+        (K::Type, "__doc__", G),
+        (K::Type, "__annotations__", G),
+        (K::Object, "__class__", G),
+        (K::Property, "fget", M),
+        (K::Property, "fset", M),
+        (K::Property, "fdel", M),
+        (K::Property, "__doc__", M),
+        (K::Property, "__isabstractmethod__", G),
+        (K::ClassMethod, "__func__", M),
+        (K::ClassMethod, "__wrapped__", M),
+        (K::ClassMethod, "__isabstractmethod__", G),
+        (K::ClassMethod, "__dict__", G),
+        (K::StaticMethod, "__func__", M),
+        (K::StaticMethod, "__wrapped__", M),
+        (K::StaticMethod, "__isabstractmethod__", G),
+        (K::StaticMethod, "__dict__", G),
+        (K::Super, "__thisclass__", M),
+        (K::Super, "__self__", M),
+        (K::Super, "__self_class__", M),
+        (K::Method, "__func__", M),
+        (K::Method, "__self__", M),
+        (K::Method, "__doc__", G),
+        (K::BuiltinFunction, "__module__", M),
+        (K::BuiltinFunction, "__doc__", G),
+        (K::BuiltinFunction, "__name__", G),
+        (K::BuiltinFunction, "__qualname__", G),
+        (K::MethodDescriptor, "__objclass__", M),
+        (K::MethodDescriptor, "__name__", M),
+        (K::MethodDescriptor, "__doc__", G),
+        (K::MethodDescriptor, "__qualname__", G),
+        (K::WrapperDescriptor, "__objclass__", M),
+        (K::WrapperDescriptor, "__name__", M),
+        (K::WrapperDescriptor, "__doc__", G),
+        (K::WrapperDescriptor, "__qualname__", G),
+        (K::MethodWrapper, "__self__", M),
+        (K::MethodWrapper, "__name__", G),
+        (K::MethodWrapper, "__qualname__", G),
+        (K::MethodWrapper, "__doc__", G),
+        (K::Cell, "cell_contents", G),
+        (K::Code, "co_argcount", M),
+        (K::Code, "co_posonlyargcount", M),
+        (K::Code, "co_kwonlyargcount", M),
+        (K::Code, "co_stacksize", M),
+        (K::Code, "co_flags", M),
+        (K::Code, "co_nlocals", M),
+        (K::Code, "co_consts", M),
+        (K::Code, "co_names", M),
+        (K::Code, "co_filename", M),
+        (K::Code, "co_name", M),
+        (K::Code, "co_qualname", M),
+        (K::Code, "co_firstlineno", M),
+        (K::Code, "co_linetable", M),
+        (K::Code, "co_exceptiontable", M),
+        (K::Code, "co_varnames", G),
+        (K::Code, "co_cellvars", G),
+        (K::Code, "co_freevars", G),
+        (K::Code, "co_code", G),
+        (K::Module, "__dict__", M),
+        (K::Module, "__annotations__", G),
+        (K::Traceback, "tb_frame", M),
+        (K::Traceback, "tb_lasti", M),
+        (K::Traceback, "tb_next", G),
+        (K::Traceback, "tb_lineno", G),
+        (K::Frame, "f_trace_lines", M),
+        (K::Frame, "f_trace_opcodes", M),
+        (K::Frame, "f_back", G),
+        (K::Frame, "f_locals", G),
+        (K::Frame, "f_lineno", G),
+        (K::Frame, "f_trace", G),
+        (K::Frame, "f_lasti", G),
+        (K::Frame, "f_globals", G),
+        (K::Frame, "f_builtins", G),
+        (K::Frame, "f_code", G),
+        (K::Function, "__closure__", M),
+        (K::Function, "__doc__", M),
+        (K::Function, "__globals__", M),
+        (K::Function, "__module__", M),
+        (K::Function, "__code__", G),
+        (K::Function, "__defaults__", G),
+        (K::Function, "__kwdefaults__", G),
+        (K::Function, "__annotations__", G),
+        (K::Function, "__dict__", G),
+        (K::Function, "__name__", G),
+        (K::Function, "__qualname__", G),
+        (K::Int, "real", G),
+        (K::Int, "imag", G),
+        (K::Int, "numerator", G),
+        (K::Int, "denominator", G),
+        (K::Float, "real", G),
+        (K::Float, "imag", G),
+        (K::Complex, "real", M),
+        (K::Complex, "imag", M),
+        (K::Range, "start", M),
+        (K::Range, "stop", M),
+        (K::Range, "step", M),
+        (K::Slice, "start", M),
+        (K::Slice, "stop", M),
+        (K::Slice, "step", M),
+    ]
+};
 
 /// `T.name` for a builtin type `T` whose instances have the data attribute
 /// `name`: a `getset_descriptor` or `member_descriptor`.
@@ -216,26 +318,43 @@ pub fn type_attr_descriptor(vm: &mut Vm, t: &Rc<TypeObj>, name: &Rc<StrObj>) -> 
         return None;
     }
     // The nearest builtin class along `__base__` that defines it (`bool.real`
-    // is `int`'s).
+    // is `int`'s). `type`'s own entries are not: on a class they are bound
+    // to it by the metaclass (`type.__abstractmethods__` is an error).
     let (owner, member) =
         std::iter::successors(Some(t.clone()), |c| c.base.clone()).find_map(|c| {
             ATTRS
                 .iter()
-                .find(|(k, n, _)| *k == c.kind && *n == name.as_str())
+                .find(|(k, n, _)| *k == c.kind && *k != TypeKind::Type && *n == name.as_str())
                 .map(|&(_, _, member)| (c.clone(), member))
         })?;
-    let t = &owner;
+    Some(attr_descriptor(vm, &owner, name.clone(), member))
+}
+
+/// The descriptors the builtin class `t` itself declares, in order, as its
+/// `__dict__` holds them (`type.__dict__['__mro__']`).
+pub fn own_attr_descriptors(vm: &mut Vm, t: &Rc<TypeObj>) -> Vec<(&'static str, Value)> {
+    if t.heap.is_some() {
+        return Vec::new();
+    }
+    ATTRS
+        .iter()
+        .filter(|(k, _, _)| *k == t.kind)
+        .map(|&(_, n, member)| (n, attr_descriptor(vm, t, Rc::new(StrObj::new(n)), member)))
+        .collect()
+}
+
+fn attr_descriptor(vm: &mut Vm, owner: &Rc<TypeObj>, name: Rc<StrObj>, member: bool) -> Value {
     let cls = class_of(vm, if member { &MEMBER } else { &GETSET });
-    Some(new_object(
+    new_object(
         &cls,
         AttrDescr {
-            owner: Rc::downgrade(t),
-            owner_name: t.name.clone(),
-            name: name.clone(),
+            owner: Rc::downgrade(owner),
+            owner_name: owner.name.clone(),
+            name,
             member,
             slot: None,
         },
-    ))
+    )
 }
 
 struct Described {
@@ -273,6 +392,22 @@ fn slot_target<'a>(d: &Described, obj: &'a Value) -> PyResult<&'a crate::instanc
     )))
 }
 
+/// `descr_check`: a descriptor of a builtin class reads only its instances
+/// (`type.__dict__['__mro__'].__get__(1)` is a `TypeError`).
+fn check_applies(d: &Described, obj: &Value) -> PyResult<()> {
+    match d.owner.upgrade() {
+        Some(o) if o.heap.is_none() && !crate::types::type_of(obj).is_subtype(&o) => {
+            Err(PyErr::type_error(format!(
+                "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                d.name.as_str(),
+                d.owner_name,
+                crate::types::type_name(obj)
+            )))
+        }
+        _ => Ok(()),
+    }
+}
+
 fn descr_get(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let d = me(&a)?;
     let obj = match a.pos.get(1) {
@@ -288,13 +423,16 @@ fn descr_get(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             Some(InstanceAttr::Dict) if matches!(obj, Value::Type(_)) => {
                 match (obj, d.owner.upgrade()) {
                     (Value::Type(t), Some(o)) if crate::class::metatype(t).is_subtype(&o) => {
-                        Ok(crate::attr::type_dict_proxy(t))
+                        Ok(crate::attr::type_dict_proxy(vm, t))
                     }
                     _ => slot_target(&d, obj).map(|_| Value::None),
                 }
             }
             Some(InstanceAttr::Dict) => Ok(Value::Dict(slot_target(&d, obj)?.dict.clone())),
-            None => vm.get_attr(obj, &d.name),
+            None => {
+                check_applies(&d, obj)?;
+                vm.get_attr(obj, &d.name)
+            }
         };
     };
     let i = slot_target(&d, obj)?;
@@ -351,7 +489,10 @@ fn descr_set(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             crate::inst_dict::set_dict(slot_target(&d, &obj)?, Some(v))?;
             return Ok(Value::None);
         }
-        None => vm.set_attr(&obj, &d.name, v)?,
+        None => {
+            check_applies(&d, &obj)?;
+            vm.set_attr(&obj, &d.name, v)?
+        }
     }
     Ok(Value::None)
 }
@@ -367,6 +508,7 @@ fn descr_delete(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         crate::inst_dict::set_dict(slot_target(&d, &obj)?, None)?;
         return Ok(Value::None);
     }
+    check_applies(&d, &obj)?;
     vm.del_attr(&obj, &d.name)?;
     Ok(Value::None)
 }
