@@ -36,6 +36,9 @@ super::module_functions!(CODECS_FUNCTIONS, "_codecs", [
     "unicode_escape_decode" => super::codecs_escape::unicode_escape_decode,
     "raw_unicode_escape_encode" => super::codecs_escape::raw_unicode_escape_encode,
     "raw_unicode_escape_decode" => super::codecs_escape::raw_unicode_escape_decode,
+    "readbuffer_encode" => readbuffer_encode,
+    "utf_7_encode" => super::codecs_utf7::utf_7_encode,
+    "utf_7_decode" => super::codecs_utf7::utf_7_decode,
     "utf_16_encode" => super::codecs_utf16::utf_16_encode,
     "utf_16_le_encode" => super::codecs_utf16::utf_16_le_encode,
     "utf_16_be_encode" => super::codecs_utf16::utf_16_be_encode,
@@ -461,17 +464,22 @@ pub(crate) fn decode_native(
 /// the next call of an incremental decoder).
 fn incomplete_tail(b: &[u8]) -> usize {
     for back in 1..=b.len().min(3) {
-        let c = b[b.len() - back];
+        let pos = b.len() - back;
+        let c = b[pos];
         if c & 0xC0 == 0x80 {
             continue;
         }
-        let need = match c {
-            0xC2..=0xDF => 2,
-            0xE0..=0xEF => 3,
-            0xF0..=0xF4 => 4,
-            _ => return 0,
+        let tail = &b[pos..];
+        let (_, why) = crate::format::codecs::utf8_error(tail);
+        // The first two bytes of an encoded surrogate wait too, as in
+        // CPython, so that `surrogatepass` sees the whole sequence.
+        let surrogate =
+            c == 0xED && tail.len() == 2 && tail.get(1).is_some_and(|x| (0xA0..=0xBF).contains(x));
+        return if why == "unexpected end of data" || surrogate {
+            back
+        } else {
+            0
         };
-        return if back < need { back } else { 0 };
     }
     0
 }
@@ -521,6 +529,22 @@ fn latin_1_decode(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     decode_with(vm, &a, "latin_1_decode", Codec::Latin1, false)
 }
 
+/// `readbuffer_encode(data, errors=None)`: the bytes of a buffer (a str
+/// gives its UTF-8), unchanged.
+fn readbuffer_encode(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let args = bind_args(&a, "readbuffer_encode", &["data", "errors"], 1)?;
+    let data = match args[0] {
+        Some(Value::Str(s)) => s.as_str().as_bytes().to_vec(),
+        v => bytes_arg(v, "readbuffer_encode")?,
+    };
+    errors_arg(args[1], "readbuffer_encode", 2)?;
+    let n = data.len() as i64;
+    Ok(Value::tuple(vec![
+        Value::Bytes(Rc::new(data)),
+        Value::Int(n),
+    ]))
+}
+
 /// `escape_encode(bytes)`: the body of the bytes' repr with `'` escaped.
 fn escape_encode(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let args = bind_args(&a, "escape_encode", &["data", "errors"], 1)?;
@@ -559,8 +583,29 @@ fn escape_decode(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         Some(Value::Str(s)) => s.as_str().as_bytes().to_vec(),
         v => bytes_arg(v, "escape_decode")?,
     };
+    use pith_repr::escape::BadHex;
+    let bad_hex = match args[1] {
+        None | Some(Value::None) => BadHex::Fail,
+        v => match str_arg(v, "escape_decode", 2)? {
+            "strict" => BadHex::Fail,
+            "ignore" => BadHex::Ignore,
+            "replace" => BadHex::Replace,
+            other => {
+                // CPython checks the name only when an escape is bad.
+                let mut probe = Vec::new();
+                match pith_repr::escape::decode_bytes_escapes(&data, &mut probe) {
+                    Err(pith_repr::escape::EscapeError::InvalidHex(_)) => {
+                        return Err(PyErr::value_error(format!(
+                            "decoding error; unknown error handling code: {other}"
+                        )))
+                    }
+                    _ => BadHex::Fail,
+                }
+            }
+        },
+    };
     let mut out = Vec::new();
-    pith_repr::escape::decode_bytes_escapes(&data, &mut out)
+    pith_repr::escape::decode_bytes_escapes_with(&data, &mut out, bad_hex)
         .map_err(|e| PyErr::value_error(e.to_string()))?;
     Ok(Value::tuple(vec![
         Value::Bytes(Rc::new(out)),

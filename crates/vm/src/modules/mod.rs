@@ -38,6 +38,7 @@ pub mod codecs;
 mod codecs_charmap;
 mod codecs_escape;
 mod codecs_utf16;
+mod codecs_utf7;
 pub mod collections;
 mod compare_digest;
 pub mod contextvars;
