@@ -20,6 +20,28 @@ pub enum EscapeError {
 /// (modulo 256), `\xHH`, a backslash-newline continuation, and any other
 /// escape kept as written.
 pub fn decode_bytes_escapes(data: &[u8], out: &mut Vec<u8>) -> Result<(), EscapeError> {
+    decode_bytes_escapes_with(data, out, BadHex::Fail)
+}
+
+/// What to do with a `\x` escape not followed by two hex digits: the
+/// `errors` of `codecs.escape_decode`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BadHex {
+    /// Fail with [`EscapeError::InvalidHex`] (`strict`).
+    Fail,
+    /// Drop it (`ignore`).
+    Ignore,
+    /// Write `?` for it (`replace`).
+    Replace,
+}
+
+/// [`decode_bytes_escapes`] with a choice for bad `\x` escapes; one that is
+/// dropped or replaced takes a hex digit after the `x` with it, as in CPython.
+pub fn decode_bytes_escapes_with(
+    data: &[u8],
+    out: &mut Vec<u8>,
+    bad_hex: BadHex,
+) -> Result<(), EscapeError> {
     out.reserve(data.len());
     let mut i = 0;
     while i < data.len() {
@@ -63,7 +85,17 @@ pub fn decode_bytes_escapes(data: &[u8], out: &mut Vec<u8>) -> Result<(), Escape
                         out.push((h * 16 + l) as u8);
                         i += 2;
                     }
-                    _ => return Err(EscapeError::InvalidHex(i - 2)),
+                    _ => match bad_hex {
+                        BadHex::Fail => return Err(EscapeError::InvalidHex(i - 2)),
+                        BadHex::Ignore | BadHex::Replace => {
+                            if bad_hex == BadHex::Replace {
+                                out.push(b'?');
+                            }
+                            if hex(data.get(i)).is_some() {
+                                i += 1;
+                            }
+                        }
+                    },
                 }
             }
             other => {

@@ -392,6 +392,7 @@ fn exc_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     *e.args.borrow_mut() = Rc::new(a.pos[1..].to_vec());
     crate::compile_hook::check_syntax_error_args(vm, e)?;
     crate::oserror::init(e);
+    crate::unicode_error::check_args(e)?;
     crate::unicode_error::init(e);
     crate::import_error::init(e, a.kwnames, a.kwvals)?;
     crate::name_error::init(e, a.kwnames, a.kwvals)?;

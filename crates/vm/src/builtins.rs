@@ -1179,6 +1179,7 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
             let e = ExcObj::new(crate::oserror::constructed_type(t, a.pos), a.pos.to_vec());
             crate::compile_hook::check_syntax_error_args(vm, &e)?;
             crate::oserror::init(&e);
+            crate::unicode_error::check_args(&e)?;
             crate::unicode_error::init(&e);
             crate::import_error::init(&e, a.kwnames, a.kwvals)?;
             crate::name_error::init(&e, a.kwnames, a.kwvals)?;

@@ -49,17 +49,9 @@ pub fn encode(s: &StrObj, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
             "surrogatepass" if utf8 => run.iter().for_each(|&c| push_utf8(&mut out, c)),
             "surrogatepass" => return Err(encode_error(codec, &cps, i, end)),
             "surrogateescape" => {
-                // UTF-8 checks the whole run first; the one-byte codecs escape
-                // what they can and report the rest of the run.
-                let ok = if utf8 {
-                    if run.iter().all(escapable) {
-                        run.len()
-                    } else {
-                        0
-                    }
-                } else {
-                    run.iter().take_while(|c| escapable(c)).count()
-                };
+                // Escapes what it can and reports the rest of the run, as
+                // CPython's encoders do before calling the handler.
+                let ok = run.iter().take_while(|c| escapable(c)).count();
                 out.extend(run[..ok].iter().map(|&c| (c - 0xDC00) as u8));
                 if ok < run.len() {
                     return Err(encode_error(codec, &cps, i + ok, end));

@@ -38,10 +38,65 @@ pub(crate) fn init(e: &ExcObj) {
         // Bytes-like objects are stored as `bytes`, as CPython does.
         let v = match v {
             Value::ByteArray(b) => Value::Bytes(std::rc::Rc::new(b.borrow().clone())),
+            Value::MemoryView(m) => match m.to_vec() {
+                Ok(b) => Value::Bytes(std::rc::Rc::new(b)),
+                Err(_) => v.clone(),
+            },
             other => other.clone(),
         };
         let _ = d.insert(Value::str(name), v);
     }
+}
+
+/// CPython's argument check of `UnicodeEncodeError.__init__` (and the
+/// decode and translate errors'): the count, then each argument's type.
+pub(crate) fn check_args(e: &ExcObj) -> Result<(), PyErr> {
+    let Some(names) = fields(e) else {
+        return Ok(());
+    };
+    let args = e.args.borrow().clone();
+    if args.len() != names.len() {
+        return Err(PyErr::type_error(format!(
+            "function takes exactly {} arguments ({} given)",
+            names.len(),
+            args.len()
+        )));
+    }
+    let decode = e.is_instance(ExcKind::UnicodeDecodeError);
+    for ((i, name), v) in names.iter().enumerate().zip(args.iter()) {
+        let ok = match *name {
+            "start" | "end" => {
+                if matches!(v, Value::Int(_) | Value::Bool(_)) {
+                    continue;
+                }
+                return Err(PyErr::type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    crate::types::type_name(v)
+                )));
+            }
+            "object" if decode => {
+                if matches!(
+                    v,
+                    Value::Bytes(_) | Value::ByteArray(_) | Value::MemoryView(_)
+                ) {
+                    continue;
+                }
+                return Err(PyErr::type_error(format!(
+                    "a bytes-like object is required, not '{}'",
+                    crate::types::type_name(v)
+                )));
+            }
+            _ => matches!(v, Value::Str(_)),
+        };
+        if !ok {
+            return Err(PyErr::type_error(format!(
+                "argument {} must be str, not {}",
+                i + 1,
+                crate::types::type_name(v)
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// `str()` of a Unicode error that has its attributes, as CPython words it.

@@ -115,17 +115,6 @@ pub fn encode(s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
     Ok(out)
 }
 
-pub(crate) fn escape_char(c: char) -> String {
-    let cp = c as u32;
-    if cp < 0x100 {
-        format!("'\\x{cp:02x}'")
-    } else if cp < 0x10000 {
-        format!("'\\u{cp:04x}'")
-    } else {
-        format!("'\\U{cp:08x}'")
-    }
-}
-
 /// Length of the UTF-8 error at the start of `b` and its reason, as CPython reports it.
 pub(crate) fn utf8_error(b: &[u8]) -> (usize, &'static str) {
     let first = b[0];

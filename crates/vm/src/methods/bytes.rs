@@ -168,6 +168,13 @@ pub(super) fn bytes_decode(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     };
     let enc = text(encoding, "utf-8", "encoding")?;
     let err = text(errors, "strict", "errors")?;
+    if s.is_empty() {
+        // CPython returns the empty string before looking the codec up.
+        return Ok(Value::str(""));
+    }
+    if let Ok(codec) = crate::format::codecs::lookup(&enc) {
+        return crate::modules::codecs::decode_native(vm, s, codec, &err, true).map(|(t, _)| t);
+    }
     match crate::str_codecs::decode(s, &enc, &err) {
         // Codecs written in Python (`idna`, `punycode`, ...) come from the registry.
         Err(e) if crate::modules::codecs::is_unknown_encoding(&e) => {

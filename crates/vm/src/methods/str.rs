@@ -997,6 +997,11 @@ fn str_encode(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         None => "strict",
         Some(v) => str_of(v, "encode() argument 'errors' ")?,
     };
+    if let Ok(codec) = crate::format::codecs::lookup(encoding) {
+        let obj = a.pos.first().cloned().unwrap_or(Value::None);
+        let out = crate::modules::codecs::encode_native(vm, &obj, codec, errors)?;
+        return Ok(Value::Bytes(Rc::new(out)));
+    }
     match crate::str_codecs::encode(s, encoding, errors) {
         Ok(b) => Ok(Value::Bytes(Rc::new(b))),
         // Codecs written in Python (`idna`, `punycode`, ...) come from the registry.

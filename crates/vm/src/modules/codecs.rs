@@ -11,12 +11,14 @@ use std::rc::Rc;
 
 use crate::dict::Dict;
 use crate::exc::{PyErr, PyResult};
+use crate::format::codecs::Codec;
 use crate::func::Args;
 use crate::native::bind_args;
 use crate::types::{type_name, ExcKind};
 use crate::value::Value;
 use crate::vm::Vm;
 
+use super::codec_errors::{native_decode_errors, native_encode_errors};
 use super::new_module;
 
 super::module_functions!(CODECS_FUNCTIONS, "_codecs", [
@@ -27,12 +29,16 @@ super::module_functions!(CODECS_FUNCTIONS, "_codecs", [
     "ascii_encode" => ascii_encode, "ascii_decode" => ascii_decode,
     "latin_1_encode" => latin_1_encode, "latin_1_decode" => latin_1_decode,
     "escape_encode" => escape_encode, "escape_decode" => escape_decode,
-    "charmap_build" => charmap_build, "charmap_decode" => charmap_decode,
-    "charmap_encode" => charmap_encode,
+    "charmap_build" => super::codecs_charmap::charmap_build,
+    "charmap_decode" => super::codecs_charmap::charmap_decode,
+    "charmap_encode" => super::codecs_charmap::charmap_encode,
     "unicode_escape_encode" => super::codecs_escape::unicode_escape_encode,
     "unicode_escape_decode" => super::codecs_escape::unicode_escape_decode,
     "raw_unicode_escape_encode" => super::codecs_escape::raw_unicode_escape_encode,
     "raw_unicode_escape_decode" => super::codecs_escape::raw_unicode_escape_decode,
+    "readbuffer_encode" => readbuffer_encode,
+    "utf_7_encode" => super::codecs_utf7::utf_7_encode,
+    "utf_7_decode" => super::codecs_utf7::utf_7_decode,
     "utf_16_encode" => super::codecs_utf16::utf_16_encode,
     "utf_16_le_encode" => super::codecs_utf16::utf_16_le_encode,
     "utf_16_be_encode" => super::codecs_utf16::utf_16_be_encode,
@@ -49,13 +55,6 @@ super::module_functions!(CODECS_FUNCTIONS, "_codecs", [
     "utf_32_ex_decode" => super::codecs_utf16::utf_32_ex_decode,
 ]);
 
-super::module_functions!(ERROR_HANDLERS, "_codecs", [
-    "strict_errors" => strict_errors, "ignore_errors" => ignore_errors,
-    "replace_errors" => replace_errors, "xmlcharrefreplace_errors" => xmlcharrefreplace_errors,
-    "backslashreplace_errors" => backslashreplace_errors,
-    "namereplace_errors" => backslashreplace_errors,
-]);
-
 const SEARCH_PATH: &str = "_search_path";
 const SEARCH_CACHE: &str = "_search_cache";
 const ERROR_HANDLERS_KEY: &str = "_error_handlers";
@@ -63,16 +62,8 @@ const ERROR_HANDLERS_KEY: &str = "_error_handlers";
 /// Builds the `_codecs` module.
 pub fn init(_vm: &mut Vm) -> Value {
     let mut handlers = Dict::new();
-    let names = [
-        "strict",
-        "ignore",
-        "replace",
-        "xmlcharrefreplace",
-        "backslashreplace",
-        "namereplace",
-    ];
-    for (def, name) in names.into_iter().enumerate() {
-        let _ = handlers.insert(Value::str(name), Value::Builtin(&ERROR_HANDLERS[def]));
+    for (name, handler) in super::codec_handlers::builtin_handlers() {
+        let _ = handlers.insert(Value::str(name), handler);
     }
     new_module(
         "_codecs",
@@ -290,6 +281,9 @@ pub(crate) fn encode_str(
     let Value::Str(s) = obj else {
         return Err(PyErr::type_error("encode() needs a str"));
     };
+    if let Ok(codec) = crate::format::codecs::lookup(encoding) {
+        return encode_native(vm, obj, codec, errors);
+    }
     match crate::str_codecs::encode(s, encoding, errors) {
         Err(e) if is_unknown_encoding(&e) => {
             match via_registry(vm, obj.clone(), encoding, errors, 0)? {
@@ -312,6 +306,13 @@ pub(crate) fn decode_bytes(
     let Value::Bytes(b) = data else {
         return Err(PyErr::type_error("decode() needs bytes"));
     };
+    if b.is_empty() {
+        // CPython returns the empty string before looking the codec up.
+        return Ok(Value::str(""));
+    }
+    if let Ok(codec) = crate::format::codecs::lookup(encoding) {
+        return decode_native(vm, b, codec, errors, true).map(|(s, _)| s);
+    }
     match crate::str_codecs::decode(b, encoding, errors) {
         Err(e) if is_unknown_encoding(&e) => via_registry(vm, data.clone(), encoding, errors, 1),
         r => r,
@@ -389,83 +390,107 @@ fn register_error(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn handler_exc<'a>(a: &Args<'a>, fname: &str) -> PyResult<&'a Value> {
-    match a.pos {
-        [e @ Value::Exception(_)] => Ok(e),
-        [other] => Err(PyErr::type_error(format!(
-            "don't know how to handle {} in error callback",
-            type_name(other)
-        ))),
-        _ => Err(PyErr::type_error(format!(
-            "{fname}() takes exactly one argument ({} given)",
-            a.pos.len()
-        ))),
-    }
-}
-
-fn strict_errors(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    match handler_exc(&a, "strict_errors")? {
-        Value::Exception(e) => Err(PyErr(e.clone())),
-        _ => Err(PyErr::type_error("codec must pass exception instance")),
-    }
-}
-
-/// `(replacement, exc.end)` for the `ignore` and `replace` handlers.
-fn resume_with(vm: &mut Vm, a: &Args<'_>, fname: &str, text: &str) -> PyResult<Value> {
-    let e = handler_exc(a, fname)?.clone();
-    let end_name = vm.intern("end");
-    let end = vm.get_attr(&e, &end_name)?;
-    Ok(Value::tuple(vec![Value::str(text), end]))
-}
-
-fn ignore_errors(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    resume_with(vm, &a, "ignore_errors", "")
-}
-
-fn replace_errors(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let decoding = matches!(a.pos.first(), Some(Value::Exception(e)) if e.is_instance(ExcKind::UnicodeDecodeError));
-    resume_with(
-        vm,
-        &a,
-        "replace_errors",
-        if decoding { "\u{fffd}" } else { "?" },
-    )
-}
-
-fn encode_with(a: &Args<'_>, fname: &str, encoding: &str) -> PyResult<Value> {
+fn encode_with(vm: &mut Vm, a: &Args<'_>, fname: &str, codec: Codec) -> PyResult<Value> {
     let args = bind_args(a, fname, &["str", "errors"], 1)?;
     str_arg(args[0], fname, 1)?;
-    let Some(Value::Str(s)) = args[0] else {
-        return Err(PyErr::type_error(format!("{fname}() missing argument 1")));
-    };
+    let obj = args[0].cloned().unwrap_or(Value::None);
     let errors = errors_arg(args[1], fname, 2)?;
-    let out = crate::str_codecs::encode(s, encoding, &errors)?;
+    let out = encode_native(vm, &obj, codec, &errors)?;
+    let len = match &obj {
+        Value::Str(s) => s.char_len(),
+        _ => 0,
+    };
     Ok(Value::tuple(vec![
         Value::Bytes(Rc::new(out)),
-        Value::Int(s.char_len() as i64),
+        Value::Int(len as i64),
     ]))
+}
+
+/// Encodes the str `obj` with one of the codecs implemented in Rust: the
+/// byte-level code for the handlers it knows, else the handler path.
+pub(crate) fn encode_native(
+    vm: &mut Vm,
+    obj: &Value,
+    codec: Codec,
+    errors: &str,
+) -> PyResult<Vec<u8>> {
+    let Value::Str(s) = obj else {
+        return Err(PyErr::type_error("encode() needs a str"));
+    };
+    if native_encode_errors(errors) {
+        return crate::str_codecs::encode(s, codec.name(), errors);
+    }
+    // The handler is only looked up when a character fails: the strict
+    // pass finds out cheaply whether one does.
+    match crate::str_codecs::encode(s, codec.name(), "strict") {
+        Ok(out) => Ok(out),
+        Err(e) if e.is(ExcKind::UnicodeEncodeError) => {
+            super::codec_errors::encode(vm, obj, codec, errors)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Decodes `data` with one of the codecs implemented in Rust; `last` as for
+/// [`super::codec_errors::decode`]. Returns the str and the bytes used.
+pub(crate) fn decode_native(
+    vm: &mut Vm,
+    data: &[u8],
+    codec: Codec,
+    errors: &str,
+    last: bool,
+) -> PyResult<(Value, usize)> {
+    let keep = if !last && codec == Codec::Utf8 {
+        incomplete_tail(data)
+    } else {
+        0
+    };
+    let used = &data[..data.len() - keep];
+    if native_decode_errors(errors) {
+        let s = crate::str_codecs::decode(used, codec.name(), errors)?;
+        return Ok((s, used.len()));
+    }
+    match crate::str_codecs::decode(used, codec.name(), "strict") {
+        Ok(s) => Ok((s, used.len())),
+        Err(e) if e.is(ExcKind::UnicodeDecodeError) => {
+            let (cps, at) = super::codec_errors::decode(vm, data, codec, errors, last)?;
+            Ok((Value::from_code_points(cps), at))
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// The length of an unfinished UTF-8 sequence at the end of `b` (kept for
 /// the next call of an incremental decoder).
 fn incomplete_tail(b: &[u8]) -> usize {
     for back in 1..=b.len().min(3) {
-        let c = b[b.len() - back];
+        let pos = b.len() - back;
+        let c = b[pos];
         if c & 0xC0 == 0x80 {
             continue;
         }
-        let need = match c {
-            0xC2..=0xDF => 2,
-            0xE0..=0xEF => 3,
-            0xF0..=0xF4 => 4,
-            _ => return 0,
+        let tail = &b[pos..];
+        let (_, why) = crate::format::codecs::utf8_error(tail);
+        // The first two bytes of an encoded surrogate wait too, as in
+        // CPython, so that `surrogatepass` sees the whole sequence.
+        let surrogate =
+            c == 0xED && tail.len() == 2 && tail.get(1).is_some_and(|x| (0xA0..=0xBF).contains(x));
+        return if why == "unexpected end of data" || surrogate {
+            back
+        } else {
+            0
         };
-        return if back < need { back } else { 0 };
     }
     0
 }
 
-fn decode_with(a: &Args<'_>, fname: &str, encoding: &str, incremental: bool) -> PyResult<Value> {
+fn decode_with(
+    vm: &mut Vm,
+    a: &Args<'_>,
+    fname: &str,
+    codec: Codec,
+    incremental: bool,
+) -> PyResult<Value> {
     let names: &[&str] = if incremental {
         &["data", "errors", "final"]
     } else {
@@ -474,38 +499,50 @@ fn decode_with(a: &Args<'_>, fname: &str, encoding: &str, incremental: bool) -> 
     let args = bind_args(a, fname, names, 1)?;
     let data = bytes_arg(args[0], fname)?;
     let errors = errors_arg(args[1], fname, 2)?;
-    let last = args
-        .get(2)
-        .copied()
-        .flatten()
-        .is_some_and(crate::ops::truthy);
-    let keep = if incremental && !last {
-        incomplete_tail(&data)
-    } else {
-        0
-    };
-    let used = &data[..data.len() - keep];
-    let s = crate::str_codecs::decode(used, encoding, &errors)?;
-    Ok(Value::tuple(vec![s, Value::Int(used.len() as i64)]))
+    let last = !incremental
+        || args
+            .get(2)
+            .copied()
+            .flatten()
+            .is_some_and(crate::ops::truthy);
+    let (s, used) = decode_native(vm, &data, codec, &errors, last)?;
+    let used = super::codecs_utf16::consumed(&data, used, last);
+    Ok(Value::tuple(vec![s, Value::Int(used)]))
 }
 
-fn utf_8_encode(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    encode_with(&a, "utf_8_encode", "utf-8")
+fn utf_8_encode(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    encode_with(vm, &a, "utf_8_encode", Codec::Utf8)
 }
-fn utf_8_decode(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    decode_with(&a, "utf_8_decode", "utf-8", true)
+fn utf_8_decode(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    decode_with(vm, &a, "utf_8_decode", Codec::Utf8, true)
 }
-fn ascii_encode(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    encode_with(&a, "ascii_encode", "ascii")
+fn ascii_encode(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    encode_with(vm, &a, "ascii_encode", Codec::Ascii)
 }
-fn ascii_decode(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    decode_with(&a, "ascii_decode", "ascii", false)
+fn ascii_decode(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    decode_with(vm, &a, "ascii_decode", Codec::Ascii, false)
 }
-fn latin_1_encode(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    encode_with(&a, "latin_1_encode", "latin-1")
+fn latin_1_encode(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    encode_with(vm, &a, "latin_1_encode", Codec::Latin1)
 }
-fn latin_1_decode(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    decode_with(&a, "latin_1_decode", "latin-1", false)
+fn latin_1_decode(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    decode_with(vm, &a, "latin_1_decode", Codec::Latin1, false)
+}
+
+/// `readbuffer_encode(data, errors=None)`: the bytes of a buffer (a str
+/// gives its UTF-8), unchanged.
+fn readbuffer_encode(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let args = bind_args(&a, "readbuffer_encode", &["data", "errors"], 1)?;
+    let data = match args[0] {
+        Some(Value::Str(s)) => s.as_str().as_bytes().to_vec(),
+        v => bytes_arg(v, "readbuffer_encode")?,
+    };
+    errors_arg(args[1], "readbuffer_encode", 2)?;
+    let n = data.len() as i64;
+    Ok(Value::tuple(vec![
+        Value::Bytes(Rc::new(data)),
+        Value::Int(n),
+    ]))
 }
 
 /// `escape_encode(bytes)`: the body of the bytes' repr with `'` escaped.
@@ -546,152 +583,32 @@ fn escape_decode(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         Some(Value::Str(s)) => s.as_str().as_bytes().to_vec(),
         v => bytes_arg(v, "escape_decode")?,
     };
+    use pith_repr::escape::BadHex;
+    let bad_hex = match args[1] {
+        None | Some(Value::None) => BadHex::Fail,
+        v => match str_arg(v, "escape_decode", 2)? {
+            "strict" => BadHex::Fail,
+            "ignore" => BadHex::Ignore,
+            "replace" => BadHex::Replace,
+            other => {
+                // CPython checks the name only when an escape is bad.
+                let mut probe = Vec::new();
+                match pith_repr::escape::decode_bytes_escapes(&data, &mut probe) {
+                    Err(pith_repr::escape::EscapeError::InvalidHex(_)) => {
+                        return Err(PyErr::value_error(format!(
+                            "decoding error; unknown error handling code: {other}"
+                        )))
+                    }
+                    _ => BadHex::Fail,
+                }
+            }
+        },
+    };
     let mut out = Vec::new();
-    pith_repr::escape::decode_bytes_escapes(&data, &mut out)
+    pith_repr::escape::decode_bytes_escapes_with(&data, &mut out, bad_hex)
         .map_err(|e| PyErr::value_error(e.to_string()))?;
     Ok(Value::tuple(vec![
         Value::Bytes(Rc::new(out)),
         Value::Int(data.len() as i64),
     ]))
-}
-
-/// `charmap_build(decoding_table)`: the reverse map, character to byte.
-fn charmap_build(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let args = bind_args(&a, "charmap_build", &["map"], 1)?;
-    let table = str_arg(args[0], "charmap_build", 1)?;
-    let mut d = Dict::new();
-    for (i, c) in table.chars().enumerate() {
-        d.insert(Value::Int(i64::from(u32::from(c))), Value::Int(i as i64))?;
-    }
-    Ok(Value::dict(d))
-}
-
-/// `charmap_decode(data, errors, mapping)` with a `str` table (or `None`: Latin-1).
-fn charmap_decode(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let args = bind_args(&a, "charmap_decode", &["data", "errors", "mapping"], 1)?;
-    let data = bytes_arg(args[0], "charmap_decode")?;
-    let errors = errors_arg(args[1], "charmap_decode", 2)?;
-    let table: Vec<char> = match args[2] {
-        None | Some(Value::None) => (0..=255u8).map(char::from).collect(),
-        Some(Value::Str(s)) => s.as_str().chars().collect(),
-        Some(other) => {
-            return Err(PyErr::type_error(format!(
-                "charmap_decode() mapping must be a str, not {}",
-                type_name(other)
-            )))
-        }
-    };
-    let mut out = String::with_capacity(data.len());
-    for (pos, &b) in data.iter().enumerate() {
-        match table.get(usize::from(b)) {
-            Some(&c) if c != '\u{fffe}' => out.push(c),
-            _ => match errors.as_str() {
-                "ignore" => {}
-                "replace" => out.push('\u{fffd}'),
-                _ => {
-                    return Err(PyErr::new(
-                        ExcKind::UnicodeDecodeError,
-                        format!(
-                            "'charmap' codec can't decode byte 0x{b:02x} in position {pos}: character maps to <undefined>"
-                        ),
-                    ))
-                }
-            },
-        }
-    }
-    Ok(Value::tuple(vec![
-        Value::string(out),
-        Value::Int(data.len() as i64),
-    ]))
-}
-
-/// `charmap_encode(str, errors, mapping)` with a dict from `charmap_build`.
-fn charmap_encode(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let args = bind_args(&a, "charmap_encode", &["str", "errors", "mapping"], 1)?;
-    let s = str_arg(args[0], "charmap_encode", 1)?.to_string();
-    let errors = errors_arg(args[1], "charmap_encode", 2)?;
-    let mapping = args[2].cloned().unwrap_or(Value::None);
-    let mut out = Vec::with_capacity(s.len());
-    for (pos, c) in s.chars().enumerate() {
-        let code = u32::from(c);
-        let mapped = if matches!(mapping, Value::None) {
-            (code < 256).then_some(code as u8)
-        } else {
-            match vm.getitem(&mapping, &Value::Int(i64::from(code))) {
-                Ok(Value::Int(b)) => u8::try_from(b).ok(),
-                Ok(_) => None,
-                Err(e) if e.is(ExcKind::LookupError) => None,
-                Err(e) => return Err(e),
-            }
-        };
-        match (mapped, errors.as_str()) {
-            (Some(b), _) => out.push(b),
-            (None, "ignore") => {}
-            (None, "replace") => out.push(b'?'),
-            (None, _) => {
-                return Err(PyErr::new(
-                    ExcKind::UnicodeEncodeError,
-                    format!(
-                        "'charmap' codec can't encode character {} in position {pos}: character maps to <undefined>",
-                        crate::format::codecs::escape_char(c)
-                    ),
-                ))
-            }
-        }
-    }
-    Ok(Value::tuple(vec![
-        Value::Bytes(Rc::new(out)),
-        Value::Int(s.chars().count() as i64),
-    ]))
-}
-
-/// The characters `exc.object[exc.start:exc.end]` of an encoding error and `exc.end`.
-fn failed_chars(vm: &mut Vm, a: &Args<'_>, fname: &str) -> PyResult<(Vec<char>, Value)> {
-    let e = handler_exc(a, fname)?.clone();
-    let mut get = |n: &str| {
-        let n = vm.intern(n);
-        vm.get_attr(&e, &n)
-    };
-    let obj = get("object")?;
-    let start = get("start")?;
-    let end = get("end")?;
-    let (Value::Str(s), Value::Int(st), Value::Int(en)) = (&obj, &start, &end) else {
-        return Err(PyErr::type_error(format!(
-            "don't know how to handle {} in error callback",
-            type_name(&e)
-        )));
-    };
-    let st = usize::try_from(*st).unwrap_or(0);
-    let en = usize::try_from(*en).unwrap_or(0);
-    let chars = s
-        .as_str()
-        .chars()
-        .skip(st)
-        .take(en.saturating_sub(st))
-        .collect();
-    Ok((chars, end))
-}
-
-fn xmlcharrefreplace_errors(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let (chars, end) = failed_chars(vm, &a, "xmlcharrefreplace_errors")?;
-    let text: String = chars
-        .iter()
-        .map(|&c| format!("&#{};", u32::from(c)))
-        .collect();
-    Ok(Value::tuple(vec![Value::string(text), end]))
-}
-
-/// `backslashreplace` (also standing in for `namereplace`, which needs the
-/// Unicode name table).
-fn backslashreplace_errors(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let (chars, end) = failed_chars(vm, &a, "backslashreplace_errors")?;
-    let text: String = chars
-        .iter()
-        .map(|&c| match u32::from(c) {
-            n @ 0..=0xff => format!("\\x{n:02x}"),
-            n @ 0x100..=0xffff => format!("\\u{n:04x}"),
-            n => format!("\\U{n:08x}"),
-        })
-        .collect();
-    Ok(Value::tuple(vec![Value::string(text), end]))
 }

@@ -168,12 +168,17 @@ fn handler_input(exc: &PyErr, data: &[u8]) -> PyResult<Option<Vec<u8>>> {
 
 /// A position an error handler returned, negative from the end, checked.
 pub(super) fn handler_position(pos: &Value, len: usize) -> PyResult<usize> {
-    let Value::Int(p) = pos else {
-        return Err(PyErr::type_error(
-            "encoding error handler must return (str/bytes, int) tuple",
-        ));
+    let p = match pos {
+        Value::Int(p) => *p,
+        Value::Bool(b) => i64::from(*b),
+        other => {
+            return Err(PyErr::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                type_name(other)
+            )))
+        }
     };
-    let at = if *p < 0 { len as i64 + p } else { *p };
+    let at = if p < 0 { len as i64 + p } else { p };
     if at < 0 || at as usize > len {
         return Err(PyErr::new(
             ExcKind::IndexError,
@@ -194,6 +199,7 @@ pub(super) fn call_handler(
     let r = vm.call(&handler, &[Value::Exception(exc.0)])?;
     match &r {
         Value::Tuple(t) if t.len() == 2 => Ok((t[0].clone(), t[1].clone())),
+        _ if what == "encoding" => Err(PyErr::type_error(super::codec_errors::ENCODE_RESULT)),
         _ => Err(PyErr::type_error(format!(
             "{what} error handler must return (str, int) tuple"
         ))),
@@ -241,19 +247,18 @@ fn encode_text(
                 let exc = surrogate_error(&name, obj, i);
                 let (rep, pos) = call_handler(vm, other, exc, "encoding")?;
                 match &rep {
+                    // CPython takes ASCII text, and bytes of whole code
+                    // units, and reports the surrogate otherwise.
                     Value::Str(r) => {
-                        if r.code_points().any(is_surrogate) {
+                        if r.code_points().any(|cp| cp >= 0x80) {
                             return Err(surrogate_error(&name, obj, i));
                         }
                         r.code_points()
                             .for_each(|cp| push_char(&mut out, width, big, cp));
                     }
-                    Value::Bytes(b) => out.extend_from_slice(b),
-                    _ => {
-                        return Err(PyErr::type_error(
-                            "encoding error handler must return (str/bytes, int) tuple",
-                        ))
-                    }
+                    Value::Bytes(b) if b.len() % width.bytes() == 0 => out.extend_from_slice(b),
+                    Value::Bytes(_) => return Err(surrogate_error(&name, obj, i)),
+                    _ => return Err(PyErr::type_error(super::codec_errors::ENCODE_RESULT)),
                 }
                 i = handler_position(&pos, cps.len())?;
                 continue;

@@ -360,3 +360,9 @@ pub(crate) fn char_named(name: &[u8]) -> Option<u32> {
         names::Found::Sequence(_) => None,
     }
 }
+
+/// The name of `cp` in the current database, if it has one: what the
+/// `namereplace` error handler writes in `\N{...}`.
+pub(crate) fn char_name(cp: u32) -> Option<String> {
+    names::name(Version::Current, cp)
+}
