@@ -29,14 +29,20 @@ module_functions!(FAULTHANDLER_FUNCTIONS, "faulthandler", [
 /// Builds the `faulthandler` module; enabled when the command line or the
 /// environment asked for it.
 pub fn init(vm: &mut Vm) -> Value {
-    let from_env = !vm.cmdline.ignore_environment
-        && !vm.cmdline.isolated
-        && std::env::var_os("PYTHONFAULTHANDLER").is_some_and(|v| !v.is_empty());
-    let cl = &vm.cmdline;
-    if cl.has_xoption("faulthandler") || cl.has_xoption("dev") || from_env {
+    if requested(vm) {
         ENABLED.with(|e| e.set(true));
     }
     new_module("faulthandler", FAULTHANDLER_FUNCTIONS, Vec::new())
+}
+
+/// Whether the command line or the environment asks for faulthandler
+/// (`-X faulthandler`, `-X dev`, `PYTHONFAULTHANDLER`).
+pub(crate) fn requested(vm: &Vm) -> bool {
+    let cl = &vm.cmdline;
+    let from_env = !cl.ignore_environment
+        && !cl.isolated
+        && std::env::var_os("PYTHONFAULTHANDLER").is_some_and(|v| !v.is_empty());
+    cl.has_xoption("faulthandler") || cl.has_xoption("dev") || from_env
 }
 
 /// `faulthandler_get_fileno`: the descriptor of `file` (`None` or absent:

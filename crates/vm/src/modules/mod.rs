@@ -95,6 +95,7 @@ pub mod sys;
 pub(crate) mod sys_asyncgen;
 mod sys_import;
 mod sysdb;
+mod testinternalcapi;
 pub mod thread;
 pub mod time;
 pub mod tracemalloc;
@@ -164,6 +165,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_string", string::init),
     ("_struct", pystruct::init),
     ("_symtable", symtable::init),
+    ("_testinternalcapi", testinternalcapi::init),
     ("_thread", thread::init),
     ("_tracemalloc", tracemalloc::init),
     ("_lsprof", lsprof::init),

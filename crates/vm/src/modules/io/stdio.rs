@@ -36,7 +36,7 @@ const REDIRECTED: [&str; 7] = [
 
 /// Whether stdio is unbuffered (`PYTHONUNBUFFERED`), which CPython shows as
 /// `write_through`, no `line_buffering` and a `FileIO` buffer for output.
-fn unbuffered() -> bool {
+pub(crate) fn unbuffered() -> bool {
     std::env::var_os("PYTHONUNBUFFERED").is_some_and(|v| !v.is_empty())
 }
 
