@@ -981,6 +981,15 @@ impl Vm {
                                 }
                                 continue 'frame;
                             }
+                            if self.in_foreign_loop() {
+                                // Resumed in another loop than the one its
+                                // Rust caller waits on.
+                                let next = self.park_return(Ok(v));
+                                if let Some(r) = self.resume_thread::<TRACE>(next) {
+                                    return r;
+                                }
+                                continue 'frame;
+                            }
                             return Ok(v);
                         }
                         if resumed_inline {
@@ -2359,11 +2368,15 @@ impl Vm {
                 (err, reraise, raise_ip)
             };
             if let Err(e) = self.unwind::<TRACE>(err, reraise, raise_ip) {
-                if !(self.sched.bottom && self.frames.is_empty()) {
+                let next = if self.in_foreign_loop() {
+                    // Out of frames resumed in another loop than their own.
+                    self.park_return(Err(e))
+                } else if self.sched.bottom && self.frames.is_empty() {
+                    // An exception escaped a thread's own function.
+                    self.thread_ended(Err(e))
+                } else {
                     return Err(e);
-                }
-                // An exception escaped a thread's own function.
-                let next = self.thread_ended(Err(e));
+                };
                 if let Some(r) = self.resume_thread::<TRACE>(next) {
                     return r;
                 }

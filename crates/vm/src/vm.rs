@@ -332,10 +332,7 @@ impl Vm {
             entry: true,
             generator: None,
         });
-        self.native_depth += 1;
-        let r = self.run_frames();
-        self.native_depth -= 1;
-        r
+        self.run_called_frames()
     }
 
     /// Loads and runs a module code object as `__main__`. An uncaught exception's

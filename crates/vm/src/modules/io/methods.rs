@@ -179,9 +179,25 @@ fn on_open<R>(
             }
             return Ok(Err(Refused::Closed));
         }
+        // `FileIO` says it as `fileio.c`'s `err_mode` does.
+        let raw = st.class == "FileIO";
         match need {
-            Some(true) if !st.readable => return Ok(Err(Refused::Unsupported("not readable"))),
-            Some(false) if !st.writable => return Ok(Err(Refused::Unsupported("not writable"))),
+            Some(true) if !st.readable => {
+                let msg = if raw {
+                    "File not open for reading"
+                } else {
+                    "not readable"
+                };
+                return Ok(Err(Refused::Unsupported(msg)));
+            }
+            Some(false) if !st.writable => {
+                let msg = if raw {
+                    "File not open for writing"
+                } else {
+                    "not writable"
+                };
+                return Ok(Err(Refused::Unsupported(msg)));
+            }
             _ => {}
         }
         Ok(f(st).map_err(Refused::Err))
@@ -216,6 +232,10 @@ fn m_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         .is_subtype(&super::io_class(vm, "TextIOWrapper")?)
     {
         return wrap_buffer(vm, obj, inst, &a);
+    }
+    if inst.class().is_subtype(&super::io_class(vm, "FileIO")?) {
+        super::fileio_init(vm, obj, &crate::native::rest(&a))?;
+        return Ok(Value::None);
     }
     // The buffered classes over a raw stream: `open()` makes the native
     // ones itself, so a call here wraps a stream given by the program.

@@ -601,6 +601,82 @@ fn b_open(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(obj)
 }
 
+/// `FileIO.__init__(file, mode='r', closefd=True, opener=None)`: opens as
+/// `open(file, mode + 'b', buffering=0, ...)` does, and `obj` takes over
+/// that file object's stream, `name` and `mode`.
+pub(crate) fn fileio_init(vm: &mut Vm, obj: &Value, a: &Args<'_>) -> PyResult<()> {
+    const NAMES: [&str; 4] = ["file", "mode", "closefd", "opener"];
+    a.check_kw("FileIO", &NAMES)?;
+    let arg = |i: usize| a.pos.get(i).or_else(|| a.kw(NAMES[i]));
+    let Some(file) = arg(0) else {
+        return Err(PyErr::type_error(
+            "FileIO() missing required argument 'file' (pos 1)",
+        ));
+    };
+    let mode = match arg(1) {
+        None => "r".to_string(),
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        Some(other) => {
+            return Err(PyErr::type_error(format!(
+                "FileIO() argument 'mode' must be str, not {}",
+                crate::types::type_name(other)
+            )))
+        }
+    };
+    // `_io_FileIO___init___impl`'s scan: the first bad character decides.
+    let bad_mode = || {
+        PyErr::value_error(
+            "Must have exactly one of create/read/write/append mode and at most one plus",
+        )
+    };
+    let (mut rwa, mut plus) = (false, false);
+    for c in mode.chars() {
+        match c {
+            'x' | 'r' | 'w' | 'a' if rwa => return Err(bad_mode()),
+            'x' | 'r' | 'w' | 'a' => rwa = true,
+            '+' if plus => return Err(bad_mode()),
+            '+' => plus = true,
+            'b' => {}
+            _ => return Err(PyErr::value_error(format!("invalid mode: {mode}"))),
+        }
+    }
+    if !rwa {
+        return Err(bad_mode());
+    }
+    let binary = if mode.contains('b') {
+        mode
+    } else {
+        format!("{mode}b")
+    };
+    let pos = [
+        file.clone(),
+        Value::string(binary),
+        Value::Int(0),
+        Value::None,
+        Value::None,
+        Value::None,
+        arg(2).cloned().unwrap_or(Value::Bool(true)),
+        arg(3).cloned().unwrap_or(Value::None),
+    ];
+    let made = b_open(vm, Args::positional(&pos))?;
+    let Some((key, made_inst)) = key_of(&made) else {
+        return Err(PyErr::type_error("open() made no file object"));
+    };
+    let Some(entry) = FILES.with(|f| f.borrow_mut().remove(&key)) else {
+        return Err(PyErr::value_error("I/O operation on uninitialized object"));
+    };
+    if let Value::Instance(inst) = obj {
+        for name in ["name", "mode"] {
+            let key = vm.intern(name);
+            if let Some(v) = made_inst.dict.get(&key) {
+                inst.dict.clone().borrow_mut().insert(Value::str(name), v)?;
+            }
+        }
+    }
+    attach(obj, entry.state);
+    Ok(())
+}
+
 /// `_pyio.open` with the arguments of this `open` call.
 fn open_via_pyio(vm: &mut Vm, a: &Args<'_>) -> PyResult<Value> {
     let pyio = vm.import_dotted("_pyio")?;

@@ -146,6 +146,9 @@ pub(super) fn p_read(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         std::io::stdin().read(&mut buf).map_err(|e| io_err(&e))?
     } else {
         let n = i32::try_from(fd).map_err(|_| bad_fd())?;
+        if let Some(r) = crate::modules::thread::fd_wait::read(vm, n, buf.len()) {
+            return r;
+        }
         loop {
             match super::raw::read_once(n, &mut buf) {
                 Ok(got) => break got,
@@ -177,6 +180,9 @@ pub(crate) fn p_write(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         }
         _ => {
             let n = i32::try_from(fd).map_err(|_| bad_fd())?;
+            if let Some(r) = crate::modules::thread::fd_wait::write(vm, n, &data) {
+                return r;
+            }
             loop {
                 match super::raw::write_once(n, &data) {
                     Ok(n) => return Ok(Value::Int(n as i64)),

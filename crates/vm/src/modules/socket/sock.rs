@@ -191,18 +191,98 @@ fn sock_call<T>(
     let (fd, timeout) = fd_timeout(s);
     let deadline = (timeout > 0.0).then(|| Instant::now() + Duration::from_secs_f64(timeout));
     loop {
+        let shared = shares_thread(vm, timeout);
         if waits_first(vm, timeout) {
             wait_ready(vm, fd, writing, deadline)?;
         }
-        match op(fd) {
+        let r = if shared {
+            without_blocking(fd, &mut op)
+        } else {
+            op(fd)
+        };
+        match r {
             Ok(v) => return Ok(v),
             Err(e) if e == libc::EINTR => continue,
-            Err(e) if deadline.is_some() && (e == libc::EAGAIN || e == libc::EWOULDBLOCK) => {
+            Err(e)
+                if (deadline.is_some() || shared)
+                    && (e == libc::EAGAIN || e == libc::EWOULDBLOCK) =>
+            {
                 continue
             }
             Err(e) => return Err(errno_err(e)),
         }
     }
+}
+
+/// [`sock_call`] for a call that makes its result itself (`op` gives the
+/// `errno` to retry on, or the result). With other threads alive, a call
+/// that must wait is handed to the scheduler, which runs it once the
+/// descriptor is ready: a call made directly by Python code then switches
+/// threads rather than waiting in a nested loop, whose waiter could go on
+/// only after every wait begun above it (`switch::block_on`).
+fn sock_call_value(
+    vm: &mut Vm,
+    s: &Rc<RefCell<Sock>>,
+    writing: bool,
+    mut op: impl FnMut(i32) -> praw::SysResult<PyResult<Value>> + 'static,
+) -> PyResult<Value> {
+    let (fd, timeout) = fd_timeout(s);
+    let events = if writing { libc::POLLOUT } else { libc::POLLIN };
+    let mut fds = [praw::PollFd {
+        fd,
+        events,
+        revents: 0,
+    }];
+    if fd < 0
+        || vm.sched.threads.len() < 2
+        || !waits_first(vm, timeout)
+        || praw::poll(&mut fds, 0).is_ok_and(|n| n > 0)
+    {
+        return sock_call(vm, s, writing, op)?;
+    }
+    let deadline = (timeout > 0.0).then(|| Instant::now() + Duration::from_secs_f64(timeout));
+    let shared = shares_thread(vm, timeout);
+    let io = IoWait {
+        fds: fds.to_vec(),
+        deadline,
+        finish: Box::new(move |fds| {
+            if fds.iter().all(|p| p.revents == 0) {
+                return Err(timed_out());
+            }
+            loop {
+                let r = if shared {
+                    without_blocking(fd, &mut op)
+                } else {
+                    op(fd)
+                };
+                match r {
+                    Err(e) if e == libc::EINTR => continue,
+                    Err(e) => return Err(errno_err(e)),
+                    Ok(v) => return v,
+                }
+            }
+        }),
+    };
+    block_on(vm, Wait::Io(io), &Value::None)
+}
+
+/// Whether a call on a socket in blocking mode must not block: other Python
+/// threads share the VM's OS thread (a `send` larger than the buffer would
+/// wait for a reader that cannot run), so it runs non-blocking and waits
+/// again through the scheduler when it would block.
+fn shares_thread(vm: &Vm, timeout: f64) -> bool {
+    timeout < 0.0 && vm.sched.threads.len() > 1
+}
+
+/// Runs `op` with the descriptor in non-blocking mode.
+fn without_blocking<T>(
+    fd: i32,
+    op: &mut impl FnMut(i32) -> praw::SysResult<T>,
+) -> praw::SysResult<T> {
+    praw::set_blocking(fd, false)?;
+    let r = op(fd);
+    praw::set_blocking(fd, true)?;
+    r
 }
 
 /// An int argument that fits a C int.
@@ -440,11 +520,14 @@ fn sock_listen(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn sock_accept(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "_accept")?;
     positional(&rest(&a), "_accept", 0, 0)?;
-    let (fd, addr) = sock_call(vm, &st, false, raw::accept)?;
-    Ok(Value::tuple(vec![
-        Value::Int(i64::from(fd)),
-        to_value(&addr),
-    ]))
+    sock_call_value(vm, &st, false, |fd| {
+        raw::accept(fd).map(|(fd, addr)| {
+            Ok(Value::tuple(vec![
+                Value::Int(i64::from(fd)),
+                to_value(&addr),
+            ]))
+        })
+    })
 }
 
 /// `connect` and `connect_ex`: the `errno` of the connection, waiting for
@@ -505,9 +588,13 @@ fn sock_recv(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let n = size_arg(vm, &args[0], "recv")?;
     let flags = flags_arg(vm, args.get(1))?;
     let mut buf = vec![0u8; n.min(1 << 26)];
-    let got = sock_call(vm, &st, false, |fd| raw::recv(fd, &mut buf, flags))?;
-    buf.truncate(got);
-    Ok(Value::Bytes(Rc::new(buf)))
+    sock_call_value(vm, &st, false, move |fd| {
+        raw::recv(fd, &mut buf, flags).map(|got| {
+            let mut b = std::mem::take(&mut buf);
+            b.truncate(got);
+            Ok(Value::Bytes(Rc::new(b)))
+        })
+    })
 }
 
 /// `recv_into(buffer, nbytes=0, flags=0)`: reads into a writable buffer.
@@ -540,9 +627,17 @@ fn sock_recv_into(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     }
     let flags = flags_arg(vm, b[2])?;
     let mut buf = vec![0u8; n];
-    let got = sock_call(vm, &st, false, |fd| raw::recv(fd, &mut buf, flags))?;
-    view.write_bytes(&buf[..got])?;
-    Ok(Value::Int(got as i64))
+    sock_call_value(vm, &st, false, move |fd| {
+        raw::recv(fd, &mut buf, flags).map(|got| {
+            // The buffer is looked up again: other threads may have run.
+            let view = match crate::buffer::writable(&target) {
+                Some(v) => v?,
+                None => return Err(PyErr::type_error("recv_into() buffer is not writable")),
+            };
+            view.write_bytes(&buf[..got])?;
+            Ok(Value::Int(got as i64))
+        })
+    })
 }
 
 fn sock_recvfrom(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -551,12 +646,16 @@ fn sock_recvfrom(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let n = size_arg(vm, &args[0], "recvfrom")?;
     let flags = flags_arg(vm, args.get(1))?;
     let mut buf = vec![0u8; n.min(1 << 26)];
-    let (got, addr) = sock_call(vm, &st, false, |fd| raw::recvfrom(fd, &mut buf, flags))?;
-    buf.truncate(got);
-    Ok(Value::tuple(vec![
-        Value::Bytes(Rc::new(buf)),
-        addr.as_ref().map_or(Value::None, to_value),
-    ]))
+    sock_call_value(vm, &st, false, move |fd| {
+        raw::recvfrom(fd, &mut buf, flags).map(|(got, addr)| {
+            let mut b = std::mem::take(&mut buf);
+            b.truncate(got);
+            Ok(Value::tuple(vec![
+                Value::Bytes(Rc::new(b)),
+                addr.as_ref().map_or(Value::None, to_value),
+            ]))
+        })
+    })
 }
 
 fn sock_send(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -564,8 +663,9 @@ fn sock_send(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let args = positional(&rest(&a), "send", 1, 2)?;
     let data = bytes_like(&args[0])?;
     let flags = flags_arg(vm, args.get(1))?;
-    let n = sock_call(vm, &st, true, |fd| raw::send(fd, &data, flags))?;
-    Ok(Value::Int(n as i64))
+    sock_call_value(vm, &st, true, move |fd| {
+        raw::send(fd, &data, flags).map(|n| Ok(Value::Int(n as i64)))
+    })
 }
 
 /// `sendall(data, flags=0)`: sends everything, the timeout covering the
@@ -579,13 +679,22 @@ fn sock_sendall(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let deadline = (timeout > 0.0).then(|| Instant::now() + Duration::from_secs_f64(timeout));
     let mut sent = 0;
     while sent < data.len() {
+        let shared = shares_thread(vm, timeout);
         if waits_first(vm, timeout) {
             wait_ready(vm, fd, true, deadline)?;
         }
-        match raw::send(fd, &data[sent..], flags) {
+        let mut op = |fd| raw::send(fd, &data[sent..], flags);
+        let r = if shared {
+            without_blocking(fd, &mut op)
+        } else {
+            op(fd)
+        };
+        match r {
             Ok(n) => sent += n,
             Err(e) if e == libc::EINTR => {}
-            Err(e) if deadline.is_some() && (e == libc::EAGAIN || e == libc::EWOULDBLOCK) => {}
+            Err(e)
+                if (deadline.is_some() || shared)
+                    && (e == libc::EAGAIN || e == libc::EWOULDBLOCK) => {}
             Err(e) => return Err(errno_err(e)),
         }
     }

@@ -7,6 +7,7 @@
 //! A thread blocked with every other thread blocked for good would wait
 //! forever in CPython; here its blocking call raises `RuntimeError` instead.
 
+pub(crate) mod fd_wait;
 pub(crate) mod local;
 pub(crate) mod lock;
 pub(crate) mod sched;

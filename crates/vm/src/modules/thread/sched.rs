@@ -27,6 +27,10 @@ pub(crate) struct SavedState {
     pub(crate) bottom: bool,
     /// The eval-loop depth (`native_depth`) the thread was resumed at.
     pub(crate) level: usize,
+    /// See [`Sched::base`].
+    pub(crate) base: Option<usize>,
+    /// See [`Sched::calls`].
+    pub(crate) calls: u32,
 }
 
 /// What a blocked thread waits for. The scheduler completes the operation on
@@ -145,7 +149,9 @@ pub(crate) enum Home {
     /// them in.
     Any,
     /// Its bottom frame returns to a Rust caller of the loop at this depth
-    /// (the main thread): only a loop at this depth can swap it in.
+    /// (the main thread, or module code): the loop at this depth, or a
+    /// nested wait's loop above it whose waiter waits on a descriptor, can
+    /// swap it in; that return, made in another loop, is parked for this one.
     Base(usize),
     /// It waits inside a Rust native (a blocking call made under Rust
     /// frames), which runs other threads in a loop at this depth; that loop
@@ -177,6 +183,10 @@ pub(crate) struct Thread {
     pub(crate) sentinel: Option<Value>,
     /// The function it was started with (for reports).
     pub(crate) func: Value,
+    /// Its bottom frame returned (or raised) in a loop other than the one
+    /// whose Rust caller waits for it: `result` is what that loop returns,
+    /// once the thread is picked there.
+    pub(crate) parked: bool,
 }
 
 impl Thread {
@@ -190,6 +200,7 @@ impl Thread {
             result: None,
             sentinel: None,
             func: Value::None,
+            parked: false,
         }
     }
 }
@@ -216,6 +227,14 @@ pub(crate) struct Sched {
     /// See [`SavedState::level`] and [`SavedState::bottom`], for the running thread.
     pub(crate) cur_level: usize,
     pub(crate) bottom: bool,
+    /// For a running thread whose bottom frame returns to a Rust caller
+    /// (the main thread), the depth of that caller's loop when the thread
+    /// runs in another loop (a nested wait's): `None` when it is `cur_level`.
+    pub(crate) base: Option<usize>,
+    /// How many calls from Rust into Python the running thread is inside:
+    /// a switch interval's end switches only outside them (a Rust caller
+    /// may hold a borrow that another thread's code would run into).
+    pub(crate) calls: u32,
     /// Set by the eval loop just before it calls a native directly (and
     /// cleared by calls from Rust): a blocking native may then ask the loop
     /// to switch threads instead of waiting under Rust frames.
@@ -242,6 +261,8 @@ impl Default for Sched {
             current: 0,
             cur_level: 1,
             bottom: false,
+            base: None,
+            calls: 0,
             direct: false,
             signal: None,
             returning: false,
@@ -287,6 +308,14 @@ impl Sched {
     /// been saved (or has ended) before this is called.
     pub(crate) fn pick(&mut self, level: usize) -> Pick {
         {
+            // A thread waiting on a descriptor in the loop at this depth may
+            // wait for the main thread, which then runs here (its frames rest
+            // on an outer loop). Not for lock waits: a main thread that ran
+            // above them and blocked there would hold them until it goes on.
+            let io_nested = self
+                .threads
+                .iter()
+                .any(|t| t.home == Home::Nested(level) && matches!(t.wait, Wait::Io(_)));
             let now = Instant::now();
             let n = self.threads.len();
             let mut earliest: Option<Instant> = None;
@@ -312,7 +341,13 @@ impl Sched {
                 }
                 match t.home {
                     Home::Any => return Pick::Run(i),
-                    Home::Base(l) if l == level => return Pick::Run(i),
+                    // Its frames end with a return to the Rust caller of the
+                    // loop at `l`: only that loop can hand it over.
+                    Home::Base(l) if t.parked && l != level => {}
+                    // A loop above its own can run a thread whose frames rest
+                    // on another loop's Rust caller (no loop above that one
+                    // returns before it): their return there is parked.
+                    Home::Base(l) if l == level || io_nested => return Pick::Run(i),
                     Home::Nested(l) if l == level => return Pick::Return,
                     _ => {}
                 }

@@ -112,6 +112,8 @@ impl Vm {
             init_frames: std::mem::take(&mut self.init_frames),
             bottom: std::mem::replace(&mut self.sched.bottom, false),
             level: self.sched.cur_level,
+            base: self.sched.base.take(),
+            calls: std::mem::take(&mut self.sched.calls),
         }
     }
 
@@ -123,6 +125,8 @@ impl Vm {
         self.init_frames = s.init_frames;
         self.sched.bottom = s.bottom;
         self.sched.cur_level = s.level;
+        self.sched.base = s.base;
+        self.sched.calls = s.calls;
     }
 
     /// Starts handing out the step budget one switch interval at a time.
@@ -188,6 +192,7 @@ impl Vm {
         let clean = self.native_depth == self.sched.cur_level;
         if block.preempt
             && (!clean
+                || self.sched.calls > 0
                 || self.sched.threads.len() < 2
                 || self.trace.is_some()
                 || self.hooks.is_some())
@@ -213,7 +218,7 @@ impl Vm {
         let home = if self.sched.bottom {
             Home::Any
         } else {
-            Home::Base(self.sched.cur_level)
+            Home::Base(self.sched.base.unwrap_or(self.sched.cur_level))
         };
         let st = self.take_state();
         let cur = self.sched.current;
@@ -248,6 +253,9 @@ impl Vm {
                 Resume::Return(r) => return Some(r),
                 Resume::Raise(e, at) => match self.unwind::<TRACE>(e, false, at) {
                     Ok(()) => return None,
+                    Err(e) if self.in_foreign_loop() => {
+                        next = self.park_return(Err(e));
+                    }
                     Err(e) if self.sched.bottom && self.frames.is_empty() => {
                         next = self.thread_ended(Err(e));
                     }
@@ -270,6 +278,8 @@ impl Vm {
         self.init_frames.clear();
         self.exc_info = Value::None;
         self.sched.bottom = false;
+        self.sched.base = None;
+        self.sched.calls = 0;
         let n = self.sched.threads.len();
         // The next pick starts with the thread after the one that ended.
         self.sched.current = if cur == 0 {
@@ -320,6 +330,21 @@ impl Vm {
                     self.sched.current = i;
                     self.sync_locals();
                     let t = &mut self.sched.threads[i];
+                    let base = match t.home {
+                        Home::Base(l) if l != level => Some(l),
+                        _ => None,
+                    };
+                    if std::mem::take(&mut t.parked) {
+                        // Its bottom frame ended in a nested wait's loop:
+                        // this is the loop its Rust caller waits on.
+                        let r = t.result.take().unwrap_or(Ok(Value::None));
+                        if let Some(s) = t.saved.take() {
+                            self.put_state(s);
+                        }
+                        self.sched.cur_level = level;
+                        self.sched.base = None;
+                        return Resume::Return(r);
+                    }
                     if let Some(start) = t.start.take() {
                         if let Some(r) = self.start_thread(start, level) {
                             return r;
@@ -332,6 +357,7 @@ impl Vm {
                         self.put_state(s);
                     }
                     self.sched.cur_level = level;
+                    self.sched.base = base;
                     match result {
                         None => return Resume::Continue,
                         Some(Ok(v)) => {
@@ -400,6 +426,73 @@ impl Vm {
         }
     }
 
+    /// The frames a nested wait's loop ran have returned `r`: the waiting
+    /// native may go on, or the running thread's bottom frame ended.
+    fn nested_loop_ended(&mut self, r: PyResult<Value>, level: usize) -> Resume {
+        if std::mem::take(&mut self.sched.returning) {
+            return Resume::Return(r);
+        }
+        match self.sched.base {
+            Some(base) if !self.sched.bottom && base != level => self.park_return(r),
+            // A thread's own function ended under this loop.
+            _ => self.thread_ended(r),
+        }
+    }
+
+    /// Whether the running thread's frames being run by this loop rest on
+    /// another loop's Rust caller (it was resumed here, see [`Home::Base`]):
+    /// their return is then parked. Frames called from Rust above this loop
+    /// return to their callers as always.
+    #[inline]
+    pub(crate) fn in_foreign_loop(&self) -> bool {
+        self.sched.base.is_some() && self.native_depth == self.sched.cur_level
+    }
+
+    /// The running thread's frames returned `r` to this loop, but it runs
+    /// here in place of the loop whose Rust caller waits for them (see
+    /// [`Home::Base`]): `r` is kept for that loop, another thread runs here.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn park_return(&mut self, r: PyResult<Value>) -> Resume {
+        let base = self.sched.base.unwrap_or(self.sched.cur_level);
+        let st = self.take_state();
+        let cur = self.sched.current;
+        if let Some(t) = self.sched.threads.get_mut(cur) {
+            t.wait = Wait::Ready;
+            t.home = Home::Base(base);
+            t.saved = Some(st);
+            t.result = Some(r);
+            t.parked = true;
+        }
+        self.schedule_here()
+    }
+
+    /// Runs the frames just pushed for module code (`exec`, an import, the
+    /// `-m` module run by `runpy`), in a loop one level deeper. The running
+    /// thread's frames rest on this loop's caller until they return, so a
+    /// blocking call they make directly switches threads here instead of
+    /// waiting in a nested loop ([`Home::Base`] of this depth): the thread
+    /// can then be resumed in any loop at this depth or above, not only once
+    /// every wait made after its own has ended. (Function calls from Rust do
+    /// not do this: a thread whose `__enter__` returned in another loop would
+    /// be parked until the thread running in its own loop moves on, which
+    /// may be waiting for it.)
+    pub(crate) fn run_called_frames(&mut self) -> PyResult<Value> {
+        self.native_depth += 1;
+        let level = self.sched.cur_level;
+        let base = self.sched.base.take();
+        let bottom = std::mem::replace(&mut self.sched.bottom, false);
+        self.sched.cur_level = self.native_depth;
+        self.sched.calls += 1;
+        let r = self.run_frames();
+        self.sched.calls = self.sched.calls.saturating_sub(1);
+        self.sched.cur_level = level;
+        self.sched.base = base;
+        self.sched.bottom = bottom;
+        self.native_depth -= 1;
+        r
+    }
+
     /// Waits for `wait` under Rust frames: the thread's state stays with this
     /// call while the other threads run in a loop one level deeper, which
     /// returns once the wait has completed.
@@ -427,16 +520,11 @@ impl Vm {
                 Resume::Return(r) => break r,
                 Resume::Continue => {
                     let r = self.run_frames();
-                    if std::mem::take(&mut self.sched.returning) {
-                        Resume::Return(r)
-                    } else {
-                        // A thread's own function ended under this loop.
-                        self.thread_ended(r)
-                    }
+                    self.nested_loop_ended(r, level)
                 }
                 raise => match self.resume_thread::<false>(raise) {
                     None => Resume::Continue,
-                    Some(r) => Resume::Return(r),
+                    Some(r) => self.nested_loop_ended(r, level),
                 },
             };
         };

@@ -1,0 +1,124 @@
+//! `os.read` and `os.write` on descriptors that can block (pipes, sockets,
+//! terminals) while other Python threads live. Every thread shares the VM's
+//! one OS thread, so a read of an empty pipe that another thread is to fill
+//! would block them all for ever: the call waits through the scheduler
+//! instead ([`Wait::Io`]) and runs once the descriptor is ready.
+
+use std::os::unix::fs::FileTypeExt;
+use std::rc::Rc;
+
+use crate::exc::PyResult;
+use crate::modules::posix::fd::errno_err;
+use crate::modules::posix::raw::{self, PollFd};
+use crate::value::Value;
+use crate::vm::Vm;
+
+use super::sched::{IoWait, Wait};
+
+/// Whether a call on `fd` must not block the OS thread: other threads live,
+/// the descriptor is in blocking mode, and it is a pipe, socket or character
+/// device (a regular file is always ready).
+fn must_not_block(vm: &Vm, fd: i32) -> bool {
+    if vm.sched.threads.len() < 2 || !raw::get_blocking(fd).unwrap_or(false) {
+        return false;
+    }
+    raw::with_borrowed(fd, |f| {
+        f.metadata().is_ok_and(|m| {
+            let t = m.file_type();
+            t.is_fifo() || t.is_socket() || t.is_char_device()
+        })
+    })
+    .unwrap_or(false)
+}
+
+/// Waits through the scheduler until `fd` has one of `events`, then runs
+/// `op` (which must not block) for the call's result.
+fn wait_then(
+    vm: &mut Vm,
+    fd: i32,
+    events: i16,
+    mut op: impl FnMut() -> PyResult<Value> + 'static,
+) -> PyResult<Value> {
+    let io = IoWait {
+        fds: vec![PollFd {
+            fd,
+            events,
+            revents: 0,
+        }],
+        deadline: None,
+        finish: Box::new(move |_| op()),
+    };
+    super::switch::block_on(vm, Wait::Io(io), &Value::None)
+}
+
+/// One `read` of up to `n` bytes, retried on `EINTR` (the signal's handlers
+/// run at the next check of the eval loop).
+fn read_now(fd: i32, n: usize) -> PyResult<Value> {
+    let mut buf = vec![0u8; n];
+    loop {
+        match raw::read_once(fd, &mut buf) {
+            Ok(got) => {
+                buf.truncate(got);
+                return Ok(Value::Bytes(Rc::new(buf)));
+            }
+            Err(libc::EINTR) => continue,
+            Err(e) => return Err(errno_err(e)),
+        }
+    }
+}
+
+/// `os.read(fd, n)` when it must not block the other threads: `None` when
+/// the plain call will do (alone, non-blocking descriptor, data ready).
+pub(crate) fn read(vm: &mut Vm, fd: i32, n: usize) -> Option<PyResult<Value>> {
+    if !must_not_block(vm, fd) {
+        return None;
+    }
+    let mut fds = [PollFd {
+        fd,
+        events: libc::POLLIN,
+        revents: 0,
+    }];
+    if raw::poll(&mut fds, 0).is_ok_and(|k| k > 0) {
+        return None;
+    }
+    Some(wait_then(vm, fd, libc::POLLIN, move || read_now(fd, n)))
+}
+
+/// One `write` that does not block: the descriptor is non-blocking for the
+/// call (a blocking write of more than the pipe holds would wait for a
+/// reader that cannot run). `None` for `EAGAIN`.
+fn write_nonblocking(fd: i32, data: &[u8]) -> Option<PyResult<Value>> {
+    if let Err(e) = raw::set_blocking(fd, false) {
+        return Some(Err(errno_err(e)));
+    }
+    let r = loop {
+        match raw::write_once(fd, data) {
+            Err(libc::EINTR) => continue,
+            r => break r,
+        }
+    };
+    let restored = raw::set_blocking(fd, true);
+    match (r, restored) {
+        (Err(e), _) if e == libc::EAGAIN || e == libc::EWOULDBLOCK => None,
+        (Err(e), _) | (Ok(_), Err(e)) => Some(Err(errno_err(e))),
+        (Ok(n), Ok(())) => Some(Ok(Value::Int(n as i64))),
+    }
+}
+
+/// `os.write(fd, data)` when it must not block the other threads (a partial
+/// write returns what it wrote, as `write(2)` may): `None` when the plain
+/// call will do.
+pub(crate) fn write(vm: &mut Vm, fd: i32, data: &[u8]) -> Option<PyResult<Value>> {
+    if !must_not_block(vm, fd) {
+        return None;
+    }
+    if let Some(r) = write_nonblocking(fd, data) {
+        return Some(r);
+    }
+    let data = data.to_vec();
+    Some(wait_then(vm, fd, libc::POLLOUT, move || {
+        // Room for at least one byte now; a reader that took it back (none
+        // can run in between) would make this `EAGAIN`.
+        write_nonblocking(fd, &data).unwrap_or_else(|| Err(errno_err(libc::EAGAIN)))
+    }))
+}
