@@ -22,31 +22,13 @@ pub fn encode(s: &StrObj, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
     }
     let codec = codecs::lookup(encoding)?;
     let utf8 = codec == Codec::Utf8;
-    let limit = codec.limit();
-    let bad = |c: u32| if utf8 { is_surrogate(c) } else { c >= limit };
     let cps: Vec<u32> = s.code_points().collect();
-    let mut out = Vec::with_capacity(cps.len());
-    let mut i = 0;
-    while i < cps.len() {
-        let c = cps[i];
-        if !bad(c) {
-            if utf8 {
-                push_utf8(&mut out, c);
-            } else {
-                out.push(c as u8);
-            }
-            i += 1;
-            continue;
-        }
-        let end = cps[i..]
-            .iter()
-            .position(|&c| !bad(c))
-            .map_or(cps.len(), |k| i + k);
+    encode_runs(&cps, codec, |out, i, end| {
         let run = &cps[i..end];
         let escapable = |c: &u32| (0xDC80..=0xDCFF).contains(c);
         match errors {
             "strict" => return Err(encode_error(codec, &cps, i, end)),
-            "surrogatepass" if utf8 => run.iter().for_each(|&c| push_utf8(&mut out, c)),
+            "surrogatepass" if utf8 => run.iter().for_each(|&c| push_utf8(out, c)),
             "surrogatepass" => return Err(encode_error(codec, &cps, i, end)),
             "surrogateescape" => {
                 // Escapes what it can and reports the rest of the run, as
@@ -76,7 +58,39 @@ pub fn encode(s: &StrObj, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
             }
             other => return Err(codecs::unknown_handler(other)),
         }
-        i = end;
+        Ok(end)
+    })
+}
+
+/// The encoding loop of UTF-8, ASCII and Latin-1 over code points: those
+/// the codec takes go straight to the output, and each run it cannot
+/// encode, `start..end`, goes to `bad_run`, which appends a replacement
+/// and gives the position to go on from (a handler may move it anywhere).
+pub(crate) fn encode_runs(
+    cps: &[u32],
+    codec: Codec,
+    mut bad_run: impl FnMut(&mut Vec<u8>, usize, usize) -> PyResult<usize>,
+) -> PyResult<Vec<u8>> {
+    let utf8 = codec == Codec::Utf8;
+    let limit = codec.limit();
+    let ok = |c: u32| if utf8 { !is_surrogate(c) } else { c < limit };
+    let mut out = Vec::with_capacity(cps.len());
+    let mut i = 0;
+    while let Some(&c) = cps.get(i) {
+        if ok(c) {
+            if utf8 {
+                push_utf8(&mut out, c);
+            } else {
+                out.push(c as u8);
+            }
+            i += 1;
+            continue;
+        }
+        let end = cps[i..]
+            .iter()
+            .position(|&c| ok(c))
+            .map_or(cps.len(), |k| i + k);
+        i = bad_run(&mut out, i, end)?;
     }
     Ok(out)
 }

@@ -8,7 +8,6 @@
 
 use crate::exc::{PyErr, PyResult};
 use crate::format::codecs::Codec;
-use crate::str_surrogates::{is_surrogate, push_utf8};
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -54,25 +53,8 @@ pub(crate) fn encode(vm: &mut Vm, obj: &Value, codec: Codec, errors: &str) -> Py
     };
     let utf8 = codec == Codec::Utf8;
     let limit = codec.limit();
-    let ok = |c: u32| if utf8 { !is_surrogate(c) } else { c < limit };
     let cps: Vec<u32> = s.code_points().collect();
-    let mut out = Vec::with_capacity(cps.len());
-    let mut i = 0;
-    while i < cps.len() {
-        let c = cps[i];
-        if ok(c) {
-            if utf8 {
-                push_utf8(&mut out, c);
-            } else {
-                out.push(c as u8);
-            }
-            i += 1;
-            continue;
-        }
-        let end = cps[i..]
-            .iter()
-            .position(|&c| ok(c))
-            .map_or(cps.len(), |k| i + k);
+    crate::str_codecs::encode_runs(&cps, codec, |out, i, end| {
         let why = reason(codec);
         let error = || crate::unicode_error::encode_error(codec.name(), obj.clone(), i, end, &why);
         let (rep, pos) = call_handler(vm, errors, error(), "encoding")?;
@@ -91,9 +73,8 @@ pub(crate) fn encode(vm: &mut Vm, obj: &Value, codec: Codec, errors: &str) -> Py
             Value::Bytes(b) => out.extend_from_slice(b),
             _ => return Err(PyErr::type_error(ENCODE_RESULT)),
         }
-        i = handler_position(&pos, cps.len())?;
-    }
-    Ok(out)
+        handler_position(&pos, cps.len())
+    })
 }
 
 /// Decodes `data` with `codec`, calling the handler `errors` for each bad
