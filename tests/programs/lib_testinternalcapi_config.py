@@ -19,3 +19,14 @@ except TypeError as e:
 from test.support import has_no_debug_ranges
 
 print(has_no_debug_ranges())
+
+# The locale codec of file names (UTF-8 here), which test_codecs checks.
+enc, dec = _testinternalcapi.EncodeLocaleEx, _testinternalcapi.DecodeLocaleEx
+print(enc("a\xe9\U0010ffff", 0, "strict"), enc("a\udc80", 0, "surrogateescape"))
+print(ascii(dec(b"a\xc3\xa9", 0, "strict")), ascii(dec(b"a\xff\xed\xb2\x80", 0, "surrogateescape")))
+for f, args in [(enc, ("a\udc80x", 0, "strict")), (dec, (b"ab\xff", 0, "strict")),
+                (enc, ("a", 0, "backslashreplace")), (dec, (b"", 0, "surrogatepass"))]:
+    try:
+        f(*args)
+    except (RuntimeError, ValueError) as e:
+        print(type(e).__name__, e)

@@ -1,6 +1,8 @@
 //! `_testinternalcapi`, the part CPython's test suite consults about the
-//! interpreter's configuration: `get_config()`, the `PyConfig` of the
-//! running interpreter as a dict. `test.support.has_no_debug_ranges()`
+//! interpreter: `get_config()`, the `PyConfig` of the running interpreter
+//! as a dict, and `EncodeLocaleEx`/`DecodeLocaleEx`, the locale codec of
+//! file names and arguments (`_Py_EncodeLocaleEx`), which test_codecs
+//! checks against `str.encode`. `test.support.has_no_debug_ranges()`
 //! reads `code_debug_ranges` from it while test modules are being defined
 //! (`test_compile`, `test_dis`, `test_traceback`), so without it those
 //! modules cannot even be loaded.
@@ -10,15 +12,17 @@
 //! (code objects always carry positions; hashes are always those of
 //! `PYTHONHASHSEED=0`).
 
-use crate::exc::PyResult;
+use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
+use crate::str_surrogates::{is_surrogate, push_utf8};
+use crate::types::{type_name, ExcKind};
 use crate::value::Value;
 use crate::vm::Vm;
 
 use super::{module_functions, new_module};
 
 module_functions!(FUNCTIONS, "_testinternalcapi", [
-    "get_config" => get_config,
+    "get_config" => get_config, "EncodeLocaleEx" => encode_locale, "DecodeLocaleEx" => decode_locale,
 ]);
 
 /// Builds the `_testinternalcapi` module.
@@ -153,4 +157,87 @@ fn get_config(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         d.insert(Value::str(k), v)?;
     }
     Ok(Value::Dict(std::rc::Rc::new(std::cell::RefCell::new(d))))
+}
+
+/// The arguments `(text, current_locale, errors=None)`, with the errors
+/// the locale codec supports: `strict` and `surrogateescape` (`true`).
+fn locale_args<'a>(a: &Args<'a>, fname: &str) -> PyResult<(&'a Value, bool)> {
+    let args = crate::native::positional(a, fname, 2, 3)?;
+    let escape = match args.get(2) {
+        None | Some(Value::None) => false,
+        Some(Value::Str(e)) if e.as_str() == "strict" => false,
+        Some(Value::Str(e)) if e.as_str() == "surrogateescape" => true,
+        Some(Value::Str(_)) => return Err(PyErr::value_error("unsupported error handler")),
+        Some(other) => {
+            return Err(PyErr::type_error(format!(
+                "{fname}() argument 3 must be str or None, not {}",
+                type_name(other)
+            )))
+        }
+    };
+    Ok((&args[0], escape))
+}
+
+/// `EncodeLocaleEx(text, current_locale, errors=None)`: UTF-8, with
+/// `surrogateescape` turning U+DC80..U+DCFF back into bytes.
+fn encode_locale(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let (text, escape) = locale_args(&a, "EncodeLocaleEx")?;
+    let Value::Str(s) = text else {
+        return Err(PyErr::type_error(format!(
+            "EncodeLocaleEx() argument 1 must be str, not {}",
+            type_name(text)
+        )));
+    };
+    let mut out = Vec::with_capacity(s.as_str().len());
+    for (pos, c) in s.code_points().enumerate() {
+        if !is_surrogate(c) {
+            push_utf8(&mut out, c);
+        } else if escape && (0xDC80..=0xDCFF).contains(&c) {
+            out.push((c - 0xDC00) as u8);
+        } else {
+            return Err(PyErr::new(
+                ExcKind::RuntimeError,
+                format!("encode error: pos={pos}, reason=encoding error"),
+            ));
+        }
+    }
+    Ok(Value::Bytes(std::rc::Rc::new(out)))
+}
+
+/// `DecodeLocaleEx(data, current_locale, errors=None)`: UTF-8, with
+/// `surrogateescape` turning each undecodable byte into U+DC80..U+DCFF.
+fn decode_locale(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let (data, escape) = locale_args(&a, "DecodeLocaleEx")?;
+    let Value::Bytes(data) = data else {
+        return Err(PyErr::type_error(format!(
+            "DecodeLocaleEx() argument 1 must be bytes, not {}",
+            type_name(data)
+        )));
+    };
+    let mut cps: Vec<u32> = Vec::with_capacity(data.len());
+    let mut i = 0;
+    while i < data.len() {
+        match std::str::from_utf8(&data[i..]) {
+            Ok(rest) => {
+                cps.extend(rest.chars().map(u32::from));
+                break;
+            }
+            Err(e) => {
+                let good = e.valid_up_to();
+                let text = std::str::from_utf8(&data[i..i + good]).unwrap_or_default();
+                cps.extend(text.chars().map(u32::from));
+                i += good;
+                if !escape {
+                    return Err(PyErr::new(
+                        ExcKind::RuntimeError,
+                        format!("decode error: pos={i}, reason=decoding error"),
+                    ));
+                }
+                let bad = e.error_len().unwrap_or(data.len() - i);
+                cps.extend(data[i..i + bad].iter().map(|&b| 0xDC00 + u32::from(b)));
+                i += bad;
+            }
+        }
+    }
+    Ok(Value::from_code_points(cps))
 }
