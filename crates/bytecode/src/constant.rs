@@ -16,17 +16,25 @@ use crate::code::CodeObject;
 /// code (`TYPE_INTERNED`, `TYPE_SHORT_ASCII_INTERNED`, ...).
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct PyStr {
-    data: Box<[u8]>,
-    utf8: bool,
+    data: StrData,
     interned: bool,
+}
+
+/// A string's bytes, kept as `str` when they are UTF-8 so that reading the
+/// text back (names are looked up by it all through compiling) needs no check.
+/// Equal contents always take the same variant, so the derived comparisons hold.
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum StrData {
+    Text(Box<str>),
+    /// `surrogatepass` UTF-8 holding at least one lone surrogate.
+    Surrogates(Box<[u8]>),
 }
 
 impl PyStr {
     /// A string from Rust text.
     pub fn new(text: &str, interned: bool) -> PyStr {
         PyStr {
-            data: text.as_bytes().into(),
-            utf8: true,
+            data: StrData::Text(text.into()),
             interned,
         }
     }
@@ -34,42 +42,40 @@ impl PyStr {
     /// A string that takes over `text`'s allocation (no copy).
     pub fn from_boxed(text: Box<str>, interned: bool) -> PyStr {
         PyStr {
-            data: text.into_boxed_bytes(),
-            utf8: true,
+            data: StrData::Text(text),
             interned,
         }
     }
 
     /// A string from `surrogatepass` UTF-8 bytes; `None` if they are not such bytes.
     pub fn from_surrogatepass(bytes: &[u8], interned: bool) -> Option<PyStr> {
-        let utf8 = std::str::from_utf8(bytes).is_ok();
-        if !utf8 && !valid_surrogatepass(bytes) {
-            return None;
-        }
-        Some(PyStr {
-            data: bytes.into(),
-            utf8,
-            interned,
-        })
+        let data = match std::str::from_utf8(bytes) {
+            Ok(text) => StrData::Text(text.into()),
+            Err(_) if valid_surrogatepass(bytes) => StrData::Surrogates(bytes.into()),
+            Err(_) => return None,
+        };
+        Some(PyStr { data, interned })
     }
 
     /// The text, unless it contains lone surrogates.
     pub fn as_str(&self) -> Option<&str> {
-        if self.utf8 {
-            std::str::from_utf8(&self.data).ok()
-        } else {
-            None
+        match &self.data {
+            StrData::Text(text) => Some(text),
+            StrData::Surrogates(_) => None,
         }
     }
 
     /// The text with any lone surrogate replaced by U+FFFD.
     pub fn to_string_lossy(&self) -> std::borrow::Cow<'_, str> {
-        String::from_utf8_lossy(&self.data)
+        String::from_utf8_lossy(self.as_bytes())
     }
 
     /// The `surrogatepass` UTF-8 bytes.
     pub fn as_bytes(&self) -> &[u8] {
-        &self.data
+        match &self.data {
+            StrData::Text(text) => text.as_bytes(),
+            StrData::Surrogates(bytes) => bytes,
+        }
     }
 
     /// Whether CPython had interned this string.
@@ -84,20 +90,23 @@ impl PyStr {
 
     /// Whether every character is ASCII.
     pub fn is_ascii(&self) -> bool {
-        self.data.is_ascii()
+        self.as_bytes().is_ascii()
     }
 
     /// The code points, lone surrogates included.
     pub fn code_points(&self) -> impl Iterator<Item = u32> + '_ {
         CodePoints {
-            bytes: &self.data,
+            bytes: self.as_bytes(),
             pos: 0,
         }
     }
 
     /// Number of code points (Python's `len`).
     pub fn char_len(&self) -> usize {
-        self.data.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
+        self.as_bytes()
+            .iter()
+            .filter(|&&b| (b & 0xC0) != 0x80)
+            .count()
     }
 
     /// Python `repr()` of the string.
