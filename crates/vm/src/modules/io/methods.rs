@@ -134,6 +134,21 @@ fn io_err(e: std::io::Error) -> PyErr {
     crate::oserror::from_io(&e, None)
 }
 
+/// PEP 475: a read that a signal interrupted runs the Python signal
+/// handlers and starts again, unless a handler raised. What the interrupted
+/// attempt had read stays in the stream's buffer for the next.
+fn retry_interrupted<R>(
+    vm: &mut Vm,
+    mut attempt: impl FnMut(&mut Vm) -> PyResult<R>,
+) -> PyResult<R> {
+    loop {
+        match attempt(vm) {
+            Err(e) if e.0.kind() == ExcKind::InterruptedError => vm.check_signals()?,
+            other => return other,
+        }
+    }
+}
+
 fn text_err(e: TextError) -> PyErr {
     match e {
         TextError::Io(e) => io_err(e),
@@ -465,18 +480,20 @@ fn m_read(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     }
     let obj = this(&a, "read")?;
     let n = size_arg(arg(&a, 0, "size"))?;
-    on_open(vm, obj, Some(true), |st| match st.kind {
-        Kind::Text(mode) => st
-            .stream
-            .read_text(mode, n)
-            .map(Value::string)
-            .map_err(text_err),
-        Kind::StringIo(nl) => st
-            .stream
-            .read_text(stringio_mode(nl), n)
-            .map(Value::string)
-            .map_err(text_err),
-        Kind::Binary => st.stream.read(n).map(bytes_value).map_err(io_err),
+    retry_interrupted(vm, |vm| {
+        on_open(vm, obj, Some(true), |st| match st.kind {
+            Kind::Text(mode) => st
+                .stream
+                .read_text(mode, n)
+                .map(Value::string)
+                .map_err(text_err),
+            Kind::StringIo(nl) => st
+                .stream
+                .read_text(stringio_mode(nl), n)
+                .map(Value::string)
+                .map_err(text_err),
+            Kind::Binary => st.stream.read(n).map(bytes_value).map_err(io_err),
+        })
     })
 }
 
@@ -502,8 +519,10 @@ fn m_readinto(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     if text {
         return Err(unsupported(vm, "readinto"));
     }
-    let data = on_open(vm, obj, Some(true), |st| {
-        st.stream.read(Some(len)).map_err(io_err)
+    let data = retry_interrupted(vm, |vm| {
+        on_open(vm, obj, Some(true), |st| {
+            st.stream.read(Some(len)).map_err(io_err)
+        })
     })?;
     let n = data.len().min(len);
     view.write_bytes(&data[..n])?;
@@ -540,7 +559,7 @@ fn m_readline(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     }
     let obj = this(&a, "readline")?;
     let n = size_arg(arg(&a, 0, "size"))?;
-    on_open(vm, obj, Some(true), |st| read_line(st, n))
+    retry_interrupted(vm, |vm| on_open(vm, obj, Some(true), |st| read_line(st, n)))
 }
 
 fn m_readlines(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -676,7 +695,9 @@ fn m_next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         return r;
     }
     let obj = this(&a, "__next__")?;
-    let line = on_open(vm, obj, Some(true), |st| read_line(st, None))?;
+    let line = retry_interrupted(vm, |vm| {
+        on_open(vm, obj, Some(true), |st| read_line(st, None))
+    })?;
     if is_empty(&line) {
         return Err(PyErr(Rc::new(ExcObj::new(
             exc_type(ExcKind::StopIteration),

@@ -371,7 +371,15 @@ impl ByteStream {
         self.rbuf.resize(start + CHUNK, 0);
         let n = loop {
             match file.read(&mut self.rbuf[start..]) {
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                // PEP 475: a signal with a Python handler ends the read so
+                // that the caller runs the handler, then reads again (see
+                // `methods::retry_interrupted`); others just retry here.
+                Err(e)
+                    if e.kind() == std::io::ErrorKind::Interrupted
+                        && !crate::modules::signal_raw::pending() =>
+                {
+                    continue
+                }
                 other => break other,
             }
         };
