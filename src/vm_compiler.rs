@@ -5,7 +5,7 @@
 use pith_vm::types::ExcKind;
 use pith_vm::{
     CompileFailure, CompileMode, CompileWarning, CompiledSource, ParsedTree, SourceCompiler,
-    SourceText, SymbolScope, TreeMode,
+    SourceText, SymbolScope, TokenRow, TreeMode,
 };
 
 /// Pith's parser and compiler, as the VM calls them.
@@ -22,6 +22,37 @@ impl SourceCompiler for PithCompiler {
         feature_version: Option<u32>,
     ) -> Result<ParsedTree, CompileFailure> {
         crate::vm_ast::parse_tree(source, filename, mode, type_comments, feature_version)
+    }
+
+    fn c_tokens(
+        &self,
+        source: &str,
+    ) -> Result<(Vec<TokenRow>, Option<CompileFailure>), CompileFailure> {
+        let lexed = pith_parser::c_tokens(source);
+        let text = &lexed.source;
+        let rows = lexed
+            .tokens
+            .iter()
+            .map(|t| TokenRow {
+                text: text[t.text.clone()].to_owned(),
+                kind: t.kind,
+                lineno: t.lineno,
+                end_lineno: t.end_lineno,
+                col: t.col,
+                end_col: t.end_col,
+                line: text[t.line.clone()].to_owned(),
+            })
+            .collect();
+        let error = lexed.error.map(|e| {
+            let mut failure = parse_failure(e, text, false);
+            // The tokenizer shows the line without its newline.
+            if let Some(line) = &mut failure.text {
+                let kept = line.trim_end_matches('\n').len();
+                line.truncate(kept);
+            }
+            failure
+        });
+        Ok((rows, error))
     }
 
     fn compile_tree(

@@ -181,6 +181,9 @@ impl<'src> Tokenizer<'src> {
         // tabs and form feeds one by one.
         let spaces = leading_spaces(bytes, pos as usize);
         let (mut col, mut alt_col) = (spaces as u32, spaces as u32);
+        // The compiler's tokenizer lets indentation go on after a `\`
+        // continuation, but the columns at the first `\` are the line's.
+        let mut continued_at: Option<(u32, u32)> = None;
         let mut i = pos as usize + spaces;
         while let Some(&b) = bytes.get(i) {
             match b {
@@ -196,9 +199,26 @@ impl<'src> Tokenizer<'src> {
                     col = 0;
                     alt_col = 0;
                 }
+                b'\\' if self.flavor == Flavor::Compiler => {
+                    if i + 1 == bytes.len() {
+                        return Err(LexError::EofInMultiLineStatement { offset: self.len() });
+                    }
+                    let Some(after) = line_break_after(bytes, i + 1) else {
+                        break;
+                    };
+                    if after == bytes.len() {
+                        return Err(LexError::EofInMultiLineStatement { offset: self.len() });
+                    }
+                    continued_at.get_or_insert((col, alt_col));
+                    i = after;
+                    continue;
+                }
                 _ => break,
             }
             i += 1;
+        }
+        if let Some((c, alt)) = continued_at {
+            (col, alt_col) = (c, alt);
         }
         let first = i as u32;
         self.skip_to(first);
@@ -472,7 +492,7 @@ impl<'src> Tokenizer<'src> {
                 line = nl + 1;
                 continue;
             }
-            if matches!(c, b'\r' | b'\t' | b'\x0c') {
+            if matches!(c, b'\r' | b'\t' | b'\x0c' | b'\\') {
                 return Ok(false);
             }
             let (col, first) = (spaces as u32, first as u32);
@@ -517,6 +537,15 @@ impl<'src> Tokenizer<'src> {
                 }
             },
             Ok(RawToken::CarriageReturn) if self.flavor == Flavor::Compiler => self.end_line(),
+            // The compiler reads input that lacks a final newline as if it
+            // had one: a `\` at the very end continues into nothing.
+            Ok(RawToken::Stray)
+                if self.flavor == Flavor::Compiler
+                    && end == self.len()
+                    && &self.source[start as usize..] == "\\" =>
+            {
+                return Err(LexError::EofInMultiLineStatement { offset: self.len() });
+            }
             Ok(RawToken::Stray | RawToken::CarriageReturn) => {
                 self.push_error(start, end);
                 return Ok(());
@@ -671,6 +700,17 @@ impl<'src> Tokenizer<'src> {
 
 /// The number of spaces at `at` in `bytes`, eight at a time.
 #[inline]
+/// The offset just past the line break at `at` (`\n`, `\r\n` or `\r`), if
+/// one is there.
+fn line_break_after(bytes: &[u8], at: usize) -> Option<usize> {
+    match bytes.get(at)? {
+        b'\n' => Some(at + 1),
+        b'\r' if bytes.get(at + 1) == Some(&b'\n') => Some(at + 2),
+        b'\r' => Some(at + 1),
+        _ => None,
+    }
+}
+
 fn leading_spaces(bytes: &[u8], at: usize) -> usize {
     let mut i = at;
     while let Some(chunk) = bytes.get(i..).and_then(|rest| rest.first_chunk::<8>()) {

@@ -121,6 +121,16 @@ impl SyntaxErr {
     }
 
     /// Resolves byte offsets to CPython's lines and character columns.
+    /// For an error the tokenizer raises itself (`syntaxerror()` in
+    /// `Parser/tokenizer.c`): CPython shows its line without the line end.
+    pub(crate) fn with_tokenizer_text(mut self, source: &str) -> SyntaxErr {
+        let at = (self.start as usize).min(source.len());
+        let line_start = source[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        let line_end = source[at..].find(['\n', '\r']).map_or(source.len(), |i| at + i);
+        self.text = Some(source[line_start..line_end].into());
+        self
+    }
+
     pub(crate) fn locate(self, source: &str) -> ParseError {
         if let Some(anchor) = self.anchor {
             let lineno = line_col(source, anchor).0;
@@ -153,7 +163,7 @@ impl SyntaxErr {
             offset: col as i32 + 1,
             end_lineno,
             end_offset,
-            text: None,
+            text: self.text.map(String::from),
         }
     }
 }

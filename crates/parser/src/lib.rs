@@ -18,6 +18,7 @@
 //! Invariant: the parser never panics, whatever the input.
 
 mod builders;
+mod c_tokens;
 mod diagnose;
 mod error;
 mod token;
@@ -40,6 +41,7 @@ mod grammar {
 
 use pith_ast::{Expr, Mod};
 
+pub use c_tokens::{c_tokens, CToken, CTokens};
 pub use error::{ErrorKind, ParseError};
 
 use crate::error::SyntaxErr;
@@ -146,7 +148,9 @@ fn parse_tokens<'a>(
             Ok(m)
         }
         // The tokens stop at the tokenizer's error: reaching it reports it.
-        (Ok(_) | Err(lalrpop_util::ParseError::UnrecognizedEof { .. }), Some(err)) => Err(err),
+        (Ok(_) | Err(lalrpop_util::ParseError::UnrecognizedEof { .. }), Some(err)) => {
+            Err(raised_by_tokenizer(err, source, shift))
+        }
         (Err(e), lex_error) => {
             let err = diagnose::diagnose(source, shift, &lexed.tokens, &lexed.open_brackets, e);
             match lex_error {
@@ -154,10 +158,23 @@ fn parse_tokens<'a>(
                 // error, and most tokenizer errors found there win; not
                 // those it signals through its state, and nothing wins
                 // over an unexpected indent.
-                Some(lex) if !lex.is_deferred() && err.msg != "unexpected indent" => Err(lex),
+                Some(lex) if !lex.is_deferred() && err.msg != "unexpected indent" => {
+                    Err(raised_by_tokenizer(lex, source, shift))
+                }
                 _ => Err(err),
             }
         }
+    }
+}
+
+/// A tokenizer error as the parser reports it: those the tokenizer raises
+/// show their line as the tokenizer holds it (f-string fields show theirs,
+/// set by [`parse_fstring_expr`]).
+fn raised_by_tokenizer(err: SyntaxErr, source: &str, shift: u32) -> SyntaxErr {
+    if err.is_deferred() || shift != 0 {
+        err
+    } else {
+        err.with_tokenizer_text(source)
     }
 }
 

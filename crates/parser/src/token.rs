@@ -195,7 +195,7 @@ pub(crate) fn lex<'a>(
                 break;
             }
             TokenKind::Error => {
-                if text.trim().is_empty() {
+                if is_indent_space(text) {
                     // White space before a stray character, which `tokenize`
                     // reports as error tokens too.
                     continue;
@@ -227,6 +227,13 @@ pub(crate) fn lex<'a>(
         open_brackets: brackets,
         type_ignores,
     }
+}
+
+/// Whether `text` is only the white space the tokenizer skips (a space,
+/// tab or form feed): other Unicode spaces such as U+00A0 are invalid
+/// characters to CPython.
+pub(crate) fn is_indent_space(text: &str) -> bool {
+    text.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\x0c'))
 }
 
 /// Joins the token at `start..end` to the name just before it, when they

@@ -134,6 +134,26 @@ pub struct SymbolScope {
     pub children: Vec<usize>,
 }
 
+/// One token of CPython's C tokenizer, as `_tokenize.TokenizerIter` yields
+/// it: `(string, type, lineno, end_lineno, col_offset, end_col_offset, line)`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TokenRow {
+    /// The token's text (empty for `INDENT`, `DEDENT` and most `NEWLINE`s).
+    pub text: String,
+    /// The type number, a key of `token.tok_name`.
+    pub kind: u8,
+    /// 1-based line of the start.
+    pub lineno: u32,
+    /// 1-based line of the end.
+    pub end_lineno: u32,
+    /// Byte column of the start, or -1.
+    pub col: i32,
+    /// Byte column of the end, or -1.
+    pub end_col: i32,
+    /// The tokenizer's line buffer.
+    pub line: String,
+}
+
 /// A compiler the VM can call.
 pub trait SourceCompiler {
     /// Parses `source` to a tree (`ast.parse`); `type_comments` is
@@ -152,6 +172,18 @@ pub trait SourceCompiler {
         _feature_version: Option<u32>,
     ) -> Result<ParsedTree, CompileFailure> {
         Err(unsupported("AST objects"))
+    }
+
+    /// The tokens of `source` as CPython's C tokenizer yields them, and
+    /// the error it raises after them, if any. The default has no tokenizer.
+    ///
+    /// # Errors
+    /// A [`CompileFailure`] when there is no tokenizer.
+    fn c_tokens(
+        &self,
+        _source: &str,
+    ) -> Result<(Vec<TokenRow>, Option<CompileFailure>), CompileFailure> {
+        Err(unsupported("the tokenizer"))
     }
 
     /// Compiles a tree (`compile(ast_object, ...)`), whose ranges `locator` resolves.

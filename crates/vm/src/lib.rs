@@ -125,7 +125,7 @@ pub use cmdline::CommandLine;
 pub use code::{Code, LoadError};
 pub use compile_hook::{
     CompileFailure, CompileMode, CompileWarning, CompiledSource, ParsedTree, SourceCompiler,
-    SourceText, SymbolScope, TreeMode,
+    SourceText, SymbolScope, TokenRow, TreeMode,
 };
 pub use exc::{PyErr, PyResult};
 pub use value::Value;

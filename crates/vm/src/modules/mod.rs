@@ -96,6 +96,7 @@ pub(crate) mod sys_asyncgen;
 mod sys_import;
 mod sysdb;
 mod testinternalcapi;
+mod tokenize;
 pub mod thread;
 pub mod time;
 pub mod tracemalloc;
@@ -167,6 +168,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_symtable", symtable::init),
     ("_testinternalcapi", testinternalcapi::init),
     ("_thread", thread::init),
+    ("_tokenize", tokenize::init),
     ("_tracemalloc", tracemalloc::init),
     ("_lsprof", lsprof::init),
     ("_lzma", lzma::init),
