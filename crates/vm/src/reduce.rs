@@ -286,7 +286,9 @@ pub(crate) fn builtin_reduce(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         }
         _ => vec![Value::list(vm.collect(&obj)?)],
     };
-    let state = crate::attr::instance_dict(&obj).map_or(Value::None, Value::Dict);
+    // `_PyObject_GetState`: whatever `__getstate__` gives (`object`'s
+    // includes `__slots__` values; a class may define its own).
+    let state = vm.call_method(&obj, "__getstate__", &[])?;
     Ok(Value::tuple(vec![
         Value::Type(cls),
         Value::tuple(args),
