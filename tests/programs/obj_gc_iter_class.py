@@ -1,6 +1,6 @@
 # Cycles through builtin iterators and through classes are collected.
 import gc
-import weakref
+from _weakref import ref as weakref_ref
 
 
 class C:
@@ -9,7 +9,7 @@ class C:
 
 def through_iterator(make):
     obj = C()
-    ref = weakref.ref(obj)
+    ref = weakref_ref(obj)
     container = make([obj, 1])
     obj.x = iter(container)
     del obj, container
@@ -29,7 +29,7 @@ def class_cycle(setup):
         pass
 
     setup(A)
-    ref = weakref.ref(A)
+    ref = weakref_ref(A)
     del A
     gc.collect()
     return ref() is None
