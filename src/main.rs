@@ -30,6 +30,22 @@ fn main() -> ExitCode {
     if let Some(rest) = split.program_args {
         cli.script = rest;
     }
+    // The hash key is fixed before anything is hashed, from `PYTHONHASHSEED`
+    // unless `-E`/`-I` says to ignore the environment (then random).
+    let seed_text = std::env::var("PYTHONHASHSEED")
+        .ok()
+        .filter(|_| interp_options::environment_used(&split.options));
+    match pith_vm::hash::parse_hash_seed(seed_text.as_deref()) {
+        Ok(seed) => pith_vm::hash::set_hash_seed(seed),
+        Err(e) => {
+            // CPython's wording for a configuration error at start-up.
+            eprintln!(
+                "Fatal Python error: config_init_hash_seed: {e}\n\
+                 Python runtime state: preinitialized\n"
+            );
+            return ExitCode::from(1);
+        }
+    }
     commands::run::set_command_line(split.options);
     if cli.unbuffered {
         commands::run::UNBUFFERED.store(true, std::sync::atomic::Ordering::Relaxed);

@@ -831,13 +831,14 @@ pub(crate) fn receiver_for(obj: &Value, def: &BuiltinDef) -> Value {
 /// Whether a builtin method works on a subclass instance itself rather than
 /// on its builtin payload: the methods of `object`, `BaseException` and
 /// `type`, of classes written in Rust (owner `module.name`), and
-/// `__reduce__`, which needs the instance's class and dict, and the slot
+/// `__reduce__` and `__reduce_ex__`, which need the instance's class and
+/// state, and the slot
 /// wrappers of builtin bases, which unwrap the payload themselves (bound to
 /// the instance, `inst.__getitem__(k)` still reaches `__missing__`).
 pub(crate) fn takes_instance(def: &BuiltinDef) -> bool {
     matches!(def.owner, "object" | "BaseException" | "type")
         || def.owner.contains('.')
-        || def.name == "__reduce__"
+        || matches!(def.name, "__reduce__" | "__reduce_ex__")
         || crate::slots::unwraps_payload(def)
 }
 

@@ -1330,12 +1330,7 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
             }
             let mut d = Dict::new_set();
             if let Some(src) = a.pos.first() {
-                let merge = crate::methods::merge_source(src);
-                if !crate::methods::update_from(&mut d, &merge) {
-                    for item in vm.collect(src)? {
-                        vm.local_insert(&mut d, item, Value::None)?;
-                    }
-                }
+                crate::methods::fill_new_set(vm, &mut d, src)?;
             }
             Ok(if t.kind == TypeKind::Set {
                 Value::set(d)
@@ -1384,21 +1379,7 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
             }
             Ok(crate::instance::Instance::new_value(t.clone(), Value::Null))
         }
-        TypeKind::Enumerate => {
-            a.check_clinic_kw("enumerate", &["iterable", "start"])?;
-            let src = a.pos.first().or_else(|| a.kw("iterable")).ok_or_else(|| {
-                PyErr::type_error("enumerate() missing required argument 'iterable' (pos 1)")
-            })?;
-            let start = match a.pos.get(1).or_else(|| a.kw("start")) {
-                Some(v) => int_arg(v, "enumerate")?,
-                None => 0,
-            };
-            let it = vm.get_iter(src)?;
-            Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Enumerate {
-                it,
-                count: start,
-            }))))
-        }
+        TypeKind::Enumerate => crate::enumerate::new(vm, a, true),
         TypeKind::Zip => {
             a.check_clinic_kw("zip", &["strict"])?;
             let its = a

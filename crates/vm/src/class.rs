@@ -52,6 +52,16 @@ pub struct HeapType {
 
 type CacheEntry = Option<(Rc<StrObj>, u64, Option<Value>)>;
 
+impl HeapType {
+    /// The values the lookup cache holds (strong references, which the
+    /// cycle collector must see); none while the cache is borrowed.
+    pub(crate) fn cached_values(&self, out: &mut Vec<Value>) {
+        if let Ok(cache) = self.cache.try_borrow() {
+            out.extend(cache.iter().flatten().filter_map(|(_, _, v)| v.clone()));
+        }
+    }
+}
+
 const CACHE_SIZE: usize = 64;
 
 thread_local! {
@@ -699,6 +709,11 @@ pub(crate) fn make_type(
         })),
     });
     crate::subclasses::register(&t);
+    if let Some(h) = &t.heap {
+        // The namespace is where a class's cycles pass (`A.x = A`, methods'
+        // globals): registered, the collector finds the class through it.
+        crate::gc::track(&Value::Dict(h.dict.clone()));
+    }
     // CPython's `type_new_set_classcell`: the class body's `__class__` cell
     // is filled now, so `super()` works in `__set_name__` and
     // `__init_subclass__`; the name leaves the namespace.
@@ -1132,6 +1147,7 @@ pub fn new_instance(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value
             crate::name_error::init(&e, a.kwnames, a.kwvals)?;
             return Ok(Value::Exception(Rc::new(e)));
         }
+        TypeKind::Enumerate => crate::enumerate::new(vm, a, false)?,
         TypeKind::List => Value::list(Vec::new()),
         TypeKind::Dict => Value::Dict(Rc::new(RefCell::new(Dict::new()))),
         TypeKind::Set => Value::Set(Rc::new(RefCell::new(Dict::new_set()))),

@@ -64,7 +64,7 @@ impl CommandLine {
             int(self.verbose),
             int(self.bytes_warning),
             flag(self.quiet),
-            Value::Int(1),
+            flag(crate::hash::hash_seed() != crate::hash::HashSeed::Fixed(0)),
             flag(self.isolated),
             Value::Bool(self.has_xoption("dev")),
             Value::Int(utf8),

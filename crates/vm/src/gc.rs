@@ -206,7 +206,8 @@ fn is_node(v: &Value) -> bool {
             | Value::Traceback(_)
             | Value::Frame(_)
             | Value::Instance(_)
-    )
+            | Value::Iter(_)
+    ) || matches!(v, Value::Type(t) if t.heap.is_some())
 }
 
 /// `gc.is_tracked(v)`, with CPython's answers: atomic values and containers
@@ -297,6 +298,11 @@ pub fn referents(v: &Value, out: &mut Vec<Value>) {
             }
         }
         Value::Instance(i) => {
+            // An instance holds its class (`Py_VISIT(Py_TYPE(self))`).
+            let class = Value::Type(i.class());
+            if is_node(&class) {
+                out.push(class);
+            }
             i.dict.referents(is_node, out);
             if is_node(&i.payload) {
                 out.push(i.payload.clone());
@@ -319,7 +325,72 @@ pub fn referents(v: &Value, out: &mut Vec<Value>) {
             }
         }
         Value::Traceback(_) | Value::Frame(_) => crate::frame_obj::referents(v, out),
+        Value::Iter(it) => {
+            if let Ok(it) = it.try_borrow() {
+                iter_referents(&it, out);
+            }
+        }
+        Value::Type(t) => {
+            if let Some(h) = &t.heap {
+                out.push(Value::Dict(h.dict.clone()));
+                let classes = h.bases.iter().chain(&h.mro).chain(&h.meta).chain(&t.base);
+                out.extend(classes.map(|c| Value::Type(c.clone())).filter(is_node));
+                if is_node(&Value::Type(h.solid.clone())) {
+                    out.push(Value::Type(h.solid.clone()));
+                }
+                let mut cached = Vec::new();
+                h.cached_values(&mut cached);
+                out.extend(cached.into_iter().filter(is_node));
+            }
+        }
         _ => {}
+    }
+}
+
+/// What a builtin iterator holds: the container it walks (a set iterator
+/// also its snapshot of the items) and the iterators and callables it
+/// combines, as each iterator type's `tp_traverse` visits them.
+fn iter_referents(it: &crate::iter::IterObj, out: &mut Vec<Value>) {
+    use crate::iter::IterObj as I;
+    let mut push = |v: &Value| {
+        if is_node(v) {
+            out.push(v.clone());
+        }
+    };
+    match it {
+        I::Range { .. } | I::Str { .. } => {}
+        I::List { list, .. } => push(&Value::List(list.clone())),
+        I::Tuple { items, .. } => push(&Value::Tuple(items.clone())),
+        I::Dict { dict, .. } => push(&Value::Dict(dict.clone())),
+        I::Snapshot { items, set, .. } => {
+            items.iter().for_each(&mut push);
+            if let Some(d) = set {
+                push(&Value::Dict(d.clone()));
+            }
+        }
+        I::Bytes { seq, .. } | I::Reversed { seq, .. } => push(seq),
+        I::Enumerate { it, count } => {
+            push(it);
+            push(count);
+        }
+        I::Zip { its, .. } => its.iter().for_each(&mut push),
+        I::Map { func, its } => {
+            push(func);
+            its.iter().for_each(&mut push);
+        }
+        I::Filter { func, it } => {
+            push(func);
+            push(it);
+        }
+        I::Callable { func, sentinel } => {
+            push(func);
+            push(sentinel);
+        }
+        I::SeqIndex { obj, .. } | I::SeqReversed { obj, .. } => push(obj),
+        I::Owned { owner, inner } => {
+            push(owner);
+            iter_referents(inner, out);
+        }
     }
 }
 
@@ -340,6 +411,8 @@ fn strong_count(v: &Value) -> usize {
         Value::Traceback(r) => Rc::strong_count(r),
         Value::Frame(r) => Rc::strong_count(r),
         Value::Instance(r) => Rc::strong_count(r),
+        Value::Iter(r) => Rc::strong_count(r),
+        Value::Type(r) if r.heap.is_some() => Rc::strong_count(r),
         // Not a graph node: treat as referenced from outside.
         _ => usize::MAX,
     }

@@ -102,8 +102,8 @@ pub enum IterObj {
     Enumerate {
         /// Underlying iterator.
         it: Value,
-        /// Next count.
-        count: i64,
+        /// Next count (an int, big past `i64::MAX`).
+        count: Value,
     },
     /// `zip`.
     Zip {
@@ -388,6 +388,13 @@ pub enum LengthHint {
         /// Items already taken.
         index: i64,
     },
+    /// `reversed` over `__len__` and `__getitem__` (`reversed_len`): the
+    /// position left, 0 when `len(obj)` has dropped below it; the length
+    /// is asked (and may raise) each time.
+    ReversedFromLen {
+        /// Next index plus one.
+        position: i64,
+    },
 }
 
 impl IterObj {
@@ -435,7 +442,13 @@ impl IterObj {
                 }
             }
             IterObj::SeqIndex { idx, .. } => return LengthHint::FromLen { index: *idx },
-            IterObj::SeqReversed { idx, .. } => usize::try_from(*idx + 1).unwrap_or(0),
+            // CPython drops the sequence once exhausted: no length asked then.
+            IterObj::SeqReversed {
+                obj: Value::None, ..
+            } => 0,
+            IterObj::SeqReversed { idx, .. } => {
+                return LengthHint::ReversedFromLen { position: *idx + 1 }
+            }
             IterObj::Enumerate { .. }
             | IterObj::Zip { .. }
             | IterObj::Map { .. }

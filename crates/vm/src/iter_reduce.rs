@@ -275,7 +275,7 @@ fn iter_reduce(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             }),
             IterObj::Enumerate { it, count } => Plan::Done(Value::tuple(vec![
                 own_type(),
-                Value::tuple(vec![it.clone(), Value::Int(*count)]),
+                Value::tuple(vec![it.clone(), count.clone()]),
             ])),
             IterObj::Zip { its, strict } => {
                 let mut out = vec![own_type(), Value::tuple(its.to_vec())];

@@ -106,6 +106,58 @@ impl Vm {
         Ok(())
     }
 
+    /// [`Vm::map_insert_known_hash`] into a table not yet shared.
+    pub fn local_insert_known_hash(
+        &mut self,
+        d: &mut Dict,
+        key: Value,
+        hash: i64,
+        value: Value,
+    ) -> PyResult<()> {
+        let k = if d.has_object_keys() || crate::dict::compares_in_python(&key) {
+            let cands = d.keys_with_hash(hash);
+            self.match_key(cands, &key)?
+        } else {
+            key
+        };
+        d.insert_hashed(k, hash, value);
+        Ok(())
+    }
+
+    /// `d[key]` for a key whose hash is already known (an entry of another
+    /// table), as `_PyDict_Contains_KnownHash` and `set_contains_entry`.
+    pub fn map_get_known_hash(
+        &mut self,
+        d: &Rc<RefCell<Dict>>,
+        key: &Value,
+        hash: i64,
+    ) -> PyResult<Option<Value>> {
+        let k = if d.borrow().has_object_keys() || crate::dict::compares_in_python(key) {
+            let cands = d.borrow().keys_with_hash(hash);
+            self.match_key(cands, key)?
+        } else {
+            key.clone()
+        };
+        Ok(d.borrow().get_hashed(&k, hash).cloned())
+    }
+
+    /// `del d[key]` for a key whose hash is already known: the removed
+    /// value, if present (`set_discard_entry`).
+    pub fn map_remove_known_hash(
+        &mut self,
+        d: &Rc<RefCell<Dict>>,
+        key: &Value,
+        hash: i64,
+    ) -> PyResult<Option<Value>> {
+        let k = if d.borrow().has_object_keys() || crate::dict::compares_in_python(key) {
+            let cands = d.borrow().keys_with_hash(hash);
+            self.match_key(cands, key)?
+        } else {
+            key.clone()
+        };
+        Ok(d.borrow_mut().remove_hashed(&k, hash))
+    }
+
     /// `d.setdefault(key, dflt)`: the key is hashed, and compared with each
     /// stored key of that hash, once (bpo-13521).
     pub fn map_setdefault(

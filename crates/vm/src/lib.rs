@@ -48,6 +48,7 @@ pub mod dict;
 mod dir_names;
 mod divmod_special;
 mod doc_table;
+mod enumerate;
 mod eval;
 pub mod exc;
 pub mod exc_group;

@@ -254,7 +254,7 @@ impl Vm {
         }
         // Iterators that call back into Python: take what is needed without holding the borrow.
         enum Step {
-            Enumerate(Value, i64),
+            Enumerate(Value, Value),
             Zip(Rc<Vec<Value>>, bool),
             Map(Value, Rc<Vec<Value>>),
             Filter(Value, Value),
@@ -266,7 +266,7 @@ impl Vm {
             .try_borrow_mut()
             .map_err(|_| PyErr::value_error("iterator already executing"))?
         {
-            IterObj::Enumerate { it, count } => Step::Enumerate(it.clone(), *count),
+            IterObj::Enumerate { it, count } => Step::Enumerate(it.clone(), count.clone()),
             IterObj::Zip { its, strict } => Step::Zip(its.clone(), *strict),
             IterObj::Map { func, its } => Step::Map(func.clone(), its.clone()),
             IterObj::Filter { func, it } => Step::Filter(func.clone(), it.clone()),
@@ -297,10 +297,10 @@ impl Vm {
                 };
                 if let Ok(mut b) = cell.try_borrow_mut() {
                     if let IterObj::Enumerate { count, .. } = &mut *b {
-                        *count = c.wrapping_add(1);
+                        *count = crate::enumerate::next_count(&c);
                     }
                 }
-                Ok(Some(Value::tuple(vec![Value::Int(c), v])))
+                Ok(Some(Value::tuple(vec![c, v])))
             }
             Step::Zip(its, strict) => {
                 if its.is_empty() {
@@ -806,11 +806,17 @@ impl Vm {
                 .iter()
                 .any(|x| x.is(item) || crate::ops::eq(x, item)),
             Value::Tuple(t) => t.iter().any(|x| x.is(item) || crate::ops::eq(x, item)),
-            Value::Dict(d) | Value::Set(d) => self.map_get(d, item)?.is_some(),
-            Value::FrozenSet(d) if crate::attr::is_heap_object(item) => {
-                self.find_equal_key(d, item)?.is_some()
+            Value::Dict(d) => self.map_get(d, item)?.is_some(),
+            Value::Set(d) => {
+                crate::methods::retry_as_frozen(self, item, |vm, k| vm.map_get(d, k))?.is_some()
             }
-            Value::FrozenSet(d) => d.get(item)?.is_some(),
+            Value::FrozenSet(d) => crate::methods::retry_as_frozen(self, item, |vm, k| {
+                if crate::attr::is_heap_object(k) {
+                    Ok(vm.find_equal_key(d, k)?.is_some())
+                } else {
+                    Ok(d.get(k)?.is_some())
+                }
+            })?,
             Value::DictView(v) if v.1 == DictPart::Keys => self.map_get(&v.0, item)?.is_some(),
             // `dictitems_contains`: the key is looked up, then the value compared.
             Value::DictView(v) if v.1 == DictPart::Items => {
@@ -1080,6 +1086,11 @@ impl Vm {
             Value::Set(d) if !d.borrow().is_empty() && !seen.contains(&v.identity()) => {
                 items = crate::methods::set_order(&d.borrow());
                 ("{", "}")
+            }
+            // `set_repr`'s `Py_ReprEnter`: a frozenset met again inside itself.
+            Value::FrozenSet(_) if seen.contains(&v.identity()) => {
+                out.push_str("frozenset(...)");
+                return Ok(());
             }
             Value::FrozenSet(d) if !d.is_empty() && d.keys().any(crate::attr::is_heap_object) => {
                 items = crate::methods::set_order(d);

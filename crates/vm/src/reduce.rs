@@ -258,10 +258,46 @@ fn default_getstate(cls: &Rc<crate::types::TypeObj>, vm: &mut Vm) -> bool {
     }
 }
 
+/// `bytearray.__reduce_ex__(proto=0, /)` (`_common_reduce`): below
+/// protocol 3 the contents travel as a Latin-1 `str` with its encoding,
+/// for Python 2; from 3 on as bytes. Nothing at all when empty.
+pub(crate) fn bytearray_reduce_ex(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = receiver(&a, "__reduce_ex__")?.clone();
+    let proto = match a.pos.get(1) {
+        None => 0,
+        Some(p) => vm.index_value(p)?,
+    };
+    if a.pos.len() > 2 {
+        return Err(PyErr::type_error(format!(
+            "__reduce_ex__ expected at most 1 argument, got {}",
+            a.pos.len() - 1
+        )));
+    }
+    bytearray_reduce(vm, &obj, proto)
+}
+
+fn bytearray_reduce(vm: &mut Vm, obj: &Value, proto: i64) -> PyResult<Value> {
+    let data = crate::buffer::bytes_like(obj)?;
+    let args = if data.is_empty() {
+        vec![]
+    } else if proto < 3 {
+        let text: String = data.iter().map(|&b| char::from(b)).collect();
+        vec![Value::str(&text), Value::str("latin-1")]
+    } else {
+        vec![Value::Bytes(Rc::new(data))]
+    };
+    let state = vm.call_method(obj, "__getstate__", &[])?;
+    Ok(Value::tuple(vec![
+        Value::Type(type_of(obj)),
+        Value::tuple(args),
+        state,
+    ]))
+}
+
 /// `__reduce__` of the builtin classes whose state `__newobj__` cannot carry:
 /// `set` and `frozenset` (`set_reduce`: the items as a list), `bytearray`
-/// (`bytearray_reduce_ex`: its bytes, none when empty), `range`
-/// (`range_reduce`) and `slice` (`slice_reduce`), each with the instance dict of a subclass as state.
+/// (`bytearray_reduce`: protocol 2's form), `range` (`range_reduce`) and
+/// `slice` (`slice_reduce`); the first two with `__getstate__` as state.
 pub(crate) fn builtin_reduce(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let obj = receiver(&a, "__reduce__")?.clone();
     let cls = type_of(&obj);
@@ -275,18 +311,13 @@ pub(crate) fn builtin_reduce(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         return Ok(Value::tuple(vec![Value::Type(cls), args]));
     }
     let solid = cls.heap.as_ref().map_or(cls.kind, |h| h.solid.kind);
-    let args = match solid {
-        TypeKind::ByteArray => {
-            let data = crate::buffer::bytes_like(&obj)?;
-            if data.is_empty() {
-                vec![]
-            } else {
-                vec![Value::Bytes(Rc::new(data))]
-            }
-        }
-        _ => vec![Value::list(vm.collect(&obj)?)],
-    };
-    let state = crate::attr::instance_dict(&obj).map_or(Value::None, Value::Dict);
+    if solid == TypeKind::ByteArray {
+        return bytearray_reduce(vm, &obj, 2);
+    }
+    let args = vec![Value::list(vm.collect(&obj)?)];
+    // `_PyObject_GetState`: whatever `__getstate__` gives (`object`'s
+    // includes `__slots__` values; a class may define its own).
+    let state = vm.call_method(&obj, "__getstate__", &[])?;
     Ok(Value::tuple(vec![
         Value::Type(cls),
         Value::tuple(args),

@@ -98,6 +98,7 @@ method_table!(pub(super) BYTEARRAY_METHODS, "bytearray", [
     "splitlines" => ba_splitlines, "rsplit" => ba_rsplit, "rpartition" => ba_rpartition,
     "istitle" => ba_istitle, "translate" => ba_translate, "maketrans" => ba_maketrans,
     "__reduce__" => crate::reduce::builtin_reduce,
+    "__reduce_ex__" => crate::reduce::bytearray_reduce_ex,
 ]);
 
 fn recv<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Rc<RefCell<Vec<u8>>>> {

@@ -209,6 +209,24 @@ fn dict_fromkeys(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         return Ok(d);
     }
     let mut d = Dict::new();
+    // `_PyDict_FromKeys`: the keys of an exact dict, set or frozenset come
+    // with their stored hashes, so `__hash__` is not called again.
+    let hashed: Option<Vec<(i64, Value)>> = match keys {
+        Value::Dict(s) | Value::Set(s) => Some(
+            s.borrow()
+                .iter_entries()
+                .map(|(h, k, _)| (h, k.clone()))
+                .collect(),
+        ),
+        Value::FrozenSet(s) => Some(s.iter_entries().map(|(h, k, _)| (h, k.clone())).collect()),
+        _ => None,
+    };
+    if let Some(entries) = hashed {
+        for (h, k) in entries {
+            vm.local_insert_known_hash(&mut d, k, h, value.clone())?;
+        }
+        return Ok(Value::dict(d));
+    }
     for k in vm.collect(keys)? {
         vm.local_insert(&mut d, k, value.clone())?;
     }

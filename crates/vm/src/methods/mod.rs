@@ -96,8 +96,8 @@ use memoryview::MEMORYVIEW_METHODS;
 pub use range::range_slice;
 use range::{RANGE_METHODS, SLICE_METHODS};
 pub use set::{
-    merge_source, set_binop, set_compare, set_eq, set_inplace, set_order, update_from, view_binop,
-    MergeSource,
+    fill_new_set, merge_source, retry_as_frozen, set_binop, set_compare, set_eq, set_inplace,
+    set_order, update_from, view_binop, MergeSource,
 };
 use set::{FROZENSET_METHODS, SET_METHODS};
 use str_methods::STR_METHODS;

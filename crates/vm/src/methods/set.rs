@@ -83,11 +83,44 @@ fn update_internal(vm: &mut Vm, target: &Rc<RefCell<Dict>>, v: &Value) -> PyResu
         // Elements with `__eq__`: added one by one through the VM.
         target.borrow_mut().set_presize(other.len());
     } else if let Value::Dict(d) = v {
-        let n = d.borrow().len();
-        target.borrow_mut().set_presize(n);
+        // An exact dict's keys come with their stored hashes: no `__hash__`.
+        let entries = dict_entries(d);
+        target.borrow_mut().set_presize(entries.len());
+        for (h, k) in entries {
+            vm.map_insert_known_hash(target, k, h, Value::None)?;
+        }
+        return Ok(());
     }
     for item in vm.collect(v)? {
         vm.map_insert(target, item, Value::None)?;
+    }
+    Ok(())
+}
+
+/// The keys of an exact dict with their stored hashes (`_PyDict_Next`).
+fn dict_entries(d: &Rc<RefCell<Dict>>) -> Vec<(i64, Value)> {
+    d.borrow()
+        .iter_entries()
+        .map(|(h, k, _)| (h, k.clone()))
+        .collect()
+}
+
+/// Fills the fresh table of `set(src)` / `frozenset(src)` as
+/// `set_update_internal` does: a set merged, an exact dict's keys added with
+/// their stored hashes, anything else element by element.
+pub fn fill_new_set(vm: &mut Vm, d: &mut Dict, src: &Value) -> PyResult<()> {
+    if let Value::Dict(src) = src {
+        let entries = dict_entries(src);
+        d.set_presize(entries.len());
+        for (h, k) in entries {
+            vm.local_insert_known_hash(d, k, h, Value::None)?;
+        }
+        return Ok(());
+    }
+    if !update_from(d, &merge_source(src)) {
+        for item in vm.collect(src)? {
+            vm.local_insert(d, item, Value::None)?;
+        }
     }
     Ok(())
 }
@@ -275,17 +308,18 @@ fn set_add(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn set_remove(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = mutable_set(&a, "remove")?;
     nargs(&a, "remove", 1, 1)?;
-    let key = frozen_key(&a.pos[1]);
-    match vm.map_remove(s, &key)? {
+    let key = &a.pos[1];
+    match retry_as_frozen(vm, key, |vm, k| vm.map_remove(s, k))? {
         Some(_) => Ok(Value::None),
-        None => Err(PyErr::key_error(key)),
+        // The KeyError names the key given, not its frozen copy.
+        None => Err(PyErr::key_error(key.clone())),
     }
 }
 
 fn set_discard(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = mutable_set(&a, "discard")?;
     nargs(&a, "discard", 1, 1)?;
-    vm.map_remove(s, &frozen_key(&a.pos[1]))?;
+    retry_as_frozen(vm, &a.pos[1], |vm, k| vm.map_remove(s, k))?;
     Ok(Value::None)
 }
 
@@ -342,11 +376,16 @@ fn difference_one(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<Value> {
     if let Value::Dict(d) = other {
         let n = d.borrow().len();
         if (mine.len() >> 2) <= n {
+            // The set's stored hashes serve both the lookups and the inserts.
             let d = d.clone();
             let out = Rc::new(RefCell::new(Dict::new_set()));
-            for k in set_order(&mine) {
-                if vm.map_get(&d, &k)?.is_none() {
-                    vm.map_insert(&out, k, Value::None)?;
+            let entries: Vec<(i64, Value)> = mine
+                .iter_entries()
+                .map(|(h, k, _)| (h, k.clone()))
+                .collect();
+            for (h, k) in entries {
+                if vm.map_get_known_hash(&d, &k, h)?.is_none() {
+                    vm.map_insert_known_hash(&out, k, h, Value::None)?;
                 }
             }
             let out = out.borrow().clone();
@@ -482,11 +521,9 @@ fn set_symdiff_update(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     }
     if let Value::Dict(d) = other {
         // A dict's keys are toggled in the dict's order, with their hashes.
-        let d = d.clone();
-        let keys: Vec<Value> = d.borrow().keys().cloned().collect();
-        for k in keys {
-            if vm.map_remove(s, &k)?.is_none() {
-                vm.map_insert(s, k, Value::None)?;
+        for (h, k) in dict_entries(d) {
+            if vm.map_remove_known_hash(s, &k, h)?.is_none() {
+                vm.map_insert_known_hash(s, k, h, Value::None)?;
             }
         }
         return Ok(Value::None);
@@ -501,10 +538,33 @@ fn set_symdiff_update(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-/// A set used as a key (`remove`, `discard`) is looked up as a frozenset.
-fn frozen_key(v: &Value) -> Value {
+/// The frozenset a `set` (or an instance of a `set` subclass) stands for
+/// when used as a key: its elements, frozen.
+fn frozen_copy(v: &Value) -> Option<Value> {
     match v {
-        Value::Set(d) => Value::frozenset(d.borrow().clone()),
-        other => other.clone(),
+        Value::Set(d) => Some(Value::frozenset(d.borrow().clone())),
+        Value::Instance(i) => match i.payload() {
+            Some(Value::Set(d)) => Some(Value::frozenset(d.borrow().clone())),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// A lookup in a set (`in`, `remove`, `discard`) whose key is a `set`:
+/// CPython's `set_contains`/`set_remove`/`set_discard` retry an unhashable
+/// set key as a temporary frozenset of its elements (`PySet_Check` and a
+/// `TypeError`: a subclass defining `__hash__` is looked up as itself).
+pub fn retry_as_frozen<T>(
+    vm: &mut Vm,
+    key: &Value,
+    mut lookup: impl FnMut(&mut Vm, &Value) -> PyResult<T>,
+) -> PyResult<T> {
+    match lookup(vm, key) {
+        Err(e) if e.is(ExcKind::TypeError) => match frozen_copy(key) {
+            Some(k) => lookup(vm, &k),
+            None => Err(e),
+        },
+        r => r,
     }
 }

@@ -46,7 +46,8 @@ fn builtin_hint(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     let (hint, obj) = match it.try_borrow() {
         Ok(b) => {
             let obj = match b.core() {
-                crate::iter::IterObj::SeqIndex { obj, .. } => Some(obj.clone()),
+                crate::iter::IterObj::SeqIndex { obj, .. }
+                | crate::iter::IterObj::SeqReversed { obj, .. } => Some(obj.clone()),
                 _ => None,
             };
             (b.length_hint(), obj)
@@ -56,6 +57,11 @@ fn builtin_hint(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     match hint {
         LengthHint::NoMethod => Ok(None),
         LengthHint::Items(n) => Ok(Some(Value::Int(n as i64))),
+        LengthHint::ReversedFromLen { position } => {
+            let Some(obj) = obj else { return Ok(None) };
+            let n = vm.len_of(&obj)? as i64;
+            Ok(Some(Value::Int(if n < position { 0 } else { position })))
+        }
         LengthHint::FromLen { index } => {
             let Some(obj) = obj else { return Ok(None) };
             match vm.len_of(&obj) {

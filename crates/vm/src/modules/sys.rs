@@ -643,8 +643,67 @@ fn set_size(slots: usize) -> i64 {
     }
 }
 
-fn s_getsizeof(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+/// `sys.getsizeof` of an instance whose class defines `__sizeof__` in
+/// Python: its answer plus what 3.11 keeps in front of the object (the
+/// collector's header, and the managed dict's pointers when instances
+/// have a `__dict__` and a fixed-size base). `None`: no such method.
+fn python_sizeof(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
+    let Value::Instance(i) = v else {
+        return Ok(None);
+    };
+    let t = i.class();
+    let name = vm.intern("__sizeof__");
+    if !matches!(
+        crate::class::lookup(&t, &name),
+        Some(f) if !matches!(f, Value::Builtin(_))
+    ) {
+        return Ok(None);
+    }
+    let r = vm.call_method(v, "__sizeof__", &[])?;
+    let size = match crate::instance::payload_of(&r).unwrap_or(&r) {
+        Value::Int(n) => *n,
+        Value::Bool(b) => i64::from(*b),
+        Value::BigInt(_) => {
+            return Err(PyErr::overflow(
+                "Python int too large to convert to C ssize_t",
+            ))
+        }
+        _ => return Err(PyErr::type_error("an integer is required")),
+    };
+    if size < 0 {
+        return Err(PyErr::value_error("__sizeof__() should return >= 0"));
+    }
+    let var_sized = matches!(
+        i.payload(),
+        Some(Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Bytes(_) | Value::Tuple(_))
+    );
+    let has_dict = t.heap.as_ref().is_some_and(|h| h.slots.is_none());
+    Ok(Some(size + if has_dict && !var_sized { 32 } else { 16 }))
+}
+
+fn s_getsizeof(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     a.check_kw("getsizeof", &["default"])?;
+    let Some(v) = a.pos.first() else {
+        return Err(PyErr::type_error(
+            "getsizeof() missing required argument 'object' (pos 1)",
+        ));
+    };
+    match python_sizeof(vm, v) {
+        Ok(Some(size)) => return Ok(Value::Int(size)),
+        Ok(None) => {}
+        // `default` stands in for a size that could not be found.
+        Err(e) if e.is(ExcKind::TypeError) => match a.pos.get(1).or_else(|| a.kw("default")) {
+            Some(d) => return Ok(d.clone()),
+            None => return Err(e),
+        },
+        Err(e) => return Err(e),
+    }
+    plain_getsizeof(vm, a)
+}
+
+/// `sys.getsizeof` from the object's layout alone (what `object.__sizeof__`
+/// also reports, so a Python `__sizeof__` calling it does not recurse).
+fn plain_getsizeof(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let Some(v) = a.pos.first() else {
         return Err(PyErr::type_error(
             "getsizeof() missing required argument 'object' (pos 1)",
@@ -749,7 +808,7 @@ pub(crate) fn object_sizeof(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             a.pos.len().saturating_sub(1)
         )));
     };
-    let Value::Int(size) = s_getsizeof(vm, Args::positional(std::slice::from_ref(v)))? else {
+    let Value::Int(size) = plain_getsizeof(vm, Args::positional(std::slice::from_ref(v)))? else {
         return Ok(Value::Int(0));
     };
     let gc_header = match v {

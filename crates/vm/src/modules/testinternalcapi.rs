@@ -9,8 +9,8 @@
 //!
 //! Every value describes Pith itself: what its command line and `sys`
 //! say, and, for settings Pith has no switch for, what it always does
-//! (code objects always carry positions; hashes are always those of
-//! `PYTHONHASHSEED=0`).
+//! (code objects always carry positions); the hash seed is the one
+//! `crate::hash` was given.
 
 use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
@@ -91,8 +91,17 @@ fn get_config(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         ),
         ("dev_mode", flag(cl.has_xoption("dev"))),
         ("install_signal_handlers", Value::Int(1)),
-        ("use_hash_seed", Value::Int(1)),
-        ("hash_seed", Value::Int(0)),
+        (
+            "use_hash_seed",
+            flag(crate::hash::hash_seed() != crate::hash::HashSeed::Random),
+        ),
+        (
+            "hash_seed",
+            Value::Int(match crate::hash::hash_seed() {
+                crate::hash::HashSeed::Fixed(n) => i64::from(n),
+                crate::hash::HashSeed::Random => 0,
+            }),
+        ),
         ("faulthandler", flag(super::faulthandler::requested(vm))),
         ("tracemalloc", Value::Int(0)),
         ("import_time", Value::Int(0)),
