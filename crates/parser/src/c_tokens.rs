@@ -348,4 +348,3 @@ impl LineBuffers {
         self.starts[first - 1]..end
     }
 }
-

@@ -126,7 +126,9 @@ impl SyntaxErr {
     pub(crate) fn with_tokenizer_text(mut self, source: &str) -> SyntaxErr {
         let at = (self.start as usize).min(source.len());
         let line_start = source[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-        let line_end = source[at..].find(['\n', '\r']).map_or(source.len(), |i| at + i);
+        let line_end = source[at..]
+            .find(['\n', '\r'])
+            .map_or(source.len(), |i| at + i);
         self.text = Some(source[line_start..line_end].into());
         self
     }

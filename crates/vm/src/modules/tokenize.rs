@@ -13,8 +13,8 @@ use crate::compile_hook::{failure_to_err, CompileFailure, TokenRow};
 use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
 use crate::native::{
-    bind_args, borrow, class_of, iter_self, native_methods, new_object, receiver, rest,
-    ClassSpec, SpecFlags,
+    bind_args, borrow, class_of, iter_self, native_methods, new_object, receiver, rest, ClassSpec,
+    SpecFlags,
 };
 use crate::types::{type_name, ExcKind, TypeKind};
 use crate::value::Value;
