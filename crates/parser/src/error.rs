@@ -80,6 +80,10 @@ pub struct SyntaxErr {
     pub(crate) anchor: Option<u32>,
     /// The text CPython shows instead of the source line (f-string fields).
     pub(crate) text: Option<Box<str>>,
+    /// Raised by CPython's tokenizer itself (its `syntaxerror()`), not by the
+    /// parser: such an error's text is the line without its line end, and
+    /// inside an f-string field its message has no `f-string: ` prefix.
+    pub(crate) from_tokenizer: bool,
 }
 
 impl SyntaxErr {
@@ -91,6 +95,7 @@ impl SyntaxErr {
             end: End::At(end),
             anchor: None,
             text: None,
+            from_tokenizer: false,
         }
     }
 
@@ -146,6 +151,11 @@ impl SyntaxErr {
             }
             End::Literal(v) => (lineno, v),
         };
+        let text = if self.from_tokenizer {
+            source_line(source, lineno).map(|l| l.trim_end_matches(['\n', '\r']).to_owned())
+        } else {
+            None
+        };
         ParseError {
             kind: self.kind,
             message: self.msg,
@@ -153,7 +163,7 @@ impl SyntaxErr {
             offset: col as i32 + 1,
             end_lineno,
             end_offset,
-            text: None,
+            text,
         }
     }
 }

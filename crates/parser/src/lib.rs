@@ -172,12 +172,13 @@ pub(crate) fn parse_fstring_expr(text: &str, at: u32) -> Result<Expr, SyntaxErr>
         Ok(Mod::Expression(e)) => Ok(*e.body),
         Ok(_) => Err(SyntaxErr::syntax("f-string: invalid syntax", at, at)),
         Err(mut e) => {
-            if !e.msg.starts_with("f-string") {
+            if !e.msg.starts_with("f-string") && !e.from_tokenizer {
                 e.msg = format!("f-string: {}", e.msg);
             }
             if e.anchor.is_none() {
                 e.anchor = Some(at);
-                e.text = Some(format!("({text})\n").into());
+                let line_end = if e.from_tokenizer { "" } else { "\n" };
+                e.text = Some(format!("({text}){line_end}").into());
                 e.start = e.start.saturating_sub(at);
                 if let error::End::At(end) = &mut e.end {
                     *end = end.saturating_sub(at);

@@ -195,7 +195,7 @@ pub(crate) fn lex<'a>(
                 break;
             }
             TokenKind::Error => {
-                if text.trim().is_empty() {
+                if text.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\x0c')) {
                     // White space before a stray character, which `tokenize`
                     // reports as error tokens too.
                     continue;
@@ -214,6 +214,11 @@ pub(crate) fn lex<'a>(
             TokenKind::Comment | TokenKind::Nl | TokenKind::Encoding => continue,
         };
         tokens.push((s + shift, tok, e + shift));
+    }
+    if let Some(e) = &mut error {
+        // What CPython's tokenizer raises at once, as opposed to the states
+        // it leaves for the parser to report (indentation, end of input).
+        e.from_tokenizer = e.kind == ErrorKind::SyntaxError && !e.is_deferred();
     }
     for (_, offset) in &mut brackets {
         *offset += shift;
