@@ -195,7 +195,10 @@ pub(crate) fn lex<'a>(
                 break;
             }
             TokenKind::Error => {
-                if text.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\x0c')) {
+                if text
+                    .bytes()
+                    .all(|b| matches!(b, b' ' | b'\t' | b'\x0c' | b'\n' | b'\r'))
+                {
                     // White space before a stray character, which `tokenize`
                     // reports as error tokens too.
                     continue;
