@@ -537,14 +537,20 @@ impl<'src> Tokenizer<'src> {
                 }
             },
             Ok(RawToken::CarriageReturn) if self.flavor == Flavor::Compiler => self.end_line(),
-            // The compiler reads input that lacks a final newline as if it
-            // had one: a `\` at the very end continues into nothing.
+            // The compiler's tokenizer reads a lone `\r` as a line end and
+            // gives the source a final one: a `\` before either joins lines.
             Ok(RawToken::Stray)
                 if self.flavor == Flavor::Compiler
-                    && end == self.len()
-                    && &self.source[start as usize..] == "\\" =>
+                    && self.source.as_bytes()[start as usize] == b'\\'
+                    && matches!(
+                        self.source.as_bytes().get(end as usize..),
+                        Some([] | [b'\r'] | [b'\r', 0..=9 | 11..=255, ..])
+                    ) =>
             {
-                return Err(LexError::EofInMultiLineStatement { offset: self.len() });
+                self.skip_to(self.len().min(end + 1));
+                self.continued = true;
+                self.state = LineState::Start;
+                return Ok(());
             }
             Ok(RawToken::Stray | RawToken::CarriageReturn) => {
                 self.push_error(start, end);
@@ -616,6 +622,10 @@ impl<'src> Tokenizer<'src> {
                     Some(b'\r') if bytes.get(i + 2) == Some(&b'\n') => {
                         return self.continued_string(start, quote, i as u32 + 3)
                     }
+                    // The compiler reads a lone `\r` as a line end too.
+                    Some(b'\r') if self.flavor == Flavor::Compiler => {
+                        return self.continued_string(start, quote, i as u32 + 2)
+                    }
                     Some(&b) if !self.is_line_break(b) => i += 2,
                     _ => break,
                 },
@@ -650,20 +660,38 @@ impl<'src> Tokenizer<'src> {
                     self.prev_end = i as u32 + 1;
                     return Ok(());
                 }
-                if b == b'\\' && !matches!(bytes.get(i + 1), None | Some(b'\n')) {
-                    i += 2;
-                } else if b == b'\\' || b == b'\n' {
+                if b == b'\\' {
+                    // A `\` before a line end continues the string on the
+                    // next line; before anything else it escapes it.
+                    match bytes.get(i + 1) {
+                        None => break,
+                        Some(b'\n') => {
+                            line = i as u32 + 2;
+                            break;
+                        }
+                        Some(b'\r') if bytes.get(i + 2) == Some(&b'\n') => {
+                            line = i as u32 + 3;
+                            break;
+                        }
+                        Some(b'\r') if self.flavor == Flavor::Compiler => {
+                            line = i as u32 + 2;
+                            break;
+                        }
+                        Some(_) => i += 2,
+                    }
+                } else if self.is_line_break(b) {
                     break;
                 } else {
                     i += 1;
                 }
             }
-            let end = self.physical_line_end(line);
-            let text = &bytes[line as usize..end as usize];
-            if text.ends_with(b"\\\n") || text.ends_with(b"\\\r\n") {
-                line = end;
+            if line as usize > i {
                 continue;
             }
+            let end = match bytes.get(i) {
+                Some(b'\r') if bytes.get(i + 1) != Some(&b'\n') => i as u32 + 1,
+                _ => self.physical_line_end(line),
+            };
             self.skip_to(end);
             self.push(TokenKind::Error, start, end);
             self.state = LineState::Start;

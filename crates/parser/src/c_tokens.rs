@@ -124,7 +124,7 @@ pub fn c_tokens(source: &str) -> CTokens {
             }
             TokenKind::Error => {
                 let t = token.text(&text);
-                if crate::token::is_indent_space(t) {
+                if crate::token::is_skipped_space(t) {
                     continue;
                 }
                 if t.starts_with('\\') {

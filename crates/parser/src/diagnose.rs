@@ -543,6 +543,14 @@ impl Diag<'_, '_, '_> {
                 return Some(SyntaxErr::syntax("expected ':'", ts, ts));
             }
         }
+        // `(**a)`: CPython's `invalid_group`.
+        if t == Tok::Op(Operator::DoubleStar)
+            && p == Some(Tok::Op(Operator::Lpar))
+            && self.tok(i + 1).is_some_and(starts_expr)
+            && self.tok(self.expr_end(i + 1) + 1) == Some(Tok::Op(Operator::Rpar))
+        {
+            return Some(self.range(i, i, "cannot use double starred expression here"));
+        }
         // Tokens CPython's grammar requires (`&&':'` and friends).
         if let Some(err) = self.forced_token(t, p, expected) {
             return Some(err);

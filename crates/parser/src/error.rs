@@ -80,6 +80,10 @@ pub struct SyntaxErr {
     pub(crate) anchor: Option<u32>,
     /// The text CPython shows instead of the source line (f-string fields).
     pub(crate) text: Option<Box<str>>,
+    /// Raised by CPython's tokenizer itself (its `syntaxerror()`), not by the
+    /// parser: such an error's text is the line without its line end, and
+    /// inside an f-string field its message has no `f-string: ` prefix.
+    pub(crate) from_tokenizer: bool,
 }
 
 impl SyntaxErr {
@@ -91,6 +95,7 @@ impl SyntaxErr {
             end: End::At(end),
             anchor: None,
             text: None,
+            from_tokenizer: false,
         }
     }
 
@@ -121,18 +126,6 @@ impl SyntaxErr {
     }
 
     /// Resolves byte offsets to CPython's lines and character columns.
-    /// For an error the tokenizer raises itself (`syntaxerror()` in
-    /// `Parser/tokenizer.c`): CPython shows its line without the line end.
-    pub(crate) fn with_tokenizer_text(mut self, source: &str) -> SyntaxErr {
-        let at = (self.start as usize).min(source.len());
-        let line_start = source[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-        let line_end = source[at..]
-            .find(['\n', '\r'])
-            .map_or(source.len(), |i| at + i);
-        self.text = Some(source[line_start..line_end].into());
-        self
-    }
-
     pub(crate) fn locate(self, source: &str) -> ParseError {
         if let Some(anchor) = self.anchor {
             let lineno = line_col(source, anchor).0;
@@ -158,6 +151,11 @@ impl SyntaxErr {
             }
             End::Literal(v) => (lineno, v),
         };
+        let text = if self.from_tokenizer {
+            source_line(source, lineno).map(|l| l.trim_end_matches(['\n', '\r']).to_owned())
+        } else {
+            None
+        };
         ParseError {
             kind: self.kind,
             message: self.msg,
@@ -165,7 +163,7 @@ impl SyntaxErr {
             offset: col as i32 + 1,
             end_lineno,
             end_offset,
-            text: self.text.map(String::from),
+            text,
         }
     }
 }

@@ -148,9 +148,7 @@ fn parse_tokens<'a>(
             Ok(m)
         }
         // The tokens stop at the tokenizer's error: reaching it reports it.
-        (Ok(_) | Err(lalrpop_util::ParseError::UnrecognizedEof { .. }), Some(err)) => {
-            Err(raised_by_tokenizer(err, source, shift))
-        }
+        (Ok(_) | Err(lalrpop_util::ParseError::UnrecognizedEof { .. }), Some(err)) => Err(err),
         (Err(e), lex_error) => {
             let err = diagnose::diagnose(source, shift, &lexed.tokens, &lexed.open_brackets, e);
             match lex_error {
@@ -158,23 +156,10 @@ fn parse_tokens<'a>(
                 // error, and most tokenizer errors found there win; not
                 // those it signals through its state, and nothing wins
                 // over an unexpected indent.
-                Some(lex) if !lex.is_deferred() && err.msg != "unexpected indent" => {
-                    Err(raised_by_tokenizer(lex, source, shift))
-                }
+                Some(lex) if !lex.is_deferred() && err.msg != "unexpected indent" => Err(lex),
                 _ => Err(err),
             }
         }
-    }
-}
-
-/// A tokenizer error as the parser reports it: those the tokenizer raises
-/// show their line as the tokenizer holds it (f-string fields show theirs,
-/// set by [`parse_fstring_expr`]).
-fn raised_by_tokenizer(err: SyntaxErr, source: &str, shift: u32) -> SyntaxErr {
-    if err.is_deferred() || shift != 0 {
-        err
-    } else {
-        err.with_tokenizer_text(source)
     }
 }
 
@@ -189,12 +174,13 @@ pub(crate) fn parse_fstring_expr(text: &str, at: u32) -> Result<Expr, SyntaxErr>
         Ok(Mod::Expression(e)) => Ok(*e.body),
         Ok(_) => Err(SyntaxErr::syntax("f-string: invalid syntax", at, at)),
         Err(mut e) => {
-            if !e.msg.starts_with("f-string") {
+            if !e.msg.starts_with("f-string") && !e.from_tokenizer {
                 e.msg = format!("f-string: {}", e.msg);
             }
             if e.anchor.is_none() {
                 e.anchor = Some(at);
-                e.text = Some(format!("({text})\n").into());
+                let line_end = if e.from_tokenizer { "" } else { "\n" };
+                e.text = Some(format!("({text}){line_end}").into());
                 e.start = e.start.saturating_sub(at);
                 if let error::End::At(end) = &mut e.end {
                     *end = end.saturating_sub(at);

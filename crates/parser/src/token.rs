@@ -195,7 +195,7 @@ pub(crate) fn lex<'a>(
                 break;
             }
             TokenKind::Error => {
-                if is_indent_space(text) {
+                if is_skipped_space(text) {
                     // White space before a stray character, which `tokenize`
                     // reports as error tokens too.
                     continue;
@@ -215,6 +215,11 @@ pub(crate) fn lex<'a>(
         };
         tokens.push((s + shift, tok, e + shift));
     }
+    if let Some(e) = &mut error {
+        // What CPython's tokenizer raises at once, as opposed to the states
+        // it leaves for the parser to report (indentation, end of input).
+        e.from_tokenizer = e.kind == ErrorKind::SyntaxError && !e.is_deferred();
+    }
     for (_, offset) in &mut brackets {
         *offset += shift;
     }
@@ -229,11 +234,12 @@ pub(crate) fn lex<'a>(
     }
 }
 
-/// Whether `text` is only the white space the tokenizer skips (a space,
-/// tab or form feed): other Unicode spaces such as U+00A0 are invalid
+/// Whether `text` is only white space the tokenizer skips (spaces, tabs,
+/// form feeds, line ends): other Unicode spaces such as U+00A0 are invalid
 /// characters to CPython.
-pub(crate) fn is_indent_space(text: &str) -> bool {
-    text.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\x0c'))
+pub(crate) fn is_skipped_space(text: &str) -> bool {
+    text.bytes()
+        .all(|b| matches!(b, b' ' | b'\t' | b'\x0c' | b'\n' | b'\r'))
 }
 
 /// Joins the token at `start..end` to the name just before it, when they

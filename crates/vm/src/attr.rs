@@ -472,8 +472,9 @@ impl Vm {
         let slots = t.heap.as_ref().and_then(|h| h.slots.as_ref());
         if let Some(slots) = slots {
             if !slots.iter().any(|s| s.as_str() == name.as_str()) {
-                if value.is_some() && lookup(t, name).is_some() {
-                    // A class attribute, and no instance dict to shadow it in.
+                if lookup(t, name).is_some() {
+                    // A class attribute, and no instance dict to shadow it
+                    // in (or delete it from).
                     return Err(PyErr::new(
                         ExcKind::AttributeError,
                         format!(

@@ -264,7 +264,15 @@ pub fn getattr(vm: &mut Vm, v: &Value, d: &Descr, name: &Rc<StrObj>) -> PyResult
         }
         Descr::ClassMethod(f) | Descr::StaticMethod(f) => match n {
             "__func__" | "__wrapped__" => Ok(f.clone()),
-            "__isabstractmethod__" => Ok(Value::Bool(false)),
+            // `cm_get___isabstractmethod__`: that of the wrapped callable.
+            "__isabstractmethod__" => {
+                let n = vm.intern("__isabstractmethod__");
+                match vm.get_attr(f, &n) {
+                    Ok(v) => Ok(Value::Bool(vm.truthy(&v)?)),
+                    Err(e) if e.is(ExcKind::AttributeError) => Ok(Value::Bool(false)),
+                    Err(e) => Err(e),
+                }
+            }
             _ => vm.get_attr(f, name),
         },
     }

@@ -129,6 +129,18 @@ pub fn hash_value(v: &Value) -> Result<i64, PyErr> {
             acc as i64
         }
         Value::Bytes(b) => crate::hash::bytes_hash(b),
+        // `range_hash`: the hash of `(len, start, step)`, with `None` for
+        // what equality ignores (both when empty, the step when of length 1).
+        Value::Range(r) => {
+            let len = r.len();
+            let none = hash_value(&Value::None)?;
+            let (start, step) = match len {
+                0 => (none, none),
+                1 => (hash_i64(r.start), none),
+                _ => (hash_i64(r.start), hash_i64(r.step)),
+            };
+            tuple_hash(&[hash_i64(len), start, step])
+        }
         Value::MemoryView(m) => crate::methods::memoryview::hash(m)?,
         Value::Instance(i) if crate::special::unhashable_type(&i.class()) => {
             return Err(crate::special::unhashable(v))
@@ -228,6 +240,7 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
             x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| key_eq(p, q))
         }
         (V::Bytes(x), V::Bytes(y)) => x == y,
+        (V::Range(_), V::Range(_)) => crate::ops::eq(a, b),
         (V::Complex(_), _) | (_, V::Complex(_)) => crate::ops::eq(a, b),
         (V::FrozenSet(x), V::FrozenSet(y)) => {
             x.len() == y.len()

@@ -120,6 +120,7 @@ fn generic_kind(k: TypeKind) -> bool {
             | TypeKind::Set
             | TypeKind::FrozenSet
             | TypeKind::Type
+            | TypeKind::Exception(ExcKind::BaseExceptionGroup | ExcKind::ExceptionGroup)
     )
 }
 

@@ -851,22 +851,7 @@ impl Vm {
                     )))
                 }
             },
-            Value::Range(r) => match item {
-                Value::Int(i) => {
-                    let (lo, hi) = if r.step > 0 {
-                        (r.start, r.stop)
-                    } else {
-                        (r.stop, r.start)
-                    };
-                    let inside = if r.step > 0 {
-                        *i >= lo && *i < hi
-                    } else {
-                        *i > lo && *i <= hi
-                    };
-                    inside && (i - r.start) % r.step == 0
-                }
-                other => self.collect(c)?.iter().any(|x| crate::ops::eq(x, other)),
-            },
+            Value::Range(r) => crate::methods::range_contains(self, r, item)?,
             Value::ByteArray(_) => {
                 let frozen = crate::methods::bytearray::freeze(c);
                 let item = crate::methods::bytearray::freeze(item);

@@ -181,7 +181,10 @@ impl Vm {
         }
         let (fwd, refl, inplace) = D::binary(op);
         if op >= ops::nb::INPLACE {
-            if let Some(r) = self.try_special(a, inplace, std::slice::from_ref(b))? {
+            // A method set to `None` is called too, as CPython's slot does,
+            // and fails: `__iadd__ = None` blocks the fallback to `__add__`.
+            if let Some(f) = special(&type_of(a), inplace) {
+                let r = self.call_special(&f, a, std::slice::from_ref(b))?;
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
                 }
@@ -208,20 +211,17 @@ impl Vm {
                 }
             }
         }
+        // Methods set to `None` are called and fail, as in CPython.
         if let Some(f) = &fa {
-            if !matches!(f, Value::None) {
-                let r = self.call_special(f, a, std::slice::from_ref(b))?;
-                if !matches!(r, Value::NotImplemented) {
-                    return Ok(r);
-                }
+            let r = self.call_special(f, a, std::slice::from_ref(b))?;
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(r);
             }
         }
         if let (Some(f), false) = (&fb, tried_b) {
-            if !matches!(f, Value::None) {
-                let r = self.call_special(f, b, std::slice::from_ref(a))?;
-                if !matches!(r, Value::NotImplemented) {
-                    return Ok(r);
-                }
+            let r = self.call_special(f, b, std::slice::from_ref(a))?;
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(r);
             }
         }
         if let (ops::nb::REMAINDER, Value::Str(f)) = (op % ops::nb::INPLACE, a) {
@@ -907,6 +907,13 @@ impl Vm {
 
     /// `item in obj` for an instance.
     pub(crate) fn contains_special(&mut self, c: &Value, item: &Value) -> PyResult<bool> {
+        // `__contains__ = None` blocks the fallback to iteration.
+        if let Some(Value::None) = special(&type_of(c), D::Contains) {
+            return Err(PyErr::type_error(format!(
+                "'{}' object is not a container",
+                type_name(c)
+            )));
+        }
         if let Some(r) = self.try_special(c, D::Contains, std::slice::from_ref(item))? {
             return self.truthy(&r);
         }

@@ -232,17 +232,34 @@ fn fstring_body(
     while *pos < bytes.len() {
         let c = bytes[*pos];
         if c == b'\\' && !raw {
-            // Skip the escape, including `\N{...}`, whose brace is not a field.
-            if bytes.get(*pos + 1) == Some(&b'N') && bytes.get(*pos + 2) == Some(&b'{') {
-                match body[*pos..].find('}') {
-                    Some(i) => *pos += i + 1,
-                    None => *pos = bytes.len(),
+            match bytes.get(*pos + 1) {
+                // `\N{...}` is skipped whole: its brace is not a field. As in
+                // CPython, the byte after `\N` is skipped whatever it is; a
+                // malformed escape is reported when the literal is decoded.
+                Some(b'N') => {
+                    let after = *pos + 3;
+                    *pos = match bytes.get(*pos + 2) {
+                        Some(b'{') => memchr::memchr(b'}', &bytes[after..])
+                            .map_or(bytes.len(), |i| after + i + 1),
+                        Some(_) => after,
+                        None => bytes.len(),
+                    };
+                    continue;
                 }
-            } else {
-                *pos += 2;
+                // A brace after a backslash is still a field or a doubled
+                // brace (and the backslash a literal one, which CPython
+                // warns about).
+                Some(b'{' | b'}') | None => *pos += 1,
+                Some(_) => {
+                    *pos += 2;
+                    continue;
+                }
             }
-            continue;
+            if *pos >= bytes.len() {
+                break;
+            }
         }
+        let c = bytes[*pos];
         if c == b'{' {
             if !in_spec && bytes.get(*pos + 1) == Some(&b'{') {
                 literal(
@@ -540,6 +557,26 @@ fn unicode_error(msg: &str, at: u32) -> SyntaxErr {
     )
 }
 
+/// The offset in CPython's escape buffer of byte `i` of a literal body,
+/// which error positions count in: CPython's parser turns each non-ASCII
+/// character into a 10-byte `\\UXXXXXXXX` (and a backslash before one into
+/// `\\u005c`) before it runs the unicode-escape decoder, and it reads the
+/// source's `\r\n` as one `\n`.
+fn escape_pos(body: &str, i: usize) -> usize {
+    let prefix = body.get(..i).unwrap_or(body);
+    let mut pos = 0;
+    let mut chars = prefix.chars().peekable();
+    while let Some(c) = chars.next() {
+        pos += match c {
+            '\\' if chars.peek().is_some_and(|n| !n.is_ascii()) => 6,
+            '\r' if chars.peek() == Some(&'\n') => 0,
+            c if c.is_ascii() => 1,
+            _ => 10,
+        };
+    }
+    pos
+}
+
 /// Appends the value of a `str` literal body to `out`.
 fn decode_str(body: &str, raw: bool, at: u32, out: &mut DecodedStr) -> Res<()> {
     // Source line ends are `\n` in values, whatever the file uses.
@@ -617,8 +654,9 @@ fn decode_str(body: &str, raw: bool, at: u32, out: &mut DecodedStr) -> Res<()> {
                                 'u' => "truncated \\uXXXX escape",
                                 _ => "truncated \\UXXXXXXXX escape",
                             };
+                            let start = escape_pos(body, i);
                             return Err(unicode_error(
-                                &format!("in position {}-{}: {what}", i, i + 1 + k),
+                                &format!("in position {}-{}: {what}", start, start + 1 + k),
                                 at,
                             ));
                         }
@@ -628,7 +666,11 @@ fn decode_str(body: &str, raw: bool, at: u32, out: &mut DecodedStr) -> Res<()> {
                     Some(ch) => out.push(ch),
                     None if v > 0x10ffff => {
                         return Err(unicode_error(
-                            &format!("in position {}-{}: illegal Unicode character", i, i + 1 + n),
+                            &format!(
+                                "in position {}-{}: illegal Unicode character",
+                                escape_pos(body, i),
+                                escape_pos(body, i) + 1 + n
+                            ),
                             at,
                         ));
                     }
@@ -636,30 +678,37 @@ fn decode_str(body: &str, raw: bool, at: u32, out: &mut DecodedStr) -> Res<()> {
                 }
             }
             'N' => {
+                // As CPython's unicode-escape decoder: `\N` needs `{name}`;
+                // without a brace, a closing brace or a name it is
+                // "malformed", and the error ends where the scan stopped.
                 let rest = &body[i + 2..];
-                let name = rest
-                    .strip_prefix('{')
-                    .and_then(|r| r.find('}').map(|j| &r[..j]));
-                match name.and_then(|n| unicode_names2::character(&n.to_ascii_uppercase())) {
-                    Some(ch) => {
-                        out.push(ch);
-                        let skip = name.map_or(0, |n| n.len() + 2);
-                        for _ in 0..rest[..skip].chars().count() {
-                            chars.next();
+                let (stop, message) = match rest.strip_prefix('{') {
+                    None => (i + 2, "malformed \\N character escape"),
+                    Some(r) => match r.find('}') {
+                        None => (body.len(), "malformed \\N character escape"),
+                        Some(0) => (i + 3, "malformed \\N character escape"),
+                        Some(j) => {
+                            let name = &r[..j];
+                            if let Some(ch) = unicode_names2::character(&name.to_ascii_uppercase())
+                            {
+                                out.push(ch);
+                                for _ in 0..name.chars().count() + 2 {
+                                    chars.next();
+                                }
+                                continue;
+                            }
+                            (i + 4 + j, "unknown Unicode character name")
                         }
-                    }
-                    None => {
-                        let len = name.map_or(1, |n| n.len() + 3);
-                        return Err(unicode_error(
-                            &format!(
-                                "in position {}-{}: unknown Unicode character name",
-                                i,
-                                i + len
-                            ),
-                            at,
-                        ));
-                    }
-                }
+                    },
+                };
+                return Err(unicode_error(
+                    &format!(
+                        "in position {}-{}: {message}",
+                        escape_pos(body, i),
+                        escape_pos(body, stop) - 1
+                    ),
+                    at,
+                ));
             }
             other => {
                 out.push('\\');

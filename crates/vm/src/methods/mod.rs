@@ -93,6 +93,7 @@ use int::INT_METHODS;
 pub use list::{reverse_flag, sort_values};
 use list::{LIST_METHODS, TUPLE_METHODS};
 use memoryview::MEMORYVIEW_METHODS;
+pub(crate) use range::range_contains;
 pub use range::range_slice;
 use range::{RANGE_METHODS, SLICE_METHODS};
 pub use set::{

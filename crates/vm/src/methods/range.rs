@@ -26,13 +26,8 @@ fn recv_range<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Rc<RangeObj>> {
     }
 }
 
-/// The position of `v` in `r`, for ints (and bools, which equal ints).
-fn position(r: &RangeObj, v: &Value) -> Option<i64> {
-    let x = match v {
-        Value::Int(_) | Value::Bool(_) => ops::index_of(v)?,
-        Value::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e18 => *f as i64,
-        _ => return None,
-    };
+/// The position of the int `x` in `r`, computed.
+fn int_position(r: &RangeObj, x: i64) -> Option<i64> {
     let off = (x as i128) - (r.start as i128);
     if off % (r.step as i128) != 0 {
         return None;
@@ -41,18 +36,52 @@ fn position(r: &RangeObj, v: &Value) -> Option<i64> {
     (0..r.len() as i128).contains(&i).then_some(i as i64)
 }
 
-fn range_count(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let r = recv_range(&a, "count")?;
-    let v = onearg(&a, "range", "count")?;
-    Ok(Value::Int(i64::from(position(r, v).is_some())))
+/// The positions in `r` of the elements equal to `v`: computed for an exact
+/// int or bool, else found by comparing each element (`element == v`), as
+/// CPython's `_PySequence_IterSearch` does; `all` finds every one.
+fn search(vm: &mut Vm, r: &RangeObj, v: &Value, all: bool) -> PyResult<Vec<i64>> {
+    if let Value::Int(_) | Value::Bool(_) | Value::BigInt(_) = v {
+        // A big int is beyond every bound a range holds.
+        let found = match v {
+            Value::BigInt(_) => None,
+            _ => ops::index_of(v).and_then(|x| int_position(r, x)),
+        };
+        return Ok(found.into_iter().collect());
+    }
+    let mut found = Vec::new();
+    for i in 0..r.len() {
+        let element = Value::Int(r.start + i * r.step);
+        if vm.eq_values(&element, v)? {
+            found.push(i);
+            if !all {
+                break;
+            }
+        }
+    }
+    Ok(found)
 }
 
-fn range_index(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+/// `v in r`.
+pub(crate) fn range_contains(vm: &mut Vm, r: &RangeObj, v: &Value) -> PyResult<bool> {
+    Ok(!search(vm, r, v, false)?.is_empty())
+}
+
+fn range_count(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let r = recv_range(&a, "count")?;
+    let v = onearg(&a, "range", "count")?;
+    Ok(Value::Int(search(vm, r, v, true)?.len() as i64))
+}
+
+fn range_index(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let r = recv_range(&a, "index")?;
     let v = onearg(&a, "range", "index")?;
-    position(r, v)
-        .map(Value::Int)
-        .ok_or_else(|| PyErr::value_error(format!("{} is not in range", crate::repr::repr(v))))
+    match search(vm, r, v, false)?.first() {
+        Some(&i) => Ok(Value::Int(i)),
+        None if matches!(v, Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) => Err(
+            PyErr::value_error(format!("{} is not in range", crate::repr::repr(v))),
+        ),
+        None => Err(PyErr::value_error("sequence.index(x): x not in sequence")),
+    }
 }
 
 /// `range[slice]`: another range.
