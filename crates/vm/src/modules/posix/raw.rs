@@ -162,7 +162,7 @@ pub(crate) fn clock_gettime(clk: i32) -> SysResult<(i64, i64)> {
     };
     // SAFETY: `ts` is a valid timespec for the kernel to fill.
     check(unsafe { libc::clock_gettime(clk as libc::clockid_t, &mut ts) })?;
-    Ok((ts.tv_sec as i64, ts.tv_nsec as i64))
+    Ok((ts.tv_sec, ts.tv_nsec))
 }
 
 /// `clock_getres(clk)`: seconds and nanoseconds.
@@ -173,7 +173,7 @@ pub(crate) fn clock_getres(clk: i32) -> SysResult<(i64, i64)> {
     };
     // SAFETY: `ts` is a valid timespec for the kernel to fill.
     check(unsafe { libc::clock_getres(clk as libc::clockid_t, &mut ts) })?;
-    Ok((ts.tv_sec as i64, ts.tv_nsec as i64))
+    Ok((ts.tv_sec, ts.tv_nsec))
 }
 
 /// `clock_settime(clk, {sec, nsec})`.
