@@ -98,6 +98,7 @@ mod sysdb;
 mod testinternalcapi;
 pub mod thread;
 pub mod time;
+mod time_format;
 mod tokenize;
 pub mod tracemalloc;
 mod tuplegetter;

@@ -1,6 +1,8 @@
-//! `time`: CPython's `Modules/timemodule.c`: clocks, `sleep`, and UTC-based
-//! `gmtime`/`localtime`/`mktime`/`strftime`/`asctime` (there is no time zone
-//! database here, so local time is UTC).
+//! `time`: CPython's `Modules/timemodule.c`: clocks (`clock_gettime` and
+//! the named ones), `sleep`, and UTC-based `gmtime`/`localtime`/`mktime`/
+//! `strftime`/`asctime` (there is no time zone database here, so local time
+//! is UTC). Time tuples go through `gettmarg` and `checktm` as in CPython;
+//! the formatting itself is `time_format.rs`.
 
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -11,7 +13,10 @@ use crate::types::type_name;
 use crate::value::Value;
 use crate::vm::Vm;
 
+use std::rc::Rc;
+
 use super::structseq::{self, StructSeqType};
+use super::time_format::CTm;
 use super::{module_functions, new_module};
 
 module_functions!(TIME_FUNCTIONS, "time", [
@@ -21,6 +26,11 @@ module_functions!(TIME_FUNCTIONS, "time", [
     "perf_counter_ns" => t_perf_counter_ns, "process_time" => t_process_time,
     "process_time_ns" => t_process_time_ns, "sleep" => t_sleep, "strftime" => t_strftime, "strptime" => t_strptime,
     "time" => t_time, "time_ns" => t_time_ns, "get_clock_info" => t_get_clock_info,
+    "thread_time" => t_thread_time, "thread_time_ns" => t_thread_time_ns,
+    "clock_gettime" => t_clock_gettime, "clock_gettime_ns" => t_clock_gettime_ns,
+    "clock_getres" => t_clock_getres, "clock_settime" => t_clock_settime,
+    "clock_settime_ns" => t_clock_settime_ns,
+    "pthread_getcpuclockid" => t_pthread_getcpuclockid,
 ]);
 
 static STRUCT_TIME: StructSeqType = StructSeqType {
@@ -55,6 +65,22 @@ pub fn init(vm: &mut Vm) -> Value {
             ("altzone", Value::Int(0)),
             ("daylight", Value::Int(0)),
             ("_STRUCT_TM_ITEMS", Value::Int(11)),
+            ("CLOCK_REALTIME", Value::Int(libc::CLOCK_REALTIME.into())),
+            ("CLOCK_MONOTONIC", Value::Int(libc::CLOCK_MONOTONIC.into())),
+            (
+                "CLOCK_MONOTONIC_RAW",
+                Value::Int(libc::CLOCK_MONOTONIC_RAW.into()),
+            ),
+            (
+                "CLOCK_PROCESS_CPUTIME_ID",
+                Value::Int(libc::CLOCK_PROCESS_CPUTIME_ID.into()),
+            ),
+            (
+                "CLOCK_THREAD_CPUTIME_ID",
+                Value::Int(libc::CLOCK_THREAD_CPUTIME_ID.into()),
+            ),
+            ("CLOCK_BOOTTIME", Value::Int(libc::CLOCK_BOOTTIME.into())),
+            ("CLOCK_TAI", Value::Int(libc::CLOCK_TAI.into())),
             (
                 "tzname",
                 Value::tuple(vec![Value::str("UTC"), Value::str("UTC")]),
@@ -182,19 +208,6 @@ fn t_sleep(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     super::thread::switch::block_on(vm, super::thread::sched::Wait::Sleep(until), &Value::None)
 }
 
-/// A broken-down UTC time.
-#[derive(Clone, Copy, Debug)]
-struct Tm {
-    year: i64,
-    mon: i64,
-    mday: i64,
-    hour: i64,
-    min: i64,
-    sec: i64,
-    wday: i64,
-    yday: i64,
-}
-
 /// Days since 1970-01-01 of a civil date (proleptic Gregorian).
 fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
@@ -206,7 +219,9 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-fn gmtime(t: i64) -> Tm {
+/// `gmtime(t)` as glibc computes it; a year that does not fit C's `int`
+/// is `EOVERFLOW`, as `_PyTime_gmtime` reports it.
+fn gmtime(t: i64) -> PyResult<CTm> {
     let days = t.div_euclid(86_400);
     let rem = t.rem_euclid(86_400);
     let z = days + 719_468;
@@ -218,52 +233,111 @@ fn gmtime(t: i64) -> Tm {
     let mday = doy - (153 * mp + 2) / 5 + 1;
     let mon = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(mon <= 2);
-    Tm {
-        year,
-        mon,
+    if i32::try_from(year - 1900).is_err() {
+        return Err(crate::oserror::new_os_error(
+            75,
+            "Value too large for defined data type",
+            None,
+        ));
+    }
+    Ok(CTm {
+        year: year - 1900,
+        mon: mon - 1,
         mday,
         hour: rem / 3600,
         min: rem % 3600 / 60,
         sec: rem % 60,
-        // 1970-01-01 was a Thursday; Python counts Monday as 0.
-        wday: (days + 3).rem_euclid(7),
-        yday: days - days_from_civil(year, 1, 1) + 1,
-    }
+        // 1970-01-01 was a Thursday (C counts Sunday as 0).
+        wday: (days + 4).rem_euclid(7),
+        yday: days - days_from_civil(year, 1, 1),
+        isdst: 0,
+        zone: Some("GMT".to_string()),
+        gmtoff: 0,
+    })
 }
 
-fn struct_time(vm: &mut Vm, tm: Tm, zone: &str) -> Value {
+/// `localtime(t)`: local time is UTC here (there is no time zone database).
+fn localtime(t: i64) -> PyResult<CTm> {
+    let mut tm = gmtime(t)?;
+    tm.zone = Some(LOCAL_ZONE.to_string());
+    Ok(tm)
+}
+
+/// The local zone's name (`tzname[0]` and `tzname[1]`).
+const LOCAL_ZONE: &str = "UTC";
+
+/// `mktime(tm)` in the local time (UTC): fields out of range carry over as
+/// C's `mktime` normalizes them, and summer time asked for (`tm_isdst > 0`)
+/// in a zone without it is an hour earlier, as glibc makes it. `None` when
+/// the result's year does not fit C's `int`.
+fn mktime_secs(tm: &CTm) -> Option<i64> {
+    let year = i128::from(tm.year) + 1900 + i128::from(tm.mon.div_euclid(12));
+    let mon = tm.mon.rem_euclid(12) + 1;
+    let year64 = i64::try_from(year).ok()?;
+    // Days from the civil date stay in range for years that fit an `int`
+    // plus any carry a 32-bit month can add.
+    if !(-(1i64 << 40)..(1i64 << 40)).contains(&year64) {
+        return None;
+    }
+    let days = i128::from(days_from_civil(year64, mon, 1)) + i128::from(tm.mday) - 1;
+    let mut t =
+        days * 86_400 + i128::from(tm.hour) * 3600 + i128::from(tm.min) * 60 + i128::from(tm.sec);
+    if tm.isdst > 0 {
+        t -= 3600;
+    }
+    let t = i64::try_from(t).ok()?;
+    gmtime(t).ok().map(|_| t)
+}
+
+fn struct_time(vm: &mut Vm, tm: &CTm) -> Value {
     let mut v: Vec<Value> = [
-        tm.year, tm.mon, tm.mday, tm.hour, tm.min, tm.sec, tm.wday, tm.yday, 0,
+        tm.year + 1900,
+        tm.mon + 1,
+        tm.mday,
+        tm.hour,
+        tm.min,
+        tm.sec,
+        (tm.wday + 6) % 7,
+        tm.yday + 1,
+        tm.isdst,
     ]
     .iter()
     .map(|&i| Value::Int(i))
     .collect();
-    v.push(Value::str(zone));
-    v.push(Value::Int(0));
+    v.push(tm.zone.as_deref().map_or(Value::None, Value::str));
+    v.push(Value::Int(tm.gmtoff));
     structseq::new(vm, &STRUCT_TIME, v)
 }
 
-/// The optional seconds argument of `gmtime`/`localtime`/`ctime`.
-fn opt_seconds(a: &Args<'_>, name: &str) -> PyResult<i64> {
+fn time_t_overflow() -> PyErr {
+    PyErr::overflow("timestamp out of range for platform time_t")
+}
+
+/// The optional seconds argument of `gmtime`/`localtime`/`ctime`
+/// (`_PyTime_ObjectToTime_t`, rounding toward minus infinity).
+fn opt_seconds(vm: &mut Vm, a: &Args<'_>, name: &str) -> PyResult<i64> {
     a.no_kw(&format!("time.{name}"))?;
     match a.pos {
         [] | [Value::None] => Ok(since_epoch().as_secs() as i64),
-        [x] => {
-            let f = number(x)?;
-            if !f.is_finite() {
-                return Err(PyErr::value_error(if f.is_nan() {
-                    "Invalid value NaN (not a number)"
-                } else {
-                    "cannot convert float infinity to integer"
-                }));
+        [Value::Float(f)] => {
+            if f.is_nan() {
+                return Err(PyErr::value_error("Invalid value NaN (not a number)"));
             }
-            if f.abs() > 6.7e16 {
-                return Err(PyErr::overflow(
-                    "timestamp out of range for platform time_t",
-                ));
+            let f = f.floor();
+            // -2**63 is exact as a float; 2**63 is the first one too large.
+            if !(-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&f) {
+                return Err(time_t_overflow());
             }
-            Ok(f.floor() as i64)
+            Ok(f as i64)
         }
+        [Value::BigInt(_)] => Err(time_t_overflow()),
+        [x] => vm.index_value(x).map_err(|e| {
+            if e.is(crate::types::ExcKind::OverflowError) {
+                time_t_overflow()
+            } else {
+                e
+            }
+        }),
         _ => Err(PyErr::type_error(format!(
             "{} expected at most 1 argument, got {}",
             name,
@@ -273,29 +347,39 @@ fn opt_seconds(a: &Args<'_>, name: &str) -> PyResult<i64> {
 }
 
 fn t_gmtime(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    Ok(struct_time(vm, gmtime(opt_seconds(&a, "gmtime")?), "GMT"))
+    let t = opt_seconds(vm, &a, "gmtime")?;
+    let tm = gmtime(t)?;
+    Ok(struct_time(vm, &tm))
 }
 
 fn t_localtime(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    Ok(struct_time(
-        vm,
-        gmtime(opt_seconds(&a, "localtime")?),
-        "UTC",
-    ))
+    let t = opt_seconds(vm, &a, "localtime")?;
+    let tm = localtime(t)?;
+    Ok(struct_time(vm, &tm))
 }
 
-/// A `struct_time` or 9-tuple argument.
-fn tm_arg(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Tm> {
+/// One item of a time tuple as C's `int` (`PyArg_ParseTuple`'s `i`).
+fn c_int(vm: &mut Vm, x: &Value) -> PyResult<i64> {
+    if let Value::BigInt(_) = x {
+        return Err(PyErr::overflow("Python int too large to convert to C long"));
+    }
+    let n = vm.index_value(x)?;
+    if n > i64::from(i32::MAX) {
+        return Err(PyErr::overflow("signed integer is greater than maximum"));
+    }
+    if n < i64::from(i32::MIN) {
+        return Err(PyErr::overflow("signed integer is less than minimum"));
+    }
+    Ok(n)
+}
+
+/// `gettmarg`: a `struct_time` or 9-tuple as C's `struct tm`, carrying a
+/// `struct_time`'s zone and offset.
+fn gettmarg(vm: &mut Vm, v: &Value, name: &str) -> PyResult<CTm> {
     let items = match v {
         Value::Tuple(t) => t.to_vec(),
-        // A struct_time (or another tuple subclass): its items.
         Value::Instance(i) if matches!(i.payload, Value::Tuple(_)) => vm.collect(v)?,
-        other => {
-            return Err(PyErr::type_error(format!(
-                "Tuple or struct_time argument required, not {}",
-                type_name(other)
-            )))
-        }
+        _ => return Err(PyErr::type_error("Tuple or struct_time argument required")),
     };
     if items.len() != 9 {
         return Err(PyErr::type_error(format!(
@@ -304,23 +388,80 @@ fn tm_arg(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Tm> {
     }
     let mut f = [0i64; 9];
     for (slot, x) in f.iter_mut().zip(&items) {
-        *slot = crate::ops::index_of(x).ok_or_else(|| {
-            PyErr::type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                type_name(x)
-            ))
-        })?;
+        *slot = c_int(vm, x)?;
     }
-    Ok(Tm {
-        year: f[0],
-        mon: f[1],
+    if f[0] < i64::from(i32::MIN) + 1900 {
+        return Err(PyErr::overflow("year out of range"));
+    }
+    let mut tm = CTm {
+        year: f[0] - 1900,
+        mon: f[1] - 1,
         mday: f[2],
         hour: f[3],
         min: f[4],
         sec: f[5],
-        wday: f[6],
-        yday: f[7],
-    })
+        // C's `%` keeps the dividend's sign: -2 becomes -1, refused later.
+        wday: (f[6] + 1) % 7,
+        yday: f[7] - 1,
+        isdst: f[8],
+        zone: None,
+        gmtoff: 0,
+    };
+    if let Value::Instance(i) = v {
+        let st = structseq::class_of(vm, &STRUCT_TIME);
+        if Rc::ptr_eq(&i.class(), &st) {
+            let zone_key = vm.intern("tm_zone");
+            match vm.get_attr(v, &zone_key)? {
+                Value::Str(s) => tm.zone = Some(s.as_str().to_string()),
+                Value::None => {}
+                other => {
+                    return Err(PyErr::type_error(format!(
+                        "bad argument type for built-in operation: {}",
+                        type_name(&other)
+                    )))
+                }
+            }
+            let off_key = vm.intern("tm_gmtoff");
+            let off = vm.get_attr(v, &off_key)?;
+            if !matches!(off, Value::None) {
+                tm.gmtoff = vm.index_value(&off)?;
+            }
+        }
+    }
+    Ok(tm)
+}
+
+/// `checktm`: the bounds `strftime` and `asctime` need, with 0 standing
+/// for the first valid month, day of the month and day of the year.
+fn checktm(tm: &mut CTm) -> PyResult<()> {
+    if tm.mon == -1 {
+        tm.mon = 0;
+    } else if !(0..=11).contains(&tm.mon) {
+        return Err(PyErr::value_error("month out of range"));
+    }
+    if tm.mday == 0 {
+        tm.mday = 1;
+    } else if !(0..=31).contains(&tm.mday) {
+        return Err(PyErr::value_error("day of month out of range"));
+    }
+    if !(0..=23).contains(&tm.hour) {
+        return Err(PyErr::value_error("hour out of range"));
+    }
+    if !(0..=59).contains(&tm.min) {
+        return Err(PyErr::value_error("minute out of range"));
+    }
+    if !(0..=61).contains(&tm.sec) {
+        return Err(PyErr::value_error("seconds out of range"));
+    }
+    if tm.wday < 0 {
+        return Err(PyErr::value_error("day of week out of range"));
+    }
+    if tm.yday == -1 {
+        tm.yday = 0;
+    } else if !(0..=365).contains(&tm.yday) {
+        return Err(PyErr::value_error("day of year out of range"));
+    }
+    Ok(())
 }
 
 fn t_mktime(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -331,153 +472,9 @@ fn t_mktime(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             a.pos.len()
         )));
     };
-    let tm = tm_arg(vm, x, "mktime")?;
-    // Months outside 1..=12 carry into the year, as C's mktime normalizes.
-    let m0 = tm.mon - 1;
-    let year = tm.year + m0.div_euclid(12);
-    let mon = m0.rem_euclid(12) + 1;
-    let days = days_from_civil(year, mon, 1) + tm.mday - 1;
-    let t = days * 86_400 + tm.hour * 3600 + tm.min * 60 + tm.sec;
+    let tm = gettmarg(vm, x, "mktime")?;
+    let t = mktime_secs(&tm).ok_or_else(|| PyErr::overflow("mktime argument out of range"))?;
     Ok(Value::Float(t as f64))
-}
-
-const DAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-fn day_name(tm: &Tm) -> &'static str {
-    DAYS[tm.wday.rem_euclid(7) as usize]
-}
-
-fn month_name(tm: &Tm) -> &'static str {
-    MONTHS[(tm.mon - 1).rem_euclid(12) as usize]
-}
-
-fn asctime(tm: &Tm) -> String {
-    format!(
-        "{} {} {:2} {:02}:{:02}:{:02} {}",
-        &day_name(tm)[..3],
-        &month_name(tm)[..3],
-        tm.mday,
-        tm.hour,
-        tm.min,
-        tm.sec,
-        tm.year
-    )
-}
-
-/// ISO 8601 weeks in year `y`: 53 when it starts on a Thursday, or on a
-/// Wednesday in a leap year.
-fn iso_weeks_in_year(y: i64) -> i64 {
-    let p = |y: i64| (y + y.div_euclid(4) - y.div_euclid(100) + y.div_euclid(400)).rem_euclid(7);
-    if p(y) == 4 || p(y - 1) == 3 {
-        53
-    } else {
-        52
-    }
-}
-
-/// The ISO 8601 (year, week) of a date, for `%G` and `%V`.
-fn iso_week(tm: &Tm) -> (i64, i64) {
-    let week = (tm.yday - (tm.wday + 1) + 10) / 7;
-    if week < 1 {
-        (tm.year - 1, iso_weeks_in_year(tm.year - 1))
-    } else if week > iso_weeks_in_year(tm.year) {
-        (tm.year + 1, 1)
-    } else {
-        (tm.year, week)
-    }
-}
-
-fn strftime(fmt: &str, tm: &Tm) -> String {
-    use std::fmt::Write;
-    let mut out = String::new();
-    let mut chars = fmt.chars();
-    while let Some(c) = chars.next() {
-        if c != '%' {
-            out.push(c);
-            continue;
-        }
-        let Some(d) = chars.next() else {
-            out.push('%');
-            break;
-        };
-        let hour12 = if tm.hour % 12 == 0 { 12 } else { tm.hour % 12 };
-        let _ = match d {
-            'Y' => write!(out, "{}", tm.year),
-            'y' => write!(out, "{:02}", tm.year.rem_euclid(100)),
-            'C' => write!(out, "{:02}", tm.year.div_euclid(100)),
-            'm' => write!(out, "{:02}", tm.mon),
-            'd' => write!(out, "{:02}", tm.mday),
-            'e' => write!(out, "{:2}", tm.mday),
-            'H' => write!(out, "{:02}", tm.hour),
-            'I' => write!(out, "{hour12:02}"),
-            'M' => write!(out, "{:02}", tm.min),
-            'S' => write!(out, "{:02}", tm.sec),
-            'j' => write!(out, "{:03}", tm.yday),
-            'w' => write!(out, "{}", (tm.wday + 1) % 7),
-            // Weeks of the year as glibc counts them: days before the first
-            // Sunday (`%U`) or Monday (`%W`) are week 0.
-            'U' => write!(out, "{:02}", (tm.yday - 1 + 7 - (tm.wday + 1) % 7) / 7),
-            'W' => write!(out, "{:02}", (tm.yday - 1 + 7 - tm.wday) / 7),
-            'V' => write!(out, "{:02}", iso_week(tm).1),
-            'G' => write!(out, "{}", iso_week(tm).0),
-            'g' => write!(out, "{:02}", iso_week(tm).0.rem_euclid(100)),
-            'k' => write!(out, "{:2}", tm.hour),
-            'l' => write!(out, "{hour12:2}"),
-            'u' => write!(out, "{}", tm.wday + 1),
-            'a' => write!(out, "{}", &day_name(tm)[..3]),
-            'A' => write!(out, "{}", day_name(tm)),
-            'b' | 'h' => write!(out, "{}", &month_name(tm)[..3]),
-            'B' => write!(out, "{}", month_name(tm)),
-            'p' => write!(out, "{}", if tm.hour < 12 { "AM" } else { "PM" }),
-            'c' => write!(out, "{}", asctime(tm)),
-            'x' => write!(
-                out,
-                "{:02}/{:02}/{:02}",
-                tm.mon,
-                tm.mday,
-                tm.year.rem_euclid(100)
-            ),
-            'X' | 'T' => write!(out, "{:02}:{:02}:{:02}", tm.hour, tm.min, tm.sec),
-            'R' => write!(out, "{:02}:{:02}", tm.hour, tm.min),
-            'D' => write!(
-                out,
-                "{:02}/{:02}/{:02}",
-                tm.mon,
-                tm.mday,
-                tm.year.rem_euclid(100)
-            ),
-            'F' => write!(out, "{}-{:02}-{:02}", tm.year, tm.mon, tm.mday),
-            'Z' => write!(out, "UTC"),
-            'z' => write!(out, "+0000"),
-            'n' => out.write_char('\n'),
-            't' => write!(out, "\t"),
-            '%' => write!(out, "%"),
-            other => write!(out, "%{other}"),
-        };
-    }
-    out
 }
 
 /// `strptime(string[, format])`: `_strptime._strptime_time`, as `timemodule.c`
@@ -514,18 +511,38 @@ fn t_strftime(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             )))
         }
     };
-    let tm = match t {
-        None => gmtime(since_epoch().as_secs() as i64),
-        Some(t) => tm_arg(vm, t, "strftime")?,
+    let mut tm = match t {
+        None => localtime(since_epoch().as_secs() as i64)?,
+        Some(t) => {
+            let mut tm = gettmarg(vm, t, "strftime")?;
+            checktm(&mut tm)?;
+            tm
+        }
     };
-    Ok(Value::string(strftime(fmt.as_str(), &tm)))
+    // As CPython, for a `%Z` that trusts `tm_isdst` to be -1, 0 or 1.
+    tm.isdst = tm.isdst.clamp(-1, 1);
+    // The format goes to C as a NUL-terminated string.
+    if fmt.as_str().contains('\0') {
+        return Err(PyErr::value_error("embedded null character"));
+    }
+    let epoch = mktime_secs(&tm).unwrap_or(-1);
+    Ok(Value::string(super::time_format::strftime(
+        fmt.as_str(),
+        &tm,
+        LOCAL_ZONE,
+        epoch,
+    )))
 }
 
 fn t_asctime(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     a.no_kw("time.asctime")?;
     let tm = match a.pos {
-        [] => gmtime(since_epoch().as_secs() as i64),
-        [t] => tm_arg(vm, t, "asctime")?,
+        [] => localtime(since_epoch().as_secs() as i64)?,
+        [t] => {
+            let mut tm = gettmarg(vm, t, "asctime")?;
+            checktm(&mut tm)?;
+            tm
+        }
         _ => {
             return Err(PyErr::type_error(format!(
                 "asctime expected at most 1 argument, got {}",
@@ -533,11 +550,12 @@ fn t_asctime(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             )))
         }
     };
-    Ok(Value::string(asctime(&tm)))
+    Ok(Value::string(super::time_format::asctime(&tm)))
 }
 
-fn t_ctime(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    Ok(Value::string(asctime(&gmtime(opt_seconds(&a, "ctime")?))))
+fn t_ctime(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let t = opt_seconds(vm, &a, "ctime")?;
+    Ok(Value::string(super::time_format::asctime(&localtime(t)?)))
 }
 
 /// `get_clock_info(name)`: how Linux implements each clock, as CPython
@@ -572,4 +590,142 @@ fn t_get_clock_info(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             ("resolution", Value::Float(1e-09)),
         ],
     ))
+}
+
+/// `PyArg_ParseTuple`'s count check for a function of `n` positional
+/// arguments.
+fn exact_args<'a>(a: &Args<'a>, name: &str, n: usize) -> PyResult<&'a [Value]> {
+    if !a.kwnames.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "{name}() takes no keyword arguments"
+        )));
+    }
+    if a.pos.len() != n {
+        return Err(PyErr::type_error(format!(
+            "{name}() takes exactly {n} argument{} ({} given)",
+            if n == 1 { "" } else { "s" },
+            a.pos.len()
+        )));
+    }
+    Ok(a.pos)
+}
+
+/// A clock id argument (C's `int`).
+fn clock_id(vm: &mut Vm, v: &Value) -> PyResult<i32> {
+    let n = c_int(vm, v)?;
+    i32::try_from(n).map_err(|_| PyErr::overflow("signed integer is greater than maximum"))
+}
+
+fn clock_read(clk: i32) -> PyResult<(i64, i64)> {
+    super::posix::raw::clock_gettime(clk).map_err(super::posix::fd::errno_err)
+}
+
+fn float_of((sec, nsec): (i64, i64)) -> Value {
+    Value::Float(sec as f64 + nsec as f64 * 1e-9)
+}
+
+fn ns_of((sec, nsec): (i64, i64)) -> Value {
+    Value::from_bigint(num_bigint::BigInt::from(sec) * 1_000_000_000 + nsec)
+}
+
+fn t_thread_time(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    no_args(&a, "thread_time")?;
+    Ok(float_of(clock_read(libc::CLOCK_THREAD_CPUTIME_ID)?))
+}
+
+fn t_thread_time_ns(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    no_args(&a, "thread_time_ns")?;
+    Ok(ns_of(clock_read(libc::CLOCK_THREAD_CPUTIME_ID)?))
+}
+
+fn t_clock_gettime(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let args = exact_args(&a, "clock_gettime", 1)?;
+    let clk = clock_id(vm, &args[0])?;
+    Ok(float_of(clock_read(clk)?))
+}
+
+fn t_clock_gettime_ns(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let args = exact_args(&a, "clock_gettime", 1)?;
+    let clk = clock_id(vm, &args[0])?;
+    Ok(ns_of(clock_read(clk)?))
+}
+
+fn t_clock_getres(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let args = exact_args(&a, "clock_getres", 1)?;
+    let clk = clock_id(vm, &args[0])?;
+    let res = super::posix::raw::clock_getres(clk).map_err(super::posix::fd::errno_err)?;
+    Ok(float_of(res))
+}
+
+fn clock_set(clk: i32, ns: i128) -> PyResult<Value> {
+    let sec = ns.div_euclid(1_000_000_000);
+    let nsec = ns.rem_euclid(1_000_000_000) as i64;
+    let sec = i64::try_from(sec).map_err(|_| time_t_overflow())?;
+    super::posix::raw::clock_settime(clk, sec, nsec).map_err(super::posix::fd::errno_err)?;
+    Ok(Value::None)
+}
+
+/// `clock_settime(clk_id, time)`: seconds as an int or a float, rounded
+/// down to the nanosecond.
+fn t_clock_settime(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let args = exact_args(&a, "clock_settime", 2)?;
+    let clk = clock_id(vm, &args[0])?;
+    let ns: i128 = match &args[1] {
+        Value::Float(f) => {
+            if f.is_nan() {
+                return Err(PyErr::value_error("Invalid value NaN (not a number)"));
+            }
+            let ns = (f * 1e9).floor();
+            if !(-9.2e18..9.2e18).contains(&ns) {
+                return Err(time_t_overflow());
+            }
+            ns as i128
+        }
+        Value::BigInt(_) => return Err(time_t_overflow()),
+        other => i128::from(vm.index_value(other)?) * 1_000_000_000,
+    };
+    clock_set(clk, ns)
+}
+
+/// `clock_settime_ns(clk_id, time)`: nanoseconds as an int.
+fn t_clock_settime_ns(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let args = exact_args(&a, "clock_settime", 2)?;
+    let clk = clock_id(vm, &args[0])?;
+    let ns = match &args[1] {
+        Value::Int(n) => i128::from(*n),
+        Value::Bool(b) => i128::from(*b),
+        Value::BigInt(_) => return Err(time_t_overflow()),
+        other => {
+            return Err(PyErr::type_error(format!(
+                "expect int, got {}",
+                type_name(other)
+            )))
+        }
+    };
+    clock_set(clk, ns)
+}
+
+/// `pthread_getcpuclockid(thread_id)`: Pith's threads take turns on the
+/// interpreter's one OS thread, so each has that thread's CPU clock; an
+/// identifier no thread has is `ESRCH`, as the C call reports for a thread
+/// that does not exist.
+fn t_pthread_getcpuclockid(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let args = exact_args(&a, "pthread_getcpuclockid", 1)?;
+    let id = match &args[0] {
+        Value::Int(n) => Some(*n),
+        Value::Bool(b) => Some(i64::from(*b)),
+        Value::BigInt(_) => None,
+        other => {
+            return Err(PyErr::type_error(format!(
+                "pthread_getcpuclockid() argument 1 must be int, not {}",
+                type_name(other)
+            )))
+        }
+    };
+    let known = id.is_some_and(|id| vm.sched.threads.iter().any(|t| t.ident == id));
+    if !known {
+        return Err(super::posix::fd::errno_err(libc::ESRCH));
+    }
+    let clk = super::posix::raw::own_thread_cpu_clock().map_err(super::posix::fd::errno_err)?;
+    Ok(Value::Int(i64::from(clk)))
 }

@@ -83,6 +83,34 @@ pub(super) fn closed_property() -> Value {
     }))
 }
 
+static MODE_GETTER: BuiltinDef = BuiltinDef {
+    name: "mode",
+    func: fileio_mode,
+    owner: "_io",
+    is_method: true,
+};
+
+/// `FileIO.mode`, read-only as CPython's getset: the property shadows the
+/// mode string `open()` keeps in the instance dict, which it returns.
+pub(super) fn mode_property() -> Value {
+    Value::Descr(Rc::new(crate::descr::Descr::Property {
+        fget: Value::Builtin(&MODE_GETTER),
+        fset: Value::None,
+        fdel: Value::None,
+        doc: std::cell::RefCell::new(Value::None),
+        name: std::cell::RefCell::new(Value::str("mode")),
+    }))
+}
+
+fn fileio_mode(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = this(&a, "mode")?;
+    let found = match obj {
+        Value::Instance(i) => crate::import::dict_get(&i.dict.clone().borrow(), "mode"),
+        _ => None,
+    };
+    found.ok_or_else(|| PyErr::value_error("I/O operation on uninitialized object"))
+}
+
 fn forward_closed(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     super::delegate::forward(vm, a, "closed", m_closed)
 }
@@ -836,8 +864,9 @@ fn m_close(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     with_state(obj, |st| {
         if !st.closed {
             st.closed = true;
-            // `getvalue()` is refused after close, as in CPython.
-            st.stream.close();
+            // `getvalue()` is refused after close, as in CPython. The file
+            // counts as closed even when the system call fails.
+            st.stream.close_checked().map_err(io_err)?;
         }
         Ok(Value::None)
     })
@@ -995,8 +1024,8 @@ fn m_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         )));
     }
     let closed = with_state(obj, |st| Ok(st.closed)).unwrap_or(false);
-    if class == "FileIO" && closed {
-        return Ok(Value::str("<_io.FileIO [closed]>"));
+    if class == "FileIO" {
+        return fileio_repr(vm, obj, closed);
     }
     if let Some(name) = attr("name") {
         out.push_str(&format!(" name={}", vm.repr_of(&name)?));
@@ -1011,15 +1040,58 @@ fn m_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             out.push_str(&format!(" encoding={}", vm.repr_of(&enc)?));
         }
     }
-    if class == "FileIO" {
-        // The standard streams' raw files leave their descriptors open.
-        let std = with_state(obj, |st| Ok(st.std.is_some())).unwrap_or(false);
-        out.push_str(if std {
-            " closefd=False"
-        } else {
-            " closefd=True"
-        });
-    }
     out.push('>');
     Ok(Value::string(out))
+}
+
+/// `fileio_repr`: `_io.FileIO` whatever the subclass, `name=` when the
+/// object has a name (looked up as an attribute, so a name that is the
+/// file itself recurses into a RuntimeError) and `fd=` otherwise.
+fn fileio_repr(vm: &mut Vm, obj: &Value, closed: bool) -> PyResult<Value> {
+    use std::os::fd::AsRawFd;
+    if closed {
+        return Ok(Value::str("<_io.FileIO [closed]>"));
+    }
+    let (fd, borrowed) = with_state(obj, |st| {
+        Ok((
+            st.stream.os_file().map_or(-1, |f| f.as_raw_fd()),
+            st.std.is_some() || st.stream.is_borrowed(),
+        ))
+    })?;
+    let mode = match obj {
+        Value::Instance(i) => crate::import::dict_get(&i.dict.clone().borrow(), "mode"),
+        _ => None,
+    };
+    let mode = match mode {
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        _ => String::new(),
+    };
+    let closefd = if borrowed { "False" } else { "True" };
+    let name_key = vm.intern("name");
+    let name = match vm.get_attr(obj, &name_key) {
+        Ok(v) => Some(v),
+        Err(e) if e.is(ExcKind::AttributeError) => None,
+        Err(e) => return Err(e),
+    };
+    let Some(name) = name else {
+        return Ok(Value::string(format!(
+            "<_io.FileIO fd={fd} mode='{mode}' closefd={closefd}>"
+        )));
+    };
+    let Some(shown) = crate::native::repr_guard(obj, || vm.repr_of(&name))? else {
+        // The message names the object's own type, as `Py_TYPE(self)->tp_name`
+        // (which is `_io.FileIO` for the static type itself).
+        let base = super::io_class(vm, "FileIO")?;
+        let tp_name = match obj {
+            Value::Instance(i) if Rc::ptr_eq(&i.class(), &base) => "_io.FileIO".to_string(),
+            _ => crate::types::type_name(obj).to_string(),
+        };
+        return Err(PyErr::new(
+            ExcKind::RuntimeError,
+            format!("reentrant call inside {tp_name}.__repr__"),
+        ));
+    };
+    Ok(Value::string(format!(
+        "<_io.FileIO name={shown} mode='{mode}' closefd={closefd}>"
+    )))
 }

@@ -294,6 +294,9 @@ fn make_class(
             ns.insert(Value::str(def.name), Value::Builtin(def))?;
         }
         ns.insert(Value::str("closed"), methods::closed_property())?;
+        if name == "FileIO" {
+            ns.insert(Value::str("mode"), methods::mode_property())?;
+        }
     }
     crate::class::new_type(vm, None, name, bases, &ns, (&[], &[]))
 }
@@ -544,19 +547,25 @@ fn b_open(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         Some(v) => vm.truthy(v)?,
         None => true,
     };
-    let os_file = match (file, arg(7)) {
-        (Value::Int(fd), None | Some(Value::None)) => fd_file(*fd, closefd)?,
+    let stream = match (file, arg(7)) {
+        (Value::Int(fd), None | Some(Value::None)) => fd_stream(*fd, closefd, m.appending)?,
         _ => {
             // `PyUnicode_FSConverter` refuses a NUL before the OS sees the path.
             if path.contains('\0') {
                 return Err(PyErr::value_error("embedded null byte"));
             }
-            open_os_file(&path, &m).map_err(|e| crate::oserror::from_io(&e, Some(file.clone())))?
+            let os_file = open_os_file(&path, &m)
+                .map_err(|e| crate::oserror::from_io(&e, Some(file.clone())))?;
+            ByteStream::file(os_file, m.appending)
         }
     };
     let readable = m.reading || m.updating;
     let writable = !m.reading || m.updating;
-    let stream = ByteStream::file(os_file, m.appending);
+    // `FileIO._blksize`: the file system's preferred block size (`st_blksize`).
+    let blksize = stream.os_file().and_then(|f| {
+        use std::os::unix::fs::MetadataExt;
+        f.metadata().ok().map(|md| md.blksize())
+    });
     let (class, kind) = match text_mode {
         Some(t) => ("TextIOWrapper", Kind::Text(t)),
         None if buffering == 0 => ("FileIO", Kind::Binary),
@@ -576,6 +585,13 @@ fn b_open(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             mode.clone()
         };
         d.insert(Value::str("mode"), Value::string(shown_mode))?;
+        if class == "FileIO" {
+            let size = blksize.filter(|n| *n > 1).unwrap_or(8192);
+            d.insert(
+                Value::str("_blksize"),
+                Value::Int(i64::try_from(size).unwrap_or(8192)),
+            )?;
+        }
         if text_mode.is_some() {
             let shown = encoding.unwrap_or_else(|| "UTF-8".to_string());
             d.insert(Value::str("encoding"), Value::string(shown))?;
@@ -666,7 +682,7 @@ pub(crate) fn fileio_init(vm: &mut Vm, obj: &Value, a: &Args<'_>) -> PyResult<()
         return Err(PyErr::value_error("I/O operation on uninitialized object"));
     };
     if let Value::Instance(inst) = obj {
-        for name in ["name", "mode"] {
+        for name in ["mode", "_blksize"] {
             let key = vm.intern(name);
             if let Some(v) = made_inst.dict.get(&key) {
                 inst.dict.clone().borrow_mut().insert(Value::str(name), v)?;
@@ -674,6 +690,23 @@ pub(crate) fn fileio_init(vm: &mut Vm, obj: &Value, a: &Args<'_>) -> PyResult<()
         }
     }
     attach(obj, entry.state);
+    // `name` is set as an attribute, through a subclass's `__setattr__`
+    // too; when that fails, a descriptor the caller passed stays open and
+    // one opened here is closed, as `fileio.c`'s error path does.
+    let name = vm.intern("name");
+    if let Err(e) = vm.set_attr(obj, &name, file.clone()) {
+        let own = !matches!(file, Value::Int(_));
+        let _ = with_state(obj, |st| {
+            if own {
+                st.stream.close();
+            } else {
+                st.stream.forget();
+            }
+            st.closed = true;
+            Ok(())
+        });
+        return Err(e);
+    }
     Ok(())
 }
 
@@ -737,17 +770,35 @@ fn fspath(vm: &mut Vm, p: &Value) -> PyResult<Option<String>> {
     }
 }
 
-/// The file of `open(fd)`: the descriptor itself, which the stream then
+/// The stream of `open(fd)`: the descriptor itself, which the stream then
 /// owns and closes (a pipe's write end must really close for the reader to
-/// see the end), or, under `closefd=False`, a copy of it.
-fn fd_file(fd: i64, closefd: bool) -> PyResult<std::fs::File> {
-    use crate::modules::posix::{fd::adopt_fd, fd::errno_err, raw};
+/// see the end), or, under `closefd=False`, borrows and leaves open. A
+/// directory is refused as `fileio.c` does after its `fstat`, and the
+/// descriptor, being the caller's, stays open.
+fn fd_stream(fd: i64, closefd: bool, append: bool) -> PyResult<ByteStream> {
+    use crate::modules::posix::{fd::adopt_fd, fd::errno_err};
     let n = i32::try_from(fd).map_err(|_| PyErr::overflow("fd is greater than maximum"))?;
-    if closefd {
-        return adopt_fd(n);
+    let mut stream = if closefd {
+        ByteStream::file(adopt_fd(n)?, append)
+    } else {
+        let mut s = ByteStream::borrowed_fd(n);
+        s.set_append(append);
+        if s.os_file().is_none() {
+            return Err(errno_err(libc::EBADF));
+        }
+        s
+    };
+    let is_dir = stream
+        .os_file()
+        .is_some_and(|f| f.metadata().is_ok_and(|md| md.is_dir()));
+    if is_dir {
+        stream.forget();
+        return Err(crate::oserror::from_io(
+            &std::io::Error::from_raw_os_error(libc::EISDIR),
+            Some(Value::Int(fd)),
+        ));
     }
-    let copy = raw::dup_cloexec(n).map_err(errno_err)?;
-    raw::own_fd(copy).map_err(errno_err)
+    Ok(stream)
 }
 
 /// Opens the OS file as `FileIO.__init__` does, refusing directories.

@@ -327,6 +327,46 @@ impl ByteStream {
         self.rpos = 0;
     }
 
+    /// Closes the OS file as [`ByteStream::close`] does, reporting the
+    /// `close()` system call's error (`EBADF` for a descriptor closed behind
+    /// the file's back), which `FileIO.close` raises; dropping a `File`
+    /// would swallow it.
+    pub fn close_checked(&mut self) -> std::io::Result<()> {
+        let owned = if self.borrowed {
+            None
+        } else {
+            self.file.take()
+        };
+        self.close();
+        match owned {
+            Some(f) => {
+                let fd = std::os::fd::IntoRawFd::into_raw_fd(f);
+                crate::modules::posix::raw::close(fd).map_err(std::io::Error::from_raw_os_error)
+            }
+            None => Ok(()),
+        }
+    }
+
+    /// Lets go of the OS file without closing its descriptor: a file object
+    /// whose construction failed leaves a descriptor it was given open
+    /// (`FileIO(fd)` where `fd` belongs to the caller).
+    pub fn forget(&mut self) {
+        if let Some(f) = self.file.take() {
+            let _ = std::os::fd::IntoRawFd::into_raw_fd(f);
+        }
+        self.close();
+    }
+
+    /// Makes writes go to the end of the file (mode `a`).
+    pub fn set_append(&mut self, append: bool) {
+        self.append = append;
+    }
+
+    /// Whether closing the stream leaves its descriptor open (`closefd=False`).
+    pub fn is_borrowed(&self) -> bool {
+        self.borrowed
+    }
+
     /// Forgets a borrowed descriptor without closing it.
     fn release(&mut self) {
         if self.borrowed {

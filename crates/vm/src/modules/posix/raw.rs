@@ -154,6 +154,51 @@ pub(crate) fn borrow_fd(fd: i32) -> Option<File> {
     is_open(fd).then(|| unsafe { File::from_raw_fd(fd) })
 }
 
+/// `clock_gettime(clk)`: seconds and nanoseconds.
+pub(crate) fn clock_gettime(clk: i32) -> SysResult<(i64, i64)> {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid timespec for the kernel to fill.
+    check(unsafe { libc::clock_gettime(clk as libc::clockid_t, &mut ts) })?;
+    Ok((ts.tv_sec, ts.tv_nsec))
+}
+
+/// `clock_getres(clk)`: seconds and nanoseconds.
+pub(crate) fn clock_getres(clk: i32) -> SysResult<(i64, i64)> {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid timespec for the kernel to fill.
+    check(unsafe { libc::clock_getres(clk as libc::clockid_t, &mut ts) })?;
+    Ok((ts.tv_sec, ts.tv_nsec))
+}
+
+/// `clock_settime(clk, {sec, nsec})`.
+pub(crate) fn clock_settime(clk: i32, sec: i64, nsec: i64) -> SysResult<()> {
+    let ts = libc::timespec {
+        tv_sec: sec as libc::time_t,
+        tv_nsec: nsec as _,
+    };
+    // SAFETY: `ts` is a valid timespec the kernel only reads.
+    check(unsafe { libc::clock_settime(clk as libc::clockid_t, &ts) }).map(|_| ())
+}
+
+/// The CPU-time clock of the calling OS thread
+/// (`pthread_getcpuclockid(pthread_self())`).
+pub(crate) fn own_thread_cpu_clock() -> SysResult<i32> {
+    let mut clk: libc::clockid_t = 0;
+    // SAFETY: `pthread_self()` names a live thread (this one), and `clk` is
+    // a valid place for the call to write.
+    let r = unsafe { libc::pthread_getcpuclockid(libc::pthread_self(), &mut clk) };
+    if r != 0 {
+        return Err(r);
+    }
+    Ok(clk)
+}
+
 /// `waitpid(pid, options)`: the pid and the wait status, retried on `EINTR`.
 pub(crate) fn waitpid(pid: i32, options: i32) -> SysResult<(i32, i32)> {
     let mut status: libc::c_int = 0;
