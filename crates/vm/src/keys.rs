@@ -124,6 +124,18 @@ impl Vm {
         Ok(())
     }
 
+    /// The key `d` files `key` under, its hash being known: an equal key of
+    /// `d` when equality may run Python code (found with no borrow held),
+    /// else `key` itself.
+    fn key_with_hash(&mut self, d: &Rc<RefCell<Dict>>, key: &Value, hash: i64) -> PyResult<Value> {
+        if d.borrow().has_object_keys() || crate::dict::compares_in_python(key) {
+            let cands = d.borrow().keys_with_hash(hash);
+            self.match_key(cands, key)
+        } else {
+            Ok(key.clone())
+        }
+    }
+
     /// `d[key]` for a key whose hash is already known (an entry of another
     /// table), as `_PyDict_Contains_KnownHash` and `set_contains_entry`.
     pub fn map_get_known_hash(
@@ -132,12 +144,7 @@ impl Vm {
         key: &Value,
         hash: i64,
     ) -> PyResult<Option<Value>> {
-        let k = if d.borrow().has_object_keys() || crate::dict::compares_in_python(key) {
-            let cands = d.borrow().keys_with_hash(hash);
-            self.match_key(cands, key)?
-        } else {
-            key.clone()
-        };
+        let k = self.key_with_hash(d, key, hash)?;
         Ok(d.borrow().get_hashed(&k, hash).cloned())
     }
 
@@ -149,12 +156,7 @@ impl Vm {
         key: &Value,
         hash: i64,
     ) -> PyResult<Option<Value>> {
-        let k = if d.borrow().has_object_keys() || crate::dict::compares_in_python(key) {
-            let cands = d.borrow().keys_with_hash(hash);
-            self.match_key(cands, key)?
-        } else {
-            key.clone()
-        };
+        let k = self.key_with_hash(d, key, hash)?;
         Ok(d.borrow_mut().remove_hashed(&k, hash))
     }
 
