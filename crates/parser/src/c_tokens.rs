@@ -318,7 +318,8 @@ impl LineBuffers {
     /// in the indentation (nothing but white space before it on its line)
     /// is read before any token, so the next line starts a buffer.
     fn gap(&mut self, text: &str, from: usize, to: usize) {
-        let Some(at) = text[from..to].find("\\\n").map(|i| from + i) else {
+        let found = text.get(from..to).and_then(|gap| gap.find("\\\n"));
+        let Some(at) = found.map(|i| from + i) else {
             return;
         };
         let line = self.line_of(at);

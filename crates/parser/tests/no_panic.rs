@@ -1,7 +1,7 @@
 //! The parser never panics: random text and mutated real programs always
-//! give a tree or an error.
+//! give a tree or an error (and, through `c_tokens`, tokens or an error).
 
-use pith_parser::{parse, parse_with, Mode, ParseOptions};
+use pith_parser::{c_tokens, parse, parse_with, Mode, ParseOptions};
 use proptest::prelude::*;
 
 const SEED_PROGRAMS: &[&str] = &[
@@ -91,6 +91,12 @@ fn check(source: &str) {
     for mode in [Mode::Exec, Mode::Eval, Mode::Single] {
         let _ = parse(source, mode, "<fuzz>");
         let _ = parse_with(source, ParseOptions::new(mode).type_comments(true));
+    }
+    let tokens = c_tokens(source);
+    for t in &tokens.tokens {
+        // Every range is a slice of the translated source.
+        assert!(tokens.source.get(t.text.clone()).is_some(), "{t:?}");
+        assert!(tokens.source.get(t.line.clone()).is_some(), "{t:?}");
     }
 }
 
