@@ -34,24 +34,17 @@ impl SourceCompiler for PithCompiler {
             .tokens
             .iter()
             .map(|t| TokenRow {
-                text: text[t.text.clone()].to_owned(),
+                text: text.get(t.text.clone()).unwrap_or_default().to_owned(),
                 kind: t.kind,
                 lineno: t.lineno,
                 end_lineno: t.end_lineno,
                 col: t.col,
                 end_col: t.end_col,
-                line: text[t.line.clone()].to_owned(),
+                line: text.get(t.line.clone()).unwrap_or_default().to_owned(),
             })
             .collect();
-        let error = lexed.error.map(|e| {
-            let mut failure = parse_failure(e, text, false);
-            // The tokenizer shows the line without its newline.
-            if let Some(line) = &mut failure.text {
-                let kept = line.trim_end_matches('\n').len();
-                line.truncate(kept);
-            }
-            failure
-        });
+        // Its columns count characters, as the tokenizer reads a `str`.
+        let error = lexed.error.map(|e| parse_failure(e, text, false));
         Ok((rows, error))
     }
 
