@@ -3,7 +3,7 @@
 use std::fmt;
 
 macro_rules! operators {
-    ($($text:literal => $variant:ident $exact:literal,)*) => {
+    ($($text:literal => $variant:ident $exact:literal $number:literal,)*) => {
         /// Every operator and delimiter of Python 3.11 (`token.EXACT_TOKEN_TYPES`).
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[repr(u8)]
@@ -31,6 +31,13 @@ macro_rules! operators {
                     $(Operator::$variant => $exact,)*
                 }
             }
+
+            /// The number of the exact token type (`token.EXACT_TOKEN_TYPES`).
+            pub const fn exact_type(self) -> u8 {
+                match self {
+                    $(Operator::$variant => $number,)*
+                }
+            }
         }
 
         /// Generates the raw logos token enum with one `#[token]` per operator
@@ -46,53 +53,53 @@ macro_rules! operators {
 }
 
 operators! {
-    "!=" => NotEqual "NOTEQUAL",
-    "%" => Percent "PERCENT",
-    "%=" => PercentEqual "PERCENTEQUAL",
-    "&" => Amper "AMPER",
-    "&=" => AmperEqual "AMPEREQUAL",
-    "(" => Lpar "LPAR",
-    ")" => Rpar "RPAR",
-    "*" => Star "STAR",
-    "**" => DoubleStar "DOUBLESTAR",
-    "**=" => DoubleStarEqual "DOUBLESTAREQUAL",
-    "*=" => StarEqual "STAREQUAL",
-    "+" => Plus "PLUS",
-    "+=" => PlusEqual "PLUSEQUAL",
-    "," => Comma "COMMA",
-    "-" => Minus "MINUS",
-    "-=" => MinEqual "MINEQUAL",
-    "->" => Rarrow "RARROW",
-    "." => Dot "DOT",
-    "..." => Ellipsis "ELLIPSIS",
-    "/" => Slash "SLASH",
-    "//" => DoubleSlash "DOUBLESLASH",
-    "//=" => DoubleSlashEqual "DOUBLESLASHEQUAL",
-    "/=" => SlashEqual "SLASHEQUAL",
-    ":" => Colon "COLON",
-    ":=" => ColonEqual "COLONEQUAL",
-    ";" => Semi "SEMI",
-    "<" => Less "LESS",
-    "<<" => LeftShift "LEFTSHIFT",
-    "<<=" => LeftShiftEqual "LEFTSHIFTEQUAL",
-    "<=" => LessEqual "LESSEQUAL",
-    "=" => Equal "EQUAL",
-    "==" => EqEqual "EQEQUAL",
-    ">" => Greater "GREATER",
-    ">=" => GreaterEqual "GREATEREQUAL",
-    ">>" => RightShift "RIGHTSHIFT",
-    ">>=" => RightShiftEqual "RIGHTSHIFTEQUAL",
-    "@" => At "AT",
-    "@=" => AtEqual "ATEQUAL",
-    "[" => Lsqb "LSQB",
-    "]" => Rsqb "RSQB",
-    "^" => Circumflex "CIRCUMFLEX",
-    "^=" => CircumflexEqual "CIRCUMFLEXEQUAL",
-    "{" => Lbrace "LBRACE",
-    "|" => Vbar "VBAR",
-    "|=" => VbarEqual "VBAREQUAL",
-    "}" => Rbrace "RBRACE",
-    "~" => Tilde "TILDE",
+    "!=" => NotEqual "NOTEQUAL" 28,
+    "%" => Percent "PERCENT" 24,
+    "%=" => PercentEqual "PERCENTEQUAL" 40,
+    "&" => Amper "AMPER" 19,
+    "&=" => AmperEqual "AMPEREQUAL" 41,
+    "(" => Lpar "LPAR" 7,
+    ")" => Rpar "RPAR" 8,
+    "*" => Star "STAR" 16,
+    "**" => DoubleStar "DOUBLESTAR" 35,
+    "**=" => DoubleStarEqual "DOUBLESTAREQUAL" 46,
+    "*=" => StarEqual "STAREQUAL" 38,
+    "+" => Plus "PLUS" 14,
+    "+=" => PlusEqual "PLUSEQUAL" 36,
+    "," => Comma "COMMA" 12,
+    "-" => Minus "MINUS" 15,
+    "-=" => MinEqual "MINEQUAL" 37,
+    "->" => Rarrow "RARROW" 51,
+    "." => Dot "DOT" 23,
+    "..." => Ellipsis "ELLIPSIS" 52,
+    "/" => Slash "SLASH" 17,
+    "//" => DoubleSlash "DOUBLESLASH" 47,
+    "//=" => DoubleSlashEqual "DOUBLESLASHEQUAL" 48,
+    "/=" => SlashEqual "SLASHEQUAL" 39,
+    ":" => Colon "COLON" 11,
+    ":=" => ColonEqual "COLONEQUAL" 53,
+    ";" => Semi "SEMI" 13,
+    "<" => Less "LESS" 20,
+    "<<" => LeftShift "LEFTSHIFT" 33,
+    "<<=" => LeftShiftEqual "LEFTSHIFTEQUAL" 44,
+    "<=" => LessEqual "LESSEQUAL" 29,
+    "=" => Equal "EQUAL" 22,
+    "==" => EqEqual "EQEQUAL" 27,
+    ">" => Greater "GREATER" 21,
+    ">=" => GreaterEqual "GREATEREQUAL" 30,
+    ">>" => RightShift "RIGHTSHIFT" 34,
+    ">>=" => RightShiftEqual "RIGHTSHIFTEQUAL" 45,
+    "@" => At "AT" 49,
+    "@=" => AtEqual "ATEQUAL" 50,
+    "[" => Lsqb "LSQB" 9,
+    "]" => Rsqb "RSQB" 10,
+    "^" => Circumflex "CIRCUMFLEX" 32,
+    "^=" => CircumflexEqual "CIRCUMFLEXEQUAL" 43,
+    "{" => Lbrace "LBRACE" 25,
+    "|" => Vbar "VBAR" 18,
+    "|=" => VbarEqual "VBAREQUAL" 42,
+    "}" => Rbrace "RBRACE" 26,
+    "~" => Tilde "TILDE" 31,
 }
 
 impl Operator {

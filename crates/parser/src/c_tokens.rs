@@ -12,7 +12,7 @@
 //! `\` misuse, end of input inside brackets) end the stream silently.
 
 use pith_ast::{LineIndex, SourceLocator};
-use pith_lexer::{Flavor, Keyword, Operator, TokenKind, Tokenizer};
+use pith_lexer::{Flavor, Keyword, TokenKind, Tokenizer};
 
 use crate::error::ParseError;
 use crate::token::{lex, Tok};
@@ -112,7 +112,7 @@ pub fn c_tokens(source: &str) -> CTokens {
                 lines.string(&index, token.start, token.end);
                 STRING
             }
-            TokenKind::Op(op) => exact_type(op),
+            TokenKind::Op(op) => op.exact_type(),
             TokenKind::StrayWord => OP,
             TokenKind::Comment => {
                 comment = Some((token.start, token.end));
@@ -209,7 +209,7 @@ fn located(kind: u8, index: &LineIndex, lines: &LineBuffers, start: u32, end: u3
 /// every line, blank ones too, and stays on the last.
 fn indentation(kind: u8, text: &str, index: &LineIndex, lines: &LineBuffers, at: u32) -> CToken {
     let lineno = if at as usize >= text.len() {
-        text.bytes().filter(|&b| b == b'\n').count().max(1) as u32
+        lines.line_ends().max(1) as u32
     } else {
         index.location(at).0
     };
@@ -221,60 +221,6 @@ fn indentation(kind: u8, text: &str, index: &LineIndex, lines: &LineBuffers, at:
         col: -1,
         end_col: -1,
         line: lines.buffer(lineno),
-    }
-}
-
-/// The exact type of an operator (`token.EXACT_TOKEN_TYPES`).
-fn exact_type(op: Operator) -> u8 {
-    use Operator as O;
-    match op {
-        O::Lpar => 7,
-        O::Rpar => 8,
-        O::Lsqb => 9,
-        O::Rsqb => 10,
-        O::Colon => 11,
-        O::Comma => 12,
-        O::Semi => 13,
-        O::Plus => 14,
-        O::Minus => 15,
-        O::Star => 16,
-        O::Slash => 17,
-        O::Vbar => 18,
-        O::Amper => 19,
-        O::Less => 20,
-        O::Greater => 21,
-        O::Equal => 22,
-        O::Dot => 23,
-        O::Percent => 24,
-        O::Lbrace => 25,
-        O::Rbrace => 26,
-        O::EqEqual => 27,
-        O::NotEqual => 28,
-        O::LessEqual => 29,
-        O::GreaterEqual => 30,
-        O::Tilde => 31,
-        O::Circumflex => 32,
-        O::LeftShift => 33,
-        O::RightShift => 34,
-        O::DoubleStar => 35,
-        O::PlusEqual => 36,
-        O::MinEqual => 37,
-        O::StarEqual => 38,
-        O::SlashEqual => 39,
-        O::PercentEqual => 40,
-        O::AmperEqual => 41,
-        O::VbarEqual => 42,
-        O::CircumflexEqual => 43,
-        O::LeftShiftEqual => 44,
-        O::RightShiftEqual => 45,
-        O::DoubleStarEqual => 46,
-        O::DoubleSlash => 47,
-        O::DoubleSlashEqual => 48,
-        O::At => 49,
-        O::AtEqual => 50,
-        O::Rarrow => 51,
-        O::Ellipsis => 52,
-        O::ColonEqual => 53,
     }
 }
 
@@ -295,6 +241,12 @@ impl LineBuffers {
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         let joined = vec![false; starts.len()];
         Self { starts, joined }
+    }
+
+    /// How many line ends the text has (`starts` holds one line start
+    /// after each, besides the first line's).
+    fn line_ends(&self) -> usize {
+        self.starts.len() - 1
     }
 
     /// 1-based line of byte `at`.
