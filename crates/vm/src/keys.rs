@@ -95,13 +95,7 @@ impl Vm {
         hash: i64,
         value: Value,
     ) -> PyResult<()> {
-        let python_eq = d.borrow().has_object_keys() || crate::dict::compares_in_python(&key);
-        let k = if python_eq {
-            let cands = d.borrow().keys_with_hash(hash);
-            self.match_key(cands, &key)?
-        } else {
-            key
-        };
+        let k = self.key_with_hash(d, key, hash)?;
         d.borrow_mut().insert_hashed(k, hash, value);
         Ok(())
     }
@@ -127,12 +121,12 @@ impl Vm {
     /// The key `d` files `key` under, its hash being known: an equal key of
     /// `d` when equality may run Python code (found with no borrow held),
     /// else `key` itself.
-    fn key_with_hash(&mut self, d: &Rc<RefCell<Dict>>, key: &Value, hash: i64) -> PyResult<Value> {
-        if d.borrow().has_object_keys() || crate::dict::compares_in_python(key) {
+    fn key_with_hash(&mut self, d: &Rc<RefCell<Dict>>, key: Value, hash: i64) -> PyResult<Value> {
+        if d.borrow().has_object_keys() || crate::dict::compares_in_python(&key) {
             let cands = d.borrow().keys_with_hash(hash);
-            self.match_key(cands, key)
+            self.match_key(cands, &key)
         } else {
-            Ok(key.clone())
+            Ok(key)
         }
     }
 
@@ -144,7 +138,7 @@ impl Vm {
         key: &Value,
         hash: i64,
     ) -> PyResult<Option<Value>> {
-        let k = self.key_with_hash(d, key, hash)?;
+        let k = self.key_with_hash(d, key.clone(), hash)?;
         Ok(d.borrow().get_hashed(&k, hash).cloned())
     }
 
@@ -156,7 +150,7 @@ impl Vm {
         key: &Value,
         hash: i64,
     ) -> PyResult<Option<Value>> {
-        let k = self.key_with_hash(d, key, hash)?;
+        let k = self.key_with_hash(d, key.clone(), hash)?;
         Ok(d.borrow_mut().remove_hashed(&k, hash))
     }
 
