@@ -72,15 +72,20 @@ static CLOSED_GETTER: BuiltinDef = BuiltinDef {
     is_method: true,
 };
 
-/// The `closed` property.
-pub(super) fn closed_property() -> Value {
+/// A read-only property whose getter is `getter`, named as it is.
+fn read_only_property(getter: &'static BuiltinDef) -> Value {
     Value::Descr(Rc::new(crate::descr::Descr::Property {
-        fget: Value::Builtin(&CLOSED_GETTER),
+        fget: Value::Builtin(getter),
         fset: Value::None,
         fdel: Value::None,
         doc: std::cell::RefCell::new(Value::None),
-        name: std::cell::RefCell::new(Value::str("closed")),
+        name: std::cell::RefCell::new(Value::str(getter.name)),
     }))
+}
+
+/// The `closed` property.
+pub(super) fn closed_property() -> Value {
+    read_only_property(&CLOSED_GETTER)
 }
 
 static MODE_GETTER: BuiltinDef = BuiltinDef {
@@ -93,13 +98,7 @@ static MODE_GETTER: BuiltinDef = BuiltinDef {
 /// `FileIO.mode`, read-only as CPython's getset: the property shadows the
 /// mode string `open()` keeps in the instance dict, which it returns.
 pub(super) fn mode_property() -> Value {
-    Value::Descr(Rc::new(crate::descr::Descr::Property {
-        fget: Value::Builtin(&MODE_GETTER),
-        fset: Value::None,
-        fdel: Value::None,
-        doc: std::cell::RefCell::new(Value::None),
-        name: std::cell::RefCell::new(Value::str("mode")),
-    }))
+    read_only_property(&MODE_GETTER)
 }
 
 fn fileio_mode(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
