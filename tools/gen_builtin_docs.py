@@ -7,13 +7,17 @@ and the functions of `math`, so `len.__doc__`, `int.__doc__`,
 (`__flags__`, `__basicsize__`, ...).
 
 Keys: `builtins` (the module), `len` (a function or class of builtins),
-`str.join` (a method of a builtin class), `math.sqrt`.
+`str.join` (a method of a builtin class), `math.sqrt` and `_operator.add`
+(functions of those modules), `sys.__doc__` (the docstring of a module the VM
+writes natively, as listed in crates/vm/src/modules/mod.rs).
 
 Usage: python3 tools/gen_builtin_docs.py
 """
 import builtins
+import importlib
 import math
 import pathlib
+import re
 import sys
 import types
 
@@ -58,9 +62,21 @@ for v in _coroutine_types():
         d = getattr(m, "__doc__", None)
         if d and callable(m):
             docs[f"{v.__name__}.{mname}"] = d
-for name, v in vars(math).items():
-    if callable(v) and v.__doc__:
-        docs[f"math.{name}"] = v.__doc__
+for module in (math, importlib.import_module("_operator")):
+    for name, v in vars(module).items():
+        if callable(v) and not isinstance(v, type) and v.__doc__:
+            docs[f"{module.__name__}.{name}"] = v.__doc__
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+_registry = (ROOT / "crates/vm/src/modules/mod.rs").read_text()
+_native = re.findall(r'^\s*\("([\w.]+)", [\w:]+\),$', _registry, re.M)
+for name in _native:
+    try:
+        module = importlib.import_module(name)
+    except ImportError:
+        continue
+    if isinstance(module.__doc__, str):
+        docs[f"{name}.__doc__"] = module.__doc__
 
 
 def rust_str(s):
@@ -157,6 +173,6 @@ lines.append("    DOCS.binary_search_by(|(k, _)| (*k).cmp(key))")
 lines.append("        .ok()")
 lines.append("        .map(|i| DOCS[i].1)")
 lines.append("}")
-out = pathlib.Path(__file__).resolve().parent.parent / "crates/vm/src/doc_table.rs"
+out = ROOT / "crates/vm/src/doc_table.rs"
 out.write_text("\n".join(lines) + "\n")
 print(out, len(docs))

@@ -104,6 +104,9 @@ pub fn make_builtins() -> Dict {
     if let Some(doc) = crate::doc_table::doc("builtins") {
         put("__doc__", Value::str(doc));
     }
+    put("__package__", Value::str(""));
+    // `-O` makes it False (`Vm::set_command_line`).
+    put("__debug__", Value::Bool(true));
     d
 }
 

@@ -141,7 +141,7 @@ fn clinic_args<'a>(a: &Args<'a>) -> PyResult<(&'a Value, Option<&'a Value>)> {
 
 /// `PyNumber_Index` as an int value (big ints kept whole): an int (or an
 /// int subclass's number) as it is, else what `__index__` returns.
-fn index_int(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+pub(crate) fn index_int(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let as_int = |v: &Value| match crate::instance::payload_of(v).unwrap_or(v) {
         x @ (Value::Int(_) | Value::BigInt(_)) => Some(x.clone()),
         Value::Bool(b) => Some(Value::Int(i64::from(*b))),

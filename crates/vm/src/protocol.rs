@@ -788,6 +788,28 @@ impl Vm {
         }
     }
 
+    /// `PySequence_Check`: whether `v` supports item access by index (its
+    /// class has `__getitem__`) and is not a dict.
+    pub fn sequence_check(&mut self, v: &Value) -> bool {
+        match v {
+            Value::Tuple(_)
+            | Value::List(_)
+            | Value::Str(_)
+            | Value::Bytes(_)
+            | Value::ByteArray(_)
+            | Value::Range(_)
+            | Value::MemoryView(_) => true,
+            Value::Instance(i) => {
+                if matches!(i.payload(), Some(Value::Dict(_))) {
+                    return false;
+                }
+                let name = self.intern("__getitem__");
+                crate::class::lookup(&i.class(), &name).is_some()
+            }
+            _ => false,
+        }
+    }
+
     /// `item in container`.
     pub fn contains(&mut self, c: &Value, item: &Value) -> PyResult<bool> {
         if let Some(m) = crate::mappingproxy::target(c) {

@@ -253,6 +253,11 @@ impl Vm {
     /// Sets the interpreter options of the command line (before `sys` is
     /// first imported).
     pub fn set_command_line(&mut self, cmdline: crate::cmdline::CommandLine) {
+        let debug = Value::Bool(cmdline.optimize == 0);
+        let _ = self
+            .builtins
+            .borrow_mut()
+            .insert(Value::str("__debug__"), debug);
         self.cmdline = cmdline;
     }
 

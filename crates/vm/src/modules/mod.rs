@@ -73,6 +73,7 @@ pub mod math;
 mod native_exc;
 pub mod opcode;
 pub mod operator;
+mod operator_funcs;
 pub mod posix;
 pub mod posixsubprocess;
 pub mod pwd;
@@ -207,9 +208,16 @@ macro_rules! module_functions {
 pub(crate) use module_functions;
 
 /// A module object named `name` holding `funcs` and the `extra` attributes.
+/// Like a module CPython builds from a `PyModuleDef`, it starts with
+/// `__name__`, `__doc__` (CPython's docstring of the module, or None) and
+/// `__package__` (the parent package's name).
 pub fn new_module(name: &str, funcs: &'static [BuiltinDef], extra: Vec<(&str, Value)>) -> Value {
     let mut d = Dict::new();
     let _ = d.insert(Value::str("__name__"), Value::str(name));
+    let doc = crate::doc_table::doc(&format!("{name}.__doc__"));
+    let _ = d.insert(Value::str("__doc__"), doc.map_or(Value::None, Value::str));
+    let parent = name.rsplit_once('.').map_or("", |(parent, _)| parent);
+    let _ = d.insert(Value::str("__package__"), Value::str(parent));
     for f in funcs {
         let _ = d.insert(Value::str(f.name), Value::Builtin(f));
     }

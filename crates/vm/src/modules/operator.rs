@@ -1,7 +1,7 @@
 //! `_operator`: the callable classes of CPython's `Modules/_operator.c`
-//! (`itemgetter`, `attrgetter`, `methodcaller`). `operator.py` does
-//! `from _operator import *`, so these replace its Python classes (sort keys
-//! are called once per item) while its plain functions stay in Python.
+//! (`itemgetter`, `attrgetter`, `methodcaller`); its plain functions are in
+//! `operator_funcs`. `operator.py` does `from _operator import *`, so these
+//! replace its Python definitions, as in CPython.
 
 use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
@@ -61,10 +61,7 @@ static METHODCALLER: ClassSpec = ClassSpec {
 
 /// Builds the `_operator` module.
 pub fn init(vm: &mut Vm) -> Value {
-    let mut extra = vec![(
-        "__doc__",
-        Value::str("Operator interface.\n\nThis module exports a set of functions implemented in C corresponding\nto the intrinsic operators of Python.  For example, operator.add(x, y)\nis equivalent to the expression x+y.  The function names are those\nused for special methods; variants without leading and trailing\n'__' are also provided for convenience."),
-    )];
+    let mut extra = Vec::new();
     for spec in [&ITEMGETTER, &ATTRGETTER, &METHODCALLER] {
         extra.push((spec.name, Value::Type(crate::native::class_of(vm, spec))));
     }
@@ -76,7 +73,7 @@ pub fn init(vm: &mut Vm) -> Value {
         "_compare_digest",
         Value::Builtin(&super::compare_digest::COMPARE_DIGEST),
     ));
-    new_module("_operator", &[], extra)
+    new_module("_operator", super::operator_funcs::functions(), extra)
 }
 
 fn one_arg<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Value> {

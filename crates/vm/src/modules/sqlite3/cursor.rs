@@ -451,27 +451,6 @@ fn bind_one(vm: &mut Vm, errs: &Errors, st: &raw::Stmt, pos: i32, v: &Value) -> 
     Ok(())
 }
 
-fn is_sequence(vm: &mut Vm, v: &Value) -> bool {
-    match v {
-        Value::Tuple(_)
-        | Value::List(_)
-        | Value::Str(_)
-        | Value::Bytes(_)
-        | Value::ByteArray(_)
-        | Value::Range(_)
-        | Value::MemoryView(_) => true,
-        Value::Dict(_) => false,
-        Value::Instance(i) => {
-            if matches!(i.payload(), Some(Value::Dict(_))) {
-                return false;
-            }
-            let name = vm.intern("__getitem__");
-            crate::class::lookup(&i.class(), &name).is_some()
-        }
-        _ => false,
-    }
-}
-
 fn is_dict(v: &Value) -> bool {
     matches!(v, Value::Dict(_)) || matches!(crate::instance::payload_of(v), Some(Value::Dict(_)))
 }
@@ -481,7 +460,7 @@ fn is_dict(v: &Value) -> bool {
 fn bind_parameters(vm: &mut Vm, errs: &Errors, st: &raw::Stmt, params: &Value) -> PyResult<()> {
     let needed = st.param_count();
     if matches!(params, Value::Tuple(_) | Value::List(_))
-        || (!is_dict(params) && is_sequence(vm, params))
+        || (!is_dict(params) && vm.sequence_check(params))
     {
         let n = vm.len_of(params)?;
         if n as i64 != i64::from(needed) {
