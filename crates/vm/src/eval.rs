@@ -931,14 +931,26 @@ impl Vm {
                         }
                         let mut v = pop!();
                         let mut init = false;
-                        if let Some((depth, _)) = self.init_frames.last() {
+                        if let Some((depth, hook)) = self.init_frames.last() {
                             if *depth + 1 == self.frames.len() {
-                                if !matches!(v, Value::None) {
+                                if matches!(hook, crate::vm::ReturnHook::Init(_))
+                                    && !matches!(v, Value::None)
+                                {
                                     break 'body (crate::class::init_returned(&v), false, cur);
                                 }
-                                if let Some((_, obj)) = self.init_frames.pop() {
-                                    v = obj;
-                                    init = true;
+                                match self.init_frames.pop() {
+                                    Some((_, crate::vm::ReturnHook::Init(obj))) => {
+                                        v = obj;
+                                        init = true;
+                                    }
+                                    Some((_, crate::vm::ReturnHook::CacheStore(pending))) => {
+                                        if let Err(e) =
+                                            crate::modules::lru_cache::finish(self, pending, &v)
+                                        {
+                                            break 'body (e, false, cur);
+                                        }
+                                    }
+                                    None => {}
                                 }
                             }
                         }
@@ -1111,8 +1123,41 @@ impl Vm {
                                 }
                                 self.stack[fpos + 1] = obj.clone();
                                 tri!(self.push_call_frame(&init, fpos + 1, fpos, kwnames));
-                                self.init_frames.push((self.frames.len() - 1, obj));
+                                self.init_frames.push((
+                                    self.frames.len() - 1,
+                                    crate::vm::ReturnHook::Init(obj),
+                                ));
                                 continue 'frame;
+                            }
+                        }
+                        if let Value::Instance(_) = &callable {
+                            // An `lru_cache` wrapper: a hit needs no frame, a
+                            // miss runs the function as an ordinary frame.
+                            let step = tri!(crate::modules::lru_cache::call_in_loop(
+                                self,
+                                &callable,
+                                args_start,
+                                kwnames.as_deref().map_or(&[], |k| k.as_slice()),
+                            ));
+                            match step {
+                                None => {}
+                                Some(crate::modules::lru_cache::LoopCall::Done(v)) => {
+                                    crate::call_fast::return_into(&mut self.stack, fpos, v);
+                                    continue;
+                                }
+                                Some(crate::modules::lru_cache::LoopCall::Frame(f, pending)) => {
+                                    if let Some(fr) = self.frames.last_mut() {
+                                        fr.ip = ip;
+                                    }
+                                    tri!(self.push_call_frame(&f, args_start, fpos, kwnames));
+                                    if let Some(p) = pending {
+                                        self.init_frames.push((
+                                            self.frames.len() - 1,
+                                            crate::vm::ReturnHook::CacheStore(p),
+                                        ));
+                                    }
+                                    continue 'frame;
+                                }
                             }
                         }
                         if let Some(fr) = self.frames.last_mut() {

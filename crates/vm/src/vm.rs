@@ -50,6 +50,17 @@ impl Frame {
     }
 }
 
+/// What returning from a frame of [`Vm::init_frames`] does besides
+/// returning.
+pub(crate) enum ReturnHook {
+    /// An `__init__` run by calling its class: the call gives the new
+    /// instance instead of `None` (and `__init__` must return `None`).
+    Init(Value),
+    /// A function called through an `lru_cache` wrapper that missed: the
+    /// result is filed in the cache.
+    CacheStore(crate::modules::lru_cache::PendingStore),
+}
+
 /// Errors from the VM's public API.
 #[derive(Debug, thiserror::Error)]
 pub enum VmError {
@@ -153,9 +164,10 @@ pub struct Vm {
     pub(crate) hooks: Option<Box<crate::sys_trace::Hooks>>,
     /// Set by a loop that returns to go on in the other instantiation.
     pub(crate) switch_loop: bool,
-    /// `__init__` frames run by calling their class: (frame index, new instance).
-    /// Returning from such a frame gives the instance instead of `None`.
-    pub(crate) init_frames: Vec<(usize, Value)>,
+    /// Frames whose return does more than hand back the value: (frame
+    /// index, what to do), innermost last. An exception leaving the frame
+    /// drops its entry.
+    pub(crate) init_frames: Vec<(usize, ReturnHook)>,
     /// The green threads of `_thread` (`modules/thread/`): the others' saved
     /// states and the running one's identity.
     pub(crate) sched: crate::modules::thread::sched::Sched,

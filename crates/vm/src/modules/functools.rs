@@ -83,12 +83,14 @@ static KEY_WRAPPER: ClassSpec = ClassSpec {
 pub fn init(vm: &mut Vm) -> Value {
     let partial = class_of(vm, &PARTIAL);
     let key = class_of(vm, &KEY_WRAPPER);
+    let lru = class_of(vm, &super::lru_cache::LRU_CACHE_WRAPPER);
     new_module(
         "_functools",
         FUNCTOOLS_FUNCTIONS,
         vec![
             ("partial", Value::Type(partial)),
             ("KeyWrapper", Value::Type(key)),
+            ("_lru_cache_wrapper", Value::Type(lru)),
         ],
     )
 }

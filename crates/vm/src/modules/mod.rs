@@ -66,6 +66,7 @@ pub(crate) mod length_hint;
 mod libm_raw;
 pub mod locale;
 mod locale_raw;
+pub(crate) mod lru_cache;
 pub mod lsprof;
 pub mod lzma;
 pub mod marshal;
