@@ -3,7 +3,7 @@
 `builtins` module, its functions and classes, the methods of those classes,
 and the functions of `math`, so `len.__doc__`, `int.__doc__`,
 `str.join.__doc__` and `help()`-style code print CPython's text; and
-`dir()` of the builtin classes, and their type flags and layout sizes
+their `__text_signature__`s, `dir()` of the builtin classes, and their type flags and layout sizes
 (`__flags__`, `__basicsize__`, ...).
 
 Keys: `builtins` (the module), `len` (a function or class of builtins),
@@ -79,6 +79,35 @@ for name in _native:
         docs[f"{name}.__doc__"] = module.__doc__
 
 
+def _text_signatures():
+    """`__text_signature__` of the same keys (builtins' functions, classes
+    and their methods, `math`'s and `_operator`'s functions), where CPython
+    has one."""
+    sigs = {}
+    for name, v in vars(builtins).items():
+        if name.startswith("_") or not (callable(v) or isinstance(v, type)):
+            continue
+        sig = getattr(v, "__text_signature__", None)
+        if sig is not None:
+            sigs[name] = sig
+        if isinstance(v, type):
+            for mname, m in vars(v).items():
+                if isinstance(m, (classmethod, staticmethod)):
+                    m = getattr(v, mname)
+                sig = getattr(m, "__text_signature__", None)
+                if isinstance(sig, str):
+                    sigs[f"{name}.{mname}"] = sig
+    for module in (math, importlib.import_module("_operator")):
+        for name, v in vars(module).items():
+            sig = getattr(v, "__text_signature__", None)
+            if callable(v) and not isinstance(v, type) and sig is not None:
+                sigs[f"{module.__name__}.{name}"] = sig
+    return sigs
+
+
+sigs = _text_signatures()
+
+
 def rust_str(s):
     out = []
     for c in s:
@@ -107,6 +136,12 @@ for k in sorted(docs):
     lines.append(f"    ({rust_str(k)}, {rust_str(docs[k])}),")
 lines.append("];")
 lines.append("")
+lines.append("/// `(key, __text_signature__)` sorted by key, the keys of `DOCS`.")
+lines.append("pub static SIGNATURES: &[(&str, &str)] = &[")
+for k in sorted(sigs):
+    lines.append(f"    ({rust_str(k)}, {rust_str(sigs[k])}),")
+lines.append("];")
+lines.append("")
 classes = {}
 for name, v in vars(builtins).items():
     if isinstance(v, type) and not issubclass(v, BaseException) and not name.startswith("_"):
@@ -123,7 +158,8 @@ for t in (type(None), type(len), type(lambda: 0), type(str.join), type(int.__add
           type(iter(d.values())), type(iter(d.items())), type(iter([])),
           type(reversed([])), type(iter(())), type(iter("")), type(iter("\u20ac")),
           type(iter(range(1))), type(iter(range(1 << 70))), type(iter(set())),
-          type(iter(b"")), type(iter(bytearray()))) + _coroutine_types():
+          type(iter(b"")), type(iter(bytearray())), type(type.__dict__["__dict__"]),
+          type(type.__dict__["__mro__"]), type(dict.__dict__["fromkeys"])) + _coroutine_types():
     classes[t.__name__] = t
 dirs = {name: dir(t) for name, t in classes.items()}
 # Classes with the same listing (most exception classes) share one table.
@@ -172,6 +208,13 @@ lines.append("pub fn doc(key: &str) -> Option<&'static str> {")
 lines.append("    DOCS.binary_search_by(|(k, _)| (*k).cmp(key))")
 lines.append("        .ok()")
 lines.append("        .map(|i| DOCS[i].1)")
+lines.append("}")
+lines.append("")
+lines.append("/// CPython's `__text_signature__` for `key`, if it has one.")
+lines.append("pub fn text_signature(key: &str) -> Option<&'static str> {")
+lines.append("    SIGNATURES.binary_search_by(|(k, _)| (*k).cmp(key))")
+lines.append("        .ok()")
+lines.append("        .map(|i| SIGNATURES[i].1)")
 lines.append("}")
 out = ROOT / "crates/vm/src/doc_table.rs"
 out.write_text("\n".join(lines) + "\n")

@@ -181,6 +181,21 @@ fn key_str(k: &Value) -> Option<Rc<str>> {
     }
 }
 
+/// The class of an unbound `super` payload (`super(C)`), as a value.
+fn unbound_super(payload: Option<&Value>) -> Option<Value> {
+    match payload {
+        Some(Value::Descr(d)) => match &**d {
+            Descr::Super {
+                typ,
+                obj: Value::None,
+                ..
+            } => Some(Value::Type(typ.clone())),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// Whether the class of `v`, wrapped by a `classmethod`, has `__get__`
 /// beyond a function's (which binds to the class either way).
 fn has_descr_get(v: &Value) -> bool {
@@ -254,6 +269,14 @@ impl Vm {
                 Some(get) => {
                     let o = obj.clone();
                     self.call(&get, &[attr.clone(), o, Value::Type(owner.clone())])?
+                }
+                // `super_descr_get`: an unbound instance of a `super` subclass
+                // binds by calling its class (`mysuper(typ, obj)`).
+                None if !matches!(obj, Value::None) && unbound_super(i.payload()).is_some() => {
+                    match unbound_super(i.payload()) {
+                        Some(typ) => self.call(&Value::Type(i.class()), &[typ, obj.clone()])?,
+                        None => attr,
+                    }
                 }
                 // A subclass of `property`/`classmethod`/`staticmethod` binds as its payload.
                 None => match i.payload() {
@@ -398,6 +421,14 @@ impl Vm {
         }
         if name.as_str() == "__dict__" {
             if let Value::Instance(i) = obj {
+                // A `ModuleType` subclass's `__dict__` is the module's
+                // read-only member, whatever base comes first in the MRO.
+                let module_base = class::mro_of(&i.class())
+                    .iter()
+                    .any(|c| c.heap.is_none() && c.kind == crate::types::TypeKind::Module);
+                if module_base {
+                    return Err(PyErr::new(ExcKind::AttributeError, "readonly attribute"));
+                }
                 if crate::inst_dict::has_dict_slot(&i.class()) {
                     return crate::inst_dict::set_dict(i, value);
                 }
@@ -552,6 +583,34 @@ impl Vm {
 
     /// Attribute lookup on a class object.
     pub(crate) fn type_getattr(&mut self, t: &Rc<TypeObj>, name: &Rc<StrObj>) -> PyResult<Value> {
+        let r = self.type_getattribute(t, name);
+        // `slot_tp_getattr_hook`: a metaclass's `__getattr__` answers any
+        // `AttributeError`, one a descriptor's `__get__` raised too
+        // (`types.DynamicClassAttribute` read through the class).
+        match r {
+            Err(e) if e.is(ExcKind::AttributeError) => {
+                let meta = class::metatype(t);
+                match meta
+                    .heap
+                    .is_some()
+                    .then(|| special(&meta, D::GetAttr))
+                    .flatten()
+                {
+                    Some(f) => self.call(&f, &[Value::Type(t.clone()), Value::Str(name.clone())]),
+                    None => Err(e),
+                }
+            }
+            r => r,
+        }
+    }
+
+    /// `type.__getattribute__`: a class's attribute without the metaclass's
+    /// `__getattr__` fallback.
+    pub(crate) fn type_getattribute(
+        &mut self,
+        t: &Rc<TypeObj>,
+        name: &Rc<StrObj>,
+    ) -> PyResult<Value> {
         let meta = class::metatype(t);
         // `type`'s own data descriptors come before those of a base that
         // `type` precedes in a metaclass's MRO (`class Meta(type, Base)`).
@@ -572,6 +631,19 @@ impl Vm {
                 return Ok(v);
             }
         }
+        if name.as_str() == "__abstractmethods__" {
+            // `type_abstractmethods` reads the class's own dict, never a
+            // base's: an ABC's subclass has none until `ABCMeta.__new__`
+            // sets it (`inspect.isabstract` in `__init_subclass__`).
+            let own = match &t.heap {
+                Some(h) if !Rc::ptr_eq(t, &meta) => h.dict.borrow().get_str(name).cloned(),
+                _ => None,
+            };
+            return match own {
+                Some(v) => Ok(v),
+                None => Err(PyErr::new(ExcKind::AttributeError, "__abstractmethods__")),
+            };
+        }
         if let Some(a) = lookup(t, name) {
             return match a {
                 Value::Instance(ref i) => match special(&i.class(), D::Get) {
@@ -591,11 +663,6 @@ impl Vm {
         }
         if let Some(a) = meta_attr {
             return self.bind_attr(a, &Value::Type(t.clone()), &meta);
-        }
-        if meta.heap.is_some() {
-            if let Some(f) = special(&meta, D::GetAttr) {
-                return self.call(&f, &[Value::Type(t.clone()), Value::Str(name.clone())]);
-            }
         }
         if let Some(d) = crate::modules::builtins::type_attr_descriptor(self, t, name) {
             return Ok(d);
@@ -863,7 +930,13 @@ fn is_type_data_attr(name: &str) -> bool {
     name.starts_with("__")
         && matches!(
             name,
-            "__dict__" | "__name__" | "__qualname__" | "__mro__" | "__annotations__" | "__class__"
+            "__dict__"
+                | "__name__"
+                | "__qualname__"
+                | "__mro__"
+                | "__annotations__"
+                | "__class__"
+                | "__text_signature__"
         )
 }
 
@@ -919,6 +992,12 @@ fn type_special_attr(vm: &mut Vm, t: &Rc<TypeObj>, name: &str) -> Option<Value> 
         "__doc__" => match h {
             Some(_) => Value::None,
             None => crate::doc_table::doc(&t.name).map_or(Value::None, Value::str),
+        },
+        // Parsed by `inspect.signature` (`object` gives `()`); a Python class
+        // has none.
+        "__text_signature__" => match h {
+            Some(_) => Value::None,
+            None => crate::doc_table::text_signature(&t.name).map_or(Value::None, Value::str),
         },
         "__class_getitem__" => return crate::generic_alias::class_getitem_attr(t),
         "__flags__" | "__basicsize__" | "__itemsize__" | "__dictoffset__" | "__weakrefoffset__" => {

@@ -327,7 +327,7 @@ fn object_getattribute(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     // A class's attributes (its `type` data descriptors, `__bases__`...)
     // are found as `type.__getattribute__` finds them.
     if let Value::Type(t) = obj {
-        return vm.type_getattr(t, &name);
+        return vm.type_getattribute(t, &name);
     }
     if let Value::Module(m) = obj {
         // A module's attributes live in its dict (CPython's `tp_dictoffset`),

@@ -182,6 +182,7 @@ pub(crate) fn return_word(vm: &mut Vm) -> bool {
     if matches!(vm.init_frames.last(), Some((depth, _)) if *depth + 1 == n) {
         return false;
     }
+    vm.retire_frame_object(n - 1);
     let Some(f) = vm.frames.pop() else {
         return false;
     };

@@ -253,16 +253,19 @@ fn compute_flags(t: &Rc<TypeObj>) -> u128 {
     bits
 }
 
-/// Whether `v` has a `__get__` method (instances of classes defining it).
+/// Whether `v` is a data descriptor that takes precedence over an instance's
+/// dict when read (`__get__` and `__set__` or `__delete__`).
 pub fn is_data_descriptor(v: &Value) -> bool {
     match v {
         Value::Descr(d) => matches!(**d, Descr::Property { .. }),
+        // `PyDescr_IsData` with a `__get__`, as the lookups ask it: a class
+        // attribute with `__set__` but no `__get__` yields to the instance dict.
         Value::Instance(i) => {
             let t = i.class();
-            special(&t, D::Set).is_some()
-                || special(&t, D::Delete).is_some()
-                // A `property` subclass inherits `__set__` and `__delete__`.
-                || matches!(i.payload(), Some(Value::Descr(d)) if matches!(**d, Descr::Property { .. }))
+            // A `property` subclass inherits `__get__`, `__set__` and `__delete__`.
+            matches!(i.payload(), Some(Value::Descr(d)) if matches!(**d, Descr::Property { .. }))
+                || (special(&t, D::Get).is_some()
+                    && (special(&t, D::Set).is_some() || special(&t, D::Delete).is_some()))
         }
         _ => false,
     }

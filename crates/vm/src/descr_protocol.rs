@@ -90,6 +90,21 @@ pub(crate) fn descr_get(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     if matches!(obj, Value::None) && matches!(owner, None | Some(Value::None)) {
         return Err(PyErr::type_error("__get__(None, None) is invalid"));
     }
+    // `super_descr_get`: an unbound instance of a `super` subclass binds
+    // by calling its class (`mysuper(typ, obj)`), not as a plain `super`.
+    if let (Value::Instance(i), false) = (descr, matches!(obj, Value::None)) {
+        if let Some(Value::Descr(d)) = i.payload() {
+            if let Descr::Super {
+                typ,
+                obj: Value::None,
+                ..
+            } = &**d
+            {
+                let typ = Value::Type(typ.clone());
+                return vm.call(&Value::Type(i.class()), &[typ, obj.clone()]);
+            }
+        }
+    }
     let owner = match owner {
         Some(Value::Type(t)) => t.clone(),
         _ => type_of(obj),

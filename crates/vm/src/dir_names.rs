@@ -32,6 +32,9 @@ const EXCEPTION_NAMES: &[&str] = &[
 /// The names of `obj` when it is `object`, or an instance or a class of a
 /// Python class.
 pub fn names(obj: &Value) -> Option<Vec<String>> {
+    if let Some(listed) = native_builtin_listing(obj) {
+        return Some(listed);
+    }
     let (t, inst_dict) = match obj {
         Value::Type(t) if t.heap.is_none() && t.kind == crate::types::TypeKind::Object => {
             return Some(object_names());
@@ -88,6 +91,29 @@ pub fn names(obj: &Value) -> Option<Vec<String>> {
     out.sort();
     out.dedup();
     Some(out)
+}
+
+/// CPython's listing for an instance of a class of `builtins` written here
+/// as a native class (`getset_descriptor`, `member_descriptor`): its
+/// class dict holds helpers of this implementation (`__getattr__`) that
+/// CPython's type does not have.
+fn native_builtin_listing(obj: &Value) -> Option<Vec<String>> {
+    let Value::Instance(i) = obj else {
+        return None;
+    };
+    let t = i.class();
+    let h = t.heap.as_ref()?;
+    h.native?;
+    // A native class of `builtins` stores no `__module__` (it is computed).
+    if h.dict
+        .borrow()
+        .get_str(&crate::names::D::Module.name())
+        .is_some()
+    {
+        return None;
+    }
+    let names = crate::doc_table::dir_of(&t.name)?;
+    Some(names.iter().map(|n| n.to_string()).collect())
 }
 
 fn slot_names(t: &Rc<TypeObj>) -> Option<Vec<String>> {

@@ -214,6 +214,7 @@ impl Vm {
                 }
                 return Ok(());
             }
+            self.retire_frame_object(self.frames.len().wrapping_sub(1));
             let Some(f) = self.frames.pop() else {
                 return Err(err);
             };
@@ -954,6 +955,7 @@ impl Vm {
                                 }
                             }
                         }
+                        self.retire_frame_object(self.frames.len().wrapping_sub(1));
                         let Some(f) = self.frames.pop() else {
                             return Err(underflow());
                         };

@@ -42,8 +42,9 @@ pub struct FrameObj {
     ip: Cell<u32>,
     /// Whether the frame waits for a call to return (for `f_lasti`).
     in_call: Cell<bool>,
-    /// Position in the VM's call stack while the frame runs.
-    depth: Option<u32>,
+    /// Position in the VM's call stack while the frame runs (`None` once
+    /// it has left the stack: see [`Vm::retire_frame_object`]).
+    depth: Cell<Option<u32>>,
     /// `f_locals` (refreshed from the live frame on each read).
     locals: RefCell<Option<Value>>,
     /// `f_back`.
@@ -324,7 +325,7 @@ fn chain_frame(vm: &Vm, t: &TbObj) -> Value {
                 globals: entry.globals.clone(),
                 ip: Cell::new(entry.ip),
                 in_call: Cell::new(i + 1 < t.entries.len()),
-                depth: None,
+                depth: Cell::new(None),
                 locals: RefCell::new(module_level.then(|| Value::Dict(entry.globals.clone()))),
                 back: back.take(),
                 hooks: FrameHooks::default(),
@@ -432,6 +433,7 @@ pub fn getattr(vm: &mut Vm, obj: &Value, name: &Rc<StrObj>) -> PyResult<Value> {
         Value::Frame(f) => {
             let live = f
                 .depth
+                .get()
                 .filter(|&d| vm.is_live(d, &f.code, &f.globals))
                 .map(|d| d as usize);
             if let Some(d) = live {
@@ -496,7 +498,10 @@ fn frame_clear(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         }
     };
     let executing = PyErr::new(ExcKind::RuntimeError, "cannot clear an executing frame");
-    if f.depth.is_some_and(|d| vm.is_live(d, &f.code, &f.globals)) {
+    if f.depth
+        .get()
+        .is_some_and(|d| vm.is_live(d, &f.code, &f.globals))
+    {
         return Err(executing);
     }
     if let Some(g) = f.generator.as_ref().and_then(Weak::upgrade) {
@@ -614,7 +619,7 @@ impl Vm {
             let valid = |i: usize, live: &Vec<Weak<FrameObj>>| -> Option<Rc<FrameObj>> {
                 let f = live.get(i)?.upgrade()?;
                 let fr = self.frames.get(i)?;
-                (f.depth == u32::try_from(i).ok()
+                (f.depth.get() == u32::try_from(i).ok()
                     && Rc::ptr_eq(&f.code, &fr.code)
                     && Rc::ptr_eq(&f.globals, &fr.globals))
                 .then_some(f)
@@ -646,7 +651,7 @@ impl Vm {
                     globals: fr.globals.clone(),
                     ip: Cell::new(fr.ip.saturating_sub(1) as u32),
                     in_call: Cell::new(i + 1 < self.frames.len()),
-                    depth: u32::try_from(i).ok(),
+                    depth: Cell::new(u32::try_from(i).ok()),
                     locals: RefCell::new(None),
                     back: back.take(),
                     hooks: FrameHooks::default(),
@@ -689,12 +694,56 @@ impl Vm {
             globals: g.globals.clone(),
             ip: Cell::new(st.ip.saturating_sub(1) as u32),
             in_call: Cell::new(false),
-            depth: None,
+            depth: Cell::new(None),
             locals: RefCell::new(Some(Value::dict(d))),
             back: None,
             hooks: FrameHooks::default(),
             generator: Some(Rc::downgrade(g)),
         }))
+    }
+
+    /// Called as running frame `index` (the innermost) returns or unwinds:
+    /// its frame object, if one was made, keeps the frame's locals and
+    /// position from now on, as CPython's frame object takes over the data
+    /// of a frame that leaves the stack (`take_ownership`), so
+    /// `inspect.getargvalues` of a finished frame still sees its arguments.
+    #[inline]
+    pub(crate) fn retire_frame_object(&self, index: usize) {
+        if LIVE.with(|live| live.borrow().len() <= index) {
+            return;
+        }
+        self.retire_frame_object_slow(index);
+    }
+
+    #[cold]
+    fn retire_frame_object_slow(&self, index: usize) {
+        let Some(f) = LIVE.with(|live| {
+            let mut live = live.borrow_mut();
+            let f = live.get(index).and_then(Weak::upgrade);
+            // Entries at and above `index` are of frames that have left
+            // the stack: dropping them keeps the check above a length test.
+            live.truncate(index);
+            f
+        }) else {
+            return;
+        };
+        if f.depth.get() != u32::try_from(index).ok() || !self.live_at(index, &f) {
+            return;
+        }
+        if let Some(fr) = self.frames.get(index) {
+            f.ip.set(fr.ip.saturating_sub(1) as u32);
+        }
+        f.in_call.set(false);
+        let locals = self.frame_locals(index, f.locals.borrow().as_ref());
+        *f.locals.borrow_mut() = Some(locals);
+        f.depth.set(None);
+    }
+
+    /// Whether frame object `f` is the object of running frame `index`.
+    fn live_at(&self, index: usize, f: &FrameObj) -> bool {
+        self.frames
+            .get(index)
+            .is_some_and(|fr| Rc::ptr_eq(&fr.code, &f.code) && Rc::ptr_eq(&fr.globals, &f.globals))
     }
 
     /// `f_locals` of the running frame `index`: the namespace of module and

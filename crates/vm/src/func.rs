@@ -184,44 +184,6 @@ impl Function {
                 if let Some(slot) = locals.get_mut(varargs_slot) {
                     *slot = Value::tuple(pos[argc..].to_vec());
                 }
-            } else {
-                let ndefaults = self.defaults.borrow().as_ref().map_or(0, |d| d.len());
-                let kw_given = kwnames
-                    .iter()
-                    .filter(|k| {
-                        code.localsplus[argc..argc + kwonly]
-                            .iter()
-                            .any(|n| matches!(k, Value::Str(s) if s.as_str() == n.as_str()))
-                    })
-                    .count();
-                let takes = if ndefaults > 0 {
-                    format!("from {} to {}", argc - ndefaults.min(argc), argc)
-                } else {
-                    argc.to_string()
-                };
-                let kw_part = if kw_given > 0 {
-                    format!(
-                        " positional argument{} (and {} keyword-only argument{})",
-                        if pos.len() == 1 { "" } else { "s" },
-                        kw_given,
-                        if kw_given == 1 { "" } else { "s" }
-                    )
-                } else {
-                    String::new()
-                };
-                return Err(PyErr::type_error(format!(
-                    "{}() takes {} positional argument{} but {}{} {} given",
-                    fname,
-                    takes,
-                    if argc == 1 && ndefaults == 0 { "" } else { "s" },
-                    pos.len(),
-                    kw_part,
-                    if pos.len() == 1 && kw_given == 0 {
-                        "was"
-                    } else {
-                        "were"
-                    }
-                )));
             }
         } else if has_varargs {
             if let Some(slot) = locals.get_mut(varargs_slot) {
@@ -268,6 +230,47 @@ impl Function {
                 "{}() got some positional-only arguments passed as keyword arguments: '{}'",
                 fname,
                 posonly_as_kw.join(", ")
+            )));
+        }
+        // `initialize_locals`: keyword errors come before the count of
+        // positional arguments is checked.
+        if pos.len() > argc && !has_varargs {
+            let ndefaults = self.defaults.borrow().as_ref().map_or(0, |d| d.len());
+            let kw_given = kwnames
+                .iter()
+                .filter(|k| {
+                    code.localsplus[argc..argc + kwonly]
+                        .iter()
+                        .any(|n| matches!(k, Value::Str(s) if s.as_str() == n.as_str()))
+                })
+                .count();
+            let takes = if ndefaults > 0 {
+                format!("from {} to {}", argc - ndefaults.min(argc), argc)
+            } else {
+                argc.to_string()
+            };
+            let kw_part = if kw_given > 0 {
+                format!(
+                    " positional argument{} (and {} keyword-only argument{})",
+                    if pos.len() == 1 { "" } else { "s" },
+                    kw_given,
+                    if kw_given == 1 { "" } else { "s" }
+                )
+            } else {
+                String::new()
+            };
+            return Err(PyErr::type_error(format!(
+                "{}() takes {} positional argument{} but {}{} {} given",
+                fname,
+                takes,
+                if argc == 1 && ndefaults == 0 { "" } else { "s" },
+                pos.len(),
+                kw_part,
+                if pos.len() == 1 && kw_given == 0 {
+                    "was"
+                } else {
+                    "were"
+                }
             )));
         }
         if let Some(d) = extra_kw {

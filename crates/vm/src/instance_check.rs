@@ -59,7 +59,8 @@ fn isinstance_at(vm: &mut Vm, inst: &Value, cls: &Value, depth: usize) -> PyResu
         return Ok(false);
     }
     if let Some(f) = crate::class::special(&type_of(cls), D::InstanceCheck) {
-        let r = vm.call(&f, &[cls.clone(), inst.clone()])?;
+        // Bound as any special method: a descriptor there gives the callable.
+        let r = vm.call_special(&f, cls, std::slice::from_ref(inst))?;
         return vm.truthy(&r);
     }
     // An object that is not a class but has a `__bases__` tuple stands for
@@ -211,7 +212,8 @@ fn issubclass_at(vm: &mut Vm, derived: &Value, cls: &Value, depth: usize) -> PyR
         return Ok(false);
     }
     if let Some(f) = crate::class::special(&type_of(cls), D::SubclassCheck) {
-        let r = vm.call(&f, &[cls.clone(), derived.clone()])?;
+        // Bound as any special method: a descriptor there gives the callable.
+        let r = vm.call_special(&f, cls, std::slice::from_ref(derived))?;
         return vm.truthy(&r);
     }
     recursive_issubclass(vm, derived, cls, depth)

@@ -132,10 +132,44 @@ fn user_dir(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
         let default =
             |f: &Value| matches!(f, Value::Builtin(d) if matches!(d.owner, "object" | "type"));
         let Some(f) = crate::class::lookup(&t, &name).filter(|f| !default(f)) else {
-            return Ok(None);
+            return module_subclass_dir(vm, v, &t);
         };
         let bound = vm.bind_attr(f, v, &t)?;
         vm.call(&bound, &[])?
+    };
+    let mut items = vm.collect(&result)?;
+    crate::methods::sort_values(vm, &mut items, None, false)?;
+    Ok(Some(Value::list(items)))
+}
+
+/// `module.__dir__` for an instance of a `ModuleType` subclass
+/// (`module_dir`): the keys of its `__dict__`, which a subclass may replace
+/// by a property; `None` for other instances.
+fn module_subclass_dir(
+    vm: &mut Vm,
+    v: &Value,
+    t: &Rc<crate::types::TypeObj>,
+) -> PyResult<Option<Value>> {
+    let is_module = crate::class::mro_of(t)
+        .iter()
+        .any(|c| c.heap.is_none() && c.kind == crate::types::TypeKind::Module);
+    if !is_module {
+        return Ok(None);
+    }
+    let d = vm.get_attr(v, &Rc::new(crate::value::StrObj::new("__dict__")))?;
+    let Value::Dict(d) = d else {
+        return Err(PyErr::type_error("<module>.__dict__ is not a dictionary"));
+    };
+    let dir_fn = d
+        .borrow()
+        .get_str(&Rc::new(crate::value::StrObj::new("__dir__")))
+        .cloned();
+    let result = match dir_fn {
+        Some(f) => vm.call(&f, &[])?,
+        None => {
+            let keys: Vec<Value> = d.borrow().keys().cloned().collect();
+            Value::list(keys)
+        }
     };
     let mut items = vm.collect(&result)?;
     crate::methods::sort_values(vm, &mut items, None, false)?;

@@ -1349,13 +1349,23 @@ impl Vm {
             (Value::Builtin(b), "__name__") => Some(Value::str(b.name)),
             (Value::Builtin(b), "__doc__") => Some(builtin_doc(b)),
             (Value::BoundBuiltin(b), "__doc__") => Some(builtin_doc(b.1)),
+            (Value::Builtin(b), "__text_signature__") => Some(builtin_text_signature(b)),
+            (Value::BoundBuiltin(b), "__text_signature__") => Some(builtin_text_signature(b.1)),
             (Value::Builtin(b), "__objclass__") if b.is_method => {
                 crate::types::builtin_type_named(crate::slots::owner_name(b)).map(Value::Type)
+            }
+            // A method-wrapper (`[].__add__`) names the class of its slot wrapper.
+            (Value::BoundBuiltin(b), "__objclass__") if crate::slots::is_slot_wrapper(b.1) => {
+                crate::types::builtin_type_named(crate::slots::owner_name(b.1)).map(Value::Type)
             }
             // `bytearray.maketrans.__self__`: a static method hides its class.
             (Value::Builtin(b), "__self__") if crate::reduce::static_owner(b).is_some() => {
                 Some(Value::None)
             }
+            // A module's function is bound to its module (`len.__self__` is
+            // `builtins`), which `inspect` reads to drop the `$module`
+            // parameter of its text signature.
+            (Value::Builtin(b), "__self__") if !b.is_method => Some(self.module_of_function(b)),
             // Static methods of builtin classes have no module (`m_module` NULL).
             (Value::Builtin(b), "__module__") if crate::reduce::static_owner(b).is_some() => {
                 Some(Value::None)
@@ -1464,6 +1474,10 @@ impl Vm {
             return crate::frame_obj::setattr(obj, name.as_str(), &value);
         }
         if let Value::Module(m) = obj {
+            if name.as_str() == "__dict__" {
+                // `module.__dict__` is a read-only member (`T_OBJECT`, `READONLY`).
+                return Err(PyErr::new(ExcKind::AttributeError, "readonly attribute"));
+            }
             let h = name.hash();
             m.dict
                 .borrow_mut()
@@ -1596,6 +1610,9 @@ impl Vm {
                     None => Err(attribute_error(obj, name.as_str())),
                 }
             }
+            Value::Module(_) if name.as_str() == "__dict__" => {
+                Err(PyErr::new(ExcKind::AttributeError, "readonly attribute"))
+            }
             Value::Module(m) => {
                 let removed = m.dict.borrow_mut().remove(&Value::Str(name.clone()))?;
                 // Freed after the namespace's borrow ends: a `__del__` may use it.
@@ -1638,13 +1655,43 @@ pub fn attribute_error(obj: &Value, name: &str) -> PyErr {
     err.with_name_obj(Value::str(name), obj.clone())
 }
 
-/// CPython's docstring of a builtin function or method (`None` if it has none
-/// in the generated table).
-fn builtin_doc(b: &crate::func::BuiltinDef) -> Value {
-    let key = if b.owner.is_empty() {
+impl Vm {
+    /// The module a builtin function belongs to (`builtins` for an empty
+    /// owner, else the loaded module of that name), or `None`.
+    fn module_of_function(&self, b: &crate::func::BuiltinDef) -> Value {
+        if b.owner.is_empty() {
+            return self.builtins_module();
+        }
+        let found = self
+            .modules
+            .borrow()
+            .get_str(&Rc::new(StrObj::new(b.owner)))
+            .cloned();
+        match found {
+            Some(m @ Value::Module(_)) => m,
+            _ => Value::None,
+        }
+    }
+}
+
+/// The generated tables' key of a builtin function or method: `len`,
+/// `str.join`, `math.sqrt`.
+fn builtin_key(b: &crate::func::BuiltinDef) -> String {
+    if b.owner.is_empty() {
         b.name.to_string()
     } else {
         format!("{}.{}", crate::slots::owner_name(b), b.name)
-    };
-    crate::doc_table::doc(&key).map_or(Value::None, Value::str)
+    }
+}
+
+/// CPython's docstring of a builtin function or method (`None` if it has none
+/// in the generated table).
+fn builtin_doc(b: &crate::func::BuiltinDef) -> Value {
+    crate::doc_table::doc(&builtin_key(b)).map_or(Value::None, Value::str)
+}
+
+/// CPython's `__text_signature__` of a builtin function or method, what
+/// `inspect.signature` parses (`None` where the generated table has none).
+fn builtin_text_signature(b: &crate::func::BuiltinDef) -> Value {
+    crate::doc_table::text_signature(&builtin_key(b)).map_or(Value::None, Value::str)
 }

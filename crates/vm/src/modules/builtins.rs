@@ -190,9 +190,7 @@ const G: bool = false;
 /// `T.name`, `T.__dict__` and `vars(T)` all come from it; the value itself
 /// is read through the ordinary attribute lookup on the instance.
 ///
-/// Left out until the attributes exist here: `__text_signature__` (no text
-/// signatures are kept), `__self__` of module functions, `__objclass__` of
-/// method-wrappers, `co_lnotab`, `_co_code_adaptive` and a function's
+/// Left out until the attributes exist here: `co_lnotab`, `_co_code_adaptive` and a function's
 /// `__builtins__`.
 const ATTRS: &[(TypeKind, &str, bool)] = {
     use TypeKind as K;
@@ -211,6 +209,7 @@ const ATTRS: &[(TypeKind, &str, bool)] = {
         (K::Type, "__abstractmethods__", G),
         (K::Type, "__dict__", G),
         (K::Type, "__doc__", G),
+        (K::Type, "__text_signature__", G),
         (K::Type, "__annotations__", G),
         (K::Object, "__class__", G),
         (K::Property, "fget", M),
@@ -236,18 +235,24 @@ const ATTRS: &[(TypeKind, &str, bool)] = {
         (K::BuiltinFunction, "__doc__", G),
         (K::BuiltinFunction, "__name__", G),
         (K::BuiltinFunction, "__qualname__", G),
+        (K::BuiltinFunction, "__self__", G),
+        (K::BuiltinFunction, "__text_signature__", G),
         (K::MethodDescriptor, "__objclass__", M),
         (K::MethodDescriptor, "__name__", M),
         (K::MethodDescriptor, "__doc__", G),
         (K::MethodDescriptor, "__qualname__", G),
+        (K::MethodDescriptor, "__text_signature__", G),
         (K::WrapperDescriptor, "__objclass__", M),
         (K::WrapperDescriptor, "__name__", M),
         (K::WrapperDescriptor, "__doc__", G),
         (K::WrapperDescriptor, "__qualname__", G),
+        (K::WrapperDescriptor, "__text_signature__", G),
         (K::MethodWrapper, "__self__", M),
+        (K::MethodWrapper, "__objclass__", M),
         (K::MethodWrapper, "__name__", G),
         (K::MethodWrapper, "__qualname__", G),
         (K::MethodWrapper, "__doc__", G),
+        (K::MethodWrapper, "__text_signature__", G),
         (K::Cell, "cell_contents", G),
         (K::Code, "co_argcount", M),
         (K::Code, "co_posonlyargcount", M),

@@ -653,13 +653,13 @@ fn python_sizeof(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
     };
     let t = i.class();
     let name = vm.intern("__sizeof__");
-    if !matches!(
-        crate::class::lookup(&t, &name),
-        Some(f) if !matches!(f, Value::Builtin(_))
-    ) {
-        return Ok(None);
-    }
-    let r = vm.call_method(v, "__sizeof__", &[])?;
+    // Looked up on the class only (`_PyObject_LookupSpecial`): the
+    // instance's `__getattribute__` is not asked.
+    let f = match crate::class::lookup(&t, &name) {
+        Some(f) if !matches!(f, Value::Builtin(_)) => f,
+        _ => return Ok(None),
+    };
+    let r = vm.call_special(&f, v, &[])?;
     let size = match crate::instance::payload_of(&r).unwrap_or(&r) {
         Value::Int(n) => *n,
         Value::Bool(b) => i64::from(*b),
