@@ -374,7 +374,7 @@ fn read(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let left = buf.len() - pos;
     let n = usize::try_from(n).map_or(left, |n| n.min(left));
     let out = buf[pos..pos + n].to_vec();
-    st.pos = pos + n;
+    st.pos += n;
     Ok(Value::Bytes(Rc::new(out)))
 }
 
@@ -644,6 +644,12 @@ fn resize(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 /// `PyNumber_AsSsize_t(item, IndexError)`.
 fn item_index(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    if matches!(v, Value::BigInt(_)) {
+        return Err(PyErr::new(
+            ExcKind::IndexError,
+            format!("cannot fit '{}' into an index-sized integer", type_name(v)),
+        ));
+    }
     vm.index_value(v).map_err(|e| {
         if e.is(ExcKind::OverflowError) {
             PyErr::new(

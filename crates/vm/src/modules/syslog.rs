@@ -5,7 +5,7 @@
 
 use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
-use crate::native::{bind_args, positional};
+use crate::native::bind_args;
 use crate::types::type_name;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -103,10 +103,13 @@ fn openlog(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         None => default_ident(vm),
         Some(Value::Str(s)) => Some(c_text(crate::str_surrogates::as_utf8(s)?)),
         Some(other) => {
+            let kind = match other {
+                Value::None => "None".into(),
+                _ => type_name(other),
+            };
             return Err(PyErr::type_error(format!(
-                "openlog() argument 1 must be str, not {}",
-                type_name(other)
-            )))
+                "openlog() argument 1 must be str, not {kind}"
+            )));
         }
     };
     let option = match args[1] {
@@ -159,8 +162,14 @@ fn setlogmask(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 /// The one `long` argument of `LOG_MASK` and `LOG_UPTO`.
 fn priority_arg(vm: &mut Vm, a: &Args<'_>, name: &str) -> PyResult<i64> {
-    let args = positional(a, name, 1, 1)?;
-    as_c_long(vm, &args[0])
+    a.no_kw(name)?;
+    match a.pos {
+        [x] => as_c_long(vm, x),
+        _ => Err(PyErr::type_error(format!(
+            "{name}() takes exactly 1 argument ({} given)",
+            a.pos.len()
+        ))),
+    }
 }
 
 /// `LOG_MASK(pri)`: `1 << pri`, as the C macro computes it in an `int`.

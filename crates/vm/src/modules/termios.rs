@@ -308,12 +308,24 @@ fn os_error(vm: &mut Vm, errno: i32) -> PyErr {
     )))
 }
 
+/// The one argument of a `METH_O` function (`tcgetattr`, `tcdrain`,
+/// `tcgetwinsize`), with its message.
+fn only_arg<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Value> {
+    a.no_kw(&format!("termios.{name}"))?;
+    match a.pos {
+        [x] => Ok(x),
+        _ => Err(PyErr::type_error(format!(
+            "termios.{name}() takes exactly one argument ({} given)",
+            a.pos.len()
+        ))),
+    }
+}
+
 /// `tcgetattr(fd)`: `[iflag, oflag, cflag, lflag, ispeed, ospeed, cc]`, the
 /// control characters as 1-byte bytes, except `VMIN` and `VTIME`, which
 /// are ints outside canonical mode.
 fn tcgetattr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let args = positional(&a, "tcgetattr", 1, 1)?;
-    let fd = fd_of(vm, &args[0])?;
+    let fd = fd_of(vm, only_arg(&a, "tcgetattr")?)?;
     let mode = raw::get_attr(fd).map_err(|e| os_error(vm, e))?;
     let mut cc: Vec<Value> = mode
         .c_cc
@@ -430,16 +442,14 @@ fn tcflow(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 /// `tcdrain(fd)`.
 fn tcdrain(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let args = positional(&a, "tcdrain", 1, 1)?;
-    let fd = fd_of(vm, &args[0])?;
+    let fd = fd_of(vm, only_arg(&a, "tcdrain")?)?;
     raw::drain(fd).map_err(|e| os_error(vm, e))?;
     Ok(Value::None)
 }
 
 /// `tcgetwinsize(fd)`: `(rows, columns)`.
 fn tcgetwinsize(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let args = positional(&a, "tcgetwinsize", 1, 1)?;
-    let fd = fd_of(vm, &args[0])?;
+    let fd = fd_of(vm, only_arg(&a, "tcgetwinsize")?)?;
     let w = raw::get_winsize(fd).map_err(|e| os_error(vm, e))?;
     Ok(Value::tuple(vec![
         Value::Int(i64::from(w.ws_row)),
