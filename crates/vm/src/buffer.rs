@@ -17,7 +17,8 @@ pub fn exported_bytes(v: &Value) -> Option<PyResult<Vec<u8>>> {
         Value::MemoryView(m) => Some(contiguous_bytes(m)),
         Value::Instance(_) => match crate::instance::payload_of(v) {
             Some(p @ (Value::Bytes(_) | Value::ByteArray(_))) => exported_bytes(p),
-            _ => crate::modules::array::exported_bytes(v),
+            _ => crate::modules::array::exported_bytes(v)
+                .or_else(|| crate::modules::mmap::exported_bytes(v)),
         },
         _ => None,
     }

@@ -1537,10 +1537,20 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
     }
 }
 
+/// `SystemExit.code` as `SystemExit_init` sets it: None without
+/// arguments, the one argument, or the arguments' tuple.
+pub(crate) fn system_exit_code(e: &crate::exc::ExcObj) -> Value {
+    let args = e.args.borrow();
+    match args.as_slice() {
+        [] => Value::None,
+        [one] => one.clone(),
+        many => Value::tuple(many.to_vec()),
+    }
+}
+
 /// The exit status for an uncaught `SystemExit`.
 pub fn system_exit_status(e: &PyErr) -> i32 {
-    let args = e.0.args.borrow().clone();
-    match args.first() {
+    match Some(system_exit_code(&e.0)).as_ref() {
         None | Some(Value::None) => 0,
         Some(Value::Int(i)) => *i as i32,
         Some(Value::Bool(b)) => i32::from(*b),
@@ -1550,10 +1560,20 @@ pub fn system_exit_status(e: &PyErr) -> i32 {
 
 /// Prints the message of an uncaught `SystemExit` whose code is not an int.
 pub fn print_system_exit(vm: &mut Vm, e: &PyErr) {
-    let args = e.0.args.borrow().clone();
-    if let Some(v) = args.first() {
+    if let Some(v) = Some(system_exit_code(&e.0)).as_ref() {
         if !matches!(v, Value::None | Value::Int(_) | Value::Bool(_)) {
-            let s = format!("{}\n", crate::repr::to_str(v));
+            // Written with `backslashreplace`, as to `sys.stderr`.
+            let text = match v {
+                Value::Str(s) if s.surrogates().is_some() => s
+                    .code_points()
+                    .map(|c| match char::from_u32(c) {
+                        Some(ch) => ch.to_string(),
+                        None => format!("\\u{c:04x}"),
+                    })
+                    .collect(),
+                _ => crate::repr::to_str(v),
+            };
+            let s = format!("{text}\n");
             vm.write_err(&s);
         }
     }

@@ -154,6 +154,19 @@ pub(crate) fn intern_text(text: &str) -> Rc<StrObj> {
     })
 }
 
+/// `sys.intern(s)`: the interned string equal to `s`, which becomes the
+/// interned one itself when there is none yet (so `intern(s) is s`).
+pub(crate) fn intern_existing(s: &Rc<StrObj>) -> Rc<StrObj> {
+    NAMES.with(|n| {
+        let mut n = n.borrow_mut();
+        if let Some(r) = n.get(s.as_str()) {
+            return r.clone();
+        }
+        n.insert(s.as_str().into(), s.clone());
+        s.clone()
+    })
+}
+
 /// One `LOAD_GLOBAL` cache slot: valid while the globals dict (by address) and
 /// the versions of globals and builtins are unchanged.
 #[derive(Clone, Debug, Default)]

@@ -371,9 +371,11 @@ pub(crate) fn syntax_error_report(e: &ExcObj) -> Option<(String, String)> {
         Value::Int(n) => Some(*n),
         _ => None,
     };
+    // `print_exception_file_and_line`: `str()` of any filename but None.
     let filename = match &d[0] {
         Value::Str(s) => s.as_str().to_string(),
-        _ => "<string>".to_string(),
+        Value::None => "<string>".to_string(),
+        other => crate::repr::to_str(other),
     };
     let lineno = int(&d[1]).unwrap_or(0);
     let offset = int(&d[2]).unwrap_or(-1);

@@ -1290,7 +1290,7 @@ impl Vm {
                 Some(crate::name_error::get(e, n))
             }
             (Value::Exception(e), "code") if e.is_instance(ExcKind::SystemExit) => {
-                Some(e.args.borrow().first().cloned().unwrap_or(Value::None))
+                Some(crate::builtins::system_exit_code(e))
             }
             // `NoneType` has no docstring (`property()`'s default `fget.__doc__`).
             (Value::None, "__doc__") => Some(Value::None),

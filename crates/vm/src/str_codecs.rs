@@ -213,7 +213,8 @@ pub fn decode(b: &[u8], encoding: &str, errors: &str) -> PyResult<Value> {
 }
 
 /// The error handler of `sys.stdout`, as CPython 3.11 picks it: the one in
-/// `PYTHONIOENCODING` (`encoding:errors`), else `surrogateescape` in UTF-8 mode
+/// `PYTHONIOENCODING` (`encoding:errors`), else `strict` when it names an
+/// encoding, else `surrogateescape` in UTF-8 mode
 /// and in the C and POSIX locales (and the UTF-8 ones locale coercion targets),
 /// else `strict`.
 pub fn stdout_errors() -> &'static str {
@@ -221,10 +222,14 @@ pub fn stdout_errors() -> &'static str {
     ERRORS.get_or_init(|| {
         let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
         if let Some(io) = var("PYTHONIOENCODING") {
-            if let Some((_, errors)) = io.split_once(':') {
-                if !errors.is_empty() {
-                    return Box::leak(errors.to_string().into_boxed_str());
-                }
+            let (encoding, errors) = io.split_once(':').unwrap_or((io.as_str(), ""));
+            if !errors.is_empty() {
+                return Box::leak(errors.to_string().into_boxed_str());
+            }
+            // An encoding chosen without a handler gets `strict`, whatever
+            // the locale.
+            if !encoding.is_empty() {
+                return "strict";
             }
         }
         if var("PYTHONUTF8").as_deref() == Some("1") {

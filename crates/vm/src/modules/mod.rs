@@ -71,6 +71,8 @@ pub mod lsprof;
 pub mod lzma;
 pub mod marshal;
 pub mod math;
+pub mod mmap;
+mod mmap_raw;
 mod native_exc;
 pub mod opcode;
 pub mod operator;
@@ -96,11 +98,18 @@ pub mod symtable;
 pub mod sys;
 pub(crate) mod sys_asyncgen;
 mod sys_import;
+mod sys_info;
+mod sys_stdlib_names;
 mod sysdb;
+pub mod syslog;
+mod syslog_raw;
+pub mod termios;
+mod termios_raw;
 mod testinternalcapi;
 pub mod thread;
 pub mod time;
 mod time_format;
+mod time_raw;
 mod tokenize;
 pub mod tracemalloc;
 mod tuplegetter;
@@ -182,16 +191,21 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("importlib.machinery", importlib_machinery::init),
     ("itertools", itertools::init),
     ("math", math::init),
+    ("mmap", mmap::init),
     ("posix", posix::init),
     ("pwd", pwd::init),
     ("pyexpat", pyexpat::init),
     ("resource", resource::init),
     ("select", select::init),
     ("sys", sys::init),
+    ("syslog", syslog::init),
+    ("termios", termios::init),
     ("time", time::init),
     ("unicodedata", unicodedata::init),
     ("zlib", zlib::init),
 ];
+
+pub(crate) use sys_info::traceback_limit as sys_traceback_limit;
 
 /// Whether `name` is a module built into the VM.
 pub(crate) fn is_native(name: &str) -> bool {

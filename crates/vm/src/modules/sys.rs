@@ -25,6 +25,7 @@ module_functions!(SYS_FUNCTIONS, "sys", [
     "audit" => super::posix::sys_audit,
     "getrecursionlimit" => s_getrecursionlimit, "getsizeof" => s_getsizeof,
     "intern" => s_intern, "setrecursionlimit" => s_setrecursionlimit,
+    "call_tracing" => super::sys_info::call_tracing,
     "_getframe" => crate::frame_obj::getframe,
     "get_int_max_str_digits" => s_get_int_max_str_digits,
     "set_int_max_str_digits" => s_set_int_max_str_digits, "getrefcount" => s_getrefcount,
@@ -450,12 +451,12 @@ pub fn init(vm: &mut Vm) -> Value {
     };
     let executable = Value::string(executable);
     let import_attrs = super::sys_import::attrs(&executable);
+    let info_attrs = super::sys_info::attrs(vm);
     let m = new_module(
         "sys",
         SYS_FUNCTIONS,
         vec![
             ("argv", Value::list(argv)),
-            ("orig_argv", Value::list(Vec::new())),
             ("path", vm.sys_path.clone()),
             ("modules", Value::Dict(vm.modules.clone())),
             ("stdout", stdout.clone()),
@@ -512,7 +513,7 @@ pub fn init(vm: &mut Vm) -> Value {
     );
     if let Value::Module(md) = &m {
         let mut d = md.dict.borrow_mut();
-        for (k, v) in import_attrs {
+        for (k, v) in import_attrs.into_iter().chain(info_attrs) {
             let _ = d.insert(Value::str(k), v);
         }
     }
@@ -583,7 +584,14 @@ fn s_exit(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             a.pos.len()
         )));
     }
-    Err(PyErr::with_args(ExcKind::SystemExit, a.pos.to_vec()))
+    // As `PyErr_SetObject`: a tuple status is the exception's arguments, so
+    // `exit((42,))` exits with 42, and None gives no arguments.
+    let args = match a.pos {
+        [Value::Tuple(items)] => items.to_vec(),
+        [Value::None] => Vec::new(),
+        _ => a.pos.to_vec(),
+    };
+    Err(PyErr::with_args(ExcKind::SystemExit, args))
 }
 
 fn s_exc_info(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -609,9 +617,9 @@ fn s_getfilesystemencoding(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::str("utf-8"))
 }
 
-fn s_intern(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn s_intern(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     match one(&a, "sys.intern")? {
-        Value::Str(s) => Ok(Value::Str(vm.intern(s.as_str()))),
+        Value::Str(s) => Ok(Value::Str(crate::code::intern_existing(s))),
         other => Err(PyErr::type_error(format!(
             "intern() argument must be str, not {}",
             type_name(other)

@@ -1,8 +1,8 @@
 //! `time`: CPython's `Modules/timemodule.c`: clocks (`clock_gettime` and
-//! the named ones), `sleep`, and UTC-based `gmtime`/`localtime`/`mktime`/
-//! `strftime`/`asctime` (there is no time zone database here, so local time
-//! is UTC). Time tuples go through `gettmarg` and `checktm` as in CPython;
-//! the formatting itself is `time_format.rs`.
+//! the named ones), `sleep`, `gmtime`, and the local-time functions
+//! (`localtime`/`mktime`/`strftime`/`asctime`/`tzset`), which follow `TZ`
+//! through the C library (`time_raw.rs`). Time tuples go through `gettmarg`
+//! and `checktm` as in CPython; the formatting itself is `time_format.rs`.
 
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -30,7 +30,7 @@ module_functions!(TIME_FUNCTIONS, "time", [
     "clock_gettime" => t_clock_gettime, "clock_gettime_ns" => t_clock_gettime_ns,
     "clock_getres" => t_clock_getres, "clock_settime" => t_clock_settime,
     "clock_settime_ns" => t_clock_settime_ns,
-    "pthread_getcpuclockid" => t_pthread_getcpuclockid,
+    "pthread_getcpuclockid" => t_pthread_getcpuclockid, "tzset" => t_tzset,
 ]);
 
 static STRUCT_TIME: StructSeqType = StructSeqType {
@@ -61,9 +61,6 @@ pub fn init(vm: &mut Vm) -> Value {
         TIME_FUNCTIONS,
         vec![
             ("struct_time", struct_time),
-            ("timezone", Value::Int(0)),
-            ("altzone", Value::Int(0)),
-            ("daylight", Value::Int(0)),
             ("_STRUCT_TM_ITEMS", Value::Int(11)),
             ("CLOCK_REALTIME", Value::Int(libc::CLOCK_REALTIME.into())),
             ("CLOCK_MONOTONIC", Value::Int(libc::CLOCK_MONOTONIC.into())),
@@ -81,12 +78,64 @@ pub fn init(vm: &mut Vm) -> Value {
             ),
             ("CLOCK_BOOTTIME", Value::Int(libc::CLOCK_BOOTTIME.into())),
             ("CLOCK_TAI", Value::Int(libc::CLOCK_TAI.into())),
-            (
-                "tzname",
-                Value::tuple(vec![Value::str("UTC"), Value::str("UTC")]),
-            ),
-        ],
+        ]
+        .into_iter()
+        .chain(zone_attrs())
+        .collect(),
     )
+}
+
+/// `init_timezone` as CPython 3.11 builds it on Linux: the zones of the
+/// local time at the start of this year and half a year later give
+/// `timezone` (standard, seconds west of UTC), `altzone` (summer),
+/// `daylight` and `tzname`, the later one standard in the southern
+/// hemisphere; names are cut to 9 bytes as its buffers cut them.
+fn zone_attrs() -> Vec<(&'static str, Value)> {
+    const YEAR: i64 = (365 * 24 + 6) * 3600;
+    let now = since_epoch().as_secs() as i64;
+    let t = now / YEAR * YEAR;
+    let zone = |t: i64| -> (i64, String) {
+        match super::time_raw::local_time(t) {
+            Ok(tm) => {
+                let mut name = tm.zone.unwrap_or_else(|| "   ".to_string());
+                while name.len() > 9 {
+                    name.pop();
+                }
+                (-tm.gmtoff, name)
+            }
+            Err(_) => (0, String::new()),
+        }
+    };
+    let (jan, jan_name) = zone(t);
+    let (jul, jul_name) = zone(t + YEAR / 2);
+    let ((std_off, std_name), (dst_off, dst_name)) = if jan < jul {
+        ((jul, jul_name), (jan, jan_name))
+    } else {
+        ((jan, jan_name), (jul, jul_name))
+    };
+    vec![
+        ("timezone", Value::Int(std_off)),
+        ("altzone", Value::Int(dst_off)),
+        ("daylight", Value::Int(i64::from(jan != jul))),
+        (
+            "tzname",
+            Value::tuple(vec![Value::string(std_name), Value::string(dst_name)]),
+        ),
+    ]
+}
+
+/// `tzset()`: the C library rereads `TZ`, and the module's `timezone`,
+/// `altzone`, `daylight` and `tzname` are computed again.
+fn t_tzset(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    no_args(&a, "tzset")?;
+    super::time_raw::set_zone();
+    if let Some(Value::Module(m)) = vm.sys_module("time") {
+        let mut d = m.dict.borrow_mut();
+        for (k, v) in zone_attrs() {
+            d.insert(Value::str(k), v)?;
+        }
+    }
+    Ok(Value::None)
 }
 
 fn no_args(a: &Args<'_>, name: &str) -> PyResult<()> {
@@ -256,37 +305,15 @@ fn gmtime(t: i64) -> PyResult<CTm> {
     })
 }
 
-/// `localtime(t)`: local time is UTC here (there is no time zone database).
+/// `localtime(t)` through the C library (`_PyTime_localtime`): a failure
+/// is an `OSError` of its errno.
 fn localtime(t: i64) -> PyResult<CTm> {
-    let mut tm = gmtime(t)?;
-    tm.zone = Some(LOCAL_ZONE.to_string());
-    Ok(tm)
+    super::time_raw::local_time(t).map_err(super::posix::fd::errno_err)
 }
 
-/// The local zone's name (`tzname[0]` and `tzname[1]`).
-const LOCAL_ZONE: &str = "UTC";
-
-/// `mktime(tm)` in the local time (UTC): fields out of range carry over as
-/// C's `mktime` normalizes them, and summer time asked for (`tm_isdst > 0`)
-/// in a zone without it is an hour earlier, as glibc makes it. `None` when
-/// the result's year does not fit C's `int`.
+/// `mktime(tm)` in local time: `None` when the C library cannot give it.
 fn mktime_secs(tm: &CTm) -> Option<i64> {
-    let year = i128::from(tm.year) + 1900 + i128::from(tm.mon.div_euclid(12));
-    let mon = tm.mon.rem_euclid(12) + 1;
-    let year64 = i64::try_from(year).ok()?;
-    // Days from the civil date stay in range for years that fit an `int`
-    // plus any carry a 32-bit month can add.
-    if !(-(1i64 << 40)..(1i64 << 40)).contains(&year64) {
-        return None;
-    }
-    let days = i128::from(days_from_civil(year64, mon, 1)) + i128::from(tm.mday) - 1;
-    let mut t =
-        days * 86_400 + i128::from(tm.hour) * 3600 + i128::from(tm.min) * 60 + i128::from(tm.sec);
-    if tm.isdst > 0 {
-        t -= 3600;
-    }
-    let t = i64::try_from(t).ok()?;
-    gmtime(t).ok().map(|_| t)
+    super::time_raw::make_time(tm)
 }
 
 fn struct_time(vm: &mut Vm, tm: &CTm) -> Value {
@@ -529,7 +556,7 @@ fn t_strftime(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::string(super::time_format::strftime(
         fmt.as_str(),
         &tm,
-        LOCAL_ZONE,
+        &super::time_raw::zone_name(tm.isdst > 0),
         epoch,
     )))
 }

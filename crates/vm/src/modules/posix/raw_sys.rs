@@ -93,6 +93,45 @@ pub(crate) fn setsid() -> SysResult<()> {
     check(unsafe { libc::setsid() }).map(|_| ())
 }
 
+/// `openpty()`: a pseudo-terminal's `(master, slave)` descriptors, both
+/// close-on-exec (non-inheritable, as `os.openpty` makes them).
+pub(crate) fn openpty() -> SysResult<(i32, i32)> {
+    let (mut master, mut slave): (libc::c_int, libc::c_int) = (-1, -1);
+    // SAFETY: two ints for the descriptors; no name, modes or size.
+    check(unsafe {
+        libc::openpty(
+            &mut master,
+            &mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            std::ptr::null(),
+        )
+    })?;
+    for fd in [master, slave] {
+        // SAFETY: a descriptor the call just opened, and integer flags.
+        unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) };
+    }
+    Ok((master, slave))
+}
+
+/// `ttyname_r(fd)`: the path of the terminal open on `fd`.
+pub(crate) fn ttyname(fd: i32) -> SysResult<Vec<u8>> {
+    let mut buf = vec![0u8; 256];
+    loop {
+        // SAFETY: `buf` is valid for `buf.len()` writable bytes.
+        let r = unsafe { libc::ttyname_r(fd, buf.as_mut_ptr().cast(), buf.len()) };
+        match r {
+            0 => {
+                let end = buf.iter().position(|&c| c == 0).unwrap_or(buf.len());
+                buf.truncate(end);
+                return Ok(buf);
+            }
+            libc::ERANGE if buf.len() < 1 << 16 => buf.resize(buf.len() * 2, 0),
+            e => return Err(e),
+        }
+    }
+}
+
 /// `setpgid(pid, pgrp)`.
 pub(crate) fn setpgid(pid: i32, pgrp: i32) -> SysResult<()> {
     // SAFETY: plain integers.

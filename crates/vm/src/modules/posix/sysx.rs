@@ -122,6 +122,27 @@ pub(super) fn p_setsid(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `openpty()`: `(master_fd, slave_fd)` of a new pseudo-terminal.
+pub(super) fn p_openpty(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    no_args(&a, "openpty")?;
+    let (master, slave) = raw::openpty().map_err(errno_err)?;
+    Ok(Value::tuple(vec![
+        Value::Int(i64::from(master)),
+        Value::Int(i64::from(slave)),
+    ]))
+}
+
+/// `ttyname(fd)`: the terminal device's path, decoded as file names are.
+pub(super) fn p_ttyname(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let args = positional(&a, "ttyname", 1, 1)?;
+    let fd = as_c_int(vm, &args[0])?;
+    let name = raw::ttyname(fd).map_err(errno_err)?;
+    Ok(super::path::os_value(
+        std::ffi::OsStr::from_bytes(&name),
+        false,
+    ))
+}
+
 pub(super) fn p_setpgid(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let args = positional(&a, "setpgid", 2, 2)?;
     let pid = as_c_int(vm, &args[0])?;
