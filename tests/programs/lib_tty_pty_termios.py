@@ -35,6 +35,10 @@ termios.tcflush(slave, termios.TCIOFLUSH)
 termios.tcflow(slave, termios.TCOON)
 termios.tcdrain(slave)
 os.write(master, b"ping\n")
-print(os.read(slave, 100))
+# A pseudo-terminal may hand the line over in pieces.
+line = b""
+while not line.endswith(b"\n"):
+    line += os.read(slave, 100)
+print(line)
 os.close(master)
 os.close(slave)
