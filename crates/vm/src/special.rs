@@ -1085,15 +1085,12 @@ impl Vm {
             | TypeKind::Type
             | TypeKind::MappingProxy
             | TypeKind::Complex => return Ok(None),
-            // A container subclass that iterates its own way is iterated (`list(od)`).
-            TypeKind::List | TypeKind::Tuple | TypeKind::Set | TypeKind::FrozenSet
-                if special(&type_of(v), D::Iter).is_some() =>
-            {
-                return Ok(None)
-            }
             // `dict(x)` merges as `dict.update` does, which reads a dict
             // subclass's payload itself unless it iterates its own way.
             TypeKind::Dict => return Ok(None),
+            // A container subclass that iterates its own way is iterated
+            // (`list(od)`, `enumerate(od)`, `zip(od)`).
+            _ if special(&type_of(v), D::Iter).is_some() => return Ok(None),
             // A subclass of `map`, ... may override `__next__`: it is iterated
             // as itself.
             _ if matches!(payload_of(v), Some(Value::Iter(_))) => return Ok(None),

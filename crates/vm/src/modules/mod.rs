@@ -71,6 +71,8 @@ pub mod lzma;
 pub mod marshal;
 pub mod math;
 mod native_exc;
+pub mod odict;
+mod odict_iter;
 pub mod opcode;
 pub mod operator;
 pub mod posix;

@@ -653,10 +653,18 @@ fn python_sizeof(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
     };
     let t = i.class();
     let name = vm.intern("__sizeof__");
-    if !matches!(
+    // OrderedDict's native `__sizeof__` counts its nodes beside the dict
+    // (`odict_sizeof`); the object's size is that plus the collector's header.
+    let odict = matches!(
         crate::class::lookup(&t, &name),
-        Some(f) if !matches!(f, Value::Builtin(_))
-    ) {
+        Some(Value::Builtin(b)) if b.owner == "collections.OrderedDict"
+    );
+    if !odict
+        && !matches!(
+            crate::class::lookup(&t, &name),
+            Some(f) if !matches!(f, Value::Builtin(_))
+        )
+    {
         return Ok(None);
     }
     let r = vm.call_method(v, "__sizeof__", &[])?;
@@ -677,7 +685,7 @@ fn python_sizeof(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
         i.payload(),
         Some(Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Bytes(_) | Value::Tuple(_))
     );
-    let has_dict = t.heap.as_ref().is_some_and(|h| h.slots.is_none());
+    let has_dict = !odict && t.heap.as_ref().is_some_and(|h| h.slots.is_none());
     Ok(Some(size + if has_dict && !var_sized { 32 } else { 16 }))
 }
 
