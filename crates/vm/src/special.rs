@@ -817,7 +817,10 @@ impl Vm {
                 "'{}' object is not an iterator",
                 type_name(v)
             ))),
-            Err(e) if e.is(ExcKind::StopIteration) => Ok(None),
+            Err(e) if e.is(ExcKind::StopIteration) => {
+                self.last_stop = Some(e);
+                Ok(None)
+            }
             Err(e) => Err(e),
         }
     }
