@@ -87,8 +87,11 @@ pub(crate) fn dict_of(v: &Value) -> Option<Rc<RefCell<Dict>>> {
     }
 }
 
+/// An OrderedDict's order counter and its dict.
+type Parts = (Rc<RefCell<OdState>>, Rc<RefCell<Dict>>);
+
 /// The receiver's state and dict, with CPython's descriptor errors.
-fn parts(a: &Args<'_>, name: &str) -> PyResult<(Rc<RefCell<OdState>>, Rc<RefCell<Dict>>)> {
+fn parts(a: &Args<'_>, name: &str) -> PyResult<Parts> {
     if a.pos.is_empty() {
         return Err(PyErr::type_error(format!(
             "descriptor '{name}' of '{OWNER}' object needs an argument"
