@@ -1093,7 +1093,16 @@ impl Vm {
             TypeKind::Dict => return Ok(None),
             // A container subclass that iterates its own way is iterated
             // (`list(od)`, `enumerate(od)`, `zip(od)`).
-            _ if special(&type_of(v), D::Iter).is_some() => return Ok(None),
+            TypeKind::List
+            | TypeKind::Tuple
+            | TypeKind::Set
+            | TypeKind::FrozenSet
+            | TypeKind::Enumerate
+            | TypeKind::Zip
+                if special(&type_of(v), D::Iter).is_some() =>
+            {
+                return Ok(None)
+            }
             // A subclass of `map`, ... may override `__next__`: it is iterated
             // as itself.
             _ if matches!(payload_of(v), Some(Value::Iter(_))) => return Ok(None),
