@@ -521,11 +521,16 @@ fn b_next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             crate::gen::GenResult::Returned(v) => Err(crate::gen::stop_iteration(v)),
         };
     }
+    vm.last_stop = None;
     match vm.iter_next(&a.pos[0])? {
         Some(v) => Ok(v),
         None => match a.pos.get(1) {
-            Some(d) => Ok(d.clone()),
-            None => Err(PyErr::with_args(ExcKind::StopIteration, Vec::new())),
+            Some(d) => {
+                vm.last_stop = None;
+                Ok(d.clone())
+            }
+            // A Python `__next__`'s StopIteration (its arguments too).
+            None => Err(vm.take_stop(&a.pos[0])),
         },
     }
 }

@@ -485,7 +485,10 @@ pub(crate) fn make_type(
         bases
     };
     for (i, b) in bases.iter().enumerate() {
-        if !acceptable_base(b) {
+        // A Rust class may derive from any builtin, as a C type may
+        // (`odict_keys` from `dict_keys`); Python classes only from those
+        // CPython allows.
+        if layout == Layout::Python && !acceptable_base(b) {
             return Err(PyErr::type_error(format!(
                 "type '{}' is not an acceptable base type",
                 b.name

@@ -7,6 +7,7 @@ use num_traits::{ToPrimitive, Zero};
 use crate::exc::PyErr;
 use crate::value::{StrObj, Value};
 
+mod ordered;
 mod set_table;
 pub use set_table::{set_difference, set_intersection, set_symmetric_difference, set_union};
 
@@ -335,6 +336,11 @@ pub struct Dict {
     set_mode: bool,
     /// Where `set.pop()` resumes its scan (CPython's `finger`).
     finger: u32,
+    /// A position no live entry precedes (`ordered.rs`): entries are only
+    /// ever emptied in place or appended, so the holes an `OrderedDict`'s
+    /// `popitem(last=False)` leaves at the front are skipped once, not per
+    /// call. Reset wherever the entries are rebuilt.
+    head: usize,
     /// Whether some key ever stored compares through Python code (see
     /// [`compares_in_python`]): then every lookup must go through the VM
     /// (`keys.rs`), since a plain `str` may equal such a key.
@@ -392,6 +398,7 @@ impl Dict {
             return self.set_clear();
         }
         self.bump();
+        self.head = 0;
         self.indices.clear();
         self.entries.clear();
         self.used = 0;
@@ -446,6 +453,7 @@ impl Dict {
         }
         self.indices = vec![EMPTY; size];
         self.entries = Vec::with_capacity(size * 2 / 3);
+        self.head = 0;
         for e in live {
             if let Err(slot) = self.find(&e.key, e.hash) {
                 self.indices[slot] = self.entries.len() as u32;
@@ -650,7 +658,10 @@ impl Dict {
                 self.indices[slot] = DUMMY;
             }
             self.used -= 1;
-            return self.entries.pop().map(|e| (e.key, e.value));
+            let last = self.entries.pop();
+            // What comes next is appended where this was: keep `head` at or below it.
+            self.head = self.head.min(self.entries.len());
+            return last.map(|e| (e.key, e.value));
         }
         None
     }

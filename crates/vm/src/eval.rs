@@ -2222,10 +2222,16 @@ impl Vm {
                             other if !matches!(v, Value::None) => {
                                 tri!(self.send_method(other, v))
                             }
-                            other => match tri!(self.iter_next(other)) {
-                                Some(x) => crate::gen::GenResult::Yielded(x),
-                                None => crate::gen::GenResult::Returned(Value::None),
-                            },
+                            other => {
+                                self.last_stop = None;
+                                match tri!(self.iter_next(other)) {
+                                    Some(x) => crate::gen::GenResult::Yielded(x),
+                                    // `yield from` gives the StopIteration's value.
+                                    None => crate::gen::GenResult::Returned(
+                                        crate::gen::stop_value(&self.take_stop(other)),
+                                    ),
+                                }
+                            }
                         };
                         match r {
                             crate::gen::GenResult::Yielded(x) => push(&mut self.stack, x),

@@ -227,6 +227,11 @@ pub fn stop_iteration(v: Value) -> PyErr {
     }
 }
 
+/// The value a StopIteration carries (its first argument, else `None`).
+pub fn stop_value(e: &PyErr) -> Value {
+    e.0.args.borrow().first().cloned().unwrap_or(Value::None)
+}
+
 /// Methods of generator objects.
 pub static GEN_METHODS: &[BuiltinDef] = &[
     BuiltinDef {

@@ -209,12 +209,45 @@ impl Vm {
         })
     }
 
+    /// Whether an exhausted `it` leaves the StopIteration of the iterator
+    /// it wraps for its caller to see, as CPython's `tp_iternext` of a
+    /// Python class, of `map`, `zip`, `enumerate` and `filter` do (those
+    /// that end through `PyIter_Next`, like `chain`, clear it).
+    pub(crate) fn passes_stop(it: &Value) -> bool {
+        match it {
+            Value::Instance(_) => true,
+            Value::Iter(cell) => cell.try_borrow().is_ok_and(|i| {
+                matches!(
+                    &*i,
+                    IterObj::Map { .. }
+                        | IterObj::Zip { .. }
+                        | IterObj::Enumerate { .. }
+                        | IterObj::Filter { .. }
+                )
+            }),
+            _ => false,
+        }
+    }
+
+    /// The StopIteration ending `it`, which [`Vm::iter_next`] just found
+    /// exhausted: the wrapped iterator's when `it` passes it on.
+    pub(crate) fn take_stop(&mut self, it: &Value) -> PyErr {
+        match self.last_stop.take() {
+            Some(e) if Vm::passes_stop(it) => e,
+            _ => PyErr::with_args(ExcKind::StopIteration, Vec::new()),
+        }
+    }
+
     /// `next(it)`: `Ok(None)` when exhausted.
     pub fn iter_next(&mut self, it: &Value) -> PyResult<Option<Value>> {
         if let Value::Generator(g) = it {
             return Ok(match self.resume(g, Value::None)? {
                 crate::gen::GenResult::Yielded(v) => Some(v),
-                crate::gen::GenResult::Returned(_) => None,
+                crate::gen::GenResult::Returned(Value::None) => None,
+                crate::gen::GenResult::Returned(v) => {
+                    self.last_stop = Some(crate::gen::stop_iteration(v));
+                    None
+                }
             });
         }
         if let Value::Instance(_) = it {
@@ -333,8 +366,18 @@ impl Vm {
                 self.call(&func, &args).map(Some)
             }
             Step::Callable(func, sentinel) => {
-                let v = self.call(&func, &[])?;
-                if v.is(&sentinel) || crate::ops::eq(&v, &sentinel) {
+                // `calliter_iternext`: a StopIteration from the callable
+                // ends the iteration (its arguments dropped).
+                let r = match self.call(&func, &[]) {
+                    Err(e) if e.is(ExcKind::StopIteration) => None,
+                    r => Some(r?),
+                };
+                let exhausted = match &r {
+                    Some(v) => v.is(&sentinel) || crate::ops::eq(v, &sentinel),
+                    None => true,
+                };
+                let v = r.unwrap_or(Value::None);
+                if exhausted {
                     if let IterObj::Callable { func, .. } = &mut *cell.borrow_mut() {
                         *func = Value::Null;
                     }

@@ -607,5 +607,10 @@ pub fn is_slot_wrapper(b: &BuiltinDef) -> bool {
 /// The class name a builtin method belongs to: its owner, with the
 /// `builtin:` mark of a per-class slot wrapper removed.
 pub fn owner_name(b: &BuiltinDef) -> &'static str {
-    b.owner.strip_prefix("builtin:").unwrap_or(b.owner)
+    // `builtins.` marks a Rust class of the builtins module (`odict_keys`)
+    // as one whose methods take the instance (`attr::takes_instance`).
+    b.owner
+        .strip_prefix("builtin:")
+        .or_else(|| b.owner.strip_prefix("builtins."))
+        .unwrap_or(b.owner)
 }

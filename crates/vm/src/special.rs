@@ -817,7 +817,10 @@ impl Vm {
                 "'{}' object is not an iterator",
                 type_name(v)
             ))),
-            Err(e) if e.is(ExcKind::StopIteration) => Ok(None),
+            Err(e) if e.is(ExcKind::StopIteration) => {
+                self.last_stop = Some(e);
+                Ok(None)
+            }
             Err(e) => Err(e),
         }
     }
@@ -1085,15 +1088,21 @@ impl Vm {
             | TypeKind::Type
             | TypeKind::MappingProxy
             | TypeKind::Complex => return Ok(None),
-            // A container subclass that iterates its own way is iterated (`list(od)`).
-            TypeKind::List | TypeKind::Tuple | TypeKind::Set | TypeKind::FrozenSet
+            // `dict(x)` merges as `dict.update` does, which reads a dict
+            // subclass's payload itself unless it iterates its own way.
+            TypeKind::Dict => return Ok(None),
+            // A container subclass that iterates its own way is iterated
+            // (`list(od)`, `enumerate(od)`, `zip(od)`).
+            TypeKind::List
+            | TypeKind::Tuple
+            | TypeKind::Set
+            | TypeKind::FrozenSet
+            | TypeKind::Enumerate
+            | TypeKind::Zip
                 if special(&type_of(v), D::Iter).is_some() =>
             {
                 return Ok(None)
             }
-            // `dict(x)` merges as `dict.update` does, which reads a dict
-            // subclass's payload itself unless it iterates its own way.
-            TypeKind::Dict => return Ok(None),
             // A subclass of `map`, ... may override `__next__`: it is iterated
             // as itself.
             _ if matches!(payload_of(v), Some(Value::Iter(_))) => return Ok(None),

@@ -127,6 +127,11 @@ pub struct Vm {
     /// `Vm::counted_c_call`).
     pub(crate) c_depth: usize,
     pub(crate) native_depth: usize,
+    /// The `StopIteration` that ended the last iterator a step found
+    /// exhausted (a Python `__next__`'s, or a generator's return value):
+    /// `next()` and `yield from` pass it on where CPython's `tp_iternext`
+    /// would have left it set (`Vm::passes_stop`).
+    pub(crate) last_stop: Option<PyErr>,
     pub(crate) kwnames: Option<Rc<Vec<Value>>>,
     /// The `lasti` a `RERAISE` restored, for the next handler that pushes it.
     pub(crate) reraise_lasti: Option<u32>,
@@ -212,6 +217,7 @@ impl Vm {
             recursion_limit: DEFAULT_RECURSION_LIMIT,
             c_depth: 0,
             native_depth: 0,
+            last_stop: None,
             kwnames: None,
             reraise_lasti: None,
             yielded: false,

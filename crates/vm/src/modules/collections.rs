@@ -1,5 +1,5 @@
 //! `_collections`: CPython's `Modules/_collectionsmodule.c` (`deque`,
-//! `defaultdict`, `_count_elements`).
+//! `defaultdict`, `_count_elements`; `OrderedDict` is `odict.rs`).
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -122,6 +122,7 @@ pub fn init(vm: &mut Vm) -> Value {
     for spec in [&DEQUE, &DEFAULTDICT, &DEQUE_ITER, &DEQUE_REV] {
         extra.push((spec.name, Value::Type(class_of(vm, spec))));
     }
+    extra.push(("OrderedDict", super::odict::class(vm)));
     extra.push(("_tuplegetter", super::tuplegetter::class(vm)));
     new_module("_collections", COLLECTIONS_FUNCTIONS, extra)
 }

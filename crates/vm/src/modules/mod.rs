@@ -74,6 +74,8 @@ pub mod math;
 pub mod mmap;
 mod mmap_raw;
 mod native_exc;
+pub mod odict;
+mod odict_iter;
 pub mod opcode;
 pub mod operator;
 mod operator_funcs;

@@ -662,9 +662,12 @@ fn python_sizeof(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
     let t = i.class();
     let name = vm.intern("__sizeof__");
     // Looked up on the class only (`_PyObject_LookupSpecial`): the
-    // instance's `__getattribute__` is not asked.
+    // instance's `__getattribute__` is not asked. OrderedDict's native
+    // `__sizeof__` counts its nodes beside the dict (`odict_sizeof`); the
+    // object's size is that plus the collector's header.
     let f = match crate::class::lookup(&t, &name) {
         Some(f) if !matches!(f, Value::Builtin(_)) => f,
+        Some(f @ Value::Builtin(b)) if b.owner == "collections.OrderedDict" => f,
         _ => return Ok(None),
     };
     let r = vm.call_special(&f, v, &[])?;
@@ -685,7 +688,7 @@ fn python_sizeof(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
         i.payload(),
         Some(Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Bytes(_) | Value::Tuple(_))
     );
-    let has_dict = t.heap.as_ref().is_some_and(|h| h.slots.is_none());
+    let has_dict = !odict && t.heap.as_ref().is_some_and(|h| h.slots.is_none());
     Ok(Some(size + if has_dict && !var_sized { 32 } else { 16 }))
 }
 
