@@ -665,9 +665,9 @@ fn python_sizeof(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
     // instance's `__getattribute__` is not asked. OrderedDict's native
     // `__sizeof__` counts its nodes beside the dict (`odict_sizeof`); the
     // object's size is that plus the collector's header.
-    let f = match crate::class::lookup(&t, &name) {
-        Some(f) if !matches!(f, Value::Builtin(_)) => f,
-        Some(f @ Value::Builtin(b)) if b.owner == "collections.OrderedDict" => f,
+    let (f, odict) = match crate::class::lookup(&t, &name) {
+        Some(f) if !matches!(f, Value::Builtin(_)) => (f, false),
+        Some(f @ Value::Builtin(b)) if b.owner == "collections.OrderedDict" => (f, true),
         _ => return Ok(None),
     };
     let r = vm.call_special(&f, v, &[])?;
