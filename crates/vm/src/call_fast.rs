@@ -179,7 +179,7 @@ pub(crate) fn return_word(vm: &mut Vm) -> bool {
         Some(f) if !f.entry && f.generator.is_none() => {}
         _ => return false,
     }
-    if matches!(vm.init_frames.last(), Some((depth, _)) if *depth + 1 == n) {
+    if matches!(vm.return_hooks.last(), Some((depth, _)) if *depth + 1 == n) {
         return false;
     }
     vm.retire_frame_object(n - 1);

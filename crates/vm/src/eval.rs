@@ -223,8 +223,8 @@ impl Vm {
                 self.trace_exit(&f, crate::trace::FrameExit::Exception(&e));
                 self.hooks_exit(&crate::trace::FrameExit::Exception(&e));
             }
-            while matches!(self.init_frames.last(), Some((d, _)) if *d >= self.frames.len()) {
-                self.init_frames.pop();
+            while matches!(self.return_hooks.last(), Some((d, _)) if *d >= self.frames.len()) {
+                self.return_hooks.pop();
             }
             self.stack.truncate(f.ret_to);
             if let Some(g) = &f.generator {
@@ -932,14 +932,14 @@ impl Vm {
                         }
                         let mut v = pop!();
                         let mut init = false;
-                        if let Some((depth, hook)) = self.init_frames.last() {
+                        if let Some((depth, hook)) = self.return_hooks.last() {
                             if *depth + 1 == self.frames.len() {
                                 if matches!(hook, crate::vm::ReturnHook::Init(_))
                                     && !matches!(v, Value::None)
                                 {
                                     break 'body (crate::class::init_returned(&v), false, cur);
                                 }
-                                match self.init_frames.pop() {
+                                match self.return_hooks.pop() {
                                     Some((_, crate::vm::ReturnHook::Init(obj))) => {
                                         v = obj;
                                         init = true;
@@ -1125,7 +1125,7 @@ impl Vm {
                                 }
                                 self.stack[fpos + 1] = obj.clone();
                                 tri!(self.push_call_frame(&init, fpos + 1, fpos, kwnames));
-                                self.init_frames.push((
+                                self.return_hooks.push((
                                     self.frames.len() - 1,
                                     crate::vm::ReturnHook::Init(obj),
                                 ));
@@ -1153,7 +1153,7 @@ impl Vm {
                                     }
                                     tri!(self.push_call_frame(&f, args_start, fpos, kwnames));
                                     if let Some(p) = pending {
-                                        self.init_frames.push((
+                                        self.return_hooks.push((
                                             self.frames.len() - 1,
                                             crate::vm::ReturnHook::CacheStore(p),
                                         ));

@@ -50,7 +50,7 @@ impl Frame {
     }
 }
 
-/// What returning from a frame of [`Vm::init_frames`] does besides
+/// What returning from a frame of [`Vm::return_hooks`] does besides
 /// returning.
 pub(crate) enum ReturnHook {
     /// An `__init__` run by calling its class: the call gives the new
@@ -172,7 +172,7 @@ pub struct Vm {
     /// Frames whose return does more than hand back the value: (frame
     /// index, what to do), innermost last. An exception leaving the frame
     /// drops its entry.
-    pub(crate) init_frames: Vec<(usize, ReturnHook)>,
+    pub(crate) return_hooks: Vec<(usize, ReturnHook)>,
     /// The green threads of `_thread` (`modules/thread/`): the others' saved
     /// states and the running one's identity.
     pub(crate) sched: crate::modules::thread::sched::Sched,
@@ -238,7 +238,7 @@ impl Vm {
             trace: None,
             hooks: None,
             switch_loop: false,
-            init_frames: Vec::new(),
+            return_hooks: Vec::new(),
             sched: Default::default(),
         }
     }

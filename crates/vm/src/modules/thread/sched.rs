@@ -21,7 +21,7 @@ pub(crate) struct SavedState {
     pub(crate) stack: Vec<Value>,
     pub(crate) frames: Vec<Frame>,
     pub(crate) exc_info: Value,
-    pub(crate) init_frames: Vec<(usize, crate::vm::ReturnHook)>,
+    pub(crate) return_hooks: Vec<(usize, crate::vm::ReturnHook)>,
     /// Whether the bottom frame is the thread's own function (its return ends
     /// the thread) rather than a frame some Rust caller waits for.
     pub(crate) bottom: bool,

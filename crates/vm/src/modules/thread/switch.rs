@@ -109,7 +109,7 @@ impl Vm {
             stack: std::mem::take(&mut self.stack),
             frames: std::mem::take(&mut self.frames),
             exc_info: std::mem::replace(&mut self.exc_info, Value::None),
-            init_frames: std::mem::take(&mut self.init_frames),
+            return_hooks: std::mem::take(&mut self.return_hooks),
             bottom: std::mem::replace(&mut self.sched.bottom, false),
             level: self.sched.cur_level,
             base: self.sched.base.take(),
@@ -122,7 +122,7 @@ impl Vm {
         self.stack = s.stack;
         self.frames = s.frames;
         self.exc_info = s.exc_info;
-        self.init_frames = s.init_frames;
+        self.return_hooks = s.return_hooks;
         self.sched.bottom = s.bottom;
         self.sched.cur_level = s.level;
         self.sched.base = s.base;
@@ -275,7 +275,7 @@ impl Vm {
         let t = self.sched.threads.remove(cur);
         self.stack.clear();
         self.frames.clear();
-        self.init_frames.clear();
+        self.return_hooks.clear();
         self.exc_info = Value::None;
         self.sched.bottom = false;
         self.sched.base = None;
