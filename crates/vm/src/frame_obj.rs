@@ -268,6 +268,9 @@ thread_local! {
     /// The frame objects of running frames by call-stack depth, so that
     /// asking twice gives the same object, as in CPython.
     static LIVE: RefCell<Vec<Weak<FrameObj>>> = const { RefCell::new(Vec::new()) };
+    /// `LIVE`'s length, read on every return: a thread-local without a
+    /// destructor is read with no registration check.
+    static LIVE_LEN: Cell<usize> = const { Cell::new(0) };
 }
 
 fn tb_frame(vm: &Vm, t: &TbObj) -> Value {
@@ -641,6 +644,7 @@ impl Vm {
             }
             if live.len() < index + 1 {
                 live.resize(index + 1, Weak::new());
+                LIVE_LEN.with(|n| n.set(live.len()));
             }
             for i in first..=index {
                 let Some(fr) = self.frames.get(i) else {
@@ -709,7 +713,7 @@ impl Vm {
     /// `inspect.getargvalues` of a finished frame still sees its arguments.
     #[inline]
     pub(crate) fn retire_frame_object(&self, index: usize) {
-        if LIVE.with(|live| live.borrow().len() <= index) {
+        if LIVE_LEN.with(Cell::get) <= index {
             return;
         }
         self.retire_frame_object_slow(index);
@@ -723,6 +727,7 @@ impl Vm {
             // Entries at and above `index` are of frames that have left
             // the stack: dropping them keeps the check above a length test.
             live.truncate(index);
+            LIVE_LEN.with(|n| n.set(live.len()));
             f
         }) else {
             return;
