@@ -5,7 +5,9 @@
 use pith_vm::types::ExcKind;
 use pith_vm::{CompileFailure, CompileMode, CompiledSource, ParsedTree, SourceText, TreeMode};
 
-use crate::vm_compiler::{compile_failure, failure, parse_failure, source_str, vm_warning};
+use crate::vm_compiler::{
+    compile_failure, failure, parse_failure, parse_warnings, source_str, vm_warning,
+};
 
 /// Parses source to a tree and its line index.
 pub fn parse_tree(
@@ -29,8 +31,9 @@ pub fn parse_tree(
         }
     };
     let options = pith_parser::ParseOptions::new(mode).type_comments(type_comments);
-    let tree =
-        pith_parser::parse_with(text, options).map_err(|e| parse_failure(e, text, byte_columns))?;
+    let (tree, warnings) = pith_parser::parse_with_warnings(text, options);
+    let tree = tree.map_err(|e| parse_failure(e, text, byte_columns))?;
+    let warnings = parse_warnings(warnings, text, byte_columns);
     if let Some(too_new) =
         feature_version.and_then(|v| crate::feature_version::check(&tree, text, v))
     {
@@ -39,6 +42,7 @@ pub fn parse_tree(
     Ok(ParsedTree {
         tree,
         index: pith_ast::LineIndex::new(text),
+        warnings,
     })
 }
 

@@ -99,17 +99,19 @@ impl SourceCompiler for PithCompiler {
             CompileMode::Eval => pith_compiler::Mode::Eval,
             CompileMode::Single => pith_compiler::Mode::Single,
         };
-        let tree = pith_parser::parse(text, parse_mode(mode), filename)
-            .map_err(|e| parse_failure(e, text, byte_columns))?;
+        let (tree, parser_warnings) = pith_parser::parse_with_warnings(
+            text,
+            pith_parser::ParseOptions::new(parse_mode(mode)),
+        );
+        let tree = tree.map_err(|e| parse_failure(e, text, byte_columns))?;
         let compiled = pith_compiler::compile_module(tree, text, filename, compile_mode)
             .map_err(|e| compile_failure(&e, text, filename))?;
+        // The parser's warnings come first: CPython issues them as it parses.
+        let mut warnings = parse_warnings(parser_warnings, text, byte_columns);
+        warnings.extend(compiled.warnings.iter().map(|w| vm_warning(w, filename)));
         Ok(CompiledSource {
             code: compiled.code,
-            warnings: compiled
-                .warnings
-                .iter()
-                .map(|w| vm_warning(w, filename))
-                .collect(),
+            warnings,
         })
     }
 }
@@ -148,6 +150,30 @@ pub(crate) fn parse_failure(
         end_lineno: e.end_lineno,
         end_offset: e.end_offset,
     }
+}
+
+/// The parser's warnings in the VM's terms: `DeprecationWarning`s that a
+/// filter turns into the `SyntaxError` each carries.
+pub(crate) fn parse_warnings(
+    warnings: Vec<pith_parser::ParseWarning>,
+    text: &str,
+    byte_columns: bool,
+) -> Vec<CompileWarning> {
+    warnings
+        .into_iter()
+        .map(|w| {
+            let error = parse_failure(w.as_error, text, byte_columns);
+            CompileWarning {
+                category: ExcKind::DeprecationWarning,
+                message: w.message,
+                lineno: error.lineno,
+                offset: error.offset,
+                end_lineno: error.end_lineno,
+                end_offset: error.end_offset,
+                text: error.text,
+            }
+        })
+        .collect()
 }
 
 /// A compiler warning in the VM's terms.

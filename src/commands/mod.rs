@@ -142,21 +142,24 @@ pub fn compile_source(source: &str, filename: &str) -> Option<pith_bytecode::Cod
     compile_file(&file, filename)
 }
 
-/// [`compile_source`] of a decoded file, its warnings printed.
+/// [`compile_source`] of a decoded file, its compiler warnings printed (the
+/// parser's `DeprecationWarning`s are hidden by the default filters).
 fn compile_file(file: &SourceFile, filename: &str) -> Option<pith_bytecode::CodeObject> {
-    let compiled = compile_file_keeping_warnings(file, filename)?;
+    let (compiled, _) = compile_file_keeping_warnings(file, filename)?;
     report_warnings(&compiled.warnings, &file.text, filename);
     Some(compiled.code)
 }
 
-/// [`compile_source`] of a decoded file, its warnings returned for the
-/// caller to issue.
+/// [`compile_source`] of a decoded file, its warnings (the compiler's, and
+/// the parser's before them) returned for the caller to issue.
 fn compile_file_keeping_warnings(
     file: &SourceFile,
     filename: &str,
-) -> Option<pith_compiler::Compiled> {
+) -> Option<(pith_compiler::Compiled, Vec<pith_parser::ParseWarning>)> {
     let source = file.text.as_str();
-    let tree = match pith_parser::parse(source, pith_parser::Mode::Exec, filename) {
+    let options = pith_parser::ParseOptions::new(pith_parser::Mode::Exec);
+    let (tree, parser_warnings) = pith_parser::parse_with_warnings(source, options);
+    let tree = match tree {
         Ok(tree) => tree,
         Err(err) => {
             eprint!("{}", file.locate(err).render(source, filename));
@@ -164,7 +167,7 @@ fn compile_file_keeping_warnings(
         }
     };
     match pith_compiler::compile_module(tree, source, filename, pith_compiler::Mode::Exec) {
-        Ok(compiled) => Some(compiled),
+        Ok(compiled) => Some((compiled, parser_warnings)),
         Err(err) => {
             eprint!("{}", compile_error_report(&err, source, filename));
             None
@@ -194,14 +197,18 @@ pub fn compile_program_source(source: &str, filename: &str) -> Option<Program> {
 }
 
 fn program_of_file(file: SourceFile, filename: &str) -> Option<Program> {
-    let compiled = compile_file_keeping_warnings(&file, filename)?;
-    Some(Program {
-        code: std::sync::Arc::new(compiled.code),
-        warnings: compiled
+    let (compiled, parser_warnings) = compile_file_keeping_warnings(&file, filename)?;
+    let mut warnings =
+        crate::vm_compiler::parse_warnings(parser_warnings, &file.text, file.byte_columns);
+    warnings.extend(
+        compiled
             .warnings
             .iter()
-            .map(|w| crate::vm_compiler::vm_warning(w, filename))
-            .collect(),
+            .map(|w| crate::vm_compiler::vm_warning(w, filename)),
+    );
+    Some(Program {
+        code: std::sync::Arc::new(compiled.code),
+        warnings,
         source: file.text,
     })
 }

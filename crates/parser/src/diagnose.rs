@@ -455,7 +455,9 @@ impl Diag<'_, '_, '_> {
         let s = (start - self.shift) as usize;
         let e = (self.tokens[last].2 - self.shift) as usize;
         let text = self.source.get(s..e)?;
-        crate::parse_tokens(text, Tok::StartExpression, start, false).err()
+        // Only a diagnosis: its warnings are not reported.
+        let seen = crate::Warnings::default();
+        crate::parse_tokens(&seen, text, Tok::StartExpression, start, false).err()
     }
 
     /// The error of the string atom that ends right before the error token.
@@ -476,7 +478,8 @@ impl Diag<'_, '_, '_> {
             .collect();
         let l = self.tokens[first].0;
         let r = self.tokens[self.index - 1].2;
-        crate::builders::strings(l, r, &parts).err()
+        let seen = crate::Warnings::default();
+        crate::builders::strings(&seen, l, r, &parts).err()
     }
 
     fn message(&self, expected: &[String]) -> Option<SyntaxErr> {

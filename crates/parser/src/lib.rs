@@ -120,17 +120,76 @@ pub fn parse(source: &str, mode: Mode, filename: &str) -> Result<Mod, ParseError
 /// # Errors
 /// A [`ParseError`] with CPython's exception class, message and position.
 pub fn parse_with(source: &str, options: ParseOptions) -> Result<Mod, ParseError> {
+    parse_with_warnings(source, options).0
+}
+
+/// A warning the parser issues as it reads: CPython 3.11's
+/// `DeprecationWarning` for an invalid escape sequence in a string or bytes
+/// literal (`'\d'`, `b'\777'`), one per literal token (per literal part of
+/// an f-string), in source order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseWarning {
+    /// The message, e.g. `invalid escape sequence '\d'`.
+    pub message: String,
+    /// The `SyntaxError` CPython raises instead when a warnings filter turns
+    /// the warning into an error. It points at the literal's token, whose
+    /// first line is also the line the warning is attributed to.
+    pub as_error: ParseError,
+}
+
+/// [`parse_with`], also returning the warnings issued while parsing (those
+/// before a syntax error too, which CPython has reported by then).
+pub fn parse_with_warnings(
+    source: &str,
+    options: ParseOptions,
+) -> (Result<Mod, ParseError>, Vec<ParseWarning>) {
     let start = match options.mode {
         Mode::Exec => Tok::StartModule,
         Mode::Eval => Tok::StartExpression,
         Mode::Single => Tok::StartInteractive,
     };
-    parse_tokens(source, start, 0, options.type_comments).map_err(|e| e.locate(source))
+    let warnings = Warnings::default();
+    let parsed = parse_tokens(&warnings, source, start, 0, options.type_comments)
+        .map_err(|e| e.locate(source));
+    let warnings = warnings
+        .0
+        .into_inner()
+        .into_iter()
+        .map(|mut e| {
+            let token = source.get(e.start as usize..).unwrap_or_default();
+            let end = match e.end {
+                error::End::At(end) => end.saturating_sub(e.start) as usize,
+                error::End::Literal(_) => 0,
+            };
+            // CPython shows a literal that spans lines by its first line,
+            // without the line end.
+            e.from_tokenizer = token.get(..end).is_some_and(|t| t.contains(['\n', '\r']));
+            ParseWarning {
+                message: e.msg.clone(),
+                as_error: e.locate(source),
+            }
+        })
+        .collect();
+    (parsed, warnings)
+}
+
+/// The warnings issued so far in one parse, as the errors they become.
+#[derive(Default)]
+pub(crate) struct Warnings(std::cell::RefCell<Vec<SyntaxErr>>);
+
+impl Warnings {
+    /// Records a warning about the token at `start..end`.
+    pub(crate) fn push(&self, message: String, start: u32, end: u32) {
+        self.0
+            .borrow_mut()
+            .push(SyntaxErr::syntax(message, start, end));
+    }
 }
 
 /// Parses with the given start token; offsets in the result are shifted by
 /// `shift` (for f-string fields).
 fn parse_tokens<'a>(
+    warnings: &Warnings,
     source: &'a str,
     start: Tok<'a>,
     shift: u32,
@@ -139,7 +198,7 @@ fn parse_tokens<'a>(
     let mut lexed = token::lex(source, start, shift, type_comments);
     let parser = grammar::TopParser::new();
     let tokens = lexed.tokens.iter().map(|&t| Ok::<_, SyntaxErr>(t));
-    let parsed = parser.parse(tokens);
+    let parsed = parser.parse(warnings, tokens);
     match (parsed, lexed.error) {
         (Ok(mut m), None) => {
             if let Mod::Module(module) = &mut m {
@@ -165,12 +224,16 @@ fn parse_tokens<'a>(
 
 /// Parses the expression of an f-string replacement field: `text` is the
 /// field's source between `{` and its end, `at` the offset of the `{`.
-pub(crate) fn parse_fstring_expr(text: &str, at: u32) -> Result<Expr, SyntaxErr> {
+pub(crate) fn parse_fstring_expr(
+    warnings: &Warnings,
+    text: &str,
+    at: u32,
+) -> Result<Expr, SyntaxErr> {
     let mut wrapped = String::with_capacity(text.len() + 2);
     wrapped.push('(');
     wrapped.push_str(text);
     wrapped.push(')');
-    match parse_tokens(&wrapped, Tok::StartFString, at, false) {
+    match parse_tokens(warnings, &wrapped, Tok::StartFString, at, false) {
         Ok(Mod::Expression(e)) => Ok(*e.body),
         Ok(_) => Err(SyntaxErr::syntax("f-string: invalid syntax", at, at)),
         Err(mut e) => {

@@ -15,11 +15,39 @@ pub enum EscapeError {
     InvalidHex(usize),
 }
 
+/// The first escape sequence that Python deprecates but still decodes (as
+/// `first_invalid_escape` in CPython's decoders): an unknown escape, kept as
+/// written, or an octal escape above `\377`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InvalidEscape {
+    /// A backslash before a character with no escape meaning, e.g. `d`.
+    Unknown(char),
+    /// An octal escape whose value does not fit a byte; its three digits.
+    Octal([u8; 3]),
+}
+
+impl InvalidEscape {
+    /// The `DeprecationWarning` CPython 3.11 issues for the escape.
+    #[must_use]
+    pub fn message(&self) -> String {
+        match self {
+            InvalidEscape::Unknown(c) => format!("invalid escape sequence '\\{c}'"),
+            InvalidEscape::Octal(d) => format!(
+                "invalid octal escape sequence '\\{}'",
+                String::from_utf8_lossy(d)
+            ),
+        }
+    }
+}
+
 /// Appends `data` to `out` with its backslash escapes decoded as in a bytes
 /// literal: `\\ \' \" \a \b \f \n \r \t \v`, up to three octal digits
 /// (modulo 256), `\xHH`, a backslash-newline continuation, and any other
-/// escape kept as written.
-pub fn decode_bytes_escapes(data: &[u8], out: &mut Vec<u8>) -> Result<(), EscapeError> {
+/// escape kept as written. Returns the first deprecated escape, if any.
+pub fn decode_bytes_escapes(
+    data: &[u8],
+    out: &mut Vec<u8>,
+) -> Result<Option<InvalidEscape>, EscapeError> {
     decode_bytes_escapes_with(data, out, BadHex::Fail)
 }
 
@@ -41,8 +69,9 @@ pub fn decode_bytes_escapes_with(
     data: &[u8],
     out: &mut Vec<u8>,
     bad_hex: BadHex,
-) -> Result<(), EscapeError> {
+) -> Result<Option<InvalidEscape>, EscapeError> {
     out.reserve(data.len());
+    let mut first_invalid = None;
     let mut i = 0;
     while i < data.len() {
         let c = data[i];
@@ -66,6 +95,7 @@ pub fn decode_bytes_escapes_with(
             b't' => out.push(b'\t'),
             b'v' => out.push(11),
             b'0'..=b'7' => {
+                let start = i - 1;
                 let mut v = u32::from(e - b'0');
                 for _ in 0..2 {
                     match data.get(i) {
@@ -74,6 +104,12 @@ pub fn decode_bytes_escapes_with(
                             i += 1;
                         }
                         _ => break,
+                    }
+                }
+                // Only three digits exceed a byte.
+                if v > 0o377 && first_invalid.is_none() {
+                    if let Some(&[a, b, c]) = data.get(start..i) {
+                        first_invalid = Some(InvalidEscape::Octal([a, b, c]));
                     }
                 }
                 out.push((v & 0xff) as u8);
@@ -99,12 +135,15 @@ pub fn decode_bytes_escapes_with(
                 }
             }
             other => {
+                if first_invalid.is_none() {
+                    first_invalid = Some(InvalidEscape::Unknown(char::from(other)));
+                }
                 out.push(b'\\');
                 out.push(other);
             }
         }
     }
-    Ok(())
+    Ok(first_invalid)
 }
 
 #[cfg(test)]
@@ -113,7 +152,7 @@ mod tests {
 
     fn decode(data: &[u8]) -> Result<Vec<u8>, EscapeError> {
         let mut out = Vec::new();
-        decode_bytes_escapes(data, &mut out).map(|()| out)
+        decode_bytes_escapes(data, &mut out).map(|_| out)
     }
 
     #[test]
@@ -125,5 +164,21 @@ mod tests {
         assert_eq!(decode(b"a\\\nb").as_deref(), Ok(&b"ab"[..]));
         assert_eq!(decode(br"ab\x4"), Err(EscapeError::InvalidHex(2)));
         assert_eq!(decode(b"ab\\"), Err(EscapeError::TrailingBackslash));
+    }
+
+    #[test]
+    fn first_deprecated_escape_is_reported() {
+        let first = |data: &[u8]| decode_bytes_escapes(data, &mut Vec::new());
+        assert_eq!(first(br"\n\x41\377"), Ok(None));
+        assert_eq!(first(br"\377\d\q"), Ok(Some(InvalidEscape::Unknown('d'))));
+        assert_eq!(first(br"a\400\d"), Ok(Some(InvalidEscape::Octal(*b"400"))));
+        assert_eq!(
+            InvalidEscape::Octal(*b"777").message(),
+            r"invalid octal escape sequence '\777'"
+        );
+        assert_eq!(
+            InvalidEscape::Unknown('d').message(),
+            r"invalid escape sequence '\d'"
+        );
     }
 }

@@ -1555,33 +1555,26 @@ pub(crate) fn system_exit_code(e: &crate::exc::ExcObj) -> Value {
 
 /// The exit status for an uncaught `SystemExit`.
 pub fn system_exit_status(e: &PyErr) -> i32 {
-    match Some(system_exit_code(&e.0)).as_ref() {
-        None | Some(Value::None) => 0,
-        Some(Value::Int(i)) => *i as i32,
-        Some(Value::Bool(b)) => i32::from(*b),
-        Some(_) => 1,
+    match system_exit_code(&e.0) {
+        Value::None => 0,
+        Value::Int(i) => i as i32,
+        Value::Bool(b) => i32::from(b),
+        _ => 1,
     }
 }
 
 /// Prints the message of an uncaught `SystemExit` whose code is not an int.
 pub fn print_system_exit(vm: &mut Vm, e: &PyErr) {
-    if let Some(v) = Some(system_exit_code(&e.0)).as_ref() {
-        if !matches!(v, Value::None | Value::Int(_) | Value::Bool(_)) {
-            // Written with `backslashreplace`, as to `sys.stderr`.
-            let text = match v {
-                Value::Str(s) if s.surrogates().is_some() => s
-                    .code_points()
-                    .map(|c| match char::from_u32(c) {
-                        Some(ch) => ch.to_string(),
-                        None => format!("\\u{c:04x}"),
-                    })
-                    .collect(),
-                _ => crate::repr::to_str(v),
-            };
-            let s = format!("{text}\n");
-            vm.write_err(&s);
-        }
+    let code = system_exit_code(&e.0);
+    if matches!(code, Value::None | Value::Int(_) | Value::Bool(_)) {
+        return;
     }
+    // Written with `backslashreplace`, as to `sys.stderr`.
+    let text = match &code {
+        Value::Str(s) => crate::str_codecs::backslash_text(s).into_owned(),
+        v => crate::repr::to_str(v),
+    };
+    vm.write_err(&format!("{text}\n"));
 }
 
 /// `co_*` attributes of a code object.

@@ -60,7 +60,8 @@ pub struct CompileFailure {
     pub text: Option<String>,
 }
 
-/// A compile-time warning (`SyntaxWarning`).
+/// A compile-time warning: the compiler's `SyntaxWarning`s and the
+/// parser's `DeprecationWarning`s (invalid escape sequences).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CompileWarning {
     /// The category, e.g. `SyntaxWarning`.
@@ -109,6 +110,8 @@ pub struct ParsedTree {
     pub tree: pith_ast::Mod,
     /// Line starts of the source the tree's ranges point into.
     pub index: pith_ast::LineIndex,
+    /// The parser's warnings (invalid escape sequences), to report.
+    pub warnings: Vec<CompileWarning>,
 }
 
 /// One scope of a module's symbol table, as `_symtable.symtable()` shows
@@ -448,6 +451,18 @@ fn error_text(out: &mut String, offset: i64, end_offset: i64, text: &str) {
     out.push('\n');
 }
 
+/// Whether CPython's default warning filters show a compile warning of
+/// `category` (its module, taken from the file name, is never `__main__`).
+fn shown_by_default(category: ExcKind) -> bool {
+    !matches!(
+        category,
+        ExcKind::DeprecationWarning
+            | ExcKind::PendingDeprecationWarning
+            | ExcKind::ImportWarning
+            | ExcKind::ResourceWarning
+    )
+}
+
 /// Compile warnings as `warnings.showwarning` prints them: location, category
 /// and message, then the stripped source line, which `linecache` finds only
 /// for real files (not `<string>`).
@@ -557,7 +572,15 @@ impl Vm {
                 SourceText::Str(s) => std::borrow::Cow::Borrowed(s),
                 SourceText::Bytes(b) => String::from_utf8_lossy(b),
             };
-            let out = format_warnings(warnings, &text, filename);
+            // The default filters: CPython derives the module from the
+            // file name, which is never `__main__`, so deprecations are
+            // hidden.
+            let shown: Vec<CompileWarning> = warnings
+                .iter()
+                .filter(|w| shown_by_default(w.category))
+                .cloned()
+                .collect();
+            let out = format_warnings(&shown, &text, filename);
             let _ = self.stdout.flush();
             self.write_err(&out);
             return Ok(());

@@ -7,8 +7,20 @@ use pith_ast::{
     TextRange,
 };
 
+use pith_repr::escape::InvalidEscape;
+
 use super::Res;
 use crate::error::SyntaxErr;
+use crate::Warnings;
+
+impl Warnings {
+    /// Records the deprecated escape, if any, of the literal token `part`.
+    fn invalid_escape(&self, invalid: Option<InvalidEscape>, part: &StrPart<'_>) {
+        if let Some(invalid) = invalid {
+            self.push(invalid.message(), part.start, part.end);
+        }
+    }
+}
 
 /// One string token of an implicit concatenation.
 #[derive(Clone, Copy, Debug)]
@@ -60,8 +72,8 @@ fn split(text: &str) -> (Prefix, &str, usize) {
 
 /// The value of `s1 s2 ...`: a `Constant` or, with an f-string among them,
 /// a `JoinedStr`.
-pub(crate) fn strings(l: u32, r: u32, parts: &[StrPart<'_>]) -> Res<Expr> {
-    strings_inner(l, r, parts).map_err(|mut e| {
+pub(crate) fn strings(warnings: &Warnings, l: u32, r: u32, parts: &[StrPart<'_>]) -> Res<Expr> {
+    strings_inner(warnings, l, r, parts).map_err(|mut e| {
         // Decoding errors point after the literal, as CPython's do.
         if e.msg.starts_with('(') {
             e.start = r;
@@ -74,19 +86,20 @@ pub(crate) fn strings(l: u32, r: u32, parts: &[StrPart<'_>]) -> Res<Expr> {
 /// [`strings`] of the grammar's `first` part and the parts after it: a lone
 /// literal, most of them, needs no vector.
 pub(crate) fn string_parts<'a>(
+    warnings: &Warnings,
     l: u32,
     r: u32,
     first: StrPart<'a>,
     mut rest: Vec<StrPart<'a>>,
 ) -> Res<Expr> {
     if rest.is_empty() {
-        return strings(l, r, std::slice::from_ref(&first));
+        return strings(warnings, l, r, std::slice::from_ref(&first));
     }
     rest.insert(0, first);
-    strings(l, r, &rest)
+    strings(warnings, l, r, &rest)
 }
 
-fn strings_inner(l: u32, r: u32, parts: &[StrPart<'_>]) -> Res<Expr> {
+fn strings_inner(warnings: &Warnings, l: u32, r: u32, parts: &[StrPart<'_>]) -> Res<Expr> {
     let range = TextRange::new(l, r);
     // A lone plain `str` literal (docstrings, most constants) splits its
     // token once.
@@ -98,7 +111,8 @@ fn strings_inner(l: u32, r: u32, parts: &[StrPart<'_>]) -> Res<Expr> {
             } else {
                 ConstantKind::None
             };
-            let value = decode_str_owned(body, prefix.raw, part.start + off as u32)?;
+            let (value, invalid) = decode_str_owned(body, prefix.raw, part.start + off as u32)?;
+            warnings.invalid_escape(invalid, part);
             return Ok(Expr::Constant(ExprConstant { range, value, kind }));
         }
     }
@@ -131,7 +145,8 @@ fn strings_inner(l: u32, r: u32, parts: &[StrPart<'_>]) -> Res<Expr> {
                     p.end,
                 ));
             }
-            decode_bytes(body, prefix.raw, p.start + off as u32, &mut out)?;
+            let invalid = decode_bytes(body, prefix.raw, p.start + off as u32, &mut out)?;
+            warnings.invalid_escape(invalid, p);
         }
         return Ok(Expr::Constant(ExprConstant {
             range,
@@ -142,12 +157,15 @@ fn strings_inner(l: u32, r: u32, parts: &[StrPart<'_>]) -> Res<Expr> {
     if !any_f {
         let value = if parts.len() == 1 {
             let (prefix, body, off) = split(parts[0].text);
-            decode_str_owned(body, prefix.raw, parts[0].start + off as u32)?
+            let (value, invalid) = decode_str_owned(body, prefix.raw, parts[0].start + off as u32)?;
+            warnings.invalid_escape(invalid, &parts[0]);
+            value
         } else {
             let mut s = DecodedStr::default();
             for p in parts {
                 let (prefix, body, off) = split(p.text);
-                decode_str(body, prefix.raw, p.start + off as u32, &mut s)?;
+                let invalid = decode_str(body, prefix.raw, p.start + off as u32, &mut s)?;
+                warnings.invalid_escape(invalid, p);
             }
             s.into_constant()
         };
@@ -158,6 +176,7 @@ fn strings_inner(l: u32, r: u32, parts: &[StrPart<'_>]) -> Res<Expr> {
         last: None,
         whole: range,
         kind,
+        warnings,
     };
     for p in parts {
         let (prefix, body, off) = split(p.text);
@@ -170,7 +189,8 @@ fn strings_inner(l: u32, r: u32, parts: &[StrPart<'_>]) -> Res<Expr> {
             )?;
         } else {
             let mut s = DecodedStr::default();
-            decode_str(body, prefix.raw, base, &mut s)?;
+            let invalid = decode_str(body, prefix.raw, base, &mut s)?;
+            warnings.invalid_escape(invalid, p);
             state.push_str(&s.text);
         }
     }
@@ -182,15 +202,16 @@ fn strings_inner(l: u32, r: u32, parts: &[StrPart<'_>]) -> Res<Expr> {
 }
 
 /// The parts of one `JoinedStr` under construction (CPython's `FstringParser`).
-struct FState {
+struct FState<'w> {
     values: Vec<Expr>,
     last: Option<String>,
     /// The whole concatenation, which mid-way constants are given.
     whole: TextRange,
     kind: ConstantKind,
+    warnings: &'w Warnings,
 }
 
-impl FState {
+impl FState<'_> {
     fn push_str(&mut self, s: &str) {
         if s.is_empty() {
             return;
@@ -218,7 +239,7 @@ fn ferr<T>(msg: &str, at: u32) -> Res<T> {
 /// unmatched `}` when `in_spec`.
 #[allow(clippy::too_many_arguments)]
 fn fstring_body(
-    state: &mut FState,
+    state: &mut FState<'_>,
     body: &str,
     base: u32,
     raw: bool,
@@ -247,9 +268,18 @@ fn fstring_body(
                     continue;
                 }
                 // A brace after a backslash is still a field or a doubled
-                // brace (and the backslash a literal one, which CPython
-                // warns about).
-                Some(b'{' | b'}') | None => *pos += 1,
+                // brace, and the backslash a literal one. CPython warns
+                // about `\{` as it scans, before the literal is decoded
+                // (which warns again about a doubled one).
+                Some(b'{') => {
+                    state.warnings.push(
+                        InvalidEscape::Unknown('{').message(),
+                        token.start,
+                        token.end,
+                    );
+                    *pos += 1;
+                }
+                Some(b'}') | None => *pos += 1,
                 Some(_) => {
                     *pos += 2;
                     continue;
@@ -267,12 +297,19 @@ fn fstring_body(
                     &body[lit_start..*pos + 1],
                     raw,
                     base + lit_start as u32,
+                    token,
                 )?;
                 *pos += 2;
                 lit_start = *pos;
                 continue;
             }
-            literal(state, &body[lit_start..*pos], raw, base + lit_start as u32)?;
+            literal(
+                state,
+                &body[lit_start..*pos],
+                raw,
+                base + lit_start as u32,
+                token,
+            )?;
             if depth >= 2 {
                 return ferr("f-string: expressions nested too deeply", state.whole.end);
             }
@@ -290,6 +327,7 @@ fn fstring_body(
                     &body[lit_start..*pos + 1],
                     raw,
                     base + lit_start as u32,
+                    token,
                 )?;
                 *pos += 2;
                 lit_start = *pos;
@@ -300,23 +338,33 @@ fn fstring_body(
         *pos += 1;
     }
     let end = (*pos).min(bytes.len());
-    literal(state, &body[lit_start..end], raw, base + lit_start as u32)?;
+    literal(
+        state,
+        &body[lit_start..end],
+        raw,
+        base + lit_start as u32,
+        token,
+    )?;
     Ok(())
 }
 
-fn literal(state: &mut FState, text: &str, raw: bool, at: u32) -> Res<()> {
+fn literal(state: &mut FState<'_>, text: &str, raw: bool, at: u32, token: TextRange) -> Res<()> {
     if text.is_empty() {
         return Ok(());
     }
     let mut s = DecodedStr::default();
-    decode_str(text, raw, at, &mut s)?;
+    if let Some(invalid) = decode_str(text, raw, at, &mut s)? {
+        state
+            .warnings
+            .push(invalid.message(), token.start, token.end);
+    }
     state.push_str(&s.text);
     Ok(())
 }
 
 /// One replacement field starting at the `{` at `body[*pos]`.
 fn field(
-    state: &mut FState,
+    state: &mut FState<'_>,
     body: &str,
     base: u32,
     raw: bool,
@@ -426,7 +474,7 @@ fn field(
         };
         return ferr(msg, state.whole.end);
     }
-    let value = crate::parse_fstring_expr(expr_text, base + open as u32)?;
+    let value = crate::parse_fstring_expr(state.warnings, expr_text, base + open as u32)?;
     let mut conversion = Conversion::None;
     let mut debug = false;
     if end_kind == b'=' {
@@ -464,6 +512,7 @@ fn field(
                 last: None,
                 whole: state.whole,
                 kind: state.kind,
+                warnings: state.warnings,
             };
             let mut p = i;
             fstring_body(&mut spec, body, base, raw, depth + 1, token, &mut p, true)?;
@@ -496,18 +545,19 @@ fn field(
     Ok(())
 }
 
-fn decode_str_owned(body: &str, raw: bool, at: u32) -> Res<Constant> {
+/// The value of one `str` literal's body, with its first deprecated escape.
+fn decode_str_owned(body: &str, raw: bool, at: u32) -> Res<(Constant, Option<InvalidEscape>)> {
     // Bytewise (SIMD) search: docstrings are long, and `str::contains`
     // with a set of chars decodes every character.
     if raw || memchr::memchr2(b'\\', b'\r', body.as_bytes()).is_none() {
-        return Ok(Constant::Str(body.into()));
+        return Ok((Constant::Str(body.into()), None));
     }
     let mut s = DecodedStr {
         text: String::with_capacity(body.len()),
         surrogates: Vec::new(),
     };
-    decode_str(body, raw, at, &mut s)?;
-    Ok(s.into_constant())
+    let invalid = decode_str(body, raw, at, &mut s)?;
+    Ok((s.into_constant(), invalid))
 }
 
 /// The value of a `str` literal being decoded. Rust strings cannot hold the
@@ -578,7 +628,9 @@ fn escape_pos(body: &str, i: usize) -> usize {
 }
 
 /// Appends the value of a `str` literal body to `out`.
-fn decode_str(body: &str, raw: bool, at: u32, out: &mut DecodedStr) -> Res<()> {
+/// Appends the value of a `str` literal body to `out`, and returns the first
+/// escape CPython deprecates in it (it warns about that one only).
+fn decode_str(body: &str, raw: bool, at: u32, out: &mut DecodedStr) -> Res<Option<InvalidEscape>> {
     // Source line ends are `\n` in values, whatever the file uses.
     if raw || !body.contains('\\') {
         if body.contains('\r') {
@@ -586,8 +638,9 @@ fn decode_str(body: &str, raw: bool, at: u32, out: &mut DecodedStr) -> Res<()> {
         } else {
             out.push_str(body);
         }
-        return Ok(());
+        return Ok(None);
     }
+    let mut first_invalid = None;
     let mut chars = body.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         if c == '\r' {
@@ -631,6 +684,12 @@ fn decode_str(body: &str, raw: bool, at: u32, out: &mut DecodedStr) -> Res<()> {
                             chars.next();
                         }
                         _ => break,
+                    }
+                }
+                // Only three digits exceed a byte; they follow the backslash.
+                if v > 0o377 && first_invalid.is_none() {
+                    if let Some(&[a, b, c]) = body.as_bytes().get(i + 1..i + 4) {
+                        first_invalid = Some(InvalidEscape::Octal([a, b, c]));
                     }
                 }
                 out.push(char::from_u32(v).unwrap_or('\u{fffd}'));
@@ -711,16 +770,22 @@ fn decode_str(body: &str, raw: bool, at: u32, out: &mut DecodedStr) -> Res<()> {
                 ));
             }
             other => {
+                // CPython escapes a backslash before a non-ASCII character
+                // (`\u005c`) before decoding, so only ASCII ones are unknown.
+                if other.is_ascii() && first_invalid.is_none() {
+                    first_invalid = Some(InvalidEscape::Unknown(other));
+                }
                 out.push('\\');
                 out.push(other);
             }
         }
     }
-    Ok(())
+    Ok(first_invalid)
 }
 
-/// Appends the value of a `bytes` literal body to `out`.
-fn decode_bytes(body: &str, raw: bool, at: u32, out: &mut Vec<u8>) -> Res<()> {
+/// Appends the value of a `bytes` literal body to `out`, and returns its first
+/// deprecated escape.
+fn decode_bytes(body: &str, raw: bool, at: u32, out: &mut Vec<u8>) -> Res<Option<InvalidEscape>> {
     if !body.is_ascii() {
         return Err(SyntaxErr::syntax(
             "bytes can only contain ASCII literal characters",
@@ -740,7 +805,7 @@ fn decode_bytes(body: &str, raw: bool, at: u32, out: &mut Vec<u8>) -> Res<()> {
     };
     if raw {
         out.extend_from_slice(b);
-        return Ok(());
+        return Ok(None);
     }
     pith_repr::escape::decode_bytes_escapes(b, out)
         .map_err(|e| SyntaxErr::syntax(format!("(value error) {e}"), at, at))

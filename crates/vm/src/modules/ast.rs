@@ -694,6 +694,7 @@ pub(crate) fn compile_arg(
     let parsed = compiler
         .parse_tree(text, filename, tree_mode, type_comments, feature_version)
         .map_err(|f| failure_to_err(f, filename))?;
+    vm.report_warnings(&parsed.warnings, text, filename)?;
     let mut b = ObjBuilder {
         classes: classes(vm),
         index: &parsed.index,

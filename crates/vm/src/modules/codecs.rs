@@ -577,7 +577,7 @@ fn escape_encode(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 /// `escape_decode(data)`: backslash escapes of a bytes literal.
-fn escape_decode(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn escape_decode(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let args = bind_args(&a, "escape_decode", &["data", "errors"], 1)?;
     let data = match args[0] {
         Some(Value::Str(s)) => s.as_str().as_bytes().to_vec(),
@@ -605,8 +605,11 @@ fn escape_decode(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         },
     };
     let mut out = Vec::new();
-    pith_repr::escape::decode_bytes_escapes_with(&data, &mut out, bad_hex)
+    let invalid = pith_repr::escape::decode_bytes_escapes_with(&data, &mut out, bad_hex)
         .map_err(|e| PyErr::value_error(e.to_string()))?;
+    if let Some(invalid) = invalid {
+        vm.warn(ExcKind::DeprecationWarning, &invalid.message())?;
+    }
     Ok(Value::tuple(vec![
         Value::Bytes(Rc::new(out)),
         Value::Int(data.len() as i64),
