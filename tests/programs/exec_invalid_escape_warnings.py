@@ -72,3 +72,14 @@ for option in ["default", "error", "ignore"]:
     print(option, p.returncode, repr(p.stdout), repr(p.stderr))
 p = subprocess.run([sys.executable, "-c", "exec(" + repr(script) + ")"], capture_output=True, text=True)
 print("default filters", p.returncode, repr(p.stdout), repr(p.stderr))
+
+print("-- the unicode_escape codec")
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    print(b"\\d\\q".decode("unicode_escape"))
+    print(codecs.unicode_escape_decode(b"a\\777\\d"))
+    print(codecs.unicode_escape_decode(b"a\\\xe9"))
+    print(codecs.raw_unicode_escape_decode(b"a\\d"))
+    decoder = codecs.getincrementaldecoder("unicode_escape")()
+    print(decoder.decode(b"\\d"), decoder.decode(b"\\"), decoder.decode(b"q", final=True))
+print([(w.category.__name__, str(w.message)) for w in caught])

@@ -8,9 +8,12 @@
 //! data is left unconsumed for the next call (the incremental decoders).
 //! Bytes that are not part of an escape are Latin-1 characters.
 
+use pith_repr::escape::InvalidEscape;
+
 use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
 use crate::native::bind_args;
+use crate::types::ExcKind;
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -44,12 +47,14 @@ enum Bad {
 
 /// Decodes one escape whose backslash is at `start` (the data has a byte
 /// after it). Returns the position after the escape, or what went wrong and
-/// where the bad span ends.
+/// where the bad span ends. The first escape that `unicode_escape`
+/// deprecates (unknown, or octal above `\377`) is noted in `first_invalid`.
 fn escape(
     data: &[u8],
     start: usize,
     flavor: Flavor,
     out: &mut Vec<u32>,
+    first_invalid: &mut Option<InvalidEscape>,
 ) -> Result<usize, (Bad, usize)> {
     let mut s = start + 1;
     let c = data[s];
@@ -76,6 +81,12 @@ fn escape(
                     _ => break,
                 }
             }
+            // Only three digits exceed a byte.
+            if v > 0o377 && first_invalid.is_none() {
+                if let Some(&[a, b, c]) = data.get(start + 1..s) {
+                    *first_invalid = Some(InvalidEscape::Octal([a, b, c]));
+                }
+            }
             out.push(v);
             return Ok(s);
         }
@@ -94,7 +105,12 @@ fn escape(
             match simple {
                 Some(v) => out.push(v),
                 // An unknown escape keeps its backslash.
-                None => out.extend([u32::from(b'\\'), u32::from(c)]),
+                None => {
+                    if first_invalid.is_none() {
+                        *first_invalid = Some(InvalidEscape::Unknown(char::from(c)));
+                    }
+                    out.extend([u32::from(b'\\'), u32::from(c)]);
+                }
             }
             return Ok(s);
         }
@@ -156,6 +172,7 @@ fn decode(
     last: bool,
 ) -> PyResult<(Vec<u32>, usize)> {
     let mut out = Vec::with_capacity(data.len());
+    let mut first_invalid = None;
     // The input a registered handler substituted, if any.
     let mut replaced: Option<Vec<u8>> = None;
     let mut i = 0;
@@ -180,7 +197,7 @@ fn decode(
             }
             Err((Bad::Incomplete("\\ at end of string"), data.len()))
         } else {
-            escape(data, i, flavor, &mut out)
+            escape(data, i, flavor, &mut out, &mut first_invalid)
         };
         let (bad, end) = match result {
             Ok(next) => {
@@ -198,6 +215,9 @@ fn decode(
         if resume.input.is_some() {
             replaced = resume.input;
         }
+    }
+    if let Some(invalid) = first_invalid {
+        vm.warn(ExcKind::DeprecationWarning, &invalid.message())?;
     }
     Ok((out, i))
 }
