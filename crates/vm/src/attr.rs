@@ -429,6 +429,11 @@ impl Vm {
                 if module_base {
                     return Err(PyErr::new(ExcKind::AttributeError, "readonly attribute"));
                 }
+                // A native class's dict (`partial`, `OrderedDict`, ...)
+                // is `PyObject_GenericSetDict`'s, which refuses deletion.
+                if value.is_none() && i.native.is_some() {
+                    return Err(PyErr::type_error("cannot delete __dict__"));
+                }
                 if crate::inst_dict::has_dict_slot(&i.class()) {
                     return crate::inst_dict::set_dict(i, value);
                 }
@@ -718,6 +723,11 @@ impl Vm {
                 class_name(t)
             )));
         }
+        if name.as_str() == "__bases__" {
+            if let Some(v) = value {
+                return crate::class_mro::set_bases(self, t, v);
+            }
+        }
         if name.as_str() == "__qualname__" {
             // A data descriptor of `type` too (`type_set_qualname`).
             return match value {
@@ -799,7 +809,10 @@ impl Vm {
             )));
         }
         match self.super_lookup(sup, name, false) {
-            Err(e) if e.is(ExcKind::AttributeError) => super_member(sup, name.as_str()).ok_or(e),
+            Err(e) if e.is(ExcKind::AttributeError) => match super_member(sup, name.as_str()) {
+                Some(v) => Ok(v),
+                None => self.super_own_attr(sup, name).ok_or(e)?,
+            },
             r => r.map(|(_, v)| v),
         }
     }
@@ -815,11 +828,25 @@ impl Vm {
             return Ok((Value::Null, self.super_getattr(sup, name)?));
         }
         match self.super_lookup(sup, name, true) {
-            Err(e) if e.is(ExcKind::AttributeError) => super_member(sup, name.as_str())
-                .map(|v| (Value::Null, v))
-                .ok_or(e),
+            Err(e) if e.is(ExcKind::AttributeError) => match super_member(sup, name.as_str()) {
+                Some(v) => Ok((Value::Null, v)),
+                None => self
+                    .super_own_attr(sup, name)
+                    .ok_or(e)?
+                    .map(|v| (Value::Null, v)),
+            },
             r => r,
         }
+    }
+
+    /// `PyObject_GenericGetAttr` on the `super` object itself, where
+    /// `super_getattro` ends when the MRO after `__thisclass__` has no
+    /// such name (a metaclass's `mro()` may put the class last): the
+    /// attributes of `super` and `object` (`__init_subclass__`, ...).
+    fn super_own_attr(&mut self, sup: &Rc<Descr>, name: &Rc<StrObj>) -> Option<PyResult<Value>> {
+        let super_type = crate::types::builtin_type(crate::types::TypeKind::Super);
+        let a = class::lookup(&super_type, name)?;
+        Some(self.bind_attr(a, &Value::Descr(sup.clone()), &super_type))
     }
 
     fn super_lookup(
@@ -968,9 +995,10 @@ fn type_special_attr(vm: &mut Vm, t: &Rc<TypeObj>, name: &str) -> Option<Value> 
             None => Value::str(&t.name),
         },
         "__module__" => Value::str("builtins"),
+        "__mro__" if h.is_some_and(|h| !h.mro_ready.get()) => Value::None,
         "__mro__" => Value::tuple(class::mro_of(t).into_iter().map(Value::Type).collect()),
         "__bases__" => match h {
-            Some(h) => Value::tuple(h.bases.iter().cloned().map(Value::Type).collect()),
+            Some(h) => Value::tuple(h.bases().iter().cloned().map(Value::Type).collect()),
             None => Value::tuple(
                 t.base
                     .iter()

@@ -476,6 +476,13 @@ fn type_receiver<'a>(a: &Args<'a>, method: &str) -> PyResult<&'a Rc<TypeObj>> {
 
 fn type_mro(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let t = type_receiver(&a, "mro")?;
+    // `mro_implementation`: C3 over the bases as they are now, whatever a
+    // metaclass made `__mro__`.
+    if let Some(h) = &t.heap {
+        let mut out = vec![Value::Type(t.clone())];
+        out.extend(crate::class::c3(&h.bases())?.into_iter().map(Value::Type));
+        return Ok(Value::list(out));
+    }
     Ok(Value::list(
         mro_of(t).into_iter().map(Value::Type).collect(),
     ))

@@ -1348,21 +1348,23 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
         }
         TypeKind::Range => {
             no_kw_type(&a, "range")?;
-            let ints: Vec<i64> = a
+            let ints: Vec<Value> = a
                 .pos
                 .iter()
                 .map(|v| {
                     if crate::attr::is_heap_object(v) {
-                        vm.index_value(v)
+                        crate::enumerate::index_int(vm, v)
                     } else {
-                        int_arg(v, "range")
+                        int_arg(v, "range")?;
+                        Ok(v.clone())
                     }
                 })
                 .collect::<PyResult<_>>()?;
+            let big = |v: &Value| ops::to_bigint(v).unwrap_or_default();
             let (start, stop, step) = match ints.as_slice() {
-                [stop] => (0, *stop, 1),
-                [start, stop] => (*start, *stop, 1),
-                [start, stop, step] => (*start, *stop, *step),
+                [stop] => (0.into(), big(stop), 1.into()),
+                [start, stop] => (big(start), big(stop), 1.into()),
+                [start, stop, step] => (big(start), big(stop), big(step)),
                 [] => {
                     return Err(PyErr::type_error(
                         "range expected at least 1 argument, got 0",
@@ -1375,10 +1377,10 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
                     )))
                 }
             };
-            if step == 0 {
+            if num_traits::Zero::is_zero(&step) {
                 return Err(PyErr::value_error("range() arg 3 must not be zero"));
             }
-            Ok(Value::Range(Rc::new(RangeObj { start, stop, step })))
+            Ok(Value::Range(Rc::new(RangeObj::new(start, stop, step))))
         }
         TypeKind::Type => crate::class::type_call(vm, t, a),
         TypeKind::Object => {
@@ -1458,23 +1460,9 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
                 v @ Value::Str(s) => reversed(v, s.surrogates().map_or(s.char_len(), <[u32]>::len)),
                 v @ Value::Bytes(b) => reversed(v, b.len()),
                 v @ Value::ByteArray(b) => reversed(v, b.borrow().len()),
-                Value::Range(r) => {
-                    let left = r.len();
-                    let last = (left - 1)
-                        .checked_mul(r.step)
-                        .and_then(|d| r.start.checked_add(d));
-                    match (last, r.step.checked_neg()) {
-                        (Some(cur), Some(step)) if left > 0 => {
-                            Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Range {
-                                cur,
-                                left,
-                                step,
-                                len: left,
-                            }))))
-                        }
-                        _ => snapshot(vm.collect(&a.pos[0])?, None, "range_iterator"),
-                    }
-                }
+                Value::Range(r) => Ok(Value::Iter(Rc::new(RefCell::new(
+                    crate::range::reverse_iter(r),
+                )))),
                 v @ Value::Dict(d) => {
                     snapshot(vm.collect(v)?, Some(d.clone()), "dict_reversekeyiterator")
                 }

@@ -22,10 +22,18 @@ pub struct HeapType {
     pub qualname: RefCell<Rc<StrObj>>,
     /// An assigned `__name__` (else the name it was made with).
     pub assigned_name: RefCell<Option<Rc<StrObj>>>,
-    /// `__bases__`.
-    pub bases: Vec<Rc<TypeObj>>,
-    /// `__mro__` without the class itself (that would be a reference cycle).
-    pub mro: Vec<Rc<TypeObj>>,
+    /// `__bases__` (assignable: `type_set_bases`).
+    pub bases: RefCell<Rc<[Rc<TypeObj>]>>,
+    /// `__mro__` without the class itself (that would be a reference cycle);
+    /// replaced whole when `__bases__` is assigned, so a reader holds its
+    /// own reference while it walks.
+    pub mro: RefCell<Rc<[Rc<TypeObj>]>>,
+    /// Where the class itself stands in its `__mro__`: 0, unless a
+    /// metaclass's `mro()` put it elsewhere (`usize::MAX`: not at all).
+    pub self_pos: Cell<usize>,
+    /// False while the metaclass's `mro()` runs for the new class, when
+    /// CPython's `__mro__` is still `None`.
+    pub mro_ready: Cell<bool>,
     /// The class namespace, `__dict__`.
     pub dict: Rc<RefCell<Dict>>,
     /// The metaclass when it is not `type`.
@@ -53,6 +61,16 @@ pub struct HeapType {
 type CacheEntry = Option<(Rc<StrObj>, u64, Option<Value>)>;
 
 impl HeapType {
+    /// `__bases__`.
+    pub fn bases(&self) -> Rc<[Rc<TypeObj>]> {
+        self.bases.borrow().clone()
+    }
+
+    /// The MRO without the class itself.
+    pub fn mro(&self) -> Rc<[Rc<TypeObj>]> {
+        self.mro.borrow().clone()
+    }
+
     /// The values the lookup cache holds (strong references, which the
     /// cycle collector must see); none while the cache is borrowed.
     pub(crate) fn cached_values(&self, out: &mut Vec<Value>) {
@@ -99,12 +117,29 @@ pub(crate) fn lookup_own(t: &Rc<TypeObj>, name: &Rc<StrObj>) -> Option<Value> {
 
 /// Calls `f` on each class of `t`'s MRO, in order, until it returns `Some`.
 pub fn mro_find<R>(t: &Rc<TypeObj>, mut f: impl FnMut(&Rc<TypeObj>) -> Option<R>) -> Option<R> {
-    if let Some(r) = f(t) {
-        return Some(r);
-    }
     match &t.heap {
-        Some(h) => h.mro.iter().find_map(f),
+        Some(h) => {
+            let mro = h.mro();
+            let at = h.self_pos.get();
+            for (i, c) in mro.iter().enumerate() {
+                if i == at {
+                    if let Some(r) = f(t) {
+                        return Some(r);
+                    }
+                }
+                if let Some(r) = f(c) {
+                    return Some(r);
+                }
+            }
+            if at == mro.len() {
+                return f(t);
+            }
+            None
+        }
         None => {
+            if let Some(r) = f(t) {
+                return Some(r);
+            }
             let mut cur = t.base.as_ref();
             while let Some(b) = cur {
                 if let Some(r) = f(b) {
@@ -121,7 +156,17 @@ pub fn mro_find<R>(t: &Rc<TypeObj>, mut f: impl FnMut(&Rc<TypeObj>) -> Option<R>
 pub fn mro_of(t: &Rc<TypeObj>) -> Vec<Rc<TypeObj>> {
     let mut out = vec![t.clone()];
     match &t.heap {
-        Some(h) => out.extend(h.mro.iter().cloned()),
+        Some(h) => {
+            out.extend(h.mro().iter().cloned());
+            // A metaclass's `mro()` may have put the class elsewhere.
+            let at = h.self_pos.get();
+            if at != 0 {
+                out.remove(0);
+                if at <= out.len() {
+                    out.insert(at, t.clone());
+                }
+            }
+        }
         None => {
             let mut cur = t.base.clone();
             while let Some(b) = cur {
@@ -302,7 +347,7 @@ fn full_mro_list(t: &Rc<TypeObj>) -> Vec<Rc<TypeObj>> {
 }
 
 /// C3 linearization of `bases` (the class itself excluded).
-fn c3(bases: &[Rc<TypeObj>]) -> PyResult<Vec<Rc<TypeObj>>> {
+pub(crate) fn c3(bases: &[Rc<TypeObj>]) -> PyResult<Vec<Rc<TypeObj>>> {
     let mut seqs: Vec<Vec<Rc<TypeObj>>> = bases.iter().map(full_mro_list).collect();
     seqs.push(bases.to_vec());
     let mut out: Vec<Rc<TypeObj>> = Vec::new();
@@ -337,7 +382,7 @@ fn c3(bases: &[Rc<TypeObj>]) -> PyResult<Vec<Rc<TypeObj>>> {
     }
 }
 
-fn solid_base(t: &Rc<TypeObj>) -> Rc<TypeObj> {
+pub(crate) fn solid_base(t: &Rc<TypeObj>) -> Rc<TypeObj> {
     match &t.heap {
         Some(h) => h.solid.clone(),
         None => t.clone(),
@@ -346,7 +391,7 @@ fn solid_base(t: &Rc<TypeObj>) -> Rc<TypeObj> {
 
 /// CPython's `best_base`: the base whose layout the new class extends (a
 /// class with `__slots__` members extends its solid base's layout).
-fn best_base<'a>(bases: &'a [Rc<TypeObj>], solid: &Rc<TypeObj>) -> &'a Rc<TypeObj> {
+pub(crate) fn best_base<'a>(bases: &'a [Rc<TypeObj>], solid: &Rc<TypeObj>) -> &'a Rc<TypeObj> {
     let extends = |b: &&Rc<TypeObj>| {
         let s = solid_base(b);
         Rc::ptr_eq(&s, solid) || s.is_subtype(solid)
@@ -361,7 +406,7 @@ fn best_base<'a>(bases: &'a [Rc<TypeObj>], solid: &Rc<TypeObj>) -> &'a Rc<TypeOb
 }
 
 /// Whether instances of `t` have a `__dict__` (a nonzero `tp_dictoffset`).
-fn provides_dict(t: &Rc<TypeObj>) -> bool {
+pub(crate) fn provides_dict(t: &Rc<TypeObj>) -> bool {
     match &t.heap {
         Some(h) => h.slots.is_none(),
         None => matches!(
@@ -374,7 +419,7 @@ fn provides_dict(t: &Rc<TypeObj>) -> bool {
 /// Whether instances of `t` take weak references (a nonzero
 /// `tp_weaklistoffset`): a builtin that does, or a `__weakref__` attribute
 /// a Python class in the MRO added.
-fn provides_weakref(t: &Rc<TypeObj>) -> bool {
+pub(crate) fn provides_weakref(t: &Rc<TypeObj>) -> bool {
     let name = D::Weakref.name();
     mro_of(t).iter().any(|c| match &c.heap {
         Some(h) => {
@@ -491,6 +536,13 @@ pub(crate) fn make_type(
         if layout == Layout::Python && !acceptable_base(b) {
             return Err(PyErr::type_error(format!(
                 "type '{}' is not an acceptable base type",
+                b.name
+            )));
+        }
+        // A class whose metaclass's `mro()` is still running for it.
+        if b.heap.as_ref().is_some_and(|h| !h.mro_ready.get()) {
+            return Err(PyErr::type_error(format!(
+                "Cannot extend an incomplete type '{}'",
                 b.name
             )));
         }
@@ -701,8 +753,10 @@ pub(crate) fn make_type(
         heap: Some(Box::new(HeapType {
             qualname: RefCell::new(qualname),
             assigned_name: RefCell::new(None),
-            bases,
-            mro,
+            bases: RefCell::new(bases.into()),
+            mro: RefCell::new(mro.into()),
+            self_pos: Cell::new(0),
+            mro_ready: Cell::new(true),
             dict: Rc::new(RefCell::new(dict)),
             meta,
             solid,
@@ -714,6 +768,9 @@ pub(crate) fn make_type(
             keys: crate::inst_dict::SharedKeys::new(),
         })),
     });
+    // A metaclass's own `mro()` orders the class (CPython's `type_ready`
+    // calls it before `__set_name__`).
+    crate::class_mro::custom_mro(vm, &t)?;
     crate::subclasses::register(&t);
     if let Some(h) = &t.heap {
         // The namespace is where a class's cycles pass (`A.x = A`, methods'
@@ -786,7 +843,16 @@ pub(crate) fn make_type(
         match &v {
             Value::Instance(i) => {
                 if let Some(f) = special(&i.class(), D::SetName) {
-                    vm.call(&f, &[v.clone(), cls.clone(), k.clone()])?;
+                    // `type_new_set_names`: the error comes wrapped.
+                    if let Err(e) = vm.call(&f, &[v.clone(), cls.clone(), k.clone()]) {
+                        let msg = format!(
+                            "Error calling __set_name__ on '{}' instance {} in '{}'",
+                            i.class().name,
+                            crate::repr::repr(&k),
+                            t.name
+                        );
+                        return Err(crate::coro::from_cause(ExcKind::RuntimeError, &msg, &e));
+                    }
                 } else if let Some(Value::Descr(d)) = i.payload() {
                     // A `property` subclass inherits `property.__set_name__`.
                     if let Descr::Property { name, .. } = &**d {

@@ -42,20 +42,63 @@ fn not_mutable() -> PyErr {
     )
 }
 
-/// Whether instances of `a` and `b` are laid out alike: the same builtin base
-/// and the same `__slots__` (or both with a `__dict__`).
+/// What a class's instances hold beyond `object`'s: slot values, a dict,
+/// weak references (CPython's basic size and offsets).
+fn layout_size(t: &Rc<TypeObj>) -> (usize, bool, bool) {
+    (
+        crate::modules::builtins::slot_count(t),
+        crate::class::provides_dict(t),
+        crate::class::provides_weakref(t),
+    )
+}
+
+/// `compatible_with_tp_base`: a Python class whose instances hold nothing
+/// its `__base__`'s do not.
+fn compatible_with_base(t: &Rc<TypeObj>) -> Option<Rc<TypeObj>> {
+    t.heap.as_ref()?;
+    let base = t.base.clone()?;
+    (layout_size(t) == layout_size(&base)).then_some(base)
+}
+
+/// The `__slots__` members `t` adds to its base's, sorted (`ht_slots`).
+fn own_slots(t: &Rc<TypeObj>) -> Vec<Rc<crate::value::StrObj>> {
+    let first = t
+        .base
+        .as_ref()
+        .map_or(0, crate::modules::builtins::slot_count);
+    let mut names: Vec<_> = crate::modules::builtins::slot_members(t)
+        .into_iter()
+        .filter(|(_, i)| *i >= first)
+        .map(|(n, _)| n)
+        .collect();
+    names.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+    names
+}
+
+/// `compatible_for_assignment`: past the classes that add nothing to their
+/// base's layout, both are the same class, or extend the same base by the
+/// same slots, dict and weak references (`same_slots_added`).
 fn same_layout(a: &Rc<TypeObj>, b: &Rc<TypeObj>) -> bool {
-    let (Some(ha), Some(hb)) = (&a.heap, &b.heap) else {
-        return false;
-    };
-    if !Rc::ptr_eq(&ha.solid, &hb.solid) {
-        return false;
-    }
-    match (&ha.slots, &hb.slots) {
-        (None, None) => true,
-        (Some(x), Some(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| p.as_str() == q.as_str())
+    let walk = |mut t: Rc<TypeObj>| {
+        while let Some(base) = compatible_with_base(&t) {
+            t = base;
         }
-        _ => false,
+        t
+    };
+    let (a, b) = (walk(a.clone()), walk(b.clone()));
+    if Rc::ptr_eq(&a, &b) {
+        return true;
     }
+    let same_base = match (&a.base, &b.base) {
+        (Some(x), Some(y)) => Rc::ptr_eq(x, y),
+        _ => false,
+    };
+    let slots_eq = |x: &[Rc<crate::value::StrObj>], y: &[Rc<crate::value::StrObj>]| {
+        x.len() == y.len() && x.iter().zip(y).all(|(p, q)| p.as_str() == q.as_str())
+    };
+    same_base
+        && a.heap.is_some()
+        && b.heap.is_some()
+        && layout_size(&a) == layout_size(&b)
+        && slots_eq(&own_slots(&a), &own_slots(&b))
 }

@@ -133,14 +133,15 @@ pub fn hash_value(v: &Value) -> Result<i64, PyErr> {
         // `range_hash`: the hash of `(len, start, step)`, with `None` for
         // what equality ignores (both when empty, the step when of length 1).
         Value::Range(r) => {
-            let len = r.len();
             let none = hash_value(&Value::None)?;
-            let (start, step) = match len {
-                0 => (none, none),
-                1 => (hash_i64(r.start), none),
-                _ => (hash_i64(r.start), hash_i64(r.step)),
+            let (start, step) = if r.is_empty() {
+                (none, none)
+            } else if r.len() == Some(1) {
+                (hash_value(&r.start())?, none)
+            } else {
+                (hash_value(&r.start())?, hash_value(&r.step())?)
             };
-            tuple_hash(&[hash_i64(len), start, step])
+            tuple_hash(&[hash_value(&r.len_value())?, start, step])
         }
         Value::MemoryView(m) => crate::methods::memoryview::hash(m)?,
         Value::Instance(i) if crate::special::unhashable_type(&i.class()) => {

@@ -333,7 +333,8 @@ pub fn referents(v: &Value, out: &mut Vec<Value>) {
         Value::Type(t) => {
             if let Some(h) = &t.heap {
                 out.push(Value::Dict(h.dict.clone()));
-                let classes = h.bases.iter().chain(&h.mro).chain(&h.meta).chain(&t.base);
+                let (bases, mro) = (h.bases(), h.mro());
+                let classes = bases.iter().chain(mro.iter()).chain(&h.meta).chain(&t.base);
                 out.extend(classes.map(|c| Value::Type(c.clone())).filter(is_node));
                 if is_node(&Value::Type(h.solid.clone())) {
                     out.push(Value::Type(h.solid.clone()));
@@ -358,7 +359,7 @@ fn iter_referents(it: &crate::iter::IterObj, out: &mut Vec<Value>) {
         }
     };
     match it {
-        I::Range { .. } | I::Str { .. } => {}
+        I::Range { .. } | I::LongRange(_) | I::Str { .. } => {}
         I::List { list, .. } => push(&Value::List(list.clone())),
         I::Tuple { items, .. } => push(&Value::Tuple(items.clone())),
         I::Dict { dict, .. } => push(&Value::Dict(dict.clone())),

@@ -33,6 +33,8 @@ pub enum IterObj {
         /// Values in all (what `__reduce__` rebuilds the range from).
         len: i64,
     },
+    /// `longrange_iterator`: a range beyond machine ints.
+    LongRange(Box<crate::range::LongRangeIter>),
     /// `list_iterator`.
     List {
         /// The list.
@@ -208,6 +210,7 @@ impl IterObj {
                 ref other => other.type_name(),
             },
             IterObj::Range { .. } => "range_iterator",
+            IterObj::LongRange(_) => "longrange_iterator",
             IterObj::List { .. } => "list_iterator",
             IterObj::Tuple { .. } => "tuple_iterator",
             IterObj::Str { s, .. } => {
@@ -260,6 +263,7 @@ impl IterObj {
                     Some(Value::Int(v))
                 }
             }
+            IterObj::LongRange(it) => it.next_value(),
             IterObj::List { list, idx } => {
                 let v = list.borrow().get(*idx).cloned();
                 if v.is_some() {
@@ -379,6 +383,9 @@ impl IterObj {
 /// What `__length_hint__` of a builtin iterator reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LengthHint {
+    /// A `longrange_iterator`: what is left may not fit machine ints, so
+    /// the caller reads it from the iterator.
+    LongRange,
     /// The iterator's type has no `__length_hint__` (`map`, `zip`, ...).
     NoMethod,
     /// Items left, as CPython's method for the type computes it.
@@ -405,6 +412,7 @@ impl IterObj {
         LengthHint::Items(match self {
             IterObj::Owned { inner, .. } => return inner.length_hint(),
             IterObj::Range { left, .. } => (*left).max(0) as usize,
+            IterObj::LongRange(_) => return LengthHint::LongRange,
             IterObj::List { list, idx } => list.borrow().len().saturating_sub(*idx),
             IterObj::Tuple { items, idx } => items.len().saturating_sub(*idx),
             IterObj::Str { s, pos } => match s.surrogates() {

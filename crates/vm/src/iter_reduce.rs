@@ -6,8 +6,6 @@
 
 use std::rc::Rc;
 
-use num_bigint::BigInt;
-
 use crate::exc::{PyErr, PyResult};
 use crate::func::{Args, BuiltinDef};
 use crate::import::builtin;
@@ -53,6 +51,7 @@ const STATEFUL: &[&str] = &[
     "list_iterator",
     "tuple_iterator",
     "range_iterator",
+    "longrange_iterator",
     "str_iterator",
     "str_ascii_iterator",
     "bytes_iterator",
@@ -153,13 +152,6 @@ fn empty_tuple() -> Value {
     Value::tuple(Vec::new())
 }
 
-fn int_of(n: i128) -> Value {
-    match i64::try_from(n) {
-        Ok(i) => Value::Int(i),
-        Err(_) => Value::from_bigint(BigInt::from(n)),
-    }
-}
-
 /// What `__reduce__` needs, taken out of the iterator's borrow.
 enum Plan {
     Done(Value),
@@ -210,22 +202,14 @@ fn iter_reduce(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                 let index = len - left;
                 let start = cur.wrapping_sub(index.wrapping_mul(*step));
                 let stop = i128::from(start) + i128::from(*len) * i128::from(*step);
-                let range = match i64::try_from(stop) {
-                    Ok(stop) => Value::Range(Rc::new(RangeObj {
-                        start,
-                        stop,
-                        step: *step,
-                    })),
-                    // Past i64 the range is rebuilt by calling `range`.
-                    Err(_) => {
-                        let args = [Value::Int(start), int_of(stop), Value::Int(*step)];
-                        drop(b);
-                        let r = vm.call(&builtin(vm, "range")?, &args)?;
-                        return Ok(with_index(iter_f, r, index));
-                    }
-                };
-                Plan::Done(with_index(iter_f, range, index))
+                let range = RangeObj::new(start.into(), stop.into(), (*step).into());
+                Plan::Done(with_index(iter_f, Value::Range(Rc::new(range)), index))
             }
+            IterObj::LongRange(it) => Plan::Done(Value::tuple(vec![
+                iter_f,
+                Value::tuple(vec![Value::Range(Rc::new(it.range()))]),
+                Value::from_bigint(it.index.clone()),
+            ])),
             IterObj::Str { s, pos } => Plan::Done(if *pos == usize::MAX {
                 plain(iter_f, Value::str(""))
             } else {
@@ -407,6 +391,7 @@ fn iter_setstate(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     enum Need {
         Index,
         LongIndex,
+        BigIndex,
         Truth,
         Len(Value),
         Nothing,
@@ -417,12 +402,19 @@ fn iter_setstate(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         .core()
     {
         IterObj::Range { .. } => Need::LongIndex,
+        IterObj::LongRange(_) => Need::BigIndex,
         IterObj::Zip { .. } => Need::Truth,
         IterObj::SeqReversed { obj, .. } if !matches!(obj, Value::None) => Need::Len(obj.clone()),
         IterObj::SeqReversed { .. } => Need::Nothing,
         _ => Need::Index,
     };
+    let mut big_index = None;
     let (index, truth, len) = match need {
+        Need::BigIndex => {
+            let i = crate::enumerate::index_int(vm, state)?;
+            big_index = crate::ops::to_bigint(&i);
+            (0, false, 0)
+        }
         Need::Index => (ssize_state(state)?, false, 0),
         Need::LongIndex => (vm.index_value(state)?, false, 0),
         Need::Truth => (0, vm.truthy(state)?, 0),
@@ -453,6 +445,11 @@ fn iter_setstate(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             let index = clamp(index, 0, *len);
             *cur = start.wrapping_add(index.wrapping_mul(*step));
             *left = *len - index;
+        }
+        IterObj::LongRange(it) => {
+            if let Some(i) = big_index {
+                it.set_index(i);
+            }
         }
         IterObj::Str { s, pos } if *pos != usize::MAX => {
             *pos = match s.surrogates() {

@@ -632,7 +632,7 @@ fn check_slot_receiver(name: &str, class: &str, got: Option<&Value>) -> PyResult
             return Ok(());
         }
         if let Some(h) = &c.heap {
-            if h.mro.iter().any(|m| m.name == class && m.heap.is_none()) {
+            if h.mro().iter().any(|m| m.name == class && m.heap.is_none()) {
                 return Ok(());
             }
         }
@@ -660,6 +660,9 @@ pub fn next_nested(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
         ));
     }
     NEST.with(|n| n.set(depth + 1));
+    // What ends `it` is the only StopIteration a caller may pass on
+    // (`Vm::inner_stop`), never one left from an earlier exhaustion.
+    vm.last_stop = None;
     let r = vm.iter_next(it);
     NEST.with(|n| n.set(depth));
     r

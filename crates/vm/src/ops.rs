@@ -948,10 +948,7 @@ fn eq_at(a: &Value, b: &Value, depth: usize) -> Result<bool, TooDeep> {
             }
         }
         (V::Slice(x), V::Slice(y)) => all_eq(&x[..], &y[..])?,
-        (V::Range(x), V::Range(y)) => {
-            let (lx, ly) = (x.len(), y.len());
-            lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)))
-        }
+        (V::Range(x), V::Range(y)) => x.equals(y),
         _ if is_number(a) && is_number(b) => num_cmp(a, b) == Some(Ordering::Equal),
         // A mappingproxy compares as the mapping it shows
         // (`mappingproxy_richcompare`).

@@ -142,12 +142,7 @@ impl Vm {
             Value::Iter(_) | Value::Generator(_) => v.clone(),
             Value::Async(a) if a.is_iterator() => v.clone(),
             Value::DictView(view) => Vm::dict_iter(&view.0, view.1),
-            Value::Range(r) => iter_value(IterObj::Range {
-                cur: r.start,
-                left: r.len(),
-                step: r.step,
-                len: r.len(),
-            }),
+            Value::Range(r) => iter_value(crate::range::forward_iter(r)),
             Value::List(l) => iter_value(IterObj::List {
                 list: l.clone(),
                 idx: 0,
@@ -234,6 +229,18 @@ impl Vm {
     pub(crate) fn take_stop(&mut self, it: &Value) -> PyErr {
         match self.last_stop.take() {
             Some(e) if Vm::passes_stop(it) => e,
+            _ => PyErr::with_args(ExcKind::StopIteration, Vec::new()),
+        }
+    }
+
+    /// The StopIteration that ended `inner`, which [`Vm::iter_next`] just
+    /// found exhausted, for a wrapper whose CPython `tp_iternext` calls the
+    /// inner one directly and so leaves its exception set (`islice`,
+    /// `takewhile`, ...): a generator's return value, a Python `__next__`'s
+    /// arguments, or what a passing wrapper left; else a bare one.
+    pub(crate) fn inner_stop(&mut self, inner: &Value) -> PyErr {
+        match self.last_stop.take() {
+            Some(e) if matches!(inner, Value::Generator(_)) || Vm::passes_stop(inner) => e,
             _ => PyErr::with_args(ExcKind::StopIteration, Vec::new()),
         }
     }
@@ -443,7 +450,7 @@ impl Vm {
         match v {
             Value::List(l) => return Ok(l.borrow().clone()),
             Value::Tuple(t) => return Ok(t.to_vec()),
-            Value::Range(r) if r.len() > (1 << 28) => {
+            Value::Range(r) if r.len_checked()? > (1 << 28) => {
                 return Err(PyErr::new(ExcKind::MemoryError, ""));
             }
             _ => {}
@@ -488,7 +495,7 @@ impl Vm {
             Value::Bytes(b) => b.len(),
             Value::ByteArray(b) => b.borrow().len(),
             Value::MemoryView(m) => m.length()?,
-            Value::Range(r) => r.len().max(0) as usize,
+            Value::Range(r) => r.len_checked()?.max(0) as usize,
             Value::Instance(_) => return self.len_special(v),
             Value::Type(t) if crate::class_ns::has_heap_meta(t) => return self.len_special(v),
             other => {
@@ -602,11 +609,12 @@ impl Vm {
                 self.getitem(c, &Value::Int(i))
             }
             (Value::Range(r), Value::Slice(sl)) => crate::methods::range_slice(r, sl),
-            (Value::Range(r), Value::Int(_) | Value::Bool(_)) => {
-                let i = index_of(key).unwrap_or(0);
-                r.get(i)
-                    .map(Value::Int)
-                    .ok_or_else(|| PyErr::index_error("range object index out of range"))
+            (Value::Range(r), Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) => {
+                let found = match key {
+                    Value::BigInt(i) => r.get_big(i),
+                    _ => r.get(index_of(key).unwrap_or(0)),
+                };
+                found.ok_or_else(|| PyErr::index_error("range object index out of range"))
             }
             (Value::MemoryView(m), _) => crate::methods::memoryview::getitem(self, m, key),
             (Value::ByteArray(b), _) => {
@@ -635,12 +643,13 @@ impl Vm {
                     .map(|i| b[i])
                     .collect(),
             ))),
+            // `range` indexes with the exact int (`compute_range_item`).
+            (Value::Range(_), Value::Instance(_)) => {
+                let i = crate::enumerate::index_int(self, key)?;
+                self.getitem(c, &i)
+            }
             (
-                Value::List(_)
-                | Value::Tuple(_)
-                | Value::Str(_)
-                | Value::Bytes(_)
-                | Value::Range(_),
+                Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_),
                 Value::Instance(_),
             ) => {
                 let i = self.index_value(key)?;
@@ -1450,9 +1459,9 @@ impl Vm {
             (Value::MemoryView(m), _) => crate::methods::memoryview::attr(m, n)?,
             (Value::Complex(c), "imag") => Some(Value::Float(c.im)),
             (Value::Float(_), "imag") => Some(Value::Float(0.0)),
-            (Value::Range(r), "start") => Some(Value::Int(r.start)),
-            (Value::Range(r), "stop") => Some(Value::Int(r.stop)),
-            (Value::Range(r), "step") => Some(Value::Int(r.step)),
+            (Value::Range(r), "start") => Some(r.start()),
+            (Value::Range(r), "stop") => Some(r.stop()),
+            (Value::Range(r), "step") => Some(r.step()),
             (Value::Slice(s), "start") => Some(s[0].clone()),
             (Value::Slice(s), "stop") => Some(s[1].clone()),
             (Value::Slice(s), "step") => Some(s[2].clone()),

@@ -302,7 +302,7 @@ pub(crate) fn builtin_reduce(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let obj = receiver(&a, "__reduce__")?.clone();
     let cls = type_of(&obj);
     if let Value::Range(r) = &obj {
-        let args = vec![Value::Int(r.start), Value::Int(r.stop), Value::Int(r.step)];
+        let args = vec![r.start(), r.stop(), r.step()];
         return Ok(Value::tuple(vec![Value::Type(cls), Value::tuple(args)]));
     }
     // `slice_reduce`: `slice(start, stop, step)`.

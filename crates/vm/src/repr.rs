@@ -183,10 +183,11 @@ pub fn write_repr(out: &mut String, v: &Value, seen: &mut Vec<usize>) {
             out.push(')');
         }
         Value::Range(r) => {
-            if r.step == 1 {
-                let _ = write!(out, "range({}, {})", r.start, r.stop);
+            let (start, stop, step) = (repr(&r.start()), repr(&r.stop()), r.step());
+            if matches!(step, Value::Int(1)) {
+                let _ = write!(out, "range({start}, {stop})");
             } else {
-                let _ = write!(out, "range({}, {}, {})", r.start, r.stop, r.step);
+                let _ = write!(out, "range({start}, {stop}, {})", repr(&step));
             }
         }
         Value::Slice(s) => {

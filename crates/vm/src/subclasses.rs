@@ -38,7 +38,7 @@ pub(crate) fn subclasses(cls: &Rc<TypeObj>) -> Vec<Rc<TypeObj>> {
             let names_cls = class
                 .heap
                 .as_ref()
-                .is_some_and(|h| h.bases.iter().any(|b| Rc::ptr_eq(b, cls)));
+                .is_some_and(|h| h.bases.borrow().iter().any(|b| Rc::ptr_eq(b, cls)));
             if names_cls {
                 out.push(class);
             }

@@ -123,7 +123,7 @@ impl TypeObj {
     /// Whether `self` is `other` or a subclass of it.
     pub fn is_subtype(self: &Rc<TypeObj>, other: &Rc<TypeObj>) -> bool {
         if let Some(h) = &self.heap {
-            return Rc::ptr_eq(self, other) || h.mro.iter().any(|t| Rc::ptr_eq(t, other));
+            return Rc::ptr_eq(self, other) || h.mro.borrow().iter().any(|t| Rc::ptr_eq(t, other));
         }
         let mut t = Some(self);
         while let Some(cur) = t {

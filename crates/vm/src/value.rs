@@ -155,44 +155,7 @@ impl Clone for Value {
     }
 }
 
-/// A `range` object.
-#[derive(Clone, Debug)]
-pub struct RangeObj {
-    /// `start`.
-    pub start: i64,
-    /// `stop`.
-    pub stop: i64,
-    /// `step` (never zero).
-    pub step: i64,
-}
-
-impl RangeObj {
-    /// `len(range)`.
-    pub fn len(&self) -> i64 {
-        let (lo, hi, step) = if self.step > 0 {
-            (self.start as i128, self.stop as i128, self.step as i128)
-        } else {
-            (self.stop as i128, self.start as i128, -(self.step as i128))
-        };
-        if lo >= hi {
-            0
-        } else {
-            ((hi - lo - 1) / step + 1) as i64
-        }
-    }
-
-    /// Whether the range is empty.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// The `i`-th element, if in range.
-    pub fn get(&self, i: i64) -> Option<i64> {
-        let len = self.len();
-        let i = if i < 0 { i + len } else { i };
-        (0..len).contains(&i).then(|| self.start + i * self.step)
-    }
-}
+pub use crate::range::RangeObj;
 
 /// A Python `str`: UTF-8 text with its length in code points and a cached hash.
 ///

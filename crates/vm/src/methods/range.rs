@@ -26,37 +26,25 @@ fn recv_range<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Rc<RangeObj>> {
     }
 }
 
-/// The position of the int `x` in `r`, computed.
-fn int_position(r: &RangeObj, x: i64) -> Option<i64> {
-    let off = (x as i128) - (r.start as i128);
-    if off % (r.step as i128) != 0 {
-        return None;
-    }
-    let i = off / (r.step as i128);
-    (0..r.len() as i128).contains(&i).then_some(i as i64)
-}
-
 /// The positions in `r` of the elements equal to `v`: computed for an exact
 /// int or bool, else found by comparing each element (`element == v`), as
 /// CPython's `_PySequence_IterSearch` does; `all` finds every one.
-fn search(vm: &mut Vm, r: &RangeObj, v: &Value, all: bool) -> PyResult<Vec<i64>> {
+fn search(vm: &mut Vm, r: &RangeObj, v: &Value, all: bool) -> PyResult<Vec<Value>> {
     if let Value::Int(_) | Value::Bool(_) | Value::BigInt(_) = v {
-        // A big int is beyond every bound a range holds.
-        let found = match v {
-            Value::BigInt(_) => None,
-            _ => ops::index_of(v).and_then(|x| int_position(r, x)),
-        };
-        return Ok(found.into_iter().collect());
+        let found = ops::to_bigint(v).and_then(|x| r.position(&x));
+        return Ok(found.map(Value::from_bigint).into_iter().collect());
     }
     let mut found = Vec::new();
-    for i in 0..r.len() {
-        let element = Value::Int(r.start + i * r.step);
+    let mut it = crate::range::forward_iter(r);
+    let mut i: i64 = 0;
+    while let Some(Ok(Some(element))) = it.next_simple() {
         if vm.eq_values(&element, v)? {
-            found.push(i);
+            found.push(Value::Int(i));
             if !all {
                 break;
             }
         }
+        i += 1;
     }
     Ok(found)
 }
@@ -75,8 +63,8 @@ fn range_count(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn range_index(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let r = recv_range(&a, "index")?;
     let v = onearg(&a, "range", "index")?;
-    match search(vm, r, v, false)?.first() {
-        Some(&i) => Ok(Value::Int(i)),
+    match search(vm, r, v, false)?.into_iter().next() {
+        Some(i) => Ok(i),
         None if matches!(v, Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) => Err(
             PyErr::value_error(format!("{} is not in range", crate::repr::repr(v))),
         ),
@@ -86,18 +74,7 @@ fn range_index(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 /// `range[slice]`: another range.
 pub fn range_slice(r: &RangeObj, s: &[Value; 3]) -> PyResult<Value> {
-    let len = r.len();
-    let (start, stop, step) = crate::protocol::slice_indices(s, len.max(0) as usize)?;
-    let new_step = r
-        .step
-        .checked_mul(step)
-        .ok_or_else(|| PyErr::overflow("range too large"))?;
-    let at = |i: i64| r.start.saturating_add(i.saturating_mul(r.step));
-    Ok(Value::Range(Rc::new(RangeObj {
-        start: at(start),
-        stop: at(stop),
-        step: new_step,
-    })))
+    Ok(Value::Range(Rc::new(r.slice(s)?)))
 }
 
 fn slice_indices(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {

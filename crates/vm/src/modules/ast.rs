@@ -496,7 +496,7 @@ impl Reader for ObjReader<'_> {
         let t = type_of(obj);
         let mut mro: Vec<Rc<TypeObj>> = vec![t.clone()];
         if let Some(h) = &t.heap {
-            mro.extend(h.mro.iter().cloned());
+            mro.extend(h.mro().iter().cloned());
         }
         for c in &mro {
             if let Some((name, base)) = self.classes.by_ptr.get(&(Rc::as_ptr(c) as usize)) {

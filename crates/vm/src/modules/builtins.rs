@@ -146,7 +146,8 @@ pub fn slot_members(t: &Rc<TypeObj>) -> Vec<(Rc<StrObj>, usize)> {
     let Some(h) = &t.heap else {
         return out;
     };
-    let classes = std::iter::once(t).chain(h.mro.iter());
+    let mro = h.mro();
+    let classes = std::iter::once(t).chain(mro.iter());
     for c in classes {
         let Some(ch) = &c.heap else {
             continue;

@@ -254,6 +254,9 @@ fn partial_reduce(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     ]))
 }
 
+/// `partial_setstate`: a 4-tuple `(func, args, keywords, dict)`; a tuple or
+/// dict subclass is converted, an exact dict is kept as it is, and the
+/// instance dict is replaced (`None` empties it).
 fn partial_setstate(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = partial_state(&a, "__setstate__")?;
     let invalid = || PyErr::type_error("invalid partial state");
@@ -263,14 +266,23 @@ fn partial_setstate(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let [func, fargs, kw, dict] = state.as_slice() else {
         return Err(invalid());
     };
+    if !crate::native::is_callable(func) {
+        return Err(invalid());
+    }
     let args = match fargs {
-        Value::Tuple(t) if crate::native::is_callable(func) => t.clone(),
-        _ => return Err(invalid()),
+        Value::Tuple(t) => t.clone(),
+        other => match crate::instance::payload_of(other) {
+            Some(Value::Tuple(t)) => Rc::new(t.to_vec()),
+            _ => return Err(invalid()),
+        },
     };
     let keywords = match kw {
         Value::None => Value::dict(Dict::new()),
-        Value::Dict(d) => Value::dict(d.borrow().clone()),
-        _ => return Err(invalid()),
+        Value::Dict(_) => kw.clone(),
+        other => match crate::instance::payload_of(other) {
+            Some(Value::Dict(d)) => Value::dict(d.borrow().clone()),
+            _ => return Err(invalid()),
+        },
     };
     {
         let mut p = borrow(&st)?;
@@ -278,17 +290,16 @@ fn partial_setstate(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         p.args = args;
         p.keywords = keywords;
     }
-    if let (Value::Instance(i), Value::Dict(d)) = (&a.pos[0], dict) {
-        let items: Vec<(Value, Value)> = d
-            .borrow()
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
-        let own_rc = i.dict.clone();
-        let mut own = own_rc.borrow_mut();
-        for (k, v) in items {
-            own.insert(k, v)?;
-        }
+    if let Value::Instance(i) = &a.pos[0] {
+        let new = match dict {
+            Value::None => Rc::new(RefCell::new(Dict::new())),
+            Value::Dict(d) => d.clone(),
+            other => match crate::instance::payload_of(other) {
+                Some(Value::Dict(d)) => d.clone(),
+                _ => Rc::new(RefCell::new(Dict::new())),
+            },
+        };
+        drop(i.dict.replace(new));
     }
     Ok(Value::None)
 }

@@ -207,7 +207,18 @@ fn me(a: &Args<'_>) -> Value {
     a.pos.first().cloned().unwrap_or(Value::None)
 }
 
+/// The next item of `it`; once exhausted, its StopIteration as CPython's
+/// direct `tp_iternext` call leaves it (a generator's return value).
 fn next_of(vm: &mut Vm, it: &Value) -> PyResult<Value> {
+    match crate::native::next_nested(vm, it)? {
+        Some(v) => Ok(v),
+        None => Err(vm.inner_stop(it)),
+    }
+}
+
+/// The next item of `it`, ending with a bare StopIteration (`PyIter_Next`
+/// clears the inner one).
+fn next_bare(vm: &mut Vm, it: &Value) -> PyResult<Value> {
     crate::native::next_nested(vm, it)?.ok_or_else(stop)
 }
 
@@ -692,7 +703,7 @@ fn groupby_step(vm: &mut Vm, st: &Rc<RefCell<GroupBy>>) -> PyResult<()> {
         let s = borrow(st)?;
         (s.it.clone(), s.keyfunc.clone())
     };
-    let v = next_of(vm, &it)?;
+    let v = next_bare(vm, &it)?;
     let k = if matches!(kf, Value::None) {
         v.clone()
     } else {
@@ -855,9 +866,7 @@ fn islice_step(vm: &mut Vm, st: &Rc<RefCell<ISlice>>, it: &Value) -> PyResult<Op
         if cnt >= next {
             break;
         }
-        if crate::native::next_nested(vm, it)?.is_none() {
-            return Ok(None);
-        }
+        next_of(vm, it)?;
         borrow(st)?.cnt += 1;
     }
     {
@@ -866,9 +875,7 @@ fn islice_step(vm: &mut Vm, st: &Rc<RefCell<ISlice>>, it: &Value) -> PyResult<Op
             return Ok(None);
         }
     }
-    let Some(v) = crate::native::next_nested(vm, it)? else {
-        return Ok(None);
-    };
+    let v = next_of(vm, it)?;
     let mut s = borrow(st)?;
     s.cnt += 1;
     let old = s.next;
@@ -919,7 +926,7 @@ fn pairwise_next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             }
             None => {
                 borrow(&st)?.it = None;
-                return Err(stop());
+                return Err(vm.inner_stop(&it));
             }
         },
     };
@@ -932,7 +939,8 @@ fn pairwise_next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             let mut s = borrow(&st)?;
             s.it = None;
             s.old = None;
-            Err(stop())
+            drop(s);
+            Err(vm.inner_stop(&it))
         }
     }
 }

@@ -46,6 +46,9 @@ fn builtin_hint(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     let (hint, obj) = match it.try_borrow() {
         Ok(b) => {
             let obj = match b.core() {
+                crate::iter::IterObj::LongRange(it) => {
+                    return Ok(Some(Value::from_bigint(it.left())));
+                }
                 crate::iter::IterObj::SeqIndex { obj, .. }
                 | crate::iter::IterObj::SeqReversed { obj, .. } => Some(obj.clone()),
                 _ => None,
@@ -55,7 +58,7 @@ fn builtin_hint(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
         Err(_) => return Ok(None),
     };
     match hint {
-        LengthHint::NoMethod => Ok(None),
+        LengthHint::NoMethod | LengthHint::LongRange => Ok(None),
         LengthHint::Items(n) => Ok(Some(Value::Int(n as i64))),
         LengthHint::ReversedFromLen { position } => {
             let Some(obj) = obj else { return Ok(None) };

@@ -139,10 +139,21 @@ fn lru_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let (policy, maxsize_shown) = match maxsize {
         Value::None => (Policy::Unbounded, Value::None),
         m if crate::ops::index_of(m).is_some() || crate::attr::is_heap_object(m) => {
-            let n = vm
-                .index_value(m)
-                .map_err(|_| PyErr::type_error("maxsize should be integer or None"))?;
-            let n = usize::try_from(n).unwrap_or(0);
+            // `PyNumber_AsSsize_t(maxsize, OverflowError)` (either sign:
+            // `functools.lru_cache` has already made a negative size 0),
+            // then a negative size is 0.
+            let n = match crate::enumerate::index_int(vm, m) {
+                Ok(Value::Int(n)) => usize::try_from(n).unwrap_or(0),
+                Ok(_) => {
+                    return Err(PyErr::overflow(
+                        "cannot fit 'int' into an index-sized integer",
+                    ))
+                }
+                Err(e) if e.is(crate::types::ExcKind::TypeError) => {
+                    return Err(PyErr::type_error("maxsize should be integer or None"))
+                }
+                Err(e) => return Err(e),
+            };
             let policy = if n == 0 {
                 Policy::Uncached
             } else {
