@@ -5,9 +5,7 @@
 use pith_vm::types::ExcKind;
 use pith_vm::{CompileFailure, CompileMode, CompiledSource, ParsedTree, SourceText, TreeMode};
 
-use crate::vm_compiler::{
-    compile_failure, failure, parse_failure, parse_warnings, source_str, vm_warning,
-};
+use crate::vm_compiler::{compile_failure, parse_failure, parse_warnings, source_str, vm_warning};
 
 /// Parses source to a tree and its line index.
 pub fn parse_tree(
@@ -23,17 +21,13 @@ pub fn parse_tree(
         TreeMode::Exec => pith_parser::Mode::Exec,
         TreeMode::Eval => pith_parser::Mode::Eval,
         TreeMode::Single => pith_parser::Mode::Single,
-        TreeMode::FuncType => {
-            return Err(failure(
-                ExcKind::NotImplementedError,
-                "the parser has no 'func_type' mode",
-            ))
-        }
+        TreeMode::FuncType => pith_parser::Mode::FuncType,
     };
     let options = pith_parser::ParseOptions::new(mode).type_comments(type_comments);
     let (tree, warnings) = pith_parser::parse_with_warnings(text, options);
-    let tree = tree.map_err(|e| parse_failure(e, text, byte_columns))?;
-    let warnings = parse_warnings(warnings, text, byte_columns);
+    let exec_input = mode == pith_parser::Mode::Exec;
+    let tree = tree.map_err(|e| parse_failure(e, text, byte_columns, exec_input))?;
+    let warnings = parse_warnings(warnings, text, byte_columns, exec_input);
     if let Some(too_new) =
         feature_version.and_then(|v| crate::feature_version::check(&tree, text, v))
     {
@@ -60,7 +54,7 @@ fn too_new_failure(too_new: crate::feature_version::TooNew, text: &str) -> Compi
         offset: col,
         end_lineno: lineno,
         end_offset: col,
-        text: crate::vm_compiler::source_line(text, lineno),
+        text: crate::vm_compiler::source_line(text, lineno, true),
     }
 }
 

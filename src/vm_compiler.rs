@@ -44,7 +44,7 @@ impl SourceCompiler for PithCompiler {
             })
             .collect();
         // Its columns count characters, as the tokenizer reads a `str`.
-        let error = lexed.error.map(|e| parse_failure(e, text, false));
+        let error = lexed.error.map(|e| parse_failure(e, text, false, true));
         Ok((rows, error))
     }
 
@@ -67,7 +67,7 @@ impl SourceCompiler for PithCompiler {
         let mut decoded = String::new();
         let (text, byte_columns) = source_str(source, &mut decoded)?;
         let tree = pith_parser::parse(text, parse_mode(mode), filename)
-            .map_err(|e| parse_failure(e, text, byte_columns))?;
+            .map_err(|e| parse_failure(e, text, byte_columns, mode == CompileMode::Exec))?;
         let index = pith_ast::LineIndex::new(text);
         let scopes = pith_compiler::symbol_table(tree, &index)
             .map_err(|e| compile_failure(&e, text, filename))?;
@@ -103,11 +103,12 @@ impl SourceCompiler for PithCompiler {
             text,
             pith_parser::ParseOptions::new(parse_mode(mode)),
         );
-        let tree = tree.map_err(|e| parse_failure(e, text, byte_columns))?;
+        let exec_input = mode == CompileMode::Exec;
+        let tree = tree.map_err(|e| parse_failure(e, text, byte_columns, exec_input))?;
         let compiled = pith_compiler::compile_module(tree, text, filename, compile_mode)
             .map_err(|e| compile_failure(&e, text, filename))?;
         // The parser's warnings come first: CPython issues them as it parses.
-        let mut warnings = parse_warnings(parser_warnings, text, byte_columns);
+        let mut warnings = parse_warnings(parser_warnings, text, byte_columns, exec_input);
         warnings.extend(compiled.warnings.iter().map(|w| vm_warning(w, filename)));
         Ok(CompiledSource {
             code: compiled.code,
@@ -125,11 +126,13 @@ fn parse_mode(mode: CompileMode) -> pith_parser::Mode {
     }
 }
 
-/// A parse error as the VM raises it; `byte_columns` as [`source_str`] gives it.
+/// A parse error as the VM raises it; `byte_columns` as [`source_str`] gives
+/// it, `exec_input` for a module (see [`source_line`]).
 pub(crate) fn parse_failure(
     e: pith_parser::ParseError,
     text: &str,
     byte_columns: bool,
+    exec_input: bool,
 ) -> CompileFailure {
     let e = if byte_columns {
         e.with_byte_columns(text)
@@ -143,7 +146,7 @@ pub(crate) fn parse_failure(
             pith_parser::ErrorKind::TabError => ExcKind::TabError,
             _ => ExcKind::RecursionError,
         },
-        text: e.text.or_else(|| source_line(text, e.lineno)),
+        text: e.text.or_else(|| source_line(text, e.lineno, exec_input)),
         message: e.message,
         lineno: e.lineno,
         offset: e.offset,
@@ -158,11 +161,12 @@ pub(crate) fn parse_warnings(
     warnings: Vec<pith_parser::ParseWarning>,
     text: &str,
     byte_columns: bool,
+    exec_input: bool,
 ) -> Vec<CompileWarning> {
     warnings
         .into_iter()
         .map(|w| {
-            let error = parse_failure(w.as_error, text, byte_columns);
+            let error = parse_failure(w.as_error, text, byte_columns, exec_input);
             CompileWarning {
                 category: ExcKind::DeprecationWarning,
                 message: w.message,
@@ -288,12 +292,14 @@ pub(crate) fn program_text(filename: &str, lineno: u32) -> Option<String> {
     })
 }
 
-/// Line `lineno` (1-based) of `text`, ending in a newline.
-pub(crate) fn source_line(text: &str, lineno: u32) -> Option<String> {
+/// Line `lineno` (1-based) of `text`, as the tokenizer holds it: for a
+/// module (`exec_input`), CPython's tokenizer ends the last line with a
+/// newline if the source does not; for an expression, a statement or a
+/// signature it keeps the text as given.
+pub(crate) fn source_line(text: &str, lineno: u32, exec_input: bool) -> Option<String> {
     let index = (lineno as usize).checked_sub(1)?;
-    // The tokenizer ends the last line with a newline if the source does not.
     let line = text.split_inclusive('\n').nth(index)?;
-    Some(if line.ends_with('\n') {
+    Some(if line.ends_with('\n') || !exec_input {
         line.to_string()
     } else {
         format!("{line}\n")

@@ -199,7 +199,7 @@ pub fn compile_program_source(source: &str, filename: &str) -> Option<Program> {
 fn program_of_file(file: SourceFile, filename: &str) -> Option<Program> {
     let (compiled, parser_warnings) = compile_file_keeping_warnings(&file, filename)?;
     let mut warnings =
-        crate::vm_compiler::parse_warnings(parser_warnings, &file.text, file.byte_columns);
+        crate::vm_compiler::parse_warnings(parser_warnings, &file.text, file.byte_columns, true);
     warnings.extend(
         compiled
             .warnings

@@ -223,7 +223,8 @@ impl Diag<'_, '_, '_> {
                 | Tok::StartModule
                 | Tok::StartInteractive
                 | Tok::StartExpression
-                | Tok::StartFString => break,
+                | Tok::StartFString
+                | Tok::StartFuncType => break,
                 Tok::Op(Operator::Semi) => break,
                 _ => j -= 1,
             }
@@ -274,6 +275,7 @@ impl Diag<'_, '_, '_> {
                         | Tok::StartInteractive
                         | Tok::StartExpression
                         | Tok::StartFString
+                        | Tok::StartFuncType
                         | Tok::Kw(
                             Keyword::If
                                 | Keyword::Elif

@@ -57,6 +57,9 @@ pub enum Mode {
     Eval,
     /// One interactive statement (`'single'`): gives `Mod::Interactive`.
     Single,
+    /// A signature type comment such as `(int, str) -> bool`
+    /// (`'func_type'`, `ast.parse` only): gives `Mod::FunctionType`.
+    FuncType,
 }
 
 /// How to parse: `ast.parse`'s `mode` and `type_comments` arguments.
@@ -147,6 +150,7 @@ pub fn parse_with_warnings(
         Mode::Exec => Tok::StartModule,
         Mode::Eval => Tok::StartExpression,
         Mode::Single => Tok::StartInteractive,
+        Mode::FuncType => Tok::StartFuncType,
     };
     let warnings = Warnings::default();
     let parsed = parse_tokens(&warnings, source, start, 0, options.type_comments)

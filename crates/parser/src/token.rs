@@ -29,6 +29,8 @@ pub enum Tok<'a> {
     StartExpression,
     /// First token of an f-string replacement field.
     StartFString,
+    /// First token of `func_type` input (a signature type comment).
+    StartFuncType,
     /// An identifier (or a soft keyword used as one).
     Name(&'a str),
     /// A numeric literal.
