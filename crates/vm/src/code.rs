@@ -83,6 +83,10 @@ pub struct Code {
     pub hidden: bool,
     /// Attribute caches on instances of Python classes, one per name (`attr_cache.rs`).
     pub(crate) attr_cache: Vec<crate::attr_cache::AttrCache>,
+    /// `consts` holds objects no marshalled constant can (a list, put there
+    /// by `code.replace`): `raw`'s constants are then not the code's, and
+    /// marshal refuses it.
+    pub opaque_consts: bool,
 }
 
 /// Why a code object cannot be loaded.
@@ -209,6 +213,40 @@ pub fn constant_to_value(c: &Constant) -> Result<Value, LoadError> {
             Value::frozenset(d)
         }
         Constant::Code(code) => Value::Code(Rc::new(Code::load(code.clone())?)),
+    })
+}
+
+/// The marshalled constant that loads as `v` ([`constant_to_value`]'s
+/// inverse), if there is one.
+pub fn value_to_constant(v: &Value) -> Option<Constant> {
+    Some(match v {
+        Value::None => Constant::None,
+        Value::Ellipsis => Constant::Ellipsis,
+        Value::Bool(b) => Constant::Bool(*b),
+        Value::Int(i) => Constant::Int(*i),
+        Value::BigInt(b) => Constant::BigInt(Arc::new((**b).clone())),
+        Value::Float(f) => Constant::Float(*f),
+        Value::Complex(c) => Constant::Complex { re: c.re, im: c.im },
+        Value::Str(s) => Constant::Str(Arc::new(match s.surrogates() {
+            None => pith_bytecode::PyStr::new(s.as_str(), false),
+            Some(_) => pith_bytecode::PyStr::from_surrogatepass(&s.to_surrogatepass(), false)?,
+        })),
+        Value::Bytes(b) => Constant::Bytes(b.as_slice().into()),
+        Value::Tuple(items) => Constant::Tuple(
+            items
+                .iter()
+                .map(value_to_constant)
+                .collect::<Option<Vec<_>>>()?
+                .into(),
+        ),
+        Value::FrozenSet(d) => Constant::FrozenSet(
+            d.keys()
+                .map(value_to_constant)
+                .collect::<Option<Vec<_>>>()?
+                .into(),
+        ),
+        Value::Code(c) if !c.opaque_consts => Constant::Code(c.raw.clone()),
+        _ => return None,
     })
 }
 
@@ -447,6 +485,7 @@ impl Code {
             attr_cache,
             localsplus,
             raw,
+            opaque_consts: false,
         })
     }
 

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use crate::code::Code;
 use crate::exc::{PyErr, PyResult};
 use crate::func::{Args, BuiltinDef};
+use crate::types::ExcKind;
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -109,8 +110,9 @@ fn varname_from_oparg(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 /// `code.replace(**changes)`: a copy with the given `co_*` fields replaced
-/// (`types.coroutine` sets `co_flags`). The numeric, name and byte fields
-/// can be replaced; the tables of constants and names cannot yet.
+/// (`types.coroutine` sets `co_flags`). The new code is checked as a loaded
+/// `.pyc` is, so an instruction that indexes outside a replaced table is a
+/// `ValueError`, never a crash.
 fn replace(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let c = match a.pos {
         [Value::Code(c)] => c,
@@ -127,6 +129,11 @@ fn replace(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         }
     };
     let mut raw = (*c.raw).clone();
+    let mut consts: Option<Vec<Value>> = None;
+    let mut nlocals: Option<i64> = None;
+    let mut varnames: Option<Vec<PyName>> = None;
+    let mut cellvars: Option<Vec<PyName>> = None;
+    let mut freevars: Option<Vec<PyName>> = None;
     for (k, v) in a.kwnames.iter().zip(a.kwvals) {
         let key = match k {
             Value::Str(s) => s.as_str().to_string(),
@@ -186,13 +193,12 @@ fn replace(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             "co_code" => raw.code = bytes()?,
             "co_linetable" => raw.linetable = bytes()?,
             "co_exceptiontable" => raw.exceptiontable = bytes()?,
-            "co_consts" | "co_names" | "co_varnames" | "co_freevars" | "co_cellvars"
-            | "co_nlocals" => {
-                return Err(PyErr::new(
-                    crate::types::ExcKind::NotImplementedError,
-                    format!("code.replace() cannot replace {key} yet"),
-                ))
-            }
+            "co_consts" => consts = Some(tuple_arg(v, &key)?.to_vec()),
+            "co_names" => raw.names = name_tuple(v, &key)?,
+            "co_varnames" => varnames = Some(name_tuple(v, &key)?),
+            "co_cellvars" => cellvars = Some(name_tuple(v, &key)?),
+            "co_freevars" => freevars = Some(name_tuple(v, &key)?),
+            "co_nlocals" => nlocals = Some(int(vm)?),
             _ => {
                 return Err(PyErr::type_error(format!(
                     "'{key}' is an invalid keyword argument for replace()"
@@ -200,7 +206,99 @@ fn replace(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             }
         }
     }
-    let code = crate::code::Code::load(std::sync::Arc::new(raw))
+    if varnames.is_some() || cellvars.is_some() || freevars.is_some() {
+        let names = |old: Vec<&PyName>, new: Option<Vec<PyName>>| {
+            new.unwrap_or_else(|| old.into_iter().cloned().collect())
+        };
+        let varnames = names(raw.varnames(), varnames);
+        let cellvars = names(raw.cellvars(), cellvars);
+        let freevars = names(raw.freevars(), freevars);
+        (raw.localsplusnames, raw.localspluskinds) = localsplus(varnames, cellvars, freevars);
+    }
+    // `_PyCode_Validate`'s checks, in its order.
+    let params = raw.argcount as usize
+        + raw.kwonlyargcount as usize
+        + usize::from(raw.flags.contains(pith_bytecode::CodeFlags::VARARGS))
+        + usize::from(raw.flags.contains(pith_bytecode::CodeFlags::VARKEYWORDS));
+    if raw.nlocals() < params {
+        return Err(PyErr::value_error("code: co_varnames is too small"));
+    }
+    let nlocals = nlocals.unwrap_or(c.raw.nlocals() as i64);
+    if usize::try_from(nlocals).ok() != Some(raw.nlocals()) {
+        return Err(PyErr::value_error("code: co_nlocals != len(co_varnames)"));
+    }
+    // Constants a `.pyc` cannot hold stand as `None` in the raw table; the
+    // code keeps the objects themselves.
+    let mut opaque = false;
+    if let Some(values) = &consts {
+        raw.consts = values
+            .iter()
+            .map(|v| {
+                crate::code::value_to_constant(v).unwrap_or_else(|| {
+                    opaque = true;
+                    pith_bytecode::Constant::None
+                })
+            })
+            .collect();
+    }
+    let mut code = crate::code::Code::load(std::sync::Arc::new(raw))
         .map_err(|e| PyErr::value_error(e.to_string()))?;
+    if let (Some(values), true) = (consts, opaque) {
+        code.consts = values;
+        code.opaque_consts = true;
+    }
     Ok(Value::Code(Rc::new(code)))
+}
+
+type PyName = std::sync::Arc<pith_bytecode::PyStr>;
+
+/// A `tuple` argument of `replace()`.
+fn tuple_arg<'v>(v: &'v Value, key: &str) -> PyResult<&'v [Value]> {
+    match v {
+        Value::Tuple(items) => Ok(items),
+        other => Err(PyErr::type_error(format!(
+            "replace() argument '{key}' must be tuple, not {}",
+            crate::types::type_name(other)
+        ))),
+    }
+}
+
+/// A tuple of names (`co_names`, `co_varnames`, ...).
+fn name_tuple(v: &Value, key: &str) -> PyResult<Vec<PyName>> {
+    let not_str = || PyErr::new(ExcKind::SystemError, "non-string found in code slot");
+    tuple_arg(v, key)?
+        .iter()
+        .map(|item| match item {
+            Value::Str(s) => pith_bytecode::PyStr::from_surrogatepass(&s.to_surrogatepass(), true)
+                .map(std::sync::Arc::new)
+                .ok_or_else(not_str),
+            _ => Err(not_str()),
+        })
+        .collect()
+}
+
+/// `co_localsplusnames` and kinds from the three name tuples, as CPython's
+/// code constructor lays them out: the locals, then the cells that are not
+/// also locals (an argument's cell is its local's slot), then the free
+/// variables.
+fn localsplus(
+    varnames: Vec<PyName>,
+    cellvars: Vec<PyName>,
+    freevars: Vec<PyName>,
+) -> (Vec<PyName>, Vec<u8>) {
+    use pith_bytecode::code::local_kind::{CELL, FREE, LOCAL};
+    let mut kinds = vec![LOCAL; varnames.len()];
+    let mut names = varnames;
+    for cell in cellvars {
+        match names.iter().position(|n| n.as_bytes() == cell.as_bytes()) {
+            Some(i) => kinds[i] |= CELL,
+            None => {
+                names.push(cell);
+                kinds.push(CELL);
+            }
+        }
+    }
+    kinds.extend(std::iter::repeat(FREE).take(freevars.len()));
+    names.extend(freevars);
+    (names, kinds)
 }

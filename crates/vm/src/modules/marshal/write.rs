@@ -136,6 +136,7 @@ impl Writer {
             Value::Type(t) if Rc::ptr_eq(t, &crate::types::exc_type(ExcKind::StopIteration)) => {
                 self.out.push(b'S')
             }
+            Value::Code(c) if c.opaque_consts => return Err(unmarshallable()),
             Value::Code(c) => {
                 // The bytecode crate flags and numbers the code object itself.
                 let constant = pith_bytecode::Constant::Code(c.raw.clone());
