@@ -66,10 +66,34 @@ pub(super) fn install_raw(vm: &mut Vm, class: &Value) -> PyResult<()> {
     Ok(())
 }
 
+/// When the eval loop calls `read`/`readall` of a Python raw stream (a
+/// `socket.SocketIO`) directly: the error that has it run `_pyio`'s
+/// `RawIOBase` method (the same algorithm, in Python) as a frame instead,
+/// so the `readinto` it makes, which may block, switches threads directly
+/// rather than waiting under this Rust frame.
+fn tail_call_pyio(vm: &mut Vm, a: &Args<'_>, name: &str) -> PyResult<Option<PyErr>> {
+    if !vm.called_directly() || a.pos.is_empty() {
+        return Ok(None);
+    }
+    let pyio = vm.import_dotted("_pyio")?;
+    let class_key = vm.intern("RawIOBase");
+    let class = vm.get_attr(&pyio, &class_key)?;
+    let key = vm.intern(name);
+    let Value::Function(f) = vm.get_attr(&class, &key)? else {
+        return Ok(None);
+    };
+    let mut args = a.pos.to_vec();
+    args.extend(a.kwvals.iter().cloned());
+    Ok(Some(vm.request_tail_call(f, args, a.kwnames.to_vec())))
+}
+
 /// `RawIOBase.read(size=-1)`: `readinto` a fresh `bytearray` of `size`
 /// bytes (`readall()` for a negative size); `None` when `readinto` gives
 /// `None` (no data from a non-blocking stream).
 fn raw_read(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    if let Some(e) = tail_call_pyio(vm, &a, "read")? {
+        return Err(e);
+    }
     let obj = this(&a)?;
     let size = super::int_arg_or(vm, a.pos.get(1).or_else(|| a.kw("size")), -1)?;
     if size < 0 {
@@ -96,6 +120,9 @@ fn raw_read(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 /// `RawIOBase.readall()`: `read(8192)` until an empty read; `None` if the
 /// first read gives `None`.
 fn raw_readall(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    if let Some(e) = tail_call_pyio(vm, &a, "readall")? {
+        return Err(e);
+    }
     let obj = this(&a)?;
     let mut out = Vec::new();
     loop {

@@ -569,15 +569,19 @@ impl ByteStream {
     }
 
     /// The text up to and including the next line end of `mode` (None at
-    /// the end of input), undecoded.
+    /// the end of input), undecoded; with a limit, at most that many
+    /// characters of `codec`. The limit is counted in characters as the
+    /// bytes arrive, so a read of a pipe returns once it has them instead
+    /// of waiting for bytes it would give back.
     fn text_line_bytes(
         &mut self,
         newline: Newline,
-        limit_bytes: Option<usize>,
+        limit: Option<(usize, Codec)>,
     ) -> std::io::Result<Vec<u8>> {
         let mut scanned = 0;
         loop {
             let buf = self.peek();
+            let limit_bytes = limit.and_then(|(chars, codec)| char_end(buf, chars, codec));
             let found = match newline {
                 Newline::Universal | Newline::Untranslated => buf[scanned..]
                     .iter()
@@ -629,6 +633,37 @@ impl ByteStream {
     }
 }
 
+/// Where the first `chars` characters of `codec` in `buf` end, if `buf`
+/// holds that many whole characters. A UTF-8 character is counted at its
+/// lead byte (or any byte that is not a continuation byte, as a decoder
+/// counts a bad byte once).
+fn char_end(buf: &[u8], chars: usize, codec: Codec) -> Option<usize> {
+    if codec != Codec::Utf8 {
+        return (buf.len() >= chars).then_some(chars);
+    }
+    let mut count = 0;
+    for (i, &b) in buf.iter().enumerate() {
+        if b & 0xC0 != 0x80 {
+            if count == chars {
+                return Some(i);
+            }
+            count += 1;
+        }
+    }
+    if count < chars {
+        return None;
+    }
+    // Exactly `chars` lead bytes: the last character must be complete.
+    let last = buf.iter().rposition(|&b| b & 0xC0 != 0x80)?;
+    let len = match buf[last] {
+        0xF0..=0xF7 => 4,
+        0xE0..=0xEF => 3,
+        0xC0..=0xDF => 2,
+        _ => 1,
+    };
+    (last + len <= buf.len()).then_some(buf.len())
+}
+
 /// Translates line ends of decoded input for `newline=None`.
 fn translate_in(text: String, newline: Newline) -> String {
     if newline == Newline::Universal && text.contains('\r') {
@@ -670,7 +705,7 @@ impl ByteStream {
         } else {
             None
         };
-        let bytes = self.text_line_bytes(mode.newline, limit.map(|l| l.saturating_mul(4)))?;
+        let bytes = self.text_line_bytes(mode.newline, limit.map(|l| (l, mode.codec)))?;
         let text = self.decode_whole(mode.codec, mode.errors, bytes)?;
         let text = translate_in(text, mode.newline);
         match limit {
