@@ -270,6 +270,10 @@ pub struct ByteStream {
     /// The OS file is a descriptor the process owns elsewhere (0, 1, 2 of
     /// the standard streams): closing or dropping the stream leaves it open.
     borrowed: bool,
+    /// What a write that a signal interrupted has not written yet: the
+    /// caller runs the Python handlers (`has_unwritten`), then writes it
+    /// (`resume_write`) unless a handler raised (`drop_unwritten`).
+    unwritten: Vec<u8>,
 }
 
 impl ByteStream {
@@ -284,6 +288,7 @@ impl ByteStream {
             mpos: 0,
             append,
             borrowed: false,
+            unwritten: Vec::new(),
         }
     }
 
@@ -310,6 +315,7 @@ impl ByteStream {
             mpos: 0,
             append: false,
             borrowed: false,
+            unwritten: Vec::new(),
         }
     }
 
@@ -481,6 +487,7 @@ impl ByteStream {
             return Ok(());
         }
         self.drop_read_ahead()?;
+        self.resume_write()?;
         let append = self.append;
         let Some(file) = self.file.as_mut() else {
             return Ok(());
@@ -488,7 +495,31 @@ impl ByteStream {
         if append {
             file.seek(SeekFrom::End(0))?;
         }
-        file.write_all(data)
+        self.unwritten = write_os(file, data)?;
+        Ok(())
+    }
+
+    /// Whether a signal interrupted the last write before it finished.
+    pub fn has_unwritten(&self) -> bool {
+        !self.unwritten.is_empty()
+    }
+
+    /// Writes what an interrupted write left (see [`ByteStream::has_unwritten`]).
+    pub fn resume_write(&mut self) -> std::io::Result<()> {
+        if self.unwritten.is_empty() {
+            return Ok(());
+        }
+        let rest = std::mem::take(&mut self.unwritten);
+        let Some(file) = self.file.as_mut() else {
+            return Ok(());
+        };
+        self.unwritten = write_os(file, &rest)?;
+        Ok(())
+    }
+
+    /// Forgets what an interrupted write left (a signal handler raised).
+    pub fn drop_unwritten(&mut self) {
+        self.unwritten.clear();
     }
 
     /// Moves the OS file back over unread read-ahead.
@@ -631,6 +662,25 @@ impl ByteStream {
             }
         }
     }
+}
+
+/// Writes `data` to an OS file, giving back what is left unwritten when a
+/// signal with a Python handler interrupts the write (PEP 475: the caller
+/// runs the handler, then writes the rest); other interruptions retry.
+fn write_os(file: &mut File, data: &[u8]) -> std::io::Result<Vec<u8>> {
+    let mut rest = data;
+    while !rest.is_empty() {
+        match file.write(rest) {
+            Ok(0) => return Err(std::io::ErrorKind::WriteZero.into()),
+            Ok(n) => rest = &rest[n..],
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+        if !rest.is_empty() && crate::modules::signal_raw::pending() {
+            return Ok(rest.to_vec());
+        }
+    }
+    Ok(Vec::new())
 }
 
 /// Where the first `chars` characters of `codec` in `buf` end, if `buf`
