@@ -320,6 +320,22 @@ impl Vm {
         Ok(())
     }
 
+    /// Runs a call a native handed back ([`Vm::request_tail_call`]) as a
+    /// frame whose result lands where the native's would have: the native
+    /// call's arguments are gone, so the stack is at the call's base.
+    #[cold]
+    #[inline(never)]
+    fn push_tail_call(&mut self, tail: crate::modules::thread::sched::TailCall) -> PyResult<()> {
+        let ret_to = self.stack.len();
+        self.stack.extend(tail.args);
+        let kw = (!tail.kwnames.is_empty()).then(|| Rc::new(tail.kwnames));
+        let r = self.push_call_frame(&tail.func, ret_to, ret_to, kw);
+        if r.is_err() {
+            self.stack.truncate(ret_to);
+        }
+        r
+    }
+
     /// Frees the value `STORE_FAST` replaced: nothing for a scalar, else its
     /// release, running any `__del__` it queued.
     #[inline(always)]
@@ -2416,6 +2432,12 @@ impl Vm {
                         }
                         continue 'frame;
                     }
+                }
+            } else if let Some(tail) = self.sched.tail.take() {
+                // A native asked for a Python call in its place.
+                match self.push_tail_call(tail) {
+                    Ok(()) => continue 'frame,
+                    Err(e) => (e, false, raise_ip),
                 }
             } else {
                 (err, reraise, raise_ip)

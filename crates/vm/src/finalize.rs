@@ -146,6 +146,7 @@ impl Vm {
     pub(crate) fn finalize_main(&mut self, globals: &std::rc::Rc<RefCell<crate::dict::Dict>>) {
         // CPython collects once while the modules still hold their globals.
         self.collect_garbage();
+        self.finalizing = crate::vm::Finalizing::Modules;
         let keys: Vec<Value> = globals.borrow().keys().cloned().collect();
         for k in keys {
             if matches!(&k, Value::Str(s) if s.as_str() == "__builtins__") {

@@ -784,6 +784,58 @@ impl Vm {
     }
 }
 
+/// Frame objects of another thread's frames (`frames`, over that thread's
+/// value `stack`), innermost first in the chain: `f_back` links each to its
+/// caller. The thread is not running, so each object is a snapshot of its
+/// frame (locals and position now), as a suspended generator's is; `None`
+/// when the thread has no frame.
+pub(crate) fn snapshot_frames(frames: &[crate::vm::Frame], stack: &[Value]) -> Value {
+    let mut back: Option<Value> = None;
+    for (i, fr) in frames.iter().enumerate() {
+        let locals = match &fr.names {
+            Some(d) => Value::Dict(d.clone()),
+            None => {
+                let mut d = Dict::new();
+                crate::gen_frame::with_frame_values(frames, stack, i, |vals| {
+                    for (name, v) in fr.code.localsplus.iter().zip(vals) {
+                        let v = match v {
+                            Value::Cell(c) => c.borrow().clone(),
+                            v => v.clone(),
+                        };
+                        if !v.is_null() {
+                            let _ = d.insert(Value::Str(name.clone()), v);
+                        }
+                    }
+                });
+                Value::dict(d)
+            }
+        };
+        let f = Rc::new(FrameObj {
+            code: fr.code.clone(),
+            globals: fr.globals.clone(),
+            ip: Cell::new(fr.ip.saturating_sub(1) as u32),
+            in_call: Cell::new(i + 1 < frames.len()),
+            depth: Cell::new(None),
+            locals: RefCell::new(Some(locals)),
+            back: back.take(),
+            hooks: FrameHooks::default(),
+            generator: fr.generator.as_ref().map(Rc::downgrade),
+        });
+        back = Some(Value::Frame(f));
+    }
+    back.unwrap_or(Value::None)
+}
+
+/// `sys.exc_info()`'s tuple for a thread's handled exception `exc`.
+pub(crate) fn exc_info_of(exc: &Value) -> Value {
+    match exc {
+        e @ Value::Exception(x) => {
+            Value::tuple(vec![Value::Type(x.typ.clone()), e.clone(), traceback_of(x)])
+        }
+        _ => Value::tuple(vec![Value::None, Value::None, Value::None]),
+    }
+}
+
 /// `sys._getframe([depth])`.
 pub fn getframe(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     if !a.kwnames.is_empty() {
@@ -821,10 +873,5 @@ pub fn getframe(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 /// `sys.exc_info()`.
 pub fn exc_info(vm: &mut Vm) -> Value {
-    match &vm.exc_info {
-        e @ Value::Exception(x) => {
-            Value::tuple(vec![Value::Type(x.typ.clone()), e.clone(), traceback_of(x)])
-        }
-        _ => Value::tuple(vec![Value::None, Value::None, Value::None]),
-    }
+    exc_info_of(&vm.exc_info)
 }

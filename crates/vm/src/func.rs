@@ -161,6 +161,15 @@ fn name_list(names: &[&str]) -> String {
 }
 
 impl Function {
+    /// Whether calling it runs its code as one frame (not a generator or
+    /// coroutine function, whose call makes an object).
+    pub(crate) fn is_plain(&self) -> bool {
+        let flags = self.code.borrow().flags;
+        !(flags.contains(CodeFlags::GENERATOR)
+            || flags.contains(CodeFlags::COROUTINE)
+            || flags.contains(CodeFlags::ASYNC_GENERATOR))
+    }
+
     /// Binds call arguments to a fresh fast-locals array (cells and free variables set up).
     pub fn bind(&self, pos: &[Value], kwnames: &[Value], kwvals: &[Value]) -> PyResult<Vec<Value>> {
         let code_ref = self.code.borrow();

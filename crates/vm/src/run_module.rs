@@ -100,6 +100,7 @@ impl Vm {
             Err(e) => Err(self.report_with_frames(e, RUN_CODE).into()),
         };
         crate::modules::atexit::run_exitfuncs(self);
+        self.finalizing = crate::vm::Finalizing::Started;
         self.flush();
         r
     }

@@ -53,6 +53,9 @@ impl Vm {
             lineno,
             code.name.as_str()
         ));
+        if self.finalizing == crate::vm::Finalizing::Modules {
+            return;
+        }
         let Some(line) = self.source_line(&filename, lineno) else {
             return;
         };

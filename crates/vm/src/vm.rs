@@ -176,6 +176,31 @@ pub struct Vm {
     /// The green threads of `_thread` (`modules/thread/`): the others' saved
     /// states and the running one's identity.
     pub(crate) sched: crate::modules::thread::sched::Sched,
+    /// How far interpreter teardown has gone (`sys.is_finalizing()`).
+    pub(crate) finalizing: Finalizing,
+    /// The standard streams' encoding when `PYTHONIOENCODING` names one
+    /// other than UTF-8, with stdout's error handler (`None`: UTF-8, the
+    /// text written as it is).
+    pub(crate) stdio_codec: Option<(
+        crate::modules::io::stream::Codec,
+        crate::modules::io::stream::Errors,
+    )>,
+}
+
+/// The stages of interpreter teardown that Python code can observe, in the
+/// order `Py_FinalizeEx` reaches them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub(crate) enum Finalizing {
+    /// The program (or its `atexit` handlers) runs.
+    #[default]
+    No,
+    /// After `atexit`: `sys.is_finalizing()` is true; the last collection
+    /// with the modules in place runs.
+    Started,
+    /// The modules are being cleared: imports no longer work, so tracebacks
+    /// printed from here on (a `__del__` of a module global) have no source
+    /// lines, since CPython's printer imports `io` to read them.
+    Modules,
 }
 
 impl Default for Vm {
@@ -240,6 +265,8 @@ impl Vm {
             switch_loop: false,
             return_hooks: Vec::new(),
             sched: Default::default(),
+            finalizing: Finalizing::No,
+            stdio_codec: crate::modules::io::stdio::env_codec(),
         }
     }
 
@@ -380,6 +407,7 @@ impl Vm {
         }
         self.shutdown_threads();
         crate::modules::atexit::run_exitfuncs(self);
+        self.finalizing = Finalizing::Started;
         self.warn_unawaited_at_exit(&globals);
         self.finalize_main(&globals);
         self.flush();
@@ -510,6 +538,17 @@ impl Vm {
 
     /// Writes program output (stdout).
     pub(crate) fn write_out(&mut self, s: &str) -> PyResult<()> {
+        if let Some((codec, errors)) = self.stdio_codec {
+            if !s.is_ascii() {
+                let bytes = codec
+                    .encode_with(s, errors)
+                    .map_err(|m| PyErr::new(ExcKind::UnicodeEncodeError, m))?;
+                return self
+                    .stdout
+                    .write_all(&bytes)
+                    .map_err(|e| crate::oserror::from_io(&e, None));
+            }
+        }
         self.stdout
             .write_all(s.as_bytes())
             .map_err(|e| crate::oserror::from_io(&e, None))
@@ -517,6 +556,16 @@ impl Vm {
 
     /// Writes to stderr.
     pub(crate) fn write_err(&mut self, s: &str) {
+        if let Some((codec, _)) = self.stdio_codec {
+            if !s.is_ascii() {
+                // stderr always escapes what its encoding cannot write.
+                let errors = crate::modules::io::stream::Errors::BackslashReplace;
+                if let Ok(bytes) = codec.encode_with(s, errors) {
+                    let _ = self.stderr.write_all(&bytes);
+                }
+                return;
+            }
+        }
         let _ = self.stderr.write_all(s.as_bytes());
     }
 }

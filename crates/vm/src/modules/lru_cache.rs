@@ -11,8 +11,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use pith_bytecode::CodeFlags;
-
 use crate::dict::Dict;
 use crate::exc::{PyErr, PyResult};
 use crate::func::{Args, Function};
@@ -368,7 +366,7 @@ pub(crate) fn call_in_loop(
         return Ok(None);
     };
     let func = match &borrow(&st)?.func {
-        Value::Function(f) if is_plain(f) => f.clone(),
+        Value::Function(f) if f.is_plain() => f.clone(),
         _ => return Ok(None),
     };
     let args = vm.stack.get(args_start..).unwrap_or(&[]);
@@ -396,15 +394,6 @@ pub(crate) fn call_in_loop(
             }),
         ),
     }))
-}
-
-/// Whether calling `f` runs its code as one frame (not a generator or
-/// coroutine function, whose call makes an object).
-fn is_plain(f: &Function) -> bool {
-    let flags = f.code.borrow().flags;
-    !(flags.contains(CodeFlags::GENERATOR)
-        || flags.contains(CodeFlags::COROUTINE)
-        || flags.contains(CodeFlags::ASYNC_GENERATOR))
 }
 
 fn lru_call(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {

@@ -102,6 +102,7 @@ pub(crate) mod sys_asyncgen;
 mod sys_import;
 mod sys_info;
 mod sys_stdlib_names;
+mod sys_threads;
 mod sysdb;
 pub mod syslog;
 mod syslog_raw;

@@ -27,6 +27,8 @@ module_functions!(SYS_FUNCTIONS, "sys", [
     "intern" => s_intern, "setrecursionlimit" => s_setrecursionlimit,
     "call_tracing" => super::sys_info::call_tracing,
     "_getframe" => crate::frame_obj::getframe,
+    "_current_frames" => super::sys_threads::current_frames,
+    "_current_exceptions" => super::sys_threads::current_exceptions,
     "get_int_max_str_digits" => s_get_int_max_str_digits,
     "set_int_max_str_digits" => s_set_int_max_str_digits, "getrefcount" => s_getrefcount,
     "excepthook" => super::excepthook::excepthook,

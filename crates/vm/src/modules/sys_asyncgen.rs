@@ -86,8 +86,9 @@ pub(super) fn set_asyncgen_hooks(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-/// `sys.is_finalizing()`: false while a program runs.
-pub(super) fn is_finalizing(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+/// `sys.is_finalizing()`: true once the `atexit` handlers have run and
+/// the interpreter tears down (a `__del__` of a module global sees it).
+pub(super) fn is_finalizing(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     positional(&a, "is_finalizing", 0, 0)?;
-    Ok(Value::Bool(false))
+    Ok(Value::Bool(vm.finalizing != crate::vm::Finalizing::No))
 }

@@ -84,6 +84,22 @@ pub(super) fn attach_delegate(
     Ok(delegate)
 }
 
+/// The methods whose delegate's result is the call's result as it is,
+/// and which may block (a socket's or pipe's reads and writes): when the
+/// eval loop calls one directly, the delegate's Python method runs as an
+/// ordinary frame in its place, so a blocking read under it lets other
+/// threads run as freely as in plain Python code.
+const TAIL_CALLED: [&str; 8] = [
+    "read",
+    "read1",
+    "readinto",
+    "readline",
+    "readlines",
+    "write",
+    "writelines",
+    "flush",
+];
+
 /// Runs method `name` of an `_io` object: on its delegate when it has one,
 /// else the native `native`.
 pub(super) fn forward(
@@ -99,6 +115,8 @@ pub(super) fn forward(
     let Some(delegate) = delegate else {
         return native(vm, a);
     };
+    // Read before any call from Rust below clears it.
+    let direct = vm.called_directly() && TAIL_CALLED.contains(&name);
     let key = vm.intern(name);
     if name == "closed" {
         return vm.get_attr(&delegate, &key);
@@ -126,6 +144,19 @@ pub(super) fn forward(
     if matches!(name, "read" | "read1" | "peek" | "readline") {
         if let Some(size) = pos.first_mut() {
             *size = size_arg(vm, size)?;
+        }
+    }
+    if direct {
+        if let Value::Method(m) = &method {
+            if let Value::Function(f) = &m.1 {
+                if f.is_plain() {
+                    let mut args = Vec::with_capacity(pos.len() + 1 + a.kwvals.len());
+                    args.push(m.0.clone());
+                    args.extend(pos);
+                    args.extend(a.kwvals.iter().cloned());
+                    return Err(vm.request_tail_call(f.clone(), args, a.kwnames.to_vec()));
+                }
+            }
         }
     }
     let result = vm.call_with_kw(&method, &pos, a.kwnames, a.kwvals)?;

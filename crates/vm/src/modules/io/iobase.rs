@@ -66,12 +66,39 @@ pub(super) fn install_raw(vm: &mut Vm, class: &Value) -> PyResult<()> {
     Ok(())
 }
 
+/// When the eval loop calls `read`/`readall` of a Python raw stream (a
+/// `socket.SocketIO`) directly: the error that has it run `_pyio`'s
+/// `RawIOBase` method (the same algorithm, in Python) as a frame instead,
+/// so the `readinto` it makes, which may block, switches threads directly
+/// rather than waiting under this Rust frame.
+/// `args` are the receiver and the checked arguments.
+fn tail_call_pyio(vm: &mut Vm, args: Vec<Value>, name: &str) -> PyResult<Option<PyErr>> {
+    let pyio = vm.import_dotted("_pyio")?;
+    let class_key = vm.intern("RawIOBase");
+    let class = vm.get_attr(&pyio, &class_key)?;
+    let key = vm.intern(name);
+    let Value::Function(f) = vm.get_attr(&class, &key)? else {
+        return Ok(None);
+    };
+    Ok(Some(vm.request_tail_call(f, args, Vec::new())))
+}
+
 /// `RawIOBase.read(size=-1)`: `readinto` a fresh `bytearray` of `size`
 /// bytes (`readall()` for a negative size); `None` when `readinto` gives
 /// `None` (no data from a non-blocking stream).
 fn raw_read(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    // Read before `__index__` of the size, a call from Rust, clears it.
+    // Only with other threads alive: `_pyio`'s `read` is laxer about what
+    // `readinto` returns, and alone nothing needs the direct switch.
+    let direct = vm.called_directly() && vm.sched.threads.len() > 1;
     let obj = this(&a)?;
     let size = super::int_arg_or(vm, a.pos.get(1).or_else(|| a.kw("size")), -1)?;
+    if direct {
+        let args = vec![obj.clone(), Value::Int(size)];
+        if let Some(e) = tail_call_pyio(vm, args, "read")? {
+            return Err(e);
+        }
+    }
     if size < 0 {
         return vm.call_method(obj, "readall", &[]);
     }
@@ -97,6 +124,11 @@ fn raw_read(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 /// first read gives `None`.
 fn raw_readall(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let obj = this(&a)?;
+    if vm.called_directly() && vm.sched.threads.len() > 1 {
+        if let Some(e) = tail_call_pyio(vm, vec![obj.clone()], "readall")? {
+            return Err(e);
+        }
+    }
     let mut out = Vec::new();
     loop {
         let chunk = vm.call_method(obj, "read", &[Value::Int(8192)])?;

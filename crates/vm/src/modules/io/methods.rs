@@ -688,9 +688,28 @@ fn m_write(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             "write() takes exactly one argument (0 given)",
         ));
     };
-    on_open(vm, obj, Some(false), |st| {
-        write_one(st, v).map(|n| Value::Int(n as i64))
-    })
+    let n = on_open(vm, obj, Some(false), |st| write_one(st, v))?;
+    finish_interrupted_write(vm, obj)?;
+    Ok(Value::Int(n as i64))
+}
+
+/// PEP 475 for writes: a write that a signal interrupted runs the Python
+/// handlers, then writes the rest, unless a handler raised (the rest is
+/// then dropped and the handler's exception is the write's).
+fn finish_interrupted_write(vm: &mut Vm, obj: &Value) -> PyResult<()> {
+    while with_state(obj, |st| Ok(st.stream.has_unwritten()))? {
+        if let Err(e) = vm.check_signals() {
+            with_state(obj, |st| {
+                st.stream.drop_unwritten();
+                Ok(())
+            })?;
+            return Err(e);
+        }
+        on_open(vm, obj, Some(false), |st| {
+            st.stream.resume_write().map_err(io_err)
+        })?;
+    }
+    Ok(())
 }
 
 fn m_writelines(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -707,6 +726,7 @@ fn m_writelines(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let it = vm.get_iter(lines)?;
     while let Some(line) = vm.iter_next(&it)? {
         on_open(vm, obj, Some(false), |st| write_one(st, &line))?;
+        finish_interrupted_write(vm, obj)?;
     }
     Ok(Value::None)
 }

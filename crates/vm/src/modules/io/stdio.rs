@@ -40,6 +40,34 @@ pub(crate) fn unbuffered() -> bool {
     std::env::var_os("PYTHONUNBUFFERED").is_some_and(|v| !v.is_empty())
 }
 
+/// The encoding `PYTHONIOENCODING` names (`encoding[:errors]`), if any and
+/// one the native streams speak; `None` for UTF-8 and when it is unset.
+fn env_encoding() -> Option<Codec> {
+    let io = std::env::var("PYTHONIOENCODING").ok()?;
+    let name = io.split_once(':').map_or(io.as_str(), |(e, _)| e);
+    if name.is_empty() {
+        return None;
+    }
+    Codec::lookup(name).filter(|c| *c != Codec::Utf8)
+}
+
+/// The VM's stdio codec ([`Vm::stdio_codec`]): `PYTHONIOENCODING`'s
+/// encoding with stdout's error handler.
+pub(crate) fn env_codec() -> Option<(Codec, Errors)> {
+    let codec = env_encoding()?;
+    Some((codec, Errors::lookup(crate::str_codecs::stdout_errors())))
+}
+
+/// The name `TextIOWrapper.encoding` shows for `codec`: the codec's own
+/// (`codecs.lookup(name).name`), as CPython's standard streams report it.
+fn encoding_name(codec: Codec) -> &'static str {
+    match codec {
+        Codec::Utf8 => "utf-8",
+        Codec::Ascii => "ascii",
+        Codec::Latin1 => "iso8859-1",
+    }
+}
+
 /// Makes the standard stream `which`: a `TextIOWrapper` and its buffer.
 pub(crate) fn make(vm: &mut Vm, which: StdStream) -> PyResult<Value> {
     let (fd, name, reading): (RawFd, &str, bool) = match which {
@@ -68,12 +96,13 @@ pub(crate) fn make(vm: &mut Vm, which: StdStream) -> PyResult<Value> {
         StdStream::Stdin => std::io::stdin().is_terminal(),
     };
     let errors = crate::str_codecs::stream_errors(name);
+    let codec = env_encoding().unwrap_or(Codec::Utf8);
     set_attrs(
         &wrapper,
         &[
             ("name", Value::str(name)),
             ("mode", Value::str(if reading { "r" } else { "w" })),
-            ("encoding", Value::str("utf-8")),
+            ("encoding", Value::str(encoding_name(codec))),
             ("errors", Value::str(errors)),
             (
                 "line_buffering",
@@ -96,7 +125,7 @@ pub(crate) fn make(vm: &mut Vm, which: StdStream) -> PyResult<Value> {
     };
     attach(&buffer, state(Kind::Binary, buffer_class));
     let mode = TextMode {
-        codec: Codec::Utf8,
+        codec,
         errors: Errors::lookup(errors),
         // POSIX stdio translates no newlines.
         newline: Newline::Lf,

@@ -270,6 +270,10 @@ pub struct ByteStream {
     /// The OS file is a descriptor the process owns elsewhere (0, 1, 2 of
     /// the standard streams): closing or dropping the stream leaves it open.
     borrowed: bool,
+    /// What a write that a signal interrupted has not written yet: the
+    /// caller runs the Python handlers (`has_unwritten`), then writes it
+    /// (`resume_write`) unless a handler raised (`drop_unwritten`).
+    unwritten: Vec<u8>,
 }
 
 impl ByteStream {
@@ -284,6 +288,7 @@ impl ByteStream {
             mpos: 0,
             append,
             borrowed: false,
+            unwritten: Vec::new(),
         }
     }
 
@@ -310,6 +315,7 @@ impl ByteStream {
             mpos: 0,
             append: false,
             borrowed: false,
+            unwritten: Vec::new(),
         }
     }
 
@@ -481,6 +487,7 @@ impl ByteStream {
             return Ok(());
         }
         self.drop_read_ahead()?;
+        self.resume_write()?;
         let append = self.append;
         let Some(file) = self.file.as_mut() else {
             return Ok(());
@@ -488,7 +495,31 @@ impl ByteStream {
         if append {
             file.seek(SeekFrom::End(0))?;
         }
-        file.write_all(data)
+        self.unwritten = write_os(file, data)?;
+        Ok(())
+    }
+
+    /// Whether a signal interrupted the last write before it finished.
+    pub fn has_unwritten(&self) -> bool {
+        !self.unwritten.is_empty()
+    }
+
+    /// Writes what an interrupted write left (see [`ByteStream::has_unwritten`]).
+    pub fn resume_write(&mut self) -> std::io::Result<()> {
+        if self.unwritten.is_empty() {
+            return Ok(());
+        }
+        let rest = std::mem::take(&mut self.unwritten);
+        let Some(file) = self.file.as_mut() else {
+            return Ok(());
+        };
+        self.unwritten = write_os(file, &rest)?;
+        Ok(())
+    }
+
+    /// Forgets what an interrupted write left (a signal handler raised).
+    pub fn drop_unwritten(&mut self) {
+        self.unwritten.clear();
     }
 
     /// Moves the OS file back over unread read-ahead.
@@ -569,15 +600,19 @@ impl ByteStream {
     }
 
     /// The text up to and including the next line end of `mode` (None at
-    /// the end of input), undecoded.
+    /// the end of input), undecoded; with a limit, at most that many
+    /// characters of `codec`. The limit is counted in characters as the
+    /// bytes arrive, so a read of a pipe returns once it has them instead
+    /// of waiting for bytes it would give back.
     fn text_line_bytes(
         &mut self,
         newline: Newline,
-        limit_bytes: Option<usize>,
+        limit: Option<(usize, Codec)>,
     ) -> std::io::Result<Vec<u8>> {
         let mut scanned = 0;
         loop {
             let buf = self.peek();
+            let limit_bytes = limit.and_then(|(chars, codec)| char_end(buf, chars, codec));
             let found = match newline {
                 Newline::Universal | Newline::Untranslated => buf[scanned..]
                     .iter()
@@ -629,6 +664,56 @@ impl ByteStream {
     }
 }
 
+/// Writes `data` to an OS file, giving back what is left unwritten when a
+/// signal with a Python handler interrupts the write (PEP 475: the caller
+/// runs the handler, then writes the rest); other interruptions retry.
+fn write_os(file: &mut File, data: &[u8]) -> std::io::Result<Vec<u8>> {
+    let mut rest = data;
+    while !rest.is_empty() {
+        match file.write(rest) {
+            Ok(0) => return Err(std::io::ErrorKind::WriteZero.into()),
+            Ok(n) => rest = &rest[n..],
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+        if !rest.is_empty() && crate::modules::signal_raw::pending() {
+            return Ok(rest.to_vec());
+        }
+    }
+    Ok(Vec::new())
+}
+
+/// Where the first `chars` characters of `codec` in `buf` end, if `buf`
+/// holds that many whole characters. A UTF-8 character is counted at its
+/// lead byte (or any byte that is not a continuation byte, as a decoder
+/// counts a bad byte once).
+fn char_end(buf: &[u8], chars: usize, codec: Codec) -> Option<usize> {
+    if codec != Codec::Utf8 {
+        return (buf.len() >= chars).then_some(chars);
+    }
+    let mut count = 0;
+    for (i, &b) in buf.iter().enumerate() {
+        if b & 0xC0 != 0x80 {
+            if count == chars {
+                return Some(i);
+            }
+            count += 1;
+        }
+    }
+    if count < chars {
+        return None;
+    }
+    // Exactly `chars` lead bytes: the last character must be complete.
+    let last = buf.iter().rposition(|&b| b & 0xC0 != 0x80)?;
+    let len = match buf[last] {
+        0xF0..=0xF7 => 4,
+        0xE0..=0xEF => 3,
+        0xC0..=0xDF => 2,
+        _ => 1,
+    };
+    (last + len <= buf.len()).then_some(buf.len())
+}
+
 /// Translates line ends of decoded input for `newline=None`.
 fn translate_in(text: String, newline: Newline) -> String {
     if newline == Newline::Universal && text.contains('\r') {
@@ -670,7 +755,7 @@ impl ByteStream {
         } else {
             None
         };
-        let bytes = self.text_line_bytes(mode.newline, limit.map(|l| l.saturating_mul(4)))?;
+        let bytes = self.text_line_bytes(mode.newline, limit.map(|l| (l, mode.codec)))?;
         let text = self.decode_whole(mode.codec, mode.errors, bytes)?;
         let text = translate_in(text, mode.newline);
         match limit {

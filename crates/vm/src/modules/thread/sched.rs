@@ -250,7 +250,24 @@ pub(crate) struct Sched {
     pub(crate) switch_interval: f64,
     /// Every `_thread._local` made (`local.rs`).
     pub(crate) locals: Vec<std::rc::Weak<crate::instance::Instance>>,
+    /// The states of threads waiting under Rust frames ([`Home::Nested`]),
+    /// innermost wait last: the wait gives its state back when it ends.
+    /// They are kept here rather than on the Rust stack so that
+    /// `sys._current_frames()` can read every thread's frames.
+    pub(crate) held: Vec<(i64, SavedState)>,
+    /// A Python function a native called directly by the eval loop asked
+    /// the loop to run in its place (see [`Vm::request_tail_call`]).
+    pub(crate) tail: Option<TailCall>,
     next_ident: i64,
+}
+
+/// A call the eval loop makes as an ordinary frame in place of the native
+/// that asked for it: its result is the native call's result.
+pub(crate) struct TailCall {
+    pub(crate) func: std::rc::Rc<crate::func::Function>,
+    /// Positional arguments, then the values of `kwnames`.
+    pub(crate) args: Vec<Value>,
+    pub(crate) kwnames: Vec<Value>,
 }
 
 impl Default for Sched {
@@ -270,6 +287,8 @@ impl Default for Sched {
             switch_steps: DEFAULT_SWITCH_STEPS,
             switch_interval: 0.005,
             locals: Vec::new(),
+            held: Vec::new(),
+            tail: None,
             next_ident: main,
         }
     }

@@ -103,6 +103,40 @@ pub(crate) fn block_on(vm: &mut Vm, wait: Wait, recv: &Value) -> PyResult<Value>
 }
 
 impl Vm {
+    /// Whether the running native was called directly by the eval loop, at
+    /// the loop that runs the thread's frames (read before the native calls
+    /// anything from Rust, which clears it): it may then hand the loop a
+    /// Python call to make in its place ([`Vm::request_tail_call`]).
+    pub(crate) fn called_directly(&self) -> bool {
+        self.sched.direct
+            && self.native_depth == self.sched.cur_level
+            && self.trace.is_none()
+            && self.hooks.is_none()
+    }
+
+    /// For a native that [`Vm::called_directly`] and whose result is that of
+    /// a call of the plain Python function `func`: the error to return, which
+    /// makes the eval loop run `func` as an ordinary frame in the native's
+    /// place. A blocking call under that frame then switches threads
+    /// directly instead of waiting in a nested loop, where it could only be
+    /// resumed once every wait begun above it had ended.
+    pub(crate) fn request_tail_call(
+        &mut self,
+        func: std::rc::Rc<crate::func::Function>,
+        args: Vec<Value>,
+        kwnames: Vec<Value>,
+    ) -> PyErr {
+        self.sched.direct = false;
+        self.sched.tail = Some(super::sched::TailCall {
+            func,
+            args,
+            kwnames,
+        });
+        switch_signal()
+    }
+}
+
+impl Vm {
     /// Moves the running thread's state out of the VM.
     fn take_state(&mut self) -> SavedState {
         SavedState {
@@ -306,6 +340,9 @@ impl Vm {
     fn schedule_here(&mut self) -> Resume {
         let level = self.native_depth;
         loop {
+            if crate::modules::signal_raw::pending() {
+                self.signal_blocked_main();
+            }
             match self.sched.pick(level) {
                 Pick::Sleep(d) => {
                     sleep_until(self, d);
@@ -372,6 +409,65 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// A signal arrived while the main thread is blocked (in a lock, a
+    /// sleep, a descriptor wait) and other threads run: its Python handlers
+    /// run now, on the main thread's frames, as CPython's main thread has
+    /// its blocking system call interrupted to run them (PEP 475). The main
+    /// thread then goes on waiting, unless a handler raised: its blocking
+    /// call then ends with that exception. Called by the scheduler with no
+    /// thread in the VM.
+    #[cold]
+    #[inline(never)]
+    fn signal_blocked_main(&mut self) {
+        let main = super::main_ident();
+        let Some(i) = self.sched.index_of(main) else {
+            return;
+        };
+        let t = &mut self.sched.threads[i];
+        if matches!(t.wait, Wait::Ready) || t.parked || t.start.is_some() {
+            // It runs (or will) and handles them itself.
+            return;
+        }
+        let (state, held_at) = match t.saved.take() {
+            Some(s) => (s, None),
+            None => match self.sched.held.iter().rposition(|(id, _)| *id == main) {
+                Some(at) => (self.sched.held.remove(at).1, Some(at)),
+                None => return,
+            },
+        };
+        // The handler runs as the main thread, which is runnable meanwhile:
+        // a blocking call it makes waits in a nested loop of its own.
+        let wait = std::mem::replace(&mut t.wait, Wait::Ready);
+        let home = std::mem::replace(&mut t.home, Home::Any);
+        let before = self.sched.ident();
+        self.sched.current = i;
+        self.sync_locals();
+        self.put_state(state);
+        let r = self.check_signals();
+        let state = self.take_state();
+        let Some(i) = self.sched.index_of(main) else {
+            return;
+        };
+        let t = &mut self.sched.threads[i];
+        match r {
+            Ok(()) => t.wait = wait,
+            Err(e) => {
+                t.wait = Wait::Ready;
+                t.result = Some(Err(e));
+            }
+        }
+        t.home = home;
+        match held_at {
+            None => t.saved = Some(state),
+            Some(at) => {
+                let at = at.min(self.sched.held.len());
+                self.sched.held.insert(at, (main, state));
+            }
+        }
+        self.sched.current = self.sched.index_of(before).unwrap_or(0);
+        self.sync_locals();
     }
 
     /// Starts a thread: a Python function gets its frame at the bottom of a
@@ -506,6 +602,7 @@ impl Vm {
         }
         let me = self.sched.ident();
         let saved = self.take_state();
+        self.sched.held.push((me, saved));
         let cur = self.sched.current;
         if let Some(t) = self.sched.threads.get_mut(cur) {
             t.wait = wait;
@@ -539,6 +636,11 @@ impl Vm {
             t.wait = Wait::Ready;
             t.result.take()
         });
+        // Waits end innermost first, so this one's state is normally last.
+        let saved = match self.sched.held.iter().rposition(|(id, _)| *id == me) {
+            Some(at) => self.sched.held.remove(at).1,
+            None => SavedState::default(),
+        };
         self.put_state(saved);
         match (result, outcome) {
             (Some(r), _) => r,
