@@ -104,6 +104,10 @@ impl Input {
         self.pos = 0;
         let got = vm.call(&readline, &[])?;
         line.extend_from_slice(&Self::file_bytes(vm, &got)?);
+        // A line the file ended before its `\n` is truncated data.
+        if line.last() != Some(&b'\n') {
+            return Err(Short::Truncated);
+        }
         Ok(line)
     }
 }

@@ -66,6 +66,29 @@ fn text_of(v: &Value) -> Option<String> {
     }
 }
 
+/// C's `strtol(s, &end, 0)` over a whole line: leading space, a sign,
+/// then hex (`0x`), octal (leading `0`) or decimal digits.
+fn strtol(s: &str) -> Option<i64> {
+    let t = s.trim_start();
+    let (neg, t) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let (radix, digits) = if let Some(h) = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")) {
+        (16, h)
+    } else if t.len() > 1 && t.starts_with('0') {
+        (8, &t[1..])
+    } else {
+        (10, t)
+    };
+    if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
+        return None;
+    }
+    let v = i64::from_str_radix(digits, radix).ok()?;
+    Some(if neg { -v } else { v })
+}
+
 fn le_size(b: &[u8]) -> u64 {
     let mut a = [0u8; 8];
     a[..b.len()].copy_from_slice(b);
@@ -293,7 +316,7 @@ impl Loader<'_> {
                 self.push(t);
             }
             GET => {
-                let l = self.line(vm, 1)?;
+                let l = self.line(vm, 2)?;
                 let idx = self.memo_index(vm, &l)?;
                 self.memo_get(vm, idx)?;
             }
@@ -306,7 +329,8 @@ impl Loader<'_> {
                 self.memo_get(vm, le_size(&b) as i64)?;
             }
             PUT => {
-                let l = self.line(vm, 1)?;
+                let l = self.line(vm, 2)?;
+                self.top(vm)?;
                 let idx = self.memo_index(vm, &l)?;
                 if idx < 0 {
                     return Err(PyErr::value_error("negative PUT argument"));
@@ -376,6 +400,7 @@ impl Loader<'_> {
                 }
             }
             PERSID => {
+                self.need_persistent_load(vm)?;
                 let l = self.line(vm, 1)?;
                 if !l.is_ascii() {
                     return Err(unpickling_error(
@@ -388,6 +413,7 @@ impl Loader<'_> {
                 self.push(v);
             }
             BINPERSID => {
+                self.need_persistent_load(vm)?;
                 let pid = self.pop(vm)?;
                 let v = self.persistent_load(vm, pid)?;
                 self.push(v);
@@ -426,14 +452,19 @@ impl Loader<'_> {
     fn load_int(&mut self, vm: &mut Vm) -> PyResult<()> {
         let l = self.line(vm, 1)?;
         let text = String::from_utf8_lossy(&l).into_owned();
-        let t = text.trim();
-        let v = match t.parse::<i64>() {
-            Ok(x) if l.len() == 2 && (x == 0 || x == 1) => Value::Bool(x == 1),
-            Ok(x) => Value::Int(x),
-            Err(_) => match t.parse::<BigInt>() {
-                Ok(b) => Value::from_bigint(b),
-                Err(_) => return Err(PyErr::value_error("could not convert string to int")),
-            },
+        let v = match strtol(&text) {
+            Some(x) if l.len() == 2 && (x == 0 || x == 1) => Value::Bool(x == 1),
+            Some(x) => Value::Int(x),
+            None => {
+                let int = Value::Type(builtin_type(TypeKind::Int));
+                match vm.call(&int, &[Value::string(text), Value::Int(0)]) {
+                    Ok(v) => v,
+                    Err(e) if e.is(ExcKind::ValueError) => {
+                        return Err(PyErr::value_error("could not convert string to int"))
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
         };
         self.push(v);
         Ok(())
@@ -478,12 +509,19 @@ impl Loader<'_> {
     }
 
     fn load_float(&mut self, vm: &mut Vm) -> PyResult<()> {
-        let l = self.line(vm, 1)?;
-        let s = Value::string(String::from_utf8_lossy(&l).trim().to_string());
+        let l = self.readline(vm)?;
+        if l.is_empty() {
+            return Err(unpickling_error(vm, "pickle data was truncated"));
+        }
+        let raw = String::from_utf8_lossy(&l).into_owned();
+        let s = Value::string(raw.strip_suffix('\n').unwrap_or(&raw).to_string());
         let v = match vm.call(&Value::Type(builtin_type(TypeKind::Float)), &[s]) {
             Ok(v) => v,
+            // `PyOS_string_to_double`'s message quotes the line as read.
             Err(e) if e.is(ExcKind::ValueError) => {
-                return Err(PyErr::value_error("could not convert string to float"))
+                return Err(PyErr::value_error(format!(
+                    "could not convert string to float: '{raw}'"
+                )))
             }
             Err(e) => return Err(e),
         };
@@ -945,6 +983,16 @@ impl Loader<'_> {
                 let name = vm.intern(&name);
                 vm.set_attr(&inst, &name, v)?;
             }
+        }
+        Ok(())
+    }
+
+    fn need_persistent_load(&mut self, vm: &mut Vm) -> PyResult<()> {
+        if self.st.pers_func.is_none() {
+            return Err(unpickling_error(
+                vm,
+                "A load persistent id instruction was encountered,\nbut no persistent_load function was specified.",
+            ));
         }
         Ok(())
     }

@@ -288,9 +288,6 @@ fn py_load(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn py_loads(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let (pos, kw) = unpickler::split_kwonly(&a, "loads", 1, &LOAD_KW)?;
     let data = pos[0];
-    if let Value::Str(_) = crate::instance::payload_of(data).unwrap_or(data) {
-        return Err(PyErr::type_error("Can't load pickle from unicode string"));
-    }
     let bytes = crate::buffer::bytes_like(data)?;
     run_module_load(vm, input::Input::from_bytes(bytes), &kw, "loads")
 }
