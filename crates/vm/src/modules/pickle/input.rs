@@ -44,6 +44,15 @@ impl Input {
         }
     }
 
+    /// Input read through a file's `read` and `readline`.
+    pub fn from_file(read: Option<Value>, readline: Option<Value>) -> Input {
+        Input {
+            read,
+            readline,
+            ..Input::default()
+        }
+    }
+
     fn file_bytes(_vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
         match v {
             Value::Bytes(b) => Ok(b.to_vec()),

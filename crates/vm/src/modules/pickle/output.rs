@@ -51,13 +51,12 @@ impl Output {
     /// it is committed (and the caller may flush to the file).
     pub fn boundary(&mut self) -> bool {
         match self.frame_start {
-            Some(start) if self.framing => {
-                if self.buf.len() - start - FRAME_HEADER_SIZE >= FRAME_SIZE_TARGET {
-                    self.commit_frame();
-                    true
-                } else {
-                    false
-                }
+            Some(start)
+                if self.framing
+                    && self.buf.len() - start - FRAME_HEADER_SIZE >= FRAME_SIZE_TARGET =>
+            {
+                self.commit_frame();
+                true
             }
             _ => false,
         }

@@ -126,10 +126,9 @@ impl<'a> Saver<'a> {
                 self.st.out.framing = true;
             }
         }
-        let r = self.save(vm, obj, false).and_then(|()| {
+        let r = self.save(vm, obj, false).map(|()| {
             self.st.out.op(STOP);
             self.st.out.commit_frame();
-            Ok(())
         });
         self.st.out.framing = false;
         while self.levels > 0 {

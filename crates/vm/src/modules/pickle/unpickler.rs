@@ -161,10 +161,7 @@ pub(super) fn file_input(vm: &mut Vm, file: &Value) -> PyResult<Input> {
             "file must have 'read' and 'readline' attributes",
         ));
     }
-    let mut input = Input::default();
-    input.read = read;
-    input.readline = readline;
-    Ok(input)
+    Ok(Input::from_file(read, readline))
 }
 
 const KW: [&str; 4] = ["fix_imports", "encoding", "errors", "buffers"];
@@ -174,8 +171,10 @@ fn unpickler_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let obj = a.pos.first().cloned().unwrap_or(Value::None);
     let r = rest(&a);
     let (pos, kw) = split_kwonly(&r, "Unpickler", 1, &KW)?;
-    let mut fresh = UnpicklerState::default();
-    fresh.input = file_input(vm, pos[0])?;
+    let mut fresh = UnpicklerState {
+        input: file_input(vm, pos[0])?,
+        ..UnpicklerState::default()
+    };
     configure(vm, &mut fresh, "Unpickler", &kw)?;
     fresh.ready = true;
     *st.borrow_mut() = fresh;
