@@ -62,7 +62,7 @@ for v in _coroutine_types():
         d = getattr(m, "__doc__", None)
         if d and callable(m):
             docs[f"{v.__name__}.{mname}"] = d
-for module in (math, importlib.import_module("_operator")):
+for module in (math, importlib.import_module("_operator"), importlib.import_module("_pickle")):
     for name, v in vars(module).items():
         if callable(v) and not isinstance(v, type) and v.__doc__:
             docs[f"{module.__name__}.{name}"] = v.__doc__
@@ -77,6 +77,22 @@ for name in _native:
         continue
     if isinstance(module.__doc__, str):
         docs[f"{name}.__doc__"] = module.__doc__
+
+
+# Classes of native modules: the class's own doc and signature keyed by its
+# full name (`_pickle.Pickler`), its methods by `Class.method` (their
+# `native_methods!` owner is the class name).
+NATIVE_CLASSES = [("_pickle", ("Pickler", "Unpickler", "PickleBuffer"))]
+for modname, clsnames in NATIVE_CLASSES:
+    module = importlib.import_module(modname)
+    for cname in clsnames:
+        cls = getattr(module, cname)
+        if cls.__doc__:
+            docs[f"{cls.__module__}.{cname}"] = cls.__doc__
+        for mname, m in vars(cls).items():
+            d = getattr(m, "__doc__", None)
+            if d and callable(m):
+                docs[f"{cname}.{mname}"] = d
 
 
 def _text_signatures():
@@ -97,11 +113,21 @@ def _text_signatures():
                 sig = getattr(m, "__text_signature__", None)
                 if isinstance(sig, str):
                     sigs[f"{name}.{mname}"] = sig
-    for module in (math, importlib.import_module("_operator")):
+    for module in (math, importlib.import_module("_operator"), importlib.import_module("_pickle")):
         for name, v in vars(module).items():
             sig = getattr(v, "__text_signature__", None)
             if callable(v) and not isinstance(v, type) and sig is not None:
                 sigs[f"{module.__name__}.{name}"] = sig
+    for modname, clsnames in NATIVE_CLASSES:
+        module = importlib.import_module(modname)
+        for cname in clsnames:
+            cls = getattr(module, cname)
+            if isinstance(cls.__text_signature__, str):
+                sigs[f"{cls.__module__}.{cname}"] = cls.__text_signature__
+            for mname, m in vars(cls).items():
+                sig = getattr(m, "__text_signature__", None)
+                if callable(m) and isinstance(sig, str):
+                    sigs[f"{cname}.{mname}"] = sig
     return sigs
 
 

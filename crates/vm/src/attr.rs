@@ -1024,6 +1024,13 @@ fn type_special_attr(vm: &mut Vm, t: &Rc<TypeObj>, name: &str) -> Option<Value> 
         // Parsed by `inspect.signature` (`object` gives `()`); a Python class
         // has none.
         "__text_signature__" => match h {
+            // A native class keeps CPython's signature in its own dict.
+            Some(h) if h.native.is_some() => h
+                .dict
+                .borrow()
+                .get_str(&Rc::new(crate::value::StrObj::new("__text_signature__")))
+                .cloned()
+                .unwrap_or(Value::None),
             Some(_) => Value::None,
             None => crate::doc_table::text_signature(&t.name).map_or(Value::None, Value::str),
         },

@@ -17,6 +17,9 @@ pub fn exported_bytes(v: &Value) -> Option<PyResult<Vec<u8>>> {
         Value::MemoryView(m) => Some(contiguous_bytes(m)),
         Value::Instance(_) => match crate::instance::payload_of(v) {
             Some(p @ (Value::Bytes(_) | Value::ByteArray(_))) => exported_bytes(p),
+            _ if crate::modules::pickle::is_picklebuffer(v) => Some(
+                crate::modules::pickle::export_picklebuffer(v)?.and_then(|m| contiguous_bytes(&m)),
+            ),
             _ => crate::modules::array::exported_bytes(v)
                 .or_else(|| crate::modules::mmap::exported_bytes(v)),
         },

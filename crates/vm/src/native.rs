@@ -198,6 +198,15 @@ fn build_class(vm: &mut Vm, spec: &'static ClassSpec) -> Rc<TypeObj> {
         put("__module__", Value::str(spec.module));
     }
     put("__qualname__", Value::str(spec.name));
+    // CPython's docstring and signature of the class, where the generated
+    // table has them (keyed by the full name, `_pickle.Pickler`).
+    let key = format!("{}.{}", spec.module, spec.name);
+    if let Some(doc) = crate::doc_table::doc(&key) {
+        put("__doc__", Value::str(doc));
+    }
+    if let Some(sig) = crate::doc_table::text_signature(&key) {
+        put("__text_signature__", Value::str(sig));
+    }
     for m in spec.methods {
         put(m.name, Value::Builtin(m));
     }

@@ -124,6 +124,9 @@ impl MemView {
                     let n = b.borrow().len();
                     whole(Source::ByteArray(b.clone()), n, "B", 1)
                 }
+                _ if crate::modules::pickle::is_picklebuffer(v) => {
+                    return crate::modules::pickle::export_picklebuffer(v);
+                }
                 _ => {
                     let (code, export) = match crate::modules::array::export(v)? {
                         Ok(e) => e,
@@ -157,6 +160,13 @@ impl MemView {
             readonly: self.readonly,
             hash: Cell::new(None),
         })
+    }
+
+    /// A read-only view with this one's layout and base.
+    pub(crate) fn derive_readonly(&self) -> PyResult<MemView> {
+        let mut v = self.derive()?;
+        v.readonly = true;
+        Ok(v)
     }
 
     fn base(&self) -> PyResult<Base> {

@@ -79,6 +79,7 @@ mod odict_iter;
 pub mod opcode;
 pub mod operator;
 mod operator_funcs;
+pub mod pickle;
 pub mod posix;
 pub mod posixsubprocess;
 pub mod pwd;
@@ -166,6 +167,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_locale", locale::init),
     ("_md5", hashes::init_md5),
     ("_opcode", opcode::init),
+    ("_pickle", pickle::init),
     ("_operator", operator::init),
     ("_posixsubprocess", posixsubprocess::init),
     ("_random", random::init),
