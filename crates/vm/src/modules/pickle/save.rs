@@ -668,15 +668,25 @@ impl<'a> Saver<'a> {
         self.st.fast_nesting = self.st.fast_nesting.saturating_sub(1);
     }
 
-    fn save_list(&mut self, vm: &mut Vm, obj: &Value) -> PyResult<()> {
+    /// Runs `body` for a container, inside fast mode's cycle check when on.
+    fn in_fast_scope(
+        &mut self,
+        vm: &mut Vm,
+        obj: &Value,
+        body: fn(&mut Self, &mut Vm, &Value) -> PyResult<()>,
+    ) -> PyResult<()> {
         if self.st.fast {
             self.fast_enter(vm, obj)?;
         }
-        let r = self.save_list_body(vm, obj);
+        let r = body(self, vm, obj);
         if self.st.fast {
             self.fast_leave(obj);
         }
         r
+    }
+
+    fn save_list(&mut self, vm: &mut Vm, obj: &Value) -> PyResult<()> {
+        self.in_fast_scope(vm, obj, Self::save_list_body)
     }
 
     fn save_list_body(&mut self, vm: &mut Vm, obj: &Value) -> PyResult<()> {
@@ -835,14 +845,7 @@ impl<'a> Saver<'a> {
     }
 
     fn save_dict(&mut self, vm: &mut Vm, obj: &Value) -> PyResult<()> {
-        if self.st.fast {
-            self.fast_enter(vm, obj)?;
-        }
-        let r = self.save_dict_body(vm, obj);
-        if self.st.fast {
-            self.fast_leave(obj);
-        }
-        r
+        self.in_fast_scope(vm, obj, Self::save_dict_body)
     }
 
     fn save_dict_body(&mut self, vm: &mut Vm, obj: &Value) -> PyResult<()> {
