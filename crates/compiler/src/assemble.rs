@@ -12,6 +12,7 @@ use pith_bytecode::{CodeFlags, CodeObject, Opcode, PyStr};
 
 use crate::flow::{self, Consts};
 use crate::ir::{BlockId, Cfg, Instr, Loc, Op, NO_BLOCK};
+use crate::name_interner::Name;
 
 /// Everything about a code unit besides its instructions.
 pub(crate) struct UnitInfo {
@@ -23,10 +24,10 @@ pub(crate) struct UnitInfo {
     pub posonlyargcount: u32,
     pub kwonlyargcount: u32,
     pub flags: CodeFlags,
-    pub varnames: Vec<Box<str>>,
-    pub cellvars: Vec<Box<str>>,
-    pub freevars: Vec<Box<str>>,
-    pub names: Vec<Box<str>>,
+    pub varnames: Vec<Name>,
+    pub cellvars: Vec<Name>,
+    pub freevars: Vec<Name>,
+    pub names: Vec<Name>,
     /// Non-ASCII one-character Latin-1 identifiers of the module (see `interned`).
     pub interned_singletons: Vec<char>,
 }
@@ -220,7 +221,7 @@ pub(crate) fn assemble(
     cfg.recycle(pool);
 
     // compute_localsplus_info
-    // The names move into the code object's strings, not copied.
+    // The module's name strings move into the code object.
     let total = info.varnames.len() + info.cellvars.len() + info.freevars.len();
     let mut localsplusnames: Vec<Arc<PyStr>> = Vec::with_capacity(total);
     let mut kinds = Vec::with_capacity(total);
@@ -234,17 +235,17 @@ pub(crate) fn assemble(
         if info.cellvars.contains(&v) {
             k |= local_kind::CELL;
         }
-        localsplusnames.push(Arc::new(PyStr::from_boxed(v, true)));
+        localsplusnames.push(v.into_shared());
         kinds.push(k);
     }
     for (c, own) in info.cellvars.into_iter().zip(own_cells) {
         if own {
-            localsplusnames.push(Arc::new(PyStr::from_boxed(c, true)));
+            localsplusnames.push(c.into_shared());
             kinds.push(local_kind::CELL);
         }
     }
     for f in info.freevars {
-        localsplusnames.push(Arc::new(PyStr::from_boxed(f, true)));
+        localsplusnames.push(f.into_shared());
         kinds.push(local_kind::FREE);
     }
     let Consts {
@@ -265,11 +266,7 @@ pub(crate) fn assemble(
         flags: info.flags,
         code,
         consts: const_list,
-        names: info
-            .names
-            .into_iter()
-            .map(|n| Arc::new(PyStr::from_boxed(n, true)))
-            .collect(),
+        names: info.names.into_iter().map(Name::into_shared).collect(),
         localsplusnames,
         localspluskinds: kinds,
         filename: info.filename,

@@ -93,7 +93,9 @@ fn summary(entry: symtable::ScopeEntry, id: usize, locator: &dyn SourceLocator) 
         .symbols
         .into_iter()
         .zip(&entry.scopes)
-        .map(|((name, flags), scope)| (name, flags | scope_number(*scope) << SCOPE_OFF))
+        .map(|((name, flags), scope)| {
+            (Box::from(&*name), flags | scope_number(*scope) << SCOPE_OFF)
+        })
         .collect();
     ScopeSummary {
         id,
@@ -102,7 +104,7 @@ fn summary(entry: symtable::ScopeEntry, id: usize, locator: &dyn SourceLocator) 
         lineno,
         nested: entry.nested,
         symbols,
-        varnames: entry.varnames,
+        varnames: entry.varnames.iter().map(|n| Box::from(&**n)).collect(),
         children: entry.children,
     }
 }
