@@ -466,7 +466,11 @@ fn shown_by_default(category: ExcKind) -> bool {
 /// Compile warnings as `warnings.showwarning` prints them: location, category
 /// and message, then the stripped source line, which `linecache` finds only
 /// for real files (not `<string>`).
-pub fn format_warnings(warnings: &[CompileWarning], source: &str, filename: &str) -> String {
+pub fn format_warnings<'w>(
+    warnings: impl IntoIterator<Item = &'w CompileWarning>,
+    source: &str,
+    filename: &str,
+) -> String {
     let is_file = !(filename.starts_with('<') && filename.ends_with('>'));
     let mut out = String::new();
     for w in warnings {
@@ -575,12 +579,8 @@ impl Vm {
             // The default filters: CPython derives the module from the
             // file name, which is never `__main__`, so deprecations are
             // hidden.
-            let shown: Vec<CompileWarning> = warnings
-                .iter()
-                .filter(|w| shown_by_default(w.category))
-                .cloned()
-                .collect();
-            let out = format_warnings(&shown, &text, filename);
+            let shown = warnings.iter().filter(|w| shown_by_default(w.category));
+            let out = format_warnings(shown, &text, filename);
             let _ = self.stdout.flush();
             self.write_err(&out);
             return Ok(());

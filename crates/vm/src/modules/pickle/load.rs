@@ -852,15 +852,21 @@ impl Loader<'_> {
         Ok(())
     }
 
-    fn do_append(&mut self, vm: &mut Vm, x: usize) -> PyResult<()> {
+    /// The object below position `x` of the stack, which the items from `x`
+    /// up are added to; `None` when there are no such items. Checks that `x`
+    /// is within the stack and above the current mark.
+    fn items_target(&self, vm: &mut Vm, x: usize) -> PyResult<Option<Value>> {
         let len = self.st.stack.len();
         if x > len || x <= self.fence() {
             return Err(self.underflow(vm));
         }
-        if x == len {
+        Ok((x < len).then(|| self.st.stack[x - 1].clone()))
+    }
+
+    fn do_append(&mut self, vm: &mut Vm, x: usize) -> PyResult<()> {
+        let Some(list) = self.items_target(vm, x)? else {
             return Ok(());
-        }
-        let list = self.st.stack[x - 1].clone();
+        };
         if let Value::List(l) = &list {
             let items = self.st.stack.split_off(x);
             l.borrow_mut().extend(items);
@@ -881,17 +887,12 @@ impl Loader<'_> {
     }
 
     fn do_setitems(&mut self, vm: &mut Vm, x: usize) -> PyResult<()> {
-        let len = self.st.stack.len();
-        if x > len || x <= self.fence() {
-            return Err(self.underflow(vm));
-        }
-        if x == len {
+        let Some(d) = self.items_target(vm, x)? else {
             return Ok(());
-        }
-        if (len - x) % 2 != 0 {
+        };
+        if (self.st.stack.len() - x) % 2 != 0 {
             return Err(unpickling_error(vm, "odd number of items for SETITEMS"));
         }
-        let d = self.st.stack[x - 1].clone();
         let items = self.st.stack.split_off(x);
         for kv in items.chunks(2) {
             vm.setitem(&d, kv[0].clone(), kv[1].clone())?;
@@ -901,14 +902,9 @@ impl Loader<'_> {
 
     fn load_additems(&mut self, vm: &mut Vm) -> PyResult<()> {
         let m = self.marker(vm)?;
-        let len = self.st.stack.len();
-        if m > len || m <= self.fence() {
-            return Err(self.underflow(vm));
-        }
-        if m == len {
+        let Some(set) = self.items_target(vm, m)? else {
             return Ok(());
-        }
-        let set = self.st.stack[m - 1].clone();
+        };
         let items = self.st.stack.split_off(m);
         if matches!(
             crate::instance::payload_of(&set).unwrap_or(&set),
