@@ -94,6 +94,23 @@ for modname, clsnames in NATIVE_CLASSES:
             if d and callable(m):
                 docs[f"{cname}.{mname}"] = d
 
+# Data descriptors (`getset_descriptor`, `member_descriptor`): those of the
+# builtin classes keyed as their methods (`int.real`), those of `_io`'s
+# classes by the class's full name (`_io.FileIO.closed`), which the VM's
+# native properties of those classes read.
+_DATA_DESCRIPTORS = (types.GetSetDescriptorType, types.MemberDescriptorType)
+for name, v in vars(builtins).items():
+    if isinstance(v, type) and not name.startswith("_"):
+        for mname, m in vars(v).items():
+            if isinstance(m, _DATA_DESCRIPTORS) and m.__doc__:
+                docs[f"{name}.{mname}"] = m.__doc__
+_io = importlib.import_module("_io")
+for cname, cls in vars(_io).items():
+    if isinstance(cls, type) and not cname.startswith("__"):
+        for mname, m in vars(cls).items():
+            if isinstance(m, _DATA_DESCRIPTORS) and m.__doc__:
+                docs[f"_io.{cname}.{mname}"] = m.__doc__
+
 
 def _text_signatures():
     """`__text_signature__` of the same keys (builtins' functions, classes

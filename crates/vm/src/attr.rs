@@ -224,13 +224,13 @@ impl Vm {
             Value::Descr(ref d) => match &**d {
                 // `cm_descr_get`: a wrapped descriptor (a property) is bound
                 // with the class as its instance.
-                Descr::ClassMethod(f) if has_descr_get(f) => {
+                Descr::ClassMethod(f, _) if has_descr_get(f) => {
                     return self.bind_attr(f.clone(), &Value::Type(owner.clone()), owner)
                 }
-                Descr::ClassMethod(f) => {
+                Descr::ClassMethod(f, _) => {
                     Value::Method(Rc::new((Value::Type(owner.clone()), f.clone())))
                 }
-                Descr::StaticMethod(f) => f.clone(),
+                Descr::StaticMethod(f, _) => f.clone(),
                 Descr::Property { fget, name, .. } => {
                     if matches!(obj, Value::None) {
                         return Ok(attr.clone());
@@ -262,6 +262,7 @@ impl Vm {
                 crate::new_wrapper::bound_new(owner, def)
             }
             Value::Builtin(def) if def.is_method && !matches!(obj, Value::None) => {
+                crate::native::check_slot_binding(def, obj)?;
                 let recv = receiver_for(obj, def);
                 Value::BoundBuiltin(Rc::new((recv, def)))
             }
@@ -437,6 +438,21 @@ impl Vm {
                 if crate::inst_dict::has_dict_slot(&i.class()) {
                     return crate::inst_dict::set_dict(i, value);
                 }
+            }
+            // `BaseException_set_dict`: replaceable by a dict, never deleted.
+            if let Value::Exception(e) = obj {
+                return match value {
+                    None => Err(PyErr::type_error("cannot delete __dict__")),
+                    Some(Value::Dict(d)) => {
+                        let old = e.dict.borrow_mut().replace(d);
+                        drop(old);
+                        Ok(())
+                    }
+                    Some(v) => Err(PyErr::type_error(format!(
+                        "__dict__ must be set to a dictionary, not a '{}'",
+                        crate::types::type_name(&v)
+                    ))),
+                };
             }
         }
         let owned;
@@ -1081,7 +1097,7 @@ pub(crate) fn read_only_builtin_attr(obj: &Value, name: &StrObj) -> Option<PyErr
                     }
                     matches!(name.as_str(), "fget" | "fset" | "fdel")
                 }
-                crate::descr::Descr::StaticMethod(_) | crate::descr::Descr::ClassMethod(_) => {
+                crate::descr::Descr::StaticMethod(..) | crate::descr::Descr::ClassMethod(..) => {
                     name.as_str() == "__func__"
                 }
                 _ => false,

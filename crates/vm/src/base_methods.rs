@@ -69,19 +69,31 @@ pub(crate) fn object_method(obj: &Value, name: &str) -> Option<Value> {
 
 /// `object.__getstate__`: the instance dict, or None when it is empty; with
 /// `__slots__` members set, `(dict or None, {member: value})`.
-fn object_getstate(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn object_getstate(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let d = a.pos.first().and_then(crate::attr::instance_dict);
     let dict = match d {
         Some(d) if !d.borrow().is_empty() => Value::Dict(d),
         _ => Value::None,
     };
-    if let Some(Value::Instance(i)) = a.pos.first() {
-        let members = crate::modules::builtins::slot_members(&i.class());
-        let values = i.slot_values.borrow();
+    if let Some(obj @ Value::Instance(i)) = a.pos.first() {
+        // `object_getstate_default`: the values of the class's slot names,
+        // read as attributes (a `__getattr__` may supply them).
+        let names = slot_names(vm, &i.class())?;
         let mut slots = crate::dict::Dict::new();
-        for (name, index) in members {
-            if let Some(v) = values.get(index).filter(|v| !v.is_null()) {
-                slots.insert_hashed(Value::Str(name.clone()), name.hash(), v.clone());
+        for name in names {
+            let Value::Str(n) = crate::instance::payload_of(&name).unwrap_or(&name) else {
+                return Err(PyErr::type_error(format!(
+                    "attribute name must be string, not '{}'",
+                    crate::types::type_name(&name)
+                )));
+            };
+            match vm.get_attr(obj, n) {
+                Ok(v) => {
+                    let old = slots.replace_hashed(name.clone(), n.hash(), v);
+                    drop(old);
+                }
+                Err(e) if e.is(crate::types::ExcKind::AttributeError) => {}
+                Err(e) => return Err(e),
             }
         }
         if !slots.is_empty() {
@@ -89,6 +101,47 @@ fn object_getstate(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         }
     }
     Ok(dict)
+}
+
+/// `_PyType_GetSlotNames`: the class's own `__slotnames__` (a list or
+/// `None`), else what `copyreg._slotnames(cls)` computes (and caches there),
+/// computed here so that no Python module need be importable.
+fn slot_names(vm: &mut Vm, cls: &Rc<TypeObj>) -> PyResult<Vec<Value>> {
+    let key = vm.intern("__slotnames__");
+    let own = cls
+        .heap
+        .as_ref()
+        .and_then(|h| h.dict.borrow().get_str(&key).cloned());
+    let names = match own {
+        Some(v) => {
+            if !matches!(v, Value::None | Value::List(_)) {
+                return Err(PyErr::type_error(format!(
+                    "{}.__slotnames__ should be a list or None, not {}",
+                    cls.name,
+                    crate::types::type_name(&v)
+                )));
+            }
+            v
+        }
+        None => {
+            // What `copyreg._slotnames` computes: the (mangled) `__slots__`
+            // members along the MRO, kept on the class as it does.
+            let names: Vec<Value> = crate::modules::builtins::slot_members(cls)
+                .into_iter()
+                .map(|(n, _)| Value::Str(n))
+                .collect();
+            let list = Value::list(names);
+            if let Err(e) = vm.set_attr(&Value::Type(cls.clone()), &key, list.clone()) {
+                drop(e);
+            }
+            list
+        }
+    };
+    Ok(match names {
+        // A copy: a `__getattr__` may change the list as it is read.
+        Value::List(l) => l.borrow().clone(),
+        _ => Vec::new(),
+    })
 }
 
 /// `object.__subclasshook__`: no opinion (`abc` falls back to the registry and MRO).
@@ -153,7 +206,7 @@ pub fn builtin_attr(t: &Rc<TypeObj>, name: &str) -> Option<Value> {
         TypeKind::Type => TYPE_METHODS,
         TypeKind::Exception(crate::types::ExcKind::BaseException) => EXC_METHODS,
         TypeKind::Exception(crate::types::ExcKind::BaseExceptionGroup) => crate::exc_group::METHODS,
-        TypeKind::List | TypeKind::Dict | TypeKind::Set => CONTAINER_INIT,
+        TypeKind::List | TypeKind::Dict | TypeKind::Set | TypeKind::ByteArray => CONTAINER_INIT,
         TypeKind::Property => &crate::descr::PROPERTY_METHODS,
         _ => &[],
     };
@@ -542,7 +595,8 @@ fn type_subclasses(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     ))
 }
 
-/// `list.__init__`, `dict.__init__`, `set.__init__` for subclass instances.
+/// `list.__init__`, `dict.__init__`, `set.__init__`, `bytearray.__init__`
+/// on any instance (re-running the constructor's filling).
 pub(crate) fn container_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let Some(obj) = a.pos.first() else {
         return Err(PyErr::type_error("__init__ needs an argument"));
@@ -557,6 +611,7 @@ pub(crate) fn container_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let fresh = crate::builtins::construct(vm, &t, rest)?;
     match (&target, fresh) {
         (Value::List(l), Value::List(n)) => *l.borrow_mut() = n.borrow().clone(),
+        (Value::ByteArray(b), Value::ByteArray(n)) => *b.borrow_mut() = n.borrow().clone(),
         // `dict.__init__` updates (`dict_update_common`); `list.__init__`
         // and `set.__init__` clear first.
         (Value::Dict(d), fresh @ Value::Dict(_)) => {

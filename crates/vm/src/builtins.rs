@@ -882,7 +882,7 @@ fn b_callable(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             Value::Instance(i) => {
                 crate::class::special(&i.class(), crate::names::D::Call).is_some()
             }
-            Value::Descr(d) => matches!(**d, crate::descr::Descr::StaticMethod(_)),
+            Value::Descr(d) => matches!(**d, crate::descr::Descr::StaticMethod(..)),
             _ => false,
         },
     ))

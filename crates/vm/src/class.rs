@@ -610,9 +610,9 @@ pub(crate) fn make_type(
         let key = d.name();
         if let Some(f @ Value::Function(_)) = dict.get_str(&key).cloned() {
             let w = if wrap == 0 {
-                Descr::StaticMethod(f)
+                Descr::static_method(f)
             } else {
-                Descr::ClassMethod(f)
+                Descr::class_method(f)
             };
             dict.insert_hashed(
                 Value::Str(key.clone()),
@@ -1253,7 +1253,17 @@ pub fn new_instance(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value
         }
         _ => crate::builtins::construct(vm, &solid, a)?,
     };
-    Ok(Instance::new_value(t.clone(), payload))
+    let v = Instance::new_value(t.clone(), payload);
+    // A `classmethod` subclass's instance has one `__dict__`: the
+    // wrapper's, which holds what `__init__` copied from the callable.
+    if let Value::Instance(i) = &v {
+        if let Value::Descr(d) = &i.payload {
+            if let Some(dict) = d.wrapper_dict() {
+                drop(i.dict.replace(dict));
+            }
+        }
+    }
+    Ok(v)
 }
 
 /// Calls a class defined in Python: `__new__`, then `__init__` if the result
@@ -1283,7 +1293,7 @@ pub(crate) fn create_and_init(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyRe
             // the class, as any other descriptor there.
             let f = match new {
                 Value::Descr(d) => match &*d {
-                    Descr::StaticMethod(f) => f.clone(),
+                    Descr::StaticMethod(f, _) => f.clone(),
                     _ => vm.bind_attr(Value::Descr(d.clone()), &Value::None, t)?,
                 },
                 other @ Value::Instance(_) => vm.bind_attr(other, &Value::None, t)?,

@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use crate::dict::Dict;
 use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
 use crate::types::{type_name, type_of, ExcKind, TypeKind, TypeObj};
@@ -25,10 +26,10 @@ pub enum Descr {
         /// The attribute name given by `__set_name__`, for error messages.
         name: std::cell::RefCell<Value>,
     },
-    /// `classmethod(f)`.
-    ClassMethod(Value),
-    /// `staticmethod(f)`.
-    StaticMethod(Value),
+    /// `classmethod(f)`, with its `__dict__`.
+    ClassMethod(Value, WrapperDict),
+    /// `staticmethod(f)`, with its `__dict__`.
+    StaticMethod(Value, WrapperDict),
     /// `super(typ, obj)`: lookups start after `typ` in the MRO of `obj_type`.
     Super {
         /// The class whose successors are searched.
@@ -44,13 +45,64 @@ pub enum Descr {
     MappingProxy(Value),
 }
 
+/// The `__dict__` of a `classmethod` or `staticmethod`: made on first use
+/// (the wrappers of native class methods never need one), replaceable as
+/// `PyObject_GenericSetDict` allows.
+#[derive(Debug, Default)]
+pub struct WrapperDict(std::cell::RefCell<Option<Rc<std::cell::RefCell<Dict>>>>);
+
+impl WrapperDict {
+    /// The dict, created empty if there is none yet.
+    pub fn get(&self) -> Rc<std::cell::RefCell<Dict>> {
+        self.0
+            .borrow_mut()
+            .get_or_insert_with(|| Rc::new(std::cell::RefCell::new(Dict::new())))
+            .clone()
+    }
+
+    /// The dict if one was made.
+    fn existing(&self) -> Option<Rc<std::cell::RefCell<Dict>>> {
+        self.0.borrow().clone()
+    }
+
+    /// `obj.__dict__ = d`.
+    fn replace(&self, d: Rc<std::cell::RefCell<Dict>>) {
+        let old = self.0.borrow_mut().replace(d);
+        // Freed after the borrow ends: a finalizer may read this wrapper.
+        drop(old);
+    }
+}
+
 impl Descr {
+    /// `classmethod(f)` without the attributes `__init__` copies from `f`.
+    pub fn class_method(f: Value) -> Descr {
+        Descr::ClassMethod(f, WrapperDict::default())
+    }
+
+    /// `staticmethod(f)` without the attributes `__init__` copies from `f`.
+    pub fn static_method(f: Value) -> Descr {
+        Descr::StaticMethod(f, WrapperDict::default())
+    }
+
+    /// Whether this is a `classmethod` or `staticmethod` (which have a `__dict__`).
+    pub fn is_method_wrapper(&self) -> bool {
+        matches!(self, Descr::ClassMethod(..) | Descr::StaticMethod(..))
+    }
+
+    /// The `__dict__` of a `classmethod` or `staticmethod`.
+    pub fn wrapper_dict(&self) -> Option<Rc<std::cell::RefCell<Dict>>> {
+        match self {
+            Descr::ClassMethod(_, d) | Descr::StaticMethod(_, d) => Some(d.get()),
+            _ => None,
+        }
+    }
+
     /// Its builtin type.
     pub fn kind(&self) -> TypeKind {
         match self {
             Descr::Property { .. } => TypeKind::Property,
-            Descr::ClassMethod(_) => TypeKind::ClassMethod,
-            Descr::StaticMethod(_) => TypeKind::StaticMethod,
+            Descr::ClassMethod(..) => TypeKind::ClassMethod,
+            Descr::StaticMethod(..) => TypeKind::StaticMethod,
             Descr::Super { .. } => TypeKind::Super,
             Descr::MappingProxy(_) => TypeKind::MappingProxy,
         }
@@ -72,8 +124,17 @@ fn one_arg<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Value> {
 /// Calls `property`, `classmethod`, `staticmethod` or `super`.
 pub fn construct(vm: &mut Vm, kind: TypeKind, a: Args<'_>) -> PyResult<Value> {
     let d = match kind {
-        TypeKind::ClassMethod => Descr::ClassMethod(one_arg(&a, "classmethod")?.clone()),
-        TypeKind::StaticMethod => Descr::StaticMethod(one_arg(&a, "staticmethod")?.clone()),
+        TypeKind::ClassMethod | TypeKind::StaticMethod => {
+            let name = type_kind_name(kind);
+            let f = one_arg(&a, name)?.clone();
+            let dict = WrapperDict::default();
+            wraps(vm, &dict.get(), &f)?;
+            if kind == TypeKind::ClassMethod {
+                Descr::ClassMethod(f, dict)
+            } else {
+                Descr::StaticMethod(f, dict)
+            }
+        }
         TypeKind::Property => {
             a.check_kw("property", &["fget", "fset", "fdel", "doc"])?;
             let get = |i: usize, k: &str| -> Value {
@@ -95,6 +156,39 @@ pub fn construct(vm: &mut Vm, kind: TypeKind, a: Args<'_>) -> PyResult<Value> {
         _ => return Err(PyErr::type_error("not a descriptor type")),
     };
     Ok(Value::Descr(Rc::new(d)))
+}
+
+fn type_kind_name(kind: TypeKind) -> &'static str {
+    if kind == TypeKind::ClassMethod {
+        "classmethod"
+    } else {
+        "staticmethod"
+    }
+}
+
+/// `functools_wraps` of `cm_init`/`sm_init`: copies `__module__`,
+/// `__name__`, `__qualname__`, `__doc__` and `__annotations__` of the
+/// wrapped callable into the wrapper's dict, skipping those it lacks.
+fn wraps(vm: &mut Vm, dict: &Rc<std::cell::RefCell<Dict>>, f: &Value) -> PyResult<()> {
+    for n in [
+        "__module__",
+        "__name__",
+        "__qualname__",
+        "__doc__",
+        "__annotations__",
+    ] {
+        let key = vm.intern(n);
+        match vm.get_attr(f, &key) {
+            Ok(v) => {
+                let h = key.hash();
+                let old = dict.borrow_mut().replace_hashed(Value::Str(key), h, v);
+                drop(old);
+            }
+            Err(e) if e.is(ExcKind::AttributeError) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
 }
 
 fn make_super(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -262,8 +356,9 @@ pub fn getattr(vm: &mut Vm, v: &Value, d: &Descr, name: &Rc<StrObj>) -> PyResult
                 },
             })
         }
-        Descr::ClassMethod(f) | Descr::StaticMethod(f) => match n {
+        Descr::ClassMethod(f, dict) | Descr::StaticMethod(f, dict) => match n {
             "__func__" | "__wrapped__" => Ok(f.clone()),
+            "__dict__" => Ok(Value::Dict(dict.get())),
             // `cm_get___isabstractmethod__`: that of the wrapped callable.
             "__isabstractmethod__" => {
                 let n = vm.intern("__isabstractmethod__");
@@ -273,9 +368,75 @@ pub fn getattr(vm: &mut Vm, v: &Value, d: &Descr, name: &Rc<StrObj>) -> PyResult
                     Err(e) => Err(e),
                 }
             }
-            _ => vm.get_attr(f, name),
+            _ => {
+                if let Some(d) = dict.existing() {
+                    let found = d.borrow().get_str(name).cloned();
+                    if let Some(v) = found {
+                        return Ok(v);
+                    }
+                }
+                if n == "__doc__" {
+                    let t = type_of(v);
+                    return Ok(crate::doc_table::doc(&t.name).map_or(Value::None, Value::str));
+                }
+                Err(crate::protocol::attribute_error(v, n))
+            }
         },
     }
+}
+
+/// `obj.name = value` (`None`: `del obj.name`) on a `classmethod` or
+/// `staticmethod`: into its `__dict__`, past its read-only members.
+pub(crate) fn wrapper_setattr(
+    v: &Value,
+    d: &Descr,
+    name: &Rc<StrObj>,
+    value: Option<Value>,
+) -> Option<PyResult<()>> {
+    let (Descr::ClassMethod(_, dict) | Descr::StaticMethod(_, dict)) = d else {
+        return None;
+    };
+    Some(match (name.as_str(), value) {
+        ("__func__" | "__wrapped__", _) => {
+            Err(PyErr::new(ExcKind::AttributeError, "readonly attribute"))
+        }
+        ("__isabstractmethod__", _) => Err(PyErr::new(
+            ExcKind::AttributeError,
+            format!(
+                "attribute '__isabstractmethod__' of '{}' objects is not writable",
+                type_kind_name(d.kind())
+            ),
+        )),
+        ("__dict__", None) => Err(PyErr::type_error("cannot delete __dict__")),
+        ("__dict__", Some(Value::Dict(new))) => {
+            dict.replace(new);
+            Ok(())
+        }
+        ("__dict__", Some(other)) => Err(PyErr::type_error(format!(
+            "__dict__ must be set to a dictionary, not a '{}'",
+            type_name(&other)
+        ))),
+        (_, Some(value)) => {
+            let d = dict.get();
+            let old = d
+                .borrow_mut()
+                .replace_hashed(Value::Str(name.clone()), name.hash(), value);
+            drop(old);
+            Ok(())
+        }
+        (n, None) => {
+            let d = dict.get();
+            let removed = d.borrow_mut().remove(&Value::Str(name.clone()));
+            match removed {
+                Ok(Some(old)) => {
+                    drop(old);
+                    Ok(())
+                }
+                Ok(None) => Err(crate::protocol::attribute_error(v, n)),
+                Err(e) => Err(e),
+            }
+        }
+    })
 }
 
 /// The methods of `property`: the copiers `getter`, `setter`, `deleter`
@@ -369,8 +530,8 @@ fn property_deleter(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 pub fn repr(v: &Value, d: &Descr) -> String {
     match d {
         Descr::Property { .. } => format!("<property object at {:#x}>", v.identity()),
-        Descr::ClassMethod(f) => format!("<classmethod({})>", crate::repr::repr(f)),
-        Descr::StaticMethod(f) => format!("<staticmethod({})>", crate::repr::repr(f)),
+        Descr::ClassMethod(f, _) => format!("<classmethod({})>", crate::repr::repr(f)),
+        Descr::StaticMethod(f, _) => format!("<staticmethod({})>", crate::repr::repr(f)),
         Descr::Super { typ, obj, obj_type } => match obj_type {
             None => format!("<super: <class '{}'>, NULL>", typ.name),
             Some(t) => {

@@ -48,7 +48,7 @@ pub(crate) fn method(obj: &Value, name: &str) -> Option<Value> {
             Value::Function(_) | Value::Method(_) | Value::Builtin(_) | Value::BoundBuiltin(_) => {
                 &CALL
             }
-            Value::Descr(d) if matches!(**d, Descr::StaticMethod(_)) => &CALL,
+            Value::Descr(d) if matches!(**d, Descr::StaticMethod(..)) => &CALL,
             _ => return None,
         },
         "__get__" => match obj {

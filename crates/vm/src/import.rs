@@ -86,6 +86,12 @@ pub(crate) fn module_special_attr(
             m.clone(),
         )))));
     }
+    if name == "__init__" {
+        return Ok(Some(Value::BoundBuiltin(Rc::new((
+            Value::Module(m.clone()),
+            &MODULE_INIT,
+        )))));
+    }
     let hook = dict_get(&m.dict.borrow(), "__getattr__");
     match hook {
         Some(f) => vm.call(&f, &[Value::str(name)]).map(Some),
@@ -651,6 +657,50 @@ pub(crate) fn construct_module(a: Args<'_>) -> PyResult<Value> {
         name: name.as_str().to_string(),
         dict: Rc::new(RefCell::new(d)),
     })))
+}
+
+/// `module.__init__`, bound to a module.
+static MODULE_INIT: crate::func::BuiltinDef = crate::func::BuiltinDef {
+    name: "__init__",
+    func: module_init,
+    owner: "module",
+    is_method: true,
+};
+
+/// `module.__init__(self, name, doc=None)`: (re)names a module, setting
+/// the entries `module_init_dict` sets over what its namespace holds.
+fn module_init(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let Some(Value::Module(m)) = a
+        .pos
+        .first()
+        .map(|v| crate::instance::payload_of(v).unwrap_or(v))
+    else {
+        return Err(PyErr::type_error(
+            "descriptor '__init__' requires a 'module' object",
+        ));
+    };
+    let fresh = construct_module(Args {
+        pos: &a.pos[1..],
+        kwnames: a.kwnames,
+        kwvals: a.kwvals,
+    })?;
+    if let Value::Module(f) = fresh {
+        let entries: Vec<(Value, Value)> = f
+            .dict
+            .borrow()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        for (k, v) in entries {
+            let old = {
+                let mut d = m.dict.borrow_mut();
+                let h = crate::dict::hash_value(&k)?;
+                d.replace_hashed(k, h, v)
+            };
+            drop(old);
+        }
+    }
+    Ok(Value::None)
 }
 
 /// Writes through a temporary file and a rename, so that no reader (another

@@ -221,7 +221,7 @@ fn build_class(vm: &mut Vm, spec: &'static ClassSpec) -> Rc<TypeObj> {
     for m in spec.classmethods {
         put(
             m.name,
-            Value::Descr(Rc::new(Descr::ClassMethod(Value::Builtin(m)))),
+            Value::Descr(Rc::new(Descr::class_method(Value::Builtin(m)))),
         );
     }
     for p in spec.props {
@@ -231,7 +231,11 @@ fn build_class(vm: &mut Vm, spec: &'static ClassSpec) -> Rc<TypeObj> {
                 fget: Value::Builtin(p.get),
                 fset: Value::Builtin(p.set.unwrap_or(&READONLY)),
                 fdel: Value::None,
-                doc: RefCell::new(Value::None),
+                // CPython's getset docs, for the classes the table has them of.
+                doc: RefCell::new(
+                    crate::doc_table::doc(&format!("{}.{}.{}", spec.module, spec.name, p.name))
+                        .map_or(Value::None, Value::str),
+                ),
                 name: RefCell::new(Value::str(p.name)),
             })),
         );
@@ -479,7 +483,7 @@ pub fn is_callable(v: &Value) -> bool {
         | Value::Method(_)
         | Value::Type(_) => true,
         Value::Instance(i) => crate::class::special(&i.class(), crate::names::D::Call).is_some(),
-        Value::Descr(d) => matches!(**d, Descr::StaticMethod(_)),
+        Value::Descr(d) => matches!(**d, Descr::StaticMethod(..)),
         _ => false,
     }
 }
@@ -498,7 +502,7 @@ pub fn builtin_type_dict(vm: &mut Vm, t: &Rc<TypeObj>) -> Dict {
             // A static method is stored wrapped, as CPython's class dicts
             // hold a `staticmethod` around the function.
             let v = if crate::reduce::static_owner(def).is_some() {
-                Value::Descr(Rc::new(Descr::StaticMethod(Value::Builtin(def))))
+                Value::Descr(Rc::new(Descr::static_method(Value::Builtin(def))))
             } else {
                 Value::Builtin(def)
             };
@@ -632,22 +636,45 @@ fn slot_receiver_error(name: &str, class: &str, got: Option<&Value>) -> PyErr {
 }
 
 fn check_slot_receiver(name: &str, class: &str, got: Option<&Value>) -> PyResult<()> {
-    let Some(v) = got else {
-        return Err(slot_receiver_error(name, class, got));
-    };
+    match got {
+        Some(v) if is_instance_of_builtin(v, class) => Ok(()),
+        _ => Err(slot_receiver_error(name, class, got)),
+    }
+}
+
+/// Whether `v` is an instance of the builtin class named `class` (or of a
+/// subclass of it).
+fn is_instance_of_builtin(v: &Value, class: &str) -> bool {
     let mut t = Some(crate::types::type_of(v));
     while let Some(c) = t {
         if c.name == class {
-            return Ok(());
+            return true;
         }
         if let Some(h) = &c.heap {
             if h.mro().iter().any(|m| m.name == class && m.heap.is_none()) {
-                return Ok(());
+                return true;
             }
         }
         t = c.base.clone();
     }
-    Err(slot_receiver_error(name, class, got))
+    false
+}
+
+/// `wrapperdescr_get`'s check: a builtin class's slot wrapper binds only to
+/// instances of that class (`__eq__ = str.__eq__` in an `int` subclass
+/// raises when reached through an instance).
+pub(crate) fn check_slot_binding(def: &BuiltinDef, obj: &Value) -> PyResult<()> {
+    let Some(class) = def.owner.strip_prefix("builtin:") else {
+        return Ok(());
+    };
+    if def.name == "__new__" || is_instance_of_builtin(obj, class) {
+        return Ok(());
+    }
+    Err(crate::exc::PyErr::type_error(format!(
+        "descriptor '{}' for '{class}' objects doesn't apply to a '{}' object",
+        def.name,
+        crate::types::type_name(obj)
+    )))
 }
 
 /// How deeply native iterators may advance one another (`chain(chain(...))`):

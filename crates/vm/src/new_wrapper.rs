@@ -112,6 +112,19 @@ fn tp_new_wrapper(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             )));
         }
     }
+    // `module.__new__` makes an empty module whatever the arguments (its
+    // `__init__` names it), not the named one `ModuleType(name)` is.
+    if t.kind == crate::types::TypeKind::Module && t.heap.is_none() {
+        let m = Value::Module(Rc::new(crate::modules::ModuleObj {
+            name: "?".to_string(),
+            dict: Rc::new(std::cell::RefCell::new(crate::dict::Dict::new())),
+        }));
+        return Ok(if subtype.heap.is_some() {
+            crate::instance::Instance::new_value(subtype, m)
+        } else {
+            m
+        });
+    }
     match own_new(t) {
         Some(new @ Value::Builtin(_)) => vm.call_with_kw(&new, &a.pos[1..], a.kwnames, a.kwvals),
         _ => Err(PyErr::system_error(format!(

@@ -1511,6 +1511,10 @@ impl Vm {
                     None => self.type_setattr(t, name, Some(value)),
                 }
             }
+            Value::Descr(d) if d.is_method_wrapper() => {
+                crate::descr::wrapper_setattr(obj, d, name, Some(value))
+                    .unwrap_or_else(|| Err(attribute_error(obj, name.as_str())))
+            }
             _ => self.builtin_setattr(obj, name, value),
         }
     }
@@ -1648,6 +1652,8 @@ impl Vm {
                 }
             }
             Value::Function(f) if crate::func_attrs::delete(f, name)? => Ok(()),
+            Value::Descr(d) => crate::descr::wrapper_setattr(obj, d, name, None)
+                .unwrap_or_else(|| Err(attribute_error(obj, name.as_str()))),
             // Deleting a cell's contents empties it.
             Value::Cell(c) if name.as_str() == "cell_contents" => {
                 let old = std::mem::replace(&mut *c.borrow_mut(), Value::Null);

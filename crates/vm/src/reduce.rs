@@ -190,22 +190,52 @@ fn common_reduce(vm: &mut Vm, obj: &Value, protocol: i64) -> PyResult<Value> {
     let mut newargs: Vec<Value> = vec![Value::Type(cls.clone())];
     let mut newobj_name = "__newobj__";
     let mut has_args = true;
+    // `_PyObject_GetNewArguments`, with its checks of what the methods return.
     if let Some(f) = special_method(vm, obj, "__getnewargs_ex__")? {
         let r = vm.call(&f, &[])?;
-        let parts = vm.collect(&r)?;
-        if let [args, kwargs] = parts.as_slice() {
-            let has_kw = matches!(kwargs, Value::Dict(d) if !d.borrow().is_empty());
-            if has_kw {
-                newobj_name = "__newobj_ex__";
-                newargs.push(args.clone());
-                newargs.push(kwargs.clone());
-            } else {
-                newargs.extend(vm.collect(args)?);
+        let Some(parts) = tuple_items(&r) else {
+            return Err(PyErr::type_error(format!(
+                "__getnewargs_ex__ should return a tuple, not '{}'",
+                crate::types::type_name(&r)
+            )));
+        };
+        let [args, kwargs] = parts else {
+            return Err(PyErr::value_error(format!(
+                "__getnewargs_ex__ should return a tuple of length 2, not {}",
+                parts.len()
+            )));
+        };
+        let Some(args_items) = tuple_items(args) else {
+            return Err(PyErr::type_error(format!(
+                "first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '{}'",
+                crate::types::type_name(args)
+            )));
+        };
+        let kw_len = match crate::instance::payload_of(kwargs).unwrap_or(kwargs) {
+            Value::Dict(d) => d.borrow().len(),
+            _ => {
+                return Err(PyErr::type_error(format!(
+                "second item of the tuple returned by __getnewargs_ex__ must be a dict, not '{}'",
+                crate::types::type_name(kwargs)
+            )))
             }
+        };
+        if kw_len > 0 {
+            newobj_name = "__newobj_ex__";
+            newargs.push(args.clone());
+            newargs.push(kwargs.clone());
+        } else {
+            newargs.extend(args_items.iter().cloned());
         }
     } else if let Some(f) = special_method(vm, obj, "__getnewargs__")? {
         let r = vm.call(&f, &[])?;
-        newargs.extend(vm.collect(&r)?);
+        let Some(items) = tuple_items(&r) else {
+            return Err(PyErr::type_error(format!(
+                "__getnewargs__ should return a tuple, not '{}'",
+                crate::types::type_name(&r)
+            )));
+        };
+        newargs.extend(items.iter().cloned());
     } else {
         has_args = false;
     }
@@ -246,6 +276,14 @@ fn common_reduce(vm: &mut Vm, obj: &Value, protocol: i64) -> PyResult<Value> {
         listitems,
         dictitems,
     ]))
+}
+
+/// The items of a tuple or of a tuple subclass's instance (`PyTuple_Check`).
+fn tuple_items(v: &Value) -> Option<&[Value]> {
+    match crate::instance::payload_of(v).unwrap_or(v) {
+        Value::Tuple(t) => Some(t),
+        _ => None,
+    }
 }
 
 /// Whether `cls` gets `object.__getstate__` (no Python override).

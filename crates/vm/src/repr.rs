@@ -316,7 +316,8 @@ pub fn write_repr(out: &mut String, v: &Value, seen: &mut Vec<usize>) {
                 let unset = |k: &str| matches!(crate::import::dict_get(&d, k), Some(Value::None));
                 // `_module_repr`: a module made by `types.ModuleType`
                 // has no spec, loader or file, and shows only its name.
-                if unset("__spec__") && unset("__loader__") {
+                let nameless = crate::import::dict_get(&d, "__name__").is_none();
+                if (unset("__spec__") && unset("__loader__")) || nameless {
                     let name = match crate::import::dict_get(&d, "__name__") {
                         Some(Value::Str(s)) => pith_repr::str_repr(s.as_str()),
                         _ => "'?'".to_string(),

@@ -215,7 +215,7 @@ pub fn bound_slot_wrapper(obj: &Value, name: &str) -> Option<Value> {
     let def = match (obj, name) {
         (Value::Iter(_) | Value::Generator(_), "__next__") => &ITER_WRAPPERS[0],
         (Value::Iter(_) | Value::Generator(_), "__iter__") => &ITER_WRAPPERS[1],
-        (Value::List(_) | Value::Dict(_) | Value::Set(_), "__init__") => {
+        (Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::ByteArray(_), "__init__") => {
             crate::base_methods::container_init_def()
         }
         (Value::Iter(_), "__length_hint__")

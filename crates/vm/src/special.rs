@@ -101,8 +101,8 @@ impl Vm {
                 self.call(f, &all)
             }
             Value::Descr(d) => match &**d {
-                Descr::StaticMethod(g) => self.call(g, args),
-                Descr::ClassMethod(g) => {
+                Descr::StaticMethod(g, _) => self.call(g, args),
+                Descr::ClassMethod(g, _) => {
                     let mut all = vec![Value::Type(type_of(obj))];
                     all.extend_from_slice(args);
                     self.call(g, &all)
@@ -120,6 +120,15 @@ impl Vm {
                 all.push(obj.clone());
                 all.extend_from_slice(args);
                 (def.func)(self, crate::func::Args::positional(&all))
+            }
+            // `lookup_maybe_method`: a slot wrapper is a method descriptor,
+            // called unbound, so a foreign class's wrapper (`__eq__ =
+            // str.__eq__` in an `int` subclass) fails on its receiver check.
+            Value::Builtin(def) if def.is_method && def.owner.starts_with("builtin:") => {
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(obj.clone());
+                all.extend_from_slice(args);
+                crate::native::call_builtin(self, def, crate::func::Args::positional(&all))
             }
             other => {
                 let t = type_of(obj);
@@ -624,7 +633,14 @@ impl Vm {
         }
         if !is_heap_object(a)
             && !is_heap_object(b)
-            && !matches!(a, Value::List(_) | Value::Tuple(_) | Value::Dict(_))
+            && !matches!(
+                a,
+                Value::List(_)
+                    | Value::Tuple(_)
+                    | Value::Dict(_)
+                    | Value::Set(_)
+                    | Value::FrozenSet(_)
+            )
         {
             return Ok(ops::eq(a, b));
         }
@@ -867,8 +883,8 @@ impl Vm {
         }
         match special(t, D::ClassGetItem) {
             Some(Value::Descr(d)) => match &*d {
-                Descr::ClassMethod(f) => self.call(f, &[cls, key.clone()]),
-                Descr::StaticMethod(f) => self.call(f, std::slice::from_ref(key)),
+                Descr::ClassMethod(f, _) => self.call(f, &[cls, key.clone()]),
+                Descr::StaticMethod(f, _) => self.call(f, std::slice::from_ref(key)),
                 _ => Err(PyErr::type_error("bad __class_getitem__")),
             },
             Some(f) => self.call(&f, &[cls, key.clone()]),
@@ -1297,7 +1313,7 @@ impl Vm {
                 }
             }
             Value::Descr(d) => {
-                if let Descr::StaticMethod(f) = &**d {
+                if let Descr::StaticMethod(f, _) = &**d {
                     return self.call_with_kw(f, pos, kwnames, kwvals);
                 }
             }
@@ -1358,8 +1374,19 @@ fn seq_items_with_objects(a: &Value, b: &Value) -> Option<(Vec<Value>, Vec<Value
         _ => return None,
     };
     let has = |v: &[Value]| {
-        v.iter()
-            .any(|i| is_heap_object(i) || matches!(i, Value::List(_) | Value::Tuple(_)))
+        // Dicts and sets too: their keys may compare in Python (a `str`
+        // subclass key equals a `str` one).
+        v.iter().any(|i| {
+            is_heap_object(i)
+                || matches!(
+                    i,
+                    Value::List(_)
+                        | Value::Tuple(_)
+                        | Value::Dict(_)
+                        | Value::Set(_)
+                        | Value::FrozenSet(_)
+                )
+        })
     };
     (has(&x) || has(&y)).then_some((x, y))
 }

@@ -42,11 +42,18 @@ static GETSET: ClassSpec = ClassSpec {
     base: TypeKind::Object,
     methods: GETSET_M,
     classmethods: &[],
-    props: &[PropSpec {
-        name: "__objclass__",
-        get: &DESCR_OBJCLASS,
-        set: None,
-    }],
+    props: &[
+        PropSpec {
+            name: "__objclass__",
+            get: &DESCR_OBJCLASS,
+            set: None,
+        },
+        PropSpec {
+            name: "__doc__",
+            get: &DESCR_DOC,
+            set: None,
+        },
+    ],
     unhashable: false,
     flags: SpecFlags::NONE,
 };
@@ -61,17 +68,30 @@ native_fn!(
     "builtins.member_descriptor",
     descr_objclass
 );
+native_fn!(
+    DESCR_DOC,
+    "__doc__",
+    "builtins.member_descriptor",
+    descr_doc
+);
 static MEMBER: ClassSpec = ClassSpec {
     name: "member_descriptor",
     module: "builtins",
     base: TypeKind::Object,
     methods: MEMBER_M,
     classmethods: &[],
-    props: &[PropSpec {
-        name: "__objclass__",
-        get: &DESCR_OBJCLASS,
-        set: None,
-    }],
+    props: &[
+        PropSpec {
+            name: "__objclass__",
+            get: &DESCR_OBJCLASS,
+            set: None,
+        },
+        PropSpec {
+            name: "__doc__",
+            get: &DESCR_DOC,
+            set: None,
+        },
+    ],
     unhashable: false,
     flags: SpecFlags::NONE,
 };
@@ -492,6 +512,7 @@ fn descr_set(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                     "attribute '__dict__' of 'type' objects is not writable",
                 ));
             }
+            module_dict_readonly(&obj)?;
             crate::inst_dict::set_dict(slot_target(&d, &obj)?, Some(v))?;
             return Ok(Value::None);
         }
@@ -503,6 +524,15 @@ fn descr_set(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `subtype_setdict` on a module subclass's instance defers to the
+/// module's own `__dict__`, a read-only member.
+fn module_dict_readonly(obj: &Value) -> PyResult<()> {
+    match crate::instance::payload_of(obj) {
+        Some(Value::Module(_)) => Err(PyErr::new(ExcKind::AttributeError, "readonly attribute")),
+        _ => Ok(()),
+    }
+}
+
 fn descr_delete(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let d = me(&a)?;
     let obj = a.pos.get(1).cloned().unwrap_or(Value::None);
@@ -511,6 +541,7 @@ fn descr_delete(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         return Ok(Value::None);
     }
     if instance_attr_of(&d) == Some(InstanceAttr::Dict) {
+        module_dict_readonly(&obj)?;
         crate::inst_dict::set_dict(slot_target(&d, &obj)?, None)?;
         return Ok(Value::None);
     }
@@ -560,6 +591,25 @@ fn descr_getattr(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             ),
         )),
     }
+}
+
+/// `__doc__` of a data descriptor: CPython's text for a builtin class's
+/// (from the generated table), a Python class's `__dict__` and
+/// `__weakref__` getsets' texts, and `None` for `__slots__` members.
+fn descr_doc(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let d = me(&a)?;
+    let heap = d.owner.upgrade().map_or(true, |o| o.heap.is_some());
+    if heap {
+        return Ok(match (instance_attr_of(&d), d.slot) {
+            (Some(InstanceAttr::Dict), None) => Value::str("dictionary for instance variables"),
+            (Some(InstanceAttr::Weakref), None) => {
+                Value::str("list of weak references to the object")
+            }
+            _ => Value::None,
+        });
+    }
+    let key = format!("{}.{}", d.owner_name, d.name.as_str());
+    Ok(crate::doc_table::doc(&key).map_or(Value::None, Value::str))
 }
 
 fn descr_objclass(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {

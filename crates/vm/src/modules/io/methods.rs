@@ -73,19 +73,21 @@ static CLOSED_GETTER: BuiltinDef = BuiltinDef {
 };
 
 /// A read-only property whose getter is `getter`, named as it is.
-fn read_only_property(getter: &'static BuiltinDef) -> Value {
+fn read_only_property(class: &str, getter: &'static BuiltinDef) -> Value {
+    // CPython's getset doc of this class's attribute, where it has one.
+    let doc = crate::doc_table::doc(&format!("_io.{class}.{}", getter.name));
     Value::Descr(Rc::new(crate::descr::Descr::Property {
         fget: Value::Builtin(getter),
         fset: Value::None,
         fdel: Value::None,
-        doc: std::cell::RefCell::new(Value::None),
+        doc: std::cell::RefCell::new(doc.map_or(Value::None, Value::str)),
         name: std::cell::RefCell::new(Value::str(getter.name)),
     }))
 }
 
-/// The `closed` property.
-pub(super) fn closed_property() -> Value {
-    read_only_property(&CLOSED_GETTER)
+/// The `closed` property of the class named `class`.
+pub(super) fn closed_property(class: &str) -> Value {
+    read_only_property(class, &CLOSED_GETTER)
 }
 
 static MODE_GETTER: BuiltinDef = BuiltinDef {
@@ -98,7 +100,7 @@ static MODE_GETTER: BuiltinDef = BuiltinDef {
 /// `FileIO.mode`, read-only as CPython's getset: the property shadows the
 /// mode string `open()` keeps in the instance dict, which it returns.
 pub(super) fn mode_property() -> Value {
-    read_only_property(&MODE_GETTER)
+    read_only_property("FileIO", &MODE_GETTER)
 }
 
 fn fileio_mode(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {

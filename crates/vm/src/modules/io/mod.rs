@@ -293,7 +293,7 @@ fn make_class(
         {
             ns.insert(Value::str(def.name), Value::Builtin(def))?;
         }
-        ns.insert(Value::str("closed"), methods::closed_property())?;
+        ns.insert(Value::str("closed"), methods::closed_property(name))?;
         if name == "FileIO" {
             ns.insert(Value::str("mode"), methods::mode_property())?;
         }
