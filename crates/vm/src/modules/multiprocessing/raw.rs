@@ -155,6 +155,8 @@ impl Drop for Sem {
 }
 
 /// `CLOCK_REALTIME` now plus `after` (the absolute time `sem_timedwait` takes).
+// `time_t` and `c_long` are `i64` here but narrower on other targets.
+#[allow(clippy::unnecessary_cast)]
 pub(crate) fn realtime_after(after: Duration) -> Result<libc::timespec, i32> {
     let mut now = libc::timespec {
         tv_sec: 0,
