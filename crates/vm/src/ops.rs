@@ -522,6 +522,10 @@ fn bytearray_op(op: u32, a: &Value, b: &Value) -> PyResult<Value> {
     use crate::methods::bytearray::{freeze, new_bytearray};
     let base = op % nb::INPLACE;
     if base == nb::ADD && !matches!(b, Value::Bytes(_) | Value::ByteArray(_)) {
+        // Any bytes-like object concatenates (`bytearray + memoryview`).
+        if let Some(data) = crate::buffer::exported_bytes(b) {
+            return bytearray_op(op, a, &Value::Bytes(Rc::new(data?)));
+        }
         return Err(PyErr::type_error(format!(
             "can't concat {} to {}",
             type_name(b),
@@ -644,7 +648,13 @@ pub fn binary_op(op: u32, a: &Value, b: &Value) -> PyResult<Value> {
                 Value::Tuple(_) => "tuple",
                 _ => "bytes",
             };
-            if matches!(a, Value::Bytes(_)) {
+            if let Value::Bytes(x) = a {
+                // Any bytes-like object concatenates (`bytes + memoryview`).
+                if let Some(data) = crate::buffer::exported_bytes(b) {
+                    let mut v = x.to_vec();
+                    v.extend_from_slice(&data?);
+                    return Ok(Value::Bytes(Rc::new(v)));
+                }
                 return Err(PyErr::type_error(format!(
                     "can't concat {} to bytes",
                     type_name(b)

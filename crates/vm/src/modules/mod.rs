@@ -73,6 +73,7 @@ pub mod marshal;
 pub mod math;
 pub mod mmap;
 mod mmap_raw;
+pub mod multiprocessing;
 mod native_exc;
 pub mod odict;
 mod odict_iter;
@@ -166,6 +167,8 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_json", json::init),
     ("_locale", locale::init),
     ("_md5", hashes::init_md5),
+    ("_multiprocessing", multiprocessing::init),
+    ("_posixshmem", multiprocessing::shmem::init),
     ("_opcode", opcode::init),
     ("_pickle", pickle::init),
     ("_operator", operator::init),

@@ -56,6 +56,37 @@ pub(crate) enum Wait {
     Sleep(Instant),
     /// `select`/`poll` on descriptors: other threads run meanwhile.
     Io(IoWait),
+    /// A condition no thread of this process signals (another process's
+    /// semaphore post): looked at again every few milliseconds.
+    Poll(PollWait),
+}
+
+/// Tries to complete a [`Wait::Poll`]: the call's result once it is done.
+pub(crate) type PollProbe = Box<dyn FnMut() -> Option<PyResult<Value>>>;
+
+/// A wait on a condition only a probe can see, up to a deadline.
+pub(crate) struct PollWait {
+    pub(crate) probe: PollProbe,
+    pub(crate) deadline: Option<Instant>,
+    /// The call's result when the deadline passes first.
+    pub(crate) expired: Value,
+}
+
+impl PollWait {
+    /// Probes once: the call's result when it is done or has timed out.
+    pub(crate) fn try_complete(&mut self, now: Instant) -> Option<PyResult<Value>> {
+        if let Some(r) = (self.probe)() {
+            return Some(r);
+        }
+        let expired = self.deadline.is_some_and(|d| now >= d);
+        expired.then(|| Ok(self.expired.clone()))
+    }
+
+    /// When to probe next.
+    pub(crate) fn next_look(&self) -> Instant {
+        let soon = Instant::now() + IO_RECHECK;
+        self.deadline.map_or(soon, |d| d.min(soon))
+    }
 }
 
 /// How often the scheduler looks again at descriptors a thread waits on when
@@ -98,13 +129,16 @@ impl Wait {
                 let soon = Instant::now() + IO_RECHECK;
                 Some(io.deadline.map_or(soon, |d| d.min(soon)))
             }
+            Wait::Poll(p) => Some(p.next_look()),
         }
     }
 
     /// Completes the wait if its condition holds now: the call's result.
     fn try_complete(&mut self, ident: i64, now: Instant) -> Option<PyResult<Value>> {
-        if let Wait::Io(io) = self {
-            return io.try_complete(now);
+        match self {
+            Wait::Io(io) => return io.try_complete(now),
+            Wait::Poll(p) => return p.try_complete(now),
+            _ => {}
         }
         self.try_complete_value(ident, now).map(Ok)
     }
@@ -112,7 +146,7 @@ impl Wait {
     fn try_complete_value(&self, ident: i64, now: Instant) -> Option<Value> {
         let expired = self.deadline().is_some_and(|d| now >= d);
         match self {
-            Wait::Ready | Wait::Io(_) => Some(Value::None),
+            Wait::Ready | Wait::Io(_) | Wait::Poll(_) => Some(Value::None),
             Wait::Lock { lock, .. } => {
                 let st = crate::native::state_of::<Lock>(lock)?;
                 let mut l = st.try_borrow_mut().ok()?;
@@ -329,12 +363,21 @@ impl Sched {
         {
             // A thread waiting on a descriptor in the loop at this depth may
             // wait for the main thread, which then runs here (its frames rest
-            // on an outer loop). Not for lock waits: a main thread that ran
-            // above them and blocked there would hold them until it goes on.
-            let io_nested = self
-                .threads
-                .iter()
-                .any(|t| t.home == Home::Nested(level) && matches!(t.wait, Wait::Io(_)));
+            // on an outer loop). So may a thread other than the main one
+            // blocked on a lock or semaphore under Rust frames (a `get` that
+            // `iter(queue.get, None)` calls, as `multiprocessing.pool`'s task
+            // handler does): the main thread is what would wake it. A main
+            // thread that runs above a wait and blocks there under Rust
+            // frames of its own holds that wait until it goes on.
+            let main = super::main_ident();
+            let io_nested = self.threads.iter().any(|t| {
+                t.home == Home::Nested(level)
+                    && match t.wait {
+                        Wait::Io(_) | Wait::Poll(_) => true,
+                        Wait::Lock { .. } | Wait::RLock { .. } => t.ident != main,
+                        Wait::Ready | Wait::Sleep(_) => false,
+                    }
+            });
             let now = Instant::now();
             let n = self.threads.len();
             let mut earliest: Option<Instant> = None;

@@ -76,6 +76,12 @@ pub(crate) fn block_on(vm: &mut Vm, wait: Wait, recv: &Value) -> PyResult<Value>
                 crate::modules::select::poll_until(vm, fds, io.deadline)?;
                 (io.finish)(&io.fds)
             }
+            Wait::Poll(mut p) => loop {
+                if let Some(r) = p.try_complete(Instant::now()) {
+                    return r;
+                }
+                sleep_handling_signals(vm, p.next_look())?;
+            },
             Wait::Lock {
                 deadline: Some(d), ..
             }
