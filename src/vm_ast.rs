@@ -26,12 +26,15 @@ pub fn parse_tree(
     let options = pith_parser::ParseOptions::new(mode).type_comments(type_comments);
     let (tree, warnings) = pith_parser::parse_with_warnings(text, options);
     let exec_input = mode == pith_parser::Mode::Exec;
-    let tree = tree.map_err(|e| parse_failure(e, text, byte_columns, exec_input))?;
     let warnings = parse_warnings(warnings, text, byte_columns, exec_input);
+    let tree = match tree {
+        Ok(tree) => tree,
+        Err(e) => return Err(parse_failure(e, text, byte_columns, exec_input).after(warnings)),
+    };
     if let Some(too_new) =
         feature_version.and_then(|v| crate::feature_version::check(&tree, text, v))
     {
-        return Err(too_new_failure(too_new, text));
+        return Err(too_new_failure(too_new, text).after(warnings));
     }
     Ok(ParsedTree {
         tree,
@@ -48,6 +51,7 @@ fn too_new_failure(too_new: crate::feature_version::TooNew, text: &str) -> Compi
     let (lineno, col) = index.location(too_new.range.end);
     let col = i32::try_from(col).unwrap_or(i32::MAX - 1) + 1;
     CompileFailure {
+        warnings: Vec::new(),
         kind: ExcKind::SyntaxError,
         message: too_new.message,
         lineno,

@@ -104,11 +104,17 @@ impl SourceCompiler for PithCompiler {
             pith_parser::ParseOptions::new(parse_mode(mode)),
         );
         let exec_input = mode == CompileMode::Exec;
-        let tree = tree.map_err(|e| parse_failure(e, text, byte_columns, exec_input))?;
-        let compiled = pith_compiler::compile_module(tree, text, filename, compile_mode)
-            .map_err(|e| compile_failure(&e, text, filename))?;
-        // The parser's warnings come first: CPython issues them as it parses.
+        // The parser's warnings come first: CPython issues them as it
+        // parses, so also before the error of source that fails.
         let mut warnings = parse_warnings(parser_warnings, text, byte_columns, exec_input);
+        let tree = match tree {
+            Ok(tree) => tree,
+            Err(e) => return Err(parse_failure(e, text, byte_columns, exec_input).after(warnings)),
+        };
+        let compiled = match pith_compiler::compile_module(tree, text, filename, compile_mode) {
+            Ok(compiled) => compiled,
+            Err(e) => return Err(compile_failure(&e, text, filename).after(warnings)),
+        };
         warnings.extend(compiled.warnings.iter().map(|w| vm_warning(w, filename)));
         Ok(CompiledSource {
             code: compiled.code,
@@ -140,6 +146,7 @@ pub(crate) fn parse_failure(
         e
     };
     CompileFailure {
+        warnings: Vec::new(),
         kind: match e.kind {
             pith_parser::ErrorKind::SyntaxError => ExcKind::SyntaxError,
             pith_parser::ErrorKind::IndentationError => ExcKind::IndentationError,
@@ -196,6 +203,7 @@ pub fn vm_warning(w: &pith_compiler::Warning, filename: &str) -> CompileWarning 
 
 pub(crate) fn failure(kind: ExcKind, message: &str) -> CompileFailure {
     CompileFailure {
+        warnings: Vec::new(),
         kind,
         message: message.to_string(),
         lineno: 0,
@@ -244,6 +252,7 @@ fn decode_failure(e: pith_lexer::DecodeError) -> CompileFailure {
         _ => return failure(ExcKind::SyntaxError, &format!("(unicode error) {e}")),
     };
     CompileFailure {
+        warnings: Vec::new(),
         offset: -1,
         ..failure(ExcKind::SyntaxError, &message)
     }
@@ -262,6 +271,7 @@ pub(crate) fn compile_failure(
     let (end_lineno, end_col) = index.location(e.range.end);
     let line = program_text(filename, e.lineno);
     CompileFailure {
+        warnings: Vec::new(),
         kind: match e.kind {
             pith_compiler::ErrorKind::SyntaxError => ExcKind::SyntaxError,
             pith_compiler::ErrorKind::SystemError => ExcKind::SystemError,

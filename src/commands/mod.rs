@@ -145,33 +145,42 @@ pub fn compile_source(source: &str, filename: &str) -> Option<pith_bytecode::Cod
 /// [`compile_source`] of a decoded file, its compiler warnings printed (the
 /// parser's `DeprecationWarning`s are hidden by the default filters).
 fn compile_file(file: &SourceFile, filename: &str) -> Option<pith_bytecode::CodeObject> {
-    let (compiled, _) = compile_file_keeping_warnings(file, filename)?;
-    report_warnings(&compiled.warnings, &file.text, filename);
-    Some(compiled.code)
+    match compile_file_keeping_warnings(file, filename) {
+        Ok((compiled, _)) => {
+            report_warnings(&compiled.warnings, &file.text, filename);
+            Some(compiled.code)
+        }
+        Err((report, _)) => {
+            eprint!("{report}");
+            None
+        }
+    }
 }
+
+/// What [`compile_file_keeping_warnings`] gives for source that does not
+/// compile: the report `python3` prints, and the parser's warnings, which
+/// CPython issues before it.
+type CompileRefusal = (String, Vec<pith_parser::ParseWarning>);
 
 /// [`compile_source`] of a decoded file, its warnings (the compiler's, and
 /// the parser's before them) returned for the caller to issue.
 fn compile_file_keeping_warnings(
     file: &SourceFile,
     filename: &str,
-) -> Option<(pith_compiler::Compiled, Vec<pith_parser::ParseWarning>)> {
+) -> Result<(pith_compiler::Compiled, Vec<pith_parser::ParseWarning>), CompileRefusal> {
     let source = file.text.as_str();
     let options = pith_parser::ParseOptions::new(pith_parser::Mode::Exec);
     let (tree, parser_warnings) = pith_parser::parse_with_warnings(source, options);
     let tree = match tree {
         Ok(tree) => tree,
-        Err(err) => {
-            eprint!("{}", file.locate(err).render(source, filename));
-            return None;
-        }
+        Err(err) => return Err((file.locate(err).render(source, filename), parser_warnings)),
     };
     match pith_compiler::compile_module(tree, source, filename, pith_compiler::Mode::Exec) {
-        Ok(compiled) => Some((compiled, parser_warnings)),
-        Err(err) => {
-            eprint!("{}", compile_error_report(&err, source, filename));
-            None
-        }
+        Ok(compiled) => Ok((compiled, parser_warnings)),
+        Err(err) => Err((
+            compile_error_report(&err, source, filename),
+            parser_warnings,
+        )),
     }
 }
 
@@ -179,12 +188,16 @@ fn compile_file_keeping_warnings(
 /// VM issues once `-W` options are in place (CPython's compiler warns through
 /// the `warnings` machinery, so `-W error` makes them `SyntaxError`s).
 pub struct Program {
-    /// The module code object.
-    pub code: std::sync::Arc<pith_bytecode::CodeObject>,
+    /// The module code object; `None` when the source does not compile but
+    /// the parser warned before the error (the VM issues those warnings,
+    /// then `failure` is printed).
+    pub code: Option<std::sync::Arc<pith_bytecode::CodeObject>>,
     /// Its compile warnings, in the VM's terms.
     pub warnings: Vec<pith_vm::CompileWarning>,
     /// The source text the warnings point into (empty for a `.pyc`).
     pub source: String,
+    /// The `SyntaxError` report of source that does not compile.
+    pub failure: Option<String>,
 }
 
 /// [`compile_source`], keeping the warnings for the VM to issue.
@@ -197,19 +210,30 @@ pub fn compile_program_source(source: &str, filename: &str) -> Option<Program> {
 }
 
 fn program_of_file(file: SourceFile, filename: &str) -> Option<Program> {
-    let (compiled, parser_warnings) = compile_file_keeping_warnings(&file, filename)?;
-    let mut warnings =
-        crate::vm_compiler::parse_warnings(parser_warnings, &file.text, file.byte_columns, true);
-    warnings.extend(
-        compiled
-            .warnings
-            .iter()
-            .map(|w| crate::vm_compiler::vm_warning(w, filename)),
-    );
+    let parse_warnings =
+        |w| crate::vm_compiler::parse_warnings(w, &file.text, file.byte_columns, true);
+    let (code, warnings, failure) = match compile_file_keeping_warnings(&file, filename) {
+        Ok((compiled, parser_warnings)) => {
+            let mut warnings = parse_warnings(parser_warnings);
+            warnings.extend(
+                compiled
+                    .warnings
+                    .iter()
+                    .map(|w| crate::vm_compiler::vm_warning(w, filename)),
+            );
+            (Some(std::sync::Arc::new(compiled.code)), warnings, None)
+        }
+        Err((report, parser_warnings)) if parser_warnings.is_empty() => {
+            eprint!("{report}");
+            return None;
+        }
+        Err((report, parser_warnings)) => (None, parse_warnings(parser_warnings), Some(report)),
+    };
     Some(Program {
-        code: std::sync::Arc::new(compiled.code),
+        code,
         warnings,
         source: file.text,
+        failure,
     })
 }
 
@@ -217,9 +241,10 @@ fn program_of_file(file: SourceFile, filename: &str) -> Option<Program> {
 pub fn load_program_keeping_warnings(path: &Path, filename: &str) -> Option<Program> {
     if path.extension().is_some_and(|ext| ext == "pyc") {
         return load_pyc(path).map(|pyc| Program {
-            code: pyc.code,
+            code: Some(pyc.code),
             warnings: Vec::new(),
             source: String::new(),
+            failure: None,
         });
     }
     program_of_file(read_source_file_named(path, filename)?, filename)

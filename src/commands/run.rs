@@ -164,7 +164,17 @@ pub fn run_program(code: Option<String>, script: Vec<String>) -> ExitCode {
         let filename = main_file.clone().unwrap_or_else(|| "<string>".into());
         set_up_program(&mut vm, argv, main_file);
         let warned = vm.issue_compile_warnings(&program.warnings, &program.source, &filename);
-        match warned.and_then(|()| vm.run_code(program.code)) {
+        let ran = match (warned, program.code) {
+            (Ok(()), Some(code)) => vm.run_code(code),
+            // Source that does not compile, after the parser's warnings.
+            (Ok(()), None) => {
+                vm.flush();
+                eprint!("{}", program.failure.as_deref().unwrap_or_default());
+                return 1;
+            }
+            (Err(e), _) => Err(e),
+        };
+        match ran {
             Ok(()) => 0,
             Err(err @ VmError::Uncaught(_)) => err.exit_status(),
             Err(err) => {

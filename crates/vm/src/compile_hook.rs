@@ -58,6 +58,20 @@ pub struct CompileFailure {
     pub end_offset: i32,
     /// The offending source line, with its newline.
     pub text: Option<String>,
+    /// The warnings issued before the failure (the parser's, for source
+    /// that then failed to parse or compile): the VM issues them first, as
+    /// CPython warns while it parses, so a filter that makes one an error
+    /// raises that error instead.
+    pub warnings: Vec<CompileWarning>,
+}
+
+impl CompileFailure {
+    /// This failure, coming after `warnings` (see [`CompileFailure::warnings`]).
+    #[must_use]
+    pub fn after(mut self, warnings: Vec<CompileWarning>) -> CompileFailure {
+        self.warnings = warnings;
+        self
+    }
 }
 
 /// A compile-time warning: the compiler's `SyntaxWarning`s and the
@@ -233,6 +247,7 @@ pub trait SourceCompiler {
 /// The failure of a compiler that does not handle `what`.
 fn unsupported(what: &str) -> CompileFailure {
     CompileFailure {
+        warnings: Vec::new(),
         kind: ExcKind::NotImplementedError,
         message: format!("the installed compiler does not handle {what}"),
         lineno: 0,
@@ -509,9 +524,24 @@ impl Vm {
         let compiled = self
             .installed_compiler()?
             .compile(source, filename, mode)
-            .map_err(|f| failure_to_err(f, filename))?;
+            .map_err(|f| self.compile_failed(f, source, filename))?;
         self.report_warnings(&compiled.warnings, source, filename)?;
         Ok(Arc::new(compiled.code))
+    }
+
+    /// The error to raise for `failure`, after issuing the warnings given
+    /// before it (one a filter makes an error is raised instead).
+    pub(crate) fn compile_failed(
+        &mut self,
+        mut failure: CompileFailure,
+        source: SourceText<'_>,
+        filename: &str,
+    ) -> PyErr {
+        let warnings = std::mem::take(&mut failure.warnings);
+        match self.report_warnings(&warnings, source, filename) {
+            Ok(()) => failure_to_err(failure, filename),
+            Err(e) => e,
+        }
     }
 
     /// The compiler `exec`, `compile` and imports use.
@@ -595,6 +625,7 @@ impl Vm {
                 }
                 return Err(failure_to_err(
                     CompileFailure {
+                        warnings: Vec::new(),
                         kind: ExcKind::SyntaxError,
                         message: w.message.clone(),
                         lineno: w.lineno,

@@ -266,7 +266,7 @@ pub fn b_input(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                 }
             }
         }
-        None => crate::modules::sys::next_line()?,
+        None => crate::modules::sys::next_line(vm)?,
     };
     if line.is_empty() {
         return Err(PyErr::new(ExcKind::EOFError, "EOF when reading a line"));

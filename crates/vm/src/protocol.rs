@@ -794,12 +794,14 @@ impl Vm {
                 }
             }
             (Value::List(l), Value::Slice(sl)) => {
-                let mut l = l.borrow_mut();
-                let mut pos = slice_positions(sl, l.len())?;
-                pos.sort_unstable();
-                for p in pos.into_iter().rev() {
-                    l.remove(p);
-                }
+                let removed = {
+                    let mut l = l.borrow_mut();
+                    let mut pos = slice_positions(sl, l.len())?;
+                    pos.sort_unstable();
+                    remove_sorted(&mut l, &pos)
+                };
+                // The items go after the borrow: a `__del__` may use the list.
+                drop(removed);
                 Ok(())
             }
             (Value::Dict(d), _) => match self.map_remove(d, key)? {
@@ -822,9 +824,7 @@ impl Vm {
                 let mut b = b.borrow_mut();
                 let mut pos = slice_positions(sl, b.len())?;
                 pos.sort_unstable();
-                for p in pos.into_iter().rev() {
-                    b.remove(p);
-                }
+                remove_sorted(&mut b, &pos);
                 Ok(())
             }
             (Value::Instance(_), _) => self.setitem_special(c, key.clone(), None),
@@ -1752,4 +1752,29 @@ fn builtin_doc(b: &crate::func::BuiltinDef) -> Value {
 /// `inspect.signature` parses (`None` where the generated table has none).
 fn builtin_text_signature(b: &crate::func::BuiltinDef) -> Value {
     crate::doc_table::text_signature(&builtin_key(b)).map_or(Value::None, Value::str)
+}
+
+/// Removes the items at `pos` (ascending, distinct) from `v` in one pass
+/// (a range in one move), returning them: `del x[a:b:c]` stays linear
+/// where removing one item at a time moved the tail once per item.
+fn remove_sorted<T>(v: &mut Vec<T>, pos: &[usize]) -> Vec<T> {
+    let (Some(&first), Some(&last)) = (pos.first(), pos.last()) else {
+        return Vec::new();
+    };
+    if last - first + 1 == pos.len() {
+        return v.drain(first..=last).collect();
+    }
+    let mut removed = Vec::with_capacity(pos.len());
+    let mut kept = Vec::with_capacity(v.len().saturating_sub(pos.len()));
+    let mut next = pos.iter().copied().peekable();
+    for (i, x) in v.drain(..).enumerate() {
+        if next.peek() == Some(&i) {
+            next.next();
+            removed.push(x);
+        } else {
+            kept.push(x);
+        }
+    }
+    *v = kept;
+    removed
 }

@@ -252,6 +252,9 @@ pub fn write_stdout(vm: &mut crate::vm::Vm, s: &StrObj) -> PyResult<()> {
     if s.surrogates().is_none() {
         return vm.write_out(s.as_str());
     }
+    if crate::modules::io::stdio_codec::encodes_output(vm) {
+        return vm.write_out_encoded(Value::from_code_points(s.code_points().collect()));
+    }
     let bytes = encode(s, "utf-8", stdout_errors())?;
     use std::io::Write;
     vm.stdout

@@ -185,6 +185,9 @@ pub struct Vm {
         crate::modules::io::stream::Codec,
         crate::modules::io::stream::Errors,
     )>,
+    /// The standard streams' codec when `PYTHONIOENCODING` names one the
+    /// native streams do not speak (`modules/io/stdio_codec.rs`).
+    pub(crate) stdio_registry: Option<Box<crate::modules::io::stdio_codec::RegistryStdio>>,
 }
 
 /// The stages of interpreter teardown that Python code can observe, in the
@@ -267,6 +270,7 @@ impl Vm {
             sched: Default::default(),
             finalizing: Finalizing::No,
             stdio_codec: crate::modules::io::stdio::env_codec(),
+            stdio_registry: crate::modules::io::stdio_codec::RegistryStdio::from_env(),
         }
     }
 
@@ -538,6 +542,9 @@ impl Vm {
 
     /// Writes program output (stdout).
     pub(crate) fn write_out(&mut self, s: &str) -> PyResult<()> {
+        if crate::modules::io::stdio_codec::encodes_output(self) {
+            return self.write_out_encoded(Value::str(s));
+        }
         if let Some((codec, errors)) = self.stdio_codec {
             if !s.is_ascii() {
                 let bytes = codec
@@ -554,8 +561,28 @@ impl Vm {
             .map_err(|e| crate::oserror::from_io(&e, None))
     }
 
+    /// Writes the str `s` to stdout through the registry codec of
+    /// `PYTHONIOENCODING`.
+    pub(crate) fn write_out_encoded(&mut self, s: Value) -> PyResult<()> {
+        use crate::modules::io::stdio_codec::{encode, Out};
+        let bytes = encode(self, Out::Stdout, s)?;
+        self.stdout
+            .write_all(&bytes)
+            .map_err(|e| crate::oserror::from_io(&e, None))
+    }
+
     /// Writes to stderr.
     pub(crate) fn write_err(&mut self, s: &str) {
+        if crate::modules::io::stdio_codec::encodes_output(self) {
+            use crate::modules::io::stdio_codec::{encode, Out};
+            // stderr escapes what its encoding cannot write; an encoder
+            // that fails anyway leaves the text unwritten, as nothing can
+            // report it.
+            if let Ok(bytes) = encode(self, Out::Stderr, Value::str(s)) {
+                let _ = self.stderr.write_all(&bytes);
+            }
+            return;
+        }
         if let Some((codec, _)) = self.stdio_codec {
             if !s.is_ascii() {
                 // stderr always escapes what its encoding cannot write.

@@ -693,7 +693,7 @@ pub(crate) fn compile_arg(
     let type_comments = flags & PY_CF_TYPE_COMMENTS != 0;
     let parsed = compiler
         .parse_tree(text, filename, tree_mode, type_comments, feature_version)
-        .map_err(|f| failure_to_err(f, filename))?;
+        .map_err(|f| vm.compile_failed(f, text, filename))?;
     vm.report_warnings(&parsed.warnings, text, filename)?;
     let mut b = ObjBuilder {
         classes: classes(vm),

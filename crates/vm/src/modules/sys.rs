@@ -911,7 +911,10 @@ fn out_flush(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn read_line() -> PyResult<String> {
+fn read_line(vm: &mut Vm) -> PyResult<String> {
+    if crate::modules::io::stdio_codec::decodes_input(vm) {
+        return read_line_decoded(vm);
+    }
     let mut line = String::new();
     std::io::stdin()
         .lock()
@@ -919,6 +922,38 @@ fn read_line() -> PyResult<String> {
         .map_err(|e| crate::oserror::from_io(&e, None))?;
     // CPython's stdin on POSIX translates no newlines (`newline="\n"`).
     Ok(line)
+}
+
+/// The next line of stdin through `PYTHONIOENCODING`'s registry codec:
+/// the bytes at hand are decoded until a line end is among the characters
+/// (an encoding's line end need not be the byte `\n`, as in UTF-16); the
+/// characters after it wait in [`PENDING`].
+fn read_line_decoded(vm: &mut Vm) -> PyResult<String> {
+    let mut text = String::new();
+    loop {
+        if let Some(nl) = text.find('\n') {
+            PENDING.with(|p| p.borrow_mut().insert_str(0, &text[nl + 1..]));
+            text.truncate(nl + 1);
+            return Ok(text);
+        }
+        let chunk = read_chunk()?;
+        let last = chunk.is_empty();
+        text.push_str(&crate::modules::io::stdio_codec::decode(vm, &chunk, last)?);
+        if last {
+            return Ok(text);
+        }
+    }
+}
+
+/// The bytes stdin has at hand (one read when none are buffered); empty at
+/// the end of input.
+fn read_chunk() -> PyResult<Vec<u8>> {
+    let mut lock = std::io::stdin().lock();
+    let chunk = std::io::BufRead::fill_buf(&mut lock)
+        .map_err(|e| crate::oserror::from_io(&e, None))?
+        .to_vec();
+    std::io::BufRead::consume(&mut lock, chunk.len());
+    Ok(chunk)
 }
 
 /// The optional `size` argument of `read`/`readline`: `None` (or a negative
@@ -955,13 +990,13 @@ thread_local! {
 
 /// The next line of `sys.stdin` ("" at end of input), starting with any
 /// characters a sized read left over.
-pub(crate) fn next_line() -> PyResult<String> {
+pub(crate) fn next_line(vm: &mut Vm) -> PyResult<String> {
     let pending = PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()));
     if let Some(nl) = pending.find('\n') {
         PENDING.with(|p| p.borrow_mut().push_str(&pending[nl + 1..]));
         return Ok(pending[..=nl].to_string());
     }
-    let line = read_line()?;
+    let line = read_line(vm)?;
     Ok(pending + &line)
 }
 
@@ -969,7 +1004,7 @@ fn in_readline(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     a.no_kw("readline")?;
     let limit = size_arg(&a, "readline")?;
     vm.flush();
-    Ok(Value::string(keep_chars(next_line()?, limit)))
+    Ok(Value::string(keep_chars(next_line(vm)?, limit)))
 }
 
 fn in_read(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -978,6 +1013,14 @@ fn in_read(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     vm.flush();
     let mut all = PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()));
     match limit {
+        None if crate::modules::io::stdio_codec::decodes_input(vm) => loop {
+            let chunk = read_chunk()?;
+            let last = chunk.is_empty();
+            all.push_str(&crate::modules::io::stdio_codec::decode(vm, &chunk, last)?);
+            if last {
+                break;
+            }
+        },
         None => {
             let mut rest = String::new();
             std::io::Read::read_to_string(&mut std::io::stdin().lock(), &mut rest)
@@ -986,7 +1029,7 @@ fn in_read(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         }
         Some(n) => {
             while all.chars().count() < n {
-                let line = read_line()?;
+                let line = read_line(vm)?;
                 if line.is_empty() {
                     break;
                 }
@@ -1001,7 +1044,7 @@ fn in_read(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 /// the end of input.
 pub fn stdin_next(vm: &mut Vm) -> PyResult<Option<Value>> {
     vm.flush();
-    let line = next_line()?;
+    let line = next_line(vm)?;
     Ok((!line.is_empty()).then(|| Value::string(line)))
 }
 
@@ -1015,7 +1058,7 @@ fn in_readlines(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     vm.flush();
     let mut lines = Vec::new();
     loop {
-        let line = next_line()?;
+        let line = next_line(vm)?;
         if line.is_empty() {
             break;
         }

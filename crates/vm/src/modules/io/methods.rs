@@ -690,28 +690,45 @@ fn m_write(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             "write() takes exactly one argument (0 given)",
         ));
     };
-    let n = on_open(vm, obj, Some(false), |st| write_one(st, v))?;
+    let others_run = vm.sched.threads.len() > 1;
+    let n = on_open(vm, obj, Some(false), |st| {
+        st.stream.set_others_run(others_run);
+        write_one(st, v)
+    })?;
     finish_interrupted_write(vm, obj)?;
     Ok(Value::Int(n as i64))
 }
 
 /// PEP 475 for writes: a write that a signal interrupted runs the Python
 /// handlers, then writes the rest, unless a handler raised (the rest is
-/// then dropped and the handler's exception is the write's).
+/// then dropped and the handler's exception is the write's). A write that
+/// stopped on a full pipe while other threads live waits for room, letting
+/// them run (one of them may be the reader), then writes the rest.
 fn finish_interrupted_write(vm: &mut Vm, obj: &Value) -> PyResult<()> {
-    while with_state(obj, |st| Ok(st.stream.has_unwritten()))? {
-        if let Err(e) = vm.check_signals() {
+    loop {
+        let (unwritten, full) = with_state(obj, |st| {
+            Ok((st.stream.has_unwritten(), st.stream.full_fd()))
+        })?;
+        if !unwritten {
+            return Ok(());
+        }
+        let waited = vm.check_signals().and_then(|()| match full {
+            Some(fd) => crate::modules::thread::fd_wait::wait_writable(vm, fd),
+            None => Ok(()),
+        });
+        if let Err(e) = waited {
             with_state(obj, |st| {
                 st.stream.drop_unwritten();
                 Ok(())
             })?;
             return Err(e);
         }
+        let others_run = vm.sched.threads.len() > 1;
         on_open(vm, obj, Some(false), |st| {
+            st.stream.set_others_run(others_run);
             st.stream.resume_write().map_err(io_err)
         })?;
     }
-    Ok(())
 }
 
 fn m_writelines(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -727,7 +744,11 @@ fn m_writelines(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     on_open(vm, obj, Some(false), |_| Ok(()))?;
     let it = vm.get_iter(lines)?;
     while let Some(line) = vm.iter_next(&it)? {
-        on_open(vm, obj, Some(false), |st| write_one(st, &line))?;
+        let others_run = vm.sched.threads.len() > 1;
+        on_open(vm, obj, Some(false), |st| {
+            st.stream.set_others_run(others_run);
+            write_one(st, &line)
+        })?;
         finish_interrupted_write(vm, obj)?;
     }
     Ok(Value::None)

@@ -16,6 +16,7 @@ mod iobase;
 mod methods;
 mod opener;
 pub(crate) mod stdio;
+pub(crate) mod stdio_codec;
 pub mod stream;
 
 use std::cell::RefCell;

@@ -43,12 +43,14 @@ pub(crate) fn unbuffered() -> bool {
 /// The encoding `PYTHONIOENCODING` names (`encoding[:errors]`), if any and
 /// one the native streams speak; `None` for UTF-8 and when it is unset.
 fn env_encoding() -> Option<Codec> {
+    Codec::lookup(&env_encoding_name()?).filter(|c| *c != Codec::Utf8)
+}
+
+/// The encoding `PYTHONIOENCODING` names, if it names one.
+pub(crate) fn env_encoding_name() -> Option<String> {
     let io = std::env::var("PYTHONIOENCODING").ok()?;
     let name = io.split_once(':').map_or(io.as_str(), |(e, _)| e);
-    if name.is_empty() {
-        return None;
-    }
-    Codec::lookup(name).filter(|c| *c != Codec::Utf8)
+    (!name.is_empty()).then(|| name.to_string())
 }
 
 /// The VM's stdio codec ([`Vm::stdio_codec`]): `PYTHONIOENCODING`'s
@@ -97,12 +99,16 @@ pub(crate) fn make(vm: &mut Vm, which: StdStream) -> PyResult<Value> {
     };
     let errors = crate::str_codecs::stream_errors(name);
     let codec = env_encoding().unwrap_or(Codec::Utf8);
+    let encoding = match super::stdio_codec::codec_name(vm) {
+        Some(name) => Value::string(name),
+        None => Value::str(encoding_name(codec)),
+    };
     set_attrs(
         &wrapper,
         &[
             ("name", Value::str(name)),
             ("mode", Value::str(if reading { "r" } else { "w" })),
-            ("encoding", Value::str(encoding_name(codec))),
+            ("encoding", encoding),
             ("errors", Value::str(errors)),
             (
                 "line_buffering",

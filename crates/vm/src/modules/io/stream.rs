@@ -274,6 +274,12 @@ pub struct ByteStream {
     /// caller runs the Python handlers (`has_unwritten`), then writes it
     /// (`resume_write`) unless a handler raised (`drop_unwritten`).
     unwritten: Vec<u8>,
+    /// Whether writes to a pipe, socket or terminal must not block the VM's
+    /// one OS thread (other Python threads live; see `set_others_run`).
+    others_run: bool,
+    /// Whether the last write stopped on a full descriptor (rather than for
+    /// a signal): the caller waits for room before writing the rest.
+    full: bool,
 }
 
 impl ByteStream {
@@ -289,6 +295,8 @@ impl ByteStream {
             append,
             borrowed: false,
             unwritten: Vec::new(),
+            others_run: false,
+            full: false,
         }
     }
 
@@ -316,6 +324,8 @@ impl ByteStream {
             append: false,
             borrowed: false,
             unwritten: Vec::new(),
+            others_run: false,
+            full: false,
         }
     }
 
@@ -495,8 +505,26 @@ impl ByteStream {
         if append {
             file.seek(SeekFrom::End(0))?;
         }
-        self.unwritten = write_os(file, data)?;
+        (self.unwritten, self.full) = write_os(file, data, self.others_run)?;
         Ok(())
+    }
+
+    /// Says whether other Python threads live, before a write: a write to a
+    /// descriptor that can block then stops where it would block (see
+    /// [`ByteStream::full_fd`]) instead of blocking every thread.
+    pub fn set_others_run(&mut self, others_run: bool) {
+        self.others_run = others_run;
+    }
+
+    /// The descriptor the last write stopped on because it was full, with
+    /// the rest unwritten: the caller lets the other threads run until it
+    /// has room, then resumes the write.
+    pub fn full_fd(&self) -> Option<std::os::fd::RawFd> {
+        use std::os::fd::AsRawFd;
+        if !self.full || self.unwritten.is_empty() {
+            return None;
+        }
+        self.file.as_ref().map(|f| f.as_raw_fd())
     }
 
     /// Whether a signal interrupted the last write before it finished.
@@ -513,13 +541,14 @@ impl ByteStream {
         let Some(file) = self.file.as_mut() else {
             return Ok(());
         };
-        self.unwritten = write_os(file, &rest)?;
+        (self.unwritten, self.full) = write_os(file, &rest, self.others_run)?;
         Ok(())
     }
 
     /// Forgets what an interrupted write left (a signal handler raised).
     pub fn drop_unwritten(&mut self) {
         self.unwritten.clear();
+        self.full = false;
     }
 
     /// Moves the OS file back over unread read-ahead.
@@ -667,20 +696,48 @@ impl ByteStream {
 /// Writes `data` to an OS file, giving back what is left unwritten when a
 /// signal with a Python handler interrupts the write (PEP 475: the caller
 /// runs the handler, then writes the rest); other interruptions retry.
-fn write_os(file: &mut File, data: &[u8]) -> std::io::Result<Vec<u8>> {
+/// With `others_run`, a descriptor that can block (a pipe another thread
+/// reads) is written non-blocking, and the write also stops when it is
+/// full, saying so (true), so that the caller lets that thread run.
+fn write_os(file: &mut File, data: &[u8], others_run: bool) -> std::io::Result<(Vec<u8>, bool)> {
+    use crate::modules::posix::raw;
+    use std::os::fd::AsRawFd;
+    let fd = file.as_raw_fd();
+    let nonblocking = others_run && crate::modules::thread::fd_wait::can_block(fd);
+    if !nonblocking {
+        return write_os_loop(file, data, false);
+    }
+    raw::set_blocking(fd, false).map_err(std::io::Error::from_raw_os_error)?;
+    let r = write_os_loop(file, data, true);
+    let restored = raw::set_blocking(fd, true).map_err(std::io::Error::from_raw_os_error);
+    let r = r?;
+    restored?;
+    Ok(r)
+}
+
+/// [`write_os`]'s loop; `nonblocking`: the descriptor was made non-blocking
+/// for the call, so `EAGAIN` means full.
+fn write_os_loop(
+    file: &mut File,
+    data: &[u8],
+    nonblocking: bool,
+) -> std::io::Result<(Vec<u8>, bool)> {
     let mut rest = data;
     while !rest.is_empty() {
         match file.write(rest) {
             Ok(0) => return Err(std::io::ErrorKind::WriteZero.into()),
             Ok(n) => rest = &rest[n..],
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) if nonblocking && e.kind() == std::io::ErrorKind::WouldBlock => {
+                return Ok((rest.to_vec(), true));
+            }
             Err(e) => return Err(e),
         }
         if !rest.is_empty() && crate::modules::signal_raw::pending() {
-            return Ok(rest.to_vec());
+            return Ok((rest.to_vec(), false));
         }
     }
-    Ok(Vec::new())
+    Ok((Vec::new(), false))
 }
 
 /// Where the first `chars` characters of `codec` in `buf` end, if `buf`

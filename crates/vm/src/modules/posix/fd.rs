@@ -146,10 +146,11 @@ pub(super) fn p_read(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         std::io::stdin().read(&mut buf).map_err(|e| io_err(&e))?
     } else {
         let n = i32::try_from(fd).map_err(|_| bad_fd())?;
-        if let Some(r) = crate::modules::thread::fd_wait::read(vm, n, buf.len()) {
-            return r;
-        }
         loop {
+            // Again after a signal: its handler may have started a thread.
+            if let Some(r) = crate::modules::thread::fd_wait::read(vm, n, buf.len()) {
+                return r;
+            }
             match super::raw::read_once(n, &mut buf) {
                 Ok(got) => break got,
                 // PEP 475: a signal's handler runs, then the read goes on.
@@ -180,10 +181,11 @@ pub(crate) fn p_write(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         }
         _ => {
             let n = i32::try_from(fd).map_err(|_| bad_fd())?;
-            if let Some(r) = crate::modules::thread::fd_wait::write(vm, n, &data) {
-                return r;
-            }
             loop {
+                // Again after a signal: its handler may have started a thread.
+                if let Some(r) = crate::modules::thread::fd_wait::write(vm, n, &data) {
+                    return r;
+                }
                 match super::raw::write_once(n, &data) {
                     Ok(n) => return Ok(Value::Int(n as i64)),
                     Err(libc::EINTR) => vm.check_signals()?,

@@ -19,7 +19,13 @@ use super::sched::{IoWait, Wait};
 /// the descriptor is in blocking mode, and it is a pipe, socket or character
 /// device (a regular file is always ready).
 fn must_not_block(vm: &Vm, fd: i32) -> bool {
-    if vm.sched.threads.len() < 2 || !raw::get_blocking(fd).unwrap_or(false) {
+    vm.sched.threads.len() >= 2 && can_block(fd)
+}
+
+/// Whether a call on `fd` can wait for another party: the descriptor is in
+/// blocking mode and is a pipe, socket or character device.
+pub(crate) fn can_block(fd: i32) -> bool {
+    if !raw::get_blocking(fd).unwrap_or(false) {
         return false;
     }
     raw::with_borrowed(fd, |f| {
@@ -105,20 +111,53 @@ fn write_nonblocking(fd: i32, data: &[u8]) -> Option<PyResult<Value>> {
     }
 }
 
-/// `os.write(fd, data)` when it must not block the other threads (a partial
-/// write returns what it wrote, as `write(2)` may): `None` when the plain
-/// call will do.
+/// `os.write(fd, data)` when it must not block the other threads: `None`
+/// when the plain call will do. It keeps `write(2)`'s blocking semantics
+/// (all of `data`, unless a signal with a Python handler interrupts it
+/// after some was written: then that count, and the handler runs at the
+/// eval loop's next check), writing non-blocking and waiting for room in
+/// place while the other threads run (one of them may be the reader).
 pub(crate) fn write(vm: &mut Vm, fd: i32, data: &[u8]) -> Option<PyResult<Value>> {
     if !must_not_block(vm, fd) {
         return None;
     }
-    if let Some(r) = write_nonblocking(fd, data) {
-        return Some(r);
+    let mut done = 0;
+    loop {
+        match write_nonblocking(fd, &data[done..]) {
+            Some(Ok(Value::Int(n))) => done += n as usize,
+            Some(Err(e)) if done == 0 => return Some(Err(e)),
+            // An error after a partial write: the count, as write(2) gives.
+            Some(_) => return Some(Ok(Value::Int(done as i64))),
+            None => {}
+        }
+        if done == data.len() || (done > 0 && crate::modules::signal_raw::pending()) {
+            return Some(Ok(Value::Int(done as i64)));
+        }
+        // A handler that raised while this waited: its exception is the
+        // call's (write(2) would have returned the count, and the handler
+        // raised right after).
+        if let Err(e) = wait_writable(vm, fd) {
+            return Some(Err(e));
+        }
     }
-    let data = data.to_vec();
-    Some(wait_then(vm, fd, libc::POLLOUT, move || {
-        // Room for at least one byte now; a reader that took it back (none
-        // can run in between) would make this `EAGAIN`.
-        write_nonblocking(fd, &data).unwrap_or_else(|| Err(errno_err(libc::EAGAIN)))
-    }))
+}
+
+/// Waits, letting the other threads run, until `fd` has room for a write:
+/// for a writer that stopped on a full pipe ([`can_block`] descriptors
+/// written non-blocking while other threads live) and must go on where it
+/// stopped, so the wait is in place rather than a switch that would make
+/// the writer's call return. Signal handlers run meanwhile; the first
+/// exception one raises ends the wait.
+pub(crate) fn wait_writable(vm: &mut Vm, fd: i32) -> PyResult<()> {
+    vm.sched.direct = false;
+    let io = IoWait {
+        fds: vec![PollFd {
+            fd,
+            events: libc::POLLOUT,
+            revents: 0,
+        }],
+        deadline: None,
+        finish: Box::new(|_| Ok(Value::None)),
+    };
+    super::switch::block_on(vm, Wait::Io(io), &Value::None).map(|_| ())
 }
