@@ -1,7 +1,7 @@
 # _multiprocessing.SemLock and _posixshmem: locks, semaphores, errors.
 import _multiprocessing as m
 import _posixshmem as p
-import os
+import posix as os  # the native module: this case runs without the standard library
 
 base = "/pith-semlock-%d-" % os.getpid()
 print(sorted(k for k in m.__dict__ if not k.startswith("__")))

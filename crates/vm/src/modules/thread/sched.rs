@@ -363,20 +363,11 @@ impl Sched {
         {
             // A thread waiting on a descriptor in the loop at this depth may
             // wait for the main thread, which then runs here (its frames rest
-            // on an outer loop). So may a thread other than the main one
-            // blocked on a lock or semaphore under Rust frames (a `get` that
-            // `iter(queue.get, None)` calls, as `multiprocessing.pool`'s task
-            // handler does): the main thread is what would wake it. A main
-            // thread that runs above a wait and blocks there under Rust
-            // frames of its own holds that wait until it goes on.
-            let main = super::main_ident();
+            // on an outer loop); so may one polling another process's
+            // semaphore. Not for lock waits: a main thread that ran above
+            // them and blocked there would hold them until it goes on.
             let io_nested = self.threads.iter().any(|t| {
-                t.home == Home::Nested(level)
-                    && match t.wait {
-                        Wait::Io(_) | Wait::Poll(_) => true,
-                        Wait::Lock { .. } | Wait::RLock { .. } => t.ident != main,
-                        Wait::Ready | Wait::Sleep(_) => false,
-                    }
+                t.home == Home::Nested(level) && matches!(t.wait, Wait::Io(_) | Wait::Poll(_))
             });
             let now = Instant::now();
             let n = self.threads.len();
