@@ -12,7 +12,6 @@ use pith_bytecode::{CodeFlags, CodeObject, Opcode, PyStr};
 
 use crate::flow::{self, Consts};
 use crate::ir::{BlockId, Cfg, Instr, Loc, Op, NO_BLOCK};
-use crate::name_interner::Name;
 
 /// Everything about a code unit besides its instructions.
 pub(crate) struct UnitInfo {
@@ -24,10 +23,10 @@ pub(crate) struct UnitInfo {
     pub posonlyargcount: u32,
     pub kwonlyargcount: u32,
     pub flags: CodeFlags,
-    pub varnames: Vec<Name>,
-    pub cellvars: Vec<Name>,
-    pub freevars: Vec<Name>,
-    pub names: Vec<Name>,
+    pub varnames: Vec<Box<str>>,
+    pub cellvars: Vec<Box<str>>,
+    pub freevars: Vec<Box<str>>,
+    pub names: Vec<Box<str>>,
     /// Non-ASCII one-character Latin-1 identifiers of the module (see `interned`).
     pub interned_singletons: Vec<char>,
 }
@@ -221,7 +220,7 @@ pub(crate) fn assemble(
     cfg.recycle(pool);
 
     // compute_localsplus_info
-    // The module's name strings move into the code object.
+    // The names move into the code object's strings, not copied.
     let total = info.varnames.len() + info.cellvars.len() + info.freevars.len();
     let mut localsplusnames: Vec<Arc<PyStr>> = Vec::with_capacity(total);
     let mut kinds = Vec::with_capacity(total);
@@ -235,17 +234,17 @@ pub(crate) fn assemble(
         if info.cellvars.contains(&v) {
             k |= local_kind::CELL;
         }
-        localsplusnames.push(v.into_shared());
+        localsplusnames.push(Arc::new(PyStr::from_boxed(v, true)));
         kinds.push(k);
     }
     for (c, own) in info.cellvars.into_iter().zip(own_cells) {
         if own {
-            localsplusnames.push(c.into_shared());
+            localsplusnames.push(Arc::new(PyStr::from_boxed(c, true)));
             kinds.push(local_kind::CELL);
         }
     }
     for f in info.freevars {
-        localsplusnames.push(f.into_shared());
+        localsplusnames.push(Arc::new(PyStr::from_boxed(f, true)));
         kinds.push(local_kind::FREE);
     }
     let Consts {
@@ -266,7 +265,11 @@ pub(crate) fn assemble(
         flags: info.flags,
         code,
         consts: const_list,
-        names: info.names.into_iter().map(Name::into_shared).collect(),
+        names: info
+            .names
+            .into_iter()
+            .map(|n| Arc::new(PyStr::from_boxed(n, true)))
+            .collect(),
         localsplusnames,
         localspluskinds: kinds,
         filename: info.filename,

@@ -45,7 +45,6 @@ mod interned;
 use pith_bytecode::fxhash;
 mod ir;
 mod name_index;
-mod name_interner;
 mod static_ids;
 mod swaps;
 mod symbols;

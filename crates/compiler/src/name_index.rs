@@ -2,16 +2,12 @@
 //! unit's `co_names`/`co_varnames`/cells/frees, a scope's symbols).
 //!
 //! Most lists are short (a function's locals, the globals it reads): scanning
-//! a dozen names is cheaper than hashing the looked-up name. So a list is
-//! scanned while it is short, and indexed by a hash table once it grows past
-//! [`LINEAR_MAX`] names. The table holds positions in the list, hashed by the
-//! names they point at, so indexing a name copies nothing.
+//! a dozen names is cheaper than hashing the looked-up name, and building a
+//! hash map for every list costs an allocation and a copy of each name. So a
+//! list is scanned while it is short, and indexed by a hash map once it grows
+//! past [`LINEAR_MAX`] names.
 
-use std::hash::Hasher;
-
-use hashbrown::HashTable;
-
-use crate::fxhash::FxHasher;
+use crate::fxhash::FxHashMap;
 
 /// Longest list searched by scanning.
 const LINEAR_MAX: usize = 12;
@@ -19,16 +15,8 @@ const LINEAR_MAX: usize = 12;
 /// The index of one list of distinct names; the list itself is the caller's.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct NameIndex {
-    /// Positions in the list, kept only once it is longer than [`LINEAR_MAX`].
-    table: HashTable<u32>,
-}
-
-/// The hash of a name in every index (and in the module's name interner).
-#[inline]
-pub(crate) fn hash_name(name: &str) -> u64 {
-    let mut h = FxHasher::default();
-    h.write(name.as_bytes());
-    h.finish()
+    /// Name to position, kept only once the list is longer than [`LINEAR_MAX`].
+    map: FxHashMap<Box<str>, u32>,
 }
 
 impl NameIndex {
@@ -44,9 +32,7 @@ impl NameIndex {
                 k.len() == wanted.len() && k.first() == wanted.first() && k == wanted
             })
         } else {
-            self.table
-                .find(hash_name(name), |&i| key(&list[i as usize]) == name)
-                .map(|&i| i as usize)
+            self.map.get(name).map(|&i| i as usize)
         }
     }
 
@@ -59,32 +45,22 @@ impl NameIndex {
         }
         if len == LINEAR_MAX + 1 {
             // The list outgrew scanning: index everything so far.
-            self.table
-                .reserve(2 * len, |&i| hash_name(key(&list[i as usize])));
-            for i in 0..len {
-                self.insert(list, &key, i);
+            self.map.reserve(2 * len);
+            for (i, n) in list.iter().enumerate() {
+                self.map.insert(key(n).into(), i as u32);
             }
-        } else {
-            self.insert(list, &key, len - 1);
+        } else if let Some(n) = list.last() {
+            self.map.insert(key(n).into(), (len - 1) as u32);
         }
-    }
-
-    fn insert<T>(&mut self, list: &[T], key: &impl Fn(&T) -> &str, i: usize) {
-        self.table
-            .insert_unique(hash_name(key(&list[i])), i as u32, |&j| {
-                hash_name(key(&list[j as usize]))
-            });
     }
 
     /// An index of all of `list`.
     pub fn of<T>(list: &[T], key: impl Fn(&T) -> &str) -> Self {
         let mut index = NameIndex::default();
         if list.len() > LINEAR_MAX {
-            index
-                .table
-                .reserve(list.len(), |&i| hash_name(key(&list[i as usize])));
-            for i in 0..list.len() {
-                index.insert(list, &key, i);
+            index.map.reserve(list.len());
+            for (i, n) in list.iter().enumerate() {
+                index.map.insert(key(n).into(), i as u32);
             }
         }
         index

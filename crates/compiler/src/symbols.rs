@@ -93,9 +93,7 @@ fn summary(entry: symtable::ScopeEntry, id: usize, locator: &dyn SourceLocator) 
         .symbols
         .into_iter()
         .zip(&entry.scopes)
-        .map(|((name, flags), scope)| {
-            (Box::from(&*name), flags | scope_number(*scope) << SCOPE_OFF)
-        })
+        .map(|((name, flags), scope)| (name, flags | scope_number(*scope) << SCOPE_OFF))
         .collect();
     ScopeSummary {
         id,
@@ -104,7 +102,7 @@ fn summary(entry: symtable::ScopeEntry, id: usize, locator: &dyn SourceLocator) 
         lineno,
         nested: entry.nested,
         symbols,
-        varnames: entry.varnames.iter().map(|n| Box::from(&**n)).collect(),
+        varnames: entry.varnames,
         children: entry.children,
     }
 }

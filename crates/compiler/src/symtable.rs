@@ -4,7 +4,6 @@
 
 use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::name_index::NameIndex;
-use crate::name_interner::{Name, NameInterner};
 
 use pith_ast::{
     Alias, Arguments, Comprehension, Expr, ExprContext, Mod, Pattern, Ranged, SourceLocator, Stmt,
@@ -57,12 +56,12 @@ pub(crate) struct ScopeEntry {
     /// Where the node that opens the scope starts (the module's is 0).
     pub start: u32,
     /// Names in first-seen order, with their `DEF_*` flags.
-    pub symbols: Vec<(Name, u32)>,
+    pub symbols: Vec<(Box<str>, u32)>,
     index: NameIndex,
     /// The resolved scope of each symbol (parallel to `symbols`).
     pub scopes: Vec<Scope>,
     /// Parameters in order (`ste_varnames`).
-    pub varnames: Vec<Name>,
+    pub varnames: Vec<Box<str>>,
     pub children: Vec<ScopeId>,
     pub nested: bool,
     pub generator: bool,
@@ -107,7 +106,7 @@ impl ScopeEntry {
     }
 
     /// Appends a symbol not yet in `symbols`; returns its position.
-    fn insert_symbol(&mut self, name: Name, fl: u32) -> usize {
+    fn insert_symbol(&mut self, name: Box<str>, fl: u32) -> usize {
         let i = self.symbols.len();
         self.symbols.push((name, fl));
         self.index.pushed(&self.symbols, |(n, _)| n);
@@ -123,16 +122,9 @@ impl ScopeEntry {
         self.find(name).and_then(|i| self.scopes.get(i).copied())
     }
 
-    /// The resolved scope of `name` and the module's string for it, if the
-    /// name is known here.
-    pub fn symbol(&self, name: &str) -> Option<(Scope, &Name)> {
-        let i = self.find(name)?;
-        Some((*self.scopes.get(i)?, &self.symbols[i].0))
-    }
-
     /// Names with scope `scope` or flag `extra`, sorted (`dictbytype`).
-    pub fn names_by(&self, scope: Scope, extra: u32) -> Vec<Name> {
-        let mut out: Vec<Name> = self
+    pub fn names_by(&self, scope: Scope, extra: u32) -> Vec<Box<str>> {
+        let mut out: Vec<Box<str>> = self
             .symbols
             .iter()
             .zip(&self.scopes)
@@ -150,8 +142,6 @@ pub(crate) struct SymbolTable {
     pub scopes: Vec<ScopeEntry>,
     pub by_node: HashMap<usize, ScopeId>,
     pub future_annotations: bool,
-    /// The module's names, which code generation goes on adding to.
-    pub names: NameInterner,
 }
 
 pub(crate) fn node_key<T>(node: &T) -> usize {
@@ -241,8 +231,7 @@ impl<'a> Builder<'a> {
             }
             scope.symbols[i].1 = old | fl;
         } else {
-            let name = self.table.names.intern(mangled);
-            self.cur().insert_symbol(name, fl);
+            scope.insert_symbol(mangled.into(), fl);
         }
         if self.comp_iter_target {
             let scope = self.cur();
@@ -259,8 +248,7 @@ impl<'a> Builder<'a> {
             }
         }
         if fl & flag::PARAM != 0 {
-            let name = self.table.names.intern(mangled);
-            self.cur().varnames.push(name);
+            self.cur().varnames.push(mangled.into());
         }
         if fl & flag::GLOBAL != 0 && self.stack.len() > 1 {
             // Every `global` declaration also marks the module-level symbol.
@@ -268,7 +256,7 @@ impl<'a> Builder<'a> {
             if let Some(i) = top.find(mangled) {
                 top.symbols[i].1 |= fl;
             } else {
-                top.insert_symbol(self.table.names.intern(mangled), fl);
+                top.insert_symbol(mangled.into(), fl);
             }
         }
         Ok(())
@@ -863,7 +851,6 @@ pub(crate) fn build(
             scopes: Vec::new(),
             by_node: HashMap::default(),
             future_annotations,
-            names: NameInterner::default(),
         },
         stack: Vec::new(),
         private: None,
@@ -888,12 +875,12 @@ pub(crate) fn build(
     // The analysis works on names borrowed from the symbol lists, which are
     // set aside (unchanged) until every scope is analysed; what it adds to
     // them is applied afterwards.
-    let names: Vec<Vec<(Name, u32)>> = table
+    let names: Vec<Vec<(Box<str>, u32)>> = table
         .scopes
         .iter_mut()
         .map(|s| std::mem::take(&mut s.symbols))
         .collect();
-    let updates: Vec<(ScopeId, Update<Name>)> = {
+    let updates: Vec<(ScopeId, Update<Box<str>>)> = {
         let mut a = Analysis {
             names: &names,
             updates: Vec::new(),
@@ -905,7 +892,7 @@ pub(crate) fn build(
             .into_iter()
             .map(|(id, u)| match u {
                 Update::FreeClass(i) => (id, Update::FreeClass(i)),
-                Update::AddFree(n) => (id, Update::AddFree(table.names.intern(n))),
+                Update::AddFree(n) => (id, Update::AddFree(n.into())),
             })
             .collect()
     };
@@ -944,7 +931,7 @@ enum Update<N> {
 /// The symbol lists of every scope (read-only while analysing) and the
 /// changes to apply to them.
 struct Analysis<'n> {
-    names: &'n [Vec<(Name, u32)>],
+    names: &'n [Vec<(Box<str>, u32)>],
     updates: Vec<(ScopeId, Update<&'n str>)>,
 }
 
@@ -958,7 +945,7 @@ fn analyze_block<'n>(
     locator: &dyn SourceLocator,
 ) -> Res {
     let names = a.names;
-    let symbols: &'n [(Name, u32)] = names.get(id).map_or(&[], Vec::as_slice);
+    let symbols: &'n [(Box<str>, u32)] = names.get(id).map_or(&[], Vec::as_slice);
     let mut local = Set::default();
     let mut scopes: Vec<Scope> = Vec::with_capacity(symbols.len());
     let mut newglobal = Set::default();

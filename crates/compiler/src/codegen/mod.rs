@@ -17,7 +17,6 @@ use crate::error::{CompileError, ErrorKind};
 use crate::flow::Consts;
 use crate::ir::{BlockId, Cfg, Loc, Op, NO_BLOCK};
 use crate::name_index::NameIndex;
-use crate::name_interner::{Name, NameInterner};
 use crate::symtable::{mangle, BlockKind, Scope, ScopeId, SymbolTable};
 use crate::Mode;
 
@@ -77,51 +76,35 @@ pub(crate) struct FBlock<'a> {
 /// An insertion-ordered name table (`u_names`, `u_varnames`, ...).
 #[derive(Default)]
 pub(crate) struct NameTable {
-    pub list: Vec<Name>,
+    pub list: Vec<Box<str>>,
     index: NameIndex,
 }
 
-fn name_key(n: &Name) -> &str {
+// `NameIndex` reads names through `&T`, here `&Box<str>`.
+#[allow(clippy::borrowed_box)]
+fn boxed_key(n: &Box<str>) -> &str {
     n
 }
 
 impl NameTable {
-    pub fn from_list(list: Vec<Name>) -> Self {
-        let index = NameIndex::of(&list, name_key);
+    pub fn from_list(list: Vec<Box<str>>) -> Self {
+        let index = NameIndex::of(&list, boxed_key);
         Self { list, index }
     }
 
     pub fn get(&self, name: &str) -> Option<u32> {
-        self.index.get(&self.list, name_key, name).map(|i| i as u32)
+        self.index
+            .get(&self.list, boxed_key, name)
+            .map(|i| i as u32)
     }
 
-    /// Position of `name`, added (as the module's string for it) if new.
-    pub fn add(&mut self, name: &str, names: &mut NameInterner) -> u32 {
-        self.add_symbol(name, None, names)
-    }
-
-    /// Position of `name`, added if new.
-    pub fn add_name(&mut self, name: Name) -> u32 {
-        match self.get(&name) {
-            Some(i) => i,
-            None => self.push(name),
+    pub fn add(&mut self, name: &str) -> u32 {
+        if let Some(i) = self.get(name) {
+            return i;
         }
-    }
-
-    /// Position of `name`, added if new: as `known` (the same text, the
-    /// symbol table's string) when there is one, else as the module's string.
-    fn add_symbol(&mut self, name: &str, known: Option<&Name>, names: &mut NameInterner) -> u32 {
-        match (self.get(name), known) {
-            (Some(i), _) => i,
-            (None, Some(known)) => self.push(known.clone()),
-            (None, None) => self.push(names.intern(name)),
-        }
-    }
-
-    fn push(&mut self, name: Name) -> u32 {
         let i = self.list.len() as u32;
-        self.list.push(name);
-        self.index.pushed(&self.list, name_key);
+        self.list.push(name.into());
+        self.index.pushed(&self.list, boxed_key);
         i
     }
 }
@@ -174,15 +157,6 @@ impl<'a> Compiler<'a> {
         self.units
             .last_mut()
             .expect("a unit is always open during codegen")
-    }
-
-    /// The open unit and the module's names, borrowed together.
-    fn unit_and_names(&mut self) -> (&mut Unit<'a>, &mut NameInterner) {
-        let unit = self
-            .units
-            .last_mut()
-            .expect("a unit is always open during codegen");
-        (unit, &mut self.st.names)
     }
 
     pub fn ur(&self) -> &Unit<'a> {
@@ -312,15 +286,13 @@ impl<'a> Compiler<'a> {
     /// `ADDOP_NAME`: the name is mangled first.
     pub fn emit_name(&mut self, op: Opcode, name: &str) {
         let mangled = mangle(self.ur().private.as_deref(), name);
-        let (u, names) = self.unit_and_names();
-        let i = u.names.add(&mangled, names);
+        let i = self.u().names.add(&mangled);
         self.emit_arg(op, i);
     }
 
     /// `ADDOP_N` with the names table: no mangling.
     pub fn emit_name_raw(&mut self, op: Opcode, name: &str) {
-        let (u, names) = self.unit_and_names();
-        let i = u.names.add(name, names);
+        let i = self.u().names.add(name);
         self.emit_arg(op, i);
     }
 
@@ -338,11 +310,11 @@ impl<'a> Compiler<'a> {
         let varnames = NameTable::from_list(entry.varnames.clone());
         let mut cellvars = NameTable::from_list(entry.names_by(Scope::Cell, 0));
         if entry.needs_class_closure {
-            cellvars.add("__class__", &mut self.st.names);
+            cellvars.add("__class__");
         }
         let mut freevars = NameTable::default();
         for n in entry.names_by(Scope::Free, crate::symtable::flag::FREE_CLASS) {
-            freevars.add_name(n);
+            freevars.add(&n);
         }
         let private = self.units.last().and_then(|u| u.private.clone());
         let mut unit = Unit {
@@ -507,13 +479,8 @@ impl<'a> Compiler<'a> {
     pub fn nameop(&mut self, name: &str, ctx: pith_ast::ExprContext) -> CResult {
         use pith_ast::ExprContext::{Del, Load, Store};
         let mangled = mangle(self.ur().private.as_deref(), name);
-        let unit = self
-            .units
-            .last_mut()
-            .expect("a unit is always open during codegen");
-        let entry = &self.st.scopes[unit.scope];
-        let (scope, known) = entry.symbol(&mangled).unzip();
-        let is_function = entry.kind == BlockKind::Function;
+        let scope = self.scope_of(&mangled);
+        let is_function = self.scope_kind() == BlockKind::Function;
         enum OpType {
             Fast,
             Global,
@@ -531,7 +498,7 @@ impl<'a> Compiler<'a> {
             OpType::Deref => {
                 let op = match ctx {
                     Load => {
-                        if entry.kind == BlockKind::Class {
+                        if self.scope_kind() == BlockKind::Class {
                             Opcode::LoadClassderef
                         } else {
                             Opcode::LoadDeref
@@ -540,12 +507,15 @@ impl<'a> Compiler<'a> {
                     Store => Opcode::StoreDeref,
                     Del => Opcode::DeleteDeref,
                 };
-                let names = &mut self.st.names;
+                let u = self.u();
                 let arg = if scope == Some(Scope::Cell) {
-                    unit.cellvars.add_symbol(&mangled, known, names)
+                    u.cellvars.add(&mangled)
                 } else {
-                    let ncells = unit.cellvars.list.len() as u32;
-                    unit.freevars.add_symbol(&mangled, known, names) + ncells
+                    let ncells = u.cellvars.list.len() as u32;
+                    match u.freevars.get(&mangled) {
+                        Some(i) => i + ncells,
+                        None => u.freevars.add(&mangled) + ncells,
+                    }
                 };
                 self.emit_arg(op, arg);
             }
@@ -555,9 +525,7 @@ impl<'a> Compiler<'a> {
                     Store => Opcode::StoreFast,
                     Del => Opcode::DeleteFast,
                 };
-                let arg = unit
-                    .varnames
-                    .add_symbol(&mangled, known, &mut self.st.names);
+                let arg = self.u().varnames.add(&mangled);
                 self.emit_arg(op, arg);
             }
             OpType::Global => {
@@ -566,7 +534,7 @@ impl<'a> Compiler<'a> {
                     Store => Opcode::StoreGlobal,
                     Del => Opcode::DeleteGlobal,
                 };
-                let mut arg = unit.names.add_symbol(&mangled, known, &mut self.st.names);
+                let mut arg = self.u().names.add(&mangled);
                 if op == Opcode::LoadGlobal {
                     arg <<= 1;
                 }
@@ -578,7 +546,7 @@ impl<'a> Compiler<'a> {
                     Store => Opcode::StoreName,
                     Del => Opcode::DeleteName,
                 };
-                let arg = unit.names.add_symbol(&mangled, known, &mut self.st.names);
+                let arg = self.u().names.add(&mangled);
                 self.emit_arg(op, arg);
             }
         }
