@@ -42,18 +42,7 @@ static GETSET: ClassSpec = ClassSpec {
     base: TypeKind::Object,
     methods: GETSET_M,
     classmethods: &[],
-    props: &[
-        PropSpec {
-            name: "__objclass__",
-            get: &DESCR_OBJCLASS,
-            set: None,
-        },
-        PropSpec {
-            name: "__doc__",
-            get: &DESCR_DOC,
-            set: None,
-        },
-    ],
+    props: DESCR_PROPS,
     unhashable: false,
     flags: SpecFlags::NONE,
 };
@@ -74,24 +63,26 @@ native_fn!(
     "builtins.member_descriptor",
     descr_doc
 );
+/// The properties `getset_descriptor` and `member_descriptor` share.
+static DESCR_PROPS: &[PropSpec] = &[
+    PropSpec {
+        name: "__objclass__",
+        get: &DESCR_OBJCLASS,
+        set: None,
+    },
+    PropSpec {
+        name: "__doc__",
+        get: &DESCR_DOC,
+        set: None,
+    },
+];
 static MEMBER: ClassSpec = ClassSpec {
     name: "member_descriptor",
     module: "builtins",
     base: TypeKind::Object,
     methods: MEMBER_M,
     classmethods: &[],
-    props: &[
-        PropSpec {
-            name: "__objclass__",
-            get: &DESCR_OBJCLASS,
-            set: None,
-        },
-        PropSpec {
-            name: "__doc__",
-            get: &DESCR_DOC,
-            set: None,
-        },
-    ],
+    props: DESCR_PROPS,
     unhashable: false,
     flags: SpecFlags::NONE,
 };
