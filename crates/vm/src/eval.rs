@@ -218,15 +218,27 @@ impl Vm {
             let Some(f) = self.frames.pop() else {
                 return Err(err);
             };
+            // The popped frame's hooks go first: a tracer called below runs
+            // its own frames at this depth.
+            let mut call_iter = None;
+            while matches!(self.return_hooks.last(), Some((d, _)) if *d >= self.frames.len()) {
+                if let Some((_, crate::vm::ReturnHook::Sentinel { iter, .. })) =
+                    self.return_hooks.pop()
+                {
+                    call_iter = Some(iter);
+                }
+            }
             if TRACE {
                 let e = Value::Exception(err.0.clone());
                 self.trace_exit(&f, crate::trace::FrameExit::Exception(&e));
                 self.hooks_exit(&crate::trace::FrameExit::Exception(&e));
             }
-            while matches!(self.return_hooks.last(), Some((d, _)) if *d >= self.frames.len()) {
-                self.return_hooks.pop();
-            }
             self.stack.truncate(f.ret_to);
+            if let Some(iter) = call_iter {
+                if self.call_iter_raised(&iter, &err) {
+                    return Ok(());
+                }
+            }
             if let Some(g) = &f.generator {
                 self.finish_gen_frame(g);
                 if !f.entry && err.is(ExcKind::StopIteration) {
@@ -264,7 +276,7 @@ impl Vm {
     // Inlined into both instantiations of the loop, as it was into the one
     // loop before tracing existed (two call sites would outline it).
     #[inline(always)]
-    fn push_call_frame(
+    pub(crate) fn push_call_frame(
         &mut self,
         f: &Rc<Function>,
         args_start: usize,
@@ -948,6 +960,7 @@ impl Vm {
                         }
                         let mut v = pop!();
                         let mut init = false;
+                        let mut ends_loop = false;
                         if let Some((depth, hook)) = self.return_hooks.last() {
                             if *depth + 1 == self.frames.len() {
                                 if matches!(hook, crate::vm::ReturnHook::Init(_))
@@ -967,6 +980,13 @@ impl Vm {
                                             break 'body (e, false, cur);
                                         }
                                     }
+                                    Some((
+                                        _,
+                                        crate::vm::ReturnHook::Sentinel { iter, sentinel },
+                                    )) => {
+                                        ends_loop =
+                                            tri!(self.sentinel_reached(&iter, &sentinel, &v));
+                                    }
                                     None => {}
                                 }
                             }
@@ -985,6 +1005,9 @@ impl Vm {
                         if !f_entry && f.generator.is_none() {
                             crate::call_fast::return_into(&mut self.stack, f.ret_to, v);
                             drop(f);
+                            if ends_loop {
+                                self.end_call_iter_loop(true);
+                            }
                             if crate::finalize::due() {
                                 self.after_return();
                             }
@@ -1340,6 +1363,9 @@ impl Vm {
                                     None
                                 } else {
                                     let it = it.clone();
+                                    if tri!(self.for_iter_call(&it, ip)) {
+                                        continue 'frame;
+                                    }
                                     tri!(self.for_iter_next(&it))
                                 }
                             }

@@ -33,6 +33,7 @@ pub mod buffer;
 pub mod builtins;
 mod c_accelerated;
 mod call_fast;
+mod call_iter;
 pub mod class;
 mod class_assign;
 mod class_mro;

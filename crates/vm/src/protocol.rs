@@ -380,7 +380,9 @@ impl Vm {
                     r => Some(r?),
                 };
                 let exhausted = match &r {
-                    Some(v) => v.is(&sentinel) || crate::ops::eq(v, &sentinel),
+                    Some(v) => {
+                        v.is(&sentinel) || self.compare_bool(crate::ops::CmpOp::Eq, &sentinel, v)?
+                    }
                     None => true,
                 };
                 let v = r.unwrap_or(Value::None);

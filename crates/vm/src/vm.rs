@@ -59,6 +59,15 @@ pub(crate) enum ReturnHook {
     /// A function called through an `lru_cache` wrapper that missed: the
     /// result is filed in the cache.
     CacheStore(crate::modules::lru_cache::PendingStore),
+    /// The callable of `iter(callable, sentinel)` run as a frame by the
+    /// `FOR_ITER` below it (`gen.rs`, `for_iter_call`): a result equal to
+    /// the sentinel, or a `StopIteration`, ends that loop.
+    Sentinel {
+        /// The `callable_iterator`, emptied once the loop ends.
+        iter: Rc<RefCell<crate::iter::IterObj>>,
+        /// The value that ends the iteration.
+        sentinel: Value,
+    },
 }
 
 /// Errors from the VM's public API.
