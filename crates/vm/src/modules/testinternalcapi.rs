@@ -5,7 +5,8 @@
 //! checks against `str.encode`. `test.support.has_no_debug_ranges()`
 //! reads `code_debug_ranges` from it while test modules are being defined
 //! (`test_compile`, `test_dis`, `test_traceback`), so without it those
-//! modules cannot even be loaded.
+//! modules cannot even be loaded. `get_recursion_depth()` counts the
+//! running Python frames for `test.support.get_recursion_depth`.
 //!
 //! Every value describes Pith itself: what its command line and `sys`
 //! say, and, for settings Pith has no switch for, what it always does
@@ -23,11 +24,21 @@ use super::{module_functions, new_module};
 
 module_functions!(FUNCTIONS, "_testinternalcapi", [
     "get_config" => get_config, "EncodeLocaleEx" => encode_locale, "DecodeLocaleEx" => decode_locale,
+    "get_recursion_depth" => get_recursion_depth,
 ]);
 
 /// Builds the `_testinternalcapi` module.
 pub fn init(_vm: &mut Vm) -> Value {
     new_module("_testinternalcapi", FUNCTIONS, Vec::new())
+}
+
+/// `get_recursion_depth()`: how many Python frames the calling thread is
+/// running, its caller's included (`test.support.get_recursion_depth`
+/// reads it; CPython counts the same calls against the recursion limit).
+fn get_recursion_depth(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    a.no_args("_testinternalcapi.get_recursion_depth")?;
+    let depth = vm.frames.iter().filter(|f| !f.code.hidden).count();
+    Ok(Value::Int(i64::try_from(depth).unwrap_or(i64::MAX)))
 }
 
 /// `get_config()`: the configuration, keyed as CPython 3.11's `PyConfig`.
