@@ -162,8 +162,8 @@ pub(crate) fn parse_failure(
     }
 }
 
-/// The parser's warnings in the VM's terms: `DeprecationWarning`s that a
-/// filter turns into the `SyntaxError` each carries.
+/// The parser's warnings in the VM's terms: `DeprecationWarning`s and
+/// `SyntaxWarning`s that a filter turns into the `SyntaxError` each carries.
 pub(crate) fn parse_warnings(
     warnings: Vec<pith_parser::ParseWarning>,
     text: &str,
@@ -175,7 +175,10 @@ pub(crate) fn parse_warnings(
         .map(|w| {
             let error = parse_failure(w.as_error, text, byte_columns, exec_input);
             CompileWarning {
-                category: ExcKind::DeprecationWarning,
+                category: match w.category {
+                    pith_parser::WarningCategory::Deprecation => ExcKind::DeprecationWarning,
+                    pith_parser::WarningCategory::Syntax => ExcKind::SyntaxWarning,
+                },
                 message: w.message,
                 lineno: error.lineno,
                 offset: error.offset,

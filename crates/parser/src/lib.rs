@@ -126,18 +126,30 @@ pub fn parse_with(source: &str, options: ParseOptions) -> Result<Mod, ParseError
     parse_with_warnings(source, options).0
 }
 
-/// A warning the parser issues as it reads: CPython 3.11's
+/// A warning the parser issues as it reads, in source order: CPython 3.11's
 /// `DeprecationWarning` for an invalid escape sequence in a string or bytes
 /// literal (`'\d'`, `b'\777'`), one per literal token (per literal part of
-/// an f-string), in source order.
+/// an f-string), and the tokenizer's `SyntaxWarning` for a number directly
+/// followed by a keyword (`1if x else y`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParseWarning {
+    /// The warning's class.
+    pub category: WarningCategory,
     /// The message, e.g. `invalid escape sequence '\d'`.
     pub message: String,
     /// The `SyntaxError` CPython raises instead when a warnings filter turns
     /// the warning into an error. It points at the literal's token, whose
     /// first line is also the line the warning is attributed to.
     pub as_error: ParseError,
+}
+
+/// The class of a [`ParseWarning`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WarningCategory {
+    /// `DeprecationWarning`: an invalid escape sequence.
+    Deprecation,
+    /// `SyntaxWarning`: a number ending in a keyword (`invalid decimal literal`).
+    Syntax,
 }
 
 /// [`parse_with`], also returning the warnings issued while parsing (those
@@ -153,22 +165,31 @@ pub fn parse_with_warnings(
         Mode::FuncType => Tok::StartFuncType,
     };
     let warnings = Warnings::default();
-    let parsed = parse_tokens(&warnings, source, start, 0, options.type_comments)
-        .map_err(|e| e.locate(source));
+    let parsed = parse_tokens(&warnings, source, start, 0, options.type_comments);
+    let mut warnings = warnings.0.into_inner();
+    if let Err(e) = &parsed {
+        // The tokenizer runs as the parser asks for tokens: it never
+        // reached the numbers after the point where parsing failed.
+        warnings.retain(|(w, category)| *category != WarningCategory::Syntax || w.start <= e.start);
+    }
+    let parsed = parsed.map_err(|e| e.locate(source));
+    // The tokenizer's warnings were recorded before the parser's.
+    warnings.sort_by_key(|(e, _)| e.start);
     let warnings = warnings
-        .0
-        .into_inner()
         .into_iter()
-        .map(|mut e| {
-            let token = source.get(e.start as usize..).unwrap_or_default();
-            let end = match e.end {
-                error::End::At(end) => end.saturating_sub(e.start) as usize,
-                error::End::Literal(_) => 0,
-            };
-            // CPython shows a literal that spans lines by its first line,
-            // without the line end.
-            e.from_tokenizer = token.get(..end).is_some_and(|t| t.contains(['\n', '\r']));
+        .map(|(mut e, category)| {
+            if category == WarningCategory::Deprecation {
+                let token = source.get(e.start as usize..).unwrap_or_default();
+                let end = match e.end {
+                    error::End::At(end) => end.saturating_sub(e.start) as usize,
+                    error::End::Literal(_) => 0,
+                };
+                // CPython shows a literal that spans lines by its first
+                // line, without the line end.
+                e.from_tokenizer = token.get(..end).is_some_and(|t| t.contains(['\n', '\r']));
+            }
             ParseWarning {
+                category,
                 message: e.msg.clone(),
                 as_error: e.locate(source),
             }
@@ -179,14 +200,21 @@ pub fn parse_with_warnings(
 
 /// The warnings issued so far in one parse, as the errors they become.
 #[derive(Default)]
-pub(crate) struct Warnings(std::cell::RefCell<Vec<SyntaxErr>>);
+pub(crate) struct Warnings(std::cell::RefCell<Vec<(SyntaxErr, WarningCategory)>>);
 
 impl Warnings {
-    /// Records a warning about the token at `start..end`.
+    /// Records a `DeprecationWarning` about the token at `start..end`.
     pub(crate) fn push(&self, message: String, start: u32, end: u32) {
-        self.0
-            .borrow_mut()
-            .push(SyntaxErr::syntax(message, start, end));
+        self.0.borrow_mut().push((
+            SyntaxErr::syntax(message, start, end),
+            WarningCategory::Deprecation,
+        ));
+    }
+
+    /// Records the tokenizer's `SyntaxWarning`s, each as its error.
+    fn extend_syntax(&self, warnings: Vec<SyntaxErr>) {
+        let tagged = warnings.into_iter().map(|e| (e, WarningCategory::Syntax));
+        self.0.borrow_mut().extend(tagged);
     }
 }
 
@@ -200,6 +228,7 @@ fn parse_tokens<'a>(
     type_comments: bool,
 ) -> Result<Mod, SyntaxErr> {
     let mut lexed = token::lex(source, start, shift, type_comments);
+    warnings.extend_syntax(std::mem::take(&mut lexed.warnings));
     let parser = grammar::TopParser::new();
     let tokens = lexed.tokens.iter().map(|&t| Ok::<_, SyntaxErr>(t));
     let parsed = parser.parse(warnings, tokens);

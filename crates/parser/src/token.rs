@@ -70,6 +70,9 @@ pub(crate) struct Lexed<'a> {
     pub open_brackets: Vec<(u8, u32)>,
     /// The `# type: ignore` comments, when type comments are asked for.
     pub type_ignores: Vec<TypeIgnore>,
+    /// `SyntaxWarning`s for numbers directly followed by a keyword (`1if`),
+    /// as the errors they become.
+    pub warnings: Vec<SyntaxErr>,
 }
 
 /// Lexes `source` (whose offsets are shifted by `shift`), putting `start`
@@ -87,6 +90,7 @@ pub(crate) fn lex<'a>(
     let mut prev: Option<Token> = None;
     let mut depth = DepthGuard::default();
     let mut type_ignores = Vec::new();
+    let mut warnings = Vec::new();
     let mut lines = LineCounter::default();
     // After a type comment outside brackets, CPython's tokenizer ends the
     // line with NEWLINE even when the comment is alone on it.
@@ -132,7 +136,11 @@ pub(crate) fn lex<'a>(
         let text = token.text(source);
         if let Some(p) = prev {
             if p.kind == TokenKind::Number && p.end == s {
-                if let Some(err) = number_suffix_error(source, p, token) {
+                // `0or`: the tokenizer reads an octal prefix before any keyword.
+                let prefixed = number_kind(source, p, token) != "decimal" && p.text(source) == "0";
+                if !prefixed && keyword_follows_number(&source.as_bytes()[s as usize..]) {
+                    warnings.push(number_end_warning(source, p, token).shifted(shift));
+                } else if let Some(err) = number_suffix_error(source, p, token) {
                     error = Some(err.shifted(shift));
                     break;
                 }
@@ -233,6 +241,7 @@ pub(crate) fn lex<'a>(
         error,
         open_brackets: brackets,
         type_ignores,
+        warnings,
     }
 }
 
@@ -572,14 +581,51 @@ fn invalid_char(source: &str, start: u32) -> SyntaxErr {
     SyntaxErr::new(ErrorKind::SyntaxError, msg, start, start)
 }
 
-/// `1abc`, `0x`, `0b2`: a number directly followed by a name or number,
-/// which CPython's tokenizer rejects (keywords that may follow a number,
-/// like `1if`, are only a warning there).
-fn number_suffix_error(source: &str, number: Token, next: Token) -> Option<SyntaxErr> {
-    let num = number.text(source);
-    let next_text = next.text(source);
-    let lower = num.to_ascii_lowercase();
-    let kind = if lower.starts_with("0x") {
+/// Whether `rest`, the text right after a number, starts with one of the
+/// keywords valid code may put there (`1if x else y`, `0xfor x`), tested
+/// as `verify_end_of_number` does: `and`, `else`, `for`, `or` and `not`
+/// must end there, while `i` followed by `f`, `n` or `s` is enough.
+fn keyword_follows_number(rest: &[u8]) -> bool {
+    let word_ends = |word: &[u8]| {
+        rest.starts_with(word)
+            && !rest
+                .get(word.len())
+                .copied()
+                .is_some_and(is_identifier_byte)
+    };
+    match rest.first() {
+        Some(b'a') => word_ends(b"and"),
+        Some(b'e') => word_ends(b"else"),
+        Some(b'f') => word_ends(b"for"),
+        Some(b'i') => matches!(rest.get(1), Some(b'f' | b'n' | b's')),
+        Some(b'o') => word_ends(b"or"),
+        Some(b'n') => word_ends(b"not"),
+        _ => false,
+    }
+}
+
+/// `is_potential_identifier_char` of CPython's tokenizer, on one byte.
+fn is_identifier_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80
+}
+
+/// CPython's `SyntaxWarning` for a number directly followed by a keyword
+/// (`invalid decimal literal` for `1if`), as the `SyntaxError` it becomes
+/// under an error filter: at the number's last character, the line shown
+/// as the tokenizer shows it.
+fn number_end_warning(source: &str, number: Token, next: Token) -> SyntaxErr {
+    let kind = number_kind(source, number, next);
+    let at = number.end.saturating_sub(1);
+    let mut w = SyntaxErr::syntax(format!("invalid {kind} literal"), at, at);
+    w.from_tokenizer = true;
+    w
+}
+
+/// The kind of literal `number` is, as CPython's messages name it; `next`
+/// is the token right after it (`0` then `x1`: a bare `0x` prefix).
+fn number_kind(source: &str, number: Token, next: Token) -> &'static str {
+    let lower = number.text(source).to_ascii_lowercase();
+    if lower.starts_with("0x") {
         "hexadecimal"
     } else if lower.starts_with("0o") {
         "octal"
@@ -588,7 +634,7 @@ fn number_suffix_error(source: &str, number: Token, next: Token) -> Option<Synta
     } else if lower.ends_with('j') {
         "imaginary"
     } else if lower == "0" {
-        match next_text.as_bytes().first() {
+        match next.text(source).as_bytes().first() {
             Some(b'x' | b'X') => "hexadecimal",
             Some(b'o' | b'O') => "octal",
             Some(b'b' | b'B') => "binary",
@@ -596,11 +642,23 @@ fn number_suffix_error(source: &str, number: Token, next: Token) -> Option<Synta
         }
     } else {
         "decimal"
-    };
-    if !matches!(next.kind, TokenKind::Name | TokenKind::Number) || next_text.starts_with('.') {
+    }
+}
+
+/// `1abc`, `0x`, `0b2`: a number directly followed by a name or number,
+/// which CPython's tokenizer rejects (keywords that may follow a number,
+/// like `1if`, are only a warning there: [`number_end_warning`]).
+fn number_suffix_error(source: &str, number: Token, next: Token) -> Option<SyntaxErr> {
+    let next_text = next.text(source);
+    let lower = number.text(source).to_ascii_lowercase();
+    let kind = number_kind(source, number, next);
+    let bare_prefix = lower == "0" && kind != "decimal";
+    // `0or`, `0break`: a keyword after a bare `0` is read as a prefix.
+    let word = matches!(next.kind, TokenKind::Name | TokenKind::Number)
+        || (bare_prefix && matches!(next.kind, TokenKind::Keyword(_)));
+    if !word || next_text.starts_with('.') {
         return None;
     }
-    let bare_prefix = lower == "0" && kind != "decimal";
     if kind == "decimal" {
         if let Some(end) = leading_zeros_end(source, number) {
             return Some(SyntaxErr::syntax(
@@ -626,17 +684,20 @@ fn number_suffix_error(source: &str, number: Token, next: Token) -> Option<Synta
     }
     if kind == "octal" || kind == "binary" {
         // `0o8` lexes as `0` and `o8`; `0o18` as `0o1` and `8`.
-        let digits = if bare_prefix {
-            next_text.get(1..).unwrap_or("")
-        } else {
-            next_text
-        };
+        let mut at = next.start;
+        let mut digits = next_text;
+        if bare_prefix {
+            digits = digits.get(1..).unwrap_or("");
+            at += 1;
+        }
+        // `0b1_2`: a digit after an underscore is named too.
+        if let Some(rest) = digits.strip_prefix('_') {
+            if rest.starts_with(|c: char| c.is_ascii_digit()) {
+                digits = rest;
+                at += 1;
+            }
+        }
         if let Some(d) = digits.chars().next().filter(char::is_ascii_digit) {
-            let at = if bare_prefix {
-                next.start + 1
-            } else {
-                next.start
-            };
             return Some(SyntaxErr::new(
                 ErrorKind::SyntaxError,
                 format!("invalid digit '{d}' in {kind} literal"),
