@@ -26,9 +26,9 @@ import unicodedata
 
 CODECS = [
     "shift_jis", "cp932", "euc_jp",
-    "gb2312", "gbk",
+    "gb2312", "gbk", "gb18030",
     "big5", "cp950",
-    "cp949",
+    "euc_kr", "cp949", "johab",
 ]
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -64,6 +64,11 @@ def scan(codec):
             lead[a] = 2
             for b in range(256):
                 r2 = decode_one(codec, bytes([a, b]))
+                if r2 == "short" and codec in ("euc_kr", "gb18030"):
+                    # euc_kr's A4 D4 starts the 8-byte make-up sequences of
+                    # Hangul syllables, gb18030's digit the four-byte
+                    # sequences: the decoder handles both itself.
+                    continue
                 if r2 == "short":
                     lead[a] = 3
                     for c in range(256):
@@ -85,6 +90,12 @@ def scan(codec):
             e = chr(cp).encode(codec)
         except UnicodeEncodeError:
             e = None
+        if e and len(e) > 3:
+            # euc_kr's make-up sequences, gb18030's four-byte sequences:
+            # computed by the encoder.
+            e = None
+            if inverse.get(cp, 0) == 0:
+                continue
         k = key(e) if e else 0
         if inverse.get(cp, 0) != k:
             extra.append((cp, k))
@@ -124,6 +135,52 @@ def literal(cps):
     return text
 
 
+def hangul_makeup():
+    """The jamo bytes (after A4) of euc_kr's make-up sequences, by the
+    initial, medial and final index of a Hangul syllable."""
+    cho, jung, jong = [0] * 19, [0] * 21, [0] * 28
+    for s in range(11172):
+        b = chr(0xAC00 + s).encode("euc_kr")
+        if len(b) == 8:
+            cho[s // 588], jung[(s // 28) % 21], jong[s % 28] = b[3], b[5], b[7]
+    fmt = lambda xs: ", ".join(f"{x:#x}" for x in xs)
+    return (
+        "\n/// euc_kr's make-up sequences (KS X 1001:1998 Annex 3): the byte after\n"
+        "/// A4 for each initial, medial and final jamo index.\n"
+        f"pub static MAKEUP_CHO: [u8; 19] = [{fmt(cho)}];\n"
+        "/// Medial jamo bytes.\n"
+        f"pub static MAKEUP_JUNG: [u8; 21] = [{fmt(jung)}];\n"
+        "/// Final jamo bytes (the first, A4 D4, is none).\n"
+        f"pub static MAKEUP_JONG: [u8; 28] = [{fmt(jong)}];\n"
+    )
+
+
+def gb18030_ranges():
+    """gb18030's four-byte sequences of the BMP as runs (linear index,
+    first code point, count); the linear index of b1 b2 b3 b4 is
+    ((b1-0x81)*10 + b2-0x30)*1260 + (b3-0x81)*10 + b4-0x30."""
+    runs = []
+    for lseq in range(39420):
+        seq = bytes([0x81 + lseq // 12600, 0x30 + (lseq // 1260) % 10,
+                     0x81 + (lseq % 1260) // 10, 0x30 + lseq % 10])
+        try:
+            cp = ord(seq.decode("gb18030"))
+        except UnicodeDecodeError:
+            continue
+        if runs:
+            base, first, n = runs[-1]
+            if lseq == base + n and cp == first + n:
+                runs[-1] = (base, first, n + 1)
+                continue
+        runs.append((lseq, cp, 1))
+    body = rows([f"({b}, {c:#x}, {n})," for b, c, n in runs], 4)
+    return (
+        "\n/// gb18030's four-byte sequences of the BMP: (linear index, first code\n"
+        "/// point, count), by index.\n"
+        f"pub static GB18030_BMP: &[(u32, u32, u32)] = &[\n{body}\n];\n"
+    )
+
+
 def rows(items, per_line):
     out = []
     for i in range(0, len(items), per_line):
@@ -157,6 +214,8 @@ def main():
             f"}};\n"
         )
         print(codec, len(pages), "pages", len(chars), "chars", len(extra), "extra", file=sys.stderr)
+    parts.append(hangul_makeup())
+    parts.append(gb18030_ranges())
     with open(OUT, "w") as f:
         f.write("".join(parts))
 

@@ -14,7 +14,7 @@ for enc in ['shift_jis','cp932','euc_jp','gb2312','gbk','big5','cp950','cp949']:
     print(' inc', [d.decode(bytes([x])) for x in b], d.getstate())
     e = codecs.getincrementalencoder(enc)()
     print(' inc', e.encode(s), e.getstate())
-print(b'\x81'.decode('shift_jis', 'surrogateescape'), repr('\udc81'.encode('shift_jis', 'surrogateescape')))
+print(repr(b'\x81'.decode('shift_jis', 'surrogateescape')), repr('\udc81'.encode('shift_jis', 'surrogateescape')))
 import io
 r = codecs.getreader('shift_jis')(io.BytesIO('あいう\nえお\n'.encode('shift_jis')))
 print(r.readline(), r.read(1), r.readlines())

@@ -51,6 +51,10 @@ struct Index {
     chars: Vec<u32>,
     /// Code point to sequence (length in the top byte).
     encode: HashMap<u32, u32>,
+    /// Whether unmapped Hangul syllables encode as make-up sequences (euc_kr).
+    makeup: bool,
+    /// Whether the rest of Unicode encodes as four-byte sequences (gb18030).
+    four_byte: bool,
 }
 
 thread_local! {
@@ -103,6 +107,8 @@ impl Table {
             offsets,
             chars,
             encode,
+            makeup: self.name == "euc_kr",
+            four_byte: self.name == "gb18030",
         });
         INDEXES.with(|c| c.borrow_mut().push((key, ix.clone())));
         ix
@@ -160,14 +166,31 @@ pub(crate) fn decode(
         let Some(&b) = input.get(i) else {
             break;
         };
-        let n = table.seq_len(b);
+        let n = if b == 0xA4 && table.name == "euc_kr" && input.get(i + 1) == Some(&0xD4) {
+            MAKEUP_LEN
+        } else if table.name == "gb18030"
+            && table.seq_len(b) == 2
+            && matches!(input.get(i + 1), Some(0x30..=0x39))
+        {
+            4
+        } else {
+            table.seq_len(b)
+        };
         let (end, reason) = if i + n > input.len() {
             if !last {
                 break;
             }
             (input.len(), INCOMPLETE)
         } else {
-            match ix.lookup(table, &input[i..i + n]) {
+            let seq = &input[i..i + n];
+            let found = if n == MAKEUP_LEN {
+                makeup_decode(seq)
+            } else if n == 4 {
+                gb4_decode(seq)
+            } else {
+                ix.lookup(table, seq)
+            };
+            match found {
                 Some(cp) => {
                     out.push(cp);
                     i += n;
@@ -186,9 +209,83 @@ pub(crate) fn decode(
     Ok((out, i))
 }
 
+/// The length of euc_kr's make-up sequence of a Hangul syllable.
+const MAKEUP_LEN: usize = 8;
+
+/// The syllable of an euc_kr make-up sequence `A4 D4 A4 cho A4 jung A4 jong`.
+fn makeup_decode(seq: &[u8]) -> Option<u32> {
+    let [0xA4, 0xD4, 0xA4, cho, 0xA4, jung, 0xA4, jong] = *seq else {
+        return None;
+    };
+    let pos = |set: &[u8], b: u8| set.iter().position(|x| *x == b).map(|p| p as u32);
+    let l = pos(&tables::MAKEUP_CHO, cho)?;
+    let v = pos(&tables::MAKEUP_JUNG, jung)?;
+    let t = pos(&tables::MAKEUP_JONG, jong)?;
+    Some(0xAC00 + l * 588 + v * 28 + t)
+}
+
+/// The code point of a gb18030 four-byte sequence: the BMP by the
+/// generated ranges, the other planes in order from `90 30 81 30`.
+fn gb4_decode(seq: &[u8]) -> Option<u32> {
+    let [b1, b2, b3, b4] = *seq else {
+        return None;
+    };
+    if !(0x81..=0xFE).contains(&b1) || !(0x81..=0xFE).contains(&b3) || !(0x30..=0x39).contains(&b4)
+    {
+        return None;
+    }
+    let (c1, c2) = (u32::from(b1 - 0x81), u32::from(b2.wrapping_sub(0x30)));
+    let (c3, c4) = (u32::from(b3 - 0x81), u32::from(b4 - 0x30));
+    if c1 < 4 {
+        let lseq = (c1 * 10 + c2) * 1260 + c3 * 10 + c4;
+        let runs = tables::GB18030_BMP;
+        let k = runs.partition_point(|r| r.0 <= lseq).checked_sub(1)?;
+        let (base, first, count) = runs[k];
+        return (lseq < base + count).then_some(first + lseq - base);
+    }
+    if c1 >= 15 {
+        let cp = 0x10000 + ((c1 - 15) * 10 + c2) * 1260 + c3 * 10 + c4;
+        return (cp <= 0x10FFFF).then_some(cp);
+    }
+    None
+}
+
+/// The gb18030 four-byte sequence of a code point outside its two-byte table.
+fn gb4_encode(cp: u32) -> Option<[u8; 4]> {
+    let lseq = if cp >= 0x10000 {
+        (cp <= 0x10FFFF).then_some(cp - 0x10000 + 15 * 12600)?
+    } else {
+        let (base, first, _) = tables::GB18030_BMP
+            .iter()
+            .find(|(_, first, count)| (*first..first + count).contains(&cp))?;
+        base + (cp - first)
+    };
+    let digit = |v: u32| v as u8;
+    Some([
+        0x81 + digit(lseq / 12600),
+        0x30 + digit((lseq / 1260) % 10),
+        0x81 + digit((lseq % 1260) / 10),
+        0x30 + digit(lseq % 10),
+    ])
+}
+
 /// The bytes of one code point, if the codec has it.
 fn encode_one(ix: &Index, cp: u32, out: &mut Vec<u8>) -> bool {
     let Some(&seq) = ix.encode.get(&cp) else {
+        // euc_kr spells the Hangul syllables KS X 1001 lacks with jamo.
+        if ix.makeup && (0xAC00..=0xD7A3).contains(&cp) {
+            let s = (cp - 0xAC00) as usize;
+            out.extend_from_slice(&[0xA4, 0xD4, 0xA4, tables::MAKEUP_CHO[s / 588]]);
+            out.extend_from_slice(&[0xA4, tables::MAKEUP_JUNG[(s / 28) % 21]]);
+            out.extend_from_slice(&[0xA4, tables::MAKEUP_JONG[s % 28]]);
+            return true;
+        }
+        if ix.four_byte && !crate::str_surrogates::is_surrogate(cp) {
+            if let Some(b) = gb4_encode(cp) {
+                out.extend_from_slice(&b);
+                return true;
+            }
+        }
         return false;
     };
     let len = (seq >> 24) as usize;
@@ -245,6 +342,13 @@ pub(crate) fn encode(
             }
             _ => return Err(PyErr::type_error(ENCODE_RESULT)),
         }
+        // An index beyond `Py_ssize_t` reads as -1 in CPython's message.
+        if matches!(pos, Value::BigInt(_)) {
+            return Err(PyErr::new(
+                ExcKind::IndexError,
+                "position -1 from error handler out of bounds",
+            ));
+        }
         i = handler_position(&pos, cps.len())?;
     }
     Ok(out)
@@ -254,9 +358,9 @@ pub(crate) fn encode(
 type Family = &'static [&'static Table];
 
 static JP: Family = &[&tables::SHIFT_JIS, &tables::CP932, &tables::EUC_JP];
-static CN: Family = &[&tables::GB2312, &tables::GBK];
+static CN: Family = &[&tables::GB2312, &tables::GBK, &tables::GB18030];
 static TW: Family = &[&tables::BIG5, &tables::CP950];
-static KR: Family = &[&tables::CP949];
+static KR: Family = &[&tables::EUC_KR, &tables::CP949, &tables::JOHAB];
 
 /// `getcodec(encoding)` of a family: a `MultibyteCodec`.
 fn getcodec(vm: &mut Vm, a: &Args<'_>, family: Family) -> PyResult<Value> {

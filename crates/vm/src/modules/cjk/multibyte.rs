@@ -35,6 +35,23 @@ struct Coder {
     pending: Vec<u8>,
     /// The stream of a reader or writer (`None` otherwise).
     stream: Value,
+    /// The state flags a decoder was given by `setstate` (kept, unused).
+    flags: Value,
+    /// Characters an encoder was given back by `setstate`, encoded first.
+    pending_text: Vec<u32>,
+}
+
+impl Coder {
+    fn new(table: &'static Table, errors: String, stream: Value) -> Coder {
+        Coder {
+            table,
+            errors,
+            pending: Vec::new(),
+            stream,
+            flags: Value::Int(0),
+            pending_text: Vec::new(),
+        }
+    }
 }
 
 native_methods!(CODEC_M, "MultibyteCodec", [
@@ -230,15 +247,7 @@ fn inc_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let args = bind_args(&rest(&a), &name, &["errors"], 0)?;
     let errors = errors_opt(args[0], &name)?;
     let table = class_codec(vm, &Value::Type(cls.clone()))?;
-    Ok(new_object(
-        &cls,
-        Coder {
-            table,
-            errors,
-            pending: Vec::new(),
-            stream: Value::None,
-        },
-    ))
+    Ok(new_object(&cls, Coder::new(table, errors, Value::None)))
 }
 
 fn stream_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -252,15 +261,7 @@ fn stream_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     };
     let errors = errors_opt(args[1], &name)?;
     let table = class_codec(vm, &Value::Type(cls.clone()))?;
-    Ok(new_object(
-        &cls,
-        Coder {
-            table,
-            errors,
-            pending: Vec::new(),
-            stream,
-        },
-    ))
+    Ok(new_object(&cls, Coder::new(table, errors, stream)))
 }
 
 fn me(a: &Args<'_>, name: &str) -> PyResult<Rc<RefCell<Coder>>> {
@@ -307,41 +308,105 @@ fn enc_encode(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let input = args[0].cloned().unwrap_or(Value::None);
     flag_arg(vm, args[1])?;
     let (table, errors) = settings(&st)?;
-    let (obj, cps) = text_arg(vm, &input)?;
+    let (mut obj, mut cps) = text_arg(vm, &input)?;
+    let held = std::mem::take(&mut borrow(&st)?.pending_text);
+    if !held.is_empty() {
+        cps.splice(0..0, held);
+        obj = Value::from_code_points(cps.clone());
+    }
     let out = super::encode(vm, table, &obj, &cps, &errors)?;
     Ok(Value::Bytes(Rc::new(out)))
 }
 
 fn enc_reset(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    me(&a, "reset")?;
+    let st = me(&a, "reset")?;
+    borrow(&st)?.pending_text.clear();
     Ok(Value::None)
 }
 
+/// The most UTF-8 bytes of held characters an encoder's state packs
+/// (CPython's `MAXENCPENDING` characters of 4 bytes).
+const MAX_ENC_PENDING: usize = 8;
+/// The packed state: a length byte, the held characters in UTF-8, and the
+/// codec's 8 state bytes (always zero here).
+const ENC_STATE_LEN: usize = 1 + MAX_ENC_PENDING + 8;
+
 fn enc_getstate(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    me(&a, "getstate")?;
-    // Nothing is ever pending in these codecs: CPython's packed state is 0.
-    Ok(Value::Int(0))
+    let st = me(&a, "getstate")?;
+    let held = borrow(&st)?.pending_text.clone();
+    let mut utf8 = Vec::new();
+    for c in held {
+        crate::str_surrogates::push_utf8(&mut utf8, c);
+    }
+    let mut packed = vec![utf8.len() as u8];
+    packed.extend(utf8);
+    // CPython's state is the little-endian number of these bytes.
+    Ok(Value::from_bigint(num_bigint::BigInt::from_bytes_le(
+        num_bigint::Sign::Plus,
+        &packed,
+    )))
 }
 
 fn enc_setstate(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    me(&a, "setstate")?;
-    match a.pos.get(1) {
-        Some(Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) => Ok(Value::None),
-        Some(other) => Err(PyErr::type_error(format!(
-            "setstate() argument must be int, not {}",
-            type_name(other)
-        ))),
-        None => Err(PyErr::type_error(
-            "setstate() takes exactly one argument (0 given)",
-        )),
+    let st = me(&a, "setstate")?;
+    let n = match a.pos.get(1) {
+        Some(Value::Int(n)) => num_bigint::BigInt::from(*n),
+        Some(Value::Bool(b)) => num_bigint::BigInt::from(u8::from(*b)),
+        Some(Value::BigInt(b)) => (**b).clone(),
+        Some(other) => {
+            return Err(PyErr::type_error(format!(
+                "setstate() argument must be int, not {}",
+                type_name(other)
+            )))
+        }
+        None => {
+            return Err(PyErr::type_error(
+                "setstate() takes exactly one argument (0 given)",
+            ))
+        }
+    };
+    let (sign, bytes) = n.to_bytes_le();
+    if sign == num_bigint::Sign::Minus {
+        return Err(PyErr::overflow("can't convert negative int to unsigned"));
     }
+    if bytes.len() > ENC_STATE_LEN {
+        return Err(PyErr::overflow("int too big to convert"));
+    }
+    let size = usize::from(bytes.first().copied().unwrap_or(0));
+    if size > MAX_ENC_PENDING {
+        return Err(PyErr::new(
+            ExcKind::UnicodeError,
+            "pending buffer too large",
+        ));
+    }
+    let mut body = bytes.get(1..).unwrap_or(&[]).to_vec();
+    body.resize(ENC_STATE_LEN - 1, 0);
+    let utf8 = &body[..size];
+    let text = match std::str::from_utf8(utf8) {
+        Ok(t) => t.chars().map(u32::from).collect(),
+        Err(e) => {
+            let start = e.valid_up_to();
+            let end = start + e.error_len().unwrap_or(size - start);
+            let reason = if e.error_len().is_none() {
+                "unexpected end of data"
+            } else {
+                "invalid start byte"
+            };
+            return Err(crate::unicode_error::decode_error(
+                "utf-8", utf8, start, end, reason,
+            ));
+        }
+    };
+    borrow(&st)?.pending_text = text;
+    Ok(Value::None)
 }
 
 /// Decodes `data` after the coder's pending bytes, keeping a new
 /// incomplete tail unless `last`.
 fn feed(vm: &mut Vm, st: &Rc<RefCell<Coder>>, data: &[u8], last: bool) -> PyResult<Vec<u32>> {
     let (table, errors) = settings(st)?;
-    let mut all = std::mem::take(&mut borrow(st)?.pending);
+    // On an error the held bytes stay as they were, as CPython keeps them.
+    let mut all = borrow(st)?.pending.clone();
     all.extend_from_slice(data);
     let (cps, used) = super::decode(vm, table, &all, &errors, last)?;
     borrow(st)?.pending = all.get(used..).unwrap_or(&[]).to_vec();
@@ -359,16 +424,18 @@ fn dec_decode(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn dec_reset(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "reset")?;
-    borrow(&st)?.pending.clear();
+    let mut s = borrow(&st)?;
+    s.pending.clear();
+    s.flags = Value::Int(0);
     Ok(Value::None)
 }
 
 fn dec_getstate(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "getstate")?;
-    let pending = borrow(&st)?.pending.clone();
+    let s = borrow(&st)?;
     Ok(Value::tuple(vec![
-        Value::Bytes(Rc::new(pending)),
-        Value::Int(0),
+        Value::Bytes(Rc::new(s.pending.clone())),
+        s.flags.clone(),
     ]))
 }
 
@@ -384,10 +451,13 @@ fn dec_setstate(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             type_name(&state)
         )));
     };
-    let (Some(Value::Bytes(buf)), Some(Value::Int(_) | Value::Bool(_) | Value::BigInt(_)), 2) =
-        (t.first(), t.get(1), t.len())
-    else {
+    let (Some(Value::Bytes(buf)), Some(flags), 2) = (t.first(), t.get(1), t.len()) else {
         return Err(PyErr::type_error("setstate(): illegal state argument"));
+    };
+    let flags = match flags {
+        Value::Bool(b) => Value::Int(i64::from(*b)),
+        Value::Int(_) | Value::BigInt(_) => flags.clone(),
+        _ => return Err(PyErr::type_error("setstate(): illegal state argument")),
     };
     if buf.len() > MAX_PENDING {
         return Err(PyErr::new(
@@ -395,7 +465,9 @@ fn dec_setstate(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             "pending buffer too large",
         ));
     }
-    borrow(&st)?.pending = buf.to_vec();
+    let mut s = borrow(&st)?;
+    s.pending = buf.to_vec();
+    s.flags = flags;
     Ok(Value::None)
 }
 
