@@ -113,22 +113,30 @@ pub(super) fn bytes_arg(v: Option<&Value>, fname: &str) -> PyResult<Vec<u8>> {
         Some(Value::Bytes(b)) => Ok(b.to_vec()),
         Some(Value::ByteArray(b)) => Ok(b.borrow().clone()),
         Some(Value::MemoryView(m)) => m.to_vec(),
-        Some(other) => Err(PyErr::type_error(format!(
-            "a bytes-like object is required, not '{}'",
-            type_name(other)
-        ))),
+        // Any other buffer (`array.array`, ...), as CPython's `y*`.
+        Some(other) => crate::buffer::bytes_like(other),
         None => Err(PyErr::type_error(format!("{fname}() missing argument 1"))),
     }
 }
 
-/// `normalizestring` of `codecs.c`: lower case, spaces and hyphens to underscores.
+/// `normalizestring` of `codecs.c` (`_Py_normalize_encoding` on the UTF-8
+/// bytes): ASCII letters, digits and dots kept (lower case), every other run
+/// of bytes one underscore between them, none at either end.
 fn normalize(name: &str) -> String {
-    name.chars()
-        .map(|c| match c {
-            ' ' | '-' => '_',
-            c => c.to_ascii_lowercase(),
-        })
-        .collect()
+    let mut out = String::with_capacity(name.len());
+    let mut punct = false;
+    for b in name.bytes() {
+        if b.is_ascii_alphanumeric() || b == b'.' {
+            if punct && !out.is_empty() {
+                out.push('_');
+            }
+            punct = false;
+            out.push(char::from(b.to_ascii_lowercase()));
+        } else {
+            punct = true;
+        }
+    }
+    out
 }
 
 fn register(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -240,8 +248,17 @@ pub(crate) fn via_registry(
     which: usize,
 ) -> PyResult<Value> {
     let info = lookup_codec(vm, encoding)?;
+    let (verb, operation) = if which == 0 {
+        ("encode", "encoding")
+    } else {
+        ("decode", "decoding")
+    };
+    let command = format!("codecs.{verb}()");
+    super::codec_wrap::check_text_encoding(vm, &info, encoding, &command)?;
     let coder = vm.getitem(&info, &Value::Int(which as i64))?;
-    let r = vm.call(&coder, &[obj, Value::str(errors)])?;
+    let r = vm
+        .call(&coder, &[obj, Value::str(errors)])
+        .map_err(|e| super::codec_wrap::wrap_codec_error(vm, e, operation, encoding))?;
     let (what, want) = if which == 0 {
         ("encoder", "bytes")
     } else {
@@ -261,7 +278,6 @@ pub(crate) fn via_registry(
         _ => false,
     };
     if !ok {
-        let verb = if which == 0 { "encode" } else { "decode" };
         return Err(PyErr::type_error(format!(
             "'{encoding}' {what} returned '{}' instead of '{want}'; use codecs.{verb}() to {verb} to arbitrary types",
             type_name(&first)
@@ -338,7 +354,10 @@ fn run_codec(vm: &mut Vm, a: Args<'_>, fname: &str, which: usize) -> PyResult<Va
     };
     let info = lookup_codec(vm, &enc)?;
     let coder = vm.getitem(&info, &Value::Int(which as i64))?;
-    let r = vm.call(&coder, &[obj, Value::string(errors)])?;
+    let operation = if which == 0 { "encoding" } else { "decoding" };
+    let r = vm
+        .call(&coder, &[obj, Value::string(errors)])
+        .map_err(|e| super::codec_wrap::wrap_codec_error(vm, e, operation, &enc))?;
     let what = if which == 0 { "encoder" } else { "decoder" };
     match &r {
         Value::Tuple(t) if t.len() == 2 => Ok(t[0].clone()),

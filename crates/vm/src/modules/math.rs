@@ -77,6 +77,12 @@ fn converted(vm: &mut Vm, pos: &[Value], want: Want) -> PyResult<Option<Vec<Valu
     }
     let mut out = Vec::with_capacity(pos.len());
     for v in pos {
+        // CPython converts left to right and stops at the first argument
+        // that is no number: a later `__float__` must not run.
+        if out.last().is_some_and(|p| !is_number(p)) {
+            out.push(v.clone());
+            continue;
+        }
         out.push(match (v, want) {
             // `PyFloat_AsDouble`: a float subclass is its value, whatever
             // its `__float__` says.
@@ -115,6 +121,14 @@ fn converted(vm: &mut Vm, pos: &[Value], want: Want) -> PyResult<Option<Vec<Valu
         });
     }
     Ok(Some(out))
+}
+
+/// Whether `v` is a plain number (what a conversion gives).
+fn is_number(v: &Value) -> bool {
+    matches!(
+        v,
+        Value::Int(_) | Value::Bool(_) | Value::Float(_) | Value::BigInt(_)
+    )
 }
 
 /// `f` called with the instance arguments of `a` converted as `want` says.
@@ -943,7 +957,8 @@ fn m_prod(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let mut acc = a.kw("start").cloned().unwrap_or(Value::Int(1));
     let items = vm.collect(it)?;
     for x in &items {
-        acc = crate::ops::binary_op(nb::MULTIPLY, &acc, x)?;
+        // Through the VM: a Python class's `__rmul__` (Fraction) takes part.
+        acc = vm.binary_op(nb::MULTIPLY, &acc, x)?;
     }
     Ok(acc)
 }

@@ -33,9 +33,11 @@ pub(crate) mod breakpoint;
 pub mod builtins;
 pub mod bz2;
 mod cint;
+pub mod cjk;
 pub mod cmath;
 mod codec_errors;
 mod codec_handlers;
+mod codec_wrap;
 pub mod codecs;
 mod codecs_charmap;
 mod codecs_escape;
@@ -147,6 +149,11 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_collections", collections::init),
     ("_contextvars", contextvars::init),
     ("_csv", csv::init),
+    ("_codecs_cn", cjk::init_cn),
+    ("_codecs_jp", cjk::init_jp),
+    ("_codecs_kr", cjk::init_kr),
+    ("_codecs_tw", cjk::init_tw),
+    ("_multibytecodec", cjk::multibyte::init),
     ("array", array::init),
     ("atexit", atexit::init),
     ("binascii", binascii::init),

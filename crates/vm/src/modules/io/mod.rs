@@ -14,6 +14,7 @@
 mod delegate;
 mod iobase;
 mod methods;
+mod newline_decoder;
 mod opener;
 pub(crate) mod stdio;
 pub(crate) mod stdio_codec;
@@ -271,9 +272,10 @@ pub fn init(vm: &mut Vm) -> Value {
             extra.push((name, Value::Type(t)));
         }
     }
-    if let Ok(t) = make_class(vm, "IncrementalNewlineDecoder", Vec::new(), false) {
-        extra.push(("IncrementalNewlineDecoder", Value::Type(t)));
-    }
+    extra.push((
+        "IncrementalNewlineDecoder",
+        Value::Type(newline_decoder::class(vm)),
+    ));
     super::new_module("_io", FUNCTIONS, extra)
 }
 
