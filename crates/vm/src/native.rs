@@ -68,6 +68,11 @@ impl SpecFlags {
     pub const DICT: SpecFlags = SpecFlags(2);
     /// Instances take weak references.
     pub const WEAKREFS: SpecFlags = SpecFlags(4);
+    /// The class takes attribute assignment: one of the heap types of
+    /// CPython 3.11's extension modules made without
+    /// `Py_TPFLAGS_IMMUTABLETYPE` (`_random.Random`, `zlib.Compress`, ...).
+    /// Without it the class is immutable, as static types are.
+    pub const MUTABLE: SpecFlags = SpecFlags(8);
 
     /// Both sets of flags.
     pub const fn with(self, other: SpecFlags) -> SpecFlags {
