@@ -175,6 +175,17 @@ pub fn repr_guard(obj: &Value, f: impl FnOnce() -> PyResult<String>) -> PyResult
     out.map(Some)
 }
 
+/// Sets the attribute `name` of the native class `t` while its module is
+/// built (`sqlite3.Connection.Error`, `_blake2.blake2b.SALT_SIZE`): what
+/// CPython's C code puts in a type's dict before it is ready. From Python
+/// the class stays immutable.
+pub fn set_class_attr(t: &Rc<TypeObj>, name: &str, value: Value) {
+    if let Some(h) = &t.heap {
+        crate::class::bump_epoch();
+        let _ = h.dict.borrow_mut().insert(Value::str(name), value);
+    }
+}
+
 /// The type object of `spec`, built on first use.
 pub fn class_of(vm: &mut Vm, spec: &'static ClassSpec) -> Rc<TypeObj> {
     let key = spec as *const ClassSpec as usize;

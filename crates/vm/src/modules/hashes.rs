@@ -799,11 +799,8 @@ fn hash_module(
     }
     for (algorithm, constants) in constructors {
         let class = class_of(vm, algorithm.class);
-        if let Some(h) = &class.heap {
-            let mut dict = h.dict.borrow_mut();
-            for (k, v) in *constants {
-                let _ = dict.insert(Value::str(k), Value::Int(*v));
-            }
+        for (k, v) in *constants {
+            crate::native::set_class_attr(&class, k, Value::Int(*v));
         }
         extra.push((algorithm.name, Value::Type(class)));
     }
