@@ -709,6 +709,18 @@ impl Vm {
                 t.name
             )));
         };
+        // A class written in Rust is immutable as CPython's static types
+        // and most extension types are (`Py_TPFLAGS_IMMUTABLETYPE`), for
+        // deletion too.
+        if h.native
+            .is_some_and(|f| !f.has(crate::native::SpecFlags::MUTABLE))
+        {
+            return Err(PyErr::type_error(format!(
+                "cannot set '{}' attribute of immutable type '{}'",
+                name.as_str(),
+                t.name
+            )));
+        }
         // `type`'s getsets without a setter and its read-only members.
         match name.as_str() {
             "__dict__" | "__text_signature__" => {

@@ -68,6 +68,11 @@ impl SpecFlags {
     pub const DICT: SpecFlags = SpecFlags(2);
     /// Instances take weak references.
     pub const WEAKREFS: SpecFlags = SpecFlags(4);
+    /// The class takes attribute assignment: one of the heap types of
+    /// CPython 3.11's extension modules made without
+    /// `Py_TPFLAGS_IMMUTABLETYPE` (`_random.Random`, `zlib.Compress`, ...).
+    /// Without it the class is immutable, as static types are.
+    pub const MUTABLE: SpecFlags = SpecFlags(8);
 
     /// Both sets of flags.
     pub const fn with(self, other: SpecFlags) -> SpecFlags {
@@ -168,6 +173,17 @@ pub fn repr_guard(obj: &Value, f: impl FnOnce() -> PyResult<String>) -> PyResult
         }
     });
     out.map(Some)
+}
+
+/// Sets the attribute `name` of the native class `t` while its module is
+/// built (`sqlite3.Connection.Error`, `_blake2.blake2b.SALT_SIZE`): what
+/// CPython's C code puts in a type's dict before it is ready. From Python
+/// the class stays immutable.
+pub fn set_class_attr(t: &Rc<TypeObj>, name: &str, value: Value) {
+    if let Some(h) = &t.heap {
+        crate::class::bump_epoch();
+        let _ = h.dict.borrow_mut().insert(Value::str(name), value);
+    }
 }
 
 /// The type object of `spec`, built on first use.

@@ -244,7 +244,11 @@ fn common_reduce(vm: &mut Vm, obj: &Value, protocol: i64) -> PyResult<Value> {
     // `__new__`, the state must be all there is, which an object holding
     // native data (a builtin base other than `object`) does not satisfy.
     let required = !has_args && !matches!(solid, TypeKind::List | TypeKind::Dict);
-    let stateless = matches!(solid, TypeKind::Object | TypeKind::NoneType);
+    // An instance of a class written in Rust keeps its data outside any
+    // dict, as a C type's fields beyond `object`'s, which pickling by state
+    // cannot carry (`os.DirEntry`, `_thread._local`).
+    let native_data = matches!(obj, Value::Instance(i) if i.native.is_some());
+    let stateless = matches!(solid, TypeKind::Object | TypeKind::NoneType) && !native_data;
     if required && default_getstate(&cls, vm) && !stateless {
         return Err(PyErr::type_error(match solid {
             TypeKind::Code => "cannot pickle code objects".to_string(),

@@ -123,13 +123,16 @@ pub fn layout(t: &Rc<TypeObj>) -> Layout {
     out
 }
 
-/// A class written in Rust: an immutable type over `object` with the extras
-/// its flags give, each one word.
+/// A class written in Rust: a type over `object` (immutable unless its flags
+/// say otherwise) with the extras its flags give, each one word.
 fn native_layout(native: SpecFlags, base: &Layout, abstract_bit: i64) -> Layout {
     let mut out = Layout {
-        flags: IMMUTABLETYPE | READY | HAVE_GC | abstract_bit | (base.flags & INHERITED),
+        flags: READY | HAVE_GC | abstract_bit | (base.flags & INHERITED),
         ..*base
     };
+    if !native.has(SpecFlags::MUTABLE) {
+        out.flags |= IMMUTABLETYPE;
+    }
     if native.has(SpecFlags::BASETYPE) {
         out.flags |= BASETYPE;
     }

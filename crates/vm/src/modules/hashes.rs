@@ -115,18 +115,21 @@ struct Algorithm {
 }
 
 /// Declares an algorithm's class (methods and properties shared by every
-/// hash class) and its [`Algorithm`] entry.
+/// hash class, then the class's own: `_sha3`'s and `_blake2`'s classes are
+/// their constructors, with a `__new__`) and its [`Algorithm`] entry.
 macro_rules! algorithm {
     ($alg:ident, $spec:ident, $methods:ident, $props:ident, $name:literal, $module:literal,
-     $digest:expr, $block:expr, $extendable:expr, $start:expr) => {
+     $digest:expr, $block:expr, $extendable:expr, $start:expr
+     $(, new: $new:path)? $(, props: [$($pname:literal => $pget:ident),*])?) => {
         native_methods!($methods, $name, [
             "update" => hash_update, "digest" => hash_digest, "hexdigest" => hash_hexdigest,
-            "copy" => hash_copy,
+            "copy" => hash_copy, $("__new__" => $new,)?
         ]);
         static $props: &[PropSpec] = &[
             PropSpec { name: "name", get: &NAME, set: None },
             PropSpec { name: "digest_size", get: &DIGEST_SIZE, set: None },
             PropSpec { name: "block_size", get: &BLOCK_SIZE, set: None },
+            $($(PropSpec { name: $pname, get: &$pget, set: None },)*)?
         ];
         static $spec: ClassSpec = ClassSpec {
             name: $name,
@@ -152,6 +155,9 @@ macro_rules! algorithm {
 native_fn!(NAME, "name", "hash", hash_name);
 native_fn!(DIGEST_SIZE, "digest_size", "hash", hash_digest_size);
 native_fn!(BLOCK_SIZE, "block_size", "hash", hash_block_size);
+native_fn!(CAPACITY_BITS, "_capacity_bits", "hash", sha3_capacity_bits);
+native_fn!(RATE_BITS, "_rate_bits", "hash", sha3_rate_bits);
+native_fn!(SUFFIX, "_suffix", "hash", sha3_suffix);
 
 algorithm!(
     MD5,
@@ -235,7 +241,9 @@ algorithm!(
     28,
     144,
     false,
-    || { Hasher::Sha3_224(sha3::Sha3_224::new()) }
+    || { Hasher::Sha3_224(sha3::Sha3_224::new()) },
+    new: type_sha3_224,
+    props: ["_capacity_bits" => CAPACITY_BITS, "_rate_bits" => RATE_BITS, "_suffix" => SUFFIX]
 );
 algorithm!(
     S3_256,
@@ -247,7 +255,9 @@ algorithm!(
     32,
     136,
     false,
-    || { Hasher::Sha3_256(sha3::Sha3_256::new()) }
+    || { Hasher::Sha3_256(sha3::Sha3_256::new()) },
+    new: type_sha3_256,
+    props: ["_capacity_bits" => CAPACITY_BITS, "_rate_bits" => RATE_BITS, "_suffix" => SUFFIX]
 );
 algorithm!(
     S3_384,
@@ -259,7 +269,9 @@ algorithm!(
     48,
     104,
     false,
-    || { Hasher::Sha3_384(sha3::Sha3_384::new()) }
+    || { Hasher::Sha3_384(sha3::Sha3_384::new()) },
+    new: type_sha3_384,
+    props: ["_capacity_bits" => CAPACITY_BITS, "_rate_bits" => RATE_BITS, "_suffix" => SUFFIX]
 );
 algorithm!(
     S3_512,
@@ -271,7 +283,9 @@ algorithm!(
     64,
     72,
     false,
-    || { Hasher::Sha3_512(sha3::Sha3_512::new()) }
+    || { Hasher::Sha3_512(sha3::Sha3_512::new()) },
+    new: type_sha3_512,
+    props: ["_capacity_bits" => CAPACITY_BITS, "_rate_bits" => RATE_BITS, "_suffix" => SUFFIX]
 );
 algorithm!(
     SHAKE128,
@@ -283,7 +297,9 @@ algorithm!(
     0,
     168,
     true,
-    || { Hasher::Shake128(sha3::Shake128::default()) }
+    || { Hasher::Shake128(sha3::Shake128::default()) },
+    new: type_shake_128,
+    props: ["_capacity_bits" => CAPACITY_BITS, "_rate_bits" => RATE_BITS, "_suffix" => SUFFIX]
 );
 algorithm!(
     SHAKE256,
@@ -295,7 +311,9 @@ algorithm!(
     0,
     136,
     true,
-    || { Hasher::Shake256(sha3::Shake256::default()) }
+    || { Hasher::Shake256(sha3::Shake256::default()) },
+    new: type_shake_256,
+    props: ["_capacity_bits" => CAPACITY_BITS, "_rate_bits" => RATE_BITS, "_suffix" => SUFFIX]
 );
 algorithm!(
     BLAKE2B,
@@ -307,7 +325,8 @@ algorithm!(
     64,
     128,
     false,
-    || { Hasher::Blake2b(Box::new(blake2b_simd::State::new())) }
+    || { Hasher::Blake2b(Box::new(blake2b_simd::State::new())) },
+    new: type_blake2b
 );
 algorithm!(
     BLAKE2S,
@@ -319,7 +338,8 @@ algorithm!(
     32,
     64,
     false,
-    || { Hasher::Blake2s(Box::new(blake2s_simd::State::new())) }
+    || { Hasher::Blake2s(Box::new(blake2s_simd::State::new())) },
+    new: type_blake2s
 );
 
 /// The bytes of a bytes-like argument, with the hash modules' errors.
@@ -365,7 +385,7 @@ fn new_hash(
 }
 
 /// `_md5.md5(string=b'', *, usedforsecurity=True)` and the other SHA-1/SHA-2
-/// constructors, and `_sha3.sha3_256(data=b'', /, *, usedforsecurity=True)`.
+/// constructors.
 fn construct(vm: &mut Vm, a: &Args<'_>, algorithm: &'static Algorithm) -> PyResult<Value> {
     if a.pos.len() > 1 {
         return Err(PyErr::type_error(format!(
@@ -374,12 +394,7 @@ fn construct(vm: &mut Vm, a: &Args<'_>, algorithm: &'static Algorithm) -> PyResu
             a.pos.len()
         )));
     }
-    let data_name = if algorithm.class.module == "_sha3" {
-        "data"
-    } else {
-        "string"
-    };
-    let args = bind_args(a, algorithm.name, &[data_name, "usedforsecurity"], 0)?;
+    let args = bind_args(a, algorithm.name, &["string", "usedforsecurity"], 0)?;
     start(vm, algorithm, args[0])
 }
 
@@ -393,14 +408,55 @@ macro_rules! constructors {
 
 constructors!(
     new_md5 => MD5, new_sha1 => SHA1, new_sha224 => SHA224, new_sha256 => SHA256,
-    new_sha384 => SHA384, new_sha512 => SHA512, new_sha3_224 => S3_224,
-    new_sha3_256 => S3_256, new_sha3_384 => S3_384, new_sha3_512 => S3_512,
-    new_shake_128 => SHAKE128, new_shake_256 => SHAKE256,
+    new_sha384 => SHA384, new_sha512 => SHA512,
 );
 
-/// The keyword arguments of `blake2b`/`blake2s`, in order after `data`.
-const BLAKE2_PARAMS: [&str; 13] = [
-    "data",
+/// The positional-only `data` of a class constructor's arguments (the class
+/// itself first), after binding the keyword-only `names`: the argument
+/// clinic's checks, naming the function `fname`.
+fn data_and_keywords<'a>(
+    a: &Args<'a>,
+    fname: &str,
+    names: &[&str],
+) -> PyResult<(Option<&'a Value>, Vec<Option<&'a Value>>)> {
+    let pos = a.pos.get(1..).unwrap_or(&[]);
+    if pos.len() > 1 {
+        return Err(PyErr::type_error(format!(
+            "{fname}() takes at most 1 positional argument ({} given)",
+            pos.len()
+        )));
+    }
+    let keywords = Args {
+        pos: &[],
+        kwnames: a.kwnames,
+        kwvals: a.kwvals,
+    };
+    Ok((pos.first(), bind_args(&keywords, fname, names, 0)?))
+}
+
+/// `_sha3.sha3_256(data=b'', /, *, usedforsecurity=True)`: the classes of
+/// `_sha3` are their own constructors. CPython's argument clinic shares one
+/// parser among them, so every message names `sha3_224`.
+fn construct_sha3(vm: &mut Vm, a: &Args<'_>, algorithm: &'static Algorithm) -> PyResult<Value> {
+    let (data, _) = data_and_keywords(a, "sha3_224", &["usedforsecurity"])?;
+    start(vm, algorithm, data)
+}
+
+macro_rules! sha3_constructors {
+    ($($f:ident => $alg:ident),* $(,)?) => {
+        $(fn $f(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+            construct_sha3(vm, &a, &$alg)
+        })*
+    };
+}
+
+sha3_constructors!(
+    type_sha3_224 => S3_224, type_sha3_256 => S3_256, type_sha3_384 => S3_384,
+    type_sha3_512 => S3_512, type_shake_128 => SHAKE128, type_shake_256 => SHAKE256,
+);
+
+/// The keyword-only arguments of `blake2b`/`blake2s`, after `data`.
+const BLAKE2_PARAMS: [&str; 12] = [
     "digest_size",
     "key",
     "salt",
@@ -430,38 +486,78 @@ struct Blake2Params {
     last_node: bool,
 }
 
+/// A `Py_buffer` argument of the argument clinic (`key`, `salt`, `person`).
+fn clinic_buffer(v: Option<&Value>) -> PyResult<Vec<u8>> {
+    let Some(v) = v else {
+        return Ok(Vec::new());
+    };
+    crate::buffer::exported_bytes(v).unwrap_or_else(|| {
+        Err(PyErr::type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            type_name(v)
+        )))
+    })
+}
+
+/// The argument clinic's `unsigned_long` and `unsigned_long_long`
+/// converters: a negative int is refused first, then a non-int, then one
+/// too large for the C type (`max`, with its message).
+fn clinic_unsigned(v: Option<&Value>, max: u64, too_large: &str) -> PyResult<u64> {
+    let Some(v) = v else {
+        return Ok(0);
+    };
+    let Some(n) = crate::ops::to_bigint(v) else {
+        return Err(PyErr::type_error("an integer is required"));
+    };
+    if n.sign() == num_bigint::Sign::Minus {
+        return Err(PyErr::new(ExcKind::ValueError, "value must be positive"));
+    }
+    u64::try_from(&n)
+        .ok()
+        .filter(|x| *x <= max)
+        .ok_or_else(|| PyErr::overflow(too_large))
+}
+
 impl Blake2Params {
-    fn parse(vm: &mut Vm, a: &Args<'_>, big: bool) -> PyResult<(Blake2Params, Option<Value>)> {
+    /// The arguments of `blake2b` (`big`) or `blake2s`: converted in order
+    /// as the argument clinic does, then checked in the order of
+    /// `py_blake2b_new_impl`.
+    fn parse<'a>(
+        vm: &mut Vm,
+        a: &Args<'a>,
+        big: bool,
+    ) -> PyResult<(Blake2Params, Option<&'a Value>)> {
         let name = if big { "blake2b" } else { "blake2s" };
-        if a.pos.len() > 1 {
-            return Err(PyErr::type_error(format!(
-                "{name}() takes at most 1 positional argument ({} given)",
-                a.pos.len()
-            )));
-        }
-        let args = bind_args(a, name, &BLAKE2_PARAMS, 0)?;
+        let (data, args) = data_and_keywords(a, name, &BLAKE2_PARAMS)?;
         let (max_digest, max_key, salt_size) = if big { (64, 64, 16) } else { (32, 32, 8) };
-        let mut int = |i: usize, default: i64| -> PyResult<i64> {
-            args[i].map_or(Ok(default), |v| vm.index_value(v))
+        let mut int = |i: usize, default: i32| -> PyResult<i32> {
+            args[i].map_or(Ok(default), |v| super::cint::as_c_int(vm, v))
         };
-        let digest_size = int(1, max_digest)?;
-        let fanout = int(5, 1)?;
-        let depth = int(6, 1)?;
-        let leaf_size = int(7, 0)?;
-        let node_offset = int(8, 0)?;
-        let node_depth = int(9, 0)?;
-        let inner_size = int(10, 0)?;
-        let bytes = |i: usize| args[i].map_or(Ok(Vec::new()), buffer_arg);
-        let (key, salt, person) = (bytes(2)?, bytes(3)?, bytes(4)?);
+        let digest_size = int(0, max_digest)?;
+        let key = clinic_buffer(args[1])?;
+        let salt = clinic_buffer(args[2])?;
+        let person = clinic_buffer(args[3])?;
+        let fanout = int(4, 1)?;
+        let depth = int(5, 1)?;
+        let leaf_size = clinic_unsigned(
+            args[6],
+            u64::MAX,
+            "Python int too large to convert to C unsigned long",
+        )?;
+        let node_offset = clinic_unsigned(args[7], u64::MAX, "int too big to convert")?;
+        let node_depth = int(8, 0)?;
+        let inner_size = int(9, 0)?;
+        let last_node = match args[10] {
+            Some(v) => vm.truthy(v)?,
+            None => false,
+        };
+        if let Some(v) = args[11] {
+            vm.truthy(v)?;
+        }
         let value_error = |m: String| PyErr::new(ExcKind::ValueError, m);
         if !(1..=max_digest).contains(&digest_size) {
             return Err(value_error(format!(
                 "digest_size must be between 1 and {max_digest} bytes"
-            )));
-        }
-        if key.len() > max_key as usize {
-            return Err(value_error(format!(
-                "maximum key length is {max_key} bytes"
             )));
         }
         if salt.len() > salt_size {
@@ -480,11 +576,10 @@ impl Blake2Params {
         if !(1..=255).contains(&depth) {
             return Err(value_error("depth must be between 1 and 255".into()));
         }
-        if !(0..=i64::from(u32::MAX)).contains(&leaf_size) {
-            return Err(PyErr::new(ExcKind::OverflowError, "leaf_size is too large"));
-        }
-        let max_offset = if big { i64::MAX } else { (1 << 48) - 1 };
-        if !(0..=max_offset).contains(&node_offset) {
+        let leaf_size = u32::try_from(leaf_size)
+            .map_err(|_| PyErr::new(ExcKind::OverflowError, "leaf_size is too large"))?;
+        // BLAKE2s stores the offset in 48 bits.
+        if !big && node_offset >= 1 << 48 {
             return Err(PyErr::new(
                 ExcKind::OverflowError,
                 "node_offset is too large",
@@ -498,25 +593,29 @@ impl Blake2Params {
                 "inner_size must be between 0 and is {max_digest}"
             )));
         }
-        let last_node = match args[11] {
-            Some(v) => vm.truthy(v)?,
-            None => false,
-        };
+        if key.len() > max_key as usize {
+            return Err(value_error(format!(
+                "maximum key length is {max_key} bytes"
+            )));
+        }
+        // The ranges were checked above, so these conversions are exact.
+        let byte = |n: i32| u8::try_from(n).unwrap_or(u8::MAX);
+        let size = |n: i32| usize::try_from(n).unwrap_or(0);
         Ok((
             Blake2Params {
-                digest_size: digest_size as usize,
+                digest_size: size(digest_size),
                 key,
                 salt,
                 person,
-                fanout: fanout as u8,
-                depth: depth as u8,
-                leaf_size: leaf_size as u32,
-                node_offset: node_offset as u64,
-                node_depth: node_depth as u8,
-                inner_size: inner_size as usize,
+                fanout: byte(fanout),
+                depth: byte(depth),
+                leaf_size,
+                node_offset,
+                node_depth: byte(node_depth),
+                inner_size: size(inner_size),
                 last_node,
             },
-            args[0].cloned(),
+            data,
         ))
     }
 }
@@ -542,20 +641,21 @@ macro_rules! blake2_state {
     }};
 }
 
-/// `_blake2.blake2b(data=b'', /, *, digest_size=64, key=b'', salt=b'', ...)`.
-fn new_blake2b(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+/// `_blake2.blake2b(data=b'', /, *, digest_size=64, key=b'', salt=b'', ...)`:
+/// the class's `__new__`.
+fn type_blake2b(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let (p, data) = Blake2Params::parse(vm, &a, true)?;
     let digest_size = p.digest_size;
     let hasher = Hasher::Blake2b(blake2_state!(blake2b_simd, p));
-    new_hash(vm, &BLAKE2B, hasher, digest_size, data.as_ref())
+    new_hash(vm, &BLAKE2B, hasher, digest_size, data)
 }
 
-/// `_blake2.blake2s(...)`, as [`new_blake2b`] with BLAKE2s's limits.
-fn new_blake2s(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+/// `_blake2.blake2s(...)`, as [`type_blake2b`] with BLAKE2s's limits.
+fn type_blake2s(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let (p, data) = Blake2Params::parse(vm, &a, false)?;
     let digest_size = p.digest_size;
     let hasher = Hasher::Blake2s(blake2_state!(blake2s_simd, p));
-    new_hash(vm, &BLAKE2S, hasher, digest_size, data.as_ref())
+    new_hash(vm, &BLAKE2S, hasher, digest_size, data)
 }
 
 fn me(a: &Args<'_>, method: &str) -> PyResult<Rc<std::cell::RefCell<HashObject>>> {
@@ -656,17 +756,53 @@ fn hash_block_size(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::Int(size as i64))
 }
 
-/// Builds a hash module from its constructors; the classes exist up front so
-/// that `type(h)` names them even before the first hash is made.
+/// SHA-3's `_rate_bits`: the sponge's rate, its block size in bits.
+fn sha3_rate_bits(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let st = me(&a, "_rate_bits")?;
+    let block = borrow(&st)?.algorithm.block_size;
+    Ok(Value::Int(block as i64 * 8))
+}
+
+/// SHA-3's `_capacity_bits`: what the 1600-bit state keeps beyond the rate.
+fn sha3_capacity_bits(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let st = me(&a, "_capacity_bits")?;
+    let block = borrow(&st)?.algorithm.block_size;
+    Ok(Value::Int(1600 - block as i64 * 8))
+}
+
+/// SHA-3's `_suffix`: the domain separation bits (SHAKE's differ).
+fn sha3_suffix(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let st = me(&a, "_suffix")?;
+    let suffix = if borrow(&st)?.algorithm.extendable {
+        0x1f
+    } else {
+        0x06
+    };
+    Ok(Value::Bytes(Rc::new(vec![suffix])))
+}
+
+/// Builds a hash module from its constructor functions and classes: the
+/// classes exist up front so that `type(h)` names them even before the
+/// first hash is made. `aliases` are the module's other names of its
+/// classes (`MD5Type`); `constructors` are the classes that are their own
+/// constructors (`_sha3`, `_blake2`), each with its class attributes.
 fn hash_module(
     vm: &mut Vm,
     name: &str,
     funcs: &'static [crate::func::BuiltinDef],
-    algorithms: &[&'static Algorithm],
-    extra: Vec<(&str, Value)>,
+    aliases: &[(&'static str, &'static Algorithm)],
+    constructors: &[(&'static Algorithm, &[(&str, i64)])],
+    mut extra: Vec<(&str, Value)>,
 ) -> Value {
-    for algorithm in algorithms {
-        let _ = class_of(vm, algorithm.class);
+    for (alias, algorithm) in aliases {
+        extra.push((alias, Value::Type(class_of(vm, algorithm.class))));
+    }
+    for (algorithm, constants) in constructors {
+        let class = class_of(vm, algorithm.class);
+        for (k, v) in *constants {
+            crate::native::set_class_attr(&class, k, Value::Int(*v));
+        }
+        extra.push((algorithm.name, Value::Type(class)));
     }
     new_module(name, funcs, extra)
 }
@@ -675,39 +811,46 @@ super::module_functions!(MD5_F, "_md5", ["md5" => new_md5]);
 super::module_functions!(SHA1_F, "_sha1", ["sha1" => new_sha1]);
 super::module_functions!(SHA256_F, "_sha256", ["sha224" => new_sha224, "sha256" => new_sha256]);
 super::module_functions!(SHA512_F, "_sha512", ["sha384" => new_sha384, "sha512" => new_sha512]);
-super::module_functions!(SHA3_F, "_sha3", [
-    "sha3_224" => new_sha3_224, "sha3_256" => new_sha3_256, "sha3_384" => new_sha3_384,
-    "sha3_512" => new_sha3_512, "shake_128" => new_shake_128, "shake_256" => new_shake_256,
-]);
-super::module_functions!(BLAKE2_F, "_blake2", ["blake2b" => new_blake2b, "blake2s" => new_blake2s]);
 
 /// Builds `_md5`.
 pub fn init_md5(vm: &mut Vm) -> Value {
-    hash_module(vm, "_md5", MD5_F, &[&MD5], Vec::new())
+    hash_module(vm, "_md5", MD5_F, &[("MD5Type", &MD5)], &[], Vec::new())
 }
 
 /// Builds `_sha1`.
 pub fn init_sha1(vm: &mut Vm) -> Value {
-    hash_module(vm, "_sha1", SHA1_F, &[&SHA1], Vec::new())
+    hash_module(vm, "_sha1", SHA1_F, &[("SHA1Type", &SHA1)], &[], Vec::new())
 }
 
 /// Builds `_sha256` (SHA-224 and SHA-256).
 pub fn init_sha256(vm: &mut Vm) -> Value {
-    hash_module(vm, "_sha256", SHA256_F, &[&SHA224, &SHA256], Vec::new())
+    let aliases = [("SHA224Type", &SHA224), ("SHA256Type", &SHA256)];
+    hash_module(vm, "_sha256", SHA256_F, &aliases, &[], Vec::new())
 }
 
-/// Builds `_sha512` (SHA-384 and SHA-512).
+/// Builds `_sha512` (SHA-384 and SHA-512). CPython 3.11's module has one
+/// alias, `SHA384Type`, and it names the SHA-512 class.
 pub fn init_sha512(vm: &mut Vm) -> Value {
-    hash_module(vm, "_sha512", SHA512_F, &[&SHA384, &SHA512], Vec::new())
+    let aliases = [("SHA384Type", &SHA512)];
+    hash_module(vm, "_sha512", SHA512_F, &aliases, &[], Vec::new())
 }
 
-/// Builds `_sha3` (SHA3-224 to SHA3-512, SHAKE128 and SHAKE256).
+/// Builds `_sha3` (SHA3-224 to SHA3-512, SHAKE128 and SHAKE256), whose
+/// classes are the constructors.
 pub fn init_sha3(vm: &mut Vm) -> Value {
-    let all = [&S3_224, &S3_256, &S3_384, &S3_512, &SHAKE128, &SHAKE256];
-    hash_module(vm, "_sha3", SHA3_F, &all, Vec::new())
+    let all: [(&'static Algorithm, &[(&str, i64)]); 6] = [
+        (&S3_224, &[]),
+        (&S3_256, &[]),
+        (&S3_384, &[]),
+        (&S3_512, &[]),
+        (&SHAKE128, &[]),
+        (&SHAKE256, &[]),
+    ];
+    hash_module(vm, "_sha3", &[], &[], &all, Vec::new())
 }
 
-/// Builds `_blake2` with its size constants.
+/// Builds `_blake2`: its classes, with their size constants, and the
+/// module's.
 pub fn init_blake2(vm: &mut Vm) -> Value {
     let sizes = vec![
         ("BLAKE2B_MAX_DIGEST_SIZE", Value::Int(64)),
@@ -719,5 +862,24 @@ pub fn init_blake2(vm: &mut Vm) -> Value {
         ("BLAKE2S_PERSON_SIZE", Value::Int(8)),
         ("BLAKE2S_SALT_SIZE", Value::Int(8)),
     ];
-    hash_module(vm, "_blake2", BLAKE2_F, &[&BLAKE2B, &BLAKE2S], sizes)
+    let b: &[(&str, i64)] = &[
+        ("SALT_SIZE", 16),
+        ("PERSON_SIZE", 16),
+        ("MAX_KEY_SIZE", 64),
+        ("MAX_DIGEST_SIZE", 64),
+    ];
+    let s: &[(&str, i64)] = &[
+        ("SALT_SIZE", 8),
+        ("PERSON_SIZE", 8),
+        ("MAX_KEY_SIZE", 32),
+        ("MAX_DIGEST_SIZE", 32),
+    ];
+    hash_module(
+        vm,
+        "_blake2",
+        &[],
+        &[],
+        &[(&BLAKE2B, b), (&BLAKE2S, s)],
+        sizes,
+    )
 }

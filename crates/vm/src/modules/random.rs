@@ -175,7 +175,7 @@ static RANDOM: ClassSpec = ClassSpec {
     classmethods: &[],
     props: &[],
     unhashable: false,
-    flags: SpecFlags::BASETYPE,
+    flags: SpecFlags::BASETYPE.with(SpecFlags::MUTABLE),
 };
 
 /// Builds the `_random` module.

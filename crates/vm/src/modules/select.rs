@@ -67,7 +67,7 @@ static POLL: ClassSpec = ClassSpec {
     classmethods: &[],
     props: &[],
     unhashable: false,
-    flags: SpecFlags::NONE,
+    flags: SpecFlags::MUTABLE,
 };
 
 /// Builds the `select` module.

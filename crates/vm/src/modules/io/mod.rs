@@ -519,9 +519,14 @@ fn b_open(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             Err(e) => return Err(e),
         }
     };
+    // The path as the OS takes it: a str's lone surrogates (PEP 383) and
+    // bytes that are not UTF-8 go as the bytes they stand for.
+    let mut os_path = None;
     let path = match file {
-        Value::Str(s) => s.as_str().to_string(),
-        Value::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
+        Value::Str(_) | Value::Bytes(_) => {
+            os_path = Some(os_path_of(file)?);
+            path_text(file)
+        }
         Value::Int(fd) if *fd >= 0 => format!("/dev/fd/{fd}"),
         Value::Int(_) => {
             return Err(PyErr::value_error("negative file descriptor"));
@@ -533,7 +538,10 @@ fn b_open(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             )))
         }
         other => match fspath(vm, other)? {
-            Some(p) => p,
+            Some(p) => {
+                os_path = Some(os_path_of(&p)?);
+                path_text(&p)
+            }
             None => {
                 return Err(PyErr::type_error(format!(
                     "expected str, bytes or os.PathLike object, not {}",
@@ -543,7 +551,10 @@ fn b_open(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         },
     };
     let (path, m) = match arg(7) {
-        Some(op) if !matches!(op, Value::None) => opener::open_through(vm, op, file, m)?,
+        Some(op) if !matches!(op, Value::None) => {
+            os_path = None;
+            opener::open_through(vm, op, file, m)?
+        }
         _ => (path, m),
     };
     let closefd = match arg(6) {
@@ -557,7 +568,8 @@ fn b_open(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             if path.contains('\0') {
                 return Err(PyErr::value_error("embedded null byte"));
             }
-            let os_file = open_os_file(&path, &m)
+            let os_path = os_path.unwrap_or_else(|| std::path::PathBuf::from(&path));
+            let os_file = open_os_file(&os_path, &m)
                 .map_err(|e| crate::oserror::from_io(&e, Some(file.clone())))?;
             ByteStream::file(os_file, m.appending)
         }
@@ -753,8 +765,32 @@ pub(crate) fn text_mode(
     })
 }
 
-/// `os.fspath(p)` for objects with `__fspath__`.
-fn fspath(vm: &mut Vm, p: &Value) -> PyResult<Option<String>> {
+/// A str or bytes path as text (for messages and `/dev/fd` checks).
+fn path_text(p: &Value) -> String {
+    match p {
+        Value::Str(s) => s.as_str().to_string(),
+        Value::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
+        _ => String::new(),
+    }
+}
+
+/// A str or bytes path as the OS takes it (`PyUnicode_FSConverter`: UTF-8
+/// with `surrogateescape`).
+fn os_path_of(p: &Value) -> PyResult<std::path::PathBuf> {
+    use std::os::unix::ffi::OsStringExt;
+    let bytes = match p {
+        Value::Str(s) if s.surrogates().is_some() => {
+            crate::str_codecs::encode(s, "utf-8", "surrogateescape")?
+        }
+        Value::Str(s) => s.as_str().as_bytes().to_vec(),
+        Value::Bytes(b) => b.to_vec(),
+        _ => Vec::new(),
+    };
+    Ok(std::ffi::OsString::from_vec(bytes).into())
+}
+
+/// `os.fspath(p)` for objects with `__fspath__`: the str or bytes it gives.
+fn fspath(vm: &mut Vm, p: &Value) -> PyResult<Option<Value>> {
     let Value::Instance(_) = p else {
         return Ok(None);
     };
@@ -763,8 +799,7 @@ fn fspath(vm: &mut Vm, p: &Value) -> PyResult<Option<String>> {
         return Ok(None);
     };
     match vm.call(&f, &[])? {
-        Value::Str(s) => Ok(Some(s.as_str().to_string())),
-        Value::Bytes(b) => Ok(Some(String::from_utf8_lossy(&b).into_owned())),
+        r @ (Value::Str(_) | Value::Bytes(_)) => Ok(Some(r)),
         other => Err(PyErr::type_error(format!(
             "expected {}.__fspath__() to return str or bytes, not {}",
             crate::types::type_name(p),
@@ -805,7 +840,7 @@ fn fd_stream(fd: i64, closefd: bool, append: bool) -> PyResult<ByteStream> {
 }
 
 /// Opens the OS file as `FileIO.__init__` does, refusing directories.
-fn open_os_file(path: &str, m: &OpenMode) -> std::io::Result<std::fs::File> {
+fn open_os_file(path: &std::path::Path, m: &OpenMode) -> std::io::Result<std::fs::File> {
     let mut o = std::fs::OpenOptions::new();
     o.read(m.reading || m.updating);
     if m.writing {

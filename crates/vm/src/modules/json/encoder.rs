@@ -86,7 +86,7 @@ pub(super) static ENCODER: ClassSpec = ClassSpec {
     classmethods: &[],
     props: ENCODER_P,
     unhashable: false,
-    flags: SpecFlags::NONE,
+    flags: SpecFlags::MUTABLE,
 };
 
 const PARAMS: [&str; 9] = [

@@ -61,7 +61,7 @@ pub(super) static SCANNER: ClassSpec = ClassSpec {
     classmethods: &[],
     props: SCANNER_P,
     unhashable: false,
-    flags: SpecFlags::NONE,
+    flags: SpecFlags::MUTABLE,
 };
 
 /// `v` unless it is the builtin type `kind` itself.

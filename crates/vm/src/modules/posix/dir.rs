@@ -73,7 +73,7 @@ static DIR_ENTRY: ClassSpec = ClassSpec {
         },
     ],
     unhashable: false,
-    flags: SpecFlags::NONE,
+    flags: SpecFlags::MUTABLE,
 };
 
 /// `posix.DirEntry`.
@@ -169,11 +169,14 @@ fn de_stat(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 /// The state of a `ScandirIterator`: the entries not yet returned.
 struct Scandir {
     entries: std::vec::IntoIter<Value>,
+    /// Whether `close()` ran or iteration ended (CPython closes the
+    /// directory when `readdir` finds no more entries).
+    closed: bool,
 }
 
 native_methods!(SCANDIR_M, "ScandirIterator", [
     "__iter__" => native::iter_self, "__next__" => sd_next, "__enter__" => native::iter_self,
-    "__exit__" => sd_close, "close" => sd_close,
+    "__exit__" => sd_close, "close" => sd_close, "__del__" => sd_del,
 ]);
 
 static SCANDIR: ClassSpec = ClassSpec {
@@ -184,18 +187,42 @@ static SCANDIR: ClassSpec = ClassSpec {
     classmethods: &[],
     props: &[],
     unhashable: false,
-    flags: SpecFlags::NONE,
+    flags: SpecFlags::MUTABLE,
 };
 
 fn sd_next(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = native::receiver::<Scandir>(&a, "ScandirIterator", "__next__")?;
-    let next = native::borrow(&s)?.entries.next();
+    let mut s = native::borrow(&s)?;
+    let next = s.entries.next();
+    if next.is_none() {
+        s.closed = true;
+    }
     next.ok_or_else(native::stop)
 }
 
 fn sd_close(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = native::receiver::<Scandir>(&a, "ScandirIterator", "close")?;
+    let mut s = native::borrow(&s)?;
+    s.entries = Vec::new().into_iter();
+    s.closed = true;
+    Ok(Value::None)
+}
+
+/// The finalizer (CPython's `tp_finalize`): an iterator dropped before its
+/// end or `close()` warns, as an unclosed file does.
+fn sd_del(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let s = native::receiver::<Scandir>(&a, "ScandirIterator", "__del__")?;
+    let was_closed = std::mem::replace(&mut native::borrow(&s)?.closed, true);
+    if was_closed {
+        return Ok(Value::None);
+    }
     native::borrow(&s)?.entries = Vec::new().into_iter();
+    let me = a.pos.first().cloned().unwrap_or(Value::None);
+    let message = format!("unclosed scandir iterator {}", vm.repr_of(&me)?);
+    let category = Value::Type(crate::types::exc_type(
+        crate::types::ExcKind::ResourceWarning,
+    ));
+    vm.do_warn(Value::string(message), category, 1, Some(me))?;
     Ok(Value::None)
 }
 
@@ -223,6 +250,7 @@ pub(super) fn p_scandir(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         &SCANDIR,
         Scandir {
             entries: out.into_iter(),
+            closed: false,
         },
     ))
 }

@@ -239,10 +239,16 @@ pub(super) fn p_ftruncate(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let args = positional(&a, "ftruncate", 2, 2)?;
     let fd = fd_arg(vm, &args[0])?;
     let len = vm.index_value(&args[1])?;
+    truncate_fd(fd, len)?;
+    Ok(Value::None)
+}
+
+/// Truncates the open file `fd` to `len` bytes (`ftruncate`, and
+/// `truncate` given a descriptor).
+pub(super) fn truncate_fd(fd: i64, len: i64) -> PyResult<()> {
     let len = u64::try_from(len)
         .map_err(|_| crate::oserror::new_os_error(22, "Invalid argument", None))?;
-    with_file(fd, |f| f.set_len(len))?;
-    Ok(Value::None)
+    with_file(fd, |f| f.set_len(len))
 }
 
 pub(super) fn p_device_encoding(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {

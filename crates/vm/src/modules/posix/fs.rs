@@ -232,6 +232,14 @@ pub(super) fn p_lchown(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 pub(super) fn p_truncate(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let b = bind_args(&a, "truncate", &["path", "length"], 2)?;
+    if let Some(fd @ Value::Int(_)) = b[0] {
+        // A descriptor: `ftruncate` (CPython has HAVE_FTRUNCATE).
+        let fd = vm.index_value(fd)?;
+        let len = int_arg(vm, b[1], 0)?;
+        super::fd::truncate_fd(fd, len)?;
+        return Ok(Value::None);
+    }
     let (p, b) = one_path(vm, &a, "truncate", &["path", "length"], 2)?;
     let len = int_arg(vm, b[1], 0)?;
     let f = std::fs::OpenOptions::new()
@@ -242,82 +250,104 @@ pub(super) fn p_truncate(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-/// A time argument of `utime`: seconds as int or float.
-fn to_system_time(vm: &mut Vm, v: &Value) -> PyResult<std::time::SystemTime> {
-    let secs = match v {
-        Value::Float(f) => *f,
-        other => vm.index_value(other)? as f64,
-    };
-    let d = std::time::Duration::try_from_secs_f64(secs.abs())
-        .map_err(|_| PyErr::value_error("utime: time value out of range"))?;
-    let epoch = std::time::UNIX_EPOCH;
-    let t = if secs >= 0.0 {
-        epoch.checked_add(d)
-    } else {
-        epoch.checked_sub(d)
-    };
-    t.ok_or_else(|| PyErr::overflow("timestamp out of range for platform time_t"))
-}
-
-/// A time as `utimensat` takes it: whole seconds (floored) and nanoseconds.
-fn timespec(t: std::time::SystemTime) -> (i64, u32) {
-    match t.duration_since(std::time::UNIX_EPOCH) {
-        Ok(d) => (d.as_secs() as i64, d.subsec_nanos()),
-        Err(e) => {
-            let d = e.duration();
-            let (s, n) = (-(d.as_secs() as i64), d.subsec_nanos());
-            if n > 0 {
-                (s - 1, 1_000_000_000 - n)
+/// A time argument of `utime` as `utimensat` takes it: CPython's
+/// `_PyTime_ObjectToTimespec` with `_PyTime_ROUND_FLOOR`. A float's
+/// fraction is scaled and floored on its own, so `1.002003` gives
+/// 2003000 ns, not the 2003001 that flooring `1.002003 * 1e9` whole would.
+fn timespec_arg(vm: &mut Vm, v: &Value) -> PyResult<(i64, u32)> {
+    let out_of_range = || PyErr::overflow("timestamp out of range for platform time_t");
+    let Value::Float(d) = v else {
+        let secs = vm.index_value(v).map_err(|e| {
+            if e.is(crate::types::ExcKind::OverflowError) {
+                out_of_range()
             } else {
-                (s, 0)
+                e
             }
-        }
+        })?;
+        return Ok((secs, 0));
+    };
+    if d.is_nan() {
+        return Err(PyErr::value_error("Invalid value NaN (not a number)"));
     }
+    let (mut int_part, frac) = (d.trunc(), d.fract());
+    let mut ns = (frac * 1e9).floor();
+    if ns >= 1e9 {
+        ns -= 1e9;
+        int_part += 1.0;
+    } else if ns < 0.0 {
+        ns += 1e9;
+        int_part -= 1.0;
+    }
+    // `i64::MIN as f64` is exact; its upper bound is the first float beyond.
+    if !(-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&int_part) {
+        return Err(out_of_range());
+    }
+    Ok((int_part as i64, ns as u32))
 }
 
+/// A time in nanoseconds as (seconds, nanoseconds), seconds floored.
+fn split_ns(ns: i64) -> (i64, u32) {
+    (
+        ns.div_euclid(1_000_000_000),
+        ns.rem_euclid(1_000_000_000) as u32,
+    )
+}
+
+/// `utime(path, times=None, *, ns=..., dir_fd=None, follow_symlinks=True)`:
+/// `path` may be an open descriptor (`futimens`), `dir_fd` a directory
+/// it is relative to (`utimensat`), as CPython built with HAVE_FUTIMENS
+/// and HAVE_UTIMENSAT.
 pub(super) fn p_utime(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let (p, b) = one_path(
-        vm,
-        &a,
-        "utime",
-        &["path", "times", "ns", "dir_fd", "follow_symlinks"],
-        1,
-    )?;
+    let names = ["path", "times", "ns", "dir_fd", "follow_symlinks"];
+    let b = bind_args(&a, "utime", &names, 1)?;
     let times = match (b[1], b[2]) {
-        (Some(Value::Tuple(t)), None) if t.len() == 2 => Some([
-            timespec(to_system_time(vm, &t[0])?),
-            timespec(to_system_time(vm, &t[1])?),
-        ]),
-        (None | Some(Value::None), None) => None,
-        (None | Some(Value::None), Some(Value::Tuple(t))) if t.len() == 2 => {
-            let a_ns = vm.index_value(&t[0])?;
-            let m_ns = vm.index_value(&t[1])?;
-            let f = |ns: i64| {
-                let d = std::time::Duration::from_nanos(ns.unsigned_abs());
-                if ns >= 0 {
-                    std::time::UNIX_EPOCH + d
-                } else {
-                    std::time::UNIX_EPOCH - d
-                }
-            };
-            Some([timespec(f(a_ns)), timespec(f(m_ns))])
-        }
-        (Some(_), Some(_)) => {
+        (Some(t), Some(_)) if !matches!(t, Value::None) => {
             return Err(PyErr::value_error(
                 "utime: you may specify either 'times' or 'ns' but not both",
             ))
         }
+        (Some(Value::Tuple(t)), None) if t.len() == 2 => {
+            Some([timespec_arg(vm, &t[0])?, timespec_arg(vm, &t[1])?])
+        }
+        (None | Some(Value::None), None) => None,
         (Some(_), None) => {
             return Err(PyErr::type_error(
                 "utime: 'times' must be either a tuple of two ints or None",
             ))
         }
+        (_, Some(Value::Tuple(t))) if t.len() == 2 => {
+            let a_ns = vm.index_value(&t[0])?;
+            let m_ns = vm.index_value(&t[1])?;
+            Some([split_ns(a_ns), split_ns(m_ns)])
+        }
         (_, Some(_)) => return Err(PyErr::type_error("utime: 'ns' must be a tuple of two ints")),
     };
+    let follow = flag(b[4], true);
+    let dir_fd = match b[3] {
+        None | Some(Value::None) => None,
+        Some(v) => Some(crate::modules::cint::as_c_int(vm, v)?),
+    };
+    if let Some(fd @ Value::Int(_)) = b[0] {
+        let fd = crate::modules::cint::as_c_int(vm, fd)?;
+        // `path_and_dir_fd_invalid` comes before `dir_fd_and_fd_invalid`.
+        if dir_fd.is_some() {
+            return Err(PyErr::value_error(
+                "utime: can't specify dir_fd without matching path",
+            ));
+        }
+        if !follow {
+            return Err(PyErr::value_error(
+                "utime: cannot use fd and follow_symlinks together",
+            ));
+        }
+        super::raw_sys::futimens(fd, times).map_err(super::fd::errno_err)?;
+        return Ok(Value::None);
+    }
+    let p = path_arg(vm, "utime", "path", b[0].unwrap_or(&Value::None))?;
     let c = std::ffi::CString::new(p.path.as_os_str().as_bytes())
         .map_err(|_| PyErr::value_error("embedded null byte"))?;
     // CPython's error names no file here.
-    super::raw_sys::utimensat(&c, times, flag(b[4], true)).map_err(super::fd::errno_err)?;
+    super::raw_sys::utimensat(dir_fd, &c, times, follow).map_err(super::fd::errno_err)?;
     Ok(Value::None)
 }
 

@@ -170,7 +170,15 @@ pub fn init(vm: &mut Vm) -> Value {
         let _ = names.insert(Value::str(n), Value::Int(i64::from(v)));
     }
     extra.push(("sysconf_names", Value::dict(names)));
-    extra.push(("_have_functions", Value::list(Vec::new())));
+    // What `os.supports_fd`, `supports_dir_fd` and `supports_follow_symlinks`
+    // are built from: only the features these functions really have
+    // (`truncate(fd)`, `utime` on a descriptor, relative to `dir_fd` and on a
+    // link itself).
+    let have = ["HAVE_FTRUNCATE", "HAVE_FUTIMENS", "HAVE_UTIMENSAT"];
+    extra.push((
+        "_have_functions",
+        Value::list(have.iter().map(|h| Value::str(h)).collect()),
+    ));
     extra.push((
         "error",
         Value::Type(crate::types::exc_type(crate::types::ExcKind::OSError)),

@@ -87,16 +87,28 @@ pub fn path_arg(vm: &mut Vm, func: &str, arg: &str, v: &Value) -> PyResult<PathA
             type_name(v)
         ))
     };
+    let fspath_name = vm.intern("__fspath__");
+    // A str or bytes subclass's instance is its str or bytes.
+    let payload =
+        crate::instance::payload_of(v).filter(|p| matches!(p, Value::Str(_) | Value::Bytes(_)));
     let p = match v {
         Value::Str(_) | Value::Bytes(_) => v.clone(),
-        Value::Instance(_) => {
-            let name = vm.intern("__fspath__");
-            if vm.get_attr(v, &name).is_err() {
-                return Err(not_path());
+        _ if payload.is_some() => payload.cloned().unwrap_or(Value::None),
+        Value::Instance(_) if vm.get_attr(v, &fspath_name).is_ok() => fspath(vm, v)?,
+        // A bytes-like object other than bytes (`bytearray`, `memoryview`)
+        // is still taken, with 3.11's deprecation warning; `orig` keeps it
+        // for `OSError.filename`.
+        _ => match crate::buffer::exported_bytes(v) {
+            Some(b) => {
+                let b = b?;
+                vm.warn(
+                    crate::types::ExcKind::DeprecationWarning,
+                    &format!("{func}: {arg} should be {kinds}, not {}", type_name(v)),
+                )?;
+                Value::Bytes(Rc::new(b))
             }
-            fspath(vm, v)?
-        }
-        _ => return Err(not_path()),
+            None => return Err(not_path()),
+        },
     };
     let (path, bytes) = match &p {
         Value::Str(s) if s.surrogates().is_some() => {

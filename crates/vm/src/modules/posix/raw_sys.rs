@@ -197,25 +197,42 @@ pub(crate) fn mkfifo(path: &CStr, mode: u32) -> SysResult<()> {
     check(unsafe { libc::mkfifo(path.as_ptr(), mode as libc::mode_t) }).map(|_| ())
 }
 
-/// `utimensat(AT_FDCWD, path, times, flags)`: access and modification
-/// times as (seconds, nanoseconds), or `None` for now; on the link itself
-/// unless `follow`. No descriptor is opened (a FIFO would block).
-pub(crate) fn utimensat(
-    path: &CStr,
-    times: Option<[(i64, u32); 2]>,
-    follow: bool,
-) -> SysResult<()> {
-    let spec = times.map(|t| {
+/// Access and modification times as `utimensat` and `futimens` take them.
+fn timespecs(times: Option<[(i64, u32); 2]>) -> Option<[libc::timespec; 2]> {
+    times.map(|t| {
         t.map(|(sec, nsec)| libc::timespec {
             tv_sec: sec as libc::time_t,
             tv_nsec: libc::c_long::from(nsec as i32),
         })
-    });
+    })
+}
+
+/// `utimensat(dir_fd or AT_FDCWD, path, times, flags)`: access and
+/// modification times as (seconds, nanoseconds), or `None` for now; on the
+/// link itself unless `follow`. No descriptor is opened (a FIFO would
+/// block).
+pub(crate) fn utimensat(
+    dir_fd: Option<i32>,
+    path: &CStr,
+    times: Option<[(i64, u32); 2]>,
+    follow: bool,
+) -> SysResult<()> {
+    let spec = timespecs(times);
     let ptr = spec.as_ref().map_or(std::ptr::null(), |s| s.as_ptr());
     let flags = if follow { 0 } else { libc::AT_SYMLINK_NOFOLLOW };
+    let dir = dir_fd.unwrap_or(libc::AT_FDCWD);
     // SAFETY: `path` is a valid C string and `ptr` is null or points to two
     // timespecs that live until the call returns.
-    check(unsafe { libc::utimensat(libc::AT_FDCWD, path.as_ptr(), ptr, flags) }).map(|_| ())
+    check(unsafe { libc::utimensat(dir, path.as_ptr(), ptr, flags) }).map(|_| ())
+}
+
+/// `futimens(fd, times)`: as [`utimensat`], on an open descriptor.
+pub(crate) fn futimens(fd: i32, times: Option<[(i64, u32); 2]>) -> SysResult<()> {
+    let spec = timespecs(times);
+    let ptr = spec.as_ref().map_or(std::ptr::null(), |s| s.as_ptr());
+    // SAFETY: `ptr` is null or points to two timespecs that live until the
+    // call returns; a bad `fd` is an error, not undefined behaviour.
+    check(unsafe { libc::futimens(fd, ptr) }).map(|_| ())
 }
 
 /// `nice(increment)`: the new niceness (`-1` is a valid result, so errno

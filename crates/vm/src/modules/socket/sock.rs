@@ -108,7 +108,9 @@ pub(super) static SOCKET: ClassSpec = ClassSpec {
         },
     ],
     unhashable: false,
-    flags: SpecFlags::BASETYPE,
+    // CPython 3.11 lets a program set attributes on `_socket.socket` (its
+    // immutable flag shows only once `__flags__` has been read).
+    flags: SpecFlags::BASETYPE.with(SpecFlags::MUTABLE),
 };
 
 fn me(a: &Args<'_>, name: &str) -> PyResult<Rc<RefCell<Sock>>> {

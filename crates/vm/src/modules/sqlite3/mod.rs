@@ -99,8 +99,7 @@ pub fn init(vm: &mut Vm) -> Value {
     let conn_t = crate::native::class_of(vm, &connection::CONNECTION);
     // Connections carry the exception classes as attributes (DB-API).
     for (name, t) in st.errors.entries() {
-        let key = vm.intern(name);
-        let _ = vm.set_attr(&Value::Type(conn_t.clone()), &key, Value::Type(t));
+        crate::native::set_class_attr(&conn_t, name, Value::Type(t));
     }
     extra.push(("Connection", Value::Type(conn_t)));
     extra.push((

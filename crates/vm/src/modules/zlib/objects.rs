@@ -32,7 +32,7 @@ static COMPRESS: ClassSpec = ClassSpec {
     classmethods: &[],
     props: &[],
     unhashable: false,
-    flags: SpecFlags::NONE,
+    flags: SpecFlags::MUTABLE,
 };
 
 native_methods!(DECOMPRESS_METHODS, "Decompress", [
@@ -75,7 +75,7 @@ static DECOMPRESS: ClassSpec = ClassSpec {
     classmethods: &[],
     props: DECOMPRESS_PROPS,
     unhashable: false,
-    flags: SpecFlags::NONE,
+    flags: SpecFlags::MUTABLE,
 };
 
 /// Makes both classes, so that they exist before the first object.
