@@ -1220,6 +1220,15 @@ pub fn new_instance(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value
             return Ok(Value::Exception(Rc::new(e)));
         }
         TypeKind::Enumerate => crate::enumerate::new(vm, a, false)?,
+        // `str(x)` may give an instance of a str subclass (what `__str__`
+        // returned); a subclass instance holds its exact text.
+        TypeKind::Str => match crate::builtins::construct(vm, &solid, a)? {
+            Value::Instance(i) => match i.payload() {
+                Some(Value::Str(s)) => crate::str_surrogates::copy_str(s),
+                _ => Value::Instance(i),
+            },
+            v => v,
+        },
         TypeKind::List => Value::list(Vec::new()),
         TypeKind::Dict => Value::Dict(Rc::new(RefCell::new(Dict::new()))),
         TypeKind::Set => Value::Set(Rc::new(RefCell::new(Dict::new_set()))),
