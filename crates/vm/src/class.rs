@@ -1270,9 +1270,30 @@ pub fn new_instance(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value
             if let Some(dict) = d.wrapper_dict() {
                 drop(i.dict.replace(dict));
             }
+            if let crate::descr::Descr::Property { fget, doc, .. } = &**d {
+                let (fget, doc) = (fget.clone(), doc.borrow().clone());
+                property_subclass_doc(vm, &v, &fget, &doc)?;
+            }
         }
     }
     Ok(v)
+}
+
+/// `property_init` of a property subclass's instance: with no `doc`, the
+/// getter's `__doc__` goes into the instance (where the class's own
+/// docstring does not shadow it), which fails for a class whose
+/// `__slots__` leave no `__dict__`.
+fn property_subclass_doc(vm: &mut Vm, obj: &Value, fget: &Value, doc: &Value) -> PyResult<()> {
+    if !matches!(doc, Value::None) || matches!(fget, Value::None) {
+        return Ok(());
+    }
+    let name = vm.intern("__doc__");
+    let get_doc = match vm.get_attr(fget, &name) {
+        Ok(v) => v,
+        Err(e) if e.is(crate::types::ExcKind::AttributeError) => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    vm.set_attr(obj, &name, get_doc)
 }
 
 /// Calls a class defined in Python: `__new__`, then `__init__` if the result
