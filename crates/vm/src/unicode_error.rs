@@ -102,17 +102,10 @@ pub(crate) fn check_args(e: &ExcObj) -> Result<(), PyErr> {
 /// `str()` of a Unicode error that has its attributes, as CPython words it.
 pub(crate) fn unicode_error_str(e: &ExcObj) -> Option<String> {
     fields(e)?;
-    // Made by `__new__` alone (no `__init__` set the fields): CPython's
-    // `__str__` of an error without an object is "".
-    let Some(d) = e.dict.borrow().clone() else {
-        return Some(String::new());
-    };
+    let d = e.dict.borrow().clone()?;
     let d = d.borrow();
     let get = |k: &str| crate::import::dict_get(&d, k);
-    let Some(object) = get("object") else {
-        return Some(String::new());
-    };
-    let reason = get("reason")?;
+    let (object, reason) = (get("object")?, get("reason")?);
     let (Value::Int(start), Value::Int(end)) = (get("start")?, get("end")?) else {
         return None;
     };
