@@ -7,7 +7,7 @@ their `__text_signature__`s, `dir()` of the builtin classes, and their type flag
 (`__flags__`, `__basicsize__`, ...).
 
 Keys: `builtins` (the module), `len` (a function or class of builtins),
-`str.join` (a method of a builtin class), `math.sqrt` and `_operator.add`
+`str.join` (a method of a builtin class), `math.sqrt`, `_operator.add` and `posix.stat`
 (functions of those modules), `sys.__doc__` (the docstring of a module the VM
 writes natively, as listed in crates/vm/src/modules/mod.rs).
 
@@ -62,7 +62,8 @@ for v in _coroutine_types():
         d = getattr(m, "__doc__", None)
         if d and callable(m):
             docs[f"{v.__name__}.{mname}"] = d
-for module in (math, importlib.import_module("_operator"), importlib.import_module("_pickle")):
+for module in (math, importlib.import_module("_operator"), importlib.import_module("_pickle"),
+               importlib.import_module("posix")):
     for name, v in vars(module).items():
         if callable(v) and not isinstance(v, type) and v.__doc__:
             docs[f"{module.__name__}.{name}"] = v.__doc__
@@ -130,7 +131,8 @@ def _text_signatures():
                 sig = getattr(m, "__text_signature__", None)
                 if isinstance(sig, str):
                     sigs[f"{name}.{mname}"] = sig
-    for module in (math, importlib.import_module("_operator"), importlib.import_module("_pickle")):
+    for module in (math, importlib.import_module("_operator"), importlib.import_module("_pickle"),
+               importlib.import_module("posix")):
         for name, v in vars(module).items():
             sig = getattr(v, "__text_signature__", None)
             if callable(v) and not isinstance(v, type) and sig is not None:

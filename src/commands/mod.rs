@@ -290,6 +290,7 @@ fn compile_error_report(err: &pith_compiler::CompileError, source: &str, filenam
         end_lineno,
         end_offset: end_col as i32 + 1,
         text: Some(line),
+        char_columns: false,
     };
     let text = report.render(source, filename);
     match err.kind {

@@ -590,6 +590,9 @@ impl Diag<'_, '_, '_> {
             if let Some(err) = self.invalid_comprehension(i) {
                 return Some(err);
             }
+            if let Some(err) = self.keyword_generator(i) {
+                return Some(err);
+            }
         }
         // `def f((a, b)):`
         if t == Tok::Op(Operator::Lpar)
@@ -934,6 +937,41 @@ impl Diag<'_, '_, '_> {
             }
         }
         None
+    }
+
+    /// CPython's `invalid_kwarg` on `f(a = x for x in y)`, the `for` at
+    /// `i`: a keyword argument whose value is a bare generator expression,
+    /// reported from the name through the `=`.
+    fn keyword_generator(&self, i: usize) -> Option<SyntaxErr> {
+        let value = self.expr_start(i.checked_sub(1)?);
+        let eq = value.checked_sub(1)?;
+        let name = eq.checked_sub(1)?;
+        if eq == 0 || self.tok(eq) != Some(Tok::Op(Operator::Equal)) {
+            return None;
+        }
+        if !matches!(self.tok(name), Some(Tok::Name(_))) || name == 0 {
+            return None;
+        }
+        let before = self.tok(name - 1)?;
+        if !matches!(before, Tok::Op(Operator::Lpar | Operator::Comma)) {
+            return None;
+        }
+        let open = self.enclosing_open(i, self.line_start(i), |_| true)?;
+        if self.tok(open) != Some(Tok::Op(Operator::Lpar)) || open == 0 {
+            return None;
+        }
+        // A call's parentheses follow what is called.
+        if !matches!(
+            self.tok(open - 1),
+            Some(Tok::Name(_) | Tok::Op(Operator::Rpar | Operator::Rsqb))
+        ) {
+            return None;
+        }
+        Some(self.range(
+            name,
+            eq,
+            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+        ))
     }
 
     /// The innermost bracket open before token `i` on its logical line.

@@ -56,6 +56,9 @@ pub struct ParseError {
     /// error inside an f-string field, CPython shows the field's text in
     /// parentheses, and the columns count within it.
     pub text: Option<String>,
+    /// Raised by CPython's tokenizer (an invalid literal, ...), whose columns
+    /// count characters even in source read as undeclared UTF-8 bytes.
+    pub char_columns: bool,
 }
 
 /// How the end of an internal error maps to CPython's `end_offset`.
@@ -141,6 +144,7 @@ impl SyntaxErr {
                 end_lineno: lineno,
                 end_offset: end,
                 text: self.text.map(String::from),
+                char_columns: self.from_tokenizer,
             };
         }
         let (lineno, col) = line_col(source, self.start);
@@ -164,6 +168,7 @@ impl SyntaxErr {
             end_lineno,
             end_offset,
             text,
+            char_columns: self.from_tokenizer,
         }
     }
 }
@@ -202,6 +207,9 @@ impl ParseError {
     /// its tokenizer then has no encoding to convert byte columns with.
     #[must_use]
     pub fn with_byte_columns(mut self, source: &str) -> ParseError {
+        if self.char_columns {
+            return self;
+        }
         fn to_bytes(line: Option<&str>, column: i32) -> i32 {
             match line {
                 Some(line) if column > 0 => {

@@ -8,7 +8,7 @@ use crate::class::{default_repr, mro_of, new_instance, special};
 use crate::exc::{ExcObj, PyErr, PyResult};
 use crate::func::{Args, BuiltinDef};
 use crate::names::D;
-use crate::types::{type_name, TypeKind, TypeObj};
+use crate::types::{type_name, ExcKind, TypeKind, TypeObj};
 use crate::value::{StrObj, Value};
 use crate::vm::Vm;
 
@@ -268,6 +268,17 @@ fn object_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         kwvals: a.kwvals,
     };
     if t.heap.is_none() {
+        if let TypeKind::Exception(
+            ExcKind::UnicodeEncodeError
+            | ExcKind::UnicodeDecodeError
+            | ExcKind::UnicodeTranslateError,
+        ) = t.kind
+        {
+            // Their arguments are checked by `__init__`, which this skips:
+            // the error has no fields and shows as "".
+            let e = ExcObj::new(t.clone(), rest.pos.to_vec());
+            return Ok(Value::Exception(Rc::new(e)));
+        }
         return crate::builtins::construct(vm, t, rest);
     }
     let h = t.heap.as_ref().map(|h| h.solid.kind);

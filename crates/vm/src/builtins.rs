@@ -253,6 +253,10 @@ const CALLING: &str = " while calling a Python object";
 
 fn b_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     exact_args(&a, "repr", 1)?;
+    if let v @ Value::Instance(_) = &a.pos[0] {
+        // The object `__repr__` returned, a str subclass's instance included.
+        return vm.counted_c_call(CALLING, |vm| vm.repr_special_obj(v));
+    }
     let s = vm.counted_c_call(CALLING, |vm| vm.repr_of(&a.pos[0]))?;
     Ok(Value::string(s))
 }
@@ -277,6 +281,16 @@ pub fn ascii_of(repr: &str) -> String {
 
 fn b_ascii(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     exact_args(&a, "ascii", 1)?;
+    if let v @ Value::Instance(_) = &a.pos[0] {
+        // An all-ASCII repr is returned as the object `__repr__` gave.
+        let r = vm.counted_c_call(CALLING, |vm| vm.repr_special_obj(v))?;
+        let text = crate::special::str_result_text(&r);
+        return Ok(if text.is_ascii() {
+            r
+        } else {
+            Value::string(ascii_of(&text))
+        });
+    }
     let s = vm.counted_c_call(CALLING, |vm| vm.repr_of(&a.pos[0]))?;
     Ok(Value::string(ascii_of(&s)))
 }
@@ -1251,7 +1265,6 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
             a.check_kw("str", &["object", "encoding", "errors"])?;
             match a.pos.first().or_else(|| a.kw("object")) {
                 None => Ok(Value::str("")),
-                Some(v @ Value::Str(_)) => Ok(v.clone()),
                 Some(v)
                     if a.pos.len() > 1
                         || a.kw("encoding").is_some()
@@ -1259,6 +1272,9 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
                 {
                     let data = match v {
                         Value::Bytes(b) => b.clone(),
+                        Value::Str(_) => {
+                            return Err(PyErr::type_error("decoding str is not supported"))
+                        }
                         other => match crate::buffer::exported_bytes(other) {
                             Some(b) => Rc::new(b?),
                             None => {
@@ -1279,10 +1295,20 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
                             ))),
                         }
                     };
-                    let enc = text_arg(a.pos.get(1).or_else(|| a.kw("encoding")), "utf-8")?;
-                    let err = text_arg(a.pos.get(2).or_else(|| a.kw("errors")), "strict")?;
+                    let enc_arg = a.pos.get(1).or_else(|| a.kw("encoding"));
+                    let err_arg = a.pos.get(2).or_else(|| a.kw("errors"));
+                    let enc = text_arg(enc_arg, "utf-8")?;
+                    let err = text_arg(err_arg, "strict")?;
+                    crate::modules::codecs::check_encoding_errors(
+                        vm,
+                        enc_arg.map(|_| enc.as_str()),
+                        err_arg.map(|_| err.as_str()),
+                    )?;
                     crate::modules::codecs::decode_bytes(vm, &Value::Bytes(data), &enc, &err)
                 }
+                Some(v @ Value::Str(_)) => Ok(v.clone()),
+                // The object `__str__` returned, a str subclass's instance included.
+                Some(v @ (Value::Instance(_) | Value::Exception(_))) => vm.str_special_obj(v),
                 Some(v) => Ok(Value::string(vm.str_of(v)?)),
             }
         }

@@ -1220,6 +1220,15 @@ pub fn new_instance(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value
             return Ok(Value::Exception(Rc::new(e)));
         }
         TypeKind::Enumerate => crate::enumerate::new(vm, a, false)?,
+        // `str(x)` may give an instance of a str subclass (what `__str__`
+        // returned); a subclass instance holds its exact text.
+        TypeKind::Str => match crate::builtins::construct(vm, &solid, a)? {
+            Value::Instance(i) => match i.payload() {
+                Some(Value::Str(s)) => crate::str_surrogates::copy_str(s),
+                _ => Value::Instance(i),
+            },
+            v => v,
+        },
         TypeKind::List => Value::list(Vec::new()),
         TypeKind::Dict => Value::Dict(Rc::new(RefCell::new(Dict::new()))),
         TypeKind::Set => Value::Set(Rc::new(RefCell::new(Dict::new_set()))),
@@ -1261,9 +1270,30 @@ pub fn new_instance(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value
             if let Some(dict) = d.wrapper_dict() {
                 drop(i.dict.replace(dict));
             }
+            if let crate::descr::Descr::Property { fget, doc, .. } = &**d {
+                let (fget, doc) = (fget.clone(), doc.borrow().clone());
+                property_subclass_doc(vm, &v, &fget, &doc)?;
+            }
         }
     }
     Ok(v)
+}
+
+/// `property_init` of a property subclass's instance: with no `doc`, the
+/// getter's `__doc__` goes into the instance (where the class's own
+/// docstring does not shadow it), which fails for a class whose
+/// `__slots__` leave no `__dict__`.
+fn property_subclass_doc(vm: &mut Vm, obj: &Value, fget: &Value, doc: &Value) -> PyResult<()> {
+    if !matches!(doc, Value::None) || matches!(fget, Value::None) {
+        return Ok(());
+    }
+    let name = vm.intern("__doc__");
+    let get_doc = match vm.get_attr(fget, &name) {
+        Ok(v) => v,
+        Err(e) if e.is(crate::types::ExcKind::AttributeError) => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    vm.set_attr(obj, &name, get_doc)
 }
 
 /// Calls a class defined in Python: `__new__`, then `__init__` if the result

@@ -171,6 +171,7 @@ impl Vm {
             exc.traceback.borrow_mut().push(TbEntry {
                 code: top.code.clone(),
                 ip: raise_ip,
+                frame_ip: raise_ip,
                 depth: (self.frames.len() - 1) as u32,
                 globals: top.globals.clone(),
             });
@@ -213,6 +214,20 @@ impl Vm {
                     self.hooks_caught(raise_ip, h.target);
                 }
                 return Ok(());
+            }
+            // The frame leaves at `lasti` (a `RERAISE` restores the position
+            // its handler was entered from): its traceback entry keeps that
+            // for `tb_frame.f_lineno`.
+            let code = frame.code.clone();
+            let d = (self.frames.len() - 1) as u32;
+            if let Some(e) = exc
+                .traceback
+                .borrow_mut()
+                .iter_mut()
+                .rev()
+                .find(|e| e.depth == d && Rc::ptr_eq(&e.code, &code))
+            {
+                e.frame_ip = lasti;
             }
             self.retire_frame_object(self.frames.len().wrapping_sub(1));
             let Some(f) = self.frames.pop() else {
@@ -259,6 +274,7 @@ impl Vm {
                 exc.traceback.borrow_mut().push(TbEntry {
                     code: parent.code.clone(),
                     ip: raise_ip,
+                    frame_ip: raise_ip,
                     depth: (self.frames.len() - 1) as u32,
                     globals: parent.globals.clone(),
                 });

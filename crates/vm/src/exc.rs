@@ -14,6 +14,10 @@ pub struct TbEntry {
     pub code: Rc<Code>,
     /// Index of the instruction in the decoded code.
     pub ip: u32,
+    /// Index of the frame's last instruction when it left the stack (the
+    /// `RERAISE` of a handler that did not match, ...): what `f_lineno` of
+    /// the finished frame reads, where `tb_lineno` reads `ip`.
+    pub frame_ip: u32,
     /// The frame's index in the call stack (0: outermost), to find it while it runs.
     pub depth: u32,
     /// The frame's globals (for `tb_frame.f_globals`).

@@ -326,7 +326,7 @@ fn chain_frame(vm: &Vm, t: &TbObj) -> Value {
             Rc::new(FrameObj {
                 code: entry.code.clone(),
                 globals: entry.globals.clone(),
-                ip: Cell::new(entry.ip),
+                ip: Cell::new(entry.frame_ip),
                 in_call: Cell::new(i + 1 < t.entries.len()),
                 depth: Cell::new(None),
                 locals: RefCell::new(module_level.then(|| Value::Dict(entry.globals.clone()))),

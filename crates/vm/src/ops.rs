@@ -575,7 +575,10 @@ pub fn binary_op(op: u32, a: &Value, b: &Value) -> PyResult<Value> {
     if matches!(a, Value::ByteArray(_)) || matches!(b, Value::ByteArray(_)) {
         return bytearray_op(op, a, b);
     }
-    if matches!(a, Value::Complex(_)) || matches!(b, Value::Complex(_)) {
+    // `str % complex` and `bytes % complex` are printf formatting, below.
+    if (matches!(a, Value::Complex(_)) || matches!(b, Value::Complex(_)))
+        && !matches!(a, Value::Str(_) | Value::Bytes(_))
+    {
         if let Some(r) = crate::complex::binary_op(op, a, b)? {
             return Ok(r);
         }

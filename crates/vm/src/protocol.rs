@@ -653,7 +653,7 @@ impl Vm {
             (
                 Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_),
                 Value::Instance(_),
-            ) => {
+            ) if has_index(key) => {
                 let i = self.index_value(key)?;
                 self.getitem(c, &Value::Int(i))
             }

@@ -384,6 +384,8 @@ pub(crate) fn getnewargs(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         Value::Bool(b) => vec![Value::Int(i64::from(*b))],
         Value::Complex(c) => vec![Value::Float(c.re), Value::Float(c.im)],
         Value::Tuple(t) => vec![Value::Tuple(t.clone())],
+        // `str.__getnewargs__` gives a copy (`_PyUnicode_Copy`).
+        Value::Str(s) => vec![crate::str_surrogates::copy_str(s)],
         other => vec![other.clone()],
     }))
 }

@@ -567,7 +567,16 @@ impl Vm {
             's' => Value::string(self.str_of(v)?),
             'r' => Value::string(self.repr_of(v)?),
             'a' => Value::string(crate::builtins::ascii_of(&self.repr_of(v)?)),
-            'd' | 'i' | 'u' | 'x' | 'X' | 'o' | 'c' => match self.convert_arg(TypeKind::Int, v)? {
+            // `%x`, `%X`, `%o` and `%c` take only `__index__` (`PyNumber_Index`);
+            // without it the formatter names the type in its TypeError.
+            'x' | 'X' | 'o' | 'c' => match self.try_special(v, D::Index, &[])? {
+                Some(x) => x,
+                None => match payload_of(v) {
+                    Some(p @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_))) => p.clone(),
+                    _ => v.clone(),
+                },
+            },
+            'd' | 'i' | 'u' => match self.convert_arg(TypeKind::Int, v)? {
                 Some(x) => x,
                 None => v.clone(),
             },
@@ -960,18 +969,28 @@ impl Vm {
 
     /// `repr()` of an instance or of an exception of a Python class.
     pub(crate) fn repr_special(&mut self, v: &Value) -> PyResult<String> {
+        self.repr_special_obj(v).map(|r| str_result_text(&r))
+    }
+
+    /// `PyObject_Repr` of an instance: the str object itself, which is an
+    /// instance of a str subclass when `__repr__` returned one (the builtin
+    /// `repr()` gives that object back, as CPython's does).
+    pub(crate) fn repr_special_obj(&mut self, v: &Value) -> PyResult<Value> {
+        // `__repr__ = None` blocks the method: the slot calls `None`.
+        if let Some(Value::None) = special(&type_of(v), D::Repr) {
+            return Err(PyErr::type_error("'NoneType' object is not callable"));
+        }
         let r = self.counted_c_call(" while getting the repr of an object", |vm| {
             vm.try_special(v, D::Repr, &[])
         });
         if let Some(r) = r? {
-            return match r {
-                Value::Str(s) => Ok(s.as_str().to_string()),
-                other => Err(PyErr::type_error(format!(
-                    "__repr__ returned non-string (type {})",
-                    type_name(&other)
-                ))),
-            };
+            return check_str_result(r, "__repr__");
         }
+        self.repr_fallback(v).map(Value::string)
+    }
+
+    /// `repr()` of an instance whose class has no `__repr__` of Python code.
+    fn repr_fallback(&mut self, v: &Value) -> PyResult<String> {
         match v {
             Value::Instance(i) => match i.payload() {
                 // `bytearray.__repr__` names the subclass: `BA(b'xy')`.
@@ -1035,31 +1054,36 @@ impl Vm {
 
     /// `str()` of an instance or of an exception of a Python class.
     pub(crate) fn str_special(&mut self, v: &Value) -> PyResult<String> {
+        self.str_special_obj(v).map(|r| str_result_text(&r))
+    }
+
+    /// `PyObject_Str` of an instance: the str object itself, which is an
+    /// instance of a str subclass when `__str__` (or the `__repr__` that
+    /// `object.__str__` calls) returned one.
+    pub(crate) fn str_special_obj(&mut self, v: &Value) -> PyResult<Value> {
+        // `__str__ = None` blocks the method: the slot calls `None`.
+        if let Some(Value::None) = special(&type_of(v), D::Str) {
+            return Err(PyErr::type_error("'NoneType' object is not callable"));
+        }
         let r = self.counted_c_call(" while getting the str of an object", |vm| {
             vm.try_special(v, D::Str, &[])
         });
         if let Some(r) = r? {
-            return match r {
-                Value::Str(s) => Ok(s.as_str().to_string()),
-                other => Err(PyErr::type_error(format!(
-                    "__str__ returned non-string (type {})",
-                    type_name(&other)
-                ))),
-            };
+            return check_str_result(r, "__str__");
         }
-        match v {
+        let text = match v {
             Value::Exception(e) if special(&e.typ, D::Repr).is_none() => {
                 if let Some(s) = crate::compile_hook::syntax_error_str(e) {
-                    return Ok(s);
+                    return Ok(Value::string(s));
                 }
                 if let Some(g) = &e.group {
-                    return Ok(crate::exc_group::group_str(g));
+                    return Ok(Value::string(crate::exc_group::group_str(g)));
                 }
                 if let Some(s) = crate::oserror::os_error_str(e) {
-                    return Ok(s);
+                    return Ok(Value::string(s));
                 }
                 if let Some(s) = crate::unicode_error::unicode_error_str(e) {
-                    return Ok(s);
+                    return Ok(Value::string(s));
                 }
                 let args = e.args.borrow().clone();
                 match args.len() {
@@ -1084,8 +1108,9 @@ impl Vm {
                 let p = i.payload.clone();
                 self.str_of(&p)
             }
-            _ => self.repr_special(v),
-        }
+            _ => return self.repr_special_obj(v),
+        };
+        text.map(Value::string)
     }
 
     /// The builtin value `int(v)`, `float(v)`, ... should convert instead of an
@@ -1233,6 +1258,10 @@ impl Vm {
         let user_meta = matches!(v, Value::Type(c) if crate::class_ns::has_heap_meta(c));
         if !is_heap_object(v) && !user_meta {
             return crate::format::format_value(v, spec);
+        }
+        // `__format__ = None` blocks the method: `format()` calls `None`.
+        if let Some(Value::None) = special(&type_of(v), D::Format) {
+            return Err(PyErr::type_error("'NoneType' object is not callable"));
         }
         if let Some(r) = self.try_special(v, D::Format, &[Value::str(spec)])? {
             return match r {
@@ -1606,4 +1635,29 @@ fn eq_without_hash(t: &Rc<TypeObj>) -> bool {
         d.get_str(&D::Eq.name()).map(|_| true)
     })
     .unwrap_or(false)
+}
+
+/// The result of a `__repr__` or `__str__` (`which`): a str or an instance
+/// of a str subclass, as `PyObject_Repr` and `PyObject_Str` accept.
+fn check_str_result(r: Value, which: &str) -> PyResult<Value> {
+    match &r {
+        Value::Str(_) => Ok(r),
+        Value::Instance(i) if matches!(i.payload(), Some(Value::Str(_))) => Ok(r),
+        other => Err(PyErr::type_error(format!(
+            "{which} returned non-string (type {})",
+            type_name(other)
+        ))),
+    }
+}
+
+/// The text of a value [`check_str_result`] accepted.
+pub(crate) fn str_result_text(r: &Value) -> String {
+    match r {
+        Value::Str(s) => s.as_str().to_string(),
+        Value::Instance(i) => match i.payload() {
+            Some(Value::Str(s)) => s.as_str().to_string(),
+            _ => String::new(),
+        },
+        _ => String::new(),
+    }
 }

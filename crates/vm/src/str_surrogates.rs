@@ -150,6 +150,14 @@ pub fn concat_exact<'a>(parts: impl Iterator<Item = &'a StrObj>) -> Value {
     Value::from_code_points(cps)
 }
 
+/// A new str object equal to `s` (`_PyUnicode_Copy`), lone surrogates kept.
+pub fn copy_str(s: &StrObj) -> Value {
+    if s.surrogates().is_some() {
+        return concat_exact(std::iter::once(s));
+    }
+    Value::str(s.as_str())
+}
+
 /// `s[i]` for a str with surrogates (`i` already in range).
 pub fn item(cps: &[u32], i: usize) -> Option<Value> {
     cps.get(i).map(|&c| one_char(c))

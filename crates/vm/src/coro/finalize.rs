@@ -449,6 +449,7 @@ impl Vm {
                     tb.push(crate::exc::TbEntry {
                         code: code.clone(),
                         ip,
+                        frame_ip: ip,
                         depth: (self.frames.len() - 1) as u32,
                         globals: frame.globals.clone(),
                     });

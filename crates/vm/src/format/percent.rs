@@ -143,19 +143,32 @@ fn format_core(fmt: &str, args: &Value, mode: Mode) -> PyResult<String> {
         if at(i) == Some('*') {
             let v = next_arg(&mut argidx)?;
             let w = match v {
-                Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => index_of(&v).unwrap_or(0),
+                Value::BigInt(_) => {
+                    return Err(PyErr::overflow(
+                        "Python int too large to convert to C ssize_t",
+                    ))
+                }
+                Value::Int(_) | Value::Bool(_) => index_of(&v).unwrap_or(0),
                 _ => return Err(PyErr::type_error("* wants int")),
             };
             if w < 0 {
                 f.left = true;
             }
-            width = usize::try_from(w.unsigned_abs()).unwrap_or(usize::MAX);
+            // CPython negates the width in a C `Py_ssize_t`: the most negative
+            // one stays negative, which pads nothing.
+            width = if w == i64::MIN {
+                0
+            } else {
+                usize::try_from(w.unsigned_abs()).unwrap_or(usize::MAX)
+            };
             i += 1;
         } else {
             while let Some(d) = at(i).and_then(|c| c.to_digit(10)) {
+                // A width is a C `Py_ssize_t`.
                 width = width
                     .checked_mul(10)
                     .and_then(|w| w.checked_add(d as usize))
+                    .filter(|&w| isize::try_from(w).is_ok())
                     .ok_or_else(|| PyErr::value_error("width too big"))?;
                 i += 1;
             }
@@ -165,21 +178,26 @@ fn format_core(fmt: &str, args: &Value, mode: Mode) -> PyResult<String> {
             i += 1;
             if at(i) == Some('*') {
                 let v = next_arg(&mut argidx)?;
+                let too_large = || PyErr::overflow("Python int too large to convert to C int");
                 let p = match v {
-                    Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => index_of(&v).unwrap_or(0),
+                    Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+                        index_of(&v).ok_or_else(too_large)?
+                    }
                     _ => return Err(PyErr::type_error("* wants int")),
                 };
                 if i32::try_from(p).is_err() {
-                    return Err(PyErr::overflow("Python int too large to convert to C int"));
+                    return Err(too_large());
                 }
                 prec = Some(p.max(0) as usize);
                 i += 1;
             } else {
                 let mut p: usize = 0;
                 while let Some(d) = at(i).and_then(|c| c.to_digit(10)) {
+                    // A precision is a C `int`.
                     p = p
                         .checked_mul(10)
                         .and_then(|w| w.checked_add(d as usize))
+                        .filter(|&w| i32::try_from(w).is_ok())
                         .ok_or_else(|| PyErr::value_error("precision too big"))?;
                     i += 1;
                 }

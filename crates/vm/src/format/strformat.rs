@@ -206,9 +206,12 @@ fn lookup(vm: &mut Vm, name: &str, st: &mut State<'_>) -> PyResult<Value> {
                 ));
             }
             st.numbering = Numbering::Manual;
+            // An index is a C `Py_ssize_t`.
             first
-                .parse::<usize>()
-                .map_err(|_| err("Too many decimal digits in format string"))?
+                .parse::<isize>()
+                .ok()
+                .and_then(|i| usize::try_from(i).ok())
+                .ok_or_else(|| err("Too many decimal digits in format string"))?
         };
         match st.kwargs {
             Kwargs::Mapping(_) => return Err(err("Format string contains positional fields")),
@@ -244,9 +247,13 @@ fn lookup(vm: &mut Vm, name: &str, st: &mut State<'_>) -> PyResult<Value> {
             if key.is_empty() {
                 return Err(err("Empty attribute in format string"));
             }
-            let key = match key.parse::<i64>() {
-                Ok(i) if key.bytes().all(|c| c.is_ascii_digit()) => Value::Int(i),
-                _ => Value::str(key),
+            let key = if key.bytes().all(|c| c.is_ascii_digit()) {
+                match key.parse::<i64>() {
+                    Ok(i) => Value::Int(i),
+                    Err(_) => return Err(err("Too many decimal digits in format string")),
+                }
+            } else {
+                Value::str(key)
             };
             v = vm.getitem(&v, &key)?;
             rest = &r[end + 1..];

@@ -101,6 +101,11 @@ fn str_join(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             items
         }
     };
+    // One exact str is the result itself (a str subclass's instance gives a
+    // new exact str below).
+    if let [v @ Value::Str(_)] = items.as_slice() {
+        return Ok(v.clone());
+    }
     // Instances of str subclasses join as their text.
     let items: Vec<Value> = items
         .into_iter()
@@ -989,14 +994,17 @@ fn str_translate(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn str_encode(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = recv_str(&a, "encode")?;
     let [encoding, errors] = bind(&a, "encode", ["encoding", "errors"], 0)?;
-    let encoding = match encoding {
-        None => "utf-8",
-        Some(v) => str_of(v, "encode() argument 'encoding' ")?,
+    let encoding_given = match encoding {
+        None => None,
+        Some(v) => Some(str_of(v, "encode() argument 'encoding' ")?),
     };
-    let errors = match errors {
-        None => "strict",
-        Some(v) => str_of(v, "encode() argument 'errors' ")?,
+    let errors_given = match errors {
+        None => None,
+        Some(v) => Some(str_of(v, "encode() argument 'errors' ")?),
     };
+    crate::modules::codecs::check_encoding_errors(vm, encoding_given, errors_given)?;
+    let encoding = encoding_given.unwrap_or("utf-8");
+    let errors = errors_given.unwrap_or("strict");
     if let Ok(codec) = crate::format::codecs::lookup(encoding) {
         let obj = a.pos.first().cloned().unwrap_or(Value::None);
         let out = crate::modules::codecs::encode_native(vm, &obj, codec, errors)?;

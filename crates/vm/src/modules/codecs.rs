@@ -335,6 +335,26 @@ pub(crate) fn decode_bytes(
     }
 }
 
+/// In development mode (`-X dev`), looks up the `encoding` and `errors`
+/// that were given, so a wrong name fails even where no data needs the
+/// codec (an empty string), as CPython's `unicode_check_encoding_errors`.
+pub(crate) fn check_encoding_errors(
+    vm: &mut Vm,
+    encoding: Option<&str>,
+    errors: Option<&str>,
+) -> PyResult<()> {
+    if !vm.cmdline.has_xoption("dev") {
+        return Ok(());
+    }
+    if let Some(enc) = encoding {
+        lookup_codec(vm, enc)?;
+    }
+    if let Some(err) = errors {
+        error_handler(vm, err)?;
+    }
+    Ok(())
+}
+
 /// Whether `e` is the LookupError of a codec the VM does not know natively.
 pub(crate) fn is_unknown_encoding(e: &PyErr) -> bool {
     e.0.is_instance(ExcKind::LookupError)

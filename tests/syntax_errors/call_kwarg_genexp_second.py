@@ -1,0 +1,1 @@
+f(b, key = x for x in y)
