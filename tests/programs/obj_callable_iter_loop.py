@@ -124,6 +124,28 @@ try:
 except ValueError as e:
     print("ValueError", e)
 
+# ... raised by the loop, not inside the callable: its handler never sees it.
+def guarded():
+    try:
+        return 5
+    except ValueError:
+        print("caught inside the callable")
+        return 6
+
+def loop_guarded():
+    for x in iter(guarded, BadEq()):
+        print("never", x)
+
+try:
+    loop_guarded()
+except ValueError as e:
+    tb = e.__traceback__
+    names = []
+    while tb:
+        names.append((tb.tb_frame.f_code.co_name, tb.tb_lineno))
+        tb = tb.tb_next
+    print("ValueError", e, names)
+
 # Arguments the callable cannot take: TypeError at the first step.
 def needs_arg(a):
     return a

@@ -67,21 +67,26 @@ impl Vm {
         Ok(true)
     }
 
-    /// The frame of a [`ReturnHook::Sentinel`] returned `v`: whether `v`
-    /// equals the sentinel, which ends the loop (the iterator is emptied).
-    pub(crate) fn sentinel_reached(
+    /// The frame of a [`ReturnHook::Sentinel`] has returned, its value on
+    /// top of the loop frame's stack: a value equal to the sentinel empties
+    /// the iterator and ends the loop. An error comparing them is the loop's
+    /// `FOR_ITER`'s to raise.
+    pub(crate) fn call_iter_returned(
         &mut self,
         iter: &RefCell<IterObj>,
         sentinel: &Value,
-        v: &Value,
-    ) -> crate::exc::PyResult<bool> {
+    ) -> crate::exc::PyResult<()> {
+        let Some(v) = self.stack.last().cloned() else {
+            return Ok(());
+        };
         // `PyObject_RichCompareBool(sentinel, result, Py_EQ)`: identity
         // first, then the sentinel's `__eq__`.
-        let reached = v.is(sentinel) || self.compare_bool(CmpOp::Eq, sentinel, v)?;
+        let reached = v.is(sentinel) || self.compare_bool(CmpOp::Eq, sentinel, &v)?;
         if reached {
             exhaust(iter);
+            self.end_call_iter_loop(true);
         }
-        Ok(reached)
+        Ok(())
     }
 
     /// Ends the `FOR_ITER` loop of the top frame whose callable frame just

@@ -976,7 +976,7 @@ impl Vm {
                         }
                         let mut v = pop!();
                         let mut init = false;
-                        let mut ends_loop = false;
+                        let mut call_iter = None;
                         if let Some((depth, hook)) = self.return_hooks.last() {
                             if *depth + 1 == self.frames.len() {
                                 if matches!(hook, crate::vm::ReturnHook::Init(_))
@@ -999,10 +999,7 @@ impl Vm {
                                     Some((
                                         _,
                                         crate::vm::ReturnHook::Sentinel { iter, sentinel },
-                                    )) => {
-                                        ends_loop =
-                                            tri!(self.sentinel_reached(&iter, &sentinel, &v));
-                                    }
+                                    )) => call_iter = Some((iter, sentinel)),
                                     None => {}
                                 }
                             }
@@ -1021,8 +1018,12 @@ impl Vm {
                         if !f_entry && f.generator.is_none() {
                             crate::call_fast::return_into(&mut self.stack, f.ret_to, v);
                             drop(f);
-                            if ends_loop {
-                                self.end_call_iter_loop(true);
+                            if let Some((iter, sentinel)) = call_iter {
+                                if let Err(e) = self.call_iter_returned(&iter, &sentinel) {
+                                    // Raised by the loop's `FOR_ITER`, the frame now on top.
+                                    ip = self.frames.last().map_or(0, |fr| fr.ip);
+                                    break 'body (e, false, ip.saturating_sub(1) as u32);
+                                }
                             }
                             if crate::finalize::due() {
                                 self.after_return();
