@@ -32,12 +32,17 @@ impl Vm {
         let Value::Iter(cell) = it else {
             return Ok(false);
         };
-        let (func, sentinel) = match &*cell.borrow() {
+        // A busy iterator is left to the general path, which reports it.
+        let Ok(state) = cell.try_borrow() else {
+            return Ok(false);
+        };
+        let (func, sentinel) = match &*state {
             IterObj::Callable { func, sentinel } if !func.is_null() => {
                 (func.clone(), sentinel.clone())
             }
             _ => return Ok(false),
         };
+        drop(state);
         let (f, receiver) = match &func {
             Value::Function(f) => (f.clone(), None),
             Value::Method(m) => match &m.1 {
