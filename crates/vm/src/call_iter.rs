@@ -109,11 +109,8 @@ impl Vm {
         let Some(parent) = self.frames.last_mut() else {
             return;
         };
-        let at = parent.ip.checked_sub(1);
-        if let Some(i) = at.and_then(|i| parent.code.instrs.get(i)).copied() {
-            if i.op == Op::ForIter {
-                parent.ip = i.arg as usize;
-            }
+        if let Some(i) = parent.last_instruction().filter(|i| i.op == Op::ForIter) {
+            parent.ip = i.arg as usize;
         }
     }
 
@@ -136,7 +133,7 @@ impl Vm {
 }
 
 /// Marks a `callable_iterator` finished: later `next()` calls stop at once.
-fn exhaust(iter: &RefCell<IterObj>) {
+pub(crate) fn exhaust(iter: &RefCell<IterObj>) {
     if let Ok(mut b) = iter.try_borrow_mut() {
         if let IterObj::Callable { func, .. } = &mut *b {
             std::mem::replace(func, Value::Null).release();

@@ -230,9 +230,7 @@ impl Vm {
         let Some(parent) = self.frames.last_mut() else {
             return;
         };
-        let at = parent.ip.checked_sub(1);
-        let ins = at.and_then(|i| parent.code.instrs.get(i)).copied();
-        match ins {
+        match parent.last_instruction() {
             Some(i) if i.op == Op::ForIter => {
                 parent.ip = i.arg as usize;
                 self.stack.pop();

@@ -387,9 +387,7 @@ impl Vm {
                 };
                 let v = r.unwrap_or(Value::None);
                 if exhausted {
-                    if let IterObj::Callable { func, .. } = &mut *cell.borrow_mut() {
-                        *func = Value::Null;
-                    }
+                    crate::call_iter::exhaust(cell);
                     return Ok(None);
                 }
                 Ok(Some(v))

@@ -43,6 +43,13 @@ pub(crate) struct Frame {
 }
 
 impl Frame {
+    /// The instruction the frame last ran: the call, `FOR_ITER` or `SEND`
+    /// that a frame above it (a callee, a resumed generator) returns to.
+    pub(crate) fn last_instruction(&self) -> Option<crate::code::Ins> {
+        let at = self.ip.checked_sub(1)?;
+        self.code.instrs.get(at).copied()
+    }
+
     /// The line of the instruction the frame is running (or waits in), as
     /// `PyFrame_GetLineNumber` reports it; `None` where the code has none.
     pub(crate) fn line(&self) -> Option<i32> {
