@@ -246,6 +246,20 @@ impl Vm {
                 return Ok(r);
             }
         }
+        if op % ops::nb::INPLACE == ops::nb::ADD
+            && matches!(pa, Value::Bytes(_) | Value::ByteArray(_))
+            && is_heap_object(pb)
+        {
+            // Any object exporting a buffer concatenates to bytes and
+            // bytearray (`bytearray += array.array(...)`), as `bytes_concat`.
+            if let Some(data) = crate::buffer::exported_bytes(pb) {
+                let r = ops::binary_op(op, pa, &Value::Bytes(Rc::new(data?)))?;
+                if op >= ops::nb::INPLACE {
+                    return Ok(crate::instance::inplace_result(a.clone(), r));
+                }
+                return Ok(r);
+            }
+        }
         if op % ops::nb::INPLACE == ops::nb::MULTIPLY {
             if let Some(r) = self.repeat_by_index(op, a, b)? {
                 return Ok(r);

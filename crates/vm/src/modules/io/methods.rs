@@ -73,7 +73,7 @@ static CLOSED_GETTER: BuiltinDef = BuiltinDef {
 };
 
 /// A read-only property whose getter is `getter`, named as it is.
-fn read_only_property(class: &str, getter: &'static BuiltinDef) -> Value {
+pub(super) fn read_only_property(class: &str, getter: &'static BuiltinDef) -> Value {
     // CPython's getset doc of this class's attribute, where it has one.
     let doc = crate::doc_table::doc(&format!("_io.{class}.{}", getter.name));
     Value::Descr(Rc::new(crate::descr::Descr::Property {
@@ -138,13 +138,24 @@ fn closed_error() -> PyErr {
     PyErr::value_error("I/O operation on closed file.")
 }
 
-/// A size argument: `None` or negative means "all".
-fn size_arg(v: Option<&Value>) -> PyResult<Option<usize>> {
+/// A size argument (CPython's `Py_ssize_t` converter accepting `None`):
+/// `None` or negative means "all"; any object with `__index__` is a size.
+fn size_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<usize>> {
     match v {
         None | Some(Value::None) => Ok(None),
         Some(Value::Int(n)) => Ok((*n >= 0).then_some(*n as usize)),
         Some(Value::Bool(b)) => Ok(Some(*b as usize)),
         Some(Value::BigInt(_)) => Err(too_large()),
+        Some(other) if crate::protocol::has_index(other) => {
+            let n = vm.index_value(other).map_err(|e| {
+                if e.0.kind() == ExcKind::OverflowError {
+                    too_large()
+                } else {
+                    e
+                }
+            })?;
+            Ok((n >= 0).then_some(n as usize))
+        }
         Some(other) => Err(PyErr::type_error(format!(
             "argument should be integer or None, not '{}'",
             crate::types::type_name(other)
@@ -264,7 +275,7 @@ fn char_to_byte(s: &ByteStream, chars: usize) -> usize {
 
 /// `StringIO.__init__(initial_value='', newline='\n')` and
 /// `BytesIO.__init__(initial_bytes=b'')`.
-fn m_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn m_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let obj = this(&a, "__init__")?;
     let Value::Instance(inst) = obj else {
         return Err(PyErr::type_error("__init__ needs an instance"));
@@ -328,15 +339,13 @@ fn m_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                 )))
             }
         };
-        let initial = if newline == Newline::Universal {
-            initial.replace("\r\n", "\n").replace('\r', "\n")
-        } else {
-            initial
-        };
+        let mut stream = ByteStream::memory(Vec::new());
+        stream.note_newlines(&initial, newline);
+        stream.set_contents(stringio_stored(initial, newline).into_bytes(), 0);
         attach(
             obj,
             FileState {
-                stream: ByteStream::memory(initial.into_bytes()),
+                stream,
                 kind: Kind::StringIo(newline),
                 readable: true,
                 writable: true,
@@ -492,6 +501,18 @@ fn wrap_buffer(
 
 /// The text mode of a `StringIO`: UTF-8 with its newline rule on output
 /// only (input was translated when written).
+/// A `StringIO`'s stored form of written text: line ends translated to
+/// `\n` for `newline=None`, `\n` written as the chosen line end for
+/// `'\r'` and `'\r\n'`.
+fn stringio_stored(text: String, newline: Newline) -> String {
+    match newline {
+        Newline::Universal if text.contains('\r') => text.replace("\r\n", "\n").replace('\r', "\n"),
+        Newline::Cr if text.contains('\n') => text.replace('\n', "\r"),
+        Newline::CrLf if text.contains('\n') => text.replace('\n', "\r\n"),
+        _ => text,
+    }
+}
+
 fn stringio_mode(newline: Newline) -> TextMode {
     TextMode {
         codec: super::stream::Codec::Utf8,
@@ -508,7 +529,7 @@ fn m_read(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         return r;
     }
     let obj = this(&a, "read")?;
-    let n = size_arg(arg(&a, 0, "size"))?;
+    let n = size_arg(vm, arg(&a, 0, "size"))?;
     retry_interrupted(vm, |vm| {
         on_open(vm, obj, Some(true), |st| match st.kind {
             Kind::Text(mode) => st
@@ -587,7 +608,7 @@ fn m_readline(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         return r;
     }
     let obj = this(&a, "readline")?;
-    let n = size_arg(arg(&a, 0, "size"))?;
+    let n = size_arg(vm, arg(&a, 0, "size"))?;
     retry_interrupted(vm, |vm| on_open(vm, obj, Some(true), |st| read_line(st, n)))
 }
 
@@ -596,7 +617,7 @@ fn m_readlines(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         return r;
     }
     let obj = this(&a, "readlines")?;
-    let hint = size_arg(arg(&a, 0, "hint"))?.filter(|h| *h > 0);
+    let hint = size_arg(vm, arg(&a, 0, "hint"))?.filter(|h| *h > 0);
     on_open(vm, obj, Some(true), |st| {
         let mut lines = Vec::new();
         let mut total = 0;
@@ -637,6 +658,17 @@ fn write_data(st: &FileState, v: &Value) -> PyResult<Result<String, Vec<u8>>> {
 
 fn write_one(st: &mut FileState, v: &Value) -> PyResult<usize> {
     let data = write_data(st, v)?;
+    // Nothing to write leaves even an overseek's gap unfilled.
+    match &data {
+        Err(bytes) if bytes.is_empty() => return Ok(0),
+        Ok(text) if text.is_empty() && matches!(st.kind, Kind::StringIo(_)) => return Ok(0),
+        _ => {}
+    }
+    if let Kind::StringIo(nl) = st.kind {
+        if let Ok(text) = &data {
+            st.stream.note_newlines(text, nl);
+        }
+    }
     match (st.kind, data) {
         (Kind::Text(mode), Ok(text)) => {
             st.stream.write_text(mode, &text).map_err(text_err)?;
@@ -777,7 +809,7 @@ fn m_next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(line)
 }
 
-fn m_seek(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn m_seek(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let obj = this(&a, "seek")?;
     let offset = match arg(&a, 0, "offset").or_else(|| arg(&a, 0, "pos")) {
         Some(Value::Int(n)) => *n,
@@ -826,10 +858,10 @@ fn m_seek(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         if let Kind::StringIo(_) = st.kind {
             let text_len =
                 std::str::from_utf8(st.stream.contents()).map_or(0, |t| t.chars().count());
-            let target = if whence == 2 {
-                text_len
-            } else {
-                offset as usize
+            let target = match whence {
+                1 => stringio_tell(st)?,
+                2 => text_len,
+                _ => offset as usize,
             };
             let byte = char_to_byte(&st.stream, target);
             st.stream.seek(byte as i64, 0).map_err(io_err)?;
@@ -842,16 +874,23 @@ fn m_seek(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     })
 }
 
-fn m_tell(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+/// A `StringIO`'s position in characters (past the end after an overseek:
+/// the bytes beyond the text count one each, as [`char_to_byte`] maps them).
+fn stringio_tell(st: &mut FileState) -> PyResult<usize> {
+    let pos = st.stream.tell().map_err(io_err)? as usize;
+    let text = st.stream.contents();
+    let upto = &text[..pos.min(text.len())];
+    let chars = std::str::from_utf8(upto).map_or(0, |t| t.chars().count());
+    Ok(chars + pos - upto.len())
+}
+
+pub(super) fn m_tell(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let obj = this(&a, "tell")?;
     on_open(vm, obj, None, |st| {
-        let pos = st.stream.tell().map_err(io_err)?;
         if let Kind::StringIo(_) = st.kind {
-            let text = st.stream.contents();
-            let upto = &text[..(pos as usize).min(text.len())];
-            let chars = std::str::from_utf8(upto).map_or(0, |t| t.chars().count());
-            return Ok(Value::Int((chars + pos as usize - upto.len()) as i64));
+            return Ok(Value::Int(stringio_tell(st)? as i64));
         }
+        let pos = st.stream.tell().map_err(io_err)?;
         Ok(Value::Int(pos as i64))
     })
 }
@@ -861,7 +900,8 @@ fn m_truncate(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let size = match arg(&a, 0, "size") {
         None | Some(Value::None) => None,
         Some(Value::Int(n)) => Some(*n),
-        other => size_arg(other)?.map(|n| n as i64),
+        Some(other) if crate::protocol::has_index(other) => Some(vm.index_value(other)?),
+        other => size_arg(vm, other)?.map(|n| n as i64),
     };
     on_open(vm, obj, Some(false), |st| {
         let size = match size.map(u64::try_from) {
@@ -997,7 +1037,7 @@ fn m_isatty(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     })
 }
 
-fn m_getvalue(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn m_getvalue(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let obj = this(&a, "getvalue")?;
     on_open(vm, obj, None, |st| match st.kind {
         Kind::StringIo(_) => Ok(Value::string(

@@ -13,6 +13,7 @@
 
 mod delegate;
 mod iobase;
+mod memory_state;
 mod methods;
 mod newline_decoder;
 mod opener;
@@ -296,7 +297,16 @@ fn make_class(
         {
             ns.insert(Value::str(def.name), Value::Builtin(def))?;
         }
+        for def in memory_state::METHODS
+            .iter()
+            .filter(|_| matches!(name, "StringIO" | "BytesIO"))
+        {
+            ns.insert(Value::str(def.name), Value::Builtin(def))?;
+        }
         ns.insert(Value::str("closed"), methods::closed_property(name))?;
+        for (attr, property) in memory_state::properties(name) {
+            ns.insert(Value::str(attr), property)?;
+        }
         if name == "FileIO" {
             ns.insert(Value::str("mode"), methods::mode_property())?;
         }

@@ -280,6 +280,8 @@ pub struct ByteStream {
     /// Whether the last write stopped on a full descriptor (rather than for
     /// a signal): the caller waits for room before writing the rest.
     full: bool,
+    /// Line ends a universal-newlines text layer has met ([`seen`] bits).
+    newlines: u8,
 }
 
 impl ByteStream {
@@ -297,6 +299,7 @@ impl ByteStream {
             unwritten: Vec::new(),
             others_run: false,
             full: false,
+            newlines: 0,
         }
     }
 
@@ -326,7 +329,28 @@ impl ByteStream {
             unwritten: Vec::new(),
             others_run: false,
             full: false,
+            newlines: 0,
         }
+    }
+
+    /// Records the line ends of `text` when `newline` is universal (`None`
+    /// or `''`), for the `newlines` attribute.
+    pub fn note_newlines(&mut self, text: &str, newline: Newline) {
+        if matches!(newline, Newline::Universal | Newline::Untranslated)
+            && self.newlines != seen::CR | seen::LF | seen::CRLF
+        {
+            self.newlines |= seen::scan(text);
+        }
+    }
+
+    /// The line ends recorded by [`ByteStream::note_newlines`] ([`seen`] bits).
+    pub fn newlines_seen(&self) -> u8 {
+        self.newlines
+    }
+
+    /// Replaces the record of line ends seen.
+    pub fn set_newlines_seen(&mut self, kinds: u8) {
+        self.newlines = kinds;
     }
 
     /// The OS file, if any.
@@ -780,6 +804,41 @@ fn translate_in(text: String, newline: Newline) -> String {
     }
 }
 
+/// The kinds of line end seen by a universal-newlines decoder (the
+/// `newlines` attribute), as `IncrementalNewlineDecoder` records them.
+pub mod seen {
+    /// `"\r"`
+    pub const CR: u8 = 1;
+    /// `"\n"`
+    pub const LF: u8 = 2;
+    /// `"\r\n"`
+    pub const CRLF: u8 = 4;
+
+    /// The kinds of line end in `text`.
+    pub fn scan(text: &str) -> u8 {
+        let bytes = text.as_bytes();
+        let mut kinds = 0;
+        let mut i = 0;
+        while let Some(off) = bytes[i..].iter().position(|&b| b == b'\r' || b == b'\n') {
+            let at = i + off;
+            if bytes[at] == b'\n' {
+                kinds |= LF;
+                i = at + 1;
+            } else if bytes.get(at + 1) == Some(&b'\n') {
+                kinds |= CRLF;
+                i = at + 2;
+            } else {
+                kinds |= CR;
+                i = at + 1;
+            }
+            if kinds == CR | LF | CRLF {
+                break;
+            }
+        }
+        kinds
+    }
+}
+
 /// An error of a text operation: an OS error or a codec error.
 #[derive(Debug)]
 pub enum TextError {
@@ -814,6 +873,7 @@ impl ByteStream {
         };
         let bytes = self.text_line_bytes(mode.newline, limit.map(|l| (l, mode.codec)))?;
         let text = self.decode_whole(mode.codec, mode.errors, bytes)?;
+        self.note_newlines(&text, mode.newline);
         let text = translate_in(text, mode.newline);
         match limit {
             Some(l) if text.chars().count() > l => {
@@ -860,6 +920,7 @@ impl ByteStream {
                 .codec
                 .decode_with(&bytes, mode.errors)
                 .map_err(TextError::Decode)?;
+            self.note_newlines(&text, mode.newline);
             return Ok(translate_in(text, mode.newline));
         };
         let mut out = String::new();
