@@ -118,7 +118,7 @@ pub(super) fn forward(
     // Read before any call from Rust below clears it.
     let direct = vm.called_directly() && TAIL_CALLED.contains(&name);
     let key = vm.intern(name);
-    if name == "closed" {
+    if matches!(name, "closed" | "newlines") {
         return vm.get_attr(&delegate, &key);
     }
     if name == "__getattr__" {

@@ -90,6 +90,35 @@ pub(super) fn closed_property(class: &str) -> Value {
     read_only_property(class, &CLOSED_GETTER)
 }
 
+static NEWLINES_GETTER: BuiltinDef = BuiltinDef {
+    name: "newlines",
+    func: forward_newlines,
+    owner: "_io",
+    is_method: true,
+};
+
+/// `TextIOWrapper.newlines`: the line ends reads have met, with universal
+/// newlines; `None` otherwise.
+pub(super) fn newlines_property() -> Value {
+    read_only_property("TextIOWrapper", &NEWLINES_GETTER)
+}
+
+fn forward_newlines(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    super::delegate::forward(vm, a, "newlines", m_newlines)
+}
+
+fn m_newlines(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = this(&a, "newlines")?;
+    with_state(obj, |st| {
+        Ok(match st.kind {
+            Kind::Text(m) if matches!(m.newline, Newline::Universal | Newline::Untranslated) => {
+                super::stream::newlines_value(st.stream.seen_newlines())
+            }
+            _ => Value::None,
+        })
+    })
+}
+
 static MODE_GETTER: BuiltinDef = BuiltinDef {
     name: "mode",
     func: fileio_mode,

@@ -280,6 +280,9 @@ pub struct ByteStream {
     /// Whether the last write stopped on a full descriptor (rather than for
     /// a signal): the caller waits for room before writing the rest.
     full: bool,
+    /// The kinds of line end universal-newline reads have met
+    /// (`SEEN_LF | SEEN_CR | SEEN_CRLF`, as `TextIOWrapper.newlines` tells).
+    seen_newlines: u8,
 }
 
 impl ByteStream {
@@ -297,6 +300,7 @@ impl ByteStream {
             unwritten: Vec::new(),
             others_run: false,
             full: false,
+            seen_newlines: 0,
         }
     }
 
@@ -326,6 +330,7 @@ impl ByteStream {
             unwritten: Vec::new(),
             others_run: false,
             full: false,
+            seen_newlines: 0,
         }
     }
 
@@ -771,6 +776,42 @@ fn char_end(buf: &[u8], chars: usize, codec: Codec) -> Option<usize> {
     (last + len <= buf.len()).then_some(buf.len())
 }
 
+/// `seen_newlines` bits, as CPython's `SEEN_LF`, `SEEN_CR`, `SEEN_CRLF`.
+const SEEN_LF: u8 = 1;
+const SEEN_CR: u8 = 2;
+const SEEN_CRLF: u8 = 4;
+
+/// The kinds of line end in `text`.
+fn newline_kinds(text: &str) -> u8 {
+    let b = text.as_bytes();
+    let mut seen = 0;
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'\n' if i > 0 && b[i - 1] == b'\r' => seen |= SEEN_CRLF,
+            b'\n' => seen |= SEEN_LF,
+            b'\r' if b.get(i + 1) != Some(&b'\n') => seen |= SEEN_CR,
+            _ => {}
+        }
+    }
+    seen
+}
+
+/// `TextIOWrapper.newlines` from the seen bits: `None`, one str, or a tuple
+/// in CPython's order (`\r`, `\n`, `\r\n`).
+pub fn newlines_value(seen: u8) -> crate::value::Value {
+    use crate::value::Value;
+    let names: Vec<Value> = [(SEEN_CR, "\r"), (SEEN_LF, "\n"), (SEEN_CRLF, "\r\n")]
+        .iter()
+        .filter(|(bit, _)| seen & bit != 0)
+        .map(|(_, s)| Value::str(s))
+        .collect();
+    match names.len() {
+        0 => Value::None,
+        1 => names.into_iter().next().unwrap_or(Value::None),
+        _ => Value::tuple(names),
+    }
+}
+
 /// Translates line ends of decoded input for `newline=None`.
 fn translate_in(text: String, newline: Newline) -> String {
     if newline == Newline::Universal && text.contains('\r') {
@@ -798,6 +839,18 @@ impl From<std::io::Error> for TextError {
 }
 
 impl ByteStream {
+    /// Records the line ends of decoded text a universal-newline read met.
+    fn note_newlines(&mut self, text: &str, newline: Newline) {
+        if matches!(newline, Newline::Universal | Newline::Untranslated) {
+            self.seen_newlines |= newline_kinds(text);
+        }
+    }
+
+    /// The line ends universal-newline reads have met (`newlines_value`).
+    pub fn seen_newlines(&self) -> u8 {
+        self.seen_newlines
+    }
+
     /// Text `readline(limit)` (limit in characters).
     pub fn read_text_line(
         &mut self,
@@ -814,6 +867,7 @@ impl ByteStream {
         };
         let bytes = self.text_line_bytes(mode.newline, limit.map(|l| (l, mode.codec)))?;
         let text = self.decode_whole(mode.codec, mode.errors, bytes)?;
+        self.note_newlines(&text, mode.newline);
         let text = translate_in(text, mode.newline);
         match limit {
             Some(l) if text.chars().count() > l => {
@@ -860,6 +914,7 @@ impl ByteStream {
                 .codec
                 .decode_with(&bytes, mode.errors)
                 .map_err(TextError::Decode)?;
+            self.note_newlines(&text, mode.newline);
             return Ok(translate_in(text, mode.newline));
         };
         let mut out = String::new();
