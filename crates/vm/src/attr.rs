@@ -604,7 +604,19 @@ impl Vm {
 
     /// Attribute lookup on a class object.
     pub(crate) fn type_getattr(&mut self, t: &Rc<TypeObj>, name: &Rc<StrObj>) -> PyResult<Value> {
-        let r = self.type_getattribute(t, name);
+        // A metaclass's own `__getattribute__` answers first
+        // (`typing`'s deprecated `typing.io` warns from one).
+        let hook = {
+            let meta = class::metatype(t);
+            meta.heap
+                .is_some()
+                .then(|| special(&meta, D::GetAttribute))
+                .flatten()
+        };
+        let r = match hook {
+            Some(f) => self.call(&f, &[Value::Type(t.clone()), Value::Str(name.clone())]),
+            None => self.type_getattribute(t, name),
+        };
         // `slot_tp_getattr_hook`: a metaclass's `__getattr__` answers any
         // `AttributeError`, one a descriptor's `__get__` raised too
         // (`types.DynamicClassAttribute` read through the class).

@@ -327,7 +327,19 @@ fn object_eq(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn object_ne(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     match a.pos {
         [x, y] => {
-            let r = vm.rich_compare(crate::ops::CmpOp::Eq, x, y)?;
+            // `object_richcompare`: the type's own `__eq__` only, no
+            // reflected try, so its NotImplemented comes back as is.
+            let t = crate::types::type_of(x);
+            // `object` itself, or a class whose layout is object's.
+            let plain = t.heap.as_ref().map_or(t.kind == TypeKind::Object, |h| {
+                h.solid.kind == TypeKind::Object
+            });
+            let r = match special(&t, D::Eq) {
+                Some(f) => vm.call_special(&f, x, std::slice::from_ref(y))?,
+                None if plain && x.identity() == y.identity() => Value::Bool(true),
+                None if plain => Value::NotImplemented,
+                None => vm.rich_compare(crate::ops::CmpOp::Eq, x, y)?,
+            };
             if matches!(r, Value::NotImplemented) {
                 return Ok(r);
             }

@@ -133,3 +133,19 @@ pub fn push_lower(out: &mut String, chars: &[char], i: usize) {
     }
     out.push(if is_final { '\u{3C2}' } else { '\u{3C3}' });
 }
+
+/// `Py_UNICODE_TOUPPER`: one character, the first of the full upper-case
+/// mapping (CPython's extended-case records keep the full mapping and
+/// return its first character), so `'ß'` gives `'S'`.
+pub fn simple_upper(c: char) -> char {
+    special(&UPPER_MAP, c)
+        .and_then(|s| s.chars().next())
+        .unwrap_or(c)
+}
+
+/// `Py_UNICODE_TOLOWER`: the first character of the full lower-case mapping.
+pub fn simple_lower(c: char) -> char {
+    special(&LOWER_MAP, c)
+        .and_then(|s| s.chars().next())
+        .unwrap_or(c)
+}

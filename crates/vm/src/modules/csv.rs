@@ -507,8 +507,12 @@ fn csv_reader(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     };
     let input = vm.get_iter(src)?;
     let (base, kw) = dialect_and_params(&a, a.pos.get(1));
-    let base = base.unwrap_or_else(|| Value::str("excel"));
-    let dialect = make_dialect_or_default(vm, &base, &kw)?;
+    // No dialect argument is no base at all (`_call_dialect(NULL, ...)`),
+    // so a `quotechar=None` alone turns quoting off.
+    let dialect = match base {
+        Some(base) => make_dialect_or_default(vm, &base, &kw)?,
+        None => make_dialect(vm, None, &kw)?,
+    };
     Ok(new_native(
         vm,
         &READER,
@@ -552,10 +556,9 @@ impl Reader {
                     kwvals: &[],
                 },
             )?
-        } else if self.dialect.quoting == QUOTE_NONNUMERIC && !self.quoted {
-            // An empty unquoted field is float('') in CPython: an error.
-            return Err(PyErr::value_error("could not convert string to float: ''"));
         } else {
+            // An empty unquoted field never started a numeric one
+            // (`numeric_field` is set by its first character): it stays ''.
             Value::string(text)
         };
         self.quoted = false;
@@ -793,11 +796,18 @@ fn csv_writer(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let name = vm.intern("write");
     let write = match vm.get_attr(dst, &name) {
         Ok(w) if crate::native::is_callable(&w) => w,
+        // Only a missing attribute becomes the TypeError; an error raised
+        // while reading it (a property) goes through.
+        Err(e) if !e.is(ExcKind::AttributeError) => return Err(e),
         Ok(_) | Err(_) => return Err(PyErr::type_error("argument 1 must have a \"write\" method")),
     };
     let (base, kw) = dialect_and_params(&a, a.pos.get(1));
-    let base = base.unwrap_or_else(|| Value::str("excel"));
-    let dialect = make_dialect_or_default(vm, &base, &kw)?;
+    // No dialect argument is no base at all (`_call_dialect(NULL, ...)`),
+    // so a `quotechar=None` alone turns quoting off.
+    let dialect = match base {
+        Some(base) => make_dialect_or_default(vm, &base, &kw)?,
+        None => make_dialect(vm, None, &kw)?,
+    };
     Ok(new_native(vm, &WRITER, Writer { write, dialect }))
 }
 

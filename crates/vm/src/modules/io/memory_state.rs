@@ -4,7 +4,7 @@
 //! attributes, with the `newlines` record both text classes keep
 //! (`Modules/_io/stringio.c` and `bytesio.c` of 3.11).
 
-use super::stream::{seen, Newline};
+use super::stream::Newline;
 use super::{with_state, Kind};
 use crate::exc::{PyErr, PyResult};
 use crate::func::{Args, BuiltinDef};
@@ -95,16 +95,7 @@ fn newlines(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         }
         Ok(st.stream.newlines_seen())
     })?;
-    let names: Vec<Value> = [(seen::CR, "\r"), (seen::LF, "\n"), (seen::CRLF, "\r\n")]
-        .into_iter()
-        .filter(|(bit, _)| kinds & bit != 0)
-        .map(|(_, s)| Value::str(s))
-        .collect();
-    Ok(match names.len() {
-        0 => Value::None,
-        1 => names.into_iter().next().unwrap_or(Value::None),
-        _ => Value::tuple(names),
-    })
+    Ok(super::stream::newlines_value(kinds))
 }
 
 fn open_stringio(obj: &Value) -> PyResult<()> {
@@ -273,7 +264,7 @@ fn m_setstate(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 #[cfg(test)]
 mod tests {
-    use super::seen;
+    use super::super::stream::seen;
 
     #[test]
     fn scans_each_kind_of_line_end() {

@@ -560,19 +560,20 @@ fn b_open(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             }
         },
     };
-    let (path, m) = match arg(7) {
+    let (opened, m) = match arg(7) {
         Some(op) if !matches!(op, Value::None) => {
-            os_path = None;
-            opener::open_through(vm, op, file, m)?
+            let (fd, m) = opener::open_through(vm, op, file, m)?;
+            (Some(fd), m)
         }
-        _ => (path, m),
+        _ => (None, m),
     };
     let closefd = match arg(6) {
         Some(v) => vm.truthy(v)?,
         None => true,
     };
-    let stream = match (file, arg(7)) {
-        (Value::Int(fd), None | Some(Value::None)) => fd_stream(*fd, closefd, m.appending)?,
+    let stream = match (file, opened) {
+        (_, Some(fd)) => fd_stream(fd, true, m.appending)?,
+        (Value::Int(fd), None) => fd_stream(*fd, closefd, m.appending)?,
         _ => {
             // `PyUnicode_FSConverter` refuses a NUL before the OS sees the path.
             if path.contains('\0') {
@@ -639,7 +640,59 @@ fn b_open(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             std: None,
         },
     );
+    if text_mode.is_some() {
+        let buffer = text_buffer(vm, &obj, file, m.raw_mode(), m.updating, m.reading)?;
+        if let Value::Instance(i) = &obj {
+            let d_rc = i.dict.clone();
+            let mut d = d_rc.borrow_mut();
+            d.insert(Value::str("buffer"), buffer)?;
+        }
+    }
     Ok(obj)
+}
+
+/// The `buffer` of a text file `open()` made: a buffered binary object
+/// that borrows the text file's stream for each operation (as a buffer
+/// wrapped by `TextIOWrapper` does), so both share bytes and position and
+/// `detach()` hands the stream to it.
+fn text_buffer(
+    vm: &mut Vm,
+    text: &Value,
+    name: &Value,
+    mode: String,
+    updating: bool,
+    reading: bool,
+) -> PyResult<Value> {
+    let class = if updating {
+        "BufferedRandom"
+    } else if reading {
+        "BufferedReader"
+    } else {
+        "BufferedWriter"
+    };
+    let t = io_class(vm, class)?;
+    let inst = Rc::new(Instance::new(t, Value::Null));
+    {
+        let d_rc = inst.dict.clone();
+        let mut d = d_rc.borrow_mut();
+        d.insert(Value::str("name"), name.clone())?;
+        d.insert(Value::str("mode"), Value::string(mode))?;
+    }
+    let buffer = Value::Instance(inst);
+    attach(
+        &buffer,
+        FileState {
+            stream: ByteStream::memory(Vec::new()),
+            kind: Kind::Binary,
+            readable: reading || updating,
+            writable: !reading || updating,
+            closed: false,
+            class,
+            lent_to: key_of(text).map(|(k, _)| k),
+            std: None,
+        },
+    );
+    Ok(buffer)
 }
 
 /// `FileIO.__init__(file, mode='r', closefd=True, opener=None)`: opens as

@@ -1,6 +1,6 @@
 //! `open(..., opener=f)`: the opener makes the file descriptor
 //! (`f(file, flags)`, as `tempfile.NamedTemporaryFile` uses with `mkstemp`),
-//! which the stream then uses through `/dev/fd`.
+//! which the stream then owns.
 
 use crate::exc::{PyErr, PyResult};
 use crate::value::Value;
@@ -37,14 +37,15 @@ fn flags(m: &OpenMode) -> i64 {
     f | O_CLOEXEC
 }
 
-/// Calls `opener(file, flags)` and gives the path of its descriptor and the
-/// mode to open that path with (the opener has already created the file).
+/// Calls `opener(file, flags)` and gives its descriptor, which the file
+/// then owns (closing the file closes it), and the mode (the opener has
+/// already created the file).
 pub(super) fn open_through(
     vm: &mut Vm,
     opener: &Value,
     file: &Value,
     mut m: OpenMode,
-) -> PyResult<(String, OpenMode)> {
+) -> PyResult<(i64, OpenMode)> {
     let r = vm.call(opener, &[file.clone(), Value::Int(flags(&m))])?;
     let fd = vm.index_value(&r)?;
     if fd < 0 {
@@ -54,5 +55,5 @@ pub(super) fn open_through(
         m.creating = false;
         m.writing = true;
     }
-    Ok((format!("/dev/fd/{fd}"), m))
+    Ok((fd, m))
 }

@@ -795,6 +795,22 @@ fn char_end(buf: &[u8], chars: usize, codec: Codec) -> Option<usize> {
     (last + len <= buf.len()).then_some(buf.len())
 }
 
+/// The `newlines` attribute for the [`seen`] bits: `None`, one str, or a
+/// tuple in CPython's order (`\r`, `\n`, `\r\n`).
+pub fn newlines_value(kinds: u8) -> crate::value::Value {
+    use crate::value::Value;
+    let names: Vec<Value> = [(seen::CR, "\r"), (seen::LF, "\n"), (seen::CRLF, "\r\n")]
+        .iter()
+        .filter(|(bit, _)| kinds & bit != 0)
+        .map(|(_, s)| Value::str(s))
+        .collect();
+    match names.len() {
+        0 => Value::None,
+        1 => names.into_iter().next().unwrap_or(Value::None),
+        _ => Value::tuple(names),
+    }
+}
+
 /// Translates line ends of decoded input for `newline=None`.
 fn translate_in(text: String, newline: Newline) -> String {
     if newline == Newline::Universal && text.contains('\r') {

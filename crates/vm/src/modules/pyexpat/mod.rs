@@ -11,6 +11,7 @@
 //! read when `Parse` reports an event, so assigning one mid-parse works as
 //! in CPython.
 
+mod dtd;
 mod scan;
 
 use std::rc::Rc;
@@ -234,6 +235,13 @@ enum Encoding {
     Utf8,
     Latin1,
     Ascii,
+    /// UTF-16, found by its byte-order mark or by `<?` in two-byte units.
+    Utf16 {
+        big_endian: bool,
+    },
+    /// A single-byte encoding Python's codecs know, through the parser's
+    /// byte table (`PyUnknownEncodingHandler`).
+    Table,
 }
 
 /// A parser's Rust state: the scanner, the input not yet decoded, the
@@ -245,6 +253,8 @@ struct ParserState {
     encoding: Option<Encoding>,
     /// Bytes of an incomplete UTF-8 sequence at the end of the last piece.
     undecoded: Vec<u8>,
+    /// The character of each byte for [`Encoding::Table`] (`None`: invalid).
+    table: Vec<Option<char>>,
     /// `namespace_separator`, when namespace processing is on.
     separator: Option<String>,
     /// Per open element: the prefixes it declared (`None`: the default
@@ -430,6 +440,7 @@ fn parser_create(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         scanner: Scanner::default(),
         encoding,
         undecoded: Vec::new(),
+        table: Vec::new(),
         separator,
         scopes: Vec::new(),
         bindings: Vec::new(),
@@ -482,6 +493,83 @@ fn flag(vm: &mut Vm, p: &Value, name: &str) -> PyResult<bool> {
     vm.truthy(&v)
 }
 
+/// Before the first bytes are decoded: an encoding the XML declaration
+/// names that the parser does not know itself is looked up in Python's
+/// codecs, as CPython's `PyUnknownEncodingHandler` does: the 256 bytes
+/// decoded with `replace` must give 256 characters (else `ValueError`), and
+/// the ASCII characters that matter to XML must stay themselves (else
+/// Expat's "unknown encoding").
+fn prepare_codec(
+    vm: &mut Vm,
+    st: &Rc<std::cell::RefCell<ParserState>>,
+    data: &Value,
+) -> PyResult<()> {
+    let name = {
+        let s = borrow(st)?;
+        if s.encoding.is_some() || matches!(data, Value::Str(_)) {
+            return Ok(());
+        }
+        let Ok(bytes) = crate::buffer::bytes_like(data) else {
+            return Ok(());
+        };
+        let mut head = s.undecoded.clone();
+        head.extend_from_slice(&bytes);
+        let marked = matches!(
+            head.as_slice(),
+            [0xEF, 0xBB, 0xBF, ..]
+                | [0xFF, 0xFE, ..]
+                | [0xFE, 0xFF, ..]
+                | [b'<', 0, ..]
+                | [0, b'<', ..]
+        );
+        match declared_encoding(&head) {
+            Some(name) if !marked && encoding_named(&name).is_none() => name,
+            _ => return Ok(()),
+        }
+    };
+    let codecs = vm.import_module("codecs")?;
+    let key = vm.intern("decode");
+    let decode = vm.get_attr(&codecs, &key)?;
+    let all: Vec<u8> = (0..=255u8).collect();
+    let text = vm.call(
+        &decode,
+        &[
+            Value::Bytes(Rc::new(all)),
+            Value::string(name),
+            Value::str("replace"),
+        ],
+    )?;
+    let chars: Vec<char> = match &text {
+        Value::Str(t) => t.as_str().chars().collect(),
+        _ => Vec::new(),
+    };
+    if chars.len() != 256 {
+        return Err(PyErr::value_error("multi-byte encodings are not supported"));
+    }
+    // Expat's check: ASCII bytes other than control characters and
+    // `$@\\^`{}~` and DEL must decode to themselves.
+    let free = |i: u8| (i < 0x20 && !matches!(i, 9 | 10 | 13)) || b"$@\\^`{}~\x7f".contains(&i);
+    let ascii_ok = (0..128u8).all(|i| free(i) || chars[usize::from(i)] == char::from(i));
+    if !ascii_ok {
+        let (line, column) = borrow(st)?.scanner.here();
+        return Err(expat_error(
+            vm,
+            XmlError {
+                code: 18,
+                line,
+                column,
+            },
+        ));
+    }
+    let mut s = borrow(st)?;
+    s.table = chars
+        .into_iter()
+        .map(|c| (c != '\u{FFFD}').then_some(c))
+        .collect();
+    s.encoding = Some(Encoding::Table);
+    Ok(())
+}
+
 /// Sniffs `encoding="..."` from the XML declaration at the start of `data`.
 fn declared_encoding(data: &[u8]) -> Option<String> {
     if !data.starts_with(b"<?xml") {
@@ -507,6 +595,26 @@ fn feed_bytes(st: &mut ParserState, data: &[u8], last: bool) -> Result<(), XmlEr
             st.encoding = Some(Encoding::Utf8);
             return decode_into(st, stripped, last);
         }
+        // Expat's detection of UTF-16: a byte-order mark, else `<?` or `<`
+        // followed by a zero byte in two-byte units.
+        let utf16 = match head.as_slice() {
+            [0xFF, 0xFE, ..] => Some((false, 2)),
+            [0xFE, 0xFF, ..] => Some((true, 2)),
+            [b'<', 0, ..] => Some((false, 0)),
+            [0, b'<', ..] => Some((true, 0)),
+            _ => None,
+        };
+        if let Some((big_endian, bom)) = utf16 {
+            st.undecoded.clear();
+            st.encoding = Some(Encoding::Utf16 { big_endian });
+            let rest = head.get(bom..).unwrap_or(&[]).to_vec();
+            return decode_into(st, &rest, last);
+        }
+        if head.len() < 2 && !last {
+            // Too little to tell the encoding yet.
+            st.undecoded = head;
+            return Ok(());
+        }
         let declared = declared_encoding(&head);
         st.encoding = match declared {
             None => Some(Encoding::Utf8),
@@ -530,6 +638,67 @@ fn feed_bytes(st: &mut ParserState, data: &[u8], last: bool) -> Result<(), XmlEr
 
 fn decode_into(st: &mut ParserState, data: &[u8], last: bool) -> Result<(), XmlError> {
     match st.encoding.unwrap_or(Encoding::Utf8) {
+        Encoding::Table => {
+            let mut text = String::with_capacity(data.len());
+            for &b in data {
+                match st.table.get(usize::from(b)).copied().flatten() {
+                    Some(c) => text.push(c),
+                    None => {
+                        st.scanner.push_text(&text);
+                        let (line, column) = st.scanner.end_position();
+                        return Err(XmlError {
+                            code: code::INVALID_TOKEN,
+                            line,
+                            column,
+                        });
+                    }
+                }
+            }
+            st.scanner.push_text(&text);
+        }
+        Encoding::Utf16 { big_endian } => {
+            let mut buf = std::mem::take(&mut st.undecoded);
+            buf.extend_from_slice(data);
+            let units: Vec<u16> = buf
+                .chunks_exact(2)
+                .map(|p| {
+                    let pair = [p[0], p[1]];
+                    if big_endian {
+                        u16::from_be_bytes(pair)
+                    } else {
+                        u16::from_le_bytes(pair)
+                    }
+                })
+                .collect();
+            // A high surrogate at the end waits for its partner.
+            let keep = match units.last() {
+                Some(u) if (0xD800..0xDC00).contains(u) && !last => 1,
+                _ => 0,
+            };
+            let used = units.len() - keep;
+            let mut text = String::new();
+            let mut bad = false;
+            for r in char::decode_utf16(units[..used].iter().copied()) {
+                match r {
+                    Ok(c) => text.push(c),
+                    Err(_) => {
+                        bad = true;
+                        break;
+                    }
+                }
+            }
+            st.scanner.push_text(&text);
+            let rest = buf.get(used * 2..).unwrap_or(&[]).to_vec();
+            if bad || (last && !rest.is_empty()) {
+                let (line, column) = st.scanner.end_position();
+                return Err(XmlError {
+                    code: code::INVALID_TOKEN,
+                    line,
+                    column,
+                });
+            }
+            st.undecoded = rest;
+        }
         Encoding::Latin1 => {
             let s: String = data.iter().map(|&b| char::from(b)).collect();
             st.scanner.push_text(&s);
@@ -618,6 +787,7 @@ fn parse_piece(
     data: &Value,
     last: bool,
 ) -> PyResult<()> {
+    prepare_codec(vm, st, data)?;
     let (events, failure) = {
         let mut s = borrow(st)?;
         if let Some(e) = s.ended {
@@ -773,8 +943,15 @@ fn dispatch(
     }
     flush_text(vm, p, st)?;
     let (line, column) = borrow(st)?.scanner.position(at);
-    set_int(vm, p, "CurrentLineNumber", line)?;
-    set_int(vm, p, "CurrentColumnNumber", column)?;
+    // Expat's error position is its current one (`XML_GetErrorLineNumber`
+    // reads the same place), which `ElementTree` reports for an undefined
+    // entity its default handler meets.
+    for name in ["CurrentLineNumber", "ErrorLineNumber"] {
+        set_int(vm, p, name, line)?;
+    }
+    for name in ["CurrentColumnNumber", "ErrorColumnNumber"] {
+        set_int(vm, p, name, column)?;
+    }
     match ev {
         Event::Text(_) => Ok(()),
         Event::Start(name, attrs) => start_element(vm, p, st, at, name, attrs),
@@ -795,6 +972,52 @@ fn dispatch(
             call_handler(vm, p, "ProcessingInstructionHandler", &args, Some(markup))
         }
         Event::Default(text) => default(vm, p, text),
+        Event::CdataStart => call_handler(
+            vm,
+            p,
+            "StartCdataSectionHandler",
+            &[],
+            Some("<![CDATA[".to_string()),
+        ),
+        Event::CdataEnd => call_handler(
+            vm,
+            p,
+            "EndCdataSectionHandler",
+            &[],
+            Some("]]>".to_string()),
+        ),
+        Event::StartDoctype(name, sysid, pubid, internal) => {
+            let args = [
+                Value::string(name),
+                opt_str(sysid.as_ref()),
+                opt_str(pubid.as_ref()),
+                Value::Int(i64::from(internal)),
+            ];
+            call_handler(vm, p, "StartDoctypeDeclHandler", &args, None)
+        }
+        Event::EndDoctype => call_handler(vm, p, "EndDoctypeDeclHandler", &[], None),
+        Event::Entity(e) => {
+            let base = borrow(st)?.base.clone();
+            let args = [
+                Value::string(e.name),
+                Value::Int(i64::from(e.is_param)),
+                opt_str(e.value.as_ref()),
+                base,
+                opt_str(e.sysid.as_ref()),
+                opt_str(e.pubid.as_ref()),
+                opt_str(e.notation.as_ref()),
+            ];
+            call_handler(vm, p, "EntityDeclHandler", &args, None)
+        }
+        Event::Skipped(name) => {
+            let h = attr(vm, p, "SkippedEntityHandler")?;
+            if matches!(h, Value::None) {
+                default(vm, p, format!("&{name};"))
+            } else {
+                vm.call(&h, &[Value::string(name), Value::Int(0)])?;
+                Ok(())
+            }
+        }
     }
 }
 

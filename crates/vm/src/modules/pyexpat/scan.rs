@@ -9,6 +9,8 @@
 
 use std::collections::HashMap;
 
+use super::dtd::{self, AttDef, Decl, EntityDecl};
+
 /// Expat's error codes that the scanner raises.
 pub mod code {
     pub const SYNTAX: u32 = 2;
@@ -43,6 +45,22 @@ pub enum Event {
     /// handler: the XML declaration, the pieces of a DOCTYPE, white space
     /// outside the root element, the delimiters of CDATA sections.
     Default(String),
+    /// The start of a CDATA section (`<![CDATA[`).
+    CdataStart,
+    /// The end of a CDATA section (`]]>`).
+    CdataEnd,
+    /// `<!DOCTYPE name ...`: the name, system and public identifiers, and
+    /// whether an internal subset follows.
+    StartDoctype(String, Option<String>, Option<String>, bool),
+    /// The `>` that ends the DOCTYPE.
+    EndDoctype,
+    /// An entity declaration of the internal subset.
+    Entity(EntityDecl),
+    /// A reference to an entity nobody declared, where Expat lets it pass
+    /// (after an external subset or parameter-entity reference, in a
+    /// document that is not standalone): `SkippedEntityHandler`, else the
+    /// default handler with `&name;`.
+    Skipped(String),
 }
 
 /// A well-formedness error: Expat's code and where (line from 1, column
@@ -85,6 +103,13 @@ pub struct Scanner {
     pending_cr: bool,
     /// General entities of the internal DTD subset.
     entities: HashMap<String, String>,
+    /// Attribute-list declarations, by element name.
+    attlists: HashMap<String, Vec<AttDef>>,
+    /// The DTD has an external subset or a parameter-entity reference
+    /// (Expat's `hasParamEntityRefs`).
+    param_refs: bool,
+    /// The XML declaration says `standalone="yes"`.
+    standalone: bool,
 }
 
 impl Default for Scanner {
@@ -97,6 +122,9 @@ impl Default for Scanner {
             open: Vec::new(),
             pending_cr: false,
             entities: HashMap::new(),
+            attlists: HashMap::new(),
+            param_refs: false,
+            standalone: false,
         }
     }
 }
@@ -260,9 +288,18 @@ impl Scanner {
         match self.place {
             Place::Root => {
                 if c == '&' {
-                    let (text, end) = self.reference(at)?;
-                    self.pos = end;
-                    out.push((at, Event::Text(text)));
+                    match self.reference(at) {
+                        Ok((text, end)) => {
+                            self.pos = end;
+                            out.push((at, Event::Text(text)));
+                        }
+                        Err(Stop::Err(code::UNDEFINED_ENTITY, _)) if self.lenient() => {
+                            let end = self.find(at, ";")?;
+                            self.pos = end + 1;
+                            out.push((at, Event::Skipped(self.collect(at + 1, end))));
+                        }
+                        Err(e) => return Err(e),
+                    }
                     Ok(())
                 } else {
                     self.text_run(at, out)
@@ -481,11 +518,17 @@ impl Scanner {
                 }
                 match c {
                     '<' => return Err(Stop::Err(code::INVALID_TOKEN, i)),
-                    '&' => {
-                        let (t, end) = self.reference(i)?;
-                        value.push_str(&t);
-                        i = end;
-                    }
+                    '&' => match self.reference(i) {
+                        Ok((t, end)) => {
+                            value.push_str(&t);
+                            i = end;
+                        }
+                        // Expat drops such a reference from the value.
+                        Err(Stop::Err(code::UNDEFINED_ENTITY, _)) if self.lenient() => {
+                            i = self.find(i, ";")? + 1;
+                        }
+                        Err(e) => return Err(e),
+                    },
                     // Attribute-value normalisation: white space becomes a space.
                     '\t' | '\n' => {
                         value.push(' ');
@@ -503,6 +546,7 @@ impl Scanner {
             }
             attrs.push((an, value));
         }
+        self.apply_attlist(&name, &mut attrs);
         match self.place {
             Place::Epilog => return Err(Stop::Err(code::JUNK_AFTER_DOC_ELEMENT, at)),
             Place::Prolog => self.place = Place::Root,
@@ -556,7 +600,10 @@ impl Scanner {
                 return Err(Stop::Err(code::MISPLACED_XML_PI, at));
             }
             self.pos = close + 2;
-            out.push((at, Event::Default(self.collect(at, close + 2))));
+            let decl = self.collect(at, close + 2);
+            self.standalone =
+                decl.contains("standalone=\"yes\"") || decl.contains("standalone='yes'");
+            out.push((at, Event::Default(decl)));
             return Ok(());
         }
         let data_start = self.skip_space(t_end).unwrap_or(close).min(close);
@@ -580,11 +627,11 @@ impl Scanner {
                 return Err(Stop::More);
             };
             self.pos = end + 3;
-            out.push((at, Event::Default("<![CDATA[".to_string())));
+            out.push((at, Event::CdataStart));
             if end > at + 9 {
                 out.push((at, Event::Text(self.collect(at + 9, end))));
             }
-            out.push((at, Event::Default("]]>".to_string())));
+            out.push((at, Event::CdataEnd));
             return Ok(());
         }
         if self.place == Place::Prolog && self.starts(at, "<!DOCTYPE")? {
@@ -598,6 +645,10 @@ impl Scanner {
     /// internal subset's general entities are kept for references.
     fn doctype(&mut self, at: usize, out: &mut Vec<(usize, Event)>) -> Step<()> {
         let mut pieces = vec!["<!DOCTYPE".to_string()];
+        // The name, then the words and literals of the external ID.
+        let mut words: Vec<String> = Vec::new();
+        let mut literals: Vec<String> = Vec::new();
+        let mut subset = None;
         let mut i = at + 9;
         loop {
             let c = self.peek(i)?;
@@ -615,44 +666,106 @@ impl Scanner {
                     j += 1;
                 }
                 pieces.push(self.collect(i, j + 1));
+                literals.push(self.collect(i + 1, j));
                 i = j + 1;
             } else if c == '[' {
                 let close = self.find(i, "]")?;
-                self.internal_subset(i + 1, close);
+                subset = Some((i + 1, close));
                 pieces.push(self.collect(i, close + 1));
                 i = close + 1;
             } else if is_name_start(c) {
                 let e = self.name(i)?;
-                pieces.push(self.collect(i, e));
+                let word = self.collect(i, e);
+                pieces.push(word.clone());
+                words.push(word);
                 i = e;
             } else {
                 return Err(Stop::Err(code::INVALID_TOKEN, i));
             }
         }
         self.pos = i;
+        let name = words.first().cloned().unwrap_or_default();
+        let (sysid, pubid) = match words.get(1).map(String::as_str) {
+            Some("SYSTEM") => (literals.first().cloned(), None),
+            Some("PUBLIC") => (literals.get(1).cloned(), literals.first().cloned()),
+            _ => (None, None),
+        };
+        // An external subset may declare anything: Expat then lets
+        // undefined entities pass.
+        if sysid.is_some() || pubid.is_some() {
+            self.param_refs = true;
+        }
         out.extend(pieces.into_iter().map(|p| (at, Event::Default(p))));
+        out.push((
+            at,
+            Event::StartDoctype(name, sysid, pubid, subset.is_some()),
+        ));
+        if let Some((from, to)) = subset {
+            self.internal_subset(at, from, to, out);
+        }
+        out.push((at, Event::EndDoctype));
         Ok(())
     }
 
-    /// Records `<!ENTITY name "value">` declarations of an internal subset.
-    fn internal_subset(&mut self, from: usize, to: usize) {
-        let body = self.collect(from, to);
-        let mut rest = body.as_str();
-        while let Some(k) = rest.find("<!ENTITY") {
-            rest = &rest[k + 8..];
-            let decl = rest.trim_start();
-            if decl.starts_with('%') {
-                continue;
+    /// Whether an undefined entity is let pass rather than an error.
+    fn lenient(&self) -> bool {
+        self.param_refs && !self.standalone
+    }
+
+    /// The attribute-list declarations of element `name` applied to its
+    /// attributes: values of non-CDATA types normalised, defaults of
+    /// missing attributes added after the specified ones (as Expat does).
+    fn apply_attlist(&self, name: &str, attrs: &mut Vec<(String, String)>) {
+        let Some(defs) = self.attlists.get(name) else {
+            return;
+        };
+        for (an, value) in attrs.iter_mut() {
+            if let Some(d) = defs.iter().find(|d| d.name == *an) {
+                if !d.cdata {
+                    *value = dtd::normalize_tokens(value);
+                }
             }
-            let name: String = decl.chars().take_while(|&c| is_name_char(c)).collect();
-            let after = decl[name.len()..].trim_start();
-            let Some(q) = after.chars().next().filter(|&q| q == '"' || q == '\'') else {
-                continue;
-            };
-            if let Some(end) = after[1..].find(q) {
-                self.entities
-                    .entry(name)
-                    .or_insert_with(|| after[1..1 + end].to_string());
+        }
+        for d in defs {
+            if let Some(v) = &d.default {
+                if !attrs.iter().any(|(an, _)| *an == d.name) {
+                    attrs.push((d.name.clone(), v.clone()));
+                }
+            }
+        }
+    }
+
+    /// Reads the declarations of an internal subset: entities are kept for
+    /// references and reported, attribute lists kept for start tags.
+    fn internal_subset(
+        &mut self,
+        at: usize,
+        from: usize,
+        to: usize,
+        out: &mut Vec<(usize, Event)>,
+    ) {
+        for decl in dtd::parse_subset(&self.text[from..to]) {
+            match decl {
+                Decl::Entity(e) => {
+                    if !e.is_param {
+                        if let Some(v) = &e.value {
+                            self.entities
+                                .entry(e.name.clone())
+                                .or_insert_with(|| v.clone());
+                        }
+                    }
+                    out.push((at, Event::Entity(e)));
+                }
+                Decl::Attlist(elem, defs) => {
+                    let known = self.attlists.entry(elem).or_default();
+                    for d in defs {
+                        // The first declaration of an attribute binds.
+                        if !known.iter().any(|k| k.name == d.name) {
+                            known.push(d);
+                        }
+                    }
+                }
+                Decl::ParamRef => self.param_refs = true,
             }
         }
     }

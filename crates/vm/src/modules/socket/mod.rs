@@ -142,6 +142,7 @@ module_functions!(FUNCTIONS, "_socket", [
     "dup" => sock::dup_fd,
     "gethostname" => names::gethostname,
     "gethostbyname" => names::gethostbyname,
+    "gethostbyname_ex" => names::gethostbyname_ex,
     "gethostbyaddr" => names::gethostbyaddr,
     "getaddrinfo" => names::getaddrinfo,
     "inet_aton" => names::inet_aton,

@@ -39,6 +39,47 @@ pub(super) fn gethostbyname(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     }
 }
 
+/// `gethostbyname_ex(host)`: `(hostname, aliases, addresses)` of an IPv4
+/// host, `socket.herror` when the lookup fails.
+pub(super) fn gethostbyname_ex(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let args = positional(&a, "gethostbyname_ex", 1, 1)?;
+    let Value::Str(host) = &args[0] else {
+        return Err(PyErr::type_error(format!(
+            "gethostbyname_ex() argument 1 must be str, not {}",
+            type_name(&args[0])
+        )));
+    };
+    // CPython resolves the name first (`setipaddr`): a bad name is a
+    // `gaierror` before `gethostbyname_r` runs.
+    resolve(vm, host.as_str(), AF_INET)?;
+    let he =
+        raw::gethostbyname(host.as_str().as_bytes()).map_err(|code| super::herror(vm, code))?;
+    Ok(host_tuple(he))
+}
+
+/// A host entry as `(name, aliases, addresses)`.
+fn host_tuple(he: raw::HostEnt) -> Value {
+    let addrs: Vec<Value> = he
+        .addrs
+        .iter()
+        .filter_map(|b| match b.len() {
+            4 => <[u8; 4]>::try_from(b.as_slice())
+                .ok()
+                .map(|a| Ipv4Addr::from(a).to_string()),
+            16 => <[u8; 16]>::try_from(b.as_slice())
+                .ok()
+                .map(|a| Ipv6Addr::from(a).to_string()),
+            _ => None,
+        })
+        .map(Value::string)
+        .collect();
+    Value::tuple(vec![
+        Value::string(he.name),
+        Value::list(he.aliases.into_iter().map(Value::string).collect()),
+        Value::list(addrs),
+    ])
+}
+
 /// `gethostbyaddr(ip)`: `(hostname, aliases, addresses)` of a host given by
 /// address or name, `socket.herror` when the lookup fails.
 pub(super) fn gethostbyaddr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -59,25 +100,7 @@ pub(super) fn gethostbyaddr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         _ => return Err(gai_error(vm, raw::GaiError::Gai(libc::EAI_FAMILY))),
     };
     let he = raw::gethostbyaddr(&bytes, family).map_err(|code| super::herror(vm, code))?;
-    let addrs: Vec<Value> = he
-        .addrs
-        .iter()
-        .filter_map(|b| match b.len() {
-            4 => <[u8; 4]>::try_from(b.as_slice())
-                .ok()
-                .map(|a| Ipv4Addr::from(a).to_string()),
-            16 => <[u8; 16]>::try_from(b.as_slice())
-                .ok()
-                .map(|a| Ipv6Addr::from(a).to_string()),
-            _ => None,
-        })
-        .map(Value::string)
-        .collect();
-    Ok(Value::tuple(vec![
-        Value::string(he.name),
-        Value::list(he.aliases.into_iter().map(Value::string).collect()),
-        Value::list(addrs),
-    ]))
+    Ok(host_tuple(he))
 }
 
 /// The bytes of a host or port argument of `getaddrinfo`; `None` for `None`.

@@ -416,6 +416,14 @@ extern "C" {
         result: *mut *mut libc::hostent,
         h_errnop: *mut libc::c_int,
     ) -> libc::c_int;
+    fn gethostbyname_r(
+        name: *const libc::c_char,
+        ret: *mut libc::hostent,
+        buf: *mut libc::c_char,
+        buflen: libc::size_t,
+        result: *mut *mut libc::hostent,
+        h_errnop: *mut libc::c_int,
+    ) -> libc::c_int;
 }
 
 /// A host entry: official name, aliases, addresses (raw bytes).
@@ -442,26 +450,57 @@ unsafe fn c_strings(list: *mut *mut libc::c_char) -> Vec<String> {
 /// `gethostbyaddr_r` for the address bytes `addr` of `family`; the error is
 /// `h_errno`.
 pub(crate) fn gethostbyaddr(addr: &[u8], family: i32) -> Result<HostEnt, i32> {
+    // SAFETY: every pointer is valid for the sizes given; the entry's
+    // strings live in the buffer, read before it is dropped.
+    host_entry(|he, buf, len, result, herr| unsafe {
+        gethostbyaddr_r(
+            addr.as_ptr().cast(),
+            addr.len() as libc::socklen_t,
+            family,
+            he,
+            buf,
+            len,
+            result,
+            herr,
+        )
+    })
+}
+
+/// `gethostbyname_r` for `name` (IPv4); the error is `h_errno`.
+pub(crate) fn gethostbyname(name: &[u8]) -> Result<HostEnt, i32> {
+    let Some(c) = cstring(name) else {
+        return Err(1);
+    };
+    // SAFETY: as in `gethostbyaddr`; `c` outlives the call.
+    host_entry(|he, buf, len, result, herr| unsafe {
+        gethostbyname_r(c.as_ptr(), he, buf, len, result, herr)
+    })
+}
+
+/// Runs one of the reentrant `gethostby*_r` calls with a buffer that grows
+/// on `ERANGE`, and reads the entry it filled.
+fn host_entry(
+    mut call: impl FnMut(
+        *mut libc::hostent,
+        *mut libc::c_char,
+        libc::size_t,
+        *mut *mut libc::hostent,
+        *mut libc::c_int,
+    ) -> libc::c_int,
+) -> Result<HostEnt, i32> {
     let mut buf = vec![0u8; 16384];
     loop {
         // SAFETY: an all-zero hostent is a valid value (null pointers).
         let mut he: libc::hostent = unsafe { zeroed() };
         let mut result: *mut libc::hostent = std::ptr::null_mut();
         let mut herr: libc::c_int = 0;
-        // SAFETY: every pointer is valid for the sizes given; the entry's
-        // strings live in `buf`, read before it is dropped.
-        let r = unsafe {
-            gethostbyaddr_r(
-                addr.as_ptr().cast(),
-                addr.len() as libc::socklen_t,
-                family,
-                &mut he,
-                buf.as_mut_ptr().cast(),
-                buf.len(),
-                &mut result,
-                &mut herr,
-            )
-        };
+        let r = call(
+            &mut he,
+            buf.as_mut_ptr().cast(),
+            buf.len(),
+            &mut result,
+            &mut herr,
+        );
         if r == libc::ERANGE && buf.len() < (1 << 22) {
             buf.resize(buf.len() * 2, 0);
             continue;
@@ -470,7 +509,7 @@ pub(crate) fn gethostbyaddr(addr: &[u8], family: i32) -> Result<HostEnt, i32> {
             return Err(if herr == 0 { 1 } else { herr });
         }
         let len = usize::try_from(he.h_length).unwrap_or(0);
-        // SAFETY: the fields were filled by gethostbyaddr_r and point into
+        // SAFETY: the fields were filled by the call and point into
         // `buf`: NUL-terminated strings and NULL-terminated lists, the
         // address list of `h_length`-byte entries.
         unsafe {

@@ -1,6 +1,8 @@
 //! Character classes and case mappings of `Modules/_sre/sre.c` (`SRE_IS_*`,
 //! `sre_lower_*`), on code points (a str's characters or a bytes object's bytes).
 
+use crate::methods::chars as case;
+
 fn to_char(c: u32) -> Option<char> {
     char::from_u32(c)
 }
@@ -23,26 +25,16 @@ pub fn ascii_upper(c: u32) -> u32 {
     }
 }
 
-/// `Py_UNICODE_TOLOWER`: the simple (one character) lower-case mapping.
+/// `Py_UNICODE_TOLOWER`: the first character of CPython's full lower-case
+/// mapping (its tables, not Rust's: the Unicode versions differ).
 pub fn uni_lower(c: u32) -> u32 {
-    match to_char(c) {
-        Some(ch) => ch.to_lowercase().next().map_or(c, u32::from),
-        None => c,
-    }
+    to_char(c).map_or(c, |ch| u32::from(case::simple_lower(ch)))
 }
 
-/// `Py_UNICODE_TOUPPER`: the simple upper-case mapping.
+/// `Py_UNICODE_TOUPPER`: the first character of the full upper-case
+/// mapping, so `'\u{FB05}'` (ﬅ) gives `'S'` and counts as cased.
 pub fn uni_upper(c: u32) -> u32 {
-    match to_char(c) {
-        Some(ch) => {
-            let mut up = ch.to_uppercase();
-            match (up.next(), up.next()) {
-                (Some(u), None) => u32::from(u),
-                _ => c,
-            }
-        }
-        None => c,
-    }
+    to_char(c).map_or(c, |ch| u32::from(case::simple_upper(ch)))
 }
 
 /// Whether a character has case (`_sre.unicode_iscased`).
@@ -68,36 +60,23 @@ pub fn is_ascii_word(c: u32) -> bool {
     c < 128 && ((c as u8).is_ascii_alphanumeric() || c == u32::from(b'_'))
 }
 
+/// `Py_UNICODE_ISDECIMAL`.
 fn is_uni_digit(c: u32) -> bool {
-    to_char(c).and_then(nd_value).is_some()
-}
-
-/// The value of a decimal digit (Unicode category Nd): Nd characters come
-/// in runs of ten consecutive code points, listed here by their zero.
-fn nd_value(ch: char) -> Option<u32> {
-    const ZEROS: &[u32] = &[
-        0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66,
-        0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90,
-        0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0,
-        0xFF10, 0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450, 0x114D0,
-        0x11650, 0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0, 0x16A60, 0x16AC0,
-        0x16B50, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E950, 0x1FBF0,
-    ];
-    let c = u32::from(ch);
-    ZEROS
-        .iter()
-        .find(|&&z| (z..z + 10).contains(&c))
-        .map(|&z| c - z)
+    to_char(c).is_some_and(case::is_decimal)
 }
 
 /// `Py_UNICODE_ISSPACE`.
 fn is_uni_space(c: u32) -> bool {
-    matches!(c, 0x1C..=0x1F) || to_char(c).is_some_and(char::is_whitespace)
+    to_char(c).is_some_and(case::is_space)
 }
 
-/// `SRE_UNI_IS_WORD`: `str.isalnum` or `_`.
+/// `SRE_UNI_IS_WORD`: `Py_UNICODE_ISALNUM` (alpha, decimal, digit or
+/// numeric, as `str.isalnum`) or `_`.
 pub fn is_uni_word(c: u32) -> bool {
-    c == u32::from(b'_') || to_char(c).is_some_and(char::is_alphanumeric)
+    c == u32::from(b'_')
+        || to_char(c).is_some_and(|ch| {
+            case::is_alpha(ch) || case::is_decimal(ch) || case::is_digit(ch) || case::is_numeric(ch)
+        })
 }
 
 fn is_uni_linebreak(c: u32) -> bool {

@@ -216,6 +216,7 @@ impl<'a> Matcher<'a> {
     /// `pattern.search` from `start`.
     pub fn search(&mut self, start: usize, ngroups: usize, mode: Mode) -> R<Option<Found>> {
         let prefix = self.literal_prefix()?;
+        let anchored = self.anchored_at_beginning()?;
         let mut pos = start;
         let mut run = Run::new(2 * ngroups);
         loop {
@@ -236,7 +237,10 @@ impl<'a> Matcher<'a> {
             if let Some(f) = self.match_in(&mut run, pos, ngroups, m)? {
                 return Ok(Some(f));
             }
-            if pos >= self.text.len() {
+            // `\A` or `^` (without MULTILINE) first can match only at the
+            // string's start: after the first try there is nothing to find
+            // (`sre_search`'s shortcut, which keeps a search linear).
+            if anchored || pos >= self.text.len() {
                 return Ok(None);
             }
             pos += 1;
@@ -282,6 +286,19 @@ impl<'a> Matcher<'a> {
             count -= 1;
         }
         Ok(Some(count))
+    }
+
+    /// Whether the pattern begins with `AT BEGINNING` or `AT BEGINNING_STRING`.
+    fn anchored_at_beginning(&self) -> R<bool> {
+        let mut pc = 0;
+        if self.code.first() == Some(&op::INFO) {
+            pc = 1 + self.atu(1)?;
+        }
+        Ok(self.code.get(pc) == Some(&op::AT)
+            && matches!(
+                self.code.get(pc + 1).copied(),
+                Some(at::BEGINNING | at::BEGINNING_STRING)
+            ))
     }
 
     /// The first op's literal when the pattern must begin with one character.

@@ -105,18 +105,27 @@ fn this(a: &Args<'_>, name: &str) -> PyResult<Rc<RefCell<MatchState>>> {
 }
 
 impl MatchState {
-    /// `match_getindex`: a group number from an int or a group name.
+    /// `match_getindex`: a group number from an integer (or an object with
+    /// `__index__`; one too large is no group) or a key of `groupindex`.
     fn index(&self, vm: &mut Vm, g: &Value) -> PyResult<usize> {
-        let n = match g {
-            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => Some(vm.index_value(g)?),
-            Value::Str(_) => match &self.groupindex {
-                Value::Dict(d) => match d.borrow().get(g)? {
-                    Some(v) => Some(vm.index_value(v)?),
-                    None => None,
-                },
+        let n = if crate::protocol::has_index(g) {
+            match vm.index_value(g) {
+                Ok(n) => Some(n),
+                Err(e) if e.is(crate::types::ExcKind::OverflowError) => None,
+                Err(e) => return Err(e),
+            }
+        } else {
+            match &self.groupindex {
+                Value::Dict(d) => {
+                    // An unhashable key is no group either.
+                    let v = d.borrow().get(g).ok().flatten().cloned();
+                    match v {
+                        Some(v @ (Value::Int(_) | Value::Bool(_))) => Some(vm.index_value(&v)?),
+                        _ => None,
+                    }
+                }
                 _ => None,
-            },
-            _ => None,
+            }
         };
         match n {
             Some(n) if n >= 0 && (n as usize) < self.spans.len() => Ok(n as usize),
@@ -124,11 +133,21 @@ impl MatchState {
         }
     }
 
+    /// Group `i`'s text, or `default` when it did not take part. A mutable
+    /// subject (a bytearray, a writable buffer) is read as it is now, with
+    /// the span cut to its current length, as `match_getslice_by_index`
+    /// reads the string's buffer again on each call.
     fn value(&self, i: usize, default: &Value) -> Value {
-        match self.spans.get(i).copied().flatten() {
-            Some((a, b)) => self.subject.slice(a, b),
-            None => default.clone(),
+        let Some((a, b)) = self.spans.get(i).copied().flatten() else {
+            return default.clone();
+        };
+        if self.subject.bytes && !matches!(self.string, Value::Bytes(_)) {
+            if let Ok(now) = crate::buffer::bytes_like(&self.string) {
+                let (a, b) = (a.min(now.len()), b.min(now.len()));
+                return Value::Bytes(Rc::new(now.get(a..b.max(a)).unwrap_or(&[]).to_vec()));
+            }
         }
+        self.subject.slice(a, b)
     }
 }
 

@@ -95,6 +95,11 @@ impl Subject {
     fn of(v: &Value) -> Option<Subject> {
         let v = crate::instance::payload_of(v).unwrap_or(v);
         match v {
+            Value::Str(s) if s.is_ascii() => Some(Subject {
+                // The common case, converted a byte at a time.
+                text: s.as_str().bytes().map(u32::from).collect(),
+                bytes: false,
+            }),
             Value::Str(s) => Some(Subject {
                 // Exact code points: lone surrogates match as themselves.
                 text: s.code_points().collect(),

@@ -363,12 +363,24 @@ enum Repl {
     Call(Value),
 }
 
+/// Whether a replacement has a `\\` and needs `re._subx` to read its
+/// template; one that is no str or bytes-like object goes there too, for
+/// its error.
 fn has_backslash(v: &Value) -> bool {
-    match v {
+    match crate::instance::payload_of(v).unwrap_or(v) {
         Value::Str(s) => s.as_str().contains('\\'),
         Value::Bytes(b) => b.contains(&b'\\'),
-        _ => true,
+        _ => crate::buffer::bytes_like(v).map_or(true, |b| b.contains(&b'\\')),
     }
+}
+
+/// `string` when `[a:b]` is all of an exact str or bytes (CPython's
+/// `getslice` and the joins return the object itself), else a copy.
+fn whole_or_slice(string: &Value, subject: &Subject, a: usize, b: usize) -> Value {
+    if a == 0 && b >= subject.text.len() && matches!(string, Value::Str(_) | Value::Bytes(_)) {
+        return string.clone();
+    }
+    subject.slice(a, b)
 }
 
 fn subx(vm: &mut Vm, a: Args<'_>, name: &str) -> PyResult<(Value, i64)> {
@@ -413,10 +425,18 @@ fn subx(vm: &mut Vm, a: Args<'_>, name: &str) -> PyResult<(Value, i64)> {
                 vm.call(c, &[m])?
             }
         };
-        match (&piece, bytes) {
-            (Value::Str(s), false) => out.extend(s.as_str().chars().map(u32::from)),
+        let piece_bytes = match (&piece, bytes) {
+            (Value::Str(_) | Value::Bytes(_) | Value::None, _) => None,
+            (_, true) => crate::buffer::bytes_like(&piece).ok(),
+            _ => None,
+        };
+        match (crate::instance::payload_of(&piece).unwrap_or(&piece), bytes) {
+            (Value::Str(s), false) => out.extend(s.code_points()),
             (Value::Bytes(b), true) => out.extend(b.iter().map(|&c| u32::from(c))),
             (Value::None, _) => {}
+            _ if piece_bytes.is_some() => {
+                out.extend(piece_bytes.iter().flatten().map(|&c| u32::from(c)));
+            }
             _ => {
                 let want = if bytes {
                     "a bytes-like object"
@@ -435,7 +455,10 @@ fn subx(vm: &mut Vm, a: Args<'_>, name: &str) -> PyResult<(Value, i64)> {
         n += 1;
     }
     if n == 0 {
-        return Ok((string, 0));
+        return Ok((
+            whole_or_slice(&string, &p.subject, 0, p.subject.text.len()),
+            0,
+        ));
     }
     out.extend_from_slice(&p.subject.text[last..]);
     let text = Subject { text: out, bytes };
@@ -480,7 +503,12 @@ fn p_split(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         last = f.end;
         n += 1;
     }
-    out.push(p.subject.slice(last, p.subject.text.len()));
+    out.push(whole_or_slice(
+        &string,
+        &p.subject,
+        last,
+        p.subject.text.len(),
+    ));
     Ok(Value::list(out))
 }
 

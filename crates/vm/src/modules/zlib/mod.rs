@@ -211,8 +211,9 @@ fn z_decompress(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             "Error -2 while preparing to decompress data: inconsistent stream state",
         ));
     };
-    let mut s =
-        Inflater::new(format, None).map_err(|e| stream_error(vm, "decompressing data", e))?;
+    let mut s = Inflater::new(format, None)
+        .map(|s| s.with_window(wbits))
+        .map_err(|e| stream_error(vm, "decompressing data", e))?;
     let mut out = Vec::new();
     let r = s
         .run(&data, &mut out, 0, false)

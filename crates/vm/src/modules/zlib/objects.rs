@@ -94,6 +94,9 @@ struct DecompState {
     unused_data: Vec<u8>,
     unconsumed_tail: Vec<u8>,
     eof: bool,
+    /// `flush()` saw the end of the stream and released it, as CPython's
+    /// `inflateEnd` there does: a copy is then refused.
+    released: bool,
 }
 
 fn bytes(v: Vec<u8>) -> Value {
@@ -148,12 +151,14 @@ pub(super) fn decompressobj(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         return Err(PyErr::value_error("Invalid initialization option"));
     };
     let stream = Inflater::new(format, zdict)
+        .map(|s| s.with_window(wbits))
         .map_err(|e| stream_error(vm, "creating decompression object", e))?;
     let st = DecompState {
         stream,
         unused_data: Vec::new(),
         unconsumed_tail: Vec::new(),
         eof: false,
+        released: false,
     };
     Ok(new_native(vm, &DECOMPRESS, st))
 }
@@ -302,6 +307,9 @@ fn dec_flush(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         .run(&tail, &mut out, 0, true)
         .map_err(|e| stream_error(vm, "flushing", e))?;
     let left = tail.get(res.consumed..).unwrap_or(&[]).to_vec();
+    if res.end || st.eof {
+        st.released = true;
+    }
     if res.end {
         st.eof = true;
         st.unused_data.extend_from_slice(&left);
@@ -314,6 +322,9 @@ fn dec_flush(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn dec_copy(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = receiver::<DecompState>(&a, "Decompress", "copy")?;
     let st = borrow(&st)?;
+    if st.released {
+        return Err(PyErr::value_error("Inconsistent stream state"));
+    }
     let stream = st
         .stream
         .duplicate()
@@ -323,6 +334,7 @@ fn dec_copy(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         unused_data: st.unused_data.clone(),
         unconsumed_tail: st.unconsumed_tail.clone(),
         eof: st.eof,
+        released: false,
     };
     drop(st);
     Ok(new_native(vm, &DECOMPRESS, copy))

@@ -131,6 +131,9 @@ impl Deflater {
 pub(super) struct Inflater {
     inner: Option<Decompress>,
     format: Format,
+    /// The largest window a zlib header may ask for (from `wbits`; 0: any),
+    /// checked on the first byte as zlib's `inflate` does.
+    window: u8,
     dict: Option<Vec<u8>>,
     /// Every input byte consumed so far (for `duplicate`).
     consumed: Vec<u8>,
@@ -150,6 +153,7 @@ impl Inflater {
         let mut s = Inflater {
             inner: None,
             format,
+            window: 0,
             dict,
             consumed: Vec::new(),
         };
@@ -157,6 +161,17 @@ impl Inflater {
             s.start(format)?;
         }
         Ok(s)
+    }
+
+    /// The stream with the window bound of `wbits` (8..15, or 40..47 for
+    /// zlib-or-gzip); 0 and other values leave the header's window free.
+    pub(super) fn with_window(mut self, wbits: i64) -> Inflater {
+        self.window = match wbits {
+            8..=15 => wbits as u8,
+            40..=47 => (wbits - 32) as u8,
+            _ => 0,
+        };
+        self
     }
 
     fn start(&mut self, format: Format) -> Result<(), ZErr> {
@@ -194,6 +209,15 @@ impl Inflater {
                 }
                 Some(0x1f) => self.start(Format::Gzip)?,
                 Some(_) => self.start(Format::Zlib)?,
+            }
+        }
+        let at_start = self.inner.as_ref().is_some_and(|d| d.total_in() == 0);
+        if at_start && self.window > 0 && !matches!(self.format, Format::Raw | Format::Gzip) {
+            // A zlib header's CINFO: the window is 2**(CINFO + 8).
+            if let Some(&cmf) = data.first() {
+                if cmf != 0x1f && (cmf >> 4) + 8 > self.window {
+                    return Err((-3, "invalid window size".to_string()));
+                }
             }
         }
         let flush = if finish {
@@ -255,6 +279,7 @@ impl Inflater {
     /// An independent stream in the same state (`Decompress.copy`).
     pub(super) fn duplicate(&self) -> Result<Inflater, ZErr> {
         let mut d = Inflater::new(self.format, self.dict.clone())?;
+        d.window = self.window;
         let mut sink = Vec::new();
         let fed = self.consumed.clone();
         let mut pos = 0;
