@@ -799,7 +799,8 @@ impl Vm {
                                 | Value::Dict(_)
                                 | Value::Set(_)
                                 | Value::FrozenSet(_)
-                                | Value::DictView(_),
+                                | Value::DictView(_)
+                                | Value::Slice(_),
                                 _,
                             ) => {
                                 let x = a.clone();

@@ -164,13 +164,22 @@ enum Plan {
     Refuse(&'static str),
 }
 
+/// A builtin as `_PyEval_GetBuiltin` finds it: a full lookup in the
+/// builtins dict, so a key that compares in Python (a str subclass put
+/// there) runs its `__eq__`, before the iterator's state is read.
+fn builtin_looked_up(vm: &mut Vm, name: &str) -> PyResult<Value> {
+    let d = vm.builtins.clone();
+    vm.map_get(&d, &Value::str(name))?
+        .ok_or_else(|| PyErr::new(crate::types::ExcKind::AttributeError, name))
+}
+
 fn iter_reduce(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let (obj, it) = receiver(&a, "__reduce__")?;
     crate::native::positional(&crate::native::rest(&a), "__reduce__", 0, 0)?;
     let Value::Iter(cell) = it else {
         return Err(PyErr::type_error("not an iterator"));
     };
-    let iter_f = builtin(vm, "iter")?;
+    let iter_f = builtin_looked_up(vm, "iter")?;
     let own_type = || Value::Type(type_of(obj));
     let (plan, owner) = {
         let b = cell
