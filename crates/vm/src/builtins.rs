@@ -489,16 +489,19 @@ pub fn exception_matches(exc: &Value, typ: &Value) -> PyResult<bool> {
     Ok(classes.iter().any(|c| t.is_subtype(c)))
 }
 
-/// Whether a builtin value can be called (for `iter(callable, sentinel)`).
+/// `callable(v)`: whether `v` can be called (`PyCallable_Check`), an
+/// instance of a class with `__call__` included.
 fn callable(v: &Value) -> bool {
-    matches!(
-        v,
+    match v {
         Value::Function(_)
-            | Value::Builtin(_)
-            | Value::BoundBuiltin(_)
-            | Value::Method(_)
-            | Value::Type(_)
-    )
+        | Value::Builtin(_)
+        | Value::BoundBuiltin(_)
+        | Value::Method(_)
+        | Value::Type(_) => true,
+        Value::Instance(i) => crate::class::special(&i.class(), crate::names::D::Call).is_some(),
+        Value::Descr(d) => matches!(**d, crate::descr::Descr::StaticMethod(..)),
+        _ => false,
+    }
 }
 
 fn b_iter(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -884,22 +887,7 @@ fn b_hash(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn b_callable(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     exact_args(&a, "callable", 1)?;
-    Ok(Value::Bool(
-        matches!(
-            a.pos[0],
-            Value::Function(_)
-                | Value::Builtin(_)
-                | Value::BoundBuiltin(_)
-                | Value::Method(_)
-                | Value::Type(_)
-        ) || match &a.pos[0] {
-            Value::Instance(i) => {
-                crate::class::special(&i.class(), crate::names::D::Call).is_some()
-            }
-            Value::Descr(d) => matches!(**d, crate::descr::Descr::StaticMethod(..)),
-            _ => false,
-        },
-    ))
+    Ok(Value::Bool(callable(&a.pos[0])))
 }
 
 fn b_delattr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use crate::exc::{PyErr, PyResult};
 use crate::func::{Args, BuiltinDef};
-use crate::import::builtin;
+use crate::import::{builtin, builtin_looked_up};
 use crate::iter::{DictPart, IterObj};
 use crate::types::{type_of, ExcKind, TypeKind};
 use crate::value::{RangeObj, Value};
@@ -164,20 +164,27 @@ enum Plan {
     Refuse(&'static str),
 }
 
-/// A builtin as `_PyEval_GetBuiltin` finds it: a full lookup in the
-/// builtins dict, so a key that compares in Python (a str subclass put
-/// there) runs its `__eq__`, before the iterator's state is read.
-fn builtin_looked_up(vm: &mut Vm, name: &str) -> PyResult<Value> {
-    let d = vm.builtins.clone();
-    vm.map_get(&d, &Value::str(name))?
-        .ok_or_else(|| PyErr::new(crate::types::ExcKind::AttributeError, name))
-}
-
 fn iter_reduce(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let (obj, it) = receiver(&a, "__reduce__")?;
     crate::native::positional(&crate::native::rest(&a), "__reduce__", 0, 0)?;
     let Value::Iter(cell) = it else {
         return Err(PyErr::type_error("not an iterator"));
+    };
+    // A reversed list iterator names `reversed`, looked up (maybe running
+    // a key's `__eq__`) before its state is read, as gh-101765 fixed.
+    let reversed_list = cell.try_borrow().map_or(false, |b| {
+        matches!(
+            b.core(),
+            IterObj::Reversed {
+                seq: Value::List(_),
+                ..
+            }
+        )
+    });
+    let reversed_f = if reversed_list {
+        Some(builtin_looked_up(vm, "reversed")?)
+    } else {
+        None
     };
     let iter_f = builtin_looked_up(vm, "iter")?;
     let own_type = || Value::Type(type_of(obj));
@@ -242,7 +249,9 @@ fn iter_reduce(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                         plain(own_type(), empty_tuple())
                     }
                 } else {
-                    let f = if list {
+                    let f = if let Some(f) = &reversed_f {
+                        f.clone()
+                    } else if list {
                         builtin(vm, "reversed")?
                     } else {
                         own_type()
@@ -358,7 +367,9 @@ fn iter_reduce(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             ExcKind::RuntimeError,
             format!("{what} changed size during iteration"),
         )),
-        Plan::Remaining { items, .. } => Ok(plain(builtin(vm, "iter")?, Value::list(items))),
+        Plan::Remaining { items, .. } => {
+            Ok(plain(builtin_looked_up(vm, "iter")?, Value::list(items)))
+        }
         Plan::Refuse(name) => Err(PyErr::type_error(format!("cannot pickle '{name}' object"))),
     }
 }

@@ -452,6 +452,14 @@ impl Vm {
         if let Value::Instance(_) = v {
             return self.truthy_special(v);
         }
+        if let Value::NotImplemented = v {
+            // bpo-35712: still true, but deprecated.
+            self.warn(
+                ExcKind::DeprecationWarning,
+                "NotImplemented should not be used in a boolean context",
+            )?;
+            return Ok(true);
+        }
         Ok(crate::ops::truthy(v))
     }
 
@@ -1125,6 +1133,31 @@ impl Vm {
                 let d = crate::mappingproxy::target(v).unwrap_or(Value::None);
                 out.push_str("mappingproxy(");
                 self.write_repr(out, &d, seen)?;
+                out.push(')');
+                return Ok(());
+            }
+            // `dictview_repr`: the type's name around the repr of a list of
+            // the elements, each level counted as CPython's recursion is.
+            Value::DictView(view) if !seen.contains(&v.identity()) => {
+                let (d, part) = &**view;
+                let elements: Vec<Value> = d
+                    .borrow()
+                    .iter()
+                    .map(|(k, x)| match part {
+                        crate::iter::DictPart::Keys => k.clone(),
+                        crate::iter::DictPart::Values => x.clone(),
+                        crate::iter::DictPart::Items => Value::tuple(vec![k.clone(), x.clone()]),
+                    })
+                    .collect();
+                seen.push(v.identity());
+                out.push_str(&type_name(v));
+                out.push('(');
+                let list = Value::list(elements);
+                let r = self.counted_c_call(" while getting the repr of an object", |vm| {
+                    vm.write_repr(out, &list, seen)
+                });
+                seen.pop();
+                r?;
                 out.push(')');
                 return Ok(());
             }
