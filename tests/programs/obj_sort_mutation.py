@@ -1,6 +1,16 @@
 # list.sort notices a list changed during the sort, also when the change was
 # undone (an append then a pop) or made by a key's __del__.
-from functools import cmp_to_key
+
+
+def cmp_to_key(cmp):
+    # functools.cmp_to_key, written out: this program imports no module.
+    class K:
+        def __init__(self, obj):
+            self.obj = obj
+
+        def __lt__(self, other):
+            return cmp(self.obj, other.obj) < 0
+    return K
 
 L = [1, 2]
 
