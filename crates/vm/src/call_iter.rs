@@ -148,8 +148,6 @@ pub(crate) fn exhaust(iter: &RefCell<IterObj>) {
 
 /// Whether a `callable_iterator` is finished (its callable dropped).
 pub(crate) fn is_exhausted(iter: &RefCell<IterObj>) -> bool {
-    iter.try_borrow().map_or(
-        false,
-        |b| matches!(&*b, IterObj::Callable { func, .. } if func.is_null()),
-    )
+    iter.try_borrow()
+        .is_ok_and(|b| matches!(&*b, IterObj::Callable { func, .. } if func.is_null()))
 }

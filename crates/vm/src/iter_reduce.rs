@@ -172,7 +172,7 @@ fn iter_reduce(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     };
     // A reversed list iterator names `reversed`, looked up (maybe running
     // a key's `__eq__`) before its state is read, as gh-101765 fixed.
-    let reversed_list = cell.try_borrow().map_or(false, |b| {
+    let reversed_list = cell.try_borrow().is_ok_and(|b| {
         matches!(
             b.core(),
             IterObj::Reversed {
