@@ -630,11 +630,14 @@ pub(crate) fn container_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         kwnames: a.kwnames,
         kwvals: a.kwvals,
     };
+    if let Value::ByteArray(b) = &target {
+        crate::bytes_new::bytearray_init(vm, b, rest)?;
+        return Ok(Value::None);
+    }
     let t = crate::types::type_of(&target);
     let fresh = crate::builtins::construct(vm, &t, rest)?;
     match (&target, fresh) {
         (Value::List(l), Value::List(n)) => *l.borrow_mut() = n.borrow().clone(),
-        (Value::ByteArray(b), Value::ByteArray(n)) => *b.borrow_mut() = n.borrow().clone(),
         // `dict.__init__` updates (`dict_update_common`); `list.__init__`
         // and `set.__init__` clear first.
         (Value::Dict(d), fresh @ Value::Dict(_)) => {

@@ -489,16 +489,19 @@ pub fn exception_matches(exc: &Value, typ: &Value) -> PyResult<bool> {
     Ok(classes.iter().any(|c| t.is_subtype(c)))
 }
 
-/// Whether a builtin value can be called (for `iter(callable, sentinel)`).
+/// `callable(v)`: whether `v` can be called (`PyCallable_Check`), an
+/// instance of a class with `__call__` included.
 fn callable(v: &Value) -> bool {
-    matches!(
-        v,
+    match v {
         Value::Function(_)
-            | Value::Builtin(_)
-            | Value::BoundBuiltin(_)
-            | Value::Method(_)
-            | Value::Type(_)
-    )
+        | Value::Builtin(_)
+        | Value::BoundBuiltin(_)
+        | Value::Method(_)
+        | Value::Type(_) => true,
+        Value::Instance(i) => crate::class::special(&i.class(), crate::names::D::Call).is_some(),
+        Value::Descr(d) => matches!(**d, crate::descr::Descr::StaticMethod(..)),
+        _ => false,
+    }
 }
 
 fn b_iter(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -884,22 +887,7 @@ fn b_hash(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn b_callable(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     exact_args(&a, "callable", 1)?;
-    Ok(Value::Bool(
-        matches!(
-            a.pos[0],
-            Value::Function(_)
-                | Value::Builtin(_)
-                | Value::BoundBuiltin(_)
-                | Value::Method(_)
-                | Value::Type(_)
-        ) || match &a.pos[0] {
-            Value::Instance(i) => {
-                crate::class::special(&i.class(), crate::names::D::Call).is_some()
-            }
-            Value::Descr(d) => matches!(**d, crate::descr::Descr::StaticMethod(..)),
-            _ => false,
-        },
-    ))
+    Ok(Value::Bool(callable(&a.pos[0])))
 }
 
 fn b_delattr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -1225,7 +1213,7 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
                     return Ok(crate::methods::bytearray::new_bytearray(b.to_vec()));
                 }
             }
-            match construct_bytes(vm, a, "bytearray")? {
+            match crate::bytes_new::construct_bytes(vm, a, "bytearray")? {
                 Value::Bytes(b) => Ok(crate::methods::bytearray::new_bytearray(b.to_vec())),
                 other => Ok(other),
             }
@@ -1534,7 +1522,7 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
                 ))),
             }
         }
-        TypeKind::Bytes => construct_bytes(vm, a, "bytes"),
+        TypeKind::Bytes => crate::bytes_new::construct_bytes(vm, a, "bytes"),
         TypeKind::Module => crate::import::construct_module(a),
         TypeKind::Function => crate::func::construct_function(a),
         TypeKind::Cell => crate::func::construct_cell(a),
@@ -1776,140 +1764,6 @@ fn complex_operand(
         ))),
         _ => Ok(None),
     }
-}
-
-/// `bytes(source, encoding, errors)`.
-/// `bytes(...)` and `bytearray(...)` (`name`), which differ only in their
-/// messages and in that `bytearray` does not call `__bytes__`.
-fn construct_bytes(vm: &mut Vm, a: Args<'_>, name: &str) -> PyResult<Value> {
-    a.check_clinic_kw(name, &["source", "encoding", "errors"])?;
-    if a.pos.len() + a.kwnames.len() > 3 {
-        return Err(PyErr::type_error(format!(
-            "{name}() takes at most 3 arguments ({} given)",
-            a.pos.len() + a.kwnames.len()
-        )));
-    }
-    let source = a.pos.first().or_else(|| a.kw("source"));
-    let encoding = a.pos.get(1).or_else(|| a.kw("encoding"));
-    let errors = a.pos.get(2).or_else(|| a.kw("errors"));
-    let text_arg = |v: Option<&Value>, what: &str, dflt: &'static str| -> PyResult<String> {
-        match v {
-            None => Ok(dflt.to_string()),
-            Some(Value::Str(s)) => Ok(s.as_str().to_string()),
-            Some(other) => Err(PyErr::type_error(format!(
-                "{name}() argument '{what}' must be str, not {}",
-                type_name(other)
-            ))),
-        }
-    };
-    let out = match source {
-        None => {
-            if encoding.is_some() || errors.is_some() {
-                return Err(PyErr::type_error(if encoding.is_some() {
-                    "encoding without a string argument"
-                } else {
-                    "errors without a string argument"
-                }));
-            }
-            Vec::new()
-        }
-        Some(obj @ Value::Str(_)) => {
-            if encoding.is_none() {
-                return Err(PyErr::type_error("string argument without an encoding"));
-            }
-            let enc = text_arg(encoding, "encoding", "utf-8")?;
-            let err = text_arg(errors, "errors", "strict")?;
-            crate::modules::codecs::encode_str(vm, obj, &enc, &err)?
-        }
-        Some(_) if encoding.is_some() => {
-            return Err(PyErr::type_error("encoding without a string argument"))
-        }
-        Some(_) if errors.is_some() => {
-            return Err(PyErr::type_error("errors without a string argument"))
-        }
-        Some(Value::Bytes(b)) => return Ok(Value::Bytes(b.clone())),
-        Some(v @ Value::Instance(_)) => {
-            let from_dunder = if name == "bytes" {
-                vm.call_named_special(v, "__bytes__")?
-            } else {
-                None
-            };
-            if let Some(r) = from_dunder {
-                return match r {
-                    b @ Value::Bytes(_) => Ok(b),
-                    other => Err(PyErr::type_error(format!(
-                        "__bytes__ returned non-bytes (type {})",
-                        type_name(&other)
-                    ))),
-                };
-            }
-            let has_index = crate::class::special(&type_of(v), crate::names::D::Index).is_some();
-            if let Some(exported) = crate::buffer::exported_bytes(v) {
-                exported?
-            } else if has_index {
-                let n = vm.index_value(v)?;
-                if n < 0 {
-                    return Err(PyErr::value_error("negative count"));
-                }
-                if n > 1 << 31 {
-                    return Err(PyErr::with_args(ExcKind::MemoryError, vec![]));
-                }
-                vec![0; n as usize]
-            } else {
-                bytes_from_iterable(vm, v, name)?
-            }
-        }
-        Some(Value::ByteArray(b)) => b.borrow().clone(),
-        Some(Value::MemoryView(m)) => m.to_vec()?,
-        Some(v @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_))) => {
-            let n = ops::index_of(v).unwrap_or(i64::MAX);
-            if n < 0 {
-                return Err(PyErr::value_error("negative count"));
-            }
-            if n > 1 << 31 {
-                return Err(PyErr::with_args(ExcKind::MemoryError, vec![]));
-            }
-            vec![0; n as usize]
-        }
-        Some(v) => bytes_from_iterable(vm, v, name)?,
-    };
-    Ok(Value::Bytes(Rc::new(out)))
-}
-
-/// The bytes of an iterable of ints (each item's `__index__` included), for
-/// the constructor `name`.
-fn bytes_from_iterable(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Vec<u8>> {
-    let items = vm.collect(v).map_err(|e| {
-        if e.is(ExcKind::TypeError) {
-            PyErr::type_error(format!(
-                "cannot convert '{}' object to {name}",
-                type_name(v)
-            ))
-        } else {
-            e
-        }
-    })?;
-    let mut out = Vec::with_capacity(items.len());
-    for it in &items {
-        let i = match ops::index_of(it) {
-            Some(i) => i,
-            None if crate::attr::is_heap_object(it) => vm.index_value(it)?,
-            None => {
-                return Err(PyErr::type_error(format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    type_name(it)
-                )))
-            }
-        };
-        out.push(u8::try_from(i).map_err(|_| {
-            PyErr::value_error(if name == "bytes" {
-                "bytes must be in range(0, 256)"
-            } else {
-                "byte must be in range(0, 256)"
-            })
-        })?);
-    }
-    Ok(out)
 }
 
 /// `round(x, n)` for a float: the exact binary value rounded half-even to `n`

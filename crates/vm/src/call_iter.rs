@@ -84,6 +84,11 @@ impl Vm {
         let Some(v) = self.stack.last().cloned() else {
             return Ok(());
         };
+        // The callable emptied its own iterator meanwhile (gh-101892).
+        if is_exhausted(iter) {
+            self.end_call_iter_loop(true);
+            return Ok(());
+        }
         // `PyObject_RichCompareBool(sentinel, result, Py_EQ)`: identity
         // first, then the sentinel's `__eq__`.
         let reached = v.is(sentinel) || self.compare_bool(CmpOp::Eq, sentinel, &v)?;
@@ -139,4 +144,10 @@ pub(crate) fn exhaust(iter: &RefCell<IterObj>) {
             std::mem::replace(func, Value::Null).release();
         }
     }
+}
+
+/// Whether a `callable_iterator` is finished (its callable dropped).
+pub(crate) fn is_exhausted(iter: &RefCell<IterObj>) -> bool {
+    iter.try_borrow()
+        .is_ok_and(|b| matches!(&*b, IterObj::Callable { func, .. } if func.is_null()))
 }

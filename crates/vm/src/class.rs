@@ -1229,7 +1229,18 @@ pub fn new_instance(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value
             },
             v => v,
         },
+        // What `__bytes__` returned may be a bytes subclass's instance:
+        // the new instance holds its bytes.
+        TypeKind::Bytes => match crate::builtins::construct(vm, &solid, a)? {
+            Value::Instance(i) => match i.payload() {
+                Some(b @ Value::Bytes(_)) => b.clone(),
+                _ => Value::Instance(i),
+            },
+            v => v,
+        },
         TypeKind::List => Value::list(Vec::new()),
+        // `bytearray.__new__` ignores its arguments: `__init__` fills.
+        TypeKind::ByteArray => crate::methods::bytearray::new_bytearray(Vec::new()),
         TypeKind::Dict => Value::Dict(Rc::new(RefCell::new(Dict::new()))),
         TypeKind::Set => Value::Set(Rc::new(RefCell::new(Dict::new_set()))),
         TypeKind::Map | TypeKind::Filter | TypeKind::Reversed => {
@@ -1371,7 +1382,10 @@ pub(crate) fn create_and_init(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyRe
         None => {
             // Builtin containers fill themselves in `__init__`.
             if let Some(p) = crate::instance::payload_of(&obj) {
-                if matches!(p, Value::List(_) | Value::Dict(_) | Value::Set(_)) {
+                if matches!(
+                    p,
+                    Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::ByteArray(_)
+                ) {
                     let mut all = Vec::with_capacity(a.pos.len() + 1);
                     all.push(obj.clone());
                     all.extend_from_slice(a.pos);

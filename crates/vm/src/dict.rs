@@ -102,6 +102,8 @@ pub fn hash_value(v: &Value) -> Result<i64, PyErr> {
         Value::Int(i) => hash_i64(*i),
         Value::Bool(b) => i64::from(*b),
         Value::Str(s) => s.hash(),
+        // Since 3.10 a NaN hashes by identity, as `object.__hash__` does.
+        Value::Float(f) if f.is_nan() => (v.identity() >> 4) as i64,
         Value::Float(f) => hash_f64(*f),
         Value::Complex(c) => crate::complex::hash(c),
         Value::BigInt(b) => hash_bigint(b),

@@ -799,7 +799,8 @@ impl Vm {
                                 | Value::Dict(_)
                                 | Value::Set(_)
                                 | Value::FrozenSet(_)
-                                | Value::DictView(_),
+                                | Value::DictView(_)
+                                | Value::Slice(_),
                                 _,
                             ) => {
                                 let x = a.clone();
@@ -822,7 +823,9 @@ impl Vm {
                         let v = pop!();
                         let t = match v {
                             Value::Bool(b) => b,
-                            ref v @ Value::Instance(_) => tri!(self.truthy(v)),
+                            ref v @ (Value::Instance(_) | Value::NotImplemented) => {
+                                tri!(self.truthy(v))
+                            }
                             ref other => ops::truthy(other),
                         };
                         if !t {
@@ -840,7 +843,9 @@ impl Vm {
                         let v = pop!();
                         let t = match v {
                             Value::Bool(b) => b,
-                            ref v @ Value::Instance(_) => tri!(self.truthy(v)),
+                            ref v @ (Value::Instance(_) | Value::NotImplemented) => {
+                                tri!(self.truthy(v))
+                            }
                             ref other => ops::truthy(other),
                         };
                         if t {
@@ -859,7 +864,7 @@ impl Vm {
                     }
                     Op::JumpIfFalseOrPop => {
                         let t = match top!() {
-                            v @ Value::Instance(_) => {
+                            v @ (Value::Instance(_) | Value::NotImplemented) => {
                                 let v = v.clone();
                                 tri!(self.truthy(&v))
                             }
@@ -873,7 +878,7 @@ impl Vm {
                     }
                     Op::JumpIfTrueOrPop => {
                         let t = match top!() {
-                            v @ Value::Instance(_) => {
+                            v @ (Value::Instance(_) | Value::NotImplemented) => {
                                 let v = v.clone();
                                 tri!(self.truthy(&v))
                             }

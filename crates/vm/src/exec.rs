@@ -192,6 +192,48 @@ fn b_exec(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     a.check_kw("exec", &["closure"])?;
     arity(&Args::positional(a.pos), "exec", 1, 3)?;
     let (globals, locals, _mapping) = namespaces(vm, "exec", a.pos.get(1), a.pos.get(2))?;
+    let closure = a.kw("closure").filter(|c| !matches!(c, Value::None));
+    if let Value::Code(code) = &a.pos[0] {
+        // `builtin_exec_impl`: a code object with free variables needs
+        // exactly as many cells, one without takes none.
+        let free = code.raw.freevars().len();
+        if free == 0 {
+            if closure.is_some() {
+                return Err(PyErr::type_error(
+                    "cannot use a closure with this code object",
+                ));
+            }
+        } else {
+            let ok = match closure {
+                Some(Value::Tuple(t)) => {
+                    t.len() == free && t.iter().all(|c| matches!(c, Value::Cell(_)))
+                }
+                _ => false,
+            };
+            if !ok {
+                return Err(PyErr::type_error(format!(
+                    "code object requires a closure of exactly length {free}"
+                )));
+            }
+        }
+        if let Some(closure) = closure {
+            // Run as a function made of the code and the cells: a code
+            // object with free variables is a function's body.
+            let f = crate::func::construct_function(Args::positional(&[
+                a.pos[0].clone(),
+                Value::Dict(globals),
+                Value::None,
+                Value::None,
+                closure.clone(),
+            ]))?;
+            vm.call(&f, &[])?;
+            return Ok(Value::None);
+        }
+    } else if closure.is_some() {
+        return Err(PyErr::type_error(
+            "closure can only be used when source is a code object",
+        ));
+    }
     let code = code_arg(vm, &a.pos[0], "exec", CompileMode::Exec)?;
     vm.run_code_in(code, globals, locals)?;
     Ok(Value::None)
@@ -244,6 +286,20 @@ fn b_compile(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         )));
     };
     let filename = filename_arg(vm, filename)?;
+    // `builtin_compile_impl`'s checks of the flags and the optimize level.
+    const FUTURE_MASK: i64 = 0x1fe_0000;
+    const CO_NESTED: i64 = 0x10;
+    const COMPILE_MASK: i64 = 0x400 | 0x2000 | 0x1000 | 0x200 | 0x4000;
+    if let Some(f) = args[3].and_then(crate::ops::exact_index) {
+        if f & !(FUTURE_MASK | CO_NESTED | COMPILE_MASK) != 0 {
+            return Err(PyErr::value_error("compile(): unrecognised flags"));
+        }
+    }
+    if let Some(o) = args[5].and_then(crate::ops::exact_index) {
+        if !(-1..=2).contains(&o) {
+            return Err(PyErr::value_error("compile(): invalid optimize value"));
+        }
+    }
     if let Some(v) = crate::modules::ast::compile_arg(
         vm,
         source,

@@ -55,19 +55,30 @@ impl Vm {
         name: &Rc<StrObj>,
     ) -> PyResult<Option<(Value, bool)>> {
         match self.frame_builtins(globals) {
-            FrameBuiltins::Standard => Ok(self
-                .builtins
-                .borrow()
-                .get_str(name)
-                .cloned()
-                .map(|v| (v, true))),
-            FrameBuiltins::Dict(d) => Ok(d.borrow().get_str(name).cloned().map(|v| (v, false))),
+            FrameBuiltins::Standard => {
+                let d = self.builtins.clone();
+                Ok(self.dict_name(&d, name)?.map(|v| (v, true)))
+            }
+            FrameBuiltins::Dict(d) => Ok(self.dict_name(&d, name)?.map(|v| (v, false))),
             FrameBuiltins::Mapping(m) => match self.getitem(&m, &Value::Str(name.clone())) {
                 Ok(v) => Ok(Some((v, false))),
                 Err(e) if e.is(ExcKind::KeyError) => Ok(None),
                 Err(e) => Err(e),
             },
         }
+    }
+
+    /// `name` in a builtins dict: by its text, and, on a miss in a table
+    /// holding keys that compare in Python (a str subclass with its own
+    /// `__eq__`), by a full lookup that asks them, as CPython's does.
+    fn dict_name(&mut self, d: &Rc<RefCell<Dict>>, name: &Rc<StrObj>) -> PyResult<Option<Value>> {
+        if let Some(v) = d.borrow().get_str(name).cloned() {
+            return Ok(Some(v));
+        }
+        if !d.borrow().has_object_keys() {
+            return Ok(None);
+        }
+        self.map_get(d, &Value::Str(name.clone()))
     }
 
     /// `__build_class__` from the frame's builtins (`LOAD_BUILD_CLASS`).

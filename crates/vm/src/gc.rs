@@ -207,6 +207,7 @@ fn is_node(v: &Value) -> bool {
             | Value::Frame(_)
             | Value::Instance(_)
             | Value::Iter(_)
+            | Value::Slice(_)
     ) || matches!(v, Value::Type(t) if t.heap.is_some())
 }
 
@@ -225,7 +226,8 @@ pub fn is_tracked(v: &Value) -> bool {
         | Value::Exception(_)
         | Value::Generator(_)
         | Value::Iter(_)
-        | Value::Instance(_) => true,
+        | Value::Instance(_)
+        | Value::Slice(_) => true,
         _ => false,
     }
 }
@@ -240,6 +242,7 @@ pub fn referents(v: &Value, out: &mut Vec<Value>) {
             }
         }
         Value::Tuple(t) => out.extend(t.iter().filter(|x| is_node(x)).cloned()),
+        Value::Slice(s) => out.extend(s.iter().filter(|x| is_node(x)).cloned()),
         Value::Dict(d) | Value::Set(d) => {
             if let Ok(d) = d.try_borrow() {
                 for (k, x) in d.iter() {
@@ -399,6 +402,7 @@ fn strong_count(v: &Value) -> usize {
     match v {
         Value::List(r) => Rc::strong_count(r),
         Value::Tuple(r) => Rc::strong_count(r),
+        Value::Slice(r) => Rc::strong_count(r),
         Value::Dict(r) | Value::Set(r) => Rc::strong_count(r),
         Value::FrozenSet(r) => Rc::strong_count(r),
         Value::Cell(r) => Rc::strong_count(r),

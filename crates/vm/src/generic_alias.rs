@@ -662,8 +662,9 @@ fn ga_iter_next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 /// `(iter, (alias,))`, or `(iter, ((),))` once exhausted.
 fn ga_iter_reduce(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = receiver::<AliasIter>(&a, "generic_alias_iterator", "__reduce__")?;
+    // The lookup may run code that exhausts this iterator: it comes first.
+    let iter = crate::import::builtin_looked_up(vm, "iter")?;
     let alias = borrow(&st)?.alias.clone();
-    let iter = crate::import::builtin(vm, "iter")?;
     let arg = alias.unwrap_or_else(|| Value::tuple(Vec::new()));
     Ok(Value::tuple(vec![iter, Value::tuple(vec![arg])]))
 }

@@ -127,6 +127,19 @@ pub(crate) fn dict_get(d: &Dict, name: &str) -> Option<Value> {
 
 /// `builtins.<name>` now (`_PyEval_GetBuiltin`); a builtin deleted from the
 /// module is an `AttributeError`.
+/// A builtin as `_PyEval_GetBuiltin` finds it: a full lookup in the
+/// builtins dict, so a key that compares in Python (a str subclass put
+/// there) runs its `__eq__`. Callers look it up before they read the state
+/// that `__eq__` may change.
+pub(crate) fn builtin_looked_up(vm: &mut Vm, name: &str) -> PyResult<Value> {
+    if let Some(v) = dict_get(&vm.builtins.borrow(), name) {
+        return Ok(v);
+    }
+    let d = vm.builtins.clone();
+    vm.map_get(&d, &Value::str(name))?
+        .ok_or_else(|| PyErr::new(ExcKind::AttributeError, name))
+}
+
 pub(crate) fn builtin(vm: &Vm, name: &str) -> PyResult<Value> {
     dict_get(&vm.builtins.borrow(), name).ok_or_else(|| PyErr::new(ExcKind::AttributeError, name))
 }
@@ -165,7 +178,8 @@ impl Vm {
         globals: &Rc<RefCell<Dict>>,
     ) -> PyResult<Value> {
         let absname = if level > 0 {
-            resolve_name(name, globals, level)?
+            let known = self.known_package(globals)?;
+            resolve_name(name, globals, level, known)?
         } else {
             name.to_string()
         };
@@ -716,13 +730,46 @@ pub fn write_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
     })
 }
 
-/// `_resolve_name` / `_calc___package__`: the absolute name of a relative import.
-fn resolve_name(name: &str, globals: &Rc<RefCell<Dict>>, level: i64) -> PyResult<String> {
+impl Vm {
+    /// The package `resolve_name` (import.c) finds before falling back on
+    /// `__name__`: `__package__`, else `__spec__.parent`; with neither it
+    /// warns (ImportWarning) and returns `None`.
+    fn known_package(&mut self, globals: &Rc<RefCell<Dict>>) -> PyResult<Option<String>> {
+        let (package, spec) = {
+            let g = globals.borrow();
+            (dict_get(&g, "__package__"), dict_get(&g, "__spec__"))
+        };
+        let spec = spec.filter(|s| !matches!(s, Value::None));
+        match package.filter(|p| !matches!(p, Value::None)) {
+            Some(Value::Str(p)) => return Ok(Some(p.as_str().to_string())),
+            Some(_) => return Err(PyErr::type_error("package must be a string")),
+            None => {}
+        }
+        if let Some(spec) = spec {
+            let parent = self.intern("parent");
+            return match self.get_attr(&spec, &parent)? {
+                Value::Str(p) => Ok(Some(p.as_str().to_string())),
+                _ => Err(PyErr::type_error("__spec__.parent must be a string")),
+            };
+        }
+        self.warn(
+            ExcKind::ImportWarning,
+            "can't resolve package from __spec__ or __package__, falling back on __name__ and __path__",
+        )?;
+        Ok(None)
+    }
+}
+
+/// `_resolve_name` / `_calc___package__`: the absolute name of a relative
+/// import; `known` is the package [`Vm::known_package`] found.
+fn resolve_name(
+    name: &str,
+    globals: &Rc<RefCell<Dict>>,
+    level: i64,
+    known: Option<String>,
+) -> PyResult<String> {
     let g = globals.borrow();
-    let package = match dict_get(&g, "__package__") {
-        Some(Value::Str(p)) => Some(p.as_str().to_string()),
-        _ => None,
-    };
+    let package = known;
     let package = package.unwrap_or_else(|| {
         let modname = str_value(dict_get(&g, "__name__")).unwrap_or_default();
         if dict_get(&g, "__path__").is_some() {

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use crate::exc::{PyErr, PyResult};
 use crate::func::{Args, BuiltinDef};
-use crate::import::builtin;
+use crate::import::{builtin, builtin_looked_up};
 use crate::iter::{DictPart, IterObj};
 use crate::types::{type_of, ExcKind, TypeKind};
 use crate::value::{RangeObj, Value};
@@ -170,7 +170,23 @@ fn iter_reduce(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let Value::Iter(cell) = it else {
         return Err(PyErr::type_error("not an iterator"));
     };
-    let iter_f = builtin(vm, "iter")?;
+    // A reversed list iterator names `reversed`, looked up (maybe running
+    // a key's `__eq__`) before its state is read, as gh-101765 fixed.
+    let reversed_list = cell.try_borrow().is_ok_and(|b| {
+        matches!(
+            b.core(),
+            IterObj::Reversed {
+                seq: Value::List(_),
+                ..
+            }
+        )
+    });
+    let reversed_f = if reversed_list {
+        Some(builtin_looked_up(vm, "reversed")?)
+    } else {
+        None
+    };
+    let iter_f = builtin_looked_up(vm, "iter")?;
     let own_type = || Value::Type(type_of(obj));
     let (plan, owner) = {
         let b = cell
@@ -233,7 +249,9 @@ fn iter_reduce(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                         plain(own_type(), empty_tuple())
                     }
                 } else {
-                    let f = if list {
+                    let f = if let Some(f) = &reversed_f {
+                        f.clone()
+                    } else if list {
                         builtin(vm, "reversed")?
                     } else {
                         own_type()
@@ -349,7 +367,9 @@ fn iter_reduce(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             ExcKind::RuntimeError,
             format!("{what} changed size during iteration"),
         )),
-        Plan::Remaining { items, .. } => Ok(plain(builtin(vm, "iter")?, Value::list(items))),
+        Plan::Remaining { items, .. } => {
+            Ok(plain(builtin_looked_up(vm, "iter")?, Value::list(items)))
+        }
         Plan::Refuse(name) => Err(PyErr::type_error(format!("cannot pickle '{name}' object"))),
     }
 }

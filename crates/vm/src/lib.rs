@@ -31,6 +31,7 @@ mod attr_cache;
 mod base_methods;
 pub mod buffer;
 pub mod builtins;
+mod bytes_new;
 mod c_accelerated;
 mod call_fast;
 mod call_iter;

@@ -34,6 +34,15 @@ pub fn b_globals(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 /// The `locals()` mapping of the running frame: its name dict in module and
 /// class bodies, else a fresh dict of the bound fast locals and cells.
 fn current_locals(vm: &Vm) -> PyResult<Value> {
+    // A frame run with a mapping for its locals (`eval(src, g, m)`).
+    let custom = vm
+        .frames
+        .last()
+        .and_then(|f| f.names.as_ref())
+        .and_then(crate::class_ns::custom);
+    if let Some(m) = custom {
+        return Ok(m);
+    }
     locals_dict(vm).map(Value::Dict)
 }
 
@@ -87,13 +96,22 @@ fn sorted_names(keys: impl Iterator<Item = String>) -> Value {
 pub fn b_dir(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     a.no_kw("dir")?;
     match a.pos {
-        [] => {
-            let Value::Dict(d) = current_locals(vm)? else {
-                return Ok(Value::list(Vec::new()));
-            };
-            let keys = str_keys(&d.borrow());
-            Ok(sorted_names(keys.into_iter()))
-        }
+        [] => match current_locals(vm)? {
+            Value::Dict(d) => {
+                let keys = str_keys(&d.borrow());
+                Ok(sorted_names(keys.into_iter()))
+            }
+            // Any other mapping (`eval(src, g, m)`): `PyMapping_Keys`, sorted.
+            Value::None => Ok(Value::list(Vec::new())),
+            m => {
+                let keys = vm.intern("keys");
+                let keys = vm.get_attr(&m, &keys)?;
+                let keys = vm.call(&keys, &[])?;
+                let mut items = vm.collect(&keys)?;
+                crate::methods::sort_values(vm, &mut items, None, false)?;
+                Ok(Value::list(items))
+            }
+        },
         [v] => match user_dir(vm, v)? {
             Some(names) => Ok(names),
             None => default_dir(v),
@@ -236,6 +254,15 @@ fn default_dir(v: &Value) -> PyResult<Value> {
 }
 
 /// `input(prompt)`: one line from stdin without its newline.
+/// `sys.<name>` as the program left it (`None` once deleted).
+fn sys_stream(vm: &mut Vm, name: &str) -> Option<Value> {
+    let (sys_key, key) = (vm.intern("sys"), vm.intern(name));
+    let sys = vm.modules.borrow().get_str(&sys_key).cloned()?;
+    let Value::Module(m) = sys else { return None };
+    let v = m.dict.borrow().get_str(&key).cloned();
+    v
+}
+
 pub fn b_input(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     a.no_kw("input")?;
     if a.pos.len() > 1 {
@@ -244,9 +271,36 @@ pub fn b_input(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             a.pos.len()
         )));
     }
+    // `builtin_input_impl` first makes sure the three streams are there.
+    for name in ["stdin", "stdout", "stderr"] {
+        if matches!(sys_stream(vm, name), None | Some(Value::None)) {
+            return Err(PyErr::new(
+                ExcKind::RuntimeError,
+                format!("input(): lost sys.{name}"),
+            ));
+        }
+    }
+    let custom_out = crate::modules::sys::custom_print_target(vm, None);
     if let Some(p) = a.pos.first() {
         let text = vm.str_of(p)?;
-        vm.write_out(&text)?;
+        match &custom_out {
+            // A replaced `sys.stdout` gets the prompt (`PyFile_WriteObject`).
+            Some(f) => {
+                let write = vm.intern("write");
+                let write = vm.get_attr(f, &write)?;
+                vm.call(&write, &[Value::string(text)])?;
+            }
+            None => vm.write_out(&text)?,
+        }
+    }
+    if let Some(f) = &custom_out {
+        // Its `flush` may be missing or fail: CPython ignores that.
+        let flush = vm.intern("flush");
+        if let Ok(flush) = vm.get_attr(f, &flush) {
+            if let Err(e) = vm.call(&flush, &[]) {
+                drop(e);
+            }
+        }
     }
     vm.flush();
     let mut line = match crate::modules::sys::replaced_stdin(vm) {

@@ -125,6 +125,16 @@ fn tp_new_wrapper(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             m
         });
     }
+    // `bytearray.__new__` is `PyType_GenericNew`: an empty bytearray, the
+    // arguments left to `__init__`.
+    if t.kind == crate::types::TypeKind::ByteArray && t.heap.is_none() {
+        let b = crate::methods::bytearray::new_bytearray(Vec::new());
+        return Ok(if subtype.heap.is_some() {
+            crate::instance::Instance::new_value(subtype, b)
+        } else {
+            b
+        });
+    }
     match own_new(t) {
         Some(new @ Value::Builtin(_)) => vm.call_with_kw(&new, &a.pos[1..], a.kwnames, a.kwvals),
         _ => Err(PyErr::system_error(format!(

@@ -123,11 +123,22 @@ fn unsupported(op: u32, a: &Value, b: &Value) -> PyErr {
         sym.to_string()
     };
     PyErr::type_error(format!(
-        "unsupported operand type(s) for {}: '{}' and '{}'",
+        "unsupported operand type(s) for {}: '{}' and '{}'{}",
         sym,
         type_name(a),
-        type_name(b)
+        type_name(b),
+        print_hint(op, a)
     ))
+}
+
+/// The Python 2 migration hint `binop_type_error` adds to `print >> f`.
+pub(crate) fn print_hint(op: u32, a: &Value) -> &'static str {
+    match a {
+        Value::Builtin(def) if op == nb::RSHIFT && def.name == "print" => {
+            ". Did you mean \"print(<message>, file=<output_stream>)\"?"
+        }
+        _ => "",
+    }
 }
 
 /// Floor division of machine ints (`None` on overflow).
@@ -335,6 +346,8 @@ fn big_binop(op: u32, a: &BigInt, b: &BigInt) -> PyResult<Value> {
                 return Err(PyErr::value_error("negative shift count"));
             }
             match b.to_usize() {
+                // Zero shifted by any count is zero (`long_lshift`'s shortcut).
+                _ if a.is_zero() => Value::Int(0),
                 Some(s) if s < (1 << 32) => Value::from_bigint(a << s),
                 _ => return Err(PyErr::overflow("too many digits in integer")),
             }
@@ -1029,6 +1042,8 @@ fn compare_at(op: CmpOp, a: &Value, b: &Value, depth: usize) -> PyResult<bool> {
             seq_cmp(op, &x, &y, depth)
         }
         (Value::Tuple(x), Value::Tuple(y)) => seq_cmp(op, x, y, depth),
+        // Slices order as the tuples of their fields (`slice_richcompare`).
+        (Value::Slice(x), Value::Slice(y)) => seq_cmp(op, &x[..], &y[..], depth),
         (Value::Bytes(x), Value::Bytes(y)) => Ok(op.test(x.cmp(y))),
         (Value::ByteArray(_), Value::ByteArray(_) | Value::Bytes(_))
         | (Value::Bytes(_), Value::ByteArray(_)) => compare(
@@ -1158,7 +1173,17 @@ pub fn unary(op: char, v: &Value) -> PyResult<Value> {
     })
 }
 
-/// Converts an index value (int or bool) to `i64`, for subscripts.
+/// The exact `i64` of an int or bool, `None` past `Py_ssize_t` (where
+/// [`index_of`] saturates) or for any other value.
+pub fn exact_index(v: &Value) -> Option<i64> {
+    match v {
+        Value::BigInt(b) => b.to_i64(),
+        _ => index_of(v),
+    }
+}
+
+/// Converts an index value (int or bool) to `i64`, for subscripts; a
+/// big int saturates.
 pub fn index_of(v: &Value) -> Option<i64> {
     match v {
         Value::Int(i) => Some(*i),

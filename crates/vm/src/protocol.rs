@@ -116,6 +116,11 @@ fn norm_index(i: i64, len: usize) -> Option<usize> {
     (0..len as i64).contains(&i).then_some(i as usize)
 }
 
+/// An int index past `Py_ssize_t` (`PyNumber_AsSsize_t` with IndexError).
+fn index_overflow() -> PyErr {
+    PyErr::index_error("cannot fit 'int' into an index-sized integer")
+}
+
 fn index_type_error(what: &str, key: &Value) -> PyErr {
     if what == "string" {
         return PyErr::type_error(format!(
@@ -379,6 +384,11 @@ impl Vm {
                     Err(e) if e.is(ExcKind::StopIteration) => None,
                     r => Some(r?),
                 };
+                // The callable may have emptied this very iterator
+                // (gh-101892): its result is then dropped.
+                if crate::call_iter::is_exhausted(cell) {
+                    return Ok(None);
+                }
                 let exhausted = match &r {
                     Some(v) => {
                         v.is(&sentinel) || self.compare_bool(crate::ops::CmpOp::Eq, &sentinel, v)?
@@ -441,6 +451,14 @@ impl Vm {
     pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
         if let Value::Instance(_) = v {
             return self.truthy_special(v);
+        }
+        if let Value::NotImplemented = v {
+            // bpo-35712: still true, but deprecated.
+            self.warn(
+                ExcKind::DeprecationWarning,
+                "NotImplemented should not be used in a boolean context",
+            )?;
+            return Ok(true);
         }
         Ok(crate::ops::truthy(v))
     }
@@ -546,7 +564,9 @@ impl Vm {
                 r.ok_or_else(|| PyErr::key_error(key.clone()))
             }
             (Value::Str(s), Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) => {
-                let i = index_of(key).unwrap_or(0);
+                let Some(i) = crate::ops::exact_index(key) else {
+                    return Err(index_overflow());
+                };
                 if let Some(cps) = s.surrogates() {
                     return norm_index(i, cps.len())
                         .and_then(|i| crate::str_surrogates::item(cps, i))
@@ -603,11 +623,13 @@ impl Vm {
                     .map(|i| t[i].clone())
                     .collect(),
             )),
-            (Value::List(_), Value::Bool(_) | Value::BigInt(_))
-            | (Value::Tuple(_), Value::Bool(_) | Value::BigInt(_)) => {
-                let i = index_of(key).unwrap_or(0);
-                self.getitem(c, &Value::Int(i))
-            }
+            (
+                Value::List(_) | Value::Tuple(_) | Value::Bytes(_),
+                Value::Bool(_) | Value::BigInt(_),
+            ) => match crate::ops::exact_index(key) {
+                Some(i) => self.getitem(c, &Value::Int(i)),
+                None => Err(index_overflow()),
+            },
             (Value::Range(r), Value::Slice(sl)) => crate::methods::range_slice(r, sl),
             (Value::Range(r), Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) => {
                 let found = match key {
@@ -617,6 +639,9 @@ impl Vm {
                 found.ok_or_else(|| PyErr::index_error("range object index out of range"))
             }
             (Value::MemoryView(m), _) => crate::methods::memoryview::getitem(self, m, key),
+            (Value::ByteArray(_), Value::BigInt(_)) if crate::ops::exact_index(key).is_none() => {
+                Err(index_overflow())
+            }
             (Value::ByteArray(b), _) => {
                 let frozen = crate::methods::bytearray::freeze(c);
                 let r = self.getitem(&frozen, key).map_err(|e| {
@@ -1108,6 +1133,31 @@ impl Vm {
                 let d = crate::mappingproxy::target(v).unwrap_or(Value::None);
                 out.push_str("mappingproxy(");
                 self.write_repr(out, &d, seen)?;
+                out.push(')');
+                return Ok(());
+            }
+            // `dictview_repr`: the type's name around the repr of a list of
+            // the elements, each level counted as CPython's recursion is.
+            Value::DictView(view) if !seen.contains(&v.identity()) => {
+                let (d, part) = &**view;
+                let elements: Vec<Value> = d
+                    .borrow()
+                    .iter()
+                    .map(|(k, x)| match part {
+                        crate::iter::DictPart::Keys => k.clone(),
+                        crate::iter::DictPart::Values => x.clone(),
+                        crate::iter::DictPart::Items => Value::tuple(vec![k.clone(), x.clone()]),
+                    })
+                    .collect();
+                seen.push(v.identity());
+                out.push_str(&type_name(v));
+                out.push('(');
+                let list = Value::list(elements);
+                let r = self.counted_c_call(" while getting the repr of an object", |vm| {
+                    vm.write_repr(out, &list, seen)
+                });
+                seen.pop();
+                r?;
                 out.push(')');
                 return Ok(());
             }

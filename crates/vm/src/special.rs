@@ -4,6 +4,7 @@
 //! `__getitem__` iteration...). Builtin values never come here: each protocol
 //! checks [`is_heap_object`] first and keeps its fast path otherwise.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::attr::is_heap_object;
@@ -186,6 +187,9 @@ impl Vm {
             if let Some(r) = self.dict_or(op, a, b)? {
                 return Ok(r);
             }
+            if let Some((x, y)) = self.view_operands(op, a, b)? {
+                return ops::binary_op(op, &x, &y);
+            }
             return ops::binary_op(op, a, b);
         }
         let (fwd, refl, inplace) = D::binary(op);
@@ -227,15 +231,18 @@ impl Vm {
                 return Ok(r);
             }
         }
+        // `str % x` is str's own `nb_remainder`, tried before the right
+        // operand's `__rmod__` (unless that operand's class is a subclass
+        // of str, tried above), and its errors are final.
+        if let (ops::nb::REMAINDER, Value::Str(f)) = (op % ops::nb::INPLACE, a) {
+            let args = self.percent_args(f.as_str(), b)?;
+            return ops::binary_op(op, &repr_shown_as_str(a, f.as_str()), &args);
+        }
         if let (Some(f), false) = (&fb, tried_b) {
             let r = self.call_special(f, b, std::slice::from_ref(a))?;
             if !matches!(r, Value::NotImplemented) {
                 return Ok(r);
             }
-        }
-        if let (ops::nb::REMAINDER, Value::Str(f)) = (op % ops::nb::INPLACE, a) {
-            let args = self.percent_args(f.as_str(), b)?;
-            return ops::binary_op(op, &repr_shown_as_str(a, f.as_str()), &args);
         }
         let (pa, pb) = (unwrap(a), unwrap(b));
         if !is_heap_object(pa) && !is_heap_object(pb) {
@@ -269,10 +276,11 @@ impl Vm {
             return Ok(r);
         }
         Err(PyErr::type_error(format!(
-            "unsupported operand type(s) for {}: '{}' and '{}'",
+            "unsupported operand type(s) for {}: '{}' and '{}'{}",
             op_symbol(op),
             type_name(a),
-            type_name(b)
+            type_name(b),
+            ops::print_hint(op, a)
         )))
     }
 
@@ -610,6 +618,9 @@ impl Vm {
             // in `PyObject_RichCompare` does, so a dict holding itself fails
             // with RecursionError rather than exhausting the Rust stack.
             if let Some((x, y)) = seq_items_with_objects(a, b) {
+                if let (Value::List(l), Value::List(r)) = (a, b) {
+                    return self.counted_c_call(IN_COMPARISON, |vm| vm.list_compare(op, l, r));
+                }
                 return self.counted_c_call(IN_COMPARISON, |vm| vm.seq_compare(op, &x, &y));
             }
             if let (Value::Dict(x), Value::Dict(y), CmpOp::Eq | CmpOp::Ne) = (a, b, op) {
@@ -647,6 +658,89 @@ impl Vm {
             CmpOp::Gt => x.len() > y.len(),
             CmpOp::Ge => x.len() >= y.len(),
         })
+    }
+
+    /// The operands of a set operation with a keys or items view when the
+    /// other is any iterable (an iterator, a range, a str): that one read
+    /// into a list, which the view operation takes as a set, as
+    /// `dictviews_and` and friends build a set from it.
+    fn view_operands(&mut self, op: u32, a: &Value, b: &Value) -> PyResult<Option<(Value, Value)>> {
+        use crate::iter::DictPart;
+        let base = op % ops::nb::INPLACE;
+        if !matches!(
+            base,
+            ops::nb::OR | ops::nb::AND | ops::nb::XOR | ops::nb::SUBTRACT
+        ) {
+            return Ok(None);
+        }
+        let set_view = |v: &Value| matches!(v, Value::DictView(d) if d.1 != DictPart::Values);
+        let handled = |v: &Value| {
+            matches!(
+                v,
+                Value::DictView(_)
+                    | Value::Set(_)
+                    | Value::FrozenSet(_)
+                    | Value::List(_)
+                    | Value::Tuple(_)
+                    | Value::Dict(_)
+            )
+        };
+        if set_view(a) && !handled(b) {
+            let other = Value::list(self.collect(b)?);
+            return Ok(Some((a.clone(), other)));
+        }
+        if set_view(b) && !handled(a) {
+            let other = Value::list(self.collect(a)?);
+            return Ok(Some((other, b.clone())));
+        }
+        Ok(None)
+    }
+
+    /// `list_richcompare`: the lists are read as they are while the items'
+    /// `__eq__` run (one may shrink either list), and the sizes decide once
+    /// either list has no item left at the first difference.
+    fn list_compare(
+        &mut self,
+        op: CmpOp,
+        x: &Rc<RefCell<Vec<Value>>>,
+        y: &Rc<RefCell<Vec<Value>>>,
+    ) -> PyResult<bool> {
+        let sizes = |x: &Rc<RefCell<Vec<Value>>>, y: &Rc<RefCell<Vec<Value>>>| {
+            (x.borrow().len(), y.borrow().len())
+        };
+        let (lx, ly) = sizes(x, y);
+        if lx != ly && matches!(op, CmpOp::Eq | CmpOp::Ne) {
+            return Ok(op == CmpOp::Ne);
+        }
+        let pair = |i: usize| -> Option<(Value, Value)> {
+            Some((x.borrow().get(i)?.clone(), y.borrow().get(i)?.clone()))
+        };
+        let mut i = 0;
+        while let Some((p, q)) = pair(i) {
+            if !self.eq_values(&p, &q)? {
+                break;
+            }
+            i += 1;
+        }
+        let (lx, ly) = sizes(x, y);
+        if i >= lx || i >= ly {
+            return Ok(match op {
+                CmpOp::Lt => lx < ly,
+                CmpOp::Le => lx <= ly,
+                CmpOp::Eq => lx == ly,
+                CmpOp::Ne => lx != ly,
+                CmpOp::Gt => lx > ly,
+                CmpOp::Ge => lx >= ly,
+            });
+        }
+        match op {
+            CmpOp::Eq => Ok(false),
+            CmpOp::Ne => Ok(true),
+            _ => match pair(i) {
+                Some((p, q)) => self.compare_bool(op, &p, &q),
+                None => Ok(false),
+            },
+        }
     }
 
     /// `a == b` as Python computes it for containers (identity first).
@@ -1146,6 +1240,9 @@ impl Vm {
             // `dict(x)` merges as `dict.update` does, which reads a dict
             // subclass's payload itself unless it iterates its own way.
             TypeKind::Dict => return Ok(None),
+            // `bytes(x)` asks `__bytes__` and reads a str, int or container
+            // subclass's instance itself (`bytes_new.rs`).
+            TypeKind::Bytes | TypeKind::ByteArray => return Ok(None),
             // A container subclass that iterates its own way is iterated
             // (`list(od)`, `enumerate(od)`, `zip(od)`).
             TypeKind::List
@@ -1414,6 +1511,8 @@ fn seq_items_with_objects(a: &Value, b: &Value) -> Option<(Vec<Value>, Vec<Value
     let (x, y) = match (a, b) {
         (Value::List(x), Value::List(y)) => (x.borrow().clone(), y.borrow().clone()),
         (Value::Tuple(x), Value::Tuple(y)) => (x.to_vec(), y.to_vec()),
+        // Slices compare as the tuples of their fields.
+        (Value::Slice(x), Value::Slice(y)) => (x.to_vec(), y.to_vec()),
         _ => return None,
     };
     let has = |v: &[Value]| {
@@ -1477,6 +1576,8 @@ pub fn binary_needs_vm(op: u32, a: &Value, b: &Value) -> bool {
             && matches!(a, Value::List(_))
             && !matches!(b, Value::List(_)))
         || (op % ops::nb::INPLACE == ops::nb::OR && dict_or_needs_vm(op, a, b))
+        || matches!(a, Value::DictView(_))
+        || matches!(b, Value::DictView(_))
 }
 
 /// `d |= x` is `d.update(x)` (any mapping or iterable of pairs), and

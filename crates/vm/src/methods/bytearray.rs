@@ -98,8 +98,18 @@ method_table!(pub(super) BYTEARRAY_METHODS, "bytearray", [
     "splitlines" => ba_splitlines, "rsplit" => ba_rsplit, "rpartition" => ba_rpartition,
     "istitle" => ba_istitle, "translate" => ba_translate, "maketrans" => ba_maketrans,
     "__reduce__" => crate::reduce::builtin_reduce,
-    "__reduce_ex__" => crate::reduce::bytearray_reduce_ex,
+    "__reduce_ex__" => crate::reduce::bytearray_reduce_ex, "__alloc__" => ba_alloc,
 ]);
+
+/// `bytearray.__alloc__()`: the bytes allocated, counting the trailing NUL
+/// CPython keeps after the items (0 for a never-filled bytearray).
+fn ba_alloc(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let b = recv(&a, "__alloc__")?.borrow();
+    if b.capacity() == 0 {
+        return Ok(Value::Int(0));
+    }
+    Ok(Value::Int(b.capacity().max(b.len()) as i64 + 1))
+}
 
 fn recv<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Rc<RefCell<Vec<u8>>>> {
     match a.pos.first() {

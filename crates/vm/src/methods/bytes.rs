@@ -168,6 +168,11 @@ pub(super) fn bytes_decode(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     };
     let enc = text(encoding, "utf-8", "encoding")?;
     let err = text(errors, "strict", "errors")?;
+    crate::modules::codecs::check_encoding_errors(
+        vm,
+        encoding.map(|_| enc.as_str()),
+        errors.map(|_| err.as_str()),
+    )?;
     if s.is_empty() {
         // CPython returns the empty string before looking the codec up.
         return Ok(Value::str(""));

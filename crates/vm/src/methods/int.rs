@@ -95,6 +95,11 @@ fn int_as_integer_ratio(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn byteorder(v: Option<&Value>, fname: &str) -> PyResult<bool> {
+    // A str subclass's instance names the order too (gh-98783).
+    let v = v.map(|v| match crate::instance::payload_of(v) {
+        Some(p @ Value::Str(_)) => p,
+        _ => v,
+    });
     match v {
         None => Ok(true),
         Some(Value::Str(s)) => match s.as_str() {
@@ -167,29 +172,7 @@ fn int_from_bytes(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     };
     let [bytes, order, signed] = bind(&b, "from_bytes", ["bytes", "byteorder", "signed"], 1)?;
     let data: Vec<u8> = match bytes {
-        Some(Value::Bytes(d)) => d.to_vec(),
-        Some(Value::ByteArray(d)) => d.borrow().clone(),
-        Some(Value::MemoryView(m)) => m.to_vec()?,
-        Some(v @ (Value::List(_) | Value::Tuple(_) | Value::Iter(_) | Value::Range(_))) => {
-            let mut out = Vec::new();
-            for item in vm.collect(v)? {
-                let i = int_arg(&item)?;
-                out.push(
-                    u8::try_from(i)
-                        .map_err(|_| PyErr::value_error("bytes must be in range(0, 256)"))?,
-                );
-            }
-            out
-        }
-        Some(other) => match crate::buffer::exported_bytes(other) {
-            Some(b) => b?,
-            None => {
-                return Err(PyErr::type_error(format!(
-                    "cannot convert '{}' object to bytes",
-                    type_name(other)
-                )))
-            }
-        },
+        Some(v) => crate::bytes_new::object_bytes(vm, v)?,
         None => Vec::new(),
     };
     let big = byteorder(order, "from_bytes")?;

@@ -245,7 +245,17 @@ fn list_sort(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let mut items = std::mem::take(&mut *l.borrow_mut());
     let reverse = reverse_flag(a.kw("reverse"))?;
     let r = sort_values(vm, &mut items, a.kw("key"), reverse);
-    let modified = !l.borrow().is_empty();
+    // The keys died as the sort ended; CPython runs their `__del__` then,
+    // before it looks for a change.
+    if crate::finalize::queued() {
+        vm.run_finalizers();
+    }
+    // The list was left empty with no storage, as CPython's is: anything
+    // that stored an item meanwhile, even one taken out again, left storage.
+    let modified = {
+        let l = l.borrow();
+        !l.is_empty() || l.capacity() != 0
+    };
     *l.borrow_mut() = items;
     r?;
     if modified {

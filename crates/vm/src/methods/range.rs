@@ -77,23 +77,74 @@ pub fn range_slice(r: &RangeObj, s: &[Value; 3]) -> PyResult<Value> {
     Ok(Value::Range(Rc::new(r.slice(s)?)))
 }
 
-fn slice_indices(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+/// `slice.indices(length)` on Python ints of any size
+/// (`_PySlice_GetLongIndices`).
+fn slice_indices(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    use num_bigint::BigInt;
+    use num_traits::{Signed, Zero};
     let Some(Value::Slice(s)) = a.pos.first() else {
         return Err(descriptor_error("indices", "slice", a.pos.first()));
     };
     let n = onearg(&a, "slice", "indices")?;
-    let len = match n {
-        Value::BigInt(b) if b.sign() == num_bigint::Sign::Plus => i64::MAX,
-        Value::BigInt(_) => -1,
-        other => int_arg(other)?,
+    let big = |v: &Value| -> BigInt {
+        match v {
+            Value::BigInt(b) => (**b).clone(),
+            other => BigInt::from(ops::index_of(other).unwrap_or(0)),
+        }
     };
-    if len < 0 {
+    let length = big(&crate::enumerate::index_int(vm, n)?);
+    if length.is_negative() {
         return Err(PyErr::value_error("length should not be negative"));
     }
-    let (start, stop, step) = crate::protocol::slice_indices(s, len as usize)?;
+    let mut member = |v: &Value| -> PyResult<Option<BigInt>> {
+        if matches!(v, Value::None) {
+            return Ok(None);
+        }
+        match crate::enumerate::index_int(vm, v) {
+            Ok(i) => Ok(Some(big(&i))),
+            Err(e) if e.is(crate::types::ExcKind::TypeError) => Err(PyErr::type_error(
+                "slice indices must be integers or None or have an __index__ method",
+            )),
+            Err(e) => Err(e),
+        }
+    };
+    let step = member(&s[2])?.unwrap_or_else(|| BigInt::from(1));
+    if step.is_zero() {
+        return Err(PyErr::value_error("slice step cannot be zero"));
+    }
+    let backwards = step.is_negative();
+    let (lower, upper) = if backwards {
+        (BigInt::from(-1), &length - 1)
+    } else {
+        (BigInt::zero(), length.clone())
+    };
+    let clamp = |i: BigInt| {
+        if i.is_negative() {
+            let i = i + &length;
+            if i < lower {
+                lower.clone()
+            } else {
+                i
+            }
+        } else if i > upper {
+            upper.clone()
+        } else {
+            i
+        }
+    };
+    let start = match member(&s[0])? {
+        Some(i) => clamp(i),
+        None if backwards => upper.clone(),
+        None => lower.clone(),
+    };
+    let stop = match member(&s[1])? {
+        Some(i) => clamp(i),
+        None if backwards => lower.clone(),
+        None => upper.clone(),
+    };
     Ok(Value::tuple(vec![
-        Value::Int(start),
-        Value::Int(stop),
-        Value::Int(step),
+        Value::from_bigint(start),
+        Value::from_bigint(stop),
+        Value::from_bigint(step),
     ]))
 }

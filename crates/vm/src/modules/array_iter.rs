@@ -85,7 +85,7 @@ fn next(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn reduce(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "__reduce__")?;
     positional(&rest(&a), "__reduce__", 0, 0)?;
-    let iter_f = crate::import::builtin(vm, "iter")?;
+    let iter_f = crate::import::builtin_looked_up(vm, "iter")?;
     let it = borrow(&st)?;
     Ok(match &it.array {
         Some((_, owner)) => Value::tuple(vec![

@@ -22,7 +22,14 @@ fn compare_digest(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let [x, y] = positional(&a, "_compare_digest", 2, 2)? else {
         return Err(PyErr::type_error("_compare_digest expected 2 arguments"));
     };
-    let (l, r) = match (x, y) {
+    // A str subclass's instance is compared by its text (its `__eq__` is
+    // not asked).
+    let text = |v: &'_ Value| match crate::instance::payload_of(v) {
+        Some(p @ Value::Str(_)) => p.clone(),
+        _ => v.clone(),
+    };
+    let (tx, ty) = (text(x), text(y));
+    let (l, r) = match (&tx, &ty) {
         (Value::Str(l), Value::Str(r)) => {
             if !l.is_ascii() || !r.is_ascii() {
                 return Err(PyErr::type_error(
@@ -38,7 +45,7 @@ fn compare_digest(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             return Err(PyErr::type_error(format!(
                 "a bytes-like object is required, not '{}'",
                 type_name(
-                    if matches!(x, Value::Str(_)) && exported_bytes(other).is_some() {
+                    if matches!(tx, Value::Str(_)) && exported_bytes(other).is_some() {
                         x
                     } else {
                         y

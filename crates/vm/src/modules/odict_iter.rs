@@ -14,7 +14,6 @@ use std::rc::Rc;
 use crate::dict::Dict;
 use crate::exc::{PyErr, PyResult};
 use crate::func::Args;
-use crate::import::builtin;
 use crate::instance::Instance;
 use crate::iter::DictPart;
 use crate::native::{
@@ -191,12 +190,12 @@ fn iter_next(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 /// end, so this one is not advanced.
 fn iter_reduce(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = iter_state(&a, "__reduce__")?;
+    let iter_f = crate::import::builtin_looked_up(vm, "iter")?;
     let mut copy = borrow(&st)?.clone();
     let mut items = Vec::new();
     while let Some(v) = step(&mut copy)? {
         items.push(v);
     }
-    let iter_f = builtin(vm, "iter")?;
     Ok(Value::tuple(vec![
         iter_f,
         Value::tuple(vec![Value::list(items)]),
