@@ -34,6 +34,13 @@ pub fn b_globals(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 /// The `locals()` mapping of the running frame: its name dict in module and
 /// class bodies, else a fresh dict of the bound fast locals and cells.
 fn current_locals(vm: &Vm) -> PyResult<Value> {
+    // A class body run with a metaclass's `__prepare__` mapping sees that
+    // mapping (`vars().update(...)` in an `Enum` body goes through it).
+    if let Some(names) = vm.frames.last().and_then(|f| f.names.as_ref()) {
+        if let Some(mapping) = crate::class_ns::custom(names) {
+            return Ok(mapping);
+        }
+    }
     locals_dict(vm).map(Value::Dict)
 }
 
@@ -88,8 +95,15 @@ pub fn b_dir(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     a.no_kw("dir")?;
     match a.pos {
         [] => {
-            let Value::Dict(d) = current_locals(vm)? else {
-                return Ok(Value::list(Vec::new()));
+            let d = match current_locals(vm)? {
+                Value::Dict(d) => d,
+                // A `__prepare__` mapping: its keys, through its iterator.
+                mapping => {
+                    let keys = vm.collect(&mapping)?;
+                    let list = Value::list(keys);
+                    vm.call_method(&list, "sort", &[])?;
+                    return Ok(list);
+                }
             };
             let keys = str_keys(&d.borrow());
             Ok(sorted_names(keys.into_iter()))
