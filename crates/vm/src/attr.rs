@@ -1029,7 +1029,18 @@ pub(crate) fn type_dict_proxy(vm: &mut Vm, t: &Rc<TypeObj>) -> Value {
 fn type_special_attr(vm: &mut Vm, t: &Rc<TypeObj>, name: &str) -> Option<Value> {
     let h = t.heap.as_ref();
     Some(match name {
-        "__name__" => Value::string(class_name(t)),
+        // One str object per class, as CPython's `ht_name`: `C.__name__ is
+        // C.__name__` (`inspect.classify_class_attrs` relies on it).
+        "__name__" => match h {
+            Some(h) => {
+                let mut slot = h.assigned_name.borrow_mut();
+                let s = slot.get_or_insert_with(|| {
+                    Rc::new(crate::value::StrObj::new(crate::native::short_name(t)))
+                });
+                Value::Str(s.clone())
+            }
+            None => Value::string(class_name(t)),
+        },
         "__qualname__" => match h {
             Some(h) => Value::Str(h.qualname.borrow().clone()),
             None => Value::str(&t.name),

@@ -15,7 +15,10 @@ use crate::vm::Vm;
 macro_rules! native_table {
     ($table:ident, $owner:literal, [ $( $name:literal => $f:path ),* $(,)? ]) => {
         static $table: &[BuiltinDef] = &[
-            $( BuiltinDef { name: $name, func: $f, owner: $owner, is_method: true }, )*
+            // `__init_subclass__` and `__subclasshook__` are class methods:
+            // `A.__init_subclass__` is bound to `A`.
+            $( BuiltinDef { name: $name, func: $f, owner: $owner,
+                is_method: !matches!($name.as_bytes(), b"__init_subclass__" | b"__subclasshook__") }, )*
         ];
     };
 }
@@ -415,17 +418,34 @@ fn object_getattribute(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             return Ok(v);
         }
     }
+    // `method.__doc__` is a getset on the method type that reads the
+    // function's docstring (`pydoc._getowndoc` asks through here).
+    if name.as_str() == "__doc__"
+        && matches!(
+            obj,
+            Value::Method(_) | Value::BoundBuiltin(_) | Value::Builtin(_)
+        )
+    {
+        return vm.get_attr(obj, &name);
+    }
     vm.generic_getattr(obj, &name)
 }
 
 fn object_init_subclass(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    if !a.kwnames.is_empty() || a.pos.len() > 1 {
-        let name = match a.pos.first() {
-            Some(Value::Type(t)) => t.name.clone(),
-            _ => "object".to_string(),
-        };
+    let name = match a.pos.first() {
+        Some(Value::Type(t)) => t.name.clone(),
+        _ => "object".to_string(),
+    };
+    // `METH_NOARGS` bound to the class: keywords are refused first.
+    if !a.kwnames.is_empty() {
         return Err(PyErr::type_error(format!(
             "{name}.__init_subclass__() takes no keyword arguments"
+        )));
+    }
+    if a.pos.len() > 1 {
+        return Err(PyErr::type_error(format!(
+            "{name}.__init_subclass__() takes no arguments ({} given)",
+            a.pos.len() - 1
         )));
     }
     Ok(Value::None)

@@ -1258,6 +1258,22 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
                         || a.kw("encoding").is_some()
                         || a.kw("errors").is_some() =>
                 {
+                    // As CPython's argument clinic: both arguments are checked before the object.
+                    let text_arg =
+                        |v: Option<&Value>, arg: &str, d: &'static str| -> PyResult<String> {
+                            match v {
+                                None => Ok(d.to_string()),
+                                Some(Value::Str(s)) => Ok(s.as_str().to_string()),
+                                Some(other) => Err(PyErr::type_error(format!(
+                                    "str() argument '{arg}' must be str, not {}",
+                                    type_name(other)
+                                ))),
+                            }
+                        };
+                    let enc_arg = a.pos.get(1).or_else(|| a.kw("encoding"));
+                    let err_arg = a.pos.get(2).or_else(|| a.kw("errors"));
+                    let enc = text_arg(enc_arg, "encoding", "utf-8")?;
+                    let err = text_arg(err_arg, "errors", "strict")?;
                     let data = match v {
                         Value::Bytes(b) => b.clone(),
                         Value::Str(_) => {
@@ -1273,20 +1289,6 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
                             }
                         },
                     };
-                    let text_arg = |v: Option<&Value>, d: &'static str| -> PyResult<String> {
-                        match v {
-                            None => Ok(d.to_string()),
-                            Some(Value::Str(s)) => Ok(s.as_str().to_string()),
-                            Some(other) => Err(PyErr::type_error(format!(
-                                "str() argument 'encoding' must be str, not {}",
-                                type_name(other)
-                            ))),
-                        }
-                    };
-                    let enc_arg = a.pos.get(1).or_else(|| a.kw("encoding"));
-                    let err_arg = a.pos.get(2).or_else(|| a.kw("errors"));
-                    let enc = text_arg(enc_arg, "utf-8")?;
-                    let err = text_arg(err_arg, "strict")?;
                     crate::modules::codecs::check_encoding_errors(
                         vm,
                         enc_arg.map(|_| enc.as_str()),

@@ -242,9 +242,43 @@ fn special_slow(t: &Rc<TypeObj>, d: D) -> Option<Value> {
         return None;
     }
     let name = d.name();
-    mro_find(t, |c| {
-        c.heap.as_ref()?.dict.borrow().get_str(&name).cloned()
+    // A builtin data type earlier on the MRO than the Python class defining
+    // `d` wins, as its own dict entry does in CPython: `IntEnum` members hash
+    // and compare as `int`, not as `Enum`. `Null` marks that stop.
+    mro_find(t, |c| match &c.heap {
+        Some(h) => h.dict.borrow().get_str(&name).cloned(),
+        None if builtin_defines(c, d) => Some(Value::Null),
+        None => None,
     })
+    .filter(|v| !v.is_null())
+}
+
+/// Whether the builtin data type `c` has special method `d` in its own
+/// dict (checked against CPython 3.11's `int.__dict__` and the others),
+/// for the methods where a mixin after it on an MRO matters.
+fn builtin_defines(c: &TypeObj, d: D) -> bool {
+    use crate::types::TypeKind as K;
+    let data = matches!(
+        c.kind,
+        K::Int
+            | K::Bool
+            | K::Float
+            | K::Complex
+            | K::Str
+            | K::Bytes
+            | K::ByteArray
+            | K::Tuple
+            | K::List
+            | K::Dict
+            | K::Set
+            | K::FrozenSet
+    );
+    match d {
+        D::Hash | D::Eq | D::Ne | D::Lt | D::Le | D::Gt | D::Ge | D::Repr => data,
+        D::Format => matches!(c.kind, K::Int | K::Bool | K::Float | K::Complex | K::Str),
+        D::Str => matches!(c.kind, K::Str | K::Bytes | K::ByteArray),
+        _ => false,
+    }
 }
 
 /// Whether Python code on the MRO of `t` defines special method `d`. Safe to
@@ -768,17 +802,8 @@ pub(crate) fn make_type(
             keys: crate::inst_dict::SharedKeys::new(),
         })),
     });
-    // A metaclass's own `mro()` orders the class (CPython's `type_ready`
-    // calls it before `__set_name__`).
-    crate::class_mro::custom_mro(vm, &t)?;
-    crate::subclasses::register(&t);
-    if let Some(h) = &t.heap {
-        // The namespace is where a class's cycles pass (`A.x = A`, methods'
-        // globals): registered, the collector finds the class through it.
-        crate::gc::track(&Value::Dict(h.dict.clone()));
-    }
     // CPython's `type_new_set_classcell`: the class body's `__class__` cell
-    // is filled now, so `super()` works in `__set_name__` and
+    // is filled now, before a metaclass's `mro()` runs, so `super()` works in `__set_name__` and
     // `__init_subclass__`; the name leaves the namespace.
     if let Some(h) = &t.heap {
         let cell = h
@@ -795,6 +820,15 @@ pub(crate) fn make_type(
                 )))
             }
         }
+    }
+    // A metaclass's own `mro()` orders the class (CPython's `type_ready`
+    // calls it before `__set_name__`).
+    crate::class_mro::custom_mro(vm, &t)?;
+    crate::subclasses::register(&t);
+    if let Some(h) = &t.heap {
+        // The namespace is where a class's cycles pass (`A.x = A`, methods'
+        // globals): registered, the collector finds the class through it.
+        crate::gc::track(&Value::Dict(h.dict.clone()));
     }
     if let Some(h) = &t.heap {
         // Members after those of the bases: an instance keeps one list of
@@ -1042,8 +1076,28 @@ pub fn build_class(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             &kwvals,
         )?,
     };
-    if let Value::Cell(c) = cell {
-        *c.borrow_mut() = cls.clone();
+    // `type.__new__` filled the `__class__` cell; a metaclass that dropped
+    // `__classcell__` or made another class with it is an error, as in
+    // CPython's `__build_class__`.
+    if let (Value::Cell(c), Value::Type(t)) = (&cell, &cls) {
+        let in_cell = c.borrow().clone();
+        let same = matches!(&in_cell, Value::Type(x) if Rc::ptr_eq(x, t));
+        if !same {
+            let name_r = crate::repr::repr(&Value::Str(name.clone()));
+            let cls_r = vm.repr_of(&cls)?;
+            if in_cell.is_null() {
+                return Err(PyErr::new(
+                    ExcKind::RuntimeError,
+                    format!(
+                        "__class__ not set defining {name_r} as {cls_r}. Was __classcell__ propagated to type.__new__?"
+                    ),
+                ));
+            }
+            let cell_r = vm.repr_of(&in_cell)?;
+            return Err(PyErr::type_error(format!(
+                "__class__ set to {cell_r} defining {name_r} as {cls_r}"
+            )));
+        }
     }
     Ok(cls)
 }

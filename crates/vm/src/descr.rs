@@ -199,7 +199,7 @@ fn make_super(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         [t, o] => (t.clone(), o.clone()),
         _ => {
             return Err(PyErr::type_error(format!(
-                "super() takes at most 2 arguments ({} given)",
+                "super() expected at most 2 arguments, got {}",
                 a.pos.len()
             )))
         }
@@ -261,8 +261,17 @@ fn zero_arg_super(vm: &mut Vm) -> PyResult<(Value, Value)> {
             other => other.clone(),
         }
     };
-    // An argument that is also a cell variable holds its cell in the same slot.
-    let first = vm.stack.get(base).map(&deref).unwrap_or(Value::Null);
+    // An argument that is also a cell variable holds its cell in the same
+    // slot; any other first argument is taken as it is, a cell object too.
+    let first_is_cell = code
+        .kinds
+        .first()
+        .is_some_and(|k| k & pith_bytecode::code::local_kind::CELL != 0);
+    let first = match vm.stack.get(base) {
+        Some(v) if first_is_cell => deref(v),
+        Some(v) => v.clone(),
+        None => Value::Null,
+    };
     if first.is_null() {
         return Err(PyErr::new(ExcKind::RuntimeError, "super(): arg[0] deleted"));
     }

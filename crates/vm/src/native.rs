@@ -569,6 +569,7 @@ pub fn builtin_type_dict(vm: &mut Vm, t: &Rc<TypeObj>) -> Dict {
         K::Function
             | K::BuiltinFunction
             | K::MethodDescriptor
+            | K::ClassMethodDescriptor
             | K::Method
             | K::WrapperDescriptor
             | K::MethodWrapper

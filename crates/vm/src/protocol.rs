@@ -1453,7 +1453,9 @@ impl Vm {
             (Value::BoundBuiltin(b), "__doc__") => Some(builtin_doc(b.1)),
             (Value::Builtin(b), "__text_signature__") => Some(builtin_text_signature(b)),
             (Value::BoundBuiltin(b), "__text_signature__") => Some(builtin_text_signature(b.1)),
-            (Value::Builtin(b), "__objclass__") if b.is_method => {
+            (Value::Builtin(b), "__objclass__")
+                if b.is_method || crate::methods::is_classmethod(b) =>
+            {
                 crate::types::builtin_type_named(crate::slots::owner_name(b)).map(Value::Type)
             }
             // A method-wrapper (`[].__add__`) names the class of its slot wrapper.

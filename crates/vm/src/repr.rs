@@ -207,7 +207,7 @@ pub fn write_repr(out: &mut String, v: &Value, seen: &mut Vec<usize>) {
             if crate::slots::is_slot_wrapper(b) {
                 let owner = crate::slots::owner_name(b);
                 let _ = write!(out, "<slot wrapper '{}' of '{}' objects>", b.name, owner);
-            } else if b.is_method {
+            } else if b.is_method || crate::methods::is_classmethod(b) {
                 let owner = crate::slots::owner_name(b);
                 let _ = write!(out, "<method '{}' of '{}' objects>", b.name, owner);
             } else if let Some(owner) = crate::reduce::static_owner(b) {

@@ -144,6 +144,7 @@ pub fn slot_wrapper(t: &Rc<TypeObj>, d: D) -> Option<&'static BuiltinDef> {
                 | K::StaticMethod
                 | K::Function
                 | K::MethodDescriptor
+                | K::ClassMethodDescriptor
                 | K::WrapperDescriptor
         ),
         D::Set | D::Delete => t.kind == K::Property,
@@ -352,6 +353,15 @@ fn w_format(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             )))
         }
     };
+    let this = a
+        .pos
+        .first()
+        .ok_or_else(|| PyErr::type_error("slot wrapper needs an argument"))?;
+    if spec.is_empty() && payload_of(this).is_some() {
+        // As CPython's formatters: an empty spec on a subclass instance is
+        // `str(x)`, so a subclass's own `__str__` shows (`IntEnum` members).
+        return Ok(Value::string(vm.str_of(this)?));
+    }
     Ok(Value::string(vm.format_of(recv(&a)?, &spec)?))
 }
 fn w_init(_: &mut Vm, _: Args<'_>) -> PyResult<Value> {

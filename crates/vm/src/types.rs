@@ -50,6 +50,9 @@ pub enum TypeKind {
     BuiltinFunction,
     /// `method_descriptor`.
     MethodDescriptor,
+    /// `classmethod_descriptor`: a builtin class method in its class's dict
+    /// (`dict.__dict__['fromkeys']`).
+    ClassMethodDescriptor,
     /// `wrapper_descriptor`: a builtin class's special method (`int.__add__`).
     WrapperDescriptor,
     /// `method-wrapper`: a slot wrapper bound to an object (`(1).__add__`).
@@ -265,6 +268,7 @@ const PLAIN: &[(TypeKind, &str)] = &[
     (TypeKind::Function, "function"),
     (TypeKind::BuiltinFunction, "builtin_function_or_method"),
     (TypeKind::MethodDescriptor, "method_descriptor"),
+    (TypeKind::ClassMethodDescriptor, "classmethod_descriptor"),
     (TypeKind::WrapperDescriptor, "wrapper_descriptor"),
     (TypeKind::MethodWrapper, "method-wrapper"),
     (TypeKind::Method, "method"),
@@ -422,6 +426,7 @@ fn plain_kind(v: &Value) -> TypeKind {
         Value::Function(_) => TypeKind::Function,
         Value::Builtin(b) if crate::slots::is_slot_wrapper(b) => TypeKind::WrapperDescriptor,
         Value::Builtin(b) if b.is_method => TypeKind::MethodDescriptor,
+        Value::Builtin(b) if crate::methods::is_classmethod(b) => TypeKind::ClassMethodDescriptor,
         Value::BoundBuiltin(b) if crate::slots::is_slot_wrapper(b.1) => TypeKind::MethodWrapper,
         Value::Builtin(_) | Value::BoundBuiltin(_) => TypeKind::BuiltinFunction,
         Value::Method(_) => TypeKind::Method,

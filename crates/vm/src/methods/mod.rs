@@ -37,7 +37,9 @@ pub(crate) fn is_classmethod(def: &BuiltinDef) -> bool {
             def.name,
             "fromkeys" | "fromhex" | "from_bytes" | "__getformat__"
         ) && matches!(def.owner, "dict" | "bytes" | "bytearray" | "float" | "int")
-            || (def.name == "__prepare__" && def.owner == "type"))
+            || (def.name == "__prepare__" && def.owner == "type")
+            || (matches!(def.name, "__init_subclass__" | "__subclasshook__")
+                && def.owner == "object"))
 }
 
 /// The class a builtin class method was called on, and the other arguments
