@@ -19,6 +19,18 @@ pub enum DictPart {
     Items,
 }
 
+impl DictPart {
+    /// What this part yields for the entry `key: value`.
+    #[inline]
+    pub fn element(self, key: &Value, value: &Value) -> Value {
+        match self {
+            DictPart::Keys => key.clone(),
+            DictPart::Values => value.clone(),
+            DictPart::Items => Value::tuple(vec![key.clone(), value.clone()]),
+        }
+    }
+}
+
 /// The state of an iterator.
 #[derive(Debug)]
 pub enum IterObj {
@@ -324,11 +336,7 @@ impl IterObj {
                     Some((next, k, v)) => {
                         *pos = next;
                         *left -= 1;
-                        Some(match part {
-                            DictPart::Keys => k.clone(),
-                            DictPart::Values => v.clone(),
-                            DictPart::Items => Value::tuple(vec![k.clone(), v.clone()]),
-                        })
+                        Some(part.element(k, v))
                     }
                     None => None,
                 }

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use crate::exc::{PyErr, PyResult};
 use crate::func::{Args, BuiltinDef};
 use crate::import::{builtin, builtin_looked_up};
-use crate::iter::{DictPart, IterObj};
+use crate::iter::IterObj;
 use crate::types::{type_of, ExcKind, TypeKind};
 use crate::value::{RangeObj, Value};
 use crate::vm::Vm;
@@ -312,11 +312,7 @@ fn iter_reduce(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                     let mut items = Vec::new();
                     let mut p = *pos;
                     while let Some((next, k, v)) = d.entry_at(p) {
-                        items.push(match part {
-                            DictPart::Keys => k.clone(),
-                            DictPart::Values => v.clone(),
-                            DictPart::Items => Value::tuple(vec![k.clone(), v.clone()]),
-                        });
+                        items.push(part.element(k, v));
                         p = next;
                     }
                     Plan::Remaining {

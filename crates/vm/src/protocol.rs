@@ -1140,15 +1140,8 @@ impl Vm {
             // the elements, each level counted as CPython's recursion is.
             Value::DictView(view) if !seen.contains(&v.identity()) => {
                 let (d, part) = &**view;
-                let elements: Vec<Value> = d
-                    .borrow()
-                    .iter()
-                    .map(|(k, x)| match part {
-                        crate::iter::DictPart::Keys => k.clone(),
-                        crate::iter::DictPart::Values => x.clone(),
-                        crate::iter::DictPart::Items => Value::tuple(vec![k.clone(), x.clone()]),
-                    })
-                    .collect();
+                let elements: Vec<Value> =
+                    d.borrow().iter().map(|(k, x)| part.element(k, x)).collect();
                 seen.push(v.identity());
                 out.push_str(&type_name(v));
                 out.push('(');

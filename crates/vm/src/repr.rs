@@ -296,11 +296,7 @@ pub fn write_repr(out: &mut String, v: &Value, seen: &mut Vec<usize>) {
             let items: Vec<Value> = d
                 .borrow()
                 .iter()
-                .map(|(k, val)| match part {
-                    crate::iter::DictPart::Keys => k.clone(),
-                    crate::iter::DictPart::Values => val.clone(),
-                    crate::iter::DictPart::Items => Value::tuple(vec![k.clone(), val.clone()]),
-                })
+                .map(|(k, val)| part.element(k, val))
                 .collect();
             seen.push(v.identity());
             write_items(out, items.iter(), seen);

@@ -68,14 +68,7 @@ pub(super) fn properties(name: &str) -> Vec<(&'static str, Value)> {
         .collect()
 }
 
-fn receiver<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Value> {
-    a.pos.first().ok_or_else(|| {
-        PyErr::type_error(format!(
-            "descriptor '{name}' of '_io' object needs an argument"
-        ))
-    })
-}
-
+/// `StringIO`'s and `BytesIO`'s own wording (the other classes end it with a period).
 fn closed_error() -> PyErr {
     PyErr::value_error("I/O operation on closed file")
 }
@@ -88,7 +81,7 @@ fn forward_newlines(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 /// a `TextIOWrapper`, writes of a `StringIO`); `None` without such a
 /// decoder or before any line end, a str for one kind, else a tuple.
 fn newlines(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let obj = receiver(&a, "newlines")?;
+    let obj = super::methods::this(&a, "newlines")?;
     let kinds = with_state(obj, |st| {
         if matches!(st.kind, Kind::StringIo(_)) && st.closed {
             return Err(closed_error());
@@ -109,13 +102,13 @@ fn open_stringio(obj: &Value) -> PyResult<()> {
 }
 
 fn stringio_line_buffering(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    open_stringio(receiver(&a, "line_buffering")?)?;
+    open_stringio(super::methods::this(&a, "line_buffering")?)?;
     Ok(Value::Bool(false))
 }
 
 /// `encoding` and `errors` of a `StringIO` (`_TextIOBase`'s): it has no codec.
 fn stringio_no_codec(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    receiver(&a, "encoding")?;
+    super::methods::this(&a, "encoding")?;
     Ok(Value::None)
 }
 
@@ -148,7 +141,7 @@ fn dict_state(obj: &Value) -> Value {
 /// `StringIO.__getstate__()`: `(value, newline, position, dict)`;
 /// `BytesIO.__getstate__()`: `(value, position, dict)`.
 fn m_getstate(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let obj = receiver(&a, "__getstate__")?;
+    let obj = super::methods::this(&a, "__getstate__")?;
     let (kind, closed) = with_state(obj, |st| Ok((st.kind, st.closed)))?;
     if closed {
         return Err(closed_error());
@@ -166,7 +159,7 @@ fn m_getstate(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 /// then put back as it was (the state holds it already translated), with
 /// the position and the instance attributes.
 fn m_setstate(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let obj = receiver(&a, "__setstate__")?;
+    let obj = super::methods::this(&a, "__setstate__")?;
     let text = match obj {
         Value::Instance(i) => crate::class::mro_of(&i.class())
             .iter()

@@ -121,7 +121,7 @@ fn m_read1(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     m_read(vm, a)
 }
 
-fn this<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Value> {
+pub(super) fn this<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Value> {
     a.pos.first().ok_or_else(|| {
         PyErr::type_error(format!(
             "descriptor '{name}' of '_io' object needs an argument"
@@ -664,11 +664,6 @@ fn write_one(st: &mut FileState, v: &Value) -> PyResult<usize> {
         Ok(text) if text.is_empty() && matches!(st.kind, Kind::StringIo(_)) => return Ok(0),
         _ => {}
     }
-    if let Kind::StringIo(nl) = st.kind {
-        if let Ok(text) = &data {
-            st.stream.note_newlines(text, nl);
-        }
-    }
     match (st.kind, data) {
         (Kind::Text(mode), Ok(text)) => {
             st.stream.write_text(mode, &text).map_err(text_err)?;
@@ -676,25 +671,17 @@ fn write_one(st: &mut FileState, v: &Value) -> PyResult<usize> {
         }
         (Kind::StringIo(nl), Ok(text)) => {
             let n = text.chars().count();
-            let text = if nl == Newline::Universal {
-                text.replace("\r\n", "\n").replace('\r', "\n")
-            } else {
-                text
-            };
-            let mode = stringio_mode(nl);
+            st.stream.note_newlines(&text, nl);
+            let text = stringio_stored(text, nl);
             let pos = st.stream.tell().map_err(io_err)? as usize;
             if pos >= st.stream.contents().len() {
-                st.stream.write_text(mode, &text).map_err(text_err)?;
+                st.stream.write(text.as_bytes()).map_err(io_err)?;
             } else {
                 // Overwriting inside the text replaces whole characters.
                 let old = String::from_utf8_lossy(st.stream.contents()).into_owned();
                 let at = old[..pos].chars().count();
                 let mut chars: Vec<char> = old.chars().collect();
-                let new: Vec<char> = match mode.newline {
-                    Newline::Cr => text.replace('\n', "\r").chars().collect(),
-                    Newline::CrLf => text.replace('\n', "\r\n").chars().collect(),
-                    _ => text.chars().collect(),
-                };
+                let new: Vec<char> = text.chars().collect();
                 let end = (at + new.len()).min(chars.len());
                 let new_len = new.len();
                 chars.splice(at..end, new);
