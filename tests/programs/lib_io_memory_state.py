@@ -76,6 +76,10 @@ for state in [(b"x", 0), [b"x", 0, None], (b"x", "a", None), (b"x", 0, 5)]:
 closed = io.StringIO()
 closed.close()
 attempt("closed getstate", closed.__getstate__)
+closed_bytes = io.BytesIO()
+closed_bytes.close()
+attempt("closed bytes getstate", closed_bytes.__getstate__)
+attempt("closed bytes setstate", lambda: closed_bytes.__setstate__((b"", 0, None)))
 attempt("closed newlines", lambda: closed.newlines)
 
 with tempfile.TemporaryDirectory() as d:

@@ -68,9 +68,14 @@ pub(super) fn properties(name: &str) -> Vec<(&'static str, Value)> {
         .collect()
 }
 
-/// `StringIO`'s and `BytesIO`'s own wording (the other classes end it with a period).
-fn closed_error() -> PyErr {
-    PyErr::value_error("I/O operation on closed file")
+/// A closed file's error: `StringIO` words it without the period the
+/// other classes end it with.
+fn closed_error(stringio: bool) -> PyErr {
+    if stringio {
+        PyErr::value_error("I/O operation on closed file")
+    } else {
+        super::methods::closed_error()
+    }
 }
 
 fn forward_newlines(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -84,7 +89,7 @@ fn newlines(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let obj = super::methods::this(&a, "newlines")?;
     let kinds = with_state(obj, |st| {
         if matches!(st.kind, Kind::StringIo(_)) && st.closed {
-            return Err(closed_error());
+            return Err(closed_error(true));
         }
         Ok(st.stream.newlines_seen())
     })?;
@@ -94,7 +99,7 @@ fn newlines(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn open_stringio(obj: &Value) -> PyResult<()> {
     with_state(obj, |st| {
         if st.closed {
-            Err(closed_error())
+            Err(closed_error(true))
         } else {
             Ok(())
         }
@@ -144,7 +149,7 @@ fn m_getstate(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let obj = super::methods::this(&a, "__getstate__")?;
     let (kind, closed) = with_state(obj, |st| Ok((st.kind, st.closed)))?;
     if closed {
-        return Err(closed_error());
+        return Err(closed_error(matches!(kind, Kind::StringIo(_))));
     }
     let pos = super::methods::m_tell(vm, Args::positional(std::slice::from_ref(obj)))?;
     let value = super::methods::m_getvalue(vm, Args::positional(std::slice::from_ref(obj)))?;
@@ -173,7 +178,7 @@ fn m_setstate(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     };
     // A closed object refuses; a new one (from `__new__`) has no state yet.
     if with_state(obj, |st| Ok(st.closed)).unwrap_or(false) {
-        return Err(closed_error());
+        return Err(closed_error(text));
     }
     let state = a.pos.get(1).cloned().unwrap_or(Value::None);
     let items = match &state {

@@ -134,7 +134,7 @@ fn arg<'a>(a: &Args<'a>, i: usize, kw: &str) -> Option<&'a Value> {
     a.pos.get(i + 1).or_else(|| a.kw(kw))
 }
 
-fn closed_error() -> PyErr {
+pub(super) fn closed_error() -> PyErr {
     PyErr::value_error("I/O operation on closed file.")
 }
 
