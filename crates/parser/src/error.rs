@@ -70,6 +70,17 @@ pub(crate) enum End {
     Literal(i32),
 }
 
+/// Where an f-string field whose expression failed to parse is: CPython
+/// parses the field's text on its own and maps lines and columns back with
+/// `fstring_find_expr_location` (`Parser/string_parser.c`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct FieldAnchor {
+    /// The offset of the field's `{`.
+    pub brace: u32,
+    /// The offset of the string token holding the field.
+    pub token_start: u32,
+}
+
 /// An error while parsing, positioned by byte offsets.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SyntaxErr {
@@ -77,11 +88,11 @@ pub struct SyntaxErr {
     pub(crate) msg: String,
     pub(crate) start: u32,
     pub(crate) end: End,
-    /// For errors inside an f-string field: the offset of its `{`. CPython
-    /// reports such errors on that line, at columns counted within the
-    /// field's text (`start`/`end` are then relative to the `{`).
-    pub(crate) anchor: Option<u32>,
-    /// The text CPython shows instead of the source line (f-string fields).
+    /// For errors inside an f-string field: where the field is (`start`/`end`
+    /// are then offsets in [`SyntaxErr::text`], the field's text in
+    /// parentheses, which CPython parses on its own).
+    pub(crate) anchor: Option<FieldAnchor>,
+    /// For an f-string field's error, the field's text in parentheses.
     pub(crate) text: Option<Box<str>>,
     /// Raised by CPython's tokenizer itself (its `syntaxerror()`), not by the
     /// parser: such an error's text is the line without its line end, and
@@ -131,21 +142,7 @@ impl SyntaxErr {
     /// Resolves byte offsets to CPython's lines and character columns.
     pub(crate) fn locate(self, source: &str) -> ParseError {
         if let Some(anchor) = self.anchor {
-            let lineno = line_col(source, anchor).0;
-            let end = match self.end {
-                End::At(e) => e as i32 + 1,
-                End::Literal(v) => v,
-            };
-            return ParseError {
-                kind: self.kind,
-                message: self.msg,
-                lineno,
-                offset: self.start as i32 + 1,
-                end_lineno: lineno,
-                end_offset: end,
-                text: self.text.map(String::from),
-                char_columns: self.from_tokenizer,
-            };
+            return self.locate_in_field(source, anchor);
         }
         let (lineno, col) = line_col(source, self.start);
         let (end_lineno, end_offset) = match self.end {
@@ -168,6 +165,73 @@ impl SyntaxErr {
             end_lineno,
             end_offset,
             text,
+            char_columns: self.from_tokenizer,
+        }
+    }
+}
+
+impl SyntaxErr {
+    /// CPython's position of an error in an f-string field's own parse: line
+    /// `k` of the parenthesized field text is line `k` after the `{`'s; the
+    /// columns are those within the field's line, except that the parser's
+    /// errors (not the tokenizer's) past its first line are moved left by the
+    /// shift CPython gives the field's first line: the `{`'s column, or, when
+    /// the `{` ends its line, the token's column if the token starts on the
+    /// `{`'s line and 0 if not. The text is the field's line, with a line end
+    /// for the parser's errors on its last line.
+    fn locate_in_field(self, source: &str, anchor: FieldAnchor) -> ParseError {
+        let field = self.text.as_deref().unwrap_or("");
+        let (brace_line, brace_col) = line_col(source, anchor.brace);
+        let after_brace = source.get(anchor.brace as usize + 1..).unwrap_or("");
+        let newline_after_brace = after_brace
+            .bytes()
+            .find(|b| !matches!(b, b' ' | b'\t' | b'\x0c'))
+            .map_or(true, |b| b == b'\n' || b == b'}');
+        let shift = if !newline_after_brace {
+            brace_col as i32
+        } else {
+            let (token_line, token_col) = line_col(source, anchor.token_start);
+            if token_line == brace_line {
+                token_col as i32
+            } else {
+                0
+            }
+        };
+        // Line index within the field and character column in that line.
+        let place = |offset: u32| {
+            let before = field.get(..offset as usize).unwrap_or(field);
+            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+            let k = before.matches('\n').count() as u32;
+            (k, before[line_start..].chars().count() as i32)
+        };
+        let column = |k: u32, col: i32| {
+            if k > 0 && !self.from_tokenizer {
+                col + 1 - shift
+            } else {
+                col + 1
+            }
+        };
+        let (k, col) = place(self.start);
+        let (end_k, end_offset) = match self.end {
+            End::At(e) => {
+                let (end_k, end_col) = place(e.max(self.start));
+                (end_k, column(end_k, end_col))
+            }
+            End::Literal(v) => (k, v),
+        };
+        let lines: Vec<&str> = field.split('\n').collect();
+        let mut text = lines.get(k as usize).copied().unwrap_or("").to_owned();
+        if !self.from_tokenizer && k as usize + 1 >= lines.len() {
+            text.push('\n');
+        }
+        ParseError {
+            kind: self.kind,
+            message: self.msg,
+            lineno: brace_line + k,
+            offset: column(k, col),
+            end_lineno: brace_line + end_k,
+            end_offset,
+            text: Some(text),
             char_columns: self.from_tokenizer,
         }
     }
@@ -265,7 +329,9 @@ impl ParseError {
             } else if self.end_lineno == self.lineno && self.end_offset > 0 {
                 i64::from(self.end_offset) - 1 - stripped as i64
             } else if self.end_lineno > self.lineno {
-                width
+                // CPython's end is then the text's size, line end included:
+                // a text without one (an f-string field's) loses a caret.
+                line.len() as i64 - 1 - stripped as i64
             } else {
                 start + 1
             };

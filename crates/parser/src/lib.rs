@@ -256,11 +256,13 @@ fn parse_tokens<'a>(
 }
 
 /// Parses the expression of an f-string replacement field: `text` is the
-/// field's source between `{` and its end, `at` the offset of the `{`.
+/// field's source between `{` and its end, `at` the offset of the `{`,
+/// `token_start` that of the string token holding it.
 pub(crate) fn parse_fstring_expr(
     warnings: &Warnings,
     text: &str,
     at: u32,
+    token_start: u32,
 ) -> Result<Expr, SyntaxErr> {
     let mut wrapped = String::with_capacity(text.len() + 2);
     wrapped.push('(');
@@ -274,9 +276,11 @@ pub(crate) fn parse_fstring_expr(
                 e.msg = format!("f-string: {}", e.msg);
             }
             if e.anchor.is_none() {
-                e.anchor = Some(at);
-                let line_end = if e.from_tokenizer { "" } else { "\n" };
-                e.text = Some(format!("({text}){line_end}").into());
+                e.anchor = Some(error::FieldAnchor {
+                    brace: at,
+                    token_start,
+                });
+                e.text = Some(wrapped.into());
                 e.start = e.start.saturating_sub(at);
                 if let error::End::At(end) = &mut e.end {
                     *end = end.saturating_sub(at);

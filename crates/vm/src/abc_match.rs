@@ -33,6 +33,10 @@ pub fn abc_flag(vm: &mut Vm, v: &Value, kind: Collection) -> bool {
     if !plain {
         return false;
     }
+    // A class with a flag of its own or along its MRO is what the flag says.
+    if crate::type_layout::collection_flags(&cls) != 0 {
+        return false;
+    }
     // Nothing can be registered before `collections.abc` is imported.
     let Some(Value::Module(m)) = vm.sys_module("_collections_abc") else {
         return false;

@@ -271,7 +271,7 @@ pub(crate) fn object_bytes(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
 
 /// `v.__bytes__()` looked up on its class, if the class has one (`None`
 /// there is called too, and fails); its result must be bytes.
-fn call_dunder_bytes(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
+pub(crate) fn call_dunder_bytes(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     if !crate::attr::is_heap_object(v) {
         return Ok(None);
     }

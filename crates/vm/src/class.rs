@@ -49,6 +49,10 @@ pub struct HeapType {
     /// Set by assigning a non-empty `__abstractmethods__` (`abc.ABCMeta`
     /// does): `object.__new__` then refuses the class.
     pub is_abstract: Cell<bool>,
+    /// `Py_TPFLAGS_SEQUENCE` or `Py_TPFLAGS_MAPPING` given by `abc`'s
+    /// `__abc_tpflags__` (`collections.abc.Sequence` and `Mapping`); shown
+    /// in `__flags__`, and so inherited by subclasses.
+    pub collection_flags: Cell<i64>,
     /// Which special methods Python code defines along the MRO, valid while
     /// `.0` equals the global class epoch.
     flags: Cell<(u64, u128)>,
@@ -797,6 +801,7 @@ pub(crate) fn make_type(
             slots,
             native,
             is_abstract: Cell::new(false),
+            collection_flags: Cell::new(0),
             flags: Cell::new((0, 0)),
             cache: RefCell::new(vec![None; CACHE_SIZE]),
             keys: crate::inst_dict::SharedKeys::new(),

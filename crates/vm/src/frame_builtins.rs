@@ -46,6 +46,16 @@ impl Vm {
         }
     }
 
+    /// The builtins of frames whose globals are `globals`, as a value:
+    /// a function's `__builtins__` and a frame's `f_builtins`.
+    pub(crate) fn builtins_value(&self, globals: &Rc<RefCell<Dict>>) -> Value {
+        match self.frame_builtins(globals) {
+            FrameBuiltins::Standard => Value::Dict(self.builtins.clone()),
+            FrameBuiltins::Dict(d) => Value::Dict(d),
+            FrameBuiltins::Mapping(m) => m,
+        }
+    }
+
     /// Looks `name` up in the builtins of `globals`: the value, and whether
     /// it came from the interpreter's builtins (and may be cached against
     /// their version).

@@ -461,7 +461,7 @@ pub fn getattr(vm: &mut Vm, obj: &Value, name: &Rc<StrObj>) -> PyResult<Value> {
                     let mut slot = f.locals.borrow_mut();
                     Ok(slot.get_or_insert_with(|| Value::dict(Dict::new())).clone())
                 }
-                "f_builtins" => Ok(Value::Dict(vm.builtins.clone())),
+                "f_builtins" => Ok(vm.builtins_value(&f.globals)),
                 "f_back" => Ok(f.back.clone().unwrap_or(Value::None)),
                 "f_trace" => Ok(f.trace()),
                 "f_trace_lines" => Ok(Value::Bool(f.hooks.lines.get())),

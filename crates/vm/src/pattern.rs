@@ -5,9 +5,9 @@
 //! then `DELETE_SUBSCR`).
 //!
 //! Which objects count as sequences and mappings follows CPython's type flags
-//! (`Py_TPFLAGS_SEQUENCE`, `Py_TPFLAGS_MAPPING`): a class inherits them from
-//! its builtin layout base, so `class L(list)` is a sequence and `str`,
-//! `bytes` and `bytearray` never are. The builtins that match themselves in a
+//! (`Py_TPFLAGS_SEQUENCE`, `Py_TPFLAGS_MAPPING`, `type_layout::collection_flags`):
+//! a class takes them from the first class along its MRO that has one, so
+//! `class L(list)` is a sequence and `str`, `bytes` and `bytearray` never are. The builtins that match themselves in a
 //! class pattern (`int(x)`, `str(x)`, ...) have `_Py_TPFLAGS_MATCH_SELF`,
 //! inherited the same way.
 
@@ -20,6 +20,7 @@ use crate::dict::Dict;
 use crate::exc::{PyErr, PyResult};
 use crate::instance::Instance;
 use crate::names::D;
+use crate::type_layout::{collection_flags, MAPPING, SEQUENCE};
 use crate::types::{builtin_type, type_name, type_of, ExcKind, TypeKind, TypeObj};
 use crate::value::{StrObj, Value};
 use crate::vm::Vm;
@@ -36,11 +37,9 @@ fn layout_kind(t: &TypeObj) -> TypeKind {
 pub fn is_sequence(v: &Value) -> bool {
     match v {
         Value::List(_) | Value::Tuple(_) | Value::Range(_) | Value::MemoryView(_) => true,
-        Value::Instance(i) => matches!(
-            layout_kind(&i.class()),
-            TypeKind::List | TypeKind::Tuple | TypeKind::Range | TypeKind::MemoryView
-        ),
-        _ => false,
+        Value::Instance(i) => collection_flags(&i.class()) == SEQUENCE,
+        Value::Dict(_) | Value::Str(_) | Value::Int(_) | Value::None => false,
+        other => collection_flags(&type_of(other)) == SEQUENCE,
     }
 }
 
@@ -48,8 +47,9 @@ pub fn is_sequence(v: &Value) -> bool {
 pub fn is_mapping(v: &Value) -> bool {
     match v {
         Value::Dict(_) => true,
-        Value::Instance(i) => layout_kind(&i.class()) == TypeKind::Dict,
-        _ => false,
+        Value::Instance(i) => collection_flags(&i.class()) == MAPPING,
+        Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Int(_) | Value::None => false,
+        other => collection_flags(&type_of(other)) == MAPPING,
     }
 }
 

@@ -1430,6 +1430,7 @@ impl Vm {
                 Some(f.closure.clone().map_or(Value::None, Value::Tuple))
             }
             (Value::Function(f), "__globals__") => Some(Value::Dict(f.globals.clone())),
+            (Value::Function(f), "__builtins__") => Some(self.builtins_value(&f.globals)),
             (Value::Function(f), "__doc__") => Some(match f.code.borrow().consts.first() {
                 Some(v @ Value::Str(_)) => v.clone(),
                 _ => Value::None,

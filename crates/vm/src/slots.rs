@@ -335,7 +335,14 @@ fn w_iter(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     vm.get_iter(unary(&a)?)
 }
 fn w_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    Ok(Value::string(vm.repr_of(unary(&a)?)?))
+    let payload = unary(&a)?;
+    if let (Some(this), Value::Set(_) | Value::FrozenSet(_) | Value::ByteArray(_)) =
+        (a.pos.first(), payload)
+    {
+        // These reprs name the subclass (`set.__repr__(S())` is `S()`).
+        return Ok(Value::string(vm.repr_fallback(this)?));
+    }
+    Ok(Value::string(vm.repr_of(payload)?))
 }
 fn w_str(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::string(vm.str_of(unary(&a)?)?))

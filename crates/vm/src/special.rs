@@ -175,9 +175,12 @@ impl Vm {
             if crate::seq_eq::sets_with_objects(a, b) {
                 return self.set_binop_eq(op, a, b);
             }
+            if let Some(args) = self.bytes_percent_args(op, a, b)? {
+                return ops::binary_op(op, a, &args);
+            }
             if let (ops::nb::REMAINDER, Value::Str(f)) = (op % ops::nb::INPLACE, a) {
                 if holds_objects(b) {
-                    let args = self.percent_args(f.as_str(), b)?;
+                    let args = self.percent_args(f.as_str(), b, false)?;
                     return ops::binary_op(op, &repr_shown_as_str(a, f.as_str()), &args);
                 }
             }
@@ -235,8 +238,11 @@ impl Vm {
         // operand's `__rmod__` (unless that operand's class is a subclass
         // of str, tried above), and its errors are final.
         if let (ops::nb::REMAINDER, Value::Str(f)) = (op % ops::nb::INPLACE, a) {
-            let args = self.percent_args(f.as_str(), b)?;
+            let args = self.percent_args(f.as_str(), b, false)?;
             return ops::binary_op(op, &repr_shown_as_str(a, f.as_str()), &args);
+        }
+        if let Some(args) = self.bytes_percent_args(op, a, b)? {
+            return ops::binary_op(op, a, &args);
         }
         if let (Some(f), false) = (&fb, tried_b) {
             let r = self.call_special(f, b, std::slice::from_ref(a))?;
@@ -514,9 +520,46 @@ impl Vm {
         Ok(r)
     }
 
+    /// For `bytes % args` (and `bytearray`): the arguments with what the
+    /// formatter cannot read itself (`__bytes__`, buffers, `__index__`...)
+    /// converted, as `percent_args` does for `str`.
+    fn bytes_percent_args(&mut self, op: u32, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+        if op % ops::nb::INPLACE != ops::nb::REMAINDER {
+            return Ok(None);
+        }
+        // Values the bytes formatter reads itself need no pass.
+        let plain = |v: &Value| {
+            matches!(
+                v,
+                Value::Bytes(_)
+                    | Value::ByteArray(_)
+                    | Value::Int(_)
+                    | Value::BigInt(_)
+                    | Value::Bool(_)
+                    | Value::Float(_)
+                    | Value::Str(_)
+                    | Value::None
+            )
+        };
+        let all_plain = match b {
+            Value::Tuple(items) => items.iter().all(plain),
+            Value::Dict(d) => d.borrow().iter().all(|(_, v)| plain(v)),
+            other => plain(other),
+        };
+        if all_plain {
+            return Ok(None);
+        }
+        let fmt: String = match a {
+            Value::Bytes(f) => f.iter().map(|&c| char::from(c)).collect(),
+            Value::ByteArray(f) => f.borrow().iter().map(|&c| char::from(c)).collect(),
+            _ => return Ok(None),
+        };
+        self.percent_args(&fmt, b, true).map(Some)
+    }
+
     /// The arguments of `fmt % args` with instances replaced by what their
     /// conversion needs (`str()` for `%s`, `repr()` for `%r`, an int for `%d`...).
-    fn percent_args(&mut self, fmt: &str, args: &Value) -> PyResult<Value> {
+    fn percent_args(&mut self, fmt: &str, args: &Value, bytes: bool) -> PyResult<Value> {
         let convs = percent_conversions(fmt);
         // An instance of a tuple subclass (a namedtuple) supplies its items.
         let args = match payload_of(args) {
@@ -528,13 +571,13 @@ impl Vm {
                 let mut out = Vec::with_capacity(items.len());
                 for (i, v) in items.iter().enumerate() {
                     let c = convs.get(i).map_or('s', |c| c.1);
-                    out.push(self.percent_arg(c, v)?);
+                    out.push(self.percent_arg(c, v, bytes)?);
                 }
                 Ok(Value::tuple(out))
             }
             Value::Dict(_) if !convs.is_empty() && convs.iter().all(|(k, _)| k.is_none()) => {
                 // No `%(key)` directive: the dict is the one argument itself.
-                self.percent_arg(convs[0].1, args)
+                self.percent_arg(convs[0].1, args, bytes)
             }
             Value::Dict(d) => {
                 let mut nd = d.borrow().clone();
@@ -542,13 +585,18 @@ impl Vm {
                     .iter()
                     .filter_map(|(k, c)| k.as_ref().map(|k| (k, *c)))
                 {
-                    let k = Value::str(key);
+                    // A bytes format's keys are bytes (its text is read as Latin-1).
+                    let k = if bytes {
+                        Value::Bytes(Rc::new(key.chars().map(|c| c as u8).collect()))
+                    } else {
+                        Value::str(key)
+                    };
                     let found = d.borrow().get(&k)?.cloned();
                     if let Some(v) = found {
-                        let conv = self.percent_arg(c, &v)?;
+                        let conv = self.percent_arg(c, &v, bytes)?;
                         // A `%(k)r` reads its repr text under a key of its own
                         // (see `repr_shown_as_str`), so `%(k)s` still finds `k`.
-                        let k = if matches!(c, 'r' | 'a') {
+                        let k = if matches!(c, 'r' | 'a') && !bytes {
                             Value::string(format!("{key}{REPR_KEY_MARK}{c}"))
                         } else {
                             k
@@ -560,12 +608,20 @@ impl Vm {
             }
             other => {
                 let c = convs.first().map_or('s', |c| c.1);
-                self.percent_arg(c, other)
+                self.percent_arg(c, other, bytes)
             }
         }
     }
 
-    fn percent_arg(&mut self, conv: char, v: &Value) -> PyResult<Value> {
+    fn percent_arg(&mut self, conv: char, v: &Value, bytes: bool) -> PyResult<Value> {
+        if bytes {
+            return match conv {
+                's' | 'b' => self.percent_bytes_arg(v),
+                // The bytes formatter shows reprs itself.
+                'r' | 'a' => Ok(v.clone()),
+                _ => self.percent_arg(conv, v, false),
+            };
+        }
         if matches!(conv, 'r' | 'a') {
             // Shown by a `%s` in the rewritten format (`repr_shown_as_str`).
             let r = self.repr_of(v)?;
@@ -608,6 +664,22 @@ impl Vm {
             },
             _ => v.clone(),
         })
+    }
+
+    /// The argument of a bytes format's `%b`/`%s` as `format_obj` takes it:
+    /// bytes as they are, what `__bytes__` returns, a buffer's bytes; other
+    /// values are left to the formatter's TypeError.
+    fn percent_bytes_arg(&mut self, v: &Value) -> PyResult<Value> {
+        if matches!(v, Value::Bytes(_)) {
+            return Ok(v.clone());
+        }
+        if let Some(r) = crate::bytes_new::call_dunder_bytes(self, v)? {
+            return Ok(r);
+        }
+        match crate::buffer::exported_bytes(v) {
+            Some(b) => Ok(Value::Bytes(Rc::new(b?))),
+            None => Ok(v.clone()),
+        }
     }
 
     /// A comparison as a bool (`sorted`, `min`, `in`).
@@ -1098,7 +1170,7 @@ impl Vm {
     }
 
     /// `repr()` of an instance whose class has no `__repr__` of Python code.
-    fn repr_fallback(&mut self, v: &Value) -> PyResult<String> {
+    pub(crate) fn repr_fallback(&mut self, v: &Value) -> PyResult<String> {
         match v {
             Value::Instance(i) => match i.payload() {
                 // `bytearray.__repr__` names the subclass: `BA(b'xy')`.
@@ -1567,8 +1639,8 @@ pub fn binary_needs_vm(op: u32, a: &Value, b: &Value) -> bool {
         || binop_by_methods(op, b)
         || crate::seq_eq::sets_with_objects(a, b)
         || (op % ops::nb::INPLACE == ops::nb::REMAINDER
-            && matches!(a, Value::Str(_))
-            && holds_objects(b))
+            && (matches!(a, Value::Str(_)) && holds_objects(b)
+                || matches!(a, Value::Bytes(_) | Value::ByteArray(_))))
         || (op % ops::nb::INPLACE == ops::nb::OR
             && (matches!(a, Value::Type(_) | Value::Descr(_))
                 || matches!(b, Value::Type(_) | Value::Descr(_))))

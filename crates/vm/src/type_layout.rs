@@ -15,8 +15,11 @@ use crate::types::TypeObj;
 
 /// `Py_TPFLAGS_MANAGED_DICT`: the instance dict lives before the object.
 const MANAGED_DICT: i64 = 1 << 4;
-/// `Py_TPFLAGS_SEQUENCE` and `Py_TPFLAGS_MAPPING` (for `match`).
-const SEQUENCE_OR_MAPPING: i64 = (1 << 5) | (1 << 6);
+/// `Py_TPFLAGS_SEQUENCE`: `match` takes instances for sequences.
+pub const SEQUENCE: i64 = 1 << 5;
+/// `Py_TPFLAGS_MAPPING`: `match` takes instances for mappings.
+pub const MAPPING: i64 = 1 << 6;
+const SEQUENCE_OR_MAPPING: i64 = SEQUENCE | MAPPING;
 /// `Py_TPFLAGS_IMMUTABLETYPE`.
 const IMMUTABLETYPE: i64 = 1 << 8;
 /// `Py_TPFLAGS_HEAPTYPE`.
@@ -96,7 +99,8 @@ pub fn layout(t: &Rc<TypeObj>) -> Layout {
             | READY
             | HAVE_GC
             | abstract_bit
-            | (base.flags & (INHERITED | SEQUENCE_OR_MAPPING | MANAGED_DICT)),
+            | collection_flags(t)
+            | (base.flags & (INHERITED | MANAGED_DICT)),
         basicsize: base.basicsize + WORD * members.max(0),
         itemsize: base.itemsize,
         dictoffset: base.dictoffset,
@@ -121,6 +125,26 @@ pub fn layout(t: &Rc<TypeObj>) -> Layout {
         out.dictoffset = -out.basicsize - 3 * WORD;
     }
     out
+}
+
+/// `Py_TPFLAGS_SEQUENCE` or `Py_TPFLAGS_MAPPING` of `t`, which `match`
+/// reads: a class's own (from `__abc_tpflags__`), or else that of the first
+/// class along its MRO that has one (`inherit_patma_flags`), so
+/// `class M(UserDict, Sequence)` is a mapping.
+pub fn collection_flags(t: &Rc<TypeObj>) -> i64 {
+    let Some(h) = &t.heap else {
+        return layout(t).flags & SEQUENCE_OR_MAPPING;
+    };
+    let own = h.collection_flags.get() & SEQUENCE_OR_MAPPING;
+    if own != 0 {
+        return own;
+    }
+    let mro = h.mro();
+    mro.iter()
+        .filter(|b| !Rc::ptr_eq(b, t))
+        .map(collection_flags)
+        .find(|&f| f != 0)
+        .unwrap_or(0)
 }
 
 /// A class written in Rust: a type over `object` (immutable unless its flags

@@ -474,7 +474,8 @@ fn field(
         };
         return ferr(msg, state.whole.end);
     }
-    let value = crate::parse_fstring_expr(state.warnings, expr_text, base + open as u32)?;
+    let value =
+        crate::parse_fstring_expr(state.warnings, expr_text, base + open as u32, token.start)?;
     let mut conversion = Conversion::None;
     let mut debug = false;
     if end_kind == b'=' {

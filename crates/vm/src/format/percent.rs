@@ -383,6 +383,9 @@ fn convert(
             let ch = match v {
                 Value::Str(s) if mode == Mode::Str && s.char_len() == 1 => s.as_str().to_string(),
                 Value::Bytes(b) if mode == Mode::Bytes && b.len() == 1 => latin1(b),
+                Value::ByteArray(b) if mode == Mode::Bytes && b.borrow().len() == 1 => {
+                    latin1(&b.borrow())
+                }
                 Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
                     let n = index_of(v).unwrap_or(-1);
                     match mode {

@@ -153,6 +153,17 @@ fn abc_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     if let Value::Type(t) = cls {
         if let Some(h) = &t.heap {
             let key = Value::str("__abc_tpflags__");
+            // `Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING`: a class is one or the other.
+            const COLLECTION_FLAGS: i64 = (1 << 5) | (1 << 6);
+            let flags = h.dict.borrow().get(&key)?.cloned();
+            if let Some(Value::Int(f)) = flags {
+                if f & COLLECTION_FLAGS == COLLECTION_FLAGS {
+                    return Err(PyErr::type_error(
+                        "__abc_tpflags__ cannot be both Py_TPFLAGS_SEQUENCE and Py_TPFLAGS_MAPPING",
+                    ));
+                }
+                h.collection_flags.set(f & COLLECTION_FLAGS);
+            }
             let removed = h.dict.borrow_mut().remove(&key)?;
             if removed.is_some() {
                 crate::class::bump_epoch();
@@ -194,7 +205,28 @@ fn abc_register(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let data = impl_of(vm, cls)?;
     borrow(&data)?.registry.add(sub_t);
     COUNTER.with(|c| c.set(c.get() + 1));
+    if let Value::Type(abc) = cls {
+        let flags = crate::type_layout::collection_flags(abc);
+        if flags != 0 {
+            set_collection_flag_recursive(sub_t, flags);
+        }
+    }
     Ok(sub.clone())
+}
+
+/// A class registered with `Sequence` or `Mapping`, and its subclasses that
+/// have neither flag, take the ABC's flag (`set_collection_flag_recursive`).
+fn set_collection_flag_recursive(t: &Rc<crate::types::TypeObj>, flags: i64) {
+    let Some(h) = &t.heap else {
+        return;
+    };
+    if crate::type_layout::collection_flags(t) != 0 {
+        return;
+    }
+    h.collection_flags.set(flags);
+    for sub in crate::subclasses::subclasses(t) {
+        set_collection_flag_recursive(&sub, flags);
+    }
 }
 
 fn call_method(vm: &mut Vm, obj: &Value, name: &str, arg: &Value) -> PyResult<Value> {

@@ -308,6 +308,7 @@ const ATTRS: &[(TypeKind, &str, bool)] = {
         (K::Function, "__closure__", M),
         (K::Function, "__doc__", M),
         (K::Function, "__globals__", M),
+        (K::Function, "__builtins__", M),
         (K::Function, "__module__", M),
         (K::Function, "__code__", G),
         (K::Function, "__defaults__", G),
