@@ -240,16 +240,7 @@ fn compile_tree(
             locator,
             p.future_flags & CodeFlags::FUTURE_ANNOTATIONS.0 != 0,
         )?;
-        codegen::compile_mod(
-            &tree,
-            table,
-            locator,
-            filename,
-            mode,
-            p.future_flags,
-            p.future_lineno,
-            options,
-        )
+        codegen::compile_mod(&tree, table, locator, filename, mode, &p, options)
     })
 }
 

@@ -674,10 +674,10 @@ pub(crate) fn compile_mod<'a>(
     locator: &'a dyn SourceLocator,
     filename: &str,
     mode: Mode,
-    future_flags: u32,
-    future_lineno: u32,
+    prepared: &crate::Prepared,
     options: crate::Options,
 ) -> CResult<crate::Compiled> {
+    let (future_flags, future_lineno) = (prepared.future_flags, prepared.future_lineno);
     let mut singletons: Vec<char> = Vec::new();
     for scope in &st.scopes {
         for (name, _) in &scope.symbols {
