@@ -68,21 +68,28 @@ pub fn compile_tree(
     locator: &(dyn pith_ast::SourceLocator + Sync),
     filename: &str,
     mode: CompileMode,
+    options: pith_vm::CompileOptions,
 ) -> Result<CompiledSource, CompileFailure> {
     let mode = match mode {
         CompileMode::Exec => pith_compiler::Mode::Exec,
         CompileMode::Eval => pith_compiler::Mode::Eval,
         CompileMode::Single => pith_compiler::Mode::Single,
     };
-    let compiled = pith_compiler::compile_module_with_locator(tree, locator, filename, mode)
-        .map_err(|e| {
-            // No source text: the end position comes from the objects' table too.
-            let mut failure = compile_failure(&e, "", filename);
-            let (end_lineno, end_col) = locator.location(e.range.end);
-            failure.end_lineno = end_lineno;
-            failure.end_offset = i32::try_from(end_col).unwrap_or(i32::MAX - 1) + 1;
-            failure
-        })?;
+    let compiled = pith_compiler::compile_module_with_options(
+        tree,
+        locator,
+        filename,
+        mode,
+        crate::vm_compiler::compiler_options(options),
+    )
+    .map_err(|e| {
+        // No source text: the end position comes from the objects' table too.
+        let mut failure = compile_failure(&e, "", filename);
+        let (end_lineno, end_col) = locator.location(e.range.end);
+        failure.end_lineno = end_lineno;
+        failure.end_offset = i32::try_from(end_col).unwrap_or(i32::MAX - 1) + 1;
+        failure
+    })?;
     Ok(CompiledSource {
         code: compiled.code,
         warnings: compiled

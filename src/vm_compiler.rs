@@ -4,8 +4,8 @@
 
 use pith_vm::types::ExcKind;
 use pith_vm::{
-    CompileFailure, CompileMode, CompileWarning, CompiledSource, ParsedTree, SourceCompiler,
-    SourceText, SymbolScope, TokenRow, TreeMode,
+    CompileFailure, CompileMode, CompileOptions, CompileWarning, CompiledSource, ParsedTree,
+    SourceCompiler, SourceText, SymbolScope, TokenRow, TreeMode,
 };
 
 /// Pith's parser and compiler, as the VM calls them.
@@ -54,8 +54,9 @@ impl SourceCompiler for PithCompiler {
         locator: &(dyn pith_ast::SourceLocator + Sync),
         filename: &str,
         mode: CompileMode,
+        options: CompileOptions,
     ) -> Result<CompiledSource, CompileFailure> {
-        crate::vm_ast::compile_tree(tree, locator, filename, mode)
+        crate::vm_ast::compile_tree(tree, locator, filename, mode, options)
     }
 
     fn symbol_table(
@@ -91,6 +92,7 @@ impl SourceCompiler for PithCompiler {
         source: SourceText<'_>,
         filename: &str,
         mode: CompileMode,
+        options: CompileOptions,
     ) -> Result<CompiledSource, CompileFailure> {
         let mut decoded = String::new();
         let (text, byte_columns) = source_str(source, &mut decoded)?;
@@ -111,7 +113,14 @@ impl SourceCompiler for PithCompiler {
             Ok(tree) => tree,
             Err(e) => return Err(parse_failure(e, text, byte_columns, exec_input).after(warnings)),
         };
-        let compiled = match pith_compiler::compile_module(tree, text, filename, compile_mode) {
+        let index = pith_ast::LineIndex::new(text);
+        let compiled = match pith_compiler::compile_module_with_options(
+            tree,
+            &index,
+            filename,
+            compile_mode,
+            compiler_options(options),
+        ) {
             Ok(compiled) => compiled,
             Err(e) => return Err(compile_failure(&e, text, filename).after(warnings)),
         };
@@ -120,6 +129,14 @@ impl SourceCompiler for PithCompiler {
             code: compiled.code,
             warnings,
         })
+    }
+}
+
+/// The compiler's options for the VM's.
+pub(crate) fn compiler_options(options: CompileOptions) -> pith_compiler::Options {
+    pith_compiler::Options {
+        optimize: options.optimize,
+        allow_top_level_await: options.allow_top_level_await,
     }
 }
 

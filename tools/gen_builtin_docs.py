@@ -60,7 +60,9 @@ def _coroutine_types():
 for v in _coroutine_types():
     for mname, m in vars(v).items():
         d = getattr(m, "__doc__", None)
-        if d and callable(m):
+        # Methods, and the data descriptors (`gi_running`, `__name__`).
+        if d and (callable(m) or isinstance(m, (types.GetSetDescriptorType,
+                                                types.MemberDescriptorType))):
             docs[f"{v.__name__}.{mname}"] = d
 for module in (math, importlib.import_module("_operator"), importlib.import_module("_pickle"),
                importlib.import_module("posix")):

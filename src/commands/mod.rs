@@ -175,7 +175,19 @@ fn compile_file_keeping_warnings(
         Ok(tree) => tree,
         Err(err) => return Err((file.locate(err).render(source, filename), parser_warnings)),
     };
-    match pith_compiler::compile_module(tree, source, filename, pith_compiler::Mode::Exec) {
+    let options = pith_compiler::Options {
+        optimize: run::optimize_level(),
+        allow_top_level_await: false,
+    };
+    let index = pith_ast::LineIndex::new(source);
+    let compiled = pith_compiler::compile_module_with_options(
+        tree,
+        &index,
+        filename,
+        pith_compiler::Mode::Exec,
+        options,
+    );
+    match compiled {
         Ok(compiled) => Ok((compiled, parser_warnings)),
         Err(err) => Err((
             compile_error_report(&err, source, filename),

@@ -25,6 +25,12 @@ fn command_line() -> pith_vm::CommandLine {
     COMMAND_LINE.get().cloned().unwrap_or_default()
 }
 
+/// The optimization level of the command line (`-O` counts, at most 2),
+/// which the main program is compiled at.
+pub(crate) fn optimize_level() -> u8 {
+    COMMAND_LINE.get().map_or(0, |c| c.optimize.min(2))
+}
+
 /// Whether environment variables count (not under `-E` or `-I`).
 fn environment_used() -> bool {
     crate::interp_options::environment_used(&command_line())

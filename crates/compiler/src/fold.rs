@@ -32,7 +32,6 @@ const MAX_TOTAL_ITEMS: usize = 1024;
 /// neither walked nor folded. Nodes deeper than [`SHALLOW`] are folded on a
 /// thread with a [`DEEP_STACK`], so the caller's stack only ever holds
 /// shallow recursion.
-#[derive(Default)]
 pub(crate) struct Folder {
     checks: Checks,
     /// Running on a thread with a [`DEEP_STACK`].
@@ -41,9 +40,31 @@ pub(crate) struct Folder {
     /// `_symtable` shows, which CPython builds from the unoptimized tree:
     /// folding replaces `__debug__`).
     checks_only: bool,
+    /// `__debug__`'s value: `False` when compiling with `optimize` above 0
+    /// (`state->optimize` of `ast_opt.c`).
+    debug: bool,
+}
+
+impl Default for Folder {
+    fn default() -> Self {
+        Folder {
+            checks: Checks::default(),
+            deep_stack: false,
+            checks_only: false,
+            debug: true,
+        }
+    }
 }
 
 impl Folder {
+    /// A folding walk at optimization level `optimize` (`compile()`'s).
+    pub fn with_optimize(optimize: u8) -> Self {
+        Folder {
+            debug: optimize == 0,
+            ..Folder::default()
+        }
+    }
+
     /// A walk that checks and measures the tree without folding it.
     pub fn checks_only() -> Self {
         Folder {
@@ -79,6 +100,7 @@ impl Folder {
             checks: self.checks.clone(),
             deep_stack: true,
             checks_only: self.checks_only,
+            debug: self.debug,
         };
         let moved = &mut *node;
         let done = std::thread::scope(|scope| {
@@ -111,7 +133,7 @@ impl Folder {
     fn expr(&mut self, expr: &mut Expr) {
         walk_expr(self, expr);
         if self.folding() {
-            fold_expr(expr);
+            fold_expr(expr, self.debug);
         }
     }
 }
@@ -205,7 +227,7 @@ fn fold_iter(e: &mut Expr) {
     }
 }
 
-fn fold_expr(e: &mut Expr) {
+fn fold_expr(e: &mut Expr, debug: bool) {
     match e {
         Expr::UnaryOp(u) => {
             if let Some(c) = as_const(&u.operand) {
@@ -272,7 +294,7 @@ fn fold_expr(e: &mut Expr) {
             }
         }
         Expr::Name(n) if n.ctx == ExprContext::Load && &*n.id == "__debug__" => {
-            *e = constant_expr(n.range, Constant::Bool(true));
+            *e = constant_expr(n.range, Constant::Bool(debug));
         }
         _ => {}
     }

@@ -71,6 +71,20 @@ pub enum Mode {
     Single,
 }
 
+/// What `compile()`'s `optimize` and `flags` arguments ask of the compiler
+/// beyond the mode. The default is `optimize=0` without extra flags.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The optimization level (`-O` counts): at 1 and above `assert`
+    /// statements compile to nothing and `__debug__` is `False`; at 2
+    /// docstrings are dropped too.
+    pub optimize: u8,
+    /// `ast.PyCF_ALLOW_TOP_LEVEL_AWAIT`: `await`, `async for` and `async
+    /// with` are allowed at module level, and a module using them compiles
+    /// to a code object with `CO_COROUTINE` (running it makes a coroutine).
+    pub allow_top_level_await: bool,
+}
+
 /// A compiled module: its code object and the `SyntaxWarning`s CPython's
 /// compiler would have issued on the way, in order.
 #[derive(Clone, Debug)]
@@ -142,7 +156,22 @@ pub fn compile_module_with_locator(
     filename: &str,
     mode: Mode,
 ) -> Result<Compiled, CompileError> {
-    compile_tree(module, locator, filename, mode)
+    compile_tree(module, locator, filename, mode, Options::default())
+}
+
+/// [`compile_module_with_locator`] with `compile()`'s `optimize` level and
+/// compiler flags.
+///
+/// # Errors
+/// As [`compile`].
+pub fn compile_module_with_options(
+    module: Mod,
+    locator: &(dyn SourceLocator + Sync),
+    filename: &str,
+    mode: Mode,
+    options: Options,
+) -> Result<Compiled, CompileError> {
+    compile_tree(module, locator, filename, mode, options)
 }
 
 /// Nesting depth up to which the calling thread's stack is assumed enough.
@@ -162,16 +191,16 @@ struct Prepared {
 
 /// The `__future__` prologue, then the folder's walk, which also checks the
 /// tree and measures its depth (as CPython's AST optimizer checks recursion
-/// depth) and folds it if `fold` says so; the folder moves nodes deeper than
+/// depth) and folds it at the optimization level `fold` gives, if any; the folder moves nodes deeper than
 /// `SHALLOW` to a deep stack itself.
 fn prepare(
     tree: &mut Mod,
     locator: &dyn SourceLocator,
-    fold: bool,
+    fold: Option<u8>,
 ) -> Result<Prepared, CompileError> {
     let (future_flags, future_lineno) = future_features(tree, locator)?;
-    let mut folder = if fold {
-        fold::Folder::default()
+    let mut folder = if let Some(optimize) = fold {
+        fold::Folder::with_optimize(optimize)
     } else {
         fold::Folder::checks_only()
     };
@@ -202,23 +231,16 @@ fn compile_tree(
     locator: &(dyn SourceLocator + Sync),
     filename: &str,
     mode: Mode,
+    options: Options,
 ) -> Result<Compiled, CompileError> {
-    let p = prepare(&mut tree, locator, true)?;
+    let p = prepare(&mut tree, locator, Some(options.optimize))?;
     on_stack_for(p.depth, move || {
         let table = symtable::build(
             &tree,
             locator,
             p.future_flags & CodeFlags::FUTURE_ANNOTATIONS.0 != 0,
         )?;
-        codegen::compile_mod(
-            &tree,
-            table,
-            locator,
-            filename,
-            mode,
-            p.future_flags,
-            p.future_lineno,
-        )
+        codegen::compile_mod(&tree, table, locator, filename, mode, &p, options)
     })
 }
 

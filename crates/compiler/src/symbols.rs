@@ -61,7 +61,7 @@ pub fn symbol_table(
     mut module: Mod,
     locator: &(dyn SourceLocator + Sync),
 ) -> Result<Vec<ScopeSummary>, CompileError> {
-    let prepared = crate::prepare(&mut module, locator, false)?;
+    let prepared = crate::prepare(&mut module, locator, None)?;
     let future_annotations =
         prepared.future_flags & pith_bytecode::CodeFlags::FUTURE_ANNOTATIONS.0 != 0;
     crate::on_stack_for(prepared.depth, move || {

@@ -30,6 +30,18 @@ pub enum CompileMode {
     Single,
 }
 
+/// `compile()`'s `optimize` level and the compiler flags beyond the mode.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CompileOptions {
+    /// The optimization level, never -1 (the caller resolves that to the
+    /// interpreter's `-O` count): 1 drops `assert`s and makes `__debug__`
+    /// `False`, 2 drops docstrings too.
+    pub optimize: u8,
+    /// `ast.PyCF_ALLOW_TOP_LEVEL_AWAIT`: `await` and the `async` statements
+    /// are allowed at module level, whose code is then a coroutine's.
+    pub allow_top_level_await: bool,
+}
+
 /// Source handed to the compiler.
 #[derive(Clone, Copy, Debug)]
 pub enum SourceText<'a> {
@@ -213,6 +225,7 @@ pub trait SourceCompiler {
         _locator: &(dyn pith_ast::SourceLocator + Sync),
         _filename: &str,
         _mode: CompileMode,
+        _options: CompileOptions,
     ) -> Result<CompiledSource, CompileFailure> {
         Err(unsupported("AST objects"))
     }
@@ -232,7 +245,7 @@ pub trait SourceCompiler {
         Err(unsupported("symbol tables"))
     }
 
-    /// Compiles `source`, naming the code `filename`.
+    /// Compiles `source`, naming the code `filename`, with `options`.
     ///
     /// # Errors
     /// A [`CompileFailure`] describing the `SyntaxError` (or other error) to raise.
@@ -241,6 +254,7 @@ pub trait SourceCompiler {
         source: SourceText<'_>,
         filename: &str,
         mode: CompileMode,
+        options: CompileOptions,
     ) -> Result<CompiledSource, CompileFailure>;
 }
 
@@ -513,17 +527,39 @@ impl Vm {
         self.compiler = Some(compiler);
     }
 
-    /// Compiles source through the installed compiler, reporting its warnings
-    /// on stderr; a failure is raised as CPython would raise it.
+    /// Compiles source through the installed compiler at the interpreter's
+    /// optimization level (`-O`), reporting its warnings on stderr; a
+    /// failure is raised as CPython would raise it.
     pub(crate) fn compile_source(
         &mut self,
         source: SourceText<'_>,
         filename: &str,
         mode: CompileMode,
     ) -> PyResult<Arc<CodeObject>> {
+        let options = self.default_compile_options();
+        self.compile_source_with(source, filename, mode, options)
+    }
+
+    /// The options of a compilation that asks for nothing: the
+    /// interpreter's optimization level (`optimize=-1`).
+    pub(crate) fn default_compile_options(&self) -> CompileOptions {
+        CompileOptions {
+            optimize: self.cmdline.optimize.min(2),
+            allow_top_level_await: false,
+        }
+    }
+
+    /// [`Vm::compile_source`] with explicit options (`compile()`'s).
+    pub(crate) fn compile_source_with(
+        &mut self,
+        source: SourceText<'_>,
+        filename: &str,
+        mode: CompileMode,
+        options: CompileOptions,
+    ) -> PyResult<Arc<CodeObject>> {
         let compiled = self
             .installed_compiler()?
-            .compile(source, filename, mode)
+            .compile(source, filename, mode, options)
             .map_err(|f| self.compile_failed(f, source, filename))?;
         self.report_warnings(&compiled.warnings, source, filename)?;
         Ok(Arc::new(compiled.code))

@@ -335,6 +335,9 @@ impl Vm {
             base = ret_to;
             self.stack.extend(locals);
         }
+        if code.flags.0 & crate::vm::GENERATOR_FLAGS != 0 {
+            self.note_gen_names(f, &code);
+        }
         crate::stack_words::push_with(&mut self.frames, || Frame {
             code,
             globals: f.globals.clone(),
@@ -1143,6 +1146,12 @@ impl Vm {
                                 }
                                 if let Some(fr) = self.frames.last_mut() {
                                     fr.ip = ip;
+                                }
+                                if fcode.flags.0 & crate::vm::GENERATOR_FLAGS != 0 {
+                                    if let Value::Function(f) = &self.stack[cidx] {
+                                        let f = f.clone();
+                                        self.note_gen_names(&f, &fcode);
+                                    }
                                 }
                                 crate::stack_words::push_with(&mut self.frames, || Frame {
                                     code: fcode,
@@ -2218,7 +2227,7 @@ impl Vm {
                             self.hooks_exit(&crate::trace::FrameExit::Generator);
                         }
                         let values = crate::gen::frame_vector(&mut self.stack, &f);
-                        let gen = crate::gen::GenObj::new(
+                        let mut gen = crate::gen::GenObj::new(
                             f.code,
                             f.globals,
                             crate::gen::GenState {
@@ -2232,6 +2241,11 @@ impl Vm {
                                 handlers: 0,
                             },
                         );
+                        // A module body awaiting at top level keeps its namespace.
+                        gen.names = f.names;
+                        if self.pending_gen_names.is_some() {
+                            self.take_gen_names(&gen);
+                        }
                         let origin = if gen.code.flags.contains(pith_bytecode::CodeFlags::COROUTINE)
                         {
                             self.coroutine_origin()

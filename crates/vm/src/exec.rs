@@ -295,10 +295,18 @@ fn b_compile(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             return Err(PyErr::value_error("compile(): unrecognised flags"));
         }
     }
+    let mut options = vm.default_compile_options();
     if let Some(o) = args[5].and_then(crate::ops::exact_index) {
         if !(-1..=2).contains(&o) {
             return Err(PyErr::value_error("compile(): invalid optimize value"));
         }
+        // -1 is the interpreter's level, which the default already holds.
+        if let Ok(level) = u8::try_from(o) {
+            options.optimize = level;
+        }
+    }
+    if let Some(f) = args[3].and_then(crate::ops::exact_index) {
+        options.allow_top_level_await = f & crate::modules::ast::PY_CF_ALLOW_TOP_LEVEL_AWAIT != 0;
     }
     if let Some(v) = crate::modules::ast::compile_arg(
         vm,
@@ -307,6 +315,7 @@ fn b_compile(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         mode,
         args[3],
         a.kw("_feature_version"),
+        options,
     )? {
         return Ok(v);
     }
@@ -320,7 +329,7 @@ fn b_compile(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     }
     let not_source = || PyErr::type_error("compile() arg 1 must be a string, bytes or AST object");
     let code = with_source_text(source, not_source, |text| {
-        vm.compile_source(text, &filename, mode)
+        vm.compile_source_with(text, &filename, mode, options)
     })?;
     Ok(Value::Code(vm.load_code(code)?))
 }

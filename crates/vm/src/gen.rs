@@ -55,6 +55,10 @@ pub struct GenObj {
     /// `__name__` and `__qualname__` once assigned; until then the code's.
     /// Boxed so that a generator that is never renamed pays one word.
     pub(crate) renamed: RefCell<Option<Box<GenNames>>>,
+    /// The `locals()` mapping of a module body compiled with
+    /// `PyCF_ALLOW_TOP_LEVEL_AWAIT`, whose frame is a coroutine's and still
+    /// runs `LOAD_NAME`/`STORE_NAME`; `None` for function frames.
+    pub(crate) names: Option<Rc<RefCell<Dict>>>,
 }
 
 /// The generator object behind a generator, coroutine or async generator.
@@ -81,6 +85,7 @@ impl GenObj {
             globals,
             state: RefCell::new(state),
             renamed: RefCell::new(None),
+            names: None,
         }
     }
 
@@ -127,6 +132,53 @@ impl GenObj {
             names.name = s.clone();
         }
         Ok(())
+    }
+}
+
+/// The names a generator function's frame hands to the generator it is
+/// about to make, when the function was renamed after its code was
+/// compiled: `_Py_MakeCoro` names a generator after its function.
+#[derive(Debug)]
+pub(crate) struct PendingGenNames {
+    /// How many frames were on the stack below the function's frame.
+    depth: usize,
+    /// The function's code, which the generator's must be.
+    code: *const Code,
+    names: Box<GenNames>,
+}
+
+impl Vm {
+    /// Called when a frame of generator `code` for `f` has just been pushed
+    /// (it runs `RETURN_GENERATOR` before anything else): remembers `f`'s
+    /// names for the generator if they are not the code's.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn note_gen_names(&mut self, f: &crate::func::Function, code: &Rc<Code>) {
+        let name = f.name.borrow();
+        let qualname = f.qualname.borrow();
+        if name.as_str() == code.name.as_str() && qualname.as_str() == code.qualname.as_str() {
+            return;
+        }
+        self.pending_gen_names = Some(PendingGenNames {
+            depth: self.frames.len(),
+            code: Rc::as_ptr(code),
+            names: Box::new(GenNames {
+                name: name.clone(),
+                qualname: qualname.clone(),
+            }),
+        });
+    }
+
+    /// `RETURN_GENERATOR` (its frame popped) made `gen`: gives it the names
+    /// its function had, if they were noted for this frame.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn take_gen_names(&mut self, gen: &GenObj) {
+        if let Some(p) = self.pending_gen_names.take() {
+            if p.depth == self.frames.len() && std::ptr::eq(p.code, Rc::as_ptr(&gen.code)) {
+                *gen.renamed.borrow_mut() = Some(p.names);
+            }
+        }
     }
 }
 

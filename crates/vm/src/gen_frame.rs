@@ -154,10 +154,11 @@ impl Vm {
         // The clones are taken before the closure so that it only moves
         // registers and is inlined (with them inside, it was not).
         let (code, globals, generator) = (gen.code.clone(), gen.globals.clone(), gen.clone());
+        let names = gen.names.clone();
         crate::stack_words::push_with(&mut self.frames, || Frame {
             code,
             globals,
-            names: None,
+            names,
             base: 0,
             ret_to: 0,
             ip,

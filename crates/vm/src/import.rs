@@ -54,13 +54,24 @@ pub(crate) enum Found {
 
 /// `__pycache__/NAME.pith-311.pyc` beside `source`.
 pub fn cache_path(source: &Path) -> PathBuf {
+    cache_path_at(source, 0)
+}
+
+/// The cache file of code compiled at optimization level `optimize`:
+/// `NAME.pith-311.opt-1.pyc` and `.opt-2.pyc` above 0, as
+/// `importlib.util.cache_from_source` names them, so that `-O` runs never
+/// load asserts compiled in (or out) by another level.
+pub fn cache_path_at(source: &Path, optimize: u8) -> PathBuf {
     let stem = source
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or("module");
     let dir = source.parent().unwrap_or(Path::new(""));
-    dir.join("__pycache__")
-        .join(format!("{stem}.{CACHE_TAG}.pyc"))
+    let file = match optimize {
+        0 => format!("{stem}.{CACHE_TAG}.pyc"),
+        n => format!("{stem}.{CACHE_TAG}.opt-{n}.pyc"),
+    };
+    dir.join("__pycache__").join(file)
 }
 
 /// A module attribute its namespace lacks: `__dict__`, or what the
@@ -577,7 +588,7 @@ impl Vm {
             .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
             .map_or(0, |d| d.as_secs() as u32);
         let size = metadata.map_or(0, |m| m.len() as u32);
-        let cache = cache_path(file);
+        let cache = cache_path_at(file, self.default_compile_options().optimize);
         // The source is read only when the cache cannot be used without it
         // (a checked hash), as `SourceLoader.get_code` does.
         let mut source = None;

@@ -129,8 +129,8 @@ mod warn;
 pub use cmdline::CommandLine;
 pub use code::{Code, LoadError};
 pub use compile_hook::{
-    CompileFailure, CompileMode, CompileWarning, CompiledSource, ParsedTree, SourceCompiler,
-    SourceText, SymbolScope, TokenRow, TreeMode,
+    CompileFailure, CompileMode, CompileOptions, CompileWarning, CompiledSource, ParsedTree,
+    SourceCompiler, SourceText, SymbolScope, TokenRow, TreeMode,
 };
 pub use exc::{PyErr, PyResult};
 pub use value::Value;

@@ -1590,6 +1590,9 @@ impl Vm {
             if let n @ ("__name__" | "__qualname__") = name.as_str() {
                 return g.set_name(n == "__qualname__", Some(&value));
             }
+            if let Some(e) = crate::coro::readonly_attr_error(obj, name.as_str()) {
+                return Err(e);
+            }
         }
         match (obj, name.as_str()) {
             (Value::Function(f), "__name__") => {
@@ -1713,6 +1716,10 @@ impl Vm {
                     Some(g) => g.set_name(name.as_str() == "__qualname__", None),
                     None => Err(attribute_error(obj, name.as_str())),
                 }
+            }
+            Value::Generator(_) | Value::Async(_) => {
+                Err(crate::coro::readonly_attr_error(obj, name.as_str())
+                    .unwrap_or_else(|| attribute_error(obj, name.as_str())))
             }
             Value::Module(_) if name.as_str() == "__dict__" => {
                 Err(PyErr::new(ExcKind::AttributeError, "readonly attribute"))

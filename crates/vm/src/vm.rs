@@ -22,6 +22,12 @@ pub const DEFAULT_RECURSION_LIMIT: usize = 1000;
 /// recursion limit, as in CPython, rather than at this cap.
 pub(crate) const MAX_NATIVE_DEPTH: usize = 3000;
 
+/// `CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR`: code whose frame
+/// makes a generator first thing.
+pub(crate) const GENERATOR_FLAGS: u32 = pith_bytecode::CodeFlags::GENERATOR.0
+    | pith_bytecode::CodeFlags::COROUTINE.0
+    | pith_bytecode::CodeFlags::ASYNC_GENERATOR.0;
+
 /// One activation record. Its fast locals live in `Vm::stack[base..base + nlocalsplus]`,
 /// its evaluation stack right above them (for a frame below the running one,
 /// in the stack [`Vm::frame_values`] finds).
@@ -178,6 +184,9 @@ pub struct Vm {
     pub(crate) sys_path: Value,
     /// Whether imports write `__pycache__` files.
     pub(crate) write_bytecode: bool,
+    /// The names of a renamed generator function whose frame was just
+    /// pushed, for the generator its `RETURN_GENERATOR` makes.
+    pub(crate) pending_gen_names: Option<crate::gen::PendingGenNames>,
     /// The installed tracer (`trace.rs`); `None` runs the untraced loop.
     pub(crate) trace: Option<Box<crate::trace::TraceState>>,
     /// `sys.settrace`/`sys.setprofile` hooks (`sys_trace.rs`); they run on
@@ -279,6 +288,7 @@ impl Vm {
             main_file: None,
             sys_path: Value::list(Vec::new()),
             write_bytecode: true,
+            pending_gen_names: None,
             trace: None,
             hooks: None,
             switch_loop: false,
@@ -535,8 +545,12 @@ impl Vm {
                 "maximum recursion depth exceeded",
             ));
         }
+        let code = f.code.borrow().clone();
+        if code.flags.0 & GENERATOR_FLAGS != 0 {
+            self.note_gen_names(f, &code);
+        }
         crate::stack_words::push_with(&mut self.frames, || Frame {
-            code: f.code.borrow().clone(),
+            code,
             globals: f.globals.clone(),
             names: None,
             base,

@@ -156,14 +156,16 @@ impl<'a> Compiler<'a> {
                 self.yield_from(false);
             }
             Expr::Await(a) => {
-                if self.scope_kind() != crate::symtable::BlockKind::Function {
-                    return Err(self.err(a.range, "'await' outside function"));
-                }
-                if !matches!(
-                    self.ur().kind,
-                    UnitKind::AsyncFunction | UnitKind::Comprehension
-                ) {
-                    return Err(self.err(a.range, "'await' outside async function"));
+                if !self.is_top_level_await() {
+                    if self.scope_kind() != crate::symtable::BlockKind::Function {
+                        return Err(self.err(a.range, "'await' outside function"));
+                    }
+                    if !matches!(
+                        self.ur().kind,
+                        UnitKind::AsyncFunction | UnitKind::Comprehension
+                    ) {
+                        return Err(self.err(a.range, "'await' outside async function"));
+                    }
                 }
                 self.expr(&a.value)?;
                 self.emit_arg(Opcode::GetAwaitable, 0);
@@ -973,6 +975,7 @@ impl<'a> Compiler<'a> {
             _ => 0,
         };
         let outer_kind = self.ur().kind;
+        let top_level_await = self.is_top_level_await();
         let lineno = self.loc_of(e.range()).lineno;
         let Some(outermost) = generators.first() else {
             return Err(self.system_err("comprehension with no generators"));
@@ -986,6 +989,7 @@ impl<'a> Compiler<'a> {
                 outer_kind,
                 UnitKind::AsyncFunction | UnitKind::Comprehension
             )
+            && !top_level_await
         {
             return Err(self.err(
                 e.range(),

@@ -150,6 +150,10 @@ pub(crate) struct Compiler<'a> {
     /// Instruction vectors of assembled code objects, for the next unit's
     /// blocks (see [`Cfg::spare`]).
     pub instr_pool: Vec<Vec<crate::ir::Instr>>,
+    /// `c_optimize`: above 0 drops asserts, at 2 docstrings too.
+    pub optimize: u8,
+    /// `PyCF_ALLOW_TOP_LEVEL_AWAIT` was given.
+    pub allow_top_level_await: bool,
 }
 
 impl<'a> Compiler<'a> {
@@ -453,7 +457,25 @@ impl<'a> Compiler<'a> {
                 flags |= CodeFlags::VARKEYWORDS.0;
             }
         }
+        // `compute_code_flags`: a module awaiting at top level is a coroutine.
+        if self.is_top_level_await() && ste.coroutine && !ste.generator {
+            flags |= CodeFlags::COROUTINE.0;
+        }
         CodeFlags(flags | self.future_flags)
+    }
+
+    /// `IS_TOP_LEVEL_AWAIT`: compiling the module scope with
+    /// `PyCF_ALLOW_TOP_LEVEL_AWAIT`, where `await`, `async for`, `async
+    /// with` and asynchronous comprehensions are allowed.
+    pub fn is_top_level_await(&self) -> bool {
+        self.allow_top_level_await && self.scope_kind() == BlockKind::Module
+    }
+
+    /// Marks the current scope a coroutine (`ste_coroutine = 1`), as an
+    /// `async for` or `async with` at top level does.
+    pub fn mark_coroutine(&mut self) {
+        let scope = self.ur().scope;
+        self.st.scopes[scope].coroutine = true;
     }
 
     pub fn is_generator_scope(&self) -> bool {
@@ -652,9 +674,10 @@ pub(crate) fn compile_mod<'a>(
     locator: &'a dyn SourceLocator,
     filename: &str,
     mode: Mode,
-    future_flags: u32,
-    future_lineno: u32,
+    prepared: &crate::Prepared,
+    options: crate::Options,
 ) -> CResult<crate::Compiled> {
+    let (future_flags, future_lineno) = (prepared.future_flags, prepared.future_lineno);
     let mut singletons: Vec<char> = Vec::new();
     for scope in &st.scopes {
         for (name, _) in &scope.symbols {
@@ -680,6 +703,8 @@ pub(crate) fn compile_mod<'a>(
         module,
         identifiers: None,
         instr_pool: Vec::new(),
+        optimize: options.optimize,
+        allow_top_level_await: options.allow_top_level_await,
     };
     let key = crate::symtable::node_key(module);
     c.enter_scope("<module>", UnitKind::Module, key, 1)?;
@@ -732,7 +757,8 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         let mut start = 0;
-        if let Some(doc) = docstring(body) {
+        // At `-OO` the docstring is an ordinary (dead) expression statement.
+        if let Some(doc) = docstring(body).filter(|_| self.optimize < 2) {
             start = 1;
             if let Stmt::Expr(e) = &body[0] {
                 self.set_loc(e.range);

@@ -114,6 +114,9 @@ impl<'a> Compiler<'a> {
             }
             Stmt::Assert(a) => {
                 self.warn(crate::warning::check_assert(&a.test));
+                if self.optimize > 0 {
+                    return Ok(());
+                }
                 let end = self.new_block();
                 self.jump_if(&a.test, end, true)?;
                 self.emit(Opcode::LoadAssertionError);
@@ -406,7 +409,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn async_for(&mut self, f: &'a pith_ast::StmtFor) -> CResult {
-        if self.ur().kind != UnitKind::AsyncFunction {
+        if self.is_top_level_await() {
+            self.mark_coroutine();
+        } else if self.ur().kind != UnitKind::AsyncFunction {
             return Err(self.err(f.range, "'async for' outside async function"));
         }
         let start = self.new_block();
@@ -499,7 +504,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn async_with(&mut self, w: &'a pith_ast::StmtWith, pos: usize, range: TextRange) -> CResult {
-        if self.ur().kind != UnitKind::AsyncFunction {
+        if self.is_top_level_await() {
+            self.mark_coroutine();
+        } else if self.ur().kind != UnitKind::AsyncFunction {
             return Err(self.err(range, "'async with' outside async function"));
         }
         let item = &w.items[pos];
@@ -1062,7 +1069,7 @@ impl<'a> Compiler<'a> {
             UnitKind::Function
         };
         self.enter_scope(&f.name, kind, node_key(f), firstlineno)?;
-        let doc = docstring(&f.body);
+        let doc = docstring(&f.body).filter(|_| self.optimize < 2);
         match doc {
             Some(d) => self.add_const(constant(d)),
             None => self.add_const(Constant::None),

@@ -22,7 +22,9 @@ pub(crate) use args::{call, call_args, parameters, ArgItem, ParamItem};
 pub(crate) use chains::{bin_chain, bool_chain, BinTail, BoolTail};
 pub(crate) use numbers::number;
 pub(crate) use strings::{string_parts, strings, StrPart};
-pub(crate) use targets::{ann_assign, assign, aug_assign, delete, expr_name, to_store};
+pub(crate) use targets::{
+    ann_assign, assign, aug_assign, delete, expr_name, to_store, yield_assign,
+};
 pub(crate) use type_comments::{
     double_type_comments, func_def, typed_parameters, with_type_comment, FuncHead, TypedItem,
 };

@@ -182,7 +182,9 @@ fn comparison_hint(first: &Expr, next: &Expr, next_is_value: bool) -> Option<Syn
     }
     let is_singleton = matches!(left, Expr::Constant(c)
         if matches!(c.value, Constant::None | Constant::Bool(_)));
-    if !is_bitwise_or(left) || is_singleton || starts_with_display(left) {
+    // A yield on the left of an assignment's `=` is parenthesized, a group.
+    let group = matches!(left, Expr::Yield(_) | Expr::YieldFrom(_));
+    if !(is_bitwise_or(left) || group) || is_singleton || starts_with_display(left) {
         return None;
     }
     let range = left.range();
@@ -249,15 +251,9 @@ pub(crate) fn assign(l: u32, r: u32, first: Expr, mut rest: Vec<Expr>) -> Res<St
         return Err(SyntaxErr::syntax("invalid syntax", l, r));
     };
     // The targets are `first` and then `rest`, converted in `rest`'s vector
-    // (it had room for the value): one allocation per assignment.
-    if matches!(first, Expr::Yield(_) | Expr::YieldFrom(_)) {
-        let range = first.range();
-        return Err(SyntaxErr::syntax(
-            "assignment to yield expression not possible",
-            range.start,
-            range.end,
-        ));
-    }
+    // (it had room for the value): one allocation per assignment. A yield
+    // here as `first` is parenthesized (a bare one is `yield_assign`'s), so
+    // it is an invalid target like any group.
     if std::iter::once(&first)
         .chain(&rest)
         .any(|t| invalid_target(t, Targets::Star).is_some())
@@ -270,8 +266,9 @@ pub(crate) fn assign(l: u32, r: u32, first: Expr, mut rest: Vec<Expr>) -> Res<St
     rest.insert(0, first);
     let targets = rest
         .into_iter()
-        .map(|t| {
-            if matches!(t, Expr::Yield(_) | Expr::YieldFrom(_)) {
+        .enumerate()
+        .map(|(i, t)| {
+            if i > 0 && matches!(t, Expr::Yield(_) | Expr::YieldFrom(_)) {
                 let range = t.range();
                 return Err(SyntaxErr::syntax(
                     "assignment to yield expression not possible",
@@ -288,6 +285,17 @@ pub(crate) fn assign(l: u32, r: u32, first: Expr, mut rest: Vec<Expr>) -> Res<St
         value: Box::new(value),
         type_comment: None,
     }))
+}
+
+/// `yield x = ...` with a bare yield expression as the first target: the
+/// grammar's `invalid_assignment` alternative for `yield_expr '='`.
+pub(crate) fn yield_assign(first: Expr) -> SyntaxErr {
+    let range = first.range();
+    SyntaxErr::syntax(
+        "assignment to yield expression not possible",
+        range.start,
+        range.end,
+    )
 }
 
 pub(crate) fn aug_assign(l: u32, r: u32, target: Expr, op: Operator, value: Expr) -> Res<Stmt> {

@@ -109,8 +109,9 @@ impl Drop for GenObj {
         };
         let repr = object_repr(kind, self, addr);
         let state = std::mem::take(self.state.get_mut());
-        let gen = GenObj::new(self.code.clone(), self.globals.clone(), state);
-        *gen.renamed.borrow_mut() = self.renamed.get_mut().take();
+        let mut gen = GenObj::new(self.code.clone(), self.globals.clone(), state);
+        *gen.renamed.get_mut() = self.renamed.get_mut().take();
+        gen.names = self.names.take();
         close_later(Rc::new(gen), flavor, repr);
     }
 }

@@ -82,6 +82,26 @@ impl Vm {
     }
 }
 
+/// The error of assigning or deleting the data attribute `name` of a
+/// generator, coroutine or async generator other than `__name__` and
+/// `__qualname__`: CPython's members say "readonly attribute", its getsets
+/// that they are not writable. `None` for any other attribute.
+pub(crate) fn readonly_attr_error(obj: &Value, name: &str) -> Option<PyErr> {
+    if matches!(name, "__name__" | "__qualname__") {
+        return None;
+    }
+    let kind = type_name(obj);
+    let member = crate::modules::builtins::named_data_attr(&kind, name)?;
+    Some(if member {
+        PyErr::new(crate::types::ExcKind::AttributeError, "readonly attribute")
+    } else {
+        PyErr::new(
+            crate::types::ExcKind::AttributeError,
+            format!("attribute '{name}' of '{kind}' objects is not writable"),
+        )
+    })
+}
+
 // ---- methods ----
 
 fn recv<'a>(a: &Args<'a>, what: &str) -> PyResult<&'a Rc<AsyncObj>> {

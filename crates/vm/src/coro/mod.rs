@@ -27,6 +27,7 @@ use crate::gen::GenObj;
 use crate::types::ExcKind;
 use crate::value::{StrObj, Value};
 
+pub(crate) use methods::readonly_attr_error;
 pub use methods::{b_aiter, b_anext, gen_throw};
 pub(crate) use ops::end_async_for;
 pub(crate) use resume::delegate;

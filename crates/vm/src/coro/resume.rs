@@ -157,11 +157,22 @@ impl Vm {
             };
             return self.resume_frame(gen, flavor, Resume::Throw(exc), false);
         }
-        set_running(gen, true);
         let r = if let Some((g, fl)) = frame_of(&yf) {
             let g = g.clone();
-            self.throw_into(&g, fl, close_on_genexit, exc)
+            // `_gen_throw` links the delegating frame into the frame chain
+            // while the exception goes into the frame it awaits, so that
+            // frame's `f_back` (and a traceback printed there) sees it.
+            let linked = self.enter_gen_frame(gen, flavor, None, false, true)?;
+            if !linked {
+                set_running(gen, true);
+            }
+            let r = self.throw_into(&g, fl, close_on_genexit, exc);
+            if linked {
+                self.unlink_gen_frame(gen);
+            }
+            r
         } else {
+            set_running(gen, true);
             let meth = match self.get_attr(&yf, &name(N::Throw)) {
                 Ok(m) => Some(m),
                 Err(e) if e.is(ExcKind::AttributeError) => None,
@@ -195,6 +206,20 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// Undoes the `enter_gen_frame` of [`Vm::throw_into`] that only linked
+    /// `gen`'s frame into the chain: pops it and suspends it where it was.
+    fn unlink_gen_frame(&mut self, gen: &Rc<GenObj>) {
+        let ours = self
+            .frames
+            .last()
+            .and_then(|f| f.generator.as_ref())
+            .is_some_and(|g| Rc::ptr_eq(g, gen));
+        if ours {
+            self.frames.pop();
+        }
+        self.leave_gen_frame(gen, true);
     }
 
     /// `gen_close_iter`: closes what a frame delegates to.

@@ -32,7 +32,7 @@ pub const PY_CF_ONLY_AST: i64 = 0x400;
 /// `PyCF_TYPE_COMMENTS`.
 pub const PY_CF_TYPE_COMMENTS: i64 = 0x1000;
 /// `PyCF_ALLOW_TOP_LEVEL_AWAIT`.
-const PY_CF_ALLOW_TOP_LEVEL_AWAIT: i64 = 0x2000;
+pub(crate) const PY_CF_ALLOW_TOP_LEVEL_AWAIT: i64 = 0x2000;
 
 const POSITIONS: [&str; 4] = ["lineno", "col_offset", "end_lineno", "end_col_offset"];
 
@@ -641,6 +641,7 @@ pub(crate) fn compile_arg(
     mode: &Value,
     flags: Option<&Value>,
     feature_version: Option<&Value>,
+    options: crate::compile_hook::CompileOptions,
 ) -> PyResult<Option<Value>> {
     let flags = flag_bits(vm, flags)?;
     // `_feature_version`: a minor version of 3.x, or negative for the current one.
@@ -675,7 +676,7 @@ pub(crate) fn compile_arg(
         if flags & PY_CF_ONLY_AST != 0 {
             return Ok(Some(source.clone()));
         }
-        return compile_tree(vm, source, filename, tree_mode).map(Some);
+        return compile_tree(vm, source, filename, tree_mode, options).map(Some);
     }
     if flags & PY_CF_ONLY_AST == 0 {
         return Ok(None);
@@ -703,7 +704,13 @@ pub(crate) fn compile_arg(
 }
 
 /// `compile(tree, filename, mode)`: the objects read back into a tree and compiled.
-fn compile_tree(vm: &mut Vm, source: &Value, filename: &str, mode: TreeMode) -> PyResult<Value> {
+fn compile_tree(
+    vm: &mut Vm,
+    source: &Value,
+    filename: &str,
+    mode: TreeMode,
+    options: crate::compile_hook::CompileOptions,
+) -> PyResult<Value> {
     let (expected, compile_mode) = match mode {
         TreeMode::Exec => ("Module", CompileMode::Exec),
         TreeMode::Eval => ("Expression", CompileMode::Eval),
@@ -745,7 +752,7 @@ fn compile_tree(vm: &mut Vm, source: &Value, filename: &str, mode: TreeMode) -> 
     let positions = std::mem::take(&mut r.positions);
     let compiler = vm.installed_compiler()?;
     let compiled = compiler
-        .compile_tree(tree, &positions, filename, compile_mode)
+        .compile_tree(tree, &positions, filename, compile_mode, options)
         .map_err(|f| failure_to_err(f, filename))?;
     vm.report_warnings(&compiled.warnings, SourceText::Str(""), filename)?;
     let code = vm.load_code(Arc::new(compiled.code))?;

@@ -334,6 +334,62 @@ const ATTRS: &[(TypeKind, &str, bool)] = {
     ]
 };
 
+/// The data descriptors of the builtin classes that share
+/// `TypeKind::Iterator` and differ by name (generators, coroutines, async
+/// generators), as [`ATTRS`] lists the others'.
+const NAMED_ATTRS: &[(&str, &str, bool)] = &[
+    ("generator", "gi_code", M),
+    ("generator", "__name__", G),
+    ("generator", "__qualname__", G),
+    ("generator", "gi_yieldfrom", G),
+    ("generator", "gi_running", G),
+    ("generator", "gi_frame", G),
+    ("generator", "gi_suspended", G),
+    ("coroutine", "cr_code", M),
+    ("coroutine", "cr_origin", M),
+    ("coroutine", "__name__", G),
+    ("coroutine", "__qualname__", G),
+    ("coroutine", "cr_await", G),
+    ("coroutine", "cr_running", G),
+    ("coroutine", "cr_frame", G),
+    ("coroutine", "cr_suspended", G),
+    ("async_generator", "ag_running", M),
+    ("async_generator", "ag_code", M),
+    ("async_generator", "__name__", G),
+    ("async_generator", "__qualname__", G),
+    ("async_generator", "ag_await", G),
+    ("async_generator", "ag_frame", G),
+];
+
+/// The data attributes the builtin class `t` declares, in order, with
+/// whether each is a member.
+fn declared(t: &TypeObj) -> impl Iterator<Item = (&'static str, bool)> + '_ {
+    let by_kind = ATTRS
+        .iter()
+        .filter(move |(k, _, _)| {
+            *k == t.kind && t.kind != TypeKind::Iterator && t.kind != TypeKind::Generator
+        })
+        .map(|&(_, n, m)| (n, m));
+    let by_name = NAMED_ATTRS
+        .iter()
+        .filter(move |(owner, _, _)| {
+            matches!(t.kind, TypeKind::Iterator | TypeKind::Generator) && *owner == t.name
+        })
+        .map(|&(_, n, m)| (n, m));
+    by_kind.chain(by_name)
+}
+
+/// Whether `name` is a data attribute that the builtin class named
+/// `type_name` declares among [`NAMED_ATTRS`], and if so whether it is a
+/// member (assigning it says "readonly attribute") or a getset ("not
+/// writable").
+pub(crate) fn named_data_attr(type_name: &str, name: &str) -> Option<bool> {
+    NAMED_ATTRS
+        .iter()
+        .find(|(owner, n, _)| *owner == type_name && *n == name)
+        .map(|&(_, _, member)| member)
+}
+
 /// `T.name` for a builtin type `T` whose instances have the data attribute
 /// `name`: a `getset_descriptor` or `member_descriptor`.
 pub fn type_attr_descriptor(vm: &mut Vm, t: &Rc<TypeObj>, name: &Rc<StrObj>) -> Option<Value> {
@@ -345,10 +401,12 @@ pub fn type_attr_descriptor(vm: &mut Vm, t: &Rc<TypeObj>, name: &Rc<StrObj>) -> 
     // to it by the metaclass (`type.__abstractmethods__` is an error).
     let (owner, member) =
         std::iter::successors(Some(t.clone()), |c| c.base.clone()).find_map(|c| {
-            ATTRS
-                .iter()
-                .find(|(k, n, _)| *k == c.kind && *k != TypeKind::Type && *n == name.as_str())
-                .map(|&(_, _, member)| (c.clone(), member))
+            if c.kind == TypeKind::Type {
+                return None;
+            }
+            declared(&c)
+                .find(|(n, _)| *n == name.as_str())
+                .map(|(_, member)| (c.clone(), member))
         })?;
     Some(attr_descriptor(vm, &owner, name.clone(), member))
 }
@@ -359,10 +417,10 @@ pub fn own_attr_descriptors(vm: &mut Vm, t: &Rc<TypeObj>) -> Vec<(&'static str, 
     if t.heap.is_some() {
         return Vec::new();
     }
-    ATTRS
-        .iter()
-        .filter(|(k, _, _)| *k == t.kind)
-        .map(|&(_, n, member)| (n, attr_descriptor(vm, t, Rc::new(StrObj::new(n)), member)))
+    let names: Vec<(&'static str, bool)> = declared(t).collect();
+    names
+        .into_iter()
+        .map(|(n, member)| (n, attr_descriptor(vm, t, Rc::new(StrObj::new(n)), member)))
         .collect()
 }
 

@@ -331,7 +331,8 @@ pub(super) fn m_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         };
         let initial = match arg(&a, 0, "initial_value") {
             None | Some(Value::None) => String::new(),
-            Some(Value::Str(s)) => s.as_str().to_string(),
+            // Lone surrogates are kept as stand-ins (`stream::carried`).
+            Some(Value::Str(s)) => super::stream::carried(s),
             Some(other) => {
                 return Err(PyErr::type_error(format!(
                     "initial_value must be str or None, not {}",
@@ -535,12 +536,12 @@ fn m_read(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             Kind::Text(mode) => st
                 .stream
                 .read_text(mode, n)
-                .map(Value::string)
+                .map(|t| super::stream::text_value(t, mode.errors))
                 .map_err(text_err),
             Kind::StringIo(nl) => st
                 .stream
                 .read_text(stringio_mode(nl), n)
-                .map(Value::string)
+                .map(super::stream::uncarried)
                 .map_err(text_err),
             Kind::Binary => st.stream.read(n).map(bytes_value).map_err(io_err),
         })
@@ -584,12 +585,12 @@ fn read_line(st: &mut FileState, limit: Option<usize>) -> PyResult<Value> {
         Kind::Text(mode) => st
             .stream
             .read_text_line(mode, limit)
-            .map(Value::string)
+            .map(|t| super::stream::text_value(t, mode.errors))
             .map_err(text_err),
         Kind::StringIo(nl) => st
             .stream
             .read_text_line(stringio_mode(nl), limit)
-            .map(Value::string)
+            .map(super::stream::uncarried)
             .map_err(text_err),
         Kind::Binary => st.stream.readline(limit).map(bytes_value).map_err(io_err),
     }
@@ -643,7 +644,8 @@ fn m_readlines(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 /// The data a `write` call takes: text for text files, bytes otherwise.
 fn write_data(st: &FileState, v: &Value) -> PyResult<Result<String, Vec<u8>>> {
     match (st.kind, v) {
-        (Kind::Text(_) | Kind::StringIo(_), Value::Str(s)) => Ok(Ok(s.as_str().to_string())),
+        (Kind::Text(mode), Value::Str(s)) => Ok(Ok(super::stream::escaped_text(s, mode.errors))),
+        (Kind::StringIo(_), Value::Str(s)) => Ok(Ok(super::stream::carried(s))),
         (Kind::Text(_), other) => Err(PyErr::type_error(format!(
             "write() argument must be str, not {}",
             crate::types::arg_type_name(other)
@@ -1027,7 +1029,7 @@ fn m_isatty(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 pub(super) fn m_getvalue(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let obj = this(&a, "getvalue")?;
     on_open(vm, obj, None, |st| match st.kind {
-        Kind::StringIo(_) => Ok(Value::string(
+        Kind::StringIo(_) => Ok(super::stream::uncarried(
             String::from_utf8_lossy(st.stream.contents()).into_owned(),
         )),
         Kind::Binary if st.class == "BytesIO" => Ok(bytes_value(st.stream.contents().to_vec())),

@@ -102,9 +102,8 @@ impl Codec {
     }
 }
 
-/// The `errors=` argument of a text file. `surrogateescape` and
-/// `surrogatepass` decode as `replace` (a Rust string holds no lone
-/// surrogates); an unknown name behaves as `strict`.
+/// The `errors=` argument of a text file. `surrogatepass` decodes as
+/// `replace`; an unknown name behaves as `strict`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Errors {
     /// Raise on the first bad byte or character.
@@ -118,13 +117,107 @@ pub enum Errors {
     /// `&#N;` when encoding (as `Replace` when decoding, where CPython
     /// refuses it); what `xml.etree` writes non-ASCII text with.
     XmlCharRefReplace,
+    /// An undecodable byte `0xNN` is the lone surrogate `U+DCNN`, and
+    /// encoding turns such a surrogate back into its byte. A Rust string
+    /// holds no lone surrogates, so inside the stream the surrogate travels
+    /// as a stand-in char (see [`carried`]); [`text_value`] and
+    /// [`escaped_text`] convert at the boundary with Python strs.
+    SurrogateEscape,
+}
+
+/// How much a lone surrogate (U+D800..U+DFFF) is moved to travel inside
+/// the Rust strings of a stream: to U+10F800..U+10FFFF, the last 2048 code
+/// points of plane 16 (private use, and two noncharacters), which text
+/// going through a `StringIO` or a `surrogateescape` file is taken never to
+/// hold itself.
+const CARRY_SHIFT: u32 = 0x10_F800 - 0xD800;
+
+/// Where `surrogateescape`'s byte `0xNN` (its surrogate `U+DCNN`) travels.
+const ESCAPE_BASE: u32 = 0xDC00 + CARRY_SHIFT;
+
+/// The stand-in char of undecodable byte `b` (0x80 or above).
+fn escape_char(b: u8) -> char {
+    char::from_u32(ESCAPE_BASE + u32::from(b)).unwrap_or('\u{fffd}')
+}
+
+/// The byte a stand-in char carries, if `c` is one of `surrogateescape`'s.
+fn escaped_byte(c: char) -> Option<u8> {
+    let n = c as u32;
+    (ESCAPE_BASE + 0x80..=ESCAPE_BASE + 0xff)
+        .contains(&n)
+        .then(|| (n - ESCAPE_BASE) as u8)
+}
+
+/// Whether `c` stands in for a lone surrogate.
+fn is_carrier(c: char) -> bool {
+    (c as u32) >= 0xD800 + CARRY_SHIFT
+}
+
+/// The Python str of stream text: its stand-in chars become the lone
+/// surrogates they carry.
+pub fn uncarried(text: String) -> crate::value::Value {
+    if !text.chars().any(is_carrier) {
+        return crate::value::Value::string(text);
+    }
+    let cps = text
+        .chars()
+        .map(|c| {
+            let n = c as u32;
+            if is_carrier(c) {
+                n - CARRY_SHIFT
+            } else {
+                n
+            }
+        })
+        .collect();
+    crate::value::Value::from_code_points(cps)
+}
+
+/// The text of `s` for a stream: its lone surrogates become stand-in chars.
+pub fn carried(s: &crate::value::StrObj) -> String {
+    if s.surrogates().is_none() {
+        return s.as_str().to_string();
+    }
+    s.code_points()
+        .map(|cp| {
+            let cp = if (0xD800..=0xDFFF).contains(&cp) {
+                cp + CARRY_SHIFT
+            } else {
+                cp
+            };
+            char::from_u32(cp).unwrap_or('\u{fffd}')
+        })
+        .collect()
+}
+
+/// The Python str of text a file with `errors` decoded: with
+/// `surrogateescape`, its stand-in chars become the lone surrogates
+/// `U+DC80..U+DCFF`.
+pub fn text_value(text: String, errors: Errors) -> crate::value::Value {
+    if errors == Errors::SurrogateEscape {
+        uncarried(text)
+    } else {
+        crate::value::Value::string(text)
+    }
+}
+
+/// The text of `s` as a file with `errors` encodes it: with
+/// `surrogateescape`, its lone surrogates become the stand-in chars that
+/// encode to their bytes.
+pub fn escaped_text(s: &crate::value::StrObj, errors: Errors) -> String {
+    if errors == Errors::SurrogateEscape {
+        carried(s)
+    } else {
+        s.as_str().to_string()
+    }
 }
 
 impl Errors {
     /// The handler for an `errors=` name.
     pub fn lookup(name: &str) -> Errors {
         match name {
-            "replace" | "surrogateescape" | "surrogatepass" => Errors::Replace,
+            "replace" | "surrogatepass" => Errors::Replace,
+            "surrogateescape" => Errors::SurrogateEscape,
             "ignore" => Errors::Ignore,
             "backslashreplace" => Errors::BackslashReplace,
             "xmlcharrefreplace" => Errors::XmlCharRefReplace,
@@ -167,6 +260,7 @@ impl Codec {
                         out.push_str(&format!("\\x{b:02x}"));
                     }
                 }
+                Errors::SurrogateEscape => out.extend(bad_bytes.iter().map(|&b| escape_char(b))),
                 _ => {}
             }
             rest = &rest[good + bad..];
@@ -176,8 +270,13 @@ impl Codec {
 
     /// Encodes with an error handler.
     pub fn encode_with(self, text: &str, errors: Errors) -> Result<Vec<u8>, String> {
+        if errors == Errors::SurrogateEscape && text.chars().any(|c| escaped_byte(c).is_some()) {
+            return self.encode_escaped(text);
+        }
         let strict = self.encode(text);
-        if strict.is_ok() || errors == Errors::Strict {
+        // `surrogateescape` encodes only the surrogates it made; any other
+        // character fails as under `strict`.
+        if strict.is_ok() || matches!(errors, Errors::Strict | Errors::SurrogateEscape) {
             return strict;
         }
         let limit: u32 = if self == Codec::Ascii { 0x80 } else { 0x100 };
@@ -202,6 +301,27 @@ impl Codec {
                 }
                 Errors::XmlCharRefReplace => out.extend_from_slice(format!("&#{n};").as_bytes()),
                 _ => {}
+            }
+        }
+        Ok(out)
+    }
+}
+
+impl Codec {
+    /// `surrogateescape` encoding of text holding stand-in chars: each is
+    /// its byte, the rest is encoded strictly (the error names the position
+    /// of the first character that cannot be).
+    fn encode_escaped(self, text: &str) -> Result<Vec<u8>, String> {
+        let mut out = Vec::with_capacity(text.len());
+        let mut buf = [0u8; 4];
+        for (i, c) in text.chars().enumerate() {
+            if let Some(b) = escaped_byte(c) {
+                out.push(b);
+                continue;
+            }
+            match self.encode(c.encode_utf8(&mut buf)) {
+                Ok(bytes) => out.extend_from_slice(&bytes),
+                Err(e) => return Err(e.replace("in position 0", &format!("in position {i}"))),
             }
         }
         Ok(out)
@@ -896,7 +1016,12 @@ impl ByteStream {
                 let cut: String = text.chars().take(l).collect();
                 // Give back what was read past the cut.
                 if let Some(start) = start {
-                    let used = mode.codec.encode(&cut).map_or(0, |b| b.len()) as i64;
+                    let used = if mode.errors == Errors::SurrogateEscape {
+                        mode.codec.encode_with(&cut, mode.errors)
+                    } else {
+                        mode.codec.encode(&cut)
+                    };
+                    let used = used.map_or(0, |b| b.len()) as i64;
                     self.seek(start as i64 + used, 0)?;
                 }
                 Ok(cut)
