@@ -551,7 +551,8 @@ fn bytearray_op(op: u32, a: &Value, b: &Value) -> PyResult<Value> {
             Value::Bytes(y) => y.to_vec(),
             _ => Vec::new(),
         };
-        x.borrow_mut().extend_from_slice(&more);
+        let n = x.borrow().len();
+        x.resize(n + more.len())?.extend_from_slice(&more);
         return Ok(a.clone());
     }
     let r = binary_op(base, &freeze(a), &freeze(b)).map_err(|e| {
@@ -564,7 +565,7 @@ fn bytearray_op(op: u32, a: &Value, b: &Value) -> PyResult<Value> {
     match (a, r) {
         (Value::ByteArray(x), Value::Bytes(r)) => {
             if op >= nb::INPLACE && base == nb::MULTIPLY {
-                *x.borrow_mut() = r.to_vec();
+                x.replace(r.to_vec())?;
                 return Ok(a.clone());
             }
             Ok(new_bytearray(r.to_vec()))

@@ -13,6 +13,7 @@ mod format;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use crate::bytearray_obj::ByteArrayExport;
 use crate::exc::{PyErr, PyResult};
 use crate::func::{Args, BuiltinDef};
 use crate::modules::array::ArrayExport;
@@ -30,8 +31,8 @@ use format::{item_size, pack, unpack};
 pub enum Source {
     /// Immutable bytes.
     Bytes(Rc<Vec<u8>>),
-    /// A bytearray's storage.
-    ByteArray(Rc<RefCell<Vec<u8>>>),
+    /// A bytearray's storage; the handle counts as one export of it.
+    ByteArray(Rc<ByteArrayExport>),
     /// An array's items; the handle counts as one export of the array.
     Array(Rc<ArrayExport>),
 }
@@ -42,6 +43,7 @@ impl Source {
         match self {
             Source::Bytes(b) => Ok(f(b)),
             Source::ByteArray(b) => Ok(f(&b
+                .obj()
                 .try_borrow()
                 .map_err(|_| PyErr::new(ExcKind::BufferError, "buffer is in use"))?)),
             Source::Array(a) => a.with(f),
@@ -54,7 +56,8 @@ impl Source {
         match self {
             Source::Bytes(_) => Err(PyErr::type_error("cannot modify read-only memory")),
             Source::ByteArray(b) => Ok(f(&mut b
-                .try_borrow_mut()
+                .obj()
+                .try_write()
                 .map_err(|_| PyErr::new(ExcKind::BufferError, "buffer is in use"))?)),
             Source::Array(a) => a.with_mut(f),
         }
@@ -112,7 +115,7 @@ impl MemView {
             Value::Bytes(b) => bytes(b),
             Value::ByteArray(b) => {
                 let n = b.borrow().len();
-                whole(Source::ByteArray(b.clone()), n, "B", 1)
+                whole(Source::ByteArray(Rc::new(b.export())), n, "B", 1)
             }
             Value::MemoryView(m) => match m.derive() {
                 Ok(m) => m,
@@ -122,7 +125,7 @@ impl MemView {
                 Some(Value::Bytes(b)) => bytes(b),
                 Some(Value::ByteArray(b)) => {
                     let n = b.borrow().len();
-                    whole(Source::ByteArray(b.clone()), n, "B", 1)
+                    whole(Source::ByteArray(Rc::new(b.export())), n, "B", 1)
                 }
                 _ if crate::modules::pickle::is_picklebuffer(v) => {
                     return crate::modules::pickle::export_picklebuffer(v);
