@@ -823,7 +823,9 @@ impl Vm {
                         let v = pop!();
                         let t = match v {
                             Value::Bool(b) => b,
-                            ref v @ (Value::Instance(_) | Value::NotImplemented) => {
+                            ref v @ (Value::Instance(_)
+                            | Value::NotImplemented
+                            | Value::MemoryView(_)) => {
                                 tri!(self.truthy(v))
                             }
                             ref other => ops::truthy(other),
@@ -843,7 +845,9 @@ impl Vm {
                         let v = pop!();
                         let t = match v {
                             Value::Bool(b) => b,
-                            ref v @ (Value::Instance(_) | Value::NotImplemented) => {
+                            ref v @ (Value::Instance(_)
+                            | Value::NotImplemented
+                            | Value::MemoryView(_)) => {
                                 tri!(self.truthy(v))
                             }
                             ref other => ops::truthy(other),
@@ -864,7 +868,9 @@ impl Vm {
                     }
                     Op::JumpIfFalseOrPop => {
                         let t = match top!() {
-                            v @ (Value::Instance(_) | Value::NotImplemented) => {
+                            v @ (Value::Instance(_)
+                            | Value::NotImplemented
+                            | Value::MemoryView(_)) => {
                                 let v = v.clone();
                                 tri!(self.truthy(&v))
                             }
@@ -878,7 +884,9 @@ impl Vm {
                     }
                     Op::JumpIfTrueOrPop => {
                         let t = match top!() {
-                            v @ (Value::Instance(_) | Value::NotImplemented) => {
+                            v @ (Value::Instance(_)
+                            | Value::NotImplemented
+                            | Value::MemoryView(_)) => {
                                 let v = v.clone();
                                 tri!(self.truthy(&v))
                             }

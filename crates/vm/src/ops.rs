@@ -62,6 +62,8 @@ pub fn truthy(v: &Value) -> bool {
         Value::DictView(v) => !v.0.borrow().is_empty(),
         Value::Complex(c) => c.re != 0.0 || c.im != 0.0,
         Value::ByteArray(b) => !b.borrow().is_empty(),
+        // A released view has no length; `Vm::truthy` raises for it.
+        Value::MemoryView(m) => m.length().map_or(true, |n| n != 0),
         _ => true,
     }
 }

@@ -452,6 +452,10 @@ impl Vm {
         if let Value::Instance(_) = v {
             return self.truthy_special(v);
         }
+        if let Value::MemoryView(m) = v {
+            // `memory_length`: a released view raises.
+            return Ok(m.length()? != 0);
+        }
         if let Value::NotImplemented = v {
             // bpo-35712: still true, but deprecated.
             self.warn(

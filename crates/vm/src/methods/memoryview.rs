@@ -17,6 +17,7 @@ use crate::bytearray_obj::ByteArrayExport;
 use crate::exc::{PyErr, PyResult};
 use crate::func::{Args, BuiltinDef};
 use crate::modules::array::ArrayExport;
+use crate::modules::io::export::BytesIoExport;
 use crate::types::{type_name, ExcKind};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -35,6 +36,8 @@ pub enum Source {
     ByteArray(Rc<ByteArrayExport>),
     /// An array's items; the handle counts as one export of the array.
     Array(Rc<ArrayExport>),
+    /// A `BytesIO`'s memory; the handle counts as one export of it.
+    BytesIo(Rc<BytesIoExport>),
 }
 
 impl Source {
@@ -47,6 +50,7 @@ impl Source {
                 .try_borrow()
                 .map_err(|_| PyErr::new(ExcKind::BufferError, "buffer is in use"))?)),
             Source::Array(a) => a.with(f),
+            Source::BytesIo(b) => b.with(f),
         }
     }
 
@@ -60,6 +64,7 @@ impl Source {
                 .try_write()
                 .map_err(|_| PyErr::new(ExcKind::BufferError, "buffer is in use"))?)),
             Source::Array(a) => a.with_mut(f),
+            Source::BytesIo(b) => b.with_mut(f),
         }
     }
 }
@@ -148,6 +153,25 @@ impl MemView {
             },
             _ => return None,
         }))
+    }
+
+    /// A writable byte view of a `BytesIO`'s memory (`getbuffer()`), whose
+    /// `obj` is the stream.
+    fn of_bytesio(obj: &Value, export: BytesIoExport) -> PyResult<MemView> {
+        let len = export.with(<[u8]>::len)? as i64;
+        Ok(MemView {
+            base: RefCell::new(Some(Base {
+                obj: obj.clone(),
+                src: Source::BytesIo(Rc::new(export)),
+            })),
+            offset: 0,
+            shape: vec![len],
+            strides: vec![1],
+            format: "B".to_string(),
+            itemsize: 1,
+            readonly: false,
+            hash: Cell::new(None),
+        })
     }
 
     /// A new view with this one's layout and base (`mbuf_add_view`).
@@ -454,6 +478,13 @@ pub fn new_memoryview(obj: &Value) -> PyResult<Value> {
             type_name(obj)
         ))),
     }
+}
+
+/// The view `BytesIO.getbuffer()` returns over the stream `obj`.
+pub fn bytesio_view(obj: &Value, export: BytesIoExport) -> PyResult<Value> {
+    Ok(Value::MemoryView(Rc::new(MemView::of_bytesio(
+        obj, export,
+    )?)))
 }
 
 use crate::protocol::has_index as is_index;
