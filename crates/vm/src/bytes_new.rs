@@ -5,7 +5,6 @@
 //! and in that `bytearray.__init__` fills the object it is given as it reads
 //! an iterable, so the items are visible (and `__alloc__` grows) meanwhile.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::exc::{PyErr, PyResult};
@@ -17,7 +16,7 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 /// The storage `bytearray.__init__` fills while it iterates.
-pub(crate) type Sink<'a> = Option<&'a RefCell<Vec<u8>>>;
+pub(crate) type Sink<'a> = Option<&'a crate::bytearray_obj::ByteArrayObj>;
 
 /// `bytes(source, encoding, errors)` or `bytearray(...)` (`name`); the
 /// result is a `bytes` value (or what `__bytes__` returned).
@@ -29,19 +28,18 @@ pub(crate) fn construct_bytes(vm: &mut Vm, a: Args<'_>, name: &str) -> PyResult<
 /// the constructor reads its source.
 pub(crate) fn bytearray_init(
     vm: &mut Vm,
-    target: &Rc<RefCell<Vec<u8>>>,
+    target: &Rc<crate::bytearray_obj::ByteArrayObj>,
     a: Args<'_>,
 ) -> PyResult<()> {
-    target.borrow_mut().clear();
-    let out = construct_into(vm, a, "bytearray", Some(target))?;
+    target.resize(0)?.clear();
+    let out = construct_into(vm, a, "bytearray", Some(&**target))?;
     let bytes = match &out {
         Value::Bytes(b) => b.to_vec(),
         other => crate::buffer::exported_bytes(other)
             .transpose()?
             .unwrap_or_default(),
     };
-    *target.borrow_mut() = bytes;
-    Ok(())
+    target.replace(bytes)
 }
 
 fn construct_into(vm: &mut Vm, a: Args<'_>, name: &str, sink: Sink<'_>) -> PyResult<Value> {
@@ -180,11 +178,13 @@ fn count_of(vm: &mut Vm, v: &Value) -> PyResult<i64> {
 /// item's `__index__` may change it.
 fn from_iterable(vm: &mut Vm, v: &Value, name: &str, sink: Sink<'_>) -> PyResult<Vec<u8>> {
     let mut out = Vec::new();
-    let mut push = |b: u8| {
+    let mut push = |b: u8| -> PyResult<()> {
         out.push(b);
         if let Some(s) = sink {
-            s.borrow_mut().push(b);
+            let n = s.borrow().len();
+            s.resize(n + 1)?.push(b);
         }
+        Ok(())
     };
     match v {
         Value::List(l) => {
@@ -194,13 +194,13 @@ fn from_iterable(vm: &mut Vm, v: &Value, name: &str, sink: Sink<'_>) -> PyResult
                     Some(x) => x.clone(),
                     None => break,
                 };
-                push(byte_of(vm, &item, name)?);
+                push(byte_of(vm, &item, name)?)?;
                 i += 1;
             }
         }
         Value::Tuple(t) => {
             for item in t.iter() {
-                push(byte_of(vm, item, name)?);
+                push(byte_of(vm, item, name)?)?;
             }
         }
         _ => {
@@ -215,7 +215,7 @@ fn from_iterable(vm: &mut Vm, v: &Value, name: &str, sink: Sink<'_>) -> PyResult
                 }
             })?;
             while let Some(item) = vm.iter_next(&it)? {
-                push(byte_of(vm, &item, name)?);
+                push(byte_of(vm, &item, name)?)?;
             }
         }
     }
@@ -291,4 +291,28 @@ pub(crate) fn call_dunder_bytes(vm: &mut Vm, v: &Value) -> PyResult<Option<Value
         )));
     }
     Ok(Some(r))
+}
+
+/// The bytes assigned to a bytearray slice (`b[i:j] = v`): a buffer's
+/// bytes, or the items of an iterable as `bytearray(v)` reads them; numbers
+/// and text are refused first, as `bytearray_ass_subscript` does.
+pub(crate) fn bytearray_slice_source(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
+    let t = type_of(v);
+    let number = matches!(
+        v,
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_) | Value::Complex(_)
+    ) || [D::Index, D::Int, D::Float]
+        .into_iter()
+        .any(|d| crate::class::special(&t, d).is_some());
+    let text =
+        matches!(v, Value::Str(_)) || matches!(crate::instance::payload_of(v), Some(Value::Str(_)));
+    if number || text {
+        return Err(PyErr::type_error(
+            "can assign only bytes, buffers, or iterables of ints in range(0, 256)",
+        ));
+    }
+    if let Some(b) = crate::buffer::exported_bytes(v) {
+        return b;
+    }
+    from_iterable(vm, v, "bytearray", None)
 }

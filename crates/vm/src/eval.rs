@@ -826,7 +826,9 @@ impl Vm {
                         let v = pop!();
                         let t = match v {
                             Value::Bool(b) => b,
-                            ref v @ (Value::Instance(_) | Value::NotImplemented) => {
+                            ref v @ (Value::Instance(_)
+                            | Value::NotImplemented
+                            | Value::MemoryView(_)) => {
                                 tri!(self.truthy(v))
                             }
                             ref other => ops::truthy(other),
@@ -846,7 +848,9 @@ impl Vm {
                         let v = pop!();
                         let t = match v {
                             Value::Bool(b) => b,
-                            ref v @ (Value::Instance(_) | Value::NotImplemented) => {
+                            ref v @ (Value::Instance(_)
+                            | Value::NotImplemented
+                            | Value::MemoryView(_)) => {
                                 tri!(self.truthy(v))
                             }
                             ref other => ops::truthy(other),
@@ -867,7 +871,9 @@ impl Vm {
                     }
                     Op::JumpIfFalseOrPop => {
                         let t = match top!() {
-                            v @ (Value::Instance(_) | Value::NotImplemented) => {
+                            v @ (Value::Instance(_)
+                            | Value::NotImplemented
+                            | Value::MemoryView(_)) => {
                                 let v = v.clone();
                                 tri!(self.truthy(&v))
                             }
@@ -881,7 +887,9 @@ impl Vm {
                     }
                     Op::JumpIfTrueOrPop => {
                         let t = match top!() {
-                            v @ (Value::Instance(_) | Value::NotImplemented) => {
+                            v @ (Value::Instance(_)
+                            | Value::NotImplemented
+                            | Value::MemoryView(_)) => {
                                 let v = v.clone();
                                 tri!(self.truthy(&v))
                             }

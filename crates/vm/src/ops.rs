@@ -62,6 +62,8 @@ pub fn truthy(v: &Value) -> bool {
         Value::DictView(v) => !v.0.borrow().is_empty(),
         Value::Complex(c) => c.re != 0.0 || c.im != 0.0,
         Value::ByteArray(b) => !b.borrow().is_empty(),
+        // A released view has no length; `Vm::truthy` raises for it.
+        Value::MemoryView(m) => m.length().map_or(true, |n| n != 0),
         _ => true,
     }
 }
@@ -551,7 +553,8 @@ fn bytearray_op(op: u32, a: &Value, b: &Value) -> PyResult<Value> {
             Value::Bytes(y) => y.to_vec(),
             _ => Vec::new(),
         };
-        x.borrow_mut().extend_from_slice(&more);
+        let n = x.borrow().len();
+        x.resize(n + more.len())?.extend_from_slice(&more);
         return Ok(a.clone());
     }
     let r = binary_op(base, &freeze(a), &freeze(b)).map_err(|e| {
@@ -564,7 +567,7 @@ fn bytearray_op(op: u32, a: &Value, b: &Value) -> PyResult<Value> {
     match (a, r) {
         (Value::ByteArray(x), Value::Bytes(r)) => {
             if op >= nb::INPLACE && base == nb::MULTIPLY {
-                *x.borrow_mut() = r.to_vec();
+                x.replace(r.to_vec())?;
                 return Ok(a.clone());
             }
             Ok(new_bytearray(r.to_vec()))

@@ -452,6 +452,10 @@ impl Vm {
         if let Value::Instance(_) = v {
             return self.truthy_special(v);
         }
+        if let Value::MemoryView(m) = v {
+            // `memory_length`: a released view raises.
+            return Ok(m.length()? != 0);
+        }
         if let Value::NotImplemented = v {
             // bpo-35712: still true, but deprecated.
             self.warn(
@@ -753,7 +757,7 @@ impl Vm {
             (Value::ByteArray(b), Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) => {
                 let i = index_of(&key).unwrap_or(i64::MAX);
                 let x = crate::methods::bytearray::byte_of(self, &value)?;
-                let mut b = b.borrow_mut();
+                let mut b = b.write();
                 let len = b.len();
                 match norm_index(i, len) {
                     Some(i) => {
@@ -768,15 +772,25 @@ impl Vm {
                 self.setitem(c, Value::Int(i), value)
             }
             (Value::ByteArray(b), Value::Slice(sl)) => {
-                let items = crate::methods::bytearray::bytes_from(self, &value)?;
-                let mut b = b.borrow_mut();
-                let (start, stop, step) = slice_indices(sl, b.len())?;
+                let items = crate::bytes_new::bytearray_slice_source(self, &value)?;
+                let len = b.borrow().len();
+                let (start, stop, step) = slice_indices(sl, len)?;
                 if step == 1 {
                     let lo = start.max(0) as usize;
-                    let hi = (stop.max(start).max(0) as usize).min(b.len());
-                    b.splice(lo..hi, items);
+                    let hi = (stop.max(start).max(0) as usize).min(len);
+                    b.resize(len - (hi - lo) + items.len())?
+                        .splice(lo..hi, items);
                     return Ok(());
                 }
+                if items.is_empty() {
+                    // An empty value deletes an extended slice (as
+                    // `bytearray_ass_subscript` does, unlike a list's).
+                    let mut pos = slice_positions(sl, len)?;
+                    pos.sort_unstable();
+                    remove_sorted(&mut *b.resize(len - pos.len())?, &pos);
+                    return Ok(());
+                }
+                let mut b = b.write();
                 let pos = slice_positions(sl, b.len())?;
                 if pos.len() != items.len() {
                     return Err(PyErr::value_error(format!(
@@ -834,11 +848,10 @@ impl Vm {
                 None => Err(PyErr::key_error(key.clone())),
             },
             (Value::ByteArray(b), Value::Int(i)) => {
-                let mut b = b.borrow_mut();
-                let len = b.len();
+                let len = b.borrow().len();
                 match norm_index(*i, len) {
                     Some(i) => {
-                        b.remove(i);
+                        b.resize(len - 1)?.remove(i);
                         Ok(())
                     }
                     None => Err(PyErr::index_error("bytearray index out of range")),
@@ -846,10 +859,10 @@ impl Vm {
             }
             (Value::MemoryView(m), _) => crate::methods::memoryview::delitem(m),
             (Value::ByteArray(b), Value::Slice(sl)) => {
-                let mut b = b.borrow_mut();
-                let mut pos = slice_positions(sl, b.len())?;
+                let len = b.borrow().len();
+                let mut pos = slice_positions(sl, len)?;
                 pos.sort_unstable();
-                remove_sorted(&mut b, &pos);
+                remove_sorted(&mut *b.resize(len - pos.len())?, &pos);
                 Ok(())
             }
             (Value::Instance(_), _) => self.setitem_special(c, key.clone(), None),

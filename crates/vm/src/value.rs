@@ -85,7 +85,7 @@ pub enum Value {
     /// A complex number.
     Complex(Rc<crate::complex::Complex>),
     /// A bytearray.
-    ByteArray(Rc<RefCell<Vec<u8>>>),
+    ByteArray(Rc<crate::bytearray_obj::ByteArrayObj>),
     /// A memoryview.
     MemoryView(Rc<crate::methods::memoryview::MemView>),
     /// An instance of a class defined by a `class` statement.

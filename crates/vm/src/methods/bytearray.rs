@@ -2,7 +2,7 @@
 //! snapshot with `bytes` results turned back into bytearrays; the mutators
 //! work in place.
 
-use std::cell::RefCell;
+use crate::bytearray_obj::ByteArrayObj;
 use std::rc::Rc;
 
 use crate::exc::{PyErr, PyResult};
@@ -16,7 +16,7 @@ use super::*;
 
 /// A bytearray value.
 pub fn new_bytearray(v: Vec<u8>) -> Value {
-    Value::ByteArray(Rc::new(RefCell::new(v)))
+    Value::ByteArray(Rc::new(ByteArrayObj::new(v)))
 }
 
 /// A bytearray as an immutable bytes snapshot (other values unchanged).
@@ -66,7 +66,7 @@ via!(
     ba_isalnum => b::bytes_isalnum, ba_isalpha => b::bytes_isalpha,
     ba_isascii => b::bytes_isascii, ba_isdigit => b::bytes_isdigit,
     ba_islower => b::bytes_islower, ba_isspace => b::bytes_isspace,
-    ba_isupper => b::bytes_isupper, ba_join => b::bytes_join, ba_lower => b::bytes_lower,
+    ba_isupper => b::bytes_isupper, ba_lower => b::bytes_lower,
     ba_lstrip => b::bytes_lstrip, ba_partition => b::bytes_partition,
     ba_removeprefix => b::bytes_removeprefix, ba_removesuffix => b::bytes_removesuffix,
     ba_replace => b::bytes_replace, ba_rfind => b::bytes_rfind, ba_rindex => b::bytes_rindex,
@@ -79,6 +79,17 @@ via!(
     ba_rpartition => b::bytes_rpartition, ba_istitle => b::bytes_istitle,
     ba_translate => b::bytes_translate, ba_maketrans => b::bytes_maketrans,
 );
+
+/// `bytearray.join(iterable)`: the separator counts as exported while the
+/// iterable is read, so an iterator cannot resize it meanwhile (as
+/// `bytearray_join` raises `ob_exports` around `stringlib_bytes_join`).
+fn ba_join(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let _export = match a.pos.first() {
+        Some(Value::ByteArray(b)) => Some(b.export()),
+        _ => None,
+    };
+    via_bytes(vm, a, b::bytes_join)
+}
 
 method_table!(pub(super) BYTEARRAY_METHODS, "bytearray", [
     "append" => ba_append, "capitalize" => ba_capitalize, "clear" => ba_clear,
@@ -111,7 +122,7 @@ fn ba_alloc(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::Int(b.capacity().max(b.len()) as i64 + 1))
 }
 
-fn recv<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Rc<RefCell<Vec<u8>>>> {
+fn recv<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Rc<ByteArrayObj>> {
     match a.pos.first() {
         Some(Value::ByteArray(b)) => Ok(b),
         other => Err(descriptor_error(name, "bytearray", other)),
@@ -159,7 +170,8 @@ pub fn bytes_from(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
 fn ba_append(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let b = recv(&a, "append")?;
     let x = byte_of(vm, onearg(&a, "bytearray", "append")?)?;
-    b.borrow_mut().push(x);
+    let n = b.borrow().len();
+    b.resize(n + 1)?.push(x);
     Ok(Value::None)
 }
 
@@ -167,7 +179,8 @@ fn ba_extend(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let b = recv(&a, "extend")?;
     let x = onearg(&a, "bytearray", "extend")?;
     let more = bytes_from(vm, x)?;
-    b.borrow_mut().extend_from_slice(&more);
+    let n = b.borrow().len();
+    b.resize(n + more.len())?.extend_from_slice(&more);
     Ok(Value::None)
 }
 
@@ -179,7 +192,8 @@ fn ba_insert(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         v => int_arg(v)?,
     };
     let x = byte_of(vm, &a.pos[2])?;
-    let mut v = b.borrow_mut();
+    let n = b.borrow().len();
+    let mut v = b.resize(n + 1)?;
     let len = v.len() as i64;
     let at = if i < 0 { (i + len).max(0) } else { i.min(len) };
     v.insert(at as usize, x);
@@ -189,11 +203,11 @@ fn ba_insert(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn ba_pop(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let b = recv(&a, "pop")?;
     nargs(&a, "pop", 0, 1)?;
-    let mut v = b.borrow_mut();
-    if v.is_empty() {
+    let n = b.borrow().len();
+    if n == 0 {
         return Err(PyErr::index_error("pop from empty bytearray"));
     }
-    let len = v.len() as i64;
+    let len = n as i64;
     let i = match a.pos.get(1) {
         Some(x) => int_arg(x)?,
         None => -1,
@@ -202,16 +216,19 @@ fn ba_pop(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     if !(0..len).contains(&i) {
         return Err(PyErr::index_error("pop index out of range"));
     }
-    Ok(Value::Int(i64::from(v.remove(i as usize))))
+    Ok(Value::Int(i64::from(b.resize(n - 1)?.remove(i as usize))))
 }
 
 fn ba_remove(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let b = recv(&a, "remove")?;
     let x = byte_of(vm, onearg(&a, "bytearray", "remove")?)?;
-    let mut v = b.borrow_mut();
-    match v.iter().position(|&c| c == x) {
+    let (found, n) = {
+        let v = b.borrow();
+        (v.iter().position(|&c| c == x), v.len())
+    };
+    match found {
         Some(i) => {
-            v.remove(i);
+            b.resize(n - 1)?.remove(i);
             Ok(Value::None)
         }
         None => Err(PyErr::value_error("value not found in bytearray")),
@@ -221,7 +238,7 @@ fn ba_remove(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn ba_clear(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let b = recv(&a, "clear")?;
     noargs(&a, "bytearray", "clear")?;
-    b.borrow_mut().clear();
+    b.resize(0)?.clear();
     Ok(Value::None)
 }
 
@@ -235,6 +252,6 @@ fn ba_copy(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn ba_reverse(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let b = recv(&a, "reverse")?;
     noargs(&a, "bytearray", "reverse")?;
-    b.borrow_mut().reverse();
+    b.write().reverse();
     Ok(Value::None)
 }

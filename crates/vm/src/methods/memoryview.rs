@@ -13,9 +13,11 @@ mod format;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use crate::bytearray_obj::ByteArrayExport;
 use crate::exc::{PyErr, PyResult};
 use crate::func::{Args, BuiltinDef};
 use crate::modules::array::ArrayExport;
+use crate::modules::io::export::BytesIoExport;
 use crate::types::{type_name, ExcKind};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -30,10 +32,12 @@ use format::{item_size, pack, unpack};
 pub enum Source {
     /// Immutable bytes.
     Bytes(Rc<Vec<u8>>),
-    /// A bytearray's storage.
-    ByteArray(Rc<RefCell<Vec<u8>>>),
+    /// A bytearray's storage; the handle counts as one export of it.
+    ByteArray(Rc<ByteArrayExport>),
     /// An array's items; the handle counts as one export of the array.
     Array(Rc<ArrayExport>),
+    /// A `BytesIO`'s memory; the handle counts as one export of it.
+    BytesIo(Rc<BytesIoExport>),
 }
 
 impl Source {
@@ -42,9 +46,11 @@ impl Source {
         match self {
             Source::Bytes(b) => Ok(f(b)),
             Source::ByteArray(b) => Ok(f(&b
+                .obj()
                 .try_borrow()
                 .map_err(|_| PyErr::new(ExcKind::BufferError, "buffer is in use"))?)),
             Source::Array(a) => a.with(f),
+            Source::BytesIo(b) => b.with(f),
         }
     }
 
@@ -54,9 +60,11 @@ impl Source {
         match self {
             Source::Bytes(_) => Err(PyErr::type_error("cannot modify read-only memory")),
             Source::ByteArray(b) => Ok(f(&mut b
-                .try_borrow_mut()
+                .obj()
+                .try_write()
                 .map_err(|_| PyErr::new(ExcKind::BufferError, "buffer is in use"))?)),
             Source::Array(a) => a.with_mut(f),
+            Source::BytesIo(b) => b.with_mut(f),
         }
     }
 }
@@ -112,7 +120,7 @@ impl MemView {
             Value::Bytes(b) => bytes(b),
             Value::ByteArray(b) => {
                 let n = b.borrow().len();
-                whole(Source::ByteArray(b.clone()), n, "B", 1)
+                whole(Source::ByteArray(Rc::new(b.export())), n, "B", 1)
             }
             Value::MemoryView(m) => match m.derive() {
                 Ok(m) => m,
@@ -122,7 +130,7 @@ impl MemView {
                 Some(Value::Bytes(b)) => bytes(b),
                 Some(Value::ByteArray(b)) => {
                     let n = b.borrow().len();
-                    whole(Source::ByteArray(b.clone()), n, "B", 1)
+                    whole(Source::ByteArray(Rc::new(b.export())), n, "B", 1)
                 }
                 _ if crate::modules::pickle::is_picklebuffer(v) => {
                     return crate::modules::pickle::export_picklebuffer(v);
@@ -145,6 +153,25 @@ impl MemView {
             },
             _ => return None,
         }))
+    }
+
+    /// A writable byte view of a `BytesIO`'s memory (`getbuffer()`), whose
+    /// `obj` is the stream.
+    fn of_bytesio(obj: &Value, export: BytesIoExport) -> PyResult<MemView> {
+        let len = export.with(<[u8]>::len)? as i64;
+        Ok(MemView {
+            base: RefCell::new(Some(Base {
+                obj: obj.clone(),
+                src: Source::BytesIo(Rc::new(export)),
+            })),
+            offset: 0,
+            shape: vec![len],
+            strides: vec![1],
+            format: "B".to_string(),
+            itemsize: 1,
+            readonly: false,
+            hash: Cell::new(None),
+        })
     }
 
     /// A new view with this one's layout and base (`mbuf_add_view`).
@@ -451,6 +478,13 @@ pub fn new_memoryview(obj: &Value) -> PyResult<Value> {
             type_name(obj)
         ))),
     }
+}
+
+/// The view `BytesIO.getbuffer()` returns over the stream `obj`.
+pub fn bytesio_view(obj: &Value, export: BytesIoExport) -> PyResult<Value> {
+    Ok(Value::MemoryView(Rc::new(MemView::of_bytesio(
+        obj, export,
+    )?)))
 }
 
 use crate::protocol::has_index as is_index;

@@ -158,7 +158,8 @@ fn ioctl(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         }
         let r = raw::ioctl_buf(fd, request, &mut buf).map_err(errno_err)?;
         if mutate {
-            *cell.borrow_mut() = buf;
+            // The kernel writes in place: the length never changes.
+            cell.replace(buf)?;
             return Ok(Value::Int(i64::from(r)));
         }
         return Ok(Value::Bytes(Rc::new(buf)));

@@ -103,7 +103,7 @@ fn raw_read(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         return vm.call_method(obj, "readall", &[]);
     }
     let len = usize::try_from(size).unwrap_or(0);
-    let buf = Rc::new(std::cell::RefCell::new(vec![0u8; len]));
+    let buf = Rc::new(crate::bytearray_obj::ByteArrayObj::new(vec![0u8; len]));
     let n = vm.call_method(obj, "readinto", &[Value::ByteArray(buf.clone())])?;
     if matches!(n, Value::None) {
         return Ok(Value::None);

@@ -659,6 +659,7 @@ fn write_data(st: &FileState, v: &Value) -> PyResult<Result<String, Vec<u8>>> {
 }
 
 fn write_one(st: &mut FileState, v: &Value) -> PyResult<usize> {
+    super::export::check_exports(st)?;
     let data = write_data(st, v)?;
     // Nothing to write leaves even an overseek's gap unfilled.
     match &data {
@@ -893,6 +894,7 @@ fn m_truncate(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         other => size_arg(vm, other)?.map(|n| n as i64),
     };
     on_open(vm, obj, Some(false), |st| {
+        super::export::check_exports(st)?;
         let size = match size.map(u64::try_from) {
             None => None,
             Some(Ok(n)) => Some(n),
@@ -921,6 +923,9 @@ fn m_truncate(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn m_close(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let obj = this(&a, "close")?;
+    if let Ok(Err(e)) = with_state(obj, |st| Ok(super::export::check_exports(st))) {
+        return Err(e);
+    }
     // A wrapper closes the buffer it took over.
     if let Value::Instance(i) = obj {
         let buffer = crate::import::dict_get(&i.dict.clone().borrow(), "buffer");
@@ -1040,20 +1045,19 @@ pub(super) fn m_getvalue(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     })
 }
 
-/// `BytesIO.getbuffer()`: a view of the contents. CPython's view shares the
-/// object's memory; here the stream's state is not a buffer Python can hold,
-/// so the view is a read-only copy (reads agree; writing through it raises
-/// `TypeError` rather than being lost).
+/// `BytesIO.getbuffer()`: a writable view sharing the contents, which
+/// counts as an export of the stream while it lives.
 fn m_getbuffer(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let obj = this(&a, "getbuffer")?;
-    let data = on_open(vm, obj, None, |st| match st.kind {
-        Kind::Binary if st.class == "BytesIO" => Ok(st.stream.contents().to_vec()),
+    on_open(vm, obj, None, |st| match st.kind {
+        Kind::Binary if st.class == "BytesIO" => Ok(()),
         _ => Err(PyErr::new(
             ExcKind::AttributeError,
             format!("'{}' object has no attribute 'getbuffer'", st.class),
         )),
     })?;
-    crate::methods::memoryview::new_memoryview(&bytes_value(data))
+    let export = super::export::BytesIoExport::new(obj)?;
+    crate::methods::memoryview::bytesio_view(obj, export)
 }
 
 fn m_closed(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {

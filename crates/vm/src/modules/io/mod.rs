@@ -12,6 +12,7 @@
 //! `io.py`, which derives its ABCs from them.
 
 mod delegate;
+pub(crate) mod export;
 mod iobase;
 mod memory_state;
 mod methods;

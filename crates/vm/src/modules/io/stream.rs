@@ -402,6 +402,8 @@ pub struct ByteStream {
     full: bool,
     /// Line ends a universal-newlines text layer has met ([`seen`] bits).
     newlines: u8,
+    /// Memory streams: live `getbuffer()` views, which forbid resizing.
+    exports: usize,
 }
 
 impl ByteStream {
@@ -420,6 +422,7 @@ impl ByteStream {
             others_run: false,
             full: false,
             newlines: 0,
+            exports: 0,
         }
     }
 
@@ -450,6 +453,7 @@ impl ByteStream {
             others_run: false,
             full: false,
             newlines: 0,
+            exports: 0,
         }
     }
 
@@ -770,6 +774,25 @@ impl ByteStream {
     /// A memory stream's contents.
     pub fn contents(&self) -> &[u8] {
         &self.mem
+    }
+
+    /// A memory stream's contents, to overwrite in place (a view's writes).
+    pub fn contents_mut(&mut self) -> &mut [u8] {
+        &mut self.mem
+    }
+
+    /// How many `getbuffer()` views of a memory stream are alive.
+    pub fn exports(&self) -> usize {
+        self.exports
+    }
+
+    /// Counts a view in (`true`) or out.
+    pub fn count_export(&mut self, add: bool) {
+        self.exports = if add {
+            self.exports + 1
+        } else {
+            self.exports.saturating_sub(1)
+        };
     }
 
     /// The text up to and including the next line end of `mode` (None at

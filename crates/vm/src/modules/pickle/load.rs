@@ -221,7 +221,7 @@ impl Loader<'_> {
             BYTEARRAY8 => {
                 let n = self.size(vm, 8, "BYTEARRAY8")?;
                 let d = self.read(vm, n)?;
-                self.push(Value::ByteArray(Rc::new(std::cell::RefCell::new(d))));
+                self.push(crate::methods::bytearray::new_bytearray(d));
             }
             NEXT_BUFFER => self.load_next_buffer(vm)?,
             READONLY_BUFFER => self.load_readonly_buffer(vm)?,

@@ -597,7 +597,7 @@ fn column_value(
             } else if is(TypeKind::Bytes) {
                 Value::Bytes(Rc::new(t))
             } else if is(TypeKind::ByteArray) {
-                Value::ByteArray(Rc::new(RefCell::new(t)))
+                crate::methods::bytearray::new_bytearray(t)
             } else {
                 vm.call(text_factory, &[Value::Bytes(Rc::new(t))])?
             }

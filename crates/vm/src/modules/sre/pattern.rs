@@ -291,6 +291,10 @@ struct ScannerState {
     string: Value,
     prepared: Prepared,
     cursor: Cursor,
+    /// The subject's buffer when it exports one (a bytearray, an array):
+    /// held while the scanner lives, as CPython's `SRE_STATE` holds its
+    /// `Py_buffer`, so the subject cannot be resized under the scanner.
+    _buffer: Option<crate::methods::memoryview::MemView>,
 }
 
 fn p_scanner(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -299,6 +303,10 @@ fn p_scanner(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let string = args[0].cloned().unwrap_or(Value::None);
     let prepared = prepare(vm, &*borrow(&st)?, &string, args[1], args[2])?;
     let cursor = Cursor::new(prepared.pos);
+    let buffer = match &string {
+        Value::Str(_) | Value::Bytes(_) => None,
+        other => crate::methods::memoryview::MemView::of(other).and_then(Result::ok),
+    };
     Ok(new_native(
         vm,
         &SCANNER,
@@ -307,6 +315,7 @@ fn p_scanner(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             string,
             prepared,
             cursor,
+            _buffer: buffer,
         },
     ))
 }
