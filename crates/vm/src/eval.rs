@@ -174,6 +174,7 @@ impl Vm {
                 frame_ip: raise_ip,
                 depth: (self.frames.len() - 1) as u32,
                 globals: top.globals.clone(),
+                given: None,
             });
         }
         if TRACE {
@@ -277,6 +278,7 @@ impl Vm {
                     frame_ip: raise_ip,
                     depth: (self.frames.len() - 1) as u32,
                     globals: parent.globals.clone(),
+                    given: None,
                 });
             }
             if TRACE {
@@ -793,6 +795,17 @@ impl Vm {
                                 *top!() = r;
                                 continue;
                             }
+                            // A mappingproxy compares as its mapping, which
+                            // may answer with any object.
+                            (x @ Value::Descr(_), y) | (x, y @ Value::Descr(_))
+                                if crate::mappingproxy::target(x).is_some()
+                                    || crate::mappingproxy::target(y).is_some() =>
+                            {
+                                let x = x.clone();
+                                let r = tri!(self.rich_compare(CmpOp::from_arg(arg), &x, &b));
+                                *top!() = r;
+                                continue;
+                            }
                             (
                                 Value::List(_)
                                 | Value::Tuple(_)
@@ -823,7 +836,9 @@ impl Vm {
                         let v = pop!();
                         let t = match v {
                             Value::Bool(b) => b,
-                            ref v @ (Value::Instance(_) | Value::NotImplemented) => {
+                            ref v @ (Value::Instance(_)
+                            | Value::NotImplemented
+                            | Value::Descr(_)) => {
                                 tri!(self.truthy(v))
                             }
                             ref other => ops::truthy(other),
@@ -843,7 +858,9 @@ impl Vm {
                         let v = pop!();
                         let t = match v {
                             Value::Bool(b) => b,
-                            ref v @ (Value::Instance(_) | Value::NotImplemented) => {
+                            ref v @ (Value::Instance(_)
+                            | Value::NotImplemented
+                            | Value::Descr(_)) => {
                                 tri!(self.truthy(v))
                             }
                             ref other => ops::truthy(other),
@@ -864,7 +881,7 @@ impl Vm {
                     }
                     Op::JumpIfFalseOrPop => {
                         let t = match top!() {
-                            v @ (Value::Instance(_) | Value::NotImplemented) => {
+                            v @ (Value::Instance(_) | Value::NotImplemented | Value::Descr(_)) => {
                                 let v = v.clone();
                                 tri!(self.truthy(&v))
                             }
@@ -878,7 +895,7 @@ impl Vm {
                     }
                     Op::JumpIfTrueOrPop => {
                         let t = match top!() {
-                            v @ (Value::Instance(_) | Value::NotImplemented) => {
+                            v @ (Value::Instance(_) | Value::NotImplemented | Value::Descr(_)) => {
                                 let v = v.clone();
                                 tri!(self.truthy(&v))
                             }

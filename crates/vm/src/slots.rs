@@ -78,7 +78,15 @@ pub fn slot_wrapper(t: &Rc<TypeObj>, d: D) -> Option<&'static BuiltinDef> {
     }
     let container = matches!(
         t.kind,
-        K::Str | K::Bytes | K::Tuple | K::List | K::Dict | K::Set | K::FrozenSet | K::Range
+        K::Str
+            | K::Bytes
+            | K::ByteArray
+            | K::Tuple
+            | K::List
+            | K::Dict
+            | K::Set
+            | K::FrozenSet
+            | K::Range
     );
     let number = matches!(t.kind, K::Int | K::Float | K::Bool);
     // The dict views: `Reversible` and `Set` look for these in their dicts.
@@ -93,7 +101,7 @@ pub fn slot_wrapper(t: &Rc<TypeObj>, d: D) -> Option<&'static BuiltinDef> {
         }
         D::GetItem | D::SetItem | D::DelItem | D::Len | D::Iter if t.kind == K::MemoryView => true,
         D::GetItem => container && !matches!(t.kind, K::Set | K::FrozenSet),
-        D::SetItem | D::DelItem => matches!(t.kind, K::List | K::Dict),
+        D::SetItem | D::DelItem => matches!(t.kind, K::List | K::Dict | K::ByteArray),
         D::Len | D::Contains | D::Iter => container,
         D::Hash => !unhashable(t),
         D::Repr
@@ -341,7 +349,15 @@ fn w_str(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::string(vm.str_of(unary(&a)?)?))
 }
 fn w_hash(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    Ok(Value::Int(vm.hash_of(unary(&a)?)?))
+    let v = unary(&a)?;
+    // `float_hash` hashes a NaN by the identity of the object itself
+    // (`_Py_HashPointer(self)`), which for a subclass is the instance.
+    if let (Value::Float(f), Some(this)) = (v, a.pos.first()) {
+        if f.is_nan() {
+            return Ok(Value::Int((this.identity() >> 4) as i64));
+        }
+    }
+    Ok(Value::Int(vm.hash_of(v)?))
 }
 fn w_format(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let spec = match arg1(&a)? {
