@@ -821,6 +821,7 @@ impl Vm {
             h.is_abstract.set(abstract_);
         }
         class::bump_epoch();
+        class::forget_cached(t, name);
         let mut d = h.dict.borrow_mut();
         match value {
             Some(v) => {

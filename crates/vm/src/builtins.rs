@@ -1528,6 +1528,7 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
         TypeKind::Module => crate::import::construct_module(a),
         TypeKind::Function => crate::func::construct_function(a),
         TypeKind::Cell => crate::func::construct_cell(a),
+        TypeKind::Traceback => crate::frame_obj::construct_traceback(vm, a),
         // The singletons' types return the singleton.
         TypeKind::NoneType | TypeKind::NotImplementedType | TypeKind::Ellipsis => {
             if !a.pos.is_empty() || !a.kwnames.is_empty() {

@@ -201,6 +201,22 @@ pub fn lookup(t: &Rc<TypeObj>, name: &Rc<StrObj>) -> Option<Value> {
     lookup_slow(t, name)
 }
 
+/// Drops `t`'s own cached lookup of `name` (its namespace entry is being
+/// replaced or deleted): a stale entry would keep the old value alive,
+/// where CPython's type cache holds borrowed references only.
+pub(crate) fn forget_cached(t: &TypeObj, name: &Rc<StrObj>) {
+    let Some(h) = &t.heap else {
+        return;
+    };
+    let idx = (Rc::as_ptr(name) as usize >> 4) % CACHE_SIZE;
+    let old = match h.cache.try_borrow_mut() {
+        Ok(mut c) => c.get_mut(idx).and_then(Option::take),
+        Err(_) => None,
+    };
+    // Dropped after the cache's borrow ends.
+    drop(old);
+}
+
 #[inline(never)]
 fn lookup_slow(t: &Rc<TypeObj>, name: &Rc<StrObj>) -> Option<Value> {
     let Some(h) = &t.heap else {

@@ -152,6 +152,7 @@ pub(crate) fn index_int(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     }
     if crate::attr::is_heap_object(v) {
         if let Some(r) = vm.try_special(v, crate::names::D::Index, &[])? {
+            vm.warn_index_subclass(&r)?;
             return as_int(&r).ok_or_else(|| {
                 PyErr::type_error(format!(
                     "__index__ returned non-int (type {})",

@@ -174,6 +174,7 @@ impl Vm {
                 frame_ip: raise_ip,
                 depth: (self.frames.len() - 1) as u32,
                 globals: top.globals.clone(),
+                given: None,
             });
         }
         if TRACE {
@@ -277,6 +278,7 @@ impl Vm {
                     frame_ip: raise_ip,
                     depth: (self.frames.len() - 1) as u32,
                     globals: parent.globals.clone(),
+                    given: None,
                 });
             }
             if TRACE {
@@ -796,6 +798,17 @@ impl Vm {
                                 *top!() = r;
                                 continue;
                             }
+                            // A mappingproxy compares as its mapping, which
+                            // may answer with any object.
+                            (x @ Value::Descr(_), y) | (x, y @ Value::Descr(_))
+                                if crate::mappingproxy::target(x).is_some()
+                                    || crate::mappingproxy::target(y).is_some() =>
+                            {
+                                let x = x.clone();
+                                let r = tri!(self.rich_compare(CmpOp::from_arg(arg), &x, &b));
+                                *top!() = r;
+                                continue;
+                            }
                             (
                                 Value::List(_)
                                 | Value::Tuple(_)
@@ -828,7 +841,8 @@ impl Vm {
                             Value::Bool(b) => b,
                             ref v @ (Value::Instance(_)
                             | Value::NotImplemented
-                            | Value::MemoryView(_)) => {
+                            | Value::MemoryView(_)
+                            | Value::Descr(_)) => {
                                 tri!(self.truthy(v))
                             }
                             ref other => ops::truthy(other),
@@ -850,7 +864,8 @@ impl Vm {
                             Value::Bool(b) => b,
                             ref v @ (Value::Instance(_)
                             | Value::NotImplemented
-                            | Value::MemoryView(_)) => {
+                            | Value::MemoryView(_)
+                            | Value::Descr(_)) => {
                                 tri!(self.truthy(v))
                             }
                             ref other => ops::truthy(other),
@@ -873,7 +888,8 @@ impl Vm {
                         let t = match top!() {
                             v @ (Value::Instance(_)
                             | Value::NotImplemented
-                            | Value::MemoryView(_)) => {
+                            | Value::MemoryView(_)
+                            | Value::Descr(_)) => {
                                 let v = v.clone();
                                 tri!(self.truthy(&v))
                             }
@@ -889,7 +905,8 @@ impl Vm {
                         let t = match top!() {
                             v @ (Value::Instance(_)
                             | Value::NotImplemented
-                            | Value::MemoryView(_)) => {
+                            | Value::MemoryView(_)
+                            | Value::Descr(_)) => {
                                 let v = v.clone();
                                 tri!(self.truthy(&v))
                             }

@@ -22,6 +22,43 @@ pub struct TbEntry {
     pub depth: u32,
     /// The frame's globals (for `tb_frame.f_globals`).
     pub globals: Rc<RefCell<crate::dict::Dict>>,
+    /// `tb_lasti` and `tb_lineno` as `types.TracebackType(...)` was given
+    /// them: they stand for `ip`, which then only names the frame's place.
+    pub given: Option<GivenPos>,
+}
+
+/// The position a traceback object made by Python code names.
+#[derive(Clone, Copy, Debug)]
+pub struct GivenPos {
+    /// `tb_lasti`: a byte offset in `co_code` (any C int).
+    pub lasti: i32,
+    /// `tb_lineno` (any C int).
+    pub lineno: i32,
+}
+
+impl TbEntry {
+    /// The line `tb_lineno` reads and a traceback prints (-1 for none).
+    pub fn lineno(&self) -> i32 {
+        match self.given {
+            Some(g) => g.lineno,
+            None => self.code.positions(self.ip).0.unwrap_or(-1),
+        }
+    }
+
+    /// The source span of the entry's instruction, for the caret line
+    /// (`PyCode_Addr2Location` at `tb_lasti`).
+    pub fn positions(&self) -> pith_bytecode::location::Positions {
+        let Some(g) = self.given else {
+            return self.code.positions(self.ip);
+        };
+        let Ok(offset) = usize::try_from(g.lasti) else {
+            return (None, None, None, None);
+        };
+        pith_bytecode::location::co_positions(&self.code.raw.linetable, self.code.raw.firstlineno)
+            .get(offset / 2)
+            .copied()
+            .unwrap_or((None, None, None, None))
+    }
 }
 
 /// An exception instance.

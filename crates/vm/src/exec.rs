@@ -242,6 +242,14 @@ fn b_exec(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn b_eval(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     arity(&a, "eval", 1, 3)?;
     let (globals, locals, _mapping) = namespaces(vm, "eval", a.pos.get(1), a.pos.get(2))?;
+    // `eval` takes no closure: a function body's code cannot run there.
+    if let Value::Code(code) = &a.pos[0] {
+        if !code.raw.freevars().is_empty() {
+            return Err(PyErr::type_error(
+                "code object passed to eval() may not contain free variables",
+            ));
+        }
+    }
     let code = code_arg(vm, &a.pos[0], "eval", CompileMode::Eval)?;
     vm.run_code_in(code, globals, locals)
 }

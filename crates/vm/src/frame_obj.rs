@@ -394,6 +394,15 @@ fn set_tb_next(t: &Rc<TbObj>, value: &Value) -> PyResult<()> {
             type_name(value)
         )));
     }
+    check_no_loop(t, value)?;
+    if let Ok(mut slot) = t.next.try_borrow_mut() {
+        *slot = Some(value.clone());
+    }
+    Ok(())
+}
+
+/// `tb_next`'s setter refuses a chain that would reach `t` again.
+fn check_no_loop(t: &Rc<TbObj>, value: &Value) -> PyResult<()> {
     let mut cur = value.clone();
     while let Value::Traceback(c) = cur {
         if Rc::ptr_eq(&c, t) {
@@ -401,10 +410,55 @@ fn set_tb_next(t: &Rc<TbObj>, value: &Value) -> PyResult<()> {
         }
         cur = tb_next(&c);
     }
-    if let Ok(mut slot) = t.next.try_borrow_mut() {
-        *slot = Some(value.clone());
-    }
     Ok(())
+}
+
+/// `types.TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno)`: a
+/// traceback object naming a frame and a position Python code chose
+/// (`tb_new`, whose Argument Clinic converters check the frame and the two
+/// C ints before the body checks `tb_next`).
+pub(crate) fn construct_traceback(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    const PARAMS: &[&str] = &["tb_next", "tb_frame", "tb_lasti", "tb_lineno"];
+    let args = crate::native::bind_args(&a, "TracebackType", PARAMS, 4)?;
+    // `bind_args` has refused a call without all four.
+    let arg = |i: usize| args.get(i).copied().flatten().unwrap_or(&Value::None);
+    let frame = match arg(1) {
+        Value::Frame(f) => f.clone(),
+        other => {
+            return Err(PyErr::type_error(format!(
+                "TracebackType() argument 'tb_frame' must be frame, not {}",
+                type_name(other)
+            )))
+        }
+    };
+    let lasti = crate::modules::cint::as_c_int(vm, arg(2))?;
+    let lineno = crate::modules::cint::as_c_int(vm, arg(3))?;
+    let next = arg(0).clone();
+    if !matches!(next, Value::None | Value::Traceback(_)) {
+        return Err(PyErr::type_error(format!(
+            "expected traceback object or None, got '{}'",
+            type_name(&next)
+        )));
+    }
+    let entry = TbEntry {
+        code: frame.code.clone(),
+        ip: frame.ip.get(),
+        frame_ip: frame.ip.get(),
+        // Never a live frame's index: the frame object is given.
+        depth: u32::MAX,
+        globals: frame.globals.clone(),
+        given: Some(crate::exc::GivenPos { lasti, lineno }),
+    };
+    let frame_value = OnceCell::new();
+    let _ = frame_value.set(Value::Frame(frame));
+    Ok(Value::Traceback(Rc::new(TbObj {
+        entries: Rc::new(vec![entry]),
+        frames: Rc::default(),
+        pos: 0,
+        frame: frame_value,
+        next: RefCell::new(Some(next)),
+        tail: None,
+    })))
 }
 
 fn no_attr(obj: &Value, name: &str) -> PyErr {
@@ -428,8 +482,14 @@ pub fn getattr(vm: &mut Vm, obj: &Value, name: &Rc<StrObj>) -> PyResult<Value> {
             match n {
                 "tb_frame" => Ok(tb_frame(vm, t)),
                 "tb_next" => Ok(tb_next(t)),
-                "tb_lineno" => Ok(lineno(&entry.code, entry.ip)),
-                "tb_lasti" => Ok(lasti(&entry.code, entry.ip, t.pos + 1 < t.entries.len())),
+                "tb_lineno" => Ok(match entry.given {
+                    Some(g) => Value::Int(i64::from(g.lineno)),
+                    None => lineno(&entry.code, entry.ip),
+                }),
+                "tb_lasti" => Ok(match entry.given {
+                    Some(g) => Value::Int(i64::from(g.lasti)),
+                    None => lasti(&entry.code, entry.ip, t.pos + 1 < t.entries.len()),
+                }),
                 _ => Err(no_attr(obj, n)),
             }
         }

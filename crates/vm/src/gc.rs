@@ -313,6 +313,11 @@ pub fn referents(v: &Value, out: &mut Vec<Value>) {
             if let Ok(slots) = i.slot_values.try_borrow() {
                 out.extend(slots.iter().filter(|x| is_node(x)).cloned());
             }
+            if let Some(state) = &i.native {
+                let mut held = Vec::new();
+                crate::modules::weakref::gc_referents(&**state, &mut held);
+                out.extend(held.into_iter().filter(is_node));
+            }
         }
         Value::Exception(e) => {
             if let Ok(a) = e.args.try_borrow() {
@@ -448,6 +453,9 @@ fn clear(v: &Value, dropped: &mut Vec<Value>) {
             i.dict.clear_split(dropped);
             if let Ok(mut slots) = i.slot_values.try_borrow_mut() {
                 dropped.append(&mut slots);
+            }
+            if let Some(state) = &i.native {
+                crate::modules::weakref::gc_clear(&**state, dropped);
             }
         }
         Value::Exception(e) => {

@@ -12,8 +12,16 @@ use crate::types::{type_of, ExcKind};
 use crate::value::Value;
 use crate::vm::Vm;
 
-/// How deeply nested tuples of classes may be (CPython's recursion check).
+/// How deeply nested tuples of classes may be on the Rust stack, whatever
+/// the recursion limit.
 const MAX_DEPTH: usize = 1000;
+
+/// Whether `depth` more levels of nesting pass CPython's recursion check
+/// (`Py_EnterRecursiveCall`): its budget is shared with the Python frames
+/// below, so a low `sys.setrecursionlimit()` cuts nesting short too.
+fn past_limit(vm: &Vm, depth: usize) -> bool {
+    depth > MAX_DEPTH || vm.frames.len() + depth > vm.recursion_limit
+}
 
 fn too_deep(what: &str) -> PyErr {
     PyErr::new(
@@ -41,7 +49,7 @@ pub fn isinstance(vm: &mut Vm, inst: &Value, cls: &Value) -> PyResult<bool> {
 }
 
 fn isinstance_at(vm: &mut Vm, inst: &Value, cls: &Value, depth: usize) -> PyResult<bool> {
-    if depth > MAX_DEPTH {
+    if past_limit(vm, depth) {
         return Err(too_deep("instancecheck"));
     }
     if let Value::Type(c) = cls {
@@ -143,7 +151,7 @@ fn bases_of(vm: &mut Vm, v: &Value) -> PyResult<Option<Rc<Vec<Value>>>> {
 /// `abstract_issubclass`: whether `cls` is reached from `derived` through
 /// `__bases__`, following single inheritance without recursion.
 fn abstract_issubclass(vm: &mut Vm, derived: &Value, cls: &Value, depth: usize) -> PyResult<bool> {
-    if depth > MAX_DEPTH {
+    if past_limit(vm, depth) {
         return Err(too_deep("subclasscheck"));
     }
     let mut derived = derived.clone();
@@ -192,7 +200,7 @@ pub fn issubclass(vm: &mut Vm, derived: &Value, cls: &Value) -> PyResult<bool> {
 }
 
 fn issubclass_at(vm: &mut Vm, derived: &Value, cls: &Value, depth: usize) -> PyResult<bool> {
-    if depth > MAX_DEPTH {
+    if past_limit(vm, depth) {
         return Err(too_deep("subclasscheck"));
     }
     if let Value::Type(c) = cls {

@@ -426,14 +426,12 @@ fn repeat_count(n: &Value) -> PyResult<Option<usize>> {
     Ok(match n {
         Value::Int(i) => Some((*i).max(0) as usize),
         Value::Bool(b) => Some(usize::from(*b)),
-        Value::BigInt(b) => {
-            if b.is_negative() {
-                Some(0)
-            } else {
-                return Err(PyErr::overflow(
-                    "cannot fit 'int' into an index-sized integer",
-                ));
-            }
+        // `PyNumber_AsSsize_t(n, PyExc_OverflowError)`: a count past
+        // `Py_ssize_t` fails whatever its sign.
+        Value::BigInt(_) => {
+            return Err(PyErr::overflow(
+                "cannot fit 'int' into an index-sized integer",
+            ))
         }
         _ => None,
     })

@@ -464,6 +464,10 @@ impl Vm {
             )?;
             return Ok(true);
         }
+        // `mappingproxy` has only `mp_length`: its truth is its mapping's length.
+        if let Some(m) = crate::mappingproxy::target(v) {
+            return Ok(self.len_of(&m)? != 0);
+        }
         Ok(crate::ops::truthy(v))
     }
 
@@ -1705,6 +1709,11 @@ impl Vm {
                 )))
             }
             Value::Instance(_) | Value::Exception(_) => self.instance_setattr(obj, name, None),
+            Value::Traceback(_) if name.as_str() == "tb_next" => {
+                Err(PyErr::type_error("can't delete tb_next attribute"))
+            }
+            // The other members refuse as a store does.
+            Value::Traceback(_) => crate::frame_obj::setattr(obj, name.as_str(), &Value::None),
             Value::Type(t) if t.heap.is_some() => {
                 match crate::class_ns::meta_hook(t, crate::names::D::DelAttr) {
                     Some(f) => self

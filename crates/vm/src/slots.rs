@@ -356,7 +356,15 @@ fn w_str(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::string(vm.str_of(unary(&a)?)?))
 }
 fn w_hash(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    Ok(Value::Int(vm.hash_of(unary(&a)?)?))
+    let v = unary(&a)?;
+    // `float_hash` hashes a NaN by the identity of the object itself
+    // (`_Py_HashPointer(self)`), which for a subclass is the instance.
+    if let (Value::Float(f), Some(this)) = (v, a.pos.first()) {
+        if f.is_nan() {
+            return Ok(Value::Int((this.identity() >> 4) as i64));
+        }
+    }
+    Ok(Value::Int(vm.hash_of(v)?))
 }
 fn w_format(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let spec = match arg1(&a)? {

@@ -384,7 +384,17 @@ impl Vm {
                 type_name(n)
             )));
         }
-        let count = Value::Int(self.index_value(n)?);
+        // `PyNumber_AsSsize_t(n, PyExc_OverflowError)` names the object's
+        // class when its `__index__` gives an int past `Py_ssize_t`.
+        let count = match crate::enumerate::index_int(self, n)? {
+            Value::BigInt(_) => {
+                return Err(PyErr::overflow(format!(
+                    "cannot fit '{}' into an index-sized integer",
+                    type_name(n)
+                )))
+            }
+            i => i,
+        };
         let r = if seq_first {
             ops::binary_op(op, seq, &count)
         } else {
@@ -413,6 +423,15 @@ impl Vm {
 
     /// A rich comparison, returning whatever the special method returns.
     pub fn rich_compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
+        // `mappingproxy_richcompare` compares the mapping it shows; no
+        // class derives from `mappingproxy`, so it answers before the other
+        // operand's reflected method.
+        if let Some(m) = crate::mappingproxy::target(a) {
+            return self.rich_compare(op, &m, b);
+        }
+        if let (Some(m), false) = (crate::mappingproxy::target(b), compares_by_methods(a)) {
+            return self.rich_compare(reflected(op), &m, a);
+        }
         if !compares_by_methods(a) && !compares_by_methods(b) {
             return self.compare_bool(op, a, b).map(Value::Bool);
         }
@@ -442,6 +461,9 @@ impl Vm {
                     return Ok(r);
                 }
             }
+        }
+        if let Some(m) = crate::mappingproxy::target(b) {
+            return self.rich_compare(rop, &m, a);
         }
         if let (CmpOp::Eq | CmpOp::Ne, Value::MemoryView(m), o)
         | (CmpOp::Eq | CmpOp::Ne, o, Value::MemoryView(m)) = (op, a, b)
@@ -684,6 +706,10 @@ impl Vm {
 
     /// A comparison as a bool (`sorted`, `min`, `in`).
     pub fn compare_bool(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
+        if crate::mappingproxy::target(a).is_some() || crate::mappingproxy::target(b).is_some() {
+            let r = self.rich_compare(op, a, b)?;
+            return self.truthy(&r);
+        }
         if !compares_by_methods(a) && !compares_by_methods(b) {
             // Containers compare their items through the VM: each level
             // counts against the recursion limit, as `Py_EnterRecursiveCall`
@@ -919,22 +945,50 @@ impl Vm {
         )))
     }
 
+    /// `PyNumber_Index`'s warning for an `__index__` that returned an
+    /// instance of a strict subclass of int (a bool, an int subclass).
+    pub(crate) fn warn_index_subclass(&mut self, r: &Value) -> PyResult<()> {
+        let strict_subclass = match r {
+            Value::Bool(_) => true,
+            Value::Instance(_) => matches!(
+                payload_of(r),
+                Some(Value::Int(_) | Value::BigInt(_) | Value::Bool(_))
+            ),
+            _ => false,
+        };
+        if strict_subclass {
+            self.warn(
+                ExcKind::DeprecationWarning,
+                &format!(
+                    "__index__ returned non-int (type {}).  The ability to return an instance \
+                     of a strict subclass of int is deprecated, and may be removed in a \
+                     future version of Python.",
+                    type_name(r)
+                ),
+            )?;
+        }
+        Ok(())
+    }
+
     /// `operator.index(v)`.
     pub fn index_value(&mut self, v: &Value) -> PyResult<i64> {
         if let Some(i) = ops::index_of(v) {
             return Ok(i);
         }
         if is_heap_object(v) {
+            // `PyNumber_Index`: an int subclass is its number, whatever its
+            // `__index__` says.
+            if let Some(i) = payload_of(v).and_then(ops::index_of) {
+                return Ok(i);
+            }
             if let Some(r) = self.try_special(v, D::Index, &[])? {
+                self.warn_index_subclass(&r)?;
                 return ops::index_of(&r).ok_or_else(|| {
                     PyErr::type_error(format!(
                         "__index__ returned non-int (type {})",
                         type_name(&r)
                     ))
                 });
-            }
-            if let Some(i) = payload_of(v).and_then(ops::index_of) {
-                return Ok(i);
             }
         }
         if matches!(v, Value::BigInt(_)) {
@@ -1499,6 +1553,10 @@ impl Vm {
                         "__hash__ method should return an integer",
                     )),
                 }
+            }
+            // `float_hash` of a NaN hashes the object itself, not its value.
+            None if matches!(payload_of(v), Some(Value::Float(f)) if f.is_nan()) => {
+                Ok((v.identity() >> 4) as i64)
             }
             None => crate::dict::hash_value(v),
         }

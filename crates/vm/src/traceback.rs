@@ -16,8 +16,14 @@ fn is_ws(c: char) -> bool {
     c == ' ' || c == '\t' || c == '\x0c'
 }
 
-/// Character offset of a UTF-8 byte offset within `line`.
+/// Character offset of a UTF-8 byte offset within `line`. Past the end it
+/// is one more than the line's length, as `_PyPegen_byte_offset_to_character_offset`
+/// clamps to `len + 1` and decodes the terminating NUL too (a position from
+/// another line, which a traceback object made by Python code may name).
 fn char_offset(line: &str, byte: usize) -> usize {
+    if byte > line.len() {
+        return line.chars().count() + 1;
+    }
     let b = byte.min(line.len());
     let mut b = b;
     while !line.is_char_boundary(b) {
@@ -65,8 +71,7 @@ impl Vm {
         out.push_str(&stripped);
         out.push('\n');
 
-        let (Some(start_line), Some(end_line), Some(col), Some(end_col)) = code.positions(entry.ip)
-        else {
+        let (Some(start_line), Some(end_line), Some(col), Some(end_col)) = entry.positions() else {
             return;
         };
         if start_line < 0 || end_line < 0 || col < 0 || end_col < 0 {
@@ -122,7 +127,7 @@ impl Vm {
         let mut last: Option<(String, i32, String)> = None;
         let mut count = 0usize;
         for entry in tb.iter().rev() {
-            let lineno = entry.code.positions(entry.ip).0.unwrap_or(-1);
+            let lineno = entry.lineno();
             let key = (
                 entry.code.raw.filename.to_string_lossy().into_owned(),
                 lineno,

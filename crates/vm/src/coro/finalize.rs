@@ -453,6 +453,7 @@ impl Vm {
                         frame_ip: ip,
                         depth: (self.frames.len() - 1) as u32,
                         globals: frame.globals.clone(),
+                        given: None,
                     });
                 }
             }

@@ -497,8 +497,14 @@ fn descr_get(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     };
     let Some(index) = d.slot else {
         return match instance_attr_of(&d) {
-            // Weak references are not listed on the object here.
-            Some(InstanceAttr::Weakref) => slot_target(&d, obj).map(|_| Value::None),
+            // `subtype_getweakref`: the head of the object's list of
+            // weak references (the shared plain `ref` first), or None.
+            Some(InstanceAttr::Weakref) => slot_target(&d, obj).map(|_| {
+                super::weakref::refs_to(obj)
+                    .into_iter()
+                    .next()
+                    .map_or(Value::None, |(r, _, _)| r)
+            }),
             // `subtype_dict`: on a class (a metaclass inherited this
             // getset from a base), the class's own `__dict__`, as `type`'s.
             Some(InstanceAttr::Dict) if matches!(obj, Value::Type(_)) => {

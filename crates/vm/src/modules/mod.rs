@@ -32,7 +32,7 @@ pub mod bisect;
 pub(crate) mod breakpoint;
 pub mod builtins;
 pub mod bz2;
-mod cint;
+pub(crate) mod cint;
 pub mod cjk;
 pub mod cmath;
 mod codec_errors;

@@ -95,6 +95,30 @@ pub(super) struct WeakRef {
     pub(super) hash: Option<i64>,
 }
 
+/// For the cycle collector: what the Rust state of a native object holds
+/// that may lead back to it (a weak reference's callback, often a bound
+/// method of an object in the same cycle).
+pub(crate) fn gc_referents(state: &dyn std::any::Any, out: &mut Vec<Value>) {
+    if let Some(Ok(r)) = state
+        .downcast_ref::<RefCell<WeakRef>>()
+        .map(RefCell::try_borrow)
+    {
+        out.push(r.callback.clone());
+    }
+}
+
+/// For the cycle collector, on a native object found to be garbage: a weak
+/// reference drops its callback, which then never runs (`handle_weakrefs`
+/// clears trash weak references before anything in the trash dies).
+pub(crate) fn gc_clear(state: &dyn std::any::Any, dropped: &mut Vec<Value>) {
+    if let Some(Ok(mut r)) = state
+        .downcast_ref::<RefCell<WeakRef>>()
+        .map(RefCell::try_borrow_mut)
+    {
+        dropped.push(std::mem::replace(&mut r.callback, Value::None));
+    }
+}
+
 /// One weak reference made, to count them per referent and to reuse a
 /// plain `ref(obj)` as CPython does.
 struct Entry {
@@ -358,7 +382,10 @@ pub(super) fn target_of(v: &Value) -> PyResult<Target> {
 
 fn ref_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let cls = cls_arg(&a)?;
-    let args = positional(&crate::native::rest(&a), "__new__", 1, 2)?;
+    // `weakref___new__` ignores keywords (a subclass's `__init__` may take
+    // some); `__init__` refuses them.
+    let rest = crate::native::rest(&a);
+    let args = positional(&Args::positional(rest.pos), "__new__", 1, 2)?;
     let obj = &args[0];
     let target = target_of(obj)?;
     let callback = args.get(1).cloned().unwrap_or(Value::None);
@@ -389,7 +416,10 @@ pub(super) fn borrow_callback(r: &Value) -> Value {
         .unwrap_or(Value::None)
 }
 
-fn ref_init(_vm: &mut Vm, _a: Args<'_>) -> PyResult<Value> {
+/// `weakref___init__`: checks its arguments as `__new__` took them.
+fn ref_init(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    a.no_kw("ref")?;
+    positional(&crate::native::rest(&a), "__init__", 1, 2)?;
     Ok(Value::None)
 }
 
