@@ -789,21 +789,7 @@ impl Vm {
                             (Value::Int(x), Value::Int(y)) => {
                                 crate::call_fast::int_compare(arg, *x, *y)
                             }
-                            (x, y)
-                                if crate::special::compares_by_methods(x)
-                                    || crate::special::compares_by_methods(y) =>
-                            {
-                                let x = x.clone();
-                                let r = tri!(self.rich_compare(CmpOp::from_arg(arg), &x, &b));
-                                *top!() = r;
-                                continue;
-                            }
-                            // A mappingproxy compares as its mapping, which
-                            // may answer with any object.
-                            (x @ Value::Descr(_), y) | (x, y @ Value::Descr(_))
-                                if crate::mappingproxy::target(x).is_some()
-                                    || crate::mappingproxy::target(y).is_some() =>
-                            {
+                            (x, y) if crate::special::compare_needs_methods(x, y) => {
                                 let x = x.clone();
                                 let r = tri!(self.rich_compare(CmpOp::from_arg(arg), &x, &b));
                                 *top!() = r;

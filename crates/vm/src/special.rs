@@ -1667,6 +1667,17 @@ fn seq_items_with_objects(a: &Value, b: &Value) -> Option<(Vec<Value>, Vec<Value
 /// instance of a Python class, or a class whose metaclass is one
 /// (`functools.total_ordering` on a metaclass).
 #[inline]
+/// Whether `COMPARE_OP` on `a` and `b` must go through `Vm::rich_compare`,
+/// which may answer with any object: special methods of either operand, or
+/// a mappingproxy (which compares as its mapping).
+pub fn compare_needs_methods(a: &Value, b: &Value) -> bool {
+    compares_by_methods(a)
+        || compares_by_methods(b)
+        || ((matches!(a, Value::Descr(_)) || matches!(b, Value::Descr(_)))
+            && (crate::mappingproxy::target(a).is_some()
+                || crate::mappingproxy::target(b).is_some()))
+}
+
 pub fn compares_by_methods(v: &Value) -> bool {
     match v {
         Value::Type(t) => crate::class_ns::has_heap_meta(t),
