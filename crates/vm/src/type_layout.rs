@@ -128,23 +128,24 @@ pub fn layout(t: &Rc<TypeObj>) -> Layout {
 }
 
 /// `Py_TPFLAGS_SEQUENCE` or `Py_TPFLAGS_MAPPING` of `t`, which `match`
-/// reads: a class's own (from `__abc_tpflags__`), or else that of the first
-/// class along its MRO that has one (`inherit_patma_flags`), so
-/// `class M(UserDict, Sequence)` is a mapping.
+/// reads: that of the first class along its MRO (itself first) with one, a
+/// Python class's own coming from `__abc_tpflags__` or `abc`'s `register`.
+/// So `class M(UserDict, Sequence)` is a mapping (`inherit_patma_flags`
+/// walks the MRO the same way when CPython makes the class).
 pub fn collection_flags(t: &Rc<TypeObj>) -> i64 {
-    let Some(h) = &t.heap else {
-        return layout(t).flags & SEQUENCE_OR_MAPPING;
+    let own = |c: &Rc<TypeObj>| match &c.heap {
+        Some(h) => h.collection_flags.get() & SEQUENCE_OR_MAPPING,
+        None => layout(c).flags & SEQUENCE_OR_MAPPING,
     };
-    let own = h.collection_flags.get() & SEQUENCE_OR_MAPPING;
-    if own != 0 {
-        return own;
+    let Some(h) = &t.heap else {
+        return own(t);
+    };
+    let first = own(t);
+    if first != 0 {
+        return first;
     }
     let mro = h.mro();
-    mro.iter()
-        .filter(|b| !Rc::ptr_eq(b, t))
-        .map(collection_flags)
-        .find(|&f| f != 0)
-        .unwrap_or(0)
+    mro.iter().map(own).find(|&f| f != 0).unwrap_or(0)
 }
 
 /// A class written in Rust: a type over `object` (immutable unless its flags
