@@ -190,6 +190,45 @@ pub fn co_lines(linetable: &[u8], firstlineno: i32) -> Vec<LineRange> {
     out
 }
 
+/// `code.co_lnotab`: the pre-3.10 line table that 3.11 still derives from
+/// the location table (`decode_linetable` in `Objects/codeobject.c`): for
+/// each change of line, the byte and line increments, split into pairs that
+/// fit an unsigned and a signed byte.
+pub fn co_lnotab(linetable: &[u8], firstlineno: i32) -> Vec<u8> {
+    let mut out = Vec::new();
+    let (mut code_offset, mut line) = (0i64, i64::from(firstlineno));
+    let mut start = 0i64;
+    let mut computed = line;
+    for e in entries(linetable, firstlineno) {
+        // An entry without a location leaves the running line as it is.
+        if let Some(l) = e.line {
+            computed = i64::from(l);
+        }
+        if computed != line {
+            let (mut bdelta, mut ldelta) = (start - code_offset, computed - line);
+            while bdelta > 255 {
+                out.extend([255, 0]);
+                bdelta -= 255;
+            }
+            while ldelta > 127 {
+                out.extend([bdelta as u8, 127]);
+                bdelta = 0;
+                ldelta -= 127;
+            }
+            while ldelta < -128 {
+                out.extend([bdelta as u8, (-128i8) as u8]);
+                bdelta = 0;
+                ldelta += 128;
+            }
+            out.extend([bdelta as u8, ldelta as i8 as u8]);
+            code_offset = start;
+            line = computed;
+        }
+        start += i64::from(e.units) * 2;
+    }
+    out
+}
+
 /// `code.co_positions()`: one item per code unit covered by the table.
 pub fn co_positions(linetable: &[u8], firstlineno: i32) -> Vec<Positions> {
     let mut out = Vec::new();

@@ -1250,7 +1250,13 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
             }
         }
         TypeKind::Str => {
-            a.check_kw("str", &["object", "encoding", "errors"])?;
+            let given = a.pos.len() + a.kwnames.len();
+            if given > 3 {
+                return Err(PyErr::type_error(format!(
+                    "str() takes at most 3 arguments ({given} given)"
+                )));
+            }
+            a.check_clinic_kw("str", &["object", "encoding", "errors"])?;
             match a.pos.first().or_else(|| a.kw("object")) {
                 None => Ok(Value::str("")),
                 Some(v)
@@ -1605,6 +1611,10 @@ pub fn code_attr(c: &Rc<Code>, name: &str) -> Option<Value> {
         "co_nlocals" => Value::Int(raw.nlocals() as i64),
         "co_code" => Value::Bytes(Rc::new(raw.code.clone())),
         "co_linetable" => Value::Bytes(Rc::new(raw.linetable.clone())),
+        "co_lnotab" => Value::Bytes(Rc::new(pith_bytecode::location::co_lnotab(
+            &raw.linetable,
+            raw.firstlineno,
+        ))),
         "co_exceptiontable" => Value::Bytes(Rc::new(raw.exceptiontable.clone())),
         "co_consts" => Value::tuple(c.consts.clone()),
         "co_names" => Value::tuple(c.names.iter().map(|n| Value::Str(n.clone())).collect()),

@@ -28,11 +28,17 @@ fn key(ns: &Rc<RefCell<Dict>>) -> usize {
 }
 
 /// The custom mapping standing behind the namespace `ns`, if any.
-#[inline]
+#[inline(always)]
 pub(crate) fn custom(ns: &Rc<RefCell<Dict>>) -> Option<Value> {
     if ACTIVE.with(Cell::get) == 0 {
         return None;
     }
+    registered(ns)
+}
+
+/// [`custom`] while some mapping is registered.
+#[inline(never)]
+fn registered(ns: &Rc<RefCell<Dict>>) -> Option<Value> {
     let k = key(ns);
     MAPPINGS.with(|m| {
         m.borrow()

@@ -52,6 +52,21 @@ pub enum SourceText<'a> {
     Bytes(&'a [u8]),
 }
 
+impl<'a> SourceText<'a> {
+    /// The text without its leading spaces and tabs, which `eval` ignores
+    /// (`builtin_eval_impl` strips them).
+    #[must_use]
+    pub fn trim_leading_blanks(self) -> SourceText<'a> {
+        match self {
+            SourceText::Str(s) => SourceText::Str(s.trim_start_matches([' ', '\t'])),
+            SourceText::Bytes(b) => {
+                let skip = b.iter().take_while(|&&c| c == b' ' || c == b'\t').count();
+                SourceText::Bytes(&b[skip..])
+            }
+        }
+    }
+}
+
 /// Why source did not compile: what CPython would raise.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CompileFailure {

@@ -159,6 +159,11 @@ pub fn hash_value(v: &Value) -> Result<i64, PyErr> {
             }
             return hash_value(&i.payload);
         }
+        // Keys and items views are set-like, and so unhashable; values
+        // views hash by identity (below).
+        Value::DictView(view) if !matches!(view.1, crate::iter::DictPart::Values) => {
+            return Err(crate::special::unhashable(v))
+        }
         Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) | Value::ByteArray(_) => {
             return Err(PyErr::type_error(format!(
                 "unhashable type: '{}'",
@@ -225,7 +230,21 @@ pub fn tuple_with_objects(v: &Value) -> bool {
 }
 
 /// Equality used for dict keys: structural for the builtin value types, identity otherwise.
+///
+/// The same `str` object (names in namespaces, interned attribute keys) and
+/// machine ints are settled here, inline in the probe loop; the rest is
+/// [`key_eq_structural`].
+#[inline]
 pub fn key_eq(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Str(x), Value::Str(y)) if std::rc::Rc::ptr_eq(x, y) => true,
+        (Value::Int(x), Value::Int(y)) => x == y,
+        _ => key_eq_structural(a, b),
+    }
+}
+
+/// [`key_eq`] past its inline cases.
+fn key_eq_structural(a: &Value, b: &Value) -> bool {
     use Value as V;
     match (a, b) {
         (V::Str(x), V::Str(y)) => std::rc::Rc::ptr_eq(x, y) || **x == **y,

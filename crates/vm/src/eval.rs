@@ -247,7 +247,7 @@ impl Vm {
             if TRACE {
                 let e = Value::Exception(err.0.clone());
                 self.trace_exit(&f, crate::trace::FrameExit::Exception(&e));
-                self.hooks_exit(&crate::trace::FrameExit::Exception(&e));
+                self.hooks_exit(&crate::trace::FrameExit::Exception(&e), None);
             }
             self.stack.truncate(f.ret_to);
             if let Some(iter) = call_iter {
@@ -1031,7 +1031,7 @@ impl Vm {
                             self.trace_exit(&f, crate::trace::FrameExit::Return(&v));
                             // `__init__` itself returned `None`.
                             let returned = if init { &Value::None } else { &v };
-                            self.hooks_exit(&crate::trace::FrameExit::Return(returned));
+                            self.hooks_exit(&crate::trace::FrameExit::Return(returned), None);
                         }
                         let f_entry = f.entry;
                         if !f_entry && f.generator.is_none() {
@@ -2235,7 +2235,7 @@ impl Vm {
                         };
                         if TRACE {
                             self.trace_exit(&f, crate::trace::FrameExit::Generator);
-                            self.hooks_exit(&crate::trace::FrameExit::Generator);
+                            self.hooks_exit(&crate::trace::FrameExit::Generator, None);
                         }
                         let values = crate::gen::frame_vector(&mut self.stack, &f);
                         let mut gen = crate::gen::GenObj::new(
@@ -2280,7 +2280,7 @@ impl Vm {
                         };
                         if TRACE {
                             self.trace_exit(&f, crate::trace::FrameExit::Yield(&v));
-                            self.hooks_exit(&crate::trace::FrameExit::Yield(&v));
+                            self.hooks_exit(&crate::trace::FrameExit::Yield(&v), ip.checked_sub(1));
                         }
                         if f.generator.is_none() {
                             break 'body (
@@ -2313,12 +2313,19 @@ impl Vm {
                             }
                             other => {
                                 self.last_stop = None;
-                                match tri!(self.iter_next(other)) {
-                                    Some(x) => crate::gen::GenResult::Yielded(x),
+                                match self.iter_next(other) {
+                                    Ok(Some(x)) => crate::gen::GenResult::Yielded(x),
                                     // `yield from` gives the StopIteration's value.
-                                    None => crate::gen::GenResult::Returned(
+                                    Ok(None) => crate::gen::GenResult::Returned(
                                         crate::gen::stop_value(&self.take_stop(other)),
                                     ),
+                                    // A StopIteration out of the iterator's
+                                    // `__next__` (raised by a function `map`
+                                    // calls, say) ends it like any other.
+                                    Err(e) if e.is(ExcKind::StopIteration) => {
+                                        crate::gen::GenResult::Returned(crate::gen::stop_value(&e))
+                                    }
+                                    Err(e) => tri!(Err(e)),
                                 }
                             }
                         };
@@ -2415,7 +2422,7 @@ impl Vm {
                                 let args = [
                                     Value::Str(name),
                                     Value::Dict(globals.clone()),
-                                    Value::None,
+                                    self.import_locals(&code.raw, &globals),
                                     fromlist,
                                     Value::Int(level),
                                 ];

@@ -68,39 +68,25 @@ fn arity(a: &Args<'_>, name: &str, min: usize, max: usize) -> PyResult<()> {
     Ok(())
 }
 
-/// A code object from `exec`/`eval`'s first argument.
+/// A code object from `exec`/`eval`'s first argument: a code object, or
+/// source as `str`, `bytes` or another bytes-like object.
 fn code_arg(vm: &mut Vm, source: &Value, func: &str, mode: CompileMode) -> PyResult<Rc<Code>> {
-    let compiled = match source {
-        Value::Code(code) => return Ok(code.clone()),
-        Value::Str(s) => {
-            let text = s.as_str();
-            // `eval` ignores leading blanks (`builtin_eval_impl` strips them).
-            let text = if mode == CompileMode::Eval {
-                text.trim_start_matches([' ', '\t'])
-            } else {
-                text
-            };
-            vm.compile_source(SourceText::Str(text), "<string>", mode)?
-        }
-        Value::Bytes(b) => {
-            let bytes: &[u8] = b;
-            let bytes = if mode == CompileMode::Eval {
-                let skip = bytes
-                    .iter()
-                    .take_while(|&&c| c == b' ' || c == b'\t')
-                    .count();
-                &bytes[skip..]
-            } else {
-                bytes
-            };
-            vm.compile_source(SourceText::Bytes(bytes), "<string>", mode)?
-        }
-        _ => {
-            return Err(PyErr::type_error(format!(
-                "{func}() arg 1 must be a string, bytes or code object"
-            )))
-        }
+    if let Value::Code(code) = source {
+        return Ok(code.clone());
+    }
+    let not_source = || {
+        PyErr::type_error(format!(
+            "{func}() arg 1 must be a string, bytes or code object"
+        ))
     };
+    let compiled = with_source_text(source, not_source, |text| {
+        let text = if mode == CompileMode::Eval {
+            text.trim_leading_blanks()
+        } else {
+            text
+        };
+        vm.compile_source(text, "<string>", mode)
+    })?;
     vm.load_code(compiled)
 }
 
@@ -392,7 +378,7 @@ pub(crate) fn with_source_text<T>(
     not_source: impl FnOnce() -> PyErr,
     f: impl FnOnce(SourceText<'_>) -> PyResult<T>,
 ) -> PyResult<T> {
-    match v {
+    match payload_of(v).unwrap_or(v) {
         Value::Str(s) => f(SourceText::Str(s.as_str())),
         Value::Bytes(b) => f(SourceText::Bytes(b)),
         _ => match crate::buffer::exported_bytes(v) {

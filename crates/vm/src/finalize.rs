@@ -192,8 +192,14 @@ impl Vm {
 
 /// Drops `v` as CPython would free it: a list or tuple that dies with it
 /// releases its items last to first (so finalizers run in CPython's order).
+#[inline]
 pub(crate) fn release(v: Value) {
-    release_depth(v, 0);
+    // Most values a store replaces are ints and floats: nothing to walk.
+    if v.is_scalar() {
+        v.release();
+    } else {
+        release_depth(v, 0);
+    }
 }
 
 fn release_depth(v: Value, depth: u32) {

@@ -99,21 +99,36 @@ impl Vm {
         }
     }
 
-    /// For `IMPORT_NAME` in a frame whose builtins are not the interpreter's:
-    /// their `__import__`, or `ImportError` when they have none. `None` when
-    /// the import machinery runs directly (the interpreter's builtins, or
-    /// their own `__import__` function).
-    pub(crate) fn custom_import(&mut self, globals: &Rc<RefCell<Dict>>) -> PyResult<Option<Value>> {
-        if let FrameBuiltins::Standard = self.frame_builtins(globals) {
-            return Ok(None);
+    /// The `locals` argument `IMPORT_NAME` gives a replaced `__import__`
+    /// (the top frame's `f_locals`, which CPython leaves unset, so `None`, in
+    /// a function's frame): the namespace of a module or class body.
+    pub(crate) fn import_locals(
+        &self,
+        code: &pith_bytecode::CodeObject,
+        globals: &Rc<RefCell<Dict>>,
+    ) -> Value {
+        if code.flags.contains(pith_bytecode::CodeFlags::OPTIMIZED) {
+            return Value::None;
         }
+        let ns = self
+            .frames
+            .last()
+            .and_then(|f| f.names.clone())
+            .unwrap_or_else(|| globals.clone());
+        crate::class_ns::custom(&ns).unwrap_or(Value::Dict(ns))
+    }
+
+    /// For `IMPORT_NAME`: the frame's builtins' `__import__` when it is not
+    /// the interpreter's own (`builtins.__import__` replaced, or builtins of
+    /// the frame's own), or `ImportError` when they have none. `None` when
+    /// the import machinery runs directly, as CPython's `import_name` does
+    /// for the function it saved at start-up.
+    pub(crate) fn custom_import(&mut self, globals: &Rc<RefCell<Dict>>) -> PyResult<Option<Value>> {
         let Some((f, _)) = self.load_builtin(globals, &D::Import.name())? else {
             return Err(PyErr::new(ExcKind::ImportError, "__import__ not found"));
         };
-        let standard = self.builtins.borrow().get_str(&D::Import.name()).cloned();
-        Ok(match standard {
-            Some(s) if s.identity() == f.identity() => None,
-            _ => Some(f),
-        })
+        let original =
+            matches!(&f, Value::Builtin(d) if std::ptr::eq(*d, &crate::import::IMPORT_BUILTINS[0]));
+        Ok((!original).then_some(f))
     }
 }

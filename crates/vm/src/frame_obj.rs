@@ -68,6 +68,9 @@ struct FrameHooks {
     /// The line a `line` event reports, for an instruction the internal
     /// code dropped (a `pass` statement's `NOP`): `f_lineno` reads it.
     line_override: Cell<Option<i32>>,
+    /// The byte offset `f_lasti` reports during a `call` event: the
+    /// frame's `RESUME`, which the internal code may have dropped.
+    lasti_override: Cell<Option<u32>>,
 }
 
 impl Default for FrameHooks {
@@ -77,6 +80,7 @@ impl Default for FrameHooks {
             lines: Cell::new(true),
             opcodes: Cell::new(false),
             line_override: Cell::new(None),
+            lasti_override: Cell::new(None),
         }
     }
 }
@@ -111,6 +115,18 @@ impl FrameObj {
     /// Makes `f_lineno` read `line` (or the frame's position again).
     pub(crate) fn set_line_override(&self, line: Option<i32>) {
         self.hooks.line_override.set(line);
+    }
+
+    /// Makes `f_lasti` read byte offset `offset` (or the frame's position again).
+    pub(crate) fn set_lasti_override(&self, offset: Option<u32>) {
+        self.hooks.lasti_override.set(offset);
+    }
+
+    /// Records that the frame, off the call stack now, stopped at internal
+    /// instruction `ip` (a generator's `YIELD_VALUE`).
+    pub(crate) fn note_stopped_at(&self, ip: u32) {
+        self.ip.set(ip);
+        self.in_call.set(false);
     }
 }
 
@@ -511,7 +527,10 @@ pub fn getattr(vm: &mut Vm, obj: &Value, name: &Rc<StrObj>) -> PyResult<Value> {
                     Some(line) => Ok(Value::Int(i64::from(line))),
                     None => Ok(lineno(&f.code, f.ip.get())),
                 },
-                "f_lasti" => Ok(lasti(&f.code, f.ip.get(), f.in_call.get())),
+                "f_lasti" => match f.hooks.lasti_override.get() {
+                    Some(offset) => Ok(Value::Int(i64::from(offset))),
+                    None => Ok(lasti(&f.code, f.ip.get(), f.in_call.get())),
+                },
                 "f_globals" => Ok(Value::Dict(f.globals.clone())),
                 "f_locals" => {
                     if let Some(d) = live {
@@ -650,7 +669,11 @@ pub fn repr(v: &Value) -> String {
             "<frame at {:#x}, file {}, line {}, code {}>",
             addr,
             pith_repr::str_repr(&f.code.raw.filename.to_string_lossy()),
-            f.code.positions(f.ip.get()).0.unwrap_or(0),
+            f.hooks
+                .line_override
+                .get()
+                .or_else(|| f.code.positions(f.ip.get()).0)
+                .unwrap_or(0),
             f.code.name.as_str()
         ),
         _ => format!("<traceback object at {addr:#x}>"),

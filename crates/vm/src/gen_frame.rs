@@ -228,28 +228,36 @@ impl Vm {
     /// `FOR_ITER` ends its loop, a `SEND` pushes `v` in place of its receiver,
     /// and both jump to their targets.
     pub(crate) fn gen_frame_returned(&mut self, v: Value) {
-        let Some(parent) = self.frames.last_mut() else {
+        let Some(parent) = self.frames.last() else {
             return;
         };
+        // A hook's event sees the frame at its `FOR_ITER` or `SEND`, so the
+        // jump is taken after it.
         match parent.last_instruction() {
             Some(i) if i.op == Op::ForIter => {
-                parent.ip = i.arg as usize;
                 self.stack.pop();
                 if self.hooks.is_some() {
                     self.hooks_subiterator_returned(&v, true);
                 }
+                self.jump_top_frame(i.arg);
             }
             Some(i) if i.op == Op::Send => {
-                parent.ip = i.arg as usize;
                 if self.hooks.is_some() {
                     self.hooks_subiterator_returned(&v, false);
                 }
+                self.jump_top_frame(i.arg);
                 match self.stack.last_mut() {
                     Some(top) => *top = v,
                     None => crate::stack_words::push(&mut self.stack, v),
                 }
             }
             _ => crate::stack_words::push(&mut self.stack, v),
+        }
+    }
+
+    fn jump_top_frame(&mut self, target: u32) {
+        if let Some(f) = self.frames.last_mut() {
+            f.ip = target as usize;
         }
     }
 

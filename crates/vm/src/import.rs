@@ -239,9 +239,23 @@ impl Vm {
     /// `sys.modules` (circular imports), else CPython's `ImportError`.
     pub(crate) fn import_from_fallback(&mut self, module: &Value, name: &str) -> PyResult<Value> {
         let Value::Module(m) = module else {
+            // Any object can stand in `sys.modules` (or come from a replaced
+            // `__import__`): CPython's `import_from` goes by its `__name__`.
+            let dunder_name = Rc::new(crate::value::StrObj::new("__name__"));
+            let pkg = match self.get_attr(module, &dunder_name) {
+                Ok(Value::Str(s)) => Some(s),
+                _ => None,
+            };
+            if let Some(sub) = pkg
+                .as_ref()
+                .and_then(|p| self.sys_module(&format!("{}.{name}", p.as_str())))
+            {
+                return Ok(sub);
+            }
+            let shown = pkg.as_ref().map_or("<unknown module name>", |p| p.as_str());
             return Err(PyErr::new(
                 ExcKind::ImportError,
-                format!("cannot import name '{name}' from '?' (unknown location)"),
+                format!("cannot import name '{name}' from '{shown}' (unknown location)"),
             ));
         };
         if let Some(sub) = self.sys_module(&format!("{}.{name}", m.name)) {

@@ -103,6 +103,7 @@ pub mod repr;
 pub mod run_module;
 mod seq_eq;
 pub mod simple_namespace;
+mod site_builtins;
 mod slot_binops;
 mod slots;
 pub mod spec;

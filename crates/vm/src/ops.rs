@@ -552,6 +552,11 @@ fn bytearray_op(op: u32, a: &Value, b: &Value) -> PyResult<Value> {
             _ => Vec::new(),
         };
         let n = x.borrow().len();
+        // `bytearray_iconcat` holds the right operand's buffer while it
+        // resizes: `b += b` finds its own bytes exported.
+        if matches!(b, Value::ByteArray(y) if Rc::ptr_eq(x, y)) && !more.is_empty() {
+            return Err(crate::bytearray_obj::resize_error());
+        }
         x.resize(n + more.len())?.extend_from_slice(&more);
         return Ok(a.clone());
     }

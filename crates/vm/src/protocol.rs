@@ -50,6 +50,17 @@ pub(crate) fn has_index(v: &Value) -> bool {
 }
 
 /// Resolves `slice(start, stop, step)` against a length (`PySlice_AdjustIndices`).
+/// Whether slice `sl` of the str, tuple or bytes `seq` takes all of it, in order.
+fn selects_all(sl: &[Value; 3], seq: &Value) -> PyResult<bool> {
+    let len = match seq {
+        Value::Str(s) => s.char_len(),
+        Value::Tuple(t) => t.len(),
+        Value::Bytes(b) => b.len(),
+        _ => return Ok(false),
+    };
+    Ok(slice_indices(sl, len)? == (0, len as i64, 1))
+}
+
 pub fn slice_indices(s: &[Value; 3], len: usize) -> PyResult<(i64, i64, i64)> {
     let get = |v: &Value| -> PyResult<Option<i64>> {
         match v {
@@ -229,6 +240,20 @@ impl Vm {
         }
     }
 
+    /// The result of a function a native iterator's `__next__` called: a
+    /// StopIteration it raised ends the iteration (CPython's `tp_iternext`
+    /// returns NULL with it set), its value kept for `take_stop`.
+    fn stop_ends_iteration(&mut self, r: PyResult<Value>) -> PyResult<Option<Value>> {
+        match r {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if e.is(ExcKind::StopIteration) => {
+                self.last_stop = Some(e);
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
     /// The StopIteration ending `it`, which [`Vm::iter_next`] just found
     /// exhausted: the wrapped iterator's when `it` passes it on.
     pub(crate) fn take_stop(&mut self, it: &Value) -> PyErr {
@@ -364,7 +389,10 @@ impl Vm {
             Step::Map(func, its) => {
                 if its.len() == 1 {
                     return match self.iter_next(&its[0])? {
-                        Some(v) => self.call(&func, std::slice::from_ref(&v)).map(Some),
+                        Some(v) => {
+                            let r = self.call(&func, std::slice::from_ref(&v));
+                            self.stop_ends_iteration(r)
+                        }
                         None => Ok(None),
                     };
                 }
@@ -375,7 +403,8 @@ impl Vm {
                         None => return Ok(None),
                     }
                 }
-                self.call(&func, &args).map(Some)
+                let r = self.call(&func, &args);
+                self.stop_ends_iteration(r)
             }
             Step::Callable(func, sentinel) => {
                 // `calliter_iternext`: a StopIteration from the callable
@@ -437,8 +466,11 @@ impl Vm {
                 let keep = if matches!(func, Value::None) {
                     self.truthy(&v)?
                 } else {
-                    let r = self.call(&func, std::slice::from_ref(&v))?;
-                    self.truthy(&r)?
+                    let r = self.call(&func, std::slice::from_ref(&v));
+                    match self.stop_ends_iteration(r)? {
+                        Some(r) => self.truthy(&r)?,
+                        None => return Ok(None),
+                    }
                 };
                 if keep {
                     return Ok(Some(v));
@@ -584,6 +616,12 @@ impl Vm {
                     .and_then(|i| s.char_at(i))
                     .map(Value::char)
                     .ok_or_else(|| PyErr::index_error("string index out of range"))
+            }
+            // A slice of all of an immutable sequence is the object itself
+            // (`unicode_subscript`, `tuplesubscript`, `bytes_subscript`).
+            (Value::Str(_), Value::Slice(sl)) if selects_all(sl, c)? => Ok(c.clone()),
+            (Value::Tuple(_) | Value::Bytes(_), Value::Slice(sl)) if selects_all(sl, c)? => {
+                Ok(c.clone())
             }
             (Value::Str(s), Value::Slice(sl)) => {
                 let (start, stop, step) = slice_indices(sl, s.char_len())?;
@@ -1662,6 +1700,10 @@ impl Vm {
                 let items = self.collect(&value)?;
                 *e.args.borrow_mut() = Rc::new(items);
                 Ok(())
+            }
+            // `func_memberlist`'s read-only members.
+            (Value::Function(_), "__globals__" | "__closure__" | "__builtins__") => {
+                Err(PyErr::new(ExcKind::AttributeError, "readonly attribute"))
             }
             (Value::Function(f), _) => crate::func_attrs::set(f, name, value),
             (Value::Cell(c), "cell_contents") => {

@@ -95,6 +95,7 @@ impl Vm {
         put("__builtins__", self.builtins_module());
         let globals = Rc::new(RefCell::new(g));
         self.register_main(&globals);
+        self.install_site_builtins(&globals);
         let r = match self.exec_module(code, globals) {
             Ok(_) => Ok(()),
             Err(e) => Err(self.report_with_frames(e, RUN_CODE).into()),

@@ -197,7 +197,7 @@ impl Vm {
 
     /// The `call` event of frame `i`: the profile function, then the trace
     /// function, whose result becomes the frame's `f_trace`.
-    fn hook_call(&mut self, i: usize, line: Option<i32>) -> PyResult<()> {
+    fn hook_call(&mut self, i: usize, line: Option<i32>, lasti: Option<u32>) -> PyResult<()> {
         let (trace, profile) = match self.hooks.as_deref() {
             Some(h) => (h.trace.clone(), h.profile.clone()),
             None => return Ok(()),
@@ -210,8 +210,10 @@ impl Vm {
         };
         // The event happens at `RESUME`, on the `def` line.
         obj.set_line_override(line);
+        obj.set_lasti_override(lasti);
         let r = self.call_hooks(&obj, trace, profile);
         obj.set_line_override(None);
+        obj.set_lasti_override(None);
         r
     }
 
@@ -245,6 +247,23 @@ impl Vm {
             obj.set_trace(r);
         }
         Ok(())
+    }
+
+    /// [`Vm::hook_local`] of an event (with no argument) that `f_lineno`
+    /// and `f_lasti` place at `line` and byte offset `lasti`.
+    fn hook_local_at(
+        &mut self,
+        obj: &Rc<FrameObj>,
+        event: &str,
+        line: Option<i32>,
+        lasti: Option<u32>,
+    ) -> PyResult<()> {
+        obj.set_line_override(line);
+        obj.set_lasti_override(lasti);
+        let r = self.hook_local(obj, event, Value::None);
+        obj.set_line_override(None);
+        obj.set_lasti_override(None);
+        r
     }
 
     /// Called by the traced loop before it runs instruction `ip` of the top
@@ -282,7 +301,7 @@ impl Vm {
             hf.handler = None;
             hf.fresh = map.arg(resume) == Some(0);
             self.set_frame_ip(fi, ip);
-            self.hook_call(fi, map.line(resume))?;
+            self.hook_call(fi, map.line(resume), map.offset(resume))?;
         }
         let Some(h) = self.hooks.as_deref_mut() else {
             return Ok(());
@@ -315,17 +334,13 @@ impl Vm {
             let line = map.line(j);
             let changed = std::mem::take(&mut fresh) || line != map.line(prev);
             let backward = j < prev && map.opcode(j) != Some(Opcode::Send);
+            // An event is at `orig[j]`, which the internal instruction at
+            // `ip` may have been fused into (a `LOAD_GLOBAL` into its call).
             if obj.trace_lines() && line.is_some() && (changed || backward) {
-                obj.set_line_override(line);
-                let r = self.hook_local(&obj, "line", Value::None);
-                obj.set_line_override(None);
-                r?;
+                self.hook_local_at(&obj, "line", line, map.offset(j))?;
             }
             if obj.trace_opcodes() {
-                obj.set_line_override(line);
-                let r = self.hook_local(&obj, "opcode", Value::None);
-                obj.set_line_override(None);
-                r?;
+                self.hook_local_at(&obj, "opcode", line, map.offset(j))?;
             }
             prev = j;
         }
@@ -333,8 +348,9 @@ impl Vm {
     }
 
     /// The frame at index `self.frames.len()` (just popped) left: its
-    /// `return` events.
-    pub(crate) fn hooks_exit(&mut self, exit: &FrameExit<'_>) {
+    /// `return` events. `at`: the internal instruction it left by, for a
+    /// frame whose position the loop has not stored (a `YIELD_VALUE`).
+    pub(crate) fn hooks_exit(&mut self, exit: &FrameExit<'_>, at: Option<usize>) {
         let Some(h) = self.hooks.as_deref_mut() else {
             return;
         };
@@ -350,6 +366,9 @@ impl Vm {
         let Some(obj) = hf.obj else {
             return;
         };
+        if let Some(ip) = at.and_then(|ip| u32::try_from(ip).ok()) {
+            obj.note_stopped_at(ip);
+        }
         let arg = match exit {
             FrameExit::Return(v) | FrameExit::Yield(v) => (*v).clone(),
             FrameExit::Exception(_) | FrameExit::Generator => Value::None,

@@ -301,6 +301,11 @@ impl CodeMap {
         Some(self.at_offset(t))
     }
 
+    /// The byte offset of `orig[j]`.
+    pub(crate) fn offset(&self, j: usize) -> Option<u32> {
+        Some(self.orig.get(j)?.offset)
+    }
+
     /// The source line of `orig[j]`.
     pub(crate) fn line(&self, j: usize) -> Option<i32> {
         self.lines.get(j).copied().flatten()

@@ -425,6 +425,7 @@ impl Vm {
         let globals = self.new_main_globals();
         crate::coro::finalize::forget_pending();
         self.register_main(&globals);
+        self.install_site_builtins(&globals);
         self.sched.cur_level = self.native_depth + 1;
         let result = self.exec_module(code, globals.clone());
         if let Err(e) = &result {

@@ -121,8 +121,7 @@ impl Vm {
     pub(super) fn async_throw(&mut self, a: &Rc<AsyncObj>, args: &[Value]) -> PyResult<GenResult> {
         match &**a {
             AsyncObj::Coro(c) => {
-                let exc = self.throw_args(args)?;
-                let r = self.throw_into(&c.gen, c.flavor, true, exc);
+                let r = self.throw_args_into(&c.gen, c.flavor, true, args);
                 match c.flavor {
                     Flavor::AsyncGen => agen_unwrap(c, r),
                     _ => r,
@@ -139,8 +138,7 @@ impl Vm {
                 let Some(c) = agen.coro() else {
                     return Err(PyErr::system_error("asend of a non-generator"));
                 };
-                let exc = self.throw_args(args)?;
-                let r = self.throw_into(&c.gen, c.flavor, true, exc);
+                let r = self.throw_args_into(&c.gen, c.flavor, true, args);
                 let r = agen_unwrap(c, r);
                 if !matches!(r, Ok(GenResult::Yielded(_))) {
                     state.set(AwState::Closed);
@@ -158,8 +156,7 @@ impl Vm {
                 let Some(c) = agen.coro() else {
                     return Err(PyErr::system_error("athrow of a non-generator"));
                 };
-                let exc = self.throw_args(args)?;
-                let r = self.throw_into(&c.gen, c.flavor, true, exc);
+                let r = self.throw_args_into(&c.gen, c.flavor, true, args);
                 if targs.is_some() {
                     return agen_unwrap(c, r);
                 }
@@ -182,10 +179,7 @@ impl Vm {
                 let it = self.anext_iter(a)?;
                 let r = match &it {
                     Value::Async(x) => self.async_throw(x, args),
-                    Value::Generator(g) => {
-                        let exc = self.throw_args(args)?;
-                        self.throw_into(g, Flavor::Generator, true, exc)
-                    }
+                    Value::Generator(g) => self.throw_args_into(g, Flavor::Generator, true, args),
                     other => {
                         let m = self.get_attr(other, &name(N::Throw))?;
                         match self.call(&m, args) {

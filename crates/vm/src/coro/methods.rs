@@ -307,8 +307,7 @@ pub fn gen_throw(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         ));
     };
     arity(&a, "generator", "throw", 1, 3)?;
-    let exc = vm.throw_args(&a.pos[1..])?;
-    finish(vm.throw_into(g, Flavor::Generator, true, exc)?)
+    finish(vm.throw_args_into(g, Flavor::Generator, true, &a.pos[1..])?)
 }
 
 macro_rules! defs {

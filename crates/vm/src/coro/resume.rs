@@ -190,6 +190,53 @@ impl Vm {
             }
         };
         set_running(gen, false);
+        self.after_delegate_throw(gen, flavor, r)
+    }
+
+    /// `throw(*args)` on `gen`. As `_gen_throw`, a delegate that is not a
+    /// generator or coroutine gets the arguments as given, unchecked, from
+    /// its own `throw` (unless they are a `GeneratorExit`, which closes it);
+    /// otherwise they make the exception [`Vm::throw_into`] throws.
+    pub(crate) fn throw_args_into(
+        &mut self,
+        gen: &Rc<GenObj>,
+        flavor: Flavor,
+        close_on_genexit: bool,
+        args: &[Value],
+    ) -> PyResult<GenResult> {
+        if let Some(yf) = delegate(gen).filter(|yf| frame_of(yf).is_none()) {
+            let closing = close_on_genexit && args.first().is_some_and(is_generator_exit);
+            if !closing {
+                set_running(gen, true);
+                let meth = match self.get_attr(&yf, &name(N::Throw)) {
+                    Ok(m) => Some(m),
+                    Err(e) if e.is(ExcKind::AttributeError) => None,
+                    Err(e) => {
+                        set_running(gen, false);
+                        return Err(e);
+                    }
+                };
+                if let Some(m) = meth {
+                    let r = self.call(&m, args).map(GenResult::Yielded);
+                    set_running(gen, false);
+                    return self.after_delegate_throw(gen, flavor, r);
+                }
+                set_running(gen, false);
+            }
+        }
+        let exc = self.throw_args(args)?;
+        self.throw_into(gen, flavor, close_on_genexit, exc)
+    }
+
+    /// What a delegate's `throw` gave becomes `gen`'s: a value it yields, or
+    /// the end of the delegation (a return value or StopIteration sent into
+    /// `gen`'s frame, another exception thrown there).
+    fn after_delegate_throw(
+        &mut self,
+        gen: &Rc<GenObj>,
+        flavor: Flavor,
+        r: PyResult<GenResult>,
+    ) -> PyResult<GenResult> {
         match r {
             Ok(GenResult::Yielded(v)) => Ok(GenResult::Yielded(v)),
             Ok(GenResult::Returned(v)) => {
@@ -312,5 +359,16 @@ impl Vm {
                 type_name(other)
             ))),
         }
+    }
+}
+
+/// Whether `typ`, the first argument of a `throw()`, is `GeneratorExit` or
+/// an instance or subclass of it (`PyErr_GivenExceptionMatches`).
+fn is_generator_exit(typ: &Value) -> bool {
+    let genexit = crate::types::exc_type(ExcKind::GeneratorExit);
+    match typ {
+        Value::Type(t) => t.is_subtype(&genexit),
+        Value::Exception(e) => e.typ.is_subtype(&genexit),
+        _ => false,
     }
 }

@@ -428,7 +428,21 @@ fn strip_impl(a: &Args<'_>, name: &str, left: bool, right: bool) -> PyResult<Val
     } else {
         s.len()
     };
+    if start == 0 && end == s.len() {
+        if let Some(same) = exact_self(a) {
+            return Ok(same);
+        }
+    }
     Ok(bytes_val(s[start..end.max(start)].to_vec()))
+}
+
+/// The receiver itself when it is an exact `bytes`: what CPython's methods
+/// return in place of an unchanged copy (`return_self`).
+fn exact_self(a: &Args<'_>) -> Option<Value> {
+    match a.pos.first() {
+        Some(v @ Value::Bytes(_)) => Some(v.clone()),
+        _ => None,
+    }
 }
 
 pub(super) fn bytes_strip(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -455,6 +469,11 @@ pub(super) fn bytes_replace(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     } else {
         count as usize
     };
+    if left == 0 || (old.is_empty() && new.is_empty()) || find_sub(s, old, false).is_none() {
+        if let Some(same) = exact_self(&a) {
+            return Ok(same);
+        }
+    }
     let mut out = Vec::with_capacity(s.len());
     let mut i = 0;
     if old.is_empty() {

@@ -289,6 +289,7 @@ const ATTRS: &[(TypeKind, &str, bool)] = {
         (K::Code, "co_cellvars", G),
         (K::Code, "co_freevars", G),
         (K::Code, "co_code", G),
+        (K::Code, "co_lnotab", G),
         (K::Module, "__dict__", M),
         (K::Module, "__annotations__", G),
         (K::Traceback, "tb_frame", M),
