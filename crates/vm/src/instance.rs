@@ -215,7 +215,10 @@ impl Instance {
             weak_callbacks: Cell::new(false),
             _guard: DropGuard,
         };
-        let v = Value::Instance(Rc::new(obj));
+        let rc = Rc::new(obj);
+        // State kept elsewhere by the object's address follows it.
+        crate::modules::io::moved(self as *const Instance as usize, &rc);
+        let v = Value::Instance(rc);
         crate::gc::track(&v);
         crate::finalize::defer(v);
     }

@@ -55,10 +55,22 @@ pub(crate) fn init(e: &ExcObj) {
     let args = e.args.borrow().clone();
     let (mut errno, mut strerror, mut filename, mut filename2) =
         (Value::None, Value::None, Value::None, Value::None);
+    // `BlockingIOError(errno, strerror, characters_written)`: a number as
+    // the third argument of that exact class is the count written, not a
+    // file name, and the arguments stay as given.
+    let written = match args.get(2) {
+        Some(n @ (Value::Int(_) | Value::Bool(_)))
+            if (2..=5).contains(&args.len())
+                && Rc::ptr_eq(&e.typ, &crate::types::exc_type(ExcKind::BlockingIOError)) =>
+        {
+            Some(n.clone())
+        }
+        _ => None,
+    };
     if (2..=5).contains(&args.len()) {
         errno = args[0].clone();
         strerror = args[1].clone();
-        if let Some(f) = args.get(2) {
+        if let Some(f) = args.get(2).filter(|_| written.is_none()) {
             filename = f.clone();
         }
         if let Some(f) = args.get(4) {
@@ -77,6 +89,13 @@ pub(crate) fn init(e: &ExcObj) {
         ("filename2", filename2),
     ] {
         let _ = d.insert(Value::str(k), v);
+    }
+    if let Some(n) = written {
+        let n = match n {
+            Value::Bool(b) => Value::Int(i64::from(b)),
+            n => n,
+        };
+        let _ = d.insert(Value::str("characters_written"), n);
     }
 }
 

@@ -178,7 +178,13 @@ fn ba_append(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn ba_extend(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let b = recv(&a, "extend")?;
     let x = onearg(&a, "bytearray", "extend")?;
-    let more = bytes_from(vm, x)?;
+    // Anything with a buffer extends by its bytes (an `array('i')` by four
+    // per item), as CPython's `bytearray_extend` does; other iterables by
+    // their integers.
+    let more = match crate::buffer::exported_bytes(x) {
+        Some(bytes) => bytes?,
+        None => bytes_from(vm, x)?,
+    };
     let n = b.borrow().len();
     b.resize(n + more.len())?.extend_from_slice(&more);
     Ok(Value::None)

@@ -30,6 +30,58 @@ thread_local! {
         RefCell::new(HashMap::new());
 }
 
+/// The delegate of the object at address `old` now belongs to `new` (the
+/// same object, moved for its `__del__`).
+pub(super) fn moved(old: usize, new: &Rc<Instance>) {
+    let _ = DELEGATES.try_with(|d| {
+        if let Ok(mut d) = d.try_borrow_mut() {
+            if let Some((_, del)) = d.remove(&old) {
+                d.insert(Rc::as_ptr(new) as usize, (Rc::downgrade(new), del));
+            }
+        }
+    });
+}
+
+/// Leaves `obj` without a delegate, as a failed `__init__` leaves a C
+/// object uninitialized: its methods then refuse to run. The old delegate
+/// is detached first so that its `__del__` leaves the stream open.
+pub(super) fn forget(vm: &mut Vm, obj: &Value) {
+    let Some(old) = delegate_of(obj) else {
+        return;
+    };
+    let _ = vm.call_method(&old, "detach", &[]);
+    if let Value::Instance(inst) = obj {
+        let key = Rc::as_ptr(inst) as usize;
+        let removed = DELEGATES.with(|d| d.borrow_mut().remove(&key));
+        drop(removed);
+    }
+}
+
+/// For `IOBase.__del__` of a delegated object: whether its delegate is
+/// still in use elsewhere (a method of it was tail-called and is running),
+/// in which case the delegate is let go instead of closed now: it closes
+/// itself (`_pyio`'s `__del__`) once that call is done with it.
+pub(super) fn release_if_busy(obj: &Value) -> bool {
+    let Value::Instance(inst) = obj else {
+        return false;
+    };
+    let key = Rc::as_ptr(inst) as usize;
+    let released = DELEGATES.with(|d| {
+        let mut d = d.borrow_mut();
+        let busy = matches!(
+            d.get(&key),
+            Some((owner, Value::Instance(del)))
+                if std::ptr::eq(owner.as_ptr(), Rc::as_ptr(inst)) && Rc::strong_count(del) > 1
+        );
+        if busy {
+            d.remove(&key)
+        } else {
+            None
+        }
+    });
+    released.is_some()
+}
+
 /// The delegate of `obj`, if it has one.
 pub(super) fn delegate_of(obj: &Value) -> Option<Value> {
     let Value::Instance(inst) = obj else {
@@ -64,6 +116,13 @@ pub(super) fn attach_delegate(
     let class = vm.get_attr(&pyio, &key)?;
     let pos = a.pos.get(1..).unwrap_or(&[]);
     let delegate = vm.call_with_kw(&class, pos, a.kwnames, a.kwvals)?;
+    // `__init__` called again: the C classes just reinitialize, leaving
+    // the stream open, while the old delegate's `__del__` would close it.
+    // Detached, it lets go of the stream first (its `closed` then fails,
+    // which makes `_pyio`'s `__del__` skip the close).
+    if let Some(old) = delegate_of(obj) {
+        let _ = vm.call_method(&old, "detach", &[]);
+    }
     let addr = Rc::as_ptr(inst) as usize;
     let dropped = DELEGATES.with(|d| {
         let mut d = d.borrow_mut();
@@ -138,6 +197,36 @@ pub(super) fn forward(
         let closed = vm.get_attr(&delegate, &closed_key)?;
         if vm.truthy(&closed)? {
             return Err(PyErr::value_error("I/O operation on closed file."));
+        }
+    }
+    if name == "close" {
+        // As the C classes do: the object's own `flush()` first (a
+        // subclass's, or one set on the instance), then the close even if
+        // that failed, whose error wins with the flush error as context.
+        let closed_key = vm.intern("closed");
+        let closed = vm.get_attr(&delegate, &closed_key)?;
+        if vm.truthy(&closed)? {
+            return Ok(Value::None);
+        }
+        let flushed = vm.call_method(&a.pos[0], "flush", &[]);
+        let closed = vm.call_method(&delegate, "close", &[]);
+        return match (flushed, closed) {
+            (Err(f), Err(c)) => {
+                *c.0.context.borrow_mut() = Some(f.0.clone());
+                Err(c)
+            }
+            (Err(f), Ok(_)) => Err(f),
+            (Ok(_), r) => r,
+        };
+    }
+    if matches!(name, "peek" | "read1") {
+        // `_pyio`'s buffered readers serve these from the buffer even after
+        // close; the C ones refuse as `buffered_peek` and `_io__Buffered_read1` do.
+        let closed_key = vm.intern("closed");
+        let closed = vm.get_attr(&delegate, &closed_key)?;
+        if vm.truthy(&closed)? {
+            let what = if name == "peek" { "peek" } else { "read" };
+            return Err(PyErr::value_error(format!("{what} of closed file")));
         }
     }
     let method = vm.get_attr(&delegate, &key)?;

@@ -39,6 +39,10 @@ base_methods! {
     "_checkReadable" => check_readable,
     "_checkWritable" => check_writable,
     "_checkSeekable" => check_seekable,
+    "fileno" => unsupported_fileno,
+    "seek" => unsupported_seek,
+    "truncate" => unsupported_truncate,
+    "__del__" => finalize,
 }
 
 /// `_RawIOBase`'s `read` and `readall`, over the subclass's `readinto`.
@@ -57,13 +61,217 @@ static RAW_METHODS: &[BuiltinDef] = &[
     },
 ];
 
-/// Puts `read` and `readall` on `_RawIOBase`.
-pub(super) fn install_raw(vm: &mut Vm, class: &Value) -> PyResult<()> {
-    for def in RAW_METHODS {
+/// `_RawIOBase`'s `readinto` and `write`, which a subclass must define.
+static RAW_ABSTRACT: &[BuiltinDef] = &[
+    BuiltinDef {
+        name: "readinto",
+        func: not_implemented,
+        owner: "_RawIOBase",
+        is_method: true,
+    },
+    BuiltinDef {
+        name: "write",
+        func: not_implemented,
+        owner: "_RawIOBase",
+        is_method: true,
+    },
+];
+
+/// `_BufferedIOBase`'s methods: `readinto`/`readinto1` over the subclass's
+/// `read`/`read1`, the others refused until a subclass defines them.
+static BUFFERED_METHODS: &[BuiltinDef] = &[
+    BuiltinDef {
+        name: "read",
+        func: unsupported_read,
+        owner: "_BufferedIOBase",
+        is_method: true,
+    },
+    BuiltinDef {
+        name: "read1",
+        func: unsupported_read1,
+        owner: "_BufferedIOBase",
+        is_method: true,
+    },
+    BuiltinDef {
+        name: "write",
+        func: unsupported_write,
+        owner: "_BufferedIOBase",
+        is_method: true,
+    },
+    BuiltinDef {
+        name: "detach",
+        func: unsupported_detach,
+        owner: "_BufferedIOBase",
+        is_method: true,
+    },
+    BuiltinDef {
+        name: "readinto",
+        func: buffered_readinto,
+        owner: "_BufferedIOBase",
+        is_method: true,
+    },
+    BuiltinDef {
+        name: "readinto1",
+        func: buffered_readinto1,
+        owner: "_BufferedIOBase",
+        is_method: true,
+    },
+];
+
+/// `_TextIOBase`'s methods, refused until a subclass defines them.
+static TEXT_METHODS: &[BuiltinDef] = &[
+    BuiltinDef {
+        name: "read",
+        func: unsupported_read,
+        owner: "_TextIOBase",
+        is_method: true,
+    },
+    BuiltinDef {
+        name: "readline",
+        func: unsupported_readline,
+        owner: "_TextIOBase",
+        is_method: true,
+    },
+    BuiltinDef {
+        name: "write",
+        func: unsupported_write,
+        owner: "_TextIOBase",
+        is_method: true,
+    },
+    BuiltinDef {
+        name: "detach",
+        func: unsupported_detach,
+        owner: "_TextIOBase",
+        is_method: true,
+    },
+];
+
+fn set_methods(vm: &mut Vm, class: &Value, defs: &'static [BuiltinDef]) -> PyResult<()> {
+    for def in defs {
         let key = vm.intern(def.name);
         vm.set_attr(class, &key, Value::Builtin(def))?;
     }
     Ok(())
+}
+
+/// Puts `read`, `readall`, `readinto` and `write` on `_RawIOBase`.
+pub(super) fn install_raw(vm: &mut Vm, class: &Value) -> PyResult<()> {
+    set_methods(vm, class, RAW_METHODS)?;
+    set_methods(vm, class, RAW_ABSTRACT)
+}
+
+/// Puts the methods of `_BufferedIOBase` on it.
+pub(super) fn install_buffered(vm: &mut Vm, class: &Value) -> PyResult<()> {
+    set_methods(vm, class, BUFFERED_METHODS)
+}
+
+/// Puts the methods of `_TextIOBase` on it.
+pub(super) fn install_text(vm: &mut Vm, class: &Value) -> PyResult<()> {
+    // CPython's `encoding`, `newlines` and `errors` getters (all `None`)
+    // are left out: as data descriptors they would hide the attributes a
+    // delegated `TextIOWrapper` finds through `__getattr__`.
+    set_methods(vm, class, TEXT_METHODS)
+}
+
+fn not_implemented(_: &mut Vm, _: Args<'_>) -> PyResult<Value> {
+    Err(PyErr::with_args(ExcKind::NotImplementedError, Vec::new()))
+}
+
+/// The methods a base class only names: `io.UnsupportedOperation` with the
+/// method's name as its message, as CPython's `iobase_unsupported` and
+/// `bufferediobase_unsupported` raise.
+macro_rules! refusals {
+    ($( $f:ident => $name:literal ),* $(,)?) => {
+        $(
+            fn $f(vm: &mut Vm, _: Args<'_>) -> PyResult<Value> {
+                Err(super::unsupported(vm, $name))
+            }
+        )*
+    };
+}
+
+refusals! {
+    unsupported_fileno => "fileno",
+    unsupported_seek => "seek",
+    unsupported_truncate => "truncate",
+    unsupported_read => "read",
+    unsupported_read1 => "read1",
+    unsupported_readline => "readline",
+    unsupported_write => "write",
+    unsupported_detach => "detach",
+}
+
+fn buffered_readinto(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    readinto_generic(vm, &a, "read")
+}
+
+fn buffered_readinto1(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    readinto_generic(vm, &a, "read1")
+}
+
+/// `BufferedIOBase.readinto(b)` and `readinto1(b)`: one call of `read` (or
+/// `read1`) for `len(b)` bytes, copied into the front of `b`; the count.
+fn readinto_generic(vm: &mut Vm, a: &Args<'_>, read: &str) -> PyResult<Value> {
+    let obj = this(a)?;
+    let method = if read == "read" {
+        "readinto"
+    } else {
+        "readinto1"
+    };
+    let buf = match (a.pos.get(1), a.pos.len()) {
+        (Some(b), 2) => b,
+        (_, n) => {
+            return Err(PyErr::type_error(format!(
+                "_BufferedIOBase.{method}() takes exactly one argument ({} given)",
+                n.saturating_sub(1)
+            )))
+        }
+    };
+    let view = match crate::buffer::writable(buf) {
+        Some(view) => view?,
+        None => {
+            return Err(PyErr::type_error(format!(
+                "{method}() argument must be read-write bytes-like object, not {}",
+                crate::types::type_name(buf)
+            )))
+        }
+    };
+    let len = view.nbytes() as usize;
+    let data = vm.call_method(obj, read, &[Value::Int(len as i64)])?;
+    let Value::Bytes(data) = data else {
+        return Err(PyErr::type_error("read() should return bytes"));
+    };
+    if data.len() > len {
+        return Err(PyErr::value_error(format!(
+            "read() returned too much data: {len} bytes requested, {} returned",
+            data.len()
+        )));
+    }
+    view.write_bytes(&data)?;
+    Ok(Value::Int(data.len() as i64))
+}
+
+/// `IOBase.__del__` (CPython's `iobase_finalize`): an object that is not
+/// yet closed is closed, with `_finalizing` set so `close` can tell; what
+/// `close` raises is dropped, as a release build of CPython does outside
+/// development mode (printing spurious tracebacks at shutdown is worse).
+fn finalize(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = this(&a)?;
+    if super::delegate::release_if_busy(obj) {
+        return Ok(Value::None);
+    }
+    let key = vm.intern("closed");
+    let closed = match vm.get_attr(obj, &key) {
+        Ok(v) => vm.truthy(&v).unwrap_or(true),
+        Err(_) => true,
+    };
+    if closed {
+        return Ok(Value::None);
+    }
+    let key = vm.intern("_finalizing");
+    let _ = vm.set_attr(obj, &key, Value::Bool(true));
+    let _ = vm.call_method(obj, "close", &[]);
+    Ok(Value::None)
 }
 
 /// When the eval loop calls `read`/`readall` of a Python raw stream (a
@@ -305,9 +513,11 @@ fn is_empty(v: &Value) -> bool {
     }
 }
 
+/// `__next__`: `readline()` until it gives an empty line; a line without a
+/// length is a TypeError, as `PyObject_Size` makes it in CPython.
 fn next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let line = vm.call_method(this(&a)?, "readline", &[])?;
-    if is_empty(&line) {
+    if is_empty(&line) || vm.len_of(&line)? == 0 {
         return Err(PyErr::new(ExcKind::StopIteration, ""));
     }
     Ok(line)
@@ -345,16 +555,30 @@ fn readline(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::Bytes(Rc::new(out)))
 }
 
+/// `readlines(hint=-1)`: the lines of iterating over the object; with a
+/// positive hint, lines until their total length exceeds it.
 fn readlines(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let obj = this(&a)?;
+    let hint = match a.pos.get(1).or_else(|| a.kw("hint")) {
+        None | Some(Value::None) => -1,
+        Some(v) => vm.index_value(v)?,
+    };
+    let it = vm.get_iter(obj)?;
     let mut lines = Vec::new();
-    loop {
-        let line = vm.call_method(obj, "readline", &[])?;
-        if is_empty(&line) {
-            return Ok(Value::list(lines));
+    let mut total: i64 = 0;
+    while let Some(line) = vm.iter_next(&it)? {
+        if hint > 0 {
+            let n = vm.len_of(&line)?;
+            total = total.saturating_add(i64::try_from(n).unwrap_or(i64::MAX));
+            lines.push(line);
+            if total > hint {
+                break;
+            }
+        } else {
+            lines.push(line);
         }
-        lines.push(line);
     }
+    Ok(Value::list(lines))
 }
 
 fn writelines(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {

@@ -40,6 +40,8 @@ methods! {
     "read" => m_read,
     "read1" => m_read1,
     "readinto" => m_readinto,
+    "readinto1" => m_readinto1,
+    "peek" => m_peek,
     "readline" => m_readline,
     "readlines" => m_readlines,
     "write" => m_write,
@@ -85,6 +87,75 @@ pub(super) fn read_only_property(class: &str, getter: &'static BuiltinDef) -> Va
     }))
 }
 
+static CHUNK_GETTER: BuiltinDef = BuiltinDef {
+    name: "_CHUNK_SIZE",
+    func: chunk_size_get,
+    owner: "_io",
+    is_method: true,
+};
+
+static CHUNK_SETTER: BuiltinDef = BuiltinDef {
+    name: "_CHUNK_SIZE",
+    func: chunk_size_set,
+    owner: "_io",
+    is_method: true,
+};
+
+/// `TextIOWrapper._CHUNK_SIZE`: how many bytes a read asks the buffer for
+/// (8192 unless set). The native layer reads its own way, so the value is
+/// only kept (in the instance dict, behind this data descriptor); a
+/// delegated wrapper's is its delegate's.
+pub(super) fn chunk_size_property() -> Value {
+    Value::Descr(Rc::new(crate::descr::Descr::Property {
+        fget: Value::Builtin(&CHUNK_GETTER),
+        fset: Value::Builtin(&CHUNK_SETTER),
+        fdel: Value::None,
+        doc: std::cell::RefCell::new(Value::None),
+        name: std::cell::RefCell::new(Value::str("_CHUNK_SIZE")),
+    }))
+}
+
+fn chunk_size_get(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = this(&a, "_CHUNK_SIZE")?;
+    if let Some(delegate) = super::delegate::delegate_of(obj) {
+        let key = vm.intern("_CHUNK_SIZE");
+        return vm.get_attr(&delegate, &key);
+    }
+    with_state(obj, |_| Ok(()))?;
+    let Value::Instance(i) = obj else {
+        return Ok(Value::Int(8192));
+    };
+    let kept = crate::import::dict_get(&i.dict.clone().borrow(), "_CHUNK_SIZE");
+    Ok(kept.unwrap_or(Value::Int(8192)))
+}
+
+fn chunk_size_set(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = this(&a, "_CHUNK_SIZE")?;
+    let value = a.pos.get(1).cloned().unwrap_or(Value::None);
+    if let Some(delegate) = super::delegate::delegate_of(obj) {
+        let key = vm.intern("_CHUNK_SIZE");
+        vm.set_attr(&delegate, &key, value)?;
+        return Ok(Value::None);
+    }
+    with_state(obj, |_| Ok(()))?;
+    let n = match vm.index_value(&value) {
+        Ok(n) => n,
+        Err(e) if e.is(ExcKind::OverflowError) => i64::MAX,
+        Err(e) => return Err(e),
+    };
+    if n <= 0 {
+        return Err(PyErr::value_error(
+            "a strictly positive integer is required",
+        ));
+    }
+    if let Value::Instance(i) = obj {
+        let d = i.dict.clone();
+        d.borrow_mut()
+            .insert(Value::str("_CHUNK_SIZE"), Value::Int(n))?;
+    }
+    Ok(Value::None)
+}
+
 /// The `closed` property of the class named `class`.
 pub(super) fn closed_property(class: &str) -> Value {
     read_only_property(class, &CLOSED_GETTER)
@@ -118,7 +189,32 @@ fn forward_closed(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 /// `read1(size)`: as `read` (the native buffers read what is asked for).
 fn m_read1(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = this(&a, "read1")?;
+    if with_state(obj, |st| Ok(st.closed && st.class.starts_with("Buffered")))? {
+        return Err(PyErr::value_error("read of closed file"));
+    }
     m_read(vm, a)
+}
+
+/// `peek(size=0)` of the buffered readers: the bytes buffered ahead of the
+/// position, after at most one read of the file when none are; the
+/// position stays.
+fn m_peek(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = this(&a, "peek")?;
+    // The size is only a hint, but it must be an integer.
+    int_arg(vm, arg(&a, 0, "size"))?;
+    if with_state(obj, |st| Ok(st.closed))? {
+        return Err(PyErr::value_error("peek of closed file"));
+    }
+    retry_interrupted(vm, |vm| {
+        on_open(vm, obj, Some(true), |st| {
+            st.stream.peek_ahead().map(bytes_value).map_err(io_err)
+        })
+    })
+}
+
+fn int_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<i64> {
+    super::int_arg_or(vm, v, 0)
 }
 
 pub(super) fn this<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Value> {
@@ -301,6 +397,22 @@ pub(super) fn m_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         "BufferedRWPair",
     ] {
         if inst.class().is_subtype(&super::io_class(vm, class)?) {
+            // `_pyio` says "invalid buffer size"; the C classes say this.
+            let at = if class == "BufferedRWPair" { 2 } else { 1 };
+            if let Some(Value::Int(n)) = arg(&a, at, "buffer_size") {
+                if *n <= 0 {
+                    super::delegate::forget(vm, obj);
+                    return Err(PyErr::value_error("buffer size must be strictly positive"));
+                }
+                // The C classes allocate their buffer here: a size no
+                // allocation can give is a MemoryError, as `PyMem_Malloc`'s
+                // failure is.
+                let mut probe: Vec<u8> = Vec::new();
+                if probe.try_reserve_exact(*n as usize).is_err() {
+                    super::delegate::forget(vm, obj);
+                    return Err(PyErr::with_args(ExcKind::MemoryError, Vec::new()));
+                }
+            }
             super::delegate::attach_delegate(vm, obj, class, &a)?;
             return Ok(Value::None);
         }
@@ -408,6 +520,15 @@ fn wrap_buffer(
     let text = |i: usize, kw: &str| -> PyResult<Option<String>> {
         match arg(a, i, kw) {
             None | Some(Value::None) => Ok(None),
+            // The C converter (`str` of `Argument Clinic`) takes UTF-8
+            // without NULs: a lone surrogate cannot be encoded.
+            Some(Value::Str(s)) if s.surrogates().is_some() => {
+                crate::str_codecs::encode(s, "utf-8", "strict")?;
+                Ok(Some(s.as_str().to_string()))
+            }
+            Some(Value::Str(s)) if s.as_str().contains('\0') => {
+                Err(PyErr::value_error("embedded null character"))
+            }
             Some(Value::Str(s)) => Ok(Some(s.as_str().to_string())),
             Some(other) => Err(PyErr::type_error(format!(
                 "TextIOWrapper() argument '{kw}' must be str or None, not {}",
@@ -578,6 +699,12 @@ fn m_readinto(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let n = data.len().min(len);
     view.write_bytes(&data[..n])?;
     Ok(Value::Int(n as i64))
+}
+
+/// `readinto1(buffer)`: as `readinto`; the native stream has no raw reads
+/// to count, so "at most one raw read" is the same read.
+fn m_readinto1(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    m_readinto(vm, a)
 }
 
 fn read_line(st: &mut FileState, limit: Option<usize>) -> PyResult<Value> {
@@ -921,11 +1048,66 @@ fn m_truncate(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     })
 }
 
-fn m_close(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn m_close(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let obj = this(&a, "close")?;
     if let Ok(Err(e)) = with_state(obj, |st| Ok(super::export::check_exports(st))) {
         return Err(e);
     }
+    // CPython's closes call `self.flush()` first (a subclass's own flush
+    // runs), close even when it fails, and then raise its error.
+    let open = with_state(obj, |st| Ok(!st.closed)).unwrap_or(false);
+    let flushed = if open {
+        vm.call_method(obj, "flush", &[]).map(|_| ())
+    } else {
+        Ok(())
+    };
+    // Closed by `IOBase.__del__`: an owned descriptor left open warns.
+    let finalizing = match obj {
+        Value::Instance(i) if open => {
+            crate::import::dict_get(&i.dict.clone().borrow(), "_finalizing")
+        }
+        _ => None,
+    };
+    if matches!(finalizing, Some(Value::Bool(true))) {
+        super::dealloc_warn(vm, obj);
+    }
+    let closed = close_buffer(vm, obj).and_then(|()| close_native(obj));
+    match (flushed, closed) {
+        (Err(f), Err(c)) => {
+            *c.0.context.borrow_mut() = Some(f.0.clone());
+            Err(c)
+        }
+        (Err(f), Ok(_)) => Err(f),
+        (Ok(()), r) => r,
+    }
+}
+
+/// A wrapper's buffer whose `close` is not `_io`'s own (a subclass's, or
+/// one set on the instance) is closed through it, as CPython's
+/// `textiowrapper_close` calls `buffer.close()`; when that fails the
+/// wrapper stays open. `_io`'s own close is left to [`close_native`].
+fn close_buffer(vm: &mut Vm, obj: &Value) -> PyResult<()> {
+    let Value::Instance(i) = obj else {
+        return Ok(());
+    };
+    let buffer = crate::import::dict_get(&i.dict.clone().borrow(), "buffer");
+    let Some(b @ Value::Instance(_)) = buffer else {
+        return Ok(());
+    };
+    let key = vm.intern("close");
+    let close = vm.get_attr(&b, &key)?;
+    let native = match &close {
+        Value::Method(m) => matches!(&m.1, Value::Builtin(d) if d.owner == "_io"),
+        _ => false,
+    };
+    if !native {
+        vm.call(&close, &[])?;
+    }
+    Ok(())
+}
+
+/// What `close()` does to the native state once `flush()` has run.
+fn close_native(obj: &Value) -> PyResult<Value> {
     // A wrapper closes the buffer it took over.
     if let Value::Instance(i) = obj {
         let buffer = crate::import::dict_get(&i.dict.clone().borrow(), "buffer");

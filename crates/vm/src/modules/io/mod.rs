@@ -123,6 +123,63 @@ pub(crate) fn attach(obj: &Value, state: FileState) {
     drop(dropped);
 }
 
+/// An instance whose `__del__` is due was moved to a new allocation (see
+/// `Instance::resurrect_for_finalizer`): its file state and delegate, kept
+/// by address, follow it so `close()` from `IOBase.__del__` finds them.
+pub(crate) fn moved(old: usize, new: &Rc<Instance>) {
+    let key = Rc::as_ptr(new) as usize;
+    let _ = FILES.try_with(|f| {
+        if let Ok(mut f) = f.try_borrow_mut() {
+            if let Some(mut e) = f.remove(&old) {
+                e.owner = Rc::downgrade(new);
+                // A wrapper's buffer names the wrapper by address too.
+                for other in f.values_mut() {
+                    if other.state.lent_to == Some(old) {
+                        other.state.lent_to = Some(key);
+                    }
+                }
+                f.insert(key, e);
+            }
+        }
+    });
+    delegate::moved(old, new);
+}
+
+/// `FileIO`'s `_dealloc_warn` (CPython's `fileio_dealloc_warn`): an object
+/// finalized while it still owns an open descriptor warns
+/// `ResourceWarning: unclosed file <repr>`; a warning turned into an error
+/// is reported as unraisable.
+pub(crate) fn dealloc_warn(vm: &mut Vm, obj: &Value) {
+    let owns_fd = with_state(obj, |st| {
+        Ok(!st.closed
+            && st.std.is_none()
+            && !matches!(st.kind, Kind::StringIo(_))
+            && st.stream.os_file().is_some()
+            && !st.stream.is_borrowed())
+    })
+    .unwrap_or(false);
+    if !owns_fd {
+        return;
+    }
+    let shown = match vm.repr_of(obj) {
+        Ok(s) => s,
+        Err(_) => return,
+    };
+    let warned = vm.warnings_module(false).and_then(|_| {
+        vm.do_warn(
+            Value::string(format!("unclosed file {shown}")),
+            Value::Type(crate::types::exc_type(ExcKind::ResourceWarning)),
+            1,
+            Some(obj.clone()),
+        )
+    });
+    if let Err(e) = warned {
+        if e.is(ExcKind::Warning) {
+            vm.unraisable(None, obj, &e);
+        }
+    }
+}
+
 /// `TextIOWrapper.detach()`: the stream goes back to the buffer the
 /// wrapper took it from, and the wrapper is left closed. False when `wrapper`
 /// holds no stream lent by `buffer`.
@@ -247,7 +304,13 @@ pub fn init(vm: &mut Vm) -> Value {
         let _ = iobase::install_raw(vm, &Value::Type(t.clone()));
     }
     let buffered = sub(vm, "_BufferedIOBase", false);
+    if let Some(t) = &buffered {
+        let _ = iobase::install_buffered(vm, &Value::Type(t.clone()));
+    }
     let text = sub(vm, "_TextIOBase", false);
+    if let Some(t) = &text {
+        let _ = iobase::install_text(vm, &Value::Type(t.clone()));
+    }
     for (name, t) in [
         ("_IOBase", &base),
         ("_RawIOBase", &raw),
@@ -311,6 +374,9 @@ fn make_class(
         if name == "FileIO" {
             ns.insert(Value::str("mode"), methods::mode_property())?;
         }
+        if name == "TextIOWrapper" {
+            ns.insert(Value::str("_CHUNK_SIZE"), methods::chunk_size_property())?;
+        }
     }
     crate::class::new_type(vm, None, name, bases, &ns, (&[], &[]))
 }
@@ -324,6 +390,14 @@ fn class_has_method(class_name: &str, method: &str) -> bool {
         "getvalue" => matches!(class_name, "BytesIO" | "StringIO"),
         "read1" => !matches!(class_name, "FileIO" | "TextIOWrapper" | "StringIO"),
         "readinto" => !matches!(class_name, "TextIOWrapper" | "StringIO"),
+        "peek" => matches!(
+            class_name,
+            "BufferedReader" | "BufferedRandom" | "BufferedRWPair"
+        ),
+        "readinto1" => matches!(
+            class_name,
+            "BufferedReader" | "BufferedRandom" | "BufferedRWPair" | "BytesIO"
+        ),
         "detach" => class_name != "FileIO",
         _ => true,
     }
@@ -561,16 +635,22 @@ fn b_open(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             }
         },
     };
+    let closefd = match arg(6) {
+        Some(v) => vm.truthy(v)?,
+        None => true,
+    };
+    // `fileio_init` refuses this before any opener runs.
+    if !closefd && !matches!(file, Value::Int(_)) {
+        return Err(PyErr::value_error(
+            "Cannot use closefd=False with file name",
+        ));
+    }
     let (opened, m) = match arg(7) {
         Some(op) if !matches!(op, Value::None) => {
             let (fd, m) = opener::open_through(vm, op, file, m)?;
             (Some(fd), m)
         }
         _ => (None, m),
-    };
-    let closefd = match arg(6) {
-        Some(v) => vm.truthy(v)?,
-        None => true,
     };
     let stream = match (file, opened) {
         (_, Some(fd)) => fd_stream(fd, true, m.appending)?,

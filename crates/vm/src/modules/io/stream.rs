@@ -549,6 +549,15 @@ impl ByteStream {
         }
     }
 
+    /// `peek()` of a buffered reader: what is buffered ahead, after one
+    /// read of the file when nothing is.
+    pub fn peek_ahead(&mut self) -> std::io::Result<Vec<u8>> {
+        if self.peek().is_empty() && !self.memory {
+            self.fill()?;
+        }
+        Ok(self.peek().to_vec())
+    }
+
     /// Marks `n` bytes of `peek()` delivered.
     fn consume(&mut self, n: usize) {
         if self.memory {
