@@ -92,3 +92,13 @@ wrapper.__module__ = "elsewhere"
 print(sorted(vars(wrapper)), wrapper.__module__, "__module__" in dir(wrapper))
 del wrapper.__module__
 print(wrapper.__module__, wrapper.__doc__)
+
+
+# dir() of a bound method lists its function's attributes too.
+class C:
+    def a(self):
+        pass
+
+
+C.a.known_attr = 7
+print("known_attr" in dir(C().a), C().a.known_attr, "known_attr" in dir(C.a))
