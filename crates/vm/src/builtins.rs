@@ -1556,6 +1556,9 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
 /// `SystemExit.code` as `SystemExit_init` sets it: None without
 /// arguments, the one argument, or the arguments' tuple.
 pub(crate) fn system_exit_code(e: &crate::exc::ExcObj) -> Value {
+    if let Some(v) = e.stored_member("code") {
+        return v;
+    }
     let args = e.args.borrow();
     match args.as_slice() {
         [] => Value::None,

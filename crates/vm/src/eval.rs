@@ -2050,6 +2050,7 @@ impl Vm {
                             closure,
                             annotations: RefCell::new(annotations),
                             dict: RefCell::new(None),
+                            members: RefCell::new(None),
                         };
                         push(&mut self.stack, Value::Function(Rc::new(f)));
                     }

@@ -107,6 +107,14 @@ pub struct NameHint {
 }
 
 impl ExcObj {
+    /// A member such as `StopIteration.value` or `SystemExit.code` after a
+    /// store to it (kept in `__dict__`); until then it is read from `args`.
+    pub fn stored_member(&self, name: &str) -> Option<Value> {
+        let d = self.dict.borrow().clone()?;
+        let v = d.borrow().get(&Value::str(name)).ok().flatten().cloned();
+        v
+    }
+
     /// A new instance of `typ` with `args`.
     pub fn new(typ: Rc<TypeObj>, args: Vec<Value>) -> ExcObj {
         ExcObj {

@@ -168,7 +168,7 @@ fn namespaces(
 }
 
 /// `PyMapping_Check`: the object's class has `__getitem__`.
-fn is_mapping(vm: &mut Vm, v: &Value) -> bool {
+pub(crate) fn is_mapping(vm: &mut Vm, v: &Value) -> bool {
     let t = crate::types::type_of(v);
     let getitem = crate::names::D::GetItem.name();
     vm.get_attr(&Value::Type(t), &getitem).is_ok()

@@ -34,6 +34,19 @@ pub struct Function {
     pub annotations: RefCell<Option<Value>>,
     /// `__dict__`, made when a first attribute is set (`crate::func_attrs`).
     pub dict: RefCell<Option<Rc<RefCell<Dict>>>>,
+    /// `__doc__` and `__module__` once stored or deleted; until then they
+    /// are read from the code's docstring and the globals' `__name__`.
+    pub members: RefCell<Option<Box<FuncMembers>>>,
+}
+
+/// The members `func_doc` and `func_module` of CPython's function object,
+/// kept apart from `__dict__` (a store to them never shows there).
+#[derive(Debug, Default)]
+pub struct FuncMembers {
+    /// `__doc__`, if stored (None after a deletion).
+    pub doc: Option<Value>,
+    /// `__module__`, if stored (None after a deletion).
+    pub module: Option<Value>,
 }
 
 /// Arguments of a call to a builtin: positional values, then keyword names and values.
@@ -428,6 +441,7 @@ pub(crate) fn construct_function(a: Args<'_>) -> PyResult<Value> {
         closure,
         annotations: RefCell::new(None),
         dict: RefCell::new(None),
+        members: RefCell::new(None),
     })))
 }
 

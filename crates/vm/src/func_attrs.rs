@@ -22,6 +22,9 @@ pub fn get(f: &Function, name: &Rc<StrObj>) -> Option<Value> {
     match name.as_str() {
         "__dict__" => return Some(Value::Dict(dict_of(f))),
         "__annotations__" => return Some(annotations_of(f)),
+        // Unset, the caller reads the code's docstring or the globals' name.
+        "__doc__" => return f.members.borrow().as_ref()?.doc.clone(),
+        "__module__" => return f.members.borrow().as_ref()?.module.clone(),
         _ => {}
     }
     let d = f.dict.borrow().clone()?;
@@ -33,6 +36,13 @@ pub fn get(f: &Function, name: &Rc<StrObj>) -> Option<Value> {
 /// fields; `__defaults__` and `__dict__` are checked as CPython does.
 pub fn set(f: &Function, name: &Rc<StrObj>, value: Value) -> PyResult<()> {
     match name.as_str() {
+        // `T_OBJECT` members with `READONLY` in `funcobject.c`: not shadowed
+        // by the `__dict__`.
+        n if is_readonly(n) => return Err(readonly()),
+        n @ ("__doc__" | "__module__") => {
+            set_member(f, n == "__doc__", value);
+            return Ok(());
+        }
         "__defaults__" => {
             let new = match value {
                 Value::None => None,
@@ -143,6 +153,18 @@ fn annotations_of(f: &Function) -> Value {
 
 /// `del f.name`: whether it was there.
 pub fn delete(f: &Function, name: &Rc<StrObj>) -> PyResult<bool> {
+    match name.as_str() {
+        n if is_readonly(n) => return Err(readonly()),
+        // Their setters refuse a missing value as any non-string one.
+        n @ ("__name__" | "__qualname__") => {
+            return Err(PyErr::type_error(format!(
+                "{n} must be set to a string object"
+            )))
+        }
+        "__code__" => return Err(PyErr::type_error("__code__ must be set to a code object")),
+        "__dict__" => return Err(PyErr::type_error("cannot delete __dict__")),
+        _ => {}
+    }
     if matches!(name.as_str(), "__defaults__" | "__kwdefaults__") {
         // Their setters take a missing value as None: none, as if never given.
         set(f, name, Value::None)?;
@@ -152,12 +174,11 @@ pub fn delete(f: &Function, name: &Rc<StrObj>) -> PyResult<bool> {
         *f.annotations.borrow_mut() = None;
         return Ok(true);
     }
-    if name.as_str() == "__module__" {
-        // CPython's `func_module` member: deleted, it reads as None (the
-        // globals' `__name__` no longer answers).
-        dict_of(f)
-            .borrow_mut()
-            .insert(Value::Str(name.clone()), Value::None)?;
+    if let n @ ("__module__" | "__doc__") = name.as_str() {
+        // CPython's `func_module` and `func_doc` members: deleted, they read
+        // as None (neither the globals' `__name__` nor the code's docstring
+        // answers any more).
+        set_member(f, n == "__doc__", Value::None);
         return Ok(true);
     }
     let Some(d) = f.dict.borrow().clone() else {
@@ -165,4 +186,26 @@ pub fn delete(f: &Function, name: &Rc<StrObj>) -> PyResult<bool> {
     };
     let removed = d.borrow_mut().remove(&Value::Str(name.clone()))?;
     Ok(removed.is_some())
+}
+
+/// The function members that can be read but neither set nor deleted.
+fn is_readonly(name: &str) -> bool {
+    matches!(name, "__closure__" | "__globals__" | "__builtins__")
+}
+
+/// `AttributeError` for a store to or deletion of a read-only member.
+fn readonly() -> PyErr {
+    PyErr::new(crate::types::ExcKind::AttributeError, "readonly attribute")
+}
+
+/// Stores `__doc__` (`doc`) or `__module__`; the old value is dropped after
+/// the borrow ends, as its finalizer may read the function.
+fn set_member(f: &Function, doc: bool, value: Value) {
+    let old = {
+        let mut m = f.members.borrow_mut();
+        let m = m.get_or_insert_with(Default::default);
+        let slot = if doc { &mut m.doc } else { &mut m.module };
+        slot.replace(value)
+    };
+    drop(old);
 }

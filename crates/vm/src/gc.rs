@@ -282,6 +282,13 @@ pub fn referents(v: &Value, out: &mut Vec<Value>) {
             if let Ok(Some(d)) = f.dict.try_borrow().as_deref() {
                 out.push(Value::Dict(d.clone()));
             }
+            if let Ok(Some(m)) = f.members.try_borrow().as_deref() {
+                for v in [&m.doc, &m.module].into_iter().flatten() {
+                    if is_node(v) {
+                        out.push(v.clone());
+                    }
+                }
+            }
         }
         Value::Method(m) => {
             for x in [&m.0, &m.1] {

@@ -281,6 +281,9 @@ pub fn stop_iteration(v: Value) -> PyErr {
 
 /// The value a StopIteration carries (its first argument, else `None`).
 pub fn stop_value(e: &PyErr) -> Value {
+    if let Some(v) = e.0.stored_member("value") {
+        return v;
+    }
     e.0.args.borrow().first().cloned().unwrap_or(Value::None)
 }
 

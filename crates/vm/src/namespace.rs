@@ -229,8 +229,14 @@ fn default_dir(v: &Value) -> PyResult<Value> {
             if let Value::Type(t) = &owner {
                 if t.heap.is_none() {
                     if let Some(names) = crate::doc_table::dir_of(&t.name) {
-                        // A function's own attributes live in its `__dict__`.
-                        if let Value::Function(f) = v {
+                        // A function's own attributes live in its `__dict__`,
+                        // which a bound method shows as its own
+                        // (`method_getattro` forwards the lookup).
+                        let func = match v {
+                            Value::Method(m) => &m.1,
+                            other => other,
+                        };
+                        if let Value::Function(f) = func {
                             if let Some(d) = f.dict.borrow().as_ref() {
                                 let own = str_keys(&d.borrow());
                                 let all = names.iter().map(|n| n.to_string()).chain(own);

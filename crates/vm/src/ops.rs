@@ -841,7 +841,8 @@ impl CmpOp {
         }
     }
 
-    fn test(self, o: Ordering) -> bool {
+    /// Whether an ordering `o` of the operands satisfies this comparison.
+    pub(crate) fn test(self, o: Ordering) -> bool {
         match self {
             CmpOp::Lt => o == Ordering::Less,
             CmpOp::Le => o != Ordering::Greater,

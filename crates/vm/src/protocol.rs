@@ -1433,9 +1433,10 @@ impl Vm {
                 Some(Value::Bool(e.suppress_context.get()))
             }
             (Value::Exception(e), "__traceback__") => Some(crate::frame_obj::traceback_of(e)),
-            (Value::Exception(e), "value") if e.is_instance(ExcKind::StopIteration) => {
-                Some(e.args.borrow().first().cloned().unwrap_or(Value::None))
-            }
+            (Value::Exception(e), "value") if e.is_instance(ExcKind::StopIteration) => Some(
+                e.stored_member("value")
+                    .unwrap_or_else(|| e.args.borrow().first().cloned().unwrap_or(Value::None)),
+            ),
             (Value::Exception(e), "name" | "obj") if crate::name_error::has_member(e, n) => {
                 Some(crate::name_error::get(e, n))
             }

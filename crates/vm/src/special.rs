@@ -421,8 +421,29 @@ impl Vm {
         }
     }
 
+    /// `cell_richcompare`: two full cells compare their contents; otherwise
+    /// an empty cell orders before a full one.
+    fn cell_compare(
+        &mut self,
+        op: CmpOp,
+        a: &std::cell::RefCell<Value>,
+        b: &std::cell::RefCell<Value>,
+    ) -> PyResult<Value> {
+        let (x, y) = (a.borrow().clone(), b.borrow().clone());
+        match (&x, &y) {
+            (Value::Null, _) | (_, Value::Null) => {
+                let full = |v: &Value| !matches!(v, Value::Null);
+                Ok(Value::Bool(op.test(full(&x).cmp(&full(&y)))))
+            }
+            _ => self.rich_compare(op, &x, &y),
+        }
+    }
+
     /// A rich comparison, returning whatever the special method returns.
     pub fn rich_compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
+        if let (Value::Cell(x), Value::Cell(y)) = (a, b) {
+            return self.cell_compare(op, x, y);
+        }
         // `mappingproxy_richcompare` compares the mapping it shows; no
         // class derives from `mappingproxy`, so it answers before the other
         // operand's reflected method.
@@ -607,24 +628,36 @@ impl Vm {
                     .iter()
                     .filter_map(|(k, c)| k.as_ref().map(|k| (k, *c)))
                 {
-                    // A bytes format's keys are bytes (its text is read as Latin-1).
-                    let k = if bytes {
-                        Value::Bytes(Rc::new(key.chars().map(|c| c as u8).collect()))
-                    } else {
-                        Value::str(key)
-                    };
+                    let k = percent_key(key, bytes);
                     let found = d.borrow().get(&k)?.cloned();
                     if let Some(v) = found {
                         let conv = self.percent_arg(c, &v, bytes)?;
-                        // A `%(k)r` reads its repr text under a key of its own
-                        // (see `repr_shown_as_str`), so `%(k)s` still finds `k`.
-                        let k = if matches!(c, 'r' | 'a') && !bytes {
-                            Value::string(format!("{key}{REPR_KEY_MARK}{c}"))
-                        } else {
-                            k
-                        };
-                        nd.insert(k, conv)?;
+                        nd.insert(shown_key(k, key, c, bytes), conv)?;
                     }
+                }
+                Ok(Value::Dict(Rc::new(std::cell::RefCell::new(nd))))
+            }
+            // Any other mapping (`PyMapping_Check`: a class with
+            // `__getitem__`, a `ChainMap`, even a list) is looked up key by
+            // key; its values go to the formatter in a dict. A format with
+            // no directive at all takes it too (a mapping argument is never
+            // "not converted").
+            other
+                if !matches!(other, Value::Str(_) | Value::Bytes(_))
+                    && payload_of(other)
+                        .map_or(true, |p| !matches!(p, Value::Str(_) | Value::Bytes(_)))
+                    && (convs.is_empty() || convs.iter().any(|(k, _)| k.is_some()))
+                    && crate::exec::is_mapping(self, other) =>
+            {
+                let mut nd = crate::dict::Dict::new();
+                for (key, c) in convs
+                    .iter()
+                    .filter_map(|(k, c)| k.as_ref().map(|k| (k, *c)))
+                {
+                    let k = percent_key(key, bytes);
+                    let v = self.getitem(other, &k)?;
+                    let conv = self.percent_arg(c, &v, bytes)?;
+                    nd.insert(shown_key(k, key, c, bytes), conv)?;
                 }
                 Ok(Value::Dict(Rc::new(std::cell::RefCell::new(nd))))
             }
@@ -706,6 +739,10 @@ impl Vm {
 
     /// A comparison as a bool (`sorted`, `min`, `in`).
     pub fn compare_bool(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
+        if let (Value::Cell(x), Value::Cell(y)) = (a, b) {
+            let r = self.cell_compare(op, x, y)?;
+            return self.truthy(&r);
+        }
         if crate::mappingproxy::target(a).is_some() || crate::mappingproxy::target(b).is_some() {
             let r = self.rich_compare(op, a, b)?;
             return self.truthy(&r);
@@ -1673,6 +1710,7 @@ fn seq_items_with_objects(a: &Value, b: &Value) -> Option<(Vec<Value>, Vec<Value
 pub fn compare_needs_methods(a: &Value, b: &Value) -> bool {
     compares_by_methods(a)
         || compares_by_methods(b)
+        || matches!((a, b), (Value::Cell(_), Value::Cell(_)))
         || ((matches!(a, Value::Descr(_)) || matches!(b, Value::Descr(_)))
             && (crate::mappingproxy::target(a).is_some()
                 || crate::mappingproxy::target(b).is_some()))
@@ -1810,6 +1848,27 @@ fn repr_shown_as_str(a: &Value, fmt: &str) -> Value {
 }
 
 /// The `(mapping key, conversion)` of each `%` directive of a format string.
+/// The key of a `%(key)` directive: bytes in a bytes format (whose text is
+/// read as Latin-1), else str.
+fn percent_key(key: &str, bytes: bool) -> Value {
+    if bytes {
+        Value::Bytes(Rc::new(key.chars().map(|c| c as u8).collect()))
+    } else {
+        Value::str(key)
+    }
+}
+
+/// The key a converted `%(key)` value is stored under: a `%(k)r` reads its
+/// repr text under a key of its own (see `repr_shown_as_str`), so `%(k)s`
+/// still finds `k`.
+fn shown_key(k: Value, key: &str, conv: char, bytes: bool) -> Value {
+    if matches!(conv, 'r' | 'a') && !bytes {
+        Value::string(format!("{key}{REPR_KEY_MARK}{conv}"))
+    } else {
+        k
+    }
+}
+
 fn percent_conversions(fmt: &str) -> Vec<(Option<String>, char)> {
     let mut out = Vec::new();
     let mut it = fmt.chars().peekable();

@@ -768,8 +768,23 @@ fn m_readlines(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     })
 }
 
-/// The data a `write` call takes: text for text files, bytes otherwise.
-fn write_data(st: &FileState, v: &Value) -> PyResult<Result<String, Vec<u8>>> {
+/// The bytes of a non-text `write` argument, read before the file registry
+/// is borrowed: the argument may be a `getbuffer()` view of a `BytesIO`,
+/// whose bytes are reached through that same registry.
+fn bytes_arg(v: &Value) -> Option<PyResult<Vec<u8>>> {
+    match v {
+        Value::Str(_) => None,
+        other => Some(crate::buffer::bytes_like(other)),
+    }
+}
+
+/// The data a `write` call takes: text for text files, bytes otherwise
+/// (`bytes` is `bytes_arg(v)`).
+fn write_data(
+    st: &FileState,
+    v: &Value,
+    bytes: Option<PyResult<Vec<u8>>>,
+) -> PyResult<Result<String, Vec<u8>>> {
     match (st.kind, v) {
         (Kind::Text(mode), Value::Str(s)) => Ok(Ok(super::stream::escaped_text(s, mode.errors))),
         (Kind::StringIo(_), Value::Str(s)) => Ok(Ok(super::stream::carried(s))),
@@ -781,13 +796,16 @@ fn write_data(st: &FileState, v: &Value) -> PyResult<Result<String, Vec<u8>>> {
             "string argument expected, got '{}'",
             crate::types::type_name(other)
         ))),
-        (Kind::Binary, other) => crate::buffer::bytes_like(other).map(Err),
+        (Kind::Binary, other) => match bytes {
+            Some(b) => b.map(Err),
+            None => crate::buffer::bytes_like(other).map(Err),
+        },
     }
 }
 
-fn write_one(st: &mut FileState, v: &Value) -> PyResult<usize> {
+fn write_one(st: &mut FileState, v: &Value, bytes: Option<PyResult<Vec<u8>>>) -> PyResult<usize> {
     super::export::check_exports(st)?;
-    let data = write_data(st, v)?;
+    let data = write_data(st, v, bytes)?;
     // Nothing to write leaves even an overseek's gap unfilled.
     match &data {
         Err(bytes) if bytes.is_empty() => return Ok(0),
@@ -840,9 +858,10 @@ fn m_write(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         ));
     };
     let others_run = vm.sched.threads.len() > 1;
+    let bytes = bytes_arg(v);
     let n = on_open(vm, obj, Some(false), |st| {
         st.stream.set_others_run(others_run);
-        write_one(st, v)
+        write_one(st, v, bytes)
     })?;
     finish_interrupted_write(vm, obj)?;
     Ok(Value::Int(n as i64))
@@ -894,9 +913,10 @@ fn m_writelines(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let it = vm.get_iter(lines)?;
     while let Some(line) = vm.iter_next(&it)? {
         let others_run = vm.sched.threads.len() > 1;
+        let bytes = bytes_arg(&line);
         on_open(vm, obj, Some(false), |st| {
             st.stream.set_others_run(others_run);
-            write_one(st, &line)
+            write_one(st, &line, bytes)
         })?;
         finish_interrupted_write(vm, obj)?;
     }

@@ -217,7 +217,15 @@ pub(crate) fn with_state<R>(
         )));
     };
     FILES.with(|files| {
-        let mut files = files.borrow_mut();
+        // A file object reached again while another's state is in use (a
+        // `getbuffer()` view read in the middle of a call) is refused rather
+        // than aliased; the callers read such arguments before borrowing.
+        let Ok(mut files) = files.try_borrow_mut() else {
+            return Err(PyErr::new(
+                ExcKind::BufferError,
+                "file object in use by another operation",
+            ));
+        };
         match files.get_mut(&key) {
             // The address may be reused by a new object after the old one died.
             Some(e)
@@ -938,12 +946,23 @@ fn fspath(vm: &mut Vm, p: &Value) -> PyResult<Option<Value>> {
     let Value::Instance(_) = p else {
         return Ok(None);
     };
+    // A str or bytes subclass's instance names a path by its value.
+    if let Some(v @ (Value::Str(_) | Value::Bytes(_))) = crate::instance::payload_of(p) {
+        return Ok(Some(v.clone()));
+    }
     let name = vm.intern("__fspath__");
     let Ok(f) = vm.get_attr(p, &name) else {
         return Ok(None);
     };
     match vm.call(&f, &[])? {
         r @ (Value::Str(_) | Value::Bytes(_)) => Ok(Some(r)),
+        r if matches!(
+            crate::instance::payload_of(&r),
+            Some(Value::Str(_) | Value::Bytes(_))
+        ) =>
+        {
+            Ok(crate::instance::payload_of(&r).cloned())
+        }
         other => Err(PyErr::type_error(format!(
             "expected {}.__fspath__() to return str or bytes, not {}",
             crate::types::type_name(p),

@@ -46,9 +46,8 @@ pub fn os_value(s: &std::ffi::OsStr, bytes: bool) -> Value {
 
 /// `os.fspath(v)`: `v` itself for str and bytes, else `v.__fspath__()`.
 pub fn fspath(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    match v {
-        Value::Str(_) | Value::Bytes(_) => return Ok(v.clone()),
-        _ => {}
+    if is_str_or_bytes(v) {
+        return Ok(v.clone());
     }
     let name = vm.intern("__fspath__");
     let Ok(f) = vm.get_attr(v, &name) else {
@@ -58,12 +57,24 @@ pub fn fspath(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         )));
     };
     match vm.call(&f, &[])? {
-        r @ (Value::Str(_) | Value::Bytes(_)) => Ok(r),
+        r if is_str_or_bytes(&r) => Ok(r),
         other => Err(PyErr::type_error(format!(
             "expected {}.__fspath__() to return str or bytes, not {}",
             type_name(v),
             type_name(&other)
         ))),
+    }
+}
+
+/// Whether `v` is a str or bytes, or an instance of a subclass of either
+/// (which `os.fspath` gives back unchanged, as `PyOS_FSPath` does).
+fn is_str_or_bytes(v: &Value) -> bool {
+    match v {
+        Value::Str(_) | Value::Bytes(_) => true,
+        _ => matches!(
+            crate::instance::payload_of(v),
+            Some(Value::Str(_) | Value::Bytes(_))
+        ),
     }
 }
 
@@ -94,7 +105,10 @@ pub fn path_arg(vm: &mut Vm, func: &str, arg: &str, v: &Value) -> PyResult<PathA
     let p = match v {
         Value::Str(_) | Value::Bytes(_) => v.clone(),
         _ if payload.is_some() => payload.cloned().unwrap_or(Value::None),
-        Value::Instance(_) if vm.get_attr(v, &fspath_name).is_ok() => fspath(vm, v)?,
+        Value::Instance(_) if vm.get_attr(v, &fspath_name).is_ok() => {
+            let r = fspath(vm, v)?;
+            crate::instance::payload_of(&r).cloned().unwrap_or(r)
+        }
         // A bytes-like object other than bytes (`bytearray`, `memoryview`)
         // is still taken, with 3.11's deprecation warning; `orig` keeps it
         // for `OSError.filename`.
