@@ -1702,10 +1702,6 @@ impl Vm {
                 *e.args.borrow_mut() = Rc::new(items);
                 Ok(())
             }
-            // `func_memberlist`'s read-only members.
-            (Value::Function(_), "__globals__" | "__closure__" | "__builtins__") => {
-                Err(PyErr::new(ExcKind::AttributeError, "readonly attribute"))
-            }
             (Value::Function(f), _) => crate::func_attrs::set(f, name, value),
             (Value::Cell(c), "cell_contents") => {
                 *c.borrow_mut() = value;
