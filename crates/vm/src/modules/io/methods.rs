@@ -641,8 +641,24 @@ fn m_readlines(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     })
 }
 
+/// A memoryview's bytes, read before the file registry is entered: the
+/// view may be a `BytesIO.getbuffer()` export, whose bytes live in that
+/// same registry (writing one `BytesIO`'s buffer into another, as
+/// `pickle`'s framer does). `None` for any other value.
+fn view_bytes(v: &Value) -> Option<PyResult<Vec<u8>>> {
+    match v {
+        Value::MemoryView(_) => Some(crate::buffer::bytes_like(v)),
+        _ => None,
+    }
+}
+
 /// The data a `write` call takes: text for text files, bytes otherwise.
-fn write_data(st: &FileState, v: &Value) -> PyResult<Result<String, Vec<u8>>> {
+/// `pre` is `view_bytes(v)`, already read.
+fn write_data(
+    st: &FileState,
+    v: &Value,
+    pre: Option<PyResult<Vec<u8>>>,
+) -> PyResult<Result<String, Vec<u8>>> {
     match (st.kind, v) {
         (Kind::Text(mode), Value::Str(s)) => Ok(Ok(super::stream::escaped_text(s, mode.errors))),
         (Kind::StringIo(_), Value::Str(s)) => Ok(Ok(super::stream::carried(s))),
@@ -654,13 +670,15 @@ fn write_data(st: &FileState, v: &Value) -> PyResult<Result<String, Vec<u8>>> {
             "string argument expected, got '{}'",
             crate::types::type_name(other)
         ))),
-        (Kind::Binary, other) => crate::buffer::bytes_like(other).map(Err),
+        (Kind::Binary, other) => pre
+            .unwrap_or_else(|| crate::buffer::bytes_like(other))
+            .map(Err),
     }
 }
 
-fn write_one(st: &mut FileState, v: &Value) -> PyResult<usize> {
+fn write_one(st: &mut FileState, v: &Value, pre: Option<PyResult<Vec<u8>>>) -> PyResult<usize> {
     super::export::check_exports(st)?;
-    let data = write_data(st, v)?;
+    let data = write_data(st, v, pre)?;
     // Nothing to write leaves even an overseek's gap unfilled.
     match &data {
         Err(bytes) if bytes.is_empty() => return Ok(0),
@@ -713,9 +731,10 @@ fn m_write(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         ));
     };
     let others_run = vm.sched.threads.len() > 1;
+    let pre = view_bytes(v);
     let n = on_open(vm, obj, Some(false), |st| {
         st.stream.set_others_run(others_run);
-        write_one(st, v)
+        write_one(st, v, pre)
     })?;
     finish_interrupted_write(vm, obj)?;
     Ok(Value::Int(n as i64))
@@ -767,9 +786,10 @@ fn m_writelines(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let it = vm.get_iter(lines)?;
     while let Some(line) = vm.iter_next(&it)? {
         let others_run = vm.sched.threads.len() > 1;
+        let pre = view_bytes(&line);
         on_open(vm, obj, Some(false), |st| {
             st.stream.set_others_run(others_run);
-            write_one(st, &line)
+            write_one(st, &line, pre)
         })?;
         finish_interrupted_write(vm, obj)?;
     }
