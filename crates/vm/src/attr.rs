@@ -1027,7 +1027,7 @@ pub(crate) fn type_dict_proxy(vm: &mut Vm, t: &Rc<TypeObj>) -> Value {
 }
 
 /// `__name__`, `__mro__`, `__dict__`... of a class.
-fn type_special_attr(vm: &mut Vm, t: &Rc<TypeObj>, name: &str) -> Option<Value> {
+pub(crate) fn type_special_attr(vm: &mut Vm, t: &Rc<TypeObj>, name: &str) -> Option<Value> {
     let h = t.heap.as_ref();
     Some(match name {
         // One str object per class, as CPython's `ht_name`: `C.__name__ is

@@ -776,17 +776,28 @@ impl Vm {
                 let _ = d.insert(Value::Str(name.clone()), v);
             }
         }
-        Value::Frame(Rc::new(FrameObj {
+        let ip = st.ip.saturating_sub(1) as u32;
+        // The object made before, brought up to date: one frame per generator.
+        let made = g.frame.borrow().upgrade();
+        if let Some(f) = made.filter(|f| f.depth.get().is_none()) {
+            f.ip.set(ip);
+            f.in_call.set(false);
+            *f.locals.borrow_mut() = Some(Value::dict(d));
+            return Value::Frame(f);
+        }
+        let f = Rc::new(FrameObj {
             code: g.code.clone(),
             globals: g.globals.clone(),
-            ip: Cell::new(st.ip.saturating_sub(1) as u32),
+            ip: Cell::new(ip),
             in_call: Cell::new(false),
             depth: Cell::new(None),
             locals: RefCell::new(Some(Value::dict(d))),
             back: None,
             hooks: FrameHooks::default(),
             generator: Some(Rc::downgrade(g)),
-        }))
+        });
+        *g.frame.borrow_mut() = Rc::downgrade(&f);
+        Value::Frame(f)
     }
 
     /// Called as running frame `index` (the innermost) returns or unwinds:

@@ -59,6 +59,10 @@ pub struct GenObj {
     /// `PyCF_ALLOW_TOP_LEVEL_AWAIT`, whose frame is a coroutine's and still
     /// runs `LOAD_NAME`/`STORE_NAME`; `None` for function frames.
     pub(crate) names: Option<Rc<RefCell<Dict>>>,
+    /// The frame object `gi_frame` last gave for the suspended frame, so
+    /// that reading it again gives the same object (`gen.gi_frame is
+    /// gen.gi_frame`), as CPython's generator owns one frame.
+    pub(crate) frame: RefCell<std::rc::Weak<crate::frame_obj::FrameObj>>,
 }
 
 /// The generator object behind a generator, coroutine or async generator.
@@ -86,6 +90,7 @@ impl GenObj {
             state: RefCell::new(state),
             renamed: RefCell::new(None),
             names: None,
+            frame: RefCell::new(std::rc::Weak::new()),
         }
     }
 

@@ -576,12 +576,12 @@ fn ga_hash(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn ga_or(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let other = a.pos.get(1).cloned().unwrap_or(Value::NotImplemented);
-    Ok(crate::union::union_or(vm, &a.pos[0], &other).unwrap_or(Value::NotImplemented))
+    crate::union::union_or(vm, &a.pos[0], &other).unwrap_or(Ok(Value::NotImplemented))
 }
 
 fn ga_ror(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let other = a.pos.get(1).cloned().unwrap_or(Value::NotImplemented);
-    Ok(crate::union::union_or(vm, &other, &a.pos[0]).unwrap_or(Value::NotImplemented))
+    crate::union::union_or(vm, &other, &a.pos[0]).unwrap_or(Ok(Value::NotImplemented))
 }
 
 fn ga_mro_entries(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {

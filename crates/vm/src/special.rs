@@ -169,7 +169,7 @@ impl Vm {
                 )
             {
                 if let Some(u) = crate::union::union_or(self, a, b) {
-                    return Ok(u);
+                    return u;
                 }
             }
             if crate::seq_eq::sets_with_objects(a, b) {
@@ -893,6 +893,8 @@ impl Vm {
                     | Value::Set(_)
                     | Value::FrozenSet(_)
             )
+            && !compares_by_methods(a)
+            && !compares_by_methods(b)
         {
             return Ok(ops::eq(a, b));
         }
@@ -1685,8 +1687,9 @@ fn seq_items_with_objects(a: &Value, b: &Value) -> Option<(Vec<Value>, Vec<Value
     let has = |v: &[Value]| {
         // Dicts and sets too: their keys may compare in Python (a `str`
         // subclass key equals a `str` one).
+        // A class with a Python metaclass, whose `__eq__` it may define.
         v.iter().any(|i| {
-            is_heap_object(i)
+            compares_by_methods(i)
                 || matches!(
                     i,
                     Value::List(_)

@@ -67,27 +67,40 @@ fn members(v: &Value) -> Option<Vec<Value>> {
 
 /// Whether two members are the same: generic aliases by equality, the rest
 /// by identity (CPython's `is_same`).
-fn same(vm: &mut Vm, x: &Value, y: &Value) -> bool {
+/// An error of the comparison propagates (a member whose metaclass's
+/// `__eq__` raises makes the `|` raise).
+fn same(vm: &mut Vm, x: &Value, y: &Value) -> PyResult<bool> {
     if crate::generic_alias::is_alias(x) && crate::generic_alias::is_alias(y) {
-        return vm.eq_values(x, y).unwrap_or(false);
+        return vm.eq_values(x, y);
     }
-    x.identity() == y.identity()
+    Ok(x.identity() == y.identity())
 }
 
 /// `a | b` when both sides can be union members: the union, or the one
 /// member when both are the same; `None` when the operands do not apply.
-pub fn union_or(vm: &mut Vm, a: &Value, b: &Value) -> Option<Value> {
+pub fn union_or(vm: &mut Vm, a: &Value, b: &Value) -> Option<PyResult<Value>> {
     let mut args = members(a)?;
     for t in members(b)? {
-        if !args.iter().any(|x| same(vm, x, &t)) {
+        let mut dup = false;
+        for x in &args {
+            match same(vm, x, &t) {
+                Ok(true) => {
+                    dup = true;
+                    break;
+                }
+                Ok(false) => {}
+                Err(e) => return Some(Err(e)),
+            }
+        }
+        if !dup {
             args.push(t);
         }
     }
     if args.len() == 1 {
-        return args.pop();
+        return args.pop().map(Ok);
     }
     let cls = class_of(vm, &UNION);
-    Some(new_object(&cls, Union { args, params: None }))
+    Some(Ok(new_object(&cls, Union { args, params: None })))
 }
 
 fn no_new(_vm: &mut Vm, _a: Args<'_>) -> PyResult<Value> {
@@ -118,13 +131,13 @@ fn repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn or(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     me(&a)?;
     let other = a.pos.get(1).cloned().unwrap_or(Value::NotImplemented);
-    Ok(union_or(vm, &a.pos[0], &other).unwrap_or(Value::NotImplemented))
+    union_or(vm, &a.pos[0], &other).unwrap_or(Ok(Value::NotImplemented))
 }
 
 fn ror(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     me(&a)?;
     let other = a.pos.get(1).cloned().unwrap_or(Value::NotImplemented);
-    Ok(union_or(vm, &other, &a.pos[0]).unwrap_or(Value::NotImplemented))
+    union_or(vm, &other, &a.pos[0]).unwrap_or(Ok(Value::NotImplemented))
 }
 
 /// Set equality of the members (CPython compares `frozenset(args)`).
@@ -163,12 +176,15 @@ fn ne(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn hash(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    // Order-independent, like the hash of the frozenset of the members.
-    let mut h = 0x345678i64;
+    // The hash of the frozenset of the members, as CPython's (so that
+    // `hash(int | str) == hash(typing.Union[int, str])`, which hashes
+    // that frozenset too). The members are distinct already.
+    let mut d = crate::dict::Dict::new();
     for t in me(&a)? {
-        h ^= vm.hash_of(&t)?;
+        let h = vm.hash_of(&t)?;
+        d.insert_hashed(t, h, Value::None);
     }
-    Ok(Value::Int(if h == -1 { -2 } else { h }))
+    Ok(Value::Int(vm.hash_of(&Value::frozenset(d))?))
 }
 
 fn args(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {

@@ -425,7 +425,44 @@ pub fn own_attr_descriptors(vm: &mut Vm, t: &Rc<TypeObj>) -> Vec<(&'static str, 
         .collect()
 }
 
+thread_local! {
+    /// The descriptor made for each `(builtin class, attribute)`: CPython
+    /// creates them once, in the class's dict, so `int.real is int.real`
+    /// (`inspect._finddoc` checks `getattr(cls, name) is obj`). Builtin
+    /// classes live as long as the thread, so their addresses are stable keys.
+    static ATTR_DESCRS: std::cell::RefCell<std::collections::HashMap<(usize, &'static str), Value>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
 fn attr_descriptor(vm: &mut Vm, owner: &Rc<TypeObj>, name: Rc<StrObj>, member: bool) -> Value {
+    // The names come from `ATTRS`, whose strings are static.
+    let key = declared(owner)
+        .find(|(n, _)| *n == name.as_str())
+        .map(|(n, _)| (Rc::as_ptr(owner) as usize, n));
+    if let Some(key) = key {
+        let cached = ATTR_DESCRS.with(|c| c.try_borrow().ok()?.get(&key).cloned());
+        // A class of a VM that ended may have left its address to this one.
+        let same_owner = |v: &Value| {
+            crate::native::state_of::<AttrDescr>(v).is_some_and(|st| {
+                st.try_borrow()
+                    .is_ok_and(|d| d.owner.upgrade().is_some_and(|o| Rc::ptr_eq(&o, owner)))
+            })
+        };
+        if let Some(v) = cached.filter(same_owner) {
+            return v;
+        }
+        let v = make_attr_descriptor(vm, owner, name, member);
+        ATTR_DESCRS.with(|c| {
+            if let Ok(mut c) = c.try_borrow_mut() {
+                c.insert(key, v.clone());
+            }
+        });
+        return v;
+    }
+    make_attr_descriptor(vm, owner, name, member)
+}
+
+fn make_attr_descriptor(vm: &mut Vm, owner: &Rc<TypeObj>, name: Rc<StrObj>, member: bool) -> Value {
     let cls = class_of(vm, if member { &MEMBER } else { &GETSET });
     new_object(
         &cls,
@@ -519,6 +556,9 @@ fn descr_get(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             Some(InstanceAttr::Dict) => Ok(Value::Dict(slot_target(&d, obj)?.dict.clone())),
             None => {
                 check_applies(&d, obj)?;
+                if let Some(v) = type_getset_value(vm, &d, obj) {
+                    return Ok(v);
+                }
                 vm.get_attr(obj, &d.name)
             }
         };
@@ -526,6 +566,25 @@ fn descr_get(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let i = slot_target(&d, obj)?;
     i.slot_value(index)
         .ok_or_else(|| crate::protocol::attribute_error(obj, d.name.as_str()))
+}
+
+/// What one of `type`'s own getsets or members reads from the class `obj`,
+/// straight from the class: `type.__dict__['__mro__'].__get__(C)` is C's
+/// real MRO even when C's metaclass defines a `__mro__` property
+/// (`inspect.getattr_static` relies on it). `None` for the attributes a
+/// class's namespace answers (`__doc__`, `__module__`), which the ordinary
+/// lookup reads.
+fn type_getset_value(vm: &mut Vm, d: &Described, obj: &Value) -> Option<Value> {
+    let Value::Type(t) = obj else {
+        return None;
+    };
+    if !d.owner.upgrade().is_some_and(|o| o.kind == TypeKind::Type) {
+        return None;
+    }
+    match d.name.as_str() {
+        "__doc__" | "__module__" | "__abstractmethods__" => None,
+        name => crate::attr::type_special_attr(vm, t, name),
+    }
 }
 
 /// Stores (or, `None`, deletes) the value of a slot member.
