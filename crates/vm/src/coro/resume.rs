@@ -172,20 +172,8 @@ impl Vm {
             }
             r
         } else {
-            set_running(gen, true);
-            let meth = match self.get_attr(&yf, &name(N::Throw)) {
-                Ok(m) => Some(m),
-                Err(e) if e.is(ExcKind::AttributeError) => None,
-                Err(e) => {
-                    set_running(gen, false);
-                    return Err(e);
-                }
-            };
-            match meth {
-                None => {
-                    set_running(gen, false);
-                    return self.resume_frame(gen, flavor, Resume::Throw(exc), false);
-                }
+            match self.delegate_throw_method(gen, &yf)? {
+                None => return self.resume_frame(gen, flavor, Resume::Throw(exc), false),
                 Some(m) => self.call(&m, &[exc.value()]).map(GenResult::Yielded),
             }
         };
@@ -207,25 +195,33 @@ impl Vm {
         if let Some(yf) = delegate(gen).filter(|yf| frame_of(yf).is_none()) {
             let closing = close_on_genexit && args.first().is_some_and(is_generator_exit);
             if !closing {
-                set_running(gen, true);
-                let meth = match self.get_attr(&yf, &name(N::Throw)) {
-                    Ok(m) => Some(m),
-                    Err(e) if e.is(ExcKind::AttributeError) => None,
-                    Err(e) => {
-                        set_running(gen, false);
-                        return Err(e);
-                    }
-                };
-                if let Some(m) = meth {
+                if let Some(m) = self.delegate_throw_method(gen, &yf)? {
                     let r = self.call(&m, args).map(GenResult::Yielded);
                     set_running(gen, false);
                     return self.after_delegate_throw(gen, flavor, r);
                 }
-                set_running(gen, false);
             }
         }
         let exc = self.throw_args(args)?;
         self.throw_into(gen, flavor, close_on_genexit, exc)
+    }
+
+    /// The `throw` method of `gen`'s delegate `yf` (`None` if it has none),
+    /// looked up with `gen` marked running; it stays so only when one is
+    /// found, for the call.
+    fn delegate_throw_method(&mut self, gen: &Rc<GenObj>, yf: &Value) -> PyResult<Option<Value>> {
+        set_running(gen, true);
+        match self.get_attr(yf, &name(N::Throw)) {
+            Ok(m) => Ok(Some(m)),
+            Err(e) => {
+                set_running(gen, false);
+                if e.is(ExcKind::AttributeError) {
+                    Ok(None)
+                } else {
+                    Err(e)
+                }
+            }
+        }
     }
 
     /// What a delegate's `throw` gave becomes `gen`'s: a value it yields, or
