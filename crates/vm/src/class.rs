@@ -58,11 +58,22 @@ pub struct HeapType {
     flags: Cell<(u64, u128)>,
     /// Recent MRO lookups by name object, valid while their epoch is current.
     cache: RefCell<Vec<CacheEntry>>,
+    /// Recent answers of [`special`] for methods that `flags` says Python
+    /// code defines, by `D` (direct-mapped), valid while their epoch is
+    /// current: a class's `__init__`, `__eq__` or `__next__` is then found
+    /// without walking the MRO on each call.
+    specials: RefCell<[SpecialEntry; SPECIAL_WAYS]>,
     /// The attribute names its instances share (`inst_dict.rs`).
     pub keys: Rc<crate::inst_dict::SharedKeys>,
 }
 
 type CacheEntry = Option<(Rc<StrObj>, u64, Option<Value>)>;
+
+/// A cached [`special`] answer: the method, its epoch, and what was found
+/// (`None`: a builtin class earlier on the MRO defines it).
+type SpecialEntry = Option<(D, u64, Option<Value>)>;
+
+const SPECIAL_WAYS: usize = 8;
 
 impl HeapType {
     /// `__bases__`.
@@ -80,6 +91,9 @@ impl HeapType {
     pub(crate) fn cached_values(&self, out: &mut Vec<Value>) {
         if let Ok(cache) = self.cache.try_borrow() {
             out.extend(cache.iter().flatten().filter_map(|(_, _, v)| v.clone()));
+        }
+        if let Ok(specials) = self.specials.try_borrow() {
+            out.extend(specials.iter().flatten().filter_map(|(_, _, v)| v.clone()));
         }
     }
 }
@@ -215,6 +229,13 @@ pub(crate) fn forget_cached(t: &TypeObj, name: &Rc<StrObj>) {
     };
     // Dropped after the cache's borrow ends.
     drop(old);
+    if D::from_name(name.as_str()).is_some() {
+        let old = h
+            .specials
+            .try_borrow_mut()
+            .map(|mut c| std::mem::take(&mut *c));
+        drop(old);
+    }
 }
 
 #[inline(never)]
@@ -261,16 +282,33 @@ fn special_slow(t: &Rc<TypeObj>, d: D) -> Option<Value> {
     if bits & d.bit() == 0 {
         return None;
     }
+    let way = d as usize % SPECIAL_WAYS;
+    if let Ok(c) = h.specials.try_borrow() {
+        if let Some((cd, e, v)) = &c[way] {
+            if *cd == d && *e == epoch {
+                return v.clone();
+            }
+        }
+    }
     let name = d.name();
     // A builtin data type earlier on the MRO than the Python class defining
     // `d` wins, as its own dict entry does in CPython: `IntEnum` members hash
     // and compare as `int`, not as `Enum`. `Null` marks that stop.
-    mro_find(t, |c| match &c.heap {
+    let found = mro_find(t, |c| match &c.heap {
         Some(h) => h.dict.borrow().get_str(&name).cloned(),
         None if builtin_defines(c, d) => Some(Value::Null),
         None => None,
     })
-    .filter(|v| !v.is_null())
+    .filter(|v| !v.is_null());
+    // A lookup that ran code (none does today) would have moved the epoch.
+    if EPOCH.with(Cell::get) == epoch {
+        let old = match h.specials.try_borrow_mut() {
+            Ok(mut c) => c[way].replace((d, epoch, found.clone())),
+            Err(_) => None,
+        };
+        drop(old);
+    }
+    found
 }
 
 /// Whether the builtin data type `c` has special method `d` in its own
@@ -820,6 +858,7 @@ pub(crate) fn make_type(
             collection_flags: Cell::new(0),
             flags: Cell::new((0, 0)),
             cache: RefCell::new(vec![None; CACHE_SIZE]),
+            specials: RefCell::new(Default::default()),
             keys: crate::inst_dict::SharedKeys::new(),
         })),
     });

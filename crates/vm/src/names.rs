@@ -69,7 +69,7 @@ dunders! {
     Qualname = "__qualname__", Doc = "__doc__",
     ClassCell = "__classcell__", Name = "__name__", Prepare = "__prepare__",
     BuildClass = "__build_class__", Del = "__del__", Builtins = "__builtins__",
-    Import = "__import__",
+    Import = "__import__", Class = "__class__",
     Divmod = "__divmod__", RDivmod = "__rdivmod__",
 }
 
