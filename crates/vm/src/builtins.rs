@@ -848,6 +848,22 @@ fn b_ord(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn radix(vm: &mut Vm, a: &Args<'_>, name: &str, spec: &str) -> PyResult<Value> {
     exact_args(a, name, 1)?;
+    if let Value::Int(i) = a.pos[0] {
+        let (r, prefix) = match spec {
+            "#b" => (2, "0b"),
+            "#o" => (8, "0o"),
+            _ => (16, "0x"),
+        };
+        let mut buf = [0u8; 64];
+        let digits = crate::format::number::small_digits(i.unsigned_abs(), r, false, &mut buf);
+        let mut s = String::with_capacity(digits.len() + 3);
+        if i < 0 {
+            s.push('-');
+        }
+        s.push_str(prefix);
+        s.push_str(digits);
+        return Ok(Value::string(s));
+    }
     if ops::index_of(&a.pos[0]).is_none() {
         if crate::attr::is_heap_object(&a.pos[0]) {
             // `__index__` of a user class.

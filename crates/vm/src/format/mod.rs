@@ -3,7 +3,7 @@
 //! behind `str.encode` and `bytes.decode`.
 
 pub mod codecs;
-mod number;
+pub(crate) mod number;
 mod percent;
 pub(crate) mod spec;
 mod strformat;

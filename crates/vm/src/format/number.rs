@@ -255,27 +255,12 @@ pub fn format_int(v: &Value, spec: &Spec) -> PyResult<String> {
         None => to_bigint(v).unwrap_or_default(),
     };
     let neg = small.map_or(n.sign() == Sign::Minus, |i| i < 0);
-    let mag = n.magnitude();
-    let radix = |r: u32| -> String {
-        match small {
-            Some(i) => {
-                let m = i.unsigned_abs();
-                match r {
-                    2 => format!("{m:b}"),
-                    8 => format!("{m:o}"),
-                    16 => format!("{m:x}"),
-                    _ => m.to_string(),
-                }
-            }
-            None => mag.to_str_radix(r),
-        }
-    };
-    let (digits, prefix) = match spec.ty {
-        '\0' | 'd' | 'n' => (radix(10), ""),
-        'b' => (radix(2), "0b"),
-        'o' => (radix(8), "0o"),
-        'x' => (radix(16), "0x"),
-        'X' => (radix(16).to_uppercase(), "0X"),
+    let (r, prefix) = match spec.ty {
+        '\0' | 'd' | 'n' => (10, ""),
+        'b' => (2, "0b"),
+        'o' => (8, "0o"),
+        'x' => (16, "0x"),
+        'X' => (16, "0X"),
         'c' => {
             if spec.sign.is_some() {
                 return Err(PyErr::value_error(
@@ -300,12 +285,50 @@ pub fn format_int(v: &Value, spec: &Spec) -> PyResult<String> {
         }
         _ => return Err(spec.unknown(v)),
     };
+    let upper = spec.ty == 'X';
+    let mut buf = [0u8; 64];
+    let big: String;
+    let digits = match small {
+        Some(i) => small_digits(i.unsigned_abs(), r, upper, &mut buf),
+        None => {
+            let d = n.magnitude().to_str_radix(r);
+            big = if upper { d.to_uppercase() } else { d };
+            &big
+        }
+    };
     let prefix = if spec.alt { prefix } else { "" };
-    Ok(layout_number(
-        spec,
-        sign_str(neg, spec),
-        prefix,
-        &digits,
-        "",
-    ))
+    Ok(layout_number(spec, sign_str(neg, spec), prefix, digits, ""))
+}
+
+/// The digits of `m` in base `radix` (2, 8, 10 or 16), written at the end
+/// of `buf`: machine ints are formatted without the `fmt` machinery.
+pub(crate) fn small_digits(m: u64, radix: u32, upper: bool, buf: &mut [u8; 64]) -> &str {
+    let letters: &[u8; 16] = if upper {
+        b"0123456789ABCDEF"
+    } else {
+        b"0123456789abcdef"
+    };
+    // Constant divisors, so that each step is a multiply and a shift.
+    let at = match radix {
+        2 => write_digits::<2>(m, letters, buf),
+        8 => write_digits::<8>(m, letters, buf),
+        16 => write_digits::<16>(m, letters, buf),
+        _ => write_digits::<10>(m, letters, buf),
+    };
+    std::str::from_utf8(&buf[at..]).unwrap_or_default()
+}
+
+/// Writes the base-`BASE` digits of `m` at the end of `buf`; returns where they start.
+fn write_digits<const BASE: u64>(mut m: u64, letters: &[u8; 16], buf: &mut [u8; 64]) -> usize {
+    let mut at = buf.len();
+    // 64 slots hold the 64 binary digits of `u64::MAX`.
+    while at > 0 {
+        at -= 1;
+        buf[at] = letters[(m % BASE) as usize];
+        m /= BASE;
+        if m == 0 {
+            break;
+        }
+    }
+    at
 }

@@ -295,47 +295,37 @@ fn convert(
             (String::new(), truncate(r), false)
         }
         'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
-            let n: BigInt = match v {
-                Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
-                    to_bigint(v).unwrap_or_default()
-                }
-                Value::Float(x) if matches!(conv, 'd' | 'i' | 'u') => {
-                    if !x.is_finite() {
-                        return Err(if x.is_nan() {
-                            PyErr::value_error("cannot convert float NaN to integer")
-                        } else {
-                            PyErr::overflow("cannot convert float infinity to integer")
-                        });
-                    }
-                    BigInt::from_f64(x.trunc()).unwrap_or_default()
-                }
-                other => {
-                    return Err(PyErr::type_error(if matches!(conv, 'd' | 'i' | 'u') {
-                        format!(
-                            "%{conv} format: a real number is required, not {}",
-                            type_name(other)
-                        )
-                    } else {
-                        format!(
-                            "%{conv} format: an integer is required, not {}",
-                            type_name(other)
-                        )
-                    }))
-                }
+            let radix = match conv {
+                'o' => 8,
+                'x' | 'X' => 16,
+                _ => 10,
             };
-            let mag = n.abs();
-            let mut digits = match conv {
-                'o' => mag.to_str_radix(8),
-                'x' => mag.to_str_radix(16),
-                'X' => mag.to_str_radix(16).to_uppercase(),
-                _ => mag.to_str_radix(10),
+            let small = match v {
+                Value::Int(i) => Some(*i),
+                Value::Bool(b) => Some(i64::from(*b)),
+                _ => None,
+            };
+            let (negative, mut digits) = match small {
+                // Machine ints are formatted without a big-int detour.
+                Some(i) => {
+                    let mut buf = [0u8; 64];
+                    let d =
+                        super::number::small_digits(i.unsigned_abs(), radix, conv == 'X', &mut buf);
+                    (i < 0, d.to_string())
+                }
+                None => {
+                    let n = big_int_operand(v, conv)?;
+                    let d = n.magnitude().to_str_radix(radix);
+                    let d = if conv == 'X' { d.to_uppercase() } else { d };
+                    (n.is_negative(), d)
+                }
             };
             if let Some(p) = prec {
                 if digits.len() < p {
                     digits = "0".repeat(p - digits.len()) + &digits;
                 }
             }
-            let mut sign = sign_of(n.is_negative(), f).to_string();
+            let mut sign = sign_of(negative, f).to_string();
             if f.alt {
                 sign.push_str(match conv {
                     'o' => "0o",
@@ -419,6 +409,37 @@ fn convert(
                 other as u32,
                 index
             )))
+        }
+    })
+}
+
+/// The integer a `%d`, `%o` or `%x` conversion shows for a big int, a
+/// float (`%d` truncates it) or a bool.
+fn big_int_operand(v: &Value, conv: char) -> PyResult<BigInt> {
+    Ok(match v {
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => to_bigint(v).unwrap_or_default(),
+        Value::Float(x) if matches!(conv, 'd' | 'i' | 'u') => {
+            if !x.is_finite() {
+                return Err(if x.is_nan() {
+                    PyErr::value_error("cannot convert float NaN to integer")
+                } else {
+                    PyErr::overflow("cannot convert float infinity to integer")
+                });
+            }
+            BigInt::from_f64(x.trunc()).unwrap_or_default()
+        }
+        other => {
+            return Err(PyErr::type_error(if matches!(conv, 'd' | 'i' | 'u') {
+                format!(
+                    "%{conv} format: a real number is required, not {}",
+                    type_name(other)
+                )
+            } else {
+                format!(
+                    "%{conv} format: an integer is required, not {}",
+                    type_name(other)
+                )
+            }))
         }
     })
 }

@@ -277,18 +277,13 @@ pub(crate) fn layout_number(
     } else {
         0
     };
-    let digits = match spec.grouping {
-        Some(sep) => group(int_digits, sep, spec.group_every, min_width),
-        None => {
-            let mut d = String::new();
-            if min_width > int_digits.len() {
-                d.extend(std::iter::repeat('0').take(min_width - int_digits.len()));
-            }
-            d.push_str(int_digits);
-            d
-        }
+    // Without grouping, zero padding goes straight into the result.
+    let (grouped, zeros) = match spec.grouping {
+        Some(sep) => (Some(group(int_digits, sep, spec.group_every, min_width)), 0),
+        None => (None, min_width.saturating_sub(int_digits.len())),
     };
-    let len = fixed + digits.chars().count();
+    let digits = grouped.as_deref().unwrap_or(int_digits);
+    let len = fixed + zeros + digits.chars().count();
     let padn = spec.width.saturating_sub(len);
     let (left, mid) = match spec.align {
         '<' => (0, 0),
@@ -301,7 +296,8 @@ pub(crate) fn layout_number(
     out.push_str(sign);
     out.push_str(prefix);
     out.extend(std::iter::repeat(spec.fill).take(mid));
-    out.push_str(&digits);
+    out.extend(std::iter::repeat('0').take(zeros));
+    out.push_str(digits);
     out.push_str(rest);
     out.extend(std::iter::repeat(spec.fill).take(padn - left - mid));
     out
