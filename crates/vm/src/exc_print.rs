@@ -107,11 +107,9 @@ impl Vm {
     /// `print_exception`: traceback, message line, notes.
     fn print_one(&mut self, out: &mut String, ctx: &mut Ctx, e: &Rc<ExcObj>) {
         let mut tb = crate::frame_obj::print_entries(e);
-        if let Some(limit) = crate::modules::sys_traceback_limit(self) {
-            // The innermost `limit` entries (the list runs innermost
-            // first); none, and no header, for 0.
-            tb.truncate(limit);
-        }
+        // The innermost `limit` entries (the list runs innermost first);
+        // none, and no header, for 0.
+        tb.truncate(crate::modules::sys_traceback_limit(self));
         if !tb.is_empty() {
             if e.group.is_some() {
                 ctx.indent(out);

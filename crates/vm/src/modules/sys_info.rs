@@ -81,18 +81,20 @@ pub(crate) fn call_tracing(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 /// How many of the innermost traceback entries to print, from
-/// `sys.tracebacklimit` as `_PyTraceBack_Print` reads it: `None` for all
-/// (no int there, or one too large for a C long), `Some(0)` for none (zero or
-/// less, when not even the `Traceback` header is printed).
-pub(crate) fn traceback_limit(vm: &Vm) -> Option<usize> {
+/// `sys.tracebacklimit` as `_PyTraceBack_Print` reads it: 1000
+/// (`PyTraceBack_LIMIT`) unless an int is there; all for one too large
+/// for a C long; none (not even the `Traceback` header) for zero or less.
+pub(crate) fn traceback_limit(vm: &Vm) -> usize {
+    const DEFAULT: usize = 1000;
     let Some(Value::Module(sys)) = vm.sys_module("sys") else {
-        return None;
+        return DEFAULT;
     };
-    let limit = crate::import::dict_get(&sys.dict.borrow(), "tracebacklimit")?;
+    let limit = crate::import::dict_get(&sys.dict.borrow(), "tracebacklimit");
     match limit {
-        Value::Int(n) => Some(usize::try_from(n).unwrap_or(0)),
-        Value::Bool(b) => Some(usize::from(b)),
-        Value::BigInt(n) if n.sign() == num_bigint::Sign::Minus => Some(0),
-        _ => None,
+        Some(Value::Int(n)) => usize::try_from(n).unwrap_or(0),
+        Some(Value::Bool(b)) => usize::from(b),
+        Some(Value::BigInt(n)) if n.sign() == num_bigint::Sign::Minus => 0,
+        Some(Value::BigInt(_)) => usize::MAX,
+        _ => DEFAULT,
     }
 }
