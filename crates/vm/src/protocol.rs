@@ -1214,6 +1214,12 @@ impl Vm {
                 out.push_str(&self.module_repr(m)?);
                 return Ok(());
             }
+            // A running frame shows the line it is at now.
+            Value::Frame(f) => {
+                self.refresh_frame_position(f);
+                out.push_str(&crate::frame_obj::repr(v));
+                return Ok(());
+            }
             Value::Method(m) => {
                 let (obj, func) = (m.0.clone(), m.1.clone());
                 let name = self.method_func_name(&func)?;
@@ -1820,6 +1826,7 @@ impl Vm {
             }
             // The other members refuse as a store does.
             Value::Traceback(_) => crate::frame_obj::setattr(obj, name.as_str(), &Value::None),
+            Value::Frame(_) => crate::frame_obj::delattr(obj, name.as_str()),
             Value::Type(t) if t.heap.is_some() => {
                 match crate::class_ns::meta_hook(t, crate::names::D::DelAttr) {
                     Some(f) => self
