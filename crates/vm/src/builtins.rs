@@ -1166,7 +1166,7 @@ pub fn construct(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
     if let (TypeKind::Reversed, [obj]) = (t.kind, a.pos) {
         // An instance, or a class whose metaclass may define `__reversed__`.
         let has_heap_meta = crate::class_ns::has_heap_meta;
-        if matches!(obj, Value::Instance(_)) || matches!(obj, Value::Type(c) if has_heap_meta(c)) {
+        if crate::attr::is_heap_object(obj) || matches!(obj, Value::Type(c) if has_heap_meta(c)) {
             return vm.reversed_special(obj);
         }
     }

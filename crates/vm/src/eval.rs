@@ -826,6 +826,7 @@ impl Vm {
                         let t = match v {
                             Value::Bool(b) => b,
                             ref v @ (Value::Instance(_)
+                            | Value::Exception(_)
                             | Value::NotImplemented
                             | Value::MemoryView(_)
                             | Value::Descr(_)) => {
@@ -849,6 +850,7 @@ impl Vm {
                         let t = match v {
                             Value::Bool(b) => b,
                             ref v @ (Value::Instance(_)
+                            | Value::Exception(_)
                             | Value::NotImplemented
                             | Value::MemoryView(_)
                             | Value::Descr(_)) => {
@@ -873,6 +875,7 @@ impl Vm {
                     Op::JumpIfFalseOrPop => {
                         let t = match top!() {
                             v @ (Value::Instance(_)
+                            | Value::Exception(_)
                             | Value::NotImplemented
                             | Value::MemoryView(_)
                             | Value::Descr(_)) => {
@@ -890,6 +893,7 @@ impl Vm {
                     Op::JumpIfTrueOrPop => {
                         let t = match top!() {
                             v @ (Value::Instance(_)
+                            | Value::Exception(_)
                             | Value::NotImplemented
                             | Value::MemoryView(_)
                             | Value::Descr(_)) => {

@@ -240,7 +240,7 @@ fn b_eval(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     vm.run_code_in(code, globals, locals)
 }
 
-fn b_compile(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(crate) fn b_compile(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     const PARAMS: [&str; 6] = [
         "source",
         "filename",

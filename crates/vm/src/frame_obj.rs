@@ -510,17 +510,7 @@ pub fn getattr(vm: &mut Vm, obj: &Value, name: &Rc<StrObj>) -> PyResult<Value> {
             }
         }
         Value::Frame(f) => {
-            let live = f
-                .depth
-                .get()
-                .filter(|&d| vm.is_live(d, &f.code, &f.globals))
-                .map(|d| d as usize);
-            if let Some(d) = live {
-                if let Some(fr) = vm.frames.get(d) {
-                    f.ip.set(fr.ip.saturating_sub(1) as u32);
-                    f.in_call.set(d + 1 < vm.frames.len());
-                }
-            }
+            let live = vm.refresh_frame_position(f);
             match n {
                 "f_code" => Ok(Value::Code(f.code.clone())),
                 "f_lineno" => match f.hooks.line_override.get() {
@@ -661,6 +651,28 @@ pub fn setattr(obj: &Value, name: &str, value: &Value) -> PyResult<()> {
     }
 }
 
+/// `del frame.name`: `f_trace` goes back to `None` (`bdb` deletes it); the
+/// other members refuse with CPython's messages.
+pub fn delattr(obj: &Value, name: &str) -> PyResult<()> {
+    let Value::Frame(f) = obj else {
+        return Err(no_attr(obj, name));
+    };
+    match name {
+        "f_trace" => {
+            f.set_trace(Value::None);
+            Ok(())
+        }
+        "f_lineno" => Err(PyErr::new(
+            ExcKind::AttributeError,
+            "cannot delete attribute",
+        )),
+        "f_trace_lines" | "f_trace_opcodes" => {
+            Err(PyErr::type_error("can't delete numeric/char attribute"))
+        }
+        _ => setattr(obj, name, &Value::None),
+    }
+}
+
 /// `repr()` of `traceback` and `frame` objects.
 pub fn repr(v: &Value) -> String {
     let addr = v.identity();
@@ -681,6 +693,23 @@ pub fn repr(v: &Value) -> String {
 }
 
 impl Vm {
+    /// Brings the position of frame object `f` up to date when its frame
+    /// still runs; its index on the call stack then.
+    pub(crate) fn refresh_frame_position(&self, f: &FrameObj) -> Option<usize> {
+        let live = f
+            .depth
+            .get()
+            .filter(|&d| self.is_live(d, &f.code, &f.globals))
+            .map(|d| d as usize);
+        if let Some(d) = live {
+            if let Some(fr) = self.frames.get(d) {
+                f.ip.set(fr.ip.saturating_sub(1) as u32);
+                f.in_call.set(d + 1 < self.frames.len());
+            }
+        }
+        live
+    }
+
     /// Whether frame `depth` of the call stack runs `code` with `globals`.
     fn is_live(&self, depth: u32, code: &Rc<Code>, globals: &Rc<RefCell<Dict>>) -> bool {
         self.frames

@@ -38,6 +38,9 @@ pub(crate) fn slice_index(vm: &mut Vm, v: &Value) -> PyResult<i64> {
 pub(crate) fn has_index(v: &Value) -> bool {
     match v {
         Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => true,
+        Value::Exception(e) if e.typ.heap.is_some() => {
+            crate::class::special(&e.typ, crate::names::D::Index).is_some()
+        }
         Value::Instance(i) => {
             crate::class::special(&i.class(), crate::names::D::Index).is_some()
                 || matches!(
@@ -147,13 +150,39 @@ fn index_type_error(what: &str, key: &Value) -> PyErr {
 }
 
 impl Vm {
+    /// Whether `get_iter` iterates `v` by its builtin type alone (no
+    /// special methods): the payload kinds an instance may delegate to.
+    pub(crate) fn builtin_iterable(v: &Value) -> bool {
+        match v {
+            Value::Iter(_)
+            | Value::Generator(_)
+            | Value::DictView(_)
+            | Value::Range(_)
+            | Value::List(_)
+            | Value::Tuple(_)
+            | Value::Str(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::FrozenSet(_)
+            | Value::MemoryView(_)
+            | Value::Bytes(_)
+            | Value::ByteArray(_) => true,
+            Value::Async(a) => a.is_iterator(),
+            _ => crate::mappingproxy::target(v).is_some(),
+        }
+    }
+
     /// `iter(v)`.
     pub fn get_iter(&mut self, v: &Value) -> PyResult<Value> {
         if let Some(m) = crate::mappingproxy::target(v) {
             return self.get_iter(&m);
         }
         Ok(match v {
+            // An exception of a Python class may define `__iter__` or
+            // `__getitem__` (a class deriving from a sequence-like class
+            // and `ValueError`).
             Value::Instance(_) => return self.iter_special(v),
+            Value::Exception(e) if e.typ.heap.is_some() => return self.iter_special(v),
             Value::Type(t) if crate::class_ns::meta_has_iter(t) => return self.iter_special(v),
             Value::Iter(_) | Value::Generator(_) => v.clone(),
             Value::Async(a) if a.is_iterator() => v.clone(),
@@ -481,7 +510,7 @@ impl Vm {
 
     /// Truth value (user types will call `__bool__`/`__len__` here).
     pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
-        if let Value::Instance(_) = v {
+        if crate::attr::is_heap_object(v) {
             return self.truthy_special(v);
         }
         if let Value::MemoryView(m) = v {
@@ -555,6 +584,7 @@ impl Vm {
             Value::MemoryView(m) => m.length()?,
             Value::Range(r) => r.len_checked()?.max(0) as usize,
             Value::Instance(_) => return self.len_special(v),
+            Value::Exception(e) if e.typ.heap.is_some() => return self.len_special(v),
             Value::Type(t) if crate::class_ns::has_heap_meta(t) => return self.len_special(v),
             other => {
                 return Err(PyErr::type_error(format!(
@@ -579,14 +609,8 @@ impl Vm {
                     Value::MemoryView(m) => Value::MemoryView(Rc::new(m.derive()?)),
                     other => other.clone(),
                 };
-                let mut parts = [Value::None, Value::None, Value::None];
-                for (p, v) in parts.iter_mut().zip(sl.iter()) {
-                    *p = match v {
-                        Value::Instance(_) => Value::Int(self.index_value(v)?),
-                        other => other.clone(),
-                    };
-                }
-                return self.getitem(c, &Value::Slice(Rc::new(parts)));
+                let parts = self.slice_with_ints(sl)?;
+                return self.getitem(c, &parts);
             }
         }
         match (c, key) {
@@ -721,7 +745,7 @@ impl Vm {
             }
             (
                 Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_),
-                Value::Instance(_),
+                Value::Instance(_) | Value::Exception(_),
             ) if has_index(key) => {
                 let i = self.index_value(key)?;
                 self.getitem(c, &Value::Int(i))
@@ -732,6 +756,7 @@ impl Vm {
             (Value::Range(_), _) => Err(index_type_error("range", key)),
             (Value::Bytes(_), _) => Err(index_type_error("byte", key)),
             (Value::Instance(_), _) => self.getitem_special(c, key),
+            (Value::Exception(e), _) if e.typ.heap.is_some() => self.getitem_special(c, key),
             (Value::Type(t), _) if t.heap.is_some() => self.class_getitem(t, key),
             (Value::Type(t), _) => crate::generic_alias::builtin_class_getitem(self, t, key),
             _ => Err(PyErr::type_error(format!(
@@ -741,8 +766,28 @@ impl Vm {
         }
     }
 
+    /// Slice `sl` with its `__index__` objects converted to ints (as
+    /// `PySlice_Unpack` does before a builtin sequence uses the slice).
+    fn slice_with_ints(&mut self, sl: &[Value; 3]) -> PyResult<Value> {
+        let mut parts = [Value::None, Value::None, Value::None];
+        for (p, v) in parts.iter_mut().zip(sl.iter()) {
+            *p = if crate::attr::is_heap_object(v) {
+                Value::Int(self.index_value(v)?)
+            } else {
+                v.clone()
+            };
+        }
+        Ok(Value::Slice(Rc::new(parts)))
+    }
+
     /// `container[key] = value`.
     pub fn setitem(&mut self, c: &Value, key: Value, value: Value) -> PyResult<()> {
+        if let (Value::Slice(sl), false) = (&key, crate::attr::is_heap_object(c)) {
+            if sl.iter().any(crate::attr::is_heap_object) {
+                let key = self.slice_with_ints(sl)?;
+                return self.setitem(c, key, value);
+            }
+        }
         match (c, &key) {
             (Value::List(l), Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) => {
                 let i = index_of(&key).unwrap_or(0);
@@ -791,6 +836,9 @@ impl Vm {
                 Ok(())
             }
             (Value::Instance(_), _) => self.setitem_special(c, key, Some(value)),
+            (Value::Exception(e), _) if e.typ.heap.is_some() => {
+                self.setitem_special(c, key, Some(value))
+            }
             (Value::List(_), Value::Instance(_)) => {
                 let i = self.index_value(&key)?;
                 self.setitem(c, Value::Int(i), value)
@@ -862,6 +910,12 @@ impl Vm {
                 "'mappingproxy' object does not support item deletion",
             ));
         }
+        if let (Value::Slice(sl), false) = (key, crate::attr::is_heap_object(c)) {
+            if sl.iter().any(crate::attr::is_heap_object) {
+                let key = self.slice_with_ints(sl)?;
+                return self.delitem(c, &key);
+            }
+        }
         match (c, key) {
             (Value::List(l), Value::Int(i)) => {
                 let mut l = l.borrow_mut();
@@ -908,6 +962,9 @@ impl Vm {
                 Ok(())
             }
             (Value::Instance(_), _) => self.setitem_special(c, key.clone(), None),
+            (Value::Exception(e), _) if e.typ.heap.is_some() => {
+                self.setitem_special(c, key.clone(), None)
+            }
             (Value::List(_), Value::Bool(_) | Value::Instance(_)) => {
                 let i = self.index_value(key)?;
                 self.delitem(c, &Value::Int(i))
@@ -952,6 +1009,7 @@ impl Vm {
         }
         Ok(match c {
             Value::Instance(_) => return self.contains_special(c, item),
+            Value::Exception(e) if e.typ.heap.is_some() => return self.contains_special(c, item),
             Value::Type(t) if crate::class_ns::has_heap_meta(t) => {
                 return self.contains_special(c, item)
             }
@@ -1150,6 +1208,16 @@ impl Vm {
         let (open, close) = match v {
             Value::Instance(_) => {
                 out.push_str(&self.repr_special_seen(v, seen)?);
+                return Ok(());
+            }
+            Value::Module(m) => {
+                out.push_str(&self.module_repr(m)?);
+                return Ok(());
+            }
+            // A running frame shows the line it is at now.
+            Value::Frame(f) => {
+                self.refresh_frame_position(f);
+                out.push_str(&crate::frame_obj::repr(v));
                 return Ok(());
             }
             Value::Method(m) => {
@@ -1380,13 +1448,18 @@ impl Vm {
                 } else {
                     " (most likely due to a circular import)"
                 };
-                let err = PyErr::new(
-                    ExcKind::AttributeError,
-                    format!(
+                // CPython names the module by its `__name__` entry, and no
+                // name at all when that is missing or not a str.
+                let mod_name = crate::import::dict_get(&m.dict.borrow(), "__name__");
+                let msg = match mod_name {
+                    Some(Value::Str(mod_name)) => format!(
                         "{prefix}module '{}' has no attribute '{}'{suffix}",
-                        m.name, n
+                        mod_name.as_str(),
+                        n
                     ),
-                );
+                    _ => format!("module has no attribute '{n}'"),
+                };
+                let err = PyErr::new(ExcKind::AttributeError, msg);
                 let names: Vec<Rc<str>> = m
                     .dict
                     .borrow()
@@ -1753,6 +1826,7 @@ impl Vm {
             }
             // The other members refuse as a store does.
             Value::Traceback(_) => crate::frame_obj::setattr(obj, name.as_str(), &Value::None),
+            Value::Frame(_) => crate::frame_obj::delattr(obj, name.as_str()),
             Value::Type(t) if t.heap.is_some() => {
                 match crate::class_ns::meta_hook(t, crate::names::D::DelAttr) {
                     Some(f) => self

@@ -51,11 +51,11 @@ static LOADER_METHODS: &[BuiltinDef] = &[
     },
 ];
 
-fn class(vm: &mut Vm, module: &str, name: &str, methods: &'static [BuiltinDef]) -> Value {
+fn class(vm: &mut Vm, module: &str, name: &str, methods: &[&'static [BuiltinDef]]) -> Value {
     let mut ns = Dict::new();
     let _ = ns.insert(Value::str("__module__"), Value::str(module));
     let _ = ns.insert(Value::str("__qualname__"), Value::str(name));
-    for m in methods {
+    for m in methods.iter().copied().flatten() {
         let _ = ns.insert(Value::str(m.name), Value::Builtin(m));
     }
     match crate::class::new_type(vm, None, name, Vec::new(), &ns, (&[], &[])) {
@@ -75,8 +75,18 @@ crate::modules::module_functions!(EXTERNAL_FUNCTIONS, "_frozen_importlib_externa
 /// `_frozen_importlib`: `ModuleSpec` and `BuiltinImporter`; other names
 /// come from `importlib._bootstrap` through the module's `__getattr__`.
 pub fn init_bootstrap(vm: &mut Vm) -> Value {
-    let spec = class(vm, "_frozen_importlib", "ModuleSpec", SPEC_METHODS);
-    let builtin = class(vm, "_frozen_importlib", "BuiltinImporter", &[]);
+    let spec = class(
+        vm,
+        "_frozen_importlib",
+        "ModuleSpec",
+        &[SPEC_METHODS, &crate::spec_methods::SPEC_INIT],
+    );
+    let builtin = class(
+        vm,
+        "_frozen_importlib",
+        "BuiltinImporter",
+        &[&crate::spec_methods::BUILTIN_IMPORTER_METHODS],
+    );
     crate::modules::new_module(
         "_frozen_importlib",
         BOOTSTRAP_FUNCTIONS,
@@ -91,7 +101,7 @@ pub fn init_external(vm: &mut Vm) -> Value {
         vm,
         "_frozen_importlib_external",
         "SourceFileLoader",
-        LOADER_METHODS,
+        &[LOADER_METHODS, &crate::spec_methods::LOADER_CODE_METHODS],
     );
     let namespace = class(vm, "_frozen_importlib_external", "NamespaceLoader", &[]);
     crate::modules::new_module(
@@ -122,6 +132,26 @@ fn instance(t: Rc<TypeObj>, attrs: Vec<(&str, Value)>) -> Value {
         }
     }
     Value::Instance(Rc::new(inst))
+}
+
+/// `__loader__` of `__main__` run from a script `file` (a `SourceFileLoader`
+/// named `__main__`) or from `-c` code or stdin (the `BuiltinImporter`
+/// class), as CPython's `pymain_run_python` sets it.
+pub(crate) fn main_loader(vm: &mut Vm, file: Option<&str>) -> Value {
+    match file {
+        Some(file) => class_of(vm, "_frozen_importlib_external", "SourceFileLoader").map_or(
+            Value::None,
+            |t| {
+                instance(
+                    t,
+                    vec![("name", Value::str("__main__")), ("path", Value::str(file))],
+                )
+            },
+        ),
+        None => {
+            class_of(vm, "_frozen_importlib", "BuiltinImporter").map_or(Value::None, Value::Type)
+        }
+    }
 }
 
 /// Where a module came from, for its spec.

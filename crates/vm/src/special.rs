@@ -1065,7 +1065,10 @@ impl Vm {
                 return Ok(it);
             }
             None => {
-                if let Some(p) = payload_of(v) {
+                // A payload that is not iterable itself (the exception of a
+                // class deriving from `ValueError` and a sequence-like Python
+                // class) leaves the instance to the `__getitem__` protocol.
+                if let Some(p) = payload_of(v).filter(|p| Vm::builtin_iterable(p)) {
                     // A subclass of `map`, `zip`, ... is its own iterator.
                     if matches!(p, Value::Iter(_)) {
                         return Ok(v.clone());
@@ -1220,7 +1223,7 @@ impl Vm {
         }
         let t = type_of(c);
         if special(&t, D::Iter).is_none() {
-            if let Some(p) = payload_of(c) {
+            if let Some(p) = payload_of(c).filter(|p| Vm::builtin_iterable(p)) {
                 let p = p.clone();
                 return self.contains(&p, item);
             }
@@ -1609,6 +1612,19 @@ impl Vm {
         kwnames: &[Value],
         kwvals: &[Value],
     ) -> PyResult<Value> {
+        let heap_exc = match callable {
+            Value::Exception(e) if e.typ.heap.is_some() => Some(e.typ.clone()),
+            _ => None,
+        };
+        if let Some(t) = heap_exc {
+            // An exception of a Python class defining `__call__`.
+            if let Some(f) = special(&t, D::Call) {
+                let bound = self.bind_attr(f, callable, &t)?;
+                return self.counted_c_call(" while calling a Python object", |vm| {
+                    vm.call_with_kw(&bound, pos, kwnames, kwvals)
+                });
+            }
+        }
         match callable {
             Value::Instance(i) => {
                 let t = i.class();

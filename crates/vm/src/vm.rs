@@ -356,8 +356,9 @@ impl Vm {
     }
 
     /// A fresh module namespace named `__main__`, with the entries CPython's
-    /// `__main__` has (bar `__loader__`).
-    pub fn new_main_globals(&self) -> Rc<RefCell<Dict>> {
+    /// `__main__` has.
+    pub fn new_main_globals(&mut self) -> Rc<RefCell<Dict>> {
+        let loader = crate::spec::main_loader(self, self.main_file.clone().as_deref());
         let mut g = Dict::new();
         let mut put = |name: &str, value: Value| {
             g.insert_hashed(Value::str(name), StrObj::new(name).hash(), value);
@@ -365,6 +366,7 @@ impl Vm {
         put("__name__", Value::str("__main__"));
         put("__doc__", Value::None);
         put("__package__", Value::None);
+        put("__loader__", loader);
         put("__spec__", Value::None);
         put(
             "__annotations__",
