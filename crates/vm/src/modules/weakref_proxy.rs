@@ -23,7 +23,7 @@ use super::weakref::{borrow_callback, refs_to, register, target_of, watch, WeakR
 macro_rules! proxy_methods {
     ($table:ident, $owner:literal, [ $( $name:literal => $f:path ),* $(,)? ]) => {
         native_methods!($table, $owner, [
-            "__new__" => proxy_no_new, "__getattr__" => p_getattr, "__setattr__" => p_setattr,
+            "__new__" => proxy_no_new, "__getattribute__" => p_getattr, "__setattr__" => p_setattr,
             "__delattr__" => p_delattr, "__repr__" => p_repr, "__str__" => p_str,
             "__bytes__" => p_bytes, "__reversed__" => p_reversed,
             "__eq__" => p_eq, "__ne__" => p_ne, "__lt__" => p_lt, "__le__" => p_le,
