@@ -1369,6 +1369,7 @@ impl Vm {
                     return Ok(found);
                 }
             }
+            let name_key = self.intern("__name__");
             return v.ok_or_else(|| {
                 let prefix = if crate::import::is_initializing(m) {
                     "partially initialized "
@@ -1380,13 +1381,17 @@ impl Vm {
                 } else {
                     " (most likely due to a circular import)"
                 };
-                let err = PyErr::new(
-                    ExcKind::AttributeError,
-                    format!(
+                // The name is the module's `__name__` now (CPython reads the
+                // dict): none, or not a str, leaves it out.
+                let msg = match m.dict.borrow().get_str(&name_key) {
+                    Some(Value::Str(mn)) => format!(
                         "{prefix}module '{}' has no attribute '{}'{suffix}",
-                        m.name, n
+                        mn.as_str(),
+                        n
                     ),
-                );
+                    _ => format!("module has no attribute '{n}'"),
+                };
+                let err = PyErr::new(ExcKind::AttributeError, msg);
                 let names: Vec<Rc<str>> = m
                     .dict
                     .borrow()

@@ -1054,6 +1054,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn function(&mut self, f: &'a StmtFunctionDef, is_async: bool) -> CResult {
+        self.check_debug_args(&f.args)?;
         self.decorators(&f.decorator_list)?;
         let mut firstlineno = self.loc_of(f.range).lineno;
         if let Some(d) = f.decorator_list.first() {

@@ -517,7 +517,12 @@ fn chain_next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         };
         match crate::native::next_nested(vm, &src)? {
             Some(iterable) => {
-                let it = vm.get_iter(&iterable)?;
+                // An item that is not iterable ends the chain after its error.
+                let it = vm.get_iter(&iterable).inspect_err(|_| {
+                    if let Ok(mut s) = borrow(&st) {
+                        s.source = None;
+                    }
+                })?;
                 borrow(&st)?.active = Some(it);
             }
             None => {

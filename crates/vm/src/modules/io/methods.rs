@@ -485,6 +485,13 @@ pub(super) fn m_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             None | Some(Value::None) => String::new(),
             // Lone surrogates are kept as stand-ins (`stream::carried`).
             Some(Value::Str(s)) => super::stream::carried(s),
+            // A str subclass's value (its own methods are not asked).
+            Some(other) if matches!(crate::instance::payload_of(other), Some(Value::Str(_))) => {
+                match crate::instance::payload_of(other) {
+                    Some(Value::Str(s)) => super::stream::carried(s),
+                    _ => String::new(),
+                }
+            }
             Some(other) => {
                 return Err(PyErr::type_error(format!(
                     "initial_value must be str or None, not {}",
