@@ -73,6 +73,7 @@ for src in [
     "obj.__debug__ = 1",
     "del __debug__",
     "__debug__ += 1",
+    "__debug__: int",
     "print(__debug__)",
     "del obj.__debug__",
 ]:

@@ -952,6 +952,8 @@ impl<'a> Compiler<'a> {
         let module_or_class = matches!(self.ur().kind, UnitKind::Module | UnitKind::Class);
         match &*a.target {
             Expr::Name(n) => {
+                // `__debug__: int` binds nothing but is refused all the same.
+                self.forbidden_name(&n.id, ExprContext::Store)?;
                 if a.simple && module_or_class {
                     if self.future_annotations {
                         let text = pith_ast::unparse_expr(&a.annotation).unwrap_or_default();
