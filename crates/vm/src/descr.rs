@@ -514,7 +514,10 @@ fn property_copy(a: Args<'_>, which: usize) -> PyResult<Value> {
         return Err(PyErr::type_error("not a property"));
     };
     let mut parts = [fget.clone(), fset.clone(), fdel.clone()];
-    parts[which] = f.clone();
+    // `None` keeps the function the property had (CPython's `property_copy`).
+    if !matches!(f, Value::None) {
+        parts[which] = f.clone();
+    }
     let [fget, fset, fdel] = parts;
     Ok(Value::Descr(Rc::new(Descr::Property {
         fget,

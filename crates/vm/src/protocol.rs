@@ -1437,6 +1437,7 @@ impl Vm {
                     return Ok(found);
                 }
             }
+            let name_key = self.intern("__name__");
             return v.ok_or_else(|| {
                 let prefix = if crate::import::is_initializing(m) {
                     "partially initialized "
@@ -1448,13 +1449,12 @@ impl Vm {
                 } else {
                     " (most likely due to a circular import)"
                 };
-                // CPython names the module by its `__name__` entry, and no
-                // name at all when that is missing or not a str.
-                let mod_name = crate::import::dict_get(&m.dict.borrow(), "__name__");
-                let msg = match mod_name {
-                    Some(Value::Str(mod_name)) => format!(
+                // The name is the module's `__name__` now (CPython reads the
+                // dict): none, or not a str, leaves it out.
+                let msg = match m.dict.borrow().get_str(&name_key) {
+                    Some(Value::Str(mn)) => format!(
                         "{prefix}module '{}' has no attribute '{}'{suffix}",
-                        mod_name.as_str(),
+                        mn.as_str(),
                         n
                     ),
                     _ => format!("module has no attribute '{n}'"),

@@ -449,7 +449,10 @@ fn cmp_kind(v: &Value) -> Option<CmpKind> {
 fn compares_with(x: &Value, y: &Value) -> bool {
     use CmpKind::*;
     let (Some(kx), Some(ky)) = (cmp_kind(x), cmp_kind(y)) else {
-        return cmp_kind(x).is_none();
+        // Other builtins (`slice`, `None`) compare only with their own
+        // type: `slice(0).__eq__(0)` is `NotImplemented`.
+        return cmp_kind(x).is_none()
+            && Rc::ptr_eq(&crate::types::type_of(x), &crate::types::type_of(y));
     };
     match kx {
         Float => matches!(ky, Int | Float),

@@ -214,7 +214,10 @@ impl<'a> Compiler<'a> {
                 self.update_start_location_to_match_attr(a);
                 match a.ctx {
                     ExprContext::Load => self.emit_name(Opcode::LoadAttr, &a.attr),
-                    ExprContext::Store => self.emit_name(Opcode::StoreAttr, &a.attr),
+                    ExprContext::Store => {
+                        self.forbidden_name(&a.attr, ExprContext::Store)?;
+                        self.emit_name(Opcode::StoreAttr, &a.attr)
+                    }
                     ExprContext::Del => self.emit_name(Opcode::DeleteAttr, &a.attr),
                 }
             }
@@ -701,6 +704,7 @@ impl<'a> Compiler<'a> {
     fn validate_keywords(&self, kws: &[Keyword]) -> CResult {
         for (i, k) in kws.iter().enumerate() {
             let Some(name) = &k.arg else { continue };
+            self.forbidden_name(name, ExprContext::Store)?;
             for other in &kws[i + 1..] {
                 if other.arg.as_ref().is_some_and(|o| o.id == name.id) {
                     return Err(self.err(other.range, format!("keyword argument repeated: {name}")));
@@ -938,6 +942,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn lambda(&mut self, l: &'a pith_ast::ExprLambda) -> CResult {
+        self.check_debug_args(&l.args)?;
         let flags = self.default_arguments(&l.args)?;
         let lineno = self.loc_of(l.range).lineno;
         self.enter_scope("<lambda>", UnitKind::Lambda, node_key(l), lineno)?;

@@ -200,6 +200,35 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// `forbidden_name`: `__debug__` is a constant of the compiler, so no
+    /// code may bind or delete it (an error at the current location).
+    pub fn forbidden_name(&self, name: &str, ctx: pith_ast::ExprContext) -> CResult {
+        if name != "__debug__" {
+            return Ok(());
+        }
+        match ctx {
+            pith_ast::ExprContext::Store => Err(self.err_here("cannot assign to __debug__")),
+            pith_ast::ExprContext::Del => Err(self.err_here("cannot delete __debug__")),
+            pith_ast::ExprContext::Load => Ok(()),
+        }
+    }
+
+    /// `compiler_check_debug_args`: no parameter of a `def` or `lambda` may
+    /// be named `__debug__`.
+    pub fn check_debug_args(&self, args: &pith_ast::Arguments) -> CResult {
+        let all = args
+            .posonlyargs
+            .iter()
+            .chain(&args.args)
+            .chain(args.vararg.as_deref())
+            .chain(&args.kwonlyargs)
+            .chain(args.kwarg.as_deref());
+        for a in all {
+            self.forbidden_name(&a.arg, pith_ast::ExprContext::Store)?;
+        }
+        Ok(())
+    }
+
     pub fn system_err(&self, msg: impl Into<String>) -> CompileError {
         CompileError {
             kind: ErrorKind::SystemError,
@@ -500,6 +529,7 @@ impl<'a> Compiler<'a> {
     /// `compiler_nameop`.
     pub fn nameop(&mut self, name: &str, ctx: pith_ast::ExprContext) -> CResult {
         use pith_ast::ExprContext::{Del, Load, Store};
+        self.forbidden_name(name, ctx)?;
         let mangled = mangle(self.ur().private.as_deref(), name);
         let scope = self.scope_of(&mangled);
         let is_function = self.scope_kind() == BlockKind::Function;

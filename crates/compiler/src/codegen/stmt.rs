@@ -952,6 +952,8 @@ impl<'a> Compiler<'a> {
         let module_or_class = matches!(self.ur().kind, UnitKind::Module | UnitKind::Class);
         match &*a.target {
             Expr::Name(n) => {
+                // `__debug__: int` binds nothing but is refused all the same.
+                self.forbidden_name(&n.id, ExprContext::Store)?;
                 if a.simple && module_or_class {
                     if self.future_annotations {
                         let text = pith_ast::unparse_expr(&a.annotation).unwrap_or_default();
@@ -1054,6 +1056,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn function(&mut self, f: &'a StmtFunctionDef, is_async: bool) -> CResult {
+        self.check_debug_args(&f.args)?;
         self.decorators(&f.decorator_list)?;
         let mut firstlineno = self.loc_of(f.range).lineno;
         if let Some(d) = f.decorator_list.first() {

@@ -508,12 +508,9 @@ fn prefix_check(a: &Args<'_>, name: &str, start: bool) -> PyResult<Value> {
     let s = recv(a, name)?;
     takes(a, "bytes", name, 1, 3)?;
     match &a.pos[1] {
-        Value::Bytes(_) | Value::ByteArray(_) => {}
-        Value::Tuple(t) => {
-            for p in t.iter() {
-                buffer(p)?;
-            }
-        }
+        // A tuple's items are checked as they are tried (CPython's order):
+        // one that matches ends the search before a later non-buffer.
+        Value::Bytes(_) | Value::ByteArray(_) | Value::Tuple(_) => {}
         other => {
             return Err(PyErr::type_error(format!(
                 "{name} first arg must be bytes or a tuple of bytes, not {}",
@@ -523,6 +520,12 @@ fn prefix_check(a: &Args<'_>, name: &str, start: bool) -> PyResult<Value> {
     }
     let (b, e) = adjust(slice_arg(a.pos.get(2))?, slice_arg(a.pos.get(3))?, s.len());
     if b > e {
+        // Nothing can match, but every item is still tried.
+        if let Value::Tuple(t) = &a.pos[1] {
+            for p in t.iter() {
+                buffer(p)?;
+            }
+        }
         return Ok(Value::Bool(false));
     }
     let hay = &s[b as usize..e as usize];

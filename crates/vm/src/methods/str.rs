@@ -415,15 +415,9 @@ fn prefix_check(a: &Args<'_>, name: &str, start: bool) -> PyResult<Value> {
     let so = recv_str(a, name)?;
     takes(a, "str", name, 1, 3)?;
     match &a.pos[1] {
-        Value::Str(_) => {}
-        Value::Tuple(t) => {
-            if let Some(other) = t.iter().find(|p| !matches!(p, Value::Str(_))) {
-                return Err(PyErr::type_error(format!(
-                    "tuple for {name} must only contain str, not {}",
-                    type_name(other)
-                )));
-            }
-        }
+        // A tuple's items are checked as they are tried (CPython's order):
+        // one that matches ends the search before a later non-str.
+        Value::Str(_) | Value::Tuple(_) => {}
         other => {
             return Err(PyErr::type_error(format!(
                 "{} first arg must be str or a tuple of str, not {}",
@@ -433,6 +427,15 @@ fn prefix_check(a: &Args<'_>, name: &str, start: bool) -> PyResult<Value> {
         }
     }
     let Some((bs, be)) = sub_range(so, a.pos.get(2), a.pos.get(3))? else {
+        // Nothing can match, but every item is still tried.
+        if let Value::Tuple(t) = &a.pos[1] {
+            if let Some(other) = t.iter().find(|p| !matches!(p, Value::Str(_))) {
+                return Err(PyErr::type_error(format!(
+                    "tuple for {name} must only contain str, not {}",
+                    type_name(other)
+                )));
+            }
+        }
         return Ok(Value::Bool(false));
     };
     let hay = &so.as_str()[bs..be];

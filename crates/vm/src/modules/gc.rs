@@ -77,6 +77,10 @@ fn g_collect(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     run_callbacks(vm, "start", gen, 0)?;
     vm.flush();
     let collected = vm.collect_garbage() as i64;
+    // A full collection is far more work than the steps it is counted as,
+    // so a thread looping on it would hold the interpreter for many
+    // collections per switch interval: end the interval here instead.
+    vm.end_switch_interval();
     run_callbacks(vm, "stop", gen, collected)?;
     Ok(Value::Int(collected))
 }

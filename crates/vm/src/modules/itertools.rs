@@ -348,6 +348,13 @@ struct Repeat {
 }
 
 fn ssize(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    // `index_value` clamps ints beyond 64 bits; `Py_ssize_t` refuses them.
+    let big = |v: &Value| matches!(v, Value::BigInt(_));
+    if big(v) || crate::instance::payload_of(v).is_some_and(big) {
+        return Err(PyErr::overflow(
+            "Python int too large to convert to C ssize_t",
+        ));
+    }
     match vm.index_value(v) {
         Err(e) if e.is(ExcKind::OverflowError) => Err(PyErr::overflow(
             "Python int too large to convert to C ssize_t",
@@ -517,7 +524,12 @@ fn chain_next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         };
         match crate::native::next_nested(vm, &src)? {
             Some(iterable) => {
-                let it = vm.get_iter(&iterable)?;
+                // An item that is not iterable ends the chain after its error.
+                let it = vm.get_iter(&iterable).inspect_err(|_| {
+                    if let Ok(mut s) = borrow(&st) {
+                        s.source = None;
+                    }
+                })?;
                 borrow(&st)?.active = Some(it);
             }
             None => {
@@ -1363,11 +1375,22 @@ fn combinations_args(vm: &mut Vm, a: &Args<'_>, name: &str) -> PyResult<(Vec<Val
     Ok((pool, r as usize))
 }
 
+/// Room for `r` indices, or `MemoryError` (CPython's `PyMem_New`) when
+/// `r` is beyond what can be allocated.
+fn index_room(r: usize) -> PyResult<Vec<usize>> {
+    let mut v = Vec::new();
+    v.try_reserve_exact(r)
+        .map_err(|_| PyErr::with_args(ExcKind::MemoryError, vec![]))?;
+    Ok(v)
+}
+
 fn combinations_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let cls = cls_arg(&a)?;
     let (pool, r) = combinations_args(vm, &rest(&a), "combinations")?;
+    let mut indices = index_room(r)?;
+    indices.extend(0..r);
     let mut c = Combo::new(vec![pool], r);
-    c.indices = (0..r).collect();
+    c.indices = indices;
     Ok(new_object(&cls, c))
 }
 
@@ -1394,8 +1417,10 @@ fn combinations_next(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn cwr_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let cls = cls_arg(&a)?;
     let (pool, r) = combinations_args(vm, &rest(&a), "combinations_with_replacement")?;
+    let mut indices = index_room(r)?;
+    indices.resize(r, 0);
     let mut c = Combo::new(vec![pool], r);
-    c.indices = vec![0; r];
+    c.indices = indices;
     Ok(new_object(&cls, c))
 }
 

@@ -193,7 +193,47 @@ fn m_read1(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     if with_state(obj, |st| Ok(st.closed && st.class.starts_with("Buffered")))? {
         return Err(PyErr::value_error("read of closed file"));
     }
-    m_read(vm, a)
+    // The standard streams' reads are the VM's own.
+    if let Some(r) = super::stdio::redirect(vm, &a, "read") {
+        return r;
+    }
+    let n = size_arg(vm, arg(&a, 0, "size"))?;
+    let binary = with_state(obj, |st| Ok(matches!(st.kind, Kind::Binary)))?;
+    match n {
+        Some(n) if binary => read_some(vm, obj, n).map(bytes_value),
+        _ => m_read(vm, a),
+    }
+}
+
+/// Whether reads of `obj` make one system call (a raw `FileIO`) rather
+/// than read until they have what was asked (the buffered readers).
+fn is_raw_binary(obj: &Value) -> PyResult<bool> {
+    with_state(obj, |st| {
+        Ok(matches!(st.kind, Kind::Binary) && st.class == "FileIO")
+    })
+}
+
+/// Lets the other threads run until `obj`'s descriptor has input, when the
+/// next read would otherwise block them all (one of them may be the writer).
+fn wait_input(vm: &mut Vm, obj: &Value) -> PyResult<()> {
+    if vm.sched.threads.len() < 2 {
+        return Ok(());
+    }
+    match with_state(obj, |st| Ok(st.stream.read_wait_fd()))? {
+        Some(fd) => crate::modules::thread::fd_wait::wait_readable(vm, fd),
+        None => Ok(()),
+    }
+}
+
+/// At most one read of `obj`'s file, up to `n` bytes (see
+/// [`super::stream::ByteStream::read_some`]).
+fn read_some(vm: &mut Vm, obj: &Value, n: usize) -> PyResult<Vec<u8>> {
+    retry_interrupted(vm, |vm| {
+        wait_input(vm, obj)?;
+        on_open(vm, obj, Some(true), |st| {
+            st.stream.read_some(n).map_err(io_err)
+        })
+    })
 }
 
 /// `peek(size=0)` of the buffered readers: the bytes buffered ahead of the
@@ -445,6 +485,13 @@ pub(super) fn m_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             None | Some(Value::None) => String::new(),
             // Lone surrogates are kept as stand-ins (`stream::carried`).
             Some(Value::Str(s)) => super::stream::carried(s),
+            // A str subclass's value (its own methods are not asked).
+            Some(other) if matches!(crate::instance::payload_of(other), Some(Value::Str(_))) => {
+                match crate::instance::payload_of(other) {
+                    Some(Value::Str(s)) => super::stream::carried(s),
+                    _ => String::new(),
+                }
+            }
             Some(other) => {
                 return Err(PyErr::type_error(format!(
                     "initial_value must be str or None, not {}",
@@ -652,7 +699,13 @@ fn m_read(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     }
     let obj = this(&a, "read")?;
     let n = size_arg(vm, arg(&a, 0, "size"))?;
+    if let Some(n) = n {
+        if is_raw_binary(obj)? {
+            return read_some(vm, obj, n).map(bytes_value);
+        }
+    }
     retry_interrupted(vm, |vm| {
+        wait_input(vm, obj)?;
         on_open(vm, obj, Some(true), |st| match st.kind {
             Kind::Text(mode) => st
                 .stream
@@ -691,20 +744,44 @@ fn m_readinto(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     if text {
         return Err(unsupported(vm, "readinto"));
     }
-    let data = retry_interrupted(vm, |vm| {
-        on_open(vm, obj, Some(true), |st| {
-            st.stream.read(Some(len)).map_err(io_err)
-        })
-    })?;
+    let data = if is_raw_binary(obj)? {
+        read_some(vm, obj, len)?
+    } else {
+        retry_interrupted(vm, |vm| {
+            wait_input(vm, obj)?;
+            on_open(vm, obj, Some(true), |st| {
+                st.stream.read(Some(len)).map_err(io_err)
+            })
+        })?
+    };
     let n = data.len().min(len);
     view.write_bytes(&data[..n])?;
     Ok(Value::Int(n as i64))
 }
 
-/// `readinto1(buffer)`: as `readinto`; the native stream has no raw reads
-/// to count, so "at most one raw read" is the same read.
+/// `readinto1(buffer)`: `readinto` with at most one read of the file.
 fn m_readinto1(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    m_readinto(vm, a)
+    let obj = this(&a, "readinto1")?;
+    let buf = arg(&a, 0, "buffer")
+        .ok_or_else(|| PyErr::type_error("readinto1() takes exactly one argument (0 given)"))?
+        .clone();
+    let view = match crate::buffer::writable(&buf) {
+        Some(view) => view?,
+        None => {
+            return Err(PyErr::type_error(format!(
+                "readinto1() argument must be read-write bytes-like object, not {}",
+                crate::types::type_name(&buf)
+            )))
+        }
+    };
+    if with_state(obj, |st| Ok(!matches!(st.kind, Kind::Binary)))? {
+        return Err(unsupported(vm, "readinto1"));
+    }
+    let len = view.nbytes() as usize;
+    let data = read_some(vm, obj, len)?;
+    let n = data.len().min(len);
+    view.write_bytes(&data[..n])?;
+    Ok(Value::Int(n as i64))
 }
 
 fn read_line(st: &mut FileState, limit: Option<usize>) -> PyResult<Value> {

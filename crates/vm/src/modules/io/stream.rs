@@ -619,6 +619,28 @@ impl ByteStream {
         }
     }
 
+    /// At most one read of the file: up to `n` bytes of what is read ahead,
+    /// else of one `read(2)` (a raw `FileIO.read(n)`/`readinto`, a buffered
+    /// `read1`), so a pipe holding fewer bytes gives what it holds rather
+    /// than waiting for the writer to send more or close.
+    pub fn read_some(&mut self, n: usize) -> std::io::Result<Vec<u8>> {
+        if n > 0 && self.peek().is_empty() && !self.memory {
+            self.fill()?;
+        }
+        let have = self.peek().len();
+        Ok(self.take(n.min(have)))
+    }
+
+    /// The descriptor a read would wait on: the OS file's, when nothing is
+    /// read ahead.
+    pub fn read_wait_fd(&self) -> Option<std::os::fd::RawFd> {
+        use std::os::fd::AsRawFd;
+        if self.memory || !self.peek().is_empty() {
+            return None;
+        }
+        self.file.as_ref().map(|f| f.as_raw_fd())
+    }
+
     /// `readline(limit)` on bytes: up to and including `\n`.
     pub fn readline(&mut self, limit: Option<usize>) -> std::io::Result<Vec<u8>> {
         let mut scanned = 0;

@@ -142,6 +142,35 @@ pub(crate) fn write(vm: &mut Vm, fd: i32, data: &[u8]) -> Option<PyResult<Value>
     }
 }
 
+/// Waits, letting the other threads run, until `fd` has input (or its end)
+/// when a read of it would block the VM's one OS thread: a file object's
+/// read of a pipe that another thread is to fill. Nothing to wait for when
+/// no other thread lives or the descriptor cannot block.
+pub(crate) fn wait_readable(vm: &mut Vm, fd: i32) -> PyResult<()> {
+    if !must_not_block(vm, fd) {
+        return Ok(());
+    }
+    let mut fds = [PollFd {
+        fd,
+        events: libc::POLLIN,
+        revents: 0,
+    }];
+    if raw::poll(&mut fds, 0).is_ok_and(|k| k > 0) {
+        return Ok(());
+    }
+    vm.sched.direct = false;
+    let io = IoWait {
+        fds: vec![PollFd {
+            fd,
+            events: libc::POLLIN,
+            revents: 0,
+        }],
+        deadline: None,
+        finish: Box::new(|_| Ok(Value::None)),
+    };
+    super::switch::block_on(vm, Wait::Io(io), &Value::None).map(|_| ())
+}
+
 /// Waits, letting the other threads run, until `fd` has room for a write:
 /// for a writer that stopped on a full pipe ([`can_block`] descriptors
 /// written non-blocking while other threads live) and must go on where it

@@ -184,11 +184,40 @@ impl Vm {
         self.sched.reserve = 0;
     }
 
-    /// `steps_left` ran out: true when more budget was handed out (the step
-    /// limit itself is not reached).
+    /// `steps_left` ran out somewhere other than a backward jump (a call, a
+    /// handler): true when more budget was handed out (the step limit itself
+    /// is not reached).
+    ///
+    /// Only a backward jump can switch threads, so this hands out a single
+    /// step: the caller spends it and the next site, if a backward jump,
+    /// finds the budget at zero and switches. Handing out a whole interval
+    /// here let a loop whose call always spent the last step (a `while not
+    /// event.is_set()` spin) run forever without yielding.
     #[cold]
     #[inline(never)]
     pub(crate) fn refill_steps(&mut self) -> bool {
+        if self.sched.reserve == 0 {
+            return false;
+        }
+        self.sched.reserve -= 1;
+        self.steps_left = 1;
+        true
+    }
+
+    /// Ends the running thread's switch interval early (after native work
+    /// much costlier than its step count): its unspent steps go back to the
+    /// reserve, so the next backward jump offers a switch. Without other
+    /// threads this does nothing.
+    pub(crate) fn end_switch_interval(&mut self) {
+        if self.sched.reserve == 0 {
+            return;
+        }
+        self.sched.reserve = self.sched.reserve.saturating_add(self.steps_left);
+        self.steps_left = 0;
+    }
+
+    /// Hands out the next switch interval's budget: false at the step limit.
+    fn refill_interval(&mut self) -> bool {
         if self.sched.reserve == 0 {
             return false;
         }
@@ -203,7 +232,7 @@ impl Vm {
     #[cold]
     #[inline(never)]
     pub(crate) fn out_of_steps(&mut self) -> PyErr {
-        if !self.refill_steps() {
+        if !self.refill_interval() {
             return PyErr::system_error("step limit exceeded");
         }
         self.sched.signal = Some(Block {
