@@ -140,13 +140,32 @@ impl Vm {
         }
     }
 
-    /// What CPython does to `__main__` at exit: a collection, then every
+    /// What CPython does to `__main__` at exit: a collection, the finalizers
+    /// of what the globals keep alive when they are in a cycle, then every
     /// global is set to `None` in dict order (running the finalizers of what
     /// that frees), then another collection.
     pub(crate) fn finalize_main(&mut self, globals: &std::rc::Rc<RefCell<crate::dict::Dict>>) {
         // CPython collects once while the modules still hold their globals.
         self.collect_garbage();
         self.finalizing = crate::vm::Finalizing::Modules;
+        // Globals in a cycle are freed as garbage: finalizers first, with
+        // every global still in place (see `crate::exit_order`).
+        for obj in crate::exit_order::finalizer_order(globals) {
+            let Value::Instance(inst) = &obj else {
+                continue;
+            };
+            if inst.finalized.replace(true) {
+                continue;
+            }
+            if let Some(del) = crate::class::special(&inst.class(), D::Del) {
+                if let Err(e) = self.call(&del, std::slice::from_ref(&obj)) {
+                    self.unraisable(None, &del, &e);
+                }
+            }
+            if queued() {
+                self.run_finalizers();
+            }
+        }
         let keys: Vec<Value> = globals.borrow().keys().cloned().collect();
         for k in keys {
             if matches!(&k, Value::Str(s) if s.as_str() == "__builtins__") {

@@ -59,6 +59,7 @@ pub mod exc_group;
 mod exc_print;
 mod exc_reduce;
 mod exec;
+mod exit_order;
 mod fast_ops;
 mod finalize;
 pub mod format;

@@ -134,20 +134,30 @@ fn instance(t: Rc<TypeObj>, attrs: Vec<(&str, Value)>) -> Value {
     Value::Instance(Rc::new(inst))
 }
 
-/// `__loader__` of `__main__` run from a script `file` (a `SourceFileLoader`
-/// named `__main__`) or from `-c` code or stdin (the `BuiltinImporter`
-/// class), as CPython's `pymain_run_python` sets it.
-pub(crate) fn main_loader(vm: &mut Vm, file: Option<&str>) -> Value {
-    match file {
-        Some(file) => class_of(vm, "_frozen_importlib_external", "SourceFileLoader").map_or(
-            Value::None,
-            |t| {
-                instance(
-                    t,
-                    vec![("name", Value::str("__main__")), ("path", Value::str(file))],
-                )
-            },
-        ),
+/// `__main__.__loader__` when a program runs from a file (a
+/// `SourceFileLoader` for it, `SourcelessFileLoader` for a `.pyc`) or from `-c` or standard input (the
+/// `BuiltinImporter` class), as CPython's `pymain_run_python` sets it.
+pub(crate) fn main_loader(vm: &mut Vm) -> Value {
+    match vm.main_file.clone() {
+        Some(file) => {
+            let class = if file.ends_with(".pyc") {
+                "SourcelessFileLoader"
+            } else {
+                "SourceFileLoader"
+            };
+            // A module without the sourceless loader lends the source one.
+            class_of(vm, "_frozen_importlib_external", class)
+                .or_else(|| class_of(vm, "_frozen_importlib_external", "SourceFileLoader"))
+                .map_or(Value::None, |t| {
+                    instance(
+                        t,
+                        vec![
+                            ("name", Value::str("__main__")),
+                            ("path", Value::str(&file)),
+                        ],
+                    )
+                })
+        }
         None => {
             class_of(vm, "_frozen_importlib", "BuiltinImporter").map_or(Value::None, Value::Type)
         }

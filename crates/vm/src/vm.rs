@@ -358,7 +358,7 @@ impl Vm {
     /// A fresh module namespace named `__main__`, with the entries CPython's
     /// `__main__` has.
     pub fn new_main_globals(&mut self) -> Rc<RefCell<Dict>> {
-        let loader = crate::spec::main_loader(self, self.main_file.clone().as_deref());
+        let loader = crate::spec::main_loader(self);
         let mut g = Dict::new();
         let mut put = |name: &str, value: Value| {
             g.insert_hashed(Value::str(name), StrObj::new(name).hash(), value);
@@ -436,6 +436,17 @@ impl Vm {
                 self.display_uncaught(e);
             } else {
                 crate::builtins::print_system_exit(self, e);
+            }
+        }
+        if self.main_file.is_some() {
+            // CPython's `_PyRun_SimpleFileObject` takes back the names it set
+            // once the program is over: finalizers no longer see them.
+            for name in ["__file__", "__cached__"] {
+                let removed = globals
+                    .try_borrow_mut()
+                    .ok()
+                    .and_then(|mut g| g.remove_hashed(&Value::str(name), StrObj::new(name).hash()));
+                drop(removed);
             }
         }
         self.shutdown_threads();
