@@ -83,6 +83,18 @@ node_struct! {
         defaults: Vec<Expr>,
     }
 }
+impl Arguments {
+    /// Every parameter in source order: positional-only, positional,
+    /// `*args`, keyword-only, `**kwargs`.
+    pub fn all(&self) -> impl Iterator<Item = &Arg> {
+        self.posonlyargs
+            .iter()
+            .chain(&self.args)
+            .chain(self.vararg.as_deref())
+            .chain(&self.kwonlyargs)
+            .chain(self.kwarg.as_deref())
+    }
+}
 node_struct! {
     /// `arg(identifier arg, expr? annotation, string? type_comment)`
     Arg {

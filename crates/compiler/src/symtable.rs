@@ -484,14 +484,7 @@ impl<'a> Builder<'a> {
     }
 
     fn annotations(&mut self, args: &Arguments, returns: Option<&Expr>) -> Res {
-        let all = args
-            .posonlyargs
-            .iter()
-            .chain(&args.args)
-            .chain(args.vararg.as_deref())
-            .chain(&args.kwonlyargs)
-            .chain(args.kwarg.as_deref());
-        for a in all {
+        for a in args.all() {
             if let Some(ann) = &a.annotation {
                 self.annotation(ann)?;
             }

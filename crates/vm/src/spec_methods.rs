@@ -83,13 +83,7 @@ fn spec_init(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         )));
     }
     let args = bind_args(&a, "ModuleSpec", &names, 3)?;
-    let arg = |i: usize| {
-        args.get(i)
-            .copied()
-            .flatten()
-            .cloned()
-            .unwrap_or(Value::None)
-    };
+    let arg = |i: usize| arg_or_none(&args, i);
     let this = arg(0);
     let name = arg(1);
     let is_package = crate::ops::truthy(&arg(5));
@@ -118,13 +112,7 @@ fn spec_init(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 /// `SourceFileLoader(fullname, path)`.
 fn loader_init(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let args = bind_args(&a, "SourceFileLoader", &["self", "fullname", "path"], 3)?;
-    let arg = |i: usize| {
-        args.get(i)
-            .copied()
-            .flatten()
-            .cloned()
-            .unwrap_or(Value::None)
-    };
+    let arg = |i: usize| arg_or_none(&args, i);
     let this = arg(0);
     set(&this, "name", arg(1));
     set(&this, "path", arg(2));
@@ -214,4 +202,13 @@ fn builtin_none(_vm: &mut Vm, _a: Args<'_>) -> PyResult<Value> {
 
 fn builtin_false(_vm: &mut Vm, _a: Args<'_>) -> PyResult<Value> {
     Ok(Value::Bool(false))
+}
+
+/// Bound argument `i`, or `None` when it was not given.
+fn arg_or_none(args: &[Option<&Value>], i: usize) -> Value {
+    args.get(i)
+        .copied()
+        .flatten()
+        .cloned()
+        .unwrap_or(Value::None)
 }

@@ -216,14 +216,7 @@ impl<'a> Compiler<'a> {
     /// `compiler_check_debug_args`: no parameter of a `def` or `lambda` may
     /// be named `__debug__`.
     pub fn check_debug_args(&self, args: &pith_ast::Arguments) -> CResult {
-        let all = args
-            .posonlyargs
-            .iter()
-            .chain(&args.args)
-            .chain(args.vararg.as_deref())
-            .chain(&args.kwonlyargs)
-            .chain(args.kwarg.as_deref());
-        for a in all {
+        for a in args.all() {
             self.forbidden_name(&a.arg, pith_ast::ExprContext::Store)?;
         }
         Ok(())

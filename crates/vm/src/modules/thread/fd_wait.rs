@@ -158,17 +158,7 @@ pub(crate) fn wait_readable(vm: &mut Vm, fd: i32) -> PyResult<()> {
     if raw::poll(&mut fds, 0).is_ok_and(|k| k > 0) {
         return Ok(());
     }
-    vm.sched.direct = false;
-    let io = IoWait {
-        fds: vec![PollFd {
-            fd,
-            events: libc::POLLIN,
-            revents: 0,
-        }],
-        deadline: None,
-        finish: Box::new(|_| Ok(Value::None)),
-    };
-    super::switch::block_on(vm, Wait::Io(io), &Value::None).map(|_| ())
+    wait_in_place(vm, fd, libc::POLLIN)
 }
 
 /// Waits, letting the other threads run, until `fd` has room for a write:
@@ -178,11 +168,16 @@ pub(crate) fn wait_readable(vm: &mut Vm, fd: i32) -> PyResult<()> {
 /// the writer's call return. Signal handlers run meanwhile; the first
 /// exception one raises ends the wait.
 pub(crate) fn wait_writable(vm: &mut Vm, fd: i32) -> PyResult<()> {
+    wait_in_place(vm, fd, libc::POLLOUT)
+}
+
+/// Blocks this thread, the others running, until `fd` is ready for `events`.
+fn wait_in_place(vm: &mut Vm, fd: i32, events: i16) -> PyResult<()> {
     vm.sched.direct = false;
     let io = IoWait {
         fds: vec![PollFd {
             fd,
-            events: libc::POLLOUT,
+            events,
             revents: 0,
         }],
         deadline: None,
