@@ -136,7 +136,23 @@ pub fn construct(vm: &mut Vm, kind: TypeKind, a: Args<'_>) -> PyResult<Value> {
             }
         }
         TypeKind::Property => {
-            a.check_kw("property", &["fget", "fset", "fdel", "doc"])?;
+            // Argument clinic's checks of `property.__init__`.
+            const NAMES: [&str; 4] = ["fget", "fset", "fdel", "doc"];
+            let given = a.pos.len() + a.kwnames.len();
+            if given > NAMES.len() {
+                return Err(PyErr::type_error(format!(
+                    "property() takes at most 4 arguments ({given} given)"
+                )));
+            }
+            a.check_clinic_kw("property", &NAMES)?;
+            for (i, name) in NAMES.iter().enumerate().take(a.pos.len()) {
+                if a.kw(name).is_some() {
+                    return Err(PyErr::type_error(format!(
+                        "argument for property() given by name ('{name}') and position ({})",
+                        i + 1
+                    )));
+                }
+            }
             let get = |i: usize, k: &str| -> Value {
                 a.pos
                     .get(i)

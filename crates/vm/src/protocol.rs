@@ -1660,10 +1660,12 @@ impl Vm {
             let f = m.1.clone();
             return self.get_attr(&f, name);
         }
-        // Builtin objects carry no docstrings in Pith.
-        (n == "__doc__")
-            .then_some(Value::None)
-            .ok_or_else(|| attribute_error(obj, n))
+        // A builtin object's docstring is its class's (`tp_doc`).
+        if n == "__doc__" {
+            let t = crate::types::type_of(obj);
+            return Ok(crate::doc_table::doc(&t.name).map_or(Value::None, Value::str));
+        }
+        Err(attribute_error(obj, n))
     }
 
     /// `obj.name = value`.
