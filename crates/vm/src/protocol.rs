@@ -181,8 +181,7 @@ impl Vm {
             // An exception of a Python class may define `__iter__` or
             // `__getitem__` (a class deriving from a sequence-like class
             // and `ValueError`).
-            Value::Instance(_) => return self.iter_special(v),
-            Value::Exception(e) if e.typ.heap.is_some() => return self.iter_special(v),
+            _ if crate::attr::is_heap_object(v) => return self.iter_special(v),
             Value::Type(t) if crate::class_ns::meta_has_iter(t) => return self.iter_special(v),
             Value::Iter(_) | Value::Generator(_) => v.clone(),
             Value::Async(a) if a.is_iterator() => v.clone(),
@@ -583,8 +582,7 @@ impl Vm {
             Value::ByteArray(b) => b.borrow().len(),
             Value::MemoryView(m) => m.length()?,
             Value::Range(r) => r.len_checked()?.max(0) as usize,
-            Value::Instance(_) => return self.len_special(v),
-            Value::Exception(e) if e.typ.heap.is_some() => return self.len_special(v),
+            _ if crate::attr::is_heap_object(v) => return self.len_special(v),
             Value::Type(t) if crate::class_ns::has_heap_meta(t) => return self.len_special(v),
             other => {
                 return Err(PyErr::type_error(format!(
@@ -755,8 +753,7 @@ impl Vm {
             (Value::Str(_), _) => Err(index_type_error("string", key)),
             (Value::Range(_), _) => Err(index_type_error("range", key)),
             (Value::Bytes(_), _) => Err(index_type_error("byte", key)),
-            (Value::Instance(_), _) => self.getitem_special(c, key),
-            (Value::Exception(e), _) if e.typ.heap.is_some() => self.getitem_special(c, key),
+            _ if crate::attr::is_heap_object(c) => self.getitem_special(c, key),
             (Value::Type(t), _) if t.heap.is_some() => self.class_getitem(t, key),
             (Value::Type(t), _) => crate::generic_alias::builtin_class_getitem(self, t, key),
             _ => Err(PyErr::type_error(format!(
@@ -835,10 +832,7 @@ impl Vm {
                 }
                 Ok(())
             }
-            (Value::Instance(_), _) => self.setitem_special(c, key, Some(value)),
-            (Value::Exception(e), _) if e.typ.heap.is_some() => {
-                self.setitem_special(c, key, Some(value))
-            }
+            _ if crate::attr::is_heap_object(c) => self.setitem_special(c, key, Some(value)),
             (Value::List(_), Value::Instance(_)) => {
                 let i = self.index_value(&key)?;
                 self.setitem(c, Value::Int(i), value)
@@ -961,10 +955,7 @@ impl Vm {
                 remove_sorted(&mut *b.resize(len - pos.len())?, &pos);
                 Ok(())
             }
-            (Value::Instance(_), _) => self.setitem_special(c, key.clone(), None),
-            (Value::Exception(e), _) if e.typ.heap.is_some() => {
-                self.setitem_special(c, key.clone(), None)
-            }
+            _ if crate::attr::is_heap_object(c) => self.setitem_special(c, key.clone(), None),
             (Value::List(_), Value::Bool(_) | Value::Instance(_)) => {
                 let i = self.index_value(key)?;
                 self.delitem(c, &Value::Int(i))
@@ -1008,8 +999,7 @@ impl Vm {
             return self.seq_contains(c, item);
         }
         Ok(match c {
-            Value::Instance(_) => return self.contains_special(c, item),
-            Value::Exception(e) if e.typ.heap.is_some() => return self.contains_special(c, item),
+            _ if crate::attr::is_heap_object(c) => return self.contains_special(c, item),
             Value::Type(t) if crate::class_ns::has_heap_meta(t) => {
                 return self.contains_special(c, item)
             }
