@@ -1,9 +1,23 @@
-//! Generates the LR tables from `src/python.lalrpop`.
+//! Generates the LR tables from `src/python.lalrpop` (`OUT_DIR/python.rs`,
+//! which LALRPOP only rewrites when the grammar changes), then writes the
+//! module the crate includes, `OUT_DIR/python_packed.rs`: the same with its
+//! goto function packed into tables (`build/goto.rs`).
+
+#[path = "build/goto.rs"]
+mod goto;
 
 fn main() {
     println!("cargo:rerun-if-changed=src/python.lalrpop");
+    println!("cargo:rerun-if-changed=build/goto.rs");
     lalrpop::Configuration::new()
         .use_cargo_dir_conventions()
         .process_file("src/python.lalrpop")
         .expect("the grammar must compile");
+    let dir = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let source = std::fs::read_to_string(dir.join("python.rs")).expect("LALRPOP wrote the parser");
+    let packed = goto::compact(&source).unwrap_or_else(|| {
+        println!("cargo:warning=LALRPOP's goto function has an unexpected shape; left as a match");
+        source
+    });
+    std::fs::write(dir.join("python_packed.rs"), packed).expect("OUT_DIR is writable");
 }

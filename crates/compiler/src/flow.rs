@@ -31,13 +31,16 @@ impl Consts {
             self.list.push(c);
             return (self.list.len() - 1) as u32;
         }
-        if let Some(&i) = self.index.get(&c) {
-            return i;
+        // One hash and probe: a new constant's slot is filled in place.
+        match self.index.entry(c) {
+            std::collections::hash_map::Entry::Occupied(e) => *e.get(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                let i = self.list.len() as u32;
+                self.list.push(e.key().clone());
+                e.insert(i);
+                i
+            }
         }
-        let i = self.list.len() as u32;
-        self.list.push(c.clone());
-        self.index.insert(c, i);
-        i
     }
 }
 

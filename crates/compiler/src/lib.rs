@@ -193,6 +193,7 @@ struct Prepared {
 /// tree and measures its depth (as CPython's AST optimizer checks recursion
 /// depth) and folds it at the optimization level `fold` gives, if any; the folder moves nodes deeper than
 /// `SHALLOW` to a deep stack itself.
+#[inline(never)] // one entry per phase in profiles
 fn prepare(
     tree: &mut Mod,
     locator: &dyn SourceLocator,

@@ -834,6 +834,7 @@ impl<'a> Builder<'a> {
 }
 
 /// Builds and analyses the symbol table of `module`.
+#[inline(never)] // one entry per phase in profiles
 pub(crate) fn build(
     module: &Mod,
     locator: &dyn SourceLocator,

@@ -35,7 +35,8 @@ mod token;
     unused_variables
 )]
 mod grammar {
-    lalrpop_util::lalrpop_mod!(python);
+    // LALRPOP's output with its goto function packed (build.rs).
+    lalrpop_util::lalrpop_mod!(python, "/python_packed.rs");
     pub(crate) use python::*;
 }
 

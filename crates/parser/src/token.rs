@@ -95,6 +95,9 @@ pub(crate) fn lex<'a>(
     // After a type comment outside brackets, CPython's tokenizer ends the
     // line with NEWLINE even when the comment is alone on it.
     let mut newline_due = false;
+    // Whether `mark_soft_keywords` has anything to look at: a name `match`
+    // or `case`, or a `with` (most files have none, and skip that pass).
+    let mut soft_candidates = false;
     for item in Tokenizer::new(source, pith_lexer::Flavor::Compiler) {
         let token = match item {
             Ok(t) => t,
@@ -167,11 +170,16 @@ pub(crate) fn lex<'a>(
                         start,
                         end,
                     });
+                    soft_candidates = true;
                     continue;
                 }
+                soft_candidates |= matches!(text, "match" | "case");
                 Tok::Name(text)
             }
-            TokenKind::Keyword(k) => Tok::Kw(k),
+            TokenKind::Keyword(k) => {
+                soft_candidates |= k == Keyword::With;
+                Tok::Kw(k)
+            }
             TokenKind::Number => Tok::Number(text),
             TokenKind::String => Tok::Str(text),
             TokenKind::Op(op) => {
@@ -213,6 +221,7 @@ pub(crate) fn lex<'a>(
                 if text.chars().all(pith_repr::unicode::is_identifier_continue)
                     && extend_name(source, &mut tokens, shift, s, e).is_some()
                 {
+                    soft_candidates = true;
                     continue;
                 }
                 if let Some(err) = error_token(source, s, e) {
@@ -233,7 +242,7 @@ pub(crate) fn lex<'a>(
     for (_, offset) in &mut brackets {
         *offset += shift;
     }
-    if error.is_none() {
+    if error.is_none() && soft_candidates {
         mark_soft_keywords(&mut tokens);
     }
     Lexed {

@@ -203,14 +203,9 @@ fn children(v: &Value, out: &mut Vec<Value>) {
 
 /// Keeps, among `out[start..]`, the values `keep` accepts.
 fn retain_from(out: &mut Vec<Value>, start: usize, keep: impl Fn(&Value) -> bool) {
-    let mut i = start;
-    while i < out.len() {
-        if keep(&out[i]) {
-            i += 1;
-        } else {
-            out.remove(i);
-        }
-    }
+    let mut tail = out.split_off(start.min(out.len()));
+    tail.retain(keep);
+    out.append(&mut tail);
 }
 
 /// The values of a namespace dict, in insertion order.

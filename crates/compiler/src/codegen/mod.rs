@@ -691,6 +691,7 @@ fn encode_surrogatepass(cp: u32, out: &mut Vec<u8>) {
 
 /// Compiles a whole module (or expression, or interactive statement), with
 /// the warnings issued on the way.
+#[inline(never)] // one entry per phase in profiles
 pub(crate) fn compile_mod<'a>(
     module: &'a Mod,
     st: SymbolTable,
