@@ -326,7 +326,74 @@ fn fuse_pairs(instrs: &mut [Ins]) {
     }
 }
 
+fn same_strs(a: &[Rc<StrObj>], b: &[Rc<StrObj>]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| Rc::ptr_eq(x, y) || **x == **y)
+}
+
+/// `_PyCode_ConstantKey` equality: equal values of the same type, so `0`,
+/// `0.0` and `False` differ, and so do `0.0` and `-0.0`.
+fn same_const(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Float(x), Value::Float(y)) => x.to_bits() == y.to_bits(),
+        (Value::Complex(x), Value::Complex(y)) => {
+            x.re.to_bits() == y.re.to_bits() && x.im.to_bits() == y.im.to_bits()
+        }
+        (Value::Tuple(x), Value::Tuple(y)) => {
+            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| same_const(p, q))
+        }
+        (Value::Code(x), Value::Code(y)) => x.same_as(y),
+        (Value::FrozenSet(_), Value::FrozenSet(_)) => crate::ops::eq(a, b),
+        _ => {
+            std::mem::discriminant(a) == std::mem::discriminant(b)
+                && (a.is(b) || crate::dict::key_eq(a, b))
+        }
+    }
+}
+
 impl Code {
+    /// `code_richcompare`: two code objects are equal when what they run is
+    /// the same. The file name and qualified name are left out, as CPython
+    /// leaves them out (`compile(s, "a", m) == compile(s, "b", m)`).
+    pub fn same_as(&self, other: &Code) -> bool {
+        let (a, b) = (&*self.raw, &*other.raw);
+        std::ptr::eq(a, b)
+            || (*self.name == *other.name
+                && a.argcount == b.argcount
+                && a.posonlyargcount == b.posonlyargcount
+                && a.kwonlyargcount == b.kwonlyargcount
+                && a.flags == b.flags
+                && a.firstlineno == b.firstlineno
+                && a.code == b.code
+                && a.linetable == b.linetable
+                && a.exceptiontable == b.exceptiontable
+                // Names and constants by value: whether a string is
+                // interned (which `code.replace` does not keep) is no part
+                // of the code.
+                && same_strs(&self.names, &other.names)
+                && same_strs(&self.localsplus, &other.localsplus)
+                && self.consts.len() == other.consts.len()
+                && self
+                    .consts
+                    .iter()
+                    .zip(&other.consts)
+                    .all(|(x, y)| same_const(x, y)))
+    }
+
+    /// `code_hash`: mixes what [`Code::same_as`] compares (the cheap
+    /// parts), so equal code objects hash alike.
+    pub fn structural_hash(&self) -> i64 {
+        let r = &*self.raw;
+        let lanes = [
+            crate::hash::bytes_hash(r.name.as_bytes()),
+            crate::hash::bytes_hash(&r.code),
+            i64::from(r.argcount) ^ (i64::from(r.posonlyargcount) << 8),
+            i64::from(r.kwonlyargcount) ^ (i64::from(r.flags.0) << 8),
+            i64::from(r.firstlineno),
+            r.consts.len() as i64 ^ ((r.names.len() as i64) << 16),
+        ];
+        crate::dict::tuple_hash(&lanes)
+    }
+
     /// Decodes and checks a code object (and, recursively, those in its constants).
     pub fn load(raw: Arc<CodeObject>) -> Result<Code, LoadError> {
         let name_s = raw.name.to_string_lossy().into_owned();

@@ -146,6 +146,7 @@ pub fn hash_value(v: &Value) -> Result<i64, PyErr> {
             tuple_hash(&[hash_value(&r.len_value())?, start, step])
         }
         Value::MemoryView(m) => crate::methods::memoryview::hash(m)?,
+        Value::Code(c) => c.structural_hash(),
         Value::Instance(i) if crate::special::unhashable_type(&i.class()) => {
             return Err(crate::special::unhashable(v))
         }
@@ -274,6 +275,7 @@ fn key_eq_structural(a: &Value, b: &Value) -> bool {
         // (`meth_richcompare`/`method_richcompare`).
         (V::BoundBuiltin(x), V::BoundBuiltin(y)) => x.0.is(&y.0) && std::ptr::eq(x.1, y.1),
         (V::Method(x), V::Method(y)) => x.0.is(&y.0) && key_eq(&x.1, &y.1),
+        (V::Code(x), V::Code(y)) => x.same_as(y),
         _ => a.is(b),
     }
 }

@@ -581,6 +581,24 @@ pub fn builtin_type_dict(vm: &mut Vm, t: &Rc<TypeObj>) -> Dict {
             let _ = d.insert(Value::str("__call__"), call);
         }
     }
+    if t.kind == K::Bool {
+        // `bool` shares `int`'s method tables here, but its own dict holds
+        // only what `PyBool_Type` overrides; the rest it inherits from `int`
+        // (`inspect.classify_class_attrs` names `int` as their definer).
+        const OWN: &[&str] = &[
+            "__and__", "__doc__", "__new__", "__or__", "__rand__", "__repr__", "__ror__",
+            "__rxor__", "__xor__",
+        ];
+        let mut own = Dict::new();
+        for name in OWN {
+            let key = Value::str(name);
+            if let Ok(Some(v)) = d.get(&key) {
+                let v = v.clone();
+                let _ = own.insert(key, v);
+            }
+        }
+        return own;
+    }
     d
 }
 

@@ -981,6 +981,7 @@ fn eq_at(a: &Value, b: &Value, depth: usize) -> Result<bool, TooDeep> {
             }
         }
         (V::Slice(x), V::Slice(y)) => all_eq(&x[..], &y[..])?,
+        (V::Code(x), V::Code(y)) => x.same_as(y),
         (V::Range(x), V::Range(y)) => x.equals(y),
         _ if is_number(a) && is_number(b) => num_cmp(a, b) == Some(Ordering::Equal),
         // A mappingproxy compares as the mapping it shows

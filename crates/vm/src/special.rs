@@ -147,7 +147,11 @@ impl Vm {
         args: &[Value],
     ) -> PyResult<Option<Value>> {
         match special(&type_of(obj), d) {
-            Some(Value::None) => Ok(None),
+            // A special method set to `None` still fills its slot in
+            // CPython, and the slot function calls it: `__len__ = None`
+            // makes `len()` fail with "'NoneType' object is not callable".
+            // (`__contains__ = None` is checked by its callers first.)
+            Some(Value::None) if d == D::Contains => Ok(None),
             Some(f) => self.call_special(&f, obj, args).map(Some),
             None => Ok(None),
         }
@@ -529,8 +533,9 @@ impl Vm {
     /// `str`, `list`, `int`... inherits its builtin base's own `__ne__`, which
     /// compares the builtin values.
     fn compare_method(&mut self, t: &Rc<TypeObj>, op: CmpOp) -> Option<(Value, bool)> {
+        // `__eq__ = None` is no "not defined": `slot_tp_richcompare` calls
+        // it, and calling `None` raises (`test_binop`'s fallback blocking).
         match special(t, D::compare(op)) {
-            Some(Value::None) => None,
             Some(f) => Some((f, false)),
             None if op == CmpOp::Ne && inherits_object_ne(t) => {
                 special(t, D::Eq).map(|f| (f, true))
@@ -1172,6 +1177,11 @@ impl Vm {
                 Descr::StaticMethod(f, _) => self.call(f, std::slice::from_ref(key)),
                 _ => Err(PyErr::type_error("bad __class_getitem__")),
             },
+            // `__class_getitem__ = None` blocks subscription (`PyObject_GetItem`).
+            Some(Value::None) => Err(PyErr::type_error(format!(
+                "type '{}' is not subscriptable",
+                t.name
+            ))),
             Some(f) => self.call(&f, &[cls, key.clone()]),
             None => crate::generic_alias::inherited_class_getitem(self, t, key),
         }

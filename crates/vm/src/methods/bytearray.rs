@@ -183,6 +183,15 @@ fn ba_extend(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     // their integers.
     let more = match crate::buffer::exported_bytes(x) {
         Some(bytes) => bytes?,
+        // An instance is asked for its length hint once its iterator is
+        // made, and the hint's errors propagate (`PyObject_LengthHint`).
+        None if matches!(x, Value::Instance(i)
+            if crate::class::special(&i.class(), crate::names::D::Iter).is_some()) =>
+        {
+            let it = vm.get_iter(x)?;
+            crate::modules::length_hint::object_length_hint(vm, x, Value::Int(0))?;
+            bytes_from(vm, &it)?
+        }
         None => bytes_from(vm, x)?,
     };
     let n = b.borrow().len();

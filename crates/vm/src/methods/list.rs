@@ -30,7 +30,8 @@ fn list_append(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn list_extend(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let l = recv_list(&a, "extend")?;
     nargs(&a, "extend", 1, 1)?;
-    let items = vm.collect(&a.pos[1])?;
+    // `list_extend` presizes from the length hint, as `list()` does.
+    let items = vm.collect_sized(&a.pos[1])?;
     l.borrow_mut().extend(items);
     Ok(Value::None)
 }

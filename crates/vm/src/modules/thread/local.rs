@@ -39,6 +39,14 @@ pub(crate) struct LocalState {
 
 fn local_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let cls = cls_arg(&a)?;
+    // `local_new`: arguments are only for an `__init__` a subclass defines.
+    if (a.pos.len() > 1 || !a.kwnames.is_empty())
+        && crate::class::special(&cls, crate::names::D::Init).is_none()
+    {
+        return Err(crate::exc::PyErr::type_error(
+            "Initialization arguments are not supported",
+        ));
+    }
     let owner = vm.sched.ident();
     let v = new_object(
         &cls,
