@@ -135,7 +135,10 @@ fn write_tables(goto: &Goto, out: &mut String) {
     let mut order: Vec<(&usize, &BTreeMap<usize, i16>)> = goto.exceptions.iter().collect();
     order.sort_by_key(|(nt, row)| (std::cmp::Reverse(row.len()), **nt));
     for (&nt, row) in order {
-        let fits = |b: usize| row.keys().all(|s| check.get(b + s).map_or(true, |&c| c < 0));
+        let fits = |b: usize| {
+            row.keys()
+                .all(|s| check.get(b + s).map_or(true, |&c| c < 0))
+        };
         let b = (0..).find(|&b| fits(b)).unwrap_or(0);
         let last = b + row.keys().max().copied().unwrap_or(0);
         if check.len() <= last {

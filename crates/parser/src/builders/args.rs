@@ -19,8 +19,9 @@ pub(crate) enum ArgItem {
     Generator(Box<Expr>),
     /// `*e`
     Star(Box<Expr>),
-    /// `k=e`; the key is any expression so that the errors can name it.
-    Keyword(u32, u32, Box<(Expr, Expr)>),
+    /// `k=e` (start, end, offset of the `=`); the key is any expression so
+    /// that the errors can name it.
+    Keyword(u32, u32, u32, Box<(Expr, Expr)>),
     /// `**e`
     DoubleStar(u32, u32, Box<Expr>),
 }
@@ -62,7 +63,7 @@ pub(crate) fn call_args(items: (Vec<ArgItem>, bool)) -> Res<(Vec<Expr>, Vec<Keyw
     let end = items.0.last().map_or(0, |i| match i {
         ArgItem::Positional(e) => e.range().end,
         ArgItem::Generator(e) | ArgItem::Star(e) => e.range().end,
-        ArgItem::Keyword(_, r, _) | ArgItem::DoubleStar(_, r, _) => *r,
+        ArgItem::Keyword(_, r, _, _) | ArgItem::DoubleStar(_, r, _) => *r,
     });
     call_args_at(items, end + 1)
 }
@@ -122,24 +123,27 @@ fn call_args_at((items, _comma): (Vec<ArgItem>, bool), r: u32) -> Res<(Vec<Expr>
                 }
                 args.push(*e);
             }
-            ArgItem::Keyword(l, kr, pair) => {
+            ArgItem::Keyword(l, kr, eq, pair) => {
                 let (key, value) = *pair;
+                // CPython's `invalid_kwarg` ranges run through the `=`; a
+                // key in parentheses (`f((x)=1)`) is an expression, not a name.
+                let bare = key.range().start == l;
                 let arg = match key {
-                    Expr::Name(n) => pith_ast::Identifier::new(n.id, n.range),
-                    Expr::Constant(c) if matches!(c.value, Constant::None | Constant::Bool(_)) => {
+                    Expr::Name(n) if bare => pith_ast::Identifier::new(n.id, n.range),
+                    Expr::Constant(c)
+                        if bare && matches!(c.value, Constant::None | Constant::Bool(_)) =>
+                    {
                         return Err(SyntaxErr::syntax(
                             format!("cannot assign to {}", expr_name(&Expr::Constant(c.clone()))),
                             c.range.start,
-                            c.range.end + 1,
+                            eq + 1,
                         ));
                     }
                     other => {
-                        let range = other.range();
-                        // CPython's range runs through the `=`.
                         return Err(SyntaxErr::syntax(
                             "expression cannot contain assignment, perhaps you meant \"==\"?",
-                            range.start,
-                            range.end + 1,
+                            other.range().start,
+                            eq + 1,
                         ));
                     }
                 };
