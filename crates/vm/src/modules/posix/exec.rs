@@ -99,6 +99,9 @@ pub(super) fn p_fork(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     run_hooks(vm, before);
     vm.flush();
     let pid = raw::fork().map_err(errno_err)?;
+    if pid == 0 {
+        vm.after_fork_child();
+    }
     let after = HOOKS.with(|h| {
         let h = h.borrow();
         if pid == 0 {
