@@ -123,9 +123,25 @@ fn count(vm: &mut Vm, _a: Args<'_>) -> PyResult<Value> {
     Ok(Value::Int(vm.sched.threads.len() as i64 - 1))
 }
 
-fn stack_size(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    positional(&a, "stack_size", 0, 1)?;
-    Ok(Value::Int(0))
+/// `stack_size([size])`: sets the size new threads get (0, the default,
+/// when omitted), checked as CPython's pthread build checks it (0, or at
+/// least 32 KiB), and returns the previous one. Pith's threads share
+/// the VM's one OS thread, so the size is recorded and reported only.
+fn stack_size(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let args = positional(&a, "stack_size", 0, 1)?;
+    // As CPython's: no argument sets the default (0) too.
+    let size = match args.first() {
+        Some(v) => vm.index_value(v)?,
+        None => 0,
+    };
+    if size < 0 {
+        return Err(PyErr::value_error("size must be 0 or a positive value"));
+    }
+    if size != 0 && size < 0x8000 {
+        return Err(PyErr::value_error(format!("size not valid: {size} bytes")));
+    }
+    let old = std::mem::replace(&mut vm.sched.stack_size, size);
+    Ok(Value::Int(old))
 }
 
 fn daemon_threads_allowed(_vm: &mut Vm, _a: Args<'_>) -> PyResult<Value> {
