@@ -428,6 +428,12 @@ fn object_getattribute(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     {
         return vm.get_attr(obj, &name);
     }
+    // A function's attributes (`__name__`, `__doc__`, `__defaults__`...) are
+    // getsets and members of `function`, which no Python code can
+    // override: the ordinary lookup is the generic one.
+    if matches!(obj, Value::Function(_)) {
+        return vm.get_attr(obj, &name);
+    }
     vm.generic_getattr(obj, &name)
 }
 

@@ -466,6 +466,19 @@ impl Dict {
         }
     }
 
+    /// [`Dict::find`] for a store: the table is rebuilt (its holes
+    /// dropped) only when a new key needs room, as CPython's `insertdict`
+    /// resizes only then. Replacing a value keeps every entry where it is,
+    /// so an iterator over the dict goes on from where it was.
+    fn find_for_insert(&mut self, key: &Value, hash: i64) -> Result<usize, usize> {
+        let found = self.find(key, hash);
+        if found.is_err() && (self.appended + 1) * 3 >= self.indices.len() * 2 {
+            self.grow();
+            return self.find(key, hash);
+        }
+        found
+    }
+
     fn grow(&mut self) {
         let live: Vec<Entry> = std::mem::take(&mut self.entries)
             .into_iter()
@@ -556,10 +569,7 @@ impl Dict {
             return;
         }
         self.bump();
-        if (self.appended + 1) * 3 >= self.indices.len() * 2 {
-            self.grow();
-        }
-        match self.find(&key, hash) {
+        match self.find_for_insert(&key, hash) {
             Ok(slot) => self.entries[self.indices[slot] as usize].value = value,
             Err(slot) => {
                 self.indices[slot] = self.entries.len() as u32;
@@ -577,10 +587,7 @@ impl Dict {
             return self.set_insert(key, hash, value);
         }
         self.bump();
-        if (self.appended + 1) * 3 >= self.indices.len() * 2 {
-            self.grow();
-        }
-        match self.find(&key, hash) {
+        match self.find_for_insert(&key, hash) {
             Ok(slot) => Some(std::mem::replace(
                 &mut self.entries[self.indices[slot] as usize].value,
                 value,

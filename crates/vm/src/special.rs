@@ -1357,6 +1357,13 @@ impl Vm {
         if let Some(r) = r? {
             return check_str_result(r, "__str__");
         }
+        // `str.__str__` of a str subclass's instance: its exact str, lone
+        // surrogates kept (`email`'s header objects are str subclasses).
+        if let Value::Instance(i) = v {
+            if let Some(p @ Value::Str(_)) = i.payload() {
+                return Ok(p.clone());
+            }
+        }
         let text = match v {
             Value::Exception(e) if special(&e.typ, D::Repr).is_none() => {
                 if let Some(s) = crate::compile_hook::syntax_error_str(e) {

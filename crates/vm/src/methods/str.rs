@@ -951,12 +951,14 @@ fn str_maketrans(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::Dict(Rc::new(std::cell::RefCell::new(d))))
 }
 
+/// `str.translate(table)`, on exact code points: lone surrogates in the
+/// str, in replacement strs and as mapped ordinals are kept.
 fn str_translate(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let s = recv_str(&a, "translate")?.as_str();
+    let s = recv_str(&a, "translate")?;
     let table = onearg(&a, "str", "translate")?.clone();
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        let key = Value::Int(c as i64);
+    let mut out: Vec<u32> = Vec::with_capacity(s.as_str().len());
+    for cp in s.code_points() {
+        let key = Value::Int(i64::from(cp));
         let mapped = match &table {
             Value::Dict(d) => d.borrow().get(&key)?.cloned(),
             other => match vm.getitem(other, &key) {
@@ -966,15 +968,12 @@ fn str_translate(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             },
         };
         match mapped {
-            None => out.push(c),
+            None => out.push(cp),
             Some(Value::None) => {}
-            Some(Value::Str(r)) => out.push_str(r.as_str()),
+            Some(Value::Str(r)) => out.extend(r.code_points()),
             Some(v @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_))) => {
-                match ops::index_of(&v)
-                    .filter(|&i| (0..0x110000).contains(&i))
-                    .and_then(|i| char::from_u32(i as u32))
-                {
-                    Some(ch) => out.push(ch),
+                match ops::index_of(&v).filter(|&i| (0..0x110000).contains(&i)) {
+                    Some(i) => out.push(i as u32),
                     None => {
                         return Err(PyErr::value_error(
                             "character mapping must be in range(0x110000)",
@@ -989,7 +988,7 @@ fn str_translate(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             }
         }
     }
-    Ok(Value::string(out))
+    Ok(Value::from_code_points(out))
 }
 
 // ---- encoding and formatting ----

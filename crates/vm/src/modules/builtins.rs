@@ -553,7 +553,15 @@ fn descr_get(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                     _ => slot_target(&d, obj).map(|_| Value::None),
                 }
             }
-            Some(InstanceAttr::Dict) => Ok(Value::Dict(slot_target(&d, obj)?.dict.clone())),
+            // An exception whose class also derives from a Python class
+            // (`HTTPError` from `tempfile._TemporaryFileWrapper`) may reach
+            // that class's getset: its dict is the exception's own.
+            Some(InstanceAttr::Dict) => match obj {
+                Value::Exception(e) if d.owner.upgrade().is_some_and(|o| e.typ.is_subtype(&o)) => {
+                    Ok(Value::Dict(e.dict()))
+                }
+                _ => Ok(Value::Dict(slot_target(&d, obj)?.dict.clone())),
+            },
             None => {
                 check_applies(&d, obj)?;
                 if let Some(v) = type_getset_value(vm, &d, obj) {

@@ -185,8 +185,9 @@ fn heappushpop(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let Some(top) = l.borrow().first().cloned() else {
         return Ok(args[1].clone());
     };
-    let size = l.borrow().len();
-    if !less(vm, &l, size, &top, &args[1], false)? {
+    // Unlike the sifts, this comparison does not check the heap's size: a
+    // heap the comparison emptied is an `IndexError` below, as in CPython.
+    if !vm.compare_bool(CmpOp::Lt, &top, &args[1])? {
         return Ok(args[1].clone());
     }
     let old = {

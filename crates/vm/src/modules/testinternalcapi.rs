@@ -32,12 +32,15 @@ pub fn init(_vm: &mut Vm) -> Value {
     new_module("_testinternalcapi", FUNCTIONS, Vec::new())
 }
 
-/// `get_recursion_depth()`: how many Python frames the calling thread is
-/// running, its caller's included (`test.support.get_recursion_depth`
-/// reads it; CPython counts the same calls against the recursion limit).
+/// `get_recursion_depth()`: how many levels of the recursion limit the
+/// calling thread uses: its Python frames, its caller's included, and the
+/// native calls counted against the limit (`c_depth`: `repr`, comparisons,
+/// calls of instances), as CPython counts both. `test.support` sets limits
+/// relative to this depth, so leaving out the native levels would leave
+/// fewer frames available than the tests expect.
 fn get_recursion_depth(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     a.no_args("_testinternalcapi.get_recursion_depth")?;
-    let depth = vm.frames.iter().filter(|f| !f.code.hidden).count();
+    let depth = vm.frames.iter().filter(|f| !f.code.hidden).count() + vm.c_depth;
     Ok(Value::Int(i64::try_from(depth).unwrap_or(i64::MAX)))
 }
 

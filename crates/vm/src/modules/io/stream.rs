@@ -90,10 +90,19 @@ impl Codec {
         let mut out = Vec::with_capacity(text.len());
         for (i, c) in text.chars().enumerate() {
             if (c as u32) >= limit {
+                // As `UnicodeEncodeError.__str__`: the character escaped
+                // (`'\xd8'`), never itself.
+                let n = c as u32;
+                let shown = if n <= 0xff {
+                    format!("\\x{n:02x}")
+                } else if n <= 0xffff {
+                    format!("\\u{n:04x}")
+                } else {
+                    format!("\\U{n:08x}")
+                };
                 return Err(format!(
-                    "'{}' codec can't encode character {} in position {i}: ordinal not in range({limit})",
+                    "'{}' codec can't encode character '{shown}' in position {i}: ordinal not in range({limit})",
                     self.name(),
-                    pith_repr::str_repr(&c.to_string())
                 ));
             }
             out.push(c as u8);

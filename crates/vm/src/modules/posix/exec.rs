@@ -52,7 +52,8 @@ pub(super) fn p_register_at_fork(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let given: Vec<(usize, &Value)> = b
         .iter()
         .enumerate()
-        .filter_map(|(i, v)| v.filter(|v| !matches!(v, Value::None)).map(|v| (i, v)))
+        // A None given is an argument too, and not callable.
+        .filter_map(|(i, v)| v.map(|v| (i, v)))
         .collect();
     if given.is_empty() {
         return Err(PyErr::type_error("At least one argument is required."));
@@ -99,6 +100,9 @@ pub(super) fn p_fork(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     run_hooks(vm, before);
     vm.flush();
     let pid = raw::fork().map_err(errno_err)?;
+    if pid == 0 {
+        vm.after_fork_child();
+    }
     let after = HOOKS.with(|h| {
         let h = h.borrow();
         if pid == 0 {

@@ -254,9 +254,12 @@ pub(super) fn p_pwrite(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::Int(n as i64))
 }
 
+/// A `dev_t` argument: unsigned, so a negative number is an `OverflowError`
+/// as `_Py_Dev_Converter` gives.
 fn dev_arg(vm: &mut Vm, a: &Args<'_>, name: &str) -> PyResult<u64> {
     let args = positional(a, name, 1, 1)?;
-    Ok(as_c_long(vm, &args[0])? as u64)
+    let n = as_c_long(vm, &args[0])?;
+    u64::try_from(n).map_err(|_| PyErr::overflow("can't convert negative int to unsigned"))
 }
 
 /// `major(device)`: glibc's split of a 64-bit device number.

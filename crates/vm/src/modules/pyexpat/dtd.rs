@@ -1,5 +1,6 @@
 //! The internal DTD subset as far as pyexpat's users need it: entity
 //! declarations (reported to `EntityDeclHandler` and kept for references),
+//! notation declarations, comments and processing instructions (reported),
 //! attribute-list declarations (default values, and the normalisation of
 //! attributes whose type is not CDATA), and parameter-entity references,
 //! after which Expat no longer treats an undefined entity as an error.
@@ -43,6 +44,13 @@ pub enum Decl {
     Attlist(String, Vec<AttDef>),
     /// A `%name;` reference between declarations.
     ParamRef,
+    /// `<!NOTATION name SYSTEM "s">` or `PUBLIC "p" ["s"]`: the name, the
+    /// system and the public identifier.
+    Notation(String, Option<String>, Option<String>),
+    /// `<!--text-->`, which Expat reports from the subset as from content.
+    Comment(String),
+    /// `<?target data?>`, likewise.
+    Pi(String, String),
 }
 
 fn starts(s: &[char], at: usize, pat: &str) -> bool {
@@ -224,9 +232,31 @@ pub fn parse_subset(body: &[char]) -> Vec<Decl> {
     let mut i = 0;
     while i < body.len() {
         if starts(body, i, "<!--") {
-            i = find(body, i + 4, "-->").map_or(body.len(), |k| k + 3);
+            let end = find(body, i + 4, "-->").unwrap_or(body.len());
+            out.push(Decl::Comment(body[i + 4..end].iter().collect()));
+            i = (end + 3).min(body.len());
         } else if starts(body, i, "<?") {
-            i = find(body, i + 2, "?>").map_or(body.len(), |k| k + 2);
+            let end = find(body, i + 2, "?>").unwrap_or(body.len());
+            let inner: String = body[i + 2..end].iter().collect();
+            let (target, data) = match inner.split_once(|c: char| c.is_ascii_whitespace()) {
+                Some((t, d)) => (t.to_string(), d.trim_start().to_string()),
+                None => (inner, String::new()),
+            };
+            out.push(Decl::Pi(target, data));
+            i = (end + 2).min(body.len());
+        } else if starts(body, i, "<!NOTATION") {
+            let end = decl_end(body, i);
+            let words = tokens(&body[(i + 10).min(end)..end]);
+            if let Some(name) = words.first() {
+                let lit = |k: usize| words.get(k).and_then(|t| literal(t)).map(str::to_string);
+                let (sysid, pubid) = match words.get(1).map(String::as_str) {
+                    Some("SYSTEM") => (lit(2), None),
+                    Some("PUBLIC") => (lit(3), lit(2)),
+                    _ => (None, None),
+                };
+                out.push(Decl::Notation(name.clone(), sysid, pubid));
+            }
+            i = end + 1;
         } else if starts(body, i, "<!ENTITY") {
             let end = decl_end(body, i);
             if let Some(d) = entity(&tokens(&body[(i + 8).min(end)..end])) {

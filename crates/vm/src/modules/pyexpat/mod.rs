@@ -213,7 +213,7 @@ module_functions!(PYEXPAT_FUNCTIONS, "pyexpat", [
 
 crate::native::native_methods!(PARSER_METHODS, "xmlparser", [
     "Parse" => p_parse, "ParseFile" => p_parse_file, "SetBase" => p_set_base,
-    "GetBase" => p_get_base,
+    "GetBase" => p_get_base, "SetParamEntityParsing" => p_set_param_entity_parsing,
 ]);
 
 static PARSER: ClassSpec = ClassSpec {
@@ -267,6 +267,9 @@ struct ParserState {
     base: Value,
     /// Character data waiting to be reported as one piece (`buffer_text`).
     text: String,
+    /// `Parse` or `ParseFile` has been called: settings are fixed until the
+    /// final piece has been parsed.
+    started: bool,
 }
 
 /// Builds the `pyexpat` module with its `errors` and `model` submodules.
@@ -447,6 +450,7 @@ fn parser_create(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         ended: None,
         base: Value::None,
         text: String::new(),
+        started: false,
     };
     let p = new_native(vm, &PARSER, state);
     let intern = match args[2] {
@@ -779,6 +783,29 @@ fn p_get_base(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(base)
 }
 
+/// `SetParamEntityParsing(flag, /)`: 1 when the setting is taken, 0 while
+/// parsing, as Expat's `XML_SetParamEntityParsing` answers.
+/// `xml.sax`'s expat reader sets it before each parse. The setting decides
+/// whether Expat reads external parameter entities and the external DTD
+/// subset; the scanner here reads neither (it never calls
+/// `ExternalEntityRefHandler`), so nothing else depends on it.
+fn p_set_param_entity_parsing(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let st = receiver::<ParserState>(&a, "xmlparser", "SetParamEntityParsing")?;
+    if a.pos.len() != 2 || !a.kwnames.is_empty() {
+        a.no_kw("SetParamEntityParsing")?;
+        return Err(PyErr::type_error(format!(
+            "xmlparser.SetParamEntityParsing() takes exactly one argument ({} given)",
+            a.pos.len().saturating_sub(1)
+        )));
+    }
+    super::cint::arg_c_int(vm, &a.pos[1])?;
+    // Expat refuses it while parsing: after the first piece, until a final
+    // piece has been parsed without error.
+    let s = borrow(&st)?;
+    let finished = s.ended.is_some_and(|e| e.code == code::FINISHED);
+    Ok(Value::Int(i64::from(!s.started || finished)))
+}
+
 /// Feeds one piece and reports what it completes to the handlers.
 fn parse_piece(
     vm: &mut Vm,
@@ -790,6 +817,7 @@ fn parse_piece(
     prepare_codec(vm, st, data)?;
     let (events, failure) = {
         let mut s = borrow(st)?;
+        s.started = true;
         if let Some(e) = s.ended {
             drop(s);
             return Err(expat_error(vm, e));
@@ -966,6 +994,23 @@ fn dispatch(
                 Some(markup),
             )
         }
+        Event::SubsetComment(data) => {
+            call_handler(vm, p, "CommentHandler", &[Value::string(data)], None)
+        }
+        Event::SubsetPi(target, data) => {
+            let args = [Value::string(target), Value::string(data)];
+            call_handler(vm, p, "ProcessingInstructionHandler", &args, None)
+        }
+        Event::Notation(name, sysid, pubid) => {
+            let base = borrow(st)?.base.clone();
+            let args = [
+                Value::string(name),
+                base,
+                opt_str(sysid.as_ref()),
+                opt_str(pubid.as_ref()),
+            ];
+            call_handler(vm, p, "NotationDeclHandler", &args, None)
+        }
         Event::Pi(target, data) => {
             let markup = format!("<?{target} {data}?>");
             let args = [Value::string(target), Value::string(data)];
@@ -998,6 +1043,22 @@ fn dispatch(
         Event::EndDoctype => call_handler(vm, p, "EndDoctypeDeclHandler", &[], None),
         Event::Entity(e) => {
             let base = borrow(st)?.base.clone();
+            // Expat gives an unparsed (`NDATA`) entity to
+            // `UnparsedEntityDeclHandler` when there is one.
+            if let Some(notation) = &e.notation {
+                let h = attr(vm, p, "UnparsedEntityDeclHandler")?;
+                if !matches!(h, Value::None) {
+                    let args = [
+                        Value::str(&e.name),
+                        base,
+                        opt_str(e.sysid.as_ref()),
+                        opt_str(e.pubid.as_ref()),
+                        Value::str(notation),
+                    ];
+                    vm.call(&h, &args)?;
+                    return Ok(());
+                }
+            }
             let args = [
                 Value::string(e.name),
                 Value::Int(i64::from(e.is_param)),
@@ -1008,6 +1069,33 @@ fn dispatch(
                 opt_str(e.notation.as_ref()),
             ];
             call_handler(vm, p, "EntityDeclHandler", &args, None)
+        }
+        Event::ExternalRef(name, sysid, pubid) => {
+            let h = attr(vm, p, "ExternalEntityRefHandler")?;
+            if matches!(h, Value::None) {
+                return default(vm, p, format!("&{name};"));
+            }
+            let base = borrow(st)?.base.clone();
+            let args = [
+                Value::string(name),
+                base,
+                opt_str(sysid.as_ref()),
+                opt_str(pubid.as_ref()),
+            ];
+            let r = vm.call(&h, &args)?;
+            // A false result is Expat's "error in processing external
+            // entity reference", where the reference stands.
+            if vm.truthy(&r)? {
+                return Ok(());
+            }
+            let mut s = borrow(st)?;
+            let (line, column) = s.scanner.position(at);
+            let e = XmlError {
+                code: code::EXTERNAL_ENTITY_HANDLING,
+                line,
+                column,
+            };
+            fail(vm, p, st, s, e)
         }
         Event::Skipped(name) => {
             let h = attr(vm, p, "SkippedEntityHandler")?;
@@ -1044,13 +1132,18 @@ impl ParserState {
 
     /// `uri SEP local` for a name in a namespace, else the name as written;
     /// `None` for a prefix nothing binds.
-    fn expand(&self, name: &str, sep: &str, is_attr: bool) -> Option<String> {
+    /// With `triplet` (`namespace_prefixes`, Expat's `XML_SetReturnNSTriplet`)
+    /// a prefixed name ends with the separator and its prefix.
+    fn expand(&self, name: &str, sep: &str, is_attr: bool, triplet: bool) -> Option<String> {
         let (prefix, local) = split_qname(name);
         if prefix.is_none() && is_attr {
             return Some(name.to_string());
         }
         match self.lookup(prefix) {
-            Some(uri) => Some(format!("{uri}{sep}{local}")),
+            Some(uri) => match prefix {
+                Some(pre) if triplet => Some(format!("{uri}{sep}{local}{sep}{pre}")),
+                _ => Some(format!("{uri}{sep}{local}")),
+            },
             None if prefix.is_none() => Some(name.to_string()),
             None => None,
         }
@@ -1069,6 +1162,7 @@ fn start_element(
     let (name, attrs, declared) = match &sep {
         None => (name, attrs, Vec::new()),
         Some(sep) => {
+            let triplet = flag(vm, p, "namespace_prefixes")?;
             let mut s = borrow(st)?;
             let mut declared: Vec<(Option<String>, Option<String>)> = Vec::new();
             let mut plain = Vec::new();
@@ -1099,13 +1193,13 @@ fn start_element(
                     column,
                 }
             };
-            let Some(full) = s.expand(&name, sep, false) else {
+            let Some(full) = s.expand(&name, sep, false, triplet) else {
                 let e = unbound(&mut s);
                 return fail(vm, p, st, s, e);
             };
             let mut out = Vec::with_capacity(plain.len());
             for (n, v) in plain {
-                let Some(full) = s.expand(&n, sep, true) else {
+                let Some(full) = s.expand(&n, sep, true, triplet) else {
                     let e = unbound(&mut s);
                     return fail(vm, p, st, s, e);
                 };
@@ -1164,12 +1258,13 @@ fn end_element(
     st: &Rc<std::cell::RefCell<ParserState>>,
     name: String,
 ) -> PyResult<()> {
+    let triplet = borrow(st)?.separator.is_some() && flag(vm, p, "namespace_prefixes")?;
     let (name, ended) = {
         let mut s = borrow(st)?;
         match s.separator.clone() {
             None => (name, Vec::new()),
             Some(sep) => {
-                let full = s.expand(&name, &sep, false).unwrap_or(name);
+                let full = s.expand(&name, &sep, false, triplet).unwrap_or(name);
                 let scope = s.scopes.pop().unwrap_or_default();
                 let n = s.bindings.len().saturating_sub(scope.len());
                 s.bindings.truncate(n);

@@ -21,6 +21,7 @@ pub mod code {
     pub const DUPLICATE_ATTRIBUTE: u32 = 8;
     pub const JUNK_AFTER_DOC_ELEMENT: u32 = 9;
     pub const UNDEFINED_ENTITY: u32 = 11;
+    pub const EXTERNAL_ENTITY_HANDLING: u32 = 21;
     pub const BAD_CHAR_REF: u32 = 14;
     pub const MISPLACED_XML_PI: u32 = 17;
     pub const UNBOUND_PREFIX: u32 = 27;
@@ -56,6 +57,17 @@ pub enum Event {
     EndDoctype,
     /// An entity declaration of the internal subset.
     Entity(EntityDecl),
+    /// A notation declaration of the internal subset: name, system and
+    /// public identifiers.
+    Notation(String, Option<String>, Option<String>),
+    /// A comment of the internal subset (whose text the default handler
+    /// has had with the rest of the subset).
+    SubsetComment(String),
+    /// A processing instruction of the internal subset, likewise.
+    SubsetPi(String, String),
+    /// A reference in content to an external parsed entity: its name,
+    /// system and public identifiers (for `ExternalEntityRefHandler`).
+    ExternalRef(String, Option<String>, Option<String>),
     /// A reference to an entity nobody declared, where Expat lets it pass
     /// (after an external subset or parameter-entity reference, in a
     /// document that is not standalone): `SkippedEntityHandler`, else the
@@ -103,6 +115,9 @@ pub struct Scanner {
     pending_cr: bool,
     /// General entities of the internal DTD subset.
     entities: HashMap<String, String>,
+    /// External parsed general entities of the internal subset: their
+    /// system and public identifiers.
+    external: HashMap<String, (Option<String>, Option<String>)>,
     /// Attribute-list declarations, by element name.
     attlists: HashMap<String, Vec<AttDef>>,
     /// The DTD has an external subset or a parameter-entity reference
@@ -122,6 +137,7 @@ impl Default for Scanner {
             open: Vec::new(),
             pending_cr: false,
             entities: HashMap::new(),
+            external: HashMap::new(),
             attlists: HashMap::new(),
             param_refs: false,
             standalone: false,
@@ -293,10 +309,18 @@ impl Scanner {
                             self.pos = end;
                             out.push((at, Event::Text(text)));
                         }
-                        Err(Stop::Err(code::UNDEFINED_ENTITY, _)) if self.lenient() => {
+                        Err(Stop::Err(code::UNDEFINED_ENTITY, pos)) => {
                             let end = self.find(at, ";")?;
-                            self.pos = end + 1;
-                            out.push((at, Event::Skipped(self.collect(at + 1, end))));
+                            let name = self.collect(at + 1, end);
+                            if let Some((sysid, pubid)) = self.external.get(&name).cloned() {
+                                self.pos = end + 1;
+                                out.push((at, Event::ExternalRef(name, sysid, pubid)));
+                            } else if self.lenient() {
+                                self.pos = end + 1;
+                                out.push((at, Event::Skipped(name)));
+                            } else {
+                                return Err(Stop::Err(code::UNDEFINED_ENTITY, pos));
+                            }
                         }
                         Err(e) => return Err(e),
                     }
@@ -747,11 +771,14 @@ impl Scanner {
         for decl in dtd::parse_subset(&self.text[from..to]) {
             match decl {
                 Decl::Entity(e) => {
-                    if !e.is_param {
+                    if !e.is_param && !self.external.contains_key(&e.name) {
                         if let Some(v) = &e.value {
                             self.entities
                                 .entry(e.name.clone())
                                 .or_insert_with(|| v.clone());
+                        } else if e.notation.is_none() && !self.entities.contains_key(&e.name) {
+                            let ids = (e.sysid.clone(), e.pubid.clone());
+                            self.external.insert(e.name.clone(), ids);
                         }
                     }
                     out.push((at, Event::Entity(e)));
@@ -766,6 +793,11 @@ impl Scanner {
                     }
                 }
                 Decl::ParamRef => self.param_refs = true,
+                Decl::Notation(name, sysid, pubid) => {
+                    out.push((at, Event::Notation(name, sysid, pubid)));
+                }
+                Decl::Comment(text) => out.push((at, Event::SubsetComment(text))),
+                Decl::Pi(target, data) => out.push((at, Event::SubsetPi(target, data))),
             }
         }
     }

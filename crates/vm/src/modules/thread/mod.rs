@@ -26,10 +26,53 @@ use sched::{Home, Start, Thread};
 /// `_thread.TIMEOUT_MAX`.
 pub(crate) const TIMEOUT_MAX: f64 = 9223372036.0;
 
+/// The main thread's identifier once set: at first use, and again in a
+/// forked child, whose forking thread becomes its main thread.
+static MAIN_IDENT: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(0);
+
 /// The main thread's identifier.
 pub(crate) fn main_ident() -> i64 {
-    // Any stable positive number will do; CPython's is a pthread_t.
-    i64::from(std::process::id()) * 4096 + 0x7f00_0000_0000
+    use std::sync::atomic::Ordering::Relaxed;
+    match MAIN_IDENT.load(Relaxed) {
+        0 => {
+            // Any stable positive number will do; CPython's is a pthread_t.
+            let ident = i64::from(std::process::id()) * 4096 + 0x7f00_0000_0000;
+            MAIN_IDENT.store(ident, Relaxed);
+            ident
+        }
+        ident => ident,
+    }
+}
+
+impl Vm {
+    /// In the child of `os.fork()`: only the forking thread goes on, as only
+    /// it exists in the child process, and it is the child's main thread
+    /// (signal handlers run on it, `signal.signal` works there). The other
+    /// threads' `threading.Thread` objects are marked stopped by
+    /// `threading`'s own after-fork hook.
+    pub(crate) fn after_fork_child(&mut self) {
+        let cur = self.sched.current;
+        let me = self.sched.ident();
+        let gone: Vec<i64> = (self.sched.threads.iter())
+            .map(|t| t.ident)
+            .filter(|&ident| ident != me)
+            .collect();
+        let mut i = 0;
+        self.sched.threads.retain(|_| {
+            i += 1;
+            i - 1 == cur
+        });
+        self.sched.current = 0;
+        // States of threads that waited under Rust frames: those frames are
+        // never returned to (the child's code ends in `os._exit` or exits).
+        self.sched.held.retain(|(ident, _)| *ident == me);
+        for ident in gone {
+            self.forget_locals(ident);
+        }
+        MAIN_IDENT.store(me, std::sync::atomic::Ordering::Relaxed);
+        self.sync_locals();
+        self.disarm_preemption();
+    }
 }
 
 super::module_functions!(THREAD_FUNCTIONS, "_thread", [
@@ -80,9 +123,25 @@ fn count(vm: &mut Vm, _a: Args<'_>) -> PyResult<Value> {
     Ok(Value::Int(vm.sched.threads.len() as i64 - 1))
 }
 
-fn stack_size(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    positional(&a, "stack_size", 0, 1)?;
-    Ok(Value::Int(0))
+/// `stack_size([size])`: sets the size new threads get (0, the default,
+/// when omitted), checked as CPython's pthread build checks it (0, or at
+/// least 32 KiB), and returns the previous one. Pith's threads share
+/// the VM's one OS thread, so the size is recorded and reported only.
+fn stack_size(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let args = positional(&a, "stack_size", 0, 1)?;
+    // As CPython's: no argument sets the default (0) too.
+    let size = match args.first() {
+        Some(v) => vm.index_value(v)?,
+        None => 0,
+    };
+    if size < 0 {
+        return Err(PyErr::value_error("size must be 0 or a positive value"));
+    }
+    if size != 0 && size < 0x8000 {
+        return Err(PyErr::value_error(format!("size not valid: {size} bytes")));
+    }
+    let old = std::mem::replace(&mut vm.sched.stack_size, size);
+    Ok(Value::Int(old))
 }
 
 fn daemon_threads_allowed(_vm: &mut Vm, _a: Args<'_>) -> PyResult<Value> {

@@ -282,6 +282,8 @@ pub(crate) struct Sched {
     pub(crate) reserve: u64,
     pub(crate) switch_steps: u64,
     pub(crate) switch_interval: f64,
+    /// What `_thread.stack_size` last set (0: the platform's default).
+    pub(crate) stack_size: i64,
     /// Every `_thread._local` made (`local.rs`).
     pub(crate) locals: Vec<std::rc::Weak<crate::instance::Instance>>,
     /// The states of threads waiting under Rust frames ([`Home::Nested`]),
@@ -320,6 +322,7 @@ impl Default for Sched {
             reserve: 0,
             switch_steps: DEFAULT_SWITCH_STEPS,
             switch_interval: 0.005,
+            stack_size: 0,
             locals: Vec::new(),
             held: Vec::new(),
             tail: None,

@@ -179,7 +179,7 @@ impl Vm {
         self.steps_left = chunk;
     }
 
-    fn disarm_preemption(&mut self) {
+    pub(super) fn disarm_preemption(&mut self) {
         self.steps_left = self.steps_left.saturating_add(self.sched.reserve);
         self.sched.reserve = 0;
     }
@@ -364,6 +364,12 @@ impl Vm {
             if !e.is(ExcKind::SystemExit) {
                 self.write_unraisable("in thread started by", &t.func, &e);
             }
+        }
+        if n == 0 {
+            // The forking thread of a forked child (not its parent's main
+            // thread) ended: the process's last thread is gone, and with it
+            // the process, as when a last POSIX thread exits.
+            std::process::exit(0);
         }
         if n < 2 {
             self.disarm_preemption();
