@@ -116,23 +116,26 @@ pub(crate) fn return_into(stack: &mut Vec<Value>, ret_to: usize, v: Value) {
 /// `ret_to`, first to last as CPython clears a frame, with no drop call for
 /// the scalars among them.
 #[inline(always)]
+#[allow(unsafe_code)]
 pub(crate) fn clear_frame_values(stack: &mut Vec<Value>, ret_to: usize) {
     let Some(frame) = stack.get_mut(ret_to..) else {
         return;
     };
-    let n = frame.len();
     for v in frame {
         if !v.is_scalar() {
-            std::mem::take(v).release();
+            match std::mem::take(v) {
+                // The callable of a Python call, on every return: its
+                // count drops inline, without the generic drop's call.
+                Value::Function(f) => drop(f),
+                other => other.release(),
+            }
         }
     }
-    // Only scalars are left: popping them needs no drop glue (`truncate`
-    // would call it for each).
-    for _ in 0..n {
-        if let Some(v) = stack.pop() {
-            v.release();
-        }
-    }
+    // Only scalars are left, which own nothing: the length is cut in one
+    // step (`truncate` runs drop glue per value, a pop loop tests each).
+    // SAFETY: `ret_to <= len` (the slice above existed), and every value
+    // above it is now a scalar, for which forgetting is what dropping does.
+    unsafe { stack.set_len(ret_to) }
 }
 
 /// An int or float read out of a container as its payload word, so that the

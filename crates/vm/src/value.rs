@@ -168,8 +168,9 @@ pub use crate::range::RangeObj;
 /// hashing, `repr`, indexing, codecs, ...) read those.
 #[derive(Debug)]
 pub struct StrObj {
-    /// Exactly sized when made; only `append_in_place` leaves spare capacity,
-    /// so that a loop of `s += t` grows it by doubling.
+    /// Sized to within [`MAX_SLACK`] bytes or a quarter of its length when
+    /// made; `append_in_place` leaves spare capacity, so that a loop of
+    /// `s += t` grows it by doubling.
     text: String,
     char_len: usize,
     hash: Cell<i64>,
@@ -179,6 +180,10 @@ pub struct StrObj {
     /// from a position cost O(`CRUMB`) instead of O(i).
     crumbs: std::cell::OnceCell<Box<[u32]>>,
 }
+
+/// Spare bytes a str made from an owned `String` may keep rather than pay a
+/// `realloc` to drop them (see [`StrObj::from_string`]).
+const MAX_SLACK: usize = 32;
 
 /// Characters between two entries of a str's offset index.
 const CRUMB: usize = 64;
@@ -191,9 +196,15 @@ impl StrObj {
         StrObj::from_exact_size(text.to_owned())
     }
 
-    /// A str from an owned string.
+    /// A str from an owned string. Spare capacity is given back only when it
+    /// is large (over [`MAX_SLACK`] bytes and a quarter of the text): a
+    /// `format!` or `String::with_capacity` result usually has a few spare
+    /// bytes, and trimming those cost a `realloc` per string made.
     pub fn from_string(mut text: String) -> StrObj {
-        text.shrink_to_fit();
+        let spare = text.capacity() - text.len();
+        if spare > MAX_SLACK && spare > text.len() / 4 {
+            text.shrink_to_fit();
+        }
         StrObj::from_exact_size(text)
     }
 
