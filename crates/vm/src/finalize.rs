@@ -192,6 +192,30 @@ impl Vm {
     /// A full collection that runs the finalizers of garbage first and then
     /// frees it; returns what `gc.collect()` returns.
     pub(crate) fn collect_garbage(&mut self) -> usize {
+        let stats = crate::gc::debug_flags() & crate::gc::DEBUG_STATS != 0;
+        let started = std::time::Instant::now();
+        if stats {
+            // `gc_collect_main`'s report; Pith keeps one generation.
+            let text = format!(
+                "gc: collecting generation 2...\ngc: objects in each generation: {} 0 {}\n\
+                 gc: objects in permanent generation: 0\n",
+                crate::gc::count(),
+                crate::gc::tracked_count(),
+            );
+            self.write_sys_stderr(&text);
+        }
+        let found = self.collect_garbage_quietly();
+        if stats {
+            let text = format!(
+                "gc: done, {found} unreachable, 0 uncollectable, {:.4}s elapsed\n",
+                started.elapsed().as_secs_f64()
+            );
+            self.write_sys_stderr(&text);
+        }
+        found
+    }
+
+    fn collect_garbage_quietly(&mut self) -> usize {
         self.run_finalizers();
         let mut found = crate::gc::collect();
         if crate::coro::finalize::recorded_here() {
@@ -205,7 +229,24 @@ impl Vm {
             found = crate::gc::collect();
             self.run_finalizers();
         }
+        self.save_garbage();
         found
+    }
+
+    /// Appends what a `DEBUG_SAVEALL` collection kept to `gc.garbage`.
+    fn save_garbage(&mut self) {
+        let saved = crate::gc::take_saved();
+        if saved.is_empty() {
+            return;
+        }
+        let gc_name = self.intern("gc");
+        let garbage_name = self.intern("garbage");
+        let module = self.modules.borrow().get_str(&gc_name).cloned();
+        if let Some(Value::Module(m)) = module {
+            if let Some(Value::List(l)) = m.dict.borrow().get_str(&garbage_name) {
+                l.borrow_mut().extend(saved);
+            }
+        }
     }
 }
 

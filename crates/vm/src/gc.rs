@@ -86,7 +86,17 @@ struct Heap {
     /// Collections run and objects collected (`gc.get_stats()`).
     collections: u64,
     collected: u64,
+    /// `gc.set_debug()` flags.
+    debug: u32,
+    /// With `DEBUG_SAVEALL`, the unreachable objects of the last collection,
+    /// kept alive until `Vm::collect_garbage` appends them to `gc.garbage`.
+    saved: Vec<Value>,
 }
+
+/// `gc.DEBUG_STATS`: each collection reports on `sys.stderr`.
+pub const DEBUG_STATS: u32 = 1;
+/// `gc.DEBUG_SAVEALL`: unreachable objects go to `gc.garbage`, not freed.
+pub const DEBUG_SAVEALL: u32 = 32;
 
 thread_local! {
     static HEAP: RefCell<Heap> = const {
@@ -100,6 +110,8 @@ thread_local! {
             threshold: DEFAULT_THRESHOLD,
             collections: 0,
             collected: 0,
+            debug: 0,
+            saved: Vec::new(),
         })
     };
 }
@@ -152,6 +164,25 @@ pub fn set_enabled(on: bool) {
     HEAP.with(|h| h.borrow_mut().enabled = on);
 }
 
+/// `gc.get_debug()`.
+pub fn debug_flags() -> u32 {
+    HEAP.with(|h| h.borrow().debug)
+}
+
+/// `gc.set_debug()`.
+pub fn set_debug_flags(flags: u32) {
+    HEAP.with(|h| h.borrow_mut().debug = flags);
+}
+
+/// What the last collections kept for `gc.garbage` (`DEBUG_SAVEALL`).
+pub fn take_saved() -> Vec<Value> {
+    HEAP.with(|h| {
+        h.try_borrow_mut()
+            .map(|mut h| std::mem::take(&mut h.saved))
+            .unwrap_or_default()
+    })
+}
+
 /// `gc.get_threshold()`.
 pub fn threshold() -> (i64, i64, i64) {
     HEAP.with(|h| h.borrow().threshold)
@@ -165,6 +196,12 @@ pub fn set_threshold(t: (i64, i64, i64)) {
 /// Containers created since the last collection.
 pub fn count() -> usize {
     HEAP.with(|h| h.borrow().allocated)
+}
+
+/// Containers the collector tracks (alive at the last prune or collection,
+/// and created since).
+pub fn tracked_count() -> usize {
+    HEAP.with(|h| h.try_borrow().map_or(0, |h| h.tracked.len()))
 }
 
 /// `(collections, collected)` so far.
@@ -496,7 +533,8 @@ pub fn collect() -> usize {
         Some(r) => r,
         None => return 0,
     };
-    let (found, dropped) = find_and_clear(roots);
+    let save_all = HEAP.with(|h| h.borrow().debug & DEBUG_SAVEALL != 0);
+    let (found, dropped) = find_and_clear(roots, save_all);
     // Free the garbage with no bookkeeping borrowed: dropping may be long.
     drop(dropped);
     HEAP.with(|h| {
@@ -535,7 +573,7 @@ impl std::hash::Hasher for AddrHasher {
 
 type AddrMap = HashMap<usize, u32, std::hash::BuildHasherDefault<AddrHasher>>;
 
-fn find_and_clear(roots: Vec<Value>) -> (usize, Vec<Value>) {
+fn find_and_clear(roots: Vec<Value>, save_all: bool) -> (usize, Vec<Value>) {
     // The graph: every tracked container and what it reaches, with each node's
     // edges (indices of the nodes it references) recorded once.
     let mut nodes: Vec<Value> = Vec::with_capacity(roots.len());
@@ -629,6 +667,32 @@ fn find_and_clear(roots: Vec<Value>) -> (usize, Vec<Value>) {
         }
     }
     if deferred {
+        return (found, nodes);
+    }
+    if save_all {
+        // `DEBUG_SAVEALL`: the garbage is kept, whole, for `gc.garbage`
+        // (an instance's own dict is part of the instance, as in CPython).
+        let dicts: std::collections::HashSet<usize> = nodes
+            .iter()
+            .filter_map(|v| match v {
+                Value::Instance(inst) => inst
+                    .dict
+                    .materialized()
+                    .map(|d| Rc::as_ptr(&d) as *const u8 as usize),
+                _ => None,
+            })
+            .collect();
+        let saved: Vec<Value> = nodes
+            .iter()
+            .zip(&reachable)
+            .filter(|(v, &live)| !live && !dicts.contains(&v.identity()))
+            .map(|(v, _)| v.clone())
+            .collect();
+        HEAP.with(|h| {
+            if let Ok(mut h) = h.try_borrow_mut() {
+                h.saved.extend(saved);
+            }
+        });
         return (found, nodes);
     }
     let mut dropped = Vec::new();

@@ -11,12 +11,13 @@ use super::{module_functions, new_module};
 
 module_functions!(GC_FUNCTIONS, "gc", [
     "collect" => g_collect, "disable" => g_disable, "enable" => g_enable,
-    "freeze" => g_freeze, "get_count" => g_get_count, "get_freeze_count" => g_get_freeze_count,
+    "freeze" => g_freeze, "get_count" => g_get_count, "get_debug" => g_get_debug, "get_freeze_count" => g_get_freeze_count,
     "get_objects" => g_get_objects, "get_referents" => g_get_referents,
     "get_referrers" => g_get_referrers,
     "get_stats" => g_get_stats, "get_threshold" => g_get_threshold,
     "is_finalized" => g_is_finalized, "is_tracked" => g_is_tracked,
-    "isenabled" => g_isenabled, "set_threshold" => g_set_threshold, "unfreeze" => g_unfreeze,
+    "isenabled" => g_isenabled, "set_debug" => g_set_debug,
+    "set_threshold" => g_set_threshold, "unfreeze" => g_unfreeze,
 ]);
 
 /// Builds the `gc` module.
@@ -109,6 +110,29 @@ fn run_callbacks(vm: &mut Vm, phase: &str, generation: i64, collected: i64) -> P
         }
     }
     Ok(())
+}
+
+fn g_get_debug(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    no_args(&a, "get_debug")?;
+    Ok(Value::Int(i64::from(crate::gc::debug_flags())))
+}
+
+/// `gc.set_debug(flags)`: `DEBUG_STATS` reports each collection on
+/// `sys.stderr`, `DEBUG_SAVEALL` keeps what collections find in `gc.garbage`.
+/// `DEBUG_COLLECTABLE` and `DEBUG_UNCOLLECTABLE` are kept for `get_debug`
+/// (Pith has no uncollectable objects; it does not list collectable ones).
+fn g_set_debug(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let flags = one(&a, "set_debug")?;
+    let n = crate::ops::index_of(flags).ok_or_else(|| {
+        PyErr::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(flags)
+        ))
+    })?;
+    let n = i32::try_from(n)
+        .map_err(|_| PyErr::overflow("Python int too large to convert to C int"))?;
+    crate::gc::set_debug_flags(n as u32);
+    Ok(Value::None)
 }
 
 fn g_enable(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
