@@ -360,6 +360,7 @@ pub fn referents(v: &Value, out: &mut Vec<Value>) {
             if let Some(state) = &i.native {
                 let mut held = Vec::new();
                 crate::modules::weakref::gc_referents(&**state, &mut held);
+                crate::modules::collections::deque_gc_referents(&**state, &mut held);
                 out.extend(held.into_iter().filter(is_node));
             }
         }
@@ -500,6 +501,7 @@ fn clear(v: &Value, dropped: &mut Vec<Value>) {
             }
             if let Some(state) = &i.native {
                 crate::modules::weakref::gc_clear(&**state, dropped);
+                crate::modules::collections::deque_gc_clear(&**state, dropped);
             }
         }
         Value::Exception(e) => {

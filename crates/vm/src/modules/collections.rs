@@ -162,6 +162,28 @@ impl Deque {
 
 type St = Rc<RefCell<Deque>>;
 
+/// For the cycle collector: the items a deque holds (`deque_traverse`).
+pub(crate) fn deque_gc_referents(state: &dyn std::any::Any, out: &mut Vec<Value>) {
+    if let Some(Ok(d)) = state
+        .downcast_ref::<RefCell<Deque>>()
+        .map(RefCell::try_borrow)
+    {
+        out.extend(d.items.iter().cloned());
+    }
+}
+
+/// For the cycle collector, on a deque found to be garbage: it lets its
+/// items go (`deque_clear`).
+pub(crate) fn deque_gc_clear(state: &dyn std::any::Any, dropped: &mut Vec<Value>) {
+    if let Some(Ok(mut d)) = state
+        .downcast_ref::<RefCell<Deque>>()
+        .map(RefCell::try_borrow_mut)
+    {
+        dropped.extend(d.items.drain(..));
+        d.state += 1;
+    }
+}
+
 fn me(a: &Args<'_>, name: &str) -> PyResult<St> {
     receiver::<Deque>(a, "collections.deque", name)
 }
@@ -182,14 +204,26 @@ fn one<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Value> {
 
 fn deque_new(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let cls = cls_arg(&a)?;
-    Ok(new_object(
-        &cls,
+    Ok(new_deque(&cls, VecDeque::new(), None))
+}
+
+/// A deque object of class `cls`, registered with the cycle collector (a
+/// deque can hold itself, as CPython's GC-tracked deques can).
+fn new_deque(
+    cls: &Rc<crate::types::TypeObj>,
+    items: VecDeque<Value>,
+    maxlen: Option<usize>,
+) -> Value {
+    let v = new_object(
+        cls,
         Deque {
-            items: VecDeque::new(),
-            maxlen: None,
+            items,
+            maxlen,
             state: 0,
         },
-    ))
+    );
+    crate::gc::track(&v);
+    v
 }
 
 fn deque_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -334,14 +368,7 @@ fn new_like(
     let t = type_of(obj);
     let cls = class_of(vm, &DEQUE);
     if Rc::ptr_eq(&t, &cls) {
-        return Ok(new_object(
-            &cls,
-            Deque {
-                items,
-                maxlen,
-                state: 0,
-            },
-        ));
+        return Ok(new_deque(&cls, items, maxlen));
     }
     let list = Value::list(items.into_iter().collect());
     let ml = maxlen.map_or(Value::None, |m| Value::Int(m as i64));
