@@ -1,14 +1,18 @@
 //! Generates the LR tables from `src/python.lalrpop` (`OUT_DIR/python.rs`,
 //! which LALRPOP only rewrites when the grammar changes), then writes the
 //! module the crate includes, `OUT_DIR/python_packed.rs`: the same with its
-//! goto function packed into tables (`build/goto.rs`).
+//! goto function packed into tables (`build/goto.rs`) and its symbol-stack
+//! entries built in place (`build/in_place.rs`).
 
 #[path = "build/goto.rs"]
 mod goto;
+#[path = "build/in_place.rs"]
+mod in_place;
 
 fn main() {
     println!("cargo:rerun-if-changed=src/python.lalrpop");
     println!("cargo:rerun-if-changed=build/goto.rs");
+    println!("cargo:rerun-if-changed=build/in_place.rs");
     lalrpop::Configuration::new()
         .use_cargo_dir_conventions()
         .process_file("src/python.lalrpop")
@@ -19,5 +23,9 @@ fn main() {
         println!("cargo:warning=LALRPOP's goto function has an unexpected shape; left as a match");
         source
     });
-    std::fs::write(dir.join("python_packed.rs"), packed).expect("OUT_DIR is writable");
+    let rewritten = in_place::rewrite(&packed).unwrap_or_else(|| {
+        println!("cargo:warning=LALRPOP's parser has an unexpected shape; symbols are pushed as it wrote them");
+        packed
+    });
+    std::fs::write(dir.join("python_packed.rs"), rewritten).expect("OUT_DIR is writable");
 }

@@ -21,6 +21,7 @@ mod builders;
 mod c_tokens;
 mod diagnose;
 mod error;
+mod lr;
 mod token;
 
 // Generated code: LALRPOP's tables and driver.
