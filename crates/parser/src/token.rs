@@ -95,9 +95,11 @@ pub(crate) fn lex<'a>(
     // After a type comment outside brackets, CPython's tokenizer ends the
     // line with NEWLINE even when the comment is alone on it.
     let mut newline_due = false;
-    // Whether `mark_soft_keywords` has anything to look at: a name `match`
-    // or `case`, or a `with` (most files have none, and skip that pass).
-    let mut soft_candidates = false;
+    // Where soft keywords may be: with a name `match` or `case` (rare), the
+    // whole token list is scanned (`mark_soft_keywords`); otherwise only the
+    // `with` keywords are looked at, which may open parenthesized items.
+    let mut match_or_case = false;
+    let mut with_at: Vec<usize> = Vec::new();
     for item in Tokenizer::new(source, pith_lexer::Flavor::Compiler) {
         let token = match item {
             Ok(t) => t,
@@ -170,14 +172,16 @@ pub(crate) fn lex<'a>(
                         start,
                         end,
                     });
-                    soft_candidates = true;
+                    match_or_case = true;
                     continue;
                 }
-                soft_candidates |= matches!(text, "match" | "case");
+                match_or_case |= matches!(text, "match" | "case");
                 Tok::Name(text)
             }
             TokenKind::Keyword(k) => {
-                soft_candidates |= k == Keyword::With;
+                if k == Keyword::With {
+                    with_at.push(tokens.len());
+                }
                 Tok::Kw(k)
             }
             TokenKind::Number => Tok::Number(text),
@@ -221,7 +225,7 @@ pub(crate) fn lex<'a>(
                 if text.chars().all(pith_repr::unicode::is_identifier_continue)
                     && extend_name(source, &mut tokens, shift, s, e).is_some()
                 {
-                    soft_candidates = true;
+                    match_or_case = true;
                     continue;
                 }
                 if let Some(err) = error_token(source, s, e) {
@@ -242,8 +246,12 @@ pub(crate) fn lex<'a>(
     for (_, offset) in &mut brackets {
         *offset += shift;
     }
-    if error.is_none() && soft_candidates {
+    if error.is_none() && match_or_case {
         mark_soft_keywords(&mut tokens);
+    } else if error.is_none() {
+        for &i in &with_at {
+            mark_with_lpar(&mut tokens, i);
+        }
     }
     Lexed {
         tokens,
@@ -807,14 +815,20 @@ fn mark_soft_keywords(tokens: &mut [(u32, Tok<'_>, u32)]) {
                     after_match = word == "match";
                 }
             }
-            Tok::Kw(Keyword::With)
-                if tokens.get(i + 1).map(|t| t.1) == Some(Tok::Op(Operator::Lpar))
-                    && parenthesized_with_items(tokens, i + 1) =>
-            {
-                tokens[i + 1].1 = Tok::WithLpar;
-            }
+            Tok::Kw(Keyword::With) => mark_with_lpar(tokens, i),
             _ => {}
         }
+    }
+}
+
+/// Marks the `(` after the `with` at `at` as opening parenthesized with
+/// items, when it does.
+fn mark_with_lpar(tokens: &mut [(u32, Tok<'_>, u32)], at: usize) {
+    if tokens.get(at).map(|t| t.1) == Some(Tok::Kw(Keyword::With))
+        && tokens.get(at + 1).map(|t| t.1) == Some(Tok::Op(Operator::Lpar))
+        && parenthesized_with_items(tokens, at + 1)
+    {
+        tokens[at + 1].1 = Tok::WithLpar;
     }
 }
 
