@@ -6,6 +6,13 @@
 //! hash map for every list costs an allocation and a copy of each name. So a
 //! list is scanned while it is short, and indexed by a hash map once it grows
 //! past [`LINEAR_MAX`] names.
+//!
+//! The scan reads a [`tag`] per name, kept inline in the index, instead of
+//! the names: each name is a separate heap string, and reading their first
+//! bytes was a cache miss per name scanned. Names of up to seven bytes are
+//! told apart by their tags alone.
+
+use smallvec::SmallVec;
 
 use crate::fxhash::FxHashMap;
 
@@ -15,8 +22,22 @@ const LINEAR_MAX: usize = 12;
 /// The index of one list of distinct names; the list itself is the caller's.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct NameIndex {
+    /// The tag of each name while the list is short enough to scan.
+    tags: SmallVec<[u64; LINEAR_MAX]>,
     /// Name to position, kept only once the list is longer than [`LINEAR_MAX`].
     map: FxHashMap<Box<str>, u32>,
+}
+
+/// A name's length (in the low byte) and its first seven bytes: equal tags
+/// mean equal names when the names are at most seven bytes long.
+#[inline]
+fn tag(name: &str) -> u64 {
+    let bytes = name.as_bytes();
+    let mut tag = bytes.len().min(0xff) as u64;
+    for (i, &b) in bytes.iter().take(7).enumerate() {
+        tag |= u64::from(b) << (8 * (i + 1));
+    }
+    tag
 }
 
 impl NameIndex {
@@ -24,13 +45,12 @@ impl NameIndex {
     #[inline]
     pub fn get<T>(&self, list: &[T], key: impl Fn(&T) -> &str, name: &str) -> Option<usize> {
         if list.len() <= LINEAR_MAX {
-            // Length and first byte first: most names of a list differ
-            // there, and the comparison of the rest is a `memcmp` call.
-            let wanted = name.as_bytes();
-            list.iter().position(|n| {
-                let k = key(n).as_bytes();
-                k.len() == wanted.len() && k.first() == wanted.first() && k == wanted
-            })
+            let wanted = tag(name);
+            let short = name.len() <= 7;
+            self.tags
+                .iter()
+                .zip(list)
+                .position(|(&t, n)| t == wanted && (short || key(n) == name))
         } else {
             self.map.get(name).map(|&i| i as usize)
         }
@@ -41,6 +61,9 @@ impl NameIndex {
     pub fn pushed<T>(&mut self, list: &[T], key: impl Fn(&T) -> &str) {
         let len = list.len();
         if len <= LINEAR_MAX {
+            if let Some(n) = list.last() {
+                self.tags.push(tag(key(n)));
+            }
             return;
         }
         if len == LINEAR_MAX + 1 {
@@ -57,7 +80,9 @@ impl NameIndex {
     /// An index of all of `list`.
     pub fn of<T>(list: &[T], key: impl Fn(&T) -> &str) -> Self {
         let mut index = NameIndex::default();
-        if list.len() > LINEAR_MAX {
+        if list.len() <= LINEAR_MAX {
+            index.tags = list.iter().map(|n| tag(key(n))).collect();
+        } else {
             index.map.reserve(list.len());
             for (i, n) in list.iter().enumerate() {
                 index.map.insert(key(n).into(), i as u32);
@@ -92,5 +117,15 @@ mod tests {
         let rebuilt = NameIndex::of(&list, key);
         assert_eq!(rebuilt.get(&list, key, "n39"), Some(39));
         assert_eq!(rebuilt.get(&list, key, "x"), None);
+    }
+
+    #[test]
+    fn long_names_with_equal_tags_are_told_apart() {
+        let list: Vec<Box<str>> = vec!["attribute_a".into(), "attribute_b".into(), "attr".into()];
+        let index = NameIndex::of(&list, key);
+        assert_eq!(index.get(&list, key, "attribute_b"), Some(1));
+        assert_eq!(index.get(&list, key, "attribute_c"), None);
+        assert_eq!(index.get(&list, key, "attr"), Some(2));
+        assert_eq!(index.get(&list, key, "att"), None);
     }
 }
