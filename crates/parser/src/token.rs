@@ -138,7 +138,6 @@ pub(crate) fn lex<'a>(
             continue;
         }
         let (s, e) = (token.start, token.end);
-        let text = token.text(source);
         if let Some(p) = prev {
             if p.kind == TokenKind::Number && p.end == s {
                 // `0or`: the tokenizer reads an octal prefix before any keyword.
@@ -175,6 +174,7 @@ pub(crate) fn lex<'a>(
                     match_or_case = true;
                     continue;
                 }
+                let text = token.text(source);
                 match_or_case |= matches!(text, "match" | "case");
                 Tok::Name(text)
             }
@@ -184,8 +184,8 @@ pub(crate) fn lex<'a>(
                 }
                 Tok::Kw(k)
             }
-            TokenKind::Number => Tok::Number(text),
-            TokenKind::String => Tok::Str(text),
+            TokenKind::Number => Tok::Number(token.text(source)),
+            TokenKind::String => Tok::Str(token.text(source)),
             TokenKind::Op(op) => {
                 match op {
                     Operator::Lpar | Operator::Lsqb | Operator::Lbrace => {
@@ -217,6 +217,7 @@ pub(crate) fn lex<'a>(
                 break;
             }
             TokenKind::Error => {
+                let text = token.text(source);
                 if is_skipped_space(text) {
                     // White space before a stray character, which `tokenize`
                     // reports as error tokens too.
