@@ -2107,6 +2107,27 @@ impl Vm {
                             continue 'frame;
                         }
                         let r = match &callable {
+                            // A profiler sees the builtin's call as `CALL`
+                            // shows it (`do_call_core`'s `C_TRACE`).
+                            Value::Builtin(def) if TRACE && self.profiles_c_calls(&callable) => {
+                                tri!(self.hook_c_event("c_call", &callable));
+                                self.sched.direct = true;
+                                let a = Args {
+                                    pos: &pos,
+                                    kwnames: &names,
+                                    kwvals: &vals,
+                                };
+                                match crate::native::call_builtin(self, def, a) {
+                                    Ok(v) => {
+                                        tri!(self.hook_c_event("c_return", &callable));
+                                        v
+                                    }
+                                    Err(e) => {
+                                        tri!(self.hook_c_event("c_exception", &callable));
+                                        break 'body (e, false, cur);
+                                    }
+                                }
+                            }
                             Value::Builtin(def) => {
                                 // Called right here: a blocking native may switch threads.
                                 self.sched.direct = true;

@@ -181,6 +181,23 @@ fn select(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     // (object, fd) for each of the three lists.
     let mut lists: Vec<Vec<(Value, i32)>> = Vec::with_capacity(3);
     for v in &args[..3] {
+        // A list is read item by item with its length read again each time
+        // (`PySequence_Fast` hands over the list itself), so a `fileno()`
+        // that shrinks it ends the scan early rather than reading a copy.
+        if let Value::List(l) = v {
+            let mut out = Vec::new();
+            let mut i = 0;
+            loop {
+                // The borrow ends before `fileno()` runs (it may change the list).
+                let next = l.borrow().get(i).cloned();
+                let Some(item) = next else { break };
+                let fd = fd_of(vm, &item)?;
+                out.push((item, fd));
+                i += 1;
+            }
+            lists.push(out);
+            continue;
+        }
         let items = vm.collect(v).map_err(|e| {
             if e.is(ExcKind::TypeError) {
                 PyErr::type_error("arguments 1-3 must be sequences")

@@ -65,6 +65,7 @@ methods! {
     "getbuffer" => m_getbuffer,
     "__repr__" => m_repr,
     "__getattr__" => m_getattr,
+    "reconfigure" => m_reconfigure,
 }
 
 static CLOSED_GETTER: BuiltinDef = BuiltinDef {
@@ -219,7 +220,14 @@ fn wait_input(vm: &mut Vm, obj: &Value) -> PyResult<()> {
     if vm.sched.threads.len() < 2 {
         return Ok(());
     }
-    match with_state(obj, |st| Ok(st.stream.read_wait_fd()))? {
+    // A closed or write-only file refuses the read without touching its
+    // descriptor: waiting for input on (say) a pipe's write end would never end.
+    let fd = with_state(obj, |st| {
+        Ok((!st.closed && st.readable)
+            .then(|| st.stream.read_wait_fd())
+            .flatten())
+    })?;
+    match fd {
         Some(fd) => crate::modules::thread::fd_wait::wait_readable(vm, fd),
         None => Ok(()),
     }
@@ -231,7 +239,8 @@ fn read_some(vm: &mut Vm, obj: &Value, n: usize) -> PyResult<Vec<u8>> {
     retry_interrupted(vm, |vm| {
         wait_input(vm, obj)?;
         on_open(vm, obj, Some(true), |st| {
-            st.stream.read_some(n).map_err(io_err)
+            let raw = st.class == "FileIO";
+            st.stream.read_some(n, raw).map_err(io_err)
         })
     })
 }
@@ -1448,4 +1457,128 @@ fn fileio_repr(vm: &mut Vm, obj: &Value, closed: bool) -> PyResult<Value> {
     Ok(Value::string(format!(
         "<_io.FileIO name={shown} mode='{mode}' closefd={closefd}>"
     )))
+}
+
+/// A `str`-or-`None` keyword of `reconfigure`: `Some(None)` for `None`,
+/// `None` when not given.
+fn reconfigure_text(a: &Args<'_>, kw: &str) -> PyResult<Option<Option<String>>> {
+    match a.kw(kw) {
+        None => Ok(None),
+        Some(Value::None) => Ok(Some(None)),
+        Some(Value::Str(s)) => Ok(Some(Some(s.as_str().to_string()))),
+        Some(other) => Err(PyErr::type_error(format!(
+            "reconfigure() argument '{kw}' must be str or None, not {}",
+            crate::types::type_name(other)
+        ))),
+    }
+}
+
+/// `TextIOWrapper.reconfigure(*, encoding=None, errors=None, newline=...,
+/// line_buffering=None, write_through=None)`: what is not given stays;
+/// a new encoding without `errors` gets `strict`. Pending output is
+/// flushed first. The standard streams write through the VM's UTF-8
+/// output, so for them only UTF-8 (and `\n` newlines) can be chosen.
+fn m_reconfigure(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let obj = this(&a, "reconfigure")?;
+    if a.pos.len() > 1 {
+        return Err(PyErr::type_error(format!(
+            "reconfigure() takes exactly 0 positional arguments ({} given)",
+            a.pos.len() - 1
+        )));
+    }
+    let names = [
+        "encoding",
+        "errors",
+        "newline",
+        "line_buffering",
+        "write_through",
+    ];
+    a.check_kw("reconfigure", &names)?;
+    let encoding = reconfigure_text(&a, "encoding")?.flatten();
+    let errors = reconfigure_text(&a, "errors")?.flatten();
+    let newline = reconfigure_text(&a, "newline")?;
+    let (mode, std) = with_state(obj, |st| match st.kind {
+        Kind::Text(mode) => Ok((mode, st.std)),
+        _ => Err(PyErr::type_error("reconfigure() needs a text file")),
+    })?;
+    let mut new = mode;
+    if let Some(name) = &encoding {
+        new.codec = match (name.as_str(), super::stream::Codec::lookup(name)) {
+            ("locale", _) => super::stream::Codec::Utf8,
+            (_, Some(codec)) => codec,
+            (_, None) => {
+                // Known to the registry but not to the native text layer:
+                // refused rather than written in another encoding.
+                crate::modules::codecs::lookup_codec(vm, name)?;
+                return Err(super::unsupported(
+                    vm,
+                    &format!(
+                        "reconfigure: encoding '{name}' is not supported by native text files"
+                    ),
+                ));
+            }
+        };
+    }
+    match (&errors, &encoding) {
+        (Some(e), _) => new.errors = super::stream::Errors::lookup(e),
+        (None, Some(_)) => new.errors = super::stream::Errors::lookup("strict"),
+        (None, None) => {}
+    }
+    if let Some(nl) = &newline {
+        new.newline = super::text_mode(None, None, nl.as_deref())?.newline;
+    }
+    if std.is_some() {
+        if new.codec != mode.codec && new.codec != super::stream::Codec::Utf8 {
+            return Err(super::unsupported(
+                vm,
+                "reconfigure: the standard streams write UTF-8 only",
+            ));
+        }
+        // POSIX stdio translates no newline on output; only input would.
+        if matches!(
+            new.newline,
+            super::stream::Newline::Cr | super::stream::Newline::CrLf
+        ) {
+            return Err(super::unsupported(
+                vm,
+                "reconfigure: the standard streams take '\\n' newlines only",
+            ));
+        }
+        new.newline = mode.newline;
+    }
+    vm.call_method(obj, "flush", &[])?;
+    with_state(obj, |st| {
+        st.kind = Kind::Text(new);
+        Ok(())
+    })?;
+    if let Value::Instance(inst) = obj {
+        let d_rc = inst.dict.clone();
+        let mut d = d_rc.borrow_mut();
+        let new_errors = match (errors, &encoding) {
+            (Some(e), _) => Some(e),
+            (None, Some(_)) => Some("strict".to_string()),
+            (None, None) => None,
+        };
+        if let Some(name) = encoding {
+            let shown = if name == "locale" {
+                "UTF-8".to_string()
+            } else {
+                name
+            };
+            d.insert(Value::str("encoding"), Value::string(shown))?;
+        }
+        if let Some(e) = new_errors {
+            d.insert(Value::str("errors"), Value::string(e))?;
+        }
+        for kw in ["line_buffering", "write_through"] {
+            match a.kw(kw) {
+                None | Some(Value::None) => {}
+                Some(v) => {
+                    let b = crate::ops::truthy(v);
+                    d.insert(Value::str(kw), Value::Bool(b))?;
+                }
+            }
+        }
+    }
+    Ok(Value::None)
 }

@@ -407,6 +407,7 @@ fn class_has_method(class_name: &str, method: &str) -> bool {
             "BufferedReader" | "BufferedRandom" | "BufferedRWPair" | "BytesIO"
         ),
         "detach" => class_name != "FileIO",
+        "reconfigure" => class_name == "TextIOWrapper",
         _ => true,
     }
 }
@@ -587,6 +588,13 @@ fn b_open(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                     "binary mode doesn't take {what} argument"
                 )));
             }
+        }
+        if buffering == 1 {
+            vm.warn(
+                crate::types::ExcKind::RuntimeWarning,
+                "line buffering (buffering=1) isn't supported in binary mode, \
+                 the default buffer size will be used",
+            )?;
         }
     } else if buffering == 0 {
         return Err(PyErr::value_error("can't have unbuffered text I/O"));

@@ -416,8 +416,13 @@ pub struct ByteStream {
 }
 
 impl ByteStream {
-    /// A stream over an open OS file.
-    pub fn file(file: File, append: bool) -> ByteStream {
+    /// A stream over an open OS file. In append mode the position starts
+    /// at the end, as `fileio.c` seeks there on open, so `tell()` is the
+    /// file's size before any write (a pipe cannot seek: no matter).
+    pub fn file(mut file: File, append: bool) -> ByteStream {
+        if append {
+            let _ = file.seek(SeekFrom::End(0));
+        }
         ByteStream {
             file: Some(file),
             mem: Vec::new(),
@@ -533,6 +538,9 @@ impl ByteStream {
     /// Makes writes go to the end of the file (mode `a`).
     pub fn set_append(&mut self, append: bool) {
         self.append = append;
+        if let (true, Some(file)) = (append, self.file.as_mut()) {
+            let _ = file.seek(SeekFrom::End(0));
+        }
     }
 
     /// Whether closing the stream leaves its descriptor open (`closefd=False`).
@@ -582,6 +590,12 @@ impl ByteStream {
 
     /// Reads more of an OS file into the buffer; false at the end.
     fn fill(&mut self) -> std::io::Result<bool> {
+        self.fill_up_to(CHUNK)
+    }
+
+    /// Reads at most `max` more bytes of an OS file into the buffer (one
+    /// `read(2)`); false at the end.
+    fn fill_up_to(&mut self, max: usize) -> std::io::Result<bool> {
         let Some(file) = self.file.as_mut() else {
             return Ok(false);
         };
@@ -590,7 +604,7 @@ impl ByteStream {
             self.rpos = 0;
         }
         let start = self.rbuf.len();
-        self.rbuf.resize(start + CHUNK, 0);
+        self.rbuf.resize(start + max, 0);
         let n = loop {
             match file.read(&mut self.rbuf[start..]) {
                 // PEP 475: a signal with a Python handler ends the read so
@@ -631,10 +645,18 @@ impl ByteStream {
     /// At most one read of the file: up to `n` bytes of what is read ahead,
     /// else of one `read(2)` (a raw `FileIO.read(n)`/`readinto`, a buffered
     /// `read1`), so a pipe holding fewer bytes gives what it holds rather
-    /// than waiting for the writer to send more or close.
-    pub fn read_some(&mut self, n: usize) -> std::io::Result<Vec<u8>> {
+    /// than waiting for the writer to send more or close. A `raw` read
+    /// (`FileIO`) asks the OS for `n` bytes only, as `fileio.c` does: what
+    /// it does not deliver stays in the file (for `select`, a child
+    /// process, or an `lseek` of the descriptor to see).
+    pub fn read_some(&mut self, n: usize, raw: bool) -> std::io::Result<Vec<u8>> {
         if n > 0 && self.peek().is_empty() && !self.memory {
-            self.fill()?;
+            if raw {
+                // (Capped, as a raw read may be short: no huge zeroed buffer.)
+                self.fill_up_to(n.min(1 << 26))?;
+            } else {
+                self.fill()?;
+            }
         }
         let have = self.peek().len();
         Ok(self.take(n.min(have)))

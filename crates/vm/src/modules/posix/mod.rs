@@ -64,7 +64,7 @@ module_functions!(POSIX_FUNCTIONS, "posix", [
     "getuid" => process::p_getuid, "geteuid" => process::p_geteuid,
     "getgid" => process::p_getgid, "getegid" => process::p_getegid,
     "urandom" => process::p_urandom, "strerror" => process::p_strerror,
-    "_exit" => process::p_exit, "uname" => process::p_uname, "times" => process::p_times,
+    "_exit" => process::p_exit, "abort" => process::p_abort, "uname" => process::p_uname, "times" => process::p_times,
     "umask" => process::p_umask, "cpu_count" => process::p_cpu_count,
     "WIFEXITED" => process::p_wifexited, "WEXITSTATUS" => process::p_wexitstatus,
     "WIFSIGNALED" => process::p_wifsignaled, "WTERMSIG" => process::p_wtermsig,
@@ -181,8 +181,15 @@ pub fn init(vm: &mut Vm) -> Value {
     // What `os.supports_fd`, `supports_dir_fd` and `supports_follow_symlinks`
     // are built from: only the features these functions really have
     // (`truncate(fd)`, `utime` on a descriptor, relative to `dir_fd` and on a
-    // link itself).
-    let have = ["HAVE_FTRUNCATE", "HAVE_FUTIMENS", "HAVE_UTIMENSAT"];
+    // link itself, `stat` and `chown` of a link itself, which `shutil.copystat`
+    // with `follow_symlinks=False` looks for).
+    let have = [
+        "HAVE_FTRUNCATE",
+        "HAVE_FUTIMENS",
+        "HAVE_UTIMENSAT",
+        "HAVE_LSTAT",
+        "HAVE_LCHOWN",
+    ];
     extra.push((
         "_have_functions",
         Value::list(have.iter().map(|h| Value::str(h)).collect()),

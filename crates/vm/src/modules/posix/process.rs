@@ -136,6 +136,13 @@ pub(super) fn p_exit(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     std::process::exit(n as i32)
 }
 
+/// `abort()`: ends the process with `SIGABRT` (a core dump where enabled),
+/// writing nothing that is buffered, as the C library's `abort` does.
+pub(super) fn p_abort(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    positional(&a, "abort", 0, 0)?;
+    std::process::abort()
+}
+
 pub(super) static UNAME_RESULT: StructSeqType = StructSeqType {
     name: "posix.uname_result",
     fields: &["sysname", "nodename", "release", "version", "machine"],

@@ -68,7 +68,7 @@ native_methods!(SOCKET_M, "_socket.socket", [
     "getpeername" => sock_getpeername, "getsockname" => sock_getsockname,
     "getsockopt" => sock_getsockopt, "setsockopt" => sock_setsockopt,
     "listen" => sock_listen, "recv" => sock_recv, "recv_into" => sock_recv_into,
-    "recvfrom" => sock_recvfrom, "send" => sock_send, "sendall" => sock_sendall,
+    "recvfrom" => sock_recvfrom, "recvfrom_into" => sock_recvfrom_into, "send" => sock_send, "sendall" => sock_sendall,
     "sendto" => sock_sendto, "setblocking" => sock_setblocking,
     "getblocking" => sock_getblocking, "settimeout" => sock_settimeout,
     "gettimeout" => sock_gettimeout, "shutdown" => sock_shutdown,
@@ -175,7 +175,9 @@ fn wait_ready(vm: &mut Vm, fd: i32, writing: bool, deadline: Option<Instant>) ->
         match praw::poll(&mut fds, ms) {
             Ok(0) => return Err(timed_out()),
             Ok(_) => return Ok(()),
-            Err(e) if e == libc::EINTR => continue,
+            // PEP 475: the handlers run (one that raises ends the call),
+            // then the wait goes on with the time left.
+            Err(e) if e == libc::EINTR => vm.check_signals()?,
             Err(e) => return Err(errno_err(e)),
         }
     }
@@ -204,7 +206,7 @@ fn sock_call<T>(
         };
         match r {
             Ok(v) => return Ok(v),
-            Err(e) if e == libc::EINTR => continue,
+            Err(e) if e == libc::EINTR => vm.check_signals()?,
             Err(e)
                 if (deadline.is_some() || shared)
                     && (e == libc::EAGAIN || e == libc::EWOULDBLOCK) =>
@@ -642,6 +644,56 @@ fn sock_recv_into(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     })
 }
 
+/// `recvfrom_into(buffer, nbytes=0, flags=0)`: as `recv_into`, giving
+/// `(count, address)`.
+fn sock_recvfrom_into(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let st = me(&a, "recvfrom_into")?;
+    let names = ["buffer", "nbytes", "flags"];
+    let b = bind_args(&rest(&a), "recvfrom_into", &names, 1)?;
+    let target = b[0].cloned().unwrap_or(Value::None);
+    let view = match crate::buffer::writable(&target) {
+        Some(view) => view?,
+        None => {
+            return Err(PyErr::type_error(format!(
+                "recvfrom_into() argument 'buffer' must be read-write bytes-like object, not {}",
+                type_name(&target)
+            )))
+        }
+    };
+    let room = view.nbytes() as usize;
+    let mut n = match b[1] {
+        Some(v) => {
+            let n = vm.index_value(v)?;
+            usize::try_from(n)
+                .map_err(|_| PyErr::value_error("negative buffersize in recvfrom_into"))?
+        }
+        None => 0,
+    };
+    if n == 0 {
+        n = room;
+    } else if n > room {
+        return Err(PyErr::value_error(
+            "nbytes is greater than the length of the buffer",
+        ));
+    }
+    let flags = flags_arg(vm, b[2])?;
+    let mut buf = vec![0u8; n];
+    sock_call_value(vm, &st, false, move |fd| {
+        raw::recvfrom(fd, &mut buf, flags).map(|(got, addr)| {
+            // The buffer is looked up again: other threads may have run.
+            let view = match crate::buffer::writable(&target) {
+                Some(v) => v?,
+                None => return Err(PyErr::type_error("recvfrom_into() buffer is not writable")),
+            };
+            view.write_bytes(&buf[..got])?;
+            Ok(Value::tuple(vec![
+                Value::Int(got as i64),
+                addr.as_ref().map_or(Value::None, to_value),
+            ]))
+        })
+    })
+}
+
 fn sock_recvfrom(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "recvfrom")?;
     let args = positional(&rest(&a), "recvfrom", 1, 2)?;
@@ -692,8 +744,16 @@ fn sock_sendall(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             op(fd)
         };
         match r {
-            Ok(n) => sent += n,
-            Err(e) if e == libc::EINTR => {}
+            // A send that a signal cut short returns what it sent: as
+            // `sock_sendall`, the handlers run between sends (one that
+            // raises ends the call), or a blocked sendall would never see them.
+            Ok(n) => {
+                sent += n;
+                if sent < data.len() {
+                    vm.check_signals()?;
+                }
+            }
+            Err(e) if e == libc::EINTR => vm.check_signals()?,
             Err(e)
                 if (deadline.is_some() || shared)
                     && (e == libc::EAGAIN || e == libc::EWOULDBLOCK) => {}
@@ -706,7 +766,15 @@ fn sock_sendall(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 /// `sendto(data[, flags], address)`.
 fn sock_sendto(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "sendto")?;
-    let args = positional(&rest(&a), "sendto", 2, 3)?;
+    let r = rest(&a);
+    // `sendto` parses its arguments itself, hence its own count message.
+    if !(2..=3).contains(&r.pos.len()) && r.kwnames.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "sendto() takes 2 or 3 arguments ({} given)",
+            r.pos.len()
+        )));
+    }
+    let args = positional(&r, "sendto", 2, 3)?;
     let data = bytes_like(&args[0])?;
     let (flags, target) = if args.len() == 3 {
         (c_int(vm, &args[1])?, &args[2])
