@@ -687,13 +687,9 @@ fn iter_next(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 /// `index` items, as `__reduce__` describes it.
 fn iter_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let cls = cls_arg(&a)?;
+    // CPython's `dequeiter_new` parses only the positional tuple and never
+    // looks at keywords, so `index=` and any other keyword are ignored.
     let args = rest(&a);
-    if !a.kwnames.is_empty() {
-        return Err(PyErr::type_error(format!(
-            "{}() takes no keyword arguments",
-            short_name(&cls)
-        )));
-    }
     let (deque, index) = match args.pos {
         [d] => (d, None),
         [d, i] => (d, Some(i)),

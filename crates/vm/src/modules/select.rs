@@ -2,8 +2,9 @@
 //! the `poll` object, which `selectors` (and through it `subprocess`'s
 //! `communicate`) waits on.
 //!
-//! Both go through the `poll` system call (`posix::raw::poll`), so there is
-//! no `FD_SETSIZE` limit; `epoll` and `devpoll` are not provided, which makes
+//! Both go through the `poll` system call (`posix::raw::poll`); `select()`
+//! still refuses descriptors from `FD_SETSIZE` up, as CPython's `fd_set`
+//! must. `epoll` and `devpoll` are not provided, which makes
 //! `selectors.DefaultSelector` the `PollSelector`.
 
 use std::time::{Duration, Instant};
@@ -80,6 +81,9 @@ pub fn init(_vm: &mut Vm) -> Value {
     ));
     new_module("select", FUNCTIONS, extra)
 }
+
+/// glibc's `FD_SETSIZE`, the bound of `select()`'s descriptor sets.
+const FD_SETSIZE: i32 = 1024;
 
 /// `PyObject_AsFileDescriptor`: an int, or what `fileno()` returns.
 pub(crate) fn fd_of(vm: &mut Vm, v: &Value) -> PyResult<i32> {
@@ -191,6 +195,17 @@ fn select(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         let mut out = Vec::with_capacity(items.len());
         for item in items {
             let fd = fd_of(vm, &item)?;
+            // `_PyIsSelectable_fd`: an `fd_set` holds descriptors below
+            // `FD_SETSIZE` only.
+            if fd >= FD_SETSIZE {
+                return Err(PyErr::value_error(
+                    "filedescriptor out of range in select()",
+                ));
+            }
+            // Each list holds at most `FD_SETSIZE` entries, repeats counted.
+            if out.len() >= FD_SETSIZE as usize {
+                return Err(PyErr::value_error("too many file descriptors in select()"));
+            }
             out.push((item, fd));
         }
         lists.push(out);
