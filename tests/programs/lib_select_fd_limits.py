@@ -29,3 +29,28 @@ for value in (b"base.xml", None, 12, "nul\0inside"):
     except (TypeError, ValueError) as e:
         print(type(e).__name__, e)
 print(p.GetBase())
+
+# A list is walked with its length read at every step, so one that grows on
+# every fileno() runs into the bound instead of ending.
+r, w = os.pipe()
+
+
+class Grows:
+    def __init__(self, into):
+        self.into = into
+
+    def fileno(self):
+        self.into.append(self)
+        return r
+
+
+elements = []
+elements.append(Grows(elements))
+try:
+    select.select(elements, [], [], 0)
+except ValueError as e:
+    print("ValueError", e, len(elements))
+# A tuple or another iterable is read once, up front.
+print([len(x) for x in select.select((r,), iter([w]), [], 0)])
+os.close(r)
+os.close(w)

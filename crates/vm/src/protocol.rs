@@ -464,7 +464,7 @@ impl Vm {
                 // As `iter_iternext`, the index moves only when an item
                 // comes: after an element's error the next call asks for
                 // the same element again.
-                let r = r.inspect_err(|_| Self::rewind_seq_iter(&cell, i))?;
+                let r = r.inspect_err(|_| Self::rewind_seq_iter(cell, i))?;
                 if r.is_none() {
                     // Exhausted: drop the object so later calls stop at once.
                     if let Ok(mut b) = cell.try_borrow_mut() {

@@ -185,15 +185,30 @@ fn select(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     // (object, fd) for each of the three lists.
     let mut lists: Vec<Vec<(Value, i32)>> = Vec::with_capacity(3);
     for v in &args[..3] {
-        let items = vm.collect(v).map_err(|e| {
-            if e.is(ExcKind::TypeError) {
-                PyErr::type_error("arguments 1-3 must be sequences")
-            } else {
-                e
-            }
-        })?;
+        // `PySequence_Fast` hands a list over as it is, and the walk reads its
+        // length afresh at every step: a `fileno()` that grows the list is
+        // walked into (and stopped by the `FD_SETSIZE` bound below).
+        let live = match v {
+            Value::List(l) => Some(l.clone()),
+            _ => None,
+        };
+        let items = match live {
+            Some(_) => Vec::new(),
+            None => vm.collect(v).map_err(|e| {
+                if e.is(ExcKind::TypeError) {
+                    PyErr::type_error("arguments 1-3 must be sequences")
+                } else {
+                    e
+                }
+            })?,
+        };
         let mut out = Vec::with_capacity(items.len());
-        for item in items {
+        for i in 0.. {
+            let item = match &live {
+                Some(l) => l.borrow().get(i).cloned(),
+                None => items.get(i).cloned(),
+            };
+            let Some(item) = item else { break };
             let fd = fd_of(vm, &item)?;
             // `_PyIsSelectable_fd`: an `fd_set` holds descriptors below
             // `FD_SETSIZE` only.
