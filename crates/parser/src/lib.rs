@@ -242,8 +242,12 @@ fn parse_tokens<'a>(
             Ok(m)
         }
         // The tokens stop at the tokenizer's error: reaching it reports it.
-        (Ok(_) | Err(lalrpop_util::ParseError::UnrecognizedEof { .. }), Some(err)) => Err(err),
+        (Ok(_) | Err(lalrpop_util::ParseError::UnrecognizedEof { .. }), Some(err)) => {
+            drop_trailing_string_warnings(warnings, &lexed.tokens);
+            Err(err)
+        }
         (Err(e), lex_error) => {
+            warn_strings_before_error_token(warnings, &lexed.tokens, &e);
             let err = diagnose::diagnose(source, shift, &lexed.tokens, &lexed.open_brackets, e);
             match lex_error {
                 // CPython tokenizes the rest of the input after a syntax
@@ -255,6 +259,68 @@ fn parse_tokens<'a>(
             }
         }
     }
+}
+
+/// The tokens stopped at a tokenizer error, and the parser reduced the
+/// string literals at their end on reaching that end. CPython's parser was
+/// still looking for more literals to join when the tokenizer raised, so it
+/// never decoded them: their escape warnings are withdrawn.
+fn drop_trailing_string_warnings(warnings: &Warnings, tokens: &[(u32, Tok<'_>, u32)]) {
+    let run = tokens
+        .iter()
+        .rev()
+        .take_while(|(_, t, _)| matches!(t, Tok::Str(_)))
+        .count();
+    let Some(&(run_start, _, _)) = tokens.len().checked_sub(run).and_then(|i| tokens.get(i)) else {
+        return;
+    };
+    if run == 0 {
+        return;
+    }
+    warnings
+        .0
+        .borrow_mut()
+        .retain(|(w, category)| *category != WarningCategory::Deprecation || w.start < run_start);
+}
+
+/// CPython's tokenizer hands a character no token begins with (`$`, `?`)
+/// to the parser as an error token, so string literals right before one are
+/// parsed (and their invalid escapes warned about) before the parser fails
+/// on it. Here the LR parser stops on that token with those literals not yet
+/// reduced: their warnings are issued now.
+fn warn_strings_before_error_token(
+    warnings: &Warnings,
+    tokens: &[(u32, Tok<'_>, u32)],
+    e: &lalrpop_util::ParseError<u32, Tok<'_>, SyntaxErr>,
+) {
+    let lalrpop_util::ParseError::UnrecognizedToken {
+        token: (at, Tok::Error, _),
+        ..
+    } = e
+    else {
+        return;
+    };
+    let Some(pos) = tokens.iter().position(|(start, _, _)| start == at) else {
+        return;
+    };
+    let run = tokens[..pos]
+        .iter()
+        .rev()
+        .take_while(|(_, t, _)| matches!(t, Tok::Str(_)))
+        .count();
+    if run == 0 {
+        return;
+    }
+    let parts: Vec<builders::StrPart<'_>> = tokens[pos - run..pos]
+        .iter()
+        .filter_map(|&(start, ref t, end)| match t {
+            Tok::Str(text) => Some(builders::StrPart { start, end, text }),
+            _ => None,
+        })
+        .collect();
+    let (l, r) = (parts[0].start, parts[parts.len() - 1].end);
+    // Only the warnings matter: the parse has failed already.
+    let _ = builders::strings(warnings, l, r, &parts);
 }
 
 /// Parses the expression of an f-string replacement field: `text` is the

@@ -359,28 +359,51 @@ pub(crate) fn check_syntax_error_args(vm: &mut Vm, e: &ExcObj) -> PyResult<()> {
     Ok(())
 }
 
+/// `SyntaxError`'s member slots after `msg`, in the order of its details tuple.
+const MEMBERS: [&str; 6] = [
+    "filename",
+    "lineno",
+    "offset",
+    "text",
+    "end_lineno",
+    "end_offset",
+];
+
+/// Whether `name` is one of `SyntaxError`'s member slots on `e`.
+pub(crate) fn is_syntax_member(e: &ExcObj, name: &str) -> bool {
+    e.is_instance(ExcKind::SyntaxError)
+        && (name == "msg" || name == "print_file_and_line" || MEMBERS.contains(&name))
+}
+
+/// A `SyntaxError` member: as last assigned (an assignment lands in the
+/// instance dict; a deletion leaves None there, as a cleared member slot
+/// reads), else as the constructor's arguments set it.
+fn member(e: &ExcObj, name: &str) -> Value {
+    if let Some(d) = e.dict.borrow().as_ref() {
+        if let Some(v) = d
+            .borrow()
+            .get_str(&Rc::new(crate::value::StrObj::new(name)))
+        {
+            return v.clone();
+        }
+    }
+    match name {
+        "msg" => e.args.borrow().first().cloned().unwrap_or(Value::None),
+        _ => MEMBERS
+            .iter()
+            .position(|m| *m == name)
+            .and_then(|i| details(e).and_then(|d| d.get(i).cloned()))
+            .unwrap_or(Value::None),
+    }
+}
+
 /// `SyntaxError`'s own attributes (`msg`, `filename`, `lineno`, `offset`,
 /// `text`, `end_lineno`, `end_offset`, `print_file_and_line`).
 pub(crate) fn syntax_error_attr(e: &ExcObj, name: &str) -> Option<Value> {
-    if !e.is_instance(ExcKind::SyntaxError) {
+    if !is_syntax_member(e, name) {
         return None;
     }
-    let index = match name {
-        "msg" => return Some(e.args.borrow().first().cloned().unwrap_or(Value::None)),
-        "print_file_and_line" => return Some(Value::None),
-        "filename" => 0,
-        "lineno" => 1,
-        "offset" => 2,
-        "text" => 3,
-        "end_lineno" => 4,
-        "end_offset" => 5,
-        _ => return None,
-    };
-    Some(
-        details(e)
-            .and_then(|d| d.get(index).cloned())
-            .unwrap_or(Value::None),
-    )
+    Some(member(e, name))
 }
 
 /// `str(SyntaxError)`: `msg (filename, line N)` when it has a location.
@@ -388,13 +411,13 @@ pub(crate) fn syntax_error_str(e: &ExcObj) -> Option<String> {
     if !e.is_instance(ExcKind::SyntaxError) {
         return None;
     }
-    let d = details(e)?;
-    let msg = crate::repr::to_str(&e.args.borrow()[0]);
-    let file = match &d[0] {
+    // `SyntaxError_str` reads the members, which may have been reassigned.
+    let msg = crate::repr::to_str(&member(e, "msg"));
+    let file = match member(e, "filename") {
         Value::Str(s) => Some(s.as_str().rsplit('/').next().unwrap_or("").to_string()),
         _ => None,
     };
-    let line = match d[1] {
+    let line = match member(e, "lineno") {
         Value::Int(n) => Some(n),
         _ => None,
     };
@@ -413,7 +436,10 @@ pub(crate) fn syntax_error_report(e: &ExcObj) -> Option<(String, String)> {
     if !e.is_instance(ExcKind::SyntaxError) {
         return None;
     }
-    let d = details(e)?;
+    // The location is printed for an error made with one; its parts are
+    // read from the members, which may have been reassigned since.
+    details(e)?;
+    let d: Vec<Value> = MEMBERS.iter().map(|m| member(e, m)).collect();
     let int = |v: &Value| match v {
         Value::Int(n) => Some(*n),
         _ => None,
@@ -450,7 +476,7 @@ pub(crate) fn syntax_error_report(e: &ExcObj) -> Option<(String, String)> {
         }
         error_text(&mut out, offset, end_offset, text);
     }
-    let msg = crate::repr::to_str(&e.args.borrow()[0]);
+    let msg = crate::repr::to_str(&member(e, "msg"));
     Some((out, msg))
 }
 

@@ -280,17 +280,27 @@ pub(crate) fn b_compile(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         )));
     };
     let filename = filename_arg(vm, filename)?;
+    // The argument clinic converts `flags` and `optimize` to C ints before
+    // anything looks at them, so a non-int or an oversized int fails here.
+    let flags = args[3]
+        .map(|v| crate::modules::cint::as_c_int(vm, v))
+        .transpose()?
+        .map(i64::from);
+    let optimize = args[5]
+        .map(|v| crate::modules::cint::as_c_int(vm, v))
+        .transpose()?
+        .map(i64::from);
     // `builtin_compile_impl`'s checks of the flags and the optimize level.
     const FUTURE_MASK: i64 = 0x1fe_0000;
     const CO_NESTED: i64 = 0x10;
     const COMPILE_MASK: i64 = 0x400 | 0x2000 | 0x1000 | 0x200 | 0x4000;
-    if let Some(f) = args[3].and_then(crate::ops::exact_index) {
+    if let Some(f) = flags {
         if f & !(FUTURE_MASK | CO_NESTED | COMPILE_MASK) != 0 {
             return Err(PyErr::value_error("compile(): unrecognised flags"));
         }
     }
     let mut options = vm.default_compile_options();
-    if let Some(o) = args[5].and_then(crate::ops::exact_index) {
+    if let Some(o) = optimize {
         if !(-1..=2).contains(&o) {
             return Err(PyErr::value_error("compile(): invalid optimize value"));
         }
@@ -299,7 +309,7 @@ pub(crate) fn b_compile(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             options.optimize = level;
         }
     }
-    if let Some(f) = args[3].and_then(crate::ops::exact_index) {
+    if let Some(f) = flags {
         options.allow_top_level_await = f & crate::modules::ast::PY_CF_ALLOW_TOP_LEVEL_AWAIT != 0;
     }
     if let Some(v) = crate::modules::ast::compile_arg(
@@ -379,7 +389,9 @@ pub(crate) fn with_source_text<T>(
     f: impl FnOnce(SourceText<'_>) -> PyResult<T>,
 ) -> PyResult<T> {
     match payload_of(v).unwrap_or(v) {
-        Value::Str(s) => f(SourceText::Str(s.as_str())),
+        // The source is encoded to UTF-8 before parsing, so a lone surrogate
+        // is CPython's UnicodeEncodeError rather than a syntax error.
+        Value::Str(s) => f(SourceText::Str(crate::str_surrogates::as_utf8(s)?)),
         Value::Bytes(b) => f(SourceText::Bytes(b)),
         _ => match crate::buffer::exported_bytes(v) {
             Some(bytes) => f(SourceText::Bytes(&bytes?)),

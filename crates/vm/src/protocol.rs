@@ -460,7 +460,11 @@ impl Vm {
                 Ok(Some(v))
             }
             Step::SeqIndex(obj, i) => {
-                let r = self.seq_index_next(&obj, i)?;
+                let r = self.seq_index_next(&obj, i);
+                // As `iter_iternext`, the index moves only when an item
+                // comes: after an element's error the next call asks for
+                // the same element again.
+                let r = r.inspect_err(|_| Self::rewind_seq_iter(cell, i))?;
                 if r.is_none() {
                     // Exhausted: drop the object so later calls stop at once.
                     if let Ok(mut b) = cell.try_borrow_mut() {
@@ -475,8 +479,9 @@ impl Vm {
                 Ok(r)
             }
             Step::SeqReversed(obj, i) => {
-                let r = self.seq_index_next(&obj, i)?;
-                if r.is_none() {
+                // `reversed_next` ends on any error, the sequence dropped.
+                let r = self.seq_index_next(&obj, i);
+                if !matches!(r, Ok(Some(_))) {
                     // CPython's `reversed_next` drops the sequence at the end.
                     if let Ok(mut b) = cell.try_borrow_mut() {
                         *b = IterObj::SeqReversed {
@@ -485,7 +490,7 @@ impl Vm {
                         };
                     }
                 }
-                Ok(r)
+                r
             }
             Step::Filter(func, inner) => loop {
                 let Some(v) = self.iter_next(&inner)? else {
@@ -564,6 +569,47 @@ impl Vm {
             out.push(x);
         }
         Ok(out)
+    }
+
+    /// CPython's `PySequence_Fast(v, msg)`, as `str.join` and `bytes.join`
+    /// reach their items: a list or tuple as it is, anything else through a
+    /// list filled from its iterator, which asks that iterator (not `v`) for
+    /// its length hint first, so the hint's errors propagate. A `TypeError`
+    /// from making the iterator becomes `TypeError(msg)`.
+    pub fn sequence_fast(&mut self, v: &Value, msg: &str) -> PyResult<Vec<Value>> {
+        match v {
+            Value::List(l) => return Ok(l.borrow().clone()),
+            Value::Tuple(t) => return Ok(t.to_vec()),
+            _ => {}
+        }
+        let it = self.get_iter(v).map_err(|e| {
+            if e.is(ExcKind::TypeError) {
+                PyErr::type_error(msg)
+            } else {
+                e
+            }
+        })?;
+        if matches!(it, Value::Instance(_)) {
+            crate::modules::length_hint::object_length_hint(self, &it, Value::Int(0))?;
+        }
+        let mut out = Vec::new();
+        while let Some(x) = self.iter_next(&it)? {
+            out.push(x);
+        }
+        Ok(out)
+    }
+
+    /// Puts a sequence iterator that moved past `from` for an element that
+    /// raised back to `from`, unless a reentrant call moved it further
+    /// meanwhile.
+    fn rewind_seq_iter(cell: &RefCell<IterObj>, from: i64) {
+        if let Ok(mut b) = cell.try_borrow_mut() {
+            if let IterObj::SeqIndex { idx, .. } = &mut *b {
+                if *idx == from + 1 {
+                    *idx = from;
+                }
+            }
+        }
     }
 
     /// `len(v)`.
@@ -765,7 +811,7 @@ impl Vm {
 
     /// Slice `sl` with its `__index__` objects converted to ints (as
     /// `PySlice_Unpack` does before a builtin sequence uses the slice).
-    fn slice_with_ints(&mut self, sl: &[Value; 3]) -> PyResult<Value> {
+    pub(crate) fn slice_with_ints(&mut self, sl: &[Value; 3]) -> PyResult<Value> {
         let mut parts = [Value::None, Value::None, Value::None];
         for (p, v) in parts.iter_mut().zip(sl.iter()) {
             *p = if crate::attr::is_heap_object(v) {
@@ -856,6 +902,10 @@ impl Vm {
                 self.setitem(c, Value::Int(i), value)
             }
             (Value::ByteArray(b), Value::Slice(sl)) => {
+                // The slice's errors come before the value's conversion; the
+                // indices are taken after it, which may resize the array (as
+                // `bytearray_ass_subscript` recurses with the converted value).
+                slice_indices(sl, 0)?;
                 let items = crate::bytes_new::bytearray_slice_source(self, &value)?;
                 let len = b.borrow().len();
                 let (start, stop, step) = slice_indices(sl, len)?;
@@ -1812,6 +1862,10 @@ impl Vm {
                     name.as_str()
                 )))
             }
+            // A deleted member slot of `SyntaxError` reads as None afterwards.
+            Value::Exception(e) if crate::compile_hook::is_syntax_member(e, name.as_str()) => {
+                self.instance_setattr(obj, name, Some(Value::None))
+            }
             Value::Instance(_) | Value::Exception(_) => self.instance_setattr(obj, name, None),
             Value::Traceback(_) if name.as_str() == "tb_next" => {
                 Err(PyErr::type_error("can't delete tb_next attribute"))
@@ -1827,6 +1881,9 @@ impl Vm {
                     None => self.type_setattr(t, name, None),
                 }
             }
+            // A builtin type refuses deletion as it refuses stores
+            // (`type_setattro`'s immutable-type check comes first).
+            Value::Type(t) => self.type_setattr(t, name, None),
             Value::Function(f) if crate::func_attrs::delete(f, name)? => Ok(()),
             Value::Descr(d) => crate::descr::wrapper_setattr(obj, d, name, None)
                 .unwrap_or_else(|| Err(attribute_error(obj, name.as_str()))),

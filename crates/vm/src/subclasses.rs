@@ -53,6 +53,16 @@ fn builtin_subclasses(cls: &Rc<TypeObj>) -> Vec<Rc<TypeObj>> {
     }
     match cls.kind {
         TypeKind::Int => vec![crate::types::builtin_type(TypeKind::Bool)],
+        // The builtin classes based on `object` directly (CPython lists
+        // them in the order it readies them, which this does not follow).
+        TypeKind::Object => {
+            let mut out: Vec<Rc<TypeObj>> = crate::types::plain_types()
+                .into_iter()
+                .filter(|t| t.base.as_ref().is_some_and(|b| Rc::ptr_eq(b, cls)))
+                .collect();
+            out.push(exc_type(ExcKind::BaseException));
+            out
+        }
         TypeKind::Exception(parent) => {
             let mut kinds: Vec<ExcKind> = ExcKind::ALL
                 .iter()

@@ -354,6 +354,11 @@ pub fn builtin_type(kind: TypeKind) -> Rc<TypeObj> {
     })
 }
 
+/// The builtin classes other than the exceptions, in their table's order.
+pub(crate) fn plain_types() -> Vec<Rc<TypeObj>> {
+    REGISTRY.with(|r| r.plain.clone())
+}
+
 /// The builtin class named `name` (`int`, `dict`, `ValueError`, ...), if any.
 pub fn builtin_type_named(name: &str) -> Option<Rc<TypeObj>> {
     if let Some(&(kind, _)) = PLAIN.iter().find(|&&(_, n)| n == name) {

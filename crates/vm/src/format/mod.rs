@@ -106,6 +106,18 @@ pub fn check_int_parse_digits(text: &str, base: u32) -> PyResult<()> {
     Ok(())
 }
 
+/// A decimal rendering of `n` digits of an int is refused past the limit
+/// (for callers that have the digits already).
+pub fn check_decimal_digits(n: usize) -> PyResult<()> {
+    let limit = int_max_str_digits();
+    if limit > 0 && n > limit {
+        return Err(PyErr::value_error(format!(
+            "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+        )));
+    }
+    Ok(())
+}
+
 /// `str(int)` refuses to produce more decimal digits than the limit.
 pub fn check_int_str(v: &Value) -> PyResult<()> {
     let limit = int_max_str_digits();

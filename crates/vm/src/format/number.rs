@@ -153,6 +153,9 @@ fn split_int(body: &str) -> (&str, &str) {
 /// whether it ends with `%`.
 fn float_body(a: f64, spec: &Spec) -> PyResult<String> {
     let upper = matches!(spec.ty, 'E' | 'F' | 'G');
+    // `%` formats the value times 100, which may overflow to infinity (as in
+    // CPython, where the product is taken before the digits are made).
+    let a = if spec.ty == '%' { a * 100.0 } else { a };
     if !a.is_finite() {
         let t = if a.is_nan() { "nan" } else { "inf" };
         let mut t = if upper {
@@ -171,13 +174,7 @@ fn float_body(a: f64, spec: &Spec) -> PyResult<String> {
         'e' | 'E' => float_digits(a, FloatStyle::Exp, p.unwrap_or(6), spec.alt, upper),
         'g' | 'G' | 'n' => float_digits(a, FloatStyle::General, p.unwrap_or(6), spec.alt, upper),
         '%' => {
-            let mut s = float_digits(
-                a * 100.0,
-                FloatStyle::Fixed,
-                p.unwrap_or(6),
-                spec.alt,
-                false,
-            );
+            let mut s = float_digits(a, FloatStyle::Fixed, p.unwrap_or(6), spec.alt, false);
             s.push('%');
             s
         }

@@ -270,6 +270,11 @@ fn convert(
         Some(p) => s.chars().take(p).collect(),
         None => s,
     };
+    // `%s`, `%r` and `%a` of an int go through its `str`/`repr`, which
+    // refuse more decimal digits than `sys.get_int_max_str_digits()`.
+    if matches!(conv, 's' | 'r' | 'a') && matches!(v, Value::BigInt(_)) {
+        super::check_int_str(v)?;
+    }
     Ok(match conv {
         's' if mode == Mode::Str => (String::new(), truncate(to_str(v)), false),
         's' | 'b' if mode == Mode::Bytes => {
@@ -316,6 +321,9 @@ fn convert(
                 None => {
                     let n = big_int_operand(v, conv)?;
                     let d = n.magnitude().to_str_radix(radix);
+                    if radix == 10 {
+                        super::check_decimal_digits(d.len())?;
+                    }
                     let d = if conv == 'X' { d.to_uppercase() } else { d };
                     (n.is_negative(), d)
                 }

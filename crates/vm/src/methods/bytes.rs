@@ -326,7 +326,7 @@ pub(super) fn bytes_fromhex(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 pub(super) fn bytes_join(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let sep = recv(&a, "join")?;
     let arg = onearg(&a, "bytes", "join")?;
-    let items = vm.collect(arg)?;
+    let items = vm.sequence_fast(arg, "can only join an iterable")?;
     let mut out = Vec::new();
     for (i, item) in items.iter().enumerate() {
         if i > 0 {

@@ -26,6 +26,14 @@ method_table!(pub(super) INT_METHODS, "int", [
 /// `int.__round__(ndigits=<none>, /)`.
 fn int_round(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     recv_int(&a, "__round__")?;
+    // `int___round___impl` reads `ndigits` as an index: unlike
+    // `float.__round__` (and `round()`, which drops it), None is refused.
+    if let Some(nd @ Value::None) = a.pos.get(1) {
+        return Err(PyErr::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            crate::types::type_name(nd)
+        )));
+    }
     round_method(&a, "int")
 }
 

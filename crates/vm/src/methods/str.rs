@@ -81,26 +81,7 @@ fn str_of<'a>(v: &'a Value, what: &str) -> PyResult<&'a str> {
 fn str_join(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let sep = recv_str(&a, "join")?;
     let arg = onearg(&a, "str", "join")?;
-    let items = match arg {
-        Value::List(l) => l.borrow().clone(),
-        Value::Tuple(t) => t.to_vec(),
-        other => {
-            // Only a failure to get an iterator is renamed; errors raised while
-            // iterating (a generator's own exception) pass through.
-            let it = vm.get_iter(other).map_err(|e| {
-                if e.is(ExcKind::TypeError) {
-                    PyErr::type_error("can only join an iterable")
-                } else {
-                    e
-                }
-            })?;
-            let mut items = Vec::new();
-            while let Some(x) = vm.iter_next(&it)? {
-                items.push(x);
-            }
-            items
-        }
-    };
+    let items = vm.sequence_fast(arg, "can only join an iterable")?;
     // One exact str is the result itself (a str subclass's instance gives a
     // new exact str below).
     if let [v @ Value::Str(_)] = items.as_slice() {

@@ -556,9 +556,27 @@ fn index_in(vm: &mut Vm, key: &Value, len: usize, msg: &str) -> PyResult<usize> 
     Ok(j as usize)
 }
 
+/// The subscript `key` with a slice's `__index__` objects made ints, before
+/// the array's length is read (`PySlice_Unpack` runs first in CPython, and an
+/// `__index__` may resize the array or raise).
+fn int_key(vm: &mut Vm, key: &Value) -> PyResult<Value> {
+    match key {
+        Value::Slice(sl) => {
+            let key = vm.slice_with_ints(sl)?;
+            // `PySlice_Unpack`'s type and zero-step errors come before any
+            // check of the value assigned.
+            if let Value::Slice(parts) = &key {
+                crate::protocol::slice_indices(parts, 0)?;
+            }
+            Ok(key)
+        }
+        other => Ok(other.clone()),
+    }
+}
+
 fn a_getitem(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "__getitem__")?;
-    let key = arg1(&a, "__getitem__")?;
+    let key = &int_key(vm, arg1(&a, "__getitem__")?)?;
     if let Value::Slice(sl) = key {
         let (code, picked) = {
             let s = borrow(&st)?;
@@ -585,6 +603,7 @@ fn a_setitem(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let [_, key, value] = a.pos else {
         return Err(PyErr::type_error("__setitem__ expected 2 arguments"));
     };
+    let key = &int_key(vm, key)?;
     let (code, len) = {
         let s = borrow(&st)?;
         (s.code, s.len())
@@ -643,7 +662,7 @@ fn a_setitem(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn a_delitem(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "__delitem__")?;
-    let key = arg1(&a, "__delitem__")?;
+    let key = &int_key(vm, arg1(&a, "__delitem__")?)?;
     let len = borrow(&st)?.len();
     if let Value::Slice(sl) = key {
         let pos = crate::protocol::slice_positions(sl, len)?;

@@ -332,6 +332,15 @@ const ATTRS: &[(TypeKind, &str, bool)] = {
         (K::Slice, "start", M),
         (K::Slice, "stop", M),
         (K::Slice, "step", M),
+        (
+            K::Exception(ExcKind::BaseException),
+            "__suppress_context__",
+            M,
+        ),
+        (K::Exception(ExcKind::BaseException), "args", G),
+        (K::Exception(ExcKind::BaseException), "__traceback__", G),
+        (K::Exception(ExcKind::BaseException), "__context__", G),
+        (K::Exception(ExcKind::BaseException), "__cause__", G),
     ]
 };
 
@@ -394,21 +403,23 @@ pub(crate) fn named_data_attr(type_name: &str, name: &str) -> Option<bool> {
 /// `T.name` for a builtin type `T` whose instances have the data attribute
 /// `name`: a `getset_descriptor` or `member_descriptor`.
 pub fn type_attr_descriptor(vm: &mut Vm, t: &Rc<TypeObj>, name: &Rc<StrObj>) -> Option<Value> {
-    if t.heap.is_some() {
-        return None;
-    }
+    // A Python class reaches them through the first builtin class of its MRO
+    // (`class I(int)` has `I.real`), once its own namespaces had nothing.
+    let start = match &t.heap {
+        Some(h) => h.mro.borrow().iter().find(|c| c.heap.is_none()).cloned()?,
+        None => t.clone(),
+    };
     // The nearest builtin class along `__base__` that defines it (`bool.real`
     // is `int`'s). `type`'s own entries are not: on a class they are bound
     // to it by the metaclass (`type.__abstractmethods__` is an error).
-    let (owner, member) =
-        std::iter::successors(Some(t.clone()), |c| c.base.clone()).find_map(|c| {
-            if c.kind == TypeKind::Type {
-                return None;
-            }
-            declared(&c)
-                .find(|(n, _)| *n == name.as_str())
-                .map(|(_, member)| (c.clone(), member))
-        })?;
+    let (owner, member) = std::iter::successors(Some(start), |c| c.base.clone()).find_map(|c| {
+        if c.kind == TypeKind::Type {
+            return None;
+        }
+        declared(&c)
+            .find(|(n, _)| *n == name.as_str())
+            .map(|(_, member)| (c.clone(), member))
+    })?;
     Some(attr_descriptor(vm, &owner, name.clone(), member))
 }
 

@@ -630,13 +630,20 @@ struct DequeIter {
     owner: Value,
     /// Index of the next item from the start (or from the end when reversed).
     index: usize,
+    /// Items still to give, as CPython's `counter`: the deque's length when
+    /// the walk began less what was given; zero once a mutation was seen. It
+    /// is what `__length_hint__` answers, whatever the deque did since.
+    counter: usize,
     state: u64,
     reversed: bool,
 }
 
 fn make_iter(vm: &mut Vm, a: &Args<'_>, reversed: bool) -> PyResult<Value> {
     let st = me(a, "__iter__")?;
-    let state = borrow(&st)?.state;
+    let (state, counter) = {
+        let d = borrow(&st)?;
+        (d.state, d.items.len())
+    };
     let spec = if reversed { &DEQUE_REV } else { &DEQUE_ITER };
     let cls = class_of(vm, spec);
     Ok(new_object(
@@ -645,6 +652,7 @@ fn make_iter(vm: &mut Vm, a: &Args<'_>, reversed: bool) -> PyResult<Value> {
             deque: st,
             owner: a.pos[0].clone(),
             index: 0,
+            counter,
             state,
             reversed,
         },
@@ -662,14 +670,21 @@ fn reversed(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn iter_next(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = receiver::<DequeIter>(&a, "_collections._deque_iterator", "__next__")?;
     let mut it = borrow(&st)?;
+    // `dequereviter_next` looks at the count before the deque, so a spent
+    // reverse iterator never reports a later mutation; `dequeiter_next`
+    // looks at the deque first.
+    if it.reversed && it.counter == 0 {
+        return Err(stop());
+    }
     let d = borrow(&it.deque)?;
     if d.state != it.state {
         drop(d);
         it.index = usize::MAX;
+        it.counter = 0;
         return Err(mutated(ExcKind::RuntimeError));
     }
     let len = d.items.len();
-    if it.index >= len {
+    if it.counter == 0 || it.index >= len {
         return Err(stop());
     }
     let pos = if it.reversed {
@@ -680,6 +695,7 @@ fn iter_next(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let v = d.items.get(pos).cloned();
     drop(d);
     it.index += 1;
+    it.counter -= 1;
     v.ok_or_else(stop)
 }
 
@@ -687,13 +703,9 @@ fn iter_next(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 /// `index` items, as `__reduce__` describes it.
 fn iter_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let cls = cls_arg(&a)?;
+    // CPython's `dequeiter_new` parses only the positional tuple and never
+    // looks at keywords, so `index=` and any other keyword are ignored.
     let args = rest(&a);
-    if !a.kwnames.is_empty() {
-        return Err(PyErr::type_error(format!(
-            "{}() takes no keyword arguments",
-            short_name(&cls)
-        )));
-    }
     let (deque, index) = match args.pos {
         [d] => (d, None),
         [d, i] => (d, Some(i)),
@@ -721,8 +733,10 @@ fn iter_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     };
     let d = borrow(&st)?;
     let reversed = cls.is_subtype(&class_of(vm, &DEQUE_REV));
+    let index = usize::try_from(skip).unwrap_or(0).min(d.items.len());
     let it = DequeIter {
-        index: usize::try_from(skip).unwrap_or(0).min(d.items.len()),
+        index,
+        counter: d.items.len() - index,
         state: d.state,
         deque: st.clone(),
         owner: deque.clone(),
@@ -747,8 +761,7 @@ fn iter_reduce(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn iter_len_hint(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = receiver::<DequeIter>(&a, "_collections._deque_iterator", "__length_hint__")?;
     let it = borrow(&st)?;
-    let len = borrow(&it.deque)?.items.len();
-    Ok(Value::Int(len.saturating_sub(it.index) as i64))
+    Ok(Value::Int(it.counter as i64))
 }
 
 fn repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {

@@ -1269,17 +1269,22 @@ fn product_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     if repeat < 0 {
         return Err(PyErr::value_error("repeat argument cannot be negative"));
     }
-    let mut pools = Vec::new();
-    for v in a.pos {
-        pools.push(vm.collect(v)?);
-    }
-    let n = pools.len();
-    let total = n.saturating_mul(usize::try_from(repeat).unwrap_or(usize::MAX));
-    if total > 0 && total / n != repeat as usize || total > (isize::MAX as usize) / 16 {
+    // As `product_new`: the size is checked before any argument is read, and
+    // with no repeats the arguments are not read at all.
+    let repeat = repeat as usize;
+    let nargs = if repeat == 0 { 0 } else { a.pos.len() };
+    if repeat > 0 && nargs > (isize::MAX as usize / std::mem::size_of::<isize>()) / repeat {
         return Err(PyErr::overflow("repeat argument too large"));
     }
-    let mut all = Vec::with_capacity(total);
-    if n > 0 {
+    let total = nargs * repeat;
+    let mut all = Vec::new();
+    all.try_reserve_exact(total)
+        .map_err(|_| PyErr::new(ExcKind::MemoryError, ""))?;
+    let mut pools = Vec::with_capacity(nargs);
+    for v in &a.pos[..nargs] {
+        pools.push(vm.collect(v)?);
+    }
+    if nargs > 0 {
         for _ in 0..repeat {
             all.extend(pools.iter().cloned());
         }

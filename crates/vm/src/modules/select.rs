@@ -2,8 +2,9 @@
 //! the `poll` object, which `selectors` (and through it `subprocess`'s
 //! `communicate`) waits on.
 //!
-//! Both go through the `poll` system call (`posix::raw::poll`), so there is
-//! no `FD_SETSIZE` limit; `epoll` and `devpoll` are not provided, which makes
+//! Both go through the `poll` system call (`posix::raw::poll`); `select()`
+//! still refuses descriptors from `FD_SETSIZE` up, as CPython's `fd_set`
+//! must. `epoll` and `devpoll` are not provided, which makes
 //! `selectors.DefaultSelector` the `PollSelector`.
 
 use std::time::{Duration, Instant};
@@ -80,6 +81,9 @@ pub fn init(_vm: &mut Vm) -> Value {
     ));
     new_module("select", FUNCTIONS, extra)
 }
+
+/// glibc's `FD_SETSIZE`, the bound of `select()`'s descriptor sets.
+const FD_SETSIZE: i32 = 1024;
 
 /// `PyObject_AsFileDescriptor`: an int, or what `fileno()` returns.
 pub(crate) fn fd_of(vm: &mut Vm, v: &Value) -> PyResult<i32> {
@@ -181,33 +185,42 @@ fn select(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     // (object, fd) for each of the three lists.
     let mut lists: Vec<Vec<(Value, i32)>> = Vec::with_capacity(3);
     for v in &args[..3] {
-        // A list is read item by item with its length read again each time
-        // (`PySequence_Fast` hands over the list itself), so a `fileno()`
-        // that shrinks it ends the scan early rather than reading a copy.
-        if let Value::List(l) = v {
-            let mut out = Vec::new();
-            let mut i = 0;
-            loop {
-                // The borrow ends before `fileno()` runs (it may change the list).
-                let next = l.borrow().get(i).cloned();
-                let Some(item) = next else { break };
-                let fd = fd_of(vm, &item)?;
-                out.push((item, fd));
-                i += 1;
-            }
-            lists.push(out);
-            continue;
-        }
-        let items = vm.collect(v).map_err(|e| {
-            if e.is(ExcKind::TypeError) {
-                PyErr::type_error("arguments 1-3 must be sequences")
-            } else {
-                e
-            }
-        })?;
+        // `PySequence_Fast` hands a list over as it is, and the walk reads its
+        // length afresh at every step: a `fileno()` that grows the list is
+        // walked into (and stopped by the `FD_SETSIZE` bound below).
+        let live = match v {
+            Value::List(l) => Some(l.clone()),
+            _ => None,
+        };
+        let items = match live {
+            Some(_) => Vec::new(),
+            None => vm.collect(v).map_err(|e| {
+                if e.is(ExcKind::TypeError) {
+                    PyErr::type_error("arguments 1-3 must be sequences")
+                } else {
+                    e
+                }
+            })?,
+        };
         let mut out = Vec::with_capacity(items.len());
-        for item in items {
+        for i in 0.. {
+            let item = match &live {
+                Some(l) => l.borrow().get(i).cloned(),
+                None => items.get(i).cloned(),
+            };
+            let Some(item) = item else { break };
             let fd = fd_of(vm, &item)?;
+            // `_PyIsSelectable_fd`: an `fd_set` holds descriptors below
+            // `FD_SETSIZE` only.
+            if fd >= FD_SETSIZE {
+                return Err(PyErr::value_error(
+                    "filedescriptor out of range in select()",
+                ));
+            }
+            // Each list holds at most `FD_SETSIZE` entries, repeats counted.
+            if out.len() >= FD_SETSIZE as usize {
+                return Err(PyErr::value_error("too many file descriptors in select()"));
+            }
             out.push((item, fd));
         }
         lists.push(out);

@@ -773,7 +773,26 @@ fn p_set_base(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = receiver::<ParserState>(&a, "xmlparser", "SetBase")?;
     let args = crate::native::positional(&a, "SetBase", 2, 2)?;
     let _ = vm;
-    borrow(&st)?.base = args[1].clone();
+    // The clinic's `str` converter: an exact str or subclass, encodable as
+    // UTF-8 and without NUL (Expat keeps a C string).
+    let base = match crate::instance::payload_of(&args[1]).unwrap_or(&args[1]) {
+        Value::Str(s) => {
+            if crate::str_surrogates::as_utf8(s)?.contains('\0') {
+                return Err(PyErr::value_error("embedded null character"));
+            }
+            Value::Str(s.clone())
+        }
+        other => {
+            let name = match other {
+                Value::None => "None".to_string(),
+                _ => crate::types::type_name(other).to_string(),
+            };
+            return Err(PyErr::type_error(format!(
+                "SetBase() argument must be str, not {name}"
+            )));
+        }
+    };
+    borrow(&st)?.base = base;
     Ok(Value::None)
 }
 

@@ -147,9 +147,17 @@ fn compile(vm: &mut Vm, fmt: &Value) -> PyResult<StructState> {
     let (text, bytes): (String, Vec<u8>) = match fmt {
         Value::Str(s) => {
             if !s.is_ascii() {
-                return Err(PyErr::new(
-                    ExcKind::UnicodeEncodeError,
-                    "'ascii' codec can't encode character in position 0: ordinal not in range(128)",
+                // The strict ASCII encoder's error: the first run of
+                // characters it cannot encode.
+                let cps: Vec<u32> = s.code_points().collect();
+                let start = cps.iter().position(|&c| c >= 128).unwrap_or(0);
+                let run = cps[start..].iter().take_while(|&&c| c >= 128).count();
+                return Err(crate::unicode_error::encode_error(
+                    "ascii",
+                    fmt.clone(),
+                    start,
+                    start + run.max(1),
+                    "ordinal not in range(128)",
                 ));
             }
             (s.as_str().to_string(), s.as_str().as_bytes().to_vec())
