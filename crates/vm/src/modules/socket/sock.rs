@@ -601,16 +601,23 @@ fn sock_recv(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     })
 }
 
-/// `recv_into(buffer, nbytes=0, flags=0)`: reads into a writable buffer.
-fn sock_recv_into(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let st = me(&a, "recv_into")?;
-    let b = bind_args(&rest(&a), "recv_into", &["buffer", "nbytes", "flags"], 1)?;
+/// The arguments of `recv_into` and `recvfrom_into` (`buffer, nbytes=0,
+/// flags=0`): the buffer, how many bytes to read (`nbytes`, or the whole
+/// buffer when 0) and the flags. `too_large` is the method's message for an
+/// `nbytes` beyond the buffer.
+fn into_buffer_args(
+    vm: &mut Vm,
+    a: &Args<'_>,
+    name: &str,
+    too_large: &str,
+) -> PyResult<(Value, usize, i32)> {
+    let b = bind_args(&rest(a), name, &["buffer", "nbytes", "flags"], 1)?;
     let target = b[0].cloned().unwrap_or(Value::None);
     let view = match crate::buffer::writable(&target) {
         Some(view) => view?,
         None => {
             return Err(PyErr::type_error(format!(
-                "recv_into() argument 'buffer' must be read-write bytes-like object, not {}",
+                "{name}() argument 1 must be read-write bytes-like object, not {}",
                 type_name(&target)
             )))
         }
@@ -620,25 +627,42 @@ fn sock_recv_into(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         Some(v) => {
             let n = vm.index_value(v)?;
             usize::try_from(n)
-                .map_err(|_| PyErr::value_error("negative buffersize in recv_into"))?
+                .map_err(|_| PyErr::value_error(format!("negative buffersize in {name}")))?
         }
         None => 0,
     };
     if n == 0 {
         n = room;
     } else if n > room {
-        return Err(PyErr::value_error("buffer too small for requested bytes"));
+        return Err(PyErr::value_error(too_large.to_string()));
     }
     let flags = flags_arg(vm, b[2])?;
+    Ok((target, n, flags))
+}
+
+/// Writes what was read into the buffer of `recv_into`/`recvfrom_into`,
+/// looked up again: other threads may have run during the call.
+fn fill_buffer(target: &Value, name: &str, data: &[u8]) -> PyResult<()> {
+    let view = match crate::buffer::writable(target) {
+        Some(v) => v?,
+        None => {
+            return Err(PyErr::type_error(format!(
+                "{name}() buffer is not writable"
+            )))
+        }
+    };
+    view.write_bytes(data)
+}
+
+/// `recv_into(buffer, nbytes=0, flags=0)`: reads into a writable buffer.
+fn sock_recv_into(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let st = me(&a, "recv_into")?;
+    let (target, n, flags) =
+        into_buffer_args(vm, &a, "recv_into", "buffer too small for requested bytes")?;
     let mut buf = vec![0u8; n];
     sock_call_value(vm, &st, false, move |fd| {
         raw::recv(fd, &mut buf, flags).map(|got| {
-            // The buffer is looked up again: other threads may have run.
-            let view = match crate::buffer::writable(&target) {
-                Some(v) => v?,
-                None => return Err(PyErr::type_error("recv_into() buffer is not writable")),
-            };
-            view.write_bytes(&buf[..got])?;
+            fill_buffer(&target, "recv_into", &buf[..got])?;
             Ok(Value::Int(got as i64))
         })
     })
@@ -648,44 +672,16 @@ fn sock_recv_into(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 /// `(count, address)`.
 fn sock_recvfrom_into(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let st = me(&a, "recvfrom_into")?;
-    let names = ["buffer", "nbytes", "flags"];
-    let b = bind_args(&rest(&a), "recvfrom_into", &names, 1)?;
-    let target = b[0].cloned().unwrap_or(Value::None);
-    let view = match crate::buffer::writable(&target) {
-        Some(view) => view?,
-        None => {
-            return Err(PyErr::type_error(format!(
-                "recvfrom_into() argument 'buffer' must be read-write bytes-like object, not {}",
-                type_name(&target)
-            )))
-        }
-    };
-    let room = view.nbytes() as usize;
-    let mut n = match b[1] {
-        Some(v) => {
-            let n = vm.index_value(v)?;
-            usize::try_from(n)
-                .map_err(|_| PyErr::value_error("negative buffersize in recvfrom_into"))?
-        }
-        None => 0,
-    };
-    if n == 0 {
-        n = room;
-    } else if n > room {
-        return Err(PyErr::value_error(
-            "nbytes is greater than the length of the buffer",
-        ));
-    }
-    let flags = flags_arg(vm, b[2])?;
+    let (target, n, flags) = into_buffer_args(
+        vm,
+        &a,
+        "recvfrom_into",
+        "nbytes is greater than the length of the buffer",
+    )?;
     let mut buf = vec![0u8; n];
     sock_call_value(vm, &st, false, move |fd| {
         raw::recvfrom(fd, &mut buf, flags).map(|(got, addr)| {
-            // The buffer is looked up again: other threads may have run.
-            let view = match crate::buffer::writable(&target) {
-                Some(v) => v?,
-                None => return Err(PyErr::type_error("recvfrom_into() buffer is not writable")),
-            };
-            view.write_bytes(&buf[..got])?;
+            fill_buffer(&target, "recvfrom_into", &buf[..got])?;
             Ok(Value::tuple(vec![
                 Value::Int(got as i64),
                 addr.as_ref().map_or(Value::None, to_value),
