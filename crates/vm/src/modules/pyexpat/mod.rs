@@ -958,6 +958,17 @@ fn opt_str(v: Option<&String>) -> Value {
     v.map_or(Value::None, |s| Value::str(s))
 }
 
+/// The `(name, base, systemId, publicId)` arguments of the notation and
+/// external-entity handlers.
+fn name_base_ids(
+    name: String,
+    base: Value,
+    sysid: Option<&String>,
+    pubid: Option<&String>,
+) -> [Value; 4] {
+    [Value::string(name), base, opt_str(sysid), opt_str(pubid)]
+}
+
 fn dispatch(
     vm: &mut Vm,
     p: &Value,
@@ -1022,12 +1033,7 @@ fn dispatch(
         }
         Event::Notation(name, sysid, pubid) => {
             let base = borrow(st)?.base.clone();
-            let args = [
-                Value::string(name),
-                base,
-                opt_str(sysid.as_ref()),
-                opt_str(pubid.as_ref()),
-            ];
+            let args = name_base_ids(name, base, sysid.as_ref(), pubid.as_ref());
             call_handler(vm, p, "NotationDeclHandler", &args, None)
         }
         Event::Pi(target, data) => {
@@ -1095,12 +1101,7 @@ fn dispatch(
                 return default(vm, p, format!("&{name};"));
             }
             let base = borrow(st)?.base.clone();
-            let args = [
-                Value::string(name),
-                base,
-                opt_str(sysid.as_ref()),
-                opt_str(pubid.as_ref()),
-            ];
+            let args = name_base_ids(name, base, sysid.as_ref(), pubid.as_ref());
             let r = vm.call(&h, &args)?;
             // A false result is Expat's "error in processing external
             // entity reference", where the reference stands.
