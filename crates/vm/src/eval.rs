@@ -56,6 +56,30 @@ fn append_str_in_place(stack: &mut [Value], local: usize, y: &StrObj) -> bool {
     Rc::get_mut(x).is_some_and(|x| x.append_in_place(y))
 }
 
+/// Moves the `n` fast locals at `stack[base..]` of a frame that an exception
+/// carries off the stack into its traceback entry (`None` when the frame
+/// binds none): from then on the traceback keeps them alive, as CPython's
+/// traceback keeps the frame, so a local's `__del__` runs when the exception
+/// is dropped, not while it propagates. They go in a list, which the cycle
+/// collector tracks, when one may lead back to the exception; plain values
+/// go in an untracked tuple, as cheap as CPython's untracked tuples.
+#[cold]
+fn take_locals(stack: &mut [Value], base: usize, n: usize) -> Option<Value> {
+    let slots = stack.get_mut(base..base + n)?;
+    if slots.iter().all(Value::is_null) {
+        return None;
+    }
+    let values: Vec<Value> = slots
+        .iter_mut()
+        .map(|v| std::mem::replace(v, Value::Null))
+        .collect();
+    Some(if values.iter().any(crate::gc::is_node) {
+        Value::list(values)
+    } else {
+        Value::tuple(values)
+    })
+}
+
 fn unbound_local(name: &StrObj) -> PyErr {
     PyErr::new(
         ExcKind::UnboundLocalError,
@@ -175,6 +199,7 @@ impl Vm {
                 depth: (self.frames.len() - 1) as u32,
                 globals: top.globals.clone(),
                 given: None,
+                locals: None,
             });
         }
         if TRACE {
@@ -221,6 +246,9 @@ impl Vm {
             // for `tb_frame.f_lineno`.
             let code = frame.code.clone();
             let d = (self.frames.len() - 1) as u32;
+            // A frame object made while it ran reads the locals before the
+            // traceback entry takes them.
+            self.retire_frame_object(d as usize);
             if let Some(e) = exc
                 .traceback
                 .borrow_mut()
@@ -229,8 +257,10 @@ impl Vm {
                 .find(|e| e.depth == d && Rc::ptr_eq(&e.code, &code))
             {
                 e.frame_ip = lasti;
+                if let Some(f) = self.frames.last().filter(|f| f.names.is_none()) {
+                    e.locals = take_locals(&mut self.stack, f.base, code.nlocalsplus());
+                }
             }
-            self.retire_frame_object(self.frames.len().wrapping_sub(1));
             let Some(f) = self.frames.pop() else {
                 return Err(err);
             };
@@ -279,6 +309,7 @@ impl Vm {
                     depth: (self.frames.len() - 1) as u32,
                     globals: parent.globals.clone(),
                     given: None,
+                    locals: None,
                 });
             }
             if TRACE {

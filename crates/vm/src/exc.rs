@@ -25,6 +25,13 @@ pub struct TbEntry {
     /// `tb_lasti` and `tb_lineno` as `types.TracebackType(...)` was given
     /// them: they stand for `ip`, which then only names the frame's place.
     pub given: Option<GivenPos>,
+    /// The frame's fast locals (arguments, locals, cells and free variables
+    /// by `co_localsplusnames`, `Null` where unbound) when this exception
+    /// carried it off the stack: a tuple, or a list (which the cycle
+    /// collector tracks) when a local may hold the exception. CPython's traceback keeps the
+    /// frame object, which owns the locals from then on (`take_ownership`):
+    /// they live, and `tb_frame.f_locals` reads them, while the traceback does.
+    pub locals: Option<Value>,
 }
 
 /// The position a traceback object made by Python code names.

@@ -17,7 +17,7 @@
 use std::cell::{Cell, RefCell};
 
 use crate::names::D;
-use crate::value::Value;
+use crate::value::{StrObj, Value};
 use crate::vm::Vm;
 
 thread_local! {
@@ -187,6 +187,37 @@ impl Vm {
             }
         }
         self.collect_garbage();
+    }
+
+    /// Lets go of what the program's uncaught exception `e` keeps alive, as
+    /// CPython's `finalize_modules_delete_special` deletes `sys.last_type`,
+    /// `last_value` and `last_traceback` before it clears the modules: the
+    /// locals of the frames it left, whose finalizers run now. The error
+    /// itself stays, for the exit status.
+    pub(crate) fn release_uncaught(&mut self, e: &crate::exc::PyErr) {
+        if let Some(Value::Module(sys)) = self.sys_module("sys") {
+            for name in ["last_type", "last_value", "last_traceback"] {
+                let old =
+                    sys.dict.try_borrow_mut().ok().and_then(|mut d| {
+                        d.remove_hashed(&Value::str(name), StrObj::new(name).hash())
+                    });
+                if let Some(old) = old {
+                    release(old);
+                }
+            }
+        }
+        let tb = e.0.tb_obj.try_borrow_mut().ok().and_then(|mut t| t.take());
+        drop(tb);
+        let locals: Vec<Value> = match e.0.traceback.try_borrow_mut() {
+            Ok(mut entries) => entries.iter_mut().filter_map(|x| x.locals.take()).collect(),
+            Err(_) => Vec::new(),
+        };
+        for l in locals {
+            release(l);
+        }
+        if queued() {
+            self.run_finalizers();
+        }
     }
 
     /// A full collection that runs the finalizers of garbage first and then

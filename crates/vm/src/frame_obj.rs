@@ -140,6 +140,11 @@ pub fn referents(v: &Value, out: &mut Vec<Value>) {
                 out.push(n.clone());
             }
             out.extend(t.tail.clone());
+            // The entries are shared along the chain (`tb_next`): only their
+            // one holder lists the locals they keep, never each object twice.
+            if Rc::strong_count(&t.entries) == 1 {
+                out.extend(t.entries.iter().filter_map(|x| x.locals.clone()));
+            }
         }
         Value::Frame(f) => {
             out.push(Value::Dict(f.globals.clone()));
@@ -345,7 +350,11 @@ fn chain_frame(vm: &Vm, t: &TbObj) -> Value {
                 ip: Cell::new(entry.frame_ip),
                 in_call: Cell::new(i + 1 < t.entries.len()),
                 depth: Cell::new(None),
-                locals: RefCell::new(module_level.then(|| Value::Dict(entry.globals.clone()))),
+                locals: RefCell::new(if module_level {
+                    Some(Value::Dict(entry.globals.clone()))
+                } else {
+                    entry.locals.as_ref().map(|l| locals_dict(&entry.code, l))
+                }),
                 back: back.take(),
                 hooks: FrameHooks::default(),
                 generator: None,
@@ -355,6 +364,36 @@ fn chain_frame(vm: &Vm, t: &TbObj) -> Value {
         back = Some(Value::Frame(f));
     }
     back.unwrap_or(Value::None)
+}
+
+/// `f_locals` of a finished frame from the fast locals its traceback entry
+/// kept (a list or tuple, by `co_localsplusnames`): bound names, cells read.
+fn locals_dict(code: &Code, locals: &Value) -> Value {
+    let mut d = Dict::new();
+    match locals {
+        Value::List(values) => {
+            if let Ok(values) = values.try_borrow() {
+                bind_locals(&mut d, code, &values);
+            }
+        }
+        Value::Tuple(values) => bind_locals(&mut d, code, values),
+        _ => {}
+    }
+    Value::dict(d)
+}
+
+/// Adds to `d` each bound fast local of a frame of `code` (`values` by
+/// `co_localsplusnames`), reading cells, as `PyFrame_FastToLocals` does.
+fn bind_locals(d: &mut Dict, code: &Code, values: &[Value]) {
+    for (name, v) in code.localsplus.iter().zip(values) {
+        let v = match v {
+            Value::Cell(c) => c.borrow().clone(),
+            v => v.clone(),
+        };
+        if !v.is_null() {
+            let _ = d.insert(Value::Str(name.clone()), v);
+        }
+    }
 }
 
 fn tb_next(t: &TbObj) -> Value {
@@ -464,6 +503,7 @@ pub(crate) fn construct_traceback(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         depth: u32::MAX,
         globals: frame.globals.clone(),
         given: Some(crate::exc::GivenPos { lasti, lineno }),
+        locals: None,
     };
     let frame_value = OnceCell::new();
     let _ = frame_value.set(Value::Frame(frame));
@@ -796,15 +836,7 @@ impl Vm {
             return at.map_or(Value::None, |i| self.frame_object(i));
         }
         let mut d = Dict::new();
-        for (name, v) in g.code.localsplus.iter().zip(st.values.iter()) {
-            let v = match v {
-                Value::Cell(c) => c.borrow().clone(),
-                v => v.clone(),
-            };
-            if !v.is_null() {
-                let _ = d.insert(Value::Str(name.clone()), v);
-            }
-        }
+        bind_locals(&mut d, &g.code, &st.values);
         let ip = st.ip.saturating_sub(1) as u32;
         // The object made before, brought up to date: one frame per generator.
         let made = g.frame.borrow().upgrade();
@@ -888,15 +920,7 @@ impl Vm {
         let values: Vec<Value> = self.with_frame_values(index, |vals| {
             vals.iter().take(fr.code.nlocalsplus()).cloned().collect()
         });
-        for (name, v) in fr.code.localsplus.iter().zip(values) {
-            let v = match v {
-                Value::Cell(c) => c.borrow().clone(),
-                v => v,
-            };
-            if !v.is_null() {
-                let _ = d.insert(Value::Str(name.clone()), v);
-            }
-        }
+        bind_locals(&mut d, &fr.code, &values);
         if let Some(Value::Dict(old)) = old {
             if let Ok(mut o) = old.try_borrow_mut() {
                 *o = d;
@@ -920,15 +944,7 @@ pub(crate) fn snapshot_frames(frames: &[crate::vm::Frame], stack: &[Value]) -> V
             None => {
                 let mut d = Dict::new();
                 crate::gen_frame::with_frame_values(frames, stack, i, |vals| {
-                    for (name, v) in fr.code.localsplus.iter().zip(vals) {
-                        let v = match v {
-                            Value::Cell(c) => c.borrow().clone(),
-                            v => v.clone(),
-                        };
-                        if !v.is_null() {
-                            let _ = d.insert(Value::Str(name.clone()), v);
-                        }
-                    }
+                    bind_locals(&mut d, &fr.code, vals);
                 });
                 Value::dict(d)
             }

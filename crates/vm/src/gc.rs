@@ -224,7 +224,7 @@ pub fn objects() -> Vec<Value> {
 }
 
 /// Whether an object of this kind can be part of the collector's graph.
-fn is_node(v: &Value) -> bool {
+pub(crate) fn is_node(v: &Value) -> bool {
     matches!(
         v,
         Value::List(_)
@@ -376,6 +376,9 @@ pub fn referents(v: &Value, out: &mut Vec<Value>) {
             if let Ok(Some((_, tb))) = e.tb_obj.try_borrow().as_deref() {
                 out.push(tb.clone());
             }
+            if let Ok(entries) = e.traceback.try_borrow() {
+                out.extend(entries.iter().filter_map(|x| x.locals.clone()));
+            }
         }
         Value::Traceback(_) | Value::Frame(_) => crate::frame_obj::referents(v, out),
         Value::Iter(it) => {
@@ -514,6 +517,9 @@ fn clear(v: &Value, dropped: &mut Vec<Value>) {
                 if let Some(x) = c.take() {
                     dropped.push(Value::Exception(x));
                 }
+            }
+            if let Ok(mut entries) = e.traceback.try_borrow_mut() {
+                dropped.extend(entries.iter_mut().filter_map(|x| x.locals.take()));
             }
         }
         _ => {}

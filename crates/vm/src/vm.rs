@@ -453,6 +453,9 @@ impl Vm {
         crate::modules::atexit::run_exitfuncs(self);
         self.finalizing = Finalizing::Started;
         self.warn_unawaited_at_exit(&globals);
+        if let Err(e) = &result {
+            self.release_uncaught(e);
+        }
         self.finalize_main(&globals);
         self.flush();
         result.map(|_| ()).map_err(VmError::Uncaught)

@@ -454,6 +454,7 @@ impl Vm {
                         depth: (self.frames.len() - 1) as u32,
                         globals: frame.globals.clone(),
                         given: None,
+                        locals: None,
                     });
                 }
             }
