@@ -273,15 +273,18 @@ fn lasti(code: &Code, ip: u32, in_call: bool) -> Value {
         off += 2;
     }
     if in_call {
-        // A frame that called Python code has stepped over its call's inline
-        // caches (CPython's `prev_instr` is the last one), so the offset is
-        // that of the call's last cache unit, not of whatever dropped
-        // instruction follows it in the range.
-        let caches = pith_bytecode::Opcode::from_u8(raw.get(off).copied().unwrap_or(0))
-            .map_or(0, |op| op.cache_entries());
-        let last = off + 2 * caches;
-        if last < end {
-            return Value::Int(last as i64);
+        // A `CALL` that pushed a Python frame has stepped over its inline
+        // caches (CPython's `prev_instr` is the last one): the offset is that
+        // of the call's last cache unit, not of whatever dropped instruction
+        // follows it in the range. Other instructions that run Python code
+        // (a `__getitem__`, `__add__`, a generator's `__next__`) call it
+        // before they step over their caches, so they name themselves.
+        let op = pith_bytecode::Opcode::from_u8(raw.get(off).copied().unwrap_or(0));
+        if let Some(op) = op.filter(|op| op.deopt() == pith_bytecode::Opcode::Call) {
+            let last = off + 2 * op.cache_entries();
+            if last < end {
+                return Value::Int(last as i64);
+            }
         }
     }
     Value::Int(off as i64)

@@ -1,13 +1,27 @@
 # tb_lasti of a frame whose call raised: the offset of that call's last
 # inline cache, even when the call is the argument of another call (whose
 # PRECALL follows it), so traceback.print_exc puts the carets under the
-# inner call.
+# inner call. An instruction that runs a Python dunder or property (not a
+# CALL) names its own offset.
 import traceback
 
 
 class Box:
     def take(self):
         return self.inner.value
+
+    def __getitem__(self, key):
+        return self.take()
+
+    def __add__(self, other):
+        return self.take()
+
+    def __eq__(self, other):
+        return self.take()
+
+    @property
+    def prop(self):
+        return self.take()
 
 
 def ident(x):
@@ -41,3 +55,7 @@ run("listcomp", lambda: [str(box.take()) for _ in range(3)])
 run("keyword", lambda: ident(x=box.take()))
 run("nested", lambda: ident(ident(box.take())))
 run("plain", lambda: box.take())
+run("subscript", lambda: ident(box[1]))
+run("binop", lambda: box + 1)
+run("compare", lambda: ident(box == 2))
+run("property", lambda: ident(box.prop))
