@@ -271,14 +271,26 @@ fn lasti(code: &Code, ip: u32, in_call: bool) -> Value {
         .get(ip + 1)
         .map_or(raw.len(), |&o| o as usize)
         .min(raw.len());
-    if in_call && end >= start + 2 {
-        return Value::Int(end as i64 - 2);
-    }
     // Dropped instructions (`PRECALL`, `NOP`) may follow in the range; only
     // an `EXTENDED_ARG` prefix precedes the instruction itself.
     let mut off = start;
     while off + 2 < end && raw[off] == EXTENDED_ARG {
         off += 2;
+    }
+    if in_call {
+        // A `CALL` that pushed a Python frame has stepped over its inline
+        // caches (CPython's `prev_instr` is the last one): the offset is that
+        // of the call's last cache unit, not of whatever dropped instruction
+        // follows it in the range. Other instructions that run Python code
+        // (a `__getitem__`, `__add__`, a generator's `__next__`) call it
+        // before they step over their caches, so they name themselves.
+        let op = pith_bytecode::Opcode::from_u8(raw.get(off).copied().unwrap_or(0));
+        if let Some(op) = op.filter(|op| op.deopt() == pith_bytecode::Opcode::Call) {
+            let last = off + 2 * op.cache_entries();
+            if last < end {
+                return Value::Int(last as i64);
+            }
+        }
     }
     Value::Int(off as i64)
 }

@@ -550,7 +550,15 @@ fn field(
 fn decode_str_owned(body: &str, raw: bool, at: u32) -> Res<(Constant, Option<InvalidEscape>)> {
     // Bytewise (SIMD) search: docstrings are long, and `str::contains`
     // with a set of chars decodes every character.
-    if raw || memchr::memchr2(b'\\', b'\r', body.as_bytes()).is_none() {
+    // A raw body keeps its backslashes but not a CRLF file's `\r`: source
+    // line ends are `\n` in every value.
+    let bytes = body.as_bytes();
+    let verbatim = if raw {
+        memchr::memchr(b'\r', bytes).is_none()
+    } else {
+        memchr::memchr2(b'\\', b'\r', bytes).is_none()
+    };
+    if verbatim {
         return Ok((Constant::Str(body.into()), None));
     }
     let mut s = DecodedStr {
