@@ -563,7 +563,9 @@ impl Vm {
                 Value::string(cache_path(file).display().to_string()),
             );
         }
-        put("__builtins__", self.builtins_module());
+        // `exec(code, module.__dict__)` adds the builtins *dict*; only
+        // `__main__` holds the module itself.
+        put("__builtins__", Value::Dict(self.builtins.clone()));
         Value::Module(Rc::new(ModuleObj {
             name: name.to_string(),
             dict: Rc::new(RefCell::new(d)),
@@ -846,14 +848,15 @@ pub(crate) fn b_import(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         }
     }
     let arg = |i: usize, kw: &str| a.pos.get(i).or_else(|| a.kw(kw));
+    // Argument Clinic converts `level` (a C int) while parsing; the name is
+    // checked later by `PyImport_ImportModuleLevelObject`.
+    let level = match arg(4, "level") {
+        Some(v) => i64::from(crate::modules::cint::as_c_int(vm, &v.clone())?),
+        None => 0,
+    };
     let name = match arg(0, "name") {
         Some(Value::Str(s)) => s.as_str().to_string(),
-        Some(other) => {
-            return Err(PyErr::type_error(format!(
-                "__import__() argument 1 must be str, not {}",
-                crate::types::type_name(other)
-            )))
-        }
+        Some(_) => return Err(PyErr::type_error("module name must be a string")),
         None => {
             return Err(PyErr::type_error(
                 "__import__() missing required argument 'name' (pos 1)",
@@ -865,10 +868,6 @@ pub(crate) fn b_import(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         _ => Rc::new(RefCell::new(Dict::new())),
     };
     let fromlist = arg(3, "fromlist").cloned().unwrap_or(Value::None);
-    let level = match arg(4, "level") {
-        Some(Value::Int(n)) => *n,
-        _ => 0,
-    };
     if level < 0 {
         return Err(PyErr::value_error("level must be >= 0"));
     }
