@@ -72,7 +72,8 @@ crate::modules::module_functions!(EXTERNAL_FUNCTIONS, "_frozen_importlib_externa
     "__getattr__" => crate::modules::importlib::external_getattr,
 ]);
 
-/// `_frozen_importlib`: `ModuleSpec` and `BuiltinImporter`; other names
+/// `_frozen_importlib`: `ModuleSpec`, `BuiltinImporter` and
+/// `FrozenImporter`; other names
 /// come from `importlib._bootstrap` through the module's `__getattr__`.
 pub fn init_bootstrap(vm: &mut Vm) -> Value {
     let spec = class(
@@ -87,10 +88,20 @@ pub fn init_bootstrap(vm: &mut Vm) -> Value {
         "BuiltinImporter",
         &[&crate::spec_methods::BUILTIN_IMPORTER_METHODS],
     );
+    let frozen = class(
+        vm,
+        "_frozen_importlib",
+        "FrozenImporter",
+        &[&crate::spec_methods::FROZEN_IMPORTER_METHODS],
+    );
     crate::modules::new_module(
         "_frozen_importlib",
         BOOTSTRAP_FUNCTIONS,
-        vec![("ModuleSpec", spec), ("BuiltinImporter", builtin)],
+        vec![
+            ("ModuleSpec", spec),
+            ("BuiltinImporter", builtin),
+            ("FrozenImporter", frozen),
+        ],
     )
 }
 
@@ -176,6 +187,8 @@ pub(crate) enum Origin<'a> {
     },
     /// A namespace package directory.
     Namespace(&'a str),
+    /// A module CPython imports frozen (`crate::frozen`), from this source.
+    Frozen(&'a str),
 }
 
 /// `(__spec__, __loader__)` for a module `name` from `origin`.
@@ -190,6 +203,7 @@ pub(crate) fn spec_and_loader(vm: &mut Vm, name: &str, origin: Origin<'_>) -> (V
             name.rsplit_once('.').map_or("", |(p, _)| p).to_string()
         }
     };
+    let mut frozen_state = None;
     let (loader, origin_value, search, cached, has_location, is_package) = match origin {
         Origin::BuiltIn => {
             let loader = class_of(vm, "_frozen_importlib", "BuiltinImporter")
@@ -233,6 +247,27 @@ pub(crate) fn spec_and_loader(vm: &mut Vm, name: &str, origin: Origin<'_>) -> (V
             let search = Value::list(vec![Value::str(dir)]);
             (loader, Value::None, search, Value::None, false, true)
         }
+        Origin::Frozen(file) => {
+            let loader = class_of(vm, "_frozen_importlib", "FrozenImporter")
+                .map_or(Value::None, Value::Type);
+            // `find_spec`'s `loader_state`: where the module came from.
+            let state = crate::simple_namespace::new_namespace(
+                vm,
+                vec![
+                    ("filename", Value::str(file)),
+                    ("origname", Value::str(name)),
+                ],
+            );
+            frozen_state = Some(state);
+            (
+                loader,
+                Value::str("frozen"),
+                Value::None,
+                Value::None,
+                false,
+                false,
+            )
+        }
     };
     let spec = instance(
         spec_type,
@@ -240,7 +275,7 @@ pub(crate) fn spec_and_loader(vm: &mut Vm, name: &str, origin: Origin<'_>) -> (V
             ("name", Value::str(name)),
             ("loader", loader.clone()),
             ("origin", origin_value),
-            ("loader_state", Value::None),
+            ("loader_state", frozen_state.unwrap_or(Value::None)),
             ("submodule_search_locations", search),
             ("cached", cached),
             ("parent", Value::string(parent(is_package))),
