@@ -49,6 +49,12 @@ static LOADER_METHODS: &[BuiltinDef] = &[
         owner: "SourceFileLoader",
         is_method: true,
     },
+    BuiltinDef {
+        name: "get_resource_reader",
+        func: loader_get_resource_reader,
+        owner: "SourceFileLoader",
+        is_method: true,
+    },
 ];
 
 fn class(vm: &mut Vm, module: &str, name: &str, methods: &[&'static [BuiltinDef]]) -> Value {
@@ -365,6 +371,34 @@ fn loader_get_data(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     std::fs::read(&path)
         .map(|b| Value::Bytes(Rc::new(b)))
         .map_err(|e| crate::oserror::from_io(&e, Some(Value::string(path))))
+}
+
+/// `FileLoader.get_resource_reader(name=None)`: an
+/// `importlib.readers.FileReader` over the module's directory (what
+/// `importlib.resources` reads a package's files with). As `_check_name`,
+/// a name other than the loader's is refused.
+fn loader_get_resource_reader(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let Some(me) = a.pos.first() else {
+        return Err(PyErr::type_error("get_resource_reader() needs a loader"));
+    };
+    let own = attr(me, "name");
+    if let Some(name) = a.pos.get(1).or_else(|| a.kw("module")) {
+        if !matches!(name, Value::None) {
+            let (own, name) = (vm.str_of(&own)?, vm.str_of(name)?);
+            if own != name {
+                return Err(crate::import_error::new(
+                    crate::types::ExcKind::ImportError,
+                    format!("loader for {own} cannot handle {name}"),
+                    &name,
+                    None,
+                ));
+            }
+        }
+    }
+    let readers = vm.import_dotted("importlib.readers")?;
+    let key = vm.intern("FileReader");
+    let class = vm.get_attr(&readers, &key)?;
+    vm.call(&class, std::slice::from_ref(me))
 }
 
 fn loader_get_source(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {

@@ -126,7 +126,7 @@ fn is_builtin(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn is_frozen(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let name = name_arg(&a, "is_frozen")?;
-    Ok(Value::Bool(crate::frozen::is_frozen(&name)))
+    Ok(Value::Bool(crate::frozen::is_frozen(name)))
 }
 
 /// `is_frozen_package(name)`: Pith's frozen modules are no packages.
