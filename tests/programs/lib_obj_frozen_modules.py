@@ -1,7 +1,6 @@
 # CPython 3.11 imports part of the standard library frozen: such a module's
 # spec says origin 'frozen' with FrozenImporter, it has __file__ but no
 # __cached__, its repr says (frozen) and its code is named <frozen NAME>.
-import _imp
 import codecs
 import importlib.util
 import io
@@ -19,7 +18,6 @@ print(os.__spec__)
 print(os.__loader__, os.__loader__.get_source("os"), os.__loader__.is_package("os"))
 print(os.getenv.__code__.co_filename, posixpath.join.__code__.co_filename)
 print(sorted(k for k in vars(os) if k.startswith("__")))
-print(_imp.is_frozen("os"), _imp.is_frozen("json"), _imp.is_frozen_package("os"))
 print(repr(json).startswith("<module 'json' from "), json.__spec__.origin == json.__file__)
 try:
     os.environ["__SURELY_NOT_SET__"]

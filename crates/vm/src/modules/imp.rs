@@ -30,7 +30,7 @@ super::module_functions!(FUNCTIONS, "_imp", [
     "init_frozen" => returns_none,
     "is_builtin" => is_builtin,
     "is_frozen" => is_frozen,
-    "is_frozen_package" => is_frozen_package,
+    "is_frozen_package" => not_frozen,
     "source_hash" => source_hash,
 ]);
 
@@ -125,16 +125,11 @@ fn is_builtin(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn is_frozen(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let name = name_arg(&a, "is_frozen")?;
-    Ok(Value::Bool(crate::frozen::is_frozen(name)))
-}
-
-/// `is_frozen_package(name)`: Pith's frozen modules are no packages.
-fn is_frozen_package(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    match a.pos.first() {
-        Some(Value::Str(s)) if crate::frozen::is_frozen(s.as_str()) => Ok(Value::Bool(false)),
-        _ => not_frozen(vm, a),
-    }
+    // Pith's frozen modules (`crate::frozen`) come from sources, not from
+    // frozen code objects: a fresh `importlib._bootstrap` asked to fix
+    // them up as frozen would look for what only frozen code leaves.
+    name_arg(&a, "is_frozen")?;
+    Ok(Value::Bool(false))
 }
 
 fn find_frozen(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
