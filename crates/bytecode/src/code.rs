@@ -116,6 +116,20 @@ pub struct CodeObject {
 }
 
 impl CodeObject {
+    /// This code object and the ones nested in its constants with
+    /// `co_filename` set to `filename` (what `_imp._fix_co_filename` does,
+    /// and how frozen modules name their `<frozen NAME>` source).
+    pub fn with_filename(&self, filename: &Arc<PyStr>) -> CodeObject {
+        let mut code = self.clone();
+        code.filename = filename.clone();
+        for c in &mut code.consts {
+            if let Constant::Code(inner) = c {
+                *c = Constant::Code(Arc::new(inner.with_filename(filename)));
+            }
+        }
+        code
+    }
+
     fn names_with_kind(&self, kind: u8) -> impl Iterator<Item = &Arc<PyStr>> {
         self.localsplusnames
             .iter()

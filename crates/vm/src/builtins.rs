@@ -107,7 +107,191 @@ pub fn make_builtins() -> Dict {
     put("__package__", Value::str(""));
     // `-O` makes it False (`Vm::set_command_line`).
     put("__debug__", Value::Bool(true));
-    d
+    // Filled in when `builtins` gets its spec; present from the start, as
+    // `PyModule_Create` makes them.
+    put("__loader__", Value::None);
+    put("__spec__", Value::None);
+    in_cpython_order(&d)
+}
+
+/// The names of the builtins namespace in the order CPython 3.11 inserts
+/// them (module attributes, `bltinmodule.c`'s functions and objects, the
+/// exceptions, `io.open`, then `site`'s `quit` and `exit`), so that
+/// `vars(builtins)` lists them alike. Names not listed keep their order at
+/// the end.
+const CPYTHON_ORDER: &[&str] = &[
+    "__name__",
+    "__doc__",
+    "__package__",
+    "__loader__",
+    "__spec__",
+    "__build_class__",
+    "__import__",
+    "abs",
+    "all",
+    "any",
+    "ascii",
+    "bin",
+    "breakpoint",
+    "callable",
+    "chr",
+    "compile",
+    "delattr",
+    "dir",
+    "divmod",
+    "eval",
+    "exec",
+    "format",
+    "getattr",
+    "globals",
+    "hasattr",
+    "hash",
+    "hex",
+    "id",
+    "input",
+    "isinstance",
+    "issubclass",
+    "iter",
+    "aiter",
+    "len",
+    "locals",
+    "max",
+    "min",
+    "next",
+    "anext",
+    "oct",
+    "ord",
+    "pow",
+    "print",
+    "repr",
+    "round",
+    "setattr",
+    "sorted",
+    "sum",
+    "vars",
+    "None",
+    "Ellipsis",
+    "NotImplemented",
+    "False",
+    "True",
+    "bool",
+    "memoryview",
+    "bytearray",
+    "bytes",
+    "classmethod",
+    "complex",
+    "dict",
+    "enumerate",
+    "filter",
+    "float",
+    "frozenset",
+    "property",
+    "int",
+    "list",
+    "map",
+    "object",
+    "range",
+    "reversed",
+    "set",
+    "slice",
+    "staticmethod",
+    "str",
+    "super",
+    "tuple",
+    "type",
+    "zip",
+    "__debug__",
+    "BaseException",
+    "BaseExceptionGroup",
+    "Exception",
+    "GeneratorExit",
+    "KeyboardInterrupt",
+    "SystemExit",
+    "ArithmeticError",
+    "AssertionError",
+    "AttributeError",
+    "BufferError",
+    "EOFError",
+    "ImportError",
+    "LookupError",
+    "MemoryError",
+    "NameError",
+    "OSError",
+    "ReferenceError",
+    "RuntimeError",
+    "StopAsyncIteration",
+    "StopIteration",
+    "SyntaxError",
+    "SystemError",
+    "TypeError",
+    "ValueError",
+    "Warning",
+    "FloatingPointError",
+    "OverflowError",
+    "ZeroDivisionError",
+    "BytesWarning",
+    "DeprecationWarning",
+    "EncodingWarning",
+    "FutureWarning",
+    "ImportWarning",
+    "PendingDeprecationWarning",
+    "ResourceWarning",
+    "RuntimeWarning",
+    "SyntaxWarning",
+    "UnicodeWarning",
+    "UserWarning",
+    "BlockingIOError",
+    "ChildProcessError",
+    "ConnectionError",
+    "FileExistsError",
+    "FileNotFoundError",
+    "InterruptedError",
+    "IsADirectoryError",
+    "NotADirectoryError",
+    "PermissionError",
+    "ProcessLookupError",
+    "TimeoutError",
+    "IndentationError",
+    "IndexError",
+    "KeyError",
+    "ModuleNotFoundError",
+    "NotImplementedError",
+    "RecursionError",
+    "UnboundLocalError",
+    "UnicodeError",
+    "BrokenPipeError",
+    "ConnectionAbortedError",
+    "ConnectionRefusedError",
+    "ConnectionResetError",
+    "TabError",
+    "UnicodeDecodeError",
+    "UnicodeEncodeError",
+    "UnicodeTranslateError",
+    "ExceptionGroup",
+    "EnvironmentError",
+    "IOError",
+    "open",
+    "quit",
+    "exit",
+];
+
+/// `d` rebuilt with its keys in `CPYTHON_ORDER` (a stable sort, done once
+/// at start-up).
+fn in_cpython_order(d: &Dict) -> Dict {
+    let rank = |k: &Value| match k {
+        Value::Str(s) => CPYTHON_ORDER
+            .iter()
+            .position(|n| *n == s.as_str())
+            .unwrap_or(usize::MAX),
+        _ => usize::MAX,
+    };
+    let mut items: Vec<(&Value, &Value)> = d.iter().collect();
+    items.sort_by_key(|(k, _)| rank(k));
+    let mut out = Dict::new();
+    for (k, v) in items {
+        let _ = out.insert(k.clone(), v.clone());
+    }
+    out
 }
 
 fn int_arg(v: &Value, _fname: &str) -> PyResult<i64> {
@@ -389,11 +573,18 @@ fn b_max(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn b_sum(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     a.check_kw("sum", &["start"])?;
-    if a.pos.is_empty() || a.pos.len() > 2 {
+    // Argument Clinic's order: too many in all first, then a missing
+    // positional iterable.
+    let given = a.pos.len() + usize::from(a.kw("start").is_some());
+    if given > 2 {
         return Err(PyErr::type_error(format!(
-            "sum() takes at most 2 arguments ({} given)",
-            a.pos.len()
+            "sum() takes at most 2 arguments ({given} given)"
         )));
+    }
+    if a.pos.is_empty() {
+        return Err(PyErr::type_error(
+            "sum() takes at least 1 positional argument (0 given)",
+        ));
     }
     let mut acc = a
         .pos

@@ -403,9 +403,6 @@ pub(crate) fn with_source_text<T>(
 impl Vm {
     /// The `builtins` module object.
     pub(crate) fn builtins_module(&self) -> Value {
-        Value::Module(Rc::new(crate::modules::ModuleObj {
-            name: "builtins".to_string(),
-            dict: self.builtins.clone(),
-        }))
+        Value::Module(self.builtins_mod.clone())
     }
 }

@@ -43,10 +43,12 @@ pub(crate) static IMPORT_BUILTINS: &[BuiltinDef] = &[BuiltinDef {
 pub(crate) enum Found {
     /// A native module built into the VM.
     Native,
-    /// A `.py` file; `package` is the package directory for an `__init__.py`.
+    /// A `.py` file; `package` is the package directory for an `__init__.py`;
+    /// `frozen` for a module CPython imports frozen (`crate::frozen`).
     Source {
         file: PathBuf,
         package: Option<PathBuf>,
+        frozen: bool,
     },
     /// A directory without `__init__.py` (PEP 420 namespace package).
     Namespace(PathBuf),
@@ -410,9 +412,21 @@ impl Vm {
                 self.set_sys_module(absname, Some(m.clone()));
                 m
             }
-            Found::Source { file, package } => {
-                let code = self.load_source_module(&file)?;
-                let m = self.new_module(absname, Some(&file), package.as_deref(), parent);
+            Found::Source {
+                file,
+                package,
+                frozen,
+            } => {
+                let code = if frozen {
+                    self.load_frozen_module(absname, &file)?
+                } else {
+                    self.load_source_module(&file)?
+                };
+                let m = if frozen {
+                    self.new_frozen_module(absname, &file, parent)
+                } else {
+                    self.new_module(absname, Some(&file), package.as_deref(), parent)
+                };
                 self.set_sys_module(absname, Some(m.clone()));
                 let Value::Module(md) = &m else {
                     return Ok(m);
@@ -454,6 +468,14 @@ impl Vm {
         if (search.is_none() || absname.contains('.')) && crate::modules::is_native(absname) {
             return Ok(Found::Native);
         }
+        // `FrozenImporter` comes next, before any path entry.
+        if let Some(file) = crate::frozen::frozen_source(self, absname) {
+            return Ok(Found::Source {
+                file,
+                package: None,
+                frozen: true,
+            });
+        }
         // A name that is no file name (`''`, `a/b`) names no module.
         if short.is_empty() || short.contains(['/', '\0']) || short == ".." {
             return Err(module_not_found(
@@ -488,6 +510,7 @@ impl Vm {
                 return Ok(Found::Source {
                     file: init,
                     package: Some(pkg),
+                    frozen: false,
                 });
             }
             let file = dir.join(format!("{short}.py"));
@@ -495,6 +518,7 @@ impl Vm {
                 return Ok(Found::Source {
                     file,
                     package: None,
+                    frozen: false,
                 });
             }
             if namespace.is_none() && pkg.is_dir() {
@@ -508,6 +532,39 @@ impl Vm {
                 absname,
             )),
         }
+    }
+
+    /// The code of frozen module `name`, compiled (or cached) from its
+    /// standard-library source `file` and named `<frozen NAME>`.
+    fn load_frozen_module(&mut self, name: &str, file: &Path) -> PyResult<Rc<crate::code::Code>> {
+        let filename = Arc::new(pith_bytecode::PyStr::new(
+            &format!("<frozen {name}>"),
+            false,
+        ));
+        self.source_module_code(file, Some(&filename))
+    }
+
+    /// A fresh frozen module: `__file__` but no `__cached__`, and a spec
+    /// from `FrozenImporter` (`_init_module_attrs` for a frozen spec).
+    fn new_frozen_module(&mut self, name: &str, file: &Path, parent: Option<&str>) -> Value {
+        let file = file.display().to_string();
+        let (spec, loader) =
+            crate::spec::spec_and_loader(self, name, crate::spec::Origin::Frozen(&file));
+        let mut d = Dict::new();
+        let mut put = |k: &str, v: Value| {
+            let _ = d.insert(Value::str(k), v);
+        };
+        put("__name__", Value::str(name));
+        put("__doc__", Value::None);
+        put("__package__", Value::str(parent.unwrap_or("")));
+        put("__loader__", loader);
+        put("__spec__", spec);
+        put("__file__", Value::string(file));
+        put("__builtins__", Value::Dict(self.builtins.clone()));
+        Value::Module(Rc::new(ModuleObj {
+            name: name.to_string(),
+            dict: Rc::new(RefCell::new(d)),
+        }))
     }
 
     /// A fresh module object with the attributes the importer sets.
@@ -563,7 +620,9 @@ impl Vm {
                 Value::string(cache_path(file).display().to_string()),
             );
         }
-        put("__builtins__", self.builtins_module());
+        // `exec(code, module.__dict__)` adds the builtins *dict*; only
+        // `__main__` holds the module itself.
+        put("__builtins__", Value::Dict(self.builtins.clone()));
         Value::Module(Rc::new(ModuleObj {
             name: name.to_string(),
             dict: Rc::new(RefCell::new(d)),
@@ -587,6 +646,22 @@ impl Vm {
     /// The code of a source module: from its `__pycache__` file when that is
     /// fresh, else compiled (and cached when possible).
     pub(crate) fn load_source_module(&mut self, file: &Path) -> PyResult<Rc<crate::code::Code>> {
+        self.source_module_code(file, None)
+    }
+
+    /// The code of source module `file`: from its `__pycache__` file when
+    /// that is fresh and loads, else compiled (and cached when allowed);
+    /// with `rename`, its code objects name that file instead (the cache
+    /// keeps the real one).
+    fn source_module_code(
+        &mut self,
+        file: &Path,
+        rename: Option<&Arc<pith_bytecode::PyStr>>,
+    ) -> PyResult<Rc<crate::code::Code>> {
+        let renamed = |code: Arc<CodeObject>| match rename {
+            Some(name) => Arc::new(code.with_filename(name)),
+            None => code,
+        };
         let read_source = || {
             std::fs::read(file).map_err(|e| {
                 PyErr::new(
@@ -610,7 +685,7 @@ impl Vm {
             source = read_source().ok();
             source.clone()
         }) {
-            if let Ok(code) = self.load_code(code) {
+            if let Ok(code) = self.load_code(renamed(code)) {
                 return Ok(code);
             }
         }
@@ -630,7 +705,7 @@ impl Vm {
                 let _ = write_atomically(&cache, &bytes);
             }
         }
-        self.load_code(code)
+        self.load_code(renamed(code))
     }
 }
 
@@ -846,14 +921,15 @@ pub(crate) fn b_import(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         }
     }
     let arg = |i: usize, kw: &str| a.pos.get(i).or_else(|| a.kw(kw));
+    // Argument Clinic converts `level` (a C int) while parsing; the name is
+    // checked later by `PyImport_ImportModuleLevelObject`.
+    let level = match arg(4, "level") {
+        Some(v) => i64::from(crate::modules::cint::as_c_int(vm, &v.clone())?),
+        None => 0,
+    };
     let name = match arg(0, "name") {
         Some(Value::Str(s)) => s.as_str().to_string(),
-        Some(other) => {
-            return Err(PyErr::type_error(format!(
-                "__import__() argument 1 must be str, not {}",
-                crate::types::type_name(other)
-            )))
-        }
+        Some(_) => return Err(PyErr::type_error("module name must be a string")),
         None => {
             return Err(PyErr::type_error(
                 "__import__() missing required argument 'name' (pos 1)",
@@ -865,10 +941,6 @@ pub(crate) fn b_import(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         _ => Rc::new(RefCell::new(Dict::new())),
     };
     let fromlist = arg(3, "fromlist").cloned().unwrap_or(Value::None);
-    let level = match arg(4, "level") {
-        Some(Value::Int(n)) => *n,
-        _ => 0,
-    };
     if level < 0 {
         return Err(PyErr::value_error("level must be >= 0"));
     }

@@ -66,6 +66,7 @@ pub mod format;
 mod frame_builtins;
 pub mod frame_obj;
 mod freed;
+mod frozen;
 pub mod func;
 mod func_attrs;
 pub mod gc;

@@ -40,7 +40,10 @@ impl Vm {
             }
         }
         let absent = |k: &str| get(k).is_none();
-        if absent("__spec__") && absent("__loader__") && absent("__file__") {
+        // `builtins` holds `__spec__` and `__loader__` as None until its
+        // first import fills them in.
+        let early_builtins = Rc::ptr_eq(&m.dict, &self.builtins);
+        if early_builtins || (absent("__spec__") && absent("__loader__") && absent("__file__")) {
             // A native module made before the import system (`builtins`).
             if let Some(Value::Str(name)) = get("__name__") {
                 return Ok(format!(

@@ -49,6 +49,12 @@ static LOADER_METHODS: &[BuiltinDef] = &[
         owner: "SourceFileLoader",
         is_method: true,
     },
+    BuiltinDef {
+        name: "get_resource_reader",
+        func: loader_get_resource_reader,
+        owner: "SourceFileLoader",
+        is_method: true,
+    },
 ];
 
 fn class(vm: &mut Vm, module: &str, name: &str, methods: &[&'static [BuiltinDef]]) -> Value {
@@ -72,7 +78,8 @@ crate::modules::module_functions!(EXTERNAL_FUNCTIONS, "_frozen_importlib_externa
     "__getattr__" => crate::modules::importlib::external_getattr,
 ]);
 
-/// `_frozen_importlib`: `ModuleSpec` and `BuiltinImporter`; other names
+/// `_frozen_importlib`: `ModuleSpec`, `BuiltinImporter` and
+/// `FrozenImporter`; other names
 /// come from `importlib._bootstrap` through the module's `__getattr__`.
 pub fn init_bootstrap(vm: &mut Vm) -> Value {
     let spec = class(
@@ -87,10 +94,20 @@ pub fn init_bootstrap(vm: &mut Vm) -> Value {
         "BuiltinImporter",
         &[&crate::spec_methods::BUILTIN_IMPORTER_METHODS],
     );
+    let frozen = class(
+        vm,
+        "_frozen_importlib",
+        "FrozenImporter",
+        &[&crate::spec_methods::FROZEN_IMPORTER_METHODS],
+    );
     crate::modules::new_module(
         "_frozen_importlib",
         BOOTSTRAP_FUNCTIONS,
-        vec![("ModuleSpec", spec), ("BuiltinImporter", builtin)],
+        vec![
+            ("ModuleSpec", spec),
+            ("BuiltinImporter", builtin),
+            ("FrozenImporter", frozen),
+        ],
     )
 }
 
@@ -176,6 +193,8 @@ pub(crate) enum Origin<'a> {
     },
     /// A namespace package directory.
     Namespace(&'a str),
+    /// A module CPython imports frozen (`crate::frozen`), from this source.
+    Frozen(&'a str),
 }
 
 /// `(__spec__, __loader__)` for a module `name` from `origin`.
@@ -190,6 +209,7 @@ pub(crate) fn spec_and_loader(vm: &mut Vm, name: &str, origin: Origin<'_>) -> (V
             name.rsplit_once('.').map_or("", |(p, _)| p).to_string()
         }
     };
+    let mut frozen_state = None;
     let (loader, origin_value, search, cached, has_location, is_package) = match origin {
         Origin::BuiltIn => {
             let loader = class_of(vm, "_frozen_importlib", "BuiltinImporter")
@@ -233,6 +253,27 @@ pub(crate) fn spec_and_loader(vm: &mut Vm, name: &str, origin: Origin<'_>) -> (V
             let search = Value::list(vec![Value::str(dir)]);
             (loader, Value::None, search, Value::None, false, true)
         }
+        Origin::Frozen(file) => {
+            let loader = class_of(vm, "_frozen_importlib", "FrozenImporter")
+                .map_or(Value::None, Value::Type);
+            // `find_spec`'s `loader_state`: where the module came from.
+            let state = crate::simple_namespace::new_namespace(
+                vm,
+                vec![
+                    ("filename", Value::str(file)),
+                    ("origname", Value::str(name)),
+                ],
+            );
+            frozen_state = Some(state);
+            (
+                loader,
+                Value::str("frozen"),
+                Value::None,
+                Value::None,
+                false,
+                false,
+            )
+        }
     };
     let spec = instance(
         spec_type,
@@ -240,7 +281,7 @@ pub(crate) fn spec_and_loader(vm: &mut Vm, name: &str, origin: Origin<'_>) -> (V
             ("name", Value::str(name)),
             ("loader", loader.clone()),
             ("origin", origin_value),
-            ("loader_state", Value::None),
+            ("loader_state", frozen_state.unwrap_or(Value::None)),
             ("submodule_search_locations", search),
             ("cached", cached),
             ("parent", Value::string(parent(is_package))),
@@ -330,6 +371,34 @@ fn loader_get_data(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     std::fs::read(&path)
         .map(|b| Value::Bytes(Rc::new(b)))
         .map_err(|e| crate::oserror::from_io(&e, Some(Value::string(path))))
+}
+
+/// `FileLoader.get_resource_reader(name=None)`: an
+/// `importlib.readers.FileReader` over the module's directory (what
+/// `importlib.resources` reads a package's files with). As `_check_name`,
+/// a name other than the loader's is refused.
+fn loader_get_resource_reader(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let Some(me) = a.pos.first() else {
+        return Err(PyErr::type_error("get_resource_reader() needs a loader"));
+    };
+    let own = attr(me, "name");
+    if let Some(name) = a.pos.get(1).or_else(|| a.kw("module")) {
+        if !matches!(name, Value::None) {
+            let (own, name) = (vm.str_of(&own)?, vm.str_of(name)?);
+            if own != name {
+                return Err(crate::import_error::new(
+                    crate::types::ExcKind::ImportError,
+                    format!("loader for {own} cannot handle {name}"),
+                    &name,
+                    None,
+                ));
+            }
+        }
+    }
+    let readers = vm.import_dotted("importlib.readers")?;
+    let key = vm.intern("FileReader");
+    let class = vm.get_attr(&readers, &key)?;
+    vm.call(&class, std::slice::from_ref(me))
 }
 
 fn loader_get_source(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {

@@ -59,6 +59,23 @@ pub(crate) static BUILTIN_IMPORTER_METHODS: [BuiltinDef; 3] = [
     },
 ];
 
+/// `FrozenImporter`'s methods Pith's frozen modules answer: no source to
+/// give (the code was frozen), and none of them is a package.
+pub(crate) static FROZEN_IMPORTER_METHODS: [BuiltinDef; 2] = [
+    BuiltinDef {
+        name: "get_source",
+        func: builtin_none,
+        owner: "FrozenImporter",
+        is_method: false,
+    },
+    BuiltinDef {
+        name: "is_package",
+        func: builtin_false,
+        owner: "FrozenImporter",
+        is_method: false,
+    },
+];
+
 fn set(obj: &Value, name: &str, v: Value) {
     if let Value::Instance(i) = obj {
         let _ = i.dict.clone().borrow_mut().insert(Value::str(name), v);

@@ -140,6 +140,9 @@ pub struct Vm {
     pub(crate) stack: Vec<Value>,
     pub(crate) frames: Vec<Frame>,
     pub(crate) builtins: Rc<RefCell<Dict>>,
+    /// The `builtins` module around `builtins`: one object, so that
+    /// `__builtins__ is builtins` holds in `__main__`.
+    pub(crate) builtins_mod: Rc<crate::modules::ModuleObj>,
     /// The exception being handled (`sys.exc_info()`), or `None`.
     pub(crate) exc_info: Value,
     /// The limit on Python frames: `sys.getrecursionlimit()` less the
@@ -262,10 +265,16 @@ impl Vm {
     pub fn with_output(stdout: Box<dyn Write>, stderr: Box<dyn Write>) -> Vm {
         // Per-thread interpreter settings start afresh with each VM.
         crate::format::set_int_max_str_digits(crate::format::INT_MAX_STR_DIGITS);
+        let builtins = Rc::new(RefCell::new(crate::builtins::make_builtins()));
+        let builtins_mod = Rc::new(crate::modules::ModuleObj {
+            name: "builtins".to_string(),
+            dict: builtins.clone(),
+        });
         Vm {
             stack: Vec::with_capacity(1024),
             frames: Vec::with_capacity(64),
-            builtins: Rc::new(RefCell::new(crate::builtins::make_builtins())),
+            builtins,
+            builtins_mod,
             exc_info: Value::None,
             recursion_limit: DEFAULT_RECURSION_LIMIT,
             c_depth: 0,

@@ -274,7 +274,12 @@ impl Vm {
         match self.get_attr(yf, &name(N::Close)) {
             Ok(m) => self.call(&m, &[]).map(|_| ()),
             Err(e) if e.is(ExcKind::AttributeError) => Ok(()),
-            Err(e) => Err(e),
+            // A failing lookup of `close` cannot stop the close: CPython
+            // reports it as unraisable and goes on closing the frame.
+            Err(e) => {
+                self.unraisable(None, yf, &e);
+                Ok(())
+            }
         }
     }
 

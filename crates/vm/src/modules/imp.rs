@@ -125,6 +125,9 @@ fn is_builtin(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn is_frozen(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    // Pith's frozen modules (`crate::frozen`) come from sources, not from
+    // frozen code objects: a fresh `importlib._bootstrap` asked to fix
+    // them up as frozen would look for what only frozen code leaves.
     name_arg(&a, "is_frozen")?;
     Ok(Value::Bool(false))
 }

@@ -42,9 +42,10 @@ fn all_suffixes(_vm: &mut Vm, _a: Args<'_>) -> PyResult<Value> {
 
 /// The classes Pith's own importer uses, defined natively in
 /// `_frozen_importlib*` and shared here.
-const CLASSES: [(&str, &str); 4] = [
+const CLASSES: [(&str, &str); 5] = [
     ("_frozen_importlib", "ModuleSpec"),
     ("_frozen_importlib", "BuiltinImporter"),
+    ("_frozen_importlib", "FrozenImporter"),
     ("_frozen_importlib_external", "SourceFileLoader"),
     ("_frozen_importlib_external", "NamespaceLoader"),
 ];
@@ -52,8 +53,7 @@ const CLASSES: [(&str, &str); 4] = [
 /// The other classes, taken on first use from the standard library's
 /// `importlib._bootstrap*` (so `pkgutil`'s dispatch on `FileFinder` sees
 /// the class `sys.path_hooks` makes instances of).
-const FORWARDED: [(&str, &str); 7] = [
-    ("importlib._bootstrap", "FrozenImporter"),
+const FORWARDED: [(&str, &str); 6] = [
     ("importlib._bootstrap_external", "WindowsRegistryFinder"),
     ("importlib._bootstrap_external", "PathFinder"),
     ("importlib._bootstrap_external", "FileFinder"),
