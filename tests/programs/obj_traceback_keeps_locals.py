@@ -120,5 +120,32 @@ except RuntimeError as e:
     print("gen locals", sorted(e.__traceback__.tb_next.tb_frame.f_locals))
 print("generator done")
 
+
+
+# The StopIteration that ends a loop over a Python iterator frees its
+# __next__ frame (and the iterator) as the loop ends.
+class Countdown:
+    def __init__(self, n):
+        self.n = n
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self.n == 0:
+            raise StopIteration
+        self.n -= 1
+        return self.n
+
+    def __del__(self):
+        print("del countdown")
+
+
+for k in Countdown(2):
+    print("step", k)
+print("loop over")
+print(list(Countdown(3)))
+print("list over")
+
 # An uncaught exception frees its frames' locals at exit, after the traceback.
 raises("uncaught")

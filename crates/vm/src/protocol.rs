@@ -275,11 +275,24 @@ impl Vm {
         match r {
             Ok(v) => Ok(Some(v)),
             Err(e) if e.is(ExcKind::StopIteration) => {
-                self.last_stop = Some(e);
+                self.keep_stop(e);
                 Ok(None)
             }
             Err(e) => Err(e),
         }
+    }
+
+    /// Keeps the `StopIteration` that ended an iterator in `last_stop`. Where
+    /// CPython's caller swallows it at once (`FOR_ITER`, `list()`), the
+    /// locals of the `__next__` frames it left are freed then; here it waits
+    /// for the next iterator, so it lets go of them now.
+    pub(crate) fn keep_stop(&mut self, e: PyErr) {
+        let locals: Vec<Value> = match e.0.traceback.try_borrow_mut() {
+            Ok(mut entries) => entries.iter_mut().filter_map(|x| x.locals.take()).collect(),
+            Err(_) => Vec::new(),
+        };
+        self.last_stop = Some(e);
+        drop(locals);
     }
 
     /// The StopIteration ending `it`, which [`Vm::iter_next`] just found

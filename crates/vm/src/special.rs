@@ -1124,7 +1124,7 @@ impl Vm {
                 type_name(v)
             ))),
             Err(e) if e.is(ExcKind::StopIteration) => {
-                self.last_stop = Some(e);
+                self.keep_stop(e);
                 Ok(None)
             }
             Err(e) => Err(e),
