@@ -114,6 +114,16 @@ pub struct NameHint {
 }
 
 impl ExcObj {
+    /// Takes the frame locals its traceback entries keep
+    /// ([`TbEntry::locals`]), for the caller to drop when it may run
+    /// finalizers.
+    pub(crate) fn take_frame_locals(&self) -> Vec<Value> {
+        match self.traceback.try_borrow_mut() {
+            Ok(mut entries) => entries.iter_mut().filter_map(|x| x.locals.take()).collect(),
+            Err(_) => Vec::new(),
+        }
+    }
+
     /// A member such as `StopIteration.value` or `SystemExit.code` after a
     /// store to it (kept in `__dict__`); until then it is read from `args`.
     pub fn stored_member(&self, name: &str) -> Option<Value> {

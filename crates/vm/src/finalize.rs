@@ -208,11 +208,7 @@ impl Vm {
         }
         let tb = e.0.tb_obj.try_borrow_mut().ok().and_then(|mut t| t.take());
         drop(tb);
-        let locals: Vec<Value> = match e.0.traceback.try_borrow_mut() {
-            Ok(mut entries) => entries.iter_mut().filter_map(|x| x.locals.take()).collect(),
-            Err(_) => Vec::new(),
-        };
-        for l in locals {
+        for l in e.0.take_frame_locals() {
             release(l);
         }
         if queued() {

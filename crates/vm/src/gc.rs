@@ -518,9 +518,7 @@ fn clear(v: &Value, dropped: &mut Vec<Value>) {
                     dropped.push(Value::Exception(x));
                 }
             }
-            if let Ok(mut entries) = e.traceback.try_borrow_mut() {
-                dropped.extend(entries.iter_mut().filter_map(|x| x.locals.take()));
-            }
+            dropped.append(&mut e.take_frame_locals());
         }
         _ => {}
     }

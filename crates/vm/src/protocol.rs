@@ -287,10 +287,7 @@ impl Vm {
     /// locals of the `__next__` frames it left are freed then; here it waits
     /// for the next iterator, so it lets go of them now.
     pub(crate) fn keep_stop(&mut self, e: PyErr) {
-        let locals: Vec<Value> = match e.0.traceback.try_borrow_mut() {
-            Ok(mut entries) => entries.iter_mut().filter_map(|x| x.locals.take()).collect(),
-            Err(_) => Vec::new(),
-        };
+        let locals = e.0.take_frame_locals();
         self.last_stop = Some(e);
         drop(locals);
     }
