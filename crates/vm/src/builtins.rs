@@ -286,7 +286,7 @@ fn in_cpython_order(d: &Dict) -> Dict {
         _ => usize::MAX,
     };
     let mut items: Vec<(&Value, &Value)> = d.iter().collect();
-    items.sort_by_key(|(k, _)| rank(k));
+    items.sort_by_cached_key(|(k, _)| rank(k));
     let mut out = Dict::new();
     for (k, v) in items {
         let _ = out.insert(k.clone(), v.clone());

@@ -37,12 +37,21 @@ pub(crate) fn is_frozen(name: &str) -> bool {
     FROZEN_STDLIB.contains(&name)
 }
 
+impl Vm {
+    /// Where the binary finds the standard library: `PREFIX/lib/python3.11`
+    /// (`sys._stdlib_dir`), `None` without a prefix.
+    pub(crate) fn stdlib_dir(&self) -> Option<String> {
+        (!self.prefix.is_empty()).then(|| format!("{}/lib/python3.11", self.prefix))
+    }
+}
+
 /// The standard-library source of frozen module `name`, if it is one and
 /// the standard library is there.
 pub(crate) fn frozen_source(vm: &Vm, name: &str) -> Option<PathBuf> {
-    if !is_frozen(name) || vm.prefix.is_empty() {
+    if !is_frozen(name) {
         return None;
     }
+    let stdlib = vm.stdlib_dir()?;
     // `-X frozen_modules=off` imports them from `sys.path` like any other.
     let off = vm
         .cmdline
@@ -52,10 +61,6 @@ pub(crate) fn frozen_source(vm: &Vm, name: &str) -> Option<PathBuf> {
     if off {
         return None;
     }
-    let file = PathBuf::from(format!(
-        "{}/lib/python3.11/{}.py",
-        vm.prefix,
-        name.replace('.', "/")
-    ));
+    let file = PathBuf::from(format!("{stdlib}/{}.py", name.replace('.', "/")));
     file.is_file().then_some(file)
 }

@@ -408,7 +408,7 @@ impl Vm {
         let module = match found {
             Found::Native => self.import_module(absname)?,
             Found::Namespace(dir) => {
-                let m = self.new_module(absname, None, Some(&dir), parent);
+                let m = self.new_module(absname, None, Some(&dir), parent, false);
                 self.set_sys_module(absname, Some(m.clone()));
                 m
             }
@@ -422,11 +422,7 @@ impl Vm {
                 } else {
                     self.load_source_module(&file)?
                 };
-                let m = if frozen {
-                    self.new_frozen_module(absname, &file, parent)
-                } else {
-                    self.new_module(absname, Some(&file), package.as_deref(), parent)
-                };
+                let m = self.new_module(absname, Some(&file), package.as_deref(), parent, frozen);
                 self.set_sys_module(absname, Some(m.clone()));
                 let Value::Module(md) = &m else {
                     return Ok(m);
@@ -544,36 +540,16 @@ impl Vm {
         self.source_module_code(file, Some(&filename))
     }
 
-    /// A fresh frozen module: `__file__` but no `__cached__`, and a spec
-    /// from `FrozenImporter` (`_init_module_attrs` for a frozen spec).
-    fn new_frozen_module(&mut self, name: &str, file: &Path, parent: Option<&str>) -> Value {
-        let file = file.display().to_string();
-        let (spec, loader) =
-            crate::spec::spec_and_loader(self, name, crate::spec::Origin::Frozen(&file));
-        let mut d = Dict::new();
-        let mut put = |k: &str, v: Value| {
-            let _ = d.insert(Value::str(k), v);
-        };
-        put("__name__", Value::str(name));
-        put("__doc__", Value::None);
-        put("__package__", Value::str(parent.unwrap_or("")));
-        put("__loader__", loader);
-        put("__spec__", spec);
-        put("__file__", Value::string(file));
-        put("__builtins__", Value::Dict(self.builtins.clone()));
-        Value::Module(Rc::new(ModuleObj {
-            name: name.to_string(),
-            dict: Rc::new(RefCell::new(d)),
-        }))
-    }
-
-    /// A fresh module object with the attributes the importer sets.
+    /// A fresh module object with the attributes the importer sets. A
+    /// `frozen` one (`crate::frozen`) has `FrozenImporter`'s spec, and
+    /// `__file__` but no `__cached__` (`_init_module_attrs` for a frozen spec).
     fn new_module(
         &mut self,
         name: &str,
         file: Option<&Path>,
         package_dir: Option<&Path>,
         parent: Option<&str>,
+        frozen: bool,
     ) -> Value {
         let mut d = Dict::new();
         let mut put = |k: &str, v: Value| {
@@ -590,6 +566,7 @@ impl Vm {
         let file_text = file.map(|f| f.display().to_string());
         let dir_text = package_dir.map(|d| d.display().to_string());
         let origin = match (&file_text, &dir_text) {
+            (Some(f), _) if frozen => crate::spec::Origin::Frozen(f),
             (Some(f), d) => crate::spec::Origin::Source {
                 file: f,
                 cached: cache_path(Path::new(f)).display().to_string(),
@@ -615,10 +592,12 @@ impl Vm {
         }
         if let Some(file) = file {
             put("__file__", Value::string(file.display().to_string()));
-            put(
-                "__cached__",
-                Value::string(cache_path(file).display().to_string()),
-            );
+            if !frozen {
+                put(
+                    "__cached__",
+                    Value::string(cache_path(file).display().to_string()),
+                );
+            }
         }
         // `exec(code, module.__dict__)` adds the builtins *dict*; only
         // `__main__` holds the module itself.

@@ -33,11 +33,7 @@ pub(crate) fn attrs(vm: &mut Vm) -> Vec<(&'static str, Value)> {
     let orig_argv: Vec<Value> = std::env::args_os()
         .map(|a| Value::string(a.to_string_lossy().into_owned()))
         .collect();
-    let stdlib_dir = if vm.prefix.is_empty() {
-        Value::None
-    } else {
-        Value::string(format!("{}/lib/python3.11", vm.prefix))
-    };
+    let stdlib_dir = vm.stdlib_dir().map_or(Value::None, Value::string);
     vec![
         ("stdlib_module_names", Value::frozenset(names)),
         ("thread_info", thread_info(vm)),

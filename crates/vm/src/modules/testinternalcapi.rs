@@ -68,12 +68,7 @@ fn get_config(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             .collect(),
         _ => Vec::new(),
     };
-    // The binary finds the standard library as `PREFIX/lib/python3.11`.
-    let stdlib = if vm.prefix.is_empty() {
-        Value::None
-    } else {
-        Value::string(format!("{}/lib/python3.11", vm.prefix))
-    };
+    let stdlib = vm.stdlib_dir().map_or(Value::None, Value::string);
     let buffered = !super::io::stdio::unbuffered();
     let isolated = cl.isolated;
     // `sys.path[0]`, the script's directory, is added after the search
