@@ -849,17 +849,24 @@ fn resolve_name(
 ) -> PyResult<String> {
     let g = globals.borrow();
     let package = known;
-    let package = package.unwrap_or_else(|| {
-        let modname = str_value(dict_get(&g, "__name__")).unwrap_or_default();
-        if dict_get(&g, "__path__").is_some() {
-            modname
-        } else {
-            modname
-                .rsplit_once('.')
-                .map(|(p, _)| p.to_string())
-                .unwrap_or_default()
+    let package = match package {
+        Some(p) => p,
+        None => {
+            let modname = match dict_get(&g, "__name__") {
+                Some(Value::Str(s)) => s.as_str().to_string(),
+                Some(_) => return Err(PyErr::type_error("__name__ must be a string")),
+                None => return Err(PyErr::new(ExcKind::KeyError, "'__name__' not in globals")),
+            };
+            if dict_get(&g, "__path__").is_some() {
+                modname
+            } else {
+                modname
+                    .rsplit_once('.')
+                    .map(|(p, _)| p.to_string())
+                    .unwrap_or_default()
+            }
         }
-    });
+    };
     if package.is_empty() {
         return Err(PyErr::new(
             ExcKind::ImportError,
@@ -917,6 +924,8 @@ pub(crate) fn b_import(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     };
     let globals = match arg(1, "globals") {
         Some(Value::Dict(d)) => d.clone(),
+        // Only a relative import reads the globals (`resolve_name`).
+        _ if level > 0 => return Err(PyErr::type_error("globals must be a dict")),
         _ => Rc::new(RefCell::new(Dict::new())),
     };
     let fromlist = arg(3, "fromlist").cloned().unwrap_or(Value::None);

@@ -13,17 +13,20 @@ use crate::types::{exc_type, ExcKind};
 use crate::value::Value;
 use crate::vm::Vm;
 
-/// Declares the method table; each entry first checks for a `_pyio`
-/// delegate (`delegate.rs`) and runs the native method only without one.
+/// Declares the method table; each entry first checks its argument count
+/// as CPython's C method does, then looks for a `_pyio` delegate
+/// (`delegate.rs`) and runs the native method only without one.
 macro_rules! methods {
-    ($( $name:literal => $f:ident ),* $(,)?) => {
+    ($( $name:literal => $f:ident $arity:ident $(($($n:literal),*))? ),* $(,)?) => {
         mod forwarding {
             use crate::exc::PyResult;
             use crate::func::Args;
             use crate::value::Value;
             use crate::vm::Vm;
+            use super::Arity;
             $(
                 pub(super) fn $f(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+                    super::check_arity(vm, &a, $name, Arity::$arity $(($($n),*))?)?;
                     super::super::delegate::forward(vm, a, $name, super::$f)
                 }
             )*
@@ -36,36 +39,141 @@ macro_rules! methods {
 }
 
 methods! {
-    "__init__" => m_init,
-    "read" => m_read,
-    "read1" => m_read1,
-    "readinto" => m_readinto,
-    "readinto1" => m_readinto1,
-    "peek" => m_peek,
-    "readline" => m_readline,
-    "readlines" => m_readlines,
-    "write" => m_write,
-    "writelines" => m_writelines,
-    "__iter__" => m_iter,
-    "__next__" => m_next,
-    "seek" => m_seek,
-    "tell" => m_tell,
-    "truncate" => m_truncate,
-    "close" => m_close,
-    "detach" => m_detach,
-    "flush" => m_flush,
-    "__enter__" => m_enter,
-    "__exit__" => m_exit,
-    "fileno" => m_fileno,
-    "readable" => m_readable,
-    "writable" => m_writable,
-    "seekable" => m_seekable,
-    "isatty" => m_isatty,
-    "getvalue" => m_getvalue,
-    "getbuffer" => m_getbuffer,
-    "__repr__" => m_repr,
-    "__getattr__" => m_getattr,
-    "reconfigure" => m_reconfigure,
+    "__init__" => m_init Any,
+    "read" => m_read AtMost(1),
+    "read1" => m_read1 AtMost(1),
+    "readinto" => m_readinto One,
+    "readinto1" => m_readinto1 One,
+    "peek" => m_peek AtMost(1),
+    "readline" => m_readline AtMost(1),
+    "readlines" => m_readlines AtMost(1),
+    "write" => m_write One,
+    "writelines" => m_writelines One,
+    "__iter__" => m_iter Slot,
+    "__next__" => m_next Slot,
+    "seek" => m_seek Between(1, 2),
+    "tell" => m_tell NoArgs,
+    "truncate" => m_truncate AtMost(1),
+    "close" => m_close NoArgs,
+    "detach" => m_detach NoArgs,
+    "flush" => m_flush NoArgs,
+    "__enter__" => m_enter NoArgs,
+    "__exit__" => m_exit Any,
+    "fileno" => m_fileno NoArgs,
+    "readable" => m_readable NoArgs,
+    "writable" => m_writable NoArgs,
+    "seekable" => m_seekable NoArgs,
+    "isatty" => m_isatty NoArgs,
+    "getvalue" => m_getvalue NoArgs,
+    "getbuffer" => m_getbuffer NoArgs,
+    "__repr__" => m_repr Slot,
+    "__getattr__" => m_getattr Any,
+    "reconfigure" => m_reconfigure KeywordsOnly,
+}
+
+/// The arguments (after `self`) a file method takes, in the calling
+/// convention its C definition has, which decides the message a wrong
+/// count gets.
+#[derive(Clone, Copy)]
+enum Arity {
+    /// Checked by the method itself.
+    Any,
+    /// `METH_NOARGS`: "FileIO.close() takes no arguments (1 given)".
+    NoArgs,
+    /// `METH_O`: "FileIO.write() takes exactly one argument (0 given)".
+    One,
+    /// Argument Clinic's positional-only optionals: "read expected at most
+    /// 1 argument, got 2".
+    AtMost(usize),
+    /// Argument Clinic's positional-only range: "seek expected at least 1
+    /// argument, got 0".
+    Between(usize, usize),
+    /// A slot wrapper (`__iter__`, `__next__`, `__repr__`): "expected 0
+    /// arguments, got 1".
+    Slot,
+    /// Keyword-only parameters: "reconfigure() takes no positional
+    /// arguments".
+    KeywordsOnly,
+}
+
+/// Raises CPython's TypeError when `a` (the call of method `name`) has a
+/// positional-argument count the method's [`Arity`] refuses.
+fn check_arity(vm: &mut Vm, a: &Args<'_>, name: &str, arity: Arity) -> PyResult<()> {
+    let given = a.pos.len().saturating_sub(1);
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let message = match arity {
+        Arity::Any => return Ok(()),
+        Arity::NoArgs if given == 0 => return Ok(()),
+        Arity::One if given == 1 => return Ok(()),
+        Arity::AtMost(_) if matches!(name, "read" | "read1") && given > 1 => {
+            let class = match a.pos.first() {
+                Some(obj) => c_class_name(vm, obj)?,
+                None => "_IOBase",
+            };
+            if class == "BufferedWriter" {
+                return Err(super::unsupported(vm, name));
+            }
+            format!("{name} expected at most 1 argument, got {given}")
+        }
+        Arity::AtMost(max) | Arity::Between(_, max) if given > max => {
+            format!(
+                "{name} expected at most {max} argument{}, got {given}",
+                plural(max)
+            )
+        }
+        Arity::Between(min, _) if given < min => {
+            format!(
+                "{name} expected at least {min} argument{}, got {given}",
+                plural(min)
+            )
+        }
+        Arity::AtMost(_) | Arity::Between(..) => return Ok(()),
+        Arity::Slot if given == 0 => return Ok(()),
+        Arity::Slot => format!("expected 0 arguments, got {given}"),
+        Arity::KeywordsOnly if given == 0 => return Ok(()),
+        Arity::KeywordsOnly => format!("{name}() takes no positional arguments"),
+        Arity::NoArgs | Arity::One => {
+            let class = match a.pos.first() {
+                Some(obj) => c_class_name(vm, obj)?,
+                None => "_IOBase",
+            };
+            // A method the class lacks is `_BufferedIOBase`'s stub, which
+            // takes any arguments and refuses.
+            if matches!((class, name), ("BufferedReader", "write")) {
+                return Err(super::unsupported(vm, name));
+            }
+            let what = if matches!(arity, Arity::NoArgs) {
+                "no arguments"
+            } else {
+                "exactly one argument"
+            };
+            format!("{class}.{name}() takes {what} ({given} given)")
+        }
+    };
+    Err(PyErr::type_error(message))
+}
+
+/// The `_io` class whose C methods `obj` runs: the first of the concrete
+/// classes its type derives from (a subclass's messages name the C class
+/// that defines the method, as a method descriptor's `__qualname__` does).
+fn c_class_name(vm: &mut Vm, obj: &Value) -> PyResult<&'static str> {
+    const CLASSES: [&str; 8] = [
+        "FileIO",
+        "BytesIO",
+        "StringIO",
+        "TextIOWrapper",
+        "BufferedReader",
+        "BufferedWriter",
+        "BufferedRandom",
+        "BufferedRWPair",
+    ];
+    let class = crate::types::type_of(obj);
+    for name in CLASSES {
+        if class.is_subtype(&super::io_class(vm, name)?) {
+            return Ok(name);
+        }
+    }
+    Ok("_IOBase")
 }
 
 static CLOSED_GETTER: BuiltinDef = BuiltinDef {
@@ -191,8 +299,12 @@ fn forward_closed(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 /// `read1(size)`: as `read` (the native buffers read what is asked for).
 fn m_read1(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let obj = this(&a, "read1")?;
-    if with_state(obj, |st| Ok(st.closed && st.class.starts_with("Buffered")))? {
+    let (closed, class, readable) = with_state(obj, |st| Ok((st.closed, st.class, st.readable)))?;
+    if closed && class.starts_with("Buffered") {
         return Err(PyErr::value_error("read of closed file"));
+    }
+    if !readable && class == "BufferedWriter" {
+        return Err(unsupported(vm, "read1"));
     }
     // The standard streams' reads are the VM's own.
     if let Some(r) = super::stdio::redirect(vm, &a, "read") {
@@ -371,6 +483,9 @@ fn on_open<R>(
     f: impl FnOnce(&mut FileState) -> PyResult<R>,
 ) -> PyResult<R> {
     let r = with_state(obj, |st| {
+        if st.detached {
+            return Ok(Err(Refused::Err(st.detached_error())));
+        }
         if st.closed {
             if let Kind::StringIo(_) = st.kind {
                 return Ok(Err(Refused::Err(PyErr::value_error(
@@ -379,12 +494,17 @@ fn on_open<R>(
             }
             return Ok(Err(Refused::Closed));
         }
-        // `FileIO` says it as `fileio.c`'s `err_mode` does.
+        // `FileIO` says it as `fileio.c`'s `err_mode` does; a buffered
+        // reader has no `write` (nor a writer `read`), so the base class's
+        // stub refuses, naming the method.
         let raw = st.class == "FileIO";
+        let buffered = st.class.starts_with("Buffered");
         match need {
             Some(true) if !st.readable => {
                 let msg = if raw {
                     "File not open for reading"
+                } else if buffered {
+                    "read"
                 } else {
                     "not readable"
                 };
@@ -393,6 +513,8 @@ fn on_open<R>(
             Some(false) if !st.writable => {
                 let msg = if raw {
                     "File not open for writing"
+                } else if buffered {
+                    "write"
                 } else {
                     "not writable"
                 };
@@ -519,6 +641,7 @@ pub(super) fn m_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                 readable: true,
                 writable: true,
                 closed: false,
+                detached: false,
                 class: "StringIO",
                 lent_to: None,
                 std: None,
@@ -538,6 +661,7 @@ pub(super) fn m_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                 readable: true,
                 writable: true,
                 closed: false,
+                detached: false,
                 class: "BytesIO",
                 lent_to: None,
                 std: None,
@@ -669,6 +793,7 @@ fn wrap_buffer(
             readable,
             writable,
             closed: false,
+            detached: false,
             class: "TextIOWrapper",
             lent_to: None,
             std: None,
@@ -1126,6 +1251,15 @@ fn m_truncate(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         Some(other) if crate::protocol::has_index(other) => Some(vm.index_value(other)?),
         other => size_arg(vm, other)?.map(|n| n as i64),
     };
+    // Only a writable buffer has `truncate`; a text file asks its buffer.
+    let missing = with_state(obj, |st| {
+        Ok(!st.writable
+            && !st.closed
+            && (st.class.starts_with("Buffered") || st.class == "TextIOWrapper"))
+    })?;
+    if missing {
+        return Err(unsupported(vm, "truncate"));
+    }
     on_open(vm, obj, Some(false), |st| {
         super::export::check_exports(st)?;
         let size = match size.map(u64::try_from) {
@@ -1240,7 +1374,19 @@ fn close_native(obj: &Value) -> PyResult<Value> {
 /// position back; the wrapper is unusable afterwards.
 fn m_detach(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let obj = this(&a, "detach")?;
-    let text = with_state(obj, |st| Ok(matches!(st.kind, Kind::Text(_))))?;
+    let (text, class) = with_state(obj, |st| Ok((matches!(st.kind, Kind::Text(_)), st.class)))?;
+    if class.starts_with("Buffered") {
+        // The buffer is flushed and lets go of its descriptor, which
+        // `raw` keeps.
+        m_flush(vm, Args::positional(std::slice::from_ref(obj)))?;
+        let Some(raw) = buffered_raw(vm, obj)? else {
+            return Err(unsupported(vm, "detach"));
+        };
+        if !super::give_back(obj, &raw) {
+            return Err(PyErr::value_error("raw stream has been detached"));
+        }
+        return Ok(raw);
+    }
     let buffer = match obj {
         Value::Instance(i) if text => crate::import::dict_get(&i.dict.clone().borrow(), "buffer"),
         _ => None,
@@ -1248,10 +1394,79 @@ fn m_detach(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let Some(buffer) = buffer else {
         return Err(unsupported(vm, "detach"));
     };
+    if with_state(obj, |st| Ok(st.std.is_some() && !st.detached))? {
+        // A standard stream's text goes through the VM's stream, which is
+        // flushed; its buffer keeps its own state over the descriptor.
+        m_flush(vm, Args::positional(std::slice::from_ref(obj)))?;
+        with_state(obj, |st| {
+            st.closed = true;
+            st.detached = true;
+            Ok(())
+        })?;
+        return Ok(buffer);
+    }
     if !super::give_back(obj, &buffer) {
         return Err(PyErr::value_error("underlying buffer has been detached"));
     }
     Ok(buffer)
+}
+
+/// `raw` of a buffered file `open()` made: a `FileIO` over the same
+/// descriptor, made on first use and kept in the instance dict. It borrows
+/// the buffer's stream for each operation, as the buffer borrows its text
+/// wrapper's, so reads through either see one position. `None` for objects
+/// that are not such buffers.
+fn buffered_raw(vm: &mut Vm, obj: &Value) -> PyResult<Option<Value>> {
+    let Value::Instance(inst) = obj else {
+        return Ok(None);
+    };
+    let state = with_state(obj, |st| {
+        if st.detached {
+            return Err(st.detached_error());
+        }
+        Ok((st.class, st.readable, st.writable, st.std))
+    })?;
+    let (class, readable, writable, std) = state;
+    if !class.starts_with("Buffered") {
+        return Ok(None);
+    }
+    let raw = Value::Instance(Rc::new(crate::instance::Instance::new(
+        super::io_class(vm, "FileIO")?,
+        Value::Null,
+    )));
+    {
+        let dict = inst.dict.clone();
+        let dict = dict.borrow();
+        let Value::Instance(r) = &raw else {
+            return Ok(None);
+        };
+        let raw_dict = r.dict.clone();
+        let mut raw_dict = raw_dict.borrow_mut();
+        for key in ["name", "mode"] {
+            if let Some(v) = crate::import::dict_get(&dict, key) {
+                raw_dict.insert(Value::str(key), v)?;
+            }
+        }
+    }
+    attach(
+        &raw,
+        FileState {
+            stream: ByteStream::memory(Vec::new()),
+            kind: Kind::Binary,
+            readable,
+            writable,
+            closed: false,
+            detached: false,
+            class: "FileIO",
+            lent_to: Some(Rc::as_ptr(inst) as usize),
+            std,
+        },
+    );
+    inst.dict
+        .clone()
+        .borrow_mut()
+        .insert(Value::str("raw"), raw.clone())?;
+    Ok(Some(raw))
 }
 
 fn m_flush(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -1350,18 +1565,28 @@ fn m_getbuffer(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn m_closed(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let obj = this(&a, "closed")?;
-    with_state(obj, |st| Ok(Value::Bool(st.closed)))
+    with_state(obj, |st| {
+        if st.detached {
+            return Err(st.detached_error());
+        }
+        Ok(Value::Bool(st.closed))
+    })
 }
 
 /// `__getattr__`, reached when normal lookup fails: a delegated object's
 /// other attributes (`newlines`, `raw`, `name`, ...) are its delegate's;
 /// for the others the attribute is missing.
-fn m_getattr(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn m_getattr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let obj = this(&a, "__getattr__")?;
     let name = match a.pos.get(1) {
         Some(Value::Str(s)) => s.as_str().to_string(),
         _ => String::new(),
     };
+    if name == "raw" {
+        if let Some(raw) = buffered_raw(vm, obj)? {
+            return Ok(raw);
+        }
+    }
     Err(PyErr::new(
         ExcKind::AttributeError,
         format!(
@@ -1386,11 +1611,15 @@ fn m_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             obj.identity()
         )));
     }
-    let closed = with_state(obj, |st| Ok(st.closed)).unwrap_or(false);
+    let (closed, detached) = with_state(obj, |st| Ok((st.closed, st.detached))).unwrap_or_default();
+    // A detached object's `name` is its stream's, which it no longer has.
+    if detached && class != "TextIOWrapper" {
+        return Ok(Value::string(format!("<_io.{tname}>")));
+    }
     if class == "FileIO" {
         return fileio_repr(vm, obj, closed);
     }
-    if let Some(name) = attr("name") {
+    if let Some(name) = attr("name").filter(|_| !detached) {
         out.push_str(&format!(" name={}", vm.repr_of(&name)?));
     }
     if class == "TextIOWrapper" || class == "FileIO" {

@@ -74,9 +74,24 @@ pub(crate) struct FileState {
     /// holds the stream; the buffer borrows it back for each operation, so
     /// both see the same bytes and position.
     pub(crate) lent_to: Option<usize>,
+    /// Set by `detach()`: the object no longer has a stream, and every
+    /// operation says so ([`FileState::detached_error`]).
+    pub(crate) detached: bool,
     /// Set on `sys.stdout`, `sys.stderr`, `sys.stdin` and their buffers,
     /// whose reads and writes go through the VM's own streams (see [`stdio`]).
     pub(crate) std: Option<crate::modules::sys::StdStream>,
+}
+
+impl FileState {
+    /// The ValueError of an operation on a detached object, worded as the
+    /// C class's `CHECK_ATTACHED` words it.
+    pub(crate) fn detached_error(&self) -> PyErr {
+        PyErr::value_error(if matches!(self.kind, Kind::Text(_)) {
+            "underlying buffer has been detached"
+        } else {
+            "raw stream has been detached"
+        })
+    }
 }
 
 struct Entry {
@@ -196,6 +211,7 @@ pub(crate) fn give_back(wrapper: &Value, buffer: &Value) -> bool {
             return false;
         };
         w.state.closed = true;
+        w.state.detached = true;
         let stream = std::mem::replace(&mut w.state.stream, ByteStream::memory(Vec::new()));
         if let Some(b) = files.get_mut(&bkey) {
             b.state.stream = stream;
@@ -233,41 +249,59 @@ pub(crate) fn with_state<R>(
                     && std::ptr::eq(e.owner.as_ptr(), Rc::as_ptr(inst)) => {}
             _ => return Err(PyErr::value_error("I/O operation on uninitialized object")),
         }
-        let lent = files.get(&key).and_then(|e| e.state.lent_to);
-        let Some(wrapper) = lent else {
+        let holder = stream_holder(&mut files, key);
+        if holder == key {
             return match files.get_mut(&key) {
                 Some(e) => f(&mut e.state),
                 None => Err(PyErr::value_error("I/O operation on uninitialized object")),
             };
-        };
-        let (stream, alive) = match files.get_mut(&wrapper) {
-            Some(w) => (
-                Some(std::mem::replace(
-                    &mut w.state.stream,
-                    ByteStream::memory(Vec::new()),
-                )),
-                w.owner.strong_count() > 0,
-            ),
-            None => (None, false),
-        };
+        }
+        let stream = files
+            .get_mut(&holder)
+            .map(|w| std::mem::replace(&mut w.state.stream, ByteStream::memory(Vec::new())));
         let Some(e) = files.get_mut(&key) else {
             return Err(PyErr::value_error("I/O operation on uninitialized object"));
         };
         if let Some(s) = stream {
             e.state.stream = s;
         }
-        if !alive {
-            // The wrapper is gone: the stream is the buffer's again.
-            e.state.lent_to = None;
-            return f(&mut e.state);
-        }
         let r = f(&mut e.state);
         let s = std::mem::replace(&mut e.state.stream, ByteStream::memory(Vec::new()));
-        if let Some(w) = files.get_mut(&wrapper) {
+        if let Some(w) = files.get_mut(&holder) {
             w.state.stream = s;
         }
         r
     })
+}
+
+/// The key of the live object holding the stream of `key`'s object: the
+/// end of its chain of loans (a buffer's `raw` lends to the buffer, which
+/// lends to its text wrapper). A loan to an object that has died is ended
+/// on the way: its stream goes back to the object that lent it.
+fn stream_holder(files: &mut HashMap<usize, Entry>, key: usize) -> usize {
+    let mut lender = key;
+    // A chain is at most raw -> buffer -> text; the bound only guards
+    // against a cycle.
+    for _ in 0..8 {
+        let Some(next) = files.get(&lender).and_then(|e| e.state.lent_to) else {
+            return lender;
+        };
+        let alive = files.get(&next).is_some_and(|e| e.owner.strong_count() > 0);
+        if next == key || !alive {
+            let stream = files
+                .get_mut(&next)
+                .map(|w| std::mem::replace(&mut w.state.stream, ByteStream::memory(Vec::new())));
+            if let Some(e) = files.get_mut(&lender) {
+                if let Some(s) = stream {
+                    e.state.stream = s;
+                }
+                e.state.lent_to = None;
+            }
+            return lender;
+        }
+        lender = next;
+    }
+    lender
 }
 
 /// The `_io` module, made on first import: its classes and functions.
@@ -732,6 +766,7 @@ fn b_open(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             readable,
             writable,
             closed: false,
+            detached: false,
             class,
             lent_to: None,
             std: None,
@@ -784,6 +819,7 @@ fn text_buffer(
             readable: reading || updating,
             writable: !reading || updating,
             closed: false,
+            detached: false,
             class,
             lent_to: key_of(text).map(|(k, _)| k),
             std: None,

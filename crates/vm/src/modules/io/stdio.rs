@@ -125,6 +125,7 @@ pub(crate) fn make(vm: &mut Vm, which: StdStream) -> PyResult<Value> {
         readable: reading,
         writable: !reading,
         closed: false,
+        detached: false,
         class,
         lent_to: None,
         std: Some(which),
