@@ -171,7 +171,7 @@ pub(crate) fn list_item_word(stack: &[Value]) -> Option<Word> {
 /// completes): the result is written word by word into the callable's slot
 /// and the frame is popped. `false`: nothing was done, the general path runs.
 #[inline(always)]
-pub(crate) fn return_word(vm: &mut Vm) -> bool {
+pub(crate) fn return_word(vm: &mut Vm, ip: usize) -> bool {
     let word = match vm.stack.last() {
         Some(&Value::Int(x)) => Word::Int(x),
         Some(&Value::Float(x)) => Word::Float(x),
@@ -185,7 +185,7 @@ pub(crate) fn return_word(vm: &mut Vm) -> bool {
     if matches!(vm.return_hooks.last(), Some((depth, _)) if *depth + 1 == n) {
         return false;
     }
-    vm.retire_frame_object(n - 1);
+    vm.retire_frame_object(n - 1, Some(ip));
     let Some(f) = vm.frames.pop() else {
         return false;
     };

@@ -248,7 +248,7 @@ impl Vm {
             let d = (self.frames.len() - 1) as u32;
             // A frame object made while it ran reads the locals before the
             // traceback entry takes them.
-            self.retire_frame_object(d as usize);
+            self.retire_frame_object(d as usize, None);
             if let Some(e) = exc
                 .traceback
                 .borrow_mut()
@@ -1022,7 +1022,7 @@ impl Vm {
                         tri!(self.print_expr(v));
                     }
                     Op::ReturnValue => {
-                        if !TRACE && crate::call_fast::return_word(self) {
+                        if !TRACE && crate::call_fast::return_word(self, ip) {
                             if crate::finalize::due() {
                                 self.after_return();
                             }
@@ -1058,7 +1058,7 @@ impl Vm {
                                 }
                             }
                         }
-                        self.retire_frame_object(self.frames.len().wrapping_sub(1));
+                        self.retire_frame_object(self.frames.len().wrapping_sub(1), Some(ip));
                         let Some(f) = self.frames.pop() else {
                             return Err(underflow());
                         };
@@ -2347,6 +2347,7 @@ impl Vm {
                             );
                         }
                         self.suspend_gen_frame(&f, ip);
+                        self.suspend_frame_object(self.frames.len());
                         if f.entry {
                             self.yielded = true;
                             return Ok(v);

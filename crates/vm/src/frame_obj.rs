@@ -583,6 +583,11 @@ pub fn getattr(vm: &mut Vm, obj: &Value, name: &Rc<StrObj>) -> PyResult<Value> {
                     Ok(slot.get_or_insert_with(|| Value::dict(Dict::new())).clone())
                 }
                 "f_builtins" => Ok(vm.builtins_value(&f.globals)),
+                // A generator's frame links to whoever resumed it, and to
+                // nothing while it is suspended.
+                "f_back" if f.generator.is_some() => Ok(live
+                    .and_then(|d| d.checked_sub(1))
+                    .map_or(Value::None, |caller| vm.frame_object(caller))),
                 "f_back" => Ok(f.back.clone().unwrap_or(Value::None)),
                 "f_trace" => Ok(f.trace()),
                 "f_trace_lines" => Ok(Value::Bool(f.hooks.lines.get())),
@@ -758,6 +763,15 @@ impl Vm {
                 f.ip.set(fr.ip.saturating_sub(1) as u32);
                 f.in_call.set(d + 1 < self.frames.len());
             }
+        } else if f.depth.get().is_none() {
+            let g = f.generator.as_ref().and_then(Weak::upgrade);
+            if let Some(g) = g {
+                if let Ok(st) = g.state.try_borrow() {
+                    if !st.running && !st.done {
+                        sync_suspended(f, &st);
+                    }
+                }
+            }
         }
         live
     }
@@ -823,8 +837,14 @@ impl Vm {
                     locals: RefCell::new(None),
                     back: back.take(),
                     hooks: FrameHooks::default(),
-                    generator: None,
+                    generator: fr.generator.as_ref().map(Rc::downgrade),
                 });
+                // A generator has one frame object: `gi_frame` is this one.
+                if let Some(g) = &fr.generator {
+                    if let Ok(mut slot) = g.frame.try_borrow_mut() {
+                        *slot = Rc::downgrade(&f);
+                    }
+                }
                 live[i] = Rc::downgrade(&f);
                 back = Some(Value::Frame(f));
             }
@@ -847,17 +867,15 @@ impl Vm {
                 .rposition(|f| f.generator.as_ref().is_some_and(|fg| Rc::ptr_eq(fg, g)));
             return at.map_or(Value::None, |i| self.frame_object(i));
         }
-        let mut d = Dict::new();
-        bind_locals(&mut d, &g.code, &st.values);
-        let ip = st.ip.saturating_sub(1) as u32;
         // The object made before, brought up to date: one frame per generator.
         let made = g.frame.borrow().upgrade();
         if let Some(f) = made.filter(|f| f.depth.get().is_none()) {
-            f.ip.set(ip);
-            f.in_call.set(false);
-            *f.locals.borrow_mut() = Some(Value::dict(d));
+            sync_suspended(&f, &st);
             return Value::Frame(f);
         }
+        let mut d = Dict::new();
+        bind_locals(&mut d, &g.code, &st.values);
+        let ip = st.ip.saturating_sub(1) as u32;
         let f = Rc::new(FrameObj {
             code: g.code.clone(),
             globals: g.globals.clone(),
@@ -878,16 +896,19 @@ impl Vm {
     /// position from now on, as CPython's frame object takes over the data
     /// of a frame that leaves the stack (`take_ownership`), so
     /// `inspect.getargvalues` of a finished frame still sees its arguments.
+    ///
+    /// `ip` is the frame's next instruction when the eval loop holds it in
+    /// a register (a return), `None` when the frame has it (an unwind).
     #[inline]
-    pub(crate) fn retire_frame_object(&self, index: usize) {
+    pub(crate) fn retire_frame_object(&self, index: usize, ip: Option<usize>) {
         if LIVE_LEN.with(Cell::get) <= index {
             return;
         }
-        self.retire_frame_object_slow(index);
+        self.retire_frame_object_slow(index, ip);
     }
 
     #[cold]
-    fn retire_frame_object_slow(&self, index: usize) {
+    fn retire_frame_object_slow(&self, index: usize, ip: Option<usize>) {
         let Some(f) = LIVE.with(|live| {
             let mut live = live.borrow_mut();
             let f = live.get(index).and_then(Weak::upgrade);
@@ -903,12 +924,57 @@ impl Vm {
             return;
         }
         if let Some(fr) = self.frames.get(index) {
-            f.ip.set(fr.ip.saturating_sub(1) as u32);
+            f.ip.set(ip.unwrap_or(fr.ip).saturating_sub(1) as u32);
         }
         f.in_call.set(false);
         let locals = self.frame_locals(index, f.locals.borrow().as_ref());
         *f.locals.borrow_mut() = Some(locals);
         f.depth.set(None);
+    }
+
+    /// Called as generator frame `index` suspends (`YIELD_VALUE` popped it):
+    /// its frame object, if one was made while it ran, leaves the call stack
+    /// and reads the generator's saved frame until it resumes.
+    #[inline]
+    pub(crate) fn suspend_frame_object(&self, index: usize) {
+        if LIVE_LEN.with(Cell::get) <= index {
+            return;
+        }
+        let f = LIVE.with(|live| {
+            let mut live = live.borrow_mut();
+            let f = live.get(index).and_then(Weak::upgrade);
+            live.truncate(index);
+            LIVE_LEN.with(|n| n.set(live.len()));
+            f
+        });
+        if let Some(f) = f.filter(|f| f.depth.get() == u32::try_from(index).ok()) {
+            f.in_call.set(false);
+            f.depth.set(None);
+        }
+    }
+
+    /// Called as generator `gen`'s frame is pushed at `index` to resume: the
+    /// frame object it had while suspended (`gi_frame`, or one made while it
+    /// ran before) is the running frame's again, so that it stays one object
+    /// and keeps the frame's last locals when the generator finishes.
+    #[inline]
+    pub(crate) fn resume_frame_object(&self, index: usize, gen: &crate::gen::GenObj) {
+        let f = match gen.frame.try_borrow() {
+            Ok(w) if w.strong_count() > 0 => w.upgrade(),
+            _ => return,
+        };
+        let Some(f) = f.filter(|f| f.depth.get().is_none()) else {
+            return;
+        };
+        f.depth.set(u32::try_from(index).ok());
+        LIVE.with(|live| {
+            let mut live = live.borrow_mut();
+            if live.len() < index + 1 {
+                live.resize(index + 1, Weak::new());
+            }
+            live[index] = Rc::downgrade(&f);
+            LIVE_LEN.with(|n| n.set(live.len()));
+        });
     }
 
     /// Whether frame object `f` is the object of running frame `index`.
@@ -941,6 +1007,24 @@ impl Vm {
         }
         Value::dict(d)
     }
+}
+
+/// Brings frame object `f` of a suspended generator (state `st`) up to
+/// date: its position and locals are the saved frame's.
+fn sync_suspended(f: &FrameObj, st: &crate::gen::GenState) {
+    let mut d = Dict::new();
+    bind_locals(&mut d, &f.code, &st.values);
+    f.ip.set(st.ip.saturating_sub(1) as u32);
+    f.in_call.set(false);
+    // One dict per frame, as `frame_locals` keeps it.
+    if let Some(Value::Dict(old)) = &*f.locals.borrow() {
+        if let Ok(mut o) = old.try_borrow_mut() {
+            *o = d;
+            return;
+        }
+    }
+    let old = f.locals.borrow_mut().replace(Value::dict(d));
+    drop(old);
 }
 
 /// Frame objects of another thread's frames (`frames`, over that thread's

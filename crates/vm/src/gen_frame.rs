@@ -165,6 +165,7 @@ impl Vm {
             entry,
             generator: Some(generator),
         });
+        self.resume_frame_object(self.frames.len() - 1, gen);
         Ok(true)
     }
 
