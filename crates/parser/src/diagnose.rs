@@ -37,7 +37,7 @@ pub(crate) fn diagnose(
             }
             return at_next_token(error, tokens);
         }
-        LrError::UnrecognizedEof { location, .. } => {
+        LrError::UnrecognizedEof { location, expected } => {
             if let Some(nc) = never_closed() {
                 return nc;
             }
@@ -73,7 +73,7 @@ pub(crate) fn diagnose(
                     return err;
                 }
             }
-            return SyntaxErr::syntax("unexpected EOF while parsing", location, location);
+            return at_end_marker(source, shift, tokens, &expected, location);
         }
         LrError::InvalidToken { location } => {
             return SyntaxErr::syntax("invalid syntax", location, location)
@@ -108,6 +108,56 @@ pub(crate) fn diagnose(
     }
     d.message(&expected)
         .unwrap_or_else(|| d.generic(start, tok, end))
+}
+
+/// The error when every token parsed and more were needed: CPython's parser
+/// then fails at `ENDMARKER`, which has no column. A `try` block without
+/// handlers is named (`RAISE_SYNTAX_ERROR` puts it after the last line read);
+/// anything else is the generic error at column 0 of the last line.
+fn at_end_marker(
+    source: &str,
+    shift: u32,
+    tokens: &[Spanned<'_>],
+    expected: &[String],
+    location: u32,
+) -> SyntaxErr {
+    if shift != 0
+        || !matches!(
+            tokens.first(),
+            Some((
+                _,
+                Tok::StartModule | Tok::StartInteractive | Tok::StartExpression,
+                _
+            ))
+        )
+    {
+        return SyntaxErr::syntax("unexpected EOF while parsing", location, location);
+    }
+    let last_line_end = last_line_end(source);
+    if expected.iter().any(|e| e == "\"except\"") && expected.iter().any(|e| e == "\"finally\"") {
+        return SyntaxErr::syntax(
+            "expected 'except' or 'finally' block",
+            last_line_end,
+            last_line_end,
+        )
+        .with_end(End::Literal(-1));
+    }
+    SyntaxErr::syntax("invalid syntax", last_line_end, last_line_end)
+        .with_offset(0)
+        .with_end(End::Literal(0))
+}
+
+/// The offset of the end of the source's last line: its line end if it
+/// has one (a last empty line is not a line), else the end of the source.
+fn last_line_end(source: &str) -> u32 {
+    let n = source.len() as u32;
+    if source.ends_with("\r\n") {
+        n - 2
+    } else if source.ends_with(['\n', '\r']) {
+        n - 1
+    } else {
+        n
+    }
 }
 
 /// CPython positions the errors of f-string scanning at the token after
@@ -565,7 +615,11 @@ impl Diag<'_, '_, '_> {
             && expected.iter().any(|e| e == "\"finally\"")
             && !matches!(t, Tok::Kw(Keyword::Except | Keyword::Finally))
         {
-            return Some(self.range(i, i, "expected 'except' or 'finally' block"));
+            let err = self.range(i, i, "expected 'except' or 'finally' block");
+            if t == Tok::Dedent && self.shift == 0 {
+                return Some(self.at_dedent(err));
+            }
+            return Some(err);
         }
         // `{"a": }`
         if p == Some(Tok::Op(Operator::Colon))
@@ -1277,8 +1331,38 @@ impl Diag<'_, '_, '_> {
         )
     }
 
+    /// `err` placed at the `DEDENT` token it starts at as CPython places
+    /// it: that token has no column, so the error is where the tokenizer
+    /// stands, after the next line's indentation (after the last line at
+    /// the end of the source), with no end column.
+    fn at_dedent(&self, err: SyntaxErr) -> SyntaxErr {
+        let start = err.start;
+        let err = err.with_end(End::Literal(-1));
+        if start as usize >= self.source.len() {
+            let at = last_line_end(self.source);
+            SyntaxErr { start: at, ..err }
+        } else {
+            let col = line_col(self.source, start).1;
+            err.with_offset(col as i32)
+        }
+    }
+
     fn generic(&self, start: u32, tok: Tok<'_>, end: u32) -> SyntaxErr {
+        let at_end = self.shift == 0 && start as usize >= self.source.len();
         match tok {
+            Tok::Dedent if self.shift == 0 => self.at_dedent(SyntaxErr::new(
+                ErrorKind::IndentationError,
+                "unexpected unindent".into(),
+                start,
+                start,
+            )),
+            // The line end that `eval` and `single` input without one get
+            // at the end has no column either (`exec` input gets a real one).
+            Tok::Newline if at_end && self.tok(0) != Some(Tok::StartModule) => {
+                SyntaxErr::syntax("invalid syntax", start, start)
+                    .with_offset(0)
+                    .with_end(End::Literal(0))
+            }
             Tok::Newline | Tok::Dedent => SyntaxErr::syntax("invalid syntax", start, start),
             _ => SyntaxErr::syntax("invalid syntax", start, end),
         }

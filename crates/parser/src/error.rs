@@ -98,6 +98,9 @@ pub struct SyntaxErr {
     /// parser: such an error's text is the line without its line end, and
     /// inside an f-string field its message has no `f-string: ` prefix.
     pub(crate) from_tokenizer: bool,
+    /// A literal `offset` on the start's line, for tokens CPython gives no
+    /// column (`ENDMARKER`, `DEDENT`: their `col_offset` is -1).
+    pub(crate) offset: Option<i32>,
 }
 
 impl SyntaxErr {
@@ -110,7 +113,14 @@ impl SyntaxErr {
             anchor: None,
             text: None,
             from_tokenizer: false,
+            offset: None,
         }
+    }
+
+    /// Sets a literal `offset` (see [`SyntaxErr::offset`]).
+    pub(crate) fn with_offset(mut self, offset: i32) -> SyntaxErr {
+        self.offset = Some(offset);
+        self
     }
 
     pub(crate) fn syntax(msg: impl Into<String>, start: u32, end: u32) -> SyntaxErr {
@@ -161,7 +171,7 @@ impl SyntaxErr {
             kind: self.kind,
             message: self.msg,
             lineno,
-            offset: col as i32 + 1,
+            offset: self.offset.unwrap_or(col as i32 + 1),
             end_lineno,
             end_offset,
             text,
@@ -338,9 +348,12 @@ impl ParseError {
             if end <= start {
                 end = start + 1;
             }
-            // At the end of input, an indentation error shows no caret.
-            let at_eof = indentation
-                && self.message.starts_with("expected an indented block")
+            // At the end of input, the parser's errors about a missing
+            // block or an unindent, placed past the last line's text, show
+            // no caret.
+            let at_eof = (self.message.starts_with("expected an indented block")
+                || self.message == "unexpected unindent"
+                || self.message == "expected 'except' or 'finally' block")
                 && self.end_offset == -1
                 && start >= width
                 && source_line(source, self.lineno + 1).is_none();

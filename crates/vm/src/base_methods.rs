@@ -305,14 +305,27 @@ fn object_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     new_instance(vm, t, rest)
 }
 
+/// The receiver of a slot wrapper taking no other argument (`wrap_unaryfunc`).
+fn unary_self_arg<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Value> {
+    let obj = self_arg(a, name)?;
+    a.no_kw(&format!("wrapper {name}"))?;
+    if a.pos.len() > 1 {
+        return Err(PyErr::type_error(format!(
+            "expected 0 arguments, got {}",
+            a.pos.len() - 1
+        )));
+    }
+    Ok(obj)
+}
+
 fn object_repr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let obj = self_arg(&a, "__repr__")?;
+    let obj = unary_self_arg(&a, "__repr__")?;
     let _ = vm;
     Ok(Value::string(default_repr(obj)))
 }
 
 fn object_str(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let obj = self_arg(&a, "__str__")?;
+    let obj = unary_self_arg(&a, "__str__")?;
     Ok(Value::string(vm.repr_of(obj)?))
 }
 
@@ -626,7 +639,7 @@ fn type_dunder_call(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     if t.heap.is_some() {
         crate::class::create_and_init(vm, &t, rest)
     } else {
-        crate::builtins::construct(vm, &t, rest)
+        crate::class::call_builtin_class(vm, &t, rest)
     }
 }
 

@@ -1007,7 +1007,7 @@ impl Vm {
     }
 }
 
-const METACLASS_CONFLICT: &str = "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases";
+pub(crate) const METACLASS_CONFLICT: &str = "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases";
 
 /// `__build_class__(func, name, *bases, metaclass=None, **kwds)`.
 pub fn build_class(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -1247,7 +1247,9 @@ pub fn type_call(vm: &mut Vm, meta: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value
         }
     }
     // `type(name, bases, ns)` with a more derived metaclass among the bases
-    // hands over to that metaclass's `__new__`, as `type_new` does.
+    // hands over to that metaclass's `__new__`, as `type_new` does; one
+    // without a `__new__` of its own is the new class's metaclass.
+    let winner = crate::class_ns::winner_meta(meta, &bs)?;
     if let Some(w) = crate::class_ns::derived_meta_new(meta, &bs) {
         let new_name = vm.intern("__new__");
         let f = vm.get_attr(&Value::Type(w.clone()), &new_name)?;
@@ -1258,7 +1260,7 @@ pub fn type_call(vm: &mut Vm, meta: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value
     let ns = ns.borrow().clone();
     let t = new_type(
         vm,
-        Some(meta.clone()),
+        Some(winner),
         name.as_str(),
         bs,
         &ns,
@@ -1476,23 +1478,7 @@ pub(crate) fn create_and_init(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyRe
         return Ok(obj);
     }
     match special(&ot, D::Init) {
-        // A descriptor (a property, an instance with `__get__`) is bound first.
-        Some(init @ (Value::Descr(_) | Value::Instance(_))) => {
-            let bound = vm.bind_attr(init, &obj, &ot)?;
-            let r = vm.call_with_kw(&bound, a.pos, a.kwnames, a.kwvals)?;
-            if !matches!(r, Value::None) {
-                return Err(init_returned(&r));
-            }
-        }
-        Some(init) => {
-            let mut all = Vec::with_capacity(a.pos.len() + 1);
-            all.push(obj.clone());
-            all.extend_from_slice(a.pos);
-            let r = vm.call_with_kw(&init, &all, a.kwnames, a.kwvals)?;
-            if !matches!(r, Value::None) {
-                return Err(init_returned(&r));
-            }
-        }
+        Some(init) => call_init(vm, init, &obj, &ot, a)?,
         None => {
             // Builtin containers fill themselves in `__init__`.
             if let Some(p) = crate::instance::payload_of(&obj) {
@@ -1524,6 +1510,45 @@ pub(crate) fn create_and_init(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyRe
         }
     }
     Ok(obj)
+}
+
+/// Runs the `__init__` found on `ot` (the class of the new `obj`), which
+/// must return None.
+fn call_init(vm: &mut Vm, init: Value, obj: &Value, ot: &Rc<TypeObj>, a: Args<'_>) -> PyResult<()> {
+    let r = match init {
+        // A descriptor (a property, an instance with `__get__`) is bound first.
+        init @ (Value::Descr(_) | Value::Instance(_)) => {
+            let bound = vm.bind_attr(init, obj, ot)?;
+            vm.call_with_kw(&bound, a.pos, a.kwnames, a.kwvals)?
+        }
+        init => {
+            let mut all = Vec::with_capacity(a.pos.len() + 1);
+            all.push(obj.clone());
+            all.extend_from_slice(a.pos);
+            vm.call_with_kw(&init, &all, a.kwnames, a.kwvals)?
+        }
+    };
+    if !matches!(r, Value::None) {
+        return Err(init_returned(&r));
+    }
+    Ok(())
+}
+
+/// Calls the builtin class `t` (not a subclass of it written in Python).
+/// For `type(name, bases, ns)` this is `type_call`: the class made may
+/// have a more derived metaclass of the bases, whose Python `__init__`
+/// then runs on it as for any instance `type.__call__` makes.
+pub fn call_builtin_class(vm: &mut Vm, t: &Rc<TypeObj>, a: Args<'_>) -> PyResult<Value> {
+    let made = crate::builtins::construct(vm, t, a)?;
+    if t.kind == TypeKind::Type && t.heap.is_none() && a.pos.len() == 3 {
+        if let Value::Type(c) = &made {
+            if let Some(init) = crate::class_ns::meta_hook(c, D::Init) {
+                let meta = crate::types::type_of(&made);
+                call_init(vm, init, &made, &meta, a)?;
+            }
+        }
+    }
+    Ok(made)
 }
 
 /// The class name a traceback prints: `module.qualname`, without the module

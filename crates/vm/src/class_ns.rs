@@ -129,6 +129,28 @@ pub(crate) fn derived_meta_new(
     .then_some(winner)
 }
 
+/// `_PyType_CalculateMetaclass`: the metaclass among `meta` and those of
+/// `bases` that is a subclass of all the others, or the conflict error.
+pub(crate) fn winner_meta(
+    meta: &Rc<crate::types::TypeObj>,
+    bases: &[Rc<crate::types::TypeObj>],
+) -> crate::exc::PyResult<Rc<crate::types::TypeObj>> {
+    let mut winner = meta.clone();
+    for b in bases {
+        let m = crate::class::metatype(b);
+        if winner.is_subtype(&m) {
+            continue;
+        }
+        if !m.is_subtype(&winner) {
+            return Err(crate::exc::PyErr::type_error(
+                crate::class::METACLASS_CONFLICT,
+            ));
+        }
+        winner = m;
+    }
+    Ok(winner)
+}
+
 /// Whether the class `t` has a metaclass written in Python, whose special
 /// methods (`__len__`, `__contains__`) apply to `t` itself.
 pub(crate) fn has_heap_meta(t: &Rc<crate::types::TypeObj>) -> bool {

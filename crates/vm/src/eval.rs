@@ -453,7 +453,7 @@ impl Vm {
         let r = match callable {
             Value::Builtin(def) => crate::native::call_builtin(self, def, args),
             Value::BoundBuiltin(bb) => (bb.1.func)(self, args),
-            Value::Type(t) => crate::builtins::construct(self, t, args),
+            Value::Type(t) => crate::class::call_builtin_class(self, t, args),
             Value::Method(m) => {
                 let func = m.1.clone();
                 self.call_with_kw(&func, args.pos, args.kwnames, args.kwvals)

@@ -175,8 +175,25 @@ pub(crate) fn is_mapping(vm: &mut Vm, v: &Value) -> bool {
 }
 
 fn b_exec(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    a.check_kw("exec", &["closure"])?;
-    arity(&Args::positional(a.pos), "exec", 1, 3)?;
+    // Argument Clinic's checks for `source, globals, locals, /, *, closure`:
+    // the count of all arguments, then of the positional ones, then names.
+    let (n, total) = (a.pos.len(), a.pos.len() + a.kwnames.len());
+    if total > 4 {
+        return Err(PyErr::type_error(format!(
+            "exec() takes at most 4 arguments ({total} given)"
+        )));
+    }
+    if n > 3 {
+        return Err(PyErr::type_error(format!(
+            "exec() takes at most 3 positional arguments ({n} given)"
+        )));
+    }
+    if n == 0 {
+        return Err(PyErr::type_error(
+            "exec() takes at least 1 positional argument (0 given)",
+        ));
+    }
+    a.check_clinic_kw("exec", &["closure"])?;
     let (globals, locals, _mapping) = namespaces(vm, "exec", a.pos.get(1), a.pos.get(2))?;
     let closure = a.kw("closure").filter(|c| !matches!(c, Value::None));
     if let Value::Code(code) = &a.pos[0] {

@@ -1202,6 +1202,10 @@ impl Vm {
             Value::Str(s) => Ok(s.as_str().to_string()),
             Value::Instance(_) => self.str_special(v),
             Value::Exception(_) => self.str_special(v),
+            // A metaclass's `__str__` gives `str()` of its classes.
+            Value::Type(t) if crate::class_ns::meta_hook(t, crate::names::D::Str).is_some() => {
+                self.str_special(v)
+            }
             // `str()` of a mappingproxy is `str()` of its mapping.
             Value::Descr(_) => match crate::mappingproxy::target(v) {
                 Some(d) => self.repr_of(&d),

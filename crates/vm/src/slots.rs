@@ -104,17 +104,13 @@ pub fn slot_wrapper(t: &Rc<TypeObj>, d: D) -> Option<&'static BuiltinDef> {
         D::SetItem | D::DelItem => matches!(t.kind, K::List | K::Dict | K::ByteArray),
         D::Len | D::Contains | D::Iter => container,
         D::Hash => !unhashable(t),
-        D::Repr
-        | D::Str
-        | D::Eq
-        | D::Ne
-        | D::Lt
-        | D::Le
-        | D::Gt
-        | D::Ge
-        | D::Format
-        | D::Init
-        | D::New => !matches!(t.kind, K::Object),
+        // `tp_str` is filled only by str, bytes and bytearray (and the
+        // exceptions, with their own tables): `int.__str__ is object.__str__`,
+        // so a number subclass's `__repr__` also gives its `str()`.
+        D::Str => matches!(t.kind, K::Str | K::Bytes | K::ByteArray),
+        D::Repr | D::Eq | D::Ne | D::Lt | D::Le | D::Gt | D::Ge | D::Format | D::Init | D::New => {
+            !matches!(t.kind, K::Object)
+        }
         D::Add | D::Mul | D::RMul => {
             number
                 || matches!(

@@ -698,7 +698,7 @@ impl Vm {
                 _ => v.clone(),
             });
         }
-        if !is_heap_object(v) {
+        if !shown_by_methods(v) {
             return Ok(v.clone());
         }
         Ok(match conv {
@@ -1812,12 +1812,21 @@ fn dict_or_needs_vm(op: u32, a: &Value, b: &Value) -> bool {
 /// container that may hold one at any depth (its `str`/`repr` needs the VM).
 fn holds_objects(v: &Value) -> bool {
     match v {
-        Value::Tuple(items) => items.iter().any(|x| is_heap_object(x) || is_container(x)),
+        Value::Tuple(items) => items.iter().any(|x| shown_by_methods(x) || is_container(x)),
         Value::Dict(d) => d
             .borrow()
             .iter()
-            .any(|(_, x)| is_heap_object(x) || is_container(x)),
-        other => is_heap_object(other) || is_container(other),
+            .any(|(_, x)| shown_by_methods(x) || is_container(x)),
+        other => shown_by_methods(other) || is_container(other),
+    }
+}
+
+/// Whether the `str`/`repr` of `v` may run Python code: an instance of a
+/// Python class, or a class whose metaclass is one.
+fn shown_by_methods(v: &Value) -> bool {
+    match v {
+        Value::Type(t) => crate::class_ns::has_heap_meta(t),
+        other => is_heap_object(other),
     }
 }
 

@@ -549,7 +549,7 @@ impl Vm {
                 let func = m.1.clone();
                 self.call_with_kw(&func, &all, kwnames, kwvals)
             }
-            Value::Type(t) => crate::builtins::construct(
+            Value::Type(t) => crate::class::call_builtin_class(
                 self,
                 t,
                 Args {

@@ -222,8 +222,17 @@ pub fn table_for(obj: &Value) -> Option<&'static [BuiltinDef]> {
 pub(super) fn nargs(a: &Args<'_>, name: &str, min: usize, max: usize) -> PyResult<()> {
     let n = a.pos.len().saturating_sub(1);
     if !a.kwnames.is_empty() && name != "sort" {
+        // `_PyObject_FunctionStr` names the method with its class.
+        let owner = a.pos.first().map(|r| {
+            let r = crate::instance::payload_of(r).unwrap_or(r);
+            crate::types::type_name(r).into_owned()
+        });
+        let qual = match owner {
+            Some(o) => format!("{o}.{name}"),
+            None => name.to_string(),
+        };
         return Err(PyErr::type_error(format!(
-            "{name}() takes no keyword arguments"
+            "{qual}() takes no keyword arguments"
         )));
     }
     if n < min || n > max {

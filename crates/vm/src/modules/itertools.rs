@@ -1070,6 +1070,8 @@ fn tee_copy(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn tee_fn(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    // A positional-only module function: its name is qualified here.
+    a.no_kw("itertools.tee")?;
     let args = positional(&a, "tee", 1, 2)?;
     let n = match args.get(1) {
         Some(v) => ssize(vm, v)?,

@@ -120,6 +120,7 @@ mod time_raw;
 mod tokenize;
 pub mod tracemalloc;
 mod tuplegetter;
+mod typing;
 pub mod unicodedata;
 pub mod warnings;
 pub mod weakref;
@@ -197,6 +198,7 @@ pub const MODULES: &[(&str, ModuleInit)] = &[
     ("_thread", thread::init),
     ("_tokenize", tokenize::init),
     ("_tracemalloc", tracemalloc::init),
+    ("_typing", typing::init),
     ("_lsprof", lsprof::init),
     ("_lzma", lzma::init),
     ("_weakref", weakref::init),

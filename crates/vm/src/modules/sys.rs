@@ -159,8 +159,22 @@ pub enum StdStream {
 /// its buffer, and not closed), which one.
 pub fn std_stream(v: &Value) -> Option<StdStream> {
     match super::io::stdio::std_of(v) {
+        // A `write` set on the stream object itself is what `print` and
+        // tracebacks call (`PyFile_WriteObject` looks the method up).
+        Some((_, false)) if own_write(v) => None,
         Some((s, false)) => Some(s),
         _ => None,
+    }
+}
+
+/// Whether the object's own `__dict__` has a `write`.
+fn own_write(v: &Value) -> bool {
+    thread_local! {
+        static WRITE: Rc<StrObj> = Rc::new(StrObj::new("write"));
+    }
+    match v {
+        Value::Instance(i) => !i.dict.is_empty() && WRITE.with(|w| i.dict.contains(w)),
+        _ => false,
     }
 }
 

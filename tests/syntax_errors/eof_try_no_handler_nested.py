@@ -1,0 +1,3 @@
+if True:
+    try:
+        pass

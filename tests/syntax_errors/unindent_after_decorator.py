@@ -1,0 +1,3 @@
+class C:
+    @decorator
+x = 1
