@@ -350,7 +350,7 @@ impl Vm {
                 (Value::Instance(i), "__dict__")
                     if i.class().heap.as_ref().is_some_and(|h| h.slots.is_none()) =>
                 {
-                    Ok(Value::Dict(i.dict.clone()))
+                    Ok(i.dict.object())
                 }
                 (Value::Exception(e), "__dict__") => Ok(Value::Dict(e.dict())),
                 (Value::Exception(_), _) => self.builtin_getattr(obj, name),

@@ -623,31 +623,6 @@ fn b_sum(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(acc)
 }
 
-fn class_of(v: &Value, fname: &str, argn: usize) -> PyResult<Vec<Rc<TypeObj>>> {
-    match v {
-        Value::Type(t) => Ok(vec![t.clone()]),
-        Value::Tuple(items) => {
-            let mut out = Vec::new();
-            for it in items.iter() {
-                out.extend(class_of(it, fname, argn)?);
-            }
-            Ok(out)
-        }
-        other => {
-            let members = crate::union::union_args(other).ok_or_else(|| {
-                PyErr::type_error(format!(
-                    "{fname}() arg {argn} must be a type, a tuple of types, or a union"
-                ))
-            })?;
-            let mut out = Vec::new();
-            for m in &members {
-                out.extend(class_of(m, fname, argn)?);
-            }
-            Ok(out)
-        }
-    }
-}
-
 fn b_isinstance(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     exact_args(&a, "isinstance", 2)?;
     crate::instance_check::isinstance(vm, &a.pos[0], &a.pos[1]).map(Value::Bool)
@@ -659,25 +634,29 @@ fn b_issubclass(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 /// `CHECK_EXC_MATCH`: whether exception `exc` matches the class (or tuple) `typ`.
+/// As `check_except_type_valid`, a tuple (or a tuple subclass) holds
+/// exception classes alone: no nested tuple, no union.
 pub fn exception_matches(exc: &Value, typ: &Value) -> PyResult<bool> {
-    let classes = match class_of(typ, "except", 1) {
-        Ok(c) => c,
-        Err(_) => {
-            return Err(PyErr::type_error(
-                "catching classes that do not inherit from BaseException is not allowed",
-            ))
-        }
-    };
-    if classes
-        .iter()
-        .any(|c| !matches!(c.kind, TypeKind::Exception(_)))
-    {
-        return Err(PyErr::type_error(
-            "catching classes that do not inherit from BaseException is not allowed",
-        ));
-    }
     let t = type_of(exc);
-    Ok(classes.iter().any(|c| t.is_subtype(c)))
+    let matches = |c: &Value| match c {
+        Value::Type(c) if matches!(c.kind, TypeKind::Exception(_)) => Ok(t.is_subtype(c)),
+        _ => Err(PyErr::type_error(
+            "catching classes that do not inherit from BaseException is not allowed",
+        )),
+    };
+    let items = match typ {
+        Value::Tuple(items) => items,
+        other => match crate::instance::payload_of(other) {
+            Some(Value::Tuple(items)) => items,
+            _ => return matches(typ),
+        },
+    };
+    let mut found = false;
+    for c in items.iter() {
+        // Every item is checked, even past a match.
+        found |= matches(c)?;
+    }
+    Ok(found)
 }
 
 /// `callable(v)`: whether `v` can be called (`PyCallable_Check`), an

@@ -105,11 +105,52 @@ pub(crate) fn descr_get(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             }
         }
     }
+    if let Value::Builtin(def) = payload(descr) {
+        check_builtin_get(def, obj, owner)?;
+    }
     let owner = match owner {
         Some(Value::Type(t)) => t.clone(),
         _ => type_of(obj),
     };
     vm.bind_attr(payload(descr).clone(), obj, &owner)
+}
+
+/// The checks of `classmethod_get` and `method_get` (`descr_check`) on a
+/// builtin class's method descriptor: it binds only to its own class (or
+/// subclass), or to an instance of it.
+fn check_builtin_get(def: &BuiltinDef, obj: &Value, owner: Option<&Value>) -> PyResult<()> {
+    let Some(cls) = crate::types::builtin_type_named(crate::slots::owner_name(def)) else {
+        return Ok(());
+    };
+    let name = def.name;
+    if crate::methods::is_classmethod(def) {
+        let t = match owner {
+            Some(Value::Type(t)) => t.clone(),
+            Some(other) if !matches!(other, Value::None) => {
+                return Err(PyErr::type_error(format!(
+                    "descriptor '{name}' for type '{}' needs a type, not a '{}' as arg 2",
+                    cls.name,
+                    crate::types::type_name(other)
+                )));
+            }
+            _ => type_of(obj),
+        };
+        if !t.is_subtype(&cls) {
+            return Err(PyErr::type_error(format!(
+                "descriptor '{name}' requires a subtype of '{}' but received '{}'",
+                cls.name, t.name
+            )));
+        }
+        return Ok(());
+    }
+    if def.is_method && !matches!(obj, Value::None) && !type_of(obj).is_subtype(&cls) {
+        return Err(PyErr::type_error(format!(
+            "descriptor '{name}' for '{}' objects doesn't apply to a '{}' object",
+            cls.name,
+            crate::types::type_name(obj)
+        )));
+    }
+    Ok(())
 }
 
 /// The builtin descriptor a receiver stands for: the payload of an

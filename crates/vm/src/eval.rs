@@ -452,7 +452,12 @@ impl Vm {
         self.sched.direct = true;
         let r = match callable {
             Value::Builtin(def) => crate::native::call_builtin(self, def, args),
-            Value::BoundBuiltin(bb) => (bb.1.func)(self, args),
+            Value::BoundBuiltin(bb) => {
+                if !args.kwnames.is_empty() {
+                    crate::slots::refuse_keywords(bb.1, Some(&bb.0))?;
+                }
+                (bb.1.func)(self, args)
+            }
             Value::Type(t) => crate::class::call_builtin_class(self, t, args),
             Value::Method(m) => {
                 let func = m.1.clone();

@@ -48,6 +48,10 @@ impl SharedKeys {
 }
 
 /// Values stored against a class's shared names.
+///
+/// Once `obj.__dict__` was set to an instance of a `dict` subclass, `keys` is
+/// `None` and `values` holds just that object (the dict is its payload), so
+/// `obj.__dict__` gives it back without a field every instance would pay for.
 #[derive(Debug, Default)]
 struct Split {
     keys: Option<Rc<SharedKeys>>,
@@ -134,6 +138,31 @@ impl InstDict {
             old.push(Value::Dict(prev));
         }
         old
+    }
+
+    /// `obj.__dict__ = d` for `d` an instance of a `dict` subclass whose
+    /// payload is `dict`: as [`InstDict::replace`], remembering `d` for
+    /// [`InstDict::object`].
+    pub fn replace_owned(&self, dict: Rc<RefCell<Dict>>, owner: Value) -> Vec<Value> {
+        let old = self.replace(dict);
+        if let Ok(mut s) = self.split.try_borrow_mut() {
+            s.values.push(owner);
+        }
+        old
+    }
+
+    /// What `obj.__dict__` gives: the `dict` subclass instance it was set
+    /// to, else the dict (made now if need be).
+    pub fn object(&self) -> Value {
+        if let (Some(d), Ok(s)) = (self.materialized(), self.split.try_borrow()) {
+            if let (None, [owner]) = (&s.keys, s.values.as_slice()) {
+                if matches!(crate::instance::payload_of(owner), Some(Value::Dict(p)) if Rc::ptr_eq(p, &d))
+                {
+                    return owner.clone();
+                }
+            }
+        }
+        Value::Dict(self.materialize())
     }
 
     /// Whether the dict has been made (the split store is no longer used).
@@ -348,6 +377,10 @@ impl InstDict {
     pub fn referents(&self, keep: impl Fn(&Value) -> bool, out: &mut Vec<Value>) {
         if let Some(d) = &*self.dict.borrow() {
             out.push(Value::Dict(d.clone()));
+            // The `dict` subclass instance `__dict__` was set to, if any.
+            if let Ok(s) = self.split.try_borrow() {
+                out.extend(s.values.iter().filter(|v| keep(v)).cloned());
+            }
             return;
         }
         if let Ok(s) = self.split.try_borrow() {
@@ -383,7 +416,11 @@ pub fn set_dict(i: &crate::instance::Instance, value: Option<Value>) -> crate::e
         None => Rc::new(RefCell::new(Dict::new())),
         Some(Value::Dict(d)) => d,
         Some(v) => match crate::instance::payload_of(&v) {
-            Some(Value::Dict(d)) => d.clone(),
+            Some(Value::Dict(d)) => {
+                let old = i.dict.replace_owned(d.clone(), v);
+                drop(old);
+                return Ok(());
+            }
             _ => {
                 return Err(crate::exc::PyErr::type_error(format!(
                     "__dict__ must be set to a dictionary, not a '{}'",

@@ -31,11 +31,15 @@ fn too_deep(what: &str) -> PyErr {
     )
 }
 
-/// The members of `cls` to try one by one, when it is a tuple or a union.
+/// The members of `cls` to try one by one, when it is a tuple (of a tuple
+/// subclass too: `PyTuple_Check`) or a union.
 fn members(cls: &Value) -> Option<Vec<Value>> {
     match cls {
         Value::Tuple(t) => Some(t.to_vec()),
-        other => crate::union::union_args(other),
+        other => match crate::instance::payload_of(other) {
+            Some(Value::Tuple(t)) => Some(t.to_vec()),
+            _ => crate::union::union_args(other),
+        },
     }
 }
 

@@ -627,6 +627,9 @@ fn call_dunder(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 #[inline]
 pub fn call_builtin(vm: &mut Vm, def: &'static BuiltinDef, a: Args<'_>) -> PyResult<Value> {
     if def.is_method {
+        if !a.kwnames.is_empty() {
+            crate::slots::refuse_keywords(def, a.pos.first())?;
+        }
         if let Some(class) = def.owner.strip_prefix("builtin:") {
             // `__new__` takes the class first, not an instance.
             if def.name != "__new__" {

@@ -766,23 +766,33 @@ impl Vm {
             (Value::ByteArray(_), Value::BigInt(_)) if crate::ops::exact_index(key).is_none() => {
                 Err(index_overflow())
             }
-            (Value::ByteArray(b), _) => {
-                let frozen = crate::methods::bytearray::freeze(c);
-                let r = self.getitem(&frozen, key).map_err(|e| {
-                    if e.is(ExcKind::IndexError) {
-                        PyErr::index_error("bytearray index out of range")
-                    } else if e.is(ExcKind::TypeError) {
-                        index_type_error("bytearray", key)
-                    } else {
-                        e
-                    }
-                })?;
-                let _ = b;
-                Ok(match r {
-                    Value::Bytes(r) => crate::methods::bytearray::new_bytearray(r.to_vec()),
-                    other => other,
-                })
+            // Read in place: a snapshot of the whole bytearray per subscript
+            // would make `ba[i]` in a loop quadratic.
+            (Value::ByteArray(b), Value::Int(i)) => {
+                let b = b.borrow();
+                norm_index(*i, b.len())
+                    .map(|i| Value::Int(i64::from(b[i])))
+                    .ok_or_else(|| PyErr::index_error("bytearray index out of range"))
             }
+            (Value::ByteArray(b), Value::Slice(sl)) => {
+                let b = b.borrow();
+                let out = slice_positions(sl, b.len())?
+                    .into_iter()
+                    .map(|i| b[i])
+                    .collect();
+                Ok(crate::methods::bytearray::new_bytearray(out))
+            }
+            (Value::ByteArray(_), Value::Bool(_) | Value::BigInt(_)) => {
+                match crate::ops::exact_index(key) {
+                    Some(i) => self.getitem(c, &Value::Int(i)),
+                    None => Err(index_overflow()),
+                }
+            }
+            (Value::ByteArray(_), Value::Instance(_) | Value::Exception(_)) if has_index(key) => {
+                let i = self.index_value(key)?;
+                self.getitem(c, &Value::Int(i))
+            }
+            (Value::ByteArray(_), _) => Err(index_type_error("bytearray", key)),
             (Value::Bytes(b), Value::Int(i)) => norm_index(*i, b.len())
                 .map(|i| Value::Int(i64::from(b[i])))
                 .ok_or_else(|| PyErr::index_error("index out of range")),

@@ -252,11 +252,17 @@ pub(crate) fn w_rmul(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn power(vm: &mut Vm, a: Args<'_>, refl: bool) -> PyResult<Value> {
     let (x, rest) = match a.pos {
         [x, rest @ ..] if (1..=2).contains(&rest.len()) => (unwrap(x), rest),
+        // `wrap_ternaryfunc`'s `PyArg_UnpackTuple(args, "", 1, 2, ...)`.
         [_, rest @ ..] => {
+            let bound = if rest.is_empty() {
+                "at least 1 argument"
+            } else {
+                "at most 2 arguments"
+            };
             return Err(PyErr::type_error(format!(
-                "expected 1 or 2 arguments, got {}",
+                " expected {bound}, got {}",
                 rest.len()
-            )))
+            )));
         }
         [] => return Err(PyErr::type_error("slot wrapper needs an argument")),
     };
@@ -308,8 +314,14 @@ pub(crate) fn w_rdivmod(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 /// `list.__reversed__()` and `dict.__reversed__()`: `reversed(x)`.
 pub(crate) fn w_reversed(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let [x] = a.pos else {
+        let x = a.pos.first().unwrap_or(&Value::None);
+        let class = crate::slots::explicit_method_class(a.pos.first(), "__reversed__");
         return Err(PyErr::type_error(format!(
-            "__reversed__() takes no arguments ({} given)",
+            "{}.__reversed__() takes no arguments ({} given)",
+            class.map_or_else(
+                || crate::types::type_name(unwrap(x)).into_owned(),
+                str::to_string
+            ),
             a.pos.len().saturating_sub(1)
         )));
     };

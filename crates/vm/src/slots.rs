@@ -296,17 +296,79 @@ fn unary<'a>(a: &Args<'a>) -> PyResult<&'a Value> {
     recv(a)
 }
 
-fn arg1<'a>(a: &Args<'a>) -> PyResult<&'a Value> {
-    a.pos
-        .get(1)
-        .ok_or_else(|| PyErr::type_error("expected 1 argument, got 0"))
+/// The argument of a wrapper that takes exactly one besides the receiver,
+/// counted as `check_num_args` does. The classes that define the method
+/// explicitly (`METH_O | METH_COEXIST`: `dict.__contains__`, ...) word it as
+/// a method.
+fn arg1<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Value> {
+    match a.pos {
+        [_, y] => Ok(y),
+        _ => {
+            let got = a.pos.len().saturating_sub(1);
+            let class = explicit_method_class(a.pos.first(), name);
+            Err(PyErr::type_error(match class {
+                Some(c) => format!("{c}.{name}() takes exactly one argument ({got} given)"),
+                None => format!("expected 1 argument, got {got}"),
+            }))
+        }
+    }
+}
+
+/// `PyArg_UnpackTuple(args, "", n, n, ...)`'s complaint (empty function
+/// name, hence the leading space), as `wrap_objobjargproc` raises it.
+fn unpack_count(want: usize, got: usize) -> PyErr {
+    PyErr::type_error(format!(
+        " expected {want} argument{}, got {got}",
+        if want == 1 { "" } else { "s" }
+    ))
+}
+
+/// A slot wrapper called with keyword arguments: `wrapper_call` refuses
+/// them, and the explicit methods (`METH_O`) name their class. Callers test
+/// for keywords first, so calls without them pay nothing.
+pub(crate) fn refuse_keywords(def: &BuiltinDef, recv: Option<&Value>) -> PyResult<()> {
+    if !unwraps_payload(def) || matches!(def.name, "__init__" | "__new__" | "__call__") {
+        return Ok(());
+    }
+    match explicit_method_class(recv, def.name) {
+        Some(class) => Err(PyErr::type_error(format!(
+            "{class}.{}() takes no keyword arguments",
+            def.name
+        ))),
+        None => Err(PyErr::type_error(format!(
+            "wrapper {}() takes no keyword arguments",
+            def.name
+        ))),
+    }
+}
+
+/// The class that defines special method `name` of `recv` as a plain method
+/// rather than a slot wrapper, in CPython: the `METH_COEXIST` methods
+/// (`dict.__contains__`, `list.__getitem__`, ...) and the methods that are no
+/// slot (`int.__format__`, `list.__reversed__`). Their argument errors name it.
+pub(crate) fn explicit_method_class(recv: Option<&Value>, name: &str) -> Option<&'static str> {
+    let v = recv.map(unwrap)?;
+    Some(match (name, v) {
+        ("__contains__", Value::Dict(_)) | ("__getitem__", Value::Dict(_)) => "dict",
+        ("__contains__", Value::Set(_)) => "set",
+        ("__contains__", Value::FrozenSet(_)) => "frozenset",
+        ("__getitem__", Value::List(_)) => "list",
+        ("__format__", Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) => "int",
+        ("__format__", Value::Float(_)) => "float",
+        ("__format__", Value::Complex(_)) => "complex",
+        ("__format__", Value::Str(_)) => "str",
+        ("__format__", _) => "object",
+        ("__reversed__", Value::List(_)) => "list",
+        ("__reversed__", Value::Dict(_)) => "dict",
+        _ => return None,
+    })
 }
 
 /// `dict.__getitem__(self, key)` called directly (as `urllib.parse`'s
 /// quoter does with a bound `__getitem__`) still falls back to a dict
 /// subclass's `__missing__`, as CPython's `dict_subscript` does.
 fn w_getitem(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let key = arg1(&a)?;
+    let key = arg1(&a, "__getitem__")?;
     let r = vm.getitem(recv(&a)?, key);
     match (r, a.pos.first()) {
         (Err(e), Some(inst @ Value::Instance(_)))
@@ -321,19 +383,23 @@ fn w_getitem(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     }
 }
 fn w_setitem(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let v = a.pos.get(2).cloned().unwrap_or(Value::None);
-    vm.setitem(recv(&a)?, arg1(&a)?.clone(), v)?;
+    let [_, k, v] = a.pos else {
+        return Err(unpack_count(2, a.pos.len().saturating_sub(1)));
+    };
+    vm.setitem(recv(&a)?, k.clone(), v.clone())?;
     Ok(Value::None)
 }
 fn w_delitem(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    vm.delitem(recv(&a)?, arg1(&a)?)?;
+    vm.delitem(recv(&a)?, arg1(&a, "__delitem__")?)?;
     Ok(Value::None)
 }
 fn w_len(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::Int(vm.len_of(unary(&a)?)? as i64))
 }
 fn w_contains(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    Ok(Value::Bool(vm.contains(recv(&a)?, arg1(&a)?)?))
+    Ok(Value::Bool(
+        vm.contains(recv(&a)?, arg1(&a, "__contains__")?)?,
+    ))
 }
 fn w_iter(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     vm.get_iter(unary(&a)?)
@@ -363,7 +429,7 @@ fn w_hash(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::Int(vm.hash_of(v)?))
 }
 fn w_format(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let spec = match arg1(&a)? {
+    let spec = match arg1(&a, "__format__")? {
         Value::Str(s) => s.as_str().to_string(),
         other => {
             return Err(PyErr::type_error(format!(
@@ -471,7 +537,7 @@ fn elementwise(x: &Value, op: CmpOp) -> bool {
 macro_rules! cmp_wrapper {
     ($f:ident, $op:expr) => {
         fn $f(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-            let (x, y) = (recv(&a)?, arg1(&a)?);
+            let (x, y) = (recv(&a)?, arg1(&a, "")?);
             let y = unwrap(y);
             if !compares_with(x, y) {
                 return Ok(Value::NotImplemented);

@@ -530,6 +530,9 @@ impl Vm {
                 },
             ),
             Value::BoundBuiltin(bb) => {
+                if !kwnames.is_empty() {
+                    crate::slots::refuse_keywords(bb.1, Some(&bb.0))?;
+                }
                 let mut all = Vec::with_capacity(args.len() + 1);
                 all.push(bb.0.clone());
                 all.extend_from_slice(args);

@@ -104,10 +104,14 @@ fn needle_of(v: &Value) -> PyResult<Vec<u8>> {
     }
 }
 
-fn find_impl(a: &Args<'_>, name: &str, rev: bool) -> PyResult<Option<i64>> {
+fn find_impl(vm: &mut Vm, a: &Args<'_>, name: &str, rev: bool) -> PyResult<Option<i64>> {
     let s = recv(a, name)?;
     takes(a, "bytes", name, 1, 3)?;
-    let (start, end) = adjust(slice_arg(a.pos.get(2))?, slice_arg(a.pos.get(3))?, s.len());
+    let (start, end) = adjust(
+        slice_arg(vm, a.pos.get(2))?,
+        slice_arg(vm, a.pos.get(3))?,
+        s.len(),
+    );
     let needle = needle_of(&a.pos[1])?;
     if start > end {
         return Ok(None);
@@ -116,27 +120,31 @@ fn find_impl(a: &Args<'_>, name: &str, rev: bool) -> PyResult<Option<i64>> {
     Ok(find_sub(&s[start..end], &needle, rev).map(|i| (start + i) as i64))
 }
 
-pub(super) fn bytes_find(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    Ok(Value::Int(find_impl(&a, "find", false)?.unwrap_or(-1)))
+pub(super) fn bytes_find(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    Ok(Value::Int(find_impl(vm, &a, "find", false)?.unwrap_or(-1)))
 }
-pub(super) fn bytes_rfind(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    Ok(Value::Int(find_impl(&a, "rfind", true)?.unwrap_or(-1)))
+pub(super) fn bytes_rfind(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    Ok(Value::Int(find_impl(vm, &a, "rfind", true)?.unwrap_or(-1)))
 }
-pub(super) fn bytes_index(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    find_impl(&a, "index", false)?
+pub(super) fn bytes_index(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    find_impl(vm, &a, "index", false)?
         .map(Value::Int)
         .ok_or_else(|| PyErr::value_error("subsection not found"))
 }
-pub(super) fn bytes_rindex(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    find_impl(&a, "rindex", true)?
+pub(super) fn bytes_rindex(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    find_impl(vm, &a, "rindex", true)?
         .map(Value::Int)
         .ok_or_else(|| PyErr::value_error("subsection not found"))
 }
 
-pub(super) fn bytes_count(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn bytes_count(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = recv(&a, "count")?;
     takes(&a, "bytes", "count", 1, 3)?;
-    let (start, end) = adjust(slice_arg(a.pos.get(2))?, slice_arg(a.pos.get(3))?, s.len());
+    let (start, end) = adjust(
+        slice_arg(vm, a.pos.get(2))?,
+        slice_arg(vm, a.pos.get(3))?,
+        s.len(),
+    );
     let needle = needle_of(&a.pos[1])?;
     if start > end {
         return Ok(Value::Int(0));
@@ -504,7 +512,7 @@ pub(super) fn bytes_replace(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(bytes_val(out))
 }
 
-fn prefix_check(a: &Args<'_>, name: &str, start: bool) -> PyResult<Value> {
+fn prefix_check(vm: &mut Vm, a: &Args<'_>, name: &str, start: bool) -> PyResult<Value> {
     let s = recv(a, name)?;
     takes(a, "bytes", name, 1, 3)?;
     match &a.pos[1] {
@@ -518,7 +526,11 @@ fn prefix_check(a: &Args<'_>, name: &str, start: bool) -> PyResult<Value> {
             )))
         }
     }
-    let (b, e) = adjust(slice_arg(a.pos.get(2))?, slice_arg(a.pos.get(3))?, s.len());
+    let (b, e) = adjust(
+        slice_arg(vm, a.pos.get(2))?,
+        slice_arg(vm, a.pos.get(3))?,
+        s.len(),
+    );
     if b > e {
         // Nothing can match, but every item is still tried.
         if let Value::Tuple(t) = &a.pos[1] {
@@ -553,11 +565,11 @@ fn prefix_check(a: &Args<'_>, name: &str, start: bool) -> PyResult<Value> {
     }
 }
 
-pub(super) fn bytes_startswith(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    prefix_check(&a, "startswith", true)
+pub(super) fn bytes_startswith(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    prefix_check(vm, &a, "startswith", true)
 }
-pub(super) fn bytes_endswith(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    prefix_check(&a, "endswith", false)
+pub(super) fn bytes_endswith(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    prefix_check(vm, &a, "endswith", false)
 }
 
 fn affix(a: &Args<'_>, name: &str, prefix: bool) -> PyResult<Value> {

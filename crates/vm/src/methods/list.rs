@@ -107,8 +107,8 @@ fn seq_len(v: &Value) -> usize {
 fn list_index(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     nargs(&a, "index", 1, 3)?;
     let (start, stop) = adjust(
-        slice_arg(a.pos.get(2))?,
-        slice_arg(a.pos.get(3))?,
+        slice_arg_not_none(vm, a.pos.get(2))?,
+        slice_arg_not_none(vm, a.pos.get(3))?,
         seq_len(&a.pos[0]),
     );
     let mut i = start.max(0) as usize;

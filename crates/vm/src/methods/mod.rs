@@ -441,14 +441,46 @@ pub(super) fn int_arg(v: &Value) -> PyResult<i64> {
     })
 }
 
-/// A `start`/`end` argument of `find`, `count`, ... (None means absent).
-pub(super) fn slice_arg(v: Option<&Value>) -> PyResult<Option<i64>> {
+/// A `start`/`end` argument of `find`, `count`, ... (None means absent):
+/// CPython's `_PyEval_SliceIndex`, which clamps ints past `Py_ssize_t`.
+pub(super) fn slice_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>> {
     match v {
         None | Some(Value::None) => Ok(None),
-        Some(v) => ops::index_of(v).map(Some).ok_or_else(|| {
-            PyErr::type_error("slice indices must be integers or None or have an __index__ method")
-        }),
+        Some(v) => slice_index(
+            vm,
+            v,
+            "slice indices must be integers or None or have an __index__ method",
+        )
+        .map(Some),
     }
+}
+
+/// A `start`/`stop` argument of `list.index` and `tuple.index`: like
+/// [`slice_arg`] but CPython parses these with `_PyEval_SliceIndexNotNone`, so
+/// `None` is refused and the message does not offer it.
+pub(super) fn slice_arg_not_none(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>> {
+    match v {
+        None => Ok(None),
+        Some(v) => slice_index(
+            vm,
+            v,
+            "slice indices must be integers or have an __index__ method",
+        )
+        .map(Some),
+    }
+}
+
+/// An int or an object with `__index__` as a clamped index; `msg` for others.
+fn slice_index(vm: &mut Vm, v: &Value, msg: &str) -> PyResult<i64> {
+    if let Some(i) = ops::index_of(v) {
+        return Ok(i);
+    }
+    if crate::protocol::has_index(v) {
+        // `index_value` clamps an `__index__` result past `Py_ssize_t`, as
+        // `PyNumber_AsSsize_t(v, NULL)` does.
+        return vm.index_value(v);
+    }
+    Err(PyErr::type_error(msg.to_string()))
 }
 
 /// CPython's `ADJUST_INDICES`: negative indices count from the end, `end` is

@@ -52,11 +52,12 @@ fn char_index(s: &StrObj, byte: usize) -> i64 {
 /// `self[start:end]` of `find`-style arguments, as a byte range (`None` when `start`
 /// lies beyond the end).
 fn sub_range(
+    vm: &mut Vm,
     so: &StrObj,
     start: Option<&Value>,
     end: Option<&Value>,
 ) -> PyResult<Option<(usize, usize)>> {
-    let (start, end) = adjust(slice_arg(start)?, slice_arg(end)?, so.char_len());
+    let (start, end) = adjust(slice_arg(vm, start)?, slice_arg(vm, end)?, so.char_len());
     if start > end {
         return Ok(None);
     }
@@ -392,7 +393,7 @@ fn str_removesuffix(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     affix(&a, "removesuffix", false)
 }
 
-fn prefix_check(a: &Args<'_>, name: &str, start: bool) -> PyResult<Value> {
+fn prefix_check(vm: &mut Vm, a: &Args<'_>, name: &str, start: bool) -> PyResult<Value> {
     let so = recv_str(a, name)?;
     takes(a, "str", name, 1, 3)?;
     match &a.pos[1] {
@@ -407,7 +408,7 @@ fn prefix_check(a: &Args<'_>, name: &str, start: bool) -> PyResult<Value> {
             )))
         }
     }
-    let Some((bs, be)) = sub_range(so, a.pos.get(2), a.pos.get(3))? else {
+    let Some((bs, be)) = sub_range(vm, so, a.pos.get(2), a.pos.get(3))? else {
         // Nothing can match, but every item is still tried.
         if let Value::Tuple(t) = &a.pos[1] {
             if let Some(other) = t.iter().find(|p| !matches!(p, Value::Str(_))) {
@@ -455,20 +456,20 @@ fn prefix_check(a: &Args<'_>, name: &str, start: bool) -> PyResult<Value> {
     }
 }
 
-fn str_startswith(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    prefix_check(&a, "startswith", true)
+fn str_startswith(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    prefix_check(vm, &a, "startswith", true)
 }
-fn str_endswith(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    prefix_check(&a, "endswith", false)
+fn str_endswith(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    prefix_check(vm, &a, "endswith", false)
 }
 
 // ---- searching ----
 
-fn find_impl(a: &Args<'_>, name: &str, rev: bool) -> PyResult<Option<i64>> {
+fn find_impl(vm: &mut Vm, a: &Args<'_>, name: &str, rev: bool) -> PyResult<Option<i64>> {
     let so = recv_str(a, name)?;
     takes(a, "str", name, 1, 3)?;
     let sub = str_of(&a.pos[1], "")?;
-    let Some((bs, be)) = sub_range(so, a.pos.get(2), a.pos.get(3))? else {
+    let Some((bs, be)) = sub_range(vm, so, a.pos.get(2), a.pos.get(3))? else {
         return Ok(None);
     };
     let hay = &so.as_str()[bs..be];
@@ -476,28 +477,28 @@ fn find_impl(a: &Args<'_>, name: &str, rev: bool) -> PyResult<Option<i64>> {
     Ok(found.map(|b| char_index(so, bs + b)))
 }
 
-fn str_find(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    Ok(Value::Int(find_impl(&a, "find", false)?.unwrap_or(-1)))
+fn str_find(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    Ok(Value::Int(find_impl(vm, &a, "find", false)?.unwrap_or(-1)))
 }
-fn str_rfind(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    Ok(Value::Int(find_impl(&a, "rfind", true)?.unwrap_or(-1)))
+fn str_rfind(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    Ok(Value::Int(find_impl(vm, &a, "rfind", true)?.unwrap_or(-1)))
 }
-fn str_index(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    find_impl(&a, "index", false)?
+fn str_index(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    find_impl(vm, &a, "index", false)?
         .map(Value::Int)
         .ok_or_else(|| PyErr::value_error("substring not found"))
 }
-fn str_rindex(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    find_impl(&a, "rindex", true)?
+fn str_rindex(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    find_impl(vm, &a, "rindex", true)?
         .map(Value::Int)
         .ok_or_else(|| PyErr::value_error("substring not found"))
 }
 
-fn str_count(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn str_count(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let so = recv_str(&a, "count")?;
     takes(&a, "str", "count", 1, 3)?;
     let sub = str_of(&a.pos[1], "")?;
-    let Some((bs, be)) = sub_range(so, a.pos.get(2), a.pos.get(3))? else {
+    let Some((bs, be)) = sub_range(vm, so, a.pos.get(2), a.pos.get(3))? else {
         return Ok(Value::Int(0));
     };
     let hay = &so.as_str()[bs..be];

@@ -571,7 +571,7 @@ fn descr_get(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                 Value::Exception(e) if d.owner.upgrade().is_some_and(|o| e.typ.is_subtype(&o)) => {
                     Ok(Value::Dict(e.dict()))
                 }
-                _ => Ok(Value::Dict(slot_target(&d, obj)?.dict.clone())),
+                _ => Ok(slot_target(&d, obj)?.dict.object()),
             },
             None => {
                 check_applies(&d, obj)?;
