@@ -304,6 +304,25 @@ thread_local! {
     /// `LIVE`'s length, read on every return: a thread-local without a
     /// destructor is read with no registration check.
     static LIVE_LEN: Cell<usize> = const { Cell::new(0) };
+    /// Frame objects `locals()` made, by call-stack index, kept alive (and
+    /// so their dicts) until their frames leave the stack; always at most
+    /// as long as `LIVE`, whose truncation truncates it.
+    static PINNED: RefCell<Vec<Option<Rc<FrameObj>>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Lets go of the frame objects `locals()` kept for call-stack entries at
+/// and above `index`, which have left the stack; whether entry `index` had
+/// one.
+fn unpin_from(index: usize) -> bool {
+    let dropped: Vec<Option<Rc<FrameObj>>> = PINNED.with(|pinned| {
+        let mut pinned = pinned.borrow_mut();
+        if pinned.len() > index {
+            pinned.split_off(index)
+        } else {
+            Vec::new()
+        }
+    });
+    dropped.first().is_some_and(Option::is_some)
 }
 
 fn tb_frame(vm: &Vm, t: &TbObj) -> Value {
@@ -396,6 +415,24 @@ fn locals_dict(code: &Code, locals: &Value) -> Value {
 
 /// Adds to `d` each bound fast local of a frame of `code` (`values` by
 /// `co_localsplusnames`), reading cells, as `PyFrame_FastToLocals` does.
+/// `PyFrame_FastToLocals` into a frame's existing dict `d`: bound locals
+/// are set, unbound ones removed, and keys that are not locals (an
+/// `exec`'s new names) stay.
+fn refill_locals(d: &mut Dict, code: &Code, values: &[Value]) {
+    for (name, v) in code.localsplus.iter().zip(values) {
+        let v = match v {
+            Value::Cell(c) => c.borrow().clone(),
+            v => v.clone(),
+        };
+        let key = Value::Str(name.clone());
+        if v.is_null() {
+            let _ = d.remove(&key);
+        } else {
+            let _ = d.insert(key, v);
+        }
+    }
+}
+
 fn bind_locals(d: &mut Dict, code: &Code, values: &[Value]) {
     for (name, v) in code.localsplus.iter().zip(values) {
         let v = match v {
@@ -909,7 +946,7 @@ impl Vm {
 
     #[cold]
     fn retire_frame_object_slow(&self, index: usize, ip: Option<usize>) {
-        let Some(f) = LIVE.with(|live| {
+        let f = LIVE.with(|live| {
             let mut live = live.borrow_mut();
             let f = live.get(index).and_then(Weak::upgrade);
             // Entries at and above `index` are of frames that have left
@@ -917,7 +954,9 @@ impl Vm {
             live.truncate(index);
             LIVE_LEN.with(|n| n.set(live.len()));
             f
-        }) else {
+        });
+        let pinned = unpin_from(index);
+        let Some(f) = f else {
             return;
         };
         if f.depth.get() != u32::try_from(index).ok() || !self.live_at(index, &f) {
@@ -927,8 +966,12 @@ impl Vm {
             f.ip.set(ip.unwrap_or(fr.ip).saturating_sub(1) as u32);
         }
         f.in_call.set(false);
-        let locals = self.frame_locals(index, f.locals.borrow().as_ref());
-        *f.locals.borrow_mut() = Some(locals);
+        // The dict `locals()` handed out stays as that call left it, as
+        // CPython refreshes a frame's dict only when asked for it.
+        if !pinned {
+            let locals = self.frame_locals(index, f.locals.borrow().as_ref());
+            *f.locals.borrow_mut() = Some(locals);
+        }
         f.depth.set(None);
     }
 
@@ -947,6 +990,7 @@ impl Vm {
             LIVE_LEN.with(|n| n.set(live.len()));
             f
         });
+        unpin_from(index);
         if let Some(f) = f.filter(|f| f.depth.get() == u32::try_from(index).ok()) {
             f.in_call.set(false);
             f.depth.set(None);
@@ -994,35 +1038,61 @@ impl Vm {
         if let Some(d) = &fr.names {
             return Value::Dict(d.clone());
         }
-        let mut d = Dict::new();
         let values: Vec<Value> = self.with_frame_values(index, |vals| {
             vals.iter().take(fr.code.nlocalsplus()).cloned().collect()
         });
-        bind_locals(&mut d, &fr.code, &values);
         if let Some(Value::Dict(old)) = old {
             if let Ok(mut o) = old.try_borrow_mut() {
-                *o = d;
+                refill_locals(&mut o, &fr.code, &values);
+                drop(o);
                 return Value::Dict(old.clone());
             }
         }
+        let mut d = Dict::new();
+        bind_locals(&mut d, &fr.code, &values);
         Value::dict(d)
+    }
+
+    /// `locals()` of the running function frame: its frame object's
+    /// `f_locals`, refreshed. The object is kept until the frame leaves
+    /// the stack, so every call gives the same dict and names an `exec`
+    /// added stay in it, as CPython 3.11's frame keeps its locals dict.
+    pub(crate) fn function_locals(&self) -> Option<Rc<RefCell<Dict>>> {
+        let index = self.frames.len().checked_sub(1)?;
+        let Value::Frame(f) = self.frame_object(index) else {
+            return None;
+        };
+        let fresh = self.frame_locals(index, f.locals.borrow().as_ref());
+        let Value::Dict(d) = &fresh else {
+            return None;
+        };
+        let d = d.clone();
+        *f.locals.borrow_mut() = Some(fresh);
+        PINNED.with(|pinned| {
+            let mut pinned = pinned.borrow_mut();
+            if pinned.len() < index + 1 {
+                pinned.resize(index + 1, None);
+            }
+            pinned[index] = Some(f);
+        });
+        Some(d)
     }
 }
 
 /// Brings frame object `f` of a suspended generator (state `st`) up to
 /// date: its position and locals are the saved frame's.
 fn sync_suspended(f: &FrameObj, st: &crate::gen::GenState) {
-    let mut d = Dict::new();
-    bind_locals(&mut d, &f.code, &st.values);
     f.ip.set(st.ip.saturating_sub(1) as u32);
     f.in_call.set(false);
     // One dict per frame, as `frame_locals` keeps it.
     if let Some(Value::Dict(old)) = &*f.locals.borrow() {
         if let Ok(mut o) = old.try_borrow_mut() {
-            *o = d;
+            refill_locals(&mut o, &f.code, &st.values);
             return;
         }
     }
+    let mut d = Dict::new();
+    bind_locals(&mut d, &f.code, &st.values);
     let old = f.locals.borrow_mut().replace(Value::dict(d));
     drop(old);
 }

@@ -54,18 +54,9 @@ pub(crate) fn locals_dict(vm: &Vm) -> PyResult<Rc<RefCell<Dict>>> {
     if let Some(names) = &f.names {
         return Ok(names.clone());
     }
-    let mut d = Dict::new();
-    for (i, name) in f.code.localsplus.iter().enumerate() {
-        let v = match vm.stack.get(f.base + i) {
-            Some(Value::Cell(c)) => c.borrow().clone(),
-            Some(v) => v.clone(),
-            None => Value::Null,
-        };
-        if !v.is_null() {
-            d.insert(Value::Str(name.clone()), v)?;
-        }
-    }
-    Ok(Rc::new(RefCell::new(d)))
+    Ok(vm
+        .function_locals()
+        .unwrap_or_else(|| Rc::new(RefCell::new(Dict::new()))))
 }
 
 /// `locals()`.
