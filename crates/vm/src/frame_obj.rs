@@ -413,8 +413,6 @@ fn locals_dict(code: &Code, locals: &Value) -> Value {
     Value::dict(d)
 }
 
-/// Adds to `d` each bound fast local of a frame of `code` (`values` by
-/// `co_localsplusnames`), reading cells, as `PyFrame_FastToLocals` does.
 /// `PyFrame_FastToLocals` into a frame's existing dict `d`: bound locals
 /// are set, unbound ones removed, and keys that are not locals (an
 /// `exec`'s new names) stay.
@@ -433,6 +431,8 @@ fn refill_locals(d: &mut Dict, code: &Code, values: &[Value]) {
     }
 }
 
+/// Adds to `d` each bound fast local of a frame of `code` (`values` by
+/// `co_localsplusnames`), reading cells, as `PyFrame_FastToLocals` does.
 fn bind_locals(d: &mut Dict, code: &Code, values: &[Value]) {
     for (name, v) in code.localsplus.iter().zip(values) {
         let v = match v {
