@@ -310,10 +310,18 @@ thread_local! {
     static PINNED: RefCell<Vec<Option<Rc<FrameObj>>>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Lets go of the frame objects `locals()` kept for call-stack entries at
-/// and above `index`, which have left the stack; whether entry `index` had
-/// one.
-fn unpin_from(index: usize) -> bool {
+/// Call-stack entries at and above `index` have left the stack: forgets
+/// their frame objects (dropping them keeps `retire_frame_object`'s check
+/// a length test) and lets go of those `locals()` kept. Gives entry
+/// `index`'s object, if alive, and whether `locals()` had kept it.
+fn leave_stack(index: usize) -> (Option<Rc<FrameObj>>, bool) {
+    let f = LIVE.with(|live| {
+        let mut live = live.borrow_mut();
+        let f = live.get(index).and_then(Weak::upgrade);
+        live.truncate(index);
+        LIVE_LEN.with(|n| n.set(live.len()));
+        f
+    });
     let dropped: Vec<Option<Rc<FrameObj>>> = PINNED.with(|pinned| {
         let mut pinned = pinned.borrow_mut();
         if pinned.len() > index {
@@ -322,7 +330,7 @@ fn unpin_from(index: usize) -> bool {
             Vec::new()
         }
     });
-    dropped.first().is_some_and(Option::is_some)
+    (f, dropped.first().is_some_and(Option::is_some))
 }
 
 fn tb_frame(vm: &Vm, t: &TbObj) -> Value {
@@ -413,16 +421,27 @@ fn locals_dict(code: &Code, locals: &Value) -> Value {
     Value::dict(d)
 }
 
-/// `PyFrame_FastToLocals` into a frame's existing dict `d`: bound locals
-/// are set, unbound ones removed, and keys that are not locals (an
-/// `exec`'s new names) stay.
-fn refill_locals(d: &mut Dict, code: &Code, values: &[Value]) {
-    for (name, v) in code.localsplus.iter().zip(values) {
+/// Each fast local of a frame of `code` (`values` by
+/// `co_localsplusnames`) as a key and its value, cells read through;
+/// `Value::Null` for an unbound one.
+fn fast_locals<'a>(
+    code: &'a Code,
+    values: &'a [Value],
+) -> impl Iterator<Item = (Value, Value)> + 'a {
+    code.localsplus.iter().zip(values).map(|(name, v)| {
         let v = match v {
             Value::Cell(c) => c.borrow().clone(),
             v => v.clone(),
         };
-        let key = Value::Str(name.clone());
+        (Value::Str(name.clone()), v)
+    })
+}
+
+/// `PyFrame_FastToLocals` into a frame's existing dict `d`: bound locals
+/// are set, unbound ones removed, and keys that are not locals (an
+/// `exec`'s new names) stay.
+fn refill_locals(d: &mut Dict, code: &Code, values: &[Value]) {
+    for (key, v) in fast_locals(code, values) {
         if v.is_null() {
             let _ = d.remove(&key);
         } else {
@@ -434,13 +453,9 @@ fn refill_locals(d: &mut Dict, code: &Code, values: &[Value]) {
 /// Adds to `d` each bound fast local of a frame of `code` (`values` by
 /// `co_localsplusnames`), reading cells, as `PyFrame_FastToLocals` does.
 fn bind_locals(d: &mut Dict, code: &Code, values: &[Value]) {
-    for (name, v) in code.localsplus.iter().zip(values) {
-        let v = match v {
-            Value::Cell(c) => c.borrow().clone(),
-            v => v.clone(),
-        };
+    for (key, v) in fast_locals(code, values) {
         if !v.is_null() {
-            let _ = d.insert(Value::Str(name.clone()), v);
+            let _ = d.insert(key, v);
         }
     }
 }
@@ -946,16 +961,7 @@ impl Vm {
 
     #[cold]
     fn retire_frame_object_slow(&self, index: usize, ip: Option<usize>) {
-        let f = LIVE.with(|live| {
-            let mut live = live.borrow_mut();
-            let f = live.get(index).and_then(Weak::upgrade);
-            // Entries at and above `index` are of frames that have left
-            // the stack: dropping them keeps the check above a length test.
-            live.truncate(index);
-            LIVE_LEN.with(|n| n.set(live.len()));
-            f
-        });
-        let pinned = unpin_from(index);
+        let (f, pinned) = leave_stack(index);
         let Some(f) = f else {
             return;
         };
@@ -983,14 +989,7 @@ impl Vm {
         if LIVE_LEN.with(Cell::get) <= index {
             return;
         }
-        let f = LIVE.with(|live| {
-            let mut live = live.borrow_mut();
-            let f = live.get(index).and_then(Weak::upgrade);
-            live.truncate(index);
-            LIVE_LEN.with(|n| n.set(live.len()));
-            f
-        });
-        unpin_from(index);
+        let (f, _) = leave_stack(index);
         if let Some(f) = f.filter(|f| f.depth.get() == u32::try_from(index).ok()) {
             f.in_call.set(false);
             f.depth.set(None);
