@@ -1035,9 +1035,10 @@ pub(crate) fn type_special_attr(vm: &mut Vm, t: &Rc<TypeObj>, name: &str) -> Opt
         "__name__" => match h {
             Some(h) => {
                 let mut slot = h.assigned_name.borrow_mut();
-                let s = slot.get_or_insert_with(|| {
-                    Rc::new(crate::value::StrObj::new(crate::native::short_name(t)))
-                });
+                // Interned, as the name a `class` statement passes is a
+                // code constant: `C.__name__ is "C"`.
+                let s = slot
+                    .get_or_insert_with(|| crate::code::intern_text(crate::native::short_name(t)));
                 Value::Str(s.clone())
             }
             None => Value::string(class_name(t)),

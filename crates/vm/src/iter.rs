@@ -348,7 +348,10 @@ impl IterObj {
                 name,
             } => {
                 if let Some(s) = set {
-                    if s.borrow().len() != items.len() {
+                    // As `setiter_iternext`, the error is sticky: a set
+                    // restored to its old size does not resume the walk.
+                    if *idx == usize::MAX || s.borrow().len() != items.len() {
+                        *idx = usize::MAX;
                         let what = if name.starts_with("dict") {
                             "dictionary"
                         } else {

@@ -341,7 +341,7 @@ fn iter_reduce(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                     };
                     let changed = set
                         .as_ref()
-                        .is_some_and(|s| s.borrow().len() != items.len());
+                        .is_some_and(|s| *idx == usize::MAX || s.borrow().len() != items.len());
                     Plan::Remaining {
                         items: items.get(*idx..).map_or_else(Vec::new, <[Value]>::to_vec),
                         changed: changed.then_some(what),
