@@ -636,9 +636,11 @@ pub fn getattr(vm: &mut Vm, obj: &Value, name: &Rc<StrObj>) -> PyResult<Value> {
                 }
                 "f_builtins" => Ok(vm.builtins_value(&f.globals)),
                 // A generator's frame links to whoever resumed it, and to
-                // nothing while it is suspended.
+                // nothing while it is suspended; in the `return` event of a
+                // yield or a return, to the frame it is leaving for.
                 "f_back" if f.generator.is_some() => Ok(live
                     .and_then(|d| d.checked_sub(1))
+                    .or_else(|| vm.exiting_caller(f))
                     .map_or(Value::None, |caller| vm.frame_object(caller))),
                 "f_back" => Ok(f.back.clone().unwrap_or(Value::None)),
                 "f_trace" => Ok(f.trace()),

@@ -55,6 +55,10 @@ pub(crate) struct Hooks {
     busy: bool,
     /// An error a `return` event's hook raised, raised at the next instruction.
     pending: Option<PyErr>,
+    /// The frame object whose `return` event runs (by address) and the
+    /// depth its frame left: the frame has left the stack, but its `f_back`
+    /// is still the frame below.
+    exiting: Option<(usize, usize)>,
     /// The instruction that ran last took a jump (set by the traced loop's
     /// jumps, which may land where falling through would).
     pub(crate) jumped: bool,
@@ -107,6 +111,15 @@ impl Hooks {
 }
 
 impl Vm {
+    /// The depth of the frame below `f` while `f`'s `return` event runs,
+    /// its own frame already gone from the stack.
+    pub(crate) fn exiting_caller(&self, f: &FrameObj) -> Option<usize> {
+        let (obj, depth) = self.hooks.as_deref()?.exiting?;
+        (obj == f as *const FrameObj as usize)
+            .then(|| depth.checked_sub(1))
+            .flatten()
+    }
+
     /// `sys.settrace(f)` / `sys.setprofile(f)`; `None` removes the hook.
     pub(crate) fn set_hook(&mut self, kind: HookKind, func: Option<Value>) {
         let frames = self.frames.len();
@@ -374,6 +387,7 @@ impl Vm {
             FrameExit::Exception(_) | FrameExit::Generator => Value::None,
         };
         let profile = h.profile.clone();
+        let outer = h.exiting.replace((Rc::as_ptr(&obj) as usize, fi));
         let mut result = Ok(());
         if let Some(p) = profile {
             result = self
@@ -383,8 +397,11 @@ impl Vm {
         if result.is_ok() {
             result = self.hook_local(&obj, "return", arg);
         }
-        if let (Err(e), Some(h)) = (result, self.hooks.as_deref_mut()) {
-            h.pending = Some(e);
+        if let Some(h) = self.hooks.as_deref_mut() {
+            h.exiting = outer;
+            if let Err(e) = result {
+                h.pending = Some(e);
+            }
         }
     }
 

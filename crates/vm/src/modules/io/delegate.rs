@@ -229,6 +229,11 @@ pub(super) fn forward(
             return Err(PyErr::value_error(format!("{what} of closed file")));
         }
     }
+    if name == "write" {
+        if let Some(data) = a.pos.get(1) {
+            flush_before_overflow(vm, &delegate, data)?;
+        }
+    }
     let method = vm.get_attr(&delegate, &key)?;
     let mut pos = a.pos.get(1..).unwrap_or(&[]).to_vec();
     if matches!(name, "read" | "read1" | "peek" | "readline") {
@@ -278,4 +283,33 @@ fn size_arg(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         ))),
         _ => Ok(Value::Int(vm.index_value(v)?)),
     }
+}
+
+/// The C `BufferedWriter.write` keeps new data that fits and writes out the
+/// pending bytes before data that does not; `_pyio`'s appends first and then
+/// writes both. So a write that overflows a non-empty buffer flushes it
+/// first here, which leaves the raw stream as the C class would: the old
+/// bytes written, the new ones buffered if they fit.
+fn flush_before_overflow(vm: &mut Vm, delegate: &Value, data: &Value) -> PyResult<()> {
+    let incoming = match data {
+        Value::Bytes(b) => b.len(),
+        Value::ByteArray(b) => b.borrow().len(),
+        _ => return Ok(()),
+    };
+    let pending_key = vm.intern("_write_buf");
+    let size_key = vm.intern("buffer_size");
+    let (Ok(pending), Ok(Value::Int(size))) = (
+        vm.get_attr(delegate, &pending_key),
+        vm.get_attr(delegate, &size_key),
+    ) else {
+        return Ok(());
+    };
+    let pending = match &pending {
+        Value::ByteArray(b) => b.borrow().len(),
+        _ => return Ok(()),
+    };
+    if pending > 0 && (pending + incoming) as i64 > size {
+        vm.call_method(delegate, "flush", &[])?;
+    }
+    Ok(())
 }

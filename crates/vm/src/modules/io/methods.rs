@@ -568,6 +568,26 @@ pub(super) fn m_init(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         "BufferedRWPair",
     ] {
         if inst.class().is_subtype(&super::io_class(vm, class)?) {
+            // The C classes ask the raw stream first, with their own
+            // message (`_pyio` raises OSError naming the argument).
+            let checks: &[(usize, &str, &str)] = match class {
+                "BufferedReader" => &[(0, "raw", "readable")],
+                "BufferedWriter" => &[(0, "raw", "writable")],
+                "BufferedRandom" => &[
+                    (0, "raw", "seekable"),
+                    (0, "raw", "readable"),
+                    (0, "raw", "writable"),
+                ],
+                _ => &[(0, "reader", "readable"), (1, "writer", "writable")],
+            };
+            for &(at, name, ability) in checks {
+                if let Some(stream) = arg(&a, at, name).cloned() {
+                    if let Err(e) = check_ability(vm, &stream, ability) {
+                        super::delegate::forget(vm, obj);
+                        return Err(e);
+                    }
+                }
+            }
             // `_pyio` says "invalid buffer size"; the C classes say this.
             let at = if class == "BufferedRWPair" { 2 } else { 1 };
             if let Some(Value::Int(n)) = arg(&a, at, "buffer_size") {
@@ -1810,4 +1830,17 @@ fn m_reconfigure(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         }
     }
     Ok(Value::None)
+}
+
+/// `_PyIOBase_check_readable` and its siblings: `stream.<ability>()` must
+/// answer `True` itself, or the operation is unsupported.
+fn check_ability(vm: &mut Vm, stream: &Value, ability: &str) -> PyResult<()> {
+    let answer = vm.call_method(stream, ability, &[])?;
+    if matches!(answer, Value::Bool(true)) {
+        return Ok(());
+    }
+    Err(super::unsupported(
+        vm,
+        &format!("File or stream is not {ability}."),
+    ))
 }
