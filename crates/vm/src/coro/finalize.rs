@@ -296,9 +296,10 @@ fn collect(v: &Value, depth: usize, out: &mut Vec<Event>, seen: &mut Seen) {
             }
         }
         Value::Tuple(t) => {
-            if first_visit(v.identity(), depth, seen) {
-                t.iter().for_each(|x| collect(x, depth + 1, out, seen));
+            if !first_visit(v.identity(), depth, seen) {
+                return;
             }
+            t.iter().for_each(|x| collect(x, depth + 1, out, seen));
         }
         Value::Dict(d) => collect_dict(d, depth + 1, out, seen),
         Value::Instance(_) => {
