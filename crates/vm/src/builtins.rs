@@ -978,9 +978,11 @@ pub(crate) fn round_number(x: &Value, nd: Option<&Value>) -> PyResult<Value> {
     }
 }
 
-fn b_chr(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn b_chr(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     exact_args(&a, "chr", 1)?;
-    let i = int_arg(&a.pos[0], "chr")?;
+    // The argument clinic's `i` converter: `__index__` and int subclasses
+    // count, and a number past a C `int` is an OverflowError, not a range error.
+    let i = crate::modules::cint::as_c_int(vm, &a.pos[0])?;
     match u32::try_from(i).ok().filter(|&c| c < 0x110000) {
         Some(c) => Ok(crate::str_surrogates::one_char(c)),
         None => Err(PyErr::value_error("chr() arg not in range(0x110000)")),

@@ -14,7 +14,7 @@
 //! filter).
 
 use std::cell::RefCell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -216,10 +216,35 @@ fn first_time(file: &str, line: i32, msg: &str) -> bool {
 /// How deep the exit scan looks into containers held by the globals.
 const SCAN_DEPTH: usize = 4;
 
-fn collect_dict(d: &Rc<RefCell<Dict>>, depth: usize, out: &mut Vec<Event>) {
+/// The containers the exit scan has entered, each with the shallowest depth
+/// it was entered at. Object graphs share containers (a memo table and the
+/// nodes it holds point at each other), so without it the scan walks every
+/// path and its cost grows with their number instead of with the heap.
+type Seen = HashMap<usize, usize>;
+
+/// Whether the container at address `id` still needs scanning at `depth`:
+/// entered before only at this depth or deeper means nothing new is reachable.
+fn first_visit(id: usize, depth: usize, seen: &mut Seen) -> bool {
+    match seen.get_mut(&id) {
+        Some(d) if *d <= depth => false,
+        Some(d) => {
+            *d = depth;
+            true
+        }
+        None => {
+            seen.insert(id, depth);
+            true
+        }
+    }
+}
+
+fn collect_dict(d: &Rc<RefCell<Dict>>, depth: usize, out: &mut Vec<Event>, seen: &mut Seen) {
+    if !first_visit(Rc::as_ptr(d) as *const u8 as usize, depth, seen) {
+        return;
+    }
     if let Ok(d) = d.try_borrow() {
         for (_, v) in d.iter() {
-            collect(v, depth, out);
+            collect(v, depth, out, seen);
         }
     }
 }
@@ -227,7 +252,7 @@ fn collect_dict(d: &Rc<RefCell<Dict>>, depth: usize, out: &mut Vec<Event>) {
 /// Never-started coroutines and suspended coroutines and async generators
 /// reachable from `v` through lists, tuples, dicts and instance attributes, in
 /// the order freeing `v` would free them.
-fn collect(v: &Value, depth: usize, out: &mut Vec<Event>) {
+fn collect(v: &Value, depth: usize, out: &mut Vec<Event>, seen: &mut Seen) {
     if depth > SCAN_DEPTH {
         return;
     }
@@ -261,17 +286,25 @@ fn collect(v: &Value, depth: usize, out: &mut Vec<Event>) {
             }
         }
         Value::List(l) => {
+            if !first_visit(v.identity(), depth, seen) {
+                return;
+            }
             if let Ok(l) = l.try_borrow() {
                 for x in l.iter() {
-                    collect(x, depth + 1, out);
+                    collect(x, depth + 1, out, seen);
                 }
             }
         }
-        Value::Tuple(t) => t.iter().for_each(|x| collect(x, depth + 1, out)),
-        Value::Dict(d) => collect_dict(d, depth + 1, out),
+        Value::Tuple(t) => {
+            if !first_visit(v.identity(), depth, seen) {
+                return;
+            }
+            t.iter().for_each(|x| collect(x, depth + 1, out, seen));
+        }
+        Value::Dict(d) => collect_dict(d, depth + 1, out, seen),
         Value::Instance(_) => {
             if let Some(d) = crate::attr::instance_attrs(v) {
-                collect_dict(&d, depth + 1, out);
+                collect_dict(&d, depth + 1, out, seen);
             }
         }
         _ => {}
@@ -401,7 +434,7 @@ impl Vm {
     /// them at shutdown, with no frame: `sys:1:`), then forgets this run's state.
     pub(crate) fn warn_unawaited_at_exit(&mut self, globals: &Rc<RefCell<Dict>>) {
         let mut events = take_pending();
-        collect_dict(globals, 0, &mut events);
+        collect_dict(globals, 0, &mut events, &mut Seen::new());
         for ev in events {
             match ev {
                 Event::Unawaited { name, origin, .. } => {
