@@ -1118,7 +1118,9 @@ impl Vm {
                 Value::Str(sub) => s.as_str().contains(sub.as_str()),
                 // An instance of a str subclass is searched for by its text.
                 other if matches!(crate::instance::payload_of(other), Some(Value::Str(_))) => {
-                    let sub = crate::instance::payload_of(other).cloned().unwrap_or_default();
+                    let sub = crate::instance::payload_of(other)
+                        .cloned()
+                        .unwrap_or_default();
                     return self.contains(c, &sub);
                 }
                 other => {

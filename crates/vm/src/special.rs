@@ -820,11 +820,11 @@ impl Vm {
                 || matches!(
                     v,
                     Value::Set(_)
-                    | Value::FrozenSet(_)
-                    | Value::List(_)
-                    | Value::Tuple(_)
-                    | Value::Dict(_)
-            )
+                        | Value::FrozenSet(_)
+                        | Value::List(_)
+                        | Value::Tuple(_)
+                        | Value::Dict(_)
+                )
         };
         if set_view(a) && !handled(b) {
             let other = Value::list(self.collect(b)?);
