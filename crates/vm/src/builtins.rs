@@ -1038,12 +1038,9 @@ fn radix(vm: &mut Vm, a: &Args<'_>, name: &str, spec: &str) -> PyResult<Value> {
     }
     if ops::index_of(&a.pos[0]).is_none() {
         if crate::attr::is_heap_object(&a.pos[0]) {
-            // `__index__` of a user class.
-            let i = vm.index_value(&a.pos[0])?;
-            return Ok(Value::string(crate::format::format_value(
-                &Value::Int(i),
-                spec,
-            )?));
+            // `__index__` of a user class, a big int kept whole.
+            let n = crate::enumerate::index_int(vm, &a.pos[0])?;
+            return Ok(Value::string(crate::format::format_value(&n, spec)?));
         }
         return Err(PyErr::type_error(format!(
             "'{}' object cannot be interpreted as an integer",

@@ -581,6 +581,12 @@ pub(crate) fn construct_traceback(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     })))
 }
 
+/// The error for a missing attribute, after the methods every object
+/// inherits from `object` (`__dir__`, `__eq__`, `__reduce_ex__`, ...).
+fn no_attr_or_object(obj: &Value, name: &str) -> PyResult<Value> {
+    crate::base_methods::object_method(obj, name).ok_or_else(|| no_attr(obj, name))
+}
+
 fn no_attr(obj: &Value, name: &str) -> PyErr {
     PyErr::new(
         ExcKind::AttributeError,
@@ -610,7 +616,7 @@ pub fn getattr(vm: &mut Vm, obj: &Value, name: &Rc<StrObj>) -> PyResult<Value> {
                     Some(g) => Value::Int(i64::from(g.lasti)),
                     None => lasti(&entry.code, entry.ip, t.pos + 1 < t.entries.len()),
                 }),
-                _ => Err(no_attr(obj, n)),
+                _ => no_attr_or_object(obj, n),
             }
         }
         Value::Frame(f) => {
@@ -647,7 +653,7 @@ pub fn getattr(vm: &mut Vm, obj: &Value, name: &Rc<StrObj>) -> PyResult<Value> {
                 "f_trace_lines" => Ok(Value::Bool(f.hooks.lines.get())),
                 "f_trace_opcodes" => Ok(Value::Bool(f.hooks.opcodes.get())),
                 "clear" => Ok(Value::BoundBuiltin(Rc::new((obj.clone(), &FRAME_CLEAR)))),
-                _ => Err(no_attr(obj, n)),
+                _ => no_attr_or_object(obj, n),
             }
         }
         _ => Err(no_attr(obj, n)),

@@ -1116,6 +1116,13 @@ impl Vm {
                     crate::str_surrogates::contains(s, sub)
                 }
                 Value::Str(sub) => s.as_str().contains(sub.as_str()),
+                // An instance of a str subclass is searched for by its text.
+                other if matches!(crate::instance::payload_of(other), Some(Value::Str(_))) => {
+                    let sub = crate::instance::payload_of(other)
+                        .cloned()
+                        .unwrap_or_default();
+                    return self.contains(c, &sub);
+                }
                 other => {
                     return Err(PyErr::type_error(format!(
                         "'in <string>' requires string as left operand, not {}",
@@ -1371,6 +1378,11 @@ impl Vm {
                 out.push('}');
                 seen.pop();
                 return Ok(());
+            }
+            // `slice_repr`: its bounds may be instances with a `__repr__`.
+            Value::Slice(s) => {
+                items = s.iter().cloned().collect();
+                ("slice(", ")")
             }
             Value::Set(d) if !d.borrow().is_empty() && !seen.contains(&v.identity()) => {
                 items = crate::methods::set_order(&d.borrow());

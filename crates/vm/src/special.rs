@@ -814,16 +814,17 @@ impl Vm {
             return Ok(None);
         }
         let set_view = |v: &Value| matches!(v, Value::DictView(d) if d.1 != DictPart::Values);
+        // A values view is no set: it is read as any other iterable.
         let handled = |v: &Value| {
-            matches!(
-                v,
-                Value::DictView(_)
-                    | Value::Set(_)
-                    | Value::FrozenSet(_)
-                    | Value::List(_)
-                    | Value::Tuple(_)
-                    | Value::Dict(_)
-            )
+            set_view(v)
+                || matches!(
+                    v,
+                    Value::Set(_)
+                        | Value::FrozenSet(_)
+                        | Value::List(_)
+                        | Value::Tuple(_)
+                        | Value::Dict(_)
+                )
         };
         if set_view(a) && !handled(b) {
             let other = Value::list(self.collect(b)?);

@@ -204,7 +204,7 @@ fn ba_insert(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     nargs(&a, "insert", 2, 2)?;
     let i = match &a.pos[1] {
         v @ Value::Instance(_) => vm.index_value(v)?,
-        v => int_arg(v)?,
+        v => int_arg(vm, v)?,
     };
     let x = byte_of(vm, &a.pos[2])?;
     let n = b.borrow().len();
@@ -215,7 +215,7 @@ fn ba_insert(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn ba_pop(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn ba_pop(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let b = recv(&a, "pop")?;
     nargs(&a, "pop", 0, 1)?;
     let n = b.borrow().len();
@@ -224,7 +224,7 @@ fn ba_pop(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     }
     let len = n as i64;
     let i = match a.pos.get(1) {
-        Some(x) => int_arg(x)?,
+        Some(x) => int_arg(vm, x)?,
         None => -1,
     };
     let i = if i < 0 { i + len } else { i };

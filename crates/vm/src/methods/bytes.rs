@@ -198,7 +198,7 @@ pub(super) fn bytes_decode(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     }
 }
 
-pub(super) fn bytes_hex(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn bytes_hex(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = recv(&a, "hex")?;
     let [sep, per] = bind(&a, "hex", ["sep", "bytes_per_sep"], 0)?;
     let per = match per {
@@ -206,7 +206,7 @@ pub(super) fn bytes_hex(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             return Err(PyErr::overflow("Python int too large to convert to C int"))
         }
         Some(v) => {
-            let p = int_arg(v)?;
+            let p = int_arg(vm, v)?;
             if i32::try_from(p).is_err() {
                 return Err(PyErr::overflow("Python int too large to convert to C int"));
             }
@@ -359,11 +359,11 @@ pub(super) fn bytes_join(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(bytes_val(out))
 }
 
-pub(super) fn bytes_split(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn bytes_split(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = recv(&a, "split")?;
     let [sep, maxsplit] = bind(&a, "split", ["sep", "maxsplit"], 0)?;
     let limit = match maxsplit {
-        Some(v) => int_arg(v)?,
+        Some(v) => int_arg(vm, v)?,
         None => -1,
     };
     let limit = if limit < 0 {
@@ -463,13 +463,13 @@ pub(super) fn bytes_rstrip(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     strip_impl(&a, "rstrip", false, true)
 }
 
-pub(super) fn bytes_replace(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn bytes_replace(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = recv(&a, "replace")?;
     nargs(&a, "replace", 2, 3)?;
     let (old_buf, new_buf) = (buffer(&a.pos[1])?, buffer(&a.pos[2])?);
     let (old, new): (&[u8], &[u8]) = (&old_buf, &new_buf);
     let count = match a.pos.get(3) {
-        Some(v) => int_arg(v)?,
+        Some(v) => int_arg(vm, v)?,
         None => -1,
     };
     let mut left = if count < 0 {
@@ -716,10 +716,10 @@ fn fill_byte(v: Option<&Value>, name: &str) -> PyResult<u8> {
     }
 }
 
-fn justify(a: &Args<'_>, name: &str, align: char) -> PyResult<Value> {
+fn justify(vm: &mut Vm, a: &Args<'_>, name: &str, align: char) -> PyResult<Value> {
     let s = recv(a, name)?;
     nargs(a, name, 1, 2)?;
-    let width = int_arg(&a.pos[1])?;
+    let width = int_arg(vm, &a.pos[1])?;
     let fill = fill_byte(a.pos.get(2), name)?;
     let len = s.len() as i64;
     if width <= len {
@@ -741,19 +741,19 @@ fn justify(a: &Args<'_>, name: &str, align: char) -> PyResult<Value> {
     Ok(bytes_val(out))
 }
 
-pub(super) fn bytes_center(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    justify(&a, "center", '^')
+pub(super) fn bytes_center(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    justify(vm, &a, "center", '^')
 }
-pub(super) fn bytes_ljust(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    justify(&a, "ljust", '<')
+pub(super) fn bytes_ljust(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    justify(vm, &a, "ljust", '<')
 }
-pub(super) fn bytes_rjust(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    justify(&a, "rjust", '>')
+pub(super) fn bytes_rjust(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    justify(vm, &a, "rjust", '>')
 }
 
-pub(super) fn bytes_zfill(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn bytes_zfill(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = recv(&a, "zfill")?;
-    let width = int_arg(onearg(&a, "bytes", "zfill")?)?;
+    let width = int_arg(vm, onearg(&a, "bytes", "zfill")?)?;
     let len = s.len() as i64;
     if width <= len {
         return Ok(bytes_val(s.to_vec()));
@@ -773,11 +773,11 @@ pub(super) fn bytes_zfill(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(bytes_val(out))
 }
 
-pub(super) fn bytes_expandtabs(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn bytes_expandtabs(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = recv(&a, "expandtabs")?;
     let [tabsize] = bind(&a, "expandtabs", ["tabsize"], 0)?;
     let tabsize = match tabsize {
-        Some(v) => int_arg(v)?,
+        Some(v) => int_arg(vm, v)?,
         None => 8,
     };
     if i32::try_from(tabsize).is_err() {
@@ -810,26 +810,21 @@ pub(super) fn bytes_expandtabs(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(bytes_val(out))
 }
 
-pub(super) fn bytes_splitlines(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn bytes_splitlines(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = recv(&a, "splitlines")?;
     let [keep] = bind(&a, "splitlines", ["keepends"], 0)?;
     let keep = match keep {
         None => false,
-        Some(v @ (Value::Int(_) | Value::Bool(_))) => {
-            let i = int_arg(v)?;
+        Some(Value::BigInt(_)) => {
+            return Err(PyErr::overflow("Python int too large to convert to C int"))
+        }
+        // An int-like `keepends` (`__index__` included) read as a C int.
+        Some(v) => {
+            let i = int_arg(vm, v)?;
             if i32::try_from(i).is_err() {
                 return Err(PyErr::overflow("Python int too large to convert to C int"));
             }
             i != 0
-        }
-        Some(Value::BigInt(_)) => {
-            return Err(PyErr::overflow("Python int too large to convert to C int"))
-        }
-        Some(other) => {
-            return Err(PyErr::type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                type_name(other)
-            )))
         }
     };
     let mut out = Vec::new();
@@ -854,11 +849,11 @@ pub(super) fn bytes_splitlines(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::list(out))
 }
 
-pub(super) fn bytes_rsplit(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+pub(super) fn bytes_rsplit(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = recv(&a, "rsplit")?;
     let [sep, maxsplit] = bind(&a, "rsplit", ["sep", "maxsplit"], 0)?;
     let limit = match maxsplit {
-        Some(v) => int_arg(v)?,
+        Some(v) => int_arg(vm, v)?,
         None => -1,
     };
     let limit = if limit < 0 {

@@ -124,7 +124,7 @@ fn byteorder(v: Option<&Value>, fname: &str) -> PyResult<bool> {
     }
 }
 
-fn int_to_bytes(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn int_to_bytes(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let n = recv_int(&a, "to_bytes")?;
     let [length, order, signed] = bind(&a, "to_bytes", ["length", "byteorder", "signed"], 0)?;
     if a.pos.len() > 3 {
@@ -134,7 +134,7 @@ fn int_to_bytes(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         )));
     }
     let length = match length {
-        Some(v) => int_arg(v)?,
+        Some(v) => int_arg(vm, v)?,
         None => 1,
     };
     let big = byteorder(order, "to_bytes")?;

@@ -36,11 +36,11 @@ fn list_extend(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn list_pop(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn list_pop(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let l = recv_list(&a, "pop")?;
     nargs(&a, "pop", 0, 1)?;
     let i = match a.pos.get(1) {
-        Some(v) => int_arg(v)?,
+        Some(v) => int_arg(vm, v)?,
         None => -1,
     };
     let mut l = l.borrow_mut();
@@ -55,10 +55,10 @@ fn list_pop(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(l.remove(i as usize))
 }
 
-fn list_insert(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn list_insert(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let l = recv_list(&a, "insert")?;
     nargs(&a, "insert", 2, 2)?;
-    let i = int_arg(&a.pos[1])?;
+    let i = int_arg(vm, &a.pos[1])?;
     let mut l = l.borrow_mut();
     let len = l.len() as i64;
     let i = if i < 0 { (i + len).max(0) } else { i.min(len) };

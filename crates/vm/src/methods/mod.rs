@@ -426,19 +426,19 @@ pub(super) fn bind<'a, const N: usize>(
     Ok(out)
 }
 
-/// An int argument (`__index__`), with CPython's message for other types.
-pub(super) fn int_arg(v: &Value) -> PyResult<i64> {
+/// An int argument (`__index__`), with CPython's message for other types:
+/// an object whose `__index__` gives an int is accepted, as clinic's
+/// `Py_ssize_t` converter does.
+pub(super) fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     if let Value::BigInt(_) = v {
         return Err(PyErr::overflow(
             "Python int too large to convert to C ssize_t",
         ));
     }
-    ops::index_of(v).ok_or_else(|| {
-        PyErr::type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            type_name(v)
-        ))
-    })
+    if let Some(i) = ops::index_of(v) {
+        return Ok(i);
+    }
+    vm.index_value(v)
 }
 
 /// A `start`/`end` argument of `find`, `count`, ... (None means absent):

@@ -134,11 +134,11 @@ fn str_join(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::string(out))
 }
 
-fn split_args<'a>(a: &Args<'a>, name: &str) -> PyResult<(Option<&'a str>, usize)> {
+fn split_args<'a>(vm: &mut Vm, a: &Args<'a>, name: &str) -> PyResult<(Option<&'a str>, usize)> {
     let [sep, maxsplit] = bind(a, name, ["sep", "maxsplit"], 0)?;
     // Argument Clinic converts maxsplit before it checks sep.
     let maxsplit = match maxsplit {
-        Some(v) => int_arg(v)?,
+        Some(v) => int_arg(vm, v)?,
         None => -1,
     };
     let sep = match sep {
@@ -164,9 +164,9 @@ fn split_args<'a>(a: &Args<'a>, name: &str) -> PyResult<(Option<&'a str>, usize)
     Ok((sep, limit))
 }
 
-fn str_split(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn str_split(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = recv_str(&a, "split")?.as_str();
-    let (sep, limit) = split_args(&a, "split")?;
+    let (sep, limit) = split_args(vm, &a, "split")?;
     let parts: Vec<Value> = match sep {
         // A one-character separator (the usual `,` or `\n`) as a `char`
         // pattern: a byte search rather than the substring searcher.
@@ -205,9 +205,9 @@ fn str_split(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::list(parts))
 }
 
-fn str_rsplit(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn str_rsplit(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = recv_str(&a, "rsplit")?.as_str();
-    let (sep, limit) = split_args(&a, "rsplit")?;
+    let (sep, limit) = split_args(vm, &a, "rsplit")?;
     let mut parts: Vec<Value> = match sep {
         Some(sep) => s
             .rsplitn(limit.saturating_add(1), sep)
@@ -256,26 +256,21 @@ pub(crate) fn is_line_break(c: char) -> bool {
     )
 }
 
-fn str_splitlines(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn str_splitlines(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = recv_str(&a, "splitlines")?.as_str();
     let [keep] = bind(&a, "splitlines", ["keepends"], 0)?;
     let keep = match keep {
         None => false,
-        Some(v @ (Value::Int(_) | Value::Bool(_))) => {
-            let i = int_arg(v)?;
+        Some(Value::BigInt(_)) => {
+            return Err(PyErr::overflow("Python int too large to convert to C int"))
+        }
+        // An int-like `keepends` (`__index__` included) read as a C int.
+        Some(v) => {
+            let i = int_arg(vm, v)?;
             if i32::try_from(i).is_err() {
                 return Err(PyErr::overflow("Python int too large to convert to C int"));
             }
             i != 0
-        }
-        Some(Value::BigInt(_)) => {
-            return Err(PyErr::overflow("Python int too large to convert to C int"))
-        }
-        Some(other) => {
-            return Err(PyErr::type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                type_name(other)
-            )))
         }
     };
     let mut out = Vec::new();
@@ -508,14 +503,14 @@ fn str_count(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::Int(hay.matches(sub).count() as i64))
 }
 
-fn str_replace(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn str_replace(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let so = recv_str(&a, "replace")?;
     let s = so.as_str();
     nargs(&a, "replace", 2, 3)?;
     let old = str_of(&a.pos[1], "replace() argument 1 ")?;
     let new = str_of(&a.pos[2], "replace() argument 2 ")?;
     let count = match a.pos.get(3) {
-        Some(v) => int_arg(v)?,
+        Some(v) => int_arg(vm, v)?,
         None => -1,
     };
     let limit = if count < 0 {
@@ -775,10 +770,10 @@ fn fill_char(v: Option<&Value>) -> PyResult<char> {
     }
 }
 
-fn justify(a: &Args<'_>, name: &str, align: char) -> PyResult<Value> {
+fn justify(vm: &mut Vm, a: &Args<'_>, name: &str, align: char) -> PyResult<Value> {
     let s = recv_str(a, name)?;
     nargs(a, name, 1, 2)?;
-    let width = int_arg(&a.pos[1])?;
+    let width = int_arg(vm, &a.pos[1])?;
     let fill = fill_char(a.pos.get(2))?;
     let len = s.char_len() as i64;
     if width <= len {
@@ -803,19 +798,19 @@ fn justify(a: &Args<'_>, name: &str, align: char) -> PyResult<Value> {
     Ok(Value::string(out))
 }
 
-fn str_center(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    justify(&a, "center", '^')
+fn str_center(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    justify(vm, &a, "center", '^')
 }
-fn str_ljust(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    justify(&a, "ljust", '<')
+fn str_ljust(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    justify(vm, &a, "ljust", '<')
 }
-fn str_rjust(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    justify(&a, "rjust", '>')
+fn str_rjust(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    justify(vm, &a, "rjust", '>')
 }
 
-fn str_zfill(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn str_zfill(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = recv_str(&a, "zfill")?;
-    let width = int_arg(onearg(&a, "str", "zfill")?)?;
+    let width = int_arg(vm, onearg(&a, "str", "zfill")?)?;
     let len = s.char_len() as i64;
     if width <= len {
         return Ok(a.pos[0].clone());
@@ -832,11 +827,11 @@ fn str_zfill(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::string(out))
 }
 
-fn str_expandtabs(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn str_expandtabs(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = recv_str(&a, "expandtabs")?.as_str();
     let [tabsize] = bind(&a, "expandtabs", ["tabsize"], 0)?;
     let tabsize = match tabsize {
-        Some(v) => int_arg(v)?,
+        Some(v) => int_arg(vm, v)?,
         None => 8,
     };
     if i32::try_from(tabsize).is_err() {

@@ -713,7 +713,7 @@ fn m_ulp(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::Float(next - x))
 }
 
-fn m_isclose(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+fn m_isclose(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     a.check_kw("isclose", &["a", "b", "rel_tol", "abs_tol"])?;
     let mut vals: [Option<&Value>; 4] = [None; 4];
     if a.pos.len() > 2 {
@@ -734,6 +734,19 @@ fn m_isclose(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                 )));
             }
             vals[i] = Some(v);
+        }
+    }
+    // An instance given by keyword (`abs_tol=...`) converts as a positional
+    // one does: `__float__`, or a float subclass's value.
+    let mut owned: [Option<Value>; 4] = Default::default();
+    for (slot, v) in owned.iter_mut().zip(vals) {
+        if let Some(v @ Value::Instance(_)) = v {
+            *slot = converted(vm, std::slice::from_ref(v), Want::Float)?.and_then(|mut o| o.pop());
+        }
+    }
+    for (v, o) in vals.iter_mut().zip(&owned) {
+        if o.is_some() {
+            *v = o.as_ref();
         }
     }
     let get = |i: usize, name: &str| -> PyResult<f64> {
