@@ -538,7 +538,7 @@ impl Vm {
                 }
                 macro_rules! pop {
                     () => {
-                        match self.stack.pop() {
+                        match crate::stack_words::pop_words(&mut self.stack) {
                             Some(v) => v,
                             None => break 'body (underflow(), false, cur),
                         }

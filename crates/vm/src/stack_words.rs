@@ -203,3 +203,26 @@ pub(crate) fn pop_scalar(stack: &mut Vec<Value>) {
         std::mem::forget(v);
     }
 }
+
+/// Pops the top of `stack` as two 8-byte words, whatever the value: one
+/// pushed just before (a fast local's object, a call's result) was often
+/// written as two words, and a whole-value pop reads it as one 16-byte
+/// word, the stall of the module documentation.
+#[inline(always)]
+#[allow(unsafe_code)]
+pub(crate) fn pop_words(stack: &mut Vec<Value>) -> Option<Value> {
+    use std::mem::MaybeUninit;
+    let len = stack.len().checked_sub(1)?;
+    let mut v = MaybeUninit::<Value>::uninit();
+    // SAFETY: slot `len` holds a live value, which moves out word by word
+    // (a payload word may be padding, hence `MaybeUninit` words) into `v`
+    // before the length stops covering the slot, so it is read once.
+    unsafe {
+        let from = stack.as_ptr().add(len).cast::<MaybeUninit<u64>>();
+        let to = v.as_mut_ptr().cast::<MaybeUninit<u64>>();
+        to.write(std::ptr::read_volatile(from));
+        to.add(1).write(std::ptr::read_volatile(from.add(1)));
+        stack.set_len(len);
+        Some(v.assume_init())
+    }
+}
