@@ -1116,18 +1116,16 @@ impl Vm {
                     crate::str_surrogates::contains(s, sub)
                 }
                 Value::Str(sub) => s.as_str().contains(sub.as_str()),
-                // An instance of a str subclass is searched for by its text.
-                other if matches!(crate::instance::payload_of(other), Some(Value::Str(_))) => {
-                    let sub = crate::instance::payload_of(other)
-                        .cloned()
-                        .unwrap_or_default();
-                    return self.contains(c, &sub);
-                }
                 other => {
+                    // An instance of a str subclass is searched for by its text.
+                    if let Some(sub @ Value::Str(_)) = crate::instance::payload_of(other) {
+                        let sub = sub.clone();
+                        return self.contains(c, &sub);
+                    }
                     return Err(PyErr::type_error(format!(
                         "'in <string>' requires string as left operand, not {}",
                         type_name(other)
-                    )))
+                    )));
                 }
             },
             Value::Range(r) => crate::methods::range_contains(self, r, item)?,

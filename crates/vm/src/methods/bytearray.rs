@@ -202,10 +202,7 @@ fn ba_extend(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 fn ba_insert(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let b = recv(&a, "insert")?;
     nargs(&a, "insert", 2, 2)?;
-    let i = match &a.pos[1] {
-        v @ Value::Instance(_) => vm.index_value(v)?,
-        v => int_arg(vm, v)?,
-    };
+    let i = int_arg(vm, &a.pos[1])?;
     let x = byte_of(vm, &a.pos[2])?;
     let n = b.borrow().len();
     let mut v = b.resize(n + 1)?;

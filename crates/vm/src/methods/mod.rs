@@ -441,6 +441,23 @@ pub(super) fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     vm.index_value(v)
 }
 
+/// `splitlines`' `keepends`: absent is false, else an int-like value
+/// (`__index__` included) read as a C int.
+pub(super) fn keepends_arg(vm: &mut Vm, keep: Option<&Value>) -> PyResult<bool> {
+    let c_int_overflow = || PyErr::overflow("Python int too large to convert to C int");
+    match keep {
+        None => Ok(false),
+        Some(Value::BigInt(_)) => Err(c_int_overflow()),
+        Some(v) => {
+            let i = int_arg(vm, v)?;
+            if i32::try_from(i).is_err() {
+                return Err(c_int_overflow());
+            }
+            Ok(i != 0)
+        }
+    }
+}
+
 /// A `start`/`end` argument of `find`, `count`, ... (None means absent):
 /// CPython's `_PyEval_SliceIndex`, which clamps ints past `Py_ssize_t`.
 pub(super) fn slice_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>> {

@@ -259,20 +259,7 @@ pub(crate) fn is_line_break(c: char) -> bool {
 fn str_splitlines(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let s = recv_str(&a, "splitlines")?.as_str();
     let [keep] = bind(&a, "splitlines", ["keepends"], 0)?;
-    let keep = match keep {
-        None => false,
-        Some(Value::BigInt(_)) => {
-            return Err(PyErr::overflow("Python int too large to convert to C int"))
-        }
-        // An int-like `keepends` (`__index__` included) read as a C int.
-        Some(v) => {
-            let i = int_arg(vm, v)?;
-            if i32::try_from(i).is_err() {
-                return Err(PyErr::overflow("Python int too large to convert to C int"));
-            }
-            i != 0
-        }
-    };
+    let keep = keepends_arg(vm, keep)?;
     let mut out = Vec::new();
     let mut start = 0;
     let mut it = s.char_indices().peekable();

@@ -744,13 +744,9 @@ fn m_isclose(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
             *slot = converted(vm, std::slice::from_ref(v), Want::Float)?.and_then(|mut o| o.pop());
         }
     }
-    for (v, o) in vals.iter_mut().zip(&owned) {
-        if o.is_some() {
-            *v = o.as_ref();
-        }
-    }
+    let arg = |i: usize| owned[i].as_ref().or(vals[i]);
     let get = |i: usize, name: &str| -> PyResult<f64> {
-        match vals[i] {
+        match arg(i) {
             Some(v) => float_arg(v),
             None => Err(PyErr::type_error(format!(
                 "isclose() missing required argument '{}' (pos {})",
@@ -761,8 +757,8 @@ fn m_isclose(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     };
     let x = get(0, "a")?;
     let y = get(1, "b")?;
-    let rel_tol = vals[2].map_or(Ok(1e-9), float_arg)?;
-    let abs_tol = vals[3].map_or(Ok(0.0), float_arg)?;
+    let rel_tol = arg(2).map_or(Ok(1e-9), float_arg)?;
+    let abs_tol = arg(3).map_or(Ok(0.0), float_arg)?;
     if rel_tol < 0.0 || abs_tol < 0.0 {
         return Err(PyErr::value_error("tolerances must be non-negative"));
     }
