@@ -177,6 +177,30 @@ fn the_standard_library_comes_last_on_sys_path() {
         .output()
         .expect("pith runs");
     assert_eq!(text(&out.stdout), "['', '/a', '/b', '/some/lib']\n");
+    // PYTHONPATH's entries come first, made absolute (an empty one is the
+    // working directory), without repeats; `-E` ignores both variables.
+    let out = Command::new(env!("CARGO_BIN_EXE_pith"))
+        .args(["-c", show])
+        .current_dir(&dir)
+        .env("PITH_STDLIB", "/some/lib")
+        .env("PYTHONPATH", ":/x/./y/../z:rel:/a:/some/lib")
+        .env("PITHPATH", "/a:/b")
+        .output()
+        .expect("pith runs");
+    let d = dir.display();
+    assert_eq!(
+        text(&out.stdout),
+        format!("['', '{d}', '/x/z', '{d}/rel', '/a', '/some/lib', '/b']\n")
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_pith"))
+        .args(["-E", "-c", show])
+        .current_dir(&dir)
+        .env("PITH_STDLIB", "/some/lib")
+        .env("PYTHONPATH", "/x")
+        .env("PITHPATH", "/a")
+        .output()
+        .expect("pith runs");
+    assert_eq!(text(&out.stdout), "['', '/some/lib']\n");
     let out = pith(&dir, &["-c", show]);
     assert_eq!(text(&out.stdout), "['']\n");
     // Found beside `python3` when there is one (CPython 3.11's layout).

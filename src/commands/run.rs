@@ -225,20 +225,60 @@ pub fn set_up_program(vm: &mut Vm, argv: Vec<String>, main_file: Option<String>)
 }
 
 /// `sys.path`: the script's directory (`''` for `-c`; not under `-I`), then
-/// `PITHPATH`'s entries (not under `-E`), then CPython's standard library
-/// (`crate::stdlib::find`).
+/// `PYTHONPATH`'s and `PITHPATH`'s entries (not under `-E`), then CPython's
+/// standard library (`crate::stdlib::find`).
+///
+/// As in CPython, each `PYTHONPATH` entry is made absolute (an empty one is
+/// the working directory) and an entry already on the path is not repeated
+/// (`site.removeduplicates`).
 fn module_path(first: String, stdlib: Option<std::path::PathBuf>) -> Vec<String> {
+    // CPython removes duplicates before it puts the script's directory first,
+    // so only the entries after it are kept unique.
+    let mut rest: Vec<String> = Vec::new();
+    let mut push_unique = |entry: String| {
+        if !rest.contains(&entry) {
+            rest.push(entry);
+        }
+    };
+    if environment_used() {
+        if let Some(extra) = std::env::var_os("PYTHONPATH").filter(|v| !v.is_empty()) {
+            let cwd = std::env::current_dir().unwrap_or_default();
+            for entry in std::env::split_paths(&extra) {
+                push_unique(absolute_path(&cwd, &entry));
+            }
+        }
+        if let Some(extra) = std::env::var_os("PITHPATH") {
+            for entry in std::env::split_paths(&extra).filter(|p| !p.as_os_str().is_empty()) {
+                push_unique(entry.display().to_string());
+            }
+        }
+    }
+    if let Some(dir) = stdlib {
+        push_unique(dir.display().to_string());
+    }
     let mut path = Vec::new();
     if !command_line().isolated {
         path.push(first);
     }
-    if let Some(extra) = std::env::var_os("PITHPATH").filter(|_| environment_used()) {
-        path.extend(
-            std::env::split_paths(&extra)
-                .map(|p| p.display().to_string())
-                .filter(|p| !p.is_empty()),
-        );
-    }
-    path.extend(stdlib.map(|d| d.display().to_string()));
+    path.extend(rest);
     path
+}
+
+/// `os.path.abspath`: `entry` joined to `cwd`, with `.`, `..` and repeated
+/// separators folded lexically (symlinks are not resolved).
+fn absolute_path(cwd: &Path, entry: &Path) -> String {
+    use std::path::Component;
+    let mut parts: Vec<std::ffi::OsString> = Vec::new();
+    for component in cwd.join(entry).components() {
+        match component {
+            Component::RootDir | Component::Prefix(_) | Component::CurDir => {}
+            Component::ParentDir => {
+                parts.pop();
+            }
+            Component::Normal(name) => parts.push(name.to_os_string()),
+        }
+    }
+    let mut out = std::path::PathBuf::from("/");
+    out.extend(parts);
+    out.display().to_string()
 }
