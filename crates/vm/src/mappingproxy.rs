@@ -20,6 +20,7 @@ pub fn new(dict: Rc<RefCell<Dict>>) -> Value {
 /// The mapping behind `v` if it is a mappingproxy: read operations
 /// (`[]`, `in`, `len`, iteration, `repr`) run on it, as `mappingproxy`'s
 /// slots call the mapping's.
+#[inline]
 pub fn target(v: &Value) -> Option<Value> {
     match v {
         Value::Descr(d) => match &**d {

@@ -95,12 +95,7 @@ impl Vm {
         args: &[Value],
     ) -> PyResult<Value> {
         match f {
-            Value::Function(_) => {
-                let mut all = Vec::with_capacity(args.len() + 1);
-                all.push(obj.clone());
-                all.extend_from_slice(args);
-                self.call(f, &all)
-            }
+            Value::Function(func) => self.call_function(func, Some(obj), args, &[], &[]),
             Value::Descr(d) => match &**d {
                 Descr::StaticMethod(g, _) => self.call(g, args),
                 Descr::ClassMethod(g, _) => {
@@ -454,8 +449,10 @@ impl Vm {
         if let Some(m) = crate::mappingproxy::target(a) {
             return self.rich_compare(op, &m, b);
         }
-        if let (Some(m), false) = (crate::mappingproxy::target(b), compares_by_methods(a)) {
-            return self.rich_compare(reflected(op), &m, a);
+        if !compares_by_methods(a) {
+            if let Some(m) = crate::mappingproxy::target(b) {
+                return self.rich_compare(reflected(op), &m, a);
+            }
         }
         if !compares_by_methods(a) && !compares_by_methods(b) {
             return self.compare_bool(op, a, b).map(Value::Bool);
@@ -465,23 +462,23 @@ impl Vm {
         let rop = reflected(op);
         let mut tried_b = false;
         if !Rc::ptr_eq(&ta, &tb) && is_proper_subtype(&tb, &ta) {
-            if let Some(f) = self.compare_method(&tb, rop) {
+            if let Some((f, negate)) = self.compare_method(&tb, rop) {
                 tried_b = true;
-                let r = self.call_compare(&f, rop, b, a)?;
+                let r = self.call_compare(&f, negate, b, a)?;
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
                 }
             }
         }
-        if let Some(f) = self.compare_method(&ta, op) {
-            let r = self.call_compare(&f, op, a, b)?;
+        if let Some((f, negate)) = self.compare_method(&ta, op) {
+            let r = self.call_compare(&f, negate, a, b)?;
             if !matches!(r, Value::NotImplemented) {
                 return Ok(r);
             }
         }
         if !tried_b {
-            if let Some(f) = self.compare_method(&tb, rop) {
-                let r = self.call_compare(&f, rop, b, a)?;
+            if let Some((f, negate)) = self.compare_method(&tb, rop) {
+                let r = self.call_compare(&f, negate, b, a)?;
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
                 }
@@ -544,14 +541,10 @@ impl Vm {
         }
     }
 
-    fn call_compare(
-        &mut self,
-        f: &(Value, bool),
-        _op: CmpOp,
-        a: &Value,
-        b: &Value,
-    ) -> PyResult<Value> {
-        let r = match &f.0 {
+    /// Calls the comparison method `f` as `a.f(b)`; `negate` (an `__ne__`
+    /// answered by `__eq__`) inverts a result other than `NotImplemented`.
+    fn call_compare(&mut self, f: &Value, negate: bool, a: &Value, b: &Value) -> PyResult<Value> {
+        let r = match f {
             // `slot_tp_richcompare`: a descriptor whose `__get__` fails is a
             // method not found, so the comparison is `NotImplemented`.
             d @ (Value::Descr(_) | Value::Instance(_)) => {
@@ -560,9 +553,9 @@ impl Vm {
                     Err(_) => return Ok(Value::NotImplemented),
                 }
             }
-            _ => self.call_special(&f.0, a, std::slice::from_ref(b))?,
+            _ => self.call_special(f, a, std::slice::from_ref(b))?,
         };
-        if f.1 && !matches!(r, Value::NotImplemented) {
+        if negate && !matches!(r, Value::NotImplemented) {
             return Ok(Value::Bool(!self.truthy(&r)?));
         }
         Ok(r)

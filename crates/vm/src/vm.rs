@@ -496,30 +496,7 @@ impl Vm {
         // A blocking native called from here cannot switch threads.
         self.sched.direct = false;
         match callable {
-            Value::Function(f) => {
-                if self.steps_left == 0 && !self.refill_steps() {
-                    return Err(PyErr::system_error("step limit exceeded"));
-                }
-                self.steps_left -= 1;
-                let code = f.code.borrow().clone();
-                if kwnames.is_empty() && code.simple_args && args.len() == code.argcount {
-                    // Bind in place on the value stack: no locals vector.
-                    let base = self.stack.len();
-                    self.stack.extend(args.iter().map(Value::fast_clone));
-                    for _ in args.len()..code.nlocalsplus() {
-                        self.stack.push(Value::Null);
-                    }
-                    if f.closure.is_some() {
-                        let n = code.nlocalsplus();
-                        f.init_cells(&mut self.stack[base..base + n]);
-                    }
-                    return self.run_function(f, base);
-                }
-                let locals = f.bind(args, kwnames, kwvals)?;
-                let base = self.stack.len();
-                self.stack.extend(locals);
-                self.run_function(f, base)
-            }
+            Value::Function(f) => self.call_function(f, None, args, kwnames, kwvals),
             Value::Builtin(def) => crate::native::call_builtin(
                 self,
                 def,
@@ -545,13 +522,16 @@ impl Vm {
                     },
                 )
             }
-            Value::Method(m) => {
-                let mut all = Vec::with_capacity(args.len() + 1);
-                all.push(m.0.clone());
-                all.extend_from_slice(args);
-                let func = m.1.clone();
-                self.call_with_kw(&func, &all, kwnames, kwvals)
-            }
+            Value::Method(m) => match &m.1 {
+                Value::Function(f) => self.call_function(f, Some(&m.0), args, kwnames, kwvals),
+                func => {
+                    let mut all = Vec::with_capacity(args.len() + 1);
+                    all.push(m.0.clone());
+                    all.extend_from_slice(args);
+                    let func = func.clone();
+                    self.call_with_kw(&func, &all, kwnames, kwvals)
+                }
+            },
             Value::Type(t) => crate::class::call_builtin_class(
                 self,
                 t,
@@ -563,6 +543,55 @@ impl Vm {
             ),
             other => self.call_other(other, args, kwnames, kwvals),
         }
+    }
+
+    /// Calls the Python function `f` with `receiver` (a method's `self`)
+    /// before `args`. A call whose arguments fill the parameters exactly is
+    /// bound in place on the value stack, so it allocates nothing.
+    pub(crate) fn call_function(
+        &mut self,
+        f: &Rc<Function>,
+        receiver: Option<&Value>,
+        args: &[Value],
+        kwnames: &[Value],
+        kwvals: &[Value],
+    ) -> PyResult<Value> {
+        self.sched.direct = false;
+        if self.steps_left == 0 && !self.refill_steps() {
+            return Err(PyErr::system_error("step limit exceeded"));
+        }
+        self.steps_left -= 1;
+        let given = args.len() + usize::from(receiver.is_some());
+        let in_place = {
+            let code = f.code.borrow();
+            (kwnames.is_empty() && code.simple_args && given == code.argcount)
+                .then(|| code.nlocalsplus())
+        };
+        let base = self.stack.len();
+        if let Some(nlocals) = in_place {
+            if let Some(r) = receiver {
+                self.stack.push(r.fast_clone());
+            }
+            self.stack.extend(args.iter().map(Value::fast_clone));
+            for _ in given..nlocals {
+                self.stack.push(Value::Null);
+            }
+            if f.closure.is_some() {
+                f.init_cells(&mut self.stack[base..base + nlocals]);
+            }
+            return self.run_function(f, base);
+        }
+        let locals = match receiver {
+            Some(r) => {
+                let mut all = Vec::with_capacity(given);
+                all.push(r.clone());
+                all.extend_from_slice(args);
+                f.bind(&all, kwnames, kwvals)?
+            }
+            None => f.bind(args, kwnames, kwvals)?,
+        };
+        self.stack.extend(locals);
+        self.run_function(f, base)
     }
 
     /// Runs `f` whose fast locals are already at `stack[base..]`.
