@@ -801,6 +801,26 @@ impl Vm {
                             }
                             (x, y) if crate::special::binary_needs_vm(op, x, y) => {
                                 let x = x.clone();
+                                if !TRACE && self.frames.len() < self.recursion_limit {
+                                    if let Some(f) = crate::special::inline_binary_method(op, &x, y)
+                                    {
+                                        // `a.__op__(b)` as an ordinary frame over the
+                                        // operands' slots; its result lands in `a`'s.
+                                        let hook = crate::vm::ReturnHook::BinaryOp {
+                                            op,
+                                            a: x,
+                                            b: b.clone(),
+                                        };
+                                        push(&mut self.stack, b);
+                                        let at = self.stack.len() - 2;
+                                        if let Some(fr) = self.frames.last_mut() {
+                                            fr.ip = ip;
+                                        }
+                                        tri!(self.push_call_frame(&f, at, at, None));
+                                        self.return_hooks.push((self.frames.len() - 1, hook));
+                                        continue 'frame;
+                                    }
+                                }
                                 let r = tri!(self.binary_op(op, &x, &b));
                                 *top!() = r;
                                 continue;
@@ -1036,6 +1056,7 @@ impl Vm {
                         let mut v = pop!();
                         let mut init = false;
                         let mut call_iter = None;
+                        let mut binary_rest = None;
                         if let Some((depth, hook)) = self.return_hooks.last() {
                             if *depth + 1 == self.frames.len() {
                                 if matches!(hook, crate::vm::ReturnHook::Init(_))
@@ -1059,6 +1080,11 @@ impl Vm {
                                         _,
                                         crate::vm::ReturnHook::Sentinel { iter, sentinel },
                                     )) => call_iter = Some((iter, sentinel)),
+                                    Some((_, crate::vm::ReturnHook::BinaryOp { op, a, b })) => {
+                                        if matches!(v, Value::NotImplemented) {
+                                            binary_rest = Some((op, a, b));
+                                        }
+                                    }
                                     None => {}
                                 }
                             }
@@ -1077,6 +1103,22 @@ impl Vm {
                         if !f_entry && f.generator.is_none() {
                             crate::call_fast::return_into(&mut self.stack, f.ret_to, v);
                             drop(f);
+                            if let Some((op, a, b)) = binary_rest {
+                                // The frame's `NotImplemented` is on top, where the
+                                // protocol's answer goes.
+                                match self.binary_op_after_forward(op, &a, &b, None) {
+                                    Ok(r) => {
+                                        if let Some(top) = self.stack.last_mut() {
+                                            std::mem::replace(top, r).release();
+                                        }
+                                    }
+                                    Err(e) => {
+                                        // Raised by the `BINARY_OP`, the frame now on top.
+                                        ip = self.frames.last().map_or(0, |fr| fr.ip);
+                                        break 'body (e, false, ip.saturating_sub(1) as u32);
+                                    }
+                                }
+                            }
                             if let Some((iter, sentinel)) = call_iter {
                                 if let Err(e) = self.call_iter_returned(&iter, &sentinel) {
                                     // Raised by the loop's `FOR_ITER`, the frame now on top.

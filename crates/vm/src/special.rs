@@ -11,7 +11,7 @@ use crate::attr::is_heap_object;
 use crate::class::special;
 use crate::descr::Descr;
 use crate::exc::{PyErr, PyResult};
-use crate::func::Args;
+use crate::func::{Args, Function};
 use crate::instance::payload_of;
 use crate::names::D;
 use crate::ops::{self, CmpOp};
@@ -233,6 +233,20 @@ impl Vm {
                 return Ok(r);
             }
         }
+        self.binary_op_after_forward(op, a, b, fb.filter(|_| !tried_b))
+    }
+
+    /// What `a <op> b` tries once the left operand's method (if any) gave
+    /// `NotImplemented`: `str %`, the right operand's reflected method
+    /// `reflected` (unless already tried), the builtin payloads, and else
+    /// CPython's `TypeError`.
+    pub(crate) fn binary_op_after_forward(
+        &mut self,
+        op: u32,
+        a: &Value,
+        b: &Value,
+        reflected: Option<Value>,
+    ) -> PyResult<Value> {
         // `str % x` is str's own `nb_remainder`, tried before the right
         // operand's `__rmod__` (unless that operand's class is a subclass
         // of str, tried above), and its errors are final.
@@ -243,7 +257,7 @@ impl Vm {
         if let Some(args) = self.bytes_percent_args(op, a, b)? {
             return ops::binary_op(op, a, &args);
         }
-        if let (Some(f), false) = (&fb, tried_b) {
+        if let Some(f) = &reflected {
             let r = self.call_special(f, b, std::slice::from_ref(a))?;
             if !matches!(r, Value::NotImplemented) {
                 return Ok(r);
@@ -1766,6 +1780,33 @@ pub(crate) fn binop_by_methods(op: u32, v: &Value) -> bool {
                 .any(|d| crate::class_ns::meta_hook(t, d).is_some() && special(&meta, d).is_some())
         }
         _ => is_heap_object(v),
+    }
+}
+
+/// For `BINARY_OP` in the eval loop: the left operand's method to run as
+/// an ordinary frame of the loop, with no nested loop, when the protocol
+/// starts with it and nothing else. That is when both operands are
+/// instances of one class (so no reflected method goes first), the operator
+/// is not in-place, and the method is a plain Python function of two
+/// positional parameters (no closure, not a generator). If it returns
+/// `NotImplemented`, [`Vm::binary_op_after_forward`] finishes the protocol.
+pub(crate) fn inline_binary_method(op: u32, a: &Value, b: &Value) -> Option<Rc<Function>> {
+    let (Value::Instance(x), Value::Instance(y)) = (a, b) else {
+        return None;
+    };
+    let class = x.class();
+    if op >= ops::nb::INPLACE || !Rc::ptr_eq(&class, &y.class_ref()) {
+        return None;
+    }
+    match special(&class, D::binary(op).0)? {
+        Value::Function(f) if f.closure.is_none() => {
+            let code = f.code.borrow();
+            (code.simple_args
+                && code.argcount == 2
+                && code.flags.0 & crate::vm::GENERATOR_FLAGS == 0)
+                .then(|| f.clone())
+        }
+        _ => None,
     }
 }
 

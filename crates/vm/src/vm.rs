@@ -81,6 +81,17 @@ pub(crate) enum ReturnHook {
         /// The value that ends the iteration.
         sentinel: Value,
     },
+    /// The left operand's method of a `BINARY_OP` run as a frame of the
+    /// loop (`special::inline_binary_method`): a `NotImplemented` result
+    /// goes on through `Vm::binary_op_after_forward` with the operands.
+    BinaryOp {
+        /// The operator (`ops::nb`).
+        op: u32,
+        /// The left operand.
+        a: Value,
+        /// The right operand.
+        b: Value,
+    },
 }
 
 /// Errors from the VM's public API.
