@@ -709,6 +709,18 @@ impl Vm {
                         }
                         let b = pop!();
                         let a = pop!();
+                        if !TRACE && self.frames.len() < self.recursion_limit {
+                            let op = CmpOp::from_arg(arg & 7);
+                            if let Some(f) = crate::special::inline_compare_method(op, &a, &b) {
+                                // The frame's result goes to the unfused jump after
+                                // this instruction, which tests it.
+                                push(&mut self.stack, a);
+                                push(&mut self.stack, b);
+                                let op = crate::vm::InlineOperator::Compare(op);
+                                tri!(self.push_operator_frame(&f, ip, op));
+                                continue 'frame;
+                            }
+                        }
                         let r = match (&a, &b) {
                             (Value::Int(x), Value::Int(y)) => {
                                 crate::call_fast::int_compare(arg, *x, *y)
@@ -804,20 +816,9 @@ impl Vm {
                                 if !TRACE && self.frames.len() < self.recursion_limit {
                                     if let Some(f) = crate::special::inline_binary_method(op, &x, y)
                                     {
-                                        // `a.__op__(b)` as an ordinary frame over the
-                                        // operands' slots; its result lands in `a`'s.
-                                        let hook = crate::vm::ReturnHook::BinaryOp {
-                                            op,
-                                            a: x,
-                                            b: b.clone(),
-                                        };
                                         push(&mut self.stack, b);
-                                        let at = self.stack.len() - 2;
-                                        if let Some(fr) = self.frames.last_mut() {
-                                            fr.ip = ip;
-                                        }
-                                        tri!(self.push_call_frame(&f, at, at, None));
-                                        self.return_hooks.push((self.frames.len() - 1, hook));
+                                        let op = crate::vm::InlineOperator::Binary(op);
+                                        tri!(self.push_operator_frame(&f, ip, op));
                                         continue 'frame;
                                     }
                                 }
@@ -847,7 +848,18 @@ impl Vm {
                             }
                             (x, y) if crate::special::compare_needs_methods(x, y) => {
                                 let x = x.clone();
-                                let r = tri!(self.rich_compare(CmpOp::from_arg(arg), &x, &b));
+                                let op = CmpOp::from_arg(arg);
+                                if !TRACE && self.frames.len() < self.recursion_limit {
+                                    if let Some(f) =
+                                        crate::special::inline_compare_method(op, &x, y)
+                                    {
+                                        push(&mut self.stack, b);
+                                        let op = crate::vm::InlineOperator::Compare(op);
+                                        tri!(self.push_operator_frame(&f, ip, op));
+                                        continue 'frame;
+                                    }
+                                }
+                                let r = tri!(self.rich_compare(op, &x, &b));
                                 *top!() = r;
                                 continue;
                             }
@@ -1056,7 +1068,7 @@ impl Vm {
                         let mut v = pop!();
                         let mut init = false;
                         let mut call_iter = None;
-                        let mut binary_rest = None;
+                        let mut operator_rest = None;
                         if let Some((depth, hook)) = self.return_hooks.last() {
                             if *depth + 1 == self.frames.len() {
                                 if matches!(hook, crate::vm::ReturnHook::Init(_))
@@ -1080,9 +1092,9 @@ impl Vm {
                                         _,
                                         crate::vm::ReturnHook::Sentinel { iter, sentinel },
                                     )) => call_iter = Some((iter, sentinel)),
-                                    Some((_, crate::vm::ReturnHook::BinaryOp { op, a, b })) => {
+                                    Some((_, crate::vm::ReturnHook::Operator { op, a, b })) => {
                                         if matches!(v, Value::NotImplemented) {
-                                            binary_rest = Some((op, a, b));
+                                            operator_rest = Some((op, a, b));
                                         }
                                     }
                                     None => {}
@@ -1103,17 +1115,17 @@ impl Vm {
                         if !f_entry && f.generator.is_none() {
                             crate::call_fast::return_into(&mut self.stack, f.ret_to, v);
                             drop(f);
-                            if let Some((op, a, b)) = binary_rest {
+                            if let Some((op, a, b)) = operator_rest {
                                 // The frame's `NotImplemented` is on top, where the
                                 // protocol's answer goes.
-                                match self.binary_op_after_forward(op, &a, &b, None) {
+                                match self.finish_operator(op, &a, &b) {
                                     Ok(r) => {
                                         if let Some(top) = self.stack.last_mut() {
                                             std::mem::replace(top, r).release();
                                         }
                                     }
                                     Err(e) => {
-                                        // Raised by the `BINARY_OP`, the frame now on top.
+                                        // Raised by the operator, the frame now on top.
                                         ip = self.frames.last().map_or(0, |fr| fr.ip);
                                         break 'body (e, false, ip.saturating_sub(1) as u32);
                                     }

@@ -490,7 +490,23 @@ impl Vm {
                 return Ok(r);
             }
         }
+        self.rich_compare_after_forward(op, a, b, tried_b)
+    }
+
+    /// What `a <op> b` tries once the left operand's method (if any) gave
+    /// `NotImplemented`: the right operand's reflected method (unless
+    /// `tried_b`), then the builtin fallbacks (identity for `==` and `!=`,
+    /// else CPython's `TypeError`).
+    pub(crate) fn rich_compare_after_forward(
+        &mut self,
+        op: CmpOp,
+        a: &Value,
+        b: &Value,
+        tried_b: bool,
+    ) -> PyResult<Value> {
+        let rop = reflected(op);
         if !tried_b {
+            let tb = type_of(b);
             if let Some((f, negate)) = self.compare_method(&tb, rop) {
                 let r = self.call_compare(&f, negate, b, a)?;
                 if !matches!(r, Value::NotImplemented) {
@@ -1798,13 +1814,37 @@ pub(crate) fn inline_binary_method(op: u32, a: &Value, b: &Value) -> Option<Rc<F
     if op >= ops::nb::INPLACE || !Rc::ptr_eq(&class, &y.class_ref()) {
         return None;
     }
-    match special(&class, D::binary(op).0)? {
+    plain_method(special(&class, D::binary(op).0)?)
+}
+
+/// For `COMPARE_OP` in the eval loop: the left operand's comparison method
+/// to run as an ordinary frame of the loop, on the terms of
+/// [`inline_binary_method`] (one class for both operands, a plain Python
+/// function of two parameters). An `__ne__` answered by `__eq__` is not
+/// one. If it returns `NotImplemented`, [`Vm::rich_compare_after_forward`]
+/// finishes the protocol.
+pub(crate) fn inline_compare_method(op: CmpOp, a: &Value, b: &Value) -> Option<Rc<Function>> {
+    let (Value::Instance(x), Value::Instance(y)) = (a, b) else {
+        return None;
+    };
+    let class = x.class();
+    if !Rc::ptr_eq(&class, &y.class_ref()) {
+        return None;
+    }
+    plain_method(special(&class, D::compare(op))?)
+}
+
+/// `f` if it is a Python function a frame can run with two positional
+/// arguments: no closure (its cells would need filling), not a generator.
+fn plain_method(f: Value) -> Option<Rc<Function>> {
+    match f {
         Value::Function(f) if f.closure.is_none() => {
             let code = f.code.borrow();
-            (code.simple_args
+            let plain = code.simple_args
                 && code.argcount == 2
-                && code.flags.0 & crate::vm::GENERATOR_FLAGS == 0)
-                .then(|| f.clone())
+                && code.flags.0 & crate::vm::GENERATOR_FLAGS == 0;
+            drop(code);
+            plain.then_some(f)
         }
         _ => None,
     }

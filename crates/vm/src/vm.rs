@@ -81,17 +81,63 @@ pub(crate) enum ReturnHook {
         /// The value that ends the iteration.
         sentinel: Value,
     },
-    /// The left operand's method of a `BINARY_OP` run as a frame of the
-    /// loop (`special::inline_binary_method`): a `NotImplemented` result
-    /// goes on through `Vm::binary_op_after_forward` with the operands.
-    BinaryOp {
-        /// The operator (`ops::nb`).
-        op: u32,
+    /// The left operand's method of a `BINARY_OP` or `COMPARE_OP` run as a
+    /// frame of the loop (`special::inline_binary_method`,
+    /// `special::inline_compare_method`): a `NotImplemented` result goes on
+    /// through the rest of the operator's protocol with the operands.
+    Operator {
+        /// Which operator.
+        op: InlineOperator,
         /// The left operand.
         a: Value,
         /// The right operand.
         b: Value,
     },
+}
+
+/// The operator of a [`ReturnHook::Operator`].
+pub(crate) enum InlineOperator {
+    /// A binary operator (`ops::nb`).
+    Binary(u32),
+    /// A rich comparison.
+    Compare(crate::ops::CmpOp),
+}
+
+impl Vm {
+    /// Runs `f(a, b)`, the left operand's method of an operator
+    /// instruction, as a frame of the loop: `a` and `b` are the two values
+    /// on top of the stack, and the result takes their place. The caller
+    /// resumes at `resume_ip`.
+    pub(crate) fn push_operator_frame(
+        &mut self,
+        f: &Rc<Function>,
+        resume_ip: usize,
+        op: InlineOperator,
+    ) -> PyResult<()> {
+        let at = self.stack.len() - 2;
+        let (a, b) = (self.stack[at].clone(), self.stack[at + 1].clone());
+        if let Some(fr) = self.frames.last_mut() {
+            fr.ip = resume_ip;
+        }
+        self.push_call_frame(f, at, at, None)?;
+        self.return_hooks
+            .push((self.frames.len() - 1, ReturnHook::Operator { op, a, b }));
+        Ok(())
+    }
+
+    /// The rest of an operator's protocol after the left operand's method,
+    /// run as a frame, returned `NotImplemented`.
+    pub(crate) fn finish_operator(
+        &mut self,
+        op: InlineOperator,
+        a: &Value,
+        b: &Value,
+    ) -> PyResult<Value> {
+        match op {
+            InlineOperator::Binary(op) => self.binary_op_after_forward(op, a, b, None),
+            InlineOperator::Compare(op) => self.rich_compare_after_forward(op, a, b, false),
+        }
+    }
 }
 
 /// Errors from the VM's public API.
