@@ -1554,6 +1554,19 @@ impl Vm {
                                 continue;
                             }
                         }
+                        if !TRACE && self.frames.len() < self.recursion_limit {
+                            if let Some(f) = crate::special::inline_getitem_method(top!()) {
+                                // The container and key are the frame's arguments;
+                                // its result takes the container's slot.
+                                push(&mut self.stack, key);
+                                let at = self.stack.len() - 2;
+                                if let Some(fr) = self.frames.last_mut() {
+                                    fr.ip = ip;
+                                }
+                                tri!(self.push_call_frame(&f, at, at, None));
+                                continue 'frame;
+                            }
+                        }
                         let c = pop!();
                         let v = tri!(self.getitem(&c, &key));
                         push(&mut self.stack, v);

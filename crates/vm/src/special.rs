@@ -1804,7 +1804,7 @@ pub(crate) fn binop_by_methods(op: u32, v: &Value) -> bool {
 /// starts with it and nothing else. That is when both operands are
 /// instances of one class (so no reflected method goes first), the operator
 /// is not in-place, and the method is a plain Python function of two
-/// positional parameters (no closure, not a generator). If it returns
+/// positional parameters (not a generator). If it returns
 /// `NotImplemented`, [`Vm::binary_op_after_forward`] finishes the protocol.
 pub(crate) fn inline_binary_method(op: u32, a: &Value, b: &Value) -> Option<Rc<Function>> {
     let (Value::Instance(x), Value::Instance(y)) = (a, b) else {
@@ -1834,11 +1834,24 @@ pub(crate) fn inline_compare_method(op: CmpOp, a: &Value, b: &Value) -> Option<R
     plain_method(special(&class, D::compare(op))?)
 }
 
+/// For `BINARY_SUBSCR` in the eval loop: the container's `__getitem__` to
+/// run as an ordinary frame of the loop (its result is the subscript's),
+/// when the container is an instance whose class defines it as a plain
+/// Python function of two parameters, as CPython 3.11's
+/// `BINARY_SUBSCR_GETITEM` does.
+pub(crate) fn inline_getitem_method(c: &Value) -> Option<Rc<Function>> {
+    let Value::Instance(x) = c else {
+        return None;
+    };
+    let f = special(&x.class_ref(), D::GetItem)?;
+    plain_method(f)
+}
+
 /// `f` if it is a Python function a frame can run with two positional
-/// arguments: no closure (its cells would need filling), not a generator.
+/// arguments bound in place, and not a generator.
 fn plain_method(f: Value) -> Option<Rc<Function>> {
     match f {
-        Value::Function(f) if f.closure.is_none() => {
+        Value::Function(f) => {
             let code = f.code.borrow();
             let plain = code.simple_args
                 && code.argcount == 2
