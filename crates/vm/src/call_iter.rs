@@ -12,6 +12,10 @@
 //! The frame carries a [`ReturnHook::Sentinel`]: its return value is
 //! compared with the sentinel (`calliter_iternext`), and a match, or a
 //! `StopIteration` leaving the frame, ends the `FOR_ITER` loop below it.
+//!
+//! An iterator object whose class defines `__next__` in Python is run the
+//! same way ([`ReturnHook::ForIterNext`]): its result is the loop's next
+//! value, and a `StopIteration` leaving it ends the loop.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -29,6 +33,9 @@ impl Vm {
     /// general path.
     #[inline(never)]
     pub(crate) fn for_iter_call(&mut self, it: &Value, ip: usize) -> crate::exc::PyResult<bool> {
+        if let Some(f) = crate::special::inline_next_method(it) {
+            return self.for_iter_next_frame(&f, it, ip).map(|()| true);
+        }
         let Value::Iter(cell) = it else {
             return Ok(false);
         };
@@ -70,6 +77,28 @@ impl Vm {
             },
         ));
         Ok(true)
+    }
+
+    /// `FOR_ITER` on an instance whose `__next__` is the Python function
+    /// `f`: pushes `f(it)`'s frame with a [`ReturnHook::ForIterNext`].
+    fn for_iter_next_frame(
+        &mut self,
+        f: &Rc<crate::func::Function>,
+        it: &Value,
+        ip: usize,
+    ) -> crate::exc::PyResult<()> {
+        if let Some(fr) = self.frames.last_mut() {
+            fr.ip = ip;
+        }
+        let ret_to = self.stack.len();
+        crate::stack_words::push(&mut self.stack, it.clone());
+        if let Err(e) = self.push_call_frame(f, ret_to, ret_to, None) {
+            self.stack.truncate(ret_to);
+            return Err(e);
+        }
+        self.return_hooks
+            .push((self.frames.len() - 1, ReturnHook::ForIterNext));
+        Ok(())
     }
 
     /// The frame of a [`ReturnHook::Sentinel`] has returned, its value on

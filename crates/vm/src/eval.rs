@@ -267,11 +267,14 @@ impl Vm {
             // The popped frame's hooks go first: a tracer called below runs
             // its own frames at this depth.
             let mut call_iter = None;
+            let mut for_iter_next = false;
             while matches!(self.return_hooks.last(), Some((d, _)) if *d >= self.frames.len()) {
-                if let Some((_, crate::vm::ReturnHook::Sentinel { iter, .. })) =
-                    self.return_hooks.pop()
-                {
-                    call_iter = Some(iter);
+                match self.return_hooks.pop() {
+                    Some((_, crate::vm::ReturnHook::Sentinel { iter, .. })) => {
+                        call_iter = Some(iter);
+                    }
+                    Some((_, crate::vm::ReturnHook::ForIterNext)) => for_iter_next = true,
+                    _ => {}
                 }
             }
             if TRACE {
@@ -284,6 +287,14 @@ impl Vm {
                 if self.call_iter_raised(&iter, &err) {
                     return Ok(());
                 }
+            }
+            if for_iter_next && err.is(ExcKind::StopIteration) {
+                // `FOR_ITER` swallows the `StopIteration` of `tp_iternext`.
+                if TRACE {
+                    self.hooks_stop_swallowed(&err);
+                }
+                self.end_call_iter_loop(false);
+                return Ok(());
             }
             if let Some(g) = &f.generator {
                 self.finish_gen_frame(g);
@@ -1092,6 +1103,7 @@ impl Vm {
                                         _,
                                         crate::vm::ReturnHook::Sentinel { iter, sentinel },
                                     )) => call_iter = Some((iter, sentinel)),
+                                    Some((_, crate::vm::ReturnHook::ForIterNext)) => {}
                                     Some((_, crate::vm::ReturnHook::Operator { op, a, b })) => {
                                         if matches!(v, Value::NotImplemented) {
                                             operator_rest = Some((op, a, b));

@@ -1847,14 +1847,31 @@ pub(crate) fn inline_getitem_method(c: &Value) -> Option<Rc<Function>> {
     plain_method(f)
 }
 
+/// For `FOR_ITER` in the eval loop: the iterator's `__next__` to run as an
+/// ordinary frame of the loop, when the iterator is an instance whose class
+/// defines it as a plain Python function of one parameter.
+pub(crate) fn inline_next_method(it: &Value) -> Option<Rc<Function>> {
+    let Value::Instance(x) = it else {
+        return None;
+    };
+    let f = special(&x.class_ref(), D::Next)?;
+    plain_function(f, 1)
+}
+
 /// `f` if it is a Python function a frame can run with two positional
 /// arguments bound in place, and not a generator.
 fn plain_method(f: Value) -> Option<Rc<Function>> {
+    plain_function(f, 2)
+}
+
+/// `f` if it is a Python function a frame can run with `argcount`
+/// positional arguments bound in place, and not a generator.
+fn plain_function(f: Value, argcount: usize) -> Option<Rc<Function>> {
     match f {
         Value::Function(f) => {
             let code = f.code.borrow();
             let plain = code.simple_args
-                && code.argcount == 2
+                && code.argcount == argcount
                 && code.flags.0 & crate::vm::GENERATOR_FLAGS == 0;
             drop(code);
             plain.then_some(f)

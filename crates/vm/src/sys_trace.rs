@@ -459,6 +459,27 @@ impl Vm {
         }
     }
 
+    /// The top frame's `FOR_ITER` swallowed the `StopIteration` its
+    /// iterator's Python `__next__` raised: CPython 3.11 reports it to the
+    /// tracer first (`call_exc_trace`). A hook's error is raised at the
+    /// next instruction.
+    pub(crate) fn hooks_stop_swallowed(&mut self, err: &PyErr) {
+        if self
+            .hooks
+            .as_deref()
+            .map_or(true, |h| h.busy || h.trace.is_none())
+        {
+            return;
+        }
+        let mut seen = err.clone();
+        self.hooks_exception(&mut seen);
+        if !Rc::ptr_eq(&err.0, &seen.0) {
+            if let Some(h) = self.hooks.as_deref_mut() {
+                h.pending = Some(seen);
+            }
+        }
+    }
+
     /// A handler of the top frame caught the exception raised at internal
     /// instruction `raise_ip`; execution goes on at internal `target`.
     pub(crate) fn hooks_caught(&mut self, raise_ip: u32, target: u32) {

@@ -81,6 +81,10 @@ pub(crate) enum ReturnHook {
         /// The value that ends the iteration.
         sentinel: Value,
     },
+    /// The `__next__` of a `FOR_ITER`'s iterator run as a frame of the loop
+    /// (`call_iter.rs`, `for_iter_call`): its result is the loop's next
+    /// value, and a `StopIteration` leaving it ends the loop.
+    ForIterNext,
     /// The left operand's method of a `BINARY_OP` or `COMPARE_OP` run as a
     /// frame of the loop (`special::inline_binary_method`,
     /// `special::inline_compare_method`): a `NotImplemented` result goes on
