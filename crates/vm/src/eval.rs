@@ -1024,6 +1024,12 @@ impl Vm {
                     Op::PushNull => push(&mut self.stack, Value::Null),
                     Op::PrintExpr => {
                         let v = pop!();
+                        // Temporaries the expression dropped (`C() is C()`)
+                        // are finalized before the value is shown, as
+                        // CPython's decrefs did.
+                        if crate::finalize::due() {
+                            self.after_free(&code, cur);
+                        }
                         tri!(self.print_expr(v));
                     }
                     Op::ReturnValue => {
