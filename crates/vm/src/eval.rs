@@ -963,10 +963,9 @@ impl Vm {
                                     if e.globals == gptr
                                         && e.gver == gver
                                         && (e.bver == crate::call_fast::IN_GLOBALS
-                                            || e.bver == self.builtins.borrow().version())
-                                        && !e.value.is_null() =>
+                                            || e.bver == self.builtins.borrow().version()) =>
                                 {
-                                    Some(crate::call_fast::clone_callable(&e.value))
+                                    e.value.get()
                                 }
                                 _ => None,
                             }
@@ -1007,7 +1006,7 @@ impl Vm {
                                         globals: gptr,
                                         gver,
                                         bver,
-                                        value: v.clone(),
+                                        value: crate::code::CachedGlobal::of(&v),
                                     };
                                 }
                                 v
