@@ -83,6 +83,10 @@ pub struct Options {
     /// with` are allowed at module level, and a module using them compiles
     /// to a code object with `CO_COROUTINE` (running it makes a coroutine).
     pub allow_top_level_await: bool,
+    /// `__future__` features in effect before the source's own imports
+    /// (`CO_FUTURE_*` bits): those `compile()` was given in `flags` or
+    /// inherited from the code calling it.
+    pub future_flags: u32,
 }
 
 /// A compiled module: its code object and the `SyntaxWarning`s CPython's
@@ -234,7 +238,8 @@ fn compile_tree(
     mode: Mode,
     options: Options,
 ) -> Result<Compiled, CompileError> {
-    let p = prepare(&mut tree, locator, Some(options.optimize))?;
+    let mut p = prepare(&mut tree, locator, Some(options.optimize))?;
+    p.future_flags |= options.future_flags;
     on_stack_for(p.depth, move || {
         let table = symtable::build(
             &tree,
