@@ -137,6 +137,7 @@ pub(crate) fn compiler_options(options: CompileOptions) -> pith_compiler::Option
     pith_compiler::Options {
         optimize: options.optimize,
         allow_top_level_await: options.allow_top_level_await,
+        future_flags: options.future_flags,
     }
 }
 

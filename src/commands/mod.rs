@@ -178,6 +178,7 @@ fn compile_file_keeping_warnings(
     let options = pith_compiler::Options {
         optimize: run::optimize_level(),
         allow_top_level_await: false,
+        future_flags: 0,
     };
     let index = pith_ast::LineIndex::new(source);
     let compiled = pith_compiler::compile_module_with_options(

@@ -83,6 +83,10 @@ pub struct Options {
     /// with` are allowed at module level, and a module using them compiles
     /// to a code object with `CO_COROUTINE` (running it makes a coroutine).
     pub allow_top_level_await: bool,
+    /// `__future__` features in effect before the source's own imports
+    /// (`CO_FUTURE_*` bits): those `compile()` was given in `flags` or
+    /// inherited from the code calling it.
+    pub future_flags: u32,
 }
 
 /// A compiled module: its code object and the `SyntaxWarning`s CPython's
@@ -234,7 +238,8 @@ fn compile_tree(
     mode: Mode,
     options: Options,
 ) -> Result<Compiled, CompileError> {
-    let p = prepare(&mut tree, locator, Some(options.optimize))?;
+    let mut p = prepare(&mut tree, locator, Some(options.optimize))?;
+    p.future_flags |= options.future_flags;
     on_stack_for(p.depth, move || {
         let table = symtable::build(
             &tree,
@@ -278,19 +283,22 @@ pub(crate) fn future_features(
     module: &Mod,
     locator: &dyn SourceLocator,
 ) -> Result<(u32, u32), CompileError> {
-    let Mod::Module(m) = module else {
-        return Ok((0, 0));
+    // `future.c` reads an interactive statement's body as a module's.
+    let body = match module {
+        Mod::Module(m) => &m.body,
+        Mod::Interactive(m) => &m.body,
+        _ => return Ok((0, 0)),
     };
     let mut flags = 0;
     let mut lineno = 0;
     // As `future.c`: after the docstring, future imports until the first other
     // statement; one joined to it by `;` on the same line is an error here
     // (codegen catches those on later lines).
-    let docstring = matches!(m.body.first(), Some(Stmt::Expr(e))
+    let docstring = matches!(body.first(), Some(Stmt::Expr(e))
         if matches!(&*e.value, pith_ast::Expr::Constant(c) if c.value.is_str()));
     let mut done = false;
     let mut prev_line = 0;
-    for s in m.body.iter().skip(usize::from(docstring)) {
+    for s in body.iter().skip(usize::from(docstring)) {
         let line = locator.location(pith_ast::Ranged::range(s).start).0;
         if done && line > prev_line {
             break;

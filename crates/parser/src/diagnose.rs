@@ -1028,6 +1028,36 @@ impl Diag<'_, '_, '_> {
         ))
     }
 
+    /// Whether token `i` is inside a list, set or dict display, or a
+    /// parenthesized group or tuple (whose elements are
+    /// `named_expression`s), rather than a call's argument list.
+    fn in_display(&self, i: usize) -> bool {
+        let Some(open) = self.enclosing_open(i, self.line_start(i), |_| true) else {
+            return false;
+        };
+        match self.tokens[open].1 {
+            Tok::Op(Operator::Lbrace | Operator::Lsqb) => true,
+            // A `(` right after an atom or a closing bracket opens a call.
+            Tok::Op(Operator::Lpar) => {
+                !(open > 0
+                    && matches!(
+                        self.tokens[open - 1].1,
+                        Tok::Name(_)
+                            | Tok::Number(_)
+                            | Tok::Str(_)
+                            | Tok::Kw(Keyword::True | Keyword::False | Keyword::None)
+                            | Tok::Op(
+                                Operator::Rpar
+                                    | Operator::Rsqb
+                                    | Operator::Rbrace
+                                    | Operator::Ellipsis
+                            )
+                    ))
+            }
+            _ => false,
+        }
+    }
+
     /// The innermost bracket open before token `i` on its logical line.
     fn innermost_open(&self, i: usize) -> Option<Tok<'_>> {
         let open = self.enclosing_open(i, self.line_start(i), |_| true)?;
@@ -1046,12 +1076,11 @@ impl Diag<'_, '_, '_> {
             || first >= eq
             || !matches!(
                 self.tok(first - 1),
-                Some(Tok::Op(Operator::Lbrace | Operator::Lsqb | Operator::Comma))
+                Some(Tok::Op(
+                    Operator::Lbrace | Operator::Lsqb | Operator::Lpar | Operator::Comma
+                ))
             )
-            || !matches!(
-                self.innermost_open(eq),
-                Some(Tok::Op(Operator::Lbrace | Operator::Lsqb))
-            )
+            || !self.in_display(eq)
             || !matches!(
                 self.tok(eq + 1),
                 Some(

@@ -3,7 +3,8 @@
 //! operands checked once so the eval loop can index without further checks,
 //! constants converted to values, and the exception table in instruction indices.
 
-use std::rc::Rc;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
 use std::sync::Arc;
 
 use pith_bytecode::code::local_kind;
@@ -182,7 +183,79 @@ pub struct GlobalCache {
     /// Builtins version.
     pub bver: u64,
     /// The value found.
-    pub value: Value,
+    pub value: CachedGlobal,
+}
+
+/// The value a [`GlobalCache`] slot remembers, held so that the cache never
+/// keeps an object alive that the program can watch die: a global rebound
+/// or deleted must free its old object at once (its `__del__` runs, its weak
+/// references clear), as it does in CPython, whose caches hold no value.
+#[derive(Clone, Debug, Default)]
+pub enum CachedGlobal {
+    /// Nothing cached.
+    #[default]
+    Empty,
+    /// A value whose lifetime nothing observes (ints, strs, builtins,
+    /// modules, which `sys.modules` keeps anyway): held strongly.
+    Strong(Value),
+    /// A Python function, the usual global a call loads.
+    Function(Weak<crate::func::Function>),
+    /// A class.
+    Type(Weak<crate::types::TypeObj>),
+    /// An instance of a Python class (a global object a loop reads).
+    Instance(Weak<crate::instance::Instance>),
+    /// A list.
+    List(Weak<RefCell<Vec<Value>>>),
+    /// A dict.
+    Dict(Weak<RefCell<Dict>>),
+    /// A tuple.
+    Tuple(Weak<Vec<Value>>),
+}
+
+impl CachedGlobal {
+    /// What to remember of `v`: objects whose death a program can see (a
+    /// finalizer, a weak reference, or the items a container frees) weakly;
+    /// `Empty` for the rarer kinds not worth a variant.
+    pub fn of(v: &Value) -> CachedGlobal {
+        match v {
+            Value::Function(f) => CachedGlobal::Function(Rc::downgrade(f)),
+            Value::Type(t) => CachedGlobal::Type(Rc::downgrade(t)),
+            Value::Instance(i) => CachedGlobal::Instance(Rc::downgrade(i)),
+            Value::List(l) => CachedGlobal::List(Rc::downgrade(l)),
+            Value::Dict(d) => CachedGlobal::Dict(Rc::downgrade(d)),
+            Value::Tuple(t) => CachedGlobal::Tuple(Rc::downgrade(t)),
+            Value::None
+            | Value::NotImplemented
+            | Value::Ellipsis
+            | Value::Bool(_)
+            | Value::Int(_)
+            | Value::Float(_)
+            | Value::BigInt(_)
+            | Value::Str(_)
+            | Value::Bytes(_)
+            | Value::Complex(_)
+            | Value::Range(_)
+            | Value::Builtin(_)
+            | Value::Module(_) => CachedGlobal::Strong(v.clone()),
+            _ => CachedGlobal::Empty,
+        }
+    }
+
+    /// The remembered value, if any (a weak one is alive while the versions
+    /// the slot was made at hold, since the dict still refers to it).
+    #[inline]
+    pub fn get(&self) -> Option<Value> {
+        match self {
+            CachedGlobal::Empty => None,
+            CachedGlobal::Strong(v) => Some(crate::call_fast::clone_callable(v)),
+            CachedGlobal::Function(f) => f.upgrade().map(Value::Function),
+            CachedGlobal::Type(t) => t.upgrade().map(Value::Type),
+            CachedGlobal::Instance(i) => i.upgrade().map(Value::Instance),
+            CachedGlobal::List(l) => l.upgrade().map(Value::List),
+            CachedGlobal::Dict(d) => d.upgrade().map(Value::Dict),
+            CachedGlobal::Tuple(t) => t.upgrade().map(Value::Tuple),
+        }
+    }
 }
 
 /// Converts a marshalled constant to a value.

@@ -40,6 +40,10 @@ pub struct CompileOptions {
     /// `ast.PyCF_ALLOW_TOP_LEVEL_AWAIT`: `await` and the `async` statements
     /// are allowed at module level, whose code is then a coroutine's.
     pub allow_top_level_await: bool,
+    /// `__future__` features in effect from the start (`CO_FUTURE_*` bits):
+    /// `compile()`'s `flags`, and what code calling `compile`, `exec` or
+    /// `eval` passes on to the source it compiles.
+    pub future_flags: u32,
 }
 
 /// Source handed to the compiler.
@@ -587,6 +591,7 @@ impl Vm {
         CompileOptions {
             optimize: self.cmdline.optimize.min(2),
             allow_top_level_await: false,
+            future_flags: 0,
         }
     }
 

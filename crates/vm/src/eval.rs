@@ -1006,10 +1006,9 @@ impl Vm {
                                     if e.globals == gptr
                                         && e.gver == gver
                                         && (e.bver == crate::call_fast::IN_GLOBALS
-                                            || e.bver == self.builtins.borrow().version())
-                                        && !e.value.is_null() =>
+                                            || e.bver == self.builtins.borrow().version()) =>
                                 {
-                                    Some(crate::call_fast::clone_callable(&e.value))
+                                    e.value.get()
                                 }
                                 _ => None,
                             }
@@ -1050,7 +1049,7 @@ impl Vm {
                                         globals: gptr,
                                         gver,
                                         bver,
-                                        value: v.clone(),
+                                        value: crate::code::CachedGlobal::of(&v),
                                     };
                                 }
                                 v
@@ -1067,6 +1066,12 @@ impl Vm {
                     Op::PushNull => push(&mut self.stack, Value::Null),
                     Op::PrintExpr => {
                         let v = pop!();
+                        // Temporaries the expression dropped (`C() is C()`)
+                        // are finalized before the value is shown, as
+                        // CPython's decrefs did.
+                        if crate::finalize::due() {
+                            self.after_free(&code, cur);
+                        }
                         tri!(self.print_expr(v));
                     }
                     Op::ReturnValue => {

@@ -68,6 +68,17 @@ fn arity(a: &Args<'_>, name: &str, min: usize, max: usize) -> PyResult<()> {
     Ok(())
 }
 
+/// `compile()`'s mask of the `CO_FUTURE_*` flags.
+const FUTURE_MASK: u32 = 0x1fe_0000;
+
+/// The `__future__` features of the running Python code, which source it
+/// compiles at run time inherits (CPython's `PyEval_MergeCompilerFlags`).
+fn inherited_future_flags(vm: &Vm) -> u32 {
+    vm.frames
+        .last()
+        .map_or(0, |f| f.code.raw.flags.0 & FUTURE_MASK)
+}
+
 /// A code object from `exec`/`eval`'s first argument: a code object, or
 /// source as `str`, `bytes` or another bytes-like object.
 fn code_arg(vm: &mut Vm, source: &Value, func: &str, mode: CompileMode) -> PyResult<Rc<Code>> {
@@ -79,13 +90,15 @@ fn code_arg(vm: &mut Vm, source: &Value, func: &str, mode: CompileMode) -> PyRes
             "{func}() arg 1 must be a string, bytes or code object"
         ))
     };
+    let mut options = vm.default_compile_options();
+    options.future_flags = inherited_future_flags(vm);
     let compiled = with_source_text(source, not_source, |text| {
         let text = if mode == CompileMode::Eval {
             text.trim_leading_blanks()
         } else {
             text
         };
-        vm.compile_source(text, "<string>", mode)
+        vm.compile_source_with(text, "<string>", mode, options)
     })?;
     vm.load_code(compiled)
 }
@@ -308,11 +321,10 @@ pub(crate) fn b_compile(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         .transpose()?
         .map(i64::from);
     // `builtin_compile_impl`'s checks of the flags and the optimize level.
-    const FUTURE_MASK: i64 = 0x1fe_0000;
     const CO_NESTED: i64 = 0x10;
     const COMPILE_MASK: i64 = 0x400 | 0x2000 | 0x1000 | 0x200 | 0x4000;
     if let Some(f) = flags {
-        if f & !(FUTURE_MASK | CO_NESTED | COMPILE_MASK) != 0 {
+        if f & !(i64::from(FUTURE_MASK) | CO_NESTED | COMPILE_MASK) != 0 {
             return Err(PyErr::value_error("compile(): unrecognised flags"));
         }
     }
@@ -328,6 +340,14 @@ pub(crate) fn b_compile(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     }
     if let Some(f) = flags {
         options.allow_top_level_await = f & crate::modules::ast::PY_CF_ALLOW_TOP_LEVEL_AWAIT != 0;
+        options.future_flags = (f & i64::from(FUTURE_MASK)) as u32;
+    }
+    let dont_inherit = match args[4] {
+        Some(v) => crate::modules::cint::as_c_int(vm, v)? != 0,
+        None => false,
+    };
+    if !dont_inherit {
+        options.future_flags |= inherited_future_flags(vm);
     }
     if let Some(v) = crate::modules::ast::compile_arg(
         vm,

@@ -23,6 +23,11 @@ pub(crate) fn displayhook(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         return Ok(Value::None);
     }
     set_underscore(vm, Value::None);
+    // The previous `_` may have held the last reference to an object; its
+    // `__del__` runs now, before the new value is shown, as CPython's decref.
+    if crate::finalize::due() {
+        vm.run_finalizers();
+    }
     let out = match super::sys::current_stdout(vm) {
         None | Some(Value::None) => {
             return Err(PyErr::new(ExcKind::RuntimeError, "lost sys.stdout"))
