@@ -2030,18 +2030,13 @@ impl Vm {
                     }
                     Op::SetUpdate => {
                         let v = pop!();
-                        let items = tri!(self.collect(&v));
                         let len = self.stack.len();
                         match self.stack.get(len.wrapping_sub(arg as usize)) {
+                            // `_PySet_Update`: elements of a Python class are
+                            // hashed and compared through their methods.
                             Some(Value::Set(s)) => {
-                                let src = crate::methods::merge_source(&v);
-                                let mut s = s.borrow_mut();
-                                if crate::methods::update_from(&mut s, &src) {
-                                    continue;
-                                }
-                                for item in items {
-                                    tri!(s.insert(item, Value::None));
-                                }
+                                let s = s.clone();
+                                tri!(crate::methods::set_update_internal(self, &s, &v))
                             }
                             _ => break 'body (underflow(), false, cur),
                         }

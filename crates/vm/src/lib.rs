@@ -129,6 +129,7 @@ pub mod unicode_error;
 mod union;
 mod unraisable;
 pub mod value;
+mod view_setops;
 mod vm;
 mod warn;
 

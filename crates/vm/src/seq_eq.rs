@@ -49,13 +49,15 @@ impl Vm {
         if a.borrow().len() != b.borrow().len() {
             return Ok(false);
         }
-        let entries: Vec<(Value, Value)> = a
+        // Each key is looked up with the hash `a` stored for it, so no
+        // `__hash__` runs (CPython's `dict_equal`).
+        let entries: Vec<(i64, Value, Value)> = a
             .borrow()
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
+            .iter_entries()
+            .map(|(h, k, v)| (h, k.clone(), v.clone()))
             .collect();
-        for (k, v) in entries {
-            match self.map_get(b, &k)? {
+        for (h, k, v) in entries {
+            match self.map_get_known_hash(b, &k, h)? {
                 Some(w) if self.eq_values(&v, &w)? => {}
                 _ => return Ok(false),
             }
@@ -66,6 +68,11 @@ impl Vm {
     /// The key of `d` equal to `key` (by hash, then identity or `__eq__`).
     pub(crate) fn find_equal_key(&mut self, d: &Dict, key: &Value) -> PyResult<Option<Value>> {
         let h = self.hash_of(key)?;
+        self.equal_key_hashed(d, key, h)
+    }
+
+    /// The key of `d` equal to `key`, whose hash `h` is known.
+    fn equal_key_hashed(&mut self, d: &Dict, key: &Value, h: i64) -> PyResult<Option<Value>> {
         for c in d.keys_with_hash(h) {
             if self.eq_values(&c, key)? {
                 return Ok(Some(c));
@@ -82,15 +89,20 @@ impl Vm {
         if !all && !other.keys().any(is_heap_object) {
             return Ok(None);
         }
+        // Elements keep the hashes their table stored: set algorithms
+        // never call `__hash__` again (CPython's `set_contains_entry`).
         let mut out = Dict::new_set();
-        let keys: Vec<Value> = other.keys().cloned().collect();
-        for k in keys {
+        let entries: Vec<(i64, Value)> = other
+            .iter_entries()
+            .map(|(h, k, _)| (h, k.clone()))
+            .collect();
+        for (h, k) in entries {
             let k = if all || is_heap_object(&k) {
-                self.find_equal_key(base, &k)?.unwrap_or(k)
+                self.equal_key_hashed(base, &k, h)?.unwrap_or(k)
             } else {
                 k
             };
-            self.local_insert(&mut out, k, Value::None)?;
+            self.local_insert_known_hash(&mut out, k, h, Value::None)?;
         }
         Ok(Some(out))
     }
@@ -98,10 +110,108 @@ impl Vm {
     /// `a op b` for two sets whose elements may define `__eq__`: `b` is
     /// first made to share `a`'s objects for equal elements.
     pub(crate) fn set_binop_eq(&mut self, op: u32, a: &Value, b: &Value) -> PyResult<Value> {
+        use crate::ops::nb;
+        let inplace = op >= nb::INPLACE;
+        match op % nb::INPLACE {
+            nb::XOR => return self.set_xor_objects(inplace, a, b),
+            nb::AND => return self.set_and_objects(inplace, a, b),
+            nb::SUBTRACT => return self.set_sub_objects(inplace, a, b),
+            _ => {}
+        }
         let Some(b) = self.canonical_like(a, b)? else {
             return crate::ops::binary_op(op, a, b);
         };
         crate::ops::binary_op(op, a, &b)
+    }
+
+    /// `a ^ b` and `a ^= b` for such sets as CPython computes them: each
+    /// element of one operand, with its stored hash, is discarded from (or
+    /// else added to) a copy of the other (`a ^ b`) or `a` itself
+    /// (`a ^= b`), so each lookup compares the stored elements with it.
+    fn set_xor_objects(&mut self, inplace: bool, a: &Value, b: &Value) -> PyResult<Value> {
+        let table = |v: &Value| match v {
+            Value::Set(d) => d.borrow().clone(),
+            Value::FrozenSet(d) => (**d).clone(),
+            _ => Dict::new_set(),
+        };
+        let (target, out, source) = match a {
+            Value::Set(t) if inplace => {
+                if a.is(b) {
+                    t.borrow_mut().clear();
+                    return Ok(a.clone());
+                }
+                (t.clone(), a.clone(), table(b))
+            }
+            _ => {
+                let copy = Rc::new(RefCell::new(table(b).into_set_table()));
+                let out = match a {
+                    Value::FrozenSet(_) => Value::FrozenSet(Rc::new(Dict::new_set())),
+                    _ => Value::Set(copy.clone()),
+                };
+                (copy, out, table(a))
+            }
+        };
+        for (h, k) in crate::methods::set_entries(&source) {
+            if self.map_remove_known_hash(&target, &k, h)?.is_none() {
+                self.map_insert_known_hash(&target, k, h, Value::None)?;
+            }
+        }
+        Ok(match out {
+            Value::FrozenSet(_) => Value::frozenset(target.borrow().clone()),
+            out => out,
+        })
+    }
+
+    /// `a & b` and `a &= b` for such sets (`set_intersection`): the
+    /// elements of the smaller operand (`b` on a tie) found in the larger,
+    /// so the result holds the smaller operand's objects.
+    fn set_and_objects(&mut self, inplace: bool, a: &Value, b: &Value) -> PyResult<Value> {
+        let (x, y) = (set_table_of(a), set_table_of(b));
+        let result = if a.is(b) {
+            x
+        } else {
+            let (so, other) = if y.len() > x.len() { (y, x) } else { (x, y) };
+            let so = Rc::new(RefCell::new(so));
+            let out = Rc::new(RefCell::new(Dict::new_set()));
+            for (h, k) in crate::methods::set_entries(&other) {
+                if self.map_get_known_hash(&so, &k, h)?.is_some() {
+                    self.map_insert_known_hash(&out, k, h, Value::None)?;
+                }
+            }
+            let out = out.borrow().clone();
+            out
+        };
+        Ok(set_result(inplace, a, result))
+    }
+
+    /// `a - b` and `a -= b` for such sets (`set_difference`,
+    /// `set_difference_update_internal`): `b`'s elements are discarded from
+    /// `a` (or a copy, when `a` is more than four times larger), else `a`'s
+    /// elements not found in `b` are collected.
+    fn set_sub_objects(&mut self, inplace: bool, a: &Value, b: &Value) -> PyResult<Value> {
+        let (x, y) = (set_table_of(a), set_table_of(b));
+        let result = if a.is(b) {
+            Dict::new_set()
+        } else if inplace || (x.len() >> 2) > y.len() {
+            let target = Rc::new(RefCell::new(x));
+            for (h, k) in crate::methods::set_entries(&y) {
+                self.map_remove_known_hash(&target, &k, h)?;
+            }
+            target.borrow_mut().set_shed_dummies();
+            let out = target.borrow().clone();
+            out
+        } else {
+            let other = Rc::new(RefCell::new(y));
+            let out = Rc::new(RefCell::new(Dict::new_set()));
+            for (h, k) in crate::methods::set_entries(&x) {
+                if self.map_get_known_hash(&other, &k, h)?.is_none() {
+                    self.map_insert_known_hash(&out, k, h, Value::None)?;
+                }
+            }
+            let out = out.borrow().clone();
+            out
+        };
+        Ok(set_result(inplace, a, result))
     }
 
     /// A comparison of two such sets.
@@ -175,6 +285,28 @@ impl Vm {
             }
             i += 1;
         }
+    }
+}
+
+/// The table of a set or frozenset, in set layout.
+fn set_table_of(v: &Value) -> Dict {
+    match v {
+        Value::Set(d) => d.borrow().clone(),
+        Value::FrozenSet(d) => (**d).clone(),
+        _ => Dict::new_set(),
+    }
+}
+
+/// The result of a set operation on `a`: `a` itself holding `table` when
+/// in place, else a new set or frozenset (as `a`).
+fn set_result(inplace: bool, a: &Value, table: Dict) -> Value {
+    match a {
+        Value::Set(t) if inplace => {
+            t.borrow_mut().set_take_table(table);
+            a.clone()
+        }
+        Value::FrozenSet(_) => Value::frozenset(table),
+        _ => Value::set(table),
     }
 }
 

@@ -189,6 +189,9 @@ impl Vm {
             if let Some(r) = self.dict_or(op, a, b)? {
                 return Ok(r);
             }
+            if let Some(r) = self.view_setop(op, a, b)? {
+                return Ok(r);
+            }
             if let Some((x, y)) = self.view_operands(op, a, b)? {
                 return ops::binary_op(op, &x, &y);
             }

@@ -518,14 +518,20 @@ impl Value {
     }
 
     /// An address-like identity number for `id()` and default reprs.
+    ///
+    /// Every empty str, bytes and tuple is one object in CPython (and to `is`
+    /// here), so they share one identity too, whichever allocation holds them.
     pub fn identity(&self) -> usize {
         fn p<T: ?Sized>(r: &Rc<T>) -> usize {
             Rc::as_ptr(r) as *const u8 as usize
         }
         match self {
             Value::BigInt(r) => p(r),
+            Value::Str(r) if r.as_str().is_empty() && r.surrogates().is_none() => 0x7f00_0000_5000,
             Value::Str(r) => p(r),
+            Value::Bytes(r) if r.is_empty() => 0x7f00_0000_6000,
             Value::Bytes(r) => p(r),
+            Value::Tuple(r) if r.is_empty() => 0x7f00_0000_7000,
             Value::Tuple(r) => p(r),
             Value::List(r) => p(r),
             Value::Dict(r) | Value::Set(r) => p(r),

@@ -99,8 +99,9 @@ pub(crate) use range::range_contains;
 pub use range::range_slice;
 use range::{RANGE_METHODS, SLICE_METHODS};
 pub use set::{
-    fill_new_set, merge_source, retry_as_frozen, set_binop, set_compare, set_eq, set_inplace,
-    set_order, update_from, view_binop, MergeSource,
+    fill_new_set, merge_source, retry_as_frozen, set_binop, set_compare, set_entries, set_eq,
+    set_inplace, set_order, update_from, update_internal as set_update_internal, view_binop,
+    MergeSource,
 };
 use set::{FROZENSET_METHODS, SET_METHODS};
 use str_methods::STR_METHODS;

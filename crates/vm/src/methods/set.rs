@@ -71,7 +71,7 @@ fn is_same(target: &Rc<RefCell<Dict>>, v: &Value) -> bool {
 
 /// CPython's `set_update_internal`: a set source is merged, a dict's keys
 /// are added after one up-front resize, any other iterable one by one.
-fn update_internal(vm: &mut Vm, target: &Rc<RefCell<Dict>>, v: &Value) -> PyResult<()> {
+pub fn update_internal(vm: &mut Vm, target: &Rc<RefCell<Dict>>, v: &Value) -> PyResult<()> {
     if is_same(target, v) {
         return Ok(());
     }
@@ -80,8 +80,13 @@ fn update_internal(vm: &mut Vm, target: &Rc<RefCell<Dict>>, v: &Value) -> PyResu
             target.borrow_mut().set_merge(&other);
             return Ok(());
         }
-        // Elements with `__eq__`: added one by one through the VM.
+        // Elements with `__eq__`: added one by one through the VM, with
+        // the hashes their table stored (CPython's `set_merge`).
         target.borrow_mut().set_presize(other.len());
+        for (h, k) in set_entries(&other) {
+            vm.map_insert_known_hash(target, k, h, Value::None)?;
+        }
+        return Ok(());
     } else if let Value::Dict(d) = v {
         // An exact dict's keys come with their stored hashes: no `__hash__`.
         let entries = dict_entries(d);
@@ -95,6 +100,11 @@ fn update_internal(vm: &mut Vm, target: &Rc<RefCell<Dict>>, v: &Value) -> PyResu
         vm.map_insert(target, item, Value::None)?;
     }
     Ok(())
+}
+
+/// The elements of a set table with their stored hashes.
+pub fn set_entries(d: &Dict) -> Vec<(i64, Value)> {
+    d.iter_entries().map(|(h, k, _)| (h, k.clone())).collect()
 }
 
 /// The keys of an exact dict with their stored hashes (`_PyDict_Next`).
@@ -133,10 +143,18 @@ fn difference_update_internal(vm: &mut Vm, target: &Rc<RefCell<Dict>>, v: &Value
         return Ok(());
     }
     if let Some(other) = set_items(v) {
-        if !crate::seq_eq::sets_with_objects(v, v) {
+        let t = Value::Set(target.clone());
+        if !crate::seq_eq::sets_with_objects(&t, v) {
             target.borrow_mut().set_difference_update(&other);
             return Ok(());
         }
+        // Elements with `__eq__`: removed one by one with the hashes their
+        // table stored (`set_discard_entry`).
+        for (h, k) in set_entries(&other) {
+            vm.map_remove_known_hash(target, &k, h)?;
+        }
+        target.borrow_mut().set_shed_dummies();
+        return Ok(());
     }
     for item in vm.collect(v)? {
         vm.map_remove(target, &item)?;
@@ -534,6 +552,18 @@ fn set_symdiff_update(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         return Ok(Value::None);
     }
     let o = new_set_from(vm, other)?;
+    let holds = |d: &Dict| d.has_object_keys() || d.keys().any(crate::attr::is_heap_object);
+    let with_objects = holds(&o) || holds(&s.borrow());
+    if with_objects {
+        // Elements with `__eq__`: each of `other`'s is discarded if present,
+        // else added, with its stored hash (`set_discard_entry`).
+        for (h, k) in set_entries(&o) {
+            if vm.map_remove_known_hash(s, &k, h)?.is_none() {
+                vm.map_insert_known_hash(s, k, h, Value::None)?;
+            }
+        }
+        return Ok(Value::None);
+    }
     s.borrow_mut().set_symmetric_update(&o);
     Ok(Value::None)
 }

@@ -89,6 +89,14 @@ const FD_SETSIZE: i32 = 1024;
 pub(crate) fn fd_of(vm: &mut Vm, v: &Value) -> PyResult<i32> {
     let n = match v {
         Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => vm.index_value(v)?,
+        // An int subclass's value counts, not its `fileno()`.
+        _ if matches!(
+            crate::instance::payload_of(v),
+            Some(Value::Int(_) | Value::Bool(_) | Value::BigInt(_))
+        ) =>
+        {
+            vm.index_value(v)?
+        }
         _ => {
             let name = vm.intern("fileno");
             let Ok(f) = vm.get_attr(v, &name) else {

@@ -9,7 +9,6 @@ use std::collections::HashMap;
 use std::fs::File;
 use std::io::{IsTerminal, Read, Seek, SeekFrom, Write};
 use std::os::fd::AsRawFd;
-use std::os::unix::fs::OpenOptionsExt;
 use std::rc::Rc;
 
 use crate::buffer::bytes_like;
@@ -80,25 +79,23 @@ pub(super) fn p_fstat(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     fstat_fd(vm, fd)
 }
 
+/// `open(path, flags, mode=0o777, *, dir_fd=None)`: `openat`, made
+/// non-inheritable (PEP 446).
 pub(super) fn p_open(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let b = bind_args(&a, "open", &["path", "flags", "mode", "dir_fd"], 2)?;
     let p = path_arg(vm, "open", "path", b[0].unwrap_or(&Value::None))?;
-    let flags = vm.index_value(b[1].unwrap_or(&Value::None))?;
+    let flags = crate::modules::cint::as_c_int(vm, b[1].unwrap_or(&Value::None))?;
     let mode = match b[2] {
-        Some(v) => vm.index_value(v)?,
+        Some(v) => crate::modules::cint::as_c_int(vm, v)?,
         None => 0o777,
     };
-    let acc = flags & 3;
-    let mut o = std::fs::OpenOptions::new();
-    o.read(acc == 0 || acc == 2).write(acc == 1 || acc == 2);
-    if flags & 1024 != 0 {
-        o.append(true);
-    }
-    // Creation flags go through `custom_flags`, so a read-only `O_CREAT`
-    // works as in C.
-    let rest = flags & !(3 | 1024);
-    o.custom_flags(rest as i32).mode((mode & 0o7777) as u32);
-    let f = o.open(&p.path).map_err(|e| p.error(&e))?;
+    let dir_fd = super::fs::dir_fd_arg(vm, b[3])?;
+    let c =
+        super::raw_at::c_path(&p.path).ok_or_else(|| PyErr::value_error("embedded null byte"))?;
+    let fd = super::raw_at::openat(dir_fd, &c, flags, mode as u32).map_err(|e| {
+        crate::oserror::from_io(&std::io::Error::from_raw_os_error(e), Some(p.orig.clone()))
+    })?;
+    let f = super::raw::own_fd(fd).map_err(errno_err)?;
     Ok(Value::Int(register(f)))
 }
 
@@ -229,9 +226,10 @@ pub(super) fn p_isatty(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 pub(super) fn p_fsync(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let args = positional(&a, "fsync", 1, 1)?;
-    let fd = fd_arg(vm, &args[0])?;
-    with_file(fd, File::sync_all)?;
+    let b = bind_args(&a, "fsync", &["fd"], 1)?;
+    // Any object with `fileno()` (`PyObject_AsFileDescriptor`).
+    let fd = crate::modules::select::fd_of(vm, b[0].unwrap_or(&Value::None))?;
+    with_file(i64::from(fd), File::sync_all)?;
     Ok(Value::None)
 }
 

@@ -1,7 +1,7 @@
 //! Path-level file system calls: `stat`, `mkdir`, `rename`, `getcwd`, ...
 
+use std::ffi::CString;
 use std::os::unix::ffi::OsStrExt;
-use std::os::unix::fs::{DirBuilderExt, MetadataExt, PermissionsExt};
 use std::rc::Rc;
 
 use crate::exc::{PyErr, PyResult};
@@ -12,7 +12,9 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 use super::path::{os_value, path_arg, PathArg};
-use super::stat::stat_result;
+use super::raw_at;
+use super::stat::stat_result_c;
+use crate::modules::cint::as_c_int;
 
 /// The `path` argument (first) of `func`, with `dir_fd=None` accepted.
 fn one_path<'a>(
@@ -38,25 +40,84 @@ fn int_arg(vm: &mut Vm, v: Option<&Value>, default: i64) -> PyResult<i64> {
     }
 }
 
-pub(super) fn p_stat(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    if let Some(v @ (Value::Int(_) | Value::Bool(_))) = a.pos.first() {
-        let fd = vm.index_value(v)?;
-        return super::fd::fstat_fd(vm, fd);
+/// A `dir_fd` argument (CPython's `dir_fd_converter`): `None` resolves
+/// relative paths against the working directory.
+pub(super) fn dir_fd_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i32>> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(v) if crate::protocol::has_index(v) => as_c_int(vm, v).map(Some),
+        Some(v) => Err(PyErr::type_error(format!(
+            "argument should be integer or None, not {}",
+            crate::types::type_name(v)
+        ))),
     }
-    let (p, b) = one_path(vm, &a, "stat", &["path", "dir_fd", "follow_symlinks"], 1)?;
-    let m = if flag(b[2], true) {
-        std::fs::metadata(&p.path)
-    } else {
-        std::fs::symlink_metadata(&p.path)
-    };
-    m.map(|m| stat_result(vm, &m)).map_err(|e| p.error(&e))
+}
+
+/// The `OSError` for `errno` naming the argument `orig`.
+pub(super) fn errno_named(e: i32, orig: &Value) -> PyErr {
+    crate::oserror::from_io(&std::io::Error::from_raw_os_error(e), Some(orig.clone()))
+}
+
+/// A path argument as a C string for the `*at` calls.
+fn c_path(p: &PathArg) -> PyResult<CString> {
+    raw_at::c_path(&p.path).ok_or_else(|| PyErr::value_error("embedded null byte"))
+}
+
+/// A path argument given as an open descriptor (`path_converter` with
+/// `allow_fd`): an int or an object with `__index__`, but not a bool's
+/// look-alike str.
+pub(super) fn fd_path(vm: &mut Vm, v: &Value) -> PyResult<Option<i32>> {
+    if matches!(v, Value::Int(_) | Value::Bool(_) | Value::BigInt(_))
+        || (matches!(v, Value::Instance(_))
+            && crate::instance::payload_of(v).is_none()
+            && crate::protocol::has_index(v))
+    {
+        return as_c_int(vm, v).map(Some);
+    }
+    Ok(None)
+}
+
+/// `stat` and `lstat` (`posix_do_stat`): of a descriptor, or of a path
+/// relative to `dir_fd`, through a final symlink when `follow`.
+fn do_stat(
+    vm: &mut Vm,
+    func: &str,
+    path: &Value,
+    dir_fd: Option<&Value>,
+    follow: bool,
+) -> PyResult<Value> {
+    let dir_fd = dir_fd_arg(vm, dir_fd)?;
+    if func == "stat" {
+        if let Some(fd) = fd_path(vm, path)? {
+            if dir_fd.is_some() {
+                return Err(PyErr::value_error(format!(
+                    "{func}: can't specify dir_fd without matching path"
+                )));
+            }
+            if !follow {
+                return Err(PyErr::value_error(format!(
+                    "{func}: cannot use fd and follow_symlinks together"
+                )));
+            }
+            let st = raw_at::fstat(fd).map_err(|e| errno_named(e, path))?;
+            return Ok(stat_result_c(vm, &st));
+        }
+    }
+    let p = path_arg(vm, func, "path", path)?;
+    let c = c_path(&p)?;
+    let st = raw_at::fstatat(dir_fd, &c, follow).map_err(|e| errno_named(e, &p.orig))?;
+    Ok(stat_result_c(vm, &st))
+}
+
+pub(super) fn p_stat(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    let b = bind_args(&a, "stat", &["path", "dir_fd", "follow_symlinks"], 1)?;
+    let path = b[0].unwrap_or(&Value::None);
+    do_stat(vm, "stat", path, b[1], flag(b[2], true))
 }
 
 pub(super) fn p_lstat(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let (p, _) = one_path(vm, &a, "lstat", &["path", "dir_fd"], 1)?;
-    std::fs::symlink_metadata(&p.path)
-        .map(|m| stat_result(vm, &m))
-        .map_err(|e| p.error(&e))
+    let b = bind_args(&a, "lstat", &["path", "dir_fd"], 1)?;
+    do_stat(vm, "lstat", b[0].unwrap_or(&Value::None), b[1], false)
 }
 
 fn cwd() -> PyResult<std::path::PathBuf> {
@@ -75,8 +136,15 @@ pub(super) fn p_getcwdb(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     )))
 }
 
+/// `chdir(path)`: a path, or an open directory's descriptor (`fchdir`).
 pub(super) fn p_chdir(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let (p, _) = one_path(vm, &a, "chdir", &["path"], 1)?;
+    let b = bind_args(&a, "chdir", &["path"], 1)?;
+    let v = b[0].unwrap_or(&Value::None);
+    if let Some(fd) = fd_path(vm, v)? {
+        super::raw_sys::fchdir(fd).map_err(|e| errno_named(e, v))?;
+        return Ok(Value::None);
+    }
+    let p = path_arg(vm, "chdir", "path", v)?;
     std::env::set_current_dir(&p.path).map_err(|e| p.error(&e))?;
     Ok(Value::None)
 }
@@ -84,40 +152,50 @@ pub(super) fn p_chdir(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 pub(super) fn p_mkdir(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let (p, b) = one_path(vm, &a, "mkdir", &["path", "mode", "dir_fd"], 1)?;
     let mode = int_arg(vm, b[1], 0o777)?;
-    std::fs::DirBuilder::new()
-        .mode((mode & 0o7777) as u32)
-        .create(&p.path)
-        .map_err(|e| p.error(&e))?;
+    let dir_fd = dir_fd_arg(vm, b[2])?;
+    let c = c_path(&p)?;
+    raw_at::mkdirat(dir_fd, &c, (mode & 0o7777) as u32).map_err(|e| errno_named(e, &p.orig))?;
+    Ok(Value::None)
+}
+
+/// `rmdir`, `unlink` and `remove` (named `func` in messages): removes a
+/// directory when `is_dir`, else a file, relative to `dir_fd`.
+fn remove_at(vm: &mut Vm, a: &Args<'_>, func: &str, is_dir: bool) -> PyResult<Value> {
+    let (p, b) = one_path(vm, a, func, &["path", "dir_fd"], 1)?;
+    let dir_fd = dir_fd_arg(vm, b[1])?;
+    let c = c_path(&p)?;
+    raw_at::unlinkat(dir_fd, &c, is_dir).map_err(|e| errno_named(e, &p.orig))?;
     Ok(Value::None)
 }
 
 pub(super) fn p_rmdir(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let (p, _) = one_path(vm, &a, "rmdir", &["path", "dir_fd"], 1)?;
-    std::fs::remove_dir(&p.path).map_err(|e| p.error(&e))?;
-    Ok(Value::None)
+    remove_at(vm, &a, "rmdir", true)
 }
 
 pub(super) fn p_unlink(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let (p, _) = one_path(vm, &a, "unlink", &["path", "dir_fd"], 1)?;
-    std::fs::remove_file(&p.path).map_err(|e| p.error(&e))?;
-    Ok(Value::None)
+    remove_at(vm, &a, "unlink", false)
 }
 
-/// Two paths: an error names both (`OSError.filename2`).
-fn two_paths(
+pub(super) fn p_remove(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    remove_at(vm, &a, "remove", false)
+}
+
+/// Two paths (`src`, `dst`) and the rest of the arguments of `func`.
+fn two_paths<'a>(
     vm: &mut Vm,
-    a: &Args<'_>,
+    a: &Args<'a>,
     func: &str,
     names: &[&str],
-) -> PyResult<(PathArg, PathArg)> {
+) -> PyResult<(PathArg, PathArg, Vec<Option<&'a Value>>)> {
     let b = bind_args(a, func, names, 2)?;
     let src = path_arg(vm, func, names[0], b[0].unwrap_or(&Value::None))?;
     let dst = path_arg(vm, func, names[1], b[1].unwrap_or(&Value::None))?;
-    Ok((src, dst))
+    Ok((src, dst, b))
 }
 
-fn two_path_error(err: &std::io::Error, src: &PathArg, dst: &PathArg) -> PyErr {
-    let e = src.error(err);
+/// The `OSError` for `errno` naming both paths (`OSError.filename2`).
+fn two_path_error(e: i32, src: &PathArg, dst: &PathArg) -> PyErr {
+    let e = errno_named(e, &src.orig);
     let _ =
         e.0.dict()
             .borrow_mut()
@@ -125,57 +203,86 @@ fn two_path_error(err: &std::io::Error, src: &PathArg, dst: &PathArg) -> PyErr {
     e
 }
 
-pub(super) fn p_rename(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let (src, dst) = two_paths(
-        vm,
-        &a,
-        "rename",
-        &["src", "dst", "src_dir_fd", "dst_dir_fd"],
-    )?;
-    std::fs::rename(&src.path, &dst.path).map_err(|e| two_path_error(&e, &src, &dst))?;
+/// `rename` and `replace` (named `func` in messages): `renameat`.
+fn rename_at(vm: &mut Vm, a: &Args<'_>, func: &str) -> PyResult<Value> {
+    let names = ["src", "dst", "src_dir_fd", "dst_dir_fd"];
+    let (src, dst, b) = two_paths(vm, a, func, &names)?;
+    let src_dir = dir_fd_arg(vm, b[2])?;
+    let dst_dir = dir_fd_arg(vm, b[3])?;
+    let (cs, cd) = (c_path(&src)?, c_path(&dst)?);
+    raw_at::renameat(src_dir, &cs, dst_dir, &cd).map_err(|e| two_path_error(e, &src, &dst))?;
     Ok(Value::None)
 }
 
+pub(super) fn p_rename(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    rename_at(vm, &a, "rename")
+}
+
+pub(super) fn p_replace(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
+    rename_at(vm, &a, "replace")
+}
+
 pub(super) fn p_link(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let (src, dst) = two_paths(
-        vm,
-        &a,
-        "link",
-        &["src", "dst", "src_dir_fd", "dst_dir_fd", "follow_symlinks"],
-    )?;
-    std::fs::hard_link(&src.path, &dst.path).map_err(|e| two_path_error(&e, &src, &dst))?;
+    let names = ["src", "dst", "src_dir_fd", "dst_dir_fd", "follow_symlinks"];
+    let (src, dst, b) = two_paths(vm, &a, "link", &names)?;
+    let src_dir = dir_fd_arg(vm, b[2])?;
+    let dst_dir = dir_fd_arg(vm, b[3])?;
+    let (cs, cd) = (c_path(&src)?, c_path(&dst)?);
+    raw_at::linkat(src_dir, &cs, dst_dir, &cd, flag(b[4], true))
+        .map_err(|e| two_path_error(e, &src, &dst))?;
     Ok(Value::None)
 }
 
 pub(super) fn p_symlink(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let (src, dst) = two_paths(
-        vm,
-        &a,
-        "symlink",
-        &["src", "dst", "target_is_directory", "dir_fd"],
-    )?;
-    std::os::unix::fs::symlink(&src.path, &dst.path).map_err(|e| two_path_error(&e, &src, &dst))?;
+    let names = ["src", "dst", "target_is_directory", "dir_fd"];
+    let (src, dst, b) = two_paths(vm, &a, "symlink", &names)?;
+    let dir_fd = dir_fd_arg(vm, b[3])?;
+    let (cs, cd) = (c_path(&src)?, c_path(&dst)?);
+    raw_at::symlinkat(&cs, dir_fd, &cd).map_err(|e| two_path_error(e, &src, &dst))?;
     Ok(Value::None)
 }
 
 pub(super) fn p_readlink(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let (p, _) = one_path(vm, &a, "readlink", &["path", "dir_fd"], 1)?;
-    let t = std::fs::read_link(&p.path).map_err(|e| p.error(&e))?;
-    Ok(p.value_of(&t))
+    let (p, b) = one_path(vm, &a, "readlink", &["path", "dir_fd"], 1)?;
+    let dir_fd = dir_fd_arg(vm, b[1])?;
+    let c = c_path(&p)?;
+    let t = raw_at::readlinkat(dir_fd, &c).map_err(|e| errno_named(e, &p.orig))?;
+    Ok(p.value_of(std::path::Path::new(std::ffi::OsStr::from_bytes(&t))))
 }
 
+/// `chmod(path, mode, *, dir_fd=None, follow_symlinks=True)`: `path` may
+/// be an open descriptor (`fchmod`).
 pub(super) fn p_chmod(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
-    let (p, b) = one_path(
-        vm,
-        &a,
-        "chmod",
-        &["path", "mode", "dir_fd", "follow_symlinks"],
-        2,
-    )?;
-    let mode = int_arg(vm, b[1], 0)?;
-    std::fs::set_permissions(&p.path, std::fs::Permissions::from_mode(mode as u32))
-        .map_err(|e| p.error(&e))?;
-    Ok(Value::None)
+    let names = ["path", "mode", "dir_fd", "follow_symlinks"];
+    let b = bind_args(&a, "chmod", &names, 2)?;
+    let v = b[0].unwrap_or(&Value::None);
+    let fd = fd_path(vm, v)?;
+    let p = match fd {
+        Some(_) => None,
+        None => Some(path_arg(vm, "chmod", "path", v)?),
+    };
+    let mode = int_arg(vm, b[1], 0)? as u32;
+    let dir_fd = dir_fd_arg(vm, b[2])?;
+    let follow = flag(b[3], true);
+    let Some(p) = p else {
+        let fd = fd.unwrap_or(-1);
+        super::raw_sys::fchmod(fd, mode).map_err(|e| errno_named(e, v))?;
+        return Ok(Value::None);
+    };
+    let c = c_path(&p)?;
+    match raw_at::fchmodat(dir_fd, &c, mode, follow) {
+        Ok(()) => Ok(Value::None),
+        // Linux cannot change a symlink's own mode.
+        Err(libc::ENOTSUP) if !follow => Err(if dir_fd.is_some() {
+            PyErr::value_error("chmod: cannot use dir_fd and follow_symlinks together")
+        } else {
+            PyErr::new(
+                crate::types::ExcKind::NotImplementedError,
+                "chmod: follow_symlinks unavailable on this platform",
+            )
+        }),
+        Err(e) => Err(errno_named(e, &p.orig)),
+    }
 }
 
 /// A uid or gid argument (`_Py_Uid_Converter`): -1 leaves the id as it is.
@@ -207,18 +314,28 @@ fn id_arg(vm: &mut Vm, v: Option<&Value>, what: &str) -> PyResult<Option<u32>> {
     }
 }
 
-/// `chown(path, uid, gid, *, dir_fd=None, follow_symlinks=True)`.
+/// `chown(path, uid, gid, *, dir_fd=None, follow_symlinks=True)`: `path`
+/// may be an open descriptor (`fchown`).
 pub(super) fn p_chown(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let names = ["path", "uid", "gid", "dir_fd", "follow_symlinks"];
-    let (p, b) = one_path(vm, &a, "chown", &names, 3)?;
+    let b = bind_args(&a, "chown", &names, 3)?;
+    let v = b[0].unwrap_or(&Value::None);
+    let fd = fd_path(vm, v)?;
+    let p = match fd {
+        Some(_) => None,
+        None => Some(path_arg(vm, "chown", "path", v)?),
+    };
     let uid = id_arg(vm, b[1], "uid")?;
     let gid = id_arg(vm, b[2], "gid")?;
-    let r = if flag(b[4], true) {
-        std::os::unix::fs::chown(&p.path, uid, gid)
-    } else {
-        std::os::unix::fs::lchown(&p.path, uid, gid)
-    };
-    r.map_err(|e| p.error(&e))?;
+    let dir_fd = dir_fd_arg(vm, b[3])?;
+    let follow = flag(b[4], true);
+    match p {
+        None => raw_at::fchown(fd.unwrap_or(-1), uid, gid).map_err(|e| errno_named(e, v))?,
+        Some(p) => {
+            let c = c_path(&p)?;
+            raw_at::fchownat(dir_fd, &c, uid, gid, follow).map_err(|e| errno_named(e, &p.orig))?
+        }
+    }
     Ok(Value::None)
 }
 
@@ -351,7 +468,8 @@ pub(super) fn p_utime(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-/// `access(path, mode)`: decided from the mode bits and this process's ids.
+/// `access(path, mode, *, dir_fd=None, effective_ids=False,
+/// follow_symlinks=True)`: `faccessat`.
 pub(super) fn p_access(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let (p, b) = one_path(
         vm,
@@ -360,30 +478,16 @@ pub(super) fn p_access(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         &["path", "mode", "dir_fd", "effective_ids", "follow_symlinks"],
         2,
     )?;
-    let mode = int_arg(vm, b[1], 0)?;
-    let Ok(m) = std::fs::metadata(&p.path) else {
-        return Ok(Value::Bool(false));
-    };
-    if mode == 0 {
-        return Ok(Value::Bool(true));
-    }
-    let uid = super::process::uid();
-    let bits = m.mode();
-    let ok = if uid == 0 {
-        // root reads and writes anything and executes what anyone may.
-        mode & 1 == 0 || bits & 0o111 != 0 || m.is_dir()
-    } else {
-        let shift = if m.uid() == uid {
-            6
-        } else if m.gid() == super::process::gid() {
-            3
-        } else {
-            0
-        };
-        let have = i64::from((bits >> shift) & 7);
-        have & mode == mode
-    };
-    Ok(Value::Bool(ok))
+    let mode = as_c_int(vm, b[1].unwrap_or(&Value::None))?;
+    let dir_fd = dir_fd_arg(vm, b[2])?;
+    let c = c_path(&p)?;
+    Ok(Value::Bool(raw_at::faccessat(
+        dir_fd,
+        &c,
+        mode,
+        flag(b[3], false),
+        flag(b[4], true),
+    )))
 }
 
 pub(super) fn p_fspath(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {

@@ -15,6 +15,7 @@ pub(crate) mod path;
 mod pipe;
 mod process;
 pub(crate) mod raw;
+mod raw_at;
 mod raw_sys;
 mod stat;
 mod sysconf_table;
@@ -38,7 +39,7 @@ module_functions!(POSIX_FUNCTIONS, "posix", [
     "listdir" => dir::p_listdir, "scandir" => dir::p_scandir,
     "getcwd" => fs::p_getcwd, "getcwdb" => fs::p_getcwdb, "chdir" => fs::p_chdir,
     "mkdir" => fs::p_mkdir, "rmdir" => fs::p_rmdir, "unlink" => fs::p_unlink,
-    "remove" => fs::p_unlink, "rename" => fs::p_rename, "replace" => fs::p_rename,
+    "remove" => fs::p_remove, "rename" => fs::p_rename, "replace" => fs::p_replace,
     "readlink" => fs::p_readlink, "symlink" => fs::p_symlink, "link" => fs::p_link,
     "chmod" => fs::p_chmod, "chown" => fs::p_chown, "lchown" => fs::p_lchown,
     "utime" => fs::p_utime, "access" => fs::p_access,
@@ -178,17 +179,33 @@ pub fn init(vm: &mut Vm) -> Value {
         let _ = names.insert(Value::str(n), Value::Int(i64::from(v)));
     }
     extra.push(("sysconf_names", Value::dict(names)));
-    // What `os.supports_fd`, `supports_dir_fd` and `supports_follow_symlinks`
-    // are built from: only the features these functions really have
-    // (`truncate(fd)`, `utime` on a descriptor, relative to `dir_fd` and on a
-    // link itself, `stat` and `chown` of a link itself, which `shutil.copystat`
-    // with `follow_symlinks=False` looks for).
+    // What `os.supports_fd`, `supports_dir_fd`, `supports_effective_ids`
+    // and `supports_follow_symlinks` are built from: the features these
+    // functions really have, in CPython's order. `shutil.rmtree` and
+    // `os.fwalk` take their descriptor-based paths from them.
     let have = [
+        "HAVE_FACCESSAT",
+        "HAVE_FCHDIR",
+        "HAVE_FCHMOD",
+        "HAVE_FCHMODAT",
+        "HAVE_FCHOWN",
+        "HAVE_FCHOWNAT",
+        "HAVE_FDOPENDIR",
+        "HAVE_FSTATAT",
+        "HAVE_FSTATVFS",
         "HAVE_FTRUNCATE",
         "HAVE_FUTIMENS",
-        "HAVE_UTIMENSAT",
-        "HAVE_LSTAT",
+        "HAVE_LINKAT",
         "HAVE_LCHOWN",
+        "HAVE_LSTAT",
+        "HAVE_MKDIRAT",
+        "HAVE_MKFIFOAT",
+        "HAVE_OPENAT",
+        "HAVE_READLINKAT",
+        "HAVE_RENAMEAT",
+        "HAVE_SYMLINKAT",
+        "HAVE_UNLINKAT",
+        "HAVE_UTIMENSAT",
     ];
     extra.push((
         "_have_functions",

@@ -49,8 +49,7 @@ pub fn fspath(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     if is_str_or_bytes(v) {
         return Ok(v.clone());
     }
-    let name = vm.intern("__fspath__");
-    let Ok(f) = vm.get_attr(v, &name) else {
+    let Some(f) = fspath_method(vm, v)? else {
         return Err(PyErr::type_error(format!(
             "expected str, bytes or os.PathLike object, not {}",
             type_name(v)
@@ -63,6 +62,18 @@ pub fn fspath(vm: &mut Vm, v: &Value) -> PyResult<Value> {
             type_name(v),
             type_name(&other)
         ))),
+    }
+}
+
+/// `v`'s `__fspath__`, looked up on its type as CPython's
+/// `_PyObject_LookupSpecial` does (an instance's `__getattr__` cannot
+/// supply it), bound to `v`.
+fn fspath_method(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
+    let name = vm.intern("__fspath__");
+    let t = crate::types::type_of(v);
+    match crate::class::lookup(&t, &name) {
+        Some(f) => vm.bind_attr(f, v, &t).map(Some),
+        None => Ok(None),
     }
 }
 
@@ -98,14 +109,13 @@ pub fn path_arg(vm: &mut Vm, func: &str, arg: &str, v: &Value) -> PyResult<PathA
             type_name(v)
         ))
     };
-    let fspath_name = vm.intern("__fspath__");
     // A str or bytes subclass's instance is its str or bytes.
     let payload =
         crate::instance::payload_of(v).filter(|p| matches!(p, Value::Str(_) | Value::Bytes(_)));
     let p = match v {
         Value::Str(_) | Value::Bytes(_) => v.clone(),
         _ if payload.is_some() => payload.cloned().unwrap_or(Value::None),
-        Value::Instance(_) if vm.get_attr(v, &fspath_name).is_ok() => {
+        Value::Instance(_) if fspath_method(vm, v)?.is_some() => {
             let r = fspath(vm, v)?;
             crate::instance::payload_of(&r).cloned().unwrap_or(r)
         }

@@ -268,6 +268,13 @@ pub(super) fn p_waitstatus_to_exitcode(vm: &mut Vm, a: Args<'_>) -> PyResult<Val
     if ((s & 0x7f) + 1) as i8 >> 1 > 0 {
         return Ok(Value::Int(-(s & 0x7f)));
     }
+    // WIFSTOPPED: a stopped process has no exit code yet.
+    if s & 0xff == 0x7f {
+        return Err(PyErr::value_error(format!(
+            "process stopped by delivery of signal {}",
+            (s >> 8) & 0xff
+        )));
+    }
     Err(PyErr::value_error(format!("invalid wait status: {s}")))
 }
 

@@ -192,9 +192,10 @@ pub(crate) fn sync() {
 }
 
 /// `mkfifo(path, mode)`.
-pub(crate) fn mkfifo(path: &CStr, mode: u32) -> SysResult<()> {
+pub(crate) fn mkfifo(dir_fd: Option<i32>, path: &CStr, mode: u32) -> SysResult<()> {
+    let dir = dir_fd.unwrap_or(libc::AT_FDCWD);
     // SAFETY: `path` is a valid C string.
-    check(unsafe { libc::mkfifo(path.as_ptr(), mode as libc::mode_t) }).map(|_| ())
+    check(unsafe { libc::mkfifoat(dir, path.as_ptr(), mode as libc::mode_t) }).map(|_| ())
 }
 
 /// Access and modification times as `utimensat` and `futimens` take them.

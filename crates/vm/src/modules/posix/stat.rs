@@ -55,32 +55,88 @@ fn nanos(s: i64, ns: i64) -> Value {
     }
 }
 
+/// The figures of a `stat` call, whichever way they were read.
+struct Fields {
+    mode: u32,
+    ino: u64,
+    dev: u64,
+    nlink: u64,
+    uid: u32,
+    gid: u32,
+    size: u64,
+    /// Access, modification and change times as (seconds, nanoseconds).
+    times: [(i64, i64); 3],
+    blksize: u64,
+    blocks: u64,
+    rdev: u64,
+}
+
 /// The `stat_result` of some metadata.
 pub fn stat_result(vm: &mut Vm, m: &Metadata) -> Value {
-    let times = [
-        (m.atime(), m.atime_nsec()),
-        (m.mtime(), m.mtime_nsec()),
-        (m.ctime(), m.ctime_nsec()),
-    ];
+    let f = Fields {
+        mode: m.mode(),
+        ino: m.ino(),
+        dev: m.dev(),
+        nlink: m.nlink(),
+        uid: m.uid(),
+        gid: m.gid(),
+        size: m.size(),
+        times: [
+            (m.atime(), m.atime_nsec()),
+            (m.mtime(), m.mtime_nsec()),
+            (m.ctime(), m.ctime_nsec()),
+        ],
+        blksize: m.blksize(),
+        blocks: m.blocks(),
+        rdev: m.rdev(),
+    };
+    fields_result(vm, &f)
+}
+
+/// The `stat_result` of a C `struct stat` (from `fstatat` or `fstat`).
+// The field types are 64-bit on 64-bit Linux but narrower elsewhere.
+#[allow(clippy::unnecessary_cast, clippy::useless_conversion)]
+pub fn stat_result_c(vm: &mut Vm, st: &libc::stat) -> Value {
+    let f = Fields {
+        mode: st.st_mode as u32,
+        ino: st.st_ino as u64,
+        dev: st.st_dev as u64,
+        nlink: st.st_nlink as u64,
+        uid: st.st_uid as u32,
+        gid: st.st_gid as u32,
+        size: st.st_size as u64,
+        times: [
+            (st.st_atime as i64, st.st_atime_nsec as i64),
+            (st.st_mtime as i64, st.st_mtime_nsec as i64),
+            (st.st_ctime as i64, st.st_ctime_nsec as i64),
+        ],
+        blksize: st.st_blksize as u64,
+        blocks: st.st_blocks as u64,
+        rdev: st.st_rdev as u64,
+    };
+    fields_result(vm, &f)
+}
+
+fn fields_result(vm: &mut Vm, f: &Fields) -> Value {
     let mut v = vec![
-        Value::Int(i64::from(m.mode())),
-        uint(m.ino()),
-        uint(m.dev()),
-        uint(m.nlink()),
-        Value::Int(i64::from(m.uid())),
-        Value::Int(i64::from(m.gid())),
-        uint(m.size()),
+        Value::Int(i64::from(f.mode)),
+        uint(f.ino),
+        uint(f.dev),
+        uint(f.nlink),
+        Value::Int(i64::from(f.uid)),
+        Value::Int(i64::from(f.gid)),
+        uint(f.size),
     ];
-    v.extend(times.iter().map(|&(s, _)| Value::Int(s)));
+    v.extend(f.times.iter().map(|&(s, _)| Value::Int(s)));
     v.extend(
-        times
+        f.times
             .iter()
             .map(|&(s, ns)| Value::Float(s as f64 + ns as f64 * 1e-9)),
     );
-    v.extend(times.iter().map(|&(s, ns)| nanos(s, ns)));
-    v.push(uint(m.blksize()));
-    v.push(uint(m.blocks()));
-    v.push(uint(m.rdev()));
+    v.extend(f.times.iter().map(|&(s, ns)| nanos(s, ns)));
+    v.push(uint(f.blksize));
+    v.push(uint(f.blocks));
+    v.push(uint(f.rdev));
     structseq::new(vm, &STAT_RESULT, v)
 }
 

@@ -219,7 +219,8 @@ pub(super) fn p_mkfifo(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     };
     let c = CString::new(p.path.as_os_str().as_bytes())
         .map_err(|_| PyErr::value_error("embedded null byte"))?;
-    raw::mkfifo(&c, mode as u32).map_err(errno_err)?;
+    let dir_fd = super::fs::dir_fd_arg(vm, b[2])?;
+    raw::mkfifo(dir_fd, &c, mode as u32).map_err(errno_err)?;
     Ok(Value::None)
 }
 
