@@ -1085,6 +1085,7 @@ impl Vm {
                         let mut init = false;
                         let mut call_iter = None;
                         let mut operator_rest = None;
+                        let mut len_check = false;
                         if let Some((depth, hook)) = self.return_hooks.last() {
                             if *depth + 1 == self.frames.len() {
                                 if matches!(hook, crate::vm::ReturnHook::Init(_))
@@ -1109,6 +1110,7 @@ impl Vm {
                                         crate::vm::ReturnHook::Sentinel { iter, sentinel },
                                     )) => call_iter = Some((iter, sentinel)),
                                     Some((_, crate::vm::ReturnHook::ForIterNext)) => {}
+                                    Some((_, crate::vm::ReturnHook::Len)) => len_check = true,
                                     Some((_, crate::vm::ReturnHook::Operator { op, a, b })) => {
                                         if matches!(v, Value::NotImplemented) {
                                             operator_rest = Some((op, a, b));
@@ -1132,6 +1134,24 @@ impl Vm {
                         if !f_entry && f.generator.is_none() {
                             crate::call_fast::return_into(&mut self.stack, f.ret_to, v);
                             drop(f);
+                            if len_check {
+                                // `len()` answers the frame's result as an index.
+                                let r = match self.stack.last() {
+                                    Some(v) => self.len_result(&v.clone()),
+                                    None => Err(underflow()),
+                                };
+                                match r {
+                                    Ok(n) => {
+                                        if let Some(top) = self.stack.last_mut() {
+                                            std::mem::replace(top, Value::Int(n as i64)).release();
+                                        }
+                                    }
+                                    Err(e) => {
+                                        ip = self.frames.last().map_or(0, |fr| fr.ip);
+                                        break 'body (e, false, ip.saturating_sub(1) as u32);
+                                    }
+                                }
+                            }
                             if let Some((op, a, b)) = operator_rest {
                                 // The frame's `NotImplemented` is on top, where the
                                 // protocol's answer goes.
@@ -1321,6 +1341,20 @@ impl Vm {
                                     self.frames.len() - 1,
                                     crate::vm::ReturnHook::Init(obj),
                                 ));
+                                continue 'frame;
+                            }
+                        }
+                        if let (false, Some(arg)) = (TRACE, self.stack.get(args_start)) {
+                            let inline = (kwnames.is_none() && args_start + 1 == self.stack.len())
+                                .then(|| crate::special::inline_len_method(&callable, arg))
+                                .flatten();
+                            if let Some(f) = inline {
+                                if let Some(fr) = self.frames.last_mut() {
+                                    fr.ip = ip;
+                                }
+                                tri!(self.push_call_frame(&f, args_start, fpos, None));
+                                self.return_hooks
+                                    .push((self.frames.len() - 1, crate::vm::ReturnHook::Len));
                                 continue 'frame;
                             }
                         }

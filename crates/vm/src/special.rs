@@ -994,17 +994,7 @@ impl Vm {
     /// `len()` of an instance.
     pub(crate) fn len_special(&mut self, v: &Value) -> PyResult<usize> {
         if let Some(r) = self.try_special(v, D::Len, &[])? {
-            // `slot_sq_length`: the sign is checked before the size.
-            if let Value::BigInt(b) = &r {
-                return Err(if b.sign() == num_bigint::Sign::Minus {
-                    PyErr::value_error("__len__() should return >= 0")
-                } else {
-                    PyErr::overflow("cannot fit 'int' into an index-sized integer")
-                });
-            }
-            let n = self.index_value(&r)?;
-            return usize::try_from(n)
-                .map_err(|_| PyErr::value_error("__len__() should return >= 0"));
+            return self.len_result(&r);
         }
         if let Some(p) = payload_of(v) {
             let p = p.clone();
@@ -1014,6 +1004,20 @@ impl Vm {
             "object of type '{}' has no len()",
             type_name(v)
         )))
+    }
+
+    /// The length a `__len__` that returned `r` gives (`slot_sq_length`:
+    /// an index, the sign checked before the size).
+    pub(crate) fn len_result(&mut self, r: &Value) -> PyResult<usize> {
+        if let Value::BigInt(b) = r {
+            return Err(if b.sign() == num_bigint::Sign::Minus {
+                PyErr::value_error("__len__() should return >= 0")
+            } else {
+                PyErr::overflow("cannot fit 'int' into an index-sized integer")
+            });
+        }
+        let n = self.index_value(r)?;
+        usize::try_from(n).map_err(|_| PyErr::value_error("__len__() should return >= 0"))
     }
 
     /// `PyNumber_Index`'s warning for an `__index__` that returned an
@@ -1858,6 +1862,21 @@ pub(crate) fn inline_next_method(it: &Value) -> Option<Rc<Function>> {
         return None;
     };
     let f = special(&x.class_ref(), D::Next)?;
+    plain_function(f, 1)
+}
+
+/// For a `CALL` of `len(obj)` in the eval loop: the object's `__len__` to
+/// run as an ordinary frame of the loop, when `obj` is an instance whose
+/// class defines it as a plain Python function of one parameter. The frame's
+/// result is then checked as `slot_sq_length` does ([`Vm::len_result`]).
+pub(crate) fn inline_len_method(callable: &Value, arg: &Value) -> Option<Rc<Function>> {
+    let (Value::Builtin(def), Value::Instance(x)) = (callable, arg) else {
+        return None;
+    };
+    if def.name != "len" || def.is_method || !def.owner.is_empty() {
+        return None;
+    }
+    let f = special(&x.class_ref(), D::Len)?;
     plain_function(f, 1)
 }
 

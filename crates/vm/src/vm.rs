@@ -85,6 +85,10 @@ pub(crate) enum ReturnHook {
     /// (`call_iter.rs`, `for_iter_call`): its result is the loop's next
     /// value, and a `StopIteration` leaving it ends the loop.
     ForIterNext,
+    /// The `__len__` of a `len(obj)` call run as a frame of the loop
+    /// (`special::inline_len_method`): its result becomes the length, or
+    /// `slot_sq_length`'s error raised at the call.
+    Len,
     /// The left operand's method of a `BINARY_OP` or `COMPARE_OP` run as a
     /// frame of the loop (`special::inline_binary_method`,
     /// `special::inline_compare_method`): a `NotImplemented` result goes on
