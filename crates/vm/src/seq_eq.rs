@@ -171,15 +171,7 @@ impl Vm {
             x
         } else {
             let (so, other) = if y.len() > x.len() { (y, x) } else { (x, y) };
-            let so = Rc::new(RefCell::new(so));
-            let out = Rc::new(RefCell::new(Dict::new_set()));
-            for (h, k) in crate::methods::set_entries(&other) {
-                if self.map_get_known_hash(&so, &k, h)?.is_some() {
-                    self.map_insert_known_hash(&out, k, h, Value::None)?;
-                }
-            }
-            let out = out.borrow().clone();
-            out
+            self.set_filter(&other, so, true)?
         };
         Ok(set_result(inplace, a, result))
     }
@@ -201,17 +193,24 @@ impl Vm {
             let out = target.borrow().clone();
             out
         } else {
-            let other = Rc::new(RefCell::new(y));
-            let out = Rc::new(RefCell::new(Dict::new_set()));
-            for (h, k) in crate::methods::set_entries(&x) {
-                if self.map_get_known_hash(&other, &k, h)?.is_none() {
-                    self.map_insert_known_hash(&out, k, h, Value::None)?;
-                }
-            }
-            let out = out.borrow().clone();
-            out
+            self.set_filter(&x, y, false)?
         };
         Ok(set_result(inplace, a, result))
+    }
+
+    /// The elements of `src` that are (`found`) or are not in `probe`,
+    /// each looked up through its stored hash and `__eq__`, in `src`'s
+    /// order.
+    fn set_filter(&mut self, src: &Dict, probe: Dict, found: bool) -> PyResult<Dict> {
+        let probe = Rc::new(RefCell::new(probe));
+        let out = Rc::new(RefCell::new(Dict::new_set()));
+        for (h, k) in crate::methods::set_entries(src) {
+            if self.map_get_known_hash(&probe, &k, h)?.is_some() == found {
+                self.map_insert_known_hash(&out, k, h, Value::None)?;
+            }
+        }
+        let out = out.borrow().clone();
+        Ok(out)
     }
 
     /// A comparison of two such sets.
