@@ -214,8 +214,11 @@ impl Vm {
 /// frame's whole evaluation stack and a sent value, so that running it
 /// allocates nothing unless it calls; drops `stack` to `f.ret_to`.
 pub(crate) fn frame_vector(stack: &mut Vec<Value>, f: &crate::vm::Frame) -> Vec<Value> {
+    // A code object's sizes come from its file: a corrupt `co_stacksize`
+    // must not reserve gigabytes up front (the vector grows if need be).
+    const MAX_RESERVE: usize = 1 << 12;
     let from = f.base.min(stack.len());
-    let room = f.code.nlocalsplus() + f.code.raw.stacksize as usize + 1;
+    let room = (f.code.nlocalsplus() + f.code.raw.stacksize as usize + 1).min(MAX_RESERVE);
     let mut values = Vec::with_capacity(room.max(stack.len() - from));
     values.extend(stack.drain(from..));
     stack.truncate(f.ret_to);
