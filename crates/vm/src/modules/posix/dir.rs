@@ -10,6 +10,7 @@ use crate::types::TypeKind;
 use crate::value::Value;
 use crate::vm::Vm;
 
+use super::fs::FdOrPath;
 use super::path::{os_value, path_arg, PathArg};
 use super::raw_at;
 use super::stat::stat_result_c;
@@ -24,19 +25,13 @@ fn read_dir(p: &PathArg) -> PyResult<Vec<std::fs::DirEntry>> {
 
 /// The directory argument of `listdir` and `scandir`: an open directory's
 /// descriptor, or a path (`.` when left out or `None`).
-enum DirArg {
-    Fd(i32),
-    Path(PathArg),
-}
-
-fn dir_arg(vm: &mut Vm, a: &Args<'_>, func: &str) -> PyResult<DirArg> {
+fn dir_arg(vm: &mut Vm, a: &Args<'_>, func: &str) -> PyResult<FdOrPath> {
     let b = bind_args(a, func, &["path"], 0)?;
     match b[0] {
-        None | Some(Value::None) => path_arg(vm, func, "path", &Value::str(".")).map(DirArg::Path),
-        Some(v) => match super::fs::fd_path(vm, v)? {
-            Some(fd) => Ok(DirArg::Fd(fd)),
-            None => path_arg(vm, func, "path", v).map(DirArg::Path),
-        },
+        None | Some(Value::None) => {
+            path_arg(vm, func, "path", &Value::str(".")).map(FdOrPath::Path)
+        }
+        Some(v) => super::fs::fd_or_path(vm, func, v),
     }
 }
 
@@ -48,14 +43,14 @@ fn read_dir_fd(fd: i32) -> PyResult<Vec<raw_at::RawEntry>> {
 pub(super) fn p_listdir(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let p = match dir_arg(vm, &a, "listdir")? {
         // Names read through a descriptor are str.
-        DirArg::Fd(fd) => {
+        FdOrPath::Fd(fd) => {
             let names = read_dir_fd(fd)?
                 .iter()
                 .map(|e| os_value(std::ffi::OsStr::from_bytes(&e.name), false))
                 .collect();
             return Ok(Value::list(names));
         }
-        DirArg::Path(p) => p,
+        FdOrPath::Path(p) => p,
     };
     let names = read_dir(&p)?
         .iter()
@@ -350,7 +345,7 @@ pub(super) fn p_scandir(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let mut out = Vec::new();
     match dir_arg(vm, &a, "scandir")? {
         // Through a descriptor, an entry's path is its name.
-        DirArg::Fd(fd) => {
+        FdOrPath::Fd(fd) => {
             for e in read_dir_fd(fd)? {
                 let name = os_value(std::ffi::OsStr::from_bytes(&e.name), false);
                 let state = Entry {
@@ -366,7 +361,7 @@ pub(super) fn p_scandir(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
                 out.push(native::new_native(vm, &DIR_ENTRY, state));
             }
         }
-        DirArg::Path(p) => {
+        FdOrPath::Path(p) => {
             for e in read_dir(&p)? {
                 let fname = e.file_name();
                 // CPython joins the argument as given, so `scandir()` gives './x'.

@@ -77,6 +77,23 @@ pub(super) fn fd_path(vm: &mut Vm, v: &Value) -> PyResult<Option<i32>> {
     Ok(None)
 }
 
+/// A path argument that may be an open descriptor instead (`path_t` with
+/// `allow_fd`).
+pub(super) enum FdOrPath {
+    /// An open descriptor.
+    Fd(i32),
+    /// A path.
+    Path(PathArg),
+}
+
+/// `v` as a descriptor ([`fd_path`]) or else as `func`'s `path` argument.
+pub(super) fn fd_or_path(vm: &mut Vm, func: &str, v: &Value) -> PyResult<FdOrPath> {
+    match fd_path(vm, v)? {
+        Some(fd) => Ok(FdOrPath::Fd(fd)),
+        None => path_arg(vm, func, "path", v).map(FdOrPath::Path),
+    }
+}
+
 /// `stat` and `lstat` (`posix_do_stat`): of a descriptor, or of a path
 /// relative to `dir_fd`, through a final symlink when `follow`.
 fn do_stat(
@@ -140,12 +157,10 @@ pub(super) fn p_getcwdb(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 pub(super) fn p_chdir(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let b = bind_args(&a, "chdir", &["path"], 1)?;
     let v = b[0].unwrap_or(&Value::None);
-    if let Some(fd) = fd_path(vm, v)? {
-        super::raw_sys::fchdir(fd).map_err(|e| errno_named(e, v))?;
-        return Ok(Value::None);
+    match fd_or_path(vm, "chdir", v)? {
+        FdOrPath::Fd(fd) => super::raw_sys::fchdir(fd).map_err(|e| errno_named(e, v))?,
+        FdOrPath::Path(p) => std::env::set_current_dir(&p.path).map_err(|e| p.error(&e))?,
     }
-    let p = path_arg(vm, "chdir", "path", v)?;
-    std::env::set_current_dir(&p.path).map_err(|e| p.error(&e))?;
     Ok(Value::None)
 }
 
@@ -256,18 +271,16 @@ pub(super) fn p_chmod(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let names = ["path", "mode", "dir_fd", "follow_symlinks"];
     let b = bind_args(&a, "chmod", &names, 2)?;
     let v = b[0].unwrap_or(&Value::None);
-    let fd = fd_path(vm, v)?;
-    let p = match fd {
-        Some(_) => None,
-        None => Some(path_arg(vm, "chmod", "path", v)?),
-    };
+    let target = fd_or_path(vm, "chmod", v)?;
     let mode = int_arg(vm, b[1], 0)? as u32;
     let dir_fd = dir_fd_arg(vm, b[2])?;
     let follow = flag(b[3], true);
-    let Some(p) = p else {
-        let fd = fd.unwrap_or(-1);
-        super::raw_sys::fchmod(fd, mode).map_err(|e| errno_named(e, v))?;
-        return Ok(Value::None);
+    let p = match target {
+        FdOrPath::Fd(fd) => {
+            super::raw_sys::fchmod(fd, mode).map_err(|e| errno_named(e, v))?;
+            return Ok(Value::None);
+        }
+        FdOrPath::Path(p) => p,
     };
     let c = c_path(&p)?;
     match raw_at::fchmodat(dir_fd, &c, mode, follow) {
@@ -320,18 +333,14 @@ pub(super) fn p_chown(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let names = ["path", "uid", "gid", "dir_fd", "follow_symlinks"];
     let b = bind_args(&a, "chown", &names, 3)?;
     let v = b[0].unwrap_or(&Value::None);
-    let fd = fd_path(vm, v)?;
-    let p = match fd {
-        Some(_) => None,
-        None => Some(path_arg(vm, "chown", "path", v)?),
-    };
+    let target = fd_or_path(vm, "chown", v)?;
     let uid = id_arg(vm, b[1], "uid")?;
     let gid = id_arg(vm, b[2], "gid")?;
     let dir_fd = dir_fd_arg(vm, b[3])?;
     let follow = flag(b[4], true);
-    match p {
-        None => raw_at::fchown(fd.unwrap_or(-1), uid, gid).map_err(|e| errno_named(e, v))?,
-        Some(p) => {
+    match target {
+        FdOrPath::Fd(fd) => raw_at::fchown(fd, uid, gid).map_err(|e| errno_named(e, v))?,
+        FdOrPath::Path(p) => {
             let c = c_path(&p)?;
             raw_at::fchownat(dir_fd, &c, uid, gid, follow).map_err(|e| errno_named(e, &p.orig))?
         }
