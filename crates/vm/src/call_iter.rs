@@ -87,18 +87,13 @@ impl Vm {
         it: &Value,
         ip: usize,
     ) -> crate::exc::PyResult<()> {
-        if let Some(fr) = self.frames.last_mut() {
-            fr.ip = ip;
-        }
         let ret_to = self.stack.len();
         crate::stack_words::push(&mut self.stack, it.clone());
-        if let Err(e) = self.push_call_frame(f, ret_to, ret_to, None) {
+        let r = self.push_special_frame(f, ret_to, ret_to, ip, Some(ReturnHook::ForIterNext));
+        if r.is_err() {
             self.stack.truncate(ret_to);
-            return Err(e);
         }
-        self.return_hooks
-            .push((self.frames.len() - 1, ReturnHook::ForIterNext));
-        Ok(())
+        r
     }
 
     /// The frame of a [`ReturnHook::Sentinel`] has returned, its value on

@@ -364,12 +364,7 @@ impl Vm {
         let base;
         if kwnames.is_none() && code.simple_args && nargs == code.argcount {
             base = args_start;
-            for _ in nargs..n {
-                push(&mut self.stack, Value::Null);
-            }
-            if f.closure.is_some() {
-                f.init_cells(&mut self.stack[base..base + n]);
-            }
+            self.complete_locals(f, base, nargs, n);
         } else {
             let kw: &[Value] = kwnames.as_deref().map_or(&[], |k| k.as_slice());
             let nkw = kw.len().min(nargs);
@@ -393,6 +388,24 @@ impl Vm {
             generator: None,
         });
         Ok(())
+    }
+
+    /// Completes in place the `nlocals` fast locals of a call of `f` whose
+    /// `given` arguments are at `stack[base..]`: the other locals start
+    /// unbound, and the function's cells are made.
+    pub(crate) fn complete_locals(
+        &mut self,
+        f: &Function,
+        base: usize,
+        given: usize,
+        nlocals: usize,
+    ) {
+        for _ in given..nlocals {
+            push(&mut self.stack, Value::Null);
+        }
+        if f.closure.is_some() {
+            f.init_cells(&mut self.stack[base..base + nlocals]);
+        }
     }
 
     /// Runs a call a native handed back ([`Vm::request_tail_call`]) as a
@@ -1084,8 +1097,7 @@ impl Vm {
                         let mut v = pop!();
                         let mut init = false;
                         let mut call_iter = None;
-                        let mut operator_rest = None;
-                        let mut len_check = false;
+                        let mut finish = None;
                         if let Some((depth, hook)) = self.return_hooks.last() {
                             if *depth + 1 == self.frames.len() {
                                 if matches!(hook, crate::vm::ReturnHook::Init(_))
@@ -1109,14 +1121,22 @@ impl Vm {
                                         _,
                                         crate::vm::ReturnHook::Sentinel { iter, sentinel },
                                     )) => call_iter = Some((iter, sentinel)),
-                                    Some((_, crate::vm::ReturnHook::ForIterNext)) => {}
-                                    Some((_, crate::vm::ReturnHook::Len)) => len_check = true,
-                                    Some((_, crate::vm::ReturnHook::Operator { op, a, b })) => {
-                                        if matches!(v, Value::NotImplemented) {
-                                            operator_rest = Some((op, a, b));
-                                        }
+                                    Some((_, hook @ crate::vm::ReturnHook::Len)) => {
+                                        finish = Some(hook);
                                     }
-                                    None => {}
+                                    // An operator's method answered unless it
+                                    // gave `NotImplemented`.
+                                    Some((_, hook @ crate::vm::ReturnHook::Operator { .. }))
+                                        if matches!(v, Value::NotImplemented) =>
+                                    {
+                                        finish = Some(hook);
+                                    }
+                                    Some((
+                                        _,
+                                        crate::vm::ReturnHook::ForIterNext
+                                        | crate::vm::ReturnHook::Operator { .. },
+                                    ))
+                                    | None => {}
                                 }
                             }
                         }
@@ -1134,35 +1154,22 @@ impl Vm {
                         if !f_entry && f.generator.is_none() {
                             crate::call_fast::return_into(&mut self.stack, f.ret_to, v);
                             drop(f);
-                            if len_check {
-                                // `len()` answers the frame's result as an index.
-                                let r = match self.stack.last() {
-                                    Some(v) => self.len_result(&v.clone()),
-                                    None => Err(underflow()),
+                            if let Some(hook) = finish {
+                                // The frame's result is on top, where the special
+                                // method's caller wants its answer.
+                                let Some(result) = self.stack.last().cloned() else {
+                                    break 'body (underflow(), false, cur);
                                 };
-                                match r {
-                                    Ok(n) => {
-                                        if let Some(top) = self.stack.last_mut() {
-                                            std::mem::replace(top, Value::Int(n as i64)).release();
-                                        }
-                                    }
-                                    Err(e) => {
-                                        ip = self.frames.last().map_or(0, |fr| fr.ip);
-                                        break 'body (e, false, ip.saturating_sub(1) as u32);
-                                    }
-                                }
-                            }
-                            if let Some((op, a, b)) = operator_rest {
-                                // The frame's `NotImplemented` is on top, where the
-                                // protocol's answer goes.
-                                match self.finish_operator(op, &a, &b) {
-                                    Ok(r) => {
+                                match self.finish_special(hook, &result) {
+                                    Ok(Some(r)) => {
                                         if let Some(top) = self.stack.last_mut() {
                                             std::mem::replace(top, r).release();
                                         }
                                     }
+                                    Ok(None) => {}
                                     Err(e) => {
-                                        // Raised by the operator, the frame now on top.
+                                        // Raised by the instruction that ran the method,
+                                        // in the frame now on top.
                                         ip = self.frames.last().map_or(0, |fr| fr.ip);
                                         break 'body (e, false, ip.saturating_sub(1) as u32);
                                     }
@@ -1349,12 +1356,8 @@ impl Vm {
                                 .then(|| crate::special::inline_len_method(&callable, arg))
                                 .flatten();
                             if let Some(f) = inline {
-                                if let Some(fr) = self.frames.last_mut() {
-                                    fr.ip = ip;
-                                }
-                                tri!(self.push_call_frame(&f, args_start, fpos, None));
-                                self.return_hooks
-                                    .push((self.frames.len() - 1, crate::vm::ReturnHook::Len));
+                                let hook = Some(crate::vm::ReturnHook::Len);
+                                tri!(self.push_special_frame(&f, args_start, fpos, ip, hook));
                                 continue 'frame;
                             }
                         }
@@ -1611,10 +1614,7 @@ impl Vm {
                                 // its result takes the container's slot.
                                 push(&mut self.stack, key);
                                 let at = self.stack.len() - 2;
-                                if let Some(fr) = self.frames.last_mut() {
-                                    fr.ip = ip;
-                                }
-                                tri!(self.push_call_frame(&f, at, at, None));
+                                tri!(self.push_special_frame(&f, at, at, ip, None));
                                 continue 'frame;
                             }
                         }

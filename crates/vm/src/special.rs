@@ -1814,14 +1814,10 @@ pub(crate) fn binop_by_methods(op: u32, v: &Value) -> bool {
 /// positional parameters (not a generator). If it returns
 /// `NotImplemented`, [`Vm::binary_op_after_forward`] finishes the protocol.
 pub(crate) fn inline_binary_method(op: u32, a: &Value, b: &Value) -> Option<Rc<Function>> {
-    let (Value::Instance(x), Value::Instance(y)) = (a, b) else {
-        return None;
-    };
-    let class = x.class();
-    if op >= ops::nb::INPLACE || !Rc::ptr_eq(&class, &y.class_ref()) {
+    if op >= ops::nb::INPLACE {
         return None;
     }
-    plain_method(special(&class, D::binary(op).0)?)
+    plain_method(one_class_special(a, b, D::binary(op).0)?)
 }
 
 /// For `COMPARE_OP` in the eval loop: the left operand's comparison method
@@ -1831,14 +1827,31 @@ pub(crate) fn inline_binary_method(op: u32, a: &Value, b: &Value) -> Option<Rc<F
 /// one. If it returns `NotImplemented`, [`Vm::rich_compare_after_forward`]
 /// finishes the protocol.
 pub(crate) fn inline_compare_method(op: CmpOp, a: &Value, b: &Value) -> Option<Rc<Function>> {
+    plain_method(one_class_special(a, b, D::compare(op))?)
+}
+
+/// The special method `d` of the class of `a` and `b`, when both are
+/// instances of that one class.
+#[inline]
+fn one_class_special(a: &Value, b: &Value, d: D) -> Option<Value> {
     let (Value::Instance(x), Value::Instance(y)) = (a, b) else {
         return None;
     };
-    let class = x.class();
+    let class = x.class_ref();
     if !Rc::ptr_eq(&class, &y.class_ref()) {
         return None;
     }
-    plain_method(special(&class, D::compare(op))?)
+    special(&class, d)
+}
+
+/// The special method `d` of an instance's class, if `v` is an instance.
+#[inline]
+fn instance_special(v: &Value, d: D) -> Option<Value> {
+    let Value::Instance(x) = v else {
+        return None;
+    };
+    let class = x.class_ref();
+    special(&class, d)
 }
 
 /// For `BINARY_SUBSCR` in the eval loop: the container's `__getitem__` to
@@ -1847,22 +1860,14 @@ pub(crate) fn inline_compare_method(op: CmpOp, a: &Value, b: &Value) -> Option<R
 /// Python function of two parameters, as CPython 3.11's
 /// `BINARY_SUBSCR_GETITEM` does.
 pub(crate) fn inline_getitem_method(c: &Value) -> Option<Rc<Function>> {
-    let Value::Instance(x) = c else {
-        return None;
-    };
-    let f = special(&x.class_ref(), D::GetItem)?;
-    plain_method(f)
+    plain_method(instance_special(c, D::GetItem)?)
 }
 
 /// For `FOR_ITER` in the eval loop: the iterator's `__next__` to run as an
 /// ordinary frame of the loop, when the iterator is an instance whose class
 /// defines it as a plain Python function of one parameter.
 pub(crate) fn inline_next_method(it: &Value) -> Option<Rc<Function>> {
-    let Value::Instance(x) = it else {
-        return None;
-    };
-    let f = special(&x.class_ref(), D::Next)?;
-    plain_function(f, 1)
+    plain_function(instance_special(it, D::Next)?, 1)
 }
 
 /// For a `CALL` of `len(obj)` in the eval loop: the object's `__len__` to
@@ -1870,14 +1875,13 @@ pub(crate) fn inline_next_method(it: &Value) -> Option<Rc<Function>> {
 /// class defines it as a plain Python function of one parameter. The frame's
 /// result is then checked as `slot_sq_length` does ([`Vm::len_result`]).
 pub(crate) fn inline_len_method(callable: &Value, arg: &Value) -> Option<Rc<Function>> {
-    let (Value::Builtin(def), Value::Instance(x)) = (callable, arg) else {
+    let Value::Builtin(def) = callable else {
         return None;
     };
     if def.name != "len" || def.is_method || !def.owner.is_empty() {
         return None;
     }
-    let f = special(&x.class_ref(), D::Len)?;
-    plain_function(f, 1)
+    plain_function(instance_special(arg, D::Len)?, 1)
 }
 
 /// `f` if it is a Python function a frame can run with two positional

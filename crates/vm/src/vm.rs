@@ -112,6 +112,29 @@ pub(crate) enum InlineOperator {
 }
 
 impl Vm {
+    /// Runs the special method `f` as a frame of the running loop, with the
+    /// arguments at `stack[args_start..]`; its result lands at `ret_to`, the
+    /// caller resumes at `resume_ip`, and `hook` (if any) sees the frame
+    /// leave.
+    #[inline(always)]
+    pub(crate) fn push_special_frame(
+        &mut self,
+        f: &Rc<Function>,
+        args_start: usize,
+        ret_to: usize,
+        resume_ip: usize,
+        hook: Option<ReturnHook>,
+    ) -> PyResult<()> {
+        if let Some(fr) = self.frames.last_mut() {
+            fr.ip = resume_ip;
+        }
+        self.push_call_frame(f, args_start, ret_to, None)?;
+        if let Some(hook) = hook {
+            self.return_hooks.push((self.frames.len() - 1, hook));
+        }
+        Ok(())
+    }
+
     /// Runs `f(a, b)`, the left operand's method of an operator
     /// instruction, as a frame of the loop: `a` and `b` are the two values
     /// on top of the stack, and the result takes their place. The caller
@@ -124,26 +147,34 @@ impl Vm {
     ) -> PyResult<()> {
         let at = self.stack.len() - 2;
         let (a, b) = (self.stack[at].clone(), self.stack[at + 1].clone());
-        if let Some(fr) = self.frames.last_mut() {
-            fr.ip = resume_ip;
-        }
-        self.push_call_frame(f, at, at, None)?;
-        self.return_hooks
-            .push((self.frames.len() - 1, ReturnHook::Operator { op, a, b }));
-        Ok(())
+        let hook = ReturnHook::Operator { op, a, b };
+        self.push_special_frame(f, at, at, resume_ip, Some(hook))
     }
 
-    /// The rest of an operator's protocol after the left operand's method,
-    /// run as a frame, returned `NotImplemented`.
-    pub(crate) fn finish_operator(
+    /// What a special method's frame with `hook` leaves to do once it has
+    /// returned `result`: the answer that replaces it (the protocol after a
+    /// `NotImplemented`, a length checked as `slot_sq_length` does), or
+    /// `None` when the result stands.
+    pub(crate) fn finish_special(
         &mut self,
-        op: InlineOperator,
-        a: &Value,
-        b: &Value,
-    ) -> PyResult<Value> {
-        match op {
-            InlineOperator::Binary(op) => self.binary_op_after_forward(op, a, b, None),
-            InlineOperator::Compare(op) => self.rich_compare_after_forward(op, a, b, false),
+        hook: ReturnHook,
+        result: &Value,
+    ) -> PyResult<Option<Value>> {
+        match hook {
+            ReturnHook::Len => {
+                let n = self.len_result(result)?;
+                Ok(Some(Value::Int(n as i64)))
+            }
+            ReturnHook::Operator { op, a, b } if matches!(result, Value::NotImplemented) => {
+                match op {
+                    InlineOperator::Binary(op) => self.binary_op_after_forward(op, &a, &b, None),
+                    InlineOperator::Compare(op) => {
+                        self.rich_compare_after_forward(op, &a, &b, false)
+                    }
+                }
+                .map(Some)
+            }
+            _ => Ok(None),
         }
     }
 }
@@ -638,12 +669,7 @@ impl Vm {
                 self.stack.push(r.fast_clone());
             }
             self.stack.extend(args.iter().map(Value::fast_clone));
-            for _ in given..nlocals {
-                self.stack.push(Value::Null);
-            }
-            if f.closure.is_some() {
-                f.init_cells(&mut self.stack[base..base + nlocals]);
-            }
+            self.complete_locals(f, base, given, nlocals);
             return self.run_function(f, base);
         }
         let locals = match receiver {
