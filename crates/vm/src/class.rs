@@ -96,6 +96,28 @@ impl HeapType {
             out.extend(specials.iter().flatten().filter_map(|(_, _, v)| v.clone()));
         }
     }
+
+    /// Empties the lookup caches, moving their values into `dropped`: the
+    /// cycle collector breaks a garbage class's cycles here too, since a
+    /// cache can hold an instance of the class (a singleton's class attribute).
+    pub(crate) fn clear_cached(&self, dropped: &mut Vec<Value>) {
+        if let Ok(mut cache) = self.cache.try_borrow_mut() {
+            dropped.extend(
+                cache
+                    .iter_mut()
+                    .filter_map(Option::take)
+                    .filter_map(|e| e.2),
+            );
+        }
+        if let Ok(mut specials) = self.specials.try_borrow_mut() {
+            dropped.extend(
+                specials
+                    .iter_mut()
+                    .filter_map(Option::take)
+                    .filter_map(|e| e.2),
+            );
+        }
+    }
 }
 
 const CACHE_SIZE: usize = 64;

@@ -61,7 +61,7 @@ impl WrapperDict {
     }
 
     /// The dict if one was made.
-    fn existing(&self) -> Option<Rc<std::cell::RefCell<Dict>>> {
+    pub(crate) fn existing(&self) -> Option<Rc<std::cell::RefCell<Dict>>> {
         self.0.borrow().clone()
     }
 

@@ -25,7 +25,9 @@
 //! not hold; listing fewer is safe (the object looks externally referenced).
 //! Containers that are borrowed while a collection runs are treated as
 //! reachable. To make a new kind of object collectable, add a [`Tracked`] case
-//! (if it is mutable and can be cleared) and a case in [`referents`].
+//! (if it is mutable and can be cleared) and a case in [`referents`]; a
+//! native object's Rust state implements [`Traverse`], and its module is
+//! listed in [`NATIVE_TRAVERSERS`].
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -245,6 +247,7 @@ pub(crate) fn is_node(v: &Value) -> bool {
             | Value::Instance(_)
             | Value::Iter(_)
             | Value::Slice(_)
+            | Value::Descr(_)
     ) || matches!(v, Value::Type(t) if t.heap.is_some())
 }
 
@@ -264,7 +267,8 @@ pub fn is_tracked(v: &Value) -> bool {
         | Value::Generator(_)
         | Value::Iter(_)
         | Value::Instance(_)
-        | Value::Slice(_) => true,
+        | Value::Slice(_)
+        | Value::Descr(_) => true,
         _ => false,
     }
 }
@@ -359,11 +363,11 @@ pub fn referents(v: &Value, out: &mut Vec<Value>) {
             }
             if let Some(state) = &i.native {
                 let mut held = Vec::new();
-                crate::modules::weakref::gc_referents(&**state, &mut held);
-                crate::modules::collections::deque_gc_referents(&**state, &mut held);
+                native_referents(&**state, &mut held);
                 out.extend(held.into_iter().filter(is_node));
             }
         }
+        Value::Descr(d) => descr_referents(d, out),
         Value::Exception(e) => {
             if let Ok(a) = e.args.try_borrow() {
                 out.push(Value::Tuple(a.clone()));
@@ -401,6 +405,97 @@ pub fn referents(v: &Value, out: &mut Vec<Value>) {
             }
         }
         _ => {}
+    }
+}
+
+/// What the Rust state of a native object holds, for the collector: each
+/// state type that keeps Python values implements it, listing every value it
+/// holds a strong reference to (`tp_traverse`). A value reached only through
+/// an `Rc` that other objects share must not be listed, since the collector
+/// would subtract that one reference once per sharer.
+pub(crate) trait Traverse {
+    /// Pushes the values `self` holds onto `out`.
+    fn traverse(&self, out: &mut Vec<Value>);
+}
+
+/// [`Traverse::traverse`] of `state` if it is the state of a `T` object
+/// (`false`: it is of another type). A state borrowed at the moment lists
+/// nothing, which is safe: its referents then look held from outside.
+pub(crate) fn traverse_as<T: Traverse + 'static>(
+    state: &dyn std::any::Any,
+    out: &mut Vec<Value>,
+) -> bool {
+    let Some(cell) = state.downcast_ref::<RefCell<T>>() else {
+        return false;
+    };
+    if let Ok(s) = cell.try_borrow() {
+        s.traverse(out);
+    }
+    true
+}
+
+/// A module's answer for the state types of its native objects: lists what
+/// `state` holds if it is one of them (`false`: it is not).
+pub(crate) type NativeTraverse = fn(state: &dyn std::any::Any, out: &mut Vec<Value>) -> bool;
+
+/// The modules whose native objects hold Python values, each answering for
+/// its own state types (`Modules/*.c`'s `tp_traverse` slots).
+const NATIVE_TRAVERSERS: &[NativeTraverse] = &[
+    crate::modules::weakref::gc_traverse,
+    crate::modules::collections::gc_traverse,
+    crate::modules::itertools::gc_traverse,
+    crate::modules::functools::gc_traverse,
+    crate::modules::lru_cache::gc_traverse,
+    crate::modules::operator::gc_traverse,
+];
+
+fn native_referents(state: &dyn std::any::Any, out: &mut Vec<Value>) {
+    for traverse in NATIVE_TRAVERSERS {
+        if traverse(state, out) {
+            return;
+        }
+    }
+}
+
+/// What a `property`, `classmethod`, `staticmethod`, `super` or mapping
+/// proxy holds (`property_traverse`, `cm_traverse`, `super_traverse`,
+/// `mappingproxy_traverse`).
+fn descr_referents(d: &crate::descr::Descr, out: &mut Vec<Value>) {
+    use crate::descr::Descr as D;
+    let mut push = |v: &Value| {
+        if is_node(v) {
+            out.push(v.clone());
+        }
+    };
+    match d {
+        D::Property {
+            fget,
+            fset,
+            fdel,
+            doc,
+            name,
+        } => {
+            [fget, fset, fdel].into_iter().for_each(&mut push);
+            for cell in [doc, name] {
+                if let Ok(v) = cell.try_borrow() {
+                    push(&v);
+                }
+            }
+        }
+        D::ClassMethod(f, dict) | D::StaticMethod(f, dict) => {
+            push(f);
+            if let Some(d) = dict.existing() {
+                push(&Value::Dict(d));
+            }
+        }
+        D::Super { typ, obj, obj_type } => {
+            push(&Value::Type(typ.clone()));
+            push(obj);
+            if let Some(t) = obj_type {
+                push(&Value::Type(t.clone()));
+            }
+        }
+        D::MappingProxy(m) => push(m),
     }
 }
 
@@ -470,6 +565,7 @@ fn strong_count(v: &Value) -> usize {
         Value::Frame(r) => Rc::strong_count(r),
         Value::Instance(r) => Rc::strong_count(r),
         Value::Iter(r) => Rc::strong_count(r),
+        Value::Descr(r) => Rc::strong_count(r),
         Value::Type(r) if r.heap.is_some() => Rc::strong_count(r),
         // Not a graph node: treat as referenced from outside.
         _ => usize::MAX,
@@ -495,6 +591,11 @@ fn clear(v: &Value, dropped: &mut Vec<Value>) {
         Value::Cell(c) => {
             if let Ok(mut c) = c.try_borrow_mut() {
                 dropped.push(std::mem::take(&mut *c));
+            }
+        }
+        Value::Type(t) => {
+            if let Some(h) = &t.heap {
+                h.clear_cached(dropped);
             }
         }
         Value::Instance(i) => {

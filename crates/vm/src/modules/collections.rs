@@ -162,14 +162,32 @@ impl Deque {
 
 type St = Rc<RefCell<Deque>>;
 
-/// For the cycle collector: the items a deque holds (`deque_traverse`).
-pub(crate) fn deque_gc_referents(state: &dyn std::any::Any, out: &mut Vec<Value>) {
-    if let Some(Ok(d)) = state
-        .downcast_ref::<RefCell<Deque>>()
-        .map(RefCell::try_borrow)
-    {
-        out.extend(d.items.iter().cloned());
+/// The items a deque holds (`deque_traverse`).
+impl crate::gc::Traverse for Deque {
+    fn traverse(&self, out: &mut Vec<Value>) {
+        out.extend(self.items.iter().cloned());
     }
+}
+
+/// A deque iterator's state shares the deque's; it holds the deque object.
+impl crate::gc::Traverse for DequeIter {
+    fn traverse(&self, out: &mut Vec<Value>) {
+        out.push(self.owner.clone());
+    }
+}
+
+impl crate::gc::Traverse for DefaultDict {
+    fn traverse(&self, out: &mut Vec<Value>) {
+        out.push(self.factory.clone());
+    }
+}
+
+/// [`crate::gc::Traverse`] for this module's native objects.
+pub(crate) fn gc_traverse(state: &dyn std::any::Any, out: &mut Vec<Value>) -> bool {
+    use crate::gc::traverse_as;
+    traverse_as::<Deque>(state, out)
+        || traverse_as::<DequeIter>(state, out)
+        || traverse_as::<DefaultDict>(state, out)
 }
 
 /// For the cycle collector, on a deque found to be garbage: it lets its

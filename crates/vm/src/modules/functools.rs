@@ -124,6 +124,17 @@ struct Partial {
     keywords: Value,
 }
 
+impl crate::gc::Traverse for Partial {
+    fn traverse(&self, out: &mut Vec<Value>) {
+        out.push(self.func.clone());
+        // The argument vector may be shared with another partial.
+        if Rc::strong_count(&self.args) == 1 {
+            out.extend(self.args.iter().cloned());
+        }
+        out.push(self.keywords.clone());
+    }
+}
+
 fn partial_new(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let cls = cls_arg(&a)?;
     let a = rest(&a);
@@ -327,6 +338,19 @@ fn partial_keywords(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 struct KeyWrapper {
     cmp: Value,
     obj: Option<Value>,
+}
+
+impl crate::gc::Traverse for KeyWrapper {
+    fn traverse(&self, out: &mut Vec<Value>) {
+        out.push(self.cmp.clone());
+        out.extend(self.obj.iter().cloned());
+    }
+}
+
+/// [`crate::gc::Traverse`] for this module's native objects.
+pub(crate) fn gc_traverse(state: &dyn std::any::Any, out: &mut Vec<Value>) -> bool {
+    use crate::gc::traverse_as;
+    traverse_as::<Partial>(state, out) || traverse_as::<KeyWrapper>(state, out)
 }
 
 fn cmp_to_key(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {

@@ -229,6 +229,12 @@ struct Count {
     step: Value,
 }
 
+impl crate::gc::Traverse for Count {
+    fn traverse(&self, out: &mut Vec<Value>) {
+        out.extend([&self.cnt, &self.step].into_iter().cloned());
+    }
+}
+
 fn is_number(v: &Value) -> bool {
     matches!(
         v,
@@ -302,6 +308,12 @@ struct Cycle {
     firstpass: bool,
 }
 
+impl crate::gc::Traverse for Cycle {
+    fn traverse(&self, out: &mut Vec<Value>) {
+        out.extend(self.it.iter().chain(&self.saved).cloned());
+    }
+}
+
 fn cycle_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let cls = cls_arg(&a)?;
     let args = positional(&new_args(&cls, &a), "cycle", 1, 1)?;
@@ -345,6 +357,12 @@ fn cycle_next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 struct Repeat {
     obj: Value,
     cnt: Option<i64>,
+}
+
+impl crate::gc::Traverse for Repeat {
+    fn traverse(&self, out: &mut Vec<Value>) {
+        out.push(self.obj.clone());
+    }
 }
 
 fn ssize(vm: &mut Vm, v: &Value) -> PyResult<i64> {
@@ -420,6 +438,13 @@ struct Accumulate {
     initial: Option<Value>,
 }
 
+impl crate::gc::Traverse for Accumulate {
+    fn traverse(&self, out: &mut Vec<Value>) {
+        out.extend([&self.it, &self.func].into_iter().cloned());
+        out.extend(self.total.iter().chain(&self.initial).cloned());
+    }
+}
+
 fn accumulate_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let cls = cls_arg(&a)?;
     let a = rest(&a);
@@ -469,6 +494,12 @@ fn accumulate_next(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 struct Chain {
     source: Option<Value>,
     active: Option<Value>,
+}
+
+impl crate::gc::Traverse for Chain {
+    fn traverse(&self, out: &mut Vec<Value>) {
+        out.extend(self.source.iter().chain(&self.active).cloned());
+    }
 }
 
 fn chain_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -547,6 +578,12 @@ struct Compress {
     selectors: Value,
 }
 
+impl crate::gc::Traverse for Compress {
+    fn traverse(&self, out: &mut Vec<Value>) {
+        out.extend([&self.data, &self.selectors].into_iter().cloned());
+    }
+}
+
 fn compress_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let cls = cls_arg(&a)?;
     let args = bind_args(&rest(&a), "compress", &["data", "selectors"], 2)?;
@@ -574,6 +611,12 @@ struct PredIter {
     func: Value,
     it: Value,
     done: bool,
+}
+
+impl crate::gc::Traverse for PredIter {
+    fn traverse(&self, out: &mut Vec<Value>) {
+        out.extend([&self.func, &self.it].into_iter().cloned());
+    }
 }
 
 fn pred_new(vm: &mut Vm, a: Args<'_>, name: &str) -> PyResult<Value> {
@@ -685,12 +728,31 @@ struct GroupBy {
     generation: u64,
 }
 
+impl crate::gc::Traverse for GroupBy {
+    fn traverse(&self, out: &mut Vec<Value>) {
+        out.extend([&self.it, &self.keyfunc].into_iter().cloned());
+        out.extend(
+            [&self.tgtkey, &self.currkey, &self.currvalue]
+                .into_iter()
+                .flatten()
+                .cloned(),
+        );
+    }
+}
+
 struct Grouper {
     parent: Rc<RefCell<GroupBy>>,
     /// The `groupby` object itself, for `__reduce__`.
     parent_obj: Value,
     tgtkey: Value,
     generation: u64,
+}
+
+impl crate::gc::Traverse for Grouper {
+    fn traverse(&self, out: &mut Vec<Value>) {
+        // `parent` is the groupby object's own state, shared: the object is listed.
+        out.extend([&self.parent_obj, &self.tgtkey].into_iter().cloned());
+    }
 }
 
 fn groupby_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
@@ -793,6 +855,12 @@ struct ISlice {
     stop: Option<i64>,
     step: i64,
     cnt: i64,
+}
+
+impl crate::gc::Traverse for ISlice {
+    fn traverse(&self, out: &mut Vec<Value>) {
+        out.extend(self.it.iter().cloned());
+    }
 }
 
 fn islice_arg(vm: &mut Vm, v: &Value, msg: &str) -> PyResult<Option<i64>> {
@@ -907,6 +975,12 @@ struct Pairwise {
     old: Option<Value>,
 }
 
+impl crate::gc::Traverse for Pairwise {
+    fn traverse(&self, out: &mut Vec<Value>) {
+        out.extend(self.it.iter().chain(&self.old).cloned());
+    }
+}
+
 fn pairwise_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let cls = cls_arg(&a)?;
     let args = positional(&rest(&a), "pairwise", 1, 1)?;
@@ -990,6 +1064,23 @@ struct Tee {
     src: Rc<RefCell<TeeSource>>,
     link: Rc<RefCell<TeeLink>>,
     idx: usize,
+}
+
+impl crate::gc::Traverse for Tee {
+    fn traverse(&self, out: &mut Vec<Value>) {
+        // The source and the buffer are shared by the tees of one `tee()` call:
+        // listed only while this tee is their sole holder.
+        if Rc::strong_count(&self.src) == 1 {
+            if let Ok(src) = self.src.try_borrow() {
+                out.push(src.it.clone());
+            }
+        }
+        if Rc::strong_count(&self.link) == 1 {
+            if let Ok(link) = self.link.try_borrow() {
+                out.extend(link.values.iter().cloned());
+            }
+        }
+    }
 }
 
 fn new_link() -> Rc<RefCell<TeeLink>> {
@@ -1125,6 +1216,12 @@ struct ZipLongest {
     fill: Value,
 }
 
+impl crate::gc::Traverse for ZipLongest {
+    fn traverse(&self, out: &mut Vec<Value>) {
+        out.extend(self.its.iter().flatten().chain([&self.fill]).cloned());
+    }
+}
+
 fn zip_longest_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let cls = cls_arg(&a)?;
     let a = rest(&a);
@@ -1193,6 +1290,12 @@ struct Combo {
     stopped: bool,
     /// Whether a result was given (CPython's `result` is set).
     produced: bool,
+}
+
+impl crate::gc::Traverse for Combo {
+    fn traverse(&self, out: &mut Vec<Value>) {
+        out.extend(self.pools.iter().flatten().cloned());
+    }
 }
 
 impl Combo {
@@ -1447,4 +1550,24 @@ fn cwr_next(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         },
         Combo::take,
     )
+}
+
+/// [`crate::gc::Traverse`] for this module's native objects
+/// (`*_traverse` of `Modules/itertoolsmodule.c`).
+pub(crate) fn gc_traverse(state: &dyn std::any::Any, out: &mut Vec<Value>) -> bool {
+    use crate::gc::traverse_as;
+    traverse_as::<Count>(state, out)
+        || traverse_as::<Cycle>(state, out)
+        || traverse_as::<Repeat>(state, out)
+        || traverse_as::<Accumulate>(state, out)
+        || traverse_as::<Chain>(state, out)
+        || traverse_as::<Compress>(state, out)
+        || traverse_as::<PredIter>(state, out)
+        || traverse_as::<GroupBy>(state, out)
+        || traverse_as::<Grouper>(state, out)
+        || traverse_as::<ISlice>(state, out)
+        || traverse_as::<Pairwise>(state, out)
+        || traverse_as::<Tee>(state, out)
+        || traverse_as::<ZipLongest>(state, out)
+        || traverse_as::<Combo>(state, out)
 }

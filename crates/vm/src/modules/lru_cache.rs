@@ -119,6 +119,35 @@ struct LruCache {
     misses: i64,
 }
 
+impl crate::gc::Traverse for LruCache {
+    fn traverse(&self, out: &mut Vec<Value>) {
+        let Self {
+            func,
+            cache_info_type,
+            maxsize_shown,
+            table,
+            kwd_mark,
+            ..
+        } = self;
+        out.extend(
+            [func, cache_info_type, maxsize_shown, kwd_mark]
+                .into_iter()
+                .cloned(),
+        );
+        out.push(Value::Dict(table.clone()));
+        if let Policy::Bounded { recency, .. } = &self.policy {
+            for link in &recency.links {
+                out.extend([&link.key, &link.result].into_iter().cloned());
+            }
+        }
+    }
+}
+
+/// [`crate::gc::Traverse`] for this module's native objects.
+pub(crate) fn gc_traverse(state: &dyn std::any::Any, out: &mut Vec<Value>) -> bool {
+    crate::gc::traverse_as::<LruCache>(state, out)
+}
+
 fn lru_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let cls = cls_arg(&a)?;
     let a = rest(&a);

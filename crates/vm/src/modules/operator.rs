@@ -115,6 +115,12 @@ struct ItemGetter {
     items: Vec<Value>,
 }
 
+impl crate::gc::Traverse for ItemGetter {
+    fn traverse(&self, out: &mut Vec<Value>) {
+        out.extend(self.items.iter().cloned());
+    }
+}
+
 fn itemgetter_new(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     let cls = cls_arg(&a)?;
     let args = at_least_one(&a, "itemgetter")?;
@@ -229,6 +235,19 @@ struct MethodCaller {
     args: Vec<Value>,
     kwnames: Vec<Value>,
     kwvals: Vec<Value>,
+}
+
+impl crate::gc::Traverse for MethodCaller {
+    fn traverse(&self, out: &mut Vec<Value>) {
+        out.extend(self.args.iter().chain(&self.kwvals).cloned());
+    }
+}
+
+/// [`crate::gc::Traverse`] for this module's native objects (an
+/// `attrgetter` holds only strings).
+pub(crate) fn gc_traverse(state: &dyn std::any::Any, out: &mut Vec<Value>) -> bool {
+    use crate::gc::traverse_as;
+    traverse_as::<ItemGetter>(state, out) || traverse_as::<MethodCaller>(state, out)
 }
 
 fn methodcaller_new(_vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {

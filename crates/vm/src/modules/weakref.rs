@@ -95,16 +95,17 @@ pub(super) struct WeakRef {
     pub(super) hash: Option<i64>,
 }
 
-/// For the cycle collector: what the Rust state of a native object holds
-/// that may lead back to it (a weak reference's callback, often a bound
-/// method of an object in the same cycle).
-pub(crate) fn gc_referents(state: &dyn std::any::Any, out: &mut Vec<Value>) {
-    if let Some(Ok(r)) = state
-        .downcast_ref::<RefCell<WeakRef>>()
-        .map(RefCell::try_borrow)
-    {
-        out.push(r.callback.clone());
+/// A weak reference holds its callback, often a bound method of an object
+/// in the same cycle (never its referent).
+impl crate::gc::Traverse for WeakRef {
+    fn traverse(&self, out: &mut Vec<Value>) {
+        out.push(self.callback.clone());
     }
+}
+
+/// [`crate::gc::Traverse`] for this module's native objects.
+pub(crate) fn gc_traverse(state: &dyn std::any::Any, out: &mut Vec<Value>) -> bool {
+    crate::gc::traverse_as::<WeakRef>(state, out)
 }
 
 /// For the cycle collector, on a native object found to be garbage: a weak
