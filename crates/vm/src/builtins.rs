@@ -517,40 +517,51 @@ fn b_abs(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn min_max(vm: &mut Vm, a: Args<'_>, name: &str, op: CmpOp) -> PyResult<Value> {
-    a.check_kw(name, &["key", "default"])?;
+    a.check_clinic_kw(name, &["key", "default"])?;
     let key = a.kw("key").filter(|k| !matches!(k, Value::None)).cloned();
-    let items = match a.pos.len() {
+    match a.pos.len() {
         0 => {
             return Err(PyErr::type_error(format!(
                 "{name} expected at least 1 argument, got 0"
             )))
         }
-        1 => vm.collect(&a.pos[0])?,
-        _ => {
-            if a.kw("default").is_some() {
-                return Err(PyErr::type_error(format!(
-                    "Cannot specify a default for {name}() with multiple positional arguments"
-                )));
-            }
-            a.pos.to_vec()
+        1 => {}
+        _ if a.kw("default").is_some() => {
+            return Err(PyErr::type_error(format!(
+                "Cannot specify a default for {name}() with multiple positional arguments"
+            )));
         }
-    };
+        _ => {}
+    }
+    // Items are taken one at a time, each key computed as its item comes
+    // (`min_max` of `bltinmodule.c`), with no list of them all.
     let mut best: Option<(Value, Value)> = None;
-    for item in items {
+    let mut consider = |vm: &mut Vm, item: Value| -> PyResult<()> {
         let k = match &key {
             Some(f) => vm.call(f, std::slice::from_ref(&item))?,
             None => item.clone(),
         };
-        best = match best {
-            None => Some((k, item)),
-            Some((bk, bv)) => {
-                if vm.compare_bool(op, &k, &bk)? {
-                    Some((k, item))
-                } else {
-                    Some((bk, bv))
-                }
-            }
+        let better = match &best {
+            None => true,
+            Some((bk, _)) => match (&k, bk) {
+                (Value::Int(x), Value::Int(y)) => op.test(x.cmp(y)),
+                _ => vm.compare_bool(op, &k, bk)?,
+            },
         };
+        if better {
+            best = Some((k, item));
+        }
+        Ok(())
+    };
+    if let [iterable] = a.pos {
+        let it = vm.get_iter(iterable)?;
+        while let Some(item) = vm.iter_next(&it)? {
+            consider(vm, item)?;
+        }
+    } else {
+        for item in a.pos {
+            consider(vm, item.clone())?;
+        }
     }
     match best {
         Some((_, v)) => Ok(v),

@@ -259,17 +259,22 @@ impl Dict {
         }
         self.bump();
         self.object_keys |= other.object_keys;
-        self.set_presize(other.used);
-        if self.fill() == 0
-            && self.entries.len() == other.entries.len()
-            && other.fill() == other.used
-        {
+        // The table `set_presize` would make, known before it is made: when
+        // the slots are then copied whole, allocating it is wasted.
+        let mask = self.entries.len().saturating_sub(1);
+        let presized = if (self.fill() + other.used) * 5 >= mask * 3 {
+            size_for((self.used + other.used) * 2)
+        } else {
+            self.entries.len()
+        };
+        if self.fill() == 0 && presized == other.entries.len() && other.fill() == other.used {
             // Same size, no dummies: CPython copies the slots as they are.
             self.entries = other.entries.clone();
             self.used = other.used;
             self.appended = other.appended;
             return;
         }
+        self.set_presize(other.used);
         if self.fill() == 0 {
             for e in other.entries.iter().filter(|e| !e.key.is_null()) {
                 insert_clean(&mut self.entries, e.clone());

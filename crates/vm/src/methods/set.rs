@@ -33,6 +33,44 @@ method_table!(pub(super) FROZENSET_METHODS, "frozenset", [
 
 // ---- set ----
 
+/// The table of a set or frozenset in set layout, read where it lies; a
+/// copy only if it is in dict layout or the set is being mutated.
+pub(crate) enum SetTable<'a> {
+    /// A set's table, borrowed.
+    Set(std::cell::Ref<'a, Dict>),
+    /// A frozenset's table.
+    Frozen(&'a Dict),
+    /// A copy in set layout.
+    Copy(Dict),
+}
+
+impl std::ops::Deref for SetTable<'_> {
+    type Target = Dict;
+
+    fn deref(&self) -> &Dict {
+        match self {
+            SetTable::Set(d) => d,
+            SetTable::Frozen(d) => d,
+            SetTable::Copy(d) => d,
+        }
+    }
+}
+
+/// The [`SetTable`] of `v` if it is a set or frozenset.
+pub(crate) fn set_table(v: &Value) -> Option<SetTable<'_>> {
+    let table = match v {
+        Value::Set(d) => match d.try_borrow() {
+            Ok(t) if t.is_set_table() => SetTable::Set(t),
+            Ok(t) => SetTable::Copy(t.clone().into_set_table()),
+            Err(_) => SetTable::Copy(Dict::new_set()),
+        },
+        Value::FrozenSet(d) if d.is_set_table() => SetTable::Frozen(d),
+        Value::FrozenSet(d) => SetTable::Copy((**d).clone().into_set_table()),
+        _ => return None,
+    };
+    Some(table)
+}
+
 /// A copy of the table of a set or frozenset (in set layout).
 fn set_items(v: &Value) -> Option<Dict> {
     match v {
@@ -167,10 +205,9 @@ fn difference_update_internal(vm: &mut Vm, target: &Rc<RefCell<Dict>>, v: &Value
 /// operation building its result as CPython's algorithm does so that the
 /// tables, hence iteration orders, agree.
 pub fn set_binop(op: u32, a: &Value, b: &Value) -> PyResult<Value> {
-    let (x, y) = (
-        set_items(a).unwrap_or_default(),
-        set_items(b).unwrap_or_default(),
-    );
+    let (Some(x), Some(y)) = (set_table(a), set_table(b)) else {
+        return Ok(make_like(a, Dict::new_set()));
+    };
     let out = match op {
         ops::nb::OR | ops::nb::AND if a.is(b) => x.set_copy(),
         ops::nb::OR => crate::dict::set_union(&x, &y),
@@ -226,19 +263,17 @@ pub fn view_binop(op: u32, a: Dict, b: Dict) -> Value {
 
 /// Set equality.
 pub fn set_eq(a: &Value, b: &Value) -> bool {
-    let (x, y) = (
-        set_items(a).unwrap_or_default(),
-        set_items(b).unwrap_or_default(),
-    );
+    let (Some(x), Some(y)) = (set_table(a), set_table(b)) else {
+        return false;
+    };
     x.len() == y.len() && x.iter_entries().all(|(h, k, _)| y.contains_hashed(k, h))
 }
 
 /// Subset / superset comparisons.
 pub fn set_compare(op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
-    let (x, y) = (
-        set_items(a).unwrap_or_default(),
-        set_items(b).unwrap_or_default(),
-    );
+    let (Some(x), Some(y)) = (set_table(a), set_table(b)) else {
+        return Ok(false);
+    };
     let sub = |p: &Dict, q: &Dict| p.iter_entries().all(|(h, k, _)| q.contains_hashed(k, h));
     Ok(match op {
         CmpOp::Le => sub(&x, &y),
@@ -253,7 +288,10 @@ pub fn set_compare(op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
 /// Iteration order of a set: its table's live slots in order, as CPython
 /// iterates.
 pub fn set_order(d: &Dict) -> Vec<Value> {
-    d.keys().cloned().collect()
+    // `keys()` skips empty slots, so it gives no length to collect into.
+    let mut out = Vec::with_capacity(d.len());
+    out.extend(d.keys().cloned());
+    out
 }
 
 /// What a bulk set update reads from its source, taken before the target is
