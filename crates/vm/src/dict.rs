@@ -369,6 +369,12 @@ pub struct Dict {
     /// [`compares_in_python`]): then every lookup must go through the VM
     /// (`keys.rs`), since a plain `str` may equal such a key.
     object_keys: bool,
+    /// Whether some key ever stored is an instance of a Python class (see
+    /// [`crate::attr::is_heap_object`]), whose `__eq__` a class may gain
+    /// later: the set algorithms then compare through the VM. Kept here so
+    /// that asking costs nothing, where scanning the keys cost a pass over
+    /// the whole set per operation.
+    heap_keys: bool,
 }
 
 /// Whether `==` on `key` may run Python code or builtin-subclass
@@ -395,6 +401,17 @@ impl Dict {
     /// Whether some key stored in the table compares through Python code.
     pub fn has_object_keys(&self) -> bool {
         self.object_keys
+    }
+
+    /// Whether some key ever stored is an instance of a Python class.
+    pub fn has_heap_keys(&self) -> bool {
+        self.heap_keys
+    }
+
+    /// Records what a newly stored key implies for later lookups.
+    fn note_key(&mut self, key: &Value) {
+        self.object_keys |= compares_in_python(key);
+        self.heap_keys |= crate::attr::is_heap_object(key);
     }
 
     /// Number of live entries.
@@ -573,7 +590,7 @@ impl Dict {
             Ok(slot) => self.entries[self.indices[slot] as usize].value = value,
             Err(slot) => {
                 self.indices[slot] = self.entries.len() as u32;
-                self.object_keys |= compares_in_python(&key);
+                self.note_key(&key);
                 self.entries.push(Entry { hash, key, value });
                 self.used += 1;
                 self.appended += 1;
@@ -594,7 +611,7 @@ impl Dict {
             )),
             Err(slot) => {
                 self.indices[slot] = self.entries.len() as u32;
-                self.object_keys |= compares_in_python(&key);
+                self.note_key(&key);
                 self.entries.push(Entry { hash, key, value });
                 self.used += 1;
                 self.appended += 1;

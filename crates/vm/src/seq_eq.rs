@@ -86,7 +86,7 @@ impl Vm {
     pub(crate) fn canonical_set(&mut self, base: &Dict, other: &Dict) -> PyResult<Option<Dict>> {
         // A plain element may equal one of `base`'s objects too.
         let all = base.has_object_keys();
-        if !all && !other.keys().any(is_heap_object) {
+        if !all && !other.has_heap_keys() {
             return Ok(None);
         }
         // Elements keep the hashes their table stored: set algorithms
@@ -327,10 +327,10 @@ pub(crate) fn is_view_comparison(a: &Value, b: &Value) -> bool {
 /// class (whose `__eq__` the set algorithms must honour).
 pub(crate) fn sets_with_objects(a: &Value, b: &Value) -> bool {
     let holds = |v: &Value| match v {
-        Value::Set(d) => d.try_borrow().map_or(true, |d| {
-            d.has_object_keys() || d.keys().any(is_heap_object)
-        }),
-        Value::FrozenSet(d) => d.has_object_keys() || d.keys().any(is_heap_object),
+        Value::Set(d) => d
+            .try_borrow()
+            .map_or(true, |d| d.has_object_keys() || d.has_heap_keys()),
+        Value::FrozenSet(d) => d.has_object_keys() || d.has_heap_keys(),
         _ => false,
     };
     matches!(a, Value::Set(_) | Value::FrozenSet(_))

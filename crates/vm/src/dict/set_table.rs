@@ -146,7 +146,7 @@ impl Dict {
             Ok(slot) => Some(std::mem::replace(&mut self.entries[slot].value, value)),
             Err(slot) => {
                 let reused = is_dummy(&self.entries[slot]);
-                self.object_keys |= super::compares_in_python(&key);
+                self.note_key(&key);
                 self.entries[slot] = Entry { hash, key, value };
                 self.used += 1;
                 if !reused {
@@ -259,6 +259,7 @@ impl Dict {
         }
         self.bump();
         self.object_keys |= other.object_keys;
+        self.heap_keys |= other.heap_keys;
         // The table `set_presize` would make, known before it is made: when
         // the slots are then copied whole, allocating it is wasted.
         let mask = self.entries.len().saturating_sub(1);

@@ -590,7 +590,7 @@ fn set_symdiff_update(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         return Ok(Value::None);
     }
     let o = new_set_from(vm, other)?;
-    let holds = |d: &Dict| d.has_object_keys() || d.keys().any(crate::attr::is_heap_object);
+    let holds = |d: &Dict| d.has_object_keys() || d.has_heap_keys();
     let with_objects = holds(&o) || holds(&s.borrow());
     if with_objects {
         // Elements with `__eq__`: each of `other`'s is discarded if present,

@@ -976,11 +976,33 @@ fn m_prod(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn m_gcd(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     a.no_kw("math.gcd")?;
+    if let Some(g) = small_gcd(a.pos) {
+        return Ok(g);
+    }
     let mut acc = BigInt::zero();
     for v in a.pos {
         acc = acc.gcd(&int_arg(v)?);
     }
     Ok(Value::from_bigint(acc))
+}
+
+/// `gcd` of machine-sized ints without building big integers (fractions
+/// reduced in a loop call it on small ints millions of times). `None` when
+/// an argument is not a plain int or bool, or the result (`2**63`, from
+/// `-2**63`) does not fit.
+fn small_gcd(args: &[Value]) -> Option<Value> {
+    let mut acc: u64 = 0;
+    for v in args {
+        let mut n = match v {
+            Value::Int(n) => n.unsigned_abs(),
+            Value::Bool(b) => u64::from(*b),
+            _ => return None,
+        };
+        while n != 0 {
+            (acc, n) = (n, acc % n);
+        }
+    }
+    i64::try_from(acc).ok().map(Value::Int)
 }
 
 fn m_lcm(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
