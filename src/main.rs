@@ -35,6 +35,8 @@ fn main() -> ExitCode {
     let seed_text = std::env::var("PYTHONHASHSEED")
         .ok()
         .filter(|_| interp_options::environment_used(&split.options));
+    // One process: what its modules intern decides later constants' order.
+    pith_compiler::track_interned_strings();
     match pith_vm::hash::parse_hash_seed(seed_text.as_deref()) {
         Ok(seed) => pith_vm::hash::set_hash_seed(seed),
         Err(e) => {

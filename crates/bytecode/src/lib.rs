@@ -50,6 +50,7 @@ pub use mangle::mangle;
 pub use opcode::{ArgKind, Opcode, StackMoves};
 pub use pyc::{read_pyc, write_pyc, Pyc};
 pub use set_order::probe as set_probe;
+pub use set_order::set_hash_key as set_constant_hash_key;
 
 // Constants are copied around a lot (consts tuples, VM stacks): keep them two words plus a tag.
 const _: () = assert!(std::mem::size_of::<Constant>() <= 24);

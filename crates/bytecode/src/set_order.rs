@@ -5,11 +5,13 @@
 //! iterates a set in hash-table slot order. We rebuild the table as
 //! Objects/setobject.c does (linear probing, perturbation, resizing) from the
 //! elements' hashes. String and bytes hashes are SipHash-1-3 with the key that
-//! `PYTHONHASHSEED=0` gives (all zeros); with any other seed CPython's own order is
-//! not reproducible. `None` and `...` hash by address in 3.11; we use the addresses
+//! `PYTHONHASHSEED=0` gives (all zeros), or the process's key once it is set
+//! ([`set_hash_key`]). `None` and `...` hash by address in 3.11; we use the addresses
 //! seen in the reference build (pyenv CPython 3.11.7, x86-64 Linux). Only their
 //! page offsets are stable from run to run, but those decide the slot in tables of
 //! up to 256 entries, so the order matches CPython for all but huge sets.
+
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::constant::Constant;
 
@@ -149,11 +151,28 @@ fn hash(c: &Constant) -> Option<u64> {
     })
 }
 
+/// The SipHash key of string and bytes hashes here (all zeros until
+/// [`set_hash_key`]).
+static KEY: [AtomicU64; 2] = [AtomicU64::new(0), AtomicU64::new(0)];
+
+/// Sets the SipHash key (`_Py_HashSecret.siphash`) the orders here hash
+/// strings and bytes with: a process that runs with `PYTHONHASHSEED=N` sets
+/// CPython's key for `N`, so the frozensets it compiles iterate as CPython's
+/// do under that seed (with a random key, as unpredictably as CPython's).
+pub fn set_hash_key(k0: u64, k1: u64) {
+    KEY[0].store(k0, Ordering::Relaxed);
+    KEY[1].store(k1, Ordering::Relaxed);
+}
+
 fn hash_bytes(data: &[u8]) -> u64 {
     if data.is_empty() {
         return 0;
     }
-    fix(crate::siphash::siphash13(0, 0, data) as i64)
+    let (k0, k1) = (
+        KEY[0].load(Ordering::Relaxed),
+        KEY[1].load(Ordering::Relaxed),
+    );
+    fix(crate::siphash::siphash13(k0, k1, data) as i64)
 }
 
 fn hash_float(v: f64) -> Option<u64> {

@@ -7,13 +7,18 @@
 //! builds a new frozenset from the old one's iteration order, and that rebuild
 //! can reorder the elements. Equal strings already interned are the static
 //! identifiers of the interpreter ([`STATIC_IDS`]) and every identifier of the
-//! module, which the parser interns before compiling. Names interned by
-//! modules the host process imported earlier are beyond what a compiler can
-//! know, so they are not modelled.
+//! module, which the parser interns before compiling. In a process that asks
+//! for it ([`track_interned_strings`], the `pith` command), also the strings
+//! the code objects compiled earlier in the process interned: names, local
+//! names and name-character constants of the modules imported before (what
+//! CPython's own start-up and other modules intern is not known here).
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
 
 use pith_ast::visitor::{walk_expr, walk_pattern, walk_stmt, Visitor};
 use pith_ast::{Alias, Arg, ExceptHandler, Expr, Keyword, Mod, Pattern, Stmt};
-use pith_bytecode::Constant;
+use pith_bytecode::{CodeObject, Constant, PyStr};
 
 use crate::fxhash::FxHashSet;
 use crate::static_ids::STATIC_IDS;
@@ -48,7 +53,9 @@ impl<'a> ModuleIdentifiers<'a> {
     fn replaced_by_interning(&self, text: &str) -> bool {
         text.chars().nth(1).is_some()
             && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
-            && (STATIC_IDS.binary_search(&text).is_ok() || self.names.contains(text))
+            && (STATIC_IDS.binary_search(&text).is_ok()
+                || self.names.contains(text)
+                || interned_earlier(text))
     }
 
     /// Whether CPython rebuilds a frozenset of `items` when interning.
@@ -57,6 +64,74 @@ impl<'a> ModuleIdentifiers<'a> {
             Constant::Str(s) => s.as_str().is_some_and(|t| self.replaced_by_interning(t)),
             _ => false,
         })
+    }
+}
+
+/// Whether [`EARLIER`] is kept (off for a library user, whose compilations
+/// are unrelated to each other).
+static TRACKING: AtomicBool = AtomicBool::new(false);
+
+/// The strings the code objects compiled so far in this process interned.
+static EARLIER: Mutex<Option<FxHashSet<Box<str>>>> = Mutex::new(None);
+
+/// Makes every later compilation remember the strings its code objects
+/// intern, as one CPython process does, so that a frozenset constant of a
+/// module compiled after them is ordered as CPython orders it.
+pub fn track_interned_strings() {
+    TRACKING.store(true, Ordering::Relaxed);
+}
+
+/// Whether a code object compiled earlier in this process interned `text`.
+fn interned_earlier(text: &str) -> bool {
+    TRACKING.load(Ordering::Relaxed)
+        && EARLIER
+            .lock()
+            .is_ok_and(|earlier| earlier.as_ref().is_some_and(|set| set.contains(text)))
+}
+
+/// Records what making `code` (and the code objects in its constants)
+/// interns: `intern_strings` of its names and local names, and
+/// `intern_string_constants` of its name-character string constants.
+pub(crate) fn remember(code: &CodeObject) {
+    if !TRACKING.load(Ordering::Relaxed) {
+        return;
+    }
+    let Ok(mut earlier) = EARLIER.lock() else {
+        return;
+    };
+    remember_code(earlier.get_or_insert_with(FxHashSet::default), code);
+}
+
+fn remember_code(set: &mut FxHashSet<Box<str>>, code: &CodeObject) {
+    for name in code.names.iter().chain(&code.localsplusnames) {
+        remember_str(set, name);
+    }
+    for c in &code.consts {
+        remember_const(set, c);
+    }
+}
+
+fn remember_const(set: &mut FxHashSet<Box<str>>, c: &Constant) {
+    match c {
+        Constant::Str(s)
+            if s.as_str()
+                .is_some_and(|t| t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')) =>
+        {
+            remember_str(set, s);
+        }
+        Constant::Tuple(items) | Constant::FrozenSet(items) => {
+            items.iter().for_each(|item| remember_const(set, item));
+        }
+        Constant::Code(code) => remember_code(set, code),
+        _ => {}
+    }
+}
+
+fn remember_str(set: &mut FxHashSet<Box<str>>, s: &PyStr) {
+    if let Some(text) = s.as_str() {
+        if text.len() > 1 && !set.contains(text) {
+            set.insert(text.into());
+        }
     }
 }
 

@@ -53,6 +53,7 @@ mod validate;
 mod warning;
 
 pub use error::{CompileError, ErrorKind};
+pub use interned::track_interned_strings;
 pub use symbols::{symbol_table, BlockType, ScopeSummary, SCOPE_OFF};
 pub use warning::Warning;
 

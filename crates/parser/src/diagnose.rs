@@ -54,7 +54,12 @@ pub(crate) fn diagnose(
                     tokens,
                     index: n,
                 };
-                if let Some(err) = d.expected_block(n - 3, tokens[n - 1].0, End::Literal(-1)) {
+                let at = if shift == 0 {
+                    source.len() as u32
+                } else {
+                    tokens[n - 1].0
+                };
+                if let Some(err) = d.expected_block(n - 3, at, End::Literal(-1)) {
                     return err;
                 }
             }
@@ -68,7 +73,12 @@ pub(crate) fn diagnose(
                     tokens,
                     index: n,
                 };
-                let at = tokens[n - 1].0;
+                // The block was looked for at `ENDMARKER`.
+                let at = if shift == 0 {
+                    source.len() as u32
+                } else {
+                    tokens[n - 1].0
+                };
                 if let Some(err) = d.expected_block(n - 1, at, End::Literal(-1)) {
                     return err;
                 }
@@ -172,7 +182,7 @@ fn at_next_token(mut err: SyntaxErr, tokens: &[Spanned<'_>]) -> SyntaxErr {
         .find(|t| t.0 >= err.start && !matches!(t.1, Tok::Dedent))
     {
         err.start = t.0;
-        err.end = End::At(if t.1 == Tok::Newline { t.0 } else { t.2 });
+        err.end = End::At(t.2);
     }
     err
 }
@@ -548,11 +558,11 @@ impl Diag<'_, '_, '_> {
                 .tok(self.line_start(i - 1))
                 .is_some_and(|first| !is_compound_head(first))
         {
-            let at = self.tokens[i - 1].0;
+            let (at, end) = (self.tokens[i - 1].0, self.tokens[i - 1].2);
             return Some(SyntaxErr::syntax(
                 "multiple statements found while compiling a single statement",
                 at,
-                at,
+                end,
             ));
         }
         if t == Tok::Indent {
@@ -569,6 +579,10 @@ impl Diag<'_, '_, '_> {
         if p == Some(Tok::Newline) && i >= 2 && self.tok(i - 2) == Some(Tok::Op(Operator::Colon)) {
             let (s, e) = (self.tokens[i].0, self.tokens[i].2);
             if let Some(err) = self.expected_block(i - 1, s, End::At(e)) {
+                // (At the end of input `expected_block` placed it.)
+                if t == Tok::Dedent && self.shift == 0 && (s as usize) < self.source.len() {
+                    return Some(self.at_dedent(err));
+                }
                 return Some(err);
             }
         }
@@ -595,7 +609,7 @@ impl Diag<'_, '_, '_> {
                 )
             );
             if compound {
-                return Some(SyntaxErr::syntax("expected ':'", ts, ts));
+                return Some(SyntaxErr::syntax("expected ':'", ts, te));
             }
         }
         // `(**a)`: CPython's `invalid_group`.
@@ -687,7 +701,7 @@ impl Diag<'_, '_, '_> {
             return Some(SyntaxErr::syntax(
                 "trailing comma not allowed without surrounding parentheses",
                 ts,
-                ts,
+                te,
             ));
         }
         // `except A, B:`
@@ -1250,10 +1264,6 @@ impl Diag<'_, '_, '_> {
         }
         let head = self.tok(first)?;
         if head == Tok::Kw(Keyword::Def) && i == first + 2 && matches!(p, Some(Tok::Name(_))) {
-            if t == Tok::Newline {
-                let at = self.tokens[i].0;
-                return Some(SyntaxErr::syntax("expected '('", at, at));
-            }
             return Some(self.range(i, i, "expected '('"));
         }
         // `def f() -> :`: the optional `'->' expression` fails, and the
@@ -1320,8 +1330,16 @@ impl Diag<'_, '_, '_> {
     }
 
     /// "expected an indented block after ..." for the block header whose
-    /// line ends with the `Newline` token at `nl`.
+    /// line ends with the `Newline` token at `nl`, placed at `s` (the token
+    /// found instead of the block). At the end of the source CPython's
+    /// tokenizer stands after the last line's text (blank and comment lines
+    /// included), and the error has no end column.
     fn expected_block(&self, nl: usize, s: u32, end: End) -> Option<SyntaxErr> {
+        let (s, end) = if self.shift == 0 && s as usize >= self.source.len() {
+            (last_line_end(self.source), End::Literal(-1))
+        } else {
+            (s, end)
+        };
         let first = self.line_start(nl);
         let mut k = first;
         if self.tok(k) == Some(Tok::Kw(Keyword::Async)) {
@@ -1392,7 +1410,8 @@ impl Diag<'_, '_, '_> {
                     .with_offset(0)
                     .with_end(End::Literal(0))
             }
-            Tok::Newline | Tok::Dedent => SyntaxErr::syntax("invalid syntax", start, start),
+            Tok::Newline => SyntaxErr::syntax("invalid syntax", start, end),
+            Tok::Dedent => SyntaxErr::syntax("invalid syntax", start, start),
             _ => SyntaxErr::syntax("invalid syntax", start, end),
         }
     }

@@ -100,6 +100,10 @@ pub(crate) fn lex<'a>(
     // `with` keywords are looked at, which may open parenthesized items.
     let mut match_or_case = false;
     let mut with_at: Vec<usize> = Vec::new();
+    // The start of the comment just before this token: CPython's tokenizer
+    // begins a NEWLINE after a comment at the `#` and ends it at the line
+    // end, so errors placed at that NEWLINE span the comment.
+    let mut comment_start: Option<u32> = None;
     for item in Tokenizer::new(source, pith_lexer::Flavor::Compiler) {
         let token = match item {
             Ok(t) => t,
@@ -108,6 +112,10 @@ pub(crate) fn lex<'a>(
                 break;
             }
         };
+        let after_comment = comment_start.take();
+        if token.kind == TokenKind::Comment {
+            comment_start = Some(token.start);
+        }
         if type_comments {
             let due = std::mem::take(&mut newline_due);
             match token.kind {
@@ -125,11 +133,12 @@ pub(crate) fn lex<'a>(
                         let e = s + text.len() as u32;
                         tokens.push((s + shift, Tok::TypeComment(text), e + shift));
                         newline_due = brackets.is_empty();
+                        comment_start = None;
                     }
                     None => {}
                 },
                 TokenKind::Nl if due => {
-                    tokens.push((token.start + shift, Tok::Newline, token.end + shift));
+                    tokens.push((token.start + shift, Tok::Newline, token.start + shift));
                 }
                 _ => {}
             }
@@ -137,7 +146,12 @@ pub(crate) fn lex<'a>(
         if token.kind.is_trivia() {
             continue;
         }
-        let (s, e) = (token.start, token.end);
+        let (mut s, mut e) = (token.start, token.end);
+        if token.kind == TokenKind::Newline {
+            // CPython's NEWLINE has no width; after a comment it spans the
+            // comment (errors at the line end underline the comment).
+            (s, e) = (after_comment.unwrap_or(s), s);
+        }
         if let Some(p) = prev {
             if p.kind == TokenKind::Number && p.end == s {
                 // `0or`: the tokenizer reads an octal prefix before any keyword.

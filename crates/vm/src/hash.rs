@@ -78,6 +78,8 @@ pub fn set_hash_seed(seed: HashSeed) {
     KEY[0].store(k0, Ordering::Relaxed);
     KEY[1].store(k1, Ordering::Relaxed);
     SEED.store(stored, Ordering::Relaxed);
+    // The compiler orders frozenset constants by the same hashes.
+    pith_bytecode::set_constant_hash_key(k0, k1);
 }
 
 /// The seed in use: `sys.flags.hash_randomization` is 0 only for

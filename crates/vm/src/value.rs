@@ -264,7 +264,7 @@ impl StrObj {
         self.char_len == self.text.len()
     }
 
-    /// The hash, computed once: CPython's with `PYTHONHASHSEED=0`, so set orders match.
+    /// The hash, computed once: CPython's under the process's hash key, so set orders match.
     pub fn hash(&self) -> i64 {
         let h = self.hash.get();
         if h != HASH_UNSET {

@@ -760,6 +760,7 @@ pub(crate) fn compile_mod<'a>(
         }
     }
     let code = c.exit_scope(add_none)?;
+    crate::interned::remember(&code);
     Ok(crate::Compiled {
         code: Arc::try_unwrap(code).unwrap_or_else(|a| (*a).clone()),
         warnings: c.warnings,
