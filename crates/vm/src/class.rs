@@ -102,22 +102,22 @@ impl HeapType {
     /// cache can hold an instance of the class (a singleton's class attribute).
     pub(crate) fn clear_cached(&self, dropped: &mut Vec<Value>) {
         if let Ok(mut cache) = self.cache.try_borrow_mut() {
-            dropped.extend(
-                cache
-                    .iter_mut()
-                    .filter_map(Option::take)
-                    .filter_map(|e| e.2),
-            );
+            take_cached(&mut cache[..], dropped);
         }
         if let Ok(mut specials) = self.specials.try_borrow_mut() {
-            dropped.extend(
-                specials
-                    .iter_mut()
-                    .filter_map(Option::take)
-                    .filter_map(|e| e.2),
-            );
+            take_cached(&mut specials[..], dropped);
         }
     }
+}
+
+/// Empties cache entries (of either cache), moving their values into `dropped`.
+fn take_cached<K>(entries: &mut [Option<(K, u64, Option<Value>)>], dropped: &mut Vec<Value>) {
+    dropped.extend(
+        entries
+            .iter_mut()
+            .filter_map(Option::take)
+            .filter_map(|e| e.2),
+    );
 }
 
 const CACHE_SIZE: usize = 64;
