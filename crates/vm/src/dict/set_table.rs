@@ -241,10 +241,16 @@ impl Dict {
     /// The one resize CPython makes before adding `n` keys in bulk (a set
     /// or dict source of `set_update_internal`).
     pub fn set_presize(&mut self, n: usize) {
-        let mask = self.entries.len().saturating_sub(1);
-        if (self.fill() + n) * 5 >= mask * 3 {
-            self.set_resize((self.used + n) * 2);
+        if let Some(minused) = self.presize_minused(n) {
+            self.set_resize(minused);
         }
+    }
+
+    /// The `minused` that [`Dict::set_presize`] resizes to before adding
+    /// `n` elements, or `None` if the table has room for them.
+    fn presize_minused(&self, n: usize) -> Option<usize> {
+        let mask = self.entries.len().saturating_sub(1);
+        ((self.fill() + n) * 5 >= mask * 3).then_some((self.used + n) * 2)
     }
 
     /// `set_merge`: adds every element of the set table `other` (which must
@@ -260,14 +266,11 @@ impl Dict {
         self.bump();
         self.object_keys |= other.object_keys;
         self.heap_keys |= other.heap_keys;
-        // The table `set_presize` would make, known before it is made: when
-        // the slots are then copied whole, allocating it is wasted.
-        let mask = self.entries.len().saturating_sub(1);
-        let presized = if (self.fill() + other.used) * 5 >= mask * 3 {
-            size_for((self.used + other.used) * 2)
-        } else {
-            self.entries.len()
-        };
+        // The size `set_presize` would give the table, known before it is
+        // made: when the slots are then copied whole, allocating it is wasted.
+        let presized = self
+            .presize_minused(other.used)
+            .map_or(self.entries.len(), size_for);
         if self.fill() == 0 && presized == other.entries.len() && other.fill() == other.used {
             // Same size, no dummies: CPython copies the slots as they are.
             self.entries = other.entries.clone();

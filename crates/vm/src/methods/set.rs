@@ -34,13 +34,14 @@ method_table!(pub(super) FROZENSET_METHODS, "frozenset", [
 // ---- set ----
 
 /// The table of a set or frozenset in set layout, read where it lies; a
-/// copy only if it is in dict layout or the set is being mutated.
+/// copy only if it is in dict layout. A set being mutated, whose table
+/// cannot be read, reads as empty.
 pub(crate) enum SetTable<'a> {
     /// A set's table, borrowed.
     Set(std::cell::Ref<'a, Dict>),
     /// A frozenset's table.
     Frozen(&'a Dict),
-    /// A copy in set layout.
+    /// A copy in set layout, or an empty table.
     Copy(Dict),
 }
 
@@ -113,15 +114,18 @@ pub fn update_internal(vm: &mut Vm, target: &Rc<RefCell<Dict>>, v: &Value) -> Py
     if is_same(target, v) {
         return Ok(());
     }
-    if let Some(other) = set_items(v) {
+    if let Some(other) = set_table(v) {
         if !crate::seq_eq::sets_with_objects(v, v) {
             target.borrow_mut().set_merge(&other);
             return Ok(());
         }
         // Elements with `__eq__`: added one by one through the VM, with
-        // the hashes their table stored (CPython's `set_merge`).
-        target.borrow_mut().set_presize(other.len());
-        for (h, k) in set_entries(&other) {
+        // the hashes their table stored (CPython's `set_merge`); `v` is
+        // not borrowed while Python code runs.
+        let entries = set_entries(&other);
+        drop(other);
+        target.borrow_mut().set_presize(entries.len());
+        for (h, k) in entries {
             vm.map_insert_known_hash(target, k, h, Value::None)?;
         }
         return Ok(());
@@ -180,15 +184,17 @@ fn difference_update_internal(vm: &mut Vm, target: &Rc<RefCell<Dict>>, v: &Value
         target.borrow_mut().clear();
         return Ok(());
     }
-    if let Some(other) = set_items(v) {
+    if let Some(other) = set_table(v) {
         let t = Value::Set(target.clone());
         if !crate::seq_eq::sets_with_objects(&t, v) {
             target.borrow_mut().set_difference_update(&other);
             return Ok(());
         }
         // Elements with `__eq__`: removed one by one with the hashes their
-        // table stored (`set_discard_entry`).
-        for (h, k) in set_entries(&other) {
+        // table stored (`set_discard_entry`), `v` not borrowed meanwhile.
+        let entries = set_entries(&other);
+        drop(other);
+        for (h, k) in entries {
             vm.map_remove_known_hash(target, &k, h)?;
         }
         target.borrow_mut().set_shed_dummies();
@@ -220,21 +226,26 @@ pub fn set_binop(op: u32, a: &Value, b: &Value) -> PyResult<Value> {
 
 /// `a op= b` on a set `a` and a set or frozenset `b`: `a` updated in place.
 pub fn set_inplace(op: u32, a: &Rc<RefCell<Dict>>, b: &Value) {
-    let same = is_same(a, b);
-    let other = set_items(b).unwrap_or_default();
+    if is_same(a, b) {
+        let mut t = a.borrow_mut();
+        match op {
+            ops::nb::OR => {}
+            ops::nb::AND => {
+                let copy = t.set_copy();
+                t.set_take_table(copy);
+            }
+            _ => t.clear(),
+        }
+        return;
+    }
+    let other = set_table(b).unwrap_or(SetTable::Copy(Dict::new_set()));
     let mut t = a.borrow_mut();
     match op {
-        ops::nb::OR if same => {}
         ops::nb::OR => t.set_merge(&other),
-        ops::nb::AND if same => {
-            let copy = t.set_copy();
-            t.set_take_table(copy);
-        }
         ops::nb::AND => {
             let narrowed = crate::dict::set_intersection(&t, &other);
             t.set_take_table(narrowed);
         }
-        _ if same => t.clear(),
         ops::nb::SUBTRACT => t.set_difference_update(&other),
         _ => t.set_symmetric_update(&other),
     }
