@@ -22,12 +22,7 @@ pub(crate) fn diagnose(
     err: LrError<u32, Tok<'_>, SyntaxErr>,
 ) -> SyntaxErr {
     let line_of = |offset: u32| line_col(source, offset.saturating_sub(shift)).0;
-    let never_closed = || {
-        open_brackets.last().map(|&(c, at)| {
-            SyntaxErr::syntax(format!("'{}' was never closed", c as char), at, at)
-                .with_end(End::Literal(0))
-        })
-    };
+    let never_closed = || never_closed(open_brackets);
     let found = match err {
         LrError::User { error } => {
             if let Some(nc) = never_closed() {
@@ -38,10 +33,17 @@ pub(crate) fn diagnose(
             return at_next_token(error, tokens);
         }
         LrError::UnrecognizedEof { location, expected } => {
-            if let Some(nc) = never_closed() {
-                return nc;
-            }
             let n = tokens.len();
+            if let Some(nc) = never_closed() {
+                let d = Diag {
+                    source,
+                    shift,
+                    tokens,
+                    index: n,
+                    open_brackets,
+                };
+                return d.unclosed_unless_kwarg(nc);
+            }
             // `def f():` then a type comment alone on the next line.
             if n >= 4
                 && tokens[n - 1].1 == Tok::Newline
@@ -53,6 +55,7 @@ pub(crate) fn diagnose(
                     shift,
                     tokens,
                     index: n,
+                    open_brackets,
                 };
                 let at = if shift == 0 {
                     source.len() as u32
@@ -72,6 +75,7 @@ pub(crate) fn diagnose(
                     shift,
                     tokens,
                     index: n,
+                    open_brackets,
                 };
                 // The block was looked for at `ENDMARKER`.
                 let at = if shift == 0 {
@@ -96,17 +100,18 @@ pub(crate) fn diagnose(
         .iter()
         .position(|t| t.0 == start && t.1 == tok && t.2 == end)
         .unwrap_or(tokens.len().saturating_sub(1));
-    if let Some(nc) = never_closed() {
-        if line_of(start) > line_of(nc.start) {
-            return nc;
-        }
-    }
     let d = Diag {
         source,
         shift,
         tokens,
         index,
+        open_brackets,
     };
+    if let Some(nc) = never_closed() {
+        if line_of(start) > line_of(nc.start) {
+            return d.unclosed_unless_kwarg(nc);
+        }
+    }
     // No `invalid_*` rule of CPython's grammar mentions a type comment.
     if matches!(tok, Tok::TypeComment(_)) {
         return d.generic(start, tok, end);
@@ -192,6 +197,16 @@ struct Diag<'s, 't, 'a> {
     shift: u32,
     tokens: &'t [Spanned<'a>],
     index: usize,
+    /// Brackets still open at the end of input: `(char, offset)`.
+    open_brackets: &'t [(u8, u32)],
+}
+
+/// CPython's tokenizer error for a bracket still open at the end of input.
+fn never_closed(open_brackets: &[(u8, u32)]) -> Option<SyntaxErr> {
+    open_brackets.last().map(|&(c, at)| {
+        SyntaxErr::syntax(format!("'{}' was never closed", c as char), at, at)
+            .with_end(End::Literal(0))
+    })
 }
 
 fn is_kw(t: Tok<'_>, k: Keyword) -> bool {
@@ -509,6 +524,127 @@ impl Diag<'_, '_, '_> {
         }
     }
 
+    /// The error of the bracket left open at the end of input, if it wins
+    /// over a specific error whose `invalid_*` rule read up to token
+    /// `furthest`: when that token is the end of input, the tokenizer fails
+    /// there; when it is on a later line than the bracket, CPython's check
+    /// of the whole source puts the bracket first.
+    fn unclosed_beyond(&self, furthest: usize) -> Option<SyntaxErr> {
+        let nc = never_closed(self.open_brackets)?;
+        let at_end = self.tokens[furthest.min(self.tokens.len())..]
+            .iter()
+            .all(|t| matches!(t.1, Tok::Newline | Tok::Dedent));
+        let later = self
+            .tokens
+            .get(furthest)
+            .is_some_and(|t| self.line(t.0) > self.line(nc.start));
+        (at_end || later).then_some(nc)
+    }
+
+    /// The line of source offset `offset`.
+    fn line(&self, offset: u32) -> u32 {
+        line_col(self.source, offset.saturating_sub(self.shift)).0
+    }
+
+    /// `nc`, the error of a bracket left open, unless CPython's parser
+    /// stopped first at a keyword argument written as an expression
+    /// (`f(a.b = 1`), which ours reads on past: the bracket wins then only
+    /// if that `=` is on a later line.
+    fn unclosed_unless_kwarg(&self, nc: SyntaxErr) -> SyntaxErr {
+        match self.invalid_kwarg_in_open_call() {
+            Some((err, eq)) if self.line(eq) <= self.line(nc.start) => err,
+            _ => nc,
+        }
+    }
+
+    /// In the call whose `(` is the innermost bracket left open, the first
+    /// keyword argument whose key is not a name (`f(a.b = 1`), as CPython's
+    /// `invalid_kwarg` reports it, with the offset of its `=`.
+    fn invalid_kwarg_in_open_call(&self) -> Option<(SyntaxErr, u32)> {
+        let &(bracket, at) = self.open_brackets.last()?;
+        if bracket != b'(' {
+            return None;
+        }
+        let open = self.tokens.iter().position(|t| t.0 == at && is_open(t.1))?;
+        if open == 0 || !ends_expr(self.tokens[open - 1].1) {
+            return None;
+        }
+        let mut depth = 0;
+        let mut arg = open + 1;
+        for j in open + 1..self.index {
+            let t = self.tokens[j].1;
+            if is_open(t) {
+                depth += 1;
+            } else if is_close(t) {
+                depth -= 1;
+            } else if depth == 0 && t == Tok::Op(Operator::Comma) {
+                arg = j + 1;
+            } else if depth == 0 && t == Tok::Op(Operator::Equal) && j > arg {
+                let eq = self.tokens[j].0;
+                let key = self.tokens[arg].1;
+                let msg = match key {
+                    _ if j == arg + 1 && matches!(key, Tok::Name(_)) => continue,
+                    Tok::Kw(k @ (Keyword::True | Keyword::False | Keyword::None))
+                        if j == arg + 1 =>
+                    {
+                        format!("cannot assign to {}", k.as_str())
+                    }
+                    Tok::Op(Operator::Star | Operator::DoubleStar) => return None,
+                    _ => "expression cannot contain assignment, perhaps you meant \"==\"?".into(),
+                };
+                return Some((
+                    SyntaxErr::syntax(msg, self.tokens[arg].0, self.tokens[j].2),
+                    eq,
+                ));
+            }
+        }
+        None
+    }
+
+    /// Whether the logical line of token `i` has, before it and outside
+    /// brackets, a `:` or a `lambda`: a `:` expected then is not the one
+    /// that ends a compound statement's header (`if x: lambda`).
+    fn colon_or_lambda_before(&self, i: usize) -> bool {
+        let mut depth = 0;
+        self.tokens[self.line_start(i)..i].iter().any(|t| {
+            if is_open(t.1) {
+                depth += 1;
+            } else if is_close(t.1) {
+                depth -= 1;
+            }
+            depth == 0 && matches!(t.1, Tok::Op(Operator::Colon) | Tok::Kw(Keyword::Lambda))
+        })
+    }
+
+    /// `x == 2:` with no annotation after the `:`. Our grammar reads any
+    /// expression before a statement's `:` as an annotation target and fails
+    /// after it; CPython's tries the `:` only after a name, an attribute or
+    /// a subscript (`annotated_rhs`'s targets), so its first pass stops at
+    /// the `:` and the generic error points there.
+    fn colon_after_non_target(&self, i: usize) -> Option<SyntaxErr> {
+        let colon = i.checked_sub(1)?;
+        if self.tok(colon)? != Tok::Op(Operator::Colon) || self.depth_at(colon) != 0 {
+            return None;
+        }
+        let first = self.line_start(colon);
+        let statement = first == 0
+            || !matches!(
+                self.tok(first - 1),
+                Some(Tok::StartExpression | Tok::StartFString | Tok::StartFuncType)
+            );
+        if !statement || first == colon || !self.tok(first).is_some_and(starts_expr) {
+            return None;
+        }
+        // A lambda's `:` (`f = lambda:`) is not an annotation's.
+        if self.colon_or_lambda_before(colon) {
+            return None;
+        }
+        match self.expr_kind(first, colon - 1) {
+            Some("name" | "attribute" | "subscript") => None,
+            _ => Some(self.range(colon, colon, "invalid syntax")),
+        }
+    }
+
     /// The syntax error of the source between tokens `first..=last` parsed
     /// as an expression list, positioned in the whole source; `None` if it
     /// parses.
@@ -576,6 +712,9 @@ impl Diag<'_, '_, '_> {
                 .with_end(End::Literal(-1)),
             );
         }
+        if let Some(err) = self.colon_after_non_target(i) {
+            return Some(err);
+        }
         if p == Some(Tok::Newline) && i >= 2 && self.tok(i - 2) == Some(Tok::Op(Operator::Colon)) {
             let (s, e) = (self.tokens[i].0, self.tokens[i].2);
             if let Some(err) = self.expected_block(i - 1, s, End::At(e)) {
@@ -586,7 +725,10 @@ impl Diag<'_, '_, '_> {
                 return Some(err);
             }
         }
-        if t == Tok::Newline && expected.iter().any(|e| e == "\":\"") {
+        if t == Tok::Newline
+            && expected.iter().any(|e| e == "\":\"")
+            && !self.colon_or_lambda_before(i)
+        {
             let first = self.tok(self.line_start(i));
             let compound = matches!(
                 first,
@@ -832,6 +974,9 @@ impl Diag<'_, '_, '_> {
             {
                 let first = self.expr_start(i - 1);
                 let last = self.expr_end(i);
+                if let Some(nc) = self.unclosed_beyond(last + 1) {
+                    return Some(nc);
+                }
                 if first < i {
                     return Some(self.range(
                         first,
@@ -841,7 +986,50 @@ impl Diag<'_, '_, '_> {
                 }
             }
         }
-        None
+        self.positional_after_keyword(i)
+    }
+
+    /// `f(a=1, b c` with `c` at `i`: a positional argument after keyword
+    /// arguments, then a token the call cannot take. CPython's
+    /// `invalid_arguments` (`args ',' args`) reports it at the last token
+    /// read.
+    fn positional_after_keyword(&self, i: usize) -> Option<SyntaxErr> {
+        let open = self.enclosing_open(i, self.line_start(i), |_| true)?;
+        if self.tok(open) != Some(Tok::Op(Operator::Lpar))
+            || !ends_expr(self.tokens[open.checked_sub(1)?].1)
+            || !self.in_expression_list(i)
+        {
+            return None;
+        }
+        let is_keyword = |first: usize| {
+            matches!(self.tok(first), Some(Tok::Name(_)))
+                && self.tok(first + 1) == Some(Tok::Op(Operator::Equal))
+        };
+        let (mut keyword, mut unpacking) = (false, false);
+        let mut depth = 0;
+        let mut arg = open + 1;
+        for j in open + 1..i {
+            let t = self.tokens[j].1;
+            if is_open(t) {
+                depth += 1;
+            } else if is_close(t) {
+                depth -= 1;
+            } else if depth == 0 && t == Tok::Op(Operator::Comma) {
+                keyword |= is_keyword(arg);
+                unpacking |= self.tok(arg) == Some(Tok::Op(Operator::DoubleStar));
+                arg = j + 1;
+            }
+        }
+        let positional = arg < i && self.tok(arg).is_some_and(starts_expr) && !is_keyword(arg);
+        if !positional || !(keyword || unpacking) {
+            return None;
+        }
+        let msg = if unpacking {
+            "positional argument follows keyword argument unpacking"
+        } else {
+            "positional argument follows keyword argument"
+        };
+        Some(self.range(i, i, msg))
     }
 
     /// Whether token `i` is inside a `lambda`'s parameters (after `lambda`,
@@ -1125,11 +1313,13 @@ impl Diag<'_, '_, '_> {
             return None;
         }
         if first + 1 == eq && matches!(self.tok(first), Some(Tok::Name(_))) {
-            return Some(self.range(
-                first,
-                end,
-                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-            ));
+            return Some(self.unclosed_beyond(end + 1).unwrap_or_else(|| {
+                self.range(
+                    first,
+                    end,
+                    "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                )
+            }));
         }
         // The target must be a whole `bitwise_or`, and not start a list,
         // tuple, generator expression or `True`/`None`/`False`.
@@ -1160,11 +1350,13 @@ impl Diag<'_, '_, '_> {
             first += 1;
             last -= 1;
         }
-        Some(self.range(
-            first,
-            last,
-            format!("cannot assign to {kind} here. Maybe you meant '==' instead of '='?"),
-        ))
+        Some(self.unclosed_beyond(end + 1).unwrap_or_else(|| {
+            self.range(
+                first,
+                last,
+                format!("cannot assign to {kind} here. Maybe you meant '==' instead of '='?"),
+            )
+        }))
     }
 
     /// CPython's `invalid_comprehension` and `invalid_dict_comprehension`:

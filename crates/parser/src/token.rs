@@ -557,18 +557,33 @@ fn lex_error(source: &str, e: LexError, brackets: &[(u8, u32)], shift: u32) -> O
     Some(err.shifted(shift))
 }
 
+/// Whether `word` is a string prefix (`rb`, `F`, `u`, ...), as the C
+/// tokenizer accepts before a quote.
+fn is_string_prefix(word: &[u8]) -> bool {
+    const PREFIXES: [&[u8]; 9] = [b"", b"r", b"u", b"f", b"b", b"br", b"rb", b"fr", b"rf"];
+    PREFIXES.iter().any(|p| p.eq_ignore_ascii_case(word))
+}
+
 /// An error token: an unterminated string, a character that starts no
 /// token. ASCII strays (`$`, `?`, `!`) are left to the parser.
 fn error_token(source: &str, start: u32, end: u32) -> Option<SyntaxErr> {
     let text = &source[start as usize..end as usize];
     let c = text.chars().next()?;
     if c == '\'' || c == '"' {
-        // Include a string prefix the lexer split off as a name.
-        let mut s = start as usize;
+        // Include a string prefix the lexer split off as a name, but not a
+        // longer word: CPython's tokenizer reads `df'` as the name `df` and
+        // a string opened at the quote.
         let bytes = source.as_bytes();
-        while s > 0 && bytes[s - 1].is_ascii_alphabetic() {
-            s -= 1;
-        }
+        let word = bytes[..start as usize]
+            .iter()
+            .rev()
+            .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'_' || !b.is_ascii())
+            .count();
+        let s = if is_string_prefix(&bytes[start as usize - word..start as usize]) {
+            start as usize - word
+        } else {
+            start as usize
+        };
         let detected = (end as usize).saturating_sub(1).max(start as usize);
         let line = bytes[..detected].iter().filter(|&&b| b == b'\n').count() + 1;
         return Some(SyntaxErr::new(

@@ -1,0 +1,3 @@
+count = 0
+count == 2:
+    print(count)

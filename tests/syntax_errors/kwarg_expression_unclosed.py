@@ -1,0 +1,2 @@
+result = compute(self.value = 1
+print(result)

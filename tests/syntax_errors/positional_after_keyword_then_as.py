@@ -1,0 +1,1 @@
+open(path, mode='r', encoding as f)

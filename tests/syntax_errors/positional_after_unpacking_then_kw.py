@@ -1,0 +1,1 @@
+f(**extra, name try)

@@ -1,0 +1,1 @@
+names = [first, df'{x}]
