@@ -184,6 +184,9 @@ impl<'src> Tokenizer<'src> {
         // The compiler's tokenizer lets indentation go on after a `\`
         // continuation, but the columns at the first `\` are the line's.
         let mut continued_at: Option<(u32, u32)> = None;
+        // A `\` before anything but a line end: CPython's tokenizer fails
+        // there before it looks at the indentation.
+        let mut stray_backslash = false;
         let mut i = pos as usize + spaces;
         while let Some(&b) = bytes.get(i) {
             match b {
@@ -204,6 +207,7 @@ impl<'src> Tokenizer<'src> {
                         return Err(LexError::EofInMultiLineStatement { offset: self.len() });
                     }
                     let Some(after) = line_break_after(bytes, i + 1) else {
+                        stray_backslash = true;
                         break;
                     };
                     if after == bytes.len() {
@@ -264,7 +268,9 @@ impl<'src> Tokenizer<'src> {
             self.state = LineState::Blank;
             return Ok(());
         }
-        self.indent_to(col, alt_col, first)?;
+        if !stray_backslash {
+            self.indent_to(col, alt_col, first)?;
+        }
         self.state = LineState::Tokens;
         Ok(())
     }

@@ -30,6 +30,9 @@ pub(crate) fn diagnose(
                     return nc;
                 }
             }
+            if let Some(err) = walrus_argument(tokens, &error) {
+                return err;
+            }
             return at_next_token(error, tokens);
         }
         LrError::UnrecognizedEof { location, expected } => {
@@ -173,6 +176,44 @@ fn last_line_end(source: &str) -> u32 {
     } else {
         n
     }
+}
+
+/// `f(a.b := 1)`: a call's arguments take `:=` only after a name
+/// (`assignment_expression`), so CPython's parser fails at the `:=` there
+/// instead of naming the target as the grammar's other `:=` do.
+fn walrus_argument(tokens: &[Spanned<'_>], error: &SyntaxErr) -> Option<SyntaxErr> {
+    if !error
+        .msg
+        .starts_with("cannot use assignment expressions with")
+    {
+        return None;
+    }
+    let target_end = match error.end {
+        End::At(end) => end,
+        End::Literal(_) => error.start,
+    };
+    let walrus = tokens
+        .iter()
+        .position(|t| t.0 >= target_end && t.1 == Tok::Op(Operator::ColonEqual))?;
+    let mut depth = 0;
+    for j in (0..walrus).rev() {
+        let t = tokens[j].1;
+        if is_close(t) {
+            depth += 1;
+        } else if is_open(t) {
+            if depth > 0 {
+                depth -= 1;
+                continue;
+            }
+            let call = t == Tok::Op(Operator::Lpar) && j > 0 && ends_expr(tokens[j - 1].1);
+            if !call {
+                return None;
+            }
+            let (start, _, end) = tokens[walrus];
+            return Some(SyntaxErr::syntax("invalid syntax", start, end));
+        }
+    }
+    None
 }
 
 /// CPython positions the errors of f-string scanning at the token after
@@ -323,6 +364,19 @@ impl Diag<'_, '_, '_> {
     /// The first token of the expression that ends with token `last`: back
     /// to the nearest delimiter at the same bracket depth.
     fn expr_start(&self, last: usize) -> usize {
+        self.expr_start_in(last, false)
+    }
+
+    /// The first token of the `disjunction` (CPython's rule: boolean,
+    /// `not`, comparison and `in` operators included) that ends with
+    /// token `last`.
+    fn disjunction_start(&self, last: usize) -> usize {
+        self.expr_start_in(last, true)
+    }
+
+    /// [`Self::expr_start`], or with `through_bool_ops` walking on past
+    /// `or`, `and`, `not` and `in`.
+    fn expr_start_in(&self, last: usize, through_bool_ops: bool) -> usize {
         let mut depth = 0;
         let mut j = last + 1;
         while j > 0 {
@@ -368,6 +422,11 @@ impl Diag<'_, '_, '_> {
                                 | Keyword::Lambda
                         )
                 )
+                && !(through_bool_ops
+                    && matches!(
+                        t,
+                        Tok::Kw(Keyword::Or | Keyword::And | Keyword::Not | Keyword::In)
+                    ))
             {
                 break;
             }
@@ -762,6 +821,23 @@ impl Diag<'_, '_, '_> {
         {
             return Some(self.range(i, i, "cannot use double starred expression here"));
         }
+        // `{"a": *b}`: CPython's `invalid_kvpair`, from the `*` to the token
+        // after the value.
+        if t == Tok::Op(Operator::Star)
+            && p == Some(Tok::Op(Operator::Colon))
+            && self.tok(i + 1).is_some_and(starts_expr)
+            && self
+                .enclosing_open(i, 0, |_| true)
+                .is_some_and(|open| self.tok(open) == Some(Tok::Op(Operator::Lbrace)))
+        {
+            let after = self.operand_end(i + 1, true) + 1;
+            let end = self.tokens.get(after).map_or(te, |t| t.0);
+            return Some(SyntaxErr::syntax(
+                "cannot use a starred expression in a dictionary value",
+                ts,
+                end,
+            ));
+        }
         // Tokens CPython's grammar requires (`&&':'` and friends).
         if let Some(err) = self.forced_token(t, p, expected) {
             return Some(err);
@@ -972,7 +1048,7 @@ impl Diag<'_, '_, '_> {
                 && !is_kw(t, Keyword::Lambda)
                 && self.in_expression_list(i)
             {
-                let first = self.expr_start(i - 1);
+                let first = self.disjunction_start(i - 1);
                 let last = self.expr_end(i);
                 if let Some(nc) = self.unclosed_beyond(last + 1) {
                     return Some(nc);

@@ -700,9 +700,12 @@ fn number_suffix_error(source: &str, number: Token, next: Token) -> Option<Synta
     let lower = number.text(source).to_ascii_lowercase();
     let kind = number_kind(source, number, next);
     let bare_prefix = lower == "0" && kind != "decimal";
-    // `0or`, `0break`: a keyword after a bare `0` is read as a prefix.
-    let word = matches!(next.kind, TokenKind::Name | TokenKind::Number)
-        || (bare_prefix && matches!(next.kind, TokenKind::Keyword(_)));
+    // A keyword is a word too (`1class`); the ones that may follow a number
+    // in valid code (`1if`) were told apart before this.
+    let word = matches!(
+        next.kind,
+        TokenKind::Name | TokenKind::Number | TokenKind::Keyword(_)
+    );
     if !word || next_text.starts_with('.') {
         return None;
     }

@@ -1,0 +1,3 @@
+def check(self):
+        first = 1
+ \       second = 2

@@ -1,0 +1,1 @@
+options = {"verbose": True, "paths": *search_paths}

@@ -1,0 +1,1 @@
+rate = 1.5while

@@ -1,0 +1,1 @@
+if key and (delims is None or key in deli   counts[key])

@@ -1,0 +1,1 @@
+assert_equal(x, obj.attr := compute())
