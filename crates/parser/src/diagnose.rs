@@ -216,11 +216,15 @@ fn walrus_argument(tokens: &[Spanned<'_>], error: &SyntaxErr) -> Option<SyntaxEr
     None
 }
 
-/// CPython positions the errors of f-string scanning at the token after
-/// the string (the last token its parser read); ours point at the string's
-/// end, so move them to the token found there.
+/// CPython positions the errors of f-string scanning and of decoding a
+/// literal's escapes at the token after the string (the last token its
+/// parser read); ours point at the string's end, so move them to the token
+/// found there.
 fn at_next_token(mut err: SyntaxErr, tokens: &[Spanned<'_>]) -> SyntaxErr {
-    if err.anchor.is_some() || !err.msg.starts_with("f-string") || err.end != End::At(err.start) {
+    let after_string = ["f-string", "(unicode error)", "(value error)"]
+        .iter()
+        .any(|prefix| err.msg.starts_with(prefix));
+    if err.anchor.is_some() || !after_string || err.end != End::At(err.start) {
         return err;
     }
     if let Some(t) = tokens

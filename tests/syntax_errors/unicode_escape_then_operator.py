@@ -1,0 +1,1 @@
+label = "\u00" + suffix
