@@ -124,8 +124,18 @@ pub(crate) fn diagnose(
     if let Some(err) = d.strings_before() {
         return at_next_token(err, tokens);
     }
-    d.message(&expected)
-        .unwrap_or_else(|| d.generic(start, tok, end))
+    if let Some(err) = d.message(&expected) {
+        return err;
+    }
+    // `while True{`: CPython's second pass reads on into the bracket (its
+    // `invalid_expression` tries an expression there), so a bracket left
+    // open then wins as it does for any error past the bracket's line.
+    if index > 0 && is_open(tok) && ends_expr(tokens[index - 1].1) && d.in_expression_list(index) {
+        if let Some(nc) = d.unclosed_after_display(index) {
+            return nc;
+        }
+    }
+    d.generic(start, tok, end)
 }
 
 /// The error when every token parsed and more were needed: CPython's parser
@@ -310,6 +320,29 @@ fn is_compound_head(t: Tok<'_>) -> bool {
                 | Keyword::Async
         ) | Tok::Match
             | Tok::Op(Operator::At)
+    )
+}
+
+/// An operator that joins two operands (`a - b`, `a | b`, `a.b`).
+fn is_binary_operator(t: Tok<'_>) -> bool {
+    matches!(
+        t,
+        Tok::Op(
+            Operator::Plus
+                | Operator::Minus
+                | Operator::Star
+                | Operator::Slash
+                | Operator::DoubleSlash
+                | Operator::Percent
+                | Operator::At
+                | Operator::DoubleStar
+                | Operator::Vbar
+                | Operator::Amper
+                | Operator::Circumflex
+                | Operator::LeftShift
+                | Operator::RightShift
+                | Operator::Dot
+        )
     )
 }
 
@@ -618,6 +651,21 @@ impl Diag<'_, '_, '_> {
             Some((err, eq)) if self.line(eq) <= self.line(nc.start) => err,
             _ => nc,
         }
+    }
+
+    /// The error of the bracket left open at the end of input, if CPython,
+    /// parsing an expression from the bracket at token `open`, reads to the
+    /// end of input or past the bracket's line before that parse fails.
+    fn unclosed_after_display(&self, open: usize) -> Option<SyntaxErr> {
+        let nc = never_closed(self.open_brackets)?;
+        let last = self.tokens.len().checked_sub(1)?;
+        let reads_on = match self.operand_error(open, last) {
+            Some(e) => {
+                e.msg.ends_with("was never closed") || self.line(e.start) > self.line(nc.start)
+            }
+            None => true,
+        };
+        reads_on.then_some(nc)
     }
 
     /// In the call whose `(` is the innermost bracket left open, the first
@@ -1545,6 +1593,30 @@ impl Diag<'_, '_, '_> {
             && self.depth_at(i) == 0
         {
             return Some(self.range(i - 1, i - 1, "expected ':'"));
+        }
+        // `def f() -> int-`: the annotation is the expression before the
+        // dangling operator, and the forced `':'` is missing at the operator.
+        if head == Tok::Kw(Keyword::Def)
+            && !starts_expr(t)
+            && p.is_some_and(is_binary_operator)
+            && self.depth_at(i) == 0
+            && self.tokens[first..i]
+                .iter()
+                .any(|x| x.1 == Tok::Op(Operator::Rarrow))
+        {
+            // Back over the whole dangling chain (`int * -`).
+            let mut op = i - 1;
+            while op > first
+                && (is_binary_operator(self.tokens[op - 1].1)
+                    || self.tokens[op - 1].1 == Tok::Op(Operator::Tilde))
+            {
+                op -= 1;
+            }
+            // With no annotation left (`-> -:`), the arrow is what fails.
+            if self.tokens[op - 1].1 == Tok::Op(Operator::Rarrow) {
+                op -= 1;
+            }
+            return Some(self.range(op, op, "expected ':'"));
         }
         if t == Tok::Newline {
             return None;

@@ -1,0 +1,2 @@
+def when(self) -> Optional[float]-
+    return None
