@@ -1547,7 +1547,7 @@ impl Vm {
                             None => {
                                 if let Value::Generator(g) = it {
                                     let g = g.clone();
-                                    if tri!(self.resume_gen_inline(&g, Value::None, ip)) {
+                                    if tri!(self.resume_gen_inline(g, Value::None, ip)) {
                                         continue 'frame;
                                     }
                                     None
@@ -2425,6 +2425,7 @@ impl Vm {
                                 exc: Value::Null,
                                 caller_exc: Value::Null,
                                 handlers: 0,
+                                frame: None,
                             },
                         );
                         // A module body awaiting at top level keeps its namespace.
@@ -2464,9 +2465,10 @@ impl Vm {
                                 cur,
                             );
                         }
-                        self.suspend_gen_frame(&f, ip);
+                        let entry = f.entry;
+                        self.suspend_gen_frame(f, ip);
                         self.suspend_frame_object(self.frames.len());
-                        if f.entry {
+                        if entry {
                             self.yielded = true;
                             return Ok(v);
                         }
@@ -2476,18 +2478,18 @@ impl Vm {
                     Op::Send => {
                         let v = pop!();
                         let recv = top!().clone();
-                        let r = match &recv {
+                        let r = match recv {
                             Value::Generator(g) => {
                                 if tri!(self.resume_gen_inline(g, v, ip)) {
                                     continue 'frame;
                                 }
                                 crate::gen::GenResult::Returned(Value::None)
                             }
-                            Value::Async(a) => tri!(self.async_send(a, v)),
-                            other if !matches!(v, Value::None) => {
+                            Value::Async(ref a) => tri!(self.async_send(a, v)),
+                            ref other if !matches!(v, Value::None) => {
                                 tri!(self.send_method(other, v))
                             }
-                            other => {
+                            ref other => {
                                 self.last_stop = None;
                                 match self.iter_next(other) {
                                     Ok(Some(x)) => crate::gen::GenResult::Yielded(x),

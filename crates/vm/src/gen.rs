@@ -41,6 +41,14 @@ pub struct GenState {
     /// `exc_info` is the frame's own exception rather than its resumer's,
     /// and a suspension keeps it (`gi_exc_state`).
     pub(crate) handlers: u32,
+    /// While suspended: the frame record its last suspension took off the
+    /// call stack (code, globals and names, without the generator), pushed
+    /// again by the next resume so that a switch moves it instead of
+    /// cloning and dropping its references. `None` before the first
+    /// suspension, after the generator finished, or when a frame left the
+    /// stack another way (an exception, `throw()`'s linking); a resume then
+    /// builds it from the generator's own fields.
+    pub(crate) frame: Option<crate::vm::Frame>,
 }
 
 /// A generator object.
