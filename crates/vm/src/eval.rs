@@ -17,6 +17,35 @@ use crate::types::{ExcKind, TypeKind};
 use crate::value::{StrObj, Value};
 use crate::vm::{Frame, Vm};
 
+/// The next item of a builtin iterator that runs no Python code, taken
+/// inline by `FOR_ITER` and `SEND` (a range's, stepped here, or
+/// [`IterObj::next_simple`]'s); `None` for any other iterator, which takes
+/// the general path.
+#[inline(always)]
+fn next_builtin(it: &Value) -> Option<PyResult<Option<Value>>> {
+    let Value::Iter(cell) = it else {
+        return None;
+    };
+    let Ok(mut b) = cell.try_borrow_mut() else {
+        return Some(Err(PyErr::value_error("iterator already executing")));
+    };
+    match &mut *b {
+        IterObj::Range {
+            cur: c, left, step, ..
+        } => {
+            if *left > 0 {
+                let v = *c;
+                *left -= 1;
+                *c = c.wrapping_add(*step);
+                Some(Ok(Some(Value::Int(v))))
+            } else {
+                Some(Ok(None))
+            }
+        }
+        other => other.next_simple(),
+    }
+}
+
 fn step_limit_error() -> PyErr {
     PyErr::system_error("step limit exceeded")
 }
@@ -1512,37 +1541,7 @@ impl Vm {
                     }
                     Op::ForIter => {
                         let it = top!();
-                        let next = match it {
-                            Value::Iter(cell) => {
-                                let mut b = match cell.try_borrow_mut() {
-                                    Ok(b) => b,
-                                    Err(_) => {
-                                        break 'body (
-                                            PyErr::value_error("iterator already executing"),
-                                            false,
-                                            cur,
-                                        )
-                                    }
-                                };
-                                match &mut *b {
-                                    IterObj::Range {
-                                        cur: c, left, step, ..
-                                    } => {
-                                        if *left > 0 {
-                                            let v = *c;
-                                            *left -= 1;
-                                            *c = c.wrapping_add(*step);
-                                            Some(Ok(Some(Value::Int(v))))
-                                        } else {
-                                            Some(Ok(None))
-                                        }
-                                    }
-                                    other => other.next_simple(),
-                                }
-                            }
-                            _ => None,
-                        };
-                        let next = match next {
+                        let next = match next_builtin(it) {
                             Some(r) => tri!(r),
                             None => {
                                 if let Value::Generator(g) = it {
@@ -2477,6 +2476,26 @@ impl Vm {
                     }
                     Op::Send => {
                         let v = pop!();
+                        if matches!(v, Value::None) {
+                            // `yield from` a builtin iterator (a list, a range)
+                            // takes its item inline, as `FOR_ITER` does.
+                            match next_builtin(top!()) {
+                                Some(Ok(Some(x))) => {
+                                    self.last_stop = None;
+                                    push(&mut self.stack, x);
+                                    continue;
+                                }
+                                Some(Ok(None)) => {
+                                    // Exhausted: the `yield from` gives `None`.
+                                    self.last_stop = None;
+                                    std::mem::replace(top!(), Value::None).release();
+                                    ip = arg as usize;
+                                    continue;
+                                }
+                                Some(Err(e)) => break 'body (e, false, cur),
+                                None => {}
+                            }
+                        }
                         let recv = top!().clone();
                         let r = match recv {
                             Value::Generator(g) => {
