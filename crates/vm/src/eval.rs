@@ -2355,7 +2355,7 @@ impl Vm {
                             let mut st = g.state.borrow_mut();
                             st.handlers = st.handlers.saturating_sub(1);
                             if st.handlers == 0 {
-                                v = st.caller_exc.clone();
+                                v = st.caller_exc();
                             }
                         }
                         self.exc_info = v;

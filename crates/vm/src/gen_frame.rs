@@ -39,15 +39,16 @@ fn already_executing(flavor: Flavor) -> PyErr {
 }
 
 /// Gives the resumer back its `exc_info`; a suspending frame keeps the
-/// exception it is handling (`gi_exc_state`).
+/// exception it is handling (`gi_exc_state`). Tags are tested before values
+/// move: in the usual switch both sides are `None` and nothing is written.
 #[inline]
 fn restore_caller_exc(exc_info: &mut Value, st: &mut GenState, suspended: bool) {
-    let caller = std::mem::replace(&mut st.caller_exc, Value::Null);
-    let inner = std::mem::replace(exc_info, caller);
-    if suspended && st.handlers > 0 && matches!(inner, Value::Exception(_)) {
+    let caller = st.take_caller_exc();
+    if suspended && st.handlers > 0 && matches!(exc_info, Value::Exception(_)) {
+        let inner = std::mem::replace(exc_info, caller);
         std::mem::replace(&mut st.exc, inner).release();
-    } else {
-        inner.release();
+    } else if !(matches!(caller, Value::None) && matches!(exc_info, Value::None)) {
+        std::mem::replace(exc_info, caller).release();
     }
 }
 
@@ -216,16 +217,16 @@ impl Vm {
         }
         // The frame sees the exception it was handling when it suspended, or
         // else its caller's (CPython chains `gi_exc_state` to the caller's).
-        let caller = if st.exc.is_null() {
-            match self.exc_info {
-                Value::None => Value::None,
-                ref other => other.fast_clone(),
-            }
-        } else {
+        if !st.exc.is_null() {
             let own = std::mem::replace(&mut st.exc, Value::Null);
-            std::mem::replace(&mut self.exc_info, own)
-        };
-        std::mem::replace(&mut st.caller_exc, caller).release();
+            let caller = std::mem::replace(&mut self.exc_info, own);
+            st.set_caller_exc(caller);
+        } else if !matches!(self.exc_info, Value::None) {
+            st.set_caller_exc(self.exc_info.fast_clone());
+        } else {
+            // Taken by the last leave, so it already stands for `None`.
+            debug_assert!(st.caller_exc.is_null());
+        }
         (st.ip, st.frame.take())
     }
 
@@ -233,15 +234,30 @@ impl Vm {
     /// `gen` at instruction `ip`, the frame keeping the reference.
     #[inline(always)]
     fn push_gen_frame(&mut self, gen: Rc<GenObj>, ip: usize, cached: Option<Frame>, entry: bool) {
-        let mut frame = match cached {
+        let Frame {
+            code,
+            globals,
+            names,
+            ..
+        } = match cached {
             Some(f) => f,
             None => new_gen_frame(&gen),
         };
-        frame.ip = ip;
-        frame.entry = entry;
         self.resume_frame_object(self.frames.len(), &gen);
-        frame.generator = Some(gen);
-        crate::stack_words::push(&mut self.frames, frame);
+        // Built in its slot from the fields, not moved whole with `ip` and
+        // the generator set on the moving copy: those were narrow stores
+        // that the wide loads of the move then waited for (a
+        // store-forwarding stall, half the time of a resume).
+        crate::stack_words::push_with(&mut self.frames, || Frame {
+            code,
+            globals,
+            names,
+            base: 0,
+            ret_to: 0,
+            ip,
+            entry,
+            generator: Some(gen),
+        });
     }
 
     /// The generator frame `gen` runs has been popped after finishing (a
@@ -278,10 +294,23 @@ impl Vm {
     /// too), whose next instruction is `ip`: its values stay in its vector,
     /// the frame record is kept for the next resume, and the generator is
     /// suspended as `leave_gen_frame` does, under one borrow of the state.
-    pub(crate) fn suspend_gen_frame(&mut self, mut f: Frame, ip: usize) {
-        // Taken out so that the kept record holds no reference to its own
-        // generator (a cycle).
-        let Some(gen) = f.generator.take() else {
+    /// Inlined, so that the fields of `f` go from registers to the record.
+    #[inline(always)]
+    pub(crate) fn suspend_gen_frame(&mut self, f: Frame, ip: usize) {
+        // The kept record holds no reference to its own generator (a
+        // cycle). It is rebuilt from the fields rather than by clearing
+        // `f.generator` first, which would make the move of `f` a
+        // store-forwarding stall (as in `push_gen_frame`). Its base and
+        // return height are 0 (its values are its own vector), so they are
+        // not read either: a wide load of them straddled two stores.
+        let Frame {
+            code,
+            globals,
+            names,
+            generator,
+            ..
+        } = f;
+        let Some(gen) = generator else {
             return;
         };
         let Ok(mut st) = gen.state.try_borrow_mut() else {
@@ -294,7 +323,16 @@ impl Vm {
             restore_caller_exc(&mut self.exc_info, st, true);
         }
         st.ip = ip;
-        st.frame = Some(f);
+        st.frame = Some(Frame {
+            code,
+            globals,
+            names,
+            base: 0,
+            ret_to: 0,
+            ip,
+            entry: false,
+            generator: None,
+        });
     }
 
     /// Runs `f` on the values (fast locals, then evaluation stack) of frame
