@@ -992,11 +992,17 @@ impl Vm {
     /// Called as generator frame `index` suspends (`YIELD_VALUE` popped it):
     /// its frame object, if one was made while it ran, leaves the call stack
     /// and reads the generator's saved frame until it resumes.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn suspend_frame_object(&self, index: usize) {
-        if LIVE_LEN.with(Cell::get) <= index {
-            return;
+        // Tested inline: it runs at every yield, and frame objects are rare.
+        if LIVE_LEN.with(Cell::get) > index {
+            self.detach_frame_object(index);
         }
+    }
+
+    /// [`Vm::suspend_frame_object`] when a frame object may be live at `index`.
+    #[inline(never)]
+    fn detach_frame_object(&self, index: usize) {
         let (f, _) = leave_stack(index);
         if let Some(f) = f.filter(|f| f.depth.get() == u32::try_from(index).ok()) {
             f.in_call.set(false);

@@ -75,7 +75,11 @@ impl GenState {
     /// Records the resumer's `exc_info` as the frame enters.
     #[inline(always)]
     pub(crate) fn set_caller_exc(&mut self, v: Value) {
-        let v = if matches!(v, Value::None) { Value::Null } else { v };
+        let v = if matches!(v, Value::None) {
+            Value::Null
+        } else {
+            v
+        };
         std::mem::replace(&mut self.caller_exc, v).release();
     }
 }

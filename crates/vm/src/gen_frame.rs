@@ -47,7 +47,10 @@ fn restore_caller_exc(exc_info: &mut Value, st: &mut GenState, suspended: bool) 
     if suspended && st.handlers > 0 && matches!(exc_info, Value::Exception(_)) {
         let inner = std::mem::replace(exc_info, caller);
         std::mem::replace(&mut st.exc, inner).release();
-    } else if !(matches!(caller, Value::None) && matches!(exc_info, Value::None)) {
+    } else if matches!(exc_info, Value::None) && matches!(caller, Value::None) {
+        // Released, not dropped: a scalar needs no drop call.
+        caller.release();
+    } else {
         std::mem::replace(exc_info, caller).release();
     }
 }
