@@ -17,6 +17,35 @@ use crate::types::{ExcKind, TypeKind};
 use crate::value::{StrObj, Value};
 use crate::vm::{Frame, Vm};
 
+/// The next item of a builtin iterator that runs no Python code, taken
+/// inline by `FOR_ITER` and `SEND` (a range's, stepped here, or
+/// [`IterObj::next_simple`]'s); `None` for any other iterator, which takes
+/// the general path.
+#[inline(always)]
+fn next_builtin(it: &Value) -> Option<PyResult<Option<Value>>> {
+    let Value::Iter(cell) = it else {
+        return None;
+    };
+    let Ok(mut b) = cell.try_borrow_mut() else {
+        return Some(Err(PyErr::value_error("iterator already executing")));
+    };
+    match &mut *b {
+        IterObj::Range {
+            cur: c, left, step, ..
+        } => {
+            if *left > 0 {
+                let v = *c;
+                *left -= 1;
+                *c = c.wrapping_add(*step);
+                Some(Ok(Some(Value::Int(v))))
+            } else {
+                Some(Ok(None))
+            }
+        }
+        other => other.next_simple(),
+    }
+}
+
 fn step_limit_error() -> PyErr {
     PyErr::system_error("step limit exceeded")
 }
@@ -1512,42 +1541,12 @@ impl Vm {
                     }
                     Op::ForIter => {
                         let it = top!();
-                        let next = match it {
-                            Value::Iter(cell) => {
-                                let mut b = match cell.try_borrow_mut() {
-                                    Ok(b) => b,
-                                    Err(_) => {
-                                        break 'body (
-                                            PyErr::value_error("iterator already executing"),
-                                            false,
-                                            cur,
-                                        )
-                                    }
-                                };
-                                match &mut *b {
-                                    IterObj::Range {
-                                        cur: c, left, step, ..
-                                    } => {
-                                        if *left > 0 {
-                                            let v = *c;
-                                            *left -= 1;
-                                            *c = c.wrapping_add(*step);
-                                            Some(Ok(Some(Value::Int(v))))
-                                        } else {
-                                            Some(Ok(None))
-                                        }
-                                    }
-                                    other => other.next_simple(),
-                                }
-                            }
-                            _ => None,
-                        };
-                        let next = match next {
+                        let next = match next_builtin(it) {
                             Some(r) => tri!(r),
                             None => {
                                 if let Value::Generator(g) = it {
                                     let g = g.clone();
-                                    if tri!(self.resume_gen_inline(&g, Value::None, ip)) {
+                                    if tri!(self.resume_gen_inline(g, Value::None, ip)) {
                                         continue 'frame;
                                     }
                                     None
@@ -2356,7 +2355,7 @@ impl Vm {
                             let mut st = g.state.borrow_mut();
                             st.handlers = st.handlers.saturating_sub(1);
                             if st.handlers == 0 {
-                                v = st.caller_exc.clone();
+                                v = st.caller_exc();
                             }
                         }
                         self.exc_info = v;
@@ -2425,6 +2424,7 @@ impl Vm {
                                 exc: Value::Null,
                                 caller_exc: Value::Null,
                                 handlers: 0,
+                                frame: None,
                             },
                         );
                         // A module body awaiting at top level keeps its namespace.
@@ -2464,9 +2464,10 @@ impl Vm {
                                 cur,
                             );
                         }
-                        self.suspend_gen_frame(&f, ip);
+                        let entry = f.entry;
+                        self.suspend_gen_frame(f, ip);
                         self.suspend_frame_object(self.frames.len());
-                        if f.entry {
+                        if entry {
                             self.yielded = true;
                             return Ok(v);
                         }
@@ -2475,19 +2476,39 @@ impl Vm {
                     }
                     Op::Send => {
                         let v = pop!();
+                        if matches!(v, Value::None) {
+                            // `yield from` a builtin iterator (a list, a range)
+                            // takes its item inline, as `FOR_ITER` does.
+                            match next_builtin(top!()) {
+                                Some(Ok(Some(x))) => {
+                                    self.last_stop = None;
+                                    push(&mut self.stack, x);
+                                    continue;
+                                }
+                                Some(Ok(None)) => {
+                                    // Exhausted: the `yield from` gives `None`.
+                                    self.last_stop = None;
+                                    std::mem::replace(top!(), Value::None).release();
+                                    ip = arg as usize;
+                                    continue;
+                                }
+                                Some(Err(e)) => break 'body (e, false, cur),
+                                None => {}
+                            }
+                        }
                         let recv = top!().clone();
-                        let r = match &recv {
+                        let r = match recv {
                             Value::Generator(g) => {
                                 if tri!(self.resume_gen_inline(g, v, ip)) {
                                     continue 'frame;
                                 }
                                 crate::gen::GenResult::Returned(Value::None)
                             }
-                            Value::Async(a) => tri!(self.async_send(a, v)),
-                            other if !matches!(v, Value::None) => {
+                            Value::Async(ref a) => tri!(self.async_send(a, v)),
+                            ref other if !matches!(v, Value::None) => {
                                 tri!(self.send_method(other, v))
                             }
-                            other => {
+                            ref other => {
                                 self.last_stop = None;
                                 match self.iter_next(other) {
                                     Ok(Some(x)) => crate::gen::GenResult::Yielded(x),

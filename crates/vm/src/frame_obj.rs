@@ -992,11 +992,17 @@ impl Vm {
     /// Called as generator frame `index` suspends (`YIELD_VALUE` popped it):
     /// its frame object, if one was made while it ran, leaves the call stack
     /// and reads the generator's saved frame until it resumes.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn suspend_frame_object(&self, index: usize) {
-        if LIVE_LEN.with(Cell::get) <= index {
-            return;
+        // Tested inline: it runs at every yield, and frame objects are rare.
+        if LIVE_LEN.with(Cell::get) > index {
+            self.detach_frame_object(index);
         }
+    }
+
+    /// [`Vm::suspend_frame_object`] when a frame object may be live at `index`.
+    #[inline(never)]
+    fn detach_frame_object(&self, index: usize) {
         let (f, _) = leave_stack(index);
         if let Some(f) = f.filter(|f| f.depth.get() == u32::try_from(index).ok()) {
             f.in_call.set(false);
@@ -1008,10 +1014,20 @@ impl Vm {
     /// frame object it had while suspended (`gi_frame`, or one made while it
     /// ran before) is the running frame's again, so that it stays one object
     /// and keeps the frame's last locals when the generator finishes.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn resume_frame_object(&self, index: usize, gen: &crate::gen::GenObj) {
+        // Tested inline: most generators never had a frame object made, and
+        // this runs at every resume.
+        if matches!(gen.frame.try_borrow(), Ok(w) if w.strong_count() > 0) {
+            self.relink_frame_object(index, gen);
+        }
+    }
+
+    /// [`Vm::resume_frame_object`] for a generator with a live frame object.
+    #[inline(never)]
+    fn relink_frame_object(&self, index: usize, gen: &crate::gen::GenObj) {
         let f = match gen.frame.try_borrow() {
-            Ok(w) if w.strong_count() > 0 => w.upgrade(),
+            Ok(w) => w.upgrade(),
             _ => return,
         };
         let Some(f) = f.filter(|f| f.depth.get().is_none()) else {

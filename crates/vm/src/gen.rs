@@ -34,13 +34,54 @@ pub struct GenState {
     pub started: bool,
     /// The exception it is handling while suspended (`gi_exc_state`), or `Null`.
     pub exc: Value,
-    /// While running: the resumer's `exc_info`, restored when the frame leaves.
+    /// While running: the resumer's `exc_info`, restored when the frame
+    /// leaves; `Null` stands for `None` (the usual value, so that the usual
+    /// switch writes nothing here). Read through [`GenState::caller_exc`].
     pub(crate) caller_exc: Value,
     /// How many `except`/`finally` handlers of its frame are active (a
     /// `PUSH_EXC_INFO` not yet matched by its `POP_EXCEPT`): while one is,
     /// `exc_info` is the frame's own exception rather than its resumer's,
     /// and a suspension keeps it (`gi_exc_state`).
     pub(crate) handlers: u32,
+    /// While suspended: the frame record its last suspension took off the
+    /// call stack (code, globals and names, without the generator), pushed
+    /// again by the next resume so that a switch moves it instead of
+    /// cloning and dropping its references. `None` before the first
+    /// suspension, after the generator finished, or when a frame left the
+    /// stack another way (an exception, `throw()`'s linking); a resume then
+    /// builds it from the generator's own fields.
+    pub(crate) frame: Option<crate::vm::Frame>,
+}
+
+impl GenState {
+    /// While running: the resumer's `exc_info`.
+    pub(crate) fn caller_exc(&self) -> Value {
+        match &self.caller_exc {
+            Value::Null => Value::None,
+            v => v.clone(),
+        }
+    }
+
+    /// Takes the resumer's `exc_info` as the frame leaves.
+    #[inline(always)]
+    pub(crate) fn take_caller_exc(&mut self) -> Value {
+        if self.caller_exc.is_null() {
+            Value::None
+        } else {
+            std::mem::replace(&mut self.caller_exc, Value::Null)
+        }
+    }
+
+    /// Records the resumer's `exc_info` as the frame enters.
+    #[inline(always)]
+    pub(crate) fn set_caller_exc(&mut self, v: Value) {
+        let v = if matches!(v, Value::None) {
+            Value::Null
+        } else {
+            v
+        };
+        std::mem::replace(&mut self.caller_exc, v).release();
+    }
 }
 
 /// A generator object.

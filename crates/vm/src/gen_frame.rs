@@ -26,20 +26,32 @@ use crate::types::ExcKind;
 use crate::value::Value;
 use crate::vm::{Frame, Vm};
 
+/// How a frame is being resumed, for the checks of an unusual resume.
+struct Entry<'a> {
+    flavor: Flavor,
+    sent: Option<&'a Value>,
+    closing: bool,
+    entry: bool,
+}
+
 fn already_executing(flavor: Flavor) -> PyErr {
     PyErr::value_error(format!("{} already executing", flavor.name()))
 }
 
 /// Gives the resumer back its `exc_info`; a suspending frame keeps the
-/// exception it is handling (`gi_exc_state`).
+/// exception it is handling (`gi_exc_state`). Tags are tested before values
+/// move: in the usual switch both sides are `None` and nothing is written.
 #[inline]
 fn restore_caller_exc(exc_info: &mut Value, st: &mut GenState, suspended: bool) {
-    let caller = std::mem::replace(&mut st.caller_exc, Value::Null);
-    let inner = std::mem::replace(exc_info, caller);
-    if suspended && st.handlers > 0 && matches!(inner, Value::Exception(_)) {
+    let caller = st.take_caller_exc();
+    if suspended && st.handlers > 0 && matches!(exc_info, Value::Exception(_)) {
+        let inner = std::mem::replace(exc_info, caller);
         std::mem::replace(&mut st.exc, inner).release();
+    } else if matches!(exc_info, Value::None) && matches!(caller, Value::None) {
+        // Released, not dropped: a scalar needs no drop call.
+        caller.release();
     } else {
-        inner.release();
+        std::mem::replace(exc_info, caller).release();
     }
 }
 
@@ -89,6 +101,22 @@ pub(crate) fn with_frame_values<R>(
     }
 }
 
+/// A frame record for `gen`'s code, to be completed by the resume that
+/// pushes it (its `ip`, `entry` and generator).
+#[cold]
+fn new_gen_frame(gen: &GenObj) -> Frame {
+    Frame {
+        code: gen.code.clone(),
+        globals: gen.globals.clone(),
+        names: gen.names.clone(),
+        base: 0,
+        ret_to: 0,
+        ip: 0,
+        entry: false,
+        generator: None,
+    }
+}
+
 impl Vm {
     /// Pushes `gen`'s frame to resume it, with `sent` (if any) as the value of
     /// its pending `yield`. `Ok(false)`: the frame has finished, nothing was
@@ -102,14 +130,50 @@ impl Vm {
         closing: bool,
         entry: bool,
     ) -> PyResult<bool> {
-        let Ok(mut st) = gen.state.try_borrow_mut() else {
+        let Ok(st) = gen.state.try_borrow_mut() else {
             return Err(already_executing(flavor));
         };
+        if !self.gen_entry_ok(&st, entry) {
+            let how = Entry {
+                flavor,
+                sent: sent.as_ref(),
+                closing,
+                entry,
+            };
+            if !self.gen_entry_checked(&st, how)? {
+                return Ok(false);
+            }
+        }
+        let (ip, cached) = self.link_gen_state(st, sent);
+        self.push_gen_frame(gen.clone(), ip, cached, entry);
+        Ok(true)
+    }
+
+    /// Whether a resume of the frame whose state is `st` needs none of
+    /// [`Vm::gen_entry_checked`]'s answers: a started generator, neither
+    /// running nor finished, within the recursion limits. One branch for
+    /// the usual resume.
+    #[inline(always)]
+    fn gen_entry_ok(&self, st: &GenState, entry: bool) -> bool {
+        st.started
+            & !st.running
+            & !st.done
+            & (self.frames.len() < self.recursion_limit)
+            & (!entry || self.native_depth < crate::vm::MAX_NATIVE_DEPTH)
+    }
+
+    /// The checks of a resume that [`Vm::gen_entry_ok`] did not pass, in
+    /// CPython's order: `Ok(true)` to go on, `Ok(false)` if the frame has
+    /// finished, or the error the resume raises.
+    #[cold]
+    #[inline(never)]
+    fn gen_entry_checked(&self, st: &GenState, how: Entry<'_>) -> PyResult<bool> {
+        let flavor = how.flavor;
         if st.running {
             return Err(already_executing(flavor));
         }
         if st.done {
-            if flavor == Flavor::Coroutine && !closing {
+            if flavor == Flavor::Coroutine && !how.closing {
                 return Err(PyErr::new(
                     ExcKind::RuntimeError,
                     "cannot reuse already awaited coroutine",
@@ -117,7 +181,7 @@ impl Vm {
             }
             return Ok(false);
         }
-        if let Some(v) = &sent {
+        if let Some(v) = how.sent {
             if !st.started && !matches!(v, Value::None) {
                 return Err(PyErr::type_error(format!(
                     "can't send non-None value to a just-started {}",
@@ -125,7 +189,7 @@ impl Vm {
                 )));
             }
         }
-        if (entry && self.native_depth >= crate::vm::MAX_NATIVE_DEPTH)
+        if (how.entry && self.native_depth >= crate::vm::MAX_NATIVE_DEPTH)
             || self.frames.len() >= self.recursion_limit
         {
             return Err(PyErr::new(
@@ -133,6 +197,21 @@ impl Vm {
                 "maximum recursion depth exceeded",
             ));
         }
+        Ok(true)
+    }
+
+    /// First half of pushing a generator's frame, whose state `st` has
+    /// passed the checks of a resume: its values become the VM's stack (with
+    /// `sent` on top), it sees its own `exc_info`, and it is marked running.
+    /// Gives the frame's next instruction and kept frame record for
+    /// [`Vm::push_gen_frame`]; the state borrow ends here, so that the
+    /// caller may move the generator's reference into the frame.
+    #[inline(always)]
+    fn link_gen_state(
+        &mut self,
+        mut st: std::cell::RefMut<'_, GenState>,
+        sent: Option<Value>,
+    ) -> (usize, Option<Frame>) {
         st.running = true;
         st.started = true;
         std::mem::swap(&mut self.stack, &mut st.values);
@@ -141,20 +220,37 @@ impl Vm {
         }
         // The frame sees the exception it was handling when it suspended, or
         // else its caller's (CPython chains `gi_exc_state` to the caller's).
-        let own = std::mem::replace(&mut st.exc, Value::Null);
-        let caller = if !own.is_null() {
-            std::mem::replace(&mut self.exc_info, own)
+        if !st.exc.is_null() {
+            let own = std::mem::replace(&mut st.exc, Value::Null);
+            let caller = std::mem::replace(&mut self.exc_info, own);
+            st.set_caller_exc(caller);
+        } else if !matches!(self.exc_info, Value::None) {
+            st.set_caller_exc(self.exc_info.fast_clone());
         } else {
-            own.release();
-            self.exc_info.fast_clone()
+            // Taken by the last leave, so it already stands for `None`.
+            debug_assert!(st.caller_exc.is_null());
+        }
+        (st.ip, st.frame.take())
+    }
+
+    /// Second half: pushes the frame record (`cached`, or a new one) of
+    /// `gen` at instruction `ip`, the frame keeping the reference.
+    #[inline(always)]
+    fn push_gen_frame(&mut self, gen: Rc<GenObj>, ip: usize, cached: Option<Frame>, entry: bool) {
+        let Frame {
+            code,
+            globals,
+            names,
+            ..
+        } = match cached {
+            Some(f) => f,
+            None => new_gen_frame(&gen),
         };
-        std::mem::replace(&mut st.caller_exc, caller).release();
-        let ip = st.ip;
-        drop(st);
-        // The clones are taken before the closure so that it only moves
-        // registers and is inlined (with them inside, it was not).
-        let (code, globals, generator) = (gen.code.clone(), gen.globals.clone(), gen.clone());
-        let names = gen.names.clone();
+        self.resume_frame_object(self.frames.len(), &gen);
+        // Built in its slot from the fields, not moved whole with `ip` and
+        // the generator set on the moving copy: those were narrow stores
+        // that the wide loads of the move then waited for (a
+        // store-forwarding stall, half the time of a resume).
         crate::stack_words::push_with(&mut self.frames, || Frame {
             code,
             globals,
@@ -163,10 +259,8 @@ impl Vm {
             ret_to: 0,
             ip,
             entry,
-            generator: Some(generator),
+            generator: Some(gen),
         });
-        self.resume_frame_object(self.frames.len() - 1, gen);
-        Ok(true)
     }
 
     /// The generator frame `gen` runs has been popped after finishing (a
@@ -195,19 +289,34 @@ impl Vm {
             st.handlers = 0;
             st.done = true;
             st.values = Vec::new();
+            st.frame = None;
         }
     }
 
     /// `YIELD_VALUE` of the top frame `f` (already popped, the yielded value
     /// too), whose next instruction is `ip`: its values stay in its vector,
-    /// and the generator is suspended as `leave_gen_frame` does, under one
-    /// borrow of the state.
-    pub(crate) fn suspend_gen_frame(&mut self, f: &Frame, ip: usize) {
-        let st = f
-            .generator
-            .as_ref()
-            .and_then(|g| g.state.try_borrow_mut().ok());
-        let Some(mut st) = st else {
+    /// the frame record is kept for the next resume, and the generator is
+    /// suspended as `leave_gen_frame` does, under one borrow of the state.
+    /// Inlined, so that the fields of `f` go from registers to the record.
+    #[inline(always)]
+    pub(crate) fn suspend_gen_frame(&mut self, f: Frame, ip: usize) {
+        // The kept record holds no reference to its own generator (a
+        // cycle). It is rebuilt from the fields rather than by clearing
+        // `f.generator` first, which would make the move of `f` a
+        // store-forwarding stall (as in `push_gen_frame`). Its base and
+        // return height are 0 (its values are its own vector), so they are
+        // not read either: a wide load of them straddled two stores.
+        let Frame {
+            code,
+            globals,
+            names,
+            generator,
+            ..
+        } = f;
+        let Some(gen) = generator else {
+            return;
+        };
+        let Ok(mut st) = gen.state.try_borrow_mut() else {
             return;
         };
         let st = &mut *st;
@@ -217,6 +326,16 @@ impl Vm {
             restore_caller_exc(&mut self.exc_info, st, true);
         }
         st.ip = ip;
+        st.frame = Some(Frame {
+            code,
+            globals,
+            names,
+            base: 0,
+            ret_to: 0,
+            ip,
+            entry: false,
+            generator: None,
+        });
     }
 
     /// Runs `f` on the values (fast locals, then evaluation stack) of frame
@@ -265,17 +384,34 @@ impl Vm {
     /// `FOR_ITER` or `SEND` (`sent`) on a generator from Python code: pushes its
     /// frame for the running loop to continue in. `Ok(false)` when it has
     /// finished (the loop ends, `SEND` gets `None`).
-    #[inline]
+    /// Takes the generator's reference, which its pushed frame keeps.
+    #[inline(never)]
     pub(crate) fn resume_gen_inline(
         &mut self,
-        gen: &Rc<GenObj>,
+        gen: Rc<GenObj>,
         sent: Value,
         ip: usize,
     ) -> PyResult<bool> {
         if let Some(fr) = self.frames.last_mut() {
             fr.ip = ip;
         }
-        self.enter_gen_frame(gen, Flavor::Generator, Some(sent), false, false)
+        let Ok(st) = gen.state.try_borrow_mut() else {
+            return Err(already_executing(Flavor::Generator));
+        };
+        if !self.gen_entry_ok(&st, false) {
+            let how = Entry {
+                flavor: Flavor::Generator,
+                sent: Some(&sent),
+                closing: false,
+                entry: false,
+            };
+            if !self.gen_entry_checked(&st, how)? {
+                return Ok(false);
+            }
+        }
+        let (ip, cached) = self.link_gen_state(st, Some(sent));
+        self.push_gen_frame(gen, ip, cached, false);
+        Ok(true)
     }
 
     /// `StopIteration` left a generator frame that Python code resumed: the
