@@ -283,15 +283,10 @@ fn g_get_referrers(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn g_get_stats(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     no_args(&a, "get_stats")?;
-    let (collections, collected) = crate::gc::stats();
-    let gens = (0..3)
-        .map(|g| {
+    let gens = crate::gc::stats()
+        .into_iter()
+        .map(|(c, n)| {
             let mut d = crate::dict::Dict::new();
-            let (c, n) = if g == 2 {
-                (collections, collected)
-            } else {
-                (0, 0)
-            };
             for (k, v) in [("collections", c), ("collected", n), ("uncollectable", 0)] {
                 let _ = d.insert(Value::str(k), Value::Int(v as i64));
             }
