@@ -19,14 +19,14 @@
 //!   to anything older counts as one from outside (older objects are not
 //!   traversed). That finds the cycles made and dropped since, at a cost
 //!   proportional to the young objects, not to the heap.
-//! - **Full collections.** When the registry has grown by a quarter since it
-//!   was last pruned (and holds 700 entries or more), dead entries are pruned;
-//!   once `threshold0 * threshold1 * threshold2` containers have been created
-//!   since the last full collection (CPython's generation 2 waits for as many
-//!   younger collections) and live containers grew by a quarter since (and
-//!   number `threshold0` or more; 0 turns automatic runs off), a full
-//!   collection runs (CPython's rule for full collections). The cost stays
-//!   proportional to allocation.
+//! - **Older generations.** Every `threshold1` young collections, the
+//!   containers registered since the last collection of generation 1 are
+//!   collected the same way; every `threshold2` of those, if what joined
+//!   generation 2 since the last full collection is a quarter of what that
+//!   left alive, everything is collected (`gcmodule.c`'s rules; 0 for
+//!   `threshold0` turns automatic runs off). When the registry has grown by
+//!   a quarter since it was last pruned (and holds 700 entries or more), its
+//!   dead entries are dropped. The cost stays proportional to allocation.
 //!
 //! Soundness rests on [`referents`] never listing a reference an object does
 //! not hold; listing fewer is safe (the object looks externally referenced).
@@ -89,6 +89,9 @@ struct Heap {
     /// Collections of generation 0 since the last one of generation 1, and of
     /// generation 1 since the last full one (`gc.get_count()[1:]`).
     younger_runs: [usize; 2],
+    /// Containers that joined generation 2 since the last full collection
+    /// (CPython's `long_lived_pending`).
+    pending: usize,
     /// Containers created since the last collection (`gc.get_count()[0]`).
     allocated: usize,
     /// Registry length at which the next prune happens.
@@ -119,6 +122,7 @@ thread_local! {
             tracked: Vec::new(),
             gen_start: [0, 0],
             younger_runs: [0, 0],
+            pending: 0,
             allocated: 0,
             prune_at: 0,
             live_after_collect: 0,
@@ -199,8 +203,8 @@ impl Heap {
 
     /// Says which collection is due, if any, pruning dead entries as it
     /// looks (CPython's `gc_collect_generations`: the oldest generation
-    /// whose count passed its threshold; the full one only once live
-    /// containers grew by a quarter since the last).
+    /// whose count passed its threshold; the full one only once what joined
+    /// generation 2 since the last is a quarter of what that one left).
     fn due(&mut self) -> Option<Generation> {
         let threshold0 = self.threshold0();
         if self.tracked.len() >= self.prune_at.max(MIN_PRUNE) {
@@ -220,12 +224,10 @@ impl Heap {
             return None;
         }
         let passed = |runs: usize, t: i64| runs >= usize::try_from(t).unwrap_or(0).max(1);
-        if passed(self.younger_runs[1], self.threshold.2) {
-            self.prune(0);
-            self.prune_at = grown(self.tracked.len());
-            if self.tracked.len() >= grown(self.live_after_collect) {
-                return Some(Generation::Full);
-            }
+        if passed(self.younger_runs[1], self.threshold.2)
+            && self.pending >= self.live_after_collect / 4
+        {
+            return Some(Generation::Full);
         }
         if passed(self.younger_runs[0], self.threshold.1) {
             return Some(Generation::Middle);
@@ -758,10 +760,14 @@ fn collect_generation(generation: Generation) -> usize {
             let g = generation.index();
             let from = match generation {
                 Generation::Young => h.gen_start[1],
-                _ => 0,
+                Generation::Middle => h.gen_start[1],
+                Generation::Full => 0,
             };
             h.prune(from);
             let len = h.tracked.len();
+            if g == 1 {
+                h.pending += len - h.gen_start[1].min(len);
+            }
             h.gen_start[0] = len;
             if g >= 1 {
                 h.gen_start[1] = len;
@@ -771,6 +777,7 @@ fn collect_generation(generation: Generation) -> usize {
                 h.younger_runs[g] += 1;
             } else {
                 h.younger_runs[1] = 0;
+                h.pending = 0;
                 h.live_after_collect = len;
                 h.prune_at = grown(len);
             }

@@ -42,7 +42,7 @@ fn no_args(a: &Args<'_>, name: &str) -> PyResult<()> {
 }
 
 fn one<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Value> {
-    a.no_kw(&format!("gc.{name}"))?;
+    a.no_kw_lazy(|| format!("gc.{name}"))?;
     match a.pos {
         [x] => Ok(x),
         _ => Err(PyErr::type_error(format!(
