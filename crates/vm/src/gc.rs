@@ -808,10 +808,17 @@ fn run_collection(generation: Generation) -> Option<(usize, Vec<Value>)> {
             Generation::Young => h.gen_start[0],
         };
         let from = from.min(h.tracked.len());
-        let roots: Vec<Value> = h.tracked[from..].iter().filter_map(Tracked::upgrade).collect();
+        let roots: Vec<Value> = h.tracked[from..]
+            .iter()
+            .filter_map(Tracked::upgrade)
+            .collect();
         Some((roots, h.debug & DEBUG_SAVEALL != 0))
     })?;
-    Some(find_and_clear(roots, save_all, generation != Generation::Full))
+    Some(find_and_clear(
+        roots,
+        save_all,
+        generation != Generation::Full,
+    ))
 }
 
 /// Whether a collection of the younger generations leaves `v` out of its graph when no young
@@ -878,7 +885,9 @@ fn find_and_clear(roots: Vec<Value>, save_all: bool, young: bool) -> (usize, Vec
         for r in buf.drain(..) {
             let j = match index.entry(r.identity()) {
                 std::collections::hash_map::Entry::Occupied(e) => *e.get(),
-                std::collections::hash_map::Entry::Vacant(_) if young && old_in_young_collection(&r) => {
+                std::collections::hash_map::Entry::Vacant(_)
+                    if young && old_in_young_collection(&r) =>
+                {
                     continue;
                 }
                 std::collections::hash_map::Entry::Vacant(e) => {
