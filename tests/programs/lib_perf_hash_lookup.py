@@ -113,3 +113,47 @@ q = DequeSub([1, 2, 3])
 print(q[0], q[-1], len(q), 2 in q)
 q[0] = 9
 print(list(q))
+
+
+# Class attributes: descriptors bind with no instance; a metaclass's data
+# descriptor wins over the class's own entry; names of type's methods
+# defined on the class win over type's.
+class Desc:
+    def __get__(self, obj, owner):
+        return ("get", obj, owner.__name__)
+
+
+class MetaProp(type):
+    @property
+    def shadow(cls):
+        return "meta property"
+
+    def mro(cls):
+        return type.mro(cls)
+
+
+class D(metaclass=MetaProp):
+    shadow = "class entry"
+    plain = 1
+
+
+class E:
+    d = Desc()
+    cm = classmethod(lambda c: c.__name__)
+    sm = staticmethod(lambda: "static")
+    prop = property(lambda self: 1)
+
+    def f(self):
+        return 2
+
+    def mro(self):
+        return "own mro"
+
+
+print(E.d, E.cm(), E.sm(), type(E.prop).__name__, E.f(E()), E.f.__name__)
+print(E.mro(None), D.shadow, D.plain, D.mro()[0].__name__)
+try:
+    E.missing
+except AttributeError as e:
+    print("AttributeError:", e)
+print(int.from_bytes(b"\x01\x00", "little"), str.join("-", "ab"), dict.fromkeys("ab"))
