@@ -217,10 +217,13 @@ impl Heap {
         }
         // Like CPython's count of generation 0 (allocations minus
         // deallocations): only the young containers still alive count.
-        self.prune(self.gen_start[1]);
+        self.prune(self.gen_start[0]);
         let young = self.tracked.len() - self.gen_start[0];
         if young < threshold0 {
-            self.allocated = young;
+            // The next look comes after at least a quarter of `threshold0`
+            // more: with nearly that many alive, looking at every few
+            // allocations would scan the young generation each time.
+            self.allocated = young.min(threshold0 - threshold0 / 4);
             return None;
         }
         let passed = |runs: usize, t: i64| runs >= usize::try_from(t).unwrap_or(0).max(1);
@@ -759,7 +762,7 @@ fn collect_generation(generation: Generation) -> usize {
             h.collecting = false;
             let g = generation.index();
             let from = match generation {
-                Generation::Young => h.gen_start[1],
+                Generation::Young => h.gen_start[0],
                 Generation::Middle => h.gen_start[1],
                 Generation::Full => 0,
             };
