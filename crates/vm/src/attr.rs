@@ -644,6 +644,14 @@ impl Vm {
         t: &Rc<TypeObj>,
         name: &Rc<StrObj>,
     ) -> PyResult<Value> {
+        // A name without dunders on a class whose metaclass is `type`:
+        // `type`'s data descriptors are all dunders, so the class's own MRO
+        // answers first, without the metaclass lookup.
+        if t.heap.as_ref().map_or(true, |h| h.meta.is_none()) && !name.as_str().starts_with("__") {
+            if let Some(a) = lookup(t, name) {
+                return self.bind_class_attr(t, a);
+            }
+        }
         let meta = class::metatype(t);
         // `type`'s own data descriptors come before those of a base that
         // `type` precedes in a metaclass's MRO (`class Meta(type, Base)`).
@@ -678,18 +686,7 @@ impl Vm {
             };
         }
         if let Some(a) = lookup(t, name) {
-            return match a {
-                Value::Instance(ref i) => match special(&i.class(), D::Get) {
-                    Some(get) => self.call(&get, &[a.clone(), Value::None, Value::Type(t.clone())]),
-                    None => match i.payload() {
-                        Some(p @ Value::Descr(d)) if !matches!(**d, Descr::Property { .. }) => {
-                            self.bind_attr(p.clone(), &Value::None, t)
-                        }
-                        _ => Ok(a),
-                    },
-                },
-                other => self.bind_attr(other, &Value::None, t),
-            };
+            return self.bind_class_attr(t, a);
         }
         if let Some(v) = type_special_attr(self, t, name.as_str()) {
             return Ok(v);
@@ -705,6 +702,23 @@ impl Vm {
             return Err(PyErr::new(ExcKind::AttributeError, "__abstractmethods__"));
         }
         Err(no_type_attribute(t, name))
+    }
+
+    /// `type_getattro`'s answer for `a`, found on the MRO of class `t`:
+    /// a descriptor's `__get__(None, t)`, else `a` itself.
+    fn bind_class_attr(&mut self, t: &Rc<TypeObj>, a: Value) -> PyResult<Value> {
+        match a {
+            Value::Instance(ref i) => match special(&i.class(), D::Get) {
+                Some(get) => self.call(&get, &[a.clone(), Value::None, Value::Type(t.clone())]),
+                None => match i.payload() {
+                    Some(p @ Value::Descr(d)) if !matches!(**d, Descr::Property { .. }) => {
+                        self.bind_attr(p.clone(), &Value::None, t)
+                    }
+                    _ => Ok(a),
+                },
+            },
+            other => self.bind_attr(other, &Value::None, t),
+        }
     }
 
     /// `C.name = value` / `del C.name` on a Python class.

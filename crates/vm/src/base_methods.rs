@@ -308,7 +308,7 @@ fn object_new(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 /// The receiver of a slot wrapper taking no other argument (`wrap_unaryfunc`).
 fn unary_self_arg<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Value> {
     let obj = self_arg(a, name)?;
-    a.no_kw(&format!("wrapper {name}"))?;
+    a.no_kw_lazy(|| format!("wrapper {name}"))?;
     if a.pos.len() > 1 {
         return Err(PyErr::type_error(format!(
             "expected 0 arguments, got {}",

@@ -263,7 +263,7 @@ pub(crate) fn forget_cached(t: &TypeObj, name: &Rc<StrObj>) {
 #[inline(never)]
 fn lookup_slow(t: &Rc<TypeObj>, name: &Rc<StrObj>) -> Option<Value> {
     let Some(h) = &t.heap else {
-        return mro_find(t, |c| lookup_own(c, name));
+        return lookup_builtin(t, name);
     };
     let epoch = EPOCH.with(Cell::get);
     let idx = (Rc::as_ptr(name) as usize >> 4) % CACHE_SIZE;
@@ -273,6 +273,47 @@ fn lookup_slow(t: &Rc<TypeObj>, name: &Rc<StrObj>) -> Option<Value> {
             *slot = Some((name.clone(), epoch, v.clone()));
         }
     }
+    v
+}
+
+/// Slots in the lookup cache of builtin classes.
+const BUILTIN_CACHE_SIZE: usize = 256;
+
+/// A cached builtin-class lookup: the class and name it answers for (held, so
+/// neither address can be reused while the entry exists) and the answer.
+type BuiltinEntry = Option<(Rc<TypeObj>, Rc<StrObj>, Option<Value>)>;
+
+thread_local! {
+    /// Lookups on builtin classes, direct-mapped by class and name address.
+    /// A builtin class's attributes never change (it has no namespace to
+    /// write), so entries need no epoch; this spares the method-table scans
+    /// that every `C.attr` on a Python class does for its metaclass `type`.
+    static BUILTIN_CACHE: RefCell<Vec<BuiltinEntry>> =
+        RefCell::new(vec![None; BUILTIN_CACHE_SIZE]);
+}
+
+/// [`lookup`] on a builtin class (one without a Python namespace).
+fn lookup_builtin(t: &Rc<TypeObj>, name: &Rc<StrObj>) -> Option<Value> {
+    let key = (Rc::as_ptr(t) as usize >> 4) ^ (Rc::as_ptr(name) as usize >> 4).wrapping_mul(31);
+    let idx = key % BUILTIN_CACHE_SIZE;
+    let hit = BUILTIN_CACHE.with(|c| {
+        let c = c.try_borrow().ok()?;
+        match c.get(idx) {
+            Some(Some((ct, cn, v))) if Rc::ptr_eq(ct, t) && Rc::ptr_eq(cn, name) => Some(v.clone()),
+            _ => None,
+        }
+    });
+    if let Some(v) = hit {
+        return v;
+    }
+    let v = mro_find(t, |c| lookup_own(c, name));
+    let old = BUILTIN_CACHE.with(|c| {
+        let mut c = c.try_borrow_mut().ok()?;
+        let slot = c.get_mut(idx)?;
+        slot.replace((t.clone(), name.clone(), v.clone()))
+    });
+    // Dropped after the cache's borrow ends.
+    drop(old);
     v
 }
 

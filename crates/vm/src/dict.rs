@@ -109,11 +109,11 @@ pub fn hash_value(v: &Value) -> Result<i64, PyErr> {
         Value::BigInt(b) => hash_bigint(b),
         Value::None => 0x7f00_0000_2000 >> 4,
         Value::Tuple(items) => {
-            let lanes = items
-                .iter()
-                .map(hash_value)
-                .collect::<Result<Vec<_>, _>>()?;
-            tuple_hash(&lanes)
+            let mut h = TupleHasher::new();
+            for x in items.iter() {
+                h.push(hash_value(x)?);
+            }
+            h.finish()
         }
         Value::FrozenSet(d) => {
             // CPython's `frozenset_hash`: order-independent xor of shuffled
@@ -202,20 +202,56 @@ fn identity_hash(addr: usize) -> i64 {
 
 /// CPython's tuple hash (xxHash-based) from the items' hashes.
 pub fn tuple_hash(lanes: &[i64]) -> i64 {
+    let mut h = TupleHasher::new();
+    for &lane in lanes {
+        h.push(lane);
+    }
+    h.finish()
+}
+
+/// CPython's tuple hash fed one item hash at a time, so hashing a tuple
+/// needs no buffer of its items' hashes.
+#[derive(Debug, Clone, Copy)]
+pub struct TupleHasher {
+    acc: u64,
+    len: u64,
+}
+
+impl TupleHasher {
     const P1: u64 = 11_400_714_785_074_694_791;
     const P2: u64 = 14_029_467_366_897_019_727;
     const P5: u64 = 2_870_177_450_012_600_261;
-    let mut acc = P5;
-    for &lane in lanes {
-        acc = acc.wrapping_add((lane as u64).wrapping_mul(P2));
-        acc = acc.rotate_left(31);
-        acc = acc.wrapping_mul(P1);
+
+    /// The state before any item.
+    pub fn new() -> Self {
+        TupleHasher {
+            acc: Self::P5,
+            len: 0,
+        }
     }
-    acc = acc.wrapping_add(lanes.len() as u64 ^ (P5 ^ 3_527_539));
-    if acc as i64 == -1 {
-        1_546_275_796
-    } else {
-        acc as i64
+
+    /// Mixes in the next item's hash.
+    #[inline]
+    pub fn push(&mut self, lane: i64) {
+        let acc = self.acc.wrapping_add((lane as u64).wrapping_mul(Self::P2));
+        self.acc = acc.rotate_left(31).wrapping_mul(Self::P1);
+        self.len += 1;
+    }
+
+    /// The tuple's hash.
+    pub fn finish(self) -> i64 {
+        let acc = self.acc.wrapping_add(self.len ^ (Self::P5 ^ 3_527_539));
+        if acc as i64 == -1 {
+            1_546_275_796
+        } else {
+            acc as i64
+        }
+    }
+}
+
+impl Default for TupleHasher {
+    fn default() -> Self {
+        Self::new()
     }
 }
 

@@ -122,6 +122,16 @@ impl<'a> Args<'a> {
         }
     }
 
+    /// [`Args::no_kw`] with the function's name made only for the error
+    /// (callers that format it would otherwise pay on every call).
+    pub fn no_kw_lazy(&self, fname: impl FnOnce() -> String) -> PyResult<()> {
+        if self.kwnames.is_empty() {
+            Ok(())
+        } else {
+            self.no_kw(&fname())
+        }
+    }
+
     /// The check of CPython's `METH_NOARGS` functions: no keywords and no
     /// positional arguments (`self` is not among `pos`: pass
     /// `native::rest(&a)` for a method). `fname` is the name the messages

@@ -12,14 +12,21 @@
 //!   outside (the stack, globals, Rust locals). Whatever those cannot reach is
 //!   garbage: only cycles keep it alive. Its mutable containers are cleared,
 //!   which drops the cycle's references and lets reference counting free it.
-//! - **Automatic runs.** Like CPython's generation 0, a collection may start when
-//!   a container is created: when the registry has grown by a quarter since it
-//!   was last pruned (and holds 700 entries or more), dead entries are pruned,
-//!   and if live containers grew by a quarter since the last collection (and
-//!   number `threshold0` or more; 0 turns automatic runs off) a collection
-//!   runs. The cost stays proportional to allocation, and a dropped cycle
-//!   lives on for at most a quarter of the live heap's allocation (CPython's
-//!   rule for full collections).
+//! - **Young collections.** Like CPython's generation 0, the containers
+//!   registered since the last collection are collected on their own once
+//!   `threshold0` of them are alive: the graph is those containers and the
+//!   untracked objects (tuples, functions, ...) they reach, and a reference
+//!   to anything older counts as one from outside (older objects are not
+//!   traversed). That finds the cycles made and dropped since, at a cost
+//!   proportional to the young objects, not to the heap.
+//! - **Older generations.** Every `threshold1` young collections, the
+//!   containers registered since the last collection of generation 1 are
+//!   collected the same way; every `threshold2` of those, if what joined
+//!   generation 2 since the last full collection is a quarter of what that
+//!   left alive, everything is collected (`gcmodule.c`'s rules; 0 for
+//!   `threshold0` turns automatic runs off). When the registry has grown by
+//!   a quarter since it was last pruned (and holds 700 entries or more), its
+//!   dead entries are dropped. The cost stays proportional to allocation.
 //!
 //! Soundness rests on [`referents`] never listing a reference an object does
 //! not hold; listing fewer is safe (the object looks externally referenced).
@@ -76,6 +83,15 @@ const DEFAULT_THRESHOLD: (i64, i64, i64) = (700, 10, 10);
 #[derive(Debug)]
 struct Heap {
     tracked: Vec<Tracked>,
+    /// Where generations 0 and 1 start in `tracked` (entries are in
+    /// registration order, oldest first; generation 2 starts at 0).
+    gen_start: [usize; 2],
+    /// Collections of generation 0 since the last one of generation 1, and of
+    /// generation 1 since the last full one (`gc.get_count()[1:]`).
+    younger_runs: [usize; 2],
+    /// Containers that joined generation 2 since the last full collection
+    /// (CPython's `long_lived_pending`).
+    pending: usize,
     /// Containers created since the last collection (`gc.get_count()[0]`).
     allocated: usize,
     /// Registry length at which the next prune happens.
@@ -85,9 +101,9 @@ struct Heap {
     enabled: bool,
     collecting: bool,
     threshold: (i64, i64, i64),
-    /// Collections run and objects collected (`gc.get_stats()`).
-    collections: u64,
-    collected: u64,
+    /// Per generation: collections run and objects they collected
+    /// (`gc.get_stats()`).
+    runs: [(u64, u64); 3],
     /// `gc.set_debug()` flags.
     debug: u32,
     /// With `DEBUG_SAVEALL`, the unreachable objects of the last collection,
@@ -104,14 +120,16 @@ thread_local! {
     static HEAP: RefCell<Heap> = const {
         RefCell::new(Heap {
             tracked: Vec::new(),
+            gen_start: [0, 0],
+            younger_runs: [0, 0],
+            pending: 0,
             allocated: 0,
             prune_at: 0,
             live_after_collect: 0,
             enabled: true,
             collecting: false,
             threshold: DEFAULT_THRESHOLD,
-            collections: 0,
-            collected: 0,
+            runs: [(0, 0); 3],
             debug: 0,
             saved: Vec::new(),
         })
@@ -133,21 +151,119 @@ pub fn track(v: &Value) {
     };
     let run = HEAP.with(|h| {
         let Ok(mut h) = h.try_borrow_mut() else {
-            return false;
+            return None;
         };
         h.tracked.push(entry);
         h.allocated += 1;
-        let threshold0 = usize::try_from(h.threshold.0).unwrap_or(0);
-        if h.tracked.len() < h.prune_at.max(MIN_PRUNE) || h.collecting {
-            return false;
+        if h.collecting {
+            return None;
         }
-        h.tracked.retain(Tracked::alive);
-        let live = h.tracked.len();
-        h.prune_at = grown(live);
-        h.enabled && threshold0 > 0 && live >= threshold0.max(grown(h.live_after_collect))
+        h.due()
     });
-    if run {
-        collect();
+    match run {
+        Some(Generation::Full) => {
+            collect();
+        }
+        Some(g) => collect_younger(g),
+        None => {}
+    }
+}
+
+/// A generation to collect (with all younger ones).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Generation {
+    /// What was registered since the last collection.
+    Young,
+    /// What was registered since the last collection of generation 1 or 2.
+    Middle,
+    /// Everything.
+    Full,
+}
+
+impl Generation {
+    /// Its index among CPython's generations.
+    fn index(self) -> usize {
+        match self {
+            Generation::Young => 0,
+            Generation::Middle => 1,
+            Generation::Full => 2,
+        }
+    }
+}
+
+impl Heap {
+    /// `threshold0` as a count; 0 turns automatic collections off.
+    fn threshold0(&self) -> usize {
+        if self.enabled {
+            usize::try_from(self.threshold.0).unwrap_or(0)
+        } else {
+            0
+        }
+    }
+
+    /// Says which collection is due, if any, pruning dead entries as it
+    /// looks (CPython's `gc_collect_generations`: the oldest generation
+    /// whose count passed its threshold; the full one only once what joined
+    /// generation 2 since the last is a quarter of what that one left).
+    fn due(&mut self) -> Option<Generation> {
+        let threshold0 = self.threshold0();
+        if self.tracked.len() >= self.prune_at.max(MIN_PRUNE) {
+            // Keeps the registry proportional to the live containers.
+            self.prune(0);
+            self.prune_at = grown(self.tracked.len());
+        }
+        if threshold0 == 0 || self.allocated < threshold0 {
+            return None;
+        }
+        // Like CPython's count of generation 0 (allocations minus
+        // deallocations): only the young containers still alive count.
+        self.prune(self.gen_start[0]);
+        let young = self.tracked.len() - self.gen_start[0];
+        if young < threshold0 {
+            // The next look comes after at least a quarter of `threshold0`
+            // more: with nearly that many alive, looking at every few
+            // allocations would scan the young generation each time.
+            self.allocated = young.min(threshold0 - threshold0 / 4);
+            return None;
+        }
+        let passed = |runs: usize, t: i64| runs >= usize::try_from(t).unwrap_or(0).max(1);
+        if passed(self.younger_runs[1], self.threshold.2)
+            && self.pending >= self.live_after_collect / 4
+        {
+            return Some(Generation::Full);
+        }
+        if passed(self.younger_runs[0], self.threshold.1) {
+            return Some(Generation::Middle);
+        }
+        Some(Generation::Young)
+    }
+
+    /// Drops the dead entries registered at `from` and after, keeping the
+    /// order and the generations' bounds.
+    fn prune(&mut self, from: usize) {
+        let len = self.tracked.len();
+        let bounds = [self.gen_start[1].min(len), self.gen_start[0].min(len), len];
+        let mut keep = from.min(len);
+        let mut i = keep;
+        for (b, &end) in bounds.iter().enumerate() {
+            if end < i {
+                continue;
+            }
+            while i < end {
+                if self.tracked[i].alive() {
+                    self.tracked.swap(keep, i);
+                    keep += 1;
+                }
+                i += 1;
+            }
+            // Where segment `b` ends now is where the next one starts.
+            match b {
+                0 => self.gen_start[1] = keep,
+                1 => self.gen_start[0] = keep,
+                _ => {}
+            }
+        }
+        self.tracked.truncate(keep);
     }
 }
 
@@ -206,12 +322,9 @@ pub fn tracked_count() -> usize {
     HEAP.with(|h| h.try_borrow().map_or(0, |h| h.tracked.len()))
 }
 
-/// `(collections, collected)` so far.
-pub fn stats() -> (u64, u64) {
-    HEAP.with(|h| {
-        let h = h.borrow();
-        (h.collections, h.collected)
-    })
+/// `(collections, collected)` so far, per generation.
+pub fn stats() -> [(u64, u64); 3] {
+    HEAP.with(|h| h.borrow().runs)
 }
 
 /// Every live tracked container (`gc.get_objects()`).
@@ -628,34 +741,103 @@ fn clear(v: &Value, dropped: &mut Vec<Value>) {
 /// Runs a full collection; returns how many unreachable objects it found
 /// (`gc.collect()`).
 pub fn collect() -> usize {
-    let roots: Vec<Value> = match HEAP.with(|h| {
-        let mut h = h.try_borrow_mut().ok()?;
-        if h.collecting {
-            return None;
-        }
-        h.collecting = true;
-        h.tracked.retain(Tracked::alive);
-        Some(h.tracked.iter().filter_map(Tracked::upgrade).collect())
-    }) {
-        Some(r) => r,
-        None => return 0,
+    collect_generation(Generation::Full)
+}
+
+/// Collects generation 0 or 1 (automatically, when due).
+fn collect_younger(generation: Generation) {
+    collect_generation(generation);
+}
+
+/// Collects `generation` and the younger ones; their survivors join the
+/// next older generation. Returns how many unreachable objects it found.
+fn collect_generation(generation: Generation) -> usize {
+    let Some((found, dropped)) = run_collection(generation) else {
+        return 0;
     };
-    let save_all = HEAP.with(|h| h.borrow().debug & DEBUG_SAVEALL != 0);
-    let (found, dropped) = find_and_clear(roots, save_all);
     // Free the garbage with no bookkeeping borrowed: dropping may be long.
     drop(dropped);
     HEAP.with(|h| {
         if let Ok(mut h) = h.try_borrow_mut() {
             h.collecting = false;
-            h.tracked.retain(Tracked::alive);
-            h.live_after_collect = h.tracked.len();
-            h.prune_at = grown(h.tracked.len());
+            let g = generation.index();
+            let from = match generation {
+                Generation::Young => h.gen_start[0],
+                Generation::Middle => h.gen_start[1],
+                Generation::Full => 0,
+            };
+            h.prune(from);
+            let len = h.tracked.len();
+            if g == 1 {
+                h.pending += len - h.gen_start[1].min(len);
+            }
+            h.gen_start[0] = len;
+            if g >= 1 {
+                h.gen_start[1] = len;
+                h.younger_runs[0] = 0;
+            }
+            if g < 2 {
+                h.younger_runs[g] += 1;
+            } else {
+                h.younger_runs[1] = 0;
+                h.pending = 0;
+                h.live_after_collect = len;
+                h.prune_at = grown(len);
+            }
             h.allocated = 0;
-            h.collections += 1;
-            h.collected += found as u64;
+            h.runs[g].0 += 1;
+            h.runs[g].1 += found as u64;
         }
     });
     found
+}
+
+/// Marks a collection of `generation` as running and finds its garbage;
+/// `None` if one is running already. The caller frees what is returned and
+/// clears the `collecting` mark.
+fn run_collection(generation: Generation) -> Option<(usize, Vec<Value>)> {
+    let (roots, save_all) = HEAP.with(|h| {
+        let mut h = h.try_borrow_mut().ok()?;
+        if h.collecting {
+            return None;
+        }
+        h.collecting = true;
+        let from = match generation {
+            Generation::Full => {
+                h.prune(0);
+                0
+            }
+            Generation::Middle => h.gen_start[1],
+            Generation::Young => h.gen_start[0],
+        };
+        let from = from.min(h.tracked.len());
+        let roots: Vec<Value> = h.tracked[from..]
+            .iter()
+            .filter_map(Tracked::upgrade)
+            .collect();
+        Some((roots, h.debug & DEBUG_SAVEALL != 0))
+    })?;
+    Some(find_and_clear(
+        roots,
+        save_all,
+        generation != Generation::Full,
+    ))
+}
+
+/// Whether a collection of the younger generations leaves `v` out of its graph when no young
+/// container holds it: the tracked kinds (older ones, or never registered)
+/// and classes and modules, which are long-lived and reach much.
+fn old_in_young_collection(v: &Value) -> bool {
+    matches!(
+        v,
+        Value::List(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::Cell(_)
+            | Value::Instance(_)
+            | Value::Type(_)
+            | Value::Module(_)
+    )
 }
 
 /// Hashes object addresses (already unique, 8-aligned): one multiply.
@@ -680,10 +862,14 @@ impl std::hash::Hasher for AddrHasher {
 
 type AddrMap = HashMap<usize, u32, std::hash::BuildHasherDefault<AddrHasher>>;
 
-fn find_and_clear(roots: Vec<Value>, save_all: bool) -> (usize, Vec<Value>) {
+/// Finds the garbage among `roots` and what they reach, and clears it. With
+/// `young` (a collection of the younger generations), what is not in `roots` joins the graph only if it is not
+/// [`old_in_young_collection`]; a reference to what is left out is simply
+/// not counted, so its target looks referenced from outside (safe).
+fn find_and_clear(roots: Vec<Value>, save_all: bool, young: bool) -> (usize, Vec<Value>) {
     // The graph: every tracked container and what it reaches, with each node's
     // edges (indices of the nodes it references) recorded once.
-    let mut nodes: Vec<Value> = Vec::with_capacity(roots.len());
+    let mut nodes: Vec<Value> = Vec::with_capacity(roots.len() + roots.len() / 4);
     let mut index = AddrMap::default();
     index.reserve(roots.len());
     for r in roots {
@@ -692,7 +878,7 @@ fn find_and_clear(roots: Vec<Value>, save_all: bool) -> (usize, Vec<Value>) {
             nodes.push(r);
         }
     }
-    let mut edges: Vec<u32> = Vec::new();
+    let mut edges: Vec<u32> = Vec::with_capacity(nodes.len() * 2);
     let mut edge_start: Vec<usize> = Vec::with_capacity(nodes.len() + 1);
     let mut buf = Vec::new();
     let mut i = 0;
@@ -702,6 +888,11 @@ fn find_and_clear(roots: Vec<Value>, save_all: bool) -> (usize, Vec<Value>) {
         for r in buf.drain(..) {
             let j = match index.entry(r.identity()) {
                 std::collections::hash_map::Entry::Occupied(e) => *e.get(),
+                std::collections::hash_map::Entry::Vacant(_)
+                    if young && old_in_young_collection(&r) =>
+                {
+                    continue;
+                }
                 std::collections::hash_map::Entry::Vacant(e) => {
                     let j = nodes.len() as u32;
                     e.insert(j);

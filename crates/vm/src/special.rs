@@ -86,6 +86,22 @@ pub(crate) enum AbsOf {
 /// The message suffix of a RecursionError raised while comparing.
 const IN_COMPARISON: &str = " in comparison";
 
+/// Calls `f` with `recv` followed by `args`, on the stack for the usual
+/// one or two arguments of a special method.
+fn with_receiver<R>(recv: Value, args: &[Value], f: impl FnOnce(&[Value]) -> R) -> R {
+    match args {
+        [] => f(&[recv]),
+        [a] => f(&[recv, a.clone()]),
+        [a, b] => f(&[recv, a.clone(), b.clone()]),
+        _ => {
+            let mut all = Vec::with_capacity(args.len() + 1);
+            all.push(recv);
+            all.extend_from_slice(args);
+            f(&all)
+        }
+    }
+}
+
 impl Vm {
     /// Calls a special method found on a class with `obj` as `self`.
     pub(crate) fn call_special(
@@ -112,19 +128,32 @@ impl Vm {
             // A method written in Rust (a native class's `__next__`): called
             // with the receiver directly, no bound-method object.
             Value::Builtin(def) if def.is_method && def.owner.contains('.') => {
-                let mut all = Vec::with_capacity(args.len() + 1);
-                all.push(obj.clone());
-                all.extend_from_slice(args);
-                (def.func)(self, crate::func::Args::positional(&all))
+                with_receiver(obj.clone(), args, |all| {
+                    (def.func)(self, crate::func::Args::positional(all))
+                })
             }
             // `lookup_maybe_method`: a slot wrapper is a method descriptor,
             // called unbound, so a foreign class's wrapper (`__eq__ =
             // str.__eq__` in an `int` subclass) fails on its receiver check.
             Value::Builtin(def) if def.is_method && def.owner.starts_with("builtin:") => {
-                let mut all = Vec::with_capacity(args.len() + 1);
-                all.push(obj.clone());
-                all.extend_from_slice(args);
-                crate::native::call_builtin(self, def, crate::func::Args::positional(&all))
+                with_receiver(obj.clone(), args, |all| {
+                    crate::native::call_builtin(self, def, crate::func::Args::positional(all))
+                })
+            }
+            // Any other method of a builtin or native class: what binding it
+            // and calling the bound method does (`bind_attr`'s receiver check
+            // and receiver, then the function), without the bound object.
+            Value::Builtin(def)
+                if def.is_method
+                    && !matches!(obj, Value::None)
+                    && !crate::methods::is_classmethod(def)
+                    && !crate::native::is_new(def.name) =>
+            {
+                crate::native::check_slot_binding(def, obj)?;
+                let recv = crate::attr::receiver_for(obj, def);
+                with_receiver(recv, args, |all| {
+                    (def.func)(self, crate::func::Args::positional(all))
+                })
             }
             other => {
                 let t = type_of(obj);
@@ -1615,12 +1644,14 @@ impl Vm {
 
     /// `hash(v)`.
     pub fn hash_of(&mut self, v: &Value) -> PyResult<i64> {
-        if let (Value::Tuple(items), true) = (v, crate::dict::tuple_with_objects(v)) {
-            let mut lanes = Vec::with_capacity(items.len());
+        if let Value::Tuple(items) = v {
+            // One pass: each item hashes as `hash()` would (an instance's
+            // Python `__hash__`, the builtin hash otherwise).
+            let mut h = crate::dict::TupleHasher::new();
             for x in items.iter() {
-                lanes.push(self.hash_of(x)?);
+                h.push(self.hash_of(x)?);
             }
-            return Ok(crate::dict::tuple_hash(&lanes));
+            return Ok(h.finish());
         }
         if !is_heap_object(v) {
             return crate::dict::hash_value(v);
@@ -1648,7 +1679,12 @@ impl Vm {
             None if matches!(payload_of(v), Some(Value::Float(f)) if f.is_nan()) => {
                 Ok((v.identity() >> 4) as i64)
             }
-            None => crate::dict::hash_value(v),
+            // A tuple subclass hashes its items as `hash()` does (their own
+            // `__hash__` included), unless its class is unhashable.
+            None => match payload_of(v) {
+                Some(p @ Value::Tuple(_)) if !unhashable_type(&t) => self.hash_of(p),
+                _ => crate::dict::hash_value(v),
+            },
         }
     }
 
@@ -2116,6 +2152,10 @@ pub fn unhashable_type(t: &Rc<TypeObj>) -> bool {
 }
 
 fn eq_without_hash(t: &Rc<TypeObj>) -> bool {
+    // No Python class on the MRO defines `__eq__` (one cached flag test).
+    if !crate::class::defines(t, D::Eq) {
+        return false;
+    }
     // The class that defines `__eq__` gets `__hash__ = None` unless it defines `__hash__`.
     crate::class::mro_find(t, |c| {
         let h = c.heap.as_ref()?;

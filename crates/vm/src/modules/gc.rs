@@ -42,7 +42,7 @@ fn no_args(a: &Args<'_>, name: &str) -> PyResult<()> {
 }
 
 fn one<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Value> {
-    a.no_kw(&format!("gc.{name}"))?;
+    a.no_kw_lazy(|| format!("gc.{name}"))?;
     match a.pos {
         [x] => Ok(x),
         _ => Err(PyErr::type_error(format!(
@@ -283,15 +283,10 @@ fn g_get_referrers(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 
 fn g_get_stats(_: &mut Vm, a: Args<'_>) -> PyResult<Value> {
     no_args(&a, "get_stats")?;
-    let (collections, collected) = crate::gc::stats();
-    let gens = (0..3)
-        .map(|g| {
+    let gens = crate::gc::stats()
+        .into_iter()
+        .map(|(c, n)| {
             let mut d = crate::dict::Dict::new();
-            let (c, n) = if g == 2 {
-                (collections, collected)
-            } else {
-                (0, 0)
-            };
             for (k, v) in [("collections", c), ("collected", n), ("uncollectable", 0)] {
                 let _ = d.insert(Value::str(k), Value::Int(v as i64));
             }

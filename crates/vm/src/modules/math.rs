@@ -263,7 +263,7 @@ fn int_arg(v: &Value) -> PyResult<BigInt> {
 
 /// One positional argument, with `math_1`'s messages.
 fn one<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Value> {
-    a.no_kw(&format!("math.{name}"))?;
+    a.no_kw_lazy(|| format!("math.{name}"))?;
     match a.pos {
         [x] => Ok(x),
         _ => Err(PyErr::type_error(format!(
@@ -276,7 +276,7 @@ fn one<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Value> {
 
 /// Exactly `n` positional arguments (Argument Clinic's "NAME expected N arguments").
 fn exactly<'a>(a: &Args<'a>, name: &str, n: usize) -> PyResult<&'a [Value]> {
-    a.no_kw(&format!("math.{name}"))?;
+    a.no_kw_lazy(|| format!("math.{name}"))?;
     if a.pos.len() != n {
         return Err(PyErr::type_error(format!(
             "{} expected {} arguments, got {}",
@@ -1095,7 +1095,7 @@ fn comb_perm_args(
     name: &str,
     k_optional: bool,
 ) -> PyResult<(BigInt, Option<BigInt>)> {
-    a.no_kw(&format!("math.{name}"))?;
+    a.no_kw_lazy(|| format!("math.{name}"))?;
     let ok = if k_optional {
         (1..=2).contains(&a.pos.len())
     } else {

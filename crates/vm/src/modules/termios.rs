@@ -311,7 +311,7 @@ fn os_error(vm: &mut Vm, errno: i32) -> PyErr {
 /// The one argument of a `METH_O` function (`tcgetattr`, `tcdrain`,
 /// `tcgetwinsize`), with its message.
 fn only_arg<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Value> {
-    a.no_kw(&format!("termios.{name}"))?;
+    a.no_kw_lazy(|| format!("termios.{name}"))?;
     match a.pos {
         [x] => Ok(x),
         _ => Err(PyErr::type_error(format!(

@@ -139,7 +139,7 @@ fn t_tzset(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
 }
 
 fn no_args(a: &Args<'_>, name: &str) -> PyResult<()> {
-    a.no_kw(&format!("time.{name}"))?;
+    a.no_kw_lazy(|| format!("time.{name}"))?;
     if !a.pos.is_empty() {
         return Err(PyErr::type_error(format!(
             "time.{}() takes no arguments ({} given)",
@@ -338,7 +338,7 @@ fn time_t_overflow() -> PyErr {
 /// The optional seconds argument of `gmtime`/`localtime`/`ctime`
 /// (`_PyTime_ObjectToTime_t`, rounding toward minus infinity).
 fn opt_seconds(vm: &mut Vm, a: &Args<'_>, name: &str) -> PyResult<i64> {
-    a.no_kw(&format!("time.{name}"))?;
+    a.no_kw_lazy(|| format!("time.{name}"))?;
     match a.pos {
         [] | [Value::None] => Ok(since_epoch().as_secs() as i64),
         [Value::Float(f)] => {

@@ -69,7 +69,7 @@ fn check(e: Errno) -> PyResult<()> {
 
 /// The single positional argument of `cmath.NAME()`.
 fn one<'a>(a: &Args<'a>, name: &str) -> PyResult<&'a Value> {
-    a.no_kw(&format!("cmath.{name}"))?;
+    a.no_kw_lazy(|| format!("cmath.{name}"))?;
     match a.pos {
         [x] => Ok(x),
         _ => Err(PyErr::type_error(format!(
