@@ -323,8 +323,8 @@ fn is_compound_head(t: Tok<'_>) -> bool {
     )
 }
 
-/// An operator that joins two operands (`a - b`, `a | b`, `a.b`).
-fn is_binary_operator(t: Tok<'_>) -> bool {
+/// An arithmetic, bitwise or shift operator (`a - b`, `a | b`, `a << b`).
+fn is_arithmetic_operator(t: Tok<'_>) -> bool {
     matches!(
         t,
         Tok::Op(
@@ -341,9 +341,13 @@ fn is_binary_operator(t: Tok<'_>) -> bool {
                 | Operator::Circumflex
                 | Operator::LeftShift
                 | Operator::RightShift
-                | Operator::Dot
         )
     )
+}
+
+/// An operator that joins two operands, attribute access included (`a.b`).
+fn is_binary_operator(t: Tok<'_>) -> bool {
+    is_arithmetic_operator(t) || t == Tok::Op(Operator::Dot)
 }
 
 fn is_open(t: Tok<'_>) -> bool {
@@ -547,36 +551,27 @@ impl Diag<'_, '_, '_> {
                     | Operator::Greater
                     | Operator::GreaterEqual,
                 ) if bitwise_only => break,
-                Tok::Kw(
-                    Keyword::In
-                    | Keyword::Not
-                    | Keyword::Is
-                    | Keyword::And
-                    | Keyword::Or
-                    | Keyword::If
-                    | Keyword::Else,
-                )
-                | Tok::Op(
-                    Operator::EqEqual
-                    | Operator::NotEqual
-                    | Operator::Less
-                    | Operator::LessEqual
-                    | Operator::Greater
-                    | Operator::GreaterEqual
-                    | Operator::Plus
-                    | Operator::Minus
-                    | Operator::Star
-                    | Operator::Slash
-                    | Operator::DoubleSlash
-                    | Operator::Percent
-                    | Operator::At
-                    | Operator::DoubleStar
-                    | Operator::LeftShift
-                    | Operator::RightShift
-                    | Operator::Amper
-                    | Operator::Vbar
-                    | Operator::Circumflex,
-                ) => {
+                t if is_arithmetic_operator(t)
+                    || matches!(
+                        t,
+                        Tok::Kw(
+                            Keyword::In
+                                | Keyword::Not
+                                | Keyword::Is
+                                | Keyword::And
+                                | Keyword::Or
+                                | Keyword::If
+                                | Keyword::Else,
+                        ) | Tok::Op(
+                            Operator::EqEqual
+                                | Operator::NotEqual
+                                | Operator::Less
+                                | Operator::LessEqual
+                                | Operator::Greater
+                                | Operator::GreaterEqual,
+                        )
+                    ) =>
+                {
                     want_operand = true;
                     j += 1;
                 }
