@@ -126,21 +126,20 @@ pub enum LoadError {
 thread_local! {
     /// Names shared by all code objects, so that a global stored by one code object
     /// and loaded by another compare by pointer.
-    static NAMES: std::cell::RefCell<std::collections::HashMap<Box<str>, Rc<StrObj>>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
+    static NAMES: std::cell::RefCell<pith_bytecode::fxhash::FxHashMap<Box<str>, Rc<StrObj>>> =
+        std::cell::RefCell::new(Default::default());
 }
 
 fn pystr(s: &pith_bytecode::PyStr) -> Rc<StrObj> {
-    if s.as_str().is_none() {
+    let Some(text) = s.as_str() else {
         // Lone surrogates: exact, and never shared with a name.
         let exact = StrObj::from_surrogatepass(s.as_bytes());
         return Rc::new(exact.unwrap_or_else(|| StrObj::new(&s.to_string_lossy())));
-    }
-    let text = s.to_string_lossy();
+    };
     if text.len() > 64 {
-        return Rc::new(StrObj::new(&text));
+        return Rc::new(StrObj::new(text));
     }
-    intern_text(&text)
+    intern_text(text)
 }
 
 /// The one interned string of `text`: code objects' names and constants,
