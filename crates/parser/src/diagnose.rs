@@ -21,30 +21,29 @@ pub(crate) fn diagnose(
     open_brackets: &[(u8, u32)],
     err: LrError<u32, Tok<'_>, SyntaxErr>,
 ) -> SyntaxErr {
-    let line_of = |offset: u32| line_col(source, offset.saturating_sub(shift)).0;
-    let never_closed = || never_closed(open_brackets);
+    // The failing token is set below; the end of input until then.
+    let mut d = Diag {
+        source,
+        shift,
+        tokens,
+        index: tokens.len(),
+        open_brackets,
+    };
     let found = match err {
         LrError::User { error } => {
-            if let Some(nc) = never_closed() {
-                if line_of(error.start) > line_of(nc.start) {
+            if let Some(nc) = never_closed(open_brackets) {
+                if d.line(error.start) > d.line(nc.start) {
                     return nc;
                 }
             }
-            if let Some(err) = walrus_argument(tokens, &error) {
+            if let Some(err) = d.walrus_argument(&error) {
                 return err;
             }
             return at_next_token(error, tokens);
         }
         LrError::UnrecognizedEof { location, expected } => {
             let n = tokens.len();
-            if let Some(nc) = never_closed() {
-                let d = Diag {
-                    source,
-                    shift,
-                    tokens,
-                    index: n,
-                    open_brackets,
-                };
+            if let Some(nc) = never_closed(open_brackets) {
                 return d.unclosed_unless_kwarg(nc);
             }
             // `def f():` then a type comment alone on the next line.
@@ -53,13 +52,6 @@ pub(crate) fn diagnose(
                 && matches!(tokens[n - 2].1, Tok::TypeComment(_))
                 && tokens[n - 3].1 == Tok::Newline
             {
-                let d = Diag {
-                    source,
-                    shift,
-                    tokens,
-                    index: n,
-                    open_brackets,
-                };
                 let at = if shift == 0 {
                     source.len() as u32
                 } else {
@@ -73,13 +65,6 @@ pub(crate) fn diagnose(
                 && tokens[n - 1].1 == Tok::Newline
                 && tokens[n - 2].1 == Tok::Op(Operator::Colon)
             {
-                let d = Diag {
-                    source,
-                    shift,
-                    tokens,
-                    index: n,
-                    open_brackets,
-                };
                 // The block was looked for at `ENDMARKER`.
                 let at = if shift == 0 {
                     source.len() as u32
@@ -103,15 +88,9 @@ pub(crate) fn diagnose(
         .iter()
         .position(|t| t.0 == start && t.1 == tok && t.2 == end)
         .unwrap_or(tokens.len().saturating_sub(1));
-    let d = Diag {
-        source,
-        shift,
-        tokens,
-        index,
-        open_brackets,
-    };
-    if let Some(nc) = never_closed() {
-        if line_of(start) > line_of(nc.start) {
+    d.index = index;
+    if let Some(nc) = never_closed(open_brackets) {
+        if d.line(start) > d.line(nc.start) {
             return d.unclosed_unless_kwarg(nc);
         }
     }
@@ -186,44 +165,6 @@ fn last_line_end(source: &str) -> u32 {
     } else {
         n
     }
-}
-
-/// `f(a.b := 1)`: a call's arguments take `:=` only after a name
-/// (`assignment_expression`), so CPython's parser fails at the `:=` there
-/// instead of naming the target as the grammar's other `:=` do.
-fn walrus_argument(tokens: &[Spanned<'_>], error: &SyntaxErr) -> Option<SyntaxErr> {
-    if !error
-        .msg
-        .starts_with("cannot use assignment expressions with")
-    {
-        return None;
-    }
-    let target_end = match error.end {
-        End::At(end) => end,
-        End::Literal(_) => error.start,
-    };
-    let walrus = tokens
-        .iter()
-        .position(|t| t.0 >= target_end && t.1 == Tok::Op(Operator::ColonEqual))?;
-    let mut depth = 0;
-    for j in (0..walrus).rev() {
-        let t = tokens[j].1;
-        if is_close(t) {
-            depth += 1;
-        } else if is_open(t) {
-            if depth > 0 {
-                depth -= 1;
-                continue;
-            }
-            let call = t == Tok::Op(Operator::Lpar) && j > 0 && ends_expr(tokens[j - 1].1);
-            if !call {
-                return None;
-            }
-            let (start, _, end) = tokens[walrus];
-            return Some(SyntaxErr::syntax("invalid syntax", start, end));
-        }
-    }
-    None
 }
 
 /// CPython positions the errors of f-string scanning and of decoding a
@@ -341,6 +282,30 @@ fn is_arithmetic_operator(t: Tok<'_>) -> bool {
                 | Operator::Circumflex
                 | Operator::LeftShift
                 | Operator::RightShift
+        )
+    )
+}
+
+/// A comparison, boolean or conditional-expression word that joins operands
+/// above CPython's `bitwise_or` (`a < b`, `a in b`, `a if c else b`).
+fn joins_above_bitwise(t: Tok<'_>) -> bool {
+    matches!(
+        t,
+        Tok::Kw(
+            Keyword::In
+                | Keyword::Not
+                | Keyword::Is
+                | Keyword::And
+                | Keyword::Or
+                | Keyword::If
+                | Keyword::Else
+        ) | Tok::Op(
+            Operator::EqEqual
+                | Operator::NotEqual
+                | Operator::Less
+                | Operator::LessEqual
+                | Operator::Greater
+                | Operator::GreaterEqual
         )
     )
 }
@@ -534,44 +499,8 @@ impl Diag<'_, '_, '_> {
                     last = j;
                     j += 1;
                 }
-                Tok::Kw(
-                    Keyword::In
-                    | Keyword::Not
-                    | Keyword::Is
-                    | Keyword::And
-                    | Keyword::Or
-                    | Keyword::If
-                    | Keyword::Else,
-                )
-                | Tok::Op(
-                    Operator::EqEqual
-                    | Operator::NotEqual
-                    | Operator::Less
-                    | Operator::LessEqual
-                    | Operator::Greater
-                    | Operator::GreaterEqual,
-                ) if bitwise_only => break,
-                t if is_arithmetic_operator(t)
-                    || matches!(
-                        t,
-                        Tok::Kw(
-                            Keyword::In
-                                | Keyword::Not
-                                | Keyword::Is
-                                | Keyword::And
-                                | Keyword::Or
-                                | Keyword::If
-                                | Keyword::Else,
-                        ) | Tok::Op(
-                            Operator::EqEqual
-                                | Operator::NotEqual
-                                | Operator::Less
-                                | Operator::LessEqual
-                                | Operator::Greater
-                                | Operator::GreaterEqual,
-                        )
-                    ) =>
-                {
+                t if bitwise_only && joins_above_bitwise(t) => break,
+                t if is_arithmetic_operator(t) || joins_above_bitwise(t) => {
                     want_operand = true;
                     j += 1;
                 }
@@ -632,6 +561,38 @@ impl Diag<'_, '_, '_> {
         (at_end || later).then_some(nc)
     }
 
+    /// `f(a.b := 1)`: a call's arguments take `:=` only after a name
+    /// (`assignment_expression`), so CPython's parser fails at the `:=` there
+    /// instead of naming the target as the grammar's other `:=` do.
+    fn walrus_argument(&self, error: &SyntaxErr) -> Option<SyntaxErr> {
+        if !error
+            .msg
+            .starts_with("cannot use assignment expressions with")
+        {
+            return None;
+        }
+        let target_end = match error.end {
+            End::At(end) => end,
+            End::Literal(_) => error.start,
+        };
+        let walrus = self
+            .tokens
+            .iter()
+            .position(|t| t.0 >= target_end && t.1 == Tok::Op(Operator::ColonEqual))?;
+        let open = self.enclosing_open(walrus, 0, |_| true)?;
+        self.opens_call(open)
+            .then(|| self.range(walrus, walrus, "invalid syntax"))
+    }
+
+    /// Whether the bracket at token `open` is a call's `(` (after an
+    /// expression).
+    fn opens_call(&self, open: usize) -> bool {
+        self.tok(open) == Some(Tok::Op(Operator::Lpar))
+            && open
+                .checked_sub(1)
+                .is_some_and(|p| ends_expr(self.tokens[p].1))
+    }
+
     /// The line of source offset `offset`.
     fn line(&self, offset: u32) -> u32 {
         line_col(self.source, offset.saturating_sub(self.shift)).0
@@ -667,12 +628,9 @@ impl Diag<'_, '_, '_> {
     /// keyword argument whose key is not a name (`f(a.b = 1`), as CPython's
     /// `invalid_kwarg` reports it, with the offset of its `=`.
     fn invalid_kwarg_in_open_call(&self) -> Option<(SyntaxErr, u32)> {
-        let &(bracket, at) = self.open_brackets.last()?;
-        if bracket != b'(' {
-            return None;
-        }
+        let &(_, at) = self.open_brackets.last()?;
         let open = self.tokens.iter().position(|t| t.0 == at && is_open(t.1))?;
-        if open == 0 || !ends_expr(self.tokens[open - 1].1) {
+        if !self.opens_call(open) {
             return None;
         }
         let mut depth = 0;
@@ -1118,10 +1076,7 @@ impl Diag<'_, '_, '_> {
     /// read.
     fn positional_after_keyword(&self, i: usize) -> Option<SyntaxErr> {
         let open = self.enclosing_open(i, self.line_start(i), |_| true)?;
-        if self.tok(open) != Some(Tok::Op(Operator::Lpar))
-            || !ends_expr(self.tokens[open.checked_sub(1)?].1)
-            || !self.in_expression_list(i)
-        {
+        if !self.opens_call(open) || !self.in_expression_list(i) {
             return None;
         }
         let is_keyword = |first: usize| {
