@@ -150,6 +150,48 @@ fn corrupt_truncated_and_foreign_caches_are_ignored_and_rewritten() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// `pyc` with one instruction byte of the code object `name` among the
+/// module's constants replaced by `op` (the module's own code is kept).
+fn with_nested_opcode(pyc: &[u8], name: &str, offset: usize, op: u8) -> Vec<u8> {
+    use pith_bytecode::Constant;
+    use std::sync::Arc;
+    let mut pyc = read_pyc(pyc).expect("a valid .pyc");
+    let mut module = (*pyc.code).clone();
+    for c in &mut module.consts {
+        if let Constant::Code(f) = c {
+            if f.name.as_str() == Some(name) {
+                let mut f2 = (**f).clone();
+                f2.code[offset] = op;
+                *c = Constant::Code(Arc::new(f2));
+            }
+        }
+    }
+    pyc.code = Arc::new(module);
+    pith_bytecode::write_pyc(&pyc).expect("marshal")
+}
+
+#[test]
+fn a_corrupt_function_in_the_cache_fails_when_called_not_when_imported() {
+    let dir = temp_tree("nested");
+    let src = dir.join("mod.py");
+    write(&src, b"def f():\n    return 42\n\nprint('loaded')\n");
+    import_prints(&dir, "loaded\n");
+    let cache = cache_of(&dir);
+    let good = std::fs::read(&cache).expect("cache");
+    // 239 is no 3.11 opcode. A function's instructions are decoded when it
+    // first runs, so the module imports from the cache and the call fails.
+    write(&cache, &with_nested_opcode(&good, "f", 2, 239));
+    let call = "import mod\ntry:\n    mod.f()\nexcept SystemError as e:\n    print(e)\n";
+    let out = pith_c(&dir, call);
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "loaded\nbad code object: invalid opcode 239 at offset 2 in f\n"
+    );
+    assert!(out.status.success());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn an_unwritable_cache_directory_is_tolerated() {
     let dir = temp_tree("readonly");

@@ -115,6 +115,19 @@ pub struct CodeObject {
     pub exceptiontable: Vec<u8>,
 }
 
+/// Sets the file name of `code` and of the code objects among its constants,
+/// changing in place what nothing else shares (a freshly read tree) and
+/// copying only what is shared.
+pub fn rename_file(code: &mut Arc<CodeObject>, filename: &Arc<PyStr>) {
+    let code = Arc::make_mut(code);
+    code.filename = filename.clone();
+    for c in &mut code.consts {
+        if let Constant::Code(inner) = c {
+            rename_file(inner, filename);
+        }
+    }
+}
+
 impl CodeObject {
     /// This code object and the ones nested in its constants with
     /// `co_filename` set to `filename` (what `_imp._fix_co_filename` does,
@@ -124,7 +137,7 @@ impl CodeObject {
         code.filename = filename.clone();
         for c in &mut code.consts {
             if let Constant::Code(inner) = c {
-                *c = Constant::Code(Arc::new(inner.with_filename(filename)));
+                rename_file(inner, filename);
             }
         }
         code

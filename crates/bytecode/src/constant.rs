@@ -67,7 +67,10 @@ impl PyStr {
 
     /// The text with any lone surrogate replaced by U+FFFD.
     pub fn to_string_lossy(&self) -> std::borrow::Cow<'_, str> {
-        String::from_utf8_lossy(self.as_bytes())
+        match &self.data {
+            StrData::Text(text) => std::borrow::Cow::Borrowed(text),
+            StrData::Surrogates(bytes) => String::from_utf8_lossy(bytes),
+        }
     }
 
     /// The `surrogatepass` UTF-8 bytes.

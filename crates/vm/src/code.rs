@@ -45,10 +45,10 @@ pub struct Handler {
 pub struct Code {
     /// The code object as loaded.
     pub raw: Arc<CodeObject>,
-    /// Decoded instructions; the last one is a sentinel that raises `SystemError`.
-    pub instrs: Vec<Ins>,
-    /// Byte offset in `co_code` of each instruction.
-    pub offsets: Vec<u32>,
+    /// The decoded instructions, made when the code first runs (a nested
+    /// code object is loaded with its parent, but most functions a module
+    /// defines never run in a given program).
+    decoded: std::cell::OnceCell<Decoded>,
     /// `co_consts` as values.
     pub consts: Vec<Value>,
     /// `co_names`.
@@ -67,27 +67,57 @@ pub struct Code {
     pub kwonlyargcount: usize,
     /// `co_flags`.
     pub flags: CodeFlags,
-    /// Exception handlers.
-    pub handlers: Vec<Handler>,
     /// `co_name`.
     pub name: Rc<StrObj>,
     /// `co_qualname`.
     pub qualname: Rc<StrObj>,
     /// Whether a call with exactly `argcount` positional arguments binds them in place.
     pub simple_args: bool,
-    /// `LOAD_GLOBAL` caches, one per name.
-    pub global_cache: std::cell::RefCell<Vec<GlobalCache>>,
-    /// `LOAD_METHOD` caches for builtin types, one per name: (method table, method).
-    pub method_cache: Vec<std::cell::Cell<Option<(u8, &'static crate::func::BuiltinDef)>>>,
+    /// The instructions' caches, made when the code first runs: most
+    /// functions a module defines are never called in a given run.
+    caches: std::cell::OnceCell<Caches>,
     /// Whether the frames of this code are left out of tracebacks (a
     /// pure-Python fallback of a C function, `c_accelerated.rs`).
     pub hidden: bool,
-    /// Attribute caches on instances of Python classes, one per name (`attr_cache.rs`).
-    pub(crate) attr_cache: Vec<crate::attr_cache::AttrCache>,
     /// `consts` holds objects no marshalled constant can (a list, put there
     /// by `code.replace`): `raw`'s constants are then not the code's, and
     /// marshal refuses it.
     pub opaque_consts: bool,
+}
+
+/// A code object's instructions in the form the eval loop runs.
+#[derive(Debug, Default)]
+pub struct Decoded {
+    /// Decoded instructions; the last one is a sentinel that raises `SystemError`.
+    pub instrs: Vec<Ins>,
+    /// Byte offset in `co_code` of each instruction.
+    pub offsets: Vec<u32>,
+    /// Exception handlers.
+    pub handlers: Vec<Handler>,
+}
+
+/// What a code object that fails to decode runs: nothing.
+static UNDECODABLE: Decoded = Decoded {
+    instrs: Vec::new(),
+    offsets: Vec::new(),
+    handlers: Vec::new(),
+};
+
+/// The caches of one code object's name-taking instructions, one slot per
+/// name in `co_names`.
+pub(crate) struct Caches {
+    /// `LOAD_GLOBAL` caches.
+    pub global: RefCell<Vec<GlobalCache>>,
+    /// `LOAD_METHOD` caches for builtin types: (method table, method).
+    pub method: Vec<std::cell::Cell<Option<(u8, &'static crate::func::BuiltinDef)>>>,
+    /// Attribute caches on instances of Python classes (`attr_cache.rs`).
+    pub attr: Vec<crate::attr_cache::AttrCache>,
+}
+
+impl std::fmt::Debug for Caches {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Caches").finish_non_exhaustive()
+    }
 }
 
 /// Why a code object cannot be loaded.
@@ -140,6 +170,24 @@ fn pystr(s: &pith_bytecode::PyStr) -> Rc<StrObj> {
         return Rc::new(StrObj::new(text));
     }
     intern_text(text)
+}
+
+/// The strings already converted while loading one tree of code objects, by
+/// the address of their marshalled string. Marshal shares a name that
+/// recurs (`self`, a module's globals) as one object, so most names are
+/// found here by address instead of being hashed and compared as text
+/// again. The tree being loaded owns every key's string, so no address is
+/// reused while the cache lives.
+#[derive(Default)]
+struct LoadedStrs(pith_bytecode::fxhash::FxHashMap<usize, Rc<StrObj>>);
+
+impl LoadedStrs {
+    fn get(&mut self, s: &Arc<pith_bytecode::PyStr>) -> Rc<StrObj> {
+        self.0
+            .entry(Arc::as_ptr(s) as usize)
+            .or_insert_with(|| pystr(s))
+            .clone()
+    }
 }
 
 /// The one interned string of `text`: code objects' names and constants,
@@ -259,6 +307,10 @@ impl CachedGlobal {
 
 /// Converts a marshalled constant to a value.
 pub fn constant_to_value(c: &Constant) -> Result<Value, LoadError> {
+    load_constant(c, &mut LoadedStrs::default())
+}
+
+fn load_constant(c: &Constant, strs: &mut LoadedStrs) -> Result<Value, LoadError> {
     Ok(match c {
         Constant::None => Value::None,
         Constant::Ellipsis => Value::Ellipsis,
@@ -267,24 +319,24 @@ pub fn constant_to_value(c: &Constant) -> Result<Value, LoadError> {
         Constant::BigInt(b) => Value::from_bigint((**b).clone()),
         Constant::Float(f) => Value::Float(*f),
         Constant::Complex { re, im } => crate::complex::Complex::new(*re, *im).value(),
-        Constant::Str(s) => Value::Str(pystr(s)),
+        Constant::Str(s) => Value::Str(strs.get(s)),
         Constant::Bytes(b) => Value::Bytes(Rc::new(b.to_vec())),
         Constant::Tuple(items) => Value::tuple(
             items
                 .iter()
-                .map(constant_to_value)
+                .map(|item| load_constant(item, strs))
                 .collect::<Result<_, _>>()?,
         ),
         Constant::FrozenSet(items) => {
             let mut d = Dict::new();
             for item in items.iter() {
-                let v = constant_to_value(item)?;
+                let v = load_constant(item, strs)?;
                 d.insert(v, Value::None)
                     .map_err(|_| LoadError::UnsupportedConstant("unhashable frozenset item"))?;
             }
             Value::frozenset(d)
         }
-        Constant::Code(code) => Value::Code(Rc::new(Code::load(code.clone())?)),
+        Constant::Code(code) => Value::Code(Rc::new(Code::load_in(code.clone(), strs)?)),
     })
 }
 
@@ -466,16 +518,24 @@ impl Code {
         crate::dict::tuple_hash(&lanes)
     }
 
-    /// Decodes and checks a code object (and, recursively, those in its constants).
+    /// Loads a code object and decodes its instructions, checking them; the
+    /// code objects among its constants are loaded too, and decoded when they
+    /// first run ([`Code::decoded`]).
     pub fn load(raw: Arc<CodeObject>) -> Result<Code, LoadError> {
-        let name_s = raw.name.to_string_lossy().into_owned();
+        let code = Code::load_in(raw, &mut LoadedStrs::default())?;
+        code.decoded()?;
+        Ok(code)
+    }
+
+    fn load_in(raw: Arc<CodeObject>, strs: &mut LoadedStrs) -> Result<Code, LoadError> {
+        let name_s = || raw.name.to_string_lossy().into_owned();
         let consts = raw
             .consts
             .iter()
-            .map(constant_to_value)
+            .map(|c| load_constant(c, strs))
             .collect::<Result<Vec<_>, _>>()?;
-        let names: Vec<Rc<StrObj>> = raw.names.iter().map(|s| pystr(s)).collect();
-        let localsplus: Vec<Rc<StrObj>> = raw.localsplusnames.iter().map(|s| pystr(s)).collect();
+        let names: Vec<Rc<StrObj>> = raw.names.iter().map(|s| strs.get(s)).collect();
+        let localsplus: Vec<Rc<StrObj>> = raw.localsplusnames.iter().map(|s| strs.get(s)).collect();
         let nlocalsplus = localsplus.len();
         let mut kinds = raw.localspluskinds.clone();
         kinds.resize(nlocalsplus, local_kind::LOCAL);
@@ -489,20 +549,80 @@ impl Code {
             + usize::from(raw.flags.contains(CodeFlags::VARARGS))
             + usize::from(raw.flags.contains(CodeFlags::VARKEYWORDS));
         if nparams > nlocalsplus || raw.posonlyargcount > raw.argcount {
-            return Err(LoadError::BadSignature(name_s));
+            return Err(LoadError::BadSignature(name_s()));
         }
-        let units = raw.code.len() / 2;
-        let mut decoded = Vec::new();
+        let flags = raw.flags;
+        let simple_args = !flags.contains(CodeFlags::VARARGS)
+            && !flags.contains(CodeFlags::VARKEYWORDS)
+            && raw.kwonlyargcount == 0;
+        Ok(Code {
+            decoded: std::cell::OnceCell::new(),
+            consts,
+            names,
+            free_start,
+            kinds,
+            argcount: raw.argcount as usize,
+            posonlyargcount: raw.posonlyargcount as usize,
+            kwonlyargcount: raw.kwonlyargcount as usize,
+            flags,
+            name: strs.get(&raw.name),
+            qualname: strs.get(&raw.qualname),
+            simple_args,
+            hidden: crate::c_accelerated::hidden_from_tracebacks(
+                &raw.filename.to_string_lossy(),
+                &raw.qualname.to_string_lossy(),
+            ),
+            caches: std::cell::OnceCell::new(),
+            localsplus,
+            raw,
+            opaque_consts: false,
+        })
+    }
+
+    /// The decoded instructions, decoding and checking them on first use.
+    ///
+    /// # Errors
+    /// An opcode 3.11 does not define, or an argument outside its table.
+    #[inline]
+    pub fn decoded(&self) -> Result<&Decoded, LoadError> {
+        match self.decoded.get() {
+            Some(d) => Ok(d),
+            None => self.decode_first(),
+        }
+    }
+
+    /// The decoded instructions of code about to run or that has run (an
+    /// empty table if they cannot be decoded, which running it reports).
+    /// Every frame entry asks, so the decoded case is inline.
+    #[inline]
+    pub fn decoded_or_empty(&self) -> &Decoded {
+        match self.decoded.get() {
+            Some(d) => d,
+            None => self.decode_first().unwrap_or(&UNDECODABLE),
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn decode_first(&self) -> Result<&Decoded, LoadError> {
+        let d = self.decode()?;
+        Ok(self.decoded.get_or_init(|| d))
+    }
+
+    fn decode(&self) -> Result<Decoded, LoadError> {
+        let name_s = || self.raw.name.to_string_lossy().into_owned();
+        let units = self.raw.code.len() / 2;
+        let mut decoded = Vec::with_capacity(units);
         // index of the first kept instruction at or after each code unit
         let mut unit_to_index = vec![u32::MAX; units + 1];
-        for ins in instructions(&raw.code) {
+        for ins in instructions(&self.raw.code) {
             let op = match ins.opcode() {
                 Some(op) => op.deopt(),
                 None => {
                     return Err(LoadError::BadOpcode {
                         op: ins.op,
                         offset: ins.offset,
-                        name: name_s,
+                        name: name_s(),
                     })
                 }
             };
@@ -539,7 +659,7 @@ impl Code {
                 opname: op.name(),
                 arg: raw_arg,
                 offset: ins.offset,
-                name: name_s.clone(),
+                name: name_s(),
             };
             let check = |limit: usize| -> Result<u32, LoadError> {
                 if raw_arg >= 0 && (raw_arg as u64) < limit as u64 {
@@ -550,11 +670,13 @@ impl Code {
             };
             let arg = match op.arg_kind() {
                 pith_bytecode::ArgKind::Const | pith_bytecode::ArgKind::KwNames => {
-                    check(consts.len())?
+                    check(self.consts.len())?
                 }
-                pith_bytecode::ArgKind::Name => check(names.len())?,
-                pith_bytecode::ArgKind::GlobalName => check(names.len().saturating_mul(2))?,
-                pith_bytecode::ArgKind::Local | pith_bytecode::ArgKind::Free => check(nlocalsplus)?,
+                pith_bytecode::ArgKind::Name => check(self.names.len())?,
+                pith_bytecode::ArgKind::GlobalName => check(self.names.len().saturating_mul(2))?,
+                pith_bytecode::ArgKind::Local | pith_bytecode::ArgKind::Free => {
+                    check(self.localsplus.len())?
+                }
                 pith_bytecode::ArgKind::JumpForward | pith_bytecode::ArgKind::JumpBackward => {
                     index_of(ins.jump_target().unwrap_or(-1))
                 }
@@ -566,7 +688,7 @@ impl Code {
                 _ => check(u32::MAX as usize)?,
             };
             if *op == Opcode::KwNames
-                && !matches!(&consts[arg as usize], Value::Tuple(t) if t.iter().all(|v| matches!(v, Value::Str(_))))
+                && !matches!(&self.consts[arg as usize], Value::Tuple(t) if t.iter().all(|v| matches!(v, Value::Str(_))))
             {
                 return Err(bad());
             }
@@ -577,12 +699,12 @@ impl Code {
             op: Opcode::Cache,
             arg: 0,
         });
-        offsets.push(raw.code.len() as u32);
+        offsets.push(self.raw.code.len() as u32);
         fuse_pairs(&mut instrs);
-        crate::call_fast::fuse_local_const_ops(&mut instrs, &consts);
+        crate::call_fast::fuse_local_const_ops(&mut instrs, &self.consts);
         crate::subscr_fast::fuse_subscript_updates(&mut instrs);
 
-        let handlers = parse_exception_table(&raw.exceptiontable)
+        let handlers = parse_exception_table(&self.raw.exceptiontable)
             .into_iter()
             .map(|e| Handler {
                 start: index_of(i64::from(e.start)),
@@ -593,38 +715,30 @@ impl Code {
             })
             .collect();
 
-        let flags = raw.flags;
-        let simple_args = !flags.contains(CodeFlags::VARARGS)
-            && !flags.contains(CodeFlags::VARKEYWORDS)
-            && raw.kwonlyargcount == 0;
-        let global_cache = std::cell::RefCell::new(vec![GlobalCache::default(); names.len()]);
-        let method_cache = vec![std::cell::Cell::new(None); names.len()];
-        let attr_cache = crate::attr_cache::caches(names.len());
-        Ok(Code {
+        Ok(Decoded {
             instrs,
             offsets,
-            consts,
-            names,
-            free_start,
-            kinds,
-            argcount: raw.argcount as usize,
-            posonlyargcount: raw.posonlyargcount as usize,
-            kwonlyargcount: raw.kwonlyargcount as usize,
-            flags,
             handlers,
-            name: pystr(&raw.name),
-            qualname: pystr(&raw.qualname),
-            simple_args,
-            hidden: crate::c_accelerated::hidden_from_tracebacks(
-                &raw.filename.to_string_lossy(),
-                &raw.qualname.to_string_lossy(),
-            ),
-            global_cache,
-            method_cache,
-            attr_cache,
-            localsplus,
-            raw,
-            opaque_consts: false,
+        })
+    }
+
+    /// The caches of this code's instructions, made on first use.
+    #[inline]
+    pub(crate) fn caches(&self) -> &Caches {
+        match self.caches.get() {
+            Some(c) => c,
+            None => self.make_caches(),
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn make_caches(&self) -> &Caches {
+        let n = self.names.len();
+        self.caches.get_or_init(|| Caches {
+            global: RefCell::new(vec![GlobalCache::default(); n]),
+            method: vec![std::cell::Cell::new(None); n],
+            attr: crate::attr_cache::caches(n),
         })
     }
 
@@ -635,7 +749,8 @@ impl Code {
 
     /// The handler covering instruction `ip`, if any.
     pub fn handler_for(&self, ip: u32) -> Option<Handler> {
-        self.handlers
+        self.decoded_or_empty()
+            .handlers
             .iter()
             .find(|h| h.start <= ip && ip < h.end)
             .copied()
@@ -643,7 +758,12 @@ impl Code {
 
     /// Source positions of instruction `ip`: `(line, end_line, col, end_col)`.
     pub fn positions(&self, ip: u32) -> pith_bytecode::location::Positions {
-        let offset = self.offsets.get(ip as usize).copied().unwrap_or(0);
+        let offset = self
+            .decoded_or_empty()
+            .offsets
+            .get(ip as usize)
+            .copied()
+            .unwrap_or(0);
         let table =
             pith_bytecode::location::co_positions(&self.raw.linetable, self.raw.firstlineno);
         table

@@ -560,15 +560,17 @@ impl Vm {
             let base = frame.base;
             let mut ip = frame.ip;
             let stack_base = base + code.nlocalsplus();
-            let instrs: &[crate::code::Ins] = &code.instrs;
+            // Undecodable code runs as no instructions, which the first
+            // fetch reports.
+            let instrs: &[crate::code::Ins] = &code.decoded_or_empty().instrs;
 
             let (err, reraise, raise_ip): (PyErr, bool, u32) = 'body: loop {
                 let Some(&ins) = instrs.get(ip) else {
-                    break 'body (
-                        PyErr::system_error("instruction pointer out of range"),
-                        false,
-                        0,
-                    );
+                    let err = match code.decoded() {
+                        Err(e) => PyErr::system_error(format!("bad code object: {e}")),
+                        Ok(_) => PyErr::system_error("instruction pointer out of range"),
+                    };
+                    break 'body (err, false, 0);
                 };
                 if TRACE && self.trace_dispatch(ip) {
                     break 'body (crate::trace::stopped_error(), false, ip as u32);
@@ -1040,7 +1042,7 @@ impl Vm {
                         let gptr = Rc::as_ptr(&globals) as usize;
                         let gver = globals.borrow().version();
                         let cached = {
-                            let cache = code.global_cache.borrow();
+                            let cache = code.caches().global.borrow();
                             match cache.get(idx) {
                                 // A module global hides the builtins: their version
                                 // matters only for a name found there.
@@ -1082,7 +1084,8 @@ impl Vm {
                                     },
                                 };
                                 if let Some(e) = code
-                                    .global_cache
+                                    .caches()
+                                    .global
                                     .borrow_mut()
                                     .get_mut(idx)
                                     .filter(|_| cacheable)
@@ -1468,7 +1471,7 @@ impl Vm {
                     Op::LoadMethod => {
                         let obj = pop!();
                         if let Some(tid) = crate::methods::table_id(&obj) {
-                            let slot = &code.method_cache[arg as usize];
+                            let slot = &code.caches().method[arg as usize];
                             let def = match slot.get() {
                                 Some((t, def)) if t == tid => Some(def),
                                 _ => {
@@ -1489,7 +1492,7 @@ impl Vm {
                             }
                         }
                         let name = &code.names[arg as usize];
-                        let cache = &code.attr_cache[arg as usize];
+                        let cache = &code.caches().attr[arg as usize];
                         let (a, b) = tri!(self.load_method_cached(cache, obj, name));
                         push(&mut self.stack, a);
                         push(&mut self.stack, b);
@@ -1498,7 +1501,7 @@ impl Vm {
                         let obj = pop!();
                         if let Value::Instance(i) = &obj {
                             let name = &code.names[arg as usize];
-                            let cache = &code.attr_cache[arg as usize];
+                            let cache = &code.caches().attr[arg as usize];
                             match tri!(self.load_attr_cached(cache, &obj, i, name)) {
                                 Ok(v) => push(&mut self.stack, v),
                                 Err(getter) => {
@@ -1526,7 +1529,7 @@ impl Vm {
                     Op::StoreAttr => {
                         let obj = pop!();
                         let v = pop!();
-                        let cache = &code.attr_cache[arg as usize];
+                        let cache = &code.caches().attr[arg as usize];
                         tri!(self.store_attr_cached(cache, &obj, &code.names[arg as usize], v));
                         if crate::finalize::due() {
                             self.run_finalizers();

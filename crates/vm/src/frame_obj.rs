@@ -264,10 +264,10 @@ fn lineno(code: &Code, ip: u32) -> Value {
 /// `CALL` (3.11 skips the caches before it pushes the callee's frame).
 fn lasti(code: &Code, ip: u32, in_call: bool) -> Value {
     let ip = ip as usize;
-    let start = code.offsets.get(ip).copied().unwrap_or(0) as usize;
+    let offsets = &code.decoded_or_empty().offsets;
+    let start = offsets.get(ip).copied().unwrap_or(0) as usize;
     let raw = &code.raw.code;
-    let end = code
-        .offsets
+    let end = offsets
         .get(ip + 1)
         .map_or(raw.len(), |&o| o as usize)
         .min(raw.len());

@@ -16,7 +16,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 use std::time::UNIX_EPOCH;
 
-use pith_bytecode::pyc::{read_pyc, source_hash, write_new_pyc, Invalidation, MAGIC};
+use pith_bytecode::pyc::{source_hash, write_new_pyc, Invalidation, MAGIC};
 use pith_bytecode::CodeObject;
 
 use crate::compile_hook::{CompileMode, SourceText};
@@ -637,9 +637,11 @@ impl Vm {
         file: &Path,
         rename: Option<&Arc<pith_bytecode::PyStr>>,
     ) -> PyResult<Rc<crate::code::Code>> {
-        let renamed = |code: Arc<CodeObject>| match rename {
-            Some(name) => Arc::new(code.with_filename(name)),
-            None => code,
+        let renamed = |mut code: Arc<CodeObject>| {
+            if let Some(name) = rename {
+                pith_bytecode::code::rename_file(&mut code, name);
+            }
+            code
         };
         let read_source = || {
             std::fs::read(file).map_err(|e| {
@@ -716,7 +718,7 @@ fn cached_code(
     if !fresh {
         return None;
     }
-    read_pyc(&bytes).ok().map(|pyc| pyc.code)
+    pith_bytecode::marshal::loads_code_untraced(bytes.get(16..)?).ok()
 }
 
 /// `types.ModuleType(name, doc=None)`: an empty module, as `module.__init__`

@@ -245,6 +245,7 @@ impl CodeMap {
             .map(|i| positions.get((i.offset / 2) as usize).and_then(|p| p.0))
             .collect();
         let index = code
+            .decoded_or_empty()
             .offsets
             .iter()
             .map(|&off| orig.partition_point(|i| i.offset < off))

@@ -53,7 +53,7 @@ impl Frame {
     /// that a frame above it (a callee, a resumed generator) returns to.
     pub(crate) fn last_instruction(&self) -> Option<crate::code::Ins> {
         let at = self.ip.checked_sub(1)?;
-        self.code.instrs.get(at).copied()
+        self.code.decoded_or_empty().instrs.get(at).copied()
     }
 
     /// The line of the instruction the frame is running (or waits in), as

@@ -26,7 +26,7 @@
 mod read;
 mod write;
 
-pub use read::{loads, loads_code, loads_from};
+pub use read::{loads, loads_code, loads_code_untraced, loads_from};
 pub use write::{dumps, dumps_from, dumps_with_trace, long_digits};
 
 use crate::constant::Constant;

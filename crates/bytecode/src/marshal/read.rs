@@ -60,6 +60,7 @@ pub fn loads_from(data: &[u8], ref_base: usize) -> Result<(Marshalled, usize), M
         pos: 0,
         refs: vec![None; ref_base],
         trace: RefTrace::default(),
+        tracing: true,
     };
     let value = r.object()?;
     let refs = r.refs.len();
@@ -82,12 +83,31 @@ pub fn loads_code(data: &[u8]) -> Result<(Arc<CodeObject>, RefTrace), MarshalErr
     }
 }
 
+/// Reads a code object to run it, not to write it back: no [`RefTrace`] is
+/// kept (an importer's cache hit, where the trace would be a tenth of the
+/// memory the read touches).
+pub fn loads_code_untraced(data: &[u8]) -> Result<Arc<CodeObject>, MarshalError> {
+    let mut r = Reader {
+        data,
+        pos: 0,
+        refs: Vec::new(),
+        trace: RefTrace::default(),
+        tracing: false,
+    };
+    match r.object()? {
+        Constant::Code(code) => Ok(code),
+        _ => Err(MarshalError::NotCode),
+    }
+}
+
 struct Reader<'a> {
     data: &'a [u8],
     pos: usize,
     /// Objects carrying `FLAG_REF`, by index; `None` while still being read.
     refs: Vec<Option<Constant>>,
     trace: RefTrace,
+    /// Whether `trace` is kept.
+    tracing: bool,
 }
 
 impl Reader<'_> {
@@ -131,14 +151,20 @@ impl Reader<'_> {
         parse_float_text(text).ok_or(MarshalError::BadFloat)
     }
 
+    fn note(&mut self, slot: RefSlot) {
+        if self.tracing {
+            self.trace.push(slot);
+        }
+    }
+
     /// Records the trace slot and, if flagged, reserves a reference index.
     fn reserve(&mut self, flag: bool) -> Option<usize> {
         if flag {
-            self.trace.push(RefSlot::Flagged);
+            self.note(RefSlot::Flagged);
             self.refs.push(None);
             Some(self.refs.len() - 1)
         } else {
-            self.trace.push(RefSlot::Plain);
+            self.note(RefSlot::Plain);
             None
         }
     }
@@ -157,7 +183,8 @@ impl Reader<'_> {
             if stack.len() >= MAX_DEPTH {
                 return Err(MarshalError::TooDeep);
             }
-            let mut value = match self.start()? {
+            let for_code = stack.last().is_some_and(Frame::is_code);
+            let mut value = match self.start(for_code)? {
                 Started::Value(v) => v,
                 Started::Frame(frame) => {
                     stack.push(frame);
@@ -169,9 +196,9 @@ impl Reader<'_> {
             };
             loop {
                 let Some(top) = stack.last_mut() else {
-                    return Ok(value);
+                    return Ok(value.into_constant());
                 };
-                top.items.push(value);
+                top.push(value);
                 match self.settle(&mut stack)? {
                     Some(v) => value = v,
                     None => break,
@@ -182,47 +209,61 @@ impl Reader<'_> {
 
     /// If the top frame has all its items, pops and builds it; reads `co_firstlineno`
     /// when a code frame reaches it.
-    fn settle(&mut self, stack: &mut Vec<Frame>) -> Result<Option<Constant>, MarshalError> {
+    fn settle(&mut self, stack: &mut Vec<Frame>) -> Result<Option<Read>, MarshalError> {
         let Some(top) = stack.last_mut() else {
             return Ok(None);
         };
-        if let FrameKind::Code { firstlineno, .. } = &mut top.kind {
-            if top.items.len() == 8 && firstlineno.is_none() {
+        if let FrameKind::Code {
+            firstlineno,
+            fields,
+            ..
+        } = &mut top.kind
+        {
+            if fields.len() == 8 && firstlineno.is_none() {
                 *firstlineno = Some(self.long()?);
             }
         }
-        if top.items.len() < top.expected {
+        if top.len() < top.expected {
             return Ok(None);
         }
         let Some(frame) = stack.pop() else {
             return Ok(None);
         };
         let value = match frame.kind {
+            // A code object's own tuple that nothing refers back to goes to
+            // it as it is, without becoming a shared constant first.
+            FrameKind::Tuple
+                if frame.ref_index.is_none() && stack.last().is_some_and(Frame::is_code) =>
+            {
+                return Ok(Some(Read::Items(frame.items)));
+            }
             FrameKind::Tuple => Constant::Tuple(frame.items.into()),
             FrameKind::FrozenSet => Constant::FrozenSet(frame.items.into()),
             FrameKind::Code {
                 header,
                 firstlineno,
+                fields,
             } => Constant::Code(Arc::new(build_code(
                 header,
                 firstlineno.unwrap_or_default(),
-                frame.items,
+                fields,
             )?)),
         };
         self.fill(frame.ref_index, &value);
-        Ok(Some(value))
+        Ok(Some(Read::Value(value)))
     }
 
     /// Reads a type code and either a whole scalar or the header of a container.
-    fn start(&mut self) -> Result<Started, MarshalError> {
+    /// `for_code`: the object is a field of a code object being read.
+    fn start(&mut self, for_code: bool) -> Result<Started, MarshalError> {
         let code = self.byte()?;
         let flag = code & FLAG_REF != 0;
         let t = code & !FLAG_REF;
-        match t {
-            ty::NONE => return Ok(Started::Value(Constant::None)),
-            ty::FALSE => return Ok(Started::Value(Constant::Bool(false))),
-            ty::TRUE => return Ok(Started::Value(Constant::Bool(true))),
-            ty::ELLIPSIS => return Ok(Started::Value(Constant::Ellipsis)),
+        let value = match t {
+            ty::NONE => Constant::None,
+            ty::FALSE => Constant::Bool(false),
+            ty::TRUE => Constant::Bool(true),
+            ty::ELLIPSIS => Constant::Ellipsis,
             ty::REF => {
                 let n = usize::try_from(self.long()?).map_err(|_| MarshalError::InvalidRef)?;
                 let value = self
@@ -230,14 +271,26 @@ impl Reader<'_> {
                     .get(n)
                     .and_then(Option::clone)
                     .ok_or(MarshalError::InvalidRef)?;
-                self.trace.push(RefSlot::Ref(n as u32));
-                return Ok(Started::Value(value));
+                self.note(RefSlot::Ref(n as u32));
+                value
             }
             ty::NULL | ty::STOPITER | ty::LIST | ty::DICT | ty::SET | ty::UNKNOWN => {
                 return Err(MarshalError::Unsupported(char::from(t)))
             }
-            _ => {}
-        }
+            // A code object's bytes field (`co_code`, `co_linetable`, ...)
+            // that nothing refers back to: read straight into its buffer.
+            ty::STRING if for_code && !flag => {
+                self.note(RefSlot::Plain);
+                let n = self.size(1)?;
+                return Ok(Started::Value(Read::Bytes(self.take(n)?.to_vec())));
+            }
+            _ => return self.start_flaggable(t, flag),
+        };
+        Ok(Started::Value(Read::Value(value)))
+    }
+
+    /// [`Reader::start`] for the types that take a reference index when flagged.
+    fn start_flaggable(&mut self, t: u8, flag: bool) -> Result<Started, MarshalError> {
         let ref_index = self.reserve(flag);
         let (kind, expected) = match t {
             ty::TUPLE | ty::FROZENSET => {
@@ -258,19 +311,24 @@ impl Reader<'_> {
                 let kind = FrameKind::Code {
                     header,
                     firstlineno: None,
+                    fields: Vec::with_capacity(CODE_FIELDS),
                 };
-                (kind, 10)
+                (kind, CODE_FIELDS)
             }
             _ => {
                 let value = self.scalar(t)?;
                 self.fill(ref_index, &value);
-                return Ok(Started::Value(value));
+                return Ok(Started::Value(Read::Value(value)));
             }
+        };
+        let items = match kind {
+            FrameKind::Code { .. } => Vec::new(),
+            _ => Vec::with_capacity(expected.min(256)),
         };
         Ok(Started::Frame(Frame {
             kind,
             expected,
-            items: Vec::with_capacity(expected.min(256)),
+            items,
             ref_index,
         }))
     }
@@ -361,18 +419,43 @@ impl Reader<'_> {
     }
 }
 
-enum Started {
+/// Number of object fields of a marshalled code object.
+const CODE_FIELDS: usize = 10;
+
+/// One object as read, before it is placed in its container.
+enum Read {
+    /// A finished object.
     Value(Constant),
+    /// A code object's bytes field, read into its own buffer.
+    Bytes(Vec<u8>),
+    /// A code object's tuple field (`co_consts`, `co_names`, ...).
+    Items(Vec<Constant>),
+}
+
+impl Read {
+    fn into_constant(self) -> Constant {
+        match self {
+            Read::Value(c) => c,
+            Read::Bytes(b) => Constant::Bytes(b.into()),
+            Read::Items(items) => Constant::Tuple(items.into()),
+        }
+    }
+}
+
+enum Started {
+    Value(Read),
     Frame(Frame),
 }
 
 enum FrameKind {
     Tuple,
     FrozenSet,
-    /// The five leading `long` fields, and `co_firstlineno` once read.
+    /// The five leading `long` fields, `co_firstlineno` once read, and the
+    /// object fields so far.
     Code {
         header: [i32; 5],
         firstlineno: Option<i32>,
+        fields: Vec<Read>,
     },
 }
 
@@ -380,8 +463,30 @@ enum FrameKind {
 struct Frame {
     kind: FrameKind,
     expected: usize,
+    /// The items of a tuple or frozenset (a code object keeps its fields in
+    /// its kind).
     items: Vec<Constant>,
     ref_index: Option<usize>,
+}
+
+impl Frame {
+    fn is_code(&self) -> bool {
+        matches!(self.kind, FrameKind::Code { .. })
+    }
+
+    fn len(&self) -> usize {
+        match &self.kind {
+            FrameKind::Code { fields, .. } => fields.len(),
+            _ => self.items.len(),
+        }
+    }
+
+    fn push(&mut self, item: Read) {
+        match &mut self.kind {
+            FrameKind::Code { fields, .. } => fields.push(item),
+            _ => self.items.push(item.into_constant()),
+        }
+    }
 }
 
 fn count_field(v: i32, name: &'static str) -> Result<u32, MarshalError> {
@@ -392,13 +497,14 @@ fn count_field(v: i32, name: &'static str) -> Result<u32, MarshalError> {
 fn build_code(
     header: [i32; 5],
     firstlineno: i32,
-    items: Vec<Constant>,
+    fields: Vec<Read>,
 ) -> Result<CodeObject, MarshalError> {
-    let mut it = items.into_iter();
+    let mut it = fields.into_iter();
     let mut next = |name: &'static str| it.next().ok_or(MarshalError::BadCodeField(name));
     let code = bytes_field(next("co_code")?, "co_code")?;
     let consts = match next("co_consts")? {
-        Constant::Tuple(items) => items.to_vec(),
+        Read::Items(items) => items,
+        Read::Value(Constant::Tuple(items)) => items.to_vec(),
         _ => return Err(MarshalError::BadCodeField("co_consts")),
     };
     let names = str_tuple_field(next("co_names")?, "co_names")?;
@@ -432,29 +538,29 @@ fn build_code(
     })
 }
 
-fn bytes_field(value: Constant, name: &'static str) -> Result<Vec<u8>, MarshalError> {
+fn bytes_field(value: Read, name: &'static str) -> Result<Vec<u8>, MarshalError> {
     match value {
-        Constant::Bytes(b) => Ok(b.to_vec()),
+        Read::Bytes(b) => Ok(b),
+        Read::Value(Constant::Bytes(b)) => Ok(b.to_vec()),
         _ => Err(MarshalError::BadCodeField(name)),
     }
 }
 
-fn str_field(value: Constant, name: &'static str) -> Result<Arc<PyStr>, MarshalError> {
+fn str_field(value: Read, name: &'static str) -> Result<Arc<PyStr>, MarshalError> {
     match value {
+        Read::Value(Constant::Str(s)) => Ok(s),
+        _ => Err(MarshalError::BadCodeField(name)),
+    }
+}
+
+fn str_tuple_field(value: Read, name: &'static str) -> Result<Vec<Arc<PyStr>>, MarshalError> {
+    let as_str = |item| match item {
         Constant::Str(s) => Ok(s),
         _ => Err(MarshalError::BadCodeField(name)),
-    }
-}
-
-fn str_tuple_field(value: Constant, name: &'static str) -> Result<Vec<Arc<PyStr>>, MarshalError> {
+    };
     match value {
-        Constant::Tuple(items) => items
-            .iter()
-            .map(|item| match item {
-                Constant::Str(s) => Ok(s.clone()),
-                _ => Err(MarshalError::BadCodeField(name)),
-            })
-            .collect(),
+        Read::Items(items) => items.into_iter().map(as_str).collect(),
+        Read::Value(Constant::Tuple(items)) => items.iter().cloned().map(as_str).collect(),
         _ => Err(MarshalError::BadCodeField(name)),
     }
 }

@@ -31,7 +31,7 @@ pub(crate) fn delegate(gen: &GenObj) -> Option<Value> {
         return None;
     }
     let k = st.ip.checked_sub(1)?;
-    let off = *gen.code.offsets.get(k)? as usize + 2;
+    let off = *gen.code.decoded_or_empty().offsets.get(k)? as usize + 2;
     let raw = &gen.code.raw.code;
     let resume = raw.get(off) == Some(&(Op::Resume as u8));
     if resume && raw.get(off + 1).is_some_and(|&a| a >= 2) {
@@ -52,7 +52,11 @@ fn set_running(gen: &GenObj, on: bool) {
 fn end_delegation(gen: &GenObj) {
     if let Ok(mut st) = gen.state.try_borrow_mut() {
         st.values.pop();
-        if let Some(send) = st.ip.checked_sub(2).and_then(|i| gen.code.instrs.get(i)) {
+        if let Some(send) = st
+            .ip
+            .checked_sub(2)
+            .and_then(|i| gen.code.decoded_or_empty().instrs.get(i))
+        {
             if send.op == Op::Send {
                 st.ip = send.arg as usize;
             }

@@ -271,7 +271,7 @@ impl Vm {
         let with = self
             .frames
             .last()
-            .and_then(|f| f.code.instrs.get(raise_ip as usize))
+            .and_then(|f| f.code.decoded_or_empty().instrs.get(raise_ip as usize))
             .is_some_and(|i| i.op == Op::BeforeWith);
         if with && !block.preempt {
             // `BEFORE_WITH` pushes the bound `__exit__` under `__enter__`'s result.
