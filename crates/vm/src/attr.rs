@@ -1079,9 +1079,7 @@ pub(crate) fn type_special_attr(vm: &mut Vm, t: &Rc<TypeObj>, name: &str) -> Opt
         // Read-only: lookup caches rely on every write going through `type_setattr`.
         "__dict__" => match h {
             Some(h) => crate::mappingproxy::new(h.dict.clone()),
-            None => crate::mappingproxy::new(Rc::new(RefCell::new(
-                crate::native::builtin_type_dict(vm, t),
-            ))),
+            None => crate::mappingproxy::new(crate::native::shared_builtin_type_dict(vm, t)),
         },
         "__class__" => Value::Type(class::metatype(t)),
         "__doc__" => match h {

@@ -1102,9 +1102,7 @@ fn b_vars(vm: &mut Vm, a: Args<'_>) -> PyResult<Value> {
         Value::Exception(e) => Ok(Value::Dict(e.dict())),
         Value::Type(t) => Ok(match &t.heap {
             Some(h) => crate::mappingproxy::new(h.dict.clone()),
-            None => crate::mappingproxy::new(Rc::new(RefCell::new(
-                crate::native::builtin_type_dict(vm, t),
-            ))),
+            None => crate::mappingproxy::new(crate::native::shared_builtin_type_dict(vm, t)),
         }),
         Value::Module(m) => Ok(Value::Dict(m.dict.clone())),
         // Otherwise `vars()` reads `obj.__dict__` (a property may supply it).

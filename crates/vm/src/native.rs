@@ -504,6 +504,18 @@ pub fn is_callable(v: &Value) -> bool {
     }
 }
 
+/// The `__dict__` of a builtin type, made on first use and shared after
+/// (what `type.__dict__` and `vars(type)` wrap in a mappingproxy).
+pub fn shared_builtin_type_dict(vm: &mut Vm, t: &Rc<TypeObj>) -> Rc<RefCell<Dict>> {
+    let key = Rc::as_ptr(t) as usize;
+    if let Some((_, d)) = vm.builtin_dicts.get(&key) {
+        return d.clone();
+    }
+    let d = Rc::new(RefCell::new(builtin_type_dict(vm, t)));
+    vm.builtin_dicts.insert(key, (t.clone(), d.clone()));
+    d
+}
+
 /// The `__dict__` of a builtin type: its methods (what `types.py` reads, e.g.
 /// `dict.__dict__['fromkeys']`).
 pub fn builtin_type_dict(vm: &mut Vm, t: &Rc<TypeObj>) -> Dict {

@@ -312,6 +312,13 @@ pub struct Vm {
     /// The standard streams' codec when `PYTHONIOENCODING` names one the
     /// native streams do not speak (`modules/io/stdio_codec.rs`).
     pub(crate) stdio_registry: Option<Box<crate::modules::io::stdio_codec::RegistryStdio>>,
+    /// The `__dict__` of each builtin class asked for so far, by class
+    /// (held, so the address stays its own): made once, as CPython's type
+    /// dicts are, so `int.__dict__['real']` is the same object each time.
+    pub(crate) builtin_dicts: pith_bytecode::fxhash::FxHashMap<
+        usize,
+        (Rc<crate::types::TypeObj>, Rc<RefCell<crate::dict::Dict>>),
+    >,
 }
 
 /// The stages of interpreter teardown that Python code can observe, in the
@@ -402,6 +409,7 @@ impl Vm {
             finalizing: Finalizing::No,
             stdio_codec: crate::modules::io::stdio::env_codec(),
             stdio_registry: crate::modules::io::stdio_codec::RegistryStdio::from_env(),
+            builtin_dicts: Default::default(),
         }
     }
 
