@@ -155,9 +155,31 @@ pub enum LoadError {
 
 thread_local! {
     /// Names shared by all code objects, so that a global stored by one code object
-    /// and loaded by another compare by pointer.
-    static NAMES: std::cell::RefCell<pith_bytecode::fxhash::FxHashMap<Box<str>, Rc<StrObj>>> =
-        std::cell::RefCell::new(Default::default());
+    /// and loaded by another compare by pointer. Each entry keeps the hash of
+    /// its text, so the table grows without reading the strings again.
+    static NAMES: RefCell<hashbrown::HashTable<(u64, Rc<StrObj>)>> =
+        const { RefCell::new(hashbrown::HashTable::new()) };
+}
+
+fn text_hash(text: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = pith_bytecode::fxhash::FxHasher::default();
+    h.write(text.as_bytes());
+    h.finish()
+}
+
+/// The interned string of `text`, made by `make` when there is none yet.
+fn intern_with(text: &str, make: impl FnOnce() -> Rc<StrObj>) -> Rc<StrObj> {
+    let hash = text_hash(text);
+    NAMES.with(|n| {
+        let mut n = n.borrow_mut();
+        if let Some((_, r)) = n.find(hash, |(h, r)| *h == hash && r.as_str() == text) {
+            return r.clone();
+        }
+        let r = make();
+        n.insert_unique(hash, (hash, r.clone()), |(h, _)| *h);
+        r
+    })
 }
 
 fn pystr(s: &pith_bytecode::PyStr) -> Rc<StrObj> {
@@ -183,6 +205,10 @@ struct LoadedStrs(pith_bytecode::fxhash::FxHashMap<usize, Rc<StrObj>>);
 
 impl LoadedStrs {
     fn get(&mut self, s: &Arc<pith_bytecode::PyStr>) -> Rc<StrObj> {
+        if Arc::strong_count(s) == 1 {
+            // Held once in the tree: it cannot come up again.
+            return pystr(s);
+        }
         self.0
             .entry(Arc::as_ptr(s) as usize)
             .or_insert_with(|| pystr(s))
@@ -195,28 +221,13 @@ impl LoadedStrs {
 /// stored by code is the very string `sys.intern` returns (as CPython, where
 /// `pickle` interns the attribute names it restores).
 pub(crate) fn intern_text(text: &str) -> Rc<StrObj> {
-    NAMES.with(|n| {
-        let mut n = n.borrow_mut();
-        if let Some(r) = n.get(text) {
-            return r.clone();
-        }
-        let r = Rc::new(StrObj::new(text));
-        n.insert(text.into(), r.clone());
-        r
-    })
+    intern_with(text, || Rc::new(StrObj::new(text)))
 }
 
 /// `sys.intern(s)`: the interned string equal to `s`, which becomes the
 /// interned one itself when there is none yet (so `intern(s) is s`).
 pub(crate) fn intern_existing(s: &Rc<StrObj>) -> Rc<StrObj> {
-    NAMES.with(|n| {
-        let mut n = n.borrow_mut();
-        if let Some(r) = n.get(s.as_str()) {
-            return r.clone();
-        }
-        n.insert(s.as_str().into(), s.clone());
-        s.clone()
-    })
+    intern_with(s.as_str(), || s.clone())
 }
 
 /// One `LOAD_GLOBAL` cache slot: valid while the globals dict (by address) and
