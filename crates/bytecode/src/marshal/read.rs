@@ -184,15 +184,12 @@ impl Reader<'_> {
                 return Err(MarshalError::TooDeep);
             }
             let for_code = stack.last().is_some_and(Frame::is_code);
-            let mut value = match self.start(for_code)? {
-                Started::Value(v) => v,
-                Started::Frame(frame) => {
-                    stack.push(frame);
-                    match self.settle(&mut stack)? {
-                        Some(v) => v,
-                        None => continue,
-                    }
-                }
+            let mut value = match self.start(for_code, &mut stack)? {
+                Some(v) => v,
+                None => match self.settle(&mut stack)? {
+                    Some(v) => v,
+                    None => continue,
+                },
             };
             loop {
                 let Some(top) = stack.last_mut() else {
@@ -253,9 +250,14 @@ impl Reader<'_> {
         Ok(Some(Read::Value(value)))
     }
 
-    /// Reads a type code and either a whole scalar or the header of a container.
+    /// Reads a type code and either a whole scalar, which it returns, or the
+    /// header of a container, which it pushes on `stack`.
     /// `for_code`: the object is a field of a code object being read.
-    fn start(&mut self, for_code: bool) -> Result<Started, MarshalError> {
+    fn start(
+        &mut self,
+        for_code: bool,
+        stack: &mut Vec<Frame>,
+    ) -> Result<Option<Read>, MarshalError> {
         let code = self.byte()?;
         let flag = code & FLAG_REF != 0;
         let t = code & !FLAG_REF;
@@ -282,15 +284,20 @@ impl Reader<'_> {
             ty::STRING if for_code && !flag => {
                 self.note(RefSlot::Plain);
                 let n = self.size(1)?;
-                return Ok(Started::Value(Read::Bytes(self.take(n)?.to_vec())));
+                return Ok(Some(Read::Bytes(self.take(n)?.to_vec())));
             }
-            _ => return self.start_flaggable(t, flag),
+            _ => return self.start_flaggable(t, flag, stack),
         };
-        Ok(Started::Value(Read::Value(value)))
+        Ok(Some(Read::Value(value)))
     }
 
     /// [`Reader::start`] for the types that take a reference index when flagged.
-    fn start_flaggable(&mut self, t: u8, flag: bool) -> Result<Started, MarshalError> {
+    fn start_flaggable(
+        &mut self,
+        t: u8,
+        flag: bool,
+        stack: &mut Vec<Frame>,
+    ) -> Result<Option<Read>, MarshalError> {
         let ref_index = self.reserve(flag);
         let (kind, expected) = match t {
             ty::TUPLE | ty::FROZENSET => {
@@ -318,19 +325,20 @@ impl Reader<'_> {
             _ => {
                 let value = self.scalar(t)?;
                 self.fill(ref_index, &value);
-                return Ok(Started::Value(Read::Value(value)));
+                return Ok(Some(Read::Value(value)));
             }
         };
         let items = match kind {
             FrameKind::Code { .. } => Vec::new(),
             _ => Vec::with_capacity(expected.min(256)),
         };
-        Ok(Started::Frame(Frame {
+        stack.push(Frame {
             kind,
             expected,
             items,
             ref_index,
-        }))
+        });
+        Ok(None)
     }
 
     fn scalar(&mut self, t: u8) -> Result<Constant, MarshalError> {
@@ -440,11 +448,6 @@ impl Read {
             Read::Items(items) => Constant::Tuple(items.into()),
         }
     }
-}
-
-enum Started {
-    Value(Read),
-    Frame(Frame),
 }
 
 enum FrameKind {
