@@ -115,9 +115,10 @@ pub struct CodeObject {
     pub exceptiontable: Vec<u8>,
 }
 
-/// Sets the file name of `code` and of the code objects among its constants,
-/// changing in place what nothing else shares (a freshly read tree) and
-/// copying only what is shared.
+/// Sets `co_filename` of `code` and of the code objects among its constants
+/// (what `_imp._fix_co_filename` does, and how frozen modules name their
+/// `<frozen NAME>` source), changing in place what nothing else shares (a
+/// freshly read tree) and copying only what is shared.
 pub fn rename_file(code: &mut Arc<CodeObject>, filename: &Arc<PyStr>) {
     let code = Arc::make_mut(code);
     code.filename = filename.clone();
@@ -129,20 +130,6 @@ pub fn rename_file(code: &mut Arc<CodeObject>, filename: &Arc<PyStr>) {
 }
 
 impl CodeObject {
-    /// This code object and the ones nested in its constants with
-    /// `co_filename` set to `filename` (what `_imp._fix_co_filename` does,
-    /// and how frozen modules name their `<frozen NAME>` source).
-    pub fn with_filename(&self, filename: &Arc<PyStr>) -> CodeObject {
-        let mut code = self.clone();
-        code.filename = filename.clone();
-        for c in &mut code.consts {
-            if let Constant::Code(inner) = c {
-                rename_file(inner, filename);
-            }
-        }
-        code
-    }
-
     fn names_with_kind(&self, kind: u8) -> impl Iterator<Item = &Arc<PyStr>> {
         self.localsplusnames
             .iter()

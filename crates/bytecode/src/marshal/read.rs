@@ -55,13 +55,7 @@ pub fn loads(data: &[u8]) -> Result<Marshalled, MarshalError> {
 /// objects cannot be resolved and are [`MarshalError::InvalidRef`]. Returns the
 /// object and the stream's reference count after it.
 pub fn loads_from(data: &[u8], ref_base: usize) -> Result<(Marshalled, usize), MarshalError> {
-    let mut r = Reader {
-        data,
-        pos: 0,
-        refs: vec![None; ref_base],
-        trace: RefTrace::default(),
-        tracing: true,
-    };
+    let mut r = Reader::new(data, ref_base, true);
     let value = r.object()?;
     let refs = r.refs.len();
     Ok((
@@ -87,14 +81,7 @@ pub fn loads_code(data: &[u8]) -> Result<(Arc<CodeObject>, RefTrace), MarshalErr
 /// kept (an importer's cache hit, where the trace would be a tenth of the
 /// memory the read touches).
 pub fn loads_code_untraced(data: &[u8]) -> Result<Arc<CodeObject>, MarshalError> {
-    let mut r = Reader {
-        data,
-        pos: 0,
-        refs: Vec::new(),
-        trace: RefTrace::default(),
-        tracing: false,
-    };
-    match r.object()? {
+    match Reader::new(data, 0, false).object()? {
         Constant::Code(code) => Ok(code),
         _ => Err(MarshalError::NotCode),
     }
@@ -110,7 +97,19 @@ struct Reader<'a> {
     tracing: bool,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
+    /// A reader at the start of `data`, whose stream's earlier objects took
+    /// `ref_base` reference indices; `tracing` keeps the [`RefTrace`].
+    fn new(data: &'a [u8], ref_base: usize, tracing: bool) -> Reader<'a> {
+        Reader {
+            data,
+            pos: 0,
+            refs: vec![None; ref_base],
+            trace: RefTrace::default(),
+            tracing,
+        }
+    }
+
     fn take(&mut self, n: usize) -> Result<&[u8], MarshalError> {
         let end = self.pos.checked_add(n).ok_or(MarshalError::Eof)?;
         let bytes = self.data.get(self.pos..end).ok_or(MarshalError::Eof)?;
