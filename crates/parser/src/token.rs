@@ -77,6 +77,8 @@ pub(crate) struct Lexed<'a> {
 
 /// Lexes `source` (whose offsets are shifted by `shift`), putting `start`
 /// first; with `type_comments`, type comments become tokens.
+/// Lexes `source` (whose offsets are shifted by `shift`), putting `start`
+/// first; with `type_comments`, type comments become tokens.
 pub(crate) fn lex<'a>(
     source: &'a str,
     start: Tok<'a>,
@@ -87,14 +89,12 @@ pub(crate) fn lex<'a>(
     tokens.push((shift, start, shift));
     let mut error = None;
     let mut brackets: Vec<(u8, u32)> = Vec::new();
-    let mut prev: Option<Token> = None;
+    // The token just before this one when it is a number: a number directly
+    // followed by a word is an error or a warning.
+    let mut prev_number: Option<Token> = None;
     let mut depth = DepthGuard::default();
-    let mut type_ignores = Vec::new();
+    let mut comments = TypeComments::default();
     let mut warnings = Vec::new();
-    let mut lines = LineCounter::default();
-    // After a type comment outside brackets, CPython's tokenizer ends the
-    // line with NEWLINE even when the comment is alone on it.
-    let mut newline_due = false;
     // Where soft keywords may be: with a name `match` or `case` (rare), the
     // whole token list is scanned (`mark_soft_keywords`); otherwise only the
     // `with` keywords are looked at, which may open parenthesized items.
@@ -112,79 +112,35 @@ pub(crate) fn lex<'a>(
                 break;
             }
         };
-        let after_comment = comment_start.take();
-        if token.kind == TokenKind::Comment {
-            comment_start = Some(token.start);
-        }
-        if type_comments {
-            let due = std::mem::take(&mut newline_due);
-            match token.kind {
-                TokenKind::Comment => match classify_comment(token.text(source)) {
-                    Some(TypeComment::Ignore(tag)) => {
-                        type_ignores.push(TypeIgnore {
-                            lineno: lines.line_of(source, token.start),
-                            tag: tag.into(),
-                        });
-                    }
-                    Some(TypeComment::Comment(at)) => {
-                        let s = token.start + at;
-                        let text = &source[s as usize..token.end as usize];
-                        let text = text.strip_suffix('\r').unwrap_or(text);
-                        let e = s + text.len() as u32;
-                        tokens.push((s + shift, Tok::TypeComment(text), e + shift));
-                        newline_due = brackets.is_empty();
-                        comment_start = None;
-                    }
-                    None => {}
-                },
-                TokenKind::Nl if due => {
-                    tokens.push((token.start + shift, Tok::Newline, token.start + shift));
-                }
-                _ => {}
-            }
-        }
         if token.kind.is_trivia() {
+            comment_start = (token.kind == TokenKind::Comment).then_some(token.start);
+            if type_comments {
+                let outside_brackets = brackets.is_empty();
+                if comments.trivia(source, token, shift, outside_brackets, &mut tokens) {
+                    comment_start = None;
+                }
+            }
             continue;
         }
+        comments.newline_due = false;
         let (mut s, mut e) = (token.start, token.end);
         if token.kind == TokenKind::Newline {
             // CPython's NEWLINE has no width; after a comment it spans the
             // comment (errors at the line end underline the comment).
-            (s, e) = (after_comment.unwrap_or(s), s);
+            (s, e) = (comment_start.unwrap_or(s), s);
         }
-        if let Some(p) = prev {
-            if p.kind == TokenKind::Number && p.end == s {
-                // `0or`: the tokenizer reads an octal prefix before any keyword.
-                let prefixed = number_kind(source, p, token) != "decimal" && p.text(source) == "0";
-                if !prefixed && keyword_follows_number(&source.as_bytes()[s as usize..]) {
-                    warnings.push(number_end_warning(source, p, token).shifted(shift));
-                } else if let Some(err) = number_suffix_error(source, p, token) {
+        comment_start = None;
+        if let Some(number) = prev_number.take() {
+            if number.end == s {
+                if let Some(err) = number_followed(source, number, token, s, shift, &mut warnings) {
                     error = Some(err.shifted(shift));
                     break;
                 }
             }
         }
-        prev = Some(token);
-        if depth.step(token.kind) {
-            error = Some(
-                SyntaxErr::new(
-                    ErrorKind::RecursionError,
-                    "maximum recursion depth exceeded during ast construction".into(),
-                    s,
-                    e,
-                )
-                .shifted(shift),
-            );
-            break;
-        }
         let tok = match token.kind {
             TokenKind::Name => {
-                if let Some((start, end)) = extend_name(source, &mut tokens, shift, s, e) {
-                    prev = Some(Token {
-                        kind: TokenKind::Name,
-                        start,
-                        end,
-                    });
+                if extend_name(source, &mut tokens, shift, s, e) {
                     match_or_case = true;
                     continue;
                 }
@@ -193,16 +149,27 @@ pub(crate) fn lex<'a>(
                 Tok::Name(text)
             }
             TokenKind::Keyword(k) => {
+                if depth.keyword(k) {
+                    error = Some(too_deep(s, e).shifted(shift));
+                    break;
+                }
                 if k == Keyword::With {
                     with_at.push(tokens.len());
                 }
                 Tok::Kw(k)
             }
-            TokenKind::Number => Tok::Number(token.text(source)),
+            TokenKind::Number => {
+                prev_number = Some(token);
+                Tok::Number(token.text(source))
+            }
             TokenKind::String => Tok::Str(token.text(source)),
             TokenKind::Op(op) => {
                 match op {
                     Operator::Lpar | Operator::Lsqb | Operator::Lbrace => {
+                        if depth.open() {
+                            error = Some(too_deep(s, e).shifted(shift));
+                            break;
+                        }
                         if brackets.len() >= MAX_BRACKETS {
                             error = Some(
                                 SyntaxErr::syntax("too many nested parentheses", s, s)
@@ -213,18 +180,33 @@ pub(crate) fn lex<'a>(
                         brackets.push((op.as_str().as_bytes()[0], s));
                     }
                     Operator::Rpar | Operator::Rsqb | Operator::Rbrace => {
+                        depth.close();
                         if let Some(err) = close_bracket(source, &mut brackets, op, s) {
                             error = Some(err.shifted(shift));
                             break;
                         }
                     }
-                    _ => {}
+                    _ => {
+                        if depth.operator(op) {
+                            error = Some(too_deep(s, e).shifted(shift));
+                            break;
+                        }
+                    }
                 }
                 Tok::Op(op)
             }
-            TokenKind::Newline => Tok::Newline,
-            TokenKind::Indent => Tok::Indent,
-            TokenKind::Dedent => Tok::Dedent,
+            TokenKind::Newline => {
+                depth.end_chain();
+                Tok::Newline
+            }
+            TokenKind::Indent => {
+                depth.end_chain();
+                Tok::Indent
+            }
+            TokenKind::Dedent => {
+                depth.end_chain();
+                Tok::Dedent
+            }
             TokenKind::EndMarker => break,
             TokenKind::StrayWord => {
                 error = Some(invalid_char(source, s).shifted(shift));
@@ -238,7 +220,7 @@ pub(crate) fn lex<'a>(
                     continue;
                 }
                 if text.chars().all(pith_repr::unicode::is_identifier_continue)
-                    && extend_name(source, &mut tokens, shift, s, e).is_some()
+                    && extend_name(source, &mut tokens, shift, s, e)
                 {
                     match_or_case = true;
                     continue;
@@ -272,9 +254,41 @@ pub(crate) fn lex<'a>(
         tokens,
         error,
         open_brackets: brackets,
-        type_ignores,
+        type_ignores: comments.ignores,
         warnings,
     }
+}
+
+/// The `RecursionError` for the token at `s..e`, which nests expressions
+/// deeper than CPython's parser goes.
+fn too_deep(s: u32, e: u32) -> SyntaxErr {
+    SyntaxErr::new(
+        ErrorKind::RecursionError,
+        "maximum recursion depth exceeded during ast construction".into(),
+        s,
+        e,
+    )
+}
+
+/// What the tokens a number is directly followed by make of it: `1if` is
+/// a warning (pushed on `warnings`), `1abc` or `0b2` an error. `next` is
+/// the token after the number, `at` where the parser sees it begin; the
+/// warning's offsets are shifted by `shift`, the error's are not.
+fn number_followed(
+    source: &str,
+    number: Token,
+    next: Token,
+    at: u32,
+    shift: u32,
+    warnings: &mut Vec<SyntaxErr>,
+) -> Option<SyntaxErr> {
+    // `0or`: the tokenizer reads an octal prefix before any keyword.
+    let prefixed = number.text(source) == "0" && number_kind(source, number, next) != "decimal";
+    if !prefixed && keyword_follows_number(&source.as_bytes()[at as usize..]) {
+        warnings.push(number_end_warning(source, number, next).shifted(shift));
+        return None;
+    }
+    number_suffix_error(source, number, next)
 }
 
 /// Whether `text` is only white space the tokenizer skips (spaces, tabs,
@@ -288,25 +302,24 @@ pub(crate) fn is_skipped_space(text: &str) -> bool {
 /// Joins the token at `start..end` to the name just before it, when they
 /// touch: `tokenize`'s `\\w` misses some identifier characters (`Mn`
 /// marks such as U+E0100) that the compiler's tokenizer takes as part of
-/// the name. Gives the joined name's range.
+/// the name. Whether it did.
 fn extend_name<'a>(
     source: &'a str,
     tokens: &mut [(u32, Tok<'a>, u32)],
     shift: u32,
     start: u32,
     end: u32,
-) -> Option<(u32, u32)> {
-    let last = tokens.last_mut()?;
-    let Tok::Name(_) = last.1 else {
-        return None;
+) -> bool {
+    let Some(last) = tokens.last_mut() else {
+        return false;
     };
-    if last.2 != start + shift {
-        return None;
+    if last.2 != start + shift || !matches!(last.1, Tok::Name(_)) {
+        return false;
     }
     let from = last.0 - shift;
     last.1 = Tok::Name(&source[from as usize..end as usize]);
     last.2 = end + shift;
-    Some((from, end))
+    true
 }
 
 /// What CPython's tokenizer makes of a comment with type comments on.
@@ -347,6 +360,58 @@ fn classify_comment(text: &str) -> Option<TypeComment<'_>> {
         }
     }
     Some(TypeComment::Comment(p as u32))
+}
+
+/// Type comments as tokens and `# type: ignore` comments, when asked for.
+#[derive(Default)]
+struct TypeComments {
+    /// After a type comment outside brackets, CPython's tokenizer ends the
+    /// line with NEWLINE even when the comment is alone on it.
+    newline_due: bool,
+    /// The `# type: ignore` comments so far.
+    ignores: Vec<TypeIgnore>,
+    lines: LineCounter,
+}
+
+impl TypeComments {
+    /// Reads a comment or `NL` token; `true` when the comment became a
+    /// type comment token.
+    fn trivia<'a>(
+        &mut self,
+        source: &'a str,
+        token: Token,
+        shift: u32,
+        outside_brackets: bool,
+        tokens: &mut Vec<(u32, Tok<'a>, u32)>,
+    ) -> bool {
+        let due = std::mem::take(&mut self.newline_due);
+        match token.kind {
+            TokenKind::Comment => match classify_comment(token.text(source)) {
+                Some(TypeComment::Ignore(tag)) => {
+                    self.ignores.push(TypeIgnore {
+                        lineno: self.lines.line_of(source, token.start),
+                        tag: tag.into(),
+                    });
+                    false
+                }
+                Some(TypeComment::Comment(at)) => {
+                    let s = token.start + at;
+                    let text = &source[s as usize..token.end as usize];
+                    let text = text.strip_suffix('\r').unwrap_or(text);
+                    let e = s + text.len() as u32;
+                    tokens.push((s + shift, Tok::TypeComment(text), e + shift));
+                    self.newline_due = outside_brackets;
+                    true
+                }
+                None => false,
+            },
+            TokenKind::Nl if due => {
+                tokens.push((token.start + shift, Tok::Newline, token.start + shift));
+                false
+            }
+            _ => false,
+        }
+    }
 }
 
 /// Line numbers of increasing offsets, counted as the compiler's tokenizer
@@ -392,48 +457,62 @@ struct DepthGuard {
 }
 
 impl DepthGuard {
-    /// Accounts for a token; `true` when the nesting is too deep.
-    fn step(&mut self, kind: TokenKind) -> bool {
-        match kind {
-            TokenKind::Op(Operator::Lpar | Operator::Lsqb | Operator::Lbrace) => {
-                self.current += 1;
-                self.total += 1;
-                self.levels.push(self.current);
-                self.current = 0;
-            }
-            TokenKind::Op(Operator::Rpar | Operator::Rsqb | Operator::Rbrace) => {
-                self.total -= self.current;
-                self.current = self.levels.pop().unwrap_or(0);
-            }
-            TokenKind::Op(Operator::Comma | Operator::Semi | Operator::Equal | Operator::Colon)
-            | TokenKind::Newline => {
-                self.total -= self.current;
-                self.current = 0;
-            }
-            // Comparisons and boolean operators make flat nodes.
-            TokenKind::Op(
-                Operator::EqEqual
-                | Operator::NotEqual
-                | Operator::Less
-                | Operator::LessEqual
-                | Operator::Greater
-                | Operator::GreaterEqual,
-            )
-            | TokenKind::Keyword(Keyword::And | Keyword::Or | Keyword::In | Keyword::Is) => {}
-            TokenKind::Indent | TokenKind::Dedent => {
-                self.total -= self.current;
-                self.current = 0;
-            }
-            TokenKind::Op(_)
-            | TokenKind::Keyword(
-                Keyword::Not | Keyword::Await | Keyword::Lambda | Keyword::If | Keyword::Else,
-            ) => {
-                self.current += 1;
-                self.total += 1;
-            }
-            _ => {}
-        }
+    /// An opening bracket; `true` when the nesting is too deep.
+    fn open(&mut self) -> bool {
+        self.current += 1;
+        self.total += 1;
+        self.levels.push(self.current);
+        self.current = 0;
         self.total > MAX_NESTING
+    }
+
+    /// A closing bracket: back to the chain around the bracket.
+    fn close(&mut self) {
+        self.total -= self.current;
+        self.current = self.levels.pop().unwrap_or(0);
+    }
+
+    /// A separator, a line end, an indentation change: the chain ends.
+    fn end_chain(&mut self) {
+        self.total -= self.current;
+        self.current = 0;
+    }
+
+    /// One more level in the chain; `true` when the nesting is too deep.
+    fn deeper(&mut self) -> bool {
+        self.current += 1;
+        self.total += 1;
+        self.total > MAX_NESTING
+    }
+
+    /// An operator other than a bracket; `true` when the nesting is too deep.
+    fn operator(&mut self, op: Operator) -> bool {
+        match op {
+            Operator::Comma | Operator::Semi | Operator::Equal | Operator::Colon => {
+                self.end_chain();
+                false
+            }
+            // Comparisons make flat nodes.
+            Operator::EqEqual
+            | Operator::NotEqual
+            | Operator::Less
+            | Operator::LessEqual
+            | Operator::Greater
+            | Operator::GreaterEqual => false,
+            _ => self.deeper(),
+        }
+    }
+
+    /// A keyword; `true` when the nesting is too deep. Boolean operators
+    /// and membership tests make flat nodes; other keywords but these
+    /// begin no expression.
+    fn keyword(&mut self, k: Keyword) -> bool {
+        match k {
+            Keyword::Not | Keyword::Await | Keyword::Lambda | Keyword::If | Keyword::Else => {
+                self.deeper()
+            }
+            _ => false,
+        }
     }
 }
 
@@ -671,24 +750,18 @@ fn number_end_warning(source: &str, number: Token, next: Token) -> SyntaxErr {
 /// The kind of literal `number` is, as CPython's messages name it; `next`
 /// is the token right after it (`0` then `x1`: a bare `0x` prefix).
 fn number_kind(source: &str, number: Token, next: Token) -> &'static str {
-    let lower = number.text(source).to_ascii_lowercase();
-    if lower.starts_with("0x") {
-        "hexadecimal"
-    } else if lower.starts_with("0o") {
-        "octal"
-    } else if lower.starts_with("0b") {
-        "binary"
-    } else if lower.ends_with('j') {
-        "imaginary"
-    } else if lower == "0" {
-        match next.text(source).as_bytes().first() {
+    match number.text(source).as_bytes() {
+        [b'0', b'x' | b'X', ..] => "hexadecimal",
+        [b'0', b'o' | b'O', ..] => "octal",
+        [b'0', b'b' | b'B', ..] => "binary",
+        [.., b'j' | b'J'] => "imaginary",
+        [b'0'] => match next.text(source).as_bytes().first() {
             Some(b'x' | b'X') => "hexadecimal",
             Some(b'o' | b'O') => "octal",
             Some(b'b' | b'B') => "binary",
             _ => "decimal",
-        }
-    } else {
-        "decimal"
+        },
+        _ => "decimal",
     }
 }
 
@@ -697,9 +770,6 @@ fn number_kind(source: &str, number: Token, next: Token) -> &'static str {
 /// like `1if`, are only a warning there: [`number_end_warning`]).
 fn number_suffix_error(source: &str, number: Token, next: Token) -> Option<SyntaxErr> {
     let next_text = next.text(source);
-    let lower = number.text(source).to_ascii_lowercase();
-    let kind = number_kind(source, number, next);
-    let bare_prefix = lower == "0" && kind != "decimal";
     // A keyword is a word too (`1class`); the ones that may follow a number
     // in valid code (`1if`) were told apart before this.
     let word = matches!(
@@ -709,6 +779,8 @@ fn number_suffix_error(source: &str, number: Token, next: Token) -> Option<Synta
     if !word || next_text.starts_with('.') {
         return None;
     }
+    let kind = number_kind(source, number, next);
+    let bare_prefix = number.text(source) == "0" && kind != "decimal";
     if kind == "decimal" {
         if let Some(end) = leading_zeros_end(source, number) {
             return Some(SyntaxErr::syntax(
