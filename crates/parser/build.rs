@@ -2,8 +2,9 @@
 //! which LALRPOP only rewrites when the grammar changes), then writes the
 //! module the crate includes, `OUT_DIR/python_packed.rs`: the same with its
 //! goto function packed into tables (`build/goto.rs`), its symbol-stack
-//! entries built in place (`build/in_place.rs`) and its fallible reductions
-//! out of the reduction dispatch (`build/outline.rs`).
+//! entries built in place (`build/in_place.rs`), its fallible reductions
+//! out of the reduction dispatch (`build/outline.rs`) and its pops free of
+//! drop glue (`build/pops.rs`).
 
 #[path = "build/goto.rs"]
 mod goto;
@@ -11,12 +12,15 @@ mod goto;
 mod in_place;
 #[path = "build/outline.rs"]
 mod outline;
+#[path = "build/pops.rs"]
+mod pops;
 
 fn main() {
     println!("cargo:rerun-if-changed=src/python.lalrpop");
     println!("cargo:rerun-if-changed=build/goto.rs");
     println!("cargo:rerun-if-changed=build/in_place.rs");
     println!("cargo:rerun-if-changed=build/outline.rs");
+    println!("cargo:rerun-if-changed=build/pops.rs");
     lalrpop::Configuration::new()
         .use_cargo_dir_conventions()
         .process_file("src/python.lalrpop")
@@ -33,6 +37,10 @@ fn main() {
     });
     let rewritten = outline::rewrite(&rewritten).unwrap_or_else(|| {
         println!("cargo:warning=LALRPOP's reduction dispatch has an unexpected shape; fallible reductions left inline");
+        rewritten
+    });
+    let rewritten = pops::rewrite(&rewritten).unwrap_or_else(|| {
+        println!("cargo:warning=LALRPOP's symbol pops have an unexpected shape; left as written");
         rewritten
     });
     std::fs::write(dir.join("python_packed.rs"), rewritten).expect("OUT_DIR is writable");
