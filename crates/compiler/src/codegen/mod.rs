@@ -7,9 +7,10 @@ mod expr;
 mod pattern;
 mod stmt;
 
+use std::cell::Cell;
 use std::sync::Arc;
 
-use pith_ast::{Expr, Mod, Ranged, SourceLocator, Stmt, TextRange};
+use pith_ast::{Expr, Mod, Ranged, SourceLine, SourceLocator, Stmt, TextRange};
 use pith_bytecode::{CodeFlags, CodeObject, Constant, Opcode, PyStr};
 
 use crate::assemble::{assemble, UnitInfo};
@@ -133,6 +134,10 @@ pub(crate) struct Unit<'a> {
 pub(crate) struct Compiler<'a> {
     pub st: SymbolTable,
     pub locator: &'a dyn SourceLocator,
+    /// The line of the last location looked up: the nodes compiled one
+    /// after the other mostly sit on the same line, so most lookups need
+    /// no search of the locator's tables (see [`Compiler::loc_of`]).
+    pub line: Cell<SourceLine>,
     pub filename: Arc<PyStr>,
     pub units: Vec<Unit<'a>>,
     pub interactive: bool,
@@ -232,11 +237,45 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// The location of `range`. Nodes compiled one after the other mostly
+    /// sit on one line: a range on the line of the last lookup is located
+    /// from that line's start, with no search of the locator's tables.
+    #[inline]
     pub fn loc_of(&self, range: TextRange) -> Loc {
+        let line = self.line.get();
+        // Offsets before the line's start wrap around to large values.
+        let len = line.end.wrapping_sub(line.start);
+        let col = range.start.wrapping_sub(line.start);
+        let end_col = range.end.wrapping_sub(line.start);
+        if col < len && end_col < len {
+            return Loc {
+                lineno: line.number as i32,
+                end_lineno: line.number as i32,
+                col: col as i32,
+                end_col: end_col as i32,
+            };
+        }
+        self.loc_searched(range)
+    }
+
+    /// [`Compiler::loc_of`] for a range not on the last line looked up,
+    /// whose start's line becomes the one remembered.
+    #[inline(never)] // keeps the inlined fast path small
+    fn loc_searched(&self, range: TextRange) -> Loc {
         if range == crate::fold::NO_RANGE {
             return Loc::NONE;
         }
-        let ((l1, c1), (l2, c2)) = self.locator.span(range.start, range.end);
+        let ((l1, c1), (l2, c2)) = match self.locator.line_at(range.start) {
+            Some(line) => {
+                self.line.set(line);
+                let locate = |offset| {
+                    line.location(offset)
+                        .unwrap_or_else(|| self.locator.location(offset))
+                };
+                (locate(range.start), locate(range.end))
+            }
+            None => self.locator.span(range.start, range.end),
+        };
         Loc {
             lineno: l1 as i32,
             end_lineno: l2 as i32,
@@ -717,6 +756,12 @@ pub(crate) fn compile_mod<'a>(
         interned_singletons: singletons,
         st,
         locator,
+        // An empty line: the first lookup searches.
+        line: Cell::new(SourceLine {
+            number: 0,
+            start: 0,
+            end: 0,
+        }),
         filename: Arc::new(PyStr::new(filename, false)),
         units: Vec::new(),
         interactive: false,
