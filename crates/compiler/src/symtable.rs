@@ -101,7 +101,7 @@ impl ScopeEntry {
     }
 
     /// Position of `name` in `symbols`.
-    fn find(&self, name: &str) -> Option<usize> {
+    pub fn find(&self, name: &str) -> Option<usize> {
         self.index.get(&self.symbols, |(n, _)| n, name)
     }
 
@@ -119,7 +119,12 @@ impl ScopeEntry {
 
     /// The resolved scope of `name`, if the name is known here.
     pub fn scope_of(&self, name: &str) -> Option<Scope> {
-        self.find(name).and_then(|i| self.scopes.get(i).copied())
+        self.find(name).and_then(|i| self.scope_at(i))
+    }
+
+    /// The resolved scope of the symbol at position `i` of `symbols`.
+    pub fn scope_at(&self, i: usize) -> Option<Scope> {
+        self.scopes.get(i).copied()
     }
 
     /// Names with scope `scope` or flag `extra`, sorted (`dictbytype`).

@@ -129,7 +129,15 @@ pub(crate) struct Unit<'a> {
     pub firstlineno: i32,
     pub loc: Loc,
     pub fblocks: Vec<FBlock<'a>>,
+    /// For each symbol of the unit's scope, its position in the table its
+    /// loads and stores index (`varnames`, `names`, cells or frees; which
+    /// one follows from the symbol's scope), once `nameop` has added it:
+    /// later uses skip the table's lookup.
+    pub slots: Vec<u32>,
 }
+
+/// A [`Unit::slots`] entry of a symbol not yet in its table.
+const NO_SLOT: u32 = u32::MAX;
 
 pub(crate) struct Compiler<'a> {
     pub st: SymbolTable,
@@ -405,6 +413,7 @@ impl<'a> Compiler<'a> {
                 end_col: 0,
             },
             fblocks: Vec::new(),
+            slots: vec![NO_SLOT; entry.symbols.len()],
         };
         if kind == UnitKind::Module {
             unit.loc = Loc {
@@ -563,8 +572,10 @@ impl<'a> Compiler<'a> {
         use pith_ast::ExprContext::{Del, Load, Store};
         self.forbidden_name(name, ctx)?;
         let mangled = mangle(self.ur().private.as_deref(), name);
-        let scope = self.scope_of(&mangled);
-        let is_function = self.scope_kind() == BlockKind::Function;
+        let entry = self.scope_entry();
+        let symbol = entry.find(&mangled);
+        let scope = symbol.and_then(|i| entry.scope_at(i));
+        let is_function = entry.kind == BlockKind::Function;
         enum OpType {
             Fast,
             Global,
@@ -591,15 +602,11 @@ impl<'a> Compiler<'a> {
                     Store => Opcode::StoreDeref,
                     Del => Opcode::DeleteDeref,
                 };
-                let u = self.u();
                 let arg = if scope == Some(Scope::Cell) {
-                    u.cellvars.add(&mangled)
+                    self.slot(symbol, &mangled, |u| &mut u.cellvars)
                 } else {
-                    let ncells = u.cellvars.list.len() as u32;
-                    match u.freevars.get(&mangled) {
-                        Some(i) => i + ncells,
-                        None => u.freevars.add(&mangled) + ncells,
-                    }
+                    let ncells = self.ur().cellvars.list.len() as u32;
+                    self.slot(symbol, &mangled, |u| &mut u.freevars) + ncells
                 };
                 self.emit_arg(op, arg);
             }
@@ -609,7 +616,7 @@ impl<'a> Compiler<'a> {
                     Store => Opcode::StoreFast,
                     Del => Opcode::DeleteFast,
                 };
-                let arg = self.u().varnames.add(&mangled);
+                let arg = self.slot(symbol, &mangled, |u| &mut u.varnames);
                 self.emit_arg(op, arg);
             }
             OpType::Global => {
@@ -618,7 +625,7 @@ impl<'a> Compiler<'a> {
                     Store => Opcode::StoreGlobal,
                     Del => Opcode::DeleteGlobal,
                 };
-                let mut arg = self.u().names.add(&mangled);
+                let mut arg = self.slot(symbol, &mangled, |u| &mut u.names);
                 if op == Opcode::LoadGlobal {
                     arg <<= 1;
                 }
@@ -630,11 +637,30 @@ impl<'a> Compiler<'a> {
                     Store => Opcode::StoreName,
                     Del => Opcode::DeleteName,
                 };
-                let arg = self.u().names.add(&mangled);
+                let arg = self.slot(symbol, &mangled, |u| &mut u.names);
                 self.emit_arg(op, arg);
             }
         }
         Ok(())
+    }
+
+    /// The position of `name` in the table `table` picks, added if new;
+    /// remembered for `symbol` (its position among the scope's symbols, if
+    /// it is one), whose table is always the same.
+    fn slot(
+        &mut self,
+        symbol: Option<usize>,
+        name: &str,
+        table: for<'u> fn(&'u mut Unit<'a>) -> &'u mut NameTable,
+    ) -> u32 {
+        let u = self.u();
+        let Some(i) = symbol.filter(|&i| i < u.slots.len()) else {
+            return table(u).add(name);
+        };
+        if u.slots[i] == NO_SLOT {
+            u.slots[i] = table(u).add(name);
+        }
+        u.slots[i]
     }
 
     // ---- frame blocks ----
