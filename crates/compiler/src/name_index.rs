@@ -33,11 +33,35 @@ pub(crate) struct NameIndex {
 #[inline]
 fn tag(name: &str) -> u64 {
     let bytes = name.as_bytes();
-    let mut tag = bytes.len().min(0xff) as u64;
-    for (i, &b) in bytes.iter().take(7).enumerate() {
-        tag |= u64::from(b) << (8 * (i + 1));
+    let len = bytes.len().min(0xff) as u64;
+    // The first eight bytes as one little-endian word, shifted up a byte to
+    // make room for the length (the eighth byte falls off the top).
+    let head = match bytes.first_chunk::<8>() {
+        Some(first) => u64::from_le_bytes(*first),
+        None => short_word(bytes),
+    };
+    head << 8 | len
+}
+
+/// The bytes of a name shorter than eight bytes as a little-endian word,
+/// zero-extended; read with at most three fixed-size loads, as a copy of a
+/// variable length would call `memcpy` for every name.
+#[inline]
+fn short_word(bytes: &[u8]) -> u64 {
+    let mut word = 0u64;
+    let mut at = 0;
+    if let Some(four) = bytes.first_chunk::<4>() {
+        word = u64::from(u32::from_le_bytes(*four));
+        at = 4;
     }
-    tag
+    if let Some(two) = bytes[at..].first_chunk::<2>() {
+        word |= u64::from(u16::from_le_bytes(*two)) << (8 * at);
+        at += 2;
+    }
+    if let Some(&last) = bytes.get(at) {
+        word |= u64::from(last) << (8 * at);
+    }
+    word
 }
 
 impl NameIndex {
@@ -117,6 +141,18 @@ mod tests {
         let rebuilt = NameIndex::of(&list, key);
         assert_eq!(rebuilt.get(&list, key, "n39"), Some(39));
         assert_eq!(rebuilt.get(&list, key, "x"), None);
+    }
+
+    #[test]
+    fn tags_hold_the_length_and_the_first_seven_bytes() {
+        let name = "abcdefghij";
+        for len in 0..=name.len() {
+            let mut want = len as u64;
+            for (i, b) in name.bytes().take(len.min(7)).enumerate() {
+                want |= u64::from(b) << (8 * (i + 1));
+            }
+            assert_eq!(super::tag(&name[..len]), want, "{len}");
+        }
     }
 
     #[test]
