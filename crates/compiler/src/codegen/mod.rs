@@ -451,15 +451,21 @@ impl<'a> Compiler<'a> {
         if force_global {
             return unit.name.clone();
         }
-        let base = if matches!(
+        // `parent.<locals>.name` below a function, `parent.name` otherwise;
+        // built in one string, as `format!` costs far more for such joins.
+        const LOCALS: &str = ".<locals>";
+        let mut qualname =
+            String::with_capacity(parent.qualname.len() + LOCALS.len() + 1 + unit.name.len());
+        qualname.push_str(&parent.qualname);
+        if matches!(
             parent.kind,
             UnitKind::Function | UnitKind::AsyncFunction | UnitKind::Lambda
         ) {
-            format!("{}.<locals>", parent.qualname)
-        } else {
-            parent.qualname.to_string()
-        };
-        format!("{base}.{}", unit.name).into()
+            qualname.push_str(LOCALS);
+        }
+        qualname.push('.');
+        qualname.push_str(&unit.name);
+        qualname.into()
     }
 
     /// Finishes the current unit: implicit `return None`, then assembly.
