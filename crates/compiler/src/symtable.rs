@@ -1003,7 +1003,10 @@ fn analyze_block<'n>(
             if has_children {
                 local.insert(name);
             }
-            global.remove(name);
+            // Removing from an empty set still hashes the name.
+            if !global.is_empty() {
+                global.remove(name);
+            }
             Scope::Local
         } else if bound.as_deref().is_some_and(|b| b.contains(name)) {
             entry.free = true;
@@ -1054,7 +1057,7 @@ fn analyze_block<'n>(
         }
     }
     newfree.extend(allfree);
-    if kind == BlockKind::Function {
+    if kind == BlockKind::Function && !newfree.is_empty() {
         for ((name, _), sc) in symbols.iter().zip(scopes.iter_mut()) {
             if *sc == Scope::Local && newfree.remove(&**name) {
                 *sc = Scope::Cell;
