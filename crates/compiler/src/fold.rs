@@ -231,15 +231,15 @@ fn fold_iter(e: &mut Expr) {
 /// (most nodes, such as calls, attributes and constants, skip the call).
 #[inline(always)]
 fn may_fold(e: &Expr) -> bool {
-    matches!(
-        e,
+    match e {
         Expr::UnaryOp(_)
-            | Expr::BinOp(_)
-            | Expr::Tuple(_)
-            | Expr::Subscript(_)
-            | Expr::Compare(_)
-            | Expr::Name(_)
-    )
+        | Expr::BinOp(_)
+        | Expr::Tuple(_)
+        | Expr::Subscript(_)
+        | Expr::Compare(_) => true,
+        Expr::Name(n) => &*n.id == "__debug__",
+        _ => false,
+    }
 }
 
 fn fold_expr(e: &mut Expr, debug: bool) {
