@@ -215,10 +215,18 @@ impl<'a> Compiler<'a> {
 
     /// `forbidden_name`: `__debug__` is a constant of the compiler, so no
     /// code may bind or delete it (an error at the current location).
+    #[inline]
     pub fn forbidden_name(&self, name: &str, ctx: pith_ast::ExprContext) -> CResult {
         if name != "__debug__" {
             return Ok(());
         }
+        self.debug_use(ctx)
+    }
+
+    /// [`Compiler::forbidden_name`] for `__debug__`: loading it is the one
+    /// use allowed (kept out of line, as the name is rare).
+    #[inline(never)]
+    fn debug_use(&self, ctx: pith_ast::ExprContext) -> CResult {
         match ctx {
             pith_ast::ExprContext::Store => Err(self.err_here("cannot assign to __debug__")),
             pith_ast::ExprContext::Del => Err(self.err_here("cannot delete __debug__")),
