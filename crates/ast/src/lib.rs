@@ -59,7 +59,7 @@ pub use constant::{Constant, ConstantKind, Conversion, ConversionError, Int, Par
 pub use dump::{dump, DumpOptions};
 pub use expr::*;
 pub use identifier::Identifier;
-pub use location::{LineIndex, SourceLocator};
+pub use location::{LineIndex, SourceLine, SourceLocator};
 pub use node_ref::NodeRef;
 pub use nodes::*;
 pub use operators::{BoolOp, CmpOp, ExprContext, Operator, UnaryOp};

@@ -15,6 +15,39 @@ pub trait SourceLocator {
     fn span(&self, start: u32, end: u32) -> ((u32, u32), (u32, u32)) {
         (self.location(start), self.location(end))
     }
+
+    /// The line holding `offset`, for locators whose columns count bytes
+    /// from the start of a line of the source: a caller may then locate
+    /// other offsets on that line itself, without a lookup. `None` (the
+    /// default) for locators whose offsets are not source positions.
+    fn line_at(&self, offset: u32) -> Option<SourceLine> {
+        let _ = offset;
+        None
+    }
+}
+
+/// One line of a source text, as [`SourceLocator::line_at`] finds it: the
+/// offsets `start..end` are on line `number`, at columns `offset - start`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SourceLine {
+    /// The 1-based line number.
+    pub number: u32,
+    /// Byte offset of the line's first byte.
+    pub start: u32,
+    /// Byte offset of the next line's first byte (`u32::MAX` for the last
+    /// line, which holds every offset past the end of the text).
+    pub end: u32,
+}
+
+impl SourceLine {
+    /// `(line, column)` of `offset`, if it is on this line.
+    #[inline]
+    #[must_use]
+    pub fn location(&self, offset: u32) -> Option<(u32, u32)> {
+        (self.start..self.end)
+            .contains(&offset)
+            .then(|| (self.number, offset - self.start))
+    }
 }
 
 /// Start offsets of every line of a source text, for offset-to-line lookups.
@@ -83,9 +116,10 @@ fn offset(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
 }
 
-impl SourceLocator for LineIndex {
-    fn location(&self, offset: u32) -> (u32, u32) {
-        // The last line start at or before `offset`; `starts[0] == 0`.
+impl LineIndex {
+    /// Index in `starts` of the last line start at or before `offset`.
+    fn line_index(&self, offset: u32) -> usize {
+        // `starts[0] == 0`, so some line holds every offset.
         let block = (offset >> BLOCK_BITS) as usize;
         let mut line = match self.blocks.get(block).or(self.blocks.last()) {
             Some(&l) => l as usize,
@@ -94,11 +128,27 @@ impl SourceLocator for LineIndex {
         while self.starts.get(line + 1).is_some_and(|&s| s <= offset) {
             line += 1;
         }
+        line
+    }
+}
+
+impl SourceLocator for LineIndex {
+    fn location(&self, offset: u32) -> (u32, u32) {
+        let line = self.line_index(offset);
         let start = self.starts.get(line).copied().unwrap_or(0);
         (
             u32::try_from(line + 1).unwrap_or(u32::MAX),
             offset.saturating_sub(start),
         )
+    }
+
+    fn line_at(&self, offset: u32) -> Option<SourceLine> {
+        let line = self.line_index(offset);
+        Some(SourceLine {
+            number: u32::try_from(line + 1).unwrap_or(u32::MAX),
+            start: self.starts.get(line).copied().unwrap_or(0),
+            end: self.starts.get(line + 1).copied().unwrap_or(u32::MAX),
+        })
     }
 
     fn span(&self, start: u32, end: u32) -> ((u32, u32), (u32, u32)) {
@@ -135,6 +185,21 @@ mod tests {
                     "{start}..{end}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn line_at_agrees_with_location() {
+        let text = "ab\ncdef\r\ng\rhij\n";
+        let idx = LineIndex::new(text);
+        for offset in 0..=text.len() as u32 + 3 {
+            let line = idx.line_at(offset).expect("a line index knows its lines");
+            for other in 0..=text.len() as u32 + 3 {
+                if let Some(found) = line.location(other) {
+                    assert_eq!(found, idx.location(other), "{offset}: {other}");
+                }
+            }
+            assert_eq!(line.location(offset), Some(idx.location(offset)));
         }
     }
 

@@ -132,7 +132,7 @@ impl Folder {
     #[inline(always)]
     fn expr(&mut self, expr: &mut Expr) {
         walk_expr(self, expr);
-        if self.folding() {
+        if self.folding() && may_fold(expr) {
             fold_expr(expr, self.debug);
         }
     }
@@ -224,6 +224,21 @@ fn fold_iter(e: &mut Expr) {
             Some(c) => constant_expr(range, c),
             None => Expr::Tuple(ExprTuple { range, elts, ctx }),
         };
+    }
+}
+
+/// Whether `fold_expr` may rewrite `e`: the kinds of node it looks at
+/// (most nodes, such as calls, attributes and constants, skip the call).
+#[inline(always)]
+fn may_fold(e: &Expr) -> bool {
+    match e {
+        Expr::UnaryOp(_)
+        | Expr::BinOp(_)
+        | Expr::Tuple(_)
+        | Expr::Subscript(_)
+        | Expr::Compare(_) => true,
+        Expr::Name(n) => &*n.id == "__debug__",
+        _ => false,
     }
 }
 

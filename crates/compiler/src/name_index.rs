@@ -2,19 +2,21 @@
 //! unit's `co_names`/`co_varnames`/cells/frees, a scope's symbols).
 //!
 //! Most lists are short (a function's locals, the globals it reads): scanning
-//! a dozen names is cheaper than hashing the looked-up name, and building a
-//! hash map for every list costs an allocation and a copy of each name. So a
-//! list is scanned while it is short, and indexed by a hash map once it grows
-//! past [`LINEAR_MAX`] names.
+//! a dozen names is cheaper than hashing the looked-up name. So a list is
+//! scanned while it is short, and indexed by a hash table once it grows past
+//! [`LINEAR_MAX`] names. The table holds positions in the list (with each
+//! name's hash), not copies of the names: the list is their one home.
 //!
 //! The scan reads a [`tag`] per name, kept inline in the index, instead of
 //! the names: each name is a separate heap string, and reading their first
 //! bytes was a cache miss per name scanned. Names of up to seven bytes are
 //! told apart by their tags alone.
 
+use std::hash::Hasher;
+
 use smallvec::SmallVec;
 
-use crate::fxhash::FxHashMap;
+use crate::fxhash::FxHasher;
 
 /// Longest list searched by scanning.
 const LINEAR_MAX: usize = 12;
@@ -24,8 +26,28 @@ const LINEAR_MAX: usize = 12;
 pub(crate) struct NameIndex {
     /// The tag of each name while the list is short enough to scan.
     tags: SmallVec<[u64; LINEAR_MAX]>,
-    /// Name to position, kept only once the list is longer than [`LINEAR_MAX`].
-    map: FxHashMap<Box<str>, u32>,
+    /// Once the list is longer than [`LINEAR_MAX`]: an open-addressing hash
+    /// table (linear probing, at most half full, a power of two long) of
+    /// the list's positions.
+    slots: Vec<Slot>,
+}
+
+/// One entry of [`NameIndex::slots`].
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    /// The name's [`hash`].
+    hash: u32,
+    /// The name's position in the list plus one; 0 marks an empty slot.
+    position: u32,
+}
+
+/// The hash of a name for [`NameIndex::slots`]: the high half of its
+/// `FxHasher` hash, where the multiplications leave the best-mixed bits.
+#[inline]
+fn hash(name: &str) -> u32 {
+    let mut h = FxHasher::default();
+    h.write(name.as_bytes());
+    (h.finish() >> 32) as u32
 }
 
 /// A name's length (in the low byte) and its first seven bytes: equal tags
@@ -33,11 +55,35 @@ pub(crate) struct NameIndex {
 #[inline]
 fn tag(name: &str) -> u64 {
     let bytes = name.as_bytes();
-    let mut tag = bytes.len().min(0xff) as u64;
-    for (i, &b) in bytes.iter().take(7).enumerate() {
-        tag |= u64::from(b) << (8 * (i + 1));
+    let len = bytes.len().min(0xff) as u64;
+    // The first eight bytes as one little-endian word, shifted up a byte to
+    // make room for the length (the eighth byte falls off the top).
+    let head = match bytes.first_chunk::<8>() {
+        Some(first) => u64::from_le_bytes(*first),
+        None => short_word(bytes),
+    };
+    head << 8 | len
+}
+
+/// The bytes of a name shorter than eight bytes as a little-endian word,
+/// zero-extended; read with at most three fixed-size loads, as a copy of a
+/// variable length would call `memcpy` for every name.
+#[inline]
+fn short_word(bytes: &[u8]) -> u64 {
+    let mut word = 0u64;
+    let mut at = 0;
+    if let Some(four) = bytes.first_chunk::<4>() {
+        word = u64::from(u32::from_le_bytes(*four));
+        at = 4;
     }
-    tag
+    if let Some(two) = bytes[at..].first_chunk::<2>() {
+        word |= u64::from(u16::from_le_bytes(*two)) << (8 * at);
+        at += 2;
+    }
+    if let Some(&last) = bytes.get(at) {
+        word |= u64::from(last) << (8 * at);
+    }
+    word
 }
 
 impl NameIndex {
@@ -52,7 +98,50 @@ impl NameIndex {
                 .zip(list)
                 .position(|(&t, n)| t == wanted && (short || key(n) == name))
         } else {
-            self.map.get(name).map(|&i| i as usize)
+            let wanted = hash(name);
+            let mask = self.slots.len().wrapping_sub(1);
+            let mut i = wanted as usize & mask;
+            loop {
+                let slot = *self.slots.get(i)?;
+                let position = slot.position.checked_sub(1)? as usize;
+                if slot.hash == wanted && list.get(position).is_some_and(|n| key(n) == name) {
+                    return Some(position);
+                }
+                i = (i + 1) & mask;
+            }
+        }
+    }
+
+    /// Records `position`, whose name hashes to `hash`, in [`Self::slots`],
+    /// which has an empty slot.
+    fn insert(&mut self, hash: u32, position: usize) {
+        let mask = self.slots.len() - 1;
+        let mut i = hash as usize & mask;
+        while self.slots[i].position != 0 {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = Slot {
+            hash,
+            position: position as u32 + 1,
+        };
+    }
+
+    /// Rebuilds [`Self::slots`] with room for `len` names at most half
+    /// full, from the hashes kept in the slots or, at the switch from
+    /// scanning, from the names themselves.
+    fn rehash<T>(&mut self, list: &[T], key: impl Fn(&T) -> &str, len: usize) {
+        let old = std::mem::replace(
+            &mut self.slots,
+            vec![Slot::default(); (2 * len).next_power_of_two()],
+        );
+        if old.is_empty() {
+            for (i, n) in list.iter().enumerate() {
+                self.insert(hash(key(n)), i);
+            }
+        } else {
+            for slot in old.into_iter().filter(|s| s.position != 0) {
+                self.insert(slot.hash, slot.position as usize - 1);
+            }
         }
     }
 
@@ -60,21 +149,17 @@ impl NameIndex {
     #[inline]
     pub fn pushed<T>(&mut self, list: &[T], key: impl Fn(&T) -> &str) {
         let len = list.len();
+        let Some(n) = list.last() else { return };
         if len <= LINEAR_MAX {
-            if let Some(n) = list.last() {
-                self.tags.push(tag(key(n)));
-            }
+            self.tags.push(tag(key(n)));
             return;
         }
-        if len == LINEAR_MAX + 1 {
-            // The list outgrew scanning: index everything so far.
-            self.map.reserve(2 * len);
-            for (i, n) in list.iter().enumerate() {
-                self.map.insert(key(n).into(), i as u32);
-            }
-        } else if let Some(n) = list.last() {
-            self.map.insert(key(n).into(), (len - 1) as u32);
+        if 2 * len > self.slots.len() {
+            // The list outgrew scanning, or the table its room: (re)index
+            // everything before the new name.
+            self.rehash(&list[..len - 1], &key, 2 * len);
         }
+        self.insert(hash(key(n)), len - 1);
     }
 
     /// An index of all of `list`.
@@ -83,10 +168,7 @@ impl NameIndex {
         if list.len() <= LINEAR_MAX {
             index.tags = list.iter().map(|n| tag(key(n))).collect();
         } else {
-            index.map.reserve(list.len());
-            for (i, n) in list.iter().enumerate() {
-                index.map.insert(key(n).into(), i as u32);
-            }
+            index.rehash(list, key, list.len());
         }
         index
     }
@@ -117,6 +199,18 @@ mod tests {
         let rebuilt = NameIndex::of(&list, key);
         assert_eq!(rebuilt.get(&list, key, "n39"), Some(39));
         assert_eq!(rebuilt.get(&list, key, "x"), None);
+    }
+
+    #[test]
+    fn tags_hold_the_length_and_the_first_seven_bytes() {
+        let name = "abcdefghij";
+        for len in 0..=name.len() {
+            let mut want = len as u64;
+            for (i, b) in name.bytes().take(len.min(7)).enumerate() {
+                want |= u64::from(b) << (8 * (i + 1));
+            }
+            assert_eq!(super::tag(&name[..len]), want, "{len}");
+        }
     }
 
     #[test]

@@ -2,6 +2,8 @@
 //! class, function, lambda and comprehension; each name's flags; then the analysis
 //! that resolves every name to local, global (explicit or implicit), free or cell.
 
+use std::borrow::Cow;
+
 use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::name_index::NameIndex;
 
@@ -101,7 +103,7 @@ impl ScopeEntry {
     }
 
     /// Position of `name` in `symbols`.
-    fn find(&self, name: &str) -> Option<usize> {
+    pub fn find(&self, name: &str) -> Option<usize> {
         self.index.get(&self.symbols, |(n, _)| n, name)
     }
 
@@ -119,7 +121,12 @@ impl ScopeEntry {
 
     /// The resolved scope of `name`, if the name is known here.
     pub fn scope_of(&self, name: &str) -> Option<Scope> {
-        self.find(name).and_then(|i| self.scopes.get(i).copied())
+        self.find(name).and_then(|i| self.scope_at(i))
+    }
+
+    /// The resolved scope of the symbol at position `i` of `symbols`.
+    pub fn scope_at(&self, i: usize) -> Option<Scope> {
+        self.scopes.get(i).copied()
     }
 
     /// Names with scope `scope` or flag `extra`, sorted (`dictbytype`).
@@ -148,7 +155,16 @@ pub(crate) fn node_key<T>(node: &T) -> usize {
     node as *const T as usize
 }
 
-pub(crate) use pith_bytecode::mangle;
+/// [`pith_bytecode::mangle`], whose commonest cases (outside a class, or a
+/// name not starting with `__`) are decided inline: the compiler mangles
+/// every name it records or emits.
+#[inline]
+pub(crate) fn mangle<'n>(private: Option<&str>, name: &'n str) -> Cow<'n, str> {
+    match private {
+        Some(_) if name.starts_with("__") => pith_bytecode::mangle(private, name),
+        _ => Cow::Borrowed(name),
+    }
+}
 
 struct Builder<'a> {
     table: SymbolTable,
@@ -998,7 +1014,10 @@ fn analyze_block<'n>(
             if has_children {
                 local.insert(name);
             }
-            global.remove(name);
+            // Removing from an empty set still hashes the name.
+            if !global.is_empty() {
+                global.remove(name);
+            }
             Scope::Local
         } else if bound.as_deref().is_some_and(|b| b.contains(name)) {
             entry.free = true;
@@ -1049,7 +1068,7 @@ fn analyze_block<'n>(
         }
     }
     newfree.extend(allfree);
-    if kind == BlockKind::Function {
+    if kind == BlockKind::Function && !newfree.is_empty() {
         for ((name, _), sc) in symbols.iter().zip(scopes.iter_mut()) {
             if *sc == Scope::Local && newfree.remove(&**name) {
                 *sc = Scope::Cell;

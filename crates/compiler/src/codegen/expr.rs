@@ -298,9 +298,9 @@ impl<'a> Compiler<'a> {
 
     pub fn update_start_location_to_match_attr(&mut self, a: &pith_ast::ExprAttribute) {
         let attr_loc = self.loc_of(a.range);
-        let len = a.attr.chars().count() as i32;
         let u = self.u();
         if u.loc.lineno != attr_loc.end_lineno {
+            let len = a.attr.chars().count() as i32;
             u.loc.lineno = attr_loc.end_lineno;
             if len <= attr_loc.end_col {
                 u.loc.col = attr_loc.end_col - len;

@@ -7,9 +7,10 @@ mod expr;
 mod pattern;
 mod stmt;
 
+use std::cell::Cell;
 use std::sync::Arc;
 
-use pith_ast::{Expr, Mod, Ranged, SourceLocator, Stmt, TextRange};
+use pith_ast::{Expr, Mod, Ranged, SourceLine, SourceLocator, Stmt, TextRange};
 use pith_bytecode::{CodeFlags, CodeObject, Constant, Opcode, PyStr};
 
 use crate::assemble::{assemble, UnitInfo};
@@ -128,11 +129,23 @@ pub(crate) struct Unit<'a> {
     pub firstlineno: i32,
     pub loc: Loc,
     pub fblocks: Vec<FBlock<'a>>,
+    /// For each symbol of the unit's scope, its position in the table its
+    /// loads and stores index (`varnames`, `names`, cells or frees; which
+    /// one follows from the symbol's scope), once `nameop` has added it:
+    /// later uses skip the table's lookup.
+    pub slots: Vec<u32>,
 }
+
+/// A [`Unit::slots`] entry of a symbol not yet in its table.
+const NO_SLOT: u32 = u32::MAX;
 
 pub(crate) struct Compiler<'a> {
     pub st: SymbolTable,
     pub locator: &'a dyn SourceLocator,
+    /// The line of the last location looked up: the nodes compiled one
+    /// after the other mostly sit on the same line, so most lookups need
+    /// no search of the locator's tables (see [`Compiler::loc_of`]).
+    pub line: Cell<SourceLine>,
     pub filename: Arc<PyStr>,
     pub units: Vec<Unit<'a>>,
     pub interactive: bool,
@@ -202,10 +215,18 @@ impl<'a> Compiler<'a> {
 
     /// `forbidden_name`: `__debug__` is a constant of the compiler, so no
     /// code may bind or delete it (an error at the current location).
+    #[inline]
     pub fn forbidden_name(&self, name: &str, ctx: pith_ast::ExprContext) -> CResult {
         if name != "__debug__" {
             return Ok(());
         }
+        self.debug_use(ctx)
+    }
+
+    /// [`Compiler::forbidden_name`] for `__debug__`: loading it is the one
+    /// use allowed (kept out of line, as the name is rare).
+    #[inline(never)]
+    fn debug_use(&self, ctx: pith_ast::ExprContext) -> CResult {
         match ctx {
             pith_ast::ExprContext::Store => Err(self.err_here("cannot assign to __debug__")),
             pith_ast::ExprContext::Del => Err(self.err_here("cannot delete __debug__")),
@@ -232,11 +253,45 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// The location of `range`. Nodes compiled one after the other mostly
+    /// sit on one line: a range on the line of the last lookup is located
+    /// from that line's start, with no search of the locator's tables.
+    #[inline]
     pub fn loc_of(&self, range: TextRange) -> Loc {
+        let line = self.line.get();
+        // Offsets before the line's start wrap around to large values.
+        let len = line.end.wrapping_sub(line.start);
+        let col = range.start.wrapping_sub(line.start);
+        let end_col = range.end.wrapping_sub(line.start);
+        if col < len && end_col < len {
+            return Loc {
+                lineno: line.number as i32,
+                end_lineno: line.number as i32,
+                col: col as i32,
+                end_col: end_col as i32,
+            };
+        }
+        self.loc_searched(range)
+    }
+
+    /// [`Compiler::loc_of`] for a range not on the last line looked up,
+    /// whose start's line becomes the one remembered.
+    #[inline(never)] // keeps the inlined fast path small
+    fn loc_searched(&self, range: TextRange) -> Loc {
         if range == crate::fold::NO_RANGE {
             return Loc::NONE;
         }
-        let ((l1, c1), (l2, c2)) = self.locator.span(range.start, range.end);
+        let ((l1, c1), (l2, c2)) = match self.locator.line_at(range.start) {
+            Some(line) => {
+                self.line.set(line);
+                let locate = |offset| {
+                    line.location(offset)
+                        .unwrap_or_else(|| self.locator.location(offset))
+                };
+                (locate(range.start), locate(range.end))
+            }
+            None => self.locator.span(range.start, range.end),
+        };
         Loc {
             lineno: l1 as i32,
             end_lineno: l2 as i32,
@@ -366,6 +421,7 @@ impl<'a> Compiler<'a> {
                 end_col: 0,
             },
             fblocks: Vec::new(),
+            slots: vec![NO_SLOT; entry.symbols.len()],
         };
         if kind == UnitKind::Module {
             unit.loc = Loc {
@@ -403,15 +459,21 @@ impl<'a> Compiler<'a> {
         if force_global {
             return unit.name.clone();
         }
-        let base = if matches!(
+        // `parent.<locals>.name` below a function, `parent.name` otherwise;
+        // built in one string, as `format!` costs far more for such joins.
+        const LOCALS: &str = ".<locals>";
+        let mut qualname =
+            String::with_capacity(parent.qualname.len() + LOCALS.len() + 1 + unit.name.len());
+        qualname.push_str(&parent.qualname);
+        if matches!(
             parent.kind,
             UnitKind::Function | UnitKind::AsyncFunction | UnitKind::Lambda
         ) {
-            format!("{}.<locals>", parent.qualname)
-        } else {
-            parent.qualname.to_string()
-        };
-        format!("{base}.{}", unit.name).into()
+            qualname.push_str(LOCALS);
+        }
+        qualname.push('.');
+        qualname.push_str(&unit.name);
+        qualname.into()
     }
 
     /// Finishes the current unit: implicit `return None`, then assembly.
@@ -524,8 +586,10 @@ impl<'a> Compiler<'a> {
         use pith_ast::ExprContext::{Del, Load, Store};
         self.forbidden_name(name, ctx)?;
         let mangled = mangle(self.ur().private.as_deref(), name);
-        let scope = self.scope_of(&mangled);
-        let is_function = self.scope_kind() == BlockKind::Function;
+        let entry = self.scope_entry();
+        let symbol = entry.find(&mangled);
+        let scope = symbol.and_then(|i| entry.scope_at(i));
+        let is_function = entry.kind == BlockKind::Function;
         enum OpType {
             Fast,
             Global,
@@ -552,15 +616,11 @@ impl<'a> Compiler<'a> {
                     Store => Opcode::StoreDeref,
                     Del => Opcode::DeleteDeref,
                 };
-                let u = self.u();
                 let arg = if scope == Some(Scope::Cell) {
-                    u.cellvars.add(&mangled)
+                    self.slot(symbol, &mangled, |u| &mut u.cellvars)
                 } else {
-                    let ncells = u.cellvars.list.len() as u32;
-                    match u.freevars.get(&mangled) {
-                        Some(i) => i + ncells,
-                        None => u.freevars.add(&mangled) + ncells,
-                    }
+                    let ncells = self.ur().cellvars.list.len() as u32;
+                    self.slot(symbol, &mangled, |u| &mut u.freevars) + ncells
                 };
                 self.emit_arg(op, arg);
             }
@@ -570,7 +630,7 @@ impl<'a> Compiler<'a> {
                     Store => Opcode::StoreFast,
                     Del => Opcode::DeleteFast,
                 };
-                let arg = self.u().varnames.add(&mangled);
+                let arg = self.slot(symbol, &mangled, |u| &mut u.varnames);
                 self.emit_arg(op, arg);
             }
             OpType::Global => {
@@ -579,7 +639,7 @@ impl<'a> Compiler<'a> {
                     Store => Opcode::StoreGlobal,
                     Del => Opcode::DeleteGlobal,
                 };
-                let mut arg = self.u().names.add(&mangled);
+                let mut arg = self.slot(symbol, &mangled, |u| &mut u.names);
                 if op == Opcode::LoadGlobal {
                     arg <<= 1;
                 }
@@ -591,11 +651,30 @@ impl<'a> Compiler<'a> {
                     Store => Opcode::StoreName,
                     Del => Opcode::DeleteName,
                 };
-                let arg = self.u().names.add(&mangled);
+                let arg = self.slot(symbol, &mangled, |u| &mut u.names);
                 self.emit_arg(op, arg);
             }
         }
         Ok(())
+    }
+
+    /// The position of `name` in the table `table` picks, added if new;
+    /// remembered for `symbol` (its position among the scope's symbols, if
+    /// it is one), whose table is always the same.
+    fn slot(
+        &mut self,
+        symbol: Option<usize>,
+        name: &str,
+        table: for<'u> fn(&'u mut Unit<'a>) -> &'u mut NameTable,
+    ) -> u32 {
+        let u = self.u();
+        let Some(i) = symbol.filter(|&i| i < u.slots.len()) else {
+            return table(u).add(name);
+        };
+        if u.slots[i] == NO_SLOT {
+            u.slots[i] = table(u).add(name);
+        }
+        u.slots[i]
     }
 
     // ---- frame blocks ----
@@ -717,6 +796,12 @@ pub(crate) fn compile_mod<'a>(
         interned_singletons: singletons,
         st,
         locator,
+        // An empty line: the first lookup searches.
+        line: Cell::new(SourceLine {
+            number: 0,
+            start: 0,
+            end: 0,
+        }),
         filename: Arc::new(PyStr::new(filename, false)),
         units: Vec::new(),
         interactive: false,
