@@ -41,20 +41,6 @@ fn instr(op: Op, arg: u32, loc: Loc) -> Instr {
     }
 }
 
-fn is_deref(op: Op) -> bool {
-    matches!(
-        op,
-        Op::Real(
-            Opcode::MakeCell
-                | Opcode::LoadClosure
-                | Opcode::LoadDeref
-                | Opcode::StoreDeref
-                | Opcode::DeleteDeref
-                | Opcode::LoadClassderef
-        )
-    )
-}
-
 /// Whether CPython has interned this constant string by the time the code
 /// object is built: `intern_string_constants` interns strings made only of name
 /// characters; one-character Latin-1 strings are shared singletons, interned
@@ -165,7 +151,7 @@ pub(crate) fn assemble(
     }
     for b in &mut cfg.blocks {
         for ins in &mut b.instrs {
-            if is_deref(ins.op) {
+            if ins.op.is_deref() {
                 if let Some(&f) = fixed.get(ins.arg as usize) {
                     ins.arg = f as u32;
                 }

@@ -65,23 +65,29 @@ fn skip_empty(cfg: &Cfg, mut b: BlockId) -> BlockId {
     b
 }
 
-/// `normalize_basic_block` for every block.
+/// `normalize_basic_block` for every block. Jumps and scope exits only ever
+/// end a block (`Cfg::push` starts a new one after them; compile.c checks
+/// the same and calls anything else a malformed graph), so only the last
+/// instruction of each block is read.
 #[inline(never)] // one entry per pass in profiles
 pub(crate) fn normalize(cfg: &mut Cfg) {
     for id in 0..cfg.blocks.len() as BlockId {
-        let n = cfg.block(id).instrs.len();
-        for i in 0..n {
-            let ins = cfg.block(id).instrs[i];
-            if ins.op.is_scope_exit() {
-                let b = cfg.block_mut(id);
-                b.exit = true;
-                b.nofallthrough = true;
-            } else if ins.op.is_jump() {
-                if ins.op.is_unconditional_jump() {
-                    cfg.block_mut(id).nofallthrough = true;
-                }
-                let t = skip_empty(cfg, ins.target);
-                cfg.block_mut(id).instrs[i].target = t;
+        let Some(&last) = cfg.block(id).instrs.last() else {
+            continue;
+        };
+        debug_assert!(cfg.block(id).instrs[..cfg.block(id).instrs.len() - 1]
+            .iter()
+            .all(|i| !i.op.ends_block()));
+        if last.op.is_scope_exit() {
+            let b = cfg.block_mut(id);
+            b.exit = true;
+            b.nofallthrough = true;
+        } else if last.op.is_jump() {
+            let t = skip_empty(cfg, last.target);
+            let b = cfg.block_mut(id);
+            b.nofallthrough |= last.op.is_unconditional_jump();
+            if let Some(l) = b.instrs.last_mut() {
+                l.target = t;
             }
         }
     }
@@ -151,15 +157,6 @@ fn is_true(c: &Constant) -> bool {
     }
 }
 
-/// Whether [`optimize_block`] rewrites instructions starting with `op` (jumps
-/// and block set-ups aside).
-fn optimized_here(op: Op) -> bool {
-    matches!(
-        op,
-        Op::Real(Opcode::LoadConst | Opcode::BuildTuple | Opcode::Swap | Opcode::PushNull)
-    )
-}
-
 /// `optimize_basic_block`.
 fn optimize_block(cfg: &mut Cfg, id: BlockId, consts: &mut Consts) {
     let mut i: isize = 0;
@@ -169,7 +166,7 @@ fn optimize_block(cfg: &mut Cfg, id: BlockId, consts: &mut Consts) {
         let mut inst = cfg.block(id).instrs[iu];
         // Most instructions are none of those rewritten below and have no
         // target to normalise: skip them before any look-ahead.
-        if !(inst.op.is_jump() || inst.op.is_block_push() || optimized_here(inst.op)) {
+        if !(inst.op.has_target() || inst.op.is_peephole_candidate()) {
             i += 1;
             continue;
         }
@@ -178,7 +175,7 @@ fn optimize_block(cfg: &mut Cfg, id: BlockId, consts: &mut Consts) {
         } else {
             None
         };
-        let target = if inst.op.is_jump() || inst.op.is_block_push() {
+        let target = if inst.op.has_target() {
             let t = skip_empty(cfg, inst.target);
             inst.target = t;
             cfg.block_mut(id).instrs[iu].target = t;
@@ -445,10 +442,10 @@ fn mark_reachable(cfg: &mut Cfg) {
         // instructions are read.
         for k in 0..cfg.block(b).instrs.len() {
             let ins = cfg.block(b).instrs[k];
-            let push = ins.op.is_block_push();
-            if !(push || ins.op.is_jump()) {
+            if !ins.op.has_target() {
                 continue;
             }
+            let push = ins.op.is_block_push();
             let t = ins.target;
             if cfg.block(t).predecessors == 0 {
                 stack.push(t);
@@ -702,7 +699,7 @@ pub(crate) fn stackdepth(cfg: &mut Cfg, generator: bool) -> u32 {
             let ins = cfg.block(b).instrs[k];
             let new_depth = depth.saturating_add(ins.op.stack_effect(ins.arg, false));
             maxdepth = maxdepth.max(new_depth);
-            if ins.op.is_jump() || ins.op.is_block_push() {
+            if ins.op.has_target() {
                 let target_depth = depth.saturating_add(ins.op.stack_effect(ins.arg, true));
                 maxdepth = maxdepth.max(target_depth);
                 push(cfg, &mut stack, ins.target, target_depth);
@@ -724,11 +721,9 @@ pub(crate) fn stackdepth(cfg: &mut Cfg, generator: bool) -> u32 {
 /// (`SETUP_*`, `POP_BLOCK`): code without `try` or `with` has none, and then
 /// every instruction's handler is `NO_BLOCK`.
 pub(crate) fn has_block_ops(cfg: &Cfg) -> bool {
-    cfg.blocks.iter().any(|b| {
-        b.instrs
-            .iter()
-            .any(|i| i.op.is_block_push() || i.op == Op::PopBlock)
-    })
+    cfg.blocks
+        .iter()
+        .any(|b| b.instrs.iter().any(|i| i.op.is_pseudo()))
 }
 
 /// One entry of a handler stack in [`label_exception_targets`]: stacks share
@@ -803,7 +798,7 @@ pub(crate) fn label_exception_targets(cfg: &mut Cfg) {
 pub(crate) fn convert_pseudo_to_nops(cfg: &mut Cfg) {
     for b in &mut cfg.blocks {
         for i in &mut b.instrs {
-            if i.op.is_block_push() || i.op == Op::PopBlock {
+            if i.op.is_pseudo() {
                 i.op = Op::NOP;
             }
         }

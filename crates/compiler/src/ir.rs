@@ -27,30 +27,74 @@ mod op_flag {
     pub const BLOCK_PUSH: u8 = 2;
     pub const UNCONDITIONAL: u8 = 4;
     pub const SCOPE_EXIT: u8 = 8;
+    /// `SETUP_*` or `POP_BLOCK`: gone once exception labels are computed.
+    pub const PSEUDO: u8 = 16;
+    /// Jumps to a target (jumps and block set-ups).
+    pub const HAS_TARGET: u8 = 32;
+    /// An instruction the peephole pass rewrites (`optimize_basic_block`'s
+    /// cases other than jumps).
+    pub const PEEPHOLE: u8 = 64;
+    /// An instruction whose argument is a cell or free variable index.
+    pub const DEREF: u8 = 128;
 }
 
-/// The flags of every real opcode by number: the passes ask these questions
-/// of every instruction, and a table lookup is a few instructions where the
-/// matches were a chain of comparisons.
-const REAL_FLAGS: [u8; 256] = {
+/// The flags of one operation, as [`OP_FLAGS`] stores them under its byte.
+const fn flags_of(op: Op) -> u8 {
+    use op_flag::*;
+    match op {
+        Op::Real(
+            Opcode::JumpIfFalseOrPop | Opcode::JumpIfTrueOrPop | Opcode::ForIter | Opcode::Send,
+        ) => JUMP | HAS_TARGET,
+        Op::Real(Opcode::ReturnValue | Opcode::RaiseVarargs | Opcode::Reraise) => SCOPE_EXIT,
+        Op::Real(Opcode::LoadConst | Opcode::BuildTuple | Opcode::Swap | Opcode::PushNull) => {
+            PEEPHOLE
+        }
+        Op::Real(
+            Opcode::MakeCell
+            | Opcode::LoadClosure
+            | Opcode::LoadDeref
+            | Opcode::StoreDeref
+            | Opcode::DeleteDeref
+            | Opcode::LoadClassderef,
+        ) => DEREF,
+        Op::Real(_) => 0,
+        Op::SetupFinally | Op::SetupCleanup | Op::SetupWith => BLOCK_PUSH | HAS_TARGET | PSEUDO,
+        Op::PopBlock => PSEUDO,
+        Op::Jump | Op::JumpNoInterrupt => JUMP | UNCONDITIONAL | HAS_TARGET,
+        Op::PopJumpIfFalse | Op::PopJumpIfTrue | Op::PopJumpIfNone | Op::PopJumpIfNotNone => {
+            JUMP | HAS_TARGET
+        }
+    }
+}
+
+/// [`flags_of`] every operation, indexed by the operation's byte: the passes
+/// ask these questions of every instruction, and one load is cheaper than
+/// telling the virtual operations from the real ones first.
+const OP_FLAGS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut i = 0;
     while i < 256 {
         if let Some(op) = Opcode::from_u8(i as u8) {
-            if matches!(
-                op,
-                Opcode::JumpIfFalseOrPop | Opcode::JumpIfTrueOrPop | Opcode::ForIter | Opcode::Send
-            ) {
-                t[i] |= op_flag::JUMP;
-            }
-            if matches!(
-                op,
-                Opcode::ReturnValue | Opcode::RaiseVarargs | Opcode::Reraise
-            ) {
-                t[i] |= op_flag::SCOPE_EXIT;
-            }
+            t[Op::Real(op).byte() as usize] = flags_of(Op::Real(op));
         }
         i += 1;
+    }
+    let virtual_ops = [
+        Op::SetupFinally,
+        Op::SetupCleanup,
+        Op::SetupWith,
+        Op::PopBlock,
+        Op::Jump,
+        Op::JumpNoInterrupt,
+        Op::PopJumpIfFalse,
+        Op::PopJumpIfTrue,
+        Op::PopJumpIfNone,
+        Op::PopJumpIfNotNone,
+    ];
+    let mut k = 0;
+    while k < virtual_ops.len() {
+        t[virtual_ops[k].byte() as usize] = flags_of(virtual_ops[k]);
+        k += 1;
     }
     t
 };
@@ -58,17 +102,20 @@ const REAL_FLAGS: [u8; 256] = {
 impl Op {
     pub const NOP: Op = Op::Real(Opcode::Nop);
 
+    /// The byte that stands for this operation in memory: a real opcode's
+    /// number, or one the compiler picked for a virtual operation among the
+    /// numbers no opcode uses.
+    #[inline]
+    #[allow(unsafe_code)] // see the SAFETY note; worth 1.5% of the compiler's time
+    const fn byte(self) -> u8 {
+        // SAFETY: `transmute` only compiles when `Op` is one byte wide, and a
+        // one-byte value has no padding, so every `Op` is an initialised `u8`.
+        unsafe { std::mem::transmute::<Op, u8>(self) }
+    }
+
     #[inline]
     fn flags(self) -> u8 {
-        match self {
-            Op::Real(op) => REAL_FLAGS[op as u8 as usize],
-            Op::SetupFinally | Op::SetupCleanup | Op::SetupWith => op_flag::BLOCK_PUSH,
-            Op::PopBlock => 0,
-            Op::Jump | Op::JumpNoInterrupt => op_flag::JUMP | op_flag::UNCONDITIONAL,
-            Op::PopJumpIfFalse | Op::PopJumpIfTrue | Op::PopJumpIfNone | Op::PopJumpIfNotNone => {
-                op_flag::JUMP
-            }
-        }
+        OP_FLAGS[self.byte() as usize]
     }
 
     /// Whether the instruction transfers control to its target (`is_jump`).
@@ -90,6 +137,37 @@ impl Op {
     #[inline]
     pub fn is_scope_exit(self) -> bool {
         self.flags() & op_flag::SCOPE_EXIT != 0
+    }
+
+    /// Whether the instruction ends its basic block (a jump or a scope exit).
+    #[inline]
+    pub fn ends_block(self) -> bool {
+        self.flags() & (op_flag::JUMP | op_flag::SCOPE_EXIT) != 0
+    }
+
+    /// Whether the instruction has a target block (a jump or a `SETUP_*`).
+    #[inline]
+    pub fn has_target(self) -> bool {
+        self.flags() & op_flag::HAS_TARGET != 0
+    }
+
+    /// Whether this is a `SETUP_*` or `POP_BLOCK` pseudo-instruction.
+    #[inline]
+    pub fn is_pseudo(self) -> bool {
+        self.flags() & op_flag::PSEUDO != 0
+    }
+
+    /// Whether the peephole pass may rewrite the instruction other than as
+    /// a jump (`LOAD_CONST`, `BUILD_TUPLE`, `SWAP`, `PUSH_NULL`).
+    #[inline]
+    pub fn is_peephole_candidate(self) -> bool {
+        self.flags() & op_flag::PEEPHOLE != 0
+    }
+
+    /// Whether the argument indexes the cell and free variables.
+    #[inline]
+    pub fn is_deref(self) -> bool {
+        self.flags() & op_flag::DEREF != 0
     }
 
     /// `stack_effect(opcode, oparg, jump)` of compile.c.
@@ -187,7 +265,10 @@ impl Cfg {
     }
 
     pub fn new_block(&mut self) -> BlockId {
-        let instrs = self.spare.pop().unwrap_or_default();
+        // Most blocks hold more than the 4 instructions a first push would
+        // make room for: a new vector starts at 8, which spares `push` a
+        // capacity check and a reallocation.
+        let instrs = self.spare.pop().unwrap_or_else(|| Vec::with_capacity(8));
         self.blocks.push(Block {
             instrs,
             ..Block::default()
@@ -227,21 +308,17 @@ impl Cfg {
         self.use_next_block(b);
     }
 
+    /// Appends an instruction to the current block (`basicblock_addop`).
+    #[inline] // every instruction of codegen comes through here
     pub fn push(&mut self, op: Op, arg: u32, target: BlockId, loc: Loc) {
         // compile.c's implicit blocks: whatever follows a jump or a scope exit
         // starts a new block.
         if self.need_new_block {
             self.next_block();
         }
-        self.need_new_block = op.is_jump() || op.is_scope_exit();
+        self.need_new_block = op.ends_block();
         let cur = self.current;
-        let instrs = &mut self.block_mut(cur).instrs;
-        // Most blocks hold more than the 4 instructions a first push would
-        // make room for: start at 8 and skip a reallocation.
-        if instrs.capacity() == 0 {
-            instrs.reserve(8);
-        }
-        instrs.push(Instr {
+        self.block_mut(cur).instrs.push(Instr {
             op,
             arg,
             target,
