@@ -678,41 +678,43 @@ pub(crate) fn guarantee_lineno_for_exits(cfg: &mut Cfg, firstlineno: i32) {
 /// `stackdepth`: the maximum depth, and every reachable block's start depth.
 #[inline(never)] // one entry per pass in profiles
 pub(crate) fn stackdepth(cfg: &mut Cfg, generator: bool) -> u32 {
-    for b in &mut cfg.blocks {
-        b.startdepth = i32::MIN;
-    }
+    // Start depths live apart from the blocks while the walk reads their
+    // instructions; `i32::MIN` marks a block not reached yet.
+    let mut starts = vec![i32::MIN; cfg.blocks.len()];
     let mut stack: Vec<BlockId> = Vec::with_capacity(cfg.blocks.len());
-    let mut maxdepth = 0;
-    let push = |cfg: &mut Cfg, stack: &mut Vec<BlockId>, b: BlockId, depth: i32| {
-        let blk = cfg.block_mut(b);
-        if blk.startdepth < depth && blk.startdepth < 100 {
-            blk.startdepth = depth;
+    let push = |starts: &mut [i32], stack: &mut Vec<BlockId>, b: BlockId, depth: i32| {
+        let start = &mut starts[b as usize];
+        if *start < depth && *start < 100 {
+            *start = depth;
             stack.push(b);
         }
     };
-    let entry = cfg.entry;
-    push(cfg, &mut stack, entry, i32::from(generator));
+    let mut maxdepth = 0;
+    push(&mut starts, &mut stack, cfg.entry, i32::from(generator));
     while let Some(b) = stack.pop() {
-        let mut depth = cfg.block(b).startdepth;
-        let mut next = cfg.block(b).next;
-        for k in 0..cfg.block(b).instrs.len() {
-            let ins = cfg.block(b).instrs[k];
+        let blk = cfg.block(b);
+        let mut depth = starts[b as usize];
+        let mut falls_through = true;
+        for ins in &blk.instrs {
             let new_depth = depth.saturating_add(ins.op.stack_effect(ins.arg, false));
             maxdepth = maxdepth.max(new_depth);
             if ins.op.has_target() {
                 let target_depth = depth.saturating_add(ins.op.stack_effect(ins.arg, true));
                 maxdepth = maxdepth.max(target_depth);
-                push(cfg, &mut stack, ins.target, target_depth);
+                push(&mut starts, &mut stack, ins.target, target_depth);
             }
             depth = new_depth;
-            if ins.op.is_unconditional_jump() || ins.op.is_scope_exit() {
-                next = None;
+            if ins.op.stops_flow() {
+                falls_through = false;
                 break;
             }
         }
-        if let Some(n) = next {
-            push(cfg, &mut stack, n, depth);
+        if let Some(n) = blk.next.filter(|_| falls_through) {
+            push(&mut starts, &mut stack, n, depth);
         }
+    }
+    for (blk, start) in cfg.blocks.iter_mut().zip(starts) {
+        blk.startdepth = start;
     }
     maxdepth.max(0) as u32
 }

@@ -67,6 +67,20 @@ const fn flags_of(op: Op) -> u8 {
     }
 }
 
+/// The virtual operations, for the tables below.
+const VIRTUAL_OPS: [Op; 10] = [
+    Op::SetupFinally,
+    Op::SetupCleanup,
+    Op::SetupWith,
+    Op::PopBlock,
+    Op::Jump,
+    Op::JumpNoInterrupt,
+    Op::PopJumpIfFalse,
+    Op::PopJumpIfTrue,
+    Op::PopJumpIfNone,
+    Op::PopJumpIfNotNone,
+];
+
 /// [`flags_of`] every operation, indexed by the operation's byte: the passes
 /// ask these questions of every instruction, and one load is cheaper than
 /// telling the virtual operations from the real ones first.
@@ -79,22 +93,54 @@ const OP_FLAGS: [u8; 256] = {
         }
         i += 1;
     }
-    let virtual_ops = [
-        Op::SetupFinally,
-        Op::SetupCleanup,
-        Op::SetupWith,
-        Op::PopBlock,
-        Op::Jump,
-        Op::JumpNoInterrupt,
-        Op::PopJumpIfFalse,
-        Op::PopJumpIfTrue,
-        Op::PopJumpIfNone,
-        Op::PopJumpIfNotNone,
-    ];
     let mut k = 0;
-    while k < virtual_ops.len() {
-        t[virtual_ops[k].byte() as usize] = flags_of(virtual_ops[k]);
+    while k < VIRTUAL_OPS.len() {
+        t[VIRTUAL_OPS[k].byte() as usize] = flags_of(VIRTUAL_OPS[k]);
         k += 1;
+    }
+    t
+};
+
+/// `stack_effect(opcode, oparg, jump)` of compile.c where it does not depend
+/// on the argument (all virtual operations, most opcodes).
+const fn fixed_stack_effect(op: Op, jump: bool) -> Option<i32> {
+    match op {
+        Op::SetupFinally | Op::SetupWith => Some(jump as i32),
+        Op::SetupCleanup => Some(if jump { 2 } else { 0 }),
+        Op::PopBlock | Op::Jump | Op::JumpNoInterrupt => Some(0),
+        Op::PopJumpIfFalse | Op::PopJumpIfTrue | Op::PopJumpIfNone | Op::PopJumpIfNotNone => {
+            Some(-1)
+        }
+        Op::Real(op) => op.fixed_stack_effect(jump),
+    }
+}
+
+/// Marks an operation whose stack effect reads its argument in [`OP_EFFECTS`].
+const VARIES: i8 = i8::MIN;
+
+/// [`fixed_stack_effect`] of every operation by branch (not jumping,
+/// jumping) and the operation's byte; [`VARIES`] where the argument counts.
+const OP_EFFECTS: [[i8; 256]; 2] = {
+    let mut t = [[VARIES; 256]; 2];
+    let mut jump = 0;
+    while jump < 2 {
+        let mut i = 0;
+        while i < 256 {
+            if let Some(op) = Opcode::from_u8(i as u8) {
+                if let Some(e) = fixed_stack_effect(Op::Real(op), jump == 1) {
+                    t[jump][Op::Real(op).byte() as usize] = e as i8;
+                }
+            }
+            i += 1;
+        }
+        let mut k = 0;
+        while k < VIRTUAL_OPS.len() {
+            if let Some(e) = fixed_stack_effect(VIRTUAL_OPS[k], jump == 1) {
+                t[jump][VIRTUAL_OPS[k].byte() as usize] = e as i8;
+            }
+            k += 1;
+        }
+        jump += 1;
     }
     t
 };
@@ -170,21 +216,22 @@ impl Op {
         self.flags() & op_flag::DEREF != 0
     }
 
+    /// Whether control never reaches the next instruction (an unconditional
+    /// jump or a scope exit).
+    #[inline]
+    pub fn stops_flow(self) -> bool {
+        self.flags() & (op_flag::UNCONDITIONAL | op_flag::SCOPE_EXIT) != 0
+    }
+
     /// `stack_effect(opcode, oparg, jump)` of compile.c.
+    #[inline]
     pub fn stack_effect(self, oparg: u32, jump: bool) -> i32 {
-        let arg = oparg as i32;
-        match self {
-            Op::SetupFinally | Op::SetupWith => i32::from(jump),
-            Op::SetupCleanup => {
-                if jump {
-                    2
-                } else {
-                    0
-                }
-            }
-            Op::PopBlock | Op::Jump | Op::JumpNoInterrupt => 0,
-            Op::PopJumpIfFalse | Op::PopJumpIfTrue | Op::PopJumpIfNone | Op::PopJumpIfNotNone => -1,
-            Op::Real(op) => op.stack_effect(arg, Some(jump)).unwrap_or(0),
+        match OP_EFFECTS[usize::from(jump)][self.byte() as usize] {
+            VARIES => match self {
+                Op::Real(op) => op.stack_effect(oparg as i32, Some(jump)).unwrap_or(0),
+                _ => 0,
+            },
+            effect => i32::from(effect),
         }
     }
 }
