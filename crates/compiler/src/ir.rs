@@ -279,7 +279,10 @@ pub(crate) struct Block {
     pub startdepth: i32,
     pub preserve_lasti: bool,
     pub visited: bool,
+    /// Offset of the block in the code, in code units (set by the assembler).
     pub offset: u32,
+    /// Size of the block's instructions in code units (set by the assembler).
+    pub size: u32,
 }
 
 /// The flow graph of one code object.
