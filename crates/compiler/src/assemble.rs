@@ -172,7 +172,7 @@ pub(crate) fn assemble(
     if handlers {
         flow::label_exception_targets(&mut cfg);
     }
-    flow::convert_pseudo_to_nops(&mut cfg);
+    flow::convert_pseudo_to_nops(&mut cfg, handlers);
     let order = cfg.order();
     normalize_jumps(&mut cfg, &order);
     let units = resolve_offsets(&mut cfg, &order);

@@ -161,15 +161,18 @@ fn is_true(c: &Constant) -> bool {
 fn optimize_block(cfg: &mut Cfg, id: BlockId, consts: &mut Consts) {
     let mut i: isize = 0;
     while (i as usize) < cfg.block(id).instrs.len() {
+        // Most instructions are none of those rewritten below and have no
+        // target to normalise: skip to the next one that is.
+        let Some(skip) = cfg.block(id).instrs[i as usize..]
+            .iter()
+            .position(|ins| ins.op.has_target() || ins.op.is_peephole_candidate())
+        else {
+            break;
+        };
+        i += skip as isize;
         let iu = i as usize;
         let n = cfg.block(id).instrs.len();
         let mut inst = cfg.block(id).instrs[iu];
-        // Most instructions are none of those rewritten below and have no
-        // target to normalise: skip them before any look-ahead.
-        if !(inst.op.has_target() || inst.op.is_peephole_candidate()) {
-            i += 1;
-            continue;
-        }
         let nextop = if iu + 1 < n {
             Some(cfg.block(id).instrs[iu + 1].op)
         } else {
@@ -369,26 +372,20 @@ fn fold_tuple(cfg: &mut Cfg, id: BlockId, at: usize, n: usize, consts: &mut Cons
 /// `clean_basic_block`: removes NOPs that carry no needed line number.
 fn clean_block(cfg: &mut Cfg, id: BlockId) {
     // Only NOPs are removed: most blocks have none, and need neither the
-    // look-ahead for the next line number nor the compaction.
-    if !cfg.block(id).instrs.iter().any(|i| i.op == Op::NOP) {
+    // look-ahead for the next line number nor the compaction. Instructions
+    // before the first NOP stay where they are.
+    let Some(first) = cfg.block(id).instrs.iter().position(|i| i.op == Op::NOP) else {
         return;
-    }
-    let mut prev_lineno = -1;
-    let next_lineno = {
-        let mut next = cfg.block(id).next;
-        while let Some(n) = next {
-            if cfg.block(n).instrs.is_empty() {
-                next = cfg.block(n).next;
-            } else {
-                break;
-            }
-        }
-        next.map(|n| cfg.block(n).instrs[0].loc.lineno)
     };
+    let next_lineno = next_lineno(cfg, id);
     let b = cfg.block_mut(id);
-    let mut dest = 0;
+    let mut prev_lineno = match first {
+        0 => -1,
+        _ => b.instrs[first - 1].loc.lineno,
+    };
+    let mut dest = first;
     let len = b.instrs.len();
-    for src in 0..len {
+    for src in first..len {
         let lineno = b.instrs[src].loc.lineno;
         if b.instrs[src].op == Op::NOP {
             if lineno < 0 || prev_lineno == lineno {
@@ -414,6 +411,18 @@ fn clean_block(cfg: &mut Cfg, id: BlockId) {
         prev_lineno = lineno;
     }
     b.instrs.truncate(dest);
+}
+
+/// The line of the first instruction after block `id` in layout order.
+fn next_lineno(cfg: &Cfg, id: BlockId) -> Option<i32> {
+    let mut next = cfg.block(id).next;
+    while let Some(n) = next {
+        match cfg.block(n).instrs.first() {
+            Some(first) => return Some(first.loc.lineno),
+            None => next = cfg.block(n).next,
+        }
+    }
+    None
 }
 
 #[inline(never)] // one entry per pass in profiles
@@ -795,19 +804,22 @@ pub(crate) fn label_exception_targets(cfg: &mut Cfg) {
     }
 }
 
-/// `convert_exception_handlers_to_nops`.
+/// `convert_exception_handlers_to_nops`, then the NOP clean-up that follows
+/// it, block by block (the clean-up of a block reads no other block's
+/// operations, only the next block's first line). Without `try` or `with`
+/// there are no pseudo-instructions to convert (`handlers` is false).
 #[inline(never)] // one entry per pass in profiles
-pub(crate) fn convert_pseudo_to_nops(cfg: &mut Cfg) {
-    for b in &mut cfg.blocks {
-        for i in &mut b.instrs {
-            if i.op.is_pseudo() {
-                i.op = Op::NOP;
-            }
-        }
-    }
+pub(crate) fn convert_pseudo_to_nops(cfg: &mut Cfg, handlers: bool) {
     let mut walk = Some(cfg.entry);
     while let Some(id) = walk {
         walk = cfg.block(id).next;
+        if handlers {
+            for i in &mut cfg.block_mut(id).instrs {
+                if i.op.is_pseudo() {
+                    i.op = Op::NOP;
+                }
+            }
+        }
         clean_block(cfg, id);
     }
 }
