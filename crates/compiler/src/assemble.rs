@@ -149,11 +149,14 @@ pub(crate) fn assemble(
             dropped += 1;
         }
     }
-    for b in &mut cfg.blocks {
-        for ins in &mut b.instrs {
-            if ins.op.is_deref() {
-                if let Some(&f) = fixed.get(ins.arg as usize) {
-                    ins.arg = f as u32;
+    // Without cells or free variables no instruction has one to renumber.
+    if ncells + nfree > 0 {
+        for b in &mut cfg.blocks {
+            for ins in &mut b.instrs {
+                if ins.op.is_deref() {
+                    if let Some(&f) = fixed.get(ins.arg as usize) {
+                        ins.arg = f as u32;
+                    }
                 }
             }
         }

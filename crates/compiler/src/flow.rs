@@ -189,14 +189,13 @@ fn optimize_block(cfg: &mut Cfg, id: BlockId, consts: &mut Consts) {
         let t_op = target.map(|t| t.op);
         match inst.op {
             Op::Real(Opcode::LoadConst) => {
-                let c = consts.list.get(inst.arg as usize).cloned();
-                let Some(c) = c else {
+                let Some(c) = consts.list.get(inst.arg as usize) else {
                     i += 1;
                     continue;
                 };
                 match nextop {
                     Some(Op::PopJumpIfFalse | Op::PopJumpIfTrue) => {
-                        let truth = is_true(&c);
+                        let truth = is_true(c);
                         let jump_if_true = nextop == Some(Op::PopJumpIfTrue);
                         let b = cfg.block_mut(id);
                         b.instrs[iu].op = Op::NOP;
@@ -208,7 +207,7 @@ fn optimize_block(cfg: &mut Cfg, id: BlockId, consts: &mut Consts) {
                         }
                     }
                     Some(Op::Real(Opcode::JumpIfFalseOrPop | Opcode::JumpIfTrueOrPop)) => {
-                        let truth = is_true(&c);
+                        let truth = is_true(c);
                         let jump_if_true = nextop == Some(Op::Real(Opcode::JumpIfTrueOrPop));
                         let b = cfg.block_mut(id);
                         if truth == jump_if_true {
@@ -429,7 +428,6 @@ fn next_lineno(cfg: &Cfg, id: BlockId) -> Option<i32> {
 fn mark_reachable(cfg: &mut Cfg) {
     for b in &mut cfg.blocks {
         b.predecessors = 0;
-        b.except_predecessors = 0;
     }
     let entry = cfg.entry;
     cfg.block_mut(entry).predecessors = 1;
@@ -437,40 +435,32 @@ fn mark_reachable(cfg: &mut Cfg) {
     stack.push(entry);
     while let Some(b) = stack.pop() {
         let blk = cfg.block(b);
-        let next = blk.next;
-        let nofall = blk.nofallthrough;
-        if let Some(n) = next {
-            if !nofall {
-                if cfg.block(n).predecessors == 0 {
-                    stack.push(n);
-                }
-                cfg.block_mut(n).predecessors += 1;
+        if let Some(n) = blk.next.filter(|_| !blk.nofallthrough) {
+            if cfg.block(n).predecessors == 0 {
+                stack.push(n);
             }
+            cfg.block_mut(n).predecessors += 1;
         }
-        // By index: the targets' counts change while this block's
-        // instructions are read.
-        for k in 0..cfg.block(b).instrs.len() {
-            let ins = cfg.block(b).instrs[k];
-            if !ins.op.has_target() {
-                continue;
+        // The block's instructions are set aside while its targets' counts
+        // change (a block may jump to itself).
+        let instrs = std::mem::take(&mut cfg.block_mut(b).instrs);
+        for ins in instrs.iter().filter(|i| i.op.has_target()) {
+            let tb = cfg.block_mut(ins.target);
+            if tb.predecessors == 0 {
+                stack.push(ins.target);
             }
-            let push = ins.op.is_block_push();
-            let t = ins.target;
-            if cfg.block(t).predecessors == 0 {
-                stack.push(t);
-            }
-            let tb = cfg.block_mut(t);
             tb.predecessors += 1;
-            if push {
-                tb.except_predecessors += 1;
-            }
         }
+        cfg.block_mut(b).instrs = instrs;
     }
 }
 
 #[inline(never)] // one entry per pass in profiles
 fn eliminate_empty_blocks(cfg: &mut Cfg) {
-    for id in cfg.order() {
+    // Every block of the layout, relinked or not, in the order it had.
+    let mut walk = Some(cfg.entry);
+    while let Some(id) = walk {
+        walk = cfg.block(id).next;
         if let Some(mut next) = cfg.block(id).next {
             while cfg.block(next).instrs.is_empty() {
                 match cfg.block(next).next {
@@ -549,9 +539,9 @@ fn is_exit_without_lineno(cfg: &Cfg, b: BlockId) -> bool {
 /// `duplicate_exits_without_lineno`.
 #[inline(never)] // one entry per pass in profiles
 pub(crate) fn duplicate_exits_without_lineno(cfg: &mut Cfg) {
-    // compile.c walks `b_list`: newest block first.
-    let list: Vec<BlockId> = list_order(cfg).collect();
-    for id in list {
+    // compile.c walks `b_list`: newest block first, and not the copies
+    // made on the way.
+    for id in list_order(cfg) {
         let Some(last) = cfg.block(id).instrs.last().copied() else {
             continue;
         };
@@ -585,8 +575,7 @@ pub(crate) fn duplicate_exits_without_lineno(cfg: &mut Cfg) {
             }
         }
     }
-    let list: Vec<BlockId> = list_order(cfg).collect();
-    for id in list {
+    for id in list_order(cfg) {
         let b = cfg.block(id);
         if b.nofallthrough || b.instrs.is_empty() {
             continue;
@@ -607,7 +596,7 @@ pub(crate) fn trim_unused_consts(cfg: &Cfg, consts: &mut Consts) {
     let mut max = 0;
     for b in &cfg.blocks {
         for i in &b.instrs {
-            if matches!(i.op, Op::Real(Opcode::LoadConst | Opcode::KwNames)) {
+            if i.op.reads_const() {
                 max = max.max(i.arg as usize);
             }
         }

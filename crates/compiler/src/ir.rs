@@ -23,32 +23,35 @@ pub(crate) enum Op {
 
 /// Properties of an [`Op`], as bits of [`Op::flags`].
 mod op_flag {
-    pub const JUMP: u8 = 1;
-    pub const BLOCK_PUSH: u8 = 2;
-    pub const UNCONDITIONAL: u8 = 4;
-    pub const SCOPE_EXIT: u8 = 8;
+    pub const JUMP: u16 = 1;
+    pub const BLOCK_PUSH: u16 = 2;
+    pub const UNCONDITIONAL: u16 = 4;
+    pub const SCOPE_EXIT: u16 = 8;
     /// `SETUP_*` or `POP_BLOCK`: gone once exception labels are computed.
-    pub const PSEUDO: u8 = 16;
+    pub const PSEUDO: u16 = 16;
     /// Jumps to a target (jumps and block set-ups).
-    pub const HAS_TARGET: u8 = 32;
+    pub const HAS_TARGET: u16 = 32;
     /// An instruction the peephole pass rewrites (`optimize_basic_block`'s
     /// cases other than jumps).
-    pub const PEEPHOLE: u8 = 64;
+    pub const PEEPHOLE: u16 = 64;
     /// An instruction whose argument is a cell or free variable index.
-    pub const DEREF: u8 = 128;
+    pub const DEREF: u16 = 128;
+    /// An instruction whose argument indexes the constants (`LOAD_CONST`,
+    /// `KW_NAMES`).
+    pub const CONST: u16 = 256;
 }
 
 /// The flags of one operation, as [`OP_FLAGS`] stores them under its byte.
-const fn flags_of(op: Op) -> u8 {
+const fn flags_of(op: Op) -> u16 {
     use op_flag::*;
     match op {
         Op::Real(
             Opcode::JumpIfFalseOrPop | Opcode::JumpIfTrueOrPop | Opcode::ForIter | Opcode::Send,
         ) => JUMP | HAS_TARGET,
         Op::Real(Opcode::ReturnValue | Opcode::RaiseVarargs | Opcode::Reraise) => SCOPE_EXIT,
-        Op::Real(Opcode::LoadConst | Opcode::BuildTuple | Opcode::Swap | Opcode::PushNull) => {
-            PEEPHOLE
-        }
+        Op::Real(Opcode::LoadConst) => PEEPHOLE | CONST,
+        Op::Real(Opcode::KwNames) => CONST,
+        Op::Real(Opcode::BuildTuple | Opcode::Swap | Opcode::PushNull) => PEEPHOLE,
         Op::Real(
             Opcode::MakeCell
             | Opcode::LoadClosure
@@ -84,8 +87,8 @@ const VIRTUAL_OPS: [Op; 10] = [
 /// [`flags_of`] every operation, indexed by the operation's byte: the passes
 /// ask these questions of every instruction, and one load is cheaper than
 /// telling the virtual operations from the real ones first.
-const OP_FLAGS: [u8; 256] = {
-    let mut t = [0u8; 256];
+const OP_FLAGS: [u16; 256] = {
+    let mut t = [0u16; 256];
     let mut i = 0;
     while i < 256 {
         if let Some(op) = Opcode::from_u8(i as u8) {
@@ -160,7 +163,7 @@ impl Op {
     }
 
     #[inline]
-    fn flags(self) -> u8 {
+    fn flags(self) -> u16 {
         OP_FLAGS[self.byte() as usize]
     }
 
@@ -208,6 +211,12 @@ impl Op {
     #[inline]
     pub fn is_peephole_candidate(self) -> bool {
         self.flags() & op_flag::PEEPHOLE != 0
+    }
+
+    /// Whether the argument indexes the constants.
+    #[inline]
+    pub fn reads_const(self) -> bool {
+        self.flags() & op_flag::CONST != 0
     }
 
     /// Whether the argument indexes the cell and free variables.
@@ -275,7 +284,6 @@ pub(crate) struct Block {
     pub nofallthrough: bool,
     pub exit: bool,
     pub predecessors: u32,
-    pub except_predecessors: u32,
     pub startdepth: i32,
     pub preserve_lasti: bool,
     pub visited: bool,
@@ -303,7 +311,8 @@ impl Cfg {
     /// An empty graph whose blocks reuse the vectors in `spare`.
     pub fn with_spare(spare: Vec<Vec<Instr>>) -> Self {
         let mut cfg = Cfg {
-            blocks: Vec::new(),
+            // Room for the blocks of most code objects, not grown from 4.
+            blocks: Vec::with_capacity(8),
             entry: 0,
             current: 0,
             need_new_block: false,
