@@ -300,8 +300,10 @@ impl LocationTableBuilder {
         }
     }
 
-    /// The finished `co_linetable`.
-    pub fn finish(self) -> Vec<u8> {
+    /// The finished `co_linetable`, holding no more memory than it needs
+    /// (a capacity reserved generously is given back).
+    pub fn finish(mut self) -> Vec<u8> {
+        self.table.shrink_to_fit();
         self.table
     }
 

@@ -180,12 +180,14 @@ pub(crate) fn assemble(
     normalize_jumps(&mut cfg, &order);
     let units = resolve_offsets(&mut cfg, &order);
 
-    // Both tables are written once with their final (code) or usual (about two
-    // bytes per instruction for locations) sizes reserved, not grown push by
-    // push; the exception table is built in the same walk.
+    // Both tables are written once with their final (code) or largest usual
+    // (locations: about three bytes per instruction on average, four leaves
+    // room for nearly every code object) sizes reserved, not grown push by
+    // push; the location table gives back what it did not use. The
+    // exception table is built in the same walk.
     let ninstrs: usize = order.iter().map(|&b| cfg.block(b).instrs.len()).sum();
     let mut code = Vec::with_capacity(2 * units as usize);
-    let mut lines = LocationTableBuilder::with_capacity(info.firstlineno, 2 * ninstrs + 8);
+    let mut lines = LocationTableBuilder::with_capacity(info.firstlineno, 4 * ninstrs + 8);
     let mut exceptions = HandlerRanges::default();
     let mut offset = 0;
     for &b in &order {

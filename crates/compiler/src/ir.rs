@@ -337,12 +337,19 @@ impl Cfg {
 
     /// Empties the graph, adding its instruction vectors to `pool`.
     pub fn recycle(self, pool: &mut Vec<Vec<Instr>>) {
-        pool.extend(self.spare);
-        pool.extend(self.blocks.into_iter().map(|b| {
+        let mut spare = self.spare;
+        spare.extend(self.blocks.into_iter().map(|b| {
             let mut v = b.instrs;
             v.clear();
             v
         }));
+        // The larger of the two vectors takes the other's items: the pool
+        // passes from graph to graph and soon has room for them all, where
+        // the fresh vector code generation leaves behind grew every time.
+        if spare.capacity() > pool.capacity() {
+            std::mem::swap(pool, &mut spare);
+        }
+        pool.append(&mut spare);
     }
 
     pub fn block(&self, b: BlockId) -> &Block {
