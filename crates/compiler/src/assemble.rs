@@ -164,7 +164,6 @@ pub(crate) fn assemble(
 
     flow::optimize_cfg(&mut cfg, &mut consts);
     flow::duplicate_exits_without_lineno(&mut cfg);
-    flow::trim_unused_consts(&cfg, &mut consts);
     flow::propagate_line_numbers(&mut cfg);
     flow::guarantee_lineno_for_exits(&mut cfg, info.firstlineno);
     let maxdepth = flow::stackdepth(&mut cfg, generator);
@@ -188,8 +187,9 @@ pub(crate) fn assemble(
     let ninstrs: usize = order.iter().map(|&b| cfg.block(b).instrs.len()).sum();
     let mut code = Vec::with_capacity(2 * units as usize);
     let mut lines = LocationTableBuilder::with_capacity(info.firstlineno, 4 * ninstrs + 8);
-    let mut exceptions = HandlerRanges::default();
+    let mut exceptions = HandlerRanges::new(handlers);
     let mut offset = 0;
+    let mut max_const = 0;
     for &b in &order {
         for ins in &cfg.block(b).instrs {
             let Op::Real(op) = ins.op else { continue };
@@ -207,10 +207,14 @@ pub(crate) fn assemble(
             if handlers {
                 exceptions.at(&cfg, offset, ins.except);
             }
+            if ins.op.reads_const() {
+                max_const = max_const.max(ins.arg);
+            }
             offset += units;
         }
     }
     let exceptiontable = exceptions.finish(&cfg, offset);
+    flow::trim_unused_consts(&mut consts, max_const);
     cfg.recycle(pool);
 
     // compute_localsplus_info
@@ -416,17 +420,17 @@ struct HandlerRanges {
     start: u32,
 }
 
-impl Default for HandlerRanges {
-    fn default() -> Self {
+impl HandlerRanges {
+    /// An empty table, with room for a few entries if the code has
+    /// `handlers`.
+    fn new(handlers: bool) -> Self {
         HandlerRanges {
-            out: Vec::new(),
+            out: Vec::with_capacity(if handlers { 32 } else { 0 }),
             handler: NO_BLOCK,
             start: 0,
         }
     }
-}
 
-impl HandlerRanges {
     /// The instruction at `offset` has `handler`.
     #[inline]
     fn at(&mut self, cfg: &Cfg, offset: u32, handler: BlockId) {

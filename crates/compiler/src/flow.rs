@@ -590,20 +590,12 @@ pub(crate) fn duplicate_exits_without_lineno(cfg: &mut Cfg) {
     }
 }
 
-/// `trim_unused_consts`: drops constants after the last one any instruction uses.
-#[inline(never)] // one entry per pass in profiles
-pub(crate) fn trim_unused_consts(cfg: &Cfg, consts: &mut Consts) {
-    let mut max = 0;
-    for b in &cfg.blocks {
-        for i in &b.instrs {
-            if i.op.reads_const() {
-                max = max.max(i.arg as usize);
-            }
-        }
-    }
-    if max + 1 < consts.list.len() {
-        consts.list.truncate(max + 1);
-    }
+/// `trim_unused_consts`: drops constants after the last one any instruction
+/// uses; `max_used` is the largest index an instruction reads (0 if none).
+/// The assembler finds it while writing the code, rather than in a pass of
+/// its own: the passes in between neither add nor drop constant readers.
+pub(crate) fn trim_unused_consts(consts: &mut Consts, max_used: u32) {
+    consts.list.truncate(max_used as usize + 1);
 }
 
 /// `propagate_line_numbers`.
