@@ -300,8 +300,10 @@ impl LocationTableBuilder {
         }
     }
 
-    /// The finished `co_linetable`.
-    pub fn finish(self) -> Vec<u8> {
+    /// The finished `co_linetable`, holding no more memory than it needs
+    /// (a capacity reserved generously is given back).
+    pub fn finish(mut self) -> Vec<u8> {
+        self.table.shrink_to_fit();
         self.table
     }
 
@@ -326,21 +328,18 @@ impl LocationTableBuilder {
         self.varint(u);
     }
 
+    /// Writes one entry. The forms most instructions take (no location, and
+    /// the short and one-line forms of a span on one line) are written here,
+    /// inlined into the assembler's loop; the rest in [`Self::wide_entry`].
+    #[inline]
     fn entry(&mut self, units: u32, loc: SourceLocation) {
         if loc.lineno < 0 {
             self.first_byte(FORM_NONE, units);
             return;
         }
-        let line_delta = loc.lineno.wrapping_sub(self.lineno);
         let (col, end_col) = (loc.col_offset, loc.end_col_offset);
-        if col < 0 || end_col < 0 {
-            if loc.end_lineno == loc.lineno || loc.end_lineno == -1 {
-                self.first_byte(FORM_NO_COLUMNS, units);
-                self.svarint(line_delta);
-                self.lineno = loc.lineno;
-                return;
-            }
-        } else if loc.end_lineno == loc.lineno {
+        if col >= 0 && end_col >= 0 && loc.end_lineno == loc.lineno {
+            let line_delta = loc.lineno.wrapping_sub(self.lineno);
             // The two short forms, most entries, are written with one
             // extend each rather than a capacity check per byte.
             if line_delta == 0 && col < 80 && end_col - col < 16 && end_col >= col {
@@ -360,11 +359,25 @@ impl LocationTableBuilder {
                 return;
             }
         }
-        self.first_byte(FORM_LONG, units);
-        self.svarint(line_delta);
-        self.varint(loc.end_lineno.wrapping_sub(loc.lineno) as u32);
-        self.varint(col.wrapping_add(1) as u32);
-        self.varint(end_col.wrapping_add(1) as u32);
+        self.wide_entry(units, loc);
+    }
+
+    /// The entries [`Self::entry`] leaves: a span without columns, or one
+    /// whose line or columns do not fit the short forms.
+    #[inline(never)]
+    fn wide_entry(&mut self, units: u32, loc: SourceLocation) {
+        let line_delta = loc.lineno.wrapping_sub(self.lineno);
+        let (col, end_col) = (loc.col_offset, loc.end_col_offset);
+        if (col < 0 || end_col < 0) && (loc.end_lineno == loc.lineno || loc.end_lineno == -1) {
+            self.first_byte(FORM_NO_COLUMNS, units);
+            self.svarint(line_delta);
+        } else {
+            self.first_byte(FORM_LONG, units);
+            self.svarint(line_delta);
+            self.varint(loc.end_lineno.wrapping_sub(loc.lineno) as u32);
+            self.varint(col.wrapping_add(1) as u32);
+            self.varint(end_col.wrapping_add(1) as u32);
+        }
         self.lineno = loc.lineno;
     }
 }

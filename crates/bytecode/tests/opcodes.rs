@@ -100,6 +100,12 @@ fn stack_effects_match_cpython() {
     }
     assert!(checked > 1000);
     assert_eq!(Opcode::BinaryOpAdaptive.stack_effect(0, None), None);
+    // The table of effects that read no argument: constants, branch effects,
+    // and neither argument-dependent nor specialized opcodes.
+    assert_eq!(Opcode::LoadConst.fixed_stack_effect(false), Some(1));
+    assert_eq!(Opcode::ForIter.fixed_stack_effect(true), Some(-1));
+    assert_eq!(Opcode::BuildTuple.fixed_stack_effect(false), None);
+    assert_eq!(Opcode::BinaryOpAdaptive.fixed_stack_effect(false), None);
 }
 
 #[test]

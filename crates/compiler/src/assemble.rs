@@ -41,20 +41,6 @@ fn instr(op: Op, arg: u32, loc: Loc) -> Instr {
     }
 }
 
-fn is_deref(op: Op) -> bool {
-    matches!(
-        op,
-        Op::Real(
-            Opcode::MakeCell
-                | Opcode::LoadClosure
-                | Opcode::LoadDeref
-                | Opcode::StoreDeref
-                | Opcode::DeleteDeref
-                | Opcode::LoadClassderef
-        )
-    )
-}
-
 /// Whether CPython has interned this constant string by the time the code
 /// object is built: `intern_string_constants` interns strings made only of name
 /// characters; one-character Latin-1 strings are shared singletons, interned
@@ -163,11 +149,14 @@ pub(crate) fn assemble(
             dropped += 1;
         }
     }
-    for b in &mut cfg.blocks {
-        for ins in &mut b.instrs {
-            if is_deref(ins.op) {
-                if let Some(&f) = fixed.get(ins.arg as usize) {
-                    ins.arg = f as u32;
+    // Without cells or free variables no instruction has one to renumber.
+    if ncells + nfree > 0 {
+        for b in &mut cfg.blocks {
+            for ins in &mut b.instrs {
+                if ins.op.is_deref() {
+                    if let Some(&f) = fixed.get(ins.arg as usize) {
+                        ins.arg = f as u32;
+                    }
                 }
             }
         }
@@ -175,7 +164,6 @@ pub(crate) fn assemble(
 
     flow::optimize_cfg(&mut cfg, &mut consts);
     flow::duplicate_exits_without_lineno(&mut cfg);
-    flow::trim_unused_consts(&cfg, &mut consts);
     flow::propagate_line_numbers(&mut cfg);
     flow::guarantee_lineno_for_exits(&mut cfg, info.firstlineno);
     let maxdepth = flow::stackdepth(&mut cfg, generator);
@@ -186,16 +174,22 @@ pub(crate) fn assemble(
     if handlers {
         flow::label_exception_targets(&mut cfg);
     }
-    flow::convert_pseudo_to_nops(&mut cfg);
+    flow::convert_pseudo_to_nops(&mut cfg, handlers);
     let order = cfg.order();
     normalize_jumps(&mut cfg, &order);
     let units = resolve_offsets(&mut cfg, &order);
 
-    // Both tables are written once with their final (code) or usual (about two
-    // bytes per instruction for locations) sizes reserved, not grown push by push.
+    // Both tables are written once with their final (code) or largest usual
+    // (locations: about three bytes per instruction on average, four leaves
+    // room for nearly every code object) sizes reserved, not grown push by
+    // push; the location table gives back what it did not use. The
+    // exception table is built in the same walk.
     let ninstrs: usize = order.iter().map(|&b| cfg.block(b).instrs.len()).sum();
     let mut code = Vec::with_capacity(2 * units as usize);
-    let mut lines = LocationTableBuilder::with_capacity(info.firstlineno, 2 * ninstrs + 8);
+    let mut lines = LocationTableBuilder::with_capacity(info.firstlineno, 4 * ninstrs + 8);
+    let mut exceptions = HandlerRanges::new(handlers);
+    let mut offset = 0;
+    let mut max_const = 0;
     for &b in &order {
         for ins in &cfg.block(b).instrs {
             let Op::Real(op) = ins.op else { continue };
@@ -210,13 +204,17 @@ pub(crate) fn assemble(
                     end_col_offset: ins.loc.end_col,
                 },
             );
+            if handlers {
+                exceptions.at(&cfg, offset, ins.except);
+            }
+            if ins.op.reads_const() {
+                max_const = max_const.max(ins.arg);
+            }
+            offset += units;
         }
     }
-    let exceptiontable = if handlers {
-        exception_table(&cfg, &order)
-    } else {
-        Vec::new()
-    };
+    let exceptiontable = exceptions.finish(&cfg, offset);
+    flow::trim_unused_consts(&mut consts, max_const);
     cfg.recycle(pool);
 
     // compute_localsplus_info
@@ -357,37 +355,53 @@ fn instr_size(ins: &Instr) -> u32 {
 
 /// `assemble_jump_offsets`: block offsets and jump arguments, repeated until the
 /// `EXTENDED_ARG` prefixes they need stop changing. Returns the code's size in
-/// code units.
+/// code units. Only jumps change size from one round to the next, and a jump
+/// always ends its block: the blocks' sizes are summed once, and each round
+/// revisits the last instructions only.
 #[inline(never)] // one entry per pass in profiles
 fn resolve_offsets(cfg: &mut Cfg, order: &[BlockId]) -> u32 {
+    for &b in order {
+        let blk = cfg.block_mut(b);
+        blk.size = blk.instrs.iter().map(instr_size).sum();
+        debug_assert!(blk.instrs[..blk.instrs.len().saturating_sub(1)]
+            .iter()
+            .all(|i| !matches!(i.op, Op::Real(op) if op.arg_kind().is_jump())));
+    }
     loop {
         let mut total = 0;
         for &b in order {
-            cfg.block_mut(b).offset = total;
-            total += cfg.block(b).instrs.iter().map(instr_size).sum::<u32>();
+            let blk = cfg.block_mut(b);
+            blk.offset = total;
+            total += blk.size;
         }
         let mut extended = false;
         for &b in order {
-            let mut bsize = cfg.block(b).offset;
-            for i in 0..cfg.block(b).instrs.len() {
-                let ins = cfg.block(b).instrs[i];
-                let isize = instr_size(&ins);
-                bsize += isize;
-                if let Op::Real(op) = ins.op {
-                    if op.arg_kind().is_jump() {
-                        let target = cfg.block(ins.target).offset;
-                        let arg = if op.is_backward_jump() {
-                            bsize.saturating_sub(target)
-                        } else {
-                            target.saturating_sub(bsize)
-                        };
-                        let ins_mut = &mut cfg.block_mut(b).instrs[i];
-                        ins_mut.arg = arg;
-                        if instr_size(ins_mut) != isize {
-                            extended = true;
-                        }
-                    }
-                }
+            let blk = cfg.block(b);
+            let Some(&last) = blk.instrs.last() else {
+                continue;
+            };
+            let Op::Real(op) = last.op else { continue };
+            if !op.arg_kind().is_jump() {
+                continue;
+            }
+            // The jump's argument counts from the end of the jump: the end
+            // of its block.
+            let end = blk.offset + blk.size;
+            let target = cfg.block(last.target).offset;
+            let arg = if op.is_backward_jump() {
+                end.saturating_sub(target)
+            } else {
+                target.saturating_sub(end)
+            };
+            let old_size = instr_size(&last);
+            let new_size = encoded_size(op, arg) as u32;
+            let blk = cfg.block_mut(b);
+            if let Some(l) = blk.instrs.last_mut() {
+                l.arg = arg;
+            }
+            if new_size != old_size {
+                blk.size = blk.size - old_size + new_size;
+                extended = true;
             }
         }
         if !extended {
@@ -396,18 +410,47 @@ fn resolve_offsets(cfg: &mut Cfg, order: &[BlockId]) -> u32 {
     }
 }
 
-#[inline(never)] // one entry per pass in profiles
-fn exception_table(cfg: &Cfg, order: &[BlockId]) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut handler = NO_BLOCK;
-    let mut start = 0;
-    let mut ioffset = 0;
-    let emit = |out: &mut Vec<u8>, start: u32, end: u32, h: BlockId| {
-        let hb = cfg.block(h);
+/// The exception table (`assemble_exception_table`), built while the code is
+/// laid out: one entry per run of instructions with the same handler.
+struct HandlerRanges {
+    out: Vec<u8>,
+    /// The current run's handler, `NO_BLOCK` for none.
+    handler: BlockId,
+    /// Where the current run starts, in code units.
+    start: u32,
+}
+
+impl HandlerRanges {
+    /// An empty table, with room for a few entries if the code has
+    /// `handlers`.
+    fn new(handlers: bool) -> Self {
+        HandlerRanges {
+            out: Vec::with_capacity(if handlers { 32 } else { 0 }),
+            handler: NO_BLOCK,
+            start: 0,
+        }
+    }
+
+    /// The instruction at `offset` has `handler`.
+    #[inline]
+    fn at(&mut self, cfg: &Cfg, offset: u32, handler: BlockId) {
+        if handler != self.handler {
+            self.close(cfg, offset);
+            self.start = offset;
+            self.handler = handler;
+        }
+    }
+
+    /// Ends the current run at `end`, writing its entry if it has a handler.
+    fn close(&mut self, cfg: &Cfg, end: u32) {
+        if self.handler == NO_BLOCK {
+            return;
+        }
+        let hb = cfg.block(self.handler);
         push_exception_entry(
-            out,
+            &mut self.out,
             &ExceptionTableEntry {
-                start: start * 2,
+                start: self.start * 2,
                 end: end * 2,
                 target: hb.offset * 2,
                 depth: hb
@@ -417,22 +460,11 @@ fn exception_table(cfg: &Cfg, order: &[BlockId]) -> Vec<u8> {
                 lasti: hb.preserve_lasti,
             },
         );
-    };
-    for &b in order {
-        ioffset = cfg.block(b).offset;
-        for ins in &cfg.block(b).instrs {
-            if ins.except != handler {
-                if handler != NO_BLOCK {
-                    emit(&mut out, start, ioffset, handler);
-                }
-                start = ioffset;
-                handler = ins.except;
-            }
-            ioffset += instr_size(ins);
-        }
     }
-    if handler != NO_BLOCK {
-        emit(&mut out, start, ioffset, handler);
+
+    /// The table, once the code ends at `end`.
+    fn finish(mut self, cfg: &Cfg, end: u32) -> Vec<u8> {
+        self.close(cfg, end);
+        self.out
     }
-    out
 }

@@ -65,23 +65,29 @@ fn skip_empty(cfg: &Cfg, mut b: BlockId) -> BlockId {
     b
 }
 
-/// `normalize_basic_block` for every block.
+/// `normalize_basic_block` for every block. Jumps and scope exits only ever
+/// end a block (`Cfg::push` starts a new one after them; compile.c checks
+/// the same and calls anything else a malformed graph), so only the last
+/// instruction of each block is read.
 #[inline(never)] // one entry per pass in profiles
 pub(crate) fn normalize(cfg: &mut Cfg) {
     for id in 0..cfg.blocks.len() as BlockId {
-        let n = cfg.block(id).instrs.len();
-        for i in 0..n {
-            let ins = cfg.block(id).instrs[i];
-            if ins.op.is_scope_exit() {
-                let b = cfg.block_mut(id);
-                b.exit = true;
-                b.nofallthrough = true;
-            } else if ins.op.is_jump() {
-                if ins.op.is_unconditional_jump() {
-                    cfg.block_mut(id).nofallthrough = true;
-                }
-                let t = skip_empty(cfg, ins.target);
-                cfg.block_mut(id).instrs[i].target = t;
+        let Some(&last) = cfg.block(id).instrs.last() else {
+            continue;
+        };
+        debug_assert!(cfg.block(id).instrs[..cfg.block(id).instrs.len() - 1]
+            .iter()
+            .all(|i| !i.op.ends_block()));
+        if last.op.is_scope_exit() {
+            let b = cfg.block_mut(id);
+            b.exit = true;
+            b.nofallthrough = true;
+        } else if last.op.is_jump() {
+            let t = skip_empty(cfg, last.target);
+            let b = cfg.block_mut(id);
+            b.nofallthrough |= last.op.is_unconditional_jump();
+            if let Some(l) = b.instrs.last_mut() {
+                l.target = t;
             }
         }
     }
@@ -151,34 +157,28 @@ fn is_true(c: &Constant) -> bool {
     }
 }
 
-/// Whether [`optimize_block`] rewrites instructions starting with `op` (jumps
-/// and block set-ups aside).
-fn optimized_here(op: Op) -> bool {
-    matches!(
-        op,
-        Op::Real(Opcode::LoadConst | Opcode::BuildTuple | Opcode::Swap | Opcode::PushNull)
-    )
-}
-
 /// `optimize_basic_block`.
 fn optimize_block(cfg: &mut Cfg, id: BlockId, consts: &mut Consts) {
     let mut i: isize = 0;
     while (i as usize) < cfg.block(id).instrs.len() {
+        // Most instructions are none of those rewritten below and have no
+        // target to normalise: skip to the next one that is.
+        let Some(skip) = cfg.block(id).instrs[i as usize..]
+            .iter()
+            .position(|ins| ins.op.has_target() || ins.op.is_peephole_candidate())
+        else {
+            break;
+        };
+        i += skip as isize;
         let iu = i as usize;
         let n = cfg.block(id).instrs.len();
         let mut inst = cfg.block(id).instrs[iu];
-        // Most instructions are none of those rewritten below and have no
-        // target to normalise: skip them before any look-ahead.
-        if !(inst.op.is_jump() || inst.op.is_block_push() || optimized_here(inst.op)) {
-            i += 1;
-            continue;
-        }
         let nextop = if iu + 1 < n {
             Some(cfg.block(id).instrs[iu + 1].op)
         } else {
             None
         };
-        let target = if inst.op.is_jump() || inst.op.is_block_push() {
+        let target = if inst.op.has_target() {
             let t = skip_empty(cfg, inst.target);
             inst.target = t;
             cfg.block_mut(id).instrs[iu].target = t;
@@ -189,14 +189,13 @@ fn optimize_block(cfg: &mut Cfg, id: BlockId, consts: &mut Consts) {
         let t_op = target.map(|t| t.op);
         match inst.op {
             Op::Real(Opcode::LoadConst) => {
-                let c = consts.list.get(inst.arg as usize).cloned();
-                let Some(c) = c else {
+                let Some(c) = consts.list.get(inst.arg as usize) else {
                     i += 1;
                     continue;
                 };
                 match nextop {
                     Some(Op::PopJumpIfFalse | Op::PopJumpIfTrue) => {
-                        let truth = is_true(&c);
+                        let truth = is_true(c);
                         let jump_if_true = nextop == Some(Op::PopJumpIfTrue);
                         let b = cfg.block_mut(id);
                         b.instrs[iu].op = Op::NOP;
@@ -208,7 +207,7 @@ fn optimize_block(cfg: &mut Cfg, id: BlockId, consts: &mut Consts) {
                         }
                     }
                     Some(Op::Real(Opcode::JumpIfFalseOrPop | Opcode::JumpIfTrueOrPop)) => {
-                        let truth = is_true(&c);
+                        let truth = is_true(c);
                         let jump_if_true = nextop == Some(Op::Real(Opcode::JumpIfTrueOrPop));
                         let b = cfg.block_mut(id);
                         if truth == jump_if_true {
@@ -372,26 +371,20 @@ fn fold_tuple(cfg: &mut Cfg, id: BlockId, at: usize, n: usize, consts: &mut Cons
 /// `clean_basic_block`: removes NOPs that carry no needed line number.
 fn clean_block(cfg: &mut Cfg, id: BlockId) {
     // Only NOPs are removed: most blocks have none, and need neither the
-    // look-ahead for the next line number nor the compaction.
-    if !cfg.block(id).instrs.iter().any(|i| i.op == Op::NOP) {
+    // look-ahead for the next line number nor the compaction. Instructions
+    // before the first NOP stay where they are.
+    let Some(first) = cfg.block(id).instrs.iter().position(|i| i.op == Op::NOP) else {
         return;
-    }
-    let mut prev_lineno = -1;
-    let next_lineno = {
-        let mut next = cfg.block(id).next;
-        while let Some(n) = next {
-            if cfg.block(n).instrs.is_empty() {
-                next = cfg.block(n).next;
-            } else {
-                break;
-            }
-        }
-        next.map(|n| cfg.block(n).instrs[0].loc.lineno)
     };
+    let next_lineno = next_lineno(cfg, id);
     let b = cfg.block_mut(id);
-    let mut dest = 0;
+    let mut prev_lineno = match first {
+        0 => -1,
+        _ => b.instrs[first - 1].loc.lineno,
+    };
+    let mut dest = first;
     let len = b.instrs.len();
-    for src in 0..len {
+    for src in first..len {
         let lineno = b.instrs[src].loc.lineno;
         if b.instrs[src].op == Op::NOP {
             if lineno < 0 || prev_lineno == lineno {
@@ -419,11 +412,22 @@ fn clean_block(cfg: &mut Cfg, id: BlockId) {
     b.instrs.truncate(dest);
 }
 
+/// The line of the first instruction after block `id` in layout order.
+fn next_lineno(cfg: &Cfg, id: BlockId) -> Option<i32> {
+    let mut next = cfg.block(id).next;
+    while let Some(n) = next {
+        match cfg.block(n).instrs.first() {
+            Some(first) => return Some(first.loc.lineno),
+            None => next = cfg.block(n).next,
+        }
+    }
+    None
+}
+
 #[inline(never)] // one entry per pass in profiles
 fn mark_reachable(cfg: &mut Cfg) {
     for b in &mut cfg.blocks {
         b.predecessors = 0;
-        b.except_predecessors = 0;
     }
     let entry = cfg.entry;
     cfg.block_mut(entry).predecessors = 1;
@@ -431,40 +435,32 @@ fn mark_reachable(cfg: &mut Cfg) {
     stack.push(entry);
     while let Some(b) = stack.pop() {
         let blk = cfg.block(b);
-        let next = blk.next;
-        let nofall = blk.nofallthrough;
-        if let Some(n) = next {
-            if !nofall {
-                if cfg.block(n).predecessors == 0 {
-                    stack.push(n);
-                }
-                cfg.block_mut(n).predecessors += 1;
+        if let Some(n) = blk.next.filter(|_| !blk.nofallthrough) {
+            if cfg.block(n).predecessors == 0 {
+                stack.push(n);
             }
+            cfg.block_mut(n).predecessors += 1;
         }
-        // By index: the targets' counts change while this block's
-        // instructions are read.
-        for k in 0..cfg.block(b).instrs.len() {
-            let ins = cfg.block(b).instrs[k];
-            let push = ins.op.is_block_push();
-            if !(push || ins.op.is_jump()) {
-                continue;
+        // The block's instructions are set aside while its targets' counts
+        // change (a block may jump to itself).
+        let instrs = std::mem::take(&mut cfg.block_mut(b).instrs);
+        for ins in instrs.iter().filter(|i| i.op.has_target()) {
+            let tb = cfg.block_mut(ins.target);
+            if tb.predecessors == 0 {
+                stack.push(ins.target);
             }
-            let t = ins.target;
-            if cfg.block(t).predecessors == 0 {
-                stack.push(t);
-            }
-            let tb = cfg.block_mut(t);
             tb.predecessors += 1;
-            if push {
-                tb.except_predecessors += 1;
-            }
         }
+        cfg.block_mut(b).instrs = instrs;
     }
 }
 
 #[inline(never)] // one entry per pass in profiles
 fn eliminate_empty_blocks(cfg: &mut Cfg) {
-    for id in cfg.order() {
+    // Every block of the layout, relinked or not, in the order it had.
+    let mut walk = Some(cfg.entry);
+    while let Some(id) = walk {
+        walk = cfg.block(id).next;
         if let Some(mut next) = cfg.block(id).next {
             while cfg.block(next).instrs.is_empty() {
                 match cfg.block(next).next {
@@ -543,9 +539,9 @@ fn is_exit_without_lineno(cfg: &Cfg, b: BlockId) -> bool {
 /// `duplicate_exits_without_lineno`.
 #[inline(never)] // one entry per pass in profiles
 pub(crate) fn duplicate_exits_without_lineno(cfg: &mut Cfg) {
-    // compile.c walks `b_list`: newest block first.
-    let list: Vec<BlockId> = list_order(cfg).collect();
-    for id in list {
+    // compile.c walks `b_list`: newest block first, and not the copies
+    // made on the way.
+    for id in list_order(cfg) {
         let Some(last) = cfg.block(id).instrs.last().copied() else {
             continue;
         };
@@ -579,8 +575,7 @@ pub(crate) fn duplicate_exits_without_lineno(cfg: &mut Cfg) {
             }
         }
     }
-    let list: Vec<BlockId> = list_order(cfg).collect();
-    for id in list {
+    for id in list_order(cfg) {
         let b = cfg.block(id);
         if b.nofallthrough || b.instrs.is_empty() {
             continue;
@@ -595,20 +590,12 @@ pub(crate) fn duplicate_exits_without_lineno(cfg: &mut Cfg) {
     }
 }
 
-/// `trim_unused_consts`: drops constants after the last one any instruction uses.
-#[inline(never)] // one entry per pass in profiles
-pub(crate) fn trim_unused_consts(cfg: &Cfg, consts: &mut Consts) {
-    let mut max = 0;
-    for b in &cfg.blocks {
-        for i in &b.instrs {
-            if matches!(i.op, Op::Real(Opcode::LoadConst | Opcode::KwNames)) {
-                max = max.max(i.arg as usize);
-            }
-        }
-    }
-    if max + 1 < consts.list.len() {
-        consts.list.truncate(max + 1);
-    }
+/// `trim_unused_consts`: drops constants after the last one any instruction
+/// uses; `max_used` is the largest index an instruction reads (0 if none).
+/// The assembler finds it while writing the code, rather than in a pass of
+/// its own: the passes in between neither add nor drop constant readers.
+pub(crate) fn trim_unused_consts(consts: &mut Consts, max_used: u32) {
+    consts.list.truncate(max_used as usize + 1);
 }
 
 /// `propagate_line_numbers`.
@@ -681,41 +668,43 @@ pub(crate) fn guarantee_lineno_for_exits(cfg: &mut Cfg, firstlineno: i32) {
 /// `stackdepth`: the maximum depth, and every reachable block's start depth.
 #[inline(never)] // one entry per pass in profiles
 pub(crate) fn stackdepth(cfg: &mut Cfg, generator: bool) -> u32 {
-    for b in &mut cfg.blocks {
-        b.startdepth = i32::MIN;
-    }
+    // Start depths live apart from the blocks while the walk reads their
+    // instructions; `i32::MIN` marks a block not reached yet.
+    let mut starts = vec![i32::MIN; cfg.blocks.len()];
     let mut stack: Vec<BlockId> = Vec::with_capacity(cfg.blocks.len());
-    let mut maxdepth = 0;
-    let push = |cfg: &mut Cfg, stack: &mut Vec<BlockId>, b: BlockId, depth: i32| {
-        let blk = cfg.block_mut(b);
-        if blk.startdepth < depth && blk.startdepth < 100 {
-            blk.startdepth = depth;
+    let push = |starts: &mut [i32], stack: &mut Vec<BlockId>, b: BlockId, depth: i32| {
+        let start = &mut starts[b as usize];
+        if *start < depth && *start < 100 {
+            *start = depth;
             stack.push(b);
         }
     };
-    let entry = cfg.entry;
-    push(cfg, &mut stack, entry, i32::from(generator));
+    let mut maxdepth = 0;
+    push(&mut starts, &mut stack, cfg.entry, i32::from(generator));
     while let Some(b) = stack.pop() {
-        let mut depth = cfg.block(b).startdepth;
-        let mut next = cfg.block(b).next;
-        for k in 0..cfg.block(b).instrs.len() {
-            let ins = cfg.block(b).instrs[k];
+        let blk = cfg.block(b);
+        let mut depth = starts[b as usize];
+        let mut falls_through = true;
+        for ins in &blk.instrs {
             let new_depth = depth.saturating_add(ins.op.stack_effect(ins.arg, false));
             maxdepth = maxdepth.max(new_depth);
-            if ins.op.is_jump() || ins.op.is_block_push() {
+            if ins.op.has_target() {
                 let target_depth = depth.saturating_add(ins.op.stack_effect(ins.arg, true));
                 maxdepth = maxdepth.max(target_depth);
-                push(cfg, &mut stack, ins.target, target_depth);
+                push(&mut starts, &mut stack, ins.target, target_depth);
             }
             depth = new_depth;
-            if ins.op.is_unconditional_jump() || ins.op.is_scope_exit() {
-                next = None;
+            if ins.op.stops_flow() {
+                falls_through = false;
                 break;
             }
         }
-        if let Some(n) = next {
-            push(cfg, &mut stack, n, depth);
+        if let Some(n) = blk.next.filter(|_| falls_through) {
+            push(&mut starts, &mut stack, n, depth);
         }
+    }
+    for (blk, start) in cfg.blocks.iter_mut().zip(starts) {
+        blk.startdepth = start;
     }
     maxdepth.max(0) as u32
 }
@@ -724,11 +713,9 @@ pub(crate) fn stackdepth(cfg: &mut Cfg, generator: bool) -> u32 {
 /// (`SETUP_*`, `POP_BLOCK`): code without `try` or `with` has none, and then
 /// every instruction's handler is `NO_BLOCK`.
 pub(crate) fn has_block_ops(cfg: &Cfg) -> bool {
-    cfg.blocks.iter().any(|b| {
-        b.instrs
-            .iter()
-            .any(|i| i.op.is_block_push() || i.op == Op::PopBlock)
-    })
+    cfg.blocks
+        .iter()
+        .any(|b| b.instrs.iter().any(|i| i.op.is_pseudo()))
 }
 
 /// One entry of a handler stack in [`label_exception_targets`]: stacks share
@@ -798,19 +785,22 @@ pub(crate) fn label_exception_targets(cfg: &mut Cfg) {
     }
 }
 
-/// `convert_exception_handlers_to_nops`.
+/// `convert_exception_handlers_to_nops`, then the NOP clean-up that follows
+/// it, block by block (the clean-up of a block reads no other block's
+/// operations, only the next block's first line). Without `try` or `with`
+/// there are no pseudo-instructions to convert (`handlers` is false).
 #[inline(never)] // one entry per pass in profiles
-pub(crate) fn convert_pseudo_to_nops(cfg: &mut Cfg) {
-    for b in &mut cfg.blocks {
-        for i in &mut b.instrs {
-            if i.op.is_block_push() || i.op == Op::PopBlock {
-                i.op = Op::NOP;
-            }
-        }
-    }
+pub(crate) fn convert_pseudo_to_nops(cfg: &mut Cfg, handlers: bool) {
     let mut walk = Some(cfg.entry);
     while let Some(id) = walk {
         walk = cfg.block(id).next;
+        if handlers {
+            for i in &mut cfg.block_mut(id).instrs {
+                if i.op.is_pseudo() {
+                    i.op = Op::NOP;
+                }
+            }
+        }
         clean_block(cfg, id);
     }
 }

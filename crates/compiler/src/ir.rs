@@ -23,34 +23,127 @@ pub(crate) enum Op {
 
 /// Properties of an [`Op`], as bits of [`Op::flags`].
 mod op_flag {
-    pub const JUMP: u8 = 1;
-    pub const BLOCK_PUSH: u8 = 2;
-    pub const UNCONDITIONAL: u8 = 4;
-    pub const SCOPE_EXIT: u8 = 8;
+    pub const JUMP: u16 = 1;
+    pub const BLOCK_PUSH: u16 = 2;
+    pub const UNCONDITIONAL: u16 = 4;
+    pub const SCOPE_EXIT: u16 = 8;
+    /// `SETUP_*` or `POP_BLOCK`: gone once exception labels are computed.
+    pub const PSEUDO: u16 = 16;
+    /// Jumps to a target (jumps and block set-ups).
+    pub const HAS_TARGET: u16 = 32;
+    /// An instruction the peephole pass rewrites (`optimize_basic_block`'s
+    /// cases other than jumps).
+    pub const PEEPHOLE: u16 = 64;
+    /// An instruction whose argument is a cell or free variable index.
+    pub const DEREF: u16 = 128;
+    /// An instruction whose argument indexes the constants (`LOAD_CONST`,
+    /// `KW_NAMES`).
+    pub const CONST: u16 = 256;
 }
 
-/// The flags of every real opcode by number: the passes ask these questions
-/// of every instruction, and a table lookup is a few instructions where the
-/// matches were a chain of comparisons.
-const REAL_FLAGS: [u8; 256] = {
-    let mut t = [0u8; 256];
+/// The flags of one operation, as [`OP_FLAGS`] stores them under its byte.
+const fn flags_of(op: Op) -> u16 {
+    use op_flag::*;
+    match op {
+        Op::Real(
+            Opcode::JumpIfFalseOrPop | Opcode::JumpIfTrueOrPop | Opcode::ForIter | Opcode::Send,
+        ) => JUMP | HAS_TARGET,
+        Op::Real(Opcode::ReturnValue | Opcode::RaiseVarargs | Opcode::Reraise) => SCOPE_EXIT,
+        Op::Real(Opcode::LoadConst) => PEEPHOLE | CONST,
+        Op::Real(Opcode::KwNames) => CONST,
+        Op::Real(Opcode::BuildTuple | Opcode::Swap | Opcode::PushNull) => PEEPHOLE,
+        Op::Real(
+            Opcode::MakeCell
+            | Opcode::LoadClosure
+            | Opcode::LoadDeref
+            | Opcode::StoreDeref
+            | Opcode::DeleteDeref
+            | Opcode::LoadClassderef,
+        ) => DEREF,
+        Op::Real(_) => 0,
+        Op::SetupFinally | Op::SetupCleanup | Op::SetupWith => BLOCK_PUSH | HAS_TARGET | PSEUDO,
+        Op::PopBlock => PSEUDO,
+        Op::Jump | Op::JumpNoInterrupt => JUMP | UNCONDITIONAL | HAS_TARGET,
+        Op::PopJumpIfFalse | Op::PopJumpIfTrue | Op::PopJumpIfNone | Op::PopJumpIfNotNone => {
+            JUMP | HAS_TARGET
+        }
+    }
+}
+
+/// The virtual operations, for the tables below.
+const VIRTUAL_OPS: [Op; 10] = [
+    Op::SetupFinally,
+    Op::SetupCleanup,
+    Op::SetupWith,
+    Op::PopBlock,
+    Op::Jump,
+    Op::JumpNoInterrupt,
+    Op::PopJumpIfFalse,
+    Op::PopJumpIfTrue,
+    Op::PopJumpIfNone,
+    Op::PopJumpIfNotNone,
+];
+
+/// [`flags_of`] every operation, indexed by the operation's byte: the passes
+/// ask these questions of every instruction, and one load is cheaper than
+/// telling the virtual operations from the real ones first.
+const OP_FLAGS: [u16; 256] = {
+    let mut t = [0u16; 256];
     let mut i = 0;
     while i < 256 {
         if let Some(op) = Opcode::from_u8(i as u8) {
-            if matches!(
-                op,
-                Opcode::JumpIfFalseOrPop | Opcode::JumpIfTrueOrPop | Opcode::ForIter | Opcode::Send
-            ) {
-                t[i] |= op_flag::JUMP;
-            }
-            if matches!(
-                op,
-                Opcode::ReturnValue | Opcode::RaiseVarargs | Opcode::Reraise
-            ) {
-                t[i] |= op_flag::SCOPE_EXIT;
-            }
+            t[Op::Real(op).byte() as usize] = flags_of(Op::Real(op));
         }
         i += 1;
+    }
+    let mut k = 0;
+    while k < VIRTUAL_OPS.len() {
+        t[VIRTUAL_OPS[k].byte() as usize] = flags_of(VIRTUAL_OPS[k]);
+        k += 1;
+    }
+    t
+};
+
+/// `stack_effect(opcode, oparg, jump)` of compile.c where it does not depend
+/// on the argument (all virtual operations, most opcodes).
+const fn fixed_stack_effect(op: Op, jump: bool) -> Option<i32> {
+    match op {
+        Op::SetupFinally | Op::SetupWith => Some(jump as i32),
+        Op::SetupCleanup => Some(if jump { 2 } else { 0 }),
+        Op::PopBlock | Op::Jump | Op::JumpNoInterrupt => Some(0),
+        Op::PopJumpIfFalse | Op::PopJumpIfTrue | Op::PopJumpIfNone | Op::PopJumpIfNotNone => {
+            Some(-1)
+        }
+        Op::Real(op) => op.fixed_stack_effect(jump),
+    }
+}
+
+/// Marks an operation whose stack effect reads its argument in [`OP_EFFECTS`].
+const VARIES: i8 = i8::MIN;
+
+/// [`fixed_stack_effect`] of every operation by branch (not jumping,
+/// jumping) and the operation's byte; [`VARIES`] where the argument counts.
+const OP_EFFECTS: [[i8; 256]; 2] = {
+    let mut t = [[VARIES; 256]; 2];
+    let mut jump = 0;
+    while jump < 2 {
+        let mut i = 0;
+        while i < 256 {
+            if let Some(op) = Opcode::from_u8(i as u8) {
+                if let Some(e) = fixed_stack_effect(Op::Real(op), jump == 1) {
+                    t[jump][Op::Real(op).byte() as usize] = e as i8;
+                }
+            }
+            i += 1;
+        }
+        let mut k = 0;
+        while k < VIRTUAL_OPS.len() {
+            if let Some(e) = fixed_stack_effect(VIRTUAL_OPS[k], jump == 1) {
+                t[jump][VIRTUAL_OPS[k].byte() as usize] = e as i8;
+            }
+            k += 1;
+        }
+        jump += 1;
     }
     t
 };
@@ -58,17 +151,20 @@ const REAL_FLAGS: [u8; 256] = {
 impl Op {
     pub const NOP: Op = Op::Real(Opcode::Nop);
 
+    /// The byte that stands for this operation in memory: a real opcode's
+    /// number, or one the compiler picked for a virtual operation among the
+    /// numbers no opcode uses.
     #[inline]
-    fn flags(self) -> u8 {
-        match self {
-            Op::Real(op) => REAL_FLAGS[op as u8 as usize],
-            Op::SetupFinally | Op::SetupCleanup | Op::SetupWith => op_flag::BLOCK_PUSH,
-            Op::PopBlock => 0,
-            Op::Jump | Op::JumpNoInterrupt => op_flag::JUMP | op_flag::UNCONDITIONAL,
-            Op::PopJumpIfFalse | Op::PopJumpIfTrue | Op::PopJumpIfNone | Op::PopJumpIfNotNone => {
-                op_flag::JUMP
-            }
-        }
+    #[allow(unsafe_code)] // see the SAFETY note; worth 1.5% of the compiler's time
+    const fn byte(self) -> u8 {
+        // SAFETY: `transmute` only compiles when `Op` is one byte wide, and a
+        // one-byte value has no padding, so every `Op` is an initialised `u8`.
+        unsafe { std::mem::transmute::<Op, u8>(self) }
+    }
+
+    #[inline]
+    fn flags(self) -> u16 {
+        OP_FLAGS[self.byte() as usize]
     }
 
     /// Whether the instruction transfers control to its target (`is_jump`).
@@ -92,21 +188,59 @@ impl Op {
         self.flags() & op_flag::SCOPE_EXIT != 0
     }
 
+    /// Whether the instruction ends its basic block (a jump or a scope exit).
+    #[inline]
+    pub fn ends_block(self) -> bool {
+        self.flags() & (op_flag::JUMP | op_flag::SCOPE_EXIT) != 0
+    }
+
+    /// Whether the instruction has a target block (a jump or a `SETUP_*`).
+    #[inline]
+    pub fn has_target(self) -> bool {
+        self.flags() & op_flag::HAS_TARGET != 0
+    }
+
+    /// Whether this is a `SETUP_*` or `POP_BLOCK` pseudo-instruction.
+    #[inline]
+    pub fn is_pseudo(self) -> bool {
+        self.flags() & op_flag::PSEUDO != 0
+    }
+
+    /// Whether the peephole pass may rewrite the instruction other than as
+    /// a jump (`LOAD_CONST`, `BUILD_TUPLE`, `SWAP`, `PUSH_NULL`).
+    #[inline]
+    pub fn is_peephole_candidate(self) -> bool {
+        self.flags() & op_flag::PEEPHOLE != 0
+    }
+
+    /// Whether the argument indexes the constants.
+    #[inline]
+    pub fn reads_const(self) -> bool {
+        self.flags() & op_flag::CONST != 0
+    }
+
+    /// Whether the argument indexes the cell and free variables.
+    #[inline]
+    pub fn is_deref(self) -> bool {
+        self.flags() & op_flag::DEREF != 0
+    }
+
+    /// Whether control never reaches the next instruction (an unconditional
+    /// jump or a scope exit).
+    #[inline]
+    pub fn stops_flow(self) -> bool {
+        self.flags() & (op_flag::UNCONDITIONAL | op_flag::SCOPE_EXIT) != 0
+    }
+
     /// `stack_effect(opcode, oparg, jump)` of compile.c.
+    #[inline]
     pub fn stack_effect(self, oparg: u32, jump: bool) -> i32 {
-        let arg = oparg as i32;
-        match self {
-            Op::SetupFinally | Op::SetupWith => i32::from(jump),
-            Op::SetupCleanup => {
-                if jump {
-                    2
-                } else {
-                    0
-                }
-            }
-            Op::PopBlock | Op::Jump | Op::JumpNoInterrupt => 0,
-            Op::PopJumpIfFalse | Op::PopJumpIfTrue | Op::PopJumpIfNone | Op::PopJumpIfNotNone => -1,
-            Op::Real(op) => op.stack_effect(arg, Some(jump)).unwrap_or(0),
+        match OP_EFFECTS[usize::from(jump)][self.byte() as usize] {
+            VARIES => match self {
+                Op::Real(op) => op.stack_effect(oparg as i32, Some(jump)).unwrap_or(0),
+                _ => 0,
+            },
+            effect => i32::from(effect),
         }
     }
 }
@@ -150,11 +284,13 @@ pub(crate) struct Block {
     pub nofallthrough: bool,
     pub exit: bool,
     pub predecessors: u32,
-    pub except_predecessors: u32,
     pub startdepth: i32,
     pub preserve_lasti: bool,
     pub visited: bool,
+    /// Offset of the block in the code, in code units (set by the assembler).
     pub offset: u32,
+    /// Size of the block's instructions in code units (set by the assembler).
+    pub size: u32,
 }
 
 /// The flow graph of one code object.
@@ -175,7 +311,8 @@ impl Cfg {
     /// An empty graph whose blocks reuse the vectors in `spare`.
     pub fn with_spare(spare: Vec<Vec<Instr>>) -> Self {
         let mut cfg = Cfg {
-            blocks: Vec::new(),
+            // Room for the blocks of most code objects, not grown from 4.
+            blocks: Vec::with_capacity(8),
             entry: 0,
             current: 0,
             need_new_block: false,
@@ -187,7 +324,10 @@ impl Cfg {
     }
 
     pub fn new_block(&mut self) -> BlockId {
-        let instrs = self.spare.pop().unwrap_or_default();
+        // Most blocks hold more than the 4 instructions a first push would
+        // make room for: a new vector starts at 8, which spares `push` a
+        // capacity check and a reallocation.
+        let instrs = self.spare.pop().unwrap_or_else(|| Vec::with_capacity(8));
         self.blocks.push(Block {
             instrs,
             ..Block::default()
@@ -197,12 +337,19 @@ impl Cfg {
 
     /// Empties the graph, adding its instruction vectors to `pool`.
     pub fn recycle(self, pool: &mut Vec<Vec<Instr>>) {
-        pool.extend(self.spare);
-        pool.extend(self.blocks.into_iter().map(|b| {
+        let mut spare = self.spare;
+        spare.extend(self.blocks.into_iter().map(|b| {
             let mut v = b.instrs;
             v.clear();
             v
         }));
+        // The larger of the two vectors takes the other's items: the pool
+        // passes from graph to graph and soon has room for them all, where
+        // the fresh vector code generation leaves behind grew every time.
+        if spare.capacity() > pool.capacity() {
+            std::mem::swap(pool, &mut spare);
+        }
+        pool.append(&mut spare);
     }
 
     pub fn block(&self, b: BlockId) -> &Block {
@@ -227,21 +374,17 @@ impl Cfg {
         self.use_next_block(b);
     }
 
+    /// Appends an instruction to the current block (`basicblock_addop`).
+    #[inline] // every instruction of codegen comes through here
     pub fn push(&mut self, op: Op, arg: u32, target: BlockId, loc: Loc) {
         // compile.c's implicit blocks: whatever follows a jump or a scope exit
         // starts a new block.
         if self.need_new_block {
             self.next_block();
         }
-        self.need_new_block = op.is_jump() || op.is_scope_exit();
+        self.need_new_block = op.ends_block();
         let cur = self.current;
-        let instrs = &mut self.block_mut(cur).instrs;
-        // Most blocks hold more than the 4 instructions a first push would
-        // make room for: start at 8 and skip a reallocation.
-        if instrs.capacity() == 0 {
-            instrs.reserve(8);
-        }
-        instrs.push(Instr {
+        self.block_mut(cur).instrs.push(Instr {
             op,
             arg,
             target,

@@ -121,7 +121,11 @@ impl Opcode {
     /// Stack effect as `dis.stack_effect(op, arg, jump=jump)` computes it:
     /// `jump = None` is the maximum of the two branches. Returns `None` where CPython
     /// raises `ValueError` (specialized opcodes, which the compiler never emits).
+    #[inline]
     pub fn stack_effect(self, oparg: i32, jump: Option<bool>) -> Option<i32> {
+        if let Some(effect) = jump.and_then(|j| self.fixed_stack_effect(j)) {
+            return Some(effect);
+        }
         if self.is_specialized() {
             return None;
         }
@@ -162,6 +166,24 @@ impl std::fmt::Display for Opcode {
     }
 }
 
+/// Marks an opcode without a fixed stack effect in `FIXED_EFFECTS`.
+const VARIES: i8 = i8::MIN;
+
+/// The effect `|oparg, jump| effect` of the `opcodes!` table on the branch
+/// `jump`, when it does not read the argument (the closure names it `_`).
+macro_rules! fixed_effect {
+    (_, $j:tt, $jump:expr, $effect:expr) => {{
+        #[allow(unused_variables)]
+        let $j: bool = $jump;
+        let effect: i32 = $effect;
+        effect as i8
+    }};
+    ($o:tt, $j:tt, $jump:expr, $effect:expr) => {
+        $crate::opcode::VARIES
+    };
+}
+use fixed_effect;
+
 /// Declares the opcode enum and all its per-opcode tables from one list.
 ///
 /// Base entries: `Variant = number, "NAME", ArgKind, [cache fields],
@@ -198,6 +220,18 @@ macro_rules! opcodes {
             let mut t = [0u8; 256];
             $( t[$num] = 0 $( + $csize )*; )*
             $( t[$snum] = t[Opcode::$base as usize]; )*
+            t
+        };
+
+        /// Stack effects that read no argument, by branch (not jumping,
+        /// jumping) and opcode number; `VARIES` for the rest, specialized
+        /// opcodes (which have no effect of their own) included.
+        const FIXED_EFFECTS: [[i8; 256]; 2] = {
+            let mut t = [[super::VARIES; 256]; 2];
+            $(
+                t[0][$num] = super::fixed_effect!($o, $j, false, $effect);
+                t[1][$num] = super::fixed_effect!($o, $j, true, $effect);
+            )*
             t
         };
 
@@ -265,6 +299,19 @@ macro_rules! opcodes {
                 match self.deopt() {
                     $( Opcode::$name => &[ $( ($cname, $csize) ),* ], )*
                     _ => &[],
+                }
+            }
+
+            /// The stack effect on one branch (`jump`) of a base opcode whose
+            /// effect does not depend on its argument, as
+            /// [`Opcode::stack_effect`] gives it; `None` for the others. One
+            /// table load: the compiler's stack-depth pass asks for every
+            /// instruction, and most effects are constants.
+            #[inline]
+            pub const fn fixed_stack_effect(self, jump: bool) -> Option<i32> {
+                match FIXED_EFFECTS[jump as usize][self as usize] {
+                    super::VARIES => None,
+                    effect => Some(effect as i32),
                 }
             }
 
