@@ -64,22 +64,23 @@ impl Hasher for FxHasher {
     }
 }
 
-/// The up to 7 bytes of `rest` as a little-endian word, zero-extended.
+/// The up to 7 bytes of `rest` as a little-endian word, zero-extended, read
+/// with at most three fixed-size loads (a copy of a variable length would
+/// call `memcpy`). The compiler's name index packs short names with it too.
 #[inline]
-fn tail_word(rest: &[u8]) -> u64 {
-    let n = rest.len();
+pub fn tail_word(rest: &[u8]) -> u64 {
     let mut word = 0u64;
     let mut at = 0;
-    if n >= 4 {
-        word = u64::from(u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]));
+    if let Some(four) = rest.first_chunk::<4>() {
+        word = u64::from(u32::from_le_bytes(*four));
         at = 4;
     }
-    if n - at >= 2 {
-        word |= u64::from(u16::from_le_bytes([rest[at], rest[at + 1]])) << (8 * at);
+    if let Some(two) = rest[at..].first_chunk::<2>() {
+        word |= u64::from(u16::from_le_bytes(*two)) << (8 * at);
         at += 2;
     }
-    if n > at {
-        word |= u64::from(rest[at]) << (8 * at);
+    if let Some(&last) = rest.get(at) {
+        word |= u64::from(last) << (8 * at);
     }
     word
 }

@@ -16,7 +16,7 @@ use std::hash::Hasher;
 
 use smallvec::SmallVec;
 
-use crate::fxhash::FxHasher;
+use crate::fxhash::{tail_word, FxHasher};
 
 /// Longest list searched by scanning.
 const LINEAR_MAX: usize = 12;
@@ -60,30 +60,9 @@ fn tag(name: &str) -> u64 {
     // make room for the length (the eighth byte falls off the top).
     let head = match bytes.first_chunk::<8>() {
         Some(first) => u64::from_le_bytes(*first),
-        None => short_word(bytes),
+        None => tail_word(bytes),
     };
     head << 8 | len
-}
-
-/// The bytes of a name shorter than eight bytes as a little-endian word,
-/// zero-extended; read with at most three fixed-size loads, as a copy of a
-/// variable length would call `memcpy` for every name.
-#[inline]
-fn short_word(bytes: &[u8]) -> u64 {
-    let mut word = 0u64;
-    let mut at = 0;
-    if let Some(four) = bytes.first_chunk::<4>() {
-        word = u64::from(u32::from_le_bytes(*four));
-        at = 4;
-    }
-    if let Some(two) = bytes[at..].first_chunk::<2>() {
-        word |= u64::from(u16::from_le_bytes(*two)) << (8 * at);
-        at += 2;
-    }
-    if let Some(&last) = bytes.get(at) {
-        word |= u64::from(last) << (8 * at);
-    }
-    word
 }
 
 impl NameIndex {
