@@ -15,33 +15,48 @@ mod outline;
 #[path = "build/pops.rs"]
 mod pops;
 
+/// One rewrite of the generated parser, and the warning printed when the
+/// text LALRPOP wrote does not have the shape it expects (the step is then
+/// skipped: the parser stays correct, only slower).
+type Rewrite = (fn(&str) -> Option<String>, &'static str);
+
+/// The rewrites, in the order they apply.
+const REWRITES: [Rewrite; 4] = [
+    (
+        goto::compact,
+        "LALRPOP's goto function has an unexpected shape; left as a match",
+    ),
+    (
+        in_place::rewrite,
+        "LALRPOP's parser has an unexpected shape; symbols are pushed as it wrote them",
+    ),
+    (
+        outline::rewrite,
+        "LALRPOP's reduction dispatch has an unexpected shape; fallible reductions left inline",
+    ),
+    (
+        pops::rewrite,
+        "LALRPOP's symbol pops have an unexpected shape; left as written",
+    ),
+];
+
 fn main() {
     println!("cargo:rerun-if-changed=src/python.lalrpop");
-    println!("cargo:rerun-if-changed=build/goto.rs");
-    println!("cargo:rerun-if-changed=build/in_place.rs");
-    println!("cargo:rerun-if-changed=build/outline.rs");
-    println!("cargo:rerun-if-changed=build/pops.rs");
+    for module in ["goto", "in_place", "outline", "pops"] {
+        println!("cargo:rerun-if-changed=build/{module}.rs");
+    }
     lalrpop::Configuration::new()
         .use_cargo_dir_conventions()
         .process_file("src/python.lalrpop")
         .expect("the grammar must compile");
     let dir = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    let source = std::fs::read_to_string(dir.join("python.rs")).expect("LALRPOP wrote the parser");
-    let packed = goto::compact(&source).unwrap_or_else(|| {
-        println!("cargo:warning=LALRPOP's goto function has an unexpected shape; left as a match");
-        source
-    });
-    let rewritten = in_place::rewrite(&packed).unwrap_or_else(|| {
-        println!("cargo:warning=LALRPOP's parser has an unexpected shape; symbols are pushed as it wrote them");
-        packed
-    });
-    let rewritten = outline::rewrite(&rewritten).unwrap_or_else(|| {
-        println!("cargo:warning=LALRPOP's reduction dispatch has an unexpected shape; fallible reductions left inline");
-        rewritten
-    });
-    let rewritten = pops::rewrite(&rewritten).unwrap_or_else(|| {
-        println!("cargo:warning=LALRPOP's symbol pops have an unexpected shape; left as written");
-        rewritten
-    });
-    std::fs::write(dir.join("python_packed.rs"), rewritten).expect("OUT_DIR is writable");
+    let mut source =
+        std::fs::read_to_string(dir.join("python.rs")).expect("LALRPOP wrote the parser");
+    for (rewrite, unexpected) in REWRITES {
+        match rewrite(&source) {
+            Some(rewritten) => source = rewritten,
+            None => println!("cargo:warning={unexpected}"),
+        }
+    }
+    std::fs::write(dir.join("python_packed.rs"), source).expect("OUT_DIR is writable");
 }
