@@ -85,6 +85,16 @@ pub fn tail_word(rest: &[u8]) -> u64 {
     word
 }
 
+/// The [`FxHasher`] hash of `bytes` alone (what a table that keeps its
+/// keys' hashes, such as the interned names or the compiler's name index,
+/// stores per entry).
+#[inline]
+pub fn hash_bytes(bytes: &[u8]) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(bytes);
+    h.finish()
+}
+
 /// `HashMap` with [`FxHasher`].
 pub type FxHashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// `HashSet` with [`FxHasher`].

@@ -12,11 +12,9 @@
 //! bytes was a cache miss per name scanned. Names of up to seven bytes are
 //! told apart by their tags alone.
 
-use std::hash::Hasher;
-
 use smallvec::SmallVec;
 
-use crate::fxhash::{tail_word, FxHasher};
+use crate::fxhash::{self, tail_word};
 
 /// Longest list searched by scanning.
 const LINEAR_MAX: usize = 12;
@@ -45,9 +43,7 @@ struct Slot {
 /// `FxHasher` hash, where the multiplications leave the best-mixed bits.
 #[inline]
 fn hash(name: &str) -> u32 {
-    let mut h = FxHasher::default();
-    h.write(name.as_bytes());
-    (h.finish() >> 32) as u32
+    (fxhash::hash_bytes(name.as_bytes()) >> 32) as u32
 }
 
 /// A name's length (in the low byte) and its first seven bytes: equal tags

@@ -2,8 +2,6 @@
 //! class, function, lambda and comprehension; each name's flags; then the analysis
 //! that resolves every name to local, global (explicit or implicit), free or cell.
 
-use std::borrow::Cow;
-
 use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::name_index::NameIndex;
 
@@ -155,16 +153,7 @@ pub(crate) fn node_key<T>(node: &T) -> usize {
     node as *const T as usize
 }
 
-/// [`pith_bytecode::mangle`], whose commonest cases (outside a class, or a
-/// name not starting with `__`) are decided inline: the compiler mangles
-/// every name it records or emits.
-#[inline]
-pub(crate) fn mangle<'n>(private: Option<&str>, name: &'n str) -> Cow<'n, str> {
-    match private {
-        Some(_) if name.starts_with("__") => pith_bytecode::mangle(private, name),
-        _ => Cow::Borrowed(name),
-    }
-}
+pub(crate) use pith_bytecode::mangle;
 
 struct Builder<'a> {
     table: SymbolTable,

@@ -77,8 +77,6 @@ pub(crate) struct Lexed<'a> {
 
 /// Lexes `source` (whose offsets are shifted by `shift`), putting `start`
 /// first; with `type_comments`, type comments become tokens.
-/// Lexes `source` (whose offsets are shifted by `shift`), putting `start`
-/// first; with `type_comments`, type comments become tokens.
 pub(crate) fn lex<'a>(
     source: &'a str,
     start: Tok<'a>,

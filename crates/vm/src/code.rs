@@ -161,16 +161,9 @@ thread_local! {
         const { RefCell::new(hashbrown::HashTable::new()) };
 }
 
-fn text_hash(text: &str) -> u64 {
-    use std::hash::Hasher;
-    let mut h = pith_bytecode::fxhash::FxHasher::default();
-    h.write(text.as_bytes());
-    h.finish()
-}
-
 /// The interned string of `text`, made by `make` when there is none yet.
 fn intern_with(text: &str, make: impl FnOnce() -> Rc<StrObj>) -> Rc<StrObj> {
-    let hash = text_hash(text);
+    let hash = pith_bytecode::fxhash::hash_bytes(text.as_bytes());
     NAMES.with(|n| {
         let mut n = n.borrow_mut();
         if let Some((_, r)) = n.find(hash, |(h, r)| *h == hash && r.as_str() == text) {
